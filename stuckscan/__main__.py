@@ -1,0 +1,3 @@
+from stuckscan.cli import main
+
+main()

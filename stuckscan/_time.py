@@ -1,0 +1,164 @@
+"""Timestamps: full ISO forms, time-only console forms, syslog dates, zones and midnight.
+
+Full timestamps keep their printed offset and become aware UTC datetimes. Time-only
+forms (``18:41:29``, ``08:29:10+01:00``) take their date from the file name or ``--date``
+and their zone from the printed offset, else ``--tz``, else the machine's zone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+from dateutil import tz as dateutil_tz
+
+UTC = timezone.utc
+
+_OFFSET = re.compile(r"(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?")
+_FILE_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_TIME_ONLY = re.compile(
+    r"(?P<h>\d{2}):(?P<m>\d{2}):(?P<s>\d{2})(?:\.(?P<frac>\d{1,6}))?(?P<off>Z|[+-]\d{2}:?\d{2})?"
+)
+_MONTHS = {
+    name: index
+    for index, name in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
+# Forward jumps smaller than this between time-only lines are ordinary; a backward jump
+# larger than it means the clock passed midnight.
+_MIDNIGHT_JUMP = timedelta(hours=12)
+
+
+class TimeZoneError(ValueError):
+    pass
+
+
+def parse_tz(spec: str) -> tzinfo:
+    """An IANA zone name (``Asia/Shanghai``), ``UTC``, ``local`` or an offset (``+08:00``)."""
+    text = spec.strip()
+    if text.lower() in ("utc", "z", "gmt"):
+        return UTC
+    if text.lower() == "local":
+        return dateutil_tz.tzlocal()
+    match = _OFFSET.fullmatch(text)
+    if match:
+        sign, hours, minutes = match.groups()
+        delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+        if delta > timedelta(hours=18):
+            raise TimeZoneError(f"offset out of range: {spec!r}")
+        return timezone(-delta if sign == "-" else delta)
+    zone = dateutil_tz.gettz(text)
+    if zone is None:
+        raise TimeZoneError(f"unknown time zone: {spec!r} (use an IANA name like Asia/Shanghai or an offset like +08:00)")
+    return zone
+
+
+def date_from_filename(name: str) -> date | None:
+    """The date in ``openclaw-YYYY-MM-DD[.N].log[.gz]`` and similar names."""
+    for match in _FILE_DATE.finditer(name):
+        try:
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            continue
+    return None
+
+
+def parse_iso(text: str) -> datetime | None:
+    """A full ISO timestamp as an aware UTC datetime; None when it is not one.
+
+    A timestamp without an offset is not trusted to be UTC: the caller supplies a zone.
+    """
+    if len(text) < 19 or text[4] != "-" or text[10] not in "T ":
+        return None
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if value.tzinfo is None:
+        return value  # naive: resolved by TimeContext.localize
+    return value.astimezone(UTC)
+
+
+def _offset_tz(text: str) -> tzinfo:
+    if text == "Z":
+        return UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4])))
+
+
+@dataclass(slots=True)
+class TimeContext:
+    """Per-source state for resolving partial timestamps."""
+
+    base_date: date | None = None
+    zone: tzinfo | None = None
+    _day_offset: int = 0
+    _last_time_of_day: time | None = None
+    _last_full_date: date | None = None
+
+    def resolved_zone(self) -> tzinfo:
+        if self.zone is None:
+            self.zone = dateutil_tz.tzlocal()
+        return self.zone
+
+    def localize(self, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=self.resolved_zone())
+        return value.astimezone(UTC)
+
+    def parse_full(self, text: str) -> datetime | None:
+        value = parse_iso(text)
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = self.localize(value)
+        self._last_full_date = value.date()
+        return value
+
+    def parse_time_only(self, text: str) -> datetime | None:
+        match = _TIME_ONLY.fullmatch(text)
+        if match is None:
+            return None
+        hour, minute, second = int(match["h"]), int(match["m"]), int(match["s"])
+        if hour > 23 or minute > 59 or second > 60:
+            return None
+        micro = int((match["frac"] or "0").ljust(6, "0")[:6])
+        clock = time(hour, minute, min(second, 59), micro)
+        self._track_midnight(clock)
+        day = self._anchor_date() + timedelta(days=self._day_offset)
+        zone = _offset_tz(match["off"]) if match["off"] else self.resolved_zone()
+        return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
+
+    def parse_syslog(self, month: str, day: int, clock_text: str) -> datetime | None:
+        """journald's default ``May 21 18:41:29``: the year comes from context."""
+        month_number = _MONTHS.get(month[:3].lower())
+        clock = _TIME_ONLY.fullmatch(clock_text)
+        if month_number is None or clock is None:
+            return None
+        year = self._anchor_date().year
+        try:
+            local = datetime(year, month_number, day, int(clock["h"]), int(clock["m"]), int(clock["s"]))
+        except ValueError:
+            return None
+        return local.replace(tzinfo=self.resolved_zone()).astimezone(UTC)
+
+    def _anchor_date(self) -> date:
+        if self.base_date is not None:
+            return self.base_date
+        if self._last_full_date is not None:
+            return self._last_full_date
+        return datetime.now(self.resolved_zone()).date()
+
+    def _track_midnight(self, clock: time) -> None:
+        previous = self._last_time_of_day
+        self._last_time_of_day = clock
+        if previous is None:
+            return
+        back = datetime.combine(date.min, previous) - datetime.combine(date.min, clock)
+        if back > _MIDNIGHT_JUMP:
+            self._day_offset += 1

@@ -1,0 +1,86 @@
+"""The typed event: what every parsed log line becomes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+FieldValue = Any  # str | int | float | bool | None | list[str]
+
+GENERIC_KIND = "generic"
+UNPARSED_KIND = "unparsed"
+
+
+@dataclass(slots=True)
+class Event:
+    """One log line, parsed.
+
+    ``fields`` holds typed values (units stripped: ``age=757s`` -> 757); ``raw`` holds
+    the text as printed; ``seconds`` holds every duration normalised to seconds.
+    """
+
+    source: str
+    line: int
+    time: datetime | None
+    level: str | None
+    subsystem: str | None
+    kind: str
+    message: str
+    shape: str
+    fields: dict[str, FieldValue] = field(default_factory=dict)
+    raw: dict[str, str] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    meta: dict[str, Any] | None = None
+    truncated: bool = False
+
+    def get(self, key: str, default: FieldValue = None) -> FieldValue:
+        return self.fields.get(key, default)
+
+    def str_field(self, key: str) -> str | None:
+        """A field as a usable identifier: None when missing or ``unknown``."""
+        value = self.fields.get(key)
+        if value is None or value == "" or isinstance(value, bool):
+            return None
+        return str(value)
+
+    @property
+    def location(self) -> str:
+        return f"{self.source}:{self.line}"
+
+
+def isoformat_utc(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    text = moment.isoformat(timespec="milliseconds")
+    return text.replace("+00:00", "Z")
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    """The JSON form of an event (``stuckscan events --format jsonl``)."""
+    record: dict[str, Any] = {
+        "file": event.source,
+        "line": event.line,
+        "time": isoformat_utc(event.time),
+        "level": event.level,
+        "subsystem": event.subsystem,
+        "kind": event.kind,
+        "shape": event.shape,
+        "message": event.message,
+        "fields": event.fields,
+    }
+    if event.seconds:
+        record["seconds"] = event.seconds
+    if event.raw:
+        record["raw"] = event.raw
+    if event.truncated:
+        record["truncated"] = True
+    return record
+
+
+IDENTITY_FIELDS = ("sessionKey", "sessionId", "runId", "laneSessionKey", "lockSessionId", "activeSessionId")
+
+
+def mentions(event: Event, identifier: str) -> bool:
+    """Whether the event names ``identifier`` as a session key, session id, run id or lane."""
+    return any(event.fields.get(key) == identifier for key in IDENTITY_FIELDS)

@@ -1,0 +1,349 @@
+"""Message families as data: a kind, a default level, and a pattern with typed fields.
+
+A family's pattern is matched against the message text (ANSI stripped). Named groups
+become fields; a group called ``kv`` is split by the generic key=value tokenizer.
+``prefixes`` are literal starts used to dispatch a message to the few families that can
+match it; families without prefixes are *searched* anywhere in the message, behind a
+cheap ``needle`` substring check. Order matters only within one prefix: list the more
+specific family first.
+
+Enrichers add fields to any event whose message contains their needle (a session-file
+lock error inside a ``lane task error``, the inner error of a ``gateway connect failed``).
+
+Every pattern is written so it cannot backtrack catastrophically: at most one unbounded
+``.*`` or ``\\S+`` per pattern, anchored, with literal separators.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KV = r"\s*(?P<kv>.*)"
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    kind: str
+    level: str | None
+    pattern: re.Pattern[str]
+    prefixes: tuple[str, ...] = ()
+    needle: str | None = None
+    summary: str = ""
+
+    @property
+    def anchored(self) -> bool:
+        return bool(self.prefixes)
+
+
+def _anchored(kind: str, level: str | None, prefix: str | tuple[str, ...], pattern: str, summary: str = "") -> Family:
+    prefixes = (prefix,) if isinstance(prefix, str) else prefix
+    return Family(kind, level, re.compile(pattern, re.DOTALL), prefixes=prefixes, summary=summary)
+
+
+def _searched(kind: str, level: str | None, needle: str, pattern: str, summary: str = "") -> Family:
+    return Family(kind, level, re.compile(pattern, re.DOTALL), needle=needle, summary=summary)
+
+
+FAMILIES: tuple[Family, ...] = (
+    # 2.1 detection
+    _anchored("session.stuck", "warn", "stuck session:", r"stuck session:" + KV, "stuck session warning"),
+    _anchored("session.stalled", "warn", "stalled session:", r"stalled session:" + KV, "stalled session warning"),
+    _anchored("session.long_running", "warn", "long-running session:", r"long-running session:" + KV, "long-running session warning"),
+    # 2.2 recovery
+    _anchored("recovery.outcome", "warn", "stuck session recovery outcome:", r"stuck session recovery outcome:" + KV),
+    _anchored("recovery.skipped", "warn", "stuck session recovery skipped:", r"stuck session recovery skipped:" + KV),
+    _anchored("recovery.noop", "warn", "stuck session recovery no-op:", r"stuck session recovery no-op:" + KV),
+    _anchored(
+        "recovery.reclaiming", "warn", "stuck session recovery reclaiming",
+        r"stuck session recovery reclaiming stale active (?P<target>run|reply work):" + KV,
+    ),
+    _anchored("recovery.failed", "warn", "stuck session recovery failed:", r"stuck session recovery failed:" + KV),
+    _anchored(
+        "recovery.unavailable", "warn", "stuck session recovery unavailable:",
+        r"stuck session recovery unavailable:\s*(?P<error>.*)",
+    ),
+    _anchored("recovery.action", "warn", "stuck session recovery:", r"stuck session recovery:" + KV),
+    _anchored(
+        "abort.settle_timeout", "warn", ("embedded abort settle timed out:", "sessions_yield abort settle timed out:"),
+        r"(?P<runner>embedded|sessions_yield) abort settle timed out:" + KV,
+    ),
+    _anchored(
+        "abort.settle_failed", "warn", ("embedded abort settle failed:", "sessions_yield abort settle failed:"),
+        r"(?P<runner>embedded|sessions_yield) abort settle failed:" + KV,
+    ),
+    # 2.3 liveness, heartbeat, memory
+    _anchored(
+        "liveness.heartbeat_delayed", "warn", "liveness heartbeat delayed:",
+        r"liveness heartbeat delayed:\s*(?P<kv>[^;]*)(?:;\s*(?P<note>.*))?",
+    ),
+    _anchored("liveness.warning", "warn", "liveness warning:", r"liveness warning:" + KV),
+    _anchored(
+        "heartbeat", "debug", "heartbeat:",
+        r"heartbeat:\s*webhooks=(?P<webhooksReceived>\d+)/(?P<webhooksProcessed>\d+)/(?P<webhooksErrors>\d+)" + KV,
+    ),
+    _anchored("memory.pressure", "warn", "memory pressure:", r"memory pressure:" + KV),
+    # 2.4 session state, messages, lanes
+    _anchored("session.state", "debug", "session state:", r"session state:" + KV),
+    _anchored("session.turn_created", "debug", "session turn created:", r"session turn created:" + KV),
+    _anchored("message.queued", "debug", "message queued:", r"message queued:" + KV),
+    _anchored("message.processed", "debug", "message processed:", r"message processed:" + KV),
+    _anchored("message.received", "debug", "message received:", r"message received:" + KV),
+    _anchored(
+        "message.dispatch", "debug", "message dispatch",
+        r"message dispatch (?P<stage>started|completed):" + KV,
+    ),
+    _anchored("webhook", "debug", "webhook ", r"webhook (?P<stage>received|processed|error):" + KV),
+    _anchored("run.attempt", "debug", "run attempt:", r"run attempt:" + KV),
+    _anchored("runs.active", "debug", "active runs:", r"active runs:" + KV),
+    _anchored("tool.loop", "warn", "tool loop:", r"tool loop:" + KV),
+    _anchored("lane.enqueue", "debug", "lane enqueue:", r"lane enqueue:" + KV),
+    _anchored("lane.dequeue", "debug", "lane dequeue:", r"lane dequeue:" + KV),
+    _anchored("lane.wait_exceeded", "warn", "lane wait exceeded:", r"lane wait exceeded:" + KV),
+    _anchored("lane.task_done", "debug", "lane task done:", r"lane task done:" + KV),
+    _anchored("lane.task_error", "error", "lane task error:", r"lane task error:" + KV),
+    _anchored("lane.task_interrupted", "debug", "lane task interrupted:", r"lane task interrupted:" + KV),
+    _anchored("lane.drain_blocked", "warn", "drainLane blocked:", r"drainLane blocked:" + KV),
+    # 2.5 embedded runs
+    _anchored("embedded.run_start", "debug", "embedded run start:", r"embedded run start:" + KV),
+    _anchored("embedded.prompt_start", "debug", "embedded run prompt start:", r"embedded run prompt start:" + KV),
+    _anchored("embedded.prompt_end", "debug", "embedded run prompt end:", r"embedded run prompt end:" + KV),
+    _anchored("embedded.agent_start", "debug", "embedded run agent start", r"embedded run agent start:?" + KV),
+    _anchored("embedded.agent_end", "debug", "embedded run agent end", r"embedded run agent end:?" + KV),
+    _anchored("embedded.run_done", "debug", "embedded run done:", r"embedded run done:" + KV),
+    _anchored("embedded.run_end", "debug", "embedded run end", r"embedded run end:?" + KV),
+    _anchored(
+        "embedded.compaction", "debug", "embedded run compaction ",
+        r"embedded run compaction (?P<stage>start|retry|end|done|complete):?" + KV,
+    ),
+    _anchored("embedded.tool_start", "debug", "embedded run tool start:", r"embedded run tool start:" + KV),
+    _anchored("embedded.tool_end", "debug", "embedded run tool end:", r"embedded run tool end:" + KV),
+    _anchored(
+        "embedded.timeout", "warn", "embedded run timeout",
+        r"embedded run timeout(?P<afterCompactionGrace> after compaction grace)?:" + KV,
+    ),
+    _anchored(
+        "embedded.abort_still_streaming", "warn", "embedded run abort still streaming:",
+        r"embedded run abort still streaming:" + KV,
+    ),
+    _anchored("embedded.failover", "warn", "embedded run failover decision:", r"embedded run failover decision:" + KV),
+    _anchored("model.fallback_decision", "warn", "model fallback decision", r"model fallback decision:?" + KV),
+    # run registry
+    _anchored("run.registered", "debug", "run registered:", r"run registered:" + KV),
+    _anchored("run.cleared", "debug", "run cleared:", r"run cleared:" + KV),
+    _anchored("run.aborting", "debug", "aborting run:", r"aborting run:" + KV),
+    _anchored("run.abort_failed", "warn", "abort failed:", r"abort failed:" + KV),
+    _anchored("run.wait_timeout", "warn", "wait timeout:", r"wait timeout:" + KV),
+    _anchored(
+        "run.wait_active_timeout", "warn", "wait for active embedded runs timed out:",
+        r"wait for active embedded runs timed out:" + KV,
+    ),
+    _anchored("run.active_check", "debug", "run active check:", r"run active check:" + KV),
+    # 2.6 session write locks
+    _anchored(
+        "lock.stale_removed", "warn", "removed stale session lock:",
+        r"removed stale session lock:\s*(?P<lockPath>.+?)\s*\((?P<reasons>[^()]*)\)\s*$",
+    ),
+    _anchored(
+        "lock.cleanup_failed", "warn", "session lock cleanup failed on startup:",
+        r"session lock cleanup failed on startup:\s*(?P<error>.*)",
+    ),
+    _anchored(
+        "lock.doctor_removed", "info", "- Removed ",
+        r"- Removed (?P<count>\d+) stale session lock file",
+    ),
+    # 2.7 WebSocket server
+    _anchored("ws.handshake_timeout", "warn", "handshake timeout", r"handshake timeout" + KV),
+    _anchored("ws.closed_before_connect", "warn", "closed before connect", r"closed before connect" + KV),
+    _anchored("ws.webchat_connected", "info", "webchat connected", r"webchat connected" + KV),
+    _anchored("ws.webchat_disconnected", "info", "webchat disconnected", r"webchat disconnected" + KV),
+    _anchored("ws.user_disconnected", "info", "authenticated user disconnected", r"authenticated user disconnected" + KV),
+    _anchored("ws.invalid_handshake", "warn", "invalid handshake", r"invalid handshake" + KV),
+    _anchored("ws.protocol_mismatch", "warn", "protocol mismatch", r"protocol mismatch" + KV),
+    _anchored("ws.unauthorized", "warn", "unauthorized conn=", r"unauthorized" + KV),
+    _anchored(
+        "ws.error", "warn", "error conn=",
+        r"error conn=(?P<conn>\S+?)(?: remote=(?P<remote>\S+?))?:\s*(?P<error>.*)",
+    ),
+    _anchored(
+        "ws.response", "info", "⇄ res ",
+        r"⇄ res (?P<status>[✓✗]) (?P<method>\S+) (?P<durationMs>\d+)ms" + KV,
+    ),
+    _anchored("ws.open", "info", "← open", r"← open" + KV),
+    _anchored("ws.close", "info", "→ close", r"→ close" + KV),
+    # 2.8 gateway client side
+    _anchored(
+        "gateway.connect_failed", "error", ("gateway connect failed:", "node host gateway connect failed:"),
+        r"(?P<client>node host )?gateway connect failed:\s*(?P<error>.*)",
+    ),
+    _anchored("gateway.client_error", "debug", "gateway client ", r"gateway client (?:parse )?error:\s*(?P<error>.*)"),
+    _anchored(
+        "gateway.closed", "error", "gateway closed (",
+        r"gateway closed \((?P<code>\d+)(?P<closeText>[^)]*)\):\s*(?P<reason>.*)",
+    ),
+    _anchored(
+        "gateway.timeout", "error", ("gateway timeout after", "GatewayTransportError: gateway timeout after"),
+        r"(?:GatewayTransportError: )?gateway timeout after (?P<timeoutMs>\d+)ms",
+    ),
+    # 2.9 gateway lifecycle
+    _anchored("gateway.agent_model", "info", "agent model:", r"agent model:\s*(?P<model>\S+)"),
+    _anchored(
+        "gateway.listening", "info", "listening on ",
+        r"listening on (?P<urls>[^()]+?)\s*(?:\(PID (?P<pid>\d+)\))?\s*$",
+    ),
+    _anchored(
+        "gateway.ready", "info", "ready (",
+        r"ready \((?:(?P<plugins>\d+) plugins?)?[^;)]*(?:;\s*(?P<startup>\d+(?:\.\d+)?m?s))?\)\s*$",
+    ),
+    _anchored("gateway.log_file", "info", "log file:", r"log file:\s*(?P<path>.+)"),
+    _anchored("gateway.signal", "info", "signal SIG", r"signal (?P<signal>SIG[A-Z0-9]+) received"),
+    _anchored(
+        "gateway.signal_action", "info", "received SIG",
+        r"received (?P<signal>SIG[A-Z0-9]+); (?P<action>restarting|shutting down)",
+    ),
+    _anchored(
+        "gateway.restart_mode", "info", "restart mode:",
+        r"restart mode:\s*(?P<mode>full process restart|in-process restart)",
+    ),
+    _anchored(
+        "gateway.draining", "info", "draining ",
+        r"draining (?P<tasks>\d+) active task\(s\) and (?P<runs>\d+) active embedded run\(s\) before restart"
+        r"(?: \(timeout (?P<timeoutMs>\d+)ms\))?",
+    ),
+    _anchored("gateway.drained", "info", "all active work drained", r"all active work drained"),
+    _anchored("gateway.drain_timeout", "warn", "drain timeout reached", r"drain timeout reached"),
+    _anchored("gateway.shutdown_error", "error", "shutdown error:", r"shutdown error:\s*(?P<error>.*)"),
+    _anchored("gateway.shutdown_timeout", "error", "shutdown timed out", r"shutdown timed out"),
+    _anchored(
+        "gateway.reload_required", "warn", "config change requires gateway restart",
+        r"config change requires gateway restart \((?P<reasons>[^()]*)\)",
+    ),
+    _anchored("gateway.start_failed", "error", "Gateway failed to start:", r"Gateway failed to start:\s*(?P<error>.*)"),
+    _anchored(
+        "gateway.already_running", "error", ("gateway already running", "another gateway instance"),
+        r"(?:gateway already running|another gateway instance is already listening)(?P<detail>.*)",
+    ),
+    _anchored(
+        "health.started", "info", "started (",
+        r"started \((?P<detail>[^()]*?startup-grace: (?P<startupGrace>\d+)s[^()]*)\)",
+    ),
+    _anchored(
+        "logging.size_cap", "warn", "log file size cap reached",
+        r"log file size cap reached; suppressing writes" + KV,
+    ),
+    _anchored(
+        "logging.rotation_failed", "warn", ("log file rotation failed", "[openclaw] log file rotation failed"),
+        r"(?:\[openclaw\] )?log file rotation failed; continuing writes" + KV,
+    ),
+    # Searched anywhere: evidence strings that arrive with varying prefixes.
+    _searched(
+        "health.restart", "warn", "health-monitor: restarting",
+        r"(?:\[(?P<channel>[^\]:\s]+):(?P<account>[^\]\s]+)\]\s*)?health-monitor: restarting \(reason: (?P<reason>[^)]+)\)",
+    ),
+    _searched("timer.delayed", "warn", "timer delayed", r"timer delayed (?P<delayMs>\d+)ms"),
+    _searched("fetch.timeout", "warn", "fetch timeout", r"fetch timeout\b:?" + KV),
+    _searched("lock.timeout", "error", "session file locked", r"session file locked"),
+    _searched("lock.takeover", "error", "EmbeddedAttemptSessionTakeoverError", r"EmbeddedAttemptSessionTakeoverError"),
+    _searched("subagent.announce_give_up", "warn", "Subagent announce give up", r"Subagent announce give up(?P<detail>.*)"),
+    _searched(
+        "model.all_failed", "error", "All models failed",
+        r"All models failed \((?P<count>\d+)\)",
+    ),
+    _searched("llm.idle_timeout", "warn", "LLM idle timeout", r"LLM idle timeout \((?P<idleTimeout>\d+(?:\.\d+)?m?s)\)"),
+    _searched("model_fetch.start", "debug", "[model-fetch] start", r"\[model-fetch\] start" + KV),
+    _searched("model_fetch.end", "debug", "[model-fetch] end", r"\[model-fetch\] end" + KV),
+    _searched("compaction.overflow", "warn", "context overflow detected", r"context overflow detected"),
+    _searched("compaction.timeout", "error", "Compaction timed out", r"Compaction timed out"),
+    _searched("compaction.failed", "error", "auto-compaction failed", r"auto-compaction failed:?\s*(?P<error>.*)"),
+    _searched("compaction.diag", "debug", "[compaction-diag]", r"\[compaction-diag\]" + KV),
+    _searched(
+        "gateway.draining_rejected", "warn", "Gateway is draining",
+        r"Gateway is draining; new tasks are not accepted",
+    ),
+    _searched("gateway.restarting", "info", "gateway restarting", r"gateway restarting"),
+    _searched(
+        "restart.recovery", "info", "[main-session-restart-recovery]",
+        r"\[main-session-restart-recovery\]" + KV,
+    ),
+    _searched("run.aborted_error", "warn", "AbortError: This operation was aborted", r"AbortError: This operation was aborted"),
+    _searched("agent.cleanup_timeout", "warn", "agent cleanup timed out", r"agent cleanup timed out" + KV),
+    _searched("lane.task_timeout", "error", "CommandLaneTaskTimeoutError", r"CommandLaneTaskTimeoutError:?\s*(?P<error>.*)"),
+    _searched(
+        "dispatch.empty_reply", "warn", "dispatched with no queued reply payloads",
+        r"visible channel turn dispatched with no queued reply payloads",
+    ),
+    _searched("tools.browser_failed", "error", "browser failed: timed out", r"browser failed: timed out(?P<detail>.*)"),
+    _searched(
+        "tools.browser_unreachable", "error", "browser control server",
+        r"Can't reach the (?P<detail>.*?)browser control server(?P<rest>.*)",
+    ),
+    _searched("channel.inbound", "info", "Inbound message", r"Inbound message"),
+    _searched("channel.polling_started", "info", "polling ingress started", r"polling ingress started"),
+    _searched("net.eaddrinuse", "error", "EADDRINUSE", r"EADDRINUSE"),
+    _searched("session.aborted_last_run", "info", "abortedLastRun=true", r"abortedLastRun=true"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Enricher:
+    needle: str
+    pattern: re.Pattern[str]
+
+
+ENRICHERS: tuple[Enricher, ...] = (
+    Enricher(
+        "session file locked",
+        re.compile(
+            r"session file locked(?: \(timeout (?P<lockTimeoutMs>\d+)ms\))?:?"
+            r"(?:\s*\(?pid=(?P<lockPid>\d+)\)?)?(?:\s+alive=(?P<lockPidAlive>true|false))?"
+            r"(?:\s+ageMs=(?P<lockAgeMs>\d+))?(?:\s+(?P<lockPath>[^\s\"]+?\.jsonl\.lock))?"
+        ),
+    ),
+    Enricher(".jsonl.lock", re.compile(r"(?P<lockPath>[^\s\"'()]+?\.jsonl\.lock)")),
+    Enricher("gateway request timeout for", re.compile(r"gateway request timeout for (?P<requestTimeoutMethod>[\w.]+)")),
+    Enricher(
+        "connect challenge timeout",
+        re.compile(r"connect challenge timeout(?: \(waited (?P<challengeWaitedMs>\d+)ms, limit (?P<challengeLimitMs>\d+)ms\))?"),
+    ),
+)
+
+
+def _build_index() -> tuple[dict[str, tuple[Family, ...]], tuple[Family, ...]]:
+    by_first_word: dict[str, list[Family]] = {}
+    searched: list[Family] = []
+    for family in FAMILIES:
+        if not family.anchored:
+            searched.append(family)
+            continue
+        for prefix in family.prefixes:
+            first = prefix.split(" ", 1)[0]
+            bucket = by_first_word.setdefault(first, [])
+            if family not in bucket:
+                bucket.append(family)
+    return {word: tuple(group) for word, group in by_first_word.items()}, tuple(searched)
+
+
+ANCHORED_INDEX, SEARCHED = _build_index()
+KINDS: tuple[str, ...] = tuple(dict.fromkeys(f.kind for f in FAMILIES))
+
+
+def first_word(message: str) -> str:
+    end = message.find(" ")
+    return message if end < 0 else message[:end]
+
+
+def match_family(message: str) -> tuple[Family, re.Match[str]] | None:
+    """The first family whose pattern matches ``message``, with its match."""
+    for family in ANCHORED_INDEX.get(first_word(message), ()):
+        if not message.startswith(family.prefixes):
+            continue
+        match = family.pattern.match(message)
+        if match is not None:
+            return family, match
+    for family in SEARCHED:
+        if family.needle is not None and family.needle not in message:
+            continue
+        match = family.pattern.search(message)
+        if match is not None:
+            return family, match
+    return None

@@ -1,0 +1,360 @@
+"""The streaming parser: numbered lines in, typed :class:`Event` objects out.
+
+Each line is decoded (UTF-8 with replacement), its shape detected (JSON record or one
+of :data:`~stuckscan.shapes.TEXT_SHAPES`), its time resolved, and its message matched
+to a family in :mod:`stuckscan.families`. Lines that match no family become ``generic``
+events; lines that are broken JSON become ``unparsed`` events and are counted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+from typing import Any
+
+from stuckscan import families
+from stuckscan._kv import convert_value, tokenize
+from stuckscan._time import TimeContext, date_from_filename
+from stuckscan.events import GENERIC_KIND, UNPARSED_KIND, Event
+from stuckscan.inputs import DEFAULT_MAX_LINE_BYTES, RawLine, display_name, read_lines
+from stuckscan.shapes import (
+    TEXT_SHAPES,
+    Record,
+    normalize_level,
+    record_from_json,
+    strip_ansi,
+    strip_binding,
+    subsystem_from_tag,
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_MAX_META_SCALAR = 2000
+
+
+@dataclass(slots=True)
+class ParseOptions:
+    date: date | None = None
+    tz: tzinfo | None = None
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES
+
+
+@dataclass(slots=True)
+class ParseStats:
+    files: list[str] = field(default_factory=list)
+    lines: int = 0
+    blank: int = 0
+    events: int = 0
+    unparsed: int = 0
+    truncated: int = 0
+    untimed: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    shapes: Counter[str] = field(default_factory=Counter)
+    first_time: datetime | None = None
+    last_time: datetime | None = None
+    unparsed_examples: list[str] = field(default_factory=list)
+
+    def note_event(self, event: Event) -> None:
+        self.events += 1
+        self.kinds[event.kind] += 1
+        self.shapes[event.shape] += 1
+        if event.time is None:
+            self.untimed += 1
+            return
+        if self.first_time is None or event.time < self.first_time:
+            self.first_time = event.time
+        if self.last_time is None or event.time > self.last_time:
+            self.last_time = event.time
+
+    def merge(self, other: ParseStats) -> None:
+        self.files.extend(other.files)
+        self.lines += other.lines
+        self.blank += other.blank
+        self.events += other.events
+        self.unparsed += other.unparsed
+        self.truncated += other.truncated
+        self.untimed += other.untimed
+        self.kinds.update(other.kinds)
+        self.shapes.update(other.shapes)
+        for moment in (other.first_time, other.last_time):
+            if moment is None:
+                continue
+            if self.first_time is None or moment < self.first_time:
+                self.first_time = moment
+            if self.last_time is None or moment > self.last_time:
+                self.last_time = moment
+        room = 5 - len(self.unparsed_examples)
+        self.unparsed_examples.extend(other.unparsed_examples[:max(room, 0)])
+
+
+def decode_line(data: bytes, first: bool) -> str:
+    text = data.decode("utf-8", "replace")
+    if first and text.startswith("\ufeff"):
+        text = text[1:]
+    if text.endswith("\r"):
+        text = text[:-1]
+    return text
+
+
+def apply_family(message: str, fields: dict[str, Any], raw: dict[str, str], seconds: dict[str, float]) -> families.Family | None:
+    """Match ``message`` to a family and fill the typed fields. Returns the family."""
+    found = families.match_family(message)
+    family = None
+    if found is not None:
+        family, match = found
+        for name, value in match.groupdict().items():
+            if value is None:
+                continue
+            if name == "kv":
+                parsed = tokenize(value)
+                fields.update(parsed.fields)
+                raw.update(parsed.raw)
+                seconds.update(parsed.seconds)
+                if parsed.bare:
+                    fields["words"] = parsed.bare
+                continue
+            _set_field(name, value, fields, raw, seconds)
+    for enricher in families.ENRICHERS:
+        if enricher.needle not in message:
+            continue
+        match = enricher.pattern.search(message)
+        if match is None:
+            continue
+        for name, value in match.groupdict().items():
+            if value is not None and name not in fields:
+                _set_field(name, value, fields, raw, seconds)
+    return family
+
+
+def _set_field(name: str, value: str, fields: dict[str, Any], raw: dict[str, str], seconds: dict[str, float]) -> None:
+    typed, secs = convert_value(name, value)
+    fields[name] = typed
+    raw[name] = value
+    if secs is not None:
+        seconds[name] = secs
+
+
+def _merge_meta(meta: dict[str, Any], fields: dict[str, Any], raw: dict[str, str], seconds: dict[str, float]) -> None:
+    """Scalars of a log call's meta object (``closed before connect`` durations) become fields."""
+    for key, value in meta.items():
+        if key in fields or not isinstance(key, str):
+            continue
+        if isinstance(value, bool) or value is None:
+            fields[key] = value
+            raw[key] = json.dumps(value)
+        elif isinstance(value, (int, float)):
+            fields[key] = value
+            raw[key] = str(value)
+            if key.endswith("Ms"):
+                seconds[key] = value / 1000.0
+        elif isinstance(value, str) and len(value) <= _MAX_META_SCALAR:
+            fields[key] = value
+            raw[key] = value
+
+
+def _derive(fields: dict[str, Any], session_hint: str | None) -> None:
+    """Identity fields implied by others: lane session keys, lock-path session ids."""
+    lane = fields.get("lane")
+    if isinstance(lane, str) and lane.startswith("session:"):
+        fields["laneSessionKey"] = lane[len("session:"):]
+    lock_path = fields.get("lockPath")
+    if isinstance(lock_path, str) and lock_path.endswith(".jsonl.lock"):
+        name = lock_path.replace("\\", "/").rsplit("/", 1)[-1]
+        fields["lockSessionId"] = name[: -len(".jsonl.lock")]
+    if session_hint and "sessionKey" not in fields and "sessionId" not in fields:
+        fields["sessionKey" if ":" in session_hint else "sessionId"] = session_hint
+
+
+class LineParser:
+    """Parses the lines of one source; keeps the time context and wrap state."""
+
+    def __init__(self, source: str, options: ParseOptions, stats: ParseStats) -> None:
+        self.source = source
+        self.options = options
+        self.stats = stats
+        base_date = options.date or date_from_filename(source)
+        self.clock = TimeContext(base_date=base_date, zone=options.tz)
+
+    # -- public -------------------------------------------------------------------
+
+    def parse(self, raw_lines: Iterable[RawLine]) -> Iterator[Event]:
+        pending: Event | None = None
+        for raw_line in raw_lines:
+            self.stats.lines += 1
+            if raw_line.truncated:
+                self.stats.truncated += 1
+            text = decode_line(raw_line.data, raw_line.number == 1)
+            if not text.strip():
+                self.stats.blank += 1
+                continue
+            if pending is not None and self._continues(pending, text):
+                pending = self._joined(pending, text)
+                continue
+            event = self.parse_text(raw_line.number, text, raw_line.truncated)
+            if pending is not None:
+                yield self._emit(pending)
+            pending = event
+        if pending is not None:
+            yield self._emit(pending)
+
+    def parse_text(self, number: int, text: str, truncated: bool = False) -> Event:
+        stripped = text.lstrip()
+        if stripped.startswith("{"):
+            return self._parse_json(number, stripped, truncated)
+        return self._parse_text_line(number, strip_ansi(text), truncated)
+
+    # -- shapes -------------------------------------------------------------------
+
+    def _parse_json(self, number: int, text: str, truncated: bool) -> Event:
+        try:
+            obj = json.loads(text)
+        except (ValueError, RecursionError):
+            return self._unparsed(number, text, truncated, "json")
+        if not isinstance(obj, dict):
+            return self._unparsed(number, text, truncated, "json")
+        record = record_from_json(obj)
+        if record.embedded_line is not None and not record.embedded_line.lstrip().startswith("{"):
+            event = self._parse_text_line(number, strip_ansi(record.embedded_line), truncated)
+            event.shape = "logs-json-raw"
+            return event
+        moment = self._resolve_time(record.time_text)
+        return self._build(number, moment, record, truncated)
+
+    def _parse_text_line(self, number: int, text: str, truncated: bool, shape_prefix: str = "") -> Event:
+        for shape in TEXT_SHAPES:
+            match = shape.pattern.fullmatch(text)
+            if match is None:
+                continue
+            groups = match.groupdict()
+            if shape.wraps:
+                inner = self._parse_text_line(number, groups["rest"], truncated, shape.name + "+")
+                if inner.time is None:
+                    inner.time = self._journald_time(groups)
+                return inner
+            moment = self._shape_time(groups)
+            tag = groups.get("tag")
+            subsystem = subsystem_from_tag(tag) if tag else groups.get("subsystem")
+            binding, message = strip_binding(groups["message"])
+            record = Record(
+                shape=shape_prefix + shape.name,
+                time_text=None,
+                level=normalize_level(groups.get("level")),
+                subsystem=binding or subsystem,
+                message=message,
+                meta=None,
+            )
+            return self._build(number, moment, record, truncated)
+        record = Record(shape_prefix + "snippet", None, None, None, text.strip(), None)
+        return self._build(number, None, record, truncated)
+
+    # -- time ---------------------------------------------------------------------
+
+    def _resolve_time(self, text: str | None) -> datetime | None:
+        if not text:
+            return None
+        moment = self.clock.parse_full(text)
+        if moment is None:
+            moment = self.clock.parse_time_only(text)
+        return moment
+
+    def _shape_time(self, groups: dict[str, str | None]) -> datetime | None:
+        if groups.get("iso"):
+            return self.clock.parse_full(groups["iso"] or "")
+        if groups.get("clock"):
+            return self.clock.parse_time_only(groups["clock"] or "")
+        return None
+
+    def _journald_time(self, groups: dict[str, str | None]) -> datetime | None:
+        if groups.get("iso"):
+            return self.clock.parse_full(groups["iso"] or "")
+        month, day, clock = groups.get("syslog_month"), groups.get("syslog_day"), groups.get("syslog_clock")
+        if month and day and clock:
+            return self.clock.parse_syslog(month, int(day), clock)
+        return None
+
+    # -- events -------------------------------------------------------------------
+
+    def _build(self, number: int, moment: datetime | None, record: Record, truncated: bool) -> Event:
+        message = record.message
+        fields: dict[str, Any] = {}
+        raw: dict[str, str] = {}
+        seconds: dict[str, float] = {}
+        family = apply_family(message, fields, raw, seconds)
+        if record.meta:
+            _merge_meta(record.meta, fields, raw, seconds)
+        _derive(fields, record.session_hint)
+        level = record.level or (family.level if family else None)
+        return Event(
+            source=self.source,
+            line=number,
+            time=moment,
+            level=level,
+            subsystem=record.subsystem,
+            kind=family.kind if family else GENERIC_KIND,
+            message=message,
+            shape=record.shape,
+            fields=fields,
+            raw=raw,
+            seconds=seconds,
+            meta=record.meta,
+            truncated=truncated,
+        )
+
+    def _unparsed(self, number: int, text: str, truncated: bool, shape: str) -> Event:
+        self.stats.unparsed += 1
+        if len(self.stats.unparsed_examples) < 5:
+            self.stats.unparsed_examples.append(f"{self.source}:{number}")
+        return Event(self.source, number, None, None, None, UNPARSED_KIND, text, shape, truncated=truncated)
+
+    def _emit(self, event: Event) -> Event:
+        self.stats.note_event(event)
+        return event
+
+    # -- pasted snippets: a key=value block wrapped over several lines ---------------
+
+    @staticmethod
+    def _continues(previous: Event, text: str) -> bool:
+        if previous.kind in (GENERIC_KIND, UNPARSED_KIND) or previous.shape.endswith("jsonl"):
+            return False
+        if previous.shape.startswith(("logs-json", "json")):
+            return False
+        stripped = text.strip()
+        if not stripped or stripped.startswith(("{", "[")) or "=" not in stripped:
+            return False
+        if any(shape.pattern.fullmatch(text) for shape in TEXT_SHAPES):
+            return False
+        parsed = tokenize(stripped)
+        return bool(parsed.fields) and not parsed.bare and next(iter(parsed.raw)) == stripped.split("=", 1)[0]
+
+    def _joined(self, previous: Event, text: str) -> Event:
+        record = Record(previous.shape, None, previous.level, previous.subsystem,
+                        f"{previous.message} {text.strip()}", previous.meta)
+        joined = self._build(previous.line, previous.time, record, previous.truncated)
+        if previous.level is not None:
+            joined.level = previous.level
+        return joined
+
+
+def parse_lines(raw_lines: Iterable[RawLine], source: str, options: ParseOptions, stats: ParseStats) -> Iterator[Event]:
+    stats.files.append(source)
+    yield from LineParser(source, options, stats).parse(raw_lines)
+
+
+def parse_path(path: str, options: ParseOptions, stats: ParseStats) -> Iterator[Event]:
+    """Parse one file (or ``-`` for stdin) as a stream of events."""
+    name = display_name(path)
+    yield from parse_lines(read_lines(path, options.max_line_bytes), name, options, stats)
+
+
+def parse_text_lines(lines: Iterable[str], source: str = "<text>", options: ParseOptions | None = None) -> list[Event]:
+    """Convenience for tests and library users: parse already-decoded lines."""
+    stats = ParseStats()
+    raw = (RawLine(index, line.encode("utf-8")) for index, line in enumerate(lines, 1))
+    return list(parse_lines(raw, source, options or ParseOptions(), stats))
+
+
+def sanitize_control(text: str) -> str:
+    return _CONTROL.sub("", text)
