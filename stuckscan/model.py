@@ -1,0 +1,208 @@
+"""What analysis produces: incidents, gateway episodes, findings and their evidence.
+
+These are plain data: the correlator fills incidents and episodes, the classifier adds
+findings, and every formatter reads the same :class:`Analysis`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from stuckscan.events import Event
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+
+class Confidence(str, Enum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class IncidentStatus(str, Enum):
+    RECOVERED = "recovered"                    # a recovery action freed the session
+    RESOLVED_BY_ITSELF = "resolved_by_itself"  # healthy again with no recovery action
+    STILL_STUCK = "still_stuck"                # open when the log ends
+    FALSE_POSITIVE = "false_positive"          # flagged while making progress
+    EVICTED = "evicted"                        # dropped from memory (too many open incidents)
+
+
+class RecoveryVerdict(str, Enum):
+    FREED = "freed"            # warnings stopped / session healthy after it
+    NOT_FREED = "not_freed"    # warnings continued, or released=0 with queued work
+    SKIPPED = "skipped"        # recovery decided not to act
+    FAILED = "failed"          # the recovery itself errored
+    UNKNOWN = "unknown"        # the log ends before we can tell
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One cited log line."""
+
+    file: str
+    line: int
+    time: datetime | None
+    kind: str
+    text: str
+
+    @classmethod
+    def of(cls, event: Event) -> Evidence:
+        return cls(event.source, event.line, event.time, event.kind, event.message)
+
+    @property
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.time is None, self.time or datetime.min, self.file, self.line)
+
+
+@dataclass(slots=True)
+class Recovery:
+    time: datetime | None
+    action: str | None
+    status: str | None
+    aborted: bool | None = None
+    drained: bool | None = None
+    force_cleared: bool | None = None
+    released: int | None = None
+    reason: str | None = None
+    verdict: RecoveryVerdict = RecoveryVerdict.UNKNOWN
+    verdict_reason: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleRef:
+    id: str
+    slug: str
+    title: str
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: RuleRef
+    severity: Severity
+    confidence: Confidence
+    summary: str
+    evidence: list[Evidence] = field(default_factory=list)
+    fixes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Measures:
+    stuck_seconds: float | None = None
+    detection_seconds: float | None = None     # stall start -> first warning
+    recovery_seconds: float | None = None      # first warning -> healthy again
+    warnings: int = 0
+    recovery_attempts: int = 0
+    recoveries_freed: int = 0
+    max_queue_depth: int = 0
+    max_age_seconds: float = 0.0
+    tools: list[str] = field(default_factory=list)
+    models: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Incident:
+    id: str
+    session_key: str | None
+    session_id: str | None
+    run_ids: list[str]
+    start: datetime | None            # back-computed stall start
+    first_warning: datetime | None
+    last_warning: datetime | None
+    last_progress: datetime | None
+    end: datetime | None              # None while open
+    status: IncidentStatus
+    status_reason: str
+    labels: list[str] = field(default_factory=list)            # stuck / stalled / long-running
+    classifications: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    last_progress_values: list[str] = field(default_factory=list)
+    active_work_kinds: list[str] = field(default_factory=list)
+    recoveries: list[Recovery] = field(default_factory=list)
+    measures: Measures = field(default_factory=Measures)
+    timeline: list[Evidence] = field(default_factory=list)     # key events in order
+    primary: Finding | None = None
+    contributing: list[Finding] = field(default_factory=list)
+    episode_ids: list[str] = field(default_factory=list)
+
+    @property
+    def severity(self) -> Severity:
+        findings = [f for f in (self.primary, *self.contributing) if f is not None]
+        if not findings:
+            return Severity.INFO
+        return max((f.severity for f in findings), key=lambda s: s.rank)
+
+    @property
+    def name(self) -> str:
+        return self.session_key or self.session_id or (self.run_ids[0] if self.run_ids else self.id)
+
+
+@dataclass(slots=True)
+class Episode:
+    id: str
+    start: datetime | None
+    end: datetime | None
+    counts: dict[str, int] = field(default_factory=dict)       # event kind -> count
+    timeline: list[Evidence] = field(default_factory=list)
+    primary: Finding | None = None
+    contributing: list[Finding] = field(default_factory=list)
+    incident_ids: list[str] = field(default_factory=list)
+    peak: dict[str, float] = field(default_factory=dict)       # e.g. maxHandshakeSeconds, maxEventLoopDelayMs
+
+    @property
+    def severity(self) -> Severity:
+        findings = [f for f in (self.primary, *self.contributing) if f is not None]
+        if not findings:
+            return Severity.INFO
+        return max((f.severity for f in findings), key=lambda s: s.rank)
+
+
+@dataclass(slots=True)
+class Environment:
+    build_generation: str          # e.g. "2026.5.x (stalled/long-running with lastProgress)"
+    build_hints: list[str] = field(default_factory=list)
+    timezone_offsets: list[str] = field(default_factory=list)
+    gateway_pids: list[int] = field(default_factory=list)
+    models: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class InputSummary:
+    files: list[str]
+    lines: int
+    events: int
+    unparsed: int
+    truncated: int
+    blank: int
+    untimed: int
+    first_time: datetime | None
+    last_time: datetime | None
+    unparsed_examples: list[str] = field(default_factory=list)
+    evicted_incidents: int = 0
+
+
+@dataclass(slots=True)
+class Analysis:
+    inputs: InputSummary
+    environment: Environment
+    incidents: list[Incident] = field(default_factory=list)
+    episodes: list[Episode] = field(default_factory=list)
+
+    def findings(self) -> list[Finding]:
+        result: list[Finding] = []
+        for item in (*self.incidents, *self.episodes):
+            if item.primary is not None:
+                result.append(item.primary)
+            result.extend(item.contributing)
+        return result
