@@ -1,0 +1,11 @@
+"""One module per command; :func:`register_commands` adds them all to the group."""
+
+from __future__ import annotations
+
+import click
+
+
+def register_commands(group: click.Group) -> None:
+    from stuckscan.commands.events import events
+
+    group.add_command(events)

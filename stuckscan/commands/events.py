@@ -1,0 +1,49 @@
+"""`stuckscan events`: every line as a typed event."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+from datetime import date
+from typing import Any
+
+import click
+
+from stuckscan._safe import terminal_safe
+from stuckscan.commands._options import build_parse_options, echo_stats, iter_events, time_options
+from stuckscan.events import Event, event_to_dict, isoformat_utc, mentions
+from stuckscan.parser import ParseStats
+
+
+def format_event_text(event: Event) -> str:
+    moment = isoformat_utc(event.time) or "-"
+    fields = " ".join(f"{key}={event.raw.get(key, value)}" for key, value in event.fields.items())
+    text = fields if event.kind not in ("generic", "unparsed") else event.message
+    parts = [moment, (event.level or "-").upper(), event.subsystem or "-", event.kind, f"{event.source}:{event.line}", text]
+    return terminal_safe("  ".join(parts))
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--kind", "kinds", multiple=True, metavar="KIND",
+              help="Only events of this kind (glob allowed, e.g. 'session.*'). Repeatable.")
+@click.option("--session", "session", metavar="ID", help="Only events naming this sessionKey, sessionId, runId or lane.")
+@click.option("--format", "output_format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
+@time_options
+def events(paths: tuple[str, ...], kinds: tuple[str, ...], session: str | None, output_format: str,
+           base_date: date | None, zone: Any) -> None:
+    """Print every line of PATH... as a typed event ('-' reads stdin, .gz is streamed)."""
+    stats = ParseStats()
+    options = build_parse_options(base_date, zone)
+    out = click.get_text_stream("stdout")
+    for event in iter_events(paths, options, stats):
+        if kinds and not any(fnmatch.fnmatchcase(event.kind, pattern) for pattern in kinds):
+            continue
+        if session and not mentions(event, session):
+            continue
+        if output_format == "jsonl":
+            out.write(json.dumps(event_to_dict(event), ensure_ascii=False, default=str) + "\n")
+        else:
+            out.write(format_event_text(event) + "\n")
+    out.flush()
+    echo_stats(stats)
