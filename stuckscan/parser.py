@@ -56,6 +56,7 @@ class ParseStats:
     first_time: datetime | None = None
     last_time: datetime | None = None
     unparsed_examples: list[str] = field(default_factory=list)
+    offsets: set[str] = field(default_factory=set)  # UTC offsets printed in the log
 
     def note_event(self, event: Event) -> None:
         self.events += 1
@@ -86,6 +87,7 @@ class ParseStats:
                 self.first_time = moment
             if self.last_time is None or moment > self.last_time:
                 self.last_time = moment
+        self.offsets.update(other.offsets)
         room = 5 - len(self.unparsed_examples)
         self.unparsed_examples.extend(other.unparsed_examples[:max(room, 0)])
 
@@ -177,6 +179,7 @@ class LineParser:
         self.stats = stats
         base_date = options.date or date_from_filename(source)
         self.clock = TimeContext(base_date=base_date, zone=options.tz)
+        self._offset_noted = False
 
     # -- public -------------------------------------------------------------------
 
@@ -255,13 +258,25 @@ class LineParser:
     def _resolve_time(self, text: str | None) -> datetime | None:
         if not text:
             return None
+        if not self._offset_noted:
+            self._note_offset(text)
         moment = self.clock.parse_full(text)
         if moment is None:
             moment = self.clock.parse_time_only(text)
         return moment
 
+    def _note_offset(self, text: str) -> None:
+        """Record the first printed zone of a source (for the report's environment)."""
+        self._offset_noted = True
+        if text.endswith(("Z", "z")):
+            self.stats.offsets.add("+00:00 (UTC, Z)")
+        elif len(text) > 6 and text[-6] in "+-" and text[-3] == ":":
+            self.stats.offsets.add(text[-6:])
+
     def _shape_time(self, groups: dict[str, str | None]) -> datetime | None:
         if groups.get("iso"):
+            if not self._offset_noted:
+                self._note_offset(groups["iso"] or "")
             return self.clock.parse_full(groups["iso"] or "")
         if groups.get("clock"):
             return self.clock.parse_time_only(groups["clock"] or "")

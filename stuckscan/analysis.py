@@ -1,0 +1,229 @@
+"""The pipeline: events -> correlator -> classifier -> :class:`~stuckscan.model.Analysis`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+
+from stuckscan.classifier import (
+    BuildInfo,
+    Candidate,
+    Decision,
+    EpisodeView,
+    IncidentView,
+    classify_episode,
+    classify_incident,
+    infer_build,
+    severity_for,
+    tailored_fixes,
+)
+from stuckscan.correlator import (
+    CorrelationResult,
+    CorrelatorLimits,
+    EpisodeRecord,
+    IncidentRecord,
+    RecordStatus,
+    RecoveryRecord,
+    correlate,
+    event_order,
+)
+from stuckscan.events import Event
+from stuckscan.model import (
+    Analysis,
+    Environment,
+    Episode,
+    Evidence,
+    Finding,
+    Incident,
+    IncidentStatus,
+    InputSummary,
+    Measures,
+    Recovery,
+    RecoveryVerdict,
+)
+from stuckscan.parser import ParseOptions, ParseStats, parse_path
+from stuckscan.rules import RULES
+
+OVERLAP_SLACK = timedelta(seconds=60)
+TIMELINE_LIMIT = 40
+
+
+def analyze_paths(paths: Sequence[str], options: ParseOptions | None = None,
+                  limits: CorrelatorLimits | None = None) -> Analysis:
+    """Parse, correlate and classify the given files (read in the order given)."""
+    stats = ParseStats()
+    parse_options = options or ParseOptions()
+
+    def events() -> Iterable[Event]:
+        for path in paths:
+            file_stats = ParseStats()
+            yield from parse_path(path, parse_options, file_stats)
+            stats.merge(file_stats)
+
+    return analyze_events(events(), stats, limits)
+
+
+def analyze_events(events: Iterable[Event], stats: ParseStats, limits: CorrelatorLimits | None = None) -> Analysis:
+    result = correlate(events, limits)
+    return build_analysis(result, stats)
+
+
+def build_analysis(result: CorrelationResult, stats: ParseStats) -> Analysis:
+    build = infer_build(result.build_hints)
+    episodes = [_episode_shell(record, index) for index, record in enumerate(result.episodes, 1)]
+    incidents: list[Incident] = []
+    for index, record in enumerate(result.incidents, 1):
+        overlapping = [(shell, ep) for shell, ep in zip(episodes, result.episodes) if _overlaps(record, ep)]
+        view = IncidentView(record, [ep for _, ep in overlapping], result.markers, result.gateway_pids, build)
+        decision = classify_incident(view)
+        incident = _incident(record, index, view, decision, build)
+        incident.episode_ids = [shell.id for shell, _ in overlapping]
+        for shell, _ in overlapping:
+            shell.incident_ids.append(incident.id)
+        incidents.append(incident)
+    for shell, record in zip(episodes, result.episodes):
+        decision = classify_episode(EpisodeView(record, len(shell.incident_ids), build))
+        shell.primary = _finding(decision.primary, 0.0, build) if decision.primary else None
+        shell.contributing = [_finding(c, 0.0, build) for c in decision.contributing]
+    environment = Environment(
+        build_generation=build.generation,
+        build_hints=build.hints,
+        timezone_offsets=sorted(stats.offsets),
+        gateway_pids=list(result.gateway_pids),
+        models=sorted({m for i in incidents for m in i.measures.models}),
+    )
+    inputs = InputSummary(
+        files=list(stats.files), lines=stats.lines, events=stats.events, unparsed=stats.unparsed,
+        truncated=stats.truncated, blank=stats.blank, untimed=stats.untimed,
+        first_time=stats.first_time, last_time=stats.last_time,
+        unparsed_examples=list(stats.unparsed_examples), evicted_incidents=result.evicted,
+    )
+    return Analysis(inputs=inputs, environment=environment, incidents=incidents,
+                    episodes=[e for e in episodes if e.primary is not None])
+
+
+def _overlaps(incident: IncidentRecord, episode: EpisodeRecord) -> bool:
+    start = incident.start or incident.first_warning or incident.opened_at
+    end = incident.end or incident.last_warning or incident.last_activity or start
+    if start is None or end is None or episode.start is None or episode.end is None:
+        return False
+    return episode.start <= end + OVERLAP_SLACK and start - OVERLAP_SLACK <= episode.end
+
+
+def _finding(candidate: Candidate, wedged_seconds: float, build: BuildInfo) -> Finding:
+    rule = RULES[candidate.rule_id]
+    return Finding(
+        rule=rule.ref,
+        severity=severity_for(candidate.rule_id, wedged_seconds),
+        confidence=candidate.confidence,
+        summary=candidate.summary,
+        evidence=[Evidence.of(event) for event in candidate.evidence],
+        fixes=tailored_fixes(candidate, build),
+    )
+
+
+def _status(record: IncidentRecord, decision: Decision, recoveries: list[Recovery]) -> IncidentStatus:
+    if record.status is RecordStatus.EVICTED:
+        return IncidentStatus.EVICTED
+    if decision.primary is not None and decision.primary.rule_id == "RC04":
+        return IncidentStatus.FALSE_POSITIVE
+    if record.status is RecordStatus.END_OF_INPUT:
+        return IncidentStatus.STILL_STUCK
+    if any(r.verdict is RecoveryVerdict.FREED for r in recoveries if r.action not in (None, "none")):
+        return IncidentStatus.RECOVERED
+    return IncidentStatus.RESOLVED_BY_ITSELF
+
+
+def _recovery(record_recovery: RecoveryRecord) -> Recovery:
+    return Recovery(
+        time=record_recovery.time, action=record_recovery.action, status=record_recovery.status,
+        aborted=record_recovery.aborted, drained=record_recovery.drained,
+        force_cleared=record_recovery.force_cleared, released=record_recovery.released,
+        reason=record_recovery.reason, verdict=record_recovery.verdict,
+        verdict_reason=record_recovery.verdict_reason,
+        evidence=[Evidence.of(e) for e in record_recovery.events],
+    )
+
+
+def _measures(record: IncidentRecord, view: IncidentView, recoveries: list[Recovery], healthy: bool) -> Measures:
+    detection = None
+    if record.first_warning and view.stall_start:
+        detection = max((record.first_warning - view.stall_start).total_seconds(), 0.0)
+    recovery_seconds = None
+    if healthy and record.end and record.first_warning:
+        recovery_seconds = max((record.end - record.first_warning).total_seconds(), 0.0)
+    acted = [r for r in recoveries if r.verdict is not RecoveryVerdict.SKIPPED and r.status not in ("skipped", "noop")]
+    return Measures(
+        stuck_seconds=round(view.wedged_seconds, 3),
+        detection_seconds=detection,
+        recovery_seconds=recovery_seconds,
+        warnings=record.warning_count,
+        recovery_attempts=len(acted),
+        recoveries_freed=sum(1 for r in acted if r.verdict is RecoveryVerdict.FREED),
+        max_queue_depth=record.max_queue_depth,
+        max_age_seconds=record.max_age,
+        tools=list(record.tools),
+        models=list(record.models),
+    )
+
+
+def _timeline(record: IncidentRecord) -> list[Evidence]:
+    events: dict[tuple[str, int], Event] = {}
+    for event in (*record.prelude[-6:], *record.evidence.all(), *([record.closed_by] if record.closed_by else [])):
+        events.setdefault((event.source, event.line), event)
+    ordered = sorted(events.values(), key=event_order)
+    if len(ordered) > TIMELINE_LIMIT:
+        half = TIMELINE_LIMIT // 2
+        ordered = ordered[:half] + ordered[-half:]
+    return [Evidence.of(e) for e in ordered]
+
+
+def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: Decision, build: BuildInfo) -> Incident:
+    recoveries = [_recovery(r) for r in record.recoveries]
+    status = _status(record, decision, recoveries)
+    wedged = view.wedged_seconds
+    healthy = record.status in (RecordStatus.HEALTHY, RecordStatus.SILENT)
+    reason = record.close_reason
+    if status is IncidentStatus.FALSE_POSITIVE:
+        reason = "flagged while still making progress; " + reason
+    return Incident(
+        id=f"INC-{index:03d}",
+        session_key=record.session_key,
+        session_id=record.session_id,
+        run_ids=list(record.run_ids),
+        start=view.stall_start,
+        first_warning=record.first_warning,
+        last_warning=record.last_warning,
+        last_progress=record.last_progress,
+        end=record.end if healthy else None,
+        status=status,
+        status_reason=reason,
+        labels=list(record.labels),
+        classifications=list(record.classifications),
+        reasons=list(record.reasons),
+        last_progress_values=list(record.progress_values),
+        active_work_kinds=list(record.work_kinds),
+        recoveries=recoveries,
+        measures=_measures(record, view, recoveries, healthy),
+        timeline=_timeline(record),
+        primary=_finding(decision.primary, wedged, build) if decision.primary else None,
+        contributing=[_finding(c, wedged, build) for c in decision.contributing],
+    )
+
+
+def _episode_shell(record: EpisodeRecord, index: int) -> Episode:
+    timeline = sorted({(e.source, e.line): e for e in (*record.markers, *record.evidence.all())}.values(), key=event_order)
+    if len(timeline) > TIMELINE_LIMIT:
+        timeline = timeline[: TIMELINE_LIMIT // 2] + timeline[-TIMELINE_LIMIT // 2:]
+    return Episode(
+        id=f"EP-{index:03d}",
+        start=record.start,
+        end=record.end,
+        counts=dict(record.evidence.counts),
+        timeline=[Evidence.of(e) for e in timeline],
+        peak=dict(record.peaks),
+    )
+
+
+def latest_time(analysis: Analysis) -> datetime | None:
+    return analysis.inputs.last_time

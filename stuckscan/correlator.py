@@ -1,0 +1,774 @@
+"""The correlator: typed events in, per-session incidents and gateway-wide episodes out.
+
+One pass, bounded state: only open incidents, open episodes and bounded identity maps
+are kept while reading; an incident leaves the open set when the session is seen healthy,
+when its warnings stop for longer than their cadence allows, or at the end of input.
+
+Records here keep the raw :class:`Event` objects the classifier needs (bounded per kind);
+:mod:`stuckscan.analysis` turns them into the public model.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import Enum
+
+from stuckscan._identity import BoundedMap, IdentityResolver, identity_of
+from stuckscan.events import Event
+from stuckscan.model import RecoveryVerdict
+
+HEARTBEAT = timedelta(seconds=30)
+WARN_THRESHOLD_SECONDS = 120.0
+ABORT_THRESHOLD_SECONDS = 360.0
+RECOVERY_GRACE = 2 * HEARTBEAT            # warnings later than this after a recovery: not freed
+SILENCE_SLACK = timedelta(seconds=45)
+EVIDENCE_SILENCE = timedelta(minutes=15)  # incidents opened without warnings
+RUN_TIMEOUT_CLEANUP_WINDOW = timedelta(seconds=60)
+EPISODE_GAP = timedelta(minutes=5)
+SWEEP_EVERY = timedelta(seconds=5)
+SAME_STALL_SLACK = timedelta(seconds=90)
+OUT_OF_ORDER_SLACK = timedelta(seconds=2)
+
+ATTENTION_LABELS = {"session.stuck": "stuck", "session.stalled": "stalled", "session.long_running": "long-running"}
+RECOVERY_KINDS = frozenset({
+    "recovery.action", "recovery.outcome", "recovery.skipped", "recovery.noop",
+    "recovery.reclaiming", "recovery.failed",
+})
+# Evidence kept for the classifier when it names (or can be tied to) a session.
+SESSION_EVIDENCE_KINDS = frozenset({
+    "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover",
+    "lane.task_error", "lane.wait_exceeded", "lane.task_interrupted", "lane.drain_blocked", "lane.task_timeout",
+    "lane.task_done", "embedded.run_start", "embedded.run_done", "embedded.run_end", "embedded.timeout",
+    "embedded.failover", "embedded.agent_end", "embedded.tool_start", "embedded.tool_end", "embedded.compaction",
+    "embedded.abort_still_streaming", "model.fallback_decision", "model.all_failed", "llm.idle_timeout",
+    "model_fetch.start", "model_fetch.end", "compaction.overflow", "compaction.timeout", "compaction.failed",
+    "compaction.diag", "run.registered", "run.cleared", "run.aborting", "run.abort_failed", "run.wait_timeout",
+    "run.active_check", "session.state", "message.queued", "message.processed", "tool.loop", "run.aborted_error",
+    "restart.recovery", "session.aborted_last_run", "dispatch.empty_reply", "tools.browser_failed",
+    "tools.browser_unreachable", "subagent.announce_give_up", "gateway.draining_rejected",
+})
+GATEWAY_TROUBLE_KINDS = frozenset({
+    "liveness.warning", "liveness.heartbeat_delayed", "memory.pressure", "ws.handshake_timeout",
+    "ws.closed_before_connect", "gateway.connect_failed", "gateway.timeout", "gateway.closed", "timer.delayed",
+    "fetch.timeout", "agent.cleanup_timeout", "health.restart", "net.eaddrinuse", "gateway.drain_timeout",
+    "gateway.shutdown_timeout", "gateway.shutdown_error", "run.wait_active_timeout",
+})
+LIFECYCLE_KINDS = frozenset({
+    "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",
+    "gateway.restart_mode", "gateway.draining", "gateway.restarting", "gateway.reload_required",
+    "gateway.drained", "gateway.start_failed", "gateway.agent_model",
+})
+SLOW_RESPONSE_SECONDS = 10.0
+QUIET_LANES = ("cron",)  # lane waits here are periodic-job noise, not trouble
+
+
+class RecordStatus(str, Enum):
+    OPEN = "open"
+    HEALTHY = "healthy"          # a healthy signal closed it
+    SILENT = "silent"            # its warnings stopped
+    END_OF_INPUT = "end_of_input"
+    EVICTED = "evicted"
+
+
+class EvidenceStore:
+    """Per kind, the first and the last few events, and a count: bounded evidence."""
+
+    def __init__(self, keep: int = 6) -> None:
+        self.keep = keep
+        self.first: dict[str, list[Event]] = {}
+        self.last: dict[str, deque[Event]] = {}
+        self.counts: Counter[str] = Counter()
+
+    def add(self, event: Event) -> None:
+        kind = event.kind
+        self.counts[kind] += 1
+        head = self.first.setdefault(kind, [])
+        if len(head) < self.keep:
+            head.append(event)
+            return
+        self.last.setdefault(kind, deque(maxlen=self.keep)).append(event)
+
+    def of(self, *kinds: str) -> list[Event]:
+        found: list[Event] = []
+        for kind in kinds:
+            found.extend(self.first.get(kind, ()))
+            found.extend(self.last.get(kind, ()))
+        return sorted(found, key=event_order)
+
+    def all(self) -> list[Event]:
+        return self.of(*self.counts)
+
+
+def timestamp_or_inf(moment: datetime | None) -> float:
+    return moment.timestamp() if moment is not None else float("inf")
+
+
+def event_order(event: Event) -> tuple[float, str, int]:
+    return (timestamp_or_inf(event.time), event.source, event.line)
+
+
+@dataclass(slots=True)
+class RecoveryRecord:
+    time: datetime | None
+    events: list[Event] = field(default_factory=list)
+    action: str | None = None
+    status: str | None = None
+    aborted: bool | None = None
+    drained: bool | None = None
+    force_cleared: bool | None = None
+    released: int | None = None
+    reason: str | None = None
+    queue_depth: int | None = None
+    verdict: RecoveryVerdict = RecoveryVerdict.UNKNOWN
+    verdict_reason: str = ""
+    decided: bool = False
+
+    @property
+    def acted(self) -> bool:
+        """Whether this attempt did something (aborted, released, reclaimed), not only observed."""
+        if self.status in ("skipped", "noop", "failed"):
+            return False
+        return self.action not in (None, "none", "observe_only", "keep_lane")
+
+
+@dataclass(slots=True)
+class IncidentRecord:
+    seq: int
+    identity: str
+    opened_by: str
+    session_key: str | None = None
+    session_id: str | None = None
+    run_ids: list[str] = field(default_factory=list)
+    start: datetime | None = None
+    first_warning: datetime | None = None
+    last_warning: datetime | None = None
+    last_warning_age: float = 0.0
+    last_progress: datetime | None = None
+    opened_at: datetime | None = None
+    last_activity: datetime | None = None
+    warning_count: int = 0
+    max_age: float = 0.0
+    max_queue_depth: int = 0
+    min_warning_gap: timedelta | None = None
+    labels: dict[str, None] = field(default_factory=dict)
+    classifications: dict[str, None] = field(default_factory=dict)
+    reasons: dict[str, None] = field(default_factory=dict)
+    progress_values: dict[str, None] = field(default_factory=dict)
+    work_kinds: dict[str, None] = field(default_factory=dict)
+    tools: dict[str, None] = field(default_factory=dict)
+    models: dict[str, None] = field(default_factory=dict)
+    recoveries: list[RecoveryRecord] = field(default_factory=list)
+    evidence: EvidenceStore = field(default_factory=EvidenceStore)
+    prelude: list[Event] = field(default_factory=list)
+    status: RecordStatus = RecordStatus.OPEN
+    end: datetime | None = None
+    closed_by: Event | None = None
+    close_reason: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is RecordStatus.OPEN
+
+    def note_run(self, run_id: str | None) -> None:
+        if run_id and run_id not in self.run_ids and len(self.run_ids) < 20:
+            self.run_ids.append(run_id)
+
+    def silence_deadline(self) -> datetime | None:
+        """When the absence of further warnings means the stall is over."""
+        if self.last_warning is None:
+            anchor = self.last_activity or self.opened_at
+            return anchor + EVIDENCE_SILENCE if anchor else None
+        if "stalled" in self.labels or (self.min_warning_gap is not None and self.min_warning_gap <= timedelta(seconds=40)):
+            gap = HEARTBEAT
+        else:  # stuck / long-running warnings back off: 120 s, 240 s, 480 s ...
+            gap = timedelta(seconds=max(WARN_THRESHOLD_SECONDS, self.last_warning_age))
+        return self.last_warning + gap + SILENCE_SLACK
+
+
+@dataclass(slots=True)
+class EpisodeRecord:
+    seq: int
+    start: datetime | None
+    end: datetime | None
+    evidence: EvidenceStore = field(default_factory=EvidenceStore)
+    markers: list[Event] = field(default_factory=list)
+    peaks: dict[str, float] = field(default_factory=dict)
+
+    def peak(self, name: str, value: float | int | None) -> None:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.peaks[name] = max(self.peaks.get(name, float(value)), float(value))
+
+
+@dataclass(slots=True)
+class PendingRunTimeout:
+    event: Event
+    identity: str | None
+    deadline: datetime
+
+
+@dataclass(slots=True)
+class Change:
+    """What a fed event did to an incident (for live watch mode)."""
+
+    kind: str  # opened | escalated | recovery | closed | reopened
+    incident: IncidentRecord
+    detail: str = ""
+
+
+@dataclass(slots=True)
+class CorrelatorLimits:
+    max_open_incidents: int = 10_000
+    identity_capacity: int = 50_000
+    history_sessions: int = 5_000
+    history_per_session: int = 24
+    markers: int = 200
+
+
+@dataclass(slots=True)
+class CorrelationResult:
+    incidents: list[IncidentRecord]
+    episodes: list[EpisodeRecord]
+    markers: list[Event]
+    gateway_pids: list[int]
+    evicted: int
+    attention_without_fields: int
+    build_hints: Counter[str]
+
+
+class Correlator:
+    def __init__(self, limits: CorrelatorLimits | None = None) -> None:
+        self.limits = limits or CorrelatorLimits()
+        self.ids = IdentityResolver(self.limits.identity_capacity)
+        self.open: dict[str, IncidentRecord] = {}
+        self.closed: list[IncidentRecord] = []
+        self.last_closed: BoundedMap[str, IncidentRecord] = BoundedMap(self.limits.history_sessions)
+        self.history: BoundedMap[str, deque[Event]] = BoundedMap(self.limits.history_sessions)
+        self.unattributed: deque[Event] = deque(maxlen=100)
+        self.episodes: list[EpisodeRecord] = []
+        self.open_episode: EpisodeRecord | None = None
+        self.markers: deque[Event] = deque(maxlen=self.limits.markers)
+        self.pending_timeouts: dict[str, PendingRunTimeout] = {}
+        self.gateway_pids: list[int] = []
+        self.now: datetime | None = None
+        self._last_sweep: datetime | None = None
+        self._seq = 0
+        self._episode_seq = 0
+        self.evicted = 0
+        self.attention_without_fields = 0
+        self.build_hints: Counter[str] = Counter()
+
+    # -- feeding --------------------------------------------------------------------
+
+    def feed_all(self, events: Iterable[Event]) -> CorrelationResult:
+        for event in events:
+            self.feed(event)
+        return self.finish()
+
+    def feed(self, event: Event) -> list[Change]:
+        changes: list[Change] = []
+        if event.time is not None and (self.now is None or event.time > self.now):
+            self.now = event.time
+            changes.extend(self._sweep())
+        kind = event.kind
+        if kind in ("generic", "unparsed"):
+            return changes
+        self._note_build(event)
+        self.ids.learn(event)
+        if kind in ATTENTION_LABELS:
+            changes.extend(self._on_attention(event))
+        elif kind in RECOVERY_KINDS:
+            changes.extend(self._on_recovery(event))
+        elif kind in GATEWAY_TROUBLE_KINDS or (kind == "ws.response" and self._slow_response(event)):
+            self._on_gateway_trouble(event)
+        elif kind in LIFECYCLE_KINDS:
+            self._on_lifecycle(event)
+        if kind in SESSION_EVIDENCE_KINDS:
+            changes.extend(self._on_session_evidence(event))
+        return changes
+
+    def finish(self) -> CorrelationResult:
+        self._expire_run_timeouts(final=True)
+        self._sweep(final=True)
+        for record in list(self.open.values()):
+            self._close(record, RecordStatus.END_OF_INPUT, None, "still stuck when the log ends")
+        if self.open_episode is not None:
+            self.episodes.append(self.open_episode)
+            self.open_episode = None
+        incidents = sorted(self.closed, key=lambda r: (timestamp_or_inf(r.start or r.opened_at), r.seq))
+        return CorrelationResult(
+            incidents=incidents,
+            episodes=self.episodes,
+            markers=list(self.markers),
+            gateway_pids=self.gateway_pids,
+            evicted=self.evicted,
+            attention_without_fields=self.attention_without_fields,
+            build_hints=self.build_hints,
+        )
+
+    # -- session attention ------------------------------------------------------------
+
+    def _on_attention(self, event: Event) -> list[Change]:
+        identity = self.ids.identity(event) or "unidentified"
+        key, session_id, run_id = self.ids.resolve(event)
+        changes: list[Change] = []
+        record = self.open.get(identity)
+        if record is None:
+            record = self._reopen_if_same_stall(identity, event)
+            if record is not None:
+                changes.append(Change("reopened", record, "warnings resumed for the same stall"))
+        if record is None:
+            record = self._open(identity, "warning", event)
+            changes.append(Change("opened", record, f"{ATTENTION_LABELS[event.kind]} session warning"))
+        self._fill_names(record, key, session_id, run_id)
+        before_age = record.max_age
+        self._add_warning(record, event)
+        if before_age < ABORT_THRESHOLD_SECONDS <= record.max_age:
+            changes.append(Change("escalated", record, "passed the abort threshold (360 s)"))
+        for recovery in record.recoveries:
+            if not recovery.decided and recovery.acted and recovery.time and event.time \
+                    and event.time > recovery.time + RECOVERY_GRACE:
+                recovery.verdict = RecoveryVerdict.NOT_FREED
+                recovery.verdict_reason = f"stall warnings continued ({_clock(event.time)})"
+                recovery.decided = True
+                changes.append(Change("escalated", record, "recovery did not free the session"))
+        return changes
+
+    def _add_warning(self, record: IncidentRecord, event: Event) -> None:
+        record.evidence.add(event)
+        record.warning_count += 1
+        age = event.seconds.get("age")
+        moment = event.time or self.now
+        if moment is not None:
+            if record.last_warning is not None:
+                gap = moment - record.last_warning
+                if gap > timedelta(0) and (record.min_warning_gap is None or gap < record.min_warning_gap):
+                    record.min_warning_gap = gap
+            if record.first_warning is None or moment < record.first_warning:
+                record.first_warning = moment
+            if record.last_warning is None or moment >= record.last_warning:
+                record.last_warning = moment
+                record.last_warning_age = age or 0.0
+            if age is not None:
+                stall_start = moment - timedelta(seconds=age)
+                if record.start is None or stall_start < record.start:
+                    record.start = stall_start
+            progress_age = event.seconds.get("lastProgressAge")
+            if progress_age is not None:
+                progress = moment - timedelta(seconds=progress_age)
+                if record.last_progress is None or progress > record.last_progress:
+                    record.last_progress = progress
+            record.last_activity = max(record.last_activity or moment, moment)
+        if age is not None:
+            record.max_age = max(record.max_age, age)
+        depth = event.fields.get("queueDepth")
+        if isinstance(depth, int) and not isinstance(depth, bool):
+            record.max_queue_depth = max(record.max_queue_depth, depth)
+        record.labels[ATTENTION_LABELS[event.kind]] = None
+        for field_name, bucket in (
+            ("classification", record.classifications), ("reason", record.reasons),
+            ("lastProgress", record.progress_values), ("activeWorkKind", record.work_kinds),
+            ("activeTool", record.tools),
+        ):
+            value = event.fields.get(field_name)
+            if isinstance(value, str) and value and len(bucket) < 20:
+                bucket[value] = None
+
+    def _reopen_if_same_stall(self, identity: str, event: Event) -> IncidentRecord | None:
+        """A warning after a silence-closed incident whose age says the stall never ended."""
+        previous = self.last_closed.get(identity)
+        if previous is None or previous.status is not RecordStatus.SILENT or previous.start is None:
+            return None
+        age = event.seconds.get("age")
+        if event.time is None or age is None:
+            return None
+        start = event.time - timedelta(seconds=age)
+        if abs(start - previous.start) > SAME_STALL_SLACK:
+            return None
+        previous.status = RecordStatus.OPEN
+        previous.end = None
+        previous.closed_by = None
+        previous.close_reason = ""
+        self.closed.remove(previous)
+        self.open[identity] = previous
+        return previous
+
+    # -- recovery ---------------------------------------------------------------------
+
+    def _on_recovery(self, event: Event) -> list[Change]:
+        identity = self.ids.identity(event) or "unidentified"
+        key, session_id, run_id = self.ids.resolve(event)
+        changes: list[Change] = []
+        record = self.open.get(identity)
+        if record is None:
+            record = self._reopen_recent(identity, event)
+        if record is None:
+            record = self._open(identity, "recovery", event)
+            changes.append(Change("opened", record, "recovery line without a prior warning"))
+        self._fill_names(record, key, session_id, run_id)
+        record.evidence.add(event)
+        self._touch(record, event)
+        recovery = self._recovery_for(record, event)
+        fields = event.fields
+        recovery.events.append(event)
+        if event.kind == "recovery.action":
+            recovery.action = _str(fields.get("action")) or recovery.action
+            recovery.status = recovery.status or "acted"
+        elif event.kind == "recovery.outcome":
+            recovery.status = _str(fields.get("status"))
+            recovery.action = _str(fields.get("action")) or recovery.action
+            recovery.reason = _str(fields.get("reason")) or recovery.reason
+        elif event.kind in ("recovery.skipped", "recovery.noop"):
+            recovery.status = recovery.status or ("skipped" if event.kind == "recovery.skipped" else "noop")
+            recovery.reason = _str(fields.get("reason")) or recovery.reason
+        elif event.kind == "recovery.reclaiming":
+            recovery.action = f"reclaim_stale_{_str(fields.get('target')) or 'owner'}".replace(" ", "_")
+            recovery.status = "acted"
+        elif event.kind == "recovery.failed":
+            recovery.status = "failed"
+            recovery.reason = _str(fields.get("err")) or "exception"
+        for name, attribute in (("aborted", "aborted"), ("drained", "drained"), ("forceCleared", "force_cleared")):
+            value = fields.get(name)
+            if isinstance(value, bool):
+                setattr(recovery, attribute, value)
+        released = fields.get("released")
+        if isinstance(released, int) and not isinstance(released, bool):
+            recovery.released = released
+        depth = fields.get("queueDepth", fields.get("queuedCount"))
+        if isinstance(depth, int) and not isinstance(depth, bool):
+            recovery.queue_depth = depth
+        elif recovery.queue_depth is None:
+            recovery.queue_depth = record.max_queue_depth
+        if recovery.status in ("skipped", "noop"):
+            recovery.verdict, recovery.decided = RecoveryVerdict.SKIPPED, True
+            recovery.verdict_reason = f"recovery skipped ({recovery.reason or 'no reason given'})"
+        elif recovery.status == "failed":
+            recovery.verdict, recovery.decided = RecoveryVerdict.FAILED, True
+            recovery.verdict_reason = f"recovery failed ({recovery.reason})"
+        else:
+            recovery.decided = False
+        changes.append(Change("recovery", record, recovery.action or recovery.status or "recovery"))
+        return changes
+
+    def _recovery_for(self, record: IncidentRecord, event: Event) -> RecoveryRecord:
+        """Pair an outcome line with the action line just before it."""
+        moment = event.time or self.now
+        if record.recoveries and event.kind == "recovery.outcome":
+            last = record.recoveries[-1]
+            same_time = last.time is None or moment is None or abs(moment - last.time) <= timedelta(seconds=20)
+            if same_time and not any(e.kind == "recovery.outcome" for e in last.events):
+                return last
+        if record.recoveries and event.kind == "recovery.outcome" and _str(event.fields.get("status")) == "skipped":
+            last = record.recoveries[-1]
+            if last.status == "skipped" and not any(e.kind == "recovery.outcome" for e in last.events):
+                return last
+        recovery = RecoveryRecord(time=moment)
+        if len(record.recoveries) < 100:
+            record.recoveries.append(recovery)
+        return recovery
+
+    def _reopen_recent(self, identity: str, event: Event) -> IncidentRecord | None:
+        previous = self.last_closed.get(identity)
+        if previous is None or previous.end is None or event.time is None:
+            return None
+        if event.time > previous.end + HEARTBEAT:
+            return None
+        if previous in self.closed:
+            self.closed.remove(previous)
+        previous.status, previous.end, previous.closed_by, previous.close_reason = RecordStatus.OPEN, None, None, ""
+        self.open[identity] = previous
+        return previous
+
+    # -- session evidence and healthy signals ----------------------------------------
+
+    def _on_session_evidence(self, event: Event) -> list[Change]:
+        identity = self.ids.identity(event)
+        key, session_id, run_id = self.ids.resolve(event)
+        if identity is None:
+            return self._on_unattributed(event)
+        history = self.history.get(identity)
+        if history is None:
+            history = deque(maxlen=self.limits.history_per_session)
+            self.history.set(identity, history)
+        history.append(event)
+        changes: list[Change] = []
+        if event.kind == "embedded.timeout" and run_id:
+            moment = event.time or self.now
+            if moment is not None:
+                self.pending_timeouts[run_id] = PendingRunTimeout(event, identity, moment + RUN_TIMEOUT_CLEANUP_WINDOW)
+        if self._is_cleanup(event):
+            self._clear_run_timeouts(identity, run_id)
+        record = self.open.get(identity)
+        if record is None and self._opens_incident(event):
+            record = self._open(identity, "lock_error", event)
+            changes.append(Change("opened", record, "session file lock error"))
+        if record is None:
+            return changes
+        self._fill_names(record, key, session_id, run_id)
+        record.evidence.add(event)
+        self._touch(record, event)
+        self._note_model(record, event)
+        tool = event.fields.get("tool")
+        if isinstance(tool, str) and event.kind.startswith("embedded.tool"):
+            record.tools[tool] = None
+        if self._is_healthy(event, record):
+            self._close(record, RecordStatus.HEALTHY, event, f"{_describe_healthy(event)}")
+            changes.append(Change("closed", record, record.close_reason))
+        return changes
+
+    def _on_unattributed(self, event: Event) -> list[Change]:
+        """Session evidence that names no session: tie it to the one open incident, if only one."""
+        if len(self.open) == 1:
+            record = next(iter(self.open.values()))
+            record.evidence.add(event)
+            self._touch(record, event)
+        else:
+            self.unattributed.append(event)
+        return []
+
+    @staticmethod
+    def _opens_incident(event: Event) -> bool:
+        if event.kind in ("lock.timeout", "lock.takeover"):
+            return True
+        return event.kind == "lane.task_error" and "lockPath" in event.fields
+
+    @staticmethod
+    def _is_cleanup(event: Event) -> bool:
+        kind = event.kind
+        if kind in ("run.cleared", "embedded.run_done", "embedded.run_end", "lane.task_done"):
+            return True
+        return kind == "session.state" and event.fields.get("new") == "idle"
+
+    def _is_healthy(self, event: Event, record: IncidentRecord) -> bool:
+        if not self._is_cleanup(event) and not (
+            event.kind == "message.processed" and event.fields.get("outcome") == "completed"
+        ):
+            return False
+        if event.kind == "lane.task_done" and "laneSessionKey" not in event.fields:
+            return False
+        if event.time is not None and record.last_warning is not None \
+                and event.time + OUT_OF_ORDER_SLACK < record.last_warning:
+            return False  # an older line read late: the session was stuck after it
+        return True
+
+    # -- run timeouts -----------------------------------------------------------------
+
+    def _clear_run_timeouts(self, identity: str, run_id: str | None) -> None:
+        for pending_run, pending in list(self.pending_timeouts.items()):
+            if pending_run == run_id or pending.identity == identity:
+                del self.pending_timeouts[pending_run]
+
+    def _expire_run_timeouts(self, final: bool = False) -> list[Change]:
+        changes: list[Change] = []
+        for run_id, pending in list(self.pending_timeouts.items()):
+            if not final and (self.now is None or self.now < pending.deadline):
+                continue
+            if final and (self.now is None or self.now < pending.deadline):
+                continue  # the log ended inside the cleanup window: no verdict
+            del self.pending_timeouts[run_id]
+            identity = pending.identity or f"run:{run_id}"
+            record = self.open.get(identity)
+            if record is None:
+                record = self._open(identity, "run_timeout", pending.event)
+                key, session_id, _ = self.ids.resolve(pending.event)
+                self._fill_names(record, key, session_id, run_id)
+                record.evidence.add(pending.event)
+                changes.append(Change("opened", record, "run timeout with no cleanup"))
+        return changes
+
+    # -- gateway ----------------------------------------------------------------------
+
+    @staticmethod
+    def _slow_response(event: Event) -> bool:
+        return event.seconds.get("durationMs", 0.0) >= SLOW_RESPONSE_SECONDS
+
+    def _on_gateway_trouble(self, event: Event) -> None:
+        if event.kind == "lane.wait_exceeded":
+            return
+        moment = event.time or self.now
+        episode = self.open_episode
+        if episode is not None and moment is not None and episode.end is not None and moment - episode.end > EPISODE_GAP:
+            self.episodes.append(episode)
+            episode = self.open_episode = None
+        if episode is None:
+            self._episode_seq += 1
+            episode = self.open_episode = EpisodeRecord(self._episode_seq, moment, moment)
+            episode.markers.extend(m for m in self.markers if m.time and moment and moment - m.time <= EPISODE_GAP)
+        if moment is not None:
+            if episode.start is None or moment < episode.start:
+                episode.start = moment
+            if episode.end is None or moment > episode.end:
+                episode.end = moment
+        episode.evidence.add(event)
+        seconds, fields = event.seconds, event.fields
+        if event.kind == "liveness.warning":
+            episode.peak("eventLoopDelayMaxMs", fields.get("eventLoopDelayMaxMs"))
+            episode.peak("eventLoopDelayP99Ms", fields.get("eventLoopDelayP99Ms"))
+            episode.peak("eventLoopUtilization", fields.get("eventLoopUtilization"))
+            episode.peak("cpuCoreRatio", fields.get("cpuCoreRatio"))
+        elif event.kind == "ws.closed_before_connect":
+            episode.peak("handshakeDurationSeconds", seconds.get("durationMs"))
+        elif event.kind == "ws.response":
+            episode.peak("slowestResponseSeconds", seconds.get("durationMs"))
+        elif event.kind == "timer.delayed":
+            episode.peak("timerDelaySeconds", seconds.get("delayMs"))
+
+    def _on_lifecycle(self, event: Event) -> None:
+        self.markers.append(event)
+        if self.open_episode is not None:
+            self.open_episode.markers.append(event)
+        pid = event.fields.get("pid")
+        if event.kind == "gateway.listening" and isinstance(pid, int) and pid not in self.gateway_pids:
+            self.gateway_pids.append(pid)
+
+    # -- bookkeeping --------------------------------------------------------------------
+
+    def _open(self, identity: str, opened_by: str, event: Event) -> IncidentRecord:
+        if len(self.open) >= self.limits.max_open_incidents:
+            self._evict_oldest()
+        self._seq += 1
+        moment = event.time or self.now
+        record = IncidentRecord(self._seq, identity, opened_by, opened_at=moment, last_activity=moment)
+        history = self.history.get(identity)
+        if history:
+            record.prelude = list(history)
+            for earlier in record.prelude:
+                self._note_model(record, earlier)
+        if moment is not None:
+            record.prelude.extend(e for e in self.unattributed if e.time and moment - e.time <= EPISODE_GAP)
+        if opened_by != "warning" and moment is not None:
+            record.start = moment
+        self.open[identity] = record
+        return record
+
+    def _evict_oldest(self) -> None:
+        oldest = min(self.open.values(), key=lambda r: (timestamp_or_inf(r.last_activity), r.seq))
+        self.evicted += 1
+        self._close(oldest, RecordStatus.EVICTED, None, "evicted: too many open incidents")
+
+    def _close(self, record: IncidentRecord, status: RecordStatus, event: Event | None, reason: str) -> None:
+        record.status = status
+        record.closed_by = event
+        record.close_reason = reason
+        if status is RecordStatus.HEALTHY and event is not None:
+            record.end = event.time or self.now
+        elif status is RecordStatus.SILENT:
+            record.end = record.last_warning or record.last_activity
+        else:
+            record.end = None
+        self._decide_recoveries(record)
+        self.open.pop(record.identity, None)
+        self.closed.append(record)
+        self.last_closed.set(record.identity, record)
+
+    def _decide_recoveries(self, record: IncidentRecord) -> None:
+        for recovery in record.recoveries:
+            if recovery.decided:
+                continue
+            if record.status is RecordStatus.HEALTHY:
+                recovery.verdict = RecoveryVerdict.FREED
+                recovery.verdict_reason = f"session healthy again: {record.close_reason}"
+            elif record.status is RecordStatus.SILENT:
+                recovery.verdict = RecoveryVerdict.FREED
+                recovery.verdict_reason = "stall warnings stopped after it"
+            elif recovery.released == 0 and (recovery.queue_depth or record.max_queue_depth) > 0:
+                recovery.verdict = RecoveryVerdict.NOT_FREED
+                recovery.verdict_reason = "released=0 with queued work, and the session never became healthy"
+            else:
+                recovery.verdict = RecoveryVerdict.UNKNOWN
+                recovery.verdict_reason = "the log ends before the effect shows"
+
+    def _sweep(self, final: bool = False) -> list[Change]:
+        """Close incidents whose warnings stopped; expire run-timeout windows."""
+        if self.now is None:
+            return []
+        if not final and self._last_sweep is not None and self.now - self._last_sweep < SWEEP_EVERY:
+            return []
+        self._last_sweep = self.now
+        changes = self._expire_run_timeouts()
+        for record in list(self.open.values()):
+            deadline = record.silence_deadline()
+            if deadline is not None and self.now > deadline:
+                reason = "stall warnings stopped" if record.last_warning else "no further errors"
+                self._close(record, RecordStatus.SILENT, None, reason)
+                changes.append(Change("closed", record, reason))
+        return changes
+
+    def _touch(self, record: IncidentRecord, event: Event) -> None:
+        moment = event.time
+        if moment is not None and (record.last_activity is None or moment > record.last_activity):
+            record.last_activity = moment
+
+    @staticmethod
+    def _note_model(record: IncidentRecord, event: Event) -> None:
+        model = event.fields.get("model")
+        if event.kind != "embedded.run_start" or not isinstance(model, str) or len(record.models) >= 10:
+            return
+        provider = event.fields.get("provider")
+        record.models[f"{provider}/{model}" if isinstance(provider, str) else model] = None
+
+    @staticmethod
+    def _fill_names(record: IncidentRecord, key: str | None, session_id: str | None, run_id: str | None) -> None:
+        if key and record.session_key is None:
+            record.session_key = key
+        if session_id and record.session_id is None and session_id.lower() != "unknown":
+            record.session_id = session_id
+        record.note_run(run_id)
+
+    def _note_build(self, event: Event) -> None:
+        """Hints about the OpenClaw build generation (see stuckscan.classifier.infer_build)."""
+        kind, fields = event.kind, event.fields
+        if kind in ATTENTION_LABELS:
+            if "reason" not in fields:
+                self.build_hints["attention-without-reason"] += 1
+                self.attention_without_fields += 1
+            elif "classification" not in fields:
+                self.build_hints["attention-reason-without-classification"] += 1
+            elif "lastProgress" not in fields:
+                self.build_hints["attention-classification-without-progress"] += 1
+            else:
+                self.build_hints["attention-with-progress"] += 1
+            if "repeatedRequestNoProgressAge" in fields:
+                self.build_hints["repeated-request-age"] += 1
+        elif kind == "ws.handshake_timeout" and "phase" in fields:
+            self.build_hints["handshake-phase"] += 1
+        elif kind == "liveness.heartbeat_delayed":
+            self.build_hints["heartbeat-delayed"] += 1
+        elif kind == "gateway.listening":
+            self.build_hints["listening-line"] += 1
+        elif kind == "gateway.ready":
+            self.build_hints["ready-line"] += 1
+        elif kind == "recovery.outcome":
+            self.build_hints["recovery-outcome"] += 1
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _clock(moment: datetime | None) -> str:
+    return moment.strftime("%H:%M:%SZ") if moment else "?"
+
+
+def _describe_healthy(event: Event) -> str:
+    kind = event.kind
+    if kind == "session.state":
+        return "session state back to idle"
+    if kind in ("embedded.run_done", "embedded.run_end"):
+        return "embedded run done"
+    if kind == "run.cleared":
+        return "run cleared"
+    if kind == "lane.task_done":
+        return "session lane task done"
+    return "message processed"
+
+
+def correlate(events: Iterable[Event], limits: CorrelatorLimits | None = None) -> CorrelationResult:
+    return Correlator(limits).feed_all(events)
+
+
+def iter_changes(events: Iterable[Event], correlator: Correlator) -> Iterator[Change]:
+    for event in events:
+        yield from correlator.feed(event)

@@ -1,0 +1,144 @@
+"""Making untrusted text inert in each output format.
+
+Every string that came from a log (evidence text, session keys, ids, file names, and
+any sentence the classifier built around them) passes through one of these helpers
+before it reaches an output. Each helper first calls :func:`clean`, which removes
+escape sequences, control characters and invisible or direction-changing characters;
+the format-specific part then escapes what that format would interpret.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stuckscan._safe import terminal_safe
+
+# Characters terminal_safe keeps but no report should carry: zero-width and bidi marks,
+# the BOM, interlinear annotation, Unicode noncharacters and lone surrogates.
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff\ufff9-\ufffb\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]"
+)
+# Characters XML 1.0 does not allow at all (even escaped).
+_XML_INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_BACKTICK_RUN = re.compile(r"`+")
+_MERMAID_UNSAFE = re.compile(r"[^A-Za-z0-9 _.\-]+")
+_SPACES = re.compile(r" {2,}")
+
+ELLIPSIS = "\u2026"
+
+
+def clean(text: str) -> str:
+    """One line of display text: no escape sequences, controls or invisible characters."""
+    return _INVISIBLE.sub("", terminal_safe(text))
+
+
+def clean_lines(text: str) -> str:
+    """Like :func:`clean` but keeps line breaks (``\\r\\n`` and ``\\r`` become ``\\n``)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(clean(line) for line in lines)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, marking the cut with an ellipsis."""
+    if limit < 1:
+        return ""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + ELLIPSIS
+
+
+# -- Markdown (CommonMark + GitHub Flavored Markdown) ---------------------------------
+
+# Backslash-escape every ASCII punctuation character Markdown or GFM could act on;
+# HTML-significant characters become entities. `@` and `#` get a zero-width space so
+# GitHub does not turn log text into @mentions or issue references (entities are
+# decoded before GitHub's reference filter runs, a backslash is not enough).
+_MARKDOWN_ESCAPES: dict[int, str] = {
+    ord(char): "\\" + char for char in "\\`*_{}[]()#+-.!|~:$^="
+}
+_MARKDOWN_ESCAPES.update({
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+    ord("@"): "@&#8203;",
+    ord("#"): "\\#&#8203;",
+})
+
+
+def markdown_text(text: str) -> str:
+    """Untrusted text as inline Markdown that renders literally (no HTML, links, emphasis)."""
+    return clean(text).translate(_MARKDOWN_ESCAPES)
+
+
+def longest_backtick_run(text: str) -> int:
+    return max((len(run) for run in _BACKTICK_RUN.findall(text)), default=0)
+
+
+def markdown_code(text: str, in_table: bool = False) -> str:
+    """Untrusted text as an inline code span; its delimiter outgrows any backtick run inside.
+
+    In a GFM table cell ``|`` must still be escaped (GFM unescapes ``\\|`` inside code spans).
+    """
+    content = clean(text)
+    if not content.strip():
+        return markdown_text(content) or "\u2014"
+    fence = "`" * (longest_backtick_run(content) + 1)
+    if content.startswith("`") or content.endswith("`") or (content.startswith(" ") and content.endswith(" ")):
+        content = f" {content} "
+    if in_table:
+        content = content.replace("|", "\\|")
+    return f"{fence}{content}{fence}"
+
+
+def code_fence_for(text: str) -> str:
+    """A backtick fence longer than any backtick run in ``text`` (at least three)."""
+    return "`" * max(3, longest_backtick_run(text) + 1)
+
+
+def markdown_code_block(text: str, info: str = "text") -> str:
+    """A fenced code block holding ``text`` literally, whatever backtick runs it contains."""
+    body = clean_lines(text)
+    fence = code_fence_for(body)
+    return f"{fence}{info}\n{body}\n{fence}"
+
+
+# -- Mermaid --------------------------------------------------------------------------
+
+
+def mermaid_label(text: str, limit: int = 60, fallback: str = "item") -> str:
+    """A gantt task or section label using only ``[A-Za-z0-9 _.-]``.
+
+    Everything else (``:``, ``#``, ``;``, quotes, brackets, ``-->``, non-ASCII) would be
+    syntax to Mermaid or a way to break out of the label, so it becomes a space.
+    """
+    label = _MERMAID_UNSAFE.sub(" ", clean(text))
+    label = label.replace("-->", " ").replace("--", "-")
+    label = _SPACES.sub(" ", label).strip(" .-")
+    label = shorten(label, limit).replace(ELLIPSIS, "").rstrip(" .-")
+    return label or fallback
+
+
+# -- GitHub Actions workflow commands -------------------------------------------------
+
+
+def github_data(text: str) -> str:
+    """The message part of a workflow command, escaped as GitHub's toolkit does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(text: str) -> str:
+    """A property value (``file=``, ``title=``) of a workflow command."""
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# -- XML (JUnit) ----------------------------------------------------------------------
+
+
+def xml_safe(text: str) -> str:
+    """Text XML 1.0 can carry: characters it forbids are dropped (escaping is ElementTree's job)."""
+    return _XML_INVALID.sub("", text)
+
+
+def xml_text(text: str, keep_newlines: bool = False) -> str:
+    """Untrusted text for a JUnit attribute or element: cleaned, then XML-safe."""
+    return xml_safe(clean_lines(text) if keep_newlines else clean(text))
