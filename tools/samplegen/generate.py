@@ -1,0 +1,21 @@
+"""Entry point: build the whole corpus and write it under a directory."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .corpus import Corpus
+
+SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_logs"
+
+
+def build_corpus() -> Corpus:
+    """Every sample file, in a fixed order (pure: no filesystem access)."""
+    corpus = Corpus()
+    return corpus
+
+
+def generate_all(out_dir: Path | str = SAMPLE_DIR) -> Corpus:
+    """Write every sample under ``out_dir`` and return what was written."""
+    corpus = build_corpus()
+    corpus.write(Path(out_dir))
+    return corpus
