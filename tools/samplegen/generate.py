@@ -10,7 +10,10 @@ SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_logs"
 
 def build_corpus() -> Corpus:
     """Every sample file, in a fixed order (pure: no filesystem access)."""
+    from . import corpus_day  # local imports keep ``import tools.samplegen`` cheap
+
     corpus = Corpus()
+    corpus_day.add_day(corpus)
     return corpus
 
 
