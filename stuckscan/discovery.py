@@ -302,9 +302,10 @@ def _reason(error: Exception) -> str:
 
 def discover(paths: Sequence[str] = (), log_dir: str | None = None, *,
              env: Mapping[str, str] = os.environ, platform: str = sys.platform,
-             uid: int | None = None) -> Discovery:
+             uid: int | None = None, places: Sequence[Place] | None = None) -> Discovery:
     """The files to read for ``paths`` (plus ``log_dir``), or the default places without either.
 
+    ``places`` replaces :func:`default_places` (for tests and embedding).
     Raises InputError for a path or pattern that matches nothing, and when no log is found.
     """
     result = Discovery()
@@ -314,8 +315,11 @@ def discover(paths: Sequence[str] = (), log_dir: str | None = None, *,
     for spec in paths:
         candidates.extend(_from_path_spec(spec, result))
     if not paths and log_dir is None:
-        candidates.extend(_from_defaults(result, env, platform, uid))
-    result.files = _dedupe(_ordered(candidates), result)
+        if places is None:
+            places, notes = default_places(env, platform, uid)
+            result.notes.extend(notes)
+        candidates.extend(_from_places(places, result))
+    result.files = _ordered(_dedupe(candidates, result))
     if not result.files:
         raise InputError(_nothing_found(result))
     return result
@@ -415,9 +419,7 @@ def _from_log_dir(log_dir: str, result: Discovery) -> list[LogFile]:
     return _logs_in_dir(Path(log_dir), result)
 
 
-def _from_defaults(result: Discovery, env: Mapping[str, str], platform: str, uid: int | None) -> list[LogFile]:
-    places, notes = default_places(env, platform, uid)
-    result.notes.extend(notes)
+def _from_places(places: Sequence[Place], result: Discovery) -> list[LogFile]:
     for place in places:
         result.searched.append(place)
         found = _logs_at_place(place, result)

@@ -179,7 +179,7 @@ FAMILIES: tuple[Family, ...] = (
     _anchored("gateway.client_error", "debug", "gateway client ", r"gateway client (?:parse )?error:\s*(?P<error>.*)"),
     _anchored(
         "gateway.closed", "error", "gateway closed (",
-        r"gateway closed \((?P<code>\d+)(?P<closeText>[^)]*)\):\s*(?P<reason>.*)",
+        r"gateway closed \((?P<code>\d+)(?P<closeText>[^:]*?)\):\s*(?P<reason>.*)",
     ),
     _anchored(
         "gateway.timeout", "error", ("gateway timeout after", "GatewayTransportError: gateway timeout after"),

@@ -92,6 +92,14 @@ class ParseStats:
         self.unparsed_examples.extend(other.unparsed_examples[:max(room, 0)])
 
 
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
 def decode_line(data: bytes, first: bool) -> str:
     text = data.decode("utf-8", "replace")
     if first and text.startswith("\ufeff"):
@@ -207,6 +215,8 @@ class LineParser:
         stripped = text.lstrip()
         if stripped.startswith("{"):
             return self._parse_json(number, stripped, truncated)
+        if stripped.startswith("[") and stripped.rstrip().endswith("]") and _is_json(stripped):
+            return self._unparsed(number, text, truncated, "json")  # valid JSON, but not a log record
         return self._parse_text_line(number, strip_ansi(text), truncated)
 
     # -- shapes -------------------------------------------------------------------

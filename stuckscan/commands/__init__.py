@@ -7,5 +7,8 @@ import click
 
 def register_commands(group: click.Group) -> None:
     from stuckscan.commands.events import events
+    from stuckscan.commands.rules import explain, rules_command
 
     group.add_command(events)
+    group.add_command(rules_command)
+    group.add_command(explain)

@@ -54,7 +54,7 @@ def shorten(text: str, limit: int) -> str:
 # GitHub does not turn log text into @mentions or issue references (entities are
 # decoded before GitHub's reference filter runs, a backslash is not enough).
 _MARKDOWN_ESCAPES: dict[int, str] = {
-    ord(char): "\\" + char for char in "\\`*_{}[]()#+-.!|~:$^="
+    ord(char): "\\" + char for char in "\\`*_{}[]()+-.!|~:$"
 }
 _MARKDOWN_ESCAPES.update({
     ord("&"): "&amp;",

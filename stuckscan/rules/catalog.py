@@ -23,6 +23,12 @@ class Rule:
     benign: bool = False
 
     @property
+    def short_severity(self) -> str:
+        if self.severity_policy == _WEDGED:
+            return "warning, error if wedged > 360 s"
+        return self.default_severity.value
+
+    @property
     def ref(self) -> RuleRef:
         return RuleRef(self.id, self.slug, self.title)
 

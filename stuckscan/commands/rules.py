@@ -1,0 +1,54 @@
+"""`stuckscan rules` and `stuckscan explain RULE`."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.table import Table
+
+from stuckscan.commands._options import EXIT_ERROR
+from stuckscan.rules import RULES, docs_url, find_rule
+from stuckscan.rules.docs import rule_page
+
+
+def _console() -> Console:
+    return Console(file=sys.stdout, highlight=False)
+
+
+@click.command(name="rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_command(output_format: str) -> None:
+    """List the root-cause rules (RC01..RC18) with their slugs and severities."""
+    if output_format == "json":
+        payload = [
+            {"id": r.id, "slug": r.slug, "title": r.title, "summary": r.summary, "scope": r.scope,
+             "defaultSeverity": r.default_severity.value, "severityPolicy": r.severity_policy,
+             "benign": r.benign, "fixes": list(r.fixes), "helpUri": docs_url(r.id)}
+            for r in RULES.values()
+        ]
+        click.echo(json.dumps(payload, indent=2))
+        return
+    table = Table("Id", "Slug", "Title", "Scope", "Severity", box=None, pad_edge=False)
+    for rule in RULES.values():
+        table.add_row(rule.id, rule.slug, rule.title, rule.scope, rule.short_severity)
+    _console().print(table)
+
+
+@click.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Print the documentation page of RULE (an id like RC02, or a slug like ghost-run)."""
+    found = find_rule(rule)
+    if found is None:
+        known = ", ".join(RULES)
+        click.echo(f"stuckscan: error: unknown rule {rule!r} (known: {known})", err=True)
+        sys.exit(EXIT_ERROR)
+    page = rule_page(found)
+    if sys.stdout.isatty():
+        _console().print(Markdown(page))
+    else:
+        click.echo(page, nl=False)

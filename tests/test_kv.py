@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from stuckscan._kv import tokenize
+
+
+def test_stalled_session_fields_are_typed_with_units() -> None:
+    kv = tokenize(
+        "sessionId=0829a221-a12c-49cb-9a64-42c2fc1a89ea sessionKey=agent:main:telegram:direct:7012345678 "
+        "state=processing age=757s queueDepth=1 reason=active_work_without_progress "
+        "lastProgress=model_call:ended lastProgressAge=664s recovery=checking"
+    )
+    assert kv.fields["sessionId"] == "0829a221-a12c-49cb-9a64-42c2fc1a89ea"
+    assert kv.fields["sessionKey"] == "agent:main:telegram:direct:7012345678"
+    assert kv.fields["age"] == 757 and kv.raw["age"] == "757s" and kv.seconds["age"] == 757.0
+    assert kv.fields["lastProgress"] == "model_call:ended"
+    assert kv.fields["queueDepth"] == 1
+    assert kv.bare == []
+
+
+def test_millisecond_keys_normalise_to_seconds() -> None:
+    kv = tokenize("lane=main waitedMs=181469 queueAhead=0 durationMs=465554")
+    assert kv.fields["waitedMs"] == 181469
+    assert kv.seconds["waitedMs"] == 181.469
+    assert kv.seconds["durationMs"] == 465.554
+
+
+def test_quoted_values_keep_spaces_and_escaped_quotes() -> None:
+    kv = tokenize(r'lane=session:agent:main:main durationMs=1604 error="FailoverError: HTTP 401: \"User\" not found."')
+    assert kv.fields["error"] == 'FailoverError: HTTP 401: "User" not found.'
+
+
+def test_unterminated_quote_takes_the_rest_of_the_line() -> None:
+    kv = tokenize('cronJob="nightly digest age=3s')
+    assert kv.fields["cronJob"] == "nightly digest age=3s"
+
+
+def test_values_with_equals_and_colons_and_unknown() -> None:
+    kv = tokenize("url=http://127.0.0.1:18789/?token=a=b sessionId=unknown fwd=n/a")
+    assert kv.fields["url"] == "http://127.0.0.1:18789/?token=a=b"
+    assert kv.fields["sessionId"] is None and kv.raw["sessionId"] == "unknown"
+    assert kv.fields["fwd"] is None
+
+
+def test_free_text_reason_runs_to_next_key() -> None:
+    kv = tokenize("code=1008 reason=connect failed phase=ready")
+    assert kv.fields["reason"] == "connect failed"
+    assert kv.fields["phase"] == "ready"
+
+
+def test_bare_tokens_and_booleans() -> None:
+    kv = tokenize("conn=3f1 remote=127.0.0.1 client=openclaw-control-ui webchat v2026.5.18 aborted=true drained=false")
+    assert kv.fields["aborted"] is True and kv.fields["drained"] is False
+    assert kv.bare == ["webchat", "v2026.5.18"]
+
+
+def test_numeric_looking_identifiers_stay_text() -> None:
+    kv = tokenize("chatId=0012345 messageId=77 runId=8e8e44d6 pid=4892")
+    assert kv.fields["chatId"] == "0012345"
+    assert kv.fields["messageId"] == "77"
+    assert kv.fields["pid"] == 4892
+
+
+def test_bracketed_work_list() -> None:
+    kv = tokenize("active=1 work=[active=agent:main:main(processing/embedded_run,q=1,age=300s) waiting=] phase=x")
+    assert kv.fields["work"].startswith("active=agent:main:main(")
+    assert kv.fields["phase"] == "x"
+
+
+@given(st.text())
+def test_tokenizer_never_raises_on_any_text(text: str) -> None:
+    kv = tokenize(text)
+    assert set(kv.fields) == set(kv.raw)
