@@ -54,7 +54,7 @@ class LogFile:
 
     path: str
     name: str
-    date: date | None = None
+    date: date | None = None  # from a gateway log name only; None for any other name
     rotation: int = 0  # 0 for the active file, N for `.N.log`
     gz: bool = False  # by name; the reader detects gzip by its magic bytes either way
     size: int | None = None
@@ -505,6 +505,7 @@ def _family(log: LogFile) -> str:
 
 
 def _dedupe(files: list[LogFile], result: Discovery) -> list[LogFile]:
+    """Each file once (by real path or inode), the first mention kept; then gzip twins."""
     kept: list[LogFile] = []
     first_by_identity: dict[object, str] = {}
     for log in files:
