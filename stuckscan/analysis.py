@@ -134,14 +134,29 @@ def _status(record: IncidentRecord, decision: Decision, recoveries: list[Recover
     return IncidentStatus.RESOLVED_BY_ITSELF
 
 
-def _recovery(record_recovery: RecoveryRecord) -> Recovery:
+RECOVERY_SIDE_EFFECTS = ("abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "run.abort_failed")
+SIDE_EFFECT_WINDOW = (timedelta(seconds=10), timedelta(seconds=20))
+
+
+def _side_effects(record: IncidentRecord, recovery: RecoveryRecord) -> list[Event]:
+    """Lines the recovery's abort caused (settle timeouts, lock removal) logged around it."""
+    if recovery.time is None:
+        return []
+    before, after = SIDE_EFFECT_WINDOW
+    return [e for e in record.evidence.of(*RECOVERY_SIDE_EFFECTS)
+            if e.time and recovery.time - before <= e.time <= recovery.time + after]
+
+
+def _recovery(record: IncidentRecord, record_recovery: RecoveryRecord) -> Recovery:
+    events = sorted({(e.source, e.line): e for e in (*record_recovery.events, *_side_effects(record, record_recovery))}.values(),
+                    key=event_order)
     return Recovery(
         time=record_recovery.time, action=record_recovery.action, status=record_recovery.status,
         aborted=record_recovery.aborted, drained=record_recovery.drained,
         force_cleared=record_recovery.force_cleared, released=record_recovery.released,
         reason=record_recovery.reason, verdict=record_recovery.verdict,
         verdict_reason=record_recovery.verdict_reason,
-        evidence=[Evidence.of(e) for e in record_recovery.events],
+        evidence=[Evidence.of(e) for e in events],
     )
 
 
@@ -179,7 +194,7 @@ def _timeline(record: IncidentRecord) -> list[Evidence]:
 
 
 def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: Decision, build: BuildInfo) -> Incident:
-    recoveries = [_recovery(r) for r in record.recoveries]
+    recoveries = [_recovery(record, r) for r in record.recoveries]
     status = _status(record, decision, recoveries)
     wedged = view.wedged_seconds
     healthy = record.status in (RecordStatus.HEALTHY, RecordStatus.SILENT)

@@ -46,7 +46,7 @@ SESSION_EVIDENCE_KINDS = frozenset({
     "embedded.abort_still_streaming", "model.fallback_decision", "model.all_failed", "llm.idle_timeout",
     "model_fetch.start", "model_fetch.end", "compaction.overflow", "compaction.timeout", "compaction.failed",
     "compaction.diag", "run.registered", "run.cleared", "run.aborting", "run.abort_failed", "run.wait_timeout",
-    "run.active_check", "session.state", "message.queued", "message.processed", "tool.loop", "run.aborted_error",
+    "run.active_check", "session.state", "message.queued", "lane.dequeue", "message.processed", "tool.loop", "run.aborted_error",
     "restart.recovery", "session.aborted_last_run", "dispatch.empty_reply", "tools.browser_failed",
     "tools.browser_unreachable", "subagent.announce_give_up", "gateway.draining_rejected",
 })
@@ -62,6 +62,9 @@ LIFECYCLE_KINDS = frozenset({
     "gateway.drained", "gateway.start_failed", "gateway.agent_model",
 })
 SLOW_RESPONSE_SECONDS = 10.0
+TRAILING_EVIDENCE = timedelta(seconds=60)
+TRAILING_KINDS = frozenset({"lane.wait_exceeded", "lane.task_done", "message.processed", "embedded.run_done",
+                            "run.cleared", "lock.stale_removed", "abort.settle_timeout", "abort.settle_failed"})
 QUIET_LANES = ("cron",)  # lane waits here are periodic-job noise, not trouble
 
 
@@ -505,6 +508,7 @@ class Correlator:
             record = self._open(identity, "lock_error", event)
             changes.append(Change("opened", record, "session file lock error"))
         if record is None:
+            self._attach_trailing(identity, event)
             return changes
         self._fill_names(record, key, session_id, run_id)
         record.evidence.add(event)
@@ -517,6 +521,15 @@ class Correlator:
             self._close(record, RecordStatus.HEALTHY, event, f"{_describe_healthy(event)}")
             changes.append(Change("closed", record, record.close_reason))
         return changes
+
+    def _attach_trailing(self, identity: str, event: Event) -> None:
+        """Evidence logged just after a session recovered (the queued message finally
+        dequeued, the lane wait it reports) belongs to the incident that just closed."""
+        previous = self.last_closed.get(identity)
+        if previous is None or previous.end is None or event.time is None:
+            return
+        if previous.end <= event.time <= previous.end + TRAILING_EVIDENCE and event.kind in TRAILING_KINDS:
+            previous.evidence.add(event)
 
     def _on_unattributed(self, event: Event) -> list[Change]:
         """Session evidence that names no session: tie it to the one open incident, if only one."""
@@ -542,11 +555,14 @@ class Correlator:
         return kind == "session.state" and event.fields.get("new") == "idle"
 
     def _is_healthy(self, event: Event, record: IncidentRecord) -> bool:
-        if not self._is_cleanup(event) and not (
-            event.kind == "message.processed" and event.fields.get("outcome") == "completed"
-        ):
+        kind = event.kind
+        completed = kind == "message.processed" and event.fields.get("outcome") == "completed"
+        # A session lane runs one task at a time: a dequeue (and the lane wait it may report)
+        # means the task that blocked it has finished.
+        lane_moved = kind in ("lane.dequeue", "lane.wait_exceeded") and "laneSessionKey" in event.fields
+        if not (self._is_cleanup(event) or completed or lane_moved):
             return False
-        if event.kind == "lane.task_done" and "laneSessionKey" not in event.fields:
+        if kind == "lane.task_done" and "laneSessionKey" not in event.fields:
             return False
         if event.time is not None and record.last_warning is not None \
                 and event.time + OUT_OF_ORDER_SLACK < record.last_warning:
@@ -673,6 +689,9 @@ class Correlator:
             elif record.status is RecordStatus.SILENT:
                 recovery.verdict = RecoveryVerdict.FREED
                 recovery.verdict_reason = "stall warnings stopped after it"
+            elif recovery.time and self.now and self.now - recovery.time < RECOVERY_GRACE:
+                recovery.verdict = RecoveryVerdict.UNKNOWN
+                recovery.verdict_reason = f"the log ends {(self.now - recovery.time).total_seconds():.0f} s after it"
             elif recovery.released == 0 and (recovery.queue_depth or record.max_queue_depth) > 0:
                 recovery.verdict = RecoveryVerdict.NOT_FREED
                 recovery.verdict_reason = "released=0 with queued work, and the session never became healthy"
@@ -762,6 +781,8 @@ def _describe_healthy(event: Event) -> str:
         return "run cleared"
     if kind == "lane.task_done":
         return "session lane task done"
+    if kind in ("lane.dequeue", "lane.wait_exceeded"):
+        return "queued work dequeued on the session lane"
     return "message processed"
 
 

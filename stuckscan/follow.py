@@ -328,6 +328,7 @@ class Follower:
         renamed = _find_by_identity(tail.path.parent, tail.identity)
         if renamed is not None:
             tail.source = str(renamed)
+        tail.last_growth = self._clock()  # the linger runs from the switch at the earliest
         self._retired.append(tail)
         self._active = None
 

@@ -89,27 +89,29 @@ _NON_PEER_SEGMENTS = frozenset({"main", "cron", "subagent", "nested", "hook", "h
 
 # -- patterns -------------------------------------------------------------------------
 
-_PEM = regex.compile(
-    r"-----BEGIN (?P<label>[A-Z0-9 ]{0,40}+)-----(?P<body>.{0,65536}?)(?:-----END [A-Z0-9 ]{0,40}+-----|\Z)",
-    regex.DOTALL,
-)
+_PEM_BEGIN = regex.compile(r"-----BEGIN (?P<label>[A-Z0-9 ]{1,40}+)-----")
+_PEM_END = regex.compile(r"-----END [A-Z0-9 ]{1,40}+-----")
 _URL_CREDENTIALS = regex.compile(r"(?<=://)(?P<cred>[^\s/@:]{1,256}+:[^\s/@]{1,256}+)(?=@)")
 _AUTH_SCHEME = regex.compile(r"(?i)(?<![\w-])(?P<scheme>bearer|basic)(?P<sep>[ \t]{1,4}+)(?P<value>[A-Za-z0-9._~+/=\-\u2026]{6,4096}+)")
+# Prefixes whose token body may contain `-`, `_` or `.`, and prefixes followed by a plain
+# alphanumeric body (so `npm_config_cache` or `hf_transfer` are not taken for tokens).
 _PREFIXED_TOKEN = regex.compile(
-    r"(?<![A-Za-z0-9_\-])(?:sk-|ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|xox[a-z]-|xapp-|gsk_|AIza|ya29\.|1//0|pplx-|npm_|"
-    r"AKID|AKIA|ASIA|LTAI|hf_|r8_|glpat-|sk_live_|sk_test_|rk_live_)[A-Za-z0-9_\-.\u2026]{6,4096}+"
+    r"(?<![A-Za-z0-9_\-])(?:"
+    r"(?:sk-|github_pat_|xox[a-z]-|xapp-|AIza|ya29\.|1//0|pplx-|glpat-|sk_live_|sk_test_|rk_live_)[A-Za-z0-9_\-.\u2026]{8,4096}+"
+    r"|(?:ghp_|gho_|ghu_|ghs_|ghr_|gsk_|npm_|hf_|r8_|AKID|AKIA|LTAI)[A-Za-z0-9\u2026]{12,4096}+)"
 )
 _JWT = regex.compile(r"(?<![A-Za-z0-9_\-])eyJ[A-Za-z0-9_\-]{4,4096}+\.[A-Za-z0-9_\-]{4,4096}+(?:\.[A-Za-z0-9_\-\u2026]{0,4096}+)?")
 _TELEGRAM_BOT_TOKEN = regex.compile(r"(?<![A-Za-z0-9_])(?:bot)?\d{6,12}+:[A-Za-z0-9_\-]{30,64}+(?![A-Za-z0-9_\-])")
 _APP_PASSWORD = regex.compile(r"(?<![A-Za-z0-9\-])[a-z]{4}-[a-z]{4}-[a-z]{4}-[a-z]{4}(?![A-Za-z0-9\-])")
 _SECRET_FLAG = regex.compile(
     r"(?<![\w-])(?P<flag>--(?:api-key|apikey|token|auth-token|bot-token|secret|client-secret|password|passwd))"
-    r"(?P<sep>=|[ \t]{1,4}+)(?P<value>[^\s\"'<>]{1,4096}+)"
+    r"(?P<sep>=|[ \t]{1,4}+)(?P<value>[^\s\"'<>,;]{1,4096}+)"
 )
-_KEY_VALUE = regex.compile(
-    r"(?<![\w.\-])(?P<key>[A-Za-z_][\w.\-]{0,63}+)(?P<sep>\"?[ \t]{0,3}+[=:][ \t]{0,3}+)"
-    r"(?:\"(?P<quoted>[^\"\r\n]{1,4096}+)\"|\"?(?P<bare>[^\s\"'&,;)}\]<>|]{1,4096}+))"
-)
+# `key=value`, `key: value`, `"key":"value"`: the key is found first (cheap, linear) and
+# the value is matched only after the key turned out to be one that matters.
+_KEY = regex.compile(r"(?<![\w.\-])(?P<key>[A-Za-z_][\w.\-]{0,63}+)\"?[ \t]{0,3}+[=:][ \t]{0,3}+")
+_VALUE = regex.compile(r"\"(?P<quoted>[^\"\r\n]{1,4096}+)\"|\"?(?P<bare>[^\s\"'&,;)}\]<>|]{1,4096}+)")
+_HOST_VALUE = regex.compile(r"(?P<scheme>[A-Za-z][\w+.\-]{0,20}+://)?(?P<host>\[[^\]]{1,64}+\]|[^:/\[\]]{1,255}+)(?P<rest>.*)", regex.DOTALL)
 _SESSION_KEY = regex.compile(
     r"(?<![\w:\-])(?P<head>agent:[\w.\-]{1,64}+:[\w.\-]{1,64}+:" + _SESSION_KINDS + r")"
     r":(?P<rest>[^\s\"'(),;\[\]{}<>|`]{1,512}+)"
@@ -157,6 +159,24 @@ def _is_number(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_interesting_key(key: str) -> bool:
+    normalized = key.lower().replace("-", "_")
+    compact = normalized.replace("_", "")
+    return is_secret_key(key) or any(
+        name in group
+        for name in (normalized, compact)
+        for group in (_SESSION_ID_KEYS, _HOST_KEYS, _USER_KEYS, _PEER_KEYS, _ID_KEYS)
+    )
 
 
 def _is_loopback_host(value: str) -> bool:
@@ -277,14 +297,30 @@ class Redactor:
     def _secret(self, value: str) -> str:
         return self.placeholder(value, "secret")
 
-    def _pem(self, match: regex.Match[str]) -> str:
-        label = match.group("label")
-        if "PRIVATE" not in label and "KEY" not in label and "CERTIFICATE" not in label:
-            return match.group(0)
-        return f"-----BEGIN {label}----- {self._secret(match.group(0))} -----END {label}-----"
+    def _pem_blocks(self, text: str) -> str:
+        """PEM key blocks (``-----BEGIN ... KEY-----`` to ``-----END ...-----``, or to the end
+        of the text when the block was cut off) become one placeholder."""
+        pieces: list[str] = []
+        position = 0
+        while (begin := _PEM_BEGIN.search(text, position)) is not None:
+            label = begin.group("label")
+            if "KEY" not in label:
+                pieces.append(text[position:begin.end()])
+                position = begin.end()
+                continue
+            end = _PEM_END.search(text, begin.end())
+            stop = end.end() if end is not None else len(text)
+            pieces.append(text[position:begin.start()])
+            pieces.append(f"-----BEGIN {label}----- {self._secret(text[begin.start():stop])} -----END {label}-----")
+            position = stop
+        pieces.append(text[position:])
+        return "".join(pieces)
 
     def _auth_scheme(self, match: regex.Match[str]) -> str:
-        return f"{match.group('scheme')}{match.group('sep')}{self._secret(match.group('value'))}"
+        value = match.group("value")
+        if len(value) < 20 and not any(char.isdigit() or char in "=._~+/-" for char in value):
+            return match.group(0)  # prose ("basic configuration"), not a credential
+        return f"{match.group('scheme')}{match.group('sep')}{self._secret(value)}"
 
     def _secret_flag(self, match: regex.Match[str]) -> str:
         value = match.group("value")
@@ -292,17 +328,28 @@ class Redactor:
             return match.group(0)
         return f"{match.group('flag')}{match.group('sep')}{self._secret(value)}"
 
-    def _key_value(self, match: regex.Match[str]) -> str:
-        key = match.group("key")
-        quoted = match.group("quoted")
-        value = quoted if quoted is not None else match.group("bare")
-        replacement = self._replacement_for_key(key, value)
-        if replacement is None:
-            return match.group(0)
-        start, end = match.span("quoted" if quoted is not None else "bare")
-        offset = match.start()
-        whole = match.group(0)
-        return whole[: start - offset] + replacement + whole[end - offset:]
+    def _key_values(self, text: str) -> str:
+        """Values of secret, host, user, peer and session-id keys."""
+        pieces: list[str] = []
+        position = 0
+        for key_match in _KEY.finditer(text):
+            if key_match.start() < position or not _is_interesting_key(key_match.group("key")):
+                continue
+            value_match = _VALUE.match(text, key_match.end())
+            if value_match is None:
+                continue
+            group = "quoted" if value_match.group("quoted") is not None else "bare"
+            replacement = self._replacement_for_key(key_match.group("key"), value_match.group(group))
+            if replacement is None:
+                continue
+            start, end = value_match.span(group)
+            pieces.append(text[position:start])
+            pieces.append(replacement)
+            position = end
+        if not pieces:
+            return text
+        pieces.append(text[position:])
+        return "".join(pieces)
 
     def _replacement_for_key(self, key: str, value: str) -> str | None:
         if not value or _is_neutral(value):
@@ -315,7 +362,7 @@ class Redactor:
             redacted = self.redact_session_id(value)
             return None if redacted == value else redacted
         if compact in _HOST_KEYS:
-            return None if _is_loopback_host(value) else self.placeholder(value, "host")
+            return self._host_value(value)
         if compact in _USER_KEYS:
             return self.placeholder(value, "user")
         if compact in _PEER_KEYS or normalized in _PEER_KEYS:
@@ -323,6 +370,17 @@ class Redactor:
         if compact in _ID_KEYS or normalized in _ID_KEYS:
             return self.placeholder(value, "id")
         return None
+
+    def _host_value(self, value: str) -> str | None:
+        """``karens-mbp.local:18789`` -> ``<host-1>:18789``; loopback hosts are kept."""
+        match = _HOST_VALUE.fullmatch(value)
+        if match is None or _is_loopback_host(value):
+            return None
+        host = match.group("host")
+        if _is_neutral(host):
+            return None
+        category = "ip" if _is_address(host.strip("[]")) else "host"
+        return f"{match.group('scheme') or ''}{self.placeholder(host, category)}{match.group('rest')}"
 
     # -- personal data ----------------------------------------------------------------
 
@@ -398,7 +456,7 @@ def _sub_group(pattern: regex.Pattern[str], group: str, category: str) -> Callab
 # Order matters: secrets first (their values may contain anything), then session keys
 # (their peers may look like phones or e-mails), then the remaining personal data.
 _TEXT_STEPS: tuple[Callable[[Redactor, str], str], ...] = (
-    _sub(_PEM, Redactor._pem),
+    Redactor._pem_blocks,
     _sub_group(_URL_CREDENTIALS, "cred", "secret"),
     _sub(_AUTH_SCHEME, Redactor._auth_scheme),
     _sub_category(_PREFIXED_TOKEN, "secret"),
@@ -408,7 +466,7 @@ _TEXT_STEPS: tuple[Callable[[Redactor, str], str], ...] = (
     _sub_category(_APP_PASSWORD, "secret"),
     _sub(_SESSION_KEY, Redactor._session_key_match),
     _sub_category(_EMAIL, "email"),
-    _sub(_KEY_VALUE, Redactor._key_value),
+    Redactor._key_values,
     _sub(_POSIX_HOME, Redactor._home),
     _sub(_WINDOWS_HOME, Redactor._home),
     _sub_category(_PRIVATE_HOST, "host"),

@@ -1,0 +1,71 @@
+"""The formatter interface and the options every format receives."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol, TextIO
+
+from stuckscan import __version__
+from stuckscan.model import Analysis, Severity
+from stuckscan.redact import redact_analysis
+
+FAIL_ON_NEVER = "never"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """How to render a report.
+
+    ``fail_on`` is the severity threshold for CI (``None`` means never fail); it decides
+    the exit code and which JUnit test cases fail. ``base_dir`` is the directory file
+    locations are made relative to (SARIF, GitHub annotations); ``None`` means the
+    current directory.
+    """
+
+    redact: bool = True
+    color: bool = False
+    width: int | None = None
+    fail_on: Severity | None = Severity.ERROR
+    tool_version: str = __version__
+    base_dir: str | None = None
+
+
+class Formatter(Protocol):
+    """One output format: a name and a pure function from an analysis to text."""
+
+    name: str
+
+    def render(self, analysis: Analysis, options: RenderOptions) -> str: ...
+
+
+def prepare(analysis: Analysis, options: RenderOptions) -> Analysis:
+    """The analysis a formatter should read: redacted unless the user opted out."""
+    return redact_analysis(analysis) if options.redact else analysis
+
+
+def parse_fail_on(value: str | None) -> Severity | None:
+    """``--fail-on`` text (``error``, ``warning``, ``info``, ``never``) to a threshold."""
+    if value is None:
+        return None
+    text = value.strip().lower()
+    if text in (FAIL_ON_NEVER, "none", "off"):
+        return None
+    try:
+        return Severity(text)
+    except ValueError:
+        choices = ", ".join([*(severity.value for severity in Severity), FAIL_ON_NEVER])
+        raise ValueError(f"unknown severity {value!r} (choose from {choices})") from None
+
+
+def wants_color(stream: TextIO, environ: Mapping[str, str]) -> bool:
+    """Colour only on a terminal, and never when ``NO_COLOR`` is set (https://no-color.org)."""
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # closed stream
+        return False
