@@ -14,18 +14,14 @@ from . import messages as m
 from .clock import millis, ms, secs
 from .timeline import Timeline
 
-PROVIDER = "aliyun-tokenplan"
-MODEL = "qwen3.6-plus"
-
-
 @dataclass
 class Session:
     key: str
     session_id: str
     channel: str
     chat_id: str
-    provider: str = PROVIDER
-    model: str = MODEL
+    provider: str | None = None      # None: the gateway's default agent model
+    model: str | None = None
     thinking: str = "low"
     next_message: int = 1000
     pending: list = field(default_factory=list)  # message ids queued behind the active run
@@ -71,6 +67,14 @@ def next_message_id(tl: Timeline, s: Session, at: datetime) -> str:
     if s.channel == "discord":
         return tl.ids.snowflake()
     return tl.ids.uuid()
+
+
+def model_of(tl: Timeline, s: Session) -> tuple[str, str]:
+    """(provider, model) for a session: its own override or the agent default."""
+    if s.provider and s.model:
+        return s.provider, s.model
+    provider, _, model = tl.model_ref.partition("/")
+    return provider, model
 
 
 @dataclass
@@ -146,8 +150,9 @@ def begin_run(tl: Timeline, s: Session, at: datetime, *, run_id: str | None = No
     tl.diag(main_at, "debug", m.lane_dequeue("main", 1, 0))
     run_id = run_id or tl.ids.uuid()
     run_at = main_at + ms(tl.ids.int(8, 40))
+    provider, model = model_of(tl, s)
     tl.log(run_at, "debug", "agent/embedded",
-           m.run_start(run_id, s.session_id, s.provider, s.model, thinking or s.thinking, s.channel))
+           m.run_start(run_id, s.session_id, provider, model, thinking or s.thinking, s.channel))
     busy = tl.mark(s.key, started, None)
     tl.diag(run_at + ms(1), "debug", m.run_registered(s.session_id, tl.active_at(run_at + ms(1))))
     prompt_at = run_at + ms(tl.ids.int(20, 90))
@@ -299,6 +304,7 @@ def startup(tl: Timeline, at: datetime, *, model_ref: str, plugins: list[str], l
             pid: int | None = None, port: int = 18789, seconds: float = 2.4,
             stale_locks: list[str] | None = None) -> datetime:
     """Gateway startup lines; ``pid`` selects the pre-2026-04-03 ``listening on`` form."""
+    tl.model_ref = model_ref
     tl.log(at, "info", "gateway", m.agent_model(model_ref))
     t = at + ms(tl.ids.int(40, 160))
     tl.log(t, "info", "gateway/health-monitor", m.health_monitor_started())

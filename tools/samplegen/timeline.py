@@ -39,6 +39,7 @@ class Timeline:
         self.busy: list[Busy] = []
         self.inbound: list[datetime] = []
         self.webchat_conn: str | None = None
+        self.model_ref = "aliyun-tokenplan/qwen3.6-plus"   # set by flows.startup
 
     # ------------------------------------------------------------ events
     def at(self, text: str) -> datetime:
@@ -91,11 +92,11 @@ class Timeline:
         return sum(1 for t in self.inbound if t <= at)
 
     # ------------------------------------------------------------ ticks
-    def ticks(self, first: datetime, until: datetime) -> list[datetime]:
+    def ticks(self, first: datetime, until: datetime, jitter_ms: int = 6) -> list[datetime]:
         """Diagnostic heartbeat ticks every 30 s with a few ms of timer jitter."""
         out, k = [], 0
         while True:
-            tick = first + k * HEARTBEAT + ms(self.ids.int(0, 6))
+            tick = first + k * HEARTBEAT + ms(self.ids.int(0, jitter_ms))
             if tick >= until:
                 return out
             out.append(tick)

@@ -66,7 +66,7 @@ def _pick_session(tl: Timeline, plan: Plan) -> Session:
 def _fallback_lines(tl: Timeline, run: Run) -> None:
     """A rate-limited primary model and the fallback candidate that worked."""
     s = run.session
-    requested = f"{s.provider}/{s.model}"
+    requested = "/".join(flows.model_of(tl, s))
     backup = "openrouter/qwen/qwen3-235b-a22b"
     at = run.cursor + ms(4)
     failed = {"event": "model_fallback_decision", "tags": ["model-fallback", "decision"],
