@@ -303,18 +303,20 @@ def _reason(error: Exception) -> str:
 def discover(paths: Sequence[str] = (), log_dir: str | None = None, *,
              env: Mapping[str, str] = os.environ, platform: str = sys.platform,
              uid: int | None = None, places: Sequence[Place] | None = None) -> Discovery:
-    """The files to read for ``paths`` (plus ``log_dir``), or the default places without either.
+    """The files to read: ``paths`` when given, else ``log_dir``'s logs, else the first default place with logs.
 
+    ``log_dir`` stands in for the default places, so it is not consulted when ``paths``
+    are given (it may come from ``$OPENCLAW_LOG_DIR`` rather than from the user's typing).
     ``places`` replaces :func:`default_places` (for tests and embedding).
-    Raises InputError for a path or pattern that matches nothing, and when no log is found.
+    Raises InputError for a path, pattern or log_dir that matches nothing, and when no log is found.
     """
     result = Discovery()
     candidates: list[LogFile] = []
-    if log_dir is not None:
-        candidates.extend(_from_log_dir(log_dir, result))
     for spec in paths:
         candidates.extend(_from_path_spec(spec, result))
-    if not paths and log_dir is None:
+    if not paths and log_dir is not None:
+        candidates.extend(_from_log_dir(log_dir, result))
+    elif not paths:
         if places is None:
             places, notes = default_places(env, platform, uid)
             result.notes.extend(notes)

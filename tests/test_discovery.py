@@ -214,6 +214,13 @@ class TestDiscoverDirectory:
         assert len(found.files) == 6
         assert found.searched == [Place(logs, "--log-dir")]
 
+    def test_paths_win_over_the_log_dir(self, tmp_path: Path) -> None:
+        logs = gateway_dir(tmp_path)
+        pasted = touch(tmp_path / "paste.txt")
+        found = discover([str(pasted)], log_dir=str(logs))
+        assert found.paths == [str(pasted)]
+        assert found.searched == []
+
     def test_a_missing_log_dir_is_an_error(self, tmp_path: Path) -> None:
         with pytest.raises(InputError, match="log directory .*nope does not exist"):
             discover(log_dir=str(tmp_path / "nope"))
