@@ -102,7 +102,7 @@ def default_places(env: Mapping[str, str] = os.environ, platform: str = sys.plat
     windows = platform.startswith("win")
     override = env.get("OPENCLAW_LOG_DIR", "").strip()
     if override:
-        places.append(Place(Path(override).expanduser(), "OPENCLAW_LOG_DIR"))
+        places.append(Place(_expand_home(override, env), "OPENCLAW_LOG_DIR"))
     configured, note = configured_log_file(env)
     if note:
         notes.append(note)
