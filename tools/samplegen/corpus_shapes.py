@@ -63,8 +63,8 @@ def journald(corpus: Corpus) -> None:
     tl.root(T("13:36:44.210"), "warn", "[tools] read failed: ENOENT: no such file or directory, access "
                                        "'/home/ryan/community/faq-draft.md'", method="console.warn")
     # the stalled channel: processing since 13:39:18.5, run started 14 s later, no progress after
-    w = Watch(stuck, T("13:39:18.501"), T("13:39:32.512"), "embedded_run:started", queue_depth=1,
-              session_id="unknown")
+    w = Watch.manual(stuck, T("13:39:18.501"), T("13:39:32.512"), "embedded_run:started", queue_depth=1,
+                     session_id="unknown")
     ticks = tl.ticks(T("13:30:31.535"), T("13:50:00"), jitter_ms=0)
     recovered = None
     for tick in stalled_ticks(ticks, w):
@@ -141,16 +141,15 @@ def console_pretty(corpus: Corpus) -> None:
     call = flows.tool_begin(tl, run, "exec")
     flows.queue_behind(tl, web, T("23:18:40.300"), 1)
     flows.queue_behind(tl, web, T("23:21:55.780"), 2)
-    w = Watch.of(run, queue_depth=1)
+    w = Watch.of(run)
     ticks = tl.ticks(T("23:15:10.230"), T("23:23:00"))
     out.append("dana@mbp ~ % openclaw gateway")
     for ev in tl.ordered(min_level="info"):
         out.append(pretty_line(ev, tz))
     for tick in ticks:
         if w.age(tick) >= 120:
-            w.queue_depth = 2 if tick > T("23:21:55.780") else 1
             line = m.session_attention("stuck session", web.session_id, web.key, "processing",
-                                       w.age(tick), w.queue_depth)
+                                       w.age(tick), w.depth(tl, tick))
             from .clock import hms
             out.append(f"{hms(tick, tz)}  [diagnostic] {_abridged(line)}")
     del call  # the exec never returns; the user interrupts the gateway
@@ -222,7 +221,7 @@ def logs_plain(corpus: Corpus) -> None:
     flows.model_call(tg_run, 6.2)
     flows.queue_behind(tl, tg, T("06:04:40.007"), 1)
     flows.queue_behind(tl, tg, T("06:05:02.915"), 2)
-    wt = Watch.of(tg_run, queue_depth=2)
+    wt = Watch.of(tg_run)
     tick = backoff_ticks(ticks, wt)[0]
     age = warn(tl, wt, tick, "stuck session", reason="processing_with_queued_work", recovery="checking",
                progress=False)
@@ -373,7 +372,6 @@ def legacy_clawdbot(corpus: Corpus) -> None:
     tool_done = T("09:30:11.874")
     for tick in ticks:
         if tick < tool_done and w.age(tick) >= 120:
-            w.queue_depth = 1 if tick > T("09:23:41.660") else 0
             old_stuck(tl, w, tick)
     run.cursor = tool_done - secs(0.002)
     flows.tool_finish(tl, run, "exec", call, 0.002)
@@ -416,8 +414,8 @@ def newer_build(corpus: Corpus) -> None:
     run = flows.begin_run(tl, wa, T("10:12:04.118"))
     flows.model_call(run, 3.1)
     flows.queue_behind(tl, wa, T("10:13:30.742"), 1)
-    w = Watch.of(run, queue_depth=0, kind="model_call")
-    w.last, w.repeated_since = "model_call:started", run.cursor
+    w = Watch.manual(wa, run.started, run.cursor, "model_call:started", kind="model_call",
+                     repeated_since=run.cursor)
     ticks = tl.ticks(T("09:58:40.420"), T("10:30:00"))
     late = next(i for i, t in enumerate(ticks) if t > run.cursor and w.age(t) >= 360)
     ticks[late] += ms(1840)
@@ -425,8 +423,7 @@ def newer_build(corpus: Corpus) -> None:
     for tick in ticks:
         if tick < run.cursor:
             continue
-        w.last_at = tick - secs(14 + (tick.second % 7))   # each retry restarts the call
-        w.queue_depth = 1 if tick > T("10:13:30.742") else 0
+        w.history.append((tick - secs(14 + (tick.second % 7)), "model_call:started"))  # each retry
         if w.age(tick) < 360:
             continue
         if delayed is None:
@@ -470,7 +467,7 @@ def mixed(corpus: Corpus) -> None:
     flows.model_call(run, 4.4)
     flows.queue_behind(tl, tg, T("23:40:31.200"), 1)
     flows.queue_behind(tl, tg, T("23:40:52.915"), 2)
-    w = Watch.of(run, queue_depth=2)
+    w = Watch.of(run)
     tick = T("23:42:08.640")
     age = warn(tl, w, tick, "stuck session", reason="processing_with_queued_work", recovery="checking",
                progress=False)

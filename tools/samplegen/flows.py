@@ -92,6 +92,12 @@ class Run:
     last_progress: str = "embedded_run:started"
     last_progress_at: datetime | None = None
     busy: object = None
+    progress: list = field(default_factory=list)   # [(time, value)] in order
+
+    def mark(self, at: datetime, value: str) -> None:
+        """Record a diagnostic progress event (``lastProgress`` value)."""
+        self.last_progress, self.last_progress_at = value, at
+        self.progress.append((at, value))
 
 
 # ------------------------------------------------------------ messages in
@@ -159,24 +165,26 @@ def begin_run(tl: Timeline, s: Session, at: datetime, *, run_id: str | None = No
     tl.log(prompt_at, "debug", "agent/embedded", m.prompt_start(run_id, s.session_id))
     agent_at = prompt_at + ms(tl.ids.int(2, 9))
     tl.log(agent_at, "debug", "agent/embedded", m.agent_start(run_id))
-    return Run(s, run_id, msg_id, queued_at, started, lane_at, main_at, run_at, prompt_at,
-               cursor=agent_at, last_progress_at=run_at, busy=busy)
+    run = Run(s, run_id, msg_id, queued_at, started, lane_at, main_at, run_at, prompt_at,
+              cursor=agent_at, busy=busy)
+    run.mark(run_at, "embedded_run:started")
+    return run
 
 
 def model_call_until(run: Run, end: datetime) -> None:
     """A model call that ends exactly at ``end``."""
     run.cursor += ms(30)
-    run.last_progress, run.last_progress_at = "model_call:started", run.cursor
+    run.mark(run.cursor, "model_call:started")
     run.cursor = end
-    run.last_progress, run.last_progress_at = "model_call:ended", end
+    run.mark(end, "model_call:ended")
 
 
 def model_call(run: Run, seconds: float) -> datetime:
     """A model call: no log line of its own, only progress bookkeeping."""
     run.cursor += ms(30)
-    run.last_progress, run.last_progress_at = "model_call:started", run.cursor
+    run.mark(run.cursor, "model_call:started")
     run.cursor += secs(seconds)
-    run.last_progress, run.last_progress_at = "model_call:ended", run.cursor
+    run.mark(run.cursor, "model_call:ended")
     return run.cursor
 
 
@@ -184,14 +192,14 @@ def tool_begin(tl: Timeline, run: Run, name: str) -> str:
     call_id = tl.ids.tool_call_id()
     run.cursor += ms(tl.ids.int(3, 12))
     tl.log(run.cursor, "debug", "agent/embedded", m.tool_start(run.run_id, name, call_id))
-    run.last_progress, run.last_progress_at = f"tool:{name}:started", run.cursor
+    run.mark(run.cursor, f"tool:{name}:started")
     return call_id
 
 
 def tool_finish(tl: Timeline, run: Run, name: str, call_id: str, seconds: float) -> None:
     run.cursor += secs(seconds)
     tl.log(run.cursor, "debug", "agent/embedded", m.tool_end(run.run_id, name, call_id))
-    run.last_progress, run.last_progress_at = f"tool:{name}:ended", run.cursor
+    run.mark(run.cursor, f"tool:{name}:ended")
 
 
 def tool(tl: Timeline, run: Run, name: str, seconds: float) -> None:
