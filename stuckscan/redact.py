@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import dataclasses
 import ipaddress
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -121,7 +122,9 @@ _EMAIL = regex.compile(
     r"(?<![\w.+%\-])[A-Za-z0-9._%+\-]{1,64}+@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w\-])"
 )
 _POSIX_HOME = regex.compile(r"(?P<prefix>/(?:Users|home)/)(?P<name>[^/\s\"'\\:<>]{1,64}+)")
-_WINDOWS_HOME = regex.compile(r"(?i)(?P<prefix>\b[A-Z]:(?:\\{1,2}|/)Users(?:\\{1,2}|/))(?P<name>[^\\/\s\"':<>]{1,64}+)")
+_WINDOWS_HOME = regex.compile(
+    r"(?i)(?P<prefix>(?:\b[A-Z]:)?\\{1,2}Users\\{1,2}|\b[A-Z]:/Users/)(?P<name>[^\\/\s\"':<>]{1,64}+)"
+)
 _PRIVATE_HOST = regex.compile(
     r"(?<![\w.\-])[A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.[A-Za-z0-9\-]{1,63}){0,6}\." + _PRIVATE_HOST_SUFFIXES + r"(?![\w\-])"
 )
@@ -169,6 +172,7 @@ def _is_address(text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def _is_interesting_key(key: str) -> bool:
     normalized = key.lower().replace("-", "_")
     compact = normalized.replace("_", "")
@@ -218,6 +222,7 @@ class Redactor:
         self._counters: Counter[str] = Counter()
         self._literals: regex.Pattern[str] | None = None
         self._literals_size = -1
+        self._patterned: dict[str, str] = {}
 
     @property
     def mapping(self) -> dict[str, str]:
@@ -239,9 +244,13 @@ class Redactor:
         """Free text (a log message, a file name, a summary) with every known pattern replaced."""
         if not text:
             return text
-        for step in _TEXT_STEPS:
-            text = step(self, text)
-        return self._replace_known(text)
+        patterned = self._patterned.get(text)
+        if patterned is None:
+            patterned = text
+            for step in _TEXT_STEPS:
+                patterned = step(self, patterned)
+            self._patterned[text] = patterned
+        return self._replace_known(patterned)
 
     def redact_session_key(self, key: str | None) -> str | None:
         """A session key with its peer replaced; keys of unknown shape fall back to free text."""
