@@ -1,0 +1,109 @@
+"""`stuckscan scan`, `stuckscan timeline` and `stuckscan report`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+
+from stuckscan.commands._inputs import input_options, load_analysis, selection_from
+from stuckscan.commands._options import EXIT_ERROR
+from stuckscan.formats import FORMATS, RenderOptions, exit_code, parse_fail_on, render, wants_color
+from stuckscan.formats.github import append_step_summary
+from stuckscan.formats.text import render_timeline
+
+MACHINE_FORMATS = frozenset({"json", "sarif", "junit", "github"})
+
+
+def _fail_on(_ctx: click.Context, _param: click.Parameter, value: str) -> Any:
+    try:
+        return parse_fail_on(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def output_options(func: Any, default_fail_on: str = "error") -> Any:
+    func = click.option("--no-redact", is_flag=True, help="Keep secrets and personal ids in the output (redacted by default).")(func)
+    func = click.option("--color/--no-color", "color", default=None, help="Force colour on or off (default: on for a terminal, off with NO_COLOR).")(func)
+    func = click.option("--fail-on", "fail_on", default=default_fail_on, show_default=True, callback=_fail_on,
+                        metavar="error|warning|info|never", help="Exit 1 when a finding is at or above this severity.")(func)
+    func = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+                        help="Write the report to FILE instead of stdout.")(func)
+    return func
+
+
+def _render_options(color: bool | None, output: str | None, fail_on: Any, no_redact: bool) -> RenderOptions:
+    stream = sys.stdout
+    if color is None:
+        color = output is None and wants_color(stream, os.environ)
+    width = None if output is None and stream.isatty() else 100
+    return RenderOptions(redact=not no_redact, color=color, width=width, fail_on=fail_on)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None:
+        stream = click.get_text_stream("stdout")
+        stream.write(text if text.endswith("\n") or not text else text + "\n")
+        stream.flush()
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        click.echo(f"stuckscan: error: cannot write {output}: {error.strerror or error}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+@click.command()
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
+              help="Output format.")
+@output_options
+@input_options
+def scan(output_format: str, output: str | None, fail_on: Any, color: bool | None, no_redact: bool, **kwargs: Any) -> None:
+    """Find stuck sessions in [PATH]... and say why and what to change.
+
+    With no PATH, reads the gateway's log directory (/tmp/openclaw, its fallback, or
+    logging.file from ~/.openclaw/openclaw.json). A directory means its openclaw-*.log
+    files (rotations and .gz included) in time order.
+
+    \b
+    Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
+    2 usage or input error.
+    """
+    selection = selection_from(kwargs)
+    analysis = load_analysis(selection, machine_output=output_format in MACHINE_FORMATS or output_format == "markdown")
+    options = _render_options(color if output_format == "text" else False, output, fail_on, no_redact)
+    _emit(render(output_format, analysis, options), output)
+    if output_format == "github":
+        append_step_summary(analysis, options, os.environ)
+    sys.exit(exit_code(analysis, fail_on))
+
+
+def human_output_options(func: Any) -> Any:
+    return output_options(func, default_fail_on="never")
+
+
+@click.command()
+@human_output_options
+@input_options
+def timeline(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, **kwargs: Any) -> None:
+    """Show each incident in [PATH]... as a readable timeline (use --session to pick one)."""
+    selection = selection_from(kwargs)
+    analysis = load_analysis(selection, machine_output=False)
+    options = _render_options(color, output, fail_on, no_redact)
+    _emit(render_timeline(analysis, options), output)
+    sys.exit(exit_code(analysis, fail_on))
+
+
+@click.command()
+@human_output_options
+@input_options
+def report(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, **kwargs: Any) -> None:
+    """Write a markdown incident report for [PATH]... (to stdout, or -o incident.md)."""
+    selection = selection_from(kwargs)
+    analysis = load_analysis(selection, machine_output=True)
+    options = _render_options(False, output, fail_on, no_redact)
+    _emit(render("markdown", analysis, options), output)
+    sys.exit(exit_code(analysis, fail_on))
