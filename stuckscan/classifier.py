@@ -614,9 +614,11 @@ def detect_handshake_timeout(view: EpisodeView) -> Candidate | None:
     closes = [e for e in view.events("ws.closed_before_connect") if _short_handshake_timeout(e)]
     timeouts = view.events("ws.handshake_timeout")
     long_handshakes = [e for e in view.events("ws.closed_before_connect") if _long_handshake(e)]
+    starvation = (long_handshakes or view.events("liveness.warning", "timer.delayed", "liveness.heartbeat_delayed",
+                                                  "ws.response", "gateway.connect_failed", "gateway.timeout"))
     if closes:
         confidence = Confidence.HIGH
-    elif timeouts and not long_handshakes and not view.events("liveness.warning"):
+    elif timeouts and not starvation:
         confidence = Confidence.MEDIUM if view.build.rank in (0, 1) else Confidence.LOW
     else:
         return None

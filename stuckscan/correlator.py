@@ -30,6 +30,7 @@ RUN_TIMEOUT_CLEANUP_WINDOW = timedelta(seconds=60)
 EPISODE_GAP = timedelta(minutes=5)
 SWEEP_EVERY = timedelta(seconds=5)
 SAME_STALL_SLACK = timedelta(seconds=90)
+PRELUDE_WINDOW = timedelta(minutes=30)  # session history older than this is not the stall's story
 OUT_OF_ORDER_SLACK = timedelta(seconds=2)
 
 ATTENTION_LABELS = {"session.stuck": "stuck", "session.stalled": "stalled", "session.long_running": "long-running"}
@@ -649,7 +650,7 @@ class Correlator:
         record = IncidentRecord(self._seq, identity, opened_by, opened_at=moment, last_activity=moment)
         history = self.history.get(identity)
         if history:
-            record.prelude = list(history)
+            record.prelude = [e for e in history if _within(e.time, moment, PRELUDE_WINDOW)]
             for earlier in record.prelude:
                 self._note_model(record, earlier)
         if moment is not None:
@@ -761,6 +762,13 @@ class Correlator:
             self.build_hints["ready-line"] += 1
         elif kind == "recovery.outcome":
             self.build_hints["recovery-outcome"] += 1
+
+
+def _within(moment: datetime | None, reference: datetime | None, window: timedelta) -> bool:
+    """Whether ``moment`` lies at most ``window`` before ``reference`` (untimed lines count)."""
+    if moment is None or reference is None:
+        return True
+    return reference - window <= moment <= reference + OUT_OF_ORDER_SLACK
 
 
 def _str(value: object) -> str | None:

@@ -217,7 +217,7 @@ class LineParser:
             return self._parse_json(number, stripped, truncated)
         if stripped.startswith("[") and stripped.rstrip().endswith("]") and _is_json(stripped):
             return self._unparsed(number, text, truncated, "json")  # valid JSON, but not a log record
-        return self._parse_text_line(number, strip_ansi(text), truncated)
+        return self._parse_text_line(number, strip_ansi(stripped).rstrip(), truncated)
 
     # -- shapes -------------------------------------------------------------------
 
@@ -349,7 +349,7 @@ class LineParser:
         stripped = text.strip()
         if not stripped or stripped.startswith(("{", "[")) or "=" not in stripped:
             return False
-        if any(shape.pattern.fullmatch(text) for shape in TEXT_SHAPES):
+        if any(shape.pattern.fullmatch(stripped) for shape in TEXT_SHAPES):
             return False
         parsed = tokenize(stripped)
         return bool(parsed.fields) and not parsed.bare and next(iter(parsed.raw)) == stripped.split("=", 1)[0]
