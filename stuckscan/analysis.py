@@ -19,6 +19,7 @@ from stuckscan.classifier import (
 )
 from stuckscan.correlator import (
     CorrelationResult,
+    Correlator,
     CorrelatorLimits,
     EpisodeRecord,
     IncidentRecord,
@@ -242,3 +243,16 @@ def _episode_shell(record: EpisodeRecord, index: int) -> Episode:
 
 def latest_time(analysis: Analysis) -> datetime | None:
     return analysis.inputs.last_time
+
+
+def snapshot_incident(correlator: Correlator, record: IncidentRecord) -> Incident:
+    """Classify one incident as it stands now (live watch mode)."""
+    build = infer_build(correlator.build_hints)
+    episodes = [*correlator.episodes, *([correlator.open_episode] if correlator.open_episode else [])]
+    overlapping = [episode for episode in episodes if _overlaps(record, episode)]
+    view = IncidentView(record, overlapping, list(correlator.markers), correlator.gateway_pids, build)
+    incident = _incident(record, record.seq, view, classify_incident(view), build)
+    if record.is_open:
+        incident.status = IncidentStatus.STILL_STUCK
+        incident.status_reason = "open"
+    return incident

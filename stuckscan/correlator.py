@@ -293,6 +293,13 @@ class Correlator:
             changes.extend(self._on_session_evidence(event))
         return changes
 
+    def tick(self, now: datetime) -> list[Change]:
+        """Let wall-clock time pass without new lines (live mode): silences can close incidents."""
+        if self.now is not None and now <= self.now:
+            return []
+        self.now = now
+        return self._sweep()
+
     def finish(self) -> CorrelationResult:
         self._expire_run_timeouts(final=True)
         self._sweep(final=True)

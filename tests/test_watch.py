@@ -1,0 +1,104 @@
+"""`stuckscan watch` driven against a real file that is appended to, rotated and truncated."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from stuckscan.commands.watch import IncidentPrinter, run_watch
+from stuckscan.follow import Follower
+from stuckscan.parser import ParseOptions
+from tests.conftest import tslog_line
+
+KEY_A = "agent:main:telegram:direct:7012345678"
+KEY_B = "agent:main:whatsapp:direct:+16174402287"
+SID_A = "0829a221-a12c-49cb-9a64-42c2fc1a89ea"
+SID_B = "8204f1ba-d65d-446c-8cb7-fb1b7949522d"
+
+
+def stalled(clock: str, key: str, sid: str, age: int) -> str:
+    return tslog_line(f"2026-05-21T{clock}.000+08:00", "diagnostic",
+                      f"stalled session: sessionId={sid} sessionKey={key} state=processing age={age}s queueDepth=1 "
+                      "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=embedded_run "
+                      f"lastProgress=model_call:ended lastProgressAge={age - 60}s recovery=checking", level="WARN")
+
+
+def append(path: Path, *lines: str, newline: bool = True) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + ("\n" if newline else ""))
+
+
+def test_watch_follows_append_rotation_and_truncation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    log = tmp_path / "openclaw-2026-05-21.log"
+    log.write_text(tslog_line("2026-05-21T18:30:00.000+08:00", "gateway", "agent model: aliyun-tokenplan/qwen3.6-plus") + "\n")
+    monotonic = [0.0]
+
+    def step_one() -> None:  # a stall opens; the last line arrives in two writes
+        first = stalled("18:41:29", KEY_A, SID_A, 443)
+        append(log, first, stalled("18:41:59", KEY_A, SID_A, 473))
+        partial = stalled("18:42:29", KEY_A, SID_A, 503)
+        append(log, partial[:40], newline=False)
+        steps.insert(0, lambda: append(log, partial[40:]))
+
+    def step_rotate() -> None:  # size rotation: active file renamed to .1, a new file continues
+        os.rename(log, tmp_path / "openclaw-2026-05-21.1.log")
+        log.write_text("")
+        append(log,
+               tslog_line("2026-05-21T18:42:55.118+08:00", "diagnostic",
+                          f"stuck session recovery: sessionId={SID_A} sessionKey={KEY_A} age=529s "
+                          "action=abort_embedded_run aborted=true drained=false released=0", level="WARN"),
+               tslog_line("2026-05-21T18:42:55.121+08:00", "diagnostic",
+                          f"run cleared: sessionId={SID_A} totalActive=0", level="DEBUG"))
+
+    def step_truncate() -> None:  # truncation: the file starts over
+        log.write_text("")
+        append(log, stalled("18:50:00", KEY_B, SID_B, 150))
+
+    steps: list[Callable[[], None]] = [step_one, step_rotate, step_truncate]
+    follower = Follower(log, 0.01, from_start=True, linger=0.0, sleep=lambda _s: None)
+
+    def sleep(_seconds: float) -> None:
+        monotonic[0] += 0.01
+        if steps:
+            steps.pop(0)()
+        else:
+            follower.stop.set()
+
+    printer = IncidentPrinter("jsonl", None, redact=False)
+    run_watch(follower, ParseOptions(), printer, sleep=sleep, clock=lambda: monotonic[0])
+    changes = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    summary = [(c["change"], c["incident"]["sessionKey"]) for c in changes]
+    assert summary == [
+        ("opened", KEY_A),
+        ("escalated", KEY_A),  # passed the 360 s abort threshold (age 443 s)
+        ("recovery", KEY_A),
+        ("closed", KEY_A),
+        ("opened", KEY_B),
+    ]
+    closed = changes[3]["incident"]
+    assert closed["status"] == "recovered"
+    assert closed["rootCause"]["rule"] == "RC02"
+    assert closed["measures"]["warnings"] == 3  # the partial line was held until complete, counted once
+
+
+def test_watch_closes_a_stall_whose_warnings_stop(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    log = tmp_path / "openclaw-2026-05-21.log"
+    log.write_text(stalled("18:41:29", KEY_A, SID_A, 443) + "\n")
+    monotonic = [0.0]
+    follower = Follower(log, 1.0, from_start=True, sleep=lambda _s: None)
+
+    def sleep(seconds: float) -> None:  # two minutes of silence, then stop
+        monotonic[0] += seconds
+        if monotonic[0] >= 120:
+            follower.stop.set()
+
+    run_watch(follower, ParseOptions(), IncidentPrinter("jsonl", None, redact=True), sleep=sleep,
+              clock=lambda: monotonic[0])
+    changes = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [c["change"] for c in changes] == ["opened", "escalated", "closed"]
+    assert changes[-1]["incident"]["status"] == "resolved_by_itself"
+    assert "7012345678" not in json.dumps(changes)  # redacted by default
