@@ -325,7 +325,7 @@ class Correlator:
         identity = self.ids.identity(event) or "unidentified"
         key, session_id, run_id = self.ids.resolve(event)
         changes: list[Change] = []
-        record = self.open.get(identity)
+        record = self._find_open(identity, key, session_id, run_id)
         if record is None:
             record = self._reopen_if_same_stall(identity, event)
             if record is not None:
@@ -412,7 +412,7 @@ class Correlator:
         identity = self.ids.identity(event) or "unidentified"
         key, session_id, run_id = self.ids.resolve(event)
         changes: list[Change] = []
-        record = self.open.get(identity)
+        record = self._find_open(identity, key, session_id, run_id)
         if record is None:
             record = self._reopen_recent(identity, event)
         if record is None:
@@ -511,7 +511,7 @@ class Correlator:
                 self.pending_timeouts[run_id] = PendingRunTimeout(event, identity, moment + RUN_TIMEOUT_CLEANUP_WINDOW)
         if self._is_cleanup(event):
             self._clear_run_timeouts(identity, run_id)
-        record = self.open.get(identity)
+        record = self._find_open(identity, key, session_id, run_id)
         if record is None and self._opens_incident(event):
             record = self._open(identity, "lock_error", event)
             changes.append(Change("opened", record, "session file lock error"))
@@ -655,17 +655,44 @@ class Correlator:
         self._seq += 1
         moment = event.time or self.now
         record = IncidentRecord(self._seq, identity, opened_by, opened_at=moment, last_activity=moment)
-        history = self.history.get(identity)
-        if history:
-            record.prelude = [e for e in history if _within(e.time, moment, PRELUDE_WINDOW)]
-            for earlier in record.prelude:
-                self._note_model(record, earlier)
+        record.prelude = self._history_for(identity, *self.ids.resolve(event), moment)
+        for earlier in record.prelude:
+            self._note_model(record, earlier)
         if moment is not None:
             record.prelude.extend(e for e in self.unattributed if e.time and moment - e.time <= EPISODE_GAP)
         if opened_by != "warning" and moment is not None:
             record.start = moment
         self.open[identity] = record
         return record
+
+    def _aliases(self, identity: str, key: str | None, session_id: str | None, run_id: str | None) -> list[str]:
+        names = [identity, identity_of(key, None, None), identity_of(None, session_id, None), identity_of(None, None, run_id)]
+        return [name for name in dict.fromkeys(names) if name]
+
+    def _find_open(self, identity: str, key: str | None, session_id: str | None, run_id: str | None) -> IncidentRecord | None:
+        """The open incident under any of the session's names, re-keyed to its best name.
+
+        A stall first seen by sessionId alone joins the sessionKey's incident once a line
+        links the two."""
+        for alias in self._aliases(identity, key, session_id, run_id):
+            record = self.open.get(alias)
+            if record is None:
+                continue
+            if alias != identity and identity.startswith("key:") and identity not in self.open:
+                del self.open[alias]
+                record.identity = identity
+                self.open[identity] = record
+            return record
+        return None
+
+    def _history_for(self, identity: str, key: str | None, session_id: str | None, run_id: str | None,
+                     moment: datetime | None) -> list[Event]:
+        merged: dict[tuple[str, int], Event] = {}
+        for alias in self._aliases(identity, key, session_id, run_id):
+            for event in self.history.get(alias) or ():
+                if _within(event.time, moment, PRELUDE_WINDOW):
+                    merged.setdefault((event.source, event.line), event)
+        return sorted(merged.values(), key=event_order)
 
     def _evict_oldest(self) -> None:
         oldest = min(self.open.values(), key=lambda r: (timestamp_or_inf(r.last_activity), r.seq))

@@ -1,0 +1,163 @@
+"""The correlator on hand-written event sequences: identity, folding, verdicts, order."""
+
+from __future__ import annotations
+
+import random
+
+from stuckscan.analysis import analyze_events
+from stuckscan.correlator import Correlator, CorrelatorLimits, RecordStatus, correlate
+from stuckscan.model import IncidentStatus, RecoveryVerdict
+from stuckscan.parser import ParseOptions, ParseStats, parse_text_lines
+from tests.conftest import tslog_line
+
+KEY = "agent:main:telegram:direct:7012345678"
+SID = "0829a221-a12c-49cb-9a64-42c2fc1a89ea"
+RUN = "8e8e44d6-3f1b-4c2e-9a57-d1c06b4e2f83"
+
+
+def line(clock: str, message: str, subsystem: str = "diagnostic", level: str = "WARN") -> str:
+    return tslog_line(f"2026-05-21T{clock}.000+08:00", subsystem, message, level=level)
+
+
+def stalled(clock: str, age: int, key: str | None = KEY, sid: str = SID, progress_age: int | None = None) -> str:
+    key_part = f" sessionKey={key}" if key else ""
+    return line(clock, f"stalled session: sessionId={sid}{key_part} state=processing age={age}s queueDepth=1 "
+                       "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=embedded_run "
+                       f"lastProgress=model_call:ended lastProgressAge={progress_age or age - 90}s recovery=checking")
+
+
+def events(*lines: str):
+    return parse_text_lines(list(lines), "openclaw-2026-05-21.log", ParseOptions())
+
+
+def analyze(*lines: str):
+    return analyze_events(events(*lines), ParseStats())
+
+
+def test_warnings_fold_into_one_incident_with_back_computed_start() -> None:
+    analysis = analyze(*(stalled(f"18:4{m}:{s}", 443 + 30 * i) for i, (m, s) in
+                         enumerate([(1, "29"), (1, "59"), (2, "29"), (2, "59")])))
+    assert len(analysis.incidents) == 1
+    incident = analysis.incidents[0]
+    assert incident.measures.warnings == 4
+    assert incident.start is not None and incident.start.strftime("%H:%M:%S") == "10:34:06"
+    assert incident.measures.max_age_seconds == 533
+    assert incident.status is IncidentStatus.STILL_STUCK
+
+
+def test_run_id_links_abort_settle_to_the_session() -> None:
+    analysis = analyze(
+        line("18:30:00", f"embedded run start: runId={RUN} sessionId={SID} provider=aliyun model=qwen thinking=off "
+                         "messageChannel=telegram", "agent/embedded", "DEBUG"),
+        stalled("18:41:29", 443),
+        line("18:41:40", f"embedded abort settle timed out: runId={RUN} timeoutMs=2000", "agent/embedded"),
+    )
+    incident = analysis.incidents[0]
+    assert any(e.kind == "abort.settle_timeout" for e in incident.timeline)
+    assert RUN in incident.run_ids
+    assert incident.measures.models == ["aliyun/qwen"]
+
+
+def test_session_id_only_warning_joins_the_key_incident_once_linked() -> None:
+    analysis = analyze(
+        line("18:30:00", f"session state: sessionId={SID} sessionKey={KEY} prev=idle new=processing "
+                         'reason="message_start" queueDepth=0', level="DEBUG"),
+        stalled("18:41:29", 443, key=None),
+        stalled("18:41:59", 473),
+    )
+    assert len(analysis.incidents) == 1
+    assert analysis.incidents[0].session_key == KEY
+
+
+def test_weak_session_ids_do_not_merge_different_sessions() -> None:
+    analysis = analyze(
+        stalled("18:41:29", 443, key="agent:main:main", sid="main"),
+        stalled("18:41:30", 300, key="agent:main:discord:channel:1508423882292461630", sid="main"),
+        stalled("18:41:31", 200, key=None, sid="unknown"),
+    )
+    names = sorted(i.name for i in analysis.incidents)
+    assert names == ["INC-003", "agent:main:discord:channel:1508423882292461630", "agent:main:main"]
+
+
+def test_recovery_that_does_not_free_the_session_is_not_freed() -> None:
+    analysis = analyze(
+        stalled("18:41:29", 443), stalled("18:41:59", 473),
+        line("18:42:00", f"stuck session recovery: sessionId={SID} sessionKey={KEY} age=474s action=abort_embedded_run "
+                         "aborted=true drained=false released=0"),
+        stalled("18:42:29", 503), stalled("18:42:59", 533), stalled("18:43:29", 563),
+    )
+    incident = analysis.incidents[0]
+    assert incident.recoveries[0].verdict is RecoveryVerdict.NOT_FREED
+    assert "continued" in incident.recoveries[0].verdict_reason
+    assert "RC06" in {f.rule.id for f in incident.contributing}
+    assert incident.status is IncidentStatus.STILL_STUCK
+
+
+def test_recovery_followed_by_idle_state_frees_the_session() -> None:
+    analysis = analyze(
+        stalled("18:41:29", 443),
+        line("18:42:00", f"stuck session recovery: sessionId={SID} sessionKey={KEY} age=474s action=abort_embedded_run "
+                         "aborted=true drained=true released=1"),
+        line("18:42:01", f'session state: sessionId={SID} sessionKey={KEY} prev=processing new=idle reason="run_completed" '
+                         "queueDepth=0", level="DEBUG"),
+        stalled("18:50:00", 150, key="agent:main:main", sid="other-session-1"),
+    )
+    incident = analysis.incidents[0]
+    assert incident.status is IncidentStatus.RECOVERED
+    assert incident.recoveries[0].verdict is RecoveryVerdict.FREED
+    assert incident.end is not None
+
+
+def test_stall_that_stops_by_itself_is_resolved_without_recovery_rules() -> None:
+    analysis = analyze(
+        stalled("18:41:29", 150), stalled("18:41:59", 180),
+        line("18:45:00", "heartbeat: webhooks=3/3/0 active=0 waiting=0 queued=0", level="DEBUG"),
+    )
+    incident = analysis.incidents[0]
+    assert incident.status is IncidentStatus.RESOLVED_BY_ITSELF
+    assert not {"RC06", "RC07"} & {f.rule.id for f in (incident.primary, *incident.contributing) if f}
+
+
+def test_slightly_out_of_order_lines_do_not_split_an_incident() -> None:
+    ordered = [stalled(f"18:4{1 + i // 2}:{'29' if i % 2 == 0 else '59'}", 443 + 30 * i) for i in range(8)]
+    healthy = line("18:45:10", f'session state: sessionId={SID} sessionKey={KEY} prev=processing new=idle '
+                               'reason="run_completed" queueDepth=0', level="DEBUG")
+    shuffled = ordered[:3] + [ordered[4], ordered[3]] + ordered[5:] + [healthy]
+    stale_healthy = line("18:41:00", f'session state: sessionId={SID} sessionKey={KEY} prev=processing new=idle '
+                                     'reason="run_completed" queueDepth=0', level="DEBUG")
+    analysis = analyze(*shuffled[:2], stale_healthy, *shuffled[2:])
+    assert len(analysis.incidents) == 1
+    assert analysis.incidents[0].measures.warnings == 8
+
+
+def test_interleaved_sessions_keep_separate_incidents() -> None:
+    keys = [f"agent:main:telegram:direct:70123456{n:02d}" for n in range(6)]
+    per_session = {key: [stalled(f"18:4{1 + i // 2}:{'29' if i % 2 == 0 else '59'}", 300 + 30 * i, key=key,
+                                 sid=f"{n:08d}-a12c-49cb-9a64-42c2fc1a89ea")
+                         for i in range(5)] for n, key in enumerate(keys)}
+    rng = random.Random(7)
+    merged: list[str] = []
+    queues = {key: list(lines) for key, lines in per_session.items()}
+    while any(queues.values()):
+        key = rng.choice([k for k, q in queues.items() if q])
+        merged.append(queues[key].pop(0))
+    analysis = analyze(*merged)
+    assert sorted(i.session_key for i in analysis.incidents) == sorted(keys)
+
+
+def test_open_incidents_are_capped_and_evictions_counted() -> None:
+    lines = [stalled("18:41:29", 443, key=f"agent:main:telegram:direct:{7000000000 + n}", sid=f"{n:08d}-sess")
+             for n in range(30)]
+    result = Correlator(CorrelatorLimits(max_open_incidents=10)).feed_all(events(*lines))
+    assert result.evicted == 20
+    assert sum(1 for r in result.incidents if r.status is RecordStatus.EVICTED) == 20
+
+
+def test_run_timeout_without_cleanup_opens_an_incident() -> None:
+    result = correlate(events(
+        line("18:30:00", f"embedded run start: runId={RUN} sessionId={SID} provider=p model=m thinking=off "
+                         "messageChannel=telegram", "agent/embedded", "DEBUG"),
+        line("18:40:00", f"embedded run timeout: runId={RUN} sessionId={SID} timeoutMs=600000", "agent/embedded"),
+        line("18:42:00", "heartbeat: webhooks=1/1/0 active=1 waiting=0 queued=0", level="DEBUG"),
+    ))
+    assert [r.opened_by for r in result.incidents] == ["run_timeout"]
