@@ -68,6 +68,7 @@ T = TypeVar("T")
 PLACEHOLDER = regex.compile(r"<[a-z]+-\d+>")
 
 _MIN_LITERAL = 4
+_MAX_LITERAL = 512  # longer values (PEM blocks) are not searched for elsewhere
 _KEPT_SESSION_IDS = frozenset({"main", "unknown", "none", "n/a", ""})
 _NEUTRAL_VALUES = frozenset({
     "", "-", "?", "n/a", "na", "none", "null", "nil", "unknown", "undefined", "yes", "no", "true", "false",
@@ -428,7 +429,8 @@ class Redactor:
 
     def _literal_pattern(self) -> regex.Pattern[str] | None:
         if self._literals_size != len(self._placeholders):
-            literals = sorted((value for value in self._placeholders if len(value) >= _MIN_LITERAL), key=len, reverse=True)
+            literals = sorted((value for value in self._placeholders if _MIN_LITERAL <= len(value) <= _MAX_LITERAL),
+                              key=len, reverse=True)
             self._literals_size = len(self._placeholders)
             self._literals = None
             if literals:

@@ -92,8 +92,16 @@ def sample_evidence(path: str, predicate: Callable[[Event], bool], nth: int = 0)
     return Evidence(path, event.line, event.time, event.kind, event.message)
 
 
-def _kind(kind: str, contains: str = "") -> Callable[[Event], bool]:
-    return lambda event: event.kind == kind and contains in event.message
+def _kind(kind: str, contains: str = "", after: datetime | None = None,
+          before: datetime | None = None) -> Callable[[Event], bool]:
+    def matches(event: Event) -> bool:
+        if event.kind != kind or contains not in event.message:
+            return False
+        if event.time is not None and after is not None and event.time < after:
+            return False
+        return not (event.time is not None and before is not None and event.time > before)
+
+    return matches
 
 
 def _finding(rule_id: str, severity: Severity, confidence: Confidence, summary: str,
@@ -105,9 +113,9 @@ def _finding(rule_id: str, severity: Severity, confidence: Confidence, summary: 
 def reference_analysis() -> Analysis:
     """The reference ghost-run incident, still stuck when the log ends."""
     on_session = SESSION_KEY
-    state = sample_evidence(SAMPLE_LOG, _kind("session.state", on_session))
     run_start = sample_evidence(SAMPLE_LOG, _kind("embedded.run_start", RUN_ID))
-    queued = sample_evidence(SAMPLE_LOG, _kind("message.queued", on_session))
+    state = sample_evidence(SAMPLE_LOG, _kind("session.state", on_session, before=run_start.time), -1)
+    queued = sample_evidence(SAMPLE_LOG, _kind("message.queued", on_session, after=run_start.time))
     stalled = [sample_evidence(SAMPLE_LOG, _kind("session.stalled", on_session), n) for n in range(3)]
     last_stalled = sample_evidence(SAMPLE_LOG, _kind("session.stalled", on_session), -1)
     liveness = sample_evidence(SAMPLE_LOG, _kind("liveness.warning", on_session))
@@ -167,7 +175,7 @@ def reference_analysis() -> Analysis:
         recoveries=[recovery],
         measures=Measures(stuck_seconds=859.3, detection_seconds=443.8, warnings=12, recovery_attempts=1,
                           max_queue_depth=1, max_age_seconds=856.0, models=["aliyun-tokenplan/qwen3.6-plus"]),
-        timeline=[state, run_start, queued, *stalled, action, outcome, last_stalled, lane_wait],
+        timeline=[state, run_start, queued, *stalled, last_stalled, action, outcome, lane_wait],
         primary=ghost_run,
         contributing=[starvation],
         episode_ids=["EP-001"],
@@ -210,9 +218,23 @@ def hostile_log_messages() -> list[str]:
     return [event.message for event in _events(HOSTILE_LOG)]
 
 
+def planted_in_context(margin: int = 48) -> str:
+    """Each planted value with the text around it in ``hostile.log`` (``Bearer ``,
+    ``--password ``, ``OPENAI_API_KEY=``...), as the log has it."""
+    messages = hostile_log_messages()
+    snippets: list[str] = []
+    for value in planted_values():
+        message = next(message for message in messages if value in message)
+        start = message.index(value)
+        begin = message.rfind(" ", 0, max(start - margin, 0)) + 1
+        end = message.find(" ", start + len(value))
+        snippets.append(message[begin: end if end >= 0 else len(message)])
+    return " | ".join(snippets)
+
+
 def hostile_analysis() -> Analysis:
     """Every printed string field carries hostile text and the planted secrets."""
-    planted = " ".join(hostile_log_messages())
+    planted = planted_in_context()
     text = f"{HOSTILE_TEXT} {planted}"
     file_name = "logs/`````evil|<b>[x](javascript:1)</b>\x1b[31m.log"
     moment = datetime(2026, 5, 22, 8, 2, 0, tzinfo=timezone.utc)

@@ -11,6 +11,7 @@ from stuckscan.model import Analysis, Severity
 from stuckscan.redact import redact_analysis
 
 FAIL_ON_NEVER = "never"
+FAIL_ON_CHOICES = "error, warning, info, never"
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +19,8 @@ class RenderOptions:
     """How to render a report.
 
     ``fail_on`` is the severity threshold for CI (``None`` means never fail); it decides
-    the exit code and which JUnit test cases fail. ``base_dir`` is the directory file
+    the exit code and which JUnit test cases fail. ``color`` is only read by the text
+    views; ``width`` (``None``: the terminal's) by the text views too. ``base_dir`` is the directory file
     locations are made relative to (SARIF, GitHub annotations); ``None`` means the
     current directory.
     """
@@ -54,8 +56,7 @@ def parse_fail_on(value: str | None) -> Severity | None:
     try:
         return Severity(text)
     except ValueError:
-        choices = ", ".join([*(severity.value for severity in Severity), FAIL_ON_NEVER])
-        raise ValueError(f"unknown severity {value!r} (choose from {choices})") from None
+        raise ValueError(f"unknown severity {value!r} (choose from {FAIL_ON_CHOICES})") from None
 
 
 def wants_color(stream: TextIO, environ: Mapping[str, str]) -> bool:

@@ -23,6 +23,7 @@ _XML_INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ff
 _BACKTICK_RUN = re.compile(r"`+")
 _MERMAID_UNSAFE = re.compile(r"[^A-Za-z0-9 _.\-]+")
 _SPACES = re.compile(r" {2,}")
+_DASHES = re.compile(r"-{2,}")
 
 ELLIPSIS = "\u2026"
 
@@ -49,13 +50,12 @@ def shorten(text: str, limit: int) -> str:
 
 # -- Markdown (CommonMark + GitHub Flavored Markdown) ---------------------------------
 
-# Backslash-escape every ASCII punctuation character Markdown or GFM could act on;
-# HTML-significant characters become entities. `@` and `#` get a zero-width space so
-# GitHub does not turn log text into @mentions or issue references (entities are
-# decoded before GitHub's reference filter runs, a backslash is not enough).
-_MARKDOWN_ESCAPES: dict[int, str] = {
-    ord(char): "\\" + char for char in "\\`*_{}[]()+-.!|~:$"
-}
+# Backslash-escape the ASCII punctuation Markdown or GFM acts on anywhere in a line
+# (emphasis, code, links, tables, strikethrough, math); HTML-significant characters
+# become entities. `@` and `#` get a zero-width space so GitHub does not turn log text
+# into @mentions or issue references (its reference filter sees the text after
+# escapes are resolved, so a backslash would not stop it).
+_MARKDOWN_ESCAPES: dict[int, str] = {ord(char): "\\" + char for char in "\\`*_[]|~$"}
 _MARKDOWN_ESCAPES.update({
     ord("&"): "&amp;",
     ord("<"): "&lt;",
@@ -63,11 +63,34 @@ _MARKDOWN_ESCAPES.update({
     ord("@"): "@&#8203;",
     ord("#"): "\\#&#8203;",
 })
+# Block syntax only counts at the start of a line (or of a list item's content).
+_LEADING_BLOCK_MARKER = re.compile(r"^(?:[-+=*]|\d{1,9}[.)])")
+# GFM turns bare `https://...` and `www.` into links; a backslash stops both triggers.
+_AUTOLINK_TRIGGERS = re.compile(r"(?i)(?<=[a-z])(?=://)|(?<=\bwww)(?=\.)")
+_CODE_SPAN = re.compile(r"(`[^`\n]+`)")
 
 
 def markdown_text(text: str) -> str:
-    """Untrusted text as inline Markdown that renders literally (no HTML, links, emphasis)."""
-    return clean(text).translate(_MARKDOWN_ESCAPES)
+    """Untrusted text as inline Markdown that renders literally: no HTML, links,
+    autolinks, emphasis, mentions or block syntax, wherever it is placed."""
+    escaped = clean(text).translate(_MARKDOWN_ESCAPES)
+    escaped = _AUTOLINK_TRIGGERS.sub("\\\\", escaped)
+    return _LEADING_BLOCK_MARKER.sub(_escape_block_marker, escaped, count=1)
+
+
+def _escape_block_marker(match: re.Match[str]) -> str:
+    marker = match.group(0)
+    return marker[:-1] + "\\" + marker[-1]
+
+
+def markdown_prose(text: str, in_table: bool = False) -> str:
+    """A sentence that may quote log values in backticks (classifier summaries, fixes):
+    each backtick-quoted part becomes a safe code span, the rest is escaped text."""
+    parts = _CODE_SPAN.split(clean(text))
+    return "".join(
+        markdown_code(part[1:-1], in_table) if index % 2 else markdown_text(part)
+        for index, part in enumerate(parts)
+    )
 
 
 def longest_backtick_run(text: str) -> int:
@@ -111,8 +134,8 @@ def mermaid_label(text: str, limit: int = 60, fallback: str = "item") -> str:
     Everything else (``:``, ``#``, ``;``, quotes, brackets, ``-->``, non-ASCII) would be
     syntax to Mermaid or a way to break out of the label, so it becomes a space.
     """
-    label = _MERMAID_UNSAFE.sub(" ", clean(text))
-    label = label.replace("-->", " ").replace("--", "-")
+    label = _MERMAID_UNSAFE.sub(" ", clean(text).replace("-->", " "))
+    label = _DASHES.sub("-", label)
     label = _SPACES.sub(" ", label).strip(" .-")
     label = shorten(label, limit).replace(ELLIPSIS, "").rstrip(" .-")
     return label or fallback

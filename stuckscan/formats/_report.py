@@ -1,0 +1,342 @@
+"""Facts every format derives from an analysis the same way: severities against the CI
+threshold, durations, key evidence, fixes, counts and file locations."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import PurePosixPath, PureWindowsPath
+from urllib.parse import quote
+
+from stuckscan.model import (
+    Analysis,
+    Episode,
+    Evidence,
+    Finding,
+    Incident,
+    IncidentStatus,
+    RecoveryVerdict,
+    Severity,
+)
+from stuckscan.rules import find_rule
+
+Item = Incident | Episode
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+
+STATUS_WORDS: dict[IncidentStatus, str] = {
+    IncidentStatus.RECOVERED: "recovered",
+    IncidentStatus.RESOLVED_BY_ITSELF: "resolved by itself",
+    IncidentStatus.STILL_STUCK: "still stuck",
+    IncidentStatus.FALSE_POSITIVE: "false positive",
+    IncidentStatus.EVICTED: "evicted (too many open incidents)",
+}
+VERDICT_WORDS: dict[RecoveryVerdict, str] = {
+    RecoveryVerdict.FREED: "freed the session",
+    RecoveryVerdict.NOT_FREED: "did not free the session",
+    RecoveryVerdict.SKIPPED: "skipped",
+    RecoveryVerdict.FAILED: "failed",
+    RecoveryVerdict.UNKNOWN: "outcome unknown (log ends)",
+}
+
+
+# -- severity and the CI threshold -----------------------------------------------------
+
+
+def is_benign(finding: Finding) -> bool:
+    rule = find_rule(finding.rule.id)
+    return rule is not None and rule.benign
+
+
+def effective_severity(finding: Finding) -> Severity:
+    """A finding's severity for CI: benign rules (RC04, RC13, RC14) always count as info."""
+    return Severity.INFO if is_benign(finding) else finding.severity
+
+
+def findings_of(item: Item) -> list[tuple[Finding, bool]]:
+    """The item's findings as ``(finding, is_primary)``, primary first."""
+    found: list[tuple[Finding, bool]] = []
+    if item.primary is not None:
+        found.append((item.primary, True))
+    found.extend((finding, False) for finding in item.contributing)
+    return found
+
+
+def item_severity(item: Item) -> Severity | None:
+    """The highest effective severity among the item's findings (None without findings)."""
+    severities = [effective_severity(finding) for finding, _ in findings_of(item)]
+    return max(severities, key=lambda severity: severity.rank) if severities else None
+
+
+def at_or_above(severity: Severity | None, threshold: Severity | None) -> bool:
+    if severity is None or threshold is None:
+        return False
+    return severity.rank >= threshold.rank
+
+
+def item_fails(item: Item, fail_on: Severity | None) -> bool:
+    return at_or_above(item_severity(item), fail_on)
+
+
+def exit_code(analysis: Analysis, fail_on: Severity | None) -> int:
+    """0 when no finding is at or above ``fail_on`` (``None``: never fail), else 1."""
+    items: list[Item] = [*analysis.incidents, *analysis.episodes]
+    return EXIT_FINDINGS if any(item_fails(item, fail_on) for item in items) else EXIT_OK
+
+
+# -- time and duration -----------------------------------------------------------------
+
+
+def to_utc(moment: datetime | None) -> datetime | None:
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(timezone.utc)
+
+
+def iso_utc(moment: datetime | None) -> str | None:
+    """``2026-05-21T10:02:14.000Z`` (naive times are printed as they are)."""
+    utc = to_utc(moment)
+    if utc is None:
+        return None
+    text = utc.isoformat(timespec="milliseconds")
+    return text.replace("+00:00", "Z")
+
+
+def clock(moment: datetime | None, with_date: bool = False) -> str:
+    """``10:02:14`` (UTC), or ``2026-05-21 10:02:14`` with the date."""
+    utc = to_utc(moment)
+    if utc is None:
+        return "--:--:--"
+    return utc.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S")
+
+
+def format_duration(seconds: float | None) -> str:
+    """``45s``, ``14m 03s``, ``2h 05m``, ``3d 04h``; ``unknown`` when missing."""
+    if seconds is None:
+        return "unknown"
+    total = int(round(max(seconds, 0.0)))
+    if total < 60:
+        return f"{total}s"
+    minutes, secs = divmod(total, 60)
+    if minutes < 60:
+        return f"{minutes}m {secs:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"{hours}h {minutes:02d}m"
+    days, hours = divmod(hours, 24)
+    return f"{days}d {hours:02d}h"
+
+
+def seconds_between(start: datetime | None, end: datetime | None) -> float | None:
+    if start is None or end is None:
+        return None
+    if (start.tzinfo is None) != (end.tzinfo is None):
+        return None
+    return max((end - start).total_seconds(), 0.0)
+
+
+def incident_last_seen(incident: Incident) -> datetime | None:
+    candidates = [incident.end, incident.last_warning, *(recovery.time for recovery in incident.recoveries)]
+    candidates.extend(evidence.time for evidence in incident.timeline)
+    known = [moment for moment in candidates if moment is not None]
+    if incident.end is not None:
+        return incident.end
+    return max(known, key=_sortable) if known else None
+
+
+def incident_duration(incident: Incident) -> float | None:
+    """How long the session was stuck: the measured value, else start to end (or last sign)."""
+    if incident.measures.stuck_seconds is not None:
+        return incident.measures.stuck_seconds
+    return seconds_between(incident.start or incident.first_warning, incident_last_seen(incident))
+
+
+def episode_duration(episode: Episode) -> float | None:
+    end = episode.end or max((e.time for e in episode.timeline if e.time is not None), key=_sortable, default=None)
+    return seconds_between(episode.start, end)
+
+
+def _sortable(moment: datetime) -> float:
+    return moment.timestamp() if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc).timestamp()
+
+
+# -- evidence, fixes, impact -----------------------------------------------------------
+
+
+def key_evidence(finding: Finding) -> Evidence | None:
+    """The line a finding is reported at: the first evidence the classifier cited."""
+    return finding.evidence[0] if finding.evidence else None
+
+
+def item_location(item: Item) -> Evidence | None:
+    """Where an incident or episode is reported: its primary finding's key evidence,
+    else the first line of its timeline, else any finding's evidence."""
+    for finding, _ in findings_of(item):
+        evidence = key_evidence(finding)
+        if evidence is not None:
+            return evidence
+    if item.timeline:
+        return item.timeline[0]
+    return None
+
+
+def item_evidence(item: Item) -> list[Evidence]:
+    """Every line the item cites (timeline, findings, recoveries), once each, in time order."""
+    seen: dict[tuple[str, int], Evidence] = {}
+    sources: list[Evidence] = list(item.timeline)
+    for finding, _ in findings_of(item):
+        sources.extend(finding.evidence)
+    if isinstance(item, Incident):
+        for recovery in item.recoveries:
+            sources.extend(recovery.evidence)
+    for evidence in sources:
+        seen.setdefault((evidence.file, evidence.line), evidence)
+    return sorted(seen.values(), key=_evidence_order)
+
+
+def _evidence_order(evidence: Evidence) -> tuple[bool, float, str, int]:
+    moment = evidence.time
+    return (moment is None, _sortable(moment) if moment is not None else 0.0, evidence.file, evidence.line)
+
+
+def finding_fixes(finding: Finding) -> list[str]:
+    """The finding's own fixes, else its rule's fixes from the catalog."""
+    if finding.fixes:
+        return list(finding.fixes)
+    rule = find_rule(finding.rule.id)
+    return list(rule.fixes) if rule is not None else []
+
+
+def is_catalog_fix(rule_id: str, text: str) -> bool:
+    """Whether ``text`` is one of the rule's fixes verbatim (trusted, written by us)."""
+    rule = find_rule(rule_id)
+    return rule is not None and text in rule.fixes
+
+
+def item_fixes(item: Item) -> list[tuple[str, str]]:
+    """``(rule id, fix)`` for the primary cause, then contributing causes; no repeats."""
+    fixes: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for finding, _ in findings_of(item):
+        for text in finding_fixes(finding):
+            if text not in seen:
+                seen.add(text)
+                fixes.append((finding.rule.id, text))
+    return fixes
+
+
+def wedge_not_freed(incident: Incident) -> bool:
+    """A recovery ran and did not free the session, or the session is still stuck."""
+    if any(recovery.verdict is RecoveryVerdict.NOT_FREED for recovery in incident.recoveries):
+        return True
+    return incident.status in (IncidentStatus.STILL_STUCK, IncidentStatus.EVICTED)
+
+
+def messages_possibly_lost(incident: Incident) -> int:
+    """Messages queued behind a wedge that was not freed (the deepest queue seen), else 0."""
+    return incident.measures.max_queue_depth if wedge_not_freed(incident) else 0
+
+
+def status_word(status: IncidentStatus) -> str:
+    return STATUS_WORDS.get(status, status.value)
+
+
+def verdict_word(verdict: RecoveryVerdict) -> str:
+    return VERDICT_WORDS.get(verdict, verdict.value)
+
+
+def rule_docs_title(rule_id: str) -> str:
+    rule = find_rule(rule_id)
+    return rule.title if rule is not None else rule_id
+
+
+def episode_name(episode: Episode) -> str:
+    """``gateway episode E1 (event-loop-starvation)``."""
+    cause = f" ({episode.primary.rule.slug})" if episode.primary is not None else ""
+    return f"gateway episode {episode.id}{cause}"
+
+
+def sentence_case(text: str) -> str:
+    """First character upper-cased, the rest untouched (unlike :meth:`str.capitalize`)."""
+    return text[:1].upper() + text[1:]
+
+
+# -- summary counts --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    incidents: int
+    episodes: int
+    findings: int
+    by_status: dict[str, int]
+    by_severity: dict[str, int]
+    by_rule: dict[str, int]
+    failing: int
+    worst: Severity | None
+
+
+def summarize(analysis: Analysis, fail_on: Severity | None) -> Summary:
+    """Counts by incident status, by item severity (incidents and episodes) and by rule."""
+    items: list[Item] = [*analysis.incidents, *analysis.episodes]
+    by_status = {status.value: 0 for status in IncidentStatus}
+    by_status.update(Counter(incident.status.value for incident in analysis.incidents))
+    by_severity = {severity.value: 0 for severity in Severity}
+    severities = [item_severity(item) for item in items]
+    by_severity.update(Counter(severity.value for severity in severities if severity is not None))
+    rules = Counter(finding.rule.id for item in items for finding, _ in findings_of(item))
+    known = [severity for severity in severities if severity is not None]
+    return Summary(
+        incidents=len(analysis.incidents),
+        episodes=len(analysis.episodes),
+        findings=sum(rules.values()),
+        by_status=by_status,
+        by_severity=by_severity,
+        by_rule=dict(sorted(rules.items())),
+        failing=sum(1 for item in items if item_fails(item, fail_on)),
+        worst=max(known, key=lambda severity: severity.rank) if known else None,
+    )
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+# -- file locations --------------------------------------------------------------------
+
+
+def _is_windows_absolute(path: str) -> bool:
+    return len(path) > 2 and path[1] == ":" and path[2] in "\\/"
+
+
+def relative_location(path: str, base_dir: str | None = None) -> str:
+    """``path`` relative to ``base_dir`` (default: the current directory) with ``/``
+    separators when it lies below it; otherwise the path as given."""
+    if path.startswith("<") or not path:
+        return path
+    if _is_windows_absolute(path):
+        return PureWindowsPath(path).as_posix()
+    if not os.path.isabs(path):
+        return posixpath.normpath(path.replace("\\", "/"))
+    base = os.path.abspath(base_dir or os.getcwd())
+    try:
+        relative = os.path.relpath(path, base)
+    except ValueError:
+        return path
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return path
+    return PurePosixPath(*relative.split(os.sep)).as_posix()
+
+
+def artifact_uri(path: str, base_dir: str | None = None) -> str:
+    """A URI reference for SARIF: relative (percent-encoded) when possible, else ``file://``."""
+    location = relative_location(path, base_dir)
+    if _is_windows_absolute(location):
+        return "file:///" + quote(location.replace("\\", "/"), safe="/:")
+    if location.startswith("/"):
+        return "file://" + quote(location, safe="/")
+    return quote(location, safe="/")

@@ -1,0 +1,238 @@
+"""``--format json``: the analysis as a versioned document.
+
+The shape is described by the JSON Schema shipped as
+``stuckscan/schema/stuckscan-report.schema.json`` and documented in
+``docs/json-schema.md``. ``schemaVersion`` is ``MAJOR.MINOR``: a new minor version only
+adds fields; anything that would break a consumer bumps the major version.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from stuckscan.formats._base import RenderOptions, prepare
+from stuckscan.formats._report import (
+    Item,
+    episode_duration,
+    finding_fixes,
+    findings_of,
+    incident_duration,
+    item_evidence,
+    item_fixes,
+    item_severity,
+    iso_utc,
+    messages_possibly_lost,
+    summarize,
+)
+from stuckscan.model import (
+    Analysis,
+    Environment,
+    Episode,
+    Evidence,
+    Finding,
+    Incident,
+    InputSummary,
+    Measures,
+    Recovery,
+)
+from stuckscan.rules import find_rule
+
+SCHEMA_VERSION = "1.0"
+SCHEMA_RESOURCE = "stuckscan-report.schema.json"
+TOOL_NAME = "stuckscan"
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) every ``--format json`` document validates against."""
+    text = resources.files("stuckscan").joinpath("schema", SCHEMA_RESOURCE).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def evidence_to_dict(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "file": evidence.file,
+        "line": evidence.line,
+        "time": iso_utc(evidence.time),
+        "kind": evidence.kind,
+        "text": evidence.text,
+    }
+
+
+def finding_to_dict(finding: Finding, primary: bool) -> dict[str, Any]:
+    rule = find_rule(finding.rule.id)
+    return {
+        "rule": finding.rule.id,
+        "slug": finding.rule.slug,
+        "title": finding.rule.title,
+        "severity": finding.severity.value,
+        "confidence": finding.confidence.value,
+        "summary": finding.summary,
+        "role": "primary" if primary else "contributing",
+        "benign": bool(rule and rule.benign),
+        "fixes": finding_fixes(finding),
+        "evidence": [evidence_to_dict(evidence) for evidence in finding.evidence],
+    }
+
+
+def recovery_to_dict(recovery: Recovery) -> dict[str, Any]:
+    return {
+        "time": iso_utc(recovery.time),
+        "action": recovery.action,
+        "status": recovery.status,
+        "aborted": recovery.aborted,
+        "drained": recovery.drained,
+        "forceCleared": recovery.force_cleared,
+        "released": recovery.released,
+        "reason": recovery.reason,
+        "verdict": recovery.verdict.value,
+        "verdictReason": recovery.verdict_reason,
+        "evidence": [evidence_to_dict(evidence) for evidence in recovery.evidence],
+    }
+
+
+def measures_to_dict(measures: Measures) -> dict[str, Any]:
+    return {
+        "stuckSeconds": measures.stuck_seconds,
+        "detectionSeconds": measures.detection_seconds,
+        "recoverySeconds": measures.recovery_seconds,
+        "warnings": measures.warnings,
+        "recoveryAttempts": measures.recovery_attempts,
+        "recoveriesFreed": measures.recoveries_freed,
+        "maxQueueDepth": measures.max_queue_depth,
+        "maxAgeSeconds": measures.max_age_seconds,
+        "tools": list(measures.tools),
+        "models": list(measures.models),
+    }
+
+
+def _causes(item: Item) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    root: dict[str, Any] | None = None
+    contributing: list[dict[str, Any]] = []
+    for finding, primary in findings_of(item):
+        if primary:
+            root = finding_to_dict(finding, True)
+        else:
+            contributing.append(finding_to_dict(finding, False))
+    return root, contributing
+
+
+def _fixes(item: Item) -> list[dict[str, str]]:
+    return [{"rule": rule_id, "text": text} for rule_id, text in item_fixes(item)]
+
+
+def _severity(item: Item) -> str:
+    severity = item_severity(item)
+    return severity.value if severity is not None else "none"
+
+
+def incident_to_dict(incident: Incident) -> dict[str, Any]:
+    root, contributing = _causes(incident)
+    return {
+        "id": incident.id,
+        "sessionKey": incident.session_key,
+        "sessionId": incident.session_id,
+        "runIds": list(incident.run_ids),
+        "start": iso_utc(incident.start),
+        "firstWarning": iso_utc(incident.first_warning),
+        "lastWarning": iso_utc(incident.last_warning),
+        "lastProgress": iso_utc(incident.last_progress),
+        "end": iso_utc(incident.end),
+        "status": incident.status.value,
+        "statusReason": incident.status_reason,
+        "durationSeconds": incident_duration(incident),
+        "severity": _severity(incident),
+        "messagesPossiblyLost": messages_possibly_lost(incident),
+        "labels": list(incident.labels),
+        "classifications": list(incident.classifications),
+        "reasons": list(incident.reasons),
+        "lastProgressValues": list(incident.last_progress_values),
+        "activeWorkKinds": list(incident.active_work_kinds),
+        "rootCause": root,
+        "contributing": contributing,
+        "recoveries": [recovery_to_dict(recovery) for recovery in incident.recoveries],
+        "measures": measures_to_dict(incident.measures),
+        "fixes": _fixes(incident),
+        "timeline": [evidence_to_dict(evidence) for evidence in incident.timeline],
+        "evidence": [evidence_to_dict(evidence) for evidence in item_evidence(incident)],
+        "episodes": list(incident.episode_ids),
+    }
+
+
+def episode_to_dict(episode: Episode) -> dict[str, Any]:
+    root, contributing = _causes(episode)
+    return {
+        "id": episode.id,
+        "start": iso_utc(episode.start),
+        "end": iso_utc(episode.end),
+        "durationSeconds": episode_duration(episode),
+        "severity": _severity(episode),
+        "counts": dict(episode.counts),
+        "peak": dict(episode.peak),
+        "rootCause": root,
+        "contributing": contributing,
+        "fixes": _fixes(episode),
+        "timeline": [evidence_to_dict(evidence) for evidence in episode.timeline],
+        "evidence": [evidence_to_dict(evidence) for evidence in item_evidence(episode)],
+        "incidents": list(episode.incident_ids),
+    }
+
+
+def inputs_to_dict(inputs: InputSummary) -> dict[str, Any]:
+    return {
+        "files": list(inputs.files),
+        "lines": inputs.lines,
+        "events": inputs.events,
+        "unparsed": inputs.unparsed,
+        "truncated": inputs.truncated,
+        "blank": inputs.blank,
+        "untimed": inputs.untimed,
+        "timeRange": {"start": iso_utc(inputs.first_time), "end": iso_utc(inputs.last_time)},
+        "unparsedExamples": list(inputs.unparsed_examples),
+        "evictedIncidents": inputs.evicted_incidents,
+    }
+
+
+def environment_to_dict(environment: Environment) -> dict[str, Any]:
+    return {
+        "buildGeneration": environment.build_generation,
+        "buildHints": list(environment.build_hints),
+        "timezoneOffsets": list(environment.timezone_offsets),
+        "gatewayPids": list(environment.gateway_pids),
+        "models": list(environment.models),
+    }
+
+
+def report_to_dict(analysis: Analysis, options: RenderOptions) -> dict[str, Any]:
+    """The whole document (``analysis`` should already be redacted if that is wanted)."""
+    summary = summarize(analysis, options.fail_on)
+    return {
+        "schemaVersion": SCHEMA_VERSION,
+        "tool": {"name": TOOL_NAME, "version": options.tool_version},
+        "redacted": options.redact,
+        "inputs": inputs_to_dict(analysis.inputs),
+        "environment": environment_to_dict(analysis.environment),
+        "incidents": [incident_to_dict(incident) for incident in analysis.incidents],
+        "episodes": [episode_to_dict(episode) for episode in analysis.episodes],
+        "summary": {
+            "incidents": summary.incidents,
+            "episodes": summary.episodes,
+            "findings": summary.findings,
+            "byStatus": summary.by_status,
+            "bySeverity": summary.by_severity,
+            "byRule": summary.by_rule,
+            "worstSeverity": summary.worst.value if summary.worst is not None else None,
+            "failOn": options.fail_on.value if options.fail_on is not None else "never",
+            "failing": summary.failing,
+        },
+    }
+
+
+class JsonFormat:
+    name = "json"
+
+    def render(self, analysis: Analysis, options: RenderOptions) -> str:
+        document = report_to_dict(prepare(analysis, options), options)
+        return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
