@@ -18,7 +18,24 @@ from stuckscan.commands._options import EXIT_ERROR, EXIT_OK
 from stuckscan.inputs import InputError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class InputProblem(click.ClickException):
+    """A path that cannot be read, shown as one line with exit code 2."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"stuckscan: error: {terminal_safe(self.message)}", err=True)
+
+
+class StuckscanGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except InputError as error:
+            raise InputProblem(str(error)) from None
+
+
+@click.group(cls=StuckscanGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="stuckscan")
 @click.option("--debug", is_flag=True, help="Show tracebacks for unexpected errors.")
 @click.pass_context
