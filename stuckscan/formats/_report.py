@@ -140,11 +140,12 @@ def seconds_between(start: datetime | None, end: datetime | None) -> float | Non
 
 
 def incident_last_seen(incident: Incident) -> datetime | None:
-    candidates = [incident.end, incident.last_warning, *(recovery.time for recovery in incident.recoveries)]
-    candidates.extend(evidence.time for evidence in incident.timeline)
-    known = [moment for moment in candidates if moment is not None]
+    """The end of an incident, or while it is open the last time anything was seen of it."""
     if incident.end is not None:
         return incident.end
+    candidates = [incident.last_warning, *(recovery.time for recovery in incident.recoveries),
+                  *(evidence.time for evidence in incident.timeline)]
+    known = [moment for moment in candidates if moment is not None]
     return max(known, key=_sortable) if known else None
 
 

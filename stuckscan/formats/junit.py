@@ -13,7 +13,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from stuckscan.formats._base import RenderOptions, prepare
-from stuckscan.formats._escape import shorten, xml_text
+from stuckscan.formats._escape import clean, shorten, xml_text
 from stuckscan.formats._report import (
     Item,
     episode_duration,
@@ -73,7 +73,7 @@ def case_details(item: Item) -> str:
     if evidence:
         lines.append("Evidence:")
         for line in evidence[:MAX_EVIDENCE_LINES]:
-            lines.append(f"  {relative_location(line.file)}:{line.line}  {shorten(line.text, 400)}")
+            lines.append(f"  {relative_location(line.file)}:{line.line}  {shorten(clean(line.text), 400)}")
         if len(evidence) > MAX_EVIDENCE_LINES:
             lines.append(f"  ... {len(evidence) - MAX_EVIDENCE_LINES} more lines")
     return "\n".join(lines)

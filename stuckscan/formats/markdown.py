@@ -115,7 +115,7 @@ def quoted_evidence(evidence: list[Evidence], limit: int = MAX_QUOTED_EVIDENCE) 
         return []
     lines = [f"{location(line)}  {clean(line.text)}" for line in evidence[:limit]]
     if len(evidence) > limit:
-        lines.append(f"... {len(evidence) - limit} more line(s) in the appendix")
+        lines.append(f"... {len(evidence) - limit} more line(s)")
     return [markdown_code_block("\n".join(lines)), ""]
 
 
@@ -268,7 +268,7 @@ def timeline_table(item: Item, limit: int = MAX_TIMELINE_ROWS) -> list[str]:
     for evidence in item.timeline:
         rows.append((_order(evidence.time), 1, [
             clock(evidence.time), cell_code(evidence.kind),
-            cell_code(shorten(evidence.text, TABLE_TEXT_LIMIT)), cell_code(location(evidence)),
+            cell_code(shorten(clean(evidence.text), TABLE_TEXT_LIMIT)), cell_code(location(evidence)),
         ]))
     if not rows:
         return []
@@ -398,7 +398,7 @@ def gantt(analysis: Analysis) -> list[str]:
 # -- fixes, environment, inputs, appendix ----------------------------------------------
 
 
-def fixes_checklist(analysis: Analysis, options: RenderOptions) -> list[str]:
+def fixes_checklist(analysis: Analysis) -> list[str]:
     entries: dict[str, list[str]] = {}
     order: list[tuple[str, str]] = []
     items: list[Item] = [*analysis.incidents, *analysis.episodes]
@@ -479,7 +479,7 @@ def render_markdown(analysis: Analysis, options: RenderOptions, *, with_appendix
         for episode in analysis.episodes:
             lines.extend(episode_section(episode, timeline_rows))
     lines.extend(gantt(analysis))
-    lines.extend(fixes_checklist(analysis, options))
+    lines.extend(fixes_checklist(analysis))
     if not brief:
         lines.extend(environment(analysis))
         if with_appendix:
