@@ -115,7 +115,7 @@ def _finding(candidate: Candidate, wedged_seconds: float, build: BuildInfo) -> F
     rule = RULES[candidate.rule_id]
     return Finding(
         rule=rule.ref,
-        severity=severity_for(candidate.rule_id, wedged_seconds),
+        severity=candidate.severity or severity_for(candidate.rule_id, wedged_seconds),
         confidence=candidate.confidence,
         summary=candidate.summary,
         evidence=[Evidence.of(event) for event in candidate.evidence],

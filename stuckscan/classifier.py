@@ -85,6 +85,7 @@ class Candidate:
     onset: datetime | None = None
     explains_stall: bool = True
     fixes: list[str] | None = None
+    severity: Severity | None = None  # overrides the rule's policy when the evidence is milder
 
 
 @dataclass(slots=True)
@@ -394,7 +395,8 @@ def detect_dead_pid_lock(view: IncidentView) -> Candidate | None:
         return None
     confidence = Confidence.HIGH if dead or (removed and locks) else Confidence.MEDIUM
     pid = (dead[0].fields.get("lockPid") if dead else repeated_pid)
-    if removed and not locks:
+    removed_only = bool(removed and not locks)
+    if removed_only:
         summary = "A session write lock left by a dead process was found and removed (`dead-pid`)."
     else:
         summary = f"Requests fail on a session write lock held by pid {pid}, a process that is no longer running."
@@ -402,6 +404,7 @@ def detect_dead_pid_lock(view: IncidentView) -> Candidate | None:
     return Candidate(
         "RC09", confidence, summary, _cite(locks[:3], locks[-1:], removed[:2]),
         onset=_first_time(cause_events), explains_stall=_lock_is_cause(view, locks) if locks else False,
+        severity=Severity.WARNING if removed_only else None,  # already cleaned up: no request failed on it
     )
 
 
