@@ -24,7 +24,6 @@ class Build:
     column: int = 14
     # call sites of root-logger lines: method -> (bundle, line, column)
     root_sites: dict = field(default_factory=dict, compare=False, hash=False)
-    listening_line: bool = False  # "listening on ... (PID n)" (before 2026-04-03)
 
     def at_least(self, version: str) -> bool:
         """True when this build is ``version`` or newer (``YYYY.M.D`` compare)."""

@@ -29,12 +29,12 @@ from functools import lru_cache
 from . import flows
 from . import messages as m
 from .build import MAC_2026_5_18
-from .clock import js_round_s, ms, secs, zone
+from .clock import js_round_s, ms, zone
 from .console import compact_line
 from .corpus import Corpus
 from .flows import Run, Session
 from .timeline import Timeline
-from .traffic import Plan, fill
+from .traffic import Plan, fill, plugin_noise
 
 TZ = zone(8)
 DATE = "2026-05-21"
@@ -196,6 +196,8 @@ def build_day() -> Day:
         session_blackout={web.key: [(T("18:05:00"), T("19:20:00"))]},
     )
     fill(tl, plan)
+    for hms in ("13:02:44.120", "19:31:08.562"):
+        plugin_noise(tl, T(hms))
     ticks = (tl.ticks(T("08:03:29.100"), T("18:37:30"))
              + [T(h) for h in STARVED_TICKS]
              + tl.ticks(T("18:48:52.520"), T("23:59:40")))

@@ -14,13 +14,13 @@ from datetime import datetime
 from . import cli_logs, flows
 from . import messages as m
 from .build import linux, mac, Build
-from .clock import js_round_s, ms, secs, zone
+from .clock import hms, journald_stamp, ms, secs, zone
 from .console import compact_line, journald_line, pretty_line, strip_ansi
 from .corpus import Corpus
 from .corpus_day import DATE as DAY, LOG_PATH as DAY_LOG, TZ as DAY_TZ, build_day
-from .records import dumps, jsonl_line, size_cap_line
+from .records import jsonl_line, size_cap_line
 from .timeline import Timeline
-from .traffic import _fallback_lines
+from .traffic import fallback_lines
 from .watch import Watch, backoff_ticks, old_stuck, stalled_ticks, warn
 
 UTC0 = zone(0)
@@ -38,7 +38,6 @@ def _systemd(tl: Timeline, at: datetime, host: str, text: str) -> None:
 
 
 def _stamp(at: datetime) -> str:
-    from .clock import journald_stamp
     return journald_stamp(at, UTC0)
 
 
@@ -58,7 +57,7 @@ def journald(corpus: Corpus) -> None:
     tl.model_ref = "openrouter/moonshotai/kimi-k2"
     for n, s in enumerate(others):
         flows.normal_turn(tl, s, T("13:32:10.000") + secs(47 * n), tools=1,
-                          after_model=(lambda r, i: _fallback_lines(tl, r) if n == 2 and i == 0 else None))
+                          after_model=(lambda r, i: fallback_lines(tl, r) if n == 2 and i == 0 else None))
     flows.ws_res(tl, T("13:34:18.775"), "sessions.list", 96, conn)
     tl.root(T("13:36:44.210"), "warn", "[tools] read failed: ENOENT: no such file or directory, access "
                                        "'/home/ryan/community/faq-draft.md'", method="console.warn")
@@ -150,7 +149,6 @@ def console_pretty(corpus: Corpus) -> None:
         if w.age(tick) >= 120:
             line = m.session_attention("stuck session", web.session_id, web.key, "processing",
                                        w.age(tick), w.depth(tl, tick))
-            from .clock import hms
             out.append(f"{hms(tick, tz)}  [diagnostic] {_abridged(line)}")
     del call  # the exec never returns; the user interrupts the gateway
     out.append("^C23:23:04 [gateway] signal SIGINT received")
@@ -353,7 +351,7 @@ def pasted(corpus: Corpus) -> None:
 def legacy_clawdbot(corpus: Corpus) -> None:
     build = Build(version="2026.1.16", node="22.12.0", root="clawdbot", time_utc=True,
                   dist="/home/ryan/.npm-global/lib/node_modules/clawdbot/dist", bundle="entry.js",
-                  line=2311, column=14, listening_line=True)
+                  line=2311, column=14)
     tz = zone(-8)
     tl = Timeline(build, tz, seed=120)
     T = lambda h: tl.at(f"2026-01-20 {h}")  # noqa: E731

@@ -124,9 +124,10 @@ def queue_behind(tl: Timeline, s: Session, at: datetime, depth: int) -> str:
     return msg_id
 
 
-def begin_run(tl: Timeline, s: Session, at: datetime, *, run_id: str | None = None,
-              from_queue: bool = False, thinking: str | None = None) -> Run:
-    """Queue (or dequeue) a message, go processing, start the embedded run."""
+def _intake(tl: Timeline, s: Session, at: datetime, from_queue: bool) -> tuple[str, datetime, datetime]:
+    """Queue a new message (or dequeue the oldest pending one) on the session
+    lane and switch the session to processing.  Returns (message id, queued
+    at, lane task start)."""
     if from_queue:
         msg_id, queued_at = s.pending.pop(0)
         for b in tl.busy:
@@ -147,10 +148,17 @@ def begin_run(tl: Timeline, s: Session, at: datetime, *, run_id: str | None = No
         tl.diag(at + ms(1), "debug", m.lane_enqueue(s.lane, 1))
         t = at + ms(tl.ids.int(2, 6))
         tl.diag(t, "debug", m.lane_dequeue(s.lane, millis(t - at), 0))
+    tl.diag(t + ms(1), "debug", m.session_state(s.session_id, s.key, "idle", "processing",
+                                                   "message_start", len(s.pending)))
+    return msg_id, queued_at, t
+
+
+def begin_run(tl: Timeline, s: Session, at: datetime, *, run_id: str | None = None,
+              from_queue: bool = False, thinking: str | None = None) -> Run:
+    """Queue (or dequeue) a message, go processing, start the embedded run."""
+    msg_id, queued_at, t = _intake(tl, s, at, from_queue)
     lane_at = t
     started = t + ms(1)
-    tl.diag(started, "debug", m.session_state(s.session_id, s.key, "idle", "processing",
-                                                 "message_start", len(s.pending)))
     tl.diag(started + ms(2), "debug", m.lane_enqueue("main", 1))
     main_at = started + ms(3)
     tl.diag(main_at, "debug", m.lane_dequeue("main", 1, 0))
@@ -169,6 +177,40 @@ def begin_run(tl: Timeline, s: Session, at: datetime, *, run_id: str | None = No
               cursor=agent_at, busy=busy)
     run.mark(run_at, "embedded_run:started")
     return run
+
+
+def begin_cli_run(tl: Timeline, s: Session, at: datetime, backend: str = "claude-cli",
+                  from_queue: bool = False) -> Run:
+    """Like ``begin_run`` for a CLI backend: ``agent/cli-backend`` start line,
+    no embedded-run lifecycle lines (the diagnostic layer tracks no active run)."""
+    msg_id, queued_at, t = _intake(tl, s, at, from_queue)
+    started = t + ms(1)
+    run_id = tl.ids.uuid()
+    run_at = started + ms(tl.ids.int(20, 60))
+    _, model = model_of(tl, s)
+    tl.log(run_at, "debug", "agent/cli-backend", m.cli_run_start(run_id, s.session_id, backend, model))
+    busy = tl.mark(s.key, started, None)
+    run = Run(s, run_id, msg_id, queued_at, started, t, started, run_at, run_at, cursor=run_at, busy=busy)
+    run.mark(run_at, "cli_live:stream_progress")
+    return run
+
+
+def finish_cli_run(tl: Timeline, run: Run, exit_code: int, backend: str = "claude-cli") -> datetime:
+    s, t = run.session, run.cursor
+    tl.log(t, "debug", "agent/cli-backend", m.cli_run_done(run.run_id, s.session_id, backend,
+                                                           millis(t - run.run_at), exit_code))
+    run.busy.end = t + ms(1)  # type: ignore[attr-defined]
+    tl.diag(t + ms(2), "debug", m.lane_task_done(s.lane, millis(t - run.lane_at), 0, len(s.pending)))
+    tl.diag(t + ms(3), "debug", m.session_state(s.session_id, s.key, "processing", "idle", "run_completed",
+                                               len(s.pending)))
+    outcome = "completed" if exit_code == 0 else "error"
+    error = None if exit_code == 0 else f"claude-cli exited with code {exit_code}"
+    end = t + ms(tl.ids.int(6, 30))
+    tl.diag(end, "error" if error else "debug", m.message_processed(
+        s.channel, s.chat_id, run.message_id, s.session_id, s.key, outcome, millis(end - run.queued_at),
+        error=error))
+    run.cursor = end
+    return end
 
 
 def model_call_until(run: Run, end: datetime) -> None:
@@ -232,6 +274,37 @@ def finish_run(tl: Timeline, run: Run, *, aborted: bool = False, outcome: str = 
     return end
 
 
+def agent_end_error(tl: Timeline, run: Run, at: datetime, error: str, failover_reason: str) -> None:
+    """The W ``embedded run agent end`` record: meta object in "1", console text from it."""
+    provider, model = model_of(tl, run.session)
+    meta = {"event": "embedded_run_agent_end", "runId": run.run_id, "isError": True, "error": error,
+            "failoverReason": failover_reason, "model": model, "provider": provider,
+            "consoleMessage": (f"embedded run agent end: runId={run.run_id} isError=true model={model} "
+                               f"provider={provider} error={error}")}
+    tl.log(at, "warn", "agent/embedded", "embedded run agent end", meta)
+
+
+def abort_cleanup(tl: Timeline, run: Run, at: datetime, *, error: str | None = "Request was aborted",
+                  failover_reason: str = "timeout", state_reason: str = "run_completed") -> datetime:
+    """What an aborted run writes once it settles: agent end (error; skipped
+    when ``error`` is None, e.g. the agent already ended), done aborted=true,
+    registry and lane cleanup, session back to idle."""
+    s = run.session
+    if error is not None:
+        agent_end_error(tl, run, at, error, failover_reason)
+    t = at + ms(tl.ids.int(2, 6))
+    tl.log(t, "debug", "agent/embedded", m.run_done(run.run_id, s.session_id, millis(t - run.run_at), True))
+    run.busy.end = t + ms(1)  # type: ignore[attr-defined]
+    tl.diag(t + ms(1), "debug", m.run_cleared(s.session_id, tl.active_at(t + ms(1))))
+    tl.diag(t + ms(2), "debug", m.lane_task_done("main", millis(t + ms(2) - run.main_at),
+                                                    tl.active_at(t + ms(2)), 0))
+    tl.diag(t + ms(3), "debug", m.lane_task_done(s.lane, millis(t + ms(3) - run.lane_at), 0, len(s.pending)))
+    tl.diag(t + ms(4), "debug", m.session_state(s.session_id, s.key, "processing", "idle", state_reason,
+                                                   len(s.pending)))
+    run.cursor = t + ms(4)
+    return run.cursor
+
+
 TOOLS = (("read", 0.02, 0.4), ("exec", 0.4, 9.0), ("web_fetch", 0.8, 4.5),
          ("web_search", 1.0, 3.5), ("write", 0.02, 0.2), ("browser", 2.0, 12.0),
          ("memory_search", 0.1, 0.9))
@@ -291,17 +364,20 @@ def webchat_disconnect(tl: Timeline, at: datetime) -> None:
 def handshake_timeout_pair(tl: Timeline, at: datetime, *, conn: str | None = None, duration_ms: int,
                            handshake_ms: int = 10000, remote: str = "127.0.0.1", port: int = 18789,
                            code: int = 1008, reason: str = "connect failed", with_peer: bool = True,
-                           phase: str | None = None, handshake: str = "failed") -> str:
+                           phase: str | None = None, handshake: str = "failed",
+                           host: str | None = None, origin: str = "n/a", ua: str = "n/a") -> str:
     """``handshake timeout`` followed by its ``closed before connect`` meta record."""
     conn = conn or tl.ids.uuid()
     remote_port = tl.ids.int(49200, 64900)
     peer = f"{remote}:{remote_port}" if with_peer else None
     tl.log(at, "warn", "gateway/ws", m.handshake_timeout(conn, remote, peer, phase))
-    host = f"127.0.0.1:{port}"
+    host = host or f"127.0.0.1:{port}"
     meta = m.close_meta("handshake-timeout", handshake, duration_ms, handshake_ms, host=host,
-                        remote=remote, remote_port=remote_port, local_port=port, phase=phase)
+                        remote=remote, remote_port=remote_port, local_port=port, phase=phase,
+                        origin=origin, ua=ua)
     tl.log(at + ms(2), "warn", "gateway/ws",
-           m.closed_before_connect(conn, remote, code, reason, host=host, phase=phase), meta)
+           m.closed_before_connect(conn, remote, code, reason, host=host, phase=phase,
+                                   origin=origin, ua=ua), meta)
     return conn
 
 

@@ -399,3 +399,29 @@ def restart_mode(mode: str, why: str) -> str:
 def draining(tasks: int, runs: int, timeout_ms: int) -> str:
     return (f"draining {tasks} active task(s) and {runs} active embedded run(s) before restart "
             f"(timeout {timeout_ms}ms)")
+
+
+# ------------------------------------------- CLI backends (agent/cli-backend)
+# The reference names the subsystem but gives no templates; these two lines are
+# deliberately minimal and marked as unverified in sample_logs/README.md.
+
+
+def cli_run_start(run_id: str, session_id: str, backend: str, model: str) -> str:
+    return f"cli run start: runId={run_id} sessionId={session_id} backend={backend} model={model}"
+
+
+def cli_run_done(run_id: str, session_id: str, backend: str, duration_ms: int, exit_code: int) -> str:
+    return (f"cli run done: runId={run_id} sessionId={session_id} backend={backend} "
+            f"durationMs={duration_ms} exitCode={exit_code}")
+
+
+# --------------------------------------------------------- misc warnings
+
+
+def config_requires_restart(reasons: str) -> str:
+    return f"config change requires gateway restart ({reasons})"
+
+
+def context_overflow(attempt: int, attempts: int, model_ref: str) -> str:
+    return (f"context overflow detected (attempt {attempt}/{attempts}); "
+            f"attempting auto-compaction for {model_ref}")

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from . import flows
-from . import messages as m
 from .clock import ms, secs
 from .flows import Run, Session
 from .timeline import Timeline
@@ -63,7 +62,7 @@ def _pick_session(tl: Timeline, plan: Plan) -> Session:
     return plan.sessions[-1][0]
 
 
-def _fallback_lines(tl: Timeline, run: Run) -> None:
+def fallback_lines(tl: Timeline, run: Run) -> None:
     """A rate-limited primary model and the fallback candidate that worked."""
     s = run.session
     requested = "/".join(flows.model_of(tl, s))
@@ -146,7 +145,7 @@ def fill(tl: Timeline, plan: Plan) -> int:
             web.before_turn(at)
         run = flows.normal_turn(
             tl, session, at,
-            after_model=(lambda r, i: _fallback_lines(tl, r) if i == 0 and tl.ids.chance(plan.fallback_rate) else None),
+            after_model=(lambda r, i: fallback_lines(tl, r) if i == 0 and tl.ids.chance(plan.fallback_rate) else None),
             after_tool=(lambda r, name: _tool_failure(tl, r, plan.home)
                         if name == "read" and tl.ids.chance(plan.tool_failure_rate) else None),
         )
@@ -163,7 +162,3 @@ def fill(tl: Timeline, plan: Plan) -> int:
 def plugin_noise(tl: Timeline, at: datetime) -> None:
     """Occasional plugin lines (e.g. the ACP runtime coming back after idle)."""
     tl.log(at, "info", "plugins", "acpx runtime backend ready")
-
-
-def ws_noise(tl: Timeline, at: datetime, method: str, duration_ms: int) -> None:
-    tl.log(at, "info", "gateway/ws", m.ws_res(method, duration_ms, tl.ids.uuid(), tl.ids.uuid()))

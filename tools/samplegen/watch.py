@@ -33,7 +33,7 @@ class Watch:
     session: Session
     started: datetime
     history: list = field(default_factory=list)   # [(time, lastProgress value)]
-    kind: str = "embedded_run"
+    kind: str | None = "embedded_run"    # None: no active work tracked
     queue_depth: int | None = None   # None: count queued messages from the timeline
     tool: str | None = None
     tool_call: str | None = None
@@ -85,7 +85,7 @@ def line(tl: Timeline, w: Watch, tick: datetime, label: str, *, reason: str | No
     return m.session_attention(
         label, w.sid, w.session.key, state, w.age(tick), w.depth(tl, tick),
         reason=reason, classification=classification,
-        active_work_kind=w.kind if classification else None,
+        active_work_kind=w.kind if classification and w.kind else None,
         last_progress=last if detailed else None,
         last_progress_age=w.last_age(tick) if detailed else None,
         active_tool=w.tool if detailed else None, active_tool_call_id=w.tool_call if detailed else None,
@@ -95,9 +95,15 @@ def line(tl: Timeline, w: Watch, tick: datetime, label: str, *, reason: str | No
 
 
 def warn(tl: Timeline, w: Watch, tick: datetime, label: str, *, reason: str | None = None,
-         classification: str | None = None, recovery: str | None = None, level: str = "warn",
+         classification: str | None = None, recovery: str | None = None, level: str | None = None,
          progress: bool = True, state: str = "processing") -> int:
-    """Write one attention line 2 ms after the tick; returns the printed age."""
+    """Write one attention line 2 ms after the tick; returns the printed age.
+
+    The level is W, except ``long-running session`` with an empty queue (D).
+    """
+    if level is None:
+        quiet = label == "long-running session" and w.depth(tl, tick) <= 0
+        level = "debug" if quiet else "warn"
     tl.diag(tick + ms(2), level, line(tl, w, tick, label, reason=reason, classification=classification,
                                       recovery=recovery, progress=progress, state=state))
     return w.age(tick)
