@@ -10,11 +10,14 @@ SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_logs"
 
 def build_corpus() -> Corpus:
     """Every sample file, in a fixed order (pure: no filesystem access)."""
-    from . import corpus_day, corpus_shapes  # local imports keep ``import tools.samplegen`` cheap
+    # local imports keep ``import tools.samplegen`` cheap
+    from . import corpus_day, corpus_rules, corpus_shapes, readme
 
     corpus = Corpus()
     corpus_day.add_day(corpus)
     corpus_shapes.add_shapes(corpus)
+    corpus_rules.add_rules(corpus)
+    readme.add_readme(corpus)
     return corpus
 
 

@@ -1,0 +1,108 @@
+"""Renders ``sample_logs/README.md`` from the corpus (one line per file)."""
+from __future__ import annotations
+
+from .corpus import Corpus
+
+_HEAD = """# sample_logs
+
+OpenClaw gateway logs for stuckscan's tests, docs and demos. Every file listed
+below is written by the generator in `tools/samplegen/` (stdlib Python, fixed
+seeds and dates); do not edit them by hand — change the generator and run
+
+    python -m tools.samplegen               # rewrite sample_logs/ in place
+    python -m tools.samplegen --out DIR     # write the corpus somewhere else
+    python -m tools.samplegen --list        # list files and descriptions
+
+`tests/test_samples_regenerate.py` regenerates into a temporary directory and
+fails if any listed file differs byte for byte from the committed one.  Files
+in this directory that are not listed here are maintained by other tooling.
+
+Message templates, field names, units and the `_meta` shape follow
+`openclaw-log-format.md`; the incidents and their expectations follow
+`root-causes.md` (the shared reference pages).
+"""
+
+_SECTIONS = (
+    ("", "## The 2026-05-21 incident"),
+    ("console/", "## Console form"),
+    ("shapes/", "## Shapes (every form a log reaches us in)"),
+    ("rules/", "## Root-cause scenarios (one file each class must fire on, one near miss)"),
+)
+
+_SIDECARS = """## Expectation sidecars (`*.expected.json`)
+
+Written from the precedence rules of root-causes.md, not from any implementation.
+
+- `incidents[]`: `session` (sessionKey, sessionId or runId) must be reported as
+  an incident; `status` is its final state (`recovered`, `still_stuck`,
+  `resolved_by_itself`, `false_positive`); `primary` is the primary class;
+  every class in `contributing` must be among the contributing findings (others
+  may appear too); no class in `mustNotInclude` may appear in that incident.
+- `episodes[]`: gateway-wide episodes that must be reported, by `rule`.
+- `mustNotFire`: classes that must not appear anywhere in the analysis.
+- Keys that do not apply are omitted; near-miss files often carry only
+  `mustNotFire`.
+"""
+
+_NOTES = """## Conventions and judgment calls
+
+- Timing: 30 s heartbeat ticks with a few ms of timer jitter (late and irregular
+  while the event loop starves); warn at 120 s; abort eligibility at 360 s
+  (`recovery=none` before, `checking` from it; blocked tool calls wait for the
+  15-minute floor); `stalled session` repeats every tick; `stuck session` and
+  `long-running session` back off with `age ≥ max(last+120, 2×last)` evaluated on
+  tick ages, so they land at e.g. 122/272/572 s.  Builds ≤ 2026.4.12 print
+  reason-less `stuck session` on every tick.  `age` is the time since the session
+  went `processing`; `lastProgressAge` is the time since the run's last progress
+  event, so `time − lastProgressAge` is constant within an incident.
+- 2026.5.x builds report a silent model call as `stalled` at 120 s; from 2026.6.x
+  (after #88062) it is `long-running` until the 360 s abort threshold.
+- `long-running session` with an empty queue is logged at debug, everything else
+  about attention at warn.
+- `_meta`: subsystem lines carry `parentNames` and point at `logToFile`;
+  root-logger lines (`name:"openclaw"`, text in `"0"`) have no `parentNames` (a
+  tslog root has none) and point at the helper that called the logger
+  (`logError`, `console.warn`).  `hostname` is `"unknown"` before the mid-2026
+  builds.  `time` is UTC `Z` for builds ≤ 2026.3.1, local with offset after.
+- ANSI colour codes are baked into `gateway/ws` messages: they are kept in file
+  records, in `gateway.log` and in redirected `openclaw logs --plain` output, and
+  absent from text copied out of a terminal (pretty console, journald, pastes).
+- The `closed before connect` meta object repeats the text's `n/a` values as
+  strings (`origin`, `userAgent`, `forwardedFor`).
+- 2026-05-21: the reported `removed stale session lock … (dead-pid)` during the
+  recovery (the reference only documents it at startup) is reproduced as
+  reported.  `recovery=checking` is printed from the first late tick (age 443 s)
+  but the abort only completes at 18:48:22-25: the recovery request is taken to
+  be in flight on the starving event loop.  Afterwards the run handle is force-
+  cleared, the session goes idle and the queued message is answered (status
+  `recovered`); the run 8e8e44d6 never logs anything after `model_call:ended`
+  except the abort-settle timeout.
+- RC08 needs the gateway PID from `listening on … (PID n)`, which was replaced
+  by `ready (…)` on 2026-04-03, so that scenario uses a 2026.4.2 build; the
+  scenarios use `SessionWriteLockTimeoutError … alive= ageMs=` where the
+  reference's RC08/RC09 signatures do.
+- Not in the reference, kept minimal and clearly plain: the `agent/cli-backend`
+  lines (`cli run start|done: …`), channel `[default] starting provider (…)`,
+  the WhatsApp `Inbound message` detail, model-fallback meta field names beyond
+  `event`/`tags`/`runId`, `[tools] … failed: …` texts, `context overflow
+  detected …` and `contextEngine.compact() threw …` wording, the
+  `main-session-restart-recovery` line, and the `--json` notice text.
+"""
+
+
+def render(corpus: Corpus) -> str:
+    parts = [_HEAD]
+    for prefix, title in _SECTIONS:
+        rows = [f for f in corpus.files
+                if (f.path.startswith(prefix) if prefix else "/" not in f.path)]
+        if not rows:
+            continue
+        parts.append(title + "\n")
+        parts.append("\n".join(f"- `{f.path}` — {f.description}" for f in rows) + "\n")
+    parts.append(_SIDECARS)
+    parts.append(_NOTES)
+    return "\n".join(parts)
+
+
+def add_readme(corpus: Corpus) -> None:
+    corpus.add("README.md", render(corpus), "This file.")
