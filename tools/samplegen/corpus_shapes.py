@@ -137,7 +137,7 @@ def console_pretty(corpus: Corpus) -> None:
     run = flows.begin_run(tl, web, T("23:17:52.100"))
     flows.model_call(run, 2.3)
     flows.tool(tl, run, "exec", 0.4)
-    call = flows.tool_begin(tl, run, "exec")
+    flows.tool_begin(tl, run, "exec")      # never returns; the user interrupts the gateway
     flows.queue_behind(tl, web, T("23:18:40.300"), 1)
     flows.queue_behind(tl, web, T("23:21:55.780"), 2)
     w = Watch.of(run)
@@ -150,7 +150,6 @@ def console_pretty(corpus: Corpus) -> None:
             line = m.session_attention("stuck session", web.session_id, web.key, "processing",
                                        w.age(tick), w.depth(tl, tick))
             out.append(f"{hms(tick, tz)}  [diagnostic] {_abridged(line)}")
-    del call  # the exec never returns; the user interrupts the gateway
     out.append("^C23:23:04 [gateway] signal SIGINT received")
     out.append("23:23:04 [gateway] received SIGINT; shutting down")
     out.append("")

@@ -375,10 +375,9 @@ def rc06_fire() -> Scenario:
     tl = k.tl
     k.start("15:00:02.446", "openai/gpt-5.1")
     tg, wa, web = flows.telegram(tl, "6128843390"), flows.whatsapp(tl, "+16179021174"), flows.webchat(tl)
-    conn = flows.webchat_connect(tl, k.T("15:02:11.903"), tl.build.version)
+    flows.webchat_connect(tl, k.T("15:02:11.903"), tl.build.version)
     k.noise(wa, "15:04:40.118", "15:14:02.551", "15:22:19.740")
     k.noise(web, "15:08:05.260", "15:19:31.004")
-    del conn
     run = flows.begin_run(tl, tg, k.T("15:10:07.318"))
     flows.model_call(run, 5.0)
     flows.tool(tl, run, "exec", 2.1)
