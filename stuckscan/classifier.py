@@ -86,6 +86,7 @@ class Candidate:
     explains_stall: bool = True
     fixes: list[str] | None = None
     severity: Severity | None = None  # overrides the rule's policy when the evidence is milder
+    supersedes: tuple[str, ...] = ()   # rules this finding explains away as primary candidates
 
 
 @dataclass(slots=True)
@@ -156,6 +157,16 @@ def _field_text(event: Event, name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _stale_progress(warning: Event) -> bool:
+    """A warning whose run really made no progress: fresh progress contradicts a hang."""
+    return warning.seconds.get("lastProgressAge", WARN_THRESHOLD_SECONDS) >= WARN_THRESHOLD_SECONDS
+
+
+def _mentions_lock(event: Event) -> bool:
+    return "session file locked" in event.message or any(
+        isinstance(value, str) and "session file locked" in value for value in event.fields.values())
+
+
 def _is_terminal_progress(value: str) -> bool:
     return value in TERMINAL_PROGRESS or any(part in value for part in TERMINAL_PROGRESS_PARTS)
 
@@ -169,17 +180,17 @@ def _progress_phrase(view: IncidentView) -> str:
 
 
 def detect_model_call_hang(view: IncidentView) -> Candidate | None:
-    strong = view.warnings_where(lambda w: _field_text(w, "activeWorkKind") == "model_call"
-                                 or _field_text(w, "lastProgress") == "model_call:started"
-                                 or _field_text(w, "reason") in ("active_model_call_without_progress",
-                                                                 "repeated_model_requests_without_progress"))
+    strong = view.warnings_where(lambda w: _stale_progress(w) and (
+        _field_text(w, "activeWorkKind") == "model_call"
+        or _field_text(w, "lastProgress") == "model_call:started"
+        or _field_text(w, "reason") in ("active_model_call_without_progress", "repeated_model_requests_without_progress")))
     compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.timeout")
     started_only = [] if compaction else view.warnings_where(
-        lambda w: _field_text(w, "lastProgress") == "embedded_run:started" and _field_text(w, "activeWorkKind") != "tool_call")
+        lambda w: _stale_progress(w) and _field_text(w, "lastProgress") == "embedded_run:started"
+        and _field_text(w, "activeWorkKind") != "tool_call")
     idle = view.events("llm.idle_timeout", "model_fetch.start")
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
-                if "session file locked" not in e.message
-                and (_field_text(e, "reason") == "timeout" or "Request was aborted" in e.message)]
+                if not _mentions_lock(e) and (_field_text(e, "reason") == "timeout" or "Request was aborted" in e.message)]
     if not (strong or started_only or idle or failover):
         return None
     confidence = Confidence.HIGH if strong else Confidence.MEDIUM if (started_only or idle) else Confidence.LOW
@@ -193,10 +204,17 @@ def detect_model_call_hang(view: IncidentView) -> Candidate | None:
     )
 
 
+def _no_active_run(warning: Event) -> bool:
+    """Stale session state: the detector saw no active run, so a ghost run is not the story."""
+    return _field_text(warning, "classification") == "stale_session_state" or \
+        _field_text(warning, "reason") == "queued_work_without_active_run"
+
+
 def detect_ghost_run(view: IncidentView) -> Candidate | None:
-    hits = view.warnings_where(lambda w: _is_terminal_progress(_field_text(w, "lastProgress"))
-                               or w.fields.get("terminalProgressStale") is True
-                               or _field_text(w, "reason") == "queued_behind_terminal_active_work")
+    hits = view.warnings_where(lambda w: _stale_progress(w) and not _no_active_run(w) and (
+        _is_terminal_progress(_field_text(w, "lastProgress"))
+        or w.fields.get("terminalProgressStale") is True
+        or _field_text(w, "reason") == "queued_behind_terminal_active_work"))
     if not hits:
         return None
     queued = any(isinstance(w.fields.get("queueDepth"), int) and w.fields["queueDepth"] > 0 for w in hits)
@@ -232,9 +250,10 @@ def _tool_name(view: IncidentView) -> str | None:
 
 
 def detect_blocked_tool_call(view: IncidentView) -> Candidate | None:
-    hits = view.warnings_where(lambda w: "blocked_tool_call" in (_field_text(w, "classification"), _field_text(w, "reason"))
-                               or _field_text(w, "activeWorkKind") == "tool_call"
-                               or bool(_TOOL_PROGRESS.fullmatch(_field_text(w, "lastProgress"))))
+    hits = view.warnings_where(lambda w: _stale_progress(w) and (
+        "blocked_tool_call" in (_field_text(w, "classification"), _field_text(w, "reason"))
+        or _field_text(w, "activeWorkKind") == "tool_call"
+        or bool(_TOOL_PROGRESS.fullmatch(_field_text(w, "lastProgress")))))
     browser = view.events("tools.browser_failed", "tools.browser_unreachable")
     if not hits and not browser:
         return None
@@ -409,8 +428,7 @@ def detect_dead_pid_lock(view: IncidentView) -> Candidate | None:
 
 
 def detect_lock_contention_as_model_failure(view: IncidentView) -> Candidate | None:
-    hits = [e for e in view.events("model.fallback_decision", "embedded.failover", "model.all_failed")
-            if "session file locked" in e.message or "session file locked" in " ".join(str(v) for v in e.fields.values())]
+    hits = [e for e in view.events("model.fallback_decision", "embedded.failover", "model.all_failed") if _mentions_lock(e)]
     if not hits:
         return None
     confidence = Confidence.HIGH if len(hits) >= 2 or any(e.kind == "model.all_failed" for e in hits) else Confidence.MEDIUM
@@ -444,10 +462,15 @@ def detect_run_timeout_without_cleanup(view: IncidentView) -> Candidate | None:
     first = (timeouts or lane_timeouts)[0]
     limit = first.seconds.get("timeoutMs")
     limit_text = f" after {limit:.0f} s" if limit else ""
+    detected = view.record.first_warning
+    # The timeout fired before any stall warning: whatever kept the run busy (a tool, a model
+    # call), the run should have ended there, and the fault that wedged it is the missing cleanup.
+    before_detection = bool(timeouts and first.time and (detected is None or first.time <= detected))
     return Candidate(
         "RC15", confidence,
         f"The run timed out{limit_text}, but no cleanup followed (no run cleared, lane task done or idle state).",
         _cite(timeouts[:2], lane_timeouts[:2], active[:2]), onset=first.time,
+        supersedes=("RC01", "RC02", "RC03") if before_detection and confidence is Confidence.HIGH else (),
     )
 
 
@@ -539,13 +562,20 @@ class EpisodeView:
         return self.record.evidence.counts.get(kind, 0)
 
 
+def _metric(event: Event, name: str) -> float:
+    value = event.fields.get(name)
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+
+
 def _starving(event: Event) -> bool:
-    fields = event.fields
-    def number(name: str) -> float:
-        value = fields.get(name)
-        return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
-    return (number("eventLoopDelayMaxMs") >= 2000 or number("eventLoopDelayP99Ms") >= 1000
-            or number("eventLoopUtilization") >= 0.95 or number("cpuCoreRatio") >= 0.9)
+    """Sustained starvation: a busy loop (utilization, CPU) or a high p99 delay."""
+    return (_metric(event, "eventLoopDelayP99Ms") >= 1000 or _metric(event, "eventLoopUtilization") >= 0.9
+            or _metric(event, "cpuCoreRatio") >= 0.9)
+
+
+def _delay_spike(event: Event) -> bool:
+    """One long pause (a GC, a sync call): evidence only when it repeats."""
+    return _metric(event, "eventLoopDelayMaxMs") >= 2000
 
 
 def _long_handshake(event: Event) -> bool:
@@ -576,7 +606,9 @@ def _in_startup_window(view: EpisodeView, event: Event) -> bool:
 
 
 def detect_event_loop_starvation(view: EpisodeView) -> Candidate | None:
-    liveness = [e for e in view.events("liveness.warning") if _starving(e) and not _in_startup_window(view, e)]
+    warm = [e for e in view.events("liveness.warning") if not _in_startup_window(view, e)]
+    spikes = [e for e in warm if _delay_spike(e) and not _starving(e)]
+    liveness = [e for e in warm if _starving(e)] + (spikes if len(spikes) >= 2 else [])
     delayed = view.events("timer.delayed", "liveness.heartbeat_delayed")
     slow = view.events("ws.response")
     long_handshakes = [e for e in view.events("ws.closed_before_connect") if _long_handshake(e)]
@@ -619,10 +651,12 @@ def detect_handshake_timeout(view: EpisodeView) -> Candidate | None:
     long_handshakes = [e for e in view.events("ws.closed_before_connect") if _long_handshake(e)]
     starvation = (long_handshakes or view.events("liveness.warning", "timer.delayed", "liveness.heartbeat_delayed",
                                                   "ws.response", "gateway.connect_failed", "gateway.timeout"))
+    modern_budget = any(e.seconds.get("handshakeMs", 0.0) >= 10.0 for e in view.events("ws.closed_before_connect"))
+    old_gateway = view.build.rank == 1 or any(m.kind == "gateway.listening" for m in view.record.markers)
     if closes:
         confidence = Confidence.HIGH
-    elif timeouts and not starvation:
-        confidence = Confidence.MEDIUM if view.build.rank in (0, 1) else Confidence.LOW
+    elif timeouts and not starvation and not modern_budget and old_gateway:
+        confidence = Confidence.MEDIUM  # no close details, but a build old enough for the 3 s default
     else:
         return None
     return Candidate(
@@ -711,6 +745,8 @@ def choose(candidates: list[Candidate], stall_start: datetime | None) -> Decisio
     causes = [c for c in candidates if c.explains_stall and c.rule_id not in OUTCOME_CLASSES | {"RC04", "RC13", "RC14"}]
     causes = [c for c in causes if c.rule_id not in GATEWAY_CAUSES or _began_before(c, stall_start)]
     pool = causes or [c for c in candidates if c.rule_id in OUTCOME_CLASSES] or candidates
+    superseded = {rule_id for c in pool for rule_id in c.supersedes}
+    pool = [c for c in pool if c.rule_id not in superseded] or pool
     earliest = min(_onset_key(c, stall_start) for c in pool)
     tied = [c for c in pool if _onset_key(c, stall_start) <= earliest + TIE_WINDOW.total_seconds()]
     primary = min(tied, key=lambda c: (_rank(c.rule_id), -_confidence_rank(c.confidence)))

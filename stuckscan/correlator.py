@@ -154,6 +154,7 @@ class IncidentRecord:
     opened_at: datetime | None = None
     last_activity: datetime | None = None
     warning_count: int = 0
+    lock_failures: int = 0
     max_age: float = 0.0
     max_queue_depth: int = 0
     min_warning_gap: timedelta | None = None
@@ -521,6 +522,8 @@ class Correlator:
         self._fill_names(record, key, session_id, run_id)
         record.evidence.add(event)
         self._touch(record, event)
+        if self._opens_incident(event):
+            record.lock_failures += 1
         self._note_model(record, event)
         tool = event.fields.get("tool")
         if isinstance(tool, str) and event.kind.startswith("embedded.tool"):
@@ -564,6 +567,8 @@ class Correlator:
 
     def _is_healthy(self, event: Event, record: IncidentRecord) -> bool:
         kind = event.kind
+        if record.lock_failures:
+            return self._turn_succeeded(event, record)
         completed = kind == "message.processed" and event.fields.get("outcome") == "completed"
         # A session lane runs one task at a time: a dequeue (and the lane wait it may report)
         # means the task that blocked it has finished.
@@ -576,6 +581,17 @@ class Correlator:
                 and event.time + OUT_OF_ORDER_SLACK < record.last_warning:
             return False  # an older line read late: the session was stuck after it
         return True
+
+    @staticmethod
+    def _turn_succeeded(event: Event, record: IncidentRecord) -> bool:
+        """A session failing on its write lock is healthy only when a turn gets through:
+        each failed turn still logs `run cleared` and an idle state."""
+        kind = event.kind
+        if kind == "message.processed":
+            return event.fields.get("outcome") == "completed"
+        if kind == "lane.task_done":
+            return "laneSessionKey" in event.fields
+        return kind == "embedded.run_done" and event.fields.get("aborted") is False
 
     # -- run timeouts -----------------------------------------------------------------
 
