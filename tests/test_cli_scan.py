@@ -35,7 +35,9 @@ def test_scan_json_has_the_reference_incident() -> None:
     assert {"RC12", "RC14"} <= {c["rule"] for c in incident["contributing"]}
     assert incident["status"] == "recovered"
     assert incident["recoveries"][0]["verdict"] == "freed"
-    assert report["inputs"]["lines"] == 2798 and report["inputs"]["unparsed"] == 0
+    with open(REFERENCE, "rb") as handle:
+        assert report["inputs"]["lines"] == sum(1 for _ in handle)
+    assert report["inputs"]["unparsed"] == 0
     assert "7012345678" not in result.output  # the telegram peer id is redacted by default
 
 

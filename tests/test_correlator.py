@@ -110,7 +110,7 @@ def test_recovery_followed_by_idle_state_frees_the_session() -> None:
 
 def test_stall_that_stops_by_itself_is_resolved_without_recovery_rules() -> None:
     analysis = analyze(
-        stalled("18:41:29", 150), stalled("18:41:59", 180),
+        stalled("18:41:29", 150, progress_age=150), stalled("18:41:59", 180, progress_age=180),
         line("18:45:00", "heartbeat: webhooks=3/3/0 active=0 waiting=0 queued=0", level="DEBUG"),
     )
     incident = analysis.incidents[0]
