@@ -74,7 +74,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats) -> Analysis:
     episodes = [_episode_shell(record, index) for index, record in enumerate(result.episodes, 1)]
     incidents: list[Incident] = []
     for index, record in enumerate(result.incidents, 1):
-        overlapping = [(shell, ep) for shell, ep in zip(episodes, result.episodes) if _overlaps(record, ep)]
+        overlapping = [(shell, ep) for shell, ep in zip(episodes, result.episodes, strict=False) if _overlaps(record, ep)]
         view = IncidentView(record, [ep for _, ep in overlapping], result.markers, result.gateway_pids, build)
         decision = classify_incident(view)
         incident = _incident(record, index, view, decision, build)
@@ -82,7 +82,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats) -> Analysis:
         for shell, _ in overlapping:
             shell.incident_ids.append(incident.id)
         incidents.append(incident)
-    for shell, record in zip(episodes, result.episodes):
+    for shell, record in zip(episodes, result.episodes, strict=False):
         decision = classify_episode(EpisodeView(record, len(shell.incident_ids), build))
         shell.primary = _finding(decision.primary, 0.0, build) if decision.primary else None
         shell.contributing = [_finding(c, 0.0, build) for c in decision.contributing]

@@ -18,7 +18,7 @@ from stuckscan._safe import terminal_safe
 from stuckscan.analysis import analyze_events
 from stuckscan.commands._options import F, build_parse_options, time_options
 from stuckscan.discovery import Discovery, LogFile, discover, filter_by_window
-from stuckscan.events import Event, mentions
+from stuckscan.events import Event
 from stuckscan.inputs import RawLine, display_name, read_lines
 from stuckscan.model import Analysis, Incident, Severity
 from stuckscan.parser import ParseOptions, ParseStats, parse_lines
@@ -194,8 +194,3 @@ def filter_analysis(analysis: Analysis, selection: InputSelection) -> Analysis:
 def _rule_ids(item: Any) -> set[str]:
     return {f.rule.id for f in (item.primary, *item.contributing) if f is not None}
 
-
-def event_filter(session: str | None) -> Callable[[Event], bool]:
-    if not session:
-        return lambda _event: True
-    return lambda event: mentions(event, session)

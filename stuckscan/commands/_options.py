@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, TypeVar
@@ -63,7 +64,7 @@ def iter_events(paths: tuple[str, ...], options: ParseOptions, stats: ParseStats
 
 def echo_stats(stats: ParseStats) -> None:
     """The stderr summary: lines read, events per kind, unparsed and truncated lines."""
-    err = click.get_text_stream("stderr")
+    err = sys.stderr
     lines = [
         f"read {stats.lines} lines from {len(stats.files)} file(s): {stats.events} events, "
         f"{stats.unparsed} unparsed, {stats.truncated} truncated, {stats.blank} blank, {stats.untimed} without time",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import sys
 from datetime import date
 from typing import Any
 
@@ -35,7 +36,7 @@ def events(paths: tuple[str, ...], kinds: tuple[str, ...], session: str | None, 
     """Print every line of PATH... as a typed event ('-' reads stdin, .gz is streamed)."""
     stats = ParseStats()
     options = build_parse_options(base_date, zone)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     for event in iter_events(paths, options, stats):
         if kinds and not any(fnmatch.fnmatchcase(event.kind, pattern) for pattern in kinds):
             continue

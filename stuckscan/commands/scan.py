@@ -44,7 +44,7 @@ def _render_options(color: bool | None, output: str | None, fail_on: Any, no_red
 
 def _emit(text: str, output: str | None) -> None:
     if output is None:
-        stream = click.get_text_stream("stdout")
+        stream = sys.stdout
         stream.write(text if text.endswith("\n") or not text else text + "\n")
         stream.flush()
         return
