@@ -323,8 +323,7 @@ class Correlator:
     # -- session attention ------------------------------------------------------------
 
     def _on_attention(self, event: Event) -> list[Change]:
-        identity = self.ids.identity(event) or "unidentified"
-        key, session_id, run_id = self.ids.resolve(event)
+        identity, key, session_id, run_id = self._resolve(event)
         changes: list[Change] = []
         record = self._find_open(identity, key, session_id, run_id)
         if record is None:
@@ -399,19 +398,19 @@ class Correlator:
         start = event.time - timedelta(seconds=age)
         if abs(start - previous.start) > SAME_STALL_SLACK:
             return None
-        previous.status = RecordStatus.OPEN
-        previous.end = None
-        previous.closed_by = None
-        previous.close_reason = ""
-        self.closed.remove(previous)
+        return self._reopen(previous, identity)
+
+    def _reopen(self, previous: IncidentRecord, identity: str) -> IncidentRecord:
+        previous.status, previous.end, previous.closed_by, previous.close_reason = RecordStatus.OPEN, None, None, ""
+        if previous in self.closed:
+            self.closed.remove(previous)
         self.open[identity] = previous
         return previous
 
     # -- recovery ---------------------------------------------------------------------
 
     def _on_recovery(self, event: Event) -> list[Change]:
-        identity = self.ids.identity(event) or "unidentified"
-        key, session_id, run_id = self.ids.resolve(event)
+        identity, key, session_id, run_id = self._resolve(event)
         changes: list[Change] = []
         record = self._find_open(identity, key, session_id, run_id)
         if record is None:
@@ -487,13 +486,13 @@ class Correlator:
             return None
         if event.time > previous.end + HEARTBEAT:
             return None
-        if previous in self.closed:
-            self.closed.remove(previous)
-        previous.status, previous.end, previous.closed_by, previous.close_reason = RecordStatus.OPEN, None, None, ""
-        self.open[identity] = previous
-        return previous
+        return self._reopen(previous, identity)
 
     # -- session evidence and healthy signals ----------------------------------------
+
+    def _resolve(self, event: Event) -> tuple[str, str | None, str | None, str | None]:
+        key, session_id, run_id = self.ids.resolve(event)
+        return identity_of(key, session_id, run_id) or "unidentified", key, session_id, run_id
 
     def _on_session_evidence(self, event: Event) -> list[Change]:
         identity = self.ids.identity(event)

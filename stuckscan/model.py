@@ -97,6 +97,14 @@ class Finding:
     fixes: list[str] = field(default_factory=list)
 
 
+def worst_severity(primary: Finding | None, contributing: list[Finding]) -> Severity:
+    """The highest severity among an incident's or episode's findings (info when none)."""
+    findings = [f for f in (primary, *contributing) if f is not None]
+    if not findings:
+        return Severity.INFO
+    return max((f.severity for f in findings), key=lambda s: s.rank)
+
+
 @dataclass(slots=True)
 class Measures:
     stuck_seconds: float | None = None
@@ -138,10 +146,7 @@ class Incident:
 
     @property
     def severity(self) -> Severity:
-        findings = [f for f in (self.primary, *self.contributing) if f is not None]
-        if not findings:
-            return Severity.INFO
-        return max((f.severity for f in findings), key=lambda s: s.rank)
+        return worst_severity(self.primary, self.contributing)
 
     @property
     def name(self) -> str:
@@ -162,10 +167,7 @@ class Episode:
 
     @property
     def severity(self) -> Severity:
-        findings = [f for f in (self.primary, *self.contributing) if f is not None]
-        if not findings:
-            return Severity.INFO
-        return max((f.severity for f in findings), key=lambda s: s.rank)
+        return worst_severity(self.primary, self.contributing)
 
 
 @dataclass(slots=True)
