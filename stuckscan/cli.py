@@ -6,7 +6,6 @@ input error. No traceback reaches the user unless ``--debug`` is given.
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
@@ -14,7 +13,7 @@ import click
 from stuckscan import __version__
 from stuckscan._safe import terminal_safe
 from stuckscan.commands import register_commands
-from stuckscan.commands._options import EXIT_ERROR, EXIT_OK
+from stuckscan.commands._options import EXIT_ERROR, EXIT_OK, OutputClosed, failure_location, silence_stdout
 from stuckscan.inputs import InputError
 
 
@@ -33,6 +32,9 @@ class StuckscanGroup(click.Group):
             return super().invoke(ctx)
         except InputError as error:
             raise InputProblem(str(error)) from None
+        except BrokenPipeError:
+            # click turns EPIPE into exit 1; a reader that stops early is not an error.
+            raise OutputClosed() from None
 
 
 @click.group(cls=StuckscanGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -67,8 +69,8 @@ def main(argv: list[str] | None = None) -> None:
     except InputError as error:
         click.echo(f"stuckscan: error: {terminal_safe(str(error))}", err=True)
         sys.exit(EXIT_ERROR)
-    except BrokenPipeError:
-        _silence_broken_pipe()
+    except (BrokenPipeError, OutputClosed):
+        silence_stdout()
         sys.exit(EXIT_OK)
     except KeyboardInterrupt:
         click.echo("stuckscan: interrupted", err=True)
@@ -76,15 +78,8 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as error:  # noqa: BLE001 - the last line of defence
         if debug:
             raise
-        click.echo(f"stuckscan: internal error: {terminal_safe(type(error).__name__ + ': ' + str(error))} "
+        where = failure_location(error)
+        cause = terminal_safe(f"{type(error).__name__}: {error}")[:500]
+        click.echo(f"stuckscan: internal error{' ' + terminal_safe(where) if where else ''}: {cause} "
                    "(run with --debug for the traceback)", err=True)
         sys.exit(EXIT_ERROR)
-
-
-def _silence_broken_pipe() -> None:
-    """Point stdout at devnull so the interpreter's final flush does not complain."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass

@@ -44,7 +44,10 @@ def _describe_os_error(path: str, error: OSError) -> str:
 def open_binary(path: str) -> BinaryIO:
     """Open ``path`` for binary reading; gzip is detected by its magic bytes."""
     if path == STDIN_NAME:
-        return sys.stdin.buffer
+        stdin = getattr(sys.stdin, "buffer", None)  # None when the process has no stdin (`<&-`)
+        if stdin is None:
+            raise InputError("cannot read - (stdin): it is closed")
+        return stdin
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -60,13 +63,65 @@ def open_binary(path: str) -> BinaryIO:
     if not stat.S_ISREG(info.st_mode):
         return handle  # FIFO or device: cannot peek without consuming
     try:
+        size = os.fstat(handle.fileno()).st_size
         magic = handle.peek(2)[:2] if hasattr(handle, "peek") else b""
     except OSError as error:
         handle.close()
         raise InputError(_describe_os_error(path, error)) from None
     if magic == GZIP_MAGIC:
-        return gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[return-value]
-    return handle
+        return gzip.GzipFile(fileobj=SizeSnapshot(handle, size, finish_line=False), mode="rb")  # type: ignore[return-value]
+    return SizeSnapshot(handle, size)  # type: ignore[return-value]
+
+
+class SizeSnapshot:
+    """A regular file read only as far as it reached when it was opened, plus the rest
+    of the line being written at that moment: a scan of a log that keeps growing ends.
+    Lines appended later are left for the next scan (or for ``watch``)."""
+
+    def __init__(self, handle: BinaryIO, size: int, finish_line: bool = True) -> None:
+        self._handle = handle
+        self._left = size
+        self._finish_line = finish_line
+        self._tail_left = DEFAULT_MAX_LINE_BYTES
+        self._last = b"\n"
+        self.name = getattr(handle, "name", "")
+
+    def read(self, size: int | None = -1) -> bytes:
+        if self._left > 0:
+            wanted = self._left if size is None or size < 0 else min(size, self._left)
+            data = self._handle.read(wanted)
+            if not data:  # the file shrank while being read
+                self._left = self._tail_left = 0
+                return b""
+            self._left -= len(data)
+            self._last = data[-1:]
+            return data
+        if not self._finish_line or self._last == b"\n" or self._tail_left <= 0:
+            return b""
+        data = self._handle.read(min(size if size and size > 0 else BLOCK_SIZE, self._tail_left))
+        end = data.find(b"\n")
+        if end >= 0 or not data:
+            data, self._tail_left = data[:end + 1], 0
+        else:
+            self._tail_left -= len(data)
+        self._last = data[-1:] or b"\n"
+        return data
+
+    def peek(self, size: int = 0) -> bytes:
+        return self._handle.peek(size)[: max(self._left, 0)] if hasattr(self._handle, "peek") else b""
+
+    def readable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._handle.fileno()
+
+    def close(self) -> None:
+        self._handle.close()
+
+    @property
+    def closed(self) -> bool:
+        return bool(self._handle.closed)
 
 
 def iter_raw_lines(stream: BinaryIO, path: str, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[RawLine]:

@@ -16,10 +16,11 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 
 from stuckscan._safe import terminal_safe
 from stuckscan.analysis import analyze_events
-from stuckscan.commands._options import F, build_parse_options, time_options
+from stuckscan.commands._options import F, Position, build_parse_options, note_failure_location, time_options
+from stuckscan.correlator import CorrelatorLimits
 from stuckscan.discovery import Discovery, LogFile, discover, filter_by_window
 from stuckscan.events import Event
-from stuckscan.inputs import RawLine, display_name, read_lines
+from stuckscan.inputs import InputError, RawLine, display_name, read_lines
 from stuckscan.model import Analysis, Incident, Severity
 from stuckscan.parser import ParseOptions, ParseStats, parse_lines
 from stuckscan.rules import find_rule
@@ -41,11 +42,16 @@ class InputSelection:
     zone: Any
     quiet: bool
     verbose: bool
+    max_open_incidents: int = CorrelatorLimits().max_open_incidents
 
 
 def input_options(func: F) -> F:
     """PATH... plus discovery, window and filter options."""
     options = [
+        click.option("--max-open-incidents", type=click.IntRange(min=1), default=CorrelatorLimits().max_open_incidents,
+                     show_default=True, metavar="N",
+                     help="Incidents kept open at once; beyond this the least recently active one is closed "
+                          "as evicted (counted in the report) so memory stays bounded."),
         click.option("-v", "--verbose", is_flag=True, help="Say which files were chosen and skipped."),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar and no notes on stderr."),
         click.option("--rule", "rules", multiple=True, metavar="RULE", help="Only findings of this rule (id or slug). Repeatable."),
@@ -126,8 +132,10 @@ def _want_progress(selection: InputSelection, files: list[LogFile], machine_outp
 
 
 def read_events(files: list[LogFile], options: ParseOptions, stats: ParseStats, window: TimeWindow,
-                progress: Progress | None = None) -> Iterator[Event]:
-    """The events of ``files`` in order, inside ``window`` (lines without a time are kept)."""
+                progress: Progress | None = None, position: Position | None = None) -> Iterator[Event]:
+    """The events of ``files`` in order, inside ``window`` (lines without a time are kept).
+
+    ``position``, when given, follows the last line handed on (for error messages)."""
     task = progress.add_task("scan", total=sum(log.size or 0 for log in files)) if progress else None
     for log in files:
         file_stats = ParseStats()
@@ -136,6 +144,8 @@ def read_events(files: list[LogFile], options: ParseOptions, stats: ParseStats, 
             progress.update(task, description=terminal_safe(log.name)[:40])
             lines = _counted(lines, progress, task)
         events = parse_lines(lines, display_name(log.path), options, file_stats)
+        if position is not None:
+            events = position.track(events, display_name(log.path))
         if window.unbounded:
             yield from events
         else:
@@ -156,11 +166,21 @@ def load_analysis(selection: InputSelection, machine_output: bool) -> Analysis:
     found = choose_files(selection, window)
     options = build_parse_options(selection.base_date, selection.zone)
     stats = ParseStats()
-    if _want_progress(selection, found.files, machine_output):
-        with make_progress() as progress:
-            analysis = analyze_events(read_events(found.files, options, stats, window, progress), stats)
-    else:
-        analysis = analyze_events(read_events(found.files, options, stats, window), stats)
+    limits = CorrelatorLimits(max_open_incidents=selection.max_open_incidents)
+    position = Position()
+    try:
+        if _want_progress(selection, found.files, machine_output):
+            with make_progress() as progress:
+                analysis = analyze_events(read_events(found.files, options, stats, window, progress, position),
+                                          stats, limits)
+        else:
+            analysis = analyze_events(read_events(found.files, options, stats, window, position=position),
+                                      stats, limits)
+    except (InputError, click.ClickException, KeyboardInterrupt):
+        raise
+    except Exception as error:
+        note_failure_location(error, position)  # the top-level handler names the line
+        raise
     return filter_analysis(analysis, selection)
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any, TypeVar
 
@@ -12,6 +14,7 @@ import click
 from stuckscan._safe import terminal_safe
 from stuckscan._time import TimeZoneError, parse_tz
 from stuckscan.events import Event
+from stuckscan.inputs import display_name
 from stuckscan.parser import ParseOptions, ParseStats, parse_path
 
 EXIT_OK = 0
@@ -23,6 +26,57 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 class UsageProblem(click.UsageError):
     exit_code = EXIT_ERROR
+
+
+class OutputClosed(Exception):
+    """The reader of stdout went away (``stuckscan scan | head -1``): stop quietly."""
+
+
+def silence_stdout() -> None:
+    """Point stdout at devnull, so nothing more is written and the interpreter's final
+    flush of a closed pipe does not print ``Exception ignored ... BrokenPipeError``."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+class Position:
+    """Where reading has got to: the last line handed on, for error messages."""
+
+    __slots__ = ("source", "line")
+
+    def __init__(self) -> None:
+        self.source: str | None = None
+        self.line = 0
+
+    def track(self, events: Iterable[Event], source: str | None = None) -> Iterator[Event]:
+        self.source, self.line = source, 0
+        for event in events:
+            self.source, self.line = event.source, event.line
+            yield event
+
+    def describe(self) -> str | None:
+        if self.source is None:
+            return None
+        return f"near {self.source}:{self.line}" if self.line else f"in {self.source}"
+
+
+def note_failure_location(error: BaseException, position: Position) -> None:
+    """Remember on ``error`` where reading had got to (shown by the top-level handler)."""
+    where = position.describe()
+    if where is not None and getattr(error, "stuckscan_location", None) is None:
+        try:
+            error.stuckscan_location = where  # type: ignore[attr-defined]
+        except AttributeError:
+            pass
+
+
+def failure_location(error: BaseException) -> str | None:
+    where = getattr(error, "stuckscan_location", None)
+    return where if isinstance(where, str) else None
 
 
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -55,10 +109,12 @@ def build_parse_options(base_date: date | None, zone: Any) -> ParseOptions:
     return ParseOptions(date=base_date, tz=zone)
 
 
-def iter_events(paths: tuple[str, ...], options: ParseOptions, stats: ParseStats) -> Iterator[Event]:
+def iter_events(paths: tuple[str, ...], options: ParseOptions, stats: ParseStats,
+                position: Position | None = None) -> Iterator[Event]:
     for path in paths:
         file_stats = ParseStats()
-        yield from parse_path(path, options, file_stats)
+        events = parse_path(path, options, file_stats)
+        yield from (position.track(events, display_name(path)) if position is not None else events)
         stats.merge(file_stats)
 
 

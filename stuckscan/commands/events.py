@@ -11,7 +11,16 @@ from typing import Any
 import click
 
 from stuckscan._safe import terminal_safe
-from stuckscan.commands._options import build_parse_options, echo_stats, iter_events, time_options
+from stuckscan.commands._options import (
+    Position,
+    build_parse_options,
+    echo_stats,
+    iter_events,
+    note_failure_location,
+    silence_stdout,
+    time_options,
+)
+from stuckscan.inputs import InputError
 from stuckscan.events import Event, event_to_dict, isoformat_utc, mentions
 from stuckscan.parser import ParseStats
 
@@ -36,15 +45,25 @@ def events(paths: tuple[str, ...], kinds: tuple[str, ...], session: str | None, 
     """Print every line of PATH... as a typed event ('-' reads stdin, .gz is streamed)."""
     stats = ParseStats()
     options = build_parse_options(base_date, zone)
-    out = sys.stdout
-    for event in iter_events(paths, options, stats):
-        if kinds and not any(fnmatch.fnmatchcase(event.kind, pattern) for pattern in kinds):
-            continue
-        if session and not mentions(event, session):
-            continue
-        if output_format == "jsonl":
-            out.write(json.dumps(event_to_dict(event), ensure_ascii=False, default=str) + "\n")
-        else:
-            out.write(format_event_text(event) + "\n")
-    out.flush()
+    out = click.get_text_stream("stdout")
+    position = Position()
+    try:
+        for event in iter_events(paths, options, stats, position):
+            if kinds and not any(fnmatch.fnmatchcase(event.kind, pattern) for pattern in kinds):
+                continue
+            if session and not mentions(event, session):
+                continue
+            if output_format == "jsonl":
+                out.write(json.dumps(event_to_dict(event), ensure_ascii=False, default=str) + "\n")
+            else:
+                out.write(format_event_text(event) + "\n")
+        out.flush()
+    except BrokenPipeError:
+        silence_stdout()  # the reader stopped early (`| head`): not an error, and no summary
+        return
+    except (InputError, click.ClickException, KeyboardInterrupt):
+        raise
+    except Exception as error:
+        note_failure_location(error, position)
+        raise
     echo_stats(stats)

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from stuckscan.commands._inputs import input_options, load_analysis, selection_from
-from stuckscan.commands._options import EXIT_ERROR
+from stuckscan.commands._options import EXIT_ERROR, silence_stdout
 from stuckscan.formats import FORMATS, RenderOptions, exit_code, parse_fail_on, render, wants_color
 from stuckscan.formats.github import append_step_summary
 from stuckscan.formats.text import render_timeline
@@ -45,8 +45,13 @@ def _render_options(color: bool | None, output: str | None, fail_on: Any, no_red
 def _emit(text: str, output: str | None) -> None:
     if output is None:
         stream = sys.stdout
-        stream.write(text if text.endswith("\n") or not text else text + "\n")
-        stream.flush()
+        try:
+            stream.write(text if text.endswith("\n") or not text else text + "\n")
+            stream.flush()
+        except BrokenPipeError:
+            # The reader stopped early (`stuckscan scan | head -1`): the exit code still
+            # says what was found, as if the whole report had been read.
+            silence_stdout()
         return
     try:
         with open(output, "w", encoding="utf-8") as handle:
