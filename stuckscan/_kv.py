@@ -61,30 +61,67 @@ def is_millisecond_key(key: str) -> bool:
     return key.endswith("Ms") and len(key) > 2
 
 
+def _is_number(text: str) -> bool:
+    """``\\d+(?:\\.\\d+)?`` (``\\d`` is any Unicode decimal digit, as in the patterns)."""
+    if text.isdecimal():
+        return True
+    whole, dot, fraction = text.partition(".")
+    return bool(dot) and whole.isdecimal() and fraction.isdecimal()
+
+
 def convert_value(key: str, raw: str) -> tuple[FieldValue, float | None]:
-    """Type one unquoted value; return (value, seconds if it is a duration)."""
+    """Type one unquoted value; return (value, seconds if it is a duration).
+
+    Same result as the patterns ``-?\\d+`` (int), ``-?\\d+\\.\\d+`` (float) and
+    ``(\\d+(?:\\.\\d+)?)(ms|s|m|h)`` (duration), written with string methods for speed.
+    """
+    traits = _key_traits(key)
+    return _convert(raw, traits[1], traits[2])
+
+
+def _convert(raw: str, identifier: bool, millis: bool) -> tuple[FieldValue, float | None]:
     if raw in _MISSING:
         return None, None
     if raw == "true":
         return True, None
     if raw == "false":
         return False, None
-    if is_identifier_key(key):
+    if identifier:
         return raw, None
-    if _INT.fullmatch(raw):
+    digits = raw[1:] if raw[:1] == "-" else raw
+    if digits.isdecimal():
         number: int | float = int(raw)
-    elif _FLOAT.fullmatch(raw):
+    elif "." in digits and _is_number(digits):
         number = float(raw)
     else:
-        match = _DURATION.fullmatch(raw)
-        if match is None:
+        if raw.endswith("ms"):
+            text, unit = raw[:-2], "ms"
+        elif raw[-1:] in ("s", "m", "h"):
+            text, unit = raw[:-1], raw[-1]
+        else:
             return raw, None
-        text, unit = match.groups()
+        if not _is_number(text):
+            return raw, None
         value: int | float = float(text) if "." in text else int(text)
         return value, value * _UNIT_SECONDS[unit]
-    if is_millisecond_key(key):
+    if millis:
         return number, number / 1000.0
     return number, None
+
+
+_KEY = re.compile(r"[A-Za-z_][\w.\-]*")
+# key -> (valid key, identifier key, millisecond key, free-text key)
+_KEY_TRAITS: dict[str, tuple[bool, bool, bool, bool]] = {}
+
+
+def _key_traits(key: str) -> tuple[bool, bool, bool, bool]:
+    traits = _KEY_TRAITS.get(key)
+    if traits is None:
+        traits = (_KEY.fullmatch(key) is not None, is_identifier_key(key), is_millisecond_key(key),
+                  key in FREE_TEXT_KEYS)
+        if len(_KEY_TRAITS) < 10_000:
+            _KEY_TRAITS[key] = traits
+    return traits
 
 
 def unescape(text: str) -> str:
@@ -92,7 +129,66 @@ def unescape(text: str) -> str:
 
 
 def tokenize(text: str) -> KeyValues:
-    """Split ``text`` into typed key=value fields. Never raises on any string."""
+    """Split ``text`` into typed key=value fields. Never raises on any string.
+
+    Text without ``[`` and without backslashes inside quotes (most log lines) is split with
+    string methods; the result is the same as the general pattern (:data:`_TOKEN`), which
+    handles the rest.
+    """
+    if "[" in text or ('"' in text and "\\" in text):
+        return _tokenize_pattern(text)
+    result = KeyValues()
+    fields, raws, seconds, bare = result.fields, result.raw, result.seconds, result.bare
+    free_key: str | None = None
+    traits_of = _KEY_TRAITS.get
+    while text:
+        rest = ""
+        words = text.split()
+        for index, word in enumerate(words):
+            equals = word.find("=")
+            if equals > 0:
+                key = word[:equals]
+                traits = traits_of(key) or _key_traits(key)
+                if traits[0]:
+                    free_key = None
+                    if word[equals + 1:equals + 2] == '"':
+                        value, rest = _quoted(text, words, index, equals)
+                        fields[key] = value
+                        raws[key] = value
+                        break
+                    raw = word[equals + 1:].rstrip(";,")
+                    typed, secs = _convert(raw, traits[1], traits[2])
+                    fields[key] = typed
+                    raws[key] = raw
+                    if secs is not None:
+                        seconds[key] = secs
+                    if traits[3]:
+                        free_key = key
+                    continue
+            if free_key is not None:
+                joined = f"{raws.get(free_key, '')} {word}".strip()
+                raws[free_key] = joined
+                fields[free_key] = joined
+            else:
+                bare.append(word)
+        text = rest
+    return result
+
+
+def _quoted(text: str, words: list[str], index: int, equals: int) -> tuple[str, str]:
+    """The value of the ``key="…`` word ``words[index]`` (no backslashes) and the text after it."""
+    position = 0
+    for word in words[:index]:
+        position = text.find(word, position) + len(word)
+    start = text.find(words[index], position) + equals + 2
+    end = text.find('"', start)
+    if end < 0:
+        return text[start:], ""
+    return text[start:end], text[end + 1:]
+
+
+def _tokenize_pattern(text: str) -> KeyValues:
+    """The general tokenizer (:data:`_TOKEN`): quoted and bracketed values."""
     result = KeyValues()
     free_key: str | None = None
     for match in _TOKEN.finditer(text):

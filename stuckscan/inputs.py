@@ -173,6 +173,73 @@ def _read_block(stream: BinaryIO, path: str, lines_so_far: int) -> bytes:
         raise InputError(_describe_os_error(display_name(path), error)) from None
 
 
+FAST_BLOCK_SIZE = 4 << 20
+
+
+def iter_blocks(stream: BinaryIO, path: str, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+                block_size: int = FAST_BLOCK_SIZE) -> Iterator[tuple[bytes, int] | RawLine]:
+    """The lines of ``stream`` in large pieces, for the scan fast path.
+
+    Yields ``(data, end)``: ``data[:end]`` is whole lines, each ending with ``\\n`` except
+    possibly the last one at end of input (``data`` past ``end`` is the start of the next
+    line, handed out again with the next piece: no copy is made to cut it off); and a
+    :class:`RawLine` (number 0, truncated) for a line longer than ``max_line_bytes`` that
+    had to be cut before its end was read (its tail is skipped). Splitting the pieces on
+    ``\\n`` and cutting any line longer than ``max_line_bytes`` to that length gives exactly
+    the lines of :func:`iter_raw_lines`.
+    """
+    pending = b""
+    skipping = False
+    lines_so_far = 0
+    counting = isinstance(stream, gzip.GzipFile)  # for the message of a corrupt gzip stream
+    while True:
+        block = _read(stream, path, lines_so_far, block_size)
+        if not block:
+            break
+        if skipping:
+            end = block.find(b"\n")
+            if end < 0:
+                continue
+            skipping = False
+            block = block[end + 1:]
+        data = pending + block if pending else block
+        cut = data.rfind(b"\n") + 1
+        if cut:
+            if counting:
+                lines_so_far += data.count(b"\n", 0, cut)
+            yield data, cut
+            pending = data[cut:]
+        else:
+            pending = data
+        if len(pending) > max_line_bytes:
+            lines_so_far += 1
+            yield RawLine(0, pending[:max_line_bytes], True)
+            pending = b""
+            skipping = True
+    if pending and not skipping:
+        yield pending, len(pending)
+
+
+def _read(stream: BinaryIO, path: str, lines_so_far: int, size: int) -> bytes:
+    try:
+        return stream.read(size)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        raise InputError(
+            f"{display_name(path)}: corrupt or truncated gzip data after line {lines_so_far} ({error})"
+        ) from None
+    except OSError as error:
+        raise InputError(_describe_os_error(display_name(path), error)) from None
+
+
+def read_blocks(path: str, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[tuple[bytes, int] | RawLine]:
+    stream = open_binary(path)
+    try:
+        yield from iter_blocks(stream, path, max_line_bytes)
+    finally:
+        if path != STDIN_NAME:
+            stream.close()
+
+
 def read_lines(path: str, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[RawLine]:
     stream = open_binary(path)
     try:

@@ -57,6 +57,7 @@ class ParseStats:
     last_time: datetime | None = None
     unparsed_examples: list[str] = field(default_factory=list)
     offsets: set[str] = field(default_factory=set)  # UTC offsets printed in the log
+    skipped: int = 0  # fast path: records counted as events without being decoded (not in kinds)
 
     def note_event(self, event: Event) -> None:
         self.events += 1
@@ -78,6 +79,7 @@ class ParseStats:
         self.unparsed += other.unparsed
         self.truncated += other.truncated
         self.untimed += other.untimed
+        self.skipped += other.skipped
         self.kinds.update(other.kinds)
         self.shapes.update(other.shapes)
         for moment in (other.first_time, other.last_time):
@@ -188,28 +190,40 @@ class LineParser:
         base_date = options.date or date_from_filename(source)
         self.clock = TimeContext(base_date=base_date, zone=options.tz)
         self._offset_noted = False
+        self._pending: Event | None = None
 
     # -- public -------------------------------------------------------------------
 
     def parse(self, raw_lines: Iterable[RawLine]) -> Iterator[Event]:
-        pending: Event | None = None
         for raw_line in raw_lines:
-            self.stats.lines += 1
-            if raw_line.truncated:
-                self.stats.truncated += 1
-            text = decode_line(raw_line.data, raw_line.number == 1)
-            if not text.strip():
-                self.stats.blank += 1
-                continue
-            if pending is not None and self._continues(pending, text):
-                pending = self._joined(pending, text)
-                continue
-            event = self.parse_text(raw_line.number, text, raw_line.truncated)
-            if pending is not None:
-                yield self._emit(pending)
-            pending = event
-        if pending is not None:
-            yield self._emit(pending)
+            ready = self.feed_line(raw_line.number, raw_line.data, raw_line.truncated)
+            if ready is not None:
+                yield ready
+        last = self.flush()
+        if last is not None:
+            yield last
+
+    def feed_line(self, number: int, data: bytes, truncated: bool = False) -> Event | None:
+        """Take one line; return the event that is now complete (lines may join the one
+        before them, so an event is handed out when the next line shows it is finished)."""
+        self.stats.lines += 1
+        if truncated:
+            self.stats.truncated += 1
+        text = decode_line(data, number == 1)
+        if not text.strip():
+            self.stats.blank += 1
+            return None
+        pending = self._pending
+        if pending is not None and self._continues(pending, text):
+            self._pending = self._joined(pending, text)
+            return None
+        self._pending = self.parse_text(number, text, truncated)
+        return self._emit(pending) if pending is not None else None
+
+    def flush(self) -> Event | None:
+        """The event still held back, if any (end of input, or a line that cannot join it)."""
+        pending, self._pending = self._pending, None
+        return self._emit(pending) if pending is not None else None
 
     def parse_text(self, number: int, text: str, truncated: bool = False) -> Event:
         stripped = text.lstrip()

@@ -1,0 +1,733 @@
+"""The scan fast path: give the correlator the events it uses, and decode nothing else.
+
+A busy gateway's debug log is mostly lines the correlator ignores: WebSocket frames,
+lane enqueues, channel chatter, console captures. :func:`iter_scan_events` reads files in
+large blocks and decides from cheap byte checks which records need a full decode; the
+others are counted (lines, events, first and last time) without being decoded, and only
+their timestamps travel on, because the correlator's clock and its 5-second sweeps of
+silent incidents depend on every line's time. The result is *identical* to feeding the
+correlator every event of :func:`stuckscan.parser.parse_path`: same incidents, episodes,
+evidence lines and input counts (``tests/test_fast_path.py`` checks this on every sample).
+
+**Which lines are skipped.** A line is counted without decoding only if all of these hold:
+
+1. it has the exact gateway record layout
+   ``{"0":"{\\"subsystem\\":\\"<name>\\"}","1":"<message>","_meta":{…},"time":"<time>"}``
+   (nothing before ``{`` or after ``}``, no ``\\r``), ``<name>`` has no quote, backslash
+   or control character, and the block has no ``}{"`` (two records run together);
+2. ``<time>`` is a valid ``YYYY-MM-DDTHH:MM:SS.mmm`` timestamp ending in ``Z`` or
+   ``±HH:MM`` (the same for the whole file), and the source's first timed line has
+   already been parsed in full (it records the printed offset);
+3. ``<message>`` has no quote and no control character, and its only escapes are SGR
+   colour codes (``\\u001b[…m``), so its text is known without a JSON decode;
+4. the message cannot be of a kind the correlator uses: its first word (colour codes
+   removed) starts none of those families' prefixes; a ``⇄ res`` line reports under
+   10 s and names no other ``durationMs``; and it contains none of the needles of the
+   families searched anywhere in a message, nor ``sessionId``, ``runId`` or
+   ``.jsonl.lock`` (fields through which an ignored kind could still teach the
+   correlator a session link). The needle test is run on the message with backslashes,
+   ``u``, digits, ``b``, ``[``, ``;`` and ``m`` deleted from both sides, which removes
+   colour codes without decoding and can only report more lines, never fewer.
+
+Everything else (console and text lines, records with a meta object or a top-level
+``message``, root-logger lines, broken JSON, the lines of interest) goes through the
+normal parser, so a malformed line is still counted as unparsed. The ``_meta`` object of
+a skipped line is not examined. Skipped lines are counted in ``ParseStats.lines``,
+``events``, ``shapes["jsonl"]`` and ``skipped`` but not in ``kinds``.
+
+**The clock.** The correlator sweeps (closes silent incidents) when its clock advances at
+least 5 s past the last sweep. :class:`SweepShadow` keeps a copy of that state and, from
+the timestamps of the skipped lines, hands the correlator a bare ``generic`` tick event
+exactly where a skipped line would have swept, plus one tick to bring the clock forward
+before an event that would otherwise see it behind. Ticks carry the time of a real line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import inspect
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from stuckscan import correlator as _correlator
+from stuckscan import families
+from stuckscan.events import GENERIC_KIND, Event
+from stuckscan.inputs import RawLine, display_name, read_blocks
+from json.decoder import scanstring
+
+from stuckscan.parser import LineParser, ParseOptions, ParseStats
+from stuckscan.shapes import ROOT_LOGGER_NAMES, Record, _binding_name, normalize_level, strip_ansi
+
+UTC = timezone.utc
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+US = timedelta(microseconds=1)
+
+# --------------------------------------------------------------------------------------
+# What the correlator uses
+# --------------------------------------------------------------------------------------
+
+CONDITIONAL_KINDS = frozenset({"ws.response"})  # used only when slow
+
+
+def _correlator_kinds() -> frozenset[str]:
+    """Kinds the correlator acts on: its kind sets, plus any family kind its source names
+    (a kind it tests by name is taken as used, which can only make the fast path skip less)."""
+    c = _correlator
+    kinds = set(c.ATTENTION_LABELS) | set(c.RECOVERY_KINDS) | set(c.SESSION_EVIDENCE_KINDS)
+    kinds |= set(c.GATEWAY_TROUBLE_KINDS) | set(c.LIFECYCLE_KINDS)
+    try:
+        source = inspect.getsource(c)
+    except (OSError, TypeError):  # pragma: no cover - no source shipped
+        source = ""
+    kinds |= set(re.findall(r"[\"']([A-Za-z_]+\.[A-Za-z_]+)[\"']", source)) & set(families.KINDS)
+    return frozenset(kinds - CONDITIONAL_KINDS)
+
+
+RELEVANT_KINDS = _correlator_kinds()
+SLOW_RESPONSE_MS = int(getattr(_correlator, "SLOW_RESPONSE_SECONDS", 10.0) * 1000)
+SWEEP_US = _correlator.SWEEP_EVERY // US
+
+# Deleting these bytes from a JSON-escaped message removes SGR colour codes (\u001b[..m)
+# whole; deleting them from the needles too keeps every needle findable.
+DELETED = b"\\u0123456789b[;m"
+LEARN_NEEDLES = ("essionId", "runId", ".jsonl.lock")  # sessionId, activeSessionId, lockSessionId
+# Rarer characters first: where a needle pattern is anchored, so the scan stops seldom.
+_RARITY = "qjzxkvEASLCGIT]:wyf-pg.=hbmcudlrstneaoi "
+
+
+def _deleted(text: str) -> bytes:
+    return text.encode("utf-8").translate(None, DELETED)
+
+
+def _needle_pattern(needles: Iterable[bytes]) -> re.Pattern[bytes]:
+    """One alternation that finds any needle, each anchored on its rarest byte."""
+    branches = []
+    for needle in sorted(set(needles)):
+        text = needle.decode("latin-1")
+        anchor = min(range(len(text)), key=lambda i: (_RARITY.find(text[i]) % 100 if text[i] in _RARITY else 50, i))
+        before, char, after = needle[:anchor], needle[anchor:anchor + 1], needle[anchor + 1:]
+        branch = re.escape(char)
+        if before:
+            branch += b"(?<=" + re.escape(before + char) + b")"
+        if after:
+            branch += b"(?=" + re.escape(after) + b")"
+        branches.append(branch)
+    return re.compile(b"|".join(branches))
+
+
+def _needles() -> list[bytes]:
+    found = [_deleted(f.needle) for f in families.SEARCHED if f.needle and f.kind in RELEVANT_KINDS]
+    if any(f.needle is None for f in families.SEARCHED if f.kind in RELEVANT_KINDS):  # pragma: no cover
+        raise RuntimeError("a searched family without a needle cannot be skipped safely")
+    found += [_deleted(n) for n in LEARN_NEEDLES]
+    return [n for n in found if n]
+
+
+NEEDLES = _needles()
+NEEDLE_RE = _needle_pattern(NEEDLES)
+NON_SGR = re.compile(rb"\\u001b(?!\[[0-9;]*m)")
+SGR_ONLY_WORD = re.compile(rb"(?:\\u001b\[[0-9;]*m|[^\\])*")
+CONTROL = bytes(range(32))
+# "⇄ res ✓ method 123ms" with the gateway's colour codes, as escaped in the JSON record.
+WS_RES = re.compile(
+    r"\\u001b\[93m⇄\\u001b\[39m \\u001b\[1mres\\u001b\[22m \\u001b\[9[12]m[✓✗]\\u001b\[39m "
+    r"\\u001b\[1m[^\s\\\"]+\\u001b\[22m \\u001b\[2m([0-9]{1,9})ms\\u001b\[22m".encode("utf-8")
+)
+
+REL, CAND, BUCKET, WSRES = 0, 1, 2, 3
+_KEY_LIMIT = 64
+
+
+def _bucket_prefixes() -> tuple[dict[str, tuple[bytes, ...]], dict[str, bool], int]:
+    """Per first word: the prefixes of used families; whether a used kind is conditional."""
+    relevant: dict[str, list[bytes]] = {}
+    conditional: dict[str, bool] = {}
+    longest = 0
+    for word, bucket in families.ANCHORED_INDEX.items():
+        for family in bucket:
+            prefixes = [p for p in family.prefixes if families.first_word(p) == word]
+            if family.kind in CONDITIONAL_KINDS:
+                conditional[word] = True
+            elif family.kind in RELEVANT_KINDS:
+                relevant.setdefault(word, []).extend(p.encode("utf-8") for p in prefixes)
+                longest = max([longest, *(len(p.encode("utf-8")) for p in prefixes)])
+    return {w: tuple(p) for w, p in relevant.items()}, conditional, longest
+
+
+REL_PREFIXES, CONDITIONAL_WORDS, LONGEST_PREFIX = _bucket_prefixes()
+_HEADS: dict[bytes, int | tuple[bytes, ...]] = {}
+
+
+def decide_head(key: bytes) -> int:
+    """What a message's first word (raw JSON-escaped bytes) says about its line."""
+    escaped = b"\\" in key
+    if escaped:
+        if not SGR_ONLY_WORD.fullmatch(key):
+            return REL
+        text = strip_ansi(key.decode("utf-8", "replace").replace("\\u001b", "\x1b"))
+    else:
+        text = key.decode("utf-8", "replace")
+    if len(key) >= _KEY_LIMIT:
+        return REL if escaped else CAND
+    if text in CONDITIONAL_WORDS:
+        return REL if text in REL_PREFIXES else WSRES
+    if text not in REL_PREFIXES:
+        return CAND
+    return REL if escaped else BUCKET
+
+
+def _head(key: bytes) -> int | tuple[bytes, ...]:
+    """:func:`decide_head`, cached; a BUCKET decision comes back as the prefixes to test."""
+    decision: int | tuple[bytes, ...] = decide_head(key)
+    if decision == BUCKET:
+        decision = REL_PREFIXES[key.decode("utf-8", "replace")]
+    if len(_HEADS) < 50_000:
+        _HEADS[key] = decision
+    return decision
+
+
+# --------------------------------------------------------------------------------------
+# Time
+# --------------------------------------------------------------------------------------
+
+BAD = 1 << 62  # added to a time that failed validation: pushes it past MAX_US
+MAX_US = 1 << 61
+_ISO_MINUTE = re.compile(rb'\},"time":"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):')
+_SECOND_OFFSET = re.compile(rb'(\d\d)\.(\d\d\d)(?:([+-])(\d\d):(\d\d)|Z)"\}')
+
+
+def _minute_us(key: bytes) -> int:
+    """Epoch microseconds of ``},"time":"YYYY-MM-DDTHH:MM:`` read as UTC; BAD if invalid."""
+    match = _ISO_MINUTE.fullmatch(key)
+    if match is None:
+        return BAD
+    year, month, day, hour, minute = (int(g) for g in match.groups())
+    try:
+        moment = datetime(year, month, day, hour, minute, tzinfo=UTC)
+    except ValueError:
+        return BAD
+    return (moment - EPOCH) // US
+
+
+def _second_us(key: bytes) -> int:
+    """``SS.mmm±HH:MM"}`` (or ``Z"}``) as microseconds to add to the minute; BAD if invalid."""
+    match = _SECOND_OFFSET.fullmatch(key)
+    if match is None:
+        return BAD
+    second, milli, sign, off_h, off_m = match.groups()
+    if int(second) > 59:
+        return BAD
+    value = int(second) * 1_000_000 + int(milli) * 1000
+    if sign is not None:
+        offset = timedelta(hours=int(off_h), minutes=int(off_m))
+        if offset >= timedelta(hours=24):
+            return BAD
+        value -= (offset // US) * (1 if sign == b"+" else -1)
+    return value
+
+
+def _second_table(cache: dict[bytes, int], key: bytes, limit: int) -> int:
+    """On the first time with a new zone suffix, fill in all 60 000 ``SS.mmm`` keys for it."""
+    value = _second_us(key)
+    if value == BAD:
+        return BAD
+    suffix = key[6:]
+    offset = _second_us(b"00.000" + suffix)
+    if len(cache) + 60_000 <= limit:
+        for second in range(60):
+            for milli in range(1000):
+                cache[b"%02d.%03d" % (second, milli) + suffix] = second * 1_000_000 + milli * 1000 + offset
+    return value
+
+
+_MINUTES: dict[bytes, int] = {}
+_SECONDS: dict[bytes, int] = {}
+
+
+def _remember(cache: dict[bytes, int], key: bytes, value: int, limit: int) -> int:
+    """Cache a time part; a key that is not even shaped like one is not kept."""
+    if value != BAD and len(cache) < limit:
+        cache[key] = value
+    return value
+
+
+def us_to_datetime(value: int) -> datetime:
+    return EPOCH + timedelta(microseconds=value)
+
+
+def datetime_to_us(moment: datetime) -> int:
+    return (moment - EPOCH) // US
+
+
+# --------------------------------------------------------------------------------------
+# One file
+# --------------------------------------------------------------------------------------
+
+SUB_HEAD = b'{"0":"{\\"subsystem\\":\\"'
+BIND_END = b'\\"}","1":"'
+META = b'","_meta":{'
+_SUB_HEAD_LEN = len(SUB_HEAD)
+_BIND_END_LEN = len(BIND_END)
+_BINDING_SPAN = 200
+_TIME_FORMATS = ((41, 14), (36, 9))  # (from end: minute key start, second key start) for ±HH:MM and Z
+
+
+class FileScan:
+    """Scans one source; yields relevant :class:`Event` objects and, between them, lists
+    of the epoch-microsecond times of the skipped lines in file order."""
+
+    def __init__(self, source: str, options: ParseOptions, stats: ParseStats) -> None:
+        self.parser = LineParser(source, options, stats)
+        self.stats = stats
+        self.max_line = options.max_line_bytes
+        self._minutes = _MINUTES  # pure functions of their keys: shared by all files
+        self._seconds = _SECONDS
+        self._bindings: set[bytes] = set()
+        self._templates: dict[tuple[bytes, bytes], tuple[str | None, str | None] | tuple[()]] = {}
+        self._format: tuple[int, int] | None = None
+        self._line = 0                    # lines before the current block
+        self._skip_lo = self._skip_hi = None  # type: int | None
+        self._last_skip: int | None = None     # time of the latest skipped line (file order)
+
+    # -- driving --------------------------------------------------------------------
+
+    def scan(self, pieces: Iterable[tuple[bytes, int] | RawLine]) -> Iterator[Event | list[int]]:
+        for piece in pieces:
+            if isinstance(piece, RawLine):
+                self._line += 1
+                yield from self._parse_line(self._line, piece.data, True)
+                continue
+            yield from self._block(*piece)
+        last = self.parser.flush()
+        if last is not None:
+            yield last
+        self._finish_stats()
+
+    def _parse_line(self, number: int, data: bytes, truncated: bool) -> Iterator[Event]:
+        if self._last_skip is not None:
+            self.parser.clock._last_full_date = us_to_datetime(self._last_skip).date()
+            self._last_skip = None
+        ready = self.parser.feed_line(number, data, truncated)
+        if ready is not None:
+            yield ready
+
+    def _block(self, block: bytes, size: int) -> Iterator[Event | list[int]]:
+        """The lines of ``block[:size]``."""
+        start = 0
+        if not self.parser._offset_noted or self._format is None or block.find(b'}{"', 0, size) >= 0:
+            start = yield from self._slow_until_ready(block, size)
+            if start >= size:
+                return
+        full, cand_pos, cand_msg, cand_time = self._phase1(block, start, size)
+        hits = self._phase2(cand_msg) if cand_msg else []
+        yield from self._phase3(block, start, size, full, cand_pos, cand_time, hits)
+
+    def _slow_until_ready(self, block: bytes, size: int) -> Iterator[Event]:
+        """Parse lines in full until the fast path may start; returns where it may."""
+        position = 0
+        fast_allowed = block.find(b'}{"', 0, size) < 0
+        while position < size:
+            if fast_allowed and self.parser._offset_noted and self._format is not None:
+                return position
+            end = block.find(b"\n", position, size)
+            if end < 0:
+                end = size
+            line = block[position:end]
+            self._line += 1
+            if self._format is None:
+                self._format = self._guess_format(line)
+            truncated = len(line) > self.max_line
+            yield from self._parse_line(self._line, line[: self.max_line] if truncated else line, truncated)
+            position = end + 1
+        return position
+
+    @staticmethod
+    def _guess_format(line: bytes) -> tuple[int, int] | None:
+        for format_ in _TIME_FORMATS:
+            end = len(line)
+            if line.startswith(SUB_HEAD) and _ISO_MINUTE.fullmatch(line[end - format_[0]:end - format_[1]]) \
+                    and _SECOND_OFFSET.fullmatch(line[end - format_[1]:]):
+                return format_
+        return None
+
+    # -- phase 1: one cheap pass over the lines ---------------------------------------
+
+    def _phase1(self, b: bytes, p: int, size: int) -> tuple[list[Any], list[int], list[bytes], list[int]]:
+        """Sort the lines: ``full`` gets the line start of each line for the parser, or a
+        ``(start, binding end, message end, line end, time)`` tuple for a record in the
+        gateway layout whose message may matter; the rest become candidates for skipping."""
+        assert self._format is not None
+        a1, a2 = self._format
+        find = b.find
+        startswith = b.startswith
+        minutes, seconds, bindings = self._minutes, self._seconds, self._bindings
+        heads = _HEADS
+        head = _head
+        max_line = self.max_line
+        full: list[Any] = []
+        cand_pos: list[int] = []
+        cand_msg: list[bytes] = []
+        cand_time: list[int] = []
+        full_add, pos_add, msg_add, time_add = full.append, cand_pos.append, cand_msg.append, cand_time.append
+        while p < size:
+            q = find(b"\n", p, size)
+            if q < 0:
+                q = size
+            key = b[q - a1:q - a2]
+            t1 = minutes.get(key)
+            if t1 is None:
+                t1 = _remember(minutes, key, _minute_us(key), 100_000)
+            key = b[q - a2:q]
+            t2 = seconds.get(key)
+            if t2 is None:
+                t2 = _second_table(seconds, key, 400_000)
+            when = t1 + t2
+            if when > MAX_US or not startswith(SUB_HEAD, p) or q - p > max_line:
+                full_add(p)
+                p = q + 1
+                continue
+            k = find(BIND_END, p + _SUB_HEAD_LEN, p + _BINDING_SPAN)
+            if k < 0 or (b[p + _SUB_HEAD_LEN:k] not in bindings and not self._binding_ok(b[p + _SUB_HEAD_LEN:k])):
+                full_add(p)
+                p = q + 1
+                continue
+            i = k + _BIND_END_LEN
+            j = find(META, i, q - a1 + 1)
+            if j < 0:
+                full_add(p)
+                p = q + 1
+                continue
+            limit = i + _KEY_LIMIT
+            if limit > j:
+                limit = j
+            space = find(b" ", i, limit)
+            word = b[i:space] if space >= 0 else b[i:limit]
+            decision = heads.get(word)
+            if decision is None:
+                decision = head(word)
+            if decision != CAND:
+                if decision == REL:
+                    full_add((p, k, j, q, when))
+                    p = q + 1
+                    continue
+                if decision == WSRES:
+                    match = WS_RES.match(b, i, j)
+                    if match is None or int(match.group(1)) >= SLOW_RESPONSE_MS or find(b"durationMs", i, j) >= 0:
+                        full_add((p, k, j, q, when))
+                        p = q + 1
+                        continue
+                elif startswith(decision, i) or find(b"\\", i, i + LONGEST_PREFIX if i + LONGEST_PREFIX < j else j) >= 0:
+                    full_add((p, k, j, q, when))
+                    p = q + 1
+                    continue
+            pos_add(p)
+            msg_add(b[i:j])
+            time_add(when)
+            p = q + 1
+        return full, cand_pos, cand_msg, cand_time
+
+    def _binding_ok(self, name: bytes) -> bool:
+        if not name or b'"' in name or b"\\" in name or name.translate(None, CONTROL) != name:
+            return False
+        if len(self._bindings) < 10_000:
+            self._bindings.add(name)
+        return True
+
+    # -- phase 2: the needles, over all candidate messages of the block at once ---------
+
+    @staticmethod
+    def _phase2(messages: list[bytes]) -> list[int]:
+        """Indexes of candidates that must be decoded after all."""
+        joined = b"\n".join(messages)
+        hits: set[int] = set()
+        clean = (b'"' not in joined and joined.count(b"\\") == joined.count(b"\\u001b")
+                 and NON_SGR.search(joined) is None
+                 and len(joined.translate(None, CONTROL)) == len(joined) - len(messages) + 1)
+        if not clean:
+            for index, message in enumerate(messages):
+                if (b'"' in message or message.count(b"\\") != message.count(b"\\u001b")
+                        or NON_SGR.search(message) is not None or message.translate(None, CONTROL) != message):
+                    hits.add(index)
+        deleted = joined.translate(None, DELETED)
+        index = 0
+        position = 0
+        for match in NEEDLE_RE.finditer(deleted):
+            start = match.start()
+            index += deleted.count(b"\n", position, start)
+            position = start
+            hits.add(index)
+        return sorted(hits)
+
+    # -- phase 3: events and skipped times, in line order ------------------------------
+
+    def _phase3(self, b: bytes, start: int, size: int, full: list[Any], cand_pos: list[int],
+                cand_time: list[int], hits: list[int]) -> Iterator[Event | list[int]]:
+        if hits:
+            full = sorted(full + [cand_pos[h] for h in hits], key=_entry_position)
+        base = self._line + 1
+        others = 0  # lines of ``full`` passed that are not candidates
+        c0 = 0
+        count = len(cand_pos)
+        max_line = self.max_line
+        find = b.find
+        for entry in full:
+            position = entry if entry.__class__ is int else entry[0]
+            c1 = bisect.bisect_left(cand_pos, position, c0) if count else 0
+            if c1 > c0:
+                yield from self._skipped(cand_time[c0:c1])
+            number = base + others + c1
+            if c1 < count and cand_pos[c1] == position:
+                c1 += 1  # a candidate that must be decoded after all
+            else:
+                others += 1
+            c0 = c1
+            if entry.__class__ is not int:
+                event = self._record(b, number, entry)
+                if event is not None:
+                    if event is not _NOT_YET:
+                        yield event
+                    continue
+            end = find(b"\n", position, size)
+            if end < 0:
+                end = size
+            data = b[position:end]
+            truncated = len(data) > max_line
+            yield from self._parse_line(number, data[:max_line] if truncated else data, truncated)
+        if c0 < count:
+            yield from self._skipped(cand_time[c0:])
+        self._line += others + count
+
+    # -- a record in the gateway layout, built without json.loads -----------------------
+
+    def _record(self, b: bytes, number: int, entry: tuple[int, int, int, int, int]) -> Event | None | object:
+        """The event of a gateway-layout line, exactly as the parser builds it; None when
+        the line needs the parser after all (an escape or meta object out of the ordinary)."""
+        p, k, j, q, when = entry
+        assert self._format is not None
+        info = self._meta_info(b[j + 10:q - self._format[0] + 1])
+        if info is None:
+            return None
+        meta_binding, level = info
+        text = b[k + _BIND_END_LEN:j].decode("utf-8", "replace") + '"'
+        try:
+            message, end = scanstring(text, 0, True)
+        except ValueError:
+            return None
+        if end != len(text):
+            return None
+        if "\x1b" in message:
+            message = strip_ansi(message)
+        subsystem = meta_binding or b[p + _SUB_HEAD_LEN:k].decode("utf-8", "replace")
+        moment = EPOCH + timedelta(microseconds=when)
+        parser = self.parser
+        parser.clock._last_full_date = moment.date()
+        self._last_skip = None
+        parser.stats.lines += 1
+        record = Record("jsonl", None, level, subsystem, message, None)
+        event = parser._build(number, moment, record, False)
+        previous, parser._pending = parser._pending, event
+        return parser._emit(previous) if previous is not None else _NOT_YET
+
+    def _meta_info(self, meta: bytes) -> tuple[str | None, str | None] | None:
+        """(subsystem named by ``_meta.name``, level) for a ``_meta`` object; None if it is
+        not one this fast builder can vouch for (then the line goes to the parser)."""
+        date_at = meta.find(b'"date":"')
+        if date_at < 0:
+            return None
+        date_at += 8
+        date_end = meta.find(b'"', date_at)
+        if date_end < 0 or meta.find(b"\\", date_at, date_end) >= 0 \
+                or meta[date_at:date_end].translate(None, CONTROL) != meta[date_at:date_end]:
+            return None
+        key = (meta[:date_at], meta[date_end:])
+        info = self._templates.get(key)
+        if info is None:
+            info = self._template(key)
+        return info or None
+
+    def _template(self, key: tuple[bytes, bytes]) -> tuple[str | None, str | None] | tuple[()]:
+        info: tuple[str | None, str | None] | tuple[()] = ()
+        try:
+            obj = json.loads(key[0] + b'2000-01-01T00:00:00.000Z' + key[1])
+        except (ValueError, RecursionError):
+            obj = None
+        if isinstance(obj, dict):
+            name = obj.get("name")
+            binding = _binding_name(name)
+            if binding is None and isinstance(name, str) and name and name not in ROOT_LOGGER_NAMES:
+                binding = None  # a plain logger name only counts when the record has no binding
+            info = (binding, normalize_level(obj.get("logLevelName")))
+        if len(self._templates) < 4096:
+            self._templates[key] = info
+        return info
+
+    def _skipped(self, times: list[int]) -> Iterator[list[int]]:
+        pending = self.parser.flush()
+        if pending is not None:
+            yield pending  # type: ignore[misc]
+        count = len(times)
+        stats = self.stats
+        stats.lines += count
+        stats.events += count
+        stats.skipped += count
+        stats.shapes["jsonl"] += count
+        low, high = min(times), max(times)
+        if self._skip_lo is None or low < self._skip_lo:
+            self._skip_lo = low
+        if self._skip_hi is None or high > self._skip_hi:
+            self._skip_hi = high
+        self._last_skip = times[-1]
+        yield times
+
+    def _finish_stats(self) -> None:
+        stats = self.stats
+        for value in (self._skip_lo, self._skip_hi):
+            if value is None:
+                continue
+            moment = us_to_datetime(value)
+            if stats.first_time is None or moment < stats.first_time:
+                stats.first_time = moment
+            if stats.last_time is None or moment > stats.last_time:
+                stats.last_time = moment
+
+
+# --------------------------------------------------------------------------------------
+# The correlator's clock
+# --------------------------------------------------------------------------------------
+
+
+class SweepShadow:
+    """A copy of the correlator's clock state (``now`` and the time of its last sweep).
+
+    :meth:`skipped` turns the times of skipped lines into the few tick events that change
+    what the correlator does; :meth:`before` says whether an event needs a tick first.
+    """
+
+    def __init__(self, source: str = "") -> None:
+        self.now: int | None = None      # the correlator's clock if every line had been fed
+        self.fed: int | None = None      # the clock the correlator actually has
+        self.last: int | None = None     # its last sweep
+        self.source = source
+
+    def tick(self, value: int) -> Event:
+        return Event(self.source, 0, us_to_datetime(value), None, None, GENERIC_KIND, "", "tick")
+
+    def skipped(self, times: list[int]) -> Iterator[Event]:
+        if not times:
+            return
+        if _non_decreasing(times):
+            now = self.now
+            start = 0 if now is None else bisect.bisect_right(times, now)
+            size = len(times)
+            while start < size:
+                index = start if self.last is None else bisect.bisect_left(times, self.last + SWEEP_US, start)
+                if index >= size:
+                    break
+                value = times[index]
+                self.now = self.fed = self.last = value
+                yield self.tick(value)
+                start = bisect.bisect_right(times, value, index)
+            if self.now is None or times[-1] > self.now:
+                self.now = times[-1]
+            return
+        for value in times:  # out-of-order lines: the plain rule, one time at a time
+            if self.now is None or value > self.now:
+                self.now = value
+                if self.last is None or value - self.last >= SWEEP_US:
+                    self.last = self.fed = value
+                    yield self.tick(value)
+
+    def before(self, event: Event) -> Iterator[Event]:
+        """Ticks to feed before ``event``, then account for ``event`` itself."""
+        moment = event.time
+        value = None if moment is None else (moment - EPOCH) // US
+        now = self.now
+        if now is not None and self.fed != now and (value is None or value < now):
+            self.fed = now
+            yield self.tick(now)
+        if value is not None and (now is None or value > now):
+            self.now = self.fed = value
+            if self.last is None or value - self.last >= SWEEP_US:
+                self.last = value
+        elif value is not None and self.fed is not None and value > self.fed:
+            self.fed = value
+
+    def finish(self) -> Iterator[Event]:
+        if self.now is not None and self.fed != self.now:
+            self.fed = self.now
+            yield self.tick(self.now)
+
+
+_NOT_YET = object()  # a record was built and is held back (it may not be complete yet)
+
+
+def _entry_position(entry: Any) -> int:
+    return entry if entry.__class__ is int else entry[0]
+
+
+def _non_decreasing(values: list[int]) -> bool:
+    return all(a <= b for a, b in zip(values, values[1:])) if len(values) < 8 else values == sorted(values)
+
+
+# --------------------------------------------------------------------------------------
+# Files in order
+# --------------------------------------------------------------------------------------
+
+Items = Iterable[Event | list[int]]
+
+
+def scan_path(path: str, options: ParseOptions, stats: ParseStats) -> Iterator[Event | list[int]]:
+    """The fast-path items of one file: relevant events and lists of skipped times."""
+    name = display_name(path)
+    stats.files.append(name)
+    yield from FileScan(name, options, stats).scan(read_blocks(path, options.max_line_bytes))
+
+
+def window_filter(window: Any) -> Callable[[datetime | None], bool] | None:
+    """``window.contains`` unless the window is absent or unbounded."""
+    if window is None or getattr(window, "unbounded", False):
+        return None
+    return window.contains
+
+
+def feed_items(items: Iterable[Event | list[int]], shadow: SweepShadow,
+               keep: Callable[[datetime | None], bool] | None = None) -> Iterator[Event]:
+    """Turn fast-path items into the event stream the correlator gets."""
+    for item in items:
+        if type(item) is list:
+            times = item
+            if keep is not None:
+                times = [t for t in times if keep(us_to_datetime(t))]
+            yield from shadow.skipped(times)
+            continue
+        event: Event = item  # type: ignore[assignment]
+        if keep is not None and not keep(event.time):
+            continue
+        yield from shadow.before(event)
+        yield event
+
+
+def iter_scan_events(paths: Iterable[str], options: ParseOptions | None = None, stats: ParseStats | None = None,
+                     window: Any = None) -> Iterator[Event]:
+    """The events the correlator needs from ``paths`` (read in the order given), with the
+    same correlated result as every event of every line; ``stats`` counts every line.
+
+    ``window`` (a :class:`~stuckscan.timewindow.TimeWindow`) drops events and skipped
+    lines outside it, as ``--since``/``--until`` do for the full parse.
+    """
+    options = options or ParseOptions()
+    stats = stats if stats is not None else ParseStats()
+    shadow = SweepShadow()
+    keep = window_filter(window)
+    for path in paths:
+        file_stats = ParseStats()
+        shadow.source = display_name(path)
+        yield from feed_items(scan_path(path, options, file_stats), shadow, keep)
+        stats.merge(file_stats)
+    yield from shadow.finish()
+
+
+__all__ = ["FileScan", "SweepShadow", "feed_items", "iter_scan_events", "scan_path", "RELEVANT_KINDS", "decide_head"]

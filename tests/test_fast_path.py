@@ -1,0 +1,252 @@
+"""The scan fast path (stuckscan.fastscan, stuckscan.parallel) changes nothing but speed.
+
+For every log under sample_logs/ the analysis is identical with and without the fast
+path, serial and parallel, and the input counts (lines, events, unparsed, ...) match.
+The pieces it is built from are checked against what they replace: the block reader
+against the line reader, the string-method tokenizer against the pattern, and the
+correlator's clock shadow against feeding every line.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stuckscan import _kv
+from stuckscan.analysis import analyze_events, analyze_paths
+from stuckscan.correlator import Correlator
+from stuckscan.events import GENERIC_KIND, Event
+from stuckscan.fastscan import SweepShadow, feed_items, iter_scan_events
+from stuckscan.inputs import RawLine, iter_blocks, iter_raw_lines
+from stuckscan.model import Analysis
+from stuckscan.parallel import analyze_paths_fast, parse_files_parallel
+from stuckscan.parser import ParseOptions, ParseStats, parse_path
+from stuckscan.timewindow import TimeWindow
+
+from tests.conftest import tslog_line
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_logs"
+LOGS = sorted(p for p in SAMPLES.rglob("*") if p.is_file() and p.suffix in (".log", ".txt", ".jsonl"))
+UTC = timezone.utc
+OPTIONS = ParseOptions(tz=UTC)
+
+
+def fast(paths: list[str], options: ParseOptions = OPTIONS, window: TimeWindow | None = None) -> Analysis:
+    stats = ParseStats()
+    return analyze_events(iter_scan_events(paths, options, stats, window=window), stats)
+
+
+def summary(analysis: Analysis) -> list[tuple]:
+    """What a reader of the report sees first, for a readable assertion message."""
+    return [(i.session_key, i.status.value, i.primary and i.primary.rule.id,
+             sorted(f.rule.id for f in i.contributing), [(e.file, e.line) for e in i.timeline])
+            for i in analysis.incidents]
+
+
+@pytest.mark.parametrize("log", LOGS, ids=[str(p.relative_to(SAMPLES)) for p in LOGS])
+def test_sample_analysis_is_identical_on_the_fast_path(log: Path) -> None:
+    slow = analyze_paths([str(log)], OPTIONS)
+    quick = fast([str(log)])
+    assert summary(quick) == summary(slow)
+    assert quick.inputs == slow.inputs  # lines, events, unparsed, blank, untimed, time range
+    assert [(e.id, e.primary and e.primary.rule.id) for e in quick.episodes] == \
+        [(e.id, e.primary and e.primary.rule.id) for e in slow.episodes]
+    assert quick == slow  # every field: evidence lines, recoveries, measures, environment
+
+
+def test_all_samples_in_one_scan_are_identical() -> None:
+    paths = [str(p) for p in LOGS]
+    assert fast(paths) == analyze_paths(paths, OPTIONS)
+
+
+def test_serial_and_parallel_give_the_same_analysis() -> None:
+    paths = [str(p) for p in LOGS]
+    serial = analyze_paths_fast(paths, OPTIONS, jobs=1)
+    parallel = analyze_paths_fast(paths, OPTIONS, jobs=2, min_bytes=0)
+    assert parallel == serial == analyze_paths(paths, OPTIONS)
+
+
+def test_parallel_hands_out_the_serial_event_stream() -> None:
+    paths = [str(p) for p in LOGS[:12]]
+    serial_stats, parallel_stats = ParseStats(), ParseStats()
+    serial = [(e.source, e.line, e.kind, e.time) for e in iter_scan_events(paths, OPTIONS, serial_stats)]
+    parallel = [(e.source, e.line, e.kind, e.time)
+                for e in parse_files_parallel(paths, OPTIONS, parallel_stats, jobs=3, min_bytes=0)]
+    assert parallel == serial
+    assert parallel_stats == serial_stats
+
+
+def test_a_time_window_gives_the_same_result_as_filtering_every_event() -> None:
+    log = SAMPLES / "openclaw-2026-05-21.log"
+    window = TimeWindow(since=datetime(2026, 5, 21, 10, 30, tzinfo=UTC), until=datetime(2026, 5, 21, 10, 50, tzinfo=UTC))
+    stats = ParseStats()
+    events = (e for e in parse_path(str(log), OPTIONS, stats) if window.contains(e.time))
+    assert fast([str(log)], window=window) == analyze_events(events, stats)
+
+
+# -- lines the fast path must not skip -------------------------------------------------------
+
+def _record(message: str, time: str = "2026-05-21T10:00:00.000+00:00") -> str:
+    """A record written the way the gateway writes it (``JSON.stringify``: compact)."""
+    record = json.loads(tslog_line(time, "gateway/ws", message, utc="2026-05-21T10:00:00.000Z"))
+    binding = json.dumps({"subsystem": "gateway/ws"}, separators=(",", ":"))
+    record["0"] = record["_meta"]["name"] = binding
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def _write(tmp_path: Path, lines: list[str]) -> str:
+    path = tmp_path / "openclaw-2026-05-21.log"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_malformed_lines_are_still_counted_as_unparsed(tmp_path: Path) -> None:
+    compact = _record("connected peers=3")
+    broken = [
+        compact[:-40],                                   # cut off mid-line
+        compact[:-2] + ',"x":1',                         # cut after a new key
+        compact.replace('"1":"connected', '"1":"con"nected'),  # bare quote in the message
+        compact.replace("connected", "conn\x01ected"),    # raw control character
+        compact.replace("connected", "conn\\qected"),     # invalid escape
+        compact + compact,                               # two records on one line
+        compact.replace('"time":"2026-05-21T10:00:00.000', '"time":"2026-05-21T10:00:61.000'),  # bad time
+        compact.replace('\\"gateway/ws\\"}","1"', '\\"gate"way\\"}","1"'),
+        compact + "\r",
+        " " + compact,
+    ]
+    path = _write(tmp_path, [compact] * 5 + broken + [compact] * 5)
+    slow = analyze_paths([path], OPTIONS)
+    quick = fast([path])
+    assert quick.inputs == slow.inputs
+    assert slow.inputs.lines == len(broken) + 10
+    assert slow.inputs.unparsed >= 6
+    assert quick == slow
+
+
+def test_lines_that_look_ignorable_but_matter_are_decoded(tmp_path: Path) -> None:
+    """Escapes, colour codes, needles deep in a message and learnable ids all reach the correlator."""
+    lines = [
+        _record("lane enqueue: lane=session:agent:main:main queueSize=1"),
+        _record("embedded run prompt start: runId=r-123456 sessionId=s-abcdef"),   # links run and session
+        _record("something odd happened; EADDRINUSE 127.0.0.1:18789"),            # searched anywhere
+        _record("\u001b[93mtimer\u001b[0m delayed 2500ms"),                         # needle behind colour codes
+        _record("lane\\u0020dequeue: lane=session:agent:main:main waitMs=3 queueSize=0".replace("\\\\", "\\")),
+        _record("\u001b[93m⇄\u001b[39m \u001b[1mres\u001b[22m \u001b[92m✓\u001b[39m \u001b[1mchat.history\u001b[22m "
+                "\u001b[2m15000ms\u001b[22m \u001b[2mconn\u001b[22m=\u001b[90mbb8a526e…792e\u001b[39m"),  # slow response
+        _record("stalled session: sessionId=s-abcdef sessionKey=agent:main:main state=processing age=150s queueDepth=1",
+                "2026-05-21T10:02:30.000+00:00"),
+    ]
+    path = _write(tmp_path, lines)
+    stats = ParseStats()
+    events = list(iter_scan_events([path], OPTIONS, stats))
+    kinds = [e.kind for e in events if e.kind != GENERIC_KIND or e.shape != "tick"]
+    assert "embedded.prompt_start" in kinds and "net.eaddrinuse" in kinds and "timer.delayed" in kinds
+    assert "ws.response" in kinds and "session.stalled" in kinds
+    assert fast([path]) == analyze_paths([path], OPTIONS)
+
+
+def test_skipped_lines_still_move_the_clock_and_close_silent_incidents(tmp_path: Path) -> None:
+    """An incident closes when warnings stop; only ignorable lines follow the last warning."""
+    start = datetime(2026, 5, 21, 10, 0, tzinfo=UTC)
+    lines = []
+    for tick in range(6):
+        moment = start + timedelta(seconds=30 * tick)
+        lines.append(_record(f"stalled session: sessionId=s-abcdef sessionKey=agent:main:telegram:direct:1 "
+                             f"state=processing age={150 + 30 * tick}s queueDepth=1",
+                             moment.isoformat(timespec="milliseconds")))
+    for second in range(0, 900):
+        moment = start + timedelta(seconds=200 + second)
+        lines.append(_record("lane enqueue: lane=main queueSize=1", moment.isoformat(timespec="milliseconds")))
+    path = _write(tmp_path, lines)
+    stats = ParseStats()
+    events = list(iter_scan_events([path], OPTIONS, stats))
+    assert stats.skipped == 900
+    assert len(events) < 200  # a tick per 5-second sweep, not an event per line
+    quick, slow = fast([path]), analyze_paths([path], OPTIONS)
+    assert quick == slow
+    assert quick.incidents[0].status_reason == slow.incidents[0].status_reason
+
+
+# -- the pieces ------------------------------------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.sampled_from([b"\n", b"\n", b"\r\n", b""])), max_size=30),
+       st.sampled_from([3, 10, 30, 1000]), st.sampled_from([1, 4, 7, 64, 1000]))
+def test_block_reader_gives_the_lines_of_the_line_reader(parts: list[tuple[int, bytes]], max_line: int,
+                                                         block: int) -> None:
+    data = b"".join(b"x" * size + end for size, end in parts)
+    expected = [(r.data, r.truncated) for r in iter_raw_lines(io.BytesIO(data), "t", max_line)]
+    got = []
+    for piece in iter_blocks(io.BytesIO(data), "t", max_line, block):
+        if isinstance(piece, RawLine):
+            got.append((piece.data, True))
+            continue
+        chunk, end = piece
+        lines = chunk[:end].split(b"\n")
+        if chunk[:end].endswith(b"\n"):
+            lines.pop()
+        got.extend((line[:max_line], True) if len(line) > max_line else (line, False) for line in lines)
+    assert got == expected
+
+
+TEXT = st.lists(st.sampled_from(list('ab_=.-;,:x09 \t\n\u00a0\u0663éMmsh"[]\\') +
+                               ["ms", "reason=", "error=", "sessionId=", "unknown", "true", 'k="']),
+               max_size=30).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(TEXT)
+def test_fast_tokenizer_matches_the_pattern(text: str) -> None:
+    fast_kv, pattern_kv = _kv.tokenize(text), _kv._tokenize_pattern(text)
+    assert (fast_kv.fields, fast_kv.raw, fast_kv.seconds, fast_kv.bare) == \
+        (pattern_kv.fields, pattern_kv.raw, pattern_kv.seconds, pattern_kv.bare)
+    assert list(fast_kv.fields) == list(pattern_kv.fields)
+
+
+def _clock_trace(events: list[Event]) -> list[tuple]:
+    correlator = Correlator()
+    trace = []
+    for event in events:
+        correlator.feed(event)
+        if event.kind != GENERIC_KIND:
+            trace.append((event.line, correlator.now, correlator._last_sweep))
+    correlator.finish()
+    trace.append(("end", correlator.now, correlator._last_sweep))
+    return trace
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(-3000, 9000), st.booleans(), st.booleans()), max_size=60), st.randoms())
+def test_shadow_reproduces_the_correlator_clock(steps: list[tuple[int, bool, bool]], rng: random.Random) -> None:
+    """Feeding relevant events plus the shadow's ticks leaves the correlator's clock and
+    sweep schedule exactly where feeding every line leaves them."""
+    base = datetime(2026, 5, 21, tzinfo=UTC)
+    clock = 0
+    everything: list[Event] = []
+    items: list[object] = []
+    run: list[int] = []
+    for number, (step, relevant, untimed) in enumerate(steps, 1):
+        clock = max(0, clock + step) if rng.random() < 0.9 else max(0, clock - step)
+        moment = base + timedelta(milliseconds=clock)
+        if relevant:
+            if run:
+                items.append(run)
+                run = []
+            event = Event("t", number, None if untimed else moment, None, None, "memory.pressure", "m", "jsonl")
+            everything.append(event)
+            items.append(event)
+        else:
+            everything.append(Event("t", number, moment, None, None, GENERIC_KIND, "", "jsonl"))
+            run.append(int((moment - datetime(1970, 1, 1, tzinfo=UTC)) / timedelta(microseconds=1)))
+    if run:
+        items.append(run)
+    shadow = SweepShadow("t")
+    fed = list(feed_items(items, shadow)) + list(shadow.finish())  # type: ignore[arg-type]
+    assert _clock_trace(fed) == _clock_trace(everything)
