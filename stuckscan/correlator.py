@@ -10,9 +10,11 @@ Records here keep the raw :class:`Event` objects the classifier needs (bounded p
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum
 
@@ -67,6 +69,10 @@ TRAILING_EVIDENCE = timedelta(seconds=60)
 TRAILING_KINDS = frozenset({"lane.wait_exceeded", "lane.task_done", "message.processed", "embedded.run_done",
                             "run.cleared", "lock.stale_removed", "abort.settle_timeout", "abort.settle_failed"})
 QUIET_LANES = ("cron",)  # lane waits here are periodic-job noise, not trouble
+# What one kept event may hold (evidence, preludes, markers): a crafted 1 MiB line of
+# `k=v` pairs parses into ~16 MB of fields; real gateway lines stay far below these.
+MAX_KEPT_TEXT = 4096
+MAX_KEPT_FIELDS = 64
 
 
 class RecordStatus(str, Enum):
@@ -243,12 +249,173 @@ class CorrelationResult:
     build_hints: Counter[str]
 
 
+def bounded_event(event: Event) -> Event:
+    """``event`` itself, or a copy small enough to keep: text cut (at a space, so a cut
+    never leaves a fragment of a secret the redactor would no longer recognise), at most
+    :data:`MAX_KEPT_FIELDS` fields, and no nested meta (nothing after the parser reads it)."""
+    meta = event.meta
+    big_meta = meta is not None and _bigger_than(meta, MAX_KEPT_TEXT)
+    if len(event.message) <= MAX_KEPT_TEXT and len(event.fields) <= MAX_KEPT_FIELDS and not big_meta:
+        return event
+    fields = event.fields
+    if len(fields) > MAX_KEPT_FIELDS:
+        fields = dict(itertools.islice(fields.items(), MAX_KEPT_FIELDS))
+    fields = {key: _bounded_value(value) for key, value in fields.items()}
+    return replace(
+        event,
+        message=_cut_text(event.message),
+        fields=fields,
+        raw={key: _cut_text(value) for key, value in event.raw.items() if key in fields},
+        seconds={key: value for key, value in event.seconds.items() if key in fields},
+        meta=None if big_meta else meta,
+    )
+
+
+def _bigger_than(value: object, budget: int) -> bool:
+    """Whether a JSON-like value holds more than about ``budget`` characters and items."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            budget -= len(item)
+        elif isinstance(item, dict):
+            budget -= len(item)
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            budget -= len(item)
+            pending.extend(item)
+        else:
+            budget -= 1
+        if budget < 0:
+            return True
+    return False
+
+
+def _bounded_value(value: object) -> object:
+    if isinstance(value, str):
+        return _cut_text(value)
+    if isinstance(value, list) and len(value) > MAX_KEPT_FIELDS:
+        return value[:MAX_KEPT_FIELDS]
+    return value
+
+
+def _cut_text(text: str) -> str:
+    if len(text) <= MAX_KEPT_TEXT:
+        return text
+    head = text[:MAX_KEPT_TEXT]
+    space = max(head.rfind(" "), head.rfind("\t"))
+    head = head[:space] if space > 0 else ""
+    return f"{head} [... {len(text) - len(head)} more characters not kept]"
+
+
+class EvictionQueue:
+    """The least recently active open incident, in O(log n) per eviction.
+
+    A heap of ``(last activity, seq)`` entries, pushed whenever a record enters the open
+    set and checked lazily: activity only grows, so an entry is a lower bound of its
+    record's key; a popped entry whose record has moved on is pushed again with the
+    current key, one whose record is no longer open is dropped. The pick is exactly
+    ``min(open, key=(last activity, seq))``, without scanning the open set each time
+    (10 000 open incidents and a million new sessions would otherwise be 10^10 steps).
+    Records opened before any line had a time (no activity yet) are kept aside and
+    queued once they have one.
+    """
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[float, int, int, IncidentRecord]] = []
+        self._untimed: list[IncidentRecord] = []
+        self._tiebreak = itertools.count()
+
+    def __len__(self) -> int:
+        return len(self._heap)
+
+    def push(self, record: IncidentRecord, open_records: dict[str, IncidentRecord]) -> None:
+        if record.last_activity is None:
+            self._untimed.append(record)
+        heapq.heappush(self._heap, (timestamp_or_inf(record.last_activity), record.seq, next(self._tiebreak), record))
+        if len(self._heap) > 4 * len(open_records) + 1024:
+            self._rebuild(open_records)
+
+    def oldest(self, open_records: dict[str, IncidentRecord], recheck_untimed: bool = True) -> IncidentRecord | None:
+        if self._untimed and recheck_untimed:
+            waiting = []
+            for record in self._untimed:
+                if not _is_open_in(record, open_records):
+                    continue
+                if record.last_activity is None:
+                    waiting.append(record)
+                else:
+                    heapq.heappush(self._heap, (timestamp_or_inf(record.last_activity), record.seq,
+                                                next(self._tiebreak), record))
+            self._untimed = waiting
+        heap = self._heap
+        while heap:
+            key, seq, _, record = heap[0]
+            if not _is_open_in(record, open_records):
+                heapq.heappop(heap)
+                continue
+            current = timestamp_or_inf(record.last_activity)
+            if current != key:
+                heapq.heapreplace(heap, (current, seq, next(self._tiebreak), record))
+                continue
+            return record
+        return None
+
+    def _rebuild(self, open_records: dict[str, IncidentRecord]) -> None:
+        self._heap = [(timestamp_or_inf(r.last_activity), r.seq, next(self._tiebreak), r)
+                      for r in {id(r): r for r in open_records.values()}.values()]
+        heapq.heapify(self._heap)
+
+
+def _is_open_in(record: IncidentRecord, open_records: dict[str, IncidentRecord]) -> bool:
+    return record.is_open and open_records.get(record.identity) is record
+
+
+class OpenIncidents(dict):  # type: ignore[type-arg]
+    """The open incidents by identity; whatever enters is also queued for eviction."""
+
+    __slots__ = ("_queue",)
+
+    def __init__(self, queue: EvictionQueue) -> None:
+        super().__init__()
+        self._queue = queue
+
+    def __setitem__(self, identity: str, record: IncidentRecord) -> None:
+        super().__setitem__(identity, record)
+        self._queue.push(record, self)
+
+
+class ClosedIncidents(list):  # type: ignore[type-arg]
+    """Closed incidents in closing order. Membership and removal go by identity from the
+    end, where a reopened incident (closed moments ago) is: O(1) instead of comparing
+    every closed record field by field (quadratic over a long log of reopened stalls)."""
+
+    __slots__ = ()
+
+    def __contains__(self, record: object) -> bool:
+        return self._find(record) >= 0
+
+    def remove(self, record: object) -> None:
+        index = self._find(record)
+        if index < 0:
+            raise ValueError("record is not closed")
+        del self[index]
+
+    def _find(self, record: object) -> int:
+        for index in range(len(self) - 1, -1, -1):
+            if self[index] is record:
+                return index
+        return -1
+
+
 class Correlator:
     def __init__(self, limits: CorrelatorLimits | None = None) -> None:
         self.limits = limits or CorrelatorLimits()
         self.ids = IdentityResolver(self.limits.identity_capacity)
-        self.open: dict[str, IncidentRecord] = {}
-        self.closed: list[IncidentRecord] = []
+        self._eviction = EvictionQueue()
+        self.open: dict[str, IncidentRecord] = OpenIncidents(self._eviction)
+        self.closed: list[IncidentRecord] = ClosedIncidents()
         self.last_closed: BoundedMap[str, IncidentRecord] = BoundedMap(self.limits.history_sessions)
         self.history: BoundedMap[str, deque[Event]] = BoundedMap(self.limits.history_sessions)
         self.unattributed: deque[Event] = deque(maxlen=100)
@@ -280,6 +447,7 @@ class Correlator:
         kind = event.kind
         if kind in ("generic", "unparsed"):
             return changes
+        event = bounded_event(event)
         self._note_build(event)
         self.ids.learn(event)
         if kind in ATTENTION_LABELS:
@@ -710,7 +878,9 @@ class Correlator:
         return sorted(merged.values(), key=event_order)
 
     def _evict_oldest(self) -> None:
-        oldest = min(self.open.values(), key=lambda r: (timestamp_or_inf(r.last_activity), r.seq))
+        oldest = self._eviction.oldest(self.open, recheck_untimed=self.now is not None)
+        if oldest is None:  # not expected: every open record is queued when it is opened
+            oldest = min(self.open.values(), key=lambda r: (timestamp_or_inf(r.last_activity), r.seq))
         self.evicted += 1
         self._close(oldest, RecordStatus.EVICTED, None, "evicted: too many open incidents")
 

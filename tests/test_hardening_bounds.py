@@ -1,0 +1,245 @@
+"""Resource bounds (issue #7): what the correlator keeps is capped, and stays cheap.
+
+The open-incident cap evicts the least recently active incident (counted and reported),
+in O(log n) per eviction; identity maps, session histories, markers and per-incident
+evidence are bounded; an event is kept only in a bounded form, so a crafted megabyte line
+cannot pin megabytes of fields per incident; reopening a stall is O(1) however many
+incidents closed before it. The figures are in docs/reliability.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import tracemalloc
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import stuckscan.correlator as correlator_module
+from stuckscan.analysis import build_analysis
+from stuckscan.correlator import (
+    MAX_KEPT_FIELDS,
+    MAX_KEPT_TEXT,
+    Correlator,
+    CorrelatorLimits,
+    RecordStatus,
+    bounded_event,
+    timestamp_or_inf,
+)
+from stuckscan.events import Event
+from stuckscan.inputs import RawLine
+from stuckscan.parser import ParseOptions, ParseStats, parse_lines, parse_path, parse_text_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = datetime(2026, 5, 21, 10, 0, tzinfo=timezone.utc)
+UTC_OPTIONS = ParseOptions(tz=timezone.utc)
+
+
+def stamp(seconds: float) -> str:
+    return (BASE + timedelta(seconds=seconds)).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def stalled(n: int, seconds: float | None, age: int = 200, extra: str = "") -> str:
+    prefix = f"{stamp(seconds)} " if seconds is not None else ""
+    return (f"{prefix}[diagnostic] stalled session: sessionId=sess-{n:08d} sessionKey=agent:main:telegram:direct:{n:010d} "
+            f"state=processing age={age}s queueDepth=1 reason=active_work_without_progress{extra}")
+
+
+def healthy(n: int, seconds: float) -> str:
+    return f"{stamp(seconds)} [diagnostic] session state: sessionId=sess-{n:08d} prev=processing new=idle reason=run_done"
+
+
+def parse(lines: list[str]) -> list[Event]:
+    return parse_text_lines(lines, "openclaw-2026-05-21.log", UTC_OPTIONS)
+
+
+class NaiveEviction(Correlator):
+    """The reference: scan every open incident for the least recently active one."""
+
+    def _evict_oldest(self) -> None:
+        oldest = min(self.open.values(), key=lambda r: (timestamp_or_inf(r.last_activity), r.seq))
+        self.evicted += 1
+        self._close(oldest, RecordStatus.EVICTED, None, "evicted: too many open incidents")
+
+
+def outcome(result: correlator_module.CorrelationResult) -> list[tuple[int, str, str]]:
+    return sorted((r.seq, r.identity, r.status.value) for r in result.incidents)
+
+
+# -- the open-incident cap ----------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    steps=st.lists(st.tuples(st.integers(0, 14), st.one_of(st.none(), st.integers(0, 3600)), st.booleans()),
+                   min_size=1, max_size=80),
+    cap=st.integers(1, 6),
+)
+def test_eviction_picks_exactly_what_a_full_scan_would(steps: list[tuple[int, int | None, bool]], cap: int) -> None:
+    """Out-of-order, repeated and untimed lines, sessions going healthy and stalling again:
+    the queue evicts the same incidents, in the same order, as min() over the open set."""
+    lines = [healthy(n, t) if ok and t is not None else stalled(n, t, age=120 + (t or 0) % 400) for n, t, ok in steps]
+    events = parse(lines)
+    fast = Correlator(CorrelatorLimits(max_open_incidents=cap)).feed_all(events)
+    slow = NaiveEviction(CorrelatorLimits(max_open_incidents=cap)).feed_all(parse(lines))
+    assert outcome(fast) == outcome(slow)
+    assert fast.evicted == slow.evicted
+
+
+def test_open_set_never_exceeds_the_cap_and_every_eviction_is_counted() -> None:
+    correlator = Correlator(CorrelatorLimits(max_open_incidents=50))
+    events = parse([stalled(n, n * 0.01) for n in range(2_000)])
+    for event in events:
+        correlator.feed(event)
+        assert len(correlator.open) <= 50
+    result = correlator.finish()
+    assert result.evicted == 1_950
+    assert sum(r.status is RecordStatus.EVICTED for r in result.incidents) == 1_950
+    assert len(result.incidents) == 2_000  # evicted incidents are reported, not lost
+
+
+def test_eviction_cost_does_not_grow_with_the_open_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full scan per eviction is cap x sessions key computations (10^10 for a million
+    sessions at the default cap); the queue needs a few per eviction."""
+    calls = [0]
+
+    def counting(moment: datetime | None) -> float:
+        calls[0] += 1
+        return moment.timestamp() if moment is not None else float("inf")
+
+    monkeypatch.setattr(correlator_module, "timestamp_or_inf", counting)
+    sessions, cap = 6_000, 2_000
+    events = parse([stalled(n, n * 0.001) for n in range(sessions)])
+    result = Correlator(CorrelatorLimits(max_open_incidents=cap)).feed_all(events)
+    assert result.evicted == sessions - cap
+    assert calls[0] < 40 * sessions  # a scan per eviction would be (sessions - cap) * cap = 8 000 000
+
+
+def test_reopening_stalls_is_not_quadratic() -> None:
+    """Thousands of stalls that go silent and resume (reopened from the closed list)."""
+    lines = []
+    for n in range(6_000):
+        lines += [stalled(n, n * 100.0, age=200), stalled(n, n * 100.0 + 100, age=300)]
+    events = parse(lines)
+    started = time.perf_counter()
+    result = Correlator().feed_all(events)
+    elapsed = time.perf_counter() - started
+    assert len(result.incidents) == 6_000
+    assert all(r.warning_count == 2 for r in result.incidents)  # each one reopened, not opened twice
+    assert elapsed < 15, f"{elapsed:.1f} s (it was ~30 s when each reopen searched the closed list from the start)"
+
+
+def test_eviction_count_reaches_the_reports(tmp_path: Path) -> None:
+    log = tmp_path / "openclaw-2026-05-21.log"
+    log.write_text("\n".join(stalled(n, n * 0.5) for n in range(40)) + "\n", encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1"}
+
+    def scan(*args: str) -> str:
+        result = subprocess.run([sys.executable, "-m", "stuckscan", *args, "--max-open-incidents", "10", str(log)],
+                                capture_output=True, text=True, timeout=120, env=env)
+        assert result.returncode in (0, 1), result.stderr
+        assert "Traceback" not in result.stderr
+        return result.stdout
+
+    report = json.loads(scan("scan", "--format", "json"))
+    assert report["inputs"]["evictedIncidents"] == 30
+    assert len(report["incidents"]) == 40
+    assert report["summary"]["byStatus"]["evicted"] == 30
+    assert "30 incident(s) were evicted" in scan("report")
+    assert "evicted" in scan("scan", "--format", "text")
+
+
+@pytest.mark.xfail(strict=True, reason="formats/text.py (reports engineer): the inputs line of the text scan view "
+                                        "does not say how many incidents were evicted; see the hardening report")
+def test_text_scan_view_counts_evictions() -> None:
+    from stuckscan.formats import RenderOptions, render
+
+    result = Correlator(CorrelatorLimits(max_open_incidents=3)).feed_all(parse([stalled(n, n) for n in range(8)]))
+    analysis = build_analysis(result, ParseStats())
+    analysis.incidents = []  # the status words in incident panels must not be what carries it
+    text = render("text", analysis, RenderOptions(width=200))
+    assert "5 evicted" in text or "5 incident(s) evicted" in text
+
+
+# -- everything else the correlator keeps ---------------------------------------------------------
+
+
+def test_identity_maps_histories_and_markers_are_bounded() -> None:
+    limits = CorrelatorLimits(identity_capacity=300, history_sessions=200, history_per_session=5, markers=20)
+    correlator = Correlator(limits)
+    lines = []
+    for n in range(3_000):
+        t = n * 0.5
+        lines.append(f"{stamp(t)} [agent/embedded] embedded run start: runId=run-{n:08d} sessionId=sess-{n:08d} "
+                     f"provider=p model=m thinking=off messageChannel=telegram")
+        lines.append(f"{stamp(t)} [diagnostic] session state: sessionId=sess-{n:08d} "
+                     f"sessionKey=agent:main:telegram:direct:{n:010d} prev=idle new=processing reason=run_start")
+        if n % 10 == 0:
+            lines.append(f"{stamp(t)} [gateway] listening on ws://127.0.0.1:18789 (PID {1000 + n})")
+    for event in parse(lines):
+        correlator.feed(event)
+    ids = correlator.ids
+    assert len(ids.key_of_session_id) <= 300 and len(ids.session_id_of_run) <= 300 and len(ids.key_of_run) <= 300
+    assert len(correlator.history) <= 200
+    assert len(correlator.markers) <= 20
+    assert len(correlator.unattributed) <= 100
+
+
+def test_evidence_per_incident_is_bounded() -> None:
+    lines = [stalled(1, t * 30.0, age=120 + 30 * t) for t in range(3_000)]
+    lines += [f"{stamp(t * 30.0 + 1)} [diagnostic] stuck session recovery: sessionId=sess-00000001 "
+              f"sessionKey=agent:main:telegram:direct:0000000001 age=500s action=abort_embedded_run aborted=true "
+              f"released=0" for t in range(300)]
+    result = Correlator().feed_all(parse(sorted(lines)))
+    assert len(result.incidents) == 1
+    record = result.incidents[0]
+    assert record.warning_count == 3_000
+    assert record.evidence.counts["session.stalled"] == 3_000
+    assert len(record.evidence.of("session.stalled")) <= 2 * record.evidence.keep
+    assert len(record.recoveries) <= 100
+
+
+def test_a_crafted_megabyte_line_is_kept_small() -> None:
+    junk = " ".join(f"k{i}=v" for i in range(40_000))  # ~330 kB, 40 000 fields (~5 MB) once tokenized
+    lines = [stalled(n, n, extra=" " + junk).encode() for n in range(10)]
+    stats = ParseStats()
+    tracemalloc.start()
+    try:
+        events = parse_lines((RawLine(i, data) for i, data in enumerate(lines, 1)), "crafted.log", UTC_OPTIONS, stats)
+        result = Correlator().feed_all(events)
+        kept, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(result.incidents) == 10
+    assert kept < 5 << 20, f"{kept / 1e6:.0f} MB kept for 10 incidents"  # was ~5 MB per incident
+    event = result.incidents[0].evidence.of("session.stalled")[0]
+    assert len(event.fields) <= MAX_KEPT_FIELDS
+    assert len(event.message) <= MAX_KEPT_TEXT + 60
+    assert event.fields["sessionKey"] == "agent:main:telegram:direct:0000000000"
+    assert result.incidents[0].max_age == 200
+
+
+@given(st.text(alphabet=st.sampled_from("ab =\t"), min_size=MAX_KEPT_TEXT - 5, max_size=MAX_KEPT_TEXT + 300))
+@settings(max_examples=60, deadline=None)
+def test_text_is_cut_at_a_space(text: str) -> None:
+    event = Event("f", 1, None, None, None, "session.stalled", text, "console")
+    kept = bounded_event(event).message
+    if len(text) <= MAX_KEPT_TEXT:
+        assert kept == text
+    else:
+        head = kept.split(" [... ", 1)[0]
+        assert text.startswith(head)
+        assert head == "" or text[len(head)] in " \t"  # no token cut in two
+
+
+def test_real_lines_are_kept_as_they_are() -> None:
+    for path in (ROOT / "sample_logs").rglob("*.log"):
+        for event in parse_path(str(path), UTC_OPTIONS, ParseStats()):
+            assert bounded_event(event) is event, (path, event.line)
