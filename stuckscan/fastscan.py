@@ -45,6 +45,7 @@ before an event that would otherwise see it behind. Ticks carry the time of a re
 from __future__ import annotations
 
 import bisect
+from collections import deque
 import inspect
 import json
 import re
@@ -59,7 +60,7 @@ from stuckscan.inputs import RawLine, display_name, read_blocks
 from json.decoder import scanstring
 
 from stuckscan.parser import LineParser, ParseOptions, ParseStats
-from stuckscan.shapes import ROOT_LOGGER_NAMES, Record, _binding_name, normalize_level, strip_ansi
+from stuckscan.shapes import ROOT_LOGGER_NAMES, _binding_name, normalize_level, strip_ansi
 
 UTC = timezone.utc
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -287,6 +288,7 @@ class FileScan:
         self._seconds = _SECONDS
         self._bindings: set[bytes] = set()
         self._templates: dict[tuple[bytes, bytes], tuple[str | None, str | None] | tuple[()]] = {}
+        self._recent: deque[tuple[bytes, bytes, tuple[str | None, str | None]]] = deque(maxlen=4)
         self._format: tuple[int, int] | None = None
         self._line = 0                    # lines before the current block
         self._skip_lo = self._skip_hi = None  # type: int | None
@@ -507,7 +509,7 @@ class FileScan:
         the line needs the parser after all (an escape or meta object out of the ordinary)."""
         p, k, j, q, when = entry
         assert self._format is not None
-        info = self._meta_info(b[j + 10:q - self._format[0] + 1])
+        info = self._meta_info(b, j + 10, q - self._format[0] + 1)
         if info is None:
             return None
         meta_binding, level = info
@@ -526,14 +528,21 @@ class FileScan:
         parser.clock._last_full_date = moment.date()
         self._last_skip = None
         parser.stats.lines += 1
-        record = Record("jsonl", None, level, subsystem, message, None)
-        event = parser._build(number, moment, record, False)
+        event = parser.build_jsonl(number, moment, level, subsystem, message)
         previous, parser._pending = parser._pending, event
         return parser._emit(previous) if previous is not None else _NOT_YET
 
-    def _meta_info(self, meta: bytes) -> tuple[str | None, str | None] | None:
-        """(subsystem named by ``_meta.name``, level) for a ``_meta`` object; None if it is
-        not one this fast builder can vouch for (then the line goes to the parser)."""
+    def _meta_info(self, b: bytes, start: int, end: int) -> tuple[str | None, str | None] | None:
+        """(subsystem named by ``_meta.name``, level) for the ``_meta`` object ``b[start:end]``;
+        None if it is not one this fast builder can vouch for (the parser takes the line)."""
+        for pre, post, info in self._recent:
+            date_at = start + len(pre)
+            date_end = end - len(post)
+            if b.startswith(pre, start) and b.startswith(post, date_end) and date_end > date_at:
+                date = b[date_at:date_end]
+                if b'"' not in date and b"\\" not in date and date.translate(None, CONTROL) == date:
+                    return info
+        meta = b[start:end]
         date_at = meta.find(b'"date":"')
         if date_at < 0:
             return None
@@ -546,7 +555,10 @@ class FileScan:
         info = self._templates.get(key)
         if info is None:
             info = self._template(key)
-        return info or None
+        if not info:
+            return None
+        self._recent.appendleft((key[0], key[1], info))  # type: ignore[arg-type]
+        return info  # type: ignore[return-value]
 
     def _template(self, key: tuple[bytes, bytes]) -> tuple[str | None, str | None] | tuple[()]:
         info: tuple[str | None, str | None] | tuple[()] = ()

@@ -342,6 +342,18 @@ class LineParser:
             truncated=truncated,
         )
 
+    def build_jsonl(self, number: int, moment: datetime, level: str | None, subsystem: str | None,
+                    message: str) -> Event:
+        """:meth:`_build` for a gateway JSONL record with no meta object and no session hint
+        (the scan fast path builds these without ``json.loads``)."""
+        fields: dict[str, Any] = {}
+        raw: dict[str, str] = {}
+        seconds: dict[str, float] = {}
+        family = apply_family(message, fields, raw, seconds)
+        _derive(fields, None)
+        return Event(self.source, number, moment, level or (family.level if family else None), subsystem,
+                     family.kind if family else GENERIC_KIND, message, "jsonl", fields, raw, seconds, None, False)
+
     def _unparsed(self, number: int, text: str, truncated: bool, shape: str) -> Event:
         self.stats.unparsed += 1
         if len(self.stats.unparsed_examples) < 5:
