@@ -1,0 +1,1 @@
+"""Fuzzing and worst-case inputs for stuckscan (see docs/reliability.md)."""
