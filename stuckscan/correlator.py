@@ -65,6 +65,15 @@ LIFECYCLE_KINDS = frozenset({
     "gateway.drained", "gateway.start_failed", "gateway.agent_model",
 })
 SLOW_RESPONSE_SECONDS = 10.0
+# Evidence that names no session but that the rules read when exactly one incident is open
+# (browser and compaction failures, lane waits on shared lanes). Routine lane and message
+# traffic on shared lanes says nothing about a particular session.
+TIME_ATTRIBUTABLE_KINDS = frozenset({
+    "tools.browser_failed", "tools.browser_unreachable", "compaction.overflow", "compaction.timeout",
+    "compaction.failed", "compaction.diag", "gateway.draining_rejected", "dispatch.empty_reply",
+    "run.aborted_error", "restart.recovery", "lane.wait_exceeded", "llm.idle_timeout", "model.all_failed",
+    "model.fallback_decision", "subagent.announce_give_up", "lane.task_timeout", "lock.timeout", "lock.takeover",
+})
 TRAILING_EVIDENCE = timedelta(seconds=60)
 TRAILING_KINDS = frozenset({"lane.wait_exceeded", "lane.task_done", "message.processed", "embedded.run_done",
                             "run.cleared", "lock.stale_removed", "abort.settle_timeout", "abort.settle_failed"})
@@ -711,6 +720,8 @@ class Correlator:
 
     def _on_unattributed(self, event: Event) -> list[Change]:
         """Session evidence that names no session: tie it to the one open incident, if only one."""
+        if event.kind not in TIME_ATTRIBUTABLE_KINDS:
+            return []
         if len(self.open) == 1:
             record = next(iter(self.open.values()))
             record.evidence.add(event)
