@@ -374,6 +374,8 @@ class FileScan:
         cand_msg: list[bytes] = []
         cand_time: list[int] = []
         full_add, pos_add, msg_add, time_add = full.append, cand_pos.append, cand_msg.append, cand_time.append
+        last_head = b"\xff"  # the record head (through the binding) of the last line read
+        last_head_end = 0
         while p < size:
             q = find(b"\n", p, size)
             if q < 0:
@@ -391,11 +393,16 @@ class FileScan:
                 full_add(p)
                 p = q + 1
                 continue
-            k = find(BIND_END, p + _SUB_HEAD_LEN, p + _BINDING_SPAN)
-            if k < 0 or (b[p + _SUB_HEAD_LEN:k] not in bindings and not self._binding_ok(b[p + _SUB_HEAD_LEN:k])):
-                full_add(p)
-                p = q + 1
-                continue
+            if startswith(last_head, p):  # same logger as the line before: binding known good
+                k = p + last_head_end
+            else:
+                k = find(BIND_END, p + _SUB_HEAD_LEN, p + _BINDING_SPAN)
+                if k < 0 or (b[p + _SUB_HEAD_LEN:k] not in bindings and not self._binding_ok(b[p + _SUB_HEAD_LEN:k])):
+                    full_add(p)
+                    p = q + 1
+                    continue
+                last_head = b[p:k + _BIND_END_LEN]
+                last_head_end = k - p
             i = k + _BIND_END_LEN
             j = find(META, i, q - a1 + 1)
             if j < 0:
@@ -444,16 +451,10 @@ class FileScan:
     def _phase2(messages: list[bytes]) -> list[int]:
         """Indexes of candidates that must be decoded after all."""
         joined = b"\n".join(messages)
+        deleted = joined.translate(_CONTROL_TO_NUL, DELETED)
         hits: set[int] = set()
-        clean = (b'"' not in joined and joined.count(b"\\") == joined.count(b"\\u001b")
-                 and NON_SGR.search(joined) is None
-                 and len(joined.translate(None, CONTROL)) == len(joined) - len(messages) + 1)
-        if not clean:
-            for index, message in enumerate(messages):
-                if (b'"' in message or message.count(b"\\") != message.count(b"\\u001b")
-                        or NON_SGR.search(message) is not None or message.translate(None, CONTROL) != message):
-                    hits.add(index)
-        deleted = joined.translate(None, DELETED)
+        if b'"' in joined or b"\x00" in deleted or not _escapes_ok(joined):
+            hits.update(index for index, message in enumerate(messages) if not _message_ok(message))
         index = 0
         position = 0
         for match in NEEDLE_RE.finditer(deleted):
@@ -479,7 +480,11 @@ class FileScan:
             position = entry if entry.__class__ is int else entry[0]
             c1 = bisect.bisect_left(cand_pos, position, c0) if count else 0
             if c1 > c0:
-                yield from self._skipped(cand_time[c0:c1])
+                times = cand_time[c0:c1]
+                pending = self._skip(times)
+                if pending is not None:
+                    yield pending
+                yield times
             number = base + others + c1
             if c1 < count and cand_pos[c1] == position:
                 c1 += 1  # a candidate that must be decoded after all
@@ -499,7 +504,11 @@ class FileScan:
             truncated = len(data) > max_line
             yield from self._parse_line(number, data[:max_line] if truncated else data, truncated)
         if c0 < count:
-            yield from self._skipped(cand_time[c0:])
+            times = cand_time[c0:]
+            pending = self._skip(times)
+            if pending is not None:
+                yield pending
+            yield times
         self._line += others + count
 
     # -- a record in the gateway layout, built without json.loads -----------------------
@@ -576,10 +585,8 @@ class FileScan:
             self._templates[key] = info
         return info
 
-    def _skipped(self, times: list[int]) -> Iterator[list[int]]:
-        pending = self.parser.flush()
-        if pending is not None:
-            yield pending  # type: ignore[misc]
+    def _skip(self, times: list[int]) -> Event | None:
+        """Count a run of skipped lines; returns the held-back event they complete, if any."""
         count = len(times)
         stats = self.stats
         stats.lines += count
@@ -592,7 +599,7 @@ class FileScan:
         if self._skip_hi is None or high > self._skip_hi:
             self._skip_hi = high
         self._last_skip = times[-1]
-        yield times
+        return self.parser.flush()
 
     def _finish_stats(self) -> None:
         stats = self.stats
@@ -627,9 +634,11 @@ class SweepShadow:
     def tick(self, value: int) -> Event:
         return Event(self.source, 0, us_to_datetime(value), None, None, GENERIC_KIND, "", "tick")
 
-    def skipped(self, times: list[int]) -> Iterator[Event]:
+    def skipped(self, times: list[int]) -> list[Event]:
+        """The ticks that stand for a run of skipped lines with these times (file order)."""
+        ticks: list[Event] = []
         if not times:
-            return
+            return ticks
         if _non_decreasing(times):
             now = self.now
             start = 0 if now is None else bisect.bisect_right(times, now)
@@ -640,40 +649,59 @@ class SweepShadow:
                     break
                 value = times[index]
                 self.now = self.fed = self.last = value
-                yield self.tick(value)
+                ticks.append(self.tick(value))
                 start = bisect.bisect_right(times, value, index)
             if self.now is None or times[-1] > self.now:
                 self.now = times[-1]
-            return
+            return ticks
         for value in times:  # out-of-order lines: the plain rule, one time at a time
             if self.now is None or value > self.now:
                 self.now = value
                 if self.last is None or value - self.last >= SWEEP_US:
                     self.last = self.fed = value
-                    yield self.tick(value)
+                    ticks.append(self.tick(value))
+        return ticks
 
-    def before(self, event: Event) -> Iterator[Event]:
-        """Ticks to feed before ``event``, then account for ``event`` itself."""
+    def before(self, event: Event) -> Event | None:
+        """The tick to feed before ``event``, if any; then account for ``event`` itself."""
         moment = event.time
         value = None if moment is None else (moment - EPOCH) // US
         now = self.now
+        tick = None
         if now is not None and self.fed != now and (value is None or value < now):
             self.fed = now
-            yield self.tick(now)
-        if value is not None and (now is None or value > now):
-            self.now = self.fed = value
-            if self.last is None or value - self.last >= SWEEP_US:
-                self.last = value
-        elif value is not None and self.fed is not None and value > self.fed:
-            self.fed = value
+            tick = self.tick(now)
+        if value is not None:
+            if now is None or value > now:
+                self.now = self.fed = value
+                if self.last is None or value - self.last >= SWEEP_US:
+                    self.last = value
+            elif self.fed is not None and value > self.fed:
+                self.fed = value
+        return tick
 
-    def finish(self) -> Iterator[Event]:
+    def finish(self) -> list[Event]:
         if self.now is not None and self.fed != self.now:
             self.fed = self.now
-            yield self.tick(self.now)
+            return [self.tick(self.now)]
+        return []
 
 
 _NOT_YET = object()  # a record was built and is held back (it may not be complete yet)
+# Control characters other than the \n that joins candidate messages become NUL.
+_CONTROL_TO_NUL = bytes(0 if byte < 32 and byte != 10 else byte for byte in range(256))
+
+
+def _escapes_ok(text: bytes) -> bool:
+    """Every backslash starts an SGR colour code ``\\u001b[<digits;>m``."""
+    count = text.count(b"\\")
+    return count == 0 or (count == text.count(b"\\u001b[")
+                          and count == text.translate(None, b"0123456789;").count(b"\\ub[m"))
+
+
+def _message_ok(message: bytes) -> bool:
+    """A JSON string body with no quote, no control character and only colour escapes."""
+    return b'"' not in message and message.translate(None, CONTROL) == message and _escapes_ok(message)
 
 
 def _entry_position(entry: Any) -> int:
@@ -708,17 +736,22 @@ def window_filter(window: Any) -> Callable[[datetime | None], bool] | None:
 def feed_items(items: Iterable[Event | list[int]], shadow: SweepShadow,
                keep: Callable[[datetime | None], bool] | None = None) -> Iterator[Event]:
     """Turn fast-path items into the event stream the correlator gets."""
+    before, skipped = shadow.before, shadow.skipped
     for item in items:
-        if type(item) is list:
+        if item.__class__ is list:
             times = item
             if keep is not None:
                 times = [t for t in times if keep(us_to_datetime(t))]
-            yield from shadow.skipped(times)
+            ticks = skipped(times)  # type: ignore[arg-type]
+            if ticks:
+                yield from ticks
             continue
         event: Event = item  # type: ignore[assignment]
         if keep is not None and not keep(event.time):
             continue
-        yield from shadow.before(event)
+        tick = before(event)
+        if tick is not None:
+            yield tick
         yield event
 
 

@@ -7,9 +7,9 @@ feeds them to the correlator file by file, in the order the paths were given, th
 the same :class:`~stuckscan.fastscan.SweepShadow` as a serial scan. The correlated result
 is therefore the same as :func:`stuckscan.fastscan.iter_scan_events` over the same paths.
 
-Memory stays bounded: at most ``jobs`` files are being read ahead of the one being
-correlated, and each may hold at most ``QUEUE_CHUNKS`` chunks of ``CHUNK_ITEMS`` items
-in its queue before its worker waits.
+Memory stays bounded: at most ``jobs`` workers run at once and at most ``2 * jobs`` files
+are started ahead of the correlator; each may hold at most ``QUEUE_CHUNKS`` chunks of
+``CHUNK_ITEMS`` items in its queue before its worker waits.
 """
 
 from __future__ import annotations
@@ -73,11 +73,12 @@ class _File:
         self.process = ctx.Process(target=_worker, args=(path, options, self.queue), daemon=True)
         self.process.start()
 
-    def items(self, stats_out: list[ParseStats]) -> Iterator[Any]:
+    def items(self, stats_out: list[ParseStats], between_chunks: Any) -> Iterator[Any]:
         while True:
             kind, payload = self.queue.get()
             if kind == "items":
                 yield from payload
+                between_chunks()
             elif kind == "done":
                 stats_out.append(payload)
                 return
@@ -90,6 +91,31 @@ class _File:
         self.process.join()
         self.queue.close()
         self.queue.join_thread()
+
+
+class _Workers:
+    """Files started in order: at most ``jobs`` workers running, at most ``2 * jobs`` files
+    started and not yet correlated (a finished worker's output waits in its queue)."""
+
+    def __init__(self, ctx: Any, paths: Sequence[str], options: ParseOptions, jobs: int) -> None:
+        self.ctx, self.options, self.jobs = ctx, options, jobs
+        self.upcoming = iter(paths)
+        self.started: deque[_File] = deque()
+        self.exhausted = False
+        self.refill()
+
+    def refill(self) -> None:
+        while not self.exhausted and len(self.started) < 2 * self.jobs \
+                and sum(1 for f in self.started if f.process.is_alive()) < self.jobs:
+            path = next(self.upcoming, None)
+            if path is None:
+                self.exhausted = True
+                return
+            self.started.append(_File(self.ctx, path, self.options))
+
+    def close(self) -> None:
+        for file in self.started:
+            file.close()
 
 
 def parse_files_parallel(paths: Sequence[str], options: ParseOptions | None = None, stats: ParseStats | None = None,
@@ -113,27 +139,19 @@ def parse_files_parallel(paths: Sequence[str], options: ParseOptions | None = No
     ctx = _context()
     shadow = SweepShadow()
     keep = window_filter(window)
-    started: deque[_File] = deque()
-    upcoming = iter(paths)
+    workers = _Workers(ctx, paths, options, jobs)
     try:
-        for path in upcoming:
-            started.append(_File(ctx, path, options))
-            if len(started) >= jobs:
-                break
-        while started:
-            current = started[0]
+        while workers.started:
+            current = workers.started[0]
             shadow.source = display_name(current.path)
             finished: list[ParseStats] = []
-            yield from feed_items(current.items(finished), shadow, keep)
+            yield from feed_items(current.items(finished, workers.refill), shadow, keep)
             stats.merge(finished[0])
-            started.popleft().close()
-            following = next(upcoming, None)
-            if following is not None:
-                started.append(_File(ctx, following, options))
+            workers.started.popleft().close()
+            workers.refill()
         yield from shadow.finish()
     finally:
-        for file in started:
-            file.close()
+        workers.close()
 
 
 def _total_size(paths: Sequence[str]) -> int:
