@@ -14,7 +14,8 @@ evidence lines and input counts (``tests/test_fast_path.py`` checks this on ever
 1. it has the exact gateway record layout
    ``{"0":"{\\"subsystem\\":\\"<name>\\"}","1":"<message>","_meta":{…},"time":"<time>"}``
    (nothing before ``{`` or after ``}``, no ``\\r``), ``<name>`` has no quote, backslash
-   or control character, and the block has no ``}{"`` (two records run together);
+   or control character, and the line holds one record (no second ``","_meta":{`` or
+   ``"time":"``: two records run together);
 2. ``<time>`` is a valid ``YYYY-MM-DDTHH:MM:SS.mmm`` timestamp ending in ``Z`` or
    ``±HH:MM`` (the same for the whole file), and the source's first timed line has
    already been parsed in full (it records the printed offset);
@@ -55,7 +56,8 @@ from typing import Any
 
 from stuckscan import correlator as _correlator
 from stuckscan import families
-from stuckscan.events import GENERIC_KIND, Event
+from stuckscan._identity import IdentityResolver
+from stuckscan.events import GENERIC_KIND, UNPARSED_KIND, Event
 from stuckscan.inputs import RawLine, display_name, read_blocks
 from json.decoder import scanstring
 
@@ -270,6 +272,8 @@ def datetime_to_us(moment: datetime) -> int:
 SUB_HEAD = b'{"0":"{\\"subsystem\\":\\"'
 BIND_END = b'\\"}","1":"'
 META = b'","_meta":{'
+TIME_KEY = b'"time":"'
+_META_LEN = len(META)
 _SUB_HEAD_LEN = len(SUB_HEAD)
 _BIND_END_LEN = len(BIND_END)
 _BINDING_SPAN = 200
@@ -297,6 +301,25 @@ class FileScan:
     # -- driving --------------------------------------------------------------------
 
     def scan(self, pieces: Iterable[tuple[bytes, int] | RawLine]) -> Iterator[Event | list[int]]:
+        """Relevant events, and between them the times of the lines that only move the
+        correlator's clock (skipped lines, and decoded lines of no use to it)."""
+        times: list[int] = []
+        for item in self._items(pieces):
+            if item.__class__ is list:
+                times.extend(item)  # type: ignore[arg-type]
+            elif inert(item):  # type: ignore[arg-type]
+                moment = item.time  # type: ignore[union-attr]
+                if moment is not None:
+                    times.append((moment - EPOCH) // US)
+            else:
+                if times:
+                    yield times
+                    times = []
+                yield item
+        if times:
+            yield times
+
+    def _items(self, pieces: Iterable[tuple[bytes, int] | RawLine]) -> Iterator[Event | list[int]]:
         for piece in pieces:
             if isinstance(piece, RawLine):
                 self._line += 1
@@ -319,7 +342,7 @@ class FileScan:
     def _block(self, block: bytes, size: int) -> Iterator[Event | list[int]]:
         """The lines of ``block[:size]``."""
         start = 0
-        if not self.parser._offset_noted or self._format is None or block.find(b'}{"', 0, size) >= 0:
+        if not self.parser._offset_noted or self._format is None:
             start = yield from self._slow_until_ready(block, size)
             if start >= size:
                 return
@@ -330,9 +353,8 @@ class FileScan:
     def _slow_until_ready(self, block: bytes, size: int) -> Iterator[Event]:
         """Parse lines in full until the fast path may start; returns where it may."""
         position = 0
-        fast_allowed = block.find(b'}{"', 0, size) < 0
         while position < size:
-            if fast_allowed and self.parser._offset_noted and self._format is not None:
+            if self.parser._offset_noted and self._format is not None:
                 return position
             end = block.find(b"\n", position, size)
             if end < 0:
@@ -405,7 +427,7 @@ class FileScan:
                 last_head_end = k - p
             i = k + _BIND_END_LEN
             j = find(META, i, q - a1 + 1)
-            if j < 0:
+            if j < 0 or find(META, j + _META_LEN, q) >= 0 or find(TIME_KEY, j, q - a1) >= 0:  # one record only
                 full_add(p)
                 p = q + 1
                 continue
@@ -486,8 +508,9 @@ class FileScan:
                     yield pending
                 yield times
             number = base + others + c1
-            if c1 < count and cand_pos[c1] == position:
-                c1 += 1  # a candidate that must be decoded after all
+            if c1 < count and cand_pos[c1] == position:  # a candidate that must be decoded after all
+                entry = self._hit_entry(b, position, size, cand_time[c1])
+                c1 += 1
             else:
                 others += 1
             c0 = c1
@@ -510,6 +533,15 @@ class FileScan:
                 yield pending
             yield times
         self._line += others + count
+
+    def _hit_entry(self, b: bytes, p: int, size: int, when: int) -> tuple[int, int, int, int, int]:
+        """The phase-1 tuple of a candidate line (it had the gateway layout)."""
+        assert self._format is not None
+        q = b.find(b"\n", p, size)
+        if q < 0:
+            q = size
+        k = b.find(BIND_END, p + _SUB_HEAD_LEN, p + _BINDING_SPAN)
+        return p, k, b.find(META, k + _BIND_END_LEN, q - self._format[0] + 1), q, when
 
     # -- a record in the gateway layout, built without json.loads -----------------------
 
@@ -688,6 +720,22 @@ class SweepShadow:
 
 
 _NOT_YET = object()  # a record was built and is held back (it may not be complete yet)
+_NAMES = IdentityResolver(1).names
+
+
+def inert(event: Event) -> bool:
+    """True when feeding ``event`` would only move the correlator's clock: a generic or
+    unparsed event, or a kind it does not act on whose fields name at most one of
+    session key, session id and run id (it needs two to learn a link)."""
+    kind = event.kind
+    if kind == GENERIC_KIND or kind == UNPARSED_KIND:
+        return True
+    if kind in RELEVANT_KINDS:
+        return False
+    if kind in CONDITIONAL_KINDS and event.seconds.get("durationMs", 0.0) * 1000 >= SLOW_RESPONSE_MS:
+        return False
+    key, session_id, run_id = _NAMES(event)
+    return (key is not None) + (session_id is not None) + (run_id is not None) <= 1
 # Control characters other than the \n that joins candidate messages become NUL.
 _CONTROL_TO_NUL = bytes(0 if byte < 32 and byte != 10 else byte for byte in range(256))
 
