@@ -284,8 +284,10 @@ class FileScan:
     """Scans one source; yields relevant :class:`Event` objects and, between them, lists
     of the epoch-microsecond times of the skipped lines in file order."""
 
-    def __init__(self, source: str, options: ParseOptions, stats: ParseStats) -> None:
+    def __init__(self, source: str, options: ParseOptions, stats: ParseStats,
+                 progress: Callable[[int], None] | None = None) -> None:
         self.parser = LineParser(source, options, stats)
+        self.progress = progress
         self.stats = stats
         self.max_line = options.max_line_bytes
         self._minutes = _MINUTES  # pure functions of their keys: shared by all files
@@ -320,12 +322,21 @@ class FileScan:
             yield times
 
     def _items(self, pieces: Iterable[tuple[bytes, int] | RawLine]) -> Iterator[Event | list[int]]:
+        progress = self.progress
+        carried = 0  # bytes of the previous piece handed out again at the start of this one
         for piece in pieces:
             if isinstance(piece, RawLine):
                 self._line += 1
+                if progress is not None:
+                    progress(len(piece.data) + 1)
                 yield from self._parse_line(self._line, piece.data, True)
+                carried = 0
                 continue
-            yield from self._block(*piece)
+            data, end = piece
+            if progress is not None:
+                progress(end - carried)
+            carried = len(data) - end
+            yield from self._block(data, end)
         last = self.parser.flush()
         if last is not None:
             yield last
@@ -767,11 +778,13 @@ def _non_decreasing(values: list[int]) -> bool:
 Items = Iterable[Event | list[int]]
 
 
-def scan_path(path: str, options: ParseOptions, stats: ParseStats) -> Iterator[Event | list[int]]:
-    """The fast-path items of one file: relevant events and lists of skipped times."""
+def scan_path(path: str, options: ParseOptions, stats: ParseStats,
+              progress: Callable[[int], None] | None = None) -> Iterator[Event | list[int]]:
+    """The fast-path items of one file: relevant events and lists of skipped times.
+    ``progress`` is called with the number of bytes read, block by block."""
     name = display_name(path)
     stats.files.append(name)
-    yield from FileScan(name, options, stats).scan(read_blocks(path, options.max_line_bytes))
+    yield from FileScan(name, options, stats, progress).scan(read_blocks(path, options.max_line_bytes))
 
 
 def window_filter(window: Any) -> Callable[[datetime | None], bool] | None:
@@ -804,12 +817,13 @@ def feed_items(items: Iterable[Event | list[int]], shadow: SweepShadow,
 
 
 def iter_scan_events(paths: Iterable[str], options: ParseOptions | None = None, stats: ParseStats | None = None,
-                     window: Any = None) -> Iterator[Event]:
+                     window: Any = None, progress: Callable[[int], None] | None = None) -> Iterator[Event]:
     """The events the correlator needs from ``paths`` (read in the order given), with the
     same correlated result as every event of every line; ``stats`` counts every line.
 
     ``window`` (a :class:`~stuckscan.timewindow.TimeWindow`) drops events and skipped
-    lines outside it, as ``--since``/``--until`` do for the full parse.
+    lines outside it, as ``--since``/``--until`` do for the full parse. ``progress`` is
+    called with the number of bytes read so far, block by block (for a progress bar).
     """
     options = options or ParseOptions()
     stats = stats if stats is not None else ParseStats()
@@ -818,7 +832,7 @@ def iter_scan_events(paths: Iterable[str], options: ParseOptions | None = None, 
     for path in paths:
         file_stats = ParseStats()
         shadow.source = display_name(path)
-        yield from feed_items(scan_path(path, options, file_stats), shadow, keep)
+        yield from feed_items(scan_path(path, options, file_stats, progress), shadow, keep)
         stats.merge(file_stats)
     yield from shadow.finish()
 

@@ -18,7 +18,7 @@ import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from stuckscan.correlator import CorrelatorLimits
@@ -120,7 +120,8 @@ class _Workers:
 
 def parse_files_parallel(paths: Sequence[str], options: ParseOptions | None = None, stats: ParseStats | None = None,
                          *, jobs: int | None = None, window: Any = None,
-                         min_bytes: int = PARALLEL_MIN_BYTES) -> Iterator[Event]:
+                         min_bytes: int = PARALLEL_MIN_BYTES,
+                         progress: Callable[[int], None] | None = None) -> Iterator[Event]:
     """The events the correlator needs from ``paths``, read by up to ``jobs`` worker
     processes (default: the number of cores), in the serial order: feeding them to the
     correlator gives the same result as :func:`~stuckscan.fastscan.iter_scan_events`.
@@ -128,13 +129,15 @@ def parse_files_parallel(paths: Sequence[str], options: ParseOptions | None = No
     ``stats`` is filled as the files are finished, in path order. ``window`` (a
     :class:`~stuckscan.timewindow.TimeWindow`) drops what lies outside it. Inputs smaller
     than ``min_bytes`` in all are read in this process (workers would not pay off).
+    ``progress`` is called with byte counts: block by block in this process, a whole file
+    at a time when workers read.
     """
     options = options or ParseOptions()
     stats = stats if stats is not None else ParseStats()
     jobs = default_jobs() if jobs is None else max(1, jobs)
     paths = list(paths)
     if jobs == 1 or len(paths) < 2 or _total_size(paths) < min_bytes:
-        yield from iter_scan_events(paths, options, stats, window=window)
+        yield from iter_scan_events(paths, options, stats, window=window, progress=progress)
         return
     ctx = _context()
     shadow = SweepShadow()
@@ -147,6 +150,8 @@ def parse_files_parallel(paths: Sequence[str], options: ParseOptions | None = No
             finished: list[ParseStats] = []
             yield from feed_items(current.items(finished, workers.refill), shadow, keep)
             stats.merge(finished[0])
+            if progress is not None:
+                progress(_total_size([current.path]))
             workers.started.popleft().close()
             workers.refill()
         yield from shadow.finish()

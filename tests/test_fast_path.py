@@ -250,3 +250,22 @@ def test_shadow_reproduces_the_correlator_clock(steps: list[tuple[int, bool, boo
     shadow = SweepShadow("t")
     fed = list(feed_items(items, shadow)) + list(shadow.finish())  # type: ignore[arg-type]
     assert _clock_trace(fed) == _clock_trace(everything)
+
+
+def test_progress_reports_every_byte(tmp_path: Path) -> None:
+    log = SAMPLES / "openclaw-2026-05-21.log"
+    seen: list[int] = []
+    list(iter_scan_events([str(log)], OPTIONS, ParseStats(), progress=seen.append))
+    assert sum(seen) == log.stat().st_size
+    seen.clear()
+    paths = [str(p) for p in LOGS[:6]]
+    list(parse_files_parallel(paths, OPTIONS, ParseStats(), jobs=2, min_bytes=0, progress=seen.append))
+    assert sum(seen) == sum(Path(p).stat().st_size for p in paths)
+
+
+def test_gzip_input_gives_the_same_analysis(tmp_path: Path) -> None:
+    import gzip
+    source = SAMPLES / "openclaw-2026-05-21.log"
+    packed = tmp_path / "openclaw-2026-05-21.log.gz"
+    packed.write_bytes(gzip.compress(source.read_bytes()))
+    assert fast([str(packed)]) == analyze_paths([str(packed)], OPTIONS)
