@@ -35,9 +35,9 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "markdown")
 
 
 def run(*args: str, stdin: Any = subprocess.DEVNULL, input_bytes: bytes | None = None, timeout: float = 120,
-        preexec_fn: Any = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        preexec_fn: Any = None, cwd: Path | None = None, encoding: str = "utf-8") -> subprocess.CompletedProcess[str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith(("OPENCLAW_", "GITHUB_"))}
-    env.update(NO_COLOR="1", COLUMNS="120", PYTHONIOENCODING="utf-8")
+    env.update(NO_COLOR="1", COLUMNS="120", PYTHONIOENCODING=encoding)
     result = subprocess.run(
         [sys.executable, "-m", "stuckscan", *args], stdin=None if input_bytes is not None else stdin,
         input=input_bytes, capture_output=True, timeout=timeout, env=env, preexec_fn=preexec_fn, cwd=cwd or ROOT)
@@ -251,6 +251,19 @@ def test_unparsed_lines_reach_every_format(tmp_path: Path) -> None:
     assert "**3 unparsed**" in seen["markdown"]
     report = run("report", str(log))
     assert "**3 unparsed**" in report.stdout
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_output_to_a_stream_that_cannot_encode_everything(encoding: str) -> None:
+    """A legacy console (or PYTHONIOENCODING=ascii): characters it cannot show become `?`,
+    the report is still written and the exit code is the usual one."""
+    hostile = ROOT / "sample_logs" / "hostile" / "hostile.log"
+    for args, code in ((("scan", str(SAMPLE)), 1), (("report", str(hostile)), 0), (("timeline", str(hostile)), 0),
+                       (("events", str(hostile)), 0)):
+        result = run(*args, encoding=encoding)
+        assert_no_traceback(result)
+        assert result.returncode == code, (args, result.stderr)
+        assert result.stdout.strip()
 
 
 # -- paths: one line, exit 2 ---------------------------------------------------------------------

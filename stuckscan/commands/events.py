@@ -19,6 +19,7 @@ from stuckscan.commands._options import (
     note_failure_location,
     silence_stdout,
     time_options,
+    tolerant_stdout,
 )
 from stuckscan.inputs import InputError
 from stuckscan.events import Event, event_to_dict, isoformat_utc, mentions
@@ -45,7 +46,7 @@ def events(paths: tuple[str, ...], kinds: tuple[str, ...], session: str | None, 
     """Print every line of PATH... as a typed event ('-' reads stdin, .gz is streamed)."""
     stats = ParseStats()
     options = build_parse_options(base_date, zone)
-    out = click.get_text_stream("stdout")
+    out = tolerant_stdout()
     position = Position()
     try:
         for event in iter_events(paths, options, stats, position):

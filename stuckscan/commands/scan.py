@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from stuckscan.commands._inputs import input_options, load_analysis, selection_from
-from stuckscan.commands._options import EXIT_ERROR, silence_stdout
+from stuckscan.commands._options import EXIT_ERROR, silence_stdout, tolerant_stdout
 from stuckscan.formats import FORMATS, RenderOptions, exit_code, parse_fail_on, render, wants_color
 from stuckscan.formats.github import append_step_summary
 from stuckscan.formats.text import render_timeline
@@ -44,7 +44,7 @@ def _render_options(color: bool | None, output: str | None, fail_on: Any, no_red
 
 def _emit(text: str, output: str | None) -> None:
     if output is None:
-        stream = sys.stdout
+        stream = tolerant_stdout()
         try:
             stream.write(text if text.endswith("\n") or not text else text + "\n")
             stream.flush()
