@@ -14,8 +14,8 @@ evidence lines and input counts (``tests/test_fast_path.py`` checks this on ever
 1. it has the exact gateway record layout
    ``{"0":"{\\"subsystem\\":\\"<name>\\"}","1":"<message>","_meta":{…},"time":"<time>"}``
    (nothing before ``{`` or after ``}``, no ``\\r``), ``<name>`` has no quote, backslash
-   or control character, and the line holds one record (no second ``","_meta":{`` or
-   ``"time":"``: two records run together);
+   or control character, and the line holds no second ``","_meta":{`` (two gateway
+   records run together);
 2. ``<time>`` is a valid ``YYYY-MM-DDTHH:MM:SS.mmm`` timestamp ending in ``Z`` or
    ``±HH:MM`` (the same for the whole file), and the source's first timed line has
    already been parsed in full (it records the printed offset);
@@ -32,8 +32,10 @@ evidence lines and input counts (``tests/test_fast_path.py`` checks this on ever
 
 Everything else (console and text lines, records with a meta object or a top-level
 ``message``, root-logger lines, broken JSON, the lines of interest) goes through the
-normal parser, so a malformed line is still counted as unparsed. The ``_meta`` object of
-a skipped line is not examined. Skipped lines are counted in ``ParseStats.lines``,
+normal parser, so a malformed line is still counted as unparsed. Not examined: the
+interior of a skipped line's ``_meta`` object (a record corrupted there, or followed by
+something that is not a gateway record, while the line keeps the layout above, is
+counted as an event rather than as unparsed). Skipped lines are counted in ``ParseStats.lines``,
 ``events``, ``shapes["jsonl"]`` and ``skipped`` but not in ``kinds``.
 
 **The clock.** The correlator sweeps (closes silent incidents) when its clock advances at
@@ -272,7 +274,6 @@ def datetime_to_us(moment: datetime) -> int:
 SUB_HEAD = b'{"0":"{\\"subsystem\\":\\"'
 BIND_END = b'\\"}","1":"'
 META = b'","_meta":{'
-TIME_KEY = b'"time":"'
 _META_LEN = len(META)
 _SUB_HEAD_LEN = len(SUB_HEAD)
 _BIND_END_LEN = len(BIND_END)
@@ -438,7 +439,7 @@ class FileScan:
                 last_head_end = k - p
             i = k + _BIND_END_LEN
             j = find(META, i, q - a1 + 1)
-            if j < 0 or find(META, j + _META_LEN, q) >= 0 or find(TIME_KEY, j, q - a1) >= 0:  # one record only
+            if j < 0 or find(META, j + _META_LEN, q) >= 0:  # a second record glued on: not ours to vouch for
                 full_add(p)
                 p = q + 1
                 continue
