@@ -159,6 +159,8 @@ TIME_AND_NUMBER_CRASHERS = {
     "a printed offset of 99 hours": "10:00:00+99:00 [diagnostic] hi",
     "an age beyond timedelta": "2026-05-21T10:00:00.000Z [diagnostic] stalled session: "
                                "sessionKey=agent:main:x:direct:1234567 age=99999999999999s",
+    "an age too large for a C int (found by the fuzzer)": "2026-05-21T10:00:00.000Z [diagnostic] stalled session: "
+                                                          "sessionKey=agent:main:x:direct:1234567 age=" + "6" * 40 + "s",
     "an age that is infinite as a float": "2026-05-21T10:00:00.000Z [diagnostic] stalled session: "
                                           "sessionKey=agent:main:x:direct:1234567 age=" + "9" * 400 + ".5s",
 }
@@ -171,7 +173,8 @@ TIME_AND_NUMBER_CRASHERS = {
     "return None`; the same try in TimeContext.localize, parse_time_only (also around `_anchor_date() + "
     "timedelta(days=...)`) and parse_syslog; in parse_time_only return None when `_offset_tz` raises "
     "ValueError (offsets of 24 h or more); in _kv._convert keep a duration as text (no seconds) unless it is "
-    "finite and at most 10 years (315 576 000 s)."))
+    "finite and at most 10 years (315 576 000 s), and apply the same bound to `*Ms` meta values in "
+    "parser._merge_meta."))
 def test_time_and_number_edges_do_not_end_the_scan(line: str) -> None:
     events = parse_text_lines([line], "openclaw-2026-05-21.log", ParseOptions(tz=UTC))
     build_analysis(correlate(events), ParseStats())
