@@ -510,9 +510,11 @@ def test_sigint_during_a_scan_of_stdin() -> None:
     process = subprocess.Popen([sys.executable, "-m", "stuckscan", "scan", "-"], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdin is not None
-    process.stdin.write(SAMPLE.read_bytes()[:100_000])
+    # A write far larger than a pipe buffer returns only once the scan is reading: it is
+    # running Python by then, so SIGINT is a KeyboardInterrupt and not the default action.
+    process.stdin.write(SAMPLE.read_bytes()[:1_000_000])
     process.stdin.flush()
-    time.sleep(1.0)
+    time.sleep(0.3)
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
     assert b"Traceback" not in err
