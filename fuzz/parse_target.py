@@ -76,7 +76,8 @@ def seed_inputs() -> list[bytes]:
 # -- atheris (coverage-guided) -------------------------------------------------------------------
 
 
-def run_atheris(seconds: int, corpus: Path | None, artifacts: Path | None, timeout: int, seed: int) -> int:
+def run_atheris(seconds: int, corpus: Path | None, artifacts: Path | None, timeout: int, seed: int,
+                verbose: bool = False) -> int:
     import atheris
 
     with atheris.instrument_imports(include=["stuckscan"]):
@@ -89,6 +90,8 @@ def run_atheris(seconds: int, corpus: Path | None, artifacts: Path | None, timeo
     work.mkdir(parents=True, exist_ok=True)
     args = [sys.argv[0], f"-max_total_time={seconds}", f"-timeout={timeout}", f"-max_len={MAX_INPUT}",
             f"-seed={seed}", "-rss_limit_mb=4096", "-print_final_stats=1"]
+    if not verbose:
+        args.append("-verbosity=0")  # no line per new input; findings are still reported in full
     if artifacts is not None:
         artifacts.mkdir(parents=True, exist_ok=True)
         args.append(f"-artifact_prefix={artifacts}/")
@@ -174,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=int, default=10, help="seconds one input may take (atheris)")
     parser.add_argument("--seed", type=int, default=int(os.environ.get("STUCKSCAN_FUZZ_SEED", "1")))
     parser.add_argument("--reproduce", type=Path, help="run one saved input and show its traceback")
+    parser.add_argument("--verbose", action="store_true", help="libFuzzer's line per new input")
     args = parser.parse_args(argv)
     if args.reproduce is not None:
         return reproduce(args.reproduce)
@@ -187,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
             engine = "atheris"
     print(f"fuzz: {engine} for {args.seconds} s", file=sys.stderr)
     if engine == "atheris":
-        return run_atheris(args.seconds, args.corpus, args.artifacts, args.timeout, args.seed)
+        return run_atheris(args.seconds, args.corpus, args.artifacts, args.timeout, args.seed, args.verbose)
     return run_hypothesis(args.seconds, args.seed)
 
 
