@@ -5,8 +5,9 @@
 
 Generates (or reuses) ``benchmarks/data/gateway-<profile>-<SIZE>.log`` with
 ``benchmarks/make_log.py``, reads it once to warm the page cache, then runs each of these
-``--repeat`` times as a child process and reports the median wall time, MB/s, and the
-child's peak RSS (``os.wait4``):
+``--repeat`` times as a child process (interleaved: one of each per round) and reports
+the median wall time, MB/s, and the child's peak RSS (``/usr/bin/time -f %M``, else
+``os.wait4``), with the load average seen during the runs:
 
 * ``stuckscan scan FILE --format json`` (the CLI as wired today, end to end);
 * the scan fast path, ``stuckscan.parallel.analyze_paths_fast`` rendered with the same
