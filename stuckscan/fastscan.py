@@ -17,8 +17,8 @@ evidence lines and input counts (``tests/test_fast_path.py`` checks this on ever
    or control character, and the line holds no second ``","_meta":{`` (two gateway
    records run together);
 2. ``<time>`` is a valid ``YYYY-MM-DDTHH:MM:SS.mmm`` timestamp ending in ``Z`` or
-   ``±HH:MM`` (the same for the whole file), and the source's first timed line has
-   already been parsed in full (it records the printed offset);
+   ``±HH:MM`` (the same for the whole file) between 1971 and 2199 UTC, and the source's
+   first timed line has already been parsed in full (it records the printed offset);
 3. ``<message>`` has no quote and no control character, and its only escapes are SGR
    colour codes (``\\u001b[…m``), so its text is known without a JSON decode;
 4. the message cannot be of a kind the correlator uses: its first word (colour codes
@@ -198,8 +198,11 @@ def _head(key: bytes) -> int | tuple[bytes, ...]:
 # Time
 # --------------------------------------------------------------------------------------
 
-BAD = 1 << 62  # added to a time that failed validation: pushes it past MAX_US
-MAX_US = 1 << 61
+BAD = 1 << 62  # added to a time that failed validation: pushes it out of the range below
+# Times the fast path vouches for: well inside the years the parser accepts (and any
+# narrower sanity range it may adopt); anything else is left to the parser.
+LOW_US = (datetime(1971, 1, 1, tzinfo=UTC) - EPOCH) // US
+HIGH_US = (datetime(2199, 12, 31, tzinfo=UTC) - EPOCH) // US
 _ISO_MINUTE = re.compile(rb'\},"time":"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):')
 _SECOND_OFFSET = re.compile(rb'(\d\d)\.(\d\d\d)(?:([+-])(\d\d):(\d\d)|Z)"\}')
 
@@ -423,7 +426,7 @@ class FileScan:
             if t2 is None:
                 t2 = _second_table(seconds, key, 400_000)
             when = t1 + t2
-            if when > MAX_US or not startswith(SUB_HEAD, p) or q - p > max_line:
+            if not LOW_US <= when <= HIGH_US or not startswith(SUB_HEAD, p) or q - p > max_line:
                 full_add(p)
                 p = q + 1
                 continue

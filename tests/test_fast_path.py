@@ -269,3 +269,10 @@ def test_gzip_input_gives_the_same_analysis(tmp_path: Path) -> None:
     packed = tmp_path / "openclaw-2026-05-21.log.gz"
     packed.write_bytes(gzip.compress(source.read_bytes()))
     assert fast([str(packed)]) == analyze_paths([str(packed)], OPTIONS)
+
+
+def test_implausible_years_are_left_to_the_parser(tmp_path: Path) -> None:
+    lines = [_record("lane enqueue: lane=main queueSize=1", f"{year}-01-01T00:30:00.000+02:00")
+             for year in (2026, 1970, 1969, 2026, 2201, 9999, 2026)]
+    path = _write(tmp_path, lines)
+    assert fast([path]) == analyze_paths([path], OPTIONS)
