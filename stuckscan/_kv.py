@@ -61,12 +61,23 @@ def is_millisecond_key(key: str) -> bool:
     return key.endswith("Ms") and len(key) > 2
 
 
+# Numbers longer than this stay text: no log field needs more, and int() refuses
+# strings over 4 300 digits. Durations over ten years stay text too (no timedelta can
+# hold every such value, and no stall lasts that long).
+MAX_NUMBER_DIGITS = 18
+MAX_DURATION_SECONDS = 315_576_000.0
+
+
+def _digits(text: str) -> bool:
+    return 0 < len(text) <= MAX_NUMBER_DIGITS and text.isascii() and text.isdecimal()
+
+
 def _is_number(text: str) -> bool:
-    """``\\d+(?:\\.\\d+)?`` (``\\d`` is any Unicode decimal digit, as in the patterns)."""
-    if text.isdecimal():
+    """``\\d+(?:\\.\\d+)?`` over ASCII digits, at most :data:`MAX_NUMBER_DIGITS` long."""
+    if _digits(text):
         return True
     whole, dot, fraction = text.partition(".")
-    return bool(dot) and whole.isdecimal() and fraction.isdecimal()
+    return bool(dot) and _digits(whole) and _digits(fraction)
 
 
 def convert_value(key: str, raw: str) -> tuple[FieldValue, float | None]:
@@ -89,7 +100,7 @@ def _convert(raw: str, identifier: bool, millis: bool) -> tuple[FieldValue, floa
     if identifier:
         return raw, None
     digits = raw[1:] if raw[:1] == "-" else raw
-    if digits.isdecimal():
+    if _digits(digits):
         number: int | float = int(raw)
     elif "." in digits and _is_number(digits):
         number = float(raw)
@@ -103,10 +114,15 @@ def _convert(raw: str, identifier: bool, millis: bool) -> tuple[FieldValue, floa
         if not _is_number(text):
             return raw, None
         value: int | float = float(text) if "." in text else int(text)
-        return value, value * _UNIT_SECONDS[unit]
+        return value, bounded_seconds(value * _UNIT_SECONDS[unit])
     if millis:
-        return number, number / 1000.0
+        return number, bounded_seconds(number / 1000.0)
     return number, None
+
+
+def bounded_seconds(seconds: float) -> float | None:
+    """A duration usable in time arithmetic, or None (kept as typed text only)."""
+    return seconds if 0 <= seconds <= MAX_DURATION_SECONDS or -MAX_DURATION_SECONDS <= seconds < 0 else None
 
 
 _KEY = re.compile(r"[A-Za-z_][\w.\-]*")
@@ -135,8 +151,8 @@ def tokenize(text: str) -> KeyValues:
     string methods; the result is the same as the general pattern (:data:`_TOKEN`), which
     handles the rest.
     """
-    if "[" in text or ('"' in text and "\\" in text):
-        return _tokenize_pattern(text)
+    if "[" in text or ('"' in text and ("\\" in text or text.count('"') > 8)):
+        return _tokenize_pattern(text)  # linear for any number of quotes
     result = KeyValues()
     fields, raws, seconds, bare = result.fields, result.raw, result.seconds, result.bare
     free_key: str | None = None

@@ -29,6 +29,9 @@ _MONTHS = {
 # Forward jumps smaller than this between time-only lines are ordinary; a backward jump
 # larger than it means the clock passed midnight.
 _MIDNIGHT_JUMP = timedelta(hours=12)
+# A timestamp outside these years is not a gateway's: the line is kept with no time. With
+# durations capped at ten years (stuckscan._kv), time arithmetic can then never overflow.
+PLAUSIBLE_YEARS = (1970, 2200)
 
 
 class TimeZoneError(ValueError):
@@ -78,9 +81,20 @@ def parse_iso(text: str) -> datetime | None:
         value = datetime.fromisoformat(text)
     except ValueError:
         return None
+    if not PLAUSIBLE_YEARS[0] <= value.year <= PLAUSIBLE_YEARS[1]:
+        return None
     if value.tzinfo is None:
         return value  # naive: resolved by TimeContext.localize
-    return value.astimezone(UTC)
+    return _to_utc(value)
+
+
+def _to_utc(value: datetime) -> datetime | None:
+    """UTC, or None for an instant no gateway log can carry (keeps later arithmetic safe)."""
+    try:
+        converted = value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+    return converted if PLAUSIBLE_YEARS[0] <= converted.year <= PLAUSIBLE_YEARS[1] else None
 
 
 def _offset_tz(text: str) -> tzinfo:
@@ -106,17 +120,17 @@ class TimeContext:
             self.zone = dateutil_tz.tzlocal()
         return self.zone
 
-    def localize(self, value: datetime) -> datetime:
+    def localize(self, value: datetime) -> datetime | None:
         if value.tzinfo is None:
             value = value.replace(tzinfo=self.resolved_zone())
-        return value.astimezone(UTC)
+        return _to_utc(value)
 
     def parse_full(self, text: str) -> datetime | None:
         value = parse_iso(text)
+        if value is not None and value.tzinfo is None:
+            value = self.localize(value)
         if value is None:
             return None
-        if value.tzinfo is None:
-            value = self.localize(value)
         self._last_full_date = value.date()
         return value
 
@@ -130,9 +144,12 @@ class TimeContext:
         micro = int((match["frac"] or "0").ljust(6, "0")[:6])
         clock = time(hour, minute, min(second, 59), micro)
         self._track_midnight(clock)
-        day = self._anchor_date() + timedelta(days=self._day_offset)
-        zone = _offset_tz(match["off"]) if match["off"] else self.resolved_zone()
-        return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
+        try:
+            day = self._anchor_date() + timedelta(days=self._day_offset)
+            zone = _offset_tz(match["off"]) if match["off"] else self.resolved_zone()
+        except (OverflowError, ValueError):  # a date past the calendar, an offset of 24 h or more
+            return None
+        return _to_utc(datetime.combine(day, clock, tzinfo=zone))
 
     def parse_syslog(self, month: str, day: int, clock_text: str) -> datetime | None:
         """journald's default ``May 21 18:41:29``: the year comes from context."""
@@ -145,7 +162,7 @@ class TimeContext:
             local = datetime(year, month_number, day, int(clock["h"]), int(clock["m"]), int(clock["s"]))
         except ValueError:
             return None
-        return local.replace(tzinfo=self.resolved_zone()).astimezone(UTC)
+        return _to_utc(local.replace(tzinfo=self.resolved_zone()))
 
     def _anchor_date(self) -> date:
         if self.base_date is not None:

@@ -238,7 +238,8 @@ FAMILIES: tuple[Family, ...] = (
     # Searched anywhere: evidence strings that arrive with varying prefixes.
     _searched(
         "health.restart", "warn", "health-monitor: restarting",
-        r"(?:\[(?P<channel>[^\]:\s]+):(?P<account>[^\]\s]+)\]\s*)?health-monitor: restarting \(reason: (?P<reason>[^)]+)\)",
+        r"(?:\[(?P<channel>[^\]:\s]{1,200}):(?P<account>[^\]\s]{1,200})\]\s*)?"
+        r"health-monitor: restarting \(reason: (?P<reason>[^)]{1,1000})\)",
     ),
     _searched("timer.delayed", "warn", "timer delayed", r"timer delayed (?P<delayMs>\d+)ms"),
     _searched("fetch.timeout", "warn", "fetch timeout", r"fetch timeout\b:?" + KV),
@@ -299,7 +300,8 @@ ENRICHERS: tuple[Enricher, ...] = (
             r"(?:\s+ageMs=(?P<lockAgeMs>\d+))?(?:\s+(?P<lockPath>[^\s\"]+?\.jsonl\.lock))?"
         ),
     ),
-    Enricher(".jsonl.lock", re.compile(r"(?P<lockPath>[^\s\"'()]+?\.jsonl\.lock)")),
+    # A match may start only at a token start: from every position of a long token it is quadratic.
+    Enricher(".jsonl.lock", re.compile(r"(?P<lockPath>(?<![^\s\"'()])[^\s\"'()]+?\.jsonl\.lock)")),
     Enricher("gateway request timeout for", re.compile(r"gateway request timeout for (?P<requestTimeoutMethod>[\w.]+)")),
     Enricher(
         "connect challenge timeout",

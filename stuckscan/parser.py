@@ -17,7 +17,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from stuckscan import families
-from stuckscan._kv import convert_value, tokenize
+from stuckscan._kv import bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
 from stuckscan.events import GENERIC_KIND, UNPARSED_KIND, Event
 from stuckscan.inputs import DEFAULT_MAX_LINE_BYTES, RawLine, display_name, read_lines
@@ -160,8 +160,8 @@ def _merge_meta(meta: dict[str, Any], fields: dict[str, Any], raw: dict[str, str
         elif isinstance(value, (int, float)):
             fields[key] = value
             raw[key] = str(value)
-            if key.endswith("Ms"):
-                seconds[key] = value / 1000.0
+            if key.endswith("Ms") and (bounded := bounded_seconds(value / 1000.0)) is not None:
+                seconds[key] = bounded
         elif isinstance(value, str) and len(value) <= _MAX_META_SCALAR:
             fields[key] = value
             raw[key] = value
@@ -252,6 +252,8 @@ class LineParser:
 
     def _parse_text_line(self, number: int, text: str, truncated: bool, shape_prefix: str = "") -> Event:
         for shape in TEXT_SHAPES:
+            if shape.wraps and shape_prefix:
+                continue  # one journald prefix is unwrapped; a nested one is message text
             match = shape.pattern.fullmatch(text)
             if match is None:
                 continue

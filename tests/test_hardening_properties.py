@@ -167,14 +167,6 @@ TIME_AND_NUMBER_CRASHERS = {
 
 
 @pytest.mark.parametrize("line", TIME_AND_NUMBER_CRASHERS.values(), ids=TIME_AND_NUMBER_CRASHERS.keys())
-@pytest.mark.xfail(strict=True, raises=(OverflowError, ValueError), reason=(
-    "stuckscan/_time.py and stuckscan/_kv.py (parser/performance owner). Fix: in _time.parse_iso return None "
-    "unless 1 < value.year < 9999 and wrap `value.astimezone(UTC)` in `except (OverflowError, ValueError): "
-    "return None`; the same try in TimeContext.localize, parse_time_only (also around `_anchor_date() + "
-    "timedelta(days=...)`) and parse_syslog; in parse_time_only return None when `_offset_tz` raises "
-    "ValueError (offsets of 24 h or more); in _kv._convert keep a duration as text (no seconds) unless it is "
-    "finite and at most 10 years (315 576 000 s), and apply the same bound to `*Ms` meta values in "
-    "parser._merge_meta."))
 def test_time_and_number_edges_do_not_end_the_scan(line: str) -> None:
     events = parse_text_lines([line], "openclaw-2026-05-21.log", ParseOptions(tz=UTC))
     build_analysis(correlate(events), ParseStats())
@@ -294,14 +286,6 @@ def test_arbitrary_interleavings_lose_no_incident(seed: int) -> None:
     assert set(got) == set(each_alone())
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "stuckscan/correlator.py (incident logic, not a resource bound): when lines of one session arrive minutes "
-    "behind the clock set by another session's lines, a sweep closes the first session's incident as silent "
-    "(its deadline is measured against the other session's time) and its next line opens a second incident "
-    "(seen for RC08/RC09 lock errors and RC15 run timeouts). Fix: before opening a new incident for an "
-    "identity, reopen the incident last closed for it as SILENT when the new line's own time is at or before "
-    "that incident's silence_deadline() (in _on_attention, _on_session_evidence and _expire_run_timeouts), "
-    "as _reopen_if_same_stall already does for warnings that carry an age."))
 def test_arbitrary_interleavings_open_each_incident_once() -> None:
     for seed in range(12):
         rng = random.Random(seed)

@@ -26,14 +26,7 @@ from stuckscan.parser import LineParser, ParseOptions, ParseStats
 QUICK_RUNS = ("spaces", "letters", "words", "pairs", "quotes", "brackets", "paren-words", "mixed", "escapes",
               "unicode", "needle-repeated", "needle-minus-last", "pattern-words", "iso-stamps", "console-tags",
               "near-iso", "binding", "colon-words", "durations")
-# label fragment -> the xfail test that covers it
-KNOWN = {
-    "open-quote-pairs": "test_tokenizer_unterminated_quotes_are_linear",
-    "+ digits": "test_numbers_longer_than_python_converts_do_not_raise",
-    "[.jsonl.lock]": "test_lock_path_enricher_is_linear",
-    "health.restart": "test_health_restart_family_is_linear",
-    "journald": "test_nested_journald_prefixes",
-}
+KNOWN: dict[str, str] = {}  # label fragment -> the xfail test covering a known problem (none open)
 SLOW = bool(os.environ.get("STUCKSCAN_SLOW_TESTS"))
 
 
@@ -79,13 +72,9 @@ def _linear(build, small: int = 1_500, factor: int = 8) -> None:
     assert second < max(first, 1e-3) * factor * 4, f"{first:.4f} s -> {second:.4f} s for {factor}x the input"
 
 
-# -- known problems, each owned elsewhere -----------------------------------------------------------
+# -- formerly known problems, kept as regression tests ----------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "stuckscan/_kv.py tokenize(): the string path re-splits the rest of the text after each quoted value, "
-    "O(n^2) for many `a=\"b` pairs (1 MB line: minutes). Fix: take _tokenize_pattern() (linear) when the "
-    "text has more than a few quotes: `if \"[\" in text or ('\"' in text and (\"\\\\\" in text or text.count('\"') > 8))`."))
 def test_tokenizer_unterminated_quotes_are_linear() -> None:
     started = time.perf_counter()
     tokenize('a="b ' * 1_000)
@@ -96,38 +85,20 @@ def test_tokenizer_unterminated_quotes_are_linear() -> None:
     assert large < max(small, 1e-3) * 32, f"{small:.4f} s -> {large:.4f} s for 8x the input"
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason=(
-    "stuckscan/_kv.py _convert()/_is_number(): int() of a number with more than 4 300 digits raises ValueError "
-    "(Python's int/str limit), so one line such as `age=<5000 nines>s` ends the scan. Fix: only convert ASCII "
-    "digit strings of at most 18 characters (`digits.isascii() and digits.isdecimal() and len(digits) <= 18`, "
-    "the same bound in _is_number); anything longer stays text."))
 def test_numbers_longer_than_python_converts_do_not_raise() -> None:
     _parse("stalled session: sessionKey=agent:main:x:direct:1234567 age=" + "9" * 5_000 + "s")
     tokenize("queueDepth=" + "9" * 5_000)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "stuckscan/families.py ENRICHERS, the `.jsonl.lock` enricher: `(?P<lockPath>[^\\s\"'()]+?\\.jsonl\\.lock)` "
-    "is searched from every position of a long token, O(n^2) (a 1 MiB line: over an hour). Fix: let a match "
-    "start only at a token start, `(?P<lockPath>(?<![^\\s\"'()])[^\\s\"'()]+?\\.jsonl\\.lock)` (same matches)."))
 def test_lock_path_enricher_is_linear() -> None:
     _linear(lambda n: "lane task error: " + "a" * n + " .jsonl.lock")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "stuckscan/families.py, family health.restart: the optional `\\[(?P<channel>[^\\]:\\s]+):(?P<account>[^\\]\\s]+)\\]` "
-    "prefix and `(?P<reason>[^)]+)` run to the end of the line from every `[` / every needle, O(n^2). Fix: bound "
-    "them, `[^\\]:\\s]{1,200}`, `[^\\]\\s]{1,200}` and `[^)]{1,1000}`."))
 def test_health_restart_family_is_linear() -> None:
     _linear(lambda n: "[" * n + " health-monitor: restarting")
     _linear(lambda n: "health-monitor: restarting (reason: " * (n // 36))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "stuckscan/parser.py LineParser._parse_text_line(): a journald prefix is unwrapped by recursion, once per "
-    "nested prefix, re-matching the rest each time: O(n^2), and RecursionError (the scan ends with exit 2) past "
-    "~1 000 prefixes in one line. Fix: unwrap at most one journald prefix (pass `wrapped=True` to the inner call "
-    "and skip shapes with `wraps` when it is set)."))
 def test_nested_journald_prefixes() -> None:
     _parse("May 21 18:41:29 host openclaw[1]: " * 3_000 + "stalled session: age=1s")
     _linear(lambda n: "May 21 18:41:29 host openclaw[1]: " * (n // 34))
