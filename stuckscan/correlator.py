@@ -502,7 +502,7 @@ class Correlator:
     def _on_attention(self, event: Event) -> list[Change]:
         identity, key, session_id, run_id = self._resolve(event)
         changes: list[Change] = []
-        record = self._find_open(identity, key, session_id, run_id)
+        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event)
         if record is None:
             record = self._reopen_if_same_stall(identity, event)
             if record is not None:
@@ -577,6 +577,17 @@ class Correlator:
             return None
         return self._reopen(previous, identity)
 
+    def _reopen_if_late(self, identity: str, event: Event) -> IncidentRecord | None:
+        """A line of this session that was read late (its own time is before the moment the
+        incident's silence ran out, measured on another session's clock) continues it."""
+        previous = self.last_closed.get(identity)
+        if previous is None or previous.status is not RecordStatus.SILENT or event.time is None:
+            return None
+        deadline = previous.silence_deadline()
+        if deadline is None or event.time > deadline:
+            return None
+        return self._reopen(previous, identity)
+
     def _reopen(self, previous: IncidentRecord, identity: str) -> IncidentRecord:
         previous.status, previous.end, previous.closed_by, previous.close_reason = RecordStatus.OPEN, None, None, ""
         if previous in self.closed:
@@ -589,7 +600,7 @@ class Correlator:
     def _on_recovery(self, event: Event) -> list[Change]:
         identity, key, session_id, run_id = self._resolve(event)
         changes: list[Change] = []
-        record = self._find_open(identity, key, session_id, run_id)
+        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event)
         if record is None:
             record = self._reopen_recent(identity, event)
         if record is None:
@@ -690,6 +701,8 @@ class Correlator:
             self._clear_run_timeouts(identity, run_id)
         record = self._find_open(identity, key, session_id, run_id)
         if record is None and self._opens_incident(event):
+            record = self._reopen_if_late(identity, event)
+        if record is None and self._opens_incident(event):
             record = self._open(identity, "lock_error", event)
             changes.append(Change("opened", record, "session file lock error"))
         if record is None:
@@ -704,6 +717,9 @@ class Correlator:
         tool = event.fields.get("tool")
         if isinstance(tool, str) and event.kind.startswith("embedded.tool"):
             record.tools[tool] = None
+        if self._premature_timeout(record, event):
+            del self.open[record.identity]  # the cleanup came in time; it was only read late
+            return changes
         if self._is_healthy(event, record):
             self._close(record, RecordStatus.HEALTHY, event, f"{_describe_healthy(event)}")
             changes.append(Change("closed", record, record.close_reason))
@@ -760,6 +776,11 @@ class Correlator:
             return False  # an older line read late: the session was stuck after it
         return True
 
+    def _premature_timeout(self, record: IncidentRecord, event: Event) -> bool:
+        if record.opened_by != "run_timeout" or record.warning_count or record.recoveries or not self._is_cleanup(event):
+            return False
+        return bool(event.time and record.opened_at and event.time <= record.opened_at + RUN_TIMEOUT_CLEANUP_WINDOW)
+
     @staticmethod
     def _turn_succeeded(event: Event, record: IncidentRecord) -> bool:
         """A session failing on its write lock is healthy only when a turn gets through:
@@ -787,7 +808,7 @@ class Correlator:
                 continue  # the log ended inside the cleanup window: no verdict
             del self.pending_timeouts[run_id]
             identity = pending.identity or f"run:{run_id}"
-            record = self.open.get(identity)
+            record = self.open.get(identity) or self._reopen_if_late(identity, pending.event)
             if record is None:
                 record = self._open(identity, "run_timeout", pending.event)
                 key, session_id, _ = self.ids.resolve(pending.event)

@@ -156,10 +156,6 @@ def test_eviction_count_reaches_the_reports(tmp_path: Path) -> None:
     assert "evicted" in scan("scan", "--format", "text")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "stuckscan/formats/text.py inputs_line(): the text scan view does not say how many incidents were evicted "
-    "(JSON and Markdown do). Fix: after the truncated count, `if inputs.evicted_incidents: line.append(f\", "
-    "{inputs.evicted_incidents:,} incident(s) evicted (too many open at once)\", style=\"yellow\")`."))
 def test_text_scan_view_counts_evictions() -> None:
     from stuckscan.formats import RenderOptions, render
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 
@@ -15,8 +16,12 @@ from stuckscan.rules import RULES, docs_url, find_rule
 from stuckscan.rules.docs import rule_page
 
 
-def _console() -> Console:
-    return Console(file=sys.stdout, highlight=False)
+def _print(renderable: object) -> None:
+    """Render to a string first: rich exits 1 on a broken pipe, the CLI's handler exits quietly."""
+    buffer = io.StringIO()
+    Console(file=buffer, highlight=False, width=None if sys.stdout.isatty() else 100,
+            force_terminal=sys.stdout.isatty()).print(renderable)
+    sys.stdout.write(buffer.getvalue())
 
 
 @click.command(name="rules")
@@ -35,7 +40,7 @@ def rules_command(output_format: str) -> None:
     table = Table("Id", "Slug", "Title", "Scope", "Severity", box=None, pad_edge=False)
     for rule in RULES.values():
         table.add_row(rule.id, rule.slug, rule.title, rule.scope, rule.short_severity)
-    _console().print(table)
+    _print(table)
 
 
 @click.command()
@@ -49,6 +54,6 @@ def explain(rule: str) -> None:
         sys.exit(EXIT_ERROR)
     page = rule_page(found)
     if sys.stdout.isatty():
-        _console().print(Markdown(page))
+        _print(Markdown(page))
     else:
         click.echo(page, nl=False)

@@ -241,6 +241,8 @@ def inputs_line(analysis: Analysis) -> Text:
     line = Text(f"Read {inputs.lines:,} lines from {plural(len(inputs.files), 'file')} ({span}): ")
     line.append(f"{inputs.unparsed:,} unparsed", style="yellow" if inputs.unparsed else "")
     line.append(f", {inputs.truncated:,} truncated")
+    if inputs.evicted_incidents:
+        line.append(f", {inputs.evicted_incidents:,} incident(s) evicted (too many open at once)", style="yellow")
     if inputs.unparsed_examples:
         line.append(" (first at ")
         line.append(safe(", ".join(inputs.unparsed_examples[:3])))
@@ -330,12 +332,13 @@ def render_timeline(analysis: Analysis, options: RenderOptions) -> str:
         blocks = ["\n".join(timeline_plain(item)) for item in items]
         if not blocks:
             blocks = ["No stuck sessions and no gateway-wide problems found."]
-        return "\n\n".join(blocks) + "\n"
+        return "\n\n".join(blocks) + "\n\n" + inputs_line(prepared).plain + "\n"
     console, buffer = make_console(options)
     renderables: list[RenderableType] = [timeline_table(item) for item in items]
     if not renderables:
         renderables = [Text("No stuck sessions and no gateway-wide problems found.", style="green")]
     console.print(Group(*renderables))
+    console.print(inputs_line(prepared))
     return buffer.getvalue()
 
 
