@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
@@ -19,10 +19,10 @@ from stuckscan.analysis import analyze_events
 from stuckscan.commands._options import F, Position, build_parse_options, note_failure_location, time_options
 from stuckscan.correlator import CorrelatorLimits
 from stuckscan.discovery import Discovery, LogFile, discover, filter_by_window
-from stuckscan.events import Event
-from stuckscan.inputs import InputError, RawLine, display_name, read_lines
+from stuckscan.inputs import InputError
 from stuckscan.model import Analysis, Incident, Severity
-from stuckscan.parser import ParseOptions, ParseStats, parse_lines
+from stuckscan.parallel import parse_files_parallel
+from stuckscan.parser import ParseStats
 from stuckscan.rules import find_rule
 from stuckscan.timewindow import TimeWindow
 
@@ -43,11 +43,15 @@ class InputSelection:
     quiet: bool
     verbose: bool
     max_open_incidents: int = CorrelatorLimits().max_open_incidents
+    jobs: int | None = None
 
 
 def input_options(func: F) -> F:
     """PATH... plus discovery, window and filter options."""
     options = [
+        click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="Read several files in parallel worker processes (default: the number of cores). "
+                          "The result is the same as a serial scan."),
         click.option("--max-open-incidents", type=click.IntRange(min=1), default=CorrelatorLimits().max_open_incidents,
                      show_default=True, metavar="N",
                      help="Incidents kept open at once; beyond this the least recently active one is closed "
@@ -114,43 +118,10 @@ def _stderr_note(selection: InputSelection) -> Callable[[str], None]:
     return note
 
 
-def _counted(lines: Iterator[RawLine], progress: Progress, task: Any) -> Iterator[RawLine]:
-    pending = 0
-    for line in lines:
-        pending += len(line.data) + 1
-        if pending >= 1 << 20:
-            progress.advance(task, pending)
-            pending = 0
-        yield line
-    progress.advance(task, pending)
-
-
 def _want_progress(selection: InputSelection, files: list[LogFile], machine_output: bool) -> bool:
     if selection.quiet or machine_output or not sys.stderr.isatty():
         return False
     return sum(log.size or 0 for log in files) >= PROGRESS_MIN_BYTES
-
-
-def read_events(files: list[LogFile], options: ParseOptions, stats: ParseStats, window: TimeWindow,
-                progress: Progress | None = None, position: Position | None = None) -> Iterator[Event]:
-    """The events of ``files`` in order, inside ``window`` (lines without a time are kept).
-
-    ``position``, when given, follows the last line handed on (for error messages)."""
-    task = progress.add_task("scan", total=sum(log.size or 0 for log in files)) if progress else None
-    for log in files:
-        file_stats = ParseStats()
-        lines: Iterator[RawLine] = read_lines(log.path, options.max_line_bytes)
-        if progress is not None:
-            progress.update(task, description=terminal_safe(log.name)[:40])
-            lines = _counted(lines, progress, task)
-        events = parse_lines(lines, display_name(log.path), options, file_stats)
-        if position is not None:
-            events = position.track(events, display_name(log.path))
-        if window.unbounded:
-            yield from events
-        else:
-            yield from (event for event in events if window.contains(event.time))
-        stats.merge(file_stats)
 
 
 def make_progress() -> Progress:
@@ -168,14 +139,18 @@ def load_analysis(selection: InputSelection, machine_output: bool) -> Analysis:
     stats = ParseStats()
     limits = CorrelatorLimits(max_open_incidents=selection.max_open_incidents)
     position = Position()
+    paths = [log.path for log in found.files]
+    selected = None if window.unbounded else window
     try:
         if _want_progress(selection, found.files, machine_output):
             with make_progress() as progress:
-                analysis = analyze_events(read_events(found.files, options, stats, window, progress, position),
-                                          stats, limits)
+                task = progress.add_task("scan", total=sum(log.size or 0 for log in found.files))
+                events = parse_files_parallel(paths, options, stats, jobs=selection.jobs, window=selected,
+                                              progress=lambda done: progress.advance(task, done))
+                analysis = analyze_events(position.track(events), stats, limits)
         else:
-            analysis = analyze_events(read_events(found.files, options, stats, window, position=position),
-                                      stats, limits)
+            events = parse_files_parallel(paths, options, stats, jobs=selection.jobs, window=selected)
+            analysis = analyze_events(position.track(events), stats, limits)
     except (InputError, click.ClickException, KeyboardInterrupt):
         raise
     except Exception as error:
