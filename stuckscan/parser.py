@@ -214,10 +214,11 @@ class LineParser:
             self.stats.blank += 1
             return None
         pending = self._pending
-        if pending is not None and self._continues(pending, text):
+        event = self.parse_text(number, text, truncated)
+        if pending is not None and self._continues(pending, event):
             self._pending = self._joined(pending, text)
             return None
-        self._pending = self.parse_text(number, text, truncated)
+        self._pending = event
         return self._emit(pending) if pending is not None else None
 
     def flush(self) -> Event | None:
@@ -369,15 +370,17 @@ class LineParser:
     # -- pasted snippets: a key=value block wrapped over several lines ---------------
 
     @staticmethod
-    def _continues(previous: Event, text: str) -> bool:
+    def _continues(previous: Event, line: Event) -> bool:
+        """Whether ``line`` (already parsed) is the wrapped tail of ``previous``'s key=value block:
+        a bare snippet of nothing but key=value tokens after a text line of a known family."""
+        if line.kind != GENERIC_KIND or not line.shape.endswith("snippet") or "=" not in line.message:
+            return False
         if previous.kind in (GENERIC_KIND, UNPARSED_KIND) or previous.shape.endswith("jsonl"):
             return False
         if previous.shape.startswith(("logs-json", "json")):
             return False
-        stripped = text.strip()
-        if not stripped or stripped.startswith(("{", "[")) or "=" not in stripped:
-            return False
-        if any(shape.pattern.fullmatch(stripped) for shape in TEXT_SHAPES):
+        stripped = line.message
+        if stripped.startswith(("{", "[")):
             return False
         parsed = tokenize(stripped)
         return bool(parsed.fields) and not parsed.bare and next(iter(parsed.raw)) == stripped.split("=", 1)[0]
