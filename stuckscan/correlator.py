@@ -609,6 +609,7 @@ class Correlator:
         self._fill_names(record, key, session_id, run_id)
         record.evidence.add(event)
         self._touch(record, event)
+        attempts_before = len(record.recoveries)
         recovery = self._recovery_for(record, event)
         fields = event.fields
         recovery.events.append(event)
@@ -648,7 +649,8 @@ class Correlator:
             recovery.verdict_reason = f"recovery failed ({recovery.reason})"
         else:
             recovery.decided = False
-        changes.append(Change("recovery", record, recovery.action or recovery.status or "recovery"))
+        if len(record.recoveries) > attempts_before:  # an outcome line completes the attempt before it
+            changes.append(Change("recovery", record, recovery.action or recovery.status or "recovery"))
         return changes
 
     def _recovery_for(self, record: IncidentRecord, event: Event) -> RecoveryRecord:
