@@ -31,6 +31,7 @@ TIE_WINDOW = timedelta(seconds=60)
 STARTUP_WINDOW = timedelta(seconds=60)
 RESTART_BEFORE_STALL = timedelta(minutes=5)
 MAX_CITED = 8
+QUIET_LANES = frozenset({"cron"})  # lane waits here are periodic-job noise, not a symptom
 
 # When candidates remain tied, earlier in this list wins (root-causes.md, "Precedence").
 PRECEDENCE: tuple[str, ...] = (
@@ -527,7 +528,7 @@ def detect_restart_interrupted_run(view: IncidentView) -> Candidate | None:
 
 
 def detect_lane_backlog(view: IncidentView) -> Candidate | None:
-    waits = [e for e in view.events("lane.wait_exceeded") if _field_text(e, "lane") != "cron"]
+    waits = [e for e in view.events("lane.wait_exceeded") if _field_text(e, "lane") not in QUIET_LANES]
     if not waits:
         return None
     longest = max(e.seconds.get("waitedMs", 0.0) for e in waits)
@@ -703,21 +704,9 @@ def detect_channel_ingress_stall(view: EpisodeView) -> Candidate | None:
     )
 
 
-def detect_lane_backlog_episode(view: EpisodeView) -> Candidate | None:
-    waits = [e for e in view.events("lane.wait_exceeded") if _field_text(e, "lane") != "cron"]
-    if not waits or view.overlapping_incidents:
-        return None
-    longest = max(e.seconds.get("waitedMs", 0.0) for e in waits)
-    return Candidate(
-        "RC14", Confidence.MEDIUM,
-        f"{view.count('lane.wait_exceeded')} lane wait(s) over 2 s (longest {longest:.0f} s) with no stuck session: a backlog, not a fault.",
-        _cite(waits), onset=view.record.start, explains_stall=False,
-    )
-
-
 EPISODE_DETECTORS: tuple[Callable[[EpisodeView], Candidate | None], ...] = (
     detect_cold_start_noise, detect_event_loop_starvation, detect_handshake_timeout,
-    detect_channel_ingress_stall, detect_lane_backlog_episode,
+    detect_channel_ingress_stall,
 )
 
 

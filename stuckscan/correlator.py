@@ -64,6 +64,10 @@ LIFECYCLE_KINDS = frozenset({
     "gateway.restart_mode", "gateway.draining", "gateway.restarting", "gateway.reload_required",
     "gateway.drained", "gateway.start_failed", "gateway.agent_model",
 })
+# Every kind the correlator acts on (``ws.response`` only when slow). Lines of other kinds
+# matter only through the identity links their fields carry (sessionId, runId, lock path).
+CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
+    | LIFECYCLE_KINDS | {"ws.response"}
 SLOW_RESPONSE_SECONDS = 10.0
 # Evidence that names no session but that the rules read when exactly one incident is open
 # (browser and compaction failures, lane waits on shared lanes). Routine lane and message
@@ -77,7 +81,6 @@ TIME_ATTRIBUTABLE_KINDS = frozenset({
 TRAILING_EVIDENCE = timedelta(seconds=60)
 TRAILING_KINDS = frozenset({"lane.wait_exceeded", "lane.task_done", "message.processed", "embedded.run_done",
                             "run.cleared", "lock.stale_removed", "abort.settle_timeout", "abort.settle_failed"})
-QUIET_LANES = ("cron",)  # lane waits here are periodic-job noise, not trouble
 # What one kept event may hold (evidence, preludes, markers): a crafted 1 MiB line of
 # `k=v` pairs parses into ~16 MB of fields; real gateway lines stay far below these.
 MAX_KEPT_TEXT = 4096
@@ -254,7 +257,6 @@ class CorrelationResult:
     markers: list[Event]
     gateway_pids: list[int]
     evicted: int
-    attention_without_fields: int
     build_hints: Counter[str]
 
 
@@ -438,7 +440,6 @@ class Correlator:
         self._seq = 0
         self._episode_seq = 0
         self.evicted = 0
-        self.attention_without_fields = 0
         self.build_hints: Counter[str] = Counter()
 
     # -- feeding --------------------------------------------------------------------
@@ -479,7 +480,6 @@ class Correlator:
         return self._sweep()
 
     def finish(self) -> CorrelationResult:
-        self._expire_run_timeouts(final=True)
         self._sweep(final=True)
         for record in list(self.open.values()):
             self._close(record, RecordStatus.END_OF_INPUT, None, "still stuck when the log ends")
@@ -493,7 +493,6 @@ class Correlator:
             markers=list(self.markers),
             gateway_pids=self.gateway_pids,
             evicted=self.evicted,
-            attention_without_fields=self.attention_without_fields,
             build_hints=self.build_hints,
         )
 
@@ -801,13 +800,11 @@ class Correlator:
             if pending_run == run_id or pending.identity == identity:
                 del self.pending_timeouts[pending_run]
 
-    def _expire_run_timeouts(self, final: bool = False) -> list[Change]:
+    def _expire_run_timeouts(self) -> list[Change]:
         changes: list[Change] = []
         for run_id, pending in list(self.pending_timeouts.items()):
-            if not final and (self.now is None or self.now < pending.deadline):
-                continue
-            if final and (self.now is None or self.now < pending.deadline):
-                continue  # the log ended inside the cleanup window: no verdict
+            if self.now is None or self.now < pending.deadline:
+                continue  # still inside the cleanup window (at the end of input: no verdict)
             del self.pending_timeouts[run_id]
             identity = pending.identity or f"run:{run_id}"
             record = self.open.get(identity) or self._reopen_if_late(identity, pending.event)
@@ -826,8 +823,6 @@ class Correlator:
         return event.seconds.get("durationMs", 0.0) >= SLOW_RESPONSE_SECONDS
 
     def _on_gateway_trouble(self, event: Event) -> None:
-        if event.kind == "lane.wait_exceeded":
-            return
         moment = event.time or self.now
         episode = self.open_episode
         if episode is not None and moment is not None and episode.end is not None and moment - episode.end > EPISODE_GAP:
@@ -996,7 +991,6 @@ class Correlator:
         if kind in ATTENTION_LABELS:
             if "reason" not in fields:
                 self.build_hints["attention-without-reason"] += 1
-                self.attention_without_fields += 1
             elif "classification" not in fields:
                 self.build_hints["attention-reason-without-classification"] += 1
             elif "lastProgress" not in fields:

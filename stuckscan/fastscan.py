@@ -48,12 +48,12 @@ before an event that would otherwise see it behind. Ticks carry the time of a re
 from __future__ import annotations
 
 import bisect
-from collections import deque
-import inspect
 import json
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta, timezone
+from json.decoder import scanstring
 from typing import Any
 
 from stuckscan import correlator as _correlator
@@ -61,8 +61,6 @@ from stuckscan import families
 from stuckscan._identity import IdentityResolver
 from stuckscan.events import GENERIC_KIND, UNPARSED_KIND, Event
 from stuckscan.inputs import RawLine, display_name, read_blocks
-from json.decoder import scanstring
-
 from stuckscan.parser import LineParser, ParseOptions, ParseStats
 from stuckscan.shapes import ROOT_LOGGER_NAMES, _binding_name, normalize_level, strip_ansi
 
@@ -75,24 +73,8 @@ US = timedelta(microseconds=1)
 # --------------------------------------------------------------------------------------
 
 CONDITIONAL_KINDS = frozenset({"ws.response"})  # used only when slow
-
-
-def _correlator_kinds() -> frozenset[str]:
-    """Kinds the correlator acts on: its kind sets, plus any family kind its source names
-    (a kind it tests by name is taken as used, which can only make the fast path skip less)."""
-    c = _correlator
-    kinds = set(c.ATTENTION_LABELS) | set(c.RECOVERY_KINDS) | set(c.SESSION_EVIDENCE_KINDS)
-    kinds |= set(c.GATEWAY_TROUBLE_KINDS) | set(c.LIFECYCLE_KINDS)
-    try:
-        source = inspect.getsource(c)
-    except (OSError, TypeError):  # pragma: no cover - no source shipped
-        source = ""
-    kinds |= set(re.findall(r"[\"']([A-Za-z_]+\.[A-Za-z_]+)[\"']", source)) & set(families.KINDS)
-    return frozenset(kinds - CONDITIONAL_KINDS)
-
-
-RELEVANT_KINDS = _correlator_kinds()
-SLOW_RESPONSE_MS = int(getattr(_correlator, "SLOW_RESPONSE_SECONDS", 10.0) * 1000)
+RELEVANT_KINDS = _correlator.CONSUMED_KINDS - CONDITIONAL_KINDS
+SLOW_RESPONSE_MS = int(_correlator.SLOW_RESPONSE_SECONDS * 1000)
 SWEEP_US = _correlator.SWEEP_EVERY // US
 
 # Deleting these bytes from a JSON-escaped message removes SGR colour codes (\u001b[..m)
@@ -772,7 +754,7 @@ def _entry_position(entry: Any) -> int:
 
 
 def _non_decreasing(values: list[int]) -> bool:
-    return all(a <= b for a, b in zip(values, values[1:])) if len(values) < 8 else values == sorted(values)
+    return all(a <= b for a, b in zip(values, values[1:], strict=False)) if len(values) < 8 else values == sorted(values)
 
 
 # --------------------------------------------------------------------------------------

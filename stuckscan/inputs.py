@@ -12,6 +12,7 @@ import stat
 import sys
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -130,7 +131,7 @@ def iter_raw_lines(stream: BinaryIO, path: str, max_line_bytes: int = DEFAULT_MA
     pending = b""
     skipping = False  # inside the tail of an over-long line
     while True:
-        block = _read_block(stream, path, number)
+        block = _read(stream, path, number, BLOCK_SIZE)
         if not block:
             break
         data = pending + block if pending else block
@@ -160,17 +161,6 @@ def iter_raw_lines(stream: BinaryIO, path: str, max_line_bytes: int = DEFAULT_MA
     if pending and not skipping:
         number += 1
         yield RawLine(number, pending)
-
-
-def _read_block(stream: BinaryIO, path: str, lines_so_far: int) -> bytes:
-    try:
-        return stream.read(BLOCK_SIZE)
-    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
-        raise InputError(
-            f"{display_name(path)}: corrupt or truncated gzip data after line {lines_so_far} ({error})"
-        ) from None
-    except OSError as error:
-        raise InputError(_describe_os_error(display_name(path), error)) from None
 
 
 FAST_BLOCK_SIZE = 4 << 20
@@ -231,19 +221,22 @@ def _read(stream: BinaryIO, path: str, lines_so_far: int, size: int) -> bytes:
         raise InputError(_describe_os_error(display_name(path), error)) from None
 
 
-def read_blocks(path: str, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[tuple[bytes, int] | RawLine]:
+@contextmanager
+def _opened(path: str) -> Iterator[BinaryIO]:
+    """``path`` opened for reading; closed afterwards unless it is stdin."""
     stream = open_binary(path)
     try:
-        yield from iter_blocks(stream, path, max_line_bytes)
+        yield stream
     finally:
         if path != STDIN_NAME:
             stream.close()
+
+
+def read_blocks(path: str, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[tuple[bytes, int] | RawLine]:
+    with _opened(path) as stream:
+        yield from iter_blocks(stream, path, max_line_bytes)
 
 
 def read_lines(path: str, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[RawLine]:
-    stream = open_binary(path)
-    try:
+    with _opened(path) as stream:
         yield from iter_raw_lines(stream, path, max_line_bytes)
-    finally:
-        if path != STDIN_NAME:
-            stream.close()

@@ -9,7 +9,6 @@ events; lines that are broken JSON become ``unparsed`` events and are counted.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +30,6 @@ from stuckscan.shapes import (
     subsystem_from_tag,
 )
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _MAX_META_SCALAR = 2000
 
 
@@ -348,14 +346,8 @@ class LineParser:
     def build_jsonl(self, number: int, moment: datetime, level: str | None, subsystem: str | None,
                     message: str) -> Event:
         """:meth:`_build` for a gateway JSONL record with no meta object and no session hint
-        (the scan fast path builds these without ``json.loads``)."""
-        fields: dict[str, Any] = {}
-        raw: dict[str, str] = {}
-        seconds: dict[str, float] = {}
-        family = apply_family(message, fields, raw, seconds)
-        _derive(fields, None)
-        return Event(self.source, number, moment, level or (family.level if family else None), subsystem,
-                     family.kind if family else GENERIC_KIND, message, "jsonl", fields, raw, seconds, None, False)
+        (the scan fast path reads these without ``json.loads``)."""
+        return self._build(number, moment, Record("jsonl", None, level, subsystem, message, None), False)
 
     def _unparsed(self, number: int, text: str, truncated: bool, shape: str) -> Event:
         self.stats.unparsed += 1
@@ -388,10 +380,7 @@ class LineParser:
     def _joined(self, previous: Event, text: str) -> Event:
         record = Record(previous.shape, None, previous.level, previous.subsystem,
                         f"{previous.message} {text.strip()}", previous.meta)
-        joined = self._build(previous.line, previous.time, record, previous.truncated)
-        if previous.level is not None:
-            joined.level = previous.level
-        return joined
+        return self._build(previous.line, previous.time, record, previous.truncated)
 
 
 def parse_lines(raw_lines: Iterable[RawLine], source: str, options: ParseOptions, stats: ParseStats) -> Iterator[Event]:
@@ -411,6 +400,3 @@ def parse_text_lines(lines: Iterable[str], source: str = "<text>", options: Pars
     raw = (RawLine(index, line.encode("utf-8")) for index, line in enumerate(lines, 1))
     return list(parse_lines(raw, source, options or ParseOptions(), stats))
 
-
-def sanitize_control(text: str) -> str:
-    return _CONTROL.sub("", text)

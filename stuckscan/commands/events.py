@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import json
-import sys
 from datetime import date
 from typing import Any
 

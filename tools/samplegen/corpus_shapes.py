@@ -57,7 +57,7 @@ def journald(corpus: Corpus) -> None:
     tl.model_ref = "openrouter/moonshotai/kimi-k2"
     for n, s in enumerate(others):
         flows.normal_turn(tl, s, T("13:32:10.000") + secs(47 * n), tools=1,
-                          after_model=(lambda r, i: fallback_lines(tl, r) if n == 2 and i == 0 else None))
+                          after_model=(lambda r, i, n=n: fallback_lines(tl, r) if n == 2 and i == 0 else None))
     flows.ws_res(tl, T("13:34:18.775"), "sessions.list", 96, conn)
     tl.root(T("13:36:44.210"), "warn", "[tools] read failed: ENOENT: no such file or directory, access "
                                        "'/home/ryan/community/faq-draft.md'", method="console.warn")

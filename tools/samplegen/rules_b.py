@@ -7,7 +7,7 @@ from . import flows
 from . import messages as m
 from .clock import millis, ms, secs, zone
 from .flows import Run, Session
-from .incidents import recovery, stalled_until_abort
+from .incidents import stalled_until_abort
 from .kit import B_313, B_408, B_518, B_520, Kit, Scenario, scenario
 from .rules_a import _drain_queue, _hang_model_call, lock_failure, lock_pending
 from .timeline import Timeline
