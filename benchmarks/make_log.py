@@ -52,7 +52,7 @@ from tools.samplegen import flows  # noqa: E402
 from tools.samplegen import messages as m  # noqa: E402
 from tools.samplegen.build import linux  # noqa: E402
 from tools.samplegen.clock import js_round_s, ms, secs, zone  # noqa: E402
-from tools.samplegen.flows import Run, Session  # noqa: E402
+from tools.samplegen.flows import Session  # noqa: E402
 from tools.samplegen.records import Event, iso_local, iso_utc, jsonl_line, record_time  # noqa: E402
 from tools.samplegen.timeline import Timeline  # noqa: E402
 from tools.samplegen.traffic import Plan, fill  # noqa: E402
