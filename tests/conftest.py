@@ -1,40 +1,32 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+
+from tools.samplegen.build import Build
+from tools.samplegen.records import Event, dumps, to_record
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_logs"
 
 
+_TEST_BUILD = Build(version="2026.5.18", node="22.22.0", dist="/usr/lib/node_modules/openclaw/dist")
+
+
 def tslog_line(time: str, subsystem: str | None, message: str | dict, level: str = "INFO",
-               meta: dict | None = None, utc: str | None = None) -> str:
-    """A gateway JSONL record as tslog writes it (format reference 1.3)."""
-    binding = json.dumps({"subsystem": subsystem}) if subsystem else None
-    record: dict = {}
-    if binding:
-        record["0"] = binding
-        if meta is not None:
-            record["1"] = meta
-            record["2"] = message
-        else:
-            record["1"] = message
-    else:
-        record["0"] = message
-    level_ids = {"TRACE": 1, "DEBUG": 2, "INFO": 3, "WARN": 4, "ERROR": 5, "FATAL": 6}
-    record["_meta"] = {
-        "runtime": "node", "runtimeVersion": "22.22.0", "hostname": "unknown",
-        "name": binding or "openclaw", "parentNames": ["openclaw"], "date": utc or time,
-        "logLevelId": level_ids[level], "logLevelName": level,
-        "path": {"fullFilePath": "file:///usr/lib/node_modules/openclaw/dist/entry.js:2366:14",
-                 "fileName": "entry.js", "fileNameWithLine": "entry.js:2366", "fileColumn": "14",
-                 "fileLine": "2366", "filePath": "/usr/lib/node_modules/openclaw/dist/entry.js",
-                 "filePathWithLine": "/usr/lib/node_modules/openclaw/dist/entry.js:2366", "method": "logToFile"},
-    }
-    record["time"] = time
-    return json.dumps(record, ensure_ascii=False)
+               meta: dict | None = None) -> str:
+    """A gateway JSONL record as tslog writes it (format reference 1.3), built by the sample
+    generator's record writer. ``time`` is the record's printed ``time`` (``Z`` or an offset);
+    ``_meta.date`` is the same instant in UTC."""
+    at = datetime.fromisoformat(time.replace("Z", "+00:00"))
+    build = replace(_TEST_BUILD, time_utc=time.endswith("Z"))
+    text = message if isinstance(message, str) else json.dumps(message)
+    event = Event(at=at, level=level.lower(), subsystem=subsystem, text=text, meta=meta)
+    return dumps(to_record(event, build, at.tzinfo))  # type: ignore[arg-type]
 
 
 @pytest.fixture

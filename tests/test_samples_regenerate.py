@@ -106,3 +106,19 @@ def test_module_entry_point_writes_the_corpus(tmp_path: Path) -> None:
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "openclaw-2026-05-21.log").read_bytes() == (SAMPLES / "openclaw-2026-05-21.log").read_bytes()
+
+
+def test_hostile_sample_matches_its_generator() -> None:
+    """sample_logs/hostile/ is written by its own script (it also writes planted.json)."""
+    import importlib.util
+    import json as json_module
+
+    hostile_dir = Path(__file__).resolve().parent.parent / "sample_logs" / "hostile"
+    spec = importlib.util.spec_from_file_location("hostile_generate", hostile_dir / "generate.py")
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    committed = (hostile_dir / "hostile.log").read_text(encoding="utf-8")
+    assert committed == "\n".join(generator.build_lines()) + "\n", "regenerate: python sample_logs/hostile/generate.py"
+    planted = json_module.loads((hostile_dir / "planted.json").read_text(encoding="utf-8"))["planted"]
+    assert planted == generator.planted()

@@ -18,9 +18,14 @@ Run ``python sample_logs/hostile/generate.py`` to rewrite both files.
 from __future__ import annotations
 
 import json
+import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from anywhere
+from tools.samplegen.build import Build  # noqa: E402
+from tools.samplegen.records import Event, to_record  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 LOCAL = timezone(timedelta(hours=2))
@@ -48,7 +53,9 @@ RUN_ID = "c41d7e2a-9b3f-4e85-a6d0-1f2e3d4c5b6a"
 TOOL_CALL_ID = "call_7Hq2ZpX9vLw3"
 LOCK_PATH = f"/Users/{HOME_USER}/.openclaw/agents/main/sessions/{SESSION_ID}.jsonl.lock"
 WINDOWS_TEMP = f"C:\\Users\\{WINDOWS_USER}\\AppData\\Local\\Temp\\openclaw\\openclaw-2026-05-22.log"
-DIST = f"/Users/{HOME_USER}/.npm-global/lib/node_modules/openclaw/dist/subsystem-CqV3m0Yk.js"
+BUILD = Build(version="2026.5.20", node="22.22.1", hostname=HOSTNAME,
+              dist=f"/Users/{HOME_USER}/.npm-global/lib/node_modules/openclaw/dist",
+              bundle="subsystem-CqV3m0Yk.js", line=412, column=14)
 
 COMMAND = (f"curl -s -H 'Authorization: Bearer {BEARER}' -H 'X-Api-Key: {JWT}' "
            f"https://api.telegram.org/bot{TELEGRAM_BOT_TOKEN}/getUpdates --password {PASSWORD} && "
@@ -71,32 +78,11 @@ HOSTILE_TEXT = (
 NEWLINE_INJECTION = "first line\n::error file=x.py,line=1::injected\n# heading after newline"
 
 
-def meta(subsystem: str | None, level: str, at: datetime) -> dict[str, Any]:
-    name = json.dumps({"subsystem": subsystem}, separators=(",", ":")) if subsystem else "openclaw"
-    level_id = {"DEBUG": 2, "INFO": 3, "WARN": 4, "ERROR": 5}[level]
-    return {
-        "runtime": "node", "runtimeVersion": "22.22.1", "hostname": HOSTNAME, "name": name,
-        "parentNames": ["openclaw"], "date": at.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
-        "logLevelId": level_id, "logLevelName": level,
-        "path": {"fullFilePath": f"file://{DIST}:412:14", "fileName": "subsystem-CqV3m0Yk.js",
-                 "fileNameWithLine": "subsystem-CqV3m0Yk.js:412", "fileColumn": "14", "fileLine": "412",
-                 "filePath": DIST, "filePathWithLine": f"{DIST}:412", "method": "logToFile"},
-    }
-
-
 def record(at: datetime, subsystem: str | None, level: str, message: str, call_meta: dict[str, Any] | None = None) -> str:
-    obj: dict[str, Any] = {}
-    if subsystem:
-        obj["0"] = json.dumps({"subsystem": subsystem}, separators=(",", ":"))
-        if call_meta is None:
-            obj["1"] = message
-        else:
-            obj["1"], obj["2"] = call_meta, message
-    else:
-        obj["0"] = message
-    obj["_meta"] = meta(subsystem, level, at)
-    obj["time"] = at.astimezone(LOCAL).isoformat(timespec="milliseconds")
-    return json.dumps(obj, ensure_ascii=True, separators=(",", ":"))
+    """A gateway record, built like every other sample (tools.samplegen.records), written
+    with every non-ASCII character escaped so the hostile characters stay visible as escapes."""
+    event = Event(at=at, level=level.lower(), subsystem=subsystem, text=message, meta=call_meta)
+    return json.dumps(to_record(event, BUILD, LOCAL), ensure_ascii=True, separators=(",", ":"))
 
 
 def quoted(text: str) -> str:
