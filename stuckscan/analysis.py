@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from stuckscan.classifier import (
     BuildInfo,
@@ -239,10 +239,6 @@ def _episode_shell(record: EpisodeRecord, index: int) -> Episode:
         timeline=[Evidence.of(e) for e in timeline],
         peak=dict(record.peaks),
     )
-
-
-def latest_time(analysis: Analysis) -> datetime | None:
-    return analysis.inputs.last_time
 
 
 def snapshot_incident(correlator: Correlator, record: IncidentRecord) -> Incident:

@@ -20,7 +20,6 @@ from stuckscan.correlator import (
     WARN_THRESHOLD_SECONDS,
     EpisodeRecord,
     IncidentRecord,
-    RecordStatus,
     event_order,
 )
 from stuckscan.events import Event
@@ -131,11 +130,6 @@ class IncidentView:
 
     def warnings_where(self, predicate: Callable[[Event], bool]) -> list[Event]:
         return [w for w in self.warnings if predicate(w)]
-
-    def after_stall_start(self, event: Event, slack: timedelta = timedelta(0)) -> bool:
-        start = self.stall_start
-        return bool(event.time and start and event.time > start + slack)
-
 
 def _first_time(events: Iterable[Event]) -> datetime | None:
     times = [e.time for e in events if e.time is not None]
@@ -517,8 +511,6 @@ def detect_restart_interrupted_run(view: IncidentView) -> Candidate | None:
         done = {e.fields.get("runId") for e in view.events("embedded.run_done", "embedded.run_end")
                 if e.time and first_marker.time and e.time <= first_marker.time}
         runs_at_restart = [e for e in starts if e.fields.get("runId") not in done]
-    if not markers and len(session_marks) < 1:
-        return None
     confidence = Confidence.HIGH if markers and (session_marks or runs_at_restart) else Confidence.MEDIUM
     return Candidate(
         "RC17", confidence,
@@ -793,6 +785,3 @@ def classify_episode(view: EpisodeView) -> Decision:
     primary = min(candidates, key=lambda c: (_rank(c.rule_id), -_confidence_rank(c.confidence)))
     return Decision(primary, sorted((c for c in candidates if c is not primary), key=lambda c: _rank(c.rule_id)))
 
-
-def is_still_stuck(record: IncidentRecord) -> bool:
-    return record.status is RecordStatus.END_OF_INPUT

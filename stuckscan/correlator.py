@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum
@@ -1044,7 +1044,3 @@ def _describe_healthy(event: Event) -> str:
 def correlate(events: Iterable[Event], limits: CorrelatorLimits | None = None) -> CorrelationResult:
     return Correlator(limits).feed_all(events)
 
-
-def iter_changes(events: Iterable[Event], correlator: Correlator) -> Iterator[Change]:
-    for event in events:
-        yield from correlator.feed(event)

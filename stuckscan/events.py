@@ -37,13 +37,6 @@ class Event:
     def get(self, key: str, default: FieldValue = None) -> FieldValue:
         return self.fields.get(key, default)
 
-    def str_field(self, key: str) -> str | None:
-        """A field as a usable identifier: None when missing or ``unknown``."""
-        value = self.fields.get(key)
-        if value is None or value == "" or isinstance(value, bool):
-            return None
-        return str(value)
-
     @property
     def location(self) -> str:
         return f"{self.source}:{self.line}"

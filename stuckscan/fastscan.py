@@ -248,10 +248,6 @@ def us_to_datetime(value: int) -> datetime:
     return EPOCH + timedelta(microseconds=value)
 
 
-def datetime_to_us(moment: datetime) -> int:
-    return (moment - EPOCH) // US
-
-
 # --------------------------------------------------------------------------------------
 # One file
 # --------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
-from typing import Any
 
 from stuckscan.events import Event
 
@@ -59,11 +58,6 @@ class Evidence:
     @classmethod
     def of(cls, event: Event) -> Evidence:
         return cls(event.source, event.line, event.time, event.kind, event.message)
-
-    @property
-    def sort_key(self) -> tuple[Any, ...]:
-        return (self.time is None, self.time or datetime.min, self.file, self.line)
-
 
 @dataclass(slots=True)
 class Recovery:

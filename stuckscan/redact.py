@@ -50,11 +50,11 @@ from __future__ import annotations
 
 import dataclasses
 import ipaddress
-from functools import lru_cache
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from enum import Enum
+from functools import lru_cache
 from typing import Any, TypeVar
 
 import regex

@@ -20,8 +20,8 @@ from stuckscan.commands._options import (
     time_options,
     tolerant_stdout,
 )
-from stuckscan.inputs import InputError
 from stuckscan.events import Event, event_to_dict, isoformat_utc, mentions
+from stuckscan.inputs import InputError
 from stuckscan.parser import ParseStats
 
 

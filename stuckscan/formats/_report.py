@@ -212,12 +212,6 @@ def finding_fixes(finding: Finding) -> list[str]:
     return list(rule.fixes) if rule is not None else []
 
 
-def is_catalog_fix(rule_id: str, text: str) -> bool:
-    """Whether ``text`` is one of the rule's fixes verbatim (trusted, written by us)."""
-    rule = find_rule(rule_id)
-    return rule is not None and text in rule.fixes
-
-
 def item_fixes(item: Item) -> list[tuple[str, str]]:
     """``(rule id, fix)`` for the primary cause, then contributing causes; no repeats."""
     fixes: list[tuple[str, str]] = []
@@ -248,11 +242,6 @@ def status_word(status: IncidentStatus) -> str:
 
 def verdict_word(verdict: RecoveryVerdict) -> str:
     return VERDICT_WORDS.get(verdict, verdict.value)
-
-
-def rule_docs_title(rule_id: str) -> str:
-    rule = find_rule(rule_id)
-    return rule.title if rule is not None else rule_id
 
 
 def episode_name(episode: Episode) -> str:

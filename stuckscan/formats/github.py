@@ -19,7 +19,6 @@ from stuckscan.formats._report import (
     effective_severity,
     episode_duration,
     episode_name,
-    sentence_case,
     findings_of,
     format_duration,
     incident_duration,
@@ -27,6 +26,7 @@ from stuckscan.formats._report import (
     key_evidence,
     plural,
     relative_location,
+    sentence_case,
     status_word,
     summarize,
 )

@@ -19,10 +19,10 @@ from stuckscan.formats._report import (
     finding_fixes,
     findings_of,
     incident_duration,
+    iso_utc,
     item_evidence,
     item_fixes,
     item_severity,
-    iso_utc,
     messages_possibly_lost,
     summarize,
 )

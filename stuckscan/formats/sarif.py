@@ -19,12 +19,12 @@ from stuckscan.formats._report import (
     effective_severity,
     episode_duration,
     episode_name,
-    sentence_case,
     findings_of,
     format_duration,
     incident_duration,
     item_location,
     key_evidence,
+    sentence_case,
     status_word,
 )
 from stuckscan.model import Analysis, Finding, Incident, Severity
