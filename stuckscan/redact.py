@@ -523,21 +523,23 @@ def _redact_dataclass(value: Any, redactor: Redactor) -> Any:
     return dataclasses.replace(value, **changes)
 
 
-def _session_keys(analysis: Analysis) -> Iterable[str]:
-    for incident in analysis.incidents:
-        if incident.session_key:
-            yield incident.session_key
+def _redact_whole(value: T, session_keys: Iterable[str | None], redactor: Redactor) -> T:
+    """Session keys are learned first so their peers get the first placeholders; a first
+    walk then learns every value, so a value found late (in a path, say) is also masked
+    where it appeared earlier without its telltale context."""
+    for key in session_keys:
+        if key:
+            redactor.redact_session_key(key)
+    _redact_value(value, redactor)
+    return _redact_value(value, redactor)
 
 
 def redact_analysis(analysis: Analysis, redactor: Redactor | None = None) -> Analysis:
-    """A redacted deep copy of ``analysis`` (the original is not modified).
+    """A redacted deep copy of ``analysis`` (the original is not modified)."""
+    return _redact_whole(analysis, (i.session_key for i in analysis.incidents), redactor or Redactor())
 
-    Session keys are learned first so their peers get the first placeholders; a first
-    walk then learns every value, so a value found late (in a path, say) is also masked
-    where it appeared earlier without its telltale context.
-    """
-    redactor = redactor or Redactor()
-    for key in _session_keys(analysis):
-        redactor.redact_session_key(key)
-    _redact_value(analysis, redactor)
-    return _redact_value(analysis, redactor)
+
+def redact_incident(incident: Incident, redactor: Redactor | None = None) -> Incident:
+    """A redacted deep copy of one incident (live watch mode keeps one ``redactor`` so
+    placeholders stay the same from one change to the next)."""
+    return _redact_whole(incident, (incident.session_key,), redactor or Redactor())

@@ -21,9 +21,9 @@ from stuckscan.correlator import Change, Correlator
 from stuckscan.discovery import discover
 from stuckscan.follow import Follower, Switch
 from stuckscan.formats.json import incident_to_dict
-from stuckscan.model import Analysis, Environment, Incident, InputSummary
+from stuckscan.model import Incident
 from stuckscan.parser import LineParser, ParseOptions, ParseStats, decode_line
-from stuckscan.redact import Redactor, redact_analysis
+from stuckscan.redact import Redactor, redact_incident
 
 EXEC_TIMEOUT_SECONDS = 30
 
@@ -38,10 +38,7 @@ class IncidentPrinter:
         self.counts: Counter[str] = Counter()
 
     def _visible(self, incident: Incident) -> Incident:
-        if self.redactor is None:
-            return incident
-        shell = Analysis(InputSummary([], 0, 0, 0, 0, 0, 0, None, None), Environment(""), [incident], [])
-        return redact_analysis(shell, self.redactor).incidents[0]
+        return incident if self.redactor is None else redact_incident(incident, self.redactor)
 
     def handle(self, change: Change, incident: Incident) -> None:
         self.counts[change.kind] += 1
