@@ -90,6 +90,18 @@ _NOTES = """## Conventions and judgment calls
 """
 
 
+_HOSTILE = """## Hostile input (written by `sample_logs/hostile/generate.py`)
+
+- `hostile/hostile.log` — a WhatsApp session wedged in an `exec` tool call whose log text
+  carries terminal escapes (ANSI, OSC 8), rich markup, HTML, Markdown, backtick runs,
+  Mermaid syntax, GitHub workflow commands, XML-invalid characters, fake secrets and
+  personal data; every report must render it inert and redacted.
+- `hostile/planted.json` — every planted secret and personal value (none may appear in
+  a report with default settings).
+- `hostile/hostile.expected.json` — the expected analysis, as for the other samples.
+"""
+
+
 def render(corpus: Corpus) -> str:
     parts = [_HEAD]
     for prefix, title in _SECTIONS:
@@ -99,6 +111,7 @@ def render(corpus: Corpus) -> str:
             continue
         parts.append(title + "\n")
         parts.append("\n".join(f"- `{f.path}` — {f.description}" for f in rows) + "\n")
+    parts.append(_HOSTILE)
     parts.append(_SIDECARS)
     parts.append(_NOTES)
     return "\n".join(parts)
