@@ -122,3 +122,38 @@ def test_hostile_sample_matches_its_generator() -> None:
     assert committed == "\n".join(generator.build_lines()) + "\n", "regenerate: python sample_logs/hostile/generate.py"
     planted = json_module.loads((hostile_dir / "planted.json").read_text(encoding="utf-8"))["planted"]
     assert planted == generator.planted()
+
+
+def test_gateway_records_are_self_consistent() -> None:
+    """What tslog writes: `_meta.date` and `time` name one instant, the level id matches its
+    name, `_meta.name` repeats the binding in "0", and time does not run backwards by more
+    than a few seconds within a file (concurrent writers interleave slightly)."""
+    from datetime import datetime
+
+    level_ids = {"TRACE": 1, "DEBUG": 2, "INFO": 3, "WARN": 4, "ERROR": 5, "FATAL": 6}
+    samples = Path(__file__).resolve().parent.parent / "sample_logs"
+    problems: list[str] = []
+    for path in sorted(samples.rglob("*.log")):
+        latest = None
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.startswith('{"0"'):
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # deliberately broken lines are covered above
+            meta = record.get("_meta")
+            if not isinstance(meta, dict):
+                continue
+            where = f"{path.relative_to(samples)}:{number}"
+            moment = datetime.fromisoformat(record["time"].replace("Z", "+00:00"))
+            if datetime.fromisoformat(meta["date"].replace("Z", "+00:00")) != moment:
+                problems.append(f"{where}: _meta.date is not the time")
+            if level_ids.get(meta["logLevelName"]) != meta["logLevelId"]:
+                problems.append(f"{where}: level id")
+            if record["0"].startswith('{"subsystem"') and meta["name"] != record["0"]:
+                problems.append(f"{where}: _meta.name is not the binding")
+            if latest is not None and (latest - moment).total_seconds() > 5:
+                problems.append(f"{where}: time runs backwards")
+            latest = moment if latest is None else max(latest, moment)
+    assert problems == []
