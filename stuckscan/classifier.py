@@ -784,4 +784,3 @@ def classify_episode(view: EpisodeView) -> Decision:
         return Decision(None, [])
     primary = min(candidates, key=lambda c: (_rank(c.rule_id), -_confidence_rank(c.confidence)))
     return Decision(primary, sorted((c for c in candidates if c is not primary), key=lambda c: _rank(c.rule_id)))
-

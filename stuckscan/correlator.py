@@ -1043,4 +1043,3 @@ def _describe_healthy(event: Event) -> str:
 
 def correlate(events: Iterable[Event], limits: CorrelatorLimits | None = None) -> CorrelationResult:
     return Correlator(limits).feed_all(events)
-

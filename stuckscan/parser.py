@@ -399,4 +399,3 @@ def parse_text_lines(lines: Iterable[str], source: str = "<text>", options: Pars
     stats = ParseStats()
     raw = (RawLine(index, line.encode("utf-8")) for index, line in enumerate(lines, 1))
     return list(parse_lines(raw, source, options or ParseOptions(), stats))
-

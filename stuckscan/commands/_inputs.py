@@ -188,4 +188,3 @@ def filter_analysis(analysis: Analysis, selection: InputSelection) -> Analysis:
 
 def _rule_ids(item: Any) -> set[str]:
     return {f.rule.id for f in (item.primary, *item.contributing) if f is not None}
-

@@ -494,4 +494,3 @@ class MarkdownFormat:
 
     def render(self, analysis: Analysis, options: RenderOptions) -> str:
         return render_markdown(prepare(analysis, options), options)
-

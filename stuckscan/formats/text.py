@@ -347,4 +347,3 @@ class TextFormat:
 
     def render(self, analysis: Analysis, options: RenderOptions) -> str:
         return render_scan(prepare(analysis, options), options)
-
