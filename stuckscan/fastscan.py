@@ -125,6 +125,7 @@ WS_RES = re.compile(
 )
 
 REL, CAND, BUCKET, WSRES = 0, 1, 2, 3
+_KNOWN: dict[int, tuple[bytes, ...] | None] = {CAND: None, REL: ()}  # a head's decision as cached
 _KEY_LIMIT = 64
 
 
@@ -259,6 +260,7 @@ _META_LEN = len(META)
 _SUB_HEAD_LEN = len(SUB_HEAD)
 _BIND_END_LEN = len(BIND_END)
 _BINDING_SPAN = 200
+_HEAD_SPAN = _BINDING_SPAN + _BIND_END_LEN + _KEY_LIMIT
 _TIME_FORMATS = ((41, 14), (36, 9))  # (from end: minute key start, second key start) for ±HH:MM and Z
 
 
@@ -275,6 +277,8 @@ class FileScan:
         self._minutes = _MINUTES  # pure functions of their keys: shared by all files
         self._seconds = _SECONDS
         self._bindings: set[bytes] = set()
+        # head through the first space -> (message offset, None: a candidate | (): relevant | prefixes to test)
+        self._candidate_heads: dict[bytes, tuple[int, tuple[bytes, ...] | None]] = {}
         self._templates: dict[tuple[bytes, bytes], tuple[str | None, str | None] | tuple[()]] = {}
         self._recent: deque[tuple[bytes, bytes, tuple[str | None, str | None]]] = deque(maxlen=4)
         self._format: tuple[int, int] | None = None
@@ -375,83 +379,141 @@ class FileScan:
     def _phase1(self, b: bytes, p: int, size: int) -> tuple[list[Any], list[int], list[bytes], list[int]]:
         """Sort the lines: ``full`` gets the line start of each line for the parser, or a
         ``(start, binding end, message end, line end, time)`` tuple for a record in the
-        gateway layout whose message may matter; the rest become candidates for skipping."""
+        gateway layout whose message may matter; the rest become candidates for skipping.
+
+        Most lines are decided by their *head* (the record layout up to the binding, and the
+        message's first word and the space after it): a head that once made a line a
+        candidate does so again, so the line costs a few dictionary lookups. The check that
+        no line holds a second ``","_meta":{`` is made once for the whole block (a count);
+        if it fails, the block is sorted again line by line with the check on every line.
+        """
         assert self._format is not None
         a1, a2 = self._format
         find = b.find
-        startswith = b.startswith
-        minutes, seconds, bindings = self._minutes, self._seconds, self._bindings
-        heads = _HEADS
-        head = _head
+        minutes, seconds = self._minutes, self._seconds
+        minute_get, second_get = minutes.get, seconds.get
+        candidate_heads = self._candidate_heads
+        head_get = candidate_heads.get
         max_line = self.max_line
+        start = p
         full: list[Any] = []
         cand_pos: list[int] = []
         cand_msg: list[bytes] = []
         cand_time: list[int] = []
-        full_add, pos_add, msg_add, time_add = full.append, cand_pos.append, cand_msg.append, cand_time.append
-        last_head = b"\xff"  # the record head (through the binding) of the last line read
-        last_head_end = 0
+        pos_add, msg_add, time_add = cand_pos.append, cand_msg.append, cand_time.append
+        full_add = full.append
+        metas = 0  # lines known to hold at least one ``","_meta":{``
+        sorter = self._LineSorter(self, b, size, full, cand_pos, cand_msg, cand_time)
+        meta, low, high, head_start, head_span, bind_end_len = META, LOW_US, HIGH_US, _SUB_HEAD_LEN, _HEAD_SPAN, _BIND_END_LEN
+        longest = LONGEST_PREFIX
+        startswith = b.startswith
         while p < size:
             q = find(b"\n", p, size)
             if q < 0:
                 q = size
-            key = b[q - a1:q - a2]
-            t1 = minutes.get(key)
-            if t1 is None:
-                t1 = _remember(minutes, key, _minute_us(key), 100_000)
-            key = b[q - a2:q]
-            t2 = seconds.get(key)
-            if t2 is None:
-                t2 = _second_table(seconds, key, 400_000)
-            when = t1 + t2
-            if not LOW_US <= when <= HIGH_US or not startswith(SUB_HEAD, p) or q - p > max_line:
-                full_add(p)
-                p = q + 1
-                continue
-            if startswith(last_head, p):  # same logger as the line before: binding known good
-                k = p + last_head_end
-            else:
-                k = find(BIND_END, p + _SUB_HEAD_LEN, p + _BINDING_SPAN)
-                if k < 0 or (b[p + _SUB_HEAD_LEN:k] not in bindings and not self._binding_ok(b[p + _SUB_HEAD_LEN:k])):
-                    full_add(p)
+            t1 = minute_get(b[q - a1:q - a2])
+            t2 = second_get(b[q - a2:q])
+            when = self._time(b, q, a1, a2) if t1 is None or t2 is None else t1 + t2
+            space = find(b" ", p + head_start, p + head_span)
+            known = head_get(b[p:space + 1]) if space > 0 else None
+            if known is not None and low <= when <= high and q - p <= max_line:
+                i = p + known[0]
+                j = find(meta, i, q - a1 + 1)
+                if j >= 0:
+                    metas += 1
+                    prefixes = known[1]
+                    if prefixes is None or (prefixes and not startswith(prefixes, i)
+                                            and find(b"\\", i, i + longest if i + longest < j else j) < 0):
+                        pos_add(p)
+                        msg_add(b[i:j])
+                        time_add(when)
+                    else:
+                        full_add((p, i - bind_end_len, j, q, when))
                     p = q + 1
                     continue
-                last_head = b[p:k + _BIND_END_LEN]
-                last_head_end = k - p
-            i = k + _BIND_END_LEN
-            j = find(META, i, q - a1 + 1)
-            if j < 0 or find(META, j + _META_LEN, q) >= 0:  # a second record glued on: not ours to vouch for
-                full_add(p)
+            metas += sorter.sort(p, q, when, space)
+            p = q + 1
+        if b.count(META, start, size) != metas:  # a second record glued onto some line
+            full, cand_pos, cand_msg, cand_time = [], [], [], []
+            sorter = self._LineSorter(self, b, size, full, cand_pos, cand_msg, cand_time, strict=True)
+            p = start
+            while p < size:
+                q = find(b"\n", p, size)
+                if q < 0:
+                    q = size
+                sorter.sort(p, q, self._time(b, q, a1, a2), find(b" ", p + _SUB_HEAD_LEN, p + _HEAD_SPAN))
                 p = q + 1
-                continue
+        return full, cand_pos, cand_msg, cand_time
+
+    def _time(self, b: bytes, q: int, a1: int, a2: int) -> int:
+        """Epoch microseconds of the time at the end of the line ending at ``q``; out of
+        range (BAD added) if it is not a valid time."""
+        key = b[q - a1:q - a2]
+        t1 = self._minutes.get(key)
+        if t1 is None:
+            t1 = _remember(self._minutes, key, _minute_us(key), 100_000)
+        key = b[q - a2:q]
+        t2 = self._seconds.get(key)
+        if t2 is None:
+            t2 = _second_table(self._seconds, key, 400_000)
+        return t1 + t2
+
+    class _LineSorter:
+        """The line-by-line rules of :meth:`FileScan._phase1`, for lines whose head is new."""
+
+        def __init__(self, scan: FileScan, b: bytes, size: int, full: list[Any], cand_pos: list[int],
+                     cand_msg: list[bytes], cand_time: list[int], strict: bool = False) -> None:
+            self.scan, self.b, self.size, self.strict = scan, b, size, strict
+            self.full, self.cand_pos, self.cand_msg, self.cand_time = full, cand_pos, cand_msg, cand_time
+
+        def sort(self, p: int, q: int, when: int, space: int) -> int:
+            """Sort the line ``b[p:q]``; returns how many ``","_meta":{`` it holds."""
+            b, scan = self.b, self.scan
+            assert scan._format is not None
+            a1 = scan._format[0]
+            full_add = self.full.append
+            if not LOW_US <= when <= HIGH_US or not b.startswith(SUB_HEAD, p) or q - p > scan.max_line:
+                full_add(p)
+                return b.count(META, p, q)
+            k = b.find(BIND_END, p + _SUB_HEAD_LEN, p + _BINDING_SPAN)
+            if k < 0 or (b[p + _SUB_HEAD_LEN:k] not in scan._bindings and not scan._binding_ok(b[p + _SUB_HEAD_LEN:k])):
+                full_add(p)
+                return b.count(META, p, q)
+            i = k + _BIND_END_LEN
+            j = b.find(META, i, q - a1 + 1)
+            if j < 0:
+                full_add(p)
+                return b.count(META, p, q)
+            if self.strict and b.find(META, j + _META_LEN, q) >= 0:
+                full_add(p)
+                return 0
             limit = i + _KEY_LIMIT
             if limit > j:
                 limit = j
-            space = find(b" ", i, limit)
-            word = b[i:space] if space >= 0 else b[i:limit]
-            decision = heads.get(word)
+            word_end = b.find(b" ", i, limit)
+            word = b[i:word_end] if word_end >= 0 else b[i:limit]
+            decision = _HEADS.get(word)
             if decision is None:
-                decision = head(word)
+                decision = _head(word)
+            if word_end >= 0 and word_end == space and decision != WSRES and len(scan._candidate_heads) < 50_000:
+                # The head through the space decides any line that starts with it the same way.
+                scan._candidate_heads[b[p:space + 1]] = (i - p, _KNOWN.get(decision, decision))  # type: ignore[arg-type]
             if decision != CAND:
                 if decision == REL:
                     full_add((p, k, j, q, when))
-                    p = q + 1
-                    continue
+                    return 1
                 if decision == WSRES:
                     match = WS_RES.match(b, i, j)
-                    if match is None or int(match.group(1)) >= SLOW_RESPONSE_MS or find(b"durationMs", i, j) >= 0:
+                    if match is None or int(match.group(1)) >= SLOW_RESPONSE_MS or b.find(b"durationMs", i, j) >= 0:
                         full_add((p, k, j, q, when))
-                        p = q + 1
-                        continue
-                elif startswith(decision, i) or find(b"\\", i, i + LONGEST_PREFIX if i + LONGEST_PREFIX < j else j) >= 0:
+                        return 1
+                elif b.startswith(decision, i) or b.find(b"\\", i, i + LONGEST_PREFIX if i + LONGEST_PREFIX < j else j) >= 0:
                     full_add((p, k, j, q, when))
-                    p = q + 1
-                    continue
-            pos_add(p)
-            msg_add(b[i:j])
-            time_add(when)
-            p = q + 1
-        return full, cand_pos, cand_msg, cand_time
+                    return 1
+            self.cand_pos.append(p)
+            self.cand_msg.append(b[i:j])
+            self.cand_time.append(when)
+            return 1
 
     def _binding_ok(self, name: bytes) -> bool:
         if not name or b'"' in name or b"\\" in name or name.translate(None, CONTROL) != name:
