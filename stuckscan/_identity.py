@@ -17,6 +17,7 @@ from stuckscan.events import Event
 K = TypeVar("K")
 V = TypeVar("V")
 
+Names = tuple[str | None, str | None, str | None]  # (sessionKey, sessionId, runId)
 WEAK_IDS = frozenset({"unknown", "main", "default", "global", "none", "null", "n/a", "undefined", "-", ""})
 MIN_STRONG_ID_LENGTH = 6
 
@@ -53,7 +54,7 @@ def is_strong_id(value: str | None) -> bool:
 
 def _text(event: Event, *keys: str) -> str | None:
     for key in keys:
-        value = event.fields.get(key)
+        value = event.get(key)
         if isinstance(value, str) and value and value.lower() not in ("unknown", "n/a"):
             return value
     return None
@@ -67,15 +68,16 @@ class IdentityResolver:
         self.session_id_of_run: BoundedMap[str, str] = BoundedMap(capacity)
         self.key_of_run: BoundedMap[str, str] = BoundedMap(capacity)
 
-    def names(self, event: Event) -> tuple[str | None, str | None, str | None]:
+    def names(self, event: Event) -> Names:
         """(sessionKey, sessionId, runId) as the event itself states them."""
         key = _text(event, "sessionKey", "laneSessionKey")
         session_id = _text(event, "sessionId", "lockSessionId", "activeSessionId")
         run_id = _text(event, "runId")
         return key, session_id, run_id
 
-    def learn(self, event: Event) -> None:
-        key, session_id, run_id = self.names(event)
+    def learn(self, event: Event) -> Names:
+        """Learn the links the event states; returns its :meth:`names`."""
+        names = key, session_id, run_id = self.names(event)
         if session_id and not is_strong_id(session_id):
             session_id = None
         if key and session_id:
@@ -84,10 +86,12 @@ class IdentityResolver:
             self.session_id_of_run.set(run_id, session_id)
         if run_id and key:
             self.key_of_run.set(run_id, key)
+        return names
 
-    def resolve(self, event: Event) -> tuple[str | None, str | None, str | None]:
-        """The event's (sessionKey, sessionId, runId), filling gaps from learned links."""
-        key, session_id, run_id = self.names(event)
+    def resolve(self, event: Event, names: Names | None = None) -> Names:
+        """The event's (sessionKey, sessionId, runId), filling gaps from learned links
+        (``names``: the event's :meth:`names`, if already known)."""
+        key, session_id, run_id = names if names is not None else self.names(event)
         if session_id is None and run_id:
             session_id = self.session_id_of_run.get(run_id)
         if key is None and session_id and is_strong_id(session_id):

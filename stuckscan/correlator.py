@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum
 
-from stuckscan._identity import BoundedMap, IdentityResolver, identity_of
+from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of
 from stuckscan.events import Event
 from stuckscan.model import RecoveryVerdict
 
@@ -266,7 +266,8 @@ def bounded_event(event: Event) -> Event:
     :data:`MAX_KEPT_FIELDS` fields, and no nested meta (nothing after the parser reads it)."""
     meta = event.meta
     big_meta = meta is not None and _bigger_than(meta, MAX_KEPT_TEXT)
-    if len(event.message) <= MAX_KEPT_TEXT and len(event.fields) <= MAX_KEPT_FIELDS and not big_meta:
+    if len(event.message) <= MAX_KEPT_TEXT and not big_meta \
+            and (event.fields_at_most() <= MAX_KEPT_FIELDS or len(event.fields) <= MAX_KEPT_FIELDS):
         return event
     fields = event.fields
     if len(fields) > MAX_KEPT_FIELDS:
@@ -459,7 +460,7 @@ class Correlator:
             return changes
         event = bounded_event(event)
         self._note_build(event)
-        self.ids.learn(event)
+        names = self.ids.learn(event)
         if kind in ATTENTION_LABELS:
             changes.extend(self._on_attention(event))
         elif kind in RECOVERY_KINDS:
@@ -469,7 +470,7 @@ class Correlator:
         elif kind in LIFECYCLE_KINDS:
             self._on_lifecycle(event)
         if kind in SESSION_EVIDENCE_KINDS:
-            changes.extend(self._on_session_evidence(event))
+            changes.extend(self._on_session_evidence(event, names))
         return changes
 
     def tick(self, now: datetime) -> list[Change]:
@@ -683,9 +684,9 @@ class Correlator:
         key, session_id, run_id = self.ids.resolve(event)
         return identity_of(key, session_id, run_id) or "unidentified", key, session_id, run_id
 
-    def _on_session_evidence(self, event: Event) -> list[Change]:
-        identity = self.ids.identity(event)
-        key, session_id, run_id = self.ids.resolve(event)
+    def _on_session_evidence(self, event: Event, names: Names | None = None) -> list[Change]:
+        key, session_id, run_id = self.ids.resolve(event, names)
+        identity = identity_of(key, session_id, run_id)
         if identity is None:
             return self._on_unattributed(event)
         history = self.history.get(identity)
@@ -751,14 +752,14 @@ class Correlator:
     def _opens_incident(event: Event) -> bool:
         if event.kind in ("lock.timeout", "lock.takeover"):
             return True
-        return event.kind == "lane.task_error" and "lockPath" in event.fields
+        return event.kind == "lane.task_error" and event.has("lockPath")
 
     @staticmethod
     def _is_cleanup(event: Event) -> bool:
         kind = event.kind
         if kind in ("run.cleared", "embedded.run_done", "embedded.run_end", "lane.task_done"):
             return True
-        return kind == "session.state" and event.fields.get("new") == "idle"
+        return kind == "session.state" and event.get("new") == "idle"
 
     def _is_healthy(self, event: Event, record: IncidentRecord) -> bool:
         kind = event.kind
@@ -796,6 +797,8 @@ class Correlator:
     # -- run timeouts -----------------------------------------------------------------
 
     def _clear_run_timeouts(self, identity: str, run_id: str | None) -> None:
+        if not self.pending_timeouts:
+            return
         for pending_run, pending in list(self.pending_timeouts.items()):
             if pending_run == run_id or pending.identity == identity:
                 del self.pending_timeouts[pending_run]
@@ -886,6 +889,8 @@ class Correlator:
 
         A stall first seen by sessionId alone joins the sessionKey's incident once a line
         links the two."""
+        if not self.open:
+            return None
         for alias in self._aliases(identity, key, session_id, run_id):
             record = self.open.get(alias)
             if record is None:
@@ -987,8 +992,9 @@ class Correlator:
 
     def _note_build(self, event: Event) -> None:
         """Hints about the OpenClaw build generation (see stuckscan.classifier.infer_build)."""
-        kind, fields = event.kind, event.fields
+        kind = event.kind
         if kind in ATTENTION_LABELS:
+            fields = event.fields
             if "reason" not in fields:
                 self.build_hints["attention-without-reason"] += 1
             elif "classification" not in fields:
@@ -999,7 +1005,7 @@ class Correlator:
                 self.build_hints["attention-with-progress"] += 1
             if "repeatedRequestNoProgressAge" in fields:
                 self.build_hints["repeated-request-age"] += 1
-        elif kind == "ws.handshake_timeout" and "phase" in fields:
+        elif kind == "ws.handshake_timeout" and "phase" in event.fields:
             self.build_hints["handshake-phase"] += 1
         elif kind == "liveness.heartbeat_delayed":
             self.build_hints["heartbeat-delayed"] += 1

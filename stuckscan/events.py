@@ -37,6 +37,13 @@ class Event:
     def get(self, key: str, default: FieldValue = None) -> FieldValue:
         return self.fields.get(key, default)
 
+    def has(self, key: str) -> bool:
+        return key in self.fields
+
+    def fields_at_most(self) -> int:
+        """An upper bound of ``len(self.fields)`` (exact here; see ``parser.LazyEvent``)."""
+        return len(self.fields)
+
     @property
     def location(self) -> str:
         return f"{self.source}:{self.line}"

@@ -12,13 +12,14 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, tzinfo
 from typing import Any
 
 from stuckscan import families
 from stuckscan._kv import bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
-from stuckscan.events import GENERIC_KIND, UNPARSED_KIND, Event
+from stuckscan.events import GENERIC_KIND, IDENTITY_FIELDS, UNPARSED_KIND, Event
 from stuckscan.inputs import DEFAULT_MAX_LINE_BYTES, RawLine, display_name, read_lines
 from stuckscan.shapes import (
     TEXT_SHAPES,
@@ -109,9 +110,15 @@ def decode_line(data: bytes, first: bool) -> str:
     return text
 
 
-def apply_family(message: str, fields: dict[str, Any], raw: dict[str, str], seconds: dict[str, float]) -> families.Family | None:
-    """Match ``message`` to a family and fill the typed fields. Returns the family."""
-    found = families.match_family(message)
+_UNMATCHED: Any = object()
+
+
+def apply_family(message: str, fields: dict[str, Any], raw: dict[str, str], seconds: dict[str, float],
+                 found: tuple[families.Family, Any] | None = _UNMATCHED) -> families.Family | None:
+    """Match ``message`` to a family (unless ``found`` is that match already) and fill the
+    typed fields. Returns the family."""
+    if found is _UNMATCHED:
+        found = families.match_family(message)
     family = None
     if found is not None:
         family, match = found
@@ -176,6 +183,146 @@ def _derive(fields: dict[str, Any], session_hint: str | None) -> None:
         fields["lockSessionId"] = name[: -len(".jsonl.lock")]
     if session_hint and "sessionKey" not in fields and "sessionId" not in fields:
         fields["sessionKey" if ":" in session_hint else "sessionId"] = session_hint
+
+
+_FIELDS_SLOT: Any = Event.__dict__["fields"]
+_RAW_SLOT: Any = Event.__dict__["raw"]
+_SECONDS_SLOT: Any = Event.__dict__["seconds"]
+_MISSING_FIELD: Any = object()
+# Fields a lazy event answers from its key=value words without tokenizing: identity fields
+# and those the correlator reads of every event. None is a free-text key (those swallow
+# bare words), and no family pattern, enricher or derivation sets one except as handled.
+PEEKABLE = frozenset(IDENTITY_FIELDS) | {"lane", "new"}
+# Fields a key=value message can hold besides one per ``=``: ``words``, ``laneSessionKey``
+# and ``lockSessionId``.
+_EXTRA_FIELDS = 3
+
+
+class LazyEvent(Event):
+    """An event of a plain key=value family (``<prefix>: k=v ...``) whose fields are
+    tokenized only when first read.
+
+    The scan fast path builds most turn-lifecycle lines this way: the correlator needs only
+    a few identity fields of each (:data:`PEEKABLE`, answered by :meth:`get` from the raw
+    ``key=value`` words) and reads the rest only of the lines an incident keeps. Reading
+    ``fields``, ``raw`` or ``seconds`` gives exactly what :meth:`LineParser._build` gives.
+    Only messages with no quote, bracket, backslash, non-printable character or enricher
+    needle are built lazily: for them the tokenizer's result for a peekable key is the last
+    ``key=value`` word's value, stripped of ``;,`` and typed.
+    """
+
+    __slots__ = ("_kv",)  # the key=value text, then its raw words by key; None once tokenized
+    _kv: str | dict[str, str] | None
+
+    @classmethod
+    def deferred(cls, source: str, line: int, time: datetime | None, level: str | None, subsystem: str | None,
+                 kind: str, message: str, kv: str) -> LazyEvent:
+        event = cls(source, line, time, level, subsystem, kind, message, "jsonl")
+        event._kv = kv
+        return event
+
+    def _tokenized(self) -> None:
+        fields: dict[str, Any] = {}
+        raw: dict[str, str] = {}
+        seconds: dict[str, float] = {}
+        apply_family(self.message, fields, raw, seconds)
+        _derive(fields, None)
+        _FIELDS_SLOT.__set__(self, fields)
+        _RAW_SLOT.__set__(self, raw)
+        _SECONDS_SLOT.__set__(self, seconds)
+        self._kv = None
+
+    def _get_fields(self) -> dict[str, Any]:
+        if self._kv is not None:
+            self._tokenized()
+        return _FIELDS_SLOT.__get__(self, Event)  # type: ignore[no-any-return]
+
+    def _set_fields(self, value: dict[str, Any]) -> None:
+        _FIELDS_SLOT.__set__(self, value)
+        self._kv = None
+
+    def _get_raw(self) -> dict[str, str]:
+        if self._kv is not None:
+            self._tokenized()
+        return _RAW_SLOT.__get__(self, Event)  # type: ignore[no-any-return]
+
+    def _set_raw(self, value: dict[str, str]) -> None:
+        _RAW_SLOT.__set__(self, value)
+        self._kv = None
+
+    def _get_seconds(self) -> dict[str, float]:
+        if self._kv is not None:
+            self._tokenized()
+        return _SECONDS_SLOT.__get__(self, Event)  # type: ignore[no-any-return]
+
+    def _set_seconds(self, value: dict[str, float]) -> None:
+        _SECONDS_SLOT.__set__(self, value)
+        self._kv = None
+
+    fields = property(_get_fields, _set_fields)  # type: ignore[assignment]
+    raw = property(_get_raw, _set_raw)  # type: ignore[assignment]
+    seconds = property(_get_seconds, _set_seconds)  # type: ignore[assignment]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        words = self._kv
+        if words is None or key not in PEEKABLE:
+            return self.fields.get(key, default)
+        if words.__class__ is str:
+            words = self._kv = _words_by_key(words)  # type: ignore[arg-type]
+        if key == "laneSessionKey":
+            lane = _peek(words, "lane")  # type: ignore[arg-type]
+            if isinstance(lane, str) and lane.startswith("session:"):
+                return lane[len("session:"):]
+        value = _peek(words, key)  # type: ignore[arg-type]
+        return default if value is _MISSING_FIELD else value
+
+    def has(self, key: str) -> bool:
+        return self.get(key, _MISSING_FIELD) is not _MISSING_FIELD
+
+    def fields_at_most(self) -> int:
+        return self.message.count("=") + _EXTRA_FIELDS if self._kv is not None else len(self.fields)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Event):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in _EVENT_FIELD_NAMES)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+_EVENT_FIELD_NAMES = tuple(f.name for f in dataclass_fields(Event))
+
+
+def _words_by_key(kv: str) -> dict[str, str]:
+    """The raw value of the last ``key=value`` word of each key."""
+    words: dict[str, str] = {}
+    for word in kv.split():
+        equals = word.find("=")
+        if equals > 0:
+            words[word[:equals]] = word[equals + 1:]
+    return words
+
+
+def _peek(words: dict[str, str], key: str) -> Any:
+    raw = words.get(key)
+    if raw is None:
+        return _MISSING_FIELD
+    return convert_value(key, raw.rstrip(";,"))[0]
+
+
+def _plain_kv_families() -> frozenset[str]:
+    """Kinds whose pattern is a prefix and the key=value rest (``kv``), nothing else."""
+    return frozenset(f.kind for f in families.FAMILIES if f.anchored and set(f.pattern.groupindex) == {"kv"})
+
+
+PLAIN_KV_KINDS = _plain_kv_families()
+_ENRICHER_NEEDLES = tuple(enricher.needle for enricher in families.ENRICHERS)
+
+
+def _lazy_safe(message: str) -> bool:
+    if not message.isprintable() or '"' in message or "[" in message or "\\" in message:
+        return False
+    return not any(needle in message for needle in _ENRICHER_NEEDLES)
 
 
 class LineParser:
@@ -317,12 +464,13 @@ class LineParser:
 
     # -- events -------------------------------------------------------------------
 
-    def _build(self, number: int, moment: datetime | None, record: Record, truncated: bool) -> Event:
+    def _build(self, number: int, moment: datetime | None, record: Record, truncated: bool,
+               found: tuple[families.Family, Any] | None = _UNMATCHED) -> Event:
         message = record.message
         fields: dict[str, Any] = {}
         raw: dict[str, str] = {}
         seconds: dict[str, float] = {}
-        family = apply_family(message, fields, raw, seconds)
+        family = apply_family(message, fields, raw, seconds, found)
         if record.meta:
             _merge_meta(record.meta, fields, raw, seconds)
         _derive(fields, record.session_hint)
@@ -347,7 +495,12 @@ class LineParser:
                     message: str) -> Event:
         """:meth:`_build` for a gateway JSONL record with no meta object and no session hint
         (the scan fast path reads these without ``json.loads``)."""
-        return self._build(number, moment, Record("jsonl", None, level, subsystem, message, None), False)
+        found = families.match_family(message)
+        if found is not None and found[0].kind in PLAIN_KV_KINDS and _lazy_safe(message):
+            family, match = found
+            return LazyEvent.deferred(self.source, number, moment, level or family.level, subsystem, family.kind,
+                                      message, match.group("kv"))
+        return self._build(number, moment, Record("jsonl", None, level, subsystem, message, None), False, found)
 
     def _unparsed(self, number: int, text: str, truncated: bool, shape: str) -> Event:
         self.stats.unparsed += 1

@@ -1,0 +1,95 @@
+"""Lazy events (``parser.LazyEvent``) read exactly like the events the parser builds eagerly.
+
+The scan fast path builds plain key=value lifecycle lines as lazy events: their fields are
+tokenized only when read, and the identity fields the correlator reads of every line are
+answered from the raw words. Whatever is read of one must equal the eager event.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from datetime import datetime, timezone
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stuckscan import families
+from stuckscan._identity import IdentityResolver
+from stuckscan.correlator import bounded_event
+from stuckscan.events import Event
+from stuckscan.parser import PEEKABLE, PLAIN_KV_KINDS, LazyEvent, LineParser, ParseOptions, ParseStats
+
+MOMENT = datetime(2026, 5, 21, 9, 0, tzinfo=timezone.utc)
+PREFIXES = sorted(p for f in families.FAMILIES if f.kind in PLAIN_KV_KINDS for p in f.prefixes)
+KEYS = sorted(PEEKABLE) + ["reason", "error", "waitMs", "queueSize", "durationMs", "age", "9bad", "lane-x"]
+VALUES = ["session:agent:main:telegram:direct:42", "agent:main:main", "main", "unknown", "n/a", "true", "false",
+          "1234", "12ms", "3.5s", "idle", "processing", "a;", "b,", "", "=", "x=y", "session:", "é", "٣"]
+WORD = st.one_of(
+    st.builds(lambda k, v: f"{k}={v}", st.sampled_from(KEYS), st.sampled_from(VALUES)),
+    st.sampled_from(["free", "text", "=lead", "tail=", "a=b=c", "session:agent:x", ".jsonl.lock", "x\ty", "x\u00a0y"]),
+)
+MESSAGE = st.builds(lambda prefix, words, gap: prefix + gap + " ".join(words),
+                    st.sampled_from(PREFIXES), st.lists(WORD, max_size=12), st.sampled_from(["", " ", "  "]))
+
+
+def both(message: str) -> tuple[Event, Event]:
+    """(the fast path's event, the parser's eager event) for one gateway record's message."""
+    parser = LineParser("gateway.log", ParseOptions(), ParseStats())
+    fast = parser.build_jsonl(7, MOMENT, "debug", "diagnostic", message)
+    eager = parser._build(7, MOMENT, parser_record(message), False)
+    return fast, eager
+
+
+def parser_record(message: str):  # noqa: ANN201 - the parser's record type
+    from stuckscan.shapes import Record
+
+    return Record("jsonl", None, "debug", "diagnostic", message, None)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(MESSAGE, st.lists(st.sampled_from(KEYS + ["words", "lockSessionId"]), max_size=6))
+def test_peeked_fields_equal_the_tokenized_ones(message: str, reads: list[str]) -> None:
+    fast, eager = both(message)
+    for key in reads:  # peeks first, in any order, before anything is tokenized
+        assert fast.get(key, "absent") == eager.get(key, "absent"), key
+        assert fast.has(key) == eager.has(key), key
+    assert IdentityResolver().names(fast) == IdentityResolver().names(eager)
+    assert fast.fields_at_most() >= len(eager.fields)
+    assert (fast.fields, fast.raw, fast.seconds) == (eager.fields, eager.raw, eager.seconds)
+    assert fast == eager and eager == fast
+    assert (fast.kind, fast.level, fast.message) == (eager.kind, eager.level, eager.message)
+
+
+def test_lifecycle_lines_are_lazy_and_unusual_ones_are_not() -> None:
+    lazy, _ = both("lane dequeue: lane=session:agent:main:telegram:direct:42 waitMs=4 queueSize=0")
+    assert isinstance(lazy, LazyEvent) and lazy._kv is not None
+    assert lazy.get("laneSessionKey") == "agent:main:telegram:direct:42"
+    assert lazy._kv is not None  # answered without tokenizing
+    for message in (
+        'session state: sessionId=abc123def prev=idle new=processing reason="message_start"',  # quotes
+        "lane task error: lane=session:x lockPath=/s/abc.jsonl.lock",                          # enricher
+        "run cleared: sessionId=abc123def\ttotalActive=0",                                     # tab
+        "stuck session recovery reclaiming stale active run: sessionId=abc123def",             # other groups
+        "something else entirely sessionId=abc123def",                                        # no family
+    ):
+        event, eager = both(message)
+        assert not isinstance(event, LazyEvent), message
+        assert event == eager
+
+
+def test_lazy_events_survive_copies_and_pickling() -> None:
+    event, eager = both("embedded run start: runId=r-123456 sessionId=s-abcdef model=qwen provider=aliyun")
+    assert isinstance(event, LazyEvent)
+    copied = dataclasses.replace(event, line=8)
+    assert copied.fields == eager.fields and copied.line == 8
+    assert pickle.loads(pickle.dumps(event)) == eager
+    assert bounded_event(event) is event
+
+
+def test_a_huge_key_value_message_is_still_bounded() -> None:
+    message = "run registered: " + " ".join(f"k{i}={i}" for i in range(200))
+    event, eager = both(message)
+    kept = bounded_event(event)
+    assert kept == bounded_event(eager)
+    assert len(kept.fields) <= 64
