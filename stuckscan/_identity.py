@@ -52,14 +52,6 @@ def is_strong_id(value: str | None) -> bool:
     return value is not None and value.lower() not in WEAK_IDS and len(value) >= MIN_STRONG_ID_LENGTH
 
 
-def _text(event: Event, *keys: str) -> str | None:
-    for key in keys:
-        value = event.get(key)
-        if isinstance(value, str) and value and value.lower() not in ("unknown", "n/a"):
-            return value
-    return None
-
-
 class IdentityResolver:
     """Learns links between sessionKeys, sessionIds and runIds; resolves an event's session."""
 
@@ -70,10 +62,7 @@ class IdentityResolver:
 
     def names(self, event: Event) -> Names:
         """(sessionKey, sessionId, runId) as the event itself states them."""
-        key = _text(event, "sessionKey", "laneSessionKey")
-        session_id = _text(event, "sessionId", "lockSessionId", "activeSessionId")
-        run_id = _text(event, "runId")
-        return key, session_id, run_id
+        return event.identity_names()
 
     def learn(self, event: Event) -> Names:
         """Learn the links the event states; returns its :meth:`names`."""

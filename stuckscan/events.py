@@ -40,6 +40,15 @@ class Event:
     def has(self, key: str) -> bool:
         return key in self.fields
 
+    def identity_names(self) -> tuple[str | None, str | None, str | None]:
+        """(sessionKey, sessionId, runId) as the event itself states them: the first usable
+        text value of ``sessionKey``/``laneSessionKey``, ``sessionId``/``lockSessionId``/
+        ``activeSessionId`` and ``runId`` (``unknown``, ``n/a`` and empty values are not)."""
+        fields = self.fields
+        return (_stated(fields, "sessionKey", "laneSessionKey"),
+                _stated(fields, "sessionId", "lockSessionId", "activeSessionId"),
+                _stated(fields, "runId"))
+
     def fields_at_most(self) -> int:
         """An upper bound of ``len(self.fields)`` (exact here; see ``parser.LazyEvent``)."""
         return len(self.fields)
@@ -47,6 +56,14 @@ class Event:
     @property
     def location(self) -> str:
         return f"{self.source}:{self.line}"
+
+
+def _stated(fields: dict[str, FieldValue], *keys: str) -> str | None:
+    for key in keys:
+        value = fields.get(key)
+        if isinstance(value, str) and value and value.lower() not in ("unknown", "n/a"):
+            return value
+    return None
 
 
 def isoformat_utc(moment: datetime | None) -> str | None:

@@ -9,6 +9,7 @@ events; lines that are broken JSON become ``unparsed`` events and are counted.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -279,6 +280,24 @@ class LazyEvent(Event):
     def has(self, key: str) -> bool:
         return self.get(key, _MISSING_FIELD) is not _MISSING_FIELD
 
+    def identity_names(self) -> tuple[str | None, str | None, str | None]:
+        words = self._kv
+        if words is None:
+            return Event.identity_names(self)
+        if words.__class__ is str:
+            words = self._kv = _words_by_key(words)  # type: ignore[arg-type]
+        key = _stated_word(words, "sessionKey")  # type: ignore[arg-type]
+        if key is None:
+            lane = _stated_word(words, "lane")  # type: ignore[arg-type]
+            if lane is not None and lane.startswith("session:"):  # _derive's laneSessionKey wins
+                derived = lane[len("session:"):]  # text as it is: not typed, so "true" stays text
+                key = derived if derived and derived.lower() not in ("unknown", "n/a") else None
+            else:
+                key = _stated_word(words, "laneSessionKey")  # type: ignore[arg-type]
+        session_id = _stated_word(words, "sessionId") or _stated_word(words, "lockSessionId") \
+            or _stated_word(words, "activeSessionId")  # type: ignore[arg-type]
+        return key, session_id, _stated_word(words, "runId")  # type: ignore[arg-type]
+
     def fields_at_most(self) -> int:
         return self.message.count("=") + _EXTRA_FIELDS if self._kv is not None else len(self.fields)
 
@@ -303,6 +322,19 @@ def _words_by_key(kv: str) -> dict[str, str]:
     return words
 
 
+def _stated_word(words: dict[str, str], key: str) -> str | None:
+    """What :meth:`Event.identity_names` takes of an identifier key's value: its text,
+    unless it types as None or a bool, or is empty, ``unknown`` or ``n/a``."""
+    raw = words.get(key)
+    return None if raw is None else _usable(raw.rstrip(";,"))
+
+
+def _usable(text: str) -> str | None:
+    if not text or text == "true" or text == "false" or text.lower() in ("unknown", "n/a"):
+        return None
+    return text
+
+
 def _peek(words: dict[str, str], key: str) -> Any:
     raw = words.get(key)
     if raw is None:
@@ -316,13 +348,12 @@ def _plain_kv_families() -> frozenset[str]:
 
 
 PLAIN_KV_KINDS = _plain_kv_families()
-_ENRICHER_NEEDLES = tuple(enricher.needle for enricher in families.ENRICHERS)
+# A quote, bracket or backslash (the tokenizer's other paths) or an enricher's needle.
+_NOT_LAZY = re.compile("|".join(['["\\[\\\\]'] + [re.escape(enricher.needle) for enricher in families.ENRICHERS]))
 
 
 def _lazy_safe(message: str) -> bool:
-    if not message.isprintable() or '"' in message or "[" in message or "\\" in message:
-        return False
-    return not any(needle in message for needle in _ENRICHER_NEEDLES)
+    return message.isprintable() and _NOT_LAZY.search(message) is None
 
 
 class LineParser:

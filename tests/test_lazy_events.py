@@ -24,7 +24,7 @@ MOMENT = datetime(2026, 5, 21, 9, 0, tzinfo=timezone.utc)
 PREFIXES = sorted(p for f in families.FAMILIES if f.kind in PLAIN_KV_KINDS for p in f.prefixes)
 KEYS = sorted(PEEKABLE) + ["reason", "error", "waitMs", "queueSize", "durationMs", "age", "9bad", "lane-x"]
 VALUES = ["session:agent:main:telegram:direct:42", "agent:main:main", "main", "unknown", "n/a", "true", "false",
-          "1234", "12ms", "3.5s", "idle", "processing", "a;", "b,", "", "=", "x=y", "session:", "é", "٣"]
+          "1234", "12ms", "3.5s", "idle", "processing", "a;", "b,", "", "=", "x=y", "session:", "session:unknown", "session:true", "Unknown", "é", "٣"]
 WORD = st.one_of(
     st.builds(lambda k, v: f"{k}={v}", st.sampled_from(KEYS), st.sampled_from(VALUES)),
     st.sampled_from(["free", "text", "=lead", "tail=", "a=b=c", "session:agent:x", ".jsonl.lock", "x\ty", "x\u00a0y"]),
@@ -51,6 +51,8 @@ def parser_record(message: str):  # noqa: ANN201 - the parser's record type
 @given(MESSAGE, st.lists(st.sampled_from(KEYS + ["words", "lockSessionId"]), max_size=6))
 def test_peeked_fields_equal_the_tokenized_ones(message: str, reads: list[str]) -> None:
     fast, eager = both(message)
+    fresh, _ = both(message)
+    assert fresh.identity_names() == eager.identity_names()  # before anything else is read
     for key in reads:  # peeks first, in any order, before anything is tokenized
         assert fast.get(key, "absent") == eager.get(key, "absent"), key
         assert fast.has(key) == eager.has(key), key
