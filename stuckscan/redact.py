@@ -44,28 +44,72 @@ names, rule metadata and fix texts are kept as well.
 Every pattern is linear: unbounded runs are possessive (``++``) or bounded, and each
 starts behind a lookbehind that only allows a token boundary, so crafted input cannot
 make matching backtrack catastrophically.
+
+Patterns are compiled on first use, and each runs behind a guard: a literal every match
+contains (``@`` for e-mails, ``eyJ`` for JWTs). A text without it is left as it is without
+running, or compiling, the pattern, so a report with little to redact does not spend the
+import of ``regex`` and two dozen compiles (about 15 ms) at start-up.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import ipaddress
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from enum import Enum
 from functools import lru_cache
-from typing import Any, TypeVar
-
-import regex
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from stuckscan.model import Analysis, Incident, RuleRef
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["Redactor", "redact_analysis", "PLACEHOLDER"]
 
 T = TypeVar("T")
 
-PLACEHOLDER = regex.compile(r"<[a-z]+-\d+>")
+
+class LazyPattern:
+    """A pattern of the ``regex`` module, compiled (and ``regex`` imported) on first use."""
+
+    __slots__ = ("source", "_compiled")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: regex.Pattern[str] | None = None
+
+    def get(self) -> regex.Pattern[str]:
+        compiled = self._compiled
+        if compiled is None:
+            import regex
+
+            compiled = self._compiled = regex.compile(self.source)
+        return compiled
+
+    def search(self, *args: Any) -> regex.Match[str] | None:
+        return self.get().search(*args)
+
+    def match(self, *args: Any) -> regex.Match[str] | None:
+        return self.get().match(*args)
+
+    def fullmatch(self, *args: Any) -> regex.Match[str] | None:
+        return self.get().fullmatch(*args)
+
+    def finditer(self, *args: Any) -> Any:
+        return self.get().finditer(*args)
+
+    def sub(self, *args: Any) -> str:
+        return self.get().sub(*args)
+
+    def __getattr__(self, name: str) -> Any:  # findall, pattern, groupindex...
+        return getattr(self.get(), name)
+
+
+PLACEHOLDER = LazyPattern(r"<[a-z]+-\d+>")
 
 _MIN_LITERAL = 4
 _MAX_LITERAL = 512  # longer values (PEM blocks) are not searched for elsewhere
@@ -91,56 +135,56 @@ _NON_PEER_SEGMENTS = frozenset({"main", "cron", "subagent", "nested", "hook", "h
 
 # -- patterns -------------------------------------------------------------------------
 
-_PEM_BEGIN = regex.compile(r"-----BEGIN (?P<label>[A-Z0-9 ]{1,40}+)-----")
-_PEM_END = regex.compile(r"-----END [A-Z0-9 ]{1,40}+-----")
-_URL_CREDENTIALS = regex.compile(r"(?<=://)(?P<cred>[^\s/@:]{1,256}+:[^\s/@]{1,256}+)(?=@)")
-_AUTH_SCHEME = regex.compile(r"(?i)(?<![\w-])(?P<scheme>bearer|basic)(?P<sep>[ \t]{1,4}+)(?P<value>[A-Za-z0-9._~+/=\-\u2026]{6,4096}+)")
+_PEM_BEGIN = LazyPattern(r"-----BEGIN (?P<label>[A-Z0-9 ]{1,40}+)-----")
+_PEM_END = LazyPattern(r"-----END [A-Z0-9 ]{1,40}+-----")
+_URL_CREDENTIALS = LazyPattern(r"(?<=://)(?P<cred>[^\s/@:]{1,256}+:[^\s/@]{1,256}+)(?=@)")
+_AUTH_SCHEME = LazyPattern(r"(?i)(?<![\w-])(?P<scheme>bearer|basic)(?P<sep>[ \t]{1,4}+)(?P<value>[A-Za-z0-9._~+/=\-\u2026]{6,4096}+)")
 # Prefixes whose token body may contain `-`, `_` or `.`, and prefixes followed by a plain
 # alphanumeric body (so `npm_config_cache` or `hf_transfer` are not taken for tokens).
-_PREFIXED_TOKEN = regex.compile(
+_PREFIXED_TOKEN = LazyPattern(
     r"(?<![A-Za-z0-9_\-])(?:"
     r"(?:sk-|github_pat_|xox[a-z]-|xapp-|AIza|ya29\.|1//0|pplx-|glpat-|sk_live_|sk_test_|rk_live_)[A-Za-z0-9_\-.\u2026]{8,4096}+"
     r"|(?:ghp_|gho_|ghu_|ghs_|ghr_|gsk_|npm_|hf_|r8_|AKID|AKIA|LTAI)[A-Za-z0-9\u2026]{12,4096}+)"
 )
-_JWT = regex.compile(r"(?<![A-Za-z0-9_\-])eyJ[A-Za-z0-9_\-]{4,4096}+\.[A-Za-z0-9_\-]{4,4096}+(?:\.[A-Za-z0-9_\-\u2026]{0,4096}+)?")
-_TELEGRAM_BOT_TOKEN = regex.compile(r"(?<![A-Za-z0-9_])(?:bot)?\d{6,12}+:[A-Za-z0-9_\-]{30,64}+(?![A-Za-z0-9_\-])")
-_APP_PASSWORD = regex.compile(r"(?<![A-Za-z0-9\-])[a-z]{4}-[a-z]{4}-[a-z]{4}-[a-z]{4}(?![A-Za-z0-9\-])")
-_SECRET_FLAG = regex.compile(
+_JWT = LazyPattern(r"(?<![A-Za-z0-9_\-])eyJ[A-Za-z0-9_\-]{4,4096}+\.[A-Za-z0-9_\-]{4,4096}+(?:\.[A-Za-z0-9_\-\u2026]{0,4096}+)?")
+_TELEGRAM_BOT_TOKEN = LazyPattern(r"(?<![A-Za-z0-9_])(?:bot)?\d{6,12}+:[A-Za-z0-9_\-]{30,64}+(?![A-Za-z0-9_\-])")
+_APP_PASSWORD = LazyPattern(r"(?<![A-Za-z0-9\-])[a-z]{4}-[a-z]{4}-[a-z]{4}-[a-z]{4}(?![A-Za-z0-9\-])")
+_SECRET_FLAG = LazyPattern(
     r"(?<![\w-])(?P<flag>--(?:api-key|apikey|token|auth-token|bot-token|secret|client-secret|password|passwd))"
     r"(?P<sep>=|[ \t]{1,4}+)(?P<value>[^\s\"'<>,;]{1,4096}+)"
 )
 # `key=value`, `key: value`, `"key":"value"`: the key is found first (cheap, linear) and
 # the value is matched only after the key turned out to be one that matters.
-_KEY = regex.compile(r"(?<![\w.\-])(?P<key>[A-Za-z_][\w.\-]{0,63}+)\"?[ \t]{0,3}+[=:][ \t]{0,3}+")
-_VALUE = regex.compile(r"\"(?P<quoted>[^\"\r\n]{1,4096}+)\"|\"?(?P<bare>[^\s\"'&,;)}\]<>|]{1,4096}+)")
-_HOST_VALUE = regex.compile(r"(?P<scheme>[A-Za-z][\w+.\-]{0,20}+://)?(?P<host>\[[^\]]{1,64}+\]|[^:/\[\]]{1,255}+)(?P<rest>.*)", regex.DOTALL)
-_SESSION_KEY = regex.compile(
+_KEY = LazyPattern(r"(?<![\w.\-])(?P<key>[A-Za-z_][\w.\-]{0,63}+)\"?[ \t]{0,3}+[=:][ \t]{0,3}+")
+_VALUE = LazyPattern(r"\"(?P<quoted>[^\"\r\n]{1,4096}+)\"|\"?(?P<bare>[^\s\"'&,;)}\]<>|]{1,4096}+)")
+_HOST_VALUE = LazyPattern(r"(?s)(?P<scheme>[A-Za-z][\w+.\-]{0,20}+://)?(?P<host>\[[^\]]{1,64}+\]|[^:/\[\]]{1,255}+)(?P<rest>.*)")
+_SESSION_KEY = LazyPattern(
     r"(?<![\w:\-])(?P<head>agent:[\w.\-]{1,64}+:[\w.\-]{1,64}+:" + _SESSION_KINDS + r")"
     r":(?P<rest>[^\s\"'(),;\[\]{}<>|`]{1,512}+)"
 )
-_THREAD_MARKER = regex.compile(r":(?:thread|topic):")
-_EMAIL = regex.compile(
+_THREAD_MARKER = LazyPattern(r":(?:thread|topic):")
+_EMAIL = LazyPattern(
     r"(?<![\w.+%\-])[A-Za-z0-9._%+\-]{1,64}+@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w\-])"
 )
-_POSIX_HOME = regex.compile(r"(?P<prefix>/(?:Users|home)/)(?P<name>[^/\s\"'\\:<>]{1,64}+)")
-_WINDOWS_HOME = regex.compile(
+_POSIX_HOME = LazyPattern(r"(?P<prefix>/(?:Users|home)/)(?P<name>[^/\s\"'\\:<>]{1,64}+)")
+_WINDOWS_HOME = LazyPattern(
     r"(?i)(?P<prefix>(?:\b[A-Z]:)?\\{1,2}Users\\{1,2}|\b[A-Z]:/Users/)(?P<name>[^\\/\s\"':<>]{1,64}+)"
 )
-_PRIVATE_HOST = regex.compile(
+_PRIVATE_HOST = LazyPattern(
     r"(?<![\w.\-])[A-Za-z0-9][A-Za-z0-9\-]{0,62}(?:\.[A-Za-z0-9\-]{1,63}){0,6}\." + _PRIVATE_HOST_SUFFIXES + r"(?![\w\-])"
 )
-_IPV6 = regex.compile(
+_IPV6 = LazyPattern(
     r"(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)(?P<ip>[0-9A-Fa-f:]{2,39}+(?:\.\d{1,3}){0,3})(?:%[\w]{1,16}+)?(?![\w:])"
 )
-_IPV4 = regex.compile(r"(?<![\w.])(?P<ip>\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?![\w]|\.\d)")
-_PHONE = regex.compile(
+_IPV4 = LazyPattern(r"(?<![\w.])(?P<ip>\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?![\w]|\.\d)")
+_PHONE = LazyPattern(
     r"(?<![\w+])\+(?:\d[ .\-]?){6,14}\d(?!\d)"
     r"|(?<![\w+])\+\d{1,3}[ .\-]?\(\d{1,4}\)[ .\-]?(?:\d[ .\-]?){4,10}\d(?!\d)"
     r"|(?<![\w.+\-])\(\d{3}\)[ .\-]?\d{3}[ .\-]\d{4}(?![\w\-])"
     r"|(?<![\w.+\-:/])\d{3}[ .\-]\d{3}[ .\-]\d{4}(?![\w\-:])"
 )
-_HANDLE = regex.compile(r"(?<![\w@.\-/:])@(?P<handle>[A-Za-z][A-Za-z0-9_]{2,31}+)(?![\w@/\-])")
-_UUID = regex.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_HANDLE = LazyPattern(r"(?<![\w@.\-/:])@(?P<handle>[A-Za-z][A-Za-z0-9_]{2,31}+)(?![\w@/\-])")
+_UUID = LazyPattern(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 def _normalized_key(key: str) -> str:
@@ -248,8 +292,9 @@ class Redactor:
         patterned = self._patterned.get(text)
         if patterned is None:
             patterned = text
-            for step in _TEXT_STEPS:
-                patterned = step(self, patterned)
+            for guard, step in _TEXT_STEPS:
+                if guard(patterned):
+                    patterned = step(self, patterned)
             self._patterned[text] = patterned
         return self._replace_known(patterned)
 
@@ -434,6 +479,8 @@ class Redactor:
             self._literals_size = len(self._placeholders)
             self._literals = None
             if literals:
+                import regex
+
                 alternatives = "|".join(regex.escape(value) for value in literals)
                 self._literals = regex.compile(
                     r"(?P<placeholder><[a-z]+-\d+>)|(?<![A-Za-z0-9_])(?P<literal>" + alternatives + r")(?![A-Za-z0-9_])"
@@ -441,21 +488,21 @@ class Redactor:
         return self._literals
 
 
-def _sub(pattern: regex.Pattern[str], method: Callable[[Redactor, regex.Match[str]], str]) -> Callable[[Redactor, str], str]:
+def _sub(pattern: LazyPattern, method: Callable[[Redactor, regex.Match[str]], str]) -> Callable[[Redactor, str], str]:
     def step(redactor: Redactor, text: str) -> str:
         return pattern.sub(lambda match: method(redactor, match), text)
 
     return step
 
 
-def _sub_category(pattern: regex.Pattern[str], category: str) -> Callable[[Redactor, str], str]:
+def _sub_category(pattern: LazyPattern, category: str) -> Callable[[Redactor, str], str]:
     def step(redactor: Redactor, text: str) -> str:
         return pattern.sub(lambda match: redactor.placeholder(match.group(0), category), text)
 
     return step
 
 
-def _sub_group(pattern: regex.Pattern[str], group: str, category: str) -> Callable[[Redactor, str], str]:
+def _sub_group(pattern: LazyPattern, group: str, category: str) -> Callable[[Redactor, str], str]:
     def replace(redactor: Redactor, match: regex.Match[str]) -> str:
         start, end = match.span(group)
         whole, offset = match.group(0), match.start()
@@ -464,27 +511,61 @@ def _sub_group(pattern: regex.Pattern[str], group: str, category: str) -> Callab
     return _sub(pattern, replace)
 
 
+# -- guards: a literal every match of a step's pattern contains ---------------------------
+# A guard may say yes when the pattern then finds nothing, never no when it would match.
+# Case-insensitive patterns and \d are only screened on ASCII text, where (?i) and \d mean
+# plain ASCII letters and digits; any other text always runs the pattern.
+
+Guard = Callable[[str], bool]
+
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_TOKEN_PREFIXES = (  # every literal prefix in _PREFIXED_TOKEN (`xox[a-z]-` as `xox`)
+    "sk-", "github_pat_", "xox", "xapp-", "AIza", "ya29.", "1//0", "pplx-", "glpat-", "sk_live_", "sk_test_",
+    "rk_live_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "gsk_", "npm_", "hf_", "r8_", "AKID", "AKIA", "LTAI",
+)
+_PRIVATE_HOST_NEEDLES = (".local", ".lan", ".home", ".internal", ".intranet", ".corp", ".private")
+
+
+def _contains(*needles: str) -> Guard:
+    return lambda text: any(needle in text for needle in needles)
+
+
+def _contains_folded(*needles: str) -> Guard:
+    """For ``(?i)`` patterns whose needles are lower-case ASCII."""
+    def guard(text: str) -> bool:
+        if not text.isascii():
+            return True
+        lowered = text.lower()
+        return any(needle in lowered for needle in needles)
+
+    return guard
+
+
+def _may_have_digit(text: str) -> bool:
+    return not text.isascii() or _ASCII_DIGIT.search(text) is not None
+
+
 # Order matters: secrets first (their values may contain anything), then session keys
 # (their peers may look like phones or e-mails), then the remaining personal data.
-_TEXT_STEPS: tuple[Callable[[Redactor, str], str], ...] = (
-    Redactor._pem_blocks,
-    _sub_group(_URL_CREDENTIALS, "cred", "secret"),
-    _sub(_AUTH_SCHEME, Redactor._auth_scheme),
-    _sub_category(_PREFIXED_TOKEN, "secret"),
-    _sub_category(_JWT, "secret"),
-    _sub_category(_TELEGRAM_BOT_TOKEN, "secret"),
-    _sub(_SECRET_FLAG, Redactor._secret_flag),
-    _sub_category(_APP_PASSWORD, "secret"),
-    _sub(_SESSION_KEY, Redactor._session_key_match),
-    _sub_category(_EMAIL, "email"),
-    Redactor._key_values,
-    _sub(_POSIX_HOME, Redactor._home),
-    _sub(_WINDOWS_HOME, Redactor._home),
-    _sub_category(_PRIVATE_HOST, "host"),
-    _sub(_IPV6, lambda redactor, match: redactor._address(match, 6)),
-    _sub(_IPV4, lambda redactor, match: redactor._address(match, 4)),
-    _sub_category(_PHONE, "phone"),
-    _sub(_HANDLE, Redactor._handle),
+_TEXT_STEPS: tuple[tuple[Guard, Callable[[Redactor, str], str]], ...] = (
+    (_contains("-----BEGIN "), Redactor._pem_blocks),
+    (lambda text: "://" in text and "@" in text, _sub_group(_URL_CREDENTIALS, "cred", "secret")),
+    (_contains_folded("bearer", "basic"), _sub(_AUTH_SCHEME, Redactor._auth_scheme)),
+    (_contains(*_TOKEN_PREFIXES), _sub_category(_PREFIXED_TOKEN, "secret")),
+    (_contains("eyJ"), _sub_category(_JWT, "secret")),
+    (lambda text: ":" in text and _may_have_digit(text), _sub_category(_TELEGRAM_BOT_TOKEN, "secret")),
+    (_contains("--"), _sub(_SECRET_FLAG, Redactor._secret_flag)),
+    (lambda text: text.count("-") >= 3, _sub_category(_APP_PASSWORD, "secret")),
+    (_contains("agent:"), _sub(_SESSION_KEY, Redactor._session_key_match)),
+    (_contains("@"), _sub_category(_EMAIL, "email")),
+    (_contains("=", ":"), Redactor._key_values),
+    (_contains("/Users/", "/home/"), _sub(_POSIX_HOME, Redactor._home)),
+    (_contains_folded("users"), _sub(_WINDOWS_HOME, Redactor._home)),
+    (_contains(*_PRIVATE_HOST_NEEDLES), _sub_category(_PRIVATE_HOST, "host")),
+    (lambda text: text.count(":") >= 2, _sub(_IPV6, lambda redactor, match: redactor._address(match, 6))),
+    (lambda text: "." in text and _may_have_digit(text), _sub(_IPV4, lambda redactor, match: redactor._address(match, 4))),
+    (_may_have_digit, _sub_category(_PHONE, "phone")),
+    (_contains("@"), _sub(_HANDLE, Redactor._handle)),
 )
 
 
