@@ -290,7 +290,7 @@ class FileScan:
 
     # -- driving --------------------------------------------------------------------
 
-    def scan(self, pieces: Iterable[tuple[bytes, int] | RawLine]) -> Iterator[Event | list[int]]:
+    def scan(self, pieces: Iterable[tuple[bytes, int, int] | RawLine]) -> Iterator[Event | list[int]]:
         """Relevant events, and between them the times of the lines that only move the
         correlator's clock (skipped lines, and decoded lines of no use to it)."""
         times: list[int] = []
@@ -309,22 +309,19 @@ class FileScan:
         if times:
             yield times
 
-    def _items(self, pieces: Iterable[tuple[bytes, int] | RawLine]) -> Iterator[Event | list[int]]:
+    def _items(self, pieces: Iterable[tuple[bytes, int, int] | RawLine]) -> Iterator[Event | list[int]]:
         progress = self.progress
-        carried = 0  # bytes of the previous piece handed out again at the start of this one
         for piece in pieces:
             if isinstance(piece, RawLine):
                 self._line += 1
                 if progress is not None:
                     progress(len(piece.data) + 1)
                 yield from self._parse_line(self._line, piece.data, True)
-                carried = 0
                 continue
-            data, end = piece
+            data, start, end = piece
             if progress is not None:
-                progress(end - carried)
-            carried = len(data) - end
-            yield from self._block(data, end)
+                progress(end - start)
+            yield from self._block(data, start, end)
         last = self.parser.flush()
         if last is not None:
             yield last
@@ -338,20 +335,18 @@ class FileScan:
         if ready is not None:
             yield ready
 
-    def _block(self, block: bytes, size: int) -> Iterator[Event | list[int]]:
-        """The lines of ``block[:size]``."""
-        start = 0
+    def _block(self, block: bytes, start: int, size: int) -> Iterator[Event | list[int]]:
+        """The lines of ``block[start:size]``."""
         if not self.parser._offset_noted or self._format is None:
-            start = yield from self._slow_until_ready(block, size)
+            start = yield from self._slow_until_ready(block, start, size)
             if start >= size:
                 return
         full, cand_pos, cand_msg, cand_time = self._phase1(block, start, size)
         hits = self._phase2(cand_msg) if cand_msg else []
         yield from self._phase3(block, start, size, full, cand_pos, cand_time, hits)
 
-    def _slow_until_ready(self, block: bytes, size: int) -> Iterator[Event]:
-        """Parse lines in full until the fast path may start; returns where it may."""
-        position = 0
+    def _slow_until_ready(self, block: bytes, position: int, size: int) -> Iterator[Event]:
+        """Parse lines in full from ``position`` until the fast path may start; returns where it may."""
         while position < size:
             if self.parser._offset_noted and self._format is not None:
                 return position

@@ -167,47 +167,57 @@ FAST_BLOCK_SIZE = 4 << 20
 
 
 def iter_blocks(stream: BinaryIO, path: str, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
-                block_size: int = FAST_BLOCK_SIZE) -> Iterator[tuple[bytes, int] | RawLine]:
+                block_size: int = FAST_BLOCK_SIZE) -> Iterator[tuple[bytes, int, int] | RawLine]:
     """The lines of ``stream`` in large pieces, for the scan fast path.
 
-    Yields ``(data, end)``: ``data[:end]`` is whole lines, each ending with ``\\n`` except
-    possibly the last one at end of input (``data`` past ``end`` is the start of the next
-    line, handed out again with the next piece: no copy is made to cut it off); and a
-    :class:`RawLine` (number 0, truncated) for a line longer than ``max_line_bytes`` that
-    had to be cut before its end was read (its tail is skipped). Splitting the pieces on
-    ``\\n`` and cutting any line longer than ``max_line_bytes`` to that length gives exactly
-    the lines of :func:`iter_raw_lines`.
+    Yields ``(data, start, end)``: ``data[start:end]`` is whole lines, each ending with
+    ``\\n`` except possibly the last one at end of input; and a :class:`RawLine` (number 0,
+    truncated) for a line longer than ``max_line_bytes`` that had to be cut before its end
+    was read (its tail is skipped). Splitting the pieces on ``\\n`` and cutting any line
+    longer than ``max_line_bytes`` to that length gives exactly the lines of
+    :func:`iter_raw_lines`.
+
+    A block read from the stream is handed out as it is, never copied: the line that
+    straddles two blocks comes as a piece of its own. (Gluing the previous block's tail to
+    each new block copied every block, and the fresh allocations cost more than the read.)
     """
-    pending = b""
-    skipping = False
+    pending = b""  # the start of a line whose end is not read yet
+    skipping = False  # inside the unread tail of an over-long line
     lines_so_far = 0
     counting = isinstance(stream, gzip.GzipFile)  # for the message of a corrupt gzip stream
     while True:
         block = _read(stream, path, lines_so_far, block_size)
         if not block:
             break
+        start = 0
         if skipping:
-            end = block.find(b"\n")
-            if end < 0:
+            start = block.find(b"\n") + 1
+            if not start:
                 continue
             skipping = False
-            block = block[end + 1:]
-        data = pending + block if pending else block
-        cut = data.rfind(b"\n") + 1
-        if cut:
+        if pending:
+            end = block.find(b"\n") + 1
+            if end:
+                line = pending + block[:end]
+                pending = b""
+                lines_so_far += counting
+                yield line, 0, len(line)
+                start = end
+        cut = block.rfind(b"\n", start) + 1
+        if cut > start:
             if counting:
-                lines_so_far += data.count(b"\n", 0, cut)
-            yield data, cut
-            pending = data[cut:]
+                lines_so_far += block.count(b"\n", start, cut)
+            yield block, start, cut
+            pending = block[cut:]
         else:
-            pending = data
+            pending = pending + block[start:] if pending else block[start:]
         if len(pending) > max_line_bytes:
             lines_so_far += 1
             yield RawLine(0, pending[:max_line_bytes], True)
             pending = b""
             skipping = True
     if pending and not skipping:
-        yield pending, len(pending)
+        yield pending, 0, len(pending)
 
 
 def _read(stream: BinaryIO, path: str, lines_so_far: int, size: int) -> bytes:
@@ -232,7 +242,7 @@ def _opened(path: str) -> Iterator[BinaryIO]:
             stream.close()
 
 
-def read_blocks(path: str, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[tuple[bytes, int] | RawLine]:
+def read_blocks(path: str, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[tuple[bytes, int, int] | RawLine]:
     with _opened(path) as stream:
         yield from iter_blocks(stream, path, max_line_bytes)
 

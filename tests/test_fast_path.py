@@ -184,9 +184,9 @@ def test_block_reader_gives_the_lines_of_the_line_reader(parts: list[tuple[int, 
         if isinstance(piece, RawLine):
             got.append((piece.data, True))
             continue
-        chunk, end = piece
-        lines = chunk[:end].split(b"\n")
-        if chunk[:end].endswith(b"\n"):
+        chunk, start, end = piece
+        lines = chunk[start:end].split(b"\n")
+        if chunk[start:end].endswith(b"\n"):
             lines.pop()
         got.extend((line[:max_line], True) if len(line) > max_line else (line, False) for line in lines)
     assert got == expected
