@@ -12,7 +12,7 @@ import click
 
 from stuckscan import __version__
 from stuckscan._safe import terminal_safe
-from stuckscan.commands import register_commands
+from stuckscan.commands import LazyGroup
 from stuckscan.commands._options import EXIT_ERROR, EXIT_OK, OutputClosed, failure_location, silence_stdout
 from stuckscan.inputs import InputError
 
@@ -26,7 +26,7 @@ class InputProblem(click.ClickException):
         click.echo(f"stuckscan: error: {terminal_safe(self.message)}", err=True)
 
 
-class StuckscanGroup(click.Group):
+class StuckscanGroup(LazyGroup):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
@@ -50,9 +50,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
-
-
-register_commands(cli)
 
 
 def main(argv: list[str] | None = None) -> None:

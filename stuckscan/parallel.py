@@ -14,7 +14,6 @@ are started ahead of the correlator; each may hold at most ``QUEUE_CHUNKS`` chun
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import deque
@@ -42,6 +41,8 @@ def default_jobs() -> int:
 
 
 def _context() -> Any:
+    import multiprocessing  # only when files are read in parallel
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
 

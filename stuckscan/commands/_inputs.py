@@ -8,23 +8,24 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from dateutil import tz as dateutil_tz
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
 
 from stuckscan._safe import terminal_safe
-from stuckscan.analysis import analyze_events
 from stuckscan.commands._options import F, Position, build_parse_options, note_failure_location, time_options
 from stuckscan.correlator import CorrelatorLimits
-from stuckscan.discovery import Discovery, LogFile, discover, filter_by_window
 from stuckscan.inputs import InputError
 from stuckscan.model import Analysis, Incident, Severity
-from stuckscan.parallel import parse_files_parallel
-from stuckscan.parser import ParseStats
 from stuckscan.rules import find_rule
 from stuckscan.timewindow import TimeWindow
+
+# The reading pipeline (parser, fast path, classifier), discovery and rich are imported
+# where they are used, so `--help` and option errors do not load them.
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from stuckscan.discovery import Discovery, LogFile
 
 PROGRESS_MIN_BYTES = 8 << 20  # below this a scan takes a moment: no bar
 
@@ -81,6 +82,8 @@ def selection_from(kwargs: dict[str, Any]) -> InputSelection:
 
 
 def local_zone(zone: Any) -> Any:
+    from dateutil import tz as dateutil_tz
+
     return zone if zone is not None else dateutil_tz.tzlocal()
 
 
@@ -93,6 +96,8 @@ def resolve_window(selection: InputSelection, now: datetime | None = None) -> Ti
 
 
 def choose_files(selection: InputSelection, window: TimeWindow) -> Discovery:
+    from stuckscan.discovery import discover, filter_by_window
+
     found = discover(selection.paths, log_dir=selection.log_dir, env=os.environ)
     kept, skipped = filter_by_window(found.files, window)
     found.files = kept
@@ -125,6 +130,9 @@ def _want_progress(selection: InputSelection, files: list[LogFile], machine_outp
 
 
 def make_progress() -> Progress:
+    # rich (about 30 ms to import) only when a bar is shown
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+
     return Progress(
         TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn(),
         transient=True, console=None,
@@ -133,6 +141,10 @@ def make_progress() -> Progress:
 
 def load_analysis(selection: InputSelection, machine_output: bool) -> Analysis:
     """Discover, parse, correlate and classify; then apply the filters."""
+    from stuckscan.analysis import analyze_events
+    from stuckscan.parallel import parse_files_parallel
+    from stuckscan.parser import ParseStats
+
     window = resolve_window(selection)
     found = choose_files(selection, window)
     options = build_parse_options(selection.base_date, selection.zone)

@@ -6,15 +6,16 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
 from stuckscan._safe import terminal_safe
-from stuckscan._time import TimeZoneError, parse_tz
-from stuckscan.events import Event
 from stuckscan.inputs import display_name
-from stuckscan.parser import ParseOptions, ParseStats, parse_path
+
+if TYPE_CHECKING:  # the parser is imported by the commands that read logs, not by the CLI
+    from stuckscan.events import Event
+    from stuckscan.parser import ParseOptions, ParseStats
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -103,6 +104,8 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 def _parse_zone(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
     if value is None:
         return None
+    from stuckscan._time import TimeZoneError, parse_tz
+
     try:
         return parse_tz(value)
     except TimeZoneError as error:
@@ -118,11 +121,15 @@ def time_options(func: F) -> F:
 
 
 def build_parse_options(base_date: date | None, zone: Any) -> ParseOptions:
+    from stuckscan.parser import ParseOptions
+
     return ParseOptions(date=base_date, tz=zone)
 
 
 def iter_events(paths: tuple[str, ...], options: ParseOptions, stats: ParseStats,
                 position: Position | None = None) -> Iterator[Event]:
+    from stuckscan.parser import ParseStats, parse_path
+
     for path in paths:
         file_stats = ParseStats()
         events = parse_path(path, options, file_stats)

@@ -22,7 +22,6 @@ from stuckscan.commands._options import (
 )
 from stuckscan.events import Event, event_to_dict, isoformat_utc, mentions
 from stuckscan.inputs import InputError
-from stuckscan.parser import ParseStats
 
 
 def format_event_text(event: Event) -> str:
@@ -43,6 +42,8 @@ def format_event_text(event: Event) -> str:
 def events(paths: tuple[str, ...], kinds: tuple[str, ...], session: str | None, output_format: str,
            base_date: date | None, zone: Any) -> None:
     """Print every line of PATH... as a typed event ('-' reads stdin, .gz is streamed)."""
+    from stuckscan.parser import ParseStats  # the parser: when the command runs, not for --help
+
     stats = ParseStats()
     options = build_parse_options(base_date, zone)
     out = tolerant_stdout()

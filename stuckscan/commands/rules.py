@@ -7,9 +7,6 @@ import json
 import sys
 
 import click
-from rich.console import Console
-from rich.markdown import Markdown
-from rich.table import Table
 
 from stuckscan.commands._options import EXIT_ERROR
 from stuckscan.rules import RULES, docs_url, find_rule
@@ -18,6 +15,8 @@ from stuckscan.rules.docs import rule_page
 
 def _print(renderable: object) -> None:
     """Render to a string first: rich exits 1 on a broken pipe, the CLI's handler exits quietly."""
+    from rich.console import Console
+
     buffer = io.StringIO()
     Console(file=buffer, highlight=False, width=None if sys.stdout.isatty() else 100,
             force_terminal=sys.stdout.isatty()).print(renderable)
@@ -37,6 +36,8 @@ def rules_command(output_format: str) -> None:
         ]
         click.echo(json.dumps(payload, indent=2))
         return
+    from rich.table import Table
+
     table = Table("Id", "Slug", "Title", "Scope", "Severity", box=None, pad_edge=False)
     for rule in RULES.values():
         table.add_row(rule.id, rule.slug, rule.title, rule.scope, rule.short_severity)
@@ -54,6 +55,8 @@ def explain(rule: str) -> None:
         sys.exit(EXIT_ERROR)
     page = rule_page(found)
     if sys.stdout.isatty():
+        from rich.markdown import Markdown  # markdown_it and pygments: only for a terminal
+
         _print(Markdown(page))
     else:
         click.echo(page, nl=False)

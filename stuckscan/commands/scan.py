@@ -10,9 +10,7 @@ import click
 
 from stuckscan.commands._inputs import input_options, load_analysis, selection_from
 from stuckscan.commands._options import EXIT_ERROR, silence_stdout, tolerant_stdout
-from stuckscan.formats import FORMATS, RenderOptions, exit_code, parse_fail_on, render, wants_color
-from stuckscan.formats.github import append_step_summary
-from stuckscan.formats.text import render_timeline
+from stuckscan.formats import FORMAT_NAMES, RenderOptions, exit_code, parse_fail_on, render, wants_color
 
 MACHINE_FORMATS = frozenset({"json", "sarif", "junit", "github"})
 
@@ -62,7 +60,7 @@ def _emit(text: str, output: str | None) -> None:
 
 
 @click.command()
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMAT_NAMES)), default="text", show_default=True,
               help="Output format.")
 @output_options
 @input_options
@@ -82,6 +80,8 @@ def scan(output_format: str, output: str | None, fail_on: Any, color: bool | Non
     options = _render_options(color if output_format == "text" else False, output, fail_on, no_redact)
     _emit(render(output_format, analysis, options), output)
     if output_format == "github":
+        from stuckscan.formats.github import append_step_summary
+
         append_step_summary(analysis, options, os.environ)
     sys.exit(exit_code(analysis, fail_on))
 
@@ -98,6 +98,8 @@ def timeline(output: str | None, fail_on: Any, color: bool | None, no_redact: bo
     selection = selection_from(kwargs)
     analysis = load_analysis(selection, machine_output=False)
     options = _render_options(color, output, fail_on, no_redact)
+    from stuckscan.formats.text import render_timeline  # rich: only for the views that use it
+
     _emit(render_timeline(analysis, options), output)
     sys.exit(exit_code(analysis, fail_on))
 

@@ -10,20 +10,20 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from stuckscan._safe import terminal_safe
-from stuckscan.analysis import snapshot_incident
 from stuckscan.commands._options import EXIT_OK, build_parse_options, time_options
-from stuckscan.correlator import Change, Correlator
-from stuckscan.discovery import discover
-from stuckscan.follow import Follower, Switch
-from stuckscan.formats.json import incident_to_dict
-from stuckscan.model import Incident
-from stuckscan.parser import LineParser, ParseOptions, ParseStats, decode_line
-from stuckscan.redact import Redactor, redact_incident
+
+# The pipeline, the follower and the JSON and redaction code are imported where they are
+# used, so `stuckscan --help` (which loads every command) does not load them.
+if TYPE_CHECKING:
+    from stuckscan.correlator import Change, Correlator
+    from stuckscan.follow import Follower
+    from stuckscan.model import Incident
+    from stuckscan.parser import ParseOptions
 
 EXEC_TIMEOUT_SECONDS = 30
 
@@ -32,15 +32,21 @@ class IncidentPrinter:
     """Turns correlator changes into output lines (text or JSON) and optional commands."""
 
     def __init__(self, output_format: str, command: str | None, redact: bool) -> None:
+        from stuckscan.redact import Redactor
+
         self.output_format = output_format
         self.command = command
         self.redactor = Redactor() if redact else None
         self.counts: Counter[str] = Counter()
 
     def _visible(self, incident: Incident) -> Incident:
+        from stuckscan.redact import redact_incident
+
         return incident if self.redactor is None else redact_incident(incident, self.redactor)
 
     def handle(self, change: Change, incident: Incident) -> None:
+        from stuckscan.formats.json import incident_to_dict
+
         self.counts[change.kind] += 1
         shown = self._visible(incident)
         payload = {"change": change.kind, "detail": change.detail, "incident": incident_to_dict(shown)}
@@ -70,6 +76,8 @@ def _describe(change: Change, incident: Incident) -> str:
 def _target(path: str | None, log_dir: str | None) -> str:
     if path:
         return path
+    from stuckscan.discovery import discover
+
     found = discover((), log_dir=log_dir)
     place = found.searched[-1] if found.searched else None
     if place is not None:
@@ -94,6 +102,8 @@ def watch(path: str | None, log_dir: str | None, output_format: str, command: st
 
     Continues across the daily file change, size rotation and truncation. Stop with Ctrl-C.
     """
+    from stuckscan.follow import Follower
+
     target = _target(path, log_dir)
     options = build_parse_options(base_date, zone)
     printer = IncidentPrinter(output_format, command, redact=not no_redact)
@@ -120,6 +130,11 @@ def run_watch(follower: Follower, options: ParseOptions, printer: IncidentPrinte
     newest line's time), so an incident whose warnings stopped is closed without waiting
     for the next line, and a skewed machine clock cannot close anything early.
     """
+    from stuckscan.analysis import snapshot_incident
+    from stuckscan.correlator import Correlator
+    from stuckscan.follow import Switch
+    from stuckscan.parser import LineParser, ParseStats, decode_line
+
     correlator = correlator or Correlator()
     parsers: dict[str, LineParser] = {}
     stats = ParseStats()

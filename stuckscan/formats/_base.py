@@ -8,7 +8,6 @@ from typing import Protocol, TextIO
 
 from stuckscan import __version__
 from stuckscan.model import Analysis, Severity
-from stuckscan.redact import redact_analysis
 
 FAIL_ON_NEVER = "never"
 FAIL_ON_CHOICES = "error, warning, info, never"
@@ -43,7 +42,11 @@ class Formatter(Protocol):
 
 def prepare(analysis: Analysis, options: RenderOptions) -> Analysis:
     """The analysis a formatter should read: redacted unless the user opted out."""
-    return redact_analysis(analysis) if options.redact else analysis
+    if not options.redact:
+        return analysis
+    from stuckscan.redact import redact_analysis  # its patterns are only needed to redact
+
+    return redact_analysis(analysis)
 
 
 def parse_fail_on(value: str | None) -> Severity | None:

@@ -9,7 +9,6 @@ adds fields; anything that would break a consumer bumps the major version.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from typing import Any
 
 from stuckscan.formats._base import RenderOptions, prepare
@@ -46,6 +45,8 @@ TOOL_NAME = "stuckscan"
 
 def load_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) every ``--format json`` document validates against."""
+    from importlib import resources
+
     text = resources.files("stuckscan").joinpath("schema", SCHEMA_RESOURCE).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
