@@ -9,7 +9,6 @@ events; lines that are broken JSON become ``unparsed`` events and are counted.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -348,12 +347,18 @@ def _plain_kv_families() -> frozenset[str]:
 
 
 PLAIN_KV_KINDS = _plain_kv_families()
-# A quote, bracket or backslash (the tokenizer's other paths) or an enricher's needle.
-_NOT_LAZY = re.compile("|".join(['["\\[\\\\]'] + [re.escape(enricher.needle) for enricher in families.ENRICHERS]))
+_ENRICHER_NEEDLES = tuple(enricher.needle for enricher in families.ENRICHERS)
 
 
 def _lazy_safe(message: str) -> bool:
-    return message.isprintable() and _NOT_LAZY.search(message) is None
+    """No quote, bracket or backslash (the tokenizer's other paths), nothing non-printable,
+    and no enricher's needle. (Substring tests: a regex alternation is five times slower.)"""
+    if not message.isprintable() or '"' in message or "[" in message or "\\" in message:
+        return False
+    for needle in _ENRICHER_NEEDLES:
+        if needle in message:
+            return False
+    return True
 
 
 class LineParser:
