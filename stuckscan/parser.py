@@ -185,9 +185,7 @@ def _derive(fields: dict[str, Any], session_hint: str | None) -> None:
         fields["sessionKey" if ":" in session_hint else "sessionId"] = session_hint
 
 
-_FIELDS_SLOT: Any = Event.__dict__["fields"]
-_RAW_SLOT: Any = Event.__dict__["raw"]
-_SECONDS_SLOT: Any = Event.__dict__["seconds"]
+_SLOTS: dict[str, Any] = {name: Event.__dict__[name] for name in ("fields", "raw", "seconds")}
 _MISSING_FIELD: Any = object()
 # Fields a lazy event answers from its key=value words without tokenizing: identity fields
 # and those the correlator reads of every event. None is a free-text key (those swallow
@@ -209,6 +207,9 @@ class LazyEvent(Event):
     Only messages with no quote, bracket, backslash, non-printable character or enricher
     needle are built lazily: for them the tokenizer's result for a peekable key is the last
     ``key=value`` word's value, stripped of ``;,`` and typed.
+
+    The three slots stay unset until read: reading an unset slot falls through to
+    :meth:`__getattr__`, which tokenizes; afterwards they are plain slots.
     """
 
     __slots__ = ("_kv",)  # the key=value text, then its raw words by key; None once tokenized
@@ -217,9 +218,34 @@ class LazyEvent(Event):
     @classmethod
     def deferred(cls, source: str, line: int, time: datetime | None, level: str | None, subsystem: str | None,
                  kind: str, message: str, kv: str) -> LazyEvent:
-        event = cls(source, line, time, level, subsystem, kind, message, "jsonl")
+        """The event of a ``jsonl`` record with no meta object, ``kv`` its key=value text.
+        (Built without the dataclass ``__init__``, which would set the three lazy slots;
+        ``dataclasses.replace`` still uses it, and its copy is an ordinary, tokenized one.)"""
+        event = object.__new__(cls)
+        event.source = source
+        event.line = line
+        event.time = time
+        event.level = level
+        event.subsystem = subsystem
+        event.kind = kind
+        event.message = message
+        event.shape = "jsonl"
+        event.meta = None
+        event.truncated = False
         event._kv = kv
         return event
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _SLOTS:
+            self._tokenized()
+            return _SLOTS[name].__get__(self, Event)
+        if name == "_kv":  # a copy made by dataclasses.replace: tokenized
+            return None
+        raise AttributeError(name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (and copied) as the plain event it reads as."""
+        return (Event, tuple(getattr(self, name) for name in _EVENT_FIELD_NAMES))
 
     def _tokenized(self) -> None:
         fields: dict[str, Any] = {}
@@ -227,41 +253,10 @@ class LazyEvent(Event):
         seconds: dict[str, float] = {}
         apply_family(self.message, fields, raw, seconds)
         _derive(fields, None)
-        _FIELDS_SLOT.__set__(self, fields)
-        _RAW_SLOT.__set__(self, raw)
-        _SECONDS_SLOT.__set__(self, seconds)
+        self.fields = fields
+        self.raw = raw
+        self.seconds = seconds
         self._kv = None
-
-    def _get_fields(self) -> dict[str, Any]:
-        if self._kv is not None:
-            self._tokenized()
-        return _FIELDS_SLOT.__get__(self, Event)  # type: ignore[no-any-return]
-
-    def _set_fields(self, value: dict[str, Any]) -> None:
-        _FIELDS_SLOT.__set__(self, value)
-        self._kv = None
-
-    def _get_raw(self) -> dict[str, str]:
-        if self._kv is not None:
-            self._tokenized()
-        return _RAW_SLOT.__get__(self, Event)  # type: ignore[no-any-return]
-
-    def _set_raw(self, value: dict[str, str]) -> None:
-        _RAW_SLOT.__set__(self, value)
-        self._kv = None
-
-    def _get_seconds(self) -> dict[str, float]:
-        if self._kv is not None:
-            self._tokenized()
-        return _SECONDS_SLOT.__get__(self, Event)  # type: ignore[no-any-return]
-
-    def _set_seconds(self, value: dict[str, float]) -> None:
-        _SECONDS_SLOT.__set__(self, value)
-        self._kv = None
-
-    fields = property(_get_fields, _set_fields)  # type: ignore[assignment]
-    raw = property(_get_raw, _set_raw)  # type: ignore[assignment]
-    seconds = property(_get_seconds, _set_seconds)  # type: ignore[assignment]
 
     def get(self, key: str, default: Any = None) -> Any:
         words = self._kv
