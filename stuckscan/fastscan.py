@@ -551,6 +551,10 @@ class FileScan:
                 cand_time: list[int], hits: list[int]) -> Iterator[Event | list[int]]:
         if hits:
             full = sorted(full + [cand_pos[h] for h in hits], key=_entry_position)
+            decoded = set(hits)
+            self._count_skipped([t for index, t in enumerate(cand_time) if index not in decoded])
+        else:
+            self._count_skipped(cand_time)
         base = self._line + 1
         others = 0  # lines of ``full`` passed that are not candidates
         c0 = 0
@@ -677,7 +681,15 @@ class FileScan:
         return info
 
     def _skip(self, times: list[int]) -> Event | None:
-        """Count a run of skipped lines; returns the held-back event they complete, if any."""
+        """A run of skipped lines (counted with their block: :meth:`_count_skipped`);
+        returns the held-back event they complete, if any."""
+        self._last_skip = times[-1]
+        return self.parser.flush()
+
+    def _count_skipped(self, times: list[int]) -> None:
+        """Count the skipped lines of a block, with these times."""
+        if not times:
+            return
         count = len(times)
         stats = self.stats
         stats.lines += count
@@ -689,8 +701,6 @@ class FileScan:
             self._skip_lo = low
         if self._skip_hi is None or high > self._skip_hi:
             self._skip_hi = high
-        self._last_skip = times[-1]
-        return self.parser.flush()
 
     def _finish_stats(self) -> None:
         stats = self.stats
@@ -730,6 +740,13 @@ class SweepShadow:
         ticks: list[Event] = []
         if not times:
             return ticks
+        last = self.last
+        if last is not None:
+            latest = max(times)
+            if latest - last < SWEEP_US:  # no line of the run can sweep, in any order
+                if self.now is None or latest > self.now:
+                    self.now = latest
+                return ticks
         if _non_decreasing(times):
             now = self.now
             start = 0 if now is None else bisect.bisect_right(times, now)
