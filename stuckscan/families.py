@@ -235,53 +235,134 @@ FAMILIES: tuple[Family, ...] = (
         "logging.rotation_failed", "warn", ("log file rotation failed", "[openclaw] log file rotation failed"),
         r"(?:\[openclaw\] )?log file rotation failed; continuing writes" + KV,
     ),
-    # Searched anywhere: evidence strings that arrive with varying prefixes.
+    # Main-session restart recovery (subsystem main-session-restart-recovery, console tag
+    # [main-session-restart-recovery]; src/agents/main-session-restart-recovery.ts, later
+    # src/agents/main-session-recovery/). The tag is the subsystem, not part of the message.
+    _anchored(
+        "restart.recovery", "warn", "marked ",
+        r"marked (?:(?P<marked>\d+) interrupted main session\(s\) (?P<detail>.*)"
+        r"|interrupted main session failed: (?P<sessionKey>\S+) \((?P<reason>[^()]*)\))",
+    ),
+    _anchored(
+        "restart.recovery", "info", "resumed interrupted main session:",
+        r"resumed interrupted main session: (?P<sessionKey>\S+)(?: \((?P<detail>[^()]*)\))?",
+    ),
+    _anchored(
+        "restart.recovery", "warn", "failed to resume interrupted main session ",
+        r"failed to resume interrupted main session (?P<sessionKey>\S+?): (?P<error>.*)",
+    ),
+    _anchored(
+        "restart.recovery", "info", "main-session restart recovery ",
+        r"main-session restart recovery (?P<stage>complete|failed|gave up):?" + KV,
+    ),
+    # Searched anywhere: evidence strings that arrive with varying prefixes. Each was checked
+    # against the openclaw/openclaw source; sample_logs/README.md lists the source paths.
+    # [<channel>:<account>] health-monitor: restarting (reason: <r>), logged at info by gateway/health-monitor.
     _searched(
-        "health.restart", "warn", "health-monitor: restarting",
+        "health.restart", "info", "health-monitor: restarting",
         r"(?:\[(?P<channel>[^\]:\s]{1,200}):(?P<account>[^\]\s]{1,200})\]\s*)?"
         r"health-monitor: restarting \(reason: (?P<reason>[^)]{1,1000})\)",
     ),
-    _searched("timer.delayed", "warn", "timer delayed", r"timer delayed (?P<delayMs>\d+)ms"),
-    _searched("fetch.timeout", "warn", "fetch timeout", r"fetch timeout\b:?" + KV),
+    # fetch-timeout's console text: "fetch timeout after <N>ms (elapsed <N>ms) timer delayed <N>ms, likely
+    # event-loop starvation[ operation=<op>][ url=<url>]". Its file record says "fetch timeout reached;
+    # aborting operation" and carries timerDelayMs in the meta object instead (a fetch.timeout event).
+    _searched(
+        "timer.delayed", "warn", "timer delayed",
+        r"(?:fetch timeout after (?P<timeoutMs>\d+)ms \(elapsed (?P<elapsedMs>\d+)ms\) )?"
+        r"timer delayed (?P<delayMs>\d+)ms(?:, likely event-loop starvation)?" + KV,
+    ),
+    _searched(
+        "fetch.timeout", "warn", "fetch timeout",
+        r"fetch timeout(?: reached; aborting operation| after (?P<timeoutMs>\d+)ms(?: \(elapsed (?P<elapsedMs>\d+)ms\))?)?"
+        r":?" + KV,
+    ),
     # Specific before general: a fallback summary that mentions the lock is RC10's signature.
     _searched(
         "model.all_failed", "error", "All models failed",
         r"All models failed \((?P<count>\d+)\)",
     ),
     _searched("lock.timeout", "error", "session file locked", r"session file locked"),
-    _searched("lock.takeover", "error", "EmbeddedAttemptSessionTakeoverError", r"EmbeddedAttemptSessionTakeoverError"),
-    _searched("subagent.announce_give_up", "warn", "Subagent announce give up", r"Subagent announce give up(?P<detail>.*)"),
+    # Thrown as "EmbeddedAttemptSessionTakeoverError: session file changed while embedded prompt lock was
+    # released: <sessionFile>" (newer: "session changed while ..."); usually seen inside another line's error.
+    _searched(
+        "lock.takeover", "error", "EmbeddedAttemptSessionTakeoverError",
+        r"EmbeddedAttemptSessionTakeoverError:?\s*(?P<error>.*)",
+    ),
+    # "[warn] Subagent announce give up (retry-limit|expiry) run= child= requester= retries= endedAgo=Ns
+    # [deliveryError="..."]", printed by the runtime (console) rather than a subsystem logger.
+    _searched(
+        "subagent.announce_give_up", "warn", "Subagent announce give up",
+        r"Subagent announce give up(?: \((?P<reason>[^()]{1,100})\))?:?" + KV,
+    ),
     _searched("llm.idle_timeout", "warn", "LLM idle timeout", r"LLM idle timeout \((?P<idleTimeout>\d+(?:\.\d+)?m?s)\)"),
+    # provider-transport-fetch (debug; info in newer builds): "[model-fetch] start provider= api= model= method=
+    # url= timeoutMs= proxy= policy=", then "[model-fetch] response ... status= elapsedMs= contentType=" or
+    # "[model-fetch] error ... elapsedMs= name= code= ... message=" (warn). No "[model-fetch] end" line exists:
+    # the response (or the error) is the fetch's end.
     _searched("model_fetch.start", "debug", "[model-fetch] start", r"\[model-fetch\] start" + KV),
-    _searched("model_fetch.end", "debug", "[model-fetch] end", r"\[model-fetch\] end" + KV),
-    _searched("compaction.overflow", "warn", "context overflow detected", r"context overflow detected"),
-    _searched("compaction.failed", "error", "auto-compaction failed", r"auto-compaction failed:?\s*(?P<error>.*)"),
-    _searched("compaction.timeout", "error", "Compaction timed out", r"Compaction timed out"),
-    _searched("compaction.diag", "debug", "[compaction-diag]", r"\[compaction-diag\]" + KV),
+    _searched("model_fetch.end", "debug", "[model-fetch] ", r"\[model-fetch\] (?P<stage>response|error)\b" + KV),
+    # agent/embedded (warn): "context overflow detected (attempt <n>/<max>); attempting auto-compaction for
+    # <provider>/<model>"; builds before the attempt counter: "context overflow detected; attempting
+    # auto-compaction for <provider>/<model>[ (error: <text>)]".
+    _searched(
+        "compaction.overflow", "warn", "context overflow detected",
+        r"context overflow detected(?: \(attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+)\))?"
+        r"(?:; attempting auto-compaction for (?P<model>\S+))?",
+    ),
+    # "auto-compaction failed for <provider>/<model>: <reason|nothing to compact>" (warn); the bare
+    # "auto-compaction failed: <reason>" form is still accepted.
+    _searched(
+        "compaction.failed", "warn", "auto-compaction failed",
+        r"auto-compaction failed(?: for (?P<model>\S+):|:)?\s*(?P<error>.*)",
+    ),
+    # The compaction safety timeout's error text, seen inside e.g. "contextEngine.compact() threw during overflow
+    # recovery for <provider>/<model>: Error: Compaction timed out" or a failed-compaction reason.
+    _searched("compaction.timeout", "warn", "Compaction timed out", r"Compaction timed out"),
+    # "[compaction-diag] start|end|decision|contributors runId= sessionKey= diagId= ..." (debug; a failed end is warn).
+    _searched(
+        "compaction.diag", "debug", "[compaction-diag]",
+        r"\[compaction-diag\](?: (?P<stage>start|end|decision|contributors)\b)?" + KV,
+    ),
     _searched(
         "gateway.draining_rejected", "warn", "Gateway is draining",
         r"Gateway is draining; new tasks are not accepted",
     ),
     _searched("gateway.restarting", "info", "gateway restarting", r"gateway restarting"),
+    # Kept for text that still carries the console tag (a paste the shapes do not split); the
+    # anchored restart.recovery families above match the messages themselves.
     _searched(
         "restart.recovery", "info", "[main-session-restart-recovery]",
         r"\[main-session-restart-recovery\]" + KV,
     ),
     _searched("run.aborted_error", "warn", "AbortError: This operation was aborted", r"AbortError: This operation was aborted"),
     _searched("agent.cleanup_timeout", "warn", "agent cleanup timed out", r"agent cleanup timed out" + KV),
-    _searched("lane.task_timeout", "error", "CommandLaneTaskTimeoutError", r"CommandLaneTaskTimeoutError:?\s*(?P<error>.*)"),
+    # "CommandLaneTaskTimeoutError: Command lane \"<lane>\" task timed out after <N>ms"; newer builds:
+    # "... task timed out: elapsed <N>ms reached task budget <N>ms" (and other causes).
+    _searched(
+        "lane.task_timeout", "error", "CommandLaneTaskTimeoutError",
+        r"CommandLaneTaskTimeoutError:?\s*(?P<error>(?:Command lane \"(?P<lane>[^\"]{0,300})\" task timed out"
+        r"(?: after (?P<timeoutMs>\d+)ms)?)?.*)",
+    ),
+    # "visible channel turn dispatched with no queued reply payloads: channel= messageId= sessionKey=[ cause=]".
     _searched(
         "dispatch.empty_reply", "warn", "dispatched with no queued reply payloads",
-        r"visible channel turn dispatched with no queued reply payloads",
+        r"visible channel turn dispatched with no queued reply payloads:?" + KV,
     ),
+    # The browser tool's failure as "[tools] browser failed: <error>" (logError): the dispatcher path says
+    # "timed out. Restart the OpenClaw gateway (...)"; the HTTP path "Can't reach the OpenClaw browser control
+    # service (timed out after <N>ms). <hint>". Clawdbot-era builds said "Can't reach the clawd browser control
+    # server at <url> (...)", so both nouns match.
     _searched("tools.browser_failed", "error", "browser failed: timed out", r"browser failed: timed out(?P<detail>.*)"),
     _searched(
-        "tools.browser_unreachable", "error", "browser control server",
-        r"Can't reach the (?P<detail>.*?)browser control server(?P<rest>.*)",
+        "tools.browser_unreachable", "error", "browser control serv",
+        r"Can't reach the (?P<detail>[^\n]{0,60}?)browser control (?:service|server)(?P<rest>.*)",
     ),
     _searched("channel.inbound", "info", "Inbound message", r"Inbound message"),
     _searched("channel.polling_started", "info", "polling ingress started", r"polling ingress started"),
     _searched("net.eaddrinuse", "error", "EADDRINUSE", r"EADDRINUSE"),
+    # No restart-recovery line prints this token: recovery sets the session entry's abortedLastRun field and
+    # logs the lines above. The only log text with it found is a verbose "subagents control kill: failed to
+    # persist abortedLastRun=<bool> for <childSessionKey>: <err>". Kept for pasted session-store dumps.
     _searched("session.aborted_last_run", "info", "abortedLastRun=true", r"abortedLastRun=true"),
 )
 

@@ -113,12 +113,44 @@ def test_record_without_meta_size_cap_line() -> None:
 
 
 def test_model_fallback_meta_object_record() -> None:
-    meta = {"event": "model_fallback_decision", "runId": "r-1", "decision": "candidate_failed", "reason": "timeout"}
+    # The meta object of src/agents/model-fallback-observation.ts (abridged).
+    meta = {"event": "model_fallback_decision", "tags": ["error_handling", "model_fallback", "candidate_failed"],
+            "runId": "r-1", "decision": "candidate_failed", "requestedProvider": "anthropic",
+            "requestedModel": "claude-sonnet-4-5", "candidateProvider": "anthropic", "candidateModel": "claude-sonnet-4-5",
+            "attempt": 1, "total": 2, "reason": "timeout",
+            "errorPreview": "session file locked (timeout 10000ms): pid=51234", "nextCandidateProvider": "openai",
+            "nextCandidateModel": "gpt-5.1", "isPrimary": True,
+            "consoleMessage": "model fallback decision: decision=candidate_failed requested=anthropic/claude-sonnet-4-5 "
+                              "candidate=anthropic/claude-sonnet-4-5 reason=timeout next=openai/gpt-5.1"}
     event = one(tslog_line("2026-03-15T14:54:36.539+00:00", "model-fallback/decision", "model fallback decision",
                            level="WARN", meta=meta))
     assert event.kind == "model.fallback_decision"
     assert event.fields["decision"] == "candidate_failed"
     assert event.fields["runId"] == "r-1"
+    assert event.fields["candidateModel"] == "claude-sonnet-4-5"
+    assert event.fields["reason"] == "timeout"
+
+
+def test_fetch_timeout_file_record_keeps_the_timer_delay_in_meta() -> None:
+    # The file form of src/utils/fetch-timeout.ts: the starvation hint is in the meta object, not the message,
+    # so the event is a fetch.timeout that carries timerDelayMs (its console text is a timer.delayed line).
+    meta = {"timeoutMs": 2500, "elapsedMs": 9179, "timerDelayMs": 6679,
+            "eventLoopDelayHint": "timer delayed 6679ms, likely event-loop starvation",
+            "consoleMessage": "fetch timeout after 2500ms (elapsed 9179ms) timer delayed 6679ms, likely event-loop "
+                              "starvation operation=fetchWithTimeout", "operation": "fetchWithTimeout"}
+    event = one(tslog_line("2026-05-17T16:52:32.205+00:00", "fetch-timeout", "fetch timeout reached; aborting operation",
+                           level="WARN", meta=meta))
+    assert event.kind == "fetch.timeout"
+    assert event.fields["timerDelayMs"] == 6679
+
+
+def test_cli_backend_lines_are_generic() -> None:
+    # src/agents/cli-runner/execute.ts and claude-live-session.ts: no family needs them.
+    for text in ("cli exec: provider=claude-cli model=claude-opus-4-6 promptChars=1412",
+                 "claude live session turn: provider=claude-cli model=claude-opus-4-6 durationMs=41302 rawLines=88",
+                 "claude live session close: provider=claude-cli model=claude-opus-4-6 reason=abort"):
+        event = one(tslog_line("2026-05-26T10:00:03.600-07:00", "agent/cli-backend", text))
+        assert event.kind == "generic" and event.subsystem == "agent/cli-backend"
 
 
 def test_console_compact_line() -> None:
@@ -311,16 +343,30 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("[telegram:default] health-monitor: restarting (reason: stale-socket)", "health.restart",
      {"channel": "telegram", "reason": "stale-socket"}),
     ("started (interval: 300s, startup-grace: 60s, channel-connect-grace: 120s)", "health.started", {"startupGrace": 60}),
-    ("fetch timeout after 30000ms (timer delayed 12040ms, likely event-loop starvation)", "timer.delayed",
-     {"delayMs": 12040}),
-    ("fetch timeout: url=https://api.telegram.org/bot<redacted>/getUpdates timeoutMs=30000", "fetch.timeout",
-     {"timeoutMs": 30000}),
+    # src/utils/fetch-timeout.ts: the console text (consoleMessage) and the file message.
+    ("fetch timeout after 2500ms (elapsed 9179ms) timer delayed 6679ms, likely event-loop starvation "
+     "operation=fetchWithTimeout url=https://registry.npmjs.org/openclaw/latest", "timer.delayed",
+     {"delayMs": 6679, "timeoutMs": 2500, "elapsedMs": 9179, "operation": "fetchWithTimeout"}),
+    ("fetch timeout after 2500ms (elapsed 2501ms) operation=fetchWithTimeout url=https://registry.npmjs.org/openclaw/latest",
+     "fetch.timeout", {"timeoutMs": 2500, "elapsedMs": 2501, "operation": "fetchWithTimeout"}),
+    ("fetch timeout reached; aborting operation", "fetch.timeout", {}),
     ("agent cleanup timed out: runId=r1 step=pi-trajectory-flush timeoutMs=10000", "agent.cleanup_timeout",
      {"step": "pi-trajectory-flush"}),
     ("polling ingress started for account default", "channel.polling_started", {}),
-    ("[compaction-diag] runId=r1 messages=412 compactionTokens=181000", "compaction.diag", {"messages": 412}),
-    ("auto-compaction failed: Error: Compaction timed out", "compaction.failed", {"error": "Error: Compaction timed out"}),
-    ("visible channel turn dispatched with no queued reply payloads", "dispatch.empty_reply", {}),
+    ("[compaction-diag] end runId=r1 sessionKey=agent:main:telegram:direct:1629239187 diagId=cmp-mmr84zvo-RSOUrA "
+     "trigger=overflow provider=openai/gpt-5 attempt=1 maxAttempts=3 outcome=failed reason=timeout durationMs=180012",
+     "compaction.diag", {"stage": "end", "outcome": "failed", "reason": "timeout", "durationMs": 180012,
+                         "sessionKey": "agent:main:telegram:direct:1629239187"}),
+    ("[compaction-diag] decision diagId=cmp-mmr84zvo-RSOUrA branch=compact isCompactionFailure=false "
+     "hasOversizedToolResults=unknown attempt=1 maxAttempts=3", "compaction.diag", {"stage": "decision", "branch": "compact"}),
+    ("auto-compaction failed for openai/gpt-5: Compaction timed out", "compaction.failed",
+     {"model": "openai/gpt-5", "error": "Compaction timed out"}),
+    ("auto-compaction failed for openrouter/openai/gpt-oss-20b:free: nothing to compact", "compaction.failed",
+     {"model": "openrouter/openai/gpt-oss-20b:free", "error": "nothing to compact"}),
+    ("visible channel turn dispatched with no queued reply payloads: channel=whatsapp messageId=3ADE4FECE78695B209B6 "
+     "sessionKey=agent:main:whatsapp:direct:+13055052646 cause=completed:before_dispatch_handled", "dispatch.empty_reply",
+     {"channel": "whatsapp", "sessionKey": "agent:main:whatsapp:direct:+13055052646",
+      "cause": "completed:before_dispatch_handled"}),
     ("embedded run abort still streaming: runId=r1 sessionId=s1", "embedded.abort_still_streaming", {"runId": "r1"}),
     ("embedded run end: runId=r1 sessionId=s1", "embedded.run_end", {"runId": "r1"}),
     ("gateway already running (pid 5076); lock timeout after 5000ms", "gateway.already_running", {}),
@@ -331,22 +377,43 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"error": "Error: channel telegram stop timed out"}),
     ("Gateway failed to start: Error: listen EADDRINUSE: address already in use 127.0.0.1:18789", "gateway.start_failed",
      {"error": "Error: listen EADDRINUSE: address already in use 127.0.0.1:18789"}),
-    ("CommandLaneTaskTimeoutError: lane task timed out after 630000ms", "lane.task_timeout",
-     {"error": "lane task timed out after 630000ms"}),
+    ('CommandLaneTaskTimeoutError: Command lane "session:agent:main:main" task timed out after 630000ms',
+     "lane.task_timeout", {"timeoutMs": 630000, "lane": "session:agent:main:main", "laneSessionKey": "agent:main:main"}),
+    ('CommandLaneTaskTimeoutError: Command lane "cron-nested" task timed out: elapsed 330004ms reached task budget '
+     "330000ms", "lane.task_timeout", {"lane": "cron-nested"}),
     ("LLM idle timeout (120s): no tokens received", "llm.idle_timeout", {"idleTimeout": 120}),
     ("session lock cleanup failed on startup: Error: EACCES", "lock.cleanup_failed", {"error": "Error: EACCES"}),
     ("- Removed 2 stale session lock file(s).", "lock.doctor_removed", {"count": 2}),
-    ("EmbeddedAttemptSessionTakeoverError: session s1 was taken over", "lock.takeover", {}),
+    ("Embedded agent failed before reply: EmbeddedAttemptSessionTakeoverError: session file changed while embedded "
+     "prompt lock was released: /home/u/.openclaw/agents/main/sessions/s1.jsonl", "lock.takeover",
+     {"error": "session file changed while embedded prompt lock was released: /home/u/.openclaw/agents/main/sessions/s1.jsonl"}),
     ("[openclaw] log file rotation failed; continuing writes file=/tmp/openclaw/openclaw-2026-05-21.log "
      "maxFileBytes=104857600", "logging.rotation_failed", {"maxFileBytes": 104857600}),
     ("message dispatch started: sessionId=s1 sessionKey=agent:main:main channel=telegram", "message.dispatch",
      {"stage": "started"}),
     ("message received: channel=telegram chatId=7012345678 messageId=991", "message.received", {"chatId": "7012345678"}),
     ("FallbackSummaryError: All models failed (2): session file locked (pid=51234)", "model.all_failed", {"count": 2}),
-    ("[model-fetch] start provider=openai model=gpt-5 timeoutMs=120000", "model_fetch.start", {"timeoutMs": 120000}),
-    ("[model-fetch] end provider=openai model=gpt-5 durationMs=4200", "model_fetch.end", {"durationMs": 4200}),
+    ("[model-fetch] start provider=openrouter api=openai-completions model=openai/gpt-oss-20b:free method=POST "
+     "url=https://openrouter.ai/api/v1/chat/completions timeoutMs=120000 proxy=none policy=custom", "model_fetch.start",
+     {"timeoutMs": 120000, "model": "openai/gpt-oss-20b:free"}),
+    ("[model-fetch] response provider=openrouter api=openai-completions model=openai/gpt-oss-20b:free status=200 "
+     "elapsedMs=2460 contentType=text/event-stream", "model_fetch.end", {"stage": "response", "status": 200, "elapsedMs": 2460}),
+    ("[model-fetch] error provider=openai api=openai-responses model=gpt-5 elapsedMs=120004 name=TimeoutError "
+     "code=undefined causeName=undefined causeCode=undefined message=request timed out", "model_fetch.end",
+     {"stage": "error", "elapsedMs": 120004, "message": "request timed out"}),
     ("[telegram] polling failed: Error: listen EADDRINUSE :::8443", "net.eaddrinuse", {}),
-    ("[main-session-restart-recovery] recovered=1 failed=0", "restart.recovery", {"recovered": 1}),
+    ("marked 2 interrupted main session(s) from stale transcript locks", "restart.recovery", {"marked": 2}),
+    ("marked 1 interrupted main session(s) for restart recovery (gateway restart)", "restart.recovery", {"marked": 1}),
+    ("resumed interrupted main session: agent:main:explicit:mc-auto-ada-688", "restart.recovery",
+     {"sessionKey": "agent:main:explicit:mc-auto-ada-688"}),
+    ("failed to resume interrupted main session agent:main:main: Error: gateway timeout after 10000ms", "restart.recovery",
+     {"sessionKey": "agent:main:main", "error": "Error: gateway timeout after 10000ms"}),
+    ("marked interrupted main session failed: agent:main:main (transcript tail is not resumable)", "restart.recovery",
+     {"sessionKey": "agent:main:main", "reason": "transcript tail is not resumable"}),
+    ("main-session restart recovery complete: recovered=2 failed=0 skipped=0", "restart.recovery",
+     {"stage": "complete", "recovered": 2, "failed": 0}),
+    ("[main-session-restart-recovery] main-session restart recovery complete: recovered=2 failed=0 skipped=0",
+     "restart.recovery", {"recovered": 2}),
     ("AbortError: This operation was aborted", "run.aborted_error", {}),
     ("run active check: sessionId=s1 active=true", "run.active_check", {"active": True}),
     ("run attempt: sessionId=s1 sessionKey=agent:main:main runId=r1 attempt=2", "run.attempt", {"attempt": 2}),
@@ -357,7 +424,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"trigger": "user"}),
     ('tool loop: sessionId=s1 sessionKey=agent:main:main tool=exec level=warning action=warn detector=generic_repeat '
      'count=5 message="exec called 5 times with the same arguments"', "tool.loop", {"detector": "generic_repeat"}),
-    ("[tools] browser failed: timed out. Restart the OpenClaw gateway", "tools.browser_failed", {}),
+    ("[tools] browser failed: timed out. Restart the OpenClaw gateway (OpenClaw.app menubar, or `openclaw gateway`). "
+     "Do NOT retry the browser tool — it will keep failing.", "tools.browser_failed", {}),
     ("webhook received: channel=telegram type=message chatId=7012345678", "webhook", {"stage": "received"}),
     ("→ close code=1000 reason=n/a durationMs=532 cause=handshake-timeout handshake=failed", "ws.close",
      {"code": 1000, "cause": "handshake-timeout"}),
@@ -368,8 +436,12 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("protocol mismatch conn=c0a2 remote=127.0.0.1 client=openclaw-cli", "ws.protocol_mismatch",
      {"client": "openclaw-cli"}),
     ("[whatsapp] Inbound message +16174402287 -> +16175550100 (direct, 42 chars)", "channel.inbound", {}),
-    ("context overflow detected; attempting auto-compaction for openai/gpt-5", "compaction.overflow", {}),
-    ("contextEngine.compact() threw: Error: Compaction timed out", "compaction.timeout", {}),
+    ("context overflow detected (attempt 1/3); attempting auto-compaction for deepseek/deepseek-v4-pro",
+     "compaction.overflow", {"attempt": 1, "maxAttempts": 3, "model": "deepseek/deepseek-v4-pro"}),
+    ("context overflow detected; attempting auto-compaction for openai/gpt-5", "compaction.overflow",
+     {"model": "openai/gpt-5"}),
+    ("contextEngine.compact() threw during overflow recovery for openai/gpt-5: Error: Compaction timed out",
+     "compaction.timeout", {}),
     ("agent model: aliyun-tokenplan/qwen3.6-plus", "gateway.agent_model", {"model": "aliyun-tokenplan/qwen3.6-plus"}),
     ("all active work drained", "gateway.drained", {}),
     ("log file: /tmp/openclaw/openclaw-2026-05-21.log", "gateway.log_file",
@@ -381,16 +453,23 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "queueBehind=0", "lane.wait_exceeded", {"waitedMs": 695534, "laneSessionKey": "agent:main:main"}),
     ("log file size cap reached; suppressing writes file=/tmp/openclaw/openclaw-2026-04-02.log maxFileBytes=524288000",
      "logging.size_cap", {"maxFileBytes": 524288000}),
-    ("model fallback decision: decision=candidate_failed reason=timeout detail=session file locked (pid=51234)",
-     "model.fallback_decision", {"decision": "candidate_failed", "lockPid": 51234}),
+    ("model fallback decision: decision=candidate_failed requested=anthropic/claude-sonnet-4-5 "
+     "candidate=anthropic/claude-sonnet-4-5 reason=timeout next=openai/gpt-5.1 detail=session file locked "
+     "(timeout 10000ms): pid=51234 /Users/jonas/.openclaw/agents/main/sessions/s1.jsonl.lock",
+     "model.fallback_decision", {"decision": "candidate_failed", "next": "openai/gpt-5.1", "lockPid": 51234}),
     ("restored session s1 with abortedLastRun=true", "session.aborted_last_run", {}),
     ("stalled session: sessionId=s-000001 sessionKey=agent:main:main state=processing age=150s queueDepth=0 "
      "reason=blocked_tool_call classification=blocked_tool_call activeWorkKind=tool_call lastProgress=tool:bash:started "
      "lastProgressAge=150s activeTool=bash activeToolCallId=wedged-tool-1 activeToolAge=150s recovery=none",
      "session.stalled", {"activeTool": "bash", "activeToolAge": 150}),
-    ("Subagent announce give up (retry-limit): runId=r2", "subagent.announce_give_up", {}),
-    ("Can't reach the OpenClaw browser control server at http://127.0.0.1:18791 (timed out after 15000ms)",
-     "tools.browser_unreachable", {}),
+    ('[warn] Subagent announce give up (retry-limit) run=run-1 child=agent:main:subagent:child requester=agent:main:main '
+     'retries=3 endedAgo=5s deliveryError="direct-primary: routed-dispatch-did-not-queue-final"', "subagent.announce_give_up",
+     {"reason": "retry-limit", "retries": 3, "deliveryError": "direct-primary: routed-dispatch-did-not-queue-final"}),
+    ("Can't reach the OpenClaw browser control service (timed out after 15000ms). Restart the OpenClaw gateway "
+     "(OpenClaw.app menubar, or `openclaw gateway`).", "tools.browser_unreachable", {"detail": "OpenClaw "}),
+    ("Can't reach the clawd browser control server at http://127.0.0.1:18791 (timed out after 15000ms). Start (or "
+     "restart) the Clawdbot gateway (Clawdbot.app menubar, or `clawdbot gateway`) and try again.",
+     "tools.browser_unreachable", {"detail": "clawd "}),
     ("closed before connect conn=0cf5dd74 remote=127.0.0.1 fwd=n/a origin=n/a host=127.0.0.1:18789 ua=n/a "
      "code=1006 reason=n/a", "ws.closed_before_connect", {"code": 1006, "reason": None}),
     ("⇄ res ✓ chat.history 21904ms conn=bb8a526e…792e id=ae684ded…c187", "ws.response",
