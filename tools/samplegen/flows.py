@@ -14,6 +14,7 @@ from . import messages as m
 from .clock import millis, ms, secs
 from .timeline import Timeline
 
+
 @dataclass
 class Session:
     key: str
@@ -181,30 +182,37 @@ def begin_run(tl: Timeline, s: Session, at: datetime, *, run_id: str | None = No
 
 def begin_cli_run(tl: Timeline, s: Session, at: datetime, backend: str = "claude-cli",
                   from_queue: bool = False) -> Run:
-    """Like ``begin_run`` for a CLI backend: ``agent/cli-backend`` start line,
+    """Like ``begin_run`` for a CLI backend: the ``agent/cli-backend`` ``cli exec`` line,
     no embedded-run lifecycle lines (the diagnostic layer tracks no active run)."""
     msg_id, queued_at, t = _intake(tl, s, at, from_queue)
     started = t + ms(1)
     run_id = tl.ids.uuid()
     run_at = started + ms(tl.ids.int(20, 60))
     _, model = model_of(tl, s)
-    tl.log(run_at, "debug", "agent/cli-backend", m.cli_run_start(run_id, s.session_id, backend, model))
+    tl.log(run_at, "info", "agent/cli-backend", m.cli_exec(backend, model, tl.ids.int(180, 2400)))
     busy = tl.mark(s.key, started, None)
     run = Run(s, run_id, msg_id, queued_at, started, t, started, run_at, run_at, cursor=run_at, busy=busy)
     run.mark(run_at, "cli_live:stream_progress")
     return run
 
 
-def finish_cli_run(tl: Timeline, run: Run, exit_code: int, backend: str = "claude-cli") -> datetime:
+def finish_cli_run(tl: Timeline, run: Run, *, aborted: bool = False, backend: str = "claude-cli") -> datetime:
+    """The live Claude session's turn ends (``claude live session turn``), or, when the run is
+    aborted, the session is closed (``reason=abort``) and the turn fails with an AbortError."""
     s, t = run.session, run.cursor
-    tl.log(t, "debug", "agent/cli-backend", m.cli_run_done(run.run_id, s.session_id, backend,
-                                                           millis(t - run.run_at), exit_code))
+    _, model = model_of(tl, s)
+    took = millis(t - run.run_at)
+    if aborted:
+        tl.log(t, "info", "agent/cli-backend", m.claude_live_close(backend, model, "abort"))
+        tl.log(t + ms(1), "warn", "agent/cli-backend", m.claude_live_turn_failed(backend, model, took, "AbortError"))
+    else:
+        tl.log(t, "info", "agent/cli-backend", m.claude_live_turn(backend, model, took, tl.ids.int(20, 400)))
     run.busy.end = t + ms(1)  # type: ignore[attr-defined]
     tl.diag(t + ms(2), "debug", m.lane_task_done(s.lane, millis(t - run.lane_at), 0, len(s.pending)))
     tl.diag(t + ms(3), "debug", m.session_state(s.session_id, s.key, "processing", "idle", "run_completed",
                                                len(s.pending)))
-    outcome = "completed" if exit_code == 0 else "error"
-    error = None if exit_code == 0 else f"claude-cli exited with code {exit_code}"
+    outcome = "error" if aborted else "completed"
+    error = "AbortError: CLI run aborted" if aborted else None
     end = t + ms(tl.ids.int(6, 30))
     tl.diag(end, "error" if error else "debug", m.message_processed(
         s.channel, s.chat_id, run.message_id, s.session_id, s.key, outcome, millis(end - run.queued_at),

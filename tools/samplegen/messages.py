@@ -402,17 +402,66 @@ def draining(tasks: int, runs: int, timeout_ms: int) -> str:
 
 
 # ------------------------------------------- CLI backends (agent/cli-backend)
-# The reference names the subsystem but gives no templates; these two lines are
-# deliberately minimal and marked as unverified in sample_logs/README.md.
+# Checked against openclaw/openclaw: src/agents/cli-runner/execute.ts logs "cli exec: ..." before
+# the CLI runs (the short form; newer builds append trigger=/useResume=/session=/... fields) and
+# src/agents/cli-runner/claude-live-session.ts logs the live Claude session's turn end, failure
+# and close, all through src/agents/cli-runner/log.ts (subsystem agent/cli-backend). None of
+# them names a runId or sessionId.
 
 
-def cli_run_start(run_id: str, session_id: str, backend: str, model: str) -> str:
-    return f"cli run start: runId={run_id} sessionId={session_id} backend={backend} model={model}"
+def cli_exec(provider: str, model: str, prompt_chars: int) -> str:
+    return f"cli exec: provider={provider} model={model} promptChars={prompt_chars}"
 
 
-def cli_run_done(run_id: str, session_id: str, backend: str, duration_ms: int, exit_code: int) -> str:
-    return (f"cli run done: runId={run_id} sessionId={session_id} backend={backend} "
-            f"durationMs={duration_ms} exitCode={exit_code}")
+def claude_live_turn(provider: str, model: str, duration_ms: int, raw_lines: int) -> str:
+    return (f"claude live session turn: provider={provider} model={model} durationMs={duration_ms} "
+            f"rawLines={raw_lines}")
+
+
+def claude_live_turn_failed(provider: str, model: str, duration_ms: int, error_name: str) -> str:
+    return (f"claude live session turn failed: provider={provider} model={model} durationMs={duration_ms} "
+            f"error={error_name}")
+
+
+def claude_live_close(provider: str, model: str, reason: str) -> str:
+    return f"claude live session close: provider={provider} model={model} reason={reason}"
+
+
+# ------------------------------------------- model fallback (model-fallback/decision)
+# Checked against openclaw/openclaw src/agents/model-fallback-observation.ts: the file message is
+# "model fallback decision" and the meta object carries the fields below (undefined ones are
+# dropped by JSON.stringify); consoleMessage is what the console prints. Builds of this era log
+# every decision at warn and end consoleMessage with " detail=<error preview>".
+
+
+def fallback_decision(decision: str, run_id: str, requested: str, candidate: str, attempt: int, total: int, *,
+                      reason: str | None = None, status: int | None = None, error: str | None = None,
+                      http_code: str | None = None, next_candidate: str | None = None) -> dict:
+    req_provider, _, req_model = requested.partition("/")
+    cand_provider, _, cand_model = candidate.partition("/")
+    meta: dict = {"event": "model_fallback_decision", "tags": ["error_handling", "model_fallback", decision],
+                  "runId": run_id, "decision": decision, "requestedProvider": req_provider,
+                  "requestedModel": req_model, "candidateProvider": cand_provider, "candidateModel": cand_model,
+                  "attempt": attempt, "total": total}
+    if reason is not None:
+        meta["reason"] = reason
+    if status is not None:
+        meta["status"] = status
+    if error is not None:
+        meta["errorPreview"] = error
+    if http_code is not None:
+        meta["httpCode"] = http_code
+    if next_candidate is not None:
+        next_provider, _, next_model = next_candidate.partition("/")
+        meta["nextCandidateProvider"] = next_provider
+        meta["nextCandidateModel"] = next_model
+    meta["isPrimary"] = candidate == requested
+    meta["requestedModelMatched"] = candidate == requested
+    meta["fallbackConfigured"] = True
+    meta["consoleMessage"] = (f"model fallback decision: decision={decision} requested={requested} "
+                              f"candidate={candidate} reason={reason or 'unknown'} next={next_candidate or 'none'}"
+                              + (f" detail={error}" if error else ""))
+    return meta
 
 
 # --------------------------------------------------------- misc warnings
@@ -423,5 +472,20 @@ def config_requires_restart(reasons: str) -> str:
 
 
 def context_overflow(attempt: int, attempts: int, model_ref: str) -> str:
+    """src/agents/pi-embedded-runner/run.ts (agent/embedded, warn)."""
     return (f"context overflow detected (attempt {attempt}/{attempts}); "
             f"attempting auto-compaction for {model_ref}")
+
+
+def compact_threw(model_ref: str, error: str) -> str:
+    """run.ts when the context engine's compact() throws during overflow recovery (warn)."""
+    return f"contextEngine.compact() threw during overflow recovery for {model_ref}: {error}"
+
+
+def restart_recovery_resumed(session_key: str) -> str:
+    """src/agents/main-session-restart-recovery.ts (main-session-restart-recovery, info)."""
+    return f"resumed interrupted main session: {session_key}"
+
+
+def restart_recovery_complete(recovered: int, failed: int, skipped: int) -> str:
+    return f"main-session restart recovery complete: recovered={recovered} failed={failed} skipped={skipped}"

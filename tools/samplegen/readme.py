@@ -81,12 +81,77 @@ _NOTES = """## Conventions and judgment calls
   by `ready (…)` on 2026-04-03, so that scenario uses a 2026.4.2 build; the
   scenarios use `SessionWriteLockTimeoutError … alive= ageMs=` where the
   reference's RC08/RC09 signatures do.
-- Not in the reference, kept minimal and clearly plain: the `agent/cli-backend`
-  lines (`cli run start|done: …`), channel `[default] starting provider (…)`,
-  the WhatsApp `Inbound message` detail, model-fallback meta field names beyond
-  `event`/`tags`/`runId`, `[tools] … failed: …` texts, `context overflow
-  detected …` and `contextEngine.compact() threw …` wording, the
-  `main-session-restart-recovery` line, and the `--json` notice text.
+- Not in the reference and still not checked against the source: channel
+  `[default] starting provider (…)`, the WhatsApp `Inbound message` detail (real
+  logs also show `(direct, N chars)`), `[tools] … failed: …` texts other than the
+  browser tool's, and the `--json` notice text.
+"""
+
+_CHECKED = """## Templates checked against the OpenClaw source
+
+These were first written from the reference alone; each was then looked up in
+`openclaw/openclaw` (paths below; `pi-embedded-runner/` was later renamed
+`embedded-agent-runner/`). The generator and `stuckscan/families.py` follow
+what was found.
+
+- `agent/cli-backend`: there is no `cli run start|done` line. A CLI turn logs
+  `cli exec: provider=<p> model=<m> promptChars=<n>` (newer builds append
+  `trigger= useResume= session= resumeSession= reuse= historyPrompt=`),
+  `src/agents/cli-runner/execute.ts`; the live Claude session logs
+  `claude live session turn: provider= model= durationMs= rawLines=`, on an abort
+  `claude live session close: … reason=abort` and `claude live session turn
+  failed: … error=AbortError`, `src/agents/cli-runner/claude-live-session.ts`;
+  the subsystem is `agent/cli-backend` (`src/agents/cli-runner/log.ts`; older
+  builds used `agent/claude-cli`). None of these lines names a runId or sessionId.
+- `context overflow detected (attempt <n>/<max>); attempting auto-compaction for
+  <provider>/<model>` (older: without the attempt counter), `auto-compaction
+  failed for <provider>/<model>: <reason>`, `contextEngine.compact() threw during
+  overflow recovery for <provider>/<model>: <err>` and `[compaction-diag]
+  start|end|decision|contributors …`: `src/agents/pi-embedded-runner/run.ts` and
+  `compact.ts` (agent/embedded). `Compaction timed out` is the compaction safety
+  timeout's error text (`src/agents/pi-embedded-runner/compaction-safety-timeout.ts`).
+- `[model-fetch] start provider= api= model= method= url= timeoutMs= proxy=
+  policy=`, then `[model-fetch] response … status= elapsedMs= contentType=` or
+  `[model-fetch] error …`; there is no `[model-fetch] end`
+  (`src/agents/provider-transport-fetch.ts`, subsystem `provider-transport-fetch`).
+- `[main-session-restart-recovery]` is the subsystem's console tag, not message
+  text. Its lines: `marked <n> interrupted main session(s) from stale transcript
+  locks` (later `… for restart recovery`), `resumed interrupted main session:
+  <sessionKey>`, `main-session restart recovery complete: recovered= failed=
+  skipped=` (`src/agents/main-session-restart-recovery.ts`, later
+  `src/agents/main-session-recovery/`). `abortedLastRun` is a session-store field
+  these set; no restart-recovery line prints `abortedLastRun=true` (the only log
+  text with it found is a verbose subagent-kill persistence failure).
+- Model-fallback decisions: file message `model fallback decision`, meta
+  `event`, `tags` `["error_handling","model_fallback",<decision>]`, `runId`,
+  `decision`, `requestedProvider`/`requestedModel`,
+  `candidateProvider`/`candidateModel`, `attempt`, `total`, `reason`, `status`,
+  `code`, `errorPreview` (and other error-observation fields),
+  `nextCandidateProvider`/`nextCandidateModel`, `isPrimary`,
+  `requestedModelMatched`, `fallbackConfigured`, `consoleMessage` (`model fallback
+  decision: decision= requested=<p>/<m> candidate=<p>/<m> reason= next=[ detail=]`);
+  no `sessionKey` (`src/agents/model-fallback-observation.ts`).
+- `fetch timeout after <n>ms (elapsed <n>ms) timer delayed <n>ms, likely
+  event-loop starvation[ operation=][ url=]` is the console text; the file record
+  says `fetch timeout reached; aborting operation` with `timerDelayMs` in its meta
+  (`src/utils/fetch-timeout.ts`, subsystem `fetch-timeout`).
+- `[<channel>:<account>] health-monitor: restarting (reason: <r>)`, at info
+  (`src/gateway/channel-health-monitor.ts`).
+- `[warn] Subagent announce give up (retry-limit|expiry) run= child= requester=
+  retries= endedAgo=Ns[ deliveryError="…"]` (`src/agents/subagent-registry-helpers.ts`).
+- `[tools] browser failed: <error>` (logError); the browser client's errors are
+  `timed out. Restart the OpenClaw gateway (…)` and `Can't reach the OpenClaw
+  browser control service (timed out after <n>ms). <hint>`; Clawdbot-era builds
+  said `Can't reach the clawd browser control server at <url> (…)`
+  (`src/browser/client-fetch.ts`, later `extensions/browser/src/browser/client-fetch.ts`).
+- `visible channel turn dispatched with no queued reply payloads: channel=
+  messageId= sessionKey=[ cause=]` (`src/channels/turn/kernel.ts`, warn).
+- `EmbeddedAttemptSessionTakeoverError: session file changed while embedded
+  prompt lock was released: <sessionFile>` (newer: `session changed while …`),
+  `src/agents/pi-embedded-runner/run/attempt.session-lock.ts`.
+- `CommandLaneTaskTimeoutError: Command lane "<lane>" task timed out after <n>ms`
+  (newer: `… task timed out: elapsed <n>ms reached task budget <n>ms` and other
+  causes), `src/process/command-queue.ts`.
 """
 
 
@@ -114,6 +179,7 @@ def render(corpus: Corpus) -> str:
     parts.append(_HOSTILE)
     parts.append(_SIDECARS)
     parts.append(_NOTES)
+    parts.append(_CHECKED)
     return "\n".join(parts)
 
 

@@ -213,17 +213,18 @@ def rc03_near_miss() -> Scenario:
     run = flows.begin_run(tl, tg, k.T("11:04:20.155"))
     flows.model_call(run, 3.8)
     call = flows.tool_begin(tl, run, "browser")
-    tl.root(run.cursor + secs(15.0), "warn",
-            "[tools] browser failed: Can't reach the OpenClaw browser control server at "
-            "http://127.0.0.1:18791 (timed out after 15000ms)", method="console.warn")
+    # the tool adapter's logError text around the browser client's error (src/browser/client-fetch.ts)
+    tl.root(run.cursor + secs(15.0), "error",
+            "[tools] browser failed: Can't reach the OpenClaw browser control service (timed out after 15000ms). "
+            "Restart the OpenClaw gateway (OpenClaw.app menubar, or `openclaw gateway`).")
     flows.tool_finish(tl, run, "browser", call, 15.004)
     flows.model_call(run, 5.6)
     flows.tool(tl, run, "web_fetch", 1.7)
     flows.model_call(run, 7.3)
     flows.finish_run(tl, run)
     ticks = k.ticks("11:00:32.600", "11:12:00")
-    desc = ("2026.5.20: a browser tool call fails after 15 s ('Can't reach … browser control server … "
-            "timed out after 15000ms') but the run carries on and completes; no stall.")
+    desc = ("2026.5.20: a browser tool call fails after 15 s ('[tools] browser failed: Can't reach the OpenClaw "
+            "browser control service (timed out after 15000ms)') but the run carries on and completes; no stall.")
     return k.finish("RC03-near-miss-tool-error-no-stall", ticks, desc, {"mustNotFire": ["RC03"]})
 
 
@@ -235,7 +236,7 @@ def _cli_turn(tl: Timeline, s: Session, at: datetime, seconds: float, *,
     """A turn on a CLI backend (claude-cli): no embedded-run lines, cli-backend lines instead."""
     run = flows.begin_cli_run(tl, s, at, from_queue=from_queue)
     run.cursor = run.run_at + secs(seconds)
-    return flows.finish_cli_run(tl, run, 0)
+    return flows.finish_cli_run(tl, run)
 
 
 @scenario
@@ -257,7 +258,7 @@ def rc04_fire() -> Scenario:
         warn(tl, w, t, "stuck session", reason="queued_work_without_active_run",
              classification="stale_session_state", recovery="checking")
     run.cursor = end
-    flows.finish_cli_run(tl, run, 0)
+    flows.finish_cli_run(tl, run)
     t = run.cursor + secs(0.1)
     while tg.pending:
         t = _cli_turn(tl, tg, t, 37.9, from_queue=True) + secs(0.1)
@@ -288,10 +289,11 @@ def rc04_near_miss() -> Scenario:
                                classification="stalled_agent_run", settle_s=1.1)
     assert done is not None
     run.cursor = done - secs(0.6)
-    flows.finish_cli_run(tl, run, 143)
+    flows.finish_cli_run(tl, run, aborted=True)
     _cli_turn(tl, web, k.T("10:09:12.004"), 19.5)
     desc = ("2026.5.20 claude-cli backend, a real stall: the CLI stops streaming, lastProgressAge grows "
-            "past the warn threshold, stalled_agent_run, aborted at 360 s (CLI exit 143).")
+            "past the warn threshold, stalled_agent_run, aborted at 360 s (the live CLI session is closed, "
+            "reason=abort).")
     return k.finish("RC04-near-miss-real-cli-stall", ticks, desc, {
         "incidents": [{"session": tg.key, "status": "recovered", "mustNotInclude": ["RC04"]}],
         "mustNotFire": ["RC04"]})

@@ -14,21 +14,13 @@ from .timeline import Timeline
 from .traffic import fallback_lines
 from .watch import Watch, backoff_ticks, stalled_ticks, warn
 
-
 # ------------------------------------------------------------------ RC10
 
 
 def _decision(tl: Timeline, at: datetime, run: Run, candidate: str, attempt: int, total: int,
               detail: str, nxt: str | None) -> None:
-    meta = {"event": "model_fallback_decision", "tags": ["model-fallback", "decision"], "runId": run.run_id,
-            "sessionKey": run.session.key, "decision": "candidate_failed",
-            "requested": "/".join(flows.model_of(tl, run.session)), "candidate": candidate,
-            "attempt": attempt, "total": total, "reason": "timeout", "detail": detail}
-    if nxt:
-        meta["next"] = nxt
-    meta["consoleMessage"] = (f"model fallback decision: decision=candidate_failed requested={meta['requested']} "
-                              f"candidate={candidate} reason=timeout" + (f" next={nxt}" if nxt else "")
-                              + f" detail={detail}")
+    meta = m.fallback_decision("candidate_failed", run.run_id, "/".join(flows.model_of(tl, run.session)),
+                               candidate, attempt, total, reason="timeout", error=detail, next_candidate=nxt)
     tl.log(at, "warn", "model-fallback/decision", "model fallback decision", meta)
 
 
@@ -74,12 +66,11 @@ def rc10_fire() -> Scenario:
     lock = f"/Users/jonas/.openclaw/agents/main/sessions/{web.session_id}.jsonl.lock"
     run = flows.begin_run(tl, web, k.T("07:00:12.406"))
     candidates = ["anthropic/claude-sonnet-4-5", "openai/gpt-5.1"]
+    locked = m.session_file_locked(10000, pid, lock).split(": ", 1)[1]
     t = run.run_at
     for n, cand in enumerate(candidates):
         t += secs(10.02)
-        _decision(tl, t, run, cand, n + 1, 2, f"session file locked (pid={pid})",
-                  candidates[n + 1] if n + 1 < len(candidates) else None)
-    locked = m.session_file_locked(10000, pid, lock).split(": ", 1)[1]
+        _decision(tl, t, run, cand, n + 1, 2, locked, candidates[n + 1] if n + 1 < len(candidates) else None)
     summary = "FallbackSummaryError: All models failed (2): " + " | ".join(f"{c}: {locked}" for c in candidates)
     t += ms(30)
     tl.diag(t, "error", m.lane_task_error(web.lane, millis(t - run.lane_at), summary))
@@ -92,8 +83,8 @@ def rc10_fire() -> Scenario:
     k.noise(web, "07:01:31.774", "07:07:15.290")
     ticks = k.ticks("06:58:30.600", "07:12:00")
     desc = ("2026.4.8: the 07:00 cron job holds the main session's write lock; a webchat turn on the same "
-            "session fails over both model candidates with 'reason=timeout detail=session file locked "
-            "(pid=51234)' and ends in FallbackSummaryError; the retry a minute later works.")
+            "session fails over both model candidates with 'reason=timeout … detail=session file locked "
+            "(timeout 10000ms): pid=51234 …' and ends in FallbackSummaryError; the retry a minute later works.")
     return k.finish("RC10-lock-contention-as-model-failure", ticks, desc, {
         "incidents": [{"session": web.key, "status": "resolved_by_itself", "primary": "RC10",
                        "mustNotInclude": ["RC01", "RC08", "RC09"]}],
@@ -416,7 +407,8 @@ def rc16_fire() -> Scenario:
         flows.model_call(run, model_s)
         flows.tool(tl, run, "read", 0.3)
     _overflow(tl, run)
-    tl.log(run.cursor + secs(180), "warn", "agent/embedded", "contextEngine.compact() threw: Error: Compaction timed out")
+    tl.log(run.cursor + secs(180), "warn", "agent/embedded", m.compact_threw("/".join(flows.model_of(tl, tg)),
+                                                                             "Error: Compaction timed out"))
     flows.queue_behind(tl, tg, run.started + secs(70), 1)
     ticks = k.ticks("20:25:41.400", "20:44:00")
     w = Watch.of(run)
@@ -495,8 +487,8 @@ def rc17_fire() -> Scenario:
                        log_path="/tmp/openclaw/openclaw-2026-06-08.log", seconds=2.2)
     # restart recovery re-dispatches the interrupted turn; the old run still owns the session
     resumed = flows.begin_run(tl, tg, up + secs(3.1))
-    tl.log(resumed.cursor + ms(240), "info", "main-session-restart-recovery",
-           f"restart recovery finished: recovered=1 failed=0 abortedLastRun=true sessionKey={tg.key}")
+    tl.log(resumed.cursor + ms(240), "info", "main-session-restart-recovery", m.restart_recovery_resumed(tg.key))
+    tl.log(resumed.cursor + ms(243), "info", "main-session-restart-recovery", m.restart_recovery_complete(1, 0, 0))
     resumed.mark(resumed.cursor + ms(820), "embedded_run:recovery_skipped_active_owner")
     flows.queue_behind(tl, tg, k.T("11:32:30.412"), 1)
     ticks = k.ticks("11:20:30.100", "11:31:40") + tl.ticks(up + secs(30), k.T("11:42:00"))
@@ -510,7 +502,8 @@ def rc17_fire() -> Scenario:
     k.noise(wa, "11:39:20.660")
     desc = ("2026.5.20: a config change triggers SIGUSR1 and an in-process restart while a telegram run is "
             "in an exec tool; the drain times out and the run dies with 'AbortError: This operation was "
-            "aborted' (no run end). Restart recovery re-dispatches the turn (abortedLastRun=true) but the "
+            "aborted' (no run end). Restart recovery resumes the interrupted turn ('resumed interrupted main "
+            "session: …') but the "
             "resumed run never progresses (lastProgress=embedded_run:recovery_skipped_active_owner); stalled "
             "from 120 s after the restart, aborted at 360 s.")
     return k.finish("RC17-restart-interrupted-run", ticks, desc, {
@@ -555,7 +548,7 @@ def rc18_fire() -> Scenario:
     k.noise(web, "09:05:00.205")
     for hms in ("09:34:02.118", "09:39:02.120", "09:44:02.117", "09:49:02.121", "09:54:02.119"):
         at = k.T(hms)
-        tl.log(at, "warn", "gateway/health-monitor", m.health_monitor_restarting("whatsapp", "default", "stale-socket"))
+        tl.log(at, "info", "gateway/health-monitor", m.health_monitor_restarting("whatsapp", "default", "stale-socket"))
         _provider_start(tl, at + secs(1.21))
     ticks = k.ticks("08:58:30.300", "09:56:00")
     desc = ("2026.5.20: WhatsApp stops delivering after 09:04; from 09:34 the health monitor restarts the "
@@ -575,7 +568,7 @@ def rc18_near_miss() -> Scenario:
     k.noise(wa, "09:01:10.403", "09:21:40.662", "09:26:13.004")
     k.noise(tg, "09:10:31.228")
     at = k.T("09:20:02.118")
-    tl.log(at, "warn", "gateway/health-monitor", m.health_monitor_restarting("whatsapp", "default", "disconnected"))
+    tl.log(at, "info", "gateway/health-monitor", m.health_monitor_restarting("whatsapp", "default", "disconnected"))
     _provider_start(tl, at + secs(1.21))
     ticks = k.ticks("08:58:30.300", "09:30:00")
     desc = ("2026.5.20: one health-monitor restart of the WhatsApp account (reason: disconnected); inbound "

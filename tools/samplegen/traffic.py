@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from . import flows
+from . import messages as m
 from .clock import ms, secs
 from .flows import Run, Session
 from .timeline import Timeline
@@ -68,23 +69,13 @@ def fallback_lines(tl: Timeline, run: Run) -> None:
     requested = "/".join(flows.model_of(tl, s))
     backup = "openrouter/qwen/qwen3-235b-a22b"
     at = run.cursor + ms(4)
-    failed = {"event": "model_fallback_decision", "tags": ["model-fallback", "decision"],
-              "runId": run.run_id, "sessionKey": s.key, "decision": "candidate_failed",
-              "requested": requested, "candidate": requested, "attempt": 1, "total": 2,
-              "reason": "rate_limit", "status": 429, "detail": "HTTP 429: Too many requests",
-              "next": backup}
-    failed["consoleMessage"] = (f"model fallback decision: decision=candidate_failed requested={requested} "
-                                f"candidate={requested} reason=rate_limit next={backup} "
-                                f"detail=HTTP 429: Too many requests")
+    failed = m.fallback_decision("candidate_failed", run.run_id, requested, requested, 1, 2, reason="rate_limit",
+                                 status=429, error="HTTP 429: Too many requests", http_code="429",
+                                 next_candidate=backup)
     tl.log(at, "warn", "model-fallback/decision", "model fallback decision", failed)
     run.cursor = at + secs(tl.ids.between(4, 14))
-    ok = {"event": "model_fallback_decision", "tags": ["model-fallback", "decision"],
-          "runId": run.run_id, "sessionKey": s.key, "decision": "candidate_succeeded",
-          "requested": requested, "candidate": backup, "attempt": 2, "total": 2,
-          "reason": "none",
-          "consoleMessage": (f"model fallback decision: decision=candidate_succeeded "
-                             f"requested={requested} candidate={backup} attempt=2/2")}
-    tl.log(run.cursor, "info", "model-fallback/decision", "model fallback decision", ok)
+    ok = m.fallback_decision("candidate_succeeded", run.run_id, requested, backup, 2, 2)
+    tl.log(run.cursor, "warn", "model-fallback/decision", "model fallback decision", ok)
 
 
 _MISSING = ("notes/todo-2026-05.md", "projects/garden/plan.md", "Documents/receipts/index.md",
