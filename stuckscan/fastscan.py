@@ -50,7 +50,6 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 from json.decoder import scanstring
@@ -120,6 +119,7 @@ NEEDLE_RE = _needle_pattern(NEEDLES)
 NON_SGR = re.compile(rb"\\u001b(?!\[[0-9;]*m)")
 SGR_ONLY_WORD = re.compile(rb"(?:\\u001b\[[0-9;]*m|[^\\])*")
 CONTROL = bytes(range(32))
+_PLAIN_DATE = re.compile(rb'[^"\\\x00-\x1f]*')  # a JSON string body with no escape or control character
 # "⇄ res ✓ method 123ms" with the gateway's colour codes, as escaped in the JSON record.
 WS_RES = re.compile(
     r"\\u001b\[93m⇄\\u001b\[39m \\u001b\[1mres\\u001b\[22m \\u001b\[9[12]m[✓✗]\\u001b\[39m "
@@ -282,7 +282,7 @@ class FileScan:
         # head through the first space -> (message offset, None: a candidate | (): relevant | prefixes to test)
         self._candidate_heads: dict[bytes, tuple[int, tuple[bytes, ...] | None]] = {}
         self._templates: dict[tuple[bytes, bytes], tuple[str | None, str | None] | tuple[()]] = {}
-        self._recent: deque[tuple[bytes, bytes, tuple[str | None, str | None]]] = deque(maxlen=4)
+        self._meta_by_binding: dict[bytes, tuple[bytes, bytes, tuple[str | None, str | None]]] = {}
         self._format: tuple[int, int] | None = None
         self._line = 0                    # lines before the current block
         self._skip_lo = self._skip_hi = None  # type: int | None
@@ -551,10 +551,11 @@ class FileScan:
                 cand_time: list[int], hits: list[int]) -> Iterator[Event | list[int]]:
         if hits:
             full = sorted(full + [cand_pos[h] for h in hits], key=_entry_position)
-            decoded = set(hits)
-            self._count_skipped([t for index, t in enumerate(cand_time) if index not in decoded])
-        else:
-            self._count_skipped(cand_time)
+            runs = [cand_time[a + 1:z] for a, z in zip([-1, *hits], [*hits, len(cand_time)], strict=True) if a + 1 < z]
+            if runs:
+                self._count_skipped(len(cand_time) - len(hits), min(map(min, runs)), max(map(max, runs)))
+        elif cand_time:
+            self._count_skipped(len(cand_time), min(cand_time), max(cand_time))
         base = self._line + 1
         others = 0  # lines of ``full`` passed that are not candidates
         c0 = 0
@@ -613,7 +614,8 @@ class FileScan:
         the line needs the parser after all (an escape or meta object out of the ordinary)."""
         p, k, j, q, when = entry
         assert self._format is not None
-        info = self._meta_info(b, j + 10, q - self._format[0] + 1)
+        binding = b[p + _SUB_HEAD_LEN:k]
+        info = self._meta_info(b, j + 10, q - self._format[0] + 1, binding)
         if info is None:
             return None
         meta_binding, level = info
@@ -626,26 +628,28 @@ class FileScan:
             return None
         if "\x1b" in message:
             message = strip_ansi(message)
-        subsystem = meta_binding or b[p + _SUB_HEAD_LEN:k].decode("utf-8", "replace")
+        subsystem = meta_binding or binding.decode("utf-8", "replace")
         moment = EPOCH + timedelta(microseconds=when)
         parser = self.parser
-        parser.clock._last_full_date = moment.date()
-        self._last_skip = None
+        self._last_skip = when  # the parser's date for a later time-only line (see _parse_line)
         parser.stats.lines += 1
         event = parser.build_jsonl(number, moment, level, subsystem, message)
         previous, parser._pending = parser._pending, event
         return parser._emit(previous) if previous is not None else _NOT_YET
 
-    def _meta_info(self, b: bytes, start: int, end: int) -> tuple[str | None, str | None] | None:
-        """(subsystem named by ``_meta.name``, level) for the ``_meta`` object ``b[start:end]``;
-        None if it is not one this fast builder can vouch for (the parser takes the line)."""
-        for pre, post, info in self._recent:
+    def _meta_info(self, b: bytes, start: int, end: int, binding: bytes) -> tuple[str | None, str | None] | None:
+        """(subsystem named by ``_meta.name``, level) for the ``_meta`` object ``b[start:end]``
+        of a record with this binding; None if it is not one this fast builder can vouch for
+        (the parser takes the line). A binding's ``_meta`` differs from line to line only
+        in its ``date``: the last template seen with the binding is tried first."""
+        known = self._meta_by_binding.get(binding)
+        if known is not None:
+            pre, post, info = known
             date_at = start + len(pre)
             date_end = end - len(post)
-            if b.startswith(pre, start) and b.startswith(post, date_end) and date_end > date_at:
-                date = b[date_at:date_end]
-                if b'"' not in date and b"\\" not in date and date.translate(None, CONTROL) == date:
-                    return info
+            if date_end > date_at and b.startswith(pre, start) and b.startswith(post, date_end) \
+                    and _PLAIN_DATE.fullmatch(b, date_at, date_end) is not None:
+                return info
         meta = b[start:end]
         date_at = meta.find(b'"date":"')
         if date_at < 0:
@@ -661,7 +665,8 @@ class FileScan:
             info = self._template(key)
         if not info:
             return None
-        self._recent.appendleft((key[0], key[1], info))  # type: ignore[arg-type]
+        if len(self._meta_by_binding) < 10_000:
+            self._meta_by_binding[binding] = (key[0], key[1], info)  # type: ignore[assignment]
         return info  # type: ignore[return-value]
 
     def _template(self, key: tuple[bytes, bytes]) -> tuple[str | None, str | None] | tuple[()]:
@@ -686,17 +691,13 @@ class FileScan:
         self._last_skip = times[-1]
         return self.parser.flush()
 
-    def _count_skipped(self, times: list[int]) -> None:
-        """Count the skipped lines of a block, with these times."""
-        if not times:
-            return
-        count = len(times)
+    def _count_skipped(self, count: int, low: int, high: int) -> None:
+        """Count the skipped lines of a block, with the range of their times."""
         stats = self.stats
         stats.lines += count
         stats.events += count
         stats.skipped += count
         stats.shapes["jsonl"] += count
-        low, high = min(times), max(times)
         if self._skip_lo is None or low < self._skip_lo:
             self._skip_lo = low
         if self._skip_hi is None or high > self._skip_hi:
