@@ -354,9 +354,20 @@ def detect_no_recovery(view: IncidentView) -> Candidate | None:
     )
 
 
+# OpenClaw throws these inside a lane task, so they usually arrive in a ``lane task error``
+# line (whose family claims the line) rather than as a line of their own.
+TAKEOVER_ERROR = "EmbeddedAttemptSessionTakeoverError"
+LANE_TIMEOUT_ERROR = "CommandLaneTaskTimeoutError"
+
+
+def _lane_task_errors(view: IncidentView, name: str) -> list[Event]:
+    """``lane task error`` lines that report the error ``name``."""
+    return [e for e in view.events("lane.task_error") if name in e.message]
+
+
 def _lock_events(view: IncidentView) -> list[Event]:
     return [e for e in view.events("lane.task_error", "lock.timeout", "lock.takeover") if
-            "lockPath" in e.fields or "lockPid" in e.fields or e.kind != "lane.task_error"]
+            "lockPath" in e.fields or "lockPid" in e.fields or e.kind != "lane.task_error" or TAKEOVER_ERROR in e.message]
 
 
 def _lock_is_cause(view: IncidentView, events: list[Event]) -> bool:
@@ -375,7 +386,7 @@ def detect_lock_held_by_gateway(view: IncidentView) -> Candidate | None:
     alive = [e for e in locks if e.fields.get("lockPidAlive") is True
              or (isinstance(e.fields.get("lockPid"), int) and e.fields["lockPid"] in view.gateway_pids)]
     settles = view.events("abort.settle_timeout", "abort.settle_failed")
-    takeover = [e for e in locks if e.kind == "lock.takeover"]
+    takeover = [e for e in locks if e.kind == "lock.takeover" or TAKEOVER_ERROR in e.message]
     settle_then_lock = bool(settles and any(e.time and settles[0].time and e.time > settles[0].time for e in locks))
     dead_marked = [e for e in locks if e.fields.get("lockPidAlive") is False]
     if not (alive or takeover or (settle_then_lock and not dead_marked)):
@@ -449,7 +460,7 @@ def _cleanup_after(view: IncidentView, timeout: Event) -> bool:
 
 def detect_run_timeout_without_cleanup(view: IncidentView) -> Candidate | None:
     timeouts = [e for e in view.events("embedded.timeout") if not _cleanup_after(view, e)]
-    lane_timeouts = view.events("lane.task_timeout")
+    lane_timeouts = view.events("lane.task_timeout") + _lane_task_errors(view, LANE_TIMEOUT_ERROR)
     if not timeouts and not lane_timeouts:
         return None
     active = [e for e in view.events("run.active_check") if e.fields.get("active") is True]
@@ -598,11 +609,19 @@ def _in_startup_window(view: EpisodeView, event: Event) -> bool:
     return False
 
 
+def _starved_fetch_timeouts(view: EpisodeView) -> list[Event]:
+    """File-log ``fetch timeout reached`` records whose timer fired late: OpenClaw adds
+    ``timerDelayMs`` to the meta object only when the delay is at least max(1 s, half the
+    timeout), its own "likely event-loop starvation" hint (the console line says ``timer
+    delayed``, a ``timer.delayed`` event)."""
+    return [e for e in view.events("fetch.timeout") if "timerDelayMs" in e.fields]
+
+
 def detect_event_loop_starvation(view: EpisodeView) -> Candidate | None:
     warm = [e for e in view.events("liveness.warning") if not _in_startup_window(view, e)]
     spikes = [e for e in warm if _delay_spike(e) and not _starving(e)]
     liveness = [e for e in warm if _starving(e)] + (spikes if len(spikes) >= 2 else [])
-    delayed = view.events("timer.delayed", "liveness.heartbeat_delayed")
+    delayed = view.events("timer.delayed", "liveness.heartbeat_delayed") + _starved_fetch_timeouts(view)
     slow = view.events("ws.response")
     long_handshakes = [e for e in view.events("ws.closed_before_connect") if _long_handshake(e)]
     connect_timeouts = [e for e in view.events("gateway.connect_failed", "gateway.timeout")

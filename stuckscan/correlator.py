@@ -853,6 +853,8 @@ class Correlator:
             episode.peak("slowestResponseSeconds", seconds.get("durationMs"))
         elif event.kind == "timer.delayed":
             episode.peak("timerDelaySeconds", seconds.get("delayMs"))
+        elif event.kind == "fetch.timeout":  # the file record's meta carries the starvation hint
+            episode.peak("timerDelaySeconds", seconds.get("timerDelayMs"))
 
     def _on_lifecycle(self, event: Event) -> None:
         self.markers.append(event)

@@ -1,0 +1,64 @@
+"""Rules fire on lines in the form OpenClaw really logs them, not only in the console form.
+
+* The file log's ``fetch timeout reached; aborting operation`` record carries the timer's
+  lateness only in its meta object (``timerDelayMs``, present only when OpenClaw itself
+  suspects event-loop starvation): RC12 counts it like a ``timer delayed`` line.
+* ``CommandLaneTaskTimeoutError`` and ``EmbeddedAttemptSessionTakeoverError`` are thrown
+  inside lane tasks, so they usually arrive inside a ``lane task error`` line: RC15 and
+  RC08 read them there too.
+"""
+
+from __future__ import annotations
+
+from stuckscan.model import Analysis
+from tests.test_correlator import KEY, SID, analyze, line, stalled
+
+
+def rule_ids(analysis: Analysis) -> set[str]:
+    return {finding.rule.id for finding in analysis.findings()}
+
+
+def fetch_timeout(clock: str, delay_ms: int | None) -> str:
+    meta: dict[str, object] = {"timeoutMs": 30000, "elapsedMs": 30000 + (delay_ms or 0),
+                               "consoleMessage": "fetch timeout after 30000ms", "operation": "fetchWithTimeout"}
+    if delay_ms is not None:
+        meta.update(timerDelayMs=delay_ms, eventLoopDelayHint=f"timer delayed {delay_ms}ms, likely event-loop starvation")
+    from tests.conftest import tslog_line
+
+    return tslog_line(f"2026-05-21T{clock}.000+08:00", "fetch-timeout", "fetch timeout reached; aborting operation",
+                      level="WARN", meta=meta)
+
+
+def test_a_starved_fetch_timer_in_the_file_log_is_event_loop_starvation() -> None:
+    starved = analyze(fetch_timeout("10:00:00", 18000), fetch_timeout("10:00:20", 22000))
+    assert "RC12" in rule_ids(starved)
+    episode = starved.episodes[0]
+    assert episode.peak.get("timerDelaySeconds") == 22.0
+    plain = analyze(fetch_timeout("10:00:00", None), fetch_timeout("10:00:20", None))
+    assert "RC12" not in rule_ids(plain)
+
+
+def lane_error(clock: str, error: str) -> str:
+    return line(clock, f'lane task error: lane=session:{KEY} durationMs=600012 error="{error}"', "diagnostic", "ERROR")
+
+
+def test_a_lane_task_timeout_inside_a_lane_task_error_is_a_run_timeout_without_cleanup() -> None:
+    analysis = analyze(
+        lane_error("10:00:00", 'CommandLaneTaskTimeoutError: Command lane "session:x" task timed out after 600000ms'),
+        *(stalled(f"10:0{minute}:30", 150 + 60 * minute) for minute in range(1, 6)),
+    )
+    assert "RC15" in rule_ids(analysis)
+    other = analyze(lane_error("10:00:00", "Error: something else broke"),
+                    *(stalled(f"10:0{minute}:30", 150 + 60 * minute) for minute in range(1, 6)))
+    assert "RC15" not in rule_ids(other)
+
+
+def test_a_session_takeover_inside_a_lane_task_error_is_the_lock_held_by_the_gateway() -> None:
+    takeover = ("EmbeddedAttemptSessionTakeoverError: session file changed while embedded prompt lock was released "
+                f"sessionId={SID}")
+    analysis = analyze(lane_error("10:00:00", takeover),
+                       *(stalled(f"10:0{minute}:30", 150 + 60 * minute) for minute in range(1, 6)))
+    assert "RC08" in rule_ids(analysis)
+    other = analyze(lane_error("10:00:00", "Error: something else broke"),
+                    *(stalled(f"10:0{minute}:30", 150 + 60 * minute) for minute in range(1, 6)))
+    assert "RC08" not in rule_ids(other)
