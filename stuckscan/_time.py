@@ -3,6 +3,9 @@
 Full timestamps keep their printed offset and become aware UTC datetimes. Time-only
 forms (``18:41:29``, ``08:29:10+01:00``) take their date from the file name or ``--date``
 and their zone from the printed offset, else ``--tz``, else the machine's zone.
+
+Full ISO forms are read by :func:`stuckscan._iso.parse_iso_datetime`, the same on every
+Python version (``datetime.fromisoformat`` is not).
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from dateutil import tz as dateutil_tz
+
+from stuckscan._iso import parse_iso_datetime
 
 UTC = timezone.utc
 
@@ -75,11 +80,8 @@ def parse_iso(text: str) -> datetime | None:
     """
     if len(text) < 19 or text[4] != "-" or text[10] not in "T ":
         return None
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
+    value = parse_iso_datetime(text)
+    if value is None:
         return None
     if not PLAUSIBLE_YEARS[0] <= value.year <= PLAUSIBLE_YEARS[1]:
         return None

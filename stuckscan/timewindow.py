@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Literal
 
+from stuckscan._iso import parse_iso_datetime
+
 UTC = timezone.utc
 
 Bound = Literal["since", "until"]
@@ -146,11 +148,9 @@ def _today_at(clock: re.Match[str], local_now: datetime, tz: tzinfo, text: str) 
 
 
 def _parse_timestamp(text: str, tz: tzinfo) -> datetime:
-    candidate = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
-    try:
-        value = datetime.fromisoformat(candidate)
-    except ValueError:
-        raise ValueError(f"cannot read time {text!r}: expected {_ACCEPTED}") from None
+    value = parse_iso_datetime(text)  # not fromisoformat: what it accepts varies by Python version
+    if value is None:
+        raise ValueError(f"cannot read time {text!r}: expected {_ACCEPTED}")
     if value.tzinfo is None:
         value = value.replace(tzinfo=tz)
     return value.astimezone(UTC)
