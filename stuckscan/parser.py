@@ -212,8 +212,9 @@ class LazyEvent(Event):
     :meth:`__getattr__`, which tokenizes; afterwards they are plain slots.
     """
 
-    __slots__ = ("_kv",)  # the key=value text, then its raw words by key; None once tokenized
-    _kv: str | dict[str, str] | None
+    __slots__ = ("_kv", "_kv_text")
+    _kv: str | dict[str, str] | None  # the key=value text, then its raw words by key; None once tokenized
+    _kv_text: str  # the key=value text
 
     @classmethod
     def deferred(cls, source: str, line: int, time: datetime | None, level: str | None, subsystem: str | None,
@@ -232,7 +233,7 @@ class LazyEvent(Event):
         event.shape = "jsonl"
         event.meta = None
         event.truncated = False
-        event._kv = kv
+        event._kv = event._kv_text = kv
         return event
 
     def __getattr__(self, name: str) -> Any:
@@ -244,7 +245,12 @@ class LazyEvent(Event):
         raise AttributeError(name)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled (and copied) as the plain event it reads as."""
+        """Pickled (and copied) still lazy if it is (a worker of a parallel scan sends its
+        events to the correlating process: tokenizing there, or for nothing, costs more than
+        the text it saves), else as the plain event it reads as."""
+        if self._kv is not None:
+            return (LazyEvent.deferred, (self.source, self.line, self.time, self.level, self.subsystem, self.kind,
+                                         self.message, self._kv_text))
         return (Event, tuple(getattr(self, name) for name in _EVENT_FIELD_NAMES))
 
     def _tokenized(self) -> None:

@@ -86,6 +86,13 @@ def test_lazy_events_survive_copies_and_pickling() -> None:
     copied = dataclasses.replace(event, line=8)
     assert copied.fields == eager.fields and copied.line == 8
     assert pickle.loads(pickle.dumps(event)) == eager
+    unread, _ = both("embedded run start: runId=r-123456 sessionId=s-abcdef model=qwen provider=aliyun")
+    unread.identity_names()  # peeked, not tokenized
+    copy = pickle.loads(pickle.dumps(unread))
+    assert isinstance(copy, LazyEvent) and copy._kv is not None
+    assert copy == eager and copy.identity_names() == eager.identity_names()
+    event.fields  # noqa: B018 - tokenized now
+    assert type(pickle.loads(pickle.dumps(event))) is Event
     assert bounded_event(event) is event
 
 
