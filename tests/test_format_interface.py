@@ -89,3 +89,26 @@ def test_wants_color() -> None:
     (None, "unknown"), (0.4, "0s"), (45, "45s"), (859.3, "14m 19s"), (7500, "2h 05m"), (273600, "3d 04h")])
 def test_durations(seconds: float | None, text: str) -> None:
     assert format_duration(seconds) == text
+
+
+@pytest.mark.parametrize("name", ["text", "json", "sarif", "junit", "github", "markdown"])
+def test_every_format_reports_lost_and_cut_input(name: str) -> None:
+    """Nothing is lost silently: unparsed lines, lines cut at the length limit and evicted
+    incidents are counted in every output format, CI formats included."""
+    import dataclasses
+
+    analysis = reference_analysis()
+    analysis = dataclasses.replace(analysis, inputs=dataclasses.replace(
+        analysis.inputs, unparsed=7, truncated=3, evicted_incidents=2))
+    output = render(name, analysis, RenderOptions(color=False))
+    wanted = {
+        "text": ["7 unparsed", "3 truncated", "2 incident(s) evicted"],
+        "json": ['"unparsed": 7', '"truncated": 3', '"evictedIncidents": 2'],
+        "sarif": ['"unparsed": 7', '"truncated": 3', '"evictedIncidents": 2'],
+        "junit": ['name="unparsed" value="7"', 'name="truncated" value="3"', 'name="evictedIncidents" value="2"'],
+        "github": ["7 unparsed line(s)", "3 line(s) cut", "2 incident(s) evicted"],
+        "markdown": ["**7 unparsed**", "3 truncated", "2 incident(s) were evicted"],
+    }[name]
+    flowed = " ".join(output.split())  # the terminal report wraps its lines
+    for text in wanted:
+        assert text in flowed, (name, text)

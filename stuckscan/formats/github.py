@@ -80,6 +80,10 @@ def summary_command(analysis: Analysis, options: RenderOptions) -> str:
                 f"{plural(summary.findings, 'finding')}; {summary.failing} at or above --fail-on {threshold}")
     if analysis.inputs.unparsed:
         text += f"; {analysis.inputs.unparsed} unparsed line(s)"
+    if analysis.inputs.truncated:
+        text += f"; {analysis.inputs.truncated} line(s) cut at the line-length limit"
+    if analysis.inputs.evicted_incidents:
+        text += f"; {analysis.inputs.evicted_incidents} incident(s) evicted (too many open at once)"
     return workflow_command("notice", {"title": "stuckscan summary"}, text)
 
 

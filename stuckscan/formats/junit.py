@@ -126,7 +126,9 @@ def build_junit(analysis: Analysis, options: RenderOptions) -> ET.Element:
     threshold = options.fail_on.value if options.fail_on is not None else "never"
     for key, value in (("stuckscan.version", options.tool_version), ("fail-on", threshold),
                        ("files", ", ".join(analysis.inputs.files)), ("lines", str(analysis.inputs.lines)),
-                       ("unparsed", str(analysis.inputs.unparsed)), ("redacted", str(options.redact).lower())):
+                       ("unparsed", str(analysis.inputs.unparsed)), ("truncated", str(analysis.inputs.truncated)),
+                       ("evictedIncidents", str(analysis.inputs.evicted_incidents)),
+                       ("redacted", str(options.redact).lower())):
         ET.SubElement(properties, "property", {"name": key, "value": xml_text(value)})
     total_tests = total_failures = 0
     for name, items in ((SUITE_INCIDENTS, analysis.incidents), (SUITE_EPISODES, analysis.episodes)):

@@ -157,6 +157,8 @@ def build_sarif(analysis: Analysis, options: RenderOptions) -> dict[str, Any]:
                 "files": list(analysis.inputs.files),
                 "lines": analysis.inputs.lines,
                 "unparsed": analysis.inputs.unparsed,
+                "truncated": analysis.inputs.truncated,
+                "evictedIncidents": analysis.inputs.evicted_incidents,
             },
         }],
     }
