@@ -111,3 +111,11 @@ def test_timeline_shows_the_incident_in_order() -> None:
     assert result.exit_code == 0
     text = result.output
     assert text.index("stall began") < text.index("abort.settle_timeout") < text.index("recovery.outcome")
+
+
+@pytest.mark.parametrize("value", ["20260521", "2026-W21-4", "2026-5-21", "2026-02-30", "２０２６-05-21"])
+def test_date_is_yyyy_mm_dd_on_every_python(value: str) -> None:
+    """Python 3.11+'s date.fromisoformat also takes basic and week dates; --date does not."""
+    result = run("scan", str(SAMPLES / "console" / "gateway-2026-05-21.log"), "--date", value)
+    assert result.exit_code == 2
+    assert "expected YYYY-MM-DD" in result.output

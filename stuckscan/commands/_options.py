@@ -96,6 +96,8 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
     if value is None:
         return None
     try:
+        if len(value) != 10 or not value.isascii() or value[4] != "-" or value[7] != "-":
+            raise ValueError(value)  # fromisoformat also takes 20260521 and 2026-W21-4, on 3.11+ only
         return date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
