@@ -64,6 +64,10 @@ LIFECYCLE_KINDS = frozenset({
     "gateway.restart_mode", "gateway.draining", "gateway.restarting", "gateway.reload_required",
     "gateway.drained", "gateway.start_failed", "gateway.agent_model",
 })
+# Kinds whose lines say something about the OpenClaw build (see Correlator._note_build).
+BUILD_HINT_KINDS = frozenset(ATTENTION_LABELS) | {
+    "ws.handshake_timeout", "liveness.heartbeat_delayed", "gateway.listening", "gateway.ready", "recovery.outcome",
+}
 # Every kind the correlator acts on (``ws.response`` only when slow). Lines of other kinds
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
@@ -452,14 +456,17 @@ class Correlator:
 
     def feed(self, event: Event) -> list[Change]:
         changes: list[Change] = []
-        if event.time is not None and (self.now is None or event.time > self.now):
-            self.now = event.time
-            changes.extend(self._sweep())
+        moment = event.time
+        if moment is not None and (self.now is None or moment > self.now):
+            self.now = moment
+            if self._last_sweep is None or moment - self._last_sweep >= SWEEP_EVERY:
+                changes.extend(self._sweep())
         kind = event.kind
         if kind in ("generic", "unparsed"):
             return changes
         event = bounded_event(event)
-        self._note_build(event)
+        if kind in BUILD_HINT_KINDS:
+            self._note_build(event)
         names = self.ids.learn(event)
         if kind in ATTENTION_LABELS:
             changes.extend(self._on_attention(event))
