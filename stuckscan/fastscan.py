@@ -59,7 +59,7 @@ from stuckscan import correlator as _correlator
 from stuckscan import families
 from stuckscan._identity import IdentityResolver
 from stuckscan.events import GENERIC_KIND, UNPARSED_KIND, Event
-from stuckscan.inputs import RawLine, display_name, read_blocks
+from stuckscan.inputs import RawLine, display_name, read_blocks, read_range_blocks
 from stuckscan.parser import LineParser, ParseOptions, ParseStats
 from stuckscan.shapes import ROOT_LOGGER_NAMES, _binding_name, normalize_level, strip_ansi
 
@@ -853,6 +853,23 @@ def scan_path(path: str, options: ParseOptions, stats: ParseStats,
     yield from FileScan(name, options, stats, progress).scan(read_blocks(path, options.max_line_bytes))
 
 
+def scan_range(path: str, start: int, length: int, last: bool, options: ParseOptions, stats: ParseStats,
+               lines: list[int]) -> Iterator[Event | list[int]]:
+    """The fast-path items of a part of a file (see ``parallel.plan_parts``): ``length``
+    bytes from ``start``, which begins a gateway record. Lines are numbered from 1 within
+    the part; the number of lines read is appended to ``lines`` at the end. ``stats.files``
+    is not touched (the whole file's stats name it)."""
+    scanner = FileScan(display_name(path), options, stats)
+    yield from scanner.scan(read_range_blocks(path, start, length, last, options.max_line_bytes))
+    lines.append(scanner._line)
+
+
+def starts_a_gateway_record(line: bytes) -> bool:
+    """Whether ``line`` begins a record in the gateway's JSONL layout (its time is a full
+    date and time, so a scan can start there without the lines before it)."""
+    return line.startswith(SUB_HEAD)
+
+
 def window_filter(window: Any) -> Callable[[datetime | None], bool] | None:
     """``window.contains`` unless the window is absent or unbounded."""
     if window is None or getattr(window, "unbounded", False):
@@ -903,4 +920,5 @@ def iter_scan_events(paths: Iterable[str], options: ParseOptions | None = None, 
     yield from shadow.finish()
 
 
-__all__ = ["FileScan", "SweepShadow", "feed_items", "iter_scan_events", "scan_path", "RELEVANT_KINDS", "decide_head"]
+__all__ = ["FileScan", "SweepShadow", "feed_items", "iter_scan_events", "scan_path", "scan_range", "RELEVANT_KINDS",
+           "decide_head"]

@@ -247,6 +247,23 @@ def read_blocks(path: str, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iter
         yield from iter_blocks(stream, path, max_line_bytes)
 
 
+def read_range_blocks(path: str, start: int, length: int, last: bool,
+                      max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[tuple[bytes, int, int] | RawLine]:
+    """:func:`read_blocks` of the ``length`` bytes of a plain (not compressed) regular file
+    from offset ``start``, a line boundary; the ``last`` range of a file also reads the rest
+    of a line still being written when it ends, as :func:`read_blocks` does at the end."""
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as error:
+        raise InputError(_describe_os_error(display_name(path), error)) from None
+    with handle:
+        try:
+            handle.seek(start)
+        except OSError as error:
+            raise InputError(_describe_os_error(display_name(path), error)) from None
+        yield from iter_blocks(SizeSnapshot(handle, length, finish_line=last), path, max_line_bytes)  # type: ignore[arg-type]
+
+
 def read_lines(path: str, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[RawLine]:
     with _opened(path) as stream:
         yield from iter_raw_lines(stream, path, max_line_bytes)

@@ -1,13 +1,21 @@
 """Scanning several files at once (``scan --jobs N``), with the serial result.
 
-Each file is read by a worker process running the fast path of :mod:`stuckscan.fastscan`;
+The input is cut into *parts*: a file each, except that a large plain file in the
+gateway's JSONL layout is cut into up to ``jobs`` byte ranges, each starting at a line
+that begins a gateway record (its full timestamp means the scan of the range needs
+nothing from the lines before it; see :func:`plan_parts`). Each part is read by a worker
+process running the fast path of :mod:`stuckscan.fastscan`;
 a worker sends the main process only what the correlator needs (the relevant events and
 the times of the skipped lines, in chunks through a bounded queue), and the main process
 feeds them to the correlator file by file, in the order the paths were given, through
 the same :class:`~stuckscan.fastscan.SweepShadow` as a serial scan. The correlated result
 is therefore the same as :func:`stuckscan.fastscan.iter_scan_events` over the same paths.
 
-Memory stays bounded: at most ``jobs`` workers run at once and at most ``2 * jobs`` files
+A part's lines are numbered from 1 by its worker; the main process adds the lines of the
+file's earlier parts (known by then: parts are correlated in order) to each event's line
+and to the unparsed-line examples, so evidence cites the same lines as a serial scan.
+
+Memory stays bounded: at most ``jobs`` workers run at once and at most ``2 * jobs`` parts
 are started ahead of the correlator; each may hold at most ``QUEUE_CHUNKS`` chunks of
 ``CHUNK_ITEMS`` items in its queue before its worker waits.
 """
@@ -18,18 +26,89 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from stuckscan.correlator import CorrelatorLimits
 from stuckscan.events import Event
-from stuckscan.fastscan import SweepShadow, feed_items, iter_scan_events, scan_path, window_filter
-from stuckscan.inputs import display_name
+from stuckscan.fastscan import (
+    SweepShadow,
+    feed_items,
+    iter_scan_events,
+    scan_path,
+    scan_range,
+    starts_a_gateway_record,
+    window_filter,
+)
+from stuckscan.inputs import STDIN_NAME, display_name
 from stuckscan.model import Analysis
 from stuckscan.parser import ParseOptions, ParseStats
 
 CHUNK_ITEMS = 2048
 QUEUE_CHUNKS = 8
 PARALLEL_MIN_BYTES = 32 << 20  # below this, starting processes costs more than it saves
+PART_MIN_BYTES = 64 << 20  # a file is cut into parts of at least this size
+_BOUNDARY_SEARCH = 1 << 20  # how far past a cut point to look for a line that begins a gateway record
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """``length`` bytes of ``path`` from ``start`` (None: the whole file, read as a serial
+    scan reads it, gzip included); ``last``: the file's last part."""
+
+    path: str
+    start: int = 0
+    length: int | None = None
+    last: bool = True
+
+    @property
+    def first(self) -> bool:
+        return self.start == 0
+
+
+def plan_parts(paths: Sequence[str], jobs: int, part_min: int = PART_MIN_BYTES) -> list[Part]:
+    """The parts to read: each file whole, except a plain file of at least ``2 * part_min``
+    bytes whose first line begins a gateway record, which is cut into up to ``jobs`` parts
+    of at least ``part_min`` bytes, each starting at a line that begins a gateway record."""
+    parts: list[Part] = []
+    for path in paths:
+        parts.extend(_file_parts(path, jobs, part_min))
+    return parts
+
+
+def _file_parts(path: str, jobs: int, part_min: int) -> list[Part]:
+    whole = [Part(path)]
+    if jobs < 2 or path == STDIN_NAME:
+        return whole
+    try:
+        size = os.path.getsize(path)
+        with open(path, "rb") as handle:
+            if not starts_a_gateway_record(handle.read(64)):  # not JSONL in the gateway layout, or gzip
+                return whole
+            cuts = [0]
+            count = min(jobs, size // part_min)
+            for index in range(1, count):
+                cut = _record_start_after(handle, size * index // count)
+                if cut is not None and cut - cuts[-1] >= part_min and size - cut >= part_min:
+                    cuts.append(cut)
+    except OSError:
+        return whole  # the scan itself names the problem
+    if len(cuts) < 2:
+        return whole
+    ends = [*cuts[1:], size]
+    return [Part(path, start, end - start, end == size) for start, end in zip(cuts, ends, strict=True)]
+
+
+def _record_start_after(handle: Any, offset: int) -> int | None:
+    """The offset of the first line after ``offset`` that begins a gateway record."""
+    handle.seek(offset)
+    data = handle.read(_BOUNDARY_SEARCH)
+    position = data.find(b"\n") + 1
+    while 0 < position < len(data):
+        if starts_a_gateway_record(data[position:position + 64]):
+            return offset + position
+        position = data.find(b"\n", position) + 1
+    return None
 
 
 def default_jobs() -> int:
@@ -47,19 +126,26 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
 
 
-def _worker(path: str, options: ParseOptions, queue: Any) -> None:
-    """Scan one file; send ("items", chunk)... then ("done", stats) or ("error", exception)."""
+def _worker(part: Part, options: ParseOptions, queue: Any) -> None:
+    """Scan one part; send ("items", chunk)... then ("done", (stats, lines)) or ("error", exception)."""
     try:
         stats = ParseStats()
+        lines: list[int] = []
         chunk: list[Any] = []
-        for item in scan_path(path, options, stats):
+        if part.length is None:
+            items = scan_path(part.path, options, stats)
+        else:
+            items = scan_range(part.path, part.start, part.length, part.last, options, stats, lines)
+            if part.first:
+                stats.files.append(display_name(part.path))
+        for item in items:
             chunk.append(item)
             if len(chunk) >= CHUNK_ITEMS:
                 queue.put(("items", chunk))
                 chunk = []
         if chunk:
             queue.put(("items", chunk))
-        queue.put(("done", stats))
+        queue.put(("done", (stats, lines[0] if lines else 0)))
     except BaseException as error:  # noqa: BLE001 - handed to the main process as is
         try:
             queue.put(("error", error))
@@ -68,16 +154,25 @@ def _worker(path: str, options: ParseOptions, queue: Any) -> None:
 
 
 class _File:
-    def __init__(self, ctx: Any, path: str, options: ParseOptions) -> None:
-        self.path = path
+    """A started part: its worker process and queue."""
+
+    def __init__(self, ctx: Any, part: Part, options: ParseOptions) -> None:
+        self.part = part
+        self.path = part.path
         self.queue = ctx.Queue(maxsize=QUEUE_CHUNKS)
-        self.process = ctx.Process(target=_worker, args=(path, options, self.queue), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(part, options, self.queue), daemon=True)
         self.process.start()
 
-    def items(self, stats_out: list[ParseStats], between_chunks: Any) -> Iterator[Any]:
+    def items(self, stats_out: list[tuple[ParseStats, int]], between_chunks: Any, line_offset: int = 0) -> Iterator[Any]:
+        """The part's items; events numbered as in the whole file (``line_offset`` lines
+        come before the part)."""
         while True:
             kind, payload = self.queue.get()
             if kind == "items":
+                if line_offset:
+                    for item in payload:
+                        if item.__class__ is not list:
+                            item.line += line_offset
                 yield from payload
                 between_chunks()
             elif kind == "done":
@@ -98,9 +193,9 @@ class _Workers:
     """Files started in order: at most ``jobs`` workers running, at most ``2 * jobs`` files
     started and not yet correlated (a finished worker's output waits in its queue)."""
 
-    def __init__(self, ctx: Any, paths: Sequence[str], options: ParseOptions, jobs: int) -> None:
+    def __init__(self, ctx: Any, parts: Sequence[Part], options: ParseOptions, jobs: int) -> None:
         self.ctx, self.options, self.jobs = ctx, options, jobs
-        self.upcoming = iter(paths)
+        self.upcoming = iter(parts)
         self.started: deque[_File] = deque()
         self.exhausted = False
         self.refill()
@@ -108,11 +203,11 @@ class _Workers:
     def refill(self) -> None:
         while not self.exhausted and len(self.started) < 2 * self.jobs \
                 and sum(1 for f in self.started if f.process.is_alive()) < self.jobs:
-            path = next(self.upcoming, None)
-            if path is None:
+            part = next(self.upcoming, None)
+            if part is None:
                 self.exhausted = True
                 return
-            self.started.append(_File(self.ctx, path, self.options))
+            self.started.append(_File(self.ctx, part, self.options))
 
     def close(self) -> None:
         for file in self.started:
@@ -121,7 +216,7 @@ class _Workers:
 
 def parse_files_parallel(paths: Sequence[str], options: ParseOptions | None = None, stats: ParseStats | None = None,
                          *, jobs: int | None = None, window: Any = None,
-                         min_bytes: int = PARALLEL_MIN_BYTES,
+                         min_bytes: int = PARALLEL_MIN_BYTES, part_min: int = PART_MIN_BYTES,
                          progress: Callable[[int], None] | None = None) -> Iterator[Event]:
     """The events the correlator needs from ``paths``, read by up to ``jobs`` worker
     processes (default: the number of cores), in the serial order: feeding them to the
@@ -137,27 +232,41 @@ def parse_files_parallel(paths: Sequence[str], options: ParseOptions | None = No
     stats = stats if stats is not None else ParseStats()
     jobs = default_jobs() if jobs is None else max(1, jobs)
     paths = list(paths)
-    if jobs == 1 or len(paths) < 2 or _total_size(paths) < min_bytes:
+    parts = plan_parts(paths, jobs, part_min) if jobs > 1 and _total_size(paths) >= min_bytes else []
+    if len(parts) < 2:
         yield from iter_scan_events(paths, options, stats, window=window, progress=progress)
         return
     ctx = _context()
     shadow = SweepShadow()
     keep = window_filter(window)
-    workers = _Workers(ctx, paths, options, jobs)
+    workers = _Workers(ctx, parts, options, jobs)
+    line_offset = 0  # lines of the current file's earlier parts
     try:
         while workers.started:
             current = workers.started[0]
+            if current.part.first:
+                line_offset = 0
             shadow.source = display_name(current.path)
-            finished: list[ParseStats] = []
-            yield from feed_items(current.items(finished, workers.refill), shadow, keep)
-            stats.merge(finished[0])
+            finished: list[tuple[ParseStats, int]] = []
+            yield from feed_items(current.items(finished, workers.refill, line_offset), shadow, keep)
+            part_stats, part_lines = finished[0]
+            if line_offset:
+                part_stats.unparsed_examples = [_renumbered(example, line_offset) for example in part_stats.unparsed_examples]
+            stats.merge(part_stats)
+            line_offset += part_lines
             if progress is not None:
-                progress(_total_size([current.path]))
+                progress(current.part.length if current.part.length is not None else _total_size([current.path]))
             workers.started.popleft().close()
             workers.refill()
         yield from shadow.finish()
     finally:
         workers.close()
+
+
+def _renumbered(example: str, offset: int) -> str:
+    """``file:line`` with ``offset`` added to the line."""
+    name, _, line = example.rpartition(":")
+    return f"{name}:{int(line) + offset}" if line.isdigit() else example
 
 
 def _total_size(paths: Sequence[str]) -> int:
@@ -172,12 +281,12 @@ def _total_size(paths: Sequence[str]) -> int:
 
 def analyze_paths_fast(paths: Sequence[str], options: ParseOptions | None = None,
                        limits: CorrelatorLimits | None = None, *, jobs: int = 1, window: Any = None,
-                       min_bytes: int = PARALLEL_MIN_BYTES) -> Analysis:
-    """:func:`stuckscan.analysis.analyze_paths` on the fast path (same result), with
-    ``jobs`` files read in parallel."""
+                       min_bytes: int = PARALLEL_MIN_BYTES, part_min: int = PART_MIN_BYTES) -> Analysis:
+    """:func:`stuckscan.analysis.analyze_paths` on the fast path (same result), with up to
+    ``jobs`` files, or parts of large files, read in parallel."""
     from stuckscan.analysis import analyze_events
 
     options = options or ParseOptions()
     stats = ParseStats()
-    return analyze_events(parse_files_parallel(paths, options, stats, jobs=jobs, window=window, min_bytes=min_bytes),
-                          stats, limits)
+    events = parse_files_parallel(paths, options, stats, jobs=jobs, window=window, min_bytes=min_bytes, part_min=part_min)
+    return analyze_events(events, stats, limits)
