@@ -51,8 +51,8 @@ def input_options(func: F) -> F:
     """PATH... plus discovery, window and filter options."""
     options = [
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-                     help="Read several files in parallel worker processes (default: the number of cores). "
-                          "The result is the same as a serial scan."),
+                     help="Read several files, and parts of a large gateway log, in parallel worker processes "
+                          "(default: the number of cores). The result is the same as a serial scan."),
         click.option("--max-open-incidents", type=click.IntRange(min=1), default=CorrelatorLimits().max_open_incidents,
                      show_default=True, metavar="N",
                      help="Incidents kept open at once; beyond this the least recently active one is closed "
