@@ -102,3 +102,43 @@ def test_watch_closes_a_stall_whose_warnings_stop(tmp_path: Path, capsys: pytest
     assert [c["change"] for c in changes] == ["opened", "escalated", "closed"]
     assert changes[-1]["incident"]["status"] == "resolved_by_itself"
     assert "7012345678" not in json.dumps(changes)  # redacted by default
+
+
+def _listening(pid: int) -> str:
+    return tslog_line("2026-05-21T18:30:00.000+08:00", "gateway", f"listening on ws://127.0.0.1:18789 (PID {pid})")
+
+
+@pytest.mark.parametrize("gateway_running", [True, False], ids=["gateway-running", "gateway-stopped"])
+def test_watch_does_not_call_a_dead_gateways_silence_recovery(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                              gateway_running: bool) -> None:
+    """Warnings stop both when a stall ends and when the gateway dies. Watch closes the
+    incident on silence only while the gateway pid the log named still runs."""
+    import subprocess
+    import sys
+
+    if gateway_running:
+        pid = os.getpid()
+    else:
+        finished = subprocess.Popen([sys.executable, "-c", "pass"])
+        finished.wait()
+        pid = finished.pid
+    log = tmp_path / "openclaw-2026-05-21.log"
+    log.write_text(_listening(pid) + "\n" + stalled("18:41:29", KEY_A, SID_A, 443) + "\n")
+    monotonic = [0.0]
+    follower = Follower(log, 1.0, from_start=True, sleep=lambda _s: None)
+
+    def sleep(seconds: float) -> None:  # five minutes of silence, then stop
+        monotonic[0] += seconds
+        if monotonic[0] >= 300:
+            follower.stop.set()
+
+    run_watch(follower, ParseOptions(), IncidentPrinter("jsonl", None, redact=True), sleep=sleep,
+              clock=lambda: monotonic[0])
+    captured = capsys.readouterr()
+    changes = [json.loads(line)["change"] for line in captured.out.splitlines()]
+    if gateway_running:
+        assert changes == ["opened", "escalated", "closed"]
+        assert "not running" not in captured.err
+    else:
+        assert changes == ["opened", "escalated"]
+        assert captured.err.count(f"gateway pid {pid} (named in the log) is not running") == 1

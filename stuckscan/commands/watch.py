@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -121,6 +122,23 @@ def watch(path: str | None, log_dir: str | None, output_format: str, command: st
     sys.exit(EXIT_OK)
 
 
+def stopped_gateway(pids: list[int]) -> int | None:
+    """The latest gateway pid the log named, if no process with that pid runs here (POSIX
+    only; a pid owned by another user counts as running)."""
+    if not pids or os.name != "posix":
+        return None
+    pid = pids[-1]
+    if not 0 < pid <= 4_194_304:  # 0 would signal our own process group; Linux pids stop at 2**22
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return pid
+    except OSError:  # PermissionError: it runs, as someone else
+        return None
+    return None
+
+
 def run_watch(follower: Follower, options: ParseOptions, printer: IncidentPrinter, *,
               sleep: Callable[[float], object] | None = None, clock: Callable[[], float] = time.monotonic,
               correlator: Correlator | None = None) -> Correlator:
@@ -128,7 +146,10 @@ def run_watch(follower: Follower, options: ParseOptions, printer: IncidentPrinte
 
     While no lines arrive, the time that passes is added to the log's own clock (the
     newest line's time), so an incident whose warnings stopped is closed without waiting
-    for the next line, and a skewed machine clock cannot close anything early.
+    for the next line, and a skewed machine clock cannot close anything early. Silence
+    means recovery only while the gateway runs: when the latest gateway pid the log named
+    is not running on this machine, nothing is closed by silence (a dead gateway logs no
+    more warnings either) until lines arrive again, and stderr says why once.
     """
     from stuckscan.analysis import snapshot_incident
     from stuckscan.correlator import Correlator
@@ -141,6 +162,7 @@ def run_watch(follower: Follower, options: ParseOptions, printer: IncidentPrinte
     wait = sleep or follower.stop.wait
     last_line_at = clock()
     log_time_at_last_line: datetime | None = None
+    stopped_noted: int | None = None  # the gateway pid already reported as not running
     with follower:
         while not follower.stop.is_set():
             produced = False
@@ -161,10 +183,18 @@ def run_watch(follower: Follower, options: ParseOptions, printer: IncidentPrinte
                 for change in correlator.feed(parser.parse_text(raw.number, text, raw.truncated)):
                     printer.handle(change, snapshot_incident(correlator, change.incident))
                 log_time_at_last_line = correlator.now
+                stopped_noted = None
             if not produced and log_time_at_last_line is not None:
-                idle = timedelta(seconds=clock() - last_line_at)
-                for change in correlator.tick(log_time_at_last_line + idle):
-                    printer.handle(change, snapshot_incident(correlator, change.incident))
+                stopped = stopped_gateway(correlator.gateway_pids)
+                if stopped is not None:
+                    if stopped != stopped_noted and correlator.open:
+                        click.echo(f"stuckscan: gateway pid {stopped} (named in the log) is not running on this machine: "
+                                   "open incidents are not taken as recovered while its log is silent", err=True)
+                        stopped_noted = stopped
+                else:
+                    idle = timedelta(seconds=clock() - last_line_at)
+                    for change in correlator.tick(log_time_at_last_line + idle):
+                        printer.handle(change, snapshot_incident(correlator, change.incident))
             if not produced:
                 wait(follower.poll_interval)
     return correlator
