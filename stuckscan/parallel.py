@@ -23,6 +23,7 @@ are started ahead of the correlator; each may hold at most ``QUEUE_CHUNKS`` chun
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -81,7 +82,10 @@ def _file_parts(path: str, jobs: int, part_min: int) -> list[Part]:
     if jobs < 2 or path == STDIN_NAME:
         return whole
     try:
-        size = os.path.getsize(path)
+        info = os.stat(path)
+        size = info.st_size
+        if not stat.S_ISREG(info.st_mode) or size < 2 * part_min:  # never open a FIFO or device here
+            return whole
         with open(path, "rb") as handle:
             if not starts_a_gateway_record(handle.read(64)):  # not JSONL in the gateway layout, or gzip
                 return whole

@@ -10,6 +10,7 @@ correlator's clock shadow against feeding every line.
 from __future__ import annotations
 
 import io
+import os
 import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -110,6 +111,9 @@ def test_parts_start_only_at_gateway_records(tmp_path: Path) -> None:
 
     gz.write_bytes(gzip.compress(data))
     assert plan_parts([str(gz)], 8, 400) == [Part(str(gz))]
+    fifo = tmp_path / "openclaw-2026-05-23.log"
+    os.mkfifo(fifo)
+    assert plan_parts([str(fifo)], 8, 0) == [Part(str(fifo))]  # not opened: opening would wait for a writer
 
 
 def test_parallel_hands_out_the_serial_event_stream() -> None:
