@@ -109,7 +109,8 @@ def run_atheris(seconds: int, corpus: Path | None, artifacts: Path | None, timeo
 
 
 def run_hypothesis(seconds: int, seed: int) -> int:
-    from hypothesis import HealthCheck, given, seed as hypothesis_seed, settings
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import seed as hypothesis_seed
     from hypothesis import strategies as st
 
     pipeline = _load_pipeline()

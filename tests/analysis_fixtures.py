@@ -21,6 +21,7 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 
+from stuckscan.events import Event
 from stuckscan.model import (
     Analysis,
     Confidence,
@@ -36,7 +37,6 @@ from stuckscan.model import (
     RecoveryVerdict,
     Severity,
 )
-from stuckscan.events import Event
 from stuckscan.parser import ParseOptions, ParseStats, parse_path
 from stuckscan.rules import RULES
 

@@ -29,7 +29,6 @@ from stuckscan.model import Analysis
 from stuckscan.parallel import Part, analyze_paths_fast, parse_files_parallel, plan_parts
 from stuckscan.parser import ParseOptions, ParseStats, parse_path
 from stuckscan.timewindow import TimeWindow
-
 from tests.conftest import tslog_line
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_logs"

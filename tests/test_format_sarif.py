@@ -17,7 +17,6 @@ from stuckscan.rules import RULES, docs_url
 from tests._sarif import needs_sarif_schema, sarif_errors
 
 
-
 def sarif(analysis: Analysis, **options: Any) -> dict[str, Any]:
     return json.loads(render("sarif", analysis, RenderOptions(**options)))  # type: ignore[no-any-return]
 

@@ -13,9 +13,9 @@ and the correlator.
 from __future__ import annotations
 
 import dataclasses
-import os
 import heapq
 import json
+import os
 import random
 import string
 from collections import Counter

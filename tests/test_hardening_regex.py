@@ -17,7 +17,6 @@ import os
 import time
 from datetime import date, timezone
 
-
 from fuzz.regex_worst_case import all_cases, probe, superlinear
 from stuckscan._kv import tokenize
 from stuckscan.parser import LineParser, ParseOptions, ParseStats

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis_fixtures import SESSION_ID, SESSION_KEY, hostile_analysis, planted_values, reference_analysis
 from stuckscan.redact import PLACEHOLDER, Redactor, redact_analysis
 from stuckscan.rules import RULES
-from analysis_fixtures import SESSION_ID, SESSION_KEY, hostile_analysis, planted_values, reference_analysis
 
 
 def redact(text: str) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analysis_fixtures import hostile_analysis, reference_analysis
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis_fixtures import hostile_analysis, reference_analysis
 from stuckscan.redact import _TEXT_STEPS, Redactor
 
 ROOT = Path(__file__).resolve().parent.parent
