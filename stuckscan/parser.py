@@ -342,12 +342,14 @@ def _peek(words: dict[str, str], key: str) -> Any:
     return convert_value(key, raw.rstrip(";,"))[0]
 
 
-def _plain_kv_families() -> frozenset[str]:
-    """Kinds whose pattern is a prefix and the key=value rest (``kv``), nothing else."""
-    return frozenset(f.kind for f in families.FAMILIES if f.anchored and set(f.pattern.groupindex) == {"kv"})
+def _plain_kv_families() -> frozenset[int]:
+    """The families (by ``id``) whose pattern is a prefix and the key=value rest (``kv``),
+    nothing else. (A kind may also have families with other groups.)"""
+    return frozenset(id(f) for f in families.FAMILIES if f.anchored and set(f.pattern.groupindex) == {"kv"})
 
 
-PLAIN_KV_KINDS = _plain_kv_families()
+PLAIN_KV_FAMILIES = _plain_kv_families()
+PLAIN_KV_KINDS = frozenset(f.kind for f in families.FAMILIES if id(f) in PLAIN_KV_FAMILIES)
 _ENRICHER_NEEDLES = tuple(enricher.needle for enricher in families.ENRICHERS)
 
 
@@ -533,7 +535,7 @@ class LineParser:
         """:meth:`_build` for a gateway JSONL record with no meta object and no session hint
         (the scan fast path reads these without ``json.loads``)."""
         found = families.match_family(message)
-        if found is not None and found[0].kind in PLAIN_KV_KINDS and _lazy_safe(message):
+        if found is not None and id(found[0]) in PLAIN_KV_FAMILIES and _lazy_safe(message):
             family, match = found
             return LazyEvent.deferred(self.source, number, moment, level or family.level, subsystem, family.kind,
                                       message, match.group("kv"))
