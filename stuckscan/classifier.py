@@ -460,7 +460,10 @@ def _cleanup_after(view: IncidentView, timeout: Event) -> bool:
 
 def detect_run_timeout_without_cleanup(view: IncidentView) -> Candidate | None:
     timeouts = [e for e in view.events("embedded.timeout") if not _cleanup_after(view, e)]
-    lane_timeouts = view.events("lane.task_timeout") + _lane_task_errors(view, LANE_TIMEOUT_ERROR)
+    # "lane task rejected after timeout" is logged only for a lane task whose timeout already fired
+    # (src/process/command-queue.ts): the same evidence as the CommandLaneTaskTimeoutError it follows.
+    lane_timeouts = (view.events("lane.task_timeout", "lane.task_rejected_after_timeout")
+                     + _lane_task_errors(view, LANE_TIMEOUT_ERROR))
     if not timeouts and not lane_timeouts:
         return None
     active = [e for e in view.events("run.active_check") if e.fields.get("active") is True]
@@ -480,15 +483,37 @@ def detect_run_timeout_without_cleanup(view: IncidentView) -> Candidate | None:
     )
 
 
+# "[timeout-compaction]" stages (compaction tried after an LLM timeout): the attempt, and what ends it.
+_TIMEOUT_COMPACTION_START = "LLM timed out"
+_TIMEOUT_COMPACTION_THREW = "contextEngine.compact() threw"
+_TIMEOUT_COMPACTION_ENDS = frozenset({_TIMEOUT_COMPACTION_THREW, "compaction succeeded", "compaction did not reduce context"})
+
+
+def _open_timeout_compactions(compaction: list[Event]) -> list[Event]:
+    """Timeout-triggered compactions with no later outcome line (these lines name no run)."""
+    found: list[Event] = []
+    for event in compaction:
+        if event.kind != "compaction.timeout_recovery":
+            continue
+        stage = _field_text(event, "stage")
+        if stage == _TIMEOUT_COMPACTION_START:
+            found.append(event)
+        elif stage in _TIMEOUT_COMPACTION_ENDS and found:
+            found.pop()
+    return found
+
+
 def detect_compaction_stall(view: IncidentView) -> Candidate | None:
     compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.timeout",
-                             "compaction.failed", "gateway.draining_rejected")
+                             "compaction.failed", "compaction.timeout_recovery", "gateway.draining_rejected")
     if not compaction:
         return None
     ends = {e.fields.get("runId") for e in compaction if _field_text(e, "stage") in ("end", "done", "complete")}
     open_starts = [e for e in compaction if e.kind == "embedded.compaction"
                    and _field_text(e, "stage") in ("start", "retry") and e.fields.get("runId") not in ends]
-    failures = [e for e in compaction if e.kind in ("compaction.timeout", "compaction.failed")]
+    open_starts += _open_timeout_compactions(compaction)
+    failures = [e for e in compaction if e.kind in ("compaction.timeout", "compaction.failed")
+                or (e.kind == "compaction.timeout_recovery" and _field_text(e, "stage") == _TIMEOUT_COMPACTION_THREW)]
     if not (open_starts or failures or any(e.kind == "compaction.overflow" for e in compaction)):
         return None
     onset = _first_time(compaction)
@@ -700,18 +725,26 @@ def detect_channel_ingress_stall(view: EpisodeView) -> Candidate | None:
     restarts = view.events("health.restart")
     per_channel = Counter(f"{_field_text(e, 'channel')}:{_field_text(e, 'account')}" for e in restarts)
     looping = [channel for channel, count in per_channel.items() if count >= 2]
+    # "hit <n> restarts/hour limit" (src/gateway/channel-health-monitor.ts): the monitor itself counted n
+    # restarts of that account within the hour, a restart loop even when the log shows fewer of them.
+    limits = view.events("health.restart_limit")
+    looping += [channel for channel in dict.fromkeys(
+        f"{_field_text(e, 'channel')}:{_field_text(e, 'account')}" for e in limits) if channel not in looping]
     addr_in_use = view.events("net.eaddrinuse")
+    failed = view.events("health.restart_failed")
     total = view.count("health.restart")
-    if not looping and not (addr_in_use and restarts) and total < 2:
+    if not looping and not ((addr_in_use or failed) and restarts) and total < 2:
         return None
     confidence = Confidence.HIGH if not view.overlapping_incidents else Confidence.MEDIUM
     name = (looping or list(per_channel) or ["channel"])[0].strip(":") or "a channel"
     reasons = sorted({_field_text(e, "reason") for e in restarts if _field_text(e, "reason")})
     return Candidate(
         "RC18", confidence,
-        f"The health monitor restarted {name} {total} time(s) ({', '.join(reasons) or 'no reason given'}): "
-        "the channel stopped delivering messages.",
-        _cite(restarts[:3], restarts[-1:], addr_in_use[:1]), onset=view.record.start,
+        f"The health monitor restarted {name} {total} time(s) ({', '.join(reasons) or 'no reason given'})"
+        + (f", hit its limit of {_field_text(limits[0], 'maxRestartsPerHour')} restarts/hour" if limits else "")
+        + (", and a restart failed" if failed else "")
+        + ": the channel stopped delivering messages.",
+        _cite(restarts[:3], restarts[-1:], limits[:1], failed[:1], addr_in_use[:1]), onset=view.record.start,
     )
 
 

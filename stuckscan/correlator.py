@@ -52,12 +52,14 @@ SESSION_EVIDENCE_KINDS = frozenset({
     "run.active_check", "session.state", "message.queued", "lane.dequeue", "message.processed", "tool.loop", "run.aborted_error",
     "restart.recovery", "session.aborted_last_run", "dispatch.empty_reply", "tools.browser_failed",
     "tools.browser_unreachable", "subagent.announce_give_up", "gateway.draining_rejected",
+    "lane.task_rejected_after_timeout", "compaction.timeout_recovery",
 })
 GATEWAY_TROUBLE_KINDS = frozenset({
     "liveness.warning", "liveness.heartbeat_delayed", "memory.pressure", "ws.handshake_timeout",
     "ws.closed_before_connect", "gateway.connect_failed", "gateway.timeout", "gateway.closed", "timer.delayed",
     "fetch.timeout", "agent.cleanup_timeout", "health.restart", "net.eaddrinuse", "gateway.drain_timeout",
     "gateway.shutdown_timeout", "gateway.shutdown_error", "run.wait_active_timeout",
+    "health.restart_limit", "health.restart_failed",
 })
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",
@@ -81,6 +83,7 @@ TIME_ATTRIBUTABLE_KINDS = frozenset({
     "compaction.failed", "compaction.diag", "gateway.draining_rejected", "dispatch.empty_reply",
     "run.aborted_error", "restart.recovery", "lane.wait_exceeded", "llm.idle_timeout", "model.all_failed",
     "model.fallback_decision", "subagent.announce_give_up", "lane.task_timeout", "lock.timeout", "lock.takeover",
+    "lane.task_rejected_after_timeout", "compaction.timeout_recovery",
 })
 TRAILING_EVIDENCE = timedelta(seconds=60)
 TRAILING_KINDS = frozenset({"lane.wait_exceeded", "lane.task_done", "message.processed", "embedded.run_done",

@@ -102,6 +102,12 @@ FAMILIES: tuple[Family, ...] = (
     _anchored("lane.wait_exceeded", "warn", "lane wait exceeded:", r"lane wait exceeded:" + KV),
     _anchored("lane.task_done", "debug", "lane task done:", r"lane task done:" + KV),
     _anchored("lane.task_error", "error", "lane task error:", r"lane task error:" + KV),
+    # src/process/command-queue.ts (diagnostic, warn): a lane task that already timed out (CommandLaneTaskTimeoutError)
+    # rejected later: "lane task rejected after timeout: lane=<lane> timeoutMs=<n> error=\"<String(err)>\"".
+    _anchored(
+        "lane.task_rejected_after_timeout", "warn", "lane task rejected after timeout:",
+        r"lane task rejected after timeout:" + KV,
+    ),
     _anchored("lane.task_interrupted", "debug", "lane task interrupted:", r"lane task interrupted:" + KV),
     _anchored("lane.drain_blocked", "warn", "drainLane blocked:", r"drainLane blocked:" + KV),
     # 2.5 embedded runs
@@ -266,6 +272,19 @@ FAMILIES: tuple[Family, ...] = (
     # fetch-timeout's console text: "fetch timeout after <N>ms (elapsed <N>ms) timer delayed <N>ms, likely
     # event-loop starvation[ operation=<op>][ url=<url>]". Its file record says "fetch timeout reached;
     # aborting operation" and carries timerDelayMs in the meta object instead (a fetch.timeout event).
+    # src/gateway/channel-health-monitor.ts (gateway/health-monitor): "[<channel>:<account>] health-monitor: hit <n>
+    # restarts/hour limit, skipping" (warn; n is maxRestartsPerHour, 10 by default, 3 in early builds) and
+    # "[<channel>:<account>] health-monitor: restart failed: <err>" (error).
+    _searched(
+        "health.restart_limit", "warn", "restarts/hour limit",
+        r"(?:\[(?P<channel>[^\]:\s]{1,200}):(?P<account>[^\]\s]{1,200})\]\s*)?"
+        r"health-monitor: hit (?P<maxRestartsPerHour>\d+) restarts/hour limit",
+    ),
+    _searched(
+        "health.restart_failed", "error", "health-monitor: restart failed",
+        r"(?:\[(?P<channel>[^\]:\s]{1,200}):(?P<account>[^\]\s]{1,200})\]\s*)?"
+        r"health-monitor: restart failed:?\s*(?P<error>.*)",
+    ),
     _searched(
         "timer.delayed", "warn", "timer delayed",
         r"(?:fetch timeout after (?P<timeoutMs>\d+)ms \(elapsed (?P<elapsedMs>\d+)ms\) )?"
@@ -300,7 +319,36 @@ FAMILIES: tuple[Family, ...] = (
     # "[model-fetch] error ... elapsedMs= name= code= ... message=" (warn). No "[model-fetch] end" line exists:
     # the response (or the error) is the fetch's end.
     _searched("model_fetch.start", "debug", "[model-fetch] start", r"\[model-fetch\] start" + KV),
+    # A transient network error before the request body was sent, retried once (Anthropic Messages only):
+    # "[model-fetch] retry provider= api= model= attempt=<n>/<max> elapsedMs= name= code= causeName= causeCode=
+    # message=" (warn). The fetch goes on: its response or error line still ends it.
+    _searched("model_fetch.retry", "warn", "[model-fetch] retry", r"\[model-fetch\] retry" + KV),
     _searched("model_fetch.end", "debug", "[model-fetch] ", r"\[model-fetch\] (?P<stage>response|error)\b" + KV),
+    # agent/embedded (warn), logged when a prompt or assistant error is a context overflow, before the recovery
+    # decision: "[context-overflow-diag] sessionKey= provider=<p>/<m> source=promptError|assistantError messages=
+    # sessionFile= [diagId=] compactionAttempts= [observedTokens= preflightEstimatedTokens= compactionTokens=
+    # providerPayloadBytes=] error=<first 200 chars>" (the bracketed fields vary by build).
+    _searched(
+        "compaction.overflow_diag", "warn", "[context-overflow-diag]",
+        r"\[context-overflow-diag\]" + KV,
+    ),
+    # agent/embedded: compaction tried after an LLM timeout with high prompt-token usage. Stages:
+    # "LLM timed out with high prompt token usage (<n>%); attempting compaction before retry (attempt <n>/<max>)
+    # [diagId=<id>]" (warn; only above 65% of the context window), "contextEngine.compact() threw during timeout recovery for <p>/<m>: <err>" (warn),
+    # "compaction succeeded for <p>/<m>; retrying prompt" (info), "compaction did not reduce context for <p>/<m>;
+    # falling through to normal handling" (warn), "already attempted timeout compaction <n> time(s); falling through
+    # to failover rotation" (warn). Listed before compaction.timeout: a thrown "Compaction timed out" keeps its stage.
+    _searched(
+        "compaction.timeout_recovery", "warn", "[timeout-compaction]",
+        r"\[timeout-compaction\] (?:"
+        r"(?P<stage>LLM timed out|contextEngine\.compact\(\) threw|compaction succeeded|compaction did not reduce context"
+        r"|already attempted timeout compaction)"
+        r"(?: with high prompt token usage \((?P<promptTokenPercent>\d+)%\); attempting compaction before retry"
+        r"(?: \(attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+)\))?(?: diagId=(?P<diagId>\S+))?"
+        r"| during timeout recovery for (?P<model>\S+?): (?P<error>.*)"
+        r"| for (?P<resultModel>\S+?);.*"
+        r"| (?P<attempts>\d+) time.*)?)",
+    ),
     # agent/embedded (warn): "context overflow detected (attempt <n>/<max>); attempting auto-compaction for
     # <provider>/<model>"; builds before the attempt counter: "context overflow detected; attempting
     # auto-compaction for <provider>/<model>[ (error: <text>)]".
@@ -343,6 +391,9 @@ FAMILIES: tuple[Family, ...] = (
         r"CommandLaneTaskTimeoutError:?\s*(?P<error>(?:Command lane \"(?P<lane>[^\"]{0,300})\" task timed out"
         r"(?: after (?P<timeoutMs>\d+)ms)?)?.*)",
     ),
+    # src/agents/cli-runner/cli-run-recovery.ts (agent/cli-backend, warn), once every CLI recovery path is exhausted:
+    # "cli terminal failure: provider=<p> model=<m> durationMs=<n> runId=<id> error=<text>".
+    _anchored("cli.terminal_failure", "warn", "cli terminal failure:", r"cli terminal failure:" + KV),
     # "visible channel turn dispatched with no queued reply payloads: channel= messageId= sessionKey=[ cause=]".
     _searched(
         "dispatch.empty_reply", "warn", "dispatched with no queued reply payloads",

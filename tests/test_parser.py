@@ -401,6 +401,41 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("[model-fetch] error provider=openai api=openai-responses model=gpt-5 elapsedMs=120004 name=TimeoutError "
      "code=undefined causeName=undefined causeCode=undefined message=request timed out", "model_fetch.end",
      {"stage": "error", "elapsedMs": 120004, "message": "request timed out"}),
+    # src/agents/provider-transport-fetch.ts: a transient network error before the body was sent, retried once.
+    ("[model-fetch] retry provider=anthropic api=anthropic-messages model=claude-opus-4-6 attempt=2/2 elapsedMs=31 "
+     "name=TypeError code=undefined causeName=Error causeCode=ECONNRESET message=fetch failed", "model_fetch.retry",
+     {"provider": "anthropic", "elapsedMs": 31, "causeCode": "ECONNRESET", "message": "fetch failed"}),
+    # src/process/command-queue.ts: a timed-out lane task that rejected later.
+    ('lane task rejected after timeout: lane=session:agent:main:main timeoutMs=630000 error="AbortError: This '
+     'operation was aborted"', "lane.task_rejected_after_timeout",
+     {"timeoutMs": 630000, "laneSessionKey": "agent:main:main", "error": "AbortError: This operation was aborted"}),
+    # src/gateway/channel-health-monitor.ts (gateway/health-monitor).
+    ("[telegram:default] health-monitor: hit 10 restarts/hour limit, skipping", "health.restart_limit",
+     {"channel": "telegram", "account": "default", "maxRestartsPerHour": 10}),
+    ("[whatsapp:work] health-monitor: restart failed: Error: listen EADDRINUSE :::8443", "health.restart_failed",
+     {"channel": "whatsapp", "account": "work", "error": "Error: listen EADDRINUSE :::8443"}),
+    # agent/embedded (src/agents/pi-embedded-runner/run.ts, later embedded-agent-runner/).
+    ("[context-overflow-diag] sessionKey=agent:avery:feishu:direct provider=openai-codex/gpt-5.4 source=promptError "
+     "messages=193 sessionFile=/home/u/.openclaw/agents/avery/sessions/s1.jsonl diagId=ovf-1 compactionAttempts=0 "
+     "observedTokens=unknown compactionTokens=272001 error=Context overflow: prompt too large for the model.",
+     "compaction.overflow_diag",
+     {"sessionKey": "agent:avery:feishu:direct", "messages": 193, "compactionTokens": 272001, "source": "promptError"}),
+    ("[timeout-compaction] LLM timed out with high prompt token usage (82%); attempting compaction before retry "
+     "(attempt 1/2) diagId=tmo-1", "compaction.timeout_recovery",
+     {"stage": "LLM timed out", "promptTokenPercent": 82, "attempt": 1, "maxAttempts": 2, "diagId": "tmo-1"}),
+    ("[timeout-compaction] contextEngine.compact() threw during timeout recovery for openai/gpt-5.5: Error: Compaction "
+     "timed out", "compaction.timeout_recovery",
+     {"stage": "contextEngine.compact() threw", "model": "openai/gpt-5.5", "error": "Error: Compaction timed out"}),
+    ("[timeout-compaction] compaction succeeded for openai/gpt-5.5; retrying prompt", "compaction.timeout_recovery",
+     {"stage": "compaction succeeded", "resultModel": "openai/gpt-5.5"}),
+    ("[timeout-compaction] compaction did not reduce context for openai/gpt-5.5; falling through to normal handling",
+     "compaction.timeout_recovery", {"stage": "compaction did not reduce context"}),
+    ("[timeout-compaction] already attempted timeout compaction 2 time(s); falling through to failover rotation",
+     "compaction.timeout_recovery", {"stage": "already attempted timeout compaction", "attempts": 2}),
+    # src/agents/cli-runner/cli-run-recovery.ts (agent/cli-backend).
+    ("cli terminal failure: provider=claude-cli model=claude-opus-4-6 durationMs=360012 runId=r-77 error=FailoverError: "
+     "CLI produced no output for 180s", "cli.terminal_failure",
+     {"provider": "claude-cli", "durationMs": 360012, "runId": "r-77"}),
     ("[telegram] polling failed: Error: listen EADDRINUSE :::8443", "net.eaddrinuse", {}),
     ("marked 2 interrupted main session(s) from stale transcript locks", "restart.recovery", {"marked": 2}),
     ("marked 1 interrupted main session(s) for restart recovery (gateway restart)", "restart.recovery", {"marked": 1}),

@@ -62,3 +62,50 @@ def test_a_session_takeover_inside_a_lane_task_error_is_the_lock_held_by_the_gat
     other = analyze(lane_error("10:00:00", "Error: something else broke"),
                     *(stalled(f"10:0{minute}:30", 150 + 60 * minute) for minute in range(1, 6)))
     assert "RC08" not in rule_ids(other)
+
+
+def stalls() -> list[str]:
+    return [stalled(f"10:0{minute}:30", 150 + 60 * minute) for minute in range(1, 6)]
+
+
+def test_a_lane_task_rejected_after_its_timeout_is_a_run_timeout_without_cleanup() -> None:
+    # src/process/command-queue.ts logs this only for a lane task whose timeout already fired.
+    rejected = line("10:00:00", f'lane task rejected after timeout: lane=session:{KEY} timeoutMs=600000 '
+                                'error="AbortError: This operation was aborted"')
+    assert "RC15" in rule_ids(analyze(rejected, *stalls()))
+    assert "RC15" not in rule_ids(analyze(*stalls()))
+
+
+def timeout_compaction(clock: str, text: str) -> str:
+    return line(clock, f"[timeout-compaction] {text}", "agent/embedded")
+
+
+def test_a_timeout_compaction_that_never_finishes_is_a_compaction_stall() -> None:
+    start = timeout_compaction("10:00:00", "LLM timed out with high prompt token usage (82%); attempting compaction "
+                                           "before retry (attempt 1/2) diagId=tmo-1")
+    assert "RC16" in rule_ids(analyze(start, *stalls()))
+    threw = timeout_compaction("10:03:00", "contextEngine.compact() threw during timeout recovery for openai/gpt-5.5: "
+                                           "Error: Compaction timed out")
+    assert "RC16" in rule_ids(analyze(start, threw, *stalls()))
+    done = timeout_compaction("10:00:20", "compaction succeeded for openai/gpt-5.5; retrying prompt")
+    assert "RC16" not in rule_ids(analyze(start, done, *stalls()))
+    assert "RC16" not in rule_ids(analyze(*stalls()))
+
+
+def health(clock: str, text: str, level: str = "INFO") -> str:
+    return line(clock, f"[whatsapp:default] health-monitor: {text}", "gateway/health-monitor", level)
+
+
+def test_the_health_monitor_restart_limit_is_a_channel_ingress_stall() -> None:
+    restart = health("09:34:00", "restarting (reason: stale-socket)")
+    limit = health("09:39:00", "hit 10 restarts/hour limit, skipping", "WARN")
+    assert "RC18" in rule_ids(analyze(restart, limit))
+    assert "RC18" in rule_ids(analyze(limit))
+    assert "RC18" not in rule_ids(analyze(restart))
+
+
+def test_a_failed_health_monitor_restart_is_a_channel_ingress_stall() -> None:
+    restart = health("09:34:00", "restarting (reason: stale-socket)")
+    failed = health("09:34:01", "restart failed: Error: whatsapp login timed out", "ERROR")
+    assert "RC18" in rule_ids(analyze(restart, failed))
+    assert "RC18" not in rule_ids(analyze(restart))

@@ -221,7 +221,8 @@ _RULES: tuple[Rule, ...] = (
         ("`embedded run timeout: ... timeoutMs=N` with no later `run cleared` / `lane task done` / "
          "`session state: prev=processing new=idle` / `embedded run done` for that run",
          "`run active check: active=true` afterwards",
-         "`CommandLaneTaskTimeoutError`, on its own or inside a `lane task error`"),
+         "`CommandLaneTaskTimeoutError`, on its own or inside a `lane task error`",
+         "`lane task rejected after timeout: lane=... timeoutMs=N error=...` (the timed-out task failed later)"),
         ("no terminal event for the run within 60 s after the timeout",),
         ("Upgrade (force-clear after timeout, PR #123055).", "Restart the gateway: `openclaw gateway restart`.",
          "Raise `agents.defaults.timeoutSeconds` only if runs are legitimately long."),
@@ -233,6 +234,9 @@ _RULES: tuple[Rule, ...] = (
         _WEDGED, Severity.WARNING, "session",
         ("`context overflow detected ... attempting auto-compaction`", "`embedded run compaction start|retry` with no end",
          "`Compaction timed out`", "`auto-compaction failed for <provider>/<model>: ...`",
+         "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry` "
+         "with no `compaction succeeded` / `did not reduce context` after it, or `contextEngine.compact() threw "
+         "during timeout recovery`",
          "`Gateway is draining; new tasks are not accepted`"),
         ("the stall begins right after compaction events",),
         ("Start fresh with `/new` or `/reset`.",
@@ -257,6 +261,8 @@ _RULES: tuple[Rule, ...] = (
         "A channel stopped delivering messages: the health monitor keeps restarting it; no session is processing.",
         "warning", Severity.WARNING, "gateway",
         ("`[health-monitor] [<ch>:<acct>] health-monitor: restarting (reason: stale-socket|stuck|stopped|disconnected)` loops",
+         "`[<ch>:<acct>] health-monitor: hit N restarts/hour limit, skipping` (a restart loop the monitor counted)",
+         "`[<ch>:<acct>] health-monitor: restart failed: ...` after a restart",
          "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`"),
         ("no session is processing: the problem is channel-level",),
         ("Restart the channel or the gateway.", "Upgrade (PR #34113 fixes the multi-account stale-socket loop).",

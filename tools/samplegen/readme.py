@@ -151,7 +151,33 @@ what was found.
   `src/agents/pi-embedded-runner/run/attempt.session-lock.ts`.
 - `CommandLaneTaskTimeoutError: Command lane "<lane>" task timed out after <n>ms`
   (newer: `… task timed out: elapsed <n>ms reached task budget <n>ms` and other
-  causes), `src/process/command-queue.ts`.
+  causes), `src/process/command-queue.ts`; a timed-out task that rejects later
+  logs `lane task rejected after timeout: lane= timeoutMs= error="<err>"`
+  (diagnostic, warn, same file).
+- `[<channel>:<account>] health-monitor: hit <n> restarts/hour limit, skipping`
+  (warn; n is `maxRestartsPerHour`, 10 by default, 3 in early builds) and
+  `[<channel>:<account>] health-monitor: restart failed: <err>` (error),
+  `src/gateway/channel-health-monitor.ts` (gateway/health-monitor).
+- `[model-fetch] retry provider= api= model= attempt=<n>/<max> elapsedMs= name=
+  code= causeName= causeCode= message=` (warn): one retry of a transient network
+  error before the body was sent (`src/agents/provider-transport-fetch.ts`).
+- `[context-overflow-diag] sessionKey= provider=<p>/<m> source= messages=
+  sessionFile= [diagId=] compactionAttempts= [observedTokens=
+  preflightEstimatedTokens= compactionTokens= providerPayloadBytes=] error=<200
+  chars>` (agent/embedded, warn; fields vary by build), logged before the
+  overflow recovery decision (`src/agents/pi-embedded-runner/run.ts`, later
+  split under `embedded-agent-runner/run/`).
+- `[timeout-compaction] LLM timed out with high prompt token usage (<n>%);
+  attempting compaction before retry (attempt <n>/<max>)[ diagId=]` (only above
+  65 % of the context window), then `compaction succeeded for <p>/<m>; retrying
+  prompt` (info), `compaction did not reduce context for <p>/<m>; falling
+  through to normal handling`, `contextEngine.compact() threw during timeout
+  recovery for <p>/<m>: <err>`, or `already attempted timeout compaction <n>
+  time(s); falling through to failover rotation` (agent/embedded, warn;
+  `src/agents/pi-embedded-runner/run.ts`, later `embedded-agent-runner/run.ts`).
+- `cli terminal failure: provider= model= durationMs= runId= error=<text>`
+  (agent/cli-backend, warn), once every CLI recovery path is exhausted
+  (`src/agents/cli-runner/cli-run-recovery.ts`).
 """
 
 
