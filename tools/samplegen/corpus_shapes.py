@@ -13,11 +13,14 @@ from datetime import datetime
 
 from . import cli_logs, flows
 from . import messages as m
-from .build import linux, mac, Build
+from .build import Build, linux, mac
 from .clock import hms, journald_stamp, ms, secs, zone
 from .console import compact_line, journald_line, pretty_line, strip_ansi
 from .corpus import Corpus
-from .corpus_day import DATE as DAY, LOG_PATH as DAY_LOG, TZ as DAY_TZ, build_day
+from .corpus_day import DATE as DAY
+from .corpus_day import LOG_PATH as DAY_LOG
+from .corpus_day import TZ as DAY_TZ
+from .corpus_day import build_day
 from .records import jsonl_line, size_cap_line
 from .timeline import Timeline
 from .traffic import fallback_lines
