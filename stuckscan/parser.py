@@ -349,7 +349,6 @@ def _plain_kv_families() -> frozenset[int]:
 
 
 PLAIN_KV_FAMILIES = _plain_kv_families()
-PLAIN_KV_KINDS = frozenset(f.kind for f in families.FAMILIES if id(f) in PLAIN_KV_FAMILIES)
 _ENRICHER_NEEDLES = tuple(enricher.needle for enricher in families.ENRICHERS)
 
 

@@ -18,10 +18,10 @@ from stuckscan import families
 from stuckscan._identity import IdentityResolver
 from stuckscan.correlator import bounded_event
 from stuckscan.events import Event
-from stuckscan.parser import PEEKABLE, PLAIN_KV_KINDS, LazyEvent, LineParser, ParseOptions, ParseStats
+from stuckscan.parser import PEEKABLE, PLAIN_KV_FAMILIES, LazyEvent, LineParser, ParseOptions, ParseStats
 
 MOMENT = datetime(2026, 5, 21, 9, 0, tzinfo=timezone.utc)
-PREFIXES = sorted(p for f in families.FAMILIES if f.kind in PLAIN_KV_KINDS for p in f.prefixes)
+PREFIXES = sorted(p for f in families.FAMILIES if id(f) in PLAIN_KV_FAMILIES for p in f.prefixes)
 KEYS = sorted(PEEKABLE) + ["reason", "error", "waitMs", "queueSize", "durationMs", "age", "9bad", "lane-x"]
 VALUES = ["session:agent:main:telegram:direct:42", "agent:main:main", "main", "unknown", "n/a", "true", "false",
           "1234", "12ms", "3.5s", "idle", "processing", "a;", "b,", "", "=", "x=y", "session:", "session:unknown", "session:true", "Unknown", "é", "٣"]
