@@ -1003,7 +1003,8 @@ class Correlator:
         record.note_run(run_id)
 
     def _note_build(self, event: Event) -> None:
-        """Hints about the OpenClaw build generation (see stuckscan.classifier.infer_build)."""
+        """Hints about the OpenClaw build generation (see stuckscan.classifier.infer_build).
+        Called only for BUILD_HINT_KINDS: a kind inspected here must be listed there."""
         kind = event.kind
         if kind in ATTENTION_LABELS:
             fields = event.fields

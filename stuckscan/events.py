@@ -58,10 +58,15 @@ class Event:
         return f"{self.source}:{self.line}"
 
 
+def usable_name(text: str) -> str | None:
+    """``text`` as a session name, unless it is empty, ``unknown`` or ``n/a``."""
+    return text if text and text.lower() not in ("unknown", "n/a") else None
+
+
 def _stated(fields: dict[str, FieldValue], *keys: str) -> str | None:
     for key in keys:
         value = fields.get(key)
-        if isinstance(value, str) and value and value.lower() not in ("unknown", "n/a"):
+        if isinstance(value, str) and usable_name(value):
             return value
     return None
 

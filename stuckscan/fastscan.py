@@ -119,7 +119,7 @@ NEEDLE_RE = _needle_pattern(NEEDLES)
 NON_SGR = re.compile(rb"\\u001b(?!\[[0-9;]*m)")
 SGR_ONLY_WORD = re.compile(rb"(?:\\u001b\[[0-9;]*m|[^\\])*")
 CONTROL = bytes(range(32))
-_PLAIN_DATE = re.compile(rb'[^"\\\x00-\x1f]*')  # a JSON string body with no escape or control character
+_PLAIN_STRING = re.compile(rb'[^"\\\x00-\x1f]*')  # a JSON string body with no escape, quote or control character
 # "⇄ res ✓ method 123ms" with the gateway's colour codes, as escaped in the JSON record.
 WS_RES = re.compile(
     r"\\u001b\[93m⇄\\u001b\[39m \\u001b\[1mres\\u001b\[22m \\u001b\[9[12]m[✓✗]\\u001b\[39m "
@@ -520,7 +520,7 @@ class FileScan:
             return 1
 
     def _binding_ok(self, name: bytes) -> bool:
-        if not name or b'"' in name or b"\\" in name or name.translate(None, CONTROL) != name:
+        if not name or _PLAIN_STRING.fullmatch(name) is None:
             return False
         if len(self._bindings) < 10_000:
             self._bindings.add(name)
@@ -648,7 +648,7 @@ class FileScan:
             date_at = start + len(pre)
             date_end = end - len(post)
             if date_end > date_at and b.startswith(pre, start) and b.startswith(post, date_end) \
-                    and _PLAIN_DATE.fullmatch(b, date_at, date_end) is not None:
+                    and _PLAIN_STRING.fullmatch(b, date_at, date_end) is not None:
                 return info
         meta = b[start:end]
         date_at = meta.find(b'"date":"')
@@ -656,8 +656,7 @@ class FileScan:
             return None
         date_at += 8
         date_end = meta.find(b'"', date_at)
-        if date_end < 0 or meta.find(b"\\", date_at, date_end) >= 0 \
-                or meta[date_at:date_end].translate(None, CONTROL) != meta[date_at:date_end]:
+        if date_end < 0 or _PLAIN_STRING.fullmatch(meta, date_at, date_end) is None:
             return None
         key = (meta[:date_at], meta[date_end:])
         info = self._templates.get(key)

@@ -19,7 +19,7 @@ from typing import Any
 from stuckscan import families
 from stuckscan._kv import bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
-from stuckscan.events import GENERIC_KIND, IDENTITY_FIELDS, UNPARSED_KIND, Event
+from stuckscan.events import GENERIC_KIND, IDENTITY_FIELDS, UNPARSED_KIND, Event, usable_name
 from stuckscan.inputs import DEFAULT_MAX_LINE_BYTES, RawLine, display_name, read_lines
 from stuckscan.shapes import (
     TEXT_SHAPES,
@@ -290,8 +290,7 @@ class LazyEvent(Event):
         if key is None:
             lane = _stated_word(words, "lane")  # type: ignore[arg-type]
             if lane is not None and lane.startswith("session:"):  # _derive's laneSessionKey wins
-                derived = lane[len("session:"):]  # text as it is: not typed, so "true" stays text
-                key = derived if derived and derived.lower() not in ("unknown", "n/a") else None
+                key = usable_name(lane[len("session:"):])  # text as it is: not typed, so "true" stays text
             else:
                 key = _stated_word(words, "laneSessionKey")  # type: ignore[arg-type]
         session_id = _stated_word(words, "sessionId") or _stated_word(words, "lockSessionId") \
@@ -330,9 +329,9 @@ def _stated_word(words: dict[str, str], key: str) -> str | None:
 
 
 def _usable(text: str) -> str | None:
-    if not text or text == "true" or text == "false" or text.lower() in ("unknown", "n/a"):
-        return None
-    return text
+    """An unquoted value as :meth:`Event.identity_names` sees it once typed: ``true`` and
+    ``false`` become bools, which are no names."""
+    return None if text == "true" or text == "false" else usable_name(text)
 
 
 def _peek(words: dict[str, str], key: str) -> Any:

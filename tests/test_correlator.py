@@ -161,3 +161,16 @@ def test_run_timeout_without_cleanup_opens_an_incident() -> None:
         line("18:42:00", "heartbeat: webhooks=1/1/0 active=1 waiting=0 queued=0", level="DEBUG"),
     ))
     assert [r.opened_by for r in result.incidents] == ["run_timeout"]
+
+
+def test_every_kind_note_build_inspects_is_a_build_hint_kind() -> None:
+    """feed() calls _note_build only for BUILD_HINT_KINDS; a kind added there must be listed."""
+    import inspect
+    import re
+
+    from stuckscan import correlator
+
+    source = inspect.getsource(correlator.Correlator._note_build)
+    inspected = set(re.findall(r'kind == "([\w.]+)"', source))
+    assert inspected and "ATTENTION_LABELS" in source
+    assert inspected | set(correlator.ATTENTION_LABELS) <= correlator.BUILD_HINT_KINDS
