@@ -35,10 +35,19 @@ class IncidentStatus(str, Enum):
     STILL_STUCK = "still_stuck"                # open when the log ends
     FALSE_POSITIVE = "false_positive"          # flagged while making progress
     EVICTED = "evicted"                        # dropped from memory (too many open incidents)
+    FORCE_CLEARED = "force_cleared"            # only a force-clear ended it: queued work may be lost
+    ENDED_BY_RESTART = "ended_by_restart"      # a gateway restart ended the process that held it
+    FAULT_SIGNAL = "fault_signal"              # no stall warning: a fault signal with nothing clearing it
+
+
+class IncidentOrigin(str, Enum):
+    STALL = "stall"      # opened by stall warnings (stuck / stalled / long-running session)
+    SIGNAL = "signal"    # opened by a fault signal alone (run timeout, lock error, failing fallback chain...)
 
 
 class RecoveryVerdict(str, Enum):
-    FREED = "freed"            # warnings stopped / session healthy after it
+    FREED = "freed"            # released, and queued work drained or was answered
+    FORCE_CLEARED = "force_cleared"  # state wiped (forceCleared=true or drained=false): queued messages may be lost
     NOT_FREED = "not_freed"    # warnings continued, or released=0 with queued work
     SKIPPED = "skipped"        # recovery decided not to act
     FAILED = "failed"          # the recovery itself errored
@@ -72,6 +81,7 @@ class Recovery:
     verdict: RecoveryVerdict = RecoveryVerdict.UNKNOWN
     verdict_reason: str = ""
     evidence: list[Evidence] = field(default_factory=list)
+    undelivered: int | None = None   # messages queued when it force-cleared (may never be delivered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +147,8 @@ class Incident:
     primary: Finding | None = None
     contributing: list[Finding] = field(default_factory=list)
     episode_ids: list[str] = field(default_factory=list)
+    origin: IncidentOrigin = IncidentOrigin.STALL
+    missing: str = ""            # what a longer log would confirm (signal findings and thin evidence)
 
     @property
     def severity(self) -> Severity:
@@ -173,6 +185,14 @@ class Environment:
     models: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """An input that could not be read (vanished, unreadable, unsupported compression)."""
+
+    file: str
+    reason: str
+
+
 @dataclass(slots=True)
 class InputSummary:
     files: list[str]
@@ -186,6 +206,8 @@ class InputSummary:
     last_time: datetime | None
     unparsed_examples: list[str] = field(default_factory=list)
     evicted_incidents: int = 0
+    notes: int = 0                   # reporter annotations in pasted excerpts (set aside, not unparsed)
+    skipped_files: list[SkippedFile] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -92,7 +92,7 @@ def test_episode_and_summary() -> None:
     assert episode["durationSeconds"] == pytest.approx(381.866)  # first liveness warning to the 465 s close
     summary = doc["summary"]
     assert summary["byStatus"] == {"recovered": 0, "still_stuck": 1, "resolved_by_itself": 0, "false_positive": 0,
-                                   "evicted": 0}
+                                   "evicted": 0, "force_cleared": 0, "ended_by_restart": 0, "fault_signal": 0}
     assert summary["bySeverity"] == {"error": 1, "warning": 1, "info": 0}
     assert summary["byRule"] == {"RC02": 1, "RC12": 2}
     assert summary["worstSeverity"] == "error"

@@ -34,9 +34,13 @@ STATUS_WORDS: dict[IncidentStatus, str] = {
     IncidentStatus.STILL_STUCK: "still stuck",
     IncidentStatus.FALSE_POSITIVE: "false positive",
     IncidentStatus.EVICTED: "evicted (too many open incidents)",
+    IncidentStatus.FORCE_CLEARED: "force-cleared (queued messages may be lost)",
+    IncidentStatus.ENDED_BY_RESTART: "ended by gateway restart",
+    IncidentStatus.FAULT_SIGNAL: "fault signal, nothing cleared it",
 }
 VERDICT_WORDS: dict[RecoveryVerdict, str] = {
     RecoveryVerdict.FREED: "freed the session",
+    RecoveryVerdict.FORCE_CLEARED: "force-cleared the session (queued messages may be lost)",
     RecoveryVerdict.NOT_FREED: "did not free the session",
     RecoveryVerdict.SKIPPED: "skipped",
     RecoveryVerdict.FAILED: "failed",

@@ -38,7 +38,7 @@ from stuckscan.model import (
 )
 from stuckscan.rules import find_rule
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 SCHEMA_RESOURCE = "stuckscan-report.schema.json"
 TOOL_NAME = "stuckscan"
 
@@ -91,6 +91,7 @@ def recovery_to_dict(recovery: Recovery) -> dict[str, Any]:
         "verdict": recovery.verdict.value,
         "verdictReason": recovery.verdict_reason,
         "evidence": [evidence_to_dict(evidence) for evidence in recovery.evidence],
+        "undelivered": recovery.undelivered,
     }
 
 
@@ -159,6 +160,8 @@ def incident_to_dict(incident: Incident) -> dict[str, Any]:
         "timeline": [evidence_to_dict(evidence) for evidence in incident.timeline],
         "evidence": [evidence_to_dict(evidence) for evidence in item_evidence(incident)],
         "episodes": list(incident.episode_ids),
+        "origin": incident.origin.value,
+        "missing": incident.missing,
     }
 
 
@@ -193,6 +196,8 @@ def inputs_to_dict(inputs: InputSummary) -> dict[str, Any]:
         "timeRange": {"start": iso_utc(inputs.first_time), "end": iso_utc(inputs.last_time)},
         "unparsedExamples": list(inputs.unparsed_examples),
         "evictedIncidents": inputs.evicted_incidents,
+        "notes": inputs.notes,
+        "skippedFiles": [{"file": item.file, "reason": item.reason} for item in inputs.skipped_files],
     }
 
 

@@ -1,0 +1,44 @@
+"""Every field case (tests/field/) gets the cause its thread's evidence supports.
+
+A case with ``knownGap`` is a recorded disagreement: it must still disagree (strict xfail), so
+a fix shows up here and its label is then removed.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tools.fieldeval import RULE_IDS, Case, judge, load_cases, scan_report
+
+CASES = load_cases()
+SHAPES = {"jsonl", "json-fragment", "json-values", "meta-object", "logs-plain", "logs-pretty", "console",
+          "console-pretty", "console-cut", "journald", "cli-error", "elided-ids", "annotations", "bare-message",
+          "wrapped"}
+
+
+def _param(case: Case) -> object:
+    marks = [pytest.mark.xfail(strict=True, reason=case.known_gap)] if case.known_gap else []
+    return pytest.param(case, id=case.name, marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(case) for case in CASES])
+def test_field_case_agrees_with_its_thread(case: Case) -> None:
+    exit_code, report = scan_report(case)
+    outcome = judge(case, exit_code, report)
+    assert outcome.agrees, f"{case.name} ({case.source}): " + "; ".join(outcome.problems)
+
+
+@pytest.mark.parametrize("case", [pytest.param(case, id=case.name) for case in CASES])
+def test_field_case_is_well_formed(case: Case) -> None:
+    assert case.log.is_file(), f"{case.log} is missing"
+    assert case.source.startswith("https://github.com/openclaw/openclaw/"), case.source
+    assert case.primary is None or case.primary in RULE_IDS
+    assert all(rule in RULE_IDS for rule in (*case.contributing, *case.forbidden))
+    assert case.split in ("dev", "holdout")
+    assert case.reasoning.strip()
+    assert set(case.shapes) <= SHAPES, set(case.shapes) - SHAPES
+    assert case.primary is not None or case.benign, "a case with no cause must be a benign negative"
+    data = json.loads(case.log.with_name(case.name + ".case.json").read_text(encoding="utf-8"))
+    assert data.get("threadConclusion", "").strip()

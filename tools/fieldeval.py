@@ -1,0 +1,238 @@
+"""``python -m tools.fieldeval``: stuckscan's agreement with real excerpts (tests/field/).
+
+Each case is scanned exactly as a user would scan it (``stuckscan scan --format json``), and the
+report's headline cause is compared with the label the case was given from its thread. The
+table is printed; ``--write`` also records it in docs/accuracy.md.
+
+A case **agrees** when:
+- its expected primary cause is the report's headline cause (for a negative, when nothing at or
+  above ``warning`` is reported), and
+- every required contributing cause appears in the report, and no forbidden one does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES_DIR = ROOT / "tests" / "field" / "cases"
+ACCURACY_DOC = ROOT / "docs" / "accuracy.md"
+SEVERITY_RANK = {"none": 0, "info": 1, "warning": 2, "error": 3}
+CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
+RULE_IDS = tuple(f"RC{n:02d}" for n in range(1, 19))
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    name: str
+    log: Path
+    source: str
+    primary: str | None
+    contributing: tuple[str, ...]
+    forbidden: tuple[str, ...]
+    benign: bool
+    shapes: tuple[str, ...]
+    args: tuple[str, ...]
+    split: str
+    known_gap: str | None
+    reasoning: str
+
+
+@dataclass(slots=True)
+class Outcome:
+    case: Case
+    headline: str | None
+    found: tuple[str, ...]                 # every rule id anywhere in the report
+    primaries: tuple[str, ...]             # every item's primary cause
+    worst: str                             # worst severity reported
+    exit_code: int
+    nothing_found: bool
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def agrees(self) -> bool:
+        return not self.problems
+
+
+def load_case(json_path: Path) -> Case:
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    name = json_path.name[: -len(".case.json")]
+    expected = data.get("expected") or {}
+    return Case(
+        name=name,
+        log=json_path.with_name(name + ".log"),
+        source=str(data.get("source", "")),
+        primary=expected.get("primary"),
+        contributing=tuple(expected.get("contributing") or ()),
+        forbidden=tuple(expected.get("forbidden") or ()),
+        benign=bool(expected.get("benign", False)),
+        shapes=tuple(data.get("shapes") or ()),
+        args=tuple(str(a) for a in data.get("args") or ()),
+        split=str(data.get("split", "dev")),
+        known_gap=data.get("knownGap") or None,
+        reasoning=str(data.get("reasoning", "")),
+    )
+
+
+def load_cases(directory: Path = CASES_DIR) -> list[Case]:
+    return [load_case(path) for path in sorted(directory.glob("*.case.json"))]
+
+
+def scan_report(case: Case) -> tuple[int, dict[str, Any]]:
+    """Run ``stuckscan scan --format json`` on the case in this process."""
+    from click.testing import CliRunner
+
+    from stuckscan.cli import cli
+
+    runner = CliRunner()
+    result = runner.invoke(cli, ["scan", "--format", "json", "--fail-on", "warning", "-q", "--jobs", "1",
+                                 *case.args, str(case.log)], catch_exceptions=False)
+    if result.exit_code not in (0, 1):
+        raise RuntimeError(f"{case.name}: stuckscan exited {result.exit_code}: {result.output[:500]}")
+    return result.exit_code, json.loads(result.stdout)
+
+
+def _items(report: dict[str, Any]) -> list[dict[str, Any]]:
+    return [*report.get("incidents", []), *report.get("episodes", [])]
+
+
+def headline_cause(report: dict[str, Any]) -> str | None:
+    """The cause a reader takes away: the most severe incident's primary cause (session
+    findings before gateway episodes), then the most severe episode's."""
+    def key(item: dict[str, Any]) -> tuple[int, int, float]:
+        root = item["rootCause"]
+        return (SEVERITY_RANK.get(root["severity"], 0), CONFIDENCE_RANK.get(root["confidence"], 0),
+                float(item.get("durationSeconds") or 0.0))
+
+    for group in (report.get("incidents", []), report.get("episodes", [])):
+        classified = [item for item in group if item.get("rootCause")]
+        if classified:
+            return str(max(classified, key=key)["rootCause"]["rule"])
+    return None
+
+
+def judge(case: Case, exit_code: int, report: dict[str, Any]) -> Outcome:
+    items = _items(report)
+    found = sorted({f["rule"] for item in items for f in ([item["rootCause"]] if item.get("rootCause") else [])
+                    + item.get("contributing", [])})
+    primaries = tuple(sorted({item["rootCause"]["rule"] for item in items if item.get("rootCause")}))
+    worst = report.get("summary", {}).get("worstSeverity") or "none"
+    outcome = Outcome(case, headline_cause(report), tuple(found), primaries, worst, exit_code,
+                      nothing_found=not items)
+    if case.primary is not None and outcome.headline != case.primary:
+        outcome.problems.append(f"headline {outcome.headline or 'none'}, expected {case.primary}")
+    if case.benign and SEVERITY_RANK.get(worst, 0) >= SEVERITY_RANK["warning"]:
+        outcome.problems.append(f"expected benign, worst severity {worst}")
+    missing = [rule for rule in case.contributing if rule not in found]
+    if missing:
+        outcome.problems.append("missing contributing " + ", ".join(missing))
+    present = [rule for rule in case.forbidden if rule in found]
+    if present:
+        outcome.problems.append("forbidden present " + ", ".join(present))
+    return outcome
+
+
+def evaluate(cases: Iterable[Case]) -> list[Outcome]:
+    outcomes = []
+    for case in cases:
+        exit_code, report = scan_report(case)
+        outcomes.append(judge(case, exit_code, report))
+    return outcomes
+
+
+def _rate(outcomes: Sequence[Outcome]) -> str:
+    if not outcomes:
+        return "n/a"
+    agreed = sum(o.agrees for o in outcomes)
+    return f"{agreed}/{len(outcomes)} ({100.0 * agreed / len(outcomes):.0f} %)"
+
+
+def summary_lines(outcomes: Sequence[Outcome]) -> list[str]:
+    faults = [o for o in outcomes if o.case.primary is not None and not o.case.benign]
+    silent = [o for o in faults if o.nothing_found]
+    lines = [
+        f"all cases      {_rate(outcomes)}",
+        f"dev            {_rate([o for o in outcomes if o.case.split == 'dev'])}",
+        f"holdout        {_rate([o for o in outcomes if o.case.split == 'holdout'])}",
+        f"negatives      {_rate([o for o in outcomes if o.case.primary is None or o.case.benign])}",
+        f"visible fault, nothing found: {len(silent)}" + (f" ({', '.join(o.case.name for o in silent)})" if silent else ""),
+    ]
+    by_class: Counter[str] = Counter(o.case.primary or "none" for o in outcomes)
+    agreed_by_class: Counter[str] = Counter(o.case.primary or "none" for o in outcomes if o.agrees)
+    lines.append("by expected class: " + ", ".join(
+        f"{rule} {agreed_by_class[rule]}/{by_class[rule]}" for rule in (*RULE_IDS, "none") if by_class[rule]))
+    return lines
+
+
+def table_rows(outcomes: Sequence[Outcome]) -> list[tuple[str, ...]]:
+    rows = []
+    for o in outcomes:
+        expected = o.case.primary or ("benign" if o.case.benign else "none")
+        rows.append((o.case.name, o.case.split, expected, o.headline or "-", "yes" if o.agrees else "no",
+                     "; ".join(o.problems)))
+    return rows
+
+
+def render_text(outcomes: Sequence[Outcome]) -> str:
+    header = ("case", "split", "expected", "headline", "agrees", "problems")
+    rows = [header, *table_rows(outcomes)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row[:-1], widths)) + "  " + row[-1] for row in rows]
+    return "\n".join([*lines, "", *summary_lines(outcomes)]) + "\n"
+
+
+def render_markdown(outcomes: Sequence[Outcome]) -> str:
+    out = [
+        "# Accuracy on real excerpts",
+        "",
+        "Generated by `python -m tools.fieldeval --write` from the field corpus in `tests/field/`: log",
+        "excerpts that users pasted into public openclaw/openclaw issues, each labelled from its thread",
+        "before stuckscan was run on it (see tests/field/README.md). A case agrees when the report's",
+        "headline cause is the expected one (for a negative: nothing at or above `warning`), every",
+        "required contributing cause is reported, and no forbidden one is. `holdout` cases were not",
+        "looked at while the rules were tuned: their figure is the honest one for excerpts never seen.",
+        "",
+        "```",
+        *summary_lines(outcomes),
+        "```",
+        "",
+        "| case | split | expected | headline | agrees | problems |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in table_rows(outcomes):
+        out.append("| " + " | ".join(cell.replace("|", "\\|") or " " for cell in row) + " |")
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.fieldeval", description=__doc__.split("\n")[0])
+    parser.add_argument("--cases", default=str(CASES_DIR), help="directory of *.case.json files")
+    parser.add_argument("--split", choices=("dev", "holdout", "all"), default="all")
+    parser.add_argument("--case", action="append", default=[], help="only cases whose name contains this (repeatable)")
+    parser.add_argument("--write", action="store_true", help="also write docs/accuracy.md")
+    args = parser.parse_args(argv)
+    cases = load_cases(Path(args.cases))
+    if args.split != "all":
+        cases = [c for c in cases if c.split == args.split]
+    if args.case:
+        cases = [c for c in cases if any(part in c.name for part in args.case)]
+    if not cases:
+        print("no cases found", file=sys.stderr)
+        return 2
+    outcomes = evaluate(cases)
+    sys.stdout.write(render_text(outcomes))
+    if args.write:
+        ACCURACY_DOC.write_text(render_markdown(outcomes), encoding="utf-8")
+        print(f"wrote {ACCURACY_DOC.relative_to(ROOT)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
