@@ -217,6 +217,15 @@ class Analysis:
     incidents: list[Incident] = field(default_factory=list)
     episodes: list[Episode] = field(default_factory=list)
 
+    def headline(self) -> Incident | Episode | None:
+        """The finding a reader takes away first: the most severe classified incident
+        (then the most confident, then the longest), else the most severe episode."""
+        for group in (self.incidents, self.episodes):
+            classified = [item for item in group if item.primary is not None]
+            if classified:
+                return max(classified, key=_headline_key)
+        return None
+
     def findings(self) -> list[Finding]:
         result: list[Finding] = []
         for item in (*self.incidents, *self.episodes):
@@ -224,3 +233,16 @@ class Analysis:
                 result.append(item.primary)
             result.extend(item.contributing)
         return result
+
+
+_CONFIDENCE_RANK = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
+
+
+def _headline_key(item: Incident | Episode) -> tuple[int, int, float]:
+    primary = item.primary
+    assert primary is not None
+    if isinstance(item, Incident):
+        span = item.measures.stuck_seconds or 0.0
+    else:
+        span = (item.end - item.start).total_seconds() if item.start and item.end else 0.0
+    return (primary.severity.rank, _CONFIDENCE_RANK[primary.confidence], span)

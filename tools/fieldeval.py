@@ -25,7 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES_DIR = ROOT / "tests" / "field" / "cases"
 ACCURACY_DOC = ROOT / "docs" / "accuracy.md"
 SEVERITY_RANK = {"none": 0, "info": 1, "warning": 2, "error": 3}
-CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 RULE_IDS = tuple(f"RC{n:02d}" for n in range(1, 19))
 
 
@@ -104,18 +103,9 @@ def _items(report: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def headline_cause(report: dict[str, Any]) -> str | None:
-    """The cause a reader takes away: the most severe incident's primary cause (session
-    findings before gateway episodes), then the most severe episode's."""
-    def key(item: dict[str, Any]) -> tuple[int, int, float]:
-        root = item["rootCause"]
-        return (SEVERITY_RANK.get(root["severity"], 0), CONFIDENCE_RANK.get(root["confidence"], 0),
-                float(item.get("durationSeconds") or 0.0))
-
-    for group in (report.get("incidents", []), report.get("episodes", [])):
-        classified = [item for item in group if item.get("rootCause")]
-        if classified:
-            return str(max(classified, key=key)["rootCause"]["rule"])
-    return None
+    """The cause a reader takes away first (the report's ``summary.headline``)."""
+    headline = report.get("summary", {}).get("headline")
+    return str(headline["rule"]) if headline else None
 
 
 def judge(case: Case, exit_code: int, report: dict[str, Any]) -> Outcome:

@@ -214,6 +214,7 @@ def environment_to_dict(environment: Environment) -> dict[str, Any]:
 def report_to_dict(analysis: Analysis, options: RenderOptions) -> dict[str, Any]:
     """The whole document (``analysis`` should already be redacted if that is wanted)."""
     summary = summarize(analysis, options.fail_on)
+    headline = analysis.headline()
     return {
         "schemaVersion": SCHEMA_VERSION,
         "tool": {"name": TOOL_NAME, "version": options.tool_version},
@@ -232,6 +233,7 @@ def report_to_dict(analysis: Analysis, options: RenderOptions) -> dict[str, Any]
             "worstSeverity": summary.worst.value if summary.worst is not None else None,
             "failOn": options.fail_on.value if options.fail_on is not None else "never",
             "failing": summary.failing,
+            "headline": {"id": headline.id, "rule": headline.primary.rule.id} if headline and headline.primary else None,
         },
     }
 
