@@ -21,7 +21,8 @@ class RenderOptions:
     the exit code and which JUnit test cases fail. ``color`` is only read by the text
     views; ``width`` (``None``: the terminal's) by the text views too. ``base_dir`` is the directory file
     locations are made relative to (SARIF, GitHub annotations); ``None`` means the
-    current directory.
+    current directory. ``all_incidents`` shows every incident in full in the markdown
+    report (by default only the worst are, after counts of all of them).
     """
 
     redact: bool = True
@@ -30,6 +31,7 @@ class RenderOptions:
     fail_on: Severity | None = Severity.ERROR
     tool_version: str = __version__
     base_dir: str | None = None
+    all_incidents: bool = False
 
 
 class Formatter(Protocol):
