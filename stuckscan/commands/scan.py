@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from typing import Any
@@ -62,9 +63,13 @@ def _emit(text: str, output: str | None) -> None:
 @click.command()
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMAT_NAMES)), default="text", show_default=True,
               help="Output format.")
+@click.option("--sarif-root", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="Repository root that log paths in sarif, github and junit output are relative to "
+                   "(default: the git top level of the current directory, else the current directory).")
 @output_options
 @input_options
-def scan(output_format: str, output: str | None, fail_on: Any, color: bool | None, no_redact: bool, **kwargs: Any) -> None:
+def scan(output_format: str, output: str | None, fail_on: Any, color: bool | None, no_redact: bool,
+         sarif_root: str | None, **kwargs: Any) -> None:
     """Find stuck sessions in [PATH]... and say why and what to change.
 
     With no PATH, reads the gateway's log directory (/tmp/openclaw, its fallback, or
@@ -78,6 +83,8 @@ def scan(output_format: str, output: str | None, fail_on: Any, color: bool | Non
     selection = selection_from(kwargs)
     analysis = load_analysis(selection, machine_output=output_format in MACHINE_FORMATS or output_format == "markdown")
     options = _render_options(color if output_format == "text" else False, output, fail_on, no_redact)
+    if sarif_root is not None:
+        options = dataclasses.replace(options, base_dir=sarif_root)
     _emit(render(output_format, analysis, options), output)
     if output_format == "github":
         from stuckscan.formats.github import append_step_summary
