@@ -112,9 +112,12 @@ def test_root_cause_with_its_deciding_evidence() -> None:
     causes = section(report(analysis), "Root causes")
     assert "**RC02 Run never advances after model/turn completion (ghost run)**: error, high confidence" in causes
     assert f"([RC02]({DOCS_BASE_URL}RC02.md))" in causes
+    assert f"Times in UTC; line numbers are of `{SAMPLE_LOG}`." in causes
     fences = [t for t in PARSER.parse(causes) if t.type == "fence" and t.info == "text"]
     cited = analysis.incidents[0].primary.evidence  # type: ignore[union-attr]
-    assert f"{SAMPLE_LOG}:{cited[0].line}  stalled session: sessionId=" in fences[0].content
+    # the session's own ids are in the heading, not repeated in each quoted line
+    assert f"{cited[0].line}  stalled session: state=processing age=443s queueDepth=1 " in fences[0].content
+    assert "sessionId=" not in fences[0].content and "sessionKey=" not in fences[0].content
     assert "- **Recovery:** `abort_embedded_run` did not free the session" in causes
     assert "- **Contributing:** [RC12]" in causes
 
@@ -275,7 +278,7 @@ def test_repeated_warnings_fold_into_one_row() -> None:
     assert timeline.count("stalled session") == 1
     assert "| 10:48:25 | stuck session recovery | `age=856s action=abort_embedded_run aborted=true drained=false " \
            "released=0` | `1839` |" in timeline
-    assert f"lines of `{SAMPLE_LOG}`" in timeline
+    assert f"line numbers are of `{SAMPLE_LOG}`" in timeline
 
 
 def test_real_sample_timeline_and_appendix_fold_repeats() -> None:

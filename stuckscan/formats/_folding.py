@@ -22,7 +22,7 @@ from stuckscan.model import Episode, Evidence, Incident
 FOLD_AT = 3                  # this many consecutive lines of one kind become one row
 DETAIL_PAIRS = 6
 DETAIL_VALUE_LIMIT = 48
-DETAIL_TEXT_LIMIT = 100
+DETAIL_TEXT_LIMIT = 130
 ATTENTION_KINDS = frozenset({"session.stalled", "session.stuck", "session.long_running"})
 # the key=value fields worth a timeline row (identity fields are in the heading already)
 DETAIL_KEYS = frozenset({
@@ -36,6 +36,7 @@ PEAK_KEYS = frozenset({"lastProgressAge", "queueDepth", "queued", "durationMs", 
                        "eventLoopDelayMaxMs", "eventLoopDelayP99Ms", "eventLoopUtilization", "degradedFor"})
 _KEY_VALUE = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z0-9_]*)=(\"[^\"]{0,200}\"|\S+)")
 _TEMPLATE = re.compile(r"^\[?([A-Za-z][A-Za-z /_-]{1,38}[A-Za-z])\]?: ")
+_ID_PAIR = re.compile(r" ?(?<![\w.])(sessionKey|sessionId|runId|activeSessionId)=(\S+)")
 _AGE = re.compile(r"(?<![\w.])age=(\d+(?:\.\d+)?)(ms|s)?\b")
 _NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)(?:ms|s)?")
 _BARE_MS = re.compile(r"(?<![\w.=])(\d+(?:\.\d+)?)ms\b")
@@ -54,6 +55,20 @@ def details(text: str) -> str:
         return " ".join(f"{key}={shorten(value, DETAIL_VALUE_LIMIT)}" for key, value in pairs[:DETAIL_PAIRS])
     match = _TEMPLATE.match(text)
     return shorten(text[match.end():] if match else text, DETAIL_TEXT_LIMIT)
+
+
+def own_ids(item: Item) -> frozenset[str]:
+    """The session key, session id and run ids an incident's heading already names."""
+    if not isinstance(item, Incident):
+        return frozenset()
+    return frozenset(value for value in (item.session_key, item.session_id, *item.run_ids) if value)
+
+
+def without_ids(text: str, ids: frozenset[str]) -> str:
+    """``text`` without the ``key=value`` pairs whose value is one of ``ids``."""
+    if not ids:
+        return text
+    return _ID_PAIR.sub(lambda match: "" if match.group(2) in ids else match.group(0), text)
 
 
 def _seconds(value: str, unit: str | None) -> float:

@@ -124,17 +124,29 @@ def utc(moment: datetime | None) -> datetime | None:
 @dataclass(frozen=True, slots=True)
 class View:
     """What every section needs to say things the same way: the gateway episodes by id
-    (for the force-clear sentence) and whether times need their date (the log spans
-    more than one UTC day)."""
+    (for the force-clear sentence), whether times need their date (the log spans more
+    than one UTC day) and whether a line number alone says where a line is."""
 
     episodes: Mapping[str, Episode]
     dated: bool
+    only_file: str | None   # the one file every cited line comes from: a line number says where
 
     @classmethod
     def of(cls, analysis: Analysis) -> View:
         first, last = utc(analysis.inputs.first_time), utc(analysis.inputs.last_time)
+        files = {line.file for item in (*analysis.incidents, *analysis.episodes) for line in item_evidence(item)}
         return cls({episode.id: episode for episode in analysis.episodes},
-                   first is not None and last is not None and first.date() != last.date())
+                   first is not None and last is not None and first.date() != last.date(),
+                   files.pop() if len(files) == 1 else None)
+
+    def where(self, line: Evidence) -> str:
+        """``1761`` when every line is of one file, else ``logs/x.log:1761``."""
+        return str(line.line) if self.only_file is not None else location(line)
+
+    def sources(self) -> str:
+        """The sentence that says what the line numbers refer to."""
+        where = f"line numbers are of {code(relative_location(self.only_file))}" if self.only_file else ""
+        return "Times in UTC" + (f"; {where}." if where else ".")
 
     def at(self, moment: datetime | None) -> str | None:
         """``10:02:14`` (``May 22 10:02:14`` in a multi-day log), UTC; None when unknown."""
@@ -345,14 +357,17 @@ def impact(analysis: Analysis, selection: Selection) -> list[str]:
 # -- root causes -----------------------------------------------------------------------
 
 
-def deciding_evidence(finding: Finding) -> list[str]:
-    """The lines the classifier decided on (its first citations and its last)."""
+def deciding_evidence(finding: Finding, item: Item, view: View) -> list[str]:
+    """The lines the classifier decided on (its first citations and its last), without
+    the session's own ids (the heading names them; the appendix has the lines whole)."""
     cited = finding.evidence
     if len(cited) > MAX_DECIDING_EVIDENCE:
         cited = [*cited[:MAX_DECIDING_EVIDENCE - 1], cited[-1]]
     if not cited:
         return []
-    return [markdown_code_block("\n".join(f"{location(line)}  {clean(line.text)}" for line in cited)), ""]
+    own = folding.own_ids(item)
+    body = [f"{view.where(line)}  {folding.without_ids(clean(line.text), own)}" for line in cited]
+    return [markdown_code_block("\n".join(body)), ""]
 
 
 def finding_lines(finding: Finding | None) -> list[str]:
@@ -432,7 +447,7 @@ def incident_cause(incident: Incident, view: View, with_evidence: bool) -> list[
     lines.extend(f"- {fact}" for fact in facts)
     lines.append("")
     if with_evidence and incident.primary is not None:
-        lines.extend(deciding_evidence(incident.primary))
+        lines.extend(deciding_evidence(incident.primary, incident, view))
     return lines
 
 
@@ -454,14 +469,14 @@ def episode_cause(episode: Episode, view: View, with_evidence: bool) -> list[str
     lines.extend(f"- {fact}" for fact in facts)
     lines.append("")
     if with_evidence and episode.primary is not None:
-        lines.extend(deciding_evidence(episode.primary))
+        lines.extend(deciding_evidence(episode.primary, episode, view))
     return lines
 
 
 def root_causes(selection: Selection, view: View, with_evidence: bool) -> list[str]:
     if not selection.items:
         return []
-    lines = ["## Root cause" if len(selection.items) == 1 else "## Root causes", ""]
+    lines = ["## Root cause" if len(selection.items) == 1 else "## Root causes", "", view.sources(), ""]
     for incident in selection.incidents:
         lines.extend(incident_cause(incident, view, with_evidence))
     for episode in selection.episodes:
@@ -528,9 +543,9 @@ def chart_section(selection: Selection) -> list[str]:
 # -- timelines -------------------------------------------------------------------------
 
 
-def _line_cell(lines: Sequence[Evidence], one_file: bool) -> str:
+def _line_cell(lines: Sequence[Evidence], view: View) -> str:
     first, last = lines[0], lines[-1]
-    prefix = "" if one_file else f"{relative_location(first.file)}:"
+    prefix = "" if view.only_file is not None else f"{relative_location(first.file)}:"
     text = f"{prefix}{first.line}" if len(lines) == 1 else f"{prefix}{first.line}\u2026{last.line}"
     return cell_code(text)
 
@@ -542,7 +557,7 @@ def _time_cell(lines: Sequence[Evidence], view: View) -> str:
     return first if len(lines) == 1 or first == last else f"{first} to {last}"
 
 
-def timeline_rows(item: Item, view: View, one_file: bool) -> list[tuple[float, int, Row]]:
+def timeline_rows(item: Item, view: View) -> list[tuple[float, int, Row]]:
     rows: list[tuple[float, int, Row]] = []
     counts = Counter(line.kind for line in item.timeline)
     fold_at = 2 if isinstance(item, Episode) else folding.FOLD_AT
@@ -552,11 +567,11 @@ def timeline_rows(item: Item, view: View, one_file: bool) -> list[tuple[float, i
         if len(run) >= fold_at:
             total = folding.kind_total(item, kind, counts[kind]) if len(run) == counts[kind] else len(run)
             row = (_time_cell(run, view), f"{total} \u00d7 {markdown_text(name)}", markdown_text(folding.fold_summary(run, total)),
-                   _line_cell(run, one_file))
+                   _line_cell(run, view))
             rows.append((_order(run[0].time), 1, row))
         else:
             rows.extend((_order(line.time), 1, (_time_cell([line], view), markdown_text(name),
-                                                cell_code(folding.details(clean(line.text))), _line_cell([line], one_file)))
+                                                cell_code(folding.details(clean(line.text))), _line_cell([line], view)))
                         for line in run)
     if isinstance(item, Incident):
         for moment, text in _markers(item):
@@ -581,11 +596,9 @@ def item_heading(item: Item) -> str:
 
 
 def timelines(selection: Selection, view: View, limit: int) -> list[str]:
-    files = {line.file for item in selection.items for line in item.timeline}
-    one_file = len(files) == 1
     blocks: list[str] = []
     for item in selection.items:
-        rows = timeline_rows(item, view, one_file)
+        rows = timeline_rows(item, view)
         if not rows:
             continue
         blocks.extend([f"### {item_heading(item)}", ""])
@@ -595,9 +608,7 @@ def timelines(selection: Selection, view: View, limit: int) -> list[str]:
             blocks.extend([f"{len(rows) - limit} more row(s) not shown; every cited line is in the appendix.", ""])
     if not blocks:
         return []
-    intro = (f"Times in UTC; lines of {code(relative_location(files.pop()))}." if one_file
-             else "Times in UTC.") + " Repeated lines of one kind are folded into one row."
-    return ["## Timeline", "", intro, "", *blocks]
+    return ["## Timeline", "", view.sources() + " Repeated lines of one kind are folded into one row.", "", *blocks]
 
 
 # -- inputs and appendix ---------------------------------------------------------------
