@@ -83,9 +83,10 @@ def build_analysis(result: CorrelationResult, stats: ParseStats) -> Analysis:
             shell.incident_ids.append(incident.id)
         incidents.append(incident)
     for shell, record in zip(episodes, result.episodes, strict=False):
-        decision = classify_episode(EpisodeView(record, len(shell.incident_ids), build))
-        shell.primary = _finding(decision.primary, 0.0, build) if decision.primary else None
-        shell.contributing = [_finding(c, 0.0, build) for c in decision.contributing]
+        episode_view = EpisodeView(record, len(shell.incident_ids), build)
+        decision = classify_episode(episode_view)
+        shell.primary = _finding(decision.primary, 0.0, build, episode_view) if decision.primary else None
+        shell.contributing = [_finding(c, 0.0, build, episode_view) for c in decision.contributing]
     environment = Environment(
         build_generation=build.generation,
         build_hints=build.hints,
@@ -111,7 +112,7 @@ def _overlaps(incident: IncidentRecord, episode: EpisodeRecord) -> bool:
     return episode.start <= end + OVERLAP_SLACK and start - OVERLAP_SLACK <= episode.end
 
 
-def _finding(candidate: Candidate, wedged_seconds: float, build: BuildInfo) -> Finding:
+def _finding(candidate: Candidate, wedged_seconds: float, build: BuildInfo, view: IncidentView | EpisodeView) -> Finding:
     rule = RULES[candidate.rule_id]
     return Finding(
         rule=rule.ref,
@@ -119,7 +120,7 @@ def _finding(candidate: Candidate, wedged_seconds: float, build: BuildInfo) -> F
         confidence=candidate.confidence,
         summary=candidate.summary,
         evidence=[Evidence.of(event) for event in candidate.evidence],
-        fixes=tailored_fixes(candidate, build),
+        fixes=tailored_fixes(candidate, view, build),
     )
 
 
@@ -222,8 +223,8 @@ def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: 
         recoveries=recoveries,
         measures=_measures(record, view, recoveries, healthy),
         timeline=_timeline(record),
-        primary=_finding(decision.primary, wedged, build) if decision.primary else None,
-        contributing=[_finding(c, wedged, build) for c in decision.contributing],
+        primary=_finding(decision.primary, wedged, build, view) if decision.primary else None,
+        contributing=[_finding(c, wedged, build, view) for c in decision.contributing],
     )
 
 

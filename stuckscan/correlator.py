@@ -19,12 +19,10 @@ from datetime import datetime, timedelta
 from enum import Enum
 
 from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of
-from stuckscan.events import Event
+from stuckscan.events import ATTENTION_LABELS, Event, event_order, timestamp_or_inf
 from stuckscan.model import RecoveryVerdict
+from stuckscan.thresholds import ABORT_THRESHOLD_SECONDS, HEARTBEAT, WARN_THRESHOLD_SECONDS
 
-HEARTBEAT = timedelta(seconds=30)
-WARN_THRESHOLD_SECONDS = 120.0
-ABORT_THRESHOLD_SECONDS = 360.0
 RECOVERY_GRACE = 2 * HEARTBEAT            # warnings later than this after a recovery: not freed
 SILENCE_SLACK = timedelta(seconds=45)
 EVIDENCE_SILENCE = timedelta(minutes=15)  # incidents opened without warnings
@@ -35,7 +33,6 @@ SAME_STALL_SLACK = timedelta(seconds=90)
 PRELUDE_WINDOW = timedelta(minutes=30)  # session history older than this is not the stall's story
 OUT_OF_ORDER_SLACK = timedelta(seconds=2)
 
-ATTENTION_LABELS = {"session.stuck": "stuck", "session.stalled": "stalled", "session.long_running": "long-running"}
 RECOVERY_KINDS = frozenset({
     "recovery.action", "recovery.outcome", "recovery.skipped", "recovery.noop",
     "recovery.reclaiming", "recovery.failed",
@@ -129,14 +126,6 @@ class EvidenceStore:
 
     def all(self) -> list[Event]:
         return self.of(*self.counts)
-
-
-def timestamp_or_inf(moment: datetime | None) -> float:
-    return moment.timestamp() if moment is not None else float("inf")
-
-
-def event_order(event: Event) -> tuple[float, str, int]:
-    return (timestamp_or_inf(event.time), event.source, event.line)
 
 
 @dataclass(slots=True)
