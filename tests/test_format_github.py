@@ -80,7 +80,7 @@ def test_force_clear_in_annotations_and_the_step_summary(tmp_path: Path) -> None
              "show in_progress")
     matches = annotations(force_cleared_analysis())
     assert words in unescape(matches[0].group("message"))
-    assert "(1 force-cleared (queued messages may be lost)); 1 queued message not delivered after a force-clear" in \
+    assert "(1 force-cleared); 1 queued message not delivered after a force-clear" in \
         unescape(matches[-1].group("message"))
     summary = tmp_path / "summary.md"
     append_step_summary(force_cleared_analysis(), RenderOptions(), {"GITHUB_STEP_SUMMARY": str(summary)})

@@ -118,7 +118,8 @@ def test_force_clear_in_the_failure_message() -> None:
     words = ("force-cleared: 1 queued message not delivered; clients connected during the starvation may still "
              "show in_progress")
     assert words in (failure.get("message") or "")
-    assert f"Recovery abort_embedded_run: {words}" in (failure.text or "")
+    assert f"Outcome: {words}" in (failure.text or "")
+    assert "Recovery abort_embedded_run: force-cleared the session - forceCleared=true" in (failure.text or "")
 
 
 def test_file_is_relative_to_the_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -169,9 +169,18 @@ def test_force_clear_is_said_in_words() -> None:
     sentence = ("force-cleared: 1 queued message not delivered; clients connected during the starvation may still "
                 "show in\\_progress")
     assert f"- **Outcome:** {sentence}" in text
-    assert f"- **Recovery:** `abort_embedded_run` {sentence} (forceCleared=true, drained=false)" in text
-    assert "| force-cleared (queued messages may be lost) |" in section(text, "Impact")
+    assert "- **Recovery:** `abort_embedded_run` force-cleared the session (forceCleared=true, drained=false)" in text
+    assert "| force-cleared |" in section(text, "Impact")
     assert "1 queued message possibly lost" in text
+
+
+def test_force_clear_before_a_later_recovery_is_said_on_its_own_line() -> None:
+    analysis = force_cleared_analysis(undelivered=2)
+    incident = dataclasses.replace(analysis.incidents[0], status=IncidentStatus.RECOVERED, status_reason="run cleared")
+    text = report(dataclasses.replace(analysis, incidents=[incident]))
+    assert "- **Outcome:** recovered (run cleared)" in text
+    assert ("- **Recovery:** `abort_embedded_run` force-cleared: 2 queued messages not delivered; clients connected "
+            "during the starvation may still show in\\_progress") in text
 
 
 def test_force_clear_without_a_count_or_an_episode() -> None:

@@ -24,13 +24,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from stuckscan.formats._escape import mermaid_label
-from stuckscan.formats._outcome import outcome_class, verdict_class
+from stuckscan.formats._outcome import outcome_class, status_label, verdict_class
 from stuckscan.formats._report import (
     episode_duration,
     format_duration,
     incident_duration,
     incident_last_seen,
-    status_word,
 )
 from stuckscan.model import Episode, Incident
 
@@ -120,7 +119,7 @@ def incident_lane(incident: Incident) -> Lane | None:
     cause = f"{incident.primary.rule.id} {incident.primary.rule.slug}" if incident.primary is not None else "cause unknown"
     duration = format_duration(incident_duration(incident))
     bars = [
-        _bar(f"stuck {duration}, {cause}, {status_word(incident.status)}", outcome_class(incident),
+        _bar(f"stuck {duration}, {cause}, {status_label(incident.status)}", outcome_class(incident),
              incident.start or incident.first_warning, incident_last_seen(incident)),
     ]
     if incident.first_warning is not None and incident.measures.warnings:

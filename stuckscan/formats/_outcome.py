@@ -52,8 +52,10 @@ def force_clear_words(incident: Incident, recovery: Recovery, episodes: Mapping[
 
 def recovery_words(incident: Incident, recovery: Recovery, episodes: Mapping[str, Episode]) -> str:
     """What one recovery attempt did: ``freed the session``, ``did not free the session``,
-    or the force-clear sentence."""
+    or the force-clear sentence (short when it is the one the incident's outcome names)."""
     if recovery.verdict is RecoveryVerdict.FORCE_CLEARED:
+        if incident.status is IncidentStatus.FORCE_CLEARED and force_clearing(incident) is recovery:
+            return "force-cleared the session"  # the outcome says the rest
         return force_clear_words(incident, recovery, episodes)
     return {
         RecoveryVerdict.FREED: "freed the session",
@@ -62,6 +64,11 @@ def recovery_words(incident: Incident, recovery: Recovery, episodes: Mapping[str
         RecoveryVerdict.FAILED: "failed",
         RecoveryVerdict.UNKNOWN: "outcome unknown (the log ends first)",
     }[recovery.verdict]
+
+
+def status_label(status: IncidentStatus) -> str:
+    """The status in a few words, for tables and counts (``force-cleared``)."""
+    return status_word(status).split(" (")[0]
 
 
 def origin_words(incident: Incident) -> str | None:

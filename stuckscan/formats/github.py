@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from stuckscan.formats._base import RenderOptions, prepare
 from stuckscan.formats._escape import clean, github_data, github_property, shorten
-from stuckscan.formats._outcome import missing_words, outcome_words, undelivered_messages
+from stuckscan.formats._outcome import missing_words, outcome_words, status_label, undelivered_messages
 from stuckscan.formats._repo import display_path, prepare_for_ci
 from stuckscan.formats._report import (
     Item,
@@ -33,7 +33,6 @@ from stuckscan.formats._report import (
     plural,
     relative_location,
     sentence_case,
-    status_word,
     summarize,
 )
 from stuckscan.formats.markdown import render_markdown
@@ -127,7 +126,7 @@ def summary_command(analysis: Analysis, options: RenderOptions) -> str:
     else:
         text = (f"stuckscan: {plural(summary.incidents, 'incident')}, {plural(summary.episodes, 'gateway episode')}, "
                 f"{plural(summary.findings, 'finding')}; {summary.failing} at or above --fail-on {threshold}")
-        outcomes = Counter(status_word(incident.status) for incident in analysis.incidents)
+        outcomes = Counter(status_label(incident.status) for incident in analysis.incidents)
         if outcomes:
             text += " (" + ", ".join(f"{count} {word}" for word, count in outcomes.most_common()) + ")"
         undelivered = sum(undelivered_messages(incident) or 0 for incident in analysis.incidents)

@@ -42,6 +42,7 @@ from stuckscan.formats._outcome import (
     outcome_class,
     outcome_words,
     recovery_words,
+    status_label,
     undelivered_messages,
 )
 from stuckscan.formats._report import (
@@ -55,7 +56,6 @@ from stuckscan.formats._report import (
     messages_possibly_lost,
     plural,
     relative_location,
-    status_word,
 )
 from stuckscan.model import Analysis, Episode, Evidence, Finding, Incident, IncidentOrigin, Recovery
 from stuckscan.rules import docs_url
@@ -255,7 +255,7 @@ def time_range(analysis: Analysis) -> str:
 
 
 def _status_counts(incidents: Sequence[Incident]) -> str:
-    counts = Counter(status_word(incident.status) for incident in incidents)
+    counts = Counter(status_label(incident.status) for incident in incidents)
     return ", ".join(f"{count} {word}" for word, count in counts.most_common())
 
 
@@ -317,7 +317,7 @@ def _group_table(label: str, counts: Counter[str], stuck: Counter[str], longest:
 
 def grouped_counts(incidents: Sequence[Incident]) -> list[str]:
     lines: list[str] = []
-    for label, key in (("Root cause", cause_words), ("Status", lambda i: status_word(i.status)),
+    for label, key in (("Root cause", cause_words), ("Status", lambda i: status_label(i.status)),
                        ("Session", lambda i: i.name)):
         counts: Counter[str] = Counter()
         stuck: Counter[str] = Counter()
@@ -345,7 +345,7 @@ def impact(analysis: Analysis, selection: Selection) -> list[str]:
         lines.extend([f"The {len(selection.incidents)} worst of {len(analysis.incidents):,} incidents, shown in full "
                       "below (`stuckscan report --all` shows every one):", ""])
     rows = [[markdown_text(incident.id), cell_code(incident.name), markdown_text(cause_words(incident)),
-             markdown_text(status_word(incident.status)), format_duration(incident_duration(incident)),
+             markdown_text(status_label(incident.status)), format_duration(incident_duration(incident)),
              str(lost_messages(incident)), severity_word(incident)]
             for incident in selection.incidents]
     lines.extend(table(["Incident", "Session", "Root cause", "Status", "Stuck for", "Messages possibly lost",
@@ -584,7 +584,7 @@ def _markers(incident: Incident) -> list[tuple[datetime, str]]:
     markers: list[tuple[datetime | None, str]] = [
         (incident.start, "stall began (back-computed from the first warning)"),
         (incident.last_progress, "last progress"),
-        (incident.end, f"incident ended ({status_word(incident.status)})"),
+        (incident.end, f"incident ended ({status_label(incident.status)})"),
     ]
     return [(moment, text) for moment, text in markers if moment is not None]
 
