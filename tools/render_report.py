@@ -114,10 +114,14 @@ def browse(browser: str, page: Path, *extra: str) -> str:
     return result.stdout
 
 
+def output_name(source: Path, charts_only: bool) -> str:
+    return source.name.replace(".", "_") + ("_charts" if charts_only else "")
+
+
 def render(source: Path, out_dir: Path, mermaid_js: Path, browser: str, charts_only: bool) -> list[str]:
     """Writes ``<name>.html`` and ``<name>.png`` into ``out_dir``; returns Mermaid's errors."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    name = source.name.replace(".", "_") + ("_charts" if charts_only else "")
+    name = output_name(source, charts_only)
     page = out_dir / f"{name}.html"
     page.write_text(to_html(report_markdown(source), mermaid_js, source.name, charts_only), encoding="utf-8")
     dom = browse(browser, page, "--dump-dom")
@@ -148,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         for error in errors:
             print(f"{source}: mermaid: {error}", file=sys.stderr)
         failed = failed or bool(errors)
-        print(f"{source}: {args.out / (source.name.replace('.', '_') + ('_charts' if args.charts_only else ''))}.png")
+        print(f"{source}: {args.out / output_name(source, args.charts_only)}.png")
     return 1 if failed else 0
 
 
