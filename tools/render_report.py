@@ -145,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.mermaid is None or not args.mermaid.is_file():
         parser.error("give --mermaid PATH/TO/mermaid.min.js (npm install mermaid) or set $MERMAID_JS")
+    missing = [str(source) for source in args.sources if not source.is_file()]
+    if missing:
+        parser.error(f"no such file: {', '.join(missing)}")
     browser = find_browser(args.chromium)
     failed = False
     for source in args.sources:
