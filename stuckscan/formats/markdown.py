@@ -262,15 +262,14 @@ def _status_counts(incidents: Sequence[Incident]) -> str:
 def headline_sentence(item: Item, view: View) -> str:
     if isinstance(item, Incident):
         when = view.span(item.start or item.first_warning, incident_last_seen(item))
-        sentence = (f"Session {code(item.name)} was stuck for {format_duration(incident_duration(item))}"
-                    + (f" ({markdown_text(when)})" if when else ""))
-        if item.origin is IncidentOrigin.SIGNAL:
-            sentence = f"Session {code(item.name)} showed a fault signal with no stall warning" + (
-                f" ({markdown_text(when)})" if when else "")
+        what = ("showed a fault signal with no stall warning" if item.origin is IncidentOrigin.SIGNAL
+                else f"was stuck for {format_duration(incident_duration(item))}")
+        sentence = f"Session {code(item.name)} {what}"
     else:
         when = view.span(item.start, item.end)
-        sentence = (f"Gateway episode {markdown_text(item.id)} lasted {format_duration(episode_duration(item))}"
-                    + (f" ({markdown_text(when)})" if when else ""))
+        sentence = f"Gateway episode {markdown_text(item.id)} lasted {format_duration(episode_duration(item))}"
+    if when:
+        sentence += f" ({markdown_text(when)})"
     finding = item.primary
     if finding is not None:
         sentence += f": root cause {finding.rule.id}, {markdown_text(finding.rule.title)}"
@@ -308,7 +307,7 @@ def _group_table(label: str, counts: Counter[str], stuck: Counter[str], longest:
     rows = [[markdown_text(key) if label != "Session" else cell_code(key), f"{count:,}", f"{stuck[key]:,}",
              format_duration(longest.get(key))]
             for key, count in counts.most_common(MAX_GROUP_ROWS)]
-    lines = table([label, "Incidents", "Still stuck or not freed", "Longest"], rows)
+    lines = table([label, "Incidents", "Still stuck", "Longest"], rows)
     if len(counts) > MAX_GROUP_ROWS:
         lines.append("")
         lines.append(f"{len(counts) - MAX_GROUP_ROWS:,} more not listed.")
