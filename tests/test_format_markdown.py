@@ -16,7 +16,8 @@ from stuckscan.analysis import analyze_paths
 from stuckscan.formats import RenderOptions, render
 from stuckscan.formats._escape import code_fence_for, markdown_code, markdown_text, mermaid_label
 from stuckscan.formats._gantt import INIT_LINE, axis_format, windows
-from stuckscan.formats.markdown import MAX_FULL_INCIDENTS, UPSTREAM_ISSUES
+from stuckscan.formats.github import step_summary_markdown
+from stuckscan.formats.markdown import MAX_FULL_INCIDENTS, UPSTREAM_ISSUES, render_markdown
 from stuckscan.model import (
     Analysis,
     Confidence,
@@ -329,7 +330,7 @@ def test_thousands_of_incidents_are_counted_then_the_worst_shown() -> None:
 
 
 def test_all_incidents_lists_every_one() -> None:
-    text = report(many(25), all_incidents=True)
+    text = report(many(25), show_all=True)
     assert len(re.findall(r"^### Incident INC-", text, re.M)) == 25
     assert "**By root cause**" not in text
 
@@ -379,3 +380,38 @@ def test_mermaid_labels_keep_their_meaning_as_entity_codes() -> None:
     assert mermaid_label("会话\nnext") == "#20250;#35805; next"
     assert mermaid_label("\x1b[31m\u202e") == "item"
     assert re.fullmatch(LABEL, mermaid_label("".join(map(chr, range(32, 127)))))
+
+
+# -- the options and analysis fields other parts add -------------------------------------------
+
+
+def with_field(instance: Any, name: str, value: Any, kind: type) -> Any:
+    """``instance`` with ``name`` set: the field where the class has it, else a subclass
+    that adds it (the markdown report reads it when it is there)."""
+    if name in {f.name for f in dataclasses.fields(instance)}:
+        return dataclasses.replace(instance, **{name: value})
+    extended = dataclasses.make_dataclass(f"{type(instance).__name__}With", [(name, kind, dataclasses.field(default=None))],
+                                          bases=(type(instance),), frozen=type(instance).__dataclass_params__.frozen)
+    return extended(**{f.name: getattr(instance, f.name) for f in dataclasses.fields(instance)}, **{name: value})
+
+
+def test_times_in_the_zone_the_options_ask_for() -> None:
+    options = with_field(RenderOptions(), "display_zone", timezone(timedelta(hours=8)), object)
+    text = render_markdown(reference_analysis(), options)
+    assert "2026-05-21 08:02:56 to 18:48:22 UTC+08:00" in text
+    assert "(18:34:06 to 18:48:27 UTC+08:00)" in text
+    assert "| Time (UTC+08:00) | Event | Details | Line |" in text
+    chart = chart_lines(text)[0]
+    assert chart[2] == "    title INC-001, EP-001, 2026-05-21 18:34 to 18:48 UTC+08:00"
+    assert any(", 2026-05-21T18:34:06, 2026-05-21T18:48:27" in line for line in chart)
+
+
+def test_explanations_say_why_an_empty_report_is_empty() -> None:
+    why = ["--since 1h hid 2 incidents that ended earlier", "3 files had no OpenClaw line"]
+    analysis = with_field(empty_analysis(), "explanations", why, object)
+    text = render_markdown(analysis, RenderOptions())
+    assert "No stuck sessions and no gateway-wide problems found.\n\n- \\--since 1h hid 2 incidents" in text
+    assert "- 3 files had no OpenClaw line" in text
+    assert "- 3 files had no OpenClaw line" in step_summary_markdown(analysis, RenderOptions())
+    assert "hid 2 incidents" not in render_markdown(with_field(reference_analysis(), "explanations", why, object),
+                                                    RenderOptions())

@@ -21,8 +21,7 @@ class RenderOptions:
     the exit code and which JUnit test cases fail. ``color`` is only read by the text
     views; ``width`` (``None``: the terminal's) by the text views too. ``base_dir`` is the directory file
     locations are made relative to (SARIF, GitHub annotations); ``None`` means the
-    current directory. ``all_incidents`` shows every incident in full in the markdown
-    report (by default only the worst are, after counts of all of them).
+    current directory.
     """
 
     redact: bool = True
@@ -31,7 +30,7 @@ class RenderOptions:
     fail_on: Severity | None = Severity.ERROR
     tool_version: str = __version__
     base_dir: str | None = None
-    all_incidents: bool = False
+    show_all: bool = False      # every incident in full, however many (markdown: default the worst 10)
 
 
 class Formatter(Protocol):

@@ -9,8 +9,9 @@ width so it stays visible; its label carries the real duration.
 
 Colours say the one fact a reader looks for: red stuck or not freed, green freed, amber
 force-cleared or ended by a restart, blue context (stall warnings, gateway episodes).
-Times are UTC, written without a zone: Mermaid reads and prints them in the viewer's
-zone, so they show as written.
+Times are written without a zone, in the report's zone (UTC unless the report shows
+the log's own): Mermaid reads and prints them in the viewer's zone, so they show as
+written.
 
 Every label goes through :func:`~stuckscan.formats._escape.mermaid_label` and starts
 with a word of ours, never with log text.
@@ -21,7 +22,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 
 from stuckscan.formats._escape import mermaid_label
 from stuckscan.formats._outcome import outcome_class, status_label, verdict_class
@@ -63,7 +64,7 @@ THEME: dict[str, object] = {
 INIT_LINE = "%%{init: " + json.dumps(THEME, separators=(",", ": ")) + "}%%"
 LEGEND = ("Bars: red still stuck or not freed, green freed, amber force-cleared or ended by a restart, "
           "blue stall warnings and gateway episodes; diamonds are recovery attempts in the same colours. "
-          "Times in UTC; very short bars are drawn wider than they last.")
+          "Times in {zone}; very short bars are drawn wider than they last.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,16 @@ class Lane:
     @property
     def end(self) -> datetime:
         return max(bar.end for bar in self.bars)
+
+
+def zone_name(zone: tzinfo, moment: datetime | None) -> str:
+    """``UTC`` or ``UTC+08:00``: the zone's offset at ``moment`` (or now)."""
+    reference = as_utc(moment) or datetime.now(timezone.utc)
+    offset = reference.astimezone(zone).utcoffset() or timedelta(0)
+    if not offset:
+        return "UTC"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{'-' if offset < timedelta(0) else '+'}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def as_utc(moment: datetime | None) -> datetime | None:
@@ -179,42 +190,45 @@ def axis_format(start: datetime, end: datetime) -> str:
     return "%d %b %H:%M"
 
 
-def window_title(lanes: Sequence[Lane], start: datetime, end: datetime) -> str:
+def window_title(lanes: Sequence[Lane], start: datetime, end: datetime, zone: str) -> str:
+    """``INC-001, EP-001, 2026-05-21 10:34 to 10:48 UTC`` (``start`` and ``end`` already
+    in the zone named)."""
     keys = [lane.key for lane in lanes]
     named = ", ".join(keys[:4]) + (f" and {len(keys) - 4} more" if len(keys) > 4 else "")
     if start.date() == end.date():
-        when = f"{start:%Y-%m-%d %H:%M} to {end:%H:%M} UTC"
+        when = f"{start:%Y-%m-%d %H:%M} to {end:%H:%M}"
     else:
-        when = f"{start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M} UTC"
-    return f"{named}, {when}"
+        when = f"{start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M}"
+    return f"{named}, {when} {zone}"
 
 
-def _task(bar: Bar, task_id: str, min_length: timedelta) -> str:
-    end = bar.end if bar.milestone else max(bar.end, bar.start + min_length)
+def _task(bar: Bar, task_id: str, min_length: timedelta, zone: tzinfo) -> str:
+    begin = bar.start.astimezone(zone)
+    end = bar.end.astimezone(zone) if bar.milestone else max(bar.end, bar.start + min_length).astimezone(zone)
     tags = ([*STYLE_TAGS[bar.style], "milestone"] if bar.milestone else list(STYLE_TAGS[bar.style]))
-    # our own first word keeps Mermaid from reading a keyword at the start of the line
     label = mermaid_label(bar.label, limit=70)
-    return f"    {label} :{', '.join([*tags, task_id])}, {bar.start.strftime(MERMAID_TIME)}, {end.strftime(MERMAID_TIME)}"
+    return f"    {label} :{', '.join([*tags, task_id])}, {begin.strftime(MERMAID_TIME)}, {end.strftime(MERMAID_TIME)}"
 
 
-def chart(lanes: Sequence[Lane]) -> list[str]:
-    """One Mermaid gantt chart (the lines inside its fence)."""
-    start = min(lane.start for lane in lanes)
-    end = max(lane.end for lane in lanes)
+def chart(lanes: Sequence[Lane], zone: tzinfo = timezone.utc) -> list[str]:
+    """One Mermaid gantt chart (the lines inside its fence), its times in ``zone``."""
+    start = min(lane.start for lane in lanes).astimezone(zone)
+    end = max(lane.end for lane in lanes).astimezone(zone)
     min_length = max((end - start) * MIN_BAR_SHARE, timedelta(seconds=1))
-    lines = [INIT_LINE, "gantt", f"    title {window_title(lanes, start, end)}", DATE_FORMAT_LINE,
+    title = window_title(lanes, start, end, zone_name(zone, start))
+    lines = [INIT_LINE, "gantt", f"    title {title}", DATE_FORMAT_LINE,
              f"    axisFormat {axis_format(start, end)}", TODAY_MARKER_LINE]
     for number, lane in enumerate(lanes, 1):
         lines.append(f"    section {mermaid_label(lane.title, limit=34, fallback=lane.key)}")
         for index, bar in enumerate(lane.bars, 1):
-            lines.append(_task(bar, f"t{number}x{index}", min_length))
+            lines.append(_task(bar, f"t{number}x{index}", min_length, zone))
     return lines
 
 
-def charts(incidents: Sequence[Incident], episodes: Sequence[Episode]) -> list[list[str]]:
+def charts(incidents: Sequence[Incident], episodes: Sequence[Episode], zone: tzinfo = timezone.utc) -> list[list[str]]:
     """The charts for these incidents and episodes, one per time window."""
     lanes = [lane for lane in (*map(incident_lane, incidents), *map(episode_lane, episodes)) if lane is not None]
-    return [chart(group) for group in windows(lanes)]
+    return [chart(group, zone) for group in windows(lanes)]
 
 
 def uncharted(incidents: Sequence[Incident], episodes: Sequence[Episode]) -> list[str]:

@@ -8,9 +8,10 @@ window, :mod:`stuckscan.formats._gantt`); the timelines with repeated warnings f
 into one row; the inputs; and last, once, the appendix of every cited log line.
 
 With more incidents than :data:`MAX_FULL_INCIDENTS` the impact section counts them by
-cause, status and session, and only the worst are shown in full (``all_incidents`` in
+cause, status and session, and only the worst are shown in full (``show_all`` in
 :class:`~stuckscan.formats._base.RenderOptions`, ``--all`` on the command line, shows
-every one).
+every one). When nothing was found, the analysis's explanations (filters that hid
+findings, input with no OpenClaw line...) say why.
 
 Everything taken from a log is rendered inert (see :mod:`stuckscan.formats._escape`):
 identifiers and log lines as code spans or fenced code blocks whose fences outgrow any
@@ -25,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone, tzinfo
 
 from stuckscan.formats import _folding as folding
 from stuckscan.formats import _gantt
@@ -117,25 +118,30 @@ def table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
     return lines
 
 
-def utc(moment: datetime | None) -> datetime | None:
-    return _gantt.as_utc(moment)
+def local(moment: datetime | None, zone: tzinfo) -> datetime | None:
+    value = _gantt.as_utc(moment)
+    return value.astimezone(zone) if value is not None else None
 
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """What every section needs to say things the same way: the gateway episodes by id
-    (for the force-clear sentence), whether times need their date (the log spans more
-    than one UTC day) and whether a line number alone says where a line is."""
+    """What every section needs to say things the same way: the zone times are shown in
+    (UTC, or the one the options ask for, such as the log's own), the gateway episodes by
+    id (for the force-clear sentence), whether times need their date (the log spans more
+    than one day) and whether a line number alone says where a line is."""
 
+    zone: tzinfo
+    zone_name: str
     episodes: Mapping[str, Episode]
     dated: bool
     only_file: str | None   # the one file every cited line comes from: a line number says where
 
     @classmethod
-    def of(cls, analysis: Analysis) -> View:
-        first, last = utc(analysis.inputs.first_time), utc(analysis.inputs.last_time)
+    def of(cls, analysis: Analysis, options: RenderOptions) -> View:
+        zone = getattr(options, "display_zone", None) or timezone.utc  # set by the CLI where it offers --utc
+        first, last = local(analysis.inputs.first_time, zone), local(analysis.inputs.last_time, zone)
         files = {line.file for item in (*analysis.incidents, *analysis.episodes) for line in item_evidence(item)}
-        return cls({episode.id: episode for episode in analysis.episodes},
+        return cls(zone, _gantt.zone_name(zone, first), {episode.id: episode for episode in analysis.episodes},
                    first is not None and last is not None and first.date() != last.date(),
                    files.pop() if len(files) == 1 else None)
 
@@ -144,13 +150,13 @@ class View:
         return str(line.line) if self.only_file is not None else location(line)
 
     def sources(self) -> str:
-        """The sentence that says what the line numbers refer to."""
+        """The sentence that says what the times and line numbers refer to."""
         where = f"line numbers are of {code(relative_location(self.only_file))}" if self.only_file else ""
-        return "Times in UTC" + (f"; {where}." if where else ".")
+        return f"Times in {self.zone_name}" + (f"; {where}." if where else ".")
 
     def at(self, moment: datetime | None) -> str | None:
-        """``10:02:14`` (``May 22 10:02:14`` in a multi-day log), UTC; None when unknown."""
-        value = utc(moment)
+        """``10:02:14`` (``May 22 10:02:14`` in a multi-day log); None when unknown."""
+        value = local(moment, self.zone)
         if value is None:
             return None
         return value.strftime("%b %d %H:%M:%S" if self.dated else "%H:%M:%S")
@@ -160,10 +166,23 @@ class View:
         first, last = self.at(start), self.at(end)
         if first is None or last is None:
             known = first or last
-            return f"at {known} UTC" if known is not None else None
-        if self.dated and utc(start).date() == utc(end).date():  # type: ignore[union-attr]
+            return f"at {known} {self.zone_name}" if known is not None else None
+        if self.dated and local(start, self.zone).date() == local(end, self.zone).date():  # type: ignore[union-attr]
             last = last.split(" ")[-1]
-        return f"{first} to {last} UTC"
+        return f"{first} to {last} {self.zone_name}"
+
+    def time_range(self, analysis: Analysis) -> str:
+        first, last = local(analysis.inputs.first_time, self.zone), local(analysis.inputs.last_time, self.zone)
+        if first is None or last is None:
+            return "no timestamps"
+        end = f"{last:%H:%M:%S}" if first.date() == last.date() else f"{last:%Y-%m-%d %H:%M:%S}"
+        return f"{first:%Y-%m-%d %H:%M:%S} to {end} {self.zone_name}"
+
+
+def explanations(analysis: Analysis) -> list[str]:
+    """Why the result may look emptier than the log (filters and windows that hid
+    findings, input with no OpenClaw line...), when the analysis carries them."""
+    return [line for line in getattr(analysis, "explanations", ()) if isinstance(line, str)]
 
 
 def counted(count: int, singular: str) -> str:
@@ -187,7 +206,7 @@ def lost_messages(incident: Incident) -> int:
 
 
 def _order(moment: datetime | None) -> float:
-    value = utc(moment)
+    value = _gantt.as_utc(moment)
     return value.timestamp() if value is not None else float("inf")
 
 
@@ -245,15 +264,6 @@ def title(analysis: Analysis) -> str:
     return "# stuckscan report: " + ", ".join(parts)
 
 
-def time_range(analysis: Analysis) -> str:
-    first, last = utc(analysis.inputs.first_time), utc(analysis.inputs.last_time)
-    if first is None or last is None:
-        return "no timestamps"
-    if first.date() == last.date():
-        return f"{first:%Y-%m-%d %H:%M:%S} to {last:%H:%M:%S} UTC"
-    return f"{first:%Y-%m-%d %H:%M:%S} to {last:%Y-%m-%d %H:%M:%S} UTC"
-
-
 def _status_counts(incidents: Sequence[Incident]) -> str:
     counts = Counter(status_label(incident.status) for incident in incidents)
     return ", ".join(f"{count} {word}" for word, count in counts.most_common())
@@ -283,9 +293,10 @@ def headline_sentence(item: Item, view: View) -> str:
 
 def summary_paragraph(analysis: Analysis, view: View) -> list[str]:
     inputs = analysis.inputs
-    scanned = f"Scanned {plural(len(inputs.files), 'file')}: {inputs.lines:,} lines, {time_range(analysis)}."
+    scanned = f"Scanned {plural(len(inputs.files), 'file')}: {inputs.lines:,} lines, {view.time_range(analysis)}."
     if not analysis.incidents and not analysis.episodes:
-        return [scanned + " No stuck sessions and no gateway-wide problems found.", ""]
+        why = [f"- {markdown_prose(line)}" for line in explanations(analysis)]
+        return [scanned + " No stuck sessions and no gateway-wide problems found.", "", *why, *([""] if why else [])]
     found = []
     if analysis.incidents:
         sessions = len({incident.name for incident in analysis.incidents})
@@ -342,7 +353,7 @@ def impact(analysis: Analysis, selection: Selection) -> list[str]:
     if selection.hidden_incidents:
         lines.extend(grouped_counts(analysis.incidents))
         lines.extend([f"The {len(selection.incidents)} worst of {len(analysis.incidents):,} incidents, shown in full "
-                      "below (`stuckscan report --all` shows every one):", ""])
+                      "below (`--all` shows every one):", ""])
     rows = [[markdown_text(incident.id), cell_code(incident.name), markdown_text(cause_words(incident)),
              markdown_text(status_label(incident.status)), format_duration(incident_duration(incident)),
              str(lost_messages(incident)), severity_word(incident)]
@@ -525,14 +536,14 @@ def fixes_checklist(analysis: Analysis) -> list[str]:
 # -- charts ----------------------------------------------------------------------------
 
 
-def chart_section(selection: Selection) -> list[str]:
-    charts = _gantt.charts(selection.incidents, selection.episodes)
+def chart_section(selection: Selection, view: View) -> list[str]:
+    charts = _gantt.charts(selection.incidents, selection.episodes, view.zone)
     if not charts:
         return []
     lines = ["## Chart", ""]
     for chart in charts:
         lines.extend(["```mermaid", *chart, "```", ""])
-    lines.extend([_gantt.LEGEND, ""])
+    lines.extend([_gantt.LEGEND.format(zone=view.zone_name), ""])
     missing = _gantt.uncharted(selection.incidents, selection.episodes)
     if missing:
         lines.extend([f"Not charted (no timestamps): {', '.join(map(markdown_text, missing))}.", ""])
@@ -601,7 +612,7 @@ def timelines(selection: Selection, view: View, limit: int) -> list[str]:
         if not rows:
             continue
         blocks.extend([f"### {item_heading(item)}", ""])
-        blocks.extend(table(["Time (UTC)", "Event", "Details", "Line"], [row[2] for row in rows[:limit]]))
+        blocks.extend(table([f"Time ({view.zone_name})", "Event", "Details", "Line"], [row[2] for row in rows[:limit]]))
         blocks.append("")
         if len(rows) > limit:
             blocks.extend([f"{len(rows) - limit} more row(s) not shown; every cited line is in the appendix.", ""])
@@ -613,12 +624,12 @@ def timelines(selection: Selection, view: View, limit: int) -> list[str]:
 # -- inputs and appendix ---------------------------------------------------------------
 
 
-def inputs_section(analysis: Analysis) -> list[str]:
+def inputs_section(analysis: Analysis, view: View) -> list[str]:
     env, inputs = analysis.environment, analysis.inputs
     read = (f"{inputs.lines:,} lines, {inputs.events:,} events, **{inputs.unparsed:,} unparsed**, "
             f"{inputs.truncated:,} truncated (cut at the line-length limit), {inputs.untimed:,} without a time")
     facts = [f"**Files:** {', '.join(map(code, inputs.files)) or 'none'} ({read})",
-             f"**Time range:** {time_range(analysis)}"]
+             f"**Time range:** {view.time_range(analysis)}"]
     if inputs.unparsed_examples:
         facts.append("**Unparsed lines at:** " + ", ".join(map(code, inputs.unparsed_examples)))
     if inputs.evicted_incidents:
@@ -680,17 +691,17 @@ def render_markdown(analysis: Analysis, options: RenderOptions, *, with_appendix
     ``brief`` keeps the title, summary, impact, root causes (without evidence), fixes and
     charts (used when a full report would not fit GitHub's step-summary size limit).
     """
-    selection = select(analysis, options.all_incidents)
-    view = View.of(analysis)
+    selection = select(analysis, options.show_all)
+    view = View.of(analysis, options)
     lines = [title(analysis), ""]
     lines.extend(summary_paragraph(analysis, view))
     lines.extend(impact(analysis, selection))
     lines.extend(root_causes(selection, view, with_evidence=not brief))
     lines.extend(fixes_checklist(analysis))
-    lines.extend(chart_section(selection))
+    lines.extend(chart_section(selection, view))
     if not brief:
         lines.extend(timelines(selection, view, timeline_rows))
-        lines.extend(inputs_section(analysis))
+        lines.extend(inputs_section(analysis, view))
         if with_appendix:
             lines.extend(appendix(selection))
     while lines and lines[-1] == "":
