@@ -56,8 +56,8 @@ def test_one_annotation_per_finding_then_a_summary() -> None:
     assert int(first["line"]) == reference_analysis().incidents[0].primary.evidence[0].line  # type: ignore[union-attr]
     assert unescape(first["title"]) == "RC02 ghost-run (root cause)"
     message = unescape(matches[0].group("message"))
-    assert message.startswith("Session agent:main:telegram:direct:<peer-1>: stuck for 14m 19s; still stuck "
-                              "(still stuck when the log ends)\n")
+    assert message.startswith("Session agent:main:telegram:direct:<peer-1>: stuck for 14m 19s; "
+                              "still stuck when the log ends\n")
     assert "Contributing: RC12 event-loop-starvation" in message
     starvation = unescape(matches[1].group("message"))
     assert unescape(properties(matches[1])["title"]) == "RC12 event-loop-starvation (root cause)"

@@ -70,7 +70,7 @@ def test_failure_carries_cause_recovery_fixes_and_evidence() -> None:
     assert failure is not None
     assert failure.get("type") == "RC02"
     assert (failure.get("message") or "").startswith(
-        "agent:main:telegram:direct:<peer-1>: still stuck (still stuck when the log ends). RC02 Run never advances")
+        "agent:main:telegram:direct:<peer-1>: still stuck when the log ends. RC02 Run never advances")
     body = failure.text or ""
     assert "Outcome: still stuck" in body
     assert "Recovery abort_embedded_run: did not free the session" in body

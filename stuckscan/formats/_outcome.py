@@ -85,13 +85,21 @@ def outcome_words(incident: Incident, episodes: Mapping[str, Episode]) -> str:
     if incident.status is IncidentStatus.FORCE_CLEARED and cleared is not None:
         words = force_clear_words(incident, cleared, episodes)
     else:
-        words = status_word(incident.status)
-        if incident.status_reason:
-            words += f" ({incident.status_reason})"
+        words = _status_with_reason(incident)
     origin = origin_words(incident)
     if origin is not None:
         words += f"; {origin}"
     return words
+
+
+def _status_with_reason(incident: Incident) -> str:
+    """``recovered (run cleared)``; a reason that already starts with the status stands alone."""
+    label, reason = status_label(incident.status), incident.status_reason
+    if not reason:
+        return status_word(incident.status)
+    if reason.lower().startswith(label.lower()):
+        return reason
+    return f"{label} ({reason})"
 
 
 def missing_words(incident: Incident) -> str | None:
