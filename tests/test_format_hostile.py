@@ -41,7 +41,7 @@ MERMAID_LINE = re.compile(
     r"^(?:" + re.escape(INIT_LINE) + r"|gantt|    title [A-Za-z0-9 ,:-]+|    dateFormat YYYY-MM-DDTHH:mm:ss"
     r"|    axisFormat (?:%H:%M:%S|%H:%M|%d %b %H:%M)|    todayMarker off"
     r"|    section (?:INC|EP)-\d+" + MERMAID_LABEL +
-    r"|    (?:stuck|warnings|recovery|EP-\d+) " + MERMAID_LABEL +
+    r"|    (?:stuck|fault signal,|warnings|recovery|EP-\d+) " + MERMAID_LABEL +
     r" :(?:(?:crit|done|active|milestone), )*[a-z0-9]+, [0-9T:-]{19}, [0-9T:-]{19})$")
 WIDE = 400
 BOX_AND_SPACE = re.compile(r"[\s\u2500-\u257f]+")

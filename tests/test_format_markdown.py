@@ -31,7 +31,7 @@ from tests._outcomes import analysis_of, force_cleared_analysis, incident_at
 
 PARSER = MarkdownIt("commonmark").enable("table")
 LABEL = r"(?:[A-Za-z0-9 _.,-]|#\d{1,7};)*"
-TASK_LINE = re.compile(r"^    (?:stuck|warnings|recovery|EP-\d+) " + LABEL + r" :(?:(?:crit|done|active|milestone), )*"
+TASK_LINE = re.compile(r"^    (?:stuck|fault signal,|warnings|recovery|EP-\d+) " + LABEL + r" :(?:(?:crit|done|active|milestone), )*"
                        r"[a-z0-9]+, \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d, \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$")
 UTC = timezone.utc
 
@@ -202,7 +202,12 @@ def test_signal_origin_restart_and_missing_evidence_in_words() -> None:
     assert "showed a fault signal with no stall warning" in text.split("\n\n")[1]
     assert ("- **Outcome:** fault signal, nothing cleared it (run timed out); opened by a fault signal alone "
             "(no stall warning)") in text
-    assert "- **Not yet certain:** a longer log would confirm: whether the lane was released after the timeout" in text
+    assert "- **Not yet certain:** whether the lane was released after the timeout" in text
+    assert "- **Fault logged:** 10:34:06 to 10:48:27 UTC" in text and "**Stuck for:**" not in text
+    assert "| INC-001 | `agent:main:telegram:direct:<peer-1>` | RC02 ghost-run | fault signal, nothing cleared it | — |" \
+        in text
+    assert any(line.startswith("    fault signal, RC02 ghost-run, fault signal, nothing cleared it :crit, ")
+               for line in chart_lines(text)[0])
     restarted = dataclasses.replace(incident, status=IncidentStatus.ENDED_BY_RESTART, status_reason="",
                                     origin=IncidentOrigin.STALL)
     assert "ended by gateway restart" in report(dataclasses.replace(analysis, incidents=[restarted]))

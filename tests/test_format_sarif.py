@@ -96,7 +96,7 @@ def test_signal_origin_and_missing_evidence() -> None:
     assert result["properties"]["origin"] == "signal"
     assert result["properties"]["missing"] == "whether the lane was released"
     assert "opened by a fault signal alone (no stall warning)" in result["message"]["text"]
-    assert "a longer log would confirm: whether the lane was released" in result["message"]["text"]
+    assert "Not yet certain: whether the lane was released" in result["message"]["text"]
 
 
 def test_fingerprints_survive_an_earlier_incident() -> None:

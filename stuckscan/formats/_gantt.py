@@ -32,7 +32,7 @@ from stuckscan.formats._report import (
     incident_duration,
     incident_last_seen,
 )
-from stuckscan.model import Episode, Incident
+from stuckscan.model import Episode, Incident, IncidentOrigin
 
 WINDOW_GAP = timedelta(minutes=30)
 MAX_CHARTS = 6
@@ -129,8 +129,9 @@ def _charted_recoveries(incident: Incident) -> list[int]:
 def incident_lane(incident: Incident) -> Lane | None:
     cause = f"{incident.primary.rule.id} {incident.primary.rule.slug}" if incident.primary is not None else "cause unknown"
     duration = format_duration(incident_duration(incident))
+    what = "fault signal" if incident.origin is IncidentOrigin.SIGNAL else f"stuck {duration}"
     bars = [
-        _bar(f"stuck {duration}, {cause}, {status_label(incident.status)}", outcome_class(incident),
+        _bar(f"{what}, {cause}, {status_label(incident.status)}", outcome_class(incident),
              incident.start or incident.first_warning, incident_last_seen(incident)),
     ]
     if incident.first_warning is not None and incident.measures.warnings:

@@ -62,7 +62,7 @@ def recovery_words(incident: Incident, recovery: Recovery, episodes: Mapping[str
         RecoveryVerdict.NOT_FREED: "did not free the session",
         RecoveryVerdict.SKIPPED: "did not act",
         RecoveryVerdict.FAILED: "failed",
-        RecoveryVerdict.UNKNOWN: "outcome unknown (the log ends first)",
+        RecoveryVerdict.UNKNOWN: "outcome unknown",
     }[recovery.verdict]
 
 
@@ -103,7 +103,8 @@ def _status_with_reason(incident: Incident) -> str:
 
 
 def missing_words(incident: Incident) -> str | None:
-    return f"a longer log would confirm: {incident.missing}" if incident.missing else None
+    """What a longer log would confirm, as the analysis says it (a sentence of its own)."""
+    return incident.missing.strip() or None
 
 
 def outcome_class(incident: Incident) -> str:

@@ -355,7 +355,7 @@ def impact(analysis: Analysis, selection: Selection) -> list[str]:
         lines.extend([f"The {len(selection.incidents)} worst of {len(analysis.incidents):,} incidents, shown in full "
                       "below (`--all` shows every one):", ""])
     rows = [[markdown_text(incident.id), cell_code(incident.name), markdown_text(cause_words(incident)),
-             markdown_text(status_label(incident.status)), format_duration(incident_duration(incident)),
+             markdown_text(status_label(incident.status)), stuck_cell(incident),
              str(lost_messages(incident)), severity_word(incident)]
             for incident in selection.incidents]
     lines.extend(table(["Incident", "Session", "Root cause", "Status", "Stuck for", "Messages possibly lost",
@@ -430,15 +430,27 @@ def recovery_facts(incident: Incident, view: View) -> list[str]:
     return facts
 
 
+def duration_fact(incident: Incident, view: View) -> str:
+    """How long it was stuck and when; for a finding with no stall warning, when its fault
+    was logged (it has no stall to measure)."""
+    when = view.span(incident.start or incident.first_warning, incident_last_seen(incident))
+    if incident.origin is IncidentOrigin.SIGNAL:
+        return f"**Fault logged:** {markdown_text(when) if when else 'no time in the log'}"
+    fact = f"**Stuck for:** {format_duration(incident_duration(incident))}" + (f", {markdown_text(when)}" if when else "")
+    first = view.at(incident.first_warning)
+    if first is not None:
+        fact += f" (first warning {first}, {plural(incident.measures.warnings, 'warning')})"
+    return fact
+
+
+def stuck_cell(incident: Incident) -> str:
+    return "\u2014" if incident.origin is IncidentOrigin.SIGNAL else format_duration(incident_duration(incident))
+
+
 def incident_cause(incident: Incident, view: View, with_evidence: bool) -> list[str]:
     lines = [f"### Incident {markdown_text(incident.id)}: {code(incident.name)}", ""]
     lines.extend(finding_lines(incident.primary))
-    when = view.span(incident.start or incident.first_warning, incident_last_seen(incident))
-    stuck = f"**Stuck for:** {format_duration(incident_duration(incident))}" + (f", {markdown_text(when)}" if when else "")
-    first = view.at(incident.first_warning)
-    if first is not None:
-        stuck += f" (first warning {first}, {plural(incident.measures.warnings, 'warning')})"
-    facts = [f"**Outcome:** {markdown_prose(outcome_words(incident, view.episodes))}", stuck,
+    facts = [f"**Outcome:** {markdown_prose(outcome_words(incident, view.episodes))}", duration_fact(incident, view),
              *recovery_facts(incident, view)]
     lost = lost_messages(incident)
     if lost:

@@ -105,7 +105,7 @@ def _message(item: Item, finding: Finding, primary: bool, episodes: Mapping[str,
         state = f"lasted {format_duration(episode_duration(item))}"
     text = f"{_subject(item)} ({state}). {role} {finding.rule.id} {finding.rule.title}: {finding.summary}"
     if isinstance(item, Incident) and item.missing:
-        text += f" Not yet certain: {missing_words(item)}."
+        text += f" Not yet certain: {missing_words(item)}"
     return text
 
 
