@@ -97,6 +97,7 @@ def test_signal_origin_and_missing_evidence() -> None:
     assert result["properties"]["missing"] == "whether the lane was released"
     assert "opened by a fault signal alone (no stall warning)" in result["message"]["text"]
     assert "Not yet certain: whether the lane was released" in result["message"]["text"]
+    assert result["message"]["text"].startswith("Session agent:main:telegram:direct:<peer-1> (fault signal; ")
 
 
 def test_fingerprints_survive_an_earlier_incident() -> None:

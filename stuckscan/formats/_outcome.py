@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from stuckscan.formats._report import plural, status_word
+from stuckscan.formats._report import format_duration, incident_duration, plural, status_word
 from stuckscan.model import Episode, Incident, IncidentOrigin, IncidentStatus, Recovery, RecoveryVerdict
 
 STARVATION_SLUG = "event-loop-starvation"
@@ -100,6 +100,13 @@ def _status_with_reason(incident: Incident) -> str:
     if reason.lower().startswith(label.lower()):
         return reason
     return f"{label} ({reason})"
+
+
+def duration_words(incident: Incident) -> str:
+    """``stuck for 14m 19s``, or for a finding with no stall warning ``fault signal``."""
+    if incident.origin is IncidentOrigin.SIGNAL:
+        return "fault signal"
+    return f"stuck for {format_duration(incident_duration(incident))}"
 
 
 def missing_words(incident: Incident) -> str | None:

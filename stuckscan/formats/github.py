@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from stuckscan.formats._base import RenderOptions, prepare
 from stuckscan.formats._escape import clean, github_data, github_property, shorten
-from stuckscan.formats._outcome import missing_words, outcome_words, status_label, undelivered_messages
+from stuckscan.formats._outcome import duration_words, missing_words, outcome_words, status_label, undelivered_messages
 from stuckscan.formats._repo import display_path, prepare_for_ci
 from stuckscan.formats._report import (
     Item,
@@ -27,7 +27,6 @@ from stuckscan.formats._report import (
     episode_name,
     findings_of,
     format_duration,
-    incident_duration,
     item_location,
     key_evidence,
     plural,
@@ -53,7 +52,7 @@ def workflow_command(command: str, properties: dict[str, str], message: str) -> 
 
 def _subject(item: Item, episodes: Mapping[str, Episode]) -> str:
     if isinstance(item, Incident):
-        return (f"Session {item.name}: stuck for {format_duration(incident_duration(item))}; "
+        return (f"Session {item.name}: {duration_words(item)}; "
                 f"{outcome_words(item, episodes)}")
     return f"{sentence_case(episode_name(item))}: lasted {format_duration(episode_duration(item))}"
 

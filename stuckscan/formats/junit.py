@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from stuckscan.formats._base import RenderOptions
 from stuckscan.formats._escape import clean, shorten, xml_text
-from stuckscan.formats._outcome import missing_words, outcome_words, recovery_words
+from stuckscan.formats._outcome import duration_words, missing_words, outcome_words, recovery_words
 from stuckscan.formats._repo import display_path, prepare_for_ci
 from stuckscan.formats._report import (
     Item,
@@ -27,13 +27,13 @@ from stuckscan.formats._report import (
     episode_name,
     findings_of,
     format_duration,
-    incident_duration,
     item_evidence,
     item_fails,
     item_fixes,
     item_location,
     item_severity,
     relative_location,
+    sentence_case,
 )
 from stuckscan.model import Analysis, Episode, Incident
 
@@ -71,7 +71,7 @@ def case_details(item: Item, episodes: Mapping[str, Episode], base_dir: str | No
     if isinstance(item, Incident):
         lines.append(f"Session: {item.name} (sessionId {item.session_id or 'unknown'})")
         lines.append(f"Outcome: {outcome_words(item, episodes)}")
-        lines.append(f"Stuck for: {format_duration(incident_duration(item))}")
+        lines.append(sentence_case(duration_words(item)))
         if item.missing:
             lines.append(f"Not yet certain: {missing_words(item)}")
     else:

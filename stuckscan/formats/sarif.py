@@ -18,7 +18,13 @@ from typing import Any
 
 from stuckscan.formats._base import RenderOptions
 from stuckscan.formats._escape import clean
-from stuckscan.formats._outcome import force_clearing, missing_words, outcome_words, undelivered_messages
+from stuckscan.formats._outcome import (
+    duration_words,
+    force_clearing,
+    missing_words,
+    outcome_words,
+    undelivered_messages,
+)
 from stuckscan.formats._repo import display_path, is_relative, path_uri, prepare_for_ci
 from stuckscan.formats._report import (
     Item,
@@ -100,7 +106,7 @@ def _subject(item: Item) -> str:
 def _message(item: Item, finding: Finding, primary: bool, episodes: Mapping[str, Episode]) -> str:
     role = "Root cause" if primary else "Contributing factor"
     if isinstance(item, Incident):
-        state = f"stuck for {format_duration(incident_duration(item))}; {outcome_words(item, episodes)}"
+        state = f"{duration_words(item)}; {outcome_words(item, episodes)}"
     else:
         state = f"lasted {format_duration(episode_duration(item))}"
     text = f"{_subject(item)} ({state}). {role} {finding.rule.id} {finding.rule.title}: {finding.summary}"
