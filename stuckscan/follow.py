@@ -350,7 +350,7 @@ class Follower:
 def _active_date(name: str) -> date | None:
     """The date of an active (not archived, not compressed) daily file name."""
     match = LOG_NAME.fullmatch(name)
-    if match is None or match["rotation"] or match["gz"]:
+    if match is None or match["rotation"] or match["compressed"]:
         return None
     try:
         return date.fromisoformat(match["date"])

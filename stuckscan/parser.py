@@ -57,6 +57,7 @@ class ParseStats:
     unparsed_examples: list[str] = field(default_factory=list)
     offsets: set[str] = field(default_factory=set)  # UTC offsets printed in the log
     skipped: int = 0  # fast path: records counted as events without being decoded (not in kinds)
+    skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): not read, or read in part
 
     def note_event(self, event: Event) -> None:
         self.events += 1
@@ -89,6 +90,7 @@ class ParseStats:
             if self.last_time is None or moment > self.last_time:
                 self.last_time = moment
         self.offsets.update(other.offsets)
+        self.skipped_files.extend(other.skipped_files)
         room = 5 - len(self.unparsed_examples)
         self.unparsed_examples.extend(other.unparsed_examples[:max(room, 0)])
 

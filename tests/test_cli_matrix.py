@@ -148,19 +148,38 @@ def test_truncated_final_line_is_counted_not_dropped(tmp_path: Path) -> None:
     assert report["inputs"]["unparsedExamples"] == [f"{log}:{lines}"]
 
 
-@pytest.mark.parametrize("damage", ["truncated", "corrupt", "magic-only"])
-def test_damaged_gzip_is_a_one_line_error(tmp_path: Path, damage: str) -> None:
+@pytest.mark.parametrize("damage", ["corrupt", "magic-only"])
+def test_gzip_damaged_before_any_line_is_a_one_line_error(tmp_path: Path, damage: str) -> None:
     packed = gzip.compress(SAMPLE.read_bytes())
-    if damage == "truncated":
-        packed = packed[: len(packed) // 2]
-    elif damage == "corrupt":
+    if damage == "corrupt":
         packed = packed[:200] + bytes(b ^ 0x5A for b in packed[200:260]) + packed[260:]
     else:
         packed = packed[:2]
     log = tmp_path / "openclaw-2026-05-21.log.gz"
     log.write_bytes(packed)
-    assert_input_error(run("scan", str(log)), str(log), "corrupt or truncated gzip data")
-    assert_input_error(run("events", str(log)), str(log), "corrupt or truncated gzip data", streamed=True)
+    assert_input_error(run("scan", str(log)), str(log), "gzip data after line 0")
+    assert_input_error(run("events", str(log)), str(log), "gzip data after line 0", streamed=True)
+
+
+def test_truncated_gzip_is_read_up_to_the_cut_and_warned_about(tmp_path: Path) -> None:
+    """The lines before the damage are evidence: they are analysed, and the file is named
+    in a warning and in inputs.skippedFiles (not an exit 2 that reports nothing)."""
+    data = SAMPLE.read_bytes()
+    packed = gzip.compress(data)
+    log = tmp_path / "openclaw-2026-05-21.log.gz"
+    log.write_bytes(packed[: len(packed) * 3 // 4])
+    result = run("scan", "-q", "--format", "json", str(log))
+    assert_no_traceback(result)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    lines = report["inputs"]["lines"]
+    assert 0 < lines < data.count(b"\n") and report["incidents"]
+    warning = f"stuckscan: warning: {log}: truncated gzip data after line {lines}"
+    assert result.stderr.splitlines() == [warning]
+    assert report["inputs"]["skippedFiles"] == [{"file": str(log), "reason": f"truncated gzip data after line {lines}"}]
+    events = run("events", str(log))
+    assert events.returncode == 0 and len(events.stdout.splitlines()) == lines
+    assert warning in events.stderr
 
 
 def test_intact_gzip_reads_like_the_plain_file(tmp_path: Path) -> None:

@@ -183,10 +183,10 @@ class TestDiscoverDirectory:
         logs = gateway_dir(tmp_path)
         by_name = {os.path.basename(log.path): log for log in discover([str(logs)]).files}
         archive = by_name["openclaw-2026-05-21.2.log"]
-        assert (archive.date, archive.rotation, archive.gz, archive.size) == (date(2026, 5, 21), 2, False, len(LINE))
+        assert (archive.date, archive.rotation, archive.compressed, archive.size) == (date(2026, 5, 21), 2, False, len(LINE))
         assert archive.name == archive.path == str(logs / "openclaw-2026-05-21.2.log")
         compressed = by_name["openclaw-2026-05-19.log.gz"]
-        assert (compressed.date, compressed.rotation, compressed.gz) == (date(2026, 5, 19), 0, True)
+        assert (compressed.date, compressed.rotation, compressed.compressed) == (date(2026, 5, 19), 0, True)
         assert compressed.mtime is not None
 
     def test_clutter_is_skipped_with_a_reason(self, tmp_path: Path) -> None:

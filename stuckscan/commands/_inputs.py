@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from stuckscan._safe import terminal_safe
-from stuckscan.commands._options import F, Position, build_parse_options, note_failure_location, time_options
+from stuckscan.commands._options import (
+    F,
+    Position,
+    build_parse_options,
+    note_failure_location,
+    require_lines_or_readable_input,
+    require_something_readable,
+    time_options,
+    warn_skipped_files,
+)
 from stuckscan.correlator import CorrelatorLimits
 from stuckscan.inputs import InputError
 from stuckscan.model import Analysis, Incident, Severity
@@ -142,32 +151,44 @@ def make_progress() -> Progress:
 def load_analysis(selection: InputSelection, machine_output: bool) -> Analysis:
     """Discover, parse, correlate and classify; then apply the filters."""
     from stuckscan.analysis import analyze_events
+    from stuckscan.commands._write import output_option_value, protect_inputs, refuse_input_target
+    from stuckscan.inputs import display_name, hold_inputs
     from stuckscan.parallel import parse_files_parallel
     from stuckscan.parser import ParseStats
 
     window = resolve_window(selection)
     found = choose_files(selection, window)
+    protect_inputs([log.path for log in found.files], [str(place.path) for place in found.searched])
+    refuse_input_target(output_option_value())  # before reading: the report must never replace a log
     options = build_parse_options(selection.base_date, selection.zone)
     stats = ParseStats()
+    stats.skipped_files.extend((display_name(log.path), log.reason) for log in found.unreadable)
     limits = CorrelatorLimits(max_open_incidents=selection.max_open_incidents)
     position = Position()
-    paths = [log.path for log in found.files]
-    selected = None if window.unbounded else window
-    try:
-        if _want_progress(selection, found.files, machine_output):
-            with make_progress() as progress:
-                task = progress.add_task("scan", total=sum(log.size or 0 for log in found.files))
-                events = parse_files_parallel(paths, options, stats, jobs=selection.jobs, window=selected,
-                                              progress=lambda done: progress.advance(task, done))
+    with hold_inputs([log.path for log in found.files], listed=True) as held:
+        stats.skipped_files.extend(held.skipped)
+        require_something_readable(held.readable, stats.skipped_files)
+        readable = set(held.readable)
+        files = [log for log in found.files if log.path in readable]
+        paths = [log.path for log in files]
+        selected = None if window.unbounded else window
+        try:
+            if _want_progress(selection, files, machine_output):
+                with make_progress() as progress:
+                    task = progress.add_task("scan", total=sum(log.size or 0 for log in files))
+                    events = parse_files_parallel(paths, options, stats, jobs=selection.jobs, window=selected,
+                                                  progress=lambda done: progress.advance(task, done))
+                    analysis = analyze_events(position.track(events), stats, limits)
+            else:
+                events = parse_files_parallel(paths, options, stats, jobs=selection.jobs, window=selected)
                 analysis = analyze_events(position.track(events), stats, limits)
-        else:
-            events = parse_files_parallel(paths, options, stats, jobs=selection.jobs, window=selected)
-            analysis = analyze_events(position.track(events), stats, limits)
-    except (InputError, click.ClickException, KeyboardInterrupt):
-        raise
-    except Exception as error:
-        note_failure_location(error, position)  # the top-level handler names the line
-        raise
+        except (InputError, click.ClickException, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            note_failure_location(error, position)  # the top-level handler names the line
+            raise
+    require_lines_or_readable_input(stats.lines, len(found.files) + len(found.unreadable), stats.skipped_files)
+    warn_skipped_files(stats.skipped_files)
     return filter_analysis(analysis, selection)
 
 

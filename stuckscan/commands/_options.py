@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 import click
 
 from stuckscan._safe import terminal_safe
-from stuckscan.inputs import display_name
 
 if TYPE_CHECKING:  # the parser is imported by the commands that read logs, not by the CLI
     from stuckscan.events import Event
@@ -30,6 +29,15 @@ class UsageProblem(click.UsageError):
 
 class OutputClosed(Exception):
     """The reader of stdout went away (``stuckscan scan | head -1``): stop quietly."""
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (stopping worker processes) and exit 128 + the signal.
+    A BaseException, so no ``except Exception`` on the way swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def silence_stdout() -> None:
@@ -130,13 +138,51 @@ def build_parse_options(base_date: date | None, zone: Any) -> ParseOptions:
 
 def iter_events(paths: tuple[str, ...], options: ParseOptions, stats: ParseStats,
                 position: Position | None = None) -> Iterator[Event]:
+    """Every event of ``paths`` in order. Each file is opened once, up front; one that
+    cannot be read, or is read only in part, is named in ``stats.skipped_files``."""
+    from stuckscan.inputs import display_name, hold_inputs, take_problems
     from stuckscan.parser import ParseStats, parse_path
 
-    for path in paths:
-        file_stats = ParseStats()
-        events = parse_path(path, options, file_stats)
-        yield from (position.track(events, display_name(path)) if position is not None else events)
-        stats.merge(file_stats)
+    with hold_inputs(paths) as held:
+        stats.skipped_files.extend(held.skipped)
+        for path in held.readable:
+            file_stats = ParseStats()
+            events = parse_path(path, options, file_stats)
+            yield from (position.track(events, display_name(path)) if position is not None else events)
+            file_stats.skipped_files.extend((display_name(path), reason) for reason in take_problems(path))
+            stats.merge(file_stats)
+
+
+def require_something_readable(readable: list[str], skipped: list[tuple[str, str]]) -> None:
+    """Exit 2 (one line) when no input could be opened at all."""
+    if readable or not skipped:
+        return
+    from stuckscan.inputs import InputError
+
+    raise InputError(_nothing_readable(skipped))
+
+
+def require_lines_or_readable_input(lines: int, inputs: int, skipped: list[tuple[str, str]]) -> None:
+    """Exit 2 when nothing at all was read because every input failed (not when the
+    inputs were merely empty)."""
+    if lines == 0 and skipped and len({name for name, _ in skipped}) >= inputs:
+        from stuckscan.inputs import InputError
+
+        raise InputError(_nothing_readable(skipped))
+
+
+def _nothing_readable(skipped: list[tuple[str, str]]) -> str:
+    name, reason = skipped[0]
+    if len(skipped) == 1:
+        return reason if reason.startswith("cannot read") else f"cannot read {name}: {reason}"
+    return f"none of the {len(skipped)} log files could be read; {name}: {reason} (and {len(skipped) - 1} more)"
+
+
+def warn_skipped_files(skipped: list[tuple[str, str]]) -> None:
+    """One line on stderr per input not read, or read only in part (shown even with -q:
+    a report that silently lacks a file would read as an all-clear)."""
+    for name, reason in skipped:
+        click.echo(terminal_safe(f"stuckscan: warning: {name}: {reason}"), err=True)
 
 
 def echo_stats(stats: ParseStats) -> None:

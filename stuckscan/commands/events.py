@@ -16,9 +16,11 @@ from stuckscan.commands._options import (
     echo_stats,
     iter_events,
     note_failure_location,
+    require_lines_or_readable_input,
     silence_stdout,
     time_options,
     tolerant_stdout,
+    warn_skipped_files,
 )
 from stuckscan.events import Event, event_to_dict, isoformat_utc, mentions
 from stuckscan.inputs import InputError
@@ -67,4 +69,6 @@ def events(paths: tuple[str, ...], kinds: tuple[str, ...], session: str | None, 
     except Exception as error:
         note_failure_location(error, position)
         raise
+    require_lines_or_readable_input(stats.lines, len(paths), stats.skipped_files)
+    warn_skipped_files(stats.skipped_files)
     echo_stats(stats)
