@@ -16,7 +16,7 @@ from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from stuckscan import families
+from stuckscan import _strictjson, families
 from stuckscan._kv import bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
 from stuckscan.events import GENERIC_KIND, IDENTITY_FIELDS, UNPARSED_KIND, Event, usable_name
@@ -97,7 +97,7 @@ class ParseStats:
 
 def _is_json(text: str) -> bool:
     try:
-        json.loads(text)
+        _strictjson.loads(text)
     except (ValueError, RecursionError):
         return False
     return True
@@ -422,7 +422,7 @@ class LineParser:
 
     def _parse_json(self, number: int, text: str, truncated: bool) -> Event:
         try:
-            obj = json.loads(text)
+            obj = _strictjson.loads(text)  # an integer past Python's 4300-digit limit stays a digit string
         except (ValueError, RecursionError):
             return self._unparsed(number, text, truncated, "json")
         if not isinstance(obj, dict):

@@ -17,6 +17,7 @@ from stuckscan.commands._options import (
     F,
     Position,
     build_parse_options,
+    check_moment,
     note_failure_location,
     require_lines_or_readable_input,
     require_something_readable,
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from stuckscan.discovery import Discovery, LogFile
 
 PROGRESS_MIN_BYTES = 8 << 20  # below this a scan takes a moment: no bar
+MAX_JOBS = 1024
+MAX_OPEN_INCIDENTS = 10_000_000
 
 
 @dataclass(slots=True)
@@ -59,10 +62,11 @@ class InputSelection:
 def input_options(func: F) -> F:
     """PATH... plus discovery, window and filter options."""
     options = [
-        click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+        click.option("-j", "--jobs", type=click.IntRange(min=1, max=MAX_JOBS), default=None, metavar="N",
                      help="Read several files, and parts of a large gateway log, in parallel worker processes "
                           "(default: the number of cores). The result is the same as a serial scan."),
-        click.option("--max-open-incidents", type=click.IntRange(min=1), default=CorrelatorLimits().max_open_incidents,
+        click.option("--max-open-incidents", type=click.IntRange(min=1, max=MAX_OPEN_INCIDENTS),
+                     default=CorrelatorLimits().max_open_incidents,
                      show_default=True, metavar="N",
                      help="Incidents kept open at once; beyond this the least recently active one is closed "
                           "as evicted (counted in the report) so memory stays bounded."),
@@ -72,8 +76,8 @@ def input_options(func: F) -> F:
         click.option("--min-severity", type=click.Choice([s.value for s in Severity]), default=None,
                      help="Only incidents and episodes at or above this severity."),
         click.option("--session", metavar="ID", help="Only the incident of this sessionKey, sessionId or runId."),
-        click.option("--until", metavar="WHEN", help="End of the time window (same forms as --since)."),
-        click.option("--since", metavar="WHEN",
+        click.option("--until", metavar="WHEN", callback=check_moment, help="End of the time window (same forms as --since)."),
+        click.option("--since", metavar="WHEN", callback=check_moment,
                      help="Start of the time window: ISO time, date, today, yesterday, or a duration ago (90m, 3h, 2d)."),
         click.option("--log-dir", type=click.Path(file_okay=False), envvar="OPENCLAW_LOG_DIR",
                      help="Directory of gateway logs (default: /tmp/openclaw or the gateway's own fallback)."),
@@ -100,7 +104,7 @@ def resolve_window(selection: InputSelection, now: datetime | None = None) -> Ti
     moment = now or datetime.now(timezone.utc)
     try:
         return TimeWindow.parse(selection.since, selection.until, moment, local_zone(selection.zone))
-    except ValueError as error:
+    except (ValueError, OverflowError) as error:
         raise click.BadParameter(str(error)) from None
 
 

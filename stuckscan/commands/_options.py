@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -100,15 +101,70 @@ def failure_location(error: BaseException) -> str | None:
     return where if isinstance(where, str) else None
 
 
+# Dates and window bounds outside these years are refused: no gateway log carries them
+# (the parser keeps such timestamps as lines without a time), and within them no zone
+# conversion or duration can overflow.
+OPTION_YEARS = (1970, 2200)
+_MAX_MOMENT_CHARS = 64
+
+
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
     try:
         if len(value) != 10 or not value.isascii() or value[4] != "-" or value[7] != "-":
             raise ValueError(value)  # fromisoformat also takes 20260521 and 2026-W21-4, on 3.11+ only
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+    if not OPTION_YEARS[0] <= day.year <= OPTION_YEARS[1]:
+        raise click.BadParameter(f"{value!r} is out of range (years {OPTION_YEARS[0]}..{OPTION_YEARS[1]})")
+    return day
+
+
+def check_moment(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--since``/``--until``: refuse what cannot be read or lies outside :data:`OPTION_YEARS`
+    (the text is kept: the window is built once ``--tz`` is known)."""
+    if value is None:
+        return None
+    from datetime import datetime, timezone
+
+    from stuckscan.timewindow import parse_moment
+
+    if len(value) > _MAX_MOMENT_CHARS:
+        raise click.BadParameter(f"too long ({len(value)} characters) to be a time")
+    bound = "until" if param.name == "until" else "since"
+    try:
+        moment = parse_moment(value, datetime.now(timezone.utc), timezone.utc, bound=bound)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+    except OverflowError:
+        moment = None
+    if moment is None or not OPTION_YEARS[0] <= moment.year <= OPTION_YEARS[1]:
+        raise click.BadParameter(f"{value!r} is out of range: give a time between {OPTION_YEARS[0]} and {OPTION_YEARS[1]}")
+    return value
+
+
+class Seconds(click.ParamType):
+    """A finite number of seconds above zero and at most ``most`` (``inf``, ``nan``, 0 and
+    negative values would make a loop spin or a sleep overflow)."""
+
+    name = "seconds"
+
+    def __init__(self, most: float) -> None:
+        self.most = most
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        if isinstance(value, float):
+            number = value
+        else:
+            try:
+                number = float(str(value).strip())
+            except ValueError:
+                self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not math.isfinite(number) or not 0 < number <= self.most:
+            self.fail(f"{value!r}: expected seconds above 0 and at most {self.most:g}", param, ctx)
+        return number
 
 
 def _parse_zone(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:

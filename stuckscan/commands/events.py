@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import fnmatch
-import json
 from datetime import date
 from typing import Any
 
 import click
 
 from stuckscan._safe import terminal_safe
+from stuckscan._strictjson import dumps
 from stuckscan.commands._options import (
     Position,
     build_parse_options,
@@ -57,7 +57,7 @@ def events(paths: tuple[str, ...], kinds: tuple[str, ...], session: str | None, 
             if session and not mentions(event, session):
                 continue
             if output_format == "jsonl":
-                out.write(json.dumps(event_to_dict(event), ensure_ascii=False, default=str) + "\n")
+                out.write(dumps(event_to_dict(event), ensure_ascii=False, default=str) + "\n")
             else:
                 out.write(format_event_text(event) + "\n")
         out.flush()
