@@ -217,7 +217,7 @@ class _Decompressing:
                     break
             try:
                 out = self._current.decompress(data, limit)
-            except (zlib.error, lzma.LZMAError, OSError, EOFError, ValueError, RuntimeError) as error:
+            except Exception as error:  # noqa: BLE001 - each library has its own error types (zlib.error, LZMAError, ZstdError...)
                 self._fail(f"corrupt {self._kind.name} data", str(error))
                 break
             if out:
@@ -233,7 +233,7 @@ class _Decompressing:
 
     def _start_next_stream(self) -> bool:
         """After a stream's end: True when another stream follows (and is set up)."""
-        rest = self._current.unused_data.lstrip(b"\x00")  # gzip and xz allow NUL padding
+        rest = (self._current.unused_data or b"").lstrip(b"\x00")  # gzip and xz allow NUL padding
         while len(rest) < len(self._kind.magic):
             more = self._read_raw()
             if not more:
@@ -242,7 +242,7 @@ class _Decompressing:
         if not rest:
             return False
         if self._kind.next_magic is None or not rest.startswith(self._kind.next_magic):
-            self._fail(f"data that is not {self._kind.name} after the end of the compressed data")
+            self._fail(f"ignored trailing bytes that are not {self._kind.name} data")
             return False
         self._current = self._make()
         self._pending = rest
