@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from stuckscan.inputs import STDIN_NAME, InputError, describe_os_error, display_name, os_error_cause
+from stuckscan.inputs import STDIN_NAME, InputError, describe_os_error, display_name, os_error_cause, printable_path
 from stuckscan.timewindow import TimeWindow
 
 UTC = timezone.utc
@@ -50,7 +50,7 @@ class Place:
 
     def __str__(self) -> str:
         target = self.file if self.file is not None else self.path
-        return f"{target} ({self.origin})"
+        return f"{printable_path(str(target))} ({self.origin})"
 
 
 @dataclass(frozen=True, slots=True)

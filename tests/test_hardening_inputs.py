@@ -400,3 +400,26 @@ def test_a_stall_across_the_fall_back_has_no_phantom_hour(tmp_path: Path, capsys
     (incident,) = report["incidents"]
     assert incident["firstWarning"] == "2026-11-01T05:50:00.000Z"
     assert incident["lastWarning"] == "2026-11-01T06:10:00.000Z"  # 20 minutes on, not 40 minutes back
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="these file systems refuse names that are not UTF-8")
+def test_a_file_name_that_is_not_utf8_in_every_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Python holds the undecodable bytes as lone surrogates; each output shows them as \\xNN."""
+    directory = tmp_path / os.fsdecode(b"logs-\xff")
+    directory.mkdir()
+    log = directory / os.fsdecode(b"openclaw-2026-05-21.log")
+    log.write_text(stall_text(), encoding="utf-8")
+    odd = directory / os.fsdecode(b"openclaw-2026-05-20.1.log")  # named like a log, unreadable
+    odd.symlink_to(os.fsdecode(b"gone-\xfe"))
+    shown = f"{tmp_path}/logs-\\xff/openclaw-2026-05-21.log"
+    for fmt in ("text", "json", "sarif", "junit", "github", "markdown"):
+        code, out, err = cli(capsys, "scan", "-v", "--format", fmt, str(directory))
+        assert code == 1 and "Traceback" not in err and "internal error" not in err, (fmt, err)
+        assert "\\udc" not in out + err and "logs-\\xff" in err  # the warning and the notes name it readably
+    for command in ("timeline", "report", "events"):
+        code, out, err = cli(capsys, command, str(log))
+        assert code == 0 and "internal error" not in err, (command, err)
+    code, out, err = cli(capsys, "scan", "--format", "json", "-q", str(log))
+    assert json.loads(out)["inputs"]["files"] == [shown]
+    code, _, err = cli(capsys, "scan", str(directory / os.fsdecode(b"gone-\xfd.log")))
+    assert code == 2 and err.endswith("gone-\\xfd.log\n") and "\\udc" not in err

@@ -132,7 +132,9 @@ def choose_files(selection: InputSelection, window: TimeWindow) -> Discovery:
 def _stderr_note(selection: InputSelection) -> Callable[[str], None]:
     def note(text: str) -> None:
         if not selection.quiet:
-            click.echo(terminal_safe(text), err=True)
+            from stuckscan.inputs import printable_path
+
+            click.echo(terminal_safe(printable_path(text)), err=True)  # file names need not be UTF-8
     return note
 
 

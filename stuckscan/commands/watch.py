@@ -50,6 +50,7 @@ class CommandRunner:
         self.counts: Counter[str] = Counter()
         self._warn = warn or _warn
         self._current: subprocess.Popen[str] | None = None
+        self._stopping = False
         self._thread = threading.Thread(target=self._work, name="stuckscan-exec", daemon=True)
         self._thread.start()
 
@@ -72,6 +73,7 @@ class CommandRunner:
             except queue.Empty:
                 break
         self.waiting.put(None)
+        self._stopping = True
         self._thread.join(grace)
         if self._thread.is_alive():
             self._kill_current()
@@ -108,7 +110,7 @@ class CommandRunner:
             process.wait()
         finally:
             self._current = None
-        if process.returncode != 0:
+        if process.returncode != 0 and not self._stopping:  # one killed at exit did not fail
             self.counts["failed"] += 1
 
     def _kill_current(self) -> None:
