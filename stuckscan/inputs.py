@@ -482,6 +482,7 @@ def hold_inputs(paths: Sequence[str], *, listed: bool = False) -> Iterator[HeldI
     global _session
     previous = _session
     session = _Session()
+    _allow_descriptors(len(paths))
     readable: list[str] = []
     skipped: list[tuple[str, str]] = []
     for path in paths:
@@ -497,6 +498,23 @@ def hold_inputs(paths: Sequence[str], *, listed: bool = False) -> Iterator[HeldI
         _session = previous
         for held in session.held.values():
             held.close()
+
+
+def _allow_descriptors(files: int) -> None:
+    """Raise the soft limit on open files (up to the hard limit) when holding ``files`` open
+    needs it; where it cannot be raised, the files past it are skipped with a warning."""
+    try:
+        import resource
+    except ImportError:  # Windows: no such limit to raise
+        return
+    wanted = files + 64  # room for the interpreter, pipes and worker queues
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if soft != resource.RLIM_INFINITY and soft < wanted:
+            ceiling = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+            resource.setrlimit(resource.RLIMIT_NOFILE, (ceiling, hard))
+    except (OSError, ValueError):
+        pass
 
 
 @contextmanager
