@@ -143,7 +143,8 @@ COMPRESSORS: dict[str, Callable[[bytes], bytes]] = {
 
 @pytest.mark.parametrize("suffix", sorted(COMPRESSORS))
 def test_compressed_rotations_in_a_directory_are_read(tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str) -> None:
-    older, newer = stall_text("2026-05-20"), stall_text("2026-05-21")
+    older = stall_text("2026-05-20").replace(KEY, KEY[:-1] + "9").replace(SID, SID[:-1] + "9")  # another session
+    newer = stall_text("2026-05-21")
     (tmp_path / f"openclaw-2026-05-20.log.{suffix}").write_bytes(COMPRESSORS[suffix](older.encode()))
     (tmp_path / "openclaw-2026-05-21.log").write_text(newer, encoding="utf-8")
     code, report, err = scan_json(capsys, tmp_path)

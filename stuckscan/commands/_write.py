@@ -51,7 +51,9 @@ _protected = ProtectedInputs()
 
 
 def protect_inputs(files: Iterable[str], directories: Iterable[str] = ()) -> None:
-    """Remember this run's inputs; :func:`write_report` refuses to write over them."""
+    """Remember this run's inputs (replacing any earlier run's in this process);
+    :func:`write_report` refuses to write over them."""
+    forget_inputs()
     for path in files:
         identity = _identity(path)
         if identity is not None:
