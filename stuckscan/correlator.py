@@ -86,6 +86,20 @@ TIME_ATTRIBUTABLE_KINDS = frozenset({
     "model.fallback_decision", "subagent.announce_give_up", "lane.task_timeout", "lock.timeout", "lock.takeover",
     "lane.task_rejected_after_timeout", "compaction.timeout_recovery",
 })
+# Fault signals: a line that by itself proves a fault, even with no stall warning around it.
+# With no incident open for the session (or run, or lane) it names, it opens one (a finding of
+# origin "signal"); naming none, a gateway-wide one ("unattributed"). See _fault_signal.
+SIGNAL_KINDS = frozenset({
+    "lock.timeout", "lock.takeover", "model.all_failed", "llm.idle_timeout", "compaction.timeout", "compaction.failed",
+    "lane.task_timeout", "lane.task_rejected_after_timeout", "tools.browser_failed", "tools.browser_unreachable",
+    "dispatch.empty_reply", "subagent.announce_give_up", "gateway.draining_rejected", "lane.task_error",
+    "model.fallback_decision", "embedded.failover", "compaction.timeout_recovery", "lane.wait_exceeded",
+})
+FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
+UNATTRIBUTED = "unattributed"
+# A compaction that starts and has not ended by the end of the log (or within this window
+# while the run stays active) is a finding of its own.
+COMPACTION_WINDOW = timedelta(minutes=15)
 TRAILING_EVIDENCE = timedelta(seconds=60)
 # What a recovery's abort makes the gateway log around it (analysis.RECOVERY_SIDE_EFFECTS).
 RECOVERY_SIDE_EFFECT_KINDS = frozenset({"abort.settle_timeout", "abort.settle_failed", "lock.stale_removed"})
@@ -784,14 +798,18 @@ class Correlator:
                 self.pending_timeouts[run_id] = PendingRunTimeout(event, identity, moment + RUN_TIMEOUT_CLEANUP_WINDOW)
         if self._is_cleanup(event):
             self._clear_run_timeouts(identity, run_id)
+            self._discard_unattributed(event)
         record = self._find_open(identity, key, session_id, run_id)
         if record is None and event.kind in RECOVERY_SIDE_EFFECT_KINDS:
             record = self._reopen_after_silence(identity, event)
-        if record is None and self._opens_incident(event):
+        signal = _fault_signal(event)
+        if record is None and signal and event.kind == "lane.wait_exceeded" and self._attach_trailing(identity, event):
+            return changes
+        if record is None and signal:
             record = self._reopen_if_late(identity, event)
-        if record is None and self._opens_incident(event):
-            record = self._open(identity, "lock_error", event)
-            changes.append(Change("opened", record, "session file lock error"))
+        if record is None and signal:
+            record = self._open(identity, "lock_error" if self._opens_incident(event) else "signal", event)
+            changes.append(Change("opened", record, signal))
         if record is None:
             self._attach_trailing(identity, event)
             previous = self.last_closed.get(identity)
@@ -824,26 +842,59 @@ class Correlator:
             return None
         return self._reopen(previous, identity)
 
-    def _attach_trailing(self, identity: str, event: Event) -> None:
+    def _attach_trailing(self, identity: str, event: Event) -> bool:
         """Evidence logged just after a session recovered (the queued message finally
         dequeued, the lane wait it reports) belongs to the incident that just closed."""
         previous = self.last_closed.get(identity)
         if previous is None or previous.end is None or event.time is None:
-            return
+            return False
         if previous.end <= event.time <= previous.end + TRAILING_EVIDENCE and event.kind in TRAILING_KINDS:
             previous.evidence.add(event)
+            return True
+        return False
 
     def _on_unattributed(self, event: Event) -> list[Change]:
-        """Session evidence that names no session: tie it to the one open incident, if only one."""
-        if event.kind not in TIME_ATTRIBUTABLE_KINDS:
+        """Session evidence that names no session: tie it to the one open incident, if only one;
+        a fault signal with no incident open at all opens a gateway-wide finding."""
+        if event.kind not in TIME_ATTRIBUTABLE_KINDS and not _fault_signal(event):
             return []
+        lane = event.fields.get("lane")
+        if event.kind == "lane.wait_exceeded" and isinstance(lane, str) and lane:
+            return self._on_lane_signal(event, f"lane:{lane}")
         if len(self.open) == 1:
             record = next(iter(self.open.values()))
             record.evidence.add(event)
             self._touch(record, event)
-        else:
-            self.unattributed.append(event)
-        return []
+            return []
+        self.unattributed.append(event)
+        signal = _fault_signal(event)
+        if not signal or self.open:
+            return []
+        record = self._open(UNATTRIBUTED, "signal", event)
+        record.evidence.add(event)
+        self._touch(record, event)
+        return [Change("opened", record, signal)]
+
+    def _discard_unattributed(self, cleanup: Event) -> None:
+        """A fault signal that named no session, followed by a run completing: the work got
+        through (a tool failure the agent shrugged off), so it was no incident."""
+        record = self.open.get(UNATTRIBUTED)
+        if record is None or record.warning_count or record.recoveries:
+            return
+        if cleanup.time is not None and record.last_activity is not None and cleanup.time < record.last_activity:
+            return
+        del self.open[UNATTRIBUTED]
+
+    def _on_lane_signal(self, event: Event, identity: str) -> list[Change]:
+        """A lane wait on a shared lane (cron, main, subagent): its own lane-backlog finding."""
+        record = self.open.get(identity)
+        changes: list[Change] = []
+        if record is None:
+            record = self._open(identity, "signal", event)
+            changes.append(Change("opened", record, "lane wait exceeded"))
+        record.evidence.add(event)
+        self._touch(record, event)
+        return changes
 
     @staticmethod
     def _opens_incident(event: Event) -> bool:
@@ -1193,6 +1244,30 @@ def _str(value: object) -> str | None:
 
 def _clock(moment: datetime | None) -> str:
     return moment.strftime("%H:%M:%SZ") if moment else "?"
+
+
+def _fault_signal(event: Event) -> str:
+    """What makes ``event`` a fault on its own ("" when it is not one)."""
+    kind = event.kind
+    if kind not in SIGNAL_KINDS:
+        return ""
+    message = event.message
+    if kind == "lane.task_error":
+        return "lane task failed on the session lock or its timeout" \
+            if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK) else ""
+    if kind in ("model.fallback_decision", "embedded.failover"):
+        reason = event.fields.get("reason")
+        failed = reason == "timeout" or "session file locked" in message or "Request was aborted" in message \
+            or event.fields.get("decision") == "surface_error"
+        return "model call failed over" if failed else ""
+    if kind == "compaction.timeout_recovery":
+        return "compaction threw during timeout recovery" if "threw" in str(event.fields.get("stage", "")) else ""
+    if kind == "lane.wait_exceeded":
+        if "laneSessionKey" not in event.fields:
+            return "lane wait exceeded"
+        # On a session's own lane a long wait means the task ahead was stuck that long.
+        return "session lane blocked" if event.seconds.get("waitedMs", 0.0) >= WARN_THRESHOLD_SECONDS else ""
+    return kind.replace(".", " ").replace("_", " ")
 
 
 def _describe_marker(event: Event) -> str:
