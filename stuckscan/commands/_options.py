@@ -6,7 +6,7 @@ import math
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
@@ -127,8 +127,6 @@ def check_moment(_ctx: click.Context, param: click.Parameter, value: str | None)
     (the text is kept: the window is built once ``--tz`` is known)."""
     if value is None:
         return None
-    from datetime import datetime, timezone
-
     from stuckscan.timewindow import parse_moment
 
     if len(value) > _MAX_MOMENT_CHARS:
