@@ -43,6 +43,7 @@ from stuckscan.model import (
     Measures,
     Recovery,
     RecoveryVerdict,
+    SkippedFile,
 )
 from stuckscan.parser import ParseOptions, ParseStats, parse_path
 from stuckscan.rules import RULES
@@ -101,6 +102,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats) -> Analysis:
         truncated=stats.truncated, blank=stats.blank, untimed=stats.untimed,
         first_time=stats.first_time, last_time=stats.last_time,
         unparsed_examples=list(stats.unparsed_examples), evicted_incidents=result.evicted,
+        skipped_files=[SkippedFile(name, reason) for name, reason in stats.skipped_files],
     )
     return Analysis(inputs=inputs, environment=environment, incidents=incidents,
                     episodes=[e for e in episodes if e.primary is not None])
