@@ -43,6 +43,7 @@ from stuckscan.model import (
     Measures,
     Recovery,
     RecoveryVerdict,
+    SkippedFile,
 )
 from stuckscan.parser import ParseOptions, ParseStats, parse_path
 from stuckscan.rules import RULES
@@ -101,6 +102,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats) -> Analysis:
         truncated=stats.truncated, blank=stats.blank, untimed=stats.untimed,
         first_time=stats.first_time, last_time=stats.last_time,
         unparsed_examples=list(stats.unparsed_examples), evicted_incidents=result.evicted,
+        skipped_files=[SkippedFile(name, reason) for name, reason in stats.skipped_files],
     )
     return Analysis(inputs=inputs, environment=environment, incidents=incidents,
                     episodes=[e for e in episodes if e.primary is not None])
@@ -142,12 +144,12 @@ def _status(record: IncidentRecord, decision: Decision, recoveries: list[Recover
     if origin_of(record) is IncidentOrigin.SIGNAL and record.status in (RecordStatus.END_OF_INPUT, RecordStatus.SILENT) \
             and (_lone_line(record) or record.cut_short):
         return IncidentStatus.FAULT_SIGNAL  # one fault line, nothing after it: not enough to call it stuck
-    if record.status is RecordStatus.END_OF_INPUT:
-        return IncidentStatus.STILL_STUCK
     acted = [r for r in recoveries if r.verdict in (RecoveryVerdict.FREED, RecoveryVerdict.FORCE_CLEARED)
              and r.action not in (None, "none")]
     if acted and acted[-1].verdict is RecoveryVerdict.FORCE_CLEARED:
         return IncidentStatus.FORCE_CLEARED
+    if record.status is RecordStatus.END_OF_INPUT:
+        return IncidentStatus.STILL_STUCK
     if acted:
         return IncidentStatus.RECOVERED
     return IncidentStatus.RESOLVED_BY_ITSELF
@@ -229,7 +231,10 @@ def _timeline(record: IncidentRecord) -> list[Evidence]:
 
 
 def _lone_line(record: IncidentRecord) -> bool:
-    return sum(record.evidence.counts.values()) + len(record.prelude) <= 1
+    """Whether everything the incident rests on is one log line."""
+    if sum(record.evidence.counts.values()) > 1:
+        return False
+    return len({(e.source, e.line) for e in (*record.prelude, *record.evidence.all())}) <= 1
 
 
 def _capped(decision: Decision, record: IncidentRecord) -> Decision:

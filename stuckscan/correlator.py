@@ -241,7 +241,12 @@ class IncidentRecord:
             gap = HEARTBEAT
         else:  # stuck / long-running warnings back off: 120 s, 240 s, 480 s ...
             gap = timedelta(seconds=max(WARN_THRESHOLD_SECONDS, self.last_warning_age))
-        return self.last_warning + gap + SILENCE_SLACK
+        deadline = self.last_warning + gap + SILENCE_SLACK
+        # The heartbeat's recovery check (skips, keep-lane outcomes) also says the session is still flagged.
+        last_check = self.recoveries[-1].events[-1].time if self.recoveries and self.recoveries[-1].events else None
+        if last_check is not None and last_check + RECOVERY_GRACE + SILENCE_SLACK > deadline:
+            return last_check + RECOVERY_GRACE + SILENCE_SLACK
+        return deadline
 
 
 @dataclass(slots=True)
@@ -1179,6 +1184,8 @@ class Correlator:
             return RecoveryVerdict.FREED, "stall warnings stopped after it"
         if status is RecordStatus.RESTART:
             return RecoveryVerdict.UNKNOWN, "the gateway restarted before its effect showed"
+        if recovery.wiped and status is RecordStatus.END_OF_INPUT:
+            return RecoveryVerdict.FORCE_CLEARED, "the session's state was force-cleared; the log ends before any later warning"
         if recovery.time and self.now and self.now - recovery.time < RECOVERY_GRACE:
             return RecoveryVerdict.UNKNOWN, f"the log ends {(self.now - recovery.time).total_seconds():.0f} s after it"
         if recovery.released == 0 and queued > 0:

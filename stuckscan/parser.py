@@ -16,7 +16,7 @@ from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from stuckscan import families
+from stuckscan import _strictjson, families
 from stuckscan._kv import bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
 from stuckscan.events import GENERIC_KIND, IDENTITY_FIELDS, UNPARSED_KIND, Event, usable_name
@@ -57,6 +57,7 @@ class ParseStats:
     unparsed_examples: list[str] = field(default_factory=list)
     offsets: set[str] = field(default_factory=set)  # UTC offsets printed in the log
     skipped: int = 0  # fast path: records counted as events without being decoded (not in kinds)
+    skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): not read, or read in part
 
     def note_event(self, event: Event) -> None:
         self.events += 1
@@ -89,13 +90,14 @@ class ParseStats:
             if self.last_time is None or moment > self.last_time:
                 self.last_time = moment
         self.offsets.update(other.offsets)
+        self.skipped_files.extend(other.skipped_files)
         room = 5 - len(self.unparsed_examples)
         self.unparsed_examples.extend(other.unparsed_examples[:max(room, 0)])
 
 
 def _is_json(text: str) -> bool:
     try:
-        json.loads(text)
+        _strictjson.loads(text)
     except (ValueError, RecursionError):
         return False
     return True
@@ -420,7 +422,7 @@ class LineParser:
 
     def _parse_json(self, number: int, text: str, truncated: bool) -> Event:
         try:
-            obj = json.loads(text)
+            obj = _strictjson.loads(text)  # an integer past Python's 4300-digit limit stays a digit string
         except (ValueError, RecursionError):
             return self._unparsed(number, text, truncated, "json")
         if not isinstance(obj, dict):

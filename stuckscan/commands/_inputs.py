@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from stuckscan._safe import terminal_safe
-from stuckscan.commands._options import F, Position, build_parse_options, note_failure_location, time_options
+from stuckscan.commands._options import (
+    F,
+    Position,
+    build_parse_options,
+    check_moment,
+    note_failure_location,
+    require_lines_or_readable_input,
+    require_something_readable,
+    time_options,
+    warn_skipped_files,
+)
 from stuckscan.correlator import CorrelatorLimits
 from stuckscan.inputs import InputError
 from stuckscan.model import Analysis, Incident, Severity
@@ -28,6 +38,8 @@ if TYPE_CHECKING:
     from stuckscan.discovery import Discovery, LogFile
 
 PROGRESS_MIN_BYTES = 8 << 20  # below this a scan takes a moment: no bar
+MAX_JOBS = 1024
+MAX_OPEN_INCIDENTS = 10_000_000
 
 
 @dataclass(slots=True)
@@ -50,10 +62,11 @@ class InputSelection:
 def input_options(func: F) -> F:
     """PATH... plus discovery, window and filter options."""
     options = [
-        click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+        click.option("-j", "--jobs", type=click.IntRange(min=1, max=MAX_JOBS), default=None, metavar="N",
                      help="Read several files, and parts of a large gateway log, in parallel worker processes "
                           "(default: the number of cores). The result is the same as a serial scan."),
-        click.option("--max-open-incidents", type=click.IntRange(min=1), default=CorrelatorLimits().max_open_incidents,
+        click.option("--max-open-incidents", type=click.IntRange(min=1, max=MAX_OPEN_INCIDENTS),
+                     default=CorrelatorLimits().max_open_incidents,
                      show_default=True, metavar="N",
                      help="Incidents kept open at once; beyond this the least recently active one is closed "
                           "as evicted (counted in the report) so memory stays bounded."),
@@ -63,8 +76,8 @@ def input_options(func: F) -> F:
         click.option("--min-severity", type=click.Choice([s.value for s in Severity]), default=None,
                      help="Only incidents and episodes at or above this severity."),
         click.option("--session", metavar="ID", help="Only the incident of this sessionKey, sessionId or runId."),
-        click.option("--until", metavar="WHEN", help="End of the time window (same forms as --since)."),
-        click.option("--since", metavar="WHEN",
+        click.option("--until", metavar="WHEN", callback=check_moment, help="End of the time window (same forms as --since)."),
+        click.option("--since", metavar="WHEN", callback=check_moment,
                      help="Start of the time window: ISO time, date, today, yesterday, or a duration ago (90m, 3h, 2d)."),
         click.option("--log-dir", type=click.Path(file_okay=False), envvar="OPENCLAW_LOG_DIR",
                      help="Directory of gateway logs (default: /tmp/openclaw or the gateway's own fallback)."),
@@ -91,7 +104,7 @@ def resolve_window(selection: InputSelection, now: datetime | None = None) -> Ti
     moment = now or datetime.now(timezone.utc)
     try:
         return TimeWindow.parse(selection.since, selection.until, moment, local_zone(selection.zone))
-    except ValueError as error:
+    except (ValueError, OverflowError) as error:
         raise click.BadParameter(str(error)) from None
 
 
@@ -119,7 +132,9 @@ def choose_files(selection: InputSelection, window: TimeWindow) -> Discovery:
 def _stderr_note(selection: InputSelection) -> Callable[[str], None]:
     def note(text: str) -> None:
         if not selection.quiet:
-            click.echo(terminal_safe(text), err=True)
+            from stuckscan.inputs import printable_path
+
+            click.echo(terminal_safe(printable_path(text)), err=True)  # file names need not be UTF-8
     return note
 
 
@@ -142,32 +157,44 @@ def make_progress() -> Progress:
 def load_analysis(selection: InputSelection, machine_output: bool) -> Analysis:
     """Discover, parse, correlate and classify; then apply the filters."""
     from stuckscan.analysis import analyze_events
+    from stuckscan.commands._write import output_option_value, protect_inputs, refuse_input_target
+    from stuckscan.inputs import display_name, hold_inputs
     from stuckscan.parallel import parse_files_parallel
     from stuckscan.parser import ParseStats
 
     window = resolve_window(selection)
     found = choose_files(selection, window)
+    protect_inputs([log.path for log in found.files], [str(place.path) for place in found.searched])
+    refuse_input_target(output_option_value())  # before reading: the report must never replace a log
     options = build_parse_options(selection.base_date, selection.zone)
     stats = ParseStats()
+    stats.skipped_files.extend((display_name(log.path), log.reason) for log in found.unreadable)
     limits = CorrelatorLimits(max_open_incidents=selection.max_open_incidents)
     position = Position()
-    paths = [log.path for log in found.files]
-    selected = None if window.unbounded else window
-    try:
-        if _want_progress(selection, found.files, machine_output):
-            with make_progress() as progress:
-                task = progress.add_task("scan", total=sum(log.size or 0 for log in found.files))
-                events = parse_files_parallel(paths, options, stats, jobs=selection.jobs, window=selected,
-                                              progress=lambda done: progress.advance(task, done))
+    with hold_inputs([log.path for log in found.files], listed=True) as held:
+        stats.skipped_files.extend(held.skipped)
+        require_something_readable(held.readable, stats.skipped_files)
+        readable = set(held.readable)
+        files = [log for log in found.files if log.path in readable]
+        paths = [log.path for log in files]
+        selected = None if window.unbounded else window
+        try:
+            if _want_progress(selection, files, machine_output):
+                with make_progress() as progress:
+                    task = progress.add_task("scan", total=sum(log.size or 0 for log in files))
+                    events = parse_files_parallel(paths, options, stats, jobs=selection.jobs, window=selected,
+                                                  progress=lambda done: progress.advance(task, done))
+                    analysis = analyze_events(position.track(events), stats, limits)
+            else:
+                events = parse_files_parallel(paths, options, stats, jobs=selection.jobs, window=selected)
                 analysis = analyze_events(position.track(events), stats, limits)
-        else:
-            events = parse_files_parallel(paths, options, stats, jobs=selection.jobs, window=selected)
-            analysis = analyze_events(position.track(events), stats, limits)
-    except (InputError, click.ClickException, KeyboardInterrupt):
-        raise
-    except Exception as error:
-        note_failure_location(error, position)  # the top-level handler names the line
-        raise
+        except (InputError, click.ClickException, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            note_failure_location(error, position)  # the top-level handler names the line
+            raise
+    require_lines_or_readable_input(stats.lines, len(found.files) + len(found.unreadable), stats.skipped_files)
+    warn_skipped_files(stats.skipped_files)
     return filter_analysis(analysis, selection)
 
 

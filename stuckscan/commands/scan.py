@@ -10,7 +10,6 @@ from typing import Any
 import click
 
 from stuckscan.commands._inputs import input_options, load_analysis, selection_from
-from stuckscan.commands._options import EXIT_ERROR, silence_stdout, tolerant_stdout
 from stuckscan.formats import FORMAT_NAMES, RenderOptions, exit_code, parse_fail_on, render, wants_color
 
 MACHINE_FORMATS = frozenset({"json", "sarif", "junit", "github"})
@@ -42,22 +41,9 @@ def _render_options(color: bool | None, output: str | None, fail_on: Any, no_red
 
 
 def _emit(text: str, output: str | None) -> None:
-    if output is None:
-        stream = tolerant_stdout()
-        try:
-            stream.write(text if text.endswith("\n") or not text else text + "\n")
-            stream.flush()
-        except BrokenPipeError:
-            # The reader stopped early (`stuckscan scan | head -1`): the exit code still
-            # says what was found, as if the whole report had been read.
-            silence_stdout()
-        return
-    try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as error:
-        click.echo(f"stuckscan: error: cannot write {output}: {error.strerror or error}", err=True)
-        sys.exit(EXIT_ERROR)
+    from stuckscan.commands._write import write_report
+
+    write_report(text, output)
 
 
 @click.command()
