@@ -7,7 +7,7 @@ import os
 import posixpath
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
@@ -116,6 +116,71 @@ def clock(moment: datetime | None, with_date: bool = False) -> str:
     if utc is None:
         return "--:--:--"
     return utc.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S")
+
+
+def offset_zone(label: str) -> tzinfo | None:
+    """The zone of an offset as :attr:`Environment.timezone_offsets` lists it
+    (``+08:00``, ``+00:00 (UTC, Z)``); None for anything else."""
+    text = label.split(" ", 1)[0]
+    if len(text) != 6 or text[0] not in "+-" or text[3] != ":" or not (text[1:3] + text[4:]).isdigit():
+        return None
+    delta = timedelta(hours=int(text[1:3]), minutes=int(text[4:]))
+    if delta >= timedelta(hours=24):
+        return None
+    return timezone(-delta if text[0] == "-" else delta) if delta else timezone.utc
+
+
+def log_zone(analysis: Analysis) -> tzinfo | None:
+    """The one UTC offset the log prints; None when it prints none, or several (a
+    daylight-saving change, files from two hosts)."""
+    zones = {offset_zone(label) for label in analysis.environment.timezone_offsets}
+    zones.discard(None)
+    return zones.pop() if len(zones) == 1 else None
+
+
+def display_zone(analysis: Analysis, zone: tzinfo | None = None) -> tzinfo:
+    """The zone to show times in: ``zone`` when given (``--utc``, ``--display-tz``), else
+    the log's own offset, else UTC."""
+    return zone or log_zone(analysis) or timezone.utc
+
+
+def zone_label(zone: tzinfo, moment: datetime | None = None) -> str:
+    """``UTC`` or ``+08:00``: the zone's offset at ``moment`` (default: now)."""
+    reference = to_utc(moment) if moment is not None and moment.tzinfo is not None else datetime.now(timezone.utc)
+    offset = reference.astimezone(zone).utcoffset() or timedelta(0)
+    if not offset:
+        return "UTC"
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def local_clock(moment: datetime | None, zone: tzinfo, with_date: bool = False) -> str:
+    """``18:41:29`` (or ``2026-05-21 18:41:29``) in ``zone``; naive times as they are."""
+    if moment is None:
+        return "--:--:--"
+    local = moment.astimezone(zone) if moment.tzinfo is not None else moment
+    return local.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S")
+
+
+def local_span(start: datetime | None, end: datetime | None, zone: tzinfo, seconds: bool = False) -> str:
+    """``2026-05-21 08:02–22:43 +08:00``: the date once when both ends share it."""
+    if start is None or end is None:
+        return "no timestamps"
+    pattern = "%H:%M:%S" if seconds else "%H:%M"
+    first = start.astimezone(zone) if start.tzinfo is not None else start
+    last = end.astimezone(zone) if end.tzinfo is not None else end
+    label = zone_label(zone, end)
+    if first.date() == last.date():
+        return f"{first:%Y-%m-%d} {first.strftime(pattern)}\u2013{last.strftime(pattern)} {label}"
+    return f"{first:%Y-%m-%d} {first.strftime(pattern)} \u2013 {last:%Y-%m-%d} {last.strftime(pattern)} {label}"
+
+
+def explanations(analysis: Analysis) -> list[str]:
+    """Why the result may look emptier (or its times less certain) than the log: one
+    line each, for every format to show (filters and windows that hid findings, input
+    with no OpenClaw line, dates guessed for time-only lines)."""
+    return list(analysis.explanations)
 
 
 def format_duration(seconds: float | None) -> str:
