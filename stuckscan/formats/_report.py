@@ -163,17 +163,20 @@ def local_clock(moment: datetime | None, zone: tzinfo, with_date: bool = False) 
     return local.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S")
 
 
-def local_span(start: datetime | None, end: datetime | None, zone: tzinfo, seconds: bool = False) -> str:
-    """``2026-05-21 08:02–22:43 +08:00``: the date once when both ends share it."""
+def local_span(start: datetime | None, end: datetime | None, zone: tzinfo, seconds: bool = False,
+               with_date: bool = True) -> str:
+    """``2026-05-21 08:02–22:43 +08:00``: the date once when both ends share it (and
+    not at all with ``with_date`` false, unless the ends fall on different days)."""
     if start is None or end is None:
         return "no timestamps"
     pattern = "%H:%M:%S" if seconds else "%H:%M"
     first = start.astimezone(zone) if start.tzinfo is not None else start
     last = end.astimezone(zone) if end.tzinfo is not None else end
     label = zone_label(zone, end)
-    if first.date() == last.date():
-        return f"{first:%Y-%m-%d} {first.strftime(pattern)}\u2013{last.strftime(pattern)} {label}"
-    return f"{first:%Y-%m-%d} {first.strftime(pattern)} \u2013 {last:%Y-%m-%d} {last.strftime(pattern)} {label}"
+    if first.date() != last.date():
+        return f"{first:%Y-%m-%d} {first.strftime(pattern)} \u2013 {last:%Y-%m-%d} {last.strftime(pattern)} {label}"
+    day = f"{first:%Y-%m-%d} " if with_date else ""
+    return f"{day}{first.strftime(pattern)}\u2013{last.strftime(pattern)} {label}"
 
 
 def explanations(analysis: Analysis) -> list[str]:
