@@ -116,10 +116,32 @@ def _parse_zone(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 def time_options(func: F) -> F:
     func = click.option("--tz", "zone", callback=_parse_zone, metavar="ZONE",
-                        help="Zone for timestamps printed without an offset (IANA name or +HH:MM). Default: this machine's.")(func)
+                        help="Zone the log was written in, for timestamps printed without an offset (IANA name or "
+                             "+HH:MM). Default: this machine's. Times are shown in it too when the log prints no offset.")(func)
     func = click.option("--date", "base_date", callback=_parse_date, metavar="YYYY-MM-DD",
-                        help="Date for time-only lines when the file name carries none.")(func)
+                        help="Date for time-only lines when the file name carries none (default: the latest day "
+                             "that does not put them in the future, with a note).")(func)
     return func
+
+
+def display_options(func: F) -> F:
+    """``--utc`` and ``--display-tz``: the zone times are shown in (reading is ``--tz``)."""
+    func = click.option("--display-tz", "display_tz", callback=_parse_zone, metavar="ZONE",
+                        help="Show times in ZONE (IANA name, +HH:MM, UTC or local). Default: the offset the log "
+                             "prints.")(func)
+    func = click.option("--utc", is_flag=True, help="Show times in UTC (same as --display-tz UTC).")(func)
+    return func
+
+
+def shown_zone(utc: bool, display_tz: Any) -> Any:
+    """The zone asked for with ``--utc`` or ``--display-tz`` (None: the log's own)."""
+    if utc and display_tz is not None:
+        raise UsageProblem("--utc and --display-tz both choose the zone times are shown in: give one")
+    if utc:
+        from datetime import timezone
+
+        return timezone.utc
+    return display_tz
 
 
 def build_parse_options(base_date: date | None, zone: Any) -> ParseOptions:

@@ -179,6 +179,16 @@ def local_span(start: datetime | None, end: datetime | None, zone: tzinfo, secon
     return f"{day}{first.strftime(pattern)}\u2013{last.strftime(pattern)} {label}"
 
 
+# The explanation that a time-only log's dates were guessed: a caveat about the times, not
+# something hidden from the result (an empty result with only this note is an all-clear).
+UNDATED_NOTE = "the log's times carry no date"
+
+
+def hides_findings(explanation: str) -> bool:
+    """Whether an explanation says something was left out of the result."""
+    return not explanation.startswith(UNDATED_NOTE)
+
+
 def explanations(analysis: Analysis) -> list[str]:
     """Why the result may look emptier (or its times less certain) than the log: one
     line each, for every format to show (filters and windows that hid findings, input
@@ -294,6 +304,115 @@ def item_fixes(item: Item) -> list[tuple[str, str]]:
                 seen.add(text)
                 fixes.append((finding.rule.id, text))
     return fixes
+
+
+def _fix_key(text: str) -> str:
+    """Fixes that differ only in case, spacing or punctuation are one fix."""
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
+def ranked_fixes(item: Item) -> list[tuple[str, str]]:
+    """``(rule id, fix)`` in the order the classifier gave them, primary cause first, each
+    fix once (the same advice from two causes is listed under the first)."""
+    fixes: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for rule_id, text in item_fixes(item):
+        key = _fix_key(text)
+        if key and key not in seen:
+            seen.add(key)
+            fixes.append((rule_id, text))
+    return fixes
+
+
+def _evidence_key(evidence: Evidence) -> tuple[str, int]:
+    return (evidence.file, evidence.line)
+
+
+def strongest_evidence(item: Item, limit: int = 3) -> list[Evidence]:
+    """The lines that carry the verdict, strongest first: the primary cause's key line,
+    the outcome of the last recovery, each contributing cause's key line, then the
+    primary's other lines."""
+    candidates: list[Evidence] = []
+    primary = item.primary.evidence if item.primary is not None else []
+    candidates.extend(primary[:1])
+    if isinstance(item, Incident):
+        acted = [r for r in item.recoveries if r.evidence and r.verdict is not RecoveryVerdict.SKIPPED]
+        if acted:
+            candidates.append(acted[-1].evidence[-1])
+    candidates.extend(finding.evidence[0] for finding in item.contributing if finding.evidence)
+    candidates.extend(primary[1:])
+    if not candidates:
+        candidates = item_evidence(item)
+    chosen: dict[tuple[str, int], Evidence] = {}
+    for evidence in candidates:
+        chosen.setdefault(_evidence_key(evidence), evidence)
+    return list(chosen.values())[:limit]
+
+
+def undelivered_messages(incident: Incident) -> int | None:
+    """Messages queued when a recovery force-cleared the session (None when unknown)."""
+    counts = [r.undelivered for r in incident.recoveries
+              if r.verdict is RecoveryVerdict.FORCE_CLEARED and r.undelivered is not None]
+    return sum(counts) if counts else None
+
+
+def _starved(incident: Incident) -> bool:
+    return bool(incident.episode_ids) or any(finding.rule.id == "RC12" for finding, _ in findings_of(incident))
+
+
+def outcome_sentence(incident: Incident, zone: tzinfo = timezone.utc) -> str:
+    """How the incident ended, in words: the status and the recovery verdict that decided
+    it (``force-cleared: 1 queued message not delivered; …``). Holds log text
+    (actions, reasons): the caller makes it safe for its format."""
+    status = incident.status
+    acted = [r for r in incident.recoveries if r.verdict is not RecoveryVerdict.SKIPPED]
+    last = acted[-1] if acted else None
+    attempt = f"{last.action or 'recovery'} at {local_clock(last.time, zone)}" if last is not None else ""
+    forced = [r for r in incident.recoveries if r.verdict is RecoveryVerdict.FORCE_CLEARED]
+    if status is IncidentStatus.FORCE_CLEARED or (forced and status is not IncidentStatus.STILL_STUCK):
+        lost = undelivered_messages(incident)
+        text = "force-cleared: " + (f"{plural(lost, 'queued message')} not delivered" if lost
+                                    else "queued messages may not have been delivered")
+        if _starved(incident):
+            text += "; clients connected during the starvation may still show in_progress"
+        return text
+    if status is IncidentStatus.RECOVERED:
+        text = f"recovered: {attempt} freed the session" if attempt else "recovered"
+        return text + (f" ({last.verdict_reason})" if last is not None and last.verdict_reason else "")
+    if status is IncidentStatus.STILL_STUCK:
+        if last is None:
+            return "still stuck when the log ends; no recovery was attempted"
+        text = f"still stuck when the log ends; {attempt} {verdict_word(last.verdict)}"
+        return text + (f" ({last.verdict_reason})" if last.verdict_reason else "")
+    if status is IncidentStatus.FAULT_SIGNAL:
+        return incident.status_reason or "a fault signal with no stall warning, and nothing cleared it"
+    reason = f" ({incident.status_reason})" if incident.status_reason else ""
+    if status is IncidentStatus.FALSE_POSITIVE:
+        return f"false positive{reason}: the session was making progress"
+    if status is IncidentStatus.EVICTED:
+        return "evicted: too many incidents were open at once, so how it ended is unknown"
+    return f"{status_word(status)}{reason}"
+
+
+def short_id(value: str, length: int = 8) -> str:
+    """The first characters of a run or session id, as the views print it."""
+    return value if len(value) <= length + 2 else value[:length]
+
+
+STATUS_RANK: dict[IncidentStatus, int] = {
+    IncidentStatus.STILL_STUCK: 6, IncidentStatus.FAULT_SIGNAL: 5, IncidentStatus.FORCE_CLEARED: 4,
+    IncidentStatus.EVICTED: 3, IncidentStatus.ENDED_BY_RESTART: 2, IncidentStatus.RECOVERED: 1,
+    IncidentStatus.RESOLVED_BY_ITSELF: 1, IncidentStatus.FALSE_POSITIVE: 0,
+}
+
+
+def worst_first(incidents: list[Incident]) -> list[Incident]:
+    """Incidents by how much they need attention: severity (benign rules as info), then
+    status (still stuck first), then how long the session was stuck."""
+    def key(incident: Incident) -> tuple[int, int, float]:
+        severity = item_severity(incident)
+        return (severity.rank if severity else 0, STATUS_RANK.get(incident.status, 0), incident_duration(incident) or 0.0)
+    return sorted(incidents, key=key, reverse=True)
 
 
 def wedge_not_freed(incident: Incident) -> bool:
