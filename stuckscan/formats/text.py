@@ -294,9 +294,10 @@ def incident_heading(incident: Incident) -> Text:
     return heading
 
 
-def cause_rows(item: Item, view: View | None = None) -> list[Row]:
+def cause_rows(item: Item, view: View | None = None, episode_of: dict[str, str] | None = None) -> list[Row]:
     """The primary cause (rule, title, confidence) and why; the contributing causes on
-    one line, or each with its own summary when verbose."""
+    one line, each with the gateway episode that shows it (``episode_of``: rule id ->
+    episode id), or each with its own summary when verbose."""
     verbose = view is None or view.verbose
     rows: list[Row] = []
     if item.primary is None:
@@ -325,7 +326,8 @@ def cause_rows(item: Item, view: View | None = None) -> list[Row]:
             also.append(" \u00b7 ", style="dim")
         also.append(f"{finding.rule.id} ", style=SEVERITY_STYLES.get(finding.severity.value, ""))
         also.append_text(safe(finding.rule.slug))
-        also.append(f" ({finding.severity.value})", style="dim")
+        episode = (episode_of or {}).get(finding.rule.id)
+        also.append(f" ({finding.severity.value}{', ' + episode if episode else ''})", style="dim")
     rows.append(("Also", also))
     return rows
 
@@ -413,8 +415,18 @@ def _all_finding_evidence(item: Item) -> list[Evidence]:
     return sorted(seen.values(), key=lambda e: (_timestamp(e.time), e.file, e.line)) or item_evidence(item)
 
 
-def incident_rows(incident: Incident, view: View) -> list[Row]:
-    rows = cause_rows(incident, view)
+def episodes_by_rule(incident: Incident, episodes: list[Episode]) -> dict[str, str]:
+    """Rule id -> the id of the gateway episode of this incident that carries it."""
+    found: dict[str, str] = {}
+    for episode in episodes:
+        if episode.id in incident.episode_ids:
+            for finding, _ in findings_of(episode):
+                found.setdefault(finding.rule.id, episode.id)
+    return found
+
+
+def incident_rows(incident: Incident, view: View, episodes: list[Episode] | None = None) -> list[Row]:
+    rows = cause_rows(incident, view, episodes_by_rule(incident, episodes or []))
     rows.append(outcome_row(incident, view))
     rows.append(when_row(incident, view))
     lost = messages_possibly_lost(incident)
@@ -474,17 +486,6 @@ def episode_told(episode: Episode, incidents: list[Incident]) -> bool:
         return False
     rules = {finding.rule.id for incident in linked for finding, _ in findings_of(incident)}
     return all(finding.rule.id in rules for finding, _ in findings_of(episode))
-
-
-def episode_line(episode: Episode, view: View) -> Text:
-    """``EP-001  RC12 event-loop-starvation  18:41:29–18:48:26 +08:00 (6m 57s), during INC-001``."""
-    line = Text(episode.id, style="bold")
-    if episode.primary is not None:
-        line.append(f"  {episode.primary.rule.id} ", style=SEVERITY_STYLES.get(episode.primary.severity.value, ""))
-        line.append_text(safe(episode.primary.rule.slug))
-    line.append(f"  {local_span(episode.start, episode.end, view.zone, seconds=True, with_date=False)}")
-    line.append_text(safe(f" ({format_duration(episode_duration(episode))}; {', '.join(episode.incident_ids)})"))
-    return line
 
 
 # -- laying rows out -------------------------------------------------------------------
@@ -644,7 +645,7 @@ def summary_line(analysis: Analysis, options: RenderOptions) -> Text:
     summary = summarize(analysis, options.fail_on)
     if not analysis.incidents and not analysis.episodes:
         if any(hides_findings(text) for text in explanations(analysis)):
-            return Text("Nothing to show, which is not an all-clear:", style="yellow")
+            return Text("Nothing shown, and this is not an all-clear:", style="bold yellow")
         return Text(ALL_CLEAR, style="green")
     statuses = ", ".join(f"{count} {status_word(IncidentStatus(status))}"
                          for status, count in summary.by_status.items() if count)
@@ -660,8 +661,19 @@ def summary_line(analysis: Analysis, options: RenderOptions) -> Text:
     return line
 
 
-def explanation_lines(analysis: Analysis) -> list[Text]:
-    return [Text("  ").append_text(safe(text, "yellow")) for text in explanations(analysis)]
+def explanation_lines(analysis: Analysis, view: View | None = None) -> list[RenderableType]:
+    """Each explanation on its own line (wrapped under itself, not under the margin)."""
+    said = [safe(text, "yellow") for text in explanations(analysis)]
+    if not said:
+        return []
+    if view is not None and view.plain:
+        return [Text("- ").append_text(text) for text in said]
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    for text in said:
+        table.add_row(Text("\u25b8", style="yellow"), text)
+    return [table]
 
 
 def inputs_line(analysis: Analysis, view: View | None = None) -> Text:
@@ -693,19 +705,15 @@ def scan_renderables(analysis: Analysis, options: RenderOptions, view: View) -> 
     full = chosen_incidents(incidents, view)
     parts.extend(overview(incidents, view))
     for incident in full:
-        parts.extend(block(incident_heading(incident), incident_rows(incident, view), view))
+        parts.extend(block(incident_heading(incident), incident_rows(incident, view, analysis.episodes), view))
     if len(full) < len(incidents):
         parts.append(Text(f"{len(incidents) - len(full):,} more incidents are in the overview only; "
                           "--all shows every one in full", style="dim"))
-    told = [episode for episode in analysis.episodes if not view.verbose and episode_told(episode, full)]
     for episode in analysis.episodes:
-        if episode not in told:
+        if view.verbose or not episode_told(episode, full):  # else its cause is on its incidents' Also line
             parts.extend(block(episode_heading(episode), episode_rows(episode, view), view))
-    if told:
-        parts.append(Text("Gateway-wide, as told above:", style="bold"))
-        parts.extend(Text("  ").append_text(episode_line(episode, view)) for episode in told)
     parts.append(summary_line(analysis, options))
-    parts.extend(explanation_lines(analysis))
+    parts.extend(explanation_lines(analysis, view))
     parts.append(inputs_line(analysis, view))
     return parts
 
@@ -1008,7 +1016,7 @@ def render_timeline(analysis: Analysis, options: RenderOptions) -> str:
         console.print(summary_line(prepared, options))
     else:
         console.print()
-    for line in explanation_lines(prepared):
+    for line in explanation_lines(prepared, view):
         console.print(line)
     console.print(inputs_line(prepared, view), soft_wrap=view.plain)
     return without_trailing_spaces(buffer.getvalue())
