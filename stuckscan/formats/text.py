@@ -21,7 +21,7 @@ import shutil
 import textwrap
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from io import StringIO
 
 from rich import box
@@ -561,17 +561,16 @@ def overview_table(incidents: list[Incident], view: View, title: str | None = No
     prefix = shared_prefix(titles)
     if prefix and title:
         title = f"{title}; sessions are {prefix}\u2026"
-    table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", title_style="bold", pad_edge=False,
-                  show_edge=False, padding=(0, 1), collapse_padding=True)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1), collapse_padding=True)
     table.add_column("Id", no_wrap=True)
     table.add_column("Session", no_wrap=True, overflow="ellipsis")
     table.add_column("Cause", no_wrap=True, overflow="ellipsis")
     table.add_column("Status", no_wrap=True)
     table.add_column("Stuck", no_wrap=True, justify="right")
     table.add_column("Recovery", no_wrap=True)
-    for title, cells in zip(titles, rows, strict=True):
-        table.add_row(cells[0], safe(middle_ellipsis(title[len(prefix):], session_width)), *cells[2:])
-    return [table]
+    for name, cells in zip(titles, rows, strict=True):
+        table.add_row(cells[0], safe(middle_ellipsis(name[len(prefix):], session_width)), *cells[2:])
+    return [safe(title, "bold"), table] if title else [table]
 
 
 def shared_prefix(titles: list[str]) -> str:
@@ -745,6 +744,7 @@ def _timestamp(moment: datetime | None) -> float:
 
 WARNING_KINDS = frozenset({"session.stalled", "session.stuck", "session.long_running"})
 COLLAPSE_MIN = 3           # a run of this many same-kind rows becomes one line
+RUN_BREAK = timedelta(minutes=10)  # a longer silence ends a run of repeated warnings
 TIMELINE_GAP_LIMIT = 40    # analysis keeps the first and last 20 timeline lines of a longer story
 # The fields that decide a verdict, shown first; identity fields are in the heading.
 DECIDING_FIELDS = ("error", "lastProgress", "queueDepth", "released", "forceCleared", "drained", "aborted", "status", "action",
@@ -844,16 +844,27 @@ def marker_rows(incident: Incident, view: View) -> list[TimelineRow]:
     return rows
 
 
-def collapse(rows: list[tuple[TimelineRow, Evidence | None]]) -> list[TimelineRow]:
+def _continues_run(previous: Evidence, following: Evidence | None, view: View) -> bool:
+    """The next row repeats the run: same kind, soon after, on the same day."""
+    if following is None or following.kind != previous.kind:
+        return False
+    if previous.time is None or following.time is None:
+        return previous.time is following.time
+    if to_utc(following.time) - to_utc(previous.time) > RUN_BREAK:  # type: ignore[operator]
+        return False
+    return _date_of(previous.time, view) == _date_of(following.time, view)
+
+
+def collapse(rows: list[tuple[TimelineRow, Evidence | None]], view: View) -> list[TimelineRow]:
     """Runs of :data:`COLLAPSE_MIN` or more rows of one kind become one row:
-    ``12 × session stalled  age 443 → 757 s, every 30 s``."""
+    ``12 × stalled session  age 443 → 757 s, every 30 s`` (a run ends at a gap longer
+    than :data:`RUN_BREAK` or a change of day)."""
     result: list[TimelineRow] = []
     index = 0
     while index < len(rows):
-        row, evidence = rows[index]
         end = index + 1
-        while evidence is not None and end < len(rows) and rows[end][1] is not None \
-                and rows[end][1].kind == evidence.kind:  # type: ignore[union-attr]
+        while rows[end - 1][1] is not None and end < len(rows) \
+                and _continues_run(rows[end - 1][1], rows[end][1], view):  # type: ignore[arg-type]
             end += 1
         run = rows[index:end]
         if len(run) < COLLAPSE_MIN:
@@ -914,7 +925,7 @@ def timeline_rows(item: Item, view: View | None = None) -> list[TimelineRow]:
     if isinstance(item, Incident):
         pairs.extend((row, None) for row in marker_rows(item, shown))
     pairs.sort(key=lambda pair: _timestamp(pair[0].time))
-    rows = collapse(pairs) if not shown.verbose else [row for row, _ in pairs]
+    rows = collapse(pairs, shown) if not shown.verbose else [row for row, _ in pairs]
     marker = elided_marker(item, rows, shown)
     if marker is not None:
         rows.insert(marker[0], marker[1])
@@ -1008,7 +1019,10 @@ def render_timeline(analysis: Analysis, options: RenderOptions) -> str:
         if index:
             console.print()
         for part in timeline_lines(item, view):
-            console.print(part, soft_wrap=view.plain or view.verbose, overflow="ellipsis" if not view.verbose else "fold")
+            if view.plain:
+                console.print(part, soft_wrap=True, overflow="ignore")
+            else:
+                console.print(part, soft_wrap=view.verbose, overflow="fold" if view.verbose else "ellipsis")
     if len(incidents) < len(prepared.incidents):
         console.print(Text(f"{len(prepared.incidents) - len(incidents):,} more incidents not shown; --all shows them",
                            style="dim"))
