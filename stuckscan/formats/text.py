@@ -745,6 +745,8 @@ def _timestamp(moment: datetime | None) -> float:
 WARNING_KINDS = frozenset({"session.stalled", "session.stuck", "session.long_running"})
 COLLAPSE_MIN = 3           # a run of this many same-kind rows becomes one line
 RUN_BREAK = timedelta(minutes=10)  # a longer silence ends a run of repeated warnings
+MAX_CYCLE = 10             # the longest cycle of lines recognised as repeating
+TIMELINE_ROWS = 34         # rows of one timeline before its middle is left to -v
 TIMELINE_GAP_LIMIT = 40    # analysis keeps the first and last 20 timeline lines of a longer story
 # The fields that decide a verdict, shown first; identity fields are in the heading.
 DECIDING_FIELDS = ("error", "lastProgress", "queueDepth", "released", "forceCleared", "drained", "aborted", "status", "action",
@@ -821,8 +823,13 @@ def event_name(evidence: Evidence) -> str:
 
 
 def evidence_rows_of(item: Item, one_file: bool) -> list[TimelineRow]:
-    return [TimelineRow(evidence.time, event_name(evidence), safe(deciding_detail(evidence.text)),
-                        _where(evidence, one_file)) for evidence in item.timeline]
+    rows = []
+    for evidence in item.timeline:
+        name, detail = event_name(evidence), deciding_detail(evidence.text)
+        if detail.rstrip(":").strip() == name:
+            detail = ""  # a message that is only its head says nothing more than the event column
+        rows.append(TimelineRow(evidence.time, name, safe(detail), _where(evidence, one_file)))
+    return rows
 
 
 def marker_rows(incident: Incident, view: View) -> list[TimelineRow]:
@@ -856,9 +863,11 @@ def _continues_run(previous: Evidence, following: Evidence | None, view: View) -
 
 
 def collapse(rows: list[tuple[TimelineRow, Evidence | None]], view: View) -> list[TimelineRow]:
-    """Runs of :data:`COLLAPSE_MIN` or more rows of one kind become one row:
-    ``12 × stalled session  age 443 → 757 s, every 30 s`` (a run ends at a gap longer
-    than :data:`RUN_BREAK` or a change of day)."""
+    """Repetition folded away: a run of :data:`COLLAPSE_MIN` or more rows of one kind
+    becomes one row (``12 × stalled session  age 443 → 757 s, every 30 s``; a run ends
+    at a gap longer than :data:`RUN_BREAK` or a change of day), and a cycle of rows
+    that repeats (tool start / tool end, or a whole retry) is shown once with a row
+    saying how often it came again."""
     result: list[TimelineRow] = []
     index = 0
     while index < len(rows):
@@ -866,13 +875,57 @@ def collapse(rows: list[tuple[TimelineRow, Evidence | None]], view: View) -> lis
         while rows[end - 1][1] is not None and end < len(rows) \
                 and _continues_run(rows[end - 1][1], rows[end][1], view):  # type: ignore[arg-type]
             end += 1
-        run = rows[index:end]
-        if len(run) < COLLAPSE_MIN:
-            result.extend(r for r, _ in run)
-        else:
+        if end - index >= COLLAPSE_MIN:
+            run = rows[index:end]
             result.append(collapsed_row([e for _, e in run if e is not None], run[0][0], run[-1][0]))
-        index = end
+            index = end
+            continue
+        period, repeats = repeating_cycle(rows, index, view)
+        if repeats < 2:
+            result.append(rows[index][0])
+            index += 1
+            continue
+        result.extend(row for row, _ in rows[index:index + period])
+        again = rows[index + period:index + period * repeats]
+        result.append(repeat_row(again, period, repeats - 1))
+        index += period * repeats
     return result
+
+
+def _kinds(rows: list[tuple[TimelineRow, Evidence | None]], start: int, period: int) -> list[str] | None:
+    """The kinds of a candidate cycle; None when it holds a marker or a stall warning
+    (warnings are folded by kind, and what comes between them is the story)."""
+    kinds = [evidence.kind if evidence is not None else None for _, evidence in rows[start:start + period]]
+    if len(kinds) < period or None in kinds or WARNING_KINDS.intersection(kinds):  # type: ignore[arg-type]
+        return None
+    return kinds  # type: ignore[return-value]
+
+
+def repeating_cycle(rows: list[tuple[TimelineRow, Evidence | None]], start: int, view: View) -> tuple[int, int]:
+    """The period and count of the longest repetition of the rows from ``start`` on (a
+    cycle of 2 to :data:`MAX_CYCLE` rows of the same kinds, on one day); (0, 0) for none."""
+    best = (0, 0)
+    day = _date_of(rows[start][0].time, view)
+    for period in range(2, MAX_CYCLE + 1):
+        cycle = _kinds(rows, start, period)
+        if cycle is None:
+            break
+        repeats = 1
+        while _kinds(rows, start + period * repeats, period) == cycle \
+                and _date_of(rows[start + period * (repeats + 1) - 1][0].time, view) == day:
+            repeats += 1
+        if repeats >= 2 and period * (repeats - 1) > period * (best[1] - 1) and period * (repeats - 1) > 2:
+            best = (period, repeats)
+    return best
+
+
+def repeat_row(again: list[tuple[TimelineRow, Evidence | None]], period: int, times: int) -> TimelineRow:
+    """``… the 2 lines above 11 more times, to 16:48:19``."""
+    first, last = again[0][0], again[-1][0]
+    lines = "line" if period == 1 else f"{period} lines"
+    detail = Text(f"the {lines} above {plural(times, 'more time')}", style="dim")
+    where = f"{first.where}\u2013{last.where.split(':')[-1]}" if first.where and last.where else first.where
+    return TimelineRow(first.time, "\u2026 again", detail, where, count=times)
 
 
 def collapsed_row(run: list[Evidence], first: TimelineRow, last: TimelineRow) -> TimelineRow:
@@ -929,7 +982,20 @@ def timeline_rows(item: Item, view: View | None = None) -> list[TimelineRow]:
     marker = elided_marker(item, rows, shown)
     if marker is not None:
         rows.insert(marker[0], marker[1])
-    return rows
+    return rows if shown.verbose else capped(rows, shown)
+
+
+def capped(rows: list[TimelineRow], view: View) -> list[TimelineRow]:
+    """At most :data:`TIMELINE_ROWS` rows: the start and, longer, the end (where the
+    recovery and the outcome are), with a row saying what lies between (-v shows it)."""
+    if len(rows) <= TIMELINE_ROWS:
+        return rows
+    head, tail = TIMELINE_ROWS // 3, TIMELINE_ROWS - TIMELINE_ROWS // 3 - 1
+    middle = rows[head:len(rows) - tail]
+    times = [row.time for row in middle if row.time is not None]
+    span = f", {view.clock(times[0])}\u2013{view.clock(times[-1])}" if times else ""
+    detail = Text(f"\u2026 {plural(len(middle), 'more row')}{span} (-v shows them) \u2026", style="dim")
+    return [*rows[:head], TimelineRow(None, "\u2026", detail), *rows[len(rows) - tail:]]
 
 
 def timeline_heading(item: Item, view: View) -> list[Text]:
@@ -940,9 +1006,13 @@ def timeline_heading(item: Item, view: View) -> list[Text]:
         first.append(SHORT_STATUS.get(item.status, item.status.value), style=STATUS_STYLES.get(item.status, ""))
     else:
         first = episode_heading(item)
-    if item.primary is not None:
-        first.append(f"  {item.primary.rule.id} {item.primary.rule.slug}", style="dim")
     ids: list[str] = []
+    if item.primary is not None:
+        cause = f"{item.primary.rule.id} {item.primary.rule.slug}"
+        if first.cell_len + 2 + len(cause) <= view.width or view.plain:
+            first.append(f"  {cause}", style="dim")
+        else:
+            ids.append(cause)
     if isinstance(item, Incident):
         if item.session_id and item.session_key:
             ids.append(f"sessionId {short_id(item.session_id)}")
