@@ -83,9 +83,10 @@ def build_analysis(result: CorrelationResult, stats: ParseStats) -> Analysis:
             shell.incident_ids.append(incident.id)
         incidents.append(incident)
     for shell, record in zip(episodes, result.episodes, strict=False):
-        decision = classify_episode(EpisodeView(record, len(shell.incident_ids), build))
-        shell.primary = _finding(decision.primary, 0.0, build) if decision.primary else None
-        shell.contributing = [_finding(c, 0.0, build) for c in decision.contributing]
+        episode_view = EpisodeView(record, len(shell.incident_ids), build)
+        decision = classify_episode(episode_view)
+        shell.primary = _finding(decision.primary, 0.0, build, episode_view) if decision.primary else None
+        shell.contributing = [_finding(c, 0.0, build, episode_view) for c in decision.contributing]
     environment = Environment(
         build_generation=build.generation,
         build_hints=build.hints,
@@ -111,7 +112,7 @@ def _overlaps(incident: IncidentRecord, episode: EpisodeRecord) -> bool:
     return episode.start <= end + OVERLAP_SLACK and start - OVERLAP_SLACK <= episode.end
 
 
-def _finding(candidate: Candidate, wedged_seconds: float, build: BuildInfo) -> Finding:
+def _finding(candidate: Candidate, wedged_seconds: float, build: BuildInfo, view: IncidentView | EpisodeView) -> Finding:
     rule = RULES[candidate.rule_id]
     return Finding(
         rule=rule.ref,
@@ -119,7 +120,7 @@ def _finding(candidate: Candidate, wedged_seconds: float, build: BuildInfo) -> F
         confidence=candidate.confidence,
         summary=candidate.summary,
         evidence=[Evidence.of(event) for event in candidate.evidence],
-        fixes=tailored_fixes(candidate, build),
+        fixes=tailored_fixes(candidate, view, build),
     )
 
 
@@ -128,14 +129,21 @@ def _status(record: IncidentRecord, decision: Decision, recoveries: list[Recover
         return IncidentStatus.EVICTED
     if decision.primary is not None and decision.primary.rule_id == "RC04":
         return IncidentStatus.FALSE_POSITIVE
+    if record.status is RecordStatus.RESTART:
+        return IncidentStatus.ENDED_BY_RESTART
     if record.status is RecordStatus.END_OF_INPUT:
         return IncidentStatus.STILL_STUCK
-    if any(r.verdict is RecoveryVerdict.FREED for r in recoveries if r.action not in (None, "none")):
+    acted = [r for r in recoveries if r.verdict in (RecoveryVerdict.FREED, RecoveryVerdict.FORCE_CLEARED)
+             and r.action not in (None, "none")]
+    if acted and acted[-1].verdict is RecoveryVerdict.FORCE_CLEARED:
+        return IncidentStatus.FORCE_CLEARED
+    if acted:
         return IncidentStatus.RECOVERED
     return IncidentStatus.RESOLVED_BY_ITSELF
 
 
 RECOVERY_SIDE_EFFECTS = ("abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "run.abort_failed")
+ANSWERED_KINDS = ("message.processed", "lane.dequeue")
 SIDE_EFFECT_WINDOW = (timedelta(seconds=10), timedelta(seconds=20))
 
 
@@ -158,7 +166,22 @@ def _recovery(record: IncidentRecord, record_recovery: RecoveryRecord) -> Recove
         reason=record_recovery.reason, verdict=record_recovery.verdict,
         verdict_reason=record_recovery.verdict_reason,
         evidence=[Evidence.of(e) for e in events],
+        undelivered=_undelivered(record, record_recovery),
     )
+
+
+def _undelivered(record: IncidentRecord, recovery: RecoveryRecord) -> int | None:
+    """Messages queued when the recovery force-cleared the session, less those the log shows
+    answered (or dequeued on the session's lane) afterwards."""
+    if recovery.verdict is not RecoveryVerdict.FORCE_CLEARED:
+        return None
+    queued = recovery.queue_depth or record.max_queue_depth
+    if recovery.time is None:
+        return queued
+    answered = sum(1 for e in record.evidence.of(*ANSWERED_KINDS) if e.time and e.time >= recovery.time
+                   and (e.kind != "message.processed" or e.fields.get("outcome") in (None, "completed"))
+                   and (e.kind != "lane.dequeue" or "laneSessionKey" in e.fields))
+    return max(queued - answered, 0)
 
 
 def _measures(record: IncidentRecord, view: IncidentView, recoveries: list[Recovery], healthy: bool) -> Measures:
@@ -211,7 +234,7 @@ def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: 
         first_warning=record.first_warning,
         last_warning=record.last_warning,
         last_progress=record.last_progress,
-        end=record.end if healthy else None,
+        end=record.end if healthy or record.status is RecordStatus.RESTART else None,
         status=status,
         status_reason=reason,
         labels=list(record.labels),
@@ -222,8 +245,8 @@ def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: 
         recoveries=recoveries,
         measures=_measures(record, view, recoveries, healthy),
         timeline=_timeline(record),
-        primary=_finding(decision.primary, wedged, build) if decision.primary else None,
-        contributing=[_finding(c, wedged, build) for c in decision.contributing],
+        primary=_finding(decision.primary, wedged, build, view) if decision.primary else None,
+        contributing=[_finding(c, wedged, build, view) for c in decision.contributing],
     )
 
 

@@ -80,7 +80,7 @@ def test_watch_follows_append_rotation_and_truncation(tmp_path: Path, capsys: py
         ("opened", KEY_B),
     ]
     closed = changes[3]["incident"]
-    assert closed["status"] == "recovered"
+    assert closed["status"] == "force_cleared"  # aborted=true drained=false: the state was wiped
     assert closed["rootCause"]["rule"] == "RC02"
     assert closed["measures"]["warnings"] == 3  # the partial line was held until complete, counted once
 
