@@ -22,6 +22,7 @@ from stuckscan._safe import terminal_safe
 from stuckscan.commands._choices import check_rules, complete_rules
 from stuckscan.commands._options import F, Position, build_parse_options, note_failure_location, time_options
 from stuckscan.correlator import CorrelatorLimits
+from stuckscan.formats._report import UNDATED_NOTE
 from stuckscan.inputs import InputError
 from stuckscan.model import Analysis, Episode, Incident, Severity
 from stuckscan.rules import find_rule
@@ -324,7 +325,7 @@ def place_undated(analysis: Analysis, stats: ParseStats, selection: InputSelecti
         how = f"read as today, {day}"
     else:
         how = f"read from {day}"
-    return analysis, [f"the log's times carry no date: {how}; give --date YYYY-MM-DD for the day it was written"]
+    return analysis, [f"{UNDATED_NOTE}: {how}; give --date YYYY-MM-DD for the day it was written"]
 
 
 def shift_times(value: Any, delta: timedelta) -> Any:
