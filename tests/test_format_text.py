@@ -53,7 +53,7 @@ def test_incident_block_says_what_matters() -> None:
     text = squeeze(scan(reference_analysis(), width=WIDE))
     for expected in (
         "INC-001 error agent:main:telegram:direct:<peer-1>",
-        "Cause RC02 Run never advances after model/turn completion (ghost run) (high confidence)",
+        "Cause RC02 Run never advances after model/turn completion (ghost run)\n",  # high confidence goes unsaid
         "Why The run's last progress was `model_call:ended`",
         "Also RC12 event-loop-starvation (warning, EP-001)",
         "Outcome still stuck when the log ends; abort_embedded_run at 18:48:25 did not free the session "
@@ -82,6 +82,7 @@ def test_each_cause_is_named_once() -> None:
     assert len(re.findall(r"RC12 (?:event-loop-starvation|Gateway event-loop)", text)) == 1
     verbose = scan(reference_analysis(), width=WIDE, verbose=True)
     assert "EP-001" in verbose and "Peak" in verbose  # -v shows the episode in full
+    assert "(ghost run)  (high confidence)" in verbose
 
 
 def test_top_fixes_first_the_rest_behind_verbose() -> None:
@@ -109,8 +110,9 @@ def test_force_cleared_is_said_in_words() -> None:
     changed = with_incidents(analysis, [incident(analysis, status=IncidentStatus.FORCE_CLEARED, recoveries=[forced],
                                                  end=base.last_warning)])
     text = squeeze(scan(changed, width=WIDE))
-    assert ("Outcome force-cleared: 1 queued message not delivered; clients connected during the starvation "
-            "may still show in_progress") in text
+    assert ("Outcome force-cleared (abort_embedded_run at 18:48:25): 1 queued message not delivered; clients "
+            "connected during the starvation may still show in_progress") in text
+    assert "1 incident (1 force-cleared), 1 gateway episode" in text
     assert "Lost" not in text
 
 

@@ -371,8 +371,12 @@ def outcome_sentence(incident: Incident, zone: tzinfo = timezone.utc) -> str:
     forced = [r for r in incident.recoveries if r.verdict is RecoveryVerdict.FORCE_CLEARED]
     if status is IncidentStatus.FORCE_CLEARED or (forced and status is not IncidentStatus.STILL_STUCK):
         lost = undelivered_messages(incident)
-        text = "force-cleared: " + (f"{plural(lost, 'queued message')} not delivered" if lost
-                                    else "queued messages may not have been delivered")
+        by = forced[-1] if forced else last
+        text = f"force-cleared ({by.action or 'recovery'} at {local_clock(by.time, zone)})" if by else "force-cleared"
+        if lost is None:
+            text += ": queued messages may not have been delivered"
+        else:
+            text += f": {plural(lost, 'queued message')} not delivered" if lost else ": no queued message was lost"
         if _starved(incident):
             text += "; clients connected during the starvation may still show in_progress"
         return text
@@ -386,12 +390,15 @@ def outcome_sentence(incident: Incident, zone: tzinfo = timezone.utc) -> str:
         return text + (f" ({last.verdict_reason})" if last.verdict_reason else "")
     if status is IncidentStatus.FAULT_SIGNAL:
         return incident.status_reason or "a fault signal with no stall warning, and nothing cleared it"
+    word = status_word(status)
+    if incident.status_reason.lower().startswith(word.lower()):
+        return incident.status_reason  # already says it: "ended by gateway restart (SIGTERM: …)"
     reason = f" ({incident.status_reason})" if incident.status_reason else ""
     if status is IncidentStatus.FALSE_POSITIVE:
         return f"false positive{reason}: the session was making progress"
     if status is IncidentStatus.EVICTED:
         return "evicted: too many incidents were open at once, so how it ended is unknown"
-    return f"{status_word(status)}{reason}"
+    return f"{word}{reason}"
 
 
 def short_id(value: str, length: int = 8) -> str:

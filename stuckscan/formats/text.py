@@ -62,6 +62,7 @@ from stuckscan.formats._report import (
 )
 from stuckscan.model import (
     Analysis,
+    Confidence,
     Episode,
     Evidence,
     Incident,
@@ -282,7 +283,7 @@ def incident_title(incident: Incident) -> str:
         return f"session {incident.session_id}"
     if incident.run_ids:
         return f"run {short_id(incident.run_ids[0])}"
-    return incident.name
+    return "(no session named)"
 
 
 def incident_heading(incident: Incident) -> Text:
@@ -306,7 +307,8 @@ def cause_rows(item: Item, view: View | None = None, episode_of: dict[str, str] 
         primary = item.primary
         line = Text(f"{primary.rule.id} ", style=SEVERITY_STYLES.get(primary.severity.value, ""))
         line.append_text(safe(primary.rule.title, "bold"))
-        line.append(f"  ({primary.confidence.value} confidence)", style="dim")
+        if verbose or primary.confidence is not Confidence.HIGH:  # high is what a reader assumes
+            line.append(f"  ({primary.confidence.value} confidence)", style="dim")
         rows.append(("Cause", line))
         rows.append(("Why", safe(primary.summary)))
     if not item.contributing:
@@ -346,11 +348,16 @@ def recovery_line(recovery: Recovery, view: View) -> Text:
     return line
 
 
+def is_signal(incident: Incident) -> bool:
+    """A finding without a stall warning: opened by a fault signal, or by lines with no warning."""
+    return incident.origin is IncidentOrigin.SIGNAL or (incident.first_warning is None and not incident.labels)
+
+
 def when_row(incident: Incident, view: View) -> Row:
     """When the session was stuck, in the display zone, with the zone named."""
     last = incident.end or incident_last_seen(incident)
     start = incident.start or incident.first_warning
-    if incident.origin is IncidentOrigin.SIGNAL:
+    if is_signal(incident):
         seen = [e.time for e in strongest_evidence(incident, 1) if e.time is not None]
         moment = seen[0] if seen else start
         return ("Signal", Text(f"no stall warning; the fault was logged {view.clock(moment, True)} {view.label(moment)}"))
@@ -557,7 +564,7 @@ def overview_table(incidents: list[Incident], view: View, title: str | None = No
     others = [max(len(header), *(len(row[column].plain) for row in rows))
               for column, header in ((0, "Id"), (2, "Cause"), (3, "Status"), (4, "Stuck"), (5, "Recovery"))]
     session_width = max(view.width - sum(others) - 2 * 5, 12)
-    titles = [clean(incident_title(incident)) for incident in incidents]
+    titles = [clean(incident_title(incident)) if incident_names(incident) else "\u2014" for incident in incidents]
     prefix = shared_prefix(titles)
     if prefix and title:
         title = f"{title}; sessions are {prefix}\u2026"
@@ -646,7 +653,7 @@ def summary_line(analysis: Analysis, options: RenderOptions) -> Text:
         if any(hides_findings(text) for text in explanations(analysis)):
             return Text("Nothing shown, and this is not an all-clear:", style="bold yellow")
         return Text(ALL_CLEAR, style="green")
-    statuses = ", ".join(f"{count} {status_word(IncidentStatus(status))}"
+    statuses = ", ".join(f"{count} {status_word(IncidentStatus(status)).split(' (')[0]}"
                          for status, count in summary.by_status.items() if count)
     line = Text(plural(summary.incidents, "incident"), style="bold")
     if statuses:
@@ -834,7 +841,7 @@ def evidence_rows_of(item: Item, one_file: bool) -> list[TimelineRow]:
 
 def marker_rows(incident: Incident, view: View) -> list[TimelineRow]:
     rows = []
-    if incident.start is not None:
+    if incident.start is not None and not is_signal(incident):
         rows.append(TimelineRow(incident.start, "stall began", Text("back-computed from the first warning's age",
                                                                    style="dim")))
     if incident.last_progress is not None:
