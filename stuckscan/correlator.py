@@ -100,6 +100,7 @@ UNATTRIBUTED = "unattributed"
 # A compaction that starts and has not ended by the end of the log (or within this window
 # while the run stays active) is a finding of its own.
 COMPACTION_WINDOW = timedelta(minutes=15)
+RESTART_LOOP_WINDOW = timedelta(hours=3)  # health-monitor restarts this close are one loop
 TRAILING_EVIDENCE = timedelta(seconds=60)
 # What a recovery's abort makes the gateway log around it (analysis.RECOVERY_SIDE_EFFECTS).
 RECOVERY_SIDE_EFFECT_KINDS = frozenset({"abort.settle_timeout", "abort.settle_failed", "lock.stale_removed"})
@@ -473,6 +474,7 @@ class Correlator:
         self.evicted = 0
         self.build_hints: Counter[str] = Counter()
         self.heartbeat_seen: datetime | None = None  # the latest line only the diagnostic heartbeat writes
+        self.channel_restarts: BoundedMap[str, deque[Event]] = BoundedMap(1000)  # health-monitor restarts per channel
 
     # -- feeding --------------------------------------------------------------------
 
@@ -995,14 +997,31 @@ class Correlator:
             episode.peak("eventLoopDelayP99Ms", fields.get("eventLoopDelayP99Ms"))
             episode.peak("eventLoopUtilization", fields.get("eventLoopUtilization"))
             episode.peak("cpuCoreRatio", fields.get("cpuCoreRatio"))
-        elif event.kind == "ws.closed_before_connect":
+        elif event.kind in ("ws.closed_before_connect", "ws.handshake_timeout"):
             episode.peak("handshakeDurationSeconds", seconds.get("durationMs"))
+        elif event.kind == "health.restart":
+            self._recall_channel_restarts(episode, event)
         elif event.kind == "ws.response":
             episode.peak("slowestResponseSeconds", seconds.get("durationMs"))
         elif event.kind == "timer.delayed":
             episode.peak("timerDelaySeconds", seconds.get("delayMs"))
         elif event.kind == "fetch.timeout":  # the file record's meta carries the starvation hint
             episode.peak("timerDelaySeconds", seconds.get("timerDelayMs"))
+
+    def _recall_channel_restarts(self, episode: EpisodeRecord, event: Event) -> None:
+        """The health monitor restarts a stuck channel every few minutes or hours, further
+        apart than one episode: the channel's earlier restarts join the episode of the latest,
+        so a restart loop shows as one."""
+        channel = f"{event.fields.get('channel', '')}:{event.fields.get('account', '')}"
+        earlier = self.channel_restarts.get(channel)
+        if earlier is None:
+            earlier = deque(maxlen=6)
+            self.channel_restarts.set(channel, earlier)
+        in_episode = {(e.source, e.line) for e in episode.evidence.of("health.restart")}
+        for previous in earlier:
+            if (previous.source, previous.line) not in in_episode and _within(previous.time, event.time, RESTART_LOOP_WINDOW):
+                episode.evidence.add(previous)
+        earlier.append(event)
 
     def _on_lifecycle(self, event: Event) -> list[Change]:
         self.markers.append(event)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from stuckscan.analysis import analyze_paths
-from stuckscan.model import Analysis, Incident
+from stuckscan.model import Analysis, Incident, Severity
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_logs"
 CASES = sorted(SAMPLES.rglob("*.expected.json"))
@@ -59,6 +59,10 @@ def test_sample_matches_expectations(expected_path: Path) -> None:
     every_rule = episode_rules | {r for i in analysis.incidents for r in _rules(i)}
     for rule in expected.get("mustNotFire", []):
         assert rule not in every_rule, rule
+    if "maxSeverity" in expected:
+        limit = Severity(expected["maxSeverity"]).rank
+        assert all(f.severity.rank <= limit for f in analysis.findings()), \
+            [(f.rule.id, f.severity.value) for f in analysis.findings()]
 
 
 def test_every_finding_cites_file_and_line_evidence() -> None:

@@ -88,6 +88,13 @@ def no_active_run(warning: Event) -> bool:
         field_text(warning, "reason") == "queued_work_without_active_run"
 
 
+def on_tool_call(warning: Event) -> bool:
+    """The detector saw a tool call in flight: a terminal-looking progress value is then the
+    model turn before the tool, not a finished run."""
+    return "blocked_tool_call" in (field_text(warning, "classification"), field_text(warning, "reason")) \
+        or field_text(warning, "activeWorkKind") == "tool_call" or bool(field_text(warning, "activeTool"))
+
+
 def progress_phrase(values: Iterable[str]) -> str:
     values = list(values)
     return f" (lastProgress={values[-1]})" if values else ""
@@ -130,6 +137,7 @@ def lock_is_cause(view: Any, events: list[Event]) -> bool:
 # -- gateway episodes -------------------------------------------------------------------
 
 STARTUP_WINDOW = timedelta(seconds=60)
+STARTUP_LEAD = timedelta(seconds=5)
 
 
 def starving(event: Event) -> bool:
@@ -162,11 +170,18 @@ def short_handshake_timeout(event: Event) -> bool:
 
 
 def in_startup_window(markers: Iterable[Event], event: Event) -> bool:
+    """Whether ``event`` falls in a startup window: from shortly before a ready or health-monitor
+    start marker (the first liveness warning may be written before it) to its startup grace.
+    Untimed lines (a paste without times) count when they follow the marker in the same file."""
     for marker in markers:
-        if marker.kind not in ("gateway.ready", "gateway.listening", "health.started") or not (marker.time and event.time):
+        if marker.kind not in ("gateway.ready", "gateway.listening", "health.started"):
+            continue
+        if marker.time is None or event.time is None:
+            if marker.time is None and event.time is None and marker.source == event.source and marker.line < event.line:
+                return True
             continue
         grace = marker.seconds.get("startupGrace")
         window = timedelta(seconds=grace) if grace else STARTUP_WINDOW
-        if marker.time <= event.time <= marker.time + window:
+        if marker.time - STARTUP_LEAD <= event.time <= marker.time + window:
             return True
     return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, field_text, is_terminal_progress, no_active_run, stale_progress
+from stuckscan.rules._detect import Candidate, cite, field_text, is_terminal_progress, no_active_run, on_tool_call, stale_progress
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ RULE = Rule(
 
 
 def detect(view: IncidentView) -> Candidate | None:
-    hits = view.warnings_where(lambda w: stale_progress(w) and not no_active_run(w) and (
+    hits = view.warnings_where(lambda w: stale_progress(w) and not no_active_run(w) and not on_tool_call(w) and (
         is_terminal_progress(field_text(w, "lastProgress"))
         or w.fields.get("terminalProgressStale") is True
         or field_text(w, "reason") == "queued_behind_terminal_active_work"))

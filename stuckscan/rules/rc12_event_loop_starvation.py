@@ -59,7 +59,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     liveness = [e for e in warm if starving(e)] + (spikes if len(spikes) >= 2 else [])
     delayed = view.events("timer.delayed", "liveness.heartbeat_delayed") + starved_fetch_timeouts(view)
     slow = view.events("ws.response")
-    long_handshakes = [e for e in view.events("ws.closed_before_connect") if long_handshake(e)]
+    long_handshakes = [e for e in view.events("ws.closed_before_connect", "ws.handshake_timeout") if long_handshake(e)]
     connect_timeouts = [e for e in view.events("gateway.connect_failed", "gateway.timeout")
                         if "requestTimeoutMethod" in e.fields or e.kind == "gateway.timeout"]
     others = view.events("agent.cleanup_timeout", "memory.pressure")

@@ -26,10 +26,21 @@ RULE = Rule(
 
 
 def detect(view: IncidentView) -> Candidate | None:
-    waits = [e for e in view.events("lane.wait_exceeded") if field_text(e, "lane") not in QUIET_LANES]
+    lane_finding = view.record.identity.startswith("lane:")
+    waits = [e for e in view.events("lane.wait_exceeded") if lane_finding or field_text(e, "lane") not in QUIET_LANES]
     if not waits:
         return None
     longest = max(e.seconds.get("waitedMs", 0.0) for e in waits)
+    if lane_finding:
+        lanes = sorted({field_text(e, "lane") for e in waits if field_text(e, "lane")})
+        noise = all(lane in QUIET_LANES for lane in lanes)
+        return Candidate(
+            "RC14", Confidence.HIGH,
+            f"{len(waits)} lane wait(s) on lane {', '.join(lanes) or '?'} exceeded 2 s (longest {longest:.0f} s), with no "
+            "stalled session: " + ("periodic jobs queued behind each other, which is noise." if noise
+                                   else "work queued behind long-running tasks, not a fault by itself."),
+            cite(waits), onset=first_time(waits), explains_stall=True,
+        )
     return Candidate(
         "RC14", Confidence.MEDIUM,
         f"{len(waits)} lane wait(s) exceeded 2 s (longest {longest:.0f} s): work queued behind the stuck session.",
