@@ -126,7 +126,7 @@ SHORT_VERDICT: dict[RecoveryVerdict, str] = {
 # Identity tokens an evidence line repeats from the incident's header.
 _ID_TOKEN = re.compile(r"\s(?:sessionId|sessionKey|runId|lane|session_id|laneSessionKey)=(\"[^\"]*\"|\S+)")
 
-Row = tuple[str, "Text | BulletList"]
+Row = tuple[str, "Text | BulletList | EvidenceList"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +238,28 @@ def evidence_line(evidence: Evidence, view: View | None = None, names: list[str]
     line.append("  ")
     line.append(text)
     return line
+
+
+class EvidenceList:
+    """A file name, then its lines: the line number in a column, the text wrapped beside it."""
+
+    def __init__(self, heading: Text, lines: list[Text], number_width: int) -> None:
+        self.heading = heading
+        self.lines = lines
+        self.number_width = number_width
+
+    @property
+    def plain(self) -> str:
+        return "\n".join([self.heading.plain, *(line.plain for line in self.lines)])
+
+    def __rich__(self) -> RenderableType:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, justify="right", min_width=self.number_width, style="dim")
+        table.add_column(overflow="fold")
+        for line in self.lines:
+            number, _, text = line.plain.lstrip().partition("  ")
+            table.add_row(number, line[len(line.plain) - len(text):] if text else Text(""))
+        return Group(self.heading, table)
 
 
 class BulletList:
@@ -404,10 +426,10 @@ def evidence_rows(item: Item, view: View | None = None) -> list[Row]:
     files = {evidence.file for evidence in chosen}
     if view is None or len(files) > 1:
         return [("Evidence", _lines([evidence_line(evidence, view, names) for evidence in chosen]))]
-    lines = [Text(file_line(chosen[0]).rsplit(":", 1)[0], style="dim")]
     number_width = max(len(str(evidence.line)) for evidence in chosen)
-    lines.extend(evidence_line(evidence, view, names, number_width) for evidence in chosen)
-    return [("Evidence", _lines(lines))]
+    lines = [evidence_line(evidence, view, names, number_width) for evidence in chosen]
+    return [("Evidence", EvidenceList(Text(file_line(chosen[0]).rsplit(":", 1)[0], style="dim"), lines,
+                                      number_width + 2))]
 
 
 def _all_finding_evidence(item: Item) -> list[Evidence]:
