@@ -273,3 +273,20 @@ def test_the_readme_example_is_what_the_command_prints() -> None:
     result = subprocess.run([sys.executable, "-m", "stuckscan", *args], cwd=ROOT, capture_output=True, text=True,
                             env={**os.environ, **NARROW}, timeout=120, check=False)
     assert result.stdout == shown, "regenerate the README example: COLUMNS=80 " + command
+
+
+def test_explanations_validate_against_the_schema(tmp_path: Path) -> None:
+    import jsonschema
+
+    from stuckscan.formats.json import load_schema
+
+    validator = jsonschema.Draft202012Validator(load_schema())
+    empty = tmp_path / "empty.log"
+    empty.write_text("")
+    for args in ((REFERENCE, "--rule", "RC03"), (REFERENCE, "--since", "2026-05-22"), (str(empty), "--allow-empty")):
+        document = report(*args)
+        assert document["summary"]["explanations"], args
+        validator.validate(document)
+    broken = report(REFERENCE)
+    broken["summary"]["explanations"] = "1 incident hidden"
+    assert not validator.is_valid(broken)
