@@ -21,7 +21,7 @@ import shutil
 import textwrap
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from io import StringIO
 
 from rich import box
@@ -81,9 +81,7 @@ FULL_LIMIT = 10            # incidents shown in full without --all
 TABLE_LIMIT = 30           # overview rows before incidents are grouped
 GROUP_ROWS = 4             # causes and sessions named in a group line
 LABEL_WIDTH = 9
-# kept for callers of the previous view
-MAX_KEY_EVIDENCE = MAX_EVIDENCE
-EVIDENCE_TEXT_LIMIT = 160
+EVIDENCE_TEXT_LIMIT = 160  # an evidence line shown without a view (no width to fit)
 ALL_CLEAR = "No stuck sessions and no gateway-wide problems found."
 
 SEVERITY_STYLES: dict[str, str] = {"error": "bold red", "warning": "yellow", "info": "cyan", "none": "dim"}
@@ -540,23 +538,6 @@ def block(heading: Text, rows: list[Row], view: View) -> list[RenderableType]:
     return [rule, grid(rows)]
 
 
-def incident_panel(incident: Incident, view: View | None = None) -> Group:
-    """One incident's block (kept under its former name for callers)."""
-    shown = view or View(zone=display_zone_for_item(), width=DEFAULT_WIDTH, verbose=True, plain=False, show_all=True)
-    return Group(*block(incident_heading(incident), incident_rows(incident, shown), shown))
-
-
-def episode_panel(episode: Episode, view: View | None = None) -> Group:
-    shown = view or View(zone=display_zone_for_item(), width=DEFAULT_WIDTH, verbose=True, plain=False, show_all=True)
-    return Group(*block(episode_heading(episode), episode_rows(episode, shown), shown))
-
-
-def display_zone_for_item() -> tzinfo:
-    from datetime import timezone
-
-    return timezone.utc
-
-
 # -- overview of many incidents --------------------------------------------------------
 
 
@@ -1000,7 +981,7 @@ def elided_marker(item: Item, rows: list[TimelineRow], view: View) -> tuple[int,
 
 def timeline_rows(item: Item, view: View | None = None) -> list[TimelineRow]:
     """The rows of one incident or episode in time order, repeated warnings collapsed."""
-    shown = view or View(zone=display_zone_for_item(), width=DEFAULT_WIDTH, verbose=False, plain=False, show_all=True)
+    shown = view or View(zone=timezone.utc, width=DEFAULT_WIDTH, verbose=False, plain=False, show_all=True)
     one_file = len({evidence.file for evidence in item.timeline}) <= 1
     pairs: list[tuple[TimelineRow, Evidence | None]] = [
         (row, evidence) for row, evidence in zip(evidence_rows_of(item, one_file), item.timeline, strict=True)]
