@@ -31,11 +31,13 @@ from stuckscan.correlator import (
 from stuckscan.events import Event
 from stuckscan.model import (
     Analysis,
+    Confidence,
     Environment,
     Episode,
     Evidence,
     Finding,
     Incident,
+    IncidentOrigin,
     IncidentStatus,
     InputSummary,
     Measures,
@@ -124,6 +126,12 @@ def _finding(candidate: Candidate, wedged_seconds: float, build: BuildInfo, view
     )
 
 
+def origin_of(record: IncidentRecord) -> IncidentOrigin:
+    """A stall when the gateway's stall detector spoke (a warning, or a recovery it ran);
+    otherwise a finding opened by a fault signal alone."""
+    return IncidentOrigin.STALL if record.warning_count or record.recoveries else IncidentOrigin.SIGNAL
+
+
 def _status(record: IncidentRecord, decision: Decision, recoveries: list[Recovery]) -> IncidentStatus:
     if record.status is RecordStatus.EVICTED:
         return IncidentStatus.EVICTED
@@ -131,6 +139,9 @@ def _status(record: IncidentRecord, decision: Decision, recoveries: list[Recover
         return IncidentStatus.FALSE_POSITIVE
     if record.status is RecordStatus.RESTART:
         return IncidentStatus.ENDED_BY_RESTART
+    if origin_of(record) is IncidentOrigin.SIGNAL and record.status in (RecordStatus.END_OF_INPUT, RecordStatus.SILENT) \
+            and (_lone_line(record) or record.cut_short):
+        return IncidentStatus.FAULT_SIGNAL  # one fault line, nothing after it: not enough to call it stuck
     if record.status is RecordStatus.END_OF_INPUT:
         return IncidentStatus.STILL_STUCK
     acted = [r for r in recoveries if r.verdict in (RecoveryVerdict.FREED, RecoveryVerdict.FORCE_CLEARED)
@@ -217,7 +228,40 @@ def _timeline(record: IncidentRecord) -> list[Evidence]:
     return [Evidence.of(e) for e in ordered]
 
 
+def _lone_line(record: IncidentRecord) -> bool:
+    return sum(record.evidence.counts.values()) + len(record.prelude) <= 1
+
+
+def _capped(decision: Decision, record: IncidentRecord) -> Decision:
+    """Confidence follows the evidence: a finding resting on one log line is at most medium."""
+    if not _lone_line(record):
+        return decision
+    for candidate in (decision.primary, *decision.contributing):
+        if candidate is not None and candidate.confidence is Confidence.HIGH:
+            candidate.confidence = Confidence.MEDIUM
+    return decision
+
+
+def missing_evidence(record: IncidentRecord, decision: Decision) -> str:
+    """One sentence on what a longer log would confirm, when the evidence is thin or no rule
+    found a cause (then: which evidence was missing)."""
+    primary = decision.primary
+    if primary is None:
+        if record.warning_count and not (record.reasons or record.classifications or record.progress_values):
+            return ("The stall warnings carry no reason, classification or lastProgress (a build before 2026.5), "
+                    "so the work the session was stuck on is not in the log; the lines before the first warning "
+                    "at debug level would show it.")
+        if record.warning_count:
+            return ("The warnings name no work kind or progress that any rule recognises; the session's lines before "
+                    "the first warning (debug level) would show what it was doing.")
+        return "The lines name no session state or work; the session's lines around them would show what was stuck."
+    if origin_of(record) is IncidentOrigin.SIGNAL or record.cut_short or _lone_line(record):
+        return RULES[primary.rule_id].confirm
+    return ""
+
+
 def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: Decision, build: BuildInfo) -> Incident:
+    decision = _capped(decision, record)
     recoveries = [_recovery(record, r) for r in record.recoveries]
     status = _status(record, decision, recoveries)
     wedged = view.wedged_seconds
@@ -247,6 +291,8 @@ def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: 
         timeline=_timeline(record),
         primary=_finding(decision.primary, wedged, build, view) if decision.primary else None,
         contributing=[_finding(c, wedged, build, view) for c in decision.contributing],
+        origin=origin_of(record),
+        missing=missing_evidence(record, decision),
     )
 
 

@@ -100,7 +100,8 @@ UNATTRIBUTED = "unattributed"
 # A compaction that starts and has not ended by the end of the log (or within this window
 # while the run stays active) is a finding of its own.
 COMPACTION_WINDOW = timedelta(minutes=15)
-RESTART_LOOP_WINDOW = timedelta(hours=3)  # health-monitor restarts this close are one loop
+RESTART_LOOP_WINDOW = timedelta(hours=3)
+MAX_PENDING = 10_000  # health-monitor restarts this close are one loop
 TRAILING_EVIDENCE = timedelta(seconds=60)
 # What a recovery's abort makes the gateway log around it (analysis.RECOVERY_SIDE_EFFECTS).
 RECOVERY_SIDE_EFFECT_KINDS = frozenset({"abort.settle_timeout", "abort.settle_failed", "lock.stale_removed"})
@@ -215,6 +216,7 @@ class IncidentRecord:
     close_reason: str = ""
     silence_hold: datetime | None = None  # silence is not recovery before this (the gateway could not speak)
     lines_after_close: int = 0            # session lines seen since it closed
+    cut_short: bool = False               # opened at the end of input: the log ended inside a signal's window
 
     @property
     def is_open(self) -> bool:
@@ -257,10 +259,15 @@ class EpisodeRecord:
 
 
 @dataclass(slots=True)
-class PendingRunTimeout:
+class PendingSignal:
+    """A line that is a fault only if its ending never follows: a run timeout with no cleanup
+    within 60 s, a compaction with no end. ``deadline`` is None for an untimed line (a paste):
+    then only the end of the input decides."""
+
     event: Event
     identity: str | None
-    deadline: datetime
+    deadline: datetime | None
+    opened_by: str   # "run_timeout" or "compaction"
 
 
 @dataclass(slots=True)
@@ -465,7 +472,7 @@ class Correlator:
         self.episodes: list[EpisodeRecord] = []
         self.open_episode: EpisodeRecord | None = None
         self.markers: deque[Event] = deque(maxlen=self.limits.markers)
-        self.pending_timeouts: dict[str, PendingRunTimeout] = {}
+        self.pending_timeouts: dict[str, PendingSignal] = {}
         self.gateway_pids: list[int] = []
         self.now: datetime | None = None
         self._last_sweep: datetime | None = None
@@ -521,6 +528,7 @@ class Correlator:
 
     def finish(self) -> CorrelationResult:
         self._sweep(final=True)
+        self._expire_run_timeouts(final=True)
         for record in list(self.open.values()):
             self._close(record, RecordStatus.END_OF_INPUT, None, "still stuck when the log ends")
         if self.open_episode is not None:
@@ -794,10 +802,7 @@ class Correlator:
             self.history.set(identity, history)
         history.append(event)
         changes: list[Change] = []
-        if event.kind == "embedded.timeout" and run_id:
-            moment = event.time or self.now
-            if moment is not None:
-                self.pending_timeouts[run_id] = PendingRunTimeout(event, identity, moment + RUN_TIMEOUT_CLEANUP_WINDOW)
+        self._note_pending(event, identity, run_id)
         if self._is_cleanup(event):
             self._clear_run_timeouts(identity, run_id)
             self._discard_unattributed(event)
@@ -946,27 +951,54 @@ class Correlator:
 
     # -- run timeouts -----------------------------------------------------------------
 
+    def _note_pending(self, event: Event, identity: str | None, run_id: str | None) -> None:
+        """Start (or end) the wait for a run timeout's cleanup or a compaction's end."""
+        kind = event.kind
+        if kind == "embedded.timeout":
+            opened_by, window = "run_timeout", RUN_TIMEOUT_CLEANUP_WINDOW
+        elif kind == "embedded.compaction":
+            stage = event.fields.get("stage")
+            if stage in ("end", "done", "complete"):
+                self.pending_timeouts.pop(f"compaction:{run_id or identity}", None)
+                return
+            if stage not in ("start", "retry"):
+                return
+            opened_by, window = "compaction", COMPACTION_WINDOW
+        else:
+            return
+        moment = event.time or self.now
+        key = f"{opened_by}:{run_id or identity or event.location}"
+        if opened_by == "compaction" and key in self.pending_timeouts:
+            return  # a retry of a compaction already waited on: the wait runs from its start
+        if len(self.pending_timeouts) < MAX_PENDING:
+            self.pending_timeouts[key] = PendingSignal(event, identity, moment + window if moment else None, opened_by)
+
     def _clear_run_timeouts(self, identity: str, run_id: str | None) -> None:
         if not self.pending_timeouts:
             return
-        for pending_run, pending in list(self.pending_timeouts.items()):
-            if pending_run == run_id or pending.identity == identity:
-                del self.pending_timeouts[pending_run]
+        for key, pending in list(self.pending_timeouts.items()):
+            if pending.identity == identity or (run_id is not None and key.endswith(f":{run_id}")):
+                del self.pending_timeouts[key]
 
-    def _expire_run_timeouts(self) -> list[Change]:
+    def _expire_run_timeouts(self, final: bool = False) -> list[Change]:
+        """Pending signals whose window passed with no ending open a finding; at the end of the
+        input, so does every one still waiting (the log ends too soon to show the ending)."""
         changes: list[Change] = []
-        for run_id, pending in list(self.pending_timeouts.items()):
-            if self.now is None or self.now < pending.deadline:
-                continue  # still inside the cleanup window (at the end of input: no verdict)
-            del self.pending_timeouts[run_id]
-            identity = pending.identity or f"run:{run_id}"
+        for key, pending in list(self.pending_timeouts.items()):
+            due = pending.deadline is not None and self.now is not None and self.now >= pending.deadline
+            if not (due or final):
+                continue
+            del self.pending_timeouts[key]
+            identity = pending.identity or UNATTRIBUTED
             record = self.open.get(identity) or self._reopen_if_late(identity, pending.event)
             if record is None:
-                record = self._open(identity, "run_timeout", pending.event)
-                key, session_id, _ = self.ids.resolve(pending.event)
-                self._fill_names(record, key, session_id, run_id)
+                record = self._open(identity, pending.opened_by, pending.event)
+                key_name, session_id, run_id = self.ids.resolve(pending.event)
+                self._fill_names(record, key_name, session_id, run_id)
                 record.evidence.add(pending.event)
-                changes.append(Change("opened", record, "run timeout with no cleanup"))
+                record.cut_short = not due
+                changes.append(Change("opened", record, "run timeout with no cleanup" if pending.opened_by == "run_timeout"
+                                      else "compaction with no end"))
         return changes
 
     # -- gateway ----------------------------------------------------------------------
