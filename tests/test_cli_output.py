@@ -212,7 +212,7 @@ def test_shell_completion_completes_rule_ids() -> None:
 
 SAMPLE_FILES = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".log", ".txt", ".jsonl"))
 HEADING = r"INC-\d{3}  (?:error|warning|info|none)  "
-LABEL = re.compile(r"(Cause|Why|Also|Outcome|Stuck|Signal|Lost|Unsure|Fix|Evidence|When|Peak|Incidents) |\s")
+LABEL = re.compile(r"(Cause|Why|Also|Outcome|Stuck|Signal|Lost|Missing|Fix|Evidence|When|Peak|Incidents) |\s")
 
 
 def blocks(text: str, heading: str) -> list[list[str]]:

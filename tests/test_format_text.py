@@ -126,7 +126,10 @@ def test_a_fault_signal_is_a_finding_without_a_stall() -> None:
     assert "INC-001 error run 3f0c9a1e" in text
     assert "Outcome run 3f0c9a1e timed out after 120 s and nothing cleared it" in text
     assert "Signal no stall warning" in text and "\nStuck" not in text
-    assert "Unsure a longer log would confirm whether the run was ever cleared" in text
+    assert "Missing a longer log would confirm whether the run was ever cleared" in text
+    sentence = incident(analysis, missing="A longer log would show whether later turns still failed on the lock.")
+    assert "Missing A longer log would show whether later turns" in squeeze(scan(with_incidents(analysis, [sentence]),
+                                                                                 width=WIDE))
 
 
 def block_lengths(text: str) -> list[int]:
@@ -137,7 +140,7 @@ def block_lengths(text: str) -> list[int]:
     return [len([line for line in lines[start:end] if line.startswith(("INC-", " ", *LABELS))]) for start, end in zip(starts, ends, strict=True)]
 
 
-LABELS = ("Cause", "Why", "Also", "Outcome", "Stuck", "Signal", "Lost", "Unsure", "Fix", "Evidence")
+LABELS = ("Cause", "Why", "Also", "Outcome", "Stuck", "Signal", "Lost", "Missing", "Fix", "Evidence")
 
 
 def test_one_incident_fits_in_25_lines_at_80_columns() -> None:

@@ -459,11 +459,11 @@ def incident_rows(incident: Incident, view: View, episodes: list[Episode] | None
     lost = messages_possibly_lost(incident)
     if lost and incident.status is not IncidentStatus.FORCE_CLEARED:
         rows.append(("Lost", Text(f"{plural(lost, 'queued message')} may be lost (the wedge was not freed)", style="red")))
-    if incident.missing:
+    if incident.missing:  # what the log does not show: a longer log would confirm the verdict
         missing = incident.missing
-        if not missing.lower().startswith("a longer log"):
+        if missing[:1].islower():
             missing = f"a longer log would confirm {missing}"
-        rows.append(("Unsure", safe(missing, "dim")))
+        rows.append(("Missing", safe(missing, "dim")))
     if view.verbose:
         rows.extend(_verbose_identity_rows(incident))
         rows.extend(("Recovery", recovery_line(recovery, view)) for recovery in incident.recoveries)
