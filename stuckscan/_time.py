@@ -126,6 +126,7 @@ class TimeContext:
 
     base_date: date | None = None
     zone: tzinfo | None = None
+    guessed_dates: int = 0   # lines dated by today's date (no --date, file date or full date seen)
     _day_offset: int = 0
     _last_time_of_day: time | None = None
     _last_full_date: date | None = None
@@ -215,7 +216,13 @@ class TimeContext:
             return self.base_date
         if self._last_full_date is not None:
             return self._last_full_date
+        self.guessed_dates += 1
         return datetime.now(self.resolved_zone()).date()
+
+    def take_guessed_dates(self) -> int:
+        """Lines dated by today's date since the last call (the caller adds them to its stats)."""
+        count, self.guessed_dates = self.guessed_dates, 0
+        return count
 
     def _track_midnight(self, clock: time) -> None:
         previous = self._last_time_of_day

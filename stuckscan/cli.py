@@ -21,13 +21,28 @@ from stuckscan.commands._options import EXIT_ERROR, EXIT_OK, OutputClosed, Termi
 from stuckscan.inputs import InputError, printable_path
 
 
+def one_line_error(message: str) -> str:
+    """``stuckscan: error: …``: every error the CLI reports, on one line."""
+    text = " ".join(terminal_safe(message).split())
+    return f"stuckscan: error: {text}"
+
+
+def usage_error_line(error: click.UsageError) -> str:
+    """click's usage errors in the CLI's one style, with where to find help."""
+    message = error.format_message().rstrip(".")
+    if message and message[0].isupper() and not message[:2].isupper():
+        message = message[0].lower() + message[1:]
+    where = error.ctx.command_path if error.ctx is not None else "stuckscan"
+    return one_line_error(f"{message} (see '{where} --help')")
+
+
 class InputProblem(click.ClickException):
     """A path that cannot be read, shown as one line with exit code 2."""
 
     exit_code = EXIT_ERROR
 
     def show(self, file: object = None) -> None:
-        click.echo(f"stuckscan: error: {terminal_safe(self.message)}", err=True)
+        click.echo(one_line_error(self.message), err=True)
 
 
 class StuckscanGroup(LazyGroup):
@@ -111,11 +126,14 @@ def _run(argv: list[str] | None, debug: bool) -> None:
     except click.exceptions.Abort:
         click.echo("stuckscan: interrupted", err=True)
         sys.exit(130)
+    except click.UsageError as error:
+        click.echo(usage_error_line(error), err=True)
+        sys.exit(EXIT_ERROR)
     except click.ClickException as error:
-        error.show()
+        click.echo(one_line_error(error.format_message()), err=True)
         sys.exit(EXIT_ERROR)
     except InputError as error:
-        click.echo(f"stuckscan: error: {terminal_safe(str(error))}", err=True)
+        click.echo(one_line_error(str(error)), err=True)
         sys.exit(EXIT_ERROR)
     except (BrokenPipeError, OutputClosed):
         silence_stdout()

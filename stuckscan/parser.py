@@ -58,6 +58,7 @@ class ParseStats:
     offsets: set[str] = field(default_factory=set)  # UTC offsets printed in the log
     skipped: int = 0  # fast path: records counted as events without being decoded (not in kinds)
     skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): not read, or read in part
+    guessed_dates: int = 0  # time-only lines dated by today's date (no --date, no date in the file name)
 
     def note_event(self, event: Event) -> None:
         self.events += 1
@@ -80,6 +81,7 @@ class ParseStats:
         self.truncated += other.truncated
         self.untimed += other.untimed
         self.skipped += other.skipped
+        self.guessed_dates += other.guessed_dates
         self.kinds.update(other.kinds)
         self.shapes.update(other.shapes)
         for moment in (other.first_time, other.last_time):
@@ -408,6 +410,7 @@ class LineParser:
     def flush(self) -> Event | None:
         """The event still held back, if any (end of input, or a line that cannot join it)."""
         pending, self._pending = self._pending, None
+        self.stats.guessed_dates += self.clock.take_guessed_dates()
         return self._emit(pending) if pending is not None else None
 
     def parse_text(self, number: int, text: str, truncated: bool = False) -> Event:

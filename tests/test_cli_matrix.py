@@ -85,22 +85,25 @@ def stall_lines(key: str = SAMPLE_KEY, sid: str = "0829a221-a12c-49cb-9a64-42c2f
 def test_empty_file(tmp_path: Path) -> None:
     empty = tmp_path / "empty.log"
     empty.write_bytes(b"")
-    code, report = scan_json(empty)
+    assert_input_error(run("scan", str(empty)), str(empty), "is empty", "--allow-empty")
+    code, report = scan_json(empty, "--allow-empty")
     assert code == 0
     assert report["inputs"]["lines"] == 0 and report["incidents"] == []
-    text = run("scan", str(empty))
-    assert text.returncode == 0 and "Read 0 lines" in text.stdout
+    assert report["summary"]["explanations"] == [f"{empty} is empty"]
+    text = run("scan", "--allow-empty", str(empty))
+    assert text.returncode == 0 and "Read 0 lines" in text.stdout and "is empty" in text.stdout
 
 
 def test_binary_garbage_is_read_not_fatal(tmp_path: Path) -> None:
     garbage = tmp_path / "garbage.log"
     garbage.write_bytes(random.Random(7).randbytes(300_000))
-    code, report = scan_json(garbage)
+    assert_input_error(run("scan", str(garbage)), "no OpenClaw log lines recognised in", str(garbage))
+    code, report = scan_json(garbage, "--allow-empty")
     assert code == 0 and report["incidents"] == []
     inputs = report["inputs"]
     assert inputs["lines"] == inputs["events"] + inputs["blank"]  # every line became an event or was blank
     for fmt in FORMATS:
-        result = run("scan", "--format", fmt, str(garbage))
+        result = run("scan", "--allow-empty", "--format", fmt, str(garbage))
         assert_no_traceback(result)
         assert result.returncode == 0
         assert "\x1b" not in result.stdout and "\x00" not in result.stdout

@@ -113,7 +113,7 @@ def test_timeline_shows_the_incident_in_order() -> None:
     result = run("timeline", REFERENCE, "--no-color")
     assert result.exit_code == 0
     text = result.output
-    assert text.index("stall began") < text.index("abort.settle_timeout") < text.index("recovery.outcome")
+    assert text.index("stall began") < text.index("abort settle timeout") < text.index("recovery outcome")
 
 
 @pytest.mark.parametrize("value", ["20260521", "2026-W21-4", "2026-5-21", "2026-02-30", "２０２６-05-21"])

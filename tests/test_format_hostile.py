@@ -38,7 +38,7 @@ GITHUB_LINE = re.compile(r"^::(?:error|warning|notice)(?: [^:\r\n]*)?::[^\r\n]*$
 # keywords at the start of a line) and carry log text only as [A-Za-z0-9 _.,-] and #NN; codes
 MERMAID_LABEL = r"(?:[A-Za-z0-9 _.,-]|#\d{1,7};)*"
 MERMAID_LINE = re.compile(
-    r"^(?:" + re.escape(INIT_LINE) + r"|gantt|    title [A-Za-z0-9 ,:-]+|    dateFormat YYYY-MM-DDTHH:mm:ss"
+    r"^(?:" + re.escape(INIT_LINE) + r"|gantt|    title [A-Za-z0-9 ,:+-]+|    dateFormat YYYY-MM-DDTHH:mm:ss"
     r"|    axisFormat (?:%H:%M:%S|%H:%M|%d %b %H:%M)|    todayMarker off"
     r"|    section (?:INC|EP)-\d+" + MERMAID_LABEL +
     r"|    (?:stuck|fault signal,|warnings|recovery|EP-\d+) " + MERMAID_LABEL +

@@ -37,7 +37,8 @@ UTC = timezone.utc
 
 
 def report(analysis: Analysis, **options: Any) -> str:
-    return render("markdown", analysis, RenderOptions(**options))
+    """The report in UTC (by default a report shows times in the log's own offset)."""
+    return render("markdown", analysis, RenderOptions(**{"display_zone": timezone.utc, **options}))
 
 
 def headings(tokens: list[Token]) -> list[str]:
@@ -390,33 +391,24 @@ def test_mermaid_labels_keep_their_meaning_as_entity_codes() -> None:
 # -- the options and analysis fields other parts add -------------------------------------------
 
 
-def with_field(instance: Any, name: str, value: Any, kind: type) -> Any:
-    """``instance`` with ``name`` set: the field where the class has it, else a subclass
-    that adds it (the markdown report reads it when it is there)."""
-    if name in {f.name for f in dataclasses.fields(instance)}:
-        return dataclasses.replace(instance, **{name: value})
-    extended = dataclasses.make_dataclass(f"{type(instance).__name__}With", [(name, kind, dataclasses.field(default=None))],
-                                          bases=(type(instance),), frozen=type(instance).__dataclass_params__.frozen)
-    return extended(**{f.name: getattr(instance, f.name) for f in dataclasses.fields(instance)}, **{name: value})
-
-
-def test_times_in_the_zone_the_options_ask_for() -> None:
-    options = with_field(RenderOptions(), "display_zone", timezone(timedelta(hours=8)), object)
-    text = render_markdown(reference_analysis(), options)
+def test_times_in_the_logs_own_offset_unless_asked() -> None:
+    text = render("markdown", reference_analysis(), RenderOptions())  # the log prints +08:00
     assert "2026-05-21 08:02:56 to 18:48:22 UTC+08:00" in text
     assert "(18:34:06 to 18:48:27 UTC+08:00)" in text
     assert "| Time (UTC+08:00) | Event | Details | Line |" in text
     chart = chart_lines(text)[0]
     assert chart[2] == "    title INC-001, EP-001, 2026-05-21 18:34 to 18:48 UTC+08:00"
     assert any(", 2026-05-21T18:34:06, 2026-05-21T18:48:27" in line for line in chart)
+    asked = report(reference_analysis(), display_zone=timezone(timedelta(hours=-5)))
+    assert "(May 21 05:34:06 to 05:48:27 UTC-05:00)" in asked, "the date, now that the log spans two days"
 
 
 def test_explanations_say_why_an_empty_report_is_empty() -> None:
     why = ["--since 1h hid 2 incidents that ended earlier", "3 files had no OpenClaw line"]
-    analysis = with_field(empty_analysis(), "explanations", why, object)
+    analysis = dataclasses.replace(empty_analysis(), explanations=why)
     text = render_markdown(analysis, RenderOptions())
     assert "No stuck sessions and no gateway-wide problems found.\n\n- \\--since 1h hid 2 incidents" in text
     assert "- 3 files had no OpenClaw line" in text
     assert "- 3 files had no OpenClaw line" in step_summary_markdown(analysis, RenderOptions())
-    assert "hid 2 incidents" not in render_markdown(with_field(reference_analysis(), "explanations", why, object),
+    assert "hid 2 incidents" not in render_markdown(dataclasses.replace(reference_analysis(), explanations=why),
                                                     RenderOptions())

@@ -292,14 +292,14 @@ def test_a_file_deleted_before_it_is_opened_is_a_warning(tmp_path: Path, capsys:
 
     directory, texts = _rotation_dir(tmp_path)
     gone = directory / "openclaw-2026-05-21.2.log"
-    choose = command_inputs.choose_files
+    choose = command_inputs.apply_window
 
     def choose_then_delete(*args: Any) -> Any:
-        found = choose(*args)
+        ruled_out = choose(*args)
         gone.unlink()  # between listing the directory and opening its files
-        return found
+        return ruled_out
 
-    monkeypatch.setattr(command_inputs, "choose_files", choose_then_delete)
+    monkeypatch.setattr(command_inputs, "apply_window", choose_then_delete)
     code, report, err = scan_json(capsys, directory)
     assert code == 1 and len(report["incidents"]) == 3
     reason = "it vanished before it could be read (deleted or renamed during the run)"

@@ -139,13 +139,14 @@ def test_out_of_range_options_are_usage_errors(tmp_path: Path, capsys: pytest.Ca
     log.write_text(STALL, encoding="utf-8")
     code, out, err = cli(capsys, "scan", option, value, str(log))
     assert code == 2 and out == "", err
-    assert "Error: Invalid value for" in err and "Traceback" not in err and "internal error" not in err
+    assert err.startswith("stuckscan: error: ") and err.count("\n") == 1, err  # one line, one style
+    assert option in err and "Traceback" not in err and "internal error" not in err
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "nan", "NaN", "inf", "-inf", "1e400", "3601", "", "x"])
 def test_watch_refuses_a_poll_that_would_spin_or_overflow(capsys: pytest.CaptureFixture[str], value: str) -> None:
     code, _, err = cli(capsys, "watch", "--poll", value, str(ROOT / "sample_logs" / "openclaw-2026-05-21.log"))
-    assert code == 2 and "Invalid value for '--poll'" in err
+    assert code == 2 and err.startswith("stuckscan: error: invalid value for '--poll'"), err
 
 
 OPTION_VALUES = st.one_of(

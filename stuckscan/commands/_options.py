@@ -129,17 +129,18 @@ def check_moment(_ctx: click.Context, param: click.Parameter, value: str | None)
         return None
     from stuckscan.timewindow import parse_moment
 
-    if len(value) > _MAX_MOMENT_CHARS:
-        raise click.BadParameter(f"too long ({len(value)} characters) to be a time")
     bound = "until" if param.name == "until" else "since"
+    if len(value) > _MAX_MOMENT_CHARS:
+        raise click.UsageError(f"--{bound}: too long ({len(value)} characters) to be a time")
     try:
         moment = parse_moment(value, datetime.now(timezone.utc), timezone.utc, bound=bound)
     except ValueError as error:
-        raise click.BadParameter(str(error)) from None
+        raise click.UsageError(f"--{bound}: {error}") from None
     except OverflowError:
         moment = None
     if moment is None or not OPTION_YEARS[0] <= moment.year <= OPTION_YEARS[1]:
-        raise click.BadParameter(f"{value!r} is out of range: give a time between {OPTION_YEARS[0]} and {OPTION_YEARS[1]}")
+        raise click.UsageError(f"--{bound}: {value!r} is out of range: give a time between {OPTION_YEARS[0]} and "
+                               f"{OPTION_YEARS[1]}")
     return value
 
 
@@ -178,10 +179,32 @@ def _parse_zone(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 def time_options(func: F) -> F:
     func = click.option("--tz", "zone", callback=_parse_zone, metavar="ZONE",
-                        help="Zone for timestamps printed without an offset (IANA name or +HH:MM). Default: this machine's.")(func)
+                        help="Zone the log was written in, for timestamps printed without an offset (IANA name or "
+                             "+HH:MM). Default: this machine's. Times are shown in it too when the log prints no offset.")(func)
     func = click.option("--date", "base_date", callback=_parse_date, metavar="YYYY-MM-DD",
-                        help="Date for time-only lines when the file name carries none.")(func)
+                        help="Date for time-only lines when the file name carries none (default: the latest day "
+                             "that does not put them in the future, with a note).")(func)
     return func
+
+
+def display_options(func: F) -> F:
+    """``--utc`` and ``--display-tz``: the zone times are shown in (reading is ``--tz``)."""
+    func = click.option("--display-tz", "display_tz", callback=_parse_zone, metavar="ZONE",
+                        help="Show times in ZONE (IANA name, +HH:MM, UTC or local). Default: the offset the log "
+                             "prints.")(func)
+    func = click.option("--utc", is_flag=True, help="Show times in UTC (same as --display-tz UTC).")(func)
+    return func
+
+
+def shown_zone(utc: bool, display_tz: Any) -> Any:
+    """The zone asked for with ``--utc`` or ``--display-tz`` (None: the log's own)."""
+    if utc and display_tz is not None:
+        raise UsageProblem("--utc and --display-tz both choose the zone times are shown in: give one")
+    if utc:
+        from datetime import timezone
+
+        return timezone.utc
+    return display_tz
 
 
 def build_parse_options(base_date: date | None, zone: Any) -> ParseOptions:

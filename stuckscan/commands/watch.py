@@ -18,7 +18,15 @@ import click
 
 from stuckscan._safe import terminal_safe
 from stuckscan._strictjson import dumps
-from stuckscan.commands._options import EXIT_OK, Seconds, Terminated, build_parse_options, time_options
+from stuckscan.commands._options import (
+    EXIT_OK,
+    Seconds,
+    Terminated,
+    build_parse_options,
+    display_options,
+    shown_zone,
+    time_options,
+)
 from stuckscan.inputs import printable_path
 
 # The pipeline, the follower and the JSON and redaction code are imported where they are
@@ -136,13 +144,15 @@ class IncidentPrinter:
     """Turns correlator changes into output lines (text or JSON) and optional commands."""
 
     def __init__(self, output_format: str, command: str | None, redact: bool,
-                 exec_timeout: float = EXEC_TIMEOUT_SECONDS) -> None:
+                 exec_timeout: float = EXEC_TIMEOUT_SECONDS, zone: Any = None) -> None:
         from stuckscan.redact import Redactor
 
         self.output_format = output_format
         self.runner = CommandRunner(command, exec_timeout) if command else None
         self.redactor = Redactor() if redact else None
         self.counts: Counter[str] = Counter()
+        self.zone = zone                 # --utc / --display-tz; None: the log's own offset
+        self.log_offsets: set[str] = set()  # the offsets the log prints (filled while reading)
 
     def _visible(self, incident: Incident) -> Incident:
         from stuckscan.redact import redact_incident
@@ -158,17 +168,29 @@ class IncidentPrinter:
         if self.output_format == "jsonl":
             click.echo(dumps(payload, ensure_ascii=False, default=str))
         else:
-            click.echo(terminal_safe(_describe(change, shown)))
+            click.echo(terminal_safe(_describe(change, shown, self.shown_zone())))
         if self.runner is not None:
             self.runner.submit(dumps(payload, default=str))
+
+    def shown_zone(self) -> Any:
+        """The zone asked for, else the one offset the log prints, else UTC."""
+        from stuckscan.formats._report import offset_zone
+
+        if self.zone is not None:
+            return self.zone
+        zones = {offset_zone(label) for label in self.log_offsets} - {None}
+        return zones.pop() if len(zones) == 1 else timezone.utc
 
     def close(self) -> None:
         if self.runner is not None:
             self.runner.close()
 
 
-def _describe(change: Change, incident: Incident) -> str:
-    when = (change.incident.last_activity or datetime.now(timezone.utc)).strftime("%H:%M:%S")
+def _describe(change: Change, incident: Incident, zone: Any = timezone.utc) -> str:
+    from stuckscan.formats._report import zone_label
+
+    moment = (change.incident.last_activity or datetime.now(timezone.utc)).astimezone(zone)
+    when = f"{moment:%H:%M:%S} {zone_label(zone, moment)}"
     cause = incident.primary
     cause_text = f"{cause.rule.id} {cause.rule.slug} ({cause.confidence.value})" if cause else "cause not yet known"
     age = f"stuck {incident.measures.stuck_seconds:.0f} s" if incident.measures.stuck_seconds else ""
@@ -202,9 +224,11 @@ def _target(path: str | None, log_dir: str | None) -> str:
               metavar="SECONDS", help="Seconds between checks (above 0, at most an hour).")
 @click.option("--no-redact", is_flag=True, help="Keep secrets and personal ids in the output.")
 @click.option("-q", "--quiet", is_flag=True, help="No notes on stderr.")
+@display_options
 @time_options
 def watch(path: str | None, log_dir: str | None, output_format: str, command: str | None, exec_timeout: float,
-          from_start: bool, poll_interval: float, no_redact: bool, quiet: bool, base_date: Any, zone: Any) -> None:
+          from_start: bool, poll_interval: float, no_redact: bool, quiet: bool, base_date: Any, zone: Any, utc: bool,
+          display_tz: Any) -> None:
     """Follow the active gateway log (or PATH) and print incidents as they open, escalate and close.
 
     Continues across the daily file change, size rotation and truncation. Stop with Ctrl-C.
@@ -213,7 +237,8 @@ def watch(path: str | None, log_dir: str | None, output_format: str, command: st
 
     target = _target(path, log_dir)
     options = build_parse_options(base_date, zone)
-    printer = IncidentPrinter(output_format, command, redact=not no_redact, exec_timeout=exec_timeout)
+    printer = IncidentPrinter(output_format, command, redact=not no_redact, exec_timeout=exec_timeout,
+                             zone=shown_zone(utc, display_tz))
     if not quiet:
         click.echo(f"stuckscan: watching {terminal_safe(printable_path(target))} (Ctrl-C to stop)", err=True)
     stop = threading.Event()
@@ -285,6 +310,7 @@ def run_watch(follower: Follower, options: ParseOptions, printer: IncidentPrinte
     correlator = correlator or Correlator()
     parsers: dict[str, LineParser] = {}
     stats = ParseStats()
+    printer.log_offsets = stats.offsets  # the same set: the printer shows times in the log's offset
     wait = sleep or follower.stop.wait
     last_line_at = clock()
     log_time_at_last_line: datetime | None = None

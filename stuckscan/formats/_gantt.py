@@ -31,6 +31,7 @@ from stuckscan.formats._report import (
     format_duration,
     incident_duration,
     incident_last_seen,
+    zone_label,
 )
 from stuckscan.model import Episode, Incident, IncidentOrigin
 
@@ -95,12 +96,8 @@ class Lane:
 
 def zone_name(zone: tzinfo, moment: datetime | None) -> str:
     """``UTC`` or ``UTC+08:00``: the zone's offset at ``moment`` (or now)."""
-    reference = as_utc(moment) or datetime.now(timezone.utc)
-    offset = reference.astimezone(zone).utcoffset() or timedelta(0)
-    if not offset:
-        return "UTC"
-    minutes = abs(int(offset.total_seconds())) // 60
-    return f"UTC{'-' if offset < timedelta(0) else '+'}{minutes // 60:02d}:{minutes % 60:02d}"
+    label = zone_label(zone, moment)
+    return label if label == "UTC" else f"UTC{label}"
 
 
 def as_utc(moment: datetime | None) -> datetime | None:

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, tzinfo
 
 from stuckscan.formats import _folding as folding
 from stuckscan.formats import _gantt
@@ -48,7 +48,9 @@ from stuckscan.formats._outcome import (
 )
 from stuckscan.formats._report import (
     Item,
+    display_zone,
     episode_duration,
+    explanations,
     format_duration,
     incident_duration,
     incident_last_seen,
@@ -126,9 +128,10 @@ def local(moment: datetime | None, zone: tzinfo) -> datetime | None:
 @dataclass(frozen=True, slots=True)
 class View:
     """What every section needs to say things the same way: the zone times are shown in
-    (UTC, or the one the options ask for, such as the log's own), the gateway episodes by
-    id (for the force-clear sentence), whether times need their date (the log spans more
-    than one day) and whether a line number alone says where a line is."""
+    (the one the options ask for, else the log's own offset, else UTC, as in the text
+    views), the gateway episodes by id (for the force-clear sentence), whether times
+    need their date (the log spans more than one day) and whether a line number alone
+    says where a line is."""
 
     zone: tzinfo
     zone_name: str
@@ -138,7 +141,7 @@ class View:
 
     @classmethod
     def of(cls, analysis: Analysis, options: RenderOptions) -> View:
-        zone = getattr(options, "display_zone", None) or timezone.utc  # set by the CLI where it offers --utc
+        zone = display_zone(analysis, options.display_zone)
         first, last = local(analysis.inputs.first_time, zone), local(analysis.inputs.last_time, zone)
         files = {line.file for item in (*analysis.incidents, *analysis.episodes) for line in item_evidence(item)}
         return cls(zone, _gantt.zone_name(zone, first), {episode.id: episode for episode in analysis.episodes},
@@ -177,12 +180,6 @@ class View:
             return "no timestamps"
         end = f"{last:%H:%M:%S}" if first.date() == last.date() else f"{last:%Y-%m-%d %H:%M:%S}"
         return f"{first:%Y-%m-%d %H:%M:%S} to {end} {self.zone_name}"
-
-
-def explanations(analysis: Analysis) -> list[str]:
-    """Why the result may look emptier than the log (filters and windows that hid
-    findings, input with no OpenClaw line...), when the analysis carries them."""
-    return [line for line in getattr(analysis, "explanations", ()) if isinstance(line, str)]
 
 
 def counted(count: int, singular: str) -> str:
