@@ -130,16 +130,17 @@ def timeline(output: str | None, fail_on: Any, color: bool | None, no_redact: bo
 
 
 @click.command()
+@click.option("--all", "show_all", is_flag=True, help="Every incident in full, however many (default: the worst 10).")
 @human_output_options
 @display_options
 @input_options
-def report(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, utc: bool, display_tz: Any,
-           **kwargs: Any) -> None:
+def report(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, show_all: bool, utc: bool,
+           display_tz: Any, **kwargs: Any) -> None:
     """Write a markdown incident report for [PATH]... (to stdout, or -o incident.md)."""
     asked = shown_zone(utc, display_tz)
     selection = selection_from(kwargs)
     analysis = load_analysis(selection, machine_output=True)
     options = _render_options(False, output, fail_on, no_redact, _display_zone(analysis, selection, asked),
-                              selection.verbose)
+                              selection.verbose, show_all)
     _emit(render("markdown", analysis, options), output)
     sys.exit(exit_code(analysis, fail_on))
