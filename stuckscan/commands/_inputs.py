@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from stuckscan.discovery import Discovery, LogFile
+    from stuckscan.redact import Redactor
 
 PROGRESS_MIN_BYTES = 8 << 20  # below this a scan takes a moment: no bar
 
@@ -139,8 +140,9 @@ def make_progress() -> Progress:
     )
 
 
-def load_analysis(selection: InputSelection, machine_output: bool) -> Analysis:
-    """Discover, parse, correlate and classify; then apply the filters."""
+def load_analysis(selection: InputSelection, machine_output: bool, redactor: Redactor | None = None) -> Analysis:
+    """Discover, parse, correlate and classify; then apply the filters. ``redactor`` learns
+    the whole analysis before the filters, so they cannot change anyone's placeholder."""
     from stuckscan.analysis import analyze_events
     from stuckscan.parallel import parse_files_parallel
     from stuckscan.parser import ParseStats
@@ -168,6 +170,8 @@ def load_analysis(selection: InputSelection, machine_output: bool) -> Analysis:
     except Exception as error:
         note_failure_location(error, position)  # the top-level handler names the line
         raise
+    if redactor is not None:
+        redactor.learn(analysis)
     return filter_analysis(analysis, selection)
 
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from stuckscan.commands._inputs import input_options, load_analysis, selection_from
-from stuckscan.commands._options import EXIT_ERROR, silence_stdout, tolerant_stdout
+from stuckscan.commands._options import EXIT_ERROR, make_redactor, redaction_options, silence_stdout, tolerant_stdout
 from stuckscan.formats import FORMAT_NAMES, RenderOptions, exit_code, parse_fail_on, render, wants_color
+
+if TYPE_CHECKING:
+    from stuckscan.redact import Redactor
 
 MACHINE_FORMATS = frozenset({"json", "sarif", "junit", "github"})
 
@@ -23,7 +26,7 @@ def _fail_on(_ctx: click.Context, _param: click.Parameter, value: str) -> Any:
 
 
 def output_options(func: Any, default_fail_on: str = "error") -> Any:
-    func = click.option("--no-redact", is_flag=True, help="Keep secrets and personal ids in the output (redacted by default).")(func)
+    func = redaction_options(func)
     func = click.option("--color/--no-color", "color", default=None, help="Force colour on or off (default: on for a terminal, off with NO_COLOR).")(func)
     func = click.option("--fail-on", "fail_on", default=default_fail_on, show_default=True, callback=_fail_on,
                         metavar="error|warning|info|never", help="Exit 1 when a finding is at or above this severity.")(func)
@@ -32,12 +35,12 @@ def output_options(func: Any, default_fail_on: str = "error") -> Any:
     return func
 
 
-def _render_options(color: bool | None, output: str | None, fail_on: Any, no_redact: bool) -> RenderOptions:
+def _render_options(color: bool | None, output: str | None, fail_on: Any, redactor: Redactor | None) -> RenderOptions:
     stream = sys.stdout
     if color is None:
         color = output is None and wants_color(stream, os.environ)
     width = None if output is None and stream.isatty() else 100
-    return RenderOptions(redact=not no_redact, color=color, width=width, fail_on=fail_on)
+    return RenderOptions(redact=redactor is not None, color=color, width=width, fail_on=fail_on, redactor=redactor)
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -64,7 +67,8 @@ def _emit(text: str, output: str | None) -> None:
               help="Output format.")
 @output_options
 @input_options
-def scan(output_format: str, output: str | None, fail_on: Any, color: bool | None, no_redact: bool, **kwargs: Any) -> None:
+def scan(output_format: str, output: str | None, fail_on: Any, color: bool | None, no_redact: bool,
+         redact_salt: str | None, **kwargs: Any) -> None:
     """Find stuck sessions in [PATH]... and say why and what to change.
 
     With no PATH, reads the gateway's log directory (/tmp/openclaw, its fallback, or
@@ -76,8 +80,10 @@ def scan(output_format: str, output: str | None, fail_on: Any, color: bool | Non
     2 usage or input error.
     """
     selection = selection_from(kwargs)
-    analysis = load_analysis(selection, machine_output=output_format in MACHINE_FORMATS or output_format == "markdown")
-    options = _render_options(color if output_format == "text" else False, output, fail_on, no_redact)
+    redactor = make_redactor(no_redact, redact_salt)
+    analysis = load_analysis(selection, machine_output=output_format in MACHINE_FORMATS or output_format == "markdown",
+                             redactor=redactor)
+    options = _render_options(color if output_format == "text" else False, output, fail_on, redactor)
     _emit(render(output_format, analysis, options), output)
     if output_format == "github":
         from stuckscan.formats.github import append_step_summary
@@ -93,11 +99,13 @@ def human_output_options(func: Any) -> Any:
 @click.command()
 @human_output_options
 @input_options
-def timeline(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, **kwargs: Any) -> None:
+def timeline(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, redact_salt: str | None,
+             **kwargs: Any) -> None:
     """Show each incident in [PATH]... as a readable timeline (use --session to pick one)."""
     selection = selection_from(kwargs)
-    analysis = load_analysis(selection, machine_output=False)
-    options = _render_options(color, output, fail_on, no_redact)
+    redactor = make_redactor(no_redact, redact_salt)
+    analysis = load_analysis(selection, machine_output=False, redactor=redactor)
+    options = _render_options(color, output, fail_on, redactor)
     from stuckscan.formats.text import render_timeline  # rich: only for the views that use it
 
     _emit(render_timeline(analysis, options), output)
@@ -107,10 +115,12 @@ def timeline(output: str | None, fail_on: Any, color: bool | None, no_redact: bo
 @click.command()
 @human_output_options
 @input_options
-def report(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, **kwargs: Any) -> None:
+def report(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, redact_salt: str | None,
+           **kwargs: Any) -> None:
     """Write a markdown incident report for [PATH]... (to stdout, or -o incident.md)."""
     selection = selection_from(kwargs)
-    analysis = load_analysis(selection, machine_output=True)
-    options = _render_options(False, output, fail_on, no_redact)
+    redactor = make_redactor(no_redact, redact_salt)
+    analysis = load_analysis(selection, machine_output=True, redactor=redactor)
+    options = _render_options(False, output, fail_on, redactor)
     _emit(render("markdown", analysis, options), output)
     sys.exit(exit_code(analysis, fail_on))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from stuckscan._safe import terminal_safe
-from stuckscan.commands._options import EXIT_OK, build_parse_options, time_options
+from stuckscan.commands._options import EXIT_OK, build_parse_options, make_redactor, redaction_options, time_options
 
 # The pipeline, the follower and the JSON and redaction code are imported where they are
 # used, so `stuckscan --help` (which loads every command) does not load them.
@@ -27,17 +27,18 @@ if TYPE_CHECKING:
     from stuckscan.parser import ParseOptions
 
 EXEC_TIMEOUT_SECONDS = 30
+STREAM_CACHE_TEXTS = 4096  # redaction memo: recent texts only, so memory stays flat however long it runs
 
 
 class IncidentPrinter:
     """Turns correlator changes into output lines (text or JSON) and optional commands."""
 
-    def __init__(self, output_format: str, command: str | None, redact: bool) -> None:
-        from stuckscan.redact import Redactor
-
+    def __init__(self, output_format: str, command: str | None, redact: bool, salt: str | None = None) -> None:
         self.output_format = output_format
         self.command = command
-        self.redactor = Redactor() if redact else None
+        # One redactor for the watch's lifetime: placeholders stay the same from one change
+        # to the next, and each change costs the same however many came before it.
+        self.redactor = make_redactor(not redact, salt, cache_size=STREAM_CACHE_TEXTS)
         self.counts: Counter[str] = Counter()
 
     def _visible(self, incident: Incident) -> Incident:
@@ -94,11 +95,11 @@ def _target(path: str | None, log_dir: str | None) -> str:
 @click.option("--exec", "command", metavar="CMD", help="Run CMD for each change, with the change as JSON on stdin.")
 @click.option("--from-start", is_flag=True, help="Read the active file from its beginning instead of its end.")
 @click.option("--poll", "poll_interval", type=float, default=0.5, show_default=True, help="Seconds between checks.")
-@click.option("--no-redact", is_flag=True, help="Keep secrets and personal ids in the output.")
+@redaction_options
 @click.option("-q", "--quiet", is_flag=True, help="No notes on stderr.")
 @time_options
 def watch(path: str | None, log_dir: str | None, output_format: str, command: str | None, from_start: bool,
-          poll_interval: float, no_redact: bool, quiet: bool, base_date: Any, zone: Any) -> None:
+          poll_interval: float, no_redact: bool, redact_salt: str | None, quiet: bool, base_date: Any, zone: Any) -> None:
     """Follow the active gateway log (or PATH) and print incidents as they open, escalate and close.
 
     Continues across the daily file change, size rotation and truncation. Stop with Ctrl-C.
@@ -107,7 +108,7 @@ def watch(path: str | None, log_dir: str | None, output_format: str, command: st
 
     target = _target(path, log_dir)
     options = build_parse_options(base_date, zone)
-    printer = IncidentPrinter(output_format, command, redact=not no_redact)
+    printer = IncidentPrinter(output_format, command, redact=not no_redact, salt=redact_salt)
     if not quiet:
         click.echo(f"stuckscan: watching {terminal_safe(target)} (Ctrl-C to stop)", err=True)
     stop = threading.Event()
