@@ -211,8 +211,8 @@ _EMAIL = LazyPattern(
     r"(?<![\w.+%\-])[A-Za-z0-9._%+\-]{1,64}+@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![\w\-])"
 )
 # Home and profile directories: /Users, /home (also /var/home, /usr/home, /export/home) and
-# any /users/ (/var/lib/users/<name>).
-_POSIX_HOME = LazyPattern(r"(?P<prefix>/(?:Users|users|home)/)(?P<name>[^/\s\"'\\:<>]{1,64}+)")
+# any /users/ (/var/lib/users/<name>); `C:/Users/` is a Windows profile (its names may hold spaces).
+_POSIX_HOME = LazyPattern(r"(?<![A-Za-z]:)(?P<prefix>/(?:Users|users|home)/)(?P<name>[^/\s\"'\\:<>]{1,64}+)")
 _TILDE_HOME = LazyPattern(r"(?<![\w~\\/])(?P<prefix>~)(?P<name>[A-Za-z_][A-Za-z0-9_.\-]{0,31}+)(?=[/\\\s\"']|$)")
 # Windows profile names may contain spaces: words joined by single spaces are taken
 # together when a path separator follows them.
@@ -220,9 +220,10 @@ _WINDOWS_HOME = LazyPattern(
     r"(?i)(?P<prefix>(?:\b[A-Z]:)?\\{1,2}(?:Users|Documents and Settings)\\{1,2}|\b[A-Z]:/(?:Users|Documents and Settings)/)"
     r"(?P<name>[^\\/\s\"':<>]{1,64}+(?: [^\\/\s\"':<>]{1,64}+){1,3}(?=[\\/])|[^\\/\s\"':<>]{1,64}+)"
 )
-# `\\host\share`, also with each backslash escaped (`\\\\host\\share`); not `\\?\` or `\\.\`.
+# `\\host\share`, also with each backslash escaped (`\\\\host\\share`); not `\\?\` or `\\.\`. It
+# starts a token: a path with escaped separators (`C:\\Program Files (x86)\\App`) is not one.
 _UNC_HOST = LazyPattern(
-    r"(?<![\\\w:])(?P<prefix>(?:\\\\){1,2})(?!(?i:users|documents and settings)\\)"
+    r"(?<![^\s\"'(=\[,;|])(?P<prefix>(?:\\\\){1,2})(?!(?i:users|documents and settings)\\)"
     r"(?P<host>[A-Za-z0-9][A-Za-z0-9.\-]{0,62}+)(?=[\\/])"
 )
 _PRIVATE_HOST = LazyPattern(
