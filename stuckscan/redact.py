@@ -199,7 +199,9 @@ _SECRET_FLAG = LazyPattern(
 )
 # `key=value`, `key: value`, `"key":"value"`: the key is found first (cheap, linear) and
 # the value is matched only after the key turned out to be one that matters.
-_KEY = LazyPattern(r"(?<![\w.\-])(?P<key>[A-Za-z_][\w.\-]{0,63}+)\"?[ \t]{0,3}+[=:][ \t]{0,3}+")
+# (stdlib `re`, about twice as fast here: the key cannot end early, as the character after
+# a shorter key would be a key character, so backtracking finds nothing more)
+_KEY = re.compile(r"(?<![\w.\-])(?P<key>[A-Za-z_][\w.\-]{0,63})\"?[ \t]{0,3}[=:][ \t]{0,3}")
 _VALUE = LazyPattern(r"\"(?P<quoted>[^\"\r\n]{1,4096}+)\"|\"?(?P<bare>[^\s\"'&,;)}\]<>|]{1,4096}+)")
 _HOST_VALUE = LazyPattern(r"(?s)(?P<scheme>[A-Za-z][\w+.\-]{0,20}+://)?(?P<host>\[[^\]]{1,64}+\]|[^:/\[\]]{1,255}+)(?P<rest>.*)")
 _SESSION_KEY = LazyPattern(
@@ -263,6 +265,7 @@ def _normalized_key(key: str) -> str:
     return "".join(char for char in key.lower() if char.isalnum() or char == "_").replace("_", "")
 
 
+@lru_cache(maxsize=4096)
 def is_secret_key(key: str) -> bool:
     """Whether ``key`` names a secret (``apiKey``, ``OPENAI_API_KEY``, ``x-api-key``, ``token``)."""
     return _normalized_key(key).endswith(_SECRET_KEY_SUFFIXES)
@@ -290,14 +293,24 @@ def _is_address(text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _is_interesting_key(key: str) -> bool:
+def _key_kind(key: str) -> str | None:
+    """What the value of ``key`` is, when it is something to hide: ``secret``, ``session``
+    (a session id), ``host``, ``user``, ``peer`` or ``id``; ``None`` for any other key."""
+    if is_secret_key(key):
+        return "secret"
     normalized = key.lower().replace("-", "_")
     compact = normalized.replace("_", "")
-    return is_secret_key(key) or any(
-        name in group
-        for name in (normalized, compact)
-        for group in (_SESSION_ID_KEYS, _HOST_KEYS, _USER_KEYS, _PEER_KEYS, _ID_KEYS)
-    )
+    if compact in _SESSION_ID_KEYS or normalized in _SESSION_ID_KEYS:
+        return "session"
+    if compact in _HOST_KEYS:
+        return "host"
+    if compact in _USER_KEYS:
+        return "user"
+    if compact in _PEER_KEYS or normalized in _PEER_KEYS:
+        return "peer"
+    if compact in _ID_KEYS or normalized in _ID_KEYS:
+        return "id"
+    return None
 
 
 def _is_loopback_host(value: str) -> bool:
@@ -479,11 +492,12 @@ class Redactor:
     holds every original value and its placeholder, so repeated values get the same
     placeholder. ``salt`` (text or bytes, not empty) makes placeholders keyed hashes of
     their values instead of numbers. ``cache_size`` bounds the texts whose pattern pass is
-    remembered (a stream's memory must not grow with its length); past it the memo starts
-    afresh, which costs time, never consistency.
+    remembered: ``None`` (a report: the memo holds what the analysis holds) keeps them all;
+    a stream (``watch``, ``events``) passes a bound, so its memory does not grow with its
+    length. Past the bound the memo starts afresh, which costs time, never consistency.
     """
 
-    def __init__(self, salt: str | bytes | None = None, *, cache_size: int = 1 << 16) -> None:
+    def __init__(self, salt: str | bytes | None = None, *, cache_size: int | None = None) -> None:
         key = salt.encode("utf-8") if isinstance(salt, str) else salt
         if key is not None and not key:
             raise ValueError("the redaction salt must not be empty")
@@ -493,7 +507,8 @@ class Redactor:
         self._counters: Counter[str] = Counter()
         self._known = KnownValues()
         self._patterned: dict[str, str] = {}
-        self._cache_size = max(cache_size, 1)
+        self._learned: set[Any] = set()  # immutable objects (evidence) whose texts have been learned
+        self._cache_size = None if cache_size is None else max(cache_size, 1)
 
     @property
     def mapping(self) -> dict[str, str]:
@@ -547,10 +562,18 @@ class Redactor:
             for guard, step in _TEXT_STEPS:
                 if guard(patterned):
                     patterned = step(self, patterned)
-            if len(self._patterned) >= self._cache_size:
+            if self._cache_size is not None and len(self._patterned) >= self._cache_size:
                 self._patterned.clear()
             self._patterned[text] = patterned
         return patterned
+
+    def _learned_objects(self) -> set[Any]:
+        """The immutable objects already learned, bounded like the texts. Learning gives the
+        same whenever it happens, so it need not be repeated; replacing depends on what has
+        been learned since, so it is done afresh every time."""
+        if self._cache_size is not None and len(self._learned) >= self._cache_size:
+            self._learned.clear()
+        return self._learned
 
     def redact_session_key(self, key: str | None) -> str | None:
         """A session key with its peer replaced; keys of unknown shape fall back to free text."""
@@ -589,8 +612,9 @@ class Redactor:
             return value
         if value.startswith("agent:"):
             return self.redact_session_key(value)
-        if _is_interesting_key(key):
-            replacement = self._replacement_for_key(key, value)
+        kind = _key_kind(key)
+        if kind is not None:
+            replacement = self._replacement_for_key(kind, value)
             if replacement is not None:
                 return replacement
         return self.redact_text(value)
@@ -701,10 +725,10 @@ class Redactor:
 
     def _key_value_replacements(self, text: str) -> Iterable[tuple[tuple[int, int], str]]:
         for key_match in _KEY.finditer(text):
-            key = key_match.group("key")
-            if not _is_interesting_key(key):
+            kind = _key_kind(key_match.group("key"))
+            if kind is None:
                 continue
-            if is_secret_key(key):
+            if kind == "secret":
                 span = secret_value_span(text, key_match.end())
             else:
                 value_match = _VALUE.match(text, key_match.end())
@@ -712,7 +736,7 @@ class Redactor:
                 span = None if value_match is None or group is None else value_match.span(group)
             if span is None:
                 continue
-            replacement = self._replacement_for_key(key, text[span[0]:span[1]])
+            replacement = self._replacement_for_key(kind, text[span[0]:span[1]])
             if replacement is not None:
                 yield span, replacement
 
@@ -732,25 +756,18 @@ class Redactor:
         pieces.append(text[position:])
         return "".join(pieces)
 
-    def _replacement_for_key(self, key: str, value: str) -> str | None:
+    def _replacement_for_key(self, kind: str, value: str) -> str | None:
+        """The replacement of the value of a key of ``kind`` (see :func:`_key_kind`), if any."""
         if not value or _is_neutral(value):
             return None
-        normalized = key.lower().replace("-", "_")
-        compact = normalized.replace("_", "")
-        if is_secret_key(key):
+        if kind == "secret":
             return None if _is_number(value) else self._secret(value)
-        if compact in _SESSION_ID_KEYS or normalized in _SESSION_ID_KEYS:
+        if kind == "session":
             redacted = self.redact_session_id(value)
             return None if redacted == value else redacted
-        if compact in _HOST_KEYS:
+        if kind == "host":
             return self._host_value(value)
-        if compact in _USER_KEYS:
-            return self.placeholder(value, "user")
-        if compact in _PEER_KEYS or normalized in _PEER_KEYS:
-            return self.placeholder(value, "peer")
-        if compact in _ID_KEYS or normalized in _ID_KEYS:
-            return self.placeholder(value, "id")
-        return None
+        return self.placeholder(value, kind)  # user, peer, id
 
     def _host_value(self, value: str) -> str | None:
         """``karens-mbp.local:18789`` -> ``<host-1>:18789``; loopback hosts are kept."""
@@ -836,7 +853,10 @@ _PRIVATE_HOST_NEEDLES = (".local", ".lan", ".home", ".internal", ".intranet", ".
 
 
 def _contains(*needles: str) -> Guard:
-    return lambda text: any(needle in text for needle in needles)
+    if len(needles) <= 2:
+        return lambda text: any(needle in text for needle in needles)
+    any_needle = re.compile("|".join(re.escape(needle) for needle in needles))
+    return lambda text: any_needle.search(text) is not None
 
 
 def _contains_folded(*needles: str) -> Guard:
@@ -859,6 +879,22 @@ def _may_have_digit_run(length: int) -> Guard:
     return lambda text: not text.isascii() or digits.search(text) is not None
 
 
+def _ascii_shape(pattern: str, *needles: str) -> Guard:
+    """For patterns whose ``\\d`` may be any digit: on ASCII text, a cheaper stdlib pattern
+    every match contains (or one of ``needles``); any other text always runs the step."""
+    shape = re.compile(pattern)
+    return lambda text: not text.isascii() or any(needle in text for needle in needles) or shape.search(text) is not None
+
+
+# Shapes every match holds, each starting with a literal (stdlib `re` then scans for that
+# literal first: well under a microsecond on a log line). An IPv6 address that is not
+# loopback or unspecified holds `::`, or `:group:group:group:group:group:` (eight groups,
+# or six and a dotted IPv4 tail); an IPv4 address holds `.d.d.`.
+_IPV6_SHAPE = re.compile(r"::|:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:")
+_APP_PASSWORD_SHAPE = re.compile(r"-[a-z]{4}-[a-z]{4}-")
+_TELEGRAM_TOKEN_SHAPE = re.compile(r":[A-Za-z0-9_\-]{30}")
+
+
 # Order matters: secrets first (their values may contain anything; an AWS key id is
 # still in the text when its secret is looked for), then session keys (their peers may
 # look like phones or e-mails), then the remaining personal data.
@@ -870,9 +906,9 @@ _TEXT_STEPS: tuple[tuple[Guard, Callable[[Redactor, str], str]], ...] = (
     (_contains(*_TOKEN_PREFIXES), _sub_category(_PREFIXED_TOKEN, "secret")),
     (lambda text: text.count(".") >= 2, _sub_category(_DISCORD_TOKEN, "secret")),
     (_contains("eyJ"), _sub_category(_JWT, "secret")),
-    (lambda text: ":" in text and _may_have_digit(text), _sub_category(_TELEGRAM_BOT_TOKEN, "secret")),
+    (lambda text: _TELEGRAM_TOKEN_SHAPE.search(text) is not None, _sub_category(_TELEGRAM_BOT_TOKEN, "secret")),
     (_contains("--"), Redactor._secret_flags),
-    (lambda text: text.count("-") >= 3, _sub_category(_APP_PASSWORD, "secret")),
+    (lambda text: _APP_PASSWORD_SHAPE.search(text) is not None, _sub_category(_APP_PASSWORD, "secret")),
     (_contains("agent:"), _sub(_SESSION_KEY, Redactor._session_key_match)),
     (_contains("@"), _sub_category(_EMAIL, "email")),
     (_contains("=", ":"), Redactor._key_values),
@@ -881,11 +917,11 @@ _TEXT_STEPS: tuple[tuple[Guard, Callable[[Redactor, str], str]], ...] = (
     (_contains_folded("users", "documents and settings"), _sub(_WINDOWS_HOME, Redactor._home)),
     (_contains("\\\\"), _sub(_UNC_HOST, Redactor._unc_host)),
     (_contains(*_PRIVATE_HOST_NEEDLES), _sub_category(_PRIVATE_HOST, "host")),
-    (lambda text: text.count(":") >= 2, _sub(_IPV6, lambda redactor, match: redactor._address(match, 6))),
-    (lambda text: "." in text and _may_have_digit(text), _sub(_IPV4, lambda redactor, match: redactor._address(match, 4))),
+    (lambda text: _IPV6_SHAPE.search(text) is not None, _sub(_IPV6, lambda redactor, match: redactor._address(match, 6))),
+    (_ascii_shape(r"\.[0-9]{1,3}\.[0-9]{1,3}\."), _sub(_IPV4, lambda redactor, match: redactor._address(match, 4))),
     (_may_have_digit_run(17), _sub_category(_SNOWFLAKE, "id")),
-    (_may_have_digit, _sub_category(_PHONE, "phone")),
-    (lambda text: "0" in text or not text.isascii(), _sub(_NATIONAL_PHONE, Redactor._national_phone)),
+    (_ascii_shape(r"[0-9]{3}[ .\-][0-9]{3}[ .\-][0-9]{4}", "+", "("), _sub_category(_PHONE, "phone")),
+    (_ascii_shape(r"0[0-9]{1,5}[ .\-][0-9]{2}|\(0"), _sub(_NATIONAL_PHONE, Redactor._national_phone)),
     (_contains("@"), _sub(_HANDLE, Redactor._handle)),
 )
 
@@ -895,13 +931,118 @@ _TEXT_STEPS: tuple[tuple[Guard, Callable[[Redactor, str], str]], ...] = (
 _UNCHANGED_TYPES = (Enum, datetime, bool, int, float, RuleRef)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Pass:
-    """What one walk over an analysis does to its strings."""
+class _Walk:
+    """A copy of an analysis (or any part of it) with every string passed through ``text``,
+    the incidents' session keys and ids through their own functions. A string or an object
+    met again (the same evidence in a timeline and in a finding) is done once; the copy
+    shares objects where the original did."""
 
-    text: Callable[[str], str]
-    session_key: Callable[[str], str]
-    session_id: Callable[[str], str]
+    __slots__ = ("text", "session_key", "session_id", "_texts", "_frozen", "_by_id")
+
+    def __init__(self, text: Callable[[str], str], session_key: Callable[[str], str],
+                 session_id: Callable[[str], str]) -> None:
+        self.text, self.session_key, self.session_id = text, session_key, session_id
+        self._texts: dict[str, str] = {}
+        self._frozen: dict[Any, Any] = {}
+        self._by_id: dict[int, Any] = {}  # id of a mutable object of the (living) original -> its copy
+
+    def value(self, value: T) -> T:
+        result: Any
+        kind = type(value)
+        if kind is str:
+            result = self._texts.get(value)  # type: ignore[call-overload]
+            if result is None:
+                result = self._texts[value] = self.text(value)  # type: ignore[index, arg-type]
+        elif kind is list:
+            result = [self.value(item) for item in value]  # type: ignore[attr-defined]
+        elif value is None or isinstance(value, _UNCHANGED_TYPES):
+            return value
+        elif _is_dataclass_type(kind):
+            # An immutable object (evidence) is the same wherever an equal one appears.
+            memo, key = (self._frozen, value) if _is_frozen(kind) else (self._by_id, id(value))
+            result = memo.get(key)
+            if result is None:
+                result = memo[key] = self._dataclass(value)
+        elif isinstance(value, str):
+            result = self.text(value)
+        elif isinstance(value, (list, tuple)):
+            result = type(value)(self.value(item) for item in value)
+        elif isinstance(value, dict):
+            result = {self.value(key): self.value(item) for key, item in value.items()}
+        else:
+            return value
+        return result  # type: ignore[no-any-return]
+
+    def _dataclass(self, value: Any) -> Any:
+        changes: dict[str, Any] = {}
+        is_incident = type(value) is Incident
+        for name in _field_names(type(value)):
+            current = getattr(value, name)
+            if is_incident and name == "session_key" and current is not None:
+                changes[name] = self.session_key(current)
+            elif is_incident and name == "session_id" and current is not None:
+                changes[name] = self.session_id(current)
+            else:
+                changes[name] = self.value(current)
+        return type(value)(**changes)
+
+
+class _Learning:
+    """The first pass: every string of an analysis learned, in field order, nothing copied.
+    ``learned`` holds the immutable objects already learned (kept by the redactor: a
+    stream's snapshots repeat the same evidence)."""
+
+    __slots__ = ("redactor", "_learned", "_seen")
+
+    def __init__(self, redactor: Redactor) -> None:
+        self.redactor = redactor
+        self._learned = redactor._learned_objects()
+        self._seen: set[int] = set()  # ids of the mutable objects of the (living) original visited
+
+    def visit(self, value: object) -> None:
+        kind = type(value)
+        if kind is str:
+            self.redactor.learn_text(value)  # type: ignore[arg-type]
+        elif kind is list:
+            for item in value:  # type: ignore[attr-defined]
+                self.visit(item)
+        elif value is None or isinstance(value, _UNCHANGED_TYPES):
+            return
+        elif _is_dataclass_type(kind):
+            if _is_frozen(kind):
+                if value in self._learned:
+                    return
+                self._learned.add(value)
+            elif id(value) in self._seen:
+                return
+            else:
+                self._seen.add(id(value))
+            self._dataclass(value)
+        elif isinstance(value, str):
+            self.redactor.learn_text(value)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                self.visit(item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                self.visit(key)
+                self.visit(item)
+
+    def _dataclass(self, value: Any) -> None:
+        is_incident = type(value) is Incident
+        for name in _field_names(type(value)):
+            current = getattr(value, name)
+            if is_incident and name == "session_key" and current is not None:
+                self.redactor.learn_session_key(current)
+            elif is_incident and name == "session_id" and current is not None:
+                self.redactor.redact_session_id(current)
+            else:
+                self.visit(current)
+
+
+@lru_cache(maxsize=256)
+def _is_dataclass_type(cls: type) -> bool:
+    return dataclasses.is_dataclass(cls)
 
 
 @lru_cache(maxsize=64)
@@ -909,64 +1050,28 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(field.name for field in dataclasses.fields(cls))
 
 
-def _walk(value: T, walk: _Pass) -> T:
-    """A copy of ``value`` with every string it holds passed through ``walk``."""
-    result: Any
-    if value is None or isinstance(value, _UNCHANGED_TYPES):
-        return value
-    if isinstance(value, str):
-        result = walk.text(value)
-    elif isinstance(value, list):
-        result = [_walk(item, walk) for item in value]
-    elif isinstance(value, tuple):
-        result = tuple(_walk(item, walk) for item in value)
-    elif isinstance(value, dict):
-        result = {_walk(key, walk): _walk(item, walk) for key, item in value.items()}
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        result = _walk_dataclass(value, walk)
-    else:
-        return value
-    return result  # type: ignore[no-any-return]
+@lru_cache(maxsize=64)
+def _is_frozen(cls: type) -> bool:
+    return bool(cls.__dataclass_params__.frozen)  # type: ignore[attr-defined]
 
 
-def _walk_dataclass(value: Any, walk: _Pass) -> Any:
-    changes: dict[str, Any] = {}
-    is_incident = isinstance(value, Incident)
-    for name in _field_names(type(value)):
-        current = getattr(value, name)
-        if is_incident and name == "session_key" and current is not None:
-            changes[name] = walk.session_key(current)
-        elif is_incident and name == "session_id" and current is not None:
-            changes[name] = walk.session_id(current)
-        else:
-            changes[name] = _walk(current, walk)
-    return type(value)(**changes)
-
-
-def _learning_pass(redactor: Redactor) -> _Pass:
-    return _Pass(redactor.learn_text, redactor.learn_session_key,
-                 lambda session_id: redactor.redact_session_id(session_id) or session_id)
-
-
-def _replacing_pass(redactor: Redactor) -> _Pass:
-    # A session id is final after the first pass: a UUID or `main` kept, or a placeholder.
-    return _Pass(redactor._replace_known, redactor._replace_known, lambda session_id: session_id)
-
-
-def _learn_whole(value: T, session_keys: Iterable[str | None], redactor: Redactor) -> T:
+def _learn_whole(value: object, session_keys: Iterable[str | None], redactor: Redactor) -> None:
     """The first pass: session keys first, so their peers get the first placeholders, then
-    every string of ``value`` in field order; returns ``value`` with its patterns replaced."""
+    every string of ``value`` in field order."""
     for key in session_keys:
         if key:
             redactor.learn_session_key(key)
-    return _walk(value, _learning_pass(redactor))
+    _Learning(redactor).visit(value)
 
 
 def _redact_whole(value: T, session_keys: Iterable[str | None], redactor: Redactor) -> T:
-    """Learn every value first, then replace them all, so a value found late (in a path,
-    say) is also masked where it appeared earlier without its telltale context."""
-    patterned = _learn_whole(value, session_keys, redactor)
-    return _walk(patterned, _replacing_pass(redactor))
+    """Learn every value first, then copy with each text redacted, so a value found late (in
+    a path, say) is also masked where it appeared earlier without its telltale context."""
+    _learn_whole(value, session_keys, redactor)
+    # A session id is final after learning: a UUID or `main` kept, or its placeholder.
+    copy = _Walk(redactor.redact_text, redactor.redact_session_key,  # type: ignore[arg-type]
+                 lambda session_id: redactor.redact_session_id(session_id) or session_id)
+    return copy.value(value)
 
 
 def redact_analysis(analysis: Analysis, redactor: Redactor | None = None) -> Analysis:
@@ -996,5 +1101,5 @@ def redact_event(event: Event, redactor: Redactor) -> Event:
         message=message,
         fields={redactor.redact_text(key): redactor.redact_field(key, value) for key, value in event.fields.items()},
         raw={redactor.redact_text(key): redactor.redact_field(key, value) for key, value in event.raw.items()},
-        meta=_walk(event.meta, _Pass(redactor.redact_text, redactor.redact_text, redactor.redact_text)),
+        meta=_Walk(redactor.redact_text, redactor.redact_text, redactor.redact_text).value(event.meta),
     )
