@@ -420,9 +420,6 @@ class KnownValues:
         self._run_uses: Counter[str] = Counter()
         self._wordless: list[str] = []  # values with no word run at all (`!!!!`): searched for directly
 
-    def __len__(self) -> int:
-        return sum(len(values) for values in self._by_run.values()) + len(self._wordless)
-
     def add(self, value: str) -> None:
         runs = [(match.group(), match.start()) for match in _WORD_RUN.finditer(value)]
         if not runs:
@@ -514,11 +511,6 @@ class Redactor:
     def mapping(self) -> dict[str, str]:
         """Original value -> placeholder (keep it private: it holds the secrets)."""
         return dict(self._placeholders)
-
-    @property
-    def keyed(self) -> bool:
-        """Whether placeholders are keyed hashes (a salt was given) rather than numbers."""
-        return self._key is not None
 
     def placeholder(self, value: str, category: str) -> str:
         known = self._placeholders.get(value)
@@ -843,7 +835,6 @@ def _sub_category(pattern: LazyPattern, category: str) -> Callable[[Redactor, st
 
 Guard = Callable[[str], bool]
 
-_ASCII_DIGIT = re.compile(r"[0-9]")
 _TOKEN_PREFIXES = (  # every literal prefix in _PREFIXED_TOKEN (`xox[a-z]-` as `xox`)
     "sk-", "github_pat_", "xox", "xapp-", "AIza", "ya29.", "1//0", "pplx-", "glpat-", "sk_live_", "sk_test_",
     "rk_live_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "gsk_", "npm_", "hf_", "r8_", "AKID", "AKIA", "LTAI", "xai-",
@@ -868,10 +859,6 @@ def _contains_folded(*needles: str) -> Guard:
         return any(needle in lowered for needle in needles)
 
     return guard
-
-
-def _may_have_digit(text: str) -> bool:
-    return not text.isascii() or _ASCII_DIGIT.search(text) is not None
 
 
 def _may_have_digit_run(length: int) -> Guard:
