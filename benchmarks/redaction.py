@@ -74,22 +74,28 @@ def _personal_line(tl: Timeline, index: int, at: datetime) -> None:
            f"(copied from C:\\Users\\Owner{index}\\Documents) via 198.51.{index // 250 % 250}.{index % 250 + 1}")
 
 
+CHUNK = 50  # incidents simulated on one samplegen timeline (its bookkeeping is quadratic in its length)
+
+
 def write_log(path: Path, incidents: int, seed: int = 7) -> None:
     """``incidents`` stall incidents, one session each, written in time order."""
-    tl = Timeline(make_log.BUILD, make_log.TZ, seed)
-    for index in range(incidents):
-        at = make_log.START + index * SPACING
-        session = _session(tl, index)
-        _personal_line(tl, index, at - secs(1))
-        if index % 3 == 2:
-            make_log._stuck(tl, session, at)
-        else:
-            make_log._stall(tl, session, at)
+    lines: list[tuple[datetime, int, int, str]] = []
+    for first in range(0, incidents, CHUNK):
+        tl = Timeline(make_log.BUILD, make_log.TZ, seed * 1_000_003 + first)
+        for index in range(first, min(first + CHUNK, incidents)):
+            at = make_log.START + index * SPACING
+            session = _session(tl, index)
+            _personal_line(tl, index, at - secs(1))
+            if index % 3 == 2:
+                make_log._stuck(tl, session, at)
+            else:
+                make_log._stall(tl, session, at)
+        lines.extend((event.at, first, event.seq, jsonl_line(event, make_log.BUILD, make_log.TZ)) for event in tl.ordered())
+    lines.sort()
     DATA.mkdir(exist_ok=True)
     partial = path.with_suffix(".partial")
     with partial.open("w", encoding="utf-8") as handle:
-        for event in tl.ordered():
-            handle.write(jsonl_line(event, make_log.BUILD, make_log.TZ) + "\n")
+        handle.writelines(line + "\n" for *_, line in lines)
     partial.replace(path)
 
 

@@ -952,8 +952,10 @@ class _Walk:
                 result = memo[key] = self._dataclass(value)
         elif isinstance(value, str):
             result = self.text(value)
-        elif isinstance(value, (list, tuple)):
-            result = type(value)(self.value(item) for item in value)
+        elif isinstance(value, list):
+            result = [self.value(item) for item in value]
+        elif isinstance(value, tuple):
+            result = tuple(self.value(item) for item in value)
         elif isinstance(value, dict):
             result = {self.value(key): self.value(item) for key, item in value.items()}
         else:

@@ -178,3 +178,39 @@ def test_salt_makes_two_inputs_comparable(tmp_path: Path) -> None:
     assert placeholder_of(other, env={"STUCKSCAN_REDACT_SALT": "team-salt"}) == salted[0]
     assert placeholder_of(other, "--redact-salt", "another-salt") != salted[0]
     assert kept_key.rsplit(":", 1)[-1] not in salted[0]
+
+
+# -- watch ------------------------------------------------------------------------------------
+
+
+def watch_changes(path: Path, salt: str | None, capsys: pytest.CaptureFixture[str]) -> tuple[list[dict[str, Any]], Any]:
+    import threading
+
+    from stuckscan.commands.watch import STREAM_CACHE_TEXTS, IncidentPrinter, run_watch
+    from stuckscan.follow import Follower
+    from stuckscan.parser import ParseOptions
+
+    stop = threading.Event()
+    printer = IncidentPrinter("jsonl", None, redact=True, salt=salt)
+    redactor = printer.redactor
+    run_watch(Follower(str(path), 0.01, from_start=True, stop=stop), ParseOptions(), printer, sleep=lambda _: stop.set())
+    assert printer.redactor is redactor  # one redactor for the watch's lifetime
+    assert redactor is not None and len(redactor._patterned) <= STREAM_CACHE_TEXTS
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()], redactor
+
+
+def test_watch_keeps_each_placeholder_through_every_change(capsys: pytest.CaptureFixture[str]) -> None:
+    changes, _ = watch_changes(CONCURRENT, None, capsys)
+    keys: dict[str, set[str]] = {}
+    for change in changes:
+        keys.setdefault(change["incident"]["id"], set()).add(change["incident"]["sessionKey"])
+    assert len(keys) >= 3 and all(len(names) == 1 for names in keys.values()), keys
+    assert len({next(iter(names)) for names in keys.values()}) == len(keys)
+
+
+def test_salted_watch_and_scan_name_a_session_alike(capsys: pytest.CaptureFixture[str]) -> None:
+    changes, _ = watch_changes(CONCURRENT, "team-salt", capsys)
+    scanned = {incident["sessionKey"] for incident in scan_json("--redact-salt", "team-salt", str(CONCURRENT))["incidents"]}
+    watched = {change["incident"]["sessionKey"] for change in changes}
+    assert watched == scanned
+    assert any(PLACEHOLDER.search(key) for key in watched)

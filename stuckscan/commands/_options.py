@@ -142,12 +142,13 @@ def redaction_options(func: F) -> F:
 
 
 def make_redactor(no_redact: bool, salt: str | None, cache_size: int | None = None) -> Redactor | None:
-    """The redactor the options ask for (``None`` with ``--no-redact``, where a salt has nothing to do)."""
+    """The redactor the options ask for (``None`` with ``--no-redact``, where a salt has nothing
+    to do). A stream (``watch``, ``events``) passes ``cache_size`` so its memory stays flat."""
     if no_redact:
         return None
     from stuckscan.redact import Redactor
 
-    return Redactor(salt) if cache_size is None else Redactor(salt, cache_size=cache_size)
+    return Redactor(salt, cache_size=cache_size)
 
 
 def build_parse_options(base_date: date | None, zone: Any) -> ParseOptions:
