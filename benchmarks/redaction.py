@@ -68,10 +68,11 @@ def _session(tl: Timeline, index: int) -> flows.Session:
     return flows.discord(tl, str(1_371_964_406_528_393_237 + index * 104_729))
 
 
-def _personal_line(tl: Timeline, index: int, at: datetime) -> None:
-    tl.log(at, "warn", "agent/embedded",
-           f"tool exec failed for user{index}@mail.example.org: ENOENT /Users/user{index}/.openclaw/workspace/x.md "
-           f"(copied from C:\\Users\\Owner{index}\\Documents) via 198.51.{index // 250 % 250}.{index % 250 + 1}")
+def _personal_line(tl: Timeline, session: flows.Session, index: int, at: datetime) -> None:
+    """A lane error on the incident's session (so the report quotes it) naming four values of its own."""
+    tl.diag(at, "error", f"lane task error: lane={session.lane} durationMs={10_000 + index % 5000} error=\"tool exec failed "
+            f"for user{index}@mail.example.org: ENOENT /Users/user{index}/.openclaw/workspace/x.md (copied from "
+            f"C:\\\\Users\\\\Owner{index}\\\\Documents) via 198.51.{index // 250 % 250}.{index % 250 + 1}\"")
 
 
 CHUNK = 50  # incidents simulated on one samplegen timeline (its bookkeeping is quadratic in its length)
@@ -85,11 +86,11 @@ def write_log(path: Path, incidents: int, seed: int = 7) -> None:
         for index in range(first, min(first + CHUNK, incidents)):
             at = make_log.START + index * SPACING
             session = _session(tl, index)
-            _personal_line(tl, index, at - secs(1))
             if index % 3 == 2:
                 make_log._stuck(tl, session, at)
             else:
                 make_log._stall(tl, session, at)
+            _personal_line(tl, session, index, at + secs(200))  # while the session is stuck
         lines.extend((event.at, first, event.seq, jsonl_line(event, make_log.BUILD, make_log.TZ)) for event in tl.ordered())
     lines.sort()
     DATA.mkdir(exist_ok=True)

@@ -403,21 +403,27 @@ class KnownValues:
     """The values that have a placeholder, found again wherever they stand alone in a text.
 
     A value is replaced only where no ASCII letter, digit or ``_`` touches it, so each of
-    its word runs (maximal runs of those characters) is a whole word run of the text there
-    too. Each value is filed under one of its runs, the one the fewest values filed before
-    it contain (``karen`` rather than ``example`` for ``karen@example.org``). A text is
-    split into word runs by one compiled pattern; a set intersection says which runs file
-    values, and only those values are compared with the text at those runs. The cost is
-    linear in the text and does not grow with the number of values known, and learning a
-    value is a dict insert, not a recompile.
+    its word runs (maximal runs of those characters) is a whole word run of the text there,
+    and two runs next to each other in the value are next to each other in the text. A
+    value of one run is filed under that run (``7012345678``); a longer one under a pair of
+    neighbouring runs, the pair the fewest values filed before it contain, then the longest
+    (``("user7", "mail")`` for ``user7@mail.example.org``, ``("0", "23")`` for
+    ``198.51.0.23``: a lone ``23`` or ``198`` would send most texts to a comparison). A
+    text is split into runs by one compiled pattern; set intersections with the filed runs
+    and pairs say whether any value can be there (usually not), and only the values filed
+    under a run or pair the text contains are compared with it, at those places. The cost
+    is linear in the text and does not grow with the number of values known, and learning
+    a value is a dict insert, not a recompile.
     """
 
-    __slots__ = ("_by_run", "_filed_runs", "_run_uses", "_wordless")
+    __slots__ = ("_by_anchor", "_filed_runs", "_filed_pairs", "_pair_uses", "_wordless")
 
     def __init__(self) -> None:
-        self._by_run: dict[str, list[tuple[str, int]]] = {}  # run -> (value, offset of the run in it)
+        # a run, or a pair of neighbouring runs -> (value, offset of the anchor's first run in it)
+        self._by_anchor: dict[str | tuple[str, str], list[tuple[str, int]]] = {}
         self._filed_runs: set[str] = set()
-        self._run_uses: Counter[str] = Counter()
+        self._filed_pairs: set[tuple[str, str]] = set()
+        self._pair_uses: Counter[tuple[str, str]] = Counter()
         self._wordless: list[str] = []  # values with no word run at all (`!!!!`): searched for directly
 
     def add(self, value: str) -> None:
@@ -425,26 +431,30 @@ class KnownValues:
         if not runs:
             self._wordless.append(value)
             return
-        run, offset = min(runs, key=lambda item: (self._run_uses[item[0]], -len(item[0])))
-        self._run_uses.update(name for name, _ in runs)
-        self._by_run.setdefault(run, []).append((value, offset))
-        self._filed_runs.add(run)
+        if len(runs) == 1:
+            self._by_anchor.setdefault(runs[0][0], []).append((value, runs[0][1]))
+            self._filed_runs.add(runs[0][0])
+            return
+        pairs = [((first, second), offset) for (first, offset), (second, _) in zip(runs, runs[1:])]
+        pair, offset = min(pairs, key=lambda item: (self._pair_uses[item[0]], -len(item[0][0]) - len(item[0][1])))
+        self._pair_uses.update(name for name, _ in pairs)
+        self._by_anchor.setdefault(pair, []).append((value, offset))
+        self._filed_pairs.add(pair)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, value)`` of every standalone occurrence of a known value (overlapping
         ones included), in no particular order."""
         found: list[tuple[int, int, str]] = []
-        present = self._filed_runs.intersection(_WORD_RUN.findall(text)) if self._filed_runs else None
-        if present:
-            for match in _WORD_RUN.finditer(text):
-                run = match.group()
-                if run not in present:
-                    continue
-                for value, offset in self._by_run[run]:
-                    start = match.start() - offset
-                    end = start + len(value)
-                    if start >= 0 and text.startswith(value, start) and _standalone(text, start, end):
-                        found.append((start, end, value))
+        if _WORD_RUN.fullmatch(text):  # one run (a field name, an id): only a value equal to it fits
+            if text in self._filed_runs and any(value == text for value, _ in self._by_anchor[text]):
+                found.append((0, len(text), text))
+            return found
+        if self._by_anchor:
+            runs = _WORD_RUN.findall(text)
+            runs_here = self._filed_runs.intersection(runs) if self._filed_runs else None
+            pairs_here = self._filed_pairs.intersection(zip(runs, runs[1:])) if self._filed_pairs else None
+            if runs_here or pairs_here:
+                self._compare(text, runs_here or set(), pairs_here or set(), found)
         for value in self._wordless:
             start = text.find(value)
             while start >= 0:
@@ -452,6 +462,25 @@ class KnownValues:
                     found.append((start, start + len(value), value))
                 start = text.find(value, start + 1)
         return found
+
+    def _compare(self, text: str, runs_here: set[str], pairs_here: set[tuple[str, str]],
+                 found: list[tuple[int, int, str]]) -> None:
+        """The values filed under the runs and pairs present, compared where those stand."""
+        previous, previous_start = "", -1
+        for match in _WORD_RUN.finditer(text):
+            run, run_start = match.group(), match.start()
+            anchors = []
+            if run in runs_here:
+                anchors.append((run, run_start))
+            if previous_start >= 0 and (previous, run) in pairs_here:
+                anchors.append(((previous, run), previous_start))
+            for anchor, anchor_start in anchors:
+                for value, offset in self._by_anchor[anchor]:
+                    start = anchor_start - offset
+                    end = start + len(value)
+                    if start >= 0 and text.startswith(value, start) and _standalone(text, start, end):
+                        found.append((start, end, value))
+            previous, previous_start = run, run_start
 
     def replace(self, text: str, placeholders: dict[str, str]) -> str:
         """``text`` with each known value replaced by its placeholder, scanning left to right
@@ -595,9 +624,7 @@ class Redactor:
         if value is None or isinstance(value, (bool, float)):
             return value
         if isinstance(value, int):
-            text = str(value)
-            redacted = self.redact_field(key, text)
-            return value if redacted == text else redacted
+            return self._redact_number(key, value)
         if isinstance(value, list):
             return [self.redact_field(key, item) for item in value]
         if not isinstance(value, str):
@@ -610,6 +637,23 @@ class Redactor:
             if replacement is not None:
                 return replacement
         return self.redact_text(value)
+
+    def _redact_number(self, key: str, value: int) -> int | str:
+        """Digits alone match no pattern but a snowflake's, so a number needs no text pass:
+        its key's kind, the values known, or its length say whether it hides someone."""
+        text = str(value)
+        kind = _key_kind(key)
+        if kind is not None:
+            replacement = self._replacement_for_key(kind, text)
+            if replacement is not None:
+                return replacement
+        known = self._placeholders.get(text) if len(text) >= _MIN_LITERAL else None
+        if known is not None:
+            return known
+        if len(text) >= 17:
+            redacted = self.redact_text(text)
+            return value if redacted == text else redacted
+        return value
 
     def learn(self, analysis: Analysis) -> None:
         """Learn every value of ``analysis`` in the canonical order :func:`redact_analysis`
@@ -1083,12 +1127,21 @@ def redact_event(event: Event, redactor: Redactor) -> Event:
     """A redacted copy of one parsed line (``stuckscan events``). Its message is redacted
     first, so a value its fields repeat gets the category the message's wording gives it."""
     message = redactor.redact_text(event.message)
+    names = {key: redactor.redact_text(key) for key in dict.fromkeys((*event.fields, *event.raw))}
+    raw = {key: redactor.redact_field(key, value) for key, value in event.raw.items()}
+    fields: dict[str, Any] = {}
+    for key, value in event.fields.items():
+        printed = event.raw.get(key)
+        if printed is not None and (value == printed or (type(value) is int and str(value) == printed)):
+            fields[key] = value if raw[key] == printed else raw[key]  # the text just redacted for `raw`
+        else:
+            fields[key] = redactor.redact_field(key, value)
     return dataclasses.replace(
         event,
         source=redactor.redact_text(event.source),
         subsystem=redactor.redact_text(event.subsystem) if event.subsystem else event.subsystem,
         message=message,
-        fields={redactor.redact_text(key): redactor.redact_field(key, value) for key, value in event.fields.items()},
-        raw={redactor.redact_text(key): redactor.redact_field(key, value) for key, value in event.raw.items()},
-        meta=_Walk(redactor.redact_text, redactor.redact_text, redactor.redact_text).value(event.meta),
+        fields={names[key]: value for key, value in fields.items()},
+        raw={names[key]: value for key, value in raw.items()},
+        meta=_Walk(redactor.redact_text, redactor.redact_text, redactor.redact_text).value(event.meta) if event.meta else event.meta,
     )

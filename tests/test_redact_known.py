@@ -75,14 +75,17 @@ def test_examples(values: list[str], text: str, expected: str) -> None:
     assert index.replace(text, placeholders) == expected
 
 
-def test_values_sharing_a_word_are_filed_under_their_own() -> None:
-    """``example`` is in every address: only the first is filed under it, so a text that
-    mentions ``example`` compares few values, not all of them."""
+def test_values_sharing_words_are_filed_apart() -> None:
+    """``example.org`` is in every address and ``198.51`` in every IP: each value is filed
+    under a pair of runs of its own, so a text that mentions them compares few values, and a
+    text with a lone ``1`` or ``23`` compares none."""
     index = KnownValues()
-    for number in range(200):
+    for number in range(300):
         index.add(f"user{number}@example.org")
-    assert len(index._by_run.get("example", [])) <= 1
-    assert max(len(values) for values in index._by_run.values()) == 1
+        index.add(f"198.51.{number // 100}.{number % 100}")
+    assert max(len(values) for values in index._by_anchor.values()) == 1
+    assert not index._filed_runs
+    assert index.spans("queueDepth=1 age=23s code=198 v51") == []
 
 
 def test_learning_values_compiles_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
