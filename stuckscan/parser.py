@@ -16,7 +16,7 @@ from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from stuckscan import families
+from stuckscan import _strictjson, families
 from stuckscan._kv import bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
 from stuckscan.events import GENERIC_KIND, IDENTITY_FIELDS, UNPARSED_KIND, Event, usable_name
@@ -57,6 +57,8 @@ class ParseStats:
     unparsed_examples: list[str] = field(default_factory=list)
     offsets: set[str] = field(default_factory=set)  # UTC offsets printed in the log
     skipped: int = 0  # fast path: records counted as events without being decoded (not in kinds)
+    skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): not read, or read in part
+    guessed_dates: int = 0  # time-only lines dated by today's date (no --date, no date in the file name)
 
     def note_event(self, event: Event) -> None:
         self.events += 1
@@ -79,6 +81,7 @@ class ParseStats:
         self.truncated += other.truncated
         self.untimed += other.untimed
         self.skipped += other.skipped
+        self.guessed_dates += other.guessed_dates
         self.kinds.update(other.kinds)
         self.shapes.update(other.shapes)
         for moment in (other.first_time, other.last_time):
@@ -89,13 +92,14 @@ class ParseStats:
             if self.last_time is None or moment > self.last_time:
                 self.last_time = moment
         self.offsets.update(other.offsets)
+        self.skipped_files.extend(other.skipped_files)
         room = 5 - len(self.unparsed_examples)
         self.unparsed_examples.extend(other.unparsed_examples[:max(room, 0)])
 
 
 def _is_json(text: str) -> bool:
     try:
-        json.loads(text)
+        _strictjson.loads(text)
     except (ValueError, RecursionError):
         return False
     return True
@@ -406,6 +410,7 @@ class LineParser:
     def flush(self) -> Event | None:
         """The event still held back, if any (end of input, or a line that cannot join it)."""
         pending, self._pending = self._pending, None
+        self.stats.guessed_dates += self.clock.take_guessed_dates()
         return self._emit(pending) if pending is not None else None
 
     def parse_text(self, number: int, text: str, truncated: bool = False) -> Event:
@@ -420,7 +425,7 @@ class LineParser:
 
     def _parse_json(self, number: int, text: str, truncated: bool) -> Event:
         try:
-            obj = json.loads(text)
+            obj = _strictjson.loads(text)  # an integer past Python's 4300-digit limit stays a digit string
         except (ValueError, RecursionError):
             return self._unparsed(number, text, truncated, "json")
         if not isinstance(obj, dict):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import tzinfo
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from stuckscan import __version__
@@ -26,6 +27,11 @@ class RenderOptions:
     locations are made relative to (SARIF, GitHub annotations); ``None`` means the
     current directory. ``redactor`` is the one to redact with (one that has learned the
     whole, unfiltered input, or a keyed one); ``None`` means a fresh one per report.
+
+    ``display_zone`` is the zone times are shown in by the views for people (``None``:
+    the log's own offset when it prints one, else UTC; see
+    :func:`~stuckscan.formats._report.display_zone`). ``verbose`` shows every fix,
+    cause and evidence line; ``show_all`` shows every incident in full however many.
     """
 
     redact: bool = True
@@ -35,6 +41,9 @@ class RenderOptions:
     tool_version: str = __version__
     base_dir: str | None = None
     redactor: Redactor | None = None
+    display_zone: tzinfo | None = None
+    verbose: bool = False
+    show_all: bool = False
 
 
 class Formatter(Protocol):
