@@ -96,7 +96,8 @@ SIGNAL_KINDS = frozenset({
     "model.fallback_decision", "embedded.failover", "compaction.timeout_recovery", "lane.wait_exceeded",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
-UNATTRIBUTED = "unattributed"
+UNATTRIBUTED = "unattributed"   # a fault signal that names no session
+UNIDENTIFIED = "unidentified"   # a stall warning or recovery that names none
 # A compaction that starts and has not ended by the end of the log (or within this window
 # while the run stays active) is a finding of its own.
 COMPACTION_WINDOW = timedelta(minutes=15)
@@ -486,6 +487,7 @@ class Correlator:
         self.evicted = 0
         self.build_hints: Counter[str] = Counter()
         self.heartbeat_seen: datetime | None = None  # the latest line only the diagnostic heartbeat writes
+        self._recently_closed: IncidentRecord | None = None
         self.channel_restarts: BoundedMap[str, deque[Event]] = BoundedMap(1000)  # health-monitor restarts per channel
 
     # -- feeding --------------------------------------------------------------------
@@ -554,7 +556,8 @@ class Correlator:
     def _on_attention(self, event: Event) -> list[Change]:
         identity, key, session_id, run_id = self._resolve(event)
         changes: list[Change] = []
-        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event)
+        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event) \
+            or self._adopt_unidentified(identity, event)
         if record is None:
             record = self._reopen_if_same_stall(identity, event)
             if record is not None:
@@ -653,7 +656,8 @@ class Correlator:
     def _on_recovery(self, event: Event) -> list[Change]:
         identity, key, session_id, run_id = self._resolve(event)
         changes: list[Change] = []
-        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event)
+        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event) \
+            or self._adopt_unidentified(identity, event)
         if record is None:
             record = self._join_closed(identity, event)
             if record is not None and not record.is_open:  # the recovery's own cleanup closed it a moment ago
@@ -792,9 +796,25 @@ class Correlator:
 
     # -- session evidence and healthy signals ----------------------------------------
 
+    def _adopt_unidentified(self, identity: str, event: Event) -> IncidentRecord | None:
+        """A warning or recovery line that names no session (its ids elided in a paste, or
+        ``unknown``): the incident its ``age`` dates it to; else, with one incident open, that one."""
+        if identity != UNIDENTIFIED:
+            return None
+        open_records = list({id(r): r for r in self.open.values()}.values())
+        recent = self._recently_closed
+        candidates = open_records + ([recent] if recent is not None and not recent.is_open else [])
+        dated = [r for r in candidates if self._same_stall(r, event)]
+        if len(dated) == 1:
+            chosen = dated[0]
+            return chosen if chosen.is_open else self._reopen(chosen, chosen.identity)
+        if len(open_records) == 1:
+            return open_records[0]
+        return None
+
     def _resolve(self, event: Event) -> tuple[str, str | None, str | None, str | None]:
         key, session_id, run_id = self.ids.resolve(event)
-        return identity_of(key, session_id, run_id) or "unidentified", key, session_id, run_id
+        return identity_of(key, session_id, run_id) or UNIDENTIFIED, key, session_id, run_id
 
     def _on_session_evidence(self, event: Event, names: Names | None = None) -> list[Change]:
         key, session_id, run_id = self.ids.resolve(event, names)
@@ -1161,6 +1181,7 @@ class Correlator:
         self.open.pop(record.identity, None)
         self.closed.append(record)
         self.last_closed.set(record.identity, record)
+        self._recently_closed = record
 
     def _decide_recoveries(self, record: IncidentRecord) -> None:
         for recovery in record.recoveries:
