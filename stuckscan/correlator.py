@@ -1122,10 +1122,13 @@ class Correlator:
         record.prelude = self._history_for(identity, *self.ids.resolve(event), moment)
         for earlier in record.prelude:
             self._note_model(record, earlier)
-        if moment is not None:
-            record.prelude.extend(e for e in self.unattributed if e.time and moment - e.time <= EPISODE_GAP)
         if opened_by != "warning" and moment is not None:
-            record.start = moment
+            # a signal that reports how long it waited (a lane wait) dates the stall's start back
+            waited = event.seconds.get("waitedMs", 0.0) if event.kind == "lane.wait_exceeded" else 0.0
+            record.start = moment - timedelta(seconds=waited)
+        if moment is not None:
+            since = (record.start or moment) - EPISODE_GAP
+            record.prelude.extend(e for e in self.unattributed if e.time and since <= e.time <= moment)
         self.open[identity] = record
         return record
 
@@ -1175,6 +1178,9 @@ class Correlator:
             record.end = event.time or self.now
         elif status is RecordStatus.SILENT:
             record.end = record.last_warning or record.last_activity
+            acted = [r.time for r in record.recoveries if r.acted and r.time is not None]
+            if acted and (record.end is None or max(acted) > record.end):
+                record.end = max(acted)  # the recovery after the last warning is what ended it
         else:
             record.end = None
         self._decide_recoveries(record)
