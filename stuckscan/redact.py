@@ -910,11 +910,11 @@ def _may_have_digit_run(length: int) -> Guard:
     return lambda text: not text.isascii() or digits.search(text) is not None
 
 
-def _ascii_shape(pattern: str, *needles: str) -> Guard:
+def _ascii_shape(pattern: str) -> Guard:
     """For patterns whose ``\\d`` may be any digit: on ASCII text, a cheaper stdlib pattern
-    every match contains (or one of ``needles``); any other text always runs the step."""
+    every match contains; any other text always runs the step."""
     shape = re.compile(pattern)
-    return lambda text: not text.isascii() or any(needle in text for needle in needles) or shape.search(text) is not None
+    return lambda text: not text.isascii() or shape.search(text) is not None
 
 
 # Shapes every match holds, each starting with a literal (stdlib `re` then scans for that
@@ -951,7 +951,7 @@ _TEXT_STEPS: tuple[tuple[Guard, Callable[[Redactor, str], str]], ...] = (
     (lambda text: _IPV6_SHAPE.search(text) is not None, _sub(_IPV6, lambda redactor, match: redactor._address(match, 6))),
     (_ascii_shape(r"\.[0-9]{1,3}\.[0-9]{1,3}\."), _sub(_IPV4, lambda redactor, match: redactor._address(match, 4))),
     (_may_have_digit_run(17), _sub_category(_SNOWFLAKE, "id")),
-    (_ascii_shape(r"[0-9]{3}[ .\-][0-9]{3}[ .\-][0-9]{4}", "+", "("), _sub_category(_PHONE, "phone")),
+    (_ascii_shape(r"\+[0-9]|\([0-9]{3}\)|[0-9]{3}[ .\-][0-9]{3}[ .\-][0-9]{4}"), _sub_category(_PHONE, "phone")),
     (_ascii_shape(r"0[0-9]{1,5}[ .\-][0-9]{2}|\(0"), _sub(_NATIONAL_PHONE, Redactor._national_phone)),
     (_contains("@"), _sub(_HANDLE, Redactor._handle)),
 )
