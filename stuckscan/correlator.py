@@ -84,7 +84,8 @@ TIME_ATTRIBUTABLE_KINDS = frozenset({
     "compaction.failed", "compaction.diag", "gateway.draining_rejected", "dispatch.empty_reply",
     "run.aborted_error", "restart.recovery", "lane.wait_exceeded", "llm.idle_timeout", "model.all_failed",
     "model.fallback_decision", "subagent.announce_give_up", "lane.task_timeout", "lock.timeout", "lock.takeover",
-    "lane.task_rejected_after_timeout", "compaction.timeout_recovery",
+    "lane.task_rejected_after_timeout", "compaction.timeout_recovery", "run.active_check", "embedded.compaction",
+    "embedded.timeout",
 })
 # Fault signals: a line that by itself proves a fault, even with no stall warning around it.
 # With no incident open for the session (or run, or lane) it names, it opens one (a finding of
@@ -834,6 +835,7 @@ class Correlator:
         key, session_id, run_id = self.ids.resolve(event, names)
         identity = identity_of(key, session_id, run_id)
         if identity is None:
+            self._note_pending(event, None, None)  # a timeout or compaction whose ids a paste elided
             return self._on_unattributed(event)
         history = self.history.get(identity)
         if history is None:
