@@ -2,9 +2,13 @@
 
 A session is named by its sessionKey when one is known; sessionIds, runIds, lanes
 (``session:<key>``) and lock paths (``.../<sessionId>.jsonl.lock``) are linked to it as
-the links appear. Weak ids (``unknown``, ``main``, short names) never link two sessions.
-All maps are bounded (least recently used entries are forgotten) so memory does not
-grow with the length of the log.
+the links appear. Weak ids (``unknown``, ``main``, short names) never link two sessions,
+nor do elided ones (``sessionKey=agent:main:telegram:direct:…``, ``sessionId=<id>``):
+:func:`stuckscan.events.usable_name` refuses them. A *partly* elided name
+(``sessionId=0829a221…``) names the one session seen in full whose name starts (and ends)
+with what is left, if exactly one such name is known (:class:`PrefixIndex`); otherwise
+it stays unknown. All maps are bounded (least recently used entries are forgotten) so
+memory does not grow with the length of the log.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Generic, TypeVar
 
-from stuckscan.events import Event
+from stuckscan.events import Event, elided_parts, usable_name
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -52,6 +56,93 @@ def is_strong_id(value: str | None) -> bool:
     return value is not None and value.lower() not in WEAK_IDS and len(value) >= MIN_STRONG_ID_LENGTH
 
 
+# A partly elided name must keep this much of its last ``:`` segment (or of an id without
+# ``:``) to be matched: ``agent:main:telegram:direct:…`` keeps nothing of the peer.
+MIN_KEPT_SEGMENT = 4
+MIN_KEPT_ID = MIN_STRONG_ID_LENGTH
+_BUCKET_LIMIT = 8  # names per bucket; a fuller bucket cannot name one session
+
+
+class PrefixIndex:
+    """The names seen in full (at most ``capacity``, least recently added forgotten),
+    found again from a partly elided form of one.
+
+    Each name is filed under buckets: for a name without ``:`` its first
+    :data:`MIN_KEPT_ID` characters; for a session key, the text through each ``:`` plus
+    the next :data:`MIN_KEPT_SEGMENT` characters. An elided form is looked up in the one
+    bucket its kept prefix gives, so a lookup costs the same however many names are known.
+    """
+
+    def __init__(self, capacity: int = 10_000) -> None:
+        self.capacity = capacity
+        self._names: dict[str, None] = {}  # insertion order: oldest first
+        self._buckets: dict[str, list[str]] = {}
+
+    def add(self, name: str) -> None:
+        if name in self._names:
+            return
+        self._names[name] = None
+        for bucket in _buckets_of(name):
+            members = self._buckets.setdefault(bucket, [])
+            if len(members) <= _BUCKET_LIMIT:
+                members.append(name)
+        if len(self._names) > self.capacity:
+            self._forget(next(iter(self._names)))
+
+    def _forget(self, name: str) -> None:
+        del self._names[name]
+        for bucket in _buckets_of(name):
+            members = self._buckets.get(bucket)
+            if members is None:
+                continue
+            if name in members:
+                members.remove(name)
+            if not members:
+                del self._buckets[bucket]
+
+    def complete(self, elided: str) -> str | None:
+        """The one known name that ``elided`` (a partly elided form) can stand for, else None."""
+        parts = elided_parts(elided)
+        if parts is None:
+            return None
+        prefix, suffix = parts
+        bucket = _lookup_bucket(prefix)
+        if bucket is None:
+            return None
+        members = self._buckets.get(bucket, ())
+        if len(members) > _BUCKET_LIMIT:
+            return None
+        found = [name for name in members if name.startswith(prefix) and name.endswith(suffix)
+                 and len(name) >= len(prefix) + len(suffix)]
+        return found[0] if len(found) == 1 else None
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def _buckets_of(name: str) -> list[str]:
+    if ":" not in name:
+        return [name[:MIN_KEPT_ID]] if len(name) >= MIN_KEPT_ID else []
+    buckets = []
+    colon = name.find(":")
+    while colon >= 0:
+        end = colon + 1 + MIN_KEPT_SEGMENT
+        if end <= len(name):
+            buckets.append(name[:end])
+        colon = name.find(":", colon + 1)
+    return buckets
+
+
+def _lookup_bucket(prefix: str) -> str | None:
+    """The bucket an elided name's kept ``prefix`` falls in, or None when too little is kept."""
+    if ":" not in prefix:
+        return prefix[:MIN_KEPT_ID] if len(prefix) >= MIN_KEPT_ID else None
+    start = prefix.rfind(":") + 1
+    if len(prefix) - start < MIN_KEPT_SEGMENT:
+        return None
+    return prefix[:start + MIN_KEPT_SEGMENT]
+
+
 class IdentityResolver:
     """Learns links between sessionKeys, sessionIds and runIds; resolves an event's session."""
 
@@ -59,6 +150,8 @@ class IdentityResolver:
         self.key_of_session_id: BoundedMap[str, str] = BoundedMap(capacity)
         self.session_id_of_run: BoundedMap[str, str] = BoundedMap(capacity)
         self.key_of_run: BoundedMap[str, str] = BoundedMap(capacity)
+        self.known_keys = PrefixIndex(min(capacity, 10_000))
+        self.known_session_ids = PrefixIndex(min(capacity, 10_000))
 
     def names(self, event: Event) -> Names:
         """(sessionKey, sessionId, runId) as the event itself states them."""
@@ -67,8 +160,12 @@ class IdentityResolver:
     def learn(self, event: Event) -> Names:
         """Learn the links the event states; returns its :meth:`names`."""
         names = key, session_id, run_id = self.names(event)
+        if key:
+            self.known_keys.add(key)
         if session_id and not is_strong_id(session_id):
             session_id = None
+        if session_id:
+            self.known_session_ids.add(session_id)
         if key and session_id:
             self.key_of_session_id.set(session_id, key)
         if run_id and session_id:
@@ -81,6 +178,10 @@ class IdentityResolver:
         """The event's (sessionKey, sessionId, runId), filling gaps from learned links
         (``names``: the event's :meth:`names`, if already known)."""
         key, session_id, run_id = names if names is not None else self.names(event)
+        if key is None:
+            key = self._completed(event, "sessionKey", self.known_keys)
+        if session_id is None:
+            session_id = self._completed(event, "sessionId", self.known_session_ids)
         if session_id is None and run_id:
             session_id = self.session_id_of_run.get(run_id)
         if key is None and session_id and is_strong_id(session_id):
@@ -88,6 +189,14 @@ class IdentityResolver:
         if key is None and run_id:
             key = self.key_of_run.get(run_id)
         return key, session_id, run_id
+
+    @staticmethod
+    def _completed(event: Event, field_name: str, index: PrefixIndex) -> str | None:
+        """The full name a partly elided ``field_name`` of the event stands for, if one is known."""
+        value = event.get(field_name)
+        if not isinstance(value, str) or not value or not len(index) or usable_name(value) is not None:
+            return None
+        return index.complete(value)
 
     def identity(self, event: Event) -> str | None:
         """A stable name for the event's session: ``key:<sessionKey>``, ``id:<sessionId>`` or ``run:<runId>``."""

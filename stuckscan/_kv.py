@@ -34,6 +34,14 @@ _DURATION = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h)")
 
 _UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
 _MISSING = frozenset({"unknown", "n/a"})
+# A value a reporter cut (``age=…s``, ``queueDepth=...``, ``durationMs=<n>``, ``age=Ns``):
+# an unknown value (None, its raw text kept), not a malformed one. Only whole values of
+# digits around one mark, with an optional unit, or the mark alone.
+_ELIDED_VALUE = re.compile(r"[\d.]*(?:…+|\.{3,}|\?{1,3}|[xX]{2,}|\*{2,}|#{2,}|<[^<>\s]{1,24}>)[\d.]*(?:ms|s|m|h)?|N(?:ms|s|m|h)")
+_ELIDED_FIRST = frozenset("….?xX*#<N0123456789")
+# Words that stand for cut text (``stuck session recovery: … action=…``): dropped, never a
+# bare word or part of a free-text value.
+ELISION_WORDS = frozenset({"…", "...", "....", "[...]", "[…]", "(...)", "(…)", "<...>", "<…>"})
 
 # Keys whose unquoted value is free text that may run over several words.
 FREE_TEXT_KEYS = frozenset(
@@ -110,14 +118,20 @@ def _convert(raw: str, identifier: bool, millis: bool) -> tuple[FieldValue, floa
         elif raw[-1:] in ("s", "m", "h"):
             text, unit = raw[:-1], raw[-1]
         else:
-            return raw, None
+            return _unknown_if_elided(raw)
         if not _is_number(text):
-            return raw, None
+            return _unknown_if_elided(raw)
         value: int | float = float(text) if "." in text else int(text)
         return value, bounded_seconds(value * _UNIT_SECONDS[unit])
     if millis:
         return number, bounded_seconds(number / 1000.0)
     return number, None
+
+
+def _unknown_if_elided(raw: str) -> tuple[FieldValue, float | None]:
+    if raw[:1] in _ELIDED_FIRST and _ELIDED_VALUE.fullmatch(raw) is not None:
+        return None, None
+    return raw, None
 
 
 def bounded_seconds(seconds: float) -> float | None:
@@ -181,6 +195,8 @@ def tokenize(text: str) -> KeyValues:
                     if traits[3]:
                         free_key = key
                     continue
+            if word in ELISION_WORDS:
+                continue
             if free_key is not None:
                 joined = f"{raws.get(free_key, '')} {word}".strip()
                 raws[free_key] = joined
@@ -211,6 +227,8 @@ def _tokenize_pattern(text: str) -> KeyValues:
         key = match.group("key")
         if key is None:
             word = match.group("bare")
+            if word in ELISION_WORDS:
+                continue
             if free_key is not None:
                 _extend_free_text(result, free_key, word)
             else:

@@ -20,6 +20,12 @@ import re
 from dataclasses import dataclass
 
 KV = r"\s*(?P<kv>.*)"
+# Close causes of the gateway's WebSocket server (format reference 2.7).
+WS_CLOSE_CAUSES = (
+    "handshake-timeout", "invalid-handshake", "unauthorized", "pairing-required", "device-auth-invalid",
+    "gateway-auth-rotated", "hello-send-failed", "preauth-payload-too-large", "repeated-unauthorized-requests",
+    "heartbeat-timeout", "outbound-buffer-exceeded", "missing-ingress-attribution",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +134,13 @@ FAMILIES: tuple[Family, ...] = (
         "embedded.timeout", "warn", "embedded run timeout",
         r"embedded run timeout(?P<afterCompactionGrace> after compaction grace)?:" + KV,
     ),
+    # src/agents/embedded-agent-runner/run.ts (emitStartupStageSummary): how long each startup stage of a run
+    # took, logged at warn when the run was slow to start (else at trace): "[trace:embedded-run] startup stages:
+    # runId=<id> sessionId=<id> phase=<phase> totalMs=<n> stages=<name>:<n>ms@<n>ms,...".
+    _anchored(
+        "embedded.startup_stages", "warn", ("[trace:embedded-run] startup stages:", "embedded run startup stages:"),
+        r"(?:\[trace:embedded-run\]|embedded run) startup stages:" + KV,
+    ),
     _anchored(
         "embedded.abort_still_streaming", "warn", "embedded run abort still streaming:",
         r"embedded run abort still streaming:" + KV,
@@ -175,6 +188,13 @@ FAMILIES: tuple[Family, ...] = (
         "ws.response", "info", "⇄ res ",
         r"⇄ res (?P<status>[✓✗]) (?P<method>\S+) (?P<durationMs>\d+)ms" + KV,
     ),
+    # The meta object of a `closed before connect` call printed as key=value words, as a viewer shows a
+    # record's values ("cause=handshake-timeout  durationMs=7003  handshakeMs=3000", #46256): the close
+    # causes are those of src/gateway/server/ws-connection.ts (format reference 2.7).
+    _anchored(
+        "ws.closed_before_connect", "warn", tuple(f"cause={cause}" for cause in WS_CLOSE_CAUSES),
+        r"(?=cause=(?:" + "|".join(re.escape(c) for c in WS_CLOSE_CAUSES) + r")(?:\s|$))" + KV,
+    ),
     _anchored("ws.open", "info", "← open", r"← open" + KV),
     _anchored("ws.close", "info", "→ close", r"→ close" + KV),
     # 2.8 gateway client side
@@ -190,6 +210,12 @@ FAMILIES: tuple[Family, ...] = (
     _anchored(
         "gateway.timeout", "error", ("gateway timeout after", "GatewayTransportError: gateway timeout after"),
         r"(?:GatewayTransportError: )?gateway timeout after (?P<timeoutMs>\d+)ms",
+    ),
+    # The CLI's own report when it cannot reach the gateway (src/cli/logs-cli.ts emitGatewayError and the other
+    # gateway RPC commands): "Gateway not reachable. Is it running and accessible?", then connection details.
+    _anchored(
+        "gateway.unreachable", "error", "Gateway not reachable",
+        r"Gateway not reachable\.?(?P<detail>.*)",
     ),
     # 2.9 gateway lifecycle
     _anchored("gateway.agent_model", "info", "agent model:", r"agent model:\s*(?P<model>\S+)"),
@@ -408,6 +434,36 @@ FAMILIES: tuple[Family, ...] = (
         "tools.browser_unreachable", "error", "browser control serv",
         r"Can't reach the (?P<detail>[^\n]{0,60}?)browser control (?:service|server)(?P<rest>.*)",
     ),
+    # Telegram polling watchdog, extensions/telegram/src/polling-session.ts (channel logger, console tag
+    # [telegram]; the file message keeps the "[telegram] " prefix): "[telegram] Polling stall detected (<no
+    # completed getUpdates|no getUpdates|active getUpdates stuck|getUpdates in-flight> for <d>[, no pending
+    # updates]); forcing restart.[ [diag k=v ...]]", then "[telegram] Polling runner stop timed out after <d>;
+    # forcing restart cycle." and "Telegram polling runner stopped (<reason>); restarting in <d>." (older builds:
+    # "[telegram] polling runner stopped (...)"), and "[telegram][diag] polling cycle finished|error reason=...".
+    _searched(
+        "channel.polling_stall", "warn", "olling stall detected (",
+        r"(?:\[(?P<channel>[a-z][\w-]{0,40})\]\s*)?[Pp]olling stall detected \("
+        r"(?:(?P<state>no completed getUpdates|no getUpdates|active getUpdates stuck|getUpdates in-flight)"
+        r" for (?P<stalledFor>\d+(?:\.\d+)?(?:ms|s|m|h)))?(?P<detail>[^()]{0,300})\)"
+        r"(?:[^\[]{0,200}\[diag(?P<kv>[^\]]{0,4000})\])?",
+    ),
+    _searched(
+        "channel.polling_restart", "warn", "olling runner stop",
+        r"(?:\[(?P<channel>[a-z][\w-]{0,40})\]\s*|Telegram )?[Pp]olling runner stop(?:"
+        r"ped \((?P<reason>[^()]{0,300})\); restarting in (?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m|h))"
+        r"| timed out after (?P<stopTimeout>\d+(?:\.\d+)?(?:ms|s|m|h)); forcing restart cycle)",
+    ),
+    _searched(
+        "channel.polling_cycle", "info", "polling cycle ",
+        r"polling cycle (?P<stage>finished|error)\b" + KV,
+    ),
+    # src/gateway/server-channels.ts (the channel task's failure, logged at error by the channel's logger):
+    # "[<accountId>] channel exited: <error>", e.g. "[telegram] [default] channel exited: Request to 'getUpdates'
+    # timed out after 500 seconds" on the console.
+    _searched(
+        "channel.exited", "error", "channel exited:",
+        r"(?:\[(?P<account>[^\]\s]{1,200})\]\s*)?channel exited:\s*(?P<error>.*)",
+    ),
     _searched("channel.inbound", "info", "Inbound message", r"Inbound message"),
     _searched("channel.polling_started", "info", "polling ingress started", r"polling ingress started"),
     _searched("net.eaddrinuse", "error", "EADDRINUSE", r"EADDRINUSE"),
@@ -467,18 +523,51 @@ def first_word(message: str) -> str:
     return message if end < 0 else message[:end]
 
 
+# What the CLI (and a failing caller) prints before the error it reports: "Error: gateway closed
+# (1000 normal closure): no close reason", "GatewayTransportError: gateway timeout after 10000ms",
+# "Health check failed: gateway closed (1006 ...)", "Gateway stability failed: GatewayTransportError: ...".
+# The message under it is matched as if it stood alone.
+ERROR_WRAPPER = re.compile(
+    r"(?:(?:[A-Z][A-Za-z]{0,40})?Error(?: \[[A-Z_]{1,40}\])?|Health check failed|Gateway (?:stability|call|probe) failed):\s+"
+)
+WRAPPER_FIRST_WORDS = frozenset({"Health", "Gateway"})
+_MAX_UNWRAPS = 3
+
+
+def may_be_wrapped(first: str) -> bool:
+    """Whether a message whose first word is ``first`` can start with an error wrapper
+    (the scan fast path decodes such lines: a wrapped message may be of any family)."""
+    return first.endswith("Error:") or first in WRAPPER_FIRST_WORDS
+
+
 def match_family(message: str) -> tuple[Family, re.Match[str]] | None:
     """The first family whose pattern matches ``message``, with its match."""
-    for family in ANCHORED_INDEX.get(first_word(message), ()):
-        if not message.startswith(family.prefixes):
-            continue
-        match = family.pattern.match(message)
-        if match is not None:
-            return family, match
+    found = _match_anchored(message)
+    if found is not None:
+        return found
+    inner = message
+    for _ in range(_MAX_UNWRAPS):
+        wrapper = ERROR_WRAPPER.match(inner)
+        if wrapper is None:
+            break
+        inner = inner[wrapper.end():]
+        found = _match_anchored(inner)
+        if found is not None:
+            return found
     for family in SEARCHED:
         if family.needle is not None and family.needle not in message:
             continue
         match = family.pattern.search(message)
+        if match is not None:
+            return family, match
+    return None
+
+
+def _match_anchored(message: str) -> tuple[Family, re.Match[str]] | None:
+    for family in ANCHORED_INDEX.get(first_word(message), ()):
+        if not message.startswith(family.prefixes):
+            continue
+        match = family.pattern.match(message)
         if match is not None:
             return family, match
     return None
