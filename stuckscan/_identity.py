@@ -7,13 +7,16 @@ nor do elided ones (``sessionKey=agent:main:telegram:direct:…``, ``sessionId=<
 :func:`stuckscan.events.usable_name` refuses them. A *partly* elided name
 (``sessionId=0829a221…``) names the one session seen in full whose name starts (and ends)
 with what is left, if exactly one such name is known (:class:`PrefixIndex`); otherwise
-it stays unknown. All maps are bounded (least recently used entries are forgotten) so
+it stays unknown. A warning whose only names are elided gets a name of its own stall
+(:class:`ElidedStalls`): two sessions both printed as ``agent:main:telegram:direct:…``
+stay two incidents. All maps are bounded (least recently used entries are forgotten) so
 memory does not grow with the length of the log.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from datetime import datetime, timedelta
 from typing import Generic, TypeVar
 
 from stuckscan.events import Event, elided_parts, usable_name
@@ -143,6 +146,48 @@ def _lookup_bucket(prefix: str) -> str | None:
     return prefix[:start + MIN_KEPT_SEGMENT]
 
 
+# Warnings of one stall give the same onset (time - age) within this much: the heartbeat's
+# jitter and age rounding (the correlator's same-stall slack).
+SAME_STALL_SLACK = timedelta(seconds=90)
+_STALLS_PER_NAME = 16
+
+
+class ElidedStalls:
+    """Names for the stalls of sessions whose names were elided. A warning that names its
+    session only as ``agent:main:telegram:direct:…`` belongs to the stall whose onset (its
+    time minus its ``age``) it shares, or, without a time, to the one whose age it continues;
+    otherwise it starts a new one. The name is the elided text and the stall's ordinal
+    (``agent:main:telegram:direct:… #2``): never a name the log uses, so it links nothing."""
+
+    def __init__(self, capacity: int = 1_000) -> None:
+        # elided text -> [ordinal, onset or None, last age] of its recent stalls
+        self._stalls: BoundedMap[str, list[list]] = BoundedMap(capacity)
+        self._ordinals: BoundedMap[str, int] = BoundedMap(capacity)
+
+    def name(self, elided: str, moment: datetime | None, age: float) -> str:
+        onset = moment - timedelta(seconds=age) if moment is not None else None
+        stalls = self._stalls.get(elided)
+        if stalls is None:
+            stalls = []
+            self._stalls.set(elided, stalls)
+        for stall in reversed(stalls):
+            ordinal, known_onset, last_age = stall
+            if onset is not None and known_onset is not None:
+                same = abs(onset - known_onset) <= SAME_STALL_SLACK
+            else:
+                same = age >= last_age
+            if same:
+                stall[1] = known_onset if known_onset is not None else onset
+                stall[2] = age
+                return f"{elided} #{ordinal}"
+        ordinal = (self._ordinals.get(elided) or 0) + 1
+        self._ordinals.set(elided, ordinal)
+        stalls.append([ordinal, onset, age])
+        if len(stalls) > _STALLS_PER_NAME:
+            stalls.pop(0)
+        return f"{elided} #{ordinal}"
+
+
 class IdentityResolver:
     """Learns links between sessionKeys, sessionIds and runIds; resolves an event's session."""
 
@@ -152,6 +197,7 @@ class IdentityResolver:
         self.key_of_run: BoundedMap[str, str] = BoundedMap(capacity)
         self.known_keys = PrefixIndex(min(capacity, 10_000))
         self.known_session_ids = PrefixIndex(min(capacity, 10_000))
+        self.elided_stalls = ElidedStalls(min(capacity, 1_000))
 
     def names(self, event: Event) -> Names:
         """(sessionKey, sessionId, runId) as the event itself states them."""
@@ -188,7 +234,18 @@ class IdentityResolver:
             key = self.key_of_session_id.get(session_id)
         if key is None and run_id:
             key = self.key_of_run.get(run_id)
+        if key is None and session_id is None and run_id is None:
+            key = self._elided_stall(event)
         return key, session_id, run_id
+
+    def _elided_stall(self, event: Event) -> str | None:
+        """The name of the stall a warning with only elided names reports, else None."""
+        for field_name in ("sessionKey", "sessionId"):  # peeked, not tokenized (parser.LazyEvent)
+            value = event.get(field_name)
+            if isinstance(value, str) and value and value.lower() not in ("unknown", "n/a") and usable_name(value) is None:
+                age = event.seconds.get("age")
+                return self.elided_stalls.name(value, event.time, age) if age is not None else None
+        return None
 
     @staticmethod
     def _completed(event: Event, field_name: str, index: PrefixIndex) -> str | None:

@@ -601,8 +601,8 @@ class LineParser:
     def _whole_lines(self, number: int, text: str, truncated: bool) -> list[tuple[int, str, bool]]:
         """The whole lines ``text`` completes: a container runtime splits a long line into
         pieces (CRI ``P`` ... ``F``, docker json-file entries without a final newline)."""
-        piece = container_piece(text)
         partial = self._partial
+        piece = container_piece(text, partial is not None)
         lines: list[tuple[int, str, bool]] = []
         if partial is not None and (piece is None or piece.kind != partial.first.kind or piece.stream != partial.first.stream):
             lines.extend(self._drain_partial_lines())

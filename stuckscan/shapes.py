@@ -443,11 +443,13 @@ class Piece:
     final: bool  # the last piece of its line (CRI ``F``; docker: ends with a newline)
 
 
-def container_piece(text: str) -> Piece | None:
-    """The piece a CRI or docker json-file line carries, or None for any other line."""
+def container_piece(text: str, joining: bool = False) -> Piece | None:
+    """The piece a CRI or docker json-file line carries, or None for any other line. A whole
+    docker line is None too unless ``joining`` (pieces before it wait for their last one):
+    it needs no joining, and is not decoded here."""
     if text.startswith('{"log":"'):
-        if '\\n","stream":"' in text:
-            return None  # a whole line: nothing to join (the common case, no decoding here)
+        if not joining and '\\n","stream":"' in text:
+            return None
         try:
             obj = json.loads(text)
         except (ValueError, RecursionError):
