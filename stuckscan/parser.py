@@ -381,9 +381,13 @@ def _lazy_safe(message: str) -> bool:
 
 
 _NOTHING: tuple[Event, ...] = ()
-# First characters of lines that may be a piece of a container runtime's split line (CRI
-# lines start with the year; docker json-file lines with ``{"log":``).
-_PIECE_FIRST = frozenset("0123456789{")
+
+
+def _may_be_piece(text: str) -> bool:
+    """Whether ``text`` may be a piece of a line a container runtime split (a CRI line: a
+    time, then the stream; a docker json-file entry). Cheap: most lines are neither."""
+    return text.startswith('{"log":"') or (text[:1].isdigit() and (" stdout " in text[:48] or " stderr " in text[:48]))
+
 _MAX_HELD_NOTES = 64
 _LEADING_ELISION = re.compile(r"(?:\.{3,}|…)\s+(?=\S)")
 
@@ -506,7 +510,7 @@ class LineParser:
         if not text.strip():
             self.stats.blank += 1
             return _NOTHING
-        if self._partial is None and text[:1] not in _PIECE_FIRST:
+        if self._partial is None and not _may_be_piece(text):
             return self._take(number, text, truncated)
         ready: list[Event] = []
         for line in self._whole_lines(number, text, truncated):

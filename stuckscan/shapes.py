@@ -334,6 +334,9 @@ _FRAGMENT_FIELD = re.compile(
 )
 
 
+_NESTED_FIELD = re.compile(r'\s*,?\s*"[^"\\]{1,80}"\s*:\s*[{\[]')
+
+
 def json_pieces(text: str) -> dict[str, Any] | list[Any] | str | None:
     """What a line starting with ``"`` holds, if it is part of a JSON record: the fields
     (``"message":"stalled session: ...",`` or several of one record without its braces) as a
@@ -343,7 +346,8 @@ def json_pieces(text: str) -> dict[str, Any] | list[Any] | str | None:
     body = text.rstrip()
     if body.endswith(","):
         body = body[:-1]
-    for wrapped in (body, "{" + body + "}", "[" + body + "]"):
+    tail = ("{" + body,) if body.endswith("}") else ()  # a record's last fields and its closing brace
+    for wrapped in (body, "{" + body + "}", *tail, "[" + body + "]"):
         try:
             value = json.loads(wrapped)
         except (ValueError, RecursionError):
@@ -360,6 +364,8 @@ def _cut_fields(text: str) -> dict[str, Any] | None:
     while position < len(text):
         match = _FRAGMENT_FIELD.match(text, position)
         if match is None:
+            if _NESTED_FIELD.match(text, position):  # "_meta":{... : the paste stops in a nested object
+                position = len(text)
             break
         if match.group("scalar") is not None:
             fields[match.group("key")] = json.loads(match.group("scalar"))
@@ -492,8 +498,9 @@ _TRAILING_ARROW = re.compile(r"\s(?:<-{1,3}|<={2}|←|⬅\ufe0f?|👈)\s*(?P<rem
 _TRAILING_COMMENT = re.compile(r"\s{2,}(?:#|//)\s+(?P<remark>[^=]+)$")
 _TRAILING_SUMMARY = re.compile(r"\s{2,}\((?P<remark>[^()=]+)\)$")
 _ENCLOSED = re.compile(r"\((?P<paren>.+)\)|\[(?P<bracket>.+)\]")
-_COUNT = re.compile(r"(?:\b(?P<lines>\d+)\s+(?:more\s+|similar\s+|identical\s+|repeated\s+)*(?:lines|entries|messages"
-                    r"|warnings|times)\b|\bx(?P<times>\d+)\b)")
+_COUNT = re.compile(r"(?:\b(?P<lines>\d+)\s+(?:(?:more|similar|identical|repeated)\b\s*)+(?:lines|entries|messages"
+                    r"|warnings|times|like this)?|\b(?P<counted>\d+)\s+(?:lines|entries|messages|warnings|times)\b"
+                    r"|\bx(?P<times>\d+)\b)")
 _TAG_END = re.compile(r".*\[[\w/.:-]{1,80}\]")
 
 
@@ -511,8 +518,8 @@ def _note(text: str, form: str) -> Note:
     count = _COUNT.search(text)
     number = None
     if count is not None:
-        number = int(count.group("lines") or count.group("times"))
-    if number is not None and form == "line" and (count.group("lines") or "omitted" in text):
+        number = int(count.group("lines") or count.group("counted") or count.group("times"))
+    if number is not None and form == "line" and count is not None and not count.group("times"):
         form = "omitted"
     return Note(text, form, number)
 
