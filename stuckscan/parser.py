@@ -386,7 +386,7 @@ _NOTHING: tuple[Event, ...] = ()
 def _may_be_piece(text: str) -> bool:
     """Whether ``text`` may be a piece of a line a container runtime split (a CRI line: a
     time, then the stream; a docker json-file entry). Cheap: most lines are neither."""
-    return text.startswith('{"log":"') or (text[:1].isdigit() and (" stdout " in text[:48] or " stderr " in text[:48]))
+    return text.startswith(('{"log":"', '{"log": "')) or (text[:1].isdigit() and (" stdout " in text[:48] or " stderr " in text[:48]))
 
 _MAX_HELD_NOTES = 64
 _LEADING_ELISION = re.compile(r"(?:\.{3,}|…)\s+(?=\S)")
@@ -422,6 +422,16 @@ def _is_log_text(text: str) -> bool:
     """Whether ``text`` reads as a log message (some family matches it): then a line with it
     is a log line, whatever marks surround it, never a reporter's note."""
     return families.match_family(text) is not None
+
+
+def _root_message(subsystem: str, message: str) -> tuple[str | None, str]:
+    """(subsystem, message) of a logs line: a root-logger line has no subsystem column, so
+    what looked like one is the message's first word when only the whole text is a message
+    of some family ("error gateway connect failed: Error: ...")."""
+    if families.match_family(message) is not None or message.startswith("{"):
+        return subsystem, message
+    whole = f"{subsystem} {message}"
+    return (None, whole) if families.match_family(whole) is not None else (subsystem, message)
 
 
 def _json_values(text: str) -> list[Any] | None:
@@ -721,13 +731,15 @@ class LineParser:
                 if inner.time is None:
                     inner.time = self._journald_time(groups) if shape.name == "journald" else self._shape_time(groups)
                 return inner
-            if shape.name == "timestamped" and not shape_prefix:
-                inner = self._container_inner(number, groups, truncated)
+            if shape.name == "timestamped" and "docker+" not in shape_prefix:
+                inner = self._container_inner(number, groups, truncated, shape_prefix)
                 if inner is not None:
                     return inner
             moment = self._shape_time(groups)
             tag = groups.get("tag")
             subsystem = subsystem_from_tag(tag) if tag else groups.get("subsystem")
+            if shape.name.startswith("logs-") and subsystem and not tag:
+                subsystem, groups["message"] = _root_message(subsystem, groups["message"] or "")
             binding, message = strip_binding(groups["message"])
             meta, message = split_leading_meta(message)
             record = with_meta_kind(Record(
@@ -755,17 +767,19 @@ class LineParser:
             return event
         return self._parse_text_line(number, strip_ansi(inner).strip(), truncated, shape_prefix)
 
-    def _container_inner(self, number: int, groups: dict[str, str | None], truncated: bool) -> Event | None:
+    def _container_inner(self, number: int, groups: dict[str, str | None], truncated: bool,
+                         outer: str = "") -> Event | None:
         """``<RFC 3339 time> <line>`` as `docker logs -t` writes it: the gateway line after the
         time, if it is a line of a known shape (else None: a hand-pasted timestamped message)."""
         rest = (groups.get("message") or "").strip()
         if rest.startswith("{"):  # a JSON line after the time: the container's line, broken or not
             event = self._parse_json(number, rest, truncated, inner=True)
         else:
-            event = self._parse_text_line(number, rest, truncated, "docker+")
+            event = self._parse_text_line(number, rest, truncated, outer + "docker+")
             if event.shape.endswith("snippet"):
                 return None
-        event.shape = event.shape if event.shape.startswith("docker+") else "docker+" + event.shape
+        if not event.shape.startswith(outer + "docker+"):
+            event.shape = outer + "docker+" + event.shape
         if event.time is None:
             event.time = self._shape_time(groups)
         return event

@@ -54,14 +54,18 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     _shape("kubectl", r"\[pod/(?P<pod>[^\]/\s]{1,253})/(?P<container>[^\]/\s]{1,253})\] (?P<rest>.*)", wraps=True),
     _shape("console", r"(?P<iso>" + _ISO + r")\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)"),
     _shape("console-pretty", r"(?P<clock>" + _CLOCK + r")\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)"),
+    # `openclaw logs` prints no subsystem column for a root-logger line ("... error Gateway stability failed:
+    # ..."): a subsystem starts lower-case; a lower-case first word that is really the message's own is put
+    # back by LineParser._root_message.
     _shape(
         "logs-plain",
-        r"(?P<iso>" + _ISO + r")\s+(?P<level>" + _LEVEL + r")\s+(?P<subsystem>[^\s\[{]\S*)\s+(?P<message>.*)",
+        r"(?P<iso>" + _ISO + r")\s+(?P<level>" + _LEVEL + r")\s+(?:(?P<subsystem>[a-z][^\s\[{]*)\s+)?(?P<message>.*)",
     ),
     # Also the aligned form a log viewer shows: "09:12:05.410  WARN  gateway/ws  handshake timeout ...".
     _shape(
         "logs-pretty",
-        r"(?P<clock>" + _CLOCK + r")\s+(?P<level>" + _LEVEL + r")\s+(?P<subsystem>[^\s\[{]\S*)\s+(?P<message>.*)",
+        r"(?P<clock>" + _CLOCK + r")\s+(?P<level>" + _LEVEL + r")\s+(?:(?P<subsystem>[a-z][^\s\[{]*)\s+)?"
+        r"(?P<message>.*)",
     ),
     # A plugin's own console line with its time in brackets: "[2026-05-09T09:05:00.552Z] connect success".
     _shape("console-bracketed", r"\[(?P<iso>" + _ISO + r")\]\s+(?P<message>.*)"),
@@ -435,6 +439,7 @@ def docker_json_line(obj: dict[str, Any]) -> tuple[str, str | None] | None:
     return log.rstrip("\r\n"), time_text if isinstance(time_text, str) else None
 
 
+_DOCKER_HEADS = ('{"log":"', '{"log": "')
 _CRI_PIECE = re.compile(r"(?P<time>\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)) (?P<stream>stdout|stderr) (?P<flag>[FP]) ?")
 
 
@@ -453,8 +458,8 @@ def container_piece(text: str, joining: bool = False) -> Piece | None:
     """The piece a CRI or docker json-file line carries, or None for any other line. A whole
     docker line is None too unless ``joining`` (pieces before it wait for their last one):
     it needs no joining, and is not decoded here."""
-    if text.startswith('{"log":"'):
-        if not joining and '\\n","stream":"' in text:
+    if text.startswith(_DOCKER_HEADS):
+        if not joining and '\\n",' in text:  # the log string ends with a newline: a whole line
             return None
         try:
             obj = json.loads(text)
