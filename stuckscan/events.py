@@ -77,12 +77,12 @@ def usable_name(text: str) -> str | None:
 
 
 # What reporters put where they cut a value: an ellipsis, a placeholder in angle, square or
-# curly brackets, a run of x/*/#, or a word saying so. An x-run counts only between separators
-# (``0829a221-xxxx``), a word only as a whole segment, so ``box``, ``taxxi`` or ``hidden-agent``
-# stay names.
+# curly brackets, a run of x/*/#, or a word saying so. An x-run counts only at the end of a
+# segment and not after a letter (``0829a221-xxxx``, ``7012xxxxxx``), a word only as a whole
+# segment, so ``box``, ``taxxi`` or ``hidden-agent`` stay names.
 _ELISION = re.compile(
     r"…|\.{3,}|<[^<>\s]{0,40}>|\[[^\[\]\s]{0,40}\]|\{[^{}\s]{0,40}\}|\*{3,}|#{3,}"
-    r"|(?<![A-Za-z0-9])[xX]{3,}(?![A-Za-z0-9])"
+    r"|(?<![A-Za-z])[xX]{3,}(?![A-Za-z0-9])"
     r"|(?<![\w-])(?i:redacted|removed|hidden|elided|masked|omitted|snipped|anonymi[sz]ed|scrubbed|censored"
     r"|truncated)(?![\w-])"
 )

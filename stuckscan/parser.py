@@ -419,9 +419,22 @@ class _Partial:
 
 
 def _is_log_text(text: str) -> bool:
-    """Whether ``text`` reads as a log message (some family matches it): then a line with it
-    is a log line, whatever marks surround it, never a reporter's note."""
-    return families.match_family(text) is not None
+    """Whether ``text`` reads as a log line (JSON, a message some family matches, or a line of
+    a known shape: a time, a console tag): then a line with it is a log line, whatever marks
+    surround it, never a reporter's note."""
+    if text[:1] in ('{', '"') or families.match_family(text) is not None:
+        return True
+    return any(shape.pattern.fullmatch(text) is not None for shape in TEXT_SHAPES)
+
+
+def _tagged_message(tag: str, message: str) -> tuple[str | None, str]:
+    """(tag, message) of a console line, unless the bracketed word is the message's own
+    (``[compaction-diag] end runId=...`` pasted without its ``[agent/embedded]`` tag): then
+    (None, the whole text)."""
+    if families.match_family(message) is not None:
+        return tag, message
+    whole = f"[{tag}] {message}"
+    return (None, whole) if families.match_family(whole) is not None else (tag, message)
 
 
 def _root_message(subsystem: str, message: str) -> tuple[str | None, str]:
@@ -737,6 +750,8 @@ class LineParser:
                     return inner
             moment = self._shape_time(groups)
             tag = groups.get("tag")
+            if tag:
+                tag, groups["message"] = _tagged_message(tag, groups["message"] or "")
             subsystem = subsystem_from_tag(tag) if tag else groups.get("subsystem")
             if shape.name.startswith("logs-") and subsystem and not tag:
                 subsystem, groups["message"] = _root_message(subsystem, groups["message"] or "")

@@ -7,10 +7,11 @@ window as ``console/gateway-2026-05-21.log``) and renders them as one runtime sh
 
 * ``docker logs -t``: an RFC 3339 time with nine fraction digits, a space, the line;
 * docker's json-file driver: ``{"log":"<line>\\n","stream":"stdout|stderr","time":"..."}``,
-  Go's JSON escaping (``<``, ``>``, ``&`` as ``\\u003c`` ...), a line over 16 KiB split
-  into entries whose ``log`` lacks the final newline;
-* CRI (containerd / CRI-O under Kubernetes): ``<time> stdout|stderr F|P <line>``, a line
-  over 16 KiB split into ``P`` pieces ended by an ``F`` piece;
+  Go's JSON escaping (``<``, ``>``, ``&`` as ``\\u003c`` ...); docker splits only lines over
+  16 KiB (entries whose ``log`` lacks the final newline), which no line here is;
+* CRI (containerd / CRI-O under Kubernetes): ``<time> stdout|stderr F|P <line>``; this node
+  sets containerd's ``max_container_log_line_size = 1024`` (default 16 KiB), so the long
+  tool-failure line comes in ``P`` pieces ended by an ``F`` piece;
 * ``kubectl logs``: the plain lines, then ``kubectl logs --prefix`` for a while.
 
 Warnings and errors go to stderr (Node's ``console.warn``/``console.error``), the rest to
@@ -30,7 +31,8 @@ from .corpus_day import TZ as DAY_TZ
 from .corpus_day import build_day
 from .records import Event
 
-SPLIT_BYTES = 16 * 1024  # docker and containerd both cut a line into pieces of this size
+DOCKER_SPLIT_BYTES = 16 * 1024  # docker's json-file driver cuts a longer line into pieces of this size
+CRI_SPLIT_BYTES = 1024  # containerd's max_container_log_line_size on this node (default 16 KiB)
 POD = "openclaw-gateway-6c9f7d9b8-x2k4q"
 
 
@@ -49,10 +51,10 @@ def _events() -> tuple[list[Event], str]:
 
 
 def _long_tool_failure() -> str:
-    """A captured ``[tools]`` failure whose text is one line of some 20 KB (a minified bundle
-    in a stack trace), longer than a runtime's 16 KiB piece."""
+    """A captured ``[tools]`` failure whose text is one line of some 3.5 KB (a stack trace
+    printed on one line), longer than the node's CRI piece size."""
     frames = "".join(f"at chunk{n:04d} (file:///app/node_modules/.cache/vite/deps/chunk-{n:04d}.js:1:{n * 37 + 11}) "
-                     for n in range(260))
+                     for n in range(44))
     return f"[tools] exec failed: Error: build exited with code 1 {frames}".rstrip()
 
 
@@ -89,12 +91,12 @@ def rfc3339_nano(stamp: datetime, seed: int = 0) -> str:
     return stamp.strftime("%Y-%m-%dT%H:%M:%S") + (f".{fraction}" if fraction else "") + "Z"
 
 
-def _pieces(line: str) -> list[str]:
-    """``line`` cut into pieces of at most :data:`SPLIT_BYTES` UTF-8 bytes (never inside a character)."""
+def _pieces(line: str, size: int) -> list[str]:
+    """``line`` cut into pieces of at most ``size`` UTF-8 bytes (never inside a character)."""
     data = line.encode("utf-8")
     pieces: list[str] = []
-    while len(data) > SPLIT_BYTES:
-        cut = SPLIT_BYTES
+    while len(data) > size:
+        cut = size
         while cut > 0 and (data[cut] & 0xC0) == 0x80:
             cut -= 1
         pieces.append(data[:cut].decode("utf-8"))
@@ -126,7 +128,7 @@ def docker_json_file(corpus: Corpus) -> None:
     stamps = _received(events, 23)
     out: list[str] = []
     for n, (event, stamp) in enumerate(zip(events, stamps, strict=True)):
-        pieces = _pieces(compact_line(event, DAY_TZ))
+        pieces = _pieces(compact_line(event, DAY_TZ), DOCKER_SPLIT_BYTES)
         for index, piece in enumerate(pieces):
             final = index == len(pieces) - 1
             out.append(_go_json({"log": piece + ("\n" if final else ""), "stream": _stream(event),
@@ -134,7 +136,7 @@ def docker_json_file(corpus: Corpus) -> None:
     corpus.add("shapes/docker-json-file.log", _lines(out),
                "docker's json-file driver (/var/lib/docker/containers/<id>/<id>-json.log) of the same "
                "console lines: {\"log\",\"stream\",\"time\"} objects with Go's escaping, warnings and errors on "
-               "stderr, a 20 KB tool-failure line split into 16 KiB entries.")
+               "stderr.")
     _expect(corpus, "shapes/docker-json-file", key)
 
 
@@ -143,13 +145,14 @@ def cri(corpus: Corpus) -> None:
     stamps = _received(events, 37)
     out: list[str] = []
     for n, (event, stamp) in enumerate(zip(events, stamps, strict=True)):
-        pieces = _pieces(compact_line(event, DAY_TZ))
+        pieces = _pieces(compact_line(event, DAY_TZ), CRI_SPLIT_BYTES)
         for index, piece in enumerate(pieces):
             flag = "F" if index == len(pieces) - 1 else "P"
             out.append(f"{rfc3339_nano(stamp + timedelta(microseconds=index), n)} {_stream(event)} {flag} {piece}")
     corpus.add("shapes/cri-containerd.log", _lines(out),
                "CRI log of the same console lines (/var/log/pods/openclaw_<pod>/gateway/0.log under "
-               "containerd): '<time> stdout|stderr F|P <line>', the 20 KB line in P pieces ended by an F piece.")
+               "containerd, max_container_log_line_size = 1024): '<time> stdout|stderr F|P <line>', a 3.5 KB "
+               "tool-failure line in P pieces ended by an F piece.")
     _expect(corpus, "shapes/cri-containerd", key)
 
 
