@@ -39,6 +39,7 @@ _MISSING = frozenset({"unknown", "n/a"})
 # digits around one mark, with an optional unit, or the mark alone.
 _ELIDED_VALUE = re.compile(r"[\d.]*(?:…+|\.{3,}|\?{1,3}|[xX]{2,}|\*{2,}|#{2,}|<[^<>\s]{1,24}>)[\d.]*(?:ms|s|m|h)?|N(?:ms|s|m|h)")
 _ELIDED_FIRST = frozenset("….?xX*#<N0123456789")
+_ELIDED_MAX = 32  # an elided number is short; the check stays cheap on any input
 # Words that stand for cut text (``stuck session recovery: … action=…``): dropped, never a
 # bare word or part of a free-text value.
 ELISION_WORDS = frozenset({"…", "...", "....", "[...]", "[…]", "(...)", "(…)", "<...>", "<…>"})
@@ -129,7 +130,7 @@ def _convert(raw: str, identifier: bool, millis: bool) -> tuple[FieldValue, floa
 
 
 def _unknown_if_elided(raw: str) -> tuple[FieldValue, float | None]:
-    if raw[:1] in _ELIDED_FIRST and _ELIDED_VALUE.fullmatch(raw) is not None:
+    if len(raw) <= _ELIDED_MAX and raw[:1] in _ELIDED_FIRST and _ELIDED_VALUE.fullmatch(raw) is not None:
         return None, None
     return raw, None
 

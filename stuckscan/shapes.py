@@ -499,9 +499,6 @@ _OWN_LINE_MARK = re.compile(
     r"|(?P<dots>\.{3,}|…)\s*"
 )
 _WS_FRAME = re.compile(r"(?:open|req|res|event|close|ping|pong)\b")
-_TRAILING_ARROW = re.compile(r"\s(?:<-{1,3}|<={2}|←|⬅\ufe0f?|👈)\s*(?P<remark>[^\s=][^=]*)$")
-_TRAILING_COMMENT = re.compile(r"\s{2,}(?:#|//)\s+(?P<remark>[^=]+)$")
-_TRAILING_SUMMARY = re.compile(r"\s{2,}\((?P<remark>[^()=]+)\)$")
 _ENCLOSED = re.compile(r"\((?P<paren>.+)\)|\[(?P<bracket>.+)\]")
 _COUNT = re.compile(r"(?:\b(?P<lines>\d+)\s+(?:(?:more|similar|identical|repeated)\b\s*)+(?:lines|entries|messages"
                     r"|warnings|times|like this)?|\b(?P<counted>\d+)\s+(?:lines|entries|messages|warnings|times)\b"
@@ -570,24 +567,49 @@ _NOTE_FIRST = frozenset("#/<-=←⬅👈^.…([")
 def split_trailing_remark(text: str) -> tuple[str, Note | None]:
     """``stalled session: ... age=757s  <-- stuck here`` -> (the log line, the remark).
     The remark never holds ``=`` (a field is never taken for one), the line before it keeps
-    its quotes balanced, and an arrow after a bare console tag (``[ws] ← open``) is the line."""
-    if not any(mark in text for mark in _TRAILING_MARKS) and not text.endswith(")"):
+    its quotes balanced, and an arrow after a bare console tag (``[ws] ← open``) is the line.
+    Found with string methods from the end of the line: linear on any input."""
+    found = _last_remark(text)
+    if found is None:
         return text, None
-    for pattern, form in ((_TRAILING_ARROW, "trailing"), (_TRAILING_COMMENT, "trailing"), (_TRAILING_SUMMARY, "trailing")):
-        match = pattern.search(text)
-        if match is None:
-            continue
-        body = text[:match.start()].rstrip()
-        remark = match.group("remark").strip()
-        if not body or not remark or body.count('"') % 2 or _TAG_END.fullmatch(body) or _WS_FRAME.match(remark):
-            continue
-        if pattern is _TRAILING_SUMMARY and _REMARK_WORDS.search(remark) is None and not remark.startswith("#"):
-            continue
-        note = _note(remark, form)
-        if note.count is not None and pattern is _TRAILING_SUMMARY:
-            note.form = "omitted"
-        return body, note
-    return text, None
+    start, end, summary = found
+    body = text[:start].rstrip()
+    remark = text[end:].strip()
+    if summary:
+        remark = remark[:-1].strip()  # the closing parenthesis
+    if (not body or not remark or "=" in remark or body.count('"') % 2
+            or (body.endswith("]") and _TAG_END.fullmatch(body)) or _WS_FRAME.match(remark)):
+        return text, None
+    if summary and _REMARK_WORDS.search(remark) is None and not remark.startswith("#"):
+        return text, None
+    note = _note(remark, "trailing")
+    if summary and note.count is not None:
+        note.form = "omitted"
+    return body, note
 
 
-_TRAILING_MARKS = ("<-", "<==", "←", "⬅", "👈", "  #", "  //")
+def _last_remark(text: str) -> tuple[int, int, bool] | None:
+    """(where the mark starts, where the remark starts, whether it is a parenthesised summary)
+    of the last remark mark on the line, or None. Marks: an arrow after a space (``<--``,
+    ``<==``, ``←``, ``⬅``, ``👈``), ``#`` or ``//`` after two spaces, a ``(...)`` closing the
+    line after two spaces."""
+    best: tuple[int, int, bool] | None = None
+    for mark in _ARROW_MARKS:
+        at = text.rfind(" " + mark)
+        if at >= 0 and (best is None or at > best[0]):
+            after = at + 1 + len(mark)
+            while after < len(text) and text[after] in "-=":
+                after += 1
+            best = (at, after, False)
+    for mark in ("  # ", "  // "):
+        at = text.rfind(mark)
+        if at >= 0 and (best is None or at > best[0]):
+            best = (at, at + len(mark), False)
+    if text.endswith(")"):
+        at = text.rfind("(")
+        if at >= 2 and text[at - 2:at] == "  " and ")" not in text[at:-1] and (best is None or at > best[0]):
+            best = (at, at + 1, True)
+    return best
+
+
+_ARROW_MARKS = ("<-", "<==", "←", "⬅", "👈")

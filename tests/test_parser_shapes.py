@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -492,3 +493,39 @@ def test_container_logs_work_from_stdin(name: str) -> None:
     events = [json.loads(line) for line in result.stdout.splitlines()]
     assert events and all(e["shape"].startswith(("cri+", "docker-json+")) for e in events)
     assert {e["kind"] for e in events} <= {"session.stalled", "session.stuck", "session.long_running", "session.state"}
+
+
+# -- crafted lines stay linear ------------------------------------------------------------------------
+
+CRAFTED = {
+    "spaces before a comment mark": lambda n: "a" + " " * n + "  #=",
+    "arrows then a field": lambda n: "stalled session: " + " <- a" * n + " =",
+    "spaces before a summary": lambda n: "a" + " " * n + "(x=)",
+    "dots as a number": lambda n: "stalled session: age=" + "." * n + "z",
+    "dots as a note": lambda n: "..." + " ..." * n,
+    "nested parentheses": lambda n: "(" + "(a) " * n + ")",
+    "fields then a nested object": lambda n: '"a":"b",' * n + '"c":{',
+    "values": lambda n: '{"subsystem":"x"},' + '"a",' * n,
+    "a CRI time that never ends": lambda n: "2026-05-21T" + "9" * n + " stdout P x",
+    "x-run": lambda n: "stalled session: sessionKey=" + "x" * n + "1 age=1s",
+    "brackets before an arrow": lambda n: "a" + "[b" * n + "] <-- c",
+    "untimed logs line": lambda n: "warn  " + "a/" * n + " x",
+    "cut tag": lambda n: "a" * n + "] x",
+    "elided JSON values": lambda n: '{"a":' + " " * n + '... "b"',
+}
+
+
+@pytest.mark.parametrize("name", sorted(CRAFTED))
+def test_crafted_lines_of_the_new_shapes_are_linear(name: str) -> None:
+    build = CRAFTED[name]
+
+    def seconds(size: int) -> float:
+        parser = LineParser("openclaw-2026-05-21.log", OPTIONS, ParseStats())
+        started = time.perf_counter()
+        parser.parse_text(1, build(size))
+        return time.perf_counter() - started
+
+    seconds(2_000)  # warm caches
+    small = min(seconds(2_000) for _ in range(3))
+    large = min(seconds(16_000) for _ in range(2))
+    assert large < max(small, 2e-3) * 8 * 4, f"{small:.4f} s -> {large:.4f} s for 8x the input"
