@@ -292,7 +292,7 @@ FAMILIES: tuple[Family, ...] = (
     # [<channel>:<account>] health-monitor: restarting (reason: <r>), logged at info by gateway/health-monitor.
     _searched(
         "health.restart", "info", "health-monitor: restarting",
-        r"(?:\[(?P<channel>[^\]:\s]{1,200}):(?P<account>[^\]\s]{1,200})\]\s*)?"
+        r"(?:\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*)?"
         r"health-monitor: restarting \(reason: (?P<reason>[^)]{1,1000})\)",
     ),
     # fetch-timeout's console text: "fetch timeout after <N>ms (elapsed <N>ms) timer delayed <N>ms, likely
@@ -303,12 +303,12 @@ FAMILIES: tuple[Family, ...] = (
     # "[<channel>:<account>] health-monitor: restart failed: <err>" (error).
     _searched(
         "health.restart_limit", "warn", "restarts/hour limit",
-        r"(?:\[(?P<channel>[^\]:\s]{1,200}):(?P<account>[^\]\s]{1,200})\]\s*)?"
+        r"(?:\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*)?"
         r"health-monitor: hit (?P<maxRestartsPerHour>\d+) restarts/hour limit",
     ),
     _searched(
         "health.restart_failed", "error", "health-monitor: restart failed",
-        r"(?:\[(?P<channel>[^\]:\s]{1,200}):(?P<account>[^\]\s]{1,200})\]\s*)?"
+        r"(?:\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*)?"
         r"health-monitor: restart failed:?\s*(?P<error>.*)",
     ),
     _searched(
@@ -462,7 +462,7 @@ FAMILIES: tuple[Family, ...] = (
     # timed out after 500 seconds" on the console.
     _searched(
         "channel.exited", "error", "channel exited:",
-        r"(?:\[(?P<account>[^\]\s]{1,200})\]\s*)?channel exited:\s*(?P<error>.*)",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?channel exited:\s*(?P<error>.*)",
     ),
     _searched("channel.inbound", "info", "Inbound message", r"Inbound message"),
     _searched("channel.polling_started", "info", "polling ingress started", r"polling ingress started"),
