@@ -531,6 +531,7 @@ ERROR_WRAPPER = re.compile(
     r"(?:(?:[A-Z][A-Za-z]{0,40})?Error(?: \[[A-Z_]{1,40}\])?|Health check failed|Gateway (?:stability|call|probe) failed):\s+"
 )
 WRAPPER_FIRST_WORDS = frozenset({"Health", "Gateway"})
+_WRAPPER_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # a wrapper starts upper-case
 _MAX_UNWRAPS = 3
 
 
@@ -542,11 +543,14 @@ def may_be_wrapped(first: str) -> bool:
 
 def match_family(message: str) -> tuple[Family, re.Match[str]] | None:
     """The first family whose pattern matches ``message``, with its match."""
-    found = _match_anchored(message)
-    if found is not None:
-        return found
+    for family in ANCHORED_INDEX.get(first_word(message), ()):
+        if not message.startswith(family.prefixes):
+            continue
+        match = family.pattern.match(message)
+        if match is not None:
+            return family, match
     inner = message
-    for _ in range(_MAX_UNWRAPS):
+    for _ in range(_MAX_UNWRAPS if message[:1] in _WRAPPER_FIRST else 0):
         wrapper = ERROR_WRAPPER.match(inner)
         if wrapper is None:
             break

@@ -381,12 +381,16 @@ def _lazy_safe(message: str) -> bool:
 
 
 _NOTHING: tuple[Event, ...] = ()
+_CLOSE_KIND = "ws.closed_before_connect"
+_PIECE_FIRST = frozenset('0123456789{')
 
 
 def _may_be_piece(text: str) -> bool:
     """Whether ``text`` may be a piece of a line a container runtime split (a CRI line: a
     time, then the stream; a docker json-file entry). Cheap: most lines are neither."""
-    return text.startswith(('{"log":"', '{"log": "')) or (text[:1].isdigit() and (" stdout " in text[:48] or " stderr " in text[:48]))
+    if text[:1] == "{":
+        return text.startswith(('{"log":"', '{"log": "'))
+    return " stdout " in text[:48] or " stderr " in text[:48]
 
 _MAX_HELD_NOTES = 64
 _LEADING_ELISION = re.compile(r"(?:\.{3,}|…)\s+(?=\S)")
@@ -445,6 +449,12 @@ def _root_message(subsystem: str, message: str) -> tuple[str | None, str]:
         return subsystem, message
     whole = f"{subsystem} {message}"
     return (None, whole) if families.match_family(whole) is not None else (subsystem, message)
+
+
+def _level_is_message(from_level: str, message: str) -> bool:
+    """Whether the word read as a logs line's level begins the message itself: only the
+    text from that word on is a message of some family."""
+    return families.match_family(message) is None and families.match_family(from_level) is not None
 
 
 def _json_values(text: str) -> list[Any] | None:
@@ -533,7 +543,9 @@ class LineParser:
         if not text.strip():
             self.stats.blank += 1
             return _NOTHING
-        if self._partial is None and not _may_be_piece(text):
+        first = text[:1]
+        if self._partial is None and (first not in _PIECE_FIRST or (first == "{" and text[2:5] != "log")
+                                      or not _may_be_piece(text)):
             return self._take(number, text, truncated)
         ready: list[Event] = []
         for line in self._whole_lines(number, text, truncated):
@@ -561,7 +573,7 @@ class LineParser:
         ``self._trailing_note`` (as a ``note`` event) for :meth:`feed_line`."""
         self._trailing_note = None
         stripped = text.strip()
-        if stripped.startswith("{"):
+        if stripped[:1] == "{":
             return self._parse_json(number, stripped, truncated)
         if stripped.startswith('"'):
             event = self._parse_json_pieces(number, stripped, truncated)
@@ -585,26 +597,31 @@ class LineParser:
     def _take(self, number: int, text: str, truncated: bool) -> Sequence[Event]:
         """Parse a whole line; join it to the pending event or make it the pending one."""
         event = self.parse_text(number, text, truncated)
-        note, self._trailing_note = self._trailing_note, None
+        note = self._trailing_note
         pending = self._pending
-        if pending is not None:
+        if pending is not None and (event.kind == GENERIC_KIND or event.kind == _CLOSE_KIND or pending.kind == _CLOSE_KIND):
             joined = None
             if self._continues(pending, event):
                 joined = self._joined(pending, event.message)
-            elif (merged := _merged_close(pending, event)) is not None:
-                joined = merged
+            else:
+                joined = _merged_close(pending, event)
             if joined is not None:
                 self._pending = joined
-                return self._note_after_pending(note)
-        ready = self._release()
+                return self._note_after_pending(note) if note is not None else _NOTHING
         self._pending = event
-        if note is not None:
-            self._pending_notes.append(note)
+        if pending is None:
+            if note is not None:
+                self._pending_notes.append(note)
+            return _NOTHING
+        if not self._pending_notes:
+            if note is not None:
+                self._pending_notes.append(note)
+            return (self._emit(pending),)
+        ready = (self._emit(pending), *(self._emit(held) for held in self._pending_notes))
+        self._pending_notes = [note] if note is not None else []
         return ready
 
-    def _note_after_pending(self, note: Event | None) -> Sequence[Event]:
-        if note is None:
-            return _NOTHING
+    def _note_after_pending(self, note: Event) -> Sequence[Event]:
         if len(self._pending_notes) >= _MAX_HELD_NOTES:  # bounded: hand the oldest out early
             return [self._emit(self._pending_notes.pop(0)), *self._hold_note(note)]
         return self._hold_note(note)
@@ -669,7 +686,7 @@ class LineParser:
             return salvaged if salvaged is not None else self._unparsed(number, text, truncated, "json")
         if not isinstance(obj, dict):
             return self._unparsed(number, text, truncated, "json")
-        if not inner:
+        if not inner and "log" in obj:
             container = docker_json_line(obj)
             if container is not None:
                 line, container_time = container
@@ -753,8 +770,11 @@ class LineParser:
             if tag:
                 tag, groups["message"] = _tagged_message(tag, groups["message"] or "")
             subsystem = subsystem_from_tag(tag) if tag else groups.get("subsystem")
-            if shape.name.startswith("logs-") and subsystem and not tag:
-                subsystem, groups["message"] = _root_message(subsystem, groups["message"] or "")
+            if shape.name.startswith("logs-") and not tag:
+                if _level_is_message(text[match.start("level"):], groups["message"] or ""):
+                    continue  # "<time> error conn=... remote=...: ...": a WebSocket error line after a time
+                if subsystem:
+                    subsystem, groups["message"] = _root_message(subsystem, groups["message"] or "")
             binding, message = strip_binding(groups["message"])
             meta, message = split_leading_meta(message)
             record = with_meta_kind(Record(
