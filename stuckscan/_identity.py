@@ -78,22 +78,22 @@ class PrefixIndex:
 
     def __init__(self, capacity: int = 10_000) -> None:
         self.capacity = capacity
-        self._names: dict[str, None] = {}  # insertion order: oldest first
+        self.names: dict[str, None] = {}  # insertion order: oldest first
         self._buckets: dict[str, list[str]] = {}
 
     def add(self, name: str) -> None:
-        if name in self._names:
+        if name in self.names:
             return
-        self._names[name] = None
+        self.names[name] = None
         for bucket in _buckets_of(name):
             members = self._buckets.setdefault(bucket, [])
             if len(members) <= _BUCKET_LIMIT:
                 members.append(name)
-        if len(self._names) > self.capacity:
-            self._forget(next(iter(self._names)))
+        if len(self.names) > self.capacity:
+            self._forget(next(iter(self.names)))
 
     def _forget(self, name: str) -> None:
-        del self._names[name]
+        del self.names[name]
         for bucket in _buckets_of(name):
             members = self._buckets.get(bucket)
             if members is None:
@@ -120,7 +120,7 @@ class PrefixIndex:
         return found[0] if len(found) == 1 else None
 
     def __len__(self) -> int:
-        return len(self._names)
+        return len(self.names)
 
 
 def _buckets_of(name: str) -> list[str]:
@@ -206,11 +206,11 @@ class IdentityResolver:
     def learn(self, event: Event) -> Names:
         """Learn the links the event states; returns its :meth:`names`."""
         names = key, session_id, run_id = self.names(event)
-        if key:
+        if key and key not in self.known_keys.names:  # (membership first: most names are known already)
             self.known_keys.add(key)
         if session_id and not is_strong_id(session_id):
             session_id = None
-        if session_id:
+        if session_id and session_id not in self.known_session_ids.names:
             self.known_session_ids.add(session_id)
         if key and session_id:
             self.key_of_session_id.set(session_id, key)
@@ -224,41 +224,40 @@ class IdentityResolver:
         """The event's (sessionKey, sessionId, runId), filling gaps from learned links
         (``names``: the event's :meth:`names`, if already known)."""
         key, session_id, run_id = names if names is not None else self.names(event)
-        if key is None:
-            key = self._completed(event, "sessionKey", self.known_keys)
-        if session_id is None:
-            session_id = self._completed(event, "sessionId", self.known_session_ids)
+        elided_key = elided_id = None
+        # Only an event that names no session may name it elided; the substring test spares the
+        # two field reads (a lazy event's peeks) for the many lines with neither field.
+        if key is None and session_id is None and ("ession" in event.message or event.meta is not None):
+            elided_key, elided_id = _elided(event, "sessionKey"), _elided(event, "sessionId")
+            if elided_key is not None:
+                key = self.known_keys.complete(elided_key)
+            if key is None and elided_id is not None:
+                session_id = self.known_session_ids.complete(elided_id)
         if session_id is None and run_id:
             session_id = self.session_id_of_run.get(run_id)
         if key is None and session_id and is_strong_id(session_id):
             key = self.key_of_session_id.get(session_id)
         if key is None and run_id:
             key = self.key_of_run.get(run_id)
-        if key is None and session_id is None and run_id is None:
-            key = self._elided_stall(event)
+        if key is None and session_id is None and run_id is None and (elided_key or elided_id):
+            age = event.seconds.get("age")  # a warning (or recovery) with only elided names: its stall's name
+            if age is not None:
+                key = self.elided_stalls.name(elided_key or elided_id, event.time, age)  # type: ignore[arg-type]
         return key, session_id, run_id
-
-    def _elided_stall(self, event: Event) -> str | None:
-        """The name of the stall a warning with only elided names reports, else None."""
-        for field_name in ("sessionKey", "sessionId"):  # peeked, not tokenized (parser.LazyEvent)
-            value = event.get(field_name)
-            if isinstance(value, str) and value and value.lower() not in ("unknown", "n/a") and usable_name(value) is None:
-                age = event.seconds.get("age")
-                return self.elided_stalls.name(value, event.time, age) if age is not None else None
-        return None
-
-    @staticmethod
-    def _completed(event: Event, field_name: str, index: PrefixIndex) -> str | None:
-        """The full name a partly elided ``field_name`` of the event stands for, if one is known."""
-        value = event.get(field_name)
-        if not isinstance(value, str) or not value or not len(index) or usable_name(value) is not None:
-            return None
-        return index.complete(value)
 
     def identity(self, event: Event) -> str | None:
         """A stable name for the event's session: ``key:<sessionKey>``, ``id:<sessionId>`` or ``run:<runId>``."""
         key, session_id, run_id = self.resolve(event)
         return identity_of(key, session_id, run_id)
+
+
+def _elided(event: Event, field_name: str) -> str | None:
+    """The event's ``field_name`` when it is there but elided (peeked, not tokenized, on a
+    ``parser.LazyEvent``), else None."""
+    value = event.get(field_name)
+    if not isinstance(value, str) or not value or value.lower() in ("unknown", "n/a"):
+        return None
+    return value if usable_name(value) is None else None
 
 
 def identity_of(key: str | None, session_id: str | None, run_id: str | None) -> str | None:

@@ -554,6 +554,9 @@ class LineParser:
 
     def flush(self) -> Sequence[Event]:
         """The events still held back (end of input, or a line that cannot join them)."""
+        if self._partial is None and not self._pending_notes:
+            pending, self._pending = self._pending, None
+            return _NOTHING if pending is None else (self._emit(pending),)
         ready = list(self._drain_partial())
         ready.extend(self._release())
         return ready
@@ -561,12 +564,12 @@ class LineParser:
     def hold(self, event: Event) -> Sequence[Event]:
         """Make ``event`` (a gateway JSONL record the scan fast path built) the pending event;
         returns the events it completes."""
-        ready = self._drain_partial()
-        released = self._release()
-        self._pending = event
-        if ready:
-            return [*ready, *released]
-        return released
+        if self._partial is not None or self._pending_notes:
+            ready = [*self._drain_partial(), *self._release()]
+            self._pending = event
+            return ready
+        pending, self._pending = self._pending, event
+        return _NOTHING if pending is None else (self._emit(pending),)
 
     def parse_text(self, number: int, text: str, truncated: bool = False) -> Event:
         """One line's event. A reporter's remark after the line is left in
