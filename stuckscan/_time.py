@@ -4,6 +4,11 @@ Full timestamps keep their printed offset and become aware UTC datetimes. Time-o
 forms (``18:41:29``, ``08:29:10+01:00``) take their date from the file name or ``--date``
 and their zone from the printed offset, else ``--tz``, else the machine's zone.
 
+A local time without an offset is ambiguous for the hour a DST fall-back repeats: it is
+taken as the instant (first or second pass) nearest the line before it in the same file,
+so a log that runs through the repeated hour keeps moving forward instead of jumping back
+an hour and then forward again (which read as an hour-long stall).
+
 Full ISO forms are read by :func:`stuckscan._iso.parse_iso_datetime`, the same on every
 Python version (``datetime.fromisoformat`` is not).
 """
@@ -11,7 +16,7 @@ Python version (``datetime.fromisoformat`` is not).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from dateutil import tz as dateutil_tz
@@ -37,6 +42,7 @@ _MIDNIGHT_JUMP = timedelta(hours=12)
 # A timestamp outside these years is not a gateway's: the line is kept with no time. With
 # durations capped at ten years (stuckscan._kv), time arithmetic can then never overflow.
 PLAUSIBLE_YEARS = (1970, 2200)
+_FOLD_SLACK = timedelta(minutes=5)
 
 
 class TimeZoneError(ValueError):
@@ -107,15 +113,25 @@ def _offset_tz(text: str) -> tzinfo:
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4])))
 
 
+def _nearest_going_on(first: datetime, second: datetime, last: datetime) -> datetime:
+    """Of the two passes of a repeated local time, the nearest one not before ``last``
+    (less a little slack for lines logged slightly out of order); else the nearest."""
+    onward = [moment for moment in (first, second) if moment >= last - _FOLD_SLACK]
+    return min(onward or (first, second), key=lambda moment: abs(moment - last))
+
+
 @dataclass(slots=True)
 class TimeContext:
     """Per-source state for resolving partial timestamps."""
 
     base_date: date | None = None
     zone: tzinfo | None = None
+    guessed_dates: int = 0   # lines dated by today's date (no --date, file date or full date seen)
     _day_offset: int = 0
     _last_time_of_day: time | None = None
     _last_full_date: date | None = None
+    _last_instant: datetime | None = None  # the latest line's time, to pick a side of a DST fold
+    _ambiguous_minutes: dict[datetime, bool] = field(default_factory=dict)
 
     def resolved_zone(self) -> tzinfo:
         if self.zone is None:
@@ -123,9 +139,29 @@ class TimeContext:
         return self.zone
 
     def localize(self, value: datetime) -> datetime | None:
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=self.resolved_zone())
+        if value.tzinfo is not None:
+            return _to_utc(value)
+        return self._local_instant(value, self.resolved_zone())
+
+    def _local_instant(self, naive: datetime, zone: tzinfo) -> datetime | None:
+        """``naive`` read in ``zone``; in a repeated (fall-back) hour, the pass nearest the last line."""
+        value = naive.replace(tzinfo=zone)
+        if not isinstance(zone, timezone) and self._is_ambiguous(value):
+            first, second = _to_utc(value), _to_utc(dateutil_tz.enfold(value, fold=1))
+            last = self._last_instant
+            if first is None or second is None or last is None:
+                return first
+            return _nearest_going_on(first, second, last)
         return _to_utc(value)
+
+    def _is_ambiguous(self, value: datetime) -> bool:
+        minute = value.replace(second=0, microsecond=0, tzinfo=None)
+        known = self._ambiguous_minutes.get(minute)
+        if known is None:
+            if len(self._ambiguous_minutes) > 4096:
+                self._ambiguous_minutes.clear()
+            known = self._ambiguous_minutes[minute] = dateutil_tz.datetime_ambiguous(value)
+        return known
 
     def parse_full(self, text: str) -> datetime | None:
         value = parse_iso(text)
@@ -134,6 +170,7 @@ class TimeContext:
         if value is None:
             return None
         self._last_full_date = value.date()
+        self._last_instant = value
         return value
 
     def parse_time_only(self, text: str) -> datetime | None:
@@ -148,10 +185,15 @@ class TimeContext:
         self._track_midnight(clock)
         try:
             day = self._anchor_date() + timedelta(days=self._day_offset)
-            zone = _offset_tz(match["off"]) if match["off"] else self.resolved_zone()
+            if match["off"]:
+                moment = _to_utc(datetime.combine(day, clock, tzinfo=_offset_tz(match["off"])))
+            else:
+                moment = self._local_instant(datetime.combine(day, clock), self.resolved_zone())
         except (OverflowError, ValueError):  # a date past the calendar, an offset of 24 h or more
             return None
-        return _to_utc(datetime.combine(day, clock, tzinfo=zone))
+        if moment is not None:
+            self._last_instant = moment
+        return moment
 
     def parse_syslog(self, month: str, day: int, clock_text: str) -> datetime | None:
         """journald's default ``May 21 18:41:29``: the year comes from context."""
@@ -164,14 +206,23 @@ class TimeContext:
             local = datetime(year, month_number, day, int(clock["h"]), int(clock["m"]), int(clock["s"]))
         except ValueError:
             return None
-        return _to_utc(local.replace(tzinfo=self.resolved_zone()))
+        moment = self._local_instant(local, self.resolved_zone())
+        if moment is not None:
+            self._last_instant = moment
+        return moment
 
     def _anchor_date(self) -> date:
         if self.base_date is not None:
             return self.base_date
         if self._last_full_date is not None:
             return self._last_full_date
+        self.guessed_dates += 1
         return datetime.now(self.resolved_zone()).date()
+
+    def take_guessed_dates(self) -> int:
+        """Lines dated by today's date since the last call (the caller adds them to its stats)."""
+        count, self.guessed_dates = self.guessed_dates, 0
+        return count
 
     def _track_midnight(self, clock: time) -> None:
         previous = self._last_time_of_day

@@ -31,16 +31,19 @@ from stuckscan.correlator import (
 from stuckscan.events import Event
 from stuckscan.model import (
     Analysis,
+    Confidence,
     Environment,
     Episode,
     Evidence,
     Finding,
     Incident,
+    IncidentOrigin,
     IncidentStatus,
     InputSummary,
     Measures,
     Recovery,
     RecoveryVerdict,
+    SkippedFile,
 )
 from stuckscan.parser import ParseOptions, ParseStats, parse_path
 from stuckscan.rules import RULES
@@ -83,9 +86,10 @@ def build_analysis(result: CorrelationResult, stats: ParseStats) -> Analysis:
             shell.incident_ids.append(incident.id)
         incidents.append(incident)
     for shell, record in zip(episodes, result.episodes, strict=False):
-        decision = classify_episode(EpisodeView(record, len(shell.incident_ids), build))
-        shell.primary = _finding(decision.primary, 0.0, build) if decision.primary else None
-        shell.contributing = [_finding(c, 0.0, build) for c in decision.contributing]
+        episode_view = EpisodeView(record, len(shell.incident_ids), build)
+        decision = classify_episode(episode_view)
+        shell.primary = _finding(decision.primary, 0.0, build, episode_view) if decision.primary else None
+        shell.contributing = [_finding(c, 0.0, build, episode_view) for c in decision.contributing]
     environment = Environment(
         build_generation=build.generation,
         build_hints=build.hints,
@@ -98,6 +102,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats) -> Analysis:
         truncated=stats.truncated, blank=stats.blank, untimed=stats.untimed,
         first_time=stats.first_time, last_time=stats.last_time,
         unparsed_examples=list(stats.unparsed_examples), evicted_incidents=result.evicted, notes=stats.notes,
+        skipped_files=[SkippedFile(name, reason) for name, reason in stats.skipped_files],
     )
     return Analysis(inputs=inputs, environment=environment, incidents=incidents,
                     episodes=[e for e in episodes if e.primary is not None])
@@ -111,7 +116,7 @@ def _overlaps(incident: IncidentRecord, episode: EpisodeRecord) -> bool:
     return episode.start <= end + OVERLAP_SLACK and start - OVERLAP_SLACK <= episode.end
 
 
-def _finding(candidate: Candidate, wedged_seconds: float, build: BuildInfo) -> Finding:
+def _finding(candidate: Candidate, wedged_seconds: float, build: BuildInfo, view: IncidentView | EpisodeView) -> Finding:
     rule = RULES[candidate.rule_id]
     return Finding(
         rule=rule.ref,
@@ -119,8 +124,14 @@ def _finding(candidate: Candidate, wedged_seconds: float, build: BuildInfo) -> F
         confidence=candidate.confidence,
         summary=candidate.summary,
         evidence=[Evidence.of(event) for event in candidate.evidence],
-        fixes=tailored_fixes(candidate, build),
+        fixes=tailored_fixes(candidate, view, build),
     )
+
+
+def origin_of(record: IncidentRecord) -> IncidentOrigin:
+    """A stall when the gateway's stall detector spoke (a warning, or a recovery it ran);
+    otherwise a finding opened by a fault signal alone."""
+    return IncidentOrigin.STALL if record.warning_count or record.recoveries else IncidentOrigin.SIGNAL
 
 
 def _status(record: IncidentRecord, decision: Decision, recoveries: list[Recovery]) -> IncidentStatus:
@@ -128,14 +139,24 @@ def _status(record: IncidentRecord, decision: Decision, recoveries: list[Recover
         return IncidentStatus.EVICTED
     if decision.primary is not None and decision.primary.rule_id == "RC04":
         return IncidentStatus.FALSE_POSITIVE
+    if record.status is RecordStatus.RESTART:
+        return IncidentStatus.ENDED_BY_RESTART
+    if origin_of(record) is IncidentOrigin.SIGNAL and record.status in (RecordStatus.END_OF_INPUT, RecordStatus.SILENT) \
+            and (_lone_line(record) or record.cut_short):
+        return IncidentStatus.FAULT_SIGNAL  # one fault line, nothing after it: not enough to call it stuck
+    acted = [r for r in recoveries if r.verdict in (RecoveryVerdict.FREED, RecoveryVerdict.FORCE_CLEARED)
+             and r.action not in (None, "none")]
+    if acted and acted[-1].verdict is RecoveryVerdict.FORCE_CLEARED:
+        return IncidentStatus.FORCE_CLEARED
     if record.status is RecordStatus.END_OF_INPUT:
         return IncidentStatus.STILL_STUCK
-    if any(r.verdict is RecoveryVerdict.FREED for r in recoveries if r.action not in (None, "none")):
+    if acted:
         return IncidentStatus.RECOVERED
     return IncidentStatus.RESOLVED_BY_ITSELF
 
 
 RECOVERY_SIDE_EFFECTS = ("abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "run.abort_failed")
+ANSWERED_KINDS = ("message.processed", "lane.dequeue")
 SIDE_EFFECT_WINDOW = (timedelta(seconds=10), timedelta(seconds=20))
 
 
@@ -158,7 +179,22 @@ def _recovery(record: IncidentRecord, record_recovery: RecoveryRecord) -> Recove
         reason=record_recovery.reason, verdict=record_recovery.verdict,
         verdict_reason=record_recovery.verdict_reason,
         evidence=[Evidence.of(e) for e in events],
+        undelivered=_undelivered(record, record_recovery),
     )
+
+
+def _undelivered(record: IncidentRecord, recovery: RecoveryRecord) -> int | None:
+    """Messages queued when the recovery force-cleared the session, less those the log shows
+    answered (or dequeued on the session's lane) afterwards."""
+    if recovery.verdict is not RecoveryVerdict.FORCE_CLEARED:
+        return None
+    queued = recovery.queue_depth or record.max_queue_depth
+    if recovery.time is None:
+        return queued
+    answered = sum(1 for e in record.evidence.of(*ANSWERED_KINDS) if e.time and e.time >= recovery.time
+                   and (e.kind != "message.processed" or e.fields.get("outcome") in (None, "completed"))
+                   and (e.kind != "lane.dequeue" or "laneSessionKey" in e.fields))
+    return max(queued - answered, 0)
 
 
 def _measures(record: IncidentRecord, view: IncidentView, recoveries: list[Recovery], healthy: bool) -> Measures:
@@ -194,7 +230,43 @@ def _timeline(record: IncidentRecord) -> list[Evidence]:
     return [Evidence.of(e) for e in ordered]
 
 
+def _lone_line(record: IncidentRecord) -> bool:
+    """Whether everything the incident rests on is one log line."""
+    if sum(record.evidence.counts.values()) > 1:
+        return False
+    return len({(e.source, e.line) for e in (*record.prelude, *record.evidence.all())}) <= 1
+
+
+def _capped(decision: Decision, record: IncidentRecord) -> Decision:
+    """Confidence follows the evidence: a finding resting on one log line is at most medium."""
+    if not _lone_line(record):
+        return decision
+    for candidate in (decision.primary, *decision.contributing):
+        if candidate is not None and candidate.confidence is Confidence.HIGH:
+            candidate.confidence = Confidence.MEDIUM
+    return decision
+
+
+def missing_evidence(record: IncidentRecord, decision: Decision) -> str:
+    """One sentence on what a longer log would confirm, when the evidence is thin or no rule
+    found a cause (then: which evidence was missing)."""
+    primary = decision.primary
+    if primary is None:
+        if record.warning_count and not (record.reasons or record.classifications or record.progress_values):
+            return ("The stall warnings carry no reason, classification or lastProgress (a build before 2026.5), "
+                    "so the work the session was stuck on is not in the log; the lines before the first warning "
+                    "at debug level would show it.")
+        if record.warning_count:
+            return ("The warnings name no work kind or progress that any rule recognises; the session's lines before "
+                    "the first warning (debug level) would show what it was doing.")
+        return "The lines name no session state or work; the session's lines around them would show what was stuck."
+    if origin_of(record) is IncidentOrigin.SIGNAL or record.cut_short or _lone_line(record):
+        return RULES[primary.rule_id].confirm
+    return ""
+
+
 def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: Decision, build: BuildInfo) -> Incident:
+    decision = _capped(decision, record)
     recoveries = [_recovery(record, r) for r in record.recoveries]
     status = _status(record, decision, recoveries)
     wedged = view.wedged_seconds
@@ -211,7 +283,7 @@ def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: 
         first_warning=record.first_warning,
         last_warning=record.last_warning,
         last_progress=record.last_progress,
-        end=record.end if healthy else None,
+        end=record.end if healthy or record.status is RecordStatus.RESTART else None,
         status=status,
         status_reason=reason,
         labels=list(record.labels),
@@ -222,8 +294,10 @@ def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: 
         recoveries=recoveries,
         measures=_measures(record, view, recoveries, healthy),
         timeline=_timeline(record),
-        primary=_finding(decision.primary, wedged, build) if decision.primary else None,
-        contributing=[_finding(c, wedged, build) for c in decision.contributing],
+        primary=_finding(decision.primary, wedged, build, view) if decision.primary else None,
+        contributing=[_finding(c, wedged, build, view) for c in decision.contributing],
+        origin=origin_of(record),
+        missing=missing_evidence(record, decision),
     )
 
 

@@ -19,12 +19,10 @@ from datetime import datetime, timedelta
 from enum import Enum
 
 from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of
-from stuckscan.events import Event
+from stuckscan.events import ATTENTION_LABELS, Event, event_order, timestamp_or_inf
 from stuckscan.model import RecoveryVerdict
+from stuckscan.thresholds import ABORT_THRESHOLD_SECONDS, HEARTBEAT, WARN_THRESHOLD_SECONDS
 
-HEARTBEAT = timedelta(seconds=30)
-WARN_THRESHOLD_SECONDS = 120.0
-ABORT_THRESHOLD_SECONDS = 360.0
 RECOVERY_GRACE = 2 * HEARTBEAT            # warnings later than this after a recovery: not freed
 SILENCE_SLACK = timedelta(seconds=45)
 EVIDENCE_SILENCE = timedelta(minutes=15)  # incidents opened without warnings
@@ -32,10 +30,10 @@ RUN_TIMEOUT_CLEANUP_WINDOW = timedelta(seconds=60)
 EPISODE_GAP = timedelta(minutes=5)
 SWEEP_EVERY = timedelta(seconds=5)
 SAME_STALL_SLACK = timedelta(seconds=90)
+HEARTBEAT_JITTER = timedelta(seconds=5)
 PRELUDE_WINDOW = timedelta(minutes=30)  # session history older than this is not the stall's story
 OUT_OF_ORDER_SLACK = timedelta(seconds=2)
 
-ATTENTION_LABELS = {"session.stuck": "stuck", "session.stalled": "stalled", "session.long_running": "long-running"}
 RECOVERY_KINDS = frozenset({
     "recovery.action", "recovery.outcome", "recovery.skipped", "recovery.noop",
     "recovery.reclaiming", "recovery.failed",
@@ -66,6 +64,9 @@ LIFECYCLE_KINDS = frozenset({
     "gateway.restart_mode", "gateway.draining", "gateway.restarting", "gateway.reload_required",
     "gateway.drained", "gateway.start_failed", "gateway.agent_model",
 })
+# Lines only the diagnostic heartbeat writes: one of them later than a session's last warning
+# shows the heartbeat ran and did not warn about that session, so its silence is real.
+HEARTBEAT_PROOF_KINDS = frozenset(ATTENTION_LABELS) | {"heartbeat", "liveness.warning", "liveness.heartbeat_delayed"}
 # Kinds whose lines say something about the OpenClaw build (see Correlator._note_build).
 BUILD_HINT_KINDS = frozenset(ATTENTION_LABELS) | {
     "ws.handshake_timeout", "liveness.heartbeat_delayed", "gateway.listening", "gateway.ready", "recovery.outcome",
@@ -73,7 +74,7 @@ BUILD_HINT_KINDS = frozenset(ATTENTION_LABELS) | {
 # Every kind the correlator acts on (``ws.response`` only when slow). Lines of other kinds
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
-    | LIFECYCLE_KINDS | {"ws.response"}
+    | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response"}
 SLOW_RESPONSE_SECONDS = 10.0
 # Evidence that names no session but that the rules read when exactly one incident is open
 # (browser and compaction failures, lane waits on shared lanes). Routine lane and message
@@ -85,7 +86,26 @@ TIME_ATTRIBUTABLE_KINDS = frozenset({
     "model.fallback_decision", "subagent.announce_give_up", "lane.task_timeout", "lock.timeout", "lock.takeover",
     "lane.task_rejected_after_timeout", "compaction.timeout_recovery",
 })
+# Fault signals: a line that by itself proves a fault, even with no stall warning around it.
+# With no incident open for the session (or run, or lane) it names, it opens one (a finding of
+# origin "signal"); naming none, a gateway-wide one ("unattributed"). See _fault_signal.
+SIGNAL_KINDS = frozenset({
+    "lock.timeout", "lock.takeover", "model.all_failed", "llm.idle_timeout", "compaction.timeout", "compaction.failed",
+    "lane.task_timeout", "lane.task_rejected_after_timeout", "tools.browser_failed", "tools.browser_unreachable",
+    "dispatch.empty_reply", "subagent.announce_give_up", "gateway.draining_rejected", "lane.task_error",
+    "model.fallback_decision", "embedded.failover", "compaction.timeout_recovery", "lane.wait_exceeded",
+})
+FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
+UNATTRIBUTED = "unattributed"   # a fault signal that names no session
+UNIDENTIFIED = "unidentified"   # a stall warning or recovery that names none
+# A compaction that starts and has not ended by the end of the log (or within this window
+# while the run stays active) is a finding of its own.
+COMPACTION_WINDOW = timedelta(minutes=15)
+RESTART_LOOP_WINDOW = timedelta(hours=3)
+MAX_PENDING = 10_000  # health-monitor restarts this close are one loop
 TRAILING_EVIDENCE = timedelta(seconds=60)
+# What a recovery's abort makes the gateway log around it (analysis.RECOVERY_SIDE_EFFECTS).
+RECOVERY_SIDE_EFFECT_KINDS = frozenset({"abort.settle_timeout", "abort.settle_failed", "lock.stale_removed"})
 TRAILING_KINDS = frozenset({"lane.wait_exceeded", "lane.task_done", "message.processed", "embedded.run_done",
                             "run.cleared", "lock.stale_removed", "abort.settle_timeout", "abort.settle_failed"})
 # What one kept event may hold (evidence, preludes, markers): a crafted 1 MiB line of
@@ -100,6 +120,7 @@ class RecordStatus(str, Enum):
     SILENT = "silent"            # its warnings stopped
     END_OF_INPUT = "end_of_input"
     EVICTED = "evicted"
+    RESTART = "restart"          # the gateway process restarted while it was open
 
 
 class EvidenceStore:
@@ -131,14 +152,6 @@ class EvidenceStore:
         return self.of(*self.counts)
 
 
-def timestamp_or_inf(moment: datetime | None) -> float:
-    return moment.timestamp() if moment is not None else float("inf")
-
-
-def event_order(event: Event) -> tuple[float, str, int]:
-    return (timestamp_or_inf(event.time), event.source, event.line)
-
-
 @dataclass(slots=True)
 class RecoveryRecord:
     time: datetime | None
@@ -154,6 +167,11 @@ class RecoveryRecord:
     verdict: RecoveryVerdict = RecoveryVerdict.UNKNOWN
     verdict_reason: str = ""
     decided: bool = False
+
+    @property
+    def wiped(self) -> bool:
+        """The abort wiped the session's state instead of draining it: queued messages may be lost."""
+        return self.force_cleared is True or (self.drained is False and self.aborted is True)
 
     @property
     def acted(self) -> bool:
@@ -197,6 +215,9 @@ class IncidentRecord:
     end: datetime | None = None
     closed_by: Event | None = None
     close_reason: str = ""
+    silence_hold: datetime | None = None  # silence is not recovery before this (the gateway could not speak)
+    lines_after_close: int = 0            # session lines seen since it closed
+    cut_short: bool = False               # opened at the end of input: the log ended inside a signal's window
 
     @property
     def is_open(self) -> bool:
@@ -208,6 +229,12 @@ class IncidentRecord:
 
     def silence_deadline(self) -> datetime | None:
         """When the absence of further warnings means the stall is over."""
+        deadline = self._cadence_deadline()
+        if deadline is not None and self.silence_hold is not None and self.silence_hold > deadline:
+            return self.silence_hold
+        return deadline
+
+    def _cadence_deadline(self) -> datetime | None:
         if self.last_warning is None:
             anchor = self.last_activity or self.opened_at
             return anchor + EVIDENCE_SILENCE if anchor else None
@@ -215,7 +242,12 @@ class IncidentRecord:
             gap = HEARTBEAT
         else:  # stuck / long-running warnings back off: 120 s, 240 s, 480 s ...
             gap = timedelta(seconds=max(WARN_THRESHOLD_SECONDS, self.last_warning_age))
-        return self.last_warning + gap + SILENCE_SLACK
+        deadline = self.last_warning + gap + SILENCE_SLACK
+        # The heartbeat's recovery check (skips, keep-lane outcomes) also says the session is still flagged.
+        last_check = self.recoveries[-1].events[-1].time if self.recoveries and self.recoveries[-1].events else None
+        if last_check is not None and last_check + RECOVERY_GRACE + SILENCE_SLACK > deadline:
+            return last_check + RECOVERY_GRACE + SILENCE_SLACK
+        return deadline
 
 
 @dataclass(slots=True)
@@ -233,10 +265,15 @@ class EpisodeRecord:
 
 
 @dataclass(slots=True)
-class PendingRunTimeout:
+class PendingSignal:
+    """A line that is a fault only if its ending never follows: a run timeout with no cleanup
+    within 60 s, a compaction with no end. ``deadline`` is None for an untimed line (a paste):
+    then only the end of the input decides."""
+
     event: Event
     identity: str | None
-    deadline: datetime
+    deadline: datetime | None
+    opened_by: str   # "run_timeout" or "compaction"
 
 
 @dataclass(slots=True)
@@ -441,7 +478,7 @@ class Correlator:
         self.episodes: list[EpisodeRecord] = []
         self.open_episode: EpisodeRecord | None = None
         self.markers: deque[Event] = deque(maxlen=self.limits.markers)
-        self.pending_timeouts: dict[str, PendingRunTimeout] = {}
+        self.pending_timeouts: dict[str, PendingSignal] = {}
         self.gateway_pids: list[int] = []
         self.now: datetime | None = None
         self._last_sweep: datetime | None = None
@@ -449,6 +486,9 @@ class Correlator:
         self._episode_seq = 0
         self.evicted = 0
         self.build_hints: Counter[str] = Counter()
+        self.heartbeat_seen: datetime | None = None  # the latest line only the diagnostic heartbeat writes
+        self._recently_closed: IncidentRecord | None = None
+        self.channel_restarts: BoundedMap[str, deque[Event]] = BoundedMap(1000)  # health-monitor restarts per channel
 
     # -- feeding --------------------------------------------------------------------
 
@@ -468,6 +508,9 @@ class Correlator:
         if kind in ("generic", "unparsed"):
             return changes
         event = bounded_event(event)
+        if kind in HEARTBEAT_PROOF_KINDS and event.time is not None \
+                and (self.heartbeat_seen is None or event.time > self.heartbeat_seen):
+            self.heartbeat_seen = event.time
         if kind in BUILD_HINT_KINDS:
             self._note_build(event)
         names = self.ids.learn(event)
@@ -478,7 +521,7 @@ class Correlator:
         elif kind in GATEWAY_TROUBLE_KINDS or (kind == "ws.response" and self._slow_response(event)):
             self._on_gateway_trouble(event)
         elif kind in LIFECYCLE_KINDS:
-            self._on_lifecycle(event)
+            changes.extend(self._on_lifecycle(event))
         if kind in SESSION_EVIDENCE_KINDS:
             changes.extend(self._on_session_evidence(event, names))
         return changes
@@ -492,6 +535,7 @@ class Correlator:
 
     def finish(self) -> CorrelationResult:
         self._sweep(final=True)
+        self._expire_run_timeouts(final=True)
         for record in list(self.open.values()):
             self._close(record, RecordStatus.END_OF_INPUT, None, "still stuck when the log ends")
         if self.open_episode is not None:
@@ -512,7 +556,8 @@ class Correlator:
     def _on_attention(self, event: Event) -> list[Change]:
         identity, key, session_id, run_id = self._resolve(event)
         changes: list[Change] = []
-        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event)
+        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event) \
+            or self._adopt_unidentified(identity, event)
         if record is None:
             record = self._reopen_if_same_stall(identity, event)
             if record is not None:
@@ -600,6 +645,7 @@ class Correlator:
 
     def _reopen(self, previous: IncidentRecord, identity: str) -> IncidentRecord:
         previous.status, previous.end, previous.closed_by, previous.close_reason = RecordStatus.OPEN, None, None, ""
+        previous.lines_after_close = 0
         if previous in self.closed:
             self.closed.remove(previous)
         self.open[identity] = previous
@@ -610,9 +656,12 @@ class Correlator:
     def _on_recovery(self, event: Event) -> list[Change]:
         identity, key, session_id, run_id = self._resolve(event)
         changes: list[Change] = []
-        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event)
+        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event) \
+            or self._adopt_unidentified(identity, event)
         if record is None:
-            record = self._reopen_recent(identity, event)
+            record = self._join_closed(identity, event)
+            if record is not None and not record.is_open:  # the recovery's own cleanup closed it a moment ago
+                return self._attach_recovery(record, event, changes)
         if record is None:
             record = self._open(identity, "recovery", event)
             changes.append(Change("opened", record, "recovery line without a prior warning"))
@@ -621,8 +670,41 @@ class Correlator:
         self._touch(record, event)
         attempts_before = len(record.recoveries)
         recovery = self._recovery_for(record, event)
-        fields = event.fields
         recovery.events.append(event)
+        self._read_recovery(record, recovery, event)
+        self._judge_earlier_recoveries(record, recovery)
+        if recovery.status in ("skipped", "noop"):
+            recovery.verdict, recovery.decided = RecoveryVerdict.SKIPPED, True
+            recovery.verdict_reason = f"recovery skipped ({recovery.reason or 'no reason given'})"
+        elif recovery.status == "failed":
+            recovery.verdict, recovery.decided = RecoveryVerdict.FAILED, True
+            recovery.verdict_reason = f"recovery failed ({recovery.reason})"
+        else:
+            recovery.decided = False
+        if len(record.recoveries) > attempts_before:  # an outcome line completes the attempt before it
+            changes.append(Change("recovery", record, recovery.action or recovery.status or "recovery"))
+        return changes
+
+    @staticmethod
+    def _judge_earlier_recoveries(record: IncidentRecord, latest: RecoveryRecord) -> None:
+        """An earlier acted recovery that is followed by keep-lane/observe-only skips (the
+        session still had active work) or by another acted recovery did not free it."""
+        if latest.status not in ("skipped", "noop") and not latest.acted:
+            return
+        for earlier in record.recoveries:
+            if earlier is latest or not earlier.acted or earlier.decided and earlier.verdict is not RecoveryVerdict.FREED:
+                continue
+            if earlier.time is None or latest.time is None or latest.time <= earlier.time + timedelta(seconds=20):
+                continue
+            earlier.verdict = RecoveryVerdict.NOT_FREED
+            earlier.verdict_reason = ("only keep-lane/observe-only skips followed: the session still had active work"
+                                      if not latest.acted else f"another recovery had to run ({_clock(latest.time)})")
+            earlier.decided = True
+
+    @staticmethod
+    def _read_recovery(record: IncidentRecord, recovery: RecoveryRecord, event: Event) -> None:
+        """What one recovery line says: action, status, reason, the abort flags, counts."""
+        fields = event.fields
         if event.kind == "recovery.action":
             recovery.action = _str(fields.get("action")) or recovery.action
             recovery.status = recovery.status or "acted"
@@ -651,17 +733,6 @@ class Correlator:
             recovery.queue_depth = depth
         elif recovery.queue_depth is None:
             recovery.queue_depth = record.max_queue_depth
-        if recovery.status in ("skipped", "noop"):
-            recovery.verdict, recovery.decided = RecoveryVerdict.SKIPPED, True
-            recovery.verdict_reason = f"recovery skipped ({recovery.reason or 'no reason given'})"
-        elif recovery.status == "failed":
-            recovery.verdict, recovery.decided = RecoveryVerdict.FAILED, True
-            recovery.verdict_reason = f"recovery failed ({recovery.reason})"
-        else:
-            recovery.decided = False
-        if len(record.recoveries) > attempts_before:  # an outcome line completes the attempt before it
-            changes.append(Change("recovery", record, recovery.action or recovery.status or "recovery"))
-        return changes
 
     def _recovery_for(self, record: IncidentRecord, event: Event) -> RecoveryRecord:
         """Pair an outcome line with the action line just before it."""
@@ -680,19 +751,70 @@ class Correlator:
             record.recoveries.append(recovery)
         return recovery
 
-    def _reopen_recent(self, identity: str, event: Event) -> IncidentRecord | None:
+    def _join_closed(self, identity: str, event: Event) -> IncidentRecord | None:
+        """The closed incident a recovery line belongs to, reopened unless it closed healthy
+        just before (the recovery's abort cleared the run, and its cleanup lines came first).
+
+        A recovery belongs to it when its ``age`` puts the stall's start within a heartbeat or
+        two of the incident's start; when it comes within a heartbeat of the close; or when
+        the incident closed only because its warnings went quiet and this is the session's
+        next line (silence then a recovery: the stall never ended)."""
         previous = self.last_closed.get(identity)
-        if previous is None or previous.end is None or event.time is None:
+        if previous is None or event.time is None or previous.status in (RecordStatus.EVICTED, RecordStatus.RESTART):
             return None
-        if event.time > previous.end + HEARTBEAT:
+        same_stall = self._same_stall(previous, event)
+        just_after = previous.end is not None and event.time <= previous.end + HEARTBEAT
+        silence_then_recovery = previous.status is RecordStatus.SILENT and previous.lines_after_close == 0 \
+            and previous.end is not None and event.time <= previous.end + PRELUDE_WINDOW
+        if not (same_stall or just_after or silence_then_recovery):
             return None
+        if previous.status is RecordStatus.HEALTHY and just_after:
+            return previous
         return self._reopen(previous, identity)
+
+    @staticmethod
+    def _same_stall(previous: IncidentRecord, event: Event) -> bool:
+        """Whether the event's ``age`` (or ``lastProgressAge``) dates its stall to ``previous``'s."""
+        if previous.start is None or event.time is None:
+            return False
+        for name, reference in (("age", previous.start), ("lastProgressAge", previous.last_progress)):
+            seconds = event.seconds.get(name)
+            if seconds is not None and reference is not None:
+                return abs(event.time - timedelta(seconds=seconds) - reference) <= SAME_STALL_SLACK
+        return False
+
+    def _attach_recovery(self, record: IncidentRecord, event: Event, changes: list[Change]) -> list[Change]:
+        """A recovery line for an incident that its own abort already closed healthy."""
+        record.evidence.add(event)
+        recovery = self._recovery_for(record, event)
+        recovery.events.append(event)
+        self._read_recovery(record, recovery, event)
+        recovery.decided = False
+        self._decide_recoveries(record)
+        changes.append(Change("recovery", record, recovery.action or recovery.status or "recovery"))
+        return changes
 
     # -- session evidence and healthy signals ----------------------------------------
 
+    def _adopt_unidentified(self, identity: str, event: Event) -> IncidentRecord | None:
+        """A warning or recovery line that names no session (its ids elided in a paste, or
+        ``unknown``): the incident its ``age`` dates it to; else, with one incident open, that one."""
+        if identity != UNIDENTIFIED:
+            return None
+        open_records = list({id(r): r for r in self.open.values()}.values())
+        recent = self._recently_closed
+        candidates = open_records + ([recent] if recent is not None and not recent.is_open else [])
+        dated = [r for r in candidates if self._same_stall(r, event)]
+        if len(dated) == 1:
+            chosen = dated[0]
+            return chosen if chosen.is_open else self._reopen(chosen, chosen.identity)
+        if len(open_records) == 1:
+            return open_records[0]
+        return None
+
     def _resolve(self, event: Event) -> tuple[str, str | None, str | None, str | None]:
         key, session_id, run_id = self.ids.resolve(event)
-        return identity_of(key, session_id, run_id) or "unidentified", key, session_id, run_id
+        return identity_of(key, session_id, run_id) or UNIDENTIFIED, key, session_id, run_id
 
     def _on_session_evidence(self, event: Event, names: Names | None = None) -> list[Change]:
         key, session_id, run_id = self.ids.resolve(event, names)
@@ -705,20 +827,26 @@ class Correlator:
             self.history.set(identity, history)
         history.append(event)
         changes: list[Change] = []
-        if event.kind == "embedded.timeout" and run_id:
-            moment = event.time or self.now
-            if moment is not None:
-                self.pending_timeouts[run_id] = PendingRunTimeout(event, identity, moment + RUN_TIMEOUT_CLEANUP_WINDOW)
+        self._note_pending(event, identity, run_id)
         if self._is_cleanup(event):
             self._clear_run_timeouts(identity, run_id)
+            self._discard_unattributed(event)
         record = self._find_open(identity, key, session_id, run_id)
-        if record is None and self._opens_incident(event):
+        if record is None and event.kind in RECOVERY_SIDE_EFFECT_KINDS:
+            record = self._reopen_after_silence(identity, event)
+        signal = _fault_signal(event)
+        if record is None and signal and event.kind == "lane.wait_exceeded" and self._attach_trailing(identity, event):
+            return changes
+        if record is None and signal:
             record = self._reopen_if_late(identity, event)
-        if record is None and self._opens_incident(event):
-            record = self._open(identity, "lock_error", event)
-            changes.append(Change("opened", record, "session file lock error"))
+        if record is None and signal:
+            record = self._open(identity, "lock_error" if self._opens_incident(event) else "signal", event)
+            changes.append(Change("opened", record, signal))
         if record is None:
             self._attach_trailing(identity, event)
+            previous = self.last_closed.get(identity)
+            if previous is not None:
+                previous.lines_after_close += 1
             return changes
         self._fill_names(record, key, session_id, run_id)
         record.evidence.add(event)
@@ -737,26 +865,68 @@ class Correlator:
             changes.append(Change("closed", record, record.close_reason))
         return changes
 
-    def _attach_trailing(self, identity: str, event: Event) -> None:
+    def _reopen_after_silence(self, identity: str, event: Event) -> IncidentRecord | None:
+        """An abort-settle timeout or a stale-lock removal as the session's next line after its
+        warnings went quiet: recovery was under way, so the stall had not ended."""
+        previous = self.last_closed.get(identity)
+        if previous is None or previous.status is not RecordStatus.SILENT or previous.lines_after_close \
+                or previous.end is None or event.time is None or event.time > previous.end + PRELUDE_WINDOW:
+            return None
+        return self._reopen(previous, identity)
+
+    def _attach_trailing(self, identity: str, event: Event) -> bool:
         """Evidence logged just after a session recovered (the queued message finally
         dequeued, the lane wait it reports) belongs to the incident that just closed."""
         previous = self.last_closed.get(identity)
         if previous is None or previous.end is None or event.time is None:
-            return
+            return False
         if previous.end <= event.time <= previous.end + TRAILING_EVIDENCE and event.kind in TRAILING_KINDS:
             previous.evidence.add(event)
+            return True
+        return False
 
     def _on_unattributed(self, event: Event) -> list[Change]:
-        """Session evidence that names no session: tie it to the one open incident, if only one."""
-        if event.kind not in TIME_ATTRIBUTABLE_KINDS:
+        """Session evidence that names no session: tie it to the one open incident, if only one;
+        a fault signal with no incident open at all opens a gateway-wide finding."""
+        if event.kind not in TIME_ATTRIBUTABLE_KINDS and not _fault_signal(event):
             return []
+        lane = event.fields.get("lane")
+        if event.kind == "lane.wait_exceeded" and isinstance(lane, str) and lane:
+            return self._on_lane_signal(event, f"lane:{lane}")
         if len(self.open) == 1:
             record = next(iter(self.open.values()))
             record.evidence.add(event)
             self._touch(record, event)
-        else:
-            self.unattributed.append(event)
-        return []
+            return []
+        self.unattributed.append(event)
+        signal = _fault_signal(event)
+        if not signal or self.open:
+            return []
+        record = self._open(UNATTRIBUTED, "signal", event)
+        record.evidence.add(event)
+        self._touch(record, event)
+        return [Change("opened", record, signal)]
+
+    def _discard_unattributed(self, cleanup: Event) -> None:
+        """A fault signal that named no session, followed by a run completing: the work got
+        through (a tool failure the agent shrugged off), so it was no incident."""
+        record = self.open.get(UNATTRIBUTED)
+        if record is None or record.warning_count or record.recoveries:
+            return
+        if cleanup.time is not None and record.last_activity is not None and cleanup.time < record.last_activity:
+            return
+        del self.open[UNATTRIBUTED]
+
+    def _on_lane_signal(self, event: Event, identity: str) -> list[Change]:
+        """A lane wait on a shared lane (cron, main, subagent): its own lane-backlog finding."""
+        record = self.open.get(identity)
+        changes: list[Change] = []
+        if record is None:
+            record = self._open(identity, "signal", event)
+            changes.append(Change("opened", record, "lane wait exceeded"))
+        record.evidence.add(event)
+        self._touch(record, event)
+        return changes
 
     @staticmethod
     def _opens_incident(event: Event) -> bool:
@@ -806,27 +976,54 @@ class Correlator:
 
     # -- run timeouts -----------------------------------------------------------------
 
+    def _note_pending(self, event: Event, identity: str | None, run_id: str | None) -> None:
+        """Start (or end) the wait for a run timeout's cleanup or a compaction's end."""
+        kind = event.kind
+        if kind == "embedded.timeout":
+            opened_by, window = "run_timeout", RUN_TIMEOUT_CLEANUP_WINDOW
+        elif kind == "embedded.compaction":
+            stage = event.fields.get("stage")
+            if stage in ("end", "done", "complete"):
+                self.pending_timeouts.pop(f"compaction:{run_id or identity}", None)
+                return
+            if stage not in ("start", "retry"):
+                return
+            opened_by, window = "compaction", COMPACTION_WINDOW
+        else:
+            return
+        moment = event.time or self.now
+        key = f"{opened_by}:{run_id or identity or event.location}"
+        if opened_by == "compaction" and key in self.pending_timeouts:
+            return  # a retry of a compaction already waited on: the wait runs from its start
+        if len(self.pending_timeouts) < MAX_PENDING:
+            self.pending_timeouts[key] = PendingSignal(event, identity, moment + window if moment else None, opened_by)
+
     def _clear_run_timeouts(self, identity: str, run_id: str | None) -> None:
         if not self.pending_timeouts:
             return
-        for pending_run, pending in list(self.pending_timeouts.items()):
-            if pending_run == run_id or pending.identity == identity:
-                del self.pending_timeouts[pending_run]
+        for key, pending in list(self.pending_timeouts.items()):
+            if pending.identity == identity or (run_id is not None and key.endswith(f":{run_id}")):
+                del self.pending_timeouts[key]
 
-    def _expire_run_timeouts(self) -> list[Change]:
+    def _expire_run_timeouts(self, final: bool = False) -> list[Change]:
+        """Pending signals whose window passed with no ending open a finding; at the end of the
+        input, so does every one still waiting (the log ends too soon to show the ending)."""
         changes: list[Change] = []
-        for run_id, pending in list(self.pending_timeouts.items()):
-            if self.now is None or self.now < pending.deadline:
-                continue  # still inside the cleanup window (at the end of input: no verdict)
-            del self.pending_timeouts[run_id]
-            identity = pending.identity or f"run:{run_id}"
+        for key, pending in list(self.pending_timeouts.items()):
+            due = pending.deadline is not None and self.now is not None and self.now >= pending.deadline
+            if not (due or final):
+                continue
+            del self.pending_timeouts[key]
+            identity = pending.identity or UNATTRIBUTED
             record = self.open.get(identity) or self._reopen_if_late(identity, pending.event)
             if record is None:
-                record = self._open(identity, "run_timeout", pending.event)
-                key, session_id, _ = self.ids.resolve(pending.event)
-                self._fill_names(record, key, session_id, run_id)
+                record = self._open(identity, pending.opened_by, pending.event)
+                key_name, session_id, run_id = self.ids.resolve(pending.event)
+                self._fill_names(record, key_name, session_id, run_id)
                 record.evidence.add(pending.event)
-                changes.append(Change("opened", record, "run timeout with no cleanup"))
+                record.cut_short = not due
+                changes.append(Change("opened", record, "run timeout with no cleanup" if pending.opened_by == "run_timeout"
+                                      else "compaction with no end"))
         return changes
 
     # -- gateway ----------------------------------------------------------------------
@@ -857,8 +1054,10 @@ class Correlator:
             episode.peak("eventLoopDelayP99Ms", fields.get("eventLoopDelayP99Ms"))
             episode.peak("eventLoopUtilization", fields.get("eventLoopUtilization"))
             episode.peak("cpuCoreRatio", fields.get("cpuCoreRatio"))
-        elif event.kind == "ws.closed_before_connect":
+        elif event.kind in ("ws.closed_before_connect", "ws.handshake_timeout"):
             episode.peak("handshakeDurationSeconds", seconds.get("durationMs"))
+        elif event.kind == "health.restart":
+            self._recall_channel_restarts(episode, event)
         elif event.kind == "ws.response":
             episode.peak("slowestResponseSeconds", seconds.get("durationMs"))
         elif event.kind == "timer.delayed":
@@ -866,13 +1065,51 @@ class Correlator:
         elif event.kind == "fetch.timeout":  # the file record's meta carries the starvation hint
             episode.peak("timerDelaySeconds", seconds.get("timerDelayMs"))
 
-    def _on_lifecycle(self, event: Event) -> None:
+    def _recall_channel_restarts(self, episode: EpisodeRecord, event: Event) -> None:
+        """The health monitor restarts a stuck channel every few minutes or hours, further
+        apart than one episode: the channel's earlier restarts join the episode of the latest,
+        so a restart loop shows as one."""
+        channel = f"{event.fields.get('channel', '')}:{event.fields.get('account', '')}"
+        earlier = self.channel_restarts.get(channel)
+        if earlier is None:
+            earlier = deque(maxlen=6)
+            self.channel_restarts.set(channel, earlier)
+        in_episode = {(e.source, e.line) for e in episode.evidence.of("health.restart")}
+        for previous in earlier:
+            if (previous.source, previous.line) not in in_episode and _within(previous.time, event.time, RESTART_LOOP_WINDOW):
+                episode.evidence.add(previous)
+        earlier.append(event)
+
+    def _on_lifecycle(self, event: Event) -> list[Change]:
         self.markers.append(event)
         if self.open_episode is not None:
             self.open_episode.markers.append(event)
         pid = event.fields.get("pid")
         if event.kind == "gateway.listening" and isinstance(pid, int) and pid not in self.gateway_pids:
             self.gateway_pids.append(pid)
+        return self._end_by_restart(event) if self._is_restart(event) else []
+
+    @staticmethod
+    def _is_restart(event: Event) -> bool:
+        """A marker that the gateway process that held the sessions is going away (a restart or
+        shutdown) or has been replaced (a new process is listening)."""
+        if event.kind == "gateway.signal_action":
+            return True
+        return event.kind in ("gateway.restart_mode", "gateway.listening", "gateway.ready")
+
+    def _end_by_restart(self, marker: Event) -> list[Change]:
+        """Stalls open when the gateway restarts end with it: the new process holds no run."""
+        moment = marker.time
+        if moment is None or not self.open:
+            return []
+        changes = []
+        for record in list(self.open.values()):
+            started = record.first_warning or record.opened_at
+            if started is None or started > moment + OUT_OF_ORDER_SLACK:
+                continue
+            self._close(record, RecordStatus.RESTART, marker, f"ended by gateway restart ({_describe_marker(marker)})")
+            changes.append(Change("closed", record, record.close_reason))
+        return changes
 
     # -- bookkeeping --------------------------------------------------------------------
 
@@ -885,10 +1122,13 @@ class Correlator:
         record.prelude = self._history_for(identity, *self.ids.resolve(event), moment)
         for earlier in record.prelude:
             self._note_model(record, earlier)
-        if moment is not None:
-            record.prelude.extend(e for e in self.unattributed if e.time and moment - e.time <= EPISODE_GAP)
         if opened_by != "warning" and moment is not None:
-            record.start = moment
+            # a signal that reports how long it waited (a lane wait) dates the stall's start back
+            waited = event.seconds.get("waitedMs", 0.0) if event.kind == "lane.wait_exceeded" else 0.0
+            record.start = moment - timedelta(seconds=waited)
+        if moment is not None:
+            since = (record.start or moment) - EPISODE_GAP
+            record.prelude.extend(e for e in self.unattributed if e.time and since <= e.time <= moment)
         self.open[identity] = record
         return record
 
@@ -934,7 +1174,7 @@ class Correlator:
         record.status = status
         record.closed_by = event
         record.close_reason = reason
-        if status is RecordStatus.HEALTHY and event is not None:
+        if status in (RecordStatus.HEALTHY, RecordStatus.RESTART) and event is not None:
             record.end = event.time or self.now
         elif status is RecordStatus.SILENT:
             record.end = record.last_warning or record.last_activity
@@ -944,26 +1184,37 @@ class Correlator:
         self.open.pop(record.identity, None)
         self.closed.append(record)
         self.last_closed.set(record.identity, record)
+        self._recently_closed = record
 
     def _decide_recoveries(self, record: IncidentRecord) -> None:
         for recovery in record.recoveries:
             if recovery.decided:
                 continue
-            if record.status is RecordStatus.HEALTHY:
-                recovery.verdict = RecoveryVerdict.FREED
-                recovery.verdict_reason = f"session healthy again: {record.close_reason}"
-            elif record.status is RecordStatus.SILENT:
-                recovery.verdict = RecoveryVerdict.FREED
-                recovery.verdict_reason = "stall warnings stopped after it"
-            elif recovery.time and self.now and self.now - recovery.time < RECOVERY_GRACE:
-                recovery.verdict = RecoveryVerdict.UNKNOWN
-                recovery.verdict_reason = f"the log ends {(self.now - recovery.time).total_seconds():.0f} s after it"
-            elif recovery.released == 0 and (recovery.queue_depth or record.max_queue_depth) > 0:
-                recovery.verdict = RecoveryVerdict.NOT_FREED
-                recovery.verdict_reason = "released=0 with queued work, and the session never became healthy"
-            else:
-                recovery.verdict = RecoveryVerdict.UNKNOWN
-                recovery.verdict_reason = "the log ends before the effect shows"
+            recovery.verdict, recovery.verdict_reason = self._verdict(record, recovery)
+
+    def _verdict(self, record: IncidentRecord, recovery: RecoveryRecord) -> tuple[RecoveryVerdict, str]:
+        """What a recovery did, judged when its incident closes (see docs/json-schema.md)."""
+        status = record.status
+        queued = recovery.queue_depth or record.max_queue_depth
+        if status in (RecordStatus.HEALTHY, RecordStatus.SILENT):
+            if recovery.wiped:
+                flags = " ".join(f"{name}={str(value).lower()}" for name, value in
+                                 (("forceCleared", recovery.force_cleared), ("drained", recovery.drained)) if value is not None)
+                return RecoveryVerdict.FORCE_CLEARED, f"the session's state was force-cleared ({flags})"
+            if status is RecordStatus.HEALTHY:
+                return RecoveryVerdict.FREED, f"session healthy again: {record.close_reason}"
+            if recovery.released == 0 and queued > 0:
+                return RecoveryVerdict.NOT_FREED, f"released=0 with {queued} queued, and no queued work drained"
+            return RecoveryVerdict.FREED, "stall warnings stopped after it"
+        if status is RecordStatus.RESTART:
+            return RecoveryVerdict.UNKNOWN, "the gateway restarted before its effect showed"
+        if recovery.wiped and status is RecordStatus.END_OF_INPUT:
+            return RecoveryVerdict.FORCE_CLEARED, "the session's state was force-cleared; the log ends before any later warning"
+        if recovery.time and self.now and self.now - recovery.time < RECOVERY_GRACE:
+            return RecoveryVerdict.UNKNOWN, f"the log ends {(self.now - recovery.time).total_seconds():.0f} s after it"
+        if recovery.released == 0 and queued > 0:
+            return RecoveryVerdict.NOT_FREED, "released=0 with queued work, and the session never became healthy"
+        return RecoveryVerdict.UNKNOWN, "the log ends before the effect shows"
 
     def _sweep(self, final: bool = False) -> list[Change]:
         """Close incidents whose warnings stopped; expire run-timeout windows."""
@@ -971,15 +1222,47 @@ class Correlator:
             return []
         if not final and self._last_sweep is not None and self.now - self._last_sweep < SWEEP_EVERY:
             return []
-        self._last_sweep = self.now
+        previous_sweep, self._last_sweep = self._last_sweep, self.now
         changes = self._expire_run_timeouts()
         for record in list(self.open.values()):
             deadline = record.silence_deadline()
-            if deadline is not None and self.now > deadline:
-                reason = "stall warnings stopped" if record.last_warning else "no further errors"
-                self._close(record, RecordStatus.SILENT, None, reason)
-                changes.append(Change("closed", record, reason))
+            if deadline is not None and record.silence_hold is not None and self._heartbeat_spoke_after(record):
+                record.silence_hold = None
+                deadline = record.silence_deadline()
+            if deadline is None or self.now <= deadline:
+                continue
+            if not final and self._hold_silence(record, deadline, previous_sweep):
+                continue
+            reason = "stall warnings stopped" if record.last_warning else "no further errors"
+            self._close(record, RecordStatus.SILENT, None, reason)
+            changes.append(Change("closed", record, reason))
         return changes
+
+    def _heartbeat_spoke_after(self, record: IncidentRecord) -> bool:
+        anchor = record.last_warning or record.last_activity
+        return anchor is not None and self.heartbeat_seen is not None \
+            and self.heartbeat_seen > anchor + HEARTBEAT + HEARTBEAT_JITTER
+
+    def _hold_silence(self, record: IncidentRecord, deadline: datetime, previous_sweep: datetime | None) -> bool:
+        """Whether the warnings' silence says nothing because the gateway could not speak: the
+        log itself fell silent across the deadline (the clock jumped over it: nothing was
+        written, so no heartbeat ran), or gateway trouble (starvation, handshake or connect
+        timeouts) went on after the last warning. The incident then waits for a heartbeat
+        that could run: one cadence after the log resumes or the trouble stops."""
+        now = self.now
+        assert now is not None
+        if self._heartbeat_spoke_after(record):
+            return False  # a later heartbeat ran and said nothing of this session
+        anchor = record.last_warning or record.last_activity
+        if previous_sweep is not None and previous_sweep < deadline and now - previous_sweep > HEARTBEAT:
+            record.silence_hold = now + HEARTBEAT + SILENCE_SLACK
+            return True
+        episode = self.open_episode
+        if episode is not None and episode.end is not None and anchor is not None and episode.end >= anchor \
+                and now - episode.end <= HEARTBEAT + SILENCE_SLACK:
+            record.silence_hold = episode.end + HEARTBEAT + SILENCE_SLACK
+            return True
+        return False
 
     def _touch(self, record: IncidentRecord, event: Event) -> None:
         moment = event.time
@@ -1043,6 +1326,38 @@ def _str(value: object) -> str | None:
 
 def _clock(moment: datetime | None) -> str:
     return moment.strftime("%H:%M:%SZ") if moment else "?"
+
+
+def _fault_signal(event: Event) -> str:
+    """What makes ``event`` a fault on its own ("" when it is not one)."""
+    kind = event.kind
+    if kind not in SIGNAL_KINDS:
+        return ""
+    message = event.message
+    if kind == "lane.task_error":
+        return "lane task failed on the session lock or its timeout" \
+            if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK) else ""
+    if kind in ("model.fallback_decision", "embedded.failover"):
+        reason = event.fields.get("reason")
+        failed = reason == "timeout" or "session file locked" in message or "Request was aborted" in message \
+            or event.fields.get("decision") == "surface_error"
+        return "model call failed over" if failed else ""
+    if kind == "compaction.timeout_recovery":
+        return "compaction threw during timeout recovery" if "threw" in str(event.fields.get("stage", "")) else ""
+    if kind == "lane.wait_exceeded":
+        if "laneSessionKey" not in event.fields:
+            return "lane wait exceeded"
+        # On a session's own lane a long wait means the task ahead was stuck that long.
+        return "session lane blocked" if event.seconds.get("waitedMs", 0.0) >= WARN_THRESHOLD_SECONDS else ""
+    return kind.replace(".", " ").replace("_", " ")
+
+
+def _describe_marker(event: Event) -> str:
+    if event.kind == "gateway.signal_action":
+        return f"{event.fields.get('signal', 'signal')}: {event.fields.get('action', 'restarting')}"
+    if event.kind == "gateway.restart_mode":
+        return str(event.fields.get("mode", "restart"))
+    return "a new gateway process started"
 
 
 def _describe_healthy(event: Event) -> str:

@@ -2,13 +2,15 @@
 
 The gateway writes ``<log dir>/openclaw-YYYY-MM-DD.log`` (host-local date), rotates by
 size to ``openclaw-YYYY-MM-DD.1.log`` .. ``.5.log`` (``.1`` newest), and older builds used
-``clawdbot-*`` / ``moltbot-*``. Users also keep ``.log.gz`` copies. :func:`discover` turns
+``clawdbot-*`` / ``moltbot-*``. Users and logrotate also keep compressed copies
+(:data:`COMPRESSED_SUFFIXES`). :func:`discover` turns
 command-line paths (or, without any, the first default place holding logs) into the
 ordered, de-duplicated list of files to read. Nothing here reads a log's contents.
 """
 
 from __future__ import annotations
 
+import errno
 import glob
 import json
 import os
@@ -21,13 +23,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from stuckscan.inputs import STDIN_NAME, InputError, display_name
+from stuckscan.inputs import STDIN_NAME, InputError, describe_os_error, display_name, os_error_cause, printable_path
 from stuckscan.timewindow import TimeWindow
 
 UTC = timezone.utc
 
+COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".lzma", ".zst", ".lz4")  # the reader knows each by its magic bytes
+_COMPRESSED = r"(?:\.gz|\.bz2|\.xz|\.lzma|\.zst|\.lz4)"
 LOG_NAME = re.compile(
-    r"(?P<prefix>openclaw|clawdbot|moltbot)-(?P<date>\d{4}-\d{2}-\d{2})(?:\.(?P<rotation>\d+))?\.log(?P<gz>\.gz)?"
+    r"(?P<prefix>openclaw|clawdbot|moltbot)-(?P<date>\d{4}-\d{2}-\d{2})(?:\.(?P<rotation>\d+))?\.log"
+    rf"(?P<compressed>{_COMPRESSED})?"
 )
 _GLOB_CHARS = re.compile(r"[*?\[]")
 # A dated file holds host-local day D; the host's zone is unknown, and every zone lies
@@ -45,7 +50,7 @@ class Place:
 
     def __str__(self) -> str:
         target = self.file if self.file is not None else self.path
-        return f"{target} ({self.origin})"
+        return f"{printable_path(str(target))} ({self.origin})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +61,7 @@ class LogFile:
     name: str
     date: date | None = None  # from a gateway log name only; None for any other name
     rotation: int = 0  # 0 for the active file, N for `.N.log`
-    gz: bool = False  # by name; the reader detects gzip by its magic bytes either way
+    compressed: bool = False  # by name (a COMPRESSED_SUFFIXES ending); the reader goes by the magic bytes either way
     size: int | None = None
     mtime: float | None = None
 
@@ -79,6 +84,7 @@ class Discovery:
     searched: list[Place] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    unreadable: list[Skipped] = field(default_factory=list)  # logs by name that cannot be read: warned about
 
     @property
     def paths(self) -> list[str]:
@@ -120,7 +126,7 @@ def default_places(env: Mapping[str, str] = os.environ, platform: str = sys.plat
 def _configured_place(configured: Path) -> Place:
     # A `logging.file` shaped like a daily file only names the directory: the gateway
     # substitutes today's date (resolveActiveLogFile upstream).
-    if LOG_NAME.fullmatch(configured.name) and not configured.name.endswith(".gz"):
+    if LOG_NAME.fullmatch(configured.name) and not configured.name.endswith(COMPRESSED_SUFFIXES):
         return Place(configured.parent, "logging.file")
     return Place(configured.parent, "logging.file", file=configured)
 
@@ -368,7 +374,7 @@ def describe_log(path: str, info: os.stat_result | None = None) -> LogFile:
         rotation = _custom_rotation(base)
     size = info.st_size if info is not None else None
     mtime = info.st_mtime if info is not None else None
-    return LogFile(path, display_name(path), day, rotation, base.endswith(".gz"), size, mtime)
+    return LogFile(path, display_name(path), day, rotation, base.endswith(COMPRESSED_SUFFIXES), size, mtime)
 
 
 def _date_of(text: str) -> date | None:
@@ -378,7 +384,7 @@ def _date_of(text: str) -> date | None:
         return None
 
 
-_CUSTOM_ROTATION = re.compile(r".+\.(?P<rotation>[1-9]\d*)\.[^.]+(?:\.gz)?")
+_CUSTOM_ROTATION = re.compile(rf".+\.(?P<rotation>[1-9]\d*)\.[^.]+{_COMPRESSED}?")
 
 
 def _custom_rotation(base: str) -> int:
@@ -399,18 +405,27 @@ def _from_path_spec(spec: str, result: Discovery) -> list[LogFile]:
         for match in matches:
             found.extend(_from_existing(match, result))
         return found
-    if not os.path.exists(spec):
-        raise InputError(f"no such file or directory: {spec}")
+    try:
+        os.stat(spec)
+    except OSError as error:
+        raise InputError(_missing_path_message(spec, error)) from None
     return _from_existing(spec, result)
+
+
+def _missing_path_message(spec: str, error: OSError) -> str:
+    if error.errno == errno.ENOENT and not os.path.islink(spec):
+        return f"no such file or directory: {display_name(spec)}"
+    return describe_os_error(spec, error)
 
 
 def _from_existing(path: str, result: Discovery) -> list[LogFile]:
     if os.path.isdir(path):
         result.searched.append(Place(Path(path), "given"))
         return _logs_in_dir(Path(path), result)
-    info = _stat(path)
-    if info is None:
-        raise InputError(f"cannot read {path}")
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        raise InputError(describe_os_error(path, error)) from None
     return [describe_log(path, info)]
 
 
@@ -439,9 +454,9 @@ def _logs_at_place(place: Place, result: Discovery) -> list[LogFile]:
 
 
 def _custom_family(configured: Path) -> re.Pattern[str]:
-    """The configured file and its size archives: ``gateway.jsonl``, ``gateway.3.jsonl``, ``.gz`` copies."""
+    """The configured file and its size archives: ``gateway.jsonl``, ``gateway.3.jsonl``, compressed copies."""
     stem, suffix = os.path.splitext(configured.name)
-    return re.compile(re.escape(stem) + r"(?:\.[1-9]\d*)?" + re.escape(suffix) + r"(?:\.gz)?")
+    return re.compile(re.escape(stem) + r"(?:\.[1-9]\d*)?" + re.escape(suffix) + _COMPRESSED + "?")
 
 
 def _logs_in_dir(directory: Path, result: Discovery, extra: re.Pattern[str] | None = None) -> list[LogFile]:
@@ -456,19 +471,20 @@ def _logs_in_dir(directory: Path, result: Discovery, extra: re.Pattern[str] | No
             if not entry.name.startswith("."):
                 result.skipped.append(Skipped(entry.path, "not a gateway log file name"))
             continue
-        info = _entry_stat(entry)
+        info, problem = _entry_stat(entry)
         if info is None or not stat.S_ISREG(info.st_mode):
-            result.skipped.append(Skipped(entry.path, "not a readable regular file"))
+            # Named like a log, so the user expects it read: say why it is not.
+            result.unreadable.append(Skipped(entry.path, problem or "not a regular file"))
             continue
         found.append(describe_log(str(directory / entry.name), info))
     return found
 
 
-def _entry_stat(entry: os.DirEntry[str]) -> os.stat_result | None:
+def _entry_stat(entry: os.DirEntry[str]) -> tuple[os.stat_result | None, str | None]:
     try:
-        return entry.stat()
-    except OSError:
-        return None
+        return entry.stat(), None
+    except OSError as error:
+        return None, os_error_cause(entry.path, error)
 
 
 def _stat(path: str) -> os.stat_result | None:
@@ -498,8 +514,8 @@ def _dated_key(log: LogFile) -> tuple[date, int, str, str]:
 
 
 def _family(log: LogFile) -> str:
-    """The path with any ``.N`` archive number and ``.gz`` removed."""
-    path = log.path[: -len(".gz")] if log.gz else log.path
+    """The path with any ``.N`` archive number and compression suffix removed."""
+    path = _uncompressed_name(log.path) if log.compressed else log.path
     if log.rotation:
         stem, suffix = os.path.splitext(path)
         path = stem[: -len(f".{log.rotation}")] + suffix
@@ -519,7 +535,7 @@ def _dedupe(files: list[LogFile], result: Discovery) -> list[LogFile]:
         for key in identities:
             first_by_identity[key] = log.path
         kept.append(log)
-    return _drop_gz_twins(kept, result)
+    return _drop_compressed_twins(kept, result)
 
 
 def _identities(log: LogFile) -> list[object]:
@@ -532,11 +548,11 @@ def _identities(log: LogFile) -> list[object]:
     return keys
 
 
-def _drop_gz_twins(files: list[LogFile], result: Discovery) -> list[LogFile]:
-    plain = {os.path.realpath(log.path): log.path for log in files if not log.gz and not log.is_stdin}
+def _drop_compressed_twins(files: list[LogFile], result: Discovery) -> list[LogFile]:
+    plain = {os.path.realpath(log.path): log.path for log in files if not log.compressed and not log.is_stdin}
     kept: list[LogFile] = []
     for log in files:
-        twin = plain.get(os.path.realpath(log.path)[: -len(".gz")]) if log.gz else None
+        twin = plain.get(_uncompressed_name(os.path.realpath(log.path))) if log.compressed else None
         if twin is not None:
             result.skipped.append(Skipped(log.path, f"compressed copy of {twin}, which is read instead"))
             continue
@@ -544,7 +560,16 @@ def _drop_gz_twins(files: list[LogFile], result: Discovery) -> list[LogFile]:
     return kept
 
 
+def _uncompressed_name(path: str) -> str:
+    stem, suffix = os.path.splitext(path)
+    return stem if suffix in COMPRESSED_SUFFIXES else path
+
+
 def _nothing_found(result: Discovery) -> str:
+    if result.unreadable:
+        first = result.unreadable[0]
+        more = f" (and {len(result.unreadable) - 1} more)" if len(result.unreadable) > 1 else ""
+        return f"no readable OpenClaw log file: cannot read {display_name(first.path)}: {first.reason}{more}"
     places = ", ".join(str(place) for place in result.searched) or "nowhere"
     message = f"no OpenClaw log files found; looked in: {places}"
     if result.notes:

@@ -60,6 +60,19 @@ class Event:
         return f"{self.source}:{self.line}"
 
 
+def timestamp_or_inf(moment: datetime | None) -> float:
+    return moment.timestamp() if moment is not None else float("inf")
+
+
+def event_order(event: Event) -> tuple[float, str, int]:
+    """Time order, then file and line: how incidents, evidence and timelines are sorted."""
+    return (timestamp_or_inf(event.time), event.source, event.line)
+
+
+# The stall detector's three warning forms (format reference 2.1), by event kind.
+ATTENTION_LABELS = {"session.stuck": "stuck", "session.stalled": "stalled", "session.long_running": "long-running"}
+
+
 def usable_name(text: str) -> str | None:
     """``text`` as a session name, unless it is empty, ``unknown``, ``n/a`` or elided
     (``…``, ``...``, ``<id>``, ``[redacted]``, ``xxx``: see :func:`elided_parts`). An

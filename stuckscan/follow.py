@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from stuckscan.discovery import LOG_NAME
-from stuckscan.inputs import BLOCK_SIZE, DEFAULT_MAX_LINE_BYTES, GZIP_MAGIC, InputError, RawLine
+from stuckscan.inputs import BLOCK_SIZE, DEFAULT_MAX_LINE_BYTES, GZIP_MAGIC, InputError, RawLine, os_error_cause, printable_path
 
 SwitchReason = Literal["start", "rotated", "truncated", "new-day", "closed"]
 _Identity = tuple[int, int]
@@ -254,8 +254,10 @@ class Follower:
         if self.target.is_dir():
             self._adopt_newest(out, reason="start", from_start=self.from_start)
             return
-        if not self.target.exists():
-            raise InputError(f"no such file or directory: {self.target}")
+        try:
+            os.stat(self.target)
+        except OSError as error:
+            raise InputError(f"cannot follow {printable_path(str(self.target))}: {os_error_cause(str(self.target), error)}") from None
         self._adopt(self.target, out, "start", from_start=self.from_start)
 
     def _reacquire(self, out: list[FollowedLine | Switch]) -> None:
@@ -350,7 +352,7 @@ class Follower:
 def _active_date(name: str) -> date | None:
     """The date of an active (not archived, not compressed) daily file name."""
     match = LOG_NAME.fullmatch(name)
-    if match is None or match["rotation"] or match["gz"]:
+    if match is None or match["rotation"] or match["compressed"]:
         return None
     try:
         return date.fromisoformat(match["date"])

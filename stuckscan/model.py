@@ -216,6 +216,9 @@ class Analysis:
     environment: Environment
     incidents: list[Incident] = field(default_factory=list)
     episodes: list[Episode] = field(default_factory=list)
+    # One line each: why the result may look emptier than the log (a filter or window that
+    # hid findings, input with no OpenClaw line) or its times less certain (dates guessed).
+    explanations: list[str] = field(default_factory=list)
 
     def headline(self) -> Incident | Episode | None:
         """The finding a reader takes away first: the most severe classified incident

@@ -18,11 +18,20 @@ and to the unparsed-line examples, so evidence cites the same lines as a serial 
 Memory stays bounded: at most ``jobs`` workers run at once and at most ``2 * jobs`` parts
 are started ahead of the correlator; each may hold at most ``QUEUE_CHUNKS`` chunks of
 ``CHUNK_ITEMS`` items in its queue before its worker waits.
+
+Workers read the descriptors the main process opened for the run
+(:func:`stuckscan.inputs.hold_inputs`), inherited when they are forked, so a file renamed
+or deleted while the run lasts is still read whole. (Where workers are spawned, as on
+macOS, a worker opens its file by name.) A worker never outlives the main process: it
+checks that its parent is alive whenever its queue is full, and the main process stops
+its workers when it ends, by an exception or by SIGTERM or SIGHUP (``cli.py``).
 """
 
 from __future__ import annotations
 
 import os
+import queue as queue_module
+import signal
 import stat
 import sys
 from collections import deque
@@ -41,12 +50,13 @@ from stuckscan.fastscan import (
     starts_a_gateway_record,
     window_filter,
 )
-from stuckscan.inputs import STDIN_NAME, display_name
+from stuckscan.inputs import STDIN_NAME, Positional, display_name, held_file, held_for, hold_inputs, take_problems
 from stuckscan.model import Analysis
 from stuckscan.parser import ParseOptions, ParseStats
 
 CHUNK_ITEMS = 2048
 QUEUE_CHUNKS = 8
+PARENT_CHECK_SECONDS = 1.0  # how long a worker waits on a full queue before checking its parent is alive
 PARALLEL_MIN_BYTES = 32 << 20  # below this, starting processes costs more than it saves
 PART_MIN_BYTES = 64 << 20  # a file is cut into parts of at least this size
 _BOUNDARY_SEARCH = 1 << 20  # how far past a cut point to look for a line that begins a gateway record
@@ -72,8 +82,9 @@ def plan_parts(paths: Sequence[str], jobs: int, part_min: int = PART_MIN_BYTES) 
     bytes whose first line begins a gateway record, which is cut into up to ``jobs`` parts
     of at least ``part_min`` bytes, each starting at a line that begins a gateway record."""
     parts: list[Part] = []
-    for path in paths:
-        parts.extend(_file_parts(path, jobs, part_min))
+    with held_for(paths):
+        for path in paths:
+            parts.extend(_file_parts(path, jobs, part_min))
     return parts
 
 
@@ -81,20 +92,22 @@ def _file_parts(path: str, jobs: int, part_min: int) -> list[Part]:
     whole = [Part(path)]
     if jobs < 2 or path == STDIN_NAME:
         return whole
+    held = held_file(path)
     try:
-        info = os.stat(path)
+        if held is None:
+            return whole  # only a file held open for the run is cut: its parts are read from that descriptor
+        info = os.fstat(held.fd)
         size = info.st_size
-        if not stat.S_ISREG(info.st_mode) or size < 2 * part_min:  # never open a FIFO or device here
+        if not stat.S_ISREG(info.st_mode) or size < 2 * part_min:
             return whole
-        with open(path, "rb") as handle:
-            if not starts_a_gateway_record(handle.read(64)):  # not JSONL in the gateway layout, or gzip
-                return whole
-            cuts = [0]
-            count = min(jobs, size // part_min)
-            for index in range(1, count):
-                cut = _record_start_after(handle, size * index // count)
-                if cut is not None and cut - cuts[-1] >= part_min and size - cut >= part_min:
-                    cuts.append(cut)
+        if not starts_a_gateway_record(held.head[:64]):  # not JSONL in the gateway layout, or compressed
+            return whole
+        cuts = [0]
+        count = min(jobs, size // part_min)
+        for index in range(1, count):
+            cut = _record_start_after(held.fd, size * index // count)
+            if cut is not None and cut - cuts[-1] >= part_min and size - cut >= part_min:
+                cuts.append(cut)
     except OSError:
         return whole  # the scan itself names the problem
     if len(cuts) < 2:
@@ -103,10 +116,9 @@ def _file_parts(path: str, jobs: int, part_min: int) -> list[Part]:
     return [Part(path, start, end - start, end == size) for start, end in zip(cuts, ends, strict=True)]
 
 
-def _record_start_after(handle: Any, offset: int) -> int | None:
+def _record_start_after(fd: int, offset: int) -> int | None:
     """The offset of the first line after ``offset`` that begins a gateway record."""
-    handle.seek(offset)
-    data = handle.read(_BOUNDARY_SEARCH)
+    data = Positional(fd, offset).read(_BOUNDARY_SEARCH)
     position = data.find(b"\n") + 1
     while 0 < position < len(data):
         if starts_a_gateway_record(data[position:position + 64]):
@@ -130,31 +142,60 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
 
 
-def _worker(part: Part, options: ParseOptions, queue: Any) -> None:
+def _worker(part: Part, options: ParseOptions, queue: Any, parent: int) -> None:
     """Scan one part; send ("items", chunk)... then ("done", (stats, lines)) or ("error", exception)."""
+    for number in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if number is not None:
+            signal.signal(number, signal.SIG_DFL)  # the main process's handlers are for the main process
     try:
-        stats = ParseStats()
-        lines: list[int] = []
-        chunk: list[Any] = []
-        if part.length is None:
-            items = scan_path(part.path, options, stats)
+        if held_file(part.path) is None and part.path != STDIN_NAME:  # spawned: no descriptors inherited
+            with hold_inputs([part.path]) as held:
+                _scan_part(part, options, queue, parent, held.skipped)
         else:
-            items = scan_range(part.path, part.start, part.length, part.last, options, stats, lines)
-            if part.first:
-                stats.files.append(display_name(part.path))
-        for item in items:
-            chunk.append(item)
-            if len(chunk) >= CHUNK_ITEMS:
-                queue.put(("items", chunk))
-                chunk = []
-        if chunk:
-            queue.put(("items", chunk))
-        queue.put(("done", (stats, lines[0] if lines else 0)))
+            _scan_part(part, options, queue, parent, [])
     except BaseException as error:  # noqa: BLE001 - handed to the main process as is
         try:
-            queue.put(("error", error))
+            _put(queue, ("error", error), parent)
         except Exception:  # unpicklable exception: send its text
-            queue.put(("error", RuntimeError(f"{type(error).__name__}: {error}")))
+            _put(queue, ("error", RuntimeError(f"{type(error).__name__}: {error}")), parent)
+
+
+def _scan_part(part: Part, options: ParseOptions, queue: Any, parent: int, skipped: list[tuple[str, str]]) -> None:
+    stats = ParseStats()
+    stats.skipped_files.extend(skipped)
+    lines: list[int] = []
+    chunk: list[Any] = []
+    if skipped:
+        items: Iterator[Any] = iter(())
+        stats.files.append(display_name(part.path))
+    elif part.length is None:
+        items = scan_path(part.path, options, stats)
+    else:
+        items = scan_range(part.path, part.start, part.length, part.last, options, stats, lines)
+        if part.first:
+            stats.files.append(display_name(part.path))
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= CHUNK_ITEMS:
+            _put(queue, ("items", chunk), parent)
+            chunk = []
+    if chunk:
+        _put(queue, ("items", chunk), parent)
+    stats.skipped_files.extend((display_name(part.path), reason) for reason in take_problems(part.path))
+    _put(queue, ("done", (stats, lines[0] if lines else 0)), parent)
+
+
+def _put(queue: Any, message: tuple[str, Any], parent: int) -> None:
+    """``queue.put``, but a worker whose main process has gone (killed, even by SIGKILL)
+    exits instead of waiting for a reader that will never come."""
+    while True:
+        try:
+            queue.put(message, timeout=PARENT_CHECK_SECONDS)
+            return
+        except queue_module.Full:
+            if os.getppid() != parent:
+                queue.cancel_join_thread()
+                os._exit(0)
 
 
 class _File:
@@ -164,7 +205,7 @@ class _File:
         self.part = part
         self.path = part.path
         self.queue = ctx.Queue(maxsize=QUEUE_CHUNKS)
-        self.process = ctx.Process(target=_worker, args=(part, options, self.queue), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(part, options, self.queue, os.getpid()), daemon=True)
         self.process.start()
 
     def items(self, stats_out: list[tuple[ParseStats, int]], between_chunks: Any, line_offset: int = 0) -> Iterator[Any]:
@@ -234,11 +275,19 @@ def parse_files_parallel(paths: Sequence[str], options: ParseOptions | None = No
     """
     options = options or ParseOptions()
     stats = stats if stats is not None else ParseStats()
+    with held_for(paths) as held:
+        stats.skipped_files.extend(held.skipped)
+        yield from _parse_held(held.readable, options, stats, jobs, window, min_bytes, part_min, progress)
+
+
+def _parse_held(paths: list[str], options: ParseOptions, stats: ParseStats, jobs: int | None, window: Any,
+                min_bytes: int, part_min: int, progress: Callable[[int], None] | None) -> Iterator[Event]:
     jobs = default_jobs() if jobs is None else max(1, jobs)
-    paths = list(paths)
     parts = plan_parts(paths, jobs, part_min) if jobs > 1 and _total_size(paths) >= min_bytes else []
     if len(parts) < 2:
         yield from iter_scan_events(paths, options, stats, window=window, progress=progress)
+        for path in paths:
+            stats.skipped_files.extend((display_name(path), reason) for reason in take_problems(path))
         return
     ctx = _context()
     shadow = SweepShadow()

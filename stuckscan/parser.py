@@ -17,7 +17,7 @@ from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from stuckscan import families
+from stuckscan import _strictjson, families
 from stuckscan._kv import bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
 from stuckscan.events import GENERIC_KIND, IDENTITY_FIELDS, NOTE_KIND, UNPARSED_KIND, Event, usable_name
@@ -71,6 +71,8 @@ class ParseStats:
     offsets: set[str] = field(default_factory=set)  # UTC offsets printed in the log
     skipped: int = 0  # fast path: records counted as events without being decoded (not in kinds)
     notes: int = 0  # reporter's remarks in a pasted excerpt (``note`` events: not log lines, not unparsed)
+    skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): not read, or read in part
+    guessed_dates: int = 0  # time-only lines dated by today's date (no --date, no date in the file name)
 
     def note_event(self, event: Event) -> None:
         self.events += 1
@@ -97,6 +99,7 @@ class ParseStats:
         self.untimed += other.untimed
         self.skipped += other.skipped
         self.notes += other.notes
+        self.guessed_dates += other.guessed_dates
         self.kinds.update(other.kinds)
         self.shapes.update(other.shapes)
         for moment in (other.first_time, other.last_time):
@@ -107,13 +110,14 @@ class ParseStats:
             if self.last_time is None or moment > self.last_time:
                 self.last_time = moment
         self.offsets.update(other.offsets)
+        self.skipped_files.extend(other.skipped_files)
         room = 5 - len(self.unparsed_examples)
         self.unparsed_examples.extend(other.unparsed_examples[:max(room, 0)])
 
 
 def _is_json(text: str) -> bool:
     try:
-        json.loads(text)
+        _strictjson.loads(text)
     except (ValueError, RecursionError):
         return False
     return True
@@ -463,7 +467,7 @@ def _json_values(text: str) -> list[Any] | None:
     if body.endswith(","):
         body = body[:-1]
     try:
-        values = json.loads("[" + body + "]")
+        values = _strictjson.loads("[" + body + "]")
     except (ValueError, RecursionError):
         return None
     return values if isinstance(values, list) and len(values) > 1 else None
@@ -554,6 +558,7 @@ class LineParser:
 
     def flush(self) -> Sequence[Event]:
         """The events still held back (end of input, or a line that cannot join them)."""
+        self.stats.guessed_dates += self.clock.take_guessed_dates()
         if self._partial is None and not self._pending_notes:
             pending, self._pending = self._pending, None
             return _NOTHING if pending is None else (self._emit(pending),)
@@ -683,7 +688,7 @@ class LineParser:
 
     def _parse_json(self, number: int, text: str, truncated: bool, inner: bool = False) -> Event:
         try:
-            obj = json.loads(text)
+            obj = _strictjson.loads(text)  # an integer past Python's 4300-digit limit stays a digit string
         except (ValueError, RecursionError):
             salvaged = self._salvage_json(number, text, truncated)
             return salvaged if salvaged is not None else self._unparsed(number, text, truncated, "json")

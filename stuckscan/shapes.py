@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from json.decoder import scanstring
 from typing import Any
 
+from stuckscan import _strictjson
 from stuckscan.families import WS_CLOSE_CAUSES
 
 ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
@@ -323,7 +324,7 @@ def lenient_json(text: str) -> Any:
     if "…" not in text and "..." not in text:
         return None
     try:
-        return json.loads(_ELIDED_JSON_VALUE.sub(r"\1null", text))
+        return _strictjson.loads(_ELIDED_JSON_VALUE.sub(r"\1null", text))
     except (ValueError, RecursionError):
         return None
 
@@ -353,7 +354,7 @@ def json_pieces(text: str) -> dict[str, Any] | list[Any] | str | None:
     tail = ("{" + body,) if body.endswith("}") else ()  # a record's last fields and its closing brace
     for wrapped in (body, "{" + body + "}", *tail, "[" + body + "]"):
         try:
-            value = json.loads(wrapped)
+            value = _strictjson.loads(wrapped)
         except (ValueError, RecursionError):
             continue
         if isinstance(value, (dict, list, str)):
@@ -462,7 +463,7 @@ def container_piece(text: str, joining: bool = False) -> Piece | None:
         if not joining and '\\n",' in text:  # the log string ends with a newline: a whole line
             return None
         try:
-            obj = json.loads(text)
+            obj = _strictjson.loads(text)
         except (ValueError, RecursionError):
             return None
         found = docker_json_line(obj) if isinstance(obj, dict) else None

@@ -114,6 +114,43 @@ class TimeWindow:
         return self.until is None or start <= self.until
 
 
+def is_time_of_day(text: str | None) -> bool:
+    """True for ``14:00`` or ``14:00:30``: a moment of today, whatever day the log is from."""
+    return text is not None and _CLOCK.fullmatch(text.strip()) is not None
+
+
+def is_relative(text: str | None) -> bool:
+    """True for ``now`` and durations (``3h``): they need no zone."""
+    if text is None:
+        return True
+    spec = text.strip()
+    return spec.lower() == "now" or parse_duration(spec) is not None
+
+
+def describe_window(window: TimeWindow, zone: tzinfo) -> str:
+    """``2026-05-21 18:30–19:00 +08:00``, ``from 2026-12-04 18:40 +08:00``, ``until …``."""
+    since = window.since.astimezone(zone) if window.since is not None else None
+    until = window.until.astimezone(zone) if window.until is not None else None
+    label = _zone_label((until or since or datetime.now(UTC)).astimezone(zone))
+    if since is not None and until is not None:
+        if since.date() == until.date():
+            return f"{since:%Y-%m-%d %H:%M}\u2013{until:%H:%M} {label}"
+        return f"{since:%Y-%m-%d %H:%M} \u2013 {until:%Y-%m-%d %H:%M} {label}"
+    if since is not None:
+        return f"from {since:%Y-%m-%d %H:%M} {label}"
+    if until is not None:
+        return f"until {until:%Y-%m-%d %H:%M} {label}"
+    return "unbounded"
+
+
+def _zone_label(local: datetime) -> str:
+    offset = local.utcoffset() or timedelta(0)
+    if not offset:
+        return "UTC"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{'-' if offset < timedelta(0) else '+'}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 def _parse_bound(option: str, text: str | None, now: datetime, tz: tzinfo, bound: Bound) -> datetime | None:
     if text is None:
         return None

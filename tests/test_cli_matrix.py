@@ -85,22 +85,25 @@ def stall_lines(key: str = SAMPLE_KEY, sid: str = "0829a221-a12c-49cb-9a64-42c2f
 def test_empty_file(tmp_path: Path) -> None:
     empty = tmp_path / "empty.log"
     empty.write_bytes(b"")
-    code, report = scan_json(empty)
+    assert_input_error(run("scan", str(empty)), str(empty), "is empty", "--allow-empty")
+    code, report = scan_json(empty, "--allow-empty")
     assert code == 0
     assert report["inputs"]["lines"] == 0 and report["incidents"] == []
-    text = run("scan", str(empty))
-    assert text.returncode == 0 and "Read 0 lines" in text.stdout
+    assert report["summary"]["explanations"] == [f"{empty} is empty"]
+    text = run("scan", "--allow-empty", str(empty))
+    assert text.returncode == 0 and "Read 0 lines" in text.stdout and "is empty" in text.stdout
 
 
 def test_binary_garbage_is_read_not_fatal(tmp_path: Path) -> None:
     garbage = tmp_path / "garbage.log"
     garbage.write_bytes(random.Random(7).randbytes(300_000))
-    code, report = scan_json(garbage)
+    assert_input_error(run("scan", str(garbage)), "no OpenClaw log lines recognised in", str(garbage))
+    code, report = scan_json(garbage, "--allow-empty")
     assert code == 0 and report["incidents"] == []
     inputs = report["inputs"]
     assert inputs["lines"] == inputs["events"] + inputs["blank"]  # every line became an event or was blank
     for fmt in FORMATS:
-        result = run("scan", "--format", fmt, str(garbage))
+        result = run("scan", "--allow-empty", "--format", fmt, str(garbage))
         assert_no_traceback(result)
         assert result.returncode == 0
         assert "\x1b" not in result.stdout and "\x00" not in result.stdout
@@ -148,19 +151,38 @@ def test_truncated_final_line_is_counted_not_dropped(tmp_path: Path) -> None:
     assert report["inputs"]["unparsedExamples"] == [f"{log}:{lines}"]
 
 
-@pytest.mark.parametrize("damage", ["truncated", "corrupt", "magic-only"])
-def test_damaged_gzip_is_a_one_line_error(tmp_path: Path, damage: str) -> None:
+@pytest.mark.parametrize("damage", ["corrupt", "magic-only"])
+def test_gzip_damaged_before_any_line_is_a_one_line_error(tmp_path: Path, damage: str) -> None:
     packed = gzip.compress(SAMPLE.read_bytes())
-    if damage == "truncated":
-        packed = packed[: len(packed) // 2]
-    elif damage == "corrupt":
+    if damage == "corrupt":
         packed = packed[:200] + bytes(b ^ 0x5A for b in packed[200:260]) + packed[260:]
     else:
         packed = packed[:2]
     log = tmp_path / "openclaw-2026-05-21.log.gz"
     log.write_bytes(packed)
-    assert_input_error(run("scan", str(log)), str(log), "corrupt or truncated gzip data")
-    assert_input_error(run("events", str(log)), str(log), "corrupt or truncated gzip data", streamed=True)
+    assert_input_error(run("scan", str(log)), str(log), "gzip data after line 0")
+    assert_input_error(run("events", str(log)), str(log), "gzip data after line 0", streamed=True)
+
+
+def test_truncated_gzip_is_read_up_to_the_cut_and_warned_about(tmp_path: Path) -> None:
+    """The lines before the damage are evidence: they are analysed, and the file is named
+    in a warning and in inputs.skippedFiles (not an exit 2 that reports nothing)."""
+    data = SAMPLE.read_bytes()
+    packed = gzip.compress(data)
+    log = tmp_path / "openclaw-2026-05-21.log.gz"
+    log.write_bytes(packed[: len(packed) * 3 // 4])
+    result = run("scan", "-q", "--format", "json", str(log))
+    assert_no_traceback(result)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    lines = report["inputs"]["lines"]
+    assert 0 < lines < data.count(b"\n") and report["incidents"]
+    warning = f"stuckscan: warning: {log}: truncated gzip data after line {lines}"
+    assert result.stderr.splitlines() == [warning]
+    assert report["inputs"]["skippedFiles"] == [{"file": str(log), "reason": f"truncated gzip data after line {lines}"}]
+    events = run("events", str(log))
+    assert events.returncode == 0 and len(events.stdout.splitlines()) == lines
+    assert warning in events.stderr
 
 
 def test_intact_gzip_reads_like_the_plain_file(tmp_path: Path) -> None:
@@ -538,3 +560,142 @@ def test_timeline_reports_unparsed_lines(tmp_path: Path) -> None:
     log.write_bytes(SAMPLE.read_bytes() + b'{"0": "broken\n')
     result = run("timeline", str(log))
     assert "1 unparsed" in result.stdout
+
+
+# -- output that cannot be written, stderr that is not there ----------------------------------------
+
+
+@pytest.mark.skipif(not POSIX, reason="closing a descriptor before exec is POSIX")
+def test_stdout_closed_or_full_is_cannot_write() -> None:
+    closed = run("scan", str(SAMPLE), preexec_fn=lambda: os.close(1))
+    assert_input_error(closed, "cannot write the report to stdout")
+    if Path("/dev/full").exists():
+        with open("/dev/full", "w") as full:
+            result = subprocess.run([sys.executable, "-m", "stuckscan", "scan", str(SAMPLE)], stdout=full,
+                                    stderr=subprocess.PIPE, timeout=120)
+        assert result.returncode == 2
+        assert result.stderr.decode() == "stuckscan: error: cannot write the report to stdout: No space left on device\n"
+
+
+@pytest.mark.skipif(not POSIX, reason="closing a descriptor before exec is POSIX")
+def test_stderr_closed_still_writes_the_report(tmp_path: Path) -> None:
+    to_file = run("scan", "-o", str(tmp_path / "r.txt"), str(SAMPLE), preexec_fn=lambda: os.close(2))
+    assert to_file.returncode == 1 and "INC-001" in (tmp_path / "r.txt").read_text()
+    to_stdout = run("scan", str(SAMPLE), preexec_fn=lambda: os.close(2))
+    assert to_stdout.returncode == 1 and "INC-001" in to_stdout.stdout
+
+
+def test_unwritable_step_summary_is_cannot_write(tmp_path: Path) -> None:
+    summary = tmp_path / "missing-dir" / "summary.md"
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary), "NO_COLOR": "1"}
+    result = subprocess.run([sys.executable, "-m", "stuckscan", "scan", "--format", "github", str(SAMPLE)],
+                            capture_output=True, timeout=120, env=env)
+    assert result.returncode == 2
+    assert result.stderr.decode() == f"stuckscan: error: cannot write the GitHub step summary {summary}: No such file or directory\n"
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="these file systems refuse names that are not UTF-8")
+def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    """The name reaches a real (strict UTF-8) stdout as \\xNN; every format and command is
+    checked in-process in test_hardening_inputs.py."""
+    log = tmp_path / os.fsdecode(b"openclaw-2026-05-21-\xff\xfe.log")
+    shutil.copy(SAMPLE, log)
+    result = run("scan", "--format", "json", str(log))
+    assert_no_traceback(result)
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["inputs"]["files"] == [f"{tmp_path}/openclaw-2026-05-21-\\xff\\xfe.log"]
+
+
+# -- signals: a parallel scan stops cleanly and leaves no worker behind --------------------------------
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as handle:
+                    fields = handle.read().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _gone(pids: list[int], within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        alive = [pid for pid in pids if Path(f"/proc/{pid}").exists() and b") Z" not in Path(f"/proc/{pid}/stat").read_bytes()]
+        if not alive:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture(scope="module")
+def two_large_logs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Two files of 17 MB (together past the size at which --jobs starts workers)."""
+    directory = tmp_path_factory.mktemp("large")
+    paths = []
+    for day in ("20", "21"):
+        path = directory / f"openclaw-2026-05-{day}.log"
+        path.write_bytes(SAMPLE.read_bytes() * 7)
+        paths.append(str(path))
+    return paths
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc to find the workers")
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (getattr(signal, "SIGHUP", signal.SIGTERM), 129)])
+def test_a_signal_stops_a_parallel_scan_with_no_orphans(two_large_logs: list[str], signum: int, code: int) -> None:
+    process = subprocess.Popen([sys.executable, "-m", "stuckscan", "scan", "-q", "--jobs", "2", *two_large_logs],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        workers = _children(process.pid)
+        time.sleep(0.02)
+    assert len(workers) >= 2, "the scan did not start its workers"
+    process.send_signal(signum)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == code, err
+    assert err.decode() == f"stuckscan: stopped by {signal.Signals(signum).name}\n"
+    assert _gone(workers, 10), "workers outlived the scan"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc to find the workers")
+def test_workers_exit_when_the_scan_is_killed(two_large_logs: list[str]) -> None:
+    """SIGKILL cannot be caught: the workers notice their parent is gone and exit."""
+    process = subprocess.Popen([sys.executable, "-m", "stuckscan", "scan", "-q", "--jobs", "2", *two_large_logs],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        workers = _children(process.pid)
+        time.sleep(0.02)
+    assert len(workers) >= 2
+    process.kill()
+    process.wait(timeout=30)
+    assert _gone(workers, 15), "workers were orphaned"
+
+
+# -- watch --exec: a slow command holds nothing up ---------------------------------------------------
+
+
+@pytest.mark.skipif(not POSIX, reason="a shell command and signals")
+def test_watch_exec_with_a_hanging_command_prints_every_change(tmp_path: Path) -> None:
+    log = tmp_path / "openclaw-2026-05-21.log"
+    shutil.copy(SAMPLE, log)
+    process = subprocess.Popen([sys.executable, "-m", "stuckscan", "watch", "--from-start", "--poll", "0.1",
+                                "--exec", "sleep 600", "--exec-timeout", "600", str(log)],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    started = time.monotonic()
+    lines = [process.stdout.readline() for _ in range(4)]  # the sample makes four changes
+    assert time.monotonic() - started < 30 and all(lines)
+    time.sleep(0.5)  # the last change is handed to --exec just after it is printed
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 143
+    summary = err.decode().strip().splitlines()[-1]
+    assert summary.endswith("--exec ran 1 time(s): 0 timed out, 0 failed, 3 change(s) dropped"), summary

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from stuckscan.analysis import analyze_paths
-from stuckscan.model import Analysis, Incident
+from stuckscan.model import Analysis, Incident, Severity
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_logs"
 CASES = sorted(SAMPLES.rglob("*.expected.json"))
@@ -29,6 +29,7 @@ def _log_for(expected: Path) -> Path:
 def _matching_incident(analysis: Analysis, session: str) -> Incident:
     found = [i for i in analysis.incidents if session in (i.session_key, i.session_id) or session in i.run_ids]
     assert found, f"no incident for {session}; got {[i.name for i in analysis.incidents]}"
+    assert len(found) == 1, f"{len(found)} incidents for {session}: one stall must be one incident"
     return found[0]
 
 
@@ -51,6 +52,12 @@ def test_sample_matches_expectations(expected_path: Path) -> None:
             assert rule in {f.rule.id for f in incident.contributing}, (rule, _rules(incident))
         for rule in want.get("mustNotInclude", []):
             assert rule not in _rules(incident), (rule, incident.primary and incident.primary.summary)
+        acted = [r for r in incident.recoveries if r.status not in ("skipped", "noop")]
+        if "verdict" in want:
+            assert acted and acted[0].verdict.value == want["verdict"], [(r.action, r.verdict.value, r.verdict_reason)
+                                                                          for r in incident.recoveries]
+        if "undelivered" in want:
+            assert acted and acted[0].undelivered == want["undelivered"], [r.undelivered for r in acted]
     if "incidentCount" in expected:
         assert len(analysis.incidents) == expected["incidentCount"]
     episode_rules = {f.rule.id for e in analysis.episodes for f in (e.primary, *e.contributing) if f is not None}
@@ -59,6 +66,10 @@ def test_sample_matches_expectations(expected_path: Path) -> None:
     every_rule = episode_rules | {r for i in analysis.incidents for r in _rules(i)}
     for rule in expected.get("mustNotFire", []):
         assert rule not in every_rule, rule
+    if "maxSeverity" in expected:
+        limit = Severity(expected["maxSeverity"]).rank
+        assert all(f.severity.rank <= limit for f in analysis.findings()), \
+            [(f.rule.id, f.severity.value) for f in analysis.findings()]
 
 
 def test_every_finding_cites_file_and_line_evidence() -> None:

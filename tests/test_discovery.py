@@ -183,10 +183,10 @@ class TestDiscoverDirectory:
         logs = gateway_dir(tmp_path)
         by_name = {os.path.basename(log.path): log for log in discover([str(logs)]).files}
         archive = by_name["openclaw-2026-05-21.2.log"]
-        assert (archive.date, archive.rotation, archive.gz, archive.size) == (date(2026, 5, 21), 2, False, len(LINE))
+        assert (archive.date, archive.rotation, archive.compressed, archive.size) == (date(2026, 5, 21), 2, False, len(LINE))
         assert archive.name == archive.path == str(logs / "openclaw-2026-05-21.2.log")
         compressed = by_name["openclaw-2026-05-19.log.gz"]
-        assert (compressed.date, compressed.rotation, compressed.gz) == (date(2026, 5, 19), 0, True)
+        assert (compressed.date, compressed.rotation, compressed.compressed) == (date(2026, 5, 19), 0, True)
         assert compressed.mtime is not None
 
     def test_clutter_is_skipped_with_a_reason(self, tmp_path: Path) -> None:
@@ -402,3 +402,42 @@ class TestFilterByWindow:
     def test_unbounded_window_keeps_everything(self, tmp_path: Path) -> None:
         files = self.files(tmp_path)
         assert filter_by_window(files, TimeWindow()) == (files, [])
+
+
+class TestCompressedAndUnreadable:
+    @pytest.mark.parametrize("suffix", [".gz", ".bz2", ".xz", ".lzma", ".zst", ".lz4"])
+    def test_every_compressed_rotation_is_a_log(self, tmp_path: Path, suffix: str) -> None:
+        archive = touch(tmp_path / f"openclaw-2026-05-20.2.log{suffix}")
+        plain = touch(tmp_path / "openclaw-2026-05-21.log")
+        twin = touch(tmp_path / f"openclaw-2026-05-21.log{suffix}")
+        found = discover([str(tmp_path)])
+        assert found.paths == [str(archive), str(plain)]
+        by_path = {log.path: log for log in found.files}
+        assert (by_path[str(archive)].rotation, by_path[str(archive)].compressed) == (2, True)
+        assert (str(twin), f"compressed copy of {plain}, which is read instead") in [(s.path, s.reason) for s in found.skipped]
+
+    def test_a_custom_files_compressed_archives_are_ordered_with_it(self, tmp_path: Path) -> None:
+        for name in ["gateway.jsonl", "gateway.1.jsonl.zst", "gateway.2.jsonl.xz"]:
+            touch(tmp_path / name)
+        found = discover([str(tmp_path / "gateway.jsonl"), str(tmp_path / "gateway.1.jsonl.zst"),
+                          str(tmp_path / "gateway.2.jsonl.xz")])
+        assert names(found.paths) == ["gateway.2.jsonl.xz", "gateway.1.jsonl.zst", "gateway.jsonl"]
+
+    def test_log_named_entries_that_cannot_be_read_are_reported(self, tmp_path: Path) -> None:
+        good = touch(tmp_path / "openclaw-2026-05-21.log")
+        (tmp_path / "openclaw-2026-05-20.log").symlink_to(tmp_path / "missing")
+        (tmp_path / "openclaw-2026-05-19.log").mkdir()
+        touch(tmp_path / "notes.txt")
+        found = discover([str(tmp_path)])
+        assert found.paths == [str(good)]
+        assert sorted((Path(s.path).name, s.reason) for s in found.unreadable) == [
+            ("openclaw-2026-05-19.log", "not a regular file"),
+            ("openclaw-2026-05-20.log", f"broken symbolic link (it points to {tmp_path / 'missing'}, which does not exist)"),
+        ]
+        assert [Path(s.path).name for s in found.skipped] == ["notes.txt"]  # not a log by name: -v only
+
+    def test_a_directory_of_only_unreadable_logs_says_why(self, tmp_path: Path) -> None:
+        (tmp_path / "openclaw-2026-05-20.log").symlink_to("openclaw-2026-05-20.log")
+        with pytest.raises(InputError, match=r"no readable OpenClaw log file: cannot read .*openclaw-2026-05-20.log: "
+                                             r"symbolic link loop"):
+            discover([str(tmp_path)])

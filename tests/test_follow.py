@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -342,3 +343,14 @@ def test_a_writer_thread_racing_the_follower(tmp_path: Path) -> None:
     # the content in order, and check no line was read twice or lost.
     assert [data for _name, data in seen] == [data for _name, data in written]
     assert {name for name, _data in seen} <= {day1.name, day2.name, "openclaw-2026-05-21.1.log"}
+
+
+@pytest.mark.parametrize(("make", "cause"), [
+    (lambda p: p.symlink_to(p.parent / "nowhere.log"), "broken symbolic link"),
+    (lambda p: p.symlink_to(p.name), "symbolic link loop"),
+])
+def test_a_target_that_cannot_be_followed_names_the_cause(tmp_path: Path, make: Any, cause: str) -> None:
+    target = tmp_path / "openclaw-2026-05-21.log"
+    make(target)
+    with pytest.raises(InputError, match=f"cannot follow {target}: {cause}"):
+        Follower(target).poll()

@@ -88,7 +88,8 @@ def test_expected_sidecars_are_valid_json(regenerated) -> None:
         for incident in data.get("incidents", []):
             assert incident["session"]
             assert incident.get("status", "recovered") in {"recovered", "still_stuck", "resolved_by_itself",
-                                                           "false_positive"}
+                                                           "false_positive", "force_cleared", "ended_by_restart",
+                                                           "fault_signal"}
 
 
 def test_every_root_cause_has_a_firing_and_a_near_miss_scenario(regenerated) -> None:

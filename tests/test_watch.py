@@ -80,7 +80,7 @@ def test_watch_follows_append_rotation_and_truncation(tmp_path: Path, capsys: py
         ("opened", KEY_B),
     ]
     closed = changes[3]["incident"]
-    assert closed["status"] == "recovered"
+    assert closed["status"] == "force_cleared"  # aborted=true drained=false: the state was wiped
     assert closed["rootCause"]["rule"] == "RC02"
     assert closed["measures"]["warnings"] == 3  # the partial line was held until complete, counted once
 
@@ -142,3 +142,18 @@ def test_watch_does_not_call_a_dead_gateways_silence_recovery(tmp_path: Path, ca
     else:
         assert changes == ["opened", "escalated"]
         assert captured.err.count(f"gateway pid {pid} (named in the log) is not running") == 1
+
+
+@pytest.mark.parametrize(("zone", "shown"), [(None, "18:41:29 +08:00"), ("UTC", "10:41:29 UTC")])
+def test_watch_text_labels_its_times(tmp_path: Path, capsys: pytest.CaptureFixture[str], zone: str | None,
+                                     shown: str) -> None:
+    """The log's own offset by default, or the zone asked for: always named."""
+    from stuckscan._time import parse_tz
+
+    log = tmp_path / "openclaw-2026-05-21.log"
+    log.write_text(stalled("18:41:29", KEY_A, SID_A, 443) + "\n")
+    follower = Follower(log, 1.0, from_start=True, sleep=lambda _s: None)
+    printer = IncidentPrinter("text", None, redact=True, zone=parse_tz(zone) if zone else None)
+    run_watch(follower, ParseOptions(), printer, sleep=lambda _s: follower.stop.set(), clock=lambda: 0.0)
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith(f"{shown}  OPENED"), first

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
 from stuckscan._safe import terminal_safe
-from stuckscan.inputs import display_name
 
 if TYPE_CHECKING:  # the parser is imported by the commands that read logs, not by the CLI
     from stuckscan.events import Event
@@ -30,6 +30,15 @@ class UsageProblem(click.UsageError):
 
 class OutputClosed(Exception):
     """The reader of stdout went away (``stuckscan scan | head -1``): stop quietly."""
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (stopping worker processes) and exit 128 + the signal.
+    A BaseException, so no ``except Exception`` on the way swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def silence_stdout() -> None:
@@ -92,15 +101,69 @@ def failure_location(error: BaseException) -> str | None:
     return where if isinstance(where, str) else None
 
 
+# Dates and window bounds outside these years are refused: no gateway log carries them
+# (the parser keeps such timestamps as lines without a time), and within them no zone
+# conversion or duration can overflow.
+OPTION_YEARS = (1970, 2200)
+_MAX_MOMENT_CHARS = 64
+
+
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
     try:
         if len(value) != 10 or not value.isascii() or value[4] != "-" or value[7] != "-":
             raise ValueError(value)  # fromisoformat also takes 20260521 and 2026-W21-4, on 3.11+ only
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+    if not OPTION_YEARS[0] <= day.year <= OPTION_YEARS[1]:
+        raise click.BadParameter(f"{value!r} is out of range (years {OPTION_YEARS[0]}..{OPTION_YEARS[1]})")
+    return day
+
+
+def check_moment(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--since``/``--until``: refuse what cannot be read or lies outside :data:`OPTION_YEARS`
+    (the text is kept: the window is built once ``--tz`` is known)."""
+    if value is None:
+        return None
+    from stuckscan.timewindow import parse_moment
+
+    bound = "until" if param.name == "until" else "since"
+    if len(value) > _MAX_MOMENT_CHARS:
+        raise click.UsageError(f"--{bound}: too long ({len(value)} characters) to be a time")
+    try:
+        moment = parse_moment(value, datetime.now(timezone.utc), timezone.utc, bound=bound)
+    except ValueError as error:
+        raise click.UsageError(f"--{bound}: {error}") from None
+    except OverflowError:
+        moment = None
+    if moment is None or not OPTION_YEARS[0] <= moment.year <= OPTION_YEARS[1]:
+        raise click.UsageError(f"--{bound}: {value!r} is out of range: give a time between {OPTION_YEARS[0]} and "
+                               f"{OPTION_YEARS[1]}")
+    return value
+
+
+class Seconds(click.ParamType):
+    """A finite number of seconds above zero and at most ``most`` (``inf``, ``nan``, 0 and
+    negative values would make a loop spin or a sleep overflow)."""
+
+    name = "seconds"
+
+    def __init__(self, most: float) -> None:
+        self.most = most
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        if isinstance(value, float):
+            number = value
+        else:
+            try:
+                number = float(str(value).strip())
+            except ValueError:
+                self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not math.isfinite(number) or not 0 < number <= self.most:
+            self.fail(f"{value!r}: expected seconds above 0 and at most {self.most:g}", param, ctx)
+        return number
 
 
 def _parse_zone(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
@@ -116,10 +179,32 @@ def _parse_zone(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 def time_options(func: F) -> F:
     func = click.option("--tz", "zone", callback=_parse_zone, metavar="ZONE",
-                        help="Zone for timestamps printed without an offset (IANA name or +HH:MM). Default: this machine's.")(func)
+                        help="Zone the log was written in, for timestamps printed without an offset (IANA name or "
+                             "+HH:MM). Default: this machine's. Times are shown in it too when the log prints no offset.")(func)
     func = click.option("--date", "base_date", callback=_parse_date, metavar="YYYY-MM-DD",
-                        help="Date for time-only lines when the file name carries none.")(func)
+                        help="Date for time-only lines when the file name carries none (default: the latest day "
+                             "that does not put them in the future, with a note).")(func)
     return func
+
+
+def display_options(func: F) -> F:
+    """``--utc`` and ``--display-tz``: the zone times are shown in (reading is ``--tz``)."""
+    func = click.option("--display-tz", "display_tz", callback=_parse_zone, metavar="ZONE",
+                        help="Show times in ZONE (IANA name, +HH:MM, UTC or local). Default: the offset the log "
+                             "prints.")(func)
+    func = click.option("--utc", is_flag=True, help="Show times in UTC (same as --display-tz UTC).")(func)
+    return func
+
+
+def shown_zone(utc: bool, display_tz: Any) -> Any:
+    """The zone asked for with ``--utc`` or ``--display-tz`` (None: the log's own)."""
+    if utc and display_tz is not None:
+        raise UsageProblem("--utc and --display-tz both choose the zone times are shown in: give one")
+    if utc:
+        from datetime import timezone
+
+        return timezone.utc
+    return display_tz
 
 
 def build_parse_options(base_date: date | None, zone: Any) -> ParseOptions:
@@ -130,13 +215,51 @@ def build_parse_options(base_date: date | None, zone: Any) -> ParseOptions:
 
 def iter_events(paths: tuple[str, ...], options: ParseOptions, stats: ParseStats,
                 position: Position | None = None) -> Iterator[Event]:
+    """Every event of ``paths`` in order. Each file is opened once, up front; one that
+    cannot be read, or is read only in part, is named in ``stats.skipped_files``."""
+    from stuckscan.inputs import display_name, hold_inputs, take_problems
     from stuckscan.parser import ParseStats, parse_path
 
-    for path in paths:
-        file_stats = ParseStats()
-        events = parse_path(path, options, file_stats)
-        yield from (position.track(events, display_name(path)) if position is not None else events)
-        stats.merge(file_stats)
+    with hold_inputs(paths) as held:
+        stats.skipped_files.extend(held.skipped)
+        for path in held.readable:
+            file_stats = ParseStats()
+            events = parse_path(path, options, file_stats)
+            yield from (position.track(events, display_name(path)) if position is not None else events)
+            file_stats.skipped_files.extend((display_name(path), reason) for reason in take_problems(path))
+            stats.merge(file_stats)
+
+
+def require_something_readable(readable: list[str], skipped: list[tuple[str, str]]) -> None:
+    """Exit 2 (one line) when no input could be opened at all."""
+    if readable or not skipped:
+        return
+    from stuckscan.inputs import InputError
+
+    raise InputError(_nothing_readable(skipped))
+
+
+def require_lines_or_readable_input(lines: int, inputs: int, skipped: list[tuple[str, str]]) -> None:
+    """Exit 2 when nothing at all was read because every input failed (not when the
+    inputs were merely empty)."""
+    if lines == 0 and skipped and len({name for name, _ in skipped}) >= inputs:
+        from stuckscan.inputs import InputError
+
+        raise InputError(_nothing_readable(skipped))
+
+
+def _nothing_readable(skipped: list[tuple[str, str]]) -> str:
+    name, reason = skipped[0]
+    if len(skipped) == 1:
+        return reason if reason.startswith("cannot read") else f"cannot read {name}: {reason}"
+    return f"none of the {len(skipped)} log files could be read; {name}: {reason} (and {len(skipped) - 1} more)"
+
+
+def warn_skipped_files(skipped: list[tuple[str, str]]) -> None:
+    """One line on stderr per input not read, or read only in part (shown even with -q:
+    a report that silently lacks a file would read as an all-clear)."""
+    for name, reason in skipped:
+        click.echo(terminal_safe(f"stuckscan: warning: {name}: {reason}"), err=True)
 
 
 def echo_stats(stats: ParseStats) -> None:

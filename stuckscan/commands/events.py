@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import fnmatch
-import json
 from datetime import date
 from typing import Any
 
 import click
 
 from stuckscan._safe import terminal_safe
+from stuckscan._strictjson import dumps
 from stuckscan.commands._options import (
     Position,
     build_parse_options,
     echo_stats,
     iter_events,
     note_failure_location,
+    require_lines_or_readable_input,
     silence_stdout,
     time_options,
     tolerant_stdout,
+    warn_skipped_files,
 )
 from stuckscan.events import Event, event_to_dict, isoformat_utc, mentions
 from stuckscan.inputs import InputError
@@ -55,7 +57,7 @@ def events(paths: tuple[str, ...], kinds: tuple[str, ...], session: str | None, 
             if session and not mentions(event, session):
                 continue
             if output_format == "jsonl":
-                out.write(json.dumps(event_to_dict(event), ensure_ascii=False, default=str) + "\n")
+                out.write(dumps(event_to_dict(event), ensure_ascii=False, default=str) + "\n")
             else:
                 out.write(format_event_text(event) + "\n")
         out.flush()
@@ -67,4 +69,6 @@ def events(paths: tuple[str, ...], kinds: tuple[str, ...], session: str | None, 
     except Exception as error:
         note_failure_location(error, position)
         raise
+    require_lines_or_readable_input(stats.lines, len(paths), stats.skipped_files)
+    warn_skipped_files(stats.skipped_files)
     echo_stats(stats)

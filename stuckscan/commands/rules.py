@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from stuckscan.commands._choices import complete_rules, unknown_rule_message
 from stuckscan.commands._options import EXIT_ERROR
 from stuckscan.rules import RULES, docs_url, find_rule
 from stuckscan.rules.docs import rule_page
@@ -45,13 +46,12 @@ def rules_command(output_format: str) -> None:
 
 
 @click.command()
-@click.argument("rule")
+@click.argument("rule", shell_complete=complete_rules)
 def explain(rule: str) -> None:
     """Print the documentation page of RULE (an id like RC02, or a slug like ghost-run)."""
     found = find_rule(rule)
     if found is None:
-        known = ", ".join(RULES)
-        click.echo(f"stuckscan: error: unknown rule {rule!r} (known: {known})", err=True)
+        click.echo(f"stuckscan: error: {unknown_rule_message(rule)}", err=True)
         sys.exit(EXIT_ERROR)
     page = rule_page(found)
     if sys.stdout.isatty():

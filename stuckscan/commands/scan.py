@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from stuckscan.commands._inputs import input_options, load_analysis, selection_from
-from stuckscan.commands._options import EXIT_ERROR, silence_stdout, tolerant_stdout
+from stuckscan.commands._inputs import InputSelection, input_options, load_analysis, local_zone, selection_from
+from stuckscan.commands._options import display_options, shown_zone
 from stuckscan.formats import FORMAT_NAMES, RenderOptions, exit_code, parse_fail_on, render, wants_color
 
 MACHINE_FORMATS = frozenset({"json", "sarif", "junit", "github"})
@@ -32,39 +32,51 @@ def output_options(func: Any, default_fail_on: str = "error") -> Any:
     return func
 
 
-def _render_options(color: bool | None, output: str | None, fail_on: Any, no_redact: bool) -> RenderOptions:
+def _output_width(output: str | None) -> int | None:
+    """The terminal's width (None: rich asks it), else ``COLUMNS`` when set, else 100."""
+    if output is None and sys.stdout.isatty():
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else 100
+
+
+def _display_zone(analysis: Any, selection: InputSelection, asked: Any) -> Any:
+    """The zone asked for; else the one offset the log prints; else, when it prints none
+    (time-only lines), the zone its lines were read in; else (several offsets) UTC."""
+    from stuckscan.formats._report import log_zone
+
+    if asked is not None:
+        return asked
+    zone = log_zone(analysis)
+    if zone is None and not analysis.environment.timezone_offsets:
+        return local_zone(selection.zone)
+    return zone
+
+
+def _render_options(color: bool | None, output: str | None, fail_on: Any, no_redact: bool,
+                    display_zone: Any = None, verbose: bool = False, show_all: bool = False) -> RenderOptions:
     stream = sys.stdout
     if color is None:
         color = output is None and wants_color(stream, os.environ)
-    width = None if output is None and stream.isatty() else 100
-    return RenderOptions(redact=not no_redact, color=color, width=width, fail_on=fail_on)
+    return RenderOptions(redact=not no_redact, color=color, width=_output_width(output), fail_on=fail_on,
+                         display_zone=display_zone, verbose=verbose, show_all=show_all)
 
 
 def _emit(text: str, output: str | None) -> None:
-    if output is None:
-        stream = tolerant_stdout()
-        try:
-            stream.write(text if text.endswith("\n") or not text else text + "\n")
-            stream.flush()
-        except BrokenPipeError:
-            # The reader stopped early (`stuckscan scan | head -1`): the exit code still
-            # says what was found, as if the whole report had been read.
-            silence_stdout()
-        return
-    try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as error:
-        click.echo(f"stuckscan: error: cannot write {output}: {error.strerror or error}", err=True)
-        sys.exit(EXIT_ERROR)
+    from stuckscan.commands._write import write_report
+
+    write_report(text, output)
 
 
 @click.command()
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMAT_NAMES)), default="text", show_default=True,
               help="Output format.")
+@click.option("--all", "show_all", is_flag=True, help="Every incident in full, however many (default: the worst 10).")
 @output_options
+@display_options
 @input_options
-def scan(output_format: str, output: str | None, fail_on: Any, color: bool | None, no_redact: bool, **kwargs: Any) -> None:
+def scan(output_format: str, output: str | None, fail_on: Any, color: bool | None, no_redact: bool, show_all: bool,
+         utc: bool, display_tz: Any, **kwargs: Any) -> None:
     """Find stuck sessions in [PATH]... and say why and what to change.
 
     With no PATH, reads the gateway's log directory (/tmp/openclaw, its fallback, or
@@ -75,9 +87,11 @@ def scan(output_format: str, output: str | None, fail_on: Any, color: bool | Non
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
     2 usage or input error.
     """
+    asked = shown_zone(utc, display_tz)
     selection = selection_from(kwargs)
     analysis = load_analysis(selection, machine_output=output_format in MACHINE_FORMATS or output_format == "markdown")
-    options = _render_options(color if output_format == "text" else False, output, fail_on, no_redact)
+    options = _render_options(color if output_format == "text" else False, output, fail_on, no_redact,
+                              _display_zone(analysis, selection, asked), selection.verbose, show_all)
     _emit(render(output_format, analysis, options), output)
     if output_format == "github":
         from stuckscan.formats.github import append_step_summary
@@ -91,13 +105,18 @@ def human_output_options(func: Any) -> Any:
 
 
 @click.command()
+@click.option("--all", "show_all", is_flag=True, help="Every incident, however many (default: the worst 10).")
 @human_output_options
+@display_options
 @input_options
-def timeline(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, **kwargs: Any) -> None:
+def timeline(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, show_all: bool,
+             utc: bool, display_tz: Any, **kwargs: Any) -> None:
     """Show each incident in [PATH]... as a readable timeline (use --session to pick one)."""
+    asked = shown_zone(utc, display_tz)
     selection = selection_from(kwargs)
     analysis = load_analysis(selection, machine_output=False)
-    options = _render_options(color, output, fail_on, no_redact)
+    options = _render_options(color, output, fail_on, no_redact, _display_zone(analysis, selection, asked),
+                              selection.verbose, show_all)
     from stuckscan.formats.text import render_timeline  # rich: only for the views that use it
 
     _emit(render_timeline(analysis, options), output)
@@ -106,11 +125,15 @@ def timeline(output: str | None, fail_on: Any, color: bool | None, no_redact: bo
 
 @click.command()
 @human_output_options
+@display_options
 @input_options
-def report(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, **kwargs: Any) -> None:
+def report(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, utc: bool, display_tz: Any,
+           **kwargs: Any) -> None:
     """Write a markdown incident report for [PATH]... (to stdout, or -o incident.md)."""
+    asked = shown_zone(utc, display_tz)
     selection = selection_from(kwargs)
     analysis = load_analysis(selection, machine_output=True)
-    options = _render_options(False, output, fail_on, no_redact)
+    options = _render_options(False, output, fail_on, no_redact, _display_zone(analysis, selection, asked),
+                              selection.verbose)
     _emit(render("markdown", analysis, options), output)
     sys.exit(exit_code(analysis, fail_on))

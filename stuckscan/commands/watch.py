@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import os
+import queue
+import signal
 import subprocess
 import sys
 import threading
@@ -16,7 +17,17 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from stuckscan._safe import terminal_safe
-from stuckscan.commands._options import EXIT_OK, build_parse_options, time_options
+from stuckscan._strictjson import dumps
+from stuckscan.commands._options import (
+    EXIT_OK,
+    Seconds,
+    Terminated,
+    build_parse_options,
+    display_options,
+    shown_zone,
+    time_options,
+)
+from stuckscan.inputs import printable_path
 
 # The pipeline, the follower and the JSON and redaction code are imported where they are
 # used, so `stuckscan --help` (which loads every command) does not load them.
@@ -26,19 +37,122 @@ if TYPE_CHECKING:
     from stuckscan.model import Incident
     from stuckscan.parser import ParseOptions
 
-EXEC_TIMEOUT_SECONDS = 30
+EXEC_TIMEOUT_SECONDS = 30.0
+EXEC_QUEUE_LIMIT = 100  # changes waiting for --exec; beyond this they are dropped and counted
+EXEC_STOP_GRACE_SECONDS = 2.0  # at exit, how long a running --exec command may still take
+MAX_POLL_SECONDS = 3600.0
+MAX_EXEC_TIMEOUT_SECONDS = 86400.0
+
+
+class CommandRunner:
+    """Runs the ``--exec`` command for each change on a thread of its own, one at a time,
+    so a slow or hanging command never holds up the watch. Each run has a timeout (its
+    process group is killed then); at most ``limit`` changes wait, and a change that finds
+    the queue full is dropped and counted, as are those still waiting at exit."""
+
+    def __init__(self, command: str, timeout: float = EXEC_TIMEOUT_SECONDS, limit: int = EXEC_QUEUE_LIMIT,
+                 warn: Callable[[str], None] | None = None) -> None:
+        self.command = command
+        self.timeout = timeout
+        self.waiting: queue.Queue[str | None] = queue.Queue(maxsize=limit)
+        self.counts: Counter[str] = Counter()
+        self._warn = warn or _warn
+        self._current: subprocess.Popen[str] | None = None
+        self._stopping = False
+        self._thread = threading.Thread(target=self._work, name="stuckscan-exec", daemon=True)
+        self._thread.start()
+
+    def submit(self, payload: str) -> None:
+        try:
+            self.waiting.put_nowait(payload)
+        except queue.Full:
+            if not self.counts["dropped"]:
+                self._warn(f"--exec is falling behind ({self.waiting.maxsize} changes waiting): "
+                           "further changes are not passed to it until it catches up (counted at exit)")
+            self.counts["dropped"] += 1
+
+    def close(self, grace: float = EXEC_STOP_GRACE_SECONDS) -> None:
+        """Stop: changes still waiting are dropped (counted); a running command gets
+        ``grace`` seconds to finish, then its process group is killed."""
+        while True:
+            try:
+                if self.waiting.get_nowait() is not None:
+                    self.counts["dropped"] += 1
+            except queue.Empty:
+                break
+        self.waiting.put(None)
+        self._stopping = True
+        self._thread.join(grace)
+        if self._thread.is_alive():
+            self._kill_current()
+            self._thread.join()
+
+    def summary(self) -> str:
+        counts = self.counts
+        return (f"--exec ran {counts['ran']} time(s): {counts['timed_out']} timed out, {counts['failed']} failed, "
+                f"{counts['dropped']} change(s) dropped")
+
+    def _work(self) -> None:
+        while (payload := self.waiting.get()) is not None:
+            self._run(payload)
+
+    def _run(self, payload: str) -> None:
+        try:
+            process = subprocess.Popen(self.command, shell=True, stdin=subprocess.PIPE, text=True,  # noqa: S602
+                                       start_new_session=os.name == "posix")
+        except OSError as error:
+            self.counts["failed"] += 1
+            self._warn(f"--exec command failed: {error.strerror or error}")
+            return
+        self._current = process
+        self.counts["ran"] += 1
+        try:
+            process.communicate(payload, timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            self.counts["timed_out"] += 1
+            self._warn(f"--exec command still running after {self.timeout:g} s: stopped")
+            self._kill_current()
+            process.wait()
+            return
+        except OSError:  # it exited without reading its input
+            process.wait()
+        finally:
+            self._current = None
+        if process.returncode != 0 and not self._stopping:  # one killed at exit did not fail
+            self.counts["failed"] += 1
+
+    def _kill_current(self) -> None:
+        """Kill the running command's process group (the shell and what it started);
+        the runner thread, waiting on it, then reaps it."""
+        process = self._current
+        if process is None or process.poll() is not None:
+            return
+        try:
+            if os.name == "posix":
+                os.killpg(process.pid, signal.SIGKILL)
+            else:
+                process.kill()
+        except OSError:
+            pass
+
+
+def _warn(text: str) -> None:
+    click.echo(terminal_safe(f"stuckscan: warning: {text}"), err=True)
 
 
 class IncidentPrinter:
     """Turns correlator changes into output lines (text or JSON) and optional commands."""
 
-    def __init__(self, output_format: str, command: str | None, redact: bool) -> None:
+    def __init__(self, output_format: str, command: str | None, redact: bool,
+                 exec_timeout: float = EXEC_TIMEOUT_SECONDS, zone: Any = None) -> None:
         from stuckscan.redact import Redactor
 
         self.output_format = output_format
-        self.command = command
+        self.runner = CommandRunner(command, exec_timeout) if command else None
         self.redactor = Redactor() if redact else None
         self.counts: Counter[str] = Counter()
+        self.zone = zone                 # --utc / --display-tz; None: the log's own offset
+        self.log_offsets: set[str] = set()  # the offsets the log prints (filled while reading)
 
     def _visible(self, incident: Incident) -> Incident:
         from stuckscan.redact import redact_incident
@@ -52,22 +166,31 @@ class IncidentPrinter:
         shown = self._visible(incident)
         payload = {"change": change.kind, "detail": change.detail, "incident": incident_to_dict(shown)}
         if self.output_format == "jsonl":
-            click.echo(json.dumps(payload, ensure_ascii=False, default=str))
+            click.echo(dumps(payload, ensure_ascii=False, default=str))
         else:
-            click.echo(terminal_safe(_describe(change, shown)))
-        if self.command:
-            self._run(payload)
+            click.echo(terminal_safe(_describe(change, shown, self.shown_zone())))
+        if self.runner is not None:
+            self.runner.submit(dumps(payload, default=str))
 
-    def _run(self, payload: dict[str, Any]) -> None:
-        try:
-            subprocess.run(self.command, shell=True, input=json.dumps(payload, default=str), text=True,  # noqa: S602
-                           timeout=EXEC_TIMEOUT_SECONDS, check=False)
-        except (OSError, subprocess.TimeoutExpired) as error:
-            click.echo(f"stuckscan: --exec command failed: {terminal_safe(str(error))}", err=True)
+    def shown_zone(self) -> Any:
+        """The zone asked for, else the one offset the log prints, else UTC."""
+        from stuckscan.formats._report import offset_zone
+
+        if self.zone is not None:
+            return self.zone
+        zones = {offset_zone(label) for label in self.log_offsets} - {None}
+        return zones.pop() if len(zones) == 1 else timezone.utc
+
+    def close(self) -> None:
+        if self.runner is not None:
+            self.runner.close()
 
 
-def _describe(change: Change, incident: Incident) -> str:
-    when = (change.incident.last_activity or datetime.now(timezone.utc)).strftime("%H:%M:%S")
+def _describe(change: Change, incident: Incident, zone: Any = timezone.utc) -> str:
+    from stuckscan.formats._report import zone_label
+
+    moment = (change.incident.last_activity or datetime.now(timezone.utc)).astimezone(zone)
+    when = f"{moment:%H:%M:%S} {zone_label(zone, moment)}"
     cause = incident.primary
     cause_text = f"{cause.rule.id} {cause.rule.slug} ({cause.confidence.value})" if cause else "cause not yet known"
     age = f"stuck {incident.measures.stuck_seconds:.0f} s" if incident.measures.stuck_seconds else ""
@@ -91,14 +214,21 @@ def _target(path: str | None, log_dir: str | None) -> str:
 @click.option("--log-dir", type=click.Path(file_okay=False), envvar="OPENCLAW_LOG_DIR", help="Directory of gateway logs.")
 @click.option("--format", "output_format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
               help="text: one line per change; jsonl: one JSON object per incident change.")
-@click.option("--exec", "command", metavar="CMD", help="Run CMD for each change, with the change as JSON on stdin.")
+@click.option("--exec", "command", metavar="CMD",
+              help="Run CMD for each change, with the change as JSON on stdin (one at a time, in the background; "
+                   f"at most {EXEC_QUEUE_LIMIT} waiting, later ones dropped and counted).")
+@click.option("--exec-timeout", type=Seconds(MAX_EXEC_TIMEOUT_SECONDS), default=EXEC_TIMEOUT_SECONDS, show_default=True,
+              metavar="SECONDS", help="Stop an --exec command still running after this long.")
 @click.option("--from-start", is_flag=True, help="Read the active file from its beginning instead of its end.")
-@click.option("--poll", "poll_interval", type=float, default=0.5, show_default=True, help="Seconds between checks.")
+@click.option("--poll", "poll_interval", type=Seconds(MAX_POLL_SECONDS), default=0.5, show_default=True,
+              metavar="SECONDS", help="Seconds between checks (above 0, at most an hour).")
 @click.option("--no-redact", is_flag=True, help="Keep secrets and personal ids in the output.")
 @click.option("-q", "--quiet", is_flag=True, help="No notes on stderr.")
+@display_options
 @time_options
-def watch(path: str | None, log_dir: str | None, output_format: str, command: str | None, from_start: bool,
-          poll_interval: float, no_redact: bool, quiet: bool, base_date: Any, zone: Any) -> None:
+def watch(path: str | None, log_dir: str | None, output_format: str, command: str | None, exec_timeout: float,
+          from_start: bool, poll_interval: float, no_redact: bool, quiet: bool, base_date: Any, zone: Any, utc: bool,
+          display_tz: Any) -> None:
     """Follow the active gateway log (or PATH) and print incidents as they open, escalate and close.
 
     Continues across the daily file change, size rotation and truncation. Stop with Ctrl-C.
@@ -107,19 +237,40 @@ def watch(path: str | None, log_dir: str | None, output_format: str, command: st
 
     target = _target(path, log_dir)
     options = build_parse_options(base_date, zone)
-    printer = IncidentPrinter(output_format, command, redact=not no_redact)
+    printer = IncidentPrinter(output_format, command, redact=not no_redact, exec_timeout=exec_timeout,
+                             zone=shown_zone(utc, display_tz))
     if not quiet:
-        click.echo(f"stuckscan: watching {terminal_safe(target)} (Ctrl-C to stop)", err=True)
+        click.echo(f"stuckscan: watching {terminal_safe(printable_path(target))} (Ctrl-C to stop)", err=True)
     stop = threading.Event()
+    code = EXIT_OK
     try:
         run_watch(Follower(target, poll_interval, from_start=from_start, stop=stop), options, printer)
     except KeyboardInterrupt:
         stop.set()
-    if not quiet:
-        counts = printer.counts
-        click.echo(f"stuckscan: stopped; {counts['opened']} incident(s) opened, {counts['closed']} closed, "
-                   f"{counts['escalated']} escalation(s), {counts['recovery']} recovery action(s)", err=True)
-    sys.exit(EXIT_OK)
+    except Terminated as signalled:  # SIGTERM or SIGHUP: stop as for Ctrl-C, with the signal's exit code
+        stop.set()
+        code = 128 + signalled.signum
+    finally:
+        printer.close()
+    _say_stopped(printer, quiet)
+    sys.exit(code)
+
+
+def _say_stopped(printer: IncidentPrinter, quiet: bool) -> None:
+    """The summary at exit; what --exec could not do is said even with -q."""
+    runner = printer.runner
+    lost = runner is not None and (runner.counts["dropped"] or runner.counts["timed_out"])
+    if quiet and not lost:
+        return
+    counts = printer.counts
+    text = (f"stuckscan: stopped; {counts['opened']} incident(s) opened, {counts['closed']} closed, "
+            f"{counts['escalated']} escalation(s), {counts['recovery']} recovery action(s)")
+    if runner is not None:
+        text += f"; {runner.summary()}"
+    try:
+        click.echo(text, err=True)
+    except OSError:  # stderr went away with the terminal (SIGHUP)
+        pass
 
 
 def stopped_gateway(pids: list[int]) -> int | None:
@@ -159,6 +310,7 @@ def run_watch(follower: Follower, options: ParseOptions, printer: IncidentPrinte
     correlator = correlator or Correlator()
     parsers: dict[str, LineParser] = {}
     stats = ParseStats()
+    printer.log_offsets = stats.offsets  # the same set: the printer shows times in the log's offset
     wait = sleep or follower.stop.wait
     last_line_at = clock()
     log_time_at_last_line: datetime | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import tzinfo
 from typing import Protocol, TextIO
 
 from stuckscan import __version__
@@ -22,6 +23,11 @@ class RenderOptions:
     views; ``width`` (``None``: the terminal's) by the text views too. ``base_dir`` is the directory file
     locations are made relative to (SARIF, GitHub annotations); ``None`` means the
     current directory.
+
+    ``display_zone`` is the zone times are shown in by the views for people (``None``:
+    the log's own offset when it prints one, else UTC; see
+    :func:`~stuckscan.formats._report.display_zone`). ``verbose`` shows every fix,
+    cause and evidence line; ``show_all`` shows every incident in full however many.
     """
 
     redact: bool = True
@@ -30,6 +36,9 @@ class RenderOptions:
     fail_on: Severity | None = Severity.ERROR
     tool_version: str = __version__
     base_dir: str | None = None
+    display_zone: tzinfo | None = None
+    verbose: bool = False
+    show_all: bool = False
 
 
 class Formatter(Protocol):

@@ -7,7 +7,7 @@ import os
 import posixpath
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
@@ -118,6 +118,84 @@ def clock(moment: datetime | None, with_date: bool = False) -> str:
     return utc.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S")
 
 
+def offset_zone(label: str) -> tzinfo | None:
+    """The zone of an offset as :attr:`Environment.timezone_offsets` lists it
+    (``+08:00``, ``+00:00 (UTC, Z)``); None for anything else."""
+    text = label.split(" ", 1)[0]
+    if len(text) != 6 or text[0] not in "+-" or text[3] != ":" or not (text[1:3] + text[4:]).isdigit():
+        return None
+    delta = timedelta(hours=int(text[1:3]), minutes=int(text[4:]))
+    if delta >= timedelta(hours=24):
+        return None
+    return timezone(-delta if text[0] == "-" else delta) if delta else timezone.utc
+
+
+def log_zone(analysis: Analysis) -> tzinfo | None:
+    """The one UTC offset the log prints; None when it prints none, or several (a
+    daylight-saving change, files from two hosts)."""
+    zones = {offset_zone(label) for label in analysis.environment.timezone_offsets}
+    zones.discard(None)
+    return zones.pop() if len(zones) == 1 else None
+
+
+def display_zone(analysis: Analysis, zone: tzinfo | None = None) -> tzinfo:
+    """The zone to show times in: ``zone`` when given (``--utc``, ``--display-tz``), else
+    the log's own offset, else UTC."""
+    return zone or log_zone(analysis) or timezone.utc
+
+
+def zone_label(zone: tzinfo, moment: datetime | None = None) -> str:
+    """``UTC`` or ``+08:00``: the zone's offset at ``moment`` (default: now)."""
+    reference = to_utc(moment) if moment is not None and moment.tzinfo is not None else datetime.now(timezone.utc)
+    offset = reference.astimezone(zone).utcoffset() or timedelta(0)
+    if not offset:
+        return "UTC"
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def local_clock(moment: datetime | None, zone: tzinfo, with_date: bool = False) -> str:
+    """``18:41:29`` (or ``2026-05-21 18:41:29``) in ``zone``; naive times as they are."""
+    if moment is None:
+        return "--:--:--"
+    local = moment.astimezone(zone) if moment.tzinfo is not None else moment
+    return local.strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M:%S")
+
+
+def local_span(start: datetime | None, end: datetime | None, zone: tzinfo, seconds: bool = False,
+               with_date: bool = True) -> str:
+    """``2026-05-21 08:02–22:43 +08:00``: the date once when both ends share it (and
+    not at all with ``with_date`` false, unless the ends fall on different days)."""
+    if start is None or end is None:
+        return "no timestamps"
+    pattern = "%H:%M:%S" if seconds else "%H:%M"
+    first = start.astimezone(zone) if start.tzinfo is not None else start
+    last = end.astimezone(zone) if end.tzinfo is not None else end
+    label = zone_label(zone, end)
+    if first.date() != last.date():
+        return f"{first:%Y-%m-%d} {first.strftime(pattern)} \u2013 {last:%Y-%m-%d} {last.strftime(pattern)} {label}"
+    day = f"{first:%Y-%m-%d} " if with_date else ""
+    return f"{day}{first.strftime(pattern)}\u2013{last.strftime(pattern)} {label}"
+
+
+# The explanation that a time-only log's dates were guessed: a caveat about the times, not
+# something hidden from the result (an empty result with only this note is an all-clear).
+UNDATED_NOTE = "the log's times carry no date"
+
+
+def hides_findings(explanation: str) -> bool:
+    """Whether an explanation says something was left out of the result."""
+    return not explanation.startswith(UNDATED_NOTE)
+
+
+def explanations(analysis: Analysis) -> list[str]:
+    """Why the result may look emptier (or its times less certain) than the log: one
+    line each, for every format to show (filters and windows that hid findings, input
+    with no OpenClaw line, dates guessed for time-only lines)."""
+    return list(analysis.explanations)
+
+
 def format_duration(seconds: float | None) -> str:
     """``45s``, ``14m 03s``, ``2h 05m``, ``3d 04h``; ``unknown`` when missing."""
     if seconds is None:
@@ -226,6 +304,122 @@ def item_fixes(item: Item) -> list[tuple[str, str]]:
                 seen.add(text)
                 fixes.append((finding.rule.id, text))
     return fixes
+
+
+def _fix_key(text: str) -> str:
+    """Fixes that differ only in case, spacing or punctuation are one fix."""
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
+def ranked_fixes(item: Item) -> list[tuple[str, str]]:
+    """``(rule id, fix)`` in the order the classifier gave them, primary cause first, each
+    fix once (the same advice from two causes is listed under the first)."""
+    fixes: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for rule_id, text in item_fixes(item):
+        key = _fix_key(text)
+        if key and key not in seen:
+            seen.add(key)
+            fixes.append((rule_id, text))
+    return fixes
+
+
+def _evidence_key(evidence: Evidence) -> tuple[str, int]:
+    return (evidence.file, evidence.line)
+
+
+def strongest_evidence(item: Item, limit: int = 3) -> list[Evidence]:
+    """The lines that carry the verdict, strongest first: the primary cause's key line,
+    the outcome of the last recovery, each contributing cause's key line, then the
+    primary's other lines."""
+    candidates: list[Evidence] = []
+    primary = item.primary.evidence if item.primary is not None else []
+    candidates.extend(primary[:1])
+    if isinstance(item, Incident):
+        acted = [r for r in item.recoveries if r.evidence and r.verdict is not RecoveryVerdict.SKIPPED]
+        if acted:
+            candidates.append(acted[-1].evidence[-1])
+    candidates.extend(finding.evidence[0] for finding in item.contributing if finding.evidence)
+    candidates.extend(primary[1:])
+    if not candidates:
+        candidates = item_evidence(item)
+    chosen: dict[tuple[str, int], Evidence] = {}
+    for evidence in candidates:
+        chosen.setdefault(_evidence_key(evidence), evidence)
+    return list(chosen.values())[:limit]
+
+
+def undelivered_messages(incident: Incident) -> int | None:
+    """Messages queued when a recovery force-cleared the session (None when unknown)."""
+    counts = [r.undelivered for r in incident.recoveries
+              if r.verdict is RecoveryVerdict.FORCE_CLEARED and r.undelivered is not None]
+    return sum(counts) if counts else None
+
+
+def _starved(incident: Incident) -> bool:
+    return bool(incident.episode_ids) or any(finding.rule.id == "RC12" for finding, _ in findings_of(incident))
+
+
+def outcome_sentence(incident: Incident, zone: tzinfo = timezone.utc) -> str:
+    """How the incident ended, in words: the status and the recovery verdict that decided
+    it (``force-cleared: 1 queued message not delivered; …``). Holds log text
+    (actions, reasons): the caller makes it safe for its format."""
+    status = incident.status
+    acted = [r for r in incident.recoveries if r.verdict is not RecoveryVerdict.SKIPPED]
+    last = acted[-1] if acted else None
+    attempt = f"{last.action or 'recovery'} at {local_clock(last.time, zone)}" if last is not None else ""
+    forced = [r for r in incident.recoveries if r.verdict is RecoveryVerdict.FORCE_CLEARED]
+    if status is IncidentStatus.FORCE_CLEARED or (forced and status is not IncidentStatus.STILL_STUCK):
+        lost = undelivered_messages(incident)
+        by = forced[-1] if forced else last
+        text = f"force-cleared ({by.action or 'recovery'} at {local_clock(by.time, zone)})" if by else "force-cleared"
+        if lost is None:
+            text += ": queued messages may not have been delivered"
+        else:
+            text += f": {plural(lost, 'queued message')} not delivered" if lost else ": no queued message was lost"
+        if _starved(incident):
+            text += "; clients connected during the starvation may still show in_progress"
+        return text
+    if status is IncidentStatus.RECOVERED:
+        text = f"recovered: {attempt} freed the session" if attempt else "recovered"
+        return text + (f" ({last.verdict_reason})" if last is not None and last.verdict_reason else "")
+    if status is IncidentStatus.STILL_STUCK:
+        if last is None:
+            return "still stuck when the log ends; no recovery was attempted"
+        text = f"still stuck when the log ends; {attempt} {verdict_word(last.verdict)}"
+        return text + (f" ({last.verdict_reason})" if last.verdict_reason else "")
+    if status is IncidentStatus.FAULT_SIGNAL:
+        return incident.status_reason or "a fault signal with no stall warning, and nothing cleared it"
+    word = status_word(status)
+    if incident.status_reason.lower().startswith(word.lower()):
+        return incident.status_reason  # already says it: "ended by gateway restart (SIGTERM: …)"
+    reason = f" ({incident.status_reason})" if incident.status_reason else ""
+    if status is IncidentStatus.FALSE_POSITIVE:
+        return f"false positive{reason}: the session was making progress"
+    if status is IncidentStatus.EVICTED:
+        return "evicted: too many incidents were open at once, so how it ended is unknown"
+    return f"{word}{reason}"
+
+
+def short_id(value: str, length: int = 8) -> str:
+    """The first characters of a run or session id, as the views print it."""
+    return value if len(value) <= length + 2 else value[:length]
+
+
+STATUS_RANK: dict[IncidentStatus, int] = {
+    IncidentStatus.STILL_STUCK: 6, IncidentStatus.FAULT_SIGNAL: 5, IncidentStatus.FORCE_CLEARED: 4,
+    IncidentStatus.EVICTED: 3, IncidentStatus.ENDED_BY_RESTART: 2, IncidentStatus.RECOVERED: 1,
+    IncidentStatus.RESOLVED_BY_ITSELF: 1, IncidentStatus.FALSE_POSITIVE: 0,
+}
+
+
+def worst_first(incidents: list[Incident]) -> list[Incident]:
+    """Incidents by how much they need attention: severity (benign rules as info), then
+    status (still stuck first), then how long the session was stuck."""
+    def key(incident: Incident) -> tuple[int, int, float]:
+        severity = item_severity(incident)
+        return (severity.rank if severity else 0, STATUS_RANK.get(incident.status, 0), incident_duration(incident) or 0.0)
+    return sorted(incidents, key=key, reverse=True)
 
 
 def wedge_not_freed(incident: Incident) -> bool:

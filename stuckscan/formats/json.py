@@ -15,6 +15,7 @@ from stuckscan.formats._base import RenderOptions, prepare
 from stuckscan.formats._report import (
     Item,
     episode_duration,
+    explanations,
     finding_fixes,
     findings_of,
     incident_duration,
@@ -234,6 +235,7 @@ def report_to_dict(analysis: Analysis, options: RenderOptions) -> dict[str, Any]
             "failOn": options.fail_on.value if options.fail_on is not None else "never",
             "failing": summary.failing,
             "headline": {"id": headline.id, "rule": headline.primary.rule.id} if headline and headline.primary else None,
+            "explanations": explanations(analysis),
         },
     }
 

@@ -16,6 +16,11 @@ def _bullets(items: tuple[str, ...]) -> str:
     return "\n".join(f"- {item}" for item in items) or "- (none)"
 
 
+def _fixes(rule: Rule) -> str:
+    """Each fix, with the evidence that calls for it when it does not always apply."""
+    return _bullets(tuple(f"{fix.text} *(when {fix.condition})*" if fix.condition else fix.text for fix in rule.actions))
+
+
 def rule_page(rule: Rule) -> str:
     """The markdown page for one rule."""
     kind = "gateway-wide (forms an episode)" if rule.scope == "gateway" else "per session (an incident)"
@@ -28,8 +33,10 @@ def rule_page(rule: Rule) -> str:
         f"- **Benign:** {'yes, reported as info and never a failure' if rule.benign else 'no'}\n\n"
         f"## Signature in the log\n\n{_bullets(rule.signature)}\n\n"
         f"## Discriminating evidence\n\n{_bullets(rule.evidence)}\n\n"
-        f"## What to change\n\n{_bullets(rule.fixes)}\n\n"
-        f"## References\n\n{references}\n\n"
+        f"## What to change\n\n{_fixes(rule)}\n\n"
+        + (f"## Good to know\n\n{_bullets(rule.notes)}\n\n" if rule.notes else "")
+        + (f"## When the log is short\n\n{rule.confirm}\n\n" if rule.confirm else "")
+        + f"## References\n\n{references}\n\n"
         f"Show this page with `stuckscan explain {rule.id}` or `stuckscan explain {rule.slug}`.\n"
     )
 

@@ -216,9 +216,10 @@ def add_day(corpus: Corpus) -> None:
     corpus.add_json(f"openclaw-{DATE}.expected.json", {
         "description": ("Ghost run: telegram session stalled after model_call:ended with a message queued "
                         "behind it; gateway-wide event-loop starvation begins after the stall; recovery "
-                        "aborts with released=0 but force-clears the run and the session recovers."),
+                        "aborts with released=0 and force-clears the run (verdict force_cleared); the queued "
+                        "message is answered afterwards."),
         "incidents": [{
-            "session": day.incident.key, "status": "recovered", "primary": "RC02",
+            "session": day.incident.key, "status": "force_cleared", "primary": "RC02",
             "contributing": ["RC12", "RC14"],
             "mustNotInclude": ["RC01", "RC03", "RC06", "RC07", "RC08", "RC11"],
         }],

@@ -4,11 +4,11 @@ from __future__ import annotations
 from .corpus import Corpus
 from .kit import SCENARIOS
 
-_KEY_ORDER = ("incidents", "episodes", "mustNotFire")
+_KEY_ORDER = ("incidentCount", "incidents", "episodes", "mustNotFire", "maxSeverity")
 
 
 def add_rules(corpus: Corpus) -> None:
-    from . import rules_a, rules_b  # noqa: F401  (registers the scenarios)
+    from . import rules_a, rules_b, rules_recovery  # noqa: F401  (registers the scenarios)
 
     for build in SCENARIOS:
         sc = build()

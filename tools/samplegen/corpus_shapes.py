@@ -606,9 +606,10 @@ def issue_excerpts(corpus: Corpus) -> None:
                "id (0829a221…), and the reporter's notes (own lines, '<-- ...' and '← ...' after a line).")
     corpus.add_json("shapes/issue-excerpts.expected.json", {
         "description": ("The same ghost run pasted in pieces: the stall of the telegram session is found under its "
-                        "key, recovered (the queued message is answered); the handshake timeouts (durationMs far "
-                        "over handshakeMs) are starvation, not a handshake budget problem."),
-        "incidents": [{"session": day.incident.key, "status": "recovered", "mustNotInclude": ["RC11"]}],
+                        "key and force-cleared (the recovery aborts with released=0 and forceCleared=true); the "
+                        "handshake timeouts (durationMs far over handshakeMs) are starvation, not a handshake budget "
+                        "problem."),
+        "incidents": [{"session": day.incident.key, "status": "force_cleared", "mustNotInclude": ["RC11"]}],
         "mustNotFire": ["RC11", "RC13", "RC18"],
     }, "Expected stuckscan analysis of shapes/issue-excerpts.txt.")
 

@@ -429,7 +429,7 @@ def rc06_near_miss() -> Scenario:
     desc = ("2026.5.18: a stall aborted with released=0 forceCleared=true — but the run settles seconds "
             "later, the session goes idle, the queued message is answered and no warning follows.")
     return k.finish("RC06-near-miss-aborted-released0-then-idle", ticks, desc, {
-        "incidents": [{"session": tg.key, "status": "recovered", "mustNotInclude": ["RC06", "RC07"]}],
+        "incidents": [{"session": tg.key, "status": "force_cleared", "mustNotInclude": ["RC06", "RC07"]}],
         "mustNotFire": ["RC06", "RC07"]})
 
 

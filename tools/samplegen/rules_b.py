@@ -324,7 +324,9 @@ def rc14_near_miss() -> Scenario:
     ticks = k.ticks("05:58:32.100", "06:26:00")
     desc = ("2026.5.20: two cron jobs due at the same minute every 10 minutes; the second waits behind the "
             "first and logs 'lane wait exceeded: lane=cron …'; chats are unaffected.")
-    return k.finish("RC14-near-miss-cron-lane-only", ticks, desc, {"mustNotFire": ["RC14"]})
+    # Cron-lane waits are reported as what they are (RC14, info: noise), never as a stall or a failure.
+    return k.finish("RC14-near-miss-cron-lane-only", ticks, desc,
+                    {"maxSeverity": "info", "mustNotFire": ["RC01", "RC02", "RC03", "RC06", "RC07", "RC15"]})
 
 
 # ------------------------------------------------------------------ RC15

@@ -1,0 +1,187 @@
+"""What detectors share: the :class:`Candidate` they return and small readers of events.
+
+A detector is ``detect(view) -> Candidate | None``: it looks at one incident (an
+``IncidentView``) or one gateway episode (an ``EpisodeView``, both in
+:mod:`stuckscan.classifier`) and cites the events that support its rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from stuckscan.events import Event, event_order
+from stuckscan.model import Confidence, Severity
+from stuckscan.thresholds import WARN_THRESHOLD_SECONDS
+
+MAX_CITED = 8
+TERMINAL_PROGRESS = ("model_call:ended", "run:completed", "embedded_run:ended")
+TERMINAL_PROGRESS_PARTS = ("response.completed", "rawResponseItem/completed", "raw_response_item.completed", "output_item.done")
+TOOL_PROGRESS = re.compile(r"tool(?:_call)?:(?P<tool>[^:]+):started")
+# OpenClaw throws these inside a lane task, so they usually arrive in a ``lane task error``
+# line (whose family claims the line) rather than as a line of their own.
+TAKEOVER_ERROR = "EmbeddedAttemptSessionTakeoverError"
+LANE_TIMEOUT_ERROR = "CommandLaneTaskTimeoutError"
+
+
+@dataclass(slots=True)
+class Candidate:
+    rule_id: str
+    confidence: Confidence
+    summary: str
+    evidence: list[Event]
+    onset: datetime | None = None
+    explains_stall: bool = True
+    severity: Severity | None = None  # overrides the rule's policy when the evidence is milder
+    supersedes: tuple[str, ...] = ()   # rules this finding explains away as primary candidates
+    facts: dict[str, Any] = field(default_factory=dict)  # what fix conditions read (tool, lock_removed...)
+
+
+def first_time(events: Iterable[Event]) -> datetime | None:
+    times = [e.time for e in events if e.time is not None]
+    return min(times) if times else None
+
+
+def cite(*groups: Iterable[Event]) -> list[Event]:
+    """The events of ``groups`` once each, in time order, at most :data:`MAX_CITED` (the first
+    ones and the last two)."""
+    merged: dict[tuple[str, int], Event] = {}
+    for group in groups:
+        for event in group:
+            merged.setdefault((event.source, event.line), event)
+    ordered = sorted(merged.values(), key=event_order)
+    if len(ordered) <= MAX_CITED:
+        return ordered
+    return ordered[: MAX_CITED - 2] + ordered[-2:]
+
+
+def field_text(event: Event, name: str) -> str:
+    value = event.fields.get(name)
+    return value if isinstance(value, str) else ""
+
+
+def metric(event: Event, name: str) -> float:
+    value = event.fields.get(name)
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
+
+
+def stale_progress(warning: Event) -> bool:
+    """A warning whose run really made no progress: fresh progress contradicts a hang."""
+    return warning.seconds.get("lastProgressAge", WARN_THRESHOLD_SECONDS) >= WARN_THRESHOLD_SECONDS
+
+
+def mentions_lock(event: Event) -> bool:
+    return "session file locked" in event.message or any(
+        isinstance(value, str) and "session file locked" in value for value in event.fields.values())
+
+
+def is_terminal_progress(value: str) -> bool:
+    return value in TERMINAL_PROGRESS or any(part in value for part in TERMINAL_PROGRESS_PARTS)
+
+
+def no_active_run(warning: Event) -> bool:
+    """Stale session state: the detector saw no active run, so a ghost run is not the story."""
+    return field_text(warning, "classification") == "stale_session_state" or \
+        field_text(warning, "reason") == "queued_work_without_active_run"
+
+
+def on_tool_call(warning: Event) -> bool:
+    """The detector saw a tool call in flight: a terminal-looking progress value is then the
+    model turn before the tool, not a finished run."""
+    return "blocked_tool_call" in (field_text(warning, "classification"), field_text(warning, "reason")) \
+        or field_text(warning, "activeWorkKind") == "tool_call" or bool(field_text(warning, "activeTool"))
+
+
+def progress_phrase(values: Iterable[str]) -> str:
+    values = list(values)
+    return f" (lastProgress={values[-1]})" if values else ""
+
+
+def tool_name(warnings: Iterable[Event]) -> str | None:
+    """The tool a run is blocked on, from the latest warning that names it."""
+    for warning in reversed(list(warnings)):
+        tool = field_text(warning, "activeTool")
+        if tool:
+            return tool
+        match = TOOL_PROGRESS.fullmatch(field_text(warning, "lastProgress"))
+        if match:
+            return match.group("tool")
+    return None
+
+
+def lane_task_errors(events: Iterable[Event], name: str) -> list[Event]:
+    """``lane task error`` lines that report the error ``name``."""
+    return [e for e in events if e.kind == "lane.task_error" and name in e.message]
+
+
+def lock_events(view: Any) -> list[Event]:
+    """Session-lock failures the incident saw: lock timeouts, takeovers, lane task errors on a lock."""
+    return [e for e in view.events("lane.task_error", "lock.timeout", "lock.takeover") if
+            "lockPath" in e.fields or "lockPid" in e.fields or e.kind != "lane.task_error" or TAKEOVER_ERROR in e.message]
+
+
+def lock_is_cause(view: Any, events: list[Event]) -> bool:
+    """A lock class is primary only when the lock error precedes the stall or the session's
+    own requests fail on it."""
+    if view.record.opened_by == "lock_error":
+        return True
+    start = view.stall_start
+    if any(e.time and start and e.time <= start + timedelta(seconds=30) for e in events):
+        return True
+    return any(e.kind == "lane.task_error" for e in events)
+
+
+# -- gateway episodes -------------------------------------------------------------------
+
+STARTUP_WINDOW = timedelta(seconds=60)
+STARTUP_LEAD = timedelta(seconds=5)
+
+
+def starving(event: Event) -> bool:
+    """Sustained starvation: a busy loop (utilization, CPU) or a high p99 delay."""
+    return (metric(event, "eventLoopDelayP99Ms") >= 1000 or metric(event, "eventLoopUtilization") >= 0.9
+            or metric(event, "cpuCoreRatio") >= 0.9)
+
+
+def delay_spike(event: Event) -> bool:
+    """One long pause (a GC, a sync call): evidence only when it repeats."""
+    return metric(event, "eventLoopDelayMaxMs") >= 2000
+
+
+def long_handshake(event: Event) -> bool:
+    """A handshake that took far longer than its budget: the gateway could not answer."""
+    duration = event.seconds.get("durationMs")
+    handshake = event.seconds.get("handshakeMs")
+    if duration is None:
+        return False
+    limit = handshake if handshake is not None else 10.0
+    return duration > max(2 * limit, limit + 10.0)
+
+
+def short_handshake_timeout(event: Event) -> bool:
+    """A close at a short (~3 s) handshake budget, just after it ran out."""
+    duration, handshake = event.seconds.get("durationMs"), event.seconds.get("handshakeMs")
+    cause = field_text(event, "cause")
+    return (cause in ("handshake-timeout", "") and handshake is not None and handshake <= 5.0
+            and duration is not None and duration - handshake < 3.0)
+
+
+def in_startup_window(markers: Iterable[Event], event: Event) -> bool:
+    """Whether ``event`` falls in a startup window: from shortly before a ready or health-monitor
+    start marker (the first liveness warning may be written before it) to its startup grace.
+    Untimed lines (a paste without times) count when they follow the marker in the same file."""
+    for marker in markers:
+        if marker.kind not in ("gateway.ready", "gateway.listening", "health.started"):
+            continue
+        if marker.time is None or event.time is None:
+            if marker.time is None and event.time is None and marker.source == event.source and marker.line < event.line:
+                return True
+            continue
+        grace = marker.seconds.get("startupGrace")
+        window = timedelta(seconds=grace) if grace else STARTUP_WINDOW
+        if marker.time - STARTUP_LEAD <= event.time <= marker.time + window:
+            return True
+    return False

@@ -1,0 +1,64 @@
+"""RC01: the session's active work is a model call that never returned."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from stuckscan.model import Confidence, Severity
+from stuckscan.rules._detect import Candidate, cite, field_text, mentions_lock, progress_phrase, stale_progress
+from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
+
+if TYPE_CHECKING:
+    from stuckscan.classifier import IncidentView
+
+
+def _old_recovery(context: FixContext) -> bool:
+    return context.build.rank < 5
+
+
+RULE = Rule(
+    "RC01", "model-call-hang", "Model call hang / no first token",
+    "The session's active work is a model call that never returned a first token or completed.",
+    WEDGED_POLICY, Severity.WARNING, "session",
+    ("`stalled session:` or `long-running session:` with `activeWorkKind=model_call` or "
+     "`lastProgress=model_call:started` (or `embedded_run:started` with no later progress)",
+     "`embedded run failover decision ... reason=timeout` or `rawError=Request was aborted`",
+     "`LLM idle timeout (Ns)`", "`model fallback decision: decision=candidate_failed ... reason=timeout`"),
+    ("`lastProgressAge` close to `age`: no progress since the call started", "no tool events during the stall",
+     "a `[model-fetch] start ... timeoutMs=` with no `[model-fetch] response` (or `error`) after it"),
+    (Fix("Set `agents.defaults.llm.idleTimeoutSeconds` or `models.providers.<id>.timeoutSeconds`, keeping them "
+         "below `diagnostics.stuckSessionAbortMs` (#121018)."),
+     Fix("Configure fallback models so a hung provider fails over."),
+     Fix("Upgrade to a build with phase-safe recovery (#93655) so fallback is tried.", _old_recovery,
+         "the log's build predates mid-2026"),
+     Fix("Check the provider's status page.")),
+    ("#121018", "#93655"),
+    confirm="A longer log would show whether a `[model-fetch] response` or a later progress value ever arrived "
+            "for this run, and whether the stall warnings went on.",
+)
+
+
+def detect(view: IncidentView) -> Candidate | None:
+    strong = view.warnings_where(lambda w: stale_progress(w) and (
+        field_text(w, "activeWorkKind") == "model_call"
+        or field_text(w, "lastProgress") == "model_call:started"
+        or field_text(w, "reason") in ("active_model_call_without_progress", "repeated_model_requests_without_progress")))
+    compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.timeout")
+    started_only = [] if compaction else view.warnings_where(
+        lambda w: stale_progress(w) and field_text(w, "lastProgress") == "embedded_run:started"
+        and field_text(w, "activeWorkKind") != "tool_call")
+    idle = view.events("llm.idle_timeout", "model_fetch.start")
+    failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
+                if not mentions_lock(e) and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message)]
+    if not (strong or started_only or idle or failover):
+        return None
+    confidence = Confidence.HIGH if strong else Confidence.MEDIUM if (started_only or idle) else Confidence.LOW
+    basis = strong or started_only
+    detail = "the active work is a model call" if strong else "the run never progressed past its start" if started_only \
+        else "the model call timed out"
+    return Candidate(
+        "RC01", confidence,
+        f"No progress for {view.record.max_age:.0f} s and {detail}{progress_phrase(view.record.progress_values)}; "
+        "no first token or completion arrived.",
+        cite(basis[:2], basis[-1:], idle, failover), onset=view.record.last_progress or view.stall_start,
+    )

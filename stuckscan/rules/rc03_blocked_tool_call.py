@@ -1,0 +1,74 @@
+"""RC03: a tool call (exec/bash, browser/CDP, approval-gated tool, MCP, Codex) never returned."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from stuckscan.model import Confidence, Severity
+from stuckscan.rules._detect import TOOL_PROGRESS, Candidate, cite, field_text, stale_progress, tool_name
+from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
+
+if TYPE_CHECKING:
+    from stuckscan.classifier import IncidentView
+
+TOOL_FAMILIES: dict[str, tuple[str, ...]] = {
+    "exec": ("exec", "bash", "process", "shell"),
+    "browser": ("browser", "cdp", "playwright"),
+    "approval": ("openclaw", "approval", "ask_user"),
+    "codex": ("codex",),
+}
+
+
+def tool_family(tool: str | None) -> str | None:
+    lowered = (tool or "").lower()
+    return next((family for family, names in TOOL_FAMILIES.items() if any(name in lowered for name in names)), None)
+
+
+def _tool_is(family: str) -> Callable[[FixContext], bool]:
+    def when(context: FixContext) -> bool:
+        known = context.fact("tool_family")
+        return known == family or known is None  # unknown tool: every tool's advice may apply
+    return when
+
+
+RULE = Rule(
+    "RC03", "blocked-tool-call", "Blocked tool call",
+    "A tool call (exec/bash, browser/CDP, approval-gated tool, MCP) never returned.",
+    WEDGED_POLICY, Severity.WARNING, "session",
+    ("`reason=blocked_tool_call classification=blocked_tool_call activeWorkKind=tool_call "
+     "lastProgress=tool:<name>:started activeTool=<name>`",
+     "`[tools] browser failed: timed out. Restart the OpenClaw gateway`",
+     "`Can't reach the OpenClaw browser control service (timed out after 15000ms)`"),
+    ("the tool name in `lastProgress`/`activeTool` says which sub-type", "recovery waits for the 15-minute floor"),
+    (Fix("exec/bash: give the command a timeout; run long jobs with `nohup ... &` and a pid file.", _tool_is("exec"),
+         "the blocked tool is exec/bash (or unknown)"),
+     Fix("browser: restart the gateway or the browser profile.", _tool_is("browser"),
+         "the blocked tool is the browser (or unknown)"),
+     Fix("approval-gated tool: approve or deny the pending request.", _tool_is("approval"),
+         "the blocked tool waits for an approval or an answer (or unknown)"),
+     Fix("Codex: upgrade the plugin (#83476).", _tool_is("codex"), "the blocked tool is a Codex tool (or unknown)"),
+     Fix("Lower `diagnostics.stuckSessionAbortMs` if that is safe for your workloads.")),
+    ("#147304", "#83476"),
+    confirm="A longer log would show whether the tool call ever ended (`embedded run tool end`) and whether "
+            "recovery aborted the run.",
+)
+
+
+def detect(view: IncidentView) -> Candidate | None:
+    hits = view.warnings_where(lambda w: stale_progress(w) and (
+        "blocked_tool_call" in (field_text(w, "classification"), field_text(w, "reason"))
+        or field_text(w, "activeWorkKind") == "tool_call"
+        or bool(TOOL_PROGRESS.fullmatch(field_text(w, "lastProgress")))))
+    browser = view.events("tools.browser_failed", "tools.browser_unreachable")
+    if not hits and not browser:
+        return None
+    tool = tool_name(view.warnings) or ("browser" if browser else None)
+    confidence = Confidence.HIGH if hits else Confidence.MEDIUM
+    return Candidate(
+        "RC03", confidence,
+        f"The session is waiting on the `{tool or 'unknown'}` tool call, which never returned "
+        f"({view.record.max_age:.0f} s without progress).",
+        cite(hits[:2], hits[-1:], browser), onset=view.record.last_progress or view.stall_start,
+        facts={"tool": tool, "tool_family": tool_family(tool)},
+    )

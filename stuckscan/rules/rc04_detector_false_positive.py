@@ -1,0 +1,56 @@
+"""RC04: the stall detector flagged (or aborted) a session that was still making progress."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from stuckscan.model import Confidence, Severity
+from stuckscan.rules._detect import Candidate, cite, field_text
+from stuckscan.rules._rule import Fix, FixContext, Rule
+from stuckscan.thresholds import WARN_THRESHOLD_SECONDS
+
+if TYPE_CHECKING:
+    from stuckscan.classifier import IncidentView
+
+
+def _aborted(context: FixContext) -> bool:
+    return bool(context.view.record.recoveries)
+
+
+RULE = Rule(
+    "RC04", "detector-false-positive", "Detector false positive (healthy run flagged or aborted)",
+    "The stall detector flagged a session that was still making progress.",
+    "info (not an incident)", Severity.INFO, "session",
+    ("`stuck session: ... reason=queued_work_without_active_run ... lastProgress=cli_live:stream_progress lastProgressAge=0s`",
+     "`blocked_tool_call` on `claude-cli` while later tools complete"),
+    ("`lastProgressAge` below `stuckSessionWarnMs` at detection", "a CLI backend (`claude-cli`)",
+     "progress continues after the warning"),
+    (Fix("Upgrade (PR #122460 freshness guard)."),
+     Fix("Raise `diagnostics.stuckSessionAbortMs` if healthy runs are aborted.", _aborted,
+         "a recovery acted on the healthy run"),
+     Fix("Treat as a false positive, not an incident.")),
+    ("#122460", "#88870"), benign=True,
+)
+
+
+def detect(view: IncidentView) -> Candidate | None:
+    progress_ages = [w.seconds["lastProgressAge"] for w in view.warnings if "lastProgressAge" in w.seconds]
+    if not progress_ages:
+        return None
+    fresh = [w for w in view.warnings if w.seconds.get("lastProgressAge", WARN_THRESHOLD_SECONDS) < WARN_THRESHOLD_SECONDS]
+    if not fresh or max(progress_ages) >= WARN_THRESHOLD_SECONDS:
+        return None
+    streaming = [w for w in fresh if "stream_progress" in field_text(w, "lastProgress")
+                 or field_text(w, "lastProgress").startswith("cli_live:")]
+    first = view.record.first_warning
+    later_progress = [e for e in view.events("embedded.tool_end", "embedded.tool_start", "embedded.agent_end")
+                      if first and e.time and e.time > first]
+    cli_backend = [e for e in view.events("embedded.run_start", "embedded.failover", "embedded.agent_end")
+                   if "cli" in field_text(e, "provider") or "claude-cli" in e.message]
+    confidence = Confidence.HIGH if (streaming or later_progress or cli_backend) else Confidence.MEDIUM
+    return Candidate(
+        "RC04", confidence,
+        f"The session was flagged with lastProgressAge={min(progress_ages):.0f} s, below the "
+        f"{WARN_THRESHOLD_SECONDS:.0f} s warn threshold, and kept making progress: a detector false positive.",
+        cite(fresh[:3], streaming[:1], later_progress[:2], cli_backend[:1]), onset=first,
+    )

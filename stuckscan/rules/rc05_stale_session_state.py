@@ -1,0 +1,59 @@
+"""RC05: the gateway believes the session has active work that no longer exists."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from stuckscan.model import Confidence, Severity
+from stuckscan.rules._detect import Candidate, cite, field_text
+from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
+
+if TYPE_CHECKING:
+    from stuckscan.classifier import IncidentView
+
+
+def _still_stuck(context: FixContext) -> bool:
+    return not context.view.cleared
+
+
+RULE = Rule(
+    "RC05", "stale-session-state", "Stale session state / leaked active-run handle",
+    "The gateway believes the session has active work that no longer exists.",
+    WEDGED_POLICY, Severity.WARNING, "session",
+    ("`stuck session: ... classification=stale_session_state reason=queued_work_without_active_run`",
+     "repeated `outcome: status=skipped action=keep_lane reason=active_reply_work` or "
+     "`action=observe_only reason=active_embedded_run`", "`sessionId=unknown` with `recovery=none`"),
+    ("the same session skipped again and again while `lastProgressAge` grows",
+     "age in the tens of thousands of seconds"),
+    (Fix("Run `/reset` in that conversation.", _still_stuck, "the session was not cleared in the log"),
+     Fix("Restart the gateway: `openclaw gateway restart`.", _still_stuck, "the session was not cleared in the log"),
+     Fix("Upgrade (#86056 reclaims leaked handles)."),
+     Fix("Run `openclaw doctor --fix` for store/state drift.")),
+    ("#86056",),
+    confirm="A longer log would show whether recovery kept skipping the session or reclaimed the stale handle.",
+)
+
+
+def detect(view: IncidentView) -> Candidate | None:
+    stale = view.warnings_where(lambda w: field_text(w, "classification") == "stale_session_state"
+                                or field_text(w, "reason") in ("queued_work_without_active_run", "stale_session_state"))
+    skipped = [r for r in view.record.recoveries if r.status == "skipped"
+               and (r.reason or "") in ("active_reply_work", "active_embedded_run")]
+    unknown_unrecovered = view.warnings_where(lambda w: w.raw.get("sessionId") == "unknown" and field_text(w, "recovery") == "none")
+    huge = view.record.max_age >= 10_000
+    if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered)):
+        return None
+    confidence = Confidence.HIGH if stale else Confidence.MEDIUM
+    parts = []
+    if stale:
+        parts.append("the detector classified it as stale session state")
+    if skipped:
+        parts.append(f"recovery was skipped {len(skipped)} time(s) for active work that never progressed")
+    if huge:
+        parts.append(f"its age reached {view.record.max_age:.0f} s")
+    skip_events = [e for r in skipped[:3] for e in r.events[:1]]
+    return Candidate(
+        "RC05", confidence,
+        "The gateway holds session state for work that is not running: " + "; ".join(parts) + ".",
+        cite(stale[:2], stale[-1:], skip_events, unknown_unrecovered[:1]), onset=view.stall_start,
+    )

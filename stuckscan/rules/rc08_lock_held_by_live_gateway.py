@@ -1,0 +1,51 @@
+"""RC08: an aborted run left its session write lock held by the still-running gateway."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from stuckscan.model import Confidence, Severity
+from stuckscan.rules._detect import TAKEOVER_ERROR, Candidate, cite, first_time, lock_events, lock_is_cause
+from stuckscan.rules._rule import Fix, Rule
+
+if TYPE_CHECKING:
+    from stuckscan.classifier import IncidentView
+
+RULE = Rule(
+    "RC08", "lock-held-by-live-gateway", "Session write lock leaked by the live gateway after abort",
+    "An aborted run left its session write lock held by the still-running gateway process.",
+    "error (message loss)", Severity.ERROR, "session",
+    ("`embedded abort settle timed out: ... timeoutMs=2000` / `sessions_yield abort settle timed out`",
+     "then `session file locked (timeout 60000ms): pid=<P> alive=true ageMs=...`",
+     "`Embedded agent failed before reply: session file locked`",
+     "`EmbeddedAttemptSessionTakeoverError`, on its own or inside a `lane task error`"),
+    ("the lock holder pid is alive (the gateway's own pid)", "`ageMs` grows across attempts"),
+    (Fix("Restart the gateway (clears in-memory locks): `openclaw gateway restart`."),
+     Fix("Upgrade (PR #87278, #90065)."),
+     Fix("Avoid long `sessions_yield` subagent holds.", lambda c: bool(c.fact("yield")),
+         "the abort that leaked the lock was a sessions_yield")),
+    ("#87278", "#90065"),
+    confirm="A longer log would show whether later turns still failed on the lock and whether its `ageMs` kept growing.",
+)
+
+
+def detect(view: IncidentView) -> Candidate | None:
+    locks = lock_events(view)
+    alive = [e for e in locks if e.fields.get("lockPidAlive") is True
+             or (isinstance(e.fields.get("lockPid"), int) and e.fields["lockPid"] in view.gateway_pids)]
+    settles = view.events("abort.settle_timeout", "abort.settle_failed")
+    takeover = [e for e in locks if e.kind == "lock.takeover" or TAKEOVER_ERROR in e.message]
+    settle_then_lock = bool(settles and any(e.time and settles[0].time and e.time > settles[0].time for e in locks))
+    dead_marked = [e for e in locks if e.fields.get("lockPidAlive") is False]
+    if not (alive or takeover or (settle_then_lock and not dead_marked)):
+        return None
+    confidence = Confidence.HIGH if alive else Confidence.MEDIUM
+    holder = alive[0].fields.get("lockPid") if alive else None
+    who = f"pid {holder}, the live gateway" if holder else "the live gateway"
+    cited = alive or takeover or locks
+    return Candidate(
+        "RC08", confidence,
+        f"The session's write lock is held by {who} after an aborted run, so every new turn times out on it.",
+        cite(settles[:2], cited[:3], cited[-1:]), onset=first_time(cited), explains_stall=lock_is_cause(view, cited),
+        facts={"yield": any(e.fields.get("runner") == "sessions_yield" for e in settles)},
+    )

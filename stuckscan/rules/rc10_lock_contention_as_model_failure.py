@@ -1,0 +1,38 @@
+"""RC10: every model candidate "failed" because the session file was locked, not because of the models."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from stuckscan.model import Confidence, Severity
+from stuckscan.rules._detect import Candidate, cite, first_time, mentions_lock
+from stuckscan.rules._rule import Fix, Rule
+
+if TYPE_CHECKING:
+    from stuckscan.classifier import IncidentView
+
+RULE = Rule(
+    "RC10", "lock-contention-as-model-failure", "Lock contention misread as model failure",
+    "Every model candidate 'failed' because the session file was locked, not because of the models.",
+    "error (message loss)", Severity.ERROR, "session",
+    ("`[model-fallback/decision] ... reason=timeout detail=session file locked (pid=...)` once per candidate",
+     "`FallbackSummaryError: All models failed (N): ... session file locked`"),
+    ("the same lock pid in every candidate", "short `ageMs`", "concurrent cron and dispatch on the same session"),
+    (Fix("Upgrade (#78633 fail-fast)."), Fix("Stagger cron jobs against interactive turns."),
+     Fix("Give cron jobs their own session keys.")),
+    ("#78633",),
+    confirm="A longer log would show who held the lock (a `session file locked ... pid=` line) and whether the "
+            "next turn got through.",
+)
+
+
+def detect(view: IncidentView) -> Candidate | None:
+    hits = [e for e in view.events("model.fallback_decision", "embedded.failover", "model.all_failed") if mentions_lock(e)]
+    if not hits:
+        return None
+    confidence = Confidence.HIGH if len(hits) >= 2 or any(e.kind == "model.all_failed" for e in hits) else Confidence.MEDIUM
+    return Candidate(
+        "RC10", confidence,
+        f"{len(hits)} model attempt(s) were reported as failures, but each failed on the session file lock, not the model.",
+        cite(hits), onset=first_time(hits), explains_stall=True,
+    )

@@ -1,0 +1,69 @@
+"""RC11: WebSocket clients time out during the handshake because its budget is too short."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from stuckscan.events import Event
+from stuckscan.model import Confidence, Severity
+from stuckscan.rules._detect import Candidate, cite, field_text, long_handshake, short_handshake_timeout
+from stuckscan.rules._rule import Fix, FixContext, Rule
+
+if TYPE_CHECKING:
+    from stuckscan.classifier import EpisodeView
+
+
+def _old(context: FixContext) -> bool:
+    return context.build.rank <= 1
+
+
+RULE = Rule(
+    "RC11", "handshake-timeout", "WebSocket handshake timeout (short pre-2026.3.22 default)",
+    "WebSocket clients time out during the handshake because the timeout is too short.",
+    "warning", Severity.WARNING, "gateway",
+    ("`handshake timeout conn=... remote=...`",
+     "`closed before connect ... cause=handshake-timeout ... handshakeMs=3000 code=1000`",
+     "CLI `gateway closed (1000 normal closure): no close reason`"),
+    ("`handshakeMs` about 3000 and `durationMs` only slightly higher", "only WebSocket CLI commands fail"),
+    (Fix("Upgrade to 2026.3.22 or later.", _old, "the log's build is older or unknown"),
+     Fix("Or set `OPENCLAW_HANDSHAKE_TIMEOUT_MS=10000` (up to 30000)."),
+     Fix("Use `tail -f` on the log file instead of `openclaw logs`.")),
+    (),
+    confirm="A longer log would show the close details (`closed before connect ... handshakeMs=`) and whether the "
+            "gateway was otherwise responsive.",
+)
+
+
+def detect(view: EpisodeView) -> Candidate | None:
+    closes = [e for e in view.events("ws.closed_before_connect") if short_handshake_timeout(e)]
+    timeouts = view.events("ws.handshake_timeout")
+    long_handshakes = [e for e in view.events("ws.closed_before_connect", "ws.handshake_timeout") if long_handshake(e)]
+    starvation = (long_handshakes or view.events("liveness.warning", "timer.delayed", "liveness.heartbeat_delayed",
+                                                  "ws.response", "gateway.connect_failed", "gateway.timeout"))
+    modern_budget = any(e.seconds.get("handshakeMs", 0.0) >= 10.0 for e in view.events("ws.closed_before_connect"))
+    old_gateway = view.build.rank == 1 or any(m.kind == "gateway.listening" for m in view.record.markers)
+    cli_closes = [e for e in view.events("gateway.closed", "gateway.connect_failed") if normal_close_without_reason(e)]
+    if closes:
+        confidence = Confidence.HIGH
+    elif (timeouts or cli_closes) and not starvation and not modern_budget and old_gateway:
+        confidence = Confidence.MEDIUM  # no close details, but a build old enough for the 3 s default
+    elif (timeouts or cli_closes) and not starvation and not modern_budget and view.build.rank == 0:
+        confidence = Confidence.LOW  # no close details and no build to date it
+    else:
+        return None
+    if closes or timeouts:
+        summary = (f"{len(timeouts) or len(closes)} WebSocket handshake(s) timed out"
+                   + (" at a short ~3 s limit (the pre-2026.3.22 default)." if closes
+                      else " while the gateway was otherwise responsive."))
+    else:
+        summary = ("The CLI's connection was closed normally with no reason (`gateway closed (1000)`), the client-side "
+                   "sign of a handshake cut short by the gateway's handshake timeout.")
+    return Candidate("RC11", confidence, summary, cite(closes[:3], timeouts[:3], cli_closes[:2]), onset=view.record.start)
+
+
+def normal_close_without_reason(event: Event) -> bool:
+    """The CLI's ``gateway closed (1000 normal closure): no close reason`` (also inside a
+    ``gateway connect failed: Error: gateway closed (1000): ...``)."""
+    if event.kind == "gateway.closed":
+        return event.fields.get("code") == 1000 and field_text(event, "reason").strip() in ("", "no close reason")
+    return "gateway closed (1000" in event.message

@@ -1,0 +1,94 @@
+"""RC12: the gateway's event loop was blocked; every session, channel and client slowed at once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from stuckscan.events import Event
+from stuckscan.model import Confidence, Severity
+from stuckscan.rules._detect import Candidate, cite, delay_spike, field_text, in_startup_window, long_handshake, starving
+from stuckscan.rules._rule import Fix, FixContext, Rule
+
+if TYPE_CHECKING:
+    from stuckscan.classifier import EpisodeView
+
+
+def _phases_known(context: FixContext) -> bool:
+    return bool(context.fact("phases"))
+
+
+def _memory(context: FixContext) -> bool:
+    return bool(context.fact("memory_pressure"))
+
+
+RULE = Rule(
+    "RC12", "event-loop-starvation", "Gateway event-loop starvation (gateway unresponsive)",
+    "The gateway's event loop was blocked: every session, channel and client slowed down at once.",
+    "warning", Severity.WARNING, "gateway",
+    ("`liveness warning: reasons=event_loop_delay[,event_loop_utilization,cpu] ... eventLoopDelayMaxMs=<>=2000>`",
+     "`fetch timeout ... timer delayed NNNNms, likely event-loop starvation` (console); in the file log, "
+     "`fetch timeout reached; aborting operation` with `timerDelayMs` in its meta object",
+     "`[ws] ⇄ res ✓ <method> <very large>ms`", "handshake `durationMs` far above `handshakeMs`",
+     "`gateway request timeout for connect`", "`memory pressure: level=...`"),
+    ("`eventLoopUtilization` near 1, `cpuCoreRatio` near 1", "all sessions and channels affected at the same time"),
+    (Fix("Find the hot phase (`phase=`, `recentPhases=` on liveness warnings).", _phases_known,
+         "the liveness warnings name a phase"),
+     Fix("Reduce `maxConcurrent` and subagent fan-out."),
+     Fix("Check memory pressure: shrink transcripts and contexts.", _memory, "the log reports memory pressure"),
+     Fix("Shrink transcripts and contexts.", lambda c: not _memory(c), "no memory pressure reported"),
+     Fix("Upgrade past known regressions (2026.4.27 / 2026.5.4).", lambda c: c.build.rank <= 3,
+         "the log's build is 2026.5.18 or older"),
+     Fix("Restart the gateway: `openclaw gateway restart`.")),
+    (),
+    confirm="A longer log would show liveness warnings with event-loop delay and utilization figures, which say "
+            "whether the loop was busy or paused.",
+)
+
+
+def starved_fetch_timeouts(view: EpisodeView) -> list[Event]:
+    """File-log ``fetch timeout reached`` records whose timer fired late: OpenClaw adds
+    ``timerDelayMs`` to the meta object only when the delay is at least max(1 s, half the
+    timeout), its own "likely event-loop starvation" hint (the console line says ``timer
+    delayed``, a ``timer.delayed`` event)."""
+    return [e for e in view.events("fetch.timeout") if "timerDelayMs" in e.fields]
+
+
+def detect(view: EpisodeView) -> Candidate | None:
+    warm = [e for e in view.events("liveness.warning") if not in_startup_window(view.record.markers, e)]
+    spikes = [e for e in warm if delay_spike(e) and not starving(e)]
+    liveness = [e for e in warm if starving(e)] + (spikes if len(spikes) >= 2 else [])
+    delayed = view.events("timer.delayed", "liveness.heartbeat_delayed") + starved_fetch_timeouts(view)
+    slow = view.events("ws.response")
+    long_handshakes = [e for e in view.events("ws.closed_before_connect", "ws.handshake_timeout") if long_handshake(e)]
+    connect_timeouts = [e for e in view.events("gateway.connect_failed", "gateway.timeout")
+                        if "requestTimeoutMethod" in e.fields or e.kind == "gateway.timeout"]
+    others = view.events("agent.cleanup_timeout", "memory.pressure")
+    indirect = [group for group in (slow, long_handshakes, connect_timeouts, others) if group]
+    if not liveness and not delayed and len(indirect) < 1:
+        return None
+    if liveness or delayed:
+        confidence = Confidence.HIGH
+    else:
+        confidence = Confidence.MEDIUM if len(indirect) >= 2 else Confidence.LOW
+    peaks = view.record.peaks
+    facts = []
+    if "eventLoopDelayMaxMs" in peaks:
+        facts.append(f"event-loop delay up to {peaks['eventLoopDelayMaxMs']:.0f} ms")
+    if "eventLoopUtilization" in peaks:
+        facts.append(f"utilization {peaks['eventLoopUtilization']:.2f}")
+    if "handshakeDurationSeconds" in peaks:
+        facts.append(f"WebSocket handshakes taking up to {peaks['handshakeDurationSeconds']:.0f} s")
+    if "slowestResponseSeconds" in peaks:
+        facts.append(f"responses taking up to {peaks['slowestResponseSeconds']:.0f} s")
+    if connect_timeouts:
+        facts.append(f"{len(connect_timeouts)} gateway connect timeout(s)")
+    phases = sorted({field_text(e, "phase") for e in liveness if field_text(e, "phase")})
+    if phases:
+        facts.append("hot phase " + ", ".join(phases[:3]))
+    return Candidate(
+        "RC12", confidence,
+        "The gateway's event loop was starved: " + ("; ".join(facts) or "timers and requests ran late") + ".",
+        cite(liveness[:3], delayed[:2], long_handshakes[:2], connect_timeouts[:2], slow[:1], others[:1]),
+        onset=view.record.start,
+        facts={"phases": phases, "memory_pressure": bool(view.events("memory.pressure"))},
+    )

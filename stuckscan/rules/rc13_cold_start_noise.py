@@ -1,0 +1,40 @@
+"""RC13: liveness warnings during gateway startup, with no stuck session: expected noise."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from stuckscan.model import Confidence, Severity
+from stuckscan.rules._detect import Candidate, cite, in_startup_window
+from stuckscan.rules._rule import Fix, Rule
+
+if TYPE_CHECKING:
+    from stuckscan.classifier import EpisodeView
+
+RULE = Rule(
+    "RC13", "cold-start-noise", "Cold-start liveness noise",
+    "Liveness warnings during gateway startup, with no stuck session: expected noise.",
+    "info", Severity.INFO, "gateway",
+    ("`liveness warning ...` within about 60 s of `[gateway/health-monitor] started (... startup-grace: 60s ...)` "
+     "or gateway `ready`", "`recentPhases=sidecars.model-prewarm...`"),
+    ("inside the startup window", "no stuck sessions"),
+    (Fix("Nothing to fix; upgrade (PR #76401) to quiet it."),),
+    ("#76401",), benign=True,
+)
+
+
+def detect(view: EpisodeView) -> Candidate | None:
+    liveness = view.events("liveness.warning")
+    if not liveness or view.overlapping_incidents:
+        return None
+    if not all(in_startup_window(view.record.markers, e) for e in liveness):
+        return None
+    other_trouble = sum(count for kind, count in view.record.evidence.counts.items() if kind != "liveness.warning")
+    if other_trouble:
+        return None
+    return Candidate(
+        "RC13", Confidence.HIGH,
+        f"{len(liveness)} liveness warning(s) inside the gateway's startup window, with no stuck session: startup noise.",
+        cite(liveness[:3], [m for m in view.record.markers if m.kind in ("gateway.ready", "health.started")][:1]),
+        onset=view.record.start,
+    )

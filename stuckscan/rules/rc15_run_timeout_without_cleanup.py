@@ -1,0 +1,77 @@
+"""RC15: the run hit its timeout, but nothing cleared it, so the session stayed busy."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from stuckscan.events import Event
+from stuckscan.model import Confidence, Severity
+from stuckscan.rules._detect import LANE_TIMEOUT_ERROR, Candidate, cite, lane_task_errors
+from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
+
+if TYPE_CHECKING:
+    from stuckscan.classifier import IncidentView
+
+CLEANUP_WINDOW = timedelta(seconds=60)
+
+
+def _still_stuck(context: FixContext) -> bool:
+    return not context.view.cleared
+
+
+RULE = Rule(
+    "RC15", "run-timeout-without-cleanup", "Run timeout fired but cleanup never ran",
+    "The run hit its timeout, but nothing cleared it: the session stayed busy.",
+    WEDGED_POLICY, Severity.WARNING, "session",
+    ("`embedded run timeout: ... timeoutMs=N` with no later `run cleared` / `lane task done` / "
+     "`session state: prev=processing new=idle` / `embedded run done` for that run",
+     "`run active check: active=true` afterwards",
+     "`CommandLaneTaskTimeoutError`, on its own or inside a `lane task error`",
+     "`lane task rejected after timeout: lane=... timeoutMs=N error=...` (the timed-out task failed later)"),
+    ("no terminal event for the run within 60 s after the timeout",),
+    (Fix("Restart the gateway: `openclaw gateway restart`.", _still_stuck, "the run was not cleared in the log"),
+     Fix("Upgrade (force-clear after timeout, PR #123055)."),
+     Fix("Raise `agents.defaults.timeoutSeconds` only if runs are legitimately long.")),
+    ("#123055",),
+    confirm="A longer log would show whether `run cleared`, `embedded run done` or an idle state followed within "
+            "60 s of the timeout, and whether stall warnings followed.",
+)
+
+
+def cleanup_after(view: IncidentView, timeout: Event) -> bool:
+    run_id = timeout.fields.get("runId")
+    for event in view.events("run.cleared", "embedded.run_done", "embedded.run_end", "lane.task_done", "session.state"):
+        if not (event.time and timeout.time and timeout.time <= event.time <= timeout.time + CLEANUP_WINDOW):
+            continue
+        if event.kind == "session.state" and event.fields.get("new") != "idle":
+            continue
+        if event.kind in ("embedded.run_done", "embedded.run_end") and run_id and event.fields.get("runId") not in (run_id, None):
+            continue
+        return True
+    return False
+
+
+def detect(view: IncidentView) -> Candidate | None:
+    timeouts = [e for e in view.events("embedded.timeout") if not cleanup_after(view, e)]
+    # "lane task rejected after timeout" is logged only for a lane task whose timeout already fired
+    # (src/process/command-queue.ts): the same evidence as the CommandLaneTaskTimeoutError it follows.
+    lane_timeouts = (view.events("lane.task_timeout", "lane.task_rejected_after_timeout")
+                     + lane_task_errors(view.events("lane.task_error"), LANE_TIMEOUT_ERROR))
+    if not timeouts and not lane_timeouts:
+        return None
+    active = [e for e in view.events("run.active_check") if e.fields.get("active") is True]
+    confidence = Confidence.HIGH if timeouts and (active or view.record.opened_by == "run_timeout" or view.warnings) else Confidence.MEDIUM
+    first = (timeouts or lane_timeouts)[0]
+    limit = first.seconds.get("timeoutMs")
+    limit_text = f" after {limit:.0f} s" if limit else ""
+    detected = view.record.first_warning
+    # The timeout fired before any stall warning: whatever kept the run busy (a tool, a model
+    # call), the run should have ended there, and the fault that wedged it is the missing cleanup.
+    before_detection = bool(timeouts and first.time and (detected is None or first.time <= detected))
+    return Candidate(
+        "RC15", confidence,
+        f"The run timed out{limit_text}, but no cleanup followed (no run cleared, lane task done or idle state).",
+        cite(timeouts[:2], lane_timeouts[:2], active[:2]), onset=first.time,
+        supersedes=("RC01", "RC02", "RC03") if before_detection and confidence is Confidence.HIGH else (),
+    )

@@ -1,0 +1,84 @@
+"""RC16: the session stalled in (or right after) transcript compaction."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from stuckscan.events import Event
+from stuckscan.model import Confidence, Severity
+from stuckscan.rules._detect import Candidate, cite, field_text, first_time
+from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
+
+if TYPE_CHECKING:
+    from stuckscan.classifier import IncidentView
+
+# "[timeout-compaction]" stages (compaction tried after an LLM timeout): the attempt, and what ends it.
+TIMEOUT_COMPACTION_START = "LLM timed out"
+TIMEOUT_COMPACTION_THREW = "contextEngine.compact() threw"
+TIMEOUT_COMPACTION_ENDS = frozenset({TIMEOUT_COMPACTION_THREW, "compaction succeeded", "compaction did not reduce context"})
+
+
+def _draining(context: FixContext) -> bool:
+    return bool(context.fact("draining", False))
+
+
+RULE = Rule(
+    "RC16", "compaction-stall", "Compaction stall / timeout",
+    "The session stalled in (or right after) transcript compaction.",
+    WEDGED_POLICY, Severity.WARNING, "session",
+    ("`context overflow detected ... attempting auto-compaction`", "`embedded run compaction start|retry` with no end",
+     "`Compaction timed out`", "`auto-compaction failed for <provider>/<model>: ...`",
+     "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry` "
+     "with no `compaction succeeded` / `did not reduce context` after it, or `contextEngine.compact() threw "
+     "during timeout recovery`",
+     "`Gateway is draining; new tasks are not accepted`"),
+    ("the stall begins right after compaction events",),
+    (Fix("Start fresh with `/new` or `/reset`."),
+     Fix("Set `agents.defaults.compaction.timeoutSeconds` and a compaction model; declare `contextTokens`."),
+     Fix("Keep transcripts small."),
+     Fix("Restart the gateway: it is stuck draining.", _draining, "the gateway refused new tasks while draining")),
+    ("#18633",),
+    confirm="A longer log would show whether the compaction ended (`embedded run compaction end`, `compaction "
+            "succeeded`) and whether the run went on.",
+)
+
+
+def open_timeout_compactions(compaction: list[Event]) -> list[Event]:
+    """Timeout-triggered compactions with no later outcome line (these lines name no run)."""
+    found: list[Event] = []
+    for event in compaction:
+        if event.kind != "compaction.timeout_recovery":
+            continue
+        stage = field_text(event, "stage")
+        if stage == TIMEOUT_COMPACTION_START:
+            found.append(event)
+        elif stage in TIMEOUT_COMPACTION_ENDS and found:
+            found.pop()
+    return found
+
+
+def detect(view: IncidentView) -> Candidate | None:
+    compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.timeout",
+                             "compaction.failed", "compaction.timeout_recovery", "gateway.draining_rejected")
+    if not compaction:
+        return None
+    ends = {e.fields.get("runId") for e in compaction if field_text(e, "stage") in ("end", "done", "complete")}
+    open_starts = [e for e in compaction if e.kind == "embedded.compaction"
+                   and field_text(e, "stage") in ("start", "retry") and e.fields.get("runId") not in ends]
+    open_starts += open_timeout_compactions(compaction)
+    failures = [e for e in compaction if e.kind in ("compaction.timeout", "compaction.failed")
+                or (e.kind == "compaction.timeout_recovery" and field_text(e, "stage") == TIMEOUT_COMPACTION_THREW)]
+    if not (open_starts or failures or any(e.kind == "compaction.overflow" for e in compaction)):
+        return None
+    onset = first_time(compaction)
+    start = view.stall_start
+    near_start = bool(onset and start and onset <= start + timedelta(minutes=2))
+    confidence = Confidence.HIGH if (failures or open_starts) and near_start else Confidence.MEDIUM
+    return Candidate(
+        "RC16", confidence,
+        "The stall began during transcript compaction, which never finished"
+        + (" (it timed out or failed)." if failures else "."),
+        cite(compaction), onset=onset, explains_stall=near_start,
+        facts={"draining": any(e.kind == "gateway.draining_rejected" for e in compaction)},
+    )
