@@ -124,9 +124,13 @@ FAMILIES: tuple[Family, ...] = (
     _anchored("embedded.agent_end", "debug", "embedded run agent end", r"embedded run agent end:?" + KV),
     _anchored("embedded.run_done", "debug", "embedded run done:", r"embedded run done:" + KV),
     _anchored("embedded.run_end", "debug", "embedded run end", r"embedded run end:?" + KV),
+    # Also "embedded run auto-compaction start|complete|incomplete[ (<threshold|overflow>)]" (info; the meta's
+    # event is embedded_run_compaction_start, reason threshold|overflow), src/agents/pi-embedded-subscribe.handlers
+    # .compaction.ts (later embedded-agent-runner/): the form the docs' compaction page and pasted logs show.
     _anchored(
-        "embedded.compaction", "debug", "embedded run compaction ",
-        r"embedded run compaction (?P<stage>start|retry|end|done|complete):?" + KV,
+        "embedded.compaction", "debug", ("embedded run compaction ", "embedded run auto-compaction "),
+        r"embedded run (?:auto-)?compaction (?P<stage>start|retry|end|done|complete|incomplete)"
+        r"(?: \((?P<reason>[^()]{1,40})\))?:?" + KV,
     ),
     _anchored("embedded.tool_start", "debug", "embedded run tool start:", r"embedded run tool start:" + KV),
     _anchored("embedded.tool_end", "debug", "embedded run tool end:", r"embedded run tool end:" + KV),
@@ -327,6 +331,9 @@ FAMILIES: tuple[Family, ...] = (
         r"All models failed \((?P<count>\d+)\)",
     ),
     _searched("lock.timeout", "error", "session file locked", r"session file locked"),
+    # The lock timeout's error class in newer builds (format reference 2.6), e.g. "SessionWriteLockTimeoutError
+    # ageMs=79210" in pasted summaries.
+    _searched("lock.timeout", "error", "SessionWriteLockTimeoutError", r"SessionWriteLockTimeoutError:?" + KV),
     # Thrown as "EmbeddedAttemptSessionTakeoverError: session file changed while embedded prompt lock was
     # released: <sessionFile>" (newer: "session changed while ..."); usually seen inside another line's error.
     _searched(
@@ -338,6 +345,16 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "subagent.announce_give_up", "warn", "Subagent announce give up",
         r"Subagent announce give up(?: \((?P<reason>[^()]{1,100})\))?:?" + KV,
+    ),
+    # The CLI's gateway errors inside another message ("announce queue drain failed for agent:main:main: Error:
+    # gateway timeout after 60000ms"); at the start of a message the anchored families above match them.
+    _searched(
+        "gateway.timeout", "error", "gateway timeout after",
+        r"gateway timeout after (?P<timeoutMs>\d+)ms",
+    ),
+    _searched(
+        "gateway.closed", "error", "gateway closed (",
+        r"gateway closed \((?P<code>\d+)(?P<closeText>[^:()]*(?:\([^()]*\))?)\):\s*(?P<reason>.*)",
     ),
     _searched("llm.idle_timeout", "warn", "LLM idle timeout", r"LLM idle timeout \((?P<idleTimeout>\d+(?:\.\d+)?m?s)\)"),
     # provider-transport-fetch (debug; info in newer builds): "[model-fetch] start provider= api= model= method=
@@ -464,6 +481,17 @@ FAMILIES: tuple[Family, ...] = (
         "channel.exited", "error", "channel exited:",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?channel exited:\s*(?P<error>.*)",
     ),
+    # The same channel manager restarts the account with a back-off: "[<accountId>] auto-restart attempt <n>/<max>
+    # in <s>s" (info), and "[<accountId>] giving up after <max> restart attempts" (error).
+    _searched(
+        "channel.auto_restart", "info", "auto-restart attempt",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?auto-restart attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+)"
+        r"(?: in (?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m|h)))?",
+    ),
+    _searched(
+        "channel.restart_gave_up", "error", "restart attempts",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?giving up after (?P<maxAttempts>\d+) restart attempts",
+    ),
     _searched("channel.inbound", "info", "Inbound message", r"Inbound message"),
     _searched("channel.polling_started", "info", "polling ingress started", r"polling ingress started"),
     _searched("net.eaddrinuse", "error", "EADDRINUSE", r"EADDRINUSE"),
@@ -533,6 +561,10 @@ ERROR_WRAPPER = re.compile(
 WRAPPER_FIRST_WORDS = frozenset({"Health", "Gateway"})
 _WRAPPER_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # a wrapper starts upper-case
 _MAX_UNWRAPS = 3
+# An elision where a label's colon should be: " ... " or " … " within the first words.
+_ELIDED_AFTER_LABEL = re.compile(r" (?:\.{3,}|…) ")
+_LABEL_SPAN = 60
+ELISION_NEEDLES = (" ... ", " … ")  # the scan fast path decodes lines holding these (see match_family)
 
 
 def may_be_wrapped(first: str) -> bool:
@@ -549,6 +581,11 @@ def match_family(message: str) -> tuple[Family, re.Match[str]] | None:
         match = family.pattern.match(message)
         if match is not None:
             return family, match
+    elided = _ELIDED_AFTER_LABEL.search(message, 0, _LABEL_SPAN)
+    if elided is not None:  # "stalled session ... age=139s ...": the colon after the label was cut
+        found = _match_anchored(message[:elided.start()] + ": " + message[elided.end():])
+        if found is not None and any(p.endswith(":") and len(p) == elided.start() + 1 for p in found[0].prefixes):
+            return found
     inner = message
     for _ in range(_MAX_UNWRAPS if message[:1] in _WRAPPER_FIRST else 0):
         wrapper = ERROR_WRAPPER.match(inner)

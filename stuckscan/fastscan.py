@@ -111,6 +111,7 @@ def _needles() -> list[bytes]:
     if any(f.needle is None for f in families.SEARCHED if f.kind in RELEVANT_KINDS):  # pragma: no cover
         raise RuntimeError("a searched family without a needle cannot be skipped safely")
     found += [_deleted(n) for n in LEARN_NEEDLES]
+    found += [_deleted(n) for n in families.ELISION_NEEDLES]  # a label whose colon was cut (families.match_family)
     return [n for n in found if n]
 
 

@@ -34,6 +34,7 @@ from stuckscan.shapes import (
     lenient_json,
     normalize_level,
     own_line_note,
+    printed_time,
     record_from_json,
     record_from_values,
     split_leading_meta,
@@ -455,6 +456,18 @@ def _root_message(subsystem: str, message: str) -> tuple[str | None, str]:
     return (None, whole) if families.match_family(whole) is not None else (subsystem, message)
 
 
+def _unbulleted(message: str) -> str:
+    """A message a reporter put in a Markdown list ("- embedded run start: runId=..."), without
+    the bullet, when only the text after it is a message of some family."""
+    if message[:2] not in _BULLETS or families.match_family(message) is not None:
+        return message
+    rest = message[2:].lstrip()
+    return rest if families.match_family(rest) is not None else message
+
+
+_BULLETS = frozenset({"- ", "* ", "• "})
+
+
 def _level_is_message(from_level: str, message: str) -> bool:
     """Whether the word read as a logs line's level begins the message itself: only the
     text from that word on is a message of some family."""
@@ -783,7 +796,7 @@ class LineParser:
                     continue  # "<time> error conn=... remote=...: ...": a WebSocket error line after a time
                 if subsystem:
                     subsystem, groups["message"] = _root_message(subsystem, groups["message"] or "")
-            binding, message = strip_binding(groups["message"])
+            binding, message = strip_binding(_unbulleted(groups["message"] or ""))
             meta, message = split_leading_meta(message)
             record = with_meta_kind(Record(
                 shape=shape_prefix + shape.name,
@@ -794,7 +807,7 @@ class LineParser:
                 meta=meta,
             ))
             return self._build(number, moment, record, truncated)
-        message = text.strip()
+        message = _unbulleted(text.strip())
         cut = _LEADING_ELISION.match(message)
         if cut is not None and not shape_prefix:  # "... 18:34:44 [diagnostic] stalled session: ..."
             return self._parse_text_line(number, message[cut.end():], truncated, "cut+")
@@ -856,11 +869,12 @@ class LineParser:
 
     def _shape_time(self, groups: dict[str, str | None]) -> datetime | None:
         if groups.get("iso"):
+            iso = printed_time(groups["iso"] or "")
             if not self._offset_noted:
-                self._note_offset(groups["iso"] or "")
-            return self.clock.parse_full(groups["iso"] or "")
+                self._note_offset(iso)
+            return self.clock.parse_full(iso)
         if groups.get("clock"):
-            return self.clock.parse_time_only(groups["clock"] or "")
+            return self.clock.parse_time_only(printed_time(groups["clock"] or ""))
         return None
 
     def _journald_time(self, groups: dict[str, str | None]) -> datetime | None:

@@ -18,8 +18,29 @@ from stuckscan.families import WS_CLOSE_CAUSES
 
 ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 
-_ISO = r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?"
-_CLOCK = r"\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)?"
+# A time as printed, or with its fraction cut (".xxx"), and a zone abbreviation a reporter's tool
+# added (" PDT"; only unambiguous ones: see ZONE_ABBREVIATIONS).
+_ISO = (r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,](?:\d{1,9}|[xX]{1,9}))?"
+        r"(?:Z|[+-]\d\d:?\d\d| (?:UTC|GMT|PST|PDT|MST|MDT|EST|EDT|CET|CEST|EET|EEST|JST|KST|AEST|AEDT)(?= ))?")
+_CLOCK = r"\d\d:\d\d:\d\d(?:\.(?:\d{1,6}|[xX]{1,6}))?(?:Z|[+-]\d\d:\d\d)?"
+ZONE_ABBREVIATIONS = {
+    "UTC": "+00:00", "GMT": "+00:00", "PST": "-08:00", "PDT": "-07:00", "MST": "-07:00", "MDT": "-06:00",
+    "EST": "-05:00", "EDT": "-04:00", "CET": "+01:00", "CEST": "+02:00", "EET": "+02:00", "EEST": "+03:00",
+    "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00", "AEDT": "+11:00",
+}
+_CUT_FRACTION = re.compile(r"[.,][xX]+")
+
+
+def printed_time(text: str) -> str:
+    """A time as the time parser reads it: a cut fraction dropped, a zone abbreviation as its offset."""
+    if "x" in text or "X" in text:
+        text = _CUT_FRACTION.sub("", text)
+    if text[-1:].isalpha() and text[-4:-3] in (" ", "") and " " in text:
+        stamp, _, zone = text.rpartition(" ")
+        offset = ZONE_ABBREVIATIONS.get(zone)
+        if offset is not None:
+            return stamp + offset
+    return text
 _LEVEL = r"(?i:trace|debug|info|warn|warning|error|fatal)"
 _TAG = r"[A-Za-z][\w/.:-]{0,80}"
 _SUBSYSTEM = (r"(?:(?:diagnostic|gateway|agent|plugins|tools|cron|logging|fetch-timeout|model-fallback|channels|memory"
@@ -75,6 +96,10 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     # "diagnostic] stalled session: ...". The time is lost; the tag still names the subsystem.
     _shape("console-cut", r"[\d:.,+TZ-]{1,40}\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)"),
     _shape("console-cut", r"(?P<tag>[a-z][\w/.-]{0,40})\] (?P<message>.*)"),
+    # "gateway/ws: handshake timeout conn=... remote=..." (a subsystem named before its message, as the
+    # logger's own routing form and many reporters write it). LineParser._tagged_message keeps the word in
+    # the message when only the whole text is a message of some family.
+    _shape("subsystem-prefixed", r"(?P<tag>" + _SUBSYSTEM + r"): (?P<message>.*)"),
     # `openclaw logs` with the time trimmed off: "warn  diagnostic stuck session recovery skipped: ...". The
     # subsystem must look like one (a known name, or a path) so a message that starts with a level word stays
     # a message ("error conn=... remote=...: ..." is a WebSocket error line).
@@ -493,7 +518,7 @@ _REMARK_WORDS = re.compile(
     r"(?i:\b(?:omitted|similar|identical|more|repeat(?:ed|s|ing)?|lines?|entries|snip(?:ped)?|cut|trimmed|abridged"
     r"|truncated|elided|redacted|removed|nothing|no|never|none|after|before|until|then|hangs?|hung|stuck|freez(?:e|es"
     r"|ing)|frozen|wedged|here|this|later|earlier|same|again|so on|etc|times|every|minutes?|mins?|seconds?|secs?"
-    r"|hours?|unresponsive|silence|silent|waiting|reporter|continues|forever)\b|\bx\d+\b|\b\d+x\b)"
+    r"|hours?|unresponsive|silence|silent|waiting|reporter|continues|forever)\b|(?<![\w×])[x×]\d+\b|\b\d+[x×](?!\w))"
 )
 _OWN_LINE_MARK = re.compile(
     r"(?:(?P<hash>#{1,6})|(?P<slashes>//)|(?P<arrow><-{1,3}|<={2}|-{2}>|={2}>|←|⬅\ufe0f?|👈|\^{2,}))(?:\s+|$)"
@@ -503,7 +528,7 @@ _WS_FRAME = re.compile(r"(?:open|req|res|event|close|ping|pong)\b")
 _ENCLOSED = re.compile(r"\((?P<paren>.+)\)|\[(?P<bracket>.+)\]")
 _COUNT = re.compile(r"(?:\b(?P<lines>\d+)\s+(?:(?:more|similar|identical|repeated)\b\s*)+(?:lines|entries|messages"
                     r"|warnings|times|like this)?|\b(?P<counted>\d+)\s+(?:lines|entries|messages|warnings|times)\b"
-                    r"|\bx(?P<times>\d+)\b)")
+                    r"|(?<![\w×])[x×](?P<times>\d+)\b)")
 _TAG_END = re.compile(r".*\[[\w/.:-]{1,80}\]")
 
 

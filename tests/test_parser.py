@@ -537,6 +537,16 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"account": "default", "error": "Request to 'getUpdates' timed out after 500 seconds"}),
     # src/cli/logs-cli.ts and the other gateway RPC commands.
     ("Gateway not reachable. Is it running and accessible?", "gateway.unreachable", {}),
+    # src/gateway/server-channels.ts (channel restarts, as in the field corpus cases f210 and f224).
+    ("[taz] auto-restart attempt 5/10 in 84s", "channel.auto_restart",
+     {"account": "taz", "attempt": 5, "maxAttempts": 10, "restartDelay": 84}),
+    ("[default] giving up after 10 restart attempts", "channel.restart_gave_up", {"maxAttempts": 10}),
+    # The compaction handler's own words (docs: "embedded run auto-compaction start / complete").
+    ("embedded run auto-compaction incomplete (overflow)", "embedded.compaction",
+     {"stage": "incomplete", "reason": "overflow"}),
+    ("SessionWriteLockTimeoutError ageMs=79210", "lock.timeout", {"ageMs": 79210}),
+    ("announce queue drain failed for agent:main:main: Error: gateway timeout after 60000ms", "gateway.timeout",
+     {"timeoutMs": 60000}),
 ]
 
 

@@ -194,6 +194,49 @@ def test_cut_and_untimed_console_lines(line: str, kind: str, subsystem: str | No
     assert event.time is None
 
 
+def test_a_time_with_its_fraction_cut_or_a_zone_name_after_it() -> None:
+    cut = one("2026-06-17T15:20:09.xxx-04:00 [agent/embedded] embedded run auto-compaction start (overflow)")  # f116
+    assert (cut.kind, cut.shape) == ("embedded.compaction", "console") and cut.fields["reason"] == "overflow"
+    assert cut.time == datetime(2026, 6, 17, 19, 20, 9, tzinfo=UTC)
+    events = parse("2026-06-27T05:04:57 PDT session state:",  # f111: the reporter's tool printed the zone
+                   '  prev=processing new=idle reason="run_completed" queueDepth=2')
+    assert len(events) == 1 and events[0].kind == "session.state" and events[0].fields["new"] == "idle"
+    assert events[0].time == datetime(2026, 6, 27, 12, 4, 57, tzinfo=UTC)
+
+
+def test_a_subsystem_named_before_its_message() -> None:  # f201
+    timeout, close = parse("gateway/ws: handshake timeout conn=<id> remote=127.0.0.1",
+                           "gateway/ws: closed before connect cause=handshake-timeout, handshakeMs=3000, durationMs=8874")
+    assert (timeout.kind, timeout.subsystem, timeout.shape) == ("ws.handshake_timeout", "gateway/ws", "subsystem-prefixed")
+    assert close.kind == "ws.closed_before_connect" and close.seconds == {"handshakeMs": 3.0, "durationMs": 8.874}
+    assert one("agent model: openai/gpt-5").kind == "gateway.agent_model"  # no subsystem here
+
+
+def test_a_markdown_bullet_before_a_log_message() -> None:  # f107
+    event = one("12:01:02 - embedded run start: runId=12cbe357-aaaa-4bbb-8ccc-0123456789ab sessionId=s-123456")
+    assert event.kind == "embedded.run_start" and event.fields["runId"].startswith("12cbe357")
+    assert one("- Removed 2 stale session lock file(s).").kind == "lock.doctor_removed"  # its own dash
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("stalled session ... age=139s ... terminalProgressStale=true recovery=none", "session.stalled"),  # f008
+    ("stalled session … reason=blocked_tool_call … activeTool=exec", "session.stalled"),  # f020
+    ("sessions_yield abort settle timed out ... timeoutMs=2000", "abort.settle_timeout"),  # f127
+])
+def test_a_label_whose_colon_was_cut(line: str, kind: str) -> None:
+    assert one(line).kind == kind
+
+
+def test_a_cut_label_in_a_gateway_record_reads_alike_on_the_fast_path(tmp_path: Path) -> None:
+    log = tmp_path / "openclaw-2026-05-21.log"
+    lines = [tslog_line("2026-05-21T18:00:00.000+08:00", "gateway", "agent model: a/b"),
+             tslog_line("2026-05-21T18:00:01.000+08:00", "diagnostic", "stalled session ... age=139s recovery=none",
+                        level="WARN")]
+    log.write_text("\n".join(lines) + "\n")
+    kinds = [e.kind for e in iter_scan_events([str(log)], OPTIONS, ParseStats()) if e.kind != "generic"]
+    assert kinds == ["gateway.agent_model", "session.stalled"]
+
+
 # -- 6. CLI error output --------------------------------------------------------------------------
 
 

@@ -192,6 +192,13 @@ what was found.
   (warn when slow, else trace; `src/agents/embedded-agent-runner/run.ts`); the
   CLI's `Gateway not reachable. Is it running and accessible?` before its
   connection details (`src/cli/logs-cli.ts` and the other gateway RPC commands).
+- From the field corpus (`tests/field/`), then the source: the channel manager's
+  back-off `[<accountId>] auto-restart attempt <n>/<max> in <s>s` (info) and
+  `[<accountId>] giving up after <max> restart attempts` (error),
+  `src/gateway/server-channels.ts`; `embedded run auto-compaction start|complete`
+  (info, meta event `embedded_run_compaction_start`, reason `threshold|overflow`;
+  pasted logs also show `incomplete` and the reason in parentheses), the
+  compaction handler of `src/agents/pi-embedded-subscribe.handlers.compaction.ts`.
 """
 
 
