@@ -1178,6 +1178,9 @@ class Correlator:
             record.end = event.time or self.now
         elif status is RecordStatus.SILENT:
             record.end = record.last_warning or record.last_activity
+            acted = [r.time for r in record.recoveries if r.acted and r.time is not None]
+            if acted and (record.end is None or max(acted) > record.end):
+                record.end = max(acted)  # the recovery after the last warning is what ended it
         else:
             record.end = None
         self._decide_recoveries(record)
