@@ -171,6 +171,7 @@ def tokenize(text: str) -> KeyValues:
     result = KeyValues()
     fields, raws, seconds, bare = result.fields, result.raw, result.seconds, result.bare
     free_key: str | None = None
+    free_words: list[str] = []  # the words a free-text value has taken so far (joined once: linear)
     traits_of = _KEY_TRAITS.get
     while text:
         rest = ""
@@ -181,6 +182,9 @@ def tokenize(text: str) -> KeyValues:
                 key = word[:equals]
                 traits = traits_of(key) or _key_traits(key)
                 if traits[0]:
+                    if free_words:
+                        _set_free_text(result, free_key, free_words)  # type: ignore[arg-type]
+                        free_words = []
                     free_key = None
                     if word[equals + 1:equals + 2] == '"':
                         value, rest = _quoted(text, words, index, equals)
@@ -199,13 +203,20 @@ def tokenize(text: str) -> KeyValues:
             if word in ELISION_WORDS:
                 continue
             if free_key is not None:
-                joined = f"{raws.get(free_key, '')} {word}".strip()
-                raws[free_key] = joined
-                fields[free_key] = joined
+                free_words.append(word)
             else:
                 bare.append(word)
         text = rest
+    if free_words:
+        _set_free_text(result, free_key, free_words)  # type: ignore[arg-type]
     return result
+
+
+def _set_free_text(result: KeyValues, key: str, words: list[str]) -> None:
+    """A free-text value: its own text, then the bare words after it."""
+    joined = " ".join((result.raw.get(key, ""), *words)).strip()
+    result.raw[key] = joined
+    result.fields[key] = joined
 
 
 def _quoted(text: str, words: list[str], index: int, equals: int) -> tuple[str, str]:
@@ -224,6 +235,7 @@ def _tokenize_pattern(text: str) -> KeyValues:
     """The general tokenizer (:data:`_TOKEN`): quoted and bracketed values."""
     result = KeyValues()
     free_key: str | None = None
+    free_words: list[str] = []
     for match in _TOKEN.finditer(text):
         key = match.group("key")
         if key is None:
@@ -231,10 +243,13 @@ def _tokenize_pattern(text: str) -> KeyValues:
             if word in ELISION_WORDS:
                 continue
             if free_key is not None:
-                _extend_free_text(result, free_key, word)
+                free_words.append(word)
             else:
                 result.bare.append(word)
             continue
+        if free_words:
+            _set_free_text(result, free_key, free_words)  # type: ignore[arg-type]
+            free_words = []
         free_key = None
         quoted = match.group("quoted")
         if quoted is not None:
@@ -255,10 +270,6 @@ def _tokenize_pattern(text: str) -> KeyValues:
             result.seconds[key] = seconds
         if key in FREE_TEXT_KEYS:
             free_key = key
+    if free_words:
+        _set_free_text(result, free_key, free_words)  # type: ignore[arg-type]
     return result
-
-
-def _extend_free_text(result: KeyValues, key: str, word: str) -> None:
-    joined = f"{result.raw.get(key, '')} {word}".strip()
-    result.raw[key] = joined
-    result.fields[key] = joined

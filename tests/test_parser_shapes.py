@@ -555,6 +555,8 @@ CRAFTED = {
     "untimed logs line": lambda n: "warn  " + "a/" * n + " x",
     "cut tag": lambda n: "a" * n + "] x",
     "elided JSON values": lambda n: '{"a":' + " " * n + '... "b"',
+    "words after a free-text key": lambda n: "cause=handshake-timeout " + "ab " * n,
+    "words after a free-text key, pattern tokenizer": lambda n: "lane task error: error=[x] reason=y " + "a: " * n,
 }
 
 
