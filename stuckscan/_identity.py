@@ -9,7 +9,8 @@ nor do elided ones (``sessionKey=agent:main:telegram:direct:…``, ``sessionId=<
 with what is left, if exactly one such name is known (:class:`PrefixIndex`); otherwise
 it stays unknown. A warning whose only names are elided gets a name of its own stall
 (:class:`ElidedStalls`): two sessions both printed as ``agent:main:telegram:direct:…``
-stay two incidents. All maps are bounded (least recently used entries are forgotten) so
+stay two incidents; any other line named only by elided ids gets a name of its own
+(``<…> @file:line``), shared with no other line. All maps are bounded (least recently used entries are forgotten) so
 memory does not grow with the length of the log.
 """
 
@@ -226,8 +227,9 @@ class IdentityResolver:
         key, session_id, run_id = names if names is not None else self.names(event)
         elided_key = elided_id = None
         # Only an event that names no session may name it elided; the substring test spares the
-        # two field reads (a lazy event's peeks) for the many lines with neither field.
-        if key is None and session_id is None and ("ession" in event.message or event.meta is not None):
+        # field reads (a lazy event's peeks) for the many lines with none of these fields.
+        maybe_elided = "ession" in event.message or "runId" in event.message or event.meta is not None
+        if key is None and session_id is None and maybe_elided:
             elided_key, elided_id = _elided(event, "sessionKey"), _elided(event, "sessionId")
             if elided_key is not None:
                 key = self.known_keys.complete(elided_key)
@@ -239,10 +241,15 @@ class IdentityResolver:
             key = self.key_of_session_id.get(session_id)
         if key is None and run_id:
             key = self.key_of_run.get(run_id)
-        if key is None and session_id is None and run_id is None and (elided_key or elided_id):
-            age = event.seconds.get("age")  # a warning (or recovery) with only elided names: its stall's name
-            if age is not None:
-                key = self.elided_stalls.name(elided_key or elided_id, event.time, age)  # type: ignore[arg-type]
+        if key is None and session_id is None and run_id is None and maybe_elided:
+            elided = elided_key or elided_id
+            age = event.seconds.get("age") if elided else None
+            if age is not None:  # a warning (or recovery) with only elided names: its stall's name
+                key = self.elided_stalls.name(elided, event.time, age)  # type: ignore[arg-type]
+            elif elided or (elided := _elided(event, "runId")) is not None:
+                # Any other line named only by elided ids names a session of its own, for this line
+                # alone: never one it could share with another line.
+                run_id = f"{elided} @{event.location}"
         return key, session_id, run_id
 
     def identity(self, event: Event) -> str | None:

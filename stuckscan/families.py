@@ -346,16 +346,6 @@ FAMILIES: tuple[Family, ...] = (
         "subagent.announce_give_up", "warn", "Subagent announce give up",
         r"Subagent announce give up(?: \((?P<reason>[^()]{1,100})\))?:?" + KV,
     ),
-    # The CLI's gateway errors inside another message ("announce queue drain failed for agent:main:main: Error:
-    # gateway timeout after 60000ms"); at the start of a message the anchored families above match them.
-    _searched(
-        "gateway.timeout", "error", "gateway timeout after",
-        r"gateway timeout after (?P<timeoutMs>\d+)ms",
-    ),
-    _searched(
-        "gateway.closed", "error", "gateway closed (",
-        r"gateway closed \((?P<code>\d+)(?P<closeText>[^:()]*(?:\([^()]*\))?)\):\s*(?P<reason>.*)",
-    ),
     _searched("llm.idle_timeout", "warn", "LLM idle timeout", r"LLM idle timeout \((?P<idleTimeout>\d+(?:\.\d+)?m?s)\)"),
     # provider-transport-fetch (debug; info in newer builds): "[model-fetch] start provider= api= model= method=
     # url= timeoutMs= proxy= policy=", then "[model-fetch] response ... status= elapsedMs= contentType=" or

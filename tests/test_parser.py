@@ -545,8 +545,6 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("embedded run auto-compaction incomplete (overflow)", "embedded.compaction",
      {"stage": "incomplete", "reason": "overflow"}),
     ("SessionWriteLockTimeoutError ageMs=79210", "lock.timeout", {"ageMs": 79210}),
-    ("announce queue drain failed for agent:main:main: Error: gateway timeout after 60000ms", "gateway.timeout",
-     {"timeoutMs": 60000}),
 ]
 
 

@@ -352,6 +352,14 @@ def test_an_ambiguous_prefix_joins_nothing() -> None:
     assert len(incidents) == 3
 
 
+def test_a_fault_line_named_only_by_elided_ids_stands_alone() -> None:  # the field corpus f121
+    incidents = incidents_of("2026-05-21T10:00:00.000+00:00 [agent/embedded] embedded run timeout: runId=<...> "
+                             "sessionId=<...> timeoutMs=600000",
+                             "2026-05-21T10:03:00.000+00:00 [agent/embedded] embedded run timeout: runId=<...> "
+                             "sessionId=<...> timeoutMs=600000")
+    assert sorted([e.line for e in i.timeline] for i in incidents) == [[1], [2]]
+
+
 def test_prefix_index_is_bounded_and_needs_enough_of_the_name() -> None:
     index = PrefixIndex(capacity=3)
     for name in ("agent:main:telegram:direct:111111", "agent:main:telegram:direct:222222", "aaaaaaaa-1", "bbbbbbbb-2"):
