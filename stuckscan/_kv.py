@@ -34,6 +34,15 @@ _DURATION = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h)")
 
 _UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
 _MISSING = frozenset({"unknown", "n/a"})
+# A value a reporter cut (``age=…s``, ``queueDepth=...``, ``durationMs=<n>``, ``age=Ns``):
+# an unknown value (None, its raw text kept), not a malformed one. Only whole values of
+# digits around one mark, with an optional unit, or the mark alone.
+_ELIDED_VALUE = re.compile(r"[\d.]*(?:…+|\.{3,}|\?{1,3}|[xX]{2,}|\*{2,}|#{2,}|<[^<>\s]{1,24}>)[\d.]*(?:ms|s|m|h)?|N(?:ms|s|m|h)")
+_ELIDED_FIRST = frozenset("….?xX*#<N0123456789")
+_ELIDED_MAX = 32  # an elided number is short; the check stays cheap on any input
+# Words that stand for cut text (``stuck session recovery: … action=…``): dropped, never a
+# bare word or part of a free-text value.
+ELISION_WORDS = frozenset({"…", "...", "....", "[...]", "[…]", "(...)", "(…)", "<...>", "<…>"})
 
 # Keys whose unquoted value is free text that may run over several words.
 FREE_TEXT_KEYS = frozenset(
@@ -110,14 +119,20 @@ def _convert(raw: str, identifier: bool, millis: bool) -> tuple[FieldValue, floa
         elif raw[-1:] in ("s", "m", "h"):
             text, unit = raw[:-1], raw[-1]
         else:
-            return raw, None
+            return _unknown_if_elided(raw)
         if not _is_number(text):
-            return raw, None
+            return _unknown_if_elided(raw)
         value: int | float = float(text) if "." in text else int(text)
         return value, bounded_seconds(value * _UNIT_SECONDS[unit])
     if millis:
         return number, bounded_seconds(number / 1000.0)
     return number, None
+
+
+def _unknown_if_elided(raw: str) -> tuple[FieldValue, float | None]:
+    if len(raw) <= _ELIDED_MAX and raw[:1] in _ELIDED_FIRST and _ELIDED_VALUE.fullmatch(raw) is not None:
+        return None, None
+    return raw, None
 
 
 def bounded_seconds(seconds: float) -> float | None:
@@ -156,6 +171,7 @@ def tokenize(text: str) -> KeyValues:
     result = KeyValues()
     fields, raws, seconds, bare = result.fields, result.raw, result.seconds, result.bare
     free_key: str | None = None
+    free_words: list[str] = []  # the words a free-text value has taken so far (joined once: linear)
     traits_of = _KEY_TRAITS.get
     while text:
         rest = ""
@@ -166,6 +182,9 @@ def tokenize(text: str) -> KeyValues:
                 key = word[:equals]
                 traits = traits_of(key) or _key_traits(key)
                 if traits[0]:
+                    if free_words:
+                        _set_free_text(result, free_key, free_words)  # type: ignore[arg-type]
+                        free_words = []
                     free_key = None
                     if word[equals + 1:equals + 2] == '"':
                         value, rest = _quoted(text, words, index, equals)
@@ -181,14 +200,23 @@ def tokenize(text: str) -> KeyValues:
                     if traits[3]:
                         free_key = key
                     continue
+            if word in ELISION_WORDS:
+                continue
             if free_key is not None:
-                joined = f"{raws.get(free_key, '')} {word}".strip()
-                raws[free_key] = joined
-                fields[free_key] = joined
+                free_words.append(word)
             else:
                 bare.append(word)
         text = rest
+    if free_words:
+        _set_free_text(result, free_key, free_words)  # type: ignore[arg-type]
     return result
+
+
+def _set_free_text(result: KeyValues, key: str, words: list[str]) -> None:
+    """A free-text value: its own text, then the bare words after it."""
+    joined = " ".join((result.raw.get(key, ""), *words)).strip()
+    result.raw[key] = joined
+    result.fields[key] = joined
 
 
 def _quoted(text: str, words: list[str], index: int, equals: int) -> tuple[str, str]:
@@ -207,15 +235,21 @@ def _tokenize_pattern(text: str) -> KeyValues:
     """The general tokenizer (:data:`_TOKEN`): quoted and bracketed values."""
     result = KeyValues()
     free_key: str | None = None
+    free_words: list[str] = []
     for match in _TOKEN.finditer(text):
         key = match.group("key")
         if key is None:
             word = match.group("bare")
+            if word in ELISION_WORDS:
+                continue
             if free_key is not None:
-                _extend_free_text(result, free_key, word)
+                free_words.append(word)
             else:
                 result.bare.append(word)
             continue
+        if free_words:
+            _set_free_text(result, free_key, free_words)  # type: ignore[arg-type]
+            free_words = []
         free_key = None
         quoted = match.group("quoted")
         if quoted is not None:
@@ -236,10 +270,6 @@ def _tokenize_pattern(text: str) -> KeyValues:
             result.seconds[key] = seconds
         if key in FREE_TEXT_KEYS:
             free_key = key
+    if free_words:
+        _set_free_text(result, free_key, free_words)  # type: ignore[arg-type]
     return result
-
-
-def _extend_free_text(result: KeyValues, key: str, word: str) -> None:
-    joined = f"{result.raw.get(key, '')} {word}".strip()
-    result.raw[key] = joined
-    result.fields[key] = joined

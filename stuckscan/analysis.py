@@ -101,7 +101,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats) -> Analysis:
         files=list(stats.files), lines=stats.lines, events=stats.events, unparsed=stats.unparsed,
         truncated=stats.truncated, blank=stats.blank, untimed=stats.untimed,
         first_time=stats.first_time, last_time=stats.last_time,
-        unparsed_examples=list(stats.unparsed_examples), evicted_incidents=result.evicted,
+        unparsed_examples=list(stats.unparsed_examples), evicted_incidents=result.evicted, notes=stats.notes,
         skipped_files=[SkippedFile(name, reason) for name, reason in stats.skipped_files],
     )
     return Analysis(inputs=inputs, environment=environment, incidents=incidents,

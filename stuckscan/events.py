@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -10,6 +11,7 @@ FieldValue = Any  # str | int | float | bool | None | list[str]
 
 GENERIC_KIND = "generic"
 UNPARSED_KIND = "unparsed"
+NOTE_KIND = "note"  # a reporter's remark in a pasted excerpt (not a log line)
 
 
 @dataclass(slots=True)
@@ -72,8 +74,51 @@ ATTENTION_LABELS = {"session.stuck": "stuck", "session.stalled": "stalled", "ses
 
 
 def usable_name(text: str) -> str | None:
-    """``text`` as a session name, unless it is empty, ``unknown`` or ``n/a``."""
-    return text if text and text.lower() not in ("unknown", "n/a") else None
+    """``text`` as a session name, unless it is empty, ``unknown``, ``n/a`` or elided
+    (``…``, ``...``, ``<id>``, ``[redacted]``, ``xxx``: see :func:`elided_parts`). An
+    elided name never links or merges sessions; a partly elided one can still be matched
+    against the names seen in full (``stuckscan._identity``)."""
+    if not text or text.lower() in ("unknown", "n/a"):
+        return None
+    known = _USABLE_CACHE.get(text)
+    if known is None:
+        known = _ELISION.search(text) is None
+        if len(_USABLE_CACHE) >= _USABLE_CACHE_SIZE:
+            _USABLE_CACHE.clear()
+        _USABLE_CACHE[text] = known
+    return text if known else None
+
+
+# What reporters put where they cut a value: an ellipsis, a placeholder in angle, square or
+# curly brackets, a run of x/*/#, or a word saying so. An x-run counts only at the end of a
+# segment and not after a letter (``0829a221-xxxx``, ``7012xxxxxx``), a word only as a whole
+# segment, so ``box``, ``taxxi`` or ``hidden-agent`` stay names.
+_ELISION = re.compile(
+    r"…|\.{3,}|<[^<>\s]{0,40}>|\[[^\[\]\s]{0,40}\]|\{[^{}\s]{0,40}\}|\*{3,}|#{3,}"
+    r"|(?<![A-Za-z])[xX]{3,}(?![A-Za-z0-9])"
+    r"|(?<![\w-])(?i:redacted|removed|hidden|elided|masked|omitted|snipped|anonymi[sz]ed|scrubbed|censored"
+    r"|truncated)(?![\w-])"
+)
+_USABLE_CACHE: dict[str, bool] = {}
+_USABLE_CACHE_SIZE = 8192
+
+
+def is_elided(text: str) -> bool:
+    """Whether ``text`` holds an elision mark (a cut or masked value)."""
+    return _ELISION.search(text) is not None
+
+
+def elided_parts(text: str) -> tuple[str, str] | None:
+    """(what precedes the first elision mark, what follows the last one) of an elided
+    value, e.g. ``0829a221…`` -> (``0829a221``, ``""``) and ``8f800c79…b8f9`` ->
+    (``8f800c79``, ``b8f9``); None when ``text`` is not elided."""
+    first = _ELISION.search(text)
+    if first is None:
+        return None
+    last_end = first.end()
+    for later in _ELISION.finditer(text, first.end()):
+        last_end = later.end()
+    return text[:first.start()], text[last_end:]
 
 
 def _stated(fields: dict[str, FieldValue], *keys: str) -> str | None:

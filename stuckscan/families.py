@@ -20,6 +20,12 @@ import re
 from dataclasses import dataclass
 
 KV = r"\s*(?P<kv>.*)"
+# Close causes of the gateway's WebSocket server (format reference 2.7).
+WS_CLOSE_CAUSES = (
+    "handshake-timeout", "invalid-handshake", "unauthorized", "pairing-required", "device-auth-invalid",
+    "gateway-auth-rotated", "hello-send-failed", "preauth-payload-too-large", "repeated-unauthorized-requests",
+    "heartbeat-timeout", "outbound-buffer-exceeded", "missing-ingress-attribution",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,15 +124,26 @@ FAMILIES: tuple[Family, ...] = (
     _anchored("embedded.agent_end", "debug", "embedded run agent end", r"embedded run agent end:?" + KV),
     _anchored("embedded.run_done", "debug", "embedded run done:", r"embedded run done:" + KV),
     _anchored("embedded.run_end", "debug", "embedded run end", r"embedded run end:?" + KV),
+    # Also "embedded run auto-compaction start|complete|incomplete[ (<threshold|overflow>)]" (info; the meta's
+    # event is embedded_run_compaction_start, reason threshold|overflow), src/agents/pi-embedded-subscribe.handlers
+    # .compaction.ts (later embedded-agent-runner/): the form the docs' compaction page and pasted logs show.
     _anchored(
-        "embedded.compaction", "debug", "embedded run compaction ",
-        r"embedded run compaction (?P<stage>start|retry|end|done|complete):?" + KV,
+        "embedded.compaction", "debug", ("embedded run compaction ", "embedded run auto-compaction "),
+        r"embedded run (?:auto-)?compaction (?P<stage>start|retry|end|done|complete|incomplete)"
+        r"(?: \((?P<reason>[^()]{1,40})\))?:?" + KV,
     ),
     _anchored("embedded.tool_start", "debug", "embedded run tool start:", r"embedded run tool start:" + KV),
     _anchored("embedded.tool_end", "debug", "embedded run tool end:", r"embedded run tool end:" + KV),
     _anchored(
         "embedded.timeout", "warn", "embedded run timeout",
         r"embedded run timeout(?P<afterCompactionGrace> after compaction grace)?:" + KV,
+    ),
+    # src/agents/embedded-agent-runner/run.ts (emitStartupStageSummary): how long each startup stage of a run
+    # took, logged at warn when the run was slow to start (else at trace): "[trace:embedded-run] startup stages:
+    # runId=<id> sessionId=<id> phase=<phase> totalMs=<n> stages=<name>:<n>ms@<n>ms,...".
+    _anchored(
+        "embedded.startup_stages", "warn", ("[trace:embedded-run] startup stages:", "embedded run startup stages:"),
+        r"(?:\[trace:embedded-run\]|embedded run) startup stages:" + KV,
     ),
     _anchored(
         "embedded.abort_still_streaming", "warn", "embedded run abort still streaming:",
@@ -175,6 +192,13 @@ FAMILIES: tuple[Family, ...] = (
         "ws.response", "info", "⇄ res ",
         r"⇄ res (?P<status>[✓✗]) (?P<method>\S+) (?P<durationMs>\d+)ms" + KV,
     ),
+    # The meta object of a `closed before connect` call printed as key=value words, as a viewer shows a
+    # record's values ("cause=handshake-timeout  durationMs=7003  handshakeMs=3000", #46256): the close
+    # causes are those of src/gateway/server/ws-connection.ts (format reference 2.7).
+    _anchored(
+        "ws.closed_before_connect", "warn", tuple(f"cause={cause}" for cause in WS_CLOSE_CAUSES),
+        r"(?=cause=(?:" + "|".join(re.escape(c) for c in WS_CLOSE_CAUSES) + r")(?:\s|$))" + KV,
+    ),
     _anchored("ws.open", "info", "← open", r"← open" + KV),
     _anchored("ws.close", "info", "→ close", r"→ close" + KV),
     # 2.8 gateway client side
@@ -190,6 +214,12 @@ FAMILIES: tuple[Family, ...] = (
     _anchored(
         "gateway.timeout", "error", ("gateway timeout after", "GatewayTransportError: gateway timeout after"),
         r"(?:GatewayTransportError: )?gateway timeout after (?P<timeoutMs>\d+)ms",
+    ),
+    # The CLI's own report when it cannot reach the gateway (src/cli/logs-cli.ts emitGatewayError and the other
+    # gateway RPC commands): "Gateway not reachable. Is it running and accessible?", then connection details.
+    _anchored(
+        "gateway.unreachable", "error", "Gateway not reachable",
+        r"Gateway not reachable\.?(?P<detail>.*)",
     ),
     # 2.9 gateway lifecycle
     _anchored("gateway.agent_model", "info", "agent model:", r"agent model:\s*(?P<model>\S+)"),
@@ -266,7 +296,7 @@ FAMILIES: tuple[Family, ...] = (
     # [<channel>:<account>] health-monitor: restarting (reason: <r>), logged at info by gateway/health-monitor.
     _searched(
         "health.restart", "info", "health-monitor: restarting",
-        r"(?:\[(?P<channel>[^\]:\s]{1,200}):(?P<account>[^\]\s]{1,200})\]\s*)?"
+        r"(?:\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*)?"
         r"health-monitor: restarting \(reason: (?P<reason>[^)]{1,1000})\)",
     ),
     # fetch-timeout's console text: "fetch timeout after <N>ms (elapsed <N>ms) timer delayed <N>ms, likely
@@ -277,12 +307,12 @@ FAMILIES: tuple[Family, ...] = (
     # "[<channel>:<account>] health-monitor: restart failed: <err>" (error).
     _searched(
         "health.restart_limit", "warn", "restarts/hour limit",
-        r"(?:\[(?P<channel>[^\]:\s]{1,200}):(?P<account>[^\]\s]{1,200})\]\s*)?"
+        r"(?:\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*)?"
         r"health-monitor: hit (?P<maxRestartsPerHour>\d+) restarts/hour limit",
     ),
     _searched(
         "health.restart_failed", "error", "health-monitor: restart failed",
-        r"(?:\[(?P<channel>[^\]:\s]{1,200}):(?P<account>[^\]\s]{1,200})\]\s*)?"
+        r"(?:\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*)?"
         r"health-monitor: restart failed:?\s*(?P<error>.*)",
     ),
     _searched(
@@ -301,6 +331,9 @@ FAMILIES: tuple[Family, ...] = (
         r"All models failed \((?P<count>\d+)\)",
     ),
     _searched("lock.timeout", "error", "session file locked", r"session file locked"),
+    # The lock timeout's error class in newer builds (format reference 2.6), e.g. "SessionWriteLockTimeoutError
+    # ageMs=79210" in pasted summaries.
+    _searched("lock.timeout", "error", "SessionWriteLockTimeoutError", r"SessionWriteLockTimeoutError:?" + KV),
     # Thrown as "EmbeddedAttemptSessionTakeoverError: session file changed while embedded prompt lock was
     # released: <sessionFile>" (newer: "session changed while ..."); usually seen inside another line's error.
     _searched(
@@ -408,6 +441,47 @@ FAMILIES: tuple[Family, ...] = (
         "tools.browser_unreachable", "error", "browser control serv",
         r"Can't reach the (?P<detail>[^\n]{0,60}?)browser control (?:service|server)(?P<rest>.*)",
     ),
+    # Telegram polling watchdog, extensions/telegram/src/polling-session.ts (channel logger, console tag
+    # [telegram]; the file message keeps the "[telegram] " prefix): "[telegram] Polling stall detected (<no
+    # completed getUpdates|no getUpdates|active getUpdates stuck|getUpdates in-flight> for <d>[, no pending
+    # updates]); forcing restart.[ [diag k=v ...]]", then "[telegram] Polling runner stop timed out after <d>;
+    # forcing restart cycle." and "Telegram polling runner stopped (<reason>); restarting in <d>." (older builds:
+    # "[telegram] polling runner stopped (...)"), and "[telegram][diag] polling cycle finished|error reason=...".
+    _searched(
+        "channel.polling_stall", "warn", "olling stall detected (",
+        r"(?:\[(?P<channel>[a-z][\w-]{0,40})\]\s*)?[Pp]olling stall detected \("
+        r"(?:(?P<state>no completed getUpdates|no getUpdates|active getUpdates stuck|getUpdates in-flight)"
+        r" for (?P<stalledFor>\d+(?:\.\d+)?(?:ms|s|m|h)))?(?P<detail>[^()]{0,300})\)"
+        r"(?:[^\[]{0,200}\[diag(?P<kv>[^\]]{0,4000})\])?",
+    ),
+    _searched(
+        "channel.polling_restart", "warn", "olling runner stop",
+        r"(?:\[(?P<channel>[a-z][\w-]{0,40})\]\s*|Telegram )?[Pp]olling runner stop(?:"
+        r"ped \((?P<reason>[^()]{0,300})\); restarting in (?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m|h))"
+        r"| timed out after (?P<stopTimeout>\d+(?:\.\d+)?(?:ms|s|m|h)); forcing restart cycle)",
+    ),
+    _searched(
+        "channel.polling_cycle", "info", "polling cycle ",
+        r"polling cycle (?P<stage>finished|error)\b" + KV,
+    ),
+    # src/gateway/server-channels.ts (the channel task's failure, logged at error by the channel's logger):
+    # "[<accountId>] channel exited: <error>", e.g. "[telegram] [default] channel exited: Request to 'getUpdates'
+    # timed out after 500 seconds" on the console.
+    _searched(
+        "channel.exited", "error", "channel exited:",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?channel exited:\s*(?P<error>.*)",
+    ),
+    # The same channel manager restarts the account with a back-off: "[<accountId>] auto-restart attempt <n>/<max>
+    # in <s>s" (info), and "[<accountId>] giving up after <max> restart attempts" (error).
+    _searched(
+        "channel.auto_restart", "info", "auto-restart attempt",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?auto-restart attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+)"
+        r"(?: in (?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m|h)))?",
+    ),
+    _searched(
+        "channel.restart_gave_up", "error", "restart attempts",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?giving up after (?P<maxAttempts>\d+) restart attempts",
+    ),
     _searched("channel.inbound", "info", "Inbound message", r"Inbound message"),
     _searched("channel.polling_started", "info", "polling ingress started", r"polling ingress started"),
     _searched("net.eaddrinuse", "error", "EADDRINUSE", r"EADDRINUSE"),
@@ -467,6 +541,28 @@ def first_word(message: str) -> str:
     return message if end < 0 else message[:end]
 
 
+# What the CLI (and a failing caller) prints before the error it reports: "Error: gateway closed
+# (1000 normal closure): no close reason", "GatewayTransportError: gateway timeout after 10000ms",
+# "Health check failed: gateway closed (1006 ...)", "Gateway stability failed: GatewayTransportError: ...".
+# The message under it is matched as if it stood alone.
+ERROR_WRAPPER = re.compile(
+    r"(?:(?:[A-Z][A-Za-z]{0,40})?Error(?: \[[A-Z_]{1,40}\])?|Health check failed|Gateway (?:stability|call|probe) failed):\s+"
+)
+WRAPPER_FIRST_WORDS = frozenset({"Health", "Gateway"})
+_WRAPPER_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # a wrapper starts upper-case
+_MAX_UNWRAPS = 3
+# An elision where a label's colon should be: " ... " or " … " within the first words.
+_ELIDED_AFTER_LABEL = re.compile(r" (?:\.{3,}|…) ")
+_LABEL_SPAN = 60
+ELISION_NEEDLES = (" ... ", " … ")  # the scan fast path decodes lines holding these (see match_family)
+
+
+def may_be_wrapped(first: str) -> bool:
+    """Whether a message whose first word is ``first`` can start with an error wrapper
+    (the scan fast path decodes such lines: a wrapped message may be of any family)."""
+    return first.endswith("Error:") or first in WRAPPER_FIRST_WORDS
+
+
 def match_family(message: str) -> tuple[Family, re.Match[str]] | None:
     """The first family whose pattern matches ``message``, with its match."""
     for family in ANCHORED_INDEX.get(first_word(message), ()):
@@ -475,10 +571,34 @@ def match_family(message: str) -> tuple[Family, re.Match[str]] | None:
         match = family.pattern.match(message)
         if match is not None:
             return family, match
+    elided = _ELIDED_AFTER_LABEL.search(message, 0, _LABEL_SPAN)
+    if elided is not None:  # "stalled session ... age=139s ...": the colon after the label was cut
+        found = _match_anchored(message[:elided.start()] + ": " + message[elided.end():])
+        if found is not None and any(p.endswith(":") and len(p) == elided.start() + 1 for p in found[0].prefixes):
+            return found
+    inner = message
+    for _ in range(_MAX_UNWRAPS if message[:1] in _WRAPPER_FIRST else 0):
+        wrapper = ERROR_WRAPPER.match(inner)
+        if wrapper is None:
+            break
+        inner = inner[wrapper.end():]
+        found = _match_anchored(inner)
+        if found is not None:
+            return found
     for family in SEARCHED:
         if family.needle is not None and family.needle not in message:
             continue
         match = family.pattern.search(message)
+        if match is not None:
+            return family, match
+    return None
+
+
+def _match_anchored(message: str) -> tuple[Family, re.Match[str]] | None:
+    for family in ANCHORED_INDEX.get(first_word(message), ()):
+        if not message.startswith(family.prefixes):
+            continue
+        match = family.pattern.match(message)
         if match is not None:
             return family, match
     return None

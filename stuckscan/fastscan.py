@@ -50,7 +50,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 from json.decoder import scanstring
 from typing import Any
@@ -111,6 +111,7 @@ def _needles() -> list[bytes]:
     if any(f.needle is None for f in families.SEARCHED if f.kind in RELEVANT_KINDS):  # pragma: no cover
         raise RuntimeError("a searched family without a needle cannot be skipped safely")
     found += [_deleted(n) for n in LEARN_NEEDLES]
+    found += [_deleted(n) for n in families.ELISION_NEEDLES]  # a label whose colon was cut (families.match_family)
     return [n for n in found if n]
 
 
@@ -162,6 +163,8 @@ def decide_head(key: bytes) -> int:
         text = key.decode("utf-8", "replace")
     if len(key) >= _KEY_LIMIT:
         return REL if escaped else CAND
+    if families.may_be_wrapped(text):
+        return REL  # "Error: gateway closed (...)": the message under the wrapper may be of any family
     if text in CONDITIONAL_WORDS:
         return REL if text in REL_PREFIXES else WSRES
     if text not in REL_PREFIXES:
@@ -322,9 +325,7 @@ class FileScan:
             if progress is not None:
                 progress(end - start)
             yield from self._block(data, start, end)
-        last = self.parser.flush()
-        if last is not None:
-            yield last
+        yield from self.parser.flush()
         self._finish_stats()
 
     def _parse_line(self, number: int, data: bytes, truncated: bool) -> Iterator[Event]:
@@ -332,8 +333,8 @@ class FileScan:
             self.parser.clock._last_full_date = us_to_datetime(self._last_skip).date()
             self._last_skip = None
         ready = self.parser.feed_line(number, data, truncated)
-        if ready is not None:
-            yield ready
+        if ready:
+            yield from ready
 
     def _block(self, block: bytes, start: int, size: int) -> Iterator[Event | list[int]]:
         """The lines of ``block[start:size]``."""
@@ -567,9 +568,7 @@ class FileScan:
             c1 = bisect.bisect_left(cand_pos, position, c0) if count else 0
             if c1 > c0:
                 times = cand_time[c0:c1]
-                pending = self._skip(times)
-                if pending is not None:
-                    yield pending
+                yield from self._skip(times)
                 yield times
             number = base + others + c1
             if c1 < count and cand_pos[c1] == position:  # a candidate that must be decoded after all
@@ -579,10 +578,10 @@ class FileScan:
                 others += 1
             c0 = c1
             if entry.__class__ is not int:
-                event = self._record(b, number, entry)
-                if event is not None:
-                    if event is not _NOT_YET:
-                        yield event
+                ready = self._record(b, number, entry)
+                if ready is not None:
+                    if ready:
+                        yield from ready
                     continue
             end = find(b"\n", position, size)
             if end < 0:
@@ -592,9 +591,7 @@ class FileScan:
             yield from self._parse_line(number, data[:max_line] if truncated else data, truncated)
         if c0 < count:
             times = cand_time[c0:]
-            pending = self._skip(times)
-            if pending is not None:
-                yield pending
+            yield from self._skip(times)
             yield times
         self._line += others + count
 
@@ -609,9 +606,10 @@ class FileScan:
 
     # -- a record in the gateway layout, built without json.loads -----------------------
 
-    def _record(self, b: bytes, number: int, entry: tuple[int, int, int, int, int]) -> Event | None | object:
-        """The event of a gateway-layout line, exactly as the parser builds it; None when
-        the line needs the parser after all (an escape or meta object out of the ordinary)."""
+    def _record(self, b: bytes, number: int, entry: tuple[int, int, int, int, int]) -> Sequence[Event] | None:
+        """The events a gateway-layout line completes (its own is held back, as the parser
+        holds it), built exactly as the parser builds it; None when the line needs the parser
+        after all (an escape or meta object out of the ordinary)."""
         p, k, j, q, when = entry
         assert self._format is not None
         binding = b[p + _SUB_HEAD_LEN:k]
@@ -633,9 +631,7 @@ class FileScan:
         parser = self.parser
         self._last_skip = when  # the parser's date for a later time-only line (see _parse_line)
         parser.stats.lines += 1
-        event = parser.build_jsonl(number, moment, level, subsystem, message)
-        previous, parser._pending = parser._pending, event
-        return parser._emit(previous) if previous is not None else _NOT_YET
+        return parser.hold(parser.build_jsonl(number, moment, level, subsystem, message))
 
     def _meta_info(self, b: bytes, start: int, end: int, binding: bytes) -> tuple[str | None, str | None] | None:
         """(subsystem named by ``_meta.name``, level) for the ``_meta`` object ``b[start:end]``
@@ -684,9 +680,9 @@ class FileScan:
             self._templates[key] = info
         return info
 
-    def _skip(self, times: list[int]) -> Event | None:
+    def _skip(self, times: list[int]) -> Sequence[Event]:
         """A run of skipped lines (counted with their block: :meth:`_count_skipped`);
-        returns the held-back event they complete, if any."""
+        returns the held-back events they complete."""
         self._last_skip = times[-1]
         return self.parser.flush()
 
@@ -795,7 +791,6 @@ class SweepShadow:
         return []
 
 
-_NOT_YET = object()  # a record was built and is held back (it may not be complete yet)
 _NAMES = IdentityResolver(1).names
 
 

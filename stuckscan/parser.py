@@ -9,9 +9,10 @@ events; lines that are broken JSON become ``unparsed`` events and are counted.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, tzinfo
 from typing import Any
@@ -19,16 +20,29 @@ from typing import Any
 from stuckscan import _strictjson, families
 from stuckscan._kv import bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
-from stuckscan.events import GENERIC_KIND, IDENTITY_FIELDS, UNPARSED_KIND, Event, usable_name
+from stuckscan.events import GENERIC_KIND, IDENTITY_FIELDS, NOTE_KIND, UNPARSED_KIND, Event, usable_name
 from stuckscan.inputs import DEFAULT_MAX_LINE_BYTES, RawLine, display_name, read_lines
 from stuckscan.shapes import (
     TEXT_SHAPES,
+    Note,
+    Piece,
     Record,
+    container_piece,
+    docker_json_line,
+    joined_line,
+    json_pieces,
+    lenient_json,
     normalize_level,
+    own_line_note,
+    printed_time,
     record_from_json,
+    record_from_values,
+    split_leading_meta,
+    split_trailing_remark,
     strip_ansi,
     strip_binding,
     subsystem_from_tag,
+    with_meta_kind,
 )
 
 _MAX_META_SCALAR = 2000
@@ -57,6 +71,7 @@ class ParseStats:
     unparsed_examples: list[str] = field(default_factory=list)
     offsets: set[str] = field(default_factory=set)  # UTC offsets printed in the log
     skipped: int = 0  # fast path: records counted as events without being decoded (not in kinds)
+    notes: int = 0  # reporter's remarks in a pasted excerpt (``note`` events: not log lines, not unparsed)
     skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): not read, or read in part
     guessed_dates: int = 0  # time-only lines dated by today's date (no --date, no date in the file name)
 
@@ -64,6 +79,9 @@ class ParseStats:
         self.events += 1
         self.kinds[event.kind] += 1
         self.shapes[event.shape] += 1
+        if event.kind == NOTE_KIND:
+            self.notes += 1
+            return  # a remark has no time of its own: not an untimed log line
         if event.time is None:
             self.untimed += 1
             return
@@ -81,6 +99,7 @@ class ParseStats:
         self.truncated += other.truncated
         self.untimed += other.untimed
         self.skipped += other.skipped
+        self.notes += other.notes
         self.guessed_dates += other.guessed_dates
         self.kinds.update(other.kinds)
         self.shapes.update(other.shapes)
@@ -366,8 +385,148 @@ def _lazy_safe(message: str) -> bool:
     return True
 
 
+_NOTHING: tuple[Event, ...] = ()
+_CLOSE_KIND = "ws.closed_before_connect"
+_PIECE_FIRST = frozenset('0123456789{')
+
+
+def _may_be_piece(text: str) -> bool:
+    """Whether ``text`` may be a piece of a line a container runtime split (a CRI line: a
+    time, then the stream; a docker json-file entry). Cheap: most lines are neither."""
+    if text[:1] == "{":
+        return text.startswith(('{"log":"', '{"log": "'))
+    return " stdout " in text[:48] or " stderr " in text[:48]
+
+_MAX_HELD_NOTES = 64
+_LEADING_ELISION = re.compile(r"(?:\.{3,}|…)\s+(?=\S)")
+
+
+@dataclass(slots=True)
+class _Partial:
+    """The pieces of a container log line read so far (bounded by the line length cap)."""
+
+    number: int
+    first: Piece
+    parts: list[str]
+    size: int
+    truncated: bool
+
+    def add(self, content: str, limit: int, truncated: bool) -> None:
+        self.truncated = self.truncated or truncated
+        room = limit - self.size
+        if room <= 0:
+            self.truncated = True
+            return
+        if len(content) > room:
+            content = content[:room]
+            self.truncated = True
+        self.parts.append(content)
+        self.size += len(content)
+
+    def line(self) -> tuple[int, str, bool]:
+        return self.number, joined_line(self.first, "".join(self.parts)), self.truncated
+
+
+def _is_log_text(text: str) -> bool:
+    """Whether ``text`` reads as a log line (JSON, a message some family matches, or a line of
+    a known shape: a time, a console tag): then a line with it is a log line, whatever marks
+    surround it, never a reporter's note."""
+    if text[:1] in ('{', '"') or families.match_family(text) is not None:
+        return True
+    return any(shape.pattern.fullmatch(text) is not None for shape in TEXT_SHAPES)
+
+
+def _tagged_message(tag: str, message: str) -> tuple[str | None, str]:
+    """(tag, message) of a console line, unless the bracketed word is the message's own
+    (``[compaction-diag] end runId=...`` pasted without its ``[agent/embedded]`` tag): then
+    (None, the whole text)."""
+    if families.match_family(message) is not None:
+        return tag, message
+    whole = f"[{tag}] {message}"
+    return (None, whole) if families.match_family(whole) is not None else (tag, message)
+
+
+def _root_message(subsystem: str, message: str) -> tuple[str | None, str]:
+    """(subsystem, message) of a logs line: a root-logger line has no subsystem column, so
+    what looked like one is the message's first word when only the whole text is a message
+    of some family ("error gateway connect failed: Error: ...")."""
+    if families.match_family(message) is not None or message.startswith("{"):
+        return subsystem, message
+    whole = f"{subsystem} {message}"
+    return (None, whole) if families.match_family(whole) is not None else (subsystem, message)
+
+
+def _unbulleted(message: str) -> str:
+    """A message a reporter put in a Markdown list ("- embedded run start: runId=..."), without
+    the bullet, when only the text after it is a message of some family."""
+    if message[:2] not in _BULLETS or families.match_family(message) is not None:
+        return message
+    rest = message[2:].lstrip()
+    return rest if families.match_family(rest) is not None else message
+
+
+_BULLETS = frozenset({"- ", "* ", "• "})
+
+
+def _level_is_message(from_level: str, message: str) -> bool:
+    """Whether the word read as a logs line's level begins the message itself: only the
+    text from that word on is a message of some family."""
+    return families.match_family(message) is None and families.match_family(from_level) is not None
+
+
+def _json_values(text: str) -> list[Any] | None:
+    """``{...},"..."`` (a record's values in a row) as a list, else None."""
+    body = text.rstrip()
+    if body.endswith(","):
+        body = body[:-1]
+    try:
+        values = _strictjson.loads("[" + body + "]")
+    except (ValueError, RecursionError):
+        return None
+    return values if isinstance(values, list) and len(values) > 1 else None
+
+
+def _is_close_meta(event: Event) -> bool:
+    """A `closed before connect` call's meta object on a line of its own (JSON or key=value)."""
+    return (event.kind == "ws.closed_before_connect" and event.shape != "jsonl"
+            and not event.message.startswith("closed before connect"))
+
+
+def _is_close_text(event: Event) -> bool:
+    """A `closed before connect` text line that does not carry its meta object."""
+    return (event.kind == "ws.closed_before_connect" and event.shape != "jsonl" and event.meta is None
+            and event.message.startswith("closed before connect") and "cause" not in event.fields
+            and "handshakeMs" not in event.fields)
+
+
+def _merged_close(previous: Event, line: Event) -> Event | None:
+    """A `closed before connect` line and its meta object on the line just before or after
+    it, as one event (the text line's, with the meta object's fields), else None."""
+    if _is_close_text(previous) and _is_close_meta(line):
+        text, meta = previous, line
+    elif _is_close_meta(previous) and _is_close_text(line):
+        text, meta = line, previous
+    else:
+        return None
+    merged = replace(text, fields=dict(text.fields), raw=dict(text.raw), seconds=dict(text.seconds))
+    for name, value in meta.fields.items():
+        if name not in merged.fields:
+            merged.fields[name] = value
+            if name in meta.raw:
+                merged.raw[name] = meta.raw[name]
+            if name in meta.seconds:
+                merged.seconds[name] = meta.seconds[name]
+    merged.meta = meta.meta
+    if merged.time is None:
+        merged.time = meta.time
+    return merged
+
+
 class LineParser:
-    """Parses the lines of one source; keeps the time context and wrap state."""
+    """Parses the lines of one source; keeps the time context and the state that joins
+    lines: a pending event (a wrapped paste's next line, or a `closed before connect`
+    line's meta object, may still join it), the notes that follow it, and the pieces of a
+    container log line split by its runtime."""
 
     def __init__(self, source: str, options: ParseOptions, stats: ParseStats) -> None:
         self.source = source
@@ -377,95 +536,316 @@ class LineParser:
         self.clock = TimeContext(base_date=base_date, zone=options.tz)
         self._offset_noted = False
         self._pending: Event | None = None
+        self._pending_notes: list[Event] = []  # notes after the pending event, handed out after it
+        self._trailing_note: Event | None = None  # set by parse_text: a remark after the line's text
+        self._partial: _Partial | None = None
 
     # -- public -------------------------------------------------------------------
 
     def parse(self, raw_lines: Iterable[RawLine]) -> Iterator[Event]:
         for raw_line in raw_lines:
             ready = self.feed_line(raw_line.number, raw_line.data, raw_line.truncated)
-            if ready is not None:
-                yield ready
-        last = self.flush()
-        if last is not None:
-            yield last
+            if ready:
+                yield from ready
+        yield from self.flush()
 
-    def feed_line(self, number: int, data: bytes, truncated: bool = False) -> Event | None:
-        """Take one line; return the event that is now complete (lines may join the one
-        before them, so an event is handed out when the next line shows it is finished)."""
+    def feed_line(self, number: int, data: bytes, truncated: bool = False) -> Sequence[Event]:
+        """Take one line; return the events that are now complete, in line order (lines may
+        join the one before them, so an event is handed out when the next line shows it is
+        finished; a reporter's remark after a line follows that line's event)."""
         self.stats.lines += 1
         if truncated:
             self.stats.truncated += 1
         text = decode_line(data, number == 1)
         if not text.strip():
             self.stats.blank += 1
-            return None
-        pending = self._pending
-        event = self.parse_text(number, text, truncated)
-        if pending is not None and self._continues(pending, event):
-            self._pending = self._joined(pending, text)
-            return None
-        self._pending = event
-        return self._emit(pending) if pending is not None else None
+            return _NOTHING
+        first = text[:1]
+        if self._partial is None and (first not in _PIECE_FIRST or (first == "{" and text[2:5] != "log")
+                                      or not _may_be_piece(text)):
+            return self._take(number, text, truncated)
+        ready: list[Event] = []
+        for line in self._whole_lines(number, text, truncated):
+            ready.extend(self._take(*line))
+        return ready
 
-    def flush(self) -> Event | None:
-        """The event still held back, if any (end of input, or a line that cannot join it)."""
-        pending, self._pending = self._pending, None
+    def flush(self) -> Sequence[Event]:
+        """The events still held back (end of input, or a line that cannot join them)."""
         self.stats.guessed_dates += self.clock.take_guessed_dates()
-        return self._emit(pending) if pending is not None else None
+        if self._partial is None and not self._pending_notes:
+            pending, self._pending = self._pending, None
+            return _NOTHING if pending is None else (self._emit(pending),)
+        ready = list(self._drain_partial())
+        ready.extend(self._release())
+        return ready
+
+    def hold(self, event: Event) -> Sequence[Event]:
+        """Make ``event`` (a gateway JSONL record the scan fast path built) the pending event;
+        returns the events it completes."""
+        if self._partial is not None or self._pending_notes:
+            ready = [*self._drain_partial(), *self._release()]
+            self._pending = event
+            return ready
+        pending, self._pending = self._pending, event
+        return _NOTHING if pending is None else (self._emit(pending),)
 
     def parse_text(self, number: int, text: str, truncated: bool = False) -> Event:
-        stripped = text.lstrip()
-        if stripped.startswith("{"):
+        """One line's event. A reporter's remark after the line is left in
+        ``self._trailing_note`` (as a ``note`` event) for :meth:`feed_line`."""
+        self._trailing_note = None
+        stripped = text.strip()
+        if stripped[:1] == "{":
             return self._parse_json(number, stripped, truncated)
-        if stripped.startswith("[") and stripped.rstrip().endswith("]") and _is_json(stripped):
+        if stripped.startswith('"'):
+            event = self._parse_json_pieces(number, stripped, truncated)
+            if event is not None:
+                return event
+        if stripped.startswith("[") and stripped.endswith("]") and _is_json(stripped):
             return self._unparsed(number, text, truncated, "json")  # valid JSON, but not a log record
-        return self._parse_text_line(number, strip_ansi(stripped).rstrip(), truncated)
+        clean = strip_ansi(stripped).strip()
+        note = own_line_note(clean, _is_log_text)
+        if note is not None:
+            return self._note_event(number, note)
+        body, remark = split_trailing_remark(clean)
+        if remark is not None:
+            self._trailing_note = self._note_event(number, remark)
+            if body.startswith("{"):
+                return self._parse_json(number, body, truncated)
+        return self._parse_text_line(number, body, truncated)
+
+    # -- joining lines ----------------------------------------------------------------
+
+    def _take(self, number: int, text: str, truncated: bool) -> Sequence[Event]:
+        """Parse a whole line; join it to the pending event or make it the pending one."""
+        event = self.parse_text(number, text, truncated)
+        note = self._trailing_note
+        pending = self._pending
+        if pending is not None and (event.kind == GENERIC_KIND or event.kind == _CLOSE_KIND or pending.kind == _CLOSE_KIND):
+            joined = None
+            if self._continues(pending, event):
+                joined = self._joined(pending, event.message)
+            else:
+                joined = _merged_close(pending, event)
+            if joined is not None:
+                self._pending = joined
+                return self._note_after_pending(note) if note is not None else _NOTHING
+        self._pending = event
+        if pending is None:
+            if note is not None:
+                self._pending_notes.append(note)
+            return _NOTHING
+        if not self._pending_notes:
+            if note is not None:
+                self._pending_notes.append(note)
+            return (self._emit(pending),)
+        ready = (self._emit(pending), *(self._emit(held) for held in self._pending_notes))
+        self._pending_notes = [note] if note is not None else []
+        return ready
+
+    def _note_after_pending(self, note: Event) -> Sequence[Event]:
+        if len(self._pending_notes) >= _MAX_HELD_NOTES:  # bounded: hand the oldest out early
+            return [self._emit(self._pending_notes.pop(0)), *self._hold_note(note)]
+        return self._hold_note(note)
+
+    def _hold_note(self, note: Event) -> Sequence[Event]:
+        self._pending_notes.append(note)
+        return _NOTHING
+
+    def _release(self) -> Sequence[Event]:
+        pending = self._pending
+        if pending is None:
+            return _NOTHING
+        self._pending = None
+        emit = self._emit
+        if not self._pending_notes:
+            return [emit(pending)]
+        ready = [emit(pending), *(emit(note) for note in self._pending_notes)]
+        self._pending_notes = []
+        return ready
+
+    def _whole_lines(self, number: int, text: str, truncated: bool) -> list[tuple[int, str, bool]]:
+        """The whole lines ``text`` completes: a container runtime splits a long line into
+        pieces (CRI ``P`` ... ``F``, docker json-file entries without a final newline)."""
+        partial = self._partial
+        piece = container_piece(text, partial is not None)
+        lines: list[tuple[int, str, bool]] = []
+        if partial is not None and (piece is None or piece.kind != partial.first.kind or piece.stream != partial.first.stream):
+            lines.extend(self._drain_partial_lines())
+            partial = None
+        if piece is None:
+            lines.append((number, text, truncated))
+            return lines
+        if partial is None:
+            if piece.final:
+                lines.append((number, text, truncated))
+                return lines
+            self._partial = _Partial(number, piece, [piece.content], len(piece.content), truncated)
+            return lines
+        partial.add(piece.content, self.options.max_line_bytes, truncated)
+        if piece.final:
+            self._partial = None
+            lines.append(partial.line())
+        return lines
+
+    def _drain_partial_lines(self) -> list[tuple[int, str, bool]]:
+        partial, self._partial = self._partial, None
+        return [partial.line()] if partial is not None else []
+
+    def _drain_partial(self) -> list[Event]:
+        ready: list[Event] = []
+        for line in self._drain_partial_lines():
+            ready.extend(self._take(*line))
+        return ready
 
     # -- shapes -------------------------------------------------------------------
 
-    def _parse_json(self, number: int, text: str, truncated: bool) -> Event:
+    def _parse_json(self, number: int, text: str, truncated: bool, inner: bool = False) -> Event:
         try:
             obj = _strictjson.loads(text)  # an integer past Python's 4300-digit limit stays a digit string
         except (ValueError, RecursionError):
-            return self._unparsed(number, text, truncated, "json")
+            salvaged = self._salvage_json(number, text, truncated)
+            return salvaged if salvaged is not None else self._unparsed(number, text, truncated, "json")
         if not isinstance(obj, dict):
             return self._unparsed(number, text, truncated, "json")
+        if not inner and "log" in obj:
+            container = docker_json_line(obj)
+            if container is not None:
+                line, container_time = container
+                return self._container_event(number, line, truncated, "docker-json+", container_time)
         record = record_from_json(obj)
         if record.embedded_line is not None and not record.embedded_line.lstrip().startswith("{"):
             event = self._parse_text_line(number, strip_ansi(record.embedded_line), truncated)
             event.shape = "logs-json-raw"
             return event
+        if record.shape == "json":
+            record = with_meta_kind(record)
         moment = self._resolve_time(record.time_text)
         return self._build(number, moment, record, truncated)
+
+    def _salvage_json(self, number: int, text: str, truncated: bool) -> Event | None:
+        """A line that starts with ``{`` but is no JSON object: a record's values pasted in a
+        row (``{"subsystem":"gateway/ws"},"handshake timeout ..."``), a binding or a meta
+        object before plain text, or an object with elided values. None: broken JSON."""
+        values = _json_values(text)
+        if values is not None:
+            record = record_from_values(values)
+            if record is not None:
+                return self._build(number, None, record, truncated)
+        binding, rest = strip_binding(text)
+        meta, rest = split_leading_meta(rest)
+        if (binding is not None or meta is not None) and rest and not rest.startswith(("{", '"')):
+            event = self._parse_text_line(number, strip_ansi(rest).strip(), truncated)
+            if binding is not None and event.subsystem is None:
+                event.subsystem = binding
+            if meta is not None:
+                _merge_meta(meta, event.fields, event.raw, event.seconds)
+                event.meta = meta
+            return event
+        lenient = lenient_json(text)
+        if isinstance(lenient, dict):
+            record = with_meta_kind(record_from_json(lenient))
+            return self._build(number, self._resolve_time(record.time_text), record, truncated)
+        return None
+
+    def _parse_json_pieces(self, number: int, text: str, truncated: bool) -> Event | None:
+        """A line starting with ``"``: one or more fields of a record, a record's values, or a
+        lone JSON string; None when it is none of these (it is read as text)."""
+        pieces = json_pieces(text)
+        if isinstance(pieces, str):
+            inner = strip_ansi(pieces).strip()
+            if inner.startswith("{"):
+                event = self._parse_json(number, inner, truncated, inner=True)
+            else:
+                event = self._parse_text_line(number, inner, truncated, "json-string+")
+            return event
+        if isinstance(pieces, list):
+            record = record_from_values(pieces)
+            return self._build(number, None, record, truncated) if record is not None else None
+        if isinstance(pieces, dict):
+            record = with_meta_kind(record_from_json(pieces))
+            if not record.message and record.kind is None:
+                return None  # fields that say nothing (a "_meta" fragment, a "time" alone)
+            record.shape = "json-fragment" if record.shape != "meta" else "meta"
+            return self._build(number, self._resolve_time(record.time_text), record, truncated)
+        return None
 
     def _parse_text_line(self, number: int, text: str, truncated: bool, shape_prefix: str = "") -> Event:
         for shape in TEXT_SHAPES:
             if shape.wraps and shape_prefix:
-                continue  # one journald prefix is unwrapped; a nested one is message text
+                continue  # one prefix is unwrapped; a nested one is message text
             match = shape.pattern.fullmatch(text)
             if match is None:
                 continue
             groups = match.groupdict()
             if shape.wraps:
-                inner = self._parse_text_line(number, groups["rest"], truncated, shape.name + "+")
+                inner = self._parse_inner(number, groups["rest"], truncated, shape.name + "+")
                 if inner.time is None:
-                    inner.time = self._journald_time(groups)
+                    inner.time = self._journald_time(groups) if shape.name == "journald" else self._shape_time(groups)
                 return inner
+            if shape.name == "timestamped" and "docker+" not in shape_prefix:
+                inner = self._container_inner(number, groups, truncated, shape_prefix)
+                if inner is not None:
+                    return inner
             moment = self._shape_time(groups)
             tag = groups.get("tag")
+            if tag:
+                tag, groups["message"] = _tagged_message(tag, groups["message"] or "")
             subsystem = subsystem_from_tag(tag) if tag else groups.get("subsystem")
-            binding, message = strip_binding(groups["message"])
-            record = Record(
+            if shape.name.startswith("logs-") and not tag:
+                if _level_is_message(text[match.start("level"):], groups["message"] or ""):
+                    continue  # "<time> error conn=... remote=...: ...": a WebSocket error line after a time
+                if subsystem:
+                    subsystem, groups["message"] = _root_message(subsystem, groups["message"] or "")
+            binding, message = strip_binding(_unbulleted(groups["message"] or ""))
+            meta, message = split_leading_meta(message)
+            record = with_meta_kind(Record(
                 shape=shape_prefix + shape.name,
                 time_text=None,
                 level=normalize_level(groups.get("level")),
                 subsystem=binding or subsystem,
                 message=message,
-                meta=None,
-            )
+                meta=meta,
+            ))
             return self._build(number, moment, record, truncated)
-        record = Record(shape_prefix + "snippet", None, None, None, text.strip(), None)
+        message = _unbulleted(text.strip())
+        cut = _LEADING_ELISION.match(message)
+        if cut is not None and not shape_prefix:  # "... 18:34:44 [diagnostic] stalled session: ..."
+            return self._parse_text_line(number, message[cut.end():], truncated, "cut+")
+        record = Record(shape_prefix + "snippet", None, None, None, message, None)
         return self._build(number, None, record, truncated)
+
+    def _parse_inner(self, number: int, text: str, truncated: bool, shape_prefix: str) -> Event:
+        """The line a wrapper (journald, CRI, `kubectl logs --prefix`) holds."""
+        inner = text.strip()
+        if inner.startswith("{"):
+            event = self._parse_json(number, inner, truncated, inner=True)
+            event.shape = shape_prefix + event.shape
+            return event
+        return self._parse_text_line(number, strip_ansi(inner).strip(), truncated, shape_prefix)
+
+    def _container_inner(self, number: int, groups: dict[str, str | None], truncated: bool,
+                         outer: str = "") -> Event | None:
+        """``<RFC 3339 time> <line>`` as `docker logs -t` writes it: the gateway line after the
+        time, if it is a line of a known shape (else None: a hand-pasted timestamped message)."""
+        rest = (groups.get("message") or "").strip()
+        if rest.startswith("{"):  # a JSON line after the time: the container's line, broken or not
+            event = self._parse_json(number, rest, truncated, inner=True)
+        else:
+            event = self._parse_text_line(number, rest, truncated, outer + "docker+")
+            if event.shape.endswith("snippet"):
+                return None
+        if not event.shape.startswith(outer + "docker+"):
+            event.shape = outer + "docker+" + event.shape
+        if event.time is None:
+            event.time = self._shape_time(groups)
+        return event
+
+    def _container_event(self, number: int, line: str, truncated: bool, shape_prefix: str,
+                         container_time: str | None) -> Event:
+        event = self._parse_inner(number, line, truncated, shape_prefix)
+        if event.time is None and container_time:
+            event.time = self._resolve_time(container_time)
+        return event
 
     # -- time ---------------------------------------------------------------------
 
@@ -489,11 +869,12 @@ class LineParser:
 
     def _shape_time(self, groups: dict[str, str | None]) -> datetime | None:
         if groups.get("iso"):
+            iso = printed_time(groups["iso"] or "")
             if not self._offset_noted:
-                self._note_offset(groups["iso"] or "")
-            return self.clock.parse_full(groups["iso"] or "")
+                self._note_offset(iso)
+            return self.clock.parse_full(iso)
         if groups.get("clock"):
-            return self.clock.parse_time_only(groups["clock"] or "")
+            return self.clock.parse_time_only(printed_time(groups["clock"] or ""))
         return None
 
     def _journald_time(self, groups: dict[str, str | None]) -> datetime | None:
@@ -523,7 +904,7 @@ class LineParser:
             time=moment,
             level=level,
             subsystem=record.subsystem,
-            kind=family.kind if family else GENERIC_KIND,
+            kind=family.kind if family else (record.kind or GENERIC_KIND),
             message=message,
             shape=record.shape,
             fields=fields,
@@ -550,6 +931,12 @@ class LineParser:
             self.stats.unparsed_examples.append(f"{self.source}:{number}")
         return Event(self.source, number, None, None, None, UNPARSED_KIND, text, shape, truncated=truncated)
 
+    def _note_event(self, number: int, note: Note) -> Event:
+        fields: dict[str, Any] = {"form": note.form}
+        if note.count is not None:
+            fields["count"] = note.count
+        return Event(self.source, number, None, None, None, NOTE_KIND, note.text, "note", fields)
+
     def _emit(self, event: Event) -> Event:
         self.stats.note_event(event)
         return event
@@ -562,9 +949,9 @@ class LineParser:
         a bare snippet of nothing but key=value tokens after a text line of a known family."""
         if line.kind != GENERIC_KIND or not line.shape.endswith("snippet") or "=" not in line.message:
             return False
-        if previous.kind in (GENERIC_KIND, UNPARSED_KIND) or previous.shape.endswith("jsonl"):
+        if previous.kind in (GENERIC_KIND, UNPARSED_KIND, NOTE_KIND) or previous.shape.endswith("jsonl"):
             return False
-        if previous.shape.startswith(("logs-json", "json")):
+        if previous.shape.startswith(("logs-json", "json", "values", "meta", "docker-json")):
             return False
         stripped = line.message
         if stripped.startswith(("{", "[")):

@@ -10,14 +10,42 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from json.decoder import scanstring
 from typing import Any
+
+from stuckscan import _strictjson
+from stuckscan.families import WS_CLOSE_CAUSES
 
 ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 
-_ISO = r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?"
-_CLOCK = r"\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)?"
+# A time as printed, or with its fraction cut (".xxx"), and a zone abbreviation a reporter's tool
+# added (" PDT"; only unambiguous ones: see ZONE_ABBREVIATIONS).
+_ISO = (r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,](?:\d{1,9}|[xX]{1,9}))?"
+        r"(?:Z|[+-]\d\d:?\d\d| (?:UTC|GMT|PST|PDT|MST|MDT|EST|EDT|CET|CEST|EET|EEST|JST|KST|AEST|AEDT)(?= ))?")
+_CLOCK = r"\d\d:\d\d:\d\d(?:\.(?:\d{1,6}|[xX]{1,6}))?(?:Z|[+-]\d\d:\d\d)?"
+ZONE_ABBREVIATIONS = {
+    "UTC": "+00:00", "GMT": "+00:00", "PST": "-08:00", "PDT": "-07:00", "MST": "-07:00", "MDT": "-06:00",
+    "EST": "-05:00", "EDT": "-04:00", "CET": "+01:00", "CEST": "+02:00", "EET": "+02:00", "EEST": "+03:00",
+    "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00", "AEDT": "+11:00",
+}
+_CUT_FRACTION = re.compile(r"[.,][xX]+")
+
+
+def printed_time(text: str) -> str:
+    """A time as the time parser reads it: a cut fraction dropped, a zone abbreviation as its offset."""
+    if "x" in text or "X" in text:
+        text = _CUT_FRACTION.sub("", text)
+    if text[-1:].isalpha() and text[-4:-3] in (" ", "") and " " in text:
+        stamp, _, zone = text.rpartition(" ")
+        offset = ZONE_ABBREVIATIONS.get(zone)
+        if offset is not None:
+            return stamp + offset
+    return text
 _LEVEL = r"(?i:trace|debug|info|warn|warning|error|fatal)"
 _TAG = r"[A-Za-z][\w/.:-]{0,80}"
+_SUBSYSTEM = (r"(?:(?:diagnostic|gateway|agent|plugins|tools|cron|logging|fetch-timeout|model-fallback|channels|memory"
+              r"|browser|ws|reload|health-monitor|telegram|whatsapp|discord|slack|signal|imessage|feishu|openclaw)"
+              r"(?:/[\w.-]{1,60}){0,4}|[a-z][\w.-]{0,40}(?:/[\w.-]{1,60}){1,4})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,17 +69,47 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
         r"|(?P<iso>" + _ISO + r")) (?P<host>[\w.-]+) (?P<unit>[\w.@-]+)\[(?P<pid>\d+)\]: (?P<rest>.*)",
         wraps=True,
     ),
+    # CRI (containerd, CRI-O; what Kubernetes stores under /var/log/pods): "<RFC 3339 time> stdout|stderr F|P
+    # <line>". `P` pieces of a long line are joined with the pieces after them by the parser before this.
+    _shape("cri", r"(?P<iso>" + _ISO + r") (?P<stream>stdout|stderr) (?P<flag>[FP]) ?(?P<rest>.*)", wraps=True),
+    # `kubectl logs --prefix`: "[pod/<pod>/<container>] <line>".
+    _shape("kubectl", r"\[pod/(?P<pod>[^\]/\s]{1,253})/(?P<container>[^\]/\s]{1,253})\] (?P<rest>.*)", wraps=True),
     _shape("console", r"(?P<iso>" + _ISO + r")\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)"),
     _shape("console-pretty", r"(?P<clock>" + _CLOCK + r")\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)"),
+    # `openclaw logs` prints no subsystem column for a root-logger line ("... error Gateway stability failed:
+    # ..."): a subsystem starts lower-case; a lower-case first word that is really the message's own is put
+    # back by LineParser._root_message.
     _shape(
         "logs-plain",
-        r"(?P<iso>" + _ISO + r")\s+(?P<level>" + _LEVEL + r")\s+(?P<subsystem>[^\s\[{]\S*)\s(?P<message>.*)",
+        r"(?P<iso>" + _ISO + r")\s+(?P<level>" + _LEVEL + r")\s+(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+)?(?P<message>.*)",
     ),
+    # Also the aligned form a log viewer shows: "09:12:05.410  WARN  gateway/ws  handshake timeout ...".
     _shape(
         "logs-pretty",
-        r"(?P<clock>" + _CLOCK + r")\s+(?P<level>" + _LEVEL + r")\s+(?P<subsystem>[^\s\[{]\S*)\s(?P<message>.*)",
+        r"(?P<clock>" + _CLOCK + r")\s+(?P<level>" + _LEVEL + r")\s+(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+)?"
+        r"(?P<message>.*)",
     ),
+    # A plugin's own console line with its time in brackets: "[2026-05-09T09:05:00.552Z] connect success".
+    _shape("console-bracketed", r"\[(?P<iso>" + _ISO + r")\]\s+(?P<message>.*)"),
     _shape("console-untimed", r"\s*\[(?P<tag>" + _TAG + r")\] (?P<message>.*)"),
+    # A console line whose start was cut when it was pasted: ":05 [ws] ...", "4:31.537+00:00 [diagnostic] ...",
+    # "diagnostic] stalled session: ...". The time is lost; the tag still names the subsystem.
+    _shape("console-cut", r"[\d:.,+TZ-]{1,40}\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)"),
+    _shape("console-cut", r"(?P<tag>[a-z][\w/.-]{0,40})\] (?P<message>.*)"),
+    # "gateway/ws: handshake timeout conn=... remote=..." (a subsystem named before its message, as the
+    # logger's own routing form and many reporters write it). LineParser._tagged_message keeps the word in
+    # the message when only the whole text is a message of some family.
+    _shape("subsystem-prefixed", r"(?P<tag>" + _SUBSYSTEM + r"): (?P<message>.*)"),
+    # `openclaw logs` with the time trimmed off: "warn  diagnostic stuck session recovery skipped: ...". The
+    # subsystem must look like one (a known name, or a path) so a message that starts with a level word stays
+    # a message ("error conn=... remote=...: ..." is a WebSocket error line).
+    _shape(
+        "logs-untimed",
+        r"(?P<level>" + _LEVEL + r")\s+(?P<subsystem>" + _SUBSYSTEM + r")\s+(?P<message>.*)",
+    ),
+    # "<ISO time> <anything>": a hand-pasted line, or `docker logs -t` / `kubectl logs --timestamps` (RFC 3339
+    # with nanoseconds) before a gateway line. The parser reads what follows the time as a line of its own
+    # first (a JSON record, a console line, ...): see LineParser._container_inner.
     _shape("timestamped", r"(?P<iso>" + _ISO + r")\s+(?P<message>.*)"),
     _shape("clock-timestamped", r"(?P<clock>" + _CLOCK + r")\s+(?P<message>.*)"),
 )
@@ -112,6 +170,7 @@ class Record:
     meta: dict[str, Any] | None
     session_hint: str | None = None
     embedded_line: str | None = None  # `openclaw logs --json` raw lines to re-parse
+    kind: str | None = None  # the kind when no family matches the message (a meta object alone)
 
 
 _binding_cache: dict[str, str | None] = {}
@@ -213,11 +272,13 @@ def _logs_json_record(obj: dict[str, Any], kind: str) -> Record:
     if kind == "log":
         message = strip_ansi(_as_text(obj.get("message", "")))
         binding, message = strip_binding(message)
+        meta, message = split_leading_meta(message)
         subsystem = obj.get("subsystem") or obj.get("module") or binding
-        return Record(
+        record = Record(
             "logs-json", _time_text(obj.get("time")), normalize_level(obj.get("level")),
-            subsystem if isinstance(subsystem, str) else None, message, None,
+            subsystem if isinstance(subsystem, str) else None, message, meta,
         )
+        return with_meta_kind(record)
     text = obj.get("message")
     if kind == "meta":
         text = " ".join(f"{key}={_as_text(value)}" for key, value in obj.items() if key != "type")
@@ -237,3 +298,344 @@ def _flat_record(obj: dict[str, Any]) -> Record:
         message,
         extra or None,
     )
+
+
+# -- meta objects ------------------------------------------------------------------------
+
+_DECODER = json.JSONDecoder()
+# A meta object alone (its message elsewhere, or cut): the kind its fields say it belongs to.
+WS_CLOSE_META_KEYS = frozenset({"handshakeMs", "handshake"})
+_META_EVENTS = {"model_fallback_decision": "model.fallback_decision", "embedded_run_agent_end": "embedded.agent_end"}
+
+
+def split_leading_meta(message: str) -> tuple[dict[str, Any] | None, str]:
+    """``{"cause":"handshake-timeout",...} closed before connect ...`` -> (the object, the text):
+    how `openclaw logs` and log viewers print a call's meta object before its message."""
+    if not message.startswith('{"'):
+        return None, message
+    try:
+        obj, end = _DECODER.raw_decode(message)
+    except (ValueError, RecursionError):
+        return None, message
+    if not isinstance(obj, dict) or _binding_name(message[:end]) is not None:
+        return None, message
+    return obj, message[end:].lstrip()
+
+
+def meta_kind(meta: dict[str, Any]) -> str | None:
+    """The kind of event a meta object alone stands for: the close meta of `closed before
+    connect` (cause, handshake, durationMs, handshakeMs), or a structured event's meta."""
+    cause = meta.get("cause")
+    if (isinstance(cause, str) and cause in WS_CLOSE_CAUSES) or not WS_CLOSE_META_KEYS.isdisjoint(meta):
+        return "ws.closed_before_connect"
+    event = meta.get("event")
+    return _META_EVENTS.get(event) if isinstance(event, str) else None
+
+
+def with_meta_kind(record: Record) -> Record:
+    """A record whose message is empty but whose meta object says what it is: shape ``meta``."""
+    if not record.message.strip() and record.meta:
+        kind = meta_kind(record.meta)
+        if kind is not None:
+            record.kind = kind
+            record.level = record.level or "warn"
+            record.shape = "meta" if record.shape in ("json", "jsonl") else record.shape
+    return record
+
+
+def lenient_json(text: str) -> Any:
+    """``text`` as JSON once elided values (``"durationMs":…``) are read as null; None if it
+    still is not JSON."""
+    if "…" not in text and "..." not in text:
+        return None
+    try:
+        return _strictjson.loads(_ELIDED_JSON_VALUE.sub(r"\1null", text))
+    except (ValueError, RecursionError):
+        return None
+
+
+_ELIDED_JSON_VALUE = re.compile(r"([:\[,]\s*)(?:…|\.{3,})(?=\s*[,}\]])")
+
+
+# -- JSON pieces: one record's fields or values without the record ------------------------
+
+_FRAGMENT_FIELD = re.compile(
+    r'\s*,?\s*"(?P<key>[^"\\]{1,80})"\s*:\s*(?:(?P<string>")|(?P<scalar>-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null))'
+)
+
+
+_NESTED_FIELD = re.compile(r'\s*,?\s*"[^"\\]{1,80}"\s*:\s*[{\[]')
+
+
+def json_pieces(text: str) -> dict[str, Any] | list[Any] | str | None:
+    """What a line starting with ``"`` holds, if it is part of a JSON record: the fields
+    (``"message":"stalled session: ...",`` or several of one record without its braces) as a
+    dict, a record's values (``"{\"subsystem\":\"x\"}","handshake timeout ..."``) as a list,
+    a lone JSON string (``jq .message`` output) as a str. A field list cut short (an
+    unterminated last string) keeps what it has. None when it is none of these."""
+    body = text.rstrip()
+    if body.endswith(","):
+        body = body[:-1]
+    tail = ("{" + body,) if body.endswith("}") else ()  # a record's last fields and its closing brace
+    for wrapped in (body, "{" + body + "}", *tail, "[" + body + "]"):
+        try:
+            value = _strictjson.loads(wrapped)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(value, (dict, list, str)):
+            return value
+    return _cut_fields(body)
+
+
+def _cut_fields(text: str) -> dict[str, Any] | None:
+    """``"key":"value","key2":"val`` (cut inside its last string) -> the fields it holds."""
+    fields: dict[str, Any] = {}
+    position = 0
+    while position < len(text):
+        match = _FRAGMENT_FIELD.match(text, position)
+        if match is None:
+            if _NESTED_FIELD.match(text, position):  # "_meta":{... : the paste stops in a nested object
+                position = len(text)
+            break
+        if match.group("scalar") is not None:
+            fields[match.group("key")] = json.loads(match.group("scalar"))
+            position = match.end()
+            continue
+        try:
+            value, position = scanstring(text, match.end(), False)
+        except ValueError:  # unterminated: the paste stops inside this string
+            value = _unescaped(text[match.end():])
+            position = len(text)
+        fields[match.group("key")] = value
+    if not fields or text[position:].strip(" ,"):
+        return None
+    return fields
+
+
+def _unescaped(text: str) -> str:
+    """A cut JSON string body, its escapes undone where they are complete."""
+    try:
+        return json.loads('"' + text.rstrip("\\") + '"')
+    except ValueError:
+        return text
+
+
+def record_from_values(values: list[Any]) -> Record | None:
+    """A record from its values (``{"subsystem":"gateway/ws"},"handshake timeout conn=..."``):
+    a binding object or string names the subsystem, a second object is the meta object,
+    strings are the message."""
+    subsystem: str | None = None
+    meta: dict[str, Any] | None = None
+    parts: list[str] = []
+    for index, value in enumerate(values):
+        if index == 0 and isinstance(value, (dict, str)):
+            name = _binding_name(value) if isinstance(value, str) else _binding_dict_name(value)
+            if name is not None:
+                subsystem = name
+                continue
+        if isinstance(value, dict) and meta is None:
+            meta = value
+        elif isinstance(value, str):
+            parts.append(value)
+        else:
+            return None
+    if not parts and meta is None:
+        return None
+    record = Record("values", None, None, subsystem, strip_ansi(" ".join(parts)), meta)
+    return with_meta_kind(record)
+
+
+def _binding_dict_name(value: dict[str, Any]) -> str | None:
+    if not 0 < len(value) <= 3:
+        return None
+    name = value.get("subsystem") or value.get("module")
+    return name if isinstance(name, str) and name else None
+
+
+# -- containers: the gateway's line inside a container runtime's log line ----------------
+
+
+def docker_json_line(obj: dict[str, Any]) -> tuple[str, str | None] | None:
+    """``{"log":"<line>\\n","stream":"stdout","time":"..."}`` (docker's json-file driver) ->
+    (the line, the container's time); None for any other object."""
+    log = obj.get("log")
+    if not isinstance(log, str) or "stream" not in obj or len(obj) > 4:
+        return None
+    time_text = obj.get("time")
+    return log.rstrip("\r\n"), time_text if isinstance(time_text, str) else None
+
+
+_DOCKER_HEADS = ('{"log":"', '{"log": "')
+_CRI_PIECE = re.compile(r"(?P<time>\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)) (?P<stream>stdout|stderr) (?P<flag>[FP]) ?")
+
+
+@dataclass(slots=True)
+class Piece:
+    """One physical line of a container log that may be part of a longer logical line."""
+
+    kind: str  # "cri" or "docker"
+    stream: str
+    time: str
+    content: str
+    final: bool  # the last piece of its line (CRI ``F``; docker: ends with a newline)
+
+
+def container_piece(text: str, joining: bool = False) -> Piece | None:
+    """The piece a CRI or docker json-file line carries, or None for any other line. A whole
+    docker line is None too unless ``joining`` (pieces before it wait for their last one):
+    it needs no joining, and is not decoded here."""
+    if text.startswith(_DOCKER_HEADS):
+        if not joining and '\\n",' in text:  # the log string ends with a newline: a whole line
+            return None
+        try:
+            obj = _strictjson.loads(text)
+        except (ValueError, RecursionError):
+            return None
+        found = docker_json_line(obj) if isinstance(obj, dict) else None
+        stream = obj.get("stream") if found else None
+        if found is None or not isinstance(stream, str):
+            return None
+        return Piece("docker", stream, found[1] or "", obj["log"], obj["log"].endswith("\n"))
+    if len(text) < 30 or not text[:4].isdigit():
+        return None
+    match = _CRI_PIECE.match(text)
+    if match is None:
+        return None
+    return Piece("cri", match["stream"], match["time"], text[match.end():], match["flag"] == "F")
+
+
+def joined_line(first: Piece, content: str) -> str:
+    """The whole line of a run of pieces (``content``: their texts joined), in its runtime's form."""
+    if first.kind == "cri":
+        return f"{first.time} {first.stream} F {content}"
+    return json.dumps({"log": content, "stream": first.stream, "time": first.time}, ensure_ascii=False)
+
+
+# -- the reporter's notes between and after log lines -------------------------------------
+
+# Words a remark about the log (rather than a log line) uses: what is missing, cut, repeated.
+_REMARK_WORDS = re.compile(
+    r"(?i:\b(?:omitted|similar|identical|more|repeat(?:ed|s|ing)?|lines?|entries|snip(?:ped)?|cut|trimmed|abridged"
+    r"|truncated|elided|redacted|removed|nothing|no|never|none|after|before|until|then|hangs?|hung|stuck|freez(?:e|es"
+    r"|ing)|frozen|wedged|here|this|later|earlier|same|again|so on|etc|times|every|minutes?|mins?|seconds?|secs?"
+    r"|hours?|unresponsive|silence|silent|waiting|reporter|continues|forever)\b|(?<![\w×])[x×]\d+\b|\b\d+[x×](?!\w))"
+)
+_OWN_LINE_MARK = re.compile(
+    r"(?:(?P<hash>#{1,6})|(?P<slashes>//)|(?P<arrow><-{1,3}|<={2}|-{2}>|={2}>|←|⬅\ufe0f?|👈|\^{2,}))(?:\s+|$)"
+    r"|(?P<dots>\.{3,}|…)\s*"
+)
+_WS_FRAME = re.compile(r"(?:open|req|res|event|close|ping|pong)\b")
+_ENCLOSED = re.compile(r"\((?P<paren>.+)\)|\[(?P<bracket>.+)\]")
+_COUNT = re.compile(r"(?:\b(?P<lines>\d+)\s+(?:(?:more|similar|identical|repeated)\b\s*)+(?:lines|entries|messages"
+                    r"|warnings|times|like this)?|\b(?P<counted>\d+)\s+(?:lines|entries|messages|warnings|times)\b"
+                    r"|(?<![\w×])[x×](?P<times>\d+)\b)")
+_TAG_END = re.compile(r".*\[[\w/.:-]{1,80}\]")
+
+
+@dataclass(slots=True)
+class Note:
+    """A reporter's remark: ``form`` is ``line`` (a line of its own), ``trailing`` (after a log
+    line) or ``omitted`` (a summary of lines left out); ``count`` what it says was left out."""
+
+    text: str
+    form: str
+    count: int | None = None
+
+
+def _note(text: str, form: str) -> Note:
+    count = _COUNT.search(text)
+    number = None
+    if count is not None:
+        number = int(count.group("lines") or count.group("counted") or count.group("times"))
+    if number is not None and form == "line" and count is not None and not count.group("times"):
+        form = "omitted"
+    return Note(text, form, number)
+
+
+def own_line_note(text: str, is_log_text: Any) -> Note | None:
+    """``text`` (stripped, no colour codes) as a note of its own, or None. ``is_log_text(rest)``
+    says whether what follows a mark reads as a log message (a family matches it): such a line
+    is a log line, never a note. Conservative: only marked lines, or lines wholly in
+    parentheses or brackets that use the words of a remark and no ``key=value``."""
+    first = text[:1]
+    if first not in _NOTE_FIRST:
+        return None
+    mark = _OWN_LINE_MARK.match(text)
+    if mark is not None:
+        rest = text[mark.end():].strip()
+        if mark.group("hash") or mark.group("slashes"):
+            return _note(rest or text, "line")
+        if "=" in rest or (rest and is_log_text(rest)):
+            return None
+        if mark.group("arrow"):
+            return None if _WS_FRAME.match(rest) else _note(rest or text, "line")
+        if rest and _REMARK_WORDS.search(rest) is None:  # "... <something>": a cut line, unless it is a remark
+            return None
+        return _note(text, "line")
+    enclosed = _ENCLOSED.fullmatch(text)
+    if enclosed is None:
+        return None
+    inner = enclosed.group("paren") or enclosed.group("bracket") or ""
+    core = inner.strip(".… ")
+    if "=" in inner:
+        return None
+    if core:
+        if " " not in core and _REMARK_WORDS.fullmatch(core) is None and core.lower() not in ("snip", "cut"):
+            return None  # "(dead-pid)", "[ws]": a word of a log line, not a remark
+        if _REMARK_WORDS.search(core) is None or is_log_text(core):
+            return None
+    return _note(text, "line")
+
+
+_NOTE_FIRST = frozenset("#/<-=←⬅👈^.…([")
+
+
+def split_trailing_remark(text: str) -> tuple[str, Note | None]:
+    """``stalled session: ... age=757s  <-- stuck here`` -> (the log line, the remark).
+    The remark never holds ``=`` (a field is never taken for one), the line before it keeps
+    its quotes balanced, and an arrow after a bare console tag (``[ws] ← open``) is the line.
+    Found with string methods from the end of the line: linear on any input."""
+    found = _last_remark(text)
+    if found is None:
+        return text, None
+    start, end, summary = found
+    body = text[:start].rstrip()
+    remark = text[end:].strip()
+    if summary:
+        remark = remark[:-1].strip()  # the closing parenthesis
+    if (not body or not remark or "=" in remark or body.count('"') % 2
+            or (body.endswith("]") and _TAG_END.fullmatch(body)) or _WS_FRAME.match(remark)):
+        return text, None
+    if summary and _REMARK_WORDS.search(remark) is None and not remark.startswith("#"):
+        return text, None
+    note = _note(remark, "trailing")
+    if summary and note.count is not None:
+        note.form = "omitted"
+    return body, note
+
+
+def _last_remark(text: str) -> tuple[int, int, bool] | None:
+    """(where the mark starts, where the remark starts, whether it is a parenthesised summary)
+    of the last remark mark on the line, or None. Marks: an arrow after a space (``<--``,
+    ``<==``, ``←``, ``⬅``, ``👈``), ``#`` or ``//`` after two spaces, a ``(...)`` closing the
+    line after two spaces."""
+    best: tuple[int, int, bool] | None = None
+    for mark in _ARROW_MARKS:
+        at = text.rfind(" " + mark)
+        if at >= 0 and (best is None or at > best[0]):
+            after = at + 1 + len(mark)
+            while after < len(text) and text[after] in "-=":
+                after += 1
+            best = (at, after, False)
+    for mark in ("  # ", "  // "):
+        at = text.rfind(mark)
+        if at >= 0 and (best is None or at > best[0]):
+            best = (at, at + len(mark), False)
+    if text.endswith(")"):
+        at = text.rfind("(")
+        if at >= 2 and text[at - 2:at] == "  " and ")" not in text[at:-1] and (best is None or at > best[0]):
+            best = (at, at + 1, True)
+    return best
+
+
+_ARROW_MARKS = ("<-", "<==", "←", "⬅", "👈")

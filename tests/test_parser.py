@@ -512,6 +512,39 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("unauthorized conn=c0a2 peer=n/a remote=127.0.0.1 client=openclaw-cli cli v2026.5.18 role=operator scopes=3 "
      "auth=token device=no reason=token_mismatch", "ws.unauthorized", {"role": "operator", "device": "no"}),
     ("authenticated user disconnected code=1001 reason=n/a conn=c0a2 user=lin", "ws.user_disconnected", {"code": 1001}),
+    # A viewer's key=value form of the close meta (#46256: "cause=handshake-timeout  durationMs=7003  handshakeMs=3000").
+    ("cause=handshake-timeout  durationMs=7003  handshakeMs=3000", "ws.closed_before_connect",
+     {"cause": "handshake-timeout", "durationMs": 7003, "handshakeMs": 3000}),
+    # src/agents/embedded-agent-runner/run.ts (#75944, ids replaced).
+    ("[trace:embedded-run] startup stages: runId=5d0c2f4e-7a61-4f0e-9b8c-2b7f1d9e0a13 sessionId=9a3e1c77-0d2b-4c5e-8f61"
+     "-3b2a9d4e7c10 phase=attempt-dispatch totalMs=94203 stages=workspace:1ms@1ms,runtime-plugins:3ms@4ms,hooks:0ms@4ms,"
+     "model-resolution:18477ms@18481ms,auth:46274ms@64755ms,context-engine:0ms@64755ms,attempt-dispatch:29447ms@94202ms",
+     "embedded.startup_stages", {"phase": "attempt-dispatch", "totalMs": 94203}),
+    # extensions/telegram/src/polling-session.ts (#64288, #54993, a community log of 2026-03-09).
+    ("[telegram] Polling stall detected (no completed getUpdates for 105.92s); forcing restart. [diag inFlight=0 "
+     "outcome=error startedAt=1775821858079 finishedAt=1775821888092 durationMs=30013 offset=61638802 error=Network "
+     "request for 'getUpdates' failed!]", "channel.polling_stall",
+     {"channel": "telegram", "state": "no completed getUpdates", "stalledFor": 105.92, "inFlight": 0,
+      "durationMs": 30013}),
+    ("[telegram] polling runner stopped (polling stall detected); restarting in 2s.", "channel.polling_restart",
+     {"reason": "polling stall detected", "restartDelay": 2}),
+    ("[telegram] Polling runner stop timed out after 15s; forcing restart cycle.", "channel.polling_restart",
+     {"stopTimeout": 15}),
+    ("[telegram] [diag] polling cycle finished reason=polling stall detected inFlight=0 outcome=error",
+     "channel.polling_cycle", {"stage": "finished", "reason": "polling stall detected", "inFlight": 0}),
+    # src/gateway/server-channels.ts (#7255).
+    ("[default] channel exited: Request to 'getUpdates' timed out after 500 seconds", "channel.exited",
+     {"account": "default", "error": "Request to 'getUpdates' timed out after 500 seconds"}),
+    # src/cli/logs-cli.ts and the other gateway RPC commands.
+    ("Gateway not reachable. Is it running and accessible?", "gateway.unreachable", {}),
+    # src/gateway/server-channels.ts (channel restarts, as in the field corpus cases f210 and f224).
+    ("[taz] auto-restart attempt 5/10 in 84s", "channel.auto_restart",
+     {"account": "taz", "attempt": 5, "maxAttempts": 10, "restartDelay": 84}),
+    ("[default] giving up after 10 restart attempts", "channel.restart_gave_up", {"maxAttempts": 10}),
+    # The compaction handler's own words (docs: "embedded run auto-compaction start / complete").
+    ("embedded run auto-compaction incomplete (overflow)", "embedded.compaction",
+     {"stage": "incomplete", "reason": "overflow"}),
+    ("SessionWriteLockTimeoutError ageMs=79210", "lock.timeout", {"ageMs": 79210}),
 ]
 
 

@@ -8,6 +8,7 @@ several shapes with deliberately broken lines.
 """
 from __future__ import annotations
 
+import json
 import textwrap
 from datetime import datetime
 
@@ -507,6 +508,112 @@ def mixed(corpus: Corpus) -> None:
                "stderr/garbage lines, blank lines, more JSONL.", broken_lines=tuple(broken))
 
 
+# ------------------------------------------------------- issue excerpts (pieces)
+
+
+def _values_row(ev) -> str:  # noqa: ANN001 - a samplegen Event
+    """A record's values as a log viewer copies them: the binding object, the meta object, the text."""
+    values: list[object] = [{"subsystem": ev.subsystem}]
+    if ev.meta is not None:
+        values.append(ev.meta)
+    values.append(strip_ansi(ev.text))
+    return ",".join(json.dumps(v, ensure_ascii=False, separators=(",", ":")) for v in values)
+
+
+def _aligned(ev) -> str:  # noqa: ANN001 - a samplegen Event
+    """A viewer's aligned columns: ``18:48:22.519+08:00  WARN  diagnostic  <message>``."""
+    at = ev.at.astimezone(DAY_TZ)
+    return f"{at.strftime('%H:%M:%S.%f')[:12]}+08:00  {ev.level.upper():<5} {ev.subsystem}  {strip_ansi(ev.text)}"
+
+
+def _elide_id(text: str, keep: int = 8) -> str:
+    """The session id cut after ``keep`` characters, as reporters shorten it."""
+    sid = "0829a221-a12c-49cb-9a64-42c2fc1a89ea"
+    return text.replace(sid, sid[:keep] + "…")
+
+
+def issue_excerpts(corpus: Corpus) -> None:
+    """The 2026-05-21 incident as an issue reporter pastes it, in the pieces found in real issues:
+    record fields and a record's tail (``"1":"…","_meta":{…},"time":"…"},``), a record's values
+    (``{"subsystem":"gateway/ws"},"handshake timeout …"``), a meta object on its own line next to
+    its ``closed before connect`` line, aligned viewer columns, console lines whose time or tag was
+    cut, CLI error output, elided ids and the reporter's own notes."""
+    day = build_day()
+    tl = day.tl
+    window = tl.ordered(tl.at(f"{DAY} 18:41:00"), tl.at(f"{DAY} 18:48:40"), min_level="debug")
+    stalled = [e for e in window if e.text.startswith("stalled session:")]
+    liveness = [e for e in window if e.text.startswith("liveness warning:")]
+    timeouts = [e for e in window if e.text.startswith("handshake timeout")]
+    closes = [e for e in window if e.text.startswith("closed before connect")]
+    by_start = {e.text.split(":", 1)[0]: e for e in window}
+    settle = by_start["embedded abort settle timed out"]
+    action = next(e for e in window if e.text.startswith("stuck session recovery: "))
+    outcome = next(e for e in window if e.text.startswith("stuck session recovery outcome:"))
+    lane_wait = next(e for e in window if e.text.startswith("lane wait exceeded:"))
+    processed = [e for e in window if e.text.startswith("message processed:") and day.incident.key in e.text][-1]
+
+    def record_tail(ev) -> str:  # noqa: ANN001
+        whole = jsonl_line(ev, tl.build, DAY_TZ)
+        return whole[whole.index('"1":'):] + ","
+
+    out = ["### Telegram session stuck for ~15 min, recovered by itself (2026.5.18, macOS)",
+           "",
+           "From /tmp/openclaw/openclaw-2026-05-21.log (copied from my editor, so only parts of the records):",
+           "",
+           record_tail(stalled[0]),
+           record_tail(stalled[1]),
+           f"... {len(stalled) - 4} more like this, age going up by ~35s each ...",
+           _elide_id(strip_ansi(compact_line(stalled[-2], DAY_TZ))) + "   <-- still no progress",
+           "",
+           "The Control UI logs tab around the same time (copied as shown, indented as a code block):",
+           "",
+           "    " + _values_row(timeouts[0]),
+           "    " + _values_row(closes[0]),
+           "",
+           "and gateway.log had these two lines for the second CLI attempt:",
+           "",
+           strip_ansi(compact_line(closes[1], DAY_TZ)),
+           json.dumps(closes[1].meta, ensure_ascii=False, separators=(",", ":")),
+           "",
+           "openclaw logs --follow in a wide terminal (columns as printed):",
+           "",
+           _aligned(liveness[-1]),
+           _aligned(stalled[-1]),
+           "",
+           "`openclaw status` at 18:48 said:",
+           "",
+           "Error: gateway closed (1008): connect failed",
+           "Gateway target: ws://127.0.0.1:18789",
+           "Source: local loopback",
+           "Config: /Users/lin/.openclaw/openclaw.json",
+           "Bind: loopback",
+           "",
+           "Then the recovery (my terminal cut the first columns):",
+           "",
+           strip_ansi(compact_line(settle, DAY_TZ)),
+           '(no "embedded run done" for 8e8e44d6 after this)',
+           strip_ansi(compact_line(action, DAY_TZ))[27:],
+           strip_ansi(compact_line(outcome, DAY_TZ)).split(" [", 1)[1],
+           strip_ansi(compact_line(lane_wait, DAY_TZ)) + " ← the message I sent at 18:36",
+           strip_ansi(compact_line(processed, DAY_TZ)),
+           "# after that it answered normally",
+           ""]
+    corpus.add("shapes/issue-excerpts.txt", _lines(out),
+               "The 2026-05-21 incident pasted into an issue in the pieces reporters use: JSONL record tails "
+               "(\"1\":…,\"_meta\":…,\"time\":…}), a viewer's value rows ({\"subsystem\":…},{meta},\"text\"), a "
+               "meta object on its own line after its closed-before-connect line, aligned 'HH:MM:SS.mmm  WARN  "
+               "subsystem' columns, CLI error output, console lines with the time or tag cut, an elided session "
+               "id (0829a221…), and the reporter's notes (own lines, '<-- ...' and '← ...' after a line).")
+    corpus.add_json("shapes/issue-excerpts.expected.json", {
+        "description": ("The same ghost run pasted in pieces: the stall of the telegram session is found under its "
+                        "key and force-cleared (the recovery aborts with released=0 and forceCleared=true); the "
+                        "handshake timeouts (durationMs far over handshakeMs) are starvation, not a handshake budget "
+                        "problem."),
+        "incidents": [{"session": day.incident.key, "status": "force_cleared", "mustNotInclude": ["RC11"]}],
+        "mustNotFire": ["RC11", "RC13", "RC18"],
+    }, "Expected stuckscan analysis of shapes/issue-excerpts.txt.")
+
+
 def add_shapes(corpus: Corpus) -> None:
     journald(corpus)
     console_pretty(corpus)
@@ -517,3 +624,4 @@ def add_shapes(corpus: Corpus) -> None:
     legacy_clawdbot(corpus)
     newer_build(corpus)
     mixed(corpus)
+    issue_excerpts(corpus)

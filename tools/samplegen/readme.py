@@ -178,6 +178,27 @@ what was found.
 - `cli terminal failure: provider= model= durationMs= runId= error=<text>`
   (agent/cli-backend, warn), once every CLI recovery path is exhausted
   (`src/agents/cli-runner/cli-run-recovery.ts`).
+- Found in pasted excerpts (issues #64288, #7255, #75944, #54993) and then in the
+  source: the Telegram polling watchdog's `[telegram] Polling stall detected (<no
+  completed getUpdates|no getUpdates|active getUpdates stuck|getUpdates in-flight>
+  for <d>[, no pending updates]); forcing restart.[ [diag k=v …]]`, `[telegram]
+  Polling runner stop timed out after <d>; forcing restart cycle.`, `Telegram
+  polling runner stopped (<reason>); restarting in <d>.` (older builds:
+  `[telegram] polling runner stopped (…)`) and `[telegram][diag] polling cycle
+  finished|error reason=… <fields>` (`extensions/telegram/src/polling-session.ts`);
+  a channel task's failure `[<accountId>] channel exited: <error>` at error
+  (`src/gateway/server-channels.ts`); a slow run start `[trace:embedded-run]
+  startup stages: runId= sessionId= phase= totalMs= stages=<name>:<n>ms@<n>ms,…`
+  (warn when slow, else trace; `src/agents/embedded-agent-runner/run.ts`); the
+  CLI's `Gateway not reachable. Is it running and accessible?` before its
+  connection details (`src/cli/logs-cli.ts` and the other gateway RPC commands).
+- From the field corpus (`tests/field/`), then the source: the channel manager's
+  back-off `[<accountId>] auto-restart attempt <n>/<max> in <s>s` (info) and
+  `[<accountId>] giving up after <max> restart attempts` (error),
+  `src/gateway/server-channels.ts`; `embedded run auto-compaction start|complete`
+  (info, meta event `embedded_run_compaction_start`, reason `threshold|overflow`;
+  pasted logs also show `incomplete` and the reason in parentheses), the
+  compaction handler of `src/agents/pi-embedded-subscribe.handlers.compaction.ts`.
 """
 
 

@@ -1,0 +1,584 @@
+"""The shapes users actually paste, and container log lines, become the right typed events.
+
+Lines come from public openclaw/openclaw issues (issue numbers in the comments); personal
+ids are replaced by fakes of the same shape.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from stuckscan._identity import IdentityResolver, PrefixIndex
+from stuckscan._kv import tokenize
+from stuckscan.analysis import analyze_events, analyze_paths
+from stuckscan.events import NOTE_KIND, Event, elided_parts, usable_name
+from stuckscan.fastscan import iter_scan_events
+from stuckscan.inputs import RawLine
+from stuckscan.parallel import analyze_paths_fast
+from stuckscan.parser import LineParser, ParseOptions, ParseStats, parse_lines, parse_text_lines
+from stuckscan.shapes import Record
+from tests.conftest import tslog_line
+
+UTC = timezone.utc
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_logs"
+SID = "0829a221-a12c-49cb-9a64-42c2fc1a89ea"
+KEY = "agent:main:telegram:direct:7012345678"
+STALLED = (f"stalled session: sessionId={SID} sessionKey={KEY} state=processing age=757s queueDepth=1 "
+           "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=embedded_run "
+           "lastProgress=model_call:ended lastProgressAge=664s recovery=checking")
+OPTIONS = ParseOptions(date=date(2026, 5, 21), tz=UTC)
+
+
+def parse(*lines: str, options: ParseOptions = OPTIONS) -> list[Event]:
+    return parse_text_lines(list(lines), "openclaw-2026-05-21.log", options)
+
+
+def one(line: str, options: ParseOptions = OPTIONS) -> Event:
+    events = [e for e in parse(line, options=options) if e.kind != NOTE_KIND]
+    assert len(events) == 1, events
+    return events[0]
+
+
+def stats_of(*lines: str) -> ParseStats:
+    stats = ParseStats()
+    raw = (RawLine(n, line.encode()) for n, line in enumerate(lines, 1))
+    list(parse_lines(raw, "paste.txt", OPTIONS, stats))
+    return stats
+
+
+# -- 1. JSON field fragments ------------------------------------------------------------------
+
+
+def test_message_field_alone_with_trailing_comma() -> None:
+    event = one(f'"message":"{STALLED}",')
+    assert (event.kind, event.shape) == ("session.stalled", "json-fragment")
+    assert event.fields["sessionId"] == SID and event.seconds["age"] == 757
+
+
+def test_numbered_field_and_time_on_one_line() -> None:
+    event = one(f'"time":"2026-05-21T18:46:43.120+08:00","1":"{STALLED}"')
+    assert event.kind == "session.stalled"
+    assert event.time == datetime(2026, 5, 21, 10, 46, 43, 120000, tzinfo=UTC)
+
+
+def test_record_tail_with_meta_and_time() -> None:
+    record = tslog_line("2026-05-21T18:46:43.120+08:00", "diagnostic", STALLED, level="WARN")
+    tail = record[record.index('"1":'):] + ","
+    event = one(tail)
+    assert event.kind == "session.stalled" and event.subsystem == "diagnostic" and event.level == "warn"
+    assert event.time == datetime(2026, 5, 21, 10, 46, 43, 120000, tzinfo=UTC)
+
+
+def test_fields_cut_inside_a_string_or_a_nested_object() -> None:
+    cut = one(f'"1":"stalled session: sessionId={SID} age=847s queueDepth=1 reason=active_work_with')
+    assert cut.kind == "session.stalled" and cut.fields["age"] == 847
+    nested = one(f'"0":"{{\\"subsystem\\":\\"diagnostic\\"}}","1":"{STALLED}","_meta":{{"runtime":"node"')
+    assert nested.kind == "session.stalled" and nested.subsystem == "diagnostic"
+
+
+def test_a_field_that_says_nothing_stays_text() -> None:
+    assert one('"time":"2026-05-21T18:47:51.002+08:00"').kind == "generic"
+
+
+def test_a_lone_json_string_is_its_message() -> None:  # `jq .message` output
+    event = one(json.dumps(STALLED))
+    assert event.kind == "session.stalled" and event.fields["lastProgress"] == "model_call:ended"
+
+
+# -- 2. a record's values in a row -------------------------------------------------------------
+
+
+def test_binding_object_then_message() -> None:
+    event = one('{"subsystem":"gateway/ws"},"handshake timeout conn=c0a236c7-496c-487a-a839-7442c721e3e7 '
+                'remote=127.0.0.1"')
+    assert (event.kind, event.subsystem, event.shape) == ("ws.handshake_timeout", "gateway/ws", "values")
+    assert event.fields["conn"] == "c0a236c7-496c-487a-a839-7442c721e3e7"
+
+
+def test_binding_string_meta_object_then_message() -> None:
+    event = one('"{\\"subsystem\\":\\"gateway/ws\\"}",{"cause":"handshake-timeout","handshake":"failed",'
+                '"durationMs":3121,"host":"127.0.0.1:18789","handshakeMs":3002},"closed before connect '
+                'conn=1bf8fcf9-117e-486a-8aa0-6e16b498102d remote=127.0.0.1 code=1000 reason=n/a"')
+    assert event.kind == "ws.closed_before_connect" and event.subsystem == "gateway/ws"
+    assert event.seconds["durationMs"] == 3.121 and event.seconds["handshakeMs"] == 3.002
+    assert event.fields["code"] == 1000 and event.fields["cause"] == "handshake-timeout"
+
+
+def test_binding_object_then_plain_text() -> None:
+    event = one('{"subsystem":"diagnostic"} lane task error: lane=main durationMs=1604 error="FailoverError: HTTP 401"')
+    assert event.kind == "lane.task_error" and event.subsystem == "diagnostic"
+
+
+# -- 3. a meta object alone, merged with its closed-before-connect line -------------------------
+
+CLOSE = ("closed before connect conn=1bf8fcf9-117e-486a-8aa0-6e16b498102d remote=127.0.0.1 fwd=n/a origin=n/a "
+         "host=127.0.0.1:18789 ua=n/a code=1000 reason=n/a")
+META = '{"cause": "handshake-timeout", "handshake": "failed", "durationMs": 4020, "handshakeMs": 2999}'  # #51274
+
+
+def test_meta_object_alone_is_a_close_event_with_durations() -> None:
+    event = one(META)
+    assert (event.kind, event.shape, event.level) == ("ws.closed_before_connect", "meta", "warn")
+    assert event.seconds == {"durationMs": 4.02, "handshakeMs": 2.999}
+    assert event.fields["cause"] == "handshake-timeout"
+
+
+@pytest.mark.parametrize("order", ["text first", "meta first"])
+def test_meta_object_next_to_its_text_line_is_merged(order: str) -> None:
+    text = "08:29:16+01:00 [ws] " + CLOSE
+    events = parse(text, META) if order == "text first" else parse(META, text)
+    assert len(events) == 1
+    event = events[0]
+    assert event.line == (1 if order == "text first" else 2)
+    assert event.fields["code"] == 1000 and event.seconds["durationMs"] == 4.02
+    assert event.time == datetime(2026, 5, 21, 7, 29, 16, tzinfo=UTC)
+
+
+def test_meta_is_merged_once_and_never_into_a_record_or_another_kind() -> None:
+    events = parse(CLOSE, META, META)
+    assert [e.shape for e in events] == ["snippet", "meta"]
+    record = tslog_line("2026-05-21T18:47:51.002+08:00", "gateway/ws", CLOSE, level="WARN")
+    assert len(parse(record, META)) == 2
+    assert len(parse("handshake timeout conn=x remote=127.0.0.1", META)) == 2
+
+
+def test_meta_in_key_value_form_and_with_elided_values() -> None:
+    kv = one("14:21:41.196  WARN  gateway/ws  cause=handshake-timeout  durationMs=7003  handshakeMs=3000")  # #46256
+    assert kv.kind == "ws.closed_before_connect" and kv.seconds["durationMs"] == 7.003
+    elided = one('{"cause":"handshake-timeout","handshake":"failed","durationMs":…,"handshakeMs":…}')
+    assert elided.kind == "ws.closed_before_connect" and elided.fields["durationMs"] is None
+
+
+# -- 4. openclaw logs with aligned columns --------------------------------------------------------
+
+
+def test_aligned_columns_upper_case_level_and_milliseconds() -> None:
+    event = one("14:21:37.193  WARN  gateway/ws  handshake timeout  conn=a4a06551...  remote=127.0.0.1")  # #46256
+    assert (event.kind, event.level, event.subsystem, event.shape) == ("ws.handshake_timeout", "warn", "gateway/ws",
+                                                                        "logs-pretty")
+    assert event.time == datetime(2026, 5, 21, 14, 21, 37, 193000, tzinfo=UTC)
+    assert event.fields["remote"] == "127.0.0.1"
+
+
+def test_logs_line_with_binding_and_meta_object_before_the_message() -> None:  # #81132
+    event = one('19:15:56+00:00 warn fetch-timeout {"subsystem":"fetch-timeout"} {"timeoutMs":10000,"elapsedMs":332324,'
+                '"timerDelayMs":322324,"eventLoopDelayHint":"timer delayed 322324ms, likely event-loop starvation",'
+                '"operation":"fetchWithTimeout"} fetch timeout reached; aborting operation')
+    assert event.kind == "fetch.timeout" and event.subsystem == "fetch-timeout"
+    assert event.fields["timerDelayMs"] == 322324 and event.message == "fetch timeout reached; aborting operation"
+
+
+# -- 5. console lines with their time or tag cut, and untimed logs lines --------------------------------
+
+
+@pytest.mark.parametrize(("line", "kind", "subsystem"), [
+    (":05 [ws] handshake timeout conn=0cf5dd74-651b-4f1d-81c4-0f77fb88cf41 remote=127.0.0.1", "ws.handshake_timeout",
+     "gateway/ws"),
+    (f"diagnostic] {STALLED}", "session.stalled", "diagnostic"),
+    (f"4:31.537+00:00 [diagnostic] {STALLED}", "session.stalled", "diagnostic"),
+    ("warn  diagnostic stuck session recovery skipped: reason=active_embedded_run action=observe_only "
+     "sessionId=blane-42 ... age=121s ...", "recovery.skipped", "diagnostic"),  # #79979
+    ("error conn=c0a236c7 remote=127.0.0.1: Error: read ECONNRESET", "ws.error", None),
+])
+def test_cut_and_untimed_console_lines(line: str, kind: str, subsystem: str | None) -> None:
+    event = one(line)
+    assert (event.kind, event.subsystem) == (kind, subsystem)
+    assert event.time is None
+
+
+def test_a_time_with_its_fraction_cut_or_a_zone_name_after_it() -> None:
+    cut = one("2026-06-17T15:20:09.xxx-04:00 [agent/embedded] embedded run auto-compaction start (overflow)")  # f116
+    assert (cut.kind, cut.shape) == ("embedded.compaction", "console") and cut.fields["reason"] == "overflow"
+    assert cut.time == datetime(2026, 6, 17, 19, 20, 9, tzinfo=UTC)
+    events = parse("2026-06-27T05:04:57 PDT session state:",  # f111: the reporter's tool printed the zone
+                   '  prev=processing new=idle reason="run_completed" queueDepth=2')
+    assert len(events) == 1 and events[0].kind == "session.state" and events[0].fields["new"] == "idle"
+    assert events[0].time == datetime(2026, 6, 27, 12, 4, 57, tzinfo=UTC)
+
+
+def test_a_subsystem_named_before_its_message() -> None:  # f201
+    timeout, close = parse("gateway/ws: handshake timeout conn=<id> remote=127.0.0.1",
+                           "gateway/ws: closed before connect cause=handshake-timeout, handshakeMs=3000, durationMs=8874")
+    assert (timeout.kind, timeout.subsystem, timeout.shape) == ("ws.handshake_timeout", "gateway/ws", "subsystem-prefixed")
+    assert close.kind == "ws.closed_before_connect" and close.seconds == {"handshakeMs": 3.0, "durationMs": 8.874}
+    assert one("agent model: openai/gpt-5").kind == "gateway.agent_model"  # no subsystem here
+
+
+def test_a_markdown_bullet_before_a_log_message() -> None:  # f107
+    event = one("12:01:02 - embedded run start: runId=12cbe357-aaaa-4bbb-8ccc-0123456789ab sessionId=s-123456")
+    assert event.kind == "embedded.run_start" and event.fields["runId"].startswith("12cbe357")
+    assert one("- Removed 2 stale session lock file(s).").kind == "lock.doctor_removed"  # its own dash
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("stalled session ... age=139s ... terminalProgressStale=true recovery=none", "session.stalled"),  # f008
+    ("stalled session … reason=blocked_tool_call … activeTool=exec", "session.stalled"),  # f020
+    ("sessions_yield abort settle timed out ... timeoutMs=2000", "abort.settle_timeout"),  # f127
+])
+def test_a_label_whose_colon_was_cut(line: str, kind: str) -> None:
+    assert one(line).kind == kind
+
+
+def test_a_cut_label_in_a_gateway_record_reads_alike_on_the_fast_path(tmp_path: Path) -> None:
+    log = tmp_path / "openclaw-2026-05-21.log"
+    lines = [tslog_line("2026-05-21T18:00:00.000+08:00", "gateway", "agent model: a/b"),
+             tslog_line("2026-05-21T18:00:01.000+08:00", "diagnostic", "stalled session ... age=139s recovery=none",
+                        level="WARN")]
+    log.write_text("\n".join(lines) + "\n")
+    kinds = [e.kind for e in iter_scan_events([str(log)], OPTIONS, ParseStats()) if e.kind != "generic"]
+    assert kinds == ["gateway.agent_model", "session.stalled"]
+
+
+# -- 6. CLI error output --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "kind", "fields"), [
+    ("Error: gateway closed (1000 normal closure): no close reason", "gateway.closed",
+     {"code": 1000, "reason": "no close reason"}),  # #51274
+    ("Error: gateway timeout after 10000ms", "gateway.timeout", {"timeoutMs": 10000}),  # #7667
+    ("GatewayTransportError: gateway timeout after 10000ms", "gateway.timeout", {"timeoutMs": 10000}),
+    ("Health check failed: gateway closed (1006 abnormal closure (no close frame)): no close reason", "gateway.closed",
+     {"code": 1006}),  # #51144
+    ("19:15:03+00:00 error Gateway stability failed: GatewayTransportError: gateway timeout after 10000ms",
+     "gateway.timeout", {"timeoutMs": 10000}),  # #81132
+    ("Error: gateway closed (1008): pairing required", "gateway.closed", {"code": 1008}),
+])
+def test_error_prefixes_do_not_hide_the_family(line: str, kind: str, fields: dict) -> None:
+    event = one(line)
+    assert event.kind == kind
+    for name, value in fields.items():
+        assert event.fields[name] == value
+
+
+def test_a_wrapped_message_in_a_gateway_record_reads_alike_on_the_fast_path(tmp_path: Path) -> None:
+    log = tmp_path / "openclaw-2026-05-21.log"
+    lines = [tslog_line("2026-05-21T18:00:00.000+08:00", "gateway", "agent model: a/b"),
+             tslog_line("2026-05-21T18:00:01.000+08:00", "gateway", "Error: gateway timeout after 10000ms", level="ERROR"),
+             tslog_line("2026-05-21T18:00:02.000+08:00", "gateway", "Gateway stability failed: GatewayTransportError: "
+                        "gateway timeout after 10000ms", level="ERROR")]
+    log.write_text("\n".join(lines) + "\n")
+    stats = ParseStats()
+    kinds = [e.kind for e in iter_scan_events([str(log)], OPTIONS, stats) if e.kind != "generic"]
+    assert kinds == ["gateway.agent_model", "gateway.timeout", "gateway.timeout"]
+
+
+# -- 7. elided ids ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["agent:main:telegram:direct:…", "...", "<id>", "<REDACTED>", "[redacted]", "xxx",
+                                   "0829a221…", "agent:blane:cron:67563352-...:run:63c24af6-...", "****",
+                                   "agent:main:telegram:direct:****", "{sessionId}", "0829a221-xxxx-xxxx",
+                                   "agent:main:telegram:direct:REDACTED"])
+def test_elided_values_are_no_session_name(value: str) -> None:
+    assert usable_name(value) is None
+    event = one(f"stalled session: sessionId={value} sessionKey={value} state=processing age=150s")
+    assert event.raw["sessionId"] in value  # the text is kept (a bracketed value loses its brackets)
+    assert event.identity_names() == (None, None, None)
+
+
+@pytest.mark.parametrize("value", ["agent:main:telegram:direct:7012345678", SID, "blane-42", "box", "taxi-xx",
+                                   "agent:main:discord:channel:hidden-agent"])
+def test_names_that_merely_look_alike_stay_names(value: str) -> None:
+    assert usable_name(value) == value
+
+
+def test_elided_parts() -> None:
+    assert elided_parts("0829a221…") == ("0829a221", "")
+    assert elided_parts("8f800c79…b8f9") == ("8f800c79", "b8f9")
+    assert elided_parts("agent:blane:cron:67563352-...:run:63c24af6-...") == ("agent:blane:cron:67563352-", "")
+    assert elided_parts(SID) is None
+
+
+def test_elided_numbers_are_unknown_values() -> None:
+    parsed = tokenize("age=…s queueDepth=... durationMs=<n> lastProgressAge=Ns elapsed=12…ms state=idle")
+    assert parsed.fields == {"age": None, "queueDepth": None, "durationMs": None, "lastProgressAge": None,
+                             "elapsed": None, "state": "idle"}
+    assert parsed.raw["age"] == "…s" and parsed.seconds == {}
+
+
+def test_elision_words_are_neither_bare_words_nor_field_text() -> None:
+    parsed = tokenize("… action=abort_embedded_run ... reason=active_reply_work … released=0")
+    assert "words" not in parsed.fields and not parsed.bare
+    assert parsed.fields["reason"] == "active_reply_work" and parsed.fields["released"] == 0
+
+
+def warning(key: str, at: str, age: int, session_id: str = "…") -> str:
+    return (f"2026-05-21T{at}.000+00:00 [diagnostic] stalled session: sessionId={session_id} sessionKey={key} "
+            f"state=processing age={age}s queueDepth=1 reason=active_work_without_progress "
+            "classification=stalled_agent_run recovery=none")
+
+
+def incidents_of(*lines: str) -> list:
+    stats = ParseStats()
+    raw = (RawLine(n, line.encode()) for n, line in enumerate(lines, 1))
+    analysis = analyze_events(parse_lines(raw, "paste.txt", OPTIONS, stats), stats)
+    return analysis.incidents
+
+
+def test_two_sessions_printed_with_the_same_elided_key_stay_two_incidents() -> None:
+    elided = "agent:main:telegram:direct:…"
+    incidents = incidents_of(warning(elided, "10:00:00", 150), warning(elided, "10:00:01", 400),
+                             warning(elided, "10:00:30", 180), warning(elided, "10:00:31", 430))
+    lines = sorted([e.line for e in i.timeline] for i in incidents)
+    assert lines == [[1, 3], [2, 4]]
+    assert all(elided in (i.session_key or "") for i in incidents)
+
+
+def test_sessionid_dots_is_no_session_id() -> None:
+    incidents = incidents_of(warning("…", "10:00:00", 150, "..."), warning("…", "10:00:01", 500, "..."))
+    assert len(incidents) == 2 and all(i.session_id is None for i in incidents)
+
+
+def test_a_partly_elided_id_joins_the_one_session_it_names() -> None:
+    incidents = incidents_of(warning(KEY, "10:00:00", 180, SID), warning("agent:main:telegram:direct:70…", "10:00:30",
+                                                                        210, "0829a221…"))
+    assert len(incidents) == 1
+    assert incidents[0].session_key == KEY and [e.line for e in incidents[0].timeline] == [1, 2]
+
+
+def test_an_ambiguous_prefix_joins_nothing() -> None:
+    other = "0829a221-ffff-4bbb-8ccc-000000000000"
+    incidents = incidents_of(warning(KEY, "10:00:00", 180, SID), warning("agent:main:discord:channel:99", "10:00:01",
+                                                                        300, other),
+                             warning("…", "10:00:30", 210, "0829a221…"))
+    assert len(incidents) == 3
+
+
+def test_a_fault_line_named_only_by_elided_ids_stands_alone() -> None:  # the field corpus f121
+    incidents = incidents_of("2026-05-21T10:00:00.000+00:00 [agent/embedded] embedded run timeout: runId=<...> "
+                             "sessionId=<...> timeoutMs=600000",
+                             "2026-05-21T10:03:00.000+00:00 [agent/embedded] embedded run timeout: runId=<...> "
+                             "sessionId=<...> timeoutMs=600000")
+    assert sorted([e.line for e in i.timeline] for i in incidents) == [[1], [2]]
+
+
+def test_prefix_index_is_bounded_and_needs_enough_of_the_name() -> None:
+    index = PrefixIndex(capacity=3)
+    for name in ("agent:main:telegram:direct:111111", "agent:main:telegram:direct:222222", "aaaaaaaa-1", "bbbbbbbb-2"):
+        index.add(name)
+    assert len(index) == 3
+    assert index.complete("agent:main:telegram:direct:1111…") is None  # forgotten (least recently added)
+    assert index.complete("agent:main:telegram:direct:2222…") == "agent:main:telegram:direct:222222"
+    assert index.complete("agent:main:telegram:direct:…") is None  # nothing of the peer is left
+    assert index.complete("aaa…") is None  # too short to name anything
+    assert index.complete("aaaaaaaa…") == "aaaaaaaa-1"
+
+
+def test_the_fast_path_reads_elided_ids_as_the_parser_does() -> None:
+    parser = LineParser("gateway.log", ParseOptions(), ParseStats())
+    moment = datetime(2026, 5, 21, 10, 0, tzinfo=UTC)
+    for message in ("lane dequeue: lane=session:agent:main:telegram:direct:… waitMs=3 queueSize=0",
+                    "run registered: sessionId=0829a221… totalActive=1", "run cleared: sessionId=<id> totalActive=0"):
+        fast = parser.build_jsonl(7, moment, "debug", "diagnostic", message)
+        eager = parser._build(7, moment, Record("jsonl", None, "debug", "diagnostic", message, None), False)
+        assert fast.identity_names() == eager.identity_names() == (None, None, None)
+        assert IdentityResolver().resolve(fast) == IdentityResolver().resolve(eager)
+
+
+# -- 8. the reporter's notes -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "form", "count"), [
+    ('(no "embedded run done" after this)', "line", None),
+    ("<-- nothing after this for 10 minutes", "line", None),
+    ("... 40 more identical lines ...", "omitted", 40),
+    ("# then it hangs", "line", None),
+    ("// gateway unresponsive here", "line", None),
+    ("(12 similar lines omitted)", "omitted", 12),
+    ("[... repeated every 30s ...]", "line", None),
+    ("[and so on, every 30s, until the session ends]", "line", None),  # #79977
+    ("...", "line", None),
+    ("[...]", "line", None),
+])
+def test_notes_of_their_own(line: str, form: str, count: int | None) -> None:
+    events = parse(line)
+    assert [(e.kind, e.fields.get("form"), e.fields.get("count")) for e in events] == [(NOTE_KIND, form, count)]
+    assert events[0].time is None and events[0].shape == "note"
+
+
+@pytest.mark.parametrize(("line", "remark"), [
+    (f"2026-05-21T18:46:43.120+08:00 [diagnostic] {STALLED}  <-- stuck here", "stuck here"),
+    (f"{STALLED} ← this one", "this one"),
+    ("13:31:56 aborting run: sessionId=6b994666...                    # manual /stop triggered",
+     "manual /stop triggered"),  # #14772
+    ("23:20:10  [diagnostic] stuck session: age=138s queueDepth=1          (#31032, 2026-03-01, abridged by reporter)",
+     "#31032, 2026-03-01, abridged by reporter"),
+])
+def test_a_remark_after_a_line_is_a_note_and_the_line_parses_without_it(line: str, remark: str) -> None:
+    events = parse(line)
+    assert [e.kind for e in events][1:] == [NOTE_KIND]
+    log, note = events
+    assert note.message == remark and note.line == log.line == 1
+    assert all(remark not in str(value) for value in log.fields.values())
+    body = line[:line.rindex(remark)].rstrip(" <-←#(")
+    bare = parse(body)[0]
+    assert (log.kind, log.fields, log.time) == (bare.kind, bare.fields, bare.time)
+
+
+def test_a_summary_after_a_wrapped_line_follows_the_joined_event() -> None:  # #145152
+    events = parse("15:06:16.090 stuck session: sessionId=… sessionKey=agent:main:googlechat:direct:spaces/…",
+                   "  state=processing age=127s queueDepth=7 reason=queued_work_without_active_run",
+                   "  … activeWorkKind=embedded_run reason=active_reply_work      (x6, immediately after)",
+                   "next")
+    assert [e.kind for e in events] == ["session.stuck", NOTE_KIND, "generic"]
+    assert events[0].fields["activeWorkKind"] == "embedded_run" and events[0].fields["queueDepth"] == 7
+    assert events[1].fields == {"form": "omitted", "count": 6}
+
+
+@pytest.mark.parametrize("line", [
+    "← open conn=c0a236c7 remote=127.0.0.1", "← req chat.history id=1", "[ws] ← open", "→ close code=1000",
+    "(node:4127) [DEP0040] DeprecationWarning: The `punycode` module is deprecated.",
+    "(Use `node --trace-deprecation ...` to show where the warning was created)",
+    "removed stale session lock: /tmp/a.jsonl.lock (dead-pid)", "#general is quiet", "... stalled session: age=150s",
+    "[diagnostic] stalled session: age=150s", '[1,2,3]', "listening on ws://127.0.0.1:18789  (PID 5076)",
+])
+def test_log_lines_are_never_notes(line: str) -> None:
+    assert all(e.kind != NOTE_KIND for e in parse(line))
+
+
+def test_no_line_of_a_real_log_sample_is_a_note() -> None:
+    pastes = {"issue-excerpts.txt": 6, "pasted-snippet.txt": 2}  # their markdown header, "...", remarks
+    for path in sorted(SAMPLES.rglob("*")):
+        if path.suffix not in (".log", ".txt", ".jsonl"):
+            continue
+        stats = ParseStats()
+        list(parse_lines((RawLine(n, line) for n, line in enumerate(path.read_bytes().split(b"\n"), 1)),
+                         path.name, OPTIONS, stats))
+        assert stats.notes == pastes.get(path.name, 0), path
+
+
+def test_notes_are_counted_apart_and_reach_the_report() -> None:
+    stats = stats_of(STALLED + "  <-- here", "(12 similar lines omitted)", "plain text")
+    assert stats.notes == 2 and stats.unparsed == 0 and stats.untimed == 2
+    excerpt = SAMPLES / "shapes" / "issue-excerpts.txt"
+    serial = analyze_paths([str(excerpt)], OPTIONS)
+    assert serial.inputs.notes == 6
+    assert analyze_paths_fast([str(excerpt)], OPTIONS, jobs=2, min_bytes=0).inputs.notes == 6
+
+
+# -- 9. containers ---------------------------------------------------------------------------------
+
+CONSOLE = f"2026-05-21T18:41:29.537+08:00 [diagnostic] {STALLED}"
+
+
+@pytest.mark.parametrize(("lines", "shape"), [
+    ([f"2026-05-21T10:41:29.537904321Z {CONSOLE}"], "docker+console"),
+    ([json.dumps({"log": CONSOLE + "\n", "stream": "stderr", "time": "2026-05-21T10:41:29.537904321Z"})],
+     "docker-json+console"),
+    ([f"2026-05-21T10:41:29.537904321Z stderr F {CONSOLE}"], "cri+console"),
+    ([f"2026-05-21T10:41:29.5Z stderr P {CONSOLE[:50]}", f"2026-05-21T10:41:29.6Z stderr P {CONSOLE[50:90]}",
+      f"2026-05-21T10:41:29.7Z stderr F {CONSOLE[90:]}"], "cri+console"),
+    ([json.dumps({"log": CONSOLE[:70], "stream": "stdout", "time": "2026-05-21T10:41:29.5Z"}),
+      json.dumps({"log": CONSOLE[70:] + "\n", "stream": "stdout", "time": "2026-05-21T10:41:29.6Z"})],
+     "docker-json+console"),
+    ([f"[pod/openclaw-gateway-7d9f8b-x2k4q/gateway] {CONSOLE}"], "kubectl+console"),
+])
+def test_container_lines_give_the_bare_lines_event(lines: list[str], shape: str) -> None:
+    bare = one(CONSOLE)
+    events = parse(*lines)
+    assert len(events) == 1
+    event = events[0]
+    assert event.shape == shape and event.line == 1
+    assert (event.kind, event.fields, event.message, event.subsystem, event.time) == \
+        (bare.kind, bare.fields, bare.message, bare.subsystem, bare.time)
+
+
+def test_container_time_stands_in_when_the_line_has_none() -> None:
+    event = one(json.dumps({"log": STALLED + "\n", "stream": "stdout", "time": "2026-05-21T10:41:29.537904321Z"}))
+    assert event.time == datetime(2026, 5, 21, 10, 41, 29, 537904, tzinfo=UTC)
+    cri = one(f"2026-05-21T10:41:29.537904321+00:00 stdout F {STALLED}")
+    assert cri.time == datetime(2026, 5, 21, 10, 41, 29, 537904, tzinfo=UTC)
+
+
+def test_a_gateway_record_inside_a_container_line() -> None:
+    record = tslog_line("2026-05-21T18:46:43.120+08:00", "diagnostic", STALLED, level="WARN")
+    for line, shape in ((json.dumps({"log": record + "\n", "stream": "stdout", "time": "2026-05-21T10:46:44Z"}),
+                         "docker-json+jsonl"), (f"2026-05-21T10:46:44.000000001Z {record}", "docker+jsonl")):
+        event = one(line)
+        assert event.shape == shape and event.kind == "session.stalled"
+        assert event.time == datetime(2026, 5, 21, 10, 46, 43, 120000, tzinfo=UTC)
+
+
+def test_pieces_stay_bounded_and_an_unfinished_piece_is_still_read() -> None:
+    stats = ParseStats()
+    parser = LineParser("x", ParseOptions(max_line_bytes=100), stats)
+    ready = []
+    for n in range(1, 50):
+        ready += parser.feed_line(n, f"2026-05-21T10:41:29.5Z stdout P {'x' * 40}".encode())
+    assert ready == [] and parser._partial is not None and parser._partial.size <= 100
+    last = list(parser.flush())
+    assert len(last) == 1 and last[0].truncated and stats.lines == 49
+
+
+def test_a_piece_interrupted_by_another_stream_is_read_alone() -> None:
+    events = parse(f"2026-05-21T10:41:29.5Z stdout P {CONSOLE[:60]}", f"2026-05-21T10:41:30Z stderr F {CONSOLE}")
+    assert [e.line for e in events] == [1, 2] and events[1].kind == "session.stalled"
+
+
+def test_container_samples_analyse_as_their_console_lines() -> None:
+    def findings(path: Path) -> list:
+        analysis = analyze_paths([str(path)], OPTIONS)
+        return [(i.session_key, i.status, i.primary and i.primary.rule.id, sorted(f.rule.id for f in i.contributing),
+                 len(i.timeline)) for i in analysis.incidents]
+
+    console = findings(SAMPLES / "console" / "gateway-2026-05-21.log")
+    assert console
+    for name in ("docker-logs-t.log", "docker-json-file.log", "cri-containerd.log", "kubectl-logs.log"):
+        assert findings(SAMPLES / "shapes" / name) == console, name
+
+
+@pytest.mark.parametrize("name", ["cri-containerd.log", "docker-json-file.log"])
+def test_container_logs_work_from_stdin(name: str) -> None:
+    data = (SAMPLES / "shapes" / name).read_bytes()
+    result = subprocess.run([sys.executable, "-m", "stuckscan", "events", "-", "--format", "jsonl", "--kind",
+                             "session.*"], input=data, capture_output=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events and all(e["shape"].startswith(("cri+", "docker-json+")) for e in events)
+    assert {e["kind"] for e in events} <= {"session.stalled", "session.stuck", "session.long_running", "session.state"}
+
+
+# -- crafted lines stay linear ------------------------------------------------------------------------
+
+CRAFTED = {
+    "spaces before a comment mark": lambda n: "a" + " " * n + "  #=",
+    "arrows then a field": lambda n: "stalled session: " + " <- a" * n + " =",
+    "spaces before a summary": lambda n: "a" + " " * n + "(x=)",
+    "dots as a number": lambda n: "stalled session: age=" + "." * n + "z",
+    "dots as a note": lambda n: "..." + " ..." * n,
+    "nested parentheses": lambda n: "(" + "(a) " * n + ")",
+    "fields then a nested object": lambda n: '"a":"b",' * n + '"c":{',
+    "values": lambda n: '{"subsystem":"x"},' + '"a",' * n,
+    "a CRI time that never ends": lambda n: "2026-05-21T" + "9" * n + " stdout P x",
+    "x-run": lambda n: "stalled session: sessionKey=" + "x" * n + "1 age=1s",
+    "brackets before an arrow": lambda n: "a" + "[b" * n + "] <-- c",
+    "untimed logs line": lambda n: "warn  " + "a/" * n + " x",
+    "cut tag": lambda n: "a" * n + "] x",
+    "elided JSON values": lambda n: '{"a":' + " " * n + '... "b"',
+    "words after a free-text key": lambda n: "cause=handshake-timeout " + "ab " * n,
+    "words after a free-text key, pattern tokenizer": lambda n: "lane task error: error=[x] reason=y " + "a: " * n,
+}
+
+
+@pytest.mark.parametrize("name", sorted(CRAFTED))
+def test_crafted_lines_of_the_new_shapes_are_linear(name: str) -> None:
+    build = CRAFTED[name]
+
+    def seconds(size: int) -> float:
+        parser = LineParser("openclaw-2026-05-21.log", OPTIONS, ParseStats())
+        started = time.perf_counter()
+        parser.parse_text(1, build(size))
+        return time.perf_counter() - started
+
+    seconds(2_000)  # warm caches
+    small = min(seconds(2_000) for _ in range(3))
+    large = min(seconds(16_000) for _ in range(2))
+    assert large < max(small, 2e-3) * 8 * 4, f"{small:.4f} s -> {large:.4f} s for 8x the input"
