@@ -71,9 +71,17 @@ def event_order(event: Event) -> tuple[float, str, int]:
 ATTENTION_LABELS = {"session.stuck": "stuck", "session.stalled": "stalled", "session.long_running": "long-running"}
 
 
+# What redaction leaves in place of an id (OpenClaw's diagnostics export writes ``<redacted>``,
+# ``<redacted-id>`` and ``***``): the same text for different sessions, so never a name. A value
+# masked to its ends (``agent:…5678``) still tells sessions apart and stays usable.
+REDACTED_MARKS = ("<redacted", "***")
+
+
 def usable_name(text: str) -> str | None:
-    """``text`` as a session name, unless it is empty, ``unknown`` or ``n/a``."""
-    return text if text and text.lower() not in ("unknown", "n/a") else None
+    """``text`` as a session name, unless it is empty, ``unknown``, ``n/a`` or redacted."""
+    if not text or text.lower() in ("unknown", "n/a") or any(mark in text for mark in REDACTED_MARKS):
+        return None
+    return text
 
 
 def _stated(fields: dict[str, FieldValue], *keys: str) -> str | None:

@@ -44,8 +44,10 @@ def format_event_text(event: Event) -> str:
 def events(paths: tuple[str, ...], kinds: tuple[str, ...], session: str | None, output_format: str,
            base_date: date | None, zone: Any) -> None:
     """Print every line of PATH... as a typed event ('-' reads stdin, .gz is streamed)."""
+    from stuckscan.bundle import expand_bundles
     from stuckscan.parser import ParseStats  # the parser: when the command runs, not for --help
 
+    paths = expand_bundles(paths)
     stats = ParseStats()
     options = build_parse_options(base_date, zone)
     out = tolerant_stdout()
