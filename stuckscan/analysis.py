@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,7 @@ from stuckscan.model import (
 )
 from stuckscan.parser import ParseOptions, ParseStats, parse_path
 from stuckscan.rules import RULES
+from stuckscan.signals import TemplateMiner, is_mined
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, Thresholds
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class Setup:
     thresholds: Thresholds = DEFAULT_THRESHOLDS
     config_notes: tuple[str, ...] = ()
     bundle: BundleSnapshot | None = None
-    extra: dict[str, object] = field(default_factory=dict)
+    mine_signals: bool = True
 
     def config_used(self) -> ConfigUsed:
         thresholds = self.thresholds
@@ -105,11 +106,22 @@ def analyze_paths(paths: Sequence[str], options: ParseOptions | None = None,
 
 def analyze_events(events: Iterable[Event], stats: ParseStats, limits: CorrelatorLimits | None = None,
                    setup: Setup = DEFAULT_SETUP) -> Analysis:
-    result = correlate(events, limits, setup.thresholds)
-    return build_analysis(result, stats, setup)
+    if not setup.mine_signals:
+        return build_analysis(correlate(events, limits, setup.thresholds), stats, setup)
+    miner = TemplateMiner()
+    correlator = Correlator(limits, setup.thresholds)
+    for event in events:
+        if is_mined(event):
+            miner.add(event)
+        for change in correlator.feed(event):
+            if change.kind in ("opened", "reopened"):
+                record = change.incident
+                miner.incident_opened(record.seq, record.start or record.first_warning or record.opened_at)
+    return build_analysis(correlator.finish(), stats, setup, miner)
 
 
-def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = DEFAULT_SETUP) -> Analysis:
+def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = DEFAULT_SETUP,
+                   miner: TemplateMiner | None = None) -> Analysis:
     build = infer_build(result.build_hints)
     episodes = [_episode_shell(record, index) for index, record in enumerate(result.episodes, 1)]
     incidents: list[Incident] = []
@@ -146,7 +158,11 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
     )
     kept_episodes = [e for e in episodes if e.primary is not None]
     add_config_advice([*incidents, *kept_episodes], setup)
-    return Analysis(inputs=inputs, environment=environment, incidents=incidents, episodes=kept_episodes)
+    signals = None
+    if miner is not None:
+        starts = {record.seq: incident.start for record, incident in zip(result.incidents, incidents, strict=True)}
+        signals = miner.summary(starts, stats.first_time, stats.last_time)
+    return Analysis(inputs=inputs, environment=environment, incidents=incidents, episodes=kept_episodes, signals=signals)
 
 
 def add_config_advice(items: Sequence[Incident | Episode], setup: Setup) -> None:

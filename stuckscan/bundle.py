@@ -300,7 +300,7 @@ def scan_tail(source: BundleSource) -> TailScan:
             scan.lines += 1
             if line.startswith(b'{"omitted"'):
                 scan.omitted += 1
-            if len(line) > EXPORT_MESSAGE_LIMIT and b'"msg":"' in line and _cut_message(line) is not None:
+            if len(line) > EXPORT_MESSAGE_LIMIT and b'"msg"' in line and _cut_message(line) is not None:
                 scan.cut += 1
             match = _TIME_FIELD.search(line)
             moment = parse_iso_datetime(match.group(1).decode("ascii", "replace")) if match else None
@@ -649,7 +649,7 @@ class _LinesStream:
 
 def _tail_lines(stream: Any) -> Iterator[bytes]:
     for line in _lines(stream):
-        if len(line) > EXPORT_MESSAGE_LIMIT and b'"msg":"' in line:
+        if len(line) > EXPORT_MESSAGE_LIMIT and b'"msg"' in line:
             fixed = _cut_message(line)
             if fixed is not None:
                 line = fixed

@@ -97,6 +97,7 @@ SIGNAL_KINDS = frozenset({
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"
+UNIDENTIFIED = "unidentified"  # a stall warning naming no usable session (see Correlator._unnamed_stall)
 # A compaction that starts and has not ended by the end of the log (or within this window
 # while the run stays active) is a finding of its own.
 COMPACTION_WINDOW = timedelta(minutes=15)
@@ -555,6 +556,8 @@ class Correlator:
 
     def _on_attention(self, event: Event) -> list[Change]:
         identity, key, session_id, run_id = self._resolve(event)
+        if identity == UNIDENTIFIED:
+            identity = self._unnamed_stall(event)
         changes: list[Change] = []
         record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event)
         if record is None:
@@ -618,6 +621,19 @@ class Correlator:
             value = event.fields.get(field_name)
             if isinstance(value, str) and value and len(bucket) < 20:
                 bucket[value] = None
+
+    def _unnamed_stall(self, event: Event) -> str:
+        """A warning that names no usable session (its ids redacted, say) is told apart from
+        other such stalls by when its stall began (time minus ``age``), not merged with them."""
+        age = event.seconds.get("age")
+        if age is None or event.time is None:
+            return UNIDENTIFIED
+        start = event.time - timedelta(seconds=age)
+        for identity, record in self.open.items():
+            if identity.startswith(UNIDENTIFIED + "@") and record.start is not None \
+                    and abs(record.start - start) <= SAME_STALL_SLACK:
+                return identity
+        return f"{UNIDENTIFIED}@{start.isoformat()}"
 
     def _reopen_if_same_stall(self, identity: str, event: Event) -> IncidentRecord | None:
         """A warning after a silence-closed incident whose age says the stall never ended."""
@@ -797,7 +813,7 @@ class Correlator:
 
     def _resolve(self, event: Event) -> tuple[str, str | None, str | None, str | None]:
         key, session_id, run_id = self.ids.resolve(event)
-        return identity_of(key, session_id, run_id) or "unidentified", key, session_id, run_id
+        return identity_of(key, session_id, run_id) or UNIDENTIFIED, key, session_id, run_id
 
     def _on_session_evidence(self, event: Event, names: Names | None = None) -> list[Change]:
         key, session_id, run_id = self.ids.resolve(event, names)

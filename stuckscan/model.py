@@ -294,6 +294,7 @@ class SignalsSummary:
     evicted: int = 0
     window_seconds: float = 600.0
     preceding: list[SignalTemplate] = field(default_factory=list)  # ranked: most telling first
+    catalog: list[SignalTemplate] = field(default_factory=list)    # every template, most frequent first
 
 
 @dataclass(slots=True)

@@ -446,6 +446,30 @@ def environment(analysis: Analysis) -> list[str]:
     return lines
 
 
+def context_section(analysis: Analysis) -> list[str]:
+    """The config used (one line), a bundle's state at export and gaps, and the unrecognised
+    signals seen before incidents."""
+    from stuckscan.formats import _context
+    from stuckscan.formats._report import display_zone
+
+    lines = ["## Configuration and other inputs", ""]
+    config = _context.config_sentence(analysis)
+    lines.append(f"- **Config:** {markdown_prose(config or 'not recorded')}")
+    bundle = analysis.inputs.bundle
+    if bundle is not None:
+        lines.append(f"- **Diagnostics bundle** {code(bundle.path)}: "
+                     f"{markdown_prose(_context.bundle_sentence(bundle, display_zone(analysis)))}")
+        lines.extend(f"  - lacks: {markdown_prose(gap)}" for gap in bundle.gaps)
+    shown = _context.shown_signals(analysis, verbose=True)
+    if shown:
+        lines.extend(["", f"**{markdown_prose(_context.signals_heading(analysis))}**", ""])
+        rows = [[str(t.in_windows), f"{t.before_incidents} of {len(analysis.incidents)}", f"{t.lift:.1f}x", str(t.count),
+                 markdown_prose(t.level.upper()), cell_code(t.template), cell_code(t.example)] for t in shown]
+        lines.extend(table(["Before", "Incidents", "Lift", "In all", "Level", "Template", "Example"], rows))
+    lines.append("")
+    return lines
+
+
 def appendix(analysis: Analysis) -> list[str]:
     items: list[Item] = [*analysis.incidents, *analysis.episodes]
     blocks: list[str] = []
@@ -482,6 +506,7 @@ def render_markdown(analysis: Analysis, options: RenderOptions, *, with_appendix
     lines.extend(fixes_checklist(analysis))
     if not brief:
         lines.extend(environment(analysis))
+        lines.extend(context_section(analysis))
         if with_appendix:
             lines.extend(appendix(analysis))
     while lines and lines[-1] == "":
