@@ -448,13 +448,12 @@ def environment(analysis: Analysis) -> list[str]:
 
 def context_section(analysis: Analysis) -> list[str]:
     """The config used (one line), a bundle's state at export and gaps, and the unrecognised
-    signals seen before incidents."""
+    signals seen before incidents: the end of the Inputs section."""
     from stuckscan.formats import _context
     from stuckscan.formats._report import display_zone
 
-    lines = ["## Configuration and other inputs", ""]
     config = _context.config_sentence(analysis)
-    lines.append(f"- **Config:** {markdown_prose(config or 'not recorded')}")
+    lines = [f"- **Config:** {markdown_prose(config or 'not recorded')}"]
     bundle = analysis.inputs.bundle
     if bundle is not None:
         lines.append(f"- **Diagnostics bundle** {code(bundle.path)}: "
