@@ -343,6 +343,8 @@ def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: 
     reason = record.close_reason
     if status is IncidentStatus.FALSE_POSITIVE:
         reason = "flagged while still making progress; " + reason
+    elif status is IncidentStatus.FAULT_SIGNAL:
+        reason = "nothing after it shows the fault cleared"
     return Incident(
         id=f"INC-{index:03d}",
         session_key=record.session_key,

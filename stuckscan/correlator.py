@@ -96,8 +96,8 @@ SIGNAL_KINDS = frozenset({
     "model.fallback_decision", "embedded.failover", "compaction.timeout_recovery", "lane.wait_exceeded",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
-UNATTRIBUTED = "unattributed"
-UNIDENTIFIED = "unidentified"  # a stall warning naming no usable session (see Correlator._unnamed_stall)
+UNATTRIBUTED = "unattributed"   # a fault signal that names no session
+UNIDENTIFIED = "unidentified"   # a stall warning or recovery that names none (see Correlator._unnamed_stall)
 # A compaction that starts and has not ended by the end of the log (or within this window
 # while the run stays active) is a finding of its own.
 COMPACTION_WINDOW = timedelta(minutes=15)
@@ -489,6 +489,7 @@ class Correlator:
         self.evicted = 0
         self.build_hints: Counter[str] = Counter()
         self.heartbeat_seen: datetime | None = None  # the latest line only the diagnostic heartbeat writes
+        self._recently_closed: IncidentRecord | None = None
         self.channel_restarts: BoundedMap[str, deque[Event]] = BoundedMap(1000)  # health-monitor restarts per channel
 
     # -- feeding --------------------------------------------------------------------
@@ -559,7 +560,8 @@ class Correlator:
         if identity == UNIDENTIFIED:
             identity = self._unnamed_stall(event)
         changes: list[Change] = []
-        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event)
+        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event) \
+            or self._adopt_unidentified(identity, event)
         if record is None:
             record = self._reopen_if_same_stall(identity, event)
             if record is not None:
@@ -672,7 +674,8 @@ class Correlator:
     def _on_recovery(self, event: Event) -> list[Change]:
         identity, key, session_id, run_id = self._resolve(event)
         changes: list[Change] = []
-        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event)
+        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event) \
+            or self._adopt_unidentified(identity, event)
         if record is None:
             record = self._join_closed(identity, event)
             if record is not None and not record.is_open:  # the recovery's own cleanup closed it a moment ago
@@ -810,6 +813,31 @@ class Correlator:
         return changes
 
     # -- session evidence and healthy signals ----------------------------------------
+
+    def _adopt_unidentified(self, identity: str, event: Event) -> IncidentRecord | None:
+        """A warning or recovery line that names no session (its ids elided in a paste, or
+        ``unknown``): the incident its ``age`` dates it to; else, with one incident open, that one."""
+        if not identity.startswith(UNIDENTIFIED):
+            return None
+        open_records = list({id(r): r for r in self.open.values()}.values())
+        recent = self._recently_closed
+        candidates = open_records + ([recent] if recent is not None and not recent.is_open else [])
+        dated = [r for r in candidates if self._same_stall(r, event)]
+        if len(dated) == 1:
+            chosen = dated[0]
+            return chosen if chosen.is_open else self._reopen(chosen, chosen.identity)
+        if len(open_records) == 1 and not self._dated_elsewhere(open_records[0], event):
+            return open_records[0]
+        return None
+
+    @staticmethod
+    def _dated_elsewhere(record: IncidentRecord, event: Event) -> bool:
+        """Whether the event's ``age`` puts its stall's start away from ``record``'s: another
+        stall (two sessions whose ids were both redacted are not one incident)."""
+        age = event.seconds.get("age")
+        if age is None or event.time is None or record.start is None:
+            return False
+        return abs(event.time - timedelta(seconds=age) - record.start) > SAME_STALL_SLACK
 
     def _resolve(self, event: Event) -> tuple[str, str | None, str | None, str | None]:
         key, session_id, run_id = self.ids.resolve(event)
@@ -1142,10 +1170,13 @@ class Correlator:
         record.prelude = self._history_for(identity, *self.ids.resolve(event), moment)
         for earlier in record.prelude:
             self._note_model(record, earlier)
-        if moment is not None:
-            record.prelude.extend(e for e in self.unattributed if e.time and moment - e.time <= EPISODE_GAP)
         if opened_by != "warning" and moment is not None:
-            record.start = moment
+            # a signal that reports how long it waited (a lane wait) dates the stall's start back
+            waited = event.seconds.get("waitedMs", 0.0) if event.kind == "lane.wait_exceeded" else 0.0
+            record.start = moment - timedelta(seconds=waited)
+        if moment is not None:
+            since = (record.start or moment) - EPISODE_GAP
+            record.prelude.extend(e for e in self.unattributed if e.time and since <= e.time <= moment)
         self.open[identity] = record
         return record
 
@@ -1195,12 +1226,16 @@ class Correlator:
             record.end = event.time or self.now
         elif status is RecordStatus.SILENT:
             record.end = record.last_warning or record.last_activity
+            acted = [r.time for r in record.recoveries if r.acted and r.time is not None]
+            if acted and (record.end is None or max(acted) > record.end):
+                record.end = max(acted)  # the recovery after the last warning is what ended it
         else:
             record.end = None
         self._decide_recoveries(record)
         self.open.pop(record.identity, None)
         self.closed.append(record)
         self.last_closed.set(record.identity, record)
+        self._recently_closed = record
 
     def _decide_recoveries(self, record: IncidentRecord) -> None:
         for recovery in record.recoveries:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from typing import Any
@@ -72,11 +73,14 @@ def _emit(text: str, output: str | None) -> None:
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMAT_NAMES)), default="text", show_default=True,
               help="Output format.")
 @click.option("--all", "show_all", is_flag=True, help="Every incident in full, however many (default: the worst 10).")
+@click.option("--sarif-root", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="Repository root that log paths in sarif, github and junit output are relative to "
+                   "(default: the git top level of the current directory, else the current directory).")
 @output_options
 @display_options
 @input_options
 def scan(output_format: str, output: str | None, fail_on: Any, color: bool | None, no_redact: bool, show_all: bool,
-         utc: bool, display_tz: Any, **kwargs: Any) -> None:
+         sarif_root: str | None, utc: bool, display_tz: Any, **kwargs: Any) -> None:
     """Find stuck sessions in [PATH]... and say why and what to change.
 
     With no PATH, reads the gateway's log directory (/tmp/openclaw, its fallback, or
@@ -92,6 +96,8 @@ def scan(output_format: str, output: str | None, fail_on: Any, color: bool | Non
     analysis = load_analysis(selection, machine_output=output_format in MACHINE_FORMATS or output_format == "markdown")
     options = _render_options(color if output_format == "text" else False, output, fail_on, no_redact,
                               _display_zone(analysis, selection, asked), selection.verbose, show_all)
+    if sarif_root is not None:
+        options = dataclasses.replace(options, base_dir=sarif_root)
     _emit(render(output_format, analysis, options), output)
     if output_format == "github":
         from stuckscan.formats.github import append_step_summary
@@ -124,16 +130,17 @@ def timeline(output: str | None, fail_on: Any, color: bool | None, no_redact: bo
 
 
 @click.command()
+@click.option("--all", "show_all", is_flag=True, help="Every incident in full, however many (default: the worst 10).")
 @human_output_options
 @display_options
 @input_options
-def report(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, utc: bool, display_tz: Any,
-           **kwargs: Any) -> None:
+def report(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, show_all: bool, utc: bool,
+           display_tz: Any, **kwargs: Any) -> None:
     """Write a markdown incident report for [PATH]... (to stdout, or -o incident.md)."""
     asked = shown_zone(utc, display_tz)
     selection = selection_from(kwargs)
     analysis = load_analysis(selection, machine_output=True)
     options = _render_options(False, output, fail_on, no_redact, _display_zone(analysis, selection, asked),
-                              selection.verbose)
+                              selection.verbose, show_all)
     _emit(render("markdown", analysis, options), output)
     sys.exit(exit_code(analysis, fail_on))
