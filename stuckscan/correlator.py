@@ -219,6 +219,19 @@ class IncidentRecord:
     lines_after_close: int = 0            # session lines seen since it closed
     cut_short: bool = False               # opened at the end of input: the log ended inside a signal's window
     thresholds: Thresholds = DEFAULT_THRESHOLDS  # the gateway's stall-detector timing
+    queue_seen: bool = False              # a warning said how deep the queue was
+
+    def undelivered(self, recovery: RecoveryRecord) -> int | None:
+        """Messages queued when ``recovery`` wiped the session, less those the log shows answered
+        (or dequeued on the session's lane) afterwards; None when no line said how many were queued."""
+        if recovery.queue_depth is None:
+            return None
+        if recovery.time is None:
+            return recovery.queue_depth
+        answered = sum(1 for e in self.evidence.of("message.processed", "lane.dequeue") if e.time and e.time >= recovery.time
+                       and (e.kind != "message.processed" or e.fields.get("outcome") in (None, "completed"))
+                       and (e.kind != "lane.dequeue" or "laneSessionKey" in e.fields))
+        return max(recovery.queue_depth - answered, 0)
 
     @property
     def is_open(self) -> bool:
@@ -614,6 +627,7 @@ class Correlator:
         depth = event.fields.get("queueDepth")
         if isinstance(depth, int) and not isinstance(depth, bool):
             record.max_queue_depth = max(record.max_queue_depth, depth)
+            record.queue_seen = True
         record.labels[ATTENTION_LABELS[event.kind]] = None
         for field_name, bucket in (
             ("classification", record.classifications), ("reason", record.reasons),
@@ -749,7 +763,7 @@ class Correlator:
         depth = fields.get("queueDepth", fields.get("queuedCount"))
         if isinstance(depth, int) and not isinstance(depth, bool):
             recovery.queue_depth = depth
-        elif recovery.queue_depth is None:
+        elif recovery.queue_depth is None and record.queue_seen:
             recovery.queue_depth = record.max_queue_depth
 
     def _recovery_for(self, record: IncidentRecord, event: Event) -> RecoveryRecord:
@@ -1246,7 +1260,7 @@ class Correlator:
     def _verdict(self, record: IncidentRecord, recovery: RecoveryRecord) -> tuple[RecoveryVerdict, str]:
         """What a recovery did, judged when its incident closes (see docs/json-schema.md)."""
         status = record.status
-        queued = recovery.queue_depth or record.max_queue_depth
+        queued = recovery.queue_depth or 0
         if status in (RecordStatus.HEALTHY, RecordStatus.SILENT):
             if recovery.wiped:
                 flags = " ".join(f"{name}={str(value).lower()}" for name, value in
