@@ -26,6 +26,12 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 Names = tuple[str | None, str | None, str | None]  # (sessionKey, sessionId, runId)
+LINE_ONLY = " @"  # in the name given to one line whose only ids were elided: ``<elided> @file:line``
+
+
+def is_line_only(identity: str) -> bool:
+    """Whether ``identity`` is the name of one line whose ids were all elided."""
+    return LINE_ONLY in identity
 WEAK_IDS = frozenset({"unknown", "main", "default", "global", "none", "null", "n/a", "undefined", "-", ""})
 MIN_STRONG_ID_LENGTH = 6
 
@@ -249,7 +255,7 @@ class IdentityResolver:
             elif elided or (elided := _elided(event, "runId")) is not None:
                 # Any other line named only by elided ids names a session of its own, for this line
                 # alone: never one it could share with another line.
-                run_id = f"{elided} @{event.location}"
+                run_id = f"{elided}{LINE_ONLY}{event.location}"
         return key, session_id, run_id
 
     def identity(self, event: Event) -> str | None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from stuckscan.classifier import (
     BuildInfo,
@@ -17,6 +19,7 @@ from stuckscan.classifier import (
     severity_for,
     tailored_fixes,
 )
+from stuckscan.config_advice import advice_for
 from stuckscan.correlator import (
     CorrelationResult,
     Correlator,
@@ -31,7 +34,9 @@ from stuckscan.correlator import (
 from stuckscan.events import Event
 from stuckscan.model import (
     Analysis,
+    BundleSnapshot,
     Confidence,
+    ConfigUsed,
     Environment,
     Episode,
     Evidence,
@@ -47,13 +52,45 @@ from stuckscan.model import (
 )
 from stuckscan.parser import ParseOptions, ParseStats, parse_path
 from stuckscan.rules import RULES
+from stuckscan.signals import TemplateMiner, is_mined
+from stuckscan.thresholds import DEFAULT_THRESHOLDS, Thresholds
+
+if TYPE_CHECKING:
+    from stuckscan.config import GatewayConfig
 
 OVERLAP_SLACK = timedelta(seconds=60)
 TIMELINE_LIMIT = 40
 
 
+@dataclass(frozen=True, slots=True)
+class Setup:
+    """What a run knows besides the log lines: the gateway config (``config_source`` says
+    how it was chosen: option, bundle, gateway or none), the thresholds it gives, and a
+    diagnostics bundle's snapshot."""
+
+    config: GatewayConfig | None = None
+    config_source: str = "none"
+    thresholds: Thresholds = DEFAULT_THRESHOLDS
+    config_notes: tuple[str, ...] = ()
+    bundle: BundleSnapshot | None = None
+    mine_signals: bool = True
+
+    def config_used(self) -> ConfigUsed:
+        thresholds = self.thresholds
+        return ConfigUsed(
+            source=self.config_source if self.config is not None else "none",
+            path=self.config.path if self.config is not None else None,
+            warn_seconds=thresholds.warn_seconds, abort_seconds=thresholds.abort_seconds,
+            warn_origin=thresholds.warn_origin, abort_origin=thresholds.abort_origin,
+            notes=list(self.config_notes),
+        )
+
+
+DEFAULT_SETUP = Setup()
+
+
 def analyze_paths(paths: Sequence[str], options: ParseOptions | None = None,
-                  limits: CorrelatorLimits | None = None) -> Analysis:
+                  limits: CorrelatorLimits | None = None, setup: Setup = DEFAULT_SETUP) -> Analysis:
     """Parse, correlate and classify the given files (read in the order given)."""
     stats = ParseStats()
     parse_options = options or ParseOptions()
@@ -64,21 +101,34 @@ def analyze_paths(paths: Sequence[str], options: ParseOptions | None = None,
             yield from parse_path(path, parse_options, file_stats)
             stats.merge(file_stats)
 
-    return analyze_events(events(), stats, limits)
+    return analyze_events(events(), stats, limits, setup)
 
 
-def analyze_events(events: Iterable[Event], stats: ParseStats, limits: CorrelatorLimits | None = None) -> Analysis:
-    result = correlate(events, limits)
-    return build_analysis(result, stats)
+def analyze_events(events: Iterable[Event], stats: ParseStats, limits: CorrelatorLimits | None = None,
+                   setup: Setup = DEFAULT_SETUP) -> Analysis:
+    if not setup.mine_signals:
+        return build_analysis(correlate(events, limits, setup.thresholds), stats, setup)
+    miner = TemplateMiner()
+    correlator = Correlator(limits, setup.thresholds)
+    for event in events:
+        if is_mined(event):
+            miner.add(event)
+        for change in correlator.feed(event):
+            if change.kind in ("opened", "reopened"):
+                record = change.incident
+                miner.incident_opened(record.seq, record.start or record.first_warning or record.opened_at)
+    return build_analysis(correlator.finish(), stats, setup, miner)
 
 
-def build_analysis(result: CorrelationResult, stats: ParseStats) -> Analysis:
+def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = DEFAULT_SETUP,
+                   miner: TemplateMiner | None = None) -> Analysis:
     build = infer_build(result.build_hints)
     episodes = [_episode_shell(record, index) for index, record in enumerate(result.episodes, 1)]
     incidents: list[Incident] = []
     for index, record in enumerate(result.incidents, 1):
         overlapping = [(shell, ep) for shell, ep in zip(episodes, result.episodes, strict=False) if _overlaps(record, ep)]
-        view = IncidentView(record, [ep for _, ep in overlapping], result.markers, result.gateway_pids, build)
+        view = IncidentView(record, [ep for _, ep in overlapping], result.markers, result.gateway_pids, build,
+                            setup.thresholds)
         decision = classify_incident(view)
         incident = _incident(record, index, view, decision, build)
         incident.episode_ids = [shell.id for shell, _ in overlapping]
@@ -86,7 +136,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats) -> Analysis:
             shell.incident_ids.append(incident.id)
         incidents.append(incident)
     for shell, record in zip(episodes, result.episodes, strict=False):
-        episode_view = EpisodeView(record, len(shell.incident_ids), build)
+        episode_view = EpisodeView(record, len(shell.incident_ids), build, setup.thresholds)
         decision = classify_episode(episode_view)
         shell.primary = _finding(decision.primary, 0.0, build, episode_view) if decision.primary else None
         shell.contributing = [_finding(c, 0.0, build, episode_view) for c in decision.contributing]
@@ -96,6 +146,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats) -> Analysis:
         timezone_offsets=sorted(stats.offsets),
         gateway_pids=list(result.gateway_pids),
         models=sorted({m for i in incidents for m in i.measures.models}),
+        config=setup.config_used(),
     )
     inputs = InputSummary(
         files=list(stats.files), lines=stats.lines, events=stats.events, unparsed=stats.unparsed,
@@ -103,9 +154,27 @@ def build_analysis(result: CorrelationResult, stats: ParseStats) -> Analysis:
         first_time=stats.first_time, last_time=stats.last_time,
         unparsed_examples=list(stats.unparsed_examples), evicted_incidents=result.evicted, notes=stats.notes,
         skipped_files=[SkippedFile(name, reason) for name, reason in stats.skipped_files],
+        bundle=setup.bundle,
     )
-    return Analysis(inputs=inputs, environment=environment, incidents=incidents,
-                    episodes=[e for e in episodes if e.primary is not None])
+    kept_episodes = [e for e in episodes if e.primary is not None]
+    add_config_advice([*incidents, *kept_episodes], setup)
+    signals = None
+    if miner is not None:
+        starts = {record.seq: incident.start for record, incident in zip(result.incidents, incidents, strict=True)}
+        signals = miner.summary(starts, stats.first_time, stats.last_time)
+    return Analysis(inputs=inputs, environment=environment, incidents=incidents, episodes=kept_episodes, signals=signals)
+
+
+def add_config_advice(items: Sequence[Incident | Episode], setup: Setup) -> None:
+    """Put the fixes that name the user's own config values first in each finding's list."""
+    if setup.config is None:
+        return
+    for item in items:
+        for finding in (item.primary, *item.contributing):
+            if finding is None:
+                continue
+            advice = advice_for(finding.rule.id, setup.config, setup.thresholds)
+            finding.fixes = [*advice, *(fix for fix in finding.fixes if fix not in advice)]
 
 
 def _overlaps(incident: IncidentRecord, episode: EpisodeRecord) -> bool:
@@ -120,7 +189,7 @@ def _finding(candidate: Candidate, wedged_seconds: float, build: BuildInfo, view
     rule = RULES[candidate.rule_id]
     return Finding(
         rule=rule.ref,
-        severity=candidate.severity or severity_for(candidate.rule_id, wedged_seconds),
+        severity=candidate.severity or severity_for(candidate.rule_id, wedged_seconds, view.thresholds.abort_seconds),
         confidence=candidate.confidence,
         summary=candidate.summary,
         evidence=[Evidence.of(event) for event in candidate.evidence],
@@ -219,6 +288,17 @@ def _timeline(record: IncidentRecord) -> list[Evidence]:
     return [Evidence.of(e) for e in ordered]
 
 
+def _end(record: IncidentRecord, status: IncidentStatus, recoveries: list[Recovery], healthy: bool) -> datetime | None:
+    """When the stall ended: the healthy line or the restart that closed it, else the recovery
+    that wiped the session's state (even when the log ends before anything else shows)."""
+    if healthy or record.status is RecordStatus.RESTART:
+        return record.end
+    if status is IncidentStatus.FORCE_CLEARED:
+        wiped = [r.time for r in recoveries if r.verdict is RecoveryVerdict.FORCE_CLEARED and r.time is not None]
+        return wiped[-1] if wiped else None
+    return None
+
+
 def _lone_line(record: IncidentRecord) -> bool:
     """Whether everything the incident rests on is one log line."""
     if sum(record.evidence.counts.values()) > 1:
@@ -274,7 +354,7 @@ def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: 
         first_warning=record.first_warning,
         last_warning=record.last_warning,
         last_progress=record.last_progress,
-        end=record.end if healthy or record.status is RecordStatus.RESTART else None,
+        end=_end(record, status, recoveries, healthy),
         status=status,
         status_reason=reason,
         labels=list(record.labels),
@@ -311,7 +391,7 @@ def snapshot_incident(correlator: Correlator, record: IncidentRecord) -> Inciden
     build = infer_build(correlator.build_hints)
     episodes = [*correlator.episodes, *([correlator.open_episode] if correlator.open_episode else [])]
     overlapping = [episode for episode in episodes if _overlaps(record, episode)]
-    view = IncidentView(record, overlapping, list(correlator.markers), correlator.gateway_pids, build)
+    view = IncidentView(record, overlapping, list(correlator.markers), correlator.gateway_pids, build, correlator.thresholds)
     incident = _incident(record, record.seq, view, classify_incident(view), build)
     if record.is_open:
         incident.status = IncidentStatus.STILL_STUCK

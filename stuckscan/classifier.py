@@ -22,7 +22,7 @@ from stuckscan.rules import RULES
 from stuckscan.rules._detect import Candidate
 from stuckscan.rules._rule import FixContext
 from stuckscan.rules.catalog import RULE_MODULES
-from stuckscan.thresholds import ABORT_THRESHOLD_SECONDS
+from stuckscan.thresholds import ABORT_THRESHOLD_SECONDS, DEFAULT_THRESHOLDS, Thresholds
 
 __all__ = ["BuildInfo", "Candidate", "Decision", "EpisodeView", "IncidentView", "choose", "classify_episode",
            "classify_incident", "infer_build", "severity_for", "tailored_fixes"]
@@ -79,8 +79,9 @@ class IncidentView:
     """Read-only helpers over one incident record and the gateway context around it."""
 
     def __init__(self, record: IncidentRecord, episodes: list[EpisodeRecord], markers: list[Event],
-                 gateway_pids: list[int], build: BuildInfo) -> None:
+                 gateway_pids: list[int], build: BuildInfo, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> None:
         self.record = record
+        self.thresholds = thresholds
         self.episodes = episodes
         self.markers = markers
         self.gateway_pids = gateway_pids
@@ -89,7 +90,12 @@ class IncidentView:
 
     @property
     def stall_start(self) -> datetime | None:
-        return self.record.start or self.record.first_warning or self.record.opened_at
+        record = self.record
+        if record.start is None and record.first_warning is not None and record.warning_count:
+            # No warning gave its age: the detector warns once a session has made no progress
+            # for the warn threshold, so the stall began at least that long before.
+            return record.first_warning - timedelta(seconds=self.thresholds.warn_seconds)
+        return record.start or record.first_warning or record.opened_at
 
     @property
     def last_seen(self) -> datetime | None:
@@ -123,6 +129,7 @@ class EpisodeView:
     record: EpisodeRecord
     overlapping_incidents: int
     build: BuildInfo
+    thresholds: Thresholds = DEFAULT_THRESHOLDS
 
     def events(self, *kinds: str) -> list[Event]:
         return self.record.evidence.of(*kinds)
@@ -185,7 +192,7 @@ def _confidence_rank(confidence: Confidence) -> int:
     return {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}[confidence]
 
 
-def severity_for(rule_id: str, wedged_seconds: float) -> Severity:
+def severity_for(rule_id: str, wedged_seconds: float, abort_seconds: float = ABORT_THRESHOLD_SECONDS) -> Severity:
     rule = RULES[rule_id]
     if rule.benign:
         return Severity.INFO
@@ -193,7 +200,7 @@ def severity_for(rule_id: str, wedged_seconds: float) -> Severity:
         return Severity.ERROR
     if rule_id in GATEWAY_WARNING:
         return Severity.WARNING
-    return Severity.ERROR if wedged_seconds >= ABORT_THRESHOLD_SECONDS else Severity.WARNING
+    return Severity.ERROR if wedged_seconds >= abort_seconds else Severity.WARNING
 
 
 def tailored_fixes(candidate: Candidate, view: Any, build: BuildInfo) -> list[str]:
@@ -211,7 +218,7 @@ def tailored_fixes(candidate: Candidate, view: Any, build: BuildInfo) -> list[st
 def classify_incident(view: IncidentView) -> Decision:
     candidates = [c for detector in SESSION_DETECTORS if (c := detector(view)) is not None]
     for episode in view.episodes:
-        episode_view = EpisodeView(episode, 1, view.build)
+        episode_view = EpisodeView(episode, 1, view.build, view.thresholds)
         for detector in INCIDENT_EPISODE_DETECTORS:
             candidate = detector(episode_view)
             if candidate is not None and candidate.rule_id not in {c.rule_id for c in candidates}:

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum
 
-from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of
+from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of, is_line_only
 from stuckscan.events import ATTENTION_LABELS, Event, event_order, timestamp_or_inf
 from stuckscan.model import RecoveryVerdict
-from stuckscan.thresholds import ABORT_THRESHOLD_SECONDS, HEARTBEAT, WARN_THRESHOLD_SECONDS
+from stuckscan.thresholds import DEFAULT_THRESHOLDS, HEARTBEAT, Thresholds
 
 RECOVERY_GRACE = 2 * HEARTBEAT            # warnings later than this after a recovery: not freed
 SILENCE_SLACK = timedelta(seconds=45)
@@ -98,7 +98,7 @@ SIGNAL_KINDS = frozenset({
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
-UNIDENTIFIED = "unidentified"   # a stall warning or recovery that names none
+UNIDENTIFIED = "unidentified"   # a stall warning or recovery that names none (see Correlator._unnamed_stall)
 # A compaction that starts and has not ended by the end of the log (or within this window
 # while the run stays active) is a finding of its own.
 COMPACTION_WINDOW = timedelta(minutes=15)
@@ -219,6 +219,7 @@ class IncidentRecord:
     silence_hold: datetime | None = None  # silence is not recovery before this (the gateway could not speak)
     lines_after_close: int = 0            # session lines seen since it closed
     cut_short: bool = False               # opened at the end of input: the log ended inside a signal's window
+    thresholds: Thresholds = DEFAULT_THRESHOLDS  # the gateway's stall-detector timing
     queue_seen: bool = False              # a warning said how deep the queue was
 
     def undelivered(self, recovery: RecoveryRecord) -> int | None:
@@ -255,7 +256,7 @@ class IncidentRecord:
         if "stalled" in self.labels or (self.min_warning_gap is not None and self.min_warning_gap <= timedelta(seconds=40)):
             gap = HEARTBEAT
         else:  # stuck / long-running warnings back off: 120 s, 240 s, 480 s ...
-            gap = timedelta(seconds=max(WARN_THRESHOLD_SECONDS, self.last_warning_age))
+            gap = timedelta(seconds=max(self.thresholds.warn_seconds, self.last_warning_age))
         deadline = self.last_warning + gap + SILENCE_SLACK
         # The heartbeat's recovery check (skips, keep-lane outcomes) also says the session is still flagged.
         last_check = self.recoveries[-1].events[-1].time if self.recoveries and self.recoveries[-1].events else None
@@ -480,8 +481,9 @@ class ClosedIncidents(list):  # type: ignore[type-arg]
 
 
 class Correlator:
-    def __init__(self, limits: CorrelatorLimits | None = None) -> None:
+    def __init__(self, limits: CorrelatorLimits | None = None, thresholds: Thresholds | None = None) -> None:
         self.limits = limits or CorrelatorLimits()
+        self.thresholds = thresholds or DEFAULT_THRESHOLDS
         self.ids = IdentityResolver(self.limits.identity_capacity)
         self._eviction = EvictionQueue()
         self.open: dict[str, IncidentRecord] = OpenIncidents(self._eviction)
@@ -569,6 +571,8 @@ class Correlator:
 
     def _on_attention(self, event: Event) -> list[Change]:
         identity, key, session_id, run_id = self._resolve(event)
+        if identity == UNIDENTIFIED:
+            identity = self._unnamed_stall(event)
         changes: list[Change] = []
         record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event) \
             or self._adopt_unidentified(identity, event)
@@ -582,8 +586,9 @@ class Correlator:
         self._fill_names(record, key, session_id, run_id)
         before_age = record.max_age
         self._add_warning(record, event)
-        if before_age < ABORT_THRESHOLD_SECONDS <= record.max_age:
-            changes.append(Change("escalated", record, "passed the abort threshold (360 s)"))
+        abort = self.thresholds.abort_seconds
+        if before_age < abort <= record.max_age:
+            changes.append(Change("escalated", record, f"passed the abort threshold ({abort:g} s)"))
         for recovery in record.recoveries:
             if not recovery.decided and recovery.acted and recovery.time and event.time \
                     and event.time > recovery.time + RECOVERY_GRACE:
@@ -633,6 +638,19 @@ class Correlator:
             value = event.fields.get(field_name)
             if isinstance(value, str) and value and len(bucket) < 20:
                 bucket[value] = None
+
+    def _unnamed_stall(self, event: Event) -> str:
+        """A warning that names no usable session (its ids redacted, say) is told apart from
+        other such stalls by when its stall began (time minus ``age``), not merged with them."""
+        age = event.seconds.get("age")
+        if age is None or event.time is None:
+            return UNIDENTIFIED
+        start = event.time - timedelta(seconds=age)
+        for identity, record in self.open.items():
+            if identity.startswith(UNIDENTIFIED + "@") and record.start is not None \
+                    and abs(record.start - start) <= SAME_STALL_SLACK:
+                return identity
+        return f"{UNIDENTIFIED}@{start.isoformat()}"
 
     def _reopen_if_same_stall(self, identity: str, event: Event) -> IncidentRecord | None:
         """A warning after a silence-closed incident whose age says the stall never ended."""
@@ -814,7 +832,7 @@ class Correlator:
     def _adopt_unidentified(self, identity: str, event: Event) -> IncidentRecord | None:
         """A warning or recovery line that names no session (its ids elided in a paste, or
         ``unknown``): the incident its ``age`` dates it to; else, with one incident open, that one."""
-        if identity != UNIDENTIFIED:
+        if not (identity.startswith(UNIDENTIFIED) or is_line_only(identity)):
             return None
         open_records = list({id(r): r for r in self.open.values()}.values())
         recent = self._recently_closed
@@ -823,9 +841,18 @@ class Correlator:
         if len(dated) == 1:
             chosen = dated[0]
             return chosen if chosen.is_open else self._reopen(chosen, chosen.identity)
-        if len(open_records) == 1:
+        if len(open_records) == 1 and not self._dated_elsewhere(open_records[0], event):
             return open_records[0]
         return None
+
+    @staticmethod
+    def _dated_elsewhere(record: IncidentRecord, event: Event) -> bool:
+        """Whether the event's ``age`` puts its stall's start away from ``record``'s: another
+        stall (two sessions whose ids were both redacted are not one incident)."""
+        age = event.seconds.get("age")
+        if age is None or event.time is None or record.start is None:
+            return False
+        return abs(event.time - timedelta(seconds=age) - record.start) > SAME_STALL_SLACK
 
     def _resolve(self, event: Event) -> tuple[str, str | None, str | None, str | None]:
         key, session_id, run_id = self.ids.resolve(event)
@@ -850,7 +877,7 @@ class Correlator:
         record = self._find_open(identity, key, session_id, run_id)
         if record is None and event.kind in RECOVERY_SIDE_EFFECT_KINDS:
             record = self._reopen_after_silence(identity, event)
-        signal = _fault_signal(event)
+        signal = _fault_signal(event, self.thresholds)
         if record is None and signal and event.kind == "lane.wait_exceeded" and self._attach_trailing(identity, event):
             return changes
         if record is None and signal:
@@ -904,10 +931,12 @@ class Correlator:
     def _on_unattributed(self, event: Event) -> list[Change]:
         """Session evidence that names no session: tie it to the one open incident, if only one;
         a fault signal with no incident open at all opens a gateway-wide finding."""
-        if event.kind not in TIME_ATTRIBUTABLE_KINDS and not _fault_signal(event):
+        if event.kind not in TIME_ATTRIBUTABLE_KINDS and not _fault_signal(event, self.thresholds):
             return []
         lane = event.fields.get("lane")
         if event.kind == "lane.wait_exceeded" and isinstance(lane, str) and lane:
+            if lane.startswith("session:") and self._attach_redacted_session_lane(event):
+                return []
             return self._on_lane_signal(event, f"lane:{lane}")
         if len(self.open) == 1:
             record = next(iter(self.open.values()))
@@ -915,13 +944,31 @@ class Correlator:
             self._touch(record, event)
             return []
         self.unattributed.append(event)
-        signal = _fault_signal(event)
+        signal = _fault_signal(event, self.thresholds)
         if not signal or self.open:
             return []
         record = self._open(UNATTRIBUTED, "signal", event)
         record.evidence.add(event)
         self._touch(record, event)
         return [Change("opened", record, signal)]
+
+    def _attach_redacted_session_lane(self, event: Event) -> bool:
+        """A session lane whose key was redacted (a diagnostics bundle) names no session it can
+        be told apart by: its wait belongs to the one incident open, or to the one that closed
+        just before it (the queued message finally dequeued), if there is exactly one."""
+        if len(self.open) == 1:
+            record = next(iter(self.open.values()))
+            record.evidence.add(event)
+            self._touch(record, event)
+            return True
+        if self.open or event.time is None:
+            return False
+        recent = [record for record in self.closed[-20:]
+                  if record.end is not None and record.end <= event.time <= record.end + TRAILING_EVIDENCE]
+        if len(recent) != 1:
+            return False
+        recent[0].evidence.add(event)
+        return True
 
     def _discard_unattributed(self, cleanup: Event) -> None:
         """A fault signal that named no session, followed by a run completing: the work got
@@ -1134,7 +1181,8 @@ class Correlator:
             self._evict_oldest()
         self._seq += 1
         moment = event.time or self.now
-        record = IncidentRecord(self._seq, identity, opened_by, opened_at=moment, last_activity=moment)
+        record = IncidentRecord(self._seq, identity, opened_by, opened_at=moment, last_activity=moment,
+                                thresholds=self.thresholds)
         record.prelude = self._history_for(identity, *self.ids.resolve(event), moment)
         for earlier in record.prelude:
             self._note_model(record, earlier)
@@ -1273,7 +1321,11 @@ class Correlator:
         if self._heartbeat_spoke_after(record):
             return False  # a later heartbeat ran and said nothing of this session
         anchor = record.last_warning or record.last_activity
-        if previous_sweep is not None and previous_sweep < deadline and now - previous_sweep > HEARTBEAT:
+        # Only the gap across the warnings' own deadline counts (once): a sparse log whose every
+        # line is minutes apart must not hold the incident open forever.
+        cadence = record._cadence_deadline()
+        if previous_sweep is not None and cadence is not None and previous_sweep < cadence <= now \
+                and now - previous_sweep > HEARTBEAT and record.silence_hold is None:
             record.silence_hold = now + HEARTBEAT + SILENCE_SLACK
             return True
         episode = self.open_episode
@@ -1347,7 +1399,7 @@ def _clock(moment: datetime | None) -> str:
     return moment.strftime("%H:%M:%SZ") if moment else "?"
 
 
-def _fault_signal(event: Event) -> str:
+def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> str:
     """What makes ``event`` a fault on its own ("" when it is not one)."""
     kind = event.kind
     if kind not in SIGNAL_KINDS:
@@ -1367,7 +1419,7 @@ def _fault_signal(event: Event) -> str:
         if "laneSessionKey" not in event.fields:
             return "lane wait exceeded"
         # On a session's own lane a long wait means the task ahead was stuck that long.
-        return "session lane blocked" if event.seconds.get("waitedMs", 0.0) >= WARN_THRESHOLD_SECONDS else ""
+        return "session lane blocked" if event.seconds.get("waitedMs", 0.0) >= thresholds.warn_seconds else ""
     return kind.replace(".", " ").replace("_", " ")
 
 
@@ -1394,5 +1446,6 @@ def _describe_healthy(event: Event) -> str:
     return "message processed"
 
 
-def correlate(events: Iterable[Event], limits: CorrelatorLimits | None = None) -> CorrelationResult:
-    return Correlator(limits).feed_all(events)
+def correlate(events: Iterable[Event], limits: CorrelatorLimits | None = None,
+              thresholds: Thresholds | None = None) -> CorrelationResult:
+    return Correlator(limits, thresholds).feed_all(events)

@@ -85,6 +85,7 @@ class Discovery:
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     unreadable: list[Skipped] = field(default_factory=list)  # logs by name that cannot be read: warned about
+    bundles: list[str] = field(default_factory=list)  # diagnostics bundles given (their members are in files)
 
     @property
     def paths(self) -> list[str]:
@@ -419,13 +420,18 @@ def _missing_path_message(spec: str, error: OSError) -> str:
 
 
 def _from_existing(path: str, result: Discovery) -> list[LogFile]:
-    if os.path.isdir(path):
+    from stuckscan import bundle
+
+    if os.path.isdir(path) and not bundle.is_unpacked_bundle(path):
         result.searched.append(Place(Path(path), "given"))
         return _logs_in_dir(Path(path), result)
     try:
         info = os.stat(path)
     except OSError as error:
         raise InputError(describe_os_error(path, error)) from None
+    if stat.S_ISDIR(info.st_mode) or (stat.S_ISREG(info.st_mode) and bundle.looks_like_zip(path)):
+        result.bundles.append(path)  # a diagnostics bundle: its log tail and stability events (InputError if not one)
+        return [describe_log(member) for member in bundle.bundle_members(path)]
     return [describe_log(path, info)]
 
 

@@ -73,6 +73,8 @@ def event_order(event: Event) -> tuple[float, str, int]:
 ATTENTION_LABELS = {"session.stuck": "stuck", "session.stalled": "stalled", "session.long_running": "long-running"}
 
 
+
+
 def usable_name(text: str) -> str | None:
     """``text`` as a session name, unless it is empty, ``unknown``, ``n/a`` or elided
     (``…``, ``...``, ``<id>``, ``[redacted]``, ``xxx``: see :func:`elided_parts`). An

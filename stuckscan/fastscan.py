@@ -62,6 +62,7 @@ from stuckscan.events import GENERIC_KIND, UNPARSED_KIND, Event
 from stuckscan.inputs import RawLine, display_name, read_blocks, read_range_blocks
 from stuckscan.parser import LineParser, ParseOptions, ParseStats
 from stuckscan.shapes import ROOT_LOGGER_NAMES, _binding_name, normalize_level, strip_ansi
+from stuckscan.signals import MINED_LEVELS
 
 UTC = timezone.utc
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -344,6 +345,8 @@ class FileScan:
                 return
         full, cand_pos, cand_msg, cand_time = self._phase1(block, start, size)
         hits = self._phase2(cand_msg) if cand_msg else []
+        if cand_pos:
+            hits = _with_level_hits(hits, block, start, size, cand_pos)
         yield from self._phase3(block, start, size, full, cand_pos, cand_time, hits)
 
     def _slow_until_ready(self, block: bytes, position: int, size: int) -> Iterator[Event]:
@@ -795,11 +798,14 @@ _NAMES = IdentityResolver(1).names
 
 
 def inert(event: Event) -> bool:
-    """True when feeding ``event`` would only move the correlator's clock: a generic or
-    unparsed event, or a kind it does not act on whose fields name at most one of
-    session key, session id and run id (it needs two to learn a link)."""
+    """True when feeding ``event`` would only move the correlator's clock: a generic event
+    below WARN (an unrecognised WARN/ERROR/FATAL line is mined for templates,
+    :mod:`stuckscan.signals`), an unparsed one, or a kind the correlator does not act on whose
+    fields name at most one of session key, session id and run id (it needs two to learn a link)."""
     kind = event.kind
-    if kind == GENERIC_KIND or kind == UNPARSED_KIND:
+    if kind == GENERIC_KIND:
+        return event.level not in MINED_LEVELS  # an unrecognised WARN/ERROR/FATAL line goes to the template miner
+    if kind == UNPARSED_KIND:
         return True
     if kind in RELEVANT_KINDS:
         return False
@@ -807,6 +813,29 @@ def inert(event: Event) -> bool:
         return False
     key, session_id, run_id = _NAMES(event)
     return (key is not None) + (session_id is not None) + (run_id is not None) <= 1
+# A record at one of these levels is decoded even when no family could match its message: the
+# template miner (stuckscan.signals) groups the unrecognised ones.
+LEVEL_NEEDLES = (b'"logLevelName":"WARN"', b'"logLevelName":"ERROR"', b'"logLevelName":"FATAL"')
+
+
+def _with_level_hits(hits: list[int], b: bytes, start: int, size: int, cand_pos: list[int]) -> list[int]:
+    """``hits`` plus the candidates whose record is at WARN, ERROR or FATAL (a few ``find``
+    passes over the block; a debug log has almost none)."""
+    found: set[int] = set()
+    for needle in LEVEL_NEEDLES:
+        position = b.find(needle, start, size)
+        while position >= 0:
+            index = bisect.bisect_right(cand_pos, position) - 1
+            if index >= 0:
+                line_end = b.find(b"\n", cand_pos[index], size)
+                if line_end < 0 or position < line_end:
+                    found.add(index)
+            position = b.find(needle, position + len(needle), size)
+    if not found:
+        return hits
+    return sorted(found.union(hits))
+
+
 # Control characters other than the \n that joins candidate messages become NUL.
 _CONTROL_TO_NUL = bytes(0 if byte < 32 and byte != 10 else byte for byte in range(256))
 

@@ -529,8 +529,8 @@ def held_for(paths: Sequence[str]) -> Iterator[HeldInputs]:
 
 def _hold(path: str, session: _Session, listed: bool) -> str | None:
     """Open ``path`` into ``session``; the reason it cannot be read, else None."""
-    if path == STDIN_NAME:
-        return None
+    if path == STDIN_NAME or _bundle_member(path) is not None:
+        return None  # a diagnostics bundle's member is opened from its archive when it is read
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
@@ -554,6 +554,15 @@ def _hold(path: str, session: _Session, listed: bool) -> str | None:
         return missing
     session.held[path] = HeldFile(path, fd, (info.st_dev, info.st_ino), head)
     return None
+
+
+def _bundle_member(path: str) -> tuple[str, str] | None:
+    """``(bundle, member)`` when ``path`` names a member of a diagnostics bundle (stuckscan.bundle)."""
+    if "!" not in path:
+        return None
+    from stuckscan.bundle import split_member_path
+
+    return split_member_path(path)
 
 
 def _vanished_or(path: str, error: OSError) -> str:
@@ -592,6 +601,10 @@ def open_binary(path: str) -> Any:
     held = held_file(path)
     if held is not None:
         return _decoded(held.stream(), held.head, path)
+    if _bundle_member(path) is not None:
+        from stuckscan.bundle import open_member
+
+        return _Normalized(open_member(path))
     if path == STDIN_NAME:
         stdin = getattr(sys.stdin, "buffer", None)  # None when the process has no stdin (`<&-`)
         if stdin is None:

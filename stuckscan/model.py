@@ -177,12 +177,69 @@ class Episode:
 
 
 @dataclass(slots=True)
+class ConfigUsed:
+    """The gateway config the analysis used (``source`` "none": the defaults) and the
+    stall-detector thresholds it gave."""
+
+    source: str                    # "option" (--config), "bundle", "gateway" (the host's own), "none"
+    path: str | None
+    warn_seconds: float
+    abort_seconds: float
+    warn_origin: str = "default"   # the config key a threshold came from, or "default"
+    abort_origin: str = "default"
+    notes: list[str] = field(default_factory=list)  # values the gateway would ignore too
+
+    def describe(self) -> str:
+        """One line: which config, and the thresholds."""
+        timing = f"warn {self.warn_seconds:g} s, abort {self.abort_seconds:g} s"
+        if self.path is None:
+            return f"defaults: no config found ({timing})"
+        where = {"option": "--config", "bundle": "from the bundle", "gateway": "the gateway's"}.get(self.source, self.source)
+        changed = "" if self.warn_origin == self.abort_origin == "default" else " from the config"
+        return f"{self.path} ({where}): {timing}{changed}"
+
+
+@dataclass(slots=True)
+class SessionAtExport:
+    """A session as a diagnostics bundle's status or health snapshot showed it at export."""
+
+    state: str | None
+    queue_depth: int | None = None
+    age_seconds: float | None = None
+    work: str | None = None
+
+
+@dataclass(slots=True)
+class BundleSnapshot:
+    """What an OpenClaw diagnostics bundle says about the gateway at export time, and what it lacks."""
+
+    path: str
+    generated_at: datetime | None = None
+    openclaw_version: str | None = None
+    log_lines: int | None = None             # lines in the sanitized log tail
+    log_start: datetime | None = None        # its first and last timed lines
+    log_end: datetime | None = None
+    omitted_lines: int = 0                   # records the exporter replaced by an "omitted" marker
+    cut_messages: int = 0                    # messages the exporter cut at 240 characters
+    stability_events: int | None = None      # None: no stability/latest.json in the bundle
+    stability_used: int = 0                  # turned into gateway signals (those before the log tail)
+    status: str = "missing"                  # the status snapshot: included, failed, skipped or missing
+    health: str = "missing"
+    health_ok: bool | None = None
+    session_count: int | None = None
+    sessions: list[SessionAtExport] = field(default_factory=list)  # processing or waiting at export
+    event_loop: dict[str, float] = field(default_factory=dict)     # e.g. eventLoopDelayP99Ms at export
+    gaps: list[str] = field(default_factory=list)                  # what the bundle lacks, one sentence each
+
+
+@dataclass(slots=True)
 class Environment:
     build_generation: str          # e.g. "2026.5.x (stalled/long-running with lastProgress)"
     build_hints: list[str] = field(default_factory=list)
     timezone_offsets: list[str] = field(default_factory=list)
     gateway_pids: list[int] = field(default_factory=list)
     models: list[str] = field(default_factory=list)
+    config: ConfigUsed | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +265,36 @@ class InputSummary:
     evicted_incidents: int = 0
     notes: int = 0                   # reporter annotations in pasted excerpts (set aside, not unparsed)
     skipped_files: list[SkippedFile] = field(default_factory=list)
+    bundle: BundleSnapshot | None = None  # a diagnostics bundle read as input
+
+
+@dataclass(slots=True)
+class SignalTemplate:
+    """A WARN/ERROR/FATAL line shape no message family recognises, variable parts masked."""
+
+    template: str
+    level: str
+    subsystem: str | None
+    count: int
+    first_time: datetime | None
+    last_time: datetime | None
+    example: str                     # file:line of one occurrence
+    example_text: str = ""
+    before_incidents: int = 0        # incidents it was seen within the window before the start of
+    in_windows: int = 0              # its lines inside those windows
+    lift: float = 0.0                # in_windows against what its base rate predicts (1: no more than chance)
+
+
+@dataclass(slots=True)
+class SignalsSummary:
+    """Unrecognised WARN/ERROR/FATAL lines grouped into templates (bounded: evictions counted)."""
+
+    lines: int = 0
+    templates: int = 0
+    evicted: int = 0
+    window_seconds: float = 600.0
+    preceding: list[SignalTemplate] = field(default_factory=list)  # ranked: most telling first
+    catalog: list[SignalTemplate] = field(default_factory=list)    # every template, most frequent first
 
 
 @dataclass(slots=True)
@@ -219,6 +306,7 @@ class Analysis:
     # One line each: why the result may look emptier than the log (a filter or window that
     # hid findings, input with no OpenClaw line) or its times less certain (dates guessed).
     explanations: list[str] = field(default_factory=list)
+    signals: SignalsSummary | None = None
 
     def headline(self) -> Incident | Episode | None:
         """The finding a reader takes away first: the most severe classified incident

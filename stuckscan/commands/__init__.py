@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("stuckscan.commands.scan", "report"),
     "watch": ("stuckscan.commands.watch", "watch"),
     "events": ("stuckscan.commands.events", "events"),
+    "signals": ("stuckscan.commands.signals", "signals"),
     "rules": ("stuckscan.commands.rules", "rules_command"),
     "explain": ("stuckscan.commands.rules", "explain"),
 }

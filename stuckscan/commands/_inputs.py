@@ -43,6 +43,7 @@ from stuckscan.timewindow import TimeWindow, describe_window, is_relative, is_ti
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from stuckscan.analysis import Setup
     from stuckscan.discovery import Discovery, LogFile
     from stuckscan.parser import ParseStats
     from stuckscan.redact import Redactor
@@ -75,6 +76,16 @@ class InputSelection:
     max_open_incidents: int = CorrelatorLimits().max_open_incidents
     jobs: int | None = None
     allow_empty: bool = False
+    config: str | None = None
+
+
+def config_option(func: F) -> F:
+    """``--config PATH``: the gateway config whose thresholds and settings the analysis uses."""
+    return click.option(
+        "--config", "config", type=click.Path(dir_okay=False), default=None, metavar="PATH",
+        help="The gateway's openclaw.json (JSON5): its stall thresholds are used and fixes name its values. "
+             "Default: a bundle's config/sanitized.json, or on the gateway host (no PATH) $OPENCLAW_CONFIG_PATH "
+             "or ~/.openclaw/openclaw.json.")(func)
 
 
 def input_options(func: F) -> F:
@@ -107,6 +118,7 @@ def input_options(func: F) -> F:
         click.option("--log-dir", type=click.Path(file_okay=False), envvar="OPENCLAW_LOG_DIR",
                      help="Directory of gateway logs (default: /tmp/openclaw or the gateway's own fallback)."),
         time_options,
+        config_option,
         click.argument("paths", nargs=-1, metavar="[PATH]..."),
     ]
     for option in options:
@@ -146,6 +158,38 @@ def discover_files(selection: InputSelection) -> Discovery:
     for line in found.notes:
         note(f"note: {line}")
     return found
+
+
+def build_setup(selection: InputSelection, found: Discovery) -> Setup:
+    """The config the analysis uses (``--config``, else a bundle's, else on the gateway host
+    the gateway's own) with its thresholds, and the first bundle's snapshot."""
+    from stuckscan.analysis import Setup
+    from stuckscan.config import GatewayConfig, host_config, read_config, thresholds_from
+
+    info = None
+    if found.bundles:
+        from stuckscan.bundle import CONFIG, inspect_bundle, member_path
+
+        info = inspect_bundle(found.bundles[0])
+    notes: list[str] = []
+    config: GatewayConfig | None = None
+    source = "none"
+    if selection.config:
+        config, source = read_config(selection.config, "--config"), "option"
+    elif info is not None and info.config is not None:
+        config = GatewayConfig(info.config, member_path(found.bundles[0], CONFIG), "bundle")
+        source = "bundle"
+    elif not selection.paths:
+        config, problem = host_config(os.environ)
+        source = "gateway"
+        if problem:
+            notes.append(problem)
+            _stderr_note(selection)(f"note: {problem}")
+    if len(found.bundles) > 1:
+        notes.append(f"{len(found.bundles)} bundles given: the state at export is the first one's")
+    thresholds, ignored = thresholds_from(config)
+    return Setup(config=config, config_source=source, thresholds=thresholds, config_notes=(*notes, *ignored),
+                 bundle=info.snapshot if info is not None else None)
 
 
 def apply_window(found: Discovery, window: TimeWindow, selection: InputSelection) -> list[LogFile]:
@@ -259,7 +303,8 @@ def load_analysis(selection: InputSelection, machine_output: bool, now: datetime
     zone = None if is_relative(selection.since) and is_relative(selection.until) else peek_zone(found.files)
     window = resolve_window(selection, moment, zone)
     ruled_out = apply_window(found, window, selection)
-    protect_inputs([log.path for log in found.files], [str(place.path) for place in found.searched])
+    protect_inputs([*(log.path for log in found.files), *found.bundles], [str(place.path) for place in found.searched])
+    setup = build_setup(selection, found)
     refuse_input_target(output_option_value())  # before reading: the report must never replace a log
     options = build_parse_options(selection.base_date, selection.zone)
     stats = ParseStats()
@@ -279,10 +324,10 @@ def load_analysis(selection: InputSelection, machine_output: bool, now: datetime
                     task = progress.add_task("scan", total=sum(log.size or 0 for log in files))
                     events = parse_files_parallel(paths, options, stats, jobs=selection.jobs, window=counter,
                                                   progress=lambda done: progress.advance(task, done))
-                    analysis = analyze_events(position.track(events), stats, limits)
+                    analysis = analyze_events(position.track(events), stats, limits, setup)
             else:
                 events = parse_files_parallel(paths, options, stats, jobs=selection.jobs, window=counter)
-                analysis = analyze_events(position.track(events), stats, limits)
+                analysis = analyze_events(position.track(events), stats, limits, setup)
         except (InputError, click.ClickException, KeyboardInterrupt):
             raise
         except Exception as error:

@@ -53,9 +53,11 @@ def events(paths: tuple[str, ...], kinds: tuple[str, ...], session: str | None, 
     Secrets and personal ids are redacted (see --no-redact); placeholders are numbered in
     the order of the lines, every line counting, whatever --kind and --session keep.
     """
+    from stuckscan.bundle import expand_bundles
     from stuckscan.parser import ParseStats  # the parser: when the command runs, not for --help
     from stuckscan.redact import redact_event
 
+    paths = expand_bundles(paths)
     stats = ParseStats()
     options = build_parse_options(base_date, zone)
     redactor = make_redactor(no_redact, redact_salt, cache_size=STREAM_CACHE_TEXTS)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from stuckscan.follow import Follower
     from stuckscan.model import Incident
     from stuckscan.parser import ParseOptions
+    from stuckscan.thresholds import Thresholds
 
 EXEC_TIMEOUT_SECONDS = 30.0
 STREAM_CACHE_TEXTS = 4096  # redaction memo: recent texts only, so memory stays flat however long it runs
@@ -229,16 +230,22 @@ def _target(path: str | None, log_dir: str | None) -> str:
 @click.option("-q", "--quiet", is_flag=True, help="No notes on stderr.")
 @display_options
 @time_options
+@click.option("--config", "config", type=click.Path(dir_okay=False), default=None, metavar="PATH",
+              help="The gateway's openclaw.json (JSON5) for its stall thresholds (default: the gateway's own, "
+                   "when following its log directory).")
 def watch(path: str | None, log_dir: str | None, output_format: str, command: str | None, exec_timeout: float,
           from_start: bool, poll_interval: float, no_redact: bool, redact_salt: str | None, quiet: bool, base_date: Any,
-          zone: Any, utc: bool, display_tz: Any) -> None:
+          zone: Any, utc: bool, display_tz: Any, config: str | None) -> None:
     """Follow the active gateway log (or PATH) and print incidents as they open, escalate and close.
 
     Continues across the daily file change, size rotation and truncation. Stop with Ctrl-C.
     """
+    from stuckscan.correlator import Correlator
     from stuckscan.follow import Follower
 
     target = _target(path, log_dir)
+    _refuse_bundle(target)
+    thresholds = watch_thresholds(config, on_host=path is None, quiet=quiet)
     options = build_parse_options(base_date, zone)
     printer = IncidentPrinter(output_format, command, redact=not no_redact, exec_timeout=exec_timeout,
                              zone=shown_zone(utc, display_tz), salt=redact_salt)
@@ -247,7 +254,8 @@ def watch(path: str | None, log_dir: str | None, output_format: str, command: st
     stop = threading.Event()
     code = EXIT_OK
     try:
-        run_watch(Follower(target, poll_interval, from_start=from_start, stop=stop), options, printer)
+        run_watch(Follower(target, poll_interval, from_start=from_start, stop=stop), options, printer,
+                  correlator=Correlator(thresholds=thresholds))
     except KeyboardInterrupt:
         stop.set()
     except Terminated as signalled:  # SIGTERM or SIGHUP: stop as for Ctrl-C, with the signal's exit code
@@ -257,6 +265,34 @@ def watch(path: str | None, log_dir: str | None, output_format: str, command: st
         printer.close()
     _say_stopped(printer, quiet)
     sys.exit(code)
+
+
+def _refuse_bundle(target: str) -> None:
+    from stuckscan.bundle import is_unpacked_bundle, looks_like_zip
+    from stuckscan.inputs import InputError
+
+    if os.path.isdir(target) and is_unpacked_bundle(target) or os.path.isfile(target) and looks_like_zip(target):
+        raise InputError(f"{printable_path(target)} is a diagnostics bundle, a snapshot rather than a live log: "
+                         "read it with `stuckscan scan`")
+
+
+def watch_thresholds(config_path: str | None, on_host: bool, quiet: bool) -> Thresholds:
+    """The stall thresholds from ``--config``, else (following the gateway's own log) from its config."""
+    from stuckscan.config import host_config, read_config, thresholds_from
+
+    if config_path:
+        config = read_config(config_path, "--config")
+    elif on_host:
+        config, problem = host_config()
+        if problem and not quiet:
+            click.echo(f"stuckscan: note: {terminal_safe(problem)}", err=True)
+    else:
+        config = None
+    thresholds, ignored = thresholds_from(config)
+    if not quiet:
+        for note in ignored:
+            click.echo(f"stuckscan: note: {terminal_safe(note)}", err=True)
+    return thresholds
 
 
 def _say_stopped(printer: IncidentPrinter, quiet: bool) -> None:

@@ -28,6 +28,8 @@ from stuckscan.formats._report import (
 )
 from stuckscan.model import (
     Analysis,
+    BundleSnapshot,
+    ConfigUsed,
     Environment,
     Episode,
     Evidence,
@@ -36,10 +38,12 @@ from stuckscan.model import (
     InputSummary,
     Measures,
     Recovery,
+    SignalsSummary,
+    SignalTemplate,
 )
 from stuckscan.rules import find_rule
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 SCHEMA_RESOURCE = "stuckscan-report.schema.json"
 TOOL_NAME = "stuckscan"
 
@@ -199,6 +203,69 @@ def inputs_to_dict(inputs: InputSummary) -> dict[str, Any]:
         "evictedIncidents": inputs.evicted_incidents,
         "notes": inputs.notes,
         "skippedFiles": [{"file": item.file, "reason": item.reason} for item in inputs.skipped_files],
+        "bundle": bundle_to_dict(inputs.bundle) if inputs.bundle is not None else None,
+    }
+
+
+def bundle_to_dict(bundle: BundleSnapshot) -> dict[str, Any]:
+    return {
+        "path": bundle.path,
+        "generatedAt": iso_utc(bundle.generated_at),
+        "openclawVersion": bundle.openclaw_version,
+        "logLines": bundle.log_lines,
+        "logStart": iso_utc(bundle.log_start),
+        "logEnd": iso_utc(bundle.log_end),
+        "omittedLines": bundle.omitted_lines,
+        "cutMessages": bundle.cut_messages,
+        "stabilityEvents": bundle.stability_events,
+        "stabilityUsed": bundle.stability_used,
+        "status": bundle.status,
+        "health": bundle.health,
+        "healthOk": bundle.health_ok,
+        "sessionCount": bundle.session_count,
+        "sessions": [{"state": session.state, "queueDepth": session.queue_depth, "ageSeconds": session.age_seconds,
+                      "work": session.work} for session in bundle.sessions],
+        "eventLoop": dict(bundle.event_loop),
+        "gaps": list(bundle.gaps),
+    }
+
+
+def config_to_dict(config: ConfigUsed) -> dict[str, Any]:
+    return {
+        "source": config.source,
+        "path": config.path,
+        "warnSeconds": config.warn_seconds,
+        "abortSeconds": config.abort_seconds,
+        "warnFrom": config.warn_origin,
+        "abortFrom": config.abort_origin,
+        "notes": list(config.notes),
+        "description": config.describe(),
+    }
+
+
+def signal_to_dict(signal: SignalTemplate) -> dict[str, Any]:
+    return {
+        "template": signal.template,
+        "level": signal.level,
+        "subsystem": signal.subsystem,
+        "count": signal.count,
+        "firstTime": iso_utc(signal.first_time),
+        "lastTime": iso_utc(signal.last_time),
+        "example": signal.example,
+        "exampleText": signal.example_text,
+        "beforeIncidents": signal.before_incidents,
+        "inWindows": signal.in_windows,
+        "lift": round(signal.lift, 3),
+    }
+
+
+def signals_to_dict(signals: SignalsSummary) -> dict[str, Any]:
+    return {
+        "lines": signals.lines,
+        "templates": signals.templates,
+        "evicted": signals.evicted,
+        "windowSeconds": signals.window_seconds,
+        "preceding": [signal_to_dict(signal) for signal in signals.preceding],
     }
 
 
@@ -209,6 +276,7 @@ def environment_to_dict(environment: Environment) -> dict[str, Any]:
         "timezoneOffsets": list(environment.timezone_offsets),
         "gatewayPids": list(environment.gateway_pids),
         "models": list(environment.models),
+        "config": config_to_dict(environment.config) if environment.config is not None else None,
     }
 
 
@@ -224,6 +292,7 @@ def report_to_dict(analysis: Analysis, options: RenderOptions) -> dict[str, Any]
         "environment": environment_to_dict(analysis.environment),
         "incidents": [incident_to_dict(incident) for incident in analysis.incidents],
         "episodes": [episode_to_dict(episode) for episode in analysis.episodes],
+        "signals": signals_to_dict(analysis.signals) if analysis.signals is not None else None,
         "summary": {
             "incidents": summary.incidents,
             "episodes": summary.episodes,

@@ -559,6 +559,29 @@ def chart_section(selection: Selection, view: View) -> list[str]:
     return lines
 
 
+def context_section(analysis: Analysis) -> list[str]:
+    """The config used (one line), a bundle's state at export and gaps, and the unrecognised
+    signals seen before incidents: the end of the Inputs section."""
+    from stuckscan.formats import _context
+    from stuckscan.formats._report import display_zone
+
+    config = _context.config_sentence(analysis)
+    lines = [f"- **Config:** {markdown_prose(config or 'not recorded')}"]
+    bundle = analysis.inputs.bundle
+    if bundle is not None:
+        lines.append(f"- **Diagnostics bundle** {code(bundle.path)}: "
+                     f"{markdown_prose(_context.bundle_sentence(bundle, display_zone(analysis)))}")
+        lines.extend(f"  - lacks: {markdown_prose(gap)}" for gap in bundle.gaps)
+    shown = _context.shown_signals(analysis, verbose=True)
+    if shown:
+        lines.extend(["", f"**{markdown_prose(_context.signals_heading(analysis))}**", ""])
+        rows = [[str(t.in_windows), f"{t.before_incidents} of {len(analysis.incidents)}", f"{t.lift:.1f}x", str(t.count),
+                 markdown_prose(t.level.upper()), cell_code(t.template), cell_code(t.example)] for t in shown]
+        lines.extend(table(["Before", "Incidents", "Lift", "In all", "Level", "Template", "Example"], rows))
+    lines.append("")
+    return lines
+
+
 # -- timelines -------------------------------------------------------------------------
 
 
@@ -711,6 +734,7 @@ def render_markdown(analysis: Analysis, options: RenderOptions, *, with_appendix
     if not brief:
         lines.extend(timelines(selection, view, timeline_rows))
         lines.extend(inputs_section(analysis, view))
+        lines.extend(context_section(analysis))
         if with_appendix:
             lines.extend(appendix(selection))
     while lines and lines[-1] == "":

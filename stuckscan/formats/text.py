@@ -725,7 +725,30 @@ def scan_renderables(analysis: Analysis, options: RenderOptions, view: View) -> 
     parts.append(summary_line(analysis, options))
     parts.extend(explanation_lines(analysis, view))
     parts.append(inputs_line(analysis, view))
+    parts.extend(context_lines(analysis, view))
     return parts
+
+
+def context_lines(analysis: Analysis, view: View) -> list[Text]:
+    """The config used, a bundle's state at export and what it lacks, and the unrecognised
+    signals seen before incidents (formats/_context.py words them)."""
+    from stuckscan.formats import _context
+
+    lines: list[Text] = []
+    config = _context.config_sentence(analysis)
+    if config is not None:
+        lines.append(Text("Config: ", style="dim").append_text(safe(config)))
+    bundle = analysis.inputs.bundle
+    if bundle is not None:
+        lines.append(Text("Bundle: ", style="bold").append_text(safe(_context.bundle_sentence(bundle, view.zone))))
+        lines.extend(Text("  lacks: ", style="yellow").append_text(safe(gap)) for gap in _context.bundle_gaps(bundle, view.verbose))
+    shown = _context.shown_signals(analysis, view.verbose)
+    if shown:
+        lines.append(Text(_context.signals_heading(analysis) + ":", style="bold"))
+        for template in shown:
+            line = Text("  ").append_text(safe(_context.signal_sentence(template, len(analysis.incidents))))
+            lines.append(line.append("  (e.g. ").append_text(safe(template.example)).append(")"))
+    return lines
 
 
 def render_scan(analysis: Analysis, options: RenderOptions) -> str:

@@ -68,9 +68,9 @@ def metric(event: Event, name: str) -> float:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
 
 
-def stale_progress(warning: Event) -> bool:
+def stale_progress(warning: Event, warn_seconds: float = WARN_THRESHOLD_SECONDS) -> bool:
     """A warning whose run really made no progress: fresh progress contradicts a hang."""
-    return warning.seconds.get("lastProgressAge", WARN_THRESHOLD_SECONDS) >= WARN_THRESHOLD_SECONDS
+    return warning.seconds.get("lastProgressAge", warn_seconds) >= warn_seconds
 
 
 def mentions_lock(event: Event) -> bool:

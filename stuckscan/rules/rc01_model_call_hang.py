@@ -39,13 +39,13 @@ RULE = Rule(
 
 
 def detect(view: IncidentView) -> Candidate | None:
-    strong = view.warnings_where(lambda w: stale_progress(w) and (
+    strong = view.warnings_where(lambda w: stale_progress(w, view.thresholds.warn_seconds) and (
         field_text(w, "activeWorkKind") == "model_call"
         or field_text(w, "lastProgress") == "model_call:started"
         or field_text(w, "reason") in ("active_model_call_without_progress", "repeated_model_requests_without_progress")))
     compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.timeout")
     started_only = [] if compaction else view.warnings_where(
-        lambda w: stale_progress(w) and field_text(w, "lastProgress") == "embedded_run:started"
+        lambda w: stale_progress(w, view.thresholds.warn_seconds) and field_text(w, "lastProgress") == "embedded_run:started"
         and field_text(w, "activeWorkKind") != "tool_call")
     idle = view.events("llm.idle_timeout", "model_fetch.start")
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")

@@ -56,7 +56,7 @@ RULE = Rule(
 
 
 def detect(view: IncidentView) -> Candidate | None:
-    hits = view.warnings_where(lambda w: stale_progress(w) and (
+    hits = view.warnings_where(lambda w: stale_progress(w, view.thresholds.warn_seconds) and (
         "blocked_tool_call" in (field_text(w, "classification"), field_text(w, "reason"))
         or field_text(w, "activeWorkKind") == "tool_call"
         or bool(TOOL_PROGRESS.fullmatch(field_text(w, "lastProgress")))))

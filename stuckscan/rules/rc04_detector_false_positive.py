@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text
 from stuckscan.rules._rule import Fix, FixContext, Rule
-from stuckscan.thresholds import WARN_THRESHOLD_SECONDS
 
 if TYPE_CHECKING:
     from stuckscan.classifier import IncidentView
@@ -37,8 +36,9 @@ def detect(view: IncidentView) -> Candidate | None:
     progress_ages = [w.seconds["lastProgressAge"] for w in view.warnings if "lastProgressAge" in w.seconds]
     if not progress_ages:
         return None
-    fresh = [w for w in view.warnings if w.seconds.get("lastProgressAge", WARN_THRESHOLD_SECONDS) < WARN_THRESHOLD_SECONDS]
-    if not fresh or max(progress_ages) >= WARN_THRESHOLD_SECONDS:
+    warn = view.thresholds.warn_seconds
+    fresh = [w for w in view.warnings if w.seconds.get("lastProgressAge", warn) < warn]
+    if not fresh or max(progress_ages) >= warn:
         return None
     streaming = [w for w in fresh if "stream_progress" in field_text(w, "lastProgress")
                  or field_text(w, "lastProgress").startswith("cli_live:")]
@@ -51,6 +51,6 @@ def detect(view: IncidentView) -> Candidate | None:
     return Candidate(
         "RC04", confidence,
         f"The session was flagged with lastProgressAge={min(progress_ages):.0f} s, below the "
-        f"{WARN_THRESHOLD_SECONDS:.0f} s warn threshold, and kept making progress: a detector false positive.",
+        f"{warn:.0f} s warn threshold, and kept making progress: a detector false positive.",
         cite(fresh[:3], streaming[:1], later_progress[:2], cli_backend[:1]), onset=first,
     )

@@ -9,7 +9,6 @@ from stuckscan.events import Event
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
-from stuckscan.thresholds import ABORT_THRESHOLD_SECONDS
 
 if TYPE_CHECKING:
     from stuckscan.classifier import IncidentView
@@ -53,7 +52,8 @@ def detect(view: IncidentView) -> Candidate | None:
     if view.warnings_where(lambda w: field_text(w, "recovery") == "checking"):
         return None  # the gateway was checking for recovery: a longer log would show what it did
     old = view.warnings_where(old_form)
-    past_threshold = view.wedged_seconds >= ABORT_THRESHOLD_SECONDS
+    abort = view.thresholds.abort_seconds
+    past_threshold = view.wedged_seconds >= abort
     if not past_threshold and not old:
         return None
     observe_only = view.warnings_where(lambda w: field_text(w, "recovery") == "none")
@@ -64,12 +64,12 @@ def detect(view: IncidentView) -> Candidate | None:
     why = "the build predates automatic recovery (its warnings have no reason= or recovery= field)" if old else \
         "the warnings say recovery=none" if observe_only else "no recovery line follows the warnings"
     start = view.stall_start
-    span = (f"past the {ABORT_THRESHOLD_SECONDS:.0f} s abort threshold" if past_threshold
+    span = (f"past the {abort:.0f} s abort threshold" if past_threshold
             else "and this build never recovers a session by itself")
     return Candidate(
         "RC07", confidence,
         f"The session was stuck for {view.wedged_seconds:.0f} s, {span}, and nothing tried to recover it: {why}.",
         cite(view.warnings[:1], view.warnings[-2:]),
-        onset=start + timedelta(seconds=ABORT_THRESHOLD_SECONDS) if start else None, explains_stall=False,
+        onset=start + timedelta(seconds=abort) if start else None, explains_stall=False,
         facts={"old_form": bool(old), "observe_only": bool(observe_only)},
     )
