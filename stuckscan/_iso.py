@@ -82,6 +82,8 @@ def _read_iso(text: str) -> datetime | None:
 def _iso_offset(sign: str, hours: str, minutes: str | None, seconds: str | None, fraction: str | None) -> tzinfo | None:
     if int(minutes or 0) > 59 or int(seconds or 0) > 59:
         return None
+    if not (int(hours) or int(minutes or 0) or int(seconds or 0)):
+        return UTC  # as fromisoformat reads it: a fraction alone (+00:00:00.1) is no offset
     delta = timedelta(
         hours=int(hours), minutes=int(minutes or 0), seconds=int(seconds or 0),
         microseconds=int(fraction.ljust(6, "0")) if fraction else 0,
