@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from stuckscan.events import Event
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, field_text, mentions_lock, progress_phrase, stale_progress
+from stuckscan.rules._detect import (
+    Candidate,
+    cite,
+    field_text,
+    is_terminal_progress,
+    mentions_lock,
+    progress_phrase,
+    stale_progress,
+)
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -38,6 +47,10 @@ RULE = Rule(
 )
 
 
+def past_the_model_call(warning: Event) -> bool:
+    return is_terminal_progress(field_text(warning, "lastProgress")) or warning.fields.get("terminalProgressStale") is True
+
+
 def detect(view: IncidentView) -> Candidate | None:
     strong = view.warnings_where(lambda w: stale_progress(w, view.thresholds.warn_seconds) and (
         field_text(w, "activeWorkKind") == "model_call"
@@ -52,6 +65,8 @@ def detect(view: IncidentView) -> Candidate | None:
                 if not mentions_lock(e) and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message)]
     if not (strong or started_only or idle or failover):
         return None
+    if not (strong or started_only or idle) and view.warnings_where(past_the_model_call):
+        return None  # the warnings put the run past its model call: a timeout failover came after the turn ended
     confidence = Confidence.HIGH if strong else Confidence.MEDIUM if (started_only or idle) else Confidence.LOW
     basis = strong or started_only
     detail = "the active work is a model call" if strong else "the run never progressed past its start" if started_only \

@@ -43,7 +43,10 @@ def detect(view: IncidentView) -> Candidate | None:
     # gateway reports "aborted", but what was waiting may never be answered (#145152, #92270).
     lossy = [r for r in view.record.recoveries if r.verdict is RecoveryVerdict.FORCE_CLEARED and r.released == 0
              and view.record.undelivered(r) != 0]
-    empty = view.events("dispatch.empty_reply")
+    # A turn dispatched with no reply is the recovery's failure only after a recovery acted; without
+    # one it is how a failed turn ends (its own cause says why).
+    acted_at = [r.time for r in view.record.recoveries if r.acted and r.time is not None]
+    empty = [e for e in view.events("dispatch.empty_reply") if acted_at and e.time and e.time >= min(acted_at)]
     if not not_freed and not lossy and not empty:
         return None
     continued = any("continued" in r.verdict_reason for r in not_freed)

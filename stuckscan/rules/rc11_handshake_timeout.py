@@ -38,8 +38,11 @@ def detect(view: EpisodeView) -> Candidate | None:
     closes = [e for e in view.events("ws.closed_before_connect") if short_handshake_timeout(e)]
     timeouts = view.events("ws.handshake_timeout")
     long_handshakes = [e for e in view.events("ws.closed_before_connect", "ws.handshake_timeout") if long_handshake(e)]
-    starvation = (long_handshakes or view.events("liveness.warning", "timer.delayed", "liveness.heartbeat_delayed",
-                                                  "ws.response", "gateway.connect_failed", "gateway.timeout"))
+    # A connect that failed on a timeout says the gateway could not answer; one closed normally says nothing of it.
+    timed_out = [e for e in view.events("gateway.connect_failed") if "requestTimeoutMethod" in e.fields
+                 or "timeout" in e.message]
+    starvation = (long_handshakes or timed_out or view.events("liveness.warning", "timer.delayed",
+                                                              "liveness.heartbeat_delayed", "ws.response", "gateway.timeout"))
     modern_budget = any(e.seconds.get("handshakeMs", 0.0) >= 10.0 for e in view.events("ws.closed_before_connect"))
     old_gateway = view.build.rank == 1 or any(m.kind == "gateway.listening" for m in view.record.markers)
     cli_closes = [e for e in view.events("gateway.closed", "gateway.connect_failed") if normal_close_without_reason(e)]
