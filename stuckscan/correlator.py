@@ -590,8 +590,7 @@ class Correlator:
         if before_age < abort <= record.max_age:
             changes.append(Change("escalated", record, f"passed the abort threshold ({abort:g} s)"))
         for recovery in record.recoveries:
-            if not recovery.decided and recovery.acted and recovery.time and event.time \
-                    and event.time > recovery.time + RECOVERY_GRACE:
+            if not recovery.decided and recovery.acted and _warned_after(recovery, event):
                 recovery.verdict = RecoveryVerdict.NOT_FREED
                 recovery.verdict_reason = f"stall warnings continued ({_clock(event.time)})"
                 recovery.decided = True
@@ -1397,6 +1396,15 @@ def _str(value: object) -> str | None:
 
 def _clock(moment: datetime | None) -> str:
     return moment.strftime("%H:%M:%SZ") if moment else "?"
+
+
+def _warned_after(recovery: RecoveryRecord, warning: Event) -> bool:
+    """Whether a stall warning came after the recovery had time to work (more than two
+    heartbeats later; in an untimed paste, any later line of the same file)."""
+    if recovery.time is not None and warning.time is not None:
+        return warning.time > recovery.time + RECOVERY_GRACE
+    last = recovery.events[-1] if recovery.events else None
+    return last is not None and last.source == warning.source and warning.line > last.line
 
 
 def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> str:
