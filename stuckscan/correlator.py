@@ -1103,7 +1103,8 @@ class Correlator:
         if episode is None:
             self._episode_seq += 1
             episode = self.open_episode = EpisodeRecord(self._episode_seq, moment, moment)
-            episode.markers.extend(m for m in self.markers if m.time and moment and moment - m.time <= EPISODE_GAP)
+            # (untimed markers too: in a paste without times, the order of lines is all there is)
+            episode.markers.extend(m for m in self.markers if m.time is None or moment is None or moment - m.time <= EPISODE_GAP)
         if moment is not None:
             if episode.start is None or moment < episode.start:
                 episode.start = moment
