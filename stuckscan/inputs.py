@@ -437,15 +437,16 @@ class HeldFile:
     fd: int
     identity: tuple[int, int]
     head: bytes = b""
+    size: int = 0  # when it was opened: what is appended later is not part of this scan
 
     def stream(self, start: int = 0, length: int | None = None, last: bool = True) -> Any:
-        """A reader of the whole file (``length`` None: as large as it is now, or to its end
-        for a file that reports size 0, like those in /proc), or of ``length`` bytes from
+        """A reader of the whole file (``length`` None: as large as it was when held, or to its
+        end for a file that reports size 0, like those in /proc), or of ``length`` bytes from
         ``start``; each reader has its own position."""
         raw = Positional(self.fd, start)
         if length is not None:
             return SizeSnapshot(raw, length, finish_line=last)
-        size = os.fstat(self.fd).st_size
+        size = self.size
         return SizeSnapshot(raw, size, finish_line=detect_compression(self.head) is None) if size > 0 else raw
 
     def close(self) -> None:
@@ -552,7 +553,7 @@ def _hold(path: str, session: _Session, listed: bool) -> str | None:
     if missing is not None:
         os.close(fd)
         return missing
-    session.held[path] = HeldFile(path, fd, (info.st_dev, info.st_ino), head)
+    session.held[path] = HeldFile(path, fd, (info.st_dev, info.st_ino), head, info.st_size)
     return None
 
 
