@@ -120,9 +120,19 @@ NON_SGR = re.compile(rb"\\u001b(?!\[[0-9;]*m)")
 SGR_ONLY_WORD = re.compile(rb"(?:\\u001b\[[0-9;]*m|[^\\])*")
 CONTROL = bytes(range(32))
 _PLAIN_STRING = re.compile(rb'[^"\\\x00-\x1f]*')  # a JSON string body with no escape, quote or control character
+# The call site tslog puts last in ``_meta``: ``"path":{`` and a flat object of strings (as
+# fileName, fileLine, method ... are), closing ``_meta`` too. Not part of a template's key:
+# a gateway logs from hundreds of call sites, and the parser reads nothing in it.
+CALL_SITE_KEY = b',"path":'
+CALL_SITE = CALL_SITE_KEY + b"{"
+_JSON_STRING = rb'"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*"'
+_FLAT_OBJECT_END = re.compile(rb"\{(?:" + _JSON_STRING + b":" + _JSON_STRING + rb"(?:," + _JSON_STRING + b":"
+                              + _JSON_STRING + rb")*)?\}\}")
+TEMPLATE_LIMIT = 4096
 # "⇄ res ✓ method 123ms" with the gateway's colour codes, as escaped in the JSON record.
+# The marks are alternatives, not a class: encoded, each is three bytes.
 WS_RES = re.compile(
-    r"\\u001b\[93m⇄\\u001b\[39m \\u001b\[1mres\\u001b\[22m \\u001b\[9[12]m[✓✗]\\u001b\[39m "
+    r"\\u001b\[93m⇄\\u001b\[39m \\u001b\[1mres\\u001b\[22m \\u001b\[9[12]m(?:✓|✗)\\u001b\[39m "
     r"\\u001b\[1m[^\s\\\"]+\\u001b\[22m \\u001b\[2m([0-9]{1,9})ms\\u001b\[22m".encode("utf-8")
 )
 
@@ -640,15 +650,20 @@ class FileScan:
     def _meta_info(self, b: bytes, start: int, end: int, binding: bytes) -> tuple[str | None, str | None] | None:
         """(subsystem named by ``_meta.name``, level) for the ``_meta`` object ``b[start:end]``
         of a record with this binding; None if it is not one this fast builder can vouch for
-        (the parser takes the line). A binding's ``_meta`` differs from line to line only
-        in its ``date``: the last template seen with the binding is tried first."""
+        (the parser takes the line).
+
+        A ``_meta`` is its *template* (everything but the ``date`` and the call-site
+        ``path`` object, which say nothing the parser uses) plus those two: the template is
+        decoded once, the date and the call site are only checked to be valid JSON. A
+        binding's template rarely changes: the last one seen with it is tried first."""
         known = self._meta_by_binding.get(binding)
         if known is not None:
-            pre, post, info = known
+            pre, head, info = known
             date_at = start + len(pre)
-            date_end = end - len(post)
-            if date_end > date_at and b.startswith(pre, start) and b.startswith(post, date_end) \
-                    and _PLAIN_STRING.fullmatch(b, date_at, date_end) is not None:
+            date_end = b.find(b'"', date_at, end)
+            if date_end > date_at and b.startswith(pre, start) and b.startswith(head, date_end) \
+                    and _PLAIN_STRING.fullmatch(b, date_at, date_end) is not None \
+                    and _meta_tail_ok(b, date_end + len(head), end, head):
                 return info
         meta = b[start:end]
         date_at = meta.find(b'"date":"')
@@ -658,7 +673,14 @@ class FileScan:
         date_end = meta.find(b'"', date_at)
         if date_end < 0 or _PLAIN_STRING.fullmatch(meta, date_at, date_end) is None:
             return None
-        key = (meta[:date_at], meta[date_end:])
+        call_site = meta.find(CALL_SITE, date_end)
+        if call_site >= 0:
+            head_end = call_site + len(CALL_SITE) - 1
+            if not _meta_tail_ok(meta, head_end, len(meta), CALL_SITE):
+                return None
+            key = (meta[:date_at], meta[date_end:head_end])
+        else:
+            key = (meta[:date_at], meta[date_end:])
         info = self._templates.get(key)
         if info is None:
             info = self._template(key)
@@ -669,9 +691,12 @@ class FileScan:
         return info  # type: ignore[return-value]
 
     def _template(self, key: tuple[bytes, bytes]) -> tuple[str | None, str | None] | tuple[()]:
+        """Decode a ``_meta`` template once (a dummy date, an empty call site); () if it is no object."""
         info: tuple[str | None, str | None] | tuple[()] = ()
+        pre, head = key
+        text = pre + b'2000-01-01T00:00:00.000Z' + head + (b'{}}' if head.endswith(CALL_SITE_KEY) else b"")
         try:
-            obj = json.loads(key[0] + b'2000-01-01T00:00:00.000Z' + key[1])
+            obj = json.loads(text)
         except (ValueError, RecursionError):
             obj = None
         if isinstance(obj, dict):
@@ -680,7 +705,7 @@ class FileScan:
             if binding is None and isinstance(name, str) and name and name not in ROOT_LOGGER_NAMES:
                 binding = None  # a plain logger name only counts when the record has no binding
             info = (binding, normalize_level(obj.get("logLevelName")))
-        if len(self._templates) < 4096:
+        if len(self._templates) < TEMPLATE_LIMIT:
             self._templates[key] = info
         return info
 
@@ -814,6 +839,14 @@ def inert(event: Event) -> bool:
     return (key is not None) + (session_id is not None) + (run_id is not None) <= 1
 # Control characters other than the \n that joins candidate messages become NUL.
 _CONTROL_TO_NUL = bytes(0 if byte < 32 and byte != 10 else byte for byte in range(256))
+
+
+def _meta_tail_ok(b: bytes, start: int, end: int, head: bytes) -> bool:
+    """What follows a template's head up to the end of ``_meta``: nothing when the template
+    has no call site, else a call-site object (then ``_meta``'s closing brace)."""
+    if not head.endswith(CALL_SITE_KEY):
+        return start == end
+    return _FLAT_OBJECT_END.fullmatch(b, start, end) is not None
 
 
 def _escapes_ok(text: bytes) -> bool:
