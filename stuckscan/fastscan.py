@@ -273,7 +273,8 @@ _SUB_HEAD_LEN = len(SUB_HEAD)
 _BIND_END_LEN = len(BIND_END)
 _BINDING_SPAN = 200
 _HEAD_SPAN = _BINDING_SPAN + _BIND_END_LEN + _KEY_LIMIT
-_TIME_FORMATS = ((41, 14), (36, 9))  # (from end: minute key start, second key start) for ±HH:MM and Z
+_TIME_FORMATS = ((41, 14), (36, 9))
+TIMES_CHUNK = 8192  # skipped lines' times handed on together, at most about this many  # (from end: minute key start, second key start) for ±HH:MM and Z
 
 
 class FileScan:
@@ -302,15 +303,25 @@ class FileScan:
 
     def scan(self, pieces: Iterable[tuple[bytes, int, int] | RawLine]) -> Iterator[Event | list[int]]:
         """Relevant events, and between them the times of the lines that only move the
-        correlator's clock (skipped lines, and decoded lines of no use to it)."""
+        correlator's clock (skipped lines, and decoded lines of no use to it).
+
+        Times are handed on at least every :data:`TIMES_CHUNK` lines, so a long run of lines
+        that open nothing costs no memory: feeding a run in pieces moves the clock exactly
+        as feeding it whole (:meth:`SweepShadow.skipped` carries its state across calls)."""
         times: list[int] = []
         for item in self._items(pieces):
             if item.__class__ is list:
                 times.extend(item)  # type: ignore[arg-type]
+                if len(times) >= TIMES_CHUNK:
+                    yield times
+                    times = []
             elif inert(item):  # type: ignore[arg-type]
                 moment = item.time  # type: ignore[union-attr]
                 if moment is not None:
                     times.append((moment - EPOCH) // US)
+                    if len(times) >= TIMES_CHUNK:
+                        yield times
+                        times = []
             else:
                 if times:
                     yield times
@@ -676,7 +687,7 @@ class FileScan:
         call_site = meta.find(CALL_SITE, date_end)
         if call_site >= 0:
             head_end = call_site + len(CALL_SITE) - 1
-            if not _meta_tail_ok(meta, head_end, len(meta), CALL_SITE):
+            if not _meta_tail_ok(meta, head_end, len(meta), CALL_SITE_KEY):
                 return None
             key = (meta[:date_at], meta[date_end:head_end])
         else:

@@ -15,7 +15,7 @@ import pytest
 from stuckscan import fastscan
 from stuckscan.analysis import analyze_events, analyze_paths
 from stuckscan.fastscan import iter_scan_events
-from stuckscan.parser import ParseOptions, ParseStats
+from stuckscan.parser import LineParser, ParseOptions, ParseStats
 from tests.conftest import tslog_line
 
 UTC = timezone.utc
@@ -78,6 +78,14 @@ def test_the_call_site_is_not_part_of_the_meta_template(tmp_path: Path, monkeypa
         return original(self, key)
 
     monkeypatch.setattr(fastscan.FileScan, "_template", counting)
+    parsed: list[int] = []
+    parse_text = LineParser.parse_text
+
+    def counting_parser(self: LineParser, number: int, text: str, truncated: bool = False) -> object:
+        parsed.append(number)
+        return parse_text(self, number, text, truncated)
+
+    monkeypatch.setattr(LineParser, "parse_text", counting_parser)
     lines = [tslog_line(_at(0), "gateway", "agent model: aliyun-tokenplan/qwen3.6-plus")]
     for index in range(6000):  # more call sites than the template cache holds
         record = tslog_line(_at(1 + index / 10), "gateway/lanes",
@@ -88,6 +96,8 @@ def test_the_call_site_is_not_part_of_the_meta_template(tmp_path: Path, monkeypa
     stats, analysis = _scan(path)
     assert stats.kinds["lane.dequeue"] == 6000
     assert len(decoded) <= 2
+    assert parsed == [1]  # only the first line (it notes the log's offset) goes through the parser
+    monkeypatch.undo()
     assert analysis == analyze_paths([path], OPTIONS)
 
 
