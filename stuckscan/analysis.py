@@ -156,7 +156,6 @@ def _status(record: IncidentRecord, decision: Decision, recoveries: list[Recover
 
 
 RECOVERY_SIDE_EFFECTS = ("abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "run.abort_failed")
-ANSWERED_KINDS = ("message.processed", "lane.dequeue")
 SIDE_EFFECT_WINDOW = (timedelta(seconds=10), timedelta(seconds=20))
 
 
@@ -184,17 +183,7 @@ def _recovery(record: IncidentRecord, record_recovery: RecoveryRecord) -> Recove
 
 
 def _undelivered(record: IncidentRecord, recovery: RecoveryRecord) -> int | None:
-    """Messages queued when the recovery force-cleared the session, less those the log shows
-    answered (or dequeued on the session's lane) afterwards."""
-    if recovery.verdict is not RecoveryVerdict.FORCE_CLEARED:
-        return None
-    queued = recovery.queue_depth or record.max_queue_depth
-    if recovery.time is None:
-        return queued
-    answered = sum(1 for e in record.evidence.of(*ANSWERED_KINDS) if e.time and e.time >= recovery.time
-                   and (e.kind != "message.processed" or e.fields.get("outcome") in (None, "completed"))
-                   and (e.kind != "lane.dequeue" or "laneSessionKey" in e.fields))
-    return max(queued - answered, 0)
+    return record.undelivered(recovery) if recovery.verdict is RecoveryVerdict.FORCE_CLEARED else None
 
 
 def _measures(record: IncidentRecord, view: IncidentView, recoveries: list[Recovery], healthy: bool) -> Measures:
@@ -274,6 +263,8 @@ def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: 
     reason = record.close_reason
     if status is IncidentStatus.FALSE_POSITIVE:
         reason = "flagged while still making progress; " + reason
+    elif status is IncidentStatus.FAULT_SIGNAL:
+        reason = "nothing after it shows the fault cleared"
     return Incident(
         id=f"INC-{index:03d}",
         session_key=record.session_key,

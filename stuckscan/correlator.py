@@ -96,7 +96,8 @@ SIGNAL_KINDS = frozenset({
     "model.fallback_decision", "embedded.failover", "compaction.timeout_recovery", "lane.wait_exceeded",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
-UNATTRIBUTED = "unattributed"
+UNATTRIBUTED = "unattributed"   # a fault signal that names no session
+UNIDENTIFIED = "unidentified"   # a stall warning or recovery that names none
 # A compaction that starts and has not ended by the end of the log (or within this window
 # while the run stays active) is a finding of its own.
 COMPACTION_WINDOW = timedelta(minutes=15)
@@ -217,6 +218,19 @@ class IncidentRecord:
     silence_hold: datetime | None = None  # silence is not recovery before this (the gateway could not speak)
     lines_after_close: int = 0            # session lines seen since it closed
     cut_short: bool = False               # opened at the end of input: the log ended inside a signal's window
+    queue_seen: bool = False              # a warning said how deep the queue was
+
+    def undelivered(self, recovery: RecoveryRecord) -> int | None:
+        """Messages queued when ``recovery`` wiped the session, less those the log shows answered
+        (or dequeued on the session's lane) afterwards; None when no line said how many were queued."""
+        if recovery.queue_depth is None:
+            return None
+        if recovery.time is None:
+            return recovery.queue_depth
+        answered = sum(1 for e in self.evidence.of("message.processed", "lane.dequeue") if e.time and e.time >= recovery.time
+                       and (e.kind != "message.processed" or e.fields.get("outcome") in (None, "completed"))
+                       and (e.kind != "lane.dequeue" or "laneSessionKey" in e.fields))
+        return max(recovery.queue_depth - answered, 0)
 
     @property
     def is_open(self) -> bool:
@@ -486,6 +500,7 @@ class Correlator:
         self.evicted = 0
         self.build_hints: Counter[str] = Counter()
         self.heartbeat_seen: datetime | None = None  # the latest line only the diagnostic heartbeat writes
+        self._recently_closed: IncidentRecord | None = None
         self.channel_restarts: BoundedMap[str, deque[Event]] = BoundedMap(1000)  # health-monitor restarts per channel
 
     # -- feeding --------------------------------------------------------------------
@@ -554,7 +569,8 @@ class Correlator:
     def _on_attention(self, event: Event) -> list[Change]:
         identity, key, session_id, run_id = self._resolve(event)
         changes: list[Change] = []
-        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event)
+        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event) \
+            or self._adopt_unidentified(identity, event)
         if record is None:
             record = self._reopen_if_same_stall(identity, event)
             if record is not None:
@@ -606,6 +622,7 @@ class Correlator:
         depth = event.fields.get("queueDepth")
         if isinstance(depth, int) and not isinstance(depth, bool):
             record.max_queue_depth = max(record.max_queue_depth, depth)
+            record.queue_seen = True
         record.labels[ATTENTION_LABELS[event.kind]] = None
         for field_name, bucket in (
             ("classification", record.classifications), ("reason", record.reasons),
@@ -653,7 +670,8 @@ class Correlator:
     def _on_recovery(self, event: Event) -> list[Change]:
         identity, key, session_id, run_id = self._resolve(event)
         changes: list[Change] = []
-        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event)
+        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event) \
+            or self._adopt_unidentified(identity, event)
         if record is None:
             record = self._join_closed(identity, event)
             if record is not None and not record.is_open:  # the recovery's own cleanup closed it a moment ago
@@ -727,7 +745,7 @@ class Correlator:
         depth = fields.get("queueDepth", fields.get("queuedCount"))
         if isinstance(depth, int) and not isinstance(depth, bool):
             recovery.queue_depth = depth
-        elif recovery.queue_depth is None:
+        elif recovery.queue_depth is None and record.queue_seen:
             recovery.queue_depth = record.max_queue_depth
 
     def _recovery_for(self, record: IncidentRecord, event: Event) -> RecoveryRecord:
@@ -792,9 +810,25 @@ class Correlator:
 
     # -- session evidence and healthy signals ----------------------------------------
 
+    def _adopt_unidentified(self, identity: str, event: Event) -> IncidentRecord | None:
+        """A warning or recovery line that names no session (its ids elided in a paste, or
+        ``unknown``): the incident its ``age`` dates it to; else, with one incident open, that one."""
+        if identity != UNIDENTIFIED:
+            return None
+        open_records = list({id(r): r for r in self.open.values()}.values())
+        recent = self._recently_closed
+        candidates = open_records + ([recent] if recent is not None and not recent.is_open else [])
+        dated = [r for r in candidates if self._same_stall(r, event)]
+        if len(dated) == 1:
+            chosen = dated[0]
+            return chosen if chosen.is_open else self._reopen(chosen, chosen.identity)
+        if len(open_records) == 1:
+            return open_records[0]
+        return None
+
     def _resolve(self, event: Event) -> tuple[str, str | None, str | None, str | None]:
         key, session_id, run_id = self.ids.resolve(event)
-        return identity_of(key, session_id, run_id) or "unidentified", key, session_id, run_id
+        return identity_of(key, session_id, run_id) or UNIDENTIFIED, key, session_id, run_id
 
     def _on_session_evidence(self, event: Event, names: Names | None = None) -> list[Change]:
         key, session_id, run_id = self.ids.resolve(event, names)
@@ -1102,10 +1136,13 @@ class Correlator:
         record.prelude = self._history_for(identity, *self.ids.resolve(event), moment)
         for earlier in record.prelude:
             self._note_model(record, earlier)
-        if moment is not None:
-            record.prelude.extend(e for e in self.unattributed if e.time and moment - e.time <= EPISODE_GAP)
         if opened_by != "warning" and moment is not None:
-            record.start = moment
+            # a signal that reports how long it waited (a lane wait) dates the stall's start back
+            waited = event.seconds.get("waitedMs", 0.0) if event.kind == "lane.wait_exceeded" else 0.0
+            record.start = moment - timedelta(seconds=waited)
+        if moment is not None:
+            since = (record.start or moment) - EPISODE_GAP
+            record.prelude.extend(e for e in self.unattributed if e.time and since <= e.time <= moment)
         self.open[identity] = record
         return record
 
@@ -1155,12 +1192,16 @@ class Correlator:
             record.end = event.time or self.now
         elif status is RecordStatus.SILENT:
             record.end = record.last_warning or record.last_activity
+            acted = [r.time for r in record.recoveries if r.acted and r.time is not None]
+            if acted and (record.end is None or max(acted) > record.end):
+                record.end = max(acted)  # the recovery after the last warning is what ended it
         else:
             record.end = None
         self._decide_recoveries(record)
         self.open.pop(record.identity, None)
         self.closed.append(record)
         self.last_closed.set(record.identity, record)
+        self._recently_closed = record
 
     def _decide_recoveries(self, record: IncidentRecord) -> None:
         for recovery in record.recoveries:
@@ -1171,7 +1212,7 @@ class Correlator:
     def _verdict(self, record: IncidentRecord, recovery: RecoveryRecord) -> tuple[RecoveryVerdict, str]:
         """What a recovery did, judged when its incident closes (see docs/json-schema.md)."""
         status = record.status
-        queued = recovery.queue_depth or record.max_queue_depth
+        queued = recovery.queue_depth or 0
         if status in (RecordStatus.HEALTHY, RecordStatus.SILENT):
             if recovery.wiped:
                 flags = " ".join(f"{name}={str(value).lower()}" for name, value in

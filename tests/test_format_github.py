@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from analysis_fixtures import SAMPLE_LOG, benign_analysis, empty_analysis, hostile_analysis, reference_analysis
+from analysis_fixtures import ROOT, SAMPLE_LOG, benign_analysis, empty_analysis, hostile_analysis, reference_analysis
+from stuckscan.analysis import analyze_paths
 from stuckscan.formats import RenderOptions, append_step_summary, render
 from stuckscan.formats._escape import github_data, github_property
 from stuckscan.formats.github import step_summary_markdown, workflow_command
-from stuckscan.model import Analysis
+from stuckscan.model import Analysis, Severity
+from tests._outcomes import force_cleared_analysis
 
 COMMAND = re.compile(r"^::(?P<command>error|warning|notice)(?: (?P<properties>[^:]*))?::(?P<message>.*)$")
 
@@ -46,16 +49,52 @@ def test_escaping_is_exactly_githubs() -> None:
 
 def test_one_annotation_per_finding_then_a_summary() -> None:
     matches = annotations(reference_analysis())
-    assert [m.group("command") for m in matches] == ["error", "warning", "warning", "notice"]
+    # RC12 is the episode's cause and the incident's contributing factor, at the same line: once
+    assert [m.group("command") for m in matches] == ["error", "warning", "notice"]
     first = properties(matches[0])
     assert first["file"] == SAMPLE_LOG
     assert int(first["line"]) == reference_analysis().incidents[0].primary.evidence[0].line  # type: ignore[union-attr]
     assert unescape(first["title"]) == "RC02 ghost-run (root cause)"
     message = unescape(matches[0].group("message"))
-    assert message.startswith("Session agent:main:telegram:direct:<peer-1>: still stuck after 14m 19s\n")
+    assert message.startswith("Session agent:main:telegram:direct:<peer-1>: stuck for 14m 19s; "
+                              "still stuck when the log ends\n")
     assert "Contributing: RC12 event-loop-starvation" in message
+    starvation = unescape(matches[1].group("message"))
+    assert unescape(properties(matches[1])["title"]) == "RC12 event-loop-starvation (root cause)"
+    assert starvation.startswith("Session agent:main:telegram:direct:<peer-1>: stuck for 14m 19s")
+    assert "\nGateway episode EP-001 (event-loop-starvation): lasted 6m 22s\n" in starvation
     assert unescape(properties(matches[-1])["title"]) == "stuckscan summary"
     assert "1 incident, 1 gateway episode, 3 findings" in unescape(matches[-1].group("message"))
+
+
+def test_no_annotation_twice_on_the_real_sample() -> None:
+    matches = annotations(analyze_paths([SAMPLE_LOG]), fail_on=Severity.INFO)
+    keys = [(properties(m).get("file"), properties(m).get("line"), unescape(properties(m)["title"]).split()[0])
+            for m in matches]
+    assert len(keys) == len(set(keys))
+    assert len({m.group(0) for m in matches}) == len(matches)
+
+
+def test_force_clear_in_annotations_and_the_step_summary(tmp_path: Path) -> None:
+    words = ("force-cleared: 1 queued message not delivered; clients connected during the starvation may still "
+             "show in_progress")
+    matches = annotations(force_cleared_analysis())
+    assert words in unescape(matches[0].group("message"))
+    assert "(1 force-cleared); 1 queued message not delivered after a force-clear" in \
+        unescape(matches[-1].group("message"))
+    summary = tmp_path / "summary.md"
+    append_step_summary(force_cleared_analysis(), RenderOptions(), {"GITHUB_STEP_SUMMARY": str(summary)})
+    assert words.replace("_", "\\_") in summary.read_text(encoding="utf-8")
+
+
+def test_annotation_paths_are_relative_to_the_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "ci").mkdir()
+    shutil.copy(ROOT / "sample_logs" / "rules" / "RC02-ghost-run.log", tmp_path / "logs" / "gateway.log")
+    monkeypatch.chdir(tmp_path / "ci")
+    matches = annotations(analyze_paths(["../logs/gateway.log"]))
+    assert properties(matches[0])["file"] == "logs/gateway.log"
 
 
 def test_benign_findings_are_notices_and_empty_scans_say_so() -> None:
@@ -98,5 +137,7 @@ def test_step_summary_shrinks_to_fit() -> None:
     assert "## Appendix: evidence lines" in full
     smaller = step_summary_markdown(reference_analysis(), RenderOptions(), limit=len(full.encode()) - 1)
     assert "## Appendix" not in smaller and "## Fixes" in smaller
+    brief = step_summary_markdown(reference_analysis(), RenderOptions(), limit=len(smaller.encode()) - 1)
+    assert "## Fixes" in brief and "## Root cause" in brief and "## Timeline" not in brief
     tiny = step_summary_markdown(reference_analysis(), RenderOptions(), limit=200)
     assert len(tiny.encode()) <= 200

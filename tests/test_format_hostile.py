@@ -22,20 +22,27 @@ from markdown_it.token import Token
 from analysis_fixtures import HOSTILE_LOG, ROOT, hostile_analysis, planted_values
 from stuckscan.analysis import analyze_paths
 from stuckscan.formats import FORMAT_NAMES, RenderOptions, render, render_timeline
+from stuckscan.formats._gantt import INIT_LINE
 from stuckscan.formats.github import step_summary_markdown
+from stuckscan.formats.markdown import UPSTREAM_ISSUES
 from stuckscan.model import Analysis
+from stuckscan.rules import DOCS_BASE_URL
 from tests._sarif import sarif_errors
 
 MARKDOWN = MarkdownIt("commonmark").enable("table")
-OUR_LINKS = ("https://github.com/stuckscan/stuckscan/blob/main/docs/rules/", "https://github.com/openclaw/openclaw/issues/")
-OUR_HEADINGS = ("stuckscan report", "Impact", "Incident ", "Root cause", "Contributing factors", "Recoveries",
-                "Timeline", "Gateway episode ", "Chart", "Fixes", "Environment", "Inputs", "Appendix: evidence lines",
-                "Evidence for ")
+OUR_LINKS = (DOCS_BASE_URL, UPSTREAM_ISSUES)
+OUR_HEADINGS = ("stuckscan report", "Impact", "Incident ", "Root cause", "Timeline", "Gateway episode ", "Chart",
+                "Fixes", "Inputs and environment", "Appendix: evidence lines")
 GITHUB_LINE = re.compile(r"^::(?:error|warning|notice)(?: [^:\r\n]*)?::[^\r\n]*$")
+# Mermaid lines: our directive and keywords; labels start with a word of ours (Mermaid reads
+# keywords at the start of a line) and carry log text only as [A-Za-z0-9 _.,-] and #NN; codes
+MERMAID_LABEL = r"(?:[A-Za-z0-9 _.,-]|#\d{1,7};)*"
 MERMAID_LINE = re.compile(
-    r"^(?:gantt|    title [A-Za-z ,()]+|    dateFormat YYYY-MM-DDTHH:mm:ss|    axisFormat %H:%M|    todayMarker off"
-    r"|    section [A-Za-z0-9 _.-]+"
-    r"|    [A-Za-z0-9 _.-]+ :(?:(?:crit|done|active|milestone), )*[a-z0-9]+, [0-9T:-]{19}, [0-9T:-]{19})$")
+    r"^(?:" + re.escape(INIT_LINE) + r"|gantt|    title [A-Za-z0-9 ,:+-]+|    dateFormat YYYY-MM-DDTHH:mm:ss"
+    r"|    axisFormat (?:%H:%M:%S|%H:%M|%d %b %H:%M)|    todayMarker off"
+    r"|    section (?:INC|EP)-\d+" + MERMAID_LABEL +
+    r"|    (?:stuck|fault signal,|warnings|recovery|EP-\d+) " + MERMAID_LABEL +
+    r" :(?:(?:crit|done|active|milestone), )*[a-z0-9]+, [0-9T:-]{19}, [0-9T:-]{19})$")
 WIDE = 400
 BOX_AND_SPACE = re.compile(r"[\s\u2500-\u257f]+")
 

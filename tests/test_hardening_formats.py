@@ -30,15 +30,17 @@ from stuckscan.correlator import correlate
 from stuckscan.formats import FORMAT_NAMES, RenderOptions, render, render_timeline
 from stuckscan.formats.github import step_summary_markdown
 from stuckscan.formats.json import load_schema
+from stuckscan.formats.markdown import UPSTREAM_ISSUES
 from stuckscan.inputs import RawLine
 from stuckscan.model import Analysis, RuleRef
 from stuckscan.parser import ParseOptions, ParseStats, parse_lines
+from stuckscan.rules import PROJECT_URL
 from tests._sarif import sarif_errors
 
 REPORT_SCHEMA = jsonschema.Draft202012Validator(load_schema())
 MARKDOWN = MarkdownIt("commonmark").enable("table")
 EXAMPLES = int(os.environ.get("STUCKSCAN_PROPERTY_EXAMPLES", "25"))
-OUR_LINKS = ("https://github.com/stuckscan/stuckscan/", "https://github.com/openclaw/openclaw/issues/")
+OUR_LINKS = (PROJECT_URL + "/", UPSTREAM_ISSUES)
 GITHUB_LINE = re.compile(r"^::(?:error|warning|notice)(?: [^:\r\n]*)?::[^\r\n]*$")
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

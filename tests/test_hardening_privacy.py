@@ -3,7 +3,8 @@
 ``tests/test_format_hostile.py`` checks every formatter on the hostile analysis in-process.
 This checks what the *commands* print with default settings, through the real CLI:
 ``scan --format text|json|sarif|junit|github|markdown`` (stdout, ``-o FILE`` and the
-GitHub step summary), ``report``, ``timeline``, and ``watch`` (jsonl and text) fed
+GitHub step summary), ``report``, ``timeline``, ``events`` (text and jsonl, every line of
+the log), and ``watch`` (jsonl and text) fed
 ``sample_logs/hostile/hostile.log`` from the start: in-process through ``run_watch`` with
 a stop event, and as a real process stopped with SIGINT.
 """
@@ -129,6 +130,20 @@ def test_scan_of_stdin() -> None:
                             input=HOSTILE.read_bytes(), capture_output=True, timeout=120, env=base)
     assert result.returncode in (0, 1)
     assert leaked("json", result.stdout.decode("utf-8")) == []
+
+
+@pytest.mark.parametrize("fmt", ["text", "jsonl"])
+def test_events(fmt: str) -> None:
+    """Every line of the log, each planted value included, as typed events: redacted."""
+    assert leaked(fmt, run("events", "--format", fmt, str(HOSTILE)).stdout) == []
+    unredacted = run("events", "--no-redact", "--format", fmt, str(HOSTILE)).stdout
+    assert leaked(fmt, unredacted) == PLANTED  # so the line above means something
+
+
+def test_events_salted_and_filtered() -> None:
+    output = run("events", "--format", "jsonl", "--redact-salt", "hostile-salt", "--kind", "agent.*",
+                 "--kind", "session.*", str(HOSTILE)).stdout
+    assert output and leaked("jsonl", output) == []
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "text"])

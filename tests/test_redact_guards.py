@@ -32,6 +32,11 @@ FRAGMENTS = [
     "--password ", "--api-key=", "-----BEGIN RSA PRIVATE KEY-----", "-----END RSA PRIVATE KEY-----", "bot",
     "7712345678:AAHfak3T0kenValue_abcdefghijklmnopq", "\u0661\u0662\u0663", "\U00011f50\U00011f51\U00011f52",
     "\u017f", "\u0131", "\u0130", "\u212a", "\u2026", "x", "0", "42", "<peer-1>",
+    "06 12 34 56 78", "(06) 12-34-56-78", "0", "(0", "284102390892380161", "<@", "<@!", "\\\\", "\\", "~", "~karen/",
+    "/var/lib/users/", "C:/Users/Ann Lee/", "redis://:", "amqp://u:p@ss@", "MTI4NDEwMjM5MDg5MjM4MDE2MQ.GfAkE1.",
+    "xai-", "SG.", "AKIAFAKEFAKEFAKE1234", "ASIA", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYFAKEKEY123", "AC", "SK",
+    "0f1e2d3c4b5a69788796a5b4c3d2e1f0", "2001:db8:0:0:1:0:0:1", "1:2:3:4:5:6:", "::add-mask::", "face::add",
+    "password=a&b;c,d(e)f", "&page=", "\u0661\u0662",
 ]
 
 # One text each pattern (and each alternative of it) matches, so a guard that is too
@@ -54,6 +59,14 @@ MATCHING = [
     "peer 2001:db8::7 and fe80::1%en0", "peer 192.168.1.10:18789", "call +1 415 555 0100", "call +44 (20) 7946 0958",
     "call (415) 555-0100", "call 415.555.0100", "call +\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
     "ping @karen_b please",
+    "discord <@284102390892380162> and 284102390892380161", "call 06 12 34 56 78 or (06) 12-34-56-78",
+    "open \\\\fileserver01\\share", "open \\\\\\\\fileserver02\\\\share", "cfg ~karenb/.openclaw",
+    "data /var/lib/users/karenb/x", "C:/Users/Ann Lee/Desktop", "C:\\Documents and Settings\\ann\\x",
+    "redis://:r3dis-pass@cache.example.net:6379", "tok MTI4NDEwMjM5MDg5MjM4MDE2MQ.GfAkE1.fakeFakeFakeFakeFakeFakeFake0123",
+    "grok xai-Fak3Fak3Fak3Fak3Fak3Fak3Fak3Fak30123456789", "mail SG.Fak3Fak3Fak3Fak3Fak3Fa.Fak3Fak3Fak3Fak3Fak3Fak3Fak",
+    "s3 AKIAFAKEFAKEFAKE1234 wJalrXUtnFEMI/K7MDENG/bPxRfiCYFAKEKEY123", "s3 ASIAFAKEFAKEFAKE5678",
+    "twilio AC0f1e2d3c4b5a69788796a5b4c3d2e1f0", "remote 2001:db8:0:0:1:0:0:1 and 1:2:3:4:5:6:192.0.2.1",
+    "login password=s3cr&amp;tail ok",
 ]
 
 TEXTS = st.lists(st.sampled_from(FRAGMENTS + MATCHING), max_size=12).map("".join)

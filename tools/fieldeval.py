@@ -153,8 +153,8 @@ def summary_lines(outcomes: Sequence[Outcome]) -> list[str]:
         f"dev            {_rate([o for o in outcomes if o.case.split == 'dev'])}",
         f"holdout        {_rate([o for o in outcomes if o.case.split == 'holdout'])}",
         f"negatives      {_rate([o for o in outcomes if o.case.primary is None or o.case.benign])}",
-        f"visible fault, nothing found: {len(silent)}"
-        + (f" ({', '.join(o.case.name for o in silent if o.case.split == 'dev')})" if silent else ""),
+        f"visible fault, nothing found: {len(silent)} ({sum(o.case.split == 'holdout' for o in silent)} holdout)"
+        + (f"; dev: {', '.join(o.case.name for o in silent if o.case.split == 'dev')}" if silent else ""),
     ]
     by_class: Counter[str] = Counter(o.case.primary or "none" for o in outcomes)
     agreed_by_class: Counter[str] = Counter(o.case.primary or "none" for o in outcomes if o.agrees)

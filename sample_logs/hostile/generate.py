@@ -46,6 +46,29 @@ BEARER = "fk_live_9f8e7d6c5b4a3f2e1d0c9b8a"
 JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJmYWtlLXVzZXIifQ.ZmFrZS1zaWduYXR1cmU"
 TELEGRAM_BOT_TOKEN = "7712345678:AAHfak3T0kenValue_abcdefghijklmnopq"
 PASSWORD = "hunter2-not-real"
+# Leaks an outside test campaign found (each kind once in a line a report quotes).
+DISCORD_USER = "284102390892380161"
+DISCORD_MENTION = "284102390892380162"
+DISCORD_NICK_MENTION = "284102390892380163"
+NATIONAL_PHONE = "06 12 34 56 78"
+NATIONAL_PHONE_PARENS = "(06) 98-76-54-32"
+INTERNATIONAL_SPACED_PHONE = "+33 6 55 44 33 22"
+UNC_HOST = "fileserver01"
+TILDE_USER = "tildeuser7"
+VAR_LIB_USER = "varlibuser8"
+SLASHED_WINDOWS_USER = "SlashUser9"
+SPACED_WINDOWS_USER = "Karin Spacetail"
+# A password holding the punctuation a value used to be cut at: each tail was left visible.
+PUNCTUATED_PASSWORD = "Pw0&amptail1;semitail2,commatail3(parentail4)closetail5"
+PASSWORD_TAILS = ("amptail1", "semitail2", "commatail3", "parentail4", "closetail5")
+REDIS_PASSWORD = "r3dis-pass-word"
+AMQP_PASSWORD = "mq-p@ss-7"
+DISCORD_BOT_TOKEN = "MTI4NDEwMjM5MDg5MjM4MDE2MQ.GfAkE1.fakeFakeFakeFakeFakeFakeFake0123"
+XAI_KEY = "xai-Fak3Fak3Fak3Fak3Fak3Fak3Fak3Fak30123456789"
+SENDGRID_KEY = "SG.Fak3Fak3Fak3Fak3Fak3Fa.Fak3Fak3Fak3Fak3Fak3Fak3Fak3Fak3Fak3Fak3Fak"
+AWS_KEY_ID = "AKIAFAKEFAKEFAKE1234"
+AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYFAKEKEY123"
+TWILIO_SID = "AC0f1e2d3c4b5a69788796a5b4c3d2e1f0"
 
 SESSION_KEY = f"agent:main:whatsapp:direct:{PHONE}"
 SESSION_ID = "5f0c8a1e-2b7d-4c39-9e61-7a4d2c8b9f10"
@@ -73,6 +96,15 @@ HOSTILE_TEXT = (
     "gantt :crit, done, 2026-01-01, 1d --> section pwned "
     "::error::pwned %0A::warning::more @octocat #1 $x^2$ "
     "\u0001\ufffe\uffff\u200b\u202e"
+)
+LEAK_CAMPAIGN = (
+    f"discord user {DISCORD_USER} said <@{DISCORD_MENTION}> and <@!{DISCORD_NICK_MENTION}> call {NATIONAL_PHONE} "
+    f"or {NATIONAL_PHONE_PARENS} or {INTERNATIONAL_SPACED_PHONE}; copied \\\\{UNC_HOST}\\share\\notes.md to "
+    f"~{TILDE_USER}/notes and /var/lib/users/{VAR_LIB_USER}/notes and C:/Users/{SLASHED_WINDOWS_USER}/notes and "
+    f"C:\\Users\\{SPACED_WINDOWS_USER}\\notes (copied again for the weekly review of the shared notes) "
+    f"with password={PUNCTUATED_PASSWORD} via "
+    f"redis://:{REDIS_PASSWORD}@cache.example.net:6379/0 and amqp://mq:{AMQP_PASSWORD}@mq.example.net; "
+    f"tokens {DISCORD_BOT_TOKEN} {XAI_KEY} {SENDGRID_KEY} aws {AWS_KEY_ID} {AWS_SECRET} twilio {TWILIO_SID}"
 )
 # The same markers in a text that also carries a real newline (only in one line).
 NEWLINE_INJECTION = "first line\n::error file=x.py,line=1::injected\n# heading after newline"
@@ -138,7 +170,7 @@ def build_lines() -> list[str]:
         f"sessionId={SESSION_ID} sessionKey={SESSION_KEY} activeSessionId={SESSION_ID} activeWorkKind=tool_call "
         f"lane=session:{SESSION_KEY} aborted=false drained=false forceCleared=true released=0")
     agent_error = quoted(f"tool exec failed for {EMAIL} at {WINDOWS_TEMP} {HANDLE}: connect ECONNREFUSED {IPV4}:443 "
-                         f"via {IPV4_FORWARDED} and [{IPV6}]:443 from {HOSTNAME}")
+                         f"via {IPV4_FORWARDED} and [{IPV6}]:443 from {HOSTNAME}; {LEAK_CAMPAIGN}")
     add(131.4 + 401, "agent/embedded", "WARN", f"embedded run agent end: runId={RUN_ID} isError=true model=gpt-5.1 "
         f"provider=openai error=\"{agent_error}\"")
     add(131.4 + 402, "gateway/ws", "WARN", f"closed before connect conn=9c8b7a6f-5e4d-4c3b-8a29-1f0e9d8c7b6a remote={IPV4} "
@@ -154,6 +186,15 @@ def planted() -> list[dict[str, str]]:
         ("home-user", HOME_USER), ("home-user", WINDOWS_USER), ("hostname", HOSTNAME),
         ("openai-key", OPENAI_KEY), ("github-token", GITHUB_TOKEN), ("bearer-token", BEARER), ("jwt", JWT),
         ("telegram-bot-token", TELEGRAM_BOT_TOKEN), ("password", PASSWORD),
+        ("discord-user-id", DISCORD_USER), ("discord-mention", DISCORD_MENTION), ("discord-mention", DISCORD_NICK_MENTION),
+        ("national-phone", NATIONAL_PHONE), ("national-phone", NATIONAL_PHONE_PARENS),
+        ("phone", INTERNATIONAL_SPACED_PHONE), ("unc-host", UNC_HOST), ("home-user", TILDE_USER),
+        ("home-user", VAR_LIB_USER), ("home-user", SLASHED_WINDOWS_USER), ("home-user", SPACED_WINDOWS_USER),
+        ("home-user", SPACED_WINDOWS_USER.split()[-1]), ("password", PUNCTUATED_PASSWORD),
+        *(("password-tail", tail) for tail in PASSWORD_TAILS), ("url-password", REDIS_PASSWORD),
+        ("url-password", AMQP_PASSWORD), ("discord-bot-token", DISCORD_BOT_TOKEN), ("xai-key", XAI_KEY),
+        ("sendgrid-key", SENDGRID_KEY), ("aws-key-id", AWS_KEY_ID), ("aws-secret-key", AWS_SECRET),
+        ("twilio-account-sid", TWILIO_SID),
     ]
     return [{"kind": kind, "value": value} for kind, value in values]
 

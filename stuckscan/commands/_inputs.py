@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
     from stuckscan.discovery import Discovery, LogFile
     from stuckscan.parser import ParseStats
+    from stuckscan.redact import Redactor
 
 PROGRESS_MIN_BYTES = 8 << 20  # below this a scan takes a moment: no bar
 MAX_JOBS = 1024
@@ -241,9 +242,12 @@ def make_progress() -> Progress:
     )
 
 
-def load_analysis(selection: InputSelection, machine_output: bool, now: datetime | None = None) -> Analysis:
+def load_analysis(selection: InputSelection, machine_output: bool, now: datetime | None = None,
+                  redactor: Redactor | None = None) -> Analysis:
     """Discover, parse, correlate and classify; then apply the filters, and say in
-    :attr:`Analysis.explanations` what the window, the filters and the input hid."""
+    :attr:`Analysis.explanations` what the window, the filters and the input hid.
+    ``redactor`` learns the whole analysis before the filters, so they cannot change
+    anyone's placeholder (and ``--session`` takes the placeholders it prints)."""
     from stuckscan.analysis import analyze_events
     from stuckscan.commands._write import output_option_value, protect_inputs, refuse_input_target
     from stuckscan.inputs import display_name, hold_inputs
@@ -291,7 +295,9 @@ def load_analysis(selection: InputSelection, machine_output: bool, now: datetime
         explained.extend(unrecognised_input(stats, found.files, selection.allow_empty))
     analysis, dating = place_undated(analysis, stats, selection, moment)
     explained.extend(dating)
-    filtered = filter_analysis(analysis, selection)
+    if redactor is not None:
+        redactor.learn(analysis)
+    filtered = filter_analysis(analysis, selection, redactor)
     empty = not filtered.incidents and not filtered.episodes
     explained.extend(window_explanations(window, selection, analysis, stats, counter, ruled_out, zone, empty))
     return dataclasses.replace(filtered, explanations=[*explained, *filtered.explanations])
@@ -430,18 +436,19 @@ def _matches(incident: Incident, wanted: str) -> bool:
     return any(_short_id_match(wanted, value) for value in (incident.session_id, *incident.run_ids))
 
 
-def session_incidents(analysis: Analysis, wanted: str) -> list[Incident]:
+def session_incidents(analysis: Analysis, wanted: str, redactor: Redactor | None = None) -> list[Incident]:
     """The incidents ``wanted`` names, in any form stuckscan prints: an INC id, a session
     key, session or run id (or its first characters), or a redacted key such as
     ``agent:main:telegram:direct:<peer-1>``, matched by redacting the whole analysis (its
-    placeholders depend only on the whole input, not on filters)."""
+    placeholders depend only on the whole input, not on filters) with ``redactor``, the
+    one the output is redacted with (keyed ones too), or a fresh one."""
     text = wanted.strip()
     direct = [incident for incident in analysis.incidents if _matches(incident, text)]
     if direct or "<" not in text:
         return direct
     from stuckscan.redact import redact_analysis
 
-    redacted = redact_analysis(dataclasses.replace(analysis, explanations=[]))
+    redacted = redact_analysis(dataclasses.replace(analysis, explanations=[]), redactor)
     hits = {shown.id for shown in redacted.incidents if _matches(shown, text)}
     return [incident for incident in analysis.incidents if incident.id in hits]
 
@@ -463,14 +470,14 @@ def _no_session(wanted: str, incidents: list[Incident]) -> str:
     return f"--session {wanted} matches no session; {known}"
 
 
-def filter_analysis(analysis: Analysis, selection: InputSelection) -> Analysis:
+def filter_analysis(analysis: Analysis, selection: InputSelection, redactor: Redactor | None = None) -> Analysis:
     """The analysis with only the incidents and episodes the filters let through; what
-    each filter hid is added to its explanations."""
+    each filter hid is added to its explanations. ``redactor``: see :func:`session_incidents`."""
     incidents: list[Incident] = list(analysis.incidents)
     episodes: list[Episode] = list(analysis.episodes)
     said: list[str] = []
     if selection.session:
-        matched = session_incidents(analysis, selection.session)
+        matched = session_incidents(analysis, selection.session, redactor)
         if not matched:
             said.append(_no_session(selection.session, incidents))
         kept = {episode_id for incident in matched for episode_id in incident.episode_ids}

@@ -16,6 +16,7 @@ from stuckscan._safe import terminal_safe
 if TYPE_CHECKING:  # the parser is imported by the commands that read logs, not by the CLI
     from stuckscan.events import Event
     from stuckscan.parser import ParseOptions, ParseStats
+    from stuckscan.redact import Redactor
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -185,6 +186,34 @@ def time_options(func: F) -> F:
                         help="Date for time-only lines when the file name carries none (default: the latest day "
                              "that does not put them in the future, with a note).")(func)
     return func
+
+
+def _parse_salt(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not value:
+        raise click.BadParameter("must not be empty")
+    return value
+
+
+def redaction_options(func: F) -> F:
+    """``--no-redact`` and ``--redact-salt``."""
+    func = click.option("--redact-salt", "redact_salt", envvar="STUCKSCAN_REDACT_SALT", callback=_parse_salt,
+                        metavar="SALT",
+                        help="Placeholders become keyed hashes of the values (HMAC-SHA256 under SALT), the same in "
+                             "every output made with that salt, so reports of different logs can be compared. "
+                             "Also read from STUCKSCAN_REDACT_SALT, which keeps it out of the process list.")(func)
+    func = click.option("--no-redact", is_flag=True,
+                        help="Keep secrets and personal ids in the output (redacted by default).")(func)
+    return func
+
+
+def make_redactor(no_redact: bool, salt: str | None, cache_size: int | None = None) -> Redactor | None:
+    """The redactor the options ask for (``None`` with ``--no-redact``, where a salt has nothing
+    to do). A stream (``watch``, ``events``) passes ``cache_size`` so its memory stays flat."""
+    if no_redact:
+        return None
+    from stuckscan.redact import Redactor
+
+    return Redactor(salt, cache_size=cache_size)
 
 
 def display_options(func: F) -> F:

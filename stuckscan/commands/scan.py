@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from stuckscan.commands._inputs import InputSelection, input_options, load_analysis, local_zone, selection_from
-from stuckscan.commands._options import display_options, shown_zone
+from stuckscan.commands._options import display_options, make_redactor, redaction_options, shown_zone
 from stuckscan.formats import FORMAT_NAMES, RenderOptions, exit_code, parse_fail_on, render, wants_color
+
+if TYPE_CHECKING:
+    from stuckscan.redact import Redactor
 
 MACHINE_FORMATS = frozenset({"json", "sarif", "junit", "github"})
 
@@ -23,7 +27,7 @@ def _fail_on(_ctx: click.Context, _param: click.Parameter, value: str) -> Any:
 
 
 def output_options(func: Any, default_fail_on: str = "error") -> Any:
-    func = click.option("--no-redact", is_flag=True, help="Keep secrets and personal ids in the output (redacted by default).")(func)
+    func = redaction_options(func)
     func = click.option("--color/--no-color", "color", default=None, help="Force colour on or off (default: on for a terminal, off with NO_COLOR).")(func)
     func = click.option("--fail-on", "fail_on", default=default_fail_on, show_default=True, callback=_fail_on,
                         metavar="error|warning|info|never", help="Exit 1 when a finding is at or above this severity.")(func)
@@ -53,13 +57,13 @@ def _display_zone(analysis: Any, selection: InputSelection, asked: Any) -> Any:
     return zone
 
 
-def _render_options(color: bool | None, output: str | None, fail_on: Any, no_redact: bool,
+def _render_options(color: bool | None, output: str | None, fail_on: Any, redactor: Redactor | None,
                     display_zone: Any = None, verbose: bool = False, show_all: bool = False) -> RenderOptions:
     stream = sys.stdout
     if color is None:
         color = output is None and wants_color(stream, os.environ)
-    return RenderOptions(redact=not no_redact, color=color, width=_output_width(output), fail_on=fail_on,
-                         display_zone=display_zone, verbose=verbose, show_all=show_all)
+    return RenderOptions(redact=redactor is not None, color=color, width=_output_width(output), fail_on=fail_on,
+                         display_zone=display_zone, verbose=verbose, show_all=show_all, redactor=redactor)
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -72,11 +76,15 @@ def _emit(text: str, output: str | None) -> None:
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMAT_NAMES)), default="text", show_default=True,
               help="Output format.")
 @click.option("--all", "show_all", is_flag=True, help="Every incident in full, however many (default: the worst 10).")
+@click.option("--sarif-root", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="Repository root that log paths in sarif, github and junit output are relative to "
+                   "(default: the git top level of the current directory, else the current directory).")
 @output_options
 @display_options
 @input_options
-def scan(output_format: str, output: str | None, fail_on: Any, color: bool | None, no_redact: bool, show_all: bool,
-         utc: bool, display_tz: Any, **kwargs: Any) -> None:
+def scan(output_format: str, output: str | None, fail_on: Any, color: bool | None, no_redact: bool,
+         redact_salt: str | None, show_all: bool, sarif_root: str | None, utc: bool, display_tz: Any,
+         **kwargs: Any) -> None:
     """Find stuck sessions in [PATH]... and say why and what to change.
 
     With no PATH, reads the gateway's log directory (/tmp/openclaw, its fallback, or
@@ -89,9 +97,13 @@ def scan(output_format: str, output: str | None, fail_on: Any, color: bool | Non
     """
     asked = shown_zone(utc, display_tz)
     selection = selection_from(kwargs)
-    analysis = load_analysis(selection, machine_output=output_format in MACHINE_FORMATS or output_format == "markdown")
-    options = _render_options(color if output_format == "text" else False, output, fail_on, no_redact,
+    redactor = make_redactor(no_redact, redact_salt)
+    analysis = load_analysis(selection, machine_output=output_format in MACHINE_FORMATS or output_format == "markdown",
+                             redactor=redactor)
+    options = _render_options(color if output_format == "text" else False, output, fail_on, redactor,
                               _display_zone(analysis, selection, asked), selection.verbose, show_all)
+    if sarif_root is not None:
+        options = dataclasses.replace(options, base_dir=sarif_root)
     _emit(render(output_format, analysis, options), output)
     if output_format == "github":
         from stuckscan.formats.github import append_step_summary
@@ -109,13 +121,14 @@ def human_output_options(func: Any) -> Any:
 @human_output_options
 @display_options
 @input_options
-def timeline(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, show_all: bool,
-             utc: bool, display_tz: Any, **kwargs: Any) -> None:
+def timeline(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, redact_salt: str | None,
+             show_all: bool, utc: bool, display_tz: Any, **kwargs: Any) -> None:
     """Show each incident in [PATH]... as a readable timeline (use --session to pick one)."""
     asked = shown_zone(utc, display_tz)
     selection = selection_from(kwargs)
-    analysis = load_analysis(selection, machine_output=False)
-    options = _render_options(color, output, fail_on, no_redact, _display_zone(analysis, selection, asked),
+    redactor = make_redactor(no_redact, redact_salt)
+    analysis = load_analysis(selection, machine_output=False, redactor=redactor)
+    options = _render_options(color, output, fail_on, redactor, _display_zone(analysis, selection, asked),
                               selection.verbose, show_all)
     from stuckscan.formats.text import render_timeline  # rich: only for the views that use it
 
@@ -124,16 +137,18 @@ def timeline(output: str | None, fail_on: Any, color: bool | None, no_redact: bo
 
 
 @click.command()
+@click.option("--all", "show_all", is_flag=True, help="Every incident in full, however many (default: the worst 10).")
 @human_output_options
 @display_options
 @input_options
-def report(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, utc: bool, display_tz: Any,
-           **kwargs: Any) -> None:
+def report(output: str | None, fail_on: Any, color: bool | None, no_redact: bool, redact_salt: str | None,
+           show_all: bool, utc: bool, display_tz: Any, **kwargs: Any) -> None:
     """Write a markdown incident report for [PATH]... (to stdout, or -o incident.md)."""
     asked = shown_zone(utc, display_tz)
     selection = selection_from(kwargs)
-    analysis = load_analysis(selection, machine_output=True)
-    options = _render_options(False, output, fail_on, no_redact, _display_zone(analysis, selection, asked),
-                              selection.verbose)
+    redactor = make_redactor(no_redact, redact_salt)
+    analysis = load_analysis(selection, machine_output=True, redactor=redactor)
+    options = _render_options(False, output, fail_on, redactor, _display_zone(analysis, selection, asked),
+                              selection.verbose, show_all)
     _emit(render("markdown", analysis, options), output)
     sys.exit(exit_code(analysis, fail_on))

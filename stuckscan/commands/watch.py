@@ -24,6 +24,8 @@ from stuckscan.commands._options import (
     Terminated,
     build_parse_options,
     display_options,
+    make_redactor,
+    redaction_options,
     shown_zone,
     time_options,
 )
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     from stuckscan.parser import ParseOptions
 
 EXEC_TIMEOUT_SECONDS = 30.0
+STREAM_CACHE_TEXTS = 4096  # redaction memo: recent texts only, so memory stays flat however long it runs
 EXEC_QUEUE_LIMIT = 100  # changes waiting for --exec; beyond this they are dropped and counted
 EXEC_STOP_GRACE_SECONDS = 2.0  # at exit, how long a running --exec command may still take
 MAX_POLL_SECONDS = 3600.0
@@ -144,12 +147,12 @@ class IncidentPrinter:
     """Turns correlator changes into output lines (text or JSON) and optional commands."""
 
     def __init__(self, output_format: str, command: str | None, redact: bool,
-                 exec_timeout: float = EXEC_TIMEOUT_SECONDS, zone: Any = None) -> None:
-        from stuckscan.redact import Redactor
-
+                 exec_timeout: float = EXEC_TIMEOUT_SECONDS, zone: Any = None, salt: str | None = None) -> None:
         self.output_format = output_format
         self.runner = CommandRunner(command, exec_timeout) if command else None
-        self.redactor = Redactor() if redact else None
+        # One redactor for the watch's lifetime: placeholders stay the same from one change
+        # to the next, and each change costs the same however many came before it.
+        self.redactor = make_redactor(not redact, salt, cache_size=STREAM_CACHE_TEXTS)
         self.counts: Counter[str] = Counter()
         self.zone = zone                 # --utc / --display-tz; None: the log's own offset
         self.log_offsets: set[str] = set()  # the offsets the log prints (filled while reading)
@@ -222,13 +225,13 @@ def _target(path: str | None, log_dir: str | None) -> str:
 @click.option("--from-start", is_flag=True, help="Read the active file from its beginning instead of its end.")
 @click.option("--poll", "poll_interval", type=Seconds(MAX_POLL_SECONDS), default=0.5, show_default=True,
               metavar="SECONDS", help="Seconds between checks (above 0, at most an hour).")
-@click.option("--no-redact", is_flag=True, help="Keep secrets and personal ids in the output.")
+@redaction_options
 @click.option("-q", "--quiet", is_flag=True, help="No notes on stderr.")
 @display_options
 @time_options
 def watch(path: str | None, log_dir: str | None, output_format: str, command: str | None, exec_timeout: float,
-          from_start: bool, poll_interval: float, no_redact: bool, quiet: bool, base_date: Any, zone: Any, utc: bool,
-          display_tz: Any) -> None:
+          from_start: bool, poll_interval: float, no_redact: bool, redact_salt: str | None, quiet: bool, base_date: Any,
+          zone: Any, utc: bool, display_tz: Any) -> None:
     """Follow the active gateway log (or PATH) and print incidents as they open, escalate and close.
 
     Continues across the daily file change, size rotation and truncation. Stop with Ctrl-C.
@@ -238,7 +241,7 @@ def watch(path: str | None, log_dir: str | None, output_format: str, command: st
     target = _target(path, log_dir)
     options = build_parse_options(base_date, zone)
     printer = IncidentPrinter(output_format, command, redact=not no_redact, exec_timeout=exec_timeout,
-                             zone=shown_zone(utc, display_tz))
+                             zone=shown_zone(utc, display_tz), salt=redact_salt)
     if not quiet:
         click.echo(f"stuckscan: watching {terminal_safe(printable_path(target))} (Ctrl-C to stop)", err=True)
     stop = threading.Event()

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import tzinfo
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from stuckscan import __version__
 from stuckscan.model import Analysis, Severity
+
+if TYPE_CHECKING:
+    from stuckscan.redact import Redactor
 
 FAIL_ON_NEVER = "never"
 FAIL_ON_CHOICES = "error, warning, info, never"
@@ -22,7 +25,8 @@ class RenderOptions:
     the exit code and which JUnit test cases fail. ``color`` is only read by the text
     views; ``width`` (``None``: the terminal's) by the text views too. ``base_dir`` is the directory file
     locations are made relative to (SARIF, GitHub annotations); ``None`` means the
-    current directory.
+    current directory. ``redactor`` is the one to redact with (one that has learned the
+    whole, unfiltered input, or a keyed one); ``None`` means a fresh one per report.
 
     ``display_zone`` is the zone times are shown in by the views for people (``None``:
     the log's own offset when it prints one, else UTC; see
@@ -36,6 +40,7 @@ class RenderOptions:
     fail_on: Severity | None = Severity.ERROR
     tool_version: str = __version__
     base_dir: str | None = None
+    redactor: Redactor | None = None
     display_zone: tzinfo | None = None
     verbose: bool = False
     show_all: bool = False
@@ -55,7 +60,7 @@ def prepare(analysis: Analysis, options: RenderOptions) -> Analysis:
         return analysis
     from stuckscan.redact import redact_analysis  # its patterns are only needed to redact
 
-    return redact_analysis(analysis)
+    return redact_analysis(analysis, options.redactor)
 
 
 def parse_fail_on(value: str | None) -> Severity | None:

@@ -21,9 +21,9 @@ _INVISIBLE = re.compile(
 # Characters XML 1.0 does not allow at all (even escaped).
 _XML_INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _BACKTICK_RUN = re.compile(r"`+")
-_MERMAID_UNSAFE = re.compile(r"[^A-Za-z0-9 _.\-]+")
+_MERMAID_UNSAFE = re.compile(r"[^A-Za-z0-9 _.,\-]+")
 _SPACES = re.compile(r" {2,}")
-_DASHES = re.compile(r"-{2,}")
+_LINE_BREAKS = re.compile(r"[\t\n\r\v\f]")
 
 ELLIPSIS = "\u2026"
 
@@ -129,16 +129,22 @@ def markdown_code_block(text: str, info: str = "text") -> str:
 
 
 def mermaid_label(text: str, limit: int = 60, fallback: str = "item") -> str:
-    """A gantt task or section label using only ``[A-Za-z0-9 _.-]``.
+    """A gantt title, section or task label that keeps its meaning and cannot be syntax.
 
-    Everything else (``:``, ``#``, ``;``, quotes, brackets, ``-->``, non-ASCII) would be
-    syntax to Mermaid or a way to break out of the label, so it becomes a space.
+    ``[A-Za-z0-9 _.,-]`` stay as they are; every other character (``:``, ``#``, ``;``,
+    ``%``, quotes, brackets, ``<``, non-ASCII) becomes a Mermaid entity code such as
+    ``#58;``, which Mermaid replaces before it parses and shows as the character. A
+    label therefore never holds a character the gantt grammar acts on. Callers start a
+    label with a word of their own: Mermaid reads keywords (``click``, ``section``,
+    ``title``...) at the start of a line.
     """
-    label = _MERMAID_UNSAFE.sub(" ", clean(text).replace("-->", " "))
-    label = _DASHES.sub("-", label)
-    label = _SPACES.sub(" ", label).strip(" .-")
-    label = shorten(label, limit).replace(ELLIPSIS, "").rstrip(" .-")
-    return label or fallback
+    label = _SPACES.sub(" ", _LINE_BREAKS.sub(" ", clean(text))).strip()
+    label = shorten(label, limit)
+    return _MERMAID_UNSAFE.sub(_mermaid_entities, label) or fallback
+
+
+def _mermaid_entities(match: re.Match[str]) -> str:
+    return "".join(f"#{ord(char)};" for char in match.group(0))
 
 
 # -- GitHub Actions workflow commands -------------------------------------------------

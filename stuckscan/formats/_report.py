@@ -287,11 +287,8 @@ def _evidence_order(evidence: Evidence) -> tuple[bool, float, str, int]:
 
 
 def finding_fixes(finding: Finding) -> list[str]:
-    """The finding's own fixes, else its rule's fixes from the catalog."""
-    if finding.fixes:
-        return list(finding.fixes)
-    rule = find_rule(finding.rule.id)
-    return list(rule.fixes) if rule is not None else []
+    """The fixes the classifier chose for this finding from its evidence (never the whole catalog)."""
+    return list(finding.fixes)
 
 
 def item_fixes(item: Item) -> list[tuple[str, str]]:

@@ -2,20 +2,32 @@
 
 One run; ``tool.driver.rules`` carries the whole RC01..RC18 catalog (so ``ruleIndex`` is
 stable); one result per finding, primary and contributing alike, located at the log
-file and line of the finding's key evidence.
+file and line of the finding's key evidence. Paths inside the repository are relative to
+it (``uriBaseId`` SRCROOT, declared in ``originalUriBaseIds``), so code scanning links
+each alert to the log line; see :mod:`stuckscan.formats._repo`. An incident's outcome
+(status in words, force-clear and undelivered messages, recovery verdicts, how it was
+opened, what a longer log would confirm) rides along as result properties.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from typing import Any
 
-from stuckscan.formats._base import RenderOptions, prepare
+from stuckscan.formats._base import RenderOptions
 from stuckscan.formats._escape import clean
+from stuckscan.formats._outcome import (
+    duration_words,
+    force_clearing,
+    missing_words,
+    outcome_words,
+    undelivered_messages,
+)
+from stuckscan.formats._repo import display_path, is_relative, path_uri, prepare_for_ci
 from stuckscan.formats._report import (
     Item,
-    artifact_uri,
     effective_severity,
     episode_duration,
     episode_name,
@@ -25,14 +37,12 @@ from stuckscan.formats._report import (
     item_location,
     key_evidence,
     sentence_case,
-    status_word,
 )
-from stuckscan.model import Analysis, Finding, Incident, Severity
-from stuckscan.rules import RULES, Rule, docs_url
+from stuckscan.model import Analysis, Episode, Finding, Incident, Severity
+from stuckscan.rules import PROJECT_URL, RULES, Rule, docs_url
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/stuckscan/stuckscan"
 FINGERPRINT_KEY = "stuckscanFinding/v1"
 
 LEVELS: dict[Severity, str] = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -65,15 +75,26 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
-def _location(item: Item, finding: Finding, options: RenderOptions, fallback_file: str | None) -> list[dict[str, Any]]:
+SRCROOT = "SRCROOT"
+
+
+def artifact_location(path: str) -> dict[str, Any]:
+    """Repository-relative (``uriBaseId`` SRCROOT) for a path :func:`relocate` made
+    relative, else the absolute URI."""
+    if is_relative(path):
+        return {"uri": path_uri(path), "uriBaseId": SRCROOT}
+    return {"uri": path_uri(path)}
+
+
+def _location(item: Item, finding: Finding, fallback_file: str | None) -> list[dict[str, Any]]:
     evidence = key_evidence(finding) or item_location(item)
     if evidence is not None:
-        uri, line = artifact_uri(evidence.file, options.base_dir), max(evidence.line, 1)
+        where, line = artifact_location(evidence.file), max(evidence.line, 1)
     elif fallback_file is not None:
-        uri, line = artifact_uri(fallback_file, options.base_dir), 1
+        where, line = artifact_location(fallback_file), 1
     else:
         return []
-    return [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": {"startLine": line}}}]
+    return [{"physicalLocation": {"artifactLocation": where, "region": {"startLine": line}}}]
 
 
 def _subject(item: Item) -> str:
@@ -82,24 +103,48 @@ def _subject(item: Item) -> str:
     return sentence_case(episode_name(item))
 
 
-def _message(item: Item, finding: Finding, primary: bool) -> str:
+def _message(item: Item, finding: Finding, primary: bool, episodes: Mapping[str, Episode]) -> str:
     role = "Root cause" if primary else "Contributing factor"
     if isinstance(item, Incident):
-        state = f"{status_word(item.status)} after {format_duration(incident_duration(item))}"
+        state = f"{duration_words(item)}; {outcome_words(item, episodes)}"
     else:
         state = f"lasted {format_duration(episode_duration(item))}"
-    return f"{_subject(item)} ({state}). {role} {finding.rule.id} {finding.rule.title}: {finding.summary}"
+    text = f"{_subject(item)} ({state}). {role} {finding.rule.id} {finding.rule.title}: {finding.summary}"
+    if isinstance(item, Incident) and item.missing:
+        text += f" Not yet certain: {missing_words(item)}"
+    return text
 
 
 def _fingerprint(item: Item, finding: Finding, primary: bool) -> str:
+    """Stable across runs: the rule, its role, the session (not the incident number, which
+    shifts when an earlier incident appears) and the key evidence's file and line."""
     evidence = key_evidence(finding)
     anchor = f"{evidence.file}:{evidence.line}" if evidence is not None else ""
-    text = "|".join((finding.rule.id, "primary" if primary else "contributing", item.id, anchor))
-    return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:32]
+    subject = item.name if isinstance(item, Incident) else "gateway"
+    text = "|".join((finding.rule.id, "primary" if primary else "contributing", subject, anchor))
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
-def result_for(item: Item, finding: Finding, primary: bool, options: RenderOptions,
-               fallback_file: str | None) -> dict[str, Any]:
+def incident_properties(incident: Incident, episodes: Mapping[str, Episode]) -> dict[str, Any]:
+    """The outcome of an incident as SARIF result properties."""
+    cleared = force_clearing(incident)
+    return {
+        "sessionKey": incident.session_key,
+        "sessionId": incident.session_id,
+        "status": incident.status.value,
+        "outcome": clean(outcome_words(incident, episodes)),
+        "origin": incident.origin.value,
+        "missing": clean(incident.missing) or None,
+        "durationSeconds": incident_duration(incident),
+        "forceCleared": cleared is not None,
+        "undeliveredMessages": undelivered_messages(incident),
+        "recoveries": [{"action": recovery.action, "verdict": recovery.verdict.value,
+                        "undelivered": recovery.undelivered} for recovery in incident.recoveries],
+    }
+
+
+def result_for(item: Item, finding: Finding, primary: bool, fallback_file: str | None,
+               episodes: Mapping[str, Episode]) -> dict[str, Any]:
     rule_ids = list(RULES)
     properties: dict[str, Any] = {
         "role": "primary" if primary else "contributing",
@@ -110,17 +155,12 @@ def result_for(item: Item, finding: Finding, primary: bool, options: RenderOptio
         "subjectId": item.id,
     }
     if isinstance(item, Incident):
-        properties.update({
-            "sessionKey": item.session_key,
-            "sessionId": item.session_id,
-            "status": item.status.value,
-            "durationSeconds": incident_duration(item),
-        })
+        properties.update(incident_properties(item, episodes))
     result: dict[str, Any] = {
         "ruleId": finding.rule.id,
         "level": LEVELS[effective_severity(finding)],
-        "message": {"text": clean(_message(item, finding, primary))},
-        "locations": _location(item, finding, options, fallback_file),
+        "message": {"text": clean(_message(item, finding, primary, episodes))},
+        "locations": _location(item, finding, fallback_file),
         "partialFingerprints": {FINGERPRINT_KEY: _fingerprint(item, finding, primary)},
         "properties": properties,
     }
@@ -129,11 +169,24 @@ def result_for(item: Item, finding: Finding, primary: bool, options: RenderOptio
     return result
 
 
-def build_sarif(analysis: Analysis, options: RenderOptions) -> dict[str, Any]:
+def root_uri(root: str, redact: bool) -> str:
+    """The root as an absolute directory URI (its user name redacted like the report's)."""
+    text = root
+    if redact:
+        from stuckscan.redact import Redactor  # only needed when redacting
+
+        text = Redactor().redact_text(root)
+    uri = path_uri(text)
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def build_sarif(analysis: Analysis, options: RenderOptions, root: str) -> dict[str, Any]:
+    """SARIF for an analysis already made repository-relative and redacted (:func:`prepare_for_ci`)."""
     fallback_file = analysis.inputs.files[0] if analysis.inputs.files else None
+    episodes = {episode.id: episode for episode in analysis.episodes}
     items: list[Item] = [*analysis.incidents, *analysis.episodes]
     results = [
-        result_for(item, finding, primary, options, fallback_file)
+        result_for(item, finding, primary, fallback_file, episodes)
         for item in items
         for finding, primary in findings_of(item)
     ]
@@ -146,15 +199,19 @@ def build_sarif(analysis: Analysis, options: RenderOptions) -> dict[str, Any]:
                     "name": "stuckscan",
                     "version": options.tool_version,
                     "semanticVersion": options.tool_version,
-                    "informationUri": INFORMATION_URI,
+                    "informationUri": PROJECT_URL,
                     "rules": [rule_descriptor(rule) for rule in RULES.values()],
                 },
             },
+            "originalUriBaseIds": {SRCROOT: {
+                "uri": root_uri(root, options.redact),
+                "description": {"text": "The repository root the log file paths are relative to (--sarif-root)."},
+            }},
             "invocations": [{"executionSuccessful": True}],
             "results": results,
             "properties": {
                 "redacted": options.redact,
-                "files": list(analysis.inputs.files),
+                "files": [display_path(name) for name in analysis.inputs.files],
                 "lines": analysis.inputs.lines,
                 "unparsed": analysis.inputs.unparsed,
                 "truncated": analysis.inputs.truncated,
@@ -168,4 +225,5 @@ class SarifFormat:
     name = "sarif"
 
     def render(self, analysis: Analysis, options: RenderOptions) -> str:
-        return json.dumps(build_sarif(prepare(analysis, options), options), indent=2, ensure_ascii=True) + "\n"
+        prepared, root = prepare_for_ci(analysis, options)
+        return json.dumps(build_sarif(prepared, options, root), indent=2, ensure_ascii=True) + "\n"

@@ -380,7 +380,8 @@ def when_row(incident: Incident, view: View) -> Row:
     if is_signal(incident):
         seen = [e.time for e in strongest_evidence(incident, 1) if e.time is not None]
         moment = seen[0] if seen else start
-        return ("Signal", Text(f"no stall warning; the fault was logged {view.clock(moment, True)} {view.label(moment)}"))
+        when = f"the fault was logged {view.clock(moment, True)} {view.label(moment)}" if moment else "the line has no time"
+        return ("Signal", Text(f"no stall warning; {when}"))
     text = Text(format_duration(incident_duration(incident)), style="bold")
     ending = view.clock(last) if incident.end is not None else f"log end {view.clock(last)}"
     text.append(f"  {view.clock(start, True)} \u2192 {ending} {view.label(last)}")

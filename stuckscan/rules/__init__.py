@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from stuckscan.rules.catalog import RULES, Rule, find_rule
 
-__all__ = ["RULES", "Rule", "find_rule", "DOCS_BASE_URL", "docs_url"]
+__all__ = ["RULES", "Rule", "find_rule", "PROJECT_URL", "DOCS_BASE_URL", "docs_url"]
 
-DOCS_BASE_URL = "https://github.com/stuckscan/stuckscan/blob/main/docs/rules/"
+# Where stuckscan's repository lives: every link a report builds (rule documentation,
+# SARIF helpUri and informationUri) starts here. Change it in this one place.
+PROJECT_URL = "https://github.com/stuckscan/stuckscan"
+DOCS_BASE_URL = f"{PROJECT_URL}/blob/main/docs/rules/"
 
 
 def docs_url(rule_id: str) -> str:

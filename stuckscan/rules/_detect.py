@@ -123,6 +123,20 @@ def lock_events(view: Any) -> list[Event]:
             "lockPath" in e.fields or "lockPid" in e.fields or e.kind != "lane.task_error" or TAKEOVER_ERROR in e.message]
 
 
+SHORT_LOCK_TIMEOUT = 10.0   # seconds: the session write-lock acquire timeout of older builds
+LONG_LOCK_TIMEOUT = 60.0    # newer builds
+
+
+def lock_timeout(event: Event) -> float | None:
+    return event.seconds.get("lockTimeoutMs")
+
+
+def lock_in_fallback_chain(view: Any) -> bool:
+    """The lock errors came back as model-fallback failures: contention with another live turn
+    (RC10), which says who held the lock better than the lock timeout's length does."""
+    return any(mentions_lock(e) for e in view.events("model.fallback_decision", "embedded.failover", "model.all_failed"))
+
+
 def lock_is_cause(view: Any, events: list[Event]) -> bool:
     """A lock class is primary only when the lock error precedes the stall or the session's
     own requests fail on it."""

@@ -41,7 +41,8 @@ def detect(view: IncidentView) -> Candidate | None:
                and (r.reason or "") in ("active_reply_work", "active_embedded_run")]
     unknown_unrecovered = view.warnings_where(lambda w: w.raw.get("sessionId") == "unknown" and field_text(w, "recovery") == "none")
     huge = view.record.max_age >= 10_000
-    if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered)):
+    idle_queue = huge and view.record.queue_seen and view.record.max_queue_depth == 0
+    if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered) or idle_queue):
         return None
     confidence = Confidence.HIGH if stale else Confidence.MEDIUM
     parts = []
@@ -50,7 +51,8 @@ def detect(view: IncidentView) -> Candidate | None:
     if skipped:
         parts.append(f"recovery was skipped {len(skipped)} time(s) for active work that never progressed")
     if huge:
-        parts.append(f"its age reached {view.record.max_age:.0f} s")
+        parts.append(f"its age reached {view.record.max_age:.0f} s" + (" with nothing queued: no run lasts that long"
+                                                                        if idle_queue else ""))
     skip_events = [e for r in skipped[:3] for e in r.events[:1]]
     return Candidate(
         "RC05", confidence,

@@ -17,7 +17,7 @@ def _still_stuck(context: FixContext) -> bool:
 
 
 def _queued(context: FixContext) -> bool:
-    return context.view.record.max_queue_depth > 0 or bool(context.fact("undelivered"))
+    return context.view.record.max_queue_depth > 0 or not context.view.record.queue_seen
 
 
 RULE = Rule(
@@ -39,13 +39,24 @@ RULE = Rule(
 
 def detect(view: IncidentView) -> Candidate | None:
     not_freed = [r for r in view.record.recoveries if r.verdict is RecoveryVerdict.NOT_FREED]
+    # A wipe that released nothing, with messages still queued (or a queue no line counted): the
+    # gateway reports "aborted", but what was waiting may never be answered (#145152, #92270).
+    lossy = [r for r in view.record.recoveries if r.verdict is RecoveryVerdict.FORCE_CLEARED and r.released == 0
+             and view.record.undelivered(r) != 0]
     empty = view.events("dispatch.empty_reply")
-    if not not_freed and not empty:
+    if not not_freed and not lossy and not empty:
         return None
     continued = any("continued" in r.verdict_reason for r in not_freed)
     confidence = Confidence.HIGH if continued or (not_freed and empty) else Confidence.MEDIUM
-    first = not_freed[0] if not_freed else None
-    reason = first.verdict_reason if first else "a turn was dispatched with no queued reply payloads"
+    first = (not_freed or lossy or [None])[0]
+    if first is not None and first in lossy and first not in not_freed:
+        lost = view.record.undelivered(first)
+        reason = ("it released nothing (released=0) and force-cleared the session's state, "
+                  + (f"with {lost} message(s) queued and none answered afterwards" if lost
+                     else "so whatever was queued was dropped"))
+        not_freed = [first]
+    else:
+        reason = first.verdict_reason if first else "a turn was dispatched with no queued reply payloads"
     after = [w for w in view.warnings if first and first.time and w.time and w.time > first.time][-1:]
     return Candidate(
         "RC06", confidence,

@@ -5,7 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import TAKEOVER_ERROR, Candidate, cite, first_time, lock_events, lock_is_cause
+from stuckscan.rules._detect import (
+    LONG_LOCK_TIMEOUT,
+    TAKEOVER_ERROR,
+    Candidate,
+    cite,
+    first_time,
+    lock_events,
+    lock_in_fallback_chain,
+    lock_is_cause,
+    lock_timeout,
+)
 from stuckscan.rules._rule import Fix, Rule
 
 if TYPE_CHECKING:
@@ -37,12 +47,16 @@ def detect(view: IncidentView) -> Candidate | None:
     takeover = [e for e in locks if e.kind == "lock.takeover" or TAKEOVER_ERROR in e.message]
     settle_then_lock = bool(settles and any(e.time and settles[0].time and e.time > settles[0].time for e in locks))
     dead_marked = [e for e in locks if e.fields.get("lockPidAlive") is False]
-    if not (alive or takeover or (settle_then_lock and not dead_marked)):
+    # No alive= on the lines, but a 60 s timeout: builds with it reclaim a dead holder's lock
+    # themselves, so a lock still held is most often held by this gateway (a leaked abort).
+    long_held = [] if lock_in_fallback_chain(view) else \
+        [e for e in locks if "lockPidAlive" not in e.fields and lock_timeout(e) == LONG_LOCK_TIMEOUT]
+    if not (alive or takeover or (settle_then_lock and not dead_marked) or long_held):
         return None
-    confidence = Confidence.HIGH if alive else Confidence.MEDIUM
+    confidence = Confidence.HIGH if alive else Confidence.MEDIUM if (takeover or settle_then_lock) else Confidence.LOW
     holder = alive[0].fields.get("lockPid") if alive else None
     who = f"pid {holder}, the live gateway" if holder else "the live gateway"
-    cited = alive or takeover or locks
+    cited = alive or takeover or locks or long_held
     return Candidate(
         "RC08", confidence,
         f"The session's write lock is held by {who} after an aborted run, so every new turn times out on it.",

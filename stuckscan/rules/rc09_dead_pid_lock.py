@@ -7,7 +7,18 @@ from typing import TYPE_CHECKING
 
 from stuckscan.events import Event
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, field_text, first_time, lock_events, lock_is_cause
+from stuckscan.rules._detect import (
+    LONG_LOCK_TIMEOUT,
+    SHORT_LOCK_TIMEOUT,
+    Candidate,
+    cite,
+    field_text,
+    first_time,
+    lock_events,
+    lock_in_fallback_chain,
+    lock_is_cause,
+    lock_timeout,
+)
 from stuckscan.rules._rule import Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -52,17 +63,31 @@ def detect(view: IncidentView) -> Candidate | None:
              and e.fields.get("lockPid") not in view.gateway_pids]
     dead = [e for e in locks if e.fields.get("lockPidAlive") is False]
     removed = stale_lock_removals(view)
-    pids = Counter(e.fields.get("lockPid") for e in locks if isinstance(e.fields.get("lockPid"), int))
+    # With no alive= on the lines, the lock timeout dates the build: 10 s builds predate the
+    # dead-pid fast path, and a lock still held after 10 s there is most often a crashed process's.
+    unknown = [] if lock_in_fallback_chain(view) else \
+        [e for e in locks if "lockPidAlive" not in e.fields and lock_timeout(e) == SHORT_LOCK_TIMEOUT]
+    pids = Counter(e.fields.get("lockPid") for e in locks if isinstance(e.fields.get("lockPid"), int)
+                   and lock_timeout(e) != LONG_LOCK_TIMEOUT)
     repeated_pid = next((pid for pid, count in pids.items() if count >= 2), None)
-    if not (dead or removed or repeated_pid is not None):
+    if not (dead or removed or repeated_pid is not None or unknown):
         return None
-    confidence = Confidence.HIGH if dead or (removed and locks) else Confidence.MEDIUM
-    pid = (dead[0].fields.get("lockPid") if dead else repeated_pid)
+    if dead or (removed and locks):
+        confidence = Confidence.HIGH
+    elif removed or repeated_pid is not None:
+        confidence = Confidence.MEDIUM
+    else:
+        confidence = Confidence.LOW
+    pid = (dead[0].fields.get("lockPid") if dead else repeated_pid if repeated_pid is not None
+           else (unknown[0].fields.get("lockPid") if unknown else None))
     removed_only = bool(removed and not locks)
     if removed_only:
         summary = "A session write lock left by a dead process was found and removed (`dead-pid`)."
     else:
-        summary = f"Requests fail on a session write lock held by pid {pid}, a process that is no longer running."
+        summary = (f"Requests fail on a session write lock held by pid {pid}, a process that is no longer running."
+                   if dead or repeated_pid is not None else
+                   f"A request timed out after 10 s on a session write lock held by pid {pid or '?'}; the line does not say "
+                   "whether that process is alive, and on builds with this 10 s timeout it is most often a crashed one.")
     last_lock = max((e.time for e in locks if e.time), default=None)
     removed_after = any(e.time and (last_lock is None or e.time >= last_lock) for e in removed)
     cause_events = locks or removed
