@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections import Counter, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum
@@ -219,6 +219,7 @@ class IncidentRecord:
     lines_after_close: int = 0            # session lines seen since it closed
     cut_short: bool = False               # opened at the end of input: the log ended inside a signal's window
     open_order: int = 0                   # when it last entered the open set (the order sweeps close in)
+    resumed: int = 0                      # times it was evicted and its stall came back
     queue_seen: bool = False              # a warning said how deep the queue was
 
     def undelivered(self, recovery: RecoveryRecord) -> int | None:
@@ -526,27 +527,32 @@ class SilenceQueue:
         heapq.heapify(self._heap)
 
 
-class ClosedIncidents(list):  # type: ignore[type-arg]
-    """Closed incidents in closing order. Membership and removal go by identity from the
-    end, where a reopened incident (closed moments ago) is: O(1) instead of comparing
-    every closed record field by field (quadratic over a long log of reopened stalls)."""
+class ClosedIncidents:
+    """Closed incidents in closing order. Membership and removal go by the record itself
+    (its ``seq``), in O(1): a reopened or resumed incident may have closed long ago, and
+    comparing records field by field, or searching a list, was quadratic over a long log."""
 
-    __slots__ = ()
+    __slots__ = ("_records",)
+
+    def __init__(self) -> None:
+        self._records: dict[int, IncidentRecord] = {}
+
+    def append(self, record: IncidentRecord) -> None:
+        self._records[record.seq] = record
 
     def __contains__(self, record: object) -> bool:
-        return self._find(record) >= 0
+        return isinstance(record, IncidentRecord) and self._records.get(record.seq) is record
 
-    def remove(self, record: object) -> None:
-        index = self._find(record)
-        if index < 0:
+    def remove(self, record: IncidentRecord) -> None:
+        if record not in self:
             raise ValueError("record is not closed")
-        del self[index]
+        del self._records[record.seq]
 
-    def _find(self, record: object) -> int:
-        for index in range(len(self) - 1, -1, -1):
-            if self[index] is record:
-                return index
-        return -1
+    def __iter__(self) -> Iterator[IncidentRecord]:
+        return iter(self._records.values())
+
+    def __len__(self) -> int:
+        return len(self._records)
 
 
 class Correlator:
@@ -556,7 +562,8 @@ class Correlator:
         self._eviction = EvictionQueue()
         self._silences = SilenceQueue()
         self.open: dict[str, IncidentRecord] = OpenIncidents(self._eviction, self._silences)
-        self.closed: list[IncidentRecord] = ClosedIncidents()
+        self.closed = ClosedIncidents()
+        self.evicted_stalls: dict[str, IncidentRecord] = {}  # identity -> its evicted incident, until resumed
         self.last_closed: BoundedMap[str, IncidentRecord] = BoundedMap(self.limits.history_sessions)
         self.history: BoundedMap[str, deque[Event]] = BoundedMap(self.limits.history_sessions)
         self.unattributed: deque[Event] = deque(maxlen=100)
@@ -644,6 +651,10 @@ class Correlator:
         changes: list[Change] = []
         record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event) \
             or self._adopt_unidentified(identity, event)
+        if record is None:
+            record = self._resume_evicted(identity, event)
+            if record is not None:
+                changes.append(Change("reopened", record, "an evicted incident's stall warned again"))
         if record is None:
             record = self._reopen_if_same_stall(identity, event)
             if record is not None:
@@ -745,7 +756,7 @@ class Correlator:
         identity, key, session_id, run_id = self._resolve(event)
         changes: list[Change] = []
         record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event) \
-            or self._adopt_unidentified(identity, event)
+            or self._adopt_unidentified(identity, event) or self._resume_evicted(identity, event)
         if record is None:
             record = self._join_closed(identity, event)
             if record is not None and not record.is_open:  # the recovery's own cleanup closed it a moment ago
@@ -862,15 +873,30 @@ class Correlator:
         return self._reopen(previous, identity)
 
     @staticmethod
-    def _same_stall(previous: IncidentRecord, event: Event) -> bool:
+    def _same_stall(previous: IncidentRecord, event: Event, slack: timedelta = SAME_STALL_SLACK) -> bool:
         """Whether the event's ``age`` (or ``lastProgressAge``) dates its stall to ``previous``'s."""
         if previous.start is None or event.time is None:
             return False
         for name, reference in (("age", previous.start), ("lastProgressAge", previous.last_progress)):
             seconds = event.seconds.get(name)
             if seconds is not None and reference is not None:
-                return abs(event.time - timedelta(seconds=seconds) - reference) <= SAME_STALL_SLACK
+                return abs(event.time - timedelta(seconds=seconds) - reference) <= slack
         return False
+
+    def _resume_evicted(self, identity: str, event: Event) -> IncidentRecord | None:
+        """The evicted incident of this session, open again, when the line dates its stall to
+        the same start (within a heartbeat): an eviction made room, it did not end the stall,
+        so the stall stays one incident (its close reason says it was evicted and resumed)."""
+        previous = self.evicted_stalls.get(identity)
+        if previous is None or previous.status is not RecordStatus.EVICTED \
+                or not self._same_stall(previous, event, HEARTBEAT):
+            return None
+        del self.evicted_stalls[identity]
+        self.evicted -= 1
+        previous.resumed += 1
+        if len(self.open) >= self.limits.max_open_incidents:
+            self._evict_oldest()
+        return self._reopen(previous, identity)
 
     def _attach_recovery(self, record: IncidentRecord, event: Event, changes: list[Change]) -> list[Change]:
         """A recovery line for an incident that its own abort already closed healthy."""
@@ -1266,6 +1292,7 @@ class Correlator:
             oldest = min(self.open.values(), key=lambda r: (timestamp_or_inf(r.last_activity), r.seq))
         self.evicted += 1
         self._close(oldest, RecordStatus.EVICTED, None, "evicted: too many open incidents")
+        self.evicted_stalls[oldest.identity] = oldest
 
     def _close(self, record: IncidentRecord, status: RecordStatus, event: Event | None, reason: str) -> None:
         record.status = status
