@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write a large, realistic, deterministic OpenClaw gateway log for benchmarks.
 
-    python3 benchmarks/make_log.py SIZE OUT [--profile busy|turns] [--seed N]
+    python3 benchmarks/make_log.py SIZE OUT [--profile busy|turns|debug] [--seed N]
 
 SIZE is a byte count with an optional decimal unit (``100MB`` = 100 000 000 bytes,
 ``1GB``, ``500k``); ``MiB``/``GiB`` are binary. OUT gets JSONL records exactly as the
@@ -39,6 +39,7 @@ import re
 import sys
 import time
 import uuid
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -61,7 +62,7 @@ TZ = zone(2)
 BUILD = linux("2026.5.18", "22.22.1", "claw", "subsystem-CqV3m0Yk.js", 412, "logger-B9hJx2Lw.js", 188)
 HOUR = timedelta(hours=1)
 START = datetime(2026, 6, 1, 0, 0, tzinfo=TZ)
-PROFILES = ("busy", "turns")
+PROFILES = ("busy", "turns", "debug")
 
 UUID_OR_SHORT = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|…[0-9a-f]{4})")
 STALL_PHRASES = ("stalled session", "stuck session", "handshake timeout")
@@ -170,7 +171,7 @@ def _verbose_ws(tl: Timeline, start: datetime, end: datetime, dashboards: int) -
                        _ws("→", 95, "event", f"{m._ansi(1, 22, 'chat')} {m._ansi(2, 22, 'state')}=final {_ids_part(conn)}"))
 
 
-def _channel_traffic(tl: Timeline, start: datetime, end: datetime) -> None:
+def _channel_traffic(tl: Timeline, start: datetime, end: datetime, gap_ms: tuple[int, int] = (200, 2600)) -> None:
     """Channel provider chatter: polling, delivery receipts, typing indicators."""
     at = start + secs(tl.ids.between(0, 10))
     while at < end:
@@ -189,7 +190,42 @@ def _channel_traffic(tl: Timeline, start: datetime, end: datetime) -> None:
         else:
             tl.log(at, "info", "gateway/channels/telegram",
                    f"[default] delivered reply: chat={tl.ids.int(1_000_000_000, 7_999_999_999)} chunks={tl.ids.int(1, 3)}")
-        at += ms(tl.ids.int(200, 2600))
+        at += ms(tl.ids.int(*gap_ms))
+
+
+WS_RES_METHODS = (("status", 50, 300), ("sessions.list", 50, 900), ("chat.history", 60, 2400),
+                  ("chat.send", 80, 1800), ("channels.status", 120, 4000), ("node.invoke", 90, 6000),
+                  ("models.list", 50, 700), ("config.get", 50, 400), ("agent.wait", 200, 9000))
+
+
+def _ws_responses(tl: Timeline, start: datetime, end: datetime, per_hour: int) -> None:
+    """``⇄ res`` lines (the compact response line: every call at debug level), all under
+    the 10 s the correlator calls slow."""
+    conns = [tl.ids.uuid() for _ in range(6)]
+    mean_gap = 3_600_000 / per_hour
+    at = start + ms(tl.ids.int(0, 2000))
+    while at < end:
+        method, low, high = tl.ids.pick(WS_RES_METHODS)
+        tl.log(at, "debug", "gateway/ws", m.ws_res(method, tl.ids.int(low, high), tl.ids.pick(conns), tl.ids.uuid(),
+                                                   ok=not tl.ids.chance(0.03)))
+        at += ms(tl.ids.int(1, int(2 * mean_gap)))
+
+
+def _call_site(ev: Event) -> dict:
+    """The ``_meta.path`` of a gateway that logs from hundreds of places: each kind of line
+    (subsystem and first words) comes from one to eight call sites of its own, picked by
+    the line's text; about a thousand distinct ``path`` blocks in all."""
+    words = " ".join(word.split("=", 1)[0] for word in re.sub(r"\x1b\[[0-9;]*m", "", ev.text).split()[:4])
+    kind = zlib.crc32(f"{ev.subsystem}|{words}".encode())
+    digest = zlib.crc32(f"{kind}|{zlib.crc32(ev.text.encode()) % (1 + kind % 8)}".encode())
+    chunk = ("subsystem", "gateway-ws", "session-lanes", "embedded-runner", "channels", "diagnostics", "cron",
+             "health", "plugins", "tools")[digest % 10]
+    bundle, line, column = f"{chunk}-C{digest >> 8 & 0xFFFFFF:06x}.js", 200 + digest % 3000, 5 + digest % 40
+    return BUILD.path_block(ev.method) | {
+        "fullFilePath": f"file://{BUILD.dist}/{bundle}:{line}:{column}", "fileName": bundle,
+        "fileNameWithLine": f"{bundle}:{line}", "fileColumn": str(column), "fileLine": str(line),
+        "filePath": f"{BUILD.dist}/{bundle}", "filePathWithLine": f"{BUILD.dist}/{bundle}:{line}",
+    }
 
 
 CONSOLE = (
@@ -245,10 +281,12 @@ def build_template(profile: str, seed: int) -> Template:
     fill(tl, plan)
     tl.heartbeats(tl.ticks(START + ms(29_100), end))
     _usage_meta(tl)
-    _channel_traffic(tl, START, end)
+    _channel_traffic(tl, START, end, (170, 1900) if profile == "debug" else (200, 2600))
     _console_captures(tl, START, end)
     if profile == "busy":
         _verbose_ws(tl, START, end, dashboards=2)
+    if profile == "debug":
+        _ws_responses(tl, START, end, per_hour=6400)
     stable = {s.session_id for s, _ in sessions}
     categories: dict[str, int] = {}
     lines: list[tuple[int, str, str, str]] = []
@@ -257,6 +295,9 @@ def build_template(profile: str, seed: int) -> Template:
         if not (START <= ev.at < end):
             continue
         text = jsonl_line(ev, BUILD, TZ)
+        if profile == "debug" and ev.raw is None:
+            text = text.replace(json.dumps(BUILD.path_block(ev.method), separators=(",", ":")),
+                                json.dumps(_call_site(ev), ensure_ascii=False, separators=(",", ":")), 1)
         date_text, time_text = iso_utc(ev.at), record_time(ev, BUILD, TZ)
         date_at = text.index(f'"date":"{date_text}"') + 8
         time_at = text.index(f'"time":"{time_text}"', date_at) + 8
@@ -575,7 +616,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="output log file (OUT.planted.json is written beside it)")
     parser.add_argument("--profile", choices=PROFILES, default="busy",
                         help="busy: debug level with verbose WebSocket logging and dashboards open (default); "
-                             "turns: debug level, normal WebSocket logging (turn lifecycles dominate)")
+                             "turns: debug level, normal WebSocket logging (turn lifecycles dominate); "
+                             "debug: debug level from hundreds of call sites, a third of the lines `⇄ res`")
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("-q", "--quiet", action="store_true")
     args = parser.parse_args(argv)

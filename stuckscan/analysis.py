@@ -341,6 +341,8 @@ def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: 
     wedged = view.wedged_seconds
     healthy = record.status in (RecordStatus.HEALTHY, RecordStatus.SILENT)
     reason = record.close_reason
+    if record.resumed:
+        reason = f"evicted and resumed; {reason}"
     if status is IncidentStatus.FALSE_POSITIVE:
         reason = "flagged while still making progress; " + reason
     elif status is IncidentStatus.FAULT_SIGNAL:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections import Counter, deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum
@@ -220,6 +220,8 @@ class IncidentRecord:
     lines_after_close: int = 0            # session lines seen since it closed
     cut_short: bool = False               # opened at the end of input: the log ended inside a signal's window
     thresholds: Thresholds = DEFAULT_THRESHOLDS  # the gateway's stall-detector timing
+    open_order: int = 0                   # when it last entered the open set (the order sweeps close in)
+    resumed: int = 0                      # times it was evicted and its stall came back
     queue_seen: bool = False              # a warning said how deep the queue was
 
     def undelivered(self, recovery: RecoveryRecord) -> int | None:
@@ -444,40 +446,115 @@ def _is_open_in(record: IncidentRecord, open_records: dict[str, IncidentRecord])
 
 
 class OpenIncidents(dict):  # type: ignore[type-arg]
-    """The open incidents by identity; whatever enters is also queued for eviction."""
+    """The open incidents by identity; whatever enters is also queued for eviction and
+    for the silence sweep."""
 
-    __slots__ = ("_queue",)
+    __slots__ = ("_queue", "_silences")
 
-    def __init__(self, queue: EvictionQueue) -> None:
+    def __init__(self, queue: EvictionQueue, silences: SilenceQueue) -> None:
         super().__init__()
         self._queue = queue
+        self._silences = silences
 
     def __setitem__(self, identity: str, record: IncidentRecord) -> None:
         super().__setitem__(identity, record)
         self._queue.push(record, self)
+        self._silences.entered(record)
 
 
-class ClosedIncidents(list):  # type: ignore[type-arg]
-    """Closed incidents in closing order. Membership and removal go by identity from the
-    end, where a reopened incident (closed moments ago) is: O(1) instead of comparing
-    every closed record field by field (quadratic over a long log of reopened stalls)."""
+class SilenceQueue:
+    """The open incidents whose silence deadline has passed, without looking at the others.
 
-    __slots__ = ()
+    A sweep every 5 s of log time that computed every open incident's deadline cost
+    O(open incidents) per sweep: with thousands of stalls open for hours, more than the
+    lines themselves. Here each open incident's current deadline is in a heap: whatever
+    changes a deadline (a warning, a recovery line, activity, a silence hold, entering the
+    open set) marks the incident (:meth:`changed`), and the next sweep queues its new
+    deadline first. A popped entry is checked against the incident's current deadline, so
+    entries left behind by later changes are dropped. Incidents whose silence is held
+    (:attr:`IncidentRecord.silence_hold`) are also kept aside: a later heartbeat releases
+    the hold, which can bring the deadline forward.
+    """
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[datetime, int, IncidentRecord]] = []
+        self._changed: dict[int, IncidentRecord] = {}
+        self._held: dict[int, IncidentRecord] = {}
+        self._order = itertools.count(1)
+
+    def entered(self, record: IncidentRecord) -> None:
+        record.open_order = next(self._order)
+        self.changed(record)
+
+    def changed(self, record: IncidentRecord) -> None:
+        self._changed[record.seq] = record
+        if record.silence_hold is not None:
+            self._held[record.seq] = record
+
+    def held(self, open_records: dict[str, IncidentRecord]) -> list[IncidentRecord]:
+        """Open incidents whose silence is held (forgetting the others: one that opens again
+        comes back through :meth:`entered`)."""
+        for seq, record in list(self._held.items()):
+            if record.silence_hold is None or not _is_open_in(record, open_records):
+                del self._held[seq]
+        return list(self._held.values())
+
+    def due(self, now: datetime, open_records: dict[str, IncidentRecord]) -> list[IncidentRecord]:
+        """The open incidents whose deadline is before ``now``, in the order they entered the open set."""
+        heap = self._heap
+        for record in self._changed.values():
+            if _is_open_in(record, open_records):
+                deadline = record.silence_deadline()
+                if deadline is not None:
+                    heapq.heappush(heap, (deadline, record.seq, record))
+        self._changed.clear()
+        found: dict[int, IncidentRecord] = {}
+        while heap and heap[0][0] < now:
+            _, seq, record = heapq.heappop(heap)
+            if seq in found or not _is_open_in(record, open_records):
+                continue
+            deadline = record.silence_deadline()
+            if deadline is not None and now > deadline:
+                found[seq] = record
+        if len(heap) > 4 * len(open_records) + 1024:
+            self._rebuild(open_records)
+        return sorted(found.values(), key=lambda r: r.open_order)
+
+    def _rebuild(self, open_records: dict[str, IncidentRecord]) -> None:
+        self._heap = []
+        for record in {id(r): r for r in open_records.values()}.values():
+            deadline = record.silence_deadline()
+            if deadline is not None:
+                self._heap.append((deadline, record.seq, record))
+        heapq.heapify(self._heap)
+
+
+class ClosedIncidents:
+    """Closed incidents in closing order. Membership and removal go by the record itself
+    (its ``seq``), in O(1): a reopened or resumed incident may have closed long ago, and
+    comparing records field by field, or searching a list, was quadratic over a long log."""
+
+    __slots__ = ("_records",)
+
+    def __init__(self) -> None:
+        self._records: dict[int, IncidentRecord] = {}
+
+    def append(self, record: IncidentRecord) -> None:
+        self._records[record.seq] = record
 
     def __contains__(self, record: object) -> bool:
-        return self._find(record) >= 0
+        return isinstance(record, IncidentRecord) and self._records.get(record.seq) is record
 
-    def remove(self, record: object) -> None:
-        index = self._find(record)
-        if index < 0:
+    def remove(self, record: IncidentRecord) -> None:
+        if record not in self:
             raise ValueError("record is not closed")
-        del self[index]
+        del self._records[record.seq]
 
-    def _find(self, record: object) -> int:
-        for index in range(len(self) - 1, -1, -1):
-            if self[index] is record:
-                return index
-        return -1
+    def __iter__(self) -> Iterator[IncidentRecord]:
+        return iter(self._records.values())
+
+    def __len__(self) -> int:
+        return len(self._records)
 
 
 class Correlator:
@@ -486,8 +563,10 @@ class Correlator:
         self.thresholds = thresholds or DEFAULT_THRESHOLDS
         self.ids = IdentityResolver(self.limits.identity_capacity)
         self._eviction = EvictionQueue()
-        self.open: dict[str, IncidentRecord] = OpenIncidents(self._eviction)
-        self.closed: list[IncidentRecord] = ClosedIncidents()
+        self._silences = SilenceQueue()
+        self.open: dict[str, IncidentRecord] = OpenIncidents(self._eviction, self._silences)
+        self.closed = ClosedIncidents()
+        self.evicted_stalls: dict[str, IncidentRecord] = {}  # identity -> its evicted incident, until resumed
         self.last_closed: BoundedMap[str, IncidentRecord] = BoundedMap(self.limits.history_sessions)
         self.history: BoundedMap[str, deque[Event]] = BoundedMap(self.limits.history_sessions)
         self.unattributed: deque[Event] = deque(maxlen=100)
@@ -495,6 +574,7 @@ class Correlator:
         self.open_episode: EpisodeRecord | None = None
         self.markers: deque[Event] = deque(maxlen=self.limits.markers)
         self.pending_timeouts: dict[str, PendingSignal] = {}
+        self._pending_due: datetime | None = None  # no pending signal is due before this (a lower bound)
         self.gateway_pids: list[int] = []
         self.now: datetime | None = None
         self._last_sweep: datetime | None = None
@@ -577,6 +657,10 @@ class Correlator:
         record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event) \
             or self._adopt_unidentified(identity, event)
         if record is None:
+            record = self._resume_evicted(identity, event)
+            if record is not None:
+                changes.append(Change("reopened", record, "an evicted incident's stall warned again"))
+        if record is None:
             record = self._reopen_if_same_stall(identity, event)
             if record is not None:
                 changes.append(Change("reopened", record, "warnings resumed for the same stall"))
@@ -637,6 +721,7 @@ class Correlator:
             value = event.fields.get(field_name)
             if isinstance(value, str) and value and len(bucket) < 20:
                 bucket[value] = None
+        self._silences.changed(record)
 
     def _unnamed_stall(self, event: Event) -> str:
         """A warning that names no usable session (its ids redacted, say) is told apart from
@@ -689,7 +774,7 @@ class Correlator:
         identity, key, session_id, run_id = self._resolve(event)
         changes: list[Change] = []
         record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event) \
-            or self._adopt_unidentified(identity, event)
+            or self._adopt_unidentified(identity, event) or self._resume_evicted(identity, event)
         if record is None:
             record = self._join_closed(identity, event)
             if record is not None and not record.is_open:  # the recovery's own cleanup closed it a moment ago
@@ -713,6 +798,7 @@ class Correlator:
             recovery.verdict_reason = f"recovery failed ({recovery.reason})"
         else:
             recovery.decided = False
+        self._silences.changed(record)  # its last recovery check moves the silence deadline
         if len(record.recoveries) > attempts_before:  # an outcome line completes the attempt before it
             changes.append(Change("recovery", record, recovery.action or recovery.status or "recovery"))
         return changes
@@ -805,15 +891,30 @@ class Correlator:
         return self._reopen(previous, identity)
 
     @staticmethod
-    def _same_stall(previous: IncidentRecord, event: Event) -> bool:
+    def _same_stall(previous: IncidentRecord, event: Event, slack: timedelta = SAME_STALL_SLACK) -> bool:
         """Whether the event's ``age`` (or ``lastProgressAge``) dates its stall to ``previous``'s."""
         if previous.start is None or event.time is None:
             return False
         for name, reference in (("age", previous.start), ("lastProgressAge", previous.last_progress)):
             seconds = event.seconds.get(name)
             if seconds is not None and reference is not None:
-                return abs(event.time - timedelta(seconds=seconds) - reference) <= SAME_STALL_SLACK
+                return abs(event.time - timedelta(seconds=seconds) - reference) <= slack
         return False
+
+    def _resume_evicted(self, identity: str, event: Event) -> IncidentRecord | None:
+        """The evicted incident of this session, open again, when the line dates its stall to
+        the same start (within a heartbeat): an eviction made room, it did not end the stall,
+        so the stall stays one incident (its close reason says it was evicted and resumed)."""
+        previous = self.evicted_stalls.get(identity)
+        if previous is None or previous.status is not RecordStatus.EVICTED \
+                or not self._same_stall(previous, event, HEARTBEAT):
+            return None
+        del self.evicted_stalls[identity]
+        self.evicted -= 1
+        previous.resumed += 1
+        if len(self.open) >= self.limits.max_open_incidents:
+            self._evict_oldest()
+        return self._reopen(previous, identity)
 
     def _attach_recovery(self, record: IncidentRecord, event: Event, changes: list[Change]) -> list[Change]:
         """A recovery line for an incident that its own abort already closed healthy."""
@@ -1058,7 +1159,10 @@ class Correlator:
         if opened_by == "compaction" and key in self.pending_timeouts:
             return  # a retry of a compaction already waited on: the wait runs from its start
         if len(self.pending_timeouts) < MAX_PENDING:
-            self.pending_timeouts[key] = PendingSignal(event, identity, moment + window if moment else None, opened_by)
+            deadline = moment + window if moment else None
+            self.pending_timeouts[key] = PendingSignal(event, identity, deadline, opened_by)
+            if deadline is not None and (self._pending_due is None or deadline < self._pending_due):
+                self._pending_due = deadline
 
     def _clear_run_timeouts(self, identity: str, run_id: str | None) -> None:
         if not self.pending_timeouts:
@@ -1071,9 +1175,14 @@ class Correlator:
         """Pending signals whose window passed with no ending open a finding; at the end of the
         input, so does every one still waiting (the log ends too soon to show the ending)."""
         changes: list[Change] = []
+        if not final and (self._pending_due is None or self.now is None or self.now < self._pending_due):
+            return changes  # nothing is due yet: a sweep does not look at every pending signal
+        self._pending_due = None
         for key, pending in list(self.pending_timeouts.items()):
             due = pending.deadline is not None and self.now is not None and self.now >= pending.deadline
             if not (due or final):
+                if pending.deadline is not None and (self._pending_due is None or pending.deadline < self._pending_due):
+                    self._pending_due = pending.deadline
                 continue
             del self.pending_timeouts[key]
             identity = pending.identity or UNATTRIBUTED
@@ -1233,6 +1342,7 @@ class Correlator:
             oldest = min(self.open.values(), key=lambda r: (timestamp_or_inf(r.last_activity), r.seq))
         self.evicted += 1
         self._close(oldest, RecordStatus.EVICTED, None, "evicted: too many open incidents")
+        self.evicted_stalls[oldest.identity] = oldest
 
     def _close(self, record: IncidentRecord, status: RecordStatus, event: Event | None, reason: str) -> None:
         record.status = status
@@ -1291,7 +1401,15 @@ class Correlator:
             return []
         previous_sweep, self._last_sweep = self._last_sweep, self.now
         changes = self._expire_run_timeouts()
-        for record in list(self.open.values()):
+        if final:
+            candidates = list(self.open.values())
+        else:
+            for record in self._silences.held(self.open):
+                if record.silence_deadline() is not None and self._heartbeat_spoke_after(record):
+                    record.silence_hold = None
+                    self._silences.changed(record)
+            candidates = self._silences.due(self.now, self.open)
+        for record in candidates:
             deadline = record.silence_deadline()
             if deadline is not None and record.silence_hold is not None and self._heartbeat_spoke_after(record):
                 record.silence_hold = None
@@ -1299,6 +1417,7 @@ class Correlator:
             if deadline is None or self.now <= deadline:
                 continue
             if not final and self._hold_silence(record, deadline, previous_sweep):
+                self._silences.changed(record)
                 continue
             reason = "stall warnings stopped" if record.last_warning else "no further errors"
             self._close(record, RecordStatus.SILENT, None, reason)
@@ -1339,6 +1458,7 @@ class Correlator:
         moment = event.time
         if moment is not None and (record.last_activity is None or moment > record.last_activity):
             record.last_activity = moment
+            self._silences.changed(record)
 
     @staticmethod
     def _note_model(record: IncidentRecord, event: Event) -> None:

@@ -122,9 +122,19 @@ NON_SGR = re.compile(rb"\\u001b(?!\[[0-9;]*m)")
 SGR_ONLY_WORD = re.compile(rb"(?:\\u001b\[[0-9;]*m|[^\\])*")
 CONTROL = bytes(range(32))
 _PLAIN_STRING = re.compile(rb'[^"\\\x00-\x1f]*')  # a JSON string body with no escape, quote or control character
+# The call site tslog puts last in ``_meta``: ``"path":{`` and a flat object of strings (as
+# fileName, fileLine, method ... are), closing ``_meta`` too. Not part of a template's key:
+# a gateway logs from hundreds of call sites, and the parser reads nothing in it.
+CALL_SITE_KEY = b',"path":'
+CALL_SITE = CALL_SITE_KEY + b"{"
+_JSON_STRING = rb'"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*"'
+_FLAT_OBJECT_END = re.compile(rb"\{(?:" + _JSON_STRING + b":" + _JSON_STRING + rb"(?:," + _JSON_STRING + b":"
+                              + _JSON_STRING + rb")*)?\}\}")
+TEMPLATE_LIMIT = 4096
 # "⇄ res ✓ method 123ms" with the gateway's colour codes, as escaped in the JSON record.
+# The marks are alternatives, not a class: encoded, each is three bytes.
 WS_RES = re.compile(
-    r"\\u001b\[93m⇄\\u001b\[39m \\u001b\[1mres\\u001b\[22m \\u001b\[9[12]m[✓✗]\\u001b\[39m "
+    r"\\u001b\[93m⇄\\u001b\[39m \\u001b\[1mres\\u001b\[22m \\u001b\[9[12]m(?:✓|✗)\\u001b\[39m "
     r"\\u001b\[1m[^\s\\\"]+\\u001b\[22m \\u001b\[2m([0-9]{1,9})ms\\u001b\[22m".encode("utf-8")
 )
 
@@ -267,7 +277,8 @@ _SUB_HEAD_LEN = len(SUB_HEAD)
 _BIND_END_LEN = len(BIND_END)
 _BINDING_SPAN = 200
 _HEAD_SPAN = _BINDING_SPAN + _BIND_END_LEN + _KEY_LIMIT
-_TIME_FORMATS = ((41, 14), (36, 9))  # (from end: minute key start, second key start) for ±HH:MM and Z
+_TIME_FORMATS = ((41, 14), (36, 9))
+TIMES_CHUNK = 8192  # skipped lines' times handed on together, at most about this many  # (from end: minute key start, second key start) for ±HH:MM and Z
 
 
 class FileScan:
@@ -296,15 +307,25 @@ class FileScan:
 
     def scan(self, pieces: Iterable[tuple[bytes, int, int] | RawLine]) -> Iterator[Event | list[int]]:
         """Relevant events, and between them the times of the lines that only move the
-        correlator's clock (skipped lines, and decoded lines of no use to it)."""
+        correlator's clock (skipped lines, and decoded lines of no use to it).
+
+        Times are handed on at least every :data:`TIMES_CHUNK` lines, so a long run of lines
+        that open nothing costs no memory: feeding a run in pieces moves the clock exactly
+        as feeding it whole (:meth:`SweepShadow.skipped` carries its state across calls)."""
         times: list[int] = []
         for item in self._items(pieces):
             if item.__class__ is list:
                 times.extend(item)  # type: ignore[arg-type]
+                if len(times) >= TIMES_CHUNK:
+                    yield times
+                    times = []
             elif inert(item):  # type: ignore[arg-type]
                 moment = item.time  # type: ignore[union-attr]
                 if moment is not None:
                     times.append((moment - EPOCH) // US)
+                    if len(times) >= TIMES_CHUNK:
+                        yield times
+                        times = []
             else:
                 if times:
                     yield times
@@ -639,15 +660,20 @@ class FileScan:
     def _meta_info(self, b: bytes, start: int, end: int, binding: bytes) -> tuple[str | None, str | None] | None:
         """(subsystem named by ``_meta.name``, level) for the ``_meta`` object ``b[start:end]``
         of a record with this binding; None if it is not one this fast builder can vouch for
-        (the parser takes the line). A binding's ``_meta`` differs from line to line only
-        in its ``date``: the last template seen with the binding is tried first."""
+        (the parser takes the line).
+
+        A ``_meta`` is its *template* (everything but the ``date`` and the call-site
+        ``path`` object, which say nothing the parser uses) plus those two: the template is
+        decoded once, the date and the call site are only checked to be valid JSON. A
+        binding's template rarely changes: the last one seen with it is tried first."""
         known = self._meta_by_binding.get(binding)
         if known is not None:
-            pre, post, info = known
+            pre, head, info = known
             date_at = start + len(pre)
-            date_end = end - len(post)
-            if date_end > date_at and b.startswith(pre, start) and b.startswith(post, date_end) \
-                    and _PLAIN_STRING.fullmatch(b, date_at, date_end) is not None:
+            date_end = b.find(b'"', date_at, end)
+            if date_end > date_at and b.startswith(pre, start) and b.startswith(head, date_end) \
+                    and _PLAIN_STRING.fullmatch(b, date_at, date_end) is not None \
+                    and _meta_tail_ok(b, date_end + len(head), end, head):
                 return info
         meta = b[start:end]
         date_at = meta.find(b'"date":"')
@@ -657,7 +683,14 @@ class FileScan:
         date_end = meta.find(b'"', date_at)
         if date_end < 0 or _PLAIN_STRING.fullmatch(meta, date_at, date_end) is None:
             return None
-        key = (meta[:date_at], meta[date_end:])
+        call_site = meta.find(CALL_SITE, date_end)
+        if call_site >= 0:
+            head_end = call_site + len(CALL_SITE) - 1
+            if not _meta_tail_ok(meta, head_end, len(meta), CALL_SITE_KEY):
+                return None
+            key = (meta[:date_at], meta[date_end:head_end])
+        else:
+            key = (meta[:date_at], meta[date_end:])
         info = self._templates.get(key)
         if info is None:
             info = self._template(key)
@@ -668,9 +701,12 @@ class FileScan:
         return info  # type: ignore[return-value]
 
     def _template(self, key: tuple[bytes, bytes]) -> tuple[str | None, str | None] | tuple[()]:
+        """Decode a ``_meta`` template once (a dummy date, an empty call site); () if it is no object."""
         info: tuple[str | None, str | None] | tuple[()] = ()
+        pre, head = key
+        text = pre + b'2000-01-01T00:00:00.000Z' + head + (b'{}}' if head.endswith(CALL_SITE_KEY) else b"")
         try:
-            obj = json.loads(key[0] + b'2000-01-01T00:00:00.000Z' + key[1])
+            obj = json.loads(text)
         except (ValueError, RecursionError):
             obj = None
         if isinstance(obj, dict):
@@ -679,7 +715,7 @@ class FileScan:
             if binding is None and isinstance(name, str) and name and name not in ROOT_LOGGER_NAMES:
                 binding = None  # a plain logger name only counts when the record has no binding
             info = (binding, normalize_level(obj.get("logLevelName")))
-        if len(self._templates) < 4096:
+        if len(self._templates) < TEMPLATE_LIMIT:
             self._templates[key] = info
         return info
 
@@ -838,6 +874,14 @@ def _with_level_hits(hits: list[int], b: bytes, start: int, size: int, cand_pos:
 
 # Control characters other than the \n that joins candidate messages become NUL.
 _CONTROL_TO_NUL = bytes(0 if byte < 32 and byte != 10 else byte for byte in range(256))
+
+
+def _meta_tail_ok(b: bytes, start: int, end: int, head: bytes) -> bool:
+    """What follows a template's head up to the end of ``_meta``: nothing when the template
+    has no call site, else a call-site object (then ``_meta``'s closing brace)."""
+    if not head.endswith(CALL_SITE_KEY):
+        return start == end
+    return _FLAT_OBJECT_END.fullmatch(b, start, end) is not None
 
 
 def _escapes_ok(text: bytes) -> bool:

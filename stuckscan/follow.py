@@ -38,6 +38,11 @@ from stuckscan.inputs import BLOCK_SIZE, DEFAULT_MAX_LINE_BYTES, GZIP_MAGIC, Inp
 SwitchReason = Literal["start", "rotated", "truncated", "new-day", "closed"]
 _Identity = tuple[int, int]
 _RECENT_BYTES = 64
+# At most this much of a file is read per poll: a backlog (``--from-start``, or a burst the
+# gateway wrote between two polls) is handed on in pieces instead of as one list of every
+# line, so memory does not grow with it. A file is switched away from (rotation, new day)
+# or closed only once it has been read to its end.
+READ_CHUNK = 4 << 20
 
 
 class FollowedLine(NamedTuple):
@@ -114,13 +119,22 @@ class _Tail:
         self.splitter = _Splitter(max_line_bytes)
         self.last_growth = 0.0
         self.grew = False  # whether the last read found new bytes
+        self.caught_up = True  # whether the last read reached the end of the file
         self.recent = b""  # the bytes just before `position`, to notice a rewrite in place
 
-    def read(self) -> list[RawLine]:
-        """Every complete line appended since the last read."""
+    def read(self, limit: int | None = None) -> list[RawLine]:
+        """The complete lines in the next ``limit`` bytes (default :data:`READ_CHUNK`)
+        appended since the last read (:attr:`caught_up` says whether that reached the end
+        of the file)."""
+        limit = READ_CHUNK if limit is None else limit
         lines: list[RawLine] = []
         start = self.position
-        while block := self.handle.read(BLOCK_SIZE):
+        self.caught_up = False
+        while (room := limit - (self.position - start)) > 0:
+            block = self.handle.read(min(BLOCK_SIZE, room))
+            if not block:
+                self.caught_up = True
+                break
             self.position += len(block)
             self.recent = (self.recent + block[-_RECENT_BYTES:])[-_RECENT_BYTES:]
             lines.extend(self.splitter.feed(block))
@@ -216,7 +230,7 @@ class Follower:
                     else:
                         produced = True
                         yield item
-                if not produced and not self.stop.is_set():
+                if not produced and self.caught_up and not self.stop.is_set():
                     self._sleep(self.poll_interval)
         except KeyboardInterrupt:
             return
@@ -231,9 +245,15 @@ class Follower:
         elif self._active is None:
             self._reacquire(out)
         self._read_retired(out)
-        if self._active is not None:
-            self._read_active(out)
+        if self._active is not None and all(tail.caught_up for tail in self._retired):
+            self._read_active(out)  # files left behind first, to their end: the order whole reads gave
         return out
+
+    @property
+    def caught_up(self) -> bool:
+        """Whether the last poll read every file to its end (else poll again at once: a
+        poll that read a piece of a backlog may have found no complete line in it)."""
+        return all(tail.caught_up for tail in [*self._retired, *([self._active] if self._active else [])])
 
     def close(self) -> None:
         for tail in [*self._retired, *([self._active] if self._active else [])]:
@@ -305,6 +325,8 @@ class Follower:
             tail.restart()
             out.append(Switch("truncated", tail.source))
         self._emit(tail, tail.read(), out)
+        if not tail.caught_up:
+            return  # the rest next poll: a switch waits until this file is read to its end
         if now_at_path is not None and now_at_path != tail.identity:
             self._switch(tail, tail.path, "rotated", out)
         elif self._follows_days() and (newer := _next_daily_file(tail.path)) is not None:
@@ -320,7 +342,7 @@ class Follower:
         now = self._clock()
         for tail in list(self._retired):
             self._emit(tail, tail.read(), out)
-            if now - tail.last_growth >= self.linger:
+            if tail.caught_up and now - tail.last_growth >= self.linger:
                 self._emit_rest(tail, out)
                 tail.close()
                 self._retired.remove(tail)

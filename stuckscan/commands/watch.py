@@ -375,6 +375,8 @@ def run_watch(follower: Follower, options: ParseOptions, printer: IncidentPrinte
                     printer.handle(change, snapshot_incident(correlator, change.incident))
                 log_time_at_last_line = correlator.now
                 stopped_noted = None
+            if not produced and not follower.caught_up:
+                continue  # a piece of a backlog with no complete line in it: read on
             if not produced and log_time_at_last_line is not None:
                 stopped = stopped_gateway(correlator.gateway_pids)
                 if stopped is not None:
