@@ -120,6 +120,11 @@ FAMILIES: tuple[Family, ...] = (
     _anchored("embedded.run_start", "debug", "embedded run start:", r"embedded run start:" + KV),
     _anchored("embedded.prompt_start", "debug", "embedded run prompt start:", r"embedded run prompt start:" + KV),
     _anchored("embedded.prompt_end", "debug", "embedded run prompt end:", r"embedded run prompt end:" + KV),
+    # The duration in parentheses, as pasted from older builds' console (f122): "embedded run prompt end (149440ms)".
+    _anchored(
+        "embedded.prompt_end", "debug", "embedded run prompt end (",
+        r"embedded run prompt end \((?P<durationMs>\d+)ms\):?" + KV,
+    ),
     _anchored("embedded.agent_start", "debug", "embedded run agent start", r"embedded run agent start:?" + KV),
     _anchored("embedded.agent_end", "debug", "embedded run agent end", r"embedded run agent end:?" + KV),
     _anchored("embedded.run_done", "debug", "embedded run done:", r"embedded run done:" + KV),
@@ -136,7 +141,8 @@ FAMILIES: tuple[Family, ...] = (
     _anchored("embedded.tool_end", "debug", "embedded run tool end:", r"embedded run tool end:" + KV),
     _anchored(
         "embedded.timeout", "warn", "embedded run timeout",
-        r"embedded run timeout(?P<afterCompactionGrace> after compaction grace)?:" + KV,
+        r"embedded run timeout(?P<afterCompactionGrace> after compaction grace)?"
+        r"(?::| \((?P<timeoutMs>\d+)ms\):?)" + KV,
     ),
     # src/agents/embedded-agent-runner/run.ts (emitStartupStageSummary): how long each startup stage of a run
     # took, logged at warn when the run was slow to start (else at trace): "[trace:embedded-run] startup stages:
@@ -151,6 +157,15 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _anchored("embedded.failover", "warn", "embedded run failover decision:", r"embedded run failover decision:" + KV),
     _anchored("model.fallback_decision", "warn", "model fallback decision", r"model fallback decision:?" + KV),
+    # The same decision under its console tag [model-fallback/decision] without the label: 2026.3 builds print the
+    # decision word bare ("candidate_failed requested=<p>/<m> candidate=<p>/<m> reason=timeout next=<p>/<m>", f313);
+    # pasted one key per line it starts "decision=candidate_failed" and the keys follow on their own lines (f304).
+    # Decisions: candidate_failed, candidate_succeeded (src/agents/model-fallback-observation.ts).
+    _anchored(
+        "model.fallback_decision", "warn",
+        ("candidate_failed", "candidate_succeeded", "decision=candidate_failed", "decision=candidate_succeeded"),
+        r"(?:decision=)?(?P<decision>candidate_(?:failed|succeeded))(?=\s|$)" + KV,
+    ),
     # run registry
     _anchored("run.registered", "debug", "run registered:", r"run registered:" + KV),
     _anchored("run.cleared", "debug", "run cleared:", r"run cleared:" + KV),
@@ -175,6 +190,13 @@ FAMILIES: tuple[Family, ...] = (
         "lock.doctor_removed", "info", "- Removed ",
         r"- Removed (?P<count>\d+) stale session lock file",
     ),
+    # The lock watchdog of src/agents/session-write-lock.ts force-releases a lock held past its maxHoldMs, on
+    # stderr with its console tag: "[session-write-lock] releasing lock held for <n>ms (max=<n>ms): <lock path>"
+    # (pasted with the path cut and "~" before a rounded figure, f020).
+    _anchored(
+        "lock.watchdog_released", "warn", "releasing lock held for ",
+        r"releasing lock held for ~?(?P<heldMs>\d+)ms \(max=(?P<maxHoldMs>\d+)ms\)(?::\s*(?P<lockPath>\S.*))?",
+    ),
     # 2.7 WebSocket server
     _anchored("ws.handshake_timeout", "warn", "handshake timeout", r"handshake timeout" + KV),
     _anchored("ws.closed_before_connect", "warn", "closed before connect", r"closed before connect" + KV),
@@ -191,6 +213,11 @@ FAMILIES: tuple[Family, ...] = (
     _anchored(
         "ws.response", "info", "⇄ res ",
         r"⇄ res (?P<status>[✓✗]) (?P<method>\S+) (?P<durationMs>\d+)ms" + KV,
+    ),
+    # The same response line pasted without the glyphs the console colours ("[ws] res sessions.compact 181155ms", f301).
+    _anchored(
+        "ws.response", "info", "res ",
+        r"res (?:(?P<status>[✓✗]) )?(?P<method>[A-Za-z][\w.:/-]{0,120}) (?P<durationMs>\d+)ms(?=\s|$)" + KV,
     ),
     # The meta object of a `closed before connect` call printed as key=value words, as a viewer shows a
     # record's values ("cause=handshake-timeout  durationMs=7003  handshakeMs=3000", #46256): the close
@@ -231,6 +258,20 @@ FAMILIES: tuple[Family, ...] = (
         "gateway.ready", "info", "ready (",
         r"ready \((?:(?P<plugins>\d+) plugins?)?[^;)]*(?:;\s*(?P<startup>\d+(?:\.\d+)?m?s))?\)\s*$",
     ),
+    # 2026.4 builds print the ready details on "http server listening (<n> plugins: <ids>; <startup>s)" (info,
+    # src/gateway/server-startup-log.ts, formatReadyDetails as for "ready (...)"), then a bare "ready" (f220).
+    _anchored(
+        "gateway.ready", "info", "http server listening (",
+        r"http server listening \((?:(?P<plugins>\d+) plugins?)?[^;)]*(?:;\s*(?P<startup>\d+(?:\.\d+)?m?s))?\)\s*$",
+    ),
+    # The foreground start's progress lines before the server listens ("[gateway] starting...", "[gateway] loading
+    # configuration…", "resolving authentication…", "starting HTTP server...", f220): the cold-start window opens
+    # here. Taken from pasted logs; the wording was not found in the stored source.
+    _anchored(
+        "gateway.starting", "info",
+        ("starting...", "starting…", "loading configuration", "resolving authentication", "starting HTTP server"),
+        r"(?P<stage>starting|loading configuration|resolving authentication|starting HTTP server)(?:\.{3}|…)\s*$",
+    ),
     _anchored("gateway.log_file", "info", "log file:", r"log file:\s*(?P<path>.+)"),
     _anchored("gateway.signal", "info", "signal SIG", r"signal (?P<signal>SIG[A-Z0-9]+) received"),
     _anchored(
@@ -247,6 +288,31 @@ FAMILIES: tuple[Family, ...] = (
         r"(?: \(timeout (?P<timeoutMs>\d+)ms\))?",
     ),
     _anchored("gateway.drained", "info", "all active work drained", r"all active work drained"),
+    # src/cli/gateway-cli/run-loop.ts (gateway, warn): a restart asked with force aborts the active runs instead
+    # of draining them: "forced restart requested; skipping active work drain" (f118).
+    _anchored(
+        "gateway.forced_restart", "warn", "forced restart requested",
+        r"forced restart requested; skipping active work drain",
+    ),
+    # The shutdown's wait for replies still being written (subsystem shutdown, src/gateway/server-close.ts): "restart
+    # reply drain timed out after <n>ms with <counts> still active; continuing shutdown" (warn), the counts as
+    # "<n> pending reply(ies)", "chatRuns=<n>" or "<n> active run(s)"; those replies are dropped (f118).
+    _anchored(
+        "gateway.reply_drain_timeout", "warn", "restart reply drain timed out after ",
+        r"restart reply drain timed out after (?P<elapsedMs>\d+)ms with "
+        r"(?P<pending>(?:(?P<pendingReplies>\d+) pending repl)?[^\n]{0,300}?) still active",
+    ),
+    # The same close path's last line: "shutdown completed in <n>ms with warnings: <warning>, ..." (warn) or
+    # "shutdown completed cleanly in <n>ms" (info). Pasted under the [shutdown] tag the first word may be gone
+    # ("[shutdown] completed in 930ms with warnings: restart-reply-drain", f118): that form needs its warnings.
+    _anchored(
+        "gateway.shutdown_completed", "info", "shutdown completed ",
+        r"shutdown completed (?P<clean>cleanly )?in (?P<durationMs>\d+)ms(?: with warnings: (?P<warnings>.*))?",
+    ),
+    _anchored(
+        "gateway.shutdown_completed", "warn", "completed in ",
+        r"completed in (?P<durationMs>\d+)ms with warnings: (?P<warnings>.*)",
+    ),
     _anchored("gateway.drain_timeout", "warn", "drain timeout reached", r"drain timeout reached"),
     _anchored("gateway.shutdown_error", "error", "shutdown error:", r"shutdown error:\s*(?P<error>.*)"),
     _anchored("gateway.shutdown_timeout", "error", "shutdown timed out", r"shutdown timed out"),
@@ -273,10 +339,12 @@ FAMILIES: tuple[Family, ...] = (
     ),
     # Main-session restart recovery (subsystem main-session-restart-recovery, console tag
     # [main-session-restart-recovery]; src/agents/main-session-restart-recovery.ts, later
-    # src/agents/main-session-recovery/). The tag is the subsystem, not part of the message.
+    # src/agents/main-session-recovery/). The tag is the subsystem, not part of the message. At startup the same
+    # subsystem marks sessions a dead process left running: "marked <n> startup-orphaned main session(s) for restart
+    # recovery" (warn, markStartupOrphanedMainSessionsForRecovery).
     _anchored(
         "restart.recovery", "warn", "marked ",
-        r"marked (?:(?P<marked>\d+) interrupted main session\(s\) (?P<detail>.*)"
+        r"marked (?:(?P<marked>\d+) (?P<origin>interrupted|startup-orphaned) main session\(s\) (?P<detail>.*)"
         r"|interrupted main session failed: (?P<sessionKey>\S+) \((?P<reason>[^()]*)\))",
     ),
     _anchored(
@@ -424,9 +492,57 @@ FAMILIES: tuple[Family, ...] = (
         r"CommandLaneTaskTimeoutError:?\s*(?P<error>(?:Command lane \"(?P<lane>[^\"]{0,300})\" task timed out"
         r"(?: after (?P<timeoutMs>\d+)ms)?)?.*)",
     ),
+    # The same error's text without its class (inside another line's error, or in a reporter's note, f126):
+    # "Command lane \"<lane>\" task timed out[ after <n>ms|: <cause>]".
+    _searched(
+        "lane.task_timeout", "error", "task timed out",
+        r"Command lane \"(?P<lane>[^\"]{0,300})\" task timed out(?: after (?P<timeoutMs>\d+)ms|: (?P<error>[^\n]{0,500}))?",
+    ),
     # src/agents/cli-runner/cli-run-recovery.ts (agent/cli-backend, warn), once every CLI recovery path is exhausted:
     # "cli terminal failure: provider=<p> model=<m> durationMs=<n> runId=<id> error=<text>".
     _anchored("cli.terminal_failure", "warn", "cli terminal failure:", r"cli terminal failure:" + KV),
+    # The CLI backend's turn lines (agent/cli-backend): "cli exec: provider=<p> model=<m> promptChars=<n>[ trigger=
+    # useResume= session= resumeSession= reuse= historyPrompt=]" (src/agents/cli-runner/execute.ts), the finished
+    # turn "cli turn: provider= model= durationMs= <output digest: outBytes= ...>" (info, same runner), and the
+    # live Claude session's "claude live session reuse|turn|close: provider= model= ..." and "claude live session
+    # turn failed: provider= model= durationMs= error=<error name>" (warn, src/agents/cli-runner/claude-live-
+    # session.ts). None names a session; together they say a session runs on a CLI backend (f017, f306, f010).
+    _anchored("cli.exec", "debug", "cli exec:", r"cli exec:" + KV),
+    _anchored("cli.turn", "debug", "cli turn:", r"cli turn:" + KV),
+    _anchored(
+        "cli.turn_failed", "warn", "claude live session turn failed:",
+        r"claude live session turn failed:" + KV,
+    ),
+    _anchored(
+        "cli.live_session", "debug", "claude live session ",
+        r"claude live session (?P<stage>[a-z]{1,20}):" + KV,
+    ),
+    # extensions/codex/src/app-server/ (agent/embedded, warn): a turn that timed out retires its app-server client:
+    # "codex app-server client retired after timed-out turn" with threadId, turnId and reason in the meta (f008).
+    _anchored(
+        "codex.client_retired", "warn", "codex app-server client retired after timed-out turn",
+        r"codex app-server client retired after timed-out turn" + KV,
+    ),
+    # src/agents/pi-embedded-runner/run/attempt.ts (agent/embedded, warn): a prompt failed and the attempt's
+    # cleanup found the session taken over: "embedded attempt cleanup detected session takeover after prompt
+    # failure; preserving prompt error: runId= sessionId= promptError=<text> cleanupError=<text>" (f105).
+    _anchored(
+        "lock.takeover", "warn", "embedded attempt cleanup detected session takeover",
+        r"embedded attempt cleanup detected session takeover after prompt failure;?(?: preserving prompt error:)?" + KV,
+    ),
+    # "context-engine compaction failed" (agent/embedded, warn; errorMessage in the meta), when a context
+    # engine's own compact() throws (src/agents/pi-embedded-runner/compact.ts, f301).
+    _anchored(
+        "compaction.failed", "warn", "context-engine compaction failed",
+        r"context-engine compaction failed(?::\s*(?P<error>.*))?",
+    ),
+    # The subagent announce queue's drain failure (defaultRuntime.error, src/agents/subagent-announce-queue.ts):
+    # "announce queue drain failed for <requester session key>[ (attempt <n>, retry in <s>s)]: <error>" (f106).
+    _anchored(
+        "subagent.announce_drain_failed", "error", "announce queue drain failed for ",
+        r"announce queue drain failed for (?P<sessionKey>\S+?)"
+        r"(?: \(attempt (?P<attempt>\d+), retry in (?P<retryDelay>\d+s)\))?:\s+(?P<error>.*)",
+    ),
     # "visible channel turn dispatched with no queued reply payloads: channel= messageId= sessionKey=[ cause=]".
     _searched(
         "dispatch.empty_reply", "warn", "dispatched with no queued reply payloads",
@@ -484,6 +600,52 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _searched("channel.inbound", "info", "Inbound message", r"Inbound message"),
     _searched("channel.polling_started", "info", "polling ingress started", r"polling ingress started"),
+    # "[<accountId>] starting provider[ (<label>)]" (info), a channel plugin's account start (e.g. the Telegram and
+    # Feishu channels' startAccount), and the Telegram channel's stopAccount: "[<accountId>] released stopped
+    # Telegram polling lease" (info, extensions/telegram/src/channel.ts). A restart shows as the pair (f210).
+    _searched(
+        "channel.starting", "info", "starting provider",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?starting provider(?: \((?P<label>[^()]{0,200})\))?",
+    ),
+    _searched(
+        "channel.polling_lease_released", "info", "released stopped Telegram polling lease",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?released stopped Telegram polling lease",
+    ),
+    # The Discord event queue's slow-listener warning (extensions/discord/src/monitor/listeners.ts): "[EventQueue]
+    # Slow listener detected: <listener> took <duration> for event <event>", the duration as "<n> seconds" (older
+    # builds awaited the whole agent turn in the listener, f016) or "<n>ms".
+    _searched(
+        "channel.slow_listener", "warn", "Slow listener detected",
+        r"(?:\[EventQueue\] )?Slow listener detected: (?P<listener>\S+) took "
+        r"(?:(?P<tookMs>\d+)ms|(?P<tookSeconds>\d+(?:\.\d+)?) seconds?)(?: for event (?P<event>\S+))?",
+    ),
+    # The channel ingress watchdog (src/channels/ingress/): a claimed event not adopted by a turn in time:
+    # "Channel ingress claim→adoption stalled for event <id> on lane <lane> after <n>ms; <marking failed|applying
+    # retry policy|...> (handler-timeout)." (f310).
+    _searched(
+        "channel.ingress_stalled", "warn", "adoption stalled for event ",
+        r"Channel ingress claim(?:→|->)adoption stalled for event (?P<eventId>\S+) on lane (?P<lane>\S+) "
+        r"after (?P<ageMs>\d+)ms(?:; (?P<disposition>[^\n]{0,300}))?",
+    ),
+    # src/cron/execution-error-constants.ts: a cron job's timeout error text "cron: job execution timed out[ (last
+    # phase: <phase>)]", seen as a run's error (f126).
+    _searched(
+        "cron.job_timeout", "error", "cron: job execution timed out",
+        r"cron: job execution timed out(?: \(last phase: (?P<phase>[^()]{1,80})\))?",
+    ),
+    # ActiveTurnClaimError (src/gateway/worker-environments/placement-turn-claims.ts): "Session <id> already has an
+    # active turn claim": a new turn refused while an earlier turn's claim was never released (f126).
+    _searched(
+        "session.turn_claim_busy", "error", "already has an active turn claim",
+        r"Session (?P<sessionId>\S+) already has an active turn claim",
+    ),
+    # "[warn] Subagent completion direct announce failed for run <run id>: <error>" (defaultRuntime, src/agents/
+    # subagent-announce.ts). Searched after the lock families: an announce that failed on a session lock or a
+    # takeover is that lock's evidence first (f114).
+    _searched(
+        "subagent.announce_failed", "warn", "Subagent completion direct announce failed",
+        r"Subagent completion direct announce failed for run (?P<childRunId>\S+?):\s*(?P<error>.*)",
+    ),
     _searched("net.eaddrinuse", "error", "EADDRINUSE", r"EADDRINUSE"),
     # No restart-recovery line prints this token: recovery sets the session entry's abortedLastRun field and
     # logs the lines above. The only log text with it found is a verbose "subagents control kill: failed to

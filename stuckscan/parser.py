@@ -468,10 +468,12 @@ def _unbulleted(message: str) -> str:
 _BULLETS = frozenset({"- ", "* ", "• "})
 
 
-def _level_is_message(from_level: str, message: str) -> bool:
+def _level_is_message(from_level: str, after_level: str, message: str) -> bool:
     """Whether the word read as a logs line's level begins the message itself: only the
-    text from that word on is a message of some family."""
-    return families.match_family(message) is None and families.match_family(from_level) is not None
+    text from that word on is a message of some family (not the text after it, whose first
+    word may be a root-logger message's own: "WARN  visible channel turn dispatched ...")."""
+    return (families.match_family(message) is None and families.match_family(after_level) is None
+            and families.match_family(from_level) is not None)
 
 
 def _json_values(text: str) -> list[Any] | None:
@@ -792,7 +794,8 @@ class LineParser:
                 tag, groups["message"] = _tagged_message(tag, groups["message"] or "")
             subsystem = subsystem_from_tag(tag) if tag else groups.get("subsystem")
             if shape.name.startswith("logs-") and not tag:
-                if _level_is_message(text[match.start("level"):], groups["message"] or ""):
+                if _level_is_message(text[match.start("level"):], text[match.end("level"):].lstrip(),
+                                     groups["message"] or ""):
                     continue  # "<time> error conn=... remote=...: ...": a WebSocket error line after a time
                 if subsystem:
                     subsystem, groups["message"] = _root_message(subsystem, groups["message"] or "")

@@ -144,13 +144,24 @@ def test_fetch_timeout_file_record_keeps_the_timer_delay_in_meta() -> None:
     assert event.fields["timerDelayMs"] == 6679
 
 
-def test_cli_backend_lines_are_generic() -> None:
-    # src/agents/cli-runner/execute.ts and claude-live-session.ts: no family needs them.
-    for text in ("cli exec: provider=claude-cli model=claude-opus-4-6 promptChars=1412",
-                 "claude live session turn: provider=claude-cli model=claude-opus-4-6 durationMs=41302 rawLines=88",
-                 "claude live session close: provider=claude-cli model=claude-opus-4-6 reason=abort"):
+def test_cli_backend_lines_name_the_backend() -> None:
+    # src/agents/cli-runner/execute.ts and claude-live-session.ts (agent/cli-backend): a session on a CLI backend.
+    cases = (
+        ("cli exec: provider=claude-cli model=claude-opus-4-6 promptChars=1412", "cli.exec", None),
+        ("claude live session turn: provider=claude-cli model=claude-opus-4-6 durationMs=41302 rawLines=88",
+         "cli.live_session", "turn"),
+        ("claude live session close: provider=claude-cli model=claude-opus-4-6 reason=abort", "cli.live_session", "close"),
+        ("claude live session reuse: provider=claude-cli model=claude-opus-4-7", "cli.live_session", "reuse"),
+        ("cli turn: provider=claude-cli model=claude-sonnet-5 durationMs=380599 outBytes=70412", "cli.turn", None),
+        ("claude live session turn failed: provider=claude-cli model=claude-sonnet-5 durationMs=254530 "
+         "error=FailoverError", "cli.turn_failed", None),
+    )
+    for text, kind, stage in cases:
         event = one(tslog_line("2026-05-26T10:00:03.600-07:00", "agent/cli-backend", text))
-        assert event.kind == "generic" and event.subsystem == "agent/cli-backend"
+        assert (event.kind, event.subsystem, event.fields.get("stage")) == (kind, "agent/cli-backend", stage), text
+        assert event.fields["provider"] == "claude-cli"
+    failed = one(tslog_line("2026-05-26T10:00:03.600-07:00", "agent/cli-backend", cases[-1][0]))
+    assert failed.seconds["durationMs"] == 254.53 and failed.fields["error"] == "FailoverError"
 
 
 def test_console_compact_line() -> None:
@@ -545,6 +556,61 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("embedded run auto-compaction incomplete (overflow)", "embedded.compaction",
      {"stage": "incomplete", "reason": "overflow"}),
     ("SessionWriteLockTimeoutError ageMs=79210", "lock.timeout", {"ageMs": 79210}),
+    # Templates from the field corpus, checked against the source (paths in stuckscan/families.py).
+    ("embedded run timeout (600000ms)", "embedded.timeout", {"timeoutMs": 600000}),
+    ("embedded run prompt end (149440ms)", "embedded.prompt_end", {"durationMs": 149440}),
+    ("candidate_failed requested=google-vertex/gemini-3.1-pro-preview candidate=google-vertex/gemini-3.1-pro-preview "
+     "reason=timeout next=xs/gpt-5.4", "model.fallback_decision",
+     {"decision": "candidate_failed", "reason": "timeout", "next": "xs/gpt-5.4"}),
+    ("decision=candidate_failed", "model.fallback_decision", {"decision": "candidate_failed"}),
+    ("context-engine compaction failed", "compaction.failed", {}),
+    ("res sessions.compact 181155ms", "ws.response", {"method": "sessions.compact", "durationMs": 181155}),
+    ("cli exec: provider=claude-cli model=opus promptChars=111 trigger=user useResume=true session=present "
+     "resumeSession=a683dcc44eeb reuse=reusable historyPrompt=present", "cli.exec",
+     {"provider": "claude-cli", "useResume": True}),
+    ("cli turn: provider=claude-cli model=claude-sonnet-5 durationMs=380599 outBytes=<70K>", "cli.turn",
+     {"durationMs": 380599}),
+    ("claude live session reuse: provider=claude-cli model=claude-opus-4-7", "cli.live_session", {"stage": "reuse"}),
+    ("claude live session turn failed: provider=claude-cli model=claude-sonnet-5 durationMs=254530 error=FailoverError",
+     "cli.turn_failed", {"error": "FailoverError"}),
+    ("codex app-server client retired after timed-out turn", "codex.client_retired", {}),
+    ("releasing lock held for ~322000ms (max=300000ms)", "lock.watchdog_released",
+     {"heldMs": 322000, "maxHoldMs": 300000}),
+    ("releasing lock held for 311913ms (max=300000ms): /home/u1/.openclaw/agents/main/sessions/"
+     "0f6ad0cd-2b4c-4a57-9b1e-1d2f3a4b5c6d.jsonl.lock", "lock.watchdog_released",
+     {"lockSessionId": "0f6ad0cd-2b4c-4a57-9b1e-1d2f3a4b5c6d"}),
+    ("[discord] Slow listener detected: DiscordMessageListener took 289 seconds for event MESSAGE_CREATE",
+     "channel.slow_listener", {"listener": "DiscordMessageListener", "tookSeconds": 289, "event": "MESSAGE_CREATE"}),
+    ("announce queue drain failed for agent:main:main: Error: gateway timeout after 60000ms",
+     "subagent.announce_drain_failed", {"sessionKey": "agent:main:main",
+                                        "error": "Error: gateway timeout after 60000ms"}),
+    ("embedded attempt cleanup detected session takeover after prompt failure; preserving prompt error: "
+     "runId=8c423f99-218a-4841-a02a-7ee0dac15831 sessionId=2bc0117f-8cd0-43a6-a382-1b4ebc062f6d "
+     "promptError=session file changed while embedded prompt lock was released", "lock.takeover",
+     {"runId": "8c423f99-218a-4841-a02a-7ee0dac15831"}),
+    ("Subagent completion direct announce failed for run <run-id>: gateway request timeout for agent",
+     "subagent.announce_failed", {"childRunId": "<run-id>", "requestTimeoutMethod": "agent"}),
+    ("forced restart requested; skipping active work drain", "gateway.forced_restart", {}),
+    ("restart reply drain timed out after 0ms with 12 pending reply(ies) still active; continuing shutdown",
+     "gateway.reply_drain_timeout", {"elapsedMs": 0, "pendingReplies": 12}),
+    ("shutdown completed in 930ms with warnings: restart-reply-drain", "gateway.shutdown_completed",
+     {"durationMs": 930, "warnings": "restart-reply-drain"}),
+    ("cron: job execution timed out (last phase: model_call_started)", "cron.job_timeout",
+     {"phase": "model_call_started"}),
+    ('Command lane "cron-nested" task timed out: no progress for 630001ms (task budget 630000ms)',
+     "lane.task_timeout", {"lane": "cron-nested"}),
+    ("Error: Session 2bc0117f-8cd0-43a6-a382-1b4ebc062f6d already has an active turn claim",
+     "session.turn_claim_busy", {"sessionId": "2bc0117f-8cd0-43a6-a382-1b4ebc062f6d"}),
+    ("marked 2 startup-orphaned main session(s) for restart recovery", "restart.recovery",
+     {"marked": 2, "origin": "startup-orphaned"}),
+    ("Channel ingress claim→adoption stalled for event 1042 on lane telegram:7000000001 after 300000ms; "
+     "marking failed (handler-timeout).", "channel.ingress_stalled",
+     {"eventId": "1042", "ageMs": 300000, "disposition": "marking failed (handler-timeout)."}),
+    ("http server listening (7 plugins: acpx, bonjour, browser, device-pair, memory-core, phone-control, talk-voice; "
+     "43.2s)", "gateway.ready", {"plugins": 7, "startup": 43.2}),
+    ("loading configuration…", "gateway.starting", {"stage": "loading configuration"}),
+    ("[taz] starting provider", "channel.starting", {"account": "taz"}),
+    ("[taz] released stopped Telegram polling lease", "channel.polling_lease_released", {"account": "taz"}),
 ]
 
 
