@@ -50,14 +50,15 @@ SESSION_EVIDENCE_KINDS = frozenset({
     "run.active_check", "session.state", "message.queued", "lane.dequeue", "message.processed", "tool.loop", "run.aborted_error",
     "restart.recovery", "session.aborted_last_run", "dispatch.empty_reply", "tools.browser_failed",
     "tools.browser_unreachable", "subagent.announce_give_up", "gateway.draining_rejected",
-    "lane.task_rejected_after_timeout", "compaction.timeout_recovery",
+    "lane.task_rejected_after_timeout", "compaction.timeout_recovery", "gateway.forced_restart",
+    "gateway.reply_drain_timeout",
 })
 GATEWAY_TROUBLE_KINDS = frozenset({
     "liveness.warning", "liveness.heartbeat_delayed", "memory.pressure", "ws.handshake_timeout",
     "ws.closed_before_connect", "gateway.connect_failed", "gateway.timeout", "gateway.closed", "timer.delayed",
     "fetch.timeout", "agent.cleanup_timeout", "health.restart", "net.eaddrinuse", "gateway.drain_timeout",
     "gateway.shutdown_timeout", "gateway.shutdown_error", "run.wait_active_timeout",
-    "health.restart_limit", "health.restart_failed",
+    "health.restart_limit", "health.restart_failed", "channel.auto_restart", "channel.restart_gave_up",
 })
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",
@@ -95,6 +96,7 @@ SIGNAL_KINDS = frozenset({
     "lane.task_timeout", "lane.task_rejected_after_timeout", "tools.browser_failed", "tools.browser_unreachable",
     "dispatch.empty_reply", "subagent.announce_give_up", "gateway.draining_rejected", "lane.task_error",
     "model.fallback_decision", "embedded.failover", "compaction.timeout_recovery", "lane.wait_exceeded",
+    "restart.recovery", "gateway.forced_restart", "gateway.reply_drain_timeout",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -1544,12 +1546,32 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         return "model call failed over" if failed else ""
     if kind == "compaction.timeout_recovery":
         return "compaction threw during timeout recovery" if "threw" in str(event.fields.get("stage", "")) else ""
+    if kind == "restart.recovery":
+        return _restart_recovery_fault(event)
+    if kind == "gateway.reply_drain_timeout":
+        pending = event.fields.get("pendingReplies")
+        return "a restart dropped pending replies" if pending != 0 else ""
     if kind == "lane.wait_exceeded":
         if "laneSessionKey" not in event.fields:
             return "lane wait exceeded"
         # On a session's own lane a long wait means the task ahead was stuck that long.
         return "session lane blocked" if event.seconds.get("waitedMs", 0.0) >= thresholds.warn_seconds else ""
     return kind.replace(".", " ").replace("_", " ")
+
+
+def _restart_recovery_fault(event: Event) -> str:
+    """Main-session restart recovery found runs a restart interrupted (``marked 2 startup-orphaned
+    main session(s)``) or could not resume one; a session it resumed is no fault."""
+    fields = event.fields
+    if "failed to resume" in event.message or fields.get("stage") in ("failed", "gave up"):
+        return "restart recovery could not resume an interrupted session"
+    failed = fields.get("failed")
+    if isinstance(failed, int) and failed > 0:
+        return "restart recovery could not resume an interrupted session"
+    marked = fields.get("marked")
+    if isinstance(marked, int) and marked > 0:
+        return "a restart interrupted active runs"
+    return ""
 
 
 def _describe_marker(event: Event) -> str:

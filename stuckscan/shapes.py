@@ -129,7 +129,7 @@ LEVEL_ALIASES: dict[str, str] = {
     "warning": "warn", "w": "warn", "e": "error", "err": "error", "i": "info", "d": "debug",
     "t": "trace", "f": "fatal", "critical": "fatal",
 }
-_BINDING = re.compile(r'\{"(?:subsystem|module)":"(?P<name>[^"\\]{1,120})"[^{}]{0,200}\}\s?')
+_BINDING = re.compile(r'\{"(?:subsystem|module)":"(?P<name>[^"\\]{1,120})"[^{}]{0,200}\}:?\s?')
 _CONSOLE_PREFIX = re.compile(r"\[(?P<name>[a-z][\w/.-]{0,40})\] ")
 
 

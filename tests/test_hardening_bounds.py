@@ -67,6 +67,7 @@ class NaiveEviction(Correlator):
         oldest = min(self.open.values(), key=lambda r: (timestamp_or_inf(r.last_activity), r.seq))
         self.evicted += 1
         self._close(oldest, RecordStatus.EVICTED, None, "evicted: too many open incidents")
+        self.evicted_stalls[oldest.identity] = oldest  # remembered, as the real one does, so it can resume
 
 
 def outcome(result: correlator_module.CorrelationResult) -> list[tuple[int, str, str]]:

@@ -109,3 +109,47 @@ def test_a_failed_health_monitor_restart_is_a_channel_ingress_stall() -> None:
     failed = health("09:34:01", "restart failed: Error: whatsapp login timed out", "ERROR")
     assert "RC18" in rule_ids(analyze(restart, failed))
     assert "RC18" not in rule_ids(analyze(restart))
+
+
+# -- restarts that cut work short, and channels that restart themselves ----------------------------
+
+
+def test_a_startup_that_marks_orphaned_main_sessions_is_a_restart_interrupted_run() -> None:
+    marked = line("10:00:00", "marked 2 startup-orphaned main session(s) for restart recovery",
+                  "main-session-restart-recovery")
+    assert rule_ids(analyze(marked)) == {"RC17"}
+    none_marked = line("10:00:00", "marked 0 startup-orphaned main session(s) for restart recovery",
+                       "main-session-restart-recovery")
+    assert rule_ids(analyze(none_marked)) == set()
+    resumed = line("10:00:00", f"resumed interrupted main session: {KEY}", "main-session-restart-recovery", "INFO")
+    assert rule_ids(analyze(resumed)) == set()
+
+
+def test_a_forced_restart_that_drops_pending_replies_is_a_restart_interrupted_run() -> None:
+    analysis = analyze(
+        line("10:00:00", "received SIGUSR1; restarting", "gateway", "INFO"),
+        line("10:00:00", "draining 0 active task(s) and 3 active embedded run(s) before restart with timeout 0ms",
+             "gateway", "INFO"),
+        line("10:00:00", "forced restart requested; skipping active work drain", "gateway"),
+        line("10:00:01", "restart reply drain timed out after 0ms with 12 pending reply(ies) still active; "
+                         "continuing shutdown", "shutdown"),
+    )
+    assert rule_ids(analysis) == {"RC17"}
+    finding = analysis.findings()[0]
+    assert "3 embedded run(s) active" in finding.summary and "12 pending" in finding.summary
+    clean = analyze(line("10:00:00", "received SIGUSR1; restarting", "gateway", "INFO"),
+                    line("10:00:01", "all active work drained", "gateway", "INFO"))
+    assert rule_ids(clean) == set()
+
+
+def auto_restart(clock: str, attempt: int) -> str:
+    return line(clock, f"[taz] auto-restart attempt {attempt}/10 in 5s", "telegram", "INFO")
+
+
+def test_a_channel_past_its_first_auto_restart_is_an_ingress_stall() -> None:
+    assert rule_ids(analyze(auto_restart("10:00:00", 5))) == {"RC18"}
+    assert rule_ids(analyze(auto_restart("10:00:00", 1))) == set()  # one restart after a blip is no loop
+    port_taken = analyze(auto_restart("10:00:00", 1),
+                         line("10:00:05", "Uncaught exception: Error: listen EADDRINUSE: address already in use "
+                                          "0.0.0.0:8789", "openclaw", "ERROR"))
+    assert rule_ids(port_taken) == {"RC18"}

@@ -28,7 +28,10 @@ RULE = Rule(
     ("`signal SIGUSR1 received` / `received SIGUSR1; restarting` / `restart mode: ...` during a run",
      "`AbortError: This operation was aborted`",
      "`[main-session-restart-recovery] resumed interrupted main session: <sessionKey>`",
-     "`main-session restart recovery complete: recovered=N failed=N skipped=N`"),
+     "`main-session restart recovery complete: recovered=N failed=N skipped=N`",
+     "`marked N startup-orphaned main session(s) for restart recovery`",
+     "`forced restart requested; skipping active work drain`",
+     "`restart reply drain timed out after 0ms with N pending reply(ies) still active`"),
     ("the stall begins right after a restart marker", "no `embedded run done` for the interrupted run"),
     (Fix("Start fresh with `/new` or `/reset`."), Fix("Upgrade (#92519 fixes)."),
      Fix("Avoid config changes while runs are active.", _config_reload, "a config change triggered the restart")),
@@ -37,25 +40,62 @@ RULE = Rule(
 )
 
 
-def detect(view: IncidentView) -> Candidate | None:
+def _restart_markers(view: IncidentView) -> list:
+    """Restart markers just before (or soon after) the stall began; in a paste without times,
+    those whose lines come first."""
     start = view.stall_start
-    session_marks = view.events("run.aborted_error", "restart.recovery", "session.aborted_last_run")
-    markers = [m for m in view.markers if m.kind in RESTART_MARKERS and m.time and start
-               and start - RESTART_BEFORE_STALL <= m.time <= start + timedelta(minutes=2)
-               and (m.kind != "gateway.signal" or field_text(m, "signal") in ("SIGUSR1", "SIGTERM", "SIGINT"))]
+    kept = [m for m in view.markers if m.kind in RESTART_MARKERS
+            and (m.kind != "gateway.signal" or field_text(m, "signal") in ("SIGUSR1", "SIGTERM", "SIGINT"))]
+    if start is None:
+        return [m for m in kept if m.time is None]
+    return [m for m in kept if m.time and start - RESTART_BEFORE_STALL <= m.time <= start + timedelta(minutes=2)]
+
+
+def _active_runs_at(marker_kinds: list) -> int:
+    """How many embedded runs the drain line said were active when the restart began."""
+    runs = [m.fields.get("runs") for m in marker_kinds if m.kind == "gateway.draining"]
+    return max((r for r in runs if isinstance(r, int)), default=0)
+
+
+def detect(view: IncidentView) -> Candidate | None:
+    session_marks = view.events("run.aborted_error", "restart.recovery", "session.aborted_last_run",
+                                "gateway.forced_restart", "gateway.reply_drain_timeout")
+    markers = _restart_markers(view)
     if not markers and not session_marks:
         return None
     runs_at_restart = []
-    if markers:
+    if markers and markers[0].time:
         first_marker = markers[0]
         starts = [e for e in view.events("embedded.run_start") if e.time and first_marker.time and e.time <= first_marker.time]
         done = {e.fields.get("runId") for e in view.events("embedded.run_done", "embedded.run_end")
                 if e.time and first_marker.time and e.time <= first_marker.time}
         runs_at_restart = [e for e in starts if e.fields.get("runId") not in done]
-    confidence = Confidence.HIGH if markers and (session_marks or runs_at_restart) else Confidence.MEDIUM
+    active = _active_runs_at(markers)
+    confidence = Confidence.HIGH if markers and (session_marks or runs_at_restart or active) else Confidence.MEDIUM
+    if view.record.opened_by in ("warning", "recovery") or view.record.warning_count:
+        why = "A gateway restart/reload happened while the session's run was in flight, and the session stalled right after."
+    else:
+        why = ("A gateway restart cut in-flight work short"
+               + (f" ({active} embedded run(s) active when it began)" if active else "")
+               + ": " + "; ".join(dict.fromkeys(_what_it_left(e) for e in session_marks)) + ".")
     return Candidate(
-        "RC17", confidence,
-        "A gateway restart/reload happened while the session's run was in flight, and the session stalled right after.",
+        "RC17", confidence, why,
         cite(markers[:3], runs_at_restart[-1:], session_marks[:2]), onset=first_time(markers or session_marks),
         facts={"reload": any(m.kind == "gateway.reload_required" for m in markers)},
     )
+
+
+def _what_it_left(event: object) -> str:
+    kind = getattr(event, "kind", "")
+    fields = getattr(event, "fields", {})
+    if kind == "gateway.forced_restart":
+        return "the restart skipped draining active work"
+    if kind == "gateway.reply_drain_timeout":
+        pending = fields.get("pending")
+        return f"replies still being written were dropped ({pending})" if pending else "replies still being written were dropped"
+    if kind == "restart.recovery":
+        if isinstance(fields.get("marked"), int):
+            return f"{fields['marked']} session(s) were left for restart recovery"
+        return "restart recovery could not resume an interrupted session" if "failed" in getattr(event, "message", "") \
+            else "restart recovery ran"
+    return "the run was aborted"

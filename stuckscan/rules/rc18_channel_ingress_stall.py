@@ -28,6 +28,8 @@ RULE = Rule(
     ("`[health-monitor] [<ch>:<acct>] health-monitor: restarting (reason: stale-socket|stuck|stopped|disconnected)` loops",
      "`[<ch>:<acct>] health-monitor: hit N restarts/hour limit, skipping` (a restart loop the monitor counted)",
      "`[<ch>:<acct>] health-monitor: restart failed: ...` after a restart",
+     "`[<acct>] auto-restart attempt N/M in Ns` past the first attempt, or followed by a failed start",
+     "`[<acct>] giving up after N restart attempts`",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`"),
     ("no session is processing: the problem is channel-level",),
     (Fix("Free the port another process holds (`EADDRINUSE`), or stop the second gateway.", _port_taken,
@@ -42,7 +44,19 @@ RULE = Rule(
 
 
 def channel_of(event: object) -> str:
-    return f"{field_text(event, 'channel')}:{field_text(event, 'account')}"  # type: ignore[arg-type]
+    channel = field_text(event, "channel") or _channel_from_subsystem(event)  # type: ignore[arg-type]
+    return f"{channel}:{field_text(event, 'account')}"  # type: ignore[arg-type]
+
+
+def _channel_from_subsystem(event: object) -> str:
+    """A channel's own lines are logged under its subsystem (``telegram``, ``gateway/channels/slack``)."""
+    subsystem = str(getattr(event, "subsystem", "") or "")
+    return subsystem.rsplit("/", 1)[-1]
+
+
+def _attempt(event: object) -> int:
+    attempt = getattr(event, "fields", {}).get("attempt")
+    return attempt if isinstance(attempt, int) else 0
 
 
 def detect(view: EpisodeView) -> Candidate | None:
@@ -55,18 +69,33 @@ def detect(view: EpisodeView) -> Candidate | None:
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in limits) if channel not in looping]
     addr_in_use = view.events("net.eaddrinuse")
     failed = view.events("health.restart_failed")
+    # The channel's own supervisor counts its attempts: "auto-restart attempt 5/10" is the fifth
+    # restart in a row, and any attempt that ends in a failed start (EADDRINUSE) or a give-up is a loop.
+    auto = view.events("channel.auto_restart")
+    gave_up = view.events("channel.restart_gave_up")
+    self_looping = [e for e in auto if _attempt(e) >= 2] + gave_up
+    if auto and (addr_in_use or restarts):
+        self_looping += auto
+    looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
     total = view.count("health.restart")
     if not looping and not ((addr_in_use or failed) and restarts) and total < 2:
         return None
     confidence = Confidence.HIGH if not view.overlapping_incidents else Confidence.MEDIUM
     name = (looping or list(per_channel) or ["channel"])[0].strip(":") or "a channel"
     reasons = sorted({field_text(e, "reason") for e in restarts if field_text(e, "reason")})
+    latest_attempt = max(auto, key=_attempt, default=None)
+    summary = (f"The health monitor restarted {name} {total} time(s) ({', '.join(reasons) or 'no reason given'})"
+               if total else f"{name} kept restarting itself")
     return Candidate(
         "RC18", confidence,
-        f"The health monitor restarted {name} {total} time(s) ({', '.join(reasons) or 'no reason given'})"
+        summary
+        + (f", its own auto-restart reached attempt {latest_attempt.fields.get('attempt')}"
+           f"/{latest_attempt.fields.get('maxAttempts')}" if latest_attempt is not None else "")
+        + (", and it gave up restarting" if gave_up else "")
         + (f", hit its limit of {field_text(limits[0], 'maxRestartsPerHour')} restarts/hour" if limits else "")
         + (", and a restart failed" if failed else "")
         + ": the channel stopped delivering messages.",
-        cite(restarts[:3], restarts[-1:], limits[:1], failed[:1], addr_in_use[:1]), onset=view.record.start,
+        cite(restarts[:3], restarts[-1:], auto[-2:], gave_up[:1], limits[:1], failed[:1], addr_in_use[:1]),
+        onset=view.record.start,
         facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons},
     )
