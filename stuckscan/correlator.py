@@ -39,7 +39,10 @@ RECOVERY_KINDS = frozenset({
     "recovery.reclaiming", "recovery.failed",
 })
 # Evidence kept for the classifier when it names (or can be tied to) a session.
-SESSION_EVIDENCE_KINDS = frozenset({
+# A CLI backend's turn lines (agent/cli-backend) name no session; they tell the rules that the
+# run is a CLI turn, whose progress the stall detector cannot see.
+CLI_TURN_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "cli.turn_failed", "cli.terminal_failure"})
+SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover",
     "lane.task_error", "lane.wait_exceeded", "lane.task_interrupted", "lane.drain_blocked", "lane.task_timeout",
     "lane.task_done", "embedded.run_start", "embedded.run_done", "embedded.run_end", "embedded.timeout",
@@ -80,7 +83,7 @@ SLOW_RESPONSE_SECONDS = 10.0
 # Evidence that names no session but that the rules read when exactly one incident is open
 # (browser and compaction failures, lane waits on shared lanes). Routine lane and message
 # traffic on shared lanes says nothing about a particular session.
-TIME_ATTRIBUTABLE_KINDS = frozenset({
+TIME_ATTRIBUTABLE_KINDS = CLI_TURN_KINDS | frozenset({
     "tools.browser_failed", "tools.browser_unreachable", "compaction.overflow", "compaction.timeout",
     "compaction.failed", "compaction.diag", "gateway.draining_rejected", "dispatch.empty_reply",
     "run.aborted_error", "restart.recovery", "lane.wait_exceeded", "llm.idle_timeout", "model.all_failed",

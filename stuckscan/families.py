@@ -17,6 +17,7 @@ Every pattern is written so it cannot backtrack catastrophically: at most one un
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 KV = r"\s*(?P<kv>.*)"
@@ -723,6 +724,24 @@ def may_be_wrapped(first: str) -> bool:
     """Whether a message whose first word is ``first`` can start with an error wrapper
     (the scan fast path decodes such lines: a wrapped message may be of any family)."""
     return first.endswith("Error:") or first in WRAPPER_FIRST_WORDS
+
+
+# A pasted fragment of nothing but a template's key=value fields ("eventLoopDelayMaxMs=40500
+# cpuCoreRatio=0.887", the message's label cut off): fields that only one template writes name it.
+# Each entry: the field names, any one of which identifies the template, and the label to read the
+# fragment under. Applied only to bare snippet lines that no family matched and that did not join a
+# line before them (see parser.LineParser._typed_fragment).
+FIELD_SIGNATURES: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"eventLoopDelayMaxMs", "eventLoopDelayP99Ms", "eventLoopUtilization", "cpuCoreRatio"}),
+     "liveness warning: "),
+    (frozenset({"queueAhead", "waitedMs"}), "lane wait exceeded: "),
+)
+
+
+def signature_label(keys: Iterable[str]) -> str | None:
+    """The label of the one template whose own fields ``keys`` include, else None."""
+    labels = {label for names, label in FIELD_SIGNATURES if not names.isdisjoint(keys)}
+    return labels.pop() if len(labels) == 1 else None
 
 
 def match_family(message: str) -> tuple[Family, re.Match[str]] | None:

@@ -941,8 +941,29 @@ class LineParser:
         return Event(self.source, number, None, None, None, NOTE_KIND, note.text, "note", fields)
 
     def _emit(self, event: Event) -> Event:
+        if event.kind == GENERIC_KIND and event.shape == "snippet" and "=" in event.message:
+            event = self._typed_fragment(event)
         self.stats.note_event(event)
         return event
+
+    def _typed_fragment(self, event: Event) -> Event:
+        """A bare line of a template's own key=value fields, its label cut off, read as that
+        template (families.FIELD_SIGNATURES); any other generic line unchanged."""
+        message = event.message
+        first = message.split(None, 1)[0]
+        if "=" not in first or first.startswith(("{", "[", "=")):
+            return event
+        label = families.signature_label(tokenize(message).fields)
+        found = families.match_family(label + message) if label else None
+        if found is None:
+            return event
+        fields: dict[str, Any] = {}
+        raw: dict[str, str] = {}
+        seconds: dict[str, float] = {}
+        family = apply_family(label + message, fields, raw, seconds, found)
+        return Event(event.source, event.line, event.time, event.level or (family.level if family else None),
+                     event.subsystem, found[0].kind, message, event.shape, fields=fields, raw=raw, seconds=seconds,
+                     meta=event.meta, truncated=event.truncated)
 
     # -- pasted snippets: a key=value block wrapped over several lines ---------------
 

@@ -582,3 +582,17 @@ def test_crafted_lines_of_the_new_shapes_are_linear(name: str) -> None:
     small = min(seconds(2_000) for _ in range(3))
     large = min(seconds(16_000) for _ in range(2))
     assert large < max(small, 2e-3) * 8 * 4, f"{small:.4f} s -> {large:.4f} s for 8x the input"
+
+
+def test_a_fragment_of_a_templates_own_fields_is_read_as_that_template() -> None:
+    parsed = parse_text_lines([
+        "eventLoopDelayMaxMs=40500  cpuCoreRatio=...   (during gateway startup)",
+        "lane=session:agent:main:main waitedMs=185000 queueAhead=2",
+        "age=380s state=processing",  # fields any template might write: stays text
+    ])
+    assert [e.kind for e in parsed] == ["liveness.warning", "lane.wait_exceeded", "generic"]
+    assert parsed[0].fields["eventLoopDelayMaxMs"] == 40500 and parsed[0].fields["cpuCoreRatio"] is None
+    assert parsed[0].message.startswith("eventLoopDelayMaxMs=")  # the line as pasted, no label added
+    wrapped = parse_text_lines(["liveness warning: reasons=event_loop_delay", "  eventLoopDelayMaxMs=40500"])
+    assert [e.kind for e in wrapped] == ["liveness.warning"]  # a wrapped tail still joins its line
+    assert wrapped[0].fields["eventLoopDelayMaxMs"] == 40500

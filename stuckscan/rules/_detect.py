@@ -11,11 +11,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stuckscan.events import Event, event_order
 from stuckscan.model import Confidence, Severity
 from stuckscan.thresholds import WARN_THRESHOLD_SECONDS
+
+if TYPE_CHECKING:
+    from stuckscan.classifier import IncidentView
 
 MAX_CITED = 8
 TERMINAL_PROGRESS = ("model_call:ended", "run:completed", "embedded_run:ended")
@@ -199,3 +202,19 @@ def in_startup_window(markers: Iterable[Event], event: Event) -> bool:
         if marker.time - STARTUP_LEAD <= event.time <= marker.time + window:
             return True
     return False
+
+
+CLI_TURN_FAILURES = ("cli.turn_failed", "cli.terminal_failure", "embedded.failover", "model.fallback_decision",
+                     "llm.idle_timeout", "model.all_failed", "run.aborted_error")
+
+
+def quiet_cli_backend_turn(view: IncidentView) -> list[Event]:
+    """The CLI-backend turn lines (``cli exec: provider=claude-cli``) of a run that reported no
+    failure: such a run reports no progress to the stall detector while it works, so
+    ``lastProgress=embedded_run:started`` says nothing about a hang. Empty when the run is no CLI
+    turn or something failed."""
+    turns = [e for e in view.events("cli.exec", "cli.live_session", "cli.turn")
+             if "cli" in field_text(e, "provider") or e.kind == "cli.live_session"]
+    if not turns or view.events(*CLI_TURN_FAILURES) or view.record.recoveries:
+        return []
+    return turns

@@ -13,6 +13,7 @@ from stuckscan.rules._detect import (
     is_terminal_progress,
     mentions_lock,
     progress_phrase,
+    quiet_cli_backend_turn,
     stale_progress,
 )
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -57,7 +58,7 @@ def detect(view: IncidentView) -> Candidate | None:
         or field_text(w, "lastProgress") == "model_call:started"
         or field_text(w, "reason") in ("active_model_call_without_progress", "repeated_model_requests_without_progress")))
     compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.timeout")
-    started_only = [] if compaction else view.warnings_where(
+    started_only = [] if compaction or quiet_cli_backend_turn(view) else view.warnings_where(
         lambda w: stale_progress(w, view.thresholds.warn_seconds) and field_text(w, "lastProgress") == "embedded_run:started"
         and field_text(w, "activeWorkKind") != "tool_call")
     idle = view.events("llm.idle_timeout", "model_fetch.start")
