@@ -117,6 +117,7 @@ TRAILING_KINDS = frozenset({"lane.wait_exceeded", "lane.task_done", "message.pro
 # What one kept event may hold (evidence, preludes, markers): a crafted 1 MiB line of
 # `k=v` pairs parses into ~16 MB of fields; real gateway lines stay far below these.
 MAX_KEPT_TEXT = 4096
+MAX_RUN_SPAN = 6 * 3600.0  # a run timeout's reach back for unattributed evidence, at most (seconds)
 MAX_KEPT_FIELDS = 64
 
 
@@ -1306,6 +1307,8 @@ class Correlator:
             record.start = moment - timedelta(seconds=waited)
         if moment is not None:
             since = (record.start or moment) - EPISODE_GAP
+            if opened_by == "run_timeout":  # what ran under the timed-out run (a compaction that never ended)
+                since = min(since, moment - timedelta(seconds=min(event.seconds.get("timeoutMs", 0.0), MAX_RUN_SPAN)))
             record.prelude.extend(e for e in self.unattributed if e.time and since <= e.time <= moment)
         self.open[identity] = record
         return record
