@@ -191,3 +191,12 @@ def test_a_compaction_that_never_ended_under_a_timed_out_run_is_the_compaction_s
     incident = analysis.incidents[0]
     assert incident.primary is not None and incident.primary.rule.id == "RC16"
     assert "RC15" in {c.rule.id for c in incident.contributing}
+
+
+def test_a_lock_error_naming_no_session_after_an_abort_settle_timeout_is_the_leaked_lock() -> None:
+    settle = line("04:35:55", f"embedded abort settle timed out: runId=r1 sessionId={SID} timeoutMs=2000")
+    lock = line("04:37:14", "SessionWriteLockTimeoutError ageMs=79210", "diagnostic", "ERROR")
+    assert analyze(settle, lock).incidents[0].primary.rule.id == "RC08"
+    long_before = line("03:00:00", f"embedded abort settle timed out: runId=r1 sessionId={SID} timeoutMs=2000")
+    primary = analyze(long_before, lock).incidents[-1].primary
+    assert primary is None or primary.rule.id != "RC08"
