@@ -797,6 +797,9 @@ class LineParser:
                 inner = self._container_inner(number, groups, truncated, shape_prefix)
                 if inner is not None:
                     return inner
+            if shape.name == "subsystem-prefixed" and families.match_family(text) is not None \
+                    and families.match_family(groups["message"] or "") is None:
+                continue  # "cron: job execution timed out": the word before the colon is the message's own
             moment = self._shape_time(groups)
             tag = groups.get("tag")
             if tag:
