@@ -1139,6 +1139,8 @@ class Correlator:
         last = tasks[-1]
         if last.time is None or not isinstance(queued, int) or queued < 2 or last.kind not in LANE_TAKEN_KINDS:
             return []
+        if self._session_already_reported(event, last.time):
+            return []
         idle = (event.time - last.time).total_seconds()
         if idle < self.thresholds.abort_seconds:
             return []
@@ -1148,6 +1150,18 @@ class Correlator:
         record.evidence.add(event)
         self._touch(record, event)
         return [Change("opened", record, f"session lane dequeued nothing for {idle:.0f} s with {queued} queued")]
+
+    def _session_already_reported(self, event: Event, since: datetime) -> bool:
+        """Whether the lane's own session has an incident open, or one that was open after
+        ``since``: its stall warnings already tell this story."""
+        key, session_id, run_id = self.ids.resolve(event)
+        identity = identity_of(key, session_id, run_id)
+        if identity is None:
+            return False
+        if self._find_open(identity, key, session_id, run_id) is not None:
+            return True
+        previous = self.last_closed.get(identity)
+        return previous is not None and (previous.end is None or previous.end >= since)
 
     def _on_lane_signal(self, event: Event, identity: str) -> list[Change]:
         """A lane wait on a shared lane (cron, main, subagent): its own lane-backlog finding."""
