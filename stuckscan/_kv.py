@@ -129,7 +129,17 @@ def _convert(raw: str, identifier: bool, millis: bool) -> tuple[FieldValue, floa
     return number, None
 
 
+# A reporter's range of values over several lines (``age=586s...796s``): the latest, largest one.
+_RANGE = re.compile(r"\d+(?:\.\d+)?(?:ms|s|m|h)?(?:\.{2,3}|…|–|~)(?P<upper>\d+(?:\.\d+)?)(?P<unit>ms|s|m|h)")
+
+
 def _unknown_if_elided(raw: str) -> tuple[FieldValue, float | None]:
+    if len(raw) <= _ELIDED_MAX and raw[:1].isdigit():
+        spanned = _RANGE.fullmatch(raw)
+        if spanned is not None:
+            text, unit = spanned.group("upper"), spanned.group("unit")
+            value: int | float = float(text) if "." in text else int(text)
+            return value, bounded_seconds(value * _UNIT_SECONDS[unit])
     if len(raw) <= _ELIDED_MAX and raw[:1] in _ELIDED_FIRST and _ELIDED_VALUE.fullmatch(raw) is not None:
         return None, None
     return raw, None

@@ -117,6 +117,7 @@ TRAILING_KINDS = frozenset({"lane.wait_exceeded", "lane.task_done", "message.pro
 # What one kept event may hold (evidence, preludes, markers): a crafted 1 MiB line of
 # `k=v` pairs parses into ~16 MB of fields; real gateway lines stay far below these.
 MAX_KEPT_TEXT = 4096
+MAX_RUN_SPAN = 6 * 3600.0  # a run timeout's reach back for unattributed evidence, at most (seconds)
 MAX_KEPT_FIELDS = 64
 
 
@@ -575,6 +576,9 @@ class Correlator:
         self.last_closed: BoundedMap[str, IncidentRecord] = BoundedMap(self.limits.history_sessions)
         self.history: BoundedMap[str, deque[Event]] = BoundedMap(self.limits.history_sessions)
         self.unattributed: deque[Event] = deque(maxlen=100)
+        # Abort-settle timeouts of any session: a lock error that names no session may be the
+        # lock that abort leaked (the paste elided the ids that would tie them).
+        self.recent_settles: deque[Event] = deque(maxlen=20)
         self.episodes: list[EpisodeRecord] = []
         self.open_episode: EpisodeRecord | None = None
         self.markers: deque[Event] = deque(maxlen=self.limits.markers)
@@ -974,6 +978,8 @@ class Correlator:
             history = deque(maxlen=self.limits.history_per_session)
             self.history.set(identity, history)
         history.append(event)
+        if event.kind in RECOVERY_SIDE_EFFECT_KINDS and event.kind != "lock.stale_removed":
+            self.recent_settles.append(event)
         changes: list[Change] = []
         self._note_pending(event, identity, run_id)
         if self._is_cleanup(event):
@@ -1053,6 +1059,9 @@ class Correlator:
         if not signal or self.open:
             return []
         record = self._open(UNATTRIBUTED, "signal", event)
+        if self._opens_incident(event) and event.time is not None:
+            record.prelude.extend(e for e in self.recent_settles if e.time and e.time <= event.time
+                                  and event.time - e.time <= EPISODE_GAP)
         record.evidence.add(event)
         self._touch(record, event)
         return [Change("opened", record, signal)]
@@ -1306,6 +1315,8 @@ class Correlator:
             record.start = moment - timedelta(seconds=waited)
         if moment is not None:
             since = (record.start or moment) - EPISODE_GAP
+            if opened_by == "run_timeout":  # what ran under the timed-out run (a compaction that never ended)
+                since = min(since, moment - timedelta(seconds=min(event.seconds.get("timeoutMs", 0.0), MAX_RUN_SPAN)))
             record.prelude.extend(e for e in self.unattributed if e.time and since <= e.time <= moment)
         self.open[identity] = record
         return record

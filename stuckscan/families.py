@@ -666,7 +666,7 @@ ENRICHERS: tuple[Enricher, ...] = (
         "session file locked",
         re.compile(
             r"session file locked(?: \(timeout (?P<lockTimeoutMs>\d+)ms\))?:?"
-            r"(?:\s*\(?pid=(?P<lockPid>\d+)\)?)?(?:\s+alive=(?P<lockPidAlive>true|false))?"
+            r"(?:\s*\(?pid=(?:(?P<lockPid>\d+)|<[\w-]{1,24}>|\.{3}|…)\)?)?(?:\s+alive=(?P<lockPidAlive>true|false))?"
             r"(?:\s+ageMs=(?P<lockAgeMs>\d+))?(?:\s+(?P<lockPath>[^\s\"]+?\.jsonl\.lock))?"
         ),
     ),

@@ -18,9 +18,9 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from stuckscan import _strictjson, families
-from stuckscan._kv import bounded_seconds, convert_value, tokenize
+from stuckscan._kv import ELISION_WORDS, bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
-from stuckscan.events import GENERIC_KIND, IDENTITY_FIELDS, NOTE_KIND, UNPARSED_KIND, Event, usable_name
+from stuckscan.events import ATTENTION_LABELS, GENERIC_KIND, IDENTITY_FIELDS, NOTE_KIND, UNPARSED_KIND, Event, usable_name
 from stuckscan.inputs import DEFAULT_MAX_LINE_BYTES, RawLine, display_name, read_lines
 from stuckscan.shapes import (
     TEXT_SHAPES,
@@ -466,6 +466,8 @@ def _unbulleted(message: str) -> str:
 
 
 _BULLETS = frozenset({"- ", "* ", "• "})
+_WHOLE_RECORD_SHAPES = ("logs-json", "json", "values", "meta", "docker-json")
+_DITTO_KEYS = frozenset({"age", "lastProgressAge", "queueDepth", "recovery"})  # what every warning line says
 
 
 def _level_is_message(from_level: str, after_level: str, message: str) -> bool:
@@ -541,6 +543,7 @@ class LineParser:
         self._pending_notes: list[Event] = []  # notes after the pending event, handed out after it
         self._trailing_note: Event | None = None  # set by parse_text: a remark after the line's text
         self._partial: _Partial | None = None
+        self._last_warning: Event | None = None  # the template a "... age=199s ..." ditto line repeats
 
     # -- public -------------------------------------------------------------------
 
@@ -941,10 +944,30 @@ class LineParser:
         return Event(self.source, number, None, None, None, NOTE_KIND, note.text, "note", fields)
 
     def _emit(self, event: Event) -> Event:
-        if event.kind == GENERIC_KIND and event.shape == "snippet" and "=" in event.message:
-            event = self._typed_fragment(event)
+        if event.kind == GENERIC_KIND and "=" in event.message:
+            if event.shape == "snippet":
+                event = self._typed_fragment(event)
+            if event.kind == GENERIC_KIND:
+                event = self._ditto(event)
+        if event.kind in ATTENTION_LABELS:
+            self._last_warning = event
         self.stats.note_event(event)
         return event
+
+    def _ditto(self, event: Event) -> Event:
+        """A reporter's repeat of the stall warning above it with its head cut (``02:12:00  ...
+        age=199s ... recovery=none``): the same warning, with the fields it still shows. Only
+        when it opens with an elision and every key it shows is one the warning above had."""
+        last = self._last_warning
+        message = event.message
+        if last is None or message.split(None, 1)[0] not in ELISION_WORDS or event.shape.startswith(_WHOLE_RECORD_SHAPES):
+            return event
+        parsed = tokenize(message)
+        if not parsed.fields or not set(parsed.fields) <= set(last.fields) | _DITTO_KEYS:
+            return event
+        return Event(event.source, event.line, event.time, event.level or last.level, event.subsystem or last.subsystem,
+                     last.kind, message, event.shape, fields=dict(parsed.fields), raw=dict(parsed.raw),
+                     seconds=dict(parsed.seconds), meta=event.meta, truncated=event.truncated)
 
     def _typed_fragment(self, event: Event) -> Event:
         """A bare line of a template's own key=value fields, its label cut off, read as that

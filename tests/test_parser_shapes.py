@@ -596,3 +596,16 @@ def test_a_fragment_of_a_templates_own_fields_is_read_as_that_template() -> None
     wrapped = parse_text_lines(["liveness warning: reasons=event_loop_delay", "  eventLoopDelayMaxMs=40500"])
     assert [e.kind for e in wrapped] == ["liveness.warning"]  # a wrapped tail still joins its line
     assert wrapped[0].fields["eventLoopDelayMaxMs"] == 40500
+
+
+def test_a_ditto_line_repeats_the_stall_warning_above_it() -> None:
+    parsed = parse_text_lines([
+        "02:11:00  stalled session: sessionKey=agent:main:main age=139s terminalProgressStale=true recovery=none",
+        "02:12:00  ... age=199s ... recovery=none",
+        "02:12:30  ... age=229s tool=exec ...",   # a key the warning never had: not a repeat of it
+        "... durationMs=5",
+    ])
+    assert [e.kind for e in parsed] == ["session.stalled", "session.stalled", "generic", "generic"]
+    assert parsed[1].seconds["age"] == 199.0 and "sessionKey" not in parsed[1].fields
+    alone = parse_text_lines(["02:12:00  ... age=199s ... recovery=none"])
+    assert alone[0].kind == "generic"  # nothing above it to repeat

@@ -76,9 +76,14 @@ def stale_progress(warning: Event, warn_seconds: float = WARN_THRESHOLD_SECONDS)
     return warning.seconds.get("lastProgressAge", warn_seconds) >= warn_seconds
 
 
+# What a failure says when the session file's lock was the problem: held by another turn, or the
+# file changed under a turn that had released it (EmbeddedAttemptSessionTakeoverError's text).
+LOCK_FAILURE_TEXTS = ("session file locked", "session file changed while embedded prompt lock was released")
+
+
 def mentions_lock(event: Event) -> bool:
-    return "session file locked" in event.message or any(
-        isinstance(value, str) and "session file locked" in value for value in event.fields.values())
+    texts = (event.message, *(value for value in event.fields.values() if isinstance(value, str)))
+    return any(needle in text for text in texts for needle in LOCK_FAILURE_TEXTS)
 
 
 def is_terminal_progress(value: str) -> bool:
