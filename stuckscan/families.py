@@ -104,7 +104,10 @@ FAMILIES: tuple[Family, ...] = (
     _anchored("run.attempt", "debug", "run attempt:", r"run attempt:" + KV),
     _anchored("runs.active", "debug", "active runs:", r"active runs:" + KV),
     _anchored("tool.loop", "warn", "tool loop:", r"tool loop:" + KV),
-    _anchored("lane.enqueue", "debug", "lane enqueue:", r"lane enqueue:" + KV),
+    # Enqueues on a session's own lane reach the correlator (a lane that stops dequeuing); those
+    # on shared lanes (main, cron, subagent) are routine traffic the fast path may skip.
+    _anchored("lane.enqueue", "debug", "lane enqueue: lane=session:", r"lane enqueue:" + KV),
+    _anchored("lane.enqueue_shared", "debug", "lane enqueue:", r"lane enqueue:" + KV),
     _anchored("lane.dequeue", "debug", "lane dequeue:", r"lane dequeue:" + KV),
     _anchored("lane.wait_exceeded", "warn", "lane wait exceeded:", r"lane wait exceeded:" + KV),
     _anchored("lane.task_done", "debug", "lane task done:", r"lane task done:" + KV),
