@@ -189,6 +189,8 @@ class RecoveryRecord:
         """Whether this attempt did something (aborted, released, reclaimed), not only observed."""
         if self.status in ("skipped", "noop", "failed"):
             return False
+        if self.action is None and self.status == "aborted":  # an outcome line whose action a paste cut
+            return True
         return self.action not in (None, "none", "observe_only", "keep_lane")
 
 
@@ -832,11 +834,15 @@ class Correlator:
         for earlier in record.recoveries:
             if earlier is latest or not earlier.acted or earlier.decided and earlier.verdict is not RecoveryVerdict.FREED:
                 continue
-            if earlier.time is None or latest.time is None or latest.time <= earlier.time + timedelta(seconds=20):
+            if earlier.time is None and latest.time is None:
+                if not _later_line(earlier, latest):  # an untimed paste: the order of its lines is all there is
+                    continue
+            elif earlier.time is None or latest.time is None or latest.time <= earlier.time + timedelta(seconds=20):
                 continue
             earlier.verdict = RecoveryVerdict.NOT_FREED
+            later = f"({_clock(latest.time)})" if latest.time else "(a later line)"
             earlier.verdict_reason = ("only keep-lane/observe-only skips followed: the session still had active work"
-                                      if not latest.acted else f"another recovery had to run ({_clock(latest.time)})")
+                                      if not latest.acted else f"another recovery had to run {later}")
             earlier.decided = True
 
     @staticmethod
@@ -1548,7 +1554,9 @@ class Correlator:
         if kind in ATTENTION_LABELS:
             fields = event.fields
             if "reason" not in fields:
-                self.build_hints["attention-without-reason"] += 1
+                # only a whole line says the build wrote no reason (a paste may have cut it)
+                if "age" in fields and "…" not in event.message and "..." not in event.message:
+                    self.build_hints["attention-without-reason"] += 1
             elif "classification" not in fields:
                 self.build_hints["attention-reason-without-classification"] += 1
             elif "lastProgress" not in fields:
@@ -1620,6 +1628,14 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         # On a session's own lane a long wait means the task ahead was stuck that long.
         return "session lane blocked" if event.seconds.get("waitedMs", 0.0) >= thresholds.warn_seconds else ""
     return kind.replace(".", " ").replace("_", " ")
+
+
+def _later_line(earlier: RecoveryRecord, latest: RecoveryRecord) -> bool:
+    """Whether ``latest`` was written after ``earlier`` in the same file (both untimed)."""
+    if not earlier.events or not latest.events:
+        return False
+    first, last = earlier.events[-1], latest.events[0]
+    return first.source == last.source and last.line > first.line
 
 
 def _restart_recovery_fault(event: Event) -> str:

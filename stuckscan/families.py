@@ -778,6 +778,22 @@ def match_family(message: str) -> tuple[Family, re.Match[str]] | None:
     return None
 
 
+_SPACED_LABEL = re.compile(r" {2,}(?=[A-Za-z_][\w.-]{0,80}=)")
+
+
+def match_spaced_label(message: str) -> tuple[Family, re.Match[str]] | None:
+    """A family label followed by two or more spaces where its colon belongs, before the first
+    ``key=value`` ("stalled session  lastProgress=... ", a reporter's aligned notes). Only for
+    pasted text lines: the scan fast path never hands JSONL records to this."""
+    spaced = _SPACED_LABEL.search(message, 0, _LABEL_SPAN)
+    if spaced is None:
+        return None
+    found = _match_anchored(message[:spaced.start()] + ": " + message[spaced.end():])
+    if found is not None and any(p.endswith(":") and len(p) == spaced.start() + 1 for p in found[0].prefixes):
+        return found
+    return None
+
+
 def _match_anchored(message: str) -> tuple[Family, re.Match[str]] | None:
     for family in ANCHORED_INDEX.get(first_word(message), ()):
         if not message.startswith(family.prefixes):
