@@ -121,6 +121,7 @@ TRAILING_KINDS = frozenset({"lane.wait_exceeded", "lane.task_done", "message.pro
 # What one kept event may hold (evidence, preludes, markers): a crafted 1 MiB line of
 # `k=v` pairs parses into ~16 MB of fields; real gateway lines stay far below these.
 MAX_KEPT_TEXT = 4096
+RESTART_ABORT_WINDOW = timedelta(seconds=30)  # an AbortError this soon after a restart marker is the restart's
 MAX_RUN_SPAN = 6 * 3600.0  # a run timeout's reach back for unattributed evidence, at most (seconds)
 MAX_KEPT_FIELDS = 64
 
@@ -1005,7 +1006,7 @@ class Correlator:
         record = self._find_open(identity, key, session_id, run_id)
         if record is None and event.kind in RECOVERY_SIDE_EFFECT_KINDS:
             record = self._reopen_after_silence(identity, event)
-        signal = _fault_signal(event, self.thresholds)
+        signal = self._signal(event)
         if record is None and signal and event.kind == "lane.wait_exceeded" and self._attach_trailing(identity, event):
             return changes
         if record is None and signal:
@@ -1059,7 +1060,7 @@ class Correlator:
     def _on_unattributed(self, event: Event) -> list[Change]:
         """Session evidence that names no session: tie it to the one open incident, if only one;
         a fault signal with no incident open at all opens a gateway-wide finding."""
-        if event.kind not in TIME_ATTRIBUTABLE_KINDS and not _fault_signal(event, self.thresholds):
+        if event.kind not in TIME_ATTRIBUTABLE_KINDS and not self._signal(event):
             return []
         lane = event.fields.get("lane")
         if event.kind == "lane.wait_exceeded" and isinstance(lane, str) and lane:
@@ -1072,7 +1073,7 @@ class Correlator:
             self._touch(record, event)
             return []
         self.unattributed.append(event)
-        signal = _fault_signal(event, self.thresholds)
+        signal = self._signal(event)
         if not signal or self.open:
             return []
         record = self._open(UNATTRIBUTED, "signal", event)
@@ -1150,6 +1151,21 @@ class Correlator:
         record.evidence.add(event)
         self._touch(record, event)
         return [Change("opened", record, f"session lane dequeued nothing for {idle:.0f} s with {queued} queued")]
+
+    def _signal(self, event: Event) -> str:
+        """What makes ``event`` a fault on its own (see _fault_signal), or an abort right after a
+        restart marker: the restart cut the run short (an AbortError alone may be a user's /stop)."""
+        signal = _fault_signal(event, self.thresholds)
+        if signal or event.kind != "run.aborted_error" or event.time is None:
+            return signal
+        for marker in reversed(self.markers):
+            if marker.time is None or marker.time > event.time:
+                continue
+            if event.time - marker.time > RESTART_ABORT_WINDOW:
+                break
+            if self._is_restart(marker) or marker.kind == "gateway.restarting":
+                return "a restart aborted a run"
+        return ""
 
     def _session_already_reported(self, event: Event, since: datetime) -> bool:
         """Whether the lane's own session has an incident open, or one that was open after

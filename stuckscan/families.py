@@ -371,6 +371,12 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*)?"
         r"health-monitor: restarting \(reason: (?P<reason>[^)]{1,1000})\)",
     ),
+    # The same restart as the console prints it when the monitor's tag comes first and the channel second:
+    # "[health-monitor] [telegram:default] restarting (reason: stale-socket)" (#37939).
+    _searched(
+        "health.restart", "info", "] restarting (reason: ",
+        r"\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*restarting \(reason: (?P<reason>[^)]{1,1000})\)",
+    ),
     # fetch-timeout's console text: "fetch timeout after <N>ms (elapsed <N>ms) timer delayed <N>ms, likely
     # event-loop starvation[ operation=<op>][ url=<url>]". Its file record says "fetch timeout reached;
     # aborting operation" and carries timerDelayMs in the meta object instead (a fetch.timeout event).

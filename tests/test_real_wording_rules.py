@@ -225,3 +225,20 @@ def test_a_session_lane_that_stops_dequeuing_after_a_timeout_is_a_timeout_withou
     no_timeout = analyze(*stalled_lane[1:])
     assert len(no_timeout.incidents) == 1 and no_timeout.incidents[0].primary is None
     assert "dequeued nothing" in no_timeout.incidents[0].missing
+
+
+def test_an_abort_right_after_a_restart_marker_is_a_restart_interrupted_run() -> None:
+    analysis = analyze(
+        line("08:23:20", "embedded run start: runId=r1", "agent/embedded", "DEBUG"),
+        line("08:23:33", "SIGUSR1 received, gateway restarting", "gateway", "INFO"),
+        line("08:23:34", "AbortError: This operation was aborted", "agent/embedded", "ERROR"),
+    )
+    assert [i.primary.rule.id if i.primary else None for i in analysis.incidents] == ["RC17"]
+    user_stop = analyze(line("08:23:34", "AbortError: This operation was aborted", "agent/embedded", "ERROR"))
+    assert not user_stop.incidents  # an abort alone may be a user's /stop
+
+
+def test_a_health_monitor_restart_with_its_tag_first_counts_toward_a_loop() -> None:
+    restarts = [line(clock, "[telegram:default] restarting (reason: stale-socket)", "gateway/health-monitor", "INFO")
+                for clock in ("21:01:29", "21:36:27", "22:06:27")]
+    assert "RC18" in rule_ids(analyze(*restarts))
