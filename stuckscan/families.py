@@ -853,19 +853,38 @@ FAMILIES: tuple[Family, ...] = (
         r"slack socket mode (?:failed to start|disconnected) due to non-recoverable auth error"
         r"(?: — skipping channel)?(?: \((?P<error>[^\n]{0,500})\))?",
     ),
+    # Under its [slack] or [whatsapp] tag the console drops the channel's name from the message ("[whatsapp] Web
+    # connection closed (status 499). Retry 1/12...", #65215), so the name is optional. Later Slack builds say
+    # "slack socket disconnected (<event>); reconnecting in <s>s (attempt <n>/∞)[ (<err>)]".
     _anchored(
-        "channel.auto_restart", "error", ("slack socket disconnected (", "slack socket mode failed to start. retry "),
-        r"slack socket (?:disconnected \((?P<event>[^()]{0,100})\)|mode failed to start)\. retry (?P<attempt>\d+)/"
+        "channel.auto_restart", "error",
+        ("slack socket disconnected (", "slack socket mode failed to start. retry ", "socket disconnected (",
+         "socket mode failed to start. retry "),
+        r"(?:slack )?socket (?:disconnected \((?P<event>[^()]{0,100})\)|mode failed to start)\. retry (?P<attempt>\d+)/"
         r"(?P<maxAttempts>\d+|∞) in (?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m))(?: \((?P<error>[^\n]{0,500})\))?",
     ),
     _anchored(
-        "channel.auto_restart", "error", "WhatsApp Web connection closed (status ",
-        r"WhatsApp Web connection closed \(status (?P<status>\d+)\)\. Retry (?P<attempt>\d+)/(?P<maxAttempts>\d+|∞)"
-        r" in (?P<restartDelay>[\d.]{1,12}(?:ms|s|m|h))(?:…|\.{3})?(?: \((?P<error>[^\n]{0,500})\))?",
+        "channel.auto_restart", "error", ("slack socket disconnected (", "socket disconnected ("),
+        r"(?:slack )?socket disconnected \((?P<event>[^()]{0,100})\); reconnecting in "
+        r"(?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m)) \(attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+|∞)\)"
+        r"(?: \((?P<error>[^\n]{0,500})\))?",
     ),
     _anchored(
-        "channel.restart_gave_up", "error", "WhatsApp Web reconnect: max attempts reached",
-        r"WhatsApp Web reconnect: max attempts reached \((?P<attempt>\d+)/(?P<maxAttempts>\d+)\)",
+        "channel.auto_restart", "error", ("WhatsApp Web connection closed (status ", "Web connection closed (status "),
+        r"(?:WhatsApp )?Web connection closed \(status (?P<status>\d+)\)\. Retry (?P<attempt>\d+)/"
+        r"(?P<maxAttempts>\d+|∞)(?: in (?P<restartDelay>[\d.]{1,12}(?:ms|s|m|h)))?(?:…|\.{3})?"
+        r"(?: \((?P<error>[^\n]{0,500})\))?",
+    ),
+    # The WhatsApp Web monitor's (re)start (info): "Listening for personal WhatsApp inbound messages.", its ingress
+    # back, as "polling ingress started" is for Telegram.
+    _anchored(
+        "channel.polling_started", "info", "Listening for personal WhatsApp inbound messages",
+        r"Listening for personal WhatsApp inbound messages",
+    ),
+    _anchored(
+        "channel.restart_gave_up", "error", ("WhatsApp Web reconnect: max attempts reached",
+                                             "Web reconnect: max attempts reached"),
+        r"(?:WhatsApp )?Web reconnect: max attempts reached \((?P<attempt>\d+)/(?P<maxAttempts>\d+)\)",
     ),
     # A channel that did not start (src/gateway/server-channels.ts, error): "[<channel>] channel startup failed:
     # <err>"; the startup path logs "channel startup failed: <err>" without the tag.

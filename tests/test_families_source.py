@@ -141,6 +141,11 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/whatsapp", "ERROR",
      "WhatsApp Web connection closed (status 428). Retry 4/12 in 16s… (status=428 Connection Terminated)",
      "channel.auto_restart", {"status": 428, "attempt": 4, "maxAttempts": 12}),
+    ("gateway/channels/slack", "ERROR",
+     "slack socket disconnected (disconnect); reconnecting in 2s (attempt 1/∞)",
+     "channel.auto_restart", {"attempt": 1, "event": "disconnect", "restartDelay": 2}),
+    ("gateway/channels/whatsapp", "INFO", "Listening for personal WhatsApp inbound messages.",
+     "channel.polling_started", {}),
     ("gateway/channels/whatsapp", "ERROR",
      "WhatsApp Web reconnect: max attempts reached (12/12). Stopping web monitoring.",
      "channel.restart_gave_up", {"attempt": 12, "maxAttempts": 12}),
@@ -205,6 +210,19 @@ def test_a_channel_tag_names_the_channel_in_every_form(message: str, kind: str, 
     assert channel in (in_record.fields.get("channel"), in_record.fields.get("account"))
     pasted = _one(message)  # a bare bracketed word reads as the line's tag
     assert (pasted.kind, pasted.subsystem) == (kind, channel)
+
+
+@pytest.mark.parametrize(("line", "kind", "attempt"), [
+    # As pasted in #65215: the console dropped "WhatsApp " under the [whatsapp] tag, and the delay.
+    ("2026-04-12T04:52:11Z [whatsapp] Web connection closed (status 499). Retry 1/12...", "channel.auto_restart", 1),
+    ("2026-05-15T10:02:11Z [slack] socket disconnected (disconnect); reconnecting in 2s (attempt 1/12)",
+     "channel.auto_restart", 1),
+    ("2026-04-12T04:52:11Z [whatsapp] No messages received in 30m - restarting connection", "channel.polling_stall", None),
+])
+def test_channel_lines_as_reporters_paste_them(line: str, kind: str, attempt: int | None) -> None:
+    event = _one(line)
+    assert event.kind == kind
+    assert event.fields.get("attempt") == attempt
 
 
 def test_the_console_drops_the_cron_label_that_repeats_its_tag() -> None:
