@@ -107,7 +107,10 @@ FAMILIES: tuple[Family, ...] = (
     _anchored("run.attempt", "debug", "run attempt:", r"run attempt:" + KV),
     _anchored("runs.active", "debug", "active runs:", r"active runs:" + KV),
     _anchored("tool.loop", "warn", "tool loop:", r"tool loop:" + KV),
-    _anchored("lane.enqueue", "debug", "lane enqueue:", r"lane enqueue:" + KV),
+    # Enqueues on a session's own lane reach the correlator (a lane that stops dequeuing); those
+    # on shared lanes (main, cron, subagent) are routine traffic the fast path may skip.
+    _anchored("lane.enqueue", "debug", "lane enqueue: lane=session:", r"lane enqueue:" + KV),
+    _anchored("lane.enqueue_shared", "debug", "lane enqueue:", r"lane enqueue:" + KV),
     _anchored("lane.dequeue", "debug", "lane dequeue:", r"lane dequeue:" + KV),
     _anchored("lane.wait_exceeded", "warn", "lane wait exceeded:", r"lane wait exceeded:" + KV),
     _anchored("lane.task_done", "debug", "lane task done:", r"lane task done:" + KV),
@@ -1031,6 +1034,22 @@ def match_family(message: str) -> tuple[Family, re.Match[str]] | None:
         match = family.pattern.search(message)
         if match is not None:
             return family, match
+    return None
+
+
+_SPACED_LABEL = re.compile(r" {2,}(?=[A-Za-z_][\w.-]{0,80}=)")
+
+
+def match_spaced_label(message: str) -> tuple[Family, re.Match[str]] | None:
+    """A family label followed by two or more spaces where its colon belongs, before the first
+    ``key=value`` ("stalled session  lastProgress=... ", a reporter's aligned notes). Only for
+    pasted text lines: the scan fast path never hands JSONL records to this."""
+    spaced = _SPACED_LABEL.search(message, 0, _LABEL_SPAN)
+    if spaced is None:
+        return None
+    found = _match_anchored(message[:spaced.start()] + ": " + message[spaced.end():])
+    if found is not None and any(p.endswith(":") and len(p) == spaced.start() + 1 for p in found[0].prefixes):
+        return found
     return None
 
 

@@ -468,6 +468,11 @@ def _unbulleted(message: str) -> str:
 _BULLETS = frozenset({"- ", "* ", "• "})
 _WHOLE_RECORD_SHAPES = ("logs-json", "json", "values", "meta", "docker-json")
 _DITTO_KEYS = frozenset({"age", "lastProgressAge", "queueDepth", "recovery"})  # what every warning line says
+_INDENT = frozenset(" \t")
+_KEY_WORD = re.compile(r"[A-Za-z_][\w.\-]*=")
+# A session lock path alone on a line (a lock error's path wrapped onto the next line).
+_LOCK_PATH = re.compile(r"(?:[A-Za-z]:\\|[/~.…])\S{0,1000}\.lock")
+_MAX_JOINED = 16_384  # a wrapped paste joins up to this many characters: bounded memory and work
 
 
 def _level_is_message(from_level: str, after_level: str, message: str) -> bool:
@@ -625,9 +630,10 @@ class LineParser:
         event = self.parse_text(number, text, truncated)
         note = self._trailing_note
         pending = self._pending
-        if pending is not None and (event.kind == GENERIC_KIND or event.kind == _CLOSE_KIND or pending.kind == _CLOSE_KIND):
+        if pending is not None and (event.shape.endswith("snippet") or event.kind == _CLOSE_KIND
+                                    or pending.kind == _CLOSE_KIND):
             joined = None
-            if self._continues(pending, event):
+            if self._continues(pending, event, text[:1] in _INDENT):
                 joined = self._joined(pending, event.message)
             else:
                 joined = _merged_close(pending, event)
@@ -791,6 +797,9 @@ class LineParser:
                 inner = self._container_inner(number, groups, truncated, shape_prefix)
                 if inner is not None:
                     return inner
+            if shape.name == "subsystem-prefixed" and families.match_family(text) is not None \
+                    and families.match_family(groups["message"] or "") is None:
+                continue  # "cron: job execution timed out": the word before the colon is the message's own
             moment = self._shape_time(groups)
             tag = groups.get("tag")
             if tag:
@@ -812,13 +821,13 @@ class LineParser:
                 message=message,
                 meta=meta,
             ))
-            return self._build(number, moment, record, truncated)
+            return self._text_build(number, moment, record, truncated)
         message = _unbulleted(text.strip())
         cut = _LEADING_ELISION.match(message)
         if cut is not None and not shape_prefix:  # "... 18:34:44 [diagnostic] stalled session: ..."
             return self._parse_text_line(number, message[cut.end():], truncated, "cut+")
         record = Record(shape_prefix + "snippet", None, None, None, message, None)
-        return self._build(number, None, record, truncated)
+        return self._text_build(number, None, record, truncated)
 
     def _parse_inner(self, number: int, text: str, truncated: bool, shape_prefix: str) -> Event:
         """The line a wrapper (journald, CRI, `kubectl logs --prefix`) holds."""
@@ -991,25 +1000,49 @@ class LineParser:
     # -- pasted snippets: a key=value block wrapped over several lines ---------------
 
     @staticmethod
-    def _continues(previous: Event, line: Event) -> bool:
-        """Whether ``line`` (already parsed) is the wrapped tail of ``previous``'s key=value block:
-        a bare snippet of nothing but key=value tokens after a text line of a known family."""
-        if line.kind != GENERIC_KIND or not line.shape.endswith("snippet") or "=" not in line.message:
+    def _continues(previous: Event, line: Event, indented: bool) -> bool:
+        """Whether ``line`` (already parsed, a bare snippet) is the wrapped tail of ``previous``, a
+        text line of a known family: after a trailing ``\\``; an indented line that starts with a
+        ``key=value`` word, or any indented line after a label's ``:`` or ``;``; a lock path
+        alone after a lock error that names none; or, unindented, nothing but ``key=value``
+        words. A line a family matches joins only indented and starting with ``key=value`` (the
+        error of a wrapped ``lane task error``)."""
+        if not line.shape.endswith("snippet") or previous.kind in (GENERIC_KIND, UNPARSED_KIND, NOTE_KIND):
             return False
-        if previous.kind in (GENERIC_KIND, UNPARSED_KIND, NOTE_KIND) or previous.shape.endswith("jsonl"):
-            return False
-        if previous.shape.startswith(("logs-json", "json", "values", "meta", "docker-json")):
+        if previous.shape.endswith("jsonl") or previous.shape.startswith(_WHOLE_RECORD_SHAPES):
             return False
         stripped = line.message
-        if stripped.startswith(("{", "[")):
+        if stripped.startswith(("{", "[")) or len(previous.message) + len(stripped) > _MAX_JOINED:
+            return False
+        first_kv = _KEY_WORD.match(stripped) is not None
+        if line.kind != GENERIC_KIND:
+            return indented and first_kv
+        if previous.message.endswith("\\"):
+            return True
+        if indented and (first_kv or previous.message.endswith((":", ";"))):
+            return True
+        if _LOCK_PATH.fullmatch(stripped) and "session file locked" in previous.message and "lockPath" not in previous.fields:
+            return True
+        if "=" not in stripped:
             return False
         parsed = tokenize(stripped)
         return bool(parsed.fields) and not parsed.bare and next(iter(parsed.raw)) == stripped.split("=", 1)[0]
 
     def _joined(self, previous: Event, text: str) -> Event:
-        record = Record(previous.shape, None, previous.level, previous.subsystem,
-                        f"{previous.message} {text.strip()}", previous.meta)
-        return self._build(previous.line, previous.time, record, previous.truncated)
+        head = previous.message
+        if head.endswith("\\"):  # a shell-style line continuation
+            head = head[:-1].rstrip()
+        record = Record(previous.shape, None, previous.level, previous.subsystem, f"{head} {text.strip()}", previous.meta)
+        return self._text_build(previous.line, previous.time, record, previous.truncated)
+
+    def _text_build(self, number: int, moment: datetime | None, record: Record, truncated: bool) -> Event:
+        """:meth:`_build` for a pasted text line: a family label followed by spaces where its colon
+        belongs still names the family (``stalled session  lastProgress=...``)."""
+        message = record.message
+        found = families.match_family(message)
+        if found is None and "  " in message:
+            found = families.match_spaced_label(message)
+        return self._build(number, moment, record, truncated, found)
 
 
 def parse_lines(raw_lines: Iterable[RawLine], source: str, options: ParseOptions, stats: ParseStats) -> Iterator[Event]:

@@ -200,3 +200,28 @@ def test_a_lock_error_naming_no_session_after_an_abort_settle_timeout_is_the_lea
     long_before = line("03:00:00", f"embedded abort settle timed out: runId=r1 sessionId={SID} timeoutMs=2000")
     primary = analyze(long_before, lock).incidents[-1].primary
     assert primary is None or primary.rule.id != "RC08"
+
+
+def lane_line(clock: str, text: str, level: str = "DEBUG") -> str:
+    return line(clock, text, "diagnostic", level)
+
+
+def test_a_session_lane_that_stops_dequeuing_after_a_timeout_is_a_timeout_without_cleanup() -> None:
+    lane = f"session:{KEY}"
+    stalled_lane = [
+        lane_line("12:31:14", f'lane task error: lane={lane} durationMs=120000 error="FailoverError: LLM request timed out."',
+                  "ERROR"),
+        lane_line("12:31:14", f"lane dequeue: lane={lane} queueSize=0"),
+        lane_line("12:37:14", f"lane enqueue: lane={lane} queueSize=2"),
+        lane_line("12:42:32", f"lane enqueue: lane={lane} queueSize=5"),
+    ]
+    analysis = analyze(*stalled_lane)
+    assert [i.primary.rule.id if i.primary else None for i in analysis.incidents] == ["RC15"]
+    # the lane moved on within the threshold: nothing to report
+    moving = analyze(*stalled_lane[:2], lane_line("12:33:00", f"lane enqueue: lane={lane} queueSize=2"),
+                     lane_line("12:34:00", f"lane dequeue: lane={lane} queueSize=1"))
+    assert analysis.incidents and not moving.incidents
+    # stopped without a timeout before it: a finding that says what is missing, not RC15
+    no_timeout = analyze(*stalled_lane[1:])
+    assert len(no_timeout.incidents) == 1 and no_timeout.incidents[0].primary is None
+    assert "dequeued nothing" in no_timeout.incidents[0].missing

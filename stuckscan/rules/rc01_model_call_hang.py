@@ -48,6 +48,13 @@ RULE = Rule(
 )
 
 
+def _stuck_for(view: IncidentView) -> float:
+    """How long the run went without progress: the warnings' age, or (when a paste cut it) the
+    age of their last progress."""
+    progress = [w.seconds.get("lastProgressAge", 0.0) for w in view.warnings]
+    return max([view.record.max_age, *progress])
+
+
 def past_the_model_call(warning: Event) -> bool:
     return is_terminal_progress(field_text(warning, "lastProgress")) or warning.fields.get("terminalProgressStale") is True
 
@@ -74,7 +81,7 @@ def detect(view: IncidentView) -> Candidate | None:
         else "the model call timed out"
     return Candidate(
         "RC01", confidence,
-        f"No progress for {view.record.max_age:.0f} s and {detail}{progress_phrase(view.record.progress_values)}; "
+        f"No progress for {_stuck_for(view):.0f} s and {detail}{progress_phrase(view.record.progress_values)}; "
         "no first token or completion arrived.",
         cite(basis[:2], basis[-1:], idle, failover), onset=view.record.last_progress or view.stall_start,
     )
