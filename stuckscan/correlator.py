@@ -47,7 +47,7 @@ LANE_TASK_KINDS = frozenset({"lane.dequeue", "lane.task_done", "lane.task_error"
 LANE_TAKEN_KINDS = frozenset({"lane.dequeue"})
 CLI_TURN_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "cli.turn_failed", "cli.terminal_failure"})
 SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
-    "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover",
+    "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover", "lock.stale",
     "lane.task_error", "lane.wait_exceeded", "lane.task_interrupted", "lane.drain_blocked", "lane.task_timeout",
     "lane.task_done", "embedded.run_start", "embedded.run_done", "embedded.run_end", "embedded.timeout",
     "embedded.failover", "embedded.agent_end", "embedded.tool_start", "embedded.tool_end", "embedded.compaction",
@@ -99,7 +99,7 @@ TIME_ATTRIBUTABLE_KINDS = CLI_TURN_KINDS | frozenset({
 # With no incident open for the session (or run, or lane) it names, it opens one (a finding of
 # origin "signal"); naming none, a gateway-wide one ("unattributed"). See _fault_signal.
 SIGNAL_KINDS = frozenset({
-    "lock.timeout", "lock.takeover", "model.all_failed", "llm.idle_timeout", "compaction.timeout", "compaction.failed",
+    "lock.timeout", "lock.takeover", "lock.stale", "model.all_failed", "llm.idle_timeout", "compaction.timeout", "compaction.failed",
     "lane.task_timeout", "lane.task_rejected_after_timeout", "tools.browser_failed", "tools.browser_unreachable",
     "dispatch.empty_reply", "subagent.announce_give_up", "gateway.draining_rejected", "lane.task_error",
     "model.fallback_decision", "embedded.failover", "compaction.timeout_recovery", "lane.wait_exceeded",
@@ -1192,7 +1192,7 @@ class Correlator:
 
     @staticmethod
     def _opens_incident(event: Event) -> bool:
-        if event.kind in ("lock.timeout", "lock.takeover"):
+        if event.kind in ("lock.timeout", "lock.takeover", "lock.stale"):
             return True
         return event.kind == "lane.task_error" and event.has("lockPath")
 

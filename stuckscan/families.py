@@ -192,6 +192,15 @@ FAMILIES: tuple[Family, ...] = (
         "lock.stale_removed", "warn", "removed stale session lock:",
         r"removed stale session lock:\s*(?P<lockPath>.+?)\s*\((?P<reasons>[^()]*)\)\s*$",
     ),
+    # A lock the stale check judged reclaimable, with its reasons (staleReasons in
+    # src/agents/session-write-lock.ts: dead-pid, too-old, orphan-self-pid: the pid is this gateway's own but
+    # it holds no such lock in memory) and the holder: "session file lock stale (orphan-self-pid): pid=<n>
+    # alive=true" (#128032).
+    _anchored(
+        "lock.stale", "warn", "session file lock stale",
+        r"session file lock stale \((?P<reasons>[^()]{1,200})\):?(?:\s*pid=(?P<lockPid>\d+))?"
+        r"(?:\s+alive=(?P<lockPidAlive>true|false))?" + KV,
+    ),
     _anchored(
         "lock.cleanup_failed", "warn", "session lock cleanup failed on startup:",
         r"session lock cleanup failed on startup:\s*(?P<error>.*)",

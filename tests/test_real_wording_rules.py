@@ -242,3 +242,10 @@ def test_a_health_monitor_restart_with_its_tag_first_counts_toward_a_loop() -> N
     restarts = [line(clock, "[telegram:default] restarting (reason: stale-socket)", "gateway/health-monitor", "INFO")
                 for clock in ("21:01:29", "21:36:27", "22:06:27")]
     assert "RC18" in rule_ids(analyze(*restarts))
+
+
+def test_a_stale_lock_of_the_gateways_own_live_pid_is_the_lock_held_by_the_live_gateway() -> None:
+    own = line("10:00:00", "session file lock stale (orphan-self-pid): pid=22144 alive=true", "agents/session-lock")
+    assert analyze(own).incidents[0].primary.rule.id == "RC08"
+    dead = line("10:00:00", "session file lock stale (dead-pid): pid=22144 alive=false", "agents/session-lock")
+    assert analyze(dead).incidents[0].primary.rule.id == "RC09"
