@@ -492,6 +492,12 @@ FAMILIES: tuple[Family, ...] = (
     # The compaction safety timeout's error text, seen inside e.g. "contextEngine.compact() threw during overflow
     # recovery for <provider>/<model>: Error: Compaction timed out" or a failed-compaction reason.
     _searched("compaction.timeout", "warn", "Compaction timed out", r"Compaction timed out"),
+    # The Codex harness's native compaction wait (extensions/codex, CodexNativeCompactionTimeoutError): "timed out
+    # waiting for codex app-server compaction for <threadId>", surfaced as "Compaction failed: ..." (#84921).
+    _searched(
+        "compaction.timeout", "warn", "timed out waiting for codex app-server compaction",
+        r"timed out waiting for codex app-server compaction(?: for (?P<threadId>[^\s•]+))?",
+    ),
     # Any other failure of that compaction (src/agents/pi-embedded-runner/run.ts, agent/embedded, warn):
     # "contextEngine.compact() threw during overflow recovery for <provider>/<model>: <error>". Listed after
     # compaction.timeout: a thrown "Compaction timed out" keeps that kind.

@@ -299,6 +299,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "outcome=completed duration=5230ms", "message.processed", {"outcome": "completed", "chatId": "7012345678"}),
     ("lane enqueue: lane=session:agent:main:main queueSize=1", "lane.enqueue", {"queueSize": 1}),
     ("lane enqueue: lane=cron queueSize=3", "lane.enqueue_shared", {"queueSize": 3, "lane": "cron"}),
+    ("Compaction failed: timed out waiting for codex app-server compaction for thr_1 \u2022 Context 158k/200k (79%)",
+     "compaction.timeout", {"threadId": "thr_1"}),
     ("session file lock stale (orphan-self-pid): pid=22144 alive=true", "lock.stale", {"lockPid": 22144, "lockPidAlive": True, "reasons": "orphan-self-pid"}),
     ("lane dequeue: lane=session:agent:main:main waitMs=3 queueSize=0", "lane.dequeue", {"waitMs": 3}),
     ("lane task done: lane=session:agent:main:main durationMs=5230 active=0 queued=0", "lane.task_done", {"active": 0}),
