@@ -249,3 +249,11 @@ def test_a_stale_lock_of_the_gateways_own_live_pid_is_the_lock_held_by_the_live_
     assert analyze(own).incidents[0].primary.rule.id == "RC08"
     dead = line("10:00:00", "session file lock stale (dead-pid): pid=22144 alive=false", "agents/session-lock")
     assert analyze(dead).incidents[0].primary.rule.id == "RC09"
+
+
+def test_a_lone_keep_lane_skip_for_reply_work_is_stale_state_with_low_confidence() -> None:
+    skip = line("10:00:00", f"stuck session recovery outcome: status=skipped action=keep_lane sessionId={SID} "
+                            f"sessionKey={KEY} activeWorkKind=embedded_run reason=active_reply_work")
+    incident = analyze(skip).incidents[0]
+    assert incident.primary is not None and incident.primary.rule.id == "RC05"
+    assert incident.primary.confidence.value == "low"
