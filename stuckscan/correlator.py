@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 
 from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of, is_line_only
-from stuckscan.events import ATTENTION_LABELS, Event, event_order, timestamp_or_inf
+from stuckscan.events import ATTENTION_LABELS, NOTE_KIND, Event, event_order, timestamp_or_inf
 from stuckscan.model import RecoveryVerdict
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, HEARTBEAT, Thresholds
 
@@ -121,6 +121,7 @@ TRAILING_KINDS = frozenset({"lane.wait_exceeded", "lane.task_done", "message.pro
 # What one kept event may hold (evidence, preludes, markers): a crafted 1 MiB line of
 # `k=v` pairs parses into ~16 MB of fields; real gateway lines stay far below these.
 MAX_KEPT_TEXT = 4096
+REPEAT_NOTE_REACH = 4  # a repeat note speaks of gateway trouble at most this many lines above it
 RESTART_ABORT_WINDOW = timedelta(seconds=30)  # an AbortError this soon after a restart marker is the restart's
 MAX_RUN_SPAN = 6 * 3600.0  # a run timeout's reach back for unattributed evidence, at most (seconds)
 MAX_KEPT_FIELDS = 64
@@ -600,6 +601,7 @@ class Correlator:
         self.build_hints: Counter[str] = Counter()
         self.heartbeat_seen: datetime | None = None  # the latest line only the diagnostic heartbeat writes
         self._recently_closed: IncidentRecord | None = None
+        self._last_trouble: Event | None = None  # the latest gateway-trouble line (a repeat note's subject)
         self.channel_restarts: BoundedMap[str, deque[Event]] = BoundedMap(1000)  # health-monitor restarts per channel
         # A session lane's last few task lines (dequeue, done, error): when its queue keeps growing
         # with nothing dequeued, they say what the lane last did (see _on_lane_enqueue).
@@ -621,6 +623,10 @@ class Correlator:
                 changes.extend(self._sweep())
         kind = event.kind
         if kind in ("generic", "unparsed"):
+            return changes
+        if kind == NOTE_KIND:
+            if event.fields.get("repeats"):
+                self._on_repeat_note(event)
             return changes
         event = bounded_event(event)
         if kind in HEARTBEAT_PROOF_KINDS and event.time is not None \
@@ -1302,7 +1308,17 @@ class Correlator:
     def _slow_response(event: Event) -> bool:
         return event.seconds.get("durationMs", 0.0) >= SLOW_RESPONSE_SECONDS
 
+    def _on_repeat_note(self, note: Event) -> None:
+        """A reporter's note that the gateway trouble just above it kept coming ("# repeats every
+        ~35 min"): kept in that trouble's episode, where the rules may count it as a repeat."""
+        trouble, episode = self._last_trouble, self.open_episode
+        if trouble is None or episode is None or trouble.source != note.source or trouble.line >= note.line \
+                or note.line - trouble.line > REPEAT_NOTE_REACH:
+            return
+        episode.evidence.add(note)
+
     def _on_gateway_trouble(self, event: Event) -> None:
+        self._last_trouble = event
         moment = event.time or self.now
         episode = self.open_episode
         if episode is not None and moment is not None and episode.end is not None and moment - episode.end > EPISODE_GAP:

@@ -950,6 +950,8 @@ class LineParser:
         fields: dict[str, Any] = {"form": note.form}
         if note.count is not None:
             fields["count"] = note.count
+        if note.repeats:
+            fields["repeats"] = True
         return Event(self.source, number, None, None, None, NOTE_KIND, note.text, "note", fields)
 
     def _emit(self, event: Event) -> Event:

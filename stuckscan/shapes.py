@@ -563,6 +563,14 @@ class Note:
     text: str
     form: str
     count: int | None = None
+    repeats: bool = False  # it says the line before it kept coming ("repeats every ~35 min", "x3")
+
+
+# A remark that the line before it kept coming: "repeats every ~35 min", "(and so on, every 30s)", "again and
+# again", "x3". A count of omitted lines ("12 more lines") says lines were left out, not that one repeated.
+_REPEATS = re.compile(r"(?i:\brepeat(?:s|ed|ing)?\b|\brecurs?\b|\bagain and again\b|\bkeeps? (?:coming|repeating)\b"
+                      r"|\bevery\s+~?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b"
+                      r"|(?<![\w×])[x×]\d+\b|\b\d+[x×](?!\w)|\b\d+ times\b)")
 
 
 def _note(text: str, form: str) -> Note:
@@ -572,7 +580,8 @@ def _note(text: str, form: str) -> Note:
         number = int(count.group("lines") or count.group("counted") or count.group("times"))
     if number is not None and form == "line" and count is not None and not count.group("times"):
         form = "omitted"
-    return Note(text, form, number)
+    repeats = form != "omitted" and _REPEATS.search(text) is not None
+    return Note(text, form, number, repeats)
 
 
 def own_line_note(text: str, is_log_text: Any) -> Note | None:
@@ -633,7 +642,7 @@ def split_trailing_remark(text: str) -> tuple[str, Note | None]:
         return text, None
     note = _note(remark, "trailing")
     if summary and note.count is not None:
-        note.form = "omitted"
+        note.form, note.repeats = "omitted", False
     return body, note
 
 

@@ -654,3 +654,10 @@ def test_a_placeholder_of_a_few_words_is_one_unknown_value() -> None:
     parsed = tokenize("activeTool=bash activeToolAgeMs=<very large> lastProgress=<old tool start> recovery=checking")
     assert parsed.fields["activeToolAgeMs"] is None and parsed.raw["activeToolAgeMs"] == "<very large>"
     assert parsed.fields["recovery"] == "checking" and not parsed.bare
+
+
+def test_a_note_that_the_line_above_repeats_is_marked_so() -> None:
+    parsed = parse_text_lines(["# repeats every ~35 min", "(12 more lines)", "stalled session: sessionKey=k age=150s  <-- x3",
+                               "# the reporter restarted here"])
+    notes = [e for e in parsed if e.kind == NOTE_KIND]
+    assert [n.fields.get("repeats", False) for n in notes] == [True, False, True, False]

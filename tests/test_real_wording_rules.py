@@ -257,3 +257,17 @@ def test_a_lone_keep_lane_skip_for_reply_work_is_stale_state_with_low_confidence
     incident = analyze(skip).incidents[0]
     assert incident.primary is not None and incident.primary.rule.id == "RC05"
     assert incident.primary.confidence.value == "low"
+
+
+def test_one_restart_and_the_reporters_note_that_it_repeats_is_a_restart_loop(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from stuckscan.cli import cli
+    paste = tmp_path / "paste.txt"
+    paste.write_text("[telegram:eva-public] health-monitor: restarting (reason: stale-socket)\n"
+                     "[eva-public] starting provider (@someBot)\n# repeats every ~35 min\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["scan", str(paste), "--format", "json"])
+    assert '"RC18"' in result.output and "repeats every ~35 min" in result.output
+    alone = tmp_path / "alone.txt"
+    alone.write_text("[telegram:eva-public] health-monitor: restarting (reason: stale-socket)\n", encoding="utf-8")
+    assert '"RC18"' not in CliRunner().invoke(cli, ["scan", str(alone), "--format", "json"]).output

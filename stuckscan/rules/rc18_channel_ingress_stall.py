@@ -30,6 +30,7 @@ RULE = Rule(
      "`[<ch>:<acct>] health-monitor: restart failed: ...` after a restart",
      "`[<acct>] auto-restart attempt N/M in Ns` past the first attempt, or followed by a failed start",
      "`[<acct>] giving up after N restart attempts`",
+     "one restart and a reporter's note below it that it repeats (`# repeats every ~35 min`)",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`"),
     ("no session is processing: the problem is channel-level",),
     (Fix("Free the port another process holds (`EADDRINUSE`), or stop the second gateway.", _port_taken,
@@ -45,7 +46,20 @@ RULE = Rule(
 
 def channel_of(event: object) -> str:
     channel = field_text(event, "channel") or _channel_from_subsystem(event)  # type: ignore[arg-type]
+    if ":" in channel and not field_text(event, "account"):  # type: ignore[arg-type]
+        return channel  # the console tag [telegram:eva-public] names both
     return f"{channel}:{field_text(event, 'account')}"  # type: ignore[arg-type]
+
+
+def _noted_repeats(view: EpisodeView, restarts: list) -> list:
+    """Restarts a reporter's note below says kept coming ("# repeats every ~35 min")."""
+    notes = [n for n in view.events("note") if n.fields.get("repeats")]
+    repeated = []
+    for note in notes:
+        above = [r for r in restarts if r.source == note.source and r.line < note.line]
+        if above:
+            repeated.append((above[-1], note))
+    return repeated
 
 
 def _channel_from_subsystem(event: object) -> str:
@@ -63,6 +77,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     restarts = view.events("health.restart")
     per_channel = Counter(channel_of(e) for e in restarts)
     looping = [channel for channel, count in per_channel.items() if count >= 2]
+    noted = _noted_repeats(view, restarts)
+    looping += [channel for channel in dict.fromkeys(channel_of(r) for r, _ in noted) if channel not in looping]
     # "hit <n> restarts/hour limit" (src/gateway/channel-health-monitor.ts): the monitor itself counted n
     # restarts of that account within the hour, a restart loop even when the log shows fewer of them.
     limits = view.events("health.restart_limit")
@@ -80,7 +96,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     total = view.count("health.restart")
     if not looping and not ((addr_in_use or failed) and restarts) and total < 2:
         return None
-    confidence = Confidence.HIGH if not view.overlapping_incidents else Confidence.MEDIUM
+    on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
+    confidence = Confidence.MEDIUM if view.overlapping_incidents or on_word_only else Confidence.HIGH
     name = (looping or list(per_channel) or ["channel"])[0].strip(":") or "a channel"
     reasons = sorted({field_text(e, "reason") for e in restarts if field_text(e, "reason")})
     latest_attempt = max(auto, key=_attempt, default=None)
@@ -94,8 +111,10 @@ def detect(view: EpisodeView) -> Candidate | None:
         + (", and it gave up restarting" if gave_up else "")
         + (f", hit its limit of {field_text(limits[0], 'maxRestartsPerHour')} restarts/hour" if limits else "")
         + (", and a restart failed" if failed else "")
+        + ("; the reporter's note says the restarts repeat" if noted else "")
         + ": the channel stopped delivering messages.",
-        cite(restarts[:3], restarts[-1:], auto[-2:], gave_up[:1], limits[:1], failed[:1], addr_in_use[:1]),
+        cite(restarts[:3], restarts[-1:], [n for _, n in noted[:1]], auto[-2:], gave_up[:1], limits[:1], failed[:1],
+             addr_in_use[:1]),
         onset=view.record.start,
         facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons},
     )
