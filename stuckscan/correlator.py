@@ -705,7 +705,8 @@ class Correlator:
         for recovery in record.recoveries:
             if not recovery.decided and recovery.acted and _warned_after(recovery, event):
                 recovery.verdict = RecoveryVerdict.NOT_FREED
-                recovery.verdict_reason = f"stall warnings continued ({_clock(event.time)})"
+                recovery.verdict_reason = (f"stall warnings continued ({_clock(event.time)})" if event.time
+                                           else "stall warnings continued (a later line)")
                 recovery.decided = True
                 changes.append(Change("escalated", record, "recovery did not free the session"))
         return changes
