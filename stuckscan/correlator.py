@@ -1325,6 +1325,8 @@ class Correlator:
         if episode is not None and moment is not None and episode.end is not None and moment - episode.end > EPISODE_GAP:
             self.episodes.append(episode)
             episode = self.open_episode = None
+        if episode is None and event.kind == "health.restart":
+            episode = self._resume_restart_loop(event)
         if episode is None:
             self._episode_seq += 1
             episode = self.open_episode = EpisodeRecord(self._episode_seq, moment, moment)
@@ -1352,6 +1354,22 @@ class Correlator:
             episode.peak("timerDelaySeconds", seconds.get("delayMs"))
         elif event.kind == "fetch.timeout":  # the file record's meta carries the starvation hint
             episode.peak("timerDelaySeconds", seconds.get("timerDelayMs"))
+
+    def _resume_restart_loop(self, event: Event) -> EpisodeRecord | None:
+        """The episode that ended with an earlier health-monitor restart of the same channel,
+        reopened: a restart loop (the monitor restarts a stuck channel every few minutes or
+        hours) is one episode, not one per restart."""
+        if not self.episodes:
+            return None
+        previous = self.episodes[-1]
+        channel = (event.fields.get("channel"), event.fields.get("account"))
+        for restart in previous.evidence.of("health.restart"):
+            if (restart.fields.get("channel"), restart.fields.get("account")) == channel \
+                    and _within(restart.time, event.time, RESTART_LOOP_WINDOW):
+                self.episodes.pop()
+                self.open_episode = previous
+                return previous
+        return None
 
     def _recall_channel_restarts(self, episode: EpisodeRecord, event: Event) -> None:
         """The health monitor restarts a stuck channel every few minutes or hours, further

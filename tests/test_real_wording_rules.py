@@ -271,3 +271,10 @@ def test_one_restart_and_the_reporters_note_that_it_repeats_is_a_restart_loop(tm
     alone = tmp_path / "alone.txt"
     alone.write_text("[telegram:eva-public] health-monitor: restarting (reason: stale-socket)\n", encoding="utf-8")
     assert '"RC18"' not in CliRunner().invoke(cli, ["scan", str(alone), "--format", "json"]).output
+
+
+def test_a_restart_loop_far_apart_is_one_episode() -> None:
+    restarts = [line(clock, "[health-monitor] [telegram:default] restarting (reason: stale-socket)",
+                     "gateway/health-monitor", "INFO") for clock in ("10:01:29", "10:36:27", "11:06:27", "11:36:27")]
+    analysis = analyze(*restarts)
+    assert len(analysis.episodes) == 1 and analysis.episodes[0].counts["health.restart"] == 4
