@@ -45,7 +45,8 @@ RECOVERY_KINDS = frozenset({
 # nothing moves until that task ends.
 LANE_TASK_KINDS = frozenset({"lane.dequeue", "lane.task_done", "lane.task_error"})
 LANE_TAKEN_KINDS = frozenset({"lane.dequeue"})
-CLI_TURN_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "cli.turn_failed", "cli.terminal_failure"})
+CLI_TURN_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "cli.turn_failed", "cli.terminal_failure",
+                            "cli.watchdog_timeout"})
 SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover", "lock.stale",
     "lane.task_error", "lane.wait_exceeded", "lane.task_interrupted", "lane.drain_blocked", "lane.task_timeout",
@@ -58,7 +59,8 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "restart.recovery", "session.aborted_last_run", "dispatch.empty_reply", "tools.browser_failed",
     "tools.browser_unreachable", "subagent.announce_give_up", "gateway.draining_rejected",
     "lane.task_rejected_after_timeout", "compaction.timeout_recovery", "gateway.forced_restart",
-    "gateway.reply_drain_timeout",
+    "gateway.reply_drain_timeout", "gateway.restart_failed", "model.profile_timeout", "compaction.abort_failed",
+    "compaction.deadline_extended", "embedded.unsubscribe_failed",
 })
 GATEWAY_TROUBLE_KINDS = frozenset({
     "liveness.warning", "liveness.heartbeat_delayed", "memory.pressure", "ws.handshake_timeout",
@@ -66,6 +68,7 @@ GATEWAY_TROUBLE_KINDS = frozenset({
     "fetch.timeout", "agent.cleanup_timeout", "health.restart", "net.eaddrinuse", "gateway.drain_timeout",
     "gateway.shutdown_timeout", "gateway.shutdown_error", "run.wait_active_timeout",
     "health.restart_limit", "health.restart_failed", "channel.auto_restart", "channel.restart_gave_up",
+    "channel.polling_stall", "channel.exited",
 })
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",
@@ -93,7 +96,8 @@ TIME_ATTRIBUTABLE_KINDS = CLI_TURN_KINDS | frozenset({
     "run.aborted_error", "restart.recovery", "lane.wait_exceeded", "llm.idle_timeout", "model.all_failed",
     "model.fallback_decision", "subagent.announce_give_up", "lane.task_timeout", "lock.timeout", "lock.takeover",
     "lane.task_rejected_after_timeout", "compaction.timeout_recovery", "run.active_check", "embedded.compaction",
-    "embedded.timeout",
+    "embedded.timeout", "gateway.restart_failed", "model.profile_timeout", "compaction.abort_failed",
+    "compaction.deadline_extended", "embedded.unsubscribe_failed",
 })
 # Fault signals: a line that by itself proves a fault, even with no stall warning around it.
 # With no incident open for the session (or run, or lane) it names, it opens one (a finding of
@@ -103,7 +107,8 @@ SIGNAL_KINDS = frozenset({
     "lane.task_timeout", "lane.task_rejected_after_timeout", "tools.browser_failed", "tools.browser_unreachable",
     "dispatch.empty_reply", "subagent.announce_give_up", "gateway.draining_rejected", "lane.task_error",
     "model.fallback_decision", "embedded.failover", "compaction.timeout_recovery", "lane.wait_exceeded",
-    "restart.recovery", "gateway.forced_restart", "gateway.reply_drain_timeout",
+    "restart.recovery", "gateway.forced_restart", "gateway.reply_drain_timeout", "gateway.restart_failed",
+    "cli.watchdog_timeout", "embedded.unsubscribe_failed",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session

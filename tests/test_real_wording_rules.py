@@ -278,3 +278,13 @@ def test_a_restart_loop_far_apart_is_one_episode() -> None:
                      "gateway/health-monitor", "INFO") for clock in ("10:01:29", "10:36:27", "11:06:27", "11:36:27")]
     analysis = analyze(*restarts)
     assert len(analysis.episodes) == 1 and analysis.episodes[0].counts["health.restart"] == 4
+
+
+def test_wired_source_templates_reach_their_rules() -> None:
+    watchdog = [line(c, "[telegram] Polling stall detected (no getUpdates for 95.2s); forcing restart.", "telegram")
+                for c in ("10:00:00", "10:02:00")]
+    assert "RC18" in rule_ids(analyze(*watchdog))
+    assert "RC18" not in rule_ids(analyze(watchdog[0]))  # one watchdog stall alone is no loop
+    restart_failed = line("10:00:00", "failed to reacquire gateway lock for in-process restart: timeout", "gateway",
+                          "ERROR")
+    assert rule_ids(analyze(restart_failed)) == {"RC17"}

@@ -68,7 +68,7 @@ def detect(view: IncidentView) -> Candidate | None:
     started_only = [] if compaction or quiet_cli_backend_turn(view) else view.warnings_where(
         lambda w: stale_progress(w, view.thresholds.warn_seconds) and field_text(w, "lastProgress") == "embedded_run:started"
         and field_text(w, "activeWorkKind") != "tool_call")
-    idle = view.events("llm.idle_timeout", "model_fetch.start")
+    idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
                 if not mentions_lock(e) and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message)]
     if not (strong or started_only or idle or failover):

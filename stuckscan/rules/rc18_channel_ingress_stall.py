@@ -30,6 +30,8 @@ RULE = Rule(
      "`[<ch>:<acct>] health-monitor: restart failed: ...` after a restart",
      "`[<acct>] auto-restart attempt N/M in Ns` past the first attempt, or followed by a failed start",
      "`[<acct>] giving up after N restart attempts`",
+     "the channel's transport watchdog (`polling stall detected`, `transport watchdog timeout`) twice, or with a "
+     "restart; `channel exited` / `channel startup failed` with a restart",
      "one restart and a reporter's note below it that it repeats (`# repeats every ~35 min`)",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`"),
     ("no session is processing: the problem is channel-level",),
@@ -92,6 +94,14 @@ def detect(view: EpisodeView) -> Candidate | None:
     self_looping = [e for e in auto if _attempt(e) >= 2] + gave_up
     if auto and (addr_in_use or restarts):
         self_looping += auto
+    # A channel's own watchdog saying its transport went idle ("polling stall detected", "transport watchdog
+    # timeout") twice, or once with a restart or a failed start around it; a channel that exited.
+    stalls = view.events("channel.polling_stall")
+    exited = view.events("channel.exited")
+    stalled_channels = Counter(channel_of(e) for e in stalls)
+    self_looping += [e for e in stalls if stalled_channels[channel_of(e)] >= 2 or restarts or auto or exited]
+    if exited and (restarts or auto or stalls):
+        self_looping += exited
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
     total = view.count("health.restart")
     if not looping and not ((addr_in_use or failed) and restarts) and total < 2:
@@ -101,8 +111,12 @@ def detect(view: EpisodeView) -> Candidate | None:
     name = (looping or list(per_channel) or ["channel"])[0].strip(":") or "a channel"
     reasons = sorted({field_text(e, "reason") for e in restarts if field_text(e, "reason")})
     latest_attempt = max(auto, key=_attempt, default=None)
-    summary = (f"The health monitor restarted {name} {total} time(s) ({', '.join(reasons) or 'no reason given'})"
-               if total else f"{name} kept restarting itself")
+    if total:
+        summary = f"The health monitor restarted {name} {total} time(s) ({', '.join(reasons) or 'no reason given'})"
+    elif auto or gave_up:
+        summary = f"{name} kept restarting itself"
+    else:
+        summary = f"{name}'s transport stopped delivering"
     return Candidate(
         "RC18", confidence,
         summary
@@ -111,10 +125,12 @@ def detect(view: EpisodeView) -> Candidate | None:
         + (", and it gave up restarting" if gave_up else "")
         + (f", hit its limit of {field_text(limits[0], 'maxRestartsPerHour')} restarts/hour" if limits else "")
         + (", and a restart failed" if failed else "")
+        + (f"; its transport watchdog reported {len(stalls)} stall(s)" if stalls else "")
+        + ("; the channel exited" if exited else "")
         + ("; the reporter's note says the restarts repeat" if noted else "")
         + ": the channel stopped delivering messages.",
         cite(restarts[:3], restarts[-1:], [n for _, n in noted[:1]], auto[-2:], gave_up[:1], limits[:1], failed[:1],
-             addr_in_use[:1]),
+             addr_in_use[:1], stalls[:2], exited[:1]),
         onset=view.record.start,
         facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons},
     )
