@@ -328,7 +328,8 @@ def _flat_record(obj: dict[str, Any]) -> Record:
 _DECODER = json.JSONDecoder()
 # A meta object alone (its message elsewhere, or cut): the kind its fields say it belongs to.
 WS_CLOSE_META_KEYS = frozenset({"handshakeMs", "handshake"})
-_META_EVENTS = {"model_fallback_decision": "model.fallback_decision", "embedded_run_agent_end": "embedded.agent_end"}
+_META_EVENTS = {"model_fallback_decision": "model.fallback_decision", "embedded_run_agent_end": "embedded.agent_end",
+                "embedded_run_failover_decision": "embedded.failover"}
 
 
 def split_leading_meta(message: str) -> tuple[dict[str, Any] | None, str]:

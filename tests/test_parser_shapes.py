@@ -685,3 +685,9 @@ def test_a_header_line_without_yaml_fields_under_it_loses_no_line() -> None:
     assert [e.line for e in parsed] == [1, 2, 3]
     last = parse_text_lines(["summary:"])
     assert [e.line for e in last] == [1]
+
+
+def test_a_failover_decisions_meta_object_alone_is_a_failover() -> None:
+    parsed = parse_text_lines(['{"event":"embedded_run_failover_decision","decision":"surface_error",'
+                               '"reason":"timeout","rawError":"Request was aborted"}'])
+    assert parsed[0].kind == "embedded.failover" and parsed[0].fields["reason"] == "timeout"
