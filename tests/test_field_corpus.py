@@ -46,9 +46,11 @@ def test_field_case_is_well_formed(case: Case) -> None:
     assert data.get("threadConclusion", "").strip()
 
 
-# The pasted shapes the field-accuracy issue names, and the log shapes users point stuckscan at.
-REQUIRED_SHAPES = {"jsonl", "json-fragment", "json-values", "meta-object", "logs-plain", "logs-pretty", "console",
-                   "console-cut", "journald", "cli-error", "elided-ids", "annotations"}
+# The pasted shapes the field-accuracy issue names, and the log shapes users point stuckscan at. A record's
+# values pasted as `{"subsystem":"gateway/ws"},"handshake timeout ..."` (json-values) is read
+# (tests/test_parser_shapes.py) but no public thread we could read holds one yet.
+REQUIRED_SHAPES = {"jsonl", "json-fragment", "meta-object", "logs-plain", "logs-pretty", "console",
+                   "console-cut", "journald", "cli-error", "elided-ids", "annotations", "yaml", "wrapped", "untimed"}
 
 
 def test_the_corpus_covers_every_class_every_shape_and_negatives() -> None:
