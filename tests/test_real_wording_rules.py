@@ -288,3 +288,19 @@ def test_wired_source_templates_reach_their_rules() -> None:
     restart_failed = line("10:00:00", "failed to reacquire gateway lock for in-process restart: timeout", "gateway",
                           "ERROR")
     assert rule_ids(analyze(restart_failed)) == {"RC17"}
+
+
+def test_a_stall_whose_run_completes_by_itself_is_a_likely_false_positive_unless_the_work_is_named() -> None:
+    def stuck(clock: str, age: int, extra: str = "") -> str:
+        return line(clock, f"stuck session: sessionId={SID} sessionKey={KEY} state=processing age={age}s queueDepth=0{extra}")
+    idle = line("10:03:20", f"session state: sessionId={SID} sessionKey={KEY} prev=processing new=idle reason=run_completed")
+    unnamed = analyze(stuck("10:02:30", 150), stuck("10:03:00", 180), idle).incidents[0]
+    assert unnamed.primary is not None and unnamed.primary.rule.id == "RC04"
+    tool = " reason=blocked_tool_call classification=blocked_tool_call activeWorkKind=tool_call lastProgress=tool:exec:started"
+    named = analyze(stuck("10:02:30", 150, tool), stuck("10:03:00", 180, tool), idle).incidents[0]
+    assert named.primary.rule.id == "RC03" and "RC04" in {c.rule.id for c in named.contributing}
+    assert "had not returned after" in named.primary.summary
+    aborted = analyze(stuck("10:02:30", 150), stuck("10:03:00", 180),
+                      line("10:03:10", f"stuck session recovery outcome: status=aborted action=abort_embedded_run "
+                                       f"sessionKey={KEY} released=1"), idle).incidents[0]
+    assert "RC04" not in {f.rule.id for f in (aborted.primary, *aborted.contributing) if f is not None}

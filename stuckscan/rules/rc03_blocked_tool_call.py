@@ -68,8 +68,10 @@ def detect(view: IncidentView) -> Candidate | None:
     confidence = Confidence.HIGH if hits else Confidence.MEDIUM
     return Candidate(
         "RC03", confidence,
-        f"The session is waiting on the `{tool or 'unknown'}` tool call, which never returned"
-        + (f" ({waited:.0f} s without progress)." if waited else "."),
+        (f"The session was waiting on the `{tool or 'unknown'}` tool call, which had not returned after {waited:.0f} s."
+         if view.cleared and waited else
+         f"The session is waiting on the `{tool or 'unknown'}` tool call, which never returned"
+         + (f" ({waited:.0f} s without progress)." if waited else ".")),
         cite(hits[:2], hits[-1:], browser), onset=view.record.last_progress or view.stall_start,
         facts={"tool": tool, "tool_family": tool_family(tool)},
     )

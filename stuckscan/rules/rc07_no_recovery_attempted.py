@@ -54,8 +54,8 @@ def detect(view: IncidentView) -> Candidate | None:
     old = view.warnings_where(old_form)
     abort = view.thresholds.abort_seconds
     past_threshold = view.wedged_seconds >= abort
-    if not past_threshold and not old:
-        return None
+    if not past_threshold and (not old or view.cleared):
+        return None  # (an old build's stall that cleared by itself before the abort threshold needed no recovery)
     observe_only = view.warnings_where(lambda w: field_text(w, "recovery") == "none")
     if past_threshold:
         confidence = Confidence.HIGH if (old or observe_only) else Confidence.MEDIUM
