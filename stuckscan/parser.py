@@ -74,6 +74,7 @@ class ParseStats:
     notes: int = 0  # reporter's remarks in a pasted excerpt (``note`` events: not log lines, not unparsed)
     skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): not read, or read in part
     guessed_dates: int = 0  # time-only lines dated by today's date (no --date, no date in the file name)
+    foreign_json: int = 0  # JSON objects that are no log record (no message, no known meta): not OpenClaw lines
 
     def note_event(self, event: Event) -> None:
         self.events += 1
@@ -82,6 +83,8 @@ class ParseStats:
         if event.kind == NOTE_KIND:
             self.notes += 1
             return  # a remark has no time of its own: not an untimed log line
+        if event.shape == "json" and event.kind == GENERIC_KIND and not event.message:
+            self.foreign_json += 1
         if event.time is None:
             self.untimed += 1
             return
@@ -101,6 +104,7 @@ class ParseStats:
         self.skipped += other.skipped
         self.notes += other.notes
         self.guessed_dates += other.guessed_dates
+        self.foreign_json += other.foreign_json
         self.kinds.update(other.kinds)
         self.shapes.update(other.shapes)
         for moment in (other.first_time, other.last_time):
