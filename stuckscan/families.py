@@ -54,8 +54,10 @@ def _searched(kind: str, level: str | None, needle: str, pattern: str, summary: 
 
 FAMILIES: tuple[Family, ...] = (
     # 2.1 detection
-    _anchored("session.stuck", "warn", "stuck session:", r"stuck session:" + KV, "stuck session warning"),
-    _anchored("session.stalled", "warn", "stalled session:", r"stalled session:" + KV, "stalled session warning"),
+    _anchored("session.stuck", "warn", ("stuck session:", "Stuck session:"), r"[sS]tuck session:" + KV,
+              "stuck session warning"),
+    _anchored("session.stalled", "warn", ("stalled session:", "Stalled session:"), r"[sS]talled session:" + KV,
+              "stalled session warning"),
     _anchored("session.long_running", "warn", "long-running session:", r"long-running session:" + KV, "long-running session warning"),
     # 2.2 recovery
     _anchored("recovery.outcome", "warn", "stuck session recovery outcome:", r"stuck session recovery outcome:" + KV),
@@ -86,6 +88,11 @@ FAMILIES: tuple[Family, ...] = (
     _anchored(
         "liveness.heartbeat_delayed", "warn", "liveness heartbeat delayed:",
         r"liveness heartbeat delayed:\s*(?P<kv>[^;]*)(?:;\s*(?P<note>.*))?",
+    ),
+    # The same, as a reporter or an older console shortened it: "liveness heartbeat delayed 34917ms" (#84983).
+    _anchored(
+        "liveness.heartbeat_delayed", "warn", "liveness heartbeat delayed ",
+        r"liveness heartbeat delayed (?P<overdue>\d+)ms\b" + KV,
     ),
     _anchored("liveness.warning", "warn", "liveness warning:", r"liveness warning:" + KV),
     _anchored(
@@ -645,6 +652,12 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "channel.restart_gave_up", "error", "restart attempts",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?giving up after (?P<maxAttempts>\d+) restart attempts",
+    ),
+    # A channel's gateway client that ran out of reconnects (the Discord provider's "Max reconnect attempts (<n>)
+    # reached after code <close code>"), often as the gateway's uncaught exception (#55403, #36055).
+    _searched(
+        "channel.restart_gave_up", "error", "Max reconnect attempts",
+        r"Max reconnect attempts \((?P<maxAttempts>\d+)\) reached(?: after code (?P<closeCode>\d+))?",
     ),
     _searched("channel.inbound", "info", "Inbound message", r"Inbound message"),
     _searched("channel.polling_started", "info", "polling ingress started", r"polling ingress started"),

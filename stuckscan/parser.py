@@ -1037,7 +1037,7 @@ class LineParser:
 
     def _emit(self, event: Event) -> Event:
         if event.kind == GENERIC_KIND and "=" in event.message:
-            if event.shape == "snippet":
+            if not (event.shape.endswith("jsonl") or event.shape.startswith(_WHOLE_RECORD_SHAPES)):
                 event = self._typed_fragment(event)
             if event.kind == GENERIC_KIND:
                 event = self._ditto(event)

@@ -311,3 +311,31 @@ def test_a_restart_whose_drain_timed_out_is_a_restart_interrupted_run() -> None:
     assert rule_ids(analysis) == {"RC17"}
     drained = analyze(line("09:01:38", "all active work drained", "gateway", "INFO"))
     assert not drained.incidents
+
+
+def test_a_lock_held_by_a_container_small_pid_is_the_gateways_own() -> None:
+    small = line("10:00:00", "session file locked (timeout 10000ms): pid=28 /data/.openclaw/agents/main/sessions/a.jsonl.lock",
+                 "diagnostic", "ERROR")
+    assert analyze(small).incidents[0].primary.rule.id == "RC08"
+    host = line("10:00:00", "session file locked (timeout 10000ms): pid=67899 /home/u/.openclaw/agents/main/sessions/a.jsonl.lock",
+                "diagnostic", "ERROR")
+    assert analyze(host).incidents[0].primary.rule.id == "RC09"
+
+
+def test_a_channel_client_out_of_reconnects_and_one_long_polling_stall_are_ingress_stalls() -> None:
+    crash = line("10:00:00", "Uncaught exception: Error: Max reconnect attempts (0) reached after code 1005", "openclaw",
+                 "ERROR")
+    assert rule_ids(analyze(crash)) == {"RC18"}
+    long_stall = line("10:00:00", "Polling stall detected (active getUpdates stuck for 1323.85s); forcing restart.",
+                      "telegram")
+    assert rule_ids(analyze(long_stall)) == {"RC18"}
+    short_stall = line("10:00:00", "Polling stall detected (active getUpdates stuck for 95.2s); forcing restart.", "telegram")
+    assert rule_ids(analyze(short_stall)) == set()
+
+
+def test_shortened_heartbeat_delays_and_capitalised_labels_are_read() -> None:
+    from stuckscan.parser import parse_text_lines
+    parsed = parse_text_lines(["20:21:36.704 liveness heartbeat delayed 34917ms",
+                               "20:22:43.040 eventLoopUtilization=1 eventLoopDelayP99Ms=6668.9",
+                               "Stuck session: sessionKey=agent:main:main state=processing age=150s"])
+    assert [e.kind for e in parsed] == ["liveness.heartbeat_delayed", "liveness.warning", "session.stuck"]

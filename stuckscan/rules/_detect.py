@@ -131,6 +131,17 @@ def lock_events(view: Any) -> list[Event]:
             "lockPath" in e.fields or "lockPid" in e.fields or e.kind != "lane.task_error" or TAKEOVER_ERROR in e.message]
 
 
+# A lock pid this small is a process of a container's own pid namespace, where the gateway itself is
+# one of the first few processes: a lock held by it is the gateway's own (#7871, #49603, #18140).
+CONTAINER_PID_MAX = 64
+
+
+def container_own_pid(event: Event) -> bool:
+    """Whether the lock names a container-small pid and says nothing of whether it is alive."""
+    pid = event.fields.get("lockPid")
+    return isinstance(pid, int) and 1 < pid <= CONTAINER_PID_MAX and "lockPidAlive" not in event.fields
+
+
 SHORT_LOCK_TIMEOUT = 10.0   # seconds: the session write-lock acquire timeout of older builds
 LONG_LOCK_TIMEOUT = 60.0    # newer builds
 

@@ -10,6 +10,7 @@ from stuckscan.rules._detect import (
     TAKEOVER_ERROR,
     Candidate,
     cite,
+    container_own_pid,
     field_text,
     first_time,
     lock_events,
@@ -29,8 +30,10 @@ RULE = Rule(
     ("`embedded abort settle timed out: ... timeoutMs=2000` / `sessions_yield abort settle timed out`",
      "then `session file locked (timeout 60000ms): pid=<P> alive=true ageMs=...`",
      "`Embedded agent failed before reply: session file locked`",
-     "`EmbeddedAttemptSessionTakeoverError`, on its own or inside a `lane task error`"),
-    ("the lock holder pid is alive (the gateway's own pid)", "`ageMs` grows across attempts"),
+     "`EmbeddedAttemptSessionTakeoverError`, on its own or inside a `lane task error`",
+     "`session file lock stale (orphan-self-pid): pid=<P> alive=true`"),
+    ("the lock holder pid is alive (the gateway's own pid)", "`ageMs` grows across attempts",
+     "a container-small holder pid (`pid=7`, `pid=28`): the containerized gateway itself (low confidence)"),
     (Fix("Restart the gateway (clears in-memory locks): `openclaw gateway restart`."),
      Fix("Upgrade (PR #87278, #90065)."),
      Fix("Avoid long `sessions_yield` subagent holds.", lambda c: bool(c.fact("yield")),
@@ -55,6 +58,7 @@ def detect(view: IncidentView) -> Candidate | None:
     # themselves, so a lock still held is most often held by this gateway (a leaked abort).
     long_held = [] if lock_in_fallback_chain(view) else \
         [e for e in locks if "lockPidAlive" not in e.fields and lock_timeout(e) == LONG_LOCK_TIMEOUT]
+    long_held += [e for e in locks if container_own_pid(e) and e not in long_held and not lock_in_fallback_chain(view)]
     if not (alive or takeover or (settle_then_lock and not dead_marked) or long_held):
         return None
     confidence = Confidence.HIGH if alive else Confidence.MEDIUM if (takeover or settle_then_lock) else Confidence.LOW

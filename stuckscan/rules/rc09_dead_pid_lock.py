@@ -12,6 +12,7 @@ from stuckscan.rules._detect import (
     SHORT_LOCK_TIMEOUT,
     Candidate,
     cite,
+    container_own_pid,
     field_text,
     first_time,
     lock_events,
@@ -66,7 +67,8 @@ def detect(view: IncidentView) -> Candidate | None:
     # With no alive= on the lines, the lock timeout dates the build: 10 s builds predate the
     # dead-pid fast path, and a lock still held after 10 s there is most often a crashed process's.
     unknown = [] if lock_in_fallback_chain(view) else \
-        [e for e in locks if "lockPidAlive" not in e.fields and lock_timeout(e) == SHORT_LOCK_TIMEOUT]
+        [e for e in locks if "lockPidAlive" not in e.fields and lock_timeout(e) == SHORT_LOCK_TIMEOUT
+         and not container_own_pid(e)]
     pids = Counter(e.fields.get("lockPid") for e in locks if isinstance(e.fields.get("lockPid"), int)
                    and lock_timeout(e) != LONG_LOCK_TIMEOUT)
     repeated_pid = next((pid for pid, count in pids.items() if count >= 2), None)

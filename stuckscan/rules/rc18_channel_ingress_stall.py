@@ -6,11 +6,17 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, field_text
+from stuckscan.rules._detect import Candidate, cite, field_text, metric
 from stuckscan.rules._rule import Fix, FixContext, Rule
 
 if TYPE_CHECKING:
     from stuckscan.classifier import EpisodeView
+
+
+# A channel's transport idle this long (the polling watchdog fires at about 90 s) is a stall on its own.
+LONG_CHANNEL_STALL_SECONDS = 300.0
+# Subsystems that are the gateway's own, not a channel's (an uncaught exception is logged under [openclaw]).
+GATEWAY_SUBSYSTEMS = frozenset({"openclaw", "gateway", "channels", "health-monitor", "diagnostic"})
 
 
 def _port_taken(context: FixContext) -> bool:
@@ -29,7 +35,8 @@ RULE = Rule(
      "`[<ch>:<acct>] health-monitor: hit N restarts/hour limit, skipping` (a restart loop the monitor counted)",
      "`[<ch>:<acct>] health-monitor: restart failed: ...` after a restart",
      "`[<acct>] auto-restart attempt N/M in Ns` past the first attempt, or followed by a failed start",
-     "`[<acct>] giving up after N restart attempts`",
+     "`[<acct>] giving up after N restart attempts`, `Max reconnect attempts (N) reached after code <code>`",
+     "one transport stall of five minutes or more (`Polling stall detected (active getUpdates stuck for 1323.85s)`)",
      "the channel's transport watchdog (`polling stall detected`, `transport watchdog timeout`) twice, or with a "
      "restart; `channel exited` / `channel startup failed` with a restart",
      "one restart and a reporter's note below it that it repeats (`# repeats every ~35 min`)",
@@ -67,7 +74,8 @@ def _noted_repeats(view: EpisodeView, restarts: list) -> list:
 def _channel_from_subsystem(event: object) -> str:
     """A channel's own lines are logged under its subsystem (``telegram``, ``gateway/channels/slack``)."""
     subsystem = str(getattr(event, "subsystem", "") or "")
-    return subsystem.rsplit("/", 1)[-1]
+    name = subsystem.rsplit("/", 1)[-1]
+    return "" if name in GATEWAY_SUBSYSTEMS else name
 
 
 def _attempt(event: object) -> int:
@@ -99,7 +107,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     stalls = view.events("channel.polling_stall")
     exited = view.events("channel.exited")
     stalled_channels = Counter(channel_of(e) for e in stalls)
-    self_looping += [e for e in stalls if stalled_channels[channel_of(e)] >= 2 or restarts or auto or exited]
+    self_looping += [e for e in stalls if stalled_channels[channel_of(e)] >= 2 or restarts or auto or exited
+                     or metric(e, "stalledFor") >= LONG_CHANNEL_STALL_SECONDS]
     if exited and (restarts or auto or stalls):
         self_looping += exited
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
@@ -113,19 +122,24 @@ def detect(view: EpisodeView) -> Candidate | None:
     latest_attempt = max(auto, key=_attempt, default=None)
     if total:
         summary = f"The health monitor restarted {name} {total} time(s) ({', '.join(reasons) or 'no reason given'})"
-    elif auto or gave_up:
+    elif auto:
         summary = f"{name} kept restarting itself"
+    elif gave_up:
+        codes = sorted({str(e.fields["closeCode"]) for e in gave_up if "closeCode" in e.fields})
+        summary = f"{name} ran out of reconnect attempts" + (f" (close code {', '.join(codes)})" if codes else "")
     else:
         summary = f"{name}'s transport stopped delivering"
     return Candidate(
         "RC18", confidence,
-        summary
+        summary[:1].upper() + summary[1:]
         + (f", its own auto-restart reached attempt {latest_attempt.fields.get('attempt')}"
            f"/{latest_attempt.fields.get('maxAttempts')}" if latest_attempt is not None else "")
-        + (", and it gave up restarting" if gave_up else "")
+        + (", and it gave up restarting" if gave_up and (total or auto) else "")
         + (f", hit its limit of {field_text(limits[0], 'maxRestartsPerHour')} restarts/hour" if limits else "")
         + (", and a restart failed" if failed else "")
-        + (f"; its transport watchdog reported {len(stalls)} stall(s)" if stalls else "")
+        + (f"; its transport watchdog reported {len(stalls)} stall(s)"
+           + (f", up to {max(metric(e, 'stalledFor') for e in stalls):.0f} s" if any(metric(e, "stalledFor") for e in stalls)
+              else "") if stalls else "")
         + ("; the channel exited" if exited else "")
         + ("; the reporter's note says the restarts repeat" if noted else "")
         + ": the channel stopped delivering messages.",
