@@ -21,6 +21,7 @@ _TOKEN = re.compile(
     (?:
         "(?P<quoted>(?:[^"\\]|\\.)*)(?:"|$)
       | \[(?P<bracketed>[^\]]*)\](?=\s|$)
+      | (?P<angled><[^<>=\s]+(?:\s+[^<>=\s]+){1,3}>[;,]*)(?=\s|$)
       | (?P<value>\S*)
     )
     | (?P<bare>\S+)
@@ -37,7 +38,10 @@ _MISSING = frozenset({"unknown", "n/a"})
 # A value a reporter cut (``age=…s``, ``queueDepth=...``, ``durationMs=<n>``, ``age=Ns``):
 # an unknown value (None, its raw text kept), not a malformed one. Only whole values of
 # digits around one mark, with an optional unit, or the mark alone.
-_ELIDED_VALUE = re.compile(r"[\d.]*(?:…+|\.{3,}|\?{1,3}|[xX]{2,}|\*{2,}|#{2,}|<[^<>\s]{1,24}>)[\d.]*(?:ms|s|m|h)?|N(?:ms|s|m|h)")
+_ELIDED_VALUE = re.compile(r"[\d.]*(?:…+|\.{3,}|\?{1,3}|[xX]{2,}|\*{2,}|#{2,}|<[^<>\s][^<>]{0,23}>)[\d.]*(?:ms|s|m|h)?|N(?:ms|s|m|h)")
+# A reporter's placeholder of a few words in angle brackets (``activeToolAgeMs=<very large>``) is one value.
+_ANGLED_WORDS = 4
+_ANGLE_STOP = frozenset("<>=")
 _ELIDED_FIRST = frozenset("….?xX*#<N0123456789")
 _ELIDED_MAX = 32  # an elided number is short; the check stays cheap on any input
 # Words that stand for cut text (``stuck session recovery: … action=…``): dropped, never a
@@ -46,7 +50,7 @@ ELISION_WORDS = frozenset({"…", "...", "....", "[...]", "[…]", "(...)", "(�
 
 # Keys whose unquoted value is free text that may run over several words.
 FREE_TEXT_KEYS = frozenset(
-    {"reason", "error", "err", "rawError", "message", "detail", "stopped", "cause", "ua"}
+    {"reason", "error", "err", "rawError", "message", "detail", "stopped", "cause", "ua", "promptError", "cleanupError"}
 )
 
 
@@ -129,7 +133,17 @@ def _convert(raw: str, identifier: bool, millis: bool) -> tuple[FieldValue, floa
     return number, None
 
 
+# A reporter's range of values over several lines (``age=586s...796s``): the latest, largest one.
+_RANGE = re.compile(r"\d+(?:\.\d+)?(?:ms|s|m|h)?(?:\.{2,3}|…|–|~)(?P<upper>\d+(?:\.\d+)?)(?P<unit>ms|s|m|h)")
+
+
 def _unknown_if_elided(raw: str) -> tuple[FieldValue, float | None]:
+    if len(raw) <= _ELIDED_MAX and raw[:1].isdigit():
+        spanned = _RANGE.fullmatch(raw)
+        if spanned is not None:
+            text, unit = spanned.group("upper"), spanned.group("unit")
+            value: int | float = float(text) if "." in text else int(text)
+            return value, bounded_seconds(value * _UNIT_SECONDS[unit])
     if len(raw) <= _ELIDED_MAX and raw[:1] in _ELIDED_FIRST and _ELIDED_VALUE.fullmatch(raw) is not None:
         return None, None
     return raw, None
@@ -176,7 +190,10 @@ def tokenize(text: str) -> KeyValues:
     while text:
         rest = ""
         words = text.split()
+        taken = -1  # the last word an angled value took
         for index, word in enumerate(words):
+            if index <= taken:
+                continue
             equals = word.find("=")
             if equals > 0:
                 key = word[:equals]
@@ -191,7 +208,10 @@ def tokenize(text: str) -> KeyValues:
                         fields[key] = value
                         raws[key] = value
                         break
-                    raw = word[equals + 1:].rstrip(";,")
+                    raw = word[equals + 1:]
+                    if raw[:1] == "<" and len(raw) > 1 and not _ANGLE_STOP.intersection(raw[1:]):
+                        taken, raw = _angled(raw, words, index)
+                    raw = raw.rstrip(";,")
                     typed, secs = _convert(raw, traits[1], traits[2])
                     fields[key] = typed
                     raws[key] = raw
@@ -210,6 +230,21 @@ def tokenize(text: str) -> KeyValues:
     if free_words:
         _set_free_text(result, free_key, free_words)  # type: ignore[arg-type]
     return result
+
+
+def _angled(first: str, words: list[str], index: int) -> tuple[int, str]:
+    """``<very large>`` split over words: (the index of its last word, the value), when a word
+    within a few closes it and none of them is a ``key=value``; else ``(index, first)``."""
+    for last in range(index + 1, min(index + _ANGLED_WORDS, len(words))):
+        word = words[last]
+        body = word.rstrip(";,")
+        if "=" in word or "<" in word or ">" in body[:-1] or not body:
+            break
+        if body[-1] == ">":
+            if len(body) == 1:
+                break
+            return last, " ".join((first, *words[index + 1:last + 1]))
+    return index, first
 
 
 def _set_free_text(result: KeyValues, key: str, words: list[str]) -> None:
@@ -262,7 +297,8 @@ def _tokenize_pattern(text: str) -> KeyValues:
             result.fields[key] = bracketed
             result.raw[key] = bracketed
             continue
-        raw = match.group("value").rstrip(";,")
+        angled = match.group("angled")
+        raw = (angled if angled is not None else match.group("value")).rstrip(";,")
         typed, seconds = convert_value(key, raw)
         result.fields[key] = typed
         result.raw[key] = raw

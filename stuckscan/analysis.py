@@ -337,6 +337,9 @@ def missing_evidence(record: IncidentRecord, decision: Decision) -> str:
         if record.warning_count:
             return ("The warnings name no work kind or progress that any rule recognises; the session's lines before "
                     "the first warning (debug level) would show what it was doing.")
+        if record.opened_by == "lane_stall":
+            return ("The session lane took a task and dequeued nothing after it while messages queued; the session's "
+                    "lines after that dequeue (debug level) would show what the task was doing.")
         return "The lines name no session state or work; the session's lines around them would show what was stuck."
     if origin_of(record) is IncidentOrigin.SIGNAL or record.cut_short or _lone_line(record):
         return RULES[primary.rule_id].confirm

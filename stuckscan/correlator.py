@@ -41,7 +41,14 @@ RECOVERY_KINDS = frozenset({
     "recovery.reclaiming", "recovery.failed",
 })
 # Evidence kept for the classifier when it names (or can be tied to) a session.
-SESSION_EVIDENCE_KINDS = frozenset({
+# A CLI backend's turn lines (agent/cli-backend) name no session; they tell the rules that the
+# run is a CLI turn, whose progress the stall detector cannot see.
+# A session lane's task lines (src/process/command-queue.ts); after a dequeue (the lane took a task)
+# nothing moves until that task ends.
+LANE_TASK_KINDS = frozenset({"lane.dequeue", "lane.task_done", "lane.task_error"})
+LANE_TAKEN_KINDS = frozenset({"lane.dequeue"})
+CLI_TURN_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "cli.turn_failed", "cli.terminal_failure"})
+SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover",
     "lane.task_error", "lane.wait_exceeded", "lane.task_interrupted", "lane.drain_blocked", "lane.task_timeout",
     "lane.task_done", "embedded.run_start", "embedded.run_done", "embedded.run_end", "embedded.timeout",
@@ -77,12 +84,12 @@ BUILD_HINT_KINDS = frozenset(ATTENTION_LABELS) | {
 # Every kind the correlator acts on (``ws.response`` only when slow). Lines of other kinds
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
-    | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response"}
+    | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue"}
 SLOW_RESPONSE_SECONDS = 10.0
 # Evidence that names no session but that the rules read when exactly one incident is open
 # (browser and compaction failures, lane waits on shared lanes). Routine lane and message
 # traffic on shared lanes says nothing about a particular session.
-TIME_ATTRIBUTABLE_KINDS = frozenset({
+TIME_ATTRIBUTABLE_KINDS = CLI_TURN_KINDS | frozenset({
     "tools.browser_failed", "tools.browser_unreachable", "compaction.overflow", "compaction.timeout",
     "compaction.failed", "compaction.diag", "gateway.draining_rejected", "dispatch.empty_reply",
     "run.aborted_error", "restart.recovery", "lane.wait_exceeded", "llm.idle_timeout", "model.all_failed",
@@ -116,6 +123,7 @@ TRAILING_KINDS = frozenset({"lane.wait_exceeded", "lane.task_done", "message.pro
 # What one kept event may hold (evidence, preludes, markers): a crafted 1 MiB line of
 # `k=v` pairs parses into ~16 MB of fields; real gateway lines stay far below these.
 MAX_KEPT_TEXT = 4096
+MAX_RUN_SPAN = 6 * 3600.0  # a run timeout's reach back for unattributed evidence, at most (seconds)
 MAX_KEPT_FIELDS = 64
 
 
@@ -183,6 +191,8 @@ class RecoveryRecord:
         """Whether this attempt did something (aborted, released, reclaimed), not only observed."""
         if self.status in ("skipped", "noop", "failed"):
             return False
+        if self.action is None and self.status == "aborted":  # an outcome line whose action a paste cut
+            return True
         return self.action not in (None, "none", "observe_only", "keep_lane")
 
 
@@ -652,6 +662,9 @@ class Correlator:
         self._cold: deque[IncidentRecord] = deque()  # closed, out of reach of later lines, still in memory
         self.history: BoundedMap[str, deque[Event]] = BoundedMap(self.limits.history_sessions)
         self.unattributed: deque[Event] = deque(maxlen=100)
+        # Abort-settle timeouts of any session: a lock error that names no session may be the
+        # lock that abort leaked (the paste elided the ids that would tie them).
+        self.recent_settles: deque[Event] = deque(maxlen=20)
         self.episodes: list[EpisodeRecord] = []
         self.open_episode: EpisodeRecord | None = None
         self.markers: deque[Event] = deque(maxlen=self.limits.markers)
@@ -667,6 +680,9 @@ class Correlator:
         self.heartbeat_seen: datetime | None = None  # the latest line only the diagnostic heartbeat writes
         self._recently_closed: IncidentRecord | None = None
         self.channel_restarts: BoundedMap[str, deque[Event]] = BoundedMap(1000)  # health-monitor restarts per channel
+        # A session lane's last few task lines (dequeue, done, error): when its queue keeps growing
+        # with nothing dequeued, they say what the lane last did (see _on_lane_enqueue).
+        self.lane_tasks: BoundedMap[str, deque[Event]] = BoundedMap(1000)
 
     # -- feeding --------------------------------------------------------------------
 
@@ -700,6 +716,10 @@ class Correlator:
             self._on_gateway_trouble(event)
         elif kind in LIFECYCLE_KINDS:
             changes.extend(self._on_lifecycle(event))
+        elif kind == "lane.enqueue":
+            changes.extend(self._on_lane_enqueue(event))
+        if kind in LANE_TASK_KINDS:
+            self._note_lane_task(event)
         if kind in SESSION_EVIDENCE_KINDS:
             changes.extend(self._on_session_evidence(event, names))
         return changes
@@ -893,11 +913,15 @@ class Correlator:
         for earlier in record.recoveries:
             if earlier is latest or not earlier.acted or earlier.decided and earlier.verdict is not RecoveryVerdict.FREED:
                 continue
-            if earlier.time is None or latest.time is None or latest.time <= earlier.time + timedelta(seconds=20):
+            if earlier.time is None and latest.time is None:
+                if not _later_line(earlier, latest):  # an untimed paste: the order of its lines is all there is
+                    continue
+            elif earlier.time is None or latest.time is None or latest.time <= earlier.time + timedelta(seconds=20):
                 continue
             earlier.verdict = RecoveryVerdict.NOT_FREED
+            later = f"({_clock(latest.time)})" if latest.time else "(a later line)"
             earlier.verdict_reason = ("only keep-lane/observe-only skips followed: the session still had active work"
-                                      if not latest.acted else f"another recovery had to run ({_clock(latest.time)})")
+                                      if not latest.acted else f"another recovery had to run {later}")
             earlier.decided = True
 
     @staticmethod
@@ -1050,6 +1074,8 @@ class Correlator:
             history = deque(maxlen=self.limits.history_per_session)
             self.history.set(identity, history)
         history.append(event)
+        if event.kind in RECOVERY_SIDE_EFFECT_KINDS and event.kind != "lock.stale_removed":
+            self.recent_settles.append(event)
         changes: list[Change] = []
         self._note_pending(event, identity, run_id)
         if self._is_cleanup(event):
@@ -1129,6 +1155,9 @@ class Correlator:
         if not signal or self.open:
             return []
         record = self._open(UNATTRIBUTED, "signal", event)
+        if self._opens_incident(event) and event.time is not None:
+            record.prelude.extend(e for e in self.recent_settles if e.time and e.time <= event.time
+                                  and event.time - e.time <= EPISODE_GAP)
         record.evidence.add(event)
         self._touch(record, event)
         return [Change("opened", record, signal)]
@@ -1160,6 +1189,44 @@ class Correlator:
         if cleanup.time is not None and record.last_activity is not None and cleanup.time < record.last_activity:
             return
         del self.open[UNATTRIBUTED]
+
+    def _note_lane_task(self, event: Event) -> None:
+        lane = event.fields.get("lane")
+        if not isinstance(lane, str) or not lane.startswith("session:"):
+            return
+        tasks = self.lane_tasks.get(lane)
+        if tasks is None:
+            tasks = deque(maxlen=4)
+            self.lane_tasks.set(lane, tasks)
+        tasks.append(event)
+
+    def _on_lane_enqueue(self, event: Event) -> list[Change]:
+        """Work queued on a session lane that has dequeued nothing for longer than the abort
+        threshold, with at least two messages waiting: the task the lane last took never ended.
+        A finding of its own (the lane's last task lines are its prelude); later enqueues join it."""
+        lane = event.fields.get("lane")
+        tasks = self.lane_tasks.get(lane) if isinstance(lane, str) else None
+        if not tasks or event.time is None:
+            return []
+        identity = f"lane:{lane}"
+        record = self.open.get(identity)
+        if record is not None:
+            record.evidence.add(event)
+            self._touch(record, event)
+            return []
+        queued = event.fields.get("queueSize")
+        last = tasks[-1]
+        if last.time is None or not isinstance(queued, int) or queued < 2 or last.kind not in LANE_TAKEN_KINDS:
+            return []
+        idle = (event.time - last.time).total_seconds()
+        if idle < self.thresholds.abort_seconds:
+            return []
+        record = self._open(identity, "lane_stall", event)
+        record.start = last.time
+        record.prelude.extend(task for task in tasks if task not in record.prelude)
+        record.evidence.add(event)
+        self._touch(record, event)
+        return [Change("opened", record, f"session lane dequeued nothing for {idle:.0f} s with {queued} queued")]
 
     def _on_lane_signal(self, event: Event, identity: str) -> list[Change]:
         """A lane wait on a shared lane (cron, main, subagent): its own lane-backlog finding."""
@@ -1382,6 +1449,8 @@ class Correlator:
             record.start = moment - timedelta(seconds=waited)
         if moment is not None:
             since = (record.start or moment) - EPISODE_GAP
+            if opened_by == "run_timeout":  # what ran under the timed-out run (a compaction that never ended)
+                since = min(since, moment - timedelta(seconds=min(event.seconds.get("timeoutMs", 0.0), MAX_RUN_SPAN)))
             record.prelude.extend(e for e in self.unattributed if e.time and since <= e.time <= moment)
         self.open[identity] = record
         return record
@@ -1578,7 +1647,9 @@ class Correlator:
         if kind in ATTENTION_LABELS:
             fields = event.fields
             if "reason" not in fields:
-                self.build_hints["attention-without-reason"] += 1
+                # only a whole line says the build wrote no reason (a paste may have cut it)
+                if "age" in fields and "…" not in event.message and "..." not in event.message:
+                    self.build_hints["attention-without-reason"] += 1
             elif "classification" not in fields:
                 self.build_hints["attention-reason-without-classification"] += 1
             elif "lastProgress" not in fields:
@@ -1650,6 +1721,14 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         # On a session's own lane a long wait means the task ahead was stuck that long.
         return "session lane blocked" if event.seconds.get("waitedMs", 0.0) >= thresholds.warn_seconds else ""
     return kind.replace(".", " ").replace("_", " ")
+
+
+def _later_line(earlier: RecoveryRecord, latest: RecoveryRecord) -> bool:
+    """Whether ``latest`` was written after ``earlier`` in the same file (both untimed)."""
+    if not earlier.events or not latest.events:
+        return False
+    first, last = earlier.events[-1], latest.events[0]
+    return first.source == last.source and last.line > first.line
 
 
 def _restart_recovery_fault(event: Event) -> str:

@@ -17,6 +17,7 @@ Every pattern is written so it cannot backtrack catastrophically: at most one un
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 KV = r"\s*(?P<kv>.*)"
@@ -103,7 +104,10 @@ FAMILIES: tuple[Family, ...] = (
     _anchored("run.attempt", "debug", "run attempt:", r"run attempt:" + KV),
     _anchored("runs.active", "debug", "active runs:", r"active runs:" + KV),
     _anchored("tool.loop", "warn", "tool loop:", r"tool loop:" + KV),
-    _anchored("lane.enqueue", "debug", "lane enqueue:", r"lane enqueue:" + KV),
+    # Enqueues on a session's own lane reach the correlator (a lane that stops dequeuing); those
+    # on shared lanes (main, cron, subagent) are routine traffic the fast path may skip.
+    _anchored("lane.enqueue", "debug", "lane enqueue: lane=session:", r"lane enqueue:" + KV),
+    _anchored("lane.enqueue_shared", "debug", "lane enqueue:", r"lane enqueue:" + KV),
     _anchored("lane.dequeue", "debug", "lane dequeue:", r"lane dequeue:" + KV),
     _anchored("lane.wait_exceeded", "warn", "lane wait exceeded:", r"lane wait exceeded:" + KV),
     _anchored("lane.task_done", "debug", "lane task done:", r"lane task done:" + KV),
@@ -665,7 +669,7 @@ ENRICHERS: tuple[Enricher, ...] = (
         "session file locked",
         re.compile(
             r"session file locked(?: \(timeout (?P<lockTimeoutMs>\d+)ms\))?:?"
-            r"(?:\s*\(?pid=(?P<lockPid>\d+)\)?)?(?:\s+alive=(?P<lockPidAlive>true|false))?"
+            r"(?:\s*\(?pid=(?:(?P<lockPid>\d+)|<[\w-]{1,24}>|\.{3}|…)\)?)?(?:\s+alive=(?P<lockPidAlive>true|false))?"
             r"(?:\s+ageMs=(?P<lockAgeMs>\d+))?(?:\s+(?P<lockPath>[^\s\"]+?\.jsonl\.lock))?"
         ),
     ),
@@ -725,6 +729,24 @@ def may_be_wrapped(first: str) -> bool:
     return first.endswith("Error:") or first in WRAPPER_FIRST_WORDS
 
 
+# A pasted fragment of nothing but a template's key=value fields ("eventLoopDelayMaxMs=40500
+# cpuCoreRatio=0.887", the message's label cut off): fields that only one template writes name it.
+# Each entry: the field names, any one of which identifies the template, and the label to read the
+# fragment under. Applied only to bare snippet lines that no family matched and that did not join a
+# line before them (see parser.LineParser._typed_fragment).
+FIELD_SIGNATURES: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"eventLoopDelayMaxMs", "eventLoopDelayP99Ms", "eventLoopUtilization", "cpuCoreRatio"}),
+     "liveness warning: "),
+    (frozenset({"queueAhead", "waitedMs"}), "lane wait exceeded: "),
+)
+
+
+def signature_label(keys: Iterable[str]) -> str | None:
+    """The label of the one template whose own fields ``keys`` include, else None."""
+    labels = {label for names, label in FIELD_SIGNATURES if not names.isdisjoint(keys)}
+    return labels.pop() if len(labels) == 1 else None
+
+
 def match_family(message: str) -> tuple[Family, re.Match[str]] | None:
     """The first family whose pattern matches ``message``, with its match."""
     for family in ANCHORED_INDEX.get(first_word(message), ()):
@@ -753,6 +775,22 @@ def match_family(message: str) -> tuple[Family, re.Match[str]] | None:
         match = family.pattern.search(message)
         if match is not None:
             return family, match
+    return None
+
+
+_SPACED_LABEL = re.compile(r" {2,}(?=[A-Za-z_][\w.-]{0,80}=)")
+
+
+def match_spaced_label(message: str) -> tuple[Family, re.Match[str]] | None:
+    """A family label followed by two or more spaces where its colon belongs, before the first
+    ``key=value`` ("stalled session  lastProgress=... ", a reporter's aligned notes). Only for
+    pasted text lines: the scan fast path never hands JSONL records to this."""
+    spaced = _SPACED_LABEL.search(message, 0, _LABEL_SPAN)
+    if spaced is None:
+        return None
+    found = _match_anchored(message[:spaced.start()] + ": " + message[spaced.end():])
+    if found is not None and any(p.endswith(":") and len(p) == spaced.start() + 1 for p in found[0].prefixes):
+        return found
     return None
 
 

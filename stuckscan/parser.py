@@ -18,9 +18,9 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from stuckscan import _strictjson, families
-from stuckscan._kv import bounded_seconds, convert_value, tokenize
+from stuckscan._kv import ELISION_WORDS, bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
-from stuckscan.events import GENERIC_KIND, IDENTITY_FIELDS, NOTE_KIND, UNPARSED_KIND, Event, usable_name
+from stuckscan.events import ATTENTION_LABELS, GENERIC_KIND, IDENTITY_FIELDS, NOTE_KIND, UNPARSED_KIND, Event, usable_name
 from stuckscan.inputs import DEFAULT_MAX_LINE_BYTES, RawLine, display_name, read_lines
 from stuckscan.shapes import (
     TEXT_SHAPES,
@@ -466,6 +466,13 @@ def _unbulleted(message: str) -> str:
 
 
 _BULLETS = frozenset({"- ", "* ", "• "})
+_WHOLE_RECORD_SHAPES = ("logs-json", "json", "values", "meta", "docker-json")
+_DITTO_KEYS = frozenset({"age", "lastProgressAge", "queueDepth", "recovery"})  # what every warning line says
+_INDENT = frozenset(" \t")
+_KEY_WORD = re.compile(r"[A-Za-z_][\w.\-]*=")
+# A session lock path alone on a line (a lock error's path wrapped onto the next line).
+_LOCK_PATH = re.compile(r"(?:[A-Za-z]:\\|[/~.…])\S{0,1000}\.lock")
+_MAX_JOINED = 16_384  # a wrapped paste joins up to this many characters: bounded memory and work
 
 
 def _level_is_message(from_level: str, after_level: str, message: str) -> bool:
@@ -541,6 +548,7 @@ class LineParser:
         self._pending_notes: list[Event] = []  # notes after the pending event, handed out after it
         self._trailing_note: Event | None = None  # set by parse_text: a remark after the line's text
         self._partial: _Partial | None = None
+        self._last_warning: Event | None = None  # the template a "... age=199s ..." ditto line repeats
 
     # -- public -------------------------------------------------------------------
 
@@ -622,9 +630,10 @@ class LineParser:
         event = self.parse_text(number, text, truncated)
         note = self._trailing_note
         pending = self._pending
-        if pending is not None and (event.kind == GENERIC_KIND or event.kind == _CLOSE_KIND or pending.kind == _CLOSE_KIND):
+        if pending is not None and (event.shape.endswith("snippet") or event.kind == _CLOSE_KIND
+                                    or pending.kind == _CLOSE_KIND):
             joined = None
-            if self._continues(pending, event):
+            if self._continues(pending, event, text[:1] in _INDENT):
                 joined = self._joined(pending, event.message)
             else:
                 joined = _merged_close(pending, event)
@@ -788,6 +797,9 @@ class LineParser:
                 inner = self._container_inner(number, groups, truncated, shape_prefix)
                 if inner is not None:
                     return inner
+            if shape.name == "subsystem-prefixed" and families.match_family(text) is not None \
+                    and families.match_family(groups["message"] or "") is None:
+                continue  # "cron: job execution timed out": the word before the colon is the message's own
             moment = self._shape_time(groups)
             tag = groups.get("tag")
             if tag:
@@ -809,13 +821,13 @@ class LineParser:
                 message=message,
                 meta=meta,
             ))
-            return self._build(number, moment, record, truncated)
+            return self._text_build(number, moment, record, truncated)
         message = _unbulleted(text.strip())
         cut = _LEADING_ELISION.match(message)
         if cut is not None and not shape_prefix:  # "... 18:34:44 [diagnostic] stalled session: ..."
             return self._parse_text_line(number, message[cut.end():], truncated, "cut+")
         record = Record(shape_prefix + "snippet", None, None, None, message, None)
-        return self._build(number, None, record, truncated)
+        return self._text_build(number, None, record, truncated)
 
     def _parse_inner(self, number: int, text: str, truncated: bool, shape_prefix: str) -> Event:
         """The line a wrapper (journald, CRI, `kubectl logs --prefix`) holds."""
@@ -941,31 +953,96 @@ class LineParser:
         return Event(self.source, number, None, None, None, NOTE_KIND, note.text, "note", fields)
 
     def _emit(self, event: Event) -> Event:
+        if event.kind == GENERIC_KIND and "=" in event.message:
+            if event.shape == "snippet":
+                event = self._typed_fragment(event)
+            if event.kind == GENERIC_KIND:
+                event = self._ditto(event)
+        if event.kind in ATTENTION_LABELS:
+            self._last_warning = event
         self.stats.note_event(event)
         return event
+
+    def _ditto(self, event: Event) -> Event:
+        """A reporter's repeat of the stall warning above it with its head cut (``02:12:00  ...
+        age=199s ... recovery=none``): the same warning, with the fields it still shows. Only
+        when it opens with an elision and every key it shows is one the warning above had."""
+        last = self._last_warning
+        message = event.message
+        if last is None or message.split(None, 1)[0] not in ELISION_WORDS or event.shape.startswith(_WHOLE_RECORD_SHAPES):
+            return event
+        parsed = tokenize(message)
+        if not parsed.fields or not set(parsed.fields) <= set(last.fields) | _DITTO_KEYS:
+            return event
+        return Event(event.source, event.line, event.time, event.level or last.level, event.subsystem or last.subsystem,
+                     last.kind, message, event.shape, fields=dict(parsed.fields), raw=dict(parsed.raw),
+                     seconds=dict(parsed.seconds), meta=event.meta, truncated=event.truncated)
+
+    def _typed_fragment(self, event: Event) -> Event:
+        """A bare line of a template's own key=value fields, its label cut off, read as that
+        template (families.FIELD_SIGNATURES); any other generic line unchanged."""
+        message = event.message
+        first = message.split(None, 1)[0]
+        if "=" not in first or first.startswith(("{", "[", "=")):
+            return event
+        label = families.signature_label(tokenize(message).fields)
+        found = families.match_family(label + message) if label else None
+        if found is None:
+            return event
+        fields: dict[str, Any] = {}
+        raw: dict[str, str] = {}
+        seconds: dict[str, float] = {}
+        family = apply_family(label + message, fields, raw, seconds, found)
+        return Event(event.source, event.line, event.time, event.level or (family.level if family else None),
+                     event.subsystem, found[0].kind, message, event.shape, fields=fields, raw=raw, seconds=seconds,
+                     meta=event.meta, truncated=event.truncated)
 
     # -- pasted snippets: a key=value block wrapped over several lines ---------------
 
     @staticmethod
-    def _continues(previous: Event, line: Event) -> bool:
-        """Whether ``line`` (already parsed) is the wrapped tail of ``previous``'s key=value block:
-        a bare snippet of nothing but key=value tokens after a text line of a known family."""
-        if line.kind != GENERIC_KIND or not line.shape.endswith("snippet") or "=" not in line.message:
+    def _continues(previous: Event, line: Event, indented: bool) -> bool:
+        """Whether ``line`` (already parsed, a bare snippet) is the wrapped tail of ``previous``, a
+        text line of a known family: after a trailing ``\\``; an indented line that starts with a
+        ``key=value`` word, or any indented line after a label's ``:`` or ``;``; a lock path
+        alone after a lock error that names none; or, unindented, nothing but ``key=value``
+        words. A line a family matches joins only indented and starting with ``key=value`` (the
+        error of a wrapped ``lane task error``)."""
+        if not line.shape.endswith("snippet") or previous.kind in (GENERIC_KIND, UNPARSED_KIND, NOTE_KIND):
             return False
-        if previous.kind in (GENERIC_KIND, UNPARSED_KIND, NOTE_KIND) or previous.shape.endswith("jsonl"):
-            return False
-        if previous.shape.startswith(("logs-json", "json", "values", "meta", "docker-json")):
+        if previous.shape.endswith("jsonl") or previous.shape.startswith(_WHOLE_RECORD_SHAPES):
             return False
         stripped = line.message
-        if stripped.startswith(("{", "[")):
+        if stripped.startswith(("{", "[")) or len(previous.message) + len(stripped) > _MAX_JOINED:
+            return False
+        first_kv = _KEY_WORD.match(stripped) is not None
+        if line.kind != GENERIC_KIND:
+            return indented and first_kv
+        if previous.message.endswith("\\"):
+            return True
+        if indented and (first_kv or previous.message.endswith((":", ";"))):
+            return True
+        if _LOCK_PATH.fullmatch(stripped) and "session file locked" in previous.message and "lockPath" not in previous.fields:
+            return True
+        if "=" not in stripped:
             return False
         parsed = tokenize(stripped)
         return bool(parsed.fields) and not parsed.bare and next(iter(parsed.raw)) == stripped.split("=", 1)[0]
 
     def _joined(self, previous: Event, text: str) -> Event:
-        record = Record(previous.shape, None, previous.level, previous.subsystem,
-                        f"{previous.message} {text.strip()}", previous.meta)
-        return self._build(previous.line, previous.time, record, previous.truncated)
+        head = previous.message
+        if head.endswith("\\"):  # a shell-style line continuation
+            head = head[:-1].rstrip()
+        record = Record(previous.shape, None, previous.level, previous.subsystem, f"{head} {text.strip()}", previous.meta)
+        return self._text_build(previous.line, previous.time, record, previous.truncated)
+
+    def _text_build(self, number: int, moment: datetime | None, record: Record, truncated: bool) -> Event:
+        """:meth:`_build` for a pasted text line: a family label followed by spaces where its colon
+        belongs still names the family (``stalled session  lastProgress=...``)."""
+        message = record.message
+        found = families.match_family(message)
+        if found is None and "  " in message:
+            found = families.match_spaced_label(message)
+        return self._build(number, moment, record, truncated, found)
 
 
 def parse_lines(raw_lines: Iterable[RawLine], source: str, options: ParseOptions, stats: ParseStats) -> Iterator[Event]:

@@ -42,6 +42,7 @@ def printed_time(text: str) -> str:
             return stamp + offset
     return text
 _LEVEL = r"(?i:trace|debug|info|warn|warning|error|fatal)"
+_LEVEL_UPPER = r"(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL)"
 _TAG = r"[A-Za-z][\w/.:-]{0,80}"
 _SUBSYSTEM = (r"(?:(?:diagnostic|gateway|agent|plugins|tools|cron|logging|fetch-timeout|model-fallback|channels|memory"
               r"|browser|ws|reload|health-monitor|telegram|whatsapp|discord|slack|signal|imessage|feishu|openclaw)"
@@ -74,6 +75,20 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     _shape("cri", r"(?P<iso>" + _ISO + r") (?P<stream>stdout|stderr) (?P<flag>[FP]) ?(?P<rest>.*)", wraps=True),
     # `kubectl logs --prefix`: "[pod/<pod>/<container>] <line>".
     _shape("kubectl", r"\[pod/(?P<pod>[^\]/\s]{1,253})/(?P<container>[^\]/\s]{1,253})\] (?P<rest>.*)", wraps=True),
+    # A reporter's timeline in times relative to the first event ("T+4m43s  stalled session ...", "~T+22s ..."):
+    # the line after the offset is read on its own; the order stays, the time is unknown.
+    _shape(
+        "relative",
+        r"~?T\+\d+(?:\.\d+)?(?:[hms](?:\d+(?:\.\d+)?[hms]){0,3})?\s+(?P<rest>\S.*)",
+        wraps=True,
+    ),
+    # A level in brackets, padded to one width, after the time ("<ISO> [INFO ] gateway ready", "[WARN ]"),
+    # and a console tag after it if any.
+    _shape(
+        "level-bracketed",
+        r"(?:(?P<iso>" + _ISO + r")|(?P<clock>" + _CLOCK + r"))\s+\[ ?(?P<level>" + _LEVEL + r") {0,3}\]"
+        r"\s*(?:\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
+    ),
     _shape("console", r"(?P<iso>" + _ISO + r")\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)"),
     _shape("console-pretty", r"(?P<clock>" + _CLOCK + r")\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)"),
     # `openclaw logs` prints no subsystem column for a root-logger line ("... error Gateway stability failed:
@@ -107,6 +122,14 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
         "logs-untimed",
         r"(?P<level>" + _LEVEL + r")\s+(?P<subsystem>" + _SUBSYSTEM + r")\s+(?P<message>.*)",
     ),
+    # A viewer's columns without the time, subsystem before an upper-case level ("agent/embedded WARN  embedded
+    # attempt cleanup ...", "diagnostic ERROR     lane task error: ..."), or the level column alone, padded
+    # ("ERROR                Embedded agent failed before reply: ...").
+    _shape(
+        "logs-untimed",
+        r"(?P<subsystem>" + _SUBSYSTEM + r")\s+(?P<level>" + _LEVEL_UPPER + r")\s+(?P<message>\S.*)",
+    ),
+    _shape("logs-untimed", r"(?P<level>" + _LEVEL_UPPER + r") {2,}(?P<message>\S.*)"),
     # "<ISO time> <anything>": a hand-pasted line, or `docker logs -t` / `kubectl logs --timestamps` (RFC 3339
     # with nanoseconds) before a gateway line. The parser reads what follows the time as a line of its own
     # first (a JSON record, a console line, ...): see LineParser._container_inner.

@@ -73,3 +73,11 @@ def test_bracketed_work_list() -> None:
 def test_tokenizer_never_raises_on_any_text(text: str) -> None:
     kv = tokenize(text)
     assert set(kv.fields) == set(kv.raw)
+
+
+def test_a_reporters_range_of_values_is_its_upper_bound() -> None:
+    parsed = tokenize("age=586s...796s lastProgressAge=10…40s queueDepth=1...3")
+    assert parsed.fields["age"] == 796 and parsed.seconds["age"] == 796.0
+    assert parsed.seconds["lastProgressAge"] == 40.0
+    assert parsed.fields["queueDepth"] is None  # no unit: an elision, not a range we can read
+    assert tokenize("age=…s").fields["age"] is None

@@ -298,6 +298,7 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("message processed: channel=telegram chatId=7012345678 messageId=991 sessionId=s-1 sessionKey=agent:main:main "
      "outcome=completed duration=5230ms", "message.processed", {"outcome": "completed", "chatId": "7012345678"}),
     ("lane enqueue: lane=session:agent:main:main queueSize=1", "lane.enqueue", {"queueSize": 1}),
+    ("lane enqueue: lane=cron queueSize=3", "lane.enqueue_shared", {"queueSize": 3, "lane": "cron"}),
     ("lane dequeue: lane=session:agent:main:main waitMs=3 queueSize=0", "lane.dequeue", {"waitMs": 3}),
     ("lane task done: lane=session:agent:main:main durationMs=5230 active=0 queued=0", "lane.task_done", {"active": 0}),
     ('lane task error: lane=session:agent:main:openclaw-weixin:direct:o9cq80z9@im.wechat durationMs=10663 '

@@ -582,3 +582,75 @@ def test_crafted_lines_of_the_new_shapes_are_linear(name: str) -> None:
     small = min(seconds(2_000) for _ in range(3))
     large = min(seconds(16_000) for _ in range(2))
     assert large < max(small, 2e-3) * 8 * 4, f"{small:.4f} s -> {large:.4f} s for 8x the input"
+
+
+def test_a_fragment_of_a_templates_own_fields_is_read_as_that_template() -> None:
+    parsed = parse_text_lines([
+        "eventLoopDelayMaxMs=40500  cpuCoreRatio=...   (during gateway startup)",
+        "lane=session:agent:main:main waitedMs=185000 queueAhead=2",
+        "age=380s state=processing",  # fields any template might write: stays text
+    ])
+    assert [e.kind for e in parsed] == ["liveness.warning", "lane.wait_exceeded", "generic"]
+    assert parsed[0].fields["eventLoopDelayMaxMs"] == 40500 and parsed[0].fields["cpuCoreRatio"] is None
+    assert parsed[0].message.startswith("eventLoopDelayMaxMs=")  # the line as pasted, no label added
+    wrapped = parse_text_lines(["liveness warning: reasons=event_loop_delay", "  eventLoopDelayMaxMs=40500"])
+    assert [e.kind for e in wrapped] == ["liveness.warning"]  # a wrapped tail still joins its line
+    assert wrapped[0].fields["eventLoopDelayMaxMs"] == 40500
+
+
+def test_a_ditto_line_repeats_the_stall_warning_above_it() -> None:
+    parsed = parse_text_lines([
+        "02:11:00  stalled session: sessionKey=agent:main:main age=139s terminalProgressStale=true recovery=none",
+        "02:12:00  ... age=199s ... recovery=none",
+        "02:12:30  ... age=229s tool=exec ...",   # a key the warning never had: not a repeat of it
+        "... durationMs=5",
+    ])
+    assert [e.kind for e in parsed] == ["session.stalled", "session.stalled", "generic", "generic"]
+    assert parsed[1].seconds["age"] == 199.0 and "sessionKey" not in parsed[1].fields
+    alone = parse_text_lines(["02:12:00  ... age=199s ... recovery=none"])
+    assert alone[0].kind == "generic"  # nothing above it to repeat
+
+
+def kinds(lines: list[str]) -> list[str]:
+    return [e.kind for e in parse_text_lines(lines) if e.kind != NOTE_KIND]
+
+
+def test_a_reporters_relative_timeline_reads_the_line_after_the_offset() -> None:
+    parsed = parse_text_lines(["T+4m43s  stalled session: sessionKey=agent:main:main age=283s lastProgressAge=261s",
+                               "~T+22s   embedded run timeout: runId=r1 timeoutMs=120000"])
+    assert [e.kind for e in parsed] == ["session.stalled", "embedded.timeout"]
+    assert all(e.time is None for e in parsed)  # an offset is no clock time
+
+
+def test_a_label_followed_by_spaces_where_its_colon_belongs_names_its_template() -> None:
+    parsed = parse_text_lines(["stalled session  lastProgress=embedded_run:started  lastProgressAge=261s"])
+    assert parsed[0].kind == "session.stalled" and parsed[0].seconds["lastProgressAge"] == 261.0
+    assert kinds(["hello  world=1"]) == ["generic"]
+
+
+def test_bracketed_padded_levels_and_untimed_viewer_columns() -> None:
+    parsed = parse_text_lines(["2026-05-21T10:00:00.000Z [WARN ] [diagnostic] stalled session: sessionKey=k age=150s",
+                               "agent/embedded WARN  embedded run timeout: runId=r1 timeoutMs=600000",
+                               "ERROR                lane task error: lane=main durationMs=5 error=\"x\""])
+    assert [e.kind for e in parsed] == ["session.stalled", "embedded.timeout", "lane.task_error"]
+    assert parsed[0].level == "warn" and parsed[1].subsystem == "agent/embedded" and parsed[2].level == "error"
+
+
+def test_wrapped_lines_join_after_a_backslash_an_indent_or_as_a_lock_path() -> None:
+    backslash = parse_text_lines(["stuck session recovery outcome: status=aborted action=abort_embedded_run \\",
+                                  "         aborted=true drained=true forceCleared=false released=0"])
+    assert [e.kind for e in backslash] == ["recovery.outcome"] and backslash[0].fields["released"] == 0
+    indented = parse_text_lines(["stalled session: sessionKey=agent:main:main", "  state=processing", "  age=150s"])
+    assert [e.kind for e in indented] == ["session.stalled"] and indented[0].seconds["age"] == 150.0
+    lock = parse_text_lines(["lane task error: lane=main error=\"session file locked (timeout 60000ms): pid=4242",
+                             "/home/u/.openclaw/agents/main/sessions/abc.jsonl.lock"])
+    assert [e.kind for e in lock] == ["lane.task_error"]
+    assert lock[0].fields.get("lockPath", "").endswith("abc.jsonl.lock")
+    apart = parse_text_lines(["stalled session: sessionKey=agent:main:main", "something else entirely"])
+    assert [e.kind for e in apart] == ["session.stalled", "generic"]
+
+
+def test_a_placeholder_of_a_few_words_is_one_unknown_value() -> None:
+    parsed = tokenize("activeTool=bash activeToolAgeMs=<very large> lastProgress=<old tool start> recovery=checking")
+    assert parsed.fields["activeToolAgeMs"] is None and parsed.raw["activeToolAgeMs"] == "<very large>"
+    assert parsed.fields["recovery"] == "checking" and not parsed.bare

@@ -153,3 +153,75 @@ def test_a_channel_past_its_first_auto_restart_is_an_ingress_stall() -> None:
                          line("10:00:05", "Uncaught exception: Error: listen EADDRINUSE: address already in use "
                                           "0.0.0.0:8789", "openclaw", "ERROR"))
     assert rule_ids(port_taken) == {"RC18"}
+
+
+def test_a_takeover_the_model_fallback_walked_its_chain_on_is_lock_contention_read_as_model_failure() -> None:
+    takeover = "session file changed while embedded prompt lock was released: /s/abc.jsonl"
+    analysis = analyze(
+        lane_error("10:00:00", f"EmbeddedAttemptSessionTakeoverError: {takeover}"),
+        line("10:00:01", "model fallback decision: decision=candidate_failed requested=a/b candidate=a/b "
+                         f"reason=unknown next=a/c detail={takeover}", "model-fallback/decision"),
+    )
+    assert analysis.findings()[0].rule.id == "RC10"
+    alone = analyze(lane_error("10:00:00", f"EmbeddedAttemptSessionTakeoverError: {takeover}"))
+    assert alone.findings()[0].rule.id == "RC08"
+
+
+def test_a_lock_holder_masked_as_a_placeholder_is_still_alive() -> None:
+    masked = lane_error("10:00:00", "SessionWriteLockTimeoutError: session file locked (timeout 60000ms): "
+                                    "pid=<gateway-pid> alive=true ageMs=124708 /s/abc.jsonl.lock")
+    event = analyze(masked).incidents[0]
+    assert event.primary is not None and event.primary.rule.id == "RC08"
+    bare = lane_error("10:00:00", "SessionWriteLockTimeoutError: session file locked (timeout 60000ms): "
+                                  "pid=<gateway-pid> ageMs=124708 /s/abc.jsonl.lock")
+    # without alive=true only the 60 s timeout hints at the gateway: a weaker finding
+    order = ["low", "medium", "high"]
+    weaker = analyze(bare).incidents[0].primary
+    assert weaker is not None and order.index(weaker.confidence.value) < order.index(event.primary.confidence.value)
+
+
+def test_a_compaction_that_never_ended_under_a_timed_out_run_is_the_compaction_stall() -> None:
+    analysis = analyze(
+        line("21:40:08", "embedded run start: runId=r1", "agent/embedded", "DEBUG"),
+        line("21:42:37", "embedded run compaction start", "agent/embedded", "DEBUG"),
+        line("21:46:15", "run active check: active=true", "agent/embedded", "DEBUG"),
+        line("21:50:08", "embedded run timeout (600000ms)", "agent/embedded"),
+        line("21:52:05", "run active check: active=true", "agent/embedded", "DEBUG"),
+    )
+    incident = analysis.incidents[0]
+    assert incident.primary is not None and incident.primary.rule.id == "RC16"
+    assert "RC15" in {c.rule.id for c in incident.contributing}
+
+
+def test_a_lock_error_naming_no_session_after_an_abort_settle_timeout_is_the_leaked_lock() -> None:
+    settle = line("04:35:55", f"embedded abort settle timed out: runId=r1 sessionId={SID} timeoutMs=2000")
+    lock = line("04:37:14", "SessionWriteLockTimeoutError ageMs=79210", "diagnostic", "ERROR")
+    assert analyze(settle, lock).incidents[0].primary.rule.id == "RC08"
+    long_before = line("03:00:00", f"embedded abort settle timed out: runId=r1 sessionId={SID} timeoutMs=2000")
+    primary = analyze(long_before, lock).incidents[-1].primary
+    assert primary is None or primary.rule.id != "RC08"
+
+
+def lane_line(clock: str, text: str, level: str = "DEBUG") -> str:
+    return line(clock, text, "diagnostic", level)
+
+
+def test_a_session_lane_that_stops_dequeuing_after_a_timeout_is_a_timeout_without_cleanup() -> None:
+    lane = f"session:{KEY}"
+    stalled_lane = [
+        lane_line("12:31:14", f'lane task error: lane={lane} durationMs=120000 error="FailoverError: LLM request timed out."',
+                  "ERROR"),
+        lane_line("12:31:14", f"lane dequeue: lane={lane} queueSize=0"),
+        lane_line("12:37:14", f"lane enqueue: lane={lane} queueSize=2"),
+        lane_line("12:42:32", f"lane enqueue: lane={lane} queueSize=5"),
+    ]
+    analysis = analyze(*stalled_lane)
+    assert [i.primary.rule.id if i.primary else None for i in analysis.incidents] == ["RC15"]
+    # the lane moved on within the threshold: nothing to report
+    moving = analyze(*stalled_lane[:2], lane_line("12:33:00", f"lane enqueue: lane={lane} queueSize=2"),
+                     lane_line("12:34:00", f"lane dequeue: lane={lane} queueSize=1"))
+    assert analysis.incidents and not moving.incidents
+    # stopped without a timeout before it: a finding that says what is missing, not RC15
+    no_timeout = analyze(*stalled_lane[1:])
+    assert len(no_timeout.incidents) == 1 and no_timeout.incidents[0].primary is None
+    assert "dequeued nothing" in no_timeout.incidents[0].missing

@@ -158,6 +158,11 @@ def zone_label(zone: tzinfo, moment: datetime | None = None) -> str:
     return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def _at(moment: datetime | None, zone: tzinfo) -> str:
+    """`` at 18:41:29``, or nothing for a line with no time."""
+    return f" at {local_clock(moment, zone)}" if moment is not None else ""
+
+
 def local_clock(moment: datetime | None, zone: tzinfo, with_date: bool = False) -> str:
     """``18:41:29`` (or ``2026-05-21 18:41:29``) in ``zone``; naive times as they are."""
     if moment is None:
@@ -367,12 +372,12 @@ def outcome_sentence(incident: Incident, zone: tzinfo = timezone.utc) -> str:
     status = incident.status
     acted = [r for r in incident.recoveries if r.verdict is not RecoveryVerdict.SKIPPED]
     last = acted[-1] if acted else None
-    attempt = f"{last.action or 'recovery'} at {local_clock(last.time, zone)}" if last is not None else ""
+    attempt = f"{last.action or 'recovery'}{_at(last.time, zone)}" if last is not None else ""
     forced = [r for r in incident.recoveries if r.verdict is RecoveryVerdict.FORCE_CLEARED]
     if status is IncidentStatus.FORCE_CLEARED or (forced and status is not IncidentStatus.STILL_STUCK):
         lost = undelivered_messages(incident)
         by = forced[-1] if forced else last
-        text = f"force-cleared ({by.action or 'recovery'} at {local_clock(by.time, zone)})" if by else "force-cleared"
+        text = f"force-cleared ({by.action or 'recovery'}{_at(by.time, zone)})" if by else "force-cleared"
         if lost is None:
             text += ": queued messages may not have been delivered"
         else:

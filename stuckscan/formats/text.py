@@ -383,6 +383,10 @@ def when_row(incident: Incident, view: View) -> Row:
         moment = seen[0] if seen else start
         when = f"the fault was logged {view.clock(moment, True)} {view.label(moment)}" if moment else "the line has no time"
         return ("Signal", Text(f"no stall warning; {when}"))
+    if start is None and last is None:
+        age = incident.measures.max_age_seconds
+        said = f"the warnings say {format_duration(age)}; " if age else ""
+        return ("Stuck", Text(f"{said}the lines carry no time"))
     text = Text(format_duration(incident_duration(incident)), style="bold")
     ending = view.clock(last) if incident.end is not None else f"log end {view.clock(last)}"
     text.append(f"  {view.clock(start, True)} \u2192 {ending} {view.label(last)}")

@@ -11,11 +11,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stuckscan.events import Event, event_order
 from stuckscan.model import Confidence, Severity
 from stuckscan.thresholds import WARN_THRESHOLD_SECONDS
+
+if TYPE_CHECKING:
+    from stuckscan.classifier import IncidentView
 
 MAX_CITED = 8
 TERMINAL_PROGRESS = ("model_call:ended", "run:completed", "embedded_run:ended")
@@ -73,9 +76,14 @@ def stale_progress(warning: Event, warn_seconds: float = WARN_THRESHOLD_SECONDS)
     return warning.seconds.get("lastProgressAge", warn_seconds) >= warn_seconds
 
 
+# What a failure says when the session file's lock was the problem: held by another turn, or the
+# file changed under a turn that had released it (EmbeddedAttemptSessionTakeoverError's text).
+LOCK_FAILURE_TEXTS = ("session file locked", "session file changed while embedded prompt lock was released")
+
+
 def mentions_lock(event: Event) -> bool:
-    return "session file locked" in event.message or any(
-        isinstance(value, str) and "session file locked" in value for value in event.fields.values())
+    texts = (event.message, *(value for value in event.fields.values() if isinstance(value, str)))
+    return any(needle in text for text in texts for needle in LOCK_FAILURE_TEXTS)
 
 
 def is_terminal_progress(value: str) -> bool:
@@ -199,3 +207,19 @@ def in_startup_window(markers: Iterable[Event], event: Event) -> bool:
         if marker.time - STARTUP_LEAD <= event.time <= marker.time + window:
             return True
     return False
+
+
+CLI_TURN_FAILURES = ("cli.turn_failed", "cli.terminal_failure", "embedded.failover", "model.fallback_decision",
+                     "llm.idle_timeout", "model.all_failed", "run.aborted_error")
+
+
+def quiet_cli_backend_turn(view: IncidentView) -> list[Event]:
+    """The CLI-backend turn lines (``cli exec: provider=claude-cli``) of a run that reported no
+    failure: such a run reports no progress to the stall detector while it works, so
+    ``lastProgress=embedded_run:started`` says nothing about a hang. Empty when the run is no CLI
+    turn or something failed."""
+    turns = [e for e in view.events("cli.exec", "cli.live_session", "cli.turn")
+             if "cli" in field_text(e, "provider") or e.kind == "cli.live_session"]
+    if not turns or view.events(*CLI_TURN_FAILURES) or view.record.recoveries:
+        return []
+    return turns

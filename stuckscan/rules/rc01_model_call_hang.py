@@ -13,6 +13,7 @@ from stuckscan.rules._detect import (
     is_terminal_progress,
     mentions_lock,
     progress_phrase,
+    quiet_cli_backend_turn,
     stale_progress,
 )
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -47,6 +48,13 @@ RULE = Rule(
 )
 
 
+def _stuck_for(view: IncidentView) -> float:
+    """How long the run went without progress: the warnings' age, or (when a paste cut it) the
+    age of their last progress."""
+    progress = [w.seconds.get("lastProgressAge", 0.0) for w in view.warnings]
+    return max([view.record.max_age, *progress])
+
+
 def past_the_model_call(warning: Event) -> bool:
     return is_terminal_progress(field_text(warning, "lastProgress")) or warning.fields.get("terminalProgressStale") is True
 
@@ -57,7 +65,7 @@ def detect(view: IncidentView) -> Candidate | None:
         or field_text(w, "lastProgress") == "model_call:started"
         or field_text(w, "reason") in ("active_model_call_without_progress", "repeated_model_requests_without_progress")))
     compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.timeout")
-    started_only = [] if compaction else view.warnings_where(
+    started_only = [] if compaction or quiet_cli_backend_turn(view) else view.warnings_where(
         lambda w: stale_progress(w, view.thresholds.warn_seconds) and field_text(w, "lastProgress") == "embedded_run:started"
         and field_text(w, "activeWorkKind") != "tool_call")
     idle = view.events("llm.idle_timeout", "model_fetch.start")
@@ -73,7 +81,7 @@ def detect(view: IncidentView) -> Candidate | None:
         else "the model call timed out"
     return Candidate(
         "RC01", confidence,
-        f"No progress for {view.record.max_age:.0f} s and {detail}{progress_phrase(view.record.progress_values)}; "
+        f"No progress for {_stuck_for(view):.0f} s and {detail}{progress_phrase(view.record.progress_values)}; "
         "no first token or completion arrived.",
         cite(basis[:2], basis[-1:], idle, failover), onset=view.record.last_progress or view.stall_start,
     )

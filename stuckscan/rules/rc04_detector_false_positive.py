@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, field_text
+from stuckscan.rules._detect import Candidate, cite, field_text, quiet_cli_backend_turn
 from stuckscan.rules._rule import Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -21,7 +21,8 @@ RULE = Rule(
     "The stall detector flagged a session that was still making progress.",
     "info (not an incident)", Severity.INFO, "session",
     ("`stuck session: ... reason=queued_work_without_active_run ... lastProgress=cli_live:stream_progress lastProgressAge=0s`",
-     "`blocked_tool_call` on `claude-cli` while later tools complete"),
+     "`blocked_tool_call` on `claude-cli` while later tools complete",
+     "`cli exec: provider=claude-cli ...` before warnings that all say `lastProgress=embedded_run:started`"),
     ("`lastProgressAge` below `stuckSessionWarnMs` at detection", "a CLI backend (`claude-cli`)",
      "progress continues after the warning"),
     (Fix("Upgrade (PR #122460 freshness guard)."),
@@ -33,6 +34,27 @@ RULE = Rule(
 
 
 def detect(view: IncidentView) -> Candidate | None:
+    return _fresh_progress(view) or _unseen_cli_progress(view)
+
+
+def _unseen_cli_progress(view: IncidentView) -> Candidate | None:
+    """A CLI-backend turn (claude-cli) that failed nothing, flagged only because its progress
+    marker never moves past ``embedded_run:started``: the backend does not report progress."""
+    turns = quiet_cli_backend_turn(view)
+    started_only = view.warnings_where(lambda w: field_text(w, "lastProgress") == "embedded_run:started")
+    if not turns or not started_only or view.warnings_where(
+            lambda w: field_text(w, "lastProgress") not in ("", "embedded_run:started")):
+        return None
+    return Candidate(
+        "RC04", Confidence.MEDIUM,
+        f"The run is a {field_text(turns[0], 'provider') or 'CLI-backend'} turn, which reports no progress to the "
+        "stall detector: every warning says lastProgress=embedded_run:started, and nothing in the log shows the "
+        "turn failing. Likely a healthy long turn flagged by the detector.",
+        cite(turns[:2], started_only[:2]), onset=view.record.first_warning,
+    )
+
+
+def _fresh_progress(view: IncidentView) -> Candidate | None:
     progress_ages = [w.seconds["lastProgressAge"] for w in view.warnings if "lastProgressAge" in w.seconds]
     if not progress_ages:
         return None

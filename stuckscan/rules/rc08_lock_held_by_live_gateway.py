@@ -44,7 +44,10 @@ def detect(view: IncidentView) -> Candidate | None:
     alive = [e for e in locks if e.fields.get("lockPidAlive") is True
              or (isinstance(e.fields.get("lockPid"), int) and e.fields["lockPid"] in view.gateway_pids)]
     settles = view.events("abort.settle_timeout", "abort.settle_failed")
-    takeover = [e for e in locks if e.kind == "lock.takeover" or TAKEOVER_ERROR in e.message]
+    # A takeover the model fallback then walked its chain on is contention read as a model
+    # failure (RC10), unless something shows the gateway itself held the lock.
+    takeover = [] if lock_in_fallback_chain(view) else \
+        [e for e in locks if e.kind == "lock.takeover" or TAKEOVER_ERROR in e.message]
     settle_then_lock = bool(settles and any(e.time and settles[0].time and e.time > settles[0].time for e in locks))
     dead_marked = [e for e in locks if e.fields.get("lockPidAlive") is False]
     # No alive= on the lines, but a 60 s timeout: builds with it reclaim a dead holder's lock

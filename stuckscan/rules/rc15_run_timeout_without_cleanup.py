@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from stuckscan.events import Event
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import LANE_TIMEOUT_ERROR, Candidate, cite, lane_task_errors
+from stuckscan.rules._detect import LANE_TIMEOUT_ERROR, Candidate, cite, field_text, lane_task_errors
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
 
 if TYPE_CHECKING:
     from stuckscan.classifier import IncidentView
 
 CLEANUP_WINDOW = timedelta(seconds=60)
+TIMED_OUT = re.compile(r"timed out|TimeoutError|timeout after", re.IGNORECASE)
 
 
 def _still_stuck(context: FixContext) -> bool:
@@ -28,7 +30,9 @@ RULE = Rule(
      "`session state: prev=processing new=idle` / `embedded run done` for that run",
      "`run active check: active=true` afterwards",
      "`CommandLaneTaskTimeoutError`, on its own or inside a `lane task error`",
-     "`lane task rejected after timeout: lane=... timeoutMs=N error=...` (the timed-out task failed later)"),
+     "`lane task rejected after timeout: lane=... timeoutMs=N error=...` (the timed-out task failed later)",
+     "`lane task error: lane=session:... error=\"...timed out\"`, then a `lane dequeue` after which the session lane "
+     "dequeues nothing while `lane enqueue: queueSize=N` grows"),
     ("no terminal event for the run within 60 s after the timeout",),
     (Fix("Restart the gateway: `openclaw gateway restart`.", _still_stuck, "the run was not cleared in the log"),
      Fix("Upgrade (force-clear after timeout, PR #123055)."),
@@ -52,7 +56,28 @@ def cleanup_after(view: IncidentView, timeout: Event) -> bool:
     return False
 
 
+def _lane_stalled_after_timeout(view: IncidentView) -> Candidate | None:
+    """A task on a session lane failed on a timeout, the lane took its next task, and nothing was
+    dequeued after it while messages queued: the timeout's aftermath was never cleaned up."""
+    if view.record.opened_by != "lane_stall":
+        return None
+    timed_out = [e for e in view.events("lane.task_error") if TIMED_OUT.search(field_text(e, "error") or e.message)]
+    if not timed_out:
+        return None
+    queued = view.events("lane.enqueue")
+    depth = max((e.fields.get("queueSize") for e in queued if isinstance(e.fields.get("queueSize"), int)), default=0)
+    return Candidate(
+        "RC15", Confidence.MEDIUM,
+        "A task on the session lane failed on a timeout; the lane took its next task and never dequeued again"
+        + (f" while {depth} messages queued" if depth else "") + ": the timeout's cleanup never ran.",
+        cite(timed_out[-1:], view.events("lane.dequeue")[-1:], queued[:1], queued[-1:]), onset=timed_out[-1].time,
+    )
+
+
 def detect(view: IncidentView) -> Candidate | None:
+    lane_stall = _lane_stalled_after_timeout(view)
+    if lane_stall is not None:
+        return lane_stall
     timeouts = [e for e in view.events("embedded.timeout") if not cleanup_after(view, e)]
     # "lane task rejected after timeout" is logged only for a lane task whose timeout already fired
     # (src/process/command-queue.ts): the same evidence as the CommandLaneTaskTimeoutError it follows.
