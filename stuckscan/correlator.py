@@ -49,7 +49,7 @@ LANE_TASK_KINDS = frozenset({"lane.dequeue", "lane.task_done", "lane.task_error"
 LANE_TAKEN_KINDS = frozenset({"lane.dequeue"})
 CLI_TURN_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "cli.turn_failed", "cli.terminal_failure"})
 SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
-    "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover",
+    "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover", "lock.stale",
     "lane.task_error", "lane.wait_exceeded", "lane.task_interrupted", "lane.drain_blocked", "lane.task_timeout",
     "lane.task_done", "embedded.run_start", "embedded.run_done", "embedded.run_end", "embedded.timeout",
     "embedded.failover", "embedded.agent_end", "embedded.tool_start", "embedded.tool_end", "embedded.compaction",
@@ -101,7 +101,7 @@ TIME_ATTRIBUTABLE_KINDS = CLI_TURN_KINDS | frozenset({
 # With no incident open for the session (or run, or lane) it names, it opens one (a finding of
 # origin "signal"); naming none, a gateway-wide one ("unattributed"). See _fault_signal.
 SIGNAL_KINDS = frozenset({
-    "lock.timeout", "lock.takeover", "model.all_failed", "llm.idle_timeout", "compaction.timeout", "compaction.failed",
+    "lock.timeout", "lock.takeover", "lock.stale", "model.all_failed", "llm.idle_timeout", "compaction.timeout", "compaction.failed",
     "lane.task_timeout", "lane.task_rejected_after_timeout", "tools.browser_failed", "tools.browser_unreachable",
     "dispatch.empty_reply", "subagent.announce_give_up", "gateway.draining_rejected", "lane.task_error",
     "model.fallback_decision", "embedded.failover", "compaction.timeout_recovery", "lane.wait_exceeded",
@@ -123,6 +123,7 @@ TRAILING_KINDS = frozenset({"lane.wait_exceeded", "lane.task_done", "message.pro
 # What one kept event may hold (evidence, preludes, markers): a crafted 1 MiB line of
 # `k=v` pairs parses into ~16 MB of fields; real gateway lines stay far below these.
 MAX_KEPT_TEXT = 4096
+RESTART_ABORT_WINDOW = timedelta(seconds=30)  # an AbortError this soon after a restart marker is the restart's
 MAX_RUN_SPAN = 6 * 3600.0  # a run timeout's reach back for unattributed evidence, at most (seconds)
 MAX_KEPT_FIELDS = 64
 
@@ -1084,7 +1085,7 @@ class Correlator:
         record = self._find_open(identity, key, session_id, run_id)
         if record is None and event.kind in RECOVERY_SIDE_EFFECT_KINDS:
             record = self._reopen_after_silence(identity, event)
-        signal = _fault_signal(event, self.thresholds)
+        signal = self._signal(event)
         if record is None and signal and event.kind == "lane.wait_exceeded" and self._attach_trailing(identity, event):
             return changes
         if record is None and signal:
@@ -1138,7 +1139,7 @@ class Correlator:
     def _on_unattributed(self, event: Event) -> list[Change]:
         """Session evidence that names no session: tie it to the one open incident, if only one;
         a fault signal with no incident open at all opens a gateway-wide finding."""
-        if event.kind not in TIME_ATTRIBUTABLE_KINDS and not _fault_signal(event, self.thresholds):
+        if event.kind not in TIME_ATTRIBUTABLE_KINDS and not self._signal(event):
             return []
         lane = event.fields.get("lane")
         if event.kind == "lane.wait_exceeded" and isinstance(lane, str) and lane:
@@ -1151,7 +1152,7 @@ class Correlator:
             self._touch(record, event)
             return []
         self.unattributed.append(event)
-        signal = _fault_signal(event, self.thresholds)
+        signal = self._signal(event)
         if not signal or self.open:
             return []
         record = self._open(UNATTRIBUTED, "signal", event)
@@ -1218,6 +1219,8 @@ class Correlator:
         last = tasks[-1]
         if last.time is None or not isinstance(queued, int) or queued < 2 or last.kind not in LANE_TAKEN_KINDS:
             return []
+        if self._session_already_reported(event, last.time):
+            return []
         idle = (event.time - last.time).total_seconds()
         if idle < self.thresholds.abort_seconds:
             return []
@@ -1227,6 +1230,33 @@ class Correlator:
         record.evidence.add(event)
         self._touch(record, event)
         return [Change("opened", record, f"session lane dequeued nothing for {idle:.0f} s with {queued} queued")]
+
+    def _signal(self, event: Event) -> str:
+        """What makes ``event`` a fault on its own (see _fault_signal), or an abort right after a
+        restart marker: the restart cut the run short (an AbortError alone may be a user's /stop)."""
+        signal = _fault_signal(event, self.thresholds)
+        if signal or event.kind != "run.aborted_error" or event.time is None:
+            return signal
+        for marker in reversed(self.markers):
+            if marker.time is None or marker.time > event.time:
+                continue
+            if event.time - marker.time > RESTART_ABORT_WINDOW:
+                break
+            if self._is_restart(marker) or marker.kind == "gateway.restarting":
+                return "a restart aborted a run"
+        return ""
+
+    def _session_already_reported(self, event: Event, since: datetime) -> bool:
+        """Whether the lane's own session has an incident open, or one that was open after
+        ``since``: its stall warnings already tell this story."""
+        key, session_id, run_id = self.ids.resolve(event)
+        identity = identity_of(key, session_id, run_id)
+        if identity is None:
+            return False
+        if self._find_open(identity, key, session_id, run_id) is not None:
+            return True
+        previous = self.last_closed.get(identity)
+        return previous is not None and (previous.end is None or previous.end >= since)
 
     def _on_lane_signal(self, event: Event, identity: str) -> list[Change]:
         """A lane wait on a shared lane (cron, main, subagent): its own lane-backlog finding."""
@@ -1241,7 +1271,7 @@ class Correlator:
 
     @staticmethod
     def _opens_incident(event: Event) -> bool:
-        if event.kind in ("lock.timeout", "lock.takeover"):
+        if event.kind in ("lock.timeout", "lock.takeover", "lock.stale"):
             return True
         return event.kind == "lane.task_error" and event.has("lockPath")
 

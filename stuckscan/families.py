@@ -61,9 +61,12 @@ FAMILIES: tuple[Family, ...] = (
     _anchored("recovery.outcome", "warn", "stuck session recovery outcome:", r"stuck session recovery outcome:" + KV),
     _anchored("recovery.skipped", "warn", "stuck session recovery skipped:", r"stuck session recovery skipped:" + KV),
     _anchored("recovery.noop", "warn", "stuck session recovery no-op:", r"stuck session recovery no-op:" + KV),
+    # The same runtime (src/logging/diagnostic-stuck-session-recovery.runtime.ts) reclaims reply work that shows
+    # no activity at all as "reclaiming phantom_reply_work:" and stale reply work as "reclaiming stale_reply_work:".
     _anchored(
         "recovery.reclaiming", "warn", "stuck session recovery reclaiming",
-        r"stuck session recovery reclaiming stale active (?P<target>run|reply work):" + KV,
+        r"stuck session recovery reclaiming (?:stale active (?P<target>run|reply work)"
+        r"|(?P<reclaimReason>phantom_reply_work|stale_reply_work)):" + KV,
     ),
     _anchored("recovery.failed", "warn", "stuck session recovery failed:", r"stuck session recovery failed:" + KV),
     _anchored(
@@ -159,7 +162,10 @@ FAMILIES: tuple[Family, ...] = (
         "embedded.abort_still_streaming", "warn", "embedded run abort still streaming:",
         r"embedded run abort still streaming:" + KV,
     ),
-    _anchored("embedded.failover", "warn", "embedded run failover decision:", r"embedded run failover decision:" + KV),
+    # The file record says only "embedded run failover decision" and carries the fields in its meta object
+    # (event embedded_run_failover_decision); the console prints them as key=value words after a colon
+    # (src/agents/pi-embedded-runner/run/failover-observation.ts).
+    _anchored("embedded.failover", "warn", "embedded run failover decision", r"embedded run failover decision:?" + KV),
     _anchored("model.fallback_decision", "warn", "model fallback decision", r"model fallback decision:?" + KV),
     # The same decision under its console tag [model-fallback/decision] without the label: 2026.3 builds print the
     # decision word bare ("candidate_failed requested=<p>/<m> candidate=<p>/<m> reason=timeout next=<p>/<m>", f313);
@@ -185,6 +191,15 @@ FAMILIES: tuple[Family, ...] = (
     _anchored(
         "lock.stale_removed", "warn", "removed stale session lock:",
         r"removed stale session lock:\s*(?P<lockPath>.+?)\s*\((?P<reasons>[^()]*)\)\s*$",
+    ),
+    # A lock the stale check judged reclaimable, with its reasons (staleReasons in
+    # src/agents/session-write-lock.ts: dead-pid, too-old, orphan-self-pid: the pid is this gateway's own but
+    # it holds no such lock in memory) and the holder: "session file lock stale (orphan-self-pid): pid=<n>
+    # alive=true" (#128032).
+    _anchored(
+        "lock.stale", "warn", "session file lock stale",
+        r"session file lock stale \((?P<reasons>[^()]{1,200})\):?(?:\s*pid=(?P<lockPid>\d+))?"
+        r"(?:\s+alive=(?P<lockPidAlive>true|false))?" + KV,
     ),
     _anchored(
         "lock.cleanup_failed", "warn", "session lock cleanup failed on startup:",
@@ -371,6 +386,12 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*)?"
         r"health-monitor: restarting \(reason: (?P<reason>[^)]{1,1000})\)",
     ),
+    # The same restart as the console prints it when the monitor's tag comes first and the channel second:
+    # "[health-monitor] [telegram:default] restarting (reason: stale-socket)" (#37939).
+    _searched(
+        "health.restart", "info", "] restarting (reason: ",
+        r"\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*restarting \(reason: (?P<reason>[^)]{1,1000})\)",
+    ),
     # fetch-timeout's console text: "fetch timeout after <N>ms (elapsed <N>ms) timer delayed <N>ms, likely
     # event-loop starvation[ operation=<op>][ url=<url>]". Its file record says "fetch timeout reached;
     # aborting operation" and carries timerDelayMs in the meta object instead (a fetch.timeout event).
@@ -471,14 +492,37 @@ FAMILIES: tuple[Family, ...] = (
     # The compaction safety timeout's error text, seen inside e.g. "contextEngine.compact() threw during overflow
     # recovery for <provider>/<model>: Error: Compaction timed out" or a failed-compaction reason.
     _searched("compaction.timeout", "warn", "Compaction timed out", r"Compaction timed out"),
+    # The Codex harness's native compaction wait (extensions/codex, CodexNativeCompactionTimeoutError): "timed out
+    # waiting for codex app-server compaction for <threadId>", surfaced as "Compaction failed: ..." (#84921).
+    _searched(
+        "compaction.timeout", "warn", "timed out waiting for codex app-server compaction",
+        r"timed out waiting for codex app-server compaction(?: for (?P<threadId>[^\s•]+))?",
+    ),
+    # Any other failure of that compaction (src/agents/pi-embedded-runner/run.ts, agent/embedded, warn):
+    # "contextEngine.compact() threw during overflow recovery for <provider>/<model>: <error>". Listed after
+    # compaction.timeout: a thrown "Compaction timed out" keeps that kind.
+    _searched(
+        "compaction.failed", "warn", "threw during overflow recovery for ",
+        r"contextEngine\.compact\(\) threw during overflow recovery for (?P<model>\S+?):\s*(?P<error>.*)",
+    ),
+    # The compaction safeguard gives up and keeps the history (src/agents/pi-hooks/compaction-safeguard.ts, warn):
+    # "Compaction summarization failed; cancelling compaction to preserve history: <error>", and with no model
+    # credentials "Compaction safeguard: ... cancelling compaction ...".
+    _searched(
+        "compaction.failed", "warn", "cancelling compaction",
+        r"Compaction (?:summarization failed|safeguard: (?P<detail>[^;\n]{0,200}));? cancelling compaction"
+        r"(?: to preserve history)?[.:]?\s*(?P<error>.*)",
+    ),
     # "[compaction-diag] start|end|decision|contributors runId= sessionKey= diagId= ..." (debug; a failed end is warn).
     _searched(
         "compaction.diag", "debug", "[compaction-diag]",
         r"\[compaction-diag\](?: (?P<stage>start|end|decision|contributors)\b)?" + KV,
     ),
+    # GatewayDrainingError (src/process/command-queue.ts); builds that name the cause say "Gateway is draining for
+    # restart; new tasks are not accepted".
     _searched(
         "gateway.draining_rejected", "warn", "Gateway is draining",
-        r"Gateway is draining; new tasks are not accepted",
+        r"Gateway is draining(?: for restart)?; new tasks are not accepted",
     ),
     _searched("gateway.restarting", "info", "gateway restarting", r"gateway restarting"),
     # Kept for text that still carries the console tag (a paste the shapes do not split); the
@@ -620,8 +664,8 @@ FAMILIES: tuple[Family, ...] = (
     # builds awaited the whole agent turn in the listener, f016) or "<n>ms".
     _searched(
         "channel.slow_listener", "warn", "Slow listener detected",
-        r"(?:\[EventQueue\] )?Slow listener detected: (?P<listener>\S+) took "
-        r"(?:(?P<tookMs>\d+)ms|(?P<tookSeconds>\d+(?:\.\d+)?) seconds?)(?: for event (?P<event>\S+))?",
+        r"(?:\[EventQueue\] )?Slow listener detected(?:: (?P<listener>\S+) took "
+        r"(?:(?P<tookMs>\d+)ms|(?P<tookSeconds>\d+(?:\.\d+)?) seconds?)(?: for event (?P<event>\S+))?)?",
     ),
     # The channel ingress watchdog (src/channels/ingress/): a claimed event not adopted by a turn in time:
     # "Channel ingress claim→adoption stalled for event <id> on lane <lane> after <n>ms; <marking failed|applying
@@ -649,6 +693,242 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "subagent.announce_failed", "warn", "Subagent completion direct announce failed",
         r"Subagent completion direct announce failed for run (?P<childRunId>\S+?):\s*(?P<error>.*)",
+    ),
+    # -- Audited from the source (warn/error calls of the subsystems a stuck session involves); one real-form line
+    # of each is in tests/test_families_source.py. Paths are those of src/ around 2026.4; later builds moved
+    # src/agents/pi-embedded-runner/ to src/agents/embedded-agent-runner/.
+    # Subagent announce (defaultRuntime.error, src/agents/subagent-announce.ts): "Subagent announce failed: <err>".
+    # Searched, so that a lock error inside it stays the lock's evidence.
+    _searched(
+        "subagent.announce_failed", "error", "Subagent announce failed:",
+        r"Subagent announce failed:\s*(?P<error>.*)",
+    ),
+    # src/agents/pi-embedded-runner/run/attempt.ts (agent/embedded, warn): the run timeout fired while a compaction
+    # was running and the deadline was extended: "embedded run timeout reached during compaction; extending
+    # deadline: runId= sessionId= extraMs=".
+    _anchored(
+        "compaction.deadline_extended", "warn", "embedded run timeout reached during compaction",
+        r"embedded run timeout reached during compaction; extending deadline:?" + KV,
+    ),
+    # The same attempt gives up waiting for compaction retries: "compaction retry aggregate timeout (<n>ms):
+    # proceeding with pre-compaction state runId= sessionId=", and a run that timed out inside a compaction
+    # answers from a snapshot: "using <source> snapshot: timed out during compaction runId= sessionId=".
+    _anchored(
+        "compaction.timeout", "warn", "compaction retry aggregate timeout (",
+        r"compaction retry aggregate timeout \((?P<timeoutMs>\d+)ms\):? proceeding with pre-compaction state" + KV,
+    ),
+    _anchored(
+        "compaction.timeout", "warn", "using ",
+        r"using (?P<snapshotSource>[\w-]{1,40}) snapshot: timed out during compaction" + KV,
+    ),
+    # A compaction that could not be aborted (agent/embedded, warn): "embedded run abortCompaction failed: runId=
+    # sessionId= err=" (run/attempt.ts) and "unsubscribe: compaction abort failed runId= err="
+    # (pi-embedded-subscribe.ts).
+    _anchored(
+        "compaction.abort_failed", "warn", ("embedded run abortCompaction failed", "unsubscribe: compaction abort failed"),
+        r"(?:embedded run abortCompaction|unsubscribe: compaction abort) failed:?" + KV,
+    ),
+    # "context overflow persisted after in-attempt compaction (attempt <n>/<max>); retrying prompt without
+    # additional compaction for <provider>/<model>" (agent/embedded, warn, run.ts): the overflow loop goes on.
+    _anchored(
+        "compaction.overflow", "warn", "context overflow persisted after in-attempt compaction",
+        r"context overflow persisted after in-attempt compaction"
+        r"(?: \(attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+)\))?(?:;[^\n]{0,200}? for (?P<model>\S+))?",
+    ),
+    # The idle watchdog's retry (src/agents/pi-embedded-runner/run/assistant-failover.ts, agent/embedded, warn):
+    # "[llm-idle-timeout] <provider>/<model> produced no reply before the idle watchdog; retrying same model".
+    _searched(
+        "llm.idle_timeout", "warn", "[llm-idle-timeout]",
+        r"\[llm-idle-timeout\] (?P<model>\S+) produced no reply before the idle watchdog(?:; (?P<action>[^\n]{0,200}))?",
+    ),
+    # The same file, when an auth profile's call timed out and the next profile is tried: "Profile <id> timed
+    # out. Trying next account..." (warn).
+    _anchored(
+        "model.profile_timeout", "warn", "Profile ",
+        r"Profile (?P<profileId>\S+) timed out\. Trying next account",
+    ),
+    # The CLI backend's no-output watchdog (src/agents/cli-runner/execute.ts, agent/cli-backend, warn): "cli
+    # watchdog timeout: provider=<p> model=<m> session=<cli session> noOutputTimeoutMs=<n> pid=<pid|unknown|node>",
+    # and the error it fails the turn with: "CLI produced no output for <n>s and was terminated."
+    _anchored("cli.watchdog_timeout", "warn", "cli watchdog timeout:", r"cli watchdog timeout:" + KV),
+    _searched(
+        "cli.watchdog_timeout", "warn", "CLI produced no output for ",
+        r"CLI produced no output for (?P<noOutputSeconds>\d+)s and was terminated",
+    ),
+    # Run-loop give-up (run.ts, agent/embedded, error): "[run-retry-limit] sessionKey= provider=<p>/<m> attempts=
+    # maxAttempts=".
+    _searched("embedded.retry_limit", "error", "[run-retry-limit]", r"\[run-retry-limit\]" + KV),
+    # run/attempt.ts (agent/embedded, error): the run's event subscription could not be removed: "CRITICAL:
+    # unsubscribe failed, possible resource leak: runId=<id> <error>".
+    _anchored(
+        "embedded.unsubscribe_failed", "error", "CRITICAL: unsubscribe failed",
+        r"CRITICAL: unsubscribe failed, possible resource leak:?(?: runId=(?P<runId>\S+))?\s*(?P<error>.*)",
+    ),
+    # run.ts (agent/embedded, warn): a turn that ended without a reply is surfaced as an error, not left hanging:
+    # "incomplete turn detected: runId= sessionId= stopReason=<r> payloads=0 — surfacing error to user".
+    _anchored(
+        "embedded.incomplete_turn", "warn", "incomplete turn detected:",
+        r"incomplete turn detected:\s*(?P<kv>[^—\n]*)(?:— (?P<action>[^\n]{0,200}))?",
+    ),
+    # Tool-loop detection (src/agents/tool-loop-detection.ts and pi-tools.before-tool-call.ts, agent/embedded):
+    # warnings ("Polling loop warning: <tool> repeated <n> times", "Ping-pong loop warning: alternating calls
+    # count=<n> currentTool=<tool>", "Loop warning: <tool> called <n> times with identical arguments", "Loop warning
+    # for <tool>: <message>") and blocks ("Critical polling loop detected: ...", "Critical ping-pong loop detected:
+    # ...", "Global circuit breaker triggered: <tool> repeated <n> times with no progress", "Blocking <tool> due to
+    # critical loop: <message>").
+    _anchored(
+        "tool.loop", "warn", ("Polling loop warning:", "Ping-pong loop warning:", "Loop warning"),
+        r"(?P<detector>Polling loop warning|Ping-pong loop warning|Loop warning)(?: for (?P<tool>\S+?))?:\s*"
+        r"(?:(?P<repeatedTool>\S+) (?:repeated|called) (?P<count>\d+) times|alternating calls(?P<kv>[^\n]*)"
+        r"|(?P<detail>[^\n]*))",
+    ),
+    _anchored(
+        "tool.loop", "error", ("Critical polling loop detected:", "Critical ping-pong loop detected:",
+                               "Global circuit breaker triggered:", "Blocking "),
+        r"(?:(?P<detector>Critical polling loop detected|Critical ping-pong loop detected"
+        r"|Global circuit breaker triggered):\s*"
+        r"(?:(?P<repeatedTool>\S+) repeated (?P<count>\d+) times|alternating calls(?P<kv>[^\n]*))"
+        r"|Blocking (?P<tool>\S+) due to critical loop:\s*(?P<detail>[^\n]*))",
+    ),
+    # Config-reload restarts wait for active work (src/gateway/server-reload-handlers.ts, gateway/reload): "restart
+    # timeout after <n>ms with <n> operation(s), <n> reply(ies), <n> embedded run(s), <n> task run(s) still active;
+    # restarting anyway" (warn): the drain gave up. "restart deferral check failed (<err>); restarting gateway now"
+    # (warn): the drain was skipped. "all operations and replies completed; restarting gateway now" (info).
+    _anchored(
+        "gateway.drain_timeout", "warn", "restart timeout after ",
+        r"restart timeout after (?P<elapsedMs>\d+)ms with (?P<pending>"
+        r"(?:(?P<operations>\d+) operation\(s\))?(?:,? ?(?P<pendingReplies>\d+) reply\(ies\))?"
+        r"(?:,? ?(?P<embeddedRuns>\d+) embedded run\(s\))?(?:,? ?(?P<taskRuns>\d+) task run\(s\))?"
+        r"|[^;\n]{0,300}?) still active",
+    ),
+    _anchored(
+        "gateway.forced_restart", "warn", "restart deferral check failed",
+        r"restart deferral check failed \((?P<error>[^\n]{0,500})\); restarting gateway now",
+    ),
+    _anchored(
+        "gateway.drained", "info", "all operations and replies completed",
+        r"all operations and replies completed; restarting gateway now",
+    ),
+    # The shutdown's WebSocket close (src/gateway/server-close.ts, warn): "websocket server close exceeded <n>ms;
+    # forcing shutdown continuation with <n> tracked client(s)", then "websocket server close still pending after
+    # <n>ms force window; continuing shutdown".
+    _anchored(
+        "gateway.shutdown_slow", "warn", "websocket server close ",
+        r"websocket server close (?:exceeded (?P<graceMs>\d+)ms; forcing shutdown continuation"
+        r"(?: with (?P<trackedClients>\d+) tracked client)?|still pending after (?P<forceMs>\d+)ms force window)",
+    ),
+    # The restart loop (src/cli/gateway-cli/run-loop.ts, gateway): "full process restart failed (<detail>); falling
+    # back to in-process restart" (warn), "failed to reacquire gateway lock for in-process restart: <err>" (error)
+    # and "gateway startup failed: <err>. Process will stay alive; fix the issue and restart." (error).
+    _anchored(
+        "gateway.restart_mode", "warn", "full process restart failed (",
+        r"full process restart failed \((?P<detail>[^\n]{0,300})\); falling back to (?P<mode>in-process restart)",
+    ),
+    _anchored(
+        "gateway.restart_failed", "error", "failed to reacquire gateway lock for in-process restart",
+        r"failed to reacquire gateway lock for in-process restart:?\s*(?P<error>.*)",
+    ),
+    _anchored("gateway.start_failed", "error", "gateway startup failed:", r"gateway startup failed:\s*(?P<error>.*)"),
+    # Cron (src/cron/service/, subsystem cron; the fields are in the meta object): a run a dead process left marked
+    # running, "cron: clearing stale running marker on startup" (warn, jobId= runningAtMs=), and a manual run queued
+    # behind others, "cron: queued manual run waiting for an execution slot" (warn, jobId= runId= waitMs= queuedAhead=).
+    # The console drops a message's repeat of its tag ("[cron] clearing stale running marker on startup"), and so
+    # does a paste's "cron: " read as the subsystem: the label is optional.
+    _anchored(
+        "cron.stale_running_cleared", "warn", ("cron: clearing stale running marker", "clearing stale running marker"),
+        r"(?:cron: )?clearing stale running marker(?: on startup)?" + KV,
+    ),
+    _anchored(
+        "cron.run_waiting", "warn", ("cron: queued manual run waiting", "queued manual run waiting"),
+        r"(?:cron: )?queued manual run waiting for an execution slot" + KV,
+    ),
+    # Subagent orphan recovery after a restart (src/agents/subagent-orphan-recovery.ts, subsystem
+    # subagent-orphan-recovery, warn): "failed to resume orphaned session <key>: <err>" and "resume failed for <key>;
+    # abortedLastRun flag preserved for retry on next restart".
+    _anchored(
+        "restart.recovery", "warn", "failed to resume orphaned session ",
+        r"failed to resume orphaned session (?P<sessionKey>\S+?): (?P<error>.*)",
+    ),
+    _anchored(
+        "restart.recovery", "warn", "resume failed for ",
+        r"resume failed for (?P<sessionKey>\S+?); (?P<detail>abortedLastRun flag preserved[^\n]{0,200})",
+    ),
+    # Channel transports. src/channels/transport/stall-watchdog.ts (error, the channel's runtime): "[<label>]
+    # transport watchdog timeout: idle <n>s (limit <n>s)"; the WhatsApp Web monitor (extensions/whatsapp/src/
+    # auto-reply/monitor.ts): "No messages received in <n>m - restarting connection" (warn): a silent channel
+    # restarted, as the Telegram polling stall is.
+    _searched(
+        "channel.polling_stall", "error", "transport watchdog timeout: idle ",
+        r"(?:\[(?P<channel>[^\[\]\s]{1,200})\]\s*)?transport watchdog timeout: idle (?P<stalledFor>\d+s)"
+        r"(?: \(limit (?P<limit>\d+s)\))?",
+    ),
+    _anchored(
+        "channel.polling_stall", "warn", "No messages received in ",
+        r"No messages received in (?P<stalledFor>\d+m) - restarting connection",
+    ),
+    # Reconnects with back-off, as "auto-restart attempt" is for the channel manager: Slack socket mode
+    # (extensions/slack/src/monitor/provider.ts, error): "slack socket disconnected (<event>). retry <n>/<max|∞> in
+    # <s>s[ (<err>)]", "slack socket mode failed to start. retry <n>/<max|∞> in <s>s (<err>)"; WhatsApp Web (error):
+    # "WhatsApp Web connection closed (status <code>). Retry <n>/<max|∞> in <duration>… (<err>)". The give-ups:
+    # "slack socket mode failed to start|disconnected due to non-recoverable auth error — skipping channel (<err>)"
+    # and "WhatsApp Web reconnect: max attempts reached (<n>/<max>). Stopping web monitoring."
+    _anchored(
+        "channel.restart_gave_up", "error", "slack socket mode ",
+        r"slack socket mode (?:failed to start|disconnected) due to non-recoverable auth error"
+        r"(?: — skipping channel)?(?: \((?P<error>[^\n]{0,500})\))?",
+    ),
+    # Under its [slack] or [whatsapp] tag the console drops the channel's name from the message ("[whatsapp] Web
+    # connection closed (status 499). Retry 1/12...", #65215), so the name is optional. Later Slack builds say
+    # "slack socket disconnected (<event>); reconnecting in <s>s (attempt <n>/∞)[ (<err>)]".
+    _anchored(
+        "channel.auto_restart", "error",
+        ("slack socket disconnected (", "slack socket mode failed to start. retry ", "socket disconnected (",
+         "socket mode failed to start. retry "),
+        r"(?:slack )?socket (?:disconnected \((?P<event>[^()]{0,100})\)|mode failed to start)\. retry (?P<attempt>\d+)/"
+        r"(?P<maxAttempts>\d+|∞) in (?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m))(?: \((?P<error>[^\n]{0,500})\))?",
+    ),
+    _anchored(
+        "channel.auto_restart", "error", ("slack socket disconnected (", "socket disconnected ("),
+        r"(?:slack )?socket disconnected \((?P<event>[^()]{0,100})\); reconnecting in "
+        r"(?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m)) \(attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+|∞)\)"
+        r"(?: \((?P<error>[^\n]{0,500})\))?",
+    ),
+    _anchored(
+        "channel.auto_restart", "error", ("WhatsApp Web connection closed (status ", "Web connection closed (status "),
+        r"(?:WhatsApp )?Web connection closed \(status (?P<status>\d+)\)\. Retry (?P<attempt>\d+)/"
+        r"(?P<maxAttempts>\d+|∞)(?: in (?P<restartDelay>[\d.]{1,12}(?:ms|s|m|h)))?(?:…|\.{3})?"
+        r"(?: \((?P<error>[^\n]{0,500})\))?",
+    ),
+    # The WhatsApp Web monitor's (re)start (info): "Listening for personal WhatsApp inbound messages.", its ingress
+    # back, as "polling ingress started" is for Telegram.
+    _anchored(
+        "channel.polling_started", "info", "Listening for personal WhatsApp inbound messages",
+        r"Listening for personal WhatsApp inbound messages",
+    ),
+    _anchored(
+        "channel.restart_gave_up", "error", ("WhatsApp Web reconnect: max attempts reached",
+                                             "Web reconnect: max attempts reached"),
+        r"(?:WhatsApp )?Web reconnect: max attempts reached \((?P<attempt>\d+)/(?P<maxAttempts>\d+)\)",
+    ),
+    # A channel that did not start (src/gateway/server-channels.ts, error): "[<channel>] channel startup failed:
+    # <err>"; the startup path logs "channel startup failed: <err>" without the tag.
+    _searched(
+        "channel.exited", "error", "channel startup failed:",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?channel startup failed:\s*(?P<error>.*)",
+    ),
+    # The Discord listener's timeout (extensions/discord/src/monitor/listeners.ts): "discord handler timed out after
+    # <n> seconds[ (<context k=v>)]" (error), "discord handler canceled after timeout[ (...)]" (warn), "discord
+    # handler failed after timeout: <err>[ (...)]" (error): the inbound turn outlived the listener.
+    _anchored(
+        "channel.handler_timeout", "error", "discord handler ",
+        r"discord handler (?:timed out after (?P<timeoutSeconds>\d+(?:\.\d+)?) seconds?"
+        r"|(?P<stage>canceled|failed) after timeout)(?P<detail>.*)",
+    ),
+    # src/channels/typing.ts (warn): "[typing] TTL exceeded (<n>ms), auto-stopping typing indicator": a long
+    # turn, not a fault; kept apart so it is not read as a stall.
+    _searched(
+        "channel.typing_ttl", "warn", "TTL exceeded (",
+        r"(?:\[typing\] )?TTL exceeded \((?P<maxDurationMs>\d+)ms\), auto-stopping typing indicator",
     ),
     _searched("net.eaddrinuse", "error", "EADDRINUSE", r"EADDRINUSE"),
     # No restart-recovery line prints this token: recovery sets the session entry's abortedLastRun field and

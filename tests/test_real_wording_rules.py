@@ -225,3 +225,35 @@ def test_a_session_lane_that_stops_dequeuing_after_a_timeout_is_a_timeout_withou
     no_timeout = analyze(*stalled_lane[1:])
     assert len(no_timeout.incidents) == 1 and no_timeout.incidents[0].primary is None
     assert "dequeued nothing" in no_timeout.incidents[0].missing
+
+
+def test_an_abort_right_after_a_restart_marker_is_a_restart_interrupted_run() -> None:
+    analysis = analyze(
+        line("08:23:20", "embedded run start: runId=r1", "agent/embedded", "DEBUG"),
+        line("08:23:33", "SIGUSR1 received, gateway restarting", "gateway", "INFO"),
+        line("08:23:34", "AbortError: This operation was aborted", "agent/embedded", "ERROR"),
+    )
+    assert [i.primary.rule.id if i.primary else None for i in analysis.incidents] == ["RC17"]
+    user_stop = analyze(line("08:23:34", "AbortError: This operation was aborted", "agent/embedded", "ERROR"))
+    assert not user_stop.incidents  # an abort alone may be a user's /stop
+
+
+def test_a_health_monitor_restart_with_its_tag_first_counts_toward_a_loop() -> None:
+    restarts = [line(clock, "[telegram:default] restarting (reason: stale-socket)", "gateway/health-monitor", "INFO")
+                for clock in ("21:01:29", "21:36:27", "22:06:27")]
+    assert "RC18" in rule_ids(analyze(*restarts))
+
+
+def test_a_stale_lock_of_the_gateways_own_live_pid_is_the_lock_held_by_the_live_gateway() -> None:
+    own = line("10:00:00", "session file lock stale (orphan-self-pid): pid=22144 alive=true", "agents/session-lock")
+    assert analyze(own).incidents[0].primary.rule.id == "RC08"
+    dead = line("10:00:00", "session file lock stale (dead-pid): pid=22144 alive=false", "agents/session-lock")
+    assert analyze(dead).incidents[0].primary.rule.id == "RC09"
+
+
+def test_a_lone_keep_lane_skip_for_reply_work_is_stale_state_with_low_confidence() -> None:
+    skip = line("10:00:00", f"stuck session recovery outcome: status=skipped action=keep_lane sessionId={SID} "
+                            f"sessionKey={KEY} activeWorkKind=embedded_run reason=active_reply_work")
+    incident = analyze(skip).incidents[0]
+    assert incident.primary is not None and incident.primary.rule.id == "RC05"
+    assert incident.primary.confidence.value == "low"

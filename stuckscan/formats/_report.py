@@ -390,6 +390,10 @@ def outcome_sentence(incident: Incident, zone: tzinfo = timezone.utc) -> str:
         return text + (f" ({last.verdict_reason})" if last is not None and last.verdict_reason else "")
     if status is IncidentStatus.STILL_STUCK:
         if last is None:
+            skips = [r for r in incident.recoveries if r.verdict is RecoveryVerdict.SKIPPED]
+            if skips:
+                reasons = ", ".join(dict.fromkeys(r.reason or r.action or "no reason given" for r in skips))
+                return f"still stuck when the log ends; recovery was considered and skipped {plural(len(skips), 'time')} ({reasons})"
             return "still stuck when the log ends; no recovery was attempted"
         text = f"still stuck when the log ends; {attempt} {verdict_word(last.verdict)}"
         return text + (f" ({last.verdict_reason})" if last.verdict_reason else "")

@@ -127,7 +127,7 @@ def lane_task_errors(events: Iterable[Event], name: str) -> list[Event]:
 
 def lock_events(view: Any) -> list[Event]:
     """Session-lock failures the incident saw: lock timeouts, takeovers, lane task errors on a lock."""
-    return [e for e in view.events("lane.task_error", "lock.timeout", "lock.takeover") if
+    return [e for e in view.events("lane.task_error", "lock.timeout", "lock.takeover", "lock.stale") if
             "lockPath" in e.fields or "lockPid" in e.fields or e.kind != "lane.task_error" or TAKEOVER_ERROR in e.message]
 
 

@@ -22,7 +22,8 @@ RULE = Rule(
     WEDGED_POLICY, Severity.WARNING, "session",
     ("`stuck session: ... classification=stale_session_state reason=queued_work_without_active_run`",
      "repeated `outcome: status=skipped action=keep_lane reason=active_reply_work` or "
-     "`action=observe_only reason=active_embedded_run`", "`sessionId=unknown` with `recovery=none`"),
+     "`action=observe_only reason=active_embedded_run`", "`sessionId=unknown` with `recovery=none`",
+     "a single `action=keep_lane reason=active_reply_work` skip (low confidence on its own)"),
     ("the same session skipped again and again while `lastProgressAge` grows",
      "age in the tens of thousands of seconds"),
     (Fix("Run `/reset` in that conversation.", _still_stuck, "the session was not cleared in the log"),
@@ -42,9 +43,12 @@ def detect(view: IncidentView) -> Candidate | None:
     unknown_unrecovered = view.warnings_where(lambda w: w.raw.get("sessionId") == "unknown" and field_text(w, "recovery") == "none")
     huge = view.record.max_age >= 10_000
     idle_queue = huge and view.record.queue_seen and view.record.max_queue_depth == 0
-    if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered) or idle_queue):
+    # Recovery keeps the lane for reply work it believes active, on a session the detector
+    # already found stuck: reply work that makes no progress is the phantom handle itself.
+    phantom_reply = [r for r in skipped if r.reason == "active_reply_work"]
+    if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered) or idle_queue or phantom_reply):
         return None
-    confidence = Confidence.HIGH if stale else Confidence.MEDIUM
+    confidence = Confidence.HIGH if stale else Confidence.MEDIUM if (len(skipped) >= 3 or huge) else Confidence.LOW
     parts = []
     if stale:
         parts.append("the detector classified it as stale session state")

@@ -10,6 +10,7 @@ from stuckscan.rules._detect import (
     TAKEOVER_ERROR,
     Candidate,
     cite,
+    field_text,
     first_time,
     lock_events,
     lock_in_fallback_chain,
@@ -62,7 +63,10 @@ def detect(view: IncidentView) -> Candidate | None:
     cited = alive or takeover or locks or long_held
     return Candidate(
         "RC08", confidence,
-        f"The session's write lock is held by {who} after an aborted run, so every new turn times out on it.",
+        f"The session's write lock is held by {who}" + (" after an aborted run" if settles else "")
+        + (" (the stale check found it is this process's own pid with no lock held in memory)"
+           if any("orphan-self-pid" in field_text(e, "reasons") for e in locks) else "")
+        + ", so every new turn times out on it.",
         cite(settles[:2], cited[:3], cited[-1:]), onset=first_time(cited), explains_stall=lock_is_cause(view, cited),
         facts={"yield": any(e.fields.get("runner") == "sessions_yield" for e in settles)},
     )

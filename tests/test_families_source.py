@@ -1,0 +1,274 @@
+"""Message families audited from the openclaw/openclaw source (warn/error calls of the subsystems a
+stuck session involves: recovery, embedded runs and compaction, CLI backends, tool loops, config-reload
+restarts and shutdown, cron, subagent orphan recovery, channel transports).
+
+Each template is written here in its real form and read three ways: a compact console line, a gateway
+JSONL record (tests/conftest.py's tslog_line) and the bare message as pasted into an issue. The kind and
+the fields the rules need must come out alike in all three, and the scan fast path must decode the
+lines whose kinds the correlator consumes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stuckscan.correlator import CONSUMED_KINDS
+from stuckscan.fastscan import iter_scan_events
+from stuckscan.parser import ParseOptions, ParseStats, parse_path, parse_text_lines
+from tests.conftest import tslog_line
+
+RUN = "8c423f99-218a-4841-a02a-7ee0dac15831"
+SID = "2bc0117f-8cd0-43a6-a382-1b4ebc062f6d"
+KEY = "agent:main:telegram:direct:7012345678"
+
+# (subsystem, level, message, kind, fields the line must give)
+LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
+    ("diagnostic", "WARN",
+     f"stuck session recovery reclaiming phantom_reply_work: sessionId={SID} sessionKey={KEY} age=720s queueDepth=0 "
+     f"activeSessionId={SID}",
+     "recovery.reclaiming", {"reclaimReason": "phantom_reply_work", "sessionKey": KEY, "age": 720}),
+    ("diagnostic", "WARN",
+     f"stuck session recovery reclaiming stale_reply_work: sessionId={SID} sessionKey={KEY} age=400s queueDepth=1",
+     "recovery.reclaiming", {"reclaimReason": "stale_reply_work", "queueDepth": 1}),
+    ("agent/embedded", "WARN",
+     f"embedded run failover decision: runId={RUN} stage=assistant decision=fallback_model reason=timeout "
+     "provider=openai/gpt-5.4 profile=-",
+     "embedded.failover", {"runId": RUN, "decision": "fallback_model", "reason": "timeout"}),
+    ("agent/embedded", "ERROR", "GatewayDrainingError: Gateway is draining for restart; new tasks are not accepted",
+     "gateway.draining_rejected", {}),
+    ("agent/embedded", "WARN",
+     "contextEngine.compact() threw during overflow recovery for anthropic/claude-opus-4-6: Error: 529 overloaded",
+     "compaction.failed", {"model": "anthropic/claude-opus-4-6", "error": "Error: 529 overloaded"}),
+    ("agent/embedded", "WARN",
+     "contextEngine.compact() threw during overflow recovery for anthropic/claude-opus-4-6: Error: Compaction timed out",
+     "compaction.timeout", {}),
+    ("agent/embedded", "WARN",
+     "Compaction summarization failed; cancelling compaction to preserve history: Error: 429 rate limited",
+     "compaction.failed", {"error": "Error: 429 rate limited"}),
+    ("agent/embedded", "WARN",
+     "Compaction safeguard: no request credentials available; cancelling compaction to preserve history.",
+     "compaction.failed", {"detail": "no request credentials available"}),
+    ("agent/embedded", "WARN",
+     f"embedded run timeout reached during compaction; extending deadline: runId={RUN} sessionId={SID} extraMs=900000",
+     "compaction.deadline_extended", {"runId": RUN, "sessionId": SID, "extraMs": 900000}),
+    ("agent/embedded", "WARN",
+     f"compaction retry aggregate timeout (60000ms): proceeding with pre-compaction state runId={RUN} sessionId={SID}",
+     "compaction.timeout", {"timeoutMs": 60000, "runId": RUN}),
+    ("agent/embedded", "WARN", f"using pre-compaction snapshot: timed out during compaction runId={RUN} sessionId={SID}",
+     "compaction.timeout", {"snapshotSource": "pre-compaction", "sessionId": SID}),
+    ("agent/embedded", "WARN",
+     f"embedded run abortCompaction failed: runId={RUN} sessionId={SID} err=Error: session closed",
+     "compaction.abort_failed", {"runId": RUN, "sessionId": SID}),
+    ("agent/embedded", "WARN", f"unsubscribe: compaction abort failed runId={RUN} err=Error: aborted",
+     "compaction.abort_failed", {"runId": RUN}),
+    ("agent/embedded", "WARN",
+     "context overflow persisted after in-attempt compaction (attempt 2/3); retrying prompt without additional "
+     "compaction for anthropic/claude-opus-4-6",
+     "compaction.overflow", {"attempt": 2, "maxAttempts": 3, "model": "anthropic/claude-opus-4-6"}),
+    ("agent/embedded", "WARN",
+     "[llm-idle-timeout] ollama/qwen3:32b produced no reply before the idle watchdog; retrying same model",
+     "llm.idle_timeout", {"model": "ollama/qwen3:32b", "action": "retrying same model"}),
+    ("agent/embedded", "WARN", "Profile anthropic:work timed out. Trying next account...",
+     "model.profile_timeout", {"profileId": "anthropic:work"}),
+    ("agent/cli-backend", "WARN",
+     "cli watchdog timeout: provider=claude-cli model=opus session=9d1c5e2a-77b1-4a0e-8d51-0c2f1b7e4a10 "
+     "noOutputTimeoutMs=180000 pid=48213",
+     "cli.watchdog_timeout", {"provider": "claude-cli", "noOutputTimeoutMs": 180000, "pid": 48213}),
+    ("agent/embedded", "WARN", "FailoverError: CLI produced no output for 180s and was terminated.",
+     "cli.watchdog_timeout", {"noOutputSeconds": 180}),
+    ("agent/embedded", "ERROR",
+     f"[run-retry-limit] sessionKey={KEY} provider=openai/gpt-5.4 attempts=32 maxAttempts=32",
+     "embedded.retry_limit", {"sessionKey": KEY, "attempts": 32, "maxAttempts": 32}),
+    ("agent/embedded", "ERROR", f"CRITICAL: unsubscribe failed, possible resource leak: runId={RUN} Error: closed",
+     "embedded.unsubscribe_failed", {"runId": RUN, "error": "Error: closed"}),
+    ("agent/embedded", "WARN",
+     f"incomplete turn detected: runId={RUN} sessionId={SID} stopReason=length payloads=0 — surfacing error to user",
+     "embedded.incomplete_turn", {"runId": RUN, "stopReason": "length", "payloads": 0,
+                                  "action": "surfacing error to user"}),
+    ("agent/embedded", "WARN", "Polling loop warning: process repeated 10 times",
+     "tool.loop", {"detector": "Polling loop warning", "repeatedTool": "process", "count": 10}),
+    ("agent/embedded", "WARN", "Ping-pong loop warning: alternating calls count=12 currentTool=exec",
+     "tool.loop", {"count": 12, "currentTool": "exec"}),
+    ("agent/embedded", "WARN", "Loop warning: read called 10 times with identical arguments",
+     "tool.loop", {"repeatedTool": "read", "count": 10}),
+    ("agent/embedded", "ERROR", "Global circuit breaker triggered: process repeated 30 times with no progress",
+     "tool.loop", {"detector": "Global circuit breaker triggered", "repeatedTool": "process", "count": 30}),
+    ("agent/embedded", "ERROR", "Blocking exec due to critical loop: exec repeated 20 times with no progress",
+     "tool.loop", {"tool": "exec"}),
+    ("gateway/reload", "WARN",
+     "restart timeout after 300000ms with 1 reply(ies), 1 embedded run(s) still active; restarting anyway",
+     "gateway.drain_timeout", {"elapsedMs": 300000, "pendingReplies": 1, "embeddedRuns": 1}),
+    ("gateway/reload", "WARN",
+     "restart timeout after 300000ms with 2 operation(s), 1 task run(s) still active; restarting anyway",
+     "gateway.drain_timeout", {"operations": 2, "taskRuns": 1}),
+    ("gateway/reload", "WARN", "restart deferral check failed (Error: store unavailable); restarting gateway now",
+     "gateway.forced_restart", {"error": "Error: store unavailable"}),
+    ("gateway/reload", "INFO", "all operations and replies completed; restarting gateway now", "gateway.drained", {}),
+    ("gateway", "WARN",
+     "websocket server close exceeded 1000ms; forcing shutdown continuation with 3 tracked client(s)",
+     "gateway.shutdown_slow", {"graceMs": 1000, "trackedClients": 3}),
+    ("gateway", "WARN", "websocket server close still pending after 2000ms force window; continuing shutdown",
+     "gateway.shutdown_slow", {"forceMs": 2000}),
+    ("gateway", "WARN", "full process restart failed (spawn EACCES); falling back to in-process restart",
+     "gateway.restart_mode", {"mode": "in-process restart", "detail": "spawn EACCES"}),
+    ("gateway", "ERROR", "failed to reacquire gateway lock for in-process restart: Error: gateway lock timeout",
+     "gateway.restart_failed", {"error": "Error: gateway lock timeout"}),
+    ("gateway", "ERROR",
+     "gateway startup failed: Error: listen EADDRINUSE. Process will stay alive; fix the issue and restart.",
+     "gateway.start_failed", {}),
+    ("cron", "WARN", "cron: clearing stale running marker on startup", "cron.stale_running_cleared", {}),
+    ("cron", "WARN", "cron: queued manual run waiting for an execution slot", "cron.run_waiting", {}),
+    ("subagent-orphan-recovery", "WARN",
+     "failed to resume orphaned session agent:main:subagent:5f0c: Error: session file locked (timeout 60000ms)",
+     "restart.recovery", {"sessionKey": "agent:main:subagent:5f0c"}),
+    ("subagent-orphan-recovery", "WARN",
+     "resume failed for agent:main:subagent:5f0c; abortedLastRun flag preserved for retry on next restart",
+     "restart.recovery", {"sessionKey": "agent:main:subagent:5f0c"}),
+    ("gateway/channels/slack", "ERROR", "[slack] transport watchdog timeout: idle 300s (limit 300s)",
+     "channel.polling_stall", {"stalledFor": 300}),
+    ("gateway/channels/whatsapp", "WARN", "No messages received in 30m - restarting connection",
+     "channel.polling_stall", {}),
+    ("gateway/channels/slack", "ERROR",
+     "slack socket disconnected (close). retry 3/12 in 8s (Error: socket hang up)",
+     "channel.auto_restart", {"attempt": 3, "maxAttempts": 12, "event": "close"}),
+    ("gateway/channels/slack", "ERROR", "slack socket mode failed to start. retry 1/∞ in 2s (Error: fetch failed)",
+     "channel.auto_restart", {"attempt": 1}),
+    ("gateway/channels/slack", "ERROR",
+     "slack socket mode disconnected due to non-recoverable auth error — skipping channel (invalid_auth)",
+     "channel.restart_gave_up", {"error": "invalid_auth"}),
+    ("gateway/channels/whatsapp", "ERROR",
+     "WhatsApp Web connection closed (status 428). Retry 4/12 in 16s… (status=428 Connection Terminated)",
+     "channel.auto_restart", {"status": 428, "attempt": 4, "maxAttempts": 12}),
+    ("gateway/channels/slack", "ERROR",
+     "slack socket disconnected (disconnect); reconnecting in 2s (attempt 1/∞)",
+     "channel.auto_restart", {"attempt": 1, "event": "disconnect", "restartDelay": 2}),
+    ("gateway/channels/whatsapp", "INFO", "Listening for personal WhatsApp inbound messages.",
+     "channel.polling_started", {}),
+    ("gateway/channels/whatsapp", "ERROR",
+     "WhatsApp Web reconnect: max attempts reached (12/12). Stopping web monitoring.",
+     "channel.restart_gave_up", {"attempt": 12, "maxAttempts": 12}),
+    ("gateway", "ERROR", "[telegram] channel startup failed: Error: 409 Conflict: terminated by other getUpdates",
+     "channel.exited", {"error": "Error: 409 Conflict: terminated by other getUpdates"}),
+    ("gateway/channels/discord", "ERROR", "discord handler timed out after 1800 seconds (channelId=1508423882292461630)",
+     "channel.handler_timeout", {"timeoutSeconds": 1800}),
+    ("gateway/channels/discord", "WARN", "discord handler canceled after timeout", "channel.handler_timeout",
+     {"stage": "canceled"}),
+    ("gateway/channels/telegram", "WARN", "[typing] TTL exceeded (120000ms), auto-stopping typing indicator",
+     "channel.typing_ttl", {"maxDurationMs": 120000}),
+    ("agents", "ERROR", "Subagent announce failed: Error: gateway timeout after 60000ms",
+     "subagent.announce_failed", {"error": "Error: gateway timeout after 60000ms"}),
+]
+IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
+
+
+def _one(line: str):
+    events = parse_text_lines([line], "openclaw-2026-05-21.log", ParseOptions())
+    assert len(events) == 1
+    return events[0]
+
+
+def _check(event, kind: str, expected: dict[str, object]) -> None:
+    assert event.kind == kind, event.message
+    for name, value in expected.items():
+        assert event.fields.get(name) == value, name
+
+
+def _console_tag(subsystem: str) -> str:
+    for prefix in ("gateway/channels/", "gateway/"):
+        if subsystem.startswith(prefix) and subsystem != "gateway":
+            return subsystem[len(prefix):].split("/")[-1]
+    return subsystem
+
+
+@pytest.mark.parametrize(("subsystem", "level", "message", "kind", "expected"), LINES, ids=IDS)
+def test_console_line(subsystem: str, level: str, message: str, kind: str, expected: dict[str, object]) -> None:
+    _check(_one(f"2026-05-21T18:00:00.000+08:00 [{_console_tag(subsystem)}] {message}"), kind, expected)
+
+
+@pytest.mark.parametrize(("subsystem", "level", "message", "kind", "expected"), LINES, ids=IDS)
+def test_jsonl_record(subsystem: str, level: str, message: str, kind: str, expected: dict[str, object]) -> None:
+    event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", subsystem, message, level=level))
+    _check(event, kind, expected)
+    assert event.level == level.lower()
+    assert event.subsystem == subsystem
+
+
+@pytest.mark.parametrize(("subsystem", "level", "message", "kind", "expected"), LINES, ids=IDS)
+def test_pasted_bare_message(subsystem: str, level: str, message: str, kind: str, expected: dict[str, object]) -> None:
+    _check(_one(message), kind, expected)
+
+
+@pytest.mark.parametrize(("message", "kind", "channel"), [
+    ("[slack] transport watchdog timeout: idle 300s (limit 300s)", "channel.polling_stall", "slack"),
+    ("[telegram] channel startup failed: Error: 409 Conflict", "channel.exited", "telegram"),
+])
+def test_a_channel_tag_names_the_channel_in_every_form(message: str, kind: str, channel: str) -> None:
+    in_record = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "gateway", message, level="ERROR"))
+    assert in_record.kind == kind
+    assert channel in (in_record.fields.get("channel"), in_record.fields.get("account"))
+    pasted = _one(message)  # a bare bracketed word reads as the line's tag
+    assert (pasted.kind, pasted.subsystem) == (kind, channel)
+
+
+@pytest.mark.parametrize(("line", "kind", "attempt"), [
+    # As pasted in #65215: the console dropped "WhatsApp " under the [whatsapp] tag, and the delay.
+    ("2026-04-12T04:52:11Z [whatsapp] Web connection closed (status 499). Retry 1/12...", "channel.auto_restart", 1),
+    ("2026-05-15T10:02:11Z [slack] socket disconnected (disconnect); reconnecting in 2s (attempt 1/12)",
+     "channel.auto_restart", 1),
+    ("2026-04-12T04:52:11Z [whatsapp] No messages received in 30m - restarting connection", "channel.polling_stall", None),
+])
+def test_channel_lines_as_reporters_paste_them(line: str, kind: str, attempt: int | None) -> None:
+    event = _one(line)
+    assert event.kind == kind
+    assert event.fields.get("attempt") == attempt
+
+
+def test_the_console_drops_the_cron_label_that_repeats_its_tag() -> None:
+    event = _one("2026-05-21T18:00:00.000+08:00 [cron] clearing stale running marker on startup")
+    assert event.kind == "cron.stale_running_cleared"
+
+
+def test_the_file_form_of_the_failover_decision_carries_its_fields_in_the_meta_object() -> None:
+    meta = {"event": "embedded_run_failover_decision", "runId": RUN, "stage": "assistant",
+            "decision": "fallback_model", "failoverReason": "timeout", "provider": "openai", "model": "gpt-5.4"}
+    event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "agent/embedded", "embedded run failover decision",
+                            level="WARN", meta=meta))
+    _check(event, "embedded.failover", {"runId": RUN, "decision": "fallback_model", "failoverReason": "timeout"})
+
+
+def test_the_file_form_of_a_slow_discord_listener_is_the_bare_label_with_a_meta_object() -> None:
+    meta = {"listener": "DiscordMessageListener", "event": "MESSAGE_CREATE", "durationMs": 289000}
+    event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "discord/event-queue", "Slow listener detected",
+                            level="WARN", meta=meta))
+    _check(event, "channel.slow_listener", {"durationMs": 289000})
+
+
+def test_cron_lines_take_their_fields_from_the_meta_object() -> None:
+    meta = {"jobId": "daily-digest", "runningAtMs": 1779357600000}
+    event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "cron", "cron: clearing stale running marker on startup",
+                            level="WARN", meta=meta))
+    _check(event, "cron.stale_running_cleared", {"jobId": "daily-digest"})
+
+
+@pytest.mark.parametrize("message", [
+    "stuck session recovery reclaiming something_else: sessionId=x",  # not a reclaim reason the runtime writes
+    "restart timeout after soon",
+    "using cached snapshot",  # a "using ..." line that is no compaction timeout
+    "Blocking call finished",
+    "Loop warning",
+    "Profile default saved.",
+])
+def test_look_alikes_stay_generic(message: str) -> None:
+    assert _one(message).kind == "generic"
+
+
+def test_the_fast_path_decodes_every_consumed_line(tmp_path: Path) -> None:
+    path = tmp_path / "openclaw-2026-05-21.log"
+    path.write_text("".join(tslog_line(f"2026-05-21T18:00:{i:02d}.000+08:00", subsystem, message, level=level) + "\n"
+                            for i, (subsystem, level, message, _, _) in enumerate(LINES)))
+    full = [e for e in parse_path(str(path), ParseOptions(), ParseStats()) if e.kind in CONSUMED_KINDS]
+    quick = [e for e in iter_scan_events([str(path)], ParseOptions(), ParseStats()) if e.kind in CONSUMED_KINDS]
+    assert full, "some of these kinds are consumed by the correlator"
+    assert [(e.line, e.kind, dict(e.fields)) for e in quick] == [(e.line, e.kind, dict(e.fields)) for e in full]
