@@ -161,12 +161,17 @@ def watch(log: Path, *extra: str) -> Run:
 # -- rows ---------------------------------------------------------------------------------
 
 def row_noise(repeat: int) -> None:
-    """#17: peak RSS at 0.5M and 2M healthy JSONL lines (--jobs 1), and the console form's time."""
-    print("noise: healthy traffic, 70 % skippable lines, 30 % turn lifecycles, scan --jobs 1 --no-redact")
-    for lines, shape in ((500_000, "jsonl"), (2_000_000, "jsonl"), (2_000_000, "console")):
-        log = stress_log(f"noise-{lines}-{shape}", "noise", "--lines", str(lines), "--shape", shape)
-        print(repeated(lambda log=log: scan(log, "--jobs", "1", "--no-redact"), repeat).row(f"{lines:,} {shape} lines"),
-              flush=True)
+    """#17: peak RSS at 0.5M, 2M and 4M healthy JSONL lines (--jobs 1), lines that teach nothing
+    (skip) and turn lifecycles of ever new runs (mixed); the console form's time."""
+    print("noise: healthy traffic, scan --jobs 1 --no-redact; 'mixed' is 70 % skippable lines and 30 % turn "
+          "lifecycles (a new run id every 7 lines), 'skip' only lines the fast path skips")
+    for lines, shape, mix in ((500_000, "jsonl", "skip"), (2_000_000, "jsonl", "skip"), (500_000, "jsonl", "mixed"),
+                              (2_000_000, "jsonl", "mixed"), (4_000_000, "jsonl", "mixed"),
+                              (2_000_000, "console", "mixed")):
+        name = f"noise-{lines}-{shape}" + ("" if mix == "mixed" else f"-{mix}")
+        log = stress_log(name, "noise", "--lines", str(lines), "--shape", shape, "--mix", mix)
+        label = f"{lines:,} {shape} lines, {mix}"
+        print(repeated(lambda log=log: scan(log, "--jobs", "1", "--no-redact"), repeat).row(label), flush=True)
 
 
 def row_stalls(repeat: int) -> None:
@@ -209,7 +214,7 @@ def row_sessions(repeat: int) -> None:
 def row_watch(repeat: int) -> None:
     """#17: a 1M-line backlog read by watch --from-start, with and without redaction."""
     print("watch: --from-start over a 1M-line healthy backlog (a burst between two polls reads the same way)")
-    log = stress_log("noise-1000000-jsonl", "noise", "--lines", "1000000")
+    log = stress_log("noise-1000000-jsonl", "noise", "--lines", "1000000", "--shape", "jsonl", "--mix", "mixed")
     for extra in (("--no-redact",), ()):
         label = f"1M-line backlog {' '.join(extra) or 'default (redacted)'}"
         print(repeated(lambda extra=extra: watch(log, *extra), repeat).row(label).replace("incidents", "changes"),
