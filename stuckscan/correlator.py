@@ -21,7 +21,7 @@ from typing import Any
 
 from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of, is_line_only
 from stuckscan._store import BlobSpill
-from stuckscan.events import ATTENTION_LABELS, Event, event_order, timestamp_or_inf
+from stuckscan.events import ATTENTION_LABELS, NOTE_KIND, Event, event_order, timestamp_or_inf
 from stuckscan.model import RecoveryVerdict
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, HEARTBEAT, Thresholds
 
@@ -47,7 +47,8 @@ RECOVERY_KINDS = frozenset({
 # nothing moves until that task ends.
 LANE_TASK_KINDS = frozenset({"lane.dequeue", "lane.task_done", "lane.task_error"})
 LANE_TAKEN_KINDS = frozenset({"lane.dequeue"})
-CLI_TURN_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "cli.turn_failed", "cli.terminal_failure"})
+CLI_TURN_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "cli.turn_failed", "cli.terminal_failure",
+                            "cli.watchdog_timeout"})
 SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover", "lock.stale",
     "lane.task_error", "lane.wait_exceeded", "lane.task_interrupted", "lane.drain_blocked", "lane.task_timeout",
@@ -60,7 +61,8 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "restart.recovery", "session.aborted_last_run", "dispatch.empty_reply", "tools.browser_failed",
     "tools.browser_unreachable", "subagent.announce_give_up", "gateway.draining_rejected",
     "lane.task_rejected_after_timeout", "compaction.timeout_recovery", "gateway.forced_restart",
-    "gateway.reply_drain_timeout",
+    "gateway.reply_drain_timeout", "gateway.restart_failed", "model.profile_timeout", "compaction.abort_failed",
+    "compaction.deadline_extended", "embedded.unsubscribe_failed",
 })
 GATEWAY_TROUBLE_KINDS = frozenset({
     "liveness.warning", "liveness.heartbeat_delayed", "memory.pressure", "ws.handshake_timeout",
@@ -68,6 +70,7 @@ GATEWAY_TROUBLE_KINDS = frozenset({
     "fetch.timeout", "agent.cleanup_timeout", "health.restart", "net.eaddrinuse", "gateway.drain_timeout",
     "gateway.shutdown_timeout", "gateway.shutdown_error", "run.wait_active_timeout",
     "health.restart_limit", "health.restart_failed", "channel.auto_restart", "channel.restart_gave_up",
+    "channel.polling_stall", "channel.exited",
 })
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",
@@ -95,7 +98,8 @@ TIME_ATTRIBUTABLE_KINDS = CLI_TURN_KINDS | frozenset({
     "run.aborted_error", "restart.recovery", "lane.wait_exceeded", "llm.idle_timeout", "model.all_failed",
     "model.fallback_decision", "subagent.announce_give_up", "lane.task_timeout", "lock.timeout", "lock.takeover",
     "lane.task_rejected_after_timeout", "compaction.timeout_recovery", "run.active_check", "embedded.compaction",
-    "embedded.timeout",
+    "embedded.timeout", "gateway.restart_failed", "model.profile_timeout", "compaction.abort_failed",
+    "compaction.deadline_extended", "embedded.unsubscribe_failed",
 })
 # Fault signals: a line that by itself proves a fault, even with no stall warning around it.
 # With no incident open for the session (or run, or lane) it names, it opens one (a finding of
@@ -105,7 +109,8 @@ SIGNAL_KINDS = frozenset({
     "lane.task_timeout", "lane.task_rejected_after_timeout", "tools.browser_failed", "tools.browser_unreachable",
     "dispatch.empty_reply", "subagent.announce_give_up", "gateway.draining_rejected", "lane.task_error",
     "model.fallback_decision", "embedded.failover", "compaction.timeout_recovery", "lane.wait_exceeded",
-    "restart.recovery", "gateway.forced_restart", "gateway.reply_drain_timeout",
+    "restart.recovery", "gateway.forced_restart", "gateway.reply_drain_timeout", "gateway.restart_failed",
+    "cli.watchdog_timeout", "embedded.unsubscribe_failed",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -123,6 +128,7 @@ TRAILING_KINDS = frozenset({"lane.wait_exceeded", "lane.task_done", "message.pro
 # What one kept event may hold (evidence, preludes, markers): a crafted 1 MiB line of
 # `k=v` pairs parses into ~16 MB of fields; real gateway lines stay far below these.
 MAX_KEPT_TEXT = 4096
+REPEAT_NOTE_REACH = 4  # a repeat note speaks of gateway trouble at most this many lines above it
 RESTART_ABORT_WINDOW = timedelta(seconds=30)  # an AbortError this soon after a restart marker is the restart's
 MAX_RUN_SPAN = 6 * 3600.0  # a run timeout's reach back for unattributed evidence, at most (seconds)
 MAX_KEPT_FIELDS = 64
@@ -680,6 +686,7 @@ class Correlator:
         self.build_hints: Counter[str] = Counter()
         self.heartbeat_seen: datetime | None = None  # the latest line only the diagnostic heartbeat writes
         self._recently_closed: IncidentRecord | None = None
+        self._last_trouble: Event | None = None  # the latest gateway-trouble line (a repeat note's subject)
         self.channel_restarts: BoundedMap[str, deque[Event]] = BoundedMap(1000)  # health-monitor restarts per channel
         # A session lane's last few task lines (dequeue, done, error): when its queue keeps growing
         # with nothing dequeued, they say what the lane last did (see _on_lane_enqueue).
@@ -701,6 +708,10 @@ class Correlator:
                 changes.extend(self._sweep())
         kind = event.kind
         if kind in ("generic", "unparsed"):
+            return changes
+        if kind == NOTE_KIND:
+            if event.fields.get("repeats"):
+                self._on_repeat_note(event)
             return changes
         event = bounded_event(event)
         if kind in HEARTBEAT_PROOF_KINDS and event.time is not None \
@@ -778,7 +789,8 @@ class Correlator:
         for recovery in record.recoveries:
             if not recovery.decided and recovery.acted and _warned_after(recovery, event):
                 recovery.verdict = RecoveryVerdict.NOT_FREED
-                recovery.verdict_reason = f"stall warnings continued ({_clock(event.time)})"
+                recovery.verdict_reason = (f"stall warnings continued ({_clock(event.time)})" if event.time
+                                           else "stall warnings continued (a later line)")
                 recovery.decided = True
                 changes.append(Change("escalated", record, "recovery did not free the session"))
         return changes
@@ -1381,12 +1393,24 @@ class Correlator:
     def _slow_response(event: Event) -> bool:
         return event.seconds.get("durationMs", 0.0) >= SLOW_RESPONSE_SECONDS
 
+    def _on_repeat_note(self, note: Event) -> None:
+        """A reporter's note that the gateway trouble just above it kept coming ("# repeats every
+        ~35 min"): kept in that trouble's episode, where the rules may count it as a repeat."""
+        trouble, episode = self._last_trouble, self.open_episode
+        if trouble is None or episode is None or trouble.source != note.source or trouble.line >= note.line \
+                or note.line - trouble.line > REPEAT_NOTE_REACH:
+            return
+        episode.evidence.add(note)
+
     def _on_gateway_trouble(self, event: Event) -> None:
+        self._last_trouble = event
         moment = event.time or self.now
         episode = self.open_episode
         if episode is not None and moment is not None and episode.end is not None and moment - episode.end > EPISODE_GAP:
             self.episodes.append(episode)
             episode = self.open_episode = None
+        if episode is None and event.kind == "health.restart":
+            episode = self._resume_restart_loop(event)
         if episode is None:
             self._episode_seq += 1
             episode = self.open_episode = EpisodeRecord(self._episode_seq, moment, moment)
@@ -1414,6 +1438,22 @@ class Correlator:
             episode.peak("timerDelaySeconds", seconds.get("delayMs"))
         elif event.kind == "fetch.timeout":  # the file record's meta carries the starvation hint
             episode.peak("timerDelaySeconds", seconds.get("timerDelayMs"))
+
+    def _resume_restart_loop(self, event: Event) -> EpisodeRecord | None:
+        """The episode that ended with an earlier health-monitor restart of the same channel,
+        reopened: a restart loop (the monitor restarts a stuck channel every few minutes or
+        hours) is one episode, not one per restart."""
+        if not self.episodes:
+            return None
+        previous = self.episodes[-1]
+        channel = (event.fields.get("channel"), event.fields.get("account"))
+        for restart in previous.evidence.of("health.restart"):
+            if (restart.fields.get("channel"), restart.fields.get("account")) == channel \
+                    and _within(restart.time, event.time, RESTART_LOOP_WINDOW):
+                self.episodes.pop()
+                self.open_episode = previous
+                return previous
+        return None
 
     def _recall_channel_restarts(self, episode: EpisodeRecord, event: Event) -> None:
         """The health monitor restarts a stuck channel every few minutes or hours, further

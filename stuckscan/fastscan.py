@@ -58,7 +58,7 @@ from typing import Any
 from stuckscan import correlator as _correlator
 from stuckscan import families
 from stuckscan._identity import IdentityResolver
-from stuckscan.events import GENERIC_KIND, UNPARSED_KIND, Event
+from stuckscan.events import GENERIC_KIND, NOTE_KIND, UNPARSED_KIND, Event
 from stuckscan.inputs import RawLine, display_name, read_blocks, read_range_blocks
 from stuckscan.parser import LineParser, ParseOptions, ParseStats
 from stuckscan.shapes import ROOT_LOGGER_NAMES, _binding_name, normalize_level, strip_ansi
@@ -843,6 +843,8 @@ def inert(event: Event) -> bool:
         return event.level not in MINED_LEVELS  # an unrecognised WARN/ERROR/FATAL line goes to the template miner
     if kind == UNPARSED_KIND:
         return True
+    if kind == NOTE_KIND:
+        return not event.fields.get("repeats")  # a reporter's "repeats every ~35 min" counts (Correlator._on_repeat_note)
     if kind in RELEVANT_KINDS:
         return False
     if kind in CONDITIONAL_KINDS and event.seconds.get("durationMs", 0.0) * 1000 >= SLOW_RESPONSE_MS:

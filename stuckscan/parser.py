@@ -74,6 +74,7 @@ class ParseStats:
     notes: int = 0  # reporter's remarks in a pasted excerpt (``note`` events: not log lines, not unparsed)
     skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): not read, or read in part
     guessed_dates: int = 0  # time-only lines dated by today's date (no --date, no date in the file name)
+    foreign_json: int = 0  # JSON objects that are no log record (no message, no known meta): not OpenClaw lines
 
     def note_event(self, event: Event) -> None:
         self.events += 1
@@ -82,6 +83,8 @@ class ParseStats:
         if event.kind == NOTE_KIND:
             self.notes += 1
             return  # a remark has no time of its own: not an untimed log line
+        if event.shape == "json" and event.kind == GENERIC_KIND and not event.message:
+            self.foreign_json += 1
         if event.time is None:
             self.untimed += 1
             return
@@ -101,6 +104,7 @@ class ParseStats:
         self.skipped += other.skipped
         self.notes += other.notes
         self.guessed_dates += other.guessed_dates
+        self.foreign_json += other.foreign_json
         self.kinds.update(other.kinds)
         self.shapes.update(other.shapes)
         for moment in (other.first_time, other.last_time):
@@ -401,6 +405,60 @@ _MAX_HELD_NOTES = 64
 _LEADING_ELISION = re.compile(r"(?:\.{3,}|…)\s+(?=\S)")
 
 
+_YAML_HEADER = re.compile(r"(?P<name>[A-Za-z][\w.-]{2,80}):[ \t]*")
+_YAML_KEY = re.compile(r"[ \t]+(?P<key>[A-Za-z_][\w.-]{0,80}):(?:[ \t]+(?P<value>.*))?")
+_YAML_MAX_LINES = 64
+
+
+@dataclass(slots=True)
+class _YamlBlock:
+    """A record a reporter transcribed as YAML: a ``name:`` line and the indented ``key: value``
+    lines under it (a quoted value may run over several lines). Bounded in lines and size."""
+
+    number: int
+    name: str
+    fields: list[list[str]]  # [key, value] in order
+    lines: int = 1
+    open_quote: bool = False
+
+    def absorbs(self, text: str) -> bool:
+        """Take ``text`` if it belongs to the block (indented); False ends the block."""
+        if text[:1] not in (" ", "\t") or self.lines >= _YAML_MAX_LINES:
+            return False
+        key = None if self.open_quote else _YAML_KEY.fullmatch(text)
+        if key is None and not self.fields:
+            return False  # "Stack:" then "    at ...": no YAML; both lines are read as they are
+        self.lines += 1
+        if key is not None:
+            value = (key.group("value") or "").strip()
+            self.fields.append([key.group("key"), value])
+            self.open_quote = value.startswith('"') and not (len(value) > 1 and value.endswith('"'))
+            return True
+        piece = text.strip()
+        if self.fields:
+            last = self.fields[-1]
+            last[1] = f"{last[1]} {piece}".strip()[:MAX_YAML_VALUE]
+            if not last[1].startswith('"') or (len(last[1]) > 1 and last[1].endswith('"')):
+                self.open_quote = False
+            elif piece.startswith('"') and not last[1].endswith('"'):
+                self.open_quote = True
+        return True
+
+    def message(self) -> str:
+        """The record as a log line: its label (``model_fallback_decision`` -> ``model fallback
+        decision:``) and its fields as ``key=value``."""
+        label = self.name.replace("_", " ") + ":"
+        pairs = []
+        for key, value in self.fields:
+            text = value[1:-1] if len(value) > 1 and value[0] == value[-1] == '"' else value.strip('"')
+            text = text.replace("\\", "\\\\").replace('"', "'")  # a Windows path keeps its backslashes
+            pairs.append(f'{key}="{text}"' if (" " in text or not text) else f"{key}={text}")
+        return " ".join((label, *pairs))
+
+
+MAX_YAML_VALUE = 4096
+
+
 @dataclass(slots=True)
 class _Partial:
     """The pieces of a container log line read so far (bounded by the line length cap)."""
@@ -549,6 +607,7 @@ class LineParser:
         self._trailing_note: Event | None = None  # set by parse_text: a remark after the line's text
         self._partial: _Partial | None = None
         self._last_warning: Event | None = None  # the template a "... age=199s ..." ditto line repeats
+        self._yaml: _YamlBlock | None = None      # a record transcribed as YAML, being read
 
     # -- public -------------------------------------------------------------------
 
@@ -581,6 +640,8 @@ class LineParser:
 
     def flush(self) -> Sequence[Event]:
         """The events still held back (end of input, or a line that cannot join them)."""
+        if self._yaml is not None:
+            return [*self._end_yaml(), *self.flush()]
         self.stats.guessed_dates += self.clock.take_guessed_dates()
         if self._partial is None and not self._pending_notes:
             pending, self._pending = self._pending, None
@@ -627,6 +688,26 @@ class LineParser:
 
     def _take(self, number: int, text: str, truncated: bool) -> Sequence[Event]:
         """Parse a whole line; join it to the pending event or make it the pending one."""
+        if self._yaml is not None:
+            if self._yaml.absorbs(text):
+                return _NOTHING
+            return [*self._end_yaml(), *self._take(number, text, truncated)]
+        header = _YAML_HEADER.fullmatch(text) if text[-1:] in (":", " ", "\t") else None
+        if header is not None:
+            self._yaml = _YamlBlock(number, header.group("name"), [])
+            return _NOTHING
+        return self._take_parsed(number, text, truncated)
+
+    def _end_yaml(self) -> Sequence[Event]:
+        """The YAML block read so far as one event (a line of its own when it held no field)."""
+        block, self._yaml = self._yaml, None
+        assert block is not None
+        if not block.fields:
+            return self._take_parsed(block.number, block.name + ":", False)
+        record = Record("yaml", None, None, None, block.message(), None)
+        return self.hold(self._build(block.number, None, record, False))
+
+    def _take_parsed(self, number: int, text: str, truncated: bool) -> Sequence[Event]:
         event = self.parse_text(number, text, truncated)
         note = self._trailing_note
         pending = self._pending
@@ -950,6 +1031,8 @@ class LineParser:
         fields: dict[str, Any] = {"form": note.form}
         if note.count is not None:
             fields["count"] = note.count
+        if note.repeats:
+            fields["repeats"] = True
         return Event(self.source, number, None, None, None, NOTE_KIND, note.text, "note", fields)
 
     def _emit(self, event: Event) -> Event:

@@ -202,6 +202,8 @@ _SECRET_FLAG = LazyPattern(
 # the value is matched only after the key turned out to be one that matters.
 # (stdlib `re`, about twice as fast here: the key cannot end early, as the character after
 # a shorter key would be a key character, so backtracking finds nothing more)
+# Node.js built-in module specifiers in stack frames: `node:net:1940:16`, `node:internal/process/task_queues:90:21`.
+_NODE_BUILTIN = re.compile(r"node:(?:internal/)?[a-z_]{2,24}(?:/[\w./-]{1,200})?(?::\d+){1,2}\b")
 _KEY = re.compile(r"(?<![\w.\-])(?P<key>[A-Za-z_][\w.\-]{0,63})\"?[ \t]{0,3}[=:][ \t]{0,3}")
 _VALUE = LazyPattern(r"\"(?P<quoted>[^\"\r\n]{1,4096}+)\"|\"?(?P<bare>[^\s\"'&,;)}\]<>|]{1,4096}+)")
 _HOST_VALUE = LazyPattern(r"(?s)(?P<scheme>[A-Za-z][\w+.\-]{0,20}+://)?(?P<host>\[[^\]]{1,64}+\]|[^:/\[\]]{1,255}+)(?P<rest>.*)")
@@ -766,6 +768,8 @@ class Redactor:
             kind = _key_kind(key_match.group("key"))
             if kind is None:
                 continue
+            if kind == "host" and _NODE_BUILTIN.match(text, key_match.start()):
+                continue  # "(node:net:1940:16)", "node:internal/process/...": a stack frame, not a host
             if kind == "secret":
                 span = secret_value_span(text, key_match.end())
             else:

@@ -328,7 +328,8 @@ def _flat_record(obj: dict[str, Any]) -> Record:
 _DECODER = json.JSONDecoder()
 # A meta object alone (its message elsewhere, or cut): the kind its fields say it belongs to.
 WS_CLOSE_META_KEYS = frozenset({"handshakeMs", "handshake"})
-_META_EVENTS = {"model_fallback_decision": "model.fallback_decision", "embedded_run_agent_end": "embedded.agent_end"}
+_META_EVENTS = {"model_fallback_decision": "model.fallback_decision", "embedded_run_agent_end": "embedded.agent_end",
+                "embedded_run_failover_decision": "embedded.failover"}
 
 
 def split_leading_meta(message: str) -> tuple[dict[str, Any] | None, str]:
@@ -563,6 +564,14 @@ class Note:
     text: str
     form: str
     count: int | None = None
+    repeats: bool = False  # it says the line before it kept coming ("repeats every ~35 min", "x3")
+
+
+# A remark that the line before it kept coming: "repeats every ~35 min", "(and so on, every 30s)", "again and
+# again", "x3". A count of omitted lines ("12 more lines") says lines were left out, not that one repeated.
+_REPEATS = re.compile(r"(?i:\brepeat(?:s|ed|ing)?\b|\brecurs?\b|\bagain and again\b|\bkeeps? (?:coming|repeating)\b"
+                      r"|\bevery\s+~?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b"
+                      r"|(?<![\w×])[x×]\d+\b|\b\d+[x×](?!\w)|\b\d+ times\b)")
 
 
 def _note(text: str, form: str) -> Note:
@@ -572,7 +581,8 @@ def _note(text: str, form: str) -> Note:
         number = int(count.group("lines") or count.group("counted") or count.group("times"))
     if number is not None and form == "line" and count is not None and not count.group("times"):
         form = "omitted"
-    return Note(text, form, number)
+    repeats = form != "omitted" and _REPEATS.search(text) is not None
+    return Note(text, form, number, repeats)
 
 
 def own_line_note(text: str, is_log_text: Any) -> Note | None:
@@ -633,7 +643,7 @@ def split_trailing_remark(text: str) -> tuple[str, Note | None]:
         return text, None
     note = _note(remark, "trailing")
     if summary and note.count is not None:
-        note.form = "omitted"
+        note.form, note.repeats = "omitted", False
     return body, note
 
 

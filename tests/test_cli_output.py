@@ -290,3 +290,12 @@ def test_explanations_validate_against_the_schema(tmp_path: Path) -> None:
     broken = report(REFERENCE)
     broken["summary"]["explanations"] = "1 incident hidden"
     assert not validator.is_valid(broken)
+
+
+def test_a_file_of_json_objects_that_are_no_log_records_is_an_input_error(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "sessions.jsonl"
+    store.write_text('{"sessionKey":"agent:main:main","status":"running","hasActiveRun":false}\n'
+                     '{"sessionKey":"agent:main:cron","status":"idle","hasActiveRun":false}\n')
+    line = error_line(["scan", str(store)], capsys)
+    assert line.startswith(f"stuckscan: error: no OpenClaw log lines recognised in {store} (2 lines read)")

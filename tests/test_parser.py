@@ -606,7 +606,7 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("Error: Session 2bc0117f-8cd0-43a6-a382-1b4ebc062f6d already has an active turn claim",
      "session.turn_claim_busy", {"sessionId": "2bc0117f-8cd0-43a6-a382-1b4ebc062f6d"}),
     ("marked 2 startup-orphaned main session(s) for restart recovery", "restart.recovery",
-     {"marked": 2, "origin": "startup-orphaned"}),
+     {"marked": 2, "markedAs": "startup-orphaned"}),
     ("Channel ingress claim→adoption stalled for event 1042 on lane telegram:7000000001 after 300000ms; "
      "marking failed (handler-timeout).", "channel.ingress_stalled",
      {"eventId": "1042", "ageMs": 300000, "disposition": "marking failed (handler-timeout)."}),

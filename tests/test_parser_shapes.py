@@ -654,3 +654,40 @@ def test_a_placeholder_of_a_few_words_is_one_unknown_value() -> None:
     parsed = tokenize("activeTool=bash activeToolAgeMs=<very large> lastProgress=<old tool start> recovery=checking")
     assert parsed.fields["activeToolAgeMs"] is None and parsed.raw["activeToolAgeMs"] == "<very large>"
     assert parsed.fields["recovery"] == "checking" and not parsed.bare
+
+
+def test_a_note_that_the_line_above_repeats_is_marked_so() -> None:
+    parsed = parse_text_lines(["# repeats every ~35 min", "(12 more lines)", "stalled session: sessionKey=k age=150s  <-- x3",
+                               "# the reporter restarted here"])
+    notes = [e for e in parsed if e.kind == NOTE_KIND]
+    assert [n.fields.get("repeats", False) for n in notes] == [True, False, True, False]
+
+
+def test_a_record_transcribed_as_yaml_is_one_event_of_its_template() -> None:
+    parsed = parse_text_lines([
+        "model_fallback_decision:",
+        '  requestedProvider: "minimax-portal"',
+        "  fallbackStepFromFailureReason: unknown",
+        "  fallbackStepFromFailureDetail:",
+        '    "session file locked (timeout 60000ms):',
+        '     pid=18948 C:\\.openclaw\\agents\\main\\sessions\\abc.jsonl.lock"',
+        "stalled session: sessionKey=k age=150s",
+    ])
+    assert [e.kind for e in parsed] == ["model.fallback_decision", "session.stalled"]
+    decision = parsed[0]
+    assert decision.line == 1 and decision.fields["requestedProvider"] == "minimax-portal"
+    assert "C:\\.openclaw\\agents" in decision.fields["fallbackStepFromFailureDetail"]
+    assert decision.fields.get("lockPid") == 18948
+
+
+def test_a_header_line_without_yaml_fields_under_it_loses_no_line() -> None:
+    parsed = parse_text_lines(["Stack:", "    at foo (file.js:1:2)", "    at bar (file.js:3:4)"])
+    assert [e.line for e in parsed] == [1, 2, 3]
+    last = parse_text_lines(["summary:"])
+    assert [e.line for e in last] == [1]
+
+
+def test_a_failover_decisions_meta_object_alone_is_a_failover() -> None:
+    parsed = parse_text_lines(['{"event":"embedded_run_failover_decision","decision":"surface_error",'
+                               '"reason":"timeout","rawError":"Request was aborted"}'])
+    assert parsed[0].kind == "embedded.failover" and parsed[0].fields["reason"] == "timeout"

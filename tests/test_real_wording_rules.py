@@ -257,3 +257,50 @@ def test_a_lone_keep_lane_skip_for_reply_work_is_stale_state_with_low_confidence
     incident = analyze(skip).incidents[0]
     assert incident.primary is not None and incident.primary.rule.id == "RC05"
     assert incident.primary.confidence.value == "low"
+
+
+def test_one_restart_and_the_reporters_note_that_it_repeats_is_a_restart_loop(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from stuckscan.cli import cli
+    paste = tmp_path / "paste.txt"
+    paste.write_text("[telegram:eva-public] health-monitor: restarting (reason: stale-socket)\n"
+                     "[eva-public] starting provider (@someBot)\n# repeats every ~35 min\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["scan", str(paste), "--format", "json"])
+    assert '"RC18"' in result.output and "repeats every ~35 min" in result.output
+    alone = tmp_path / "alone.txt"
+    alone.write_text("[telegram:eva-public] health-monitor: restarting (reason: stale-socket)\n", encoding="utf-8")
+    assert '"RC18"' not in CliRunner().invoke(cli, ["scan", str(alone), "--format", "json"]).output
+
+
+def test_a_restart_loop_far_apart_is_one_episode() -> None:
+    restarts = [line(clock, "[health-monitor] [telegram:default] restarting (reason: stale-socket)",
+                     "gateway/health-monitor", "INFO") for clock in ("10:01:29", "10:36:27", "11:06:27", "11:36:27")]
+    analysis = analyze(*restarts)
+    assert len(analysis.episodes) == 1 and analysis.episodes[0].counts["health.restart"] == 4
+
+
+def test_wired_source_templates_reach_their_rules() -> None:
+    watchdog = [line(c, "[telegram] Polling stall detected (no getUpdates for 95.2s); forcing restart.", "telegram")
+                for c in ("10:00:00", "10:02:00")]
+    assert "RC18" in rule_ids(analyze(*watchdog))
+    assert "RC18" not in rule_ids(analyze(watchdog[0]))  # one watchdog stall alone is no loop
+    restart_failed = line("10:00:00", "failed to reacquire gateway lock for in-process restart: timeout", "gateway",
+                          "ERROR")
+    assert rule_ids(analyze(restart_failed)) == {"RC17"}
+
+
+def test_a_stall_whose_run_completes_by_itself_is_a_likely_false_positive_unless_the_work_is_named() -> None:
+    def stuck(clock: str, age: int, extra: str = "") -> str:
+        return line(clock, f"stuck session: sessionId={SID} sessionKey={KEY} state=processing age={age}s queueDepth=0{extra}")
+    idle = line("10:03:20", f"session state: sessionId={SID} sessionKey={KEY} prev=processing new=idle reason=run_completed")
+    unnamed = analyze(stuck("10:02:30", 150), stuck("10:03:00", 180), idle).incidents[0]
+    assert unnamed.primary is not None and unnamed.primary.rule.id == "RC04"
+    tool = " reason=blocked_tool_call classification=blocked_tool_call activeWorkKind=tool_call lastProgress=tool:exec:started"
+    named = analyze(stuck("10:02:30", 150, tool), stuck("10:03:00", 180, tool), idle).incidents[0]
+    assert named.primary.rule.id == "RC03" and "RC04" in {c.rule.id for c in named.contributing}
+    assert "had not returned after" in named.primary.summary
+    aborted = analyze(stuck("10:02:30", 150), stuck("10:03:00", 180),
+                      line("10:03:10", f"stuck session recovery outcome: status=aborted action=abort_embedded_run "
+                                       f"sessionKey={KEY} released=1"), idle).incidents[0]
+    assert "RC04" not in {f.rule.id for f in (aborted.primary, *aborted.contributing) if f is not None}

@@ -239,3 +239,12 @@ def test_any_text_redacts_without_error_and_is_stable(text: str) -> None:
     assert redactor.redact_text(once) == once
     for placeholder in PLACEHOLDER.findall(once):
         assert placeholder in redactor.mapping.values() or placeholder in text
+
+
+def test_a_node_builtin_in_a_stack_frame_is_no_host() -> None:
+    from stuckscan.redact import Redactor
+
+    redactor = Redactor()
+    text = "at listenInCluster (node:net:1997:12) at processTicksAndRejections (node:internal/process/task_queues:90:21)"
+    assert redactor.redact_text(text) == text
+    assert "worker-3" not in redactor.redact_text("node=worker-3 host=karens-mbp.local:18789")

@@ -356,7 +356,9 @@ def recognised_lines(stats: ParseStats) -> int:
     or a message of a known family (a bare line of text is neither)."""
     shaped = sum(count for shape, count in stats.shapes.items() if shape.rsplit("+", 1)[-1] not in PLAIN_TEXT_SHAPES)
     typed = sum(count for kind, count in stats.kinds.items() if kind not in UNTYPED_KINDS)
-    return max(shaped - stats.unparsed, typed)  # an unparsed line counts under the JSON shape it failed
+    # an unparsed line counts under the JSON shape it failed; a JSON object that says nothing
+    # of a log record (a session store row, a config) is no OpenClaw line either
+    return max(shaped - stats.unparsed - stats.foreign_json, typed)
 
 
 def unrecognised_input(stats: ParseStats, files: list[LogFile], allow_empty: bool) -> list[str]:

@@ -209,7 +209,8 @@ def in_startup_window(markers: Iterable[Event], event: Event) -> bool:
     return False
 
 
-CLI_TURN_FAILURES = ("cli.turn_failed", "cli.terminal_failure", "embedded.failover", "model.fallback_decision",
+CLI_TURN_FAILURES = ("cli.turn_failed", "cli.terminal_failure", "cli.watchdog_timeout", "embedded.failover",
+                     "model.fallback_decision",
                      "llm.idle_timeout", "model.all_failed", "run.aborted_error")
 
 

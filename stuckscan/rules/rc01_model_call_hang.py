@@ -68,7 +68,7 @@ def detect(view: IncidentView) -> Candidate | None:
     started_only = [] if compaction or quiet_cli_backend_turn(view) else view.warnings_where(
         lambda w: stale_progress(w, view.thresholds.warn_seconds) and field_text(w, "lastProgress") == "embedded_run:started"
         and field_text(w, "activeWorkKind") != "tool_call")
-    idle = view.events("llm.idle_timeout", "model_fetch.start")
+    idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
                 if not mentions_lock(e) and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message)]
     if not (strong or started_only or idle or failover):
@@ -77,11 +77,12 @@ def detect(view: IncidentView) -> Candidate | None:
         return None  # the warnings put the run past its model call: a timeout failover came after the turn ended
     confidence = Confidence.HIGH if strong else Confidence.MEDIUM if (started_only or idle) else Confidence.LOW
     basis = strong or started_only
+    stuck = _stuck_for(view)
     detail = "the active work is a model call" if strong else "the run never progressed past its start" if started_only \
         else "the model call timed out"
     return Candidate(
         "RC01", confidence,
-        f"No progress for {_stuck_for(view):.0f} s and {detail}{progress_phrase(view.record.progress_values)}; "
-        "no first token or completion arrived.",
+        (f"No progress for {stuck:.0f} s and {detail}" if stuck else detail[0].upper() + detail[1:])
+        + f"{progress_phrase(view.record.progress_values)}; no first token or completion arrived.",
         cite(basis[:2], basis[-1:], idle, failover), onset=view.record.last_progress or view.stall_start,
     )

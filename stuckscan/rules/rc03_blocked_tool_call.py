@@ -64,11 +64,14 @@ def detect(view: IncidentView) -> Candidate | None:
     if not hits and not browser:
         return None
     tool = tool_name(view.warnings) or ("browser" if browser else None)
+    waited = max([view.record.max_age, *(w.seconds.get("lastProgressAge", 0.0) for w in view.warnings)])
     confidence = Confidence.HIGH if hits else Confidence.MEDIUM
     return Candidate(
         "RC03", confidence,
-        f"The session is waiting on the `{tool or 'unknown'}` tool call, which never returned "
-        f"({view.record.max_age:.0f} s without progress).",
+        (f"The session was waiting on the `{tool or 'unknown'}` tool call, which had not returned after {waited:.0f} s."
+         if view.cleared and waited else
+         f"The session is waiting on the `{tool or 'unknown'}` tool call, which never returned"
+         + (f" ({waited:.0f} s without progress)." if waited else ".")),
         cite(hits[:2], hits[-1:], browser), onset=view.record.last_progress or view.stall_start,
         facts={"tool": tool, "tool_family": tool_family(tool)},
     )

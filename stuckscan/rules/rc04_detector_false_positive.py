@@ -22,7 +22,9 @@ RULE = Rule(
     "info (not an incident)", Severity.INFO, "session",
     ("`stuck session: ... reason=queued_work_without_active_run ... lastProgress=cli_live:stream_progress lastProgressAge=0s`",
      "`blocked_tool_call` on `claude-cli` while later tools complete",
-     "`cli exec: provider=claude-cli ...` before warnings that all say `lastProgress=embedded_run:started`"),
+     "`cli exec: provider=claude-cli ...` before warnings that all say `lastProgress=embedded_run:started`",
+     "warnings, then `embedded run done` / an idle state / `message processed: outcome=completed` with no recovery "
+     "and nothing failing"),
     ("`lastProgressAge` below `stuckSessionWarnMs` at detection", "a CLI backend (`claude-cli`)",
      "progress continues after the warning"),
     (Fix("Upgrade (PR #122460 freshness guard)."),
@@ -34,8 +36,42 @@ RULE = Rule(
 
 
 def detect(view: IncidentView) -> Candidate | None:
-    return _fresh_progress(view) or _unseen_cli_progress(view)
+    return _fresh_progress(view) or _unseen_cli_progress(view) or _finished_on_its_own(view)
 
+
+# Lines that say a run ended in failure or was cut short: a stall they end is no false positive.
+FAILURE_KINDS = ("embedded.timeout", "embedded.failover", "model.fallback_decision", "model.all_failed",
+                 "llm.idle_timeout", "lock.timeout", "lock.takeover", "lock.stale", "lane.task_error",
+                 "compaction.timeout", "compaction.failed", "run.aborted_error", "abort.settle_timeout",
+                 "abort.settle_failed", "cli.turn_failed", "cli.watchdog_timeout", "dispatch.empty_reply",
+                 "lane.task_timeout", "embedded.retry_limit")
+SUCCESS_KINDS = ("embedded.run_done", "embedded.run_end", "session.state", "message.processed", "lane.task_done")
+
+
+def _finished_on_its_own(view: IncidentView) -> Candidate | None:
+    """Stall warnings, then the run completed by itself: no recovery acted, nothing failed, and
+    the line that ended the stall reports success. The detector flagged slow work that was
+    going to finish. A candidate only: when the warnings name what the run was slow on (a model
+    call, a tool), that cause stays primary and says it resolved by itself."""
+    record = view.record
+    end = record.closed_by
+    if end is None or end.kind not in SUCCESS_KINDS or not view.warnings or not view.cleared:
+        return None
+    if any(r.acted for r in record.recoveries) or view.events(*FAILURE_KINDS):
+        return None
+    fields = end.fields
+    if fields.get("aborted") is True or fields.get("error") or fields.get("status") in ("error", "failed", "aborted") \
+            or str(fields.get("reason", "")).startswith(("abort", "error", "timeout", "recovery")) \
+            or (end.kind == "message.processed" and fields.get("outcome") != "completed"):
+        return None
+    waited = max([record.max_age, *(w.seconds.get("lastProgressAge", 0.0) for w in view.warnings)])
+    return Candidate(
+        "RC04", Confidence.MEDIUM,  # a slow model call or tool that finished is still slow: other causes come first
+        f"The session was flagged {len(view.warnings)} time(s) ({waited:.0f} s at the last warning), then its run "
+        f"completed by itself ({record.close_reason or end.kind}) with no recovery and nothing failing: slow work "
+        "the detector flagged before it finished.",
+        cite(view.warnings[:1], view.warnings[-1:], [end]), onset=record.first_warning,
+    )
 
 def _unseen_cli_progress(view: IncidentView) -> Candidate | None:
     """A CLI-backend turn (claude-cli) that failed nothing, flagged only because its progress

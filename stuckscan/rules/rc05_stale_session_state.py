@@ -46,9 +46,11 @@ def detect(view: IncidentView) -> Candidate | None:
     # Recovery keeps the lane for reply work it believes active, on a session the detector
     # already found stuck: reply work that makes no progress is the phantom handle itself.
     phantom_reply = [r for r in skipped if r.reason == "active_reply_work"]
-    if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered) or idle_queue or phantom_reply):
+    # "CRITICAL: unsubscribe failed ... possible resource leak": the run's handle outlived it.
+    leaked = view.events("embedded.unsubscribe_failed")
+    if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered) or idle_queue or phantom_reply or leaked):
         return None
-    confidence = Confidence.HIGH if stale else Confidence.MEDIUM if (len(skipped) >= 3 or huge) else Confidence.LOW
+    confidence = Confidence.HIGH if stale else Confidence.MEDIUM if (len(skipped) >= 3 or huge or leaked) else Confidence.LOW
     parts = []
     if stale:
         parts.append("the detector classified it as stale session state")
@@ -57,9 +59,11 @@ def detect(view: IncidentView) -> Candidate | None:
     if huge:
         parts.append(f"its age reached {view.record.max_age:.0f} s" + (" with nothing queued: no run lasts that long"
                                                                         if idle_queue else ""))
+    if leaked:
+        parts.append("the run's event subscription could not be released (a leaked handle)")
     skip_events = [e for r in skipped[:3] for e in r.events[:1]]
     return Candidate(
         "RC05", confidence,
         "The gateway holds session state for work that is not running: " + "; ".join(parts) + ".",
-        cite(stale[:2], stale[-1:], skip_events, unknown_unrecovered[:1]), onset=view.stall_start,
+        cite(stale[:2], stale[-1:], skip_events, unknown_unrecovered[:1], leaked[:1]), onset=view.stall_start,
     )

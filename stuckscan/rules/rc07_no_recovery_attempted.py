@@ -54,8 +54,8 @@ def detect(view: IncidentView) -> Candidate | None:
     old = view.warnings_where(old_form)
     abort = view.thresholds.abort_seconds
     past_threshold = view.wedged_seconds >= abort
-    if not past_threshold and not old:
-        return None
+    if not past_threshold and (not old or view.cleared):
+        return None  # (an old build's stall that cleared by itself before the abort threshold needed no recovery)
     observe_only = view.warnings_where(lambda w: field_text(w, "recovery") == "none")
     if past_threshold:
         confidence = Confidence.HIGH if (old or observe_only) else Confidence.MEDIUM
@@ -65,10 +65,11 @@ def detect(view: IncidentView) -> Candidate | None:
         "the warnings say recovery=none" if observe_only else "no recovery line follows the warnings"
     start = view.stall_start
     span = (f"past the {abort:.0f} s abort threshold" if past_threshold
-            else "and this build never recovers a session by itself")
+            else "a build that never recovers a session by itself")
     return Candidate(
         "RC07", confidence,
-        f"The session was stuck for {view.wedged_seconds:.0f} s, {span}, and nothing tried to recover it: {why}.",
+        f"The session was stuck for {view.wedged_seconds:.0f} s" + (f", {span}" if past_threshold else f" on {span}")
+        + f", and nothing tried to recover it: {why}.",
         cite(view.warnings[:1], view.warnings[-2:]),
         onset=start + timedelta(seconds=abort) if start else None, explains_stall=False,
         facts={"old_form": bool(old), "observe_only": bool(observe_only)},

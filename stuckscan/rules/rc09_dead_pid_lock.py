@@ -86,8 +86,8 @@ def detect(view: IncidentView) -> Candidate | None:
     else:
         summary = (f"Requests fail on a session write lock held by pid {pid}, a process that is no longer running."
                    if dead or repeated_pid is not None else
-                   f"A request timed out after 10 s on a session write lock held by pid {pid or '?'}; the line does not say "
-                   "whether that process is alive, and on builds with this 10 s timeout it is most often a crashed one.")
+                   f"A request timed out after 10 s on a session write lock held by {f'pid {pid}' if pid else 'a pid the line does not show'}; "
+                   "the line does not say whether that process is alive, and on builds with this 10 s timeout it is most often a crashed one.")
     last_lock = max((e.time for e in locks if e.time), default=None)
     removed_after = any(e.time and (last_lock is None or e.time >= last_lock) for e in removed)
     cause_events = locks or removed

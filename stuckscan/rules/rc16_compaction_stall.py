@@ -60,14 +60,16 @@ def open_timeout_compactions(compaction: list[Event]) -> list[Event]:
 
 def detect(view: IncidentView) -> Candidate | None:
     compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.timeout",
-                             "compaction.failed", "compaction.timeout_recovery", "gateway.draining_rejected")
+                             "compaction.failed", "compaction.timeout_recovery", "gateway.draining_rejected",
+                             "compaction.abort_failed", "compaction.deadline_extended")
     if not compaction:
         return None
     ends = {e.fields.get("runId") for e in compaction if field_text(e, "stage") in ("end", "done", "complete")}
     open_starts = [e for e in compaction if e.kind == "embedded.compaction"
                    and field_text(e, "stage") in ("start", "retry") and e.fields.get("runId") not in ends]
     open_starts += open_timeout_compactions(compaction)
-    failures = [e for e in compaction if e.kind in ("compaction.timeout", "compaction.failed")
+    failures = [e for e in compaction if e.kind in ("compaction.timeout", "compaction.failed", "compaction.abort_failed",
+                                                    "compaction.deadline_extended")
                 or (e.kind == "compaction.timeout_recovery" and field_text(e, "stage") == TIMEOUT_COMPACTION_THREW)]
     if not (open_starts or failures or any(e.kind == "compaction.overflow" for e in compaction)):
         return None

@@ -59,7 +59,7 @@ def _active_runs_at(marker_kinds: list) -> int:
 
 def detect(view: IncidentView) -> Candidate | None:
     session_marks = view.events("run.aborted_error", "restart.recovery", "session.aborted_last_run",
-                                "gateway.forced_restart", "gateway.reply_drain_timeout")
+                                "gateway.forced_restart", "gateway.reply_drain_timeout", "gateway.restart_failed")
     markers = _restart_markers(view)
     if not markers and not session_marks:
         return None
@@ -90,6 +90,8 @@ def _what_it_left(event: object) -> str:
     fields = getattr(event, "fields", {})
     if kind == "gateway.forced_restart":
         return "the restart skipped draining active work"
+    if kind == "gateway.restart_failed":
+        return "the restart itself failed"
     if kind == "gateway.reply_drain_timeout":
         pending = fields.get("pending")
         return f"replies still being written were dropped ({pending})" if pending else "replies still being written were dropped"

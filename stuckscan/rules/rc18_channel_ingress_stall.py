@@ -30,6 +30,9 @@ RULE = Rule(
      "`[<ch>:<acct>] health-monitor: restart failed: ...` after a restart",
      "`[<acct>] auto-restart attempt N/M in Ns` past the first attempt, or followed by a failed start",
      "`[<acct>] giving up after N restart attempts`",
+     "the channel's transport watchdog (`polling stall detected`, `transport watchdog timeout`) twice, or with a "
+     "restart; `channel exited` / `channel startup failed` with a restart",
+     "one restart and a reporter's note below it that it repeats (`# repeats every ~35 min`)",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`"),
     ("no session is processing: the problem is channel-level",),
     (Fix("Free the port another process holds (`EADDRINUSE`), or stop the second gateway.", _port_taken,
@@ -45,7 +48,20 @@ RULE = Rule(
 
 def channel_of(event: object) -> str:
     channel = field_text(event, "channel") or _channel_from_subsystem(event)  # type: ignore[arg-type]
+    if ":" in channel and not field_text(event, "account"):  # type: ignore[arg-type]
+        return channel  # the console tag [telegram:eva-public] names both
     return f"{channel}:{field_text(event, 'account')}"  # type: ignore[arg-type]
+
+
+def _noted_repeats(view: EpisodeView, restarts: list) -> list:
+    """Restarts a reporter's note below says kept coming ("# repeats every ~35 min")."""
+    notes = [n for n in view.events("note") if n.fields.get("repeats")]
+    repeated = []
+    for note in notes:
+        above = [r for r in restarts if r.source == note.source and r.line < note.line]
+        if above:
+            repeated.append((above[-1], note))
+    return repeated
 
 
 def _channel_from_subsystem(event: object) -> str:
@@ -63,6 +79,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     restarts = view.events("health.restart")
     per_channel = Counter(channel_of(e) for e in restarts)
     looping = [channel for channel, count in per_channel.items() if count >= 2]
+    noted = _noted_repeats(view, restarts)
+    looping += [channel for channel in dict.fromkeys(channel_of(r) for r, _ in noted) if channel not in looping]
     # "hit <n> restarts/hour limit" (src/gateway/channel-health-monitor.ts): the monitor itself counted n
     # restarts of that account within the hour, a restart loop even when the log shows fewer of them.
     limits = view.events("health.restart_limit")
@@ -76,16 +94,29 @@ def detect(view: EpisodeView) -> Candidate | None:
     self_looping = [e for e in auto if _attempt(e) >= 2] + gave_up
     if auto and (addr_in_use or restarts):
         self_looping += auto
+    # A channel's own watchdog saying its transport went idle ("polling stall detected", "transport watchdog
+    # timeout") twice, or once with a restart or a failed start around it; a channel that exited.
+    stalls = view.events("channel.polling_stall")
+    exited = view.events("channel.exited")
+    stalled_channels = Counter(channel_of(e) for e in stalls)
+    self_looping += [e for e in stalls if stalled_channels[channel_of(e)] >= 2 or restarts or auto or exited]
+    if exited and (restarts or auto or stalls):
+        self_looping += exited
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
     total = view.count("health.restart")
     if not looping and not ((addr_in_use or failed) and restarts) and total < 2:
         return None
-    confidence = Confidence.HIGH if not view.overlapping_incidents else Confidence.MEDIUM
+    on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
+    confidence = Confidence.MEDIUM if view.overlapping_incidents or on_word_only else Confidence.HIGH
     name = (looping or list(per_channel) or ["channel"])[0].strip(":") or "a channel"
     reasons = sorted({field_text(e, "reason") for e in restarts if field_text(e, "reason")})
     latest_attempt = max(auto, key=_attempt, default=None)
-    summary = (f"The health monitor restarted {name} {total} time(s) ({', '.join(reasons) or 'no reason given'})"
-               if total else f"{name} kept restarting itself")
+    if total:
+        summary = f"The health monitor restarted {name} {total} time(s) ({', '.join(reasons) or 'no reason given'})"
+    elif auto or gave_up:
+        summary = f"{name} kept restarting itself"
+    else:
+        summary = f"{name}'s transport stopped delivering"
     return Candidate(
         "RC18", confidence,
         summary
@@ -94,8 +125,12 @@ def detect(view: EpisodeView) -> Candidate | None:
         + (", and it gave up restarting" if gave_up else "")
         + (f", hit its limit of {field_text(limits[0], 'maxRestartsPerHour')} restarts/hour" if limits else "")
         + (", and a restart failed" if failed else "")
+        + (f"; its transport watchdog reported {len(stalls)} stall(s)" if stalls else "")
+        + ("; the channel exited" if exited else "")
+        + ("; the reporter's note says the restarts repeat" if noted else "")
         + ": the channel stopped delivering messages.",
-        cite(restarts[:3], restarts[-1:], auto[-2:], gave_up[:1], limits[:1], failed[:1], addr_in_use[:1]),
+        cite(restarts[:3], restarts[-1:], [n for _, n in noted[:1]], auto[-2:], gave_up[:1], limits[:1], failed[:1],
+             addr_in_use[:1], stalls[:2], exited[:1]),
         onset=view.record.start,
         facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons},
     )
