@@ -587,6 +587,11 @@ class ClosedIncidents:
     def __iter__(self) -> Iterator[IncidentRecord]:
         return iter(self._records.values())
 
+    def latest(self, count: int) -> list[IncidentRecord]:
+        """The last ``count`` incidents to close, in closing order (those still in memory:
+        only long-closed incidents are spilled)."""
+        return list(itertools.islice(reversed(self._records.values()), count))[::-1]
+
     def __len__(self) -> int:
         return len(self._records)
 
@@ -1186,7 +1191,7 @@ class Correlator:
             return True
         if self.open or event.time is None:
             return False
-        recent = [record for record in self.closed[-20:]
+        recent = [record for record in self.closed.latest(20)
                   if record.end is not None and record.end <= event.time <= record.end + TRAILING_EVIDENCE]
         if len(recent) != 1:
             return False

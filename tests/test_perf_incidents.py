@@ -74,3 +74,29 @@ def test_closed_incidents_beyond_the_bound_leave_memory(tmp_path: Path) -> None:
     result = correlator.finish()
     assert len(result.incidents) == 300
     assert len({record.identity for record in result.incidents}) == 300
+
+
+REDACTED_LANE_AFTER_A_STALL = """\
+2026-05-21T18:40:00.000+08:00 [diagnostic] stalled session: sessionId=0829a221-a12c-4b8e-9f3d-7e6b5a4c3d21 \
+sessionKey=agent:main:telegram:direct:7012345678 state=processing age=150s queueDepth=1
+2026-05-21T18:40:30.000+08:00 [diagnostic] stalled session: sessionId=0829a221-a12c-4b8e-9f3d-7e6b5a4c3d21 \
+sessionKey=agent:main:telegram:direct:7012345678 state=processing age=180s queueDepth=1
+2026-05-21T18:41:00.000+08:00 [diagnostic] stuck session recovery: sessionId=0829a221-a12c-4b8e-9f3d-7e6b5a4c3d21 \
+sessionKey=agent:main:telegram:direct:7012345678 age=210s action=abort_embedded_run aborted=true drained=true released=1
+2026-05-21T18:41:00.500+08:00 [diagnostic] session state: sessionId=0829a221-a12c-4b8e-9f3d-7e6b5a4c3d21 \
+sessionKey=agent:main:telegram:direct:7012345678 prev=processing new=idle reason="run done" queueDepth=0
+2026-05-21T18:41:01.000+08:00 [diagnostic] lane wait exceeded: lane=session:<redacted> waitedMs=695534 \
+queueAhead=0 activeAhead=1 activeNow=0 queueBehind=0
+"""
+
+
+def test_a_redacted_lane_wait_joins_the_incident_that_just_closed(tmp_path: Path) -> None:
+    # The closed incidents are looked up by closing order (they used to be a list; indexing
+    # the O(1) store raised TypeError on this line).
+    log = tmp_path / "openclaw-2026-05-21.log"
+    log.write_text(REDACTED_LANE_AFTER_A_STALL, encoding="utf-8")
+    correlator = Correlator()
+    for event in parse_path(str(log), ParseOptions(), ParseStats()):
+        correlator.feed(event)
+    (record,) = correlator.finish().incidents
+    assert "lane.wait_exceeded" in {event.kind for event in record.evidence.all()}
