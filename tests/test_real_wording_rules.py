@@ -304,3 +304,10 @@ def test_a_stall_whose_run_completes_by_itself_is_a_likely_false_positive_unless
                       line("10:03:10", f"stuck session recovery outcome: status=aborted action=abort_embedded_run "
                                        f"sessionKey={KEY} released=1"), idle).incidents[0]
     assert "RC04" not in {f.rule.id for f in (aborted.primary, *aborted.contributing) if f is not None}
+
+
+def test_a_restart_whose_drain_timed_out_is_a_restart_interrupted_run() -> None:
+    analysis = analyze(line("09:01:38", "drain timeout reached; proceeding with restart", "gateway"))
+    assert rule_ids(analysis) == {"RC17"}
+    drained = analyze(line("09:01:38", "all active work drained", "gateway", "INFO"))
+    assert not drained.incidents

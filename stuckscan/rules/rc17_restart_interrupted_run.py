@@ -59,7 +59,8 @@ def _active_runs_at(marker_kinds: list) -> int:
 
 def detect(view: IncidentView) -> Candidate | None:
     session_marks = view.events("run.aborted_error", "restart.recovery", "session.aborted_last_run",
-                                "gateway.forced_restart", "gateway.reply_drain_timeout", "gateway.restart_failed")
+                                "gateway.forced_restart", "gateway.reply_drain_timeout", "gateway.restart_failed",
+                                "gateway.drain_timeout")
     markers = _restart_markers(view)
     if not markers and not session_marks:
         return None
@@ -92,6 +93,8 @@ def _what_it_left(event: object) -> str:
         return "the restart skipped draining active work"
     if kind == "gateway.restart_failed":
         return "the restart itself failed"
+    if kind == "gateway.drain_timeout":
+        return "the restart went ahead with work still active when its drain timed out"
     if kind == "gateway.reply_drain_timeout":
         pending = fields.get("pending")
         return f"replies still being written were dropped ({pending})" if pending else "replies still being written were dropped"
