@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from stuckscan._store import IncidentStore
 from stuckscan.classifier import (
     BuildInfo,
     Candidate,
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
 
 OVERLAP_SLACK = timedelta(seconds=60)
 TIMELINE_LIMIT = 40
+INCIDENTS_IN_MEMORY = 1_000  # beyond this many, an analysis keeps its incidents compressed
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +124,14 @@ def analyze_events(events: Iterable[Event], stats: ParseStats, limits: Correlato
 
 def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = DEFAULT_SETUP,
                    miner: TemplateMiner | None = None) -> Analysis:
+    """The public model of a correlation: each incident classified in report order, one at a
+    time (beyond :data:`INCIDENTS_IN_MEMORY` of them, records are read back from disk and
+    the incidents kept compressed: see :mod:`stuckscan._store`)."""
     build = infer_build(result.build_hints)
     episodes = [_episode_shell(record, index) for index, record in enumerate(result.episodes, 1)]
-    incidents: list[Incident] = []
+    incidents: list[Incident] = IncidentStore() if len(result.incidents) > INCIDENTS_IN_MEMORY else []
+    models: set[str] = set()
+    starts: dict[int, datetime | None] = {}
     for index, record in enumerate(result.incidents, 1):
         overlapping = [(shell, ep) for shell, ep in zip(episodes, result.episodes, strict=False) if _overlaps(record, ep)]
         view = IncidentView(record, [ep for _, ep in overlapping], result.markers, result.gateway_pids, build,
@@ -134,6 +141,9 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
         incident.episode_ids = [shell.id for shell, _ in overlapping]
         for shell, _ in overlapping:
             shell.incident_ids.append(incident.id)
+        models.update(incident.measures.models)
+        add_config_advice([incident], setup)  # before it is stored: a stored incident reads back as stored
+        starts[record.seq] = incident.start
         incidents.append(incident)
     for shell, record in zip(episodes, result.episodes, strict=False):
         episode_view = EpisodeView(record, len(shell.incident_ids), build, setup.thresholds)
@@ -145,7 +155,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
         build_hints=build.hints,
         timezone_offsets=sorted(stats.offsets),
         gateway_pids=list(result.gateway_pids),
-        models=sorted({m for i in incidents for m in i.measures.models}),
+        models=sorted(models),
         config=setup.config_used(),
     )
     inputs = InputSummary(
@@ -157,10 +167,9 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
         bundle=setup.bundle,
     )
     kept_episodes = [e for e in episodes if e.primary is not None]
-    add_config_advice([*incidents, *kept_episodes], setup)
+    add_config_advice(kept_episodes, setup)
     signals = None
     if miner is not None:
-        starts = {record.seq: incident.start for record, incident in zip(result.incidents, incidents, strict=True)}
         signals = miner.summary(starts, stats.first_time, stats.last_time)
     return Analysis(inputs=inputs, environment=environment, incidents=incidents, episodes=kept_episodes, signals=signals)
 

@@ -13,12 +13,14 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum
+from typing import Any
 
 from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of, is_line_only
+from stuckscan._store import BlobSpill
 from stuckscan.events import ATTENTION_LABELS, NOTE_KIND, Event, event_order, timestamp_or_inf
 from stuckscan.model import RecoveryVerdict
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, HEARTBEAT, Thresholds
@@ -328,11 +330,13 @@ class CorrelatorLimits:
     history_sessions: int = 5_000
     history_per_session: int = 24
     markers: int = 200
+    recent_closed: int = 512      # sessions whose last closed incident a later line may reopen or extend
+    closed_in_memory: int = 1_000  # closed incidents held in memory; beyond, those nothing can reopen go to disk
 
 
 @dataclass(slots=True)
 class CorrelationResult:
-    incidents: list[IncidentRecord]
+    incidents: Sequence[IncidentRecord]  # in report order; a list unless some were spilled to disk
     episodes: list[EpisodeRecord]
     markers: list[Event]
     gateway_pids: list[int]
@@ -548,15 +552,26 @@ class SilenceQueue:
         heapq.heapify(self._heap)
 
 
+def report_order(record: IncidentRecord) -> tuple[float, int]:
+    """Incidents are reported by their start (or opening), then in the order they opened."""
+    return timestamp_or_inf(record.start or record.opened_at), record.seq
+
+
 class ClosedIncidents:
     """Closed incidents in closing order. Membership and removal go by the record itself
     (its ``seq``), in O(1): a reopened or resumed incident may have closed long ago, and
-    comparing records field by field, or searching a list, was quadratic over a long log."""
+    comparing records field by field, or searching a list, was quadratic over a long log.
 
-    __slots__ = ("_records",)
+    A closed incident that no later line can reach any more (see :meth:`Correlator._cooled`)
+    may be moved to disk (:meth:`spill`): only its place in the report order stays in memory.
+    Iterating gives the incidents still in memory."""
+
+    __slots__ = ("_records", "_spilled", "_spill")
 
     def __init__(self) -> None:
         self._records: dict[int, IncidentRecord] = {}
+        self._spilled: list[tuple[tuple[float, int], tuple[int, int]]] = []  # (report order, ticket)
+        self._spill: BlobSpill | None = None
 
     def append(self, record: IncidentRecord) -> None:
         self._records[record.seq] = record
@@ -572,8 +587,77 @@ class ClosedIncidents:
     def __iter__(self) -> Iterator[IncidentRecord]:
         return iter(self._records.values())
 
+    def latest(self, count: int) -> list[IncidentRecord]:
+        """The last ``count`` incidents to close, in closing order (those still in memory:
+        only long-closed incidents are spilled)."""
+        return list(itertools.islice(reversed(self._records.values()), count))[::-1]
+
     def __len__(self) -> int:
         return len(self._records)
+
+    def spill(self, record: IncidentRecord) -> None:
+        if record not in self:
+            return
+        del self._records[record.seq]
+        if self._spill is None:
+            self._spill = BlobSpill()
+        self._spilled.append((report_order(record), self._spill.put(record)))
+
+    def in_report_order(self) -> list[IncidentRecord] | SpilledRecords:
+        """Every closed incident, by :func:`report_order`: a list when none was spilled."""
+        if not self._spilled:
+            return sorted(self._records.values(), key=report_order)
+        assert self._spill is not None
+        entries: list[tuple[tuple[float, int], IncidentRecord | tuple[int, int]]] = [
+            *self._spilled, *((report_order(record), record) for record in self._records.values())]
+        entries.sort(key=lambda entry: entry[0])
+        return SpilledRecords([place for _, place in entries], self._spill)
+
+
+class SpilledRecords(Sequence[IncidentRecord]):
+    """Closed incidents in report order, those on disk read back one at a time."""
+
+    def __init__(self, places: list[IncidentRecord | tuple[int, int]], spill: BlobSpill) -> None:
+        self._places = places
+        self._spill = spill
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self._read(place) for place in self._places[index]]
+        return self._read(self._places[index])
+
+    def __iter__(self) -> Iterator[IncidentRecord]:
+        for place in self._places:
+            yield self._read(place)
+
+    def _read(self, place: IncidentRecord | tuple[int, int]) -> IncidentRecord:
+        return place if isinstance(place, IncidentRecord) else self._spill.get(place)
+
+
+class RecentlyClosed(BoundedMap[str, IncidentRecord]):
+    """Each session's last closed incident (what a later line may reopen or extend); a
+    record displaced from it, by a newer one of its session or by the bound, is handed to
+    ``dropped``."""
+
+    def __init__(self, capacity: int, dropped: Callable[[IncidentRecord], None]) -> None:
+        super().__init__(capacity)
+        self._dropped = dropped
+
+    def set(self, key: str, value: IncidentRecord) -> None:
+        previous = self._data.get(key)
+        self._data[key] = value
+        self._data.move_to_end(key)
+        if previous is not None and previous is not value:
+            self._dropped(previous)
+        if len(self._data) > self.capacity:
+            _, oldest = self._data.popitem(last=False)
+            self._dropped(oldest)
+
+    def holds(self, record: IncidentRecord) -> bool:
+        return self._data.get(record.identity) is record
 
 
 class Correlator:
@@ -586,7 +670,8 @@ class Correlator:
         self.open: dict[str, IncidentRecord] = OpenIncidents(self._eviction, self._silences)
         self.closed = ClosedIncidents()
         self.evicted_stalls: dict[str, IncidentRecord] = {}  # identity -> its evicted incident, until resumed
-        self.last_closed: BoundedMap[str, IncidentRecord] = BoundedMap(self.limits.history_sessions)
+        self.last_closed = RecentlyClosed(min(self.limits.recent_closed, self.limits.history_sessions), self._cooled)
+        self._cold: deque[IncidentRecord] = deque()  # closed, out of reach of later lines, still in memory
         self.history: BoundedMap[str, deque[Event]] = BoundedMap(self.limits.history_sessions)
         self.unattributed: deque[Event] = deque(maxlen=100)
         # Abort-settle timeouts of any session: a lock error that names no session may be the
@@ -671,9 +756,8 @@ class Correlator:
         if self.open_episode is not None:
             self.episodes.append(self.open_episode)
             self.open_episode = None
-        incidents = sorted(self.closed, key=lambda r: (timestamp_or_inf(r.start or r.opened_at), r.seq))
         return CorrelationResult(
-            incidents=incidents,
+            incidents=self.closed.in_report_order(),
             episodes=self.episodes,
             markers=list(self.markers),
             gateway_pids=self.gateway_pids,
@@ -1107,7 +1191,7 @@ class Correlator:
             return True
         if self.open or event.time is None:
             return False
-        recent = [record for record in self.closed[-20:]
+        recent = [record for record in self.closed.latest(20)
                   if record.end is not None and record.end <= event.time <= record.end + TRAILING_EVIDENCE]
         if len(recent) != 1:
             return False
@@ -1476,6 +1560,20 @@ class Correlator:
                 if _within(event.time, moment, PRELUDE_WINDOW):
                     merged.setdefault((event.source, event.line), event)
         return sorted(merged.values(), key=event_order)
+
+    def _cooled(self, record: IncidentRecord) -> None:
+        """``record`` left :attr:`last_closed`: unless it is open again or an evicted stall that
+        may resume, no later line can reach it, and once more than
+        :attr:`CorrelatorLimits.closed_in_memory` closed incidents are held, the coldest go to disk."""
+        if record.is_open or self.evicted_stalls.get(record.identity) is record:
+            return
+        self._cold.append(record)
+        limit = self.limits.closed_in_memory
+        while self._cold and len(self.closed) > limit:
+            coldest = self._cold.popleft()
+            if not coldest.is_open and not self.last_closed.holds(coldest) \
+                    and self.evicted_stalls.get(coldest.identity) is not coldest:
+                self.closed.spill(coldest)
 
     def _evict_oldest(self) -> None:
         oldest = self._eviction.oldest(self.open, recheck_untimed=self.now is not None)

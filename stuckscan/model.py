@@ -312,9 +312,9 @@ class Analysis:
         """The finding a reader takes away first: the most severe classified incident
         (then the most confident, then the longest), else the most severe episode."""
         for group in (self.incidents, self.episodes):
-            classified = [item for item in group if item.primary is not None]
-            if classified:
-                return max(classified, key=_headline_key)
+            best = max((item for item in group if item.primary is not None), key=_headline_key, default=None)
+            if best is not None:
+                return best
         return None
 
     def findings(self) -> list[Finding]:

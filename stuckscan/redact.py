@@ -88,6 +88,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from stuckscan._store import IncidentStore
 from stuckscan.model import Analysis, Incident, RuleRef
 
 if TYPE_CHECKING:
@@ -536,6 +537,7 @@ class Redactor:
         self._known = KnownValues()
         self._patterned: dict[str, str] = {}
         self._learned: set[Any] = set()  # immutable objects (evidence) whose texts have been learned
+        self._learned_stores: set[int] = set()  # ids of incident stores learned whole (they live as long as the run)
         self._cache_size = None if cache_size is None else max(cache_size, 1)
 
     @property
@@ -661,7 +663,7 @@ class Redactor:
         """Learn every value of ``analysis`` in the canonical order :func:`redact_analysis`
         uses, so a part of it (the incidents ``--session`` keeps) later gets the
         placeholders the whole would."""
-        _learn_whole(analysis, (incident.session_key for incident in analysis.incidents), self)
+        _learn_whole(analysis, session_keys(analysis), self)
 
     # -- session keys -----------------------------------------------------------------
 
@@ -1000,6 +1002,9 @@ class _Walk:
                 result = memo[key] = self._dataclass(value)
         elif isinstance(value, str):
             result = self.text(value)
+        elif isinstance(value, IncidentStore):
+            # Read one incident at a time: a fresh walk each, whose memo goes with it.
+            return value.transformed(lambda item: _Walk(self.text, self.session_key, self.session_id).value(item))  # type: ignore[return-value]
         elif isinstance(value, list):
             result = [self.value(item) for item in value]
         elif isinstance(value, tuple):
@@ -1057,6 +1062,12 @@ class _Learning:
             self._dataclass(value)
         elif isinstance(value, str):
             self.redactor.learn_text(value)
+        elif isinstance(value, IncidentStore):
+            if id(value) in self.redactor._learned_stores:
+                return  # learned whole already (before the filters): reading it again changes nothing
+            for item in value:  # each read afresh: a fresh visit each (ids of passing objects are reused)
+                _Learning(self.redactor).visit(item)
+            self.redactor._learned_stores.add(id(value))
         elif isinstance(value, (list, tuple)):
             for item in value:
                 self.visit(item)
@@ -1118,7 +1129,13 @@ def redact_analysis(analysis: Analysis, redactor: Redactor | None = None) -> Ana
     analysis always gets the same placeholders. A ``redactor`` that has already learned a
     larger analysis (:meth:`Redactor.learn`) keeps the placeholders it gave there.
     """
-    return _redact_whole(analysis, (i.session_key for i in analysis.incidents), redactor or Redactor())
+    return _redact_whole(analysis, session_keys(analysis), redactor or Redactor())
+
+
+def session_keys(analysis: Analysis) -> Iterable[str | None]:
+    """The incidents' session keys, in order (a store of many incidents has them at hand)."""
+    incidents = analysis.incidents
+    return incidents.session_keys() if isinstance(incidents, IncidentStore) else (i.session_key for i in incidents)
 
 
 def redact_incident(incident: Incident, redactor: Redactor | None = None) -> Incident:

@@ -520,7 +520,7 @@ def _no_session(wanted: str, incidents: list[Incident]) -> str:
 def filter_analysis(analysis: Analysis, selection: InputSelection, redactor: Redactor | None = None) -> Analysis:
     """The analysis with only the incidents and episodes the filters let through; what
     each filter hid is added to its explanations. ``redactor``: see :func:`session_incidents`."""
-    incidents: list[Incident] = list(analysis.incidents)
+    incidents: list[Incident] = analysis.incidents  # not copied: a log with many keeps them compressed
     episodes: list[Episode] = list(analysis.episodes)
     said: list[str] = []
     if selection.session:

@@ -87,10 +87,11 @@ def output_option_value() -> str | None:
     return value if isinstance(value, str) else None
 
 
-def write_report(text: str, output: str | None) -> None:
-    """Write ``text`` (one trailing newline ensured) to stdout (``None`` or ``-``) or to ``output``."""
-    if text and not text.endswith("\n"):
-        text += "\n"
+def write_report(text: str | Iterable[str], output: str | None) -> None:
+    """Write ``text`` (one trailing newline ensured) to stdout (``None`` or ``-``) or to ``output``.
+    ``text`` may come in pieces (a long JSON document is written as it is made)."""
+    if isinstance(text, str):
+        text = [text + "\n"] if text and not text.endswith("\n") else [text]
     if output is None or output == STDOUT_NAME:
         _write_stdout(text)
         return
@@ -101,10 +102,11 @@ def write_report(text: str, output: str | None) -> None:
         raise OutputProblem(f"cannot write {printable_path(output)}: {_reason(error)}") from None
 
 
-def _write_stdout(text: str) -> None:
+def _write_stdout(text: Iterable[str]) -> None:
     stream = tolerant_stdout()
     try:
-        stream.write(text)
+        for piece in text:
+            stream.write(piece)
         stream.flush()
     except BrokenPipeError:
         # The reader stopped early (`stuckscan scan | head -1`): the exit code still
@@ -115,12 +117,12 @@ def _write_stdout(text: str) -> None:
         raise OutputProblem(f"cannot write the report to stdout: {_reason(error)}") from None
 
 
-def _write_file(text: str, output: str) -> None:
+def _write_file(text: Iterable[str], output: str) -> None:
     target = os.path.realpath(output)
     info = _stat(target)
     if info is not None and not stat.S_ISREG(info.st_mode):
         with open(target, "w", encoding="utf-8", errors="replace") as handle:  # a device or FIFO: no rename
-            handle.write(text)
+            handle.writelines(text)
         return
     directory = os.path.dirname(target) or "."
     try:
@@ -129,11 +131,11 @@ def _write_file(text: str, output: str) -> None:
         if info is None or not os.access(target, os.W_OK):
             raise
         with open(target, "w", encoding="utf-8", errors="replace") as handle:  # a writable file in a locked directory
-            handle.write(text)
+            handle.writelines(text)
         return
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", errors="replace") as handle:
-            handle.write(text)
+            handle.writelines(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, stat.S_IMODE(info.st_mode) if info is not None else _default_mode())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
     from stuckscan.redact import Redactor
 
 MACHINE_FORMATS = frozenset({"json", "sarif", "junit", "github"})
+# The redactor's caches of texts already learned are emptied when this full: the same
+# placeholders, without holding every text of a log with many incidents.
+REDACTOR_CACHE = 200_000
 
 
 def _fail_on(_ctx: click.Context, _param: click.Parameter, value: str) -> Any:
@@ -66,10 +70,20 @@ def _render_options(color: bool | None, output: str | None, fail_on: Any, redact
                          display_zone=display_zone, verbose=verbose, show_all=show_all, redactor=redactor)
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str | Iterable[str], output: str | None) -> None:
     from stuckscan.commands._write import write_report
 
     write_report(text, output)
+
+
+def _report(output_format: str, analysis: Any, options: RenderOptions) -> str | Iterable[str]:
+    """The report; the JSON document in pieces, written as they come (a log with many
+    incidents keeps them compressed, and the document is never whole in memory)."""
+    if output_format == "json":
+        from stuckscan.formats import FORMATS
+
+        return FORMATS["json"].chunks(analysis, options)  # type: ignore[attr-defined, no-any-return]
+    return render(output_format, analysis, options)
 
 
 @click.command()
@@ -97,14 +111,14 @@ def scan(output_format: str, output: str | None, fail_on: Any, color: bool | Non
     """
     asked = shown_zone(utc, display_tz)
     selection = selection_from(kwargs)
-    redactor = make_redactor(no_redact, redact_salt)
+    redactor = make_redactor(no_redact, redact_salt, cache_size=REDACTOR_CACHE)
     analysis = load_analysis(selection, machine_output=output_format in MACHINE_FORMATS or output_format == "markdown",
                              redactor=redactor)
     options = _render_options(color if output_format == "text" else False, output, fail_on, redactor,
                               _display_zone(analysis, selection, asked), selection.verbose, show_all)
     if sarif_root is not None:
         options = dataclasses.replace(options, base_dir=sarif_root)
-    _emit(render(output_format, analysis, options), output)
+    _emit(_report(output_format, analysis, options), output)
     if output_format == "github":
         from stuckscan.formats.github import append_step_summary
 

@@ -90,12 +90,18 @@ def _peaks(run: Sequence[Evidence]) -> list[str]:
     return [f"slowest {max(durations):g}ms"] if durations else []
 
 
+def age_figure(seconds: float) -> str:
+    """An age as a reader takes it in: ``443``, ``1.5``, ``2,591,970`` (``:g`` alone gives
+    ``2.59197e+06`` for a stall of days)."""
+    return f"{seconds:,.0f}" if seconds >= 10_000 else f"{seconds:g}"
+
+
 def fold_summary(run: Sequence[Evidence], total: int) -> str:
     """``age 443 \u2192 856 s, every 35 s`` for a run of repeated lines."""
     parts = []
     ages = [] if run[0].kind not in ATTENTION_KINDS else [
         _seconds(*match.groups()) for match in (_AGE.search(line.text) for line in run) if match]
-    parts.extend([f"age {ages[0]:g} \u2192 {ages[-1]:g} s"] if len(ages) >= 2 else _peaks(run))
+    parts.extend([f"age {age_figure(ages[0])} \u2192 {age_figure(ages[-1])} s"] if len(ages) >= 2 else _peaks(run))
     times = [value for value in (as_utc(line.time) for line in run) if value is not None]
     gaps = sorted((later - earlier).total_seconds() for earlier, later in zip(times, times[1:]))
     if len(gaps) >= 2:

@@ -3,6 +3,7 @@ threshold, durations, key evidence, fixes, counts and file locations."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import posixpath
 from collections import Counter
@@ -88,7 +89,9 @@ def item_fails(item: Item, fail_on: Severity | None) -> bool:
 
 def exit_code(analysis: Analysis, fail_on: Severity | None) -> int:
     """0 when no finding is at or above ``fail_on`` (``None``: never fail), else 1."""
-    items: list[Item] = [*analysis.incidents, *analysis.episodes]
+    if fail_on is None:
+        return EXIT_OK
+    items = itertools.chain(analysis.incidents, analysis.episodes)  # read once, not held: there may be many
     return EXIT_FINDINGS if any(item_fails(item, fail_on) for item in items) else EXIT_OK
 
 

@@ -9,11 +9,14 @@ adds fields; anything that would break a consumer bumps the major version.
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from stuckscan.formats._base import RenderOptions, prepare
 from stuckscan.formats._report import (
     Item,
+    Summary,
     episode_duration,
     explanations,
     finding_fixes,
@@ -21,6 +24,7 @@ from stuckscan.formats._report import (
     incident_duration,
     iso_utc,
     item_evidence,
+    item_fails,
     item_fixes,
     item_severity,
     messages_possibly_lost,
@@ -35,11 +39,14 @@ from stuckscan.model import (
     Evidence,
     Finding,
     Incident,
+    IncidentStatus,
     InputSummary,
     Measures,
     Recovery,
+    Severity,
     SignalsSummary,
     SignalTemplate,
+    _headline_key,
 )
 from stuckscan.rules import find_rule
 
@@ -282,36 +289,136 @@ def environment_to_dict(environment: Environment) -> dict[str, Any]:
 
 def report_to_dict(analysis: Analysis, options: RenderOptions) -> dict[str, Any]:
     """The whole document (``analysis`` should already be redacted if that is wanted)."""
-    summary = summarize(analysis, options.fail_on)
-    headline = analysis.headline()
+    return {
+        **_head(analysis, options),
+        "incidents": [incident_to_dict(incident) for incident in analysis.incidents],
+        "episodes": [episode_to_dict(episode) for episode in analysis.episodes],
+        "signals": _signals(analysis),
+        "summary": _summary_to_dict(summarize(analysis, options.fail_on), analysis.headline(), analysis, options),
+    }
+
+
+def _signals(analysis: Analysis) -> dict[str, Any] | None:
+    return signals_to_dict(analysis.signals) if analysis.signals is not None else None
+
+
+def _head(analysis: Analysis, options: RenderOptions) -> dict[str, Any]:
     return {
         "schemaVersion": SCHEMA_VERSION,
         "tool": {"name": TOOL_NAME, "version": options.tool_version},
         "redacted": options.redact,
         "inputs": inputs_to_dict(analysis.inputs),
         "environment": environment_to_dict(analysis.environment),
-        "incidents": [incident_to_dict(incident) for incident in analysis.incidents],
-        "episodes": [episode_to_dict(episode) for episode in analysis.episodes],
-        "signals": signals_to_dict(analysis.signals) if analysis.signals is not None else None,
-        "summary": {
-            "incidents": summary.incidents,
-            "episodes": summary.episodes,
-            "findings": summary.findings,
-            "byStatus": summary.by_status,
-            "bySeverity": summary.by_severity,
-            "byRule": summary.by_rule,
-            "worstSeverity": summary.worst.value if summary.worst is not None else None,
-            "failOn": options.fail_on.value if options.fail_on is not None else "never",
-            "failing": summary.failing,
-            "headline": {"id": headline.id, "rule": headline.primary.rule.id} if headline and headline.primary else None,
-            "explanations": explanations(analysis),
-        },
     }
+
+
+def _summary_to_dict(summary: Summary, headline: Incident | Episode | None, analysis: Analysis,
+                     options: RenderOptions) -> dict[str, Any]:
+    return {
+        "incidents": summary.incidents,
+        "episodes": summary.episodes,
+        "findings": summary.findings,
+        "byStatus": summary.by_status,
+        "bySeverity": summary.by_severity,
+        "byRule": summary.by_rule,
+        "worstSeverity": summary.worst.value if summary.worst is not None else None,
+        "failOn": options.fail_on.value if options.fail_on is not None else "never",
+        "failing": summary.failing,
+        "headline": {"id": headline.id, "rule": headline.primary.rule.id} if headline and headline.primary else None,
+        "explanations": explanations(analysis),
+    }
+
+
+class _Tally:
+    """:func:`~stuckscan.formats._report.summarize` and :meth:`Analysis.headline`, taken
+    one item at a time (incidents first, then episodes, as they are written), so the
+    document is written reading each incident once."""
+
+    def __init__(self, fail_on: Severity | None) -> None:
+        self.fail_on = fail_on
+        self.incidents = self.episodes = self.failing = 0
+        self.by_status = Counter[str]()
+        self.by_severity = Counter[str]()
+        self.rules = Counter[str]()
+        self.worst: Severity | None = None
+        self.headline: Incident | Episode | None = None
+        self._headline_key: tuple[int, int, float] | None = None
+        self._incident_headline = False
+
+    def add(self, item: Incident | Episode) -> None:
+        if isinstance(item, Incident):
+            self.incidents += 1
+            self.by_status[item.status.value] += 1
+        else:
+            self.episodes += 1
+        severity = item_severity(item)
+        if severity is not None:
+            self.by_severity[severity.value] += 1
+            if self.worst is None or severity.rank > self.worst.rank:
+                self.worst = severity
+        self.rules.update(finding.rule.id for finding, _ in findings_of(item))
+        self.failing += item_fails(item, self.fail_on)
+        if item.primary is not None and not (self._incident_headline and not isinstance(item, Incident)):
+            key = _headline_key(item)
+            if self._headline_key is None or key > self._headline_key:  # the first of equals, as max() keeps
+                self.headline, self._headline_key = item, key
+            self._incident_headline = self._incident_headline or isinstance(item, Incident)
+
+    def summary(self) -> Summary:
+        return Summary(
+            incidents=self.incidents,
+            episodes=self.episodes,
+            findings=sum(self.rules.values()),
+            by_status={**{status.value: 0 for status in IncidentStatus}, **self.by_status},
+            by_severity={**{severity.value: 0 for severity in Severity}, **self.by_severity},
+            by_rule=dict(sorted(self.rules.items())),
+            failing=self.failing,
+            worst=self.worst,
+        )
+
+
+def _nested(value: Any, level: int) -> str:
+    """``value`` as ``json.dumps(..., indent=2)`` writes it ``level`` levels deep."""
+    text = json.dumps(value, indent=2, ensure_ascii=True)
+    return text.replace("\n", "\n" + "  " * level) if level else text
+
+
+def _items(values: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A list one level deep in the document, as ``json.dumps(..., indent=2)`` writes it."""
+    first = True
+    for value in values:
+        yield ("[\n    " if first else ",\n    ") + _nested(value, 2)
+        first = False
+    yield "[]" if first else "\n  ]"
+
+
+def report_chunks(analysis: Analysis, options: RenderOptions) -> Iterator[str]:
+    """``json.dumps(report_to_dict(analysis, options), indent=2, ensure_ascii=True) + "\\n"``,
+    written piece by piece: each incident is read, turned into JSON and let go before the
+    next (a store keeps thousands of incidents compressed: :mod:`stuckscan._store`)."""
+    tally = _Tally(options.fail_on)
+    parts = [f'{json.dumps(key)}: {_nested(value, 1)}' for key, value in _head(analysis, options).items()]
+    yield "{\n  " + ",\n  ".join(parts) + ',\n  "incidents": '
+
+    def counted(items: Iterable[Incident | Episode], to_dict: Any) -> Iterator[dict[str, Any]]:
+        for item in items:
+            tally.add(item)
+            yield to_dict(item)
+
+    yield from _items(counted(analysis.incidents, incident_to_dict))
+    yield ',\n  "episodes": '
+    yield from _items(counted(analysis.episodes, episode_to_dict))
+    yield ',\n  "signals": ' + _nested(_signals(analysis), 1)
+    summary = _summary_to_dict(tally.summary(), tally.headline, analysis, options)
+    yield ',\n  "summary": ' + _nested(summary, 1) + "\n}\n"
 
 
 class JsonFormat:
     name = "json"
 
     def render(self, analysis: Analysis, options: RenderOptions) -> str:
-        document = report_to_dict(prepare(analysis, options), options)
-        return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+        return "".join(self.chunks(analysis, options))
+
+    def chunks(self, analysis: Analysis, options: RenderOptions) -> Iterator[str]:
+        """:meth:`render`'s text in pieces, to be written as they come."""
+        return report_chunks(prepare(analysis, options), options)

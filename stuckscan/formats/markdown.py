@@ -237,7 +237,7 @@ class Selection:
 
 
 def select(analysis: Analysis, show_all: bool) -> Selection:
-    incidents, episodes = analysis.incidents, analysis.episodes
+    incidents, episodes = list(analysis.incidents), analysis.episodes  # read once: picked by identity below
     if not show_all and len(incidents) > MAX_FULL_INCIDENTS:
         worst = set(map(id, sorted(incidents, key=worst_first, reverse=True)[:MAX_FULL_INCIDENTS]))
         incidents = [incident for incident in incidents if id(incident) in worst]

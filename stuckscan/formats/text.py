@@ -32,6 +32,7 @@ from rich.text import Text
 
 from stuckscan.formats._base import RenderOptions, prepare
 from stuckscan.formats._escape import ELLIPSIS, clean, shorten
+from stuckscan.formats._folding import age_figure
 from stuckscan.formats._report import (
     Item,
     display_zone,
@@ -785,7 +786,6 @@ COLLAPSE_MIN = 3           # a run of this many same-kind rows becomes one line
 RUN_BREAK = timedelta(minutes=10)  # a longer silence ends a run of repeated warnings
 MAX_CYCLE = 10             # the longest cycle of lines recognised as repeating
 TIMELINE_ROWS = 34         # rows of one timeline before its middle is left to -v
-TIMELINE_GAP_LIMIT = 40    # analysis keeps the first and last 20 timeline lines of a longer story
 # The fields that decide a verdict, shown first; identity fields are in the heading.
 DECIDING_FIELDS = ("error", "lastProgress", "queueDepth", "released", "forceCleared", "drained", "aborted", "status", "action",
                    "age", "state", "prev", "new", "reason", "classification", "activeWorkKind", "lastProgressAge")
@@ -971,7 +971,7 @@ def collapsed_row(run: list[Evidence], first: TimelineRow, last: TimelineRow) ->
     parts: list[str] = []
     ages = [_seconds(_field(text, "age")) for text in texts]
     if ages[0] is not None and ages[-1] is not None:
-        parts.append(f"age {ages[0]:g} \u2192 {ages[-1]:g} s")
+        parts.append(f"age {age_figure(ages[0])} \u2192 {age_figure(ages[-1])} s")
     times = [to_utc(evidence.time) for evidence in run]
     gaps = sorted((b - a).total_seconds() for a, b in zip(times, times[1:], strict=False) if a and b)
     if gaps:
@@ -989,9 +989,9 @@ def collapsed_row(run: list[Evidence], first: TimelineRow, last: TimelineRow) ->
 
 
 def elided_marker(item: Item, rows: list[TimelineRow], view: View) -> tuple[int, TimelineRow] | None:
-    """Where the stored timeline skips lines (a long story keeps its first and last 20),
-    and how many stall warnings lie there."""
-    if not isinstance(item, Incident) or len(item.timeline) < TIMELINE_GAP_LIMIT:
+    """Where the stored timeline skips stall warnings (evidence keeps the first and last few
+    of each kind, a long story its first and last 20 lines), and how many lie there."""
+    if not isinstance(item, Incident):
         return None
     shown = sum(1 for evidence in item.timeline if evidence.kind in WARNING_KINDS)
     missing = item.measures.warnings - shown
