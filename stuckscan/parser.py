@@ -971,6 +971,8 @@ class LineParser:
             return self.clock.parse_full(iso)
         if groups.get("clock"):
             return self.clock.parse_time_only(printed_time(groups["clock"] or ""))
+        if groups.get("minutes"):
+            return self.clock.parse_time_only(f"{groups['minutes']}:00")
         return None
 
     def _journald_time(self, groups: dict[str, str | None]) -> datetime | None:

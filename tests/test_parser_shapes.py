@@ -691,3 +691,11 @@ def test_a_failover_decisions_meta_object_alone_is_a_failover() -> None:
     parsed = parse_text_lines(['{"event":"embedded_run_failover_decision","decision":"surface_error",'
                                '"reason":"timeout","rawError":"Request was aborted"}'])
     assert parsed[0].kind == "embedded.failover" and parsed[0].fields["reason"] == "timeout"
+
+
+def test_times_cut_to_the_minute_before_a_console_tag_are_read() -> None:
+    parsed = parse_text_lines(["02:15 [health-monitor] [discord:default] health-monitor: restarting (reason: stuck)",
+                               "12:30 is when it started"])
+    assert parsed[0].kind == "health.restart" and parsed[0].time is not None
+    assert (parsed[0].time.hour, parsed[0].time.minute, parsed[0].time.second) == (2, 15, 0)
+    assert parsed[1].time is None  # a time with no console tag after it stays text
