@@ -109,6 +109,8 @@ def headline_cause(report: dict[str, Any]) -> str | None:
     return str(headline["rule"]) if headline else None
 
 
+INPUT_ERROR = 2  # stuckscan's exit code when no line of the input is an OpenClaw line
+
 def judge(case: Case, exit_code: int, report: dict[str, Any]) -> Outcome:
     items = _items(report)
     found = sorted({f["rule"] for item in items for f in ([item["rootCause"]] if item.get("rootCause") else [])
@@ -117,7 +119,9 @@ def judge(case: Case, exit_code: int, report: dict[str, Any]) -> Outcome:
     worst = report.get("summary", {}).get("worstSeverity") or "none"
     outcome = Outcome(case, headline_cause(report), tuple(found), primaries, worst, exit_code,
                       nothing_found=not items)
-    if case.primary is not None and outcome.headline != case.primary:
+    if exit_code == INPUT_ERROR and case.primary is not None:
+        outcome.problems.append("input error: no OpenClaw line recognised (exit 2)")
+    elif case.primary is not None and outcome.headline != case.primary:
         outcome.problems.append(f"headline {outcome.headline or 'none'}, expected {case.primary}")
     if case.benign and SEVERITY_RANK.get(worst, 0) >= SEVERITY_RANK["warning"]:
         outcome.problems.append(f"expected benign, worst severity {worst}")
@@ -153,7 +157,8 @@ def summary_lines(outcomes: Sequence[Outcome]) -> list[str]:
         f"dev            {_rate([o for o in outcomes if o.case.split == 'dev'])}",
         f"holdout        {_rate([o for o in outcomes if o.case.split == 'holdout'])}",
         f"negatives      {_rate([o for o in outcomes if o.case.primary is None or o.case.benign])}",
-        f"visible fault, nothing found: {len(silent)} ({sum(o.case.split == 'holdout' for o in silent)} holdout)"
+        f"visible fault, nothing found: {len(silent)} ({sum(o.case.split == 'holdout' for o in silent)} holdout"
+        + f", {sum(o.exit_code == INPUT_ERROR for o in silent)} of them input errors)"
         + (f"; dev: {', '.join(o.case.name for o in silent if o.case.split == 'dev')}" if silent else ""),
     ]
     by_class: Counter[str] = Counter(o.case.primary or "none" for o in outcomes)
