@@ -1784,7 +1784,10 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
             or event.fields.get("decision") == "surface_error"
         return "model call failed over" if failed else ""
     if kind == "compaction.timeout_recovery":
-        return "compaction threw during timeout recovery" if "threw" in str(event.fields.get("stage", "")) else ""
+        stage = str(event.fields.get("stage", ""))
+        if "threw" in stage:
+            return "compaction threw during timeout recovery"
+        return "compaction during timeout recovery freed nothing" if "did not reduce" in stage else ""
     if kind == "restart.recovery":
         return _restart_recovery_fault(event)
     if kind == "gateway.reply_drain_timeout":

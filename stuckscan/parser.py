@@ -516,11 +516,23 @@ def _root_message(subsystem: str, message: str) -> tuple[str | None, str]:
 
 def _unbulleted(message: str) -> str:
     """A message a reporter put in a Markdown list ("- embedded run start: runId=..."), without
-    the bullet, when only the text after it is a message of some family."""
-    if message[:2] not in _BULLETS or families.match_family(message) is not None:
+    the bullet, when only the text after it is a message of some family; a message quoted as
+    inline code in a reporter's sentence (``- paired warnings: `lane wait exceeded: ...` ``) is
+    that message."""
+    if (message[:2] not in _BULLETS and "`" not in message) or families.match_family(message) is not None:
         return message
-    rest = message[2:].lstrip()
-    return rest if families.match_family(rest) is not None else message
+    if message[:2] in _BULLETS:
+        rest = message[2:].lstrip()
+        if families.match_family(rest) is not None:
+            return rest
+    if "`" in message:
+        for quoted in _INLINE_CODE.finditer(message):
+            if families.match_family(quoted.group(1)) is not None:
+                return quoted.group(1)
+    return message
+
+
+_INLINE_CODE = re.compile(r"`([^`\n]{4,2000})`")
 
 
 _BULLETS = frozenset({"- ", "* ", "• "})

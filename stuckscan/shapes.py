@@ -571,7 +571,7 @@ class Note:
 
 # A remark that the line before it kept coming: "repeats every ~35 min", "(and so on, every 30s)", "again and
 # again", "x3". A count of omitted lines ("12 more lines") says lines were left out, not that one repeated.
-_REPEATS = re.compile(r"(?i:\brepeat(?:s|ed|ing)?\b|\brecurs?\b|\bagain and again\b|\bkeeps? (?:coming|repeating)\b"
+_REPEATS = re.compile(r"(?i:\brepeat(?:s|ed|ing)?\b|\brecurs?\b|\bagain\b|\bkeeps? (?:coming|repeating)\b"
                       r"|\bevery\s+~?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b"
                       r"|(?<![\w×])[x×]\d+\b|\b\d+[x×](?!\w)|\b\d+ times\b)")
 

@@ -699,3 +699,12 @@ def test_times_cut_to_the_minute_before_a_console_tag_are_read() -> None:
     assert parsed[0].kind == "health.restart" and parsed[0].time is not None
     assert (parsed[0].time.hour, parsed[0].time.minute, parsed[0].time.second) == (2, 15, 0)
     assert parsed[1].time is None  # a time with no console tag after it stays text
+
+
+def test_a_message_quoted_as_inline_code_in_a_reporters_sentence_is_that_message() -> None:
+    parsed = parse_text_lines(["- paired diagnostic warnings: `lane wait exceeded: lane=cron waitedMs=185000 queueAhead=2`",
+                               "- `cron: queued manual run waiting for an execution slot` for 14 minutes",
+                               "we ran `openclaw doctor` and nothing changed"])
+    assert [e.kind for e in parsed][:2] == ["lane.wait_exceeded", "cron.run_waiting"]
+    assert parsed[0].fields["waitedMs"] == 185000
+    assert parsed[2].kind == "generic"

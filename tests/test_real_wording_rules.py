@@ -339,3 +339,21 @@ def test_shortened_heartbeat_delays_and_capitalised_labels_are_read() -> None:
                                "20:22:43.040 eventLoopUtilization=1 eventLoopDelayP99Ms=6668.9",
                                "Stuck session: sessionKey=agent:main:main state=processing age=150s"])
     assert [e.kind for e in parsed] == ["liveness.heartbeat_delayed", "liveness.warning", "session.stuck"]
+
+
+def test_a_timeout_recoverys_compaction_that_freed_nothing_is_a_compaction_stall() -> None:
+    freed_nothing = line("10:00:00", "[timeout-compaction] compaction did not reduce context for azure/grok-4; "
+                                     "falling through to normal handling", "agent/embedded")
+    from stuckscan.parser import parse_text_lines
+    assert parse_text_lines([freed_nothing])[0].kind == "compaction.timeout_recovery"
+    assert rule_ids(analyze(freed_nothing)) == {"RC16"}
+
+
+def test_one_auto_restart_and_a_note_that_it_dies_again_is_a_restart_loop(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from stuckscan.cli import cli
+    paste = tmp_path / "paste.txt"
+    paste.write_text("[telegram] [default] auto-restart attempt 1/10 in 5s\n"
+                     "# ... provider dies again within ~3 minutes ...\n", encoding="utf-8")
+    assert '"RC18"' in CliRunner().invoke(cli, ["scan", str(paste), "--format", "json"]).output

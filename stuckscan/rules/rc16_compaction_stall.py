@@ -16,7 +16,10 @@ if TYPE_CHECKING:
 # "[timeout-compaction]" stages (compaction tried after an LLM timeout): the attempt, and what ends it.
 TIMEOUT_COMPACTION_START = "LLM timed out"
 TIMEOUT_COMPACTION_THREW = "contextEngine.compact() threw"
-TIMEOUT_COMPACTION_ENDS = frozenset({TIMEOUT_COMPACTION_THREW, "compaction succeeded", "compaction did not reduce context"})
+TIMEOUT_COMPACTION_NO_GAIN = "compaction did not reduce context"
+TIMEOUT_COMPACTION_ENDS = frozenset({TIMEOUT_COMPACTION_THREW, "compaction succeeded", TIMEOUT_COMPACTION_NO_GAIN})
+# A timeout recovery whose compaction threw, or ran and freed nothing: the run stays too big to go on.
+TIMEOUT_COMPACTION_FAILED = frozenset({TIMEOUT_COMPACTION_THREW, TIMEOUT_COMPACTION_NO_GAIN})
 
 
 def _draining(context: FixContext) -> bool:
@@ -70,7 +73,7 @@ def detect(view: IncidentView) -> Candidate | None:
     open_starts += open_timeout_compactions(compaction)
     failures = [e for e in compaction if e.kind in ("compaction.timeout", "compaction.failed", "compaction.abort_failed",
                                                     "compaction.deadline_extended")
-                or (e.kind == "compaction.timeout_recovery" and field_text(e, "stage") == TIMEOUT_COMPACTION_THREW)]
+                or (e.kind == "compaction.timeout_recovery" and field_text(e, "stage") in TIMEOUT_COMPACTION_FAILED)]
     if not (open_starts or failures or any(e.kind == "compaction.overflow" for e in compaction)):
         return None
     onset = first_time(compaction)

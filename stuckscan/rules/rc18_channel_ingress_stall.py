@@ -87,7 +87,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     restarts = view.events("health.restart")
     per_channel = Counter(channel_of(e) for e in restarts)
     looping = [channel for channel, count in per_channel.items() if count >= 2]
-    noted = _noted_repeats(view, restarts)
+    noted = _noted_repeats(view, restarts + view.events("channel.auto_restart"))
     looping += [channel for channel in dict.fromkeys(channel_of(r) for r, _ in noted) if channel not in looping]
     # "hit <n> restarts/hour limit" (src/gateway/channel-health-monitor.ts): the monitor itself counted n
     # restarts of that account within the hour, a restart loop even when the log shows fewer of them.
