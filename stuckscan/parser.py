@@ -408,6 +408,7 @@ _LEADING_ELISION = re.compile(r"(?:\.{3,}|…)\s+(?=\S)")
 _YAML_HEADER = re.compile(r"(?P<name>[A-Za-z][\w.-]{2,80}):[ \t]*")
 _YAML_KEY = re.compile(r"[ \t]+(?P<key>[A-Za-z_][\w.-]{0,80}):(?:[ \t]+(?P<value>.*))?")
 _YAML_MAX_LINES = 64
+MAX_YAML_VALUE = 4096
 
 
 @dataclass(slots=True)
@@ -430,18 +431,12 @@ class _YamlBlock:
             return False  # "Stack:" then "    at ...": no YAML; both lines are read as they are
         self.lines += 1
         if key is not None:
-            value = (key.group("value") or "").strip()
-            self.fields.append([key.group("key"), value])
-            self.open_quote = value.startswith('"') and not (len(value) > 1 and value.endswith('"'))
-            return True
-        piece = text.strip()
-        if self.fields:
+            self.fields.append([key.group("key"), (key.group("value") or "").strip()])
+        else:  # the next piece of the last value (a quoted string, or a value under its key)
             last = self.fields[-1]
-            last[1] = f"{last[1]} {piece}".strip()[:MAX_YAML_VALUE]
-            if not last[1].startswith('"') or (len(last[1]) > 1 and last[1].endswith('"')):
-                self.open_quote = False
-            elif piece.startswith('"') and not last[1].endswith('"'):
-                self.open_quote = True
+            last[1] = f"{last[1]} {text.strip()}".strip()[:MAX_YAML_VALUE]
+        value = self.fields[-1][1]
+        self.open_quote = value.startswith('"') and not (len(value) > 1 and value.endswith('"'))
         return True
 
     def message(self) -> str:
@@ -455,8 +450,6 @@ class _YamlBlock:
             pairs.append(f'{key}="{text}"' if (" " in text or not text) else f"{key}={text}")
         return " ".join((label, *pairs))
 
-
-MAX_YAML_VALUE = 4096
 
 
 @dataclass(slots=True)
@@ -1050,9 +1043,11 @@ class LineParser:
         return Event(self.source, number, None, None, None, NOTE_KIND, note.text, "note", fields)
 
     def _emit(self, event: Event) -> Event:
-        if event.kind == GENERIC_KIND and "=" in event.message:
-            if not (event.shape.endswith("jsonl") or event.shape.startswith(_WHOLE_RECORD_SHAPES)):
-                event = self._typed_fragment(event)
+        # Readings of what only a paste holds (a fragment of fields, a ditto line): text lines only,
+        # never a whole record, so the JSONL fast path pays nothing for them.
+        if event.kind == GENERIC_KIND and "=" in event.message \
+                and not (event.shape.endswith("jsonl") or event.shape.startswith(_WHOLE_RECORD_SHAPES)):
+            event = self._typed_fragment(event)
             if event.kind == GENERIC_KIND:
                 event = self._ditto(event)
         if event.kind in ATTENTION_LABELS:
@@ -1066,7 +1061,7 @@ class LineParser:
         when it opens with an elision and every key it shows is one the warning above had."""
         last = self._last_warning
         message = event.message
-        if last is None or message.split(None, 1)[0] not in ELISION_WORDS or event.shape.startswith(_WHOLE_RECORD_SHAPES):
+        if last is None or message.split(None, 1)[0] not in ELISION_WORDS:
             return event
         parsed = tokenize(message)
         if not parsed.fields or not set(parsed.fields) <= set(last.fields) | _DITTO_KEYS:
