@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from stuckscan.model import Analysis
-from tests.test_correlator import KEY, SID, analyze, line, stalled
+from tests.test_correlator import KEY, RUN, SID, analyze, line, stalled
 
 
 def rule_ids(analysis: Analysis) -> set[str]:
@@ -357,3 +357,30 @@ def test_one_auto_restart_and_a_note_that_it_dies_again_is_a_restart_loop(tmp_pa
     paste.write_text("[telegram] [default] auto-restart attempt 1/10 in 5s\n"
                      "# ... provider dies again within ~3 minutes ...\n", encoding="utf-8")
     assert '"RC18"' in CliRunner().invoke(cli, ["scan", str(paste), "--format", "json"]).output
+
+
+def test_a_session_that_keeps_running_tools_after_it_was_flagged_is_a_detector_false_positive() -> None:
+    def stuck(clock: str, age: int) -> str:
+        return line(clock, f"stuck session: sessionId={SID} sessionKey={KEY} state=processing age={age}s queueDepth=1")
+
+    def tool(clock: str, phase: str, call: int) -> str:
+        return line(clock, f"embedded run tool {phase}: runId={RUN} tool=exec toolCallId=call_{call}", "agent/embedded",
+                    "DEBUG")
+
+    start = line("10:00:00", f"embedded run start: runId={RUN} sessionId={SID} sessionKey={KEY} provider=anthropic "
+                             "model=claude-opus-4-6", "agent/embedded", "DEBUG")
+    working = [start, stuck("10:06:00", 360), tool("10:06:10", "start", 1), tool("10:06:40", "end", 1),
+               stuck("10:06:30", 390), tool("10:06:50", "start", 2), stuck("10:07:00", 420), tool("10:07:20", "end", 2)]
+    decided = analyze(*sorted(working, key=lambda text: text.split('"time":"')[1])).incidents[0]
+    assert decided.primary is not None and decided.primary.rule.id == "RC04"
+    assert "RC07" not in {c.rule.id for c in decided.contributing}
+    # One tool returning after the warnings is the slow tool finishing: no proof the detector erred.
+    slow_tool = analyze(start, stuck("10:06:00", 360), stuck("10:06:30", 390), stuck("10:07:00", 420),
+                        tool("10:07:20", "end", 1)).incidents[0]
+    assert slow_tool.primary is not None and slow_tool.primary.rule.id != "RC04"
+    # A failing run is no false positive, however many tools it ran.
+    failed = analyze(start, stuck("10:06:00", 360), tool("10:06:10", "start", 1), tool("10:06:20", "end", 1),
+                     tool("10:06:25", "start", 2), line("10:06:40", f"embedded run timeout: runId={RUN} sessionId={SID} "
+                                                                   "timeoutMs=600000", "agent/embedded"),
+                     stuck("10:07:00", 420)).incidents[0]
+    assert "RC04" not in {f.rule.id for f in (failed.primary, *failed.contributing) if f is not None}
