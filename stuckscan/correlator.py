@@ -62,7 +62,7 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "tools.browser_unreachable", "subagent.announce_give_up", "gateway.draining_rejected",
     "lane.task_rejected_after_timeout", "compaction.timeout_recovery", "gateway.forced_restart",
     "gateway.reply_drain_timeout", "gateway.restart_failed", "model.profile_timeout", "compaction.abort_failed",
-    "compaction.deadline_extended", "embedded.unsubscribe_failed", "gateway.drain_timeout",
+    "compaction.deadline_extended", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
 })
 GATEWAY_TROUBLE_KINDS = frozenset({
     "liveness.warning", "liveness.heartbeat_delayed", "memory.pressure", "ws.handshake_timeout",
@@ -89,6 +89,8 @@ BUILD_HINT_KINDS = frozenset(ATTENTION_LABELS) | {
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue"}
 SLOW_RESPONSE_SECONDS = 10.0
+# Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
+SERVING_KINDS = frozenset({"message.queued", "message.processed"})
 # Evidence that names no session but that the rules read when exactly one incident is open
 # (browser and compaction failures, lane waits on shared lanes). Routine lane and message
 # traffic on shared lanes says nothing about a particular session.
@@ -110,7 +112,7 @@ SIGNAL_KINDS = frozenset({
     "dispatch.empty_reply", "subagent.announce_give_up", "gateway.draining_rejected", "lane.task_error",
     "model.fallback_decision", "embedded.failover", "compaction.timeout_recovery", "lane.wait_exceeded",
     "restart.recovery", "gateway.forced_restart", "gateway.reply_drain_timeout", "gateway.restart_failed",
-    "cli.watchdog_timeout", "embedded.unsubscribe_failed", "gateway.drain_timeout",
+    "cli.watchdog_timeout", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -296,6 +298,7 @@ class EpisodeRecord:
     evidence: EvidenceStore = field(default_factory=EvidenceStore)
     markers: list[Event] = field(default_factory=list)
     peaks: dict[str, float] = field(default_factory=dict)
+    served_after: datetime | None = None  # a message queued or processed after the episode's trouble
 
     def peak(self, name: str, value: float | int | None) -> None:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -739,6 +742,9 @@ class Correlator:
             changes.extend(self._on_lane_enqueue(event))
         if kind in LANE_TASK_KINDS:
             self._note_lane_task(event)
+        if kind in SERVING_KINDS and self.open_episode is not None and moment is not None \
+                and self.open_episode.end is not None and moment > self.open_episode.end:
+            self.open_episode.served_after = moment
         if kind in SESSION_EVIDENCE_KINDS:
             changes.extend(self._on_session_evidence(event, names))
         return changes
@@ -1530,6 +1536,9 @@ class Correlator:
             record.start = moment - timedelta(seconds=waited)
         if moment is not None:
             since = (record.start or moment) - EPISODE_GAP
+            if opened_by == "warning":  # the stall began `age` before its first warning: what led up to that
+                began = moment - timedelta(seconds=event.seconds.get("age", 0.0))
+                since = min(since, max(began - EPISODE_GAP, moment - PRELUDE_WINDOW))
             if opened_by == "run_timeout":  # what ran under the timed-out run (a compaction that never ended)
                 since = min(since, moment - timedelta(seconds=min(event.seconds.get("timeoutMs", 0.0), MAX_RUN_SPAN)))
             record.prelude.extend(e for e in self.unattributed if e.time and since <= e.time <= moment)

@@ -17,8 +17,9 @@ Every pattern is written so it cannot backtrack catastrophically: at most one un
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 KV = r"\s*(?P<kv>.*)"
 # Close causes of the gateway's WebSocket server (format reference 2.7).
@@ -387,6 +388,14 @@ FAMILIES: tuple[Family, ...] = (
     ),
     # Searched anywhere: evidence strings that arrive with varying prefixes. Each was checked
     # against the openclaw/openclaw source; sample_logs/README.md lists the source paths.
+    # A turn refused because its session's lifecycle moved under it (a restart's new lifecycle generation, a
+    # reset): 'Session "<key>" changed while starting work. Retry.', 'Session store for "<key>" changed while
+    # starting work. Retry.', 'Session "<key>" changed while <action> recovery. Retry.' (src/commands/agent.ts,
+    # the session work-admission guard); thrown as an Error, so usually pasted after "Error: ".
+    _searched(
+        "session.work_invalidated", "error", "changed while ",
+        r"Session (?:store for )?\"(?P<sessionKey>[^\"]{1,300})\" changed while (?P<action>[^.]{1,80})\. Retry",
+    ),
     # [<channel>:<account>] health-monitor: restarting (reason: <r>), logged at info by gateway/health-monitor.
     _searched(
         "health.restart", "info", "health-monitor: restarting",
@@ -489,6 +498,12 @@ FAMILIES: tuple[Family, ...] = (
         "compaction.overflow", "warn", "context overflow detected",
         r"context overflow detected(?: \(attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+)\))?"
         r"(?:; attempting auto-compaction for (?P<model>\S+))?",
+    ),
+    # "auto-compaction succeeded for <provider>/<model>; retrying prompt" (info, agent/embedded,
+    # src/agents/pi-embedded-runner/run.ts): the overflow compaction ended and the prompt is sent again.
+    _anchored(
+        "embedded.compaction", "info", "auto-compaction succeeded",
+        r"auto-compaction (?P<stage>succeeded)(?: for (?P<model>[^\s;]+))?(?:; (?P<next>retrying prompt))?.*",
     ),
     # "auto-compaction failed for <provider>/<model>: <reason|nothing to compact>" (warn); the bare
     # "auto-compaction failed: <reason>" form is still accepted.
@@ -630,6 +645,17 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:\[(?P<channel>[a-z][\w-]{0,40})\]\s*|Telegram )?[Pp]olling runner stop(?:"
         r"ped \((?P<reason>[^()]{0,300})\); restarting in (?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m|h))"
         r"| timed out after (?P<stopTimeout>\d+(?:\.\d+)?(?:ms|s|m|h)); forcing restart cycle)",
+    ),
+    # The same two lines as reporters quote them, the parenthesised part elided: "Polling stall detected ...
+    # forcing restart", "Telegram polling runner stopped ... restarting ..." (#43187).
+    _searched(
+        "channel.polling_stall", "warn", "olling stall detected",
+        r"(?:\[(?P<channel>[a-z][\w-]{0,40})\]\s*)?[Pp]olling stall detected\s*(?:\.{3}|…)(?P<detail>[^`]{0,300})",
+    ),
+    _searched(
+        "channel.polling_restart", "warn", "olling runner stopped",
+        r"(?:\[(?P<channel>[a-z][\w-]{0,40})\]\s*|Telegram )?[Pp]olling runner stopped\s*(?:\.{3}|…)"
+        r"(?P<detail>[^`]{0,300})",
     ),
     _searched(
         "channel.polling_cycle", "info", "polling cycle ",
@@ -1031,13 +1057,20 @@ FIELD_SIGNATURES: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset({"eventLoopDelayMaxMs", "eventLoopDelayP99Ms", "eventLoopUtilization", "cpuCoreRatio"}),
      "liveness warning: "),
     (frozenset({"queueAhead", "waitedMs"}), "lane wait exceeded: "),
+    # The stall detector's warnings (src/logging/diagnostic.ts); the label by classification below.
+    (frozenset({"lastProgressAge", "activeWorkKind", "classification"}), "stalled session: "),
 )
+# Which of the detector's three labels a stall warning's fragment had, by its classification field.
+STALL_LABEL_BY_CLASSIFICATION = {"long_running": "long-running session: ", "stale_session_state": "stuck session: "}
 
 
-def signature_label(keys: Iterable[str]) -> str | None:
-    """The label of the one template whose own fields ``keys`` include, else None."""
-    labels = {label for names, label in FIELD_SIGNATURES if not names.isdisjoint(keys)}
-    return labels.pop() if len(labels) == 1 else None
+def signature_label(fields: Mapping[str, Any]) -> str | None:
+    """The label of the one template whose own fields ``fields`` include, else None."""
+    labels = {label for names, label in FIELD_SIGNATURES if not names.isdisjoint(fields)}
+    label = labels.pop() if len(labels) == 1 else None
+    if label == "stalled session: ":
+        return STALL_LABEL_BY_CLASSIFICATION.get(str(fields.get("classification", "")), label)
+    return label
 
 
 def match_family(message: str) -> tuple[Family, re.Match[str]] | None:

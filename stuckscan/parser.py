@@ -538,6 +538,14 @@ _LOCK_PATH = re.compile(r"(?:[A-Za-z]:\\|[/~.…])\S{0,1000}\.lock")
 _MAX_JOINED = 16_384  # a wrapped paste joins up to this many characters: bounded memory and work
 
 
+def _is_fragment(message: str) -> bool:
+    """Whether ``message`` is a bare run of a template's own key=value fields, its label cut off
+    (families.FIELD_SIGNATURES): a line a wrapped tail may continue, like a known family's."""
+    first = message.split(None, 1)[0] if message else ""
+    return "=" in first and not first.startswith(("{", "[", "=")) \
+        and families.signature_label(tokenize(message).fields) is not None
+
+
 def _level_is_message(from_level: str, after_level: str, message: str) -> bool:
     """Whether the word read as a logs line's level begins the message itself: only the
     text from that word on is a message of some family (not the text after it, whose first
@@ -912,6 +920,9 @@ class LineParser:
         cut = _LEADING_ELISION.match(message)
         if cut is not None and not shape_prefix:  # "... 18:34:44 [diagnostic] stalled session: ..."
             return self._parse_text_line(number, message[cut.end():], truncated, "cut+")
+        if not shape_prefix and len(message) > 2 and message[0] == message[-1] == "`" and message.count("`") == 2:
+            # A whole log line a reporter quoted as inline code: "`[diagnostic] stalled session: ...`".
+            return self._parse_text_line(number, message[1:-1].strip(), truncated, "code+")
         record = Record(shape_prefix + "snippet", None, None, None, message, None)
         return self._text_build(number, None, record, truncated)
 
@@ -1099,8 +1110,10 @@ class LineParser:
         alone after a lock error that names none; or, unindented, nothing but ``key=value``
         words. A line a family matches joins only indented and starting with ``key=value`` (the
         error of a wrapped ``lane task error``)."""
-        if not line.shape.endswith("snippet") or previous.kind in (GENERIC_KIND, UNPARSED_KIND, NOTE_KIND):
+        if not line.shape.endswith("snippet") or previous.kind in (UNPARSED_KIND, NOTE_KIND):
             return False
+        if previous.kind == GENERIC_KIND:  # a fragment (its label cut) is continued only by an indented tail
+            return indented and _KEY_WORD.match(line.message) is not None and _is_fragment(previous.message)
         if previous.shape.endswith("jsonl") or previous.shape.startswith(_WHOLE_RECORD_SHAPES):
             return False
         stripped = line.message

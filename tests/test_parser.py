@@ -452,6 +452,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "CLI produced no output for 180s", "cli.terminal_failure",
      {"provider": "claude-cli", "durationMs": 360012, "runId": "r-77"}),
     ("[telegram] polling failed: Error: listen EADDRINUSE :::8443", "net.eaddrinuse", {}),
+    ('Session "agent:main:cron:job-1" changed while starting work. Retry.', "session.work_invalidated",
+     {"sessionKey": "agent:main:cron:job-1", "action": "starting work"}),
     ("marked 2 interrupted main session(s) from stale transcript locks", "restart.recovery", {"marked": 2}),
     ("marked 1 interrupted main session(s) for restart recovery (gateway restart)", "restart.recovery", {"marked": 1}),
     ("resumed interrupted main session: agent:main:explicit:mc-auto-ada-688", "restart.recovery",

@@ -68,7 +68,8 @@ def detect(view: IncidentView) -> Candidate | None:
     compaction += [e for e in view.events("ws.response") if compaction_rpc(e)]
     if not compaction:
         return None
-    ends = {e.fields.get("runId") for e in compaction if field_text(e, "stage") in ("end", "done", "complete")}
+    ended = [e for e in compaction if field_text(e, "stage") in ("end", "done", "complete", "succeeded")]
+    ends = {e.fields.get("runId") for e in ended}
     open_starts = [e for e in compaction if e.kind == "embedded.compaction"
                    and field_text(e, "stage") in ("start", "retry") and e.fields.get("runId") not in ends]
     open_starts += open_timeout_compactions(compaction)
@@ -87,6 +88,9 @@ def detect(view: IncidentView) -> Candidate | None:
         summary = (f"A manual compaction (`sessions.compact`) held the session for "
                    f"{longest.seconds.get('durationMs', 0.0):.0f} s"
                    + (" and then failed." if field_text(longest, "status") == "✗" else "."))
+    elif not open_starts and not failures and ended:
+        summary = ("The stall began as a transcript compaction for a context overflow ended (it reported success "
+                   "and the prompt was sent again): the run after the compaction never progressed.")
     else:
         summary = "The stall began during transcript compaction, which never finished" \
             + (" (it timed out or failed)." if failures else ".")

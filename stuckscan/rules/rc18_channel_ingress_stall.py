@@ -118,7 +118,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     # down, but a single line cannot tell a loop from one restart that fixed it.
     channel_port_taken = [e for e in addr_in_use if _channel_from_subsystem(e)]
     lone = not looping and not ((addr_in_use or failed) and restarts) and total < 2
-    if lone and not (total or channel_port_taken):
+    # (messages served after a lone restart show the channel came back)
+    if lone and (not (total or channel_port_taken) or view.record.served_after is not None):
         return None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
     confidence = Confidence.LOW if lone else \

@@ -1,0 +1,109 @@
+"""Readings of pasted excerpts met in the f800/f900 field rounds, each checked alone: the line shapes
+(a whole line quoted as inline code, stall warnings with their label cut off and their tail wrapped,
+elided watchdog lines) and the templates checked against the OpenClaw source that they carried."""
+
+from __future__ import annotations
+
+from stuckscan.analysis import analyze_events
+from stuckscan.parser import ParseStats, parse_text_lines
+from tests.conftest import tslog_line
+
+KEY = "agent:main:telegram:direct:7012345678"
+
+
+def kinds(*lines: str) -> list[tuple[int, str]]:
+    return [(e.line, e.kind) for e in parse_text_lines(list(lines)) if e.kind != "generic"]
+
+
+def analyze_text(*lines: str):
+    return analyze_events(parse_text_lines(list(lines)), ParseStats())
+
+
+def primary(*lines: str) -> str | None:
+    analysis = analyze_text(*lines)
+    findings = [*analysis.incidents, *analysis.episodes]
+    return findings[0].primary.rule.id if findings and findings[0].primary else None
+
+
+def test_a_whole_line_quoted_as_inline_code_is_that_line() -> None:
+    (event,) = parse_text_lines([f"`[diagnostic] stalled session: sessionId=af27a6da sessionKey={KEY} state=idle "
+                                 "age=586s queueDepth=1 reason=blocked_tool_call activeWorkKind=tool_call "
+                                 "lastProgress=tool:ask_user:started recovery=none`"])
+    assert event.kind == "session.stalled" and event.subsystem == "diagnostic"
+    assert event.fields["lastProgress"] == "tool:ask_user:started" and event.shape.startswith("code+")
+    assert kinds("`two` words `quoted`") == []  # inline code inside a sentence is not a whole line
+
+
+def test_stall_warnings_with_their_label_cut_read_as_warnings_and_their_wrapped_tails_join_them() -> None:
+    events = [e for e in parse_text_lines([
+        "age=141s reason=active_model_call_without_progress classification=long_running",
+        "  activeWorkKind=model_call lastProgress=model_call:started lastProgressAge=140s recovery=none",
+        "age=381s reason=active_work_without_progress classification=stalled_agent_run",
+        "  activeWorkKind=model_call lastProgress=model_call:started lastProgressAge=381s recovery=checking",
+    ])]
+    assert [(e.line, e.kind) for e in events] == [(1, "session.long_running"), (3, "session.stalled")]
+    assert events[0].fields["lastProgressAge"] == 140 and events[1].fields["recovery"] == "checking"
+    # a run of fields no template owns stays what it was
+    assert kinds("foo=1 bar=2", "  baz=3") == []
+
+
+def test_elided_polling_watchdog_lines_are_the_watchdog_and_two_of_them_a_stalled_channel() -> None:
+    first = "- first stall: `Polling stall detected ... forcing restart` then `Telegram polling runner stopped ...`"
+    again = "- later stall: `Polling stall detected ... forcing restart` appears again"
+    assert kinds(first, again) == [(1, "channel.polling_stall"), (2, "channel.polling_stall")]
+    assert kinds("Telegram polling runner stopped ... restarting ...") == [(1, "channel.polling_restart")]
+    assert primary(first, again) == "RC18"
+
+
+def test_a_compaction_that_succeeded_right_before_the_stall_began_is_the_compaction_stall() -> None:
+    stall = analyze_text(
+        "20:07:56.630Z warn agent/embedded context overflow detected (attempt 1/3); attempting auto-compaction for "
+        "openai-codex/gpt-5.4",
+        "20:12:50.808Z info agent/embedded auto-compaction succeeded for openai-codex/gpt-5.4; retrying prompt",
+        f"20:15:20.872Z warn diagnostic stuck session: sessionId=main sessionKey={KEY} state=processing age=149s "
+        "queueDepth=0",
+    ).incidents[0]
+    assert stall.primary is not None and stall.primary.rule.id == "RC16"
+    assert "ended" in stall.primary.summary and "never finished" not in stall.primary.summary
+    (event,) = parse_text_lines(["auto-compaction succeeded for openai/gpt-5.4; retrying prompt"])
+    assert event.kind == "embedded.compaction" and event.fields["stage"] == "succeeded"
+
+
+def test_a_turn_refused_because_its_session_changed_while_starting_is_a_restart_interrupted_run() -> None:
+    line = f'Error: Session "{KEY}" changed while starting work. Retry.'
+    (event,) = parse_text_lines([line])
+    assert event.kind == "session.work_invalidated" and event.fields["sessionKey"] == KEY
+    (incident,) = analyze_text(line).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC17"
+    assert incident.primary.confidence.value == "low"  # the refusal alone does not show the restart
+    assert parse_text_lines(['Session "x" changed while it was raining'])[0].kind == "generic"
+
+
+def test_an_empty_reply_whose_reply_operation_was_aborted_is_an_ineffective_recovery() -> None:
+    empty = (f"visible channel turn dispatched with no queued reply payloads: channel=telegram messageId=2175 "
+             f"sessionKey={KEY} cause=skipped:reply_operation_aborted")
+    (incident,) = analyze_text(empty).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC06"
+    assert incident.primary.confidence.value == "low" and "aborted" in incident.primary.summary
+    plain = empty.replace(" cause=skipped:reply_operation_aborted", "")
+    assert primary(plain) != "RC06"  # with no abort named, an empty reply is how a failed turn ends
+
+
+def test_a_cli_turn_that_wrote_output_while_every_warning_saw_only_its_start_is_a_false_positive() -> None:
+    def warning(clock: str, age: int) -> str:
+        return tslog_line(f"2026-05-21T{clock}.000+08:00", "diagnostic",
+                          f"stalled session: sessionKey={KEY} state=processing age={age}s queueDepth=1 "
+                          "reason=active_work_without_progress classification=stalled_agent_run "
+                          f"activeWorkKind=model_call lastProgress=model_call:started lastProgressAge={age}s "
+                          "recovery=checking", level="WARN")
+
+    def turn(out_bytes: str) -> str:
+        return tslog_line("2026-05-21T10:06:25.000+08:00", "agent/cli-backend",
+                          f"cli turn: provider=claude-cli model=claude-sonnet-5 durationMs=380599 outBytes={out_bytes}",
+                          level="DEBUG")
+
+    wrote = analyze_text(warning("10:02:30", 150), warning("10:06:20", 380), turn("<70K>")).incidents[0]
+    assert wrote.primary is not None and wrote.primary.rule.id == "RC04"
+    assert "RC01" not in {c.rule.id for c in wrote.contributing}  # the hang the detector imagined
+    silent = analyze_text(warning("10:02:30", 150), warning("10:06:20", 380), turn("0")).incidents[0]
+    assert silent.primary is not None and silent.primary.rule.id != "RC04"
