@@ -526,6 +526,9 @@ def _unbulleted(message: str) -> str:
 
 
 _INLINE_CODE = re.compile(r"`([^`\n]{4,2000})`")
+_TIMELINE_DASHES = frozenset({"- ", "– ", "— "})
+# A figure a reporter wrote with thousands separators after a field's "=" ("eventLoopDelayMaxMs=15,544ms").
+_GROUPED_DIGITS = re.compile(r"(?<==)\d{1,3}(?:,\d{3})+(?![\d,])")
 
 
 _BULLETS = frozenset({"- ", "* ", "• "})
@@ -1085,17 +1088,20 @@ class LineParser:
         """A bare line of a template's own key=value fields, its label cut off, read as that
         template (families.FIELD_SIGNATURES); any other generic line unchanged."""
         message = event.message
-        first = message.split(None, 1)[0]
+        if message[:2] in _TIMELINE_DASHES:  # "02:46:38 - eventLoopDelayMaxMs=...": a reporter's timeline
+            message = message[2:].lstrip()
+        first = message.split(None, 1)[0] if message else ""
         if "=" not in first or first.startswith(("{", "[", "=")):
             return event
-        label = families.signature_label(tokenize(message).fields)
-        found = families.match_family(label + message) if label else None
+        fields_text = _GROUPED_DIGITS.sub(lambda m: m.group(0).replace(",", ""), message)  # "15,544ms" -> "15544ms"
+        label = families.signature_label(tokenize(fields_text).fields)
+        found = families.match_family(label + fields_text) if label else None
         if found is None:
             return event
         fields: dict[str, Any] = {}
         raw: dict[str, str] = {}
         seconds: dict[str, float] = {}
-        family = apply_family(label + message, fields, raw, seconds, found)
+        family = apply_family(label + fields_text, fields, raw, seconds, found)
         return Event(event.source, event.line, event.time, event.level or (family.level if family else None),
                      event.subsystem, found[0].kind, message, event.shape, fields=fields, raw=raw, seconds=seconds,
                      meta=event.meta, truncated=event.truncated)

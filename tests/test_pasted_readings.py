@@ -107,3 +107,14 @@ def test_a_cli_turn_that_wrote_output_while_every_warning_saw_only_its_start_is_
     assert "RC01" not in {c.rule.id for c in wrote.contributing}  # the hang the detector imagined
     silent = analyze_text(warning("10:02:30", 150), warning("10:06:20", 380), turn("0")).incidents[0]
     assert silent.primary is not None and silent.primary.rule.id != "RC04"
+
+
+def test_a_reporters_timeline_of_liveness_figures_with_grouped_digits_reads_as_liveness_warnings() -> None:
+    events = parse_text_lines(["02:46:38 - eventLoopDelayMaxMs=15,544ms  eventLoopUtilization=0.90",
+                               "02:51:20 - eventLoopUtilization=1.0       ← immediately followed by:",
+                               "02:51:23 - totalMs=41,088 (agent prep completes)"])
+    warnings = [e for e in events if e.kind == "liveness.warning"]
+    assert [e.line for e in warnings] == [1, 2]
+    assert warnings[0].fields["eventLoopDelayMaxMs"] == 15544 and warnings[1].fields["eventLoopUtilization"] == 1.0
+    assert [e.kind for e in events if e.line == 3] == ["generic"]  # a figure no template owns stays text
+    assert parse_text_lines(["- a=1,000"])[0].kind == "generic"
