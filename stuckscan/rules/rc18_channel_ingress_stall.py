@@ -119,7 +119,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     channel_port_taken = [e for e in addr_in_use if _channel_from_subsystem(e)]
     lone = not looping and not ((addr_in_use or failed) and restarts) and total < 2
     # (messages served after a lone restart show the channel came back)
-    if lone and (not (total or channel_port_taken) or view.record.served_after is not None):
+    # (a lone stall counts from two minutes without ingress, the stall detector's own warn threshold: a
+    # shorter one is a network blip the watchdog already handled)
+    stalls = [e for e in stalls if not lone or not metric(e, "stalledFor") or metric(e, "stalledFor") >= 120.0]
+    if lone and (not (total or channel_port_taken or stalls) or view.record.served_after is not None):
         return None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
     confidence = Confidence.LOW if lone else \
@@ -127,9 +130,16 @@ def detect(view: EpisodeView) -> Candidate | None:
     name = (looping or list(per_channel) or ["channel"])[0].strip(":") or "a channel"
     reasons = sorted({field_text(e, "reason") for e in restarts if field_text(e, "reason")})
     latest_attempt = max(auto, key=_attempt, default=None)
+    stall_note = stalls
     if lone and total:
         summary = (f"The health monitor restarted {name} once ({', '.join(reasons) or 'no reason given'}): it found "
                    "the channel's ingress down; one restart alone does not show whether it recovered")
+    elif lone and stalls:
+        longest = max(metric(e, "stalledFor") for e in stalls)
+        summary = (f"{(channel_of(stalls[0]).strip(':') or 'a channel')}'s transport watchdog found its ingress stalled"
+                   + (f" for {longest:.0f} s" if longest else "") + " and restarted it; one stall alone does not show "
+                   "whether it recurs")
+        stall_note = []  # (said here, not again below)
     elif lone:
         summary = f"{(list(dict.fromkeys(channel_of(e) for e in channel_port_taken)) or ['a channel'])[0].strip(':')} " \
                   "could not bind its port (EADDRINUSE); another process holds it"
@@ -150,9 +160,9 @@ def detect(view: EpisodeView) -> Candidate | None:
         + (", and it gave up restarting" if gave_up and (total or auto) else "")
         + (f", hit its limit of {field_text(limits[0], 'maxRestartsPerHour')} restarts/hour" if limits else "")
         + (", and a restart failed" if failed else "")
-        + (f"; its transport watchdog reported {len(stalls)} stall(s)"
-           + (f", up to {max(metric(e, 'stalledFor') for e in stalls):.0f} s" if any(metric(e, "stalledFor") for e in stalls)
-              else "") if stalls else "")
+        + (f"; its transport watchdog reported {len(stall_note)} stall(s)"
+           + (f", up to {max(metric(e, 'stalledFor') for e in stall_note):.0f} s"
+              if any(metric(e, "stalledFor") for e in stall_note) else "") if stall_note else "")
         + ("; the channel exited" if exited else "")
         + ("; the reporter's note says the restarts repeat" if noted else "")
         + ("." if lone else ": the channel stopped delivering messages."),
