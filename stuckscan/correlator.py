@@ -21,7 +21,16 @@ from typing import Any
 
 from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of, is_line_only
 from stuckscan._store import BlobSpill
-from stuckscan.events import ATTENTION_LABELS, NOTE_KIND, Event, compaction_rpc, event_order, timestamp_or_inf
+from stuckscan.events import (
+    ATTENTION_LABELS,
+    NOTE_KIND,
+    Event,
+    browser_blocked,
+    compaction_rpc,
+    event_order,
+    model_call_timed_out,
+    timestamp_or_inf,
+)
 from stuckscan.model import RecoveryVerdict
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, HEARTBEAT, Thresholds
 
@@ -1789,6 +1798,10 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     kind = event.kind
     if kind == "ws.response":
         return f"a compaction call ran {event.seconds.get('durationMs', 0.0):.0f} s" if compaction_rpc(event) else ""
+    if kind == "embedded.agent_end":
+        return "the model call timed out" if model_call_timed_out(event) else ""
+    if kind == "tools.browser_unreachable" and not browser_blocked(event):
+        return ""  # an immediate browser error (a stale tab): the tool answered
     if kind not in SIGNAL_KINDS:
         return ""
     message = event.message

@@ -178,3 +178,21 @@ def compaction_rpc(event: Event) -> bool:
     was, not because its event loop starved)."""
     return event.kind == "ws.response" and event.fields.get("method") == "sessions.compact" \
         and event.seconds.get("durationMs", 0.0) >= COMPACTION_RPC_SECONDS
+
+
+def model_call_timed_out(event: Event) -> bool:
+    """An agent turn that ended on the provider's timeout (``embedded run agent end: error=LLM request
+    timed out``, OpenClaw's wording for a model call that hit its timeout)."""
+    return event.kind == "embedded.agent_end" and "timed out" in str(event.fields.get("error", "")).lower()
+
+
+def browser_blocked(event: Event) -> bool:
+    """A browser tool line that says the browser did not answer in time, not one that failed at once
+    with an error of its own (``Can't reach the ... browser control service ... (Error: Error: tab not
+    found)``: a stale tab, nothing blocked)."""
+    if event.kind == "tools.browser_failed":
+        return True  # "browser failed: timed out"
+    if event.kind != "tools.browser_unreachable":
+        return False
+    message = event.message
+    return "timed out" in message or "(Error:" not in message

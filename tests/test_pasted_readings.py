@@ -118,3 +118,22 @@ def test_a_reporters_timeline_of_liveness_figures_with_grouped_digits_reads_as_l
     assert warnings[0].fields["eventLoopDelayMaxMs"] == 15544 and warnings[1].fields["eventLoopUtilization"] == 1.0
     assert [e.kind for e in events if e.line == 3] == ["generic"]  # a figure no template owns stays text
     assert parse_text_lines(["- a=1,000"])[0].kind == "generic"
+
+
+def test_a_reporters_pipe_after_the_time_and_a_turn_that_ended_on_the_llm_timeout() -> None:
+    lines = ("19:01:39 | embedded run agent end: error=LLM request timed out. ❌",
+             "19:06:34 | embedded run timeout: timeoutMs=600000 ❌")
+    assert kinds(*lines) == [(1, "embedded.agent_end"), (2, "embedded.timeout")]
+    (incident,) = analyze_text(*lines).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC01"  # the model call timed out first
+    assert "RC15" in {c.rule.id for c in incident.contributing}
+    assert not analyze_text("embedded run agent end: runId=r1 isError=false").incidents
+
+
+def test_a_browser_error_answered_at_once_is_no_blocked_tool_call() -> None:
+    stale_tab = ("browser failed: Can't reach the OpenClaw browser control service. Restart the OpenClaw gateway. "
+                 "(Error: Error: tab not found)")
+    assert kinds(stale_tab) == [(1, "tools.browser_unreachable")]
+    assert primary(stale_tab) is None
+    timed_out = "Can't reach the OpenClaw browser control server at http://127.0.0.1:18791 (timed out after 15000ms)"
+    assert primary(timed_out) == "RC03"

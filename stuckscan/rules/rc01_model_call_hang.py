@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event
+from stuckscan.events import Event, model_call_timed_out
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     Candidate,
@@ -69,6 +69,7 @@ def detect(view: IncidentView) -> Candidate | None:
         lambda w: stale_progress(w, view.thresholds.warn_seconds) and field_text(w, "lastProgress") == "embedded_run:started"
         and field_text(w, "activeWorkKind") != "tool_call")
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
+    idle += [e for e in view.events("embedded.agent_end") if model_call_timed_out(e)]
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
                 if not mentions_lock(e) and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message)]
     if not (strong or started_only or idle or failover):
