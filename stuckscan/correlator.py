@@ -21,7 +21,7 @@ from typing import Any
 
 from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of, is_line_only
 from stuckscan._store import BlobSpill
-from stuckscan.events import ATTENTION_LABELS, NOTE_KIND, Event, event_order, timestamp_or_inf
+from stuckscan.events import ATTENTION_LABELS, NOTE_KIND, Event, compaction_rpc, event_order, timestamp_or_inf
 from stuckscan.model import RecoveryVerdict
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, HEARTBEAT, Thresholds
 
@@ -729,6 +729,8 @@ class Correlator:
             changes.extend(self._on_attention(event))
         elif kind in RECOVERY_KINDS:
             changes.extend(self._on_recovery(event))
+        elif kind == "ws.response" and compaction_rpc(event):
+            changes.extend(self._on_session_evidence(event, names))
         elif kind in GATEWAY_TROUBLE_KINDS or (kind == "ws.response" and self._slow_response(event)):
             self._on_gateway_trouble(event)
         elif kind in LIFECYCLE_KINDS:
@@ -1381,10 +1383,12 @@ class Correlator:
                 continue
             del self.pending_timeouts[key]
             identity = pending.identity or UNATTRIBUTED
-            record = self.open.get(identity) or self._reopen_if_late(identity, pending.event)
+            key_name, session_id, run_id = self.ids.resolve(pending.event)
+            # (an incident the session's stall opened meanwhile, under its session key, is the same one)
+            record = self._find_open(identity, key_name, session_id, run_id) if pending.identity else None
+            record = record or self.open.get(identity) or self._reopen_if_late(identity, pending.event)
             if record is None:
                 record = self._open(identity, pending.opened_by, pending.event)
-                key_name, session_id, run_id = self.ids.resolve(pending.event)
                 self._fill_names(record, key_name, session_id, run_id)
                 record.evidence.add(pending.event)
                 record.cut_short = not due
@@ -1396,7 +1400,9 @@ class Correlator:
 
     @staticmethod
     def _slow_response(event: Event) -> bool:
-        return event.seconds.get("durationMs", 0.0) >= SLOW_RESPONSE_SECONDS
+        # A compaction call is as slow as its compaction: no sign of a starved event loop.
+        return event.seconds.get("durationMs", 0.0) >= SLOW_RESPONSE_SECONDS \
+            and event.fields.get("method") != "sessions.compact"
 
     def _on_repeat_note(self, note: Event) -> None:
         """A reporter's note that the gateway trouble just above it kept coming ("# repeats every
@@ -1772,6 +1778,8 @@ def _warned_after(recovery: RecoveryRecord, warning: Event) -> bool:
 def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> str:
     """What makes ``event`` a fault on its own ("" when it is not one)."""
     kind = event.kind
+    if kind == "ws.response":
+        return f"a compaction call ran {event.seconds.get('durationMs', 0.0):.0f} s" if compaction_rpc(event) else ""
     if kind not in SIGNAL_KINDS:
         return ""
     message = event.message

@@ -166,3 +166,15 @@ IDENTITY_FIELDS = ("sessionKey", "sessionId", "runId", "laneSessionKey", "lockSe
 def mentions(event: Event, identifier: str) -> bool:
     """Whether the event names ``identifier`` as a session key, session id, run id or lane."""
     return any(event.fields.get(key) == identifier for key in IDENTITY_FIELDS)
+
+
+# A manual compaction call this long held its session (see compaction_rpc).
+COMPACTION_RPC_SECONDS = 60.0
+
+
+def compaction_rpc(event: Event) -> bool:
+    """A ``sessions.compact`` call (a manual ``/compact``) that took a minute or more: the session
+    was held by its compaction that long (the gateway's answer is slow because the compaction
+    was, not because its event loop starved)."""
+    return event.kind == "ws.response" and event.fields.get("method") == "sessions.compact" \
+        and event.seconds.get("durationMs", 0.0) >= COMPACTION_RPC_SECONDS

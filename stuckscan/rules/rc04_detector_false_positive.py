@@ -23,6 +23,8 @@ RULE = Rule(
     ("`stuck session: ... reason=queued_work_without_active_run ... lastProgress=cli_live:stream_progress lastProgressAge=0s`",
      "`blocked_tool_call` on `claude-cli` while later tools complete",
      "`cli exec: provider=claude-cli ...` before warnings that all say `lastProgress=embedded_run:started`",
+     "warnings, and the run still starting and ending tools (`embedded run tool start|end`) after them, with "
+     "nothing failing",
      "warnings, then `embedded run done` / an idle state / `message processed: outcome=completed` with no recovery "
      "and nothing failing"),
     ("`lastProgressAge` below `stuckSessionWarnMs` at detection", "a CLI backend (`claude-cli`)",
@@ -36,7 +38,8 @@ RULE = Rule(
 
 
 def detect(view: IncidentView) -> Candidate | None:
-    return _fresh_progress(view) or _unseen_cli_progress(view) or _finished_on_its_own(view)
+    return _fresh_progress(view) or _unseen_cli_progress(view) or _moved_after_flag(view) \
+        or _finished_on_its_own(view)
 
 
 # Lines that say a run ended in failure or was cut short: a stall they end is no false positive.
@@ -46,6 +49,36 @@ FAILURE_KINDS = ("embedded.timeout", "embedded.failover", "model.fallback_decisi
                  "abort.settle_failed", "cli.turn_failed", "cli.watchdog_timeout", "dispatch.empty_reply",
                  "lane.task_timeout", "embedded.retry_limit")
 SUCCESS_KINDS = ("embedded.run_done", "embedded.run_end", "session.state", "message.processed", "lane.task_done")
+
+
+# Lines a run writes only while it advances: a tool began or returned, the model's turn ended.
+PROGRESS_KINDS = ("embedded.tool_start", "embedded.tool_end", "embedded.agent_end", "embedded.prompt_end")
+
+
+def _moved_after_flag(view: IncidentView) -> Candidate | None:
+    """The session kept working after it was flagged: two or more progress lines (tools starting
+    and returning, a model turn ending) after the first warning and before anything acted on
+    it, and nothing failing. A stalled run writes none of these."""
+    record = view.record
+    first = record.first_warning
+    if first is None or view.events(*FAILURE_KINDS):
+        return None
+    acted = [r.time for r in record.recoveries if r.acted and r.time is not None]
+    until = min(acted) if acted else None
+    moved = [e for e in view.events(*PROGRESS_KINDS)
+             if e.time is not None and e.time > first and (until is None or e.time < until)]
+    if len(moved) < 2:
+        return None  # one tool returning late is the slow tool finishing, not proof the detector erred
+    between = [e for e in moved if record.last_warning is not None and e.time is not None
+               and e.time < record.last_warning]
+    confidence = Confidence.HIGH if between and len(moved) >= 3 else Confidence.MEDIUM
+    return Candidate(
+        "RC04", confidence,
+        f"The session was flagged, yet it kept working: {len(moved)} progress line(s) (tools starting and returning, "
+        f"a model turn ending) after the first warning, and nothing failed. The detector flagged a run that was "
+        "still advancing.",
+        cite(view.warnings[:1], moved[:3], view.warnings[-1:]), onset=first,
+    )
 
 
 def _finished_on_its_own(view: IncidentView) -> Candidate | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event
+from stuckscan.events import Event, compaction_rpc
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, first_time
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -65,6 +65,7 @@ def detect(view: IncidentView) -> Candidate | None:
     compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.timeout",
                              "compaction.failed", "compaction.timeout_recovery", "gateway.draining_rejected",
                              "compaction.abort_failed", "compaction.deadline_extended")
+    compaction += [e for e in view.events("ws.response") if compaction_rpc(e)]
     if not compaction:
         return None
     ends = {e.fields.get("runId") for e in compaction if field_text(e, "stage") in ("end", "done", "complete")}
@@ -72,7 +73,7 @@ def detect(view: IncidentView) -> Candidate | None:
                    and field_text(e, "stage") in ("start", "retry") and e.fields.get("runId") not in ends]
     open_starts += open_timeout_compactions(compaction)
     failures = [e for e in compaction if e.kind in ("compaction.timeout", "compaction.failed", "compaction.abort_failed",
-                                                    "compaction.deadline_extended")
+                                                    "compaction.deadline_extended", "ws.response")
                 or (e.kind == "compaction.timeout_recovery" and field_text(e, "stage") in TIMEOUT_COMPACTION_FAILED)]
     if not (open_starts or failures or any(e.kind == "compaction.overflow" for e in compaction)):
         return None
@@ -80,10 +81,17 @@ def detect(view: IncidentView) -> Candidate | None:
     start = view.stall_start
     near_start = bool(onset and start and onset <= start + timedelta(minutes=2))
     confidence = Confidence.HIGH if (failures or open_starts) and near_start else Confidence.MEDIUM
+    calls = [e for e in compaction if e.kind == "ws.response"]
+    if calls and len(calls) == len(compaction):
+        longest = max(calls, key=lambda e: e.seconds.get("durationMs", 0.0))
+        summary = (f"A manual compaction (`sessions.compact`) held the session for "
+                   f"{longest.seconds.get('durationMs', 0.0):.0f} s"
+                   + (" and then failed." if field_text(longest, "status") == "✗" else "."))
+    else:
+        summary = "The stall began during transcript compaction, which never finished" \
+            + (" (it timed out or failed)." if failures else ".")
     return Candidate(
-        "RC16", confidence,
-        "The stall began during transcript compaction, which never finished"
-        + (" (it timed out or failed)." if failures else "."),
+        "RC16", confidence, summary,
         cite(compaction), onset=onset, explains_stall=near_start,
         facts={"draining": any(e.kind == "gateway.draining_rejected" for e in compaction)},
     )

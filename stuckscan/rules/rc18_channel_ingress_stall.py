@@ -40,7 +40,8 @@ RULE = Rule(
      "the channel's transport watchdog (`polling stall detected`, `transport watchdog timeout`) twice, or with a "
      "restart; `channel exited` / `channel startup failed` with a restart",
      "one restart and a reporter's note below it that it repeats (`# repeats every ~35 min`)",
-     "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`"),
+     "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`",
+     "one restart alone, or one channel's `EADDRINUSE` alone: low confidence"),
     ("no session is processing: the problem is channel-level",),
     (Fix("Free the port another process holds (`EADDRINUSE`), or stop the second gateway.", _port_taken,
          "a restart failed with EADDRINUSE"),
@@ -113,14 +114,25 @@ def detect(view: EpisodeView) -> Candidate | None:
         self_looping += exited
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
     total = view.count("health.restart")
-    if not looping and not ((addr_in_use or failed) and restarts) and total < 2:
+    # One restart, or one channel failing to bind its port: the monitor (or the channel) found its ingress
+    # down, but a single line cannot tell a loop from one restart that fixed it.
+    channel_port_taken = [e for e in addr_in_use if _channel_from_subsystem(e)]
+    lone = not looping and not ((addr_in_use or failed) and restarts) and total < 2
+    if lone and not (total or channel_port_taken):
         return None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
-    confidence = Confidence.MEDIUM if view.overlapping_incidents or on_word_only else Confidence.HIGH
+    confidence = Confidence.LOW if lone else \
+        Confidence.MEDIUM if view.overlapping_incidents or on_word_only else Confidence.HIGH
     name = (looping or list(per_channel) or ["channel"])[0].strip(":") or "a channel"
     reasons = sorted({field_text(e, "reason") for e in restarts if field_text(e, "reason")})
     latest_attempt = max(auto, key=_attempt, default=None)
-    if total:
+    if lone and total:
+        summary = (f"The health monitor restarted {name} once ({', '.join(reasons) or 'no reason given'}): it found "
+                   "the channel's ingress down; one restart alone does not show whether it recovered")
+    elif lone:
+        summary = f"{(list(dict.fromkeys(channel_of(e) for e in channel_port_taken)) or ['a channel'])[0].strip(':')} " \
+                  "could not bind its port (EADDRINUSE); another process holds it"
+    elif total:
         summary = f"The health monitor restarted {name} {total} time(s) ({', '.join(reasons) or 'no reason given'})"
     elif auto:
         summary = f"{name} kept restarting itself"
@@ -142,7 +154,7 @@ def detect(view: EpisodeView) -> Candidate | None:
               else "") if stalls else "")
         + ("; the channel exited" if exited else "")
         + ("; the reporter's note says the restarts repeat" if noted else "")
-        + ": the channel stopped delivering messages.",
+        + ("." if lone else ": the channel stopped delivering messages."),
         cite(restarts[:3], restarts[-1:], [n for _, n in noted[:1]], auto[-2:], gave_up[:1], limits[:1], failed[:1],
              addr_in_use[:1], stalls[:2], exited[:1]),
         onset=view.record.start,
