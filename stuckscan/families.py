@@ -781,10 +781,11 @@ FAMILIES: tuple[Family, ...] = (
         r"\[llm-idle-timeout\] (?P<model>\S+) produced no reply before the idle watchdog(?:; (?P<action>[^\n]{0,200}))?",
     ),
     # The same file, when an auth profile's call timed out and the next profile is tried: "Profile <id> timed
-    # out. Trying next account..." (warn).
+    # out (possible rate limit). Trying next account..." (warn; the form every build since 2026.2 prints), in some
+    # builds without the parenthesis.
     _anchored(
         "model.profile_timeout", "warn", "Profile ",
-        r"Profile (?P<profileId>\S+) timed out\. Trying next account",
+        r"Profile (?P<profileId>\S+) timed out(?: \((?P<reason>possible rate limit)\))?\. Trying next account",
     ),
     # The CLI backend's no-output watchdog (src/agents/cli-runner/execute.ts, agent/cli-backend, warn): "cli
     # watchdog timeout: provider=<p> model=<m> session=<cli session> noOutputTimeoutMs=<n> pid=<pid|unknown|node>",
@@ -968,6 +969,112 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "channel.typing_ttl", "warn", "TTL exceeded (",
         r"(?:\[typing\] )?TTL exceeded \((?P<maxDurationMs>\d+)ms\), auto-stopping typing indicator",
+    ),
+    # -- Second source audit (model providers, channel adapters, delivery queue, config reload, CLI status output);
+    # one real-form line of each is in tests/test_families_source.py.
+    # A fallback candidate skipped because every auth profile of its provider is cooling down (src/agents/model-
+    # fallback.ts, the attempt's error, seen inside a fallback summary or a failed turn): "Provider <p> is in
+    # cooldown (all profiles unavailable)"; the runner's own form when no profile is left (src/agents/pi-embedded-
+    # runner/run.ts, FailoverError): "No available auth profile for <p> (all in cooldown or unavailable)." Searched
+    # after model.all_failed, so a summary of failed candidates keeps that kind.
+    _searched(
+        "model.provider_cooldown", "warn", "is in cooldown (all profiles unavailable)",
+        r"Provider (?P<provider>[^\s()]{1,120}) is in cooldown \(all profiles unavailable\)(?: \((?P<reason>[\w-]{1,40})\))?",
+    ),
+    _searched(
+        "model.provider_cooldown", "warn", "(all in cooldown or unavailable)",
+        r"No available auth profile for (?P<provider>[^\s()]{1,120}) \(all in cooldown or unavailable\)",
+    ),
+    # The outbound delivery queue's recovery (src/infra/outbound/delivery-queue-recovery.ts, warn; at gateway startup
+    # and on a channel's reconnect drain). A reply left mid-send by a crash or restart is not sent again: "Delivery
+    # entry <id> delivery state is <state>; refusing blind replay without adapter reconciliation" (also "...; refusing
+    # full replay after post-send evidence" and "... and reconciliation is unresolved: <err>"); a reply whose retries
+    # ran out or that hit a permanent error is moved to failed/: "Delivery <id> exceeded max retries (<n>/<max>) —
+    # moving to failed/", "Delivery <id> hit permanent error — moving to failed/: <err>", and on the reconnect drain
+    # "<label>: entry <id> exceeded max retries and was moved to failed/". Each is a reply the user never got.
+    _searched(
+        "delivery.failed", "warn", "Delivery entry ",
+        r"Delivery entry (?P<deliveryId>\S+) delivery state is (?P<recoveryState>[\w-]{1,60})"
+        r"(?:; refusing (?P<refused>blind|full) replay| and reconciliation is unresolved:\s*(?P<error>[^\n]{0,500}))",
+    ),
+    _searched(
+        "delivery.failed", "warn", "moving to failed/",
+        r"Delivery (?P<deliveryId>\S+) (?:exceeded max retries \((?P<attempt>\d+)/(?P<maxAttempts>\d+)\)"
+        r"|hit permanent error) — moving to failed/(?::\s*(?P<error>[^\n]{0,500}))?",
+    ),
+    _searched(
+        "delivery.failed", "warn", "was moved to failed/",
+        r"(?:(?P<drain>[^:\n]{1,80}): )?entry (?P<deliveryId>\S+) exceeded max retries and was moved to failed/",
+    ),
+    # The same recovery's retries (warn): "Retry failed for delivery <id>: <err>", "<label>: retry failed for entry
+    # <id>: <err>"; the reply stays queued. And its summary (info): "Delivery recovery complete: <n> recovered, <n>
+    # failed, <n> skipped (max retries), <n> deferred (backoff)".
+    _searched(
+        "delivery.retry_failed", "warn", "etry failed for ",
+        r"(?:Retry failed for delivery|retry failed for entry) (?P<deliveryId>[^\s:]+):\s*(?P<error>[^\n]{0,500})",
+    ),
+    _anchored(
+        "delivery.recovery", "info", "Delivery recovery complete:",
+        r"Delivery recovery complete: (?P<recovered>\d+) recovered, (?P<failed>\d+) failed"
+        r"(?:, (?P<skippedMaxRetries>\d+) skipped \(max retries\))?(?:, (?P<deferredBackoff>\d+) deferred \(backoff\))?",
+    ),
+    # A config hot reload restarts only the channels whose config changed (src/gateway/server-reload-handlers.ts,
+    # gateway/channels, info): "restarting <channel> channel", after "config hot reload applied (<reasons>)"
+    # (gateway/reload, info). A planned restart, not the health monitor's: kept apart from health.restart.
+    _anchored(
+        "channel.reload_restart", "info", "restarting ",
+        r"restarting (?!(?:the|a|this|that|my|each|every|one) )(?P<channel>[a-z][\w-]{0,40}) channel\s*$",
+    ),
+    _anchored(
+        "gateway.hot_reload", "info", ("config hot reload applied (", "config change applied ("),
+        r"config (?:hot reload|change) applied \((?P<reasons>[^()\n]{0,1000})\)",
+    ),
+    # `openclaw channels status` (src/commands/channels/status.runtime.ts) prints the gateway's event-loop health when
+    # it is degraded, with the liveness warning's own fields: "Gateway event loop degraded[:] [for <d>] [(p99 <n>ms)]
+    # reasons=<r,...> eventLoopDelayMaxMs=<n> eventLoopUtilization=<f> cpuCoreRatio=<f>" (the colon in older builds,
+    # the duration and p99 in newer ones).
+    _anchored(
+        "liveness.warning", "warn", "Gateway event loop degraded",
+        r"Gateway event loop degraded:?(?: for (?P<degradedFor>\d+[smhd](?:\d+[smh])?))?"
+        r"(?: \(p99 (?P<eventLoopDelayP99Ms>\d+)ms\))?" + KV,
+    ),
+    # Feishu/Lark (extensions/feishu/src/monitor.transport.ts and monitor.ts, the channel runtime's log/error): the
+    # transport's start "feishu[<account>]: starting WebSocket connection..." / "starting Webhook server on <host>:<port>,
+    # path <p>..." and "feishu[<account>]: WebSocket client started" (info), its stop "feishu[<account>]: abort signal
+    # received, stopping[ Webhook server]" (info), a transport failure "feishu[<account>]: polling error: <err>" /
+    # "Webhook server error: <err>" (error), and an inbound event that failed "feishu[<account>]: error handling
+    # message: <err>" (error). The lock families above keep a lock error inside the last one.
+    _searched(
+        "channel.starting", "info", "]: starting ",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: starting (?P<label>WebSocket connection|Webhook server)",
+    ),
+    _searched(
+        "channel.polling_started", "info", "]: WebSocket client started",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: WebSocket client started",
+    ),
+    _searched(
+        "channel.stopping", "info", "]: abort signal received, stopping",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: abort signal received, stopping",
+    ),
+    _searched(
+        "channel.transport_error", "error", "feishu[",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: (?:polling error|Webhook server error):\s*(?P<error>.*)",
+    ),
+    _searched(
+        "channel.inbound_failed", "error", "]: error handling ",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: error handling (?P<event>(?:\w{1,30} ){0,4}?(?:message|event)):"
+        r"\s*(?P<error>.*)",
+    ),
+    # Signal (extensions/signal/src/sse-reconnect.ts, earlier src/signal/): the signal-cli event stream failed, "Signal
+    # SSE stream error: <err>" (error), then "Signal SSE connection lost, reconnecting in <s>s..." (info); its clean
+    # end is logged only when verbose. The channel is the line's subsystem (signal).
+    _anchored(
+        "channel.transport_error", "error", "Signal SSE stream error:",
+        r"Signal SSE stream error:\s*(?P<error>.*)",
+    ),
+    _anchored(
+        "channel.reconnecting", "info", ("Signal SSE connection lost", "Signal SSE stream ended"),
+        r"Signal SSE (?:connection lost|stream ended), reconnecting in (?P<restartDelay>\d+(?:\.\d+)?s)",
     ),
     _searched("net.eaddrinuse", "error", "EADDRINUSE", r"EADDRINUSE"),
     # No restart-recovery line prints this token: recovery sets the session entry's abortedLastRun field and

@@ -640,7 +640,20 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("cron: queued manual run waiting for an execution slot", "cron.run_waiting", {}),
     ("discord handler timed out after 1800 seconds", "channel.handler_timeout", {"timeoutSeconds": 1800}),
     ("[typing] TTL exceeded (120000ms), auto-stopping typing indicator", "channel.typing_ttl",
-     {"maxDurationMs": 120000}),
+     {"maxDurationMs": 120000}),    ("FailoverError: Provider minimax is in cooldown (all profiles unavailable)", "model.provider_cooldown",
+     {"provider": "minimax"}),
+    ("Delivery entry 7f3c delivery state is unknown_after_send; refusing blind replay without adapter reconciliation",
+     "delivery.failed", {"recoveryState": "unknown_after_send"}),
+    ("Retry failed for delivery 7f3c: Error: 502 Bad Gateway", "delivery.retry_failed", {"deliveryId": "7f3c"}),
+    ("Delivery recovery complete: 2 recovered, 1 failed, 0 skipped (max retries), 3 deferred (backoff)",
+     "delivery.recovery", {"failed": 1}),
+    ("restarting telegram channel", "channel.reload_restart", {"channel": "telegram"}),
+    ("config hot reload applied (channels.telegram.streaming)", "gateway.hot_reload",
+     {"reasons": "channels.telegram.streaming"}),
+    ("feishu[default]: abort signal received, stopping", "channel.stopping", {"account": "default"}),
+    ("feishu[default]: polling error: Error: ETIMEDOUT", "channel.transport_error", {"error": "Error: ETIMEDOUT"}),
+    ("feishu[default]: error handling message: Error: 400", "channel.inbound_failed", {"event": "message"}),
+    ("Signal SSE connection lost, reconnecting in 2s...", "channel.reconnecting", {"restartDelay": 2}),
 ]
 
 
