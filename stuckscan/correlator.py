@@ -79,7 +79,7 @@ GATEWAY_TROUBLE_KINDS = frozenset({
     "fetch.timeout", "agent.cleanup_timeout", "health.restart", "net.eaddrinuse", "gateway.drain_timeout",
     "gateway.shutdown_timeout", "gateway.shutdown_error", "run.wait_active_timeout",
     "health.restart_limit", "health.restart_failed", "channel.auto_restart", "channel.restart_gave_up",
-    "channel.polling_stall", "channel.exited",
+    "channel.polling_stall", "channel.exited", "channel.transport_error", "channel.reconnecting",
 })
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",

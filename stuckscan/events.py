@@ -183,7 +183,8 @@ def compaction_rpc(event: Event) -> bool:
 def model_call_timed_out(event: Event) -> bool:
     """An agent turn that ended on the provider's timeout (``embedded run agent end: error=LLM request
     timed out``, OpenClaw's wording for a model call that hit its timeout)."""
-    return event.kind == "embedded.agent_end" and "timed out" in str(event.fields.get("error", "")).lower()
+    error = str(event.fields.get("error", "")).lower()
+    return event.kind == "embedded.agent_end" and "request timed out" in error and "compaction" not in error
 
 
 def browser_blocked(event: Event) -> bool:

@@ -108,6 +108,9 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     ),
     # A plugin's own console line with its time in brackets: "[2026-05-09T09:05:00.552Z] connect success".
     _shape("console-bracketed", r"\[(?P<iso>" + _ISO + r")\]\s+(?P<message>.*)"),
+    # (a level in brackets with no time before it is the level, not a console tag: "[warn] Subagent ...")
+    _shape("level-bracketed", r"\s*\[ ?(?P<level>" + _LEVEL + r") {0,3}\]\s*(?:\[(?P<tag>" + _TAG + r")\] ?)?"
+                              r"(?P<message>.*)"),
     _shape("console-untimed", r"\s*\[(?P<tag>" + _TAG + r")\] (?P<message>.*)"),
     # A console line whose start was cut when it was pasted: ":05 [ws] ...", "4:31.537+00:00 [diagnostic] ...",
     # "diagnostic] stalled session: ...". The time is lost; the tag still names the subsystem.

@@ -137,3 +137,27 @@ def test_a_browser_error_answered_at_once_is_no_blocked_tool_call() -> None:
     assert primary(stale_tab) is None
     timed_out = "Can't reach the OpenClaw browser control server at http://127.0.0.1:18791 (timed out after 15000ms)"
     assert primary(timed_out) == "RC03"
+
+
+def test_a_channel_transport_failing_and_reconnecting_twice_is_an_ingress_stall() -> None:
+    error = "2026-06-02T10:00:{s}.000Z [signal] Signal SSE stream error: TypeError: fetch failed"
+    lost = "2026-06-02T10:00:{s}.100Z [signal] Signal SSE connection lost, reconnecting in 5s..."
+    assert kinds(error.format(s="00"), lost.format(s="00")) == [(1, "channel.transport_error"),
+                                                                  (2, "channel.reconnecting")]
+    assert primary(error.format(s="00"), lost.format(s="00"), error.format(s="10"), lost.format(s="10")) == "RC18"
+    assert primary(error.format(s="00")) is None  # one stream error: a blip
+
+
+def test_a_busy_loop_whose_timers_fired_on_time_is_not_starved() -> None:
+    degraded = ("Gateway event loop degraded: reasons=event_loop_utilization,cpu eventLoopDelayMaxMs={delay} "
+                "eventLoopUtilization=1 cpuCoreRatio=1.02")
+    assert kinds(degraded.format(delay=0)) == [(1, "liveness.warning")]
+    assert primary(degraded.format(delay=0)) is None
+    assert primary(degraded.format(delay=4200)) == "RC12"
+
+
+def test_a_level_in_brackets_with_no_time_is_the_level_not_a_tag() -> None:
+    (event,) = parse_text_lines(["[warn] Subagent announce give up (retry-limit) run=run-1"])
+    assert (event.level, event.subsystem, event.kind) == ("warn", None, "subagent.announce_give_up")
+    (tagged,) = parse_text_lines(["[ws] handshake timeout conn=abc remote=127.0.0.1"])
+    assert tagged.subsystem == "gateway/ws"

@@ -40,6 +40,8 @@ RULE = Rule(
      "the channel's transport watchdog (`polling stall detected`, `transport watchdog timeout`) twice, or with a "
      "restart; `channel exited` / `channel startup failed` with a restart",
      "one restart and a reporter's note below it that it repeats (`# repeats every ~35 min`)",
+     "a channel transport's own errors or reconnects (`feishu[<acct>]: polling error: ...`, `Signal SSE stream "
+     "error: ...`, `Signal SSE connection lost, reconnecting in <s>s...`) twice, or once with a restart",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`",
      "one restart alone, or one channel's `EADDRINUSE` alone: low confidence"),
     ("no session is processing: the problem is channel-level",),
@@ -112,6 +114,11 @@ def detect(view: EpisodeView) -> Candidate | None:
                      or metric(e, "stalledFor") >= LONG_CHANNEL_STALL_SECONDS]
     if exited and (restarts or auto or stalls):
         self_looping += exited
+    # A channel transport's own errors and reconnects (Feishu polling/webhook errors, Signal's SSE stream): twice
+    # for one channel, or once with a restart around it.
+    transport = view.events("channel.transport_error", "channel.reconnecting")
+    transport_channels = Counter(channel_of(e) for e in transport)
+    self_looping += [e for e in transport if transport_channels[channel_of(e)] >= 2 or restarts or auto or exited]
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
     total = view.count("health.restart")
     # One restart, or one channel failing to bind its port: the monitor (or the channel) found its ingress
@@ -150,6 +157,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     elif gave_up:
         codes = sorted({str(e.fields["closeCode"]) for e in gave_up if "closeCode" in e.fields})
         summary = f"{name} ran out of reconnect attempts" + (f" (close code {', '.join(codes)})" if codes else "")
+    elif transport and not stalls:
+        summary = f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s transport kept failing and reconnecting " \
+                  f"({len(transport)} error(s) or reconnect(s))"
     else:
         summary = f"{name}'s transport stopped delivering"
     return Candidate(
@@ -167,7 +177,7 @@ def detect(view: EpisodeView) -> Candidate | None:
         + ("; the reporter's note says the restarts repeat" if noted else "")
         + ("." if lone else ": the channel stopped delivering messages."),
         cite(restarts[:3], restarts[-1:], [n for _, n in noted[:1]], auto[-2:], gave_up[:1], limits[:1], failed[:1],
-             addr_in_use[:1], stalls[:2], exited[:1]),
+             addr_in_use[:1], stalls[:2], exited[:1], transport[:2]),
         onset=view.record.start,
         facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons},
     )
