@@ -541,6 +541,13 @@ _LOCK_PATH = re.compile(r"(?:[A-Za-z]:\\|[/~.…])\S{0,1000}\.lock")
 _MAX_JOINED = 16_384  # a wrapped paste joins up to this many characters: bounded memory and work
 
 
+def _fragment_kind(message: str, fields: dict[str, Any]) -> str | None:
+    """The kind of the template whose own fields ``fields`` are (families.FIELD_SIGNATURES), else None."""
+    label = families.signature_label(fields)
+    found = families.match_family(label + message) if label else None
+    return found[0].kind if found is not None else None
+
+
 def _is_fragment(message: str) -> bool:
     """Whether ``message`` is a bare run of a template's own key=value fields, its label cut off
     (families.FIELD_SIGNATURES): a line a wrapped tail may continue, like a known family's."""
@@ -1137,7 +1144,11 @@ class LineParser:
         if "=" not in stripped:
             return False
         parsed = tokenize(stripped)
-        return bool(parsed.fields) and not parsed.bare and next(iter(parsed.raw)) == stripped.split("=", 1)[0]
+        if not parsed.fields or parsed.bare or next(iter(parsed.raw)) != stripped.split("=", 1)[0]:
+            return False
+        # A run of another template's own fields starts a record of its own (its label cut), not a tail.
+        own = _fragment_kind(stripped, parsed.fields)
+        return own is None or own == previous.kind
 
     def _joined(self, previous: Event, text: str) -> Event:
         head = previous.message

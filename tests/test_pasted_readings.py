@@ -161,3 +161,15 @@ def test_a_level_in_brackets_with_no_time_is_the_level_not_a_tag() -> None:
     assert (event.level, event.subsystem, event.kind) == ("warn", None, "subagent.announce_give_up")
     (tagged,) = parse_text_lines(["[ws] handshake timeout conn=abc remote=127.0.0.1"])
     assert tagged.subsystem == "gateway/ws"
+
+
+def test_the_clis_own_request_timeout_and_recovery_fragments_each_read_alone() -> None:
+    lines = ("Error: gateway request timeout for connect",
+             "… action=abort_embedded_run aborted=false drained=false released=0",
+             "status=aborted action=abort_embedded_run forceCleared=true released=0")
+    assert kinds(*lines) == [(1, "gateway.timeout"), (2, "recovery.action"), (3, "recovery.outcome")]
+    (first,) = [e for e in parse_text_lines(list(lines)) if e.line == 1]
+    assert first.fields["requestTimeoutMethod"] == "connect"
+    # a wrapped tail of the same template still joins its line
+    wrapped = parse_text_lines(["liveness warning: reasons=event_loop_delay", "eventLoopDelayMaxMs=40500 cpuCoreRatio=0.9"])
+    assert [(e.kind, e.fields.get("cpuCoreRatio")) for e in wrapped] == [("liveness.warning", 0.9)]
