@@ -269,6 +269,9 @@ FAMILIES: tuple[Family, ...] = (
         "gateway.timeout", "error", ("gateway timeout after", "GatewayTransportError: gateway timeout after"),
         r"(?:GatewayTransportError: )?gateway timeout after (?P<timeoutMs>\d+)ms",
     ),
+    # OpenClaw's text for a model call that hit its timeout, as a FailoverError's message ("FailoverError: LLM
+    # request timed out."; also inside lane task errors and agent-end records, which their own families read).
+    _searched("model.request_timeout", "error", "LLM request timed out", r"(?:FailoverError: )?LLM request timed out"),
     # The CLI's RPC client giving up on its own request (format reference 2.9: `request()` throws "gateway request
     # timeout for <method>"), printed bare as "Error: gateway request timeout for connect".
     _anchored(
