@@ -64,7 +64,8 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "lane.task_done", "embedded.run_start", "embedded.run_done", "embedded.run_end", "embedded.timeout",
     "embedded.failover", "embedded.agent_end", "embedded.tool_start", "embedded.tool_end", "embedded.compaction",
     "embedded.abort_still_streaming", "model.fallback_decision", "model.all_failed", "llm.idle_timeout",
-    "model_fetch.start", "model_fetch.end", "compaction.overflow", "compaction.timeout", "compaction.failed",
+    "model_fetch.start", "model_fetch.end", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout",
+    "compaction.failed",
     "compaction.diag", "run.registered", "run.cleared", "run.aborting", "run.abort_failed", "run.wait_timeout",
     "run.active_check", "session.state", "message.queued", "lane.dequeue", "message.processed", "tool.loop", "run.aborted_error",
     "restart.recovery", "session.aborted_last_run", "dispatch.empty_reply", "tools.browser_failed",
@@ -105,7 +106,8 @@ SERVING_KINDS = frozenset({"message.queued", "message.processed", "embedded.run_
 # (browser and compaction failures, lane waits on shared lanes). Routine lane and message
 # traffic on shared lanes says nothing about a particular session.
 TIME_ATTRIBUTABLE_KINDS = CLI_TURN_KINDS | frozenset({
-    "tools.browser_failed", "tools.browser_unreachable", "compaction.overflow", "compaction.timeout",
+    "tools.browser_failed", "tools.browser_unreachable", "compaction.overflow", "compaction.overflow_diag",
+    "compaction.timeout",
     "compaction.failed", "compaction.diag", "gateway.draining_rejected", "dispatch.empty_reply",
     "run.aborted_error", "restart.recovery", "lane.wait_exceeded", "llm.idle_timeout", "model.all_failed",
     "model.fallback_decision", "subagent.announce_give_up", "lane.task_timeout", "lock.timeout", "lock.takeover",

@@ -1085,6 +1085,27 @@ FAMILIES: tuple[Family, ...] = (
         "channel.reconnecting", "info", ("Signal SSE connection lost", "Signal SSE stream ended"),
         r"Signal SSE (?:connection lost|stream ended), reconnecting in (?P<restartDelay>\d+(?:\.\d+)?s)",
     ),
+    # Discord's gateway client (the Carbon gateway plugin's debug lines that OpenClaw promotes to info under
+    # "discord gateway: ..." / "[discord] gateway: ...", src/discord/monitor/gateway-logging.ts): a close with its
+    # code, a resume or reconnect with back-off, and its own HELLO watchdog.
+    _searched(
+        "channel.transport_error", "warn", "ebsocket closed",
+        r"(?:(?P<channel>discord) )?gateway: (?:WebSocket connection closed with code|Gateway websocket closed:) "
+        r"(?P<closeCode>\d{3,4})",
+    ),
+    _searched(
+        "channel.transport_error", "warn", "ebSocket connection closed with code",
+        r"(?:(?P<channel>discord) )?gateway: WebSocket connection closed with code (?P<closeCode>\d{3,4})",
+    ),
+    _searched(
+        "channel.reconnecting", "info", "with backoff: ",
+        r"(?:(?P<channel>discord) )?gateway: (?:Attempting resume|Reconnecting) with backoff: (?P<restartDelay>\d+ms)"
+        r"(?: after code (?P<closeCode>\d{3,4}))?",
+    ),
+    _searched(
+        "channel.polling_stall", "warn", "connection stalled: no HELLO",
+        r"connection stalled: no HELLO received within (?P<stalledFor>\d+ms)",
+    ),
     _searched("net.eaddrinuse", "error", "EADDRINUSE", r"EADDRINUSE"),
     # No restart-recovery line prints this token: recovery sets the session entry's abortedLastRun field and
     # logs the lines above. The only log text with it found is a verbose "subagents control kill: failed to

@@ -203,3 +203,24 @@ def test_an_llm_timeout_is_model_call_evidence_and_a_timeout_it_caused_does_not_
     profile = "08:21:46 [WARN]  Profile google-gemini-cli:p1 timed out. Trying next account..."
     assert primary(run_timeout, profile) == "RC01"  # the run was handling its hung model call
     assert primary(run_timeout) == "RC15"
+
+
+def test_discord_gateway_closes_and_resumes_in_a_loop_are_an_ingress_stall() -> None:
+    lines = ("2026-01-27T13:49:49.752Z [discord] gateway: WebSocket connection closed with code 1005",
+             "2026-01-27T13:50:19.238Z [discord] gateway: Attempting resume with backoff: 1000ms",
+             "discord gateway: Gateway websocket closed: 1006",
+             "2026-01-27T14:02:43.531Z [discord] connection stalled: no HELLO received within 30000ms")
+    assert kinds(*lines) == [(1, "channel.transport_error"), (2, "channel.reconnecting"), (3, "channel.transport_error"),
+                             (4, "channel.polling_stall")]
+    assert primary(*lines[:2], lines[3]) == "RC18"
+    assert primary(lines[0], lines[1]) is None  # one close and its resume: a reconnect, not yet a loop
+
+
+def test_a_context_overflow_diagnostic_is_compaction_evidence_for_its_sessions_stall() -> None:
+    diag = (f"[context-overflow-diag] sessionKey={KEY} provider=xai/grok-4.5 source=assistantError messages=144 "
+            "compactionAttempts=0 compactionTokens=256001 error=Context overflow: estimated context size exceeds")
+    stall = (f"stalled session: sessionKey={KEY} state=processing age=300s queueDepth=1 "
+             "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=embedded_run "
+             "lastProgress=embedded_run:started lastProgressAge=299s recovery=checking")
+    assert primary(diag) is None  # an overflow alone is what compaction is for
+    assert primary(diag, stall) == "RC16"

@@ -71,7 +71,7 @@ def detect(view: IncidentView) -> Candidate | None:
         field_text(w, "activeWorkKind") == "model_call"
         or field_text(w, "lastProgress") == "model_call:started"
         or field_text(w, "reason") in ("active_model_call_without_progress", "repeated_model_requests_without_progress")))
-    compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.timeout")
+    compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout")
     started_only = [] if compaction or quiet_cli_backend_turn(view) else view.warnings_where(
         lambda w: stale_progress(w, view.thresholds.warn_seconds) and field_text(w, "lastProgress") == "embedded_run:started"
         and field_text(w, "activeWorkKind") != "tool_call")

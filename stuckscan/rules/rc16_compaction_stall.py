@@ -62,7 +62,7 @@ def open_timeout_compactions(compaction: list[Event]) -> list[Event]:
 
 
 def detect(view: IncidentView) -> Candidate | None:
-    compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.timeout",
+    compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout",
                              "compaction.failed", "compaction.timeout_recovery", "gateway.draining_rejected",
                              "compaction.abort_failed", "compaction.deadline_extended")
     compaction += [e for e in view.events("ws.response") if compaction_rpc(e)]
@@ -76,7 +76,7 @@ def detect(view: IncidentView) -> Candidate | None:
     failures = [e for e in compaction if e.kind in ("compaction.timeout", "compaction.failed", "compaction.abort_failed",
                                                     "compaction.deadline_extended", "ws.response")
                 or (e.kind == "compaction.timeout_recovery" and field_text(e, "stage") in TIMEOUT_COMPACTION_FAILED)]
-    if not (open_starts or failures or any(e.kind == "compaction.overflow" for e in compaction)):
+    if not (open_starts or failures or any(e.kind in ("compaction.overflow", "compaction.overflow_diag") for e in compaction)):
         return None
     onset = first_time(compaction)
     start = view.stall_start

@@ -117,8 +117,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     # A channel transport's own errors and reconnects (Feishu polling/webhook errors, Signal's SSE stream): twice
     # for one channel, or once with a restart around it.
     transport = view.events("channel.transport_error", "channel.reconnecting")
-    transport_channels = Counter(channel_of(e) for e in transport)
-    self_looping += [e for e in transport if transport_channels[channel_of(e)] >= 2 or restarts or auto or exited]
+    transport_channels = Counter((channel_of(e), e.kind) for e in transport)  # (a close and its resume are one blip)
+    self_looping += [e for e in transport if transport_channels[(channel_of(e), e.kind)] >= 2 or restarts or auto
+                     or exited]
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
     total = view.count("health.restart")
     # One restart, or one channel failing to bind its port: the monitor (or the channel) found its ingress
