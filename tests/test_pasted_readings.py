@@ -224,3 +224,40 @@ def test_a_context_overflow_diagnostic_is_compaction_evidence_for_its_sessions_s
              "lastProgress=embedded_run:started lastProgressAge=299s recovery=checking")
     assert primary(diag) is None  # an overflow alone is what compaction is for
     assert primary(diag, stall) == "RC16"
+
+
+def test_a_records_values_one_per_line_read_as_one_record() -> None:
+    lines = ['{"subsystem":"fetch-timeout"}', '"fetch timeout reached; aborting operation"',
+             '"url":"https://api.telegram.org/bot7000/getMe"', '"timeoutMs":9998,"elapsedMs":18070', "",
+             '{"subsystem":"gateway/channels/telegram"}', '"native approval handler disabled: Error: ',
+             'gateway closed (1008): pairing required"']
+    events = [e for e in parse_text_lines(lines)]
+    assert [(e.line, e.kind, e.subsystem) for e in events] == [
+        (1, "fetch.timeout", "fetch-timeout"), (6, "generic", "gateway/channels/telegram")]
+    assert events[0].fields == {"url": "https://api.telegram.org/bot7000/getMe", "timeoutMs": 9998, "elapsedMs": 18070}
+    assert events[1].message.endswith("pairing required")
+    assert [e.kind for e in parse_text_lines(['{"subsystem":"diagnostic"}'])] == ["generic"]  # a binding alone
+
+
+def test_a_fetch_timer_that_fired_late_by_the_gateways_measure_is_starvation() -> None:
+    late = ['{"subsystem":"fetch-timeout"}', '"fetch timeout reached; aborting operation"',
+            '"timeoutMs":9998,"elapsedMs":18070']
+    on_time = late[:2] + ['"timeoutMs":2500,"elapsedMs":2500']
+    assert primary(*late) == "RC12"
+    assert primary(*on_time) is None
+
+
+def test_a_recovery_that_released_nothing_is_not_ineffective_when_a_fallback_then_succeeds() -> None:
+    outcome = ("[diagnostic] stuck session recovery outcome: status=aborted aborted=true drained=true "
+               f"forceCleared=false released=0 queuedCount=1 sessionKey={KEY}")
+    stalled = (f"[diagnostic] stalled session: sessionKey={KEY} state=processing age=400s queueDepth=1 "
+               "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=model_call "
+               "lastProgress=model_call:started lastProgressAge=400s recovery=checking")
+    succeeded = "[model-fallback/decision] candidate_succeeded candidate=probe/fallback"
+
+    def rules(*lines: str) -> set[str]:
+        incident = analyze_text(*lines).incidents[0]
+        return {f.rule.id for f in (incident.primary, *incident.contributing) if f is not None}
+
+    assert "RC06" in rules(stalled, outcome, stalled)
+    assert "RC06" not in rules(stalled, outcome, succeeded)
