@@ -654,6 +654,28 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("feishu[default]: polling error: Error: ETIMEDOUT", "channel.transport_error", {"error": "Error: ETIMEDOUT"}),
     ("feishu[default]: error handling message: Error: 400", "channel.inbound_failed", {"event": "message"}),
     ("Signal SSE connection lost, reconnecting in 2s...", "channel.reconnecting", {"restartDelay": 2}),
+    # Third source audit: one line per new kind.
+    ("exec failed: Command timed out after 1800 seconds", "tools.timeout", {"tool": "exec", "timeoutSeconds": 1800}),
+    ("exec failed: Command aborted by signal SIGKILL", "tools.exec_aborted", {"signal": "SIGKILL"}),
+    ("Exec denied (gateway id=req-1, approval-timeout): uname -a", "tools.approval_timeout", {"approvalId": "req-1"}),
+    ('bundle-mcp: recycling server "github" after repeated timeouts', "mcp.request_timeout", {"server": "github"}),
+    ('bundle-mcp: server "github" closed; next request reconnects', "mcp.server_closed", {"server": "github"}),
+    ('bundle-mcp: failed to start server "github" (npx -y @mcp/github): Error: spawn ENOENT', "mcp.server_failed",
+     {"action": "start", "error": "Error: spawn ENOENT"}),
+    ("Error: timeout acquiring session store lock: /tmp/sessions/sessions.json.lock", "lock.store_timeout",
+     {"storeLockPath": "/tmp/sessions/sessions.json.lock"}),
+    ("[openclaw] missing tool result in session history; inserted synthetic error result for transcript repair.",
+     "transcript.missing_tool_result", {"product": "openclaw"}),
+    ("session transcript repair skipped: invalid session header (agentId=main sessionId=s-000001)",
+     "transcript.repaired", {"stage": "repair skipped", "sessionId": "s-000001"}),
+    ("No active WhatsApp Web listener (account: default)", "channel.no_listener", {"account": "default"}),
+    ("active-memory: agent=main session=agent:main:main done status=timeout elapsedMs=15012 summaryChars=0",
+     "memory.recall", {"stage": "done", "status": "timeout", "elapsedMs": 15012}),
+    ("cron: cleaned up timed-out agent run", "cron.timeout_cleanup", {"stage": "cleaned up"}),
+    ("cron: isolated agent setup timed out before runner start; backing off job without gateway restart",
+     "cron.setup_timeout", {}),
+    ("cron: job run returned error status", "cron.job_error", {"stage": "job run returned error status"}),
+    ("cron: applying error backoff", "cron.retry_backoff", {"stage": "applying error backoff"}),
 ]
 
 
