@@ -1240,6 +1240,17 @@ FAMILIES: tuple[Family, ...] = (
         "channel.reconnecting", "info", "mattermost reconnecting in ",
         r"(?P<channel>mattermost) reconnecting in (?P<restartDelay>\d+(?:\.\d+)?s)",
     ),
+    # Zalo (extensions/zalo/src/monitor.ts): the long-poll loop's failure, "[<account>] Zalo polling error: <err>"
+    # (console.error, retried after 5 s; its own poll timeout is not logged), and an inbound update that failed,
+    # "[<account>] Zalo webhook failed: <err>".
+    _searched(
+        "channel.transport_error", "error", "Zalo polling error",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Zalo) polling error:?\s*(?P<error>.*)",
+    ),
+    _searched(
+        "channel.inbound_failed", "error", "Zalo webhook failed",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Zalo) (?P<event>webhook) failed:?\s*(?P<error>.*)",
+    ),
     # The active-memory plugin's recall sub-run (extensions/active-memory/recall.ts, plugin logger, when its logging
     # is on): "active-memory: agent=<id> session=<key|id|none>[ activeProvider=<p>][ activeModel=<m>] start
     # timeoutMs=<n> queryChars=<n> searchQueryChars=<n>", "... done status=<ok|empty|timeout|failed|...>

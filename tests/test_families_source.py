@@ -272,6 +272,12 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.transport_error", {"channel": "mattermost", "error": "Error: Unexpected server response: 502"}),
     ("gateway/channels/mattermost", "INFO", "mattermost reconnecting in 4s", "channel.reconnecting",
      {"channel": "mattermost", "restartDelay": 4}),
+    ("gateway/channels/zalo", "ERROR", "[default] Zalo polling error: ZaloApiError: 502 Bad Gateway",
+     "channel.transport_error", {"channel": "Zalo", "error": "ZaloApiError: 502 Bad Gateway"}),
+    ("gateway/channels/zalo", "ERROR", "[default] Zalo webhook failed: Error: session file locked (timeout 60000ms)",
+     "lock.timeout", {"lockTimeoutMs": 60000}),
+    ("gateway/channels/zalo", "ERROR", "[default] Zalo webhook failed: Error: 400 Bad Request",
+     "channel.inbound_failed", {"event": "webhook", "error": "Error: 400 Bad Request"}),
     ("plugins", "INFO",
      f"active-memory: agent=main session={KEY} activeProvider=openai activeModel=gpt-5.4 start timeoutMs=15000 "
      "queryChars=42 searchQueryChars=40",
