@@ -1106,6 +1106,13 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:\A(?P<tool>[A-Za-z][\w.-]{0,63}) failed: .*?)?"
         r"Command aborted (?:by signal (?P<signal>[A-Z0-9]{2,12})|before exit code was captured)",
     ),
+    # The process tool's answer for an exec session it no longer tracks (src/agents/bash-tools.process.ts): "No active
+    # session found for <session slug>" (slugs are two words, "calm-gulf"). Seen while a script's detached children
+    # still hold the session's stdio, the session reported running and unkillable (#147304).
+    _searched(
+        "tools.exec_session_missing", "warn", "No active session found for ",
+        r"No active session found for (?P<execSession>[a-z]{2,20}-[a-z]{2,20})\b",
+    ),
     # An exec approval nobody answered (src/agents/bash-tools.exec-runtime.ts, DEFAULT_APPROVAL_TIMEOUT_MS 120000):
     # the call is denied and its result says "Exec denied (<host> id=<approval id>, approval-timeout): <command>";
     # the channel follow-up rewrites it as "Command did not run: approval timed out." The tool call waited on a

@@ -218,6 +218,8 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"tool": "exec", "noOutput": "waiting for output"}),
     ("tools", "ERROR", "exec failed: Command aborted by signal SIGTERM", "tools.exec_aborted",
      {"tool": "exec", "signal": "SIGTERM"}),
+    ("agent/embedded", "WARN", "process kill failed: No active session found for calm-gulf", "tools.exec_session_missing",
+     {"execSession": "calm-gulf"}),
     ("agent/embedded", "WARN", "Exec denied (gateway id=8f3c2a10, approval-timeout): docker compose up -d",
      "tools.approval_timeout", {"execHost": "gateway", "approvalId": "8f3c2a10", "command": "docker compose up -d"}),
     ("gateway/channels/telegram", "WARN", "Command did not run: approval timed out.", "tools.approval_timeout", {}),
@@ -485,6 +487,7 @@ def test_an_active_memory_recall_timeout_is_no_model_call_timeout() -> None:
     "cleaned up the logs",
     "Gateway is reachable",
     "session transcript looks fine",
+    "No active session found for agent:main:main",  # not an exec session's slug
 ])
 def test_third_audit_look_alikes_stay_generic(message: str) -> None:
     assert _one(message).kind == "generic"

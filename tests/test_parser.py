@@ -657,6 +657,7 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     # Third source audit: one line per new kind.
     ("exec failed: Command timed out after 1800 seconds", "tools.timeout", {"tool": "exec", "timeoutSeconds": 1800}),
     ("exec failed: Command aborted by signal SIGKILL", "tools.exec_aborted", {"signal": "SIGKILL"}),
+    ("No active session found for calm-gulf", "tools.exec_session_missing", {"execSession": "calm-gulf"}),
     ("Exec denied (gateway id=req-1, approval-timeout): uname -a", "tools.approval_timeout", {"approvalId": "req-1"}),
     ('bundle-mcp: recycling server "github" after repeated timeouts', "mcp.request_timeout", {"server": "github"}),
     ('bundle-mcp: server "github" closed; next request reconnects', "mcp.server_closed", {"server": "github"}),
