@@ -72,6 +72,7 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "lane.task_rejected_after_timeout", "compaction.timeout_recovery", "gateway.forced_restart",
     "gateway.reply_drain_timeout", "gateway.restart_failed", "model.profile_timeout", "compaction.abort_failed",
     "compaction.deadline_extended", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
+    "model.request_timeout",
 })
 GATEWAY_TROUBLE_KINDS = frozenset({
     "liveness.warning", "liveness.heartbeat_delayed", "memory.pressure", "ws.handshake_timeout",
@@ -99,7 +100,7 @@ CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue"}
 SLOW_RESPONSE_SECONDS = 10.0
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
-SERVING_KINDS = frozenset({"message.queued", "message.processed"})
+SERVING_KINDS = frozenset({"message.queued", "message.processed", "embedded.run_start", "lane.dequeue"})
 # Evidence that names no session but that the rules read when exactly one incident is open
 # (browser and compaction failures, lane waits on shared lanes). Routine lane and message
 # traffic on shared lanes says nothing about a particular session.
@@ -122,6 +123,7 @@ SIGNAL_KINDS = frozenset({
     "model.fallback_decision", "embedded.failover", "compaction.timeout_recovery", "lane.wait_exceeded",
     "restart.recovery", "gateway.forced_restart", "gateway.reply_drain_timeout", "gateway.restart_failed",
     "cli.watchdog_timeout", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
+    "model.request_timeout",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -1805,9 +1807,11 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind not in SIGNAL_KINDS:
         return ""
     message = event.message
-    if kind == "lane.task_error":
+    if kind == "lane.task_error":  # (a task that failed on the model's timeout ended: evidence, not a signal)
         return "lane task failed on the session lock or its timeout" \
             if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK) else ""
+    if kind == "model.request_timeout":
+        return "the model call timed out"
     if kind in ("model.fallback_decision", "embedded.failover"):
         reason = event.fields.get("reason")
         failed = reason == "timeout" or "session file locked" in message or "Request was aborted" in message \

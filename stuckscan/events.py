@@ -181,10 +181,14 @@ def compaction_rpc(event: Event) -> bool:
 
 
 def model_call_timed_out(event: Event) -> bool:
-    """An agent turn that ended on the provider's timeout (``embedded run agent end: error=LLM request
-    timed out``, OpenClaw's wording for a model call that hit its timeout)."""
+    """A turn or lane task that ended on the provider's timeout (``embedded run agent end: error=LLM
+    request timed out``, ``lane task error: ... error="FailoverError: LLM request timed out."``: OpenClaw's
+    wording for a model call that hit its timeout), or that error printed on its own."""
+    if event.kind == "model.request_timeout":
+        return True
     error = str(event.fields.get("error", "")).lower()
-    return event.kind == "embedded.agent_end" and "request timed out" in error and "compaction" not in error
+    return event.kind in ("embedded.agent_end", "lane.task_error") and "request timed out" in error \
+        and "compaction" not in error
 
 
 def browser_blocked(event: Event) -> bool:

@@ -273,6 +273,15 @@ FAMILIES: tuple[Family, ...] = (
         "gateway.timeout", "error", ("gateway timeout after", "GatewayTransportError: gateway timeout after"),
         r"(?:GatewayTransportError: )?gateway timeout after (?P<timeoutMs>\d+)ms",
     ),
+    # OpenClaw's text for a model call that hit its timeout, as a FailoverError's message ("FailoverError: LLM
+    # request timed out."; also inside lane task errors and agent-end records, which their own families read).
+    _searched("model.request_timeout", "error", "LLM request timed out", r"(?:FailoverError: )?LLM request timed out"),
+    # The CLI's RPC client giving up on its own request (format reference 2.9: `request()` throws "gateway request
+    # timeout for <method>"), printed bare as "Error: gateway request timeout for connect".
+    _anchored(
+        "gateway.timeout", "error", "gateway request timeout for ",
+        r"gateway request timeout for (?P<requestTimeoutMethod>[\w.]+)",
+    ),
     # The CLI's own report when it cannot reach the gateway (src/cli/logs-cli.ts emitGatewayError and the other
     # gateway RPC commands): "Gateway not reachable. Is it running and accessible?", then connection details.
     _anchored(
@@ -1401,6 +1410,9 @@ FIELD_SIGNATURES: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset({"queueAhead", "waitedMs"}), "lane wait exceeded: "),
     # The stall detector's warnings (src/logging/diagnostic.ts); the label by classification below.
     (frozenset({"lastProgressAge", "activeWorkKind", "classification"}), "stalled session: "),
+    # The recovery's own report (src/logging/diagnostic-stuck-session-recovery.ts): an outcome when it states
+    # its status (see signature_label).
+    (frozenset({"released", "forceCleared", "drained"}), "stuck session recovery: "),
 )
 # Which of the detector's three labels a stall warning's fragment had, by its classification field.
 STALL_LABEL_BY_CLASSIFICATION = {"long_running": "long-running session: ", "stale_session_state": "stuck session: "}
@@ -1412,6 +1424,8 @@ def signature_label(fields: Mapping[str, Any]) -> str | None:
     label = labels.pop() if len(labels) == 1 else None
     if label == "stalled session: ":
         return STALL_LABEL_BY_CLASSIFICATION.get(str(fields.get("classification", "")), label)
+    if label == "stuck session recovery: " and "status" in fields:
+        return "stuck session recovery outcome: "
     return label
 
 

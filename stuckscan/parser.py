@@ -405,6 +405,10 @@ _MAX_HELD_NOTES = 64
 _LEADING_ELISION = re.compile(r"(?:\.{3,}|…)\s+(?=\S)")
 
 
+_UI_TIME = re.compile(r"(?P<hour>1[0-2]|0?[1-9]):(?P<rest>[0-5]\d:[0-5]\d)\s?(?P<half>[AaPp][Mm])")
+_UI_LEVEL = re.compile(r"(?i:trace|debug|info|warn|warning|error|fatal)")
+_UI_SUBSYSTEM = re.compile(r"[a-z][\w.-]{0,40}(?:/[\w.-]{1,40}){0,3}")
+_UI_HEADER_MAX = 40  # a header line is short; longer lines skip the check (unless a header is being read)
 _YAML_HEADER = re.compile(r"(?P<name>[A-Za-z][\w.-]{2,80}):[ \t]*")
 _YAML_KEY = re.compile(r"[ \t]+(?P<key>[A-Za-z_][\w.-]{0,80}):(?:[ \t]+(?P<value>.*))?")
 _YAML_MAX_LINES = 64
@@ -541,6 +545,13 @@ _LOCK_PATH = re.compile(r"(?:[A-Za-z]:\\|[/~.…])\S{0,1000}\.lock")
 _MAX_JOINED = 16_384  # a wrapped paste joins up to this many characters: bounded memory and work
 
 
+def _fragment_kind(message: str, fields: dict[str, Any]) -> str | None:
+    """The kind of the template whose own fields ``fields`` are (families.FIELD_SIGNATURES), else None."""
+    label = families.signature_label(fields)
+    found = families.match_family(label + message) if label else None
+    return found[0].kind if found is not None else None
+
+
 def _is_fragment(message: str) -> bool:
     """Whether ``message`` is a bare run of a template's own key=value fields, its label cut off
     (families.FIELD_SIGNATURES): a line a wrapped tail may continue, like a known family's."""
@@ -624,6 +635,7 @@ class LineParser:
         self._partial: _Partial | None = None
         self._last_warning: Event | None = None  # the template a "... age=199s ..." ditto line repeats
         self._yaml: _YamlBlock | None = None      # a record transcribed as YAML, being read
+        self._ui_header: list[str] | None = None  # a Control UI record's time, level, subsystem lines, so far
 
     # -- public -------------------------------------------------------------------
 
@@ -704,6 +716,10 @@ class LineParser:
 
     def _take(self, number: int, text: str, truncated: bool) -> Sequence[Event]:
         """Parse a whole line; join it to the pending event or make it the pending one."""
+        if len(text) <= _UI_HEADER_MAX or self._ui_header is not None:
+            text = self._control_ui(text)
+            if not text:
+                return _NOTHING
         if self._yaml is not None:
             if self._yaml.absorbs(text):
                 return _NOTHING
@@ -713,6 +729,31 @@ class LineParser:
             self._yaml = _YamlBlock(number, header.group("name"), [])
             return _NOTHING
         return self._take_parsed(number, text, truncated)
+
+    def _control_ui(self, text: str) -> str:
+        """The Control UI's log view copied as text puts a record's time (``6:07:18 PM``), level and
+        subsystem on lines of their own above its message: those lines are held ("" returned) and
+        the message line comes back as one ``openclaw logs`` line (``18:07:18 debug agent/embedded
+        <message>``)."""
+        stripped = text.strip()
+        clock = _UI_TIME.fullmatch(stripped)
+        header = self._ui_header
+        if clock is not None:
+            hour = int(clock.group("hour")) % 12 + (12 if clock.group("half").upper() == "PM" else 0)
+            self._ui_header = [f"{hour:02d}:{clock.group('rest')}"]
+            return ""
+        if header is None:
+            return text
+        if len(header) == 1 and _UI_LEVEL.fullmatch(stripped):
+            header.append(stripped.lower())
+            return ""
+        if len(header) == 2 and _UI_SUBSYSTEM.fullmatch(stripped):
+            header.append(stripped)
+            return ""
+        self._ui_header = None
+        if len(header) < 3 or not stripped:
+            return text  # not the Control UI's layout after all
+        return f"{' '.join(header)} {stripped}"
 
     def _end_yaml(self) -> Sequence[Event]:
         """The YAML block read so far as one event (a line of its own when it held no field)."""
@@ -1137,7 +1178,11 @@ class LineParser:
         if "=" not in stripped:
             return False
         parsed = tokenize(stripped)
-        return bool(parsed.fields) and not parsed.bare and next(iter(parsed.raw)) == stripped.split("=", 1)[0]
+        if not parsed.fields or parsed.bare or next(iter(parsed.raw)) != stripped.split("=", 1)[0]:
+            return False
+        # A run of another template's own fields starts a record of its own (its label cut), not a tail.
+        own = _fragment_kind(stripped, parsed.fields)
+        return own is None or own == previous.kind
 
     def _joined(self, previous: Event, text: str) -> Event:
         head = previous.message

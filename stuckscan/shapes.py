@@ -98,13 +98,15 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     # back by LineParser._root_message.
     _shape(
         "logs-plain",
-        r"(?P<iso>" + _ISO + r")\s+(?P<level>" + _LEVEL + r")\s+(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+)?(?P<message>.*)",
+        r"(?P<iso>" + _ISO + r")\s+(?P<level>" + _LEVEL + r")\s+(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+"
+        r"|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
     ),
-    # Also the aligned form a log viewer shows: "09:12:05.410  WARN  gateway/ws  handshake timeout ...".
+    # Also the aligned form a log viewer shows: "09:12:05.410  WARN  gateway/ws  handshake timeout ...", and a
+    # console tag in the subsystem's place ("14:08:15 error [diagnostic] lane task error: ...").
     _shape(
         "logs-pretty",
-        r"(?P<clock>" + _CLOCK + r")\s+(?P<level>" + _LEVEL + r")\s+(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+)?"
-        r"(?P<message>.*)",
+        r"(?P<clock>" + _CLOCK + r")\s+(?P<level>" + _LEVEL + r")\s+(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+"
+        r"|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
     ),
     # A plugin's own console line with its time in brackets: "[2026-05-09T09:05:00.552Z] connect success".
     _shape("console-bracketed", r"\[(?P<iso>" + _ISO + r")\]\s+(?P<message>.*)"),

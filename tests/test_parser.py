@@ -452,6 +452,7 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "CLI produced no output for 180s", "cli.terminal_failure",
      {"provider": "claude-cli", "durationMs": 360012, "runId": "r-77"}),
     ("[telegram] polling failed: Error: listen EADDRINUSE :::8443", "net.eaddrinuse", {}),
+    ("Failed to generate slug: FailoverError: LLM request timed out.", "model.request_timeout", {}),
     ('Session "agent:main:cron:job-1" changed while starting work. Retry.', "session.work_invalidated",
      {"sessionKey": "agent:main:cron:job-1", "action": "starting work"}),
     ("marked 2 interrupted main session(s) from stale transcript locks", "restart.recovery", {"marked": 2}),

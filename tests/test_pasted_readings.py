@@ -161,3 +161,45 @@ def test_a_level_in_brackets_with_no_time_is_the_level_not_a_tag() -> None:
     assert (event.level, event.subsystem, event.kind) == ("warn", None, "subagent.announce_give_up")
     (tagged,) = parse_text_lines(["[ws] handshake timeout conn=abc remote=127.0.0.1"])
     assert tagged.subsystem == "gateway/ws"
+
+
+def test_the_clis_own_request_timeout_and_recovery_fragments_each_read_alone() -> None:
+    lines = ("Error: gateway request timeout for connect",
+             "… action=abort_embedded_run aborted=false drained=false released=0",
+             "status=aborted action=abort_embedded_run forceCleared=true released=0")
+    assert kinds(*lines) == [(1, "gateway.timeout"), (2, "recovery.action"), (3, "recovery.outcome")]
+    (first,) = [e for e in parse_text_lines(list(lines)) if e.line == 1]
+    assert first.fields["requestTimeoutMethod"] == "connect"
+    # a wrapped tail of the same template still joins its line
+    wrapped = parse_text_lines(["liveness warning: reasons=event_loop_delay", "eventLoopDelayMaxMs=40500 cpuCoreRatio=0.9"])
+    assert [(e.kind, e.fields.get("cpuCoreRatio")) for e in wrapped] == [("liveness.warning", 0.9)]
+
+
+def test_the_control_ui_log_view_copied_as_text_reads_as_one_record_per_message() -> None:
+    events = parse_text_lines(["6:07:18 PM", "debug", "agent/embedded",
+                               "embedded run done: runId=r-1 sessionId=s-1 durationMs=4531 aborted=false",
+                               "6:08:49 PM", "info", "gateway/health-monitor",
+                               "[whatsapp:default] health-monitor: restarting (reason: stopped)"])
+    assert [(e.line, e.kind, e.level, e.subsystem) for e in events] == [
+        (4, "embedded.run_done", "debug", "agent/embedded"), (8, "health.restart", "info", "gateway/health-monitor")]
+    assert events[1].time is not None and (events[1].time.hour, events[1].time.minute) == (18, 8)
+    assert kinds("6:07:18 PM", "a sentence, not a level") == []  # no level line: the time heads nothing
+
+
+def test_a_lone_restart_with_turns_running_after_it_is_not_reported() -> None:
+    restart = "18:08:49 info gateway/health-monitor [whatsapp:default] health-monitor: restarting (reason: stopped)"
+    run = "18:09:10 debug agent/embedded embedded run start: runId=r-2 sessionId=s-1 provider=nexos"
+    assert primary(restart) == "RC18"
+    assert primary(restart, run) is None
+
+
+def test_an_llm_timeout_is_model_call_evidence_and_a_timeout_it_caused_does_not_hide_it() -> None:
+    slug = "14:08:15 error llm-slug-generator Failed to generate slug: FailoverError: LLM request timed out."
+    lane = '14:08:15 error [diagnostic] lane task error: lane=main durationMs=15163 error="FailoverError: LLM request timed out."'
+    assert kinds(slug, lane) == [(1, "model.request_timeout"), (2, "lane.task_error")]
+    assert primary(slug) == "RC01"
+    assert primary(lane) is None  # a lane task that ended on the timeout is evidence, not a finding of its own
+    run_timeout = "08:21:46 [WARN]  embedded run timeout: runId=r-9 sessionId=s-9 timeoutMs=600000"
+    profile = "08:21:46 [WARN]  Profile google-gemini-cli:p1 timed out. Trying next account..."
+    assert primary(run_timeout, profile) == "RC01"  # the run was handling its hung model call
+    assert primary(run_timeout) == "RC15"

@@ -59,6 +59,13 @@ def past_the_model_call(warning: Event) -> bool:
     return is_terminal_progress(field_text(warning, "lastProgress")) or warning.fields.get("terminalProgressStale") is True
 
 
+def _lane_moved_on(error: Event, dequeues: list[Event]) -> bool:
+    """Whether the lane took another task after ``error`` ended one: the stall is that next task's."""
+    return error.kind == "lane.task_error" and any(
+        d.fields.get("lane") == error.fields.get("lane") and (d.source, d.line) > (error.source, error.line)
+        for d in dequeues)
+
+
 def detect(view: IncidentView) -> Candidate | None:
     strong = view.warnings_where(lambda w: stale_progress(w, view.thresholds.warn_seconds) and (
         field_text(w, "activeWorkKind") == "model_call"
@@ -69,7 +76,9 @@ def detect(view: IncidentView) -> Candidate | None:
         lambda w: stale_progress(w, view.thresholds.warn_seconds) and field_text(w, "lastProgress") == "embedded_run:started"
         and field_text(w, "activeWorkKind") != "tool_call")
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
-    idle += [e for e in view.events("embedded.agent_end") if model_call_timed_out(e)]
+    dequeues = view.events("lane.dequeue")
+    idle += [e for e in view.events("embedded.agent_end", "lane.task_error", "model.request_timeout")
+             if model_call_timed_out(e) and not _lane_moved_on(e, dequeues)]
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
                 if not mentions_lock(e) and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message)]
     if not (strong or started_only or idle or failover):
