@@ -1164,10 +1164,10 @@ FAMILIES: tuple[Family, ...] = (
         r"bundle-mcp server \"(?P<server>[^\"]{1,200})\" is paused after repeated tool failures"
         r"(?:; retry after (?P<retryAfter>\S+))?",
     ),
-    # A gateway RPC that got no answer in time, as the client's error says it outside the lines that already carry
-    # it (gateway connect failed, lane task error, subagent announce): "gateway request timeout for <method>"
-    # (src/gateway/client.ts) and GatewayTransportError's "gateway timeout after <n>ms" (src/gateway/call.ts) after
-    # a caller's own words ("Failed to start CLI: GatewayTransportError: ..."). The meaning of gateway.timeout.
+    # A gateway RPC that got no answer in time, after a caller's own words ("chat.send failed: Error: gateway request
+    # timeout for chat.send", "Failed to start CLI: GatewayTransportError: gateway timeout after 30000ms"); the bare
+    # forms are read by the anchored families above, and the lines that already carry one (gateway connect failed,
+    # lane task error, subagent announce) keep their kinds.
     _searched(
         "gateway.timeout", "error", "gateway request timeout for ",
         r"gateway request timeout for (?P<requestTimeoutMethod>[\w.]{1,80})",
