@@ -1303,6 +1303,11 @@ FAMILIES: tuple[Family, ...] = (
         "memory.recall", "info", ("active-memory: agent=", "agent="),
         RECALL_PREFIX + r" (?P<stage>start|done|cached|skipped|transcript)(?=[ =]|$)(?:=(?P<transcript>\S+))?" + KV,
     ),
+    # (as reporters condense it, the agent and session words dropped: "active-memory: start timeoutMs=3000")
+    _anchored(
+        "memory.recall", "info", tuple(f"active-memory: {stage}" for stage in ("start", "done", "cached", "skipped")),
+        r"active-memory: (?P<stage>start|done|cached|skipped)(?=[ =]|$)" + KV,
+    ),
     _anchored(
         "memory.recall", "warn", ("active-memory: memory sub-agent failed", "memory sub-agent failed"),
         r"(?:active-memory: )?memory sub-agent (?P<stage>failed), skipping recall:\s*(?P<error>.*)",

@@ -261,3 +261,20 @@ def test_a_recovery_that_released_nothing_is_not_ineffective_when_a_fallback_the
 
     assert "RC06" in rules(stalled, outcome, stalled)
     assert "RC06" not in rules(stalled, outcome, succeeded)
+
+
+def test_an_active_memory_recalls_own_timeout_failovers_are_not_the_users_model_call() -> None:
+    recall = ["active-memory: start timeoutMs=3000",
+              "embedded run failover decision: reason=timeout from=openai-codex/gpt-5.4-mini",
+              "active-memory: done status=timeout elapsedMs=20623"]
+    assert [k for _, k in kinds(*recall)] == ["memory.recall", "embedded.failover", "memory.recall"]
+    assert primary(*recall) is None
+    assert primary(recall[1]) == "RC01"  # the same failover outside a recall is the model call's
+
+
+def test_a_tool_held_until_its_own_timeout_an_approval_timeout_and_a_recycled_mcp_server_are_blocked_tool_calls() -> None:
+    assert primary("[tools] exec failed: Command timed out after 1800 seconds") == "RC03"
+    assert primary("[tools] exec failed: Command timed out after 30 seconds") is None  # below the warn threshold
+    assert primary("Exec denied (gateway id=abc123, approval-timeout): rm -rf build") == "RC03"
+    summary = analyze_text("Exec denied (gateway id=abc123, approval-timeout): rm -rf build").incidents[0].primary.summary
+    assert "approval" in summary and "never returned" not in summary
