@@ -101,7 +101,7 @@ RECALL_LOOKALIKE_KINDS = frozenset({"embedded.failover", "model.fallback_decisio
 # Every kind the correlator acts on (``ws.response`` only when slow). Lines of other kinds
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
-    | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall"}
+    | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item"}
 SLOW_RESPONSE_SECONDS = 10.0
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
 SERVING_KINDS = frozenset({"message.queued", "message.processed", "embedded.run_start", "lane.dequeue"})
@@ -130,6 +130,7 @@ SIGNAL_KINDS = frozenset({
     "restart.recovery", "gateway.forced_restart", "gateway.reply_drain_timeout", "gateway.restart_failed",
     "cli.watchdog_timeout", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
+    "compaction.overflow",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -735,6 +736,11 @@ class Correlator:
         kind = event.kind
         if kind in ("generic", "unparsed"):
             return changes
+        if kind == "liveness.work_item":
+            # The liveness monitor's label for work open this long reads as a stall warning; younger work is fine.
+            if event.seconds.get("age", 0.0) < self.thresholds.warn_seconds:
+                return changes
+            event, kind = replace(event, kind="session.stuck"), "session.stuck"
         if kind == NOTE_KIND:
             if event.fields.get("repeats"):
                 self._on_repeat_note(event)
@@ -1835,6 +1841,10 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         return "the model call timed out"
     if kind == "tools.timeout":
         return "a tool call ran until its timeout" if blocked_tool_timeout(event, thresholds.warn_seconds) else ""
+    if kind == "compaction.overflow":  # (the first overflow is what compaction is for; a later attempt means it failed)
+        attempt = event.fields.get("attempt")
+        repeated = (isinstance(attempt, int) and attempt >= 2) or "persisted" in event.message
+        return "the context still overflowed after a compaction" if repeated else ""
     if kind == "cron.timeout_cleanup":
         return "a timed-out run's cleanup failed" if event.fields.get("stage") == "cleanup failed" else ""
     if kind in ("model.fallback_decision", "embedded.failover"):

@@ -1110,6 +1110,19 @@ FAMILIES: tuple[Family, ...] = (
         "channel.polling_stall", "warn", "connection stalled: no HELLO",
         r"connection stalled: no HELLO received within (?P<stalledFor>\d+ms)",
     ),
+    # Discord's own reconnect scheduling: "discord gateway: Gateway reconnect scheduled in <n>ms (close, resume=true)".
+    _searched(
+        "channel.reconnecting", "info", "reconnect scheduled in ",
+        r"(?:(?P<channel>discord) )?gateway: Gateway reconnect scheduled in (?P<restartDelay>\d+ms)",
+    ),
+    # A liveness warning's work label alone on a line, as reporters copy it out of `work=[active=...]` (format
+    # reference 2.3): "<sessionKey>(<state>[/<kind>],q=<N>,age=<N>s[ last=<progress>])"; the parentheses may be
+    # dropped ("<key>... idle/tool_call,q=1,age=4272s last=embedded_run:ended").
+    _searched(
+        "liveness.work_item", "warn", ",q=",
+        r"(?P<sessionKey>[^\s(),]{3,300})(?:\(|\s+)(?P<state>[a-z_]{3,40})(?:/(?P<activeWorkKind>[a-z_]{3,40}))?"
+        r",q=(?P<queueDepth>\d+),age=(?P<age>\d+s)(?: last=(?P<lastProgress>[^\s)]{1,200}))?\)?",
+    ),
     _searched("net.eaddrinuse", "error", "EADDRINUSE", r"EADDRINUSE"),
     # No restart-recovery line prints this token: recovery sets the session entry's abortedLastRun field and
     # logs the lines above. The only log text with it found is a verbose "subagents control kill: failed to

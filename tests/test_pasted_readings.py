@@ -278,3 +278,30 @@ def test_a_tool_held_until_its_own_timeout_an_approval_timeout_and_a_recycled_mc
     assert primary("Exec denied (gateway id=abc123, approval-timeout): rm -rf build") == "RC03"
     summary = analyze_text("Exec denied (gateway id=abc123, approval-timeout): rm -rf build").incidents[0].primary.summary
     assert "approval" in summary and "never returned" not in summary
+
+
+def test_a_liveness_work_label_alone_reads_as_a_stall_warning_once_it_is_old_enough() -> None:
+    stale = "agent:george:whatsapp:group:120363000000000001(idle,q=1,age=23213s last=run:completed)"
+    tool = "skill-workshop-review-c815151c... idle/tool_call,q=1,age=4272s last=embedded_run:ended"
+    young = "agent:george:discord:channel:1400000000000000002(processing,q=1,age=9s last=run:completed)"
+    assert [k for _, k in kinds(stale, tool, young)] == ["liveness.work_item"] * 3
+    (event,) = parse_text_lines([stale])
+    assert (event.fields["state"], event.fields["queueDepth"], event.fields["lastProgress"]) == ("idle", 1, "run:completed")
+    assert primary(stale) == "RC05"  # idle with work queued and none active: stale state, not a ghost run
+    assert primary(tool) == "RC03"
+    assert primary(young) is None  # nine seconds old: nothing to say
+
+
+def test_a_codex_item_completed_as_last_progress_is_a_ghost_run() -> None:
+    stalled = (f"stalled session: sessionKey={KEY} state=processing age=180s queueDepth=1 "
+               "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=embedded_run "
+               "lastProgress=codex_app_server:notification:item/completed lastProgressAge=170s recovery=checking")
+    assert primary(stalled) == "RC02"
+
+
+def test_a_context_that_still_overflows_after_a_compaction_is_a_compaction_stall() -> None:
+    first = "2026-09-16T23:15:27.650Z WARN agent/embedded context overflow detected (attempt 1/3); attempting auto-compaction for lmstudio/qwen3.8-27b"
+    done = "2026-09-16T23:15:27.670Z INFO agent/embedded auto-compaction succeeded for lmstudio/qwen3.8-27b; retrying prompt"
+    again = first.replace("23:15:27.650Z", "23:27:14.690Z").replace("attempt 1/3", "attempt 2/3")
+    assert primary(first, done) is None  # one overflow, compacted: what compaction is for
+    assert primary(first, done, again) == "RC16"
