@@ -462,6 +462,12 @@ FAMILIES: tuple[Family, ...] = (
         "lock.takeover", "error", "EmbeddedAttemptSessionTakeoverError",
         r"EmbeddedAttemptSessionTakeoverError:?\s*(?P<error>.*)",
     ),
+    # The same error's text without its class name, as "Embedded agent failed before reply: session file changed
+    # while embedded prompt lock was released: <session file>" prints it.
+    _searched(
+        "lock.takeover", "error", "session file changed while embedded prompt lock was released",
+        r"session file changed while embedded prompt lock was released:?\s*(?P<sessionFile>\S*)",
+    ),
     # "[warn] Subagent announce give up (retry-limit|expiry) run= child= requester= retries= endedAgo=Ns
     # [deliveryError="..."]", printed by the runtime (console) rather than a subsystem logger.
     _searched(

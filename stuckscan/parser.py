@@ -823,6 +823,12 @@ class LineParser:
         event = self.parse_text(number, text, truncated)
         note = self._trailing_note
         pending = self._pending
+        if pending is not None and pending.kind == event.kind == GENERIC_KIND and note is None \
+                and pending.shape.endswith("snippet") and event.shape.endswith("snippet"):
+            joined = self._soft_wrapped(pending, event)
+            if joined is not None:
+                self._pending = joined
+                return _NOTHING
         if pending is not None and (event.shape.endswith("snippet") or event.kind == _CLOSE_KIND
                                     or pending.kind == _CLOSE_KIND):
             joined = None
@@ -845,6 +851,17 @@ class LineParser:
         ready = (self._emit(pending), *(self._emit(held) for held in self._pending_notes))
         self._pending_notes = [note] if note is not None else []
         return ready
+
+    def _soft_wrapped(self, previous: Event, line: Event) -> Event | None:
+        """Two bare lines that are one message a reporter's editor wrapped (``Embedded agent failed before
+        reply: session file changed while`` / ``embedded prompt lock was released: …``): joined only when
+        the joined text is a message of some family and the first line alone is none."""
+        if len(previous.message) + len(line.message) > _MAX_JOINED or "=" in line.message[:1]:
+            return None
+        text = f"{previous.message} {line.message}"
+        if families.match_family(text) is None:
+            return None
+        return self._joined(previous, line.message)
 
     def _note_after_pending(self, note: Event) -> Sequence[Event]:
         if len(self._pending_notes) >= _MAX_HELD_NOTES:  # bounded: hand the oldest out early
@@ -1233,11 +1250,14 @@ class LineParser:
         if "=" not in stripped:
             return False
         parsed = tokenize(stripped)
-        if not parsed.fields or parsed.bare or next(iter(parsed.raw)) != stripped.split("=", 1)[0]:
+        if not parsed.fields or next(iter(parsed.raw)) != stripped.split("=", 1)[0]:
             return False
-        # A run of another template's own fields starts a record of its own (its label cut), not a tail.
+        # A run of a template's own fields continues a line of that template (a reporter's elisions such as
+        # "age=5xx s" included) and starts a record of its own after any other line (its label cut).
         own = _fragment_kind(stripped, parsed.fields)
-        return own is None or own == previous.kind
+        if own is not None:
+            return own == previous.kind
+        return not parsed.bare
 
     def _joined(self, previous: Event, text: str) -> Event:
         head = previous.message

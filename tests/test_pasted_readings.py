@@ -305,3 +305,18 @@ def test_a_context_that_still_overflows_after_a_compaction_is_a_compaction_stall
     again = first.replace("23:15:27.650Z", "23:27:14.690Z").replace("attempt 1/3", "attempt 2/3")
     assert primary(first, done) is None  # one overflow, compacted: what compaction is for
     assert primary(first, done, again) == "RC16"
+
+
+def test_a_message_an_editor_wrapped_is_joined_when_only_the_whole_is_a_template() -> None:
+    lines = ["Embedded agent failed before reply: session file changed while ",
+             "embedded prompt lock was released: ",
+             "~/.openclaw/agents/main/sessions/2bc0117f-8cd0-43a6-a382-1b4ebc062f6d.jsonl"]
+    assert kinds(*lines) == [(1, "lock.takeover")]
+    assert kinds("a sentence that wraps", "onto a second line") == []  # two lines of prose stay two lines
+
+
+def test_a_wrapped_stall_warning_with_elided_ages_is_one_warning() -> None:
+    lines = ["stalled session: sessionKey=agent:x:main state=processing age=5xx s queueDepth=0",
+             "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=model_call",
+             'lastProgress=model_call:stream_progress lastProgressAge=5xx s lastAssistant="<final>" recovery=none']
+    assert kinds(*lines) == [(1, "session.stalled")]
