@@ -518,6 +518,12 @@ FAMILIES: tuple[Family, ...] = (
         r"context overflow detected(?: \(attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+)\))?"
         r"(?:; attempting auto-compaction for (?P<model>\S+))?",
     ),
+    # The overflow error's own text, as a failed turn reports it ("[error] Context overflow: estimated context size
+    # exceeds safe threshold during tool loop.", also the `error=` of a [context-overflow-diag] line).
+    _anchored(
+        "compaction.overflow", "warn", "Context overflow: ",
+        r"Context overflow: (?P<error>.*)",
+    ),
     # "auto-compaction succeeded for <provider>/<model>; retrying prompt" (info, agent/embedded,
     # src/agents/pi-embedded-runner/run.ts): the overflow compaction ended and the prompt is sent again.
     _anchored(

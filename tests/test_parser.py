@@ -453,6 +453,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"provider": "claude-cli", "durationMs": 360012, "runId": "r-77"}),
     ("[telegram] polling failed: Error: listen EADDRINUSE :::8443", "net.eaddrinuse", {}),
     ("Failed to generate slug: FailoverError: LLM request timed out.", "model.request_timeout", {}),
+    ("Context overflow: estimated context size exceeds safe threshold during tool loop.", "compaction.overflow",
+     {"error": "estimated context size exceeds safe threshold during tool loop."}),
     ("agent:main:main(processing/model_call,q=2,age=412s last=model_call:started)", "liveness.work_item",
      {"sessionKey": "agent:main:main", "state": "processing", "activeWorkKind": "model_call", "queueDepth": 2,
       "age": 412}),
