@@ -38,6 +38,8 @@ SESSION_CAUSES = frozenset({"RC01", "RC02", "RC03", "RC05", "RC15", "RC16", "RC1
 LOCK_CAUSES = frozenset({"RC08", "RC09", "RC10"})
 GATEWAY_CAUSES = frozenset({"RC11", "RC12", "RC13", "RC18"})
 OUTCOME_CLASSES = frozenset({"RC06", "RC07"})
+# What a detector false positive (RC04) contradicts: classes that read the warnings as a real stall.
+STALL_READINGS = frozenset({"RC01", "RC02", "RC03", "RC04", "RC05", "RC06", "RC07", "RC14"})
 ALWAYS_ERROR = frozenset({"RC06", "RC08", "RC09", "RC10"})
 GATEWAY_WARNING = frozenset({"RC11", "RC12", "RC18"})
 
@@ -170,7 +172,8 @@ def choose(candidates: list[Candidate], stall_start: datetime | None) -> Decisio
     by_rule = {c.rule_id: c for c in candidates}
     false_positive = by_rule.get("RC04")
     if false_positive is not None and false_positive.confidence is Confidence.HIGH:
-        rest = [c for c in candidates if c.rule_id not in ("RC04", "RC05", "RC07", "RC14")]
+        # (the classes that read the warnings as a real stall describe the stall the detector got wrong)
+        rest = [c for c in candidates if c.rule_id not in STALL_READINGS]
         return Decision(false_positive, sorted(rest, key=lambda c: _rank(c.rule_id)))
     causes = [c for c in candidates if c.explains_stall and c.rule_id not in OUTCOME_CLASSES | {"RC04", "RC13", "RC14"}]
     causes = [c for c in causes if c.rule_id not in GATEWAY_CAUSES or _began_before(c, stall_start)]

@@ -21,7 +21,16 @@ from typing import Any
 
 from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of, is_line_only
 from stuckscan._store import BlobSpill
-from stuckscan.events import ATTENTION_LABELS, NOTE_KIND, Event, event_order, timestamp_or_inf
+from stuckscan.events import (
+    ATTENTION_LABELS,
+    NOTE_KIND,
+    Event,
+    browser_blocked,
+    compaction_rpc,
+    event_order,
+    model_call_timed_out,
+    timestamp_or_inf,
+)
 from stuckscan.model import RecoveryVerdict
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, HEARTBEAT, Thresholds
 
@@ -55,14 +64,16 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "lane.task_done", "embedded.run_start", "embedded.run_done", "embedded.run_end", "embedded.timeout",
     "embedded.failover", "embedded.agent_end", "embedded.tool_start", "embedded.tool_end", "embedded.compaction",
     "embedded.abort_still_streaming", "model.fallback_decision", "model.all_failed", "llm.idle_timeout",
-    "model_fetch.start", "model_fetch.end", "compaction.overflow", "compaction.timeout", "compaction.failed",
+    "model_fetch.start", "model_fetch.end", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout",
+    "compaction.failed",
     "compaction.diag", "run.registered", "run.cleared", "run.aborting", "run.abort_failed", "run.wait_timeout",
     "run.active_check", "session.state", "message.queued", "lane.dequeue", "message.processed", "tool.loop", "run.aborted_error",
     "restart.recovery", "session.aborted_last_run", "dispatch.empty_reply", "tools.browser_failed",
     "tools.browser_unreachable", "subagent.announce_give_up", "gateway.draining_rejected",
     "lane.task_rejected_after_timeout", "compaction.timeout_recovery", "gateway.forced_restart",
     "gateway.reply_drain_timeout", "gateway.restart_failed", "model.profile_timeout", "compaction.abort_failed",
-    "compaction.deadline_extended", "embedded.unsubscribe_failed", "gateway.drain_timeout",
+    "compaction.deadline_extended", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
+    "model.request_timeout",
 })
 GATEWAY_TROUBLE_KINDS = frozenset({
     "liveness.warning", "liveness.heartbeat_delayed", "memory.pressure", "ws.handshake_timeout",
@@ -70,7 +81,7 @@ GATEWAY_TROUBLE_KINDS = frozenset({
     "fetch.timeout", "agent.cleanup_timeout", "health.restart", "net.eaddrinuse", "gateway.drain_timeout",
     "gateway.shutdown_timeout", "gateway.shutdown_error", "run.wait_active_timeout",
     "health.restart_limit", "health.restart_failed", "channel.auto_restart", "channel.restart_gave_up",
-    "channel.polling_stall", "channel.exited",
+    "channel.polling_stall", "channel.exited", "channel.transport_error", "channel.reconnecting",
 })
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",
@@ -89,11 +100,14 @@ BUILD_HINT_KINDS = frozenset(ATTENTION_LABELS) | {
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue"}
 SLOW_RESPONSE_SECONDS = 10.0
+# Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
+SERVING_KINDS = frozenset({"message.queued", "message.processed", "embedded.run_start", "lane.dequeue"})
 # Evidence that names no session but that the rules read when exactly one incident is open
 # (browser and compaction failures, lane waits on shared lanes). Routine lane and message
 # traffic on shared lanes says nothing about a particular session.
 TIME_ATTRIBUTABLE_KINDS = CLI_TURN_KINDS | frozenset({
-    "tools.browser_failed", "tools.browser_unreachable", "compaction.overflow", "compaction.timeout",
+    "tools.browser_failed", "tools.browser_unreachable", "compaction.overflow", "compaction.overflow_diag",
+    "compaction.timeout",
     "compaction.failed", "compaction.diag", "gateway.draining_rejected", "dispatch.empty_reply",
     "run.aborted_error", "restart.recovery", "lane.wait_exceeded", "llm.idle_timeout", "model.all_failed",
     "model.fallback_decision", "subagent.announce_give_up", "lane.task_timeout", "lock.timeout", "lock.takeover",
@@ -110,7 +124,8 @@ SIGNAL_KINDS = frozenset({
     "dispatch.empty_reply", "subagent.announce_give_up", "gateway.draining_rejected", "lane.task_error",
     "model.fallback_decision", "embedded.failover", "compaction.timeout_recovery", "lane.wait_exceeded",
     "restart.recovery", "gateway.forced_restart", "gateway.reply_drain_timeout", "gateway.restart_failed",
-    "cli.watchdog_timeout", "embedded.unsubscribe_failed", "gateway.drain_timeout",
+    "cli.watchdog_timeout", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
+    "model.request_timeout",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -305,6 +320,7 @@ class EpisodeRecord:
     evidence: EvidenceStore = field(default_factory=EvidenceStore)
     markers: list[Event] = field(default_factory=list)
     peaks: dict[str, float] = field(default_factory=dict)
+    served_after: datetime | None = None  # a message queued or processed after the episode's trouble
 
     def peak(self, name: str, value: float | int | None) -> None:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -738,6 +754,8 @@ class Correlator:
             changes.extend(self._on_attention(event))
         elif kind in RECOVERY_KINDS:
             changes.extend(self._on_recovery(event))
+        elif kind == "ws.response" and compaction_rpc(event):
+            changes.extend(self._on_session_evidence(event, names))
         elif kind in GATEWAY_TROUBLE_KINDS or (kind == "ws.response" and self._slow_response(event)):
             self._on_gateway_trouble(event)
         elif kind in LIFECYCLE_KINDS:
@@ -746,6 +764,9 @@ class Correlator:
             changes.extend(self._on_lane_enqueue(event))
         if kind in LANE_TASK_KINDS:
             self._note_lane_task(event)
+        if kind in SERVING_KINDS and self.open_episode is not None and moment is not None \
+                and self.open_episode.end is not None and moment > self.open_episode.end:
+            self.open_episode.served_after = moment
         if kind in SESSION_EVIDENCE_KINDS:
             changes.extend(self._on_session_evidence(event, names))
         event.compact()  # read for the last time here, unless an incident's report reads it again
@@ -1391,10 +1412,12 @@ class Correlator:
                 continue
             del self.pending_timeouts[key]
             identity = pending.identity or UNATTRIBUTED
-            record = self.open.get(identity) or self._reopen_if_late(identity, pending.event)
+            key_name, session_id, run_id = self.ids.resolve(pending.event)
+            # (an incident the session's stall opened meanwhile, under its session key, is the same one)
+            record = self._find_open(identity, key_name, session_id, run_id) if pending.identity else None
+            record = record or self.open.get(identity) or self._reopen_if_late(identity, pending.event)
             if record is None:
                 record = self._open(identity, pending.opened_by, pending.event)
-                key_name, session_id, run_id = self.ids.resolve(pending.event)
                 self._fill_names(record, key_name, session_id, run_id)
                 record.evidence.add(pending.event)
                 record.cut_short = not due
@@ -1406,7 +1429,9 @@ class Correlator:
 
     @staticmethod
     def _slow_response(event: Event) -> bool:
-        return event.seconds.get("durationMs", 0.0) >= SLOW_RESPONSE_SECONDS
+        # A compaction call is as slow as its compaction: no sign of a starved event loop.
+        return event.seconds.get("durationMs", 0.0) >= SLOW_RESPONSE_SECONDS \
+            and event.fields.get("method") != "sessions.compact"
 
     def _on_repeat_note(self, note: Event) -> None:
         """A reporter's note that the gateway trouble just above it kept coming ("# repeats every
@@ -1535,6 +1560,9 @@ class Correlator:
             record.start = moment - timedelta(seconds=waited)
         if moment is not None:
             since = (record.start or moment) - EPISODE_GAP
+            if opened_by == "warning":  # the stall began `age` before its first warning: what led up to that
+                began = moment - timedelta(seconds=event.seconds.get("age", 0.0))
+                since = min(since, max(began - EPISODE_GAP, moment - PRELUDE_WINDOW))
             if opened_by == "run_timeout":  # what ran under the timed-out run (a compaction that never ended)
                 since = min(since, moment - timedelta(seconds=min(event.seconds.get("timeoutMs", 0.0), MAX_RUN_SPAN)))
             record.prelude.extend(e for e in self.unattributed if e.time and since <= e.time <= moment)
@@ -1784,12 +1812,20 @@ def _warned_after(recovery: RecoveryRecord, warning: Event) -> bool:
 def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> str:
     """What makes ``event`` a fault on its own ("" when it is not one)."""
     kind = event.kind
+    if kind == "ws.response":
+        return f"a compaction call ran {event.seconds.get('durationMs', 0.0):.0f} s" if compaction_rpc(event) else ""
+    if kind == "embedded.agent_end":
+        return "the model call timed out" if model_call_timed_out(event) else ""
+    if kind == "tools.browser_unreachable" and not browser_blocked(event):
+        return ""  # an immediate browser error (a stale tab): the tool answered
     if kind not in SIGNAL_KINDS:
         return ""
     message = event.message
-    if kind == "lane.task_error":
+    if kind == "lane.task_error":  # (a task that failed on the model's timeout ended: evidence, not a signal)
         return "lane task failed on the session lock or its timeout" \
             if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK) else ""
+    if kind == "model.request_timeout":
+        return "the model call timed out"
     if kind in ("model.fallback_decision", "embedded.failover"):
         reason = event.fields.get("reason")
         failed = reason == "timeout" or "session file locked" in message or "Request was aborted" in message \

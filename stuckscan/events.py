@@ -169,3 +169,38 @@ IDENTITY_FIELDS = ("sessionKey", "sessionId", "runId", "laneSessionKey", "lockSe
 def mentions(event: Event, identifier: str) -> bool:
     """Whether the event names ``identifier`` as a session key, session id, run id or lane."""
     return any(event.fields.get(key) == identifier for key in IDENTITY_FIELDS)
+
+
+# A manual compaction call this long held its session (see compaction_rpc).
+COMPACTION_RPC_SECONDS = 60.0
+
+
+def compaction_rpc(event: Event) -> bool:
+    """A ``sessions.compact`` call (a manual ``/compact``) that took a minute or more: the session
+    was held by its compaction that long (the gateway's answer is slow because the compaction
+    was, not because its event loop starved)."""
+    return event.kind == "ws.response" and event.fields.get("method") == "sessions.compact" \
+        and event.seconds.get("durationMs", 0.0) >= COMPACTION_RPC_SECONDS
+
+
+def model_call_timed_out(event: Event) -> bool:
+    """A turn or lane task that ended on the provider's timeout (``embedded run agent end: error=LLM
+    request timed out``, ``lane task error: ... error="FailoverError: LLM request timed out."``: OpenClaw's
+    wording for a model call that hit its timeout), or that error printed on its own."""
+    if event.kind == "model.request_timeout":
+        return True
+    error = str(event.fields.get("error", "")).lower()
+    return event.kind in ("embedded.agent_end", "lane.task_error") and "request timed out" in error \
+        and "compaction" not in error
+
+
+def browser_blocked(event: Event) -> bool:
+    """A browser tool line that says the browser did not answer in time, not one that failed at once
+    with an error of its own (``Can't reach the ... browser control service ... (Error: Error: tab not
+    found)``: a stale tab, nothing blocked)."""
+    if event.kind == "tools.browser_failed":
+        return True  # "browser failed: timed out"
+    if event.kind != "tools.browser_unreachable":
+        return False
+    message = event.message
+    return "timed out" in message or "(Error:" not in message

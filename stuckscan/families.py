@@ -17,8 +17,9 @@ Every pattern is written so it cannot backtrack catastrophically: at most one un
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 KV = r"\s*(?P<kv>.*)"
 # Close causes of the gateway's WebSocket server (format reference 2.7).
@@ -268,6 +269,15 @@ FAMILIES: tuple[Family, ...] = (
         "gateway.timeout", "error", ("gateway timeout after", "GatewayTransportError: gateway timeout after"),
         r"(?:GatewayTransportError: )?gateway timeout after (?P<timeoutMs>\d+)ms",
     ),
+    # OpenClaw's text for a model call that hit its timeout, as a FailoverError's message ("FailoverError: LLM
+    # request timed out."; also inside lane task errors and agent-end records, which their own families read).
+    _searched("model.request_timeout", "error", "LLM request timed out", r"(?:FailoverError: )?LLM request timed out"),
+    # The CLI's RPC client giving up on its own request (format reference 2.9: `request()` throws "gateway request
+    # timeout for <method>"), printed bare as "Error: gateway request timeout for connect".
+    _anchored(
+        "gateway.timeout", "error", "gateway request timeout for ",
+        r"gateway request timeout for (?P<requestTimeoutMethod>[\w.]+)",
+    ),
     # The CLI's own report when it cannot reach the gateway (src/cli/logs-cli.ts emitGatewayError and the other
     # gateway RPC commands): "Gateway not reachable. Is it running and accessible?", then connection details.
     _anchored(
@@ -387,6 +397,14 @@ FAMILIES: tuple[Family, ...] = (
     ),
     # Searched anywhere: evidence strings that arrive with varying prefixes. Each was checked
     # against the openclaw/openclaw source; sample_logs/README.md lists the source paths.
+    # A turn refused because its session's lifecycle moved under it (a restart's new lifecycle generation, a
+    # reset): 'Session "<key>" changed while starting work. Retry.', 'Session store for "<key>" changed while
+    # starting work. Retry.', 'Session "<key>" changed while <action> recovery. Retry.' (src/commands/agent.ts,
+    # the session work-admission guard); thrown as an Error, so usually pasted after "Error: ".
+    _searched(
+        "session.work_invalidated", "error", "changed while ",
+        r"Session (?:store for )?\"(?P<sessionKey>[^\"]{1,300})\" changed while (?P<action>[^.]{1,80})\. Retry",
+    ),
     # [<channel>:<account>] health-monitor: restarting (reason: <r>), logged at info by gateway/health-monitor.
     _searched(
         "health.restart", "info", "health-monitor: restarting",
@@ -489,6 +507,12 @@ FAMILIES: tuple[Family, ...] = (
         "compaction.overflow", "warn", "context overflow detected",
         r"context overflow detected(?: \(attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+)\))?"
         r"(?:; attempting auto-compaction for (?P<model>\S+))?",
+    ),
+    # "auto-compaction succeeded for <provider>/<model>; retrying prompt" (info, agent/embedded,
+    # src/agents/pi-embedded-runner/run.ts): the overflow compaction ended and the prompt is sent again.
+    _anchored(
+        "embedded.compaction", "info", "auto-compaction succeeded",
+        r"auto-compaction (?P<stage>succeeded)(?: for (?P<model>[^\s;]+))?(?:; (?P<next>retrying prompt))?.*",
     ),
     # "auto-compaction failed for <provider>/<model>: <reason|nothing to compact>" (warn); the bare
     # "auto-compaction failed: <reason>" form is still accepted.
@@ -631,6 +655,17 @@ FAMILIES: tuple[Family, ...] = (
         r"ped \((?P<reason>[^()]{0,300})\); restarting in (?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m|h))"
         r"| timed out after (?P<stopTimeout>\d+(?:\.\d+)?(?:ms|s|m|h)); forcing restart cycle)",
     ),
+    # The same two lines as reporters quote them, the parenthesised part elided: "Polling stall detected ...
+    # forcing restart", "Telegram polling runner stopped ... restarting ..." (#43187).
+    _searched(
+        "channel.polling_stall", "warn", "olling stall detected",
+        r"(?:\[(?P<channel>[a-z][\w-]{0,40})\]\s*)?[Pp]olling stall detected\s*(?:\.{3}|…)(?P<detail>[^`]{0,300})",
+    ),
+    _searched(
+        "channel.polling_restart", "warn", "olling runner stopped",
+        r"(?:\[(?P<channel>[a-z][\w-]{0,40})\]\s*|Telegram )?[Pp]olling runner stopped\s*(?:\.{3}|…)"
+        r"(?P<detail>[^`]{0,300})",
+    ),
     _searched(
         "channel.polling_cycle", "info", "polling cycle ",
         r"polling cycle (?P<stage>finished|error)\b" + KV,
@@ -755,10 +790,11 @@ FAMILIES: tuple[Family, ...] = (
         r"\[llm-idle-timeout\] (?P<model>\S+) produced no reply before the idle watchdog(?:; (?P<action>[^\n]{0,200}))?",
     ),
     # The same file, when an auth profile's call timed out and the next profile is tried: "Profile <id> timed
-    # out. Trying next account..." (warn).
+    # out (possible rate limit). Trying next account..." (warn; the form every build since 2026.2 prints), in some
+    # builds without the parenthesis.
     _anchored(
         "model.profile_timeout", "warn", "Profile ",
-        r"Profile (?P<profileId>\S+) timed out\. Trying next account",
+        r"Profile (?P<profileId>\S+) timed out(?: \((?P<reason>possible rate limit)\))?\. Trying next account",
     ),
     # The CLI backend's no-output watchdog (src/agents/cli-runner/execute.ts, agent/cli-backend, warn): "cli
     # watchdog timeout: provider=<p> model=<m> session=<cli session> noOutputTimeoutMs=<n> pid=<pid|unknown|node>",
@@ -943,6 +979,133 @@ FAMILIES: tuple[Family, ...] = (
         "channel.typing_ttl", "warn", "TTL exceeded (",
         r"(?:\[typing\] )?TTL exceeded \((?P<maxDurationMs>\d+)ms\), auto-stopping typing indicator",
     ),
+    # -- Second source audit (model providers, channel adapters, delivery queue, config reload, CLI status output);
+    # one real-form line of each is in tests/test_families_source.py.
+    # A fallback candidate skipped because every auth profile of its provider is cooling down (src/agents/model-
+    # fallback.ts, the attempt's error, seen inside a fallback summary or a failed turn): "Provider <p> is in
+    # cooldown (all profiles unavailable)"; the runner's own form when no profile is left (src/agents/pi-embedded-
+    # runner/run.ts, FailoverError): "No available auth profile for <p> (all in cooldown or unavailable)." Searched
+    # after model.all_failed, so a summary of failed candidates keeps that kind.
+    _searched(
+        "model.provider_cooldown", "warn", "is in cooldown (all profiles unavailable)",
+        r"Provider (?P<provider>[^\s()]{1,120}) is in cooldown \(all profiles unavailable\)(?: \((?P<reason>[\w-]{1,40})\))?",
+    ),
+    _searched(
+        "model.provider_cooldown", "warn", "(all in cooldown or unavailable)",
+        r"No available auth profile for (?P<provider>[^\s()]{1,120}) \(all in cooldown or unavailable\)",
+    ),
+    # The outbound delivery queue's recovery (src/infra/outbound/delivery-queue-recovery.ts, warn; at gateway startup
+    # and on a channel's reconnect drain). A reply left mid-send by a crash or restart is not sent again: "Delivery
+    # entry <id> delivery state is <state>; refusing blind replay without adapter reconciliation" (also "...; refusing
+    # full replay after post-send evidence" and "... and reconciliation is unresolved: <err>"); a reply whose retries
+    # ran out or that hit a permanent error is moved to failed/: "Delivery <id> exceeded max retries (<n>/<max>) —
+    # moving to failed/", "Delivery <id> hit permanent error — moving to failed/: <err>", and on the reconnect drain
+    # "<label>: entry <id> exceeded max retries and was moved to failed/". Each is a reply the user never got.
+    _searched(
+        "delivery.failed", "warn", "Delivery entry ",
+        r"Delivery entry (?P<deliveryId>\S+) delivery state is (?P<recoveryState>[\w-]{1,60})"
+        r"(?:; refusing (?P<refused>blind|full) replay| and reconciliation is unresolved:\s*(?P<error>[^\n]{0,500}))",
+    ),
+    _searched(
+        "delivery.failed", "warn", "moving to failed/",
+        r"Delivery (?P<deliveryId>\S+) (?:exceeded max retries \((?P<attempt>\d+)/(?P<maxAttempts>\d+)\)"
+        r"|hit permanent error) — moving to failed/(?::\s*(?P<error>[^\n]{0,500}))?",
+    ),
+    _searched(
+        "delivery.failed", "warn", "was moved to failed/",
+        r"(?:(?P<drain>[^:\n]{1,80}): )?entry (?P<deliveryId>\S+) exceeded max retries and was moved to failed/",
+    ),
+    # The same recovery's retries (warn): "Retry failed for delivery <id>: <err>", "<label>: retry failed for entry
+    # <id>: <err>"; the reply stays queued. And its summary (info): "Delivery recovery complete: <n> recovered, <n>
+    # failed, <n> skipped (max retries), <n> deferred (backoff)".
+    _searched(
+        "delivery.retry_failed", "warn", "etry failed for ",
+        r"(?:Retry failed for delivery|retry failed for entry) (?P<deliveryId>[^\s:]+):\s*(?P<error>[^\n]{0,500})",
+    ),
+    _anchored(
+        "delivery.recovery", "info", "Delivery recovery complete:",
+        r"Delivery recovery complete: (?P<recovered>\d+) recovered, (?P<failed>\d+) failed"
+        r"(?:, (?P<skippedMaxRetries>\d+) skipped \(max retries\))?(?:, (?P<deferredBackoff>\d+) deferred \(backoff\))?",
+    ),
+    # A config hot reload restarts only the channels whose config changed (src/gateway/server-reload-handlers.ts,
+    # gateway/channels, info): "restarting <channel> channel", after "config hot reload applied (<reasons>)"
+    # (gateway/reload, info). A planned restart, not the health monitor's: kept apart from health.restart.
+    _anchored(
+        "channel.reload_restart", "info", "restarting ",
+        r"restarting (?!(?:the|a|this|that|my|each|every|one) )(?P<channel>[a-z][\w-]{0,40}) channel\s*$",
+    ),
+    _anchored(
+        "gateway.hot_reload", "info", ("config hot reload applied (", "config change applied ("),
+        r"config (?:hot reload|change) applied \((?P<reasons>[^()\n]{0,1000})\)",
+    ),
+    # `openclaw channels status` (src/commands/channels/status.runtime.ts) prints the gateway's event-loop health when
+    # it is degraded, with the liveness warning's own fields: "Gateway event loop degraded[:] [for <d>] [(p99 <n>ms)]
+    # reasons=<r,...> eventLoopDelayMaxMs=<n> eventLoopUtilization=<f> cpuCoreRatio=<f>" (the colon in older builds,
+    # the duration and p99 in newer ones).
+    _anchored(
+        "liveness.warning", "warn", "Gateway event loop degraded",
+        r"Gateway event loop degraded:?(?: for (?P<degradedFor>\d+[smhd](?:\d+[smh])?))?"
+        r"(?: \(p99 (?P<eventLoopDelayP99Ms>\d+)ms\))?" + KV,
+    ),
+    # Feishu/Lark (extensions/feishu/src/monitor.transport.ts and monitor.ts, the channel runtime's log/error): the
+    # transport's start "feishu[<account>]: starting WebSocket connection..." / "starting Webhook server on <host>:<port>,
+    # path <p>..." and "feishu[<account>]: WebSocket client started" (info), its stop "feishu[<account>]: abort signal
+    # received, stopping[ Webhook server]" (info), a transport failure "feishu[<account>]: polling error: <err>" /
+    # "Webhook server error: <err>" (error), and an inbound event that failed "feishu[<account>]: error handling
+    # message: <err>" (error). The lock families above keep a lock error inside the last one.
+    _searched(
+        "channel.starting", "info", "]: starting ",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: starting (?P<label>WebSocket connection|Webhook server)",
+    ),
+    _searched(
+        "channel.polling_started", "info", "]: WebSocket client started",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: WebSocket client started",
+    ),
+    _searched(
+        "channel.stopping", "info", "]: abort signal received, stopping",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: abort signal received, stopping",
+    ),
+    _searched(
+        "channel.transport_error", "error", "feishu[",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: (?:polling error|Webhook server error):\s*(?P<error>.*)",
+    ),
+    _searched(
+        "channel.inbound_failed", "error", "]: error handling ",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: error handling (?P<event>(?:\w{1,30} ){0,4}?(?:message|event)):"
+        r"\s*(?P<error>.*)",
+    ),
+    # Signal (extensions/signal/src/sse-reconnect.ts, earlier src/signal/): the signal-cli event stream failed, "Signal
+    # SSE stream error: <err>" (error), then "Signal SSE connection lost, reconnecting in <s>s..." (info); its clean
+    # end is logged only when verbose. The channel is the line's subsystem (signal).
+    _anchored(
+        "channel.transport_error", "error", "Signal SSE stream error:",
+        r"Signal SSE stream error:\s*(?P<error>.*)",
+    ),
+    _anchored(
+        "channel.reconnecting", "info", ("Signal SSE connection lost", "Signal SSE stream ended"),
+        r"Signal SSE (?:connection lost|stream ended), reconnecting in (?P<restartDelay>\d+(?:\.\d+)?s)",
+    ),
+    # Discord's gateway client (the Carbon gateway plugin's debug lines that OpenClaw promotes to info under
+    # "discord gateway: ..." / "[discord] gateway: ...", src/discord/monitor/gateway-logging.ts): a close with its
+    # code, a resume or reconnect with back-off, and its own HELLO watchdog.
+    _searched(
+        "channel.transport_error", "warn", "ebsocket closed",
+        r"(?:(?P<channel>discord) )?gateway: (?:WebSocket connection closed with code|Gateway websocket closed:) "
+        r"(?P<closeCode>\d{3,4})",
+    ),
+    _searched(
+        "channel.transport_error", "warn", "ebSocket connection closed with code",
+        r"(?:(?P<channel>discord) )?gateway: WebSocket connection closed with code (?P<closeCode>\d{3,4})",
+    ),
+    _searched(
+        "channel.reconnecting", "info", "with backoff: ",
+        r"(?:(?P<channel>discord) )?gateway: (?:Attempting resume|Reconnecting) with backoff: (?P<restartDelay>\d+ms)"
+        r"(?: after code (?P<closeCode>\d{3,4}))?",
+    ),
+    _searched(
+        "channel.polling_stall", "warn", "connection stalled: no HELLO",
+        r"connection stalled: no HELLO received within (?P<stalledFor>\d+ms)",
+    ),
     _searched("net.eaddrinuse", "error", "EADDRINUSE", r"EADDRINUSE"),
     # No restart-recovery line prints this token: recovery sets the session entry's abortedLastRun field and
     # logs the lines above. The only log text with it found is a verbose "subagents control kill: failed to
@@ -1031,13 +1194,25 @@ FIELD_SIGNATURES: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset({"eventLoopDelayMaxMs", "eventLoopDelayP99Ms", "eventLoopUtilization", "cpuCoreRatio"}),
      "liveness warning: "),
     (frozenset({"queueAhead", "waitedMs"}), "lane wait exceeded: "),
+    # The stall detector's warnings (src/logging/diagnostic.ts); the label by classification below.
+    (frozenset({"lastProgressAge", "activeWorkKind", "classification"}), "stalled session: "),
+    # The recovery's own report (src/logging/diagnostic-stuck-session-recovery.ts): an outcome when it states
+    # its status (see signature_label).
+    (frozenset({"released", "forceCleared", "drained"}), "stuck session recovery: "),
 )
+# Which of the detector's three labels a stall warning's fragment had, by its classification field.
+STALL_LABEL_BY_CLASSIFICATION = {"long_running": "long-running session: ", "stale_session_state": "stuck session: "}
 
 
-def signature_label(keys: Iterable[str]) -> str | None:
-    """The label of the one template whose own fields ``keys`` include, else None."""
-    labels = {label for names, label in FIELD_SIGNATURES if not names.isdisjoint(keys)}
-    return labels.pop() if len(labels) == 1 else None
+def signature_label(fields: Mapping[str, Any]) -> str | None:
+    """The label of the one template whose own fields ``fields`` include, else None."""
+    labels = {label for names, label in FIELD_SIGNATURES if not names.isdisjoint(fields)}
+    label = labels.pop() if len(labels) == 1 else None
+    if label == "stalled session: ":
+        return STALL_LABEL_BY_CLASSIFICATION.get(str(fields.get("classification", "")), label)
+    if label == "stuck session recovery: " and "status" in fields:
+        return "stuck session recovery outcome: "
+    return label
 
 
 def match_family(message: str) -> tuple[Family, re.Match[str]] | None:

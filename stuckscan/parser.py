@@ -420,6 +420,10 @@ _MAX_HELD_NOTES = 64
 _LEADING_ELISION = re.compile(r"(?:\.{3,}|…)\s+(?=\S)")
 
 
+_UI_TIME = re.compile(r"(?P<hour>1[0-2]|0?[1-9]):(?P<rest>[0-5]\d:[0-5]\d)\s?(?P<half>[AaPp][Mm])")
+_UI_LEVEL = re.compile(r"(?i:trace|debug|info|warn|warning|error|fatal)")
+_UI_SUBSYSTEM = re.compile(r"[a-z][\w.-]{0,40}(?:/[\w.-]{1,40}){0,3}")
+_UI_HEADER_MAX = 40  # a header line is short; longer lines skip the check (unless a header is being read)
 _YAML_HEADER = re.compile(r"(?P<name>[A-Za-z][\w.-]{2,80}):[ \t]*")
 _YAML_KEY = re.compile(r"[ \t]+(?P<key>[A-Za-z_][\w.-]{0,80}):(?:[ \t]+(?P<value>.*))?")
 _YAML_MAX_LINES = 64
@@ -541,6 +545,9 @@ def _unbulleted(message: str) -> str:
 
 
 _INLINE_CODE = re.compile(r"`([^`\n]{4,2000})`")
+_TIMELINE_DASHES = frozenset({"- ", "– ", "— "})
+# A figure a reporter wrote with thousands separators after a field's "=" ("eventLoopDelayMaxMs=15,544ms").
+_GROUPED_DIGITS = re.compile(r"(?<==)\d{1,3}(?:,\d{3})+(?![\d,])")
 
 
 _BULLETS = frozenset({"- ", "* ", "• "})
@@ -551,6 +558,21 @@ _KEY_WORD = re.compile(r"[A-Za-z_][\w.\-]*=")
 # A session lock path alone on a line (a lock error's path wrapped onto the next line).
 _LOCK_PATH = re.compile(r"(?:[A-Za-z]:\\|[/~.…])\S{0,1000}\.lock")
 _MAX_JOINED = 16_384  # a wrapped paste joins up to this many characters: bounded memory and work
+
+
+def _fragment_kind(message: str, fields: dict[str, Any]) -> str | None:
+    """The kind of the template whose own fields ``fields`` are (families.FIELD_SIGNATURES), else None."""
+    label = families.signature_label(fields)
+    found = families.match_family(label + message) if label else None
+    return found[0].kind if found is not None else None
+
+
+def _is_fragment(message: str) -> bool:
+    """Whether ``message`` is a bare run of a template's own key=value fields, its label cut off
+    (families.FIELD_SIGNATURES): a line a wrapped tail may continue, like a known family's."""
+    first = message.split(None, 1)[0] if message else ""
+    return "=" in first and not first.startswith(("{", "[", "=")) \
+        and families.signature_label(tokenize(message).fields) is not None
 
 
 def _level_is_message(from_level: str, after_level: str, message: str) -> bool:
@@ -628,6 +650,7 @@ class LineParser:
         self._partial: _Partial | None = None
         self._last_warning: Event | None = None  # the template a "... age=199s ..." ditto line repeats
         self._yaml: _YamlBlock | None = None      # a record transcribed as YAML, being read
+        self._ui_header: list[str] | None = None  # a Control UI record's time, level, subsystem lines, so far
 
     # -- public -------------------------------------------------------------------
 
@@ -708,6 +731,10 @@ class LineParser:
 
     def _take(self, number: int, text: str, truncated: bool) -> Sequence[Event]:
         """Parse a whole line; join it to the pending event or make it the pending one."""
+        if len(text) <= _UI_HEADER_MAX or self._ui_header is not None:
+            text = self._control_ui(text)
+            if not text:
+                return _NOTHING
         if self._yaml is not None:
             if self._yaml.absorbs(text):
                 return _NOTHING
@@ -717,6 +744,31 @@ class LineParser:
             self._yaml = _YamlBlock(number, header.group("name"), [])
             return _NOTHING
         return self._take_parsed(number, text, truncated)
+
+    def _control_ui(self, text: str) -> str:
+        """The Control UI's log view copied as text puts a record's time (``6:07:18 PM``), level and
+        subsystem on lines of their own above its message: those lines are held ("" returned) and
+        the message line comes back as one ``openclaw logs`` line (``18:07:18 debug agent/embedded
+        <message>``)."""
+        stripped = text.strip()
+        clock = _UI_TIME.fullmatch(stripped)
+        header = self._ui_header
+        if clock is not None:
+            hour = int(clock.group("hour")) % 12 + (12 if clock.group("half").upper() == "PM" else 0)
+            self._ui_header = [f"{hour:02d}:{clock.group('rest')}"]
+            return ""
+        if header is None:
+            return text
+        if len(header) == 1 and _UI_LEVEL.fullmatch(stripped):
+            header.append(stripped.lower())
+            return ""
+        if len(header) == 2 and _UI_SUBSYSTEM.fullmatch(stripped):
+            header.append(stripped)
+            return ""
+        self._ui_header = None
+        if len(header) < 3 or not stripped:
+            return text  # not the Control UI's layout after all
+        return f"{' '.join(header)} {stripped}"
 
     def _end_yaml(self) -> Sequence[Event]:
         """The YAML block read so far as one event (a line of its own when it held no field)."""
@@ -927,6 +979,9 @@ class LineParser:
         cut = _LEADING_ELISION.match(message)
         if cut is not None and not shape_prefix:  # "... 18:34:44 [diagnostic] stalled session: ..."
             return self._parse_text_line(number, message[cut.end():], truncated, "cut+")
+        if not shape_prefix and len(message) > 2 and message[0] == message[-1] == "`" and message.count("`") == 2:
+            # A whole log line a reporter quoted as inline code: "`[diagnostic] stalled session: ...`".
+            return self._parse_text_line(number, message[1:-1].strip(), truncated, "code+")
         record = Record(shape_prefix + "snippet", None, None, None, message, None)
         return self._text_build(number, None, record, truncated)
 
@@ -1090,17 +1145,20 @@ class LineParser:
         """A bare line of a template's own key=value fields, its label cut off, read as that
         template (families.FIELD_SIGNATURES); any other generic line unchanged."""
         message = event.message
-        first = message.split(None, 1)[0]
+        if message[:2] in _TIMELINE_DASHES:  # "02:46:38 - eventLoopDelayMaxMs=...": a reporter's timeline
+            message = message[2:].lstrip()
+        first = message.split(None, 1)[0] if message else ""
         if "=" not in first or first.startswith(("{", "[", "=")):
             return event
-        label = families.signature_label(tokenize(message).fields)
-        found = families.match_family(label + message) if label else None
+        fields_text = _GROUPED_DIGITS.sub(lambda m: m.group(0).replace(",", ""), message)  # "15,544ms" -> "15544ms"
+        label = families.signature_label(tokenize(fields_text).fields)
+        found = families.match_family(label + fields_text) if label else None
         if found is None:
             return event
         fields: dict[str, Any] = {}
         raw: dict[str, str] = {}
         seconds: dict[str, float] = {}
-        family = apply_family(label + message, fields, raw, seconds, found)
+        family = apply_family(label + fields_text, fields, raw, seconds, found)
         return Event(event.source, event.line, event.time, event.level or (family.level if family else None),
                      event.subsystem, found[0].kind, message, event.shape, fields=fields, raw=raw, seconds=seconds,
                      meta=event.meta, truncated=event.truncated)
@@ -1115,8 +1173,10 @@ class LineParser:
         alone after a lock error that names none; or, unindented, nothing but ``key=value``
         words. A line a family matches joins only indented and starting with ``key=value`` (the
         error of a wrapped ``lane task error``)."""
-        if not line.shape.endswith("snippet") or previous.kind in (GENERIC_KIND, UNPARSED_KIND, NOTE_KIND):
+        if not line.shape.endswith("snippet") or previous.kind in (UNPARSED_KIND, NOTE_KIND):
             return False
+        if previous.kind == GENERIC_KIND:  # a fragment (its label cut) is continued only by an indented tail
+            return indented and _KEY_WORD.match(line.message) is not None and _is_fragment(previous.message)
         if previous.shape.endswith("jsonl") or previous.shape.startswith(_WHOLE_RECORD_SHAPES):
             return False
         stripped = line.message
@@ -1134,7 +1194,11 @@ class LineParser:
         if "=" not in stripped:
             return False
         parsed = tokenize(stripped)
-        return bool(parsed.fields) and not parsed.bare and next(iter(parsed.raw)) == stripped.split("=", 1)[0]
+        if not parsed.fields or parsed.bare or next(iter(parsed.raw)) != stripped.split("=", 1)[0]:
+            return False
+        # A run of another template's own fields starts a record of its own (its label cut), not a tail.
+        own = _fragment_kind(stripped, parsed.fields)
+        return own is None or own == previous.kind
 
     def _joined(self, previous: Event, text: str) -> Event:
         head = previous.message

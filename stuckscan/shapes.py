@@ -98,16 +98,21 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     # back by LineParser._root_message.
     _shape(
         "logs-plain",
-        r"(?P<iso>" + _ISO + r")\s+(?P<level>" + _LEVEL + r")\s+(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+)?(?P<message>.*)",
+        r"(?P<iso>" + _ISO + r")\s+(?P<level>" + _LEVEL + r")\s+(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+"
+        r"|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
     ),
-    # Also the aligned form a log viewer shows: "09:12:05.410  WARN  gateway/ws  handshake timeout ...".
+    # Also the aligned form a log viewer shows: "09:12:05.410  WARN  gateway/ws  handshake timeout ...", and a
+    # console tag in the subsystem's place ("14:08:15 error [diagnostic] lane task error: ...").
     _shape(
         "logs-pretty",
-        r"(?P<clock>" + _CLOCK + r")\s+(?P<level>" + _LEVEL + r")\s+(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+)?"
-        r"(?P<message>.*)",
+        r"(?P<clock>" + _CLOCK + r")\s+(?P<level>" + _LEVEL + r")\s+(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+"
+        r"|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
     ),
     # A plugin's own console line with its time in brackets: "[2026-05-09T09:05:00.552Z] connect success".
     _shape("console-bracketed", r"\[(?P<iso>" + _ISO + r")\]\s+(?P<message>.*)"),
+    # (a level in brackets with no time before it is the level, not a console tag: "[warn] Subagent ...")
+    _shape("level-bracketed", r"\s*\[ ?(?P<level>" + _LEVEL + r") {0,3}\]\s*(?:\[(?P<tag>" + _TAG + r")\] ?)?"
+                              r"(?P<message>.*)"),
     _shape("console-untimed", r"\s*\[(?P<tag>" + _TAG + r")\] (?P<message>.*)"),
     # A console line whose start was cut when it was pasted: ":05 [ws] ...", "4:31.537+00:00 [diagnostic] ...",
     # "diagnostic] stalled session: ...". The time is lost; the tag still names the subsystem.
@@ -135,8 +140,9 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     # "<ISO time> <anything>": a hand-pasted line, or `docker logs -t` / `kubectl logs --timestamps` (RFC 3339
     # with nanoseconds) before a gateway line. The parser reads what follows the time as a line of its own
     # first (a JSON record, a console line, ...): see LineParser._container_inner.
-    _shape("timestamped", r"(?P<iso>" + _ISO + r")\s+(?P<message>.*)"),
-    _shape("clock-timestamped", r"(?P<clock>" + _CLOCK + r")\s+(?P<message>.*)"),
+    _shape("timestamped", r"(?P<iso>" + _ISO + r")\s+(?:[|│]\s+)?(?P<message>.*)"),
+    # (a reporter's own column separator after the time: "19:01:39 | embedded run agent end: ...")
+    _shape("clock-timestamped", r"(?P<clock>" + _CLOCK + r")\s+(?:[|│]\s+)?(?P<message>.*)"),
 )
 
 # Console tags drop `gateway/`, `channels/` and `providers/` (format reference 1.5);

@@ -158,7 +158,57 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/telegram", "WARN", "[typing] TTL exceeded (120000ms), auto-stopping typing indicator",
      "channel.typing_ttl", {"maxDurationMs": 120000}),
     ("agents", "ERROR", "Subagent announce failed: Error: gateway timeout after 60000ms",
-     "subagent.announce_failed", {"error": "Error: gateway timeout after 60000ms"}),
+     "subagent.announce_failed", {"error": "Error: gateway timeout after 60000ms"}),    # Second audit: model providers, delivery queue, config reload, CLI status output, Feishu and Signal adapters.
+    ("agent/embedded", "WARN", "Profile anthropic:default timed out (possible rate limit). Trying next account...",
+     "model.profile_timeout", {"profileId": "anthropic:default", "reason": "possible rate limit"}),
+    ("agent/embedded", "ERROR", "FailoverError: Provider minimax is in cooldown (all profiles unavailable)",
+     "model.provider_cooldown", {"provider": "minimax"}),
+    ("agent/embedded", "ERROR",
+     "Embedded agent failed before reply: No available auth profile for openai-codex (all in cooldown or unavailable).",
+     "model.provider_cooldown", {"provider": "openai-codex"}),
+    ("gateway/delivery-recovery", "WARN",
+     "Delivery entry 3f0e9c1a delivery state is unknown_after_send; refusing blind replay without adapter reconciliation",
+     "delivery.failed", {"deliveryId": "3f0e9c1a", "recoveryState": "unknown_after_send", "refused": "blind"}),
+    ("gateway/delivery-recovery", "WARN",
+     "Delivery entry 3f0e9c1a delivery state is send_attempt_started and reconciliation is unresolved: Error: 504",
+     "delivery.failed", {"recoveryState": "send_attempt_started", "error": "Error: 504"}),
+    ("gateway/delivery-recovery", "WARN", "Delivery 3f0e9c1a exceeded max retries (5/5) — moving to failed/",
+     "delivery.failed", {"deliveryId": "3f0e9c1a", "attempt": 5, "maxAttempts": 5}),
+    ("gateway/delivery-recovery", "WARN",
+     "Delivery 3f0e9c1a hit permanent error — moving to failed/: Error: 403 Forbidden: bot was blocked by the user",
+     "delivery.failed", {"error": "Error: 403 Forbidden: bot was blocked by the user"}),
+    ("gateway/channels/telegram", "WARN", "Telegram reconnect: entry 3f0e9c1a exceeded max retries and was moved to failed/",
+     "delivery.failed", {"deliveryId": "3f0e9c1a", "drain": "Telegram reconnect"}),
+    ("gateway/delivery-recovery", "WARN", "Retry failed for delivery 3f0e9c1a: Error: fetch failed",
+     "delivery.retry_failed", {"deliveryId": "3f0e9c1a", "error": "Error: fetch failed"}),
+    ("gateway/delivery-recovery", "INFO",
+     "Delivery recovery complete: 2 recovered, 1 failed, 0 skipped (max retries), 3 deferred (backoff)",
+     "delivery.recovery", {"recovered": 2, "failed": 1, "skippedMaxRetries": 0, "deferredBackoff": 3}),
+    ("gateway/channels", "INFO", "restarting telegram channel", "channel.reload_restart", {"channel": "telegram"}),
+    ("gateway/reload", "INFO", "config hot reload applied (channels.telegram.streaming, agents.defaults.model)",
+     "gateway.hot_reload", {"reasons": "channels.telegram.streaming, agents.defaults.model"}),
+    ("gateway", "WARN",
+     "Gateway event loop degraded for 3m (p99 61000ms) reasons=event_loop_delay,cpu eventLoopDelayMaxMs=62000 "
+     "eventLoopUtilization=1 cpuCoreRatio=1",
+     "liveness.warning", {"eventLoopDelayP99Ms": 61000, "eventLoopDelayMaxMs": 62000, "reasons": "event_loop_delay,cpu"}),
+    ("gateway", "WARN",
+     "Gateway event loop degraded: reasons=event_loop_delay eventLoopDelayMaxMs=40500 eventLoopUtilization=0.998 "
+     "cpuCoreRatio=0.97",
+     "liveness.warning", {"eventLoopDelayMaxMs": 40500, "eventLoopUtilization": 0.998}),
+    ("gateway/channels/feishu", "INFO", "feishu[default]: starting WebSocket connection...", "channel.starting",
+     {"channel": "feishu", "account": "default", "label": "WebSocket connection"}),
+    ("gateway/channels/feishu", "INFO", "feishu[default]: WebSocket client started", "channel.polling_started",
+     {"channel": "feishu", "account": "default"}),
+    ("gateway/channels/feishu", "INFO", "feishu[default]: abort signal received, stopping", "channel.stopping",
+     {"channel": "feishu", "account": "default"}),
+    ("gateway/channels/feishu", "ERROR", "feishu[work]: Webhook server error: Error: listen EACCES 0.0.0.0:3000",
+     "channel.transport_error", {"account": "work", "error": "Error: listen EACCES 0.0.0.0:3000"}),
+    ("gateway/channels/feishu", "ERROR", "feishu[default]: error handling message: Error: request timed out",
+     "channel.inbound_failed", {"account": "default", "event": "message", "error": "Error: request timed out"}),
+    ("gateway/channels/signal", "ERROR", "Signal SSE stream error: TypeError: fetch failed", "channel.transport_error",
+     {"error": "TypeError: fetch failed"}),
+    ("gateway/channels/signal", "INFO", "Signal SSE connection lost, reconnecting in 4.1s...", "channel.reconnecting",
+     {"restartDelay": 4.1}),
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 
@@ -259,6 +309,10 @@ def test_cron_lines_take_their_fields_from_the_meta_object() -> None:
     "Blocking call finished",
     "Loop warning",
     "Profile default saved.",
+    "restarting the channel",  # a reporter's words, no channel id
+    "restarting telegram channel in 5s",
+    "Delivery entry 3f0e9c1a queued",
+    "Gateway event loops are fine",
 ])
 def test_look_alikes_stay_generic(message: str) -> None:
     assert _one(message).kind == "generic"
@@ -266,9 +320,29 @@ def test_look_alikes_stay_generic(message: str) -> None:
 
 def test_the_fast_path_decodes_every_consumed_line(tmp_path: Path) -> None:
     path = tmp_path / "openclaw-2026-05-21.log"
-    path.write_text("".join(tslog_line(f"2026-05-21T18:00:{i:02d}.000+08:00", subsystem, message, level=level) + "\n"
+    path.write_text("".join(tslog_line(f"2026-05-21T18:{i // 60:02d}:{i % 60:02d}.000+08:00", subsystem, message, level=level) + "\n"
                             for i, (subsystem, level, message, _, _) in enumerate(LINES)))
     full = [e for e in parse_path(str(path), ParseOptions(), ParseStats()) if e.kind in CONSUMED_KINDS]
     quick = [e for e in iter_scan_events([str(path)], ParseOptions(), ParseStats()) if e.kind in CONSUMED_KINDS]
     assert full, "some of these kinds are consumed by the correlator"
     assert [(e.line, e.kind, dict(e.fields)) for e in quick] == [(e.line, e.kind, dict(e.fields)) for e in full]
+
+
+def test_a_feishu_inbound_failure_on_a_session_lock_stays_the_locks_evidence() -> None:
+    line = ("feishu[default]: error handling message: Error: session file locked (timeout 60000ms): pid=4821 "
+            "/home/u/.openclaw/agents/main/sessions/2bc0117f-8cd0-43a6-a382-1b4ebc062f6d.jsonl.lock")
+    event = _one(line)
+    assert event.kind == "lock.timeout"
+    assert event.fields.get("lockPid") == 4821
+
+
+def test_a_fallback_summary_naming_cooled_down_providers_stays_a_summary() -> None:
+    line = ("Embedded agent failed before reply: All models failed (2): minimax/MiniMax-M2.1: Provider minimax is in "
+            "cooldown (all profiles unavailable) (rate_limit) | kimi-coding/k2p5: Provider kimi-coding is in cooldown "
+            "(all profiles unavailable) (rate_limit)")
+    assert _one(line).kind == "model.all_failed"
+
+
+def test_the_degraded_event_loop_reads_its_duration_in_seconds() -> None:
+    event = _one("Gateway event loop degraded for 3m (p99 61000ms) reasons=event_loop_delay eventLoopDelayMaxMs=62000")
+    assert event.seconds.get("degradedFor") == 180

@@ -30,6 +30,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from stuckscan._identity import LINE_ONLY
 from stuckscan.formats._base import RenderOptions, prepare
 from stuckscan.formats._escape import ELLIPSIS, clean, shorten
 from stuckscan.formats._folding import age_figure
@@ -303,6 +304,9 @@ def incident_title(incident: Incident) -> str:
     if incident.session_id:
         return f"session {incident.session_id}"
     if incident.run_ids:
+        name, line_only, _ = incident.run_ids[0].partition(LINE_ONLY)
+        if line_only:  # a line that named its session only with masked ids: that masked name, not a run
+            return f"{name} (masked; this line only)"
         return f"run {short_id(incident.run_ids[0])}"
     return "(no session named)"
 
@@ -1054,7 +1058,7 @@ def timeline_heading(item: Item, view: View) -> list[Text]:
     if isinstance(item, Incident):
         if item.session_id and item.session_key:
             ids.append(f"sessionId {short_id(item.session_id)}")
-        if item.run_ids:
+        if item.run_ids and LINE_ONLY not in item.run_ids[0]:
             more = f" +{len(item.run_ids) - 3}" if len(item.run_ids) > 3 else ""
             ids.append(f"run {', '.join(short_id(run) for run in item.run_ids[:3])}{more}")
     files = sorted({os.path.basename(clean(relative_location(e.file))) for e in item.timeline})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event
+from stuckscan.events import Event, model_call_timed_out
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     Candidate,
@@ -59,16 +59,26 @@ def past_the_model_call(warning: Event) -> bool:
     return is_terminal_progress(field_text(warning, "lastProgress")) or warning.fields.get("terminalProgressStale") is True
 
 
+def _lane_moved_on(error: Event, dequeues: list[Event]) -> bool:
+    """Whether the lane took another task after ``error`` ended one: the stall is that next task's."""
+    return error.kind == "lane.task_error" and any(
+        d.fields.get("lane") == error.fields.get("lane") and (d.source, d.line) > (error.source, error.line)
+        for d in dequeues)
+
+
 def detect(view: IncidentView) -> Candidate | None:
     strong = view.warnings_where(lambda w: stale_progress(w, view.thresholds.warn_seconds) and (
         field_text(w, "activeWorkKind") == "model_call"
         or field_text(w, "lastProgress") == "model_call:started"
         or field_text(w, "reason") in ("active_model_call_without_progress", "repeated_model_requests_without_progress")))
-    compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.timeout")
+    compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout")
     started_only = [] if compaction or quiet_cli_backend_turn(view) else view.warnings_where(
         lambda w: stale_progress(w, view.thresholds.warn_seconds) and field_text(w, "lastProgress") == "embedded_run:started"
         and field_text(w, "activeWorkKind") != "tool_call")
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
+    dequeues = view.events("lane.dequeue")
+    idle += [e for e in view.events("embedded.agent_end", "lane.task_error", "model.request_timeout")
+             if model_call_timed_out(e) and not _lane_moved_on(e, dequeues)]
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
                 if not mentions_lock(e) and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message)]
     if not (strong or started_only or idle or failover):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from stuckscan.events import browser_blocked
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import TOOL_PROGRESS, Candidate, cite, field_text, stale_progress, tool_name
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -60,7 +61,7 @@ def detect(view: IncidentView) -> Candidate | None:
         "blocked_tool_call" in (field_text(w, "classification"), field_text(w, "reason"))
         or field_text(w, "activeWorkKind") == "tool_call"
         or bool(TOOL_PROGRESS.fullmatch(field_text(w, "lastProgress")))))
-    browser = view.events("tools.browser_failed", "tools.browser_unreachable")
+    browser = [e for e in view.events("tools.browser_failed", "tools.browser_unreachable") if browser_blocked(e)]
     if not hits and not browser:
         return None
     tool = tool_name(view.warnings) or ("browser" if browser else None)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from stuckscan.events import Event
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, field_text, quiet_cli_backend_turn
+from stuckscan.rules._detect import CLI_TURN_FAILURES, Candidate, cite, field_text, quiet_cli_backend_turn
 from stuckscan.rules._rule import Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -23,6 +25,8 @@ RULE = Rule(
     ("`stuck session: ... reason=queued_work_without_active_run ... lastProgress=cli_live:stream_progress lastProgressAge=0s`",
      "`blocked_tool_call` on `claude-cli` while later tools complete",
      "`cli exec: provider=claude-cli ...` before warnings that all say `lastProgress=embedded_run:started`",
+     "warnings, and the run still starting and ending tools (`embedded run tool start|end`) after them, with "
+     "nothing failing",
      "warnings, then `embedded run done` / an idle state / `message processed: outcome=completed` with no recovery "
      "and nothing failing"),
     ("`lastProgressAge` below `stuckSessionWarnMs` at detection", "a CLI backend (`claude-cli`)",
@@ -36,7 +40,8 @@ RULE = Rule(
 
 
 def detect(view: IncidentView) -> Candidate | None:
-    return _fresh_progress(view) or _unseen_cli_progress(view) or _finished_on_its_own(view)
+    return _fresh_progress(view) or _unseen_cli_progress(view) or _cli_turn_with_output(view) \
+        or _moved_after_flag(view) or _finished_on_its_own(view)
 
 
 # Lines that say a run ended in failure or was cut short: a stall they end is no false positive.
@@ -46,6 +51,36 @@ FAILURE_KINDS = ("embedded.timeout", "embedded.failover", "model.fallback_decisi
                  "abort.settle_failed", "cli.turn_failed", "cli.watchdog_timeout", "dispatch.empty_reply",
                  "lane.task_timeout", "embedded.retry_limit")
 SUCCESS_KINDS = ("embedded.run_done", "embedded.run_end", "session.state", "message.processed", "lane.task_done")
+
+
+# Lines a run writes only while it advances: a tool began or returned, the model's turn ended.
+PROGRESS_KINDS = ("embedded.tool_start", "embedded.tool_end", "embedded.agent_end", "embedded.prompt_end")
+
+
+def _moved_after_flag(view: IncidentView) -> Candidate | None:
+    """The session kept working after it was flagged: two or more progress lines (tools starting
+    and returning, a model turn ending) after the first warning and before anything acted on
+    it, and nothing failing. A stalled run writes none of these."""
+    record = view.record
+    first = record.first_warning
+    if first is None or view.events(*FAILURE_KINDS):
+        return None
+    acted = [r.time for r in record.recoveries if r.acted and r.time is not None]
+    until = min(acted) if acted else None
+    moved = [e for e in view.events(*PROGRESS_KINDS)
+             if e.time is not None and e.time > first and (until is None or e.time < until)]
+    if len(moved) < 2:
+        return None  # one tool returning late is the slow tool finishing, not proof the detector erred
+    between = [e for e in moved if record.last_warning is not None and e.time is not None
+               and e.time < record.last_warning]
+    confidence = Confidence.HIGH if between and len(moved) >= 3 else Confidence.MEDIUM
+    return Candidate(
+        "RC04", confidence,
+        f"The session was flagged, yet it kept working: {len(moved)} progress line(s) (tools starting and returning, "
+        f"a model turn ending) after the first warning, and nothing failed. The detector flagged a run that was "
+        "still advancing.",
+        cite(view.warnings[:1], moved[:3], view.warnings[-1:]), onset=first,
+    )
 
 
 def _finished_on_its_own(view: IncidentView) -> Candidate | None:
@@ -87,6 +122,44 @@ def _unseen_cli_progress(view: IncidentView) -> Candidate | None:
         "stall detector: every warning says lastProgress=embedded_run:started, and nothing in the log shows the "
         "turn failing. Likely a healthy long turn flagged by the detector.",
         cite(turns[:2], started_only[:2]), onset=view.record.first_warning,
+    )
+
+
+# What the gateway sees of a CLI-backend turn while it works: the run or its model call started.
+CLI_BLIND_PROGRESS = ("", "embedded_run:started", "model_call:started")
+# A reporter's rounded byte count ("outBytes=<70K>", "70K", "1.2M"): the figure, not a masked value.
+_ROUGH_BYTES = re.compile(r"<?~?(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[KkMm]?)i?B?>?")
+
+
+def output_bytes(event: Event) -> float:
+    """The ``outBytes`` a CLI turn line reports, reading a rounded figure too (0 when none)."""
+    value = event.fields.get("outBytes")
+    if isinstance(value, (int, float)):
+        return float(value)
+    rough = _ROUGH_BYTES.fullmatch(event.raw.get("outBytes", ""))
+    if rough is None:
+        return 0.0
+    return float(rough.group("number")) * {"": 1, "k": 1e3, "m": 1e6}[rough.group("unit").lower()]
+
+
+def _cli_turn_with_output(view: IncidentView) -> Candidate | None:
+    """A CLI-backend turn (``cli turn: provider=claude-cli ... outBytes=...``) that wrote output,
+    flagged while every warning saw only its start: the backend streams without telling the
+    stall detector, so the warnings (and an abort they led to) hit a working turn (#137372)."""
+    turns = [e for e in view.events("cli.turn") if "cli" in field_text(e, "provider") and output_bytes(e) > 0]
+    if not turns or not view.warnings or view.events(*CLI_TURN_FAILURES) \
+            or view.warnings_where(lambda w: field_text(w, "lastProgress") not in CLI_BLIND_PROGRESS):
+        return None
+    turn = turns[-1]
+    aborted = [r for r in view.record.recoveries if r.acted]
+    return Candidate(
+        "RC04", Confidence.HIGH,
+        f"The run was a {field_text(turn, 'provider')} turn that wrote output ({turn.raw.get('outBytes', '?')} bytes"
+        f" over {turn.seconds.get('durationMs', 0.0):.0f} s), while every warning saw only its start: the CLI backend "
+        "does not report its progress to the stall detector, so a working turn was flagged"
+        + (" and aborted by the recovery." if aborted else "."),
+        cite(view.warnings[:1], view.warnings[-1:], [e for r in aborted[:1] for e in r.events[:1]], [turn]),
+        onset=view.record.first_warning,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stuckscan.model import Confidence, RecoveryVerdict, Severity
-from stuckscan.rules._detect import Candidate, cite, first_time
+from stuckscan.rules._detect import Candidate, cite, field_text, first_time
 from stuckscan.rules._rule import Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -45,12 +45,16 @@ def detect(view: IncidentView) -> Candidate | None:
              and view.record.undelivered(r) != 0]
     # A turn dispatched with no reply is the recovery's failure only after a recovery acted; without
     # one it is how a failed turn ends (its own cause says why).
+    # A cause that says the reply operation itself was aborted (``cause=skipped:reply_operation_aborted``)
+    # names the abort even when the excerpt holds no recovery line.
     acted_at = [r.time for r in view.record.recoveries if r.acted and r.time is not None]
-    empty = [e for e in view.events("dispatch.empty_reply") if acted_at and e.time and e.time >= min(acted_at)]
+    empty = [e for e in view.events("dispatch.empty_reply")
+             if (acted_at and e.time and e.time >= min(acted_at)) or "aborted" in field_text(e, "cause")]
     if not not_freed and not lossy and not empty:
         return None
     continued = any("continued" in r.verdict_reason for r in not_freed)
-    confidence = Confidence.HIGH if continued or (not_freed and empty) else Confidence.MEDIUM
+    confidence = Confidence.HIGH if continued or (not_freed and empty) else \
+        Confidence.MEDIUM if not_freed or lossy or len(empty) > 1 or view.record.recoveries else Confidence.LOW
     first = (not_freed or lossy or [None])[0]
     if first is not None and first in lossy and first not in not_freed:
         lost = view.record.undelivered(first)
@@ -59,7 +63,8 @@ def detect(view: IncidentView) -> Candidate | None:
                      else "so whatever was queued was dropped"))
         not_freed = [first]
     else:
-        reason = first.verdict_reason if first else "a turn was dispatched with no queued reply payloads"
+        reason = first.verdict_reason if first else "a turn was dispatched with no queued reply payloads" + (
+            " after its reply operation was aborted" if any("aborted" in field_text(e, "cause") for e in empty) else "")
     after = [w for w in view.warnings if first and first.time and w.time and w.time > first.time][-1:]
     return Candidate(
         "RC06", confidence,

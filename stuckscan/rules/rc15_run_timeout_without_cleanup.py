@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event
+from stuckscan.events import Event, model_call_timed_out
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import LANE_TIMEOUT_ERROR, Candidate, cite, field_text, lane_task_errors
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -74,6 +74,24 @@ def _lane_stalled_after_timeout(view: IncidentView) -> Candidate | None:
     )
 
 
+MODEL_TIMEOUT_KINDS = ("model.profile_timeout", "llm.idle_timeout", "embedded.failover", "model.fallback_decision",
+                       "embedded.agent_end", "lane.task_error", "model.request_timeout")
+MODEL_TIMEOUT_REACH = 5.0  # seconds around the run timeout
+
+
+def _model_timed_out_at(view: IncidentView, timeout: Event) -> bool:
+    """Whether a model-level timeout was logged within a few seconds of the run's timeout."""
+    if timeout.time is None:
+        return False
+    for event in view.events(*MODEL_TIMEOUT_KINDS):
+        if event.time is None or abs((event.time - timeout.time).total_seconds()) > MODEL_TIMEOUT_REACH:
+            continue
+        if event.kind in ("model.profile_timeout", "llm.idle_timeout") or model_call_timed_out(event) \
+                or field_text(event, "reason") == "timeout":
+            return True
+    return False
+
+
 def detect(view: IncidentView) -> Candidate | None:
     lane_stall = _lane_stalled_after_timeout(view)
     if lane_stall is not None:
@@ -94,6 +112,10 @@ def detect(view: IncidentView) -> Candidate | None:
     # The timeout fired before any stall warning: whatever kept the run busy (a tool, a model
     # call), the run should have ended there, and the fault that wedged it is the missing cleanup.
     before_detection = bool(timeouts and first.time and (detected is None or first.time <= detected))
+    # ... unless the model call timed out with it (a profile timeout, a timeout failover): then the run was
+    # handling its hung model call, which explains the stall, and its cleanup may simply lie past the excerpt.
+    if before_detection and _model_timed_out_at(view, first):
+        before_detection = False
     return Candidate(
         "RC15", confidence,
         f"The run timed out{limit_text}, but no cleanup followed (no run cleared, lane task done or idle state).",

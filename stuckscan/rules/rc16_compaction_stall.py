@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event
+from stuckscan.events import Event, compaction_rpc
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, first_time
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -62,28 +62,40 @@ def open_timeout_compactions(compaction: list[Event]) -> list[Event]:
 
 
 def detect(view: IncidentView) -> Candidate | None:
-    compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.timeout",
+    compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout",
                              "compaction.failed", "compaction.timeout_recovery", "gateway.draining_rejected",
                              "compaction.abort_failed", "compaction.deadline_extended")
+    compaction += [e for e in view.events("ws.response") if compaction_rpc(e)]
     if not compaction:
         return None
-    ends = {e.fields.get("runId") for e in compaction if field_text(e, "stage") in ("end", "done", "complete")}
+    ended = [e for e in compaction if field_text(e, "stage") in ("end", "done", "complete", "succeeded")]
+    ends = {e.fields.get("runId") for e in ended}
     open_starts = [e for e in compaction if e.kind == "embedded.compaction"
                    and field_text(e, "stage") in ("start", "retry") and e.fields.get("runId") not in ends]
     open_starts += open_timeout_compactions(compaction)
     failures = [e for e in compaction if e.kind in ("compaction.timeout", "compaction.failed", "compaction.abort_failed",
-                                                    "compaction.deadline_extended")
+                                                    "compaction.deadline_extended", "ws.response")
                 or (e.kind == "compaction.timeout_recovery" and field_text(e, "stage") in TIMEOUT_COMPACTION_FAILED)]
-    if not (open_starts or failures or any(e.kind == "compaction.overflow" for e in compaction)):
+    if not (open_starts or failures or any(e.kind in ("compaction.overflow", "compaction.overflow_diag") for e in compaction)):
         return None
     onset = first_time(compaction)
     start = view.stall_start
     near_start = bool(onset and start and onset <= start + timedelta(minutes=2))
     confidence = Confidence.HIGH if (failures or open_starts) and near_start else Confidence.MEDIUM
+    calls = [e for e in compaction if e.kind == "ws.response"]
+    if calls and len(calls) == len(compaction):
+        longest = max(calls, key=lambda e: e.seconds.get("durationMs", 0.0))
+        summary = (f"A manual compaction (`sessions.compact`) held the session for "
+                   f"{longest.seconds.get('durationMs', 0.0):.0f} s"
+                   + (" and then failed." if field_text(longest, "status") == "✗" else "."))
+    elif not open_starts and not failures and ended:
+        summary = ("The stall began as a transcript compaction for a context overflow ended (it reported success "
+                   "and the prompt was sent again): the run after the compaction never progressed.")
+    else:
+        summary = "The stall began during transcript compaction, which never finished" \
+            + (" (it timed out or failed)." if failures else ".")
     return Candidate(
-        "RC16", confidence,
-        "The stall began during transcript compaction, which never finished"
-        + (" (it timed out or failed)." if failures else "."),
+        "RC16", confidence, summary,
         cite(compaction), onset=onset, explains_stall=near_start,
         facts={"draining": any(e.kind == "gateway.draining_rejected" for e in compaction)},
     )

@@ -60,7 +60,7 @@ def _active_runs_at(marker_kinds: list) -> int:
 def detect(view: IncidentView) -> Candidate | None:
     session_marks = view.events("run.aborted_error", "restart.recovery", "session.aborted_last_run",
                                 "gateway.forced_restart", "gateway.reply_drain_timeout", "gateway.restart_failed",
-                                "gateway.drain_timeout")
+                                "gateway.drain_timeout", "session.work_invalidated")
     markers = _restart_markers(view)
     if not markers and not session_marks:
         return None
@@ -73,7 +73,13 @@ def detect(view: IncidentView) -> Candidate | None:
         runs_at_restart = [e for e in starts if e.fields.get("runId") not in done]
     active = _active_runs_at(markers)
     confidence = Confidence.HIGH if markers and (session_marks or runs_at_restart or active) else Confidence.MEDIUM
-    if view.record.opened_by in ("warning", "recovery") or view.record.warning_count:
+    if not markers and all(e.kind == "session.work_invalidated" for e in session_marks):
+        confidence = Confidence.LOW  # the refusal says the session moved; only a restart marker says why
+    if confidence is Confidence.LOW:
+        why = ("A turn was refused because its session changed while it was "
+               f"{session_marks[0].fields.get('action', 'starting work')}: a gateway restart (or a reset) moved the "
+               "session under it, and the message was not run.")
+    elif view.record.opened_by in ("warning", "recovery") or view.record.warning_count:
         why = "A gateway restart/reload happened while the session's run was in flight, and the session stalled right after."
     else:
         why = ("A gateway restart cut in-flight work short"
@@ -91,6 +97,8 @@ def _what_it_left(event: object) -> str:
     fields = getattr(event, "fields", {})
     if kind == "gateway.forced_restart":
         return "the restart skipped draining active work"
+    if kind == "session.work_invalidated":
+        return "a turn was refused because its session changed while it was " + str(fields.get("action", "starting work"))
     if kind == "gateway.restart_failed":
         return "the restart itself failed"
     if kind == "gateway.drain_timeout":

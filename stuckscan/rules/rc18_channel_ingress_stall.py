@@ -40,7 +40,10 @@ RULE = Rule(
      "the channel's transport watchdog (`polling stall detected`, `transport watchdog timeout`) twice, or with a "
      "restart; `channel exited` / `channel startup failed` with a restart",
      "one restart and a reporter's note below it that it repeats (`# repeats every ~35 min`)",
-     "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`"),
+     "a channel transport's own errors or reconnects (`feishu[<acct>]: polling error: ...`, `Signal SSE stream "
+     "error: ...`, `Signal SSE connection lost, reconnecting in <s>s...`) twice, or once with a restart",
+     "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`",
+     "one restart alone, or one channel's `EADDRINUSE` alone: low confidence"),
     ("no session is processing: the problem is channel-level",),
     (Fix("Free the port another process holds (`EADDRINUSE`), or stop the second gateway.", _port_taken,
          "a restart failed with EADDRINUSE"),
@@ -111,22 +114,53 @@ def detect(view: EpisodeView) -> Candidate | None:
                      or metric(e, "stalledFor") >= LONG_CHANNEL_STALL_SECONDS]
     if exited and (restarts or auto or stalls):
         self_looping += exited
+    # A channel transport's own errors and reconnects (Feishu polling/webhook errors, Signal's SSE stream): twice
+    # for one channel, or once with a restart around it.
+    transport = view.events("channel.transport_error", "channel.reconnecting")
+    transport_channels = Counter((channel_of(e), e.kind) for e in transport)  # (a close and its resume are one blip)
+    self_looping += [e for e in transport if transport_channels[(channel_of(e), e.kind)] >= 2 or restarts or auto
+                     or exited]
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
     total = view.count("health.restart")
-    if not looping and not ((addr_in_use or failed) and restarts) and total < 2:
+    # One restart, or one channel failing to bind its port: the monitor (or the channel) found its ingress
+    # down, but a single line cannot tell a loop from one restart that fixed it.
+    channel_port_taken = [e for e in addr_in_use if _channel_from_subsystem(e)]
+    lone = not looping and not ((addr_in_use or failed) and restarts) and total < 2
+    # (messages served after a lone restart show the channel came back)
+    # (a lone stall counts from two minutes without ingress, the stall detector's own warn threshold: a
+    # shorter one is a network blip the watchdog already handled)
+    stalls = [e for e in stalls if not lone or not metric(e, "stalledFor") or metric(e, "stalledFor") >= 120.0]
+    if lone and (not (total or channel_port_taken or stalls) or view.record.served_after is not None):
         return None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
-    confidence = Confidence.MEDIUM if view.overlapping_incidents or on_word_only else Confidence.HIGH
+    confidence = Confidence.LOW if lone else \
+        Confidence.MEDIUM if view.overlapping_incidents or on_word_only else Confidence.HIGH
     name = (looping or list(per_channel) or ["channel"])[0].strip(":") or "a channel"
     reasons = sorted({field_text(e, "reason") for e in restarts if field_text(e, "reason")})
     latest_attempt = max(auto, key=_attempt, default=None)
-    if total:
+    stall_note = stalls
+    if lone and total:
+        summary = (f"The health monitor restarted {name} once ({', '.join(reasons) or 'no reason given'}): it found "
+                   "the channel's ingress down; one restart alone does not show whether it recovered")
+    elif lone and stalls:
+        longest = max(metric(e, "stalledFor") for e in stalls)
+        summary = (f"{(channel_of(stalls[0]).strip(':') or 'a channel')}'s transport watchdog found its ingress stalled"
+                   + (f" for {longest:.0f} s" if longest else "") + " and restarted it; one stall alone does not show "
+                   "whether it recurs")
+        stall_note = []  # (said here, not again below)
+    elif lone:
+        summary = f"{(list(dict.fromkeys(channel_of(e) for e in channel_port_taken)) or ['a channel'])[0].strip(':')} " \
+                  "could not bind its port (EADDRINUSE); another process holds it"
+    elif total:
         summary = f"The health monitor restarted {name} {total} time(s) ({', '.join(reasons) or 'no reason given'})"
     elif auto:
         summary = f"{name} kept restarting itself"
     elif gave_up:
         codes = sorted({str(e.fields["closeCode"]) for e in gave_up if "closeCode" in e.fields})
         summary = f"{name} ran out of reconnect attempts" + (f" (close code {', '.join(codes)})" if codes else "")
+    elif transport and not stalls:
+        summary = f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s transport kept failing and reconnecting " \
+                  f"({len(transport)} error(s) or reconnect(s))"
     else:
         summary = f"{name}'s transport stopped delivering"
     return Candidate(
@@ -137,14 +171,14 @@ def detect(view: EpisodeView) -> Candidate | None:
         + (", and it gave up restarting" if gave_up and (total or auto) else "")
         + (f", hit its limit of {field_text(limits[0], 'maxRestartsPerHour')} restarts/hour" if limits else "")
         + (", and a restart failed" if failed else "")
-        + (f"; its transport watchdog reported {len(stalls)} stall(s)"
-           + (f", up to {max(metric(e, 'stalledFor') for e in stalls):.0f} s" if any(metric(e, "stalledFor") for e in stalls)
-              else "") if stalls else "")
+        + (f"; its transport watchdog reported {len(stall_note)} stall(s)"
+           + (f", up to {max(metric(e, 'stalledFor') for e in stall_note):.0f} s"
+              if any(metric(e, "stalledFor") for e in stall_note) else "") if stall_note else "")
         + ("; the channel exited" if exited else "")
         + ("; the reporter's note says the restarts repeat" if noted else "")
-        + ": the channel stopped delivering messages.",
+        + ("." if lone else ": the channel stopped delivering messages."),
         cite(restarts[:3], restarts[-1:], [n for _, n in noted[:1]], auto[-2:], gave_up[:1], limits[:1], failed[:1],
-             addr_in_use[:1], stalls[:2], exited[:1]),
+             addr_in_use[:1], stalls[:2], exited[:1], transport[:2]),
         onset=view.record.start,
         facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons},
     )

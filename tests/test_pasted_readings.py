@@ -1,0 +1,226 @@
+"""Readings of pasted excerpts met in the f800/f900 field rounds, each checked alone: the line shapes
+(a whole line quoted as inline code, stall warnings with their label cut off and their tail wrapped,
+elided watchdog lines) and the templates checked against the OpenClaw source that they carried."""
+
+from __future__ import annotations
+
+from stuckscan.analysis import analyze_events
+from stuckscan.parser import ParseStats, parse_text_lines
+from tests.conftest import tslog_line
+
+KEY = "agent:main:telegram:direct:7012345678"
+
+
+def kinds(*lines: str) -> list[tuple[int, str]]:
+    return [(e.line, e.kind) for e in parse_text_lines(list(lines)) if e.kind != "generic"]
+
+
+def analyze_text(*lines: str):
+    return analyze_events(parse_text_lines(list(lines)), ParseStats())
+
+
+def primary(*lines: str) -> str | None:
+    analysis = analyze_text(*lines)
+    findings = [*analysis.incidents, *analysis.episodes]
+    return findings[0].primary.rule.id if findings and findings[0].primary else None
+
+
+def test_a_whole_line_quoted_as_inline_code_is_that_line() -> None:
+    (event,) = parse_text_lines([f"`[diagnostic] stalled session: sessionId=af27a6da sessionKey={KEY} state=idle "
+                                 "age=586s queueDepth=1 reason=blocked_tool_call activeWorkKind=tool_call "
+                                 "lastProgress=tool:ask_user:started recovery=none`"])
+    assert event.kind == "session.stalled" and event.subsystem == "diagnostic"
+    assert event.fields["lastProgress"] == "tool:ask_user:started" and event.shape.startswith("code+")
+    assert kinds("`two` words `quoted`") == []  # inline code inside a sentence is not a whole line
+
+
+def test_stall_warnings_with_their_label_cut_read_as_warnings_and_their_wrapped_tails_join_them() -> None:
+    events = [e for e in parse_text_lines([
+        "age=141s reason=active_model_call_without_progress classification=long_running",
+        "  activeWorkKind=model_call lastProgress=model_call:started lastProgressAge=140s recovery=none",
+        "age=381s reason=active_work_without_progress classification=stalled_agent_run",
+        "  activeWorkKind=model_call lastProgress=model_call:started lastProgressAge=381s recovery=checking",
+    ])]
+    assert [(e.line, e.kind) for e in events] == [(1, "session.long_running"), (3, "session.stalled")]
+    assert events[0].fields["lastProgressAge"] == 140 and events[1].fields["recovery"] == "checking"
+    # a run of fields no template owns stays what it was
+    assert kinds("foo=1 bar=2", "  baz=3") == []
+
+
+def test_elided_polling_watchdog_lines_are_the_watchdog_and_two_of_them_a_stalled_channel() -> None:
+    first = "- first stall: `Polling stall detected ... forcing restart` then `Telegram polling runner stopped ...`"
+    again = "- later stall: `Polling stall detected ... forcing restart` appears again"
+    assert kinds(first, again) == [(1, "channel.polling_stall"), (2, "channel.polling_stall")]
+    assert kinds("Telegram polling runner stopped ... restarting ...") == [(1, "channel.polling_restart")]
+    assert primary(first, again) == "RC18"
+
+
+def test_a_compaction_that_succeeded_right_before_the_stall_began_is_the_compaction_stall() -> None:
+    stall = analyze_text(
+        "20:07:56.630Z warn agent/embedded context overflow detected (attempt 1/3); attempting auto-compaction for "
+        "openai-codex/gpt-5.4",
+        "20:12:50.808Z info agent/embedded auto-compaction succeeded for openai-codex/gpt-5.4; retrying prompt",
+        f"20:15:20.872Z warn diagnostic stuck session: sessionId=main sessionKey={KEY} state=processing age=149s "
+        "queueDepth=0",
+    ).incidents[0]
+    assert stall.primary is not None and stall.primary.rule.id == "RC16"
+    assert "ended" in stall.primary.summary and "never finished" not in stall.primary.summary
+    (event,) = parse_text_lines(["auto-compaction succeeded for openai/gpt-5.4; retrying prompt"])
+    assert event.kind == "embedded.compaction" and event.fields["stage"] == "succeeded"
+
+
+def test_a_turn_refused_because_its_session_changed_while_starting_is_a_restart_interrupted_run() -> None:
+    line = f'Error: Session "{KEY}" changed while starting work. Retry.'
+    (event,) = parse_text_lines([line])
+    assert event.kind == "session.work_invalidated" and event.fields["sessionKey"] == KEY
+    (incident,) = analyze_text(line).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC17"
+    assert incident.primary.confidence.value == "low"  # the refusal alone does not show the restart
+    assert parse_text_lines(['Session "x" changed while it was raining'])[0].kind == "generic"
+
+
+def test_an_empty_reply_whose_reply_operation_was_aborted_is_an_ineffective_recovery() -> None:
+    empty = (f"visible channel turn dispatched with no queued reply payloads: channel=telegram messageId=2175 "
+             f"sessionKey={KEY} cause=skipped:reply_operation_aborted")
+    (incident,) = analyze_text(empty).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC06"
+    assert incident.primary.confidence.value == "low" and "aborted" in incident.primary.summary
+    plain = empty.replace(" cause=skipped:reply_operation_aborted", "")
+    assert primary(plain) != "RC06"  # with no abort named, an empty reply is how a failed turn ends
+
+
+def test_a_cli_turn_that_wrote_output_while_every_warning_saw_only_its_start_is_a_false_positive() -> None:
+    def warning(clock: str, age: int) -> str:
+        return tslog_line(f"2026-05-21T{clock}.000+08:00", "diagnostic",
+                          f"stalled session: sessionKey={KEY} state=processing age={age}s queueDepth=1 "
+                          "reason=active_work_without_progress classification=stalled_agent_run "
+                          f"activeWorkKind=model_call lastProgress=model_call:started lastProgressAge={age}s "
+                          "recovery=checking", level="WARN")
+
+    def turn(out_bytes: str) -> str:
+        return tslog_line("2026-05-21T10:06:25.000+08:00", "agent/cli-backend",
+                          f"cli turn: provider=claude-cli model=claude-sonnet-5 durationMs=380599 outBytes={out_bytes}",
+                          level="DEBUG")
+
+    wrote = analyze_text(warning("10:02:30", 150), warning("10:06:20", 380), turn("<70K>")).incidents[0]
+    assert wrote.primary is not None and wrote.primary.rule.id == "RC04"
+    assert "RC01" not in {c.rule.id for c in wrote.contributing}  # the hang the detector imagined
+    silent = analyze_text(warning("10:02:30", 150), warning("10:06:20", 380), turn("0")).incidents[0]
+    assert silent.primary is not None and silent.primary.rule.id != "RC04"
+
+
+def test_a_reporters_timeline_of_liveness_figures_with_grouped_digits_reads_as_liveness_warnings() -> None:
+    events = parse_text_lines(["02:46:38 - eventLoopDelayMaxMs=15,544ms  eventLoopUtilization=0.90",
+                               "02:51:20 - eventLoopUtilization=1.0       ← immediately followed by:",
+                               "02:51:23 - totalMs=41,088 (agent prep completes)"])
+    warnings = [e for e in events if e.kind == "liveness.warning"]
+    assert [e.line for e in warnings] == [1, 2]
+    assert warnings[0].fields["eventLoopDelayMaxMs"] == 15544 and warnings[1].fields["eventLoopUtilization"] == 1.0
+    assert [e.kind for e in events if e.line == 3] == ["generic"]  # a figure no template owns stays text
+    assert parse_text_lines(["- a=1,000"])[0].kind == "generic"
+
+
+def test_a_reporters_pipe_after_the_time_and_a_turn_that_ended_on_the_llm_timeout() -> None:
+    lines = ("19:01:39 | embedded run agent end: error=LLM request timed out. ❌",
+             "19:06:34 | embedded run timeout: timeoutMs=600000 ❌")
+    assert kinds(*lines) == [(1, "embedded.agent_end"), (2, "embedded.timeout")]
+    (incident,) = analyze_text(*lines).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC01"  # the model call timed out first
+    assert "RC15" in {c.rule.id for c in incident.contributing}
+    assert not analyze_text("embedded run agent end: runId=r1 isError=false").incidents
+
+
+def test_a_browser_error_answered_at_once_is_no_blocked_tool_call() -> None:
+    stale_tab = ("browser failed: Can't reach the OpenClaw browser control service. Restart the OpenClaw gateway. "
+                 "(Error: Error: tab not found)")
+    assert kinds(stale_tab) == [(1, "tools.browser_unreachable")]
+    assert primary(stale_tab) is None
+    timed_out = "Can't reach the OpenClaw browser control server at http://127.0.0.1:18791 (timed out after 15000ms)"
+    assert primary(timed_out) == "RC03"
+
+
+def test_a_channel_transport_failing_and_reconnecting_twice_is_an_ingress_stall() -> None:
+    error = "2026-06-02T10:00:{s}.000Z [signal] Signal SSE stream error: TypeError: fetch failed"
+    lost = "2026-06-02T10:00:{s}.100Z [signal] Signal SSE connection lost, reconnecting in 5s..."
+    assert kinds(error.format(s="00"), lost.format(s="00")) == [(1, "channel.transport_error"),
+                                                                  (2, "channel.reconnecting")]
+    assert primary(error.format(s="00"), lost.format(s="00"), error.format(s="10"), lost.format(s="10")) == "RC18"
+    assert primary(error.format(s="00")) is None  # one stream error: a blip
+
+
+def test_a_busy_loop_whose_timers_fired_on_time_is_not_starved() -> None:
+    degraded = ("Gateway event loop degraded: reasons=event_loop_utilization,cpu eventLoopDelayMaxMs={delay} "
+                "eventLoopUtilization=1 cpuCoreRatio=1.02")
+    assert kinds(degraded.format(delay=0)) == [(1, "liveness.warning")]
+    assert primary(degraded.format(delay=0)) is None
+    assert primary(degraded.format(delay=4200)) == "RC12"
+
+
+def test_a_level_in_brackets_with_no_time_is_the_level_not_a_tag() -> None:
+    (event,) = parse_text_lines(["[warn] Subagent announce give up (retry-limit) run=run-1"])
+    assert (event.level, event.subsystem, event.kind) == ("warn", None, "subagent.announce_give_up")
+    (tagged,) = parse_text_lines(["[ws] handshake timeout conn=abc remote=127.0.0.1"])
+    assert tagged.subsystem == "gateway/ws"
+
+
+def test_the_clis_own_request_timeout_and_recovery_fragments_each_read_alone() -> None:
+    lines = ("Error: gateway request timeout for connect",
+             "… action=abort_embedded_run aborted=false drained=false released=0",
+             "status=aborted action=abort_embedded_run forceCleared=true released=0")
+    assert kinds(*lines) == [(1, "gateway.timeout"), (2, "recovery.action"), (3, "recovery.outcome")]
+    (first,) = [e for e in parse_text_lines(list(lines)) if e.line == 1]
+    assert first.fields["requestTimeoutMethod"] == "connect"
+    # a wrapped tail of the same template still joins its line
+    wrapped = parse_text_lines(["liveness warning: reasons=event_loop_delay", "eventLoopDelayMaxMs=40500 cpuCoreRatio=0.9"])
+    assert [(e.kind, e.fields.get("cpuCoreRatio")) for e in wrapped] == [("liveness.warning", 0.9)]
+
+
+def test_the_control_ui_log_view_copied_as_text_reads_as_one_record_per_message() -> None:
+    events = parse_text_lines(["6:07:18 PM", "debug", "agent/embedded",
+                               "embedded run done: runId=r-1 sessionId=s-1 durationMs=4531 aborted=false",
+                               "6:08:49 PM", "info", "gateway/health-monitor",
+                               "[whatsapp:default] health-monitor: restarting (reason: stopped)"])
+    assert [(e.line, e.kind, e.level, e.subsystem) for e in events] == [
+        (4, "embedded.run_done", "debug", "agent/embedded"), (8, "health.restart", "info", "gateway/health-monitor")]
+    assert events[1].time is not None and (events[1].time.hour, events[1].time.minute) == (18, 8)
+    assert kinds("6:07:18 PM", "a sentence, not a level") == []  # no level line: the time heads nothing
+
+
+def test_a_lone_restart_with_turns_running_after_it_is_not_reported() -> None:
+    restart = "18:08:49 info gateway/health-monitor [whatsapp:default] health-monitor: restarting (reason: stopped)"
+    run = "18:09:10 debug agent/embedded embedded run start: runId=r-2 sessionId=s-1 provider=nexos"
+    assert primary(restart) == "RC18"
+    assert primary(restart, run) is None
+
+
+def test_an_llm_timeout_is_model_call_evidence_and_a_timeout_it_caused_does_not_hide_it() -> None:
+    slug = "14:08:15 error llm-slug-generator Failed to generate slug: FailoverError: LLM request timed out."
+    lane = '14:08:15 error [diagnostic] lane task error: lane=main durationMs=15163 error="FailoverError: LLM request timed out."'
+    assert kinds(slug, lane) == [(1, "model.request_timeout"), (2, "lane.task_error")]
+    assert primary(slug) == "RC01"
+    assert primary(lane) is None  # a lane task that ended on the timeout is evidence, not a finding of its own
+    run_timeout = "08:21:46 [WARN]  embedded run timeout: runId=r-9 sessionId=s-9 timeoutMs=600000"
+    profile = "08:21:46 [WARN]  Profile google-gemini-cli:p1 timed out. Trying next account..."
+    assert primary(run_timeout, profile) == "RC01"  # the run was handling its hung model call
+    assert primary(run_timeout) == "RC15"
+
+
+def test_discord_gateway_closes_and_resumes_in_a_loop_are_an_ingress_stall() -> None:
+    lines = ("2026-01-27T13:49:49.752Z [discord] gateway: WebSocket connection closed with code 1005",
+             "2026-01-27T13:50:19.238Z [discord] gateway: Attempting resume with backoff: 1000ms",
+             "discord gateway: Gateway websocket closed: 1006",
+             "2026-01-27T14:02:43.531Z [discord] connection stalled: no HELLO received within 30000ms")
+    assert kinds(*lines) == [(1, "channel.transport_error"), (2, "channel.reconnecting"), (3, "channel.transport_error"),
+                             (4, "channel.polling_stall")]
+    assert primary(*lines[:2], lines[3]) == "RC18"
+    assert primary(lines[0], lines[1]) is None  # one close and its resume: a reconnect, not yet a loop
+
+
+def test_a_context_overflow_diagnostic_is_compaction_evidence_for_its_sessions_stall() -> None:
+    diag = (f"[context-overflow-diag] sessionKey={KEY} provider=xai/grok-4.5 source=assistantError messages=144 "
+            "compactionAttempts=0 compactionTokens=256001 error=Context overflow: estimated context size exceeds")
+    stall = (f"stalled session: sessionKey={KEY} state=processing age=300s queueDepth=1 "
+             "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=embedded_run "
+             "lastProgress=embedded_run:started lastProgressAge=299s recovery=checking")
+    assert primary(diag) is None  # an overflow alone is what compaction is for
+    assert primary(diag, stall) == "RC16"
