@@ -25,6 +25,7 @@ from stuckscan.events import (
     ATTENTION_LABELS,
     NOTE_KIND,
     Event,
+    blocked_tool_timeout,
     browser_blocked,
     compaction_rpc,
     event_order,
@@ -73,7 +74,7 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "lane.task_rejected_after_timeout", "compaction.timeout_recovery", "gateway.forced_restart",
     "gateway.reply_drain_timeout", "gateway.restart_failed", "model.profile_timeout", "compaction.abort_failed",
     "compaction.deadline_extended", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
-    "model.request_timeout",
+    "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
 })
 GATEWAY_TROUBLE_KINDS = frozenset({
     "liveness.warning", "liveness.heartbeat_delayed", "memory.pressure", "ws.handshake_timeout",
@@ -95,10 +96,12 @@ HEARTBEAT_PROOF_KINDS = frozenset(ATTENTION_LABELS) | {"heartbeat", "liveness.wa
 BUILD_HINT_KINDS = frozenset(ATTENTION_LABELS) | {
     "ws.handshake_timeout", "liveness.heartbeat_delayed", "gateway.listening", "gateway.ready", "recovery.outcome",
 }
+# Lines an active-memory recall sub-run writes that look like the user's own model call failing.
+RECALL_LOOKALIKE_KINDS = frozenset({"embedded.failover", "model.fallback_decision"})
 # Every kind the correlator acts on (``ws.response`` only when slow). Lines of other kinds
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
-    | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue"}
+    | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item"}
 SLOW_RESPONSE_SECONDS = 10.0
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
 SERVING_KINDS = frozenset({"message.queued", "message.processed", "embedded.run_start", "lane.dequeue"})
@@ -106,7 +109,8 @@ SERVING_KINDS = frozenset({"message.queued", "message.processed", "embedded.run_
 # (browser and compaction failures, lane waits on shared lanes). Routine lane and message
 # traffic on shared lanes says nothing about a particular session.
 TIME_ATTRIBUTABLE_KINDS = CLI_TURN_KINDS | frozenset({
-    "tools.browser_failed", "tools.browser_unreachable", "compaction.overflow", "compaction.overflow_diag",
+    "tools.browser_failed", "tools.browser_unreachable", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout",
+    "compaction.overflow", "compaction.overflow_diag",
     "compaction.timeout",
     "compaction.failed", "compaction.diag", "gateway.draining_rejected", "dispatch.empty_reply",
     "run.aborted_error", "restart.recovery", "lane.wait_exceeded", "llm.idle_timeout", "model.all_failed",
@@ -125,7 +129,8 @@ SIGNAL_KINDS = frozenset({
     "model.fallback_decision", "embedded.failover", "compaction.timeout_recovery", "lane.wait_exceeded",
     "restart.recovery", "gateway.forced_restart", "gateway.reply_drain_timeout", "gateway.restart_failed",
     "cli.watchdog_timeout", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
-    "model.request_timeout",
+    "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
+    "compaction.overflow",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -699,6 +704,7 @@ class Correlator:
         self._cold: deque[IncidentRecord] = deque()  # closed, out of reach of later lines, still in memory
         self.history: BoundedMap[str, deque[Event]] = BoundedMap(self.limits.history_sessions)
         self.unattributed: deque[Event] = deque(maxlen=100)
+        self._in_recall = False  # an active-memory recall started and has not finished
         # Abort-settle timeouts of any session: a lock error that names no session may be the
         # lock that abort leaked (the paste elided the ids that would tie them).
         self.recent_settles: deque[Event] = deque(maxlen=20)
@@ -739,6 +745,11 @@ class Correlator:
         kind = event.kind
         if kind in ("generic", "unparsed"):
             return changes
+        if kind == "liveness.work_item":
+            # The liveness monitor's label for work open this long reads as a stall warning; younger work is fine.
+            if event.seconds.get("age", 0.0) < self.thresholds.warn_seconds:
+                return changes
+            event, kind = replace(event, kind="session.stuck"), "session.stuck"
         if kind == NOTE_KIND:
             if event.fields.get("repeats"):
                 self._on_repeat_note(event)
@@ -762,6 +773,11 @@ class Correlator:
             changes.extend(self._on_lifecycle(event))
         elif kind == "lane.enqueue":
             changes.extend(self._on_lane_enqueue(event))
+        elif kind == "memory.recall":
+            self._in_recall = event.fields.get("stage") == "start"
+            return changes
+        if kind in RECALL_LOOKALIKE_KINDS and self._recall_owns(event, names):
+            return changes
         if kind in LANE_TASK_KINDS:
             self._note_lane_task(event)
         if kind in SERVING_KINDS and self.open_episode is not None and moment is not None \
@@ -771,6 +787,15 @@ class Correlator:
             changes.extend(self._on_session_evidence(event, names))
         event.compact()  # read for the last time here, unless an incident's report reads it again
         return changes
+
+    def _recall_owns(self, event: Event, names: Names | None) -> bool:
+        """Whether a failover or fallback decision is the active-memory recall sub-run's (its run is
+        named ``active-memory-…``, or it names no run while a recall is running): that run has its
+        own short budget, and its timeout only skips the memory context of the user's turn."""
+        run_id = event.fields.get("runId")
+        if isinstance(run_id, str) and run_id.startswith("active-memory"):
+            return True
+        return self._in_recall and names is not None and not any(names)
 
     def tick(self, now: datetime) -> list[Change]:
         """Let wall-clock time pass without new lines (live mode): silences can close incidents."""
@@ -1826,6 +1851,14 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
             if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK) else ""
     if kind == "model.request_timeout":
         return "the model call timed out"
+    if kind == "tools.timeout":
+        return "a tool call ran until its timeout" if blocked_tool_timeout(event, thresholds.warn_seconds) else ""
+    if kind == "compaction.overflow":  # (the first overflow is what compaction is for; a later attempt means it failed)
+        attempt = event.fields.get("attempt")
+        repeated = (isinstance(attempt, int) and attempt >= 2) or "persisted" in event.message
+        return "the context still overflowed after a compaction" if repeated else ""
+    if kind == "cron.timeout_cleanup":
+        return "a timed-out run's cleanup failed" if event.fields.get("stage") == "cleanup failed" else ""
     if kind in ("model.fallback_decision", "embedded.failover"):
         reason = event.fields.get("reason")
         failed = reason == "timeout" or "session file locked" in message or "Request was aborted" in message \

@@ -204,3 +204,12 @@ def browser_blocked(event: Event) -> bool:
         return False
     message = event.message
     return "timed out" in message or "(Error:" not in message
+
+
+def blocked_tool_timeout(event: Event, warn_seconds: float) -> bool:
+    """An exec tool call that ran until its own timeout, at least the stall detector's warn threshold
+    (``Command timed out after <n> seconds``), or that timed out waiting for any output."""
+    if event.kind != "tools.timeout":
+        return False
+    seconds = event.fields.get("timeoutSeconds")
+    return event.fields.get("noOutput") is not None or (isinstance(seconds, (int, float)) and seconds >= warn_seconds)

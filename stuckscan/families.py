@@ -22,6 +22,10 @@ from dataclasses import dataclass
 from typing import Any
 
 KV = r"\s*(?P<kv>.*)"
+# The active-memory recall sub-run's line start (extensions/active-memory/recall.ts): "active-memory: agent=<id>
+# session=<key|id|none>[ activeProvider=<p>][ activeModel=<m>]"; the console drops the label repeating its tag.
+RECALL_PREFIX = (r"(?:active-memory: )?agent=(?P<agent>\S+) session=(?P<recallSession>\S+)"
+                 r"(?: activeProvider=(?P<provider>\S+))?(?: activeModel=(?P<model>\S+))?")
 # Close causes of the gateway's WebSocket server (format reference 2.7).
 WS_CLOSE_CAUSES = (
     "handshake-timeout", "invalid-handshake", "unauthorized", "pairing-required", "device-auth-invalid",
@@ -1106,11 +1110,260 @@ FAMILIES: tuple[Family, ...] = (
         "channel.polling_stall", "warn", "connection stalled: no HELLO",
         r"connection stalled: no HELLO received within (?P<stalledFor>\d+ms)",
     ),
+    # Discord's own reconnect scheduling: "discord gateway: Gateway reconnect scheduled in <n>ms (close, resume=true)".
+    _searched(
+        "channel.reconnecting", "info", "reconnect scheduled in ",
+        r"(?:(?P<channel>discord) )?gateway: Gateway reconnect scheduled in (?P<restartDelay>\d+ms)",
+    ),
+    # A liveness warning's work label alone on a line, as reporters copy it out of `work=[active=...]` (format
+    # reference 2.3): "<sessionKey>(<state>[/<kind>],q=<N>,age=<N>s[ last=<progress>])"; the parentheses may be
+    # dropped ("<key>... idle/tool_call,q=1,age=4272s last=embedded_run:ended").
+    _searched(
+        "liveness.work_item", "warn", ",q=",
+        r"(?P<sessionKey>[^\s(),]{3,300})(?:\(|\s+)(?P<state>[a-z_]{3,40})(?:/(?P<activeWorkKind>[a-z_]{3,40}))?"
+        r",q=(?P<queueDepth>\d+),age=(?P<age>\d+s)(?: last=(?P<lastProgress>[^\s)]{1,200}))?\)?",
+    ),
     _searched("net.eaddrinuse", "error", "EADDRINUSE", r"EADDRINUSE"),
     # No restart-recovery line prints this token: recovery sets the session entry's abortedLastRun field and
     # logs the lines above. The only log text with it found is a verbose "subagents control kill: failed to
     # persist abortedLastRun=<bool> for <childSessionKey>: <err>". Kept for pasted session-store dumps.
     _searched("session.aborted_last_run", "info", "abortedLastRun=true", r"abortedLastRun=true"),
+    # -- Third source audit (tool execution, MCP servers, gateway RPC timeouts, session store and transcript repair,
+    # WhatsApp Web and Mattermost transports, the active-memory recall sub-run, cron timeouts and back-off); one
+    # real-form line of each is in tests/test_families_source.py. Listed last: a searched family here never takes a
+    # line an earlier family already reads.
+    # The exec tool's failure reasons (src/agents/bash-tools.exec-runtime.ts): a command past its timeout is killed
+    # and fails "Command timed out after <n> seconds" (the timeout is tools.exec.timeoutSec, 1800 by default, or the
+    # call's own), one silent past the no-output limit "Command timed out waiting for output"; both after the
+    # command's output, and logged as "[tools] <tool> failed: <output>\n\n<reason>". The tool call returned, but
+    # only when its timeout ran out.
+    _searched(
+        "tools.timeout", "error", "Command timed out ",
+        r"(?:\A(?P<tool>[A-Za-z][\w.-]{0,63}) failed: .*?)?"
+        r"Command timed out (?:after (?P<timeoutSeconds>\d+) seconds|(?P<noOutput>waiting for output))",
+    ),
+    # The same file, when the command ended on a signal it did not choose (an abort's kill, the OOM killer):
+    # "Command aborted by signal <SIG>", or "Command aborted before exit code was captured".
+    _searched(
+        "tools.exec_aborted", "warn", "Command aborted ",
+        r"(?:\A(?P<tool>[A-Za-z][\w.-]{0,63}) failed: .*?)?"
+        r"Command aborted (?:by signal (?P<signal>[A-Z0-9]{2,12})|before exit code was captured)",
+    ),
+    # The process tool's answer for an exec session it no longer tracks (src/agents/bash-tools.process.ts): "No active
+    # session found for <session slug>" (slugs are two words, "calm-gulf"). Seen while a script's detached children
+    # still hold the session's stdio, the session reported running and unkillable (#147304).
+    _searched(
+        "tools.exec_session_missing", "warn", "No active session found for ",
+        r"No active session found for (?P<execSession>[a-z]{2,20}-[a-z]{2,20})\b",
+    ),
+    # An exec approval nobody answered (src/agents/bash-tools.exec-runtime.ts, DEFAULT_APPROVAL_TIMEOUT_MS 120000):
+    # the call is denied and its result says "Exec denied (<host> id=<approval id>, approval-timeout): <command>";
+    # the channel follow-up rewrites it as "Command did not run: approval timed out." The tool call waited on a
+    # human until the approval expired.
+    _searched(
+        "tools.approval_timeout", "warn", "approval-timeout)",
+        r"Exec denied \((?P<execHost>[\w-]{1,40}) id=(?P<approvalId>[^,\s]{1,120}), approval-timeout\)"
+        r"(?::\s*(?P<command>[^\n]{0,300}))?",
+    ),
+    _searched(
+        "tools.approval_timeout", "warn", "Command did not run: approval timed out",
+        r"Command did not run: approval timed out",
+    ),
+    # Bundle MCP servers (src/agents/pi-bundle-mcp-runtime.ts, logWarn under "bundle-mcp: ", which the logger routes
+    # to the bundle-mcp subsystem): a server whose requests keep timing out is recycled, "recycling server "<name>"
+    # after repeated timeouts" (after an expired HTTP session it is routine), and "failed to retire timed-out server
+    # "<name>": <err>"; a server that did not come up, "failed to start|refresh server "<name>" (<launch>): <err>",
+    # and the error a paused one fails calls with, "bundle-mcp server "<name>" is paused after repeated tool
+    # failures; retry after <time>"; a dropped transport, "server "<name>" closed; next request reconnects".
+    _anchored(
+        "mcp.request_timeout", "warn",
+        ("bundle-mcp: recycling server ", "recycling server ", "bundle-mcp: failed to retire timed-out server ",
+         "failed to retire timed-out server "),
+        r"(?:bundle-mcp: )?(?P<action>recycling|failed to retire timed-out) server \"(?P<server>[^\"]{1,200})\""
+        r"(?: after repeated timeouts\s*$|:\s*(?P<error>.*))",
+    ),
+    _anchored(
+        "mcp.server_closed", "info",
+        ("bundle-mcp: recycling server ", "recycling server ", "bundle-mcp: server \"", "server \""),
+        r"(?:bundle-mcp: )?(?:recycling )?server \"(?P<server>[^\"]{1,200})\" "
+        r"(?:after (?P<reason>an expired HTTP session)|(?P<closed>closed); next request reconnects)",
+    ),
+    _anchored(
+        "mcp.server_failed", "warn", ("bundle-mcp: failed to ", "failed to start server \"", "failed to refresh server \""),
+        r"(?:bundle-mcp: )?failed to (?P<action>start|refresh) server \"(?P<server>[^\"]{1,200})\""
+        r"(?: \((?P<launch>[^\n]{0,300}?)\))?:\s*(?P<error>.*)",
+    ),
+    _searched(
+        "mcp.server_failed", "warn", "is paused after repeated tool failures",
+        r"bundle-mcp server \"(?P<server>[^\"]{1,200})\" is paused after repeated tool failures"
+        r"(?:; retry after (?P<retryAfter>\S+))?",
+    ),
+    # A gateway RPC that got no answer in time, after a caller's own words ("chat.send failed: Error: gateway request
+    # timeout for chat.send", "Failed to start CLI: GatewayTransportError: gateway timeout after 30000ms"); the bare
+    # forms are read by the anchored families above, and the lines that already carry one (gateway connect failed,
+    # lane task error, subagent announce) keep their kinds.
+    _searched(
+        "gateway.timeout", "error", "gateway request timeout for ",
+        r"gateway request timeout for (?P<requestTimeoutMethod>[\w.]{1,80})",
+    ),
+    _searched(
+        "gateway.timeout", "error", "gateway timeout after ",
+        r"(?:GatewayTransportError: )?gateway timeout after (?P<timeoutMs>\d+)ms",
+    ),
+    # `openclaw status`'s gateway row when the probe got no answer (src/commands/status*): "Gateway │ local ·
+    # ws://127.0.0.1:18789 (local loopback) · unreachable (<reason>)", the reason e.g. "timeout". The CLI could not
+    # reach the gateway: the meaning of gateway.unreachable.
+    _searched(
+        "gateway.unreachable", "error", "unreachable (",
+        r"\A\W{0,4}Gateway\b[^\n]{0,300}?\bunreachable \((?P<reason>[^()\n]{1,200})\)",
+    ),
+    # The session store's own lock (src/config/sessions/store.ts, sessions.json.lock, 10 s): "timeout acquiring
+    # session store lock: <lock path>", thrown to whatever was writing the store (a channel's inbound handler, a
+    # run's bookkeeping). A crash-looped gateway has been seen holding it itself: every inbound turn then fails.
+    _searched(
+        "lock.store_timeout", "error", "imeout acquiring session store lock",
+        r"[Tt]imeout acquiring session store lock(?::\s*(?P<storeLockPath>[^\s\"']{1,1000}))?",
+    ),
+    # Transcript repair (src/agents/session-tool-result-guard / session-transcript-repair.ts): a tool call with no
+    # result in the history gets a synthetic error result whose text is "[openclaw] missing tool result in session
+    # history; inserted synthetic error result for transcript repair." ([clawdbot] in early builds). Its tool call
+    # was cut off: the run ended (a restart, an abort) while the tool was running.
+    _searched(
+        "transcript.missing_tool_result", "warn", "missing tool result in session history",
+        r"(?:\[(?P<product>openclaw|clawdbot|moltbot)\] )?missing tool result in session history"
+        r"(?:; inserted synthetic error result)?",
+    ),
+    # src/agents/session-file-repair.ts (SQLite transcripts): "session transcript repaired: <dropped N malformed
+    # entries, rewrote N assistant message(s), ...> (agentId=<a> sessionId=<s>)" (debug) and "session transcript
+    # repair skipped: invalid session header (agentId=<a> sessionId=<s>)" (warn): a corrupted transcript.
+    _anchored(
+        "transcript.repaired", "debug", ("session transcript repaired:", "session transcript repair skipped:"),
+        r"session transcript (?P<stage>repaired|repair skipped):\s*(?P<detail>.*?)\s*"
+        r"(?:\(agentId=(?P<agentId>[^\s()]+) sessionId=(?P<sessionId>[^\s()]+)\))?\s*$",
+    ),
+    # WhatsApp Web (extensions/whatsapp/src/auto-reply/monitor.ts): beside the console's "WhatsApp Web connection
+    # closed (status <s>). Retry ...", the reconnect logger's own records, whose fields are in the meta object:
+    # "web reconnect: scheduling retry" (info; status, reconnectAttempts, maxAttempts, delayMs) and "web reconnect:
+    # max attempts reached[; continuing in degraded mode]" (warn); the watchdog's reconnect of a stale socket,
+    # "WhatsApp Web watchdog is recovering a stale connection (status <s>). Retry <n>/<max> in <d>."; and the
+    # older give-up "WhatsApp Web connection closed (status <s>). Reached max retries (<n>); exiting so you can
+    # relink."
+    _anchored(
+        "channel.auto_restart", "info", "web reconnect: scheduling retry",
+        r"web reconnect: scheduling retry" + KV,
+    ),
+    _anchored(
+        "channel.restart_gave_up", "warn", "web reconnect: max attempts reached",
+        r"web reconnect: max attempts reached(?:; (?P<detail>continuing in degraded mode))?" + KV,
+    ),
+    _anchored(
+        "channel.auto_restart", "warn", ("WhatsApp Web watchdog is recovering", "Web watchdog is recovering"),
+        r"(?:WhatsApp )?Web watchdog is recovering a stale connection \(status (?P<status>[\w-]{1,20})\)\. Retry "
+        r"(?P<attempt>\d+)/(?P<maxAttempts>\d+|∞)(?: in (?P<restartDelay>[\d.]{1,12}(?:ms|s|m|h)))?",
+    ),
+    _anchored(
+        "channel.restart_gave_up", "error", ("WhatsApp Web connection closed (status ", "Web connection closed (status "),
+        r"(?:WhatsApp )?Web connection closed \(status (?P<status>[\w-]{1,20})\)\. Reached max retries "
+        r"\((?P<maxAttempts>\d+)\)",
+    ),
+    # The close itself as pasted without its retry tail ("[whatsapp] Web connection closed (status 428)"): a
+    # transport error of the channel, not yet a restart.
+    _anchored(
+        "channel.transport_error", "error", ("WhatsApp Web connection closed (status ", "Web connection closed (status "),
+        r"(?:WhatsApp )?Web connection closed \(status (?P<status>[\w-]{1,20})\)\.?(?:\s*(?:…|\.{3}))?\s*$",
+    ),
+    # A send through a WhatsApp account whose Web listener is not running (the outbound adapter's error,
+    # PlatformMessageNotDispatchedError): "No active WhatsApp Web listener (account: <id>). Start the gateway, then
+    # link WhatsApp with: ...". Cron deliveries and replies fail on it while the channel is down.
+    _searched(
+        "channel.no_listener", "error", "No active WhatsApp Web listener",
+        r"No active WhatsApp Web listener(?: \(account: (?P<account>[^()\s]{1,200})\))?",
+    ),
+    # Mattermost (extensions/mattermost/src/mattermost/monitor.ts, runWithReconnect): "mattermost connection
+    # failed: <err>" (error) when the WebSocket could not connect or failed, then "mattermost reconnecting in <n>s"
+    # (info; also after a clean close).
+    _anchored(
+        "channel.transport_error", "error", "mattermost connection failed:",
+        r"(?P<channel>mattermost) connection failed:\s*(?P<error>.*)",
+    ),
+    _anchored(
+        "channel.reconnecting", "info", "mattermost reconnecting in ",
+        r"(?P<channel>mattermost) reconnecting in (?P<restartDelay>\d+(?:\.\d+)?s)",
+    ),
+    # Zalo (extensions/zalo/src/monitor.ts): the long-poll loop's failure, "[<account>] Zalo polling error: <err>"
+    # (console.error, retried after 5 s; its own poll timeout is not logged), and an inbound update that failed,
+    # "[<account>] Zalo webhook failed: <err>".
+    _searched(
+        "channel.transport_error", "error", "Zalo polling error",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Zalo) polling error:?\s*(?P<error>.*)",
+    ),
+    _searched(
+        "channel.inbound_failed", "error", "Zalo webhook failed",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Zalo) (?P<event>webhook) failed:?\s*(?P<error>.*)",
+    ),
+    # The active-memory plugin's recall sub-run (extensions/active-memory/recall.ts, plugin logger, when its logging
+    # is on): "active-memory: agent=<id> session=<key|id|none>[ activeProvider=<p>][ activeModel=<m>] start
+    # timeoutMs=<n> queryChars=<n> searchQueryChars=<n>", "... done status=<ok|empty|timeout|failed|...>
+    # elapsedMs=<n> summaryChars=<n>", "... cached status=...", "... skipped (circuit breaker open after consecutive
+    # timeouts)", "... failed error=<msg>; skipping recall" (warn); and recall-run.ts's "active-memory: memory
+    # sub-agent failed, skipping recall: <msg>" and "active-memory: failed to clean up recall session <key>: <msg>"
+    # (warn). A recall that times out only skips the memory context: a look-alike of a model-call timeout, no stall.
+    _anchored(
+        "memory.recall", "warn", ("active-memory: agent=", "agent="),
+        RECALL_PREFIX + r" (?P<stage>failed) error=(?P<error>.*); skipping recall\s*$",
+    ),
+    _anchored(
+        "memory.recall", "info", ("active-memory: agent=", "agent="),
+        RECALL_PREFIX + r" (?P<stage>start|done|cached|skipped|transcript)(?=[ =]|$)(?:=(?P<transcript>\S+))?" + KV,
+    ),
+    # (as reporters condense it, the agent and session words dropped: "active-memory: start timeoutMs=3000")
+    _anchored(
+        "memory.recall", "info", tuple(f"active-memory: {stage}" for stage in ("start", "done", "cached", "skipped")),
+        r"active-memory: (?P<stage>start|done|cached|skipped)(?=[ =]|$)" + KV,
+    ),
+    _anchored(
+        "memory.recall", "warn", ("active-memory: memory sub-agent failed", "memory sub-agent failed"),
+        r"(?:active-memory: )?memory sub-agent (?P<stage>failed), skipping recall:\s*(?P<error>.*)",
+    ),
+    _anchored(
+        "memory.recall", "warn", ("active-memory: failed to clean up recall session ",
+                                  "failed to clean up recall session "),
+        r"(?:active-memory: )?failed to clean up recall session (?P<recallSession>\S+?):\s*(?P<error>.*)",
+    ),
+    # Cron (src/gateway/server-cron.ts and src/cron/service/timer.ts, subsystem cron, fields in the meta object):
+    # a job run past its timeout is aborted and drained, "cron: cleaned up timed-out agent run" (warn; jobId,
+    # sessionId, sessionKey, aborted, drained, forceCleared), or its cleanup throws, "timed-out agent run cleanup
+    # failed" (warn; sessionId, error); an isolated job's setup that outlived its budget, "cron: isolated agent
+    # setup timed out before runner start; backing off job without gateway restart" (warn; timeoutMs).
+    _anchored(
+        "cron.timeout_cleanup", "warn", ("cron: cleaned up timed-out agent run", "cleaned up timed-out agent run"),
+        r"(?:cron: )?(?P<stage>cleaned up) timed-out agent run" + KV,
+    ),
+    _anchored(
+        "cron.timeout_cleanup", "warn", ("timed-out agent run cleanup failed", "cron: timed-out agent run cleanup failed"),
+        r"(?:cron: )?timed-out agent run (?P<stage>cleanup failed)" + KV,
+    ),
+    _anchored(
+        "cron.setup_timeout", "warn", ("cron: isolated agent setup timed out", "isolated agent setup timed out"),
+        r"(?:cron: )?isolated agent setup timed out before runner start(?:; (?P<action>[^\n]{0,200}))?",
+    ),
+    # A run's error (warn; jobId, jobName, error, diagnosticsSummary): "cron: job run returned error status", and a
+    # one-shot job that will not run again: "cron: disabling one-shot job after error" (warn; consecutiveErrors).
+    # The back-off that follows (info; consecutiveErrors, backoffMs, nextRunAtMs): "cron: applying error backoff",
+    # "cron: scheduling one-shot|recurring retry after transient error".
+    _anchored(
+        "cron.job_error", "warn",
+        ("cron: job run returned error status", "job run returned error status",
+         "cron: disabling one-shot job after error", "disabling one-shot job after error"),
+        r"(?:cron: )?(?P<stage>job run returned error status|disabling one-shot job after error)" + KV,
+    ),
+    _anchored(
+        "cron.retry_backoff", "info",
+        ("cron: applying error backoff", "applying error backoff", "cron: scheduling one-shot retry after",
+         "cron: scheduling recurring retry after", "scheduling one-shot retry after", "scheduling recurring retry after"),
+        r"(?:cron: )?(?P<stage>applying error backoff|scheduling (?:one-shot|recurring) retry after transient error)"
+        + KV,
+    ),
 )
 
 

@@ -431,6 +431,45 @@ MAX_YAML_VALUE = 4096
 
 
 @dataclass(slots=True)
+class _ValuesBlock:
+    """A record's values a viewer showed one per line, as a reporter copied them: a binding alone on a
+    line (``{"subsystem":"fetch-timeout"}``), then its message and its fields, each a quoted JSON
+    piece on a line of its own (a long string may run over lines). Bounded in lines and size."""
+
+    number: int
+    pieces: list[str]
+    lines: int = 1
+    open_string: bool = False
+
+    def absorbs(self, text: str) -> bool:
+        """Take ``text`` if it is the next value; False ends the block."""
+        stripped = text.strip()
+        if self.lines >= _YAML_MAX_LINES or not stripped or sum(map(len, self.pieces)) > _MAX_JOINED:
+            return False
+        if self.open_string:
+            self.pieces[-1] = f"{self.pieces[-1]} {stripped}"
+        elif stripped.startswith('"'):
+            self.pieces.append(stripped)
+        else:
+            return False
+        self.lines += 1
+        self.open_string = not _CLOSED_JSON_PIECE.search(self.pieces[-1])
+        return True
+
+    def line(self) -> str:
+        """The values as one line, ``{binding},"message",{fields}``, the form the parser reads."""
+        strings = [piece.rstrip(",") for piece in self.pieces[1:] if not _KEY_PIECE.match(piece)]
+        fields = [piece.rstrip(",") for piece in self.pieces[1:] if _KEY_PIECE.match(piece)]
+        return ",".join([self.pieces[0], *strings, *(["{" + ",".join(fields) + "}"] if fields else [])])
+
+
+# A quoted piece that ends its string (an unescaped closing quote, or a JSON value after "key":).
+_CLOSED_JSON_PIECE = re.compile(r'(?:[^\\]"|[\d\]}]|true|false|null),?\s*$')
+_KEY_PIECE = re.compile(r'"[^"\\]{1,200}"\s*:')
+_BINDING_ALONE = re.compile(r'\{"subsystem":"[^"\\]{1,200}"\}')
+
+
+@dataclass(slots=True)
 class _YamlBlock:
     """A record a reporter transcribed as YAML: a ``name:`` line and the indented ``key: value``
     lines under it (a quoted value may run over several lines). Bounded in lines and size."""
@@ -650,6 +689,7 @@ class LineParser:
         self._partial: _Partial | None = None
         self._last_warning: Event | None = None  # the template a "... age=199s ..." ditto line repeats
         self._yaml: _YamlBlock | None = None      # a record transcribed as YAML, being read
+        self._values: _ValuesBlock | None = None  # a record's values one per line, being read
         self._ui_header: list[str] | None = None  # a Control UI record's time, level, subsystem lines, so far
 
     # -- public -------------------------------------------------------------------
@@ -685,6 +725,8 @@ class LineParser:
         """The events still held back (end of input, or a line that cannot join them)."""
         if self._yaml is not None:
             return [*self._end_yaml(), *self.flush()]
+        if self._values is not None:
+            return [*self._end_values(), *self.flush()]
         self.stats.guessed_dates += self.clock.take_guessed_dates()
         if self._partial is None and not self._pending_notes:
             pending, self._pending = self._pending, None
@@ -739,6 +781,13 @@ class LineParser:
             if self._yaml.absorbs(text):
                 return _NOTHING
             return [*self._end_yaml(), *self._take(number, text, truncated)]
+        if self._values is not None:
+            if self._values.absorbs(text):
+                return _NOTHING
+            return [*self._end_values(), *self._take(number, text, truncated)]
+        if text[:2] == '{"' and _BINDING_ALONE.fullmatch(text.strip()):
+            self._values = _ValuesBlock(number, [text.strip()])
+            return _NOTHING
         header = _YAML_HEADER.fullmatch(text) if text[-1:] in (":", " ", "\t") else None
         if header is not None:
             self._yaml = _YamlBlock(number, header.group("name"), [])
@@ -769,6 +818,12 @@ class LineParser:
         if len(header) < 3 or not stripped:
             return text  # not the Control UI's layout after all
         return f"{' '.join(header)} {stripped}"
+
+    def _end_values(self) -> Sequence[Event]:
+        """The values read so far as one record (the binding alone, read as it is, when no value came)."""
+        block, self._values = self._values, None
+        assert block is not None
+        return self._take_parsed(block.number, block.line(), False)
 
     def _end_yaml(self) -> Sequence[Event]:
         """The YAML block read so far as one event (a line of its own when it held no field)."""

@@ -158,7 +158,8 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/telegram", "WARN", "[typing] TTL exceeded (120000ms), auto-stopping typing indicator",
      "channel.typing_ttl", {"maxDurationMs": 120000}),
     ("agents", "ERROR", "Subagent announce failed: Error: gateway timeout after 60000ms",
-     "subagent.announce_failed", {"error": "Error: gateway timeout after 60000ms"}),    # Second audit: model providers, delivery queue, config reload, CLI status output, Feishu and Signal adapters.
+     "subagent.announce_failed", {"error": "Error: gateway timeout after 60000ms"}),
+    # Second audit: model providers, delivery queue, config reload, CLI status output, Feishu and Signal adapters.
     ("agent/embedded", "WARN", "Profile anthropic:default timed out (possible rate limit). Trying next account...",
      "model.profile_timeout", {"profileId": "anthropic:default", "reason": "possible rate limit"}),
     ("agent/embedded", "ERROR", "FailoverError: Provider minimax is in cooldown (all profiles unavailable)",
@@ -209,6 +210,97 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"error": "TypeError: fetch failed"}),
     ("gateway/channels/signal", "INFO", "Signal SSE connection lost, reconnecting in 4.1s...", "channel.reconnecting",
      {"restartDelay": 4.1}),
+    # Third audit: tool execution, MCP servers, gateway RPC timeouts, the session store and transcript repair,
+    # WhatsApp Web and Mattermost transports, the active-memory recall sub-run, cron timeouts and back-off.
+    ("tools", "ERROR", "exec failed: Command timed out after 1800 seconds", "tools.timeout",
+     {"tool": "exec", "timeoutSeconds": 1800}),
+    ("tools", "ERROR", "exec failed: Command timed out waiting for output", "tools.timeout",
+     {"tool": "exec", "noOutput": "waiting for output"}),
+    ("tools", "ERROR", "exec failed: Command aborted by signal SIGTERM", "tools.exec_aborted",
+     {"tool": "exec", "signal": "SIGTERM"}),
+    ("agent/embedded", "WARN", "process kill failed: No active session found for calm-gulf", "tools.exec_session_missing",
+     {"execSession": "calm-gulf"}),
+    ("agent/embedded", "WARN", "Exec denied (gateway id=8f3c2a10, approval-timeout): docker compose up -d",
+     "tools.approval_timeout", {"execHost": "gateway", "approvalId": "8f3c2a10", "command": "docker compose up -d"}),
+    ("gateway/channels/telegram", "WARN", "Command did not run: approval timed out.", "tools.approval_timeout", {}),
+    ("bundle-mcp", "WARN", 'recycling server "github" after repeated timeouts', "mcp.request_timeout",
+     {"action": "recycling", "server": "github"}),
+    ("bundle-mcp", "WARN", 'failed to retire timed-out server "github": Error: kill ESRCH', "mcp.request_timeout",
+     {"server": "github", "error": "Error: kill ESRCH"}),
+    ("bundle-mcp", "WARN", 'recycling server "notion" after an expired HTTP session', "mcp.server_closed",
+     {"server": "notion", "reason": "an expired HTTP session"}),
+    ("bundle-mcp", "WARN", 'server "notion" closed; next request reconnects', "mcp.server_closed",
+     {"server": "notion", "closed": "closed"}),
+    ("bundle-mcp", "WARN",
+     'failed to start server "github" (npx -y @modelcontextprotocol/server-github): McpError: MCP error -32001: '
+     "Request timed out",
+     "mcp.server_failed", {"action": "start", "server": "github", "launch": "npx -y @modelcontextprotocol/server-github",
+                           "error": "McpError: MCP error -32001: Request timed out"}),
+    ("agent/embedded", "ERROR",
+     'Error: bundle-mcp server "github" is paused after repeated tool failures; retry after 2026-05-21T10:05:00.000Z',
+     "mcp.server_failed", {"server": "github", "retryAfter": "2026-05-21T10:05:00.000Z"}),
+    ("openclaw", "ERROR", "Failed to start CLI: GatewayTransportError: gateway timeout after 30000ms", "gateway.timeout",
+     {"timeoutMs": 30000}),
+    ("agent/embedded", "ERROR", "chat.send failed: Error: gateway request timeout for chat.send", "gateway.timeout",
+     {"requestTimeoutMethod": "chat.send"}),
+    ("gateway/channels/telegram", "ERROR",
+     "handler failed: Error: timeout acquiring session store lock: /home/u/.openclaw/agents/main/sessions/sessions.json.lock",
+     "lock.store_timeout", {"storeLockPath": "/home/u/.openclaw/agents/main/sessions/sessions.json.lock"}),
+    ("agent/embedded", "WARN",
+     f"session transcript repair skipped: invalid session header (agentId=main sessionId={SID})",
+     "transcript.repaired", {"stage": "repair skipped", "detail": "invalid session header", "agentId": "main",
+                             "sessionId": SID}),
+    ("agent/embedded", "DEBUG",
+     f"session transcript repaired: dropped 2 malformed entries, rewrote 1 assistant message(s) (agentId=main "
+     f"sessionId={SID})",
+     "transcript.repaired", {"stage": "repaired", "detail": "dropped 2 malformed entries, rewrote 1 assistant message(s)",
+                             "sessionId": SID}),
+    ("gateway/channels/whatsapp", "ERROR", "WhatsApp Web connection closed (status 428).", "channel.transport_error",
+     {"status": 428}),
+    ("gateway/channels/whatsapp", "ERROR",
+     "WhatsApp Web connection closed (status 401). Reached max retries (12); exiting so you can relink.",
+     "channel.restart_gave_up", {"status": 401, "maxAttempts": 12}),
+    ("gateway/channels/whatsapp", "WARN",
+     "WhatsApp Web watchdog is recovering a stale connection (status 408). Retry 1/12 in 2s.", "channel.auto_restart",
+     {"status": 408, "attempt": 1, "maxAttempts": 12, "restartDelay": 2}),
+    ("gateway/channels/whatsapp", "INFO", "web reconnect: scheduling retry", "channel.auto_restart", {}),
+    ("gateway/channels/whatsapp", "WARN", "web reconnect: max attempts reached; continuing in degraded mode",
+     "channel.restart_gave_up", {"detail": "continuing in degraded mode"}),
+    ("cron", "ERROR",
+     "Error: No active WhatsApp Web listener (account: default). Start the gateway, then link WhatsApp with: "
+     "openclaw channels login --channel whatsapp --account default.",
+     "channel.no_listener", {"account": "default"}),
+    ("gateway/channels/mattermost", "ERROR", "mattermost connection failed: Error: Unexpected server response: 502",
+     "channel.transport_error", {"channel": "mattermost", "error": "Error: Unexpected server response: 502"}),
+    ("gateway/channels/mattermost", "INFO", "mattermost reconnecting in 4s", "channel.reconnecting",
+     {"channel": "mattermost", "restartDelay": 4}),
+    ("gateway/channels/zalo", "ERROR", "[default] Zalo polling error: ZaloApiError: 502 Bad Gateway",
+     "channel.transport_error", {"channel": "Zalo", "error": "ZaloApiError: 502 Bad Gateway"}),
+    ("gateway/channels/zalo", "ERROR", "[default] Zalo webhook failed: Error: session file locked (timeout 60000ms)",
+     "lock.timeout", {"lockTimeoutMs": 60000}),
+    ("gateway/channels/zalo", "ERROR", "[default] Zalo webhook failed: Error: 400 Bad Request",
+     "channel.inbound_failed", {"event": "webhook", "error": "Error: 400 Bad Request"}),
+    ("plugins", "INFO",
+     f"active-memory: agent=main session={KEY} activeProvider=openai activeModel=gpt-5.4 start timeoutMs=15000 "
+     "queryChars=42 searchQueryChars=40",
+     "memory.recall", {"stage": "start", "recallSession": KEY, "model": "gpt-5.4", "timeoutMs": 15000}),
+    ("plugins", "INFO", f"active-memory: agent=main session={KEY} done status=timeout elapsedMs=15012 summaryChars=0",
+     "memory.recall", {"stage": "done", "status": "timeout", "elapsedMs": 15012}),
+    ("plugins", "WARN", f"active-memory: agent=main session={KEY} failed error=fetch failed; skipping recall",
+     "memory.recall", {"stage": "failed", "error": "fetch failed"}),
+    ("plugins", "WARN", "active-memory: memory sub-agent failed, skipping recall: Error: 429 rate limited",
+     "memory.recall", {"stage": "failed", "error": "Error: 429 rate limited"}),
+    ("cron", "WARN", "cron: cleaned up timed-out agent run", "cron.timeout_cleanup", {"stage": "cleaned up"}),
+    ("cron", "WARN", "timed-out agent run cleanup failed", "cron.timeout_cleanup", {"stage": "cleanup failed"}),
+    ("cron", "WARN",
+     "cron: isolated agent setup timed out before runner start; backing off job without gateway restart",
+     "cron.setup_timeout", {"action": "backing off job without gateway restart"}),
+    ("cron", "WARN", "cron: job run returned error status", "cron.job_error", {"stage": "job run returned error status"}),
+    ("cron", "WARN", "cron: disabling one-shot job after error", "cron.job_error",
+     {"stage": "disabling one-shot job after error"}),
+    ("cron", "INFO", "cron: applying error backoff", "cron.retry_backoff", {"stage": "applying error backoff"}),
+    ("cron", "INFO", "cron: scheduling recurring retry after transient error", "cron.retry_backoff",
+     {"stage": "scheduling recurring retry after transient error"}),
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 
@@ -346,3 +438,58 @@ def test_a_fallback_summary_naming_cooled_down_providers_stays_a_summary() -> No
 def test_the_degraded_event_loop_reads_its_duration_in_seconds() -> None:
     event = _one("Gateway event loop degraded for 3m (p99 61000ms) reasons=event_loop_delay eventLoopDelayMaxMs=62000")
     assert event.seconds.get("degradedFor") == 180
+
+
+def test_an_exec_timeout_after_the_commands_output_is_read_from_the_whole_record() -> None:
+    # logError's root-logger record: the [tools] tag in the text, the command's output before the reason.
+    message = "[tools] exec failed: npm ERR! code ETIMEDOUT\nnpm ERR! network request failed\n\nCommand timed out after 600 seconds"
+    event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", None, message, level="ERROR"))
+    _check(event, "tools.timeout", {"tool": "exec", "timeoutSeconds": 600})
+
+
+def test_a_bundle_mcp_line_pasted_with_its_logger_prefix() -> None:
+    _check(_one('bundle-mcp: recycling server "github" after repeated timeouts'), "mcp.request_timeout",
+           {"server": "github"})
+    _check(_one('bundle-mcp: failed to refresh server "fs" (node server.js): Error: spawn ENOENT'), "mcp.server_failed",
+           {"action": "refresh", "launch": "node server.js"})
+
+
+def test_the_whatsapp_reconnect_record_carries_its_attempt_in_the_meta_object() -> None:
+    meta = {"connectionId": "c-1", "status": 428, "reconnectAttempts": 3, "maxAttempts": 12, "delayMs": 8000}
+    event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "gateway/channels/whatsapp", "web reconnect: scheduling retry",
+                            level="INFO", meta=meta))
+    _check(event, "channel.auto_restart", {"reconnectAttempts": 3, "delayMs": 8000})
+
+
+def test_the_cron_timeout_cleanup_names_its_session_in_the_meta_object() -> None:
+    meta = {"jobId": "daily-digest", "sessionId": SID, "sessionKey": "agent:main:cron:daily-digest", "aborted": True,
+            "drained": False, "forceCleared": True}
+    event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "cron", "cron: cleaned up timed-out agent run",
+                            level="WARN", meta=meta))
+    _check(event, "cron.timeout_cleanup", {"sessionId": SID, "drained": False, "forceCleared": True})
+
+
+def test_an_active_memory_recall_timeout_is_no_model_call_timeout() -> None:
+    # The recall sub-run's own budget ran out; the user's turn goes on without memory context.
+    event = _one(f"active-memory: agent=main session={KEY} done status=timeout elapsedMs=15012 summaryChars=0")
+    assert event.kind == "memory.recall"
+    # The correlator reads it only to know the recall's own failover lines are not the user's model call
+    # (tests/test_pasted_readings.py); a recall line never opens or extends a finding.
+    assert event.kind in CONSUMED_KINDS
+
+
+@pytest.mark.parametrize("message", [
+    "Command timed out",  # no reason the exec tool writes
+    "exec failed: Command exited with code 1",
+    'recycling server "github" after lunch',
+    'server "github" restarted',
+    "WhatsApp Web connection closed (status 428). Something else entirely",
+    "mattermost reconnecting soon",
+    "agent=main session=agent:main:main started work",
+    "cleaned up the logs",
+    "Gateway is reachable",
+    "session transcript looks fine",
+    "No active session found for agent:main:main",  # not an exec session's slug
+])
+def test_third_audit_look_alikes_stay_generic(message: str) -> None:
+    assert _one(message).kind == "generic"

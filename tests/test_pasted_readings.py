@@ -224,3 +224,84 @@ def test_a_context_overflow_diagnostic_is_compaction_evidence_for_its_sessions_s
              "lastProgress=embedded_run:started lastProgressAge=299s recovery=checking")
     assert primary(diag) is None  # an overflow alone is what compaction is for
     assert primary(diag, stall) == "RC16"
+
+
+def test_a_records_values_one_per_line_read_as_one_record() -> None:
+    lines = ['{"subsystem":"fetch-timeout"}', '"fetch timeout reached; aborting operation"',
+             '"url":"https://api.telegram.org/bot7000/getMe"', '"timeoutMs":9998,"elapsedMs":18070', "",
+             '{"subsystem":"gateway/channels/telegram"}', '"native approval handler disabled: Error: ',
+             'gateway closed (1008): pairing required"']
+    events = [e for e in parse_text_lines(lines)]
+    assert [(e.line, e.kind, e.subsystem) for e in events] == [
+        (1, "fetch.timeout", "fetch-timeout"), (6, "generic", "gateway/channels/telegram")]
+    assert events[0].fields == {"url": "https://api.telegram.org/bot7000/getMe", "timeoutMs": 9998, "elapsedMs": 18070}
+    assert events[1].message.endswith("pairing required")
+    assert [e.kind for e in parse_text_lines(['{"subsystem":"diagnostic"}'])] == ["generic"]  # a binding alone
+
+
+def test_a_fetch_timer_that_fired_late_by_the_gateways_measure_is_starvation() -> None:
+    late = ['{"subsystem":"fetch-timeout"}', '"fetch timeout reached; aborting operation"',
+            '"timeoutMs":9998,"elapsedMs":18070']
+    on_time = late[:2] + ['"timeoutMs":2500,"elapsedMs":2500']
+    assert primary(*late) == "RC12"
+    assert primary(*on_time) is None
+
+
+def test_a_recovery_that_released_nothing_is_not_ineffective_when_a_fallback_then_succeeds() -> None:
+    outcome = ("[diagnostic] stuck session recovery outcome: status=aborted aborted=true drained=true "
+               f"forceCleared=false released=0 queuedCount=1 sessionKey={KEY}")
+    stalled = (f"[diagnostic] stalled session: sessionKey={KEY} state=processing age=400s queueDepth=1 "
+               "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=model_call "
+               "lastProgress=model_call:started lastProgressAge=400s recovery=checking")
+    succeeded = "[model-fallback/decision] candidate_succeeded candidate=probe/fallback"
+
+    def rules(*lines: str) -> set[str]:
+        incident = analyze_text(*lines).incidents[0]
+        return {f.rule.id for f in (incident.primary, *incident.contributing) if f is not None}
+
+    assert "RC06" in rules(stalled, outcome, stalled)
+    assert "RC06" not in rules(stalled, outcome, succeeded)
+
+
+def test_an_active_memory_recalls_own_timeout_failovers_are_not_the_users_model_call() -> None:
+    recall = ["active-memory: start timeoutMs=3000",
+              "embedded run failover decision: reason=timeout from=openai-codex/gpt-5.4-mini",
+              "active-memory: done status=timeout elapsedMs=20623"]
+    assert [k for _, k in kinds(*recall)] == ["memory.recall", "embedded.failover", "memory.recall"]
+    assert primary(*recall) is None
+    assert primary(recall[1]) == "RC01"  # the same failover outside a recall is the model call's
+
+
+def test_a_tool_held_until_its_own_timeout_an_approval_timeout_and_a_recycled_mcp_server_are_blocked_tool_calls() -> None:
+    assert primary("[tools] exec failed: Command timed out after 1800 seconds") == "RC03"
+    assert primary("[tools] exec failed: Command timed out after 30 seconds") is None  # below the warn threshold
+    assert primary("Exec denied (gateway id=abc123, approval-timeout): rm -rf build") == "RC03"
+    summary = analyze_text("Exec denied (gateway id=abc123, approval-timeout): rm -rf build").incidents[0].primary.summary
+    assert "approval" in summary and "never returned" not in summary
+
+
+def test_a_liveness_work_label_alone_reads_as_a_stall_warning_once_it_is_old_enough() -> None:
+    stale = "agent:george:whatsapp:group:120363000000000001(idle,q=1,age=23213s last=run:completed)"
+    tool = "skill-workshop-review-c815151c... idle/tool_call,q=1,age=4272s last=embedded_run:ended"
+    young = "agent:george:discord:channel:1400000000000000002(processing,q=1,age=9s last=run:completed)"
+    assert [k for _, k in kinds(stale, tool, young)] == ["liveness.work_item"] * 3
+    (event,) = parse_text_lines([stale])
+    assert (event.fields["state"], event.fields["queueDepth"], event.fields["lastProgress"]) == ("idle", 1, "run:completed")
+    assert primary(stale) == "RC05"  # idle with work queued and none active: stale state, not a ghost run
+    assert primary(tool) == "RC03"
+    assert primary(young) is None  # nine seconds old: nothing to say
+
+
+def test_a_codex_item_completed_as_last_progress_is_a_ghost_run() -> None:
+    stalled = (f"stalled session: sessionKey={KEY} state=processing age=180s queueDepth=1 "
+               "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=embedded_run "
+               "lastProgress=codex_app_server:notification:item/completed lastProgressAge=170s recovery=checking")
+    assert primary(stalled) == "RC02"
+
+
+def test_a_context_that_still_overflows_after_a_compaction_is_a_compaction_stall() -> None:
+    first = "2026-09-16T23:15:27.650Z WARN agent/embedded context overflow detected (attempt 1/3); attempting auto-compaction for lmstudio/qwen3.8-27b"
+    done = "2026-09-16T23:15:27.670Z INFO agent/embedded auto-compaction succeeded for lmstudio/qwen3.8-27b; retrying prompt"
+    again = first.replace("23:15:27.650Z", "23:27:14.690Z").replace("attempt 1/3", "attempt 2/3")
+    assert primary(first, done) is None  # one overflow, compacted: what compaction is for
+    assert primary(first, done, again) == "RC16"

@@ -152,14 +152,20 @@ def _rate(outcomes: Sequence[Outcome]) -> str:
 def summary_lines(outcomes: Sequence[Outcome]) -> list[str]:
     faults = [o for o in outcomes if o.case.primary is not None and not o.case.benign]
     silent = [o for o in faults if o.nothing_found]
+    undetermined = [o for o in faults if not o.nothing_found and o.headline is None]
     lines = [
         f"all cases      {_rate(outcomes)}",
         f"dev            {_rate([o for o in outcomes if o.case.split == 'dev'])}",
         f"holdout        {_rate([o for o in outcomes if o.case.split == 'holdout'])}",
-        f"negatives      {_rate([o for o in outcomes if o.case.primary is None or o.case.benign])}",
+        f"no fault       {_rate([o for o in outcomes if o.case.primary is None])}  (expected nothing at warning or above)",
+        f"benign class   {_rate([o for o in outcomes if o.case.primary is not None and o.case.benign])}"
+        "  (expected RC04, RC13 or RC14 as the headline, nothing at warning or above)",
         f"visible fault, nothing found: {len(silent)} ({sum(o.case.split == 'holdout' for o in silent)} holdout"
         + f", {sum(o.exit_code == INPUT_ERROR for o in silent)} of them input errors)"
         + (f"; dev: {', '.join(o.case.name for o in silent if o.case.split == 'dev')}" if silent else ""),
+        f"visible fault, a finding with no cause: {len(undetermined)} "
+        f"({sum(o.case.split == 'holdout' for o in undetermined)} holdout)"
+        + (f"; dev: {', '.join(o.case.name for o in undetermined if o.case.split == 'dev')}" if undetermined else ""),
     ]
     by_class: Counter[str] = Counter(o.case.primary or "none" for o in outcomes)
     agreed_by_class: Counter[str] = Counter(o.case.primary or "none" for o in outcomes if o.agrees)

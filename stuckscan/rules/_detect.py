@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 
 MAX_CITED = 8
 TERMINAL_PROGRESS = ("model_call:ended", "run:completed", "embedded_run:ended")
-TERMINAL_PROGRESS_PARTS = ("response.completed", "rawResponseItem/completed", "raw_response_item.completed", "output_item.done")
+# (Codex app-server: an item/completed with no turn/completed after it is the ghost-run signature, RC02)
+TERMINAL_PROGRESS_PARTS = ("response.completed", "rawResponseItem/completed", "raw_response_item.completed", "output_item.done",
+                           "notification:item/completed")
 TOOL_PROGRESS = re.compile(r"tool(?:_call)?:(?P<tool>[^:]+):started")
 # OpenClaw throws these inside a lane task, so they usually arrive in a ``lane task error``
 # line (whose family claims the line) rather than as a line of their own.
@@ -91,9 +93,16 @@ def is_terminal_progress(value: str) -> bool:
 
 
 def no_active_run(warning: Event) -> bool:
-    """Stale session state: the detector saw no active run, so a ghost run is not the story."""
+    """Stale session state: the detector saw no active run, so a ghost run is not the story. An idle
+    session with work queued and none active (a liveness work label ``<key>(idle,q=1,...)``) says the same."""
     return field_text(warning, "classification") == "stale_session_state" or \
-        field_text(warning, "reason") == "queued_work_without_active_run"
+        field_text(warning, "reason") == "queued_work_without_active_run" or idle_with_queue(warning)
+
+
+def idle_with_queue(warning: Event) -> bool:
+    depth = warning.fields.get("queueDepth")
+    return field_text(warning, "state") == "idle" and isinstance(depth, int) and depth > 0 \
+        and not field_text(warning, "activeWorkKind")
 
 
 def on_tool_call(warning: Event) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from stuckscan.events import browser_blocked
+from stuckscan.events import Event, blocked_tool_timeout, browser_blocked
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import TOOL_PROGRESS, Candidate, cite, field_text, stale_progress, tool_name
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -56,23 +56,49 @@ RULE = Rule(
 )
 
 
+def _timeout_summary(event: Event, tool: str) -> str:
+    """What a tool's own timeout line says: how long the session was held, and by what."""
+    if event.kind == "tools.approval_timeout":
+        return "An exec approval timed out: the session waited for an approval nobody gave, and the command never ran."
+    if event.kind == "mcp.request_timeout":
+        return f"The MCP server `{tool}` kept timing out and was recycled: the calls on it blocked their sessions."
+    seconds = event.fields.get("timeoutSeconds")
+    held = f" ({seconds} s)" if seconds is not None else " waiting for any output"
+    return f"The `{tool}` tool call ran until its own timeout{held}: the session was held on it that long."
+
+
+def _timed_out_tool(event: Event) -> str:
+    if event.kind == "mcp.request_timeout":
+        return f"mcp:{field_text(event, 'server') or '?'}"
+    if event.kind == "tools.approval_timeout":
+        return "exec (approval)"
+    return field_text(event, "tool") or "exec"
+
+
 def detect(view: IncidentView) -> Candidate | None:
     hits = view.warnings_where(lambda w: stale_progress(w, view.thresholds.warn_seconds) and (
         "blocked_tool_call" in (field_text(w, "classification"), field_text(w, "reason"))
         or field_text(w, "activeWorkKind") == "tool_call"
         or bool(TOOL_PROGRESS.fullmatch(field_text(w, "lastProgress")))))
     browser = [e for e in view.events("tools.browser_failed", "tools.browser_unreachable") if browser_blocked(e)]
+    # An exec call that ran until its own timeout, an approval that timed out, an MCP server recycled on timeouts.
+    timed_out = [e for e in view.events("tools.timeout") if blocked_tool_timeout(e, view.thresholds.warn_seconds)]
+    timed_out += view.events("tools.approval_timeout", "mcp.request_timeout")
+    browser += timed_out
     if not hits and not browser:
         return None
-    tool = tool_name(view.warnings) or ("browser" if browser else None)
+    tool = tool_name(view.warnings) or (_timed_out_tool(timed_out[0]) if timed_out else "browser" if browser else None)
     waited = max([view.record.max_age, *(w.seconds.get("lastProgressAge", 0.0) for w in view.warnings)])
     confidence = Confidence.HIGH if hits else Confidence.MEDIUM
+    if not hits and timed_out and len(timed_out) == len(browser):
+        summary = _timeout_summary(timed_out[0], tool or "exec")
+    elif view.cleared and waited:
+        summary = f"The session was waiting on the `{tool or 'unknown'}` tool call, which had not returned after {waited:.0f} s."
+    else:
+        summary = (f"The session is waiting on the `{tool or 'unknown'}` tool call, which never returned"
+                   + (f" ({waited:.0f} s without progress)." if waited else "."))
     return Candidate(
-        "RC03", confidence,
-        (f"The session was waiting on the `{tool or 'unknown'}` tool call, which had not returned after {waited:.0f} s."
-         if view.cleared and waited else
-         f"The session is waiting on the `{tool or 'unknown'}` tool call, which never returned"
-         + (f" ({waited:.0f} s without progress)." if waited else ".")),
+        "RC03", confidence, summary,
         cite(hits[:2], hits[-1:], browser), onset=view.record.last_progress or view.stall_start,
         facts={"tool": tool, "tool_family": tool_family(tool)},
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, field_text
+from stuckscan.rules._detect import Candidate, cite, field_text, idle_with_queue
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -37,7 +37,8 @@ RULE = Rule(
 
 def detect(view: IncidentView) -> Candidate | None:
     stale = view.warnings_where(lambda w: field_text(w, "classification") == "stale_session_state"
-                                or field_text(w, "reason") in ("queued_work_without_active_run", "stale_session_state"))
+                                or field_text(w, "reason") in ("queued_work_without_active_run", "stale_session_state")
+                                or idle_with_queue(w))
     skipped = [r for r in view.record.recoveries if r.status == "skipped"
                and (r.reason or "") in ("active_reply_work", "active_embedded_run")]
     unknown_unrecovered = view.warnings_where(lambda w: w.raw.get("sessionId") == "unknown" and field_text(w, "recovery") == "none")

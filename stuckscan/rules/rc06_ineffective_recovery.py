@@ -10,6 +10,8 @@ from stuckscan.rules._rule import Fix, FixContext, Rule
 
 if TYPE_CHECKING:
     from stuckscan.classifier import IncidentView
+    from stuckscan.correlator import RecoveryRecord
+    from stuckscan.events import Event
 
 
 def _still_stuck(context: FixContext) -> bool:
@@ -37,8 +39,21 @@ RULE = Rule(
 )
 
 
+def _after(event: Event, recovery: RecoveryRecord) -> bool:
+    """Whether ``event`` came after the recovery (by time, or by line in the same file when untimed):
+    a run that completed or a fallback that succeeded after it shows the recovery freed the session."""
+    if event.time is not None and recovery.time is not None:
+        return event.time > recovery.time
+    last = recovery.events[-1] if recovery.events else None
+    return last is not None and event.source == last.source and event.line > last.line
+
+
 def detect(view: IncidentView) -> Candidate | None:
-    not_freed = [r for r in view.record.recoveries if r.verdict is RecoveryVerdict.NOT_FREED]
+    successes = [e for e in view.events("model.fallback_decision", "embedded.run_done", "message.processed")
+                 if field_text(e, "decision") == "candidate_succeeded" or e.kind == "embedded.run_done"
+                 or field_text(e, "outcome") == "completed"]
+    not_freed = [r for r in view.record.recoveries if r.verdict is RecoveryVerdict.NOT_FREED
+                 and not any(_after(e, r) for e in successes)]
     # A wipe that released nothing, with messages still queued (or a queue no line counted): the
     # gateway reports "aborted", but what was waiting may never be answered (#145152, #92270).
     lossy = [r for r in view.record.recoveries if r.verdict is RecoveryVerdict.FORCE_CLEARED and r.released == 0

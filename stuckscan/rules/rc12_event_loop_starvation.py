@@ -50,7 +50,14 @@ def starved_fetch_timeouts(view: EpisodeView) -> list[Event]:
     ``timerDelayMs`` to the meta object only when the delay is at least max(1 s, half the
     timeout), its own "likely event-loop starvation" hint (the console line says ``timer
     delayed``, a ``timer.delayed`` event)."""
-    return [e for e in view.events("fetch.timeout") if "timerDelayMs" in e.fields]
+    return [e for e in view.events("fetch.timeout") if "timerDelayMs" in e.fields or _fired_late(e)]
+
+
+def _fired_late(event: Event) -> bool:
+    """A fetch timeout whose record shows the timer firing late by the gateway's own measure (elapsed
+    minus timeout at least max(1 s, half the timeout)) when the paste kept no ``timerDelayMs``."""
+    timeout, elapsed = event.seconds.get("timeoutMs"), event.seconds.get("elapsedMs")
+    return timeout is not None and elapsed is not None and elapsed - timeout >= max(1.0, timeout / 2)
 
 
 def detect(view: EpisodeView) -> Candidate | None:

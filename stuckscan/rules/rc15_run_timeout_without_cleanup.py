@@ -100,7 +100,8 @@ def detect(view: IncidentView) -> Candidate | None:
     # "lane task rejected after timeout" is logged only for a lane task whose timeout already fired
     # (src/process/command-queue.ts): the same evidence as the CommandLaneTaskTimeoutError it follows.
     lane_timeouts = (view.events("lane.task_timeout", "lane.task_rejected_after_timeout")
-                     + lane_task_errors(view.events("lane.task_error"), LANE_TIMEOUT_ERROR))
+                     + lane_task_errors(view.events("lane.task_error"), LANE_TIMEOUT_ERROR)
+                     + [e for e in view.events("cron.timeout_cleanup") if field_text(e, "stage") == "cleanup failed"])
     if not timeouts and not lane_timeouts:
         return None
     active = [e for e in view.events("run.active_check") if e.fields.get("active") is True]
