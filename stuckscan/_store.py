@@ -1,4 +1,4 @@
-"""Keeping many incidents without holding them all: compressed in memory, or on disk.
+"""Keeping many incidents without holding them all: compressed, on disk.
 
 A log with tens of thousands of incidents used to hold every closed incident record (about
 36 KB each with its evidence and prelude), then every public :class:`~stuckscan.model.Incident`
@@ -8,12 +8,13 @@ Two stores bound that:
 * :class:`BlobSpill` keeps pickled, compressed objects in an unnamed temporary file (or in
   memory when no temporary file can be made), addressed by the ticket :meth:`put` returns.
   The correlator moves closed incident records there once nothing can reopen them.
-* :class:`IncidentStore` is the list of an analysis's incidents, each kept pickled and
-  compressed (about 1.8 KB); iterating it gives each incident afresh. It is a ``list`` so
-  every reader of :attr:`Analysis.incidents <stuckscan.model.Analysis.incidents>` works
-  unchanged; a reader that keeps what it reads (``list(store)``) holds them all again,
-  so the paths that must stay small iterate it once (``scan --format json`` streams its
-  document). :meth:`IncidentStore.transformed` gives a view that applies a function to each
+* :class:`IncidentStore` is the list of an analysis's incidents, each pickled, compressed
+  (about 1.8 KB) and written to a :class:`BlobSpill` of its own; only the tickets (two
+  machine integers an incident) and the session keys stay in memory, and iterating it reads
+  each incident back afresh, in order. It is a ``list`` so every reader of
+  :attr:`Analysis.incidents <stuckscan.model.Analysis.incidents>` works unchanged; a
+  reader that keeps what it reads (``list(store)``) holds them all again, so the paths
+  that must stay small iterate it (``scan --format json`` streams its document). :meth:`IncidentStore.transformed` gives a view that applies a function to each
   incident as it is read (redaction, one incident at a time).
 
 Neither changes a result: a stored object reads back equal to what was stored.
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import pickle
 import zlib
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -89,25 +91,33 @@ class BlobSpill:
 
 
 class IncidentStore(list):  # type: ignore[type-arg]
-    """A list of incidents kept compressed; each read gives a fresh copy.
+    """A list of incidents kept on disk, compressed; each read gives a fresh copy.
 
     The ``list`` storage itself stays empty: every list operation a reader may use goes
     through :meth:`__iter__`, :meth:`__len__` and :meth:`__getitem__`; it is appended to
-    while the analysis is built and not changed afterwards.
+    while the analysis is built and not changed afterwards. The spill file is made on the
+    first append (a store that stays empty makes none).
     """
 
-    __slots__ = ("_blobs", "_keys")
+    __slots__ = ("_spill", "_offsets", "_lengths", "_keys")
 
-    def __init__(self, items: Iterable[Any] = ()) -> None:
+    def __init__(self, items: Iterable[Any] = (), directory: str | None = None) -> None:
         super().__init__()
-        self._blobs: list[bytes] = []
+        self._spill = BlobSpill(directory)
+        self._offsets = array("q")  # an incident's ticket: its offset and length in the spill
+        self._lengths = array("q")
         self._keys: list[str | None] = []
         for item in items:
             self.append(item)
 
     def append(self, item: Any) -> None:
-        self._blobs.append(pack(item))
+        offset, length = self._spill.put(item)
+        self._offsets.append(offset)
+        self._lengths.append(length)
         self._keys.append(item.session_key)
+
+    def _read(self, index: int) -> Any:
+        return self._spill.get((self._offsets[index], self._lengths[index]))
 
     def session_keys(self) -> list[str | None]:
         """Each incident's ``session_key``, without reading the incidents (redaction learns them first)."""
@@ -118,23 +128,23 @@ class IncidentStore(list):  # type: ignore[type-arg]
             self.append(item)
 
     def __iter__(self) -> Iterator[Any]:
-        for blob in self._blobs:
-            yield unpack(blob)
+        for index in range(len(self._offsets)):
+            yield self._read(index)
 
     def __reversed__(self) -> Iterator[Any]:
-        for blob in reversed(self._blobs):
-            yield unpack(blob)
+        for index in reversed(range(len(self._offsets))):
+            yield self._read(index)
 
     def __len__(self) -> int:
-        return len(self._blobs)
+        return len(self._offsets)
 
     def __bool__(self) -> bool:
-        return bool(self._blobs)
+        return bool(self._offsets)
 
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
-            return [unpack(blob) for blob in self._blobs[index]]
-        return unpack(self._blobs[index])
+            return [self._read(position) for position in range(len(self._offsets))[index]]
+        return self._read(range(len(self._offsets))[index])  # negative indexes, IndexError as a list gives
 
     def __contains__(self, item: object) -> bool:
         return any(item == value for value in self)

@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 
 OVERLAP_SLACK = timedelta(seconds=60)
 TIMELINE_LIMIT = 40
-INCIDENTS_IN_MEMORY = 1_000  # beyond this many, an analysis keeps its incidents compressed
+INCIDENTS_IN_MEMORY = 1_000  # beyond this many, an analysis keeps its incidents compressed, on disk
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +126,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
                    miner: TemplateMiner | None = None) -> Analysis:
     """The public model of a correlation: each incident classified in report order, one at a
     time (beyond :data:`INCIDENTS_IN_MEMORY` of them, records are read back from disk and
-    the incidents kept compressed: see :mod:`stuckscan._store`)."""
+    the incidents kept compressed, on disk: see :mod:`stuckscan._store`)."""
     build = infer_build(result.build_hints)
     episodes = [_episode_shell(record, index) for index, record in enumerate(result.episodes, 1)]
     incidents: list[Incident] = IncidentStore() if len(result.incidents) > INCIDENTS_IN_MEMORY else []

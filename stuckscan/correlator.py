@@ -281,6 +281,15 @@ class IncidentRecord:
     def is_open(self) -> bool:
         return self.status is RecordStatus.OPEN
 
+    def compact_events(self) -> None:
+        """Every kept event back to its compact form (see ``Event.compact``): a closed
+        incident waits for the report, or for the spill file, which pickles it smaller so."""
+        for event in itertools.chain(self.prelude, self.evidence.all(),
+                                     *(recovery.events for recovery in self.recoveries)):
+            event.compact()
+        if self.closed_by is not None:
+            self.closed_by.compact()
+
     def note_run(self, run_id: str | None) -> None:
         if run_id and run_id not in self.run_ids and len(self.run_ids) < 20:
             self.run_ids.append(run_id)
@@ -776,6 +785,7 @@ class Correlator:
             self.open_episode.served_after = moment
         if kind in SESSION_EVIDENCE_KINDS:
             changes.extend(self._on_session_evidence(event, names))
+        event.compact()  # read for the last time here, unless an incident's report reads it again
         return changes
 
     def _recall_owns(self, event: Event, names: Names | None) -> bool:
@@ -1568,6 +1578,7 @@ class Correlator:
         record.prelude = self._history_for(identity, *self.ids.resolve(event), moment)
         for earlier in record.prelude:
             self._note_model(record, earlier)
+            earlier.compact()
         if opened_by != "warning" and moment is not None:
             # a signal that reports how long it waited (a lane wait) dates the stall's start back
             waited = event.seconds.get("waitedMs", 0.0) if event.kind == "lane.wait_exceeded" else 0.0
@@ -1650,6 +1661,7 @@ class Correlator:
         else:
             record.end = None
         self._decide_recoveries(record)
+        record.compact_events()
         self.open.pop(record.identity, None)
         self.closed.append(record)
         self.last_closed.set(record.identity, record)

@@ -51,6 +51,9 @@ class Event:
                 _stated(fields, "sessionId", "lockSessionId", "activeSessionId"),
                 _stated(fields, "runId"))
 
+    def compact(self) -> None:
+        """Drop what can be rebuilt from the line's text (see ``parser.LazyEvent``); here, nothing."""
+
     def fields_at_most(self) -> int:
         """An upper bound of ``len(self.fields)`` (exact here; see ``parser.LazyEvent``)."""
         return len(self.fields)

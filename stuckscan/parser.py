@@ -236,17 +236,21 @@ class LazyEvent(Event):
     ``key=value`` word's value, stripped of ``;,`` and typed.
 
     The three slots stay unset until read: reading an unset slot falls through to
-    :meth:`__getattr__`, which tokenizes; afterwards they are plain slots.
+    :meth:`__getattr__`, which tokenizes; afterwards they are plain slots. :meth:`compact`
+    unsets them again (an event an incident keeps, once the correlator has read it).
+
+    The key=value text is the end of the message (the families' ``kv`` group is ``.*`` to
+    the end): only where it starts is kept, not a copy of it.
     """
 
-    __slots__ = ("_kv", "_kv_text")
-    _kv: str | dict[str, str] | None  # the key=value text, then its raw words by key; None once tokenized
-    _kv_text: str  # the key=value text
+    __slots__ = ("_kv", "_kv_at")
+    _kv: int | dict[str, str] | None  # where the key=value text starts, then its raw words by key; None once tokenized
+    _kv_at: int  # where the key=value text starts in the message
 
     @classmethod
     def deferred(cls, source: str, line: int, time: datetime | None, level: str | None, subsystem: str | None,
-                 kind: str, message: str, kv: str) -> LazyEvent:
-        """The event of a ``jsonl`` record with no meta object, ``kv`` its key=value text.
+                 kind: str, message: str, kv_at: int) -> LazyEvent:
+        """The event of a ``jsonl`` record with no meta object, ``message[kv_at:]`` its key=value text.
         (Built without the dataclass ``__init__``, which would set the three lazy slots;
         ``dataclasses.replace`` still uses it, and its copy is an ordinary, tokenized one.)"""
         event = object.__new__(cls)
@@ -260,7 +264,7 @@ class LazyEvent(Event):
         event.shape = "jsonl"
         event.meta = None
         event.truncated = False
-        event._kv = event._kv_text = kv
+        event._kv = event._kv_at = kv_at
         return event
 
     def __getattr__(self, name: str) -> Any:
@@ -277,7 +281,7 @@ class LazyEvent(Event):
         the text it saves), else as the plain event it reads as."""
         if self._kv is not None:
             return (LazyEvent.deferred, (self.source, self.line, self.time, self.level, self.subsystem, self.kind,
-                                         self.message, self._kv_text))
+                                         self.message, self._kv_at))
         return (Event, tuple(getattr(self, name) for name in _EVENT_FIELD_NAMES))
 
     def _tokenized(self) -> None:
@@ -291,12 +295,23 @@ class LazyEvent(Event):
         self.seconds = seconds
         self._kv = None
 
+    def compact(self) -> None:
+        """Back to the lazy state: what tokenizing or peeking built is dropped (a kept event
+        is read again rarely, if ever; reading it again gives the same values)."""
+        try:
+            start = self._kv_at
+        except AttributeError:  # a copy made by dataclasses.replace: an ordinary event
+            return
+        if self._kv is None:
+            del self.fields, self.raw, self.seconds
+        self._kv = start
+
     def get(self, key: str, default: Any = None) -> Any:
         words = self._kv
         if words is None or key not in PEEKABLE:
             return self.fields.get(key, default)
-        if words.__class__ is str:
-            words = self._kv = _words_by_key(words)  # type: ignore[arg-type]
+        if words.__class__ is int:
+            words = self._kv = _words_by_key(self.message, words)  # type: ignore[arg-type]
         if key == "laneSessionKey":
             lane = _peek(words, "lane")  # type: ignore[arg-type]
             if isinstance(lane, str) and lane.startswith("session:"):
@@ -311,8 +326,8 @@ class LazyEvent(Event):
         words = self._kv
         if words is None:
             return Event.identity_names(self)
-        if words.__class__ is str:
-            words = self._kv = _words_by_key(words)  # type: ignore[arg-type]
+        if words.__class__ is int:
+            words = self._kv = _words_by_key(self.message, words)  # type: ignore[arg-type]
         key = _stated_word(words, "sessionKey")  # type: ignore[arg-type]
         if key is None:
             lane = _stated_word(words, "lane")  # type: ignore[arg-type]
@@ -338,10 +353,10 @@ class LazyEvent(Event):
 _EVENT_FIELD_NAMES = tuple(f.name for f in dataclass_fields(Event))
 
 
-def _words_by_key(kv: str) -> dict[str, str]:
-    """The raw value of the last ``key=value`` word of each key."""
+def _words_by_key(message: str, start: int) -> dict[str, str]:
+    """The raw value of the last ``key=value`` word of each key of ``message[start:]``."""
     words: dict[str, str] = {}
-    for word in kv.split():
+    for word in message[start:].split():
         equals = word.find("=")
         if equals > 0:
             words[word[:equals]] = word[equals + 1:]
@@ -1149,10 +1164,11 @@ class LineParser:
         """:meth:`_build` for a gateway JSONL record with no meta object and no session hint
         (the scan fast path reads these without ``json.loads``)."""
         found = families.match_family(message)
-        if found is not None and id(found[0]) in PLAIN_KV_FAMILIES and _lazy_safe(message):
+        if found is not None and id(found[0]) in PLAIN_KV_FAMILIES and _lazy_safe(message) \
+                and found[1].end("kv") == len(message):
             family, match = found
             return LazyEvent.deferred(self.source, number, moment, level or family.level, subsystem, family.kind,
-                                      message, match.group("kv"))
+                                      message, match.start("kv"))
         return self._build(number, moment, Record("jsonl", None, level, subsystem, message, None), False, found)
 
     def _unparsed(self, number: int, text: str, truncated: bool, shape: str) -> Event:

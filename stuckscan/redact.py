@@ -521,12 +521,14 @@ class Redactor:
     holds every original value and its placeholder, so repeated values get the same
     placeholder. ``salt`` (text or bytes, not empty) makes placeholders keyed hashes of
     their values instead of numbers. ``cache_size`` bounds the texts whose pattern pass is
-    remembered: ``None`` (a report: the memo holds what the analysis holds) keeps them all;
-    a stream (``watch``, ``events``) passes a bound, so its memory does not grow with its
-    length. Past the bound the memo starts afresh, which costs time, never consistency.
+    remembered, and ``cache_chars`` the characters they and their results hold: ``None``
+    (a report: the memo holds what the analysis holds) keeps them all; ``scan`` and the
+    streams (``watch``, ``events``) pass bounds, so memory does not grow with the length of
+    the log. Past a bound the memo starts afresh, which costs time, never consistency.
     """
 
-    def __init__(self, salt: str | bytes | None = None, *, cache_size: int | None = None) -> None:
+    def __init__(self, salt: str | bytes | None = None, *, cache_size: int | None = None,
+                 cache_chars: int | None = None) -> None:
         key = salt.encode("utf-8") if isinstance(salt, str) else salt
         if key is not None and not key:
             raise ValueError("the redaction salt must not be empty")
@@ -537,8 +539,11 @@ class Redactor:
         self._known = KnownValues()
         self._patterned: dict[str, str] = {}
         self._learned: set[Any] = set()  # immutable objects (evidence) whose texts have been learned
-        self._learned_stores: set[int] = set()  # ids of incident stores learned whole (they live as long as the run)
+        # id of an incident store learned whole -> (the store, kept alive; its pass-1 copy: see _learn_store)
+        self._learned_stores: dict[int, tuple[IncidentStore, IncidentStore]] = {}
         self._cache_size = None if cache_size is None else max(cache_size, 1)
+        self._cache_chars = cache_chars
+        self._cached_chars = 0  # characters of the memo's texts and of the results that differ from them
 
     @property
     def mapping(self) -> dict[str, str]:
@@ -587,9 +592,12 @@ class Redactor:
             for guard, step in _TEXT_STEPS:
                 if guard(patterned):
                     patterned = step(self, patterned)
-            if self._cache_size is not None and len(self._patterned) >= self._cache_size:
+            if (self._cache_size is not None and len(self._patterned) >= self._cache_size) \
+                    or (self._cache_chars is not None and self._cached_chars >= self._cache_chars):
                 self._patterned.clear()
+                self._cached_chars = 0
             self._patterned[text] = patterned
+            self._cached_chars += len(text) + (len(patterned) if patterned is not text else 0)
         return patterned
 
     def _learned_objects(self) -> set[Any]:
@@ -861,7 +869,42 @@ class Redactor:
     # -- values learned earlier -------------------------------------------------------
 
     def _replace_known(self, text: str) -> str:
-        return self._known.replace(text, self._placeholders)
+        return self._known.replace(text, self._placeholders) if text else text
+
+    # -- incident stores ----------------------------------------------------------------
+
+    def _learn_store(self, store: IncidentStore) -> None:
+        """Learn every incident of ``store`` and keep its *pass-1 copy*: each text as
+        :meth:`learn_text` leaves it (patterns replaced), each session key as
+        :meth:`learn_session_key` does, session ids as they are, in a store of its own.
+
+        Redacting a text is ``_replace_known(learn_text(text))``, and once everything is
+        learned the second half is all that is left to do: the copy is redacted from there
+        (:meth:`_redacted_store`) without running the patterns over every text again, and
+        without a memo holding every text of the report until then (a store holds more
+        incidents than memory should: :mod:`stuckscan._store`). The copy is walked in the
+        order :class:`_Learning` visits, so values are learned, and numbered, the same."""
+        if id(store) in self._learned_stores:
+            return  # learned whole already (before the filters): reading it again changes nothing
+        copy = IncidentStore()
+        for item in store:  # each read afresh: a fresh walk each (ids of passing objects are reused)
+            copy.append(_Walk(self.learn_text, self.learn_session_key, self._learn_session_id).value(item))
+        self._learned_stores[id(store)] = (store, copy)
+
+    def _learn_session_id(self, session_id: str) -> str:
+        self.redact_session_id(session_id)
+        return session_id
+
+    def _redacted_store(self, store: IncidentStore, final_session_id: Callable[[str], str]) -> IncidentStore:
+        """``store`` redacted, one incident at a time as it is read: from its pass-1 copy when
+        it was learned whole, else each incident walked afresh (a fresh memo each)."""
+        learned = self._learned_stores.get(id(store))
+        if learned is None:
+            def walk(item: Any) -> Any:
+                return _Walk(self.redact_text, self.redact_session_key, final_session_id).value(item)  # type: ignore[arg-type]
+            return store.transformed(walk)
+        known = self._replace_known
+        return learned[1].transformed(lambda item: _Walk(known, known, final_session_id).value(item))
 
 
 def _sub(pattern: LazyPattern, method: Callable[[Redactor, regex.Match[str]], str]) -> Callable[[Redactor, str], str]:
@@ -974,11 +1017,12 @@ class _Walk:
     met again (the same evidence in a timeline and in a finding) is done once; the copy
     shares objects where the original did."""
 
-    __slots__ = ("text", "session_key", "session_id", "_texts", "_frozen", "_by_id")
+    __slots__ = ("text", "session_key", "session_id", "stores", "_texts", "_frozen", "_by_id")
 
     def __init__(self, text: Callable[[str], str], session_key: Callable[[str], str],
-                 session_id: Callable[[str], str]) -> None:
+                 session_id: Callable[[str], str], stores: Callable[[IncidentStore], IncidentStore] | None = None) -> None:
         self.text, self.session_key, self.session_id = text, session_key, session_id
+        self.stores = stores  # how an incident store is copied (default: each incident walked afresh)
         self._texts: dict[str, str] = {}
         self._frozen: dict[Any, Any] = {}
         self._by_id: dict[int, Any] = {}  # id of a mutable object of the (living) original -> its copy
@@ -1003,6 +1047,8 @@ class _Walk:
         elif isinstance(value, str):
             result = self.text(value)
         elif isinstance(value, IncidentStore):
+            if self.stores is not None:
+                return self.stores(value)  # type: ignore[return-value]
             # Read one incident at a time: a fresh walk each, whose memo goes with it.
             return value.transformed(lambda item: _Walk(self.text, self.session_key, self.session_id).value(item))  # type: ignore[return-value]
         elif isinstance(value, list):
@@ -1032,7 +1078,8 @@ class _Walk:
 class _Learning:
     """The first pass: every string of an analysis learned, in field order, nothing copied.
     ``learned`` holds the immutable objects already learned (kept by the redactor: a
-    stream's snapshots repeat the same evidence)."""
+    stream's snapshots repeat the same evidence). An incident store is learned by
+    :meth:`Redactor._learn_store`."""
 
     __slots__ = ("redactor", "_learned", "_seen")
 
@@ -1063,11 +1110,7 @@ class _Learning:
         elif isinstance(value, str):
             self.redactor.learn_text(value)
         elif isinstance(value, IncidentStore):
-            if id(value) in self.redactor._learned_stores:
-                return  # learned whole already (before the filters): reading it again changes nothing
-            for item in value:  # each read afresh: a fresh visit each (ids of passing objects are reused)
-                _Learning(self.redactor).visit(item)
-            self.redactor._learned_stores.add(id(value))
+            self.redactor._learn_store(value)
         elif isinstance(value, (list, tuple)):
             for item in value:
                 self.visit(item)
@@ -1117,8 +1160,11 @@ def _redact_whole(value: T, session_keys: Iterable[str | None], redactor: Redact
     a path, say) is also masked where it appeared earlier without its telltale context."""
     _learn_whole(value, session_keys, redactor)
     # A session id is final after learning: a UUID or `main` kept, or its placeholder.
-    copy = _Walk(redactor.redact_text, redactor.redact_session_key,  # type: ignore[arg-type]
-                 lambda session_id: redactor.redact_session_id(session_id) or session_id)
+    def final_session_id(session_id: str) -> str:
+        return redactor.redact_session_id(session_id) or session_id
+
+    copy = _Walk(redactor.redact_text, redactor.redact_session_key, final_session_id,  # type: ignore[arg-type]
+                 lambda store: redactor._redacted_store(store, final_session_id))
     return copy.value(value)
 
 

@@ -9,6 +9,7 @@ incidents compressed; each report is compared with the one the plain lists give.
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_logs"
 CASES = sorted(p for p in (ROOT / "tests" / "field" / "cases").glob("*.log"))
 LOGS = sorted(p for p in SAMPLES.rglob("*") if p.is_file() and p.suffix in (".log", ".txt", ".jsonl"))
-FORMATS = [("json",), ("json", "--no-redact"), ("text", "--all"), ("markdown",), ("sarif",), ("junit",), ("github",)]
+FORMATS = [("json",), ("json", "--no-redact"), ("json", "--redact-salt", "s3cret"), ("text", "--all"), ("markdown",),
+           ("sarif",), ("junit",), ("github",)]
 
 
 def run(*args: str) -> Any:
@@ -62,6 +64,18 @@ def test_every_format_is_the_same_with_incidents_out_of_memory(monkeypatch: pyte
     stored = run(*paths, "--format", *options)
     assert stored.exit_code == plain.exit_code
     assert stored.output == plain.output
+
+
+def test_a_session_named_by_its_placeholder_is_the_same_with_incidents_out_of_memory(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--session <redacted key>`` redacts the whole analysis to find it, then the part kept."""
+    paths = [str(p) for p in LOGS]
+    keys = [incident["sessionKey"] for incident in json.loads(run(*paths, "--format", "json").output)["incidents"]]
+    wanted = next(key for key in keys if key and "<peer-" in key)
+    plain = run(*paths, "--format", "json", "--session", wanted)
+    assert json.loads(plain.output)["incidents"]
+    stores_everything(monkeypatch)
+    assert run(*paths, "--format", "json", "--session", wanted).output == plain.output
 
 
 @pytest.mark.parametrize("log", CASES[::7], ids=[p.stem for p in CASES[::7]])

@@ -206,14 +206,16 @@ def redaction_options(func: F) -> F:
     return func
 
 
-def make_redactor(no_redact: bool, salt: str | None, cache_size: int | None = None) -> Redactor | None:
+def make_redactor(no_redact: bool, salt: str | None, cache_size: int | None = None,
+                  cache_chars: int | None = None) -> Redactor | None:
     """The redactor the options ask for (``None`` with ``--no-redact``, where a salt has nothing
-    to do). A stream (``watch``, ``events``) passes ``cache_size`` so its memory stays flat."""
+    to do). ``scan`` and the streams (``watch``, ``events``) pass ``cache_size`` (and ``scan``
+    ``cache_chars``) so the memo's memory stays flat (see :class:`~stuckscan.redact.Redactor`)."""
     if no_redact:
         return None
     from stuckscan.redact import Redactor
 
-    return Redactor(salt, cache_size=cache_size)
+    return Redactor(salt, cache_size=cache_size, cache_chars=cache_chars)
 
 
 def display_options(func: F) -> F:

@@ -18,9 +18,11 @@ if TYPE_CHECKING:
     from stuckscan.redact import Redactor
 
 MACHINE_FORMATS = frozenset({"json", "sarif", "junit", "github"})
-# The redactor's caches of texts already learned are emptied when this full: the same
-# placeholders, without holding every text of a log with many incidents.
-REDACTOR_CACHE = 200_000
+# The redactor's memo of texts already learned is emptied when this full: the same
+# placeholders, without holding every text of a log with many incidents. (Beyond 1,000
+# incidents the second pass needs no memo: see redact.Redactor._learn_store.)
+REDACTOR_CACHE = 20_000
+REDACTOR_CACHE_CHARS = 8_000_000
 
 
 def _fail_on(_ctx: click.Context, _param: click.Parameter, value: str) -> Any:
@@ -111,7 +113,7 @@ def scan(output_format: str, output: str | None, fail_on: Any, color: bool | Non
     """
     asked = shown_zone(utc, display_tz)
     selection = selection_from(kwargs)
-    redactor = make_redactor(no_redact, redact_salt, cache_size=REDACTOR_CACHE)
+    redactor = make_redactor(no_redact, redact_salt, cache_size=REDACTOR_CACHE, cache_chars=REDACTOR_CACHE_CHARS)
     analysis = load_analysis(selection, machine_output=output_format in MACHINE_FORMATS or output_format == "markdown",
                              redactor=redactor)
     options = _render_options(color if output_format == "text" else False, output, fail_on, redactor,
