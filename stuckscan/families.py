@@ -399,6 +399,9 @@ FAMILIES: tuple[Family, ...] = (
         "restart.recovery", "info", "main-session restart recovery ",
         r"main-session restart recovery (?P<stage>complete|failed|gave up):?" + KV,
     ),
+    # The same restart with the "[<channel>:<account>] health-monitor: " part trimmed, its console tag kept
+    # ("06:05:12 [health-monitor] restarting (reason: stale-socket)"): the channel is unknown.
+    _anchored("health.restart", "info", "restarting (reason: ", r"restarting \(reason: (?P<reason>[^)]{1,200})\)"),
     # Searched anywhere: evidence strings that arrive with varying prefixes. Each was checked
     # against the openclaw/openclaw source; sample_logs/README.md lists the source paths.
     # A turn refused because its session's lifecycle moved under it (a restart's new lifecycle generation, a

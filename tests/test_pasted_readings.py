@@ -320,3 +320,9 @@ def test_a_wrapped_stall_warning_with_elided_ages_is_one_warning() -> None:
              "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=model_call",
              'lastProgress=model_call:stream_progress lastProgressAge=5xx s lastAssistant="<final>" recovery=none']
     assert kinds(*lines) == [(1, "session.stalled")]
+
+
+def test_health_monitor_restarts_with_the_channel_part_trimmed_still_make_a_loop() -> None:
+    lines = [f"{clock} [health-monitor] restarting (reason: stale-socket)" for clock in ("09:11:01", "09:46:01", "10:21:01")]
+    assert [k for _, k in kinds(*lines)] == ["health.restart"] * 3
+    assert primary(*lines) == "RC18"
