@@ -690,7 +690,8 @@ class LineParser:
         self._last_warning: Event | None = None  # the template a "... age=199s ..." ditto line repeats
         self._yaml: _YamlBlock | None = None      # a record transcribed as YAML, being read
         self._values: _ValuesBlock | None = None  # a record's values one per line, being read
-        self._ui_header: list[str] | None = None  # a Control UI record's time, level, subsystem lines, so far
+        # a Control UI record's time, level and subsystem lines so far: (line number, text, value)
+        self._ui_header: list[tuple[int, str, str]] | None = None
 
     # -- public -------------------------------------------------------------------
 
@@ -727,6 +728,10 @@ class LineParser:
             return [*self._end_yaml(), *self.flush()]
         if self._values is not None:
             return [*self._end_values(), *self.flush()]
+        if self._ui_header is not None:
+            held, self._ui_header = self._ui_header, None
+            return [*(event for number, text, _ in held for event in self._take_parsed(number, text, False)),
+                    *self.flush()]
         self.stats.guessed_dates += self.clock.take_guessed_dates()
         if self._partial is None and not self._pending_notes:
             pending, self._pending = self._pending, None
@@ -774,7 +779,10 @@ class LineParser:
     def _take(self, number: int, text: str, truncated: bool) -> Sequence[Event]:
         """Parse a whole line; join it to the pending event or make it the pending one."""
         if len(text) <= _UI_HEADER_MAX or self._ui_header is not None:
-            text = self._control_ui(text)
+            replay, text = self._control_ui(number, text)
+            if replay:  # held lines that turned out to be no Control UI header: read as they are
+                ready = [event for held_number, held in replay for event in self._take_parsed(held_number, held, False)]
+                return [*ready, *(self._take(number, text, truncated) if text else ())]
             if not text:
                 return _NOTHING
         if self._yaml is not None:
@@ -794,30 +802,31 @@ class LineParser:
             return _NOTHING
         return self._take_parsed(number, text, truncated)
 
-    def _control_ui(self, text: str) -> str:
+    def _control_ui(self, number: int, text: str) -> tuple[list[tuple[int, str]], str]:
         """The Control UI's log view copied as text puts a record's time (``6:07:18 PM``), level and
         subsystem on lines of their own above its message: those lines are held ("" returned) and
         the message line comes back as one ``openclaw logs`` line (``18:07:18 debug agent/embedded
-        <message>``)."""
+        <message>``). Held lines that turn out to head no message are handed back to be read as
+        they are, with the line that showed it (the first item)."""
         stripped = text.strip()
         clock = _UI_TIME.fullmatch(stripped)
-        header = self._ui_header
+        held = self._ui_header
         if clock is not None:
             hour = int(clock.group("hour")) % 12 + (12 if clock.group("half").upper() == "PM" else 0)
-            self._ui_header = [f"{hour:02d}:{clock.group('rest')}"]
-            return ""
-        if header is None:
-            return text
-        if len(header) == 1 and _UI_LEVEL.fullmatch(stripped):
-            header.append(stripped.lower())
-            return ""
-        if len(header) == 2 and _UI_SUBSYSTEM.fullmatch(stripped):
-            header.append(stripped)
-            return ""
+            self._ui_header = [(number, text, f"{hour:02d}:{clock.group('rest')}")]
+            return [(n, t) for n, t, _ in held or ()], ""
+        if held is None:
+            return [], text
+        if len(held) == 1 and _UI_LEVEL.fullmatch(stripped):
+            held.append((number, text, stripped.lower()))
+            return [], ""
+        if len(held) == 2 and _UI_SUBSYSTEM.fullmatch(stripped):
+            held.append((number, text, stripped))
+            return [], ""
         self._ui_header = None
-        if len(header) < 3 or not stripped:
-            return text  # not the Control UI's layout after all
-        return f"{' '.join(header)} {stripped}"
+        if len(held) < 3 or not stripped:
+            return [(n, t) for n, t, _ in held], text  # not the Control UI's layout after all
+        return [], " ".join(value for _, _, value in held) + f" {stripped}"
 
     def _end_values(self) -> Sequence[Event]:
         """The values read so far as one record (the binding alone, read as it is, when no value came)."""

@@ -184,6 +184,8 @@ def test_the_control_ui_log_view_copied_as_text_reads_as_one_record_per_message(
         (4, "embedded.run_done", "debug", "agent/embedded"), (8, "health.restart", "info", "gateway/health-monitor")]
     assert events[1].time is not None and (events[1].time.hour, events[1].time.minute) == (18, 8)
     assert kinds("6:07:18 PM", "a sentence, not a level") == []  # no level line: the time heads nothing
+    # ... and the lines held while it looked like a header are read as they are, none lost
+    assert [e.line for e in parse_text_lines(["6:07:18 PM", "debug"])] == [1, 2]
 
 
 def test_a_lone_restart_with_turns_running_after_it_is_not_reported() -> None:
