@@ -98,6 +98,8 @@ BUILD_HINT_KINDS = frozenset(ATTENTION_LABELS) | {
 }
 # Lines an active-memory recall sub-run writes that look like the user's own model call failing.
 RECALL_LOOKALIKE_KINDS = frozenset({"embedded.failover", "model.fallback_decision"})
+RECALL_REACH = timedelta(minutes=2)
+RECALL_REACH_LINES = 20
 # Every kind the correlator acts on (``ws.response`` only when slow). Lines of other kinds
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
@@ -704,7 +706,7 @@ class Correlator:
         self._cold: deque[IncidentRecord] = deque()  # closed, out of reach of later lines, still in memory
         self.history: BoundedMap[str, deque[Event]] = BoundedMap(self.limits.history_sessions)
         self.unattributed: deque[Event] = deque(maxlen=100)
-        self._in_recall = False  # an active-memory recall started and has not finished
+        self._recall_start: Event | None = None  # an active-memory recall that started and has not finished
         # Abort-settle timeouts of any session: a lock error that names no session may be the
         # lock that abort leaked (the paste elided the ids that would tie them).
         self.recent_settles: deque[Event] = deque(maxlen=20)
@@ -774,7 +776,7 @@ class Correlator:
         elif kind == "lane.enqueue":
             changes.extend(self._on_lane_enqueue(event))
         elif kind == "memory.recall":
-            self._in_recall = event.fields.get("stage") == "start"
+            self._recall_start = event if event.fields.get("stage") == "start" else None
             return changes
         if kind in RECALL_LOOKALIKE_KINDS and self._recall_owns(event, names):
             return changes
@@ -795,7 +797,12 @@ class Correlator:
         run_id = event.fields.get("runId")
         if isinstance(run_id, str) and run_id.startswith("active-memory"):
             return True
-        return self._in_recall and names is not None and not any(names)
+        start = self._recall_start
+        if start is None or names is None or any(names):
+            return False
+        if start.time is not None and event.time is not None:
+            return event.time - start.time <= RECALL_REACH  # a recall runs seconds; a missing "done" must not last
+        return start.source == event.source and 0 < event.line - start.line <= RECALL_REACH_LINES
 
     def tick(self, now: datetime) -> list[Change]:
         """Let wall-clock time pass without new lines (live mode): silences can close incidents."""

@@ -328,3 +328,9 @@ def test_health_monitor_restarts_with_the_channel_part_trimmed_still_make_a_loop
     lines = [f"{clock} [health-monitor] restarting (reason: stale-socket)" for clock in ("09:11:01", "09:46:01", "10:21:01")]
     assert [k for _, k in kinds(*lines)] == ["health.restart"] * 3
     assert primary(*lines) == "RC18"
+
+
+def test_a_recall_that_never_reports_its_end_does_not_hide_later_failovers() -> None:
+    start = "2026-06-02T10:00:00.000Z [plugins] active-memory: start timeoutMs=3000"
+    later = "2026-06-02T10:30:00.000Z [agent/embedded] embedded run failover decision: reason=timeout from=openai/gpt-5"
+    assert primary(start, later) == "RC01"
