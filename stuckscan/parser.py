@@ -420,7 +420,7 @@ _MAX_HELD_NOTES = 64
 _LEADING_ELISION = re.compile(r"(?:\.{3,}|…)\s+(?=\S)")
 
 
-_UI_TIME = re.compile(r"(?P<hour>1[0-2]|0?[1-9]):(?P<rest>[0-5]\d:[0-5]\d)\s?(?P<half>[AaPp][Mm])")
+_UI_TIME = re.compile(r"(?P<hour>[01]?\d|2[0-3]):(?P<rest>[0-5]\d:[0-5]\d)(?:\s?(?P<half>[AaPp][Mm]))?")
 _UI_LEVEL = re.compile(r"(?i:trace|debug|info|warn|warning|error|fatal)")
 _UI_SUBSYSTEM = re.compile(r"[a-z][\w.-]{0,40}(?:/[\w.-]{1,40}){0,3}")
 _UI_HEADER_MAX = 40  # a header line is short; longer lines skip the check (unless a header is being read)
@@ -812,7 +812,8 @@ class LineParser:
         clock = _UI_TIME.fullmatch(stripped)
         held = self._ui_header
         if clock is not None:
-            hour = int(clock.group("hour")) % 12 + (12 if clock.group("half").upper() == "PM" else 0)
+            hour, half = int(clock.group("hour")), (clock.group("half") or "").upper()
+            hour = hour % 12 + (12 if half == "PM" else 0) if half else hour
             self._ui_header = [(number, text, f"{hour:02d}:{clock.group('rest')}")]
             return [(n, t) for n, t, _ in held or ()], ""
         if held is None:

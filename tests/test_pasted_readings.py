@@ -334,3 +334,10 @@ def test_a_recall_that_never_reports_its_end_does_not_hide_later_failovers() -> 
     start = "2026-06-02T10:00:00.000Z [plugins] active-memory: start timeoutMs=3000"
     later = "2026-06-02T10:30:00.000Z [agent/embedded] embedded run failover decision: reason=timeout from=openai/gpt-5"
     assert primary(start, later) == "RC01"
+
+
+def test_the_control_ui_copy_with_a_24_hour_time_reads_the_same() -> None:
+    events = parse_text_lines(["16:35:31", "warn", "diagnostic",
+                               "stuck session: sessionId=aed6194b-0c71-4ce0-a62f-1554d99d7815 state=processing age=206s"])
+    assert [(e.line, e.kind, e.subsystem) for e in events] == [(4, "session.stuck", "diagnostic")]
+    assert events[0].time is not None and (events[0].time.hour, events[0].time.minute) == (16, 35)
