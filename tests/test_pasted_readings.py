@@ -341,3 +341,9 @@ def test_the_control_ui_copy_with_a_24_hour_time_reads_the_same() -> None:
                                "stuck session: sessionId=aed6194b-0c71-4ce0-a62f-1554d99d7815 state=processing age=206s"])
     assert [(e.line, e.kind, e.subsystem) for e in events] == [(4, "session.stuck", "diagnostic")]
     assert events[0].time is not None and (events[0].time.hour, events[0].time.minute) == (16, 35)
+
+
+def test_a_memory_pressure_warning_alone_is_no_starvation_but_a_critical_one_is_a_sign() -> None:
+    warning = "memory pressure: level=warning reason=rss_threshold rss=1.74 GiB heap=580.8 MiB"
+    assert primary(warning) is None
+    assert primary(warning.replace("level=warning", "level=critical")) == "RC12"
