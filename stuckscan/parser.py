@@ -463,6 +463,44 @@ class _ValuesBlock:
         return ",".join([self.pieces[0], *strings, *(["{" + ",".join(fields) + "}"] if fields else [])])
 
 
+@dataclass(slots=True)
+class _PrettyJson:
+    """A JSON object pretty-printed over lines (``{`` alone, one field per line, ``}`` alone), as a
+    reporter copies a tool result or a record out of a viewer. Bounded in lines and size."""
+
+    number: int
+    lines: list[str]
+
+    def absorbs(self, text: str) -> bool:
+        """Take ``text`` while the object is open; the closing ``}`` line is the last one taken."""
+        if len(self.lines) >= _YAML_MAX_LINES or sum(map(len, self.lines)) > _MAX_JOINED or self.closed:
+            return False
+        self.lines.append(text)
+        return True
+
+    @property
+    def closed(self) -> bool:
+        return len(self.lines) > 1 and self.lines[-1].strip() in ("}", "},")
+
+    def reading(self) -> str | None:
+        """The object as one line the parser reads: a gateway record as compact JSON, a tool result
+        (``"tool"``, ``"error"``) as the tool's own failure line; None for anything else."""
+        if not self.closed:
+            return None
+        try:
+            obj = _strictjson.loads("\n".join(self.lines).strip().rstrip(","))
+        except ValueError:
+            return None
+        if not isinstance(obj, dict):
+            return None
+        tool, error = obj.get("tool"), obj.get("error")
+        if isinstance(tool, str) and isinstance(error, str) and tool and error:
+            return f"{tool} failed: {error}"
+        if any(key in obj for key in ("0", "1", "message", "msg")):
+            return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+        return None
+
+
 # A quoted piece that ends its string (an unescaped closing quote, or a JSON value after "key":).
 _CLOSED_JSON_PIECE = re.compile(r'(?:[^\\]"|[\d\]}]|true|false|null),?\s*$')
 _KEY_PIECE = re.compile(r'"[^"\\]{1,200}"\s*:')
@@ -690,6 +728,7 @@ class LineParser:
         self._last_warning: Event | None = None  # the template a "... age=199s ..." ditto line repeats
         self._yaml: _YamlBlock | None = None      # a record transcribed as YAML, being read
         self._values: _ValuesBlock | None = None  # a record's values one per line, being read
+        self._pretty: _PrettyJson | None = None   # a JSON object pretty-printed over lines, being read
         # a Control UI record's time, level and subsystem lines so far: (line number, text, value)
         self._ui_header: list[tuple[int, str, str]] | None = None
 
@@ -728,6 +767,8 @@ class LineParser:
             return [*self._end_yaml(), *self.flush()]
         if self._values is not None:
             return [*self._end_values(), *self.flush()]
+        if self._pretty is not None:
+            return [*self._end_pretty(), *self.flush()]
         if self._ui_header is not None:
             held, self._ui_header = self._ui_header, None
             return [*(event for number, text, _ in held for event in self._take_parsed(number, text, False)),
@@ -793,6 +834,13 @@ class LineParser:
             if self._values.absorbs(text):
                 return _NOTHING
             return [*self._end_values(), *self._take(number, text, truncated)]
+        if self._pretty is not None:
+            if self._pretty.absorbs(text):
+                return self._end_pretty() if self._pretty.closed else _NOTHING
+            return [*self._end_pretty(), *self._take(number, text, truncated)]
+        if text.strip() == "{":
+            self._pretty = _PrettyJson(number, [text])
+            return _NOTHING
         if text[:2] == '{"' and _BINDING_ALONE.fullmatch(text.strip()):
             self._values = _ValuesBlock(number, [text.strip()])
             return _NOTHING
@@ -828,6 +876,16 @@ class LineParser:
         if len(held) < 3 or not stripped:
             return [(n, t) for n, t, _ in held], text  # not the Control UI's layout after all
         return [], " ".join(value for _, _, value in held) + f" {stripped}"
+
+    def _end_pretty(self) -> Sequence[Event]:
+        """The object as one line when it reads as a record or a tool result; else its lines as they are."""
+        block, self._pretty = self._pretty, None
+        assert block is not None
+        reading = block.reading()
+        if reading is not None:
+            return self._take_parsed(block.number, reading, False)
+        return [event for offset, line in enumerate(block.lines)
+                for event in self._take_parsed(block.number + offset, line, False)]
 
     def _end_values(self) -> Sequence[Event]:
         """The values read so far as one record (the binding alone, read as it is, when no value came)."""

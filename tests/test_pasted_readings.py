@@ -347,3 +347,18 @@ def test_a_memory_pressure_warning_alone_is_no_starvation_but_a_critical_one_is_
     warning = "memory pressure: level=warning reason=rss_threshold rss=1.74 GiB heap=580.8 MiB"
     assert primary(warning) is None
     assert primary(warning.replace("level=warning", "level=critical")) == "RC12"
+
+
+def test_a_pretty_printed_tool_result_reads_as_the_tools_failure_and_other_objects_line_by_line() -> None:
+    result = ["{", '  "status": "error",', '  "tool": "browser",',
+              '  "error": "timed out. Restart the OpenClaw gateway (OpenClaw.app menubar, or `openclaw gateway`)."', "}"]
+    assert kinds(*result) == [(1, "tools.browser_failed")]
+    assert primary(*result) == "RC03"
+    other = ["{", '  "port": 18789,', '  "mode": "local"', "}"]
+    events = parse_text_lines(other)
+    assert [e.line for e in events] == [1, 2, 3, 4]  # not a record nor a tool result: read as it was pasted
+    assert events[0].kind == "unparsed"
+    assert [e.line for e in parse_text_lines(["{", '  "tool": "browser",'])] == [1, 2]  # never closed: nothing lost
+    record = ["{", '  "0": "{\\"subsystem\\":\\"gateway/ws\\"}",', '  "1": "handshake timeout conn=ab12 remote=127.0.0.1",',
+              '  "time": "2026-05-21T10:00:00.000Z"', "}"]
+    assert kinds(*record) == [(1, "ws.handshake_timeout")]
