@@ -1329,7 +1329,8 @@ class LineParser:
             return True
         if indented and (first_kv or previous.message.endswith((":", ";"))):
             return True
-        if _LOCK_PATH.fullmatch(stripped) and "session file locked" in previous.message and "lockPath" not in previous.fields:
+        if _LOCK_PATH.fullmatch(stripped.rstrip("\"'")) and "session file locked" in previous.message \
+                and "lockPath" not in previous.fields:  # (the path may close the quoted error it ends)
             return True
         if "=" not in stripped:
             return False

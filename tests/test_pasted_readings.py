@@ -362,3 +362,13 @@ def test_a_pretty_printed_tool_result_reads_as_the_tools_failure_and_other_objec
     record = ["{", '  "0": "{\\"subsystem\\":\\"gateway/ws\\"}",', '  "1": "handshake timeout conn=ab12 remote=127.0.0.1",',
               '  "time": "2026-05-21T10:00:00.000Z"', "}"]
     assert kinds(*record) == [(1, "ws.handshake_timeout")]
+
+
+def test_a_lock_path_that_closes_the_quoted_error_it_ends_joins_its_lock_error() -> None:
+    lines = ['2026-08-03T18:17:07.175+08:00 [diagnostic] lane task error:',
+             '  lane=main durationMs=60266 error="SessionWriteLockTimeoutError: session file locked (timeout 60000ms):',
+             '    pid=877499 alive=true ageMs=88801',
+             '    /home/u/.openclaw/agents/main/sessions/8ef81cc8-533d-456d-b651-084c37becc7a.jsonl.lock"']
+    (event,) = parse_text_lines(lines)
+    assert event.kind == "lane.task_error"
+    assert event.fields["lockPath"].endswith("8ef81cc8-533d-456d-b651-084c37becc7a.jsonl.lock")
