@@ -819,13 +819,6 @@ class LineParser:
 
     def _take(self, number: int, text: str, truncated: bool) -> Sequence[Event]:
         """Parse a whole line; join it to the pending event or make it the pending one."""
-        if len(text) <= _UI_HEADER_MAX or self._ui_header is not None:
-            replay, text = self._control_ui(number, text)
-            if replay:  # held lines that turned out to be no Control UI header: read as they are
-                ready = [event for held_number, held in replay for event in self._take_parsed(held_number, held, False)]
-                return [*ready, *(self._take(number, text, truncated) if text else ())]
-            if not text:
-                return _NOTHING
         if self._yaml is not None:
             if self._yaml.absorbs(text):
                 return _NOTHING
@@ -838,6 +831,13 @@ class LineParser:
             if self._pretty.absorbs(text):
                 return self._end_pretty() if self._pretty.closed else _NOTHING
             return [*self._end_pretty(), *self._take(number, text, truncated)]
+        if len(text) <= _UI_HEADER_MAX or self._ui_header is not None:  # (never inside a block being read)
+            replay, text = self._control_ui(number, text)
+            if replay:  # held lines that turned out to be no Control UI header: read as they are
+                ready = [event for held_number, held in replay for event in self._take_parsed(held_number, held, False)]
+                return [*ready, *(self._take(number, text, truncated) if text else ())]
+            if not text:
+                return _NOTHING
         if text.strip() == "{":
             self._pretty = _PrettyJson(number, [text])
             return _NOTHING

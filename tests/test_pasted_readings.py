@@ -372,3 +372,31 @@ def test_a_lock_path_that_closes_the_quoted_error_it_ends_joins_its_lock_error()
     (event,) = parse_text_lines(lines)
     assert event.kind == "lane.task_error"
     assert event.fields["lockPath"].endswith("8ef81cc8-533d-456d-b651-084c37becc7a.jsonl.lock")
+
+
+# -- the block readings never lose or reorder a line -------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "6:07:18 PM", "16:35:31", "debug", "warn", "agent/embedded", "diagnostic", "{", "}", "},",
+    '{"subsystem":"fetch-timeout"}', '"fetch timeout reached; aborting operation"', '"timeoutMs":9998,"elapsedMs":18070',
+    '"open string', 'closes here"', '  "tool": "browser",', '  "error": "timed out. Restart the OpenClaw gateway"',
+    "stuck session: sessionId=s-1 age=150s queueDepth=1", "age=141s classification=long_running",
+    "  activeWorkKind=model_call lastProgressAge=140s", "Embedded agent failed before reply: session file changed while",
+    "embedded prompt lock was released:", "", "a line of prose", "agent:main:main(idle,q=1,age=23213s last=run:completed)",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=16))
+def test_the_block_readings_keep_every_line_in_order(lines: list[str]) -> None:
+    events = parse_text_lines(lines)
+    numbers = [e.line for e in events if e.kind != "note"]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+    assert all(1 <= n <= len(lines) for n in numbers)
+    assert numbers or not any(text.strip() for text in lines)  # text never vanishes without an event
+    # the last line with text always ends up in an event at or before it (a block or a header is never left held)
+    last = max((index for index, text in enumerate(lines, start=1) if text.strip()), default=0)
+    assert not last or max(numbers) <= last
