@@ -1122,6 +1122,13 @@ class LineParser:
         if not shape_prefix and len(message) > 2 and message[0] == message[-1] == "`" and message.count("`") == 2:
             # A whole log line a reporter quoted as inline code: "`[diagnostic] stalled session: ...`".
             return self._parse_text_line(number, message[1:-1].strip(), truncated, "code+")
+        if not shape_prefix and "`[" in message:
+            # A console line quoted as inline code inside a sentence ("Gateway logs show: `[ws] handshake timeout
+            # ...`"): the first quoted piece that reads as a log line of some family.
+            for quoted in _INLINE_CODE.finditer(message):
+                inner = self._parse_text_line(number, quoted.group(1).strip(), truncated, "code+")
+                if inner.kind not in (GENERIC_KIND, UNPARSED_KIND):
+                    return inner
         record = Record(shape_prefix + "snippet", None, None, None, message, None)
         return self._text_build(number, None, record, truncated)
 

@@ -400,3 +400,16 @@ def test_the_block_readings_keep_every_line_in_order(lines: list[str]) -> None:
     # the last line with text always ends up in an event at or before it (a block or a header is never left held)
     last = max((index for index, text in enumerate(lines, start=1) if text.strip()), default=0)
     assert not last or max(numbers) <= last
+
+
+def test_a_console_line_quoted_as_inline_code_inside_a_sentence_is_that_line() -> None:
+    (event,) = parse_text_lines(["- Gateway logs show: `[ws] handshake timeout conn=... remote=127.0.0.1`"])
+    assert (event.kind, event.subsystem) == ("ws.handshake_timeout", "gateway/ws")
+
+
+def test_slow_cron_calls_alone_and_an_announce_that_timed_out_are_no_starvation() -> None:
+    cron = [f"- `⇄ res ✓ cron.list {ms}ms conn=4f1c2a9e id=7a1b`" for ms in (212603, 190112)]
+    assert primary(*cron) is None  # the cron service's own lock
+    assert primary(*cron, "- `⇄ res ✓ chat.history 181234ms conn=4f1c2a9e id=7a1c`") == "RC12"
+    announce = "announce queue drain failed for agent:main:main: Error: gateway timeout after 60000ms"
+    assert primary(announce) is None
