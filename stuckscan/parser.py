@@ -1084,7 +1084,8 @@ class LineParser:
             if shape.wraps:
                 inner = self._parse_inner(number, groups["rest"], truncated, shape.name + "+")
                 if inner.time is None:
-                    inner.time = self._journald_time(groups) if shape.name == "journald" else self._shape_time(groups)
+                    inner.time = self._journald_time(groups) if shape.name in ("journald", "syslog-timestamped") \
+                        else self._shape_time(groups)
                 return inner
             if shape.name == "timestamped" and "docker+" not in shape_prefix:
                 inner = self._container_inner(number, groups, truncated, shape_prefix)

@@ -67,7 +67,15 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     _shape(
         "journald",
         r"(?:(?P<syslog_month>[A-Z][a-z]{2}) +(?P<syslog_day>\d{1,2}) (?P<syslog_clock>\d\d:\d\d:\d\d)"
-        r"|(?P<iso>" + _ISO + r")) (?P<host>[\w.-]+) (?P<unit>[\w.@-]+)\[(?P<pid>\d+)\]: (?P<rest>.*)",
+        r"|(?P<iso>" + _ISO + r"))(?: (?P<host>[\w.-]+))? (?P<unit>[\w.@-]+)\[(?P<pid>\d+)\]: (?P<rest>.*)",
+        wraps=True,
+    ),
+    # A syslog-style time alone before a line, with or without a colon after it, as reporters paste from a
+    # terminal or a viewer ("Feb 13 12:51:39: announce queue drain failed ..."): the line after the time.
+    _shape(
+        "syslog-timestamped",
+        r"(?P<syslog_month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)) +(?P<syslog_day>\d{1,2}) "
+        r"(?P<syslog_clock>\d\d:\d\d:\d\d):? (?P<rest>\S.*)",
         wraps=True,
     ),
     # CRI (containerd, CRI-O; what Kubernetes stores under /var/log/pods): "<RFC 3339 time> stdout|stderr F|P

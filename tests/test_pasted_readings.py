@@ -413,3 +413,11 @@ def test_slow_cron_calls_alone_and_an_announce_that_timed_out_are_no_starvation(
     assert primary(*cron, "- `⇄ res ✓ chat.history 181234ms conn=4f1c2a9e id=7a1c`") == "RC12"
     announce = "announce queue drain failed for agent:main:main: Error: gateway timeout after 60000ms"
     assert primary(announce) is None
+
+
+def test_syslog_times_with_a_colon_and_journald_lines_without_a_host_are_read() -> None:
+    lines = ["Feb 13 12:51:39: announce queue drain failed for agent:main:main: Error: gateway timeout after 60000ms",
+             "Mar 06 09:01:58 node[571626]: [ws] handshake timeout conn=a1 remote=127.0.0.1"]
+    events = parse_text_lines(lines)
+    assert [e.time is not None for e in events] == [True, True]
+    assert events[1].kind == "ws.handshake_timeout" and events[1].shape.startswith("journald")
