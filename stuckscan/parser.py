@@ -593,6 +593,19 @@ def _tagged_message(tag: str, message: str) -> tuple[str | None, str]:
     return (None, whole) if families.match_family(whole) is not None else (tag, message)
 
 
+_LEVEL_WORD = re.compile(r"(?P<level>TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|trace|debug|info|warn|error|fatal)\s+")
+
+
+def _level_after_tag(message: str) -> tuple[str | None, str]:
+    """(level, message) when a level word starts the text after a console tag and only the rest is a
+    message of some family; else (None, the text)."""
+    word = _LEVEL_WORD.match(message)
+    if word is None or families.match_family(message) is not None:
+        return None, message
+    rest = message[word.end():]
+    return (word.group("level"), rest) if families.match_family(rest) is not None else (None, message)
+
+
 def _root_message(subsystem: str, message: str) -> tuple[str | None, str]:
     """(subsystem, message) of a logs line: a root-logger line has no subsystem column, so
     what looked like one is the message's first word when only the whole text is a message
@@ -1098,6 +1111,8 @@ class LineParser:
             tag = groups.get("tag")
             if tag:
                 tag, groups["message"] = _tagged_message(tag, groups["message"] or "")
+                if not groups.get("level"):  # "[gateway/ws] WARN closed before connect ...": the level after the tag
+                    groups["level"], groups["message"] = _level_after_tag(groups["message"] or "")
             subsystem = subsystem_from_tag(tag) if tag else groups.get("subsystem")
             if shape.name.startswith("logs-") and not tag:
                 if _level_is_message(text[match.start("level"):], text[match.end("level"):].lstrip(),

@@ -421,3 +421,18 @@ def test_syslog_times_with_a_colon_and_journald_lines_without_a_host_are_read() 
     events = parse_text_lines(lines)
     assert [e.time is not None for e in events] == [True, True]
     assert events[1].kind == "ws.handshake_timeout" and events[1].shape.startswith("journald")
+
+
+def test_a_level_word_after_a_console_tag_is_the_level() -> None:
+    (event,) = parse_text_lines(["[gateway/ws] WARN closed before connect cause=handshake-timeout handshakeMs=3000 "
+                                 "durationMs=3012 code=1000"])
+    assert (event.kind, event.level, event.subsystem) == ("ws.closed_before_connect", "warn", "gateway/ws")
+    (own,) = parse_text_lines(["[diagnostic] error conn=ab12 remote=127.0.0.1: socket hang up"])
+    assert own.message.startswith("error conn=")  # a message that starts with a level word keeps it
+
+
+def test_one_event_loop_pause_of_ten_seconds_or_more_is_starvation_a_shorter_one_is_not() -> None:
+    warning = ("10:55:49 [diagnostic] liveness warning: reasons=event_loop_delay interval=30s eventLoopDelayP99Ms=32.4 "
+               "eventLoopDelayMaxMs={ms} eventLoopUtilization=0.425 cpuCoreRatio=0.435 active=1 waiting=0 queued=0")
+    assert primary(warning.format(ms="20719.9")) == "RC12"
+    assert primary(warning.format(ms="2485.1")) is None

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from stuckscan.events import Event
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, delay_spike, field_text, in_startup_window, long_handshake, starving
+from stuckscan.rules._detect import Candidate, cite, delay_spike, field_text, in_startup_window, long_handshake, metric, starving
 from stuckscan.rules._rule import Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -45,6 +45,9 @@ RULE = Rule(
 )
 
 
+FROZEN_MS = 10_000  # one event-loop pause this long (ms) is evidence on its own
+
+
 def starved_fetch_timeouts(view: EpisodeView) -> list[Event]:
     """File-log ``fetch timeout reached`` records whose timer fired late: OpenClaw adds
     ``timerDelayMs`` to the meta object only when the delay is at least max(1 s, half the
@@ -63,7 +66,9 @@ def _fired_late(event: Event) -> bool:
 def detect(view: EpisodeView) -> Candidate | None:
     warm = [e for e in view.events("liveness.warning") if not in_startup_window(view.record.markers, e)]
     spikes = [e for e in warm if delay_spike(e) and not starving(e)]
-    liveness = [e for e in warm if starving(e)] + (spikes if len(spikes) >= 2 else [])
+    # (one long pause is a GC or a sync call; a pause of ten seconds or more froze the gateway on its own)
+    liveness = [e for e in warm if starving(e)] + (spikes if len(spikes) >= 2 or any(
+        metric(e, "eventLoopDelayMaxMs") >= FROZEN_MS for e in spikes) else [])
     delayed = view.events("timer.delayed", "liveness.heartbeat_delayed") + starved_fetch_timeouts(view)
     slow = view.events("ws.response")
     if slow and all(field_text(e, "method").startswith("cron.") for e in slow):
