@@ -851,10 +851,11 @@ class LineParser:
                 return [*ready, *(self._take(number, text, truncated) if text else ())]
             if not text:
                 return _NOTHING
-        if text.strip() == "{":
+        # (both tests cost nothing on a whole JSONL record, which starts '{"0":' and is long)
+        if len(text) <= _UI_HEADER_MAX and text.strip() == "{":
             self._pretty = _PrettyJson(number, [text])
             return _NOTHING
-        if text[:2] == '{"' and _BINDING_ALONE.fullmatch(text.strip()):
+        if text[:13] == '{"subsystem":' and _BINDING_ALONE.fullmatch(text.strip()):
             self._values = _ValuesBlock(number, [text.strip()])
             return _NOTHING
         header = _YAML_HEADER.fullmatch(text) if text[-1:] in (":", " ", "\t") else None
