@@ -84,13 +84,12 @@ def detect(view: IncidentView) -> Candidate | None:
     # An exec call that ran until its own timeout, an approval that timed out, an MCP server recycled on timeouts.
     timed_out = [e for e in view.events("tools.timeout") if blocked_tool_timeout(e, view.thresholds.warn_seconds)]
     timed_out += view.events("tools.approval_timeout", "mcp.request_timeout")
-    browser += timed_out
-    if not hits and not browser:
+    if not (hits or browser or timed_out):
         return None
-    tool = tool_name(view.warnings) or (_timed_out_tool(timed_out[0]) if timed_out else "browser" if browser else None)
+    tool = tool_name(view.warnings) or ("browser" if browser else _timed_out_tool(timed_out[0]) if timed_out else None)
     waited = max([view.record.max_age, *(w.seconds.get("lastProgressAge", 0.0) for w in view.warnings)])
     confidence = Confidence.HIGH if hits else Confidence.MEDIUM
-    if not hits and timed_out and len(timed_out) == len(browser):
+    if not hits and not browser:  # only a tool's own timeout line says what held the session
         summary = _timeout_summary(timed_out[0], tool or "exec")
     elif view.cleared and waited:
         summary = f"The session was waiting on the `{tool or 'unknown'}` tool call, which had not returned after {waited:.0f} s."
@@ -99,6 +98,6 @@ def detect(view: IncidentView) -> Candidate | None:
                    + (f" ({waited:.0f} s without progress)." if waited else "."))
     return Candidate(
         "RC03", confidence, summary,
-        cite(hits[:2], hits[-1:], browser), onset=view.record.last_progress or view.stall_start,
+        cite(hits[:2], hits[-1:], browser, timed_out), onset=view.record.last_progress or view.stall_start,
         facts={"tool": tool, "tool_family": tool_family(tool)},
     )

@@ -74,9 +74,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     if slow and all(field_text(e, "method").startswith("cron.") for e in slow):
         slow = []  # only the cron service's own calls were slow: its lock, not the event loop
     long_handshakes = [e for e in view.events("ws.closed_before_connect", "ws.handshake_timeout") if long_handshake(e)]
-    # (a client that waited on a long call, an announce waiting for an agent run, timed out on the call, not the loop)
     connect_timeouts = [e for e in view.events("gateway.connect_failed", "gateway.timeout")
-                        if ("requestTimeoutMethod" in e.fields or e.kind == "gateway.timeout") and "announce" not in e.message]
+                        if "requestTimeoutMethod" in e.fields or e.kind == "gateway.timeout"]
     # (a memory-pressure notice at level=warning is a threshold crossed, not an unresponsive loop: only a critical
     # level counts on its own)
     others = view.events("agent.cleanup_timeout") + [e for e in view.events("memory.pressure")

@@ -126,10 +126,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     # down, but a single line cannot tell a loop from one restart that fixed it.
     channel_port_taken = [e for e in addr_in_use if _channel_from_subsystem(e)]
     lone = not looping and not ((addr_in_use or failed) and restarts) and total < 2
-    # (messages served after a lone restart show the channel came back)
-    # (a lone stall counts from two minutes without ingress, the stall detector's own warn threshold: a
-    # shorter one is a network blip the watchdog already handled)
-    stalls = [e for e in stalls if not lone or not metric(e, "stalledFor") or metric(e, "stalledFor") >= 120.0]
+    # A lone stall counts from the stall detector's own warn threshold without ingress: a shorter one is a blip the
+    # watchdog already handled. Messages served after a lone restart show the channel came back.
+    warn = view.thresholds.warn_seconds
+    stalls = [e for e in stalls if not lone or not metric(e, "stalledFor") or metric(e, "stalledFor") >= warn]
     if lone and (not (total or channel_port_taken or stalls) or view.record.served_after is not None):
         return None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
