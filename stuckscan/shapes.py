@@ -90,6 +90,10 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
         r"~?T\+\d+(?:\.\d+)?(?:[hms](?:\d+(?:\.\d+)?[hms]){0,3})?\s+(?P<rest>\S.*)",
         wraps=True,
     ),
+    # A line of a box the CLI draws around a note (`openclaw doctor`'s "Session locks", "State integrity"):
+    # "│  - Removed 1 stale session lock file.   │". The line inside is read on its own; a table row, with
+    # more bars inside, is not a note's line.
+    _shape("note-box", r"│\s{1,8}(?P<rest>[^│\n]*[^│\s])\s*│?\s*", wraps=True),
     # A level in brackets, padded to one width, after the time ("<ISO> [INFO ] gateway ready", "[WARN ]"),
     # and a console tag after it if any.
     _shape(
