@@ -55,6 +55,7 @@ from stuckscan.parser import ParseOptions, ParseStats, parse_path
 from stuckscan.rules import RULES
 from stuckscan.signals import TemplateMiner, is_mined
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, Thresholds
+from stuckscan.unexplained import UnexplainedCollector, looks_like_fault
 
 if TYPE_CHECKING:
     from stuckscan.config import GatewayConfig
@@ -108,22 +109,33 @@ def analyze_paths(paths: Sequence[str], options: ParseOptions | None = None,
 
 def analyze_events(events: Iterable[Event], stats: ParseStats, limits: CorrelatorLimits | None = None,
                    setup: Setup = DEFAULT_SETUP) -> Analysis:
+    unexplained = UnexplainedCollector()
     if not setup.mine_signals:
-        return build_analysis(correlate(events, limits, setup.thresholds), stats, setup)
+        return build_analysis(correlate(_noting_faults(events, unexplained), limits, setup.thresholds), stats, setup,
+                              unexplained=unexplained)
     miner = TemplateMiner()
     correlator = Correlator(limits, setup.thresholds)
     for event in events:
         if is_mined(event):
             miner.add(event)
+        if looks_like_fault(event):
+            unexplained.add(event)
         for change in correlator.feed(event):
             if change.kind in ("opened", "reopened"):
                 record = change.incident
                 miner.incident_opened(record.seq, record.start or record.first_warning or record.opened_at)
-    return build_analysis(correlator.finish(), stats, setup, miner)
+    return build_analysis(correlator.finish(), stats, setup, miner, unexplained)
+
+
+def _noting_faults(events: Iterable[Event], unexplained: UnexplainedCollector) -> Iterable[Event]:
+    for event in events:
+        if looks_like_fault(event):
+            unexplained.add(event)
+        yield event
 
 
 def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = DEFAULT_SETUP,
-                   miner: TemplateMiner | None = None) -> Analysis:
+                   miner: TemplateMiner | None = None, unexplained: UnexplainedCollector | None = None) -> Analysis:
     """The public model of a correlation: each incident classified in report order, one at a
     time (beyond :data:`INCIDENTS_IN_MEMORY` of them, records are read back from disk and
     the incidents kept compressed, on disk: see :mod:`stuckscan._store`)."""
@@ -171,7 +183,8 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
     signals = None
     if miner is not None:
         signals = miner.summary(starts, stats.first_time, stats.last_time)
-    return Analysis(inputs=inputs, environment=environment, incidents=incidents, episodes=kept_episodes, signals=signals)
+    return Analysis(inputs=inputs, environment=environment, incidents=incidents, episodes=kept_episodes, signals=signals,
+                    unexplained=(unexplained or UnexplainedCollector()).result())
 
 
 def add_config_advice(items: Sequence[Incident | Episode], setup: Setup) -> None:

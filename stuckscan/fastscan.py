@@ -63,6 +63,7 @@ from stuckscan.inputs import RawLine, display_name, read_blocks, read_range_bloc
 from stuckscan.parser import LineParser, ParseOptions, ParseStats
 from stuckscan.shapes import ROOT_LOGGER_NAMES, _binding_name, normalize_level, strip_ansi
 from stuckscan.signals import MINED_LEVELS
+from stuckscan.unexplained import looks_like_fault
 
 UTC = timezone.utc
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -835,12 +836,15 @@ _NAMES = IdentityResolver(1).names
 
 def inert(event: Event) -> bool:
     """True when feeding ``event`` would only move the correlator's clock: a generic event
-    below WARN (an unrecognised WARN/ERROR/FATAL line is mined for templates,
-    :mod:`stuckscan.signals`), an unparsed one, or a kind the correlator does not act on whose
+    below WARN that reports no fault (an unrecognised WARN/ERROR/FATAL line is mined for templates,
+    :mod:`stuckscan.signals`; one that reads as a fault is counted, :mod:`stuckscan.unexplained`),
+    an unparsed one, or a kind the correlator does not act on whose
     fields name at most one of session key, session id and run id (it needs two to learn a link)."""
     kind = event.kind
     if kind == GENERIC_KIND:
-        return event.level not in MINED_LEVELS  # an unrecognised WARN/ERROR/FATAL line goes to the template miner
+        # an unrecognised WARN/ERROR/FATAL line goes to the template miner; one that reports a fault, to the
+        # count of lines no rule explained (stuckscan.unexplained)
+        return event.level not in MINED_LEVELS and not looks_like_fault(event)
     if kind == UNPARSED_KIND:
         return True
     if kind == NOTE_KIND:

@@ -298,6 +298,15 @@ class SignalsSummary:
 
 
 @dataclass(slots=True)
+class UnexplainedLines:
+    """Lines that report a fault no rule explained (:mod:`stuckscan.unexplained`): a count and
+    the first few, so an empty result can say it is not an all-clear."""
+
+    count: int = 0
+    examples: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Analysis:
     inputs: InputSummary
     environment: Environment
@@ -307,6 +316,7 @@ class Analysis:
     # hid findings, input with no OpenClaw line) or its times less certain (dates guessed).
     explanations: list[str] = field(default_factory=list)
     signals: SignalsSummary | None = None
+    unexplained: UnexplainedLines = field(default_factory=UnexplainedLines)
 
     def headline(self) -> Incident | Episode | None:
         """The finding a reader takes away first: the most severe classified incident

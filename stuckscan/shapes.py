@@ -44,6 +44,11 @@ def printed_time(text: str) -> str:
 _LEVEL = r"(?i:trace|debug|info|warn|warning|error|fatal)"
 _LEVEL_UPPER = r"(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL)"
 _TAG = r"[A-Za-z][\w/.:-]{0,80}"
+# The roots of OpenClaw's own subsystem names; another `a/b` before a colon may be a model (`anthropic/claude-…:`).
+OPENCLAW_SUBSYSTEM_ROOTS = ("diagnostic", "gateway", "agent", "agents", "plugins", "tools", "cron", "logging",
+                            "fetch-timeout", "model-fallback", "channels", "memory", "browser", "ws", "reload",
+                            "health-monitor", "telegram", "whatsapp", "discord", "slack", "signal", "imessage", "feishu",
+                            "openclaw")
 _SUBSYSTEM = (r"(?:(?:diagnostic|gateway|agent|plugins|tools|cron|logging|fetch-timeout|model-fallback|channels|memory"
               r"|browser|ws|reload|health-monitor|telegram|whatsapp|discord|slack|signal|imessage|feishu|openclaw)"
               r"(?:/[\w.-]{1,60}){0,4}|[a-z][\w.-]{0,40}(?:/[\w.-]{1,60}){1,4})")

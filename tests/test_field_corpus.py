@@ -56,6 +56,16 @@ REQUIRED_SHAPES = {"jsonl", "json-fragment", "meta-object", "logs-plain", "logs-
                    "console-cut", "journald", "cli-error", "elided-ids", "annotations", "yaml", "wrapped", "untimed"}
 
 
+def test_no_excerpt_is_in_the_corpus_twice() -> None:
+    """A paste reposted or collected twice would count its evidence twice (and a holdout twin of a dev
+    case is no longer unseen)."""
+    seen: dict[str, str] = {}
+    for case in CASES:
+        text = "\n".join(line.rstrip() for line in case.log.read_text(encoding="utf-8").strip().splitlines())
+        assert text not in seen, f"{case.name} holds the same excerpt as {seen[text]}"
+        seen[text] = case.name
+
+
 def test_the_corpus_covers_every_class_every_shape_and_negatives() -> None:
     assert len(CASES) >= 60
     primaries = {case.primary for case in CASES if case.primary}

@@ -431,3 +431,19 @@ def test_a_compaction_with_no_end_joins_the_stall_its_session_reports_later() ->
     analysis = analyze(overflow, start, stalled("10:05:00", 300, progress_age=299))
     (incident,) = analysis.incidents  # the pending compaction is the stall's, not a finding of its own
     assert "RC16" in {f.rule.id for f in (incident.primary, *incident.contributing) if f is not None}
+
+
+def test_a_fallback_summary_printed_one_candidate_per_line_is_lock_contention(tmp_path) -> None:
+    from stuckscan.analysis import analyze_paths
+
+    paste = tmp_path / "paste.log"
+    lock = "/home/u/.openclaw/agents/main/sessions/0b8f2c1e-1d2a-4c3b-9e8f-7a6b5c4d3e2f.jsonl.lock"
+    paste.write_text("All models failed (2):\n"
+                     f"anthropic/claude-sonnet-4-5: session file locked (timeout 10000ms): pid=923 {lock} (timeout)\n",
+                     encoding="utf-8")
+    causes = {item.primary.rule.id for item in analyze_paths([str(paste)]).incidents if item.primary}
+    assert causes == {"RC10"}  # not the 10 s timeout's dead-pid guess (RC09)
+    plain = tmp_path / "plain.log"
+    plain.write_text(f"[agent/embedded] session file locked (timeout 10000ms): pid=923 {lock}\n", encoding="utf-8")
+    causes = {item.primary.rule.id for item in analyze_paths([str(plain)]).incidents if item.primary}
+    assert causes == {"RC09"}  # an OpenClaw subsystem is no model candidate

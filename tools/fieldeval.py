@@ -52,7 +52,8 @@ class Outcome:
     primaries: tuple[str, ...]             # every item's primary cause
     worst: str                             # worst severity reported
     exit_code: int
-    nothing_found: bool
+    nothing_found: bool                    # no item, and no line flagged as an unexplained fault: an all-clear
+    flagged: bool = False                  # no item, but lines flagged as faults no rule explains
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -117,8 +118,9 @@ def judge(case: Case, exit_code: int, report: dict[str, Any]) -> Outcome:
                     + item.get("contributing", [])})
     primaries = tuple(sorted({item["rootCause"]["rule"] for item in items if item.get("rootCause")}))
     worst = report.get("summary", {}).get("worstSeverity") or "none"
+    unexplained = report.get("summary", {}).get("unexplained", {}).get("lines", 0)
     outcome = Outcome(case, headline_cause(report), tuple(found), primaries, worst, exit_code,
-                      nothing_found=not items)
+                      nothing_found=not items and not unexplained, flagged=not items and bool(unexplained))
     if exit_code == INPUT_ERROR and case.primary is not None:
         outcome.problems.append("input error: no OpenClaw line recognised (exit 2)")
     elif case.primary is not None and outcome.headline != case.primary:
@@ -152,7 +154,8 @@ def _rate(outcomes: Sequence[Outcome]) -> str:
 def summary_lines(outcomes: Sequence[Outcome]) -> list[str]:
     faults = [o for o in outcomes if o.case.primary is not None and not o.case.benign]
     silent = [o for o in faults if o.nothing_found]
-    undetermined = [o for o in faults if not o.nothing_found and o.headline is None]
+    undetermined = [o for o in faults if not o.nothing_found and not o.flagged and o.headline is None]
+    flagged = [o for o in faults if o.flagged]
     lines = [
         f"all cases      {_rate(outcomes)}",
         f"dev            {_rate([o for o in outcomes if o.case.split == 'dev'])}",
@@ -163,6 +166,9 @@ def summary_lines(outcomes: Sequence[Outcome]) -> list[str]:
         f"visible fault, nothing found: {len(silent)} ({sum(o.case.split == 'holdout' for o in silent)} holdout"
         + f", {sum(o.exit_code == INPUT_ERROR for o in silent)} of them input errors)"
         + (f"; dev: {', '.join(o.case.name for o in silent if o.case.split == 'dev')}" if silent else ""),
+        f"visible fault, no finding but its lines flagged as unexplained faults (not an all-clear): {len(flagged)} "
+        f"({sum(o.case.split == 'holdout' for o in flagged)} holdout)"
+        + (f"; dev: {', '.join(o.case.name for o in flagged if o.case.split == 'dev')}" if flagged else ""),
         f"visible fault, a finding with no cause: {len(undetermined)} "
         f"({sum(o.case.split == 'holdout' for o in undetermined)} holdout)"
         + (f"; dev: {', '.join(o.case.name for o in undetermined if o.case.split == 'dev')}" if undetermined else ""),

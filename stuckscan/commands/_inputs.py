@@ -37,6 +37,7 @@ from stuckscan.inputs import InputError
 from stuckscan.model import Analysis, Episode, Incident, Severity
 from stuckscan.rules import find_rule
 from stuckscan.timewindow import TimeWindow, describe_window, is_relative, is_time_of_day
+from stuckscan.unexplained import unexplained_note
 
 # The reading pipeline (parser, fast path, classifier), discovery and rich are imported
 # where they are used, so `--help` and option errors do not load them.
@@ -340,6 +341,8 @@ def load_analysis(selection: InputSelection, machine_output: bool, now: datetime
         explained.extend(unrecognised_input(stats, found.files, selection.allow_empty))
     analysis, dating = place_undated(analysis, stats, selection, moment)
     explained.extend(dating)
+    if not analysis.incidents and not analysis.episodes:
+        explained.extend(note for note in [unexplained_note(analysis.unexplained)] if note)
     if redactor is not None:
         redactor.learn(analysis)
     filtered = filter_analysis(analysis, selection, redactor)

@@ -50,7 +50,7 @@ from stuckscan.model import (
 )
 from stuckscan.rules import find_rule
 
-SCHEMA_VERSION = "2.1"
+SCHEMA_VERSION = "2.2"
 SCHEMA_RESOURCE = "stuckscan-report.schema.json"
 TOOL_NAME = "stuckscan"
 
@@ -326,6 +326,8 @@ def _summary_to_dict(summary: Summary, headline: Incident | Episode | None, anal
         "failing": summary.failing,
         "headline": {"id": headline.id, "rule": headline.primary.rule.id} if headline and headline.primary else None,
         "explanations": explanations(analysis),
+        "unexplained": {"lines": analysis.unexplained.count,
+                        "examples": [evidence_to_dict(e) for e in analysis.unexplained.examples]},
     }
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from stuckscan.events import Event, event_order
 from stuckscan.model import Confidence, Severity
+from stuckscan.shapes import OPENCLAW_SUBSYSTEM_ROOTS
 from stuckscan.thresholds import WARN_THRESHOLD_SECONDS
 
 if TYPE_CHECKING:
@@ -162,7 +163,17 @@ def lock_timeout(event: Event) -> float | None:
 def lock_in_fallback_chain(view: Any) -> bool:
     """The lock errors came back as model-fallback failures: contention with another live turn
     (RC10), which says who held the lock better than the lock timeout's length does."""
-    return any(mentions_lock(e) for e in view.events("model.fallback_decision", "embedded.failover", "model.all_failed"))
+    return any(mentions_lock(e) for e in view.events("model.fallback_decision", "embedded.failover", "model.all_failed")) \
+        or any(is_candidate_failure(e) for e in lock_events(view))
+
+
+def is_candidate_failure(event: Event) -> bool:
+    """A line of a model-fallback summary printed one candidate per line (``All models failed (3):``
+    then ``anthropic/claude-sonnet-4-5: session file locked ...``): the "subsystem" read before
+    the colon is a ``provider/model`` pair, not one of OpenClaw's own subsystems."""
+    name = event.subsystem or ""
+    root, slash, model = name.partition("/")
+    return bool(slash and model and root not in OPENCLAW_SUBSYSTEM_ROOTS and not name.startswith("channels"))
 
 
 def lock_is_cause(view: Any, events: list[Event]) -> bool:

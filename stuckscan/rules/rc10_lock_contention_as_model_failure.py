@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, first_time, mentions_lock
+from stuckscan.rules._detect import Candidate, cite, first_time, is_candidate_failure, lock_events, mentions_lock
 from stuckscan.rules._rule import Fix, Rule
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ RULE = Rule(
 
 def detect(view: IncidentView) -> Candidate | None:
     hits = [e for e in view.events("model.fallback_decision", "embedded.failover", "model.all_failed") if mentions_lock(e)]
+    hits += [e for e in lock_events(view) if is_candidate_failure(e)]  # a summary's candidate lines, one per line
     if not hits:
         return None
     confidence = Confidence.HIGH if len(hits) >= 2 or any(e.kind == "model.all_failed" for e in hits) else Confidence.MEDIUM

@@ -1,0 +1,79 @@
+"""Fault lines no rule explained: what keeps an empty result from reading as an all-clear.
+
+A pasted excerpt often holds a line that plainly reports a fault (``Connect: failed - timeout``,
+``[error]: AxiosError: timeout of 30000ms exceeded``) in a template no family knows. Reporting
+"nothing found" then is a claim the input does not support. This stage counts such lines, bounded, and keeps the first few as
+evidence, so every format can say which lines stuckscan saw and could not explain.
+
+A line counts when it is unrecognised (kind ``generic``) and either at ERROR level or above, or
+at WARN level or with no level at all (a console line, a bare paste) with a fault word in its text
+(:data:`FAULT_WORDS`). A line of a known kind that no rule turned into a finding does not count:
+the rules judged it (a lone memory-pressure warning, a short liveness blip) and found no stall.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from stuckscan.events import GENERIC_KIND, Event
+from stuckscan.model import Evidence, UnexplainedLines
+
+# Wording that reports a failure, whatever the template. Plain words, matched case-insensitively
+# on word boundaries; "error" alone is not enough at WARN level or without a level (it names
+# fields such as ``errorCount``), so it must stand as a word.
+FAULT_WORDS = re.compile(
+    r"\b(?:time[ds]? ?out|timeout|timed out|failed|failure|fails|error|exception|exceeded|unreachable|"
+    r"refused|ECONN[A-Z]+|ETIMEDOUT|EPIPE|crash(?:ed)?|stuck|hung|wedged|unresponsive|not responding|"
+    r"aborted|cannot connect|could not connect|disconnected)\b",
+    re.IGNORECASE,
+)
+SEVERE_LEVELS = frozenset({"error", "fatal", "critical"})
+WORDED_LEVELS = frozenset({None, "warn", "warning"})
+MAX_EXAMPLES = 5
+
+
+def looks_like_fault(event: Event) -> bool:
+    """An unrecognised line that reports a fault (see the module docs)."""
+    if event.kind != GENERIC_KIND or not event.message:
+        return False
+    level = event.level
+    if level in SEVERE_LEVELS:
+        return True
+    return level in WORDED_LEVELS and FAULT_WORDS.search(event.message) is not None
+
+
+class UnexplainedCollector:
+    """Counts unexplained fault lines and keeps the first :data:`MAX_EXAMPLES` (memory bounded)."""
+
+    __slots__ = ("count", "examples", "_seen")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.examples: list[Evidence] = []
+        self._seen: set[tuple[str, int]] = set()
+
+    def add(self, event: Event) -> None:
+        place = (event.source, event.line)
+        if place in self._seen:
+            return
+        self.count += 1
+        if len(self.examples) < MAX_EXAMPLES:
+            self._seen.add(place)
+            self.examples.append(Evidence.of(event))
+
+    def result(self) -> UnexplainedLines:
+        ordered = sorted(self.examples, key=lambda e: (e.file, e.line))
+        return UnexplainedLines(count=self.count, examples=ordered)
+
+
+def unexplained_note(unexplained: UnexplainedLines) -> str | None:
+    """The explanation an empty result gets when fault lines went unexplained (None when none did)."""
+    if not unexplained.count:
+        return None
+    first = unexplained.examples[0] if unexplained.examples else None
+    # the file's name only, as the other explanations give it (a path may name the user)
+    where = f" (first at {os.path.basename(first.file)}:{first.line})" if first is not None else ""
+    lines = "line reports" if unexplained.count == 1 else "lines report"
+    return (f"{unexplained.count:,} {lines} a fault that no rule explains{where}: stuckscan cannot name a "
+            "cause from them; `stuckscan events` shows how each line was read")

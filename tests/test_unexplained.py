@@ -1,0 +1,146 @@
+"""Fault lines no rule explained: an empty result that holds them is no all-clear, in every view,
+through both the full parser and the fast path, redacted like every other evidence line."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import tslog_line
+from hypothesis import given
+from hypothesis import strategies as st
+
+from stuckscan.analysis import analyze_paths
+from stuckscan.cli import cli
+from stuckscan.events import GENERIC_KIND, Event
+from stuckscan.parallel import analyze_paths_fast
+from stuckscan.unexplained import MAX_EXAMPLES, UnexplainedCollector, looks_like_fault, unexplained_note
+
+PASTE = (
+    "Gateway Status\n"
+    "Reachable: no\n"
+    "  Connect: failed - timeout\n"
+    "[lark] [error]: AxiosError: timeout of 30000ms exceeded\n"
+    "[discord] client initialized; awaiting gateway readiness\n"
+)
+
+
+def _event(message: str, level: str | None, kind: str = GENERIC_KIND) -> Event:
+    return Event("paste.log", 1, None, level, None, kind, message, "snippet")
+
+
+def _scan(path: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["scan", "--jobs", "1", "--allow-empty", *args, str(path)])
+    return result.exit_code, result.output
+
+
+def test_an_unrecognised_error_line_counts_whatever_its_words() -> None:
+    assert looks_like_fault(_event("plugin memory-core reload went sideways", "error"))
+    assert looks_like_fault(_event("something odd", "fatal"))
+
+
+def test_a_warning_or_a_line_without_level_counts_only_with_fault_wording() -> None:
+    assert looks_like_fault(_event("getMe attempt 1/3 failed: fetch timeout after 15000ms", None))
+    assert looks_like_fault(_event("Connect: failed - timeout", "warn"))
+    assert not looks_like_fault(_event("client initialized; awaiting gateway readiness", None))
+    assert not looks_like_fault(_event("errorCount=0 timeoutsSeen=0", None))  # field names are no fault words
+
+
+def test_an_info_line_or_a_known_kind_never_counts() -> None:
+    assert not looks_like_fault(_event("retry failed, will try again", "info"))
+    assert not looks_like_fault(_event("fetch timeout after 15000ms", "warn", kind="fetch.timeout"))
+    assert not looks_like_fault(_event("", "error"))
+
+
+@given(st.text(max_size=200), st.sampled_from([None, "debug", "info", "warn", "error", "fatal"]),
+       st.sampled_from([GENERIC_KIND, "note", "unparsed", "session.stalled"]))
+def test_the_fault_test_never_fails_and_counts_only_unrecognised_lines(message: str, level: str | None,
+                                                                        kind: str) -> None:
+    counted = looks_like_fault(_event(message, level, kind))
+    assert not counted or kind == GENERIC_KIND
+
+
+def test_the_collector_counts_every_line_and_keeps_the_first_few() -> None:
+    collector = UnexplainedCollector()
+    for line in range(1, 40):
+        collector.add(Event("a.log", line, None, "error", None, GENERIC_KIND, f"boom {line}", "console"))
+    result = collector.result()
+    assert result.count == 39
+    assert [e.line for e in result.examples] == list(range(1, MAX_EXAMPLES + 1))
+    assert unexplained_note(result) is not None and "39 lines report a fault" in unexplained_note(result)
+    assert unexplained_note(UnexplainedCollector().result()) is None
+
+
+def test_a_paste_of_unrecognised_fault_lines_is_not_an_all_clear(tmp_path: Path) -> None:
+    paste = tmp_path / "paste.log"
+    paste.write_text(PASTE, encoding="utf-8")
+    code, output = _scan(paste)
+    assert code == 0
+    assert "No stuck sessions and no gateway-wide problems found" not in output
+    assert "not an all-clear" in output
+    assert "2 lines report a fault that no rule explains (first at paste.log:3)" in " ".join(output.split())
+
+    code, output = _scan(paste, "--format", "json")
+    summary = json.loads(output)["summary"]
+    assert summary["unexplained"]["lines"] == 2
+    assert [e["line"] for e in summary["unexplained"]["examples"]] == [3, 4]
+    assert any("no rule explains" in text for text in summary["explanations"])
+
+    code, output = _scan(paste, "--format", "markdown")
+    assert "no rule explains" in output and "No stuck sessions" in output  # the markdown sentence, with its reason
+
+
+def test_lines_without_a_fault_leave_the_all_clear(tmp_path: Path) -> None:
+    paste = tmp_path / "quiet.log"
+    paste.write_text("[discord] client initialized; awaiting gateway readiness\n", encoding="utf-8")
+    code, output = _scan(paste)
+    assert "No stuck sessions and no gateway-wide problems found." in output
+
+
+def test_the_note_is_only_for_an_empty_result(tmp_path: Path) -> None:
+    moment = "2026-06-02T08:00:00.000Z"
+    log = tmp_path / "openclaw-2026-06-02.log"
+    log.write_text("\n".join([
+        tslog_line(moment, "plugins", "plugin memory-core reload failed code=3", "ERROR"),
+        tslog_line("2026-06-02T08:05:00.000Z", "diagnostic",
+                   "stalled session: sessionId=s1 sessionKey=agent:main:main state=processing age=400s "
+                   "queueDepth=1 reason=active_work_without_progress activeWorkKind=model_call "
+                   "lastProgress=model_call:started lastProgressAge=400s", "WARN"),
+    ]) + "\n", encoding="utf-8")
+    code, output = _scan(log, "--format", "json")
+    report = json.loads(output)
+    assert report["incidents"]
+    assert report["summary"]["unexplained"]["lines"] == 1  # still counted in the document
+    assert not any("no rule explains" in text for text in report["summary"]["explanations"])
+
+
+def test_the_fast_path_counts_what_the_full_parser_counts(tmp_path: Path) -> None:
+    log = tmp_path / "openclaw-2026-06-02.log"
+    lines = [tslog_line(f"2026-06-02T08:00:{second:02d}.000Z", "gateway/channels/telegram",
+                        f"poll cycle {second} done", "INFO") for second in range(30)]
+    lines.insert(10, tslog_line("2026-06-02T08:00:10.500Z", "plugins", "upstream reset by peer", "ERROR"))
+    lines.insert(20, "2026-06-02T08:00:20.700Z [zalo] send failed: socket hang up")
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    full = analyze_paths([str(log)]).unexplained
+    fast = analyze_paths_fast([str(log)]).unexplained
+    assert full.count == fast.count == 2
+    assert [e.line for e in full.examples] == [e.line for e in fast.examples] == [11, 21]
+
+
+def test_the_examples_are_redacted_by_default(tmp_path: Path) -> None:
+    paste = tmp_path / "paste.log"
+    paste.write_text("[gateway] [error] token rejected for alice@example.com: auth failed\n", encoding="utf-8")
+    code, output = _scan(paste, "--format", "json")
+    assert "alice@example.com" not in output
+    code, output = _scan(paste, "--format", "json", "--no-redact")
+    assert "alice@example.com" in output
+
+
+def test_times_are_not_required(tmp_path: Path) -> None:
+    assert datetime(2026, 1, 1, tzinfo=timezone.utc)  # the paste above has no time: counted all the same
+    paste = tmp_path / "untimed.log"
+    paste.write_text("Connect: failed - timeout\n", encoding="utf-8")
+    code, output = _scan(paste, "--format", "json")
+    assert json.loads(output)["summary"]["unexplained"]["lines"] == 1
