@@ -21,17 +21,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from stuckscan.shapes import WS_CLOSE_CAUSES
+
 KV = r"\s*(?P<kv>.*)"
 # The active-memory recall sub-run's line start (extensions/active-memory/recall.ts): "active-memory: agent=<id>
 # session=<key|id|none>[ activeProvider=<p>][ activeModel=<m>]"; the console drops the label repeating its tag.
 RECALL_PREFIX = (r"(?:active-memory: )?agent=(?P<agent>\S+) session=(?P<recallSession>\S+)"
                  r"(?: activeProvider=(?P<provider>\S+))?(?: activeModel=(?P<model>\S+))?")
-# Close causes of the gateway's WebSocket server (format reference 2.7).
-WS_CLOSE_CAUSES = (
-    "handshake-timeout", "invalid-handshake", "unauthorized", "pairing-required", "device-auth-invalid",
-    "gateway-auth-rotated", "hello-send-failed", "preauth-payload-too-large", "repeated-unauthorized-requests",
-    "heartbeat-timeout", "outbound-buffer-exceeded", "missing-ingress-attribution",
-)
 
 
 @dataclass(frozen=True, slots=True)
