@@ -44,6 +44,7 @@ from stuckscan.shapes import (
     subsystem_from_tag,
     with_meta_kind,
 )
+from stuckscan.unexplained import as_channel_failure
 
 _MAX_META_SCALAR = 2000
 
@@ -1285,6 +1286,8 @@ class LineParser:
             event = self._typed_fragment(event)
             if event.kind == GENERIC_KIND:
                 event = self._ditto(event)
+        if event.kind == GENERIC_KIND:
+            event = as_channel_failure(event)
         if event.kind in ATTENTION_LABELS:
             self._last_warning = event
         self.stats.note_event(event)

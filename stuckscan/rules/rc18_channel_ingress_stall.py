@@ -41,7 +41,9 @@ RULE = Rule(
      "restart; `channel exited` / `channel startup failed` with a restart",
      "one restart and a reporter's note below it that it repeats (`# repeats every ~35 min`)",
      "a channel transport's own errors or reconnects (`feishu[<acct>]: polling error: ...`, `Signal SSE stream "
-     "error: ...`, `Signal SSE connection lost, reconnecting in <s>s...`) twice, or once with a restart",
+     "error: ...`, `Signal SSE connection lost, reconnecting in <s>s...`, or any unrecognised failure logged under "
+     "the channel's subsystem in the words of a connection failing: `[slack] ... WebSocket ... not ready`) twice, "
+     "or once with a restart",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`",
      "one restart alone, or one channel's `EADDRINUSE` alone: low confidence"),
     ("no session is processing: the problem is channel-level",),
