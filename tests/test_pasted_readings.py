@@ -437,3 +437,19 @@ def test_one_event_loop_pause_of_ten_seconds_or_more_is_starvation_a_shorter_one
                "eventLoopDelayMaxMs={ms} eventLoopUtilization=0.425 cpuCoreRatio=0.435 active=1 waiting=0 queued=0")
     assert primary(warning.format(ms="20719.9")) == "RC12"
     assert primary(warning.format(ms="2485.1")) is None
+
+
+def test_a_subsystem_path_before_its_message_without_a_colon_names_the_subsystem() -> None:
+    events = parse_text_lines(["channels/imessage [default] channel exited: imsg rpc not ready (Error: exited)",
+                               "gateway/ws handshake timeout conn=c1 remote=127.0.0.1",
+                               "gateways are down again today"])
+    assert [(e.subsystem, e.kind) for e in events] == [("channels/imessage", "channel.exited"),
+                                                        ("gateway/ws", "ws.handshake_timeout"),
+                                                        (None, "generic")]
+
+
+def test_a_channel_that_exits_after_its_rpc_never_came_up_is_a_channel_ingress_stall() -> None:
+    assert primary("channels/imessage imsg rpc not ready after 30000ms (Error: imsg rpc exited (code 1))",
+                   "channels/imessage [default] channel exited: imsg rpc not ready (Error: imsg rpc exited (code 1))"
+                   ) == "RC18"
+    assert primary("channels/imessage [default] channel exited: imsg rpc not ready") is None  # one exit alone
