@@ -453,3 +453,22 @@ def test_a_channel_that_exits_after_its_rpc_never_came_up_is_a_channel_ingress_s
                    "channels/imessage [default] channel exited: imsg rpc not ready (Error: imsg rpc exited (code 1))"
                    ) == "RC18"
     assert primary("channels/imessage [default] channel exited: imsg rpc not ready") is None  # one exit alone
+
+
+def test_a_channels_own_requests_timing_out_on_time_are_its_transport_failing() -> None:
+    getme = "[telegram] [account=a{n}] getMe attempt 1/3 failed: fetch timeout after 15000ms"
+    assert primary(getme.format(n=1), getme.format(n=2)) == "RC18"
+    assert primary(getme.format(n=1)) is None  # once: a blip
+    # the same timeout outside a channel's subsystem says nothing of a channel
+    assert primary("[gateway] fetch timeout after 15000ms", "[gateway] fetch timeout after 15000ms") != "RC18"
+
+
+def test_an_evidence_line_that_opens_with_a_bracketed_field_is_shown_whole() -> None:
+    from datetime import timezone
+
+    from stuckscan.formats.text import View, evidence_line
+    from stuckscan.model import Evidence
+
+    line = evidence_line(Evidence("a.log", 1, None, "fetch.timeout", "[account=pretzel] getMe attempt 1/3 failed"),
+                         View(timezone.utc, 200, verbose=False, plain=True, show_all=False))
+    assert line.plain.endswith("[account=pretzel] getMe attempt 1/3 failed")
