@@ -700,7 +700,8 @@ FAMILIES: tuple[Family, ...] = (
     # in <s>s" (info), and "[<accountId>] giving up after <max> restart attempts" (error).
     _searched(
         "channel.auto_restart", "info", "auto-restart attempt",
-        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?auto-restart attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+)"
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?auto-restart attempt (?:(?P<attempt>\d+)/(?P<maxAttempts>\d+)"
+        r"|(?:\.{3}|…)$)"  # (a reporter's elision of the count: "auto-restart attempt ...")
         r"(?: in (?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m|h)))?",
     ),
     _searched(

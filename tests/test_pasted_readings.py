@@ -472,3 +472,9 @@ def test_an_evidence_line_that_opens_with_a_bracketed_field_is_shown_whole() -> 
     line = evidence_line(Evidence("a.log", 1, None, "fetch.timeout", "[account=pretzel] getMe attempt 1/3 failed"),
                          View(timezone.utc, 200, verbose=False, plain=True, show_all=False))
     assert line.plain.endswith("[account=pretzel] getMe attempt 1/3 failed")
+
+
+def test_an_auto_restart_whose_count_the_reporter_elided_is_still_an_auto_restart() -> None:
+    assert kinds("[imessage] [default] auto-restart attempt ...", "[imessage] [default] auto-restart attempt 2/10 in 5s",
+                 "[imessage] [default] auto-restart attempt now") == [(1, "channel.auto_restart"),
+                                                                       (2, "channel.auto_restart")]
