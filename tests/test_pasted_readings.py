@@ -478,3 +478,16 @@ def test_an_auto_restart_whose_count_the_reporter_elided_is_still_an_auto_restar
     assert kinds("[imessage] [default] auto-restart attempt ...", "[imessage] [default] auto-restart attempt 2/10 in 5s",
                  "[imessage] [default] auto-restart attempt now") == [(1, "channel.auto_restart"),
                                                                        (2, "channel.auto_restart")]
+
+
+def test_an_embedded_run_stalled_with_no_progress_value_and_no_tool_is_most_likely_its_model_call() -> None:
+    stalled = ("[diagnostic] stalled session: sessionKey=agent:main:main state=processing age=300s "
+               "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=embedded_run")
+    analysis = analyze_text(stalled)
+    (incident,) = analysis.incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC01"
+    assert incident.primary.confidence.value == "low"
+    # a tool seen in the run, or a progress value, says more than this guess
+    assert primary(stalled + " lastProgress=tool:exec:started") != "RC01"
+    assert primary("[agent/embedded] embedded run tool start: runId=r1 tool=exec toolCallId=t1 sessionKey=agent:main:main",
+                   stalled) != "RC01"
