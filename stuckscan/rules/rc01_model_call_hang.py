@@ -33,7 +33,8 @@ RULE = Rule(
     ("`stalled session:` or `long-running session:` with `activeWorkKind=model_call` or "
      "`lastProgress=model_call:started` (or `embedded_run:started` with no later progress)",
      "`embedded run failover decision ... reason=timeout` or `rawError=Request was aborted`",
-     "`LLM idle timeout (Ns)`", "`model fallback decision: decision=candidate_failed ... reason=timeout`"),
+     "`LLM idle timeout (Ns)`", "`model fallback decision: decision=candidate_failed ... reason=timeout`",
+     "an `activeWorkKind=embedded_run` stall with no `lastProgress` at all and no tool seen: low confidence"),
     ("`lastProgressAge` close to `age`: no progress since the call started", "no tool events during the stall",
      "a `[model-fetch] start ... timeoutMs=` with no `[model-fetch] response` (or `error`) after it"),
     (Fix("Set `agents.defaults.llm.idleTimeoutSeconds` or `models.providers.<id>.timeoutSeconds`, keeping them "
