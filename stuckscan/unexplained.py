@@ -20,12 +20,11 @@ from stuckscan.events import GENERIC_KIND, Event
 from stuckscan.model import Evidence, UnexplainedLines
 
 # Wording that reports a failure, whatever the template. Plain words, matched case-insensitively
-# on word boundaries; "error" alone is not enough at WARN level or without a level (it names
-# fields such as ``errorCount``), so it must stand as a word.
+# on word boundaries and not as a field's name (``errorCount``, ``failed=0``).
 FAULT_WORDS = re.compile(
     r"\b(?:time[ds]? ?out|timeout|timed out|failed|failure|fails|error|exception|exceeded|unreachable|"
     r"refused|ECONN[A-Z]+|ETIMEDOUT|EPIPE|crash(?:ed)?|stuck|hung|wedged|unresponsive|not responding|"
-    r"aborted|cannot connect|could not connect|disconnected)\b",
+    r"aborted|cannot connect|could not connect|disconnected)\b(?!=)",  # (not a field's name: "failed=0")
     re.IGNORECASE,
 )
 SEVERE_LEVELS = frozenset({"error", "fatal", "critical"})

@@ -46,6 +46,7 @@ def test_a_warning_or_a_line_without_level_counts_only_with_fault_wording() -> N
     assert looks_like_fault(_event("Connect: failed - timeout", "warn"))
     assert not looks_like_fault(_event("client initialized; awaiting gateway readiness", None))
     assert not looks_like_fault(_event("errorCount=0 timeoutsSeen=0", None))  # field names are no fault words
+    assert not looks_like_fault(_event("(recovered=1, failed=0, skipped=0)", None))
 
 
 def test_an_info_line_or_a_known_kind_never_counts() -> None:
