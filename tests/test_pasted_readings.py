@@ -491,3 +491,12 @@ def test_an_embedded_run_stalled_with_no_progress_value_and_no_tool_is_most_like
     assert primary(stalled + " lastProgress=tool:exec:started") != "RC01"
     assert primary("[agent/embedded] embedded run tool start: runId=r1 tool=exec toolCallId=t1 sessionKey=agent:main:main",
                    stalled) != "RC01"
+
+
+def test_a_nameless_session_with_no_recovery_and_nothing_said_of_its_work_is_stale_state() -> None:
+    warning = "[diagnostic] stalled session: sessionId=unknown sessionKey=agent:main:discord:channel:c1 age={age}s " \
+              "recovery=none"
+    assert primary(warning.format(age=122), warning.format(age=272)) == "RC05"
+    # the detector naming live work without progress says more than the missing name
+    assert primary(warning.format(age=122) + " reason=active_work_without_progress classification=stalled_agent_run "
+                   "activeWorkKind=embedded_run lastProgress=embedded_run:started") != "RC05"
