@@ -343,10 +343,15 @@ def test_the_control_ui_copy_with_a_24_hour_time_reads_the_same() -> None:
     assert events[0].time is not None and (events[0].time.hour, events[0].time.minute) == (16, 35)
 
 
-def test_a_memory_pressure_warning_alone_is_no_starvation_but_a_critical_one_is_a_sign() -> None:
+def test_a_memory_pressure_notice_alone_is_no_starvation_but_a_critical_one_backs_another_sign() -> None:
     warning = "memory pressure: level=warning reason=rss_threshold rss=1.74 GiB heap=580.8 MiB"
+    critical = warning.replace("level=warning", "level=critical")
     assert primary(warning) is None
-    assert primary(warning.replace("level=warning", "level=critical")) == "RC12"
+    assert primary(critical) is None  # a threshold crossed (f086: a 512 GB host with a 3 GiB threshold)
+    slow = "[ws] \u21c4 res \u2713 chat.history 48211ms conn=c1 id=r1"
+    alone, backed = analyze_text(slow).episodes, analyze_text(critical, slow).episodes
+    assert alone[0].primary.rule.id == backed[0].primary.rule.id == "RC12"
+    assert (alone[0].primary.confidence.value, backed[0].primary.confidence.value) == ("low", "medium")
 
 
 def test_a_pretty_printed_tool_result_reads_as_the_tools_failure_and_other_objects_line_by_line() -> None:
