@@ -505,3 +505,23 @@ def test_a_nameless_session_with_no_recovery_and_nothing_said_of_its_work_is_sta
     # the detector naming live work without progress says more than the missing name
     assert primary(warning.format(age=122) + " reason=active_work_without_progress classification=stalled_agent_run "
                    "activeWorkKind=embedded_run lastProgress=embedded_run:started") != "RC05"
+
+
+def test_a_time_and_subsystem_heading_with_the_message_indented_below_is_one_line() -> None:
+    events = parse_text_lines(["21:02:34  gateway", "          received SIGTERM; restarting", "",
+                               "21:03:09  main-session-restart-recovery",
+                               "          resumed interrupted main session: agent:main:discord:channel:c1",
+                               "21:04:00  gateway", "not indented: read as it is"])
+    assert [(e.line, e.kind, e.subsystem) for e in events if e.kind != "generic"] == [
+        (2, "gateway.signal_action", "gateway"), (5, "restart.recovery", "main-session-restart-recovery")]
+    assert events[0].time is not None and events[0].time.strftime("%H:%M:%S") == "21:02:34"
+    assert [e.line for e in events if e.kind == "generic"] == [6, 7]  # a heading with no message below stays a line
+
+
+def test_a_message_refused_because_restart_recovery_lost_its_claim_is_a_restart_interruption() -> None:
+    refused = ("message dispatch completed: channel=discord sessionKey=agent:main:discord:channel:c1 outcome=error "
+               'error="Error: restart recovery claim changed before agent adoption"')
+    assert kinds(refused) == [(1, "session.work_invalidated")]
+    assert kinds(refused.replace("restart recovery claim changed before agent adoption", "provider overloaded")) == [
+        (1, "message.dispatch")]
+    assert primary("[gateway] received SIGTERM; restarting", refused) == "RC17"
