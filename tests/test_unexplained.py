@@ -178,3 +178,13 @@ def test_a_channel_that_fails_its_connection_and_reconnects_is_a_channel_ingress
                      "[slack] slash handler failed: unknown command /foo\n", encoding="utf-8")
     code, output = _scan(paste, "--format", "json")
     assert json.loads(output)["summary"]["headline"] is None
+
+
+def test_a_probe_that_could_not_connect_is_no_finding_alone_but_no_all_clear_either(tmp_path: Path) -> None:
+    paste = tmp_path / "probe.log"
+    paste.write_text("Reachable: no\n  Connect: failed - timeout\n", encoding="utf-8")
+    code, output = _scan(paste, "--format", "json")
+    report = json.loads(output)
+    assert report["summary"]["headline"] is None  # a wedged loop, a handshake budget or the probe itself
+    assert report["summary"]["unexplained"]["lines"] == 1
+    assert any("no rule explains" in text for text in report["summary"]["explanations"])
