@@ -71,9 +71,10 @@ def channel_subsystem(subsystem: str | None) -> str | None:
 
 
 # Wording of a connection failing, not of one message failing (a dispatch error, an HTTP 500 on a reply,
-# a provider overloaded are handled per message and say nothing of the channel's ingress).
+# a provider overloaded are handled per message and say nothing of the channel's ingress). A bare "timed out"
+# is not enough: a channel's worker or listener timing out on a slow turn is no transport failure.
 TRANSPORT_WORDS = re.compile(
-    r"\b(?:time[ds]? ?out|timeout|timed out|disconnect(?:ed|ion)?|reconnect(?:ing|ed)?|web ?socket|socket|"
+    r"\b(?:disconnect(?:ed|ion)?|reconnect(?:ing|ed)?|web ?socket|socket|"
     r"connection (?:closed|lost|reset|refused|error|failed)|ECONN[A-Z]+|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|"
     r"fetch failed|network (?:error|request)|pong|not ready|unreachable|getUpdates|polling)\b",
     re.IGNORECASE,

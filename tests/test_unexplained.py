@@ -162,6 +162,9 @@ def test_a_connection_failure_under_a_channel_subsystem_is_that_channels_transpo
     dispatch = as_channel_failure(Event("a.log", 2, None, "error", "feishu", GENERIC_KIND,
                                         "failed to dispatch message: Error: model provider overloaded", "console"))
     assert dispatch.kind == GENERIC_KIND
+    slow_turn = as_channel_failure(Event("a.log", 4, None, "error", "gateway/channels/discord", GENERIC_KIND,
+                                         "discord inbound worker timed out after 1800.0 seconds", "console"))
+    assert slow_turn.kind == GENERIC_KIND  # a turn that ran too long, not the connection
     elsewhere = as_channel_failure(Event("a.log", 3, None, "error", "plugins", GENERIC_KIND,
                                          "socket hang up while loading", "console"))
     assert elsewhere.kind == GENERIC_KIND
