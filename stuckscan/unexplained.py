@@ -125,6 +125,6 @@ def unexplained_note(unexplained: UnexplainedLines) -> str | None:
     first = unexplained.examples[0] if unexplained.examples else None
     # the file's name only, as the other explanations give it (a path may name the user)
     where = f" (first at {os.path.basename(first.file)}:{first.line})" if first is not None else ""
-    lines = "line reports" if unexplained.count == 1 else "lines report"
+    lines, them = ("line reports", "it") if unexplained.count == 1 else ("lines report", "them")
     return (f"{unexplained.count:,} {lines} a fault that no rule explains{where}: stuckscan cannot name a "
-            "cause from them; `stuckscan events` shows how each line was read")
+            f"cause from {them}; `stuckscan events` shows how each line was read")

@@ -91,7 +91,8 @@ def test_a_paste_of_unrecognised_fault_lines_is_not_an_all_clear(tmp_path: Path)
     assert any("no rule explains" in text for text in summary["explanations"])
 
     code, output = _scan(paste, "--format", "markdown")
-    assert "no rule explains" in output and "No stuck sessions" in output  # the markdown sentence, with its reason
+    assert "no rule explains" in output and "not an all-clear" in output and "No stuck sessions and" not in output
+    assert "```text\n" in output  # the lines themselves, as code, never as markdown
 
 
 def test_lines_without_a_fault_leave_the_all_clear(tmp_path: Path) -> None:
