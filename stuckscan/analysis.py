@@ -344,7 +344,8 @@ def missing_evidence(record: IncidentRecord, decision: Decision) -> str:
     primary = decision.primary
     if primary is None:
         if record.warning_count and not (record.reasons or record.classifications or record.progress_values):
-            return ("The stall warnings carry no reason, classification or lastProgress (a build before 2026.5), "
+            return ("The stall warnings carry no reason, classification or lastProgress (a build before 2026.5 prints "
+                    "none, or the paste cut them), "
                     "so the work the session was stuck on is not in the log; the lines before the first warning "
                     "at debug level would show it.")
         if record.warning_count:

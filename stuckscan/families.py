@@ -109,6 +109,15 @@ FAMILIES: tuple[Family, ...] = (
     _anchored("session.state", "debug", "session state:", r"session state:" + KV),
     _anchored("session.turn_created", "debug", "session turn created:", r"session turn created:" + KV),
     _anchored("message.queued", "debug", "message queued:", r"message queued:" + KV),
+    # A turn the restart recovery had claimed, refused because the session moved on before the agent adopted it
+    # ("restart recovery claim changed before agent adoption", ERR_RESTART_RECOVERY_CLAIM_CHANGED), or a run of
+    # the gateway's previous lifecycle ("Agent run belongs to a stale gateway lifecycle"): src/commands/agent
+    # and its restart-recovery path. Logged as the message's error; a restart interrupted that work (RC17).
+    _anchored(
+        "session.work_invalidated", "warn", ("message processed:", "message dispatch completed:"),
+        r"message (?:processed|dispatch completed):(?=[^\n]*(?:restart recovery claim changed before agent adoption"
+        r"|Agent run belongs to a stale gateway lifecycle))" + KV,
+    ),
     _anchored("message.processed", "debug", "message processed:", r"message processed:" + KV),
     _anchored("message.received", "debug", "message received:", r"message received:" + KV),
     _anchored(
@@ -700,7 +709,8 @@ FAMILIES: tuple[Family, ...] = (
     # in <s>s" (info), and "[<accountId>] giving up after <max> restart attempts" (error).
     _searched(
         "channel.auto_restart", "info", "auto-restart attempt",
-        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?auto-restart attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+)"
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?auto-restart attempt (?:(?P<attempt>\d+)/(?P<maxAttempts>\d+)"
+        r"|(?:\.{3}|…)$)"  # (a reporter's elision of the count: "auto-restart attempt ...")
         r"(?: in (?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m|h)))?",
     ),
     _searched(

@@ -44,6 +44,7 @@ from stuckscan.shapes import (
     subsystem_from_tag,
     with_meta_kind,
 )
+from stuckscan.unexplained import as_channel_failure
 
 _MAX_META_SCALAR = 2000
 
@@ -423,7 +424,11 @@ _LEADING_ELISION = re.compile(r"(?:\.{3,}|…)\s+(?=\S)")
 _UI_TIME = re.compile(r"(?P<hour>[01]?\d|2[0-3]):(?P<rest>[0-5]\d:[0-5]\d)(?:\s?(?P<half>[AaPp][Mm]))?")
 _UI_LEVEL = re.compile(r"(?i:trace|debug|info|warn|warning|error|fatal)")
 _UI_SUBSYSTEM = re.compile(r"[a-z][\w.-]{0,40}(?:/[\w.-]{1,40}){0,3}")
-_UI_HEADER_MAX = 40  # a header line is short; longer lines skip the check (unless a header is being read)
+_UI_HEADER_MAX = 64  # a header line is short; longer lines skip the check (unless a header is being read)
+# A viewer's copy with a record's time and subsystem on one line and its message indented below
+# ("21:03:09  main-session-restart-recovery" / "          resumed interrupted main session: ...").
+_CLOCK_SUBSYSTEM = re.compile(r"(?P<clock>(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,3})?) {2,}"
+                              r"(?P<subsystem>[a-z][\w.-]{0,40}(?:/[\w.-]{1,40}){0,3})")
 _YAML_HEADER = re.compile(r"(?P<name>[A-Za-z][\w.-]{2,80}):[ \t]*")
 _YAML_KEY = re.compile(r"[ \t]+(?P<key>[A-Za-z_][\w.-]{0,80}):(?:[ \t]+(?P<value>.*))?")
 _YAML_MAX_LINES = 64
@@ -873,6 +878,15 @@ class LineParser:
         stripped = text.strip()
         clock = _UI_TIME.fullmatch(stripped)
         held = self._ui_header
+        heading = _CLOCK_SUBSYSTEM.fullmatch(stripped) if clock is None else None
+        if heading is not None:
+            self._ui_header = [(number, text, f"{heading.group('clock')} [{heading.group('subsystem')}]")]
+            return [(n, t) for n, t, _ in held or ()], ""
+        if held is not None and len(held) == 1 and held[0][2].endswith("]"):  # a time-and-subsystem heading
+            self._ui_header = None
+            if text[:1] in " \t" and stripped:
+                return [], f"{held[0][2]} {stripped}"
+            return [(n, t) for n, t, _ in held], text
         if clock is not None:
             hour, half = int(clock.group("hour")), (clock.group("half") or "").upper()
             hour = hour % 12 + (12 if half == "PM" else 0) if half else hour
@@ -1285,6 +1299,8 @@ class LineParser:
             event = self._typed_fragment(event)
             if event.kind == GENERIC_KIND:
                 event = self._ditto(event)
+        if event.kind == GENERIC_KIND:
+            event = as_channel_failure(event)
         if event.kind in ATTENTION_LABELS:
             self._last_warning = event
         self.stats.note_event(event)

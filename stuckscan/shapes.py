@@ -135,6 +135,10 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     # logger's own routing form and many reporters write it). LineParser._tagged_message keeps the word in
     # the message when only the whole text is a message of some family.
     _shape("subsystem-prefixed", r"(?P<tag>" + _SUBSYSTEM + r"): (?P<message>.*)"),
+    # The same without the colon, as a log viewer's copy prints it with the time and level cut ("channels/imessage
+    # [default] channel exited: ..."): only a path under one of OpenClaw's own roots, so prose keeps its first word.
+    _shape("subsystem-prefixed", r"(?P<tag>(?:gateway|channels|agent|agents|plugins|tools|cron|diagnostic|memory)"
+                                 r"(?:/[\w.-]{1,60}){1,4}) (?P<message>\S.*)"),
     # `openclaw logs` with the time trimmed off: "warn  diagnostic stuck session recovery skipped: ...". The
     # subsystem must look like one (a known name, or a path) so a message that starts with a level word stays
     # a message ("error conn=... remote=...: ..." is a WebSocket error line).

@@ -20,12 +20,11 @@ from stuckscan.events import GENERIC_KIND, Event
 from stuckscan.model import Evidence, UnexplainedLines
 
 # Wording that reports a failure, whatever the template. Plain words, matched case-insensitively
-# on word boundaries; "error" alone is not enough at WARN level or without a level (it names
-# fields such as ``errorCount``), so it must stand as a word.
+# on word boundaries and not as a field's name (``errorCount``, ``failed=0``).
 FAULT_WORDS = re.compile(
     r"\b(?:time[ds]? ?out|timeout|timed out|failed|failure|fails|error|exception|exceeded|unreachable|"
     r"refused|ECONN[A-Z]+|ETIMEDOUT|EPIPE|crash(?:ed)?|stuck|hung|wedged|unresponsive|not responding|"
-    r"aborted|cannot connect|could not connect|disconnected)\b",
+    r"aborted|cannot connect|could not connect|disconnected)\b(?!=)",  # (not a field's name: "failed=0")
     re.IGNORECASE,
 )
 SEVERE_LEVELS = frozenset({"error", "fatal", "critical"})
@@ -40,7 +39,52 @@ def looks_like_fault(event: Event) -> bool:
     level = event.level
     if level in SEVERE_LEVELS:
         return True
+    if level is None and event.shape.endswith("jsonl"):
+        return False  # a whole record always states its level; the fast path never decodes one at INFO
     return level in WORDED_LEVELS and FAULT_WORDS.search(event.message) is not None
+
+
+# OpenClaw's messaging channels, as their subsystems name them (`telegram`, `gateway/channels/slack`,
+# `discord:default`). A failure logged under one of them is that channel's transport failing.
+CHANNEL_NAMES = frozenset({
+    "telegram", "discord", "slack", "whatsapp", "signal", "imessage", "bluebubbles", "googlechat", "msteams",
+    "matrix", "mattermost", "feishu", "lark", "line", "zalo", "zalouser", "nextcloud-talk", "nostr", "twitch",
+    "irc", "tlon", "synology-chat", "wecom", "dingtalk", "qqbot", "wechat",
+})
+
+
+def channel_subsystem(subsystem: str | None) -> str | None:
+    """The channel a subsystem belongs to (``gateway/channels/telegram`` -> ``telegram``), or None."""
+    if not subsystem:
+        return None
+    for part in subsystem.lower().split("/"):
+        name = part.split(":", 1)[0]
+        if name in CHANNEL_NAMES:
+            return name
+    return None
+
+
+# Wording of a connection failing, not of one message failing (a dispatch error, an HTTP 500 on a reply,
+# a provider overloaded are handled per message and say nothing of the channel's ingress).
+TRANSPORT_WORDS = re.compile(
+    r"\b(?:time[ds]? ?out|timeout|timed out|disconnect(?:ed|ion)?|reconnect(?:ing|ed)?|web ?socket|socket|"
+    r"connection (?:closed|lost|reset|refused|error|failed)|ECONN[A-Z]+|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|"
+    r"fetch failed|network (?:error|request)|pong|not ready|unreachable|getUpdates|polling)\b",
+    re.IGNORECASE,
+)
+
+
+def as_channel_failure(event: Event) -> Event:
+    """An unrecognised fault line under a channel's own subsystem, worded as a connection failing, is
+    that channel's transport failing (``channel.transport_error``, RC18's evidence); any other event
+    is returned as it is."""
+    if looks_like_fault(event) and channel_subsystem(event.subsystem) is not None \
+            and TRANSPORT_WORDS.search(event.message) is not None:
+        event.kind = CHANNEL_FAILURE_KIND
+    return event
+
+
+CHANNEL_FAILURE_KIND = "channel.transport_error"
 
 
 class UnexplainedCollector:

@@ -343,10 +343,15 @@ def test_the_control_ui_copy_with_a_24_hour_time_reads_the_same() -> None:
     assert events[0].time is not None and (events[0].time.hour, events[0].time.minute) == (16, 35)
 
 
-def test_a_memory_pressure_warning_alone_is_no_starvation_but_a_critical_one_is_a_sign() -> None:
+def test_a_memory_pressure_notice_alone_is_no_starvation_but_a_critical_one_backs_another_sign() -> None:
     warning = "memory pressure: level=warning reason=rss_threshold rss=1.74 GiB heap=580.8 MiB"
+    critical = warning.replace("level=warning", "level=critical")
     assert primary(warning) is None
-    assert primary(warning.replace("level=warning", "level=critical")) == "RC12"
+    assert primary(critical) is None  # a threshold crossed (f086: a 512 GB host with a 3 GiB threshold)
+    slow = "[ws] \u21c4 res \u2713 chat.history 48211ms conn=c1 id=r1"
+    alone, backed = analyze_text(slow).episodes, analyze_text(critical, slow).episodes
+    assert alone[0].primary.rule.id == backed[0].primary.rule.id == "RC12"
+    assert (alone[0].primary.confidence.value, backed[0].primary.confidence.value) == ("low", "medium")
 
 
 def test_a_pretty_printed_tool_result_reads_as_the_tools_failure_and_other_objects_line_by_line() -> None:
@@ -437,3 +442,86 @@ def test_one_event_loop_pause_of_ten_seconds_or_more_is_starvation_a_shorter_one
                "eventLoopDelayMaxMs={ms} eventLoopUtilization=0.425 cpuCoreRatio=0.435 active=1 waiting=0 queued=0")
     assert primary(warning.format(ms="20719.9")) == "RC12"
     assert primary(warning.format(ms="2485.1")) is None
+
+
+def test_a_subsystem_path_before_its_message_without_a_colon_names_the_subsystem() -> None:
+    events = parse_text_lines(["channels/imessage [default] channel exited: imsg rpc not ready (Error: exited)",
+                               "gateway/ws handshake timeout conn=c1 remote=127.0.0.1",
+                               "gateways are down again today"])
+    assert [(e.subsystem, e.kind) for e in events] == [("channels/imessage", "channel.exited"),
+                                                        ("gateway/ws", "ws.handshake_timeout"),
+                                                        (None, "generic")]
+
+
+def test_a_channel_that_exits_after_its_rpc_never_came_up_is_a_channel_ingress_stall() -> None:
+    assert primary("channels/imessage imsg rpc not ready after 30000ms (Error: imsg rpc exited (code 1))",
+                   "channels/imessage [default] channel exited: imsg rpc not ready (Error: imsg rpc exited (code 1))"
+                   ) == "RC18"
+    assert primary("channels/imessage [default] channel exited: imsg rpc not ready") is None  # one exit alone
+
+
+def test_a_channels_own_requests_timing_out_on_time_are_its_transport_failing() -> None:
+    getme = "[telegram] [account=a{n}] getMe attempt 1/3 failed: fetch timeout after 15000ms"
+    assert primary(getme.format(n=1), getme.format(n=2)) == "RC18"
+    assert primary(getme.format(n=1)) is None  # once: a blip
+    # the same timeout outside a channel's subsystem says nothing of a channel
+    assert primary("[gateway] fetch timeout after 15000ms", "[gateway] fetch timeout after 15000ms") != "RC18"
+
+
+def test_an_evidence_line_that_opens_with_a_bracketed_field_is_shown_whole() -> None:
+    from datetime import timezone
+
+    from stuckscan.formats.text import View, evidence_line
+    from stuckscan.model import Evidence
+
+    line = evidence_line(Evidence("a.log", 1, None, "fetch.timeout", "[account=pretzel] getMe attempt 1/3 failed"),
+                         View(timezone.utc, 200, verbose=False, plain=True, show_all=False))
+    assert line.plain.endswith("[account=pretzel] getMe attempt 1/3 failed")
+
+
+def test_an_auto_restart_whose_count_the_reporter_elided_is_still_an_auto_restart() -> None:
+    assert kinds("[imessage] [default] auto-restart attempt ...", "[imessage] [default] auto-restart attempt 2/10 in 5s",
+                 "[imessage] [default] auto-restart attempt now") == [(1, "channel.auto_restart"),
+                                                                       (2, "channel.auto_restart")]
+
+
+def test_an_embedded_run_stalled_with_no_progress_value_and_no_tool_is_most_likely_its_model_call() -> None:
+    stalled = ("[diagnostic] stalled session: sessionKey=agent:main:main state=processing age=300s "
+               "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=embedded_run")
+    analysis = analyze_text(stalled)
+    (incident,) = analysis.incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC01"
+    assert incident.primary.confidence.value == "low"
+    # a tool seen in the run, or a progress value, says more than this guess
+    assert primary(stalled + " lastProgress=tool:exec:started") != "RC01"
+    assert primary("[agent/embedded] embedded run tool start: runId=r1 tool=exec toolCallId=t1 sessionKey=agent:main:main",
+                   stalled) != "RC01"
+
+
+def test_a_nameless_session_with_no_recovery_and_nothing_said_of_its_work_is_stale_state() -> None:
+    warning = "[diagnostic] stalled session: sessionId=unknown sessionKey=agent:main:discord:channel:c1 age={age}s " \
+              "recovery=none"
+    assert primary(warning.format(age=122), warning.format(age=272)) == "RC05"
+    # the detector naming live work without progress says more than the missing name
+    assert primary(warning.format(age=122) + " reason=active_work_without_progress classification=stalled_agent_run "
+                   "activeWorkKind=embedded_run lastProgress=embedded_run:started") != "RC05"
+
+
+def test_a_time_and_subsystem_heading_with_the_message_indented_below_is_one_line() -> None:
+    events = parse_text_lines(["21:02:34  gateway", "          received SIGTERM; restarting", "",
+                               "21:03:09  main-session-restart-recovery",
+                               "          resumed interrupted main session: agent:main:discord:channel:c1",
+                               "21:04:00  gateway", "not indented: read as it is"])
+    assert [(e.line, e.kind, e.subsystem) for e in events if e.kind != "generic"] == [
+        (2, "gateway.signal_action", "gateway"), (5, "restart.recovery", "main-session-restart-recovery")]
+    assert events[0].time is not None and events[0].time.strftime("%H:%M:%S") == "21:02:34"
+    assert [e.line for e in events if e.kind == "generic"] == [6, 7]  # a heading with no message below stays a line
+
+
+def test_a_message_refused_because_restart_recovery_lost_its_claim_is_a_restart_interruption() -> None:
+    refused = ("message dispatch completed: channel=discord sessionKey=agent:main:discord:channel:c1 outcome=error "
+               'error="Error: restart recovery claim changed before agent adoption"')
+    assert kinds(refused) == [(1, "session.work_invalidated")]
+    assert kinds(refused.replace("restart recovery claim changed before agent adoption", "provider overloaded")) == [
+        (1, "message.dispatch")]
+    assert primary("[gateway] received SIGTERM; restarting", refused) == "RC17"

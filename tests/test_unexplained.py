@@ -22,7 +22,7 @@ PASTE = (
     "Gateway Status\n"
     "Reachable: no\n"
     "  Connect: failed - timeout\n"
-    "[lark] [error]: AxiosError: timeout of 30000ms exceeded\n"
+    "[sdk] [error]: AxiosError: timeout of 30000ms exceeded\n"
     "[discord] client initialized; awaiting gateway readiness\n"
 )
 
@@ -46,6 +46,7 @@ def test_a_warning_or_a_line_without_level_counts_only_with_fault_wording() -> N
     assert looks_like_fault(_event("Connect: failed - timeout", "warn"))
     assert not looks_like_fault(_event("client initialized; awaiting gateway readiness", None))
     assert not looks_like_fault(_event("errorCount=0 timeoutsSeen=0", None))  # field names are no fault words
+    assert not looks_like_fault(_event("(recovered=1, failed=0, skipped=0)", None))
 
 
 def test_an_info_line_or_a_known_kind_never_counts() -> None:
@@ -121,7 +122,7 @@ def test_the_fast_path_counts_what_the_full_parser_counts(tmp_path: Path) -> Non
     lines = [tslog_line(f"2026-06-02T08:00:{second:02d}.000Z", "gateway/channels/telegram",
                         f"poll cycle {second} done", "INFO") for second in range(30)]
     lines.insert(10, tslog_line("2026-06-02T08:00:10.500Z", "plugins", "upstream reset by peer", "ERROR"))
-    lines.insert(20, "2026-06-02T08:00:20.700Z [zalo] send failed: socket hang up")
+    lines.insert(20, "2026-06-02T08:00:20.700Z [plugins] send failed: socket hang up")
     log.write_text("\n".join(lines) + "\n", encoding="utf-8")
     full = analyze_paths([str(log)]).unexplained
     fast = analyze_paths_fast([str(log)]).unexplained
@@ -144,3 +145,35 @@ def test_times_are_not_required(tmp_path: Path) -> None:
     paste.write_text("Connect: failed - timeout\n", encoding="utf-8")
     code, output = _scan(paste, "--format", "json")
     assert json.loads(output)["summary"]["unexplained"]["lines"] == 1
+
+
+def test_a_connection_failure_under_a_channel_subsystem_is_that_channels_transport_failing() -> None:
+    from stuckscan.unexplained import as_channel_failure, channel_subsystem
+
+    assert channel_subsystem("gateway/channels/slack") == "slack"
+    assert channel_subsystem("discord:default") == "discord"
+    assert channel_subsystem("agent/embedded") is None
+    failing = as_channel_failure(Event("a.log", 1, None, None, "slack", GENERIC_KIND,
+                                       "slash handler failed: Failed to send a WebSocket message as the client is "
+                                       "not ready", "console"))
+    assert failing.kind == "channel.transport_error"
+    # one message failing (a dispatch error, a provider overloaded) says nothing of the channel's ingress
+    dispatch = as_channel_failure(Event("a.log", 2, None, "error", "feishu", GENERIC_KIND,
+                                        "failed to dispatch message: Error: model provider overloaded", "console"))
+    assert dispatch.kind == GENERIC_KIND
+    elsewhere = as_channel_failure(Event("a.log", 3, None, "error", "plugins", GENERIC_KIND,
+                                         "socket hang up while loading", "console"))
+    assert elsewhere.kind == GENERIC_KIND
+
+
+def test_a_channel_that_fails_its_connection_and_reconnects_is_a_channel_ingress_stall(tmp_path: Path) -> None:
+    paste = tmp_path / "slack.log"
+    paste.write_text("[slack] socket disconnected (disconnect). retry 1/\u221e in 2s\n"
+                     "[slack] slash handler failed: Failed to send a WebSocket message as the client is not ready\n",
+                     encoding="utf-8")
+    code, output = _scan(paste, "--format", "json")
+    assert json.loads(output)["summary"]["headline"]["rule"] == "RC18"
+    paste.write_text("[slack] socket disconnected (disconnect). retry 1/\u221e in 2s\n"
+                     "[slack] slash handler failed: unknown command /foo\n", encoding="utf-8")
+    code, output = _scan(paste, "--format", "json")
+    assert json.loads(output)["summary"]["headline"] is None

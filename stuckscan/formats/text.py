@@ -228,6 +228,8 @@ def evidence_line(evidence: Evidence, view: View | None = None, names: list[str]
         head, _ = split_fields(clean(evidence.text))
         detail = deciding_detail(evidence.text)
         text = f"{head} {detail}" if head and detail != head else detail
+        if head and not head.strip("[(< "):  # a bracketed field first ("[account=a] getMe ... failed"): the line
+            text = clean(condensed(clean(evidence.text), names or []))
         if not view.plain:
             text = shorten(text, max(view.value_width - len(where) - 2, 10))
     else:

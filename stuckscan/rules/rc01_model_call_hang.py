@@ -33,7 +33,8 @@ RULE = Rule(
     ("`stalled session:` or `long-running session:` with `activeWorkKind=model_call` or "
      "`lastProgress=model_call:started` (or `embedded_run:started` with no later progress)",
      "`embedded run failover decision ... reason=timeout` or `rawError=Request was aborted`",
-     "`LLM idle timeout (Ns)`", "`model fallback decision: decision=candidate_failed ... reason=timeout`"),
+     "`LLM idle timeout (Ns)`", "`model fallback decision: decision=candidate_failed ... reason=timeout`",
+     "an `activeWorkKind=embedded_run` stall with no `lastProgress` at all and no tool seen: low confidence"),
     ("`lastProgressAge` close to `age`: no progress since the call started", "no tool events during the stall",
      "a `[model-fetch] start ... timeoutMs=` with no `[model-fetch] response` (or `error`) after it"),
     (Fix("Set `agents.defaults.llm.idleTimeoutSeconds` or `models.providers.<id>.timeoutSeconds`, keeping them "
@@ -75,21 +76,30 @@ def detect(view: IncidentView) -> Candidate | None:
     started_only = [] if compaction or quiet_cli_backend_turn(view) else view.warnings_where(
         lambda w: stale_progress(w, view.thresholds.warn_seconds) and field_text(w, "lastProgress") == "embedded_run:started"
         and field_text(w, "activeWorkKind") != "tool_call")
+    # An embedded run stalled with no progress value at all (a build or a paste without lastProgress) and no tool
+    # seen: the run's wait is its model call as far as the lines go (low confidence).
+    tools_seen = view.events("embedded.tool_start", "embedded.tool_end", "tools.timeout", "tools.browser_failed",
+                             "tools.browser_unreachable", "tools.approval_timeout", "mcp.request_timeout")
+    unreported = [] if compaction or tools_seen or quiet_cli_backend_turn(view) else view.warnings_where(
+        lambda w: field_text(w, "activeWorkKind") == "embedded_run" and "lastProgress" not in w.fields
+        and not field_text(w, "activeTool") and stale_progress(w, view.thresholds.warn_seconds)
+        and field_text(w, "reason") in ("", "active_work_without_progress"))
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
     dequeues = view.events("lane.dequeue")
     idle += [e for e in view.events("embedded.agent_end", "lane.task_error", "model.request_timeout")
              if model_call_timed_out(e) and not _lane_moved_on(e, dequeues)]
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
                 if not mentions_lock(e) and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message)]
-    if not (strong or started_only or idle or failover):
+    if not (strong or started_only or idle or failover or unreported):
         return None
     if not (strong or started_only or idle) and view.warnings_where(past_the_model_call):
         return None  # the warnings put the run past its model call: a timeout failover came after the turn ended
     confidence = Confidence.HIGH if strong else Confidence.MEDIUM if (started_only or idle) else Confidence.LOW
-    basis = strong or started_only
+    basis = strong or started_only or (unreported if not failover else [])
     stuck = _stuck_for(view)
     detail = "the active work is a model call" if strong else "the run never progressed past its start" if started_only \
-        else "the model call timed out"
+        else "the model call timed out" if (idle or failover) \
+        else "the embedded run reported no progress and no tool was active, so it was most likely waiting on its model call"
     return Candidate(
         "RC01", confidence,
         (f"No progress for {stuck:.0f} s and {detail}" if stuck else detail[0].upper() + detail[1:])

@@ -49,7 +49,12 @@ def detect(view: IncidentView) -> Candidate | None:
     phantom_reply = [r for r in skipped if r.reason == "active_reply_work"]
     # "CRITICAL: unsubscribe failed ... possible resource leak": the run's handle outlived it.
     leaked = view.events("embedded.unsubscribe_failed")
-    if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered) or idle_queue or phantom_reply or leaked):
+    # Alone (no great age), a nameless session with no recovery is stale state only when the detector says nothing
+    # else of its work: "stalled_agent_run ... activeWorkKind=embedded_run" names live work with no progress.
+    nameless_only = [w for w in unknown_unrecovered if not any(
+        field_text(w, name) for name in ("classification", "reason", "activeWorkKind", "lastProgress"))]
+    if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered) or nameless_only or idle_queue
+            or phantom_reply or leaked):
         return None
     confidence = Confidence.HIGH if stale else Confidence.MEDIUM if (len(skipped) >= 3 or huge or leaked) else Confidence.LOW
     parts = []
@@ -62,6 +67,8 @@ def detect(view: IncidentView) -> Candidate | None:
                                                                         if idle_queue else ""))
     if leaked:
         parts.append("the run's event subscription could not be released (a leaked handle)")
+    if unknown_unrecovered and not parts:
+        parts.append("the detector watches a session it cannot name (sessionId=unknown) and has no recovery for it")
     skip_events = [e for r in skipped[:3] for e in r.events[:1]]
     return Candidate(
         "RC05", confidence,

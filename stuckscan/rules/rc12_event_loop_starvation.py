@@ -29,7 +29,8 @@ RULE = Rule(
      "`fetch timeout ... timer delayed NNNNms, likely event-loop starvation` (console); in the file log, "
      "`fetch timeout reached; aborting operation` with `timerDelayMs` in its meta object",
      "`[ws] ⇄ res ✓ <method> <very large>ms`", "handshake `durationMs` far above `handshakeMs`",
-     "`gateway request timeout for connect`", "`memory pressure: level=critical ...` (a `level=warning` notice only with other signs)"),
+     "`gateway request timeout for connect`",
+     "`memory pressure: level=critical ...` beside another sign (alone, or at `level=warning`, a threshold crossed)"),
     ("`eventLoopUtilization` near 1, `cpuCoreRatio` near 1", "all sessions and channels affected at the same time"),
     (Fix("Find the hot phase (`phase=`, `recentPhases=` on liveness warnings).", _phases_known,
          "the liveness warnings name a phase"),
@@ -76,11 +77,13 @@ def detect(view: EpisodeView) -> Candidate | None:
     long_handshakes = [e for e in view.events("ws.closed_before_connect", "ws.handshake_timeout") if long_handshake(e)]
     connect_timeouts = [e for e in view.events("gateway.connect_failed", "gateway.timeout")
                         if "requestTimeoutMethod" in e.fields or e.kind == "gateway.timeout"]
-    # (a memory-pressure notice at level=warning is a threshold crossed, not an unresponsive loop: only a critical
-    # level counts on its own)
-    others = view.events("agent.cleanup_timeout") + [e for e in view.events("memory.pressure")
-                                                     if field_text(e, "level") != "warning"]
+    # A memory-pressure notice is a configured threshold crossed (rss_threshold), a cause to look at, not a sign of an
+    # unresponsive loop: it counts only beside another sign (a critical one; a warning-level one not at all).
+    pressure = [e for e in view.events("memory.pressure") if field_text(e, "level") != "warning"]
+    others = view.events("agent.cleanup_timeout")
     indirect = [group for group in (slow, long_handshakes, connect_timeouts, others) if group]
+    if indirect and pressure:
+        indirect.append(pressure)
     if not liveness and not delayed and len(indirect) < 1:
         return None
     if liveness or delayed:

@@ -98,6 +98,11 @@ def _what_it_left(event: object) -> str:
     if kind == "gateway.forced_restart":
         return "the restart skipped draining active work"
     if kind == "session.work_invalidated":
+        message = getattr(event, "message", "")
+        if "restart recovery claim changed" in message:
+            return "a turn the restart recovery had claimed was refused: its session moved on before the agent adopted it"
+        if "stale gateway lifecycle" in message:
+            return "a run of the gateway's previous lifecycle was refused"
         return "a turn was refused because its session changed while it was " + str(fields.get("action", "starting work"))
     if kind == "gateway.restart_failed":
         return "the restart itself failed"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, metric
 from stuckscan.rules._rule import Fix, FixContext, Rule
+from stuckscan.unexplained import channel_subsystem
 
 if TYPE_CHECKING:
     from stuckscan.classifier import EpisodeView
@@ -41,7 +42,10 @@ RULE = Rule(
      "restart; `channel exited` / `channel startup failed` with a restart",
      "one restart and a reporter's note below it that it repeats (`# repeats every ~35 min`)",
      "a channel transport's own errors or reconnects (`feishu[<acct>]: polling error: ...`, `Signal SSE stream "
-     "error: ...`, `Signal SSE connection lost, reconnecting in <s>s...`) twice, or once with a restart",
+     "error: ...`, `Signal SSE connection lost, reconnecting in <s>s...`, a channel's own request timing out with "
+     "no timer delay: `[telegram] getMe attempt 1/3 failed: fetch timeout after 15000ms`, or any unrecognised "
+     "failure logged under the channel's subsystem in the words of a connection failing: `[slack] ... WebSocket ... "
+     "not ready`) twice, or once with a restart",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`",
      "one restart alone, or one channel's `EADDRINUSE` alone: low confidence"),
     ("no session is processing: the problem is channel-level",),
@@ -116,7 +120,10 @@ def detect(view: EpisodeView) -> Candidate | None:
         self_looping += exited
     # A channel transport's own errors and reconnects (Feishu polling/webhook errors, Signal's SSE stream): twice
     # for one channel, or once with a restart around it.
-    transport = view.events("channel.transport_error", "channel.reconnecting")
+    # A channel's own request timing out with the timer on time (no timerDelayMs: not starvation) is its
+    # transport failing too ("[telegram] getMe attempt 1/3 failed: fetch timeout after 15000ms").
+    transport = view.events("channel.transport_error", "channel.reconnecting") + \
+        [e for e in view.events("fetch.timeout") if channel_subsystem(e.subsystem) and "timerDelayMs" not in e.fields]
     transport_channels = Counter((channel_of(e), e.kind) for e in transport)  # (a close and its resume are one blip)
     self_looping += [e for e in transport if transport_channels[(channel_of(e), e.kind)] >= 2 or restarts or auto
                      or exited]
