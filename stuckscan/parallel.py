@@ -176,11 +176,13 @@ def _scan_part(part: Part, options: ParseOptions, queue: Any, parent: int, skipp
         items = scan_range(part.path, part.start, part.length, part.last, options, stats, lines, lane)
         if part.first:
             stats.files.append(display_name(part.path))
+    size = 0  # items in the chunk, a lane run counted by its lines (each was an item of its own before the lane)
     for item in items:
         chunk.append(item)
-        if len(chunk) >= CHUNK_ITEMS:
+        size += len(item) if item.__class__ is LaneRun else 1
+        if size >= CHUNK_ITEMS:
             _put(queue, ("items", chunk), parent)
-            chunk = []
+            chunk, size = [], 0
     if chunk:
         _put(queue, ("items", chunk), parent)
     stats.skipped_files.extend((display_name(part.path), reason) for reason in take_problems(part.path))
