@@ -55,7 +55,7 @@ from stuckscan.parser import ParseOptions, ParseStats, parse_path
 from stuckscan.rules import RULES
 from stuckscan.signals import TemplateMiner, is_mined
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, Thresholds
-from stuckscan.unexplained import UnexplainedCollector, looks_like_fault
+from stuckscan.unexplained import CLIENT_SYMPTOM_KINDS, UnexplainedCollector, looks_like_fault
 
 if TYPE_CHECKING:
     from stuckscan.config import GatewayConfig
@@ -179,12 +179,17 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
         bundle=setup.bundle,
     )
     kept_episodes = [e for e in episodes if e.primary is not None]
+    unexplained = unexplained or UnexplainedCollector()
+    for shell, record in zip(episodes, result.episodes, strict=False):
+        if shell.primary is None:  # gateway trouble no rule claimed: a CLI that could not connect is still a fault
+            for event in record.evidence.of(*CLIENT_SYMPTOM_KINDS):
+                unexplained.add(event)
     add_config_advice(kept_episodes, setup)
     signals = None
     if miner is not None:
         signals = miner.summary(starts, stats.first_time, stats.last_time)
     return Analysis(inputs=inputs, environment=environment, incidents=incidents, episodes=kept_episodes, signals=signals,
-                    unexplained=(unexplained or UnexplainedCollector()).result())
+                    unexplained=unexplained.result())
 
 
 def add_config_advice(items: Sequence[Incident | Episode], setup: Setup) -> None:

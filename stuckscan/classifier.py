@@ -169,6 +169,7 @@ def choose(candidates: list[Candidate], stall_start: datetime | None) -> Decisio
     """Primary: the earliest candidate that explains the stall, ties broken by precedence."""
     if not candidates:
         return Decision(None, [])
+    candidates = [c for c in candidates if not c.fallback] or candidates
     by_rule = {c.rule_id: c for c in candidates}
     false_positive = by_rule.get("RC04")
     if false_positive is not None and false_positive.confidence is Confidence.HIGH:

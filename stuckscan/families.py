@@ -21,17 +21,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from stuckscan.shapes import WS_CLOSE_CAUSES
+
 KV = r"\s*(?P<kv>.*)"
 # The active-memory recall sub-run's line start (extensions/active-memory/recall.ts): "active-memory: agent=<id>
 # session=<key|id|none>[ activeProvider=<p>][ activeModel=<m>]"; the console drops the label repeating its tag.
 RECALL_PREFIX = (r"(?:active-memory: )?agent=(?P<agent>\S+) session=(?P<recallSession>\S+)"
                  r"(?: activeProvider=(?P<provider>\S+))?(?: activeModel=(?P<model>\S+))?")
-# Close causes of the gateway's WebSocket server (format reference 2.7).
-WS_CLOSE_CAUSES = (
-    "handshake-timeout", "invalid-handshake", "unauthorized", "pairing-required", "device-auth-invalid",
-    "gateway-auth-rotated", "hello-send-failed", "preauth-payload-too-large", "repeated-unauthorized-requests",
-    "heartbeat-timeout", "outbound-buffer-exceeded", "missing-ingress-attribution",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,19 +38,23 @@ class Family:
     prefixes: tuple[str, ...] = ()
     needle: str | None = None
     summary: str = ""
+    # Words a field is printed as, read as the value the rules compare ("(dead)" is lockPidAlive=false).
+    values: Mapping[str, Mapping[str, str]] | None = None
 
     @property
     def anchored(self) -> bool:
         return bool(self.prefixes)
 
 
-def _anchored(kind: str, level: str | None, prefix: str | tuple[str, ...], pattern: str, summary: str = "") -> Family:
+def _anchored(kind: str, level: str | None, prefix: str | tuple[str, ...], pattern: str, summary: str = "",
+              values: Mapping[str, Mapping[str, str]] | None = None) -> Family:
     prefixes = (prefix,) if isinstance(prefix, str) else prefix
-    return Family(kind, level, re.compile(pattern, re.DOTALL), prefixes=prefixes, summary=summary)
+    return Family(kind, level, re.compile(pattern, re.DOTALL), prefixes=prefixes, summary=summary, values=values)
 
 
-def _searched(kind: str, level: str | None, needle: str, pattern: str, summary: str = "") -> Family:
-    return Family(kind, level, re.compile(pattern, re.DOTALL), needle=needle, summary=summary)
+def _searched(kind: str, level: str | None, needle: str, pattern: str, summary: str = "",
+              values: Mapping[str, Mapping[str, str]] | None = None) -> Family:
+    return Family(kind, level, re.compile(pattern, re.DOTALL), needle=needle, summary=summary, values=values)
 
 
 FAMILIES: tuple[Family, ...] = (
@@ -1388,6 +1388,197 @@ FAMILIES: tuple[Family, ...] = (
          "cron: scheduling recurring retry after", "scheduling one-shot retry after", "scheduling recurring retry after"),
         r"(?:cron: )?(?P<stage>applying error backoff|scheduling (?:one-shot|recurring) retry after transient error)"
         + KV,
+    ),
+    # -- Fourth source audit: what users paste from a terminal. The CLI's own output (`openclaw gateway probe`,
+    # `openclaw gateway status`, `openclaw doctor`), client-side errors, and the console output of SDKs the channels
+    # bundle. CLI lines carry no time and often no subsystem; one real-form line of each is in
+    # tests/test_families_source.py, read bare as printed.
+    # `openclaw gateway probe` (src/commands/gateway-status/output.ts, helpers.ts): "Reachable: yes|no", and per target
+    # "Connect: ok (<n>ms) · RPC: ok", "Connect: ok (<n>ms) · RPC: failed - <error>" or "Connect: failed - <error>"
+    # (src/gateway/probe.ts: the error is "timeout" when no hello came within the probe's budget, "connect failed:
+    # <err>" when the client's connect failed, or "gateway closed (<code>): <reason>"). A connect or read probe that
+    # timed out against a listening gateway is the client's timeout (RC11/RC12 territory); a refused connect says only
+    # that nothing answered.
+    _anchored("gateway.unreachable", "error", "Reachable: no", r"Reachable: (?P<reachable>no)\s*$"),
+    _anchored(
+        "gateway.timeout", "error", "Connect: failed - timeout",
+        r"Connect: failed - (?P<probeError>timeout)\s*$",
+    ),
+    _anchored("gateway.connect_failed", "error", "Connect: failed - ", r"Connect: failed - (?P<error>\S.*)"),
+    _anchored(
+        "gateway.timeout", "error", "Connect: ok (",
+        r"Connect: ok \((?:(?P<connectLatencyMs>\d+)ms|unknown)\) · RPC: failed - (?P<probeError>timeout)\s*$",
+    ),
+    # The same command's warnings (a "- " list under "Warning:"): a gateway that took the socket but whose read
+    # calls timed out, and no target answering at all.
+    _anchored(
+        "gateway.timeout", "error",
+        ("Gateway accepted the WebSocket connection, but follow-up read diagnostics failed: timeout",
+         "- Gateway accepted the WebSocket connection, but follow-up read diagnostics failed: timeout"),
+        r"(?:- )?Gateway accepted the WebSocket connection, but follow-up read diagnostics failed: (?P<probeError>timeout)",
+    ),
+    _anchored(
+        "gateway.unreachable", "error", ("No gateway answered any probe", "- No gateway answered any probe"),
+        r"(?:- )?No gateway answered any probe(?P<detail>.*)",
+    ),
+    # `openclaw gateway status` (src/cli/daemon-cli/status.print.ts): "RPC probe: ok|failed", then the RPC target and
+    # the client's error indented under it (read by the gateway client families); and a service the supervisor runs
+    # whose port nobody listens on: "Gateway port <port> is not listening (service appears running)."
+    _anchored("gateway.unreachable", "error", "RPC probe: failed", r"RPC probe: failed\b(?P<detail>.*)"),
+    _anchored(
+        "gateway.unreachable", "error", "Gateway port ",
+        r"Gateway port (?P<port>\d+) is not listening \((?P<detail>service appears running)\)",
+    ),
+    # `openclaw doctor` (src/commands/doctor-session-locks.ts), one line per session write lock in its "Session locks"
+    # note: "- <lock path> pid=<n> (alive|dead)|pid=missing age=<d> stale=yes (<reasons>)|stale=no[ [removed]]". A stale
+    # lock it removed (--fix) is a removal; a stale one left is a stale lock; a lock that is not stale (a run holding
+    # it) stays a plain line.
+    _anchored(
+        "lock.stale_removed", "warn", "- ",
+        r"- (?P<lockPath>\S+?\.jsonl\.lock) pid=(?:(?P<lockPid>\d+) \((?P<lockPidAlive>alive|dead)\)|missing) "
+        r"age=(?P<lockAge>\S+) stale=yes \((?P<reasons>[^()]{0,200})\) \[removed\]\s*$",
+        values={"lockPidAlive": {"alive": "true", "dead": "false"}},
+    ),
+    _anchored(
+        "lock.stale", "warn", "- ",
+        r"- (?P<lockPath>\S+?\.jsonl\.lock) pid=(?:(?P<lockPid>\d+) \((?P<lockPidAlive>alive|dead)\)|missing) "
+        r"age=(?P<lockAge>\S+) stale=yes \((?P<reasons>[^()]{0,200})\)\s*$",
+        values={"lockPidAlive": {"alive": "true", "dead": "false"}},
+    ),
+    # The same check as a health finding (`openclaw doctor --lint`): "Stale session lock file: <lock path> (<reasons>)".
+    _searched(
+        "lock.stale", "warn", "Stale session lock file: ",
+        r"Stale session lock file: (?P<lockPath>[^\s()]+?\.jsonl\.lock) \((?P<reasons>[^()]{0,200})\)",
+    ),
+    # Doctor's "State integrity" note (src/commands/doctor-state-integrity.ts): "- <n>/<m> recent sessions are
+    # missing transcripts. ...", "- Main session transcript missing (<path>). History will appear to reset.", "- Main
+    # session transcript has only <n> line. ...": the session store and the transcripts on disk disagree.
+    _searched(
+        "transcript.missing", "warn", "recent sessions are missing transcripts",
+        r"(?P<missingTranscripts>\d+)/(?P<recentSessions>\d+) recent sessions are missing transcripts",
+    ),
+    _anchored(
+        "transcript.missing", "warn", ("- Main session transcript ", "Main session transcript "),
+        r"(?:- )?Main session transcript (?:missing \((?P<transcriptPath>[^()\n]{1,1000})\)"
+        r"|has only (?P<transcriptLines>\d+) lines?\b)",
+    ),
+    # The reply pipeline's optimistic commit of a session entry lost its race (after one internal retry) and the turn
+    # was refused: "reply session initialization conflicted for <sessionKey>", thrown to the channel's handler ("[signal]
+    # debounce flush failed: Error: ...", #102020); some channels retry it, others drop the message.
+    _searched(
+        "session.init_conflict", "error", "reply session initialization conflicted",
+        r"reply session initialization conflicted(?: for (?P<sessionKey>[^\s\"'`,;]{1,300}))?",
+    ),
+    # src/cli/gateway-cli/run-loop.ts (gateway, warn): a SIGUSR1 the gateway did not act on: "SIGUSR1 restart ignored
+    # (not authorized; enable commands.restart or use gateway tool)." The "signal SIGUSR1 received" before it is no
+    # restart.
+    _anchored(
+        "gateway.restart_ignored", "warn", "SIGUSR1 restart ignored",
+        r"SIGUSR1 restart ignored(?: \((?P<reason>[^()\n]{1,200})\))?",
+    ),
+    # Telegram: the Bot API wrapper's failures (extensions/telegram/src/api-logging.ts, telegram/api, error): "telegram
+    # <operation> failed: <err>"; a network failure reads "Network request for '<method>' failed!" (#64235: every
+    # send and chat action failing while no update came in). Other API errors (a bad request) are not the transport's.
+    _searched(
+        "channel.transport_error", "error", "failed: Network request for '",
+        r"(?P<channel>telegram) (?P<operation>[\w.-]{1,60}) failed: (?:HttpError: )?"
+        r"Network request for '(?P<method>\w{1,60})' failed",
+    ),
+    # The bot-identity check at the channel's start, retried: "getMe attempt <i>/<n> failed: <err>" (as pasted under
+    # the [telegram] tag; the wording was not found in the stored source).
+    _searched(
+        "channel.transport_error", "warn", "getMe attempt ",
+        r"(?:\[?(?P<channel>telegram)\]?:?\s+)?getMe attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+) failed:?\s*(?P<error>.*)",
+    ),
+    # Discord's READY watchdog (extensions/discord/src/monitor/provider.lifecycle.ts, runtime.error): "discord: gateway
+    # READY wait timed out after <n>ms; reconnecting with backoff (attempt <n>)" at start, "discord gateway opened but
+    # did not reach READY within <n>ms" after a reconnect, "discord gateway did not reach READY within <n>ms"; earlier
+    # builds "gateway was not ready after <n>ms; restarting gateway" (#67653). The socket opened and no READY came:
+    # the channel's ingress never started. And the lifecycle's own errors: "discord gateway error: <msg>".
+    _searched(
+        "channel.polling_stall", "warn", "READY wait timed out after ",
+        r"(?:(?P<channel>discord): )?gateway READY wait timed out after (?P<stalledFor>\d+ms)"
+        r"(?:; reconnecting with backoff(?: \(attempt (?P<attempt>\d+)\))?)?",
+    ),
+    _searched(
+        "channel.polling_stall", "warn", "did not reach READY within ",
+        r"(?:(?P<channel>discord) )?gateway (?:opened but )?did not reach READY within (?P<stalledFor>\d+ms)",
+    ),
+    _searched(
+        "channel.polling_stall", "warn", "gateway was not ready after ",
+        r"gateway was not ready after (?P<stalledFor>\d+ms); restarting gateway",
+    ),
+    _anchored(
+        "channel.transport_error", "error", "discord gateway error:",
+        r"(?P<channel>discord) gateway error:\s*(?P<error>.*)",
+    ),
+    # The client's start before READY (info): "[discord] client initialized as <bot id> (<name>); awaiting gateway
+    # readiness". A start, not a fault: a log that ends here is a channel that never became ready (#58290, #83207).
+    _searched(
+        "channel.starting", "info", "awaiting gateway readiness",
+        r"(?:(?P<channel>discord) )?client initialized as (?P<botId>[^\s;()]{1,100})(?: \((?P<botName>[^()]{0,100})\))?; "
+        r"(?P<label>awaiting gateway readiness)",
+    ),
+    # Feishu/Lark: extensions/feishu/src/client.ts creates the SDK's WebSocket client with loggerLevel info and no logger
+    # of its own, so @larksuiteoapi/node-sdk's default logger prints to the gateway's console: "[<level>]: [ <args> ]"
+    # (console.log of the argument array). Its ws-client writes "[info]: [ '[ws]', 'reconnect' ]" when the socket
+    # closed, "[info]: [ '[ws]', 'ws client ready' ]" when it is up, "[error]: [ '[ws]', 'ws connect failed' ]" (also
+    # 'connect failed', 'ws error', 'send data failed', a config pull's 'code: <n>, ...' or its error message), and
+    # "[info]: [ 'ws', 'unable to connect to the server after trying <n> times\")' ]"; an API call that hit the client's
+    # HTTP timeout (30 s by default) prints "[error]: [ AxiosError: timeout of <n>ms exceeded ..." (#72721). Pasted
+    # bare, the level in brackets is read as the line's level and the message starts at the colon (a line wholly in
+    # brackets is first checked for a reporter's remark by its inside, the level's opening bracket gone).
+    _searched(
+        "channel.reconnecting", "info", "'[ws]', 'reconnect'",
+        r"\A\s*(?:\[?info\])?:\s*\[\s*(?P<channel>'\[ws\]'),\s*'reconnect'\s*\]",
+        values={"channel": {"'[ws]'": "feishu"}},
+    ),
+    _searched(
+        "channel.polling_started", "info", "'[ws]', 'ws client ready'",
+        r"\A\s*(?:\[?info\])?:\s*\[\s*(?P<channel>'\[ws\]'),\s*'ws client ready'\s*\]",
+        values={"channel": {"'[ws]'": "feishu"}},
+    ),
+    _searched(
+        "channel.transport_error", "error", "'[ws]', '",
+        r"\A\s*(?:\[?(?:error|warn)\])?:\s*\[\s*(?P<channel>'\[ws\]'),\s*'(?P<error>ws connect failed|connect failed"
+        r"|ws error|send data failed|code: \d+[^'\n]{0,200}|system busy|timeout of (?P<timeoutMs>\d+)ms exceeded"
+        r"|[^'\n]{0,200}(?:ECONN[A-Z]{1,20}|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket hang up)[^'\n]{0,100})'",
+        values={"channel": {"'[ws]'": "feishu"}},
+    ),
+    _searched(
+        "channel.transport_error", "error", "unable to connect to the server after trying ",
+        r"\A\s*(?:\[?info\])?:\s*\[\s*(?P<channel>'ws'),\s*'unable to connect to the server after trying (?P<attempt>\d+) times",
+        values={"channel": {"'ws'": "feishu"}},
+    ),
+    _searched(
+        "channel.transport_error", "error", "AxiosError: timeout of ",
+        r"\A\s*(?:\[?error\])?:\s*(?:\[\s*)?(?P<channel>AxiosError): timeout of (?P<timeoutMs>\d+)ms exceeded",
+        values={"channel": {"AxiosError": "feishu"}},
+    ),
+    # Slack socket mode: the bundled @slack/socket-mode client's console logger, as pasted (#72808, #74590): "[WARN]
+    # socket-mode:SlackWebSocket:<n> A pong wasn't received from the server before the timeout of <n>ms!" (and "A ping
+    # wasn't received ... of 30000ms!"): the socket's keepalive failed and it is dropped. The monitor's own "slack socket
+    # mode connected" (extensions/slack/src/monitor/provider.ts, info) is the ingress back.
+    _searched(
+        "channel.transport_error", "warn", "wasn't received from the server before the timeout of ",
+        r"(?:(?P<channel>socket-mode):(?P<sdkComponent>\w{1,40}):\d+ )?A (?P<heartbeat>ping|pong) wasn't received from "
+        r"the server before the timeout of (?P<timeoutMs>\d+)ms",
+        values={"channel": {"socket-mode": "slack"}},
+    ),
+    _anchored(
+        "channel.polling_started", "info", ("slack socket mode connected", "socket mode connected"),
+        r"(?:(?P<channel>slack) )?socket mode connected\s*$",
+    ),
+    # Benign look-alikes as older builds and pasted logs print them: "typing TTL reached (2m)" (the typing indicator
+    # stopped on a long turn, as "[typing] TTL exceeded" above) and "Removed orphaned user message to prevent
+    # consecutive user turns" (the transcript repaired before a prompt): neither is a stall.
+    _searched(
+        "channel.typing_ttl", "warn", "typing TTL reached (",
+        r"typing TTL reached \((?P<ttl>\d+(?:\.\d+)?(?:ms|s|m|h))\)",
+    ),
+    _searched(
+        "transcript.repaired", "warn", "Removed orphaned user message",
+        r"(?P<stage>Removed orphaned user message)(?: to prevent consecutive user turns)?",
     ),
 )
 

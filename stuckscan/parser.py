@@ -161,6 +161,8 @@ def apply_family(message: str, fields: dict[str, Any], raw: dict[str, str], seco
                 if parsed.bare:
                     fields["words"] = parsed.bare
                 continue
+            if family.values is not None and name in family.values:
+                value = family.values[name].get(value, value)
             _set_field(name, value, fields, raw, seconds)
     for enricher in families.ENRICHERS:
         if enricher.needle not in message:

@@ -14,7 +14,6 @@ from json.decoder import scanstring
 from typing import Any
 
 from stuckscan import _strictjson
-from stuckscan.families import WS_CLOSE_CAUSES
 
 ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 
@@ -41,6 +40,13 @@ def printed_time(text: str) -> str:
         if offset is not None:
             return stamp + offset
     return text
+# Close causes of the gateway's WebSocket server (format reference 2.7). Kept here, not in families.py, so that
+# what needs only the line shapes (the rules' subsystem names) does not compile every message family.
+WS_CLOSE_CAUSES = (
+    "handshake-timeout", "invalid-handshake", "unauthorized", "pairing-required", "device-auth-invalid",
+    "gateway-auth-rotated", "hello-send-failed", "preauth-payload-too-large", "repeated-unauthorized-requests",
+    "heartbeat-timeout", "outbound-buffer-exceeded", "missing-ingress-attribution",
+)
 _LEVEL = r"(?i:trace|debug|info|warn|warning|error|fatal)"
 _LEVEL_UPPER = r"(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL)"
 _TAG = r"[A-Za-z][\w/.:-]{0,80}"
@@ -95,6 +101,10 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
         r"~?T\+\d+(?:\.\d+)?(?:[hms](?:\d+(?:\.\d+)?[hms]){0,3})?\s+(?P<rest>\S.*)",
         wraps=True,
     ),
+    # A line of a box the CLI draws around a note (`openclaw doctor`'s "Session locks", "State integrity"):
+    # "│  - Removed 1 stale session lock file.   │". The line inside is read on its own; a table row, with
+    # more bars inside, is not a note's line.
+    _shape("note-box", r"│\s{1,8}(?P<rest>[^│\n]*[^│\s])\s*│?\s*", wraps=True),
     # A level in brackets, padded to one width, after the time ("<ISO> [INFO ] gateway ready", "[WARN ]"),
     # and a console tag after it if any.
     _shape(

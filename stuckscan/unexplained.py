@@ -8,7 +8,8 @@ evidence, so every format can say which lines stuckscan saw and could not explai
 A line counts when it is unrecognised (kind ``generic``) and either at ERROR level or above, or
 at WARN level or with no level at all (a console line, a bare paste) with a fault word in its text
 (:data:`FAULT_WORDS`). A line of a known kind that no rule turned into a finding does not count:
-the rules judged it (a lone memory-pressure warning, a short liveness blip) and found no stall.
+the rules judged it (a lone memory-pressure warning, a short liveness blip) and found no stall;
+except a CLI's own failure to reach the gateway (:data:`CLIENT_SYMPTOM_KINDS`), which the user saw.
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ def looks_like_fault(event: Event) -> bool:
     if level is None and event.shape.endswith("jsonl"):
         return False  # a whole record always states its level; the fast path never decodes one at INFO
     return level in WORDED_LEVELS and FAULT_WORDS.search(event.message) is not None
+
+
+# What a CLI printed when it could not reach the gateway: a fault the user saw, whatever its cause. Left
+# unexplained by every rule (a probe's connect timeout alone), these lines still keep the all-clear away.
+CLIENT_SYMPTOM_KINDS = frozenset({"gateway.unreachable", "gateway.timeout", "gateway.connect_failed", "gateway.closed"})
 
 
 # OpenClaw's messaging channels, as their subsystems name them (`telegram`, `gateway/channels/slack`,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from stuckscan.analysis import analyze_paths
 from stuckscan.correlator import CONSUMED_KINDS
 from stuckscan.fastscan import iter_scan_events
 from stuckscan.parser import ParseOptions, ParseStats, parse_path, parse_text_lines
@@ -301,6 +302,31 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("cron", "INFO", "cron: applying error backoff", "cron.retry_backoff", {"stage": "applying error backoff"}),
     ("cron", "INFO", "cron: scheduling recurring retry after transient error", "cron.retry_backoff",
      {"stage": "scheduling recurring retry after transient error"}),
+    # Fourth audit: the log lines among what users paste from a terminal.
+    ("telegram/api", "ERROR", "telegram sendChatAction failed: Network request for 'sendChatAction' failed!",
+     "channel.transport_error", {"channel": "telegram", "operation": "sendChatAction"}),
+    ("gateway/channels/telegram", "WARN", "getMe attempt 1/3 failed: Network request for 'getMe' failed!",
+     "channel.transport_error", {"attempt": 1, "maxAttempts": 3}),
+    ("gateway/channels/discord", "ERROR",
+     "discord: gateway READY wait timed out after 15000ms; reconnecting with backoff (attempt 2)",
+     "channel.polling_stall", {"stalledFor": 15000, "attempt": 2}),
+    ("gateway/channels/discord", "ERROR", "discord gateway opened but did not reach READY within 30000ms",
+     "channel.polling_stall", {"channel": "discord", "stalledFor": 30000}),
+    ("gateway/channels/discord", "WARN", "gateway was not ready after 15000ms; restarting gateway",
+     "channel.polling_stall", {"stalledFor": 15000}),
+    ("gateway/channels/discord", "ERROR", "discord gateway error: WebSocket was closed before the connection was established",
+     "channel.transport_error", {"channel": "discord"}),
+    ("gateway/channels/discord", "INFO", "client initialized as 1484866453525237881 (Zach); awaiting gateway readiness",
+     "channel.starting", {"label": "awaiting gateway readiness", "botName": "Zach"}),
+    ("gateway/channels/slack", "INFO", "slack socket mode connected", "channel.polling_started", {}),
+    ("gateway/channels/signal", "ERROR",
+     "debounce flush failed: Error: reply session initialization conflicted for agent:main:signal:direct:+15550001111",
+     "session.init_conflict", {"sessionKey": "agent:main:signal:direct:+15550001111"}),
+    ("gateway", "WARN", "SIGUSR1 restart ignored (not authorized; enable commands.restart or use gateway tool).",
+     "gateway.restart_ignored", {"reason": "not authorized; enable commands.restart or use gateway tool"}),
+    ("gateway/channels/discord", "WARN", "typing TTL reached (2m)", "channel.typing_ttl", {"ttl": 2}),
+    ("agent/embedded", "WARN", "Removed orphaned user message to prevent consecutive user turns", "transcript.repaired",
+     {"stage": "Removed orphaned user message"}),
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 
@@ -492,4 +518,86 @@ def test_an_active_memory_recall_timeout_is_no_model_call_timeout() -> None:
     "No active session found for agent:main:main",  # not an exec session's slug
 ])
 def test_third_audit_look_alikes_stay_generic(message: str) -> None:
+    assert _one(message).kind == "generic"
+
+
+LOCK = "~/.openclaw/agents/main/sessions/2bc0117f-8cd0-43a6-a382-1b4ebc062f6d.jsonl.lock"
+
+
+# CLI output: no time, no subsystem, printed with its indentation (and doctor's inside a note box).
+@pytest.mark.parametrize(("line", "kind", "expected"), [
+    ("Reachable: no", "gateway.unreachable", {"reachable": "no"}),
+    ("  Connect: failed - timeout", "gateway.timeout", {"probeError": "timeout"}),
+    ("  Connect: ok (23ms) · RPC: failed - timeout", "gateway.timeout", {"connectLatencyMs": 23, "probeError": "timeout"}),
+    ("  Connect: failed - connect failed: connect ECONNREFUSED 127.0.0.1:18789", "gateway.connect_failed",
+     {"error": "connect failed: connect ECONNREFUSED 127.0.0.1:18789"}),
+    ("  Connect: failed - gateway closed (1000): no close reason", "gateway.connect_failed",
+     {"error": "gateway closed (1000): no close reason"}),
+    ("- Gateway accepted the WebSocket connection, but follow-up read diagnostics failed: timeout", "gateway.timeout",
+     {"probeError": "timeout"}),
+    ("- No gateway answered any probe and Bonjour discovery returned no local gateways. Run `openclaw gateway status "
+     "--deep --require-rpc` to inspect service state", "gateway.unreachable", {}),
+    ("RPC probe: failed", "gateway.unreachable", {}),
+    ("Gateway port 18789 is not listening (service appears running).", "gateway.unreachable", {"port": 18789}),
+    (f"- {LOCK} pid=4821 (dead) age=2h3m stale=yes (dead-pid)", "lock.stale",
+     {"lockPath": LOCK, "lockPid": 4821, "lockPidAlive": False, "reasons": "dead-pid"}),
+    (f"- {LOCK} pid=4821 (alive) age=41m2s stale=yes (too-old) [removed]", "lock.stale_removed",
+     {"lockPid": 4821, "lockPidAlive": True, "reasons": "too-old"}),
+    (f"- {LOCK} pid=missing age=unknown stale=yes (invalid-contents)", "lock.stale", {"reasons": "invalid-contents"}),
+    (f"│  - {LOCK} pid=4821 (dead) age=2h3m stale=yes (dead-pid)    │", "lock.stale", {"lockPidAlive": False}),
+    ("│  - Removed 1 stale session lock file.                     │", "lock.doctor_removed", {"count": 1}),
+    (f"Stale session lock file: {LOCK} (dead-pid)", "lock.stale", {"lockPath": LOCK, "reasons": "dead-pid"}),
+    ("- 2/5 recent sessions are missing transcripts. Check for deleted session files or split state dirs.",
+     "transcript.missing", {"missingTranscripts": 2, "recentSessions": 5}),
+    ("- Main session transcript has only 1 line. Session history may not be appending.", "transcript.missing",
+     {"transcriptLines": 1}),
+    ("[WARN]  socket-mode:SlackWebSocket:17 A pong wasn't received from the server before the timeout of 5000ms!",
+     "channel.transport_error", {"channel": "slack", "heartbeat": "pong", "timeoutMs": 5000}),
+])
+def test_cli_output_as_pasted(line: str, kind: str, expected: dict[str, object]) -> None:
+    event = _one(line)
+    _check(event, kind, expected)
+    assert event.time is None
+
+
+# The Lark SDK's default logger on the gateway's console (extensions/feishu/src/client.ts wires no logger of its
+# own): pasted bare, in the file log as a record with no subsystem, and as `openclaw logs` prints it.
+@pytest.mark.parametrize(("message", "kind", "expected"), [
+    ("[info]: [ '[ws]', 'reconnect' ]", "channel.reconnecting", {"channel": "feishu"}),
+    ("[info]: [ '[ws]', 'ws client ready' ]", "channel.polling_started", {"channel": "feishu"}),
+    ("[error]: [ '[ws]', 'ws connect failed' ]", "channel.transport_error", {"channel": "feishu", "error": "ws connect failed"}),
+    ("[error]: [ '[ws]', 'timeout of 30000ms exceeded' ]", "channel.transport_error", {"timeoutMs": 30000}),
+    ("[info]: [ 'ws', 'unable to connect to the server after trying 3 times\")' ]", "channel.transport_error",
+     {"channel": "feishu", "attempt": 3}),
+    ("[error]: AxiosError: timeout of 30000ms exceeded", "channel.transport_error", {"channel": "feishu", "timeoutMs": 30000}),
+    ("[error]: [\n  AxiosError: timeout of 10000ms exceeded\n      at createTimeoutError (axios.cjs:3205:14)",
+     "channel.transport_error", {"channel": "feishu", "timeoutMs": 10000}),
+])
+def test_the_lark_sdk_console_lines_in_every_form(message: str, kind: str, expected: dict[str, object]) -> None:
+    first_line = message.split("\n", 1)[0] + (" " + message.split("\n")[1].strip() if "\n" in message else "")
+    _check(_one(first_line), kind, expected)
+    _check(_one(tslog_line("2026-05-21T18:00:00.000+08:00", None, message, level="INFO")), kind, expected)
+    _check(_one(f"09:32:34+00:00 info {first_line}"), kind, expected)
+
+
+def test_a_doctor_lock_left_by_a_dead_process_is_the_dead_pid_class(tmp_path: Path) -> None:
+    path = tmp_path / "doctor.txt"
+    path.write_text("◇  Session locks ──────────╮\n│                           │\n│  - Found 1 session lock file.  │\n"
+                    f"│  - {LOCK} pid=4821 (dead) age=2h3m stale=yes (dead-pid)  │\n├───────────────────────────╯\n")
+    analysis = analyze_paths([str(path)])
+    assert [i.primary.rule.id for i in analysis.incidents if i.primary] == ["RC09"]
+
+
+@pytest.mark.parametrize("message", [
+    "Reachable: yes",
+    "  Connect: ok (23ms) · RPC: ok",
+    "  Connect: ok (23ms) · RPC: failed - missing scope: operator.read",  # the gateway answered; a scope is missing
+    "RPC probe: ok",
+    f"- {LOCK} pid=4821 (alive) age=12s stale=no",  # a run holding its lock
+    "telegram sendMessage failed: Call to 'sendMessage' failed! (400: Bad Request: message is not modified)",
+    "[info]: [ '[ws]', 'receive events through persistent connection only available in self-build & Feishu app' ]",
+    "web_fetch failed: AxiosError: timeout of 30000ms exceeded",  # axios elsewhere, no Lark SDK logger before it
+    "Main session transcript looks fine",
+])
+def test_fourth_audit_look_alikes_stay_generic(message: str) -> None:
     assert _one(message).kind == "generic"

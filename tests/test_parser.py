@@ -683,6 +683,13 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "cron.setup_timeout", {}),
     ("cron: job run returned error status", "cron.job_error", {"stage": "job run returned error status"}),
     ("cron: applying error backoff", "cron.retry_backoff", {"stage": "applying error backoff"}),
+    # Fourth source audit (CLI output, client-side errors, bundled SDKs' console): one line per new kind.
+    ("- Main session transcript missing (~/.openclaw/agents/main/sessions/s-000001.jsonl). History will appear to reset.",
+     "transcript.missing", {"transcriptPath": "~/.openclaw/agents/main/sessions/s-000001.jsonl"}),
+    ("Error: reply session initialization conflicted for agent:main:signal:direct:+15550001111", "session.init_conflict",
+     {"sessionKey": "agent:main:signal:direct:+15550001111"}),
+    ("SIGUSR1 restart ignored (not authorized; enable commands.restart or use gateway tool).", "gateway.restart_ignored",
+     {"reason": "not authorized; enable commands.restart or use gateway tool"}),
 ]
 
 

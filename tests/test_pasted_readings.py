@@ -525,3 +525,15 @@ def test_a_message_refused_because_restart_recovery_lost_its_claim_is_a_restart_
     assert kinds(refused.replace("restart recovery claim changed before agent adoption", "provider overloaded")) == [
         (1, "message.dispatch")]
     assert primary("[gateway] received SIGTERM; restarting", refused) == "RC17"
+
+
+def test_the_model_call_guess_gives_way_to_what_the_log_does_show() -> None:
+    stalled = ("[diagnostic] stalled session: sessionKey=agent:main:main state=processing age={age}s "
+               "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=embedded_run")
+    recovery = ("[diagnostic] stuck session recovery outcome: sessionKey=agent:main:main status=aborted "
+                "action=abort_embedded_run aborted=true drained=true forceCleared=false released=0")
+    analysis = analyze_text(stalled.format(age=150), stalled.format(age=400), recovery, stalled.format(age=430),
+                            stalled.format(age=460))
+    (incident,) = analysis.incidents
+    found = {incident.primary.rule.id, *(c.rule.id for c in incident.contributing)}
+    assert incident.primary.rule.id == "RC06" and "RC01" not in found  # the guess is dropped, not contributing

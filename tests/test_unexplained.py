@@ -18,11 +18,12 @@ from stuckscan.events import GENERIC_KIND, Event
 from stuckscan.parallel import analyze_paths_fast
 from stuckscan.unexplained import MAX_EXAMPLES, UnexplainedCollector, looks_like_fault, unexplained_note
 
+# (CLI output that a family reads, "Reachable: no" or "  Connect: failed - timeout", is evidence, not unexplained)
 PASTE = (
     "Gateway Status\n"
-    "Reachable: no\n"
-    "  Connect: failed - timeout\n"
-    "[sdk] [error]: AxiosError: timeout of 30000ms exceeded\n"
+    "Capability: unknown\n"
+    "  Webhook relay: failed - upstream reset\n"
+    "[lark] [error]: card render aborted\n"
     "[discord] client initialized; awaiting gateway readiness\n"
 )
 
@@ -142,7 +143,7 @@ def test_the_examples_are_redacted_by_default(tmp_path: Path) -> None:
 def test_times_are_not_required(tmp_path: Path) -> None:
     assert datetime(2026, 1, 1, tzinfo=timezone.utc)  # the paste above has no time: counted all the same
     paste = tmp_path / "untimed.log"
-    paste.write_text("Connect: failed - timeout\n", encoding="utf-8")
+    paste.write_text("Webhook relay: failed - upstream reset\n", encoding="utf-8")
     code, output = _scan(paste, "--format", "json")
     assert json.loads(output)["summary"]["unexplained"]["lines"] == 1
 
@@ -177,3 +178,13 @@ def test_a_channel_that_fails_its_connection_and_reconnects_is_a_channel_ingress
                      "[slack] slash handler failed: unknown command /foo\n", encoding="utf-8")
     code, output = _scan(paste, "--format", "json")
     assert json.loads(output)["summary"]["headline"] is None
+
+
+def test_a_probe_that_could_not_connect_is_no_finding_alone_but_no_all_clear_either(tmp_path: Path) -> None:
+    paste = tmp_path / "probe.log"
+    paste.write_text("Reachable: no\n  Connect: failed - timeout\n", encoding="utf-8")
+    code, output = _scan(paste, "--format", "json")
+    report = json.loads(output)
+    assert report["summary"]["headline"] is None  # a wedged loop, a handshake budget or the probe itself
+    assert report["summary"]["unexplained"]["lines"] == 1
+    assert any("no rule explains" in text for text in report["summary"]["explanations"])

@@ -43,6 +43,7 @@ class Candidate:
     explains_stall: bool = True
     severity: Severity | None = None  # overrides the rule's policy when the evidence is milder
     supersedes: tuple[str, ...] = ()   # rules this finding explains away as primary candidates
+    fallback: bool = False             # a class-level guess from thin evidence: dropped when another rule fires
     facts: dict[str, Any] = field(default_factory=dict)  # what fix conditions read (tool, lock_removed...)
 
 

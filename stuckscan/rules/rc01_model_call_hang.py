@@ -105,4 +105,6 @@ def detect(view: IncidentView) -> Candidate | None:
         (f"No progress for {stuck:.0f} s and {detail}" if stuck else detail[0].upper() + detail[1:])
         + f"{progress_phrase(view.record.progress_values)}; no first token or completion arrived.",
         cite(basis[:2], basis[-1:], idle, failover), onset=view.record.last_progress or view.stall_start,
+        # a guess from what the warnings lack is a fallback: it stands only when no rule reads anything else
+        fallback=not (strong or started_only or idle or failover),
     )

@@ -75,15 +75,20 @@ def detect(view: EpisodeView) -> Candidate | None:
     if slow and all(field_text(e, "method").startswith("cron.") for e in slow):
         slow = []  # only the cron service's own calls were slow: its lock, not the event loop
     long_handshakes = [e for e in view.events("ws.closed_before_connect", "ws.handshake_timeout") if long_handshake(e)]
+    # (a probe's "Connect: failed - timeout" alone is the CLI's symptom: a wedged loop, a handshake budget or the
+    # probe itself on some platforms; it counts beside other signs only)
     connect_timeouts = [e for e in view.events("gateway.connect_failed", "gateway.timeout")
-                        if "requestTimeoutMethod" in e.fields or e.kind == "gateway.timeout"]
+                        if ("requestTimeoutMethod" in e.fields or e.kind == "gateway.timeout") and "probeError" not in e.fields]
     # A memory-pressure notice is a configured threshold crossed (rss_threshold), a cause to look at, not a sign of an
     # unresponsive loop: it counts only beside another sign (a critical one; a warning-level one not at all).
     pressure = [e for e in view.events("memory.pressure") if field_text(e, "level") != "warning"]
     others = view.events("agent.cleanup_timeout")
     indirect = [group for group in (slow, long_handshakes, connect_timeouts, others) if group]
+    probe_timeouts = [e for e in view.events("gateway.timeout") if "probeError" in e.fields]
     if indirect and pressure:
         indirect.append(pressure)
+    if indirect and probe_timeouts:
+        indirect.append(probe_timeouts)
     if not liveness and not delayed and len(indirect) < 1:
         return None
     if liveness or delayed:
