@@ -1357,6 +1357,9 @@ class LineParser:
         error of a wrapped ``lane task error``)."""
         if not line.shape.endswith("snippet") or previous.kind in (UNPARSED_KIND, NOTE_KIND):
             return False
+        if previous.kind == GENERIC_KIND and previous.subsystem and not previous.message.strip() \
+                and not previous.shape.endswith("jsonl"):
+            return True  # a head whose message was only its subsystem binding: the next bare line is its message
         if previous.kind == GENERIC_KIND:  # a fragment (its label cut) is continued only by an indented tail
             return indented and _KEY_WORD.match(line.message) is not None and _is_fragment(previous.message)
         if previous.shape.endswith("jsonl") or previous.shape.startswith(_WHOLE_RECORD_SHAPES):
@@ -1390,7 +1393,8 @@ class LineParser:
         head = previous.message
         if head.endswith("\\"):  # a shell-style line continuation
             head = head[:-1].rstrip()
-        record = Record(previous.shape, None, previous.level, previous.subsystem, f"{head} {text.strip()}", previous.meta)
+        record = Record(previous.shape, None, previous.level, previous.subsystem, f"{head} {text.strip()}".lstrip(),
+                        previous.meta)
         return self._text_build(previous.line, previous.time, record, previous.truncated)
 
     def _text_build(self, number: int, moment: datetime | None, record: Record, truncated: bool) -> Event:

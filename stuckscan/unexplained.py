@@ -71,9 +71,10 @@ def channel_subsystem(subsystem: str | None) -> str | None:
 
 
 # Wording of a connection failing, not of one message failing (a dispatch error, an HTTP 500 on a reply,
-# a provider overloaded are handled per message and say nothing of the channel's ingress).
+# a provider overloaded are handled per message and say nothing of the channel's ingress). A bare "timed out"
+# is not enough: a channel's worker or listener timing out on a slow turn is no transport failure.
 TRANSPORT_WORDS = re.compile(
-    r"\b(?:time[ds]? ?out|timeout|timed out|disconnect(?:ed|ion)?|reconnect(?:ing|ed)?|web ?socket|socket|"
+    r"\b(?:disconnect(?:ed|ion)?|reconnect(?:ing|ed)?|web ?socket|socket|"
     r"connection (?:closed|lost|reset|refused|error|failed)|ECONN[A-Z]+|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|"
     r"fetch failed|network (?:error|request)|pong|not ready|unreachable|getUpdates|polling)\b",
     re.IGNORECASE,
@@ -124,6 +125,6 @@ def unexplained_note(unexplained: UnexplainedLines) -> str | None:
     first = unexplained.examples[0] if unexplained.examples else None
     # the file's name only, as the other explanations give it (a path may name the user)
     where = f" (first at {os.path.basename(first.file)}:{first.line})" if first is not None else ""
-    lines = "line reports" if unexplained.count == 1 else "lines report"
+    lines, them = ("line reports", "it") if unexplained.count == 1 else ("lines report", "them")
     return (f"{unexplained.count:,} {lines} a fault that no rule explains{where}: stuckscan cannot name a "
-            "cause from them; `stuckscan events` shows how each line was read")
+            f"cause from {them}; `stuckscan events` shows how each line was read")

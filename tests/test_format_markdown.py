@@ -407,7 +407,7 @@ def test_explanations_say_why_an_empty_report_is_empty() -> None:
     why = ["--since 1h hid 2 incidents that ended earlier", "3 files had no OpenClaw line"]
     analysis = dataclasses.replace(empty_analysis(), explanations=why)
     text = render_markdown(analysis, RenderOptions())
-    assert "No stuck sessions and no gateway-wide problems found.\n\n- \\--since 1h hid 2 incidents" in text
+    assert "Nothing shown, and this is not an all-clear:\n\n- \\--since 1h hid 2 incidents" in text
     assert "- 3 files had no OpenClaw line" in text
     assert "- 3 files had no OpenClaw line" in step_summary_markdown(analysis, RenderOptions())
     assert "hid 2 incidents" not in render_markdown(dataclasses.replace(reference_analysis(), explanations=why),

@@ -537,3 +537,10 @@ def test_the_model_call_guess_gives_way_to_what_the_log_does_show() -> None:
     (incident,) = analysis.incidents
     found = {incident.primary.rule.id, *(c.rule.id for c in incident.contributing)}
     assert incident.primary.rule.id == "RC06" and "RC01" not in found  # the guess is dropped, not contributing
+
+
+def test_a_logs_line_whose_message_was_only_its_binding_takes_the_next_bare_line_as_its_message() -> None:
+    events = parse_text_lines(['2026-05-08T21:55:16.264+00:00 error {"subsystem":"agent/embedded"}',
+                               "embedded run timeout: runId=r1 sessionId=s1 timeoutMs=600000"])
+    assert [(e.line, e.kind, e.subsystem, e.level) for e in events] == [
+        (1, "embedded.timeout", "agent/embedded", "error")]

@@ -91,7 +91,8 @@ def test_a_paste_of_unrecognised_fault_lines_is_not_an_all_clear(tmp_path: Path)
     assert any("no rule explains" in text for text in summary["explanations"])
 
     code, output = _scan(paste, "--format", "markdown")
-    assert "no rule explains" in output and "No stuck sessions" in output  # the markdown sentence, with its reason
+    assert "no rule explains" in output and "not an all-clear" in output and "No stuck sessions and" not in output
+    assert "```text\n" in output  # the lines themselves, as code, never as markdown
 
 
 def test_lines_without_a_fault_leave_the_all_clear(tmp_path: Path) -> None:
@@ -162,6 +163,9 @@ def test_a_connection_failure_under_a_channel_subsystem_is_that_channels_transpo
     dispatch = as_channel_failure(Event("a.log", 2, None, "error", "feishu", GENERIC_KIND,
                                         "failed to dispatch message: Error: model provider overloaded", "console"))
     assert dispatch.kind == GENERIC_KIND
+    slow_turn = as_channel_failure(Event("a.log", 4, None, "error", "gateway/channels/discord", GENERIC_KIND,
+                                         "discord inbound worker timed out after 1800.0 seconds", "console"))
+    assert slow_turn.kind == GENERIC_KIND  # a turn that ran too long, not the connection
     elsewhere = as_channel_failure(Event("a.log", 3, None, "error", "plugins", GENERIC_KIND,
                                          "socket hang up while loading", "console"))
     assert elsewhere.kind == GENERIC_KIND

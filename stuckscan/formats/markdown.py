@@ -52,6 +52,7 @@ from stuckscan.formats._report import (
     episode_duration,
     explanations,
     format_duration,
+    hides_findings,
     incident_duration,
     incident_last_seen,
     item_evidence,
@@ -293,7 +294,12 @@ def summary_paragraph(analysis: Analysis, view: View) -> list[str]:
     scanned = f"Scanned {plural(len(inputs.files), 'file')}: {inputs.lines:,} lines, {view.time_range(analysis)}."
     if not analysis.incidents and not analysis.episodes:
         why = [f"- {markdown_prose(line)}" for line in explanations(analysis)]
-        return [scanned + " No stuck sessions and no gateway-wide problems found.", "", *why, *([""] if why else [])]
+        examples = analysis.unexplained.examples
+        shown = [markdown_code_block("\n".join(f"{view.where(e)}  {clean(e.text)}" for e in examples)), ""] \
+            if examples else []
+        verdict = " Nothing shown, and this is not an all-clear:" if any(hides_findings(x) for x in explanations(analysis)) \
+            else " No stuck sessions and no gateway-wide problems found."
+        return [scanned + verdict, "", *why, *([""] if why else []), *shown]
     found = []
     if analysis.incidents:
         sessions = len({incident.name for incident in analysis.incidents})

@@ -735,9 +735,19 @@ def scan_renderables(analysis: Analysis, options: RenderOptions, view: View) -> 
             parts.extend(block(episode_heading(episode), episode_rows(episode, view), view))
     parts.append(summary_line(analysis, options))
     parts.extend(explanation_lines(analysis, view))
+    parts.extend(unexplained_lines(analysis, view))
     parts.append(inputs_line(analysis, view))
     parts.extend(context_lines(analysis, view))
     return parts
+
+
+def unexplained_lines(analysis: Analysis, view: View) -> list[RenderableType]:
+    """When nothing was found: the first lines that reported a fault no rule explains, as evidence."""
+    if analysis.incidents or analysis.episodes or not analysis.unexplained.examples:
+        return []
+    lines: list[RenderableType] = [Text("Unexplained fault lines:", style="bold")]
+    lines.extend(Text("  ").append_text(evidence_line(evidence, view)) for evidence in analysis.unexplained.examples)
+    return lines
 
 
 def context_lines(analysis: Analysis, view: View) -> list[Text]:
