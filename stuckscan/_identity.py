@@ -58,6 +58,10 @@ class BoundedMap(Generic[K, V]):
     def pop(self, key: K) -> V | None:
         return self._data.pop(key, None)
 
+    def __contains__(self, key: object) -> bool:
+        """Whether ``key`` is held (without touching its place in the eviction order)."""
+        return key in self._data
+
     def __len__(self) -> int:
         return len(self._data)
 

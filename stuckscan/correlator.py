@@ -105,6 +105,8 @@ RECALL_REACH_LINES = 20
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item"}
 SLOW_RESPONSE_SECONDS = 10.0
+# The kind of an item that stands for a run of lines and feeds itself (see Correlator.feed).
+BATCH_KIND = "batch"
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
 SERVING_KINDS = frozenset({"message.queued", "message.processed", "embedded.run_start", "lane.dequeue"})
 # Evidence that names no session but that the rules read when exactly one incident is open
@@ -747,6 +749,8 @@ class Correlator:
         kind = event.kind
         if kind in ("generic", "unparsed"):
             return changes
+        if kind == BATCH_KIND:  # lines the fast path's lifecycle lane handles in one go (stuckscan.lifecycle_lane)
+            return event.feed_into(self)  # type: ignore[attr-defined,no-any-return]
         if kind == "liveness.work_item":
             # The liveness monitor's label for work open this long reads as a stall warning; younger work is fine.
             if event.seconds.get("age", 0.0) < self.thresholds.warn_seconds:
@@ -1272,7 +1276,7 @@ class Correlator:
         del self.open[UNATTRIBUTED]
 
     def _note_lane_task(self, event: Event) -> None:
-        lane = event.fields.get("lane")
+        lane = event.get("lane")  # (a lazy event peeks it: no tokenizing for every dequeue)
         if not isinstance(lane, str) or not lane.startswith("session:"):
             return
         tasks = self.lane_tasks.get(lane)

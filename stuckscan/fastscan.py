@@ -60,6 +60,8 @@ from stuckscan import families
 from stuckscan._identity import IdentityResolver
 from stuckscan.events import GENERIC_KIND, NOTE_KIND, UNPARSED_KIND, Event
 from stuckscan.inputs import RawLine, display_name, read_blocks, read_range_blocks
+from stuckscan.lifecycle_lane import LaneBatch, LaneRun
+from stuckscan.lifecycle_lane import eligible as lane_eligible
 from stuckscan.parser import LineParser, ParseOptions, ParseStats
 from stuckscan.shapes import ROOT_LOGGER_NAMES, _binding_name, normalize_level, strip_ansi
 from stuckscan.signals import MINED_LEVELS
@@ -287,9 +289,11 @@ class FileScan:
     of the epoch-microsecond times of the skipped lines in file order."""
 
     def __init__(self, source: str, options: ParseOptions, stats: ParseStats,
-                 progress: Callable[[int], None] | None = None) -> None:
+                 progress: Callable[[int], None] | None = None, lane: bool = False) -> None:
         self.parser = LineParser(source, options, stats)
         self.progress = progress
+        self.lane = lane  # hand turn-lifecycle lines over for the lifecycle lane (LaneRun items)
+        self._lane_event: Event | None = None  # the lane line _record just built
         self.stats = stats
         self.max_line = options.max_line_bytes
         self._minutes = _MINUTES  # pure functions of their keys: shared by all files
@@ -313,27 +317,35 @@ class FileScan:
         Times are handed on at least every :data:`TIMES_CHUNK` lines, so a long run of lines
         that open nothing costs no memory: feeding a run in pieces moves the clock exactly
         as feeding it whole (:meth:`SweepShadow.skipped` carries its state across calls)."""
-        times: list[int] = []
+        times: list[Any] = []
+        lane = False  # whether ``times`` holds lane lines too (then it goes out as a LaneRun)
         for item in self._items(pieces):
-            if item.__class__ is list:
+            kind = item.__class__
+            if kind is list:
                 times.extend(item)  # type: ignore[arg-type]
                 if len(times) >= TIMES_CHUNK:
-                    yield times
-                    times = []
+                    yield LaneRun(times) if lane else times
+                    times, lane = [], False
+            elif kind is tuple:  # (time, event) of a lane line
+                times.append(item)
+                lane = True
+                if len(times) >= TIMES_CHUNK:
+                    yield LaneRun(times)
+                    times, lane = [], False
             elif inert(item):  # type: ignore[arg-type]
                 moment = item.time  # type: ignore[union-attr]
                 if moment is not None:
                     times.append((moment - EPOCH) // US)
                     if len(times) >= TIMES_CHUNK:
-                        yield times
-                        times = []
+                        yield LaneRun(times) if lane else times
+                        times, lane = [], False
             else:
                 if times:
-                    yield times
-                    times = []
+                    yield LaneRun(times) if lane else times
+                    times, lane = [], False
                 yield item
         if times:
-            yield times
+            yield LaneRun(times) if lane else times
 
     def _items(self, pieces: Iterable[tuple[bytes, int, int] | RawLine]) -> Iterator[Event | list[int]]:
         progress = self.progress
@@ -607,6 +619,10 @@ class FileScan:
                 if ready is not None:
                     if ready:
                         yield from ready
+                    lane_event = self._lane_event
+                    if lane_event is not None:
+                        self._lane_event = None
+                        yield (entry[4], lane_event)
                     continue
             end = find(b"\n", position, size)
             if end < 0:
@@ -656,7 +672,14 @@ class FileScan:
         parser = self.parser
         self._last_skip = when  # the parser's date for a later time-only line (see _parse_line)
         parser.stats.lines += 1
-        return parser.hold(parser.build_jsonl(number, moment, level, subsystem, message))
+        event = parser.build_jsonl(number, moment, level, subsystem, message)
+        if self.lane and lane_eligible(event) and not inert(event):
+            # what holding it would do (LineParser._emit counts a record of a known kind), but
+            # handed on at once: no later line can join a gateway record
+            parser.stats.note_event(event)
+            self._lane_event = event
+            return parser.flush()
+        return parser.hold(event)
 
     def _meta_info(self, b: bytes, start: int, end: int, binding: bytes) -> tuple[str | None, str | None] | None:
         """(subsystem named by ``_meta.name``, level) for the ``_meta`` object ``b[start:end]``
@@ -918,21 +941,22 @@ Items = Iterable[Event | list[int]]
 
 
 def scan_path(path: str, options: ParseOptions, stats: ParseStats,
-              progress: Callable[[int], None] | None = None) -> Iterator[Event | list[int]]:
-    """The fast-path items of one file: relevant events and lists of skipped times.
+              progress: Callable[[int], None] | None = None, lane: bool = False) -> Iterator[Event | list[int]]:
+    """The fast-path items of one file: relevant events and lists of skipped times (with
+    ``lane``, :class:`LaneRun` lists that hold the lifecycle lane's lines too).
     ``progress`` is called with the number of bytes read, block by block."""
     name = display_name(path)
     stats.files.append(name)
-    yield from FileScan(name, options, stats, progress).scan(read_blocks(path, options.max_line_bytes))
+    yield from FileScan(name, options, stats, progress, lane).scan(read_blocks(path, options.max_line_bytes))
 
 
 def scan_range(path: str, start: int, length: int, last: bool, options: ParseOptions, stats: ParseStats,
-               lines: list[int]) -> Iterator[Event | list[int]]:
+               lines: list[int], lane: bool = False) -> Iterator[Event | list[int]]:
     """The fast-path items of a part of a file (see ``parallel.plan_parts``): ``length``
     bytes from ``start``, which begins a gateway record. Lines are numbered from 1 within
     the part; the number of lines read is appended to ``lines`` at the end. ``stats.files``
     is not touched (the whole file's stats name it)."""
-    scanner = FileScan(display_name(path), options, stats)
+    scanner = FileScan(display_name(path), options, stats, lane=lane)
     yield from scanner.scan(read_range_blocks(path, start, length, last, options.max_line_bytes))
     lines.append(scanner._line)
 
@@ -952,16 +976,28 @@ def window_filter(window: Any) -> Callable[[datetime | None], bool] | None:
 
 def feed_items(items: Iterable[Event | list[int]], shadow: SweepShadow,
                keep: Callable[[datetime | None], bool] | None = None) -> Iterator[Event]:
-    """Turn fast-path items into the event stream the correlator gets."""
+    """Turn fast-path items into the event stream the correlator gets.
+
+    A :class:`LaneRun` goes out as one :class:`~stuckscan.lifecycle_lane.LaneBatch` that
+    the correlator feeds to itself; if the consumer did not (it is no correlator), its
+    events follow it one by one, as they would without the lane."""
     before, skipped = shadow.before, shadow.skipped
     for item in items:
-        if item.__class__ is list:
+        kind = item.__class__
+        if kind is list:
             times = item
             if keep is not None:
                 times = [t for t in times if keep(us_to_datetime(t))]
             ticks = skipped(times)  # type: ignore[arg-type]
             if ticks:
                 yield from ticks
+            continue
+        if kind is LaneRun:
+            batch = LaneBatch(item, shadow, keep)  # type: ignore[arg-type]
+            yield batch
+            if not batch.consumed:
+                batch.consumed = True
+                yield from feed_items(_unbatched(item), shadow, keep)  # type: ignore[arg-type]
             continue
         event: Event = item  # type: ignore[assignment]
         if keep is not None and not keep(event.time):
@@ -972,14 +1008,32 @@ def feed_items(items: Iterable[Event | list[int]], shadow: SweepShadow,
         yield event
 
 
+def _unbatched(run: LaneRun) -> Iterator[Event | list[int]]:
+    """A lane run as the plain items it stands for: runs of skipped times, and events."""
+    times: list[int] = []
+    for entry in run:
+        if entry.__class__ is int:
+            times.append(entry)
+            continue
+        if times:
+            yield times
+            times = []
+        yield entry[1]
+    if times:
+        yield times
+
+
 def iter_scan_events(paths: Iterable[str], options: ParseOptions | None = None, stats: ParseStats | None = None,
-                     window: Any = None, progress: Callable[[int], None] | None = None) -> Iterator[Event]:
+                     window: Any = None, progress: Callable[[int], None] | None = None,
+                     lane: bool = True) -> Iterator[Event]:
     """The events the correlator needs from ``paths`` (read in the order given), with the
     same correlated result as every event of every line; ``stats`` counts every line.
 
     ``window`` (a :class:`~stuckscan.timewindow.TimeWindow`) drops events and skipped
     lines outside it, as ``--since``/``--until`` do for the full parse. ``progress`` is
     called with the number of bytes read so far, block by block (for a progress bar).
+    ``lane``: turn-lifecycle lines go through the lifecycle lane
+    (:mod:`stuckscan.lifecycle_lane`), in :class:`~stuckscan.lifecycle_lane.LaneBatch` items.
     """
     options = options or ParseOptions()
     stats = stats if stats is not None else ParseStats()
@@ -988,7 +1042,7 @@ def iter_scan_events(paths: Iterable[str], options: ParseOptions | None = None, 
     for path in paths:
         file_stats = ParseStats()
         shadow.source = display_name(path)
-        yield from feed_items(scan_path(path, options, file_stats, progress), shadow, keep)
+        yield from feed_items(scan_path(path, options, file_stats, progress, lane), shadow, keep)
         stats.merge(file_stats)
     yield from shadow.finish()
 

@@ -51,6 +51,7 @@ from stuckscan.fastscan import (
     window_filter,
 )
 from stuckscan.inputs import STDIN_NAME, Positional, display_name, held_file, held_for, hold_inputs, take_problems
+from stuckscan.lifecycle_lane import LaneRun
 from stuckscan.model import Analysis
 from stuckscan.parser import ParseOptions, ParseStats
 
@@ -142,7 +143,7 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
 
 
-def _worker(part: Part, options: ParseOptions, queue: Any, parent: int) -> None:
+def _worker(part: Part, options: ParseOptions, queue: Any, parent: int, lane: bool = True) -> None:
     """Scan one part; send ("items", chunk)... then ("done", (stats, lines)) or ("error", exception)."""
     for number in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if number is not None:
@@ -150,9 +151,9 @@ def _worker(part: Part, options: ParseOptions, queue: Any, parent: int) -> None:
     try:
         if held_file(part.path) is None and part.path != STDIN_NAME:  # spawned: no descriptors inherited
             with hold_inputs([part.path]) as held:
-                _scan_part(part, options, queue, parent, held.skipped)
+                _scan_part(part, options, queue, parent, held.skipped, lane)
         else:
-            _scan_part(part, options, queue, parent, [])
+            _scan_part(part, options, queue, parent, [], lane)
     except BaseException as error:  # noqa: BLE001 - handed to the main process as is
         try:
             _put(queue, ("error", error), parent)
@@ -160,7 +161,8 @@ def _worker(part: Part, options: ParseOptions, queue: Any, parent: int) -> None:
             _put(queue, ("error", RuntimeError(f"{type(error).__name__}: {error}")), parent)
 
 
-def _scan_part(part: Part, options: ParseOptions, queue: Any, parent: int, skipped: list[tuple[str, str]]) -> None:
+def _scan_part(part: Part, options: ParseOptions, queue: Any, parent: int, skipped: list[tuple[str, str]],
+               lane: bool = True) -> None:
     stats = ParseStats()
     stats.skipped_files.extend(skipped)
     lines: list[int] = []
@@ -169,16 +171,18 @@ def _scan_part(part: Part, options: ParseOptions, queue: Any, parent: int, skipp
         items: Iterator[Any] = iter(())
         stats.files.append(display_name(part.path))
     elif part.length is None:
-        items = scan_path(part.path, options, stats)
+        items = scan_path(part.path, options, stats, lane=lane)
     else:
-        items = scan_range(part.path, part.start, part.length, part.last, options, stats, lines)
+        items = scan_range(part.path, part.start, part.length, part.last, options, stats, lines, lane)
         if part.first:
             stats.files.append(display_name(part.path))
+    size = 0  # items in the chunk, a lane run counted by its lines (each was an item of its own before the lane)
     for item in items:
         chunk.append(item)
-        if len(chunk) >= CHUNK_ITEMS:
+        size += len(item) if item.__class__ is LaneRun else 1
+        if size >= CHUNK_ITEMS:
             _put(queue, ("items", chunk), parent)
-            chunk = []
+            chunk, size = [], 0
     if chunk:
         _put(queue, ("items", chunk), parent)
     stats.skipped_files.extend((display_name(part.path), reason) for reason in take_problems(part.path))
@@ -201,11 +205,11 @@ def _put(queue: Any, message: tuple[str, Any], parent: int) -> None:
 class _File:
     """A started part: its worker process and queue."""
 
-    def __init__(self, ctx: Any, part: Part, options: ParseOptions) -> None:
+    def __init__(self, ctx: Any, part: Part, options: ParseOptions, lane: bool = True) -> None:
         self.part = part
         self.path = part.path
         self.queue = ctx.Queue(maxsize=QUEUE_CHUNKS)
-        self.process = ctx.Process(target=_worker, args=(part, options, self.queue, os.getpid()), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(part, options, self.queue, os.getpid(), lane), daemon=True)
         self.process.start()
 
     def items(self, stats_out: list[tuple[ParseStats, int]], between_chunks: Any, line_offset: int = 0) -> Iterator[Any]:
@@ -216,7 +220,11 @@ class _File:
             if kind == "items":
                 if line_offset:
                     for item in payload:
-                        if item.__class__ is not list:
+                        if item.__class__ is LaneRun:
+                            for entry in item:
+                                if entry.__class__ is tuple:
+                                    entry[1].line += line_offset
+                        elif item.__class__ is not list:
                             item.line += line_offset
                 yield from payload
                 between_chunks()
@@ -238,8 +246,8 @@ class _Workers:
     """Files started in order: at most ``jobs`` workers running, at most ``2 * jobs`` files
     started and not yet correlated (a finished worker's output waits in its queue)."""
 
-    def __init__(self, ctx: Any, parts: Sequence[Part], options: ParseOptions, jobs: int) -> None:
-        self.ctx, self.options, self.jobs = ctx, options, jobs
+    def __init__(self, ctx: Any, parts: Sequence[Part], options: ParseOptions, jobs: int, lane: bool = True) -> None:
+        self.ctx, self.options, self.jobs, self.lane = ctx, options, jobs, lane
         self.upcoming = iter(parts)
         self.started: deque[_File] = deque()
         self.exhausted = False
@@ -252,7 +260,7 @@ class _Workers:
             if part is None:
                 self.exhausted = True
                 return
-            self.started.append(_File(self.ctx, part, self.options))
+            self.started.append(_File(self.ctx, part, self.options, self.lane))
 
     def close(self) -> None:
         for file in self.started:
@@ -262,7 +270,7 @@ class _Workers:
 def parse_files_parallel(paths: Sequence[str], options: ParseOptions | None = None, stats: ParseStats | None = None,
                          *, jobs: int | None = None, window: Any = None,
                          min_bytes: int = PARALLEL_MIN_BYTES, part_min: int = PART_MIN_BYTES,
-                         progress: Callable[[int], None] | None = None) -> Iterator[Event]:
+                         progress: Callable[[int], None] | None = None, lane: bool = True) -> Iterator[Event]:
     """The events the correlator needs from ``paths``, read by up to ``jobs`` worker
     processes (default: the number of cores), in the serial order: feeding them to the
     correlator gives the same result as :func:`~stuckscan.fastscan.iter_scan_events`.
@@ -271,28 +279,28 @@ def parse_files_parallel(paths: Sequence[str], options: ParseOptions | None = No
     :class:`~stuckscan.timewindow.TimeWindow`) drops what lies outside it. Inputs smaller
     than ``min_bytes`` in all are read in this process (workers would not pay off).
     ``progress`` is called with byte counts: block by block in this process, a whole file
-    at a time when workers read.
+    at a time when workers read. ``lane``: see :func:`~stuckscan.fastscan.iter_scan_events`.
     """
     options = options or ParseOptions()
     stats = stats if stats is not None else ParseStats()
     with held_for(paths) as held:
         stats.skipped_files.extend(held.skipped)
-        yield from _parse_held(held.readable, options, stats, jobs, window, min_bytes, part_min, progress)
+        yield from _parse_held(held.readable, options, stats, jobs, window, min_bytes, part_min, progress, lane)
 
 
 def _parse_held(paths: list[str], options: ParseOptions, stats: ParseStats, jobs: int | None, window: Any,
-                min_bytes: int, part_min: int, progress: Callable[[int], None] | None) -> Iterator[Event]:
+                min_bytes: int, part_min: int, progress: Callable[[int], None] | None, lane: bool) -> Iterator[Event]:
     jobs = default_jobs() if jobs is None else max(1, jobs)
     parts = plan_parts(paths, jobs, part_min) if jobs > 1 and _total_size(paths) >= min_bytes else []
     if len(parts) < 2:
-        yield from iter_scan_events(paths, options, stats, window=window, progress=progress)
+        yield from iter_scan_events(paths, options, stats, window=window, progress=progress, lane=lane)
         for path in paths:
             stats.skipped_files.extend((display_name(path), reason) for reason in take_problems(path))
         return
     ctx = _context()
     shadow = SweepShadow()
     keep = window_filter(window)
-    workers = _Workers(ctx, parts, options, jobs)
+    workers = _Workers(ctx, parts, options, jobs, lane)
     line_offset = 0  # lines of the current file's earlier parts
     try:
         while workers.started:
@@ -334,12 +342,13 @@ def _total_size(paths: Sequence[str]) -> int:
 
 def analyze_paths_fast(paths: Sequence[str], options: ParseOptions | None = None,
                        limits: CorrelatorLimits | None = None, *, jobs: int = 1, window: Any = None,
-                       min_bytes: int = PARALLEL_MIN_BYTES, part_min: int = PART_MIN_BYTES) -> Analysis:
+                       min_bytes: int = PARALLEL_MIN_BYTES, part_min: int = PART_MIN_BYTES, lane: bool = True) -> Analysis:
     """:func:`stuckscan.analysis.analyze_paths` on the fast path (same result), with up to
     ``jobs`` files, or parts of large files, read in parallel."""
     from stuckscan.analysis import analyze_events
 
     options = options or ParseOptions()
     stats = ParseStats()
-    events = parse_files_parallel(paths, options, stats, jobs=jobs, window=window, min_bytes=min_bytes, part_min=part_min)
+    events = parse_files_parallel(paths, options, stats, jobs=jobs, window=window, min_bytes=min_bytes, part_min=part_min,
+                                  lane=lane)
     return analyze_events(events, stats, limits)
