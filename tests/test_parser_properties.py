@@ -61,9 +61,14 @@ WRAP = st.sampled_from([
     "May 21 18:41:29 host openclaw-gateway[5076]: {b}", "2026-05-21T10:41:29.537904321Z {b}",
     "2026-05-21T10:41:29.5Z stdout P {b}", "2026-05-21T10:41:29.5Z stderr F {b}", "[pod/p/c] {b}",
     "{b}  <-- stuck here", "{b} ← this one", "Error: {b}", "{b}      (x6, immediately after)",
+    "          {b}", "channels/imessage {b}",
 ])
+# Lines that head a message on the next line: a time-and-subsystem heading, a logs line holding only its binding.
+HEADS = st.sampled_from(["21:02:34  gateway", "21:03:09  main-session-restart-recovery",
+                         '2026-05-21T10:41:29.537Z error {"subsystem":"gateway/channels/discord"}'])
 LINE = st.one_of(
     st.builds(lambda w, b: w.replace("{b}", b), WRAP, BODY),
+    HEADS,
     st.builds(lambda b: json.dumps({"log": b + "\n", "stream": "stdout", "time": "2026-05-21T10:41:29.5Z"}), BODY),
     st.builds(lambda b: json.dumps({"log": b, "stream": "stderr", "time": "2026-05-21T10:41:29.5Z"}), BODY),
     st.builds(lambda b: tslog_line("2026-05-21T18:41:29.537+08:00", "diagnostic", b), BODY),

@@ -544,3 +544,28 @@ def test_a_logs_line_whose_message_was_only_its_binding_takes_the_next_bare_line
                                "embedded run timeout: runId=r1 sessionId=s1 timeoutMs=600000"])
     assert [(e.line, e.kind, e.subsystem, e.level) for e in events] == [
         (1, "embedded.timeout", "agent/embedded", "error")]
+
+
+def test_a_takeover_whose_error_chain_leads_with_the_models_idle_timeout_is_a_model_call_hang() -> None:
+    chained = ("lane task error: lane=session:agent:main:main durationMs=120500 error=\"EmbeddedAttemptSessionTakeoverError: "
+               "LLM idle timeout (120s): no response from model <- EmbeddedAttemptSessionTakeoverError: session file "
+               "changed while embedded prompt lock was released\"")
+    assert primary(chained) == "RC01"
+    plain = chained.replace("LLM idle timeout (120s): no response from model <- EmbeddedAttemptSessionTakeoverError: ", "")
+    assert primary(plain) == "RC08"
+
+
+def test_a_heartbeat_tick_late_by_under_two_seconds_is_timer_slop() -> None:
+    late = "[diagnostic] liveness heartbeat delayed: overdue={ms}ms elapsed={total}ms; deferring recovery decisions"
+    assert primary(late.format(ms=1483, total=31483), late.format(ms=1546, total=31546)) is None
+    assert primary(late.format(ms=9200, total=39200)) == "RC12"
+
+
+def test_an_empty_reply_with_no_failure_before_it_is_a_session_that_answered_nothing() -> None:
+    empty = ("visible channel turn dispatched with no queued reply payloads: channel=telegram messageId=m1 "
+             "sessionKey=agent:main:telegram:direct:7012345678")
+    assert primary(empty) == "RC06"
+    failed = ("lane task error: lane=session:agent:main:telegram:direct:7012345678 durationMs=2100 "
+              'error="FailoverError: read ECONNRESET"')
+    assert kinds(failed) == [(1, "lane.task_error")]
+    assert primary(failed, empty) != "RC06"  # after a failed turn, the empty reply is how that turn ended

@@ -168,6 +168,13 @@ def lock_in_fallback_chain(view: Any) -> bool:
         or any(is_candidate_failure(e) for e in lock_events(view))
 
 
+def after_idle_timeout(event: Event) -> bool:
+    """A failure whose error chain leads with the model's idle timeout (``EmbeddedAttemptSessionTakeoverError:
+    LLM idle timeout (120s): no response from model <- ...``): the model call hung first."""
+    text = " ".join(str(value) for value in (event.message, event.fields.get("error")) if value)
+    return "LLM idle timeout" in text
+
+
 def is_candidate_failure(event: Event) -> bool:
     """A line of a model-fallback summary printed one candidate per line (``All models failed (3):``
     then ``anthropic/claude-sonnet-4-5: session file locked ...``): the "subsystem" read before

@@ -8,6 +8,7 @@ from stuckscan.events import Event, model_call_timed_out
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     Candidate,
+    after_idle_timeout,
     cite,
     field_text,
     is_terminal_progress,
@@ -88,6 +89,7 @@ def detect(view: IncidentView) -> Candidate | None:
     dequeues = view.events("lane.dequeue")
     idle += [e for e in view.events("embedded.agent_end", "lane.task_error", "model.request_timeout")
              if model_call_timed_out(e) and not _lane_moved_on(e, dequeues)]
+    idle += [e for e in view.events("lock.takeover", "lane.task_error") if after_idle_timeout(e) and e not in idle]
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
                 if not mentions_lock(e) and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message)]
     if not (strong or started_only or idle or failover or unreported):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from stuckscan.events import event_order
 from stuckscan.model import Confidence, RecoveryVerdict, Severity
-from stuckscan.rules._detect import Candidate, cite, field_text, first_time
+from stuckscan.rules._detect import CLI_TURN_FAILURES, Candidate, cite, field_text, first_time
 from stuckscan.rules._rule import Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -48,6 +49,10 @@ def _after(event: Event, recovery: RecoveryRecord) -> bool:
     return last is not None and event.source == last.source and event.line > last.line
 
 
+TURN_FAILURES = (*CLI_TURN_FAILURES, "lane.task_error", "embedded.timeout", "lock.timeout", "lock.takeover",
+                 "tools.browser_failed", "tools.timeout", "compaction.failed", "compaction.timeout")
+
+
 def detect(view: IncidentView) -> Candidate | None:
     successes = [e for e in view.events("model.fallback_decision", "embedded.run_done", "message.processed")
                  if field_text(e, "decision") == "candidate_succeeded" or e.kind == "embedded.run_done"
@@ -63,8 +68,12 @@ def detect(view: IncidentView) -> Candidate | None:
     # A cause that says the reply operation itself was aborted (``cause=skipped:reply_operation_aborted``)
     # names the abort even when the excerpt holds no recovery line.
     acted_at = [r.time for r in view.record.recoveries if r.acted and r.time is not None]
+    # An empty reply with nothing before it that failed the turn (the rule set lists the line itself as the sign):
+    # the session answered nothing although its turn did not fail. After a failure it is how that turn ended.
+    failures = view.events(*TURN_FAILURES)
     empty = [e for e in view.events("dispatch.empty_reply")
-             if (acted_at and e.time and e.time >= min(acted_at)) or "aborted" in field_text(e, "cause")]
+             if (acted_at and e.time and e.time >= min(acted_at)) or "aborted" in field_text(e, "cause")
+             or not any(event_order(f) < event_order(e) for f in failures)]
     if not not_freed and not lossy and not empty:
         return None
     continued = any("continued" in r.verdict_reason for r in not_freed)
@@ -81,10 +90,14 @@ def detect(view: IncidentView) -> Candidate | None:
         reason = first.verdict_reason if first else "a turn was dispatched with no queued reply payloads" + (
             " after its reply operation was aborted" if any("aborted" in field_text(e, "cause") for e in empty) else "")
     after = [w for w in view.warnings if first and first.time and w.time and w.time > first.time][-1:]
+    if first is None and not view.record.recoveries and not any("aborted" in field_text(e, "cause") for e in empty):
+        summary = (f"{len(empty)} visible turn(s) were dispatched with no queued reply payloads and no failure before "
+                   "them: the session answered nothing. Messages sent to it may be lost.")
+    else:
+        summary = (f"Recovery ran ({first.action if first else 'dispatch'}) but did not free the session: {reason}. "
+                   "Messages queued during the wedge may be lost.")
     return Candidate(
-        "RC06", confidence,
-        f"Recovery ran ({first.action if first else 'dispatch'}) but did not free the session: {reason}. "
-        "Messages queued during the wedge may be lost.",
+        "RC06", confidence, summary,
         cite([e for r in not_freed[:2] for e in r.events], after, empty[:2]),
         onset=first.time if first else first_time(empty), explains_stall=False,
     )

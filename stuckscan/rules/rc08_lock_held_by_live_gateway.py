@@ -9,6 +9,7 @@ from stuckscan.rules._detect import (
     LONG_LOCK_TIMEOUT,
     TAKEOVER_ERROR,
     Candidate,
+    after_idle_timeout,
     cite,
     container_own_pid,
     field_text,
@@ -50,8 +51,9 @@ def detect(view: IncidentView) -> Candidate | None:
     settles = view.events("abort.settle_timeout", "abort.settle_failed")
     # A takeover the model fallback then walked its chain on is contention read as a model
     # failure (RC10), unless something shows the gateway itself held the lock.
+    # A takeover whose error chain leads with the model's idle timeout followed a hung model call (RC01 reads it).
     takeover = [] if lock_in_fallback_chain(view) else \
-        [e for e in locks if e.kind == "lock.takeover" or TAKEOVER_ERROR in e.message]
+        [e for e in locks if (e.kind == "lock.takeover" or TAKEOVER_ERROR in e.message) and not after_idle_timeout(e)]
     settle_then_lock = bool(settles and any(e.time and settles[0].time and e.time > settles[0].time for e in locks))
     dead_marked = [e for e in locks if e.fields.get("lockPidAlive") is False]
     # No alive= on the lines, but a 60 s timeout: builds with it reclaim a dead holder's lock

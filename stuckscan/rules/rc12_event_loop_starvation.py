@@ -47,6 +47,7 @@ RULE = Rule(
 
 
 FROZEN_MS = 10_000  # one event-loop pause this long (ms) is evidence on its own
+HEARTBEAT_SLOP = 2.0  # seconds a heartbeat tick may run late without saying anything of the loop
 
 
 def starved_fetch_timeouts(view: EpisodeView) -> list[Event]:
@@ -70,7 +71,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     # (one long pause is a GC or a sync call; a pause of ten seconds or more froze the gateway on its own)
     liveness = [e for e in warm if starving(e)] + (spikes if len(spikes) >= 2 or any(
         metric(e, "eventLoopDelayMaxMs") >= FROZEN_MS for e in spikes) else [])
-    delayed = view.events("timer.delayed", "liveness.heartbeat_delayed") + starved_fetch_timeouts(view)
+    # (a heartbeat tick late by under two seconds is timer slop, as a liveness delay under 2 s is)
+    delayed = view.events("timer.delayed") + starved_fetch_timeouts(view) + \
+        [e for e in view.events("liveness.heartbeat_delayed") if e.seconds.get("overdue", HEARTBEAT_SLOP) >= HEARTBEAT_SLOP]
     slow = view.events("ws.response")
     if slow and all(field_text(e, "method").startswith("cron.") for e in slow):
         slow = []  # only the cron service's own calls were slow: its lock, not the event loop
