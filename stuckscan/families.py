@@ -118,6 +118,13 @@ FAMILIES: tuple[Family, ...] = (
         r"message (?:processed|dispatch completed):(?=[^\n]*(?:restart recovery claim changed before agent adoption"
         r"|Agent run belongs to a stale gateway lifecycle))" + KV,
     ),
+    # The same diagnostic when the reply resolver threw the reply pipeline's lost session commit ("message dispatch
+    # completed: ... source=replyResolver outcome=error error=\"Error: reply session initialization conflicted for
+    # <key>\""): the turn was refused, as the bare error below.
+    _anchored(
+        "session.init_conflict", "error", ("message processed:", "message dispatch completed:"),
+        r"message (?:processed|dispatch completed):(?=[^\n]*reply session initialization conflicted)" + KV,
+    ),
     _anchored("message.processed", "debug", "message processed:", r"message processed:" + KV),
     _anchored("message.received", "debug", "message received:", r"message received:" + KV),
     _anchored(
@@ -331,10 +338,17 @@ FAMILIES: tuple[Family, ...] = (
         "gateway.restart_mode", "info", "restart mode:",
         r"restart mode:\s*(?P<mode>full process restart|in-process restart)",
     ),
+    # The drain's start names its budget "(timeout <n>ms)" in older builds, "with timeout <n>ms" or "without a timeout"
+    # in newer ones (info); every 30 s of it the same counts as "still draining ..." (warn), and background task runs
+    # that hold it back are named: "restart blocked by active background task run(s): <task>; <task>; +<n> more" (warn).
     _anchored(
-        "gateway.draining", "info", "draining ",
-        r"draining (?P<tasks>\d+) active task\(s\) and (?P<runs>\d+) active embedded run\(s\) before restart"
-        r"(?: \(timeout (?P<timeoutMs>\d+)ms\))?",
+        "gateway.draining", "info", ("draining ", "still draining "),
+        r"(?P<stage>still draining|draining) (?P<tasks>\d+) active task\(s\) and (?P<runs>\d+) active embedded run\(s\) "
+        r"before restart(?: (?:\(timeout|with timeout) (?P<timeoutMs>\d+)ms\)?| (?P<drainBudget>without a timeout))?",
+    ),
+    _anchored(
+        "gateway.draining", "warn", "restart blocked by active background task run(s):",
+        r"(?P<stage>restart blocked) by active background task run\(s\):\s*(?P<blockers>.*)",
     ),
     _anchored("gateway.drained", "info", "all active work drained", r"all active work drained"),
     # src/cli/gateway-cli/run-loop.ts (gateway, warn): a restart asked with force aborts the active runs instead
@@ -363,8 +377,42 @@ FAMILIES: tuple[Family, ...] = (
         r"completed in (?P<durationMs>\d+)ms with warnings: (?P<warnings>.*)",
     ),
     _anchored("gateway.drain_timeout", "warn", "drain timeout reached", r"drain timeout reached"),
+    # The same drain's give-ups (src/cli/gateway-cli/run-loop.ts, gateway, warn): the embedded runs outlived the budget
+    # and are aborted, "active embedded run drain timeout reached; aborting active run(s) before restart" (earlier
+    # builds: "... drain grace reached; ..."); gateway root transactions outlived it, "gateway root transaction drain
+    # timeout reached with <n> root(s) still active; proceeding with restart"; the in-process restart's reset found
+    # old cron runs still active, "cron run drain timed out during restart lifecycle reset after retiring old cron
+    # admission; <n> task handle(s) and <n> active marker(s) remain after aborting old cron runs". (The wait itself,
+    # "wait for active embedded runs timed out: activeRuns= timeoutMs=", is run.wait_active_timeout.)
+    _anchored(
+        "gateway.drain_timeout", "warn", "active embedded run drain ",
+        r"active embedded run drain (?P<limit>timeout|grace) reached; (?P<action>aborting active run\(s\) before restart)",
+    ),
+    _anchored(
+        "gateway.drain_timeout", "warn", "gateway root transaction drain timeout reached",
+        r"gateway root transaction drain timeout reached with (?P<roots>\d+) root\(s\) still active"
+        r"(?:; (?P<action>[^\n]{0,100}))?",
+    ),
+    _anchored(
+        "gateway.drain_timeout", "warn", "cron run drain timed out during restart lifecycle reset",
+        r"cron run drain timed out during restart lifecycle reset[^;\n]{0,120}"
+        r"(?:; (?P<cronTasks>\d+) task handle\(s\) and (?P<cronMarkers>\d+) active marker\(s\) remain)?",
+    ),
     _anchored("gateway.shutdown_error", "error", "shutdown error:", r"shutdown error:\s*(?P<error>.*)"),
     _anchored("gateway.shutdown_timeout", "error", "shutdown timed out", r"shutdown timed out"),
+    # run-loop.ts (gateway, error): a restart asked for while the gateway was still starting, which never got the
+    # server's close handle: "startup restart request timed out before gateway returned a close handle; exiting for
+    # supervisor recovery" (the process exits 1 as after "shutdown timed out").
+    _anchored(
+        "gateway.shutdown_timeout", "error", "startup restart request timed out",
+        r"(?P<stage>startup restart request) timed out before gateway returned a close handle(?:; (?P<action>[^\n]{0,100}))?",
+    ),
+    # run-loop.ts (gateway, warn): the drain could not mark the interrupted main sessions, so restart recovery will not
+    # resume them: "failed to mark interrupted main sessions for restart recovery: <err>".
+    _anchored(
+        "restart.recovery", "warn", "failed to mark interrupted main sessions for restart recovery",
+        r"failed to mark interrupted main sessions for restart recovery:?\s*(?P<error>.*)",
+    ),
     _anchored(
         "gateway.reload_required", "warn", "config change requires gateway restart",
         r"config change requires gateway restart \((?P<reasons>[^()]*)\)",
@@ -738,11 +786,12 @@ FAMILIES: tuple[Family, ...] = (
     ),
     # The Discord event queue's slow-listener warning (extensions/discord/src/monitor/listeners.ts): "[EventQueue]
     # Slow listener detected: <listener> took <duration> for event <event>", the duration as "<n> seconds" (older
-    # builds awaited the whole agent turn in the listener, f016) or "<n>ms".
+    # builds awaited the whole agent turn in the listener, f016) or "<n>ms"/"<n> ms"; early builds named the
+    # listener in words ("Slow listener detected: discord message handler took 132061ms", #4864).
     _searched(
         "channel.slow_listener", "warn", "Slow listener detected",
-        r"(?:\[EventQueue\] )?Slow listener detected(?:: (?P<listener>\S+) took "
-        r"(?:(?P<tookMs>\d+)ms|(?P<tookSeconds>\d+(?:\.\d+)?) seconds?)(?: for event (?P<event>\S+))?)?",
+        r"(?:\[EventQueue\] )?Slow listener detected(?:: (?P<listener>[^:\n]{1,80}?) took "
+        r"(?:(?P<tookMs>\d+) ?ms|(?P<tookSeconds>\d+(?:\.\d+)?) seconds?)(?: for event (?P<event>\S+))?)?",
     ),
     # The channel ingress watchdog (src/channels/ingress/): a claimed event not adopted by a turn in time:
     # "Channel ingress claim→adoption stalled for event <id> on lane <lane> after <n>ms; <marking failed|applying
@@ -832,6 +881,13 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "cli.watchdog_timeout", "warn", "CLI produced no output for ",
         r"CLI produced no output for (?P<noOutputSeconds>\d+)s and was terminated",
+    ),
+    # The turn's overall budget ran out while the CLI child was still producing output (a FailoverError, also the
+    # error= of "claude live session turn failed:"): "CLI exceeded timeout (<n>s) and was terminated." Unlike the
+    # no-output watchdog above, the child was not silent: timeoutSeconds, not noOutputSeconds.
+    _searched(
+        "cli.watchdog_timeout", "warn", "CLI exceeded timeout (",
+        r"CLI exceeded timeout \((?P<timeoutSeconds>\d+)s\) and was terminated",
     ),
     # Run-loop give-up (run.ts, agent/embedded, error): "[run-retry-limit] sessionKey= provider=<p>/<m> attempts=
     # maxAttempts=".
@@ -1001,6 +1057,36 @@ FAMILIES: tuple[Family, ...] = (
         "channel.handler_timeout", "error", "discord handler ",
         r"discord handler (?:timed out after (?P<timeoutSeconds>\d+(?:\.\d+)?) seconds?"
         r"|(?P<stage>canceled|failed) after timeout)(?P<detail>.*)",
+    ),
+    # Since the listener hands MESSAGE_CREATE to a queued worker (extensions/discord/src/monitor/inbound-worker.ts,
+    # runtime.error), the worker owns the turn's budget (runTimeoutMs, 30 min by default) and aborts the reply run when
+    # it runs out: "discord inbound worker timed out after <n> seconds[ (channelId=<id>, messageId=<id>)]", then "discord
+    # inbound worker failed after timeout: <err> (...)" or, when no reply had started, a timeout reply to the user whose
+    # own failure reads "discord inbound worker timeout reply skipped: missing reply target (...)" / "... timeout reply
+    # failed: <err> (...)". A turn that ran too long, not a transport failure.
+    _anchored(
+        "channel.handler_timeout", "error", "discord inbound worker t",
+        r"(?P<channel>discord) (?P<handler>inbound worker) (?:timed out after (?P<timeoutSeconds>\d+(?:\.\d+)?) seconds?"
+        r"|(?P<stage>timeout reply skipped|timeout reply failed)(?::\s*(?P<error>[^()\n]*?))?)"
+        r"(?: \((?P<kv>[^()\n]*)\))?\s*$",
+    ),
+    _anchored(
+        "channel.handler_timeout", "error", "discord inbound worker failed after timeout",
+        r"(?P<channel>discord) (?P<handler>inbound worker) (?P<stage>failed after timeout):\s*(?P<error>.*?)"
+        r"(?: \((?P<kv>(?:channelId|messageId)=[^()\n]*)\))?\s*$",
+    ),
+    # The worker's queue itself failed (no timeout): "discord inbound worker failed: <err>".
+    _anchored(
+        "channel.inbound_failed", "error", "discord inbound worker failed:",
+        r"(?P<channel>discord) inbound worker failed:\s*(?P<error>.*)",
+    ),
+    # Carbon's event queue (the Discord client library) timing a listener out, as builds before the queued worker
+    # logged it: "[EventQueue] Listener DiscordMessageListener timed out after 30000ms for event MESSAGE_CREATE"
+    # (#26217, #27851). The turn went on; the listener's budget ran out under a long reply.
+    _anchored(
+        "channel.handler_timeout", "error", ("[EventQueue] Listener ", "Listener "),
+        r"(?:\[EventQueue\] )?Listener (?P<listener>[A-Za-z_]\w{0,80}) timed out after (?P<timeoutMs>\d+)ms"
+        r"(?: for event (?P<event>[A-Z_]{1,60}))?",
     ),
     # src/channels/typing.ts (warn): "[typing] TTL exceeded (<n>ms), auto-stopping typing indicator": a long
     # turn, not a fault; kept apart so it is not read as a stall.
@@ -1368,9 +1454,28 @@ FAMILIES: tuple[Family, ...] = (
         "cron.timeout_cleanup", "warn", ("timed-out agent run cleanup failed", "cron: timed-out agent run cleanup failed"),
         r"(?:cron: )?timed-out agent run (?P<stage>cleanup failed)" + KV,
     ),
+    # The watchdog's guarded cleanup (src/cron/service/agent-watchdog.ts, warn; jobId, err): "cron: timed-out agent
+    # cleanup failed".
     _anchored(
-        "cron.setup_timeout", "warn", ("cron: isolated agent setup timed out", "isolated agent setup timed out"),
-        r"(?:cron: )?isolated agent setup timed out before runner start(?:; (?P<action>[^\n]{0,200}))?",
+        "cron.timeout_cleanup", "warn", ("timed-out agent cleanup failed", "cron: timed-out agent cleanup failed"),
+        r"(?:cron: )?timed-out agent (?P<stage>cleanup failed)" + KV,
+    ),
+    # The pre-model watchdogs' error texts (src/cron/service/execution-errors.ts, agent-watchdog.ts): the runner did
+    # not start within 60 s, "cron: isolated agent setup timed out before runner start"; it started but never reached
+    # the model, "cron: isolated agent run stalled before execution start" (builds before: "... before first model
+    # call"), each with "(last phase: <phase>[; runtime plugins: attempted=[..]; completed=[..]; in-flight=<id>/<phase>])"
+    # when a phase was reported. Cron records the text as the job's lastError (`openclaw cron show`: `Last error:
+    # "..."`, consecutiveErrors counting up) and as the run's error, so it is searched anywhere in a line.
+    _searched(
+        "cron.setup_timeout", "warn", "isolated agent setup timed out",
+        r"(?:cron: )?isolated agent (?P<watchdog>setup timed out before runner start)"
+        r"(?: \(last phase: (?P<phase>[^();\n]{1,80})(?:; runtime plugins: (?P<runtimePlugins>[^()\n]{1,400}))?\))?"
+        r"(?:; (?P<action>[^\n]{0,200}))?",
+    ),
+    _searched(
+        "cron.setup_timeout", "warn", "isolated agent run stalled before ",
+        r"(?:cron: )?isolated agent run (?P<watchdog>stalled before (?:first model call|execution start))"
+        r"(?: \(last phase: (?P<phase>[^();\n]{1,80})(?:; runtime plugins: (?P<runtimePlugins>[^()\n]{1,400}))?\))?",
     ),
     # A run's error (warn; jobId, jobName, error, diagnosticsSummary): "cron: job run returned error status", and a
     # one-shot job that will not run again: "cron: disabling one-shot job after error" (warn; consecutiveErrors).
@@ -1465,6 +1570,25 @@ FAMILIES: tuple[Family, ...] = (
     # The reply pipeline's optimistic commit of a session entry lost its race (after one internal retry) and the turn
     # was refused: "reply session initialization conflicted for <sessionKey>", thrown to the channel's handler ("[signal]
     # debounce flush failed: Error: ...", #102020); some channels retry it, others drop the message.
+    # The channels retry that refusal before they give up (verbose): Discord (extensions/discord/src/monitor/
+    # reply-session-retry.ts) "discord: reply session init conflict; retrying dispatch <n> after <ms>ms", and when the
+    # retries ran out "discord: reply session init conflict persisted after shared and channel retries: <err>" (the
+    # sender gets a "session stayed busy" notice); Signal (extensions/signal/src/monitor/event-handler.ts) "signal:
+    # reply session init conflict, retrying <n> inbound message(s) in <ms>ms (attempt <a>/<max>)".
+    _searched(
+        "session.init_conflict", "warn", "reply session init conflict; retrying dispatch ",
+        r"(?:(?P<channel>discord): )?reply session init conflict; retrying dispatch (?P<attempt>\d+) after (?P<delayMs>\d+)ms",
+    ),
+    _searched(
+        "session.init_conflict", "warn", "reply session init conflict, retrying ",
+        r"(?:(?P<channel>signal): )?reply session init conflict, retrying (?P<messages>\d+) inbound message\(s\) in "
+        r"(?P<delayMs>\d+)ms(?: \(attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+)\))?",
+    ),
+    _searched(
+        "session.init_conflict", "error", "reply session init conflict persisted",
+        r"(?:(?P<channel>discord): )?reply session init conflict (?P<stage>persisted) after [^:\n]{0,60}retries"
+        r"(?::\s*(?:Error: )?reply session initialization conflicted(?: for (?P<sessionKey>[^\s\"'`,;]{1,300}))?)?",
+    ),
     _searched(
         "session.init_conflict", "error", "reply session initialization conflicted",
         r"reply session initialization conflicted(?: for (?P<sessionKey>[^\s\"'`,;]{1,300}))?",
@@ -1579,6 +1703,77 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "transcript.repaired", "warn", "Removed orphaned user message",
         r"(?P<stage>Removed orphaned user message)(?: to prevent consecutive user turns)?",
+    ),
+    # -- Fifth source audit: run, drain and watchdog lines (the drain, cron and channel ones sit with their kinds above).
+    # Context overflow, src/agents/pi-embedded-runner/run/ (agent/embedded). Before the prompt is sent, the precheck
+    # predicts an overflow and routes it (warn): "[context-overflow-precheck] sessionKey= provider=<p>/<m>
+    # route=compact_only|compact_then_truncate|truncate_tool_results_only estimatedPromptTokens= promptBudgetBeforeReserve=
+    # overflowTokens= toolResultReducibleChars= reserveTokens= sessionFile=": the overflow diagnosis, predicted.
+    _searched(
+        "compaction.overflow_diag", "warn", "[context-overflow-precheck] sessionKey=",
+        r"\[context-overflow-precheck\](?= sessionKey=)" + KV,
+    ),
+    # The recovery's steps, each a move on the way to a prompt that fits: the precheck's "early recovery route=<r>
+    # completed for <p>/<m>; retrying prompt" (info), "early|post-compaction tool-result truncation succeeded|did not
+    # help for <p>/<m>...", "stale token state had no real conversation messages for <p>/<m>; resetting ...", and the
+    # overflow recovery's "[context-overflow-recovery] Attempting tool result truncation for <p>/<m> (contextWindow=<n>
+    # tokens)" (warn), "... Truncated <n> tool result(s); retrying prompt" (info), "... Tool result truncation did not
+    # help: <reason>" (warn), "... compaction rotated <old> -> <new> while nested tool work was parked; ...".
+    _searched(
+        "compaction.overflow_recovery", "info", "[context-overflow-precheck] ",
+        r"\[context-overflow-precheck\] (?P<step>early recovery|early tool-result truncation|post-compaction tool-result "
+        r"truncation|stale token state)\b(?: route=(?P<route>\w{1,40}))?[^\n]{0,40}?"
+        r"(?P<outcome>completed|succeeded|did not help|had no real conversation messages)"
+        r"(?: for (?P<model>[^\s;:]{1,200}))?" + KV,
+    ),
+    _searched(
+        "compaction.overflow_recovery", "warn", "[context-overflow-recovery] ",
+        r"\[context-overflow-recovery\] (?:(?P<step>Attempting tool result truncation) for (?P<model>\S+)"
+        r"(?: \(contextWindow=(?P<contextWindow>\d+) tokens\))?"
+        r"|(?P<outcome>Truncated) (?P<truncatedCount>\d+) tool result\(s\)"
+        r"|Tool result truncation (?P<noHelp>did not help):?\s*(?P<reason>[^\n]{0,200})"
+        r"|compaction (?P<rotated>rotated) (?P<fromSessionId>\S+) -> (?P<sessionId>\S+) while nested tool work was parked)",
+    ),
+    # The give-up (warn): "[context-overflow-recovery] exhausted provider overflow recovery for <p>/<m>;
+    # livenessState=blocked suggestedAction=reset_or_new kind=context_overflow|compaction_failure", and the same verdict
+    # without trying when the provider's request-size ceiling refused the payload: "[context-overflow-recovery] provider
+    # request-size ceiling for <p>/<m>; livenessState=blocked suggestedAction=reset_or_new kind=<k> compaction=skipped
+    # retry=skipped". The user got the overflow text; every turn of the session overflows again until /reset or /new.
+    _searched(
+        "compaction.overflow_exhausted", "error", "[context-overflow-recovery] ",
+        r"\[context-overflow-recovery\] (?P<reason>exhausted provider overflow recovery|provider request-size ceiling) "
+        r"for (?P<model>[^\s;]{1,200});(?: livenessState=(?P<livenessState>\w{1,40}))?"
+        r"(?: suggestedAction=(?P<suggestedAction>\w{1,40}))?(?: kind=(?P<overflowKind>\w{1,40}))?" + KV,
+    ),
+    # The Codex app-server harness's turn watchdogs (extensions/codex/src/app-server/attempt-turn-watches.ts,
+    # agent/embedded, warn; threadId, turnId, idleMs, timeoutMs, lastActivityReason in the meta object): no progress
+    # notification within the attempt idle budget, "codex app-server turn idle timed out waiting for progress"; items
+    # done but no turn/completed, "... waiting for completion"; the client silent with no terminal event, "... waiting
+    # for terminal event" (the shared client is then retired). Each aborts the turn.
+    _anchored(
+        "codex.turn_idle_timeout", "warn", "codex app-server turn idle timed out waiting for ",
+        r"codex app-server turn idle timed out waiting for (?P<waitingFor>progress|completion|terminal event)" + KV,
+    ),
+    # The release valve for the missing turn/completed (warn; same fields): "codex app-server turn released after
+    # completed assistant item without terminal event": the answer was complete, the turn is closed by the watchdog.
+    _anchored(
+        "codex.turn_released", "warn", "codex app-server turn released after ",
+        r"codex app-server turn released after (?P<after>completed assistant item) without terminal event" + KV,
+    ),
+    # The app-server did not come up within the attempt's startup budget (extensions/codex/src/app-server/
+    # attempt-timeouts.ts, CodexAppServerStartupError): "codex app-server startup timed out" (a fallback stop).
+    _searched(
+        "codex.startup_timeout", "error", "codex app-server startup timed out",
+        r"codex app-server startup (?P<reason>timed out)",
+    ),
+    # Plugin hooks (src/plugins/hooks.ts, plugins): a handler that threw or ran out of its budget (15 s for
+    # before_prompt_build and the other modifying hooks unless the plugin sets timeoutMs): "[hooks] <hook> handler from
+    # <plugin id> failed: <err>", the err "timed out after <n>ms" on a timeout (#75158). The turn goes on without the
+    # hook's result, except before_tool_call, which fails closed (the tool call is denied).
+    _searched(
+        "plugin.hook_failed", "warn", " handler from ",
+        r"(?:\[hooks\] )?(?<![\w-])(?P<hook>[a-z][a-z_]{2,60}) handler from (?P<plugin>[^\s:]{1,120}) failed:\s*"
+        r"(?:timed out after (?P<timeoutMs>\d+)ms|(?P<error>.*))",
     ),
 )
 

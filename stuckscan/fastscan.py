@@ -65,7 +65,7 @@ from stuckscan.lifecycle_lane import eligible as lane_eligible
 from stuckscan.parser import LineParser, ParseOptions, ParseStats
 from stuckscan.shapes import ROOT_LOGGER_NAMES, _binding_name, normalize_level, strip_ansi
 from stuckscan.signals import MINED_LEVELS
-from stuckscan.unexplained import looks_like_fault
+from stuckscan.unexplained import UNJUDGED_FAULT_KINDS, looks_like_fault
 
 UTC = timezone.utc
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -868,6 +868,8 @@ def inert(event: Event) -> bool:
         # an unrecognised WARN/ERROR/FATAL line goes to the template miner; one that reports a fault, to the
         # count of lines no rule explained (stuckscan.unexplained)
         return event.level not in MINED_LEVELS and not looks_like_fault(event)
+    if kind in UNJUDGED_FAULT_KINDS and looks_like_fault(event):
+        return False  # counted as a fault no rule explained, as an unrecognised one is
     if kind == UNPARSED_KIND:
         return True
     if kind == NOTE_KIND:

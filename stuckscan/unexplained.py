@@ -9,7 +9,8 @@ A line counts when it is unrecognised (kind ``generic``) and either at ERROR lev
 at WARN level or with no level at all (a console line, a bare paste) with a fault word in its text
 (:data:`FAULT_WORDS`). A line of a known kind that no rule turned into a finding does not count:
 the rules judged it (a lone memory-pressure warning, a short liveness blip) and found no stall;
-except a CLI's own failure to reach the gateway (:data:`CLIENT_SYMPTOM_KINDS`), which the user saw.
+except a CLI's own failure to reach the gateway (:data:`CLIENT_SYMPTOM_KINDS`), which the user saw,
+and the fault kinds no rule reads yet (:data:`UNJUDGED_FAULT_KINDS`), above INFO.
 """
 
 from __future__ import annotations
@@ -31,10 +32,21 @@ FAULT_WORDS = re.compile(
 SEVERE_LEVELS = frozenset({"error", "fatal", "critical"})
 WORDED_LEVELS = frozenset({None, "warn", "warning"})
 MAX_EXAMPLES = 5
+# Kinds that name a fault no rule judges yet (the fifth source audit gave these lines a family; until a rule reads
+# them they count as an unrecognised fault line does, so naming the line does not turn an empty result into an
+# all-clear): a channel turn timed out, cron's pre-model watchdog fired, the context-overflow recovery gave up, a Codex
+# turn watchdog fired or its app-server did not start, a plugin hook failed.
+UNJUDGED_FAULT_KINDS = frozenset({
+    "channel.handler_timeout", "cron.setup_timeout", "compaction.overflow_exhausted", "codex.turn_idle_timeout",
+    "codex.startup_timeout", "plugin.hook_failed",
+})
+QUIET_LEVELS = frozenset({"trace", "debug", "info"})
 
 
 def looks_like_fault(event: Event) -> bool:
-    """An unrecognised line that reports a fault (see the module docs)."""
+    """An unrecognised line that reports a fault, or a line of a fault kind no rule judges (see the module docs)."""
+    if event.kind in UNJUDGED_FAULT_KINDS:
+        return event.level not in QUIET_LEVELS
     if event.kind != GENERIC_KIND or not event.message:
         return False
     level = event.level

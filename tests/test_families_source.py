@@ -327,6 +327,115 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/discord", "WARN", "typing TTL reached (2m)", "channel.typing_ttl", {"ttl": 2}),
     ("agent/embedded", "WARN", "Removed orphaned user message to prevent consecutive user turns", "transcript.repaired",
      {"stage": "Removed orphaned user message"}),
+    # Fifth audit: run, drain and watchdog lines (channel workers and listeners, cron's pre-model watchdogs, the
+    # restart drain, context-overflow recovery, the reply pipeline's init conflicts, Codex turn watchdogs, plugin hooks).
+    ("gateway/channels/discord", "ERROR",
+     "discord inbound worker timed out after 1800 seconds (channelId=1508423882292461630, messageId=1508423900000000001)",
+     "channel.handler_timeout",
+     {"handler": "inbound worker", "timeoutSeconds": 1800, "channelId": "1508423882292461630"}),
+    ("gateway/channels/discord", "ERROR",
+     "discord inbound worker failed after timeout: AbortError: This operation was aborted (channelId=1508423882292461630)",
+     "channel.handler_timeout",
+     {"stage": "failed after timeout", "error": "AbortError: This operation was aborted"}),
+    ("gateway/channels/discord", "ERROR",
+     "discord inbound worker timeout reply skipped: missing reply target (channelId=1508423882292461630)",
+     "channel.handler_timeout", {"stage": "timeout reply skipped"}),
+    ("gateway/channels/discord", "ERROR", "discord inbound worker failed: TypeError: Cannot read properties of undefined",
+     "channel.inbound_failed", {"channel": "discord", "error": "TypeError: Cannot read properties of undefined"}),
+    ("discord/event-queue", "ERROR",
+     "[EventQueue] Listener DiscordMessageListener timed out after 30000ms for event MESSAGE_CREATE",
+     "channel.handler_timeout", {"listener": "DiscordMessageListener", "timeoutMs": 30000, "event": "MESSAGE_CREATE"}),
+    ("discord/monitor", "WARN", "Slow listener detected: discord message handler took 132061ms",
+     "channel.slow_listener", {"listener": "discord message handler", "tookMs": 132061}),
+    ("cron", "WARN", "cron: isolated agent run stalled before first model call (last phase: context-engine)",
+     "cron.setup_timeout", {"watchdog": "stalled before first model call", "phase": "context-engine"}),
+    ("cron", "WARN",
+     "cron: isolated agent setup timed out before runner start (last phase: runtime-plugins; runtime plugins: "
+     "attempted=[memory-core, active-memory]; in-flight=active-memory/register)",
+     "cron.setup_timeout", {"watchdog": "setup timed out before runner start", "phase": "runtime-plugins",
+                            "runtimePlugins": "attempted=[memory-core, active-memory]; in-flight=active-memory/register"}),
+    ("cron", "WARN", "cron: isolated agent run stalled before execution start", "cron.setup_timeout",
+     {"watchdog": "stalled before execution start"}),
+    ("cron", "WARN", "cron: timed-out agent cleanup failed", "cron.timeout_cleanup", {"stage": "cleanup failed"}),
+    ("gateway", "WARN", "still draining 0 active task(s) and 1 active embedded run(s) before restart",
+     "gateway.draining", {"stage": "still draining", "tasks": 0, "runs": 1}),
+    ("gateway", "INFO", "draining 0 active task(s) and 2 active embedded run(s) before restart with timeout 300000ms",
+     "gateway.draining", {"stage": "draining", "runs": 2, "timeoutMs": 300000}),
+    ("gateway", "WARN", "restart blocked by active background task run(s): subagent run 7a1c (agent:main:subagent:x)",
+     "gateway.draining", {"stage": "restart blocked", "blockers": "subagent run 7a1c (agent:main:subagent:x)"}),
+    ("gateway", "WARN", "active embedded run drain timeout reached; aborting active run(s) before restart",
+     "gateway.drain_timeout", {"limit": "timeout"}),
+    ("gateway", "WARN", "active embedded run drain grace reached; aborting active run(s) before restart",
+     "gateway.drain_timeout", {"limit": "grace"}),
+    ("gateway", "WARN",
+     "gateway root transaction drain timeout reached with 2 root(s) still active; proceeding with restart",
+     "gateway.drain_timeout", {"roots": 2}),
+    ("gateway", "WARN",
+     "cron run drain timed out during restart lifecycle reset after retiring old cron admission; 1 task handle(s) and "
+     "1 active marker(s) remain after aborting old cron runs",
+     "gateway.drain_timeout", {"cronTasks": 1, "cronMarkers": 1}),
+    ("gateway", "ERROR",
+     "startup restart request timed out before gateway returned a close handle; exiting for supervisor recovery",
+     "gateway.shutdown_timeout", {"stage": "startup restart request"}),
+    ("gateway", "WARN", "failed to mark interrupted main sessions for restart recovery: Error: EACCES",
+     "restart.recovery", {"error": "Error: EACCES"}),
+    ("agent/embedded", "WARN",
+     f"[context-overflow-precheck] sessionKey={KEY} provider=anthropic/claude-opus-4-6 route=compact_only "
+     "estimatedPromptTokens=212000 promptBudgetBeforeReserve=180000 overflowTokens=32000 toolResultReducibleChars=0 "
+     "reserveTokens=20000 sessionFile=/home/u/.openclaw/agents/main/sessions/s.jsonl",
+     "compaction.overflow_diag", {"sessionKey": KEY, "route": "compact_only", "overflowTokens": 32000}),
+    ("agent/embedded", "INFO",
+     "[context-overflow-precheck] early recovery route=compact_only completed for anthropic/claude-opus-4-6; retrying prompt",
+     "compaction.overflow_recovery", {"step": "early recovery", "route": "compact_only", "outcome": "completed"}),
+    ("agent/embedded", "WARN",
+     "[context-overflow-recovery] Attempting tool result truncation for anthropic/claude-opus-4-6 (contextWindow=200000 "
+     "tokens)",
+     "compaction.overflow_recovery",
+     {"step": "Attempting tool result truncation", "model": "anthropic/claude-opus-4-6", "contextWindow": 200000}),
+    ("agent/embedded", "WARN", "[context-overflow-recovery] Tool result truncation did not help: no oversized tool results",
+     "compaction.overflow_recovery", {"noHelp": "did not help", "reason": "no oversized tool results"}),
+    ("agent/embedded", "WARN",
+     "[context-overflow-recovery] exhausted provider overflow recovery for anthropic/claude-opus-4-6; "
+     "livenessState=blocked suggestedAction=reset_or_new kind=compaction_failure",
+     "compaction.overflow_exhausted",
+     {"reason": "exhausted provider overflow recovery", "suggestedAction": "reset_or_new",
+      "overflowKind": "compaction_failure"}),
+    ("agent/embedded", "WARN",
+     "[context-overflow-recovery] provider request-size ceiling for openai/gpt-5.4; livenessState=blocked "
+     "suggestedAction=reset_or_new kind=context_overflow compaction=skipped retry=skipped",
+     "compaction.overflow_exhausted",
+     {"reason": "provider request-size ceiling", "model": "openai/gpt-5.4", "compaction": "skipped"}),
+    ("diagnostic", "INFO",
+     f"message dispatch completed: channel=telegram sessionKey={KEY} source=replyResolver outcome=error "
+     f'error="Error: reply session initialization conflicted for {KEY}"',
+     "session.init_conflict", {"outcome": "error", "source": "replyResolver"}),
+    ("gateway/channels/discord", "DEBUG", "discord: reply session init conflict; retrying dispatch 2 after 1000ms",
+     "session.init_conflict", {"attempt": 2, "delayMs": 1000}),
+    ("gateway/channels/signal", "DEBUG",
+     "signal: reply session init conflict, retrying 3 inbound message(s) in 2000ms (attempt 2/3)",
+     "session.init_conflict", {"messages": 3, "delayMs": 2000, "attempt": 2, "maxAttempts": 3}),
+    ("gateway/channels/discord", "ERROR",
+     "discord: reply session init conflict persisted after shared and channel retries: reply session initialization "
+     "conflicted for agent:main:discord:channel:1508423882292461630",
+     "session.init_conflict", {"stage": "persisted"}),
+    ("agent/embedded", "WARN",
+     "codex app-server turn idle timed out waiting for completion threadId=thr_1 turnId=turn_2 idleMs=60012 "
+     "timeoutMs=60000 lastActivityReason=item/completed",
+     "codex.turn_idle_timeout", {"waitingFor": "completion", "turnId": "turn_2", "idleMs": 60012}),
+    ("agent/embedded", "WARN", "codex app-server turn idle timed out waiting for progress", "codex.turn_idle_timeout",
+     {"waitingFor": "progress"}),
+    ("agent/embedded", "WARN",
+     "codex app-server turn released after completed assistant item without terminal event threadId=thr_1",
+     "codex.turn_released", {"threadId": "thr_1"}),
+    ("agent/embedded", "ERROR", "CodexAppServerStartupError: codex app-server startup timed out", "codex.startup_timeout",
+     {}),
+    ("agent/embedded", "WARN", "FailoverError: CLI exceeded timeout (900s) and was terminated.",
+     "cli.watchdog_timeout", {"timeoutSeconds": 900}),
+    ("plugins", "WARN",
+     "[hooks] before_prompt_build handler from hindsight-openclaw failed: timed out after 15000ms",
+     "plugin.hook_failed", {"hook": "before_prompt_build", "plugin": "hindsight-openclaw", "timeoutMs": 15000}),
+    ("plugins", "ERROR", "[hooks] before_dispatch handler from inbox-guard failed: Error: ECONNREFUSED 127.0.0.1:7070",
+     "plugin.hook_failed", {"hook": "before_dispatch", "error": "Error: ECONNREFUSED 127.0.0.1:7070"}),
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 
@@ -431,9 +540,41 @@ def test_cron_lines_take_their_fields_from_the_meta_object() -> None:
     "restarting telegram channel in 5s",
     "Delivery entry 3f0e9c1a queued",
     "Gateway event loops are fine",
+    "Listener DiscordMessageListener registered for event MESSAGE_CREATE",  # no timeout
+    "discord inbound worker started",
+    "still draining the queue",  # a reporter's words, no counts
+    "[context-overflow-recovery] compaction succeeded",  # no step the recovery logs
+    "codex app-server turn completed",
+    "the before_dispatch handler from the docs failed to load",
+    "cron: isolated agent run started",
 ])
 def test_look_alikes_stay_generic(message: str) -> None:
     assert _one(message).kind == "generic"
+
+
+def test_the_cron_pre_model_watchdog_is_read_where_cron_records_it() -> None:
+    # `openclaw cron show` prints the job's lastError; a run-log record carries it as the run's error.
+    shown = _one('Last error: "cron: isolated agent setup timed out before runner start"')
+    _check(shown, "cron.setup_timeout", {"watchdog": "setup timed out before runner start"})
+    meta = {"jobId": "daily-digest", "error": "cron: isolated agent run stalled before execution start", "consecutiveErrors": 4}
+    record = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "cron", "cron: job run returned error status",
+                             level="WARN", meta=meta))
+    _check(record, "cron.job_error", {"consecutiveErrors": 4})
+
+
+def test_the_file_form_of_a_codex_turn_watchdog_carries_its_fields_in_the_meta_object() -> None:
+    meta = {"threadId": "thr_1", "turnId": "turn_2", "idleMs": 300004, "timeoutMs": 300000,
+            "lastActivityReason": "notification:item/started"}
+    event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "agent/embedded",
+                            "codex app-server turn idle timed out waiting for terminal event", level="WARN", meta=meta))
+    _check(event, "codex.turn_idle_timeout", {"waitingFor": "terminal event", "turnId": "turn_2", "idleMs": 300004})
+
+
+def test_the_drains_older_budget_wording_still_reads() -> None:
+    event = _one("draining 1 active task(s) and 2 active embedded run(s) before restart (timeout 90000ms)")
+    _check(event, "gateway.draining", {"stage": "draining", "tasks": 1, "runs": 2, "timeoutMs": 90000})
+    unbounded = _one("draining 0 active task(s) and 1 active embedded run(s) before restart without a timeout")
+    _check(unbounded, "gateway.draining", {"drainBudget": "without a timeout"})
 
 
 def test_the_fast_path_decodes_every_consumed_line(tmp_path: Path) -> None:

@@ -690,6 +690,19 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"sessionKey": "agent:main:signal:direct:+15550001111"}),
     ("SIGUSR1 restart ignored (not authorized; enable commands.restart or use gateway tool).", "gateway.restart_ignored",
      {"reason": "not authorized; enable commands.restart or use gateway tool"}),
+    # Fifth source audit (run, drain and watchdog lines): one line per new kind.
+    ("[context-overflow-recovery] Truncated 21 tool result(s); retrying prompt", "compaction.overflow_recovery",
+     {"outcome": "Truncated", "truncatedCount": 21}),
+    ("[context-overflow-recovery] exhausted provider overflow recovery for anthropic/claude-opus-4-6; "
+     "livenessState=blocked suggestedAction=reset_or_new kind=context_overflow", "compaction.overflow_exhausted",
+     {"model": "anthropic/claude-opus-4-6", "livenessState": "blocked", "overflowKind": "context_overflow"}),
+    ("codex app-server turn idle timed out waiting for terminal event", "codex.turn_idle_timeout",
+     {"waitingFor": "terminal event"}),
+    ("codex app-server turn released after completed assistant item without terminal event", "codex.turn_released",
+     {"after": "completed assistant item"}),
+    ("CodexAppServerStartupError: codex app-server startup timed out", "codex.startup_timeout", {"reason": "timed out"}),
+    ("[hooks] before_prompt_build handler from hindsight-openclaw failed: timed out after 15000ms", "plugin.hook_failed",
+     {"hook": "before_prompt_build", "plugin": "hindsight-openclaw", "timeoutMs": 15000}),
 ]
 
 

@@ -192,3 +192,26 @@ def test_a_probe_that_could_not_connect_is_no_finding_alone_but_no_all_clear_eit
     assert report["summary"]["headline"] is None  # a wedged loop, a handshake budget or the probe itself
     assert report["summary"]["unexplained"]["lines"] == 1
     assert any("no rule explains" in text for text in report["summary"]["explanations"])
+
+
+def test_a_fault_kind_no_rule_judges_is_no_all_clear_through_either_path(tmp_path: Path) -> None:
+    # A family names these lines, but no rule reads them yet: naming a line must not make it an all-clear.
+    assert looks_like_fault(_event("discord inbound worker timed out after 1800 seconds", "error",
+                                   kind="channel.handler_timeout"))
+    assert not looks_like_fault(_event("codex app-server turn idle timed out waiting for progress", "info",
+                                       kind="codex.turn_idle_timeout"))
+    log = tmp_path / "openclaw-2026-06-02.log"
+    lines = [tslog_line(f"2026-06-02T08:00:{second:02d}.000Z", "gateway/channels/telegram",
+                        f"poll cycle {second} done", "INFO") for second in range(30)]
+    lines.insert(10, tslog_line("2026-06-02T08:00:10.500Z", "agent/embedded",
+                                "[context-overflow-recovery] exhausted provider overflow recovery for openai/gpt-5.4; "
+                                "livenessState=blocked suggestedAction=reset_or_new kind=context_overflow", "WARN"))
+    lines.insert(20, tslog_line("2026-06-02T08:00:20.500Z", "agent/embedded",
+                                "codex app-server turn idle timed out waiting for terminal event", "WARN",
+                                meta={"threadId": "thr_1", "turnId": "turn_2", "idleMs": 300004}))
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    full = analyze_paths([str(log)])
+    fast = analyze_paths_fast([str(log)])
+    assert not full.incidents and not full.episodes
+    assert full.unexplained.count == fast.unexplained.count == 2
+    assert [e.line for e in full.unexplained.examples] == [e.line for e in fast.unexplained.examples] == [11, 21]
