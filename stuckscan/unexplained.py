@@ -37,8 +37,7 @@ MAX_EXAMPLES = 5
 # all-clear): a channel turn timed out, cron's pre-model watchdog fired, the context-overflow recovery gave up, a Codex
 # turn watchdog fired or its app-server did not start, a plugin hook failed.
 UNJUDGED_FAULT_KINDS = frozenset({
-    "channel.handler_timeout", "cron.setup_timeout", "compaction.overflow_exhausted", "codex.turn_idle_timeout",
-    "codex.startup_timeout", "plugin.hook_failed",
+    "channel.handler_timeout", "cron.setup_timeout", "codex.startup_timeout", "plugin.hook_failed",
 })
 QUIET_LEVELS = frozenset({"trace", "debug", "info"})
 

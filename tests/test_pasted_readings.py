@@ -570,3 +570,17 @@ def test_an_empty_reply_with_no_failure_before_it_is_a_session_that_answered_not
               'error="FailoverError: read ECONNRESET"')
     assert kinds(failed) == [(1, "lane.task_error")]
     assert primary(failed, empty) != "RC06"  # after a failed turn, the empty reply is how that turn ended
+
+
+def test_overflow_recovery_that_gave_up_is_a_compaction_stall() -> None:
+    exhausted = ("[context-overflow-recovery] exhausted provider overflow recovery for anthropic/claude-sonnet-4-6; "
+                 "livenessState=blocked suggestedAction=reset_or_new kind=context_overflow compaction=skipped")
+    assert kinds(exhausted) == [(1, "compaction.overflow_exhausted")]
+    assert primary(exhausted) == "RC16"
+
+
+def test_the_codex_turn_watchdog_names_a_hung_model_call_or_a_ghost_run() -> None:
+    idle = "[agent/embedded] codex app-server turn idle timed out waiting for {what}: threadId=t1 turnId=u1 idleMs=300000"
+    assert primary(idle.format(what="progress")) == "RC01"
+    assert primary(idle.format(what="completion")) == "RC02"
+    assert primary(idle.format(what="terminal event")) == "RC02"

@@ -203,12 +203,11 @@ def test_a_fault_kind_no_rule_judges_is_no_all_clear_through_either_path(tmp_pat
     log = tmp_path / "openclaw-2026-06-02.log"
     lines = [tslog_line(f"2026-06-02T08:00:{second:02d}.000Z", "gateway/channels/telegram",
                         f"poll cycle {second} done", "INFO") for second in range(30)]
-    lines.insert(10, tslog_line("2026-06-02T08:00:10.500Z", "agent/embedded",
-                                "[context-overflow-recovery] exhausted provider overflow recovery for openai/gpt-5.4; "
-                                "livenessState=blocked suggestedAction=reset_or_new kind=context_overflow", "WARN"))
-    lines.insert(20, tslog_line("2026-06-02T08:00:20.500Z", "agent/embedded",
-                                "codex app-server turn idle timed out waiting for terminal event", "WARN",
-                                meta={"threadId": "thr_1", "turnId": "turn_2", "idleMs": 300004}))
+    lines.insert(10, tslog_line("2026-06-02T08:00:10.500Z", "gateway/channels/discord",
+                                "discord inbound worker timed out after 1800.0 seconds (channelId=c1, messageId=m1)",
+                                "ERROR"))
+    lines.insert(20, tslog_line("2026-06-02T08:00:20.500Z", "cron",
+                                "cron: isolated agent setup timed out before runner start", "WARN"))
     log.write_text("\n".join(lines) + "\n", encoding="utf-8")
     full = analyze_paths([str(log)])
     fast = analyze_paths_fast([str(log)])

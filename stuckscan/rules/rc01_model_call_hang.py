@@ -90,6 +90,8 @@ def detect(view: IncidentView) -> Candidate | None:
     idle += [e for e in view.events("embedded.agent_end", "lane.task_error", "model.request_timeout")
              if model_call_timed_out(e) and not _lane_moved_on(e, dequeues)]
     idle += [e for e in view.events("lock.takeover", "lane.task_error") if after_idle_timeout(e) and e not in idle]
+    # the Codex harness's watchdog: no progress notification within the attempt's idle budget
+    idle += [e for e in view.events("codex.turn_idle_timeout") if field_text(e, "waitingFor") == "progress"]
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
                 if not mentions_lock(e) and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message)]
     if not (strong or started_only or idle or failover or unreported):

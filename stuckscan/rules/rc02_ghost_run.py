@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, field_text, is_terminal_progress, no_active_run, on_tool_call, stale_progress
+from stuckscan.rules._detect import (
+    Candidate,
+    cite,
+    field_text,
+    first_time,
+    is_terminal_progress,
+    no_active_run,
+    on_tool_call,
+    stale_progress,
+)
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -38,8 +47,18 @@ def detect(view: IncidentView) -> Candidate | None:
         is_terminal_progress(field_text(w, "lastProgress"))
         or w.fields.get("terminalProgressStale") is True
         or field_text(w, "reason") == "queued_behind_terminal_active_work"))
-    if not hits:
+    # the Codex harness's watchdog: the items were done but turn/completed (or any terminal event) never came
+    codex = [e for e in view.events("codex.turn_idle_timeout") if field_text(e, "waitingFor") in ("completion",
+                                                                                                   "terminal event")]
+    if not hits and not codex:
         return None
+    if not hits:
+        return Candidate(
+            "RC02", Confidence.MEDIUM,
+            "The Codex turn finished its items but no turn/completed came: the harness's watchdog timed it out "
+            f"waiting for {field_text(codex[0], 'waitingFor')}.",
+            cite(codex[:3]), onset=first_time(codex), facts={"cleared": view.cleared},
+        )
     queued = any(isinstance(w.fields.get("queueDepth"), int) and w.fields["queueDepth"] > 0 for w in hits)
     stalled_run = any(field_text(w, "classification") == "stalled_agent_run" for w in hits)
     confidence = Confidence.HIGH if (queued or stalled_run) else Confidence.MEDIUM

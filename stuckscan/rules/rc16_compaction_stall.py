@@ -64,7 +64,7 @@ def open_timeout_compactions(compaction: list[Event]) -> list[Event]:
 def detect(view: IncidentView) -> Candidate | None:
     compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout",
                              "compaction.failed", "compaction.timeout_recovery", "gateway.draining_rejected",
-                             "compaction.abort_failed", "compaction.deadline_extended")
+                             "compaction.abort_failed", "compaction.deadline_extended", "compaction.overflow_exhausted")
     compaction += [e for e in view.events("ws.response") if compaction_rpc(e)]
     if not compaction:
         return None
@@ -74,7 +74,8 @@ def detect(view: IncidentView) -> Candidate | None:
                    and field_text(e, "stage") in ("start", "retry") and e.fields.get("runId") not in ends]
     open_starts += open_timeout_compactions(compaction)
     failures = [e for e in compaction if e.kind in ("compaction.timeout", "compaction.failed", "compaction.abort_failed",
-                                                    "compaction.deadline_extended", "ws.response")
+                                                    "compaction.deadline_extended", "ws.response",
+                                                    "compaction.overflow_exhausted")
                 or (e.kind == "compaction.timeout_recovery" and field_text(e, "stage") in TIMEOUT_COMPACTION_FAILED)]
     if not (open_starts or failures or any(e.kind in ("compaction.overflow", "compaction.overflow_diag") for e in compaction)):
         return None
