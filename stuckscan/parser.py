@@ -20,6 +20,7 @@ from typing import Any
 from stuckscan import _strictjson, families
 from stuckscan._kv import ELISION_WORDS, bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
+from stuckscan.channels import as_channel_failure
 from stuckscan.events import ATTENTION_LABELS, GENERIC_KIND, IDENTITY_FIELDS, NOTE_KIND, UNPARSED_KIND, Event, usable_name
 from stuckscan.inputs import DEFAULT_MAX_LINE_BYTES, RawLine, display_name, read_lines
 from stuckscan.shapes import (
@@ -44,7 +45,6 @@ from stuckscan.shapes import (
     subsystem_from_tag,
     with_meta_kind,
 )
-from stuckscan.unexplained import as_channel_failure
 
 _MAX_META_SCALAR = 2000
 

@@ -1,9 +1,9 @@
 """Fault lines no rule explained: what keeps an empty result from reading as an all-clear.
 
-A pasted excerpt often holds a line that plainly reports a fault (``Connect: failed - timeout``,
-``[error]: AxiosError: timeout of 30000ms exceeded``) in a template no family knows. Reporting
-"nothing found" then is a claim the input does not support. This stage counts such lines, bounded, and keeps the first few as
-evidence, so every format can say which lines stuckscan saw and could not explain.
+A pasted excerpt often holds a line that plainly reports a fault in a template no family knows.
+Reporting "nothing found" then is a claim the input does not support. This stage counts such
+lines, bounded, and keeps the first few as evidence, so every format can say which lines
+stuckscan saw and could not explain.
 
 A line counts when it is unrecognised (kind ``generic``) and either at ERROR level or above, or
 at WARN level or with no level at all (a console line, a bare paste) with a fault word in its text
@@ -34,8 +34,8 @@ WORDED_LEVELS = frozenset({None, "warn", "warning"})
 MAX_EXAMPLES = 5
 # Kinds that name a fault no rule judges yet (the fifth source audit gave these lines a family; until a rule reads
 # them they count as an unrecognised fault line does, so naming the line does not turn an empty result into an
-# all-clear): a channel turn timed out, cron's pre-model watchdog fired, the context-overflow recovery gave up, a Codex
-# turn watchdog fired or its app-server did not start, a plugin hook failed.
+# all-clear): a channel turn timed out, cron's pre-model watchdog fired, a Codex app-server did not start, a plugin
+# hook failed.
 UNJUDGED_FAULT_KINDS = frozenset({
     "channel.handler_timeout", "cron.setup_timeout", "codex.startup_timeout", "plugin.hook_failed",
 })
@@ -59,50 +59,6 @@ def looks_like_fault(event: Event) -> bool:
 # What a CLI printed when it could not reach the gateway: a fault the user saw, whatever its cause. Left
 # unexplained by every rule (a probe's connect timeout alone), these lines still keep the all-clear away.
 CLIENT_SYMPTOM_KINDS = frozenset({"gateway.unreachable", "gateway.timeout", "gateway.connect_failed", "gateway.closed"})
-
-
-# OpenClaw's messaging channels, as their subsystems name them (`telegram`, `gateway/channels/slack`,
-# `discord:default`). A failure logged under one of them is that channel's transport failing.
-CHANNEL_NAMES = frozenset({
-    "telegram", "discord", "slack", "whatsapp", "signal", "imessage", "bluebubbles", "googlechat", "msteams",
-    "matrix", "mattermost", "feishu", "lark", "line", "zalo", "zalouser", "nextcloud-talk", "nostr", "twitch",
-    "irc", "tlon", "synology-chat", "wecom", "dingtalk", "qqbot", "wechat",
-})
-
-
-def channel_subsystem(subsystem: str | None) -> str | None:
-    """The channel a subsystem belongs to (``gateway/channels/telegram`` -> ``telegram``), or None."""
-    if not subsystem:
-        return None
-    for part in subsystem.lower().split("/"):
-        name = part.split(":", 1)[0]
-        if name in CHANNEL_NAMES:
-            return name
-    return None
-
-
-# Wording of a connection failing, not of one message failing (a dispatch error, an HTTP 500 on a reply,
-# a provider overloaded are handled per message and say nothing of the channel's ingress). A bare "timed out"
-# is not enough: a channel's worker or listener timing out on a slow turn is no transport failure.
-TRANSPORT_WORDS = re.compile(
-    r"\b(?:disconnect(?:ed|ion)?|reconnect(?:ing|ed)?|web ?socket|socket|"
-    r"connection (?:closed|lost|reset|refused|error|failed)|ECONN[A-Z]+|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|"
-    r"fetch failed|network (?:error|request)|pong|not ready|unreachable|getUpdates|polling)\b",
-    re.IGNORECASE,
-)
-
-
-def as_channel_failure(event: Event) -> Event:
-    """An unrecognised fault line under a channel's own subsystem, worded as a connection failing, is
-    that channel's transport failing (``channel.transport_error``, RC18's evidence); any other event
-    is returned as it is."""
-    if looks_like_fault(event) and channel_subsystem(event.subsystem) is not None \
-            and TRANSPORT_WORDS.search(event.message) is not None:
-        event.kind = CHANNEL_FAILURE_KIND
-    return event
-
-
-CHANNEL_FAILURE_KIND = "channel.transport_error"
 
 
 class UnexplainedCollector:

@@ -150,7 +150,7 @@ def test_times_are_not_required(tmp_path: Path) -> None:
 
 
 def test_a_connection_failure_under_a_channel_subsystem_is_that_channels_transport_failing() -> None:
-    from stuckscan.unexplained import as_channel_failure, channel_subsystem
+    from stuckscan.channels import as_channel_failure, channel_subsystem
 
     assert channel_subsystem("gateway/channels/slack") == "slack"
     assert channel_subsystem("discord:default") == "discord"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from stuckscan.channels import channel_subsystem
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, metric
 from stuckscan.rules._rule import Fix, FixContext, Rule
-from stuckscan.unexplained import channel_subsystem
 
 if TYPE_CHECKING:
     from stuckscan.classifier import EpisodeView
