@@ -1795,6 +1795,10 @@ ENRICHERS: tuple[Enricher, ...] = (
     ),
     # A match may start only at a token start: from every position of a long token it is quadratic.
     Enricher(".jsonl.lock", re.compile(r"(?P<lockPath>(?<![^\s\"'()])[^\s\"'()]+?\.jsonl\.lock)")),
+    # The error class with its timeout but not the "session file locked" text, as pasted summaries give it
+    # ("SessionWriteLockTimeoutError: timeout 60000ms ageMs=59989").
+    Enricher("SessionWriteLockTimeoutError: timeout ",
+             re.compile(r"SessionWriteLockTimeoutError: timeout (?P<lockTimeoutMs>\d+)ms(?:\s+ageMs=(?P<lockAgeMs>\d+))?")),
     Enricher("gateway request timeout for", re.compile(r"gateway request timeout for (?P<requestTimeoutMethod>[\w.]+)")),
     Enricher(
         "connect challenge timeout",

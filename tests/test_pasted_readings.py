@@ -584,3 +584,9 @@ def test_the_codex_turn_watchdog_names_a_hung_model_call_or_a_ghost_run() -> Non
     assert primary(idle.format(what="progress")) == "RC01"
     assert primary(idle.format(what="completion")) == "RC02"
     assert primary(idle.format(what="terminal event")) == "RC02"
+
+
+def test_the_lock_error_class_with_its_timeout_alone_gives_the_timeout() -> None:
+    (event,) = parse_text_lines(["SessionWriteLockTimeoutError: timeout 60000ms ageMs=59989"])
+    assert (event.kind, event.seconds.get("lockTimeoutMs"), event.fields.get("lockAgeMs")) == ("lock.timeout", 60.0, 59989)
+    assert primary("SessionWriteLockTimeoutError: timeout 60000ms ageMs=59989") == "RC08"  # a 60 s build's held lock
