@@ -64,20 +64,16 @@ CLIENT_SYMPTOM_KINDS = frozenset({"gateway.unreachable", "gateway.timeout", "gat
 class UnexplainedCollector:
     """Counts unexplained fault lines and keeps the first :data:`MAX_EXAMPLES` (memory bounded)."""
 
-    __slots__ = ("count", "examples", "_seen")
+    __slots__ = ("count", "examples")
 
     def __init__(self) -> None:
         self.count = 0
         self.examples: list[Evidence] = []
-        self._seen: set[tuple[str, int]] = set()
 
     def add(self, event: Event) -> None:
-        place = (event.source, event.line)
-        if place in self._seen:
-            return
+        """Count one line (each line is added once: a generic line here, or a client symptom an episode kept)."""
         self.count += 1
         if len(self.examples) < MAX_EXAMPLES:
-            self._seen.add(place)
             self.examples.append(Evidence.of(event))
 
     def result(self) -> UnexplainedLines:
