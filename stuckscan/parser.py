@@ -751,6 +751,7 @@ class LineParser:
         self._pretty: _PrettyJson | None = None   # a JSON object pretty-printed over lines, being read
         # a Control UI record's time, level and subsystem lines so far: (line number, text, value)
         self._ui_header: list[tuple[int, str, str]] | None = None
+        self._ui_heading: str | None = None  # "<clock> [<subsystem>]" of a time-and-subsystem heading being held
 
     # -- public -------------------------------------------------------------------
 
@@ -790,7 +791,7 @@ class LineParser:
         if self._pretty is not None:
             return [*self._end_pretty(), *self.flush()]
         if self._ui_header is not None:
-            held, self._ui_header = self._ui_header, None
+            held, self._ui_header, self._ui_heading = self._ui_header, None, None
             return [*(event for number, text, _ in held for event in self._take_parsed(number, text, False)),
                     *self.flush()]
         self.stats.guessed_dates += self.clock.take_guessed_dates()
@@ -881,14 +882,14 @@ class LineParser:
         clock = _UI_TIME.fullmatch(stripped)
         held = self._ui_header
         heading = _CLOCK_SUBSYSTEM.fullmatch(stripped) if clock is None else None
-        if heading is not None:
-            self._ui_header = [(number, text, f"{heading.group('clock')} [{heading.group('subsystem')}]")]
+        if heading is not None:  # time and subsystem on one line: the indented line below is the message
+            self._ui_header, self._ui_heading = [(number, text, "")], f"{heading['clock']} [{heading['subsystem']}]"
             return [(n, t) for n, t, _ in held or ()], ""
-        if held is not None and len(held) == 1 and held[0][2].endswith("]"):  # a time-and-subsystem heading
-            self._ui_header = None
+        if self._ui_heading is not None:
+            line_head, self._ui_header, self._ui_heading = self._ui_heading, None, None
             if text[:1] in " \t" and stripped:
-                return [], f"{held[0][2]} {stripped}"
-            return [(n, t) for n, t, _ in held], text
+                return [], f"{line_head} {stripped}"
+            return [(n, t) for n, t, _ in held or ()], text
         if clock is not None:
             hour, half = int(clock.group("hour")), (clock.group("half") or "").upper()
             hour = hour % 12 + (12 if half == "PM" else 0) if half else hour

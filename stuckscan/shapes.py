@@ -55,9 +55,8 @@ OPENCLAW_SUBSYSTEM_ROOTS = ("diagnostic", "gateway", "agent", "agents", "plugins
                             "fetch-timeout", "model-fallback", "channels", "memory", "browser", "ws", "reload",
                             "health-monitor", "telegram", "whatsapp", "discord", "slack", "signal", "imessage", "feishu",
                             "openclaw")
-_SUBSYSTEM = (r"(?:(?:diagnostic|gateway|agent|plugins|tools|cron|logging|fetch-timeout|model-fallback|channels|memory"
-              r"|browser|ws|reload|health-monitor|telegram|whatsapp|discord|slack|signal|imessage|feishu|openclaw)"
-              r"(?:/[\w.-]{1,60}){0,4}|[a-z][\w.-]{0,40}(?:/[\w.-]{1,60}){1,4})")
+_ROOTS = "|".join(re.escape(root) for root in OPENCLAW_SUBSYSTEM_ROOTS)
+_SUBSYSTEM = rf"(?:(?:{_ROOTS})(?:/[\w.-]{{1,60}}){{0,4}}|[a-z][\w.-]{{0,40}}(?:/[\w.-]{{1,60}}){{1,4}})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +146,7 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     _shape("subsystem-prefixed", r"(?P<tag>" + _SUBSYSTEM + r"): (?P<message>.*)"),
     # The same without the colon, as a log viewer's copy prints it with the time and level cut ("channels/imessage
     # [default] channel exited: ..."): only a path under one of OpenClaw's own roots, so prose keeps its first word.
-    _shape("subsystem-prefixed", r"(?P<tag>(?:gateway|channels|agent|agents|plugins|tools|cron|diagnostic|memory)"
-                                 r"(?:/[\w.-]{1,60}){1,4}) (?P<message>\S.*)"),
+    _shape("subsystem-prefixed", rf"(?P<tag>(?:{_ROOTS})(?:/[\w.-]{{1,60}}){{1,4}}) (?P<message>\S.*)"),
     # `openclaw logs` with the time trimmed off: "warn  diagnostic stuck session recovery skipped: ...". The
     # subsystem must look like one (a known name, or a path) so a message that starts with a level word stays
     # a message ("error conn=... remote=...: ..." is a WebSocket error line).

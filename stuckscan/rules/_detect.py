@@ -215,9 +215,12 @@ def starving(event: Event) -> bool:
 RESPONSIVE_DELAY_MS = 100
 
 
+DELAY_SPIKE_MS = 2000  # an event-loop pause (or a timer firing late) shorter than this says nothing of the loop
+
+
 def delay_spike(event: Event) -> bool:
     """One long pause (a GC, a sync call): evidence only when it repeats."""
-    return metric(event, "eventLoopDelayMaxMs") >= 2000
+    return metric(event, "eventLoopDelayMaxMs") >= DELAY_SPIKE_MS
 
 
 def long_handshake(event: Event) -> bool:
@@ -255,6 +258,14 @@ def in_startup_window(markers: Iterable[Event], event: Event) -> bool:
             return True
     return False
 
+
+# Lines that say a turn failed (a timeout, a failover, a lock, a failed tool or compaction): after one of them the
+# session's silence or its empty reply is how that turn ended.
+TURN_FAILURE_KINDS = ("embedded.timeout", "embedded.failover", "model.fallback_decision", "model.all_failed",
+                      "llm.idle_timeout", "lock.timeout", "lock.takeover", "lock.stale", "lane.task_error",
+                      "compaction.timeout", "compaction.failed", "run.aborted_error", "abort.settle_timeout",
+                      "abort.settle_failed", "cli.turn_failed", "cli.terminal_failure", "cli.watchdog_timeout",
+                      "lane.task_timeout", "embedded.retry_limit", "tools.browser_failed", "tools.timeout")
 
 CLI_TURN_FAILURES = ("cli.turn_failed", "cli.terminal_failure", "cli.watchdog_timeout", "embedded.failover",
                      "model.fallback_decision",

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 from stuckscan.events import Event
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import CLI_TURN_FAILURES, Candidate, cite, field_text, quiet_cli_backend_turn
+from stuckscan.rules._detect import (
+    CLI_TURN_FAILURES,
+    TURN_FAILURE_KINDS,
+    Candidate,
+    cite,
+    field_text,
+    quiet_cli_backend_turn,
+)
 from stuckscan.rules._rule import Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -45,11 +52,7 @@ def detect(view: IncidentView) -> Candidate | None:
 
 
 # Lines that say a run ended in failure or was cut short: a stall they end is no false positive.
-FAILURE_KINDS = ("embedded.timeout", "embedded.failover", "model.fallback_decision", "model.all_failed",
-                 "llm.idle_timeout", "lock.timeout", "lock.takeover", "lock.stale", "lane.task_error",
-                 "compaction.timeout", "compaction.failed", "run.aborted_error", "abort.settle_timeout",
-                 "abort.settle_failed", "cli.turn_failed", "cli.watchdog_timeout", "dispatch.empty_reply",
-                 "lane.task_timeout", "embedded.retry_limit")
+FAILURE_KINDS = (*TURN_FAILURE_KINDS, "dispatch.empty_reply")
 SUCCESS_KINDS = ("embedded.run_done", "embedded.run_end", "session.state", "message.processed", "lane.task_done")
 
 

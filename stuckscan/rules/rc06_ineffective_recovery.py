@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from stuckscan.events import event_order
 from stuckscan.model import Confidence, RecoveryVerdict, Severity
-from stuckscan.rules._detect import CLI_TURN_FAILURES, Candidate, cite, field_text, first_time
+from stuckscan.rules._detect import TURN_FAILURE_KINDS, Candidate, cite, field_text, first_time
 from stuckscan.rules._rule import Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -49,10 +49,6 @@ def _after(event: Event, recovery: RecoveryRecord) -> bool:
     return last is not None and event.source == last.source and event.line > last.line
 
 
-TURN_FAILURES = (*CLI_TURN_FAILURES, "lane.task_error", "embedded.timeout", "lock.timeout", "lock.takeover",
-                 "tools.browser_failed", "tools.timeout", "compaction.failed", "compaction.timeout")
-
-
 def detect(view: IncidentView) -> Candidate | None:
     successes = [e for e in view.events("model.fallback_decision", "embedded.run_done", "message.processed")
                  if field_text(e, "decision") == "candidate_succeeded" or e.kind == "embedded.run_done"
@@ -70,7 +66,7 @@ def detect(view: IncidentView) -> Candidate | None:
     acted_at = [r.time for r in view.record.recoveries if r.acted and r.time is not None]
     # An empty reply with nothing before it that failed the turn (the rule set lists the line itself as the sign):
     # the session answered nothing although its turn did not fail. After a failure it is how that turn ended.
-    failures = view.events(*TURN_FAILURES)
+    failures = view.events(*TURN_FAILURE_KINDS)
     empty = [e for e in view.events("dispatch.empty_reply")
              if (acted_at and e.time and e.time >= min(acted_at)) or "aborted" in field_text(e, "cause")
              or not any(event_order(f) < event_order(e) for f in failures)]

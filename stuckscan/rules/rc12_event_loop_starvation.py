@@ -6,7 +6,17 @@ from typing import TYPE_CHECKING
 
 from stuckscan.events import Event
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, delay_spike, field_text, in_startup_window, long_handshake, metric, starving
+from stuckscan.rules._detect import (
+    DELAY_SPIKE_MS,
+    Candidate,
+    cite,
+    delay_spike,
+    field_text,
+    in_startup_window,
+    long_handshake,
+    metric,
+    starving,
+)
 from stuckscan.rules._rule import Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -47,7 +57,7 @@ RULE = Rule(
 
 
 FROZEN_MS = 10_000  # one event-loop pause this long (ms) is evidence on its own
-HEARTBEAT_SLOP = 2.0  # seconds a heartbeat tick may run late without saying anything of the loop
+HEARTBEAT_SLOP = DELAY_SPIKE_MS / 1000  # seconds a heartbeat tick may run late without saying anything of the loop
 
 
 def starved_fetch_timeouts(view: EpisodeView) -> list[Event]:
