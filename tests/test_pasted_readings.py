@@ -590,3 +590,17 @@ def test_the_lock_error_class_with_its_timeout_alone_gives_the_timeout() -> None
     (event,) = parse_text_lines(["SessionWriteLockTimeoutError: timeout 60000ms ageMs=59989"])
     assert (event.kind, event.seconds.get("lockTimeoutMs"), event.fields.get("lockAgeMs")) == ("lock.timeout", 60.0, 59989)
     assert primary("SessionWriteLockTimeoutError: timeout 60000ms ageMs=59989") == "RC08"  # a 60 s build's held lock
+
+
+def test_a_cli_close_without_a_close_frame_is_a_guessed_handshake_problem_that_yields_to_any_other_reading() -> None:
+    dropped = "Error: gateway closed (1006 abnormal closure (no close frame)): no close reason"
+    analysis = analyze_text(dropped, "Gateway target: ws://127.0.0.1:18789")
+    (episode,) = analysis.episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC11"
+    assert episode.primary.confidence.value == "low"
+    # the same close beside a starved event loop is the starvation's symptom, not a handshake budget
+    starved = ("liveness warning: reasons=event_loop_delay interval=30s eventLoopDelayP99Ms=2300 "
+               "eventLoopDelayMaxMs=9800 eventLoopUtilization=0.99 cpuCoreRatio=1.0")
+    assert primary(dropped, starved) != "RC11"
+    # a Discord gateway's own 1006 is the channel's socket, not the CLI's
+    assert primary("discord gateway: WebSocket connection closed with code 1006") != "RC11"

@@ -23,7 +23,8 @@ RULE = Rule(
     "warning", Severity.WARNING, "gateway",
     ("`handshake timeout conn=... remote=...`",
      "`closed before connect ... cause=handshake-timeout ... handshakeMs=3000 code=1000`",
-     "CLI `gateway closed (1000 normal closure): no close reason`"),
+     "CLI `gateway closed (1000 normal closure): no close reason`",
+     "CLI `gateway closed (1006 abnormal closure (no close frame))` with nothing else said (a low-confidence guess)"),
     ("`handshakeMs` about 3000 and `durationMs` only slightly higher", "only WebSocket CLI commands fail"),
     (Fix("Upgrade to 2026.3.22 or later.", _old, "the log's build is older or unknown"),
      Fix("Or set `OPENCLAW_HANDSHAKE_TIMEOUT_MS=10000` (up to 30000)."),
@@ -46,12 +47,15 @@ def detect(view: EpisodeView) -> Candidate | None:
     modern_budget = any(e.seconds.get("handshakeMs", 0.0) >= 10.0 for e in view.events("ws.closed_before_connect"))
     old_gateway = view.build.rank == 1 or any(m.kind == "gateway.listening" for m in view.record.markers)
     cli_closes = [e for e in view.events("gateway.closed", "gateway.connect_failed") if normal_close_without_reason(e)]
+    dropped = [e for e in view.events("gateway.closed", "gateway.connect_failed") if abnormal_close(e)]
     if closes:
         confidence = Confidence.HIGH
     elif (timeouts or cli_closes) and not starvation and not modern_budget and old_gateway:
         confidence = Confidence.MEDIUM  # no close details, but a build old enough for the 3 s default
     elif (timeouts or cli_closes) and not starvation and not modern_budget and view.build.rank == 0:
         confidence = Confidence.LOW  # no close details and no build to date it
+    elif dropped and not starvation and not modern_budget:
+        return _dropped_connection(view, dropped)
     else:
         return None
     if closes or timeouts:
@@ -62,6 +66,23 @@ def detect(view: EpisodeView) -> Candidate | None:
         summary = ("The CLI's connection was closed normally with no reason (`gateway closed (1000)`), the client-side "
                    "sign of a handshake cut short by the gateway's handshake timeout.")
     return Candidate("RC11", confidence, summary, cite(closes[:3], timeouts[:3], cli_closes[:2]), onset=view.record.start)
+
+
+def _dropped_connection(view: EpisodeView, dropped: list[Event]) -> Candidate:
+    # A 1006 is what a client sees when the server drops the socket without a close frame: a handshake cut short
+    # is the common case on a gateway that stays up, a crash, restart or proxy the others. The guess stands only
+    # when nothing else in the log explains the failed calls.
+    summary = (f"The CLI's gateway connection dropped without a close frame ({len(dropped)} x `gateway closed (1006)`): "
+               "its WebSocket call never completed. A handshake cut short is the common cause; a gateway restart, a "
+               "crash or a proxy in between give the same close, and the server's log tells them apart.")
+    return Candidate("RC11", Confidence.LOW, summary, cite(dropped[:3]), onset=view.record.start, fallback=True)
+
+
+def abnormal_close(event: Event) -> bool:
+    """The CLI's ``gateway closed (1006 abnormal closure (no close frame))`` (also wrapped in a connect failure)."""
+    if event.kind == "gateway.closed":
+        return event.fields.get("code") == 1006
+    return "gateway closed (1006" in event.message
 
 
 def normal_close_without_reason(event: Event) -> bool:
