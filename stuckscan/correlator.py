@@ -30,6 +30,7 @@ from stuckscan.events import (
     compaction_rpc,
     event_order,
     model_call_timed_out,
+    overdue_channel_turn,
     timestamp_or_inf,
 )
 from stuckscan.model import RecoveryVerdict
@@ -75,7 +76,7 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "gateway.reply_drain_timeout", "gateway.restart_failed", "model.profile_timeout", "compaction.abort_failed",
     "compaction.deadline_extended", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
-    "compaction.overflow_exhausted", "codex.turn_idle_timeout",
+    "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout",
 })
 GATEWAY_TROUBLE_KINDS = frozenset({
     "liveness.warning", "liveness.heartbeat_delayed", "memory.pressure", "ws.handshake_timeout",
@@ -123,6 +124,7 @@ TIME_ATTRIBUTABLE_KINDS = CLI_TURN_KINDS | frozenset({
     "lane.task_rejected_after_timeout", "compaction.timeout_recovery", "run.active_check", "embedded.compaction",
     "embedded.timeout", "gateway.restart_failed", "model.profile_timeout", "compaction.abort_failed",
     "compaction.deadline_extended", "embedded.unsubscribe_failed", "compaction.overflow_exhausted", "codex.turn_idle_timeout",
+    "channel.handler_timeout",
 })
 # Fault signals: a line that by itself proves a fault, even with no stall warning around it.
 # With no incident open for the session (or run, or lane) it names, it opens one (a finding of
@@ -135,7 +137,7 @@ SIGNAL_KINDS = frozenset({
     "restart.recovery", "gateway.forced_restart", "gateway.reply_drain_timeout", "gateway.restart_failed",
     "cli.watchdog_timeout", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
-    "compaction.overflow", "compaction.overflow_exhausted", "codex.turn_idle_timeout",
+    "compaction.overflow", "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -1873,6 +1875,9 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         return "overflow recovery gave up: every turn of the session overflows until /reset or /new"
     if kind == "codex.turn_idle_timeout":
         return f"a Codex turn went idle waiting for {event.fields.get('waitingFor', 'progress')}"
+    if kind == "channel.handler_timeout":
+        return f"a channel's inbound turn ran past its {event.fields.get('timeoutSeconds')} s budget and was aborted" \
+            if overdue_channel_turn(event, thresholds.warn_seconds) else ""
     if kind == "cron.timeout_cleanup":
         return "a timed-out run's cleanup failed" if event.fields.get("stage") == "cleanup failed" else ""
     if kind in ("model.fallback_decision", "embedded.failover"):

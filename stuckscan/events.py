@@ -194,6 +194,15 @@ def model_call_timed_out(event: Event) -> bool:
         and "compaction" not in error
 
 
+def overdue_channel_turn(event: Event, warn_seconds: float) -> bool:
+    """A channel worker that aborted the inbound turn it ran because the turn outlived the worker's own budget
+    (Discord's inbound worker, 30 min by default), a budget at least the stall detector's warn threshold. A
+    listener's short budget running out under a long reply (Carbon's 30 s) says nothing of a hang."""
+    budget = event.fields.get("timeoutSeconds")
+    return event.kind == "channel.handler_timeout" and event.fields.get("handler") == "inbound worker" \
+        and isinstance(budget, (int, float)) and budget >= warn_seconds
+
+
 def browser_blocked(event: Event) -> bool:
     """A browser tool line that says the browser did not answer in time, not one that failed at once
     with an error of its own (``Can't reach the ... browser control service ... (Error: Error: tab not

@@ -604,3 +604,16 @@ def test_a_cli_close_without_a_close_frame_is_a_guessed_handshake_problem_that_y
     assert primary(dropped, starved) != "RC11"
     # a Discord gateway's own 1006 is the channel's socket, not the CLI's
     assert primary("discord gateway: WebSocket connection closed with code 1006") != "RC11"
+
+
+def test_a_channel_worker_aborting_a_turn_past_its_long_budget_is_a_guessed_model_call_hang() -> None:
+    head = '2026-05-08T21:55:16.264+00:00 error {"subsystem":"gateway/channels/discord"}'
+    overdue = "discord inbound worker timed out after 1800 seconds"
+    analysis = analyze_text(head, overdue)
+    (finding,) = analysis.incidents
+    assert finding.primary is not None and finding.primary.rule.id == "RC01"
+    assert finding.primary.confidence.value == "low"
+    # a budget shorter than the stall detector's warn threshold running out says nothing of a hang
+    assert primary(head, "discord inbound worker timed out after 60 seconds") is None
+    # Carbon's listener budget (30 s) running out under a long reply is no hang, and opens nothing
+    assert primary("[EventQueue] Listener DiscordMessageListener timed out after 30000ms for event MESSAGE_CREATE") is None

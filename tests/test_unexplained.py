@@ -202,7 +202,7 @@ def test_a_fault_kind_no_rule_judges_is_no_all_clear_through_either_path(tmp_pat
     lines = [tslog_line(f"2026-06-02T08:00:{second:02d}.000Z", "gateway/channels/telegram",
                         f"poll cycle {second} done", "INFO") for second in range(30)]
     lines.insert(10, tslog_line("2026-06-02T08:00:10.500Z", "gateway/channels/discord",
-                                "discord inbound worker timed out after 1800.0 seconds (channelId=c1, messageId=m1)",
+                                "Listener DiscordMessageListener timed out after 30000ms for event MESSAGE_CREATE",
                                 "ERROR"))
     lines.insert(20, tslog_line("2026-06-02T08:00:20.500Z", "cron",
                                 "cron: isolated agent setup timed out before runner start", "WARN"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event, model_call_timed_out
+from stuckscan.events import Event, model_call_timed_out, overdue_channel_turn
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     Candidate,
@@ -35,7 +35,9 @@ RULE = Rule(
      "`lastProgress=model_call:started` (or `embedded_run:started` with no later progress)",
      "`embedded run failover decision ... reason=timeout` or `rawError=Request was aborted`",
      "`LLM idle timeout (Ns)`", "`model fallback decision: decision=candidate_failed ... reason=timeout`",
-     "an `activeWorkKind=embedded_run` stall with no `lastProgress` at all and no tool seen: low confidence"),
+     "an `activeWorkKind=embedded_run` stall with no `lastProgress` at all and no tool seen: low confidence",
+     "a channel worker aborting a turn past its own long budget (`discord inbound worker timed out after 1800 "
+     "seconds`) with no tool seen: low confidence"),
     ("`lastProgressAge` close to `age`: no progress since the call started", "no tool events during the stall",
      "a `[model-fetch] start ... timeoutMs=` with no `[model-fetch] response` (or `error`) after it"),
     (Fix("Set `agents.defaults.llm.idleTimeoutSeconds` or `models.providers.<id>.timeoutSeconds`, keeping them "
@@ -85,6 +87,10 @@ def detect(view: IncidentView) -> Candidate | None:
         lambda w: field_text(w, "activeWorkKind") == "embedded_run" and "lastProgress" not in w.fields
         and not field_text(w, "activeTool") and stale_progress(w, view.thresholds.warn_seconds)
         and field_text(w, "reason") in ("", "active_work_without_progress"))
+    # A channel worker aborting a turn that ran past its own long budget, no tool seen: the same guess.
+    if not (compaction or tools_seen):
+        unreported += [e for e in view.events("channel.handler_timeout")
+                       if overdue_channel_turn(e, view.thresholds.warn_seconds)]
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
     dequeues = view.events("lane.dequeue")
     idle += [e for e in view.events("embedded.agent_end", "lane.task_error", "model.request_timeout")
@@ -103,7 +109,10 @@ def detect(view: IncidentView) -> Candidate | None:
     stuck = _stuck_for(view)
     detail = "the active work is a model call" if strong else "the run never progressed past its start" if started_only \
         else "the model call timed out" if (idle or failover) \
-        else "the embedded run reported no progress and no tool was active, so it was most likely waiting on its model call"
+        else "the embedded run reported no progress and no tool was active, so it was most likely waiting on its model call" \
+        if not view.events("channel.handler_timeout") \
+        else "the channel's worker aborted a turn that outlived its budget with no tool seen, so it was most likely " \
+             "waiting on its model call"
     return Candidate(
         "RC01", confidence,
         (f"No progress for {stuck:.0f} s and {detail}" if stuck else detail[0].upper() + detail[1:])
