@@ -145,6 +145,8 @@ UNIDENTIFIED = "unidentified"   # a stall warning or recovery that names none (s
 # A compaction that starts and has not ended by the end of the log (or within this window
 # while the run stays active) is a finding of its own.
 COMPACTION_WINDOW = timedelta(minutes=15)
+SAME_COMPACTION_SLACK = timedelta(seconds=5)
+MAX_OVERFLOW_COMPACTIONS = 3  # the embedded runner's overflow compaction attempts per turn
 RESTART_LOOP_WINDOW = timedelta(hours=3)
 MAX_PENDING = 10_000  # health-monitor restarts this close are one loop
 TRAILING_EVIDENCE = timedelta(seconds=60)
@@ -1411,15 +1413,21 @@ class Correlator:
             opened_by, window = "run_timeout", RUN_TIMEOUT_CLEANUP_WINDOW
         elif kind == "embedded.compaction":
             stage = event.fields.get("stage")
-            if stage in ("end", "done", "complete"):
-                self.pending_timeouts.pop(f"compaction:{run_id or identity}", None)
+            if stage in ("end", "done", "complete", "succeeded"):
+                self._end_compaction_waits(run_id or identity)
                 return
             if stage not in ("start", "retry"):
                 return
             opened_by, window = "compaction", COMPACTION_WINDOW
+        elif overflow_compaction_start(event):
+            if identity is None and self._compaction_awaited_since(event):
+                return  # the overflow's own line after its diagnostic: one compaction
+            opened_by, window = "compaction", COMPACTION_WINDOW
         else:
             return
         moment = event.time or self.now
+        if opened_by == "compaction" and (run_id or identity):
+            self._name_unattributed_compaction(event)
         key = f"{opened_by}:{run_id or identity or event.location}"
         if opened_by == "compaction" and key in self.pending_timeouts:
             return  # a retry of a compaction already waited on: the wait runs from its start
@@ -1428,6 +1436,43 @@ class Correlator:
             self.pending_timeouts[key] = PendingSignal(event, identity, deadline, opened_by)
             if deadline is not None and (self._pending_due is None or deadline < self._pending_due):
                 self._pending_due = deadline
+
+    def _too_young_to_judge(self, pending: PendingSignal) -> bool:
+        """An overflow compaction the log ends under the stall detector's warn threshold after: compaction takes
+        that long when it works, so the log ends too soon to say it hung. (Untimed, the excerpt is all there is.)"""
+        started = pending.event.time
+        return pending.opened_by == "compaction" and overflow_compaction_start(pending.event) \
+            and started is not None and self.now is not None \
+            and (self.now - started).total_seconds() < self.thresholds.warn_seconds
+
+    def _name_unattributed_compaction(self, event: Event) -> None:
+        """A compaction start that names its session or run, a few seconds after an overflow that named none:
+        the same compaction, whose wait is now the named one."""
+        for key, pending in list(self.pending_timeouts.items()):
+            started, moment = pending.event.time, event.time
+            if pending.opened_by == "compaction" and pending.identity is None and (
+                    started is None or moment is None or timedelta(0) <= moment - started <= SAME_COMPACTION_SLACK):
+                del self.pending_timeouts[key]
+
+    def _compaction_awaited_since(self, event: Event) -> bool:
+        """Whether a compaction wait began at most a few seconds before ``event`` (or, untimed, at all)."""
+        for pending in self.pending_timeouts.values():
+            if pending.opened_by != "compaction":
+                continue
+            started, moment = pending.event.time, event.time
+            if started is None or moment is None or timedelta(0) <= moment - started <= SAME_COMPACTION_SLACK:
+                return True
+        return False
+
+    def _end_compaction_waits(self, name: str | None) -> None:
+        """A compaction ended. Overflow recovery logs its start and its end with no session or run
+        named, so an end that names none ends every compaction wait: it cannot be matched closer."""
+        if name is not None:
+            self.pending_timeouts.pop(f"compaction:{name}", None)
+            return
+        for key, pending in list(self.pending_timeouts.items()):
+            if pending.opened_by == "compaction":
+                del self.pending_timeouts[key]
 
     def _clear_run_timeouts(self, identity: str, run_id: str | None) -> None:
         if not self.pending_timeouts:
@@ -1445,6 +1490,9 @@ class Correlator:
         self._pending_due = None
         for key, pending in list(self.pending_timeouts.items()):
             due = pending.deadline is not None and self.now is not None and self.now >= pending.deadline
+            if final and not due and self._too_young_to_judge(pending):
+                del self.pending_timeouts[key]
+                continue
             if not (due or final):
                 if pending.deadline is not None and (self._pending_due is None or pending.deadline < self._pending_due):
                     self._pending_due = pending.deadline
@@ -1901,6 +1949,18 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         # On a session's own lane a long wait means the task ahead was stuck that long.
         return "session lane blocked" if event.seconds.get("waitedMs", 0.0) >= thresholds.warn_seconds else ""
     return kind.replace(".", " ").replace("_", " ")
+
+
+def overflow_compaction_start(event: Event) -> bool:
+    """A context overflow that starts a compaction: "context overflow detected (attempt 1/3); attempting
+    auto-compaction for <model>", or the overflow diagnostic OpenClaw logs just before it, while attempts
+    remain (``compactionAttempts`` below the three the runner allows)."""
+    if event.kind == "compaction.overflow":
+        return "attempting auto-compaction" in event.message
+    if event.kind == "compaction.overflow_diag":
+        attempts = event.fields.get("compactionAttempts")
+        return isinstance(attempts, int) and attempts < MAX_OVERFLOW_COMPACTIONS
+    return False
 
 
 def _later_line(earlier: RecoveryRecord, latest: RecoveryRecord) -> bool:

@@ -225,7 +225,9 @@ def test_a_context_overflow_diagnostic_is_compaction_evidence_for_its_sessions_s
     stall = (f"stalled session: sessionKey={KEY} state=processing age=300s queueDepth=1 "
              "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=embedded_run "
              "lastProgress=embedded_run:started lastProgressAge=299s recovery=checking")
-    assert primary(diag) is None  # an overflow alone is what compaction is for
+    # alone, the compaction it starts has no end in the excerpt: a low-confidence guess (see the overflow tests below)
+    alone = analyze_text(diag).incidents[0].primary
+    assert alone is not None and alone.rule.id == "RC16" and alone.confidence.value == "low"
     assert primary(diag, stall) == "RC16"
 
 
@@ -617,3 +619,49 @@ def test_a_channel_worker_aborting_a_turn_past_its_long_budget_is_a_guessed_mode
     assert primary(head, "discord inbound worker timed out after 60 seconds") is None
     # Carbon's listener budget (30 s) running out under a long reply is no hang, and opens nothing
     assert primary("[EventQueue] Listener DiscordMessageListener timed out after 30000ms for event MESSAGE_CREATE") is None
+
+
+OVERFLOW = "context overflow detected (attempt 1/3); attempting auto-compaction for openai-codex/gpt-5.5"
+
+
+def _compaction_log(tmp_path, *lines: tuple[str, str, str, str]):
+    log = tmp_path / "openclaw-2026-06-02.log"
+    log.write_text("\n".join(tslog_line(f"2026-06-02T{clock}.000Z", subsystem, message, level)
+                             for clock, subsystem, message, level in lines) + "\n", encoding="utf-8")
+    return str(log)
+
+
+def test_an_overflow_compaction_with_no_end_in_the_excerpt_is_a_guessed_compaction_stall() -> None:
+    analysis = analyze_text(f"[agent/embedded] {OVERFLOW}")
+    (finding,) = analysis.incidents
+    assert finding.primary is not None and finding.primary.rule.id == "RC16"
+    assert finding.primary.confidence.value == "low"
+    # its diagnostic line just before it is the same compaction: one finding
+    diag = ("[context-overflow-diag] sessionKey=agent:main:whatsapp:direct:+15550001111 provider=xai/grok-4.5 "
+            "source=assistantError messages=144 compactionAttempts=0 error=Context overflow: estimated context size "
+            "exceeds safe threshold during tool loop.")
+    assert len(analyze_text(diag, f"[agent/embedded] {OVERFLOW}").incidents) == 1
+    # the runner's last attempt spent: no compaction follows the diagnostic, so none is awaited
+    assert not analyze_text(diag.replace("compactionAttempts=0", "compactionAttempts=3")).incidents
+
+
+def test_an_overflow_compaction_that_succeeds_or_that_the_log_leaves_young_is_no_finding(tmp_path) -> None:
+    from stuckscan.analysis import analyze_paths
+    from stuckscan.parallel import analyze_paths_fast
+
+    succeeded = _compaction_log(
+        tmp_path, ("08:00:00", "agent/embedded", OVERFLOW, "WARN"),
+        ("08:00:40", "agent/embedded", "auto-compaction succeeded for openai-codex/gpt-5.5; retrying prompt", "INFO"),
+        *((f"08:{minute:02d}:00", "gateway/channels/telegram", f"poll cycle {minute} done", "INFO")
+          for minute in range(1, 30)))
+    for analyze in (analyze_paths, analyze_paths_fast):
+        assert not analyze([succeeded]).incidents
+    young = _compaction_log(tmp_path, ("08:00:00", "agent/embedded", OVERFLOW, "WARN"),
+                            ("08:01:06", "gateway/channels/telegram", "poll cycle done", "INFO"))
+    assert not analyze_paths([young]).incidents  # a minute is how long a compaction takes when it works
+    hung = _compaction_log(tmp_path, ("08:00:00", "agent/embedded", OVERFLOW, "WARN"),
+                           *((f"08:{minute:02d}:00", "gateway/channels/telegram", f"poll cycle {minute} done", "INFO")
+                             for minute in range(1, 30)))
+    for analyze in (analyze_paths, analyze_paths_fast):
+        (finding,) = analyze([hung]).incidents
+        assert finding.primary is not None and finding.primary.rule.id == "RC16"

@@ -30,7 +30,10 @@ RULE = Rule(
     "RC16", "compaction-stall", "Compaction stall / timeout",
     "The session stalled in (or right after) transcript compaction.",
     WEDGED_POLICY, Severity.WARNING, "session",
-    ("`context overflow detected ... attempting auto-compaction`", "`embedded run compaction start|retry` with no end",
+    ("`context overflow detected ... attempting auto-compaction` (or its `[context-overflow-diag]` line) with no "
+     "`auto-compaction succeeded` within 15 minutes; low confidence when the log ends sooner (not when it ends "
+     "under the 2-minute warn threshold: the compaction may still be working)",
+     "`embedded run compaction start|retry` with no end",
      "`Compaction timed out`", "`auto-compaction failed for <provider>/<model>: ...`",
      "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry` "
      "with no `compaction succeeded` / `did not reduce context` after it, or `contextEngine.compact() threw "
@@ -89,6 +92,10 @@ def detect(view: IncidentView) -> Candidate | None:
         summary = (f"A manual compaction (`sessions.compact`) held the session for "
                    f"{longest.seconds.get('durationMs', 0.0):.0f} s"
                    + (" and then failed." if field_text(longest, "status") == "✗" else "."))
+    elif not open_starts and not failures and not ended and view.record.cut_short:
+        confidence = Confidence.LOW
+        summary = ("A context overflow started an auto-compaction, and the log ends with no sign that it finished "
+                   "(no `auto-compaction succeeded`, no compaction end).")
     elif not open_starts and not failures and ended:
         summary = ("The stall began as a transcript compaction for a context overflow ended (it reported success "
                    "and the prompt was sent again): the run after the compaction never progressed.")
