@@ -59,6 +59,8 @@ class ReferenceCorrelator(Correlator):
             if not (due or final):
                 continue
             del self.pending_timeouts[key]
+            if final and not due and self._too_young_to_judge(pending):
+                continue
             identity = pending.identity or UNATTRIBUTED
             record = self.open.get(identity) or self._reopen_if_late(identity, pending.event)
             if record is None:
