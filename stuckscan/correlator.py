@@ -1516,9 +1516,12 @@ class Correlator:
 
     @staticmethod
     def _slow_response(event: Event) -> bool:
-        # A compaction call is as slow as its compaction: no sign of a starved event loop.
+        # A compaction call is as slow as its compaction, and a call that failed on its own timeout ("res ✗
+        # node.invoke 30001ms ... errorMessage=node invoke timed out") as long as that budget: neither is a sign
+        # of a starved event loop.
         return event.seconds.get("durationMs", 0.0) >= SLOW_RESPONSE_SECONDS \
-            and event.fields.get("method") != "sessions.compact"
+            and event.fields.get("method") != "sessions.compact" \
+            and not (event.fields.get("status") == "✗" and "timed out" in event.message)
 
     def _on_repeat_note(self, note: Event) -> None:
         """A reporter's note that the gateway trouble just above it kept coming ("# repeats every

@@ -447,3 +447,13 @@ def test_a_fallback_summary_printed_one_candidate_per_line_is_lock_contention(tm
     plain.write_text(f"[agent/embedded] session file locked (timeout 10000ms): pid=923 {lock}\n", encoding="utf-8")
     causes = {item.primary.rule.id for item in analyze_paths([str(plain)]).incidents if item.primary}
     assert causes == {"RC09"}  # an OpenClaw subsystem is no model candidate
+
+
+def test_a_call_that_failed_on_its_own_timeout_is_no_starved_event_loop() -> None:
+    timed_out = line("10:00:01", "⇄ res ✗ node.invoke 30001ms errorCode=UNAVAILABLE errorMessage=node invoke timed out "
+                     "conn=4f1c2a9e id=7a1b", "gateway/ws", "INFO")
+    analysis = analyze(timed_out)
+    assert not analysis.episodes and not analysis.incidents
+    # the same length with no timeout of its own is a call the gateway took 30 s to answer
+    slow = line("10:00:01", "⇄ res ✓ node.invoke 30001ms conn=4f1c2a9e id=7a1b", "gateway/ws", "INFO")
+    assert "RC12" in rule_ids(analyze(slow))
