@@ -692,6 +692,18 @@ def _json_values(text: str) -> list[Any] | None:
     return values if isinstance(values, list) and len(values) > 1 else None
 
 
+def _second_value(rest: str) -> str:
+    """What follows a record's first value when its values were copied out of the JSON line with the
+    quotes between them (``{"subsystem":"x"}","handler failed: ..."``): the second value's text, decoded."""
+    if not rest.startswith('","'):
+        return rest
+    try:
+        value = _strictjson.loads(rest[2:])
+    except (ValueError, RecursionError):
+        return rest[3:]
+    return value if isinstance(value, str) else rest[3:]
+
+
 def _is_close_meta(event: Event) -> bool:
     """A `closed before connect` call's meta object on a line of its own (JSON or key=value)."""
     return (event.kind == "ws.closed_before_connect" and event.shape != "jsonl"
@@ -1067,6 +1079,8 @@ class LineParser:
             if record is not None:
                 return self._build(number, None, record, truncated)
         binding, rest = strip_binding(text)
+        if binding is not None:
+            rest = _second_value(rest)
         meta, rest = split_leading_meta(rest)
         if (binding is not None or meta is not None) and rest and not rest.startswith(("{", '"')):
             event = self._parse_text_line(number, strip_ansi(rest).strip(), truncated)

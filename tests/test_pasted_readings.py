@@ -665,3 +665,18 @@ def test_an_overflow_compaction_that_succeeds_or_that_the_log_leaves_young_is_no
     for analyze in (analyze_paths, analyze_paths_fast):
         (finding,) = analyze([hung]).incidents
         assert finding.primary is not None and finding.primary.rule.id == "RC16"
+
+
+def test_a_records_values_copied_with_the_quotes_between_them_read_as_the_record() -> None:
+    (event,) = parse_text_lines(['{"subsystem":"gateway/channels/telegram"}","handler failed: Error: timeout acquiring '
+                                 'session store lock: /home/u/.openclaw/agents/main/sessions/sessions.json.lock"'])
+    assert event.kind == "lock.store_timeout" and event.subsystem == "gateway/channels/telegram"
+    assert event.message.startswith("handler failed: ") and not event.message.endswith('"')
+
+
+def test_a_session_store_lock_timeout_is_a_guessed_live_holder_at_warning() -> None:
+    analysis = analyze_text("[telegram] handler failed: Error: timeout acquiring session store lock: "
+                            "/home/u/.openclaw/agents/main/sessions/sessions.json.lock")
+    (finding,) = analysis.incidents
+    assert finding.primary is not None and finding.primary.rule.id == "RC08"
+    assert finding.primary.confidence.value == "low" and finding.severity.value == "warning"

@@ -32,7 +32,9 @@ RULE = Rule(
      "then `session file locked (timeout 60000ms): pid=<P> alive=true ageMs=...`",
      "`Embedded agent failed before reply: session file locked`",
      "`EmbeddedAttemptSessionTakeoverError`, on its own or inside a `lane task error`",
-     "`session file lock stale (orphan-self-pid): pid=<P> alive=true`"),
+     "`session file lock stale (orphan-self-pid): pid=<P> alive=true`",
+     "`timeout acquiring session store lock: .../sessions.json.lock` (the store's lock; a low-confidence reading, "
+     "at warning)"),
     ("the lock holder pid is alive (the gateway's own pid)", "`ageMs` grows across attempts",
      "a container-small holder pid (`pid=7`, `pid=28`): the containerized gateway itself (low confidence)"),
     (Fix("Restart the gateway (clears in-memory locks): `openclaw gateway restart`."),
@@ -62,7 +64,7 @@ def detect(view: IncidentView) -> Candidate | None:
         [e for e in locks if "lockPidAlive" not in e.fields and lock_timeout(e) == LONG_LOCK_TIMEOUT]
     long_held += [e for e in locks if container_own_pid(e) and e not in long_held and not lock_in_fallback_chain(view)]
     if not (alive or takeover or (settle_then_lock and not dead_marked) or long_held):
-        return None
+        return _store_lock_held(view)
     confidence = Confidence.HIGH if alive else Confidence.MEDIUM if (takeover or settle_then_lock) else Confidence.LOW
     holder = alive[0].fields.get("lockPid") if alive else None
     who = f"pid {holder}, the live gateway" if holder else "the live gateway"
@@ -75,4 +77,21 @@ def detect(view: IncidentView) -> Candidate | None:
         + ", so every new turn times out on it.",
         cite(settles[:2], cited[:3], cited[-1:]), onset=first_time(cited), explains_stall=lock_is_cause(view, cited),
         facts={"yield": any(e.fields.get("runner") == "sessions_yield" for e in settles)},
+    )
+
+
+def _store_lock_held(view: IncidentView) -> Candidate | None:
+    """Writes to the session store (``sessions.json``) timing out on its lock. The store lock is evicted as stale
+    once its file is old, so a lock still fresh enough to time a writer out has a live holder: as far as the
+    lines go, the gateway itself (a low-confidence reading: a CLI writing the store holds it too)."""
+    store = view.events("lock.store_timeout")
+    if not store:
+        return None
+    return Candidate(
+        "RC08", Confidence.LOW,
+        f"Writes to the session store timed out on its lock ({len(store)} x `timeout acquiring session store lock`): "
+        "a dead holder's lock would have been evicted as stale, so the holder is most likely the live gateway, "
+        "and every turn that updates the store waits on it.",
+        cite(store[:3], store[-1:]), onset=first_time(store),
+        severity=Severity.WARNING,  # (a guess at the holder: not the message loss a proven leaked lock is)
     )
