@@ -77,6 +77,7 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "compaction.deadline_extended", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
     "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout", "lock.store_timeout",
+    "session.turn_claim_busy",
 })
 GATEWAY_TROUBLE_KINDS = frozenset({
     "liveness.warning", "liveness.heartbeat_delayed", "memory.pressure", "ws.handshake_timeout",
@@ -138,7 +139,7 @@ SIGNAL_KINDS = frozenset({
     "cli.watchdog_timeout", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
     "compaction.overflow", "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout",
-    "lock.store_timeout",
+    "lock.store_timeout", "session.turn_claim_busy",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session

@@ -680,3 +680,11 @@ def test_a_session_store_lock_timeout_is_a_guessed_live_holder_at_warning() -> N
     (finding,) = analysis.incidents
     assert finding.primary is not None and finding.primary.rule.id == "RC08"
     assert finding.primary.confidence.value == "low" and finding.severity.value == "warning"
+
+
+def test_a_turn_refused_for_a_claim_never_released_is_stale_session_state_unless_a_timeout_explains_it() -> None:
+    claim = "Session 6b550ab1-62b0-4cf9-8703-0d07b230da5a already has an active turn claim"
+    (finding,) = analyze_text(claim, "Embedded agent failed before reply").incidents
+    assert finding.primary is not None and finding.primary.rule.id == "RC05"
+    assert finding.primary.confidence.value == "low"
+    assert analyze_text(claim, claim).incidents[0].primary.confidence.value == "medium"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, field_text, idle_with_queue
+from stuckscan.rules._detect import Candidate, cite, field_text, first_time, idle_with_queue
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -23,7 +23,9 @@ RULE = Rule(
     ("`stuck session: ... classification=stale_session_state reason=queued_work_without_active_run`",
      "repeated `outcome: status=skipped action=keep_lane reason=active_reply_work` or "
      "`action=observe_only reason=active_embedded_run`", "`sessionId=unknown` with `recovery=none`",
-     "a single `action=keep_lane reason=active_reply_work` skip (low confidence on its own)"),
+     "a single `action=keep_lane reason=active_reply_work` skip (low confidence on its own)",
+     "`Session <id> already has an active turn claim` (a new turn refused; low confidence once, medium when it "
+     "repeats)"),
     ("the same session skipped again and again while `lastProgressAge` grows",
      "age in the tens of thousands of seconds"),
     (Fix("Run `/reset` in that conversation.", _still_stuck, "the session was not cleared in the log"),
@@ -49,14 +51,17 @@ def detect(view: IncidentView) -> Candidate | None:
     phantom_reply = [r for r in skipped if r.reason == "active_reply_work"]
     # "CRITICAL: unsubscribe failed ... possible resource leak": the run's handle outlived it.
     leaked = view.events("embedded.unsubscribe_failed")
+    # "Session <id> already has an active turn claim": a new turn refused for an earlier turn's claim never released.
+    claimed = view.events("session.turn_claim_busy")
     # Alone (no great age), a nameless session with no recovery is stale state only when the detector says nothing
     # else of its work: "stalled_agent_run ... activeWorkKind=embedded_run" names live work with no progress.
     nameless_only = [w for w in unknown_unrecovered if not any(
         field_text(w, name) for name in ("classification", "reason", "activeWorkKind", "lastProgress"))]
     if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered) or nameless_only or idle_queue
-            or phantom_reply or leaked):
+            or phantom_reply or leaked or claimed):
         return None
-    confidence = Confidence.HIGH if stale else Confidence.MEDIUM if (len(skipped) >= 3 or huge or leaked) else Confidence.LOW
+    confidence = Confidence.HIGH if stale else \
+        Confidence.MEDIUM if (len(skipped) >= 3 or huge or leaked or len(claimed) >= 2) else Confidence.LOW
     parts = []
     if stale:
         parts.append("the detector classified it as stale session state")
@@ -67,11 +72,15 @@ def detect(view: IncidentView) -> Candidate | None:
                                                                         if idle_queue else ""))
     if leaked:
         parts.append("the run's event subscription could not be released (a leaked handle)")
+    if claimed:
+        parts.append(f"{len(claimed)} new turn(s) were refused because an earlier turn's claim on the session was "
+                     "never released")
     if unknown_unrecovered and not parts:
         parts.append("the detector watches a session it cannot name (sessionId=unknown) and has no recovery for it")
     skip_events = [e for r in skipped[:3] for e in r.events[:1]]
     return Candidate(
         "RC05", confidence,
         "The gateway holds session state for work that is not running: " + "; ".join(parts) + ".",
-        cite(stale[:2], stale[-1:], skip_events, unknown_unrecovered[:1], leaked[:1]), onset=view.stall_start,
+        cite(stale[:2], stale[-1:], skip_events, unknown_unrecovered[:1], leaked[:1], claimed[:2]),
+        onset=view.stall_start or first_time(claimed),
     )
