@@ -1196,6 +1196,19 @@ FAMILIES: tuple[Family, ...] = (
         "channel.transport_error", "error", "Signal SSE stream error:",
         r"Signal SSE stream error:\s*(?P<error>.*)",
     ),
+    # Telegram's polling transport (extensions/telegram, the transport holder's acquireForNextCycle): after a network
+    # stall or a recoverable error marks the transport dirty, the next polling cycle logs "[telegram][diag] closing
+    # stale transport before rebuild" ("[telegram] [diag] ..." in later builds) and then "[telegram][diag] rebuilding
+    # transport for next polling cycle". The first is the reconnect (one per rebuild); the second only says the cycle
+    # goes on with the new transport.
+    _searched(
+        "channel.reconnecting", "info", "closing stale transport before rebuild",
+        r"(?:\[(?P<channel>telegram)\]\s*)?(?:\[diag\]\s*)?closing stale transport before rebuild\s*$",
+    ),
+    _searched(
+        "channel.transport_rebuilt", "info", "rebuilding transport for next polling cycle",
+        r"(?:\[(?P<channel>telegram)\]\s*)?(?:\[diag\]\s*)?rebuilding transport for next polling cycle\s*$",
+    ),
     _anchored(
         "channel.reconnecting", "info", ("Signal SSE connection lost", "Signal SSE stream ended"),
         r"Signal SSE (?:connection lost|stream ended), reconnecting in (?P<restartDelay>\d+(?:\.\d+)?s)",

@@ -688,3 +688,10 @@ def test_a_turn_refused_for_a_claim_never_released_is_stale_session_state_unless
     assert finding.primary is not None and finding.primary.rule.id == "RC05"
     assert finding.primary.confidence.value == "low"
     assert analyze_text(claim, claim).incidents[0].primary.confidence.value == "medium"
+
+
+def test_telegram_rebuilding_its_polling_transport_again_and_again_is_a_channel_stall() -> None:
+    closing = "[telegram][diag] closing stale transport before rebuild"
+    rebuilding = "[telegram][diag] rebuilding transport for next polling cycle"
+    assert primary(closing, rebuilding, closing, rebuilding) == "RC18"
+    assert primary(closing, rebuilding) is None  # one rebuild after one network stall is the transport recovering
