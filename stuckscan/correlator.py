@@ -1951,8 +1951,12 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind == "lane.wait_exceeded":
         if "laneSessionKey" not in event.fields:
             return "lane wait exceeded"
-        # On a session's own lane a long wait means the task ahead was stuck that long.
-        return "session lane blocked" if event.seconds.get("waitedMs", 0.0) >= thresholds.warn_seconds else ""
+        # On a session's own lane a long wait means the task ahead ran that long: past the warn threshold it was
+        # stuck that long; from half of it, a message sat behind a turn long enough for its user to notice.
+        waited = event.seconds.get("waitedMs", 0.0)
+        if waited >= thresholds.warn_seconds:
+            return "session lane blocked"
+        return "a message waited behind its session's turn" if waited >= thresholds.warn_seconds / 2 else ""
     return kind.replace(".", " ").replace("_", " ")
 
 

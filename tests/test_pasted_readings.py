@@ -695,3 +695,13 @@ def test_telegram_rebuilding_its_polling_transport_again_and_again_is_a_channel_
     rebuilding = "[telegram][diag] rebuilding transport for next polling cycle"
     assert primary(closing, rebuilding, closing, rebuilding) == "RC18"
     assert primary(closing, rebuilding) is None  # one rebuild after one network stall is the transport recovering
+
+
+def test_a_message_that_waited_a_minute_or_more_behind_its_sessions_turn_is_lane_backlog() -> None:
+    def wait(ms: int) -> str:
+        return f"[diagnostic] lane wait exceeded: lane=session:agent:main:main waitedMs={ms} queueAhead=0"
+
+    (finding,) = analyze_text(wait(118402)).incidents
+    assert finding.primary is not None and finding.primary.rule.id == "RC14" and finding.severity.value == "info"
+    assert "no stall warning" in finding.primary.summary
+    assert not analyze_text(wait(30000)).incidents  # a short wait behind a turn is the lane doing its job

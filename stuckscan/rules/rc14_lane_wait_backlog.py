@@ -18,7 +18,8 @@ RULE = Rule(
     "Work waited in a lane queue for more than 2 s.",
     "info", Severity.INFO, "session",
     ("`lane wait exceeded: lane=<lane> waitedMs=N queueAhead=N [activeAhead= activeNow= queueBehind=]`",),
-    ("`lane=cron` with periodic jobs is noise", "a session lane during a concurrent stall is a symptom of that stall"),
+    ("`lane=cron` with periodic jobs is noise", "a session lane during a concurrent stall is a symptom of that stall",
+     "on a session lane with no stall, a finding of its own from half the warn threshold (60 s by default)"),
     (Fix("If the lane shows a stall, look at the stall's own root cause."), Fix("Wait, or serialize dispatches.")),
     ("#14747",), benign=True,
     notes=("The 2 s lane-wait warning threshold is hard-coded in OpenClaw and not configurable (#14747).",),
@@ -41,8 +42,9 @@ def detect(view: IncidentView) -> Candidate | None:
                                    else "work queued behind long-running tasks, not a fault by itself."),
             cite(waits), onset=first_time(waits), explains_stall=True,
         )
+    behind = "the stuck session" if view.warnings else "the session's running turn (no stall warning in the log)"
     return Candidate(
         "RC14", Confidence.MEDIUM,
-        f"{len(waits)} lane wait(s) exceeded 2 s (longest {longest:.0f} s): work queued behind the stuck session.",
+        f"{len(waits)} lane wait(s) exceeded 2 s (longest {longest:.0f} s): work queued behind {behind}.",
         cite(waits), onset=first_time(waits), explains_stall=False,
     )
