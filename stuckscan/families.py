@@ -869,10 +869,10 @@ FAMILIES: tuple[Family, ...] = (
     ),
     # The same file, when an auth profile's call timed out and the next profile is tried: "Profile <id> timed
     # out (possible rate limit). Trying next account..." (warn; the form every build since 2026.2 prints), in some
-    # builds without the parenthesis.
+    # builds without the parenthesis, and pasted without the sentence after it ("Profile ollama:default timed out").
     _anchored(
         "model.profile_timeout", "warn", "Profile ",
-        r"Profile (?P<profileId>\S+) timed out(?: \((?P<reason>possible rate limit)\))?\. Trying next account",
+        r"Profile (?P<profileId>\S+) timed out(?: \((?P<reason>possible rate limit)\))?(?:\. Trying next account|\.?\s*$)",
     ),
     # The CLI backend's no-output watchdog (src/agents/cli-runner/execute.ts, agent/cli-backend, warn): "cli
     # watchdog timeout: provider=<p> model=<m> session=<cli session> noOutputTimeoutMs=<n> pid=<pid|unknown|node>",

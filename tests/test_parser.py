@@ -630,6 +630,7 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"runId": "r1"}),
     ("Profile anthropic:work timed out. Trying next account...", "model.profile_timeout",
      {"profileId": "anthropic:work"}),
+    ("Profile ollama:default timed out", "model.profile_timeout", {"profileId": "ollama:default"}),
     ("cli watchdog timeout: provider=claude-cli model=opus session=s1 noOutputTimeoutMs=180000 pid=48213",
      "cli.watchdog_timeout", {"noOutputTimeoutMs": 180000}),
     ("[run-retry-limit] sessionKey=agent:main:main provider=openai/gpt-5.4 attempts=32 maxAttempts=32",
