@@ -29,6 +29,7 @@ from stuckscan.events import (
     browser_blocked,
     compaction_rpc,
     event_order,
+    failover_reason,
     model_call_timed_out,
     overdue_channel_turn,
     timestamp_or_inf,
@@ -787,7 +788,9 @@ class Correlator:
         elif kind == "lane.enqueue":
             changes.extend(self._on_lane_enqueue(event))
         elif kind == "memory.recall":
-            self._recall_start = event if event.fields.get("stage") == "start" else None
+            # (a recall that just timed out: its sub-run's failover decision may be logged after its "done")
+            timed_out = event.fields.get("stage") == "done" and event.fields.get("status") == "timeout"
+            self._recall_start = event if event.fields.get("stage") == "start" or timed_out else None
             return changes
         if kind in RECALL_LOOKALIKE_KINDS and self._recall_owns(event, names):
             return changes
@@ -1934,8 +1937,7 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind == "cron.timeout_cleanup":
         return "a timed-out run's cleanup failed" if event.fields.get("stage") == "cleanup failed" else ""
     if kind in ("model.fallback_decision", "embedded.failover"):
-        reason = event.fields.get("reason")
-        failed = reason == "timeout" or "session file locked" in message or "Request was aborted" in message \
+        failed = failover_reason(event) == "timeout" or "session file locked" in message or "Request was aborted" in message \
             or event.fields.get("decision") == "surface_error"
         return "model call failed over" if failed else ""
     if kind == "compaction.timeout_recovery":

@@ -194,6 +194,16 @@ def model_call_timed_out(event: Event) -> bool:
         and "compaction" not in error
 
 
+def failover_reason(event: Event) -> str:
+    """Why a model call failed over: ``reason=`` on the console line, ``failoverReason`` in the file record's meta
+    object (``{"event":"embedded_run_failover_decision",...,"failoverReason":"timeout"}``)."""
+    for name in ("reason", "failoverReason"):
+        value = event.fields.get(name)
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
+
 def overdue_channel_turn(event: Event, warn_seconds: float) -> bool:
     """A channel worker that aborted the inbound turn it ran because the turn outlived the worker's own budget
     (Discord's inbound worker, 30 min by default), a budget at least the stall detector's warn threshold. A

@@ -195,6 +195,12 @@ FAMILIES: tuple[Family, ...] = (
     # (src/agents/pi-embedded-runner/run/failover-observation.ts).
     _anchored("embedded.failover", "warn", "embedded run failover decision", r"embedded run failover decision:?" + KV),
     _anchored("model.fallback_decision", "warn", "model fallback decision", r"model fallback decision:?" + KV),
+    # The same records quoted by their meta object's event name, its fields as key=value words
+    # ("embedded_run_failover_decision ... failoverReason=timeout profileFailureReason=timeout").
+    _anchored("embedded.failover", "warn", ("embedded_run_failover_decision", "embedded_run_failover_decision:"),
+              r"embedded_run_failover_decision:?" + KV),
+    _anchored("model.fallback_decision", "warn", ("model_fallback_decision", "model_fallback_decision:"),
+              r"model_fallback_decision:?" + KV),
     # The same decision under its console tag [model-fallback/decision] without the label: 2026.3 builds print the
     # decision word bare ("candidate_failed requested=<p>/<m> candidate=<p>/<m> reason=timeout next=<p>/<m>", f313);
     # pasted one key per line it starts "decision=candidate_failed" and the keys follow on their own lines (f304).
@@ -1440,10 +1446,13 @@ FAMILIES: tuple[Family, ...] = (
         "memory.recall", "info", ("active-memory: agent=", "agent="),
         RECALL_PREFIX + r" (?P<stage>start|done|cached|skipped|transcript)(?=[ =]|$)(?:=(?P<transcript>\S+))?" + KV,
     ),
-    # (as reporters condense it, the agent and session words dropped: "active-memory: start timeoutMs=3000")
+    # (as reporters condense it, the agent and session words dropped: "active-memory: start timeoutMs=3000", or
+    # elided: "active-memory ... done status=timeout elapsedMs=8092 summaryChars=0")
     _anchored(
-        "memory.recall", "info", tuple(f"active-memory: {stage}" for stage in ("start", "done", "cached", "skipped")),
-        r"active-memory: (?P<stage>start|done|cached|skipped)(?=[ =]|$)" + KV,
+        "memory.recall", "info",
+        tuple(f"active-memory{gap}{stage}" for gap in (": ", " ... ", " … ", ": ... ", ": … ")
+              for stage in ("start", "done", "cached", "skipped")),
+        r"active-memory:?(?: (?:\.\.\.|…))? (?P<stage>start|done|cached|skipped)(?=[ =]|$)" + KV,
     ),
     _anchored(
         "memory.recall", "warn", ("active-memory: memory sub-agent failed", "memory sub-agent failed"),

@@ -705,3 +705,23 @@ def test_a_message_that_waited_a_minute_or_more_behind_its_sessions_turn_is_lane
     assert finding.primary is not None and finding.primary.rule.id == "RC14" and finding.severity.value == "info"
     assert "no stall warning" in finding.primary.summary
     assert not analyze_text(wait(30000)).incidents  # a short wait behind a turn is the lane doing its job
+
+
+def test_a_failover_the_file_record_gives_as_failover_reason_timeout_is_a_model_call_timing_out(tmp_path) -> None:
+    from stuckscan.analysis import analyze_paths
+
+    log = tmp_path / "openclaw-2026-06-02.log"
+    log.write_text(tslog_line("2026-06-02T08:00:00.000Z", "agent/embedded", "embedded run failover decision", "WARN",
+                              meta={"event": "embedded_run_failover_decision", "runId": "r1", "stage": "prompt",
+                                    "decision": "surface_error", "failoverReason": "timeout",
+                                    "profileFailureReason": "timeout"}) + "\n", encoding="utf-8")
+    (finding,) = analyze_paths([str(log)]).incidents
+    assert finding.primary is not None and finding.primary.rule.id == "RC01"
+    assert primary("embedded_run_failover_decision ... failoverReason=timeout profileFailureReason=timeout") == "RC01"
+
+
+def test_a_failover_right_after_a_recall_timed_out_is_the_recalls_own() -> None:
+    recall = "active-memory ... done status=timeout elapsedMs=8092 summaryChars=0"
+    failover = "embedded_run_failover_decision ... failoverReason=timeout profileFailureReason=timeout"
+    assert primary(recall, failover) is None
+    assert primary("active-memory ... done status=ok elapsedMs=812 summaryChars=120", failover) == "RC01"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event, model_call_timed_out, overdue_channel_turn
+from stuckscan.events import Event, failover_reason, model_call_timed_out, overdue_channel_turn
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     Candidate,
@@ -99,7 +99,7 @@ def detect(view: IncidentView) -> Candidate | None:
     # the Codex harness's watchdog: no progress notification within the attempt's idle budget
     idle += [e for e in view.events("codex.turn_idle_timeout") if field_text(e, "waitingFor") == "progress"]
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
-                if not mentions_lock(e) and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message)]
+                if not mentions_lock(e) and (failover_reason(e) == "timeout" or "Request was aborted" in e.message)]
     if not (strong or started_only or idle or failover or unreported):
         return None
     if not (strong or started_only or idle) and view.warnings_where(past_the_model_call):
