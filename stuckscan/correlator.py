@@ -30,6 +30,7 @@ from stuckscan.events import (
     compaction_rpc,
     event_order,
     failover_reason,
+    hung_model_fetch,
     model_call_timed_out,
     overdue_channel_turn,
     timestamp_or_inf,
@@ -140,7 +141,7 @@ SIGNAL_KINDS = frozenset({
     "cli.watchdog_timeout", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
     "compaction.overflow", "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout",
-    "lock.store_timeout", "session.turn_claim_busy",
+    "lock.store_timeout", "session.turn_claim_busy", "model_fetch.end",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -1921,6 +1922,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
             if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK) else ""
     if kind == "model.request_timeout":
         return "the model call timed out"
+    if kind == "model_fetch.end":
+        return "a model request hung and was aborted" if hung_model_fetch(event, thresholds.warn_seconds) else ""
     if kind == "tools.timeout":
         return "a tool call ran until its timeout" if blocked_tool_timeout(event, thresholds.warn_seconds) else ""
     if kind == "compaction.overflow":  # (the first overflow is what compaction is for; a later attempt means it failed)

@@ -725,3 +725,12 @@ def test_a_failover_right_after_a_recall_timed_out_is_the_recalls_own() -> None:
     failover = "embedded_run_failover_decision ... failoverReason=timeout profileFailureReason=timeout"
     assert primary(recall, failover) is None
     assert primary("active-memory ... done status=ok elapsedMs=812 summaryChars=120", failover) == "RC01"
+
+
+def test_a_model_request_that_failed_after_running_past_the_warn_threshold_is_a_hung_model_call() -> None:
+    hung = "[model-fetch] error provider=ollama model=qwen3.5:9b-mlx elapsedMs=1133471 name=AbortError"
+    assert primary(hung) == "RC01"
+    assert primary(hung.replace("1133471", "5000")) is None  # a request that failed fast hung nothing
+    # untimed, a starved event loop pasted beside it is part of the same moment: named beside the hang
+    (finding,) = analyze_text("liveness heartbeat delayed: overdue=894509ms (event loop stalled ~15 min)", hung).incidents
+    assert "RC12" in {c.rule.id for c in finding.contributing}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event, failover_reason, model_call_timed_out, overdue_channel_turn
+from stuckscan.events import Event, failover_reason, hung_model_fetch, model_call_timed_out, overdue_channel_turn
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     Candidate,
@@ -36,6 +36,8 @@ RULE = Rule(
      "`embedded run failover decision ... reason=timeout` or `rawError=Request was aborted`",
      "`LLM idle timeout (Ns)`", "`model fallback decision: decision=candidate_failed ... reason=timeout`",
      "an `activeWorkKind=embedded_run` stall with no `lastProgress` at all and no tool seen: low confidence",
+     "`[model-fetch] error ... elapsedMs=N` with N at or past the warn threshold (a request that hung, then was "
+     "aborted)",
      "a channel worker aborting a turn past its own long budget (`discord inbound worker timed out after 1800 "
      "seconds`) with no tool seen: low confidence"),
     ("`lastProgressAge` close to `age`: no progress since the call started", "no tool events during the stall",
@@ -92,6 +94,7 @@ def detect(view: IncidentView) -> Candidate | None:
         unreported += [e for e in view.events("channel.handler_timeout")
                        if overdue_channel_turn(e, view.thresholds.warn_seconds)]
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
+    idle += [e for e in view.events("model_fetch.end") if hung_model_fetch(e, view.thresholds.warn_seconds)]
     dequeues = view.events("lane.dequeue")
     idle += [e for e in view.events("embedded.agent_end", "lane.task_error", "model.request_timeout")
              if model_call_timed_out(e) and not _lane_moved_on(e, dequeues)]
