@@ -734,3 +734,15 @@ def test_a_model_request_that_failed_after_running_past_the_warn_threshold_is_a_
     # untimed, a starved event loop pasted beside it is part of the same moment: named beside the hang
     (finding,) = analyze_text("liveness heartbeat delayed: overdue=894509ms (event loop stalled ~15 min)", hung).incidents
     assert "RC12" in {c.rule.id for c in finding.contributing}
+
+
+def test_an_embedded_run_last_heard_from_its_model_mid_turn_is_a_guessed_model_call_hang() -> None:
+    stall = ("stalled session: sessionKey=agent:main:telegram:direct:6600000001 classification=stalled_agent_run "
+             "activeWorkKind=embedded_run lastProgress=codex_app_server:notification:thread/tokenUsage/updated "
+             "recovery=none")
+    (finding,) = analyze_text(stall).incidents
+    assert finding.primary is not None and finding.primary.rule.id == "RC01"
+    assert finding.primary.confidence.value == "low"
+    # an item completed with no turn completed after it is the ghost run, not a model call
+    ghost = stall.replace("thread/tokenUsage/updated", "item/completed")
+    assert primary(ghost) != "RC01"
