@@ -1545,7 +1545,7 @@ class Correlator:
         if episode is not None and moment is not None and episode.end is not None and moment - episode.end > EPISODE_GAP:
             self.episodes.append(episode)
             episode = self.open_episode = None
-        if episode is None and event.kind == "health.restart":
+        if episode is None and event.kind in ("health.restart", "channel.exited"):
             episode = self._resume_restart_loop(event)
         if episode is None:
             self._episode_seq += 1
@@ -1582,10 +1582,10 @@ class Correlator:
         if not self.episodes:
             return None
         previous = self.episodes[-1]
-        channel = (event.fields.get("channel"), event.fields.get("account"))
-        for restart in previous.evidence.of("health.restart"):
-            if (restart.fields.get("channel"), restart.fields.get("account")) == channel \
-                    and _within(restart.time, event.time, RESTART_LOOP_WINDOW):
+        channel = _channel_key(event)
+        # (a channel that exits again, as builds without a supervisor log it, loops the same way)
+        for restart in previous.evidence.of(event.kind):
+            if _channel_key(restart) == channel and _within(restart.time, event.time, RESTART_LOOP_WINDOW):
                 self.episodes.pop()
                 self.open_episode = previous
                 return previous
@@ -1963,6 +1963,12 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
             return "session lane blocked"
         return "a message waited behind its session's turn" if waited >= thresholds.warn_seconds / 2 else ""
     return kind.replace(".", " ").replace("_", " ")
+
+
+def _channel_key(event: Event) -> tuple[object, object]:
+    """(channel, account) of a channel's line: its channel field, else its subsystem's last part."""
+    channel = event.fields.get("channel") or (event.subsystem or "").rsplit("/", 1)[-1] or None
+    return channel, event.fields.get("account")
 
 
 def overflow_compaction_start(event: Event) -> bool:

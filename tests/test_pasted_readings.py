@@ -746,3 +746,15 @@ def test_an_embedded_run_last_heard_from_its_model_mid_turn_is_a_guessed_model_c
     # an item completed with no turn completed after it is the ghost run, not a model call
     ghost = stall.replace("thread/tokenUsage/updated", "item/completed")
     assert primary(ghost) != "RC01"
+
+
+def test_a_channel_that_exits_again_and_again_is_one_ingress_stall_even_half_an_hour_apart() -> None:
+    def exited(clock: str) -> str:
+        return (f"2026-01-30T{clock}.044Z ERROR [telegram] [default] channel exited: Request to 'getUpdates' "
+                "timed out after 30 seconds")
+
+    analysis = analyze_text(exited("10:29:48"), exited("10:59:16"), exited("11:32:39"))
+    (episode,) = analysis.episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    assert "exited 3 times" in episode.primary.summary
+    assert primary(exited("10:29:48")) is None  # one exit may be a shutdown

@@ -39,7 +39,8 @@ RULE = Rule(
      "`[<acct>] giving up after N restart attempts`, `Max reconnect attempts (N) reached after code <code>`",
      "one transport stall of five minutes or more (`Polling stall detected (active getUpdates stuck for 1323.85s)`)",
      "the channel's transport watchdog (`polling stall detected`, `transport watchdog timeout`) twice, or with a "
-     "restart; `channel exited` / `channel startup failed` with a restart",
+     "restart; `channel exited` / `channel startup failed` with a restart, or the same channel exiting again "
+     "(within three hours)",
      "one restart and a reporter's note below it that it repeats (`# repeats every ~35 min`)",
      "a channel transport's own errors or reconnects (`feishu[<acct>]: polling error: ...`, `Signal SSE stream "
      "error: ...`, `Signal SSE connection lost, reconnecting in <s>s...`, a channel's own request timing out with "
@@ -116,8 +117,11 @@ def detect(view: EpisodeView) -> Candidate | None:
     stalled_channels = Counter(channel_of(e) for e in stalls)
     self_looping += [e for e in stalls if stalled_channels[channel_of(e)] >= 2 or restarts or auto or exited
                      or metric(e, "stalledFor") >= LONG_CHANNEL_STALL_SECONDS]
+    exited_channels = Counter(channel_of(e) for e in exited)
     if exited and (restarts or auto or stalls):
         self_looping += exited
+    else:  # the same channel exiting again: something started it again and it fell over again
+        self_looping += [e for e in exited if exited_channels[channel_of(e)] >= 2]
     # A channel transport's own errors and reconnects (Feishu polling/webhook errors, Signal's SSE stream): twice
     # for one channel, or once with a restart around it.
     # A channel's own request timing out with the timer on time (no timerDelayMs: not starvation) is its
@@ -168,6 +172,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     elif transport and not stalls:
         summary = f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s transport kept failing and reconnecting " \
                   f"({len(transport)} error(s) or reconnect(s))"
+    elif exited and not stalls:
+        errors = sorted({field_text(e, "error") for e in exited if field_text(e, "error")})
+        summary = f"{name} exited {len(exited)} times" + (f" ({errors[0]})" if len(errors) == 1 else "")
     else:
         summary = f"{name}'s transport stopped delivering"
     return Candidate(
@@ -181,7 +188,7 @@ def detect(view: EpisodeView) -> Candidate | None:
         + (f"; its transport watchdog reported {len(stall_note)} stall(s)"
            + (f", up to {max(metric(e, 'stalledFor') for e in stall_note):.0f} s"
               if any(metric(e, "stalledFor") for e in stall_note) else "") if stall_note else "")
-        + ("; the channel exited" if exited else "")
+        + ("; the channel exited" if exited and "exited" not in summary else "")
         + ("; the reporter's note says the restarts repeat" if noted else "")
         + ("." if lone else ": the channel stopped delivering messages."),
         cite(restarts[:3], restarts[-1:], [n for _, n in noted[:1]], auto[-2:], gave_up[:1], limits[:1], failed[:1],
