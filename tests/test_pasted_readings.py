@@ -758,3 +758,11 @@ def test_a_channel_that_exits_again_and_again_is_one_ingress_stall_even_half_an_
     assert episode.primary is not None and episode.primary.rule.id == "RC18"
     assert "exited 3 times" in episode.primary.summary
     assert primary(exited("10:29:48")) is None  # one exit may be a shutdown
+
+
+def test_slack_reporting_several_socket_connections_for_the_app_is_events_going_elsewhere() -> None:
+    shared = "slack socket mode reports {} active connections for this Slack app"
+    (episode,) = analyze_text(shared.format(10), shared.format(3)).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    assert episode.primary.confidence.value == "medium"
+    assert primary(shared.format(1)) is None  # one connection is this gateway's own
