@@ -766,3 +766,15 @@ def test_slack_reporting_several_socket_connections_for_the_app_is_events_going_
     assert episode.primary is not None and episode.primary.rule.id == "RC18"
     assert episode.primary.confidence.value == "medium"
     assert primary(shared.format(1)) is None  # one connection is this gateway's own
+
+
+def test_a_warnings_fields_listed_one_a_line_as_indented_bullets_read_as_that_warning() -> None:
+    lines = ["- The session was later reported as stalled with fields similar to:", "  - `state=processing`",
+             "  - `queueDepth=1`", "  - `reason=active_work_without_progress`", "  - `classification=stalled_agent_run`",
+             "  - `activeWorkKind=embedded_run`", "  - `lastProgress=embedded_run:started`"]
+    events = [e for e in parse_text_lines(lines) if e.kind != "generic"]
+    assert [(e.line, e.kind) for e in events] == [(2, "session.stalled")]
+    assert events[0].fields["lastProgress"] == "embedded_run:started" and events[0].fields["queueDepth"] == 1
+    # unindented, or fields that never add up to a template's own, stay what they were
+    assert kinds("- `state=processing`", "- `queueDepth=1`") == []
+    assert kinds("  - `foo=1`", "  - `bar=2`") == []
