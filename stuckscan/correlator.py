@@ -1487,6 +1487,10 @@ class Correlator:
         for key, pending in list(self.pending_timeouts.items()):
             if pending.identity == identity or (run_id is not None and key.endswith(f":{run_id}")):
                 del self.pending_timeouts[key]
+            elif pending.identity is None and overflow_compaction_start(pending.event):
+                # An overflow's compaction names no session: a run that ends after it may be its own (its
+                # "auto-compaction succeeded" is info, absent from a file kept at warn), so the wait ends too.
+                del self.pending_timeouts[key]
 
     def _expire_run_timeouts(self, final: bool = False) -> list[Change]:
         """Pending signals whose window passed with no ending open a finding; at the end of the

@@ -778,3 +778,14 @@ def test_a_warnings_fields_listed_one_a_line_as_indented_bullets_read_as_that_wa
     # unindented, or fields that never add up to a template's own, stay what they were
     assert kinds("- `state=processing`", "- `queueDepth=1`") == []
     assert kinds("  - `foo=1`", "  - `bar=2`") == []
+
+
+def test_an_overflow_compaction_wait_ends_when_a_run_ends_after_it(tmp_path) -> None:
+    from stuckscan.analysis import analyze_paths
+
+    finished = _compaction_log(
+        tmp_path, ("08:00:00", "agent/embedded", OVERFLOW, "WARN"),
+        ("08:00:50", "agent/embedded", "embedded run done: runId=r1 sessionId=s1 durationMs=52000 aborted=false", "DEBUG"),
+        *((f"08:{minute:02d}:00", "gateway/channels/telegram", f"poll cycle {minute} done", "INFO")
+          for minute in range(1, 30)))
+    assert not analyze_paths([finished]).incidents  # (a file kept at warn has no "auto-compaction succeeded")
