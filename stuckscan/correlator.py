@@ -741,6 +741,8 @@ class Correlator:
         # A session lane's last few task lines (dequeue, done, error): when its queue keeps growing
         # with nothing dequeued, they say what the lane last did (see _on_lane_enqueue).
         self.lane_tasks: BoundedMap[str, deque[Event]] = BoundedMap(1000)
+        # When each session's turns were first refused for an earlier turn's claim (see _claim_persists).
+        self.claim_refusals: BoundedMap[str, datetime] = BoundedMap(1000)
 
     # -- feeding --------------------------------------------------------------------
 
@@ -1330,6 +1332,8 @@ class Correlator:
     def _signal(self, event: Event) -> str:
         """What makes ``event`` a fault on its own (see _fault_signal), or an abort right after a
         restart marker: the restart cut the run short (an AbortError alone may be a user's /stop)."""
+        if event.kind == "session.turn_claim_busy":
+            return self._claim_persists(event)
         signal = _fault_signal(event, self.thresholds)
         if signal or event.kind != "run.aborted_error" or event.time is None:
             return signal
@@ -1340,6 +1344,20 @@ class Correlator:
                 break
             if self._is_restart(marker) or marker.kind == "gateway.restarting":
                 return "a restart aborted a run"
+        return ""
+
+    def _claim_persists(self, event: Event) -> str:
+        """A turn refused because the session holds an earlier turn's claim: a busy session refuses one now and
+        then, so it is a fault once the refusals have gone on for the warn threshold (or, untimed, as pasted)."""
+        session = str(event.fields.get("sessionId", ""))
+        if event.time is None:
+            return "a turn was refused for an earlier turn's claim never released"
+        first = self.claim_refusals.get(session)
+        if first is None:
+            self.claim_refusals.set(session, event.time)
+            return ""
+        if (event.time - first).total_seconds() >= self.thresholds.warn_seconds:
+            return "turns kept being refused for an earlier turn's claim never released"
         return ""
 
     def _session_already_reported(self, event: Event, since: datetime) -> bool:

@@ -789,3 +789,20 @@ def test_an_overflow_compaction_wait_ends_when_a_run_ends_after_it(tmp_path) -> 
         *((f"08:{minute:02d}:00", "gateway/channels/telegram", f"poll cycle {minute} done", "INFO")
           for minute in range(1, 30)))
     assert not analyze_paths([finished]).incidents  # (a file kept at warn has no "auto-compaction succeeded")
+
+
+def test_a_busy_sessions_one_refused_turn_is_no_fault_but_refusals_that_go_on_are(tmp_path) -> None:
+    from stuckscan.analysis import analyze_paths
+
+    sid = "6b550ab1-62b0-4cf9-8703-0d07b230da5a"
+
+    def log(*clocks: str) -> str:
+        path = tmp_path / f"openclaw-{len(clocks)}.log"
+        path.write_text("".join(tslog_line(f"2026-09-02T{clock}.000Z", "gateway", f"Session {sid} already has an "
+                                           "active turn claim", "ERROR") + "\n" for clock in clocks), encoding="utf-8")
+        return str(path)
+
+    assert not analyze_paths([log("08:00:00")]).incidents
+    assert not analyze_paths([log("08:00:00", "08:00:20")]).incidents  # a busy session, seconds apart
+    (finding,) = analyze_paths([log("08:00:00", "08:03:00")]).incidents
+    assert finding.primary is not None and finding.primary.rule.id == "RC05"
