@@ -806,3 +806,14 @@ def test_a_busy_sessions_one_refused_turn_is_no_fault_but_refusals_that_go_on_ar
     assert not analyze_paths([log("08:00:00", "08:00:20")]).incidents  # a busy session, seconds apart
     (finding,) = analyze_paths([log("08:00:00", "08:03:00")]).incidents
     assert finding.primary is not None and finding.primary.rule.id == "RC05"
+
+
+def test_a_restart_recovery_that_resumed_every_session_it_marked_is_no_finding() -> None:
+    marked = "2026-05-29T20:51:55.590+08:00 [main-session-restart-recovery] marked 1 interrupted main session(s) from " \
+             "stale transcript locks"
+    complete = "2026-05-29T20:52:00.991+08:00 [main-session-restart-recovery] main-session restart recovery complete: " \
+               "recovered={} failed={} skipped=0"
+    assert primary(marked, complete.format(1, 0)) is None
+    assert primary(marked) == "RC17"
+    (finding,) = analyze_text(marked, complete.format(0, 1)).incidents
+    assert "could not resume" in finding.primary.summary
