@@ -817,3 +817,11 @@ def test_a_restart_recovery_that_resumed_every_session_it_marked_is_no_finding()
     assert primary(marked) == "RC17"
     (finding,) = analyze_text(marked, complete.format(0, 1)).incidents
     assert "could not resume" in finding.primary.summary
+
+
+def test_one_channel_request_that_hung_past_the_warn_threshold_is_an_ingress_stall() -> None:
+    hung = "[telegram] network error: Request to 'getUpdates' timed out after {} seconds"
+    (episode,) = analyze_text(hung.format(500)).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    assert episode.primary.confidence.value == "medium" and "hung for 500 s" in episode.primary.summary
+    assert primary(hung.format(30)) is None  # a long poll timing out at its own 30 s is a blip
