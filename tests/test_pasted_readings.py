@@ -825,3 +825,12 @@ def test_one_channel_request_that_hung_past_the_warn_threshold_is_an_ingress_sta
     assert episode.primary is not None and episode.primary.rule.id == "RC18"
     assert episode.primary.confidence.value == "medium" and "hung for 500 s" in episode.primary.summary
     assert primary(hung.format(30)) is None  # a long poll timing out at its own 30 s is a blip
+
+
+def test_calls_slow_right_after_the_gateway_came_up_are_cold_start_noise_and_later_ones_starvation() -> None:
+    ready = "2026-05-03T00:53:21Z  gateway ready (8s after restart)"
+    soon = "2026-05-03T00:53:50Z  ⇄ res ✓ models.list 23106ms"
+    later = "2026-05-03T01:10:50Z  ⇄ res ✓ models.list 23106ms"
+    (episode,) = analyze_text(ready, soon).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC13" and episode.severity.value == "info"
+    assert primary(ready, later) == "RC12"
