@@ -652,6 +652,7 @@ _GROUPED_DIGITS = re.compile(r"(?<==)\d{1,3}(?:,\d{3})+(?![\d,])")
 
 
 _BULLETS = frozenset({"- ", "* ", "• "})
+_SYSLOG_TIME_SHAPES = frozenset({"journald", "syslog-timestamped", "syslog-bracketed"})  # "Jun 15 19:51:37"
 _WHOLE_RECORD_SHAPES = ("logs-json", "json", "values", "meta", "docker-json")
 _DITTO_KEYS = frozenset({"age", "lastProgressAge", "queueDepth", "recovery"})  # what every warning line says
 _INDENT = frozenset(" \t")
@@ -1141,7 +1142,7 @@ class LineParser:
             if shape.wraps:
                 inner = self._parse_inner(number, groups["rest"], truncated, shape.name + "+")
                 if inner.time is None:
-                    inner.time = self._journald_time(groups) if shape.name in ("journald", "syslog-timestamped") \
+                    inner.time = self._journald_time(groups) if shape.name in _SYSLOG_TIME_SHAPES \
                         else self._shape_time(groups)
                 return inner
             if shape.name == "timestamped" and "docker+" not in shape_prefix:

@@ -88,6 +88,14 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
         r"(?P<syslog_clock>\d\d:\d\d:\d\d):? (?P<rest>\S.*)",
         wraps=True,
     ),
+    # The same time in brackets ("[Jun 15 19:51:37] [telegram] channel exited: ..."), as some terminal loggers and
+    # process managers print it.
+    _shape(
+        "syslog-bracketed",
+        r"\[(?P<syslog_month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)) +(?P<syslog_day>\d{1,2}) "
+        r"(?P<syslog_clock>\d\d:\d\d:\d\d)\] (?P<rest>\S.*)",
+        wraps=True,
+    ),
     # CRI (containerd, CRI-O; what Kubernetes stores under /var/log/pods): "<RFC 3339 time> stdout|stderr F|P
     # <line>". `P` pieces of a long line are joined with the pieces after them by the parser before this.
     _shape("cri", r"(?P<iso>" + _ISO + r") (?P<stream>stdout|stderr) (?P<flag>[FP]) ?(?P<rest>.*)", wraps=True),

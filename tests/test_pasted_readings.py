@@ -430,6 +430,9 @@ def test_syslog_times_with_a_colon_and_journald_lines_without_a_host_are_read() 
     events = parse_text_lines(lines)
     assert [e.time is not None for e in events] == [True, True]
     assert events[1].kind == "ws.handshake_timeout" and events[1].shape.startswith("journald")
+    (bracketed,) = parse_text_lines(["[Jun 15 19:52:07] [telegram] [default] auto-restart attempt 1/10 in 5s"])
+    assert bracketed.time is not None
+    assert bracketed.kind == "channel.auto_restart" and bracketed.shape.startswith("syslog-bracketed")
 
 
 def test_a_level_word_after_a_console_tag_is_the_level() -> None:
