@@ -1494,12 +1494,13 @@ class Correlator:
 
     def _end_compaction_waits(self, name: str | None) -> None:
         """A compaction ended. Overflow recovery logs its start and its end with no session or run
-        named, so an end that names none ends every compaction wait: it cannot be matched closer."""
+        named, so an end that names none ends every overflow's wait (and any that named none): it cannot be
+        matched closer. A named compaction start's wait stays: its own end names it."""
         if name is not None:
             self.pending_timeouts.pop(f"compaction:{name}", None)
             return
         for key, pending in list(self.pending_timeouts.items()):
-            if pending.opened_by == "compaction":
+            if pending.opened_by == "compaction" and (pending.identity is None or overflow_compaction_start(pending.event)):
                 del self.pending_timeouts[key]
 
     def _clear_run_timeouts(self, identity: str, run_id: str | None) -> None:

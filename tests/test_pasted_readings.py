@@ -837,3 +837,20 @@ def test_calls_slow_right_after_the_gateway_came_up_are_cold_start_noise_and_lat
     (episode,) = analyze_text(ready, soon).episodes
     assert episode.primary is not None and episode.primary.rule.id == "RC13" and episode.severity.value == "info"
     assert primary(ready, later) == "RC12"
+
+
+def test_a_named_overflow_diagnostic_ends_with_the_unnamed_success_but_a_named_compaction_start_does_not(tmp_path) -> None:
+    from stuckscan.analysis import analyze_paths
+
+    diag = ("[context-overflow-diag] sessionKey=agent:main:whatsapp:direct:+15550001111 provider=xai/grok-4.5 "
+            "source=assistantError messages=144 compactionAttempts=0 error=Context overflow: too large")
+    success = "auto-compaction succeeded for xai/grok-4.5; retrying prompt"
+    quiet = [(f"08:{minute:02d}:00", "gateway/channels/telegram", f"poll cycle {minute} done", "INFO") for minute in range(1, 30)]
+    overflowed = _compaction_log(tmp_path, ("08:00:00", "agent/embedded", diag, "WARN"),
+                                 ("08:00:30", "agent/embedded", success, "INFO"), *quiet)
+    assert not analyze_paths([overflowed]).incidents
+    start = "embedded run compaction start: runId=r-other sessionId=s-other"
+    other = _compaction_log(tmp_path, ("08:00:00", "agent/embedded", start, "DEBUG"),
+                            ("08:00:30", "agent/embedded", success, "INFO"), *quiet)
+    (finding,) = analyze_paths([other]).incidents  # another session's compaction never ended
+    assert finding.primary is not None and finding.primary.rule.id == "RC16"
