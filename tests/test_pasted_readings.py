@@ -854,3 +854,13 @@ def test_a_named_overflow_diagnostic_ends_with_the_unnamed_success_but_a_named_c
                             ("08:00:30", "agent/embedded", success, "INFO"), *quiet)
     (finding,) = analyze_paths([other]).incidents  # another session's compaction never ended
     assert finding.primary is not None and finding.primary.rule.id == "RC16"
+
+
+def test_a_cli_calls_own_gateway_timeout_alone_is_no_starvation() -> None:
+    timeout = "Error: gateway timeout after 10000ms"
+    analysis = analyze_text(timeout, "Gateway target: ws://127.0.0.1:18789", "Source: local loopback")
+    assert not analysis.episodes and not analysis.incidents
+    assert analysis.unexplained.count == 1  # the CLI could not reach the gateway: no all-clear
+    slow = "⇄ res ✓ chat.history 181234ms conn=4f1c2a9e id=7a1c"
+    assert primary(timeout, slow) == "RC12"
+    assert primary("gateway request timeout for connect") == "RC12"

@@ -40,7 +40,9 @@ RULE = Rule(
      "`fetch timeout reached; aborting operation` with `timerDelayMs` in its meta object",
      "`[ws] ⇄ res ✓ <method> <very large>ms`", "handshake `durationMs` far above `handshakeMs`",
      "`gateway request timeout for connect`",
-     "`memory pressure: level=critical ...` beside another sign (alone, or at `level=warning`, a threshold crossed)"),
+     "`memory pressure: level=critical ...` beside another sign (alone, or at `level=warning`, a threshold crossed)",
+     "a CLI call's own `gateway timeout after Nms`, or a probe's `Connect: failed - timeout`, beside another sign "
+     "(alone, the client giving up on one call)"),
     ("`eventLoopUtilization` near 1, `cpuCoreRatio` near 1", "all sessions and channels affected at the same time"),
     (Fix("Find the hot phase (`phase=`, `recentPhases=` on liveness warnings).", _phases_known,
          "the liveness warnings name a phase"),
@@ -92,7 +94,11 @@ def detect(view: EpisodeView) -> Candidate | None:
     # (a probe's "Connect: failed - timeout" alone is the CLI's symptom: a wedged loop, a handshake budget or the
     # probe itself on some platforms; it counts beside other signs only)
     connect_timeouts = [e for e in view.events("gateway.connect_failed", "gateway.timeout")
-                        if ("requestTimeoutMethod" in e.fields or e.kind == "gateway.timeout") and "probeError" not in e.fields]
+                        if "requestTimeoutMethod" in e.fields and "probeError" not in e.fields]
+    # (a CLI call's own "gateway timeout after 10000ms" alone is that client giving up on one call, as a probe's is:
+    # it counts beside other signs only)
+    call_timeouts = [e for e in view.events("gateway.timeout")
+                     if "requestTimeoutMethod" not in e.fields and "probeError" not in e.fields]
     # A memory-pressure notice is a configured threshold crossed (rss_threshold), a cause to look at, not a sign of an
     # unresponsive loop: it counts only beside another sign (a critical one; a warning-level one not at all).
     pressure = [e for e in view.events("memory.pressure") if field_text(e, "level") != "warning"]
@@ -103,6 +109,8 @@ def detect(view: EpisodeView) -> Candidate | None:
         indirect.append(pressure)
     if indirect and probe_timeouts:
         indirect.append(probe_timeouts)
+    if indirect and call_timeouts:
+        indirect.append(call_timeouts)
     if not liveness and not delayed and len(indirect) < 1:
         return None
     if liveness or delayed:
@@ -119,15 +127,16 @@ def detect(view: EpisodeView) -> Candidate | None:
         facts.append(f"WebSocket handshakes taking up to {peaks['handshakeDurationSeconds']:.0f} s")
     if "slowestResponseSeconds" in peaks:
         facts.append(f"responses taking up to {peaks['slowestResponseSeconds']:.0f} s")
-    if connect_timeouts:
-        facts.append(f"{len(connect_timeouts)} gateway connect timeout(s)")
+    if connect_timeouts or (call_timeouts and len(indirect) >= 2):
+        facts.append(f"{len(connect_timeouts) + len(call_timeouts)} gateway request timeout(s)")
     phases = sorted({field_text(e, "phase") for e in liveness if field_text(e, "phase")})
     if phases:
         facts.append("hot phase " + ", ".join(phases[:3]))
     return Candidate(
         "RC12", confidence,
         "The gateway's event loop was starved: " + ("; ".join(facts) or "timers and requests ran late") + ".",
-        cite(liveness[:3], delayed[:2], long_handshakes[:2], connect_timeouts[:2], slow[:1], others[:1]),
+        cite(liveness[:3], delayed[:2], long_handshakes[:2], connect_timeouts[:2], slow[:1], others[:1],
+             call_timeouts[:1] if len(indirect) >= 2 else []),
         onset=view.record.start,
         facts={"phases": phases, "memory_pressure": bool(view.events("memory.pressure"))},
     )
