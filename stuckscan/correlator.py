@@ -79,7 +79,7 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "compaction.deadline_extended", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
     "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout", "lock.store_timeout",
-    "session.turn_claim_busy",
+    "session.turn_claim_busy", "compaction.interrupted",
 })
 GATEWAY_TROUBLE_KINDS = frozenset({
     "liveness.warning", "liveness.heartbeat_delayed", "memory.pressure", "ws.handshake_timeout",
@@ -128,7 +128,7 @@ TIME_ATTRIBUTABLE_KINDS = CLI_TURN_KINDS | frozenset({
     "lane.task_rejected_after_timeout", "compaction.timeout_recovery", "run.active_check", "embedded.compaction",
     "embedded.timeout", "gateway.restart_failed", "model.profile_timeout", "compaction.abort_failed",
     "compaction.deadline_extended", "embedded.unsubscribe_failed", "compaction.overflow_exhausted", "codex.turn_idle_timeout",
-    "channel.handler_timeout", "lock.store_timeout",
+    "channel.handler_timeout", "lock.store_timeout", "compaction.interrupted",
 })
 # Fault signals: a line that by itself proves a fault, even with no stall warning around it.
 # With no incident open for the session (or run, or lane) it names, it opens one (a finding of

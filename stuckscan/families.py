@@ -853,6 +853,15 @@ FAMILIES: tuple[Family, ...] = (
         "compaction.timeout", "warn", "using ",
         r"using (?P<snapshotSource>[\w-]{1,40}) snapshot: timed out during compaction" + KV,
     ),
+    # The same words as reporters quote them without the snapshot ("- `timed out during compaction`").
+    _searched("compaction.timeout", "warn", "timed out during compaction", r"(?<![\w-])timed out during compaction\b"),
+    # A run unsubscribed (ended, aborted, timed out) while it waited on a compaction rejects that wait with
+    # "AbortError: Unsubscribed during compaction" (src/agents/pi-embedded-subscribe, unsubscribe): the run ended
+    # inside the compaction.
+    _searched(
+        "compaction.interrupted", "warn", "Unsubscribed during compaction",
+        r"(?:AbortError: )?Unsubscribed during compaction",
+    ),
     # A compaction that could not be aborted (agent/embedded, warn): "embedded run abortCompaction failed: runId=
     # sessionId= err=" (run/attempt.ts) and "unsubscribe: compaction abort failed runId= err="
     # (pi-embedded-subscribe.ts).

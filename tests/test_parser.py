@@ -631,6 +631,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("Profile anthropic:work timed out. Trying next account...", "model.profile_timeout",
      {"profileId": "anthropic:work"}),
     ("Profile ollama:default timed out", "model.profile_timeout", {"profileId": "ollama:default"}),
+    ("AbortError: Unsubscribed during compaction", "compaction.interrupted", {}),
+    ("timed out during compaction", "compaction.timeout", {}),
     ("embedded_run_failover_decision ... failoverReason=timeout profileFailureReason=timeout", "embedded.failover",
      {"failoverReason": "timeout"}),
     ("model_fallback_decision: decision=candidate_failed reason=timeout", "model.fallback_decision",

@@ -864,3 +864,10 @@ def test_a_cli_calls_own_gateway_timeout_alone_is_no_starvation() -> None:
     slow = "⇄ res ✓ chat.history 181234ms conn=4f1c2a9e id=7a1c"
     assert primary(timeout, slow) == "RC12"
     assert primary("gateway request timeout for connect") == "RC12"
+
+
+def test_a_run_that_timed_out_inside_its_compaction_is_a_compaction_stall() -> None:
+    lines = ["- `embedded run timeout: timeoutMs=600000`", "- `timed out during compaction`",
+             "- `AbortError: Unsubscribed during compaction`"]
+    assert primary(*lines) == "RC16"
+    assert primary(lines[0]) == "RC15"

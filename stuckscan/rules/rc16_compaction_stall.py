@@ -34,6 +34,8 @@ RULE = Rule(
      "`auto-compaction succeeded` within 15 minutes; low confidence when the log ends sooner (not when it ends "
      "under the 2-minute warn threshold: the compaction may still be working)",
      "`embedded run compaction start|retry` with no end",
+     "`timed out during compaction`, `AbortError: Unsubscribed during compaction` (a run that ended inside its "
+     "compaction)",
      "`Compaction timed out`", "`auto-compaction failed for <provider>/<model>: ...`",
      "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry` "
      "with no `compaction succeeded` / `did not reduce context` after it, or `contextEngine.compact() threw "
@@ -67,7 +69,8 @@ def open_timeout_compactions(compaction: list[Event]) -> list[Event]:
 def detect(view: IncidentView) -> Candidate | None:
     compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout",
                              "compaction.failed", "compaction.timeout_recovery", "gateway.draining_rejected",
-                             "compaction.abort_failed", "compaction.deadline_extended", "compaction.overflow_exhausted")
+                             "compaction.abort_failed", "compaction.deadline_extended", "compaction.overflow_exhausted",
+                             "compaction.interrupted")
     compaction += [e for e in view.events("ws.response") if compaction_rpc(e)]
     if not compaction:
         return None
@@ -78,7 +81,7 @@ def detect(view: IncidentView) -> Candidate | None:
     open_starts += open_timeout_compactions(compaction)
     failures = [e for e in compaction if e.kind in ("compaction.timeout", "compaction.failed", "compaction.abort_failed",
                                                     "compaction.deadline_extended", "ws.response",
-                                                    "compaction.overflow_exhausted")
+                                                    "compaction.overflow_exhausted", "compaction.interrupted")
                 or (e.kind == "compaction.timeout_recovery" and field_text(e, "stage") in TIMEOUT_COMPACTION_FAILED)]
     if not (open_starts or failures or any(e.kind in ("compaction.overflow", "compaction.overflow_diag") for e in compaction)):
         return None
