@@ -207,6 +207,9 @@ def add_config_advice(items: Sequence[Incident | Episode], setup: Setup) -> None
 def _overlaps(incident: IncidentRecord, episode: EpisodeRecord) -> bool:
     start = incident.start or incident.first_warning or incident.opened_at
     end = incident.end or incident.last_warning or incident.last_activity or start
+    if start is None and episode.start is None:
+        # an untimed paste is one moment as far as its lines tell: a finding and an episode from the same paste overlap
+        return bool({e.source for e in incident.evidence.all()} & {e.source for e in episode.evidence.all()})
     if start is None or end is None or episode.start is None or episode.end is None:
         return False
     return episode.start <= end + OVERLAP_SLACK and start - OVERLAP_SLACK <= episode.end

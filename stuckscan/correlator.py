@@ -30,6 +30,7 @@ from stuckscan.events import (
     compaction_rpc,
     event_order,
     failover_reason,
+    hung_model_fetch,
     model_call_timed_out,
     overdue_channel_turn,
     timestamp_or_inf,
@@ -87,6 +88,7 @@ GATEWAY_TROUBLE_KINDS = frozenset({
     "gateway.shutdown_timeout", "gateway.shutdown_error", "run.wait_active_timeout",
     "health.restart_limit", "health.restart_failed", "channel.auto_restart", "channel.restart_gave_up",
     "channel.polling_stall", "channel.exited", "channel.transport_error", "channel.reconnecting",
+    "channel.shared_connections",
 })
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",
@@ -140,7 +142,7 @@ SIGNAL_KINDS = frozenset({
     "cli.watchdog_timeout", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
     "compaction.overflow", "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout",
-    "lock.store_timeout", "session.turn_claim_busy",
+    "lock.store_timeout", "session.turn_claim_busy", "model_fetch.end",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -739,6 +741,8 @@ class Correlator:
         # A session lane's last few task lines (dequeue, done, error): when its queue keeps growing
         # with nothing dequeued, they say what the lane last did (see _on_lane_enqueue).
         self.lane_tasks: BoundedMap[str, deque[Event]] = BoundedMap(1000)
+        # When each session's turns were first refused for an earlier turn's claim (see _claim_persists).
+        self.claim_refusals: BoundedMap[str, datetime] = BoundedMap(1000)
 
     # -- feeding --------------------------------------------------------------------
 
@@ -1328,6 +1332,8 @@ class Correlator:
     def _signal(self, event: Event) -> str:
         """What makes ``event`` a fault on its own (see _fault_signal), or an abort right after a
         restart marker: the restart cut the run short (an AbortError alone may be a user's /stop)."""
+        if event.kind == "session.turn_claim_busy":
+            return self._claim_persists(event)
         signal = _fault_signal(event, self.thresholds)
         if signal or event.kind != "run.aborted_error" or event.time is None:
             return signal
@@ -1338,6 +1344,20 @@ class Correlator:
                 break
             if self._is_restart(marker) or marker.kind == "gateway.restarting":
                 return "a restart aborted a run"
+        return ""
+
+    def _claim_persists(self, event: Event) -> str:
+        """A turn refused because the session holds an earlier turn's claim: a busy session refuses one now and
+        then, so it is a fault once the refusals have gone on for the warn threshold (or, untimed, as pasted)."""
+        session = str(event.fields.get("sessionId", ""))
+        if event.time is None:
+            return "a turn was refused for an earlier turn's claim never released"
+        first = self.claim_refusals.get(session)
+        if first is None:
+            self.claim_refusals.set(session, event.time)
+            return ""
+        if (event.time - first).total_seconds() >= self.thresholds.warn_seconds:
+            return "turns kept being refused for an earlier turn's claim never released"
         return ""
 
     def _session_already_reported(self, event: Event, since: datetime) -> bool:
@@ -1485,6 +1505,10 @@ class Correlator:
         for key, pending in list(self.pending_timeouts.items()):
             if pending.identity == identity or (run_id is not None and key.endswith(f":{run_id}")):
                 del self.pending_timeouts[key]
+            elif pending.identity is None and overflow_compaction_start(pending.event):
+                # An overflow's compaction names no session: a run that ends after it may be its own (its
+                # "auto-compaction succeeded" is info, absent from a file kept at warn), so the wait ends too.
+                del self.pending_timeouts[key]
 
     def _expire_run_timeouts(self, final: bool = False) -> list[Change]:
         """Pending signals whose window passed with no ending open a finding; at the end of the
@@ -1544,7 +1568,7 @@ class Correlator:
         if episode is not None and moment is not None and episode.end is not None and moment - episode.end > EPISODE_GAP:
             self.episodes.append(episode)
             episode = self.open_episode = None
-        if episode is None and event.kind == "health.restart":
+        if episode is None and event.kind in ("health.restart", "channel.exited"):
             episode = self._resume_restart_loop(event)
         if episode is None:
             self._episode_seq += 1
@@ -1581,10 +1605,10 @@ class Correlator:
         if not self.episodes:
             return None
         previous = self.episodes[-1]
-        channel = (event.fields.get("channel"), event.fields.get("account"))
-        for restart in previous.evidence.of("health.restart"):
-            if (restart.fields.get("channel"), restart.fields.get("account")) == channel \
-                    and _within(restart.time, event.time, RESTART_LOOP_WINDOW):
+        channel = _channel_key(event)
+        # (a channel that exits again, as builds without a supervisor log it, loops the same way)
+        for restart in previous.evidence.of(event.kind):
+            if _channel_key(restart) == channel and _within(restart.time, event.time, RESTART_LOOP_WINDOW):
                 self.episodes.pop()
                 self.open_episode = previous
                 return previous
@@ -1921,6 +1945,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
             if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK) else ""
     if kind == "model.request_timeout":
         return "the model call timed out"
+    if kind == "model_fetch.end":
+        return "a model request hung and was aborted" if hung_model_fetch(event, thresholds.warn_seconds) else ""
     if kind == "tools.timeout":
         return "a tool call ran until its timeout" if blocked_tool_timeout(event, thresholds.warn_seconds) else ""
     if kind == "compaction.overflow":  # (the first overflow is what compaction is for; a later attempt means it failed)
@@ -1960,6 +1986,12 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
             return "session lane blocked"
         return "a message waited behind its session's turn" if waited >= thresholds.warn_seconds / 2 else ""
     return kind.replace(".", " ").replace("_", " ")
+
+
+def _channel_key(event: Event) -> tuple[object, object]:
+    """(channel, account) of a channel's line: its channel field, else its subsystem's last part."""
+    channel = event.fields.get("channel") or (event.subsystem or "").rsplit("/", 1)[-1] or None
+    return channel, event.fields.get("account")
 
 
 def overflow_compaction_start(event: Event) -> bool:

@@ -194,6 +194,15 @@ def model_call_timed_out(event: Event) -> bool:
         and "compaction" not in error
 
 
+def hung_model_fetch(event: Event, warn_seconds: float) -> bool:
+    """A model request that failed after running at least the stall detector's warn threshold
+    (``[model-fetch] error provider=ollama model=... elapsedMs=1133471 name=AbortError``): the call hung that long
+    before something aborted it."""
+    elapsed = event.fields.get("elapsedMs")
+    return event.kind == "model_fetch.end" and event.fields.get("stage") == "error" \
+        and isinstance(elapsed, (int, float)) and elapsed >= warn_seconds * 1000
+
+
 def failover_reason(event: Event) -> str:
     """Why a model call failed over: ``reason=`` on the console line, ``failoverReason`` in the file record's meta
     object (``{"event":"embedded_run_failover_decision",...,"failoverReason":"timeout"}``)."""

@@ -1202,6 +1202,15 @@ FAMILIES: tuple[Family, ...] = (
         "channel.transport_error", "error", "Signal SSE stream error:",
         r"Signal SSE stream error:\s*(?P<error>.*)",
     ),
+    # Slack socket mode's hello frame counts the app's open connections (extensions/slack, formatSlackSocketModeShared
+    # ConnectionWarning, warned once per start): "[<acct>] slack socket mode reports <n> active connections for this
+    # Slack app; Slack may deliver each event to any one connection; ensure every OpenClaw gateway sharing this app
+    # ...". Slack hands each event to one connection: with several, events go to other gateways or leaked sockets.
+    _searched(
+        "channel.shared_connections", "warn", "active connections for this Slack app",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\] )?(?P<channel>slack) socket mode reports (?P<activeConnections>\d+) active "
+        r"connections for this Slack app",
+    ),
     # Telegram's polling transport (extensions/telegram, the transport holder's acquireForNextCycle): after a network
     # stall or a recoverable error marks the transport dirty, the next polling cycle logs "[telegram][diag] closing
     # stale transport before rebuild" ("[telegram] [diag] ..." in later builds) and then "[telegram][diag] rebuilding

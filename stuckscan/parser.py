@@ -660,10 +660,14 @@ def _unbulleted(message: str) -> str:
         for quoted in _INLINE_CODE.finditer(message):
             if families.match_family(quoted.group(1)) is not None:
                 return quoted.group(1)
+        item = _FIELD_ITEM.fullmatch(message)
+        if item is not None:  # "- `queueDepth=1`": one field of a warning listed a line each
+            return item.group(1)
     return message
 
 
 _INLINE_CODE = re.compile(r"`([^`\n]{4,2000})`")
+_FIELD_ITEM = re.compile(r"[-*•] +`([A-Za-z_][\w.\-]{0,80}=[^`\s]{1,500})`")
 _TIMELINE_DASHES = frozenset({"- ", "– ", "— "})
 # A figure a reporter wrote with thousands separators after a field's "=" ("eventLoopDelayMaxMs=15,544ms").
 _GROUPED_DIGITS = re.compile(r"(?<==)\d{1,3}(?:,\d{3})+(?![\d,])")
@@ -684,6 +688,14 @@ def _fragment_kind(message: str, fields: dict[str, Any]) -> str | None:
     label = families.signature_label(fields)
     found = families.match_family(label + message) if label else None
     return found[0].kind if found is not None else None
+
+
+def _only_fields(message: str) -> bool:
+    """Whether ``message`` is nothing but ``key=value`` words."""
+    if "=" not in message or message.startswith(("{", "[", "=")):
+        return False
+    parsed = tokenize(message)
+    return bool(parsed.fields) and not parsed.bare
 
 
 def _is_fragment(message: str) -> bool:
@@ -1399,7 +1411,11 @@ class LineParser:
                 and not previous.shape.endswith("jsonl"):
             return True  # a head whose message was only its subsystem binding: the next bare line is its message
         if previous.kind == GENERIC_KIND:  # a fragment (its label cut) is continued only by an indented tail
-            return indented and _KEY_WORD.match(line.message) is not None and _is_fragment(previous.message)
+            if not indented or _KEY_WORD.match(line.message) is None:
+                return False
+            # (or a warning's fields listed one a line, indented, until they add up to one: "  - `state=...`")
+            return _is_fragment(previous.message) or (_only_fields(previous.message) and _only_fields(line.message)
+                                                      and len(previous.message) + len(line.message) <= _MAX_JOINED)
         if previous.shape.endswith("jsonl") or previous.shape.startswith(_WHOLE_RECORD_SHAPES):
             return False
         stripped = line.message

@@ -666,6 +666,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("feishu[default]: error handling message: Error: 400", "channel.inbound_failed", {"event": "message"}),
     ("Signal SSE connection lost, reconnecting in 2s...", "channel.reconnecting", {"restartDelay": 2}),
     ("[telegram][diag] closing stale transport before rebuild", "channel.reconnecting", {"channel": "telegram"}),
+    ("[default] slack socket mode reports 10 active connections for this Slack app; Slack may deliver each event to "
+     "any one connection", "channel.shared_connections", {"activeConnections": 10, "account": "default"}),
     ("[telegram] [diag] rebuilding transport for next polling cycle", "channel.transport_rebuilt", {"channel": "telegram"}),
     # Third source audit: one line per new kind.
     ("exec failed: Command timed out after 1800 seconds", "tools.timeout", {"tool": "exec", "timeoutSeconds": 1800}),

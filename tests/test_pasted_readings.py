@@ -725,3 +725,84 @@ def test_a_failover_right_after_a_recall_timed_out_is_the_recalls_own() -> None:
     failover = "embedded_run_failover_decision ... failoverReason=timeout profileFailureReason=timeout"
     assert primary(recall, failover) is None
     assert primary("active-memory ... done status=ok elapsedMs=812 summaryChars=120", failover) == "RC01"
+
+
+def test_a_model_request_that_failed_after_running_past_the_warn_threshold_is_a_hung_model_call() -> None:
+    hung = "[model-fetch] error provider=ollama model=qwen3.5:9b-mlx elapsedMs=1133471 name=AbortError"
+    assert primary(hung) == "RC01"
+    assert primary(hung.replace("1133471", "5000")) is None  # a request that failed fast hung nothing
+    # untimed, a starved event loop pasted beside it is part of the same moment: named beside the hang
+    (finding,) = analyze_text("liveness heartbeat delayed: overdue=894509ms (event loop stalled ~15 min)", hung).incidents
+    assert "RC12" in {c.rule.id for c in finding.contributing}
+
+
+def test_an_embedded_run_last_heard_from_its_model_mid_turn_is_a_guessed_model_call_hang() -> None:
+    stall = ("stalled session: sessionKey=agent:main:telegram:direct:6600000001 classification=stalled_agent_run "
+             "activeWorkKind=embedded_run lastProgress=codex_app_server:notification:thread/tokenUsage/updated "
+             "recovery=none")
+    (finding,) = analyze_text(stall).incidents
+    assert finding.primary is not None and finding.primary.rule.id == "RC01"
+    assert finding.primary.confidence.value == "low"
+    # an item completed with no turn completed after it is the ghost run, not a model call
+    ghost = stall.replace("thread/tokenUsage/updated", "item/completed")
+    assert primary(ghost) != "RC01"
+
+
+def test_a_channel_that_exits_again_and_again_is_one_ingress_stall_even_half_an_hour_apart() -> None:
+    def exited(clock: str) -> str:
+        return (f"2026-01-30T{clock}.044Z ERROR [telegram] [default] channel exited: Request to 'getUpdates' "
+                "timed out after 30 seconds")
+
+    analysis = analyze_text(exited("10:29:48"), exited("10:59:16"), exited("11:32:39"))
+    (episode,) = analysis.episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    assert "exited 3 times" in episode.primary.summary
+    assert primary(exited("10:29:48")) is None  # one exit may be a shutdown
+
+
+def test_slack_reporting_several_socket_connections_for_the_app_is_events_going_elsewhere() -> None:
+    shared = "slack socket mode reports {} active connections for this Slack app"
+    (episode,) = analyze_text(shared.format(10), shared.format(3)).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    assert episode.primary.confidence.value == "medium"
+    assert primary(shared.format(1)) is None  # one connection is this gateway's own
+
+
+def test_a_warnings_fields_listed_one_a_line_as_indented_bullets_read_as_that_warning() -> None:
+    lines = ["- The session was later reported as stalled with fields similar to:", "  - `state=processing`",
+             "  - `queueDepth=1`", "  - `reason=active_work_without_progress`", "  - `classification=stalled_agent_run`",
+             "  - `activeWorkKind=embedded_run`", "  - `lastProgress=embedded_run:started`"]
+    events = [e for e in parse_text_lines(lines) if e.kind != "generic"]
+    assert [(e.line, e.kind) for e in events] == [(2, "session.stalled")]
+    assert events[0].fields["lastProgress"] == "embedded_run:started" and events[0].fields["queueDepth"] == 1
+    # unindented, or fields that never add up to a template's own, stay what they were
+    assert kinds("- `state=processing`", "- `queueDepth=1`") == []
+    assert kinds("  - `foo=1`", "  - `bar=2`") == []
+
+
+def test_an_overflow_compaction_wait_ends_when_a_run_ends_after_it(tmp_path) -> None:
+    from stuckscan.analysis import analyze_paths
+
+    finished = _compaction_log(
+        tmp_path, ("08:00:00", "agent/embedded", OVERFLOW, "WARN"),
+        ("08:00:50", "agent/embedded", "embedded run done: runId=r1 sessionId=s1 durationMs=52000 aborted=false", "DEBUG"),
+        *((f"08:{minute:02d}:00", "gateway/channels/telegram", f"poll cycle {minute} done", "INFO")
+          for minute in range(1, 30)))
+    assert not analyze_paths([finished]).incidents  # (a file kept at warn has no "auto-compaction succeeded")
+
+
+def test_a_busy_sessions_one_refused_turn_is_no_fault_but_refusals_that_go_on_are(tmp_path) -> None:
+    from stuckscan.analysis import analyze_paths
+
+    sid = "6b550ab1-62b0-4cf9-8703-0d07b230da5a"
+
+    def log(*clocks: str) -> str:
+        path = tmp_path / f"openclaw-{len(clocks)}.log"
+        path.write_text("".join(tslog_line(f"2026-09-02T{clock}.000Z", "gateway", f"Session {sid} already has an "
+                                           "active turn claim", "ERROR") + "\n" for clock in clocks), encoding="utf-8")
+        return str(path)
+
+    assert not analyze_paths([log("08:00:00")]).incidents
+    assert not analyze_paths([log("08:00:00", "08:00:20")]).incidents  # a busy session, seconds apart
+    (finding,) = analyze_paths([log("08:00:00", "08:03:00")]).incidents
+    assert finding.primary is not None and finding.primary.rule.id == "RC05"

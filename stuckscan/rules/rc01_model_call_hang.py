@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event, failover_reason, model_call_timed_out, overdue_channel_turn
+from stuckscan.events import Event, failover_reason, hung_model_fetch, model_call_timed_out, overdue_channel_turn
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     Candidate,
@@ -35,7 +35,10 @@ RULE = Rule(
      "`lastProgress=model_call:started` (or `embedded_run:started` with no later progress)",
      "`embedded run failover decision ... reason=timeout` or `rawError=Request was aborted`",
      "`LLM idle timeout (Ns)`", "`model fallback decision: decision=candidate_failed ... reason=timeout`",
-     "an `activeWorkKind=embedded_run` stall with no `lastProgress` at all and no tool seen: low confidence",
+     "an `activeWorkKind=embedded_run` stall with no `lastProgress` at all (or a Codex app-server notification "
+     "from mid-turn, `codex_app_server:notification:thread/tokenUsage/updated`) and no tool seen: low confidence",
+     "`[model-fetch] error ... elapsedMs=N` with N at or past the warn threshold (a request that hung, then was "
+     "aborted)",
      "a channel worker aborting a turn past its own long budget (`discord inbound worker timed out after 1800 "
      "seconds`) with no tool seen: low confidence"),
     ("`lastProgressAge` close to `age`: no progress since the call started", "no tool events during the stall",
@@ -70,6 +73,12 @@ def _lane_moved_on(error: Event, dequeues: list[Event]) -> bool:
         for d in dequeues)
 
 
+def mid_turn_or_unknown(progress: str) -> bool:
+    """No progress value, or a Codex app-server notification from the middle of a turn (a token-usage update):
+    the run last heard from its model, and no tool or ending followed."""
+    return not progress or (progress.startswith("codex_app_server:notification:") and not is_terminal_progress(progress))
+
+
 def detect(view: IncidentView) -> Candidate | None:
     strong = view.warnings_where(lambda w: stale_progress(w, view.thresholds.warn_seconds) and (
         field_text(w, "activeWorkKind") == "model_call"
@@ -84,7 +93,7 @@ def detect(view: IncidentView) -> Candidate | None:
     tools_seen = view.events("embedded.tool_start", "embedded.tool_end", "tools.timeout", "tools.browser_failed",
                              "tools.browser_unreachable", "tools.approval_timeout", "mcp.request_timeout")
     unreported = [] if compaction or tools_seen or quiet_cli_backend_turn(view) else view.warnings_where(
-        lambda w: field_text(w, "activeWorkKind") == "embedded_run" and "lastProgress" not in w.fields
+        lambda w: field_text(w, "activeWorkKind") == "embedded_run" and mid_turn_or_unknown(field_text(w, "lastProgress"))
         and not field_text(w, "activeTool") and stale_progress(w, view.thresholds.warn_seconds)
         and field_text(w, "reason") in ("", "active_work_without_progress"))
     # A channel worker aborting a turn that ran past its own long budget, no tool seen: the same guess.
@@ -92,6 +101,7 @@ def detect(view: IncidentView) -> Candidate | None:
         unreported += [e for e in view.events("channel.handler_timeout")
                        if overdue_channel_turn(e, view.thresholds.warn_seconds)]
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
+    idle += [e for e in view.events("model_fetch.end") if hung_model_fetch(e, view.thresholds.warn_seconds)]
     dequeues = view.events("lane.dequeue")
     idle += [e for e in view.events("embedded.agent_end", "lane.task_error", "model.request_timeout")
              if model_call_timed_out(e) and not _lane_moved_on(e, dequeues)]

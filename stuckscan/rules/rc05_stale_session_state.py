@@ -24,8 +24,8 @@ RULE = Rule(
      "repeated `outcome: status=skipped action=keep_lane reason=active_reply_work` or "
      "`action=observe_only reason=active_embedded_run`", "`sessionId=unknown` with `recovery=none`",
      "a single `action=keep_lane reason=active_reply_work` skip (low confidence on its own)",
-     "`Session <id> already has an active turn claim` (a new turn refused; low confidence once, medium when it "
-     "repeats)"),
+     "`Session <id> already has an active turn claim` (a new turn refused) going on for the warn threshold, or "
+     "pasted alone (low confidence once, medium when it repeats); a busy session refuses one now and then"),
     ("the same session skipped again and again while `lastProgressAge` grows",
      "age in the tens of thousands of seconds"),
     (Fix("Run `/reset` in that conversation.", _still_stuck, "the session was not cleared in the log"),

@@ -12,6 +12,7 @@ from stuckscan.rules._rule import Fix, FixContext, Rule
 
 if TYPE_CHECKING:
     from stuckscan.classifier import EpisodeView
+    from stuckscan.events import Event
 
 
 # A channel's transport idle this long (the polling watchdog fires at about 90 s) is a stall on its own.
@@ -22,6 +23,10 @@ GATEWAY_SUBSYSTEMS = frozenset({"openclaw", "gateway", "channels", "health-monit
 
 def _port_taken(context: FixContext) -> bool:
     return bool(context.fact("eaddrinuse"))
+
+
+def _shared_app(context: FixContext) -> bool:
+    return bool(context.fact("shared_connections"))
 
 
 def _stale_socket(context: FixContext) -> bool:
@@ -39,7 +44,8 @@ RULE = Rule(
      "`[<acct>] giving up after N restart attempts`, `Max reconnect attempts (N) reached after code <code>`",
      "one transport stall of five minutes or more (`Polling stall detected (active getUpdates stuck for 1323.85s)`)",
      "the channel's transport watchdog (`polling stall detected`, `transport watchdog timeout`) twice, or with a "
-     "restart; `channel exited` / `channel startup failed` with a restart",
+     "restart; `channel exited` / `channel startup failed` with a restart, or the same channel exiting again "
+     "(within three hours)",
      "one restart and a reporter's note below it that it repeats (`# repeats every ~35 min`)",
      "a channel transport's own errors or reconnects (`feishu[<acct>]: polling error: ...`, `Signal SSE stream "
      "error: ...`, `Signal SSE connection lost, reconnecting in <s>s...`, a channel's own request timing out with "
@@ -47,10 +53,13 @@ RULE = Rule(
      "failure logged under the channel's subsystem in the words of a connection failing: `[slack] ... WebSocket ... "
      "not ready`) twice, or once with a restart",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`",
-     "one restart alone, or one channel's `EADDRINUSE` alone: low confidence"),
+     "one restart alone, or one channel's `EADDRINUSE` alone: low confidence",
+     "`slack socket mode reports N active connections for this Slack app` with N of 2 or more (low confidence once)"),
     ("no session is processing: the problem is channel-level",),
     (Fix("Free the port another process holds (`EADDRINUSE`), or stop the second gateway.", _port_taken,
          "a restart failed with EADDRINUSE"),
+     Fix("Give each gateway its own Slack app, or stop the other gateways and scripts that use this app token.",
+         _shared_app, "Slack reports several socket-mode connections for the app"),
      Fix("Restart the channel or the gateway."),
      Fix("Upgrade (PR #34113 fixes the multi-account stale-socket loop).", _stale_socket,
          "the restarts are for stale sockets"),
@@ -116,8 +125,11 @@ def detect(view: EpisodeView) -> Candidate | None:
     stalled_channels = Counter(channel_of(e) for e in stalls)
     self_looping += [e for e in stalls if stalled_channels[channel_of(e)] >= 2 or restarts or auto or exited
                      or metric(e, "stalledFor") >= LONG_CHANNEL_STALL_SECONDS]
+    exited_channels = Counter(channel_of(e) for e in exited)
     if exited and (restarts or auto or stalls):
         self_looping += exited
+    else:  # the same channel exiting again: something started it again and it fell over again
+        self_looping += [e for e in exited if exited_channels[channel_of(e)] >= 2]
     # A channel transport's own errors and reconnects (Feishu polling/webhook errors, Signal's SSE stream): twice
     # for one channel, or once with a restart around it.
     # A channel's own request timing out with the timer on time (no timerDelayMs: not starvation) is its
@@ -137,8 +149,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     # watchdog already handled. Messages served after a lone restart show the channel came back.
     warn = view.thresholds.warn_seconds
     stalls = [e for e in stalls if not lone or not metric(e, "stalledFor") or metric(e, "stalledFor") >= warn]
+    # Slack reporting several socket-mode connections for one app: it hands each event to one of them.
+    shared = [e for e in view.events("channel.shared_connections") if metric(e, "activeConnections") >= 2]
     if lone and (not (total or channel_port_taken or stalls) or view.record.served_after is not None):
-        return None
+        return _shared_socket(shared, view) if shared and view.record.served_after is None else None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
     confidence = Confidence.LOW if lone else \
         Confidence.MEDIUM if view.overlapping_incidents or on_word_only else Confidence.HIGH
@@ -168,6 +182,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     elif transport and not stalls:
         summary = f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s transport kept failing and reconnecting " \
                   f"({len(transport)} error(s) or reconnect(s))"
+    elif exited and not stalls:
+        errors = sorted({field_text(e, "error") for e in exited if field_text(e, "error")})
+        summary = f"{name} exited {len(exited)} times" + (f" ({errors[0]})" if len(errors) == 1 else "")
     else:
         summary = f"{name}'s transport stopped delivering"
     return Candidate(
@@ -181,11 +198,27 @@ def detect(view: EpisodeView) -> Candidate | None:
         + (f"; its transport watchdog reported {len(stall_note)} stall(s)"
            + (f", up to {max(metric(e, 'stalledFor') for e in stall_note):.0f} s"
               if any(metric(e, "stalledFor") for e in stall_note) else "") if stall_note else "")
-        + ("; the channel exited" if exited else "")
+        + ("; the channel exited" if exited and "exited" not in summary else "")
         + ("; the reporter's note says the restarts repeat" if noted else "")
+        + (f"; Slack reports {max(metric(e, 'activeConnections') for e in shared):.0f} socket-mode connections for "
+           "the app, and hands each event to one of them" if shared else "")
         + ("." if lone else ": the channel stopped delivering messages."),
         cite(restarts[:3], restarts[-1:], [n for _, n in noted[:1]], auto[-2:], gave_up[:1], limits[:1], failed[:1],
-             addr_in_use[:1], stalls[:2], exited[:1], transport[:2]),
+             addr_in_use[:1], stalls[:2], exited[:1], transport[:2], shared[:1]),
         onset=view.record.start,
-        facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons},
+        facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons, "shared_connections": bool(shared)},
+    )
+
+
+def _shared_socket(shared: list[Event], view: EpisodeView) -> Candidate:
+    """Slack's socket-mode hello counting more than one connection for the app, and nothing else wrong with the
+    channel in the lines: events meant for this gateway go to whichever connection Slack picks (another gateway on
+    the same app token, or sockets a reconnect left open), so some never reach it."""
+    most = max(metric(e, "activeConnections") for e in shared)
+    return Candidate(
+        "RC18", Confidence.MEDIUM if len(shared) >= 2 else Confidence.LOW,
+        f"Slack reports {most:.0f} socket-mode connections for this app and delivers each event to only one of "
+        "them: events go to another gateway sharing the app token, or to connections a reconnect left open, and "
+        "this gateway never sees them.",
+        cite(shared[:2], shared[-1:]), onset=view.record.start, facts={"shared_connections": True},
     )
