@@ -158,6 +158,20 @@ def test_a_kind_without_aliases_keeps_its_meta_keys_only() -> None:
     assert list(aliased("fetch.timeout", meta)) == []
 
 
+
+@pytest.mark.parametrize("meta", [{"errorName": "CommandLaneTaskTimeoutError"}, {}], ids=["errorName", "empty"])
+def test_a_lane_task_error_with_a_meta_object_reads_its_message_as_before(meta: dict) -> None:
+    """Newer builds pass {errorName} with the lane task error (src/process/command-queue.ts); an undefined name
+    leaves the object empty. The message still holds every field the rules read."""
+    text = (f'lane task error: lane=session:{KEY} durationMs=10663 error="CommandLaneTaskTimeoutError: Command lane '
+            f'"session:{KEY}" task timed out after 600000ms"')
+    (console,) = parse_text_lines([tslog_line(_at(20), "diagnostic", text, "ERROR")])
+    (event,) = parse_text_lines([tslog_line(_at(20), "diagnostic", text, "ERROR", meta=meta)])
+    assert event.kind == console.kind == "lane.task_error"
+    assert event.fields == {**console.fields, **meta}
+    assert event.seconds == console.seconds
+
+
 # -- the finding ----------------------------------------------------------------------------
 
 # A gateway's day: a session's run starts, the call is logged, the session stalls (and, with two sessions,
