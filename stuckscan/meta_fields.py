@@ -50,6 +50,11 @@ ALIASES: Mapping[str, tuple[MetaAlias, ...]] = {
     "model.fallback_decision": (
         MetaAlias("detail", ("providerErrorMessagePreview", "errorPreview"), console_text=True),
     ),
+    # extensions/whatsapp/src/auto-reply/monitor.ts: the reconnect logger's "web reconnect: scheduling retry"
+    # {status, reconnectAttempts, maxAttempts, delayMs}; its console companion says "Retry <reconnectAttempts>/<max>".
+    "channel.auto_restart": (
+        MetaAlias("attempt", ("reconnectAttempts",)),
+    ),
 }
 
 

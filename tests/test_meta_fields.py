@@ -258,6 +258,59 @@ def test_the_lock_a_fallback_failed_on_ties_it_to_the_session_the_lock_names(tmp
         {KEY: ("RC01", False), OTHER_KEY: ("RC10", True)}
 
 
+
+# WhatsApp's reconnect logger (extensions/whatsapp/src/auto-reply/monitor.ts) writes its own record beside the
+# console's "WhatsApp Web connection closed (status <s>). Retry <n>/<max> in <d>… (<err>)", under its child
+# logger's binding {module: "web-reconnect", runId: <connection id>}.
+WEB_RECONNECT_BINDING = '{\\"module\\":\\"web-reconnect\\",\\"runId\\":\\"c0ffee12\\"}'
+
+
+def _web_reconnect_record(second: int, attempt: int) -> str:
+    line = tslog_line(_at(second), "web-reconnect", "web reconnect: scheduling retry", "INFO",
+                      meta={"connectionId": "c0ffee12", "status": 428, "reconnectAttempts": attempt,
+                            "maxAttempts": 12, "delayMs": 5000 * attempt})
+    return line.replace('{\\"subsystem\\":\\"web-reconnect\\"}', WEB_RECONNECT_BINDING)
+
+
+def _web_reconnect_console(second: int, attempt: int) -> str:
+    return (f"{_at(second)} [whatsapp] WhatsApp Web connection closed (status 428). Retry {attempt}/12 in "
+            f"{5 * attempt}s… (Connection Failure)")
+
+
+def test_a_whatsapp_reconnect_record_carries_its_attempt_as_the_console_line_does() -> None:
+    (event,) = parse_text_lines([_web_reconnect_record(0, 3)])
+    (console,) = parse_text_lines([_web_reconnect_console(0, 3)])
+    assert event.kind == console.kind == "channel.auto_restart"
+    assert event.subsystem == "web-reconnect"
+    assert event.fields["attempt"] == console.fields["attempt"] == 3
+    assert event.fields["maxAttempts"] == console.fields["maxAttempts"] == 12
+    assert "runId" not in event.fields  # the binding's connection id is no agent run
+
+
+def _episodes(tmp_path: Path, name: str, lines: list[str]) -> list[list[tuple[str | None, str]]]:
+    log = tmp_path / name / "openclaw-2026-06-02.log"
+    log.parent.mkdir()
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [[(e.primary and e.primary.rule.id, e.primary.summary if e.primary else "") for e in analysis.episodes]
+            for analysis in (analyze_paths([str(log)]), analyze_paths_fast([str(log)]))]
+
+
+def test_a_whatsapp_channel_reconnecting_again_and_again_is_rc18_in_the_file_as_on_the_console(tmp_path: Path) -> None:
+    attempts = range(1, 5)
+    console = _episodes(tmp_path, "console", [_web_reconnect_console(30 * n, n) for n in attempts])
+    file = _episodes(tmp_path, "file", [_web_reconnect_record(30 * n, n) for n in attempts])
+    assert console[0] == console[1] and file[0] == file[1]
+    assert [rule for rule, _ in file[0]] == [rule for rule, _ in console[0]] == ["RC18"]
+    assert "reached attempt 4/12" in file[0][0][1] and "reached attempt 4/12" in console[0][0][1]
+
+
+@pytest.mark.xfail(strict=True, reason="the record's subsystem is WhatsApp's child logger (web-reconnect), which "
+                   "RC18 names as the channel; stuckscan/channels.py does not map it to whatsapp")
+def test_a_whatsapp_reconnect_record_names_its_channel_as_the_console_line_does(tmp_path: Path) -> None:
+    console = _episodes(tmp_path, "console", [_web_reconnect_console(30 * n, n) for n in range(1, 5)])
+    file = _episodes(tmp_path, "file", [_web_reconnect_record(30 * n, n) for n in range(1, 5)])
+    assert file[0] == console[0]
+
 # -- the table ------------------------------------------------------------------------------
 
 def test_every_alias_names_a_kind_the_parser_gives_and_a_new_name() -> None:
