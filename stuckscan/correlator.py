@@ -1237,6 +1237,9 @@ class Correlator:
     def _on_unattributed(self, event: Event) -> list[Change]:
         """Session evidence that names no session: tie it to the one open incident, if only one;
         a fault signal with no incident open at all opens a gateway-wide finding."""
+        if event.kind == "restart.recovery" and restart_recovery_clean(event):
+            self._discard_unattributed(event)  # every session it marked was resumed: the restart cost nothing
+            return []
         if event.kind not in TIME_ATTRIBUTABLE_KINDS and not self._signal(event):
             return []
         lane = event.fields.get("lane")
@@ -2012,6 +2015,13 @@ def _later_line(earlier: RecoveryRecord, latest: RecoveryRecord) -> bool:
         return False
     first, last = earlier.events[-1], latest.events[0]
     return first.source == last.source and last.line > first.line
+
+
+def restart_recovery_clean(event: Event) -> bool:
+    """``main-session restart recovery complete: recovered=1 failed=0 skipped=0``: every interrupted session it
+    found was resumed."""
+    recovered, failed = event.fields.get("recovered"), event.fields.get("failed")
+    return isinstance(recovered, int) and recovered > 0 and failed == 0
 
 
 def _restart_recovery_fault(event: Event) -> str:

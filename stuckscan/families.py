@@ -317,8 +317,8 @@ FAMILIES: tuple[Family, ...] = (
         r"listening on (?P<urls>[^()]+?)\s*(?:\(PID (?P<pid>\d+)\))?\s*$",
     ),
     _anchored(
-        "gateway.ready", "info", "ready (",
-        r"ready \((?:(?P<plugins>\d+) plugins?)?[^;)]*(?:;\s*(?P<startup>\d+(?:\.\d+)?m?s))?\)\s*$",
+        "gateway.ready", "info", ("ready (", "gateway ready ("),
+        r"(?:gateway )?ready \((?:(?P<plugins>\d+) plugins?)?[^;)]*(?:;\s*(?P<startup>\d+(?:\.\d+)?m?s))?\)\s*$",
     ),
     # 2026.4 builds print the ready details on "http server listening (<n> plugins: <ids>; <startup>s)" (info,
     # src/gateway/server-startup-log.ts, formatReadyDetails as for "ready (...)"), then a bare "ready" (f220).

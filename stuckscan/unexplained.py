@@ -32,12 +32,30 @@ FAULT_WORDS = re.compile(
 SEVERE_LEVELS = frozenset({"error", "fatal", "critical"})
 WORDED_LEVELS = frozenset({None, "warn", "warning"})
 MAX_EXAMPLES = 5
-# Kinds that name a fault no rule judges yet (the fifth source audit gave these lines a family; until a rule reads
-# them they count as an unrecognised fault line does, so naming the line does not turn an empty result into an
-# all-clear): a channel turn timed out, cron's pre-model watchdog fired, a Codex app-server did not start, a plugin
-# hook failed.
+# Kinds that name a fault no rule judges (yet): until a rule reads them they count as an unrecognised fault line
+# does, so naming the line does not turn an empty result into an all-clear. A channel turn or listener timed out,
+# cron's watchdogs and job errors, a Codex app-server that did not start, a plugin hook, a channel's inbound or
+# delivery failing, a run that gave up retrying or ended with no reply, a lock the watchdog had to release or could
+# not clean up, providers all in cooldown, a recovery with nothing to recover with, subagent announces, exec
+# sessions lost or killed, WebSocket protocol errors, a reply refused on a session-entry conflict.
 UNJUDGED_FAULT_KINDS = frozenset({
     "channel.handler_timeout", "cron.setup_timeout", "codex.startup_timeout", "plugin.hook_failed",
+    "channel.inbound_failed", "channel.ingress_stalled", "channel.no_listener", "channel.polling_restart",
+    "cron.job_error", "cron.job_timeout", "delivery.failed", "delivery.retry_failed", "embedded.incomplete_turn",
+    "embedded.retry_limit", "lock.cleanup_failed", "lock.watchdog_released", "mcp.server_failed",
+    "model.provider_cooldown", "recovery.unavailable", "subagent.announce_failed", "subagent.announce_drain_failed",
+    "tools.exec_aborted", "tools.exec_session_missing", "ws.protocol_mismatch", "ws.invalid_handshake", "ws.error",
+    "session.init_conflict",
+})
+# Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
+# own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
+# reads them; a test keeps every WARN/ERROR kind in one of the lists, so a new family is a decision, not a gap.
+NOT_A_STALL_KINDS = frozenset({
+    "channel.slow_listener", "channel.typing_ttl", "codex.client_retired", "codex.turn_released",
+    "compaction.overflow_recovery", "cron.run_waiting", "cron.stale_running_cleared", "embedded.startup_stages",
+    "gateway.already_running", "gateway.restart_ignored", "gateway.shutdown_completed", "gateway.shutdown_slow",
+    "logging.rotation_failed", "logging.size_cap", "model_fetch.retry", "transcript.missing",
+    "transcript.missing_tool_result", "transcript.repaired", "ws.unauthorized",
 })
 QUIET_LEVELS = frozenset({"trace", "debug", "info"})
 

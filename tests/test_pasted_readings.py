@@ -806,3 +806,31 @@ def test_a_busy_sessions_one_refused_turn_is_no_fault_but_refusals_that_go_on_ar
     assert not analyze_paths([log("08:00:00", "08:00:20")]).incidents  # a busy session, seconds apart
     (finding,) = analyze_paths([log("08:00:00", "08:03:00")]).incidents
     assert finding.primary is not None and finding.primary.rule.id == "RC05"
+
+
+def test_a_restart_recovery_that_resumed_every_session_it_marked_is_no_finding() -> None:
+    marked = "2026-05-29T20:51:55.590+08:00 [main-session-restart-recovery] marked 1 interrupted main session(s) from " \
+             "stale transcript locks"
+    complete = "2026-05-29T20:52:00.991+08:00 [main-session-restart-recovery] main-session restart recovery complete: " \
+               "recovered={} failed={} skipped=0"
+    assert primary(marked, complete.format(1, 0)) is None
+    assert primary(marked) == "RC17"
+    (finding,) = analyze_text(marked, complete.format(0, 1)).incidents
+    assert "could not resume" in finding.primary.summary
+
+
+def test_one_channel_request_that_hung_past_the_warn_threshold_is_an_ingress_stall() -> None:
+    hung = "[telegram] network error: Request to 'getUpdates' timed out after {} seconds"
+    (episode,) = analyze_text(hung.format(500)).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    assert episode.primary.confidence.value == "medium" and "hung for 500 s" in episode.primary.summary
+    assert primary(hung.format(30)) is None  # a long poll timing out at its own 30 s is a blip
+
+
+def test_calls_slow_right_after_the_gateway_came_up_are_cold_start_noise_and_later_ones_starvation() -> None:
+    ready = "2026-05-03T00:53:21Z  gateway ready (8s after restart)"
+    soon = "2026-05-03T00:53:50Z  ⇄ res ✓ models.list 23106ms"
+    later = "2026-05-03T01:10:50Z  ⇄ res ✓ models.list 23106ms"
+    (episode,) = analyze_text(ready, soon).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC13" and episode.severity.value == "info"
+    assert primary(ready, later) == "RC12"

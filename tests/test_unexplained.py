@@ -212,3 +212,13 @@ def test_a_fault_kind_no_rule_judges_is_no_all_clear_through_either_path(tmp_pat
     assert not full.incidents and not full.episodes
     assert full.unexplained.count == fast.unexplained.count == 2
     assert [e.line for e in full.unexplained.examples] == [e.line for e in fast.unexplained.examples] == [11, 21]
+
+
+def test_every_warn_or_error_kind_is_read_by_a_rule_counted_as_unexplained_or_declared_no_stall() -> None:
+    from stuckscan import correlator, families
+    from stuckscan.unexplained import CLIENT_SYMPTOM_KINDS, NOT_A_STALL_KINDS, UNJUDGED_FAULT_KINDS
+
+    loud = {f.kind for f in families.FAMILIES if f.level in ("warn", "error")}
+    read = correlator.CONSUMED_KINDS | correlator.SIGNAL_KINDS | CLIENT_SYMPTOM_KINDS
+    assert loud - read - UNJUDGED_FAULT_KINDS - NOT_A_STALL_KINDS == set()
+    assert not NOT_A_STALL_KINDS & (read | UNJUDGED_FAULT_KINDS)

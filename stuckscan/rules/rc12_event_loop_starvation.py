@@ -84,7 +84,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     # (a heartbeat tick late by under two seconds is timer slop, as a liveness delay under 2 s is)
     delayed = view.events("timer.delayed") + starved_fetch_timeouts(view) + \
         [e for e in view.events("liveness.heartbeat_delayed") if e.seconds.get("overdue", HEARTBEAT_SLOP) >= HEARTBEAT_SLOP]
-    slow = view.events("ws.response")
+    # (a call slow inside the startup window is the cold start's, as a liveness warning there is: RC13)
+    slow = [e for e in view.events("ws.response") if not in_startup_window(view.record.markers, e)]
     if slow and all(field_text(e, "method").startswith("cron.") for e in slow):
         slow = []  # only the cron service's own calls were slow: its lock, not the event loop
     long_handshakes = [e for e in view.events("ws.closed_before_connect", "ws.handshake_timeout") if long_handshake(e)]

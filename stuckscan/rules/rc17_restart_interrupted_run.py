@@ -114,6 +114,8 @@ def _what_it_left(event: object) -> str:
     if kind == "restart.recovery":
         if isinstance(fields.get("marked"), int):
             return f"{fields['marked']} session(s) were left for restart recovery"
-        return "restart recovery could not resume an interrupted session" if "failed" in getattr(event, "message", "") \
+        failed = fields.get("failed")
+        return "restart recovery could not resume an interrupted session" \
+            if (isinstance(failed, int) and failed > 0) or "failed to resume" in getattr(event, "message", "") \
             else "restart recovery ran"
     return "the run was aborted"

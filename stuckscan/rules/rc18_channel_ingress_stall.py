@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -54,7 +55,9 @@ RULE = Rule(
      "not ready`) twice, or once with a restart",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`",
      "one restart alone, or one channel's `EADDRINUSE` alone: low confidence",
-     "`slack socket mode reports N active connections for this Slack app` with N of 2 or more (low confidence once)"),
+     "`slack socket mode reports N active connections for this Slack app` with N of 2 or more (low confidence once)",
+     "one channel request whose own error says it hung past the warn threshold (`Request to 'getUpdates' timed out "
+     "after 500 seconds`): medium confidence"),
     ("no session is processing: the problem is channel-level",),
     (Fix("Free the port another process holds (`EADDRINUSE`), or stop the second gateway.", _port_taken,
          "a restart failed with EADDRINUSE"),
@@ -74,6 +77,20 @@ def channel_of(event: object) -> str:
     if ":" in channel and not field_text(event, "account"):  # type: ignore[arg-type]
         return channel  # the console tag [telegram:eva-public] names both
     return f"{channel}:{field_text(event, 'account')}"  # type: ignore[arg-type]
+
+
+_HUNG_FOR = re.compile(r"timed out after (\d+(?:\.\d+)?) ?(ms|milliseconds|s|sec|secs|seconds)\b")
+
+
+def _hung_for(event: Event) -> float:
+    """How long a channel's own request hung before it timed out, in seconds, as its error says ("Request to
+    'getUpdates' timed out after 500 seconds"); 0 when it does not say. One such request hanging for the stall
+    detector's warn threshold is the channel's ingress stalled that long, not a blip."""
+    found = _HUNG_FOR.search(event.message)
+    if found is None:
+        return 0.0
+    value = float(found.group(1))
+    return value / 1000 if found.group(2).startswith("m") else value
 
 
 def _noted_repeats(view: EpisodeView, restarts: list) -> list:
@@ -138,7 +155,7 @@ def detect(view: EpisodeView) -> Candidate | None:
         [e for e in view.events("fetch.timeout") if channel_subsystem(e.subsystem) and "timerDelayMs" not in e.fields]
     transport_channels = Counter((channel_of(e), e.kind) for e in transport)  # (a close and its resume are one blip)
     self_looping += [e for e in transport if transport_channels[(channel_of(e), e.kind)] >= 2 or restarts or auto
-                     or exited]
+                     or exited or _hung_for(e) >= view.thresholds.warn_seconds]
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
     total = view.count("health.restart")
     # One restart, or one channel failing to bind its port: the monitor (or the channel) found its ingress
@@ -154,8 +171,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     if lone and (not (total or channel_port_taken or stalls) or view.record.served_after is not None):
         return _shared_socket(shared, view) if shared and view.record.served_after is None else None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
+    one_hung_request = len(self_looping) == 1 and self_looping[0] in transport and not (restarts or auto or exited)
     confidence = Confidence.LOW if lone else \
-        Confidence.MEDIUM if view.overlapping_incidents or on_word_only else Confidence.HIGH
+        Confidence.MEDIUM if view.overlapping_incidents or on_word_only or one_hung_request else Confidence.HIGH
     name = (looping or list(per_channel) or ["channel"])[0].strip(":") or "a channel"
     reasons = sorted({field_text(e, "reason") for e in restarts if field_text(e, "reason")})
     latest_attempt = max(auto, key=_attempt, default=None)
@@ -179,6 +197,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     elif gave_up:
         codes = sorted({str(e.fields["closeCode"]) for e in gave_up if "closeCode" in e.fields})
         summary = f"{name} ran out of reconnect attempts" + (f" (close code {', '.join(codes)})" if codes else "")
+    elif len(transport) == 1 and _hung_for(transport[0]) >= warn and not stalls:
+        summary = (f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s own request hung for "
+                   f"{_hung_for(transport[0]):.0f} s before it timed out, so its ingress stalled that long")
     elif transport and not stalls:
         summary = f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s transport kept failing and reconnecting " \
                   f"({len(transport)} error(s) or reconnect(s))"
