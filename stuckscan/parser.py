@@ -17,7 +17,7 @@ from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from stuckscan import _strictjson, families
+from stuckscan import _strictjson, families, meta_fields
 from stuckscan._kv import ELISION_WORDS, bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
 from stuckscan.channels import as_channel_failure
@@ -164,16 +164,22 @@ def apply_family(message: str, fields: dict[str, Any], raw: dict[str, str], seco
             if family.values is not None and name in family.values:
                 value = family.values[name].get(value, value)
             _set_field(name, value, fields, raw, seconds)
+    enrich(message, fields, raw, seconds)
+    return family
+
+
+def enrich(text: str, fields: dict[str, Any], raw: dict[str, str], seconds: dict[str, float]) -> None:
+    """The fields the enrichers read in ``text`` (a session-lock error's lock file and holder), where the
+    event has none of that name yet."""
     for enricher in families.ENRICHERS:
-        if enricher.needle not in message:
+        if enricher.needle not in text:
             continue
-        match = enricher.pattern.search(message)
+        match = enricher.pattern.search(text)
         if match is None:
             continue
         for name, value in match.groupdict().items():
             if value is not None and name not in fields:
                 _set_field(name, value, fields, raw, seconds)
-    return family
 
 
 def _set_field(name: str, value: str, fields: dict[str, Any], raw: dict[str, str], seconds: dict[str, float]) -> None:
@@ -184,22 +190,38 @@ def _set_field(name: str, value: str, fields: dict[str, Any], raw: dict[str, str
         seconds[name] = secs
 
 
-def _merge_meta(meta: dict[str, Any], fields: dict[str, Any], raw: dict[str, str], seconds: dict[str, float]) -> None:
-    """Scalars of a log call's meta object (``closed before connect`` durations) become fields."""
+def _merge_meta(meta: dict[str, Any], kind: str, fields: dict[str, Any], raw: dict[str, str],
+                seconds: dict[str, float]) -> None:
+    """Scalars of a log call's meta object (``closed before connect`` durations) become fields, and
+    so do the values the console prints under another name, under that name (``stuckscan.meta_fields``)."""
     for key, value in meta.items():
-        if key in fields or not isinstance(key, str):
+        if key not in fields and isinstance(key, str):
+            _set_meta_scalar(key, value, fields, raw, seconds)
+    for alias, value in meta_fields.aliased(kind, meta):
+        if alias.field in fields or not _set_meta_scalar(alias.field, value, fields, raw, seconds):
             continue
-        if isinstance(value, bool) or value is None:
-            fields[key] = value
-            raw[key] = json.dumps(value)
-        elif isinstance(value, (int, float)):
-            fields[key] = value
-            raw[key] = str(value)
-            if key.endswith("Ms") and (bounded := bounded_seconds(value / 1000.0)) is not None:
-                seconds[key] = bounded
-        elif isinstance(value, str) and len(value) <= _MAX_META_SCALAR:
-            fields[key] = value
-            raw[key] = value
+        if alias.console_text and isinstance(value, str):
+            enrich(value, fields, raw, seconds)
+
+
+def _set_meta_scalar(name: str, value: Any, fields: dict[str, Any], raw: dict[str, str],
+                     seconds: dict[str, float]) -> bool:
+    """Set field ``name`` to a meta object's scalar ``value`` (a duration in ms also in ``seconds``);
+    False, setting nothing, for a list, an object or an overlong text."""
+    if isinstance(value, bool) or value is None:
+        fields[name] = value
+        raw[name] = json.dumps(value)
+    elif isinstance(value, (int, float)):
+        fields[name] = value
+        raw[name] = str(value)
+        if name.endswith("Ms") and (bounded := bounded_seconds(value / 1000.0)) is not None:
+            seconds[name] = bounded
+    elif isinstance(value, str) and len(value) <= _MAX_META_SCALAR:
+        fields[name] = value
+        raw[name] = value
+    else:
+        return False
+    return True
 
 
 def _derive(fields: dict[str, Any], session_hint: str | None) -> None:
@@ -1100,7 +1122,7 @@ class LineParser:
             if binding is not None and event.subsystem is None:
                 event.subsystem = binding
             if meta is not None:
-                _merge_meta(meta, event.fields, event.raw, event.seconds)
+                _merge_meta(meta, event.kind, event.fields, event.raw, event.seconds)
                 event.meta = meta
             return event
         lenient = lenient_json(text)
@@ -1275,8 +1297,9 @@ class LineParser:
         raw: dict[str, str] = {}
         seconds: dict[str, float] = {}
         family = apply_family(message, fields, raw, seconds, found)
+        kind = family.kind if family else (record.kind or GENERIC_KIND)
         if record.meta:
-            _merge_meta(record.meta, fields, raw, seconds)
+            _merge_meta(record.meta, kind, fields, raw, seconds)
         _derive(fields, record.session_hint)
         level = record.level or (family.level if family else None)
         return Event(
@@ -1285,7 +1308,7 @@ class LineParser:
             time=moment,
             level=level,
             subsystem=record.subsystem,
-            kind=family.kind if family else (record.kind or GENERIC_KIND),
+            kind=kind,
             message=message,
             shape=record.shape,
             fields=fields,
