@@ -1967,7 +1967,9 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind == "cron.timeout_cleanup":
         return "a timed-out run's cleanup failed" if event.fields.get("stage") == "cleanup failed" else ""
     if kind in ("model.fallback_decision", "embedded.failover"):
-        failed = failover_reason(event) == "timeout" or "session file locked" in message or "Request was aborted" in message \
+        # (the console prints the error inside its message; the file record keeps it in detail or rawError)
+        said = " ".join((message, str(event.fields.get("detail", "")), str(event.fields.get("rawError", ""))))
+        failed = failover_reason(event) == "timeout" or "session file locked" in said or "Request was aborted" in said \
             or event.fields.get("decision") == "surface_error"
         return "model call failed over" if failed else ""
     if kind == "compaction.timeout_recovery":

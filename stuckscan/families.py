@@ -166,10 +166,12 @@ FAMILIES: tuple[Family, ...] = (
     _anchored("embedded.run_end", "debug", "embedded run end", r"embedded run end:?" + KV),
     # Also "embedded run auto-compaction start|complete|incomplete[ (<threshold|overflow>)]" (info; the meta's
     # event is embedded_run_compaction_start, reason threshold|overflow), src/agents/pi-embedded-subscribe.handlers
-    # .compaction.ts (later embedded-agent-runner/): the form the docs' compaction page and pasted logs show.
+    # .compaction.ts (later embedded-agent-runner/): the form the docs' compaction page and pasted logs show; a manual
+    # /compact logs "embedded run manual compaction start|complete".
     _anchored(
-        "embedded.compaction", "debug", ("embedded run compaction ", "embedded run auto-compaction "),
-        r"embedded run (?:auto-)?compaction (?P<stage>start|retry|end|done|complete|incomplete)"
+        "embedded.compaction", "debug",
+        ("embedded run compaction ", "embedded run auto-compaction ", "embedded run manual compaction "),
+        r"embedded run (?:auto-|manual )?compaction (?P<stage>start|retry|end|done|complete|incomplete)"
         r"(?: \((?P<reason>[^()]{1,40})\))?:?" + KV,
     ),
     _anchored("embedded.tool_start", "debug", "embedded run tool start:", r"embedded run tool start:" + KV),
@@ -1227,11 +1229,11 @@ FAMILIES: tuple[Family, ...] = (
     # goes on with the new transport.
     _searched(
         "channel.reconnecting", "info", "closing stale transport before rebuild",
-        r"(?:\[(?P<channel>telegram)\]\s*)?(?:\[diag\]\s*)?closing stale transport before rebuild\s*$",
+        r"(?:\[telegram\]\s*)?(?:\[diag\]\s*)?closing stale transport before rebuild\s*$",
     ),
     _searched(
         "channel.transport_rebuilt", "info", "rebuilding transport for next polling cycle",
-        r"(?:\[(?P<channel>telegram)\]\s*)?(?:\[diag\]\s*)?rebuilding transport for next polling cycle\s*$",
+        r"(?:\[telegram\]\s*)?(?:\[diag\]\s*)?rebuilding transport for next polling cycle\s*$",
     ),
     _anchored(
         "channel.reconnecting", "info", ("Signal SSE connection lost", "Signal SSE stream ended"),

@@ -304,8 +304,6 @@ def test_a_whatsapp_channel_reconnecting_again_and_again_is_rc18_in_the_file_as_
     assert "reached attempt 4/12" in file[0][0][1] and "reached attempt 4/12" in console[0][0][1]
 
 
-@pytest.mark.xfail(strict=True, reason="the record's subsystem is WhatsApp's child logger (web-reconnect), which "
-                   "RC18 names as the channel; stuckscan/channels.py does not map it to whatsapp")
 def test_a_whatsapp_reconnect_record_names_its_channel_as_the_console_line_does(tmp_path: Path) -> None:
     console = _episodes(tmp_path, "console", [_web_reconnect_console(30 * n, n) for n in range(1, 5)])
     file = _episodes(tmp_path, "file", [_web_reconnect_record(30 * n, n) for n in range(1, 5)])
@@ -329,7 +327,7 @@ def test_docs_list_every_alias() -> None:
             assert rows and all(re.search(rf"`{key}`", rows[0]) for key in alias.keys), (kind, alias.field)
 
 
-# -- what the aliases cannot do: the correlator and RC01 read these texts in the message only -------------
+# -- the texts the console prints in the message and the file keeps in detail/rawError ------------------
 
 FAILOVER_ABORTED = (
     f"embedded run failover decision: runId={RUN} stage=assistant decision=fallback_model reason=unknown "
@@ -339,8 +337,6 @@ FAILOVER_ABORTED = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="correlator._fault_signal reads 'session file locked' and 'Request was "
-                   "aborted' in the message only; the file record has them in detail/rawError (docs/formats.md)")
 @pytest.mark.parametrize("call", [FALLBACK_LOCK, FAILOVER_ABORTED], ids=["fallback-lock", "failover-aborted"])
 def test_a_decision_alone_is_the_fault_signal_its_console_line_is(tmp_path: Path, call: tuple[str, dict]) -> None:
     day = [line for line in _day(call) if line[4] is not None]

@@ -633,6 +633,7 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("Profile ollama:default timed out", "model.profile_timeout", {"profileId": "ollama:default"}),
     ("AbortError: Unsubscribed during compaction", "compaction.interrupted", {}),
     ("timed out during compaction", "compaction.timeout", {}),
+    ("embedded run manual compaction start: runId=r1 sessionId=s1", "embedded.compaction", {"stage": "start"}),
     ("embedded_run_failover_decision ... failoverReason=timeout profileFailureReason=timeout", "embedded.failover",
      {"failoverReason": "timeout"}),
     ("model_fallback_decision: decision=candidate_failed reason=timeout", "model.fallback_decision",
@@ -667,10 +668,10 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("feishu[default]: polling error: Error: ETIMEDOUT", "channel.transport_error", {"error": "Error: ETIMEDOUT"}),
     ("feishu[default]: error handling message: Error: 400", "channel.inbound_failed", {"event": "message"}),
     ("Signal SSE connection lost, reconnecting in 2s...", "channel.reconnecting", {"restartDelay": 2}),
-    ("[telegram][diag] closing stale transport before rebuild", "channel.reconnecting", {"channel": "telegram"}),
+    ("[telegram][diag] closing stale transport before rebuild", "channel.reconnecting", {}),
     ("[default] slack socket mode reports 10 active connections for this Slack app; Slack may deliver each event to "
      "any one connection", "channel.shared_connections", {"activeConnections": 10, "account": "default"}),
-    ("[telegram] [diag] rebuilding transport for next polling cycle", "channel.transport_rebuilt", {"channel": "telegram"}),
+    ("[telegram] [diag] rebuilding transport for next polling cycle", "channel.transport_rebuilt", {}),
     # Third source audit: one line per new kind.
     ("exec failed: Command timed out after 1800 seconds", "tools.timeout", {"tool": "exec", "timeoutSeconds": 1800}),
     ("exec failed: Command aborted by signal SIGKILL", "tools.exec_aborted", {"signal": "SIGKILL"}),

@@ -109,7 +109,8 @@ def detect(view: IncidentView) -> Candidate | None:
     # the Codex harness's watchdog: no progress notification within the attempt's idle budget
     idle += [e for e in view.events("codex.turn_idle_timeout") if field_text(e, "waitingFor") == "progress"]
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
-                if not mentions_lock(e) and (failover_reason(e) == "timeout" or "Request was aborted" in e.message)]
+                if not mentions_lock(e) and (failover_reason(e) == "timeout" or "Request was aborted" in e.message
+                                             or "Request was aborted" in field_text(e, "rawError"))]
     if not (strong or started_only or idle or failover or unreported):
         return None
     if not (strong or started_only or idle) and view.warnings_where(past_the_model_call):

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 LONG_CHANNEL_STALL_SECONDS = 300.0
 # Subsystems that are the gateway's own, not a channel's (an uncaught exception is logged under [openclaw]).
 GATEWAY_SUBSYSTEMS = frozenset({"openclaw", "gateway", "channels", "health-monitor", "diagnostic"})
+# A channel's own child loggers, named after their part of it (extensions/whatsapp logs its Web client's
+# reconnects, replies and heartbeat as web-reconnect, web-auto-reply, web-heartbeat).
+CHILD_LOGGER_CHANNELS = {"web-reconnect": "whatsapp", "web-auto-reply": "whatsapp", "web-heartbeat": "whatsapp",
+                         "web-inbound": "whatsapp"}
 
 
 def _port_taken(context: FixContext) -> bool:
@@ -108,7 +112,9 @@ def _channel_from_subsystem(event: object) -> str:
     """A channel's own lines are logged under its subsystem (``telegram``, ``gateway/channels/slack``)."""
     subsystem = str(getattr(event, "subsystem", "") or "")
     name = subsystem.rsplit("/", 1)[-1]
-    return "" if name in GATEWAY_SUBSYSTEMS else name
+    if name in GATEWAY_SUBSYSTEMS:
+        return ""
+    return CHILD_LOGGER_CHANNELS.get(name, name)
 
 
 def _attempt(event: object) -> int:
