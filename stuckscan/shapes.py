@@ -143,7 +143,8 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     # (a level in brackets with no time before it is the level, not a console tag: "[warn] Subagent ...")
     _shape("level-bracketed", r"\s*\[ ?(?P<level>" + _LEVEL + r") {0,3}\]\s*(?:\[(?P<tag>" + _TAG + r")\] ?)?"
                               r"(?P<message>.*)"),
-    _shape("console-untimed", r"\s*\[(?P<tag>" + _TAG + r")\] (?P<message>.*)"),
+    # (a second bracketed tag may follow with no space: "[telegram][diag] closing stale transport ...")
+    _shape("console-untimed", r"\s*\[(?P<tag>" + _TAG + r")\](?: |(?=\[" + _TAG + r"\] ))(?P<message>.*)"),
     # A console line whose start was cut when it was pasted: ":05 [ws] ...", "4:31.537+00:00 [diagnostic] ...",
     # "diagnostic] stalled session: ...". The time is lost; the tag still names the subsystem.
     _shape("console-cut", r"[\d:.,+TZ-]{1,40}\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)"),
