@@ -54,6 +54,7 @@ class Outcome:
     exit_code: int
     nothing_found: bool                    # no item, and no line flagged as an unexplained fault: an all-clear
     flagged: bool = False                  # no item, but lines flagged as faults no rule explains
+    unrecognised: bool = False             # stuckscan recognised no OpenClaw line in the excerpt at all
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -111,6 +112,7 @@ def headline_cause(report: dict[str, Any]) -> str | None:
 
 
 INPUT_ERROR = 2  # stuckscan's exit code when no line of the input is an OpenClaw line
+UNRECOGNISED = "no OpenClaw log lines recognised"  # the report's explanation when that is so
 
 def judge(case: Case, exit_code: int, report: dict[str, Any]) -> Outcome:
     items = _items(report)
@@ -119,8 +121,10 @@ def judge(case: Case, exit_code: int, report: dict[str, Any]) -> Outcome:
     primaries = tuple(sorted({item["rootCause"]["rule"] for item in items if item.get("rootCause")}))
     worst = report.get("summary", {}).get("worstSeverity") or "none"
     unexplained = report.get("summary", {}).get("unexplained", {}).get("lines", 0)
+    unrecognised = any(text.startswith(UNRECOGNISED) for text in report.get("summary", {}).get("explanations", []))
     outcome = Outcome(case, headline_cause(report), tuple(found), primaries, worst, exit_code,
-                      nothing_found=not items and not unexplained, flagged=not items and bool(unexplained))
+                      nothing_found=not items and not unexplained, flagged=not items and bool(unexplained),
+                      unrecognised=unrecognised)
     if exit_code == INPUT_ERROR and case.primary is not None:
         outcome.problems.append("input error: no OpenClaw line recognised (exit 2)")
     elif case.primary is not None and outcome.headline != case.primary:
@@ -160,7 +164,9 @@ def summary_lines(outcomes: Sequence[Outcome]) -> list[str]:
         f"all cases      {_rate(outcomes)}",
         f"dev            {_rate([o for o in outcomes if o.case.split == 'dev'])}",
         f"holdout        {_rate([o for o in outcomes if o.case.split == 'holdout'])}",
-        f"no fault       {_rate([o for o in outcomes if o.case.primary is None])}  (expected nothing at warning or above)",
+        f"no fault       {_rate([o for o in outcomes if o.case.primary is None])}  (expected nothing at warning or above;"
+        f" {sum(o.agrees and o.unrecognised for o in outcomes if o.case.primary is None)} of them agree only because no"
+        " line was recognised)",
         f"benign class   {_rate([o for o in outcomes if o.case.primary is not None and o.case.benign])}"
         "  (expected RC04, RC13 or RC14 as the headline, nothing at warning or above)",
         f"visible fault, nothing found: {len(silent)} ({sum(o.case.split == 'holdout' for o in silent)} holdout"
