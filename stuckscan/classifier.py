@@ -18,6 +18,7 @@ from typing import Any
 from stuckscan.correlator import EpisodeRecord, IncidentRecord, RecordStatus
 from stuckscan.events import ATTENTION_LABELS, Event, event_order
 from stuckscan.model import Confidence, RecoveryVerdict, Severity
+from stuckscan.precedence import precedence_rank
 from stuckscan.rules import RULES
 from stuckscan.rules._detect import Candidate
 from stuckscan.rules._rule import FixContext
@@ -29,11 +30,6 @@ __all__ = ["BuildInfo", "Candidate", "Decision", "EpisodeView", "IncidentView", 
 
 TIE_WINDOW = timedelta(seconds=60)
 
-# When candidates remain tied, earlier in this list wins (root-causes.md, "Precedence").
-PRECEDENCE: tuple[str, ...] = (
-    "RC08", "RC09", "RC10", "RC03", "RC01", "RC02", "RC05", "RC15", "RC16", "RC17",
-    "RC12", "RC11", "RC18", "RC06", "RC07", "RC14", "RC13", "RC04",
-)
 SESSION_CAUSES = frozenset({"RC01", "RC02", "RC03", "RC05", "RC15", "RC16", "RC17"})
 LOCK_CAUSES = frozenset({"RC08", "RC09", "RC10"})
 GATEWAY_CAUSES = frozenset({"RC11", "RC12", "RC13", "RC18"})
@@ -157,7 +153,7 @@ INCIDENT_EPISODE_DETECTORS = tuple(module.detect for module in RULE_MODULES
 
 
 def _rank(rule_id: str) -> int:
-    return PRECEDENCE.index(rule_id) if rule_id in PRECEDENCE else len(PRECEDENCE)
+    return precedence_rank(rule_id)
 
 
 def _onset_key(candidate: Candidate, fallback: datetime | None) -> float:

@@ -11,6 +11,7 @@ from datetime import datetime
 from enum import Enum
 
 from stuckscan.events import Event
+from stuckscan.precedence import precedence_tier
 
 
 class Severity(str, Enum):
@@ -339,11 +340,12 @@ class Analysis:
 _CONFIDENCE_RANK = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
 
 
-def _headline_key(item: Incident | Episode) -> tuple[int, int, float]:
+def _headline_key(item: Incident | Episode) -> tuple[int, int, float, int]:
     primary = item.primary
     assert primary is not None
     if isinstance(item, Incident):
         span = item.measures.stuck_seconds or 0.0
     else:
         span = (item.end - item.start).total_seconds() if item.start and item.end else 0.0
-    return (primary.severity.rank, _CONFIDENCE_RANK[primary.confidence], span)
+    # (tied on all three, the cause the rule set's precedence puts in an earlier tier; within a tier, the first)
+    return (primary.severity.rank, _CONFIDENCE_RANK[primary.confidence], span, -precedence_tier(primary.rule.id))

@@ -871,3 +871,14 @@ def test_a_run_that_timed_out_inside_its_compaction_is_a_compaction_stall() -> N
              "- `AbortError: Unsubscribed during compaction`"]
     assert primary(*lines) == "RC16"
     assert primary(lines[0]) == "RC15"
+
+
+def test_findings_tied_on_severity_confidence_and_span_headline_the_cause_precedence_puts_first() -> None:
+    moved = ('[feishu] failed to dispatch message: Error: Session "agent:main:feishu:direct:ou_1" changed while '
+             'starting work. Retry.')
+    claimed = "Embedded agent failed before reply: Session e015d894-e350-441b-b6fd-136e35d000bd already has an active " \
+              "turn claim"
+    analysis = analyze_text(moved, claimed)
+    assert sorted(i.primary.rule.id for i in analysis.incidents) == ["RC05", "RC17"]
+    assert analysis.headline().primary.rule.id == "RC05"  # RC05 comes before RC15/RC16/RC17
+    assert analyze_text(claimed, moved).headline().primary.rule.id == "RC05"
