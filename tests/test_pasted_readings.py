@@ -882,3 +882,15 @@ def test_findings_tied_on_severity_confidence_and_span_headline_the_cause_preced
     assert sorted(i.primary.rule.id for i in analysis.incidents) == ["RC05", "RC17"]
     assert analysis.headline().primary.rule.id == "RC05"  # RC05 comes before RC15/RC16/RC17
     assert analyze_text(claimed, moved).headline().primary.rule.id == "RC05"
+
+
+def test_handshake_timeouts_on_a_ten_second_budget_are_slow_clients_and_far_past_any_budget_a_late_timer() -> None:
+    def close(handshake_ms: int, duration_ms: int) -> str:
+        return (f"[ws] closed before connect conn=c1 remote=10.0.0.5 cause=handshake-timeout handshake=failed "
+                f"handshakeMs={handshake_ms} durationMs={duration_ms} code=1000")
+
+    (episode,) = analyze_text(close(12688, 16859), close(14107, 18924)).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC11"
+    assert episode.primary.confidence.value == "medium" and "own budget" in episode.primary.summary
+    assert primary(close(32602, 32759)) == "RC12"  # a timer that fired past the largest budget the docs suggest
+    assert primary(close(3000, 3012)) == "RC11"

@@ -233,6 +233,26 @@ def long_handshake(event: Event) -> bool:
     return duration > max(2 * limit, limit + 10.0)
 
 
+# The largest handshake budget the docs suggest setting (OPENCLAW_HANDSHAKE_TIMEOUT_MS=10000 to 30000).
+LARGEST_HANDSHAKE_BUDGET = 30.0
+
+
+def late_handshake_timer(event: Event) -> bool:
+    """A handshake timeout whose timer fired well past any budget a gateway is set to (``handshakeMs=32602``):
+    the timer itself ran late, as timers do on a starved event loop."""
+    handshake = event.seconds.get("handshakeMs")
+    return field_text(event, "cause") == "handshake-timeout" and handshake is not None \
+        and handshake > LARGEST_HANDSHAKE_BUDGET * 1.05
+
+
+def budget_handshake_timeout(event: Event) -> bool:
+    """A handshake that ran out a 10 s-or-longer budget on time (``handshakeMs=12688``): the client (or a proxy in
+    front of the gateway) did not finish the handshake in the time the gateway allows."""
+    handshake = event.seconds.get("handshakeMs")
+    return field_text(event, "cause") == "handshake-timeout" and handshake is not None \
+        and 10.0 <= handshake <= 2 * 10.0 and not long_handshake(event)
+
+
 def short_handshake_timeout(event: Event) -> bool:
     """A close at a short (~3 s) handshake budget, just after it ran out."""
     duration, handshake = event.seconds.get("durationMs"), event.seconds.get("handshakeMs")

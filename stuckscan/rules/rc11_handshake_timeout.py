@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING
 
 from stuckscan.events import Event
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, field_text, long_handshake, short_handshake_timeout
+from stuckscan.rules._detect import (
+    Candidate,
+    budget_handshake_timeout,
+    cite,
+    field_text,
+    late_handshake_timer,
+    long_handshake,
+    short_handshake_timeout,
+)
 from stuckscan.rules._rule import Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -24,7 +32,9 @@ RULE = Rule(
     ("`handshake timeout conn=... remote=...`",
      "`closed before connect ... cause=handshake-timeout ... handshakeMs=3000 code=1000`",
      "CLI `gateway closed (1000 normal closure): no close reason`",
-     "CLI `gateway closed (1006 abnormal closure (no close frame))` with nothing else said (a low-confidence guess)"),
+     "CLI `gateway closed (1006 abnormal closure (no close frame))` with nothing else said (a low-confidence guess)",
+     "`closed before connect ... cause=handshake-timeout handshakeMs=10000-20000` with the timer on time: clients (or a "
+     "proxy) slower than a 10 s budget (medium confidence)"),
     ("`handshakeMs` about 3000 and `durationMs` only slightly higher", "only WebSocket CLI commands fail"),
     (Fix("Upgrade to 2026.3.22 or later.", _old, "the log's build is older or unknown"),
      Fix("Or set `OPENCLAW_HANDSHAKE_TIMEOUT_MS=10000` (up to 30000)."),
@@ -38,7 +48,9 @@ RULE = Rule(
 def detect(view: EpisodeView) -> Candidate | None:
     closes = [e for e in view.events("ws.closed_before_connect") if short_handshake_timeout(e)]
     timeouts = view.events("ws.handshake_timeout")
-    long_handshakes = [e for e in view.events("ws.closed_before_connect", "ws.handshake_timeout") if long_handshake(e)]
+    long_handshakes = [e for e in view.events("ws.closed_before_connect", "ws.handshake_timeout")
+                       if long_handshake(e) or late_handshake_timer(e)]
+    overruns = [e for e in view.events("ws.closed_before_connect") if budget_handshake_timeout(e)]
     # A connect that failed on a timeout says the gateway could not answer; one closed normally says nothing of it.
     timed_out = [e for e in view.events("gateway.connect_failed") if "requestTimeoutMethod" in e.fields
                  or "timeout" in e.message]
@@ -54,6 +66,8 @@ def detect(view: EpisodeView) -> Candidate | None:
         confidence = Confidence.MEDIUM  # no close details, but a build old enough for the 3 s default
     elif (timeouts or cli_closes) and not starvation and not modern_budget and view.build.rank == 0:
         confidence = Confidence.LOW  # no close details and no build to date it
+    elif overruns and not starvation:
+        return _budget_overrun(view, overruns)
     elif dropped and not starvation and not modern_budget:
         return _dropped_connection(view, dropped)
     else:
@@ -66,6 +80,14 @@ def detect(view: EpisodeView) -> Candidate | None:
         summary = ("The CLI's connection was closed normally with no reason (`gateway closed (1000)`), the client-side "
                    "sign of a handshake cut short by the gateway's handshake timeout.")
     return Candidate("RC11", confidence, summary, cite(closes[:3], timeouts[:3], cli_closes[:2]), onset=view.record.start)
+
+
+def _budget_overrun(view: EpisodeView, overruns: list[Event]) -> Candidate:
+    longest = max(e.seconds.get("handshakeMs", 0.0) for e in overruns)
+    summary = (f"{len(overruns)} WebSocket handshake(s) ran out the gateway's own budget (about 10 s; up to "
+               f"{longest:.1f} s) with the timer on time: the clients, or a proxy in front of the gateway, did not finish "
+               "the handshake in the time the gateway allows.")
+    return Candidate("RC11", Confidence.MEDIUM, summary, cite(overruns[:3]), onset=view.record.start)
 
 
 def _dropped_connection(view: EpisodeView, dropped: list[Event]) -> Candidate:

@@ -13,6 +13,7 @@ from stuckscan.rules._detect import (
     delay_spike,
     field_text,
     in_startup_window,
+    late_handshake_timer,
     long_handshake,
     metric,
     starving,
@@ -39,6 +40,7 @@ RULE = Rule(
      "`fetch timeout ... timer delayed NNNNms, likely event-loop starvation` (console); in the file log, "
      "`fetch timeout reached; aborting operation` with `timerDelayMs` in its meta object",
      "`[ws] ⇄ res ✓ <method> <very large>ms`", "handshake `durationMs` far above `handshakeMs`",
+     "a handshake timeout whose timer fired past any budget a gateway is set to (`handshakeMs` over 30 s)",
      "`gateway request timeout for connect`",
      "`memory pressure: level=critical ...` beside another sign (alone, or at `level=warning`, a threshold crossed)",
      "a CLI call's own `gateway timeout after Nms`, or a probe's `Connect: failed - timeout`, beside another sign "
@@ -90,7 +92,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     slow = [e for e in view.events("ws.response") if not in_startup_window(view.record.markers, e)]
     if slow and all(field_text(e, "method").startswith("cron.") for e in slow):
         slow = []  # only the cron service's own calls were slow: its lock, not the event loop
-    long_handshakes = [e for e in view.events("ws.closed_before_connect", "ws.handshake_timeout") if long_handshake(e)]
+    long_handshakes = [e for e in view.events("ws.closed_before_connect", "ws.handshake_timeout")
+                       if long_handshake(e) or late_handshake_timer(e)]
     # (a probe's "Connect: failed - timeout" alone is the CLI's symptom: a wedged loop, a handshake budget or the
     # probe itself on some platforms; it counts beside other signs only)
     connect_timeouts = [e for e in view.events("gateway.connect_failed", "gateway.timeout")
