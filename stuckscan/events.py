@@ -189,6 +189,8 @@ def model_call_timed_out(event: Event) -> bool:
     wording for a model call that hit its timeout), or that error printed on its own."""
     if event.kind == "model.request_timeout":
         return True
+    if event.kind == "embedded.agent_end" and event.fields.get("providerRuntimeFailureKind") == "timeout":
+        return True  # (the file record's own classification of the provider's failure)
     error = str(event.fields.get("error", "")).lower()
     return event.kind in ("embedded.agent_end", "lane.task_error") and "request timed out" in error \
         and "compaction" not in error

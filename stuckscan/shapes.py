@@ -138,6 +138,13 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
         r"(?P<clock>" + _CLOCK + r")\s+(?P<level>" + _LEVEL + r")\s+(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+"
         r"|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
     ),
+    # The same with the hour's first digit cut off in the paste ("7:02:18+00:00 warn agent/embedded ..."): the time is
+    # lost, the level and the subsystem are not.
+    _shape(
+        "logs-cut",
+        r"\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)?\s+(?P<level>" + _LEVEL + r")\s+"
+        r"(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
+    ),
     # A plugin's own console line with its time in brackets: "[2026-05-09T09:05:00.552Z] connect success".
     _shape("console-bracketed", r"\[(?P<iso>" + _ISO + r")\]\s+(?P<message>.*)"),
     # (a level in brackets with no time before it is the level, not a console tag: "[warn] Subagent ...")

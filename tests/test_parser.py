@@ -633,6 +633,7 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("Profile ollama:default timed out", "model.profile_timeout", {"profileId": "ollama:default"}),
     ("AbortError: Unsubscribed during compaction", "compaction.interrupted", {}),
     ("timed out during compaction", "compaction.timeout", {}),
+    ("embedded run timeout", "embedded.timeout", {}),
     ("embedded run manual compaction start: runId=r1 sessionId=s1", "embedded.compaction", {"stage": "start"}),
     ("embedded_run_failover_decision ... failoverReason=timeout profileFailureReason=timeout", "embedded.failover",
      {"failoverReason": "timeout"}),

@@ -894,3 +894,17 @@ def test_handshake_timeouts_on_a_ten_second_budget_are_slow_clients_and_far_past
     assert episode.primary.confidence.value == "medium" and "own budget" in episode.primary.summary
     assert primary(close(32602, 32759)) == "RC12"  # a timer that fired past the largest budget the docs suggest
     assert primary(close(3000, 3012)) == "RC11"
+
+
+def test_a_logs_line_whose_hour_lost_a_digit_keeps_its_level_and_subsystem_but_not_its_time() -> None:
+    (event,) = parse_text_lines(["7:02:18+00:00 warn agent/embedded embedded run agent end: runId=r1 isError=true "
+                                 "error=LLM request timed out."])
+    assert (event.kind, event.level, event.subsystem, event.time) == ("embedded.agent_end", "warn", "agent/embedded", None)
+    assert event.shape == "logs-cut"
+
+
+def test_an_agent_end_the_record_classes_as_a_provider_timeout_is_a_model_call_timing_out() -> None:
+    end = ('{"event":"embedded_run_agent_end","runId":"r1","isError":true,"error":"The AI service is temporarily '
+           'overloaded.","failoverReason":"overloaded","providerRuntimeFailureKind":"%s"}')
+    assert primary(end % "timeout") == "RC01"
+    assert primary(end % "overloaded") is None
