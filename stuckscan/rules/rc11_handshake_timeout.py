@@ -34,7 +34,7 @@ RULE = Rule(
      "CLI `gateway closed (1000 normal closure): no close reason`",
      "CLI `gateway closed (1006 abnormal closure (no close frame))` with nothing else said (a low-confidence guess)",
      "`closed before connect ... cause=handshake-timeout handshakeMs=10000-20000` with the timer on time: clients (or a "
-     "proxy) slower than a 10 s budget (medium confidence)"),
+     "proxy) slower than a 10 s budget, twice or more (medium confidence; once is a near miss)"),
     ("`handshakeMs` about 3000 and `durationMs` only slightly higher", "only WebSocket CLI commands fail"),
     (Fix("Upgrade to 2026.3.22 or later.", _old, "the log's build is older or unknown"),
      Fix("Or set `OPENCLAW_HANDSHAKE_TIMEOUT_MS=10000` (up to 30000)."),
@@ -66,7 +66,7 @@ def detect(view: EpisodeView) -> Candidate | None:
         confidence = Confidence.MEDIUM  # no close details, but a build old enough for the 3 s default
     elif (timeouts or cli_closes) and not starvation and not modern_budget and view.build.rank == 0:
         confidence = Confidence.LOW  # no close details and no build to date it
-    elif overruns and not starvation:
+    elif len(overruns) >= 2 and not starvation:  # (one client running out a 10 s budget once is a near miss)
         return _budget_overrun(view, overruns)
     elif dropped and not starvation and not modern_budget:
         return _dropped_connection(view, dropped)
