@@ -1477,20 +1477,13 @@ class Correlator:
         """A compaction start that names its session or run, a few seconds after an overflow that named none:
         the same compaction, whose wait is now the named one."""
         for key, pending in list(self.pending_timeouts.items()):
-            started, moment = pending.event.time, event.time
-            if pending.opened_by == "compaction" and pending.identity is None and (
-                    started is None or moment is None or timedelta(0) <= moment - started <= SAME_COMPACTION_SLACK):
+            if pending.opened_by == "compaction" and pending.identity is None and _same_compaction(pending.event, event):
                 del self.pending_timeouts[key]
 
     def _compaction_awaited_since(self, event: Event) -> bool:
         """Whether a compaction wait began at most a few seconds before ``event`` (or, untimed, at all)."""
-        for pending in self.pending_timeouts.values():
-            if pending.opened_by != "compaction":
-                continue
-            started, moment = pending.event.time, event.time
-            if started is None or moment is None or timedelta(0) <= moment - started <= SAME_COMPACTION_SLACK:
-                return True
-        return False
+        return any(pending.opened_by == "compaction" and _same_compaction(pending.event, event)
+                   for pending in self.pending_timeouts.values())
 
     def _end_compaction_waits(self, name: str | None) -> None:
         """A compaction ended. Overflow recovery logs its start and its end with no session or run
@@ -1998,6 +1991,13 @@ def _channel_key(event: Event) -> tuple[object, object]:
     """(channel, account) of a channel's line: its channel field, else its subsystem's last part."""
     channel = event.fields.get("channel") or (event.subsystem or "").rsplit("/", 1)[-1] or None
     return channel, event.fields.get("account")
+
+
+def _same_compaction(start: Event, later: Event) -> bool:
+    """Whether ``later`` was logged at most a few seconds after ``start`` (untimed: as far as the lines tell)."""
+    if start.time is None or later.time is None:
+        return True
+    return timedelta(0) <= later.time - start.time <= SAME_COMPACTION_SLACK
 
 
 def overflow_compaction_start(event: Event) -> bool:
