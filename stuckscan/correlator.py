@@ -29,7 +29,6 @@ from stuckscan.events import (
     browser_blocked,
     compaction_rpc,
     event_order,
-    failover_reason,
     hung_model_fetch,
     model_call_timed_out,
     overdue_channel_turn,
@@ -741,8 +740,8 @@ class Correlator:
         # A session lane's last few task lines (dequeue, done, error): when its queue keeps growing
         # with nothing dequeued, they say what the lane last did (see _on_lane_enqueue).
         self.lane_tasks: BoundedMap[str, deque[Event]] = BoundedMap(1000)
-        # When each session's turns were first refused for an earlier turn's claim (see _claim_persists).
-        self.claim_refusals: BoundedMap[str, datetime] = BoundedMap(1000)
+        # When each session's turns began to be refused for an earlier turn's claim, and were last (_claim_persists).
+        self.claim_refusals: BoundedMap[str, tuple[datetime, datetime]] = BoundedMap(1000)
 
     # -- feeding --------------------------------------------------------------------
 
@@ -1355,11 +1354,13 @@ class Correlator:
         session = str(event.fields.get("sessionId", ""))
         if event.time is None:
             return "a turn was refused for an earlier turn's claim never released"
-        first = self.claim_refusals.get(session)
-        if first is None:
-            self.claim_refusals.set(session, event.time)
-            return ""
-        if (event.time - first).total_seconds() >= self.thresholds.warn_seconds:
+        run = self.claim_refusals.get(session)  # (first, latest) refusal of the current run of them
+        if run is None or event.time - run[1] > EVIDENCE_SILENCE:
+            run = (event.time, event.time)  # (refusals this far apart are a busy session now and then, not one run)
+        else:
+            run = (run[0], event.time)
+        self.claim_refusals.set(session, run)
+        if (event.time - run[0]).total_seconds() >= self.thresholds.warn_seconds:
             return "turns kept being refused for an earlier turn's claim never released"
         return ""
 
@@ -1962,7 +1963,7 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind in ("model.fallback_decision", "embedded.failover"):
         # (the console prints the error inside its message; the file record keeps it in detail or rawError)
         said = " ".join((message, str(event.fields.get("detail", "")), str(event.fields.get("rawError", ""))))
-        failed = failover_reason(event) == "timeout" or "session file locked" in said or "Request was aborted" in said \
+        failed = event.fields.get("reason") == "timeout" or "session file locked" in said or "Request was aborted" in said \
             or event.fields.get("decision") == "surface_error"
         return "model call failed over" if failed else ""
     if kind == "compaction.timeout_recovery":

@@ -205,16 +205,6 @@ def hung_model_fetch(event: Event, warn_seconds: float) -> bool:
         and isinstance(elapsed, (int, float)) and elapsed >= warn_seconds * 1000
 
 
-def failover_reason(event: Event) -> str:
-    """Why a model call failed over: ``reason=`` on the console line, ``failoverReason`` in the file record's meta
-    object (``{"event":"embedded_run_failover_decision",...,"failoverReason":"timeout"}``)."""
-    for name in ("reason", "failoverReason"):
-        value = event.fields.get(name)
-        if isinstance(value, str) and value:
-            return value
-    return ""
-
-
 def overdue_channel_turn(event: Event, warn_seconds: float) -> bool:
     """A channel worker that aborted the inbound turn it ran because the turn outlived the worker's own budget
     (Discord's inbound worker, 30 min by default), a budget at least the stall detector's warn threshold. A

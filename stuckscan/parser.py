@@ -204,6 +204,15 @@ def _merge_meta(meta: dict[str, Any], kind: str, fields: dict[str, Any], raw: di
             enrich(value, fields, raw, seconds)
 
 
+def _alias_own_fields(kind: str, fields: dict[str, Any], raw: dict[str, str], seconds: dict[str, float]) -> None:
+    """A meta object's keys quoted as the line's own ``key=value`` words (``embedded_run_failover_decision ...
+    failoverReason=timeout``): the values under the console's names too, as a meta object's would be."""
+    for alias, value in list(meta_fields.aliased(kind, fields)):
+        if alias.field not in fields and _set_meta_scalar(alias.field, value, fields, raw, seconds) \
+                and alias.console_text and isinstance(value, str):
+            enrich(value, fields, raw, seconds)
+
+
 def _set_meta_scalar(name: str, value: Any, fields: dict[str, Any], raw: dict[str, str],
                      seconds: dict[str, float]) -> bool:
     """Set field ``name`` to a meta object's scalar ``value`` (a duration in ms also in ``seconds``);
@@ -1300,6 +1309,8 @@ class LineParser:
         kind = family.kind if family else (record.kind or GENERIC_KIND)
         if record.meta:
             _merge_meta(record.meta, kind, fields, raw, seconds)
+        elif kind in meta_fields.ALIASES:
+            _alias_own_fields(kind, fields, raw, seconds)
         _derive(fields, record.session_hint)
         level = record.level or (family.level if family else None)
         return Event(

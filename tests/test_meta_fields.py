@@ -14,7 +14,7 @@ import pytest
 
 from stuckscan import families
 from stuckscan.analysis import analyze_paths
-from stuckscan.events import Event, failover_reason
+from stuckscan.events import Event
 from stuckscan.meta_fields import ALIASES, aliased
 from stuckscan.model import Analysis
 from stuckscan.parallel import analyze_paths_fast
@@ -131,7 +131,6 @@ def test_a_null_meta_value_states_nothing() -> None:
     text, meta = FAILOVER_TIMEOUT
     event = _file_event((text, {**meta, "failoverReason": None}))
     assert "reason" not in event.fields
-    assert failover_reason(event) == ""
 
 
 def test_what_the_message_states_wins_over_the_meta_object() -> None:
@@ -343,3 +342,10 @@ def test_a_decision_alone_is_the_fault_signal_its_console_line_is(tmp_path: Path
     console = _analysed(tmp_path, "console", _console_log(day))
     assert console[0]  # the console line alone opens an incident
     assert _analysed(tmp_path, "file", _file_log(day))[0] == console[0]
+
+
+def test_meta_keys_quoted_as_the_lines_own_words_read_under_the_consoles_names_too() -> None:
+    (event,) = parse_text_lines(["embedded_run_failover_decision ... failoverReason=timeout profileFailureReason=timeout"])
+    assert event.kind == "embedded.failover" and event.fields["reason"] == "timeout"
+    (stated,) = parse_text_lines(["embedded run failover decision: reason=rate_limit failoverReason=timeout"])
+    assert stated.fields["reason"] == "rate_limit"  # what the line itself says under the console's name wins

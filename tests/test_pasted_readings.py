@@ -909,3 +909,14 @@ def test_an_agent_end_the_record_classes_as_a_provider_timeout_is_a_model_call_t
            'overloaded.","failoverReason":"overloaded","providerRuntimeFailureKind":"%s"}')
     assert primary(end % "timeout") == "RC01"
     assert primary(end % "overloaded") is None
+
+
+def test_claim_refusals_hours_apart_are_a_busy_session_now_and_then(tmp_path) -> None:
+    from stuckscan.analysis import analyze_paths
+
+    sid = "6b550ab1-62b0-4cf9-8703-0d07b230da5a"
+    path = tmp_path / "openclaw-2026-09-02.log"
+    path.write_text("".join(tslog_line(f"2026-09-02T{clock}.000Z", "gateway", f"Session {sid} already has an active "
+                                       "turn claim", "ERROR") + "\n" for clock in ("08:00:00", "14:00:00")),
+                    encoding="utf-8")
+    assert not analyze_paths([str(path)]).incidents

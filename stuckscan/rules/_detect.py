@@ -233,7 +233,9 @@ def long_handshake(event: Event) -> bool:
     return duration > max(2 * limit, limit + 10.0)
 
 
-# The largest handshake budget the docs suggest setting (OPENCLAW_HANDSHAKE_TIMEOUT_MS=10000 to 30000).
+# The handshake budget since 2026.3.22, and the largest the docs suggest setting (OPENCLAW_HANDSHAKE_TIMEOUT_MS=
+# 10000 to 30000), in seconds.
+MODERN_HANDSHAKE_BUDGET = 10.0
 LARGEST_HANDSHAKE_BUDGET = 30.0
 
 
@@ -250,7 +252,7 @@ def budget_handshake_timeout(event: Event) -> bool:
     front of the gateway) did not finish the handshake in the time the gateway allows."""
     handshake = event.seconds.get("handshakeMs")
     return field_text(event, "cause") == "handshake-timeout" and handshake is not None \
-        and 10.0 <= handshake <= 2 * 10.0 and not long_handshake(event)
+        and MODERN_HANDSHAKE_BUDGET <= handshake <= 2 * MODERN_HANDSHAKE_BUDGET and not long_handshake(event)
 
 
 def short_handshake_timeout(event: Event) -> bool:

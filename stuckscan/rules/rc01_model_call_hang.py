@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event, failover_reason, hung_model_fetch, model_call_timed_out, overdue_channel_turn
+from stuckscan.events import Event, hung_model_fetch, model_call_timed_out, overdue_channel_turn
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     Candidate,
@@ -109,7 +109,7 @@ def detect(view: IncidentView) -> Candidate | None:
     # the Codex harness's watchdog: no progress notification within the attempt's idle budget
     idle += [e for e in view.events("codex.turn_idle_timeout") if field_text(e, "waitingFor") == "progress"]
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
-                if not mentions_lock(e) and (failover_reason(e) == "timeout" or "Request was aborted" in e.message
+                if not mentions_lock(e) and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message
                                              or "Request was aborted" in field_text(e, "rawError"))]
     if not (strong or started_only or idle or failover or unreported):
         return None
@@ -118,12 +118,17 @@ def detect(view: IncidentView) -> Candidate | None:
     confidence = Confidence.HIGH if strong else Confidence.MEDIUM if (started_only or idle) else Confidence.LOW
     basis = strong or started_only or (unreported if not failover else [])
     stuck = _stuck_for(view)
-    detail = "the active work is a model call" if strong else "the run never progressed past its start" if started_only \
-        else "the model call timed out" if (idle or failover) \
-        else "the embedded run reported no progress and no tool was active, so it was most likely waiting on its model call" \
-        if not view.events("channel.handler_timeout") \
-        else "the channel's worker aborted a turn that outlived its budget with no tool seen, so it was most likely " \
-             "waiting on its model call"
+    if strong:
+        detail = "the active work is a model call"
+    elif started_only:
+        detail = "the run never progressed past its start"
+    elif idle or failover:
+        detail = "the model call timed out"
+    elif view.events("channel.handler_timeout"):
+        detail = ("the channel's worker aborted a turn that outlived its budget with no tool seen, so it was most likely "
+                  "waiting on its model call")
+    else:
+        detail = "the embedded run reported no progress and no tool was active, so it was most likely waiting on its model call"
     return Candidate(
         "RC01", confidence,
         (f"No progress for {stuck:.0f} s and {detail}" if stuck else detail[0].upper() + detail[1:])

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from stuckscan.events import Event
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
+    MODERN_HANDSHAKE_BUDGET,
     Candidate,
     budget_handshake_timeout,
     cite,
@@ -56,7 +57,7 @@ def detect(view: EpisodeView) -> Candidate | None:
                  or "timeout" in e.message]
     starvation = (long_handshakes or timed_out or view.events("liveness.warning", "timer.delayed",
                                                               "liveness.heartbeat_delayed", "ws.response", "gateway.timeout"))
-    modern_budget = any(e.seconds.get("handshakeMs", 0.0) >= 10.0 for e in view.events("ws.closed_before_connect"))
+    modern_budget = any(e.seconds.get("handshakeMs", 0.0) >= MODERN_HANDSHAKE_BUDGET for e in view.events("ws.closed_before_connect"))
     old_gateway = view.build.rank == 1 or any(m.kind == "gateway.listening" for m in view.record.markers)
     cli_closes = [e for e in view.events("gateway.closed", "gateway.connect_failed") if normal_close_without_reason(e)]
     dropped = [e for e in view.events("gateway.closed", "gateway.connect_failed") if abnormal_close(e)]

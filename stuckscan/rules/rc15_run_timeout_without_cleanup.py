@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event, failover_reason, model_call_timed_out
+from stuckscan.events import Event, model_call_timed_out
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import LANE_TIMEOUT_ERROR, Candidate, cite, field_text, lane_task_errors
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -87,7 +87,7 @@ def _model_timed_out_at(view: IncidentView, timeout: Event) -> bool:
         if event.time is None or abs((event.time - timeout.time).total_seconds()) > MODEL_TIMEOUT_REACH:
             continue
         if event.kind in ("model.profile_timeout", "llm.idle_timeout") or model_call_timed_out(event) \
-                or failover_reason(event) == "timeout":
+                or field_text(event, "reason") == "timeout":
             return True
     return False
 
