@@ -952,3 +952,11 @@ def test_the_active_memory_recalls_own_lane_task_timing_out_is_no_run_left_uncle
     assert primary(*recall) is None
     user = recall[1].replace(":active-memory:a1b2", "")
     assert primary(recall[0], user) == "RC15"
+
+
+def test_a_freeze_measured_longer_than_the_stall_and_logged_before_it_comes_first_in_an_untimed_paste() -> None:
+    liveness = "[diagnostic] liveness warning: eventLoopDelayP99Ms={} eventLoopUtilization=1"
+    stuck = "[diagnostic] stuck session: sessionKey=agent:main:main state=processing age=173s"
+    assert primary(liveness.format("173006.7"), stuck) == "RC12"
+    assert primary(stuck, liveness.format("173006.7")) != "RC12"  # (logged after the warning: it may have come later)
+    assert primary(liveness.format("9000.0"), stuck) != "RC12"  # (a shorter freeze cannot cover the stall)
