@@ -958,5 +958,16 @@ def test_a_freeze_measured_longer_than_the_stall_and_logged_before_it_comes_firs
     liveness = "[diagnostic] liveness warning: eventLoopDelayP99Ms={} eventLoopUtilization=1"
     stuck = "[diagnostic] stuck session: sessionKey=agent:main:main state=processing age=173s"
     assert primary(liveness.format("173006.7"), stuck) == "RC12"
-    assert primary(stuck, liveness.format("173006.7")) != "RC12"  # (logged after the warning: it may have come later)
-    assert primary(liveness.format("9000.0"), stuck) != "RC12"  # (a shorter freeze cannot cover the stall)
+    hung = ("[diagnostic] stalled session: sessionKey=agent:main:main state=processing age=173s "
+            "reason=active_work_without_progress activeWorkKind=model_call lastProgress=model_call:started")
+    assert primary(liveness.format("173006.7"), hung) == "RC12"
+    assert primary(hung, liveness.format("173006.7")) == "RC01"  # (logged after the warning: it may have come later)
+    assert primary(liveness.format("9000.0"), hung) == "RC01"  # (a shorter freeze cannot cover the stall)
+
+
+def test_an_old_builds_want_of_recovery_before_the_abort_threshold_is_read_only_when_nothing_else_explains() -> None:
+    liveness = "[diagnostic] liveness warning: eventLoopDelayP99Ms=173006.7 eventLoopUtilization=1"
+    stuck = "[diagnostic] stuck session: sessionKey=agent:main:main state=processing age=173s"
+    (incident,) = analyze_text(liveness, stuck).incidents
+    assert "RC07" not in [c.rule.id for c in incident.contributing]
+    assert primary(stuck) == "RC07"  # (alone, an old build's warnings are a stall nothing recovers)

@@ -73,4 +73,7 @@ def detect(view: IncidentView) -> Candidate | None:
         cite(view.warnings[:1], view.warnings[-2:]),
         onset=start + timedelta(seconds=abort) if start else None, explains_stall=False,
         facts={"old_form": bool(old), "observe_only": bool(observe_only)},
+        # (before the abort threshold no build would have recovered yet: the old build's want of recovery is the
+        # reading only when nothing else explains the stall)
+        fallback=not past_threshold,
     )
