@@ -1451,6 +1451,98 @@ FAMILIES: tuple[Family, ...] = (
         "channel.inbound_failed", "error", "Zalo webhook failed",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Zalo) (?P<event>webhook) failed:?\s*(?P<error>.*)",
     ),
+    # The channel manager's stop (src/gateway/server-channels.ts, later src/channels/manager/, warn): an account
+    # whose task outlived its 5 s budget after the abort, "[<accountId>] channel stop exceeded <n>ms after abort;
+    # continuing shutdown", or whose plugin stopAccount hook did, "[<accountId>] stopAccount exceeded <n>ms; continuing
+    # stop". Its runtime stays `running` (lastError "channel stop timed out after <n>ms") and the old connection may
+    # still be open: a Telegram long poll then answers the next start with 409 conflicts.
+    _searched(
+        "channel.stop_timeout", "warn", "channel stop exceeded ",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?channel stop exceeded (?P<stopTimeoutMs>\d+)ms after abort",
+    ),
+    _searched(
+        "channel.stop_timeout", "warn", "stopAccount exceeded ",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<stage>stopAccount) exceeded (?P<stopTimeoutMs>\d+)ms",
+    ),
+    # The same manager once the hung task settles: "[<accountId>] restarting after timed-out channel stop completed"
+    # (info), a restart of the account; a task that returned with no error, "[<accountId>] channel exited without an
+    # error" (error), an exit as "channel exited: <err>" is; and "[<accountId>] auto-restart skipped, terminal
+    # disconnect" (info): the plugin reported a disconnect no restart fixes, so the account stays down.
+    _searched(
+        "channel.auto_restart", "info", "restarting after timed-out channel stop",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?restarting after (?P<reason>timed-out channel stop) completed",
+    ),
+    _searched(
+        "channel.exited", "error", "channel exited without an error",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?channel exited (?P<error>without an error)",
+    ),
+    _searched(
+        "channel.terminal_disconnect", "info", "auto-restart skipped, terminal disconnect",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?auto-restart skipped, terminal disconnect",
+    ),
+    # Disconnects the channels themselves call terminal, each followed by the monitor's stop: WhatsApp Web
+    # (extensions/whatsapp/src/auto-reply/monitor.ts, runtime.error) "WhatsApp session logged out. Run `openclaw
+    # channels login ...` to relink." and "WhatsApp Web connection closed (status <s>: session conflict). Resolve
+    # conflicting WhatsApp Web sessions, then relink ... Stopping web monitoring."; Discord (extensions/discord/src/
+    # monitor/provider.lifecycle.ts, runtime.error) "discord: gateway closed with code 4014 (missing privileged gateway
+    # intents). ..." (and the other close codes Discord never resumes: 4004 authentication failed, 4010-4013).
+    _searched(
+        "channel.terminal_disconnect", "error", "session logged out",
+        r"(?P<channel>WhatsApp) session logged out\b(?P<detail>[^\n]{0,300})",
+        values={"channel": {"WhatsApp": "whatsapp"}},
+    ),
+    _searched(
+        "channel.terminal_disconnect", "error", ": session conflict)",
+        r"(?:(?P<channel>WhatsApp) )?Web connection closed \(status (?P<status>\w{1,20}): session conflict\)",
+        values={"channel": {"WhatsApp": "whatsapp"}},
+    ),
+    _searched(
+        "channel.terminal_disconnect", "error", "gateway closed with code 4",
+        r"(?:(?P<channel>discord): )?gateway closed with code (?P<closeCode>40(?:04|1[0-4]))(?: \((?P<detail>[^()]{1,200})\))?",
+    ),
+    # Discord's reconnect watchdog (provider.lifecycle.ts, runtime.error): a socket that closed and did not come back
+    # within the watchdog's budget, "discord: reconnect watchdog timeout after <n>ms; force-stopping monitor task"; and
+    # an old socket that would not close before a reconnect, "discord: gateway socket did not close within <n>ms
+    # before reconnect; attempting forced terminate ...", "... did not close <n>ms after forced terminate; ...", "...
+    # did not expose a working terminate() after <n>ms; ..." (a transport error each).
+    _searched(
+        "channel.polling_stall", "error", "reconnect watchdog timeout after ",
+        r"(?:(?P<channel>discord): )?reconnect watchdog timeout after (?P<timeoutMs>\d+)ms",
+    ),
+    _searched(
+        "channel.transport_error", "error", "gateway socket did not ",
+        r"(?:(?P<channel>discord): )?gateway socket did not (?:close|expose a working terminate\(\))"
+        r"(?: within| after)? ?(?P<waitedMs>\d+)ms(?P<detail>[^\n]{0,300})",
+    ),
+    # Telegram's polling session (extensions/telegram/src/polling-session.ts, the channel's log): a polling cycle that
+    # failed on another poller of the same bot token, "Telegram getUpdates conflict: <err>; Another OpenClaw gateway,
+    # script, or Telegram poller may be using this bot token; ... retrying in <d>.", on a network error, "Telegram
+    # network error: <err>; retrying in <d>.", and the setup before it: "Telegram setup network error: <err>; retrying
+    # in <d>.", "Telegram webhook cleanup failed: <err>; retrying in <d>.". All retry with the poll's back-off.
+    _anchored(
+        "channel.transport_error", "warn",
+        ("Telegram getUpdates conflict: ", "Telegram network error: ", "Telegram setup network error: ",
+         "Telegram webhook cleanup failed: "),
+        r"(?P<channel>Telegram) (?P<reason>getUpdates conflict|network error|setup network error|webhook cleanup "
+        r"failed): (?P<error>[^\n]*?);(?: (?P<hint>Another [^\n]{0,300}?))? retrying in "
+        r"(?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m))\.?\s*$",
+        values={"channel": {"Telegram": "telegram"}},
+    ),
+    # Telegram's fetch transport failing over (extensions/telegram/src/fetch.ts, warn): a dispatcher that failed
+    # repeatedly on network codes is benched, "telegram transport attempt marked temporarily unhealthy for <n>ms
+    # (codes=<codes>)" (the console drops the "telegram " that repeats its tag), and the IP fallback, "fetch fallback:
+    # DNS-resolved IP unreachable; trying alternative Telegram API IP (codes=<codes>[, reason=<r>])".
+    _searched(
+        "channel.transport_error", "warn", "transport attempt marked temporarily unhealthy",
+        r"(?:(?P<channel>telegram) )?transport attempt marked temporarily unhealthy for (?P<cooldownMs>\d+)ms"
+        r"(?: \(codes=(?P<codes>[^()\s]{1,200})\))?",
+    ),
+    _searched(
+        "channel.transport_error", "warn", "trying alternative Telegram API IP",
+        r"fetch fallback: DNS-resolved IP unreachable; trying alternative (?P<channel>Telegram) API IP"
+        r"(?: \(codes=(?P<codes>[^,()\s]{1,200})(?:, reason=(?P<reason>[^()]{1,200}))?\))?",
+        values={"channel": {"Telegram": "telegram"}},
+    ),
     # The active-memory plugin's recall sub-run (extensions/active-memory/recall.ts, plugin logger, when its logging
     # is on): "active-memory: agent=<id> session=<key|id|none>[ activeProvider=<p>][ activeModel=<m>] start
     # timeoutMs=<n> queryChars=<n> searchQueryChars=<n>", "... done status=<ok|empty|timeout|failed|...>

@@ -436,6 +436,55 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "plugin.hook_failed", {"hook": "before_prompt_build", "plugin": "hindsight-openclaw", "timeoutMs": 15000}),
     ("plugins", "ERROR", "[hooks] before_dispatch handler from inbox-guard failed: Error: ECONNREFUSED 127.0.0.1:7070",
      "plugin.hook_failed", {"hook": "before_dispatch", "error": "Error: ECONNREFUSED 127.0.0.1:7070"}),
+    # Channel connection audit: the channel manager, Telegram, Discord and WhatsApp.
+    ("gateway/channels/telegram", "WARN", "[default] channel stop exceeded 5000ms after abort; continuing shutdown",
+     "channel.stop_timeout", {"stopTimeoutMs": 5000}),
+    ("gateway/channels/telegram", "WARN", "[default] stopAccount exceeded 5000ms; continuing stop",
+     "channel.stop_timeout", {"stopTimeoutMs": 5000, "stage": "stopAccount"}),
+    ("gateway/channels/telegram", "INFO", "[default] restarting after timed-out channel stop completed",
+     "channel.auto_restart", {"reason": "timed-out channel stop"}),
+    ("gateway/channels/slack", "ERROR", "[work] channel exited without an error",
+     "channel.exited", {"error": "without an error"}),
+    ("gateway/channels/whatsapp", "INFO", "[default] auto-restart skipped, terminal disconnect",
+     "channel.terminal_disconnect", {}),
+    ("gateway/channels/whatsapp", "ERROR",
+     "WhatsApp session logged out. Run `openclaw channels login --channel whatsapp` to relink.",
+     "channel.terminal_disconnect", {"channel": "whatsapp"}),
+    ("gateway/channels/whatsapp", "ERROR",
+     "WhatsApp Web connection closed (status 440: session conflict). Resolve conflicting WhatsApp Web sessions, then "
+     "relink with `openclaw channels login --channel whatsapp`. Stopping web monitoring.",
+     "channel.terminal_disconnect", {"channel": "whatsapp", "status": 440}),
+    ("gateway/channels/discord", "ERROR",
+     "discord: gateway closed with code 4014 (missing privileged gateway intents). Enable the required intents in the "
+     "Discord Developer Portal or disable them in config.",
+     "channel.terminal_disconnect", {"closeCode": 4014}),
+    ("gateway/channels/discord", "ERROR", "discord: reconnect watchdog timeout after 300000ms; force-stopping monitor task",
+     "channel.polling_stall", {"timeoutMs": 300000}),
+    ("gateway/channels/discord", "ERROR",
+     "discord: gateway socket did not close within 5000ms before reconnect; attempting forced terminate before giving "
+     "up", "channel.transport_error", {"waitedMs": 5000}),
+    ("gateway/channels/discord", "ERROR",
+     "discord: gateway socket did not expose a working terminate() after 5000ms; force-stopping instead of opening a "
+     "parallel socket", "channel.transport_error", {"waitedMs": 5000}),
+    ("gateway/channels/telegram", "INFO",
+     "Telegram getUpdates conflict: Call to 'getUpdates' failed! (409: Conflict: terminated by other getUpdates "
+     "request; make sure that only one bot instance is running); Another OpenClaw gateway, script, or Telegram poller "
+     "may be using this bot token; stop the duplicate poller or switch this account to webhook mode. retrying in 2.1s.",
+     "channel.transport_error",
+     {"channel": "telegram", "reason": "getUpdates conflict", "restartDelay": 2.1,
+      "error": "Call to 'getUpdates' failed! (409: Conflict: terminated by other getUpdates request; make sure that "
+               "only one bot instance is running)"}),
+    ("gateway/channels/telegram", "INFO", "Telegram network error: TypeError: fetch failed; retrying in 2.31s.",
+     "channel.transport_error", {"channel": "telegram", "reason": "network error", "error": "TypeError: fetch failed"}),
+    ("gateway/channels/telegram", "INFO",
+     "Telegram webhook cleanup failed: HttpError: Network request for 'deleteWebhook' failed!; retrying in 4.5s.",
+     "channel.transport_error", {"reason": "webhook cleanup failed"}),
+    ("telegram/network", "WARN",
+     "telegram transport attempt marked temporarily unhealthy for 10000ms (codes=UND_ERR_CONNECT_TIMEOUT)",
+     "channel.transport_error", {"cooldownMs": 10000, "codes": "UND_ERR_CONNECT_TIMEOUT"}),
+    ("telegram/network", "WARN",
+     "fetch fallback: DNS-resolved IP unreachable; trying alternative Telegram API IP (codes=ETIMEDOUT)",
+     "channel.transport_error", {"channel": "telegram", "codes": "ETIMEDOUT"}),
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 
