@@ -1543,6 +1543,29 @@ FAMILIES: tuple[Family, ...] = (
         r"(?: \(codes=(?P<codes>[^,()\s]{1,200})(?:, reason=(?P<reason>[^()]{1,200}))?\))?",
         values={"channel": {"Telegram": "telegram"}},
     ),
+    # IRC (extensions/irc/src/monitor.ts, the channel's child logger): "[<account>] IRC connection closed; reconnecting
+    # in <n>ms" (warn), "[<account>] IRC reconnect failed: <err>" and the client's "[<account>] IRC error: <err>"
+    # (error).
+    _searched(
+        "channel.reconnecting", "warn", "IRC connection closed; reconnecting in ",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>IRC) connection closed; reconnecting in "
+        r"(?P<restartDelay>\d+(?:\.\d+)?(?:ms|s))",
+        values={"channel": {"IRC": "irc"}},
+    ),
+    _searched(
+        "channel.transport_error", "error", "IRC ",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>IRC) (?:reconnect failed|error): (?P<error>[^\n]{0,500})",
+        values={"channel": {"IRC": "irc"}},
+    ),
+    # Nostr (extensions/nostr/src/channel.ts on the bus's onError, error): "[<account>] Nostr error (<context>): <msg>";
+    # a relay's subscription closing ("(subscription): Subscription closed: <reason>") or a relay that would not
+    # connect ("(connect <relay url>): <err>") is the transport; a failed publish, decrypt or event is one message's.
+    _searched(
+        "channel.transport_error", "error", "Nostr error (",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Nostr) error \((?P<stage>subscription|connect)"
+        r"(?: (?P<relay>[^()\s]{1,300}))?\): (?P<error>[^\n]{0,500})",
+        values={"channel": {"Nostr": "nostr"}},
+    ),
     # The active-memory plugin's recall sub-run (extensions/active-memory/recall.ts, plugin logger, when its logging
     # is on): "active-memory: agent=<id> session=<key|id|none>[ activeProvider=<p>][ activeModel=<m>] start
     # timeoutMs=<n> queryChars=<n> searchQueryChars=<n>", "... done status=<ok|empty|timeout|failed|...>
@@ -1825,7 +1848,22 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _anchored(
         "channel.polling_started", "info", ("slack socket mode connected", "socket mode connected"),
-        r"(?:(?P<channel>slack) )?socket mode connected\s*$",
+        r"(?:(?P<channel>slack) )?socket mode connected(?: \((?P<identity>degraded) identity\))?\s*$",
+    ),
+    # The same client's socket failing ("[WARN]  socket-mode:socket-mode WebSocket error occurred: <err>", "[ERROR]
+    # socket-mode:socket-mode WebSocket error! SMWebsocketError: <err>"), which the monitor then reports as a failed
+    # start (extensions/slack/src/monitor/provider.ts, error): "slack socket mode failed to start; retry <n>/∞ in <s>s
+    # reason=\"<err>[; last SDK log: <line>]\"", the later form of the "failed to start. retry" reconnect above.
+    _searched(
+        "channel.transport_error", "warn", " WebSocket error",
+        r"(?P<channel>socket-mode):(?P<sdkComponent>[\w-]{1,40})(?::\d+)? WebSocket error(?: occurred:|!)\s*"
+        r"(?P<error>\S[^\n]{0,500})?",
+        values={"channel": {"socket-mode": "slack"}},
+    ),
+    _anchored(
+        "channel.auto_restart", "error", ("slack socket mode failed to start; retry ", "socket mode failed to start; retry "),
+        r"(?:(?P<channel>slack) )?socket mode failed to start; retry (?P<attempt>\d+)/(?P<maxAttempts>\d+|∞) in "
+        r"(?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m))(?: reason=\"(?P<error>[^\n]{0,1000}?)\"?)?\s*$",
     ),
     # Benign look-alikes as older builds and pasted logs print them: "typing TTL reached (2m)" (the typing indicator
     # stopped on a long turn, as "[typing] TTL exceeded" above) and "Removed orphaned user message to prevent

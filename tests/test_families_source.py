@@ -485,6 +485,23 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("telegram/network", "WARN",
      "fetch fallback: DNS-resolved IP unreachable; trying alternative Telegram API IP (codes=ETIMEDOUT)",
      "channel.transport_error", {"channel": "telegram", "codes": "ETIMEDOUT"}),
+    # Slack socket mode's start retry and its SDK's socket errors; IRC; Nostr relays.
+    ("gateway/channels/slack", "ERROR",
+     "slack socket mode failed to start; retry 2/∞ in 4s reason=\"Slack Socket Mode start failed after disconnect "
+     "without error detail; last SDK log: socket-mode:socket-mode WebSocket error! SMWebsocketError\"",
+     "channel.auto_restart", {"attempt": 2, "maxAttempts": "∞", "restartDelay": 4}),
+    ("gateway/channels/slack", "ERROR",
+     "socket-mode:socket-mode WebSocket error! SMWebsocketError: Failed to send message on websocket: WebSocket is "
+     "not open", "channel.transport_error", {"channel": "slack", "sdkComponent": "socket-mode"}),
+    ("gateway/channels/irc", "WARN", "[default] IRC connection closed; reconnecting in 1000ms",
+     "channel.reconnecting", {"channel": "irc", "restartDelay": 1000}),
+    ("gateway/channels/irc", "ERROR", "[default] IRC reconnect failed: connect ECONNREFUSED 127.0.0.1:6697",
+     "channel.transport_error", {"channel": "irc", "error": "connect ECONNREFUSED 127.0.0.1:6697"}),
+    ("gateway/channels/nostr", "ERROR",
+     "[default] Nostr error (subscription): Subscription closed: relay connection closed",
+     "channel.transport_error", {"channel": "nostr", "stage": "subscription"}),
+    ("gateway/channels/nostr", "ERROR", "[default] Nostr error (connect wss://relay.damus.io): connection timed out",
+     "channel.transport_error", {"channel": "nostr", "stage": "connect", "relay": "wss://relay.damus.io"}),
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 
@@ -790,4 +807,15 @@ def test_a_doctor_lock_left_by_a_dead_process_is_the_dead_pid_class(tmp_path: Pa
     "Main session transcript looks fine",
 ])
 def test_fourth_audit_look_alikes_stay_generic(message: str) -> None:
+    assert _one(message).kind == "generic"
+
+
+@pytest.mark.parametrize("message", [
+    "Nostr error (decrypt from 3bf0c63f): bad MAC",  # one message's failure, not the relay's
+    "Nostr error (publish to wss://relay.damus.io): timeout",  # an outbound reply's
+    "discord: gateway closed with code 4000 (unknown error)",  # Discord resumes after this one
+    "[default] stopAccount failed: Error: boom",  # a stop that failed, not one that hung
+    "Failed to refresh access token for user 12345: invalid token",  # no channel's words
+])
+def test_channel_connection_audit_look_alikes_stay_generic(message: str) -> None:
     assert _one(message).kind == "generic"
