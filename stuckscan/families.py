@@ -1566,6 +1566,32 @@ FAMILIES: tuple[Family, ...] = (
         r"(?: (?P<relay>[^()\s]{1,300}))?\): (?P<error>[^\n]{0,500})",
         values={"channel": {"Nostr": "nostr"}},
     ),
+    # Tlon (extensions/tlon/src/urbit/sse-client.ts, the Urbit channel's event stream): "[SSE] Stream ended,
+    # attempting reconnection..." and "[SSE] Reconnection attempt <n>/<max> in <n>ms..." (info), "[SSE] Reconnection
+    # failed: <err>" (error), "[SSE] Max reconnection attempts (<n>) reached. Waiting 10s before resetting..." (it keeps
+    # trying: every attempt of a round failed), and "[SSE] Reconnection successful!" (the stream back). The plainer
+    # three need their "[SSE]" label, which a bare paste reads as the line's tag (other clients reconnect in those words).
+    _searched(
+        "channel.reconnecting", "info", "Stream ended, attempting reconnection",
+        r"(?:\[SSE\] )?Stream ended, attempting reconnection",
+    ),
+    _searched(
+        "channel.reconnecting", "info", "Reconnection attempt ",
+        r"\[SSE\] Reconnection attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+) in (?P<restartDelay>\d+(?:ms|s))",
+    ),
+    _searched(
+        "channel.transport_error", "error", "Reconnection failed: ",
+        r"\[SSE\] Reconnection failed: (?P<error>[^\n]{0,500})",
+    ),
+    _searched(
+        "channel.transport_error", "warn", "Max reconnection attempts (",
+        r"(?:\[SSE\] )?Max reconnection attempts \((?P<maxAttempts>\d+)\) reached\. Waiting (?P<restartDelay>\d+s) before "
+        r"resetting",
+    ),
+    _searched(
+        "channel.polling_started", "info", "Reconnection successful!",
+        r"\[SSE\] Reconnection successful!",
+    ),
     # The active-memory plugin's recall sub-run (extensions/active-memory/recall.ts, plugin logger, when its logging
     # is on): "active-memory: agent=<id> session=<key|id|none>[ activeProvider=<p>][ activeModel=<m>] start
     # timeoutMs=<n> queryChars=<n> searchQueryChars=<n>", "... done status=<ok|empty|timeout|failed|...>

@@ -819,3 +819,21 @@ def test_fourth_audit_look_alikes_stay_generic(message: str) -> None:
 ])
 def test_channel_connection_audit_look_alikes_stay_generic(message: str) -> None:
     assert _one(message).kind == "generic"
+
+
+@pytest.mark.parametrize(("message", "kind", "expected"), [
+    ("[SSE] Stream ended, attempting reconnection...", "channel.reconnecting", {}),
+    ("[SSE] Reconnection attempt 3/10 in 4000ms...", "channel.reconnecting", {"attempt": 3, "maxAttempts": 10}),
+    ("[SSE] Reconnection failed: Error: Stream connection failed: 403", "channel.transport_error",
+     {"error": "Error: Stream connection failed: 403"}),
+    ("[SSE] Max reconnection attempts (10) reached. Waiting 10s before resetting...", "channel.transport_error",
+     {"maxAttempts": 10}),
+    ("[SSE] Reconnection successful!", "channel.polling_started", {}),
+])
+def test_tlons_event_stream_reads_under_its_label(message: str, kind: str, expected: dict[str, object]) -> None:
+    # (pasted bare, "[SSE]" reads as the line's tag and the plainer lines are left generic: other clients reconnect
+    # in the same words)
+    _check(_one(f"2026-05-21T18:00:00.000+08:00 [tlon] {message}"), kind, expected)
+    event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "gateway/channels/tlon", message, level="INFO"))
+    _check(event, kind, expected)
+    assert _one("Reconnection failed: Error: socket hang up").kind == "generic"
