@@ -1422,6 +1422,54 @@ FAMILIES: tuple[Family, ...] = (
         "channel.transport_error", "error", ("WhatsApp Web connection closed (status ", "Web connection closed (status "),
         r"(?:WhatsApp )?Web connection closed \(status (?P<status>[\w-]{1,20})\)\.?(?:\s*(?:…|\.{3}))?\s*$",
     ),
+    # The same monitor before the inbox attaches (runtime.error): "WhatsApp Web connection closed during setup (status
+    # 428). Retry <n>/<max|∞> in <d>." and "WhatsApp auth state is still stabilizing. Retry <n>/<max|∞> for inbox attach
+    # in <d>." (reconnects), their give-ups "... during setup (status 428) after <n>/<max> attempts. Relink with ..." and
+    # "WhatsApp auth state is still stabilizing after <n>/<max> attempts. Stopping web monitoring.", with the reconnect
+    # logger's records of each ("web reconnect: 428 during opening; retrying|max attempts reached", "web reconnect:
+    # auth state still stabilizing during inbox attach; retrying", "web reconnect: auth state stayed unstable; max
+    # attempts reached"). Its watchdog (web-heartbeat, warn): "WhatsApp watchdog timeout detected - forcing reconnect"
+    # (fields in the meta object) and "WhatsApp watchdog timeout (<transport-inactive|app-silent>) - restarting
+    # connection"; a crypto failure on the socket, "web reconnect: unhandled rejection from WhatsApp socket; forcing
+    # reconnect"; and a close status it never retries, "web reconnect: non-retryable close status; stopping monitor".
+    _anchored(
+        "channel.auto_restart", "error",
+        ("WhatsApp Web connection closed during setup (status ", "Web connection closed during setup (status ",
+         "WhatsApp auth state is still stabilizing. Retry ", "auth state is still stabilizing. Retry "),
+        r"(?:WhatsApp )?(?:Web connection closed during setup \(status (?P<status>[\w-]{1,20})\)|auth state is still "
+        r"stabilizing)\. Retry (?P<attempt>\d+)/(?P<maxAttempts>\d+|∞)(?: for inbox attach)?"
+        r"(?: in (?P<restartDelay>[\d.]{1,12}(?:ms|s|m|h)))?",
+    ),
+    _anchored(
+        "channel.restart_gave_up", "error",
+        ("WhatsApp Web connection closed during setup (status ", "Web connection closed during setup (status ",
+         "WhatsApp auth state is still stabilizing after ", "auth state is still stabilizing after "),
+        r"(?:WhatsApp )?(?:Web connection closed during setup \(status (?P<status>[\w-]{1,20})\)|auth state is still "
+        r"stabilizing) after (?P<attempt>\d+)/(?P<maxAttempts>\d+) attempts",
+    ),
+    _anchored(
+        "channel.auto_restart", "info",
+        ("web reconnect: 428 during opening; retrying", "web reconnect: auth state still stabilizing"),
+        r"web reconnect: (?P<reason>428 during opening|auth state still stabilizing during inbox attach); retrying" + KV,
+    ),
+    _anchored(
+        "channel.restart_gave_up", "warn",
+        ("web reconnect: 428 during opening; max attempts reached", "web reconnect: auth state stayed unstable"),
+        r"web reconnect: (?P<reason>428 during opening|auth state stayed unstable); max attempts reached" + KV,
+    ),
+    _anchored(
+        "channel.polling_stall", "warn", ("WhatsApp watchdog timeout", "watchdog timeout ("),
+        r"(?:WhatsApp )?watchdog timeout (?:detected - forcing reconnect|\((?P<watchdogReason>[\w-]{1,40})\) - restarting "
+        r"connection)" + KV,
+    ),
+    _anchored(
+        "channel.transport_error", "warn", "web reconnect: unhandled rejection from WhatsApp socket",
+        r"web reconnect: unhandled rejection from WhatsApp socket; forcing reconnect" + KV,
+    ),
+    _anchored(
+        "channel.terminal_disconnect", "warn", "web reconnect: non-retryable close status",
+        r"web reconnect: non-retryable close status; stopping monitor" + KV,
+    ),
     # A send through a WhatsApp account whose Web listener is not running (the outbound adapter's error,
     # PlatformMessageNotDispatchedError): "No active WhatsApp Web listener (account: <id>). Start the gateway, then
     # link WhatsApp with: ...". Cron deliveries and replies fail on it while the channel is down.

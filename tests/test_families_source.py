@@ -502,6 +502,29 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.transport_error", {"channel": "nostr", "stage": "subscription"}),
     ("gateway/channels/nostr", "ERROR", "[default] Nostr error (connect wss://relay.damus.io): connection timed out",
      "channel.transport_error", {"channel": "nostr", "stage": "connect", "relay": "wss://relay.damus.io"}),
+    # WhatsApp Web before its inbox attaches, its watchdog, and a close it never retries.
+    ("gateway/channels/whatsapp", "ERROR", "WhatsApp Web connection closed during setup (status 428). Retry 2/12 in 4.1s.",
+     "channel.auto_restart", {"status": 428, "attempt": 2, "maxAttempts": 12, "restartDelay": 4.1}),
+    ("gateway/channels/whatsapp", "ERROR",
+     "WhatsApp Web connection closed during setup (status 428) after 12/12 attempts. Relink with `openclaw channels "
+     "login --channel whatsapp` if the issue persists.", "channel.restart_gave_up", {"attempt": 12, "maxAttempts": 12}),
+    ("gateway/channels/whatsapp", "ERROR", "WhatsApp auth state is still stabilizing. Retry 1/12 for inbox attach in 2s.",
+     "channel.auto_restart", {"attempt": 1, "maxAttempts": 12}),
+    ("gateway/channels/whatsapp", "ERROR",
+     "WhatsApp auth state is still stabilizing after 12/12 attempts. Stopping web monitoring.",
+     "channel.restart_gave_up", {"maxAttempts": 12}),
+    ("gateway/channels/whatsapp", "INFO", "web reconnect: 428 during opening; retrying", "channel.auto_restart",
+     {"reason": "428 during opening"}),
+    ("gateway/channels/whatsapp", "WARN", "web reconnect: auth state stayed unstable; max attempts reached",
+     "channel.restart_gave_up", {"reason": "auth state stayed unstable"}),
+    ("gateway/channels/whatsapp", "WARN", "WhatsApp watchdog timeout detected - forcing reconnect",
+     "channel.polling_stall", {}),
+    ("gateway/channels/whatsapp", "WARN", "WhatsApp watchdog timeout (transport-inactive) - restarting connection",
+     "channel.polling_stall", {"watchdogReason": "transport-inactive"}),
+    ("gateway/channels/whatsapp", "WARN", "web reconnect: unhandled rejection from WhatsApp socket; forcing reconnect",
+     "channel.transport_error", {}),
+    ("gateway/channels/whatsapp", "WARN", "web reconnect: non-retryable close status; stopping monitor",
+     "channel.terminal_disconnect", {}),
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 
