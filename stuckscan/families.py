@@ -1184,7 +1184,20 @@ FAMILIES: tuple[Family, ...] = (
     # path <p>..." and "feishu[<account>]: WebSocket client started" (info), its stop "feishu[<account>]: abort signal
     # received, stopping[ Webhook server]" (info), a transport failure "feishu[<account>]: polling error: <err>" /
     # "Webhook server error: <err>" (error), and an inbound event that failed "feishu[<account>]: error handling
-    # message: <err>" (error). The lock families above keep a lock error inside the last one.
+    # message: <err>" (error). The lock families above keep a lock error inside the last one. Later builds recreate the
+    # WebSocket client themselves: "feishu[<account>]: WebSocket SDK reported recoverable error: <err>", "... WebSocket
+    # start failed, retrying in <n>ms: <err>" (transport errors), "... WebSocket connection ended, recreating client in
+    # <n>ms: <err>" (a reconnect), "... Webhook server listening on <host>:<port>" (the ingress up) and "...
+    # webhook handler error: <err>" (one event's failure).
+    _searched(
+        "channel.reconnecting", "error", "]: WebSocket connection ended, recreating client in ",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: WebSocket connection ended, recreating client in "
+        r"(?P<restartDelay>\d+ms)(?::\s*(?P<error>[^\n]{0,500}))?",
+    ),
+    _searched(
+        "channel.polling_started", "info", "]: Webhook server listening on ",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: Webhook server listening on (?P<listen>\S{1,200})",
+    ),
     _searched(
         "channel.starting", "info", "]: starting ",
         r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: starting (?P<label>WebSocket connection|Webhook server)",
@@ -1199,12 +1212,17 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _searched(
         "channel.transport_error", "error", "feishu[",
-        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: (?:polling error|Webhook server error):\s*(?P<error>.*)",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: (?:polling error|Webhook server error|WebSocket SDK reported "
+        r"recoverable error|WebSocket start failed, retrying in (?P<restartDelay>\d+ms)):\s*(?P<error>.*)",
     ),
     _searched(
         "channel.inbound_failed", "error", "]: error handling ",
         r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: error handling (?P<event>(?:\w{1,30} ){0,4}?(?:message|event)):"
         r"\s*(?P<error>.*)",
+    ),
+    _searched(
+        "channel.inbound_failed", "error", "]: webhook handler error: ",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: (?P<event>webhook) handler error:\s*(?P<error>.*)",
     ),
     # Signal (extensions/signal/src/sse-reconnect.ts, earlier src/signal/): the signal-cli event stream failed, "Signal
     # SSE stream error: <err>" (error), then "Signal SSE connection lost, reconnecting in <s>s..." (info); its clean

@@ -525,6 +525,19 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.transport_error", {}),
     ("gateway/channels/whatsapp", "WARN", "web reconnect: non-retryable close status; stopping monitor",
      "channel.terminal_disconnect", {}),
+    # Feishu's own WebSocket client loop and webhook server.
+    ("gateway/channels/feishu", "ERROR", "feishu[default]: WebSocket SDK reported recoverable error: ws error",
+     "channel.transport_error", {"channel": "feishu", "account": "default", "error": "ws error"}),
+    ("gateway/channels/feishu", "ERROR",
+     "feishu[default]: WebSocket start failed, retrying in 4000ms: connect ETIMEDOUT open.feishu.cn:443",
+     "channel.transport_error", {"restartDelay": 4000, "error": "connect ETIMEDOUT open.feishu.cn:443"}),
+    ("gateway/channels/feishu", "ERROR",
+     "feishu[default]: WebSocket connection ended, recreating client in 2000ms: WebSocket reconnect exhausted after 3 "
+     "attempts", "channel.reconnecting", {"channel": "feishu", "restartDelay": 2000}),
+    ("gateway/channels/feishu", "INFO", "feishu[default]: Webhook server listening on 127.0.0.1:3000",
+     "channel.polling_started", {"channel": "feishu", "account": "default"}),
+    ("gateway/channels/feishu", "ERROR", "feishu[default]: webhook handler error: Error: dispatcher failed",
+     "channel.inbound_failed", {"event": "webhook", "error": "Error: dispatcher failed"}),
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 
