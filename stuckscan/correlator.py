@@ -32,6 +32,7 @@ from stuckscan.events import (
     hung_model_fetch,
     model_call_timed_out,
     overdue_channel_turn,
+    reply_handled_elsewhere,
     timestamp_or_inf,
 )
 from stuckscan.model import RecoveryVerdict
@@ -1946,6 +1947,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind not in SIGNAL_KINDS:
         return ""
     message = event.message
+    if kind == "dispatch.empty_reply" and reply_handled_elsewhere(event):
+        return ""
     if kind == "lane.task_error":  # (a task that failed on the model's timeout ended: evidence, not a signal)
         return "lane task failed on the session lock or its timeout" \
             if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK) else ""

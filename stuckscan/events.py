@@ -226,6 +226,17 @@ def browser_blocked(event: Event) -> bool:
     return "timed out" in message or "(Error:" not in message
 
 
+def reply_handled_elsewhere(event: Event) -> bool:
+    """A visible turn dispatched with no reply whose own cause says its message was taken care of another way: a
+    plugin's hook handled it (``cause=completed:before_dispatch_handled``), or it was skipped as a duplicate
+    (``cause=skipped:duplicate``). The cause is the processed outcome and its reason (src/channels/turn); among the
+    skips only an aborted reply operation is a reply lost."""
+    if event.kind != "dispatch.empty_reply":
+        return False
+    outcome, _, reason = str(event.fields.get("cause", "")).partition(":")
+    return bool(reason) and (outcome == "completed" or (outcome == "skipped" and "aborted" not in reason))
+
+
 def blocked_tool_timeout(event: Event, warn_seconds: float) -> bool:
     """An exec tool call that ran until its own timeout, at least the stall detector's warn threshold
     (``Command timed out after <n> seconds``), or that timed out waiting for any output."""

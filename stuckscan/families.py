@@ -25,8 +25,9 @@ from stuckscan.shapes import WS_CLOSE_CAUSES
 
 KV = r"\s*(?P<kv>.*)"
 # The active-memory recall sub-run's line start (extensions/active-memory/recall.ts): "active-memory: agent=<id>
-# session=<key|id|none>[ activeProvider=<p>][ activeModel=<m>]"; the console drops the label repeating its tag.
-RECALL_PREFIX = (r"(?:active-memory: )?agent=(?P<agent>\S+) session=(?P<recallSession>\S+)"
+# session=<key|id|none>[ activeProvider=<p>][ activeModel=<m>]" (2026.4.29 printed no session= word, as pasted in
+# #73306); the console drops the label repeating its tag.
+RECALL_PREFIX = (r"(?:active-memory: )?agent=(?P<agent>\S+)(?: session=(?P<recallSession>\S+))?"
                  r"(?: activeProvider=(?P<provider>\S+))?(?: activeModel=(?P<model>\S+))?")
 
 

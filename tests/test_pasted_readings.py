@@ -922,6 +922,22 @@ def test_claim_refusals_hours_apart_are_a_busy_session_now_and_then(tmp_path) ->
     assert not analyze_paths([str(path)]).incidents
 
 
+def test_an_empty_visible_turn_whose_cause_says_it_was_handled_elsewhere_is_no_lost_reply() -> None:
+    line = ("[turn/execution] visible channel turn dispatched with no queued reply payloads: channel=telegram "
+            "messageId=41 sessionKey=" + KEY + " cause={}")
+    for handled in ("completed:before_dispatch_handled", "skipped:duplicate"):
+        assert primary(line.format(handled)) is None
+    assert primary(line.format("skipped:reply_operation_aborted")) == "RC06"
+    assert primary(line.format("completed")) == "RC06"  # (no reason: the lines cannot say where the reply went)
+
+
+def test_an_active_memory_recall_line_without_its_session_word_is_the_recall() -> None:
+    (event,) = parse_text_lines(["15:24:09 active-memory: agent=main activeProvider=xiaomi activeModel=mimo-v2.5-pro "
+                                 "start timeoutMs=25000 queryChars=909"])
+    assert event.kind == "memory.recall" and event.fields["stage"] == "start"
+    assert event.fields["model"] == "mimo-v2.5-pro" and "recallSession" not in event.fields
+
+
 def test_a_channel_stop_that_hung_is_read_like_an_exit() -> None:
     hung = "2026-05-25T14:00:46.513+00:00 [telegram] [default] channel stop exceeded 5000ms after abort; continuing shutdown"
     alone = analyze_text(hung).episodes

@@ -94,11 +94,26 @@ def test_a_paste_of_unrecognised_fault_lines_is_not_an_all_clear(tmp_path: Path)
     assert "```text\n" in output  # the lines themselves, as code, never as markdown
 
 
-def test_lines_without_a_fault_leave_the_all_clear(tmp_path: Path) -> None:
+def test_a_short_paste_without_a_fault_gets_no_all_clear_and_a_long_quiet_log_does(tmp_path: Path) -> None:
     paste = tmp_path / "quiet.log"
     paste.write_text("[discord] client initialized; awaiting gateway readiness\n", encoding="utf-8")
     code, output = _scan(paste)
-    assert "No stuck sessions and no gateway-wide problems found." in output
+    assert code == 0 and "No stuck sessions and no gateway-wide problems found." not in output
+    assert "too short to rule out a stall" in output and "carries no times" in output
+    code, output = _scan(paste, "--format", "markdown")
+    assert "too short to rule out a stall" in output and "No stuck sessions and" not in output
+
+    timed = tmp_path / "openclaw-2026-06-02.log"
+    timed.write_text("\n".join(tslog_line(f"2026-06-02T08:0{minute}:00.000Z", "gateway/channels/discord",
+                                            "client initialized; awaiting gateway readiness") for minute in (0, 1)),
+                     encoding="utf-8")
+    code, output = _scan(timed)
+    assert "too short to rule out a stall" in output and "span 60 s" in output
+    timed.write_text("\n".join(tslog_line(f"2026-06-02T08:0{minute}:00.000Z", "gateway/channels/discord",
+                                            "client initialized; awaiting gateway readiness") for minute in (0, 5)),
+                     encoding="utf-8")
+    code, output = _scan(timed)
+    assert "No stuck sessions and no gateway-wide problems found." in output and "too short" not in output
 
 
 def test_the_note_is_only_for_an_empty_result(tmp_path: Path) -> None:

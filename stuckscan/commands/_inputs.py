@@ -32,10 +32,11 @@ from stuckscan.commands._options import (
     warn_skipped_files,
 )
 from stuckscan.correlator import CorrelatorLimits
-from stuckscan.formats._report import UNDATED_NOTE
+from stuckscan.formats._report import SHORT_EXCERPT_NOTE, UNDATED_NOTE, hides_findings
 from stuckscan.inputs import InputError
 from stuckscan.model import Analysis, Episode, Incident, Severity
 from stuckscan.rules import find_rule
+from stuckscan.thresholds import WARN_THRESHOLD_SECONDS
 from stuckscan.timewindow import TimeWindow, describe_window, is_relative, is_time_of_day
 from stuckscan.unexplained import unexplained_note
 
@@ -343,6 +344,8 @@ def load_analysis(selection: InputSelection, machine_output: bool, now: datetime
     explained.extend(dating)
     if not analysis.incidents and not analysis.episodes:
         explained.extend(note for note in [unexplained_note(analysis.unexplained)] if note)
+        if not explained or all(not hides_findings(text) for text in explained):
+            explained.extend(short_excerpt_note(analysis, recognised_lines(stats)))
     if redactor is not None:
         redactor.learn(analysis)
     filtered = filter_analysis(analysis, selection, redactor)
@@ -377,6 +380,30 @@ def unrecognised_input(stats: ParseStats, files: list[LogFile], allow_empty: boo
     if allow_empty:
         return [message]
     raise InputError(f"{message}; --allow-empty accepts such input")
+
+
+def short_excerpt_note(analysis: Analysis, recognised: int) -> list[str]:
+    """The caveat an empty result gets when its lines span less than the stall detector's warn threshold (or carry
+    no times): a stall shows only once a session has been stuck that long, and an excerpt this short cannot show a
+    run's end, a reply or a channel's ready that never came. Nothing, when the lines span more (an all-clear) or
+    none of them is an OpenClaw line (that has its own explanation)."""
+    if not recognised:
+        return []
+    config = analysis.environment.config
+    warn = config.warn_seconds if config is not None else WARN_THRESHOLD_SECONDS
+    first, last = analysis.inputs.first_time, analysis.inputs.last_time
+    count = analysis.inputs.lines
+    lines, they, verb = (f"the {count:,} lines read", "they", "") if count != 1 else ("the 1 line read", "it", "s")
+    if first is not None and last is not None and first.tzinfo is not None and last.tzinfo is not None:
+        span = (last - first).total_seconds()
+        if span >= warn:
+            return []
+        extent = f"span{verb} {span:.0f} s, less than the stall detector's {warn:g} s warn threshold, so {they}"
+    else:
+        extent = f"carr{'ies' if verb else 'y'} no times, so {they} cannot date a session stuck past the {warn:g} s " \
+                 "warn threshold and"
+    return [f"{SHORT_EXCERPT_NOTE}: {lines} {extent} cannot show a run's end, a reply or a channel's ready that "
+            f"never came; scan the log around {'them' if they == 'they' else 'it'} (`stuckscan scan /tmp/openclaw`)"]
 
 
 def place_undated(analysis: Analysis, stats: ParseStats, selection: InputSelection,

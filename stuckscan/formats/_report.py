@@ -192,9 +192,21 @@ def local_span(start: datetime | None, end: datetime | None, zone: tzinfo, secon
 UNDATED_NOTE = "the log's times carry no date"
 
 
+# The caveat an empty result gets when the lines are too few in time to show a stall: nothing was left out, but an
+# excerpt that spans less than the warn threshold cannot show what never came (a run's end, a reply, a ready).
+SHORT_EXCERPT_NOTE = "too short to rule out a stall"
+SHORT_EXCERPT_VERDICT = "No fault in these lines, but they are too short to rule out a stall:"
+
+
 def hides_findings(explanation: str) -> bool:
     """Whether an explanation says something was left out of the result."""
-    return not explanation.startswith(UNDATED_NOTE)
+    return not explanation.startswith((UNDATED_NOTE, SHORT_EXCERPT_NOTE))
+
+
+def too_short_to_clear(analysis: Analysis) -> bool:
+    """Whether an empty result carries the short-excerpt caveat (and nothing was hidden)."""
+    said = explanations(analysis)
+    return any(text.startswith(SHORT_EXCERPT_NOTE) for text in said) and not any(hides_findings(t) for t in said)
 
 
 def explanations(analysis: Analysis) -> list[str]:

@@ -47,6 +47,7 @@ from stuckscan.formats._outcome import (
     undelivered_messages,
 )
 from stuckscan.formats._report import (
+    SHORT_EXCERPT_VERDICT,
     Item,
     display_zone,
     episode_duration,
@@ -60,6 +61,7 @@ from stuckscan.formats._report import (
     messages_possibly_lost,
     plural,
     relative_location,
+    too_short_to_clear,
 )
 from stuckscan.model import Analysis, Episode, Evidence, Finding, Incident, IncidentOrigin, Recovery
 from stuckscan.rules import docs_url
@@ -298,6 +300,7 @@ def summary_paragraph(analysis: Analysis, view: View) -> list[str]:
         shown = [markdown_code_block("\n".join(f"{view.where(e)}  {clean(e.text)}" for e in examples)), ""] \
             if examples else []
         verdict = " Nothing shown, and this is not an all-clear:" if any(hides_findings(x) for x in explanations(analysis)) \
+            else f" {SHORT_EXCERPT_VERDICT}" if too_short_to_clear(analysis) \
             else " No stuck sessions and no gateway-wide problems found."
         return [scanned + verdict, "", *why, *([""] if why else []), *shown]
     found = []

@@ -35,6 +35,7 @@ from stuckscan.formats._base import RenderOptions, prepare
 from stuckscan.formats._escape import ELLIPSIS, clean, shorten
 from stuckscan.formats._folding import age_figure
 from stuckscan.formats._report import (
+    SHORT_EXCERPT_VERDICT,
     Item,
     display_zone,
     episode_duration,
@@ -58,6 +59,7 @@ from stuckscan.formats._report import (
     strongest_evidence,
     summarize,
     to_utc,
+    too_short_to_clear,
     verdict_word,
     worst_first,
     zone_label,
@@ -667,6 +669,8 @@ def summary_line(analysis: Analysis, options: RenderOptions) -> Text:
     if not analysis.incidents and not analysis.episodes:
         if any(hides_findings(text) for text in explanations(analysis)):
             return Text("Nothing shown, and this is not an all-clear:", style="bold yellow")
+        if too_short_to_clear(analysis):
+            return Text(SHORT_EXCERPT_VERDICT, style="yellow")
         return Text(ALL_CLEAR, style="green")
     statuses = ", ".join(f"{count} {status_word(IncidentStatus(status)).split(' (')[0]}"
                          for status, count in summary.by_status.items() if count)

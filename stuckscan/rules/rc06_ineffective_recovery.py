@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stuckscan.events import event_order
+from stuckscan.events import event_order, reply_handled_elsewhere
 from stuckscan.model import Confidence, RecoveryVerdict, Severity
 from stuckscan.rules._detect import TURN_FAILURE_KINDS, Candidate, cite, field_text, first_time
 from stuckscan.rules._rule import Fix, FixContext, Rule
@@ -67,9 +67,9 @@ def detect(view: IncidentView) -> Candidate | None:
     # An empty reply with nothing before it that failed the turn (the rule set lists the line itself as the sign):
     # the session answered nothing although its turn did not fail. After a failure it is how that turn ended.
     failures = view.events(*TURN_FAILURE_KINDS)
-    empty = [e for e in view.events("dispatch.empty_reply")
-             if (acted_at and e.time and e.time >= min(acted_at)) or "aborted" in field_text(e, "cause")
-             or not any(event_order(f) < event_order(e) for f in failures)]
+    empty = [e for e in view.events("dispatch.empty_reply") if not reply_handled_elsewhere(e)
+             and ((acted_at and e.time and e.time >= min(acted_at)) or "aborted" in field_text(e, "cause")
+             or not any(event_order(f) < event_order(e) for f in failures))]
     if not not_freed and not lossy and not empty:
         return None
     continued = any("continued" in r.verdict_reason for r in not_freed)
