@@ -55,6 +55,7 @@ class Outcome:
     nothing_found: bool                    # no item, and no line flagged as an unexplained fault: an all-clear
     flagged: bool = False                  # no item, but lines flagged as faults no rule explains
     unrecognised: bool = False             # stuckscan recognised no OpenClaw line in the excerpt at all
+    too_short: bool = False                # the empty result says the lines are too short to rule out a stall
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -113,6 +114,7 @@ def headline_cause(report: dict[str, Any]) -> str | None:
 
 INPUT_ERROR = 2  # stuckscan's exit code when no line of the input is an OpenClaw line
 UNRECOGNISED = "no OpenClaw log lines recognised"  # the report's explanation when that is so
+TOO_SHORT = "too short to rule out a stall"  # the caveat an empty result from a short excerpt gets
 
 def judge(case: Case, exit_code: int, report: dict[str, Any]) -> Outcome:
     items = _items(report)
@@ -121,10 +123,11 @@ def judge(case: Case, exit_code: int, report: dict[str, Any]) -> Outcome:
     primaries = tuple(sorted({item["rootCause"]["rule"] for item in items if item.get("rootCause")}))
     worst = report.get("summary", {}).get("worstSeverity") or "none"
     unexplained = report.get("summary", {}).get("unexplained", {}).get("lines", 0)
-    unrecognised = any(text.startswith(UNRECOGNISED) for text in report.get("summary", {}).get("explanations", []))
+    said = report.get("summary", {}).get("explanations", [])
+    unrecognised = any(text.startswith(UNRECOGNISED) for text in said)
     outcome = Outcome(case, headline_cause(report), tuple(found), primaries, worst, exit_code,
                       nothing_found=not items and not unexplained, flagged=not items and bool(unexplained),
-                      unrecognised=unrecognised)
+                      unrecognised=unrecognised, too_short=any(text.startswith(TOO_SHORT) for text in said))
     if exit_code == INPUT_ERROR and case.primary is not None:
         outcome.problems.append("input error: no OpenClaw line recognised (exit 2)")
     elif case.primary is not None and outcome.headline != case.primary:
@@ -170,7 +173,8 @@ def summary_lines(outcomes: Sequence[Outcome]) -> list[str]:
         f"benign class   {_rate([o for o in outcomes if o.case.primary is not None and o.case.benign])}"
         "  (expected RC04, RC13 or RC14 as the headline, nothing at warning or above)",
         f"visible fault, nothing found: {len(silent)} ({sum(o.case.split == 'holdout' for o in silent)} holdout"
-        + f", {sum(o.exit_code == INPUT_ERROR for o in silent)} of them input errors)"
+        + f", {sum(o.exit_code == INPUT_ERROR for o in silent)} of them input errors, "
+        + f"{sum(o.too_short for o in silent)} said to be too short to rule out a stall)"
         + (f"; dev: {', '.join(o.case.name for o in silent if o.case.split == 'dev')}" if silent else ""),
         f"visible fault, no finding but its lines flagged as unexplained faults (not an all-clear): {len(flagged)} "
         f"({sum(o.case.split == 'holdout' for o in flagged)} holdout)"

@@ -25,6 +25,7 @@ from stuckscan.formats._report import (
     effective_severity,
     episode_duration,
     episode_name,
+    explanations,
     findings_of,
     format_duration,
     item_location,
@@ -122,6 +123,8 @@ def summary_command(analysis: Analysis, options: RenderOptions) -> str:
     if not analysis.incidents and not analysis.episodes:
         text = (f"stuckscan: no stuck sessions in {plural(len(analysis.inputs.files), 'file')} "
                 f"({analysis.inputs.lines} lines)")
+        # (why an empty result is not an all-clear, or what it cannot rule out: the same words as the other formats)
+        text += "".join(f"; {clean(said)}" for said in explanations(analysis))
     else:
         text = (f"stuckscan: {plural(summary.incidents, 'incident')}, {plural(summary.episodes, 'gateway episode')}, "
                 f"{plural(summary.findings, 'finding')}; {summary.failing} at or above --fail-on {threshold}")
