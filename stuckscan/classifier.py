@@ -161,8 +161,10 @@ def _onset_key(candidate: Candidate, fallback: datetime | None) -> float:
     return moment.timestamp() if moment else float("inf")
 
 
-def choose(candidates: list[Candidate], stall_start: datetime | None) -> Decision:
-    """Primary: the earliest candidate that explains the stall, ties broken by precedence."""
+def choose(candidates: list[Candidate], stall_start: datetime | None,
+           covering: frozenset[str] = frozenset()) -> Decision:
+    """Primary: the earliest candidate that explains the stall, ties broken by precedence. ``covering``: gateway
+    causes shown to have begun before the stall by what they measured (see :func:`_freeze_covers_stall`)."""
     if not candidates:
         return Decision(None, [])
     candidates = [c for c in candidates if not c.fallback] or candidates
@@ -173,7 +175,8 @@ def choose(candidates: list[Candidate], stall_start: datetime | None) -> Decisio
         rest = [c for c in candidates if c.rule_id not in STALL_READINGS]
         return Decision(false_positive, sorted(rest, key=lambda c: _rank(c.rule_id)))
     causes = [c for c in candidates if c.explains_stall and c.rule_id not in OUTCOME_CLASSES | {"RC04", "RC13", "RC14"}]
-    causes = [c for c in causes if c.rule_id not in GATEWAY_CAUSES or _began_before(c, stall_start)]
+    causes = [c for c in causes if c.rule_id not in GATEWAY_CAUSES or _began_before(c, stall_start)
+              or c.rule_id in covering]
     pool = causes or [c for c in candidates if c.rule_id in OUTCOME_CLASSES] or candidates
     superseded = {rule_id for c in pool for rule_id in c.supersedes}
     pool = [c for c in pool if c.rule_id not in superseded] or pool
@@ -215,15 +218,36 @@ def tailored_fixes(candidate: Candidate, view: Any, build: BuildInfo) -> list[st
     return fixes
 
 
+def _freeze_covers_stall(episode: EpisodeRecord, view: IncidentView) -> bool:
+    """Whether a liveness warning logged before the session's first stall warning measured the event loop blocked
+    at least as long as the session had been stuck then (``eventLoopDelayP99Ms=173006.7`` before ``stuck session:
+    ... age=173s``): the freeze ended before the warning and lasted longer than the stall, so it began before the
+    stall did, whatever the lines' times (a paste often has none)."""
+    first = min(view.warnings, key=event_order, default=None)
+    age = first.seconds.get("age") if first is not None else None
+    if first is None or not age:
+        return False
+    for event in episode.evidence.of("liveness.warning"):
+        frozen = max(float(event.fields.get(name) or 0) for name in ("eventLoopDelayMaxMs", "eventLoopDelayP99Ms"))
+        before = event.time <= first.time if event.time is not None and first.time is not None else \
+            (event.source, event.line) < (first.source, first.line)
+        if before and frozen / 1000 >= age:
+            return True
+    return False
+
+
 def classify_incident(view: IncidentView) -> Decision:
     candidates = [c for detector in SESSION_DETECTORS if (c := detector(view)) is not None]
+    covering: set[str] = set()
     for episode in view.episodes:
         episode_view = EpisodeView(episode, 1, view.build, view.thresholds)
         for detector in INCIDENT_EPISODE_DETECTORS:
             candidate = detector(episode_view)
             if candidate is not None and candidate.rule_id not in {c.rule_id for c in candidates}:
                 candidates.append(candidate)
-    return choose(candidates, view.stall_start)
+                if candidate.rule_id == "RC12" and _freeze_covers_stall(episode, view):
+                    covering.add(candidate.rule_id)
+    return choose(candidates, view.stall_start, frozenset(covering))
 
 
 def classify_episode(view: EpisodeView) -> Decision:

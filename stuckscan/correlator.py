@@ -32,6 +32,7 @@ from stuckscan.events import (
     hung_model_fetch,
     model_call_timed_out,
     overdue_channel_turn,
+    recall_lane_task,
     reply_handled_elsewhere,
     timestamp_or_inf,
 )
@@ -106,6 +107,11 @@ BUILD_HINT_KINDS = frozenset(ATTENTION_LABELS) | {
 RECALL_LOOKALIKE_KINDS = frozenset({"embedded.failover", "model.fallback_decision"})
 RECALL_REACH = timedelta(minutes=2)
 RECALL_REACH_LINES = 20
+# Gateway methods slow by design: a manual compaction, and calls that block until something else happens (a run
+# ends: agent.wait; someone approves: exec/plugin.approval.waitDecision, up to the approval window) (src/gateway
+# server methods). Their duration is what they waited for, not the event loop's.
+WAITING_METHODS = frozenset({"sessions.compact", "agent.wait", "exec.approval.waitDecision",
+                             "plugin.approval.waitDecision"})
 # Every kind the correlator acts on (``ws.response`` only when slow). Lines of other kinds
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
@@ -1552,11 +1558,11 @@ class Correlator:
 
     @staticmethod
     def _slow_response(event: Event) -> bool:
-        # A compaction call is as slow as its compaction, and a call that failed on its own timeout ("res ✗
-        # node.invoke 30001ms ... errorMessage=node invoke timed out") as long as that budget: neither is a sign
-        # of a starved event loop.
+        # A compaction call is as slow as its compaction, a call that waits by design as long as what it waits for,
+        # and a call that failed on its own timeout ("res ✗ node.invoke 30001ms ... errorMessage=node invoke timed
+        # out") as long as that budget: none is a sign of a starved event loop.
         return event.seconds.get("durationMs", 0.0) >= SLOW_RESPONSE_SECONDS \
-            and event.fields.get("method") != "sessions.compact" \
+            and event.fields.get("method") not in WAITING_METHODS \
             and not (event.fields.get("status") == "✗" and "timed out" in event.message)
 
     def _on_repeat_note(self, note: Event) -> None:
@@ -1950,6 +1956,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind == "dispatch.empty_reply" and reply_handled_elsewhere(event):
         return ""
     if kind == "lane.task_error":  # (a task that failed on the model's timeout ended: evidence, not a signal)
+        if recall_lane_task(event):
+            return ""
         return "lane task failed on the session lock or its timeout" \
             if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK) else ""
     if kind == "model.request_timeout":

@@ -226,6 +226,13 @@ def browser_blocked(event: Event) -> bool:
     return "timed out" in message or "(Error:" not in message
 
 
+def recall_lane_task(event: Event) -> bool:
+    """A lane task on the active-memory recall's own session lane (``lane=session:agent:<id>:<key>:active-memory:…``):
+    the recall runs under a budget of its own, and its task timing out is the recall skipping its context (the
+    turn goes on without it), not a user's run that never ended."""
+    return event.kind == "lane.task_error" and ":active-memory:" in str(event.fields.get("lane", ""))
+
+
 def reply_handled_elsewhere(event: Event) -> bool:
     """A visible turn dispatched with no reply whose own cause says its message was taken care of another way: a
     plugin's hook handled it (``cause=completed:before_dispatch_handled``), or it was skipped as a duplicate

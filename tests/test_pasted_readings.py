@@ -938,6 +938,30 @@ def test_an_active_memory_recall_line_without_its_session_word_is_the_recall() -
     assert event.fields["model"] == "mimo-v2.5-pro" and "recallSession" not in event.fields
 
 
+def test_a_call_that_waits_by_design_is_no_slow_response() -> None:
+    approval = "2026-06-01T10:00:00.000Z [ws] ⇄ res ✓ {} 119965ms conn=a1b2c3d4 id=5"
+    for method in ("exec.approval.waitDecision", "plugin.approval.waitDecision", "agent.wait"):
+        assert primary(approval.format(method)) is None
+    assert primary(approval.format("chat.send")) == "RC12"
+
+
+def test_the_active_memory_recalls_own_lane_task_timing_out_is_no_run_left_uncleaned() -> None:
+    recall = ["[plugins] before_prompt_build handler from active-memory failed: timed out after 32000ms",
+              "[diagnostic] lane task error: lane=session:agent:main:telegram:direct:7012345678:active-memory:a1b2 "
+              "error=\"CommandLaneTaskTimeoutError: Command lane main task timed out after 32000ms\""]
+    assert primary(*recall) is None
+    user = recall[1].replace(":active-memory:a1b2", "")
+    assert primary(recall[0], user) == "RC15"
+
+
+def test_a_freeze_measured_longer_than_the_stall_and_logged_before_it_comes_first_in_an_untimed_paste() -> None:
+    liveness = "[diagnostic] liveness warning: eventLoopDelayP99Ms={} eventLoopUtilization=1"
+    stuck = "[diagnostic] stuck session: sessionKey=agent:main:main state=processing age=173s"
+    assert primary(liveness.format("173006.7"), stuck) == "RC12"
+    assert primary(stuck, liveness.format("173006.7")) != "RC12"  # (logged after the warning: it may have come later)
+    assert primary(liveness.format("9000.0"), stuck) != "RC12"  # (a shorter freeze cannot cover the stall)
+
+
 def test_a_channel_stop_that_hung_is_read_like_an_exit() -> None:
     hung = "2026-05-25T14:00:46.513+00:00 [telegram] [default] channel stop exceeded 5000ms after abort; continuing shutdown"
     alone = analyze_text(hung).episodes

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from stuckscan.events import Event, event_order
+from stuckscan.events import Event, event_order, recall_lane_task
 from stuckscan.model import Confidence, Severity
 from stuckscan.shapes import OPENCLAW_SUBSYSTEM_ROOTS
 from stuckscan.thresholds import WARN_THRESHOLD_SECONDS
@@ -132,8 +132,8 @@ def tool_name(warnings: Iterable[Event]) -> str | None:
 
 
 def lane_task_errors(events: Iterable[Event], name: str) -> list[Event]:
-    """``lane task error`` lines that report the error ``name``."""
-    return [e for e in events if e.kind == "lane.task_error" and name in e.message]
+    """``lane task error`` lines that report the error ``name`` (not the active-memory recall's own lane tasks)."""
+    return [e for e in events if e.kind == "lane.task_error" and name in e.message and not recall_lane_task(e)]
 
 
 def lock_events(view: Any) -> list[Event]:
