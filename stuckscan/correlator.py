@@ -89,7 +89,7 @@ GATEWAY_TROUBLE_KINDS = frozenset({
     "gateway.shutdown_timeout", "gateway.shutdown_error", "run.wait_active_timeout",
     "health.restart_limit", "health.restart_failed", "channel.auto_restart", "channel.restart_gave_up",
     "channel.polling_stall", "channel.exited", "channel.transport_error", "channel.reconnecting",
-    "channel.shared_connections",
+    "channel.shared_connections", "channel.stop_timeout",
 })
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",
@@ -159,6 +159,14 @@ COMPACTION_WINDOW = timedelta(minutes=15)
 SAME_COMPACTION_SLACK = timedelta(seconds=5)
 MAX_OVERFLOW_COMPACTIONS = 3  # the embedded runner's overflow compaction attempts per turn
 RESTART_LOOP_WINDOW = timedelta(hours=3)
+# The lines that reopen an earlier episode of the same channel (see Correlator._resume_restart_loop), and the earlier
+# lines they continue: a stop that hung past its budget leaves the channel marked running with its old connection
+# open, so the restart or exit that follows it is the same story.
+RESTART_LOOP_PARTNERS = {
+    "health.restart": ("health.restart", "channel.stop_timeout"),
+    "channel.exited": ("channel.exited", "channel.stop_timeout"),
+    "channel.stop_timeout": ("channel.stop_timeout",),
+}
 MAX_PENDING = 10_000  # health-monitor restarts this close are one loop
 TRAILING_EVIDENCE = timedelta(seconds=60)
 # What a recovery's abort makes the gateway log around it (analysis.RECOVERY_SIDE_EFFECTS).
@@ -1573,7 +1581,7 @@ class Correlator:
         if episode is not None and moment is not None and episode.end is not None and moment - episode.end > EPISODE_GAP:
             self.episodes.append(episode)
             episode = self.open_episode = None
-        if episode is None and event.kind in ("health.restart", "channel.exited"):
+        if episode is None and event.kind in RESTART_LOOP_PARTNERS:
             episode = self._resume_restart_loop(event)
         if episode is None:
             self._episode_seq += 1
@@ -1612,7 +1620,7 @@ class Correlator:
         previous = self.episodes[-1]
         channel = _channel_key(event)
         # (a channel that exits again, as builds without a supervisor log it, loops the same way)
-        for restart in previous.evidence.of(event.kind):
+        for restart in previous.evidence.of(*RESTART_LOOP_PARTNERS[event.kind]):
             if _channel_key(restart) == channel and _within(restart.time, event.time, RESTART_LOOP_WINDOW):
                 self.episodes.pop()
                 self.open_episode = previous

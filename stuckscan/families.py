@@ -1185,7 +1185,20 @@ FAMILIES: tuple[Family, ...] = (
     # path <p>..." and "feishu[<account>]: WebSocket client started" (info), its stop "feishu[<account>]: abort signal
     # received, stopping[ Webhook server]" (info), a transport failure "feishu[<account>]: polling error: <err>" /
     # "Webhook server error: <err>" (error), and an inbound event that failed "feishu[<account>]: error handling
-    # message: <err>" (error). The lock families above keep a lock error inside the last one.
+    # message: <err>" (error). The lock families above keep a lock error inside the last one. Later builds recreate the
+    # WebSocket client themselves: "feishu[<account>]: WebSocket SDK reported recoverable error: <err>", "... WebSocket
+    # start failed, retrying in <n>ms: <err>" (transport errors), "... WebSocket connection ended, recreating client in
+    # <n>ms: <err>" (a reconnect), "... Webhook server listening on <host>:<port>" (the ingress up) and "...
+    # webhook handler error: <err>" (one event's failure).
+    _searched(
+        "channel.reconnecting", "error", "]: WebSocket connection ended, recreating client in ",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: WebSocket connection ended, recreating client in "
+        r"(?P<restartDelay>\d+ms)(?::\s*(?P<error>[^\n]{0,500}))?",
+    ),
+    _searched(
+        "channel.polling_started", "info", "]: Webhook server listening on ",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: Webhook server listening on (?P<listen>\S{1,200})",
+    ),
     _searched(
         "channel.starting", "info", "]: starting ",
         r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: starting (?P<label>WebSocket connection|Webhook server)",
@@ -1200,12 +1213,17 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _searched(
         "channel.transport_error", "error", "feishu[",
-        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: (?:polling error|Webhook server error):\s*(?P<error>.*)",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: (?:polling error|Webhook server error|WebSocket SDK reported "
+        r"recoverable error|WebSocket start failed, retrying in (?P<restartDelay>\d+ms)):\s*(?P<error>.*)",
     ),
     _searched(
         "channel.inbound_failed", "error", "]: error handling ",
         r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: error handling (?P<event>(?:\w{1,30} ){0,4}?(?:message|event)):"
         r"\s*(?P<error>.*)",
+    ),
+    _searched(
+        "channel.inbound_failed", "error", "]: webhook handler error: ",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: (?P<event>webhook) handler error:\s*(?P<error>.*)",
     ),
     # Signal (extensions/signal/src/sse-reconnect.ts, earlier src/signal/): the signal-cli event stream failed, "Signal
     # SSE stream error: <err>" (error), then "Signal SSE connection lost, reconnecting in <s>s..." (info); its clean
@@ -1423,6 +1441,54 @@ FAMILIES: tuple[Family, ...] = (
         "channel.transport_error", "error", ("WhatsApp Web connection closed (status ", "Web connection closed (status "),
         r"(?:WhatsApp )?Web connection closed \(status (?P<status>[\w-]{1,20})\)\.?(?:\s*(?:…|\.{3}))?\s*$",
     ),
+    # The same monitor before the inbox attaches (runtime.error): "WhatsApp Web connection closed during setup (status
+    # 428). Retry <n>/<max|∞> in <d>." and "WhatsApp auth state is still stabilizing. Retry <n>/<max|∞> for inbox attach
+    # in <d>." (reconnects), their give-ups "... during setup (status 428) after <n>/<max> attempts. Relink with ..." and
+    # "WhatsApp auth state is still stabilizing after <n>/<max> attempts. Stopping web monitoring.", with the reconnect
+    # logger's records of each ("web reconnect: 428 during opening; retrying|max attempts reached", "web reconnect:
+    # auth state still stabilizing during inbox attach; retrying", "web reconnect: auth state stayed unstable; max
+    # attempts reached"). Its watchdog (web-heartbeat, warn): "WhatsApp watchdog timeout detected - forcing reconnect"
+    # (fields in the meta object) and "WhatsApp watchdog timeout (<transport-inactive|app-silent>) - restarting
+    # connection"; a crypto failure on the socket, "web reconnect: unhandled rejection from WhatsApp socket; forcing
+    # reconnect"; and a close status it never retries, "web reconnect: non-retryable close status; stopping monitor".
+    _anchored(
+        "channel.auto_restart", "error",
+        ("WhatsApp Web connection closed during setup (status ", "Web connection closed during setup (status ",
+         "WhatsApp auth state is still stabilizing. Retry ", "auth state is still stabilizing. Retry "),
+        r"(?:WhatsApp )?(?:Web connection closed during setup \(status (?P<status>[\w-]{1,20})\)|auth state is still "
+        r"stabilizing)\. Retry (?P<attempt>\d+)/(?P<maxAttempts>\d+|∞)(?: for inbox attach)?"
+        r"(?: in (?P<restartDelay>[\d.]{1,12}(?:ms|s|m|h)))?",
+    ),
+    _anchored(
+        "channel.restart_gave_up", "error",
+        ("WhatsApp Web connection closed during setup (status ", "Web connection closed during setup (status ",
+         "WhatsApp auth state is still stabilizing after ", "auth state is still stabilizing after "),
+        r"(?:WhatsApp )?(?:Web connection closed during setup \(status (?P<status>[\w-]{1,20})\)|auth state is still "
+        r"stabilizing) after (?P<attempt>\d+)/(?P<maxAttempts>\d+) attempts",
+    ),
+    _anchored(
+        "channel.auto_restart", "info",
+        ("web reconnect: 428 during opening; retrying", "web reconnect: auth state still stabilizing"),
+        r"web reconnect: (?P<reason>428 during opening|auth state still stabilizing during inbox attach); retrying" + KV,
+    ),
+    _anchored(
+        "channel.restart_gave_up", "warn",
+        ("web reconnect: 428 during opening; max attempts reached", "web reconnect: auth state stayed unstable"),
+        r"web reconnect: (?P<reason>428 during opening|auth state stayed unstable); max attempts reached" + KV,
+    ),
+    _anchored(
+        "channel.polling_stall", "warn", ("WhatsApp watchdog timeout", "watchdog timeout ("),
+        r"(?:WhatsApp )?watchdog timeout (?:detected - forcing reconnect|\((?P<watchdogReason>[\w-]{1,40})\) - restarting "
+        r"connection)" + KV,
+    ),
+    _anchored(
+        "channel.transport_error", "warn", "web reconnect: unhandled rejection from WhatsApp socket",
+        r"web reconnect: unhandled rejection from WhatsApp socket; forcing reconnect" + KV,
+    ),
+    _anchored(
+        "channel.terminal_disconnect", "warn", "web reconnect: non-retryable close status",
+        r"web reconnect: non-retryable close status; stopping monitor" + KV,
+    ),
     # A send through a WhatsApp account whose Web listener is not running (the outbound adapter's error,
     # PlatformMessageNotDispatchedError): "No active WhatsApp Web listener (account: <id>). Start the gateway, then
     # link WhatsApp with: ...". Cron deliveries and replies fail on it while the channel is down.
@@ -1451,6 +1517,147 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "channel.inbound_failed", "error", "Zalo webhook failed",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Zalo) (?P<event>webhook) failed:?\s*(?P<error>.*)",
+    ),
+    # The channel manager's stop (src/gateway/server-channels.ts, later src/channels/manager/, warn): an account
+    # whose task outlived its 5 s budget after the abort, "[<accountId>] channel stop exceeded <n>ms after abort;
+    # continuing shutdown", or whose plugin stopAccount hook did, "[<accountId>] stopAccount exceeded <n>ms; continuing
+    # stop". Its runtime stays `running` (lastError "channel stop timed out after <n>ms") and the old connection may
+    # still be open: a Telegram long poll then answers the next start with 409 conflicts.
+    _searched(
+        "channel.stop_timeout", "warn", "channel stop exceeded ",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?channel stop exceeded (?P<stopTimeoutMs>\d+)ms after abort",
+    ),
+    _searched(
+        "channel.stop_timeout", "warn", "stopAccount exceeded ",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<stage>stopAccount) exceeded (?P<stopTimeoutMs>\d+)ms",
+    ),
+    # The same manager once the hung task settles: "[<accountId>] restarting after timed-out channel stop completed"
+    # (info), a restart of the account; a task that returned with no error, "[<accountId>] channel exited without an
+    # error" (error), an exit as "channel exited: <err>" is; and "[<accountId>] auto-restart skipped, terminal
+    # disconnect" (info): the plugin reported a disconnect no restart fixes, so the account stays down.
+    _searched(
+        "channel.auto_restart", "info", "restarting after timed-out channel stop",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?restarting after (?P<reason>timed-out channel stop) completed",
+    ),
+    _searched(
+        "channel.exited", "error", "channel exited without an error",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?channel exited (?P<error>without an error)",
+    ),
+    _searched(
+        "channel.terminal_disconnect", "info", "auto-restart skipped, terminal disconnect",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?auto-restart skipped, terminal disconnect",
+    ),
+    # Disconnects the channels themselves call terminal, each followed by the monitor's stop: WhatsApp Web
+    # (extensions/whatsapp/src/auto-reply/monitor.ts, runtime.error) "WhatsApp session logged out. Run `openclaw
+    # channels login ...` to relink." and "WhatsApp Web connection closed (status <s>: session conflict). Resolve
+    # conflicting WhatsApp Web sessions, then relink ... Stopping web monitoring."; Discord (extensions/discord/src/
+    # monitor/provider.lifecycle.ts, runtime.error) "discord: gateway closed with code 4014 (missing privileged gateway
+    # intents). ..." (and the other close codes Discord never resumes: 4004 authentication failed, 4010-4013).
+    _searched(
+        "channel.terminal_disconnect", "error", "session logged out",
+        r"(?P<channel>WhatsApp) session logged out\b(?P<detail>[^\n]{0,300})",
+        values={"channel": {"WhatsApp": "whatsapp"}},
+    ),
+    _searched(
+        "channel.terminal_disconnect", "error", ": session conflict)",
+        r"(?:(?P<channel>WhatsApp) )?Web connection closed \(status (?P<status>\w{1,20}): session conflict\)",
+        values={"channel": {"WhatsApp": "whatsapp"}},
+    ),
+    _searched(
+        "channel.terminal_disconnect", "error", "gateway closed with code 4",
+        r"(?:(?P<channel>discord): )?gateway closed with code (?P<closeCode>40(?:04|1[0-4]))(?: \((?P<detail>[^()]{1,200})\))?",
+    ),
+    # Discord's reconnect watchdog (provider.lifecycle.ts, runtime.error): a socket that closed and did not come back
+    # within the watchdog's budget, "discord: reconnect watchdog timeout after <n>ms; force-stopping monitor task"; and
+    # an old socket that would not close before a reconnect, "discord: gateway socket did not close within <n>ms
+    # before reconnect; attempting forced terminate ...", "... did not close <n>ms after forced terminate; ...", "...
+    # did not expose a working terminate() after <n>ms; ..." (a transport error each).
+    _searched(
+        "channel.polling_stall", "error", "reconnect watchdog timeout after ",
+        r"(?:(?P<channel>discord): )?reconnect watchdog timeout after (?P<timeoutMs>\d+)ms",
+    ),
+    _searched(
+        "channel.transport_error", "error", "gateway socket did not ",
+        r"(?:(?P<channel>discord): )?gateway socket did not (?:close|expose a working terminate\(\))"
+        r"(?: within| after)? ?(?P<waitedMs>\d+)ms(?P<detail>[^\n]{0,300})",
+    ),
+    # Telegram's polling session (extensions/telegram/src/polling-session.ts, the channel's log): a polling cycle that
+    # failed on another poller of the same bot token, "Telegram getUpdates conflict: <err>; Another OpenClaw gateway,
+    # script, or Telegram poller may be using this bot token; ... retrying in <d>.", on a network error, "Telegram
+    # network error: <err>; retrying in <d>.", and the setup before it: "Telegram setup network error: <err>; retrying
+    # in <d>.", "Telegram webhook cleanup failed: <err>; retrying in <d>.". All retry with the poll's back-off.
+    _anchored(
+        "channel.transport_error", "warn",
+        ("Telegram getUpdates conflict: ", "Telegram network error: ", "Telegram setup network error: ",
+         "Telegram webhook cleanup failed: "),
+        r"(?P<channel>Telegram) (?P<reason>getUpdates conflict|network error|setup network error|webhook cleanup "
+        r"failed): (?P<error>[^\n]*?);(?: (?P<hint>Another [^\n]{0,300}?))? retrying in "
+        r"(?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m))\.?\s*$",
+        values={"channel": {"Telegram": "telegram"}},
+    ),
+    # Telegram's fetch transport failing over (extensions/telegram/src/fetch.ts, warn): a dispatcher that failed
+    # repeatedly on network codes is benched, "telegram transport attempt marked temporarily unhealthy for <n>ms
+    # (codes=<codes>)" (the console drops the "telegram " that repeats its tag), and the IP fallback, "fetch fallback:
+    # DNS-resolved IP unreachable; trying alternative Telegram API IP (codes=<codes>[, reason=<r>])".
+    _searched(
+        "channel.transport_error", "warn", "transport attempt marked temporarily unhealthy",
+        r"(?:(?P<channel>telegram) )?transport attempt marked temporarily unhealthy for (?P<cooldownMs>\d+)ms"
+        r"(?: \(codes=(?P<codes>[^()\s]{1,200})\))?",
+    ),
+    _searched(
+        "channel.transport_error", "warn", "trying alternative Telegram API IP",
+        r"fetch fallback: DNS-resolved IP unreachable; trying alternative (?P<channel>Telegram) API IP"
+        r"(?: \(codes=(?P<codes>[^,()\s]{1,200})(?:, reason=(?P<reason>[^()]{1,200}))?\))?",
+        values={"channel": {"Telegram": "telegram"}},
+    ),
+    # IRC (extensions/irc/src/monitor.ts, the channel's child logger): "[<account>] IRC connection closed; reconnecting
+    # in <n>ms" (warn), "[<account>] IRC reconnect failed: <err>" and the client's "[<account>] IRC error: <err>"
+    # (error).
+    _searched(
+        "channel.reconnecting", "warn", "IRC connection closed; reconnecting in ",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>IRC) connection closed; reconnecting in "
+        r"(?P<restartDelay>\d+(?:\.\d+)?(?:ms|s))",
+        values={"channel": {"IRC": "irc"}},
+    ),
+    _searched(
+        "channel.transport_error", "error", "IRC ",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>IRC) (?:reconnect failed|error): (?P<error>[^\n]{0,500})",
+        values={"channel": {"IRC": "irc"}},
+    ),
+    # Nostr (extensions/nostr/src/channel.ts on the bus's onError, error): "[<account>] Nostr error (<context>): <msg>";
+    # a relay's subscription closing ("(subscription): Subscription closed: <reason>") or a relay that would not
+    # connect ("(connect <relay url>): <err>") is the transport; a failed publish, decrypt or event is one message's.
+    _searched(
+        "channel.transport_error", "error", "Nostr error (",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Nostr) error \((?P<stage>subscription|connect)"
+        r"(?: (?P<relay>[^()\s]{1,300}))?\): (?P<error>[^\n]{0,500})",
+        values={"channel": {"Nostr": "nostr"}},
+    ),
+    # Tlon (extensions/tlon/src/urbit/sse-client.ts, the Urbit channel's event stream): "[SSE] Stream ended,
+    # attempting reconnection..." and "[SSE] Reconnection attempt <n>/<max> in <n>ms..." (info), "[SSE] Reconnection
+    # failed: <err>" (error), "[SSE] Max reconnection attempts (<n>) reached. Waiting 10s before resetting..." (it keeps
+    # trying: every attempt of a round failed), and "[SSE] Reconnection successful!" (the stream back). The plainer
+    # three need their "[SSE]" label, which a bare paste reads as the line's tag (other clients reconnect in those words).
+    _searched(
+        "channel.reconnecting", "info", "Stream ended, attempting reconnection",
+        r"(?:\[SSE\] )?Stream ended, attempting reconnection",
+    ),
+    _searched(
+        "channel.reconnecting", "info", "Reconnection attempt ",
+        r"\[SSE\] Reconnection attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+) in (?P<restartDelay>\d+(?:ms|s))",
+    ),
+    _searched(
+        "channel.transport_error", "error", "Reconnection failed: ",
+        r"\[SSE\] Reconnection failed: (?P<error>[^\n]{0,500})",
+    ),
+    _searched(
+        "channel.transport_error", "warn", "Max reconnection attempts (",
+        r"(?:\[SSE\] )?Max reconnection attempts \((?P<maxAttempts>\d+)\) reached\. Waiting (?P<restartDelay>\d+s) before "
+        r"resetting",
+    ),
+    _searched(
+        "channel.polling_started", "info", "Reconnection successful!",
+        r"\[SSE\] Reconnection successful!",
     ),
     # The active-memory plugin's recall sub-run (extensions/active-memory/recall.ts, plugin logger, when its logging
     # is on): "active-memory: agent=<id> session=<key|id|none>[ activeProvider=<p>][ activeModel=<m>] start
@@ -1734,7 +1941,22 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _anchored(
         "channel.polling_started", "info", ("slack socket mode connected", "socket mode connected"),
-        r"(?:(?P<channel>slack) )?socket mode connected\s*$",
+        r"(?:(?P<channel>slack) )?socket mode connected(?: \((?P<identity>degraded) identity\))?\s*$",
+    ),
+    # The same client's socket failing ("[WARN]  socket-mode:socket-mode WebSocket error occurred: <err>", "[ERROR]
+    # socket-mode:socket-mode WebSocket error! SMWebsocketError: <err>"), which the monitor then reports as a failed
+    # start (extensions/slack/src/monitor/provider.ts, error): "slack socket mode failed to start; retry <n>/∞ in <s>s
+    # reason=\"<err>[; last SDK log: <line>]\"", the later form of the "failed to start. retry" reconnect above.
+    _searched(
+        "channel.transport_error", "warn", " WebSocket error",
+        r"(?P<channel>socket-mode):(?P<sdkComponent>[\w-]{1,40})(?::\d+)? WebSocket error(?: occurred:|!)\s*"
+        r"(?P<error>\S[^\n]{0,500})?",
+        values={"channel": {"socket-mode": "slack"}},
+    ),
+    _anchored(
+        "channel.auto_restart", "error", ("slack socket mode failed to start; retry ", "socket mode failed to start; retry "),
+        r"(?:(?P<channel>slack) )?socket mode failed to start; retry (?P<attempt>\d+)/(?P<maxAttempts>\d+|∞) in "
+        r"(?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m))(?: reason=\"(?P<error>[^\n]{0,1000}?)\"?)?\s*$",
     ),
     # Benign look-alikes as older builds and pasted logs print them: "typing TTL reached (2m)" (the typing indicator
     # stopped on a long turn, as "[typing] TTL exceeded" above) and "Removed orphaned user message to prevent

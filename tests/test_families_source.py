@@ -436,6 +436,108 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "plugin.hook_failed", {"hook": "before_prompt_build", "plugin": "hindsight-openclaw", "timeoutMs": 15000}),
     ("plugins", "ERROR", "[hooks] before_dispatch handler from inbox-guard failed: Error: ECONNREFUSED 127.0.0.1:7070",
      "plugin.hook_failed", {"hook": "before_dispatch", "error": "Error: ECONNREFUSED 127.0.0.1:7070"}),
+    # Channel connection audit: the channel manager, Telegram, Discord and WhatsApp.
+    ("gateway/channels/telegram", "WARN", "[default] channel stop exceeded 5000ms after abort; continuing shutdown",
+     "channel.stop_timeout", {"stopTimeoutMs": 5000}),
+    ("gateway/channels/telegram", "WARN", "[default] stopAccount exceeded 5000ms; continuing stop",
+     "channel.stop_timeout", {"stopTimeoutMs": 5000, "stage": "stopAccount"}),
+    ("gateway/channels/telegram", "INFO", "[default] restarting after timed-out channel stop completed",
+     "channel.auto_restart", {"reason": "timed-out channel stop"}),
+    ("gateway/channels/slack", "ERROR", "[work] channel exited without an error",
+     "channel.exited", {"error": "without an error"}),
+    ("gateway/channels/whatsapp", "INFO", "[default] auto-restart skipped, terminal disconnect",
+     "channel.terminal_disconnect", {}),
+    ("gateway/channels/whatsapp", "ERROR",
+     "WhatsApp session logged out. Run `openclaw channels login --channel whatsapp` to relink.",
+     "channel.terminal_disconnect", {"channel": "whatsapp"}),
+    ("gateway/channels/whatsapp", "ERROR",
+     "WhatsApp Web connection closed (status 440: session conflict). Resolve conflicting WhatsApp Web sessions, then "
+     "relink with `openclaw channels login --channel whatsapp`. Stopping web monitoring.",
+     "channel.terminal_disconnect", {"channel": "whatsapp", "status": 440}),
+    ("gateway/channels/discord", "ERROR",
+     "discord: gateway closed with code 4014 (missing privileged gateway intents). Enable the required intents in the "
+     "Discord Developer Portal or disable them in config.",
+     "channel.terminal_disconnect", {"closeCode": 4014}),
+    ("gateway/channels/discord", "ERROR", "discord: reconnect watchdog timeout after 300000ms; force-stopping monitor task",
+     "channel.polling_stall", {"timeoutMs": 300000}),
+    ("gateway/channels/discord", "ERROR",
+     "discord: gateway socket did not close within 5000ms before reconnect; attempting forced terminate before giving "
+     "up", "channel.transport_error", {"waitedMs": 5000}),
+    ("gateway/channels/discord", "ERROR",
+     "discord: gateway socket did not expose a working terminate() after 5000ms; force-stopping instead of opening a "
+     "parallel socket", "channel.transport_error", {"waitedMs": 5000}),
+    ("gateway/channels/telegram", "INFO",
+     "Telegram getUpdates conflict: Call to 'getUpdates' failed! (409: Conflict: terminated by other getUpdates "
+     "request; make sure that only one bot instance is running); Another OpenClaw gateway, script, or Telegram poller "
+     "may be using this bot token; stop the duplicate poller or switch this account to webhook mode. retrying in 2.1s.",
+     "channel.transport_error",
+     {"channel": "telegram", "reason": "getUpdates conflict", "restartDelay": 2.1,
+      "error": "Call to 'getUpdates' failed! (409: Conflict: terminated by other getUpdates request; make sure that "
+               "only one bot instance is running)"}),
+    ("gateway/channels/telegram", "INFO", "Telegram network error: TypeError: fetch failed; retrying in 2.31s.",
+     "channel.transport_error", {"channel": "telegram", "reason": "network error", "error": "TypeError: fetch failed"}),
+    ("gateway/channels/telegram", "INFO",
+     "Telegram webhook cleanup failed: HttpError: Network request for 'deleteWebhook' failed!; retrying in 4.5s.",
+     "channel.transport_error", {"reason": "webhook cleanup failed"}),
+    ("telegram/network", "WARN",
+     "telegram transport attempt marked temporarily unhealthy for 10000ms (codes=UND_ERR_CONNECT_TIMEOUT)",
+     "channel.transport_error", {"cooldownMs": 10000, "codes": "UND_ERR_CONNECT_TIMEOUT"}),
+    ("telegram/network", "WARN",
+     "fetch fallback: DNS-resolved IP unreachable; trying alternative Telegram API IP (codes=ETIMEDOUT)",
+     "channel.transport_error", {"channel": "telegram", "codes": "ETIMEDOUT"}),
+    # Slack socket mode's start retry and its SDK's socket errors; IRC; Nostr relays.
+    ("gateway/channels/slack", "ERROR",
+     "slack socket mode failed to start; retry 2/∞ in 4s reason=\"Slack Socket Mode start failed after disconnect "
+     "without error detail; last SDK log: socket-mode:socket-mode WebSocket error! SMWebsocketError\"",
+     "channel.auto_restart", {"attempt": 2, "maxAttempts": "∞", "restartDelay": 4}),
+    ("gateway/channels/slack", "ERROR",
+     "socket-mode:socket-mode WebSocket error! SMWebsocketError: Failed to send message on websocket: WebSocket is "
+     "not open", "channel.transport_error", {"channel": "slack", "sdkComponent": "socket-mode"}),
+    ("gateway/channels/irc", "WARN", "[default] IRC connection closed; reconnecting in 1000ms",
+     "channel.reconnecting", {"channel": "irc", "restartDelay": 1000}),
+    ("gateway/channels/irc", "ERROR", "[default] IRC reconnect failed: connect ECONNREFUSED 127.0.0.1:6697",
+     "channel.transport_error", {"channel": "irc", "error": "connect ECONNREFUSED 127.0.0.1:6697"}),
+    ("gateway/channels/nostr", "ERROR",
+     "[default] Nostr error (subscription): Subscription closed: relay connection closed",
+     "channel.transport_error", {"channel": "nostr", "stage": "subscription"}),
+    ("gateway/channels/nostr", "ERROR", "[default] Nostr error (connect wss://relay.damus.io): connection timed out",
+     "channel.transport_error", {"channel": "nostr", "stage": "connect", "relay": "wss://relay.damus.io"}),
+    # WhatsApp Web before its inbox attaches, its watchdog, and a close it never retries.
+    ("gateway/channels/whatsapp", "ERROR", "WhatsApp Web connection closed during setup (status 428). Retry 2/12 in 4.1s.",
+     "channel.auto_restart", {"status": 428, "attempt": 2, "maxAttempts": 12, "restartDelay": 4.1}),
+    ("gateway/channels/whatsapp", "ERROR",
+     "WhatsApp Web connection closed during setup (status 428) after 12/12 attempts. Relink with `openclaw channels "
+     "login --channel whatsapp` if the issue persists.", "channel.restart_gave_up", {"attempt": 12, "maxAttempts": 12}),
+    ("gateway/channels/whatsapp", "ERROR", "WhatsApp auth state is still stabilizing. Retry 1/12 for inbox attach in 2s.",
+     "channel.auto_restart", {"attempt": 1, "maxAttempts": 12}),
+    ("gateway/channels/whatsapp", "ERROR",
+     "WhatsApp auth state is still stabilizing after 12/12 attempts. Stopping web monitoring.",
+     "channel.restart_gave_up", {"maxAttempts": 12}),
+    ("gateway/channels/whatsapp", "INFO", "web reconnect: 428 during opening; retrying", "channel.auto_restart",
+     {"reason": "428 during opening"}),
+    ("gateway/channels/whatsapp", "WARN", "web reconnect: auth state stayed unstable; max attempts reached",
+     "channel.restart_gave_up", {"reason": "auth state stayed unstable"}),
+    ("gateway/channels/whatsapp", "WARN", "WhatsApp watchdog timeout detected - forcing reconnect",
+     "channel.polling_stall", {}),
+    ("gateway/channels/whatsapp", "WARN", "WhatsApp watchdog timeout (transport-inactive) - restarting connection",
+     "channel.polling_stall", {"watchdogReason": "transport-inactive"}),
+    ("gateway/channels/whatsapp", "WARN", "web reconnect: unhandled rejection from WhatsApp socket; forcing reconnect",
+     "channel.transport_error", {}),
+    ("gateway/channels/whatsapp", "WARN", "web reconnect: non-retryable close status; stopping monitor",
+     "channel.terminal_disconnect", {}),
+    # Feishu's own WebSocket client loop and webhook server.
+    ("gateway/channels/feishu", "ERROR", "feishu[default]: WebSocket SDK reported recoverable error: ws error",
+     "channel.transport_error", {"channel": "feishu", "account": "default", "error": "ws error"}),
+    ("gateway/channels/feishu", "ERROR",
+     "feishu[default]: WebSocket start failed, retrying in 4000ms: connect ETIMEDOUT open.feishu.cn:443",
+     "channel.transport_error", {"restartDelay": 4000, "error": "connect ETIMEDOUT open.feishu.cn:443"}),
+    ("gateway/channels/feishu", "ERROR",
+     "feishu[default]: WebSocket connection ended, recreating client in 2000ms: WebSocket reconnect exhausted after 3 "
+     "attempts", "channel.reconnecting", {"channel": "feishu", "restartDelay": 2000}),
+    ("gateway/channels/feishu", "INFO", "feishu[default]: Webhook server listening on 127.0.0.1:3000",
+     "channel.polling_started", {"channel": "feishu", "account": "default"}),
+    ("gateway/channels/feishu", "ERROR", "feishu[default]: webhook handler error: Error: dispatcher failed",
+     "channel.inbound_failed", {"event": "webhook", "error": "Error: dispatcher failed"}),
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 
@@ -742,3 +844,32 @@ def test_a_doctor_lock_left_by_a_dead_process_is_the_dead_pid_class(tmp_path: Pa
 ])
 def test_fourth_audit_look_alikes_stay_generic(message: str) -> None:
     assert _one(message).kind == "generic"
+
+
+@pytest.mark.parametrize("message", [
+    "Nostr error (decrypt from 3bf0c63f): bad MAC",  # one message's failure, not the relay's
+    "Nostr error (publish to wss://relay.damus.io): timeout",  # an outbound reply's
+    "discord: gateway closed with code 4000 (unknown error)",  # Discord resumes after this one
+    "[default] stopAccount failed: Error: boom",  # a stop that failed, not one that hung
+    "Failed to refresh access token for user 12345: invalid token",  # no channel's words
+])
+def test_channel_connection_audit_look_alikes_stay_generic(message: str) -> None:
+    assert _one(message).kind == "generic"
+
+
+@pytest.mark.parametrize(("message", "kind", "expected"), [
+    ("[SSE] Stream ended, attempting reconnection...", "channel.reconnecting", {}),
+    ("[SSE] Reconnection attempt 3/10 in 4000ms...", "channel.reconnecting", {"attempt": 3, "maxAttempts": 10}),
+    ("[SSE] Reconnection failed: Error: Stream connection failed: 403", "channel.transport_error",
+     {"error": "Error: Stream connection failed: 403"}),
+    ("[SSE] Max reconnection attempts (10) reached. Waiting 10s before resetting...", "channel.transport_error",
+     {"maxAttempts": 10}),
+    ("[SSE] Reconnection successful!", "channel.polling_started", {}),
+])
+def test_tlons_event_stream_reads_under_its_label(message: str, kind: str, expected: dict[str, object]) -> None:
+    # (pasted bare, "[SSE]" reads as the line's tag and the plainer lines are left generic: other clients reconnect
+    # in the same words)
+    _check(_one(f"2026-05-21T18:00:00.000+08:00 [tlon] {message}"), kind, expected)
+    event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "gateway/channels/tlon", message, level="INFO"))
+    _check(event, kind, expected)
+    assert _one("Reconnection failed: Error: socket hang up").kind == "generic"

@@ -673,6 +673,10 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("[default] slack socket mode reports 10 active connections for this Slack app; Slack may deliver each event to "
      "any one connection", "channel.shared_connections", {"activeConnections": 10, "account": "default"}),
     ("[telegram] [diag] rebuilding transport for next polling cycle", "channel.transport_rebuilt", {}),
+    # Channel connection audit: one line per new kind.
+    ("[default] channel stop exceeded 5000ms after abort; continuing shutdown", "channel.stop_timeout",
+     {"account": "default", "stopTimeoutMs": 5000}),
+    ("[default] auto-restart skipped, terminal disconnect", "channel.terminal_disconnect", {"account": "default"}),
     # Third source audit: one line per new kind.
     ("exec failed: Command timed out after 1800 seconds", "tools.timeout", {"tool": "exec", "timeoutSeconds": 1800}),
     ("exec failed: Command aborted by signal SIGKILL", "tools.exec_aborted", {"signal": "SIGKILL"}),

@@ -971,3 +971,24 @@ def test_an_old_builds_want_of_recovery_before_the_abort_threshold_is_read_only_
     (incident,) = analyze_text(liveness, stuck).incidents
     assert "RC07" not in [c.rule.id for c in incident.contributing]
     assert primary(stuck) == "RC07"  # (alone, an old build's warnings are a stall nothing recovers)
+
+
+def test_a_channel_stop_that_hung_is_read_like_an_exit() -> None:
+    hung = "2026-05-25T14:00:46.513+00:00 [telegram] [default] channel stop exceeded 5000ms after abort; continuing shutdown"
+    alone = analyze_text(hung).episodes
+    assert [(e.primary.rule.id, e.primary.confidence.name) for e in alone] == [("RC18", "LOW")]
+    assert "stop hung past its 5000 ms budget" in alone[0].primary.summary
+    # the monitor restarting the same channel a quarter of an hour later, into a 409 conflict: one story, a loop
+    restart = "2026-05-25T14:15:46.513+00:00 [health-monitor] [telegram:default] health-monitor: restarting (reason: stopped)"
+    conflict = ("2026-05-25T14:15:48.000+00:00 [telegram] Telegram getUpdates conflict: Call to 'getUpdates' failed! "
+                "(409: Conflict: terminated by other getUpdates request); retrying in 2.1s.")
+    (loop,) = analyze_text(hung, restart, conflict).episodes
+    assert (loop.primary.rule.id, loop.primary.confidence.name) == ("RC18", "HIGH")
+    assert "stop hung" in loop.primary.summary
+    again = hung.replace("14:00:46", "15:00:46")
+    (twice,) = analyze_text(hung, again).episodes
+    assert twice.primary.confidence.name == "HIGH" and "2 time(s)" in twice.primary.summary
+    # another channel's transport error is no partner of this stop
+    slack = "2026-05-25T14:00:50.000+00:00 [slack] [default] slack socket disconnected (close). retry 1/12 in 2s"
+    (apart,) = analyze_text(hung, slack).episodes
+    assert apart.primary.confidence.name == "LOW" and "one hung stop alone" in apart.primary.summary

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from stuckscan.channels import channel_subsystem
 from stuckscan.model import Confidence, Severity
@@ -52,6 +52,8 @@ RULE = Rule(
      "restart; `channel exited` / `channel startup failed` with a restart, or the same channel exiting again "
      "(within three hours)",
      "one restart and a reporter's note below it that it repeats (`# repeats every ~35 min`)",
+     "`[<acct>] channel stop exceeded 5000ms after abort; continuing shutdown` with a restart, a stall or a transport "
+     "error of that channel, or twice for one channel (the old connection outlived its stop); alone, low confidence",
      "a channel transport's own errors or reconnects (`feishu[<acct>]: polling error: ...`, `Signal SSE stream "
      "error: ...`, `Signal SSE connection lost, reconnecting in <s>s...`, a channel's own request timing out with "
      "no timer delay: `[telegram] getMe attempt 1/3 failed: fetch timeout after 15000ms`, or any unrecognised "
@@ -162,6 +164,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     transport_channels = Counter((channel_of(e), e.kind) for e in transport)  # (a close and its resume are one blip)
     self_looping += [e for e in transport if transport_channels[(channel_of(e), e.kind)] >= 2 or restarts or auto
                      or exited or _hung_for(e) >= view.thresholds.warn_seconds]
+    hung_stops = _hung_stops(view.events("channel.stop_timeout"), restarts + auto + stalls + transport)
+    self_looping += hung_stops.looping
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
     total = view.count("health.restart")
     # One restart, or one channel failing to bind its port: the monitor (or the channel) found its ingress
@@ -174,7 +178,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     stalls = [e for e in stalls if not lone or not metric(e, "stalledFor") or metric(e, "stalledFor") >= warn]
     # Slack reporting several socket-mode connections for one app: it hands each event to one of them.
     shared = [e for e in view.events("channel.shared_connections") if metric(e, "activeConnections") >= 2]
-    if lone and (not (total or channel_port_taken or stalls) or view.record.served_after is not None):
+    if lone and (not (total or channel_port_taken or stalls or hung_stops.all) or view.record.served_after is not None):
         return _shared_socket(shared, view) if shared and view.record.served_after is None else None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
     one_hung_request = len(self_looping) == 1 and self_looping[0] in transport and not (restarts or auto or exited)
@@ -193,6 +197,12 @@ def detect(view: EpisodeView) -> Candidate | None:
                    + (f" for {longest:.0f} s" if longest else "") + " and restarted it; one stall alone does not show "
                    "whether it recurs")
         stall_note = []  # (said here, not again below)
+    elif lone and hung_stops.all:
+        summary = (f"{_channel_name(hung_stops.all[0])}'s stop hung past its "
+                   f"{metric(hung_stops.all[0], 'stopTimeoutMs'):.0f} ms budget after the abort: the manager went on "
+                   "with the channel still marked running, and its old connection may still hold the transport (a "
+                   "Telegram long poll answers the next start with 409 conflicts); one hung stop alone does not show "
+                   "whether the channel came back")
     elif lone:
         summary = f"{(list(dict.fromkeys(channel_of(e) for e in channel_port_taken)) or ['a channel'])[0].strip(':')} " \
                   "could not bind its port (EADDRINUSE); another process holds it"
@@ -209,6 +219,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     elif transport and not stalls:
         summary = f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s transport kept failing and reconnecting " \
                   f"({len(transport)} error(s) or reconnect(s))"
+    elif hung_stops.all and not (stalls or exited):
+        summary = (f"{_channel_name(hung_stops.all[0])}'s stop hung past its "
+                   f"{metric(hung_stops.all[0], 'stopTimeoutMs'):.0f} ms budget after the abort "
+                   f"{len(hung_stops.all)} time(s), its old connection left open")
     elif exited and not stalls:
         errors = sorted({field_text(e, "error") for e in exited if field_text(e, "error")})
         summary = f"{name} exited {len(exited)} times" + (f" ({errors[0]})" if len(errors) == 1 else "")
@@ -226,15 +240,46 @@ def detect(view: EpisodeView) -> Candidate | None:
            + (f", up to {max(metric(e, 'stalledFor') for e in stall_note):.0f} s"
               if any(metric(e, "stalledFor") for e in stall_note) else "") if stall_note else "")
         + ("; the channel exited" if exited and "exited" not in summary else "")
+        + (f"; its stop hung past the {metric(hung_stops.all[0], 'stopTimeoutMs'):.0f} ms budget after the abort "
+           f"({len(hung_stops.all)} time(s))" if hung_stops.all and "stop hung" not in summary else "")
         + ("; the reporter's note says the restarts repeat" if noted else "")
         + (f"; Slack reports {max(metric(e, 'activeConnections') for e in shared):.0f} socket-mode connections for "
            "the app, and hands each event to one of them" if shared else "")
         + ("." if lone else ": the channel stopped delivering messages."),
         cite(restarts[:3], restarts[-1:], [n for _, n in noted[:1]], auto[-2:], gave_up[:1], limits[:1], failed[:1],
-             addr_in_use[:1], stalls[:2], exited[:1], transport[:2], shared[:1]),
+             addr_in_use[:1], stalls[:2], exited[:1], hung_stops.all[:2], transport[:2], shared[:1]),
         onset=view.record.start,
         facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons, "shared_connections": bool(shared)},
     )
+
+
+class _HungStops(NamedTuple):
+    """A channel's stops that outlived their budget (``channel.stop_timeout``): all of them, and those that loop."""
+
+    all: list[Event]
+    looping: list[Event]
+
+
+def _channel_name(event: object) -> str:
+    return channel_of(event).split(":", 1)[0].strip() or "a channel"
+
+
+def _hung_stops(hung: list[Event], trouble: list[Event]) -> _HungStops:
+    """Stops that hung past the manager's budget, read as an exit is: with a restart, a stall or a transport error of
+    the same channel (a line that names no channel counts for any), or the same channel's stop hanging twice, the old
+    connection outlived its stop and the channel kept failing, a loop; alone, one stop that hung."""
+    def name(event: Event) -> str:
+        return channel_of(event).split(":", 1)[0]
+
+    counts = Counter(name(e) for e in hung)
+    troubled = {name(e) for e in trouble}
+
+    def loops(event: Event) -> bool:
+        if counts[name(event)] >= 2:
+            return True
+        return bool(troubled) and (not name(event) or "" in troubled or name(event) in troubled)
+
+    return _HungStops(hung, [e for e in hung if loops(e)])
 
 
 def _shared_socket(shared: list[Event], view: EpisodeView) -> Candidate:
