@@ -992,3 +992,11 @@ def test_a_channel_stop_that_hung_is_read_like_an_exit() -> None:
     slack = "2026-05-25T14:00:50.000+00:00 [slack] [default] slack socket disconnected (close). retry 1/12 in 2s"
     (apart,) = analyze_text(hung, slack).episodes
     assert apart.primary.confidence.name == "LOW" and "one hung stop alone" in apart.primary.summary
+
+
+def test_a_channel_stall_measured_in_milliseconds_is_that_many_milliseconds() -> None:
+    ready = "2026-06-01T10:00:00.000Z [discord] gateway READY wait timed out after 30000ms; reconnecting with backoff"
+    # 30 s without READY once is a blip the watchdog handled, not a stall of five minutes and more (30000 s)
+    assert primary(ready) is None
+    idle = "2026-06-01T10:00:00.000Z [whatsapp] No messages received in 30m - restarting connection"
+    assert primary(idle) == "RC18"  # (30 minutes: past the warn threshold on its own)

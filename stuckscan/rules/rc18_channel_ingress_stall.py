@@ -149,7 +149,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     exited = view.events("channel.exited")
     stalled_channels = Counter(channel_of(e) for e in stalls)
     self_looping += [e for e in stalls if stalled_channels[channel_of(e)] >= 2 or restarts or auto or exited
-                     or metric(e, "stalledFor") >= LONG_CHANNEL_STALL_SECONDS]
+                     or e.seconds.get("stalledFor", 0.0) >= LONG_CHANNEL_STALL_SECONDS]
     exited_channels = Counter(channel_of(e) for e in exited)
     if exited and (restarts or auto or stalls):
         self_looping += exited
@@ -175,7 +175,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     # A lone stall counts from the stall detector's own warn threshold without ingress: a shorter one is a blip the
     # watchdog already handled. Messages served after a lone restart show the channel came back.
     warn = view.thresholds.warn_seconds
-    stalls = [e for e in stalls if not lone or not metric(e, "stalledFor") or metric(e, "stalledFor") >= warn]
+    stalls = [e for e in stalls if not lone or not e.seconds.get("stalledFor", 0.0) or e.seconds.get("stalledFor", 0.0) >= warn]
     # Slack reporting several socket-mode connections for one app: it hands each event to one of them.
     shared = [e for e in view.events("channel.shared_connections") if metric(e, "activeConnections") >= 2]
     if lone and (not (total or channel_port_taken or stalls or hung_stops.all) or view.record.served_after is not None):
@@ -192,7 +192,7 @@ def detect(view: EpisodeView) -> Candidate | None:
         summary = (f"The health monitor restarted {name} once ({', '.join(reasons) or 'no reason given'}): it found "
                    "the channel's ingress down; one restart alone does not show whether it recovered")
     elif lone and stalls:
-        longest = max(metric(e, "stalledFor") for e in stalls)
+        longest = max(e.seconds.get("stalledFor", 0.0) for e in stalls)
         summary = (f"{(channel_of(stalls[0]).strip(':') or 'a channel')}'s transport watchdog found its ingress stalled"
                    + (f" for {longest:.0f} s" if longest else "") + " and restarted it; one stall alone does not show "
                    "whether it recurs")
@@ -237,8 +237,8 @@ def detect(view: EpisodeView) -> Candidate | None:
         + (f", hit its limit of {field_text(limits[0], 'maxRestartsPerHour')} restarts/hour" if limits else "")
         + (", and a restart failed" if failed else "")
         + (f"; its transport watchdog reported {len(stall_note)} stall(s)"
-           + (f", up to {max(metric(e, 'stalledFor') for e in stall_note):.0f} s"
-              if any(metric(e, "stalledFor") for e in stall_note) else "") if stall_note else "")
+           + (f", up to {max(e.seconds.get('stalledFor', 0.0) for e in stall_note):.0f} s"
+              if any(e.seconds.get("stalledFor", 0.0) for e in stall_note) else "") if stall_note else "")
         + ("; the channel exited" if exited and "exited" not in summary else "")
         + (f"; its stop hung past the {metric(hung_stops.all[0], 'stopTimeoutMs'):.0f} ms budget after the abort "
            f"({len(hung_stops.all)} time(s))" if hung_stops.all and "stop hung" not in summary else "")
