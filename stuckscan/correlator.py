@@ -89,7 +89,7 @@ GATEWAY_TROUBLE_KINDS = frozenset({
     "gateway.shutdown_timeout", "gateway.shutdown_error", "run.wait_active_timeout",
     "health.restart_limit", "health.restart_failed", "channel.auto_restart", "channel.restart_gave_up",
     "channel.polling_stall", "channel.exited", "channel.transport_error", "channel.reconnecting",
-    "channel.shared_connections", "channel.stop_timeout",
+    "channel.shared_connections", "channel.stop_timeout", "channel.terminal_disconnect",
 })
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",
@@ -161,11 +161,14 @@ MAX_OVERFLOW_COMPACTIONS = 3  # the embedded runner's overflow compaction attemp
 RESTART_LOOP_WINDOW = timedelta(hours=3)
 # The lines that reopen an earlier episode of the same channel (see Correlator._resume_restart_loop), and the earlier
 # lines they continue: a stop that hung past its budget leaves the channel marked running with its old connection
-# open, so the restart or exit that follows it is the same story.
+# open, so the restart or exit that follows it is the same story; a watchdog stall after the channel's transport
+# failed is that failure not healed.
 RESTART_LOOP_PARTNERS = {
     "health.restart": ("health.restart", "channel.stop_timeout"),
     "channel.exited": ("channel.exited", "channel.stop_timeout"),
     "channel.stop_timeout": ("channel.stop_timeout",),
+    # (a channel's watchdog finding it stalled after its transport closed or failed: the connection did not come back)
+    "channel.polling_stall": ("channel.polling_stall", "channel.transport_error", "channel.stop_timeout"),
 }
 MAX_PENDING = 10_000  # health-monitor restarts this close are one loop
 TRAILING_EVIDENCE = timedelta(seconds=60)

@@ -1000,3 +1000,18 @@ def test_a_channel_stall_measured_in_milliseconds_is_that_many_milliseconds() ->
     assert primary(ready) is None
     idle = "2026-06-01T10:00:00.000Z [whatsapp] No messages received in 30m - restarting connection"
     assert primary(idle) == "RC18"  # (30 minutes: past the warn threshold on its own)
+
+
+def test_a_channel_closed_for_good_is_an_ingress_stall_that_a_restart_does_not_fix() -> None:
+    logged_out = ("2026-06-01T10:00:00.000Z [whatsapp] WhatsApp session logged out. Run `openclaw channels login "
+                  "--channel whatsapp` to relink.")
+    (episode,) = analyze_text(logged_out).episodes
+    assert (episode.primary.rule.id, episode.primary.confidence.name) == ("RC18", "MEDIUM")
+    assert "logged out" in episode.primary.summary
+    assert any("Relink" in fix for fix in episode.primary.fixes)
+    assert not any(fix.startswith("Restart the channel") for fix in episode.primary.fixes)
+    intents = "2026-06-01T10:00:00.000Z [discord] discord: gateway closed with code 4014 (missing privileged gateway intents)."
+    assert primary(intents) == "RC18"
+    # the manager's info line that it skipped the restart says nothing alone
+    assert primary("2026-06-01T10:00:00.000Z [gateway/channels/whatsapp] [default] auto-restart skipped, terminal "
+                   "disconnect") is None

@@ -34,6 +34,14 @@ def _shared_app(context: FixContext) -> bool:
     return bool(context.fact("shared_connections"))
 
 
+def _closed_for_good(context: FixContext) -> bool:
+    return bool(context.fact("terminal"))
+
+
+def _not_closed_for_good(context: FixContext) -> bool:
+    return not context.fact("terminal")
+
+
 def _stale_socket(context: FixContext) -> bool:
     return "stale-socket" in (context.fact("reasons") or ())
 
@@ -61,6 +69,9 @@ RULE = Rule(
      "not ready`) twice, or once with a restart",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`",
      "one restart alone, or one channel's `EADDRINUSE` alone: low confidence",
+     "a disconnect the channel itself calls final (`WhatsApp session logged out`, `... (status 440: session "
+     "conflict)`, `discord: gateway closed with code 4014 (...)`, the manager's `auto-restart skipped, terminal "
+     "disconnect` beside one): medium confidence from one line",
      "`slack socket mode reports N active connections for this Slack app` with N of 2 or more (low confidence once)",
      "one channel request whose own error says it hung past the warn threshold (`Request to 'getUpdates' timed out "
      "after 500 seconds`): medium confidence"),
@@ -69,10 +80,13 @@ RULE = Rule(
          "a restart failed with EADDRINUSE"),
      Fix("Give each gateway its own Slack app, or stop the other gateways and scripts that use this app token.",
          _shared_app, "Slack reports several socket-mode connections for the app"),
-     Fix("Restart the channel or the gateway."),
+     Fix("Relink the account (`openclaw channels login --channel <channel>`), or fix its token or the privileged "
+         "intents the bot needs: a channel closed for good does not come back on a restart.", _closed_for_good,
+         "the channel disconnected for good (logged out, a session conflict, a close code never resumed)"),
+     Fix("Restart the channel or the gateway.", _not_closed_for_good, "the channel can come back on a restart"),
      Fix("Upgrade (PR #34113 fixes the multi-account stale-socket loop).", _stale_socket,
          "the restarts are for stale sockets"),
-     Fix("Tune the health-monitor thresholds.")),
+     Fix("Tune the health-monitor thresholds.", _not_closed_for_good, "the channel can come back on a restart")),
     ("#34113",),
     confirm="A longer log would show whether the restarts keep coming and whether inbound messages resume after them.",
 )
@@ -124,7 +138,35 @@ def _attempt(event: object) -> int:
     return attempt if isinstance(attempt, int) else 0
 
 
+LOUD_LEVELS = frozenset({"warn", "warning", "error", "fatal", "critical"})
+
+
+def _closed_for_good_candidate(view: EpisodeView) -> Candidate | None:
+    """A channel that disconnected for good: logged out, replaced by another session, or closed with a code Discord
+    never resumes. The channel stops itself and the manager skips its auto-restart, so no restart brings it back
+    until someone relinks the account or fixes its credentials; one such line says so on its own (the manager's
+    info-level "auto-restart skipped" only beside one)."""
+    closes = view.events("channel.terminal_disconnect")
+    said = [e for e in closes if (e.level or "").lower() in LOUD_LEVELS]
+    if not said:
+        return None
+    name = channel_of(said[0]).strip(":") or "a"
+    first = said[0]
+    why = "logged out" if "logged out" in first.message else "session conflict" if field_text(first, "status") else \
+        field_text(first, "detail").strip(" .") or (f"close code {field_text(first, 'closeCode')}"
+                                                   if field_text(first, "closeCode") else "")
+    return Candidate(
+        "RC18", Confidence.HIGH if len(closes) >= 2 else Confidence.MEDIUM,
+        f"The {name} channel disconnected for good" + (f" ({why[:120]})" if why else "")
+        + ": it stopped, and no restart brings it back until the account is relinked or its credentials fixed.",
+        cite(said[:2], [e for e in closes if e not in said][:1]), onset=view.record.start, facts={"terminal": True},
+    )
+
+
 def detect(view: EpisodeView) -> Candidate | None:
+    closed = _closed_for_good_candidate(view)
+    if closed is not None:
+        return closed
     restarts = view.events("health.restart")
     per_channel = Counter(channel_of(e) for e in restarts)
     looping = [channel for channel, count in per_channel.items() if count >= 2]
@@ -148,7 +190,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     stalls = view.events("channel.polling_stall")
     exited = view.events("channel.exited")
     stalled_channels = Counter(channel_of(e) for e in stalls)
+    # (a watchdog stall of a channel whose transport also closed or failed in the episode is its second sign)
+    failed_channels = {channel_of(e) for e in view.events("channel.transport_error", "channel.reconnecting")}
     self_looping += [e for e in stalls if stalled_channels[channel_of(e)] >= 2 or restarts or auto or exited
+                     or channel_of(e) in failed_channels
                      or e.seconds.get("stalledFor", 0.0) >= LONG_CHANNEL_STALL_SECONDS]
     exited_channels = Counter(channel_of(e) for e in exited)
     if exited and (restarts or auto or stalls):
