@@ -1015,3 +1015,11 @@ def test_a_channel_closed_for_good_is_an_ingress_stall_that_a_restart_does_not_f
     # the manager's info line that it skipped the restart says nothing alone
     assert primary("2026-06-01T10:00:00.000Z [gateway/channels/whatsapp] [default] auto-restart skipped, terminal "
                    "disconnect") is None
+
+
+def test_telegram_polls_ended_by_another_poller_name_the_other_poller() -> None:
+    conflict = ("2026-05-25T14:1{}:48.000+00:00 [telegram] Telegram getUpdates conflict: Call to 'getUpdates' failed! "
+                "(409: Conflict: terminated by other getUpdates request); retrying in 2.1s.")
+    (episode,) = analyze_text(conflict.format(5), conflict.format(6)).episodes
+    assert episode.primary.rule.id == "RC18" and "409 Conflict" in episode.primary.summary
+    assert episode.primary.fixes[0].startswith("Stop the other process polling this bot token")

@@ -42,6 +42,10 @@ def _not_closed_for_good(context: FixContext) -> bool:
     return not context.fact("terminal")
 
 
+def _another_poller(context: FixContext) -> bool:
+    return bool(context.fact("poll_conflict"))
+
+
 def _stale_socket(context: FixContext) -> bool:
     return "stale-socket" in (context.fact("reasons") or ())
 
@@ -83,6 +87,9 @@ RULE = Rule(
      Fix("Relink the account (`openclaw channels login --channel <channel>`), or fix its token or the privileged "
          "intents the bot needs: a channel closed for good does not come back on a restart.", _closed_for_good,
          "the channel disconnected for good (logged out, a session conflict, a close code never resumed)"),
+     Fix("Stop the other process polling this bot token (a second gateway, another host or container, or a long poll "
+         "a hung channel stop left open): Telegram serves getUpdates to one poller at a time and ends the others "
+         "with 409 Conflict.", _another_poller, "Telegram refused a poll as another getUpdates request was running"),
      Fix("Restart the channel or the gateway.", _not_closed_for_good, "the channel can come back on a restart"),
      Fix("Upgrade (PR #34113 fixes the multi-account stale-socket loop).", _stale_socket,
          "the restarts are for stale sockets"),
@@ -111,6 +118,11 @@ def _hung_for(event: Event) -> float:
         return 0.0
     value = float(found.group(1))
     return value / 1000 if found.group(2).startswith("m") else value
+
+
+def _poll_conflict(event: Event) -> bool:
+    """Telegram's 409 for a poll another getUpdates request ended ("terminated by other getUpdates request")."""
+    return "getUpdates conflict" in field_text(event, "reason") or "terminated by other getUpdates" in event.message
 
 
 def _noted_repeats(view: EpisodeView, restarts: list) -> list:
@@ -288,13 +300,16 @@ def detect(view: EpisodeView) -> Candidate | None:
         + (f"; its stop hung past the {metric(hung_stops.all[0], 'stopTimeoutMs'):.0f} ms budget after the abort "
            f"({len(hung_stops.all)} time(s))" if hung_stops.all and "stop hung" not in summary else "")
         + ("; the reporter's note says the restarts repeat" if noted else "")
+        + ("; Telegram ended its polls with 409 Conflict: another process polls the same bot token"
+           if any(_poll_conflict(e) for e in transport) else "")
         + (f"; Slack reports {max(metric(e, 'activeConnections') for e in shared):.0f} socket-mode connections for "
            "the app, and hands each event to one of them" if shared else "")
         + ("." if lone else ": the channel stopped delivering messages."),
         cite(restarts[:3], restarts[-1:], [n for _, n in noted[:1]], auto[-2:], gave_up[:1], limits[:1], failed[:1],
              addr_in_use[:1], stalls[:2], exited[:1], hung_stops.all[:2], transport[:2], shared[:1]),
         onset=view.record.start,
-        facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons, "shared_connections": bool(shared)},
+        facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons, "shared_connections": bool(shared),
+               "poll_conflict": any(_poll_conflict(e) for e in transport)},
     )
 
 
