@@ -300,7 +300,7 @@ def detect(view: EpisodeView) -> Candidate | None:
         + (f"; its stop hung past the {metric(hung_stops.all[0], 'stopTimeoutMs'):.0f} ms budget after the abort "
            f"({len(hung_stops.all)} time(s))" if hung_stops.all and "stop hung" not in summary else "")
         + ("; the reporter's note says the restarts repeat" if noted else "")
-        + ("; Telegram ended its polls with 409 Conflict: another process polls the same bot token"
+        + ("; Telegram ended its polls with 409 Conflict (another process polls with this bot token)"
            if any(_poll_conflict(e) for e in transport) else "")
         + (f"; Slack reports {max(metric(e, 'activeConnections') for e in shared):.0f} socket-mode connections for "
            "the app, and hands each event to one of them" if shared else "")
