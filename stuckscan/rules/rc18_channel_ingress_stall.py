@@ -257,9 +257,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     elif lone and hung_stops.all:
         summary = (f"{_channel_name(hung_stops.all[0])}'s stop hung past its "
                    f"{metric(hung_stops.all[0], 'stopTimeoutMs'):.0f} ms budget after the abort: the manager went on "
-                   "with the channel still marked running, and its old connection may still hold the transport (a "
-                   "Telegram long poll answers the next start with 409 conflicts); one hung stop alone does not show "
-                   "whether the channel came back")
+                   "with the channel still marked running, and its old connection may still hold the transport"
+                   + (" (a Telegram long poll answers the next start with 409 conflicts)"
+                      if _channel_name(hung_stops.all[0]).lower().startswith("telegram") else "")
+                   + "; one hung stop alone does not show whether the channel came back")
     elif lone:
         summary = f"{(list(dict.fromkeys(channel_of(e) for e in channel_port_taken)) or ['a channel'])[0].strip(':')} " \
                   "could not bind its port (EADDRINUSE); another process holds it"
