@@ -813,8 +813,8 @@ class Correlator:
             timed_out = event.fields.get("stage") == "done" and event.fields.get("status") == "timeout"
             self._recall_start = event if event.fields.get("stage") == "start" or timed_out else None
             return changes
-        if kind in RECALL_LOOKALIKE_KINDS and self._recall_owns(event, names):
-            return changes
+        if (kind in RECALL_LOOKALIKE_KINDS or kind == "embedded.timeout") and self._recall_owns(event, names):
+            return changes  # (the recall sub-run's own timeout, too: its budget ran out, the turn went on)
         if kind in LANE_TASK_KINDS:
             self._note_lane_task(event)
         if kind in SERVING_KINDS and self.open_episode is not None and moment is not None \
@@ -826,8 +826,8 @@ class Correlator:
         return changes
 
     def _recall_owns(self, event: Event, names: Names | None) -> bool:
-        """Whether a failover or fallback decision is the active-memory recall sub-run's (its run is
-        named ``active-memory-…``, or it names no run while a recall is running): that run has its
+        """Whether a failover or fallback decision (or a run timeout) is the active-memory recall sub-run's (its run
+        is named ``active-memory-…``, or it names no run while a recall is running): that run has its
         own short budget, and its timeout only skips the memory context of the user's turn."""
         run_id = event.fields.get("runId")
         if isinstance(run_id, str) and run_id.startswith("active-memory"):

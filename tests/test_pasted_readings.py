@@ -1023,3 +1023,9 @@ def test_telegram_polls_ended_by_another_poller_name_the_other_poller() -> None:
     (episode,) = analyze_text(conflict.format(5), conflict.format(6)).episodes
     assert episode.primary.rule.id == "RC18" and "409 Conflict" in episode.primary.summary
     assert episode.primary.fixes[0].startswith("Stop the other process polling this bot token")
+
+
+def test_the_recall_sub_runs_own_run_timeout_is_the_recall_skipping_not_a_run_left_uncleaned() -> None:
+    timeout = "2026-05-26T20:24:02.478+09:00 [agent/embedded] embedded run timeout: runId={} timeoutMs=15000"
+    assert primary(timeout.format("active-memory-modqufpt-9760cd06")) is None
+    assert primary(timeout.format("3f0c9a1e-0000-4000-8000-000000000001")) == "RC15"
