@@ -2017,7 +2017,24 @@ FAMILIES: tuple[Family, ...] = (
     # for terminal event" (the shared client is then retired). Each aborts the turn.
     _anchored(
         "codex.turn_idle_timeout", "warn", "codex app-server turn idle timed out waiting for ",
-        r"codex app-server turn idle timed out waiting for (?P<waitingFor>progress|completion|terminal event)" + KV,
+        r"codex app-server turn idle timed out waiting for (?P<waitingFor>progress|completion|terminal event"
+        r"|turn/completed)" + KV,
+        values={"waitingFor": {"turn/completed": "completion"}},
+    ),
+    # The same watchdogs in the harness's trajectory export (its records' types, read as "<type> key=value ..."
+    # lines, or pasted as bare words, "trajectory: turn.completion_idle_timeout idleMs=3002 timeoutMs=3000 ..."):
+    # turn.completion_idle_timeout (items done, no turn/completed within CODEX_TURN_COMPLETION_IDLE_TIMEOUT_MS, 60 s)
+    # and turn.terminal_idle_timeout (no terminal event within CODEX_TURN_TERMINAL_IDLE_TIMEOUT_MS, 30 min); the
+    # session's end quotes the error, promptError="codex app-server turn idle timed out waiting for turn/completed".
+    _searched(
+        "codex.turn_idle_timeout", "warn", "_idle_timeout",
+        r"(?<![\w.])turn\.(?P<waitingFor>completion|terminal)_idle_timeout\b" + KV,
+        values={"waitingFor": {"terminal": "terminal event"}},
+    ),
+    _searched(
+        "codex.turn_idle_timeout", "warn", "turn idle timed out waiting for turn/completed",
+        r"codex app-server turn idle timed out waiting for (?P<waitingFor>turn/completed)",
+        values={"waitingFor": {"turn/completed": "completion"}},
     ),
     # The release valve for the missing turn/completed (warn; same fields): "codex app-server turn released after
     # completed assistant item without terminal event": the answer was complete, the turn is closed by the watchdog.

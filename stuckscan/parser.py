@@ -30,6 +30,7 @@ from stuckscan.shapes import (
     Record,
     container_piece,
     docker_json_line,
+    is_trajectory_record,
     joined_line,
     json_pieces,
     lenient_json,
@@ -518,6 +519,8 @@ class _PrettyJson:
 
     @property
     def closed(self) -> bool:
+        if self.lines[0].strip() != "{":  # opened on its first field's line: closed where its braces balance
+            return self.lines[-1].rstrip().endswith(("}", "},")) and _brace_depth("\n".join(self.lines)) == 0
         return len(self.lines) > 1 and self.lines[-1].strip() in ("}", "},")
 
     def reading(self) -> str | None:
@@ -534,15 +537,32 @@ class _PrettyJson:
         tool, error = obj.get("tool"), obj.get("error")
         if isinstance(tool, str) and isinstance(error, str) and tool and error:
             return f"{tool} failed: {error}"
-        if any(key in obj for key in ("0", "1", "message", "msg")):
+        if any(key in obj for key in ("0", "1", "message", "msg")) or is_trajectory_record(obj):
             return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
         return None
+
+
+def _brace_depth(text: str) -> int:
+    """Open braces minus closed ones outside JSON strings."""
+    depth, quoted, escaped = 0, False, False
+    for char in text:
+        if quoted:
+            escaped, quoted = (False, True) if escaped else (char == "\\", char != '"')
+        elif char == '"':
+            quoted = True
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+    return depth
 
 
 # A quoted piece that ends its string (an unescaped closing quote, or a JSON value after "key":).
 _CLOSED_JSON_PIECE = re.compile(r'(?:[^\\]"|[\d\]}]|true|false|null),?\s*$')
 _KEY_PIECE = re.compile(r'"[^"\\]{1,200}"\s*:')
 _BINDING_ALONE = re.compile(r'\{"subsystem":"[^"\\]{1,200}"\}')
+# An object whose first field shares the opening brace's line, the rest on lines below (``{ "type": "...",``).
+_OPENED_OBJECT = re.compile(r'\{\s+"[^"\\]{1,100}"\s*:')
 
 
 @dataclass(slots=True)
@@ -918,6 +938,9 @@ class LineParser:
         # (both tests cost nothing on a whole JSONL record, which starts '{"0":' and is long)
         if len(text) <= _UI_HEADER_MAX and text.strip() == "{":
             self._pretty = _PrettyJson(number, [text])
+            return _NOTHING
+        if text[:1] == "{" and _OPENED_OBJECT.match(text) and _brace_depth(text) > 0:
+            self._pretty = _PrettyJson(number, [text])  # ({ "type": "turn.completion_idle_timeout", ...)
             return _NOTHING
         if text[:13] == '{"subsystem":' and _BINDING_ALONE.fullmatch(text.strip()):
             self._values = _ValuesBlock(number, [text.strip()])

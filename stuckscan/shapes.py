@@ -290,7 +290,41 @@ def record_from_json(obj: dict[str, Any]) -> Record:
         return _logs_json_record(obj, kind)
     if any(key in obj for key in ("0", "1")):
         return _tslog_record(obj, {})
+    if is_trajectory_record(obj):
+        return _trajectory_record(obj, str(kind))
     return _flat_record(obj)
+
+
+# A harness's trajectory export (the Codex app-server's, as users paste it from a session's trajectory file): one
+# JSON record per event, {"ts": <ISO time>, "type": "<area>.<event>", "data": {...}}, e.g.
+# {"ts":"...","type":"turn.completion_idle_timeout","data":{"idleMs":60003,"timeoutMs":60000,...}}.
+TRAJECTORY_TYPE = re.compile(r"[a-z][a-z_]{1,40}\.[a-z][a-z_./]{1,80}")
+# (the export's event areas, for a record pasted without its ts and data wrapper: {"type": "turn....", "idleMs": ...})
+TRAJECTORY_AREAS = frozenset({"session", "context", "prompt", "model", "tool", "turn"})
+
+
+def is_trajectory_record(obj: dict[str, Any]) -> bool:
+    """Whether a JSON object is a trajectory export's record: a dotted event ``type``, no message, and its ``ts``
+    and ``data``, or a type of the export's own areas."""
+    kind = obj.get("type")
+    if not isinstance(kind, str) or not TRAJECTORY_TYPE.fullmatch(kind) or "message" in obj or "msg" in obj:
+        return False
+    return "ts" in obj or "data" in obj or kind.split(".", 1)[0] in TRAJECTORY_AREAS
+
+
+def _trajectory_record(obj: dict[str, Any], kind: str) -> Record:
+    """A trajectory record read as the line ``<type> key=value ...`` (its data's plain values), at its ``ts``."""
+    data = obj.get("data")
+    values = data if isinstance(data, dict) else {key: value for key, value in obj.items() if key not in ("ts", "type")}
+    words = [kind] + [f"{key}={_kv_value(value)}" for key, value in values.items()
+                      if isinstance(value, (str, int, float, bool))]
+    return Record("trajectory", _time_text(obj.get("ts")), None, "trajectory", " ".join(words),
+                  values if values else None)
+
+
+def _kv_value(value: Any) -> str:
+    text = str(value).lower() if isinstance(value, bool) else str(value)
+    return f'"{text}"' if any(char.isspace() for char in text) else text
 
 
 def _tslog_record(obj: dict[str, Any], meta_obj: dict[str, Any]) -> Record:

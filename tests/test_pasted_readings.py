@@ -588,7 +588,10 @@ def test_the_codex_turn_watchdog_names_a_hung_model_call_or_a_ghost_run() -> Non
     idle = "[agent/embedded] codex app-server turn idle timed out waiting for {what}: threadId=t1 turnId=u1 idleMs=300000"
     assert primary(idle.format(what="progress")) == "RC01"
     assert primary(idle.format(what="completion")) == "RC02"
-    assert primary(idle.format(what="terminal event")) == "RC02"
+    # no terminal event for the watchdog's 30 minutes: a ghost only after a completed item, else the app-server went
+    # silent mid-turn
+    assert primary(idle.format(what="terminal event")) == "RC01"
+    assert primary(idle.format(what="terminal event") + " lastActivityReason=notification:item/completed") == "RC02"
 
 
 def test_the_lock_error_class_with_its_timeout_alone_gives_the_timeout() -> None:
@@ -1029,3 +1032,39 @@ def test_the_recall_sub_runs_own_run_timeout_is_the_recall_skipping_not_a_run_le
     timeout = "2026-05-26T20:24:02.478+09:00 [agent/embedded] embedded run timeout: runId={} timeoutMs=15000"
     assert primary(timeout.format("active-memory-modqufpt-9760cd06")) is None
     assert primary(timeout.format("3f0c9a1e-0000-4000-8000-000000000001")) == "RC15"
+
+
+def test_a_codex_trajectory_export_is_read_record_by_record() -> None:
+    record = ('{"ts":"2026-06-01T07:41:18.117Z","type":"turn.completion_idle_timeout","data":{"idleMs":60003,'
+              '"timeoutMs":60000,"lastNotificationMethod":"item/completed"}}')
+    (event,) = parse_text_lines([record])
+    assert (event.kind, event.shape, event.fields["waitingFor"]) == ("codex.turn_idle_timeout", "trajectory", "completion")
+    assert event.time is not None and event.fields["idleMs"] == 60003
+    # pretty-printed with its first field on the brace's line, the wrapper left out
+    opened = ['{ "type": "turn.completion_idle_timeout",', '  "idleMs": 60001, "timeoutMs": 60000,',
+              '  "lastActivityReason": "notification:item/completed" }',
+              '{ "type": "model.completed",', '  "usage": { "input": 18484, "output": 163 } }']
+    events = parse_text_lines(opened)
+    assert [(e.line, e.kind) for e in events] == [(1, "codex.turn_idle_timeout"), (4, "generic")]
+    assert all(e.kind != "unparsed" for e in events)
+    # as a reporter lists it, and the error the session ends with
+    assert kinds("trajectory: turn.completion_idle_timeout idleMs=3002 timeoutMs=3000",
+                 "turn.completion_idle_timeout",
+                 'promptError: "codex app-server turn idle timed out waiting for turn/completed"') == [
+        (1, "codex.turn_idle_timeout"), (2, "codex.turn_idle_timeout"), (3, "codex.turn_idle_timeout")]
+    # a JSON object with a type of its own is not a trajectory record
+    assert [e.shape for e in parse_text_lines(['{"type":"config.changed","message":"x"}'])] != ["trajectory"]
+
+
+def test_a_codex_turn_idle_after_its_items_is_a_ghost_run_and_silence_mid_turn_a_hung_model_call() -> None:
+    completion = "turn.completion_idle_timeout idleMs=60003 timeoutMs=60000 lastActivityReason=notification:item/completed"
+    assert primary(completion) == "RC02"
+    assert primary("seq=6 18:26:38.855Z turn.terminal_idle_timeout") == "RC01"  # (after a tool result: silent)
+    assert primary("turn.terminal_idle_timeout lastActivityReason=notification:item/completed") == "RC02"
+
+
+def test_a_fallback_summary_where_every_candidate_timed_out_is_a_hung_model_call() -> None:
+    summary = ("Agent failed before reply: All models failed (2): openai/gpt-5.5: This operation was aborted (timeout) | "
+               "openai/gpt-5.2: {}")
+    assert primary(summary.format("This operation was aborted (timeout)")) == "RC01"
+    assert primary(summary.format("401 Unauthorized")) != "RC01"  # (one failed on its own error: no hang shown)
