@@ -304,3 +304,27 @@ def quiet_cli_backend_turn(view: IncidentView) -> list[Event]:
     if not turns or view.events(*CLI_TURN_FAILURES) or view.record.recoveries:
         return []
     return turns
+
+
+def codex_items_done(event: Event) -> bool:
+    """Whether a Codex turn watchdog fired with the turn's items done (``waiting for completion``, or the last
+    activity a completed item: ``lastActivityReason=notification:item/completed``): the answer was there and only the
+    turn's end was missing (a ghost run). A terminal-event watchdog after anything else (a tool result, a token
+    count) is the app-server gone silent mid-turn: its model call never came back."""
+    if field_text(event, "waitingFor") == "completion":
+        return True
+    last = " ".join((field_text(event, "lastActivityReason"), field_text(event, "lastNotificationMethod")))
+    return field_text(event, "waitingFor") == "terminal event" and "item/completed" in last
+
+
+_CANDIDATE_TIMED_OUT = re.compile(r"\(timeout\)|timed out|\btimeout\b", re.IGNORECASE)
+
+
+def every_candidate_timed_out(event: Event) -> bool:
+    """A fallback summary (``All models failed (4): a/m: This operation was aborted (timeout) | b/n: ...``) in which
+    every candidate failed on its timeout and none on a lock: each model call ran out its time."""
+    if event.kind != "model.all_failed" or mentions_lock(event):
+        return False
+    _, _, listed = event.message.partition("All models failed")
+    parts = [part for part in listed.split(" | ") if part.strip()]
+    return len(parts) >= 2 and all(_CANDIDATE_TIMED_OUT.search(part) for part in parts)

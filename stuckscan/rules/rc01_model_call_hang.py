@@ -10,6 +10,8 @@ from stuckscan.rules._detect import (
     Candidate,
     after_idle_timeout,
     cite,
+    codex_items_done,
+    every_candidate_timed_out,
     field_text,
     is_terminal_progress,
     mentions_lock,
@@ -40,7 +42,11 @@ RULE = Rule(
      "`[model-fetch] error ... elapsedMs=N` with N at or past the warn threshold (a request that hung, then was "
      "aborted)",
      "a channel worker aborting a turn past its own long budget (`discord inbound worker timed out after 1800 "
-     "seconds`) with no tool seen: low confidence"),
+     "seconds`) with no tool seen: low confidence",
+     "a fallback summary in which every candidate timed out (`All models failed (4): a/m: This operation was "
+     "aborted (timeout) | ...`)",
+     "the Codex harness's watchdogs: no progress (`... waiting for progress`), or no terminal event for 30 minutes "
+     "after anything but a completed item (`turn.terminal_idle_timeout` after a tool result)"),
     ("`lastProgressAge` close to `age`: no progress since the call started", "no tool events during the stall",
      "a `[model-fetch] start ... timeoutMs=` with no `[model-fetch] response` (or `error`) after it"),
     (Fix("Set `agents.defaults.llm.idleTimeoutSeconds` or `models.providers.<id>.timeoutSeconds`, keeping them "
@@ -106,11 +112,14 @@ def detect(view: IncidentView) -> Candidate | None:
     idle += [e for e in view.events("embedded.agent_end", "lane.task_error", "model.request_timeout")
              if model_call_timed_out(e) and not _lane_moved_on(e, dequeues)]
     idle += [e for e in view.events("lock.takeover", "lane.task_error") if after_idle_timeout(e) and e not in idle]
-    # the Codex harness's watchdog: no progress notification within the attempt's idle budget
-    idle += [e for e in view.events("codex.turn_idle_timeout") if field_text(e, "waitingFor") == "progress"]
+    # the Codex harness's watchdogs: no progress notification within the attempt's idle budget, or no terminal event
+    # for its 30 minutes after anything but a completed item (the app-server went silent mid-turn)
+    idle += [e for e in view.events("codex.turn_idle_timeout") if field_text(e, "waitingFor") == "progress"
+             or (field_text(e, "waitingFor") == "terminal event" and not codex_items_done(e))]
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
                 if not mentions_lock(e) and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message
                                              or "Request was aborted" in field_text(e, "rawError"))]
+    failover += [e for e in view.events("model.all_failed") if every_candidate_timed_out(e)]
     if not (strong or started_only or idle or failover or unreported):
         return None
     if not (strong or started_only or idle) and view.warnings_where(past_the_model_call):

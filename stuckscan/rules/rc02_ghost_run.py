@@ -8,6 +8,7 @@ from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     Candidate,
     cite,
+    codex_items_done,
     field_text,
     first_time,
     is_terminal_progress,
@@ -30,7 +31,10 @@ RULE = Rule(
     "The model response was delivered, but the run never advanced: the session stays processing.",
     WEDGED_POLICY, Severity.WARNING, "session",
     ("`stalled session: ... classification=stalled_agent_run reason=active_work_without_progress|"
-     "queued_behind_terminal_active_work ... lastProgress=model_call:ended|run:completed|embedded_run:ended|...response.completed`",),
+     "queued_behind_terminal_active_work ... lastProgress=model_call:ended|run:completed|embedded_run:ended|...response.completed`",
+     "the Codex harness's watchdog with the turn's items done: `codex app-server turn idle timed out waiting for "
+     "completion|turn/completed`, a trajectory's `turn.completion_idle_timeout`, or a terminal-event timeout after "
+     "`item/completed`"),
     ("a terminal-looking `lastProgress` (or `terminalProgressStale=true`) together with `queueDepth>0`",
      "the session stays `processing` after the model call ended"),
     (Fix("Run `/stop` or `/reset` in the affected conversation.", _still_stuck, "the session was not cleared in the log"),
@@ -48,8 +52,7 @@ def detect(view: IncidentView) -> Candidate | None:
         or w.fields.get("terminalProgressStale") is True
         or field_text(w, "reason") == "queued_behind_terminal_active_work"))
     # the Codex harness's watchdog: the items were done but turn/completed (or any terminal event) never came
-    codex = [e for e in view.events("codex.turn_idle_timeout") if field_text(e, "waitingFor") in ("completion",
-                                                                                                   "terminal event")]
+    codex = [e for e in view.events("codex.turn_idle_timeout") if codex_items_done(e)]
     if not hits and not codex:
         return None
     if not hits:
