@@ -15,7 +15,8 @@ from tools.fieldeval import RULE_IDS, Case, judge, load_cases, scan_report
 CASES = load_cases()
 SHAPES = {"jsonl", "json-fragment", "json-values", "meta-object", "logs-plain", "logs-pretty", "console",
           "console-pretty", "console-cut", "journald", "cli-error", "elided-ids", "annotations", "bare-message",
-          "wrapped", "untimed", "stack-trace", "markdown-list", "yaml", "foreign-lines"}
+          "wrapped", "untimed", "stack-trace", "markdown-list", "yaml", "foreign-lines", "trajectory", "control-ui",
+          "state-record"}
 
 
 def _param(case: Case) -> object:
