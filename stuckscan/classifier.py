@@ -180,11 +180,9 @@ def choose(candidates: list[Candidate], stall_start: datetime | None,
     pool = causes or [c for c in candidates if c.rule_id in OUTCOME_CLASSES] or candidates
     superseded = {rule_id for c in pool for rule_id in c.supersedes}
     pool = [c for c in pool if c.rule_id not in superseded] or pool
-    def onset(candidate: Candidate) -> float:  # (a covering freeze began before the stall, whatever its time)
-        return float("-inf") if candidate.rule_id in covering else _onset_key(candidate, stall_start)
-
-    earliest = min(onset(c) for c in pool)
-    tied = [c for c in pool if onset(c) <= earliest + TIE_WINDOW.total_seconds()]
+    onsets = {id(c): float("-inf") if c.rule_id in covering else _onset_key(c, stall_start) for c in pool}
+    earliest = min(onsets.values())  # (a covering freeze began before the stall, whatever its time says)
+    tied = [c for c in pool if onsets[id(c)] <= earliest + TIE_WINDOW.total_seconds()]
     primary = min(tied, key=lambda c: (_rank(c.rule_id), -_confidence_rank(c.confidence)))
     contributing = sorted((c for c in candidates if c is not primary), key=lambda c: _rank(c.rule_id))
     return Decision(primary, contributing)

@@ -393,17 +393,19 @@ def short_excerpt_note(analysis: Analysis, recognised: int) -> list[str]:
     warn = config.warn_seconds if config is not None else WARN_THRESHOLD_SECONDS
     first, last = analysis.inputs.first_time, analysis.inputs.last_time
     count = analysis.inputs.lines
-    lines, they, verb = (f"the {count:,} lines read", "they", "") if count != 1 else ("the 1 line read", "it", "s")
+    one = count == 1
+    subject, they, them = ("the 1 line read", "it", "it") if one else (f"the {count:,} lines read", "they", "them")
     if first is not None and last is not None and first.tzinfo is not None and last.tzinfo is not None:
         span = (last - first).total_seconds()
         if span >= warn:
             return []
-        extent = f"span{verb} {span:.0f} s, less than the stall detector's {warn:g} s warn threshold, so {they}"
+        extent = (f"{'spans' if one else 'span'} {span:.0f} s, less than the stall detector's {warn:g} s warn "
+                  f"threshold, so {they}")
     else:
-        extent = f"carr{'ies' if verb else 'y'} no times, so {they} cannot date a session stuck past the {warn:g} s " \
-                 "warn threshold and"
-    return [f"{SHORT_EXCERPT_NOTE}: {lines} {extent} cannot show a run's end, a reply or a channel's ready that "
-            f"never came; scan the log around {'them' if they == 'they' else 'it'} (`stuckscan scan /tmp/openclaw`)"]
+        extent = (f"{'carries' if one else 'carry'} no times, so {they} cannot date a session stuck past the "
+                  f"{warn:g} s warn threshold and")
+    return [f"{SHORT_EXCERPT_NOTE}: {subject} {extent} cannot show a run's end, a reply or a channel's ready that "
+            f"never came; scan the log around {them} (`stuckscan scan /tmp/openclaw`)"]
 
 
 def place_undated(analysis: Analysis, stats: ParseStats, selection: InputSelection,
