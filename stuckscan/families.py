@@ -433,7 +433,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _anchored(
         "health.started", "info", "started (",
-        r"started \((?P<detail>[^()]*?startup-grace: (?P<startupGrace>\d+)s[^()]*)\)",
+        r"started \((?P<detail>[^()]*?(?:startup-)?grace: (?P<startupGrace>\d+)s[^()]*)\)",
     ),
     _anchored(
         "logging.size_cap", "warn", "log file size cap reached",

@@ -1068,3 +1068,9 @@ def test_a_fallback_summary_where_every_candidate_timed_out_is_a_hung_model_call
                "openai/gpt-5.2: {}")
     assert primary(summary.format("This operation was aborted (timeout)")) == "RC01"
     assert primary(summary.format("401 Unauthorized")) != "RC01"  # (one failed on its own error: no hang shown)
+
+
+def test_the_health_monitors_start_before_startup_grace_was_named_is_its_start() -> None:
+    (event,) = parse_text_lines(["2026-03-04T07:35:18.348Z info gateway/health-monitor started (interval: 300s, "
+                                 "grace: 60s)"])
+    assert event.kind == "health.started" and event.fields["startupGrace"] == 60
