@@ -1074,3 +1074,17 @@ def test_the_health_monitors_start_before_startup_grace_was_named_is_its_start()
     (event,) = parse_text_lines(["2026-03-04T07:35:18.348Z info gateway/health-monitor started (interval: 300s, "
                                  "grace: 60s)"])
     assert event.kind == "health.started" and event.fields["startupGrace"] == 60
+
+
+def test_a_run_start_hours_older_than_the_stall_is_a_leaked_handle_not_a_hung_model_call() -> None:
+    stall = ("stalled session: sessionId=s1 sessionKey=agent:main:slack:direct:u1 state=processing age=245s queueDepth=1 "
+             "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=embedded_run "
+             "lastProgress=embedded_run:started lastProgressAge={}s recovery=none")
+    assert primary(stall.format(8238)) == "RC05"
+    assert primary(stall.format(244)) == "RC01"  # (started with the stall: a run that hung on its model call)
+
+
+def test_a_fallback_summary_quoted_whole_in_a_bullet_is_lock_contention() -> None:
+    bullet = ("   - `All models failed ... openai-codex/...: session file locked ... (timeout) | google/...: Provider "
+              "google is in cooldown ...`")
+    assert primary(bullet) == "RC10"

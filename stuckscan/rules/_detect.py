@@ -75,6 +75,14 @@ def metric(event: Event, name: str) -> float:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
 
 
+def progress_predates_stall(warning: Event, warn_seconds: float = WARN_THRESHOLD_SECONDS) -> bool:
+    """A warning whose run's last progress is older than the session's stuck state by more than the warn threshold
+    (``age=245s ... lastProgress=embedded_run:started lastProgressAge=8238s``): the run marker was left over from an
+    earlier turn, a leaked handle, not a run that started this turn and hung."""
+    age, progress = warning.seconds.get("age"), warning.seconds.get("lastProgressAge")
+    return age is not None and progress is not None and progress - age >= warn_seconds
+
+
 def stale_progress(warning: Event, warn_seconds: float = WARN_THRESHOLD_SECONDS) -> bool:
     """A warning whose run really made no progress: fresh progress contradicts a hang."""
     return warning.seconds.get("lastProgressAge", warn_seconds) >= warn_seconds
@@ -165,7 +173,13 @@ def lock_in_fallback_chain(view: Any) -> bool:
     """The lock errors came back as model-fallback failures: contention with another live turn
     (RC10), which says who held the lock better than the lock timeout's length does."""
     return any(mentions_lock(e) for e in view.events("model.fallback_decision", "embedded.failover", "model.all_failed")) \
-        or any(is_candidate_failure(e) for e in lock_events(view))
+        or any(is_candidate_failure(e) or in_fallback_summary(e) for e in lock_events(view))
+
+
+def in_fallback_summary(event: Event) -> bool:
+    """A lock error read inside a fallback summary quoted whole (``All models failed ... a/m: session file locked
+    ... | b/n: ...``, as a reporter transcribes it without the summary's own prefix): a candidate failed on it."""
+    return "All models failed" in event.message
 
 
 def after_idle_timeout(event: Event) -> bool:

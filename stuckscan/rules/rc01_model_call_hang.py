@@ -16,6 +16,7 @@ from stuckscan.rules._detect import (
     is_terminal_progress,
     mentions_lock,
     progress_phrase,
+    progress_predates_stall,
     quiet_cli_backend_turn,
     stale_progress,
 )
@@ -93,7 +94,7 @@ def detect(view: IncidentView) -> Candidate | None:
     compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout")
     started_only = [] if compaction or quiet_cli_backend_turn(view) else view.warnings_where(
         lambda w: stale_progress(w, view.thresholds.warn_seconds) and field_text(w, "lastProgress") == "embedded_run:started"
-        and field_text(w, "activeWorkKind") != "tool_call")
+        and field_text(w, "activeWorkKind") != "tool_call" and not progress_predates_stall(w, view.thresholds.warn_seconds))
     # An embedded run stalled with no progress value at all (a build or a paste without lastProgress) and no tool
     # seen: the run's wait is its model call as far as the lines go (low confidence).
     tools_seen = view.events("embedded.tool_start", "embedded.tool_end", "tools.timeout", "tools.browser_failed",

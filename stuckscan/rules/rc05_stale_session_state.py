@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, field_text, first_time, idle_with_queue
+from stuckscan.rules._detect import (
+    Candidate,
+    cite,
+    field_text,
+    first_time,
+    idle_with_queue,
+    progress_predates_stall,
+)
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -23,6 +30,8 @@ RULE = Rule(
     ("`stuck session: ... classification=stale_session_state reason=queued_work_without_active_run`",
      "repeated `outcome: status=skipped action=keep_lane reason=active_reply_work` or "
      "`action=observe_only reason=active_embedded_run`", "`sessionId=unknown` with `recovery=none`",
+     "a stall whose `lastProgress=embedded_run:started` is older than its `age` by the warn threshold or more "
+     "(`age=245s ... lastProgressAge=8238s`: the run handle of an earlier turn)",
      "a single `action=keep_lane reason=active_reply_work` skip (low confidence on its own)",
      "`Session <id> already has an active turn claim` (a new turn refused) going on for the warn threshold, or "
      "pasted alone (low confidence once, medium when it repeats); a busy session refuses one now and then"),
@@ -53,15 +62,18 @@ def detect(view: IncidentView) -> Candidate | None:
     leaked = view.events("embedded.unsubscribe_failed")
     # "Session <id> already has an active turn claim": a new turn refused for an earlier turn's claim never released.
     claimed = view.events("session.turn_claim_busy")
+    # A run whose start is hours older than the session's stuck state: the handle of an earlier turn's run, leaked.
+    leftover = view.warnings_where(lambda w: field_text(w, "lastProgress") == "embedded_run:started"
+                                   and progress_predates_stall(w, view.thresholds.warn_seconds))
     # Alone (no great age), a nameless session with no recovery is stale state only when the detector says nothing
     # else of its work: "stalled_agent_run ... activeWorkKind=embedded_run" names live work with no progress.
     nameless_only = [w for w in unknown_unrecovered if not any(
         field_text(w, name) for name in ("classification", "reason", "activeWorkKind", "lastProgress"))]
     if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered) or nameless_only or idle_queue
-            or phantom_reply or leaked or claimed):
+            or phantom_reply or leaked or claimed or leftover):
         return None
     confidence = Confidence.HIGH if stale else \
-        Confidence.MEDIUM if (len(skipped) >= 3 or huge or leaked or len(claimed) >= 2) else Confidence.LOW
+        Confidence.MEDIUM if (len(skipped) >= 3 or huge or leaked or len(claimed) >= 2 or leftover) else Confidence.LOW
     parts = []
     if stale:
         parts.append("the detector classified it as stale session state")
@@ -72,6 +84,10 @@ def detect(view: IncidentView) -> Candidate | None:
                                                                         if idle_queue else ""))
     if leaked:
         parts.append("the run's event subscription could not be released (a leaked handle)")
+    if leftover:
+        w = leftover[0]
+        parts.append(f"its run's start is {w.seconds['lastProgressAge']:.0f} s old while the session has been stuck "
+                     f"{w.seconds['age']:.0f} s: the run handle was left over from an earlier turn")
     if claimed:
         parts.append(f"{len(claimed)} new turn(s) were refused because an earlier turn's claim on the session was "
                      "never released")
@@ -81,6 +97,6 @@ def detect(view: IncidentView) -> Candidate | None:
     return Candidate(
         "RC05", confidence,
         "The gateway holds session state for work that is not running: " + "; ".join(parts) + ".",
-        cite(stale[:2], stale[-1:], skip_events, unknown_unrecovered[:1], leaked[:1], claimed[:2]),
+        cite(stale[:2], stale[-1:], skip_events, unknown_unrecovered[:1], leaked[:1], claimed[:2], leftover[:1]),
         onset=view.stall_start or first_time(claimed),
     )

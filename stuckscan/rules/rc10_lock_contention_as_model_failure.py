@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, first_time, is_candidate_failure, lock_events, mentions_lock
+from stuckscan.rules._detect import (
+    Candidate,
+    cite,
+    first_time,
+    in_fallback_summary,
+    is_candidate_failure,
+    lock_events,
+    mentions_lock,
+)
 from stuckscan.rules._rule import Fix, Rule
 
 if TYPE_CHECKING:
@@ -28,7 +36,8 @@ RULE = Rule(
 
 def detect(view: IncidentView) -> Candidate | None:
     hits = [e for e in view.events("model.fallback_decision", "embedded.failover", "model.all_failed") if mentions_lock(e)]
-    hits += [e for e in lock_events(view) if is_candidate_failure(e)]  # a summary's candidate lines, one per line
+    # a summary's candidate lines, one per line, or a summary quoted whole that was read as its lock error
+    hits += [e for e in lock_events(view) if is_candidate_failure(e) or in_fallback_summary(e)]
     if not hits:
         return None
     confidence = Confidence.HIGH if len(hits) >= 2 or any(e.kind == "model.all_failed" for e in hits) else Confidence.MEDIUM
