@@ -1088,3 +1088,12 @@ def test_a_fallback_summary_quoted_whole_in_a_bullet_is_lock_contention() -> Non
     bullet = ("   - `All models failed ... openai-codex/...: session file locked ... (timeout) | google/...: Provider "
               "google is in cooldown ...`")
     assert primary(bullet) == "RC10"
+
+
+def test_a_turn_queued_behind_a_running_compaction_waits_on_the_compaction() -> None:
+    lines = ["20:12:59 [agent/embedded] embedded run auto-compaction start: reason=overflow",
+             f"20:15:00 [diagnostic] long-running session: sessionKey={KEY} state=processing age=120s queueDepth=1 "
+             "reason=queued_behind_active_work activeWorkKind=model_call",
+             "20:16:15 [agent/embedded] compaction retry aggregate timeout (60000ms): proceeding with pre-compaction state"]
+    assert primary(*lines) == "RC16"
+    assert primary(lines[1]) == "RC01"  # (no compaction in sight: the work ahead is its model call as far as it says)

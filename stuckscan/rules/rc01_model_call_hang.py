@@ -87,11 +87,13 @@ def mid_turn_or_unknown(progress: str) -> bool:
 
 
 def detect(view: IncidentView) -> Candidate | None:
+    compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout")
+    # (a turn queued behind other active work while a compaction runs waits on the compaction, not its model call)
     strong = view.warnings_where(lambda w: stale_progress(w, view.thresholds.warn_seconds) and (
         field_text(w, "activeWorkKind") == "model_call"
         or field_text(w, "lastProgress") == "model_call:started"
-        or field_text(w, "reason") in ("active_model_call_without_progress", "repeated_model_requests_without_progress")))
-    compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout")
+        or field_text(w, "reason") in ("active_model_call_without_progress", "repeated_model_requests_without_progress"))
+        and not (compaction and field_text(w, "reason") == "queued_behind_active_work"))
     started_only = [] if compaction or quiet_cli_backend_turn(view) else view.warnings_where(
         lambda w: stale_progress(w, view.thresholds.warn_seconds) and field_text(w, "lastProgress") == "embedded_run:started"
         and field_text(w, "activeWorkKind") != "tool_call" and not progress_predates_stall(w, view.thresholds.warn_seconds))
