@@ -1562,11 +1562,12 @@ class Correlator:
     @staticmethod
     def _slow_response(event: Event) -> bool:
         # A compaction call is as slow as its compaction, a call that waits by design as long as what it waits for,
-        # and a call that failed on its own timeout ("res ✗ node.invoke 30001ms ... errorMessage=node invoke timed
-        # out") as long as that budget: none is a sign of a starved event loop.
+        # and a call that failed on its own timeout or error ("res ✗ node.invoke 30001ms ... errorMessage=node invoke
+        # timed out", "res ✗ browser.request 10023ms errorCode=UNAVAILABLE ...") as long as its own work took: none
+        # is a sign of a starved event loop.
         return event.seconds.get("durationMs", 0.0) >= SLOW_RESPONSE_SECONDS \
             and event.fields.get("method") not in WAITING_METHODS \
-            and not (event.fields.get("status") == "✗" and "timed out" in event.message)
+            and not (event.fields.get("status") == "✗" and ("timed out" in event.message or "errorCode" in event.fields))
 
     def _on_repeat_note(self, note: Event) -> None:
         """A reporter's note that the gateway trouble just above it kept coming ("# repeats every

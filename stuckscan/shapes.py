@@ -119,8 +119,9 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
         r"(?:(?P<iso>" + _ISO + r")|(?P<clock>" + _CLOCK + r"))\s+\[ ?(?P<level>" + _LEVEL + r") {0,3}\]"
         r"\s*(?:\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
     ),
-    _shape("console", r"(?P<iso>" + _ISO + r")\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)"),
-    _shape("console-pretty", r"(?P<clock>" + _CLOCK + r")\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)"),
+    # (a reporter's colon after the tag, "[browser/chrome]: openclaw browser started ...", is no part of the message)
+    _shape("console", r"(?P<iso>" + _ISO + r")\s+\[(?P<tag>" + _TAG + r")\](?::(?= ))? ?(?P<message>.*)"),
+    _shape("console-pretty", r"(?P<clock>" + _CLOCK + r")\s+\[(?P<tag>" + _TAG + r")\](?::(?= ))? ?(?P<message>.*)"),
     # A reporter's times cut to the minute before a console tag ("02:15 [health-monitor] ..."): read as hh:mm:00.
     _shape("console-minutes", r"(?P<minutes>[0-2]\d:[0-5]\d)\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)"),
     # `openclaw logs` prints no subsystem column for a root-logger line ("... error Gateway stability failed:
