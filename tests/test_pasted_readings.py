@@ -463,7 +463,10 @@ def test_a_channel_that_exits_after_its_rpc_never_came_up_is_a_channel_ingress_s
     assert primary("channels/imessage imsg rpc not ready after 30000ms (Error: imsg rpc exited (code 1))",
                    "channels/imessage [default] channel exited: imsg rpc not ready (Error: imsg rpc exited (code 1))"
                    ) == "RC18"
-    assert primary("channels/imessage [default] channel exited: imsg rpc not ready") is None  # one exit alone
+    # one exit alone, on an error of its own: the channel is down as far as the lines go (low confidence); on an abort
+    # it may be the gateway stopping it
+    assert primary("channels/imessage [default] channel exited: imsg rpc not ready") == "RC18"
+    assert primary("channels/imessage [default] channel exited: AbortError: This operation was aborted") is None
 
 
 def test_a_channels_own_requests_timing_out_on_time_are_its_transport_failing() -> None:
@@ -763,7 +766,8 @@ def test_a_channel_that_exits_again_and_again_is_one_ingress_stall_even_half_an_
     (episode,) = analysis.episodes
     assert episode.primary is not None and episode.primary.rule.id == "RC18"
     assert "exited 3 times" in episode.primary.summary
-    assert primary(exited("10:29:48")) is None  # one exit may be a shutdown
+    (once,) = analyze_text(exited("10:29:48")).episodes  # one exit: the channel is down, as far as one line goes
+    assert once.primary.confidence.name == "LOW"
 
 
 def test_slack_reporting_several_socket_connections_for_the_app_is_events_going_elsewhere() -> None:
@@ -1097,3 +1101,20 @@ def test_a_turn_queued_behind_a_running_compaction_waits_on_the_compaction() -> 
              "20:16:15 [agent/embedded] compaction retry aggregate timeout (60000ms): proceeding with pre-compaction state"]
     assert primary(*lines) == "RC16"
     assert primary(lines[1]) == "RC01"  # (no compaction in sight: the work ahead is its model call as far as it says)
+
+
+def test_a_channel_that_exited_once_with_nothing_after_it_is_a_low_confidence_ingress_stall() -> None:
+    exited = ('04:00:03+00:00 error gateway/channels/whatsapp {"subsystem":"gateway/channels/whatsapp"} [default] '
+              'channel exited: {"error":{"output":{"statusCode":428,"payload":{"statusCode":428,"error":"Precondition '
+              'Required","message":"Connection Terminated"}}}}')
+    (episode,) = analyze_text(exited).episodes
+    assert (episode.primary.rule.id, episode.primary.confidence.name) == ("RC18", "LOW")
+    assert "status 428: Connection Terminated" in episode.primary.summary
+
+
+def test_a_failed_response_with_an_error_of_its_own_is_no_slow_response() -> None:
+    failed = ("2026-04-12T09:25:35.454+08:00 [gateway/ws]: ⇄ res ✗ browser.request 10023ms errorCode=UNAVAILABLE "
+              "errorMessage=Error: Chrome CDP websocket for profile \"openclaw\" is not reachable after start.")
+    (event,) = parse_text_lines([failed])
+    assert event.kind == "ws.response" and event.subsystem == "gateway/ws"  # (the colon after the tag is no message)
+    assert primary(failed) != "RC12"

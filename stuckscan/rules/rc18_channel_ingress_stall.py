@@ -72,7 +72,8 @@ RULE = Rule(
      "failure logged under the channel's subsystem in the words of a connection failing: `[slack] ... WebSocket ... "
      "not ready`) twice, or once with a restart",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`",
-     "one restart alone, or one channel's `EADDRINUSE` alone: low confidence",
+     "one restart alone, one channel's `EADDRINUSE` alone, or one `channel exited` with nothing after it that "
+     "started the channel again: low confidence",
      "a disconnect the channel itself calls final (`WhatsApp session logged out`, `... (status 440: session "
      "conflict)`, `discord: gateway closed with code 4014 (...)`, the manager's `auto-restart skipped, terminal "
      "disconnect` beside one): medium confidence from one line",
@@ -118,6 +119,16 @@ def _hung_for(event: Event) -> float:
         return 0.0
     value = float(found.group(1))
     return value / 1000 if found.group(2).startswith("m") else value
+
+
+_ABORTED = re.compile(r"AbortError|\baborted\b|operation was aborted", re.IGNORECASE)
+_ERROR_JSON = re.compile(r'"statusCode":\s*(?P<status>\d{3}).*?"message":\s*"(?P<message>[^"\\]{1,120})"', re.DOTALL)
+
+
+def _error_words(error: str) -> str:
+    """An exit's error as words: a Boom error object printed as JSON says its status and message."""
+    found = _ERROR_JSON.search(error)
+    return f"status {found['status']}: {found['message']}" if found else error[:160]
 
 
 def _poll_conflict(event: Event) -> bool:
@@ -235,7 +246,11 @@ def detect(view: EpisodeView) -> Candidate | None:
     stalls = [e for e in stalls if not lone or not e.seconds.get("stalledFor", 0.0) or e.seconds.get("stalledFor", 0.0) >= warn]
     # Slack reporting several socket-mode connections for one app: it hands each event to one of them.
     shared = [e for e in view.events("channel.shared_connections") if metric(e, "activeConnections") >= 2]
-    if lone and (not (total or channel_port_taken or stalls or hung_stops.all) or view.record.served_after is not None):
+    # (a channel that exited once on an error of its own, with nothing after it that started it again, is down, as
+    # after one restart; an exit on an abort may be the gateway stopping it)
+    exited = [e for e in exited if not lone or not _ABORTED.search(field_text(e, "error") or e.message)]
+    if lone and (not (total or channel_port_taken or stalls or hung_stops.all or exited)
+                 or view.record.served_after is not None):
         return _shared_socket(shared, view) if shared and view.record.served_after is None else None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
     one_hung_request = len(self_looping) == 1 and self_looping[0] in transport and not (restarts or auto or exited)
@@ -254,6 +269,10 @@ def detect(view: EpisodeView) -> Candidate | None:
                    + (f" for {longest:.0f} s" if longest else "") + " and restarted it; one stall alone does not show "
                    "whether it recurs")
         stall_note = []  # (said here, not again below)
+    elif lone and exited and not (channel_port_taken or hung_stops.all):
+        errors = sorted({field_text(e, "error") for e in exited if field_text(e, "error")})
+        summary = (f"{_channel_name(exited[0])} exited" + (f" ({_error_words(errors[0])})" if len(errors) == 1 else "")
+                   + "; nothing after it shows the channel started again")
     elif lone and hung_stops.all:
         summary = (f"{_channel_name(hung_stops.all[0])}'s stop hung past its "
                    f"{metric(hung_stops.all[0], 'stopTimeoutMs'):.0f} ms budget after the abort: the manager went on "
