@@ -89,7 +89,7 @@ GATEWAY_TROUBLE_KINDS = frozenset({
     "gateway.shutdown_timeout", "gateway.shutdown_error", "run.wait_active_timeout",
     "health.restart_limit", "health.restart_failed", "channel.auto_restart", "channel.restart_gave_up",
     "channel.polling_stall", "channel.exited", "channel.transport_error", "channel.reconnecting",
-    "channel.shared_connections", "channel.stop_timeout", "channel.terminal_disconnect",
+    "channel.shared_connections", "channel.stop_timeout", "channel.terminal_disconnect", "channel.slow_listener",
 })
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",
@@ -112,10 +112,14 @@ RECALL_REACH_LINES = 20
 # server methods). Their duration is what they waited for, not the event loop's.
 WAITING_METHODS = frozenset({"sessions.compact", "agent.wait", "exec.approval.waitDecision",
                              "plugin.approval.waitDecision"})
+# A channel's ingress up again ("slack socket mode connected", "polling ingress started"): kept in an open gateway
+# episode, where RC18 reads a lone restart the channel came back from (times or none).
+INGRESS_BACK_KIND = "channel.polling_started"
 # Every kind the correlator acts on (``ws.response`` only when slow). Lines of other kinds
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
-    | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item"}
+    | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
+                                                 INGRESS_BACK_KIND}
 SLOW_RESPONSE_SECONDS = 10.0
 # The kind of an item that stands for a run of lines and feeds itself (see Correlator.feed).
 BATCH_KIND = "batch"
@@ -817,6 +821,8 @@ class Correlator:
             return changes  # (the recall sub-run's own timeout, too: its budget ran out, the turn went on)
         if kind in LANE_TASK_KINDS:
             self._note_lane_task(event)
+        if kind == INGRESS_BACK_KIND and self.open_episode is not None:
+            self.open_episode.evidence.add(event)
         if kind in SERVING_KINDS and self.open_episode is not None and moment is not None \
                 and self.open_episode.end is not None and moment > self.open_episode.end:
             self.open_episode.served_after = moment

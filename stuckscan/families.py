@@ -800,7 +800,11 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "channel.slow_listener", "warn", "Slow listener detected",
         r"(?:\[EventQueue\] )?Slow listener detected(?:: (?P<listener>[^:\n]{1,80}?) took "
-        r"(?:(?P<tookMs>\d+) ?ms|(?P<tookSeconds>\d+(?:\.\d+)?) seconds?)(?: for event (?P<event>\S+))?)?",
+        r"(?:(?P<tookMs>\d+) ?ms|(?P<tookSeconds>\d+(?:\.\d+)?) seconds?)(?: for event (?P<event>\S+))?"
+        # (as reporters and the file record put it: "... MESSAGE_CREATE durationMs=449803", "— durationMs: 98362",
+        # "- duration: 90+ seconds")
+        r"|:? (?:(?P<listenerName>\w{1,80}) (?P<eventName>[A-Z_]{3,40}) )?durationMs[=:] ?(?P<durationMs>\d+)"
+        r"|[^\n]{0,4}?(?:durationMs[=:] ?(?P<listenerMs>\d+)|duration: (?P<durationSeconds>\d+)\+? seconds?))?",
     ),
     # The channel ingress watchdog (src/channels/ingress/): a claimed event not adopted by a turn in time:
     # "Channel ingress claim→adoption stalled for event <id> on lane <lane> after <n>ms; <marking failed|applying

@@ -51,7 +51,7 @@ UNJUDGED_FAULT_KINDS = frozenset({
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
 # reads them; a test keeps every WARN/ERROR kind in one of the lists, so a new family is a decision, not a gap.
 NOT_A_STALL_KINDS = frozenset({
-    "channel.slow_listener", "channel.typing_ttl", "codex.client_retired", "codex.turn_released",
+    "channel.typing_ttl", "codex.client_retired", "codex.turn_released",
     "compaction.overflow_recovery", "cron.run_waiting", "cron.stale_running_cleared", "embedded.startup_stages",
     "gateway.already_running", "gateway.restart_ignored", "gateway.shutdown_completed", "gateway.shutdown_slow",
     "logging.rotation_failed", "logging.size_cap", "model_fetch.retry", "transcript.missing",

@@ -1118,3 +1118,22 @@ def test_a_failed_response_with_an_error_of_its_own_is_no_slow_response() -> Non
     (event,) = parse_text_lines([failed])
     assert event.kind == "ws.response" and event.subsystem == "gateway/ws"  # (the colon after the tag is no message)
     assert primary(failed) != "RC12"
+
+
+def test_discords_message_listener_held_past_the_warn_threshold_or_again_and_again_is_an_ingress_stall() -> None:
+    slow = "[WARN] discord/monitor | Slow listener detected: DiscordMessageListener MESSAGE_CREATE durationMs={}"
+    (held,) = analyze_text(slow.format(449803)).episodes
+    assert held.primary.rule.id == "RC18" and "450 s" in held.primary.summary
+    assert held.primary.fixes[0].startswith("Upgrade to 2026.3.13")
+    assert primary(slow.format(98362), slow.format(83676)) == "RC18"
+    assert primary(slow.format(45000)) is None  # (one slow turn under the warn threshold: a long turn)
+    took = "[discord] Slow listener detected: DiscordMessageListener took 289 seconds for event MESSAGE_CREATE"
+    assert primary(took) == "RC18"
+
+
+def test_a_lone_restart_the_channel_came_back_from_is_no_stall_unless_its_socket_was_stale() -> None:
+    restart = "[gateway/health-monitor] [slack:default] health-monitor: restarting (reason: {})"
+    connected = "[channels/slack] slack socket mode connected"
+    assert primary(restart.format("disconnected"), connected) is None
+    assert primary(restart.format("disconnected")) == "RC18"  # (nothing shows it came back)
+    assert primary(restart.format("stale-socket"), connected) == "RC18"  # (deaf for the stale window before it)

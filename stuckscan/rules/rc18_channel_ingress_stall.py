@@ -7,6 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
 from stuckscan.channels import channel_subsystem
+from stuckscan.events import event_order
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, metric
 from stuckscan.rules._rule import Fix, FixContext, Rule
@@ -40,6 +41,10 @@ def _closed_for_good(context: FixContext) -> bool:
 
 def _not_closed_for_good(context: FixContext) -> bool:
     return not context.fact("terminal")
+
+
+def _listener_held(context: FixContext) -> bool:
+    return bool(context.fact("listener_held"))
 
 
 def _another_poller(context: FixContext) -> bool:
@@ -79,7 +84,10 @@ RULE = Rule(
      "disconnect` beside one): medium confidence from one line",
      "`slack socket mode reports N active connections for this Slack app` with N of 2 or more (low confidence once)",
      "one channel request whose own error says it hung past the warn threshold (`Request to 'getUpdates' timed out "
-     "after 500 seconds`): medium confidence"),
+     "after 500 seconds`): medium confidence",
+     "Discord's `Slow listener detected: DiscordMessageListener took <n> seconds for event MESSAGE_CREATE` past the "
+     "warn threshold, or slow listeners again and again (builds before 2026.3.13 awaited the turn in the listener): "
+     "medium confidence"),
     ("no session is processing: the problem is channel-level",),
     (Fix("Free the port another process holds (`EADDRINUSE`), or stop the second gateway.", _port_taken,
          "a restart failed with EADDRINUSE"),
@@ -88,6 +96,9 @@ RULE = Rule(
      Fix("Relink the account (`openclaw channels login --channel <channel>`), or fix its token or the privileged "
          "intents the bot needs: a channel closed for good does not come back on a restart.", _closed_for_good,
          "the channel disconnected for good (logged out, a session conflict, a close code never resumed)"),
+     Fix("Upgrade to 2026.3.13 or later: Discord's message listener no longer waits for the turn it starts (#39274), "
+         "so one slow turn no longer holds the channel's intake.", _listener_held,
+         "Discord's message listener was held by slow turns"),
      Fix("Stop the other process polling this bot token (a second gateway, another host or container, or a long poll "
          "a hung channel stop left open): Telegram serves getUpdates to one poller at a time and ends the others "
          "with 409 Conflict.", _another_poller, "Telegram refused a poll as another getUpdates request was running"),
@@ -129,6 +140,27 @@ def _error_words(error: str) -> str:
     """An exit's error as words: a Boom error object printed as JSON says its status and message."""
     found = _ERROR_JSON.search(error)
     return f"status {found['status']}: {found['message']}" if found else error[:160]
+
+
+def _came_back(view: EpisodeView, restarts: list[Event]) -> bool:
+    """Whether the channel a lone restart was for reported its ingress up again after it, in the order of the lines
+    ("slack socket mode connected" after "health-monitor: restarting (reason: disconnected)"): it recovered. Not for a
+    restart for a stale socket or a stuck channel: the monitor found the ingress dead for its whole stale window
+    (30 min by default) before it restarted it, so messages were lost even if it came back."""
+    if not restarts or any(field_text(e, "reason") in ("stale-socket", "stuck") for e in restarts):
+        return False
+    last = max(restarts, key=event_order)
+    name = _channel_name(last)
+    return any(event_order(e) > event_order(last) and _channel_name(e) in (name, "a channel")
+               for e in view.events("channel.polling_started"))
+
+
+def _listener_seconds(event: Event) -> float:
+    """How long a slow listener took, in seconds, in whichever form its line gave it."""
+    seconds = [event.seconds.get(name, 0.0) for name in ("tookMs", "durationMs", "listenerMs")]
+    seconds += [float(event.fields[name]) for name in ("tookSeconds", "durationSeconds")
+                if isinstance(event.fields.get(name), (int, float))]
+    return max(seconds)
 
 
 def _poll_conflict(event: Event) -> bool:
@@ -234,6 +266,11 @@ def detect(view: EpisodeView) -> Candidate | None:
                      or exited or _hung_for(e) >= view.thresholds.warn_seconds]
     hung_stops = _hung_stops(view.events("channel.stop_timeout"), restarts + auto + stalls + transport)
     self_looping += hung_stops.looping
+    # Discord's message listener held past the warn threshold, or slow again and again: builds before 2026.3.13 awaited
+    # the whole turn in the listener (#39274), so the channel's intake waited behind each slow turn.
+    listeners = view.events("channel.slow_listener")
+    held = [e for e in listeners if len(listeners) >= 2 or _listener_seconds(e) >= view.thresholds.warn_seconds]
+    self_looping += held
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
     total = view.count("health.restart")
     # One restart, or one channel failing to bind its port: the monitor (or the channel) found its ingress
@@ -250,10 +287,12 @@ def detect(view: EpisodeView) -> Candidate | None:
     # after one restart; an exit on an abort may be the gateway stopping it)
     exited = [e for e in exited if not lone or not _ABORTED.search(field_text(e, "error") or e.message)]
     if lone and (not (total or channel_port_taken or stalls or hung_stops.all or exited)
-                 or view.record.served_after is not None):
+                 or view.record.served_after is not None or _came_back(view, restarts + auto)):
         return _shared_socket(shared, view) if shared and view.record.served_after is None else None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
-    one_hung_request = len(self_looping) == 1 and self_looping[0] in transport and not (restarts or auto or exited)
+    only_held = bool(held) and all(any(e is h for h in held) for e in self_looping)
+    one_hung_request = (len(self_looping) == 1 and self_looping[0] in transport or only_held) \
+        and not (restarts or auto or exited)
     confidence = Confidence.LOW if lone else \
         Confidence.MEDIUM if view.overlapping_incidents or on_word_only or one_hung_request else Confidence.HIGH
     name = (looping or list(per_channel) or ["channel"])[0].strip(":") or "a channel"
@@ -293,6 +332,11 @@ def detect(view: EpisodeView) -> Candidate | None:
     elif len(transport) == 1 and _hung_for(transport[0]) >= warn and not stalls:
         summary = (f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s own request hung for "
                    f"{_hung_for(transport[0]):.0f} s before it timed out, so its ingress stalled that long")
+    elif held and not (transport or stalls or exited or hung_stops.all):
+        longest = max(_listener_seconds(e) for e in held)
+        summary = (f"Discord's message listener was held for up to {longest:.0f} s ({len(held)} slow listener(s)): "
+                   "builds before 2026.3.13 await the whole turn in the listener, so the channel's intake waited "
+                   "behind each slow turn")
     elif transport and not stalls:
         summary = f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s transport kept failing and reconnecting " \
                   f"({len(transport)} error(s) or reconnect(s))"
@@ -326,10 +370,10 @@ def detect(view: EpisodeView) -> Candidate | None:
            "the app, and hands each event to one of them" if shared else "")
         + ("." if lone else ": the channel stopped delivering messages."),
         cite(restarts[:3], restarts[-1:], [n for _, n in noted[:1]], auto[-2:], gave_up[:1], limits[:1], failed[:1],
-             addr_in_use[:1], stalls[:2], exited[:1], hung_stops.all[:2], transport[:2], shared[:1]),
+             addr_in_use[:1], stalls[:2], exited[:1], hung_stops.all[:2], transport[:2], shared[:1], held[:2]),
         onset=view.record.start,
         facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons, "shared_connections": bool(shared),
-               "poll_conflict": any(_poll_conflict(e) for e in transport)},
+               "poll_conflict": any(_poll_conflict(e) for e in transport), "listener_held": bool(held)},
     )
 
 
