@@ -6,7 +6,9 @@ a fix shows up here and its label is then removed.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 
@@ -65,6 +67,34 @@ def test_no_excerpt_is_in_the_corpus_twice() -> None:
         text = "\n".join(line.rstrip() for line in case.log.read_text(encoding="utf-8").strip().splitlines())
         assert text not in seen, f"{case.name} holds the same excerpt as {seen[text]}"
         seen[text] = case.name
+
+
+def _telling_lines(case: Case) -> frozenset[str]:
+    """A case's lines that could only come from one paste: long, and carrying a number (a time, an id, a count)."""
+    lines = (line.strip() for line in case.log.read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if len(line) >= 60 and any(char.isdigit() for char in line))
+
+
+def test_no_excerpt_is_a_shorter_cut_of_another() -> None:
+    """A run of lines cut from a paste already in the corpus (a second helper taking a shorter piece of the same
+    block, or a PR quoting its issue's log) passes the whole-excerpt check but counts the same evidence twice."""
+    telling = {case.name: _telling_lines(case) for case in CASES}
+    for case in CASES:
+        mine = telling[case.name]
+        if len(mine) < 2:
+            continue
+        inside = [other for other, lines in telling.items() if other != case.name and mine <= lines]
+        assert not inside, f"{case.name}'s lines are all in {inside[0]}"
+
+
+def test_a_shorter_cut_of_a_paste_is_told_apart_by_its_telling_lines(tmp_path: Path) -> None:
+    whole = next(case for case in CASES if len(_telling_lines(case)) >= 3)
+    lines = whole.log.read_text(encoding="utf-8").splitlines()
+    cut = tmp_path / "cut.log"
+    kept = [line for line in lines if line.strip() in _telling_lines(whole)][:2]
+    cut.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    piece = dataclasses.replace(whole, name="cut", log=cut)
+    assert len(_telling_lines(piece)) == 2 and _telling_lines(piece) <= _telling_lines(whole)
 
 
 def test_the_corpus_covers_every_class_every_shape_and_negatives() -> None:
