@@ -24,9 +24,11 @@ from stuckscan._store import BlobSpill
 from stuckscan.events import (
     ATTENTION_LABELS,
     NOTE_KIND,
+    SLOW_RESPONSE_SECONDS,
     Event,
     blocked_tool_timeout,
     browser_blocked,
+    browser_request_failed,
     compaction_rpc,
     event_order,
     hung_model_fetch,
@@ -120,7 +122,6 @@ INGRESS_BACK_KIND = "channel.polling_started"
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
                                                  INGRESS_BACK_KIND}
-SLOW_RESPONSE_SECONDS = 10.0
 # The kind of an item that stands for a run of lines and feeds itself (see Correlator.feed).
 BATCH_KIND = "batch"
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
@@ -804,7 +805,7 @@ class Correlator:
             changes.extend(self._on_attention(event))
         elif kind in RECOVERY_KINDS:
             changes.extend(self._on_recovery(event))
-        elif kind == "ws.response" and compaction_rpc(event):
+        elif kind == "ws.response" and (compaction_rpc(event) or browser_request_failed(event)):
             changes.extend(self._on_session_evidence(event, names))
         elif kind in GATEWAY_TROUBLE_KINDS or (kind == "ws.response" and self._slow_response(event)):
             self._on_gateway_trouble(event)
@@ -1955,6 +1956,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     """What makes ``event`` a fault on its own ("" when it is not one)."""
     kind = event.kind
     if kind == "ws.response":
+        if browser_request_failed(event):
+            return "a browser-control call failed after waiting on the browser"
         return f"a compaction call ran {event.seconds.get('durationMs', 0.0):.0f} s" if compaction_rpc(event) else ""
     if kind == "embedded.agent_end":
         return "the model call timed out" if model_call_timed_out(event) else ""

@@ -173,6 +173,8 @@ def mentions(event: Event, identifier: str) -> bool:
 
 # A manual compaction call this long held its session (see compaction_rpc).
 COMPACTION_RPC_SECONDS = 60.0
+# A gateway response this slow is worth the correlator's attention (the fast path passes on no faster one).
+SLOW_RESPONSE_SECONDS = 10.0
 
 
 def compaction_rpc(event: Event) -> bool:
@@ -181,6 +183,14 @@ def compaction_rpc(event: Event) -> bool:
     was, not because its event loop starved)."""
     return event.kind == "ws.response" and event.fields.get("method") == "sessions.compact" \
         and event.seconds.get("durationMs", 0.0) >= COMPACTION_RPC_SECONDS
+
+
+def browser_request_failed(event: Event) -> bool:
+    """A browser-control call the gateway answered with a failure after ten seconds or more (``⇄ res ✗
+    browser.request 10023ms errorCode=UNAVAILABLE errorMessage=Error: Chrome CDP websocket for profile "openclaw" is
+    not reachable after start.``): the browser tool's call waited on a browser that never answered."""
+    return event.kind == "ws.response" and event.fields.get("method") == "browser.request" \
+        and event.fields.get("status") == "✗" and event.seconds.get("durationMs", 0.0) >= SLOW_RESPONSE_SECONDS
 
 
 def model_call_timed_out(event: Event) -> bool:

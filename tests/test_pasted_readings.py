@@ -1137,3 +1137,10 @@ def test_a_lone_restart_the_channel_came_back_from_is_no_stall_unless_its_socket
     assert primary(restart.format("disconnected"), connected) is None
     assert primary(restart.format("disconnected")) == "RC18"  # (nothing shows it came back)
     assert primary(restart.format("stale-socket"), connected) == "RC18"  # (deaf for the stale window before it)
+
+
+def test_a_browser_control_call_that_failed_after_waiting_on_the_browser_is_a_blocked_browser_tool() -> None:
+    failed = ("2026-04-12T09:25:35.454+08:00 [gateway/ws]: ⇄ res ✗ browser.request {}ms errorCode=UNAVAILABLE "
+              "errorMessage=Error: Chrome CDP websocket for profile \"openclaw\" is not reachable after start.")
+    assert primary(failed.format(10023)) == "RC03"
+    assert primary(failed.format(800)) is None  # (failed at once: the tool answered)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event, blocked_tool_timeout, browser_blocked
+from stuckscan.events import Event, blocked_tool_timeout, browser_blocked, browser_request_failed
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import TOOL_PROGRESS, Candidate, cite, field_text, stale_progress, tool_name
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -40,7 +40,8 @@ RULE = Rule(
     ("`reason=blocked_tool_call classification=blocked_tool_call activeWorkKind=tool_call "
      "lastProgress=tool:<name>:started activeTool=<name>`",
      "`[tools] browser failed: timed out. Restart the OpenClaw gateway`",
-     "`Can't reach the OpenClaw browser control service (timed out after 15000ms)`"),
+     "`Can't reach the OpenClaw browser control service (timed out after 15000ms)`",
+     "`⇄ res ✗ browser.request <n>ms errorCode=UNAVAILABLE ...` after ten seconds or more (the browser never answered)"),
     ("the tool name in `lastProgress`/`activeTool` says which sub-type", "recovery waits for the 15-minute floor"),
     (Fix("exec/bash: give the command a timeout; run long jobs with `nohup ... &` and a pid file.", _tool_is("exec"),
          "the blocked tool is exec/bash (or unknown)"),
@@ -81,6 +82,7 @@ def detect(view: IncidentView) -> Candidate | None:
         or field_text(w, "activeWorkKind") == "tool_call"
         or bool(TOOL_PROGRESS.fullmatch(field_text(w, "lastProgress")))))
     browser = [e for e in view.events("tools.browser_failed", "tools.browser_unreachable") if browser_blocked(e)]
+    browser += [e for e in view.events("ws.response") if browser_request_failed(e)]
     # An exec call that ran until its own timeout, an approval that timed out, an MCP server recycled on timeouts.
     timed_out = [e for e in view.events("tools.timeout") if blocked_tool_timeout(e, view.thresholds.warn_seconds)]
     timed_out += view.events("tools.approval_timeout", "mcp.request_timeout")
