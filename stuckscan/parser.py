@@ -33,6 +33,7 @@ from stuckscan.shapes import (
     is_trajectory_record,
     joined_line,
     json_pieces,
+    kv_pair,
     lenient_json,
     normalize_level,
     own_line_note,
@@ -597,11 +598,8 @@ class _YamlBlock:
         """The record as a log line: its label (``model_fallback_decision`` -> ``model fallback
         decision:``) and its fields as ``key=value``."""
         label = self.name.replace("_", " ") + ":"
-        pairs = []
-        for key, value in self.fields:
-            text = value[1:-1] if len(value) > 1 and value[0] == value[-1] == '"' else value.strip('"')
-            text = text.replace("\\", "\\\\").replace('"', "'")  # a Windows path keeps its backslashes
-            pairs.append(f'{key}="{text}"' if (" " in text or not text) else f"{key}={text}")
+        pairs = [kv_pair(key, value[1:-1] if len(value) > 1 and value[0] == value[-1] == '"' else value.strip('"'))
+                 for key, value in self.fields]
         return " ".join((label, *pairs))
 
 

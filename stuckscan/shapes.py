@@ -317,15 +317,17 @@ def _trajectory_record(obj: dict[str, Any], kind: str) -> Record:
     """A trajectory record read as the line ``<type> key=value ...`` (its data's plain values), at its ``ts``."""
     data = obj.get("data")
     values = data if isinstance(data, dict) else {key: value for key, value in obj.items() if key not in ("ts", "type")}
-    words = [kind] + [f"{key}={_kv_value(value)}" for key, value in values.items()
-                      if isinstance(value, (str, int, float, bool))]
+    words = [kind] + [kv_pair(key, value) for key, value in values.items() if isinstance(value, (str, int, float, bool))]
     return Record("trajectory", _time_text(obj.get("ts")), None, "trajectory", " ".join(words),
                   values if values else None)
 
 
-def _kv_value(value: Any) -> str:
+def kv_pair(key: str, value: Any) -> str:
+    """``key=value`` as a line the parser reads back: a value with spaces (or none) quoted, its own quotes turned into
+    single ones and its backslashes doubled (a Windows path keeps them), a flag as ``true``/``false``."""
     text = str(value).lower() if isinstance(value, bool) else str(value)
-    return f'"{text}"' if any(char.isspace() for char in text) else text
+    text = text.replace("\\", "\\\\").replace('"', "'")
+    return f'{key}="{text}"' if (not text or any(char.isspace() for char in text)) else f"{key}={text}"
 
 
 def _tslog_record(obj: dict[str, Any], meta_obj: dict[str, Any]) -> Record:

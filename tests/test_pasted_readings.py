@@ -1056,6 +1056,11 @@ def test_a_codex_trajectory_export_is_read_record_by_record() -> None:
                  "turn.completion_idle_timeout",
                  'promptError: "codex app-server turn idle timed out waiting for turn/completed"') == [
         (1, "codex.turn_idle_timeout"), (2, "codex.turn_idle_timeout"), (3, "codex.turn_idle_timeout")]
+    # a value with quotes and a Windows path in it stays one field
+    (ended,) = parse_text_lines(['{"ts":"2026-06-01T07:41:18.138Z","type":"session.ended","data":{"status":"error",'
+                                 '"promptError":"tool \\"exec\\" failed in C:\\\\work"}}'])
+    assert ended.fields["status"] == "error" and ended.fields["promptError"] == 'tool "exec" failed in C:\\work'
+    assert ended.message == "session.ended status=error promptError=\"tool 'exec' failed in C:\\\\work\""
     # a JSON object with a type of its own is not a trajectory record
     assert [e.shape for e in parse_text_lines(['{"type":"config.changed","message":"x"}'])] != ["trajectory"]
 

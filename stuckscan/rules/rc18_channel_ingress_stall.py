@@ -11,6 +11,7 @@ from stuckscan.events import event_order
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, metric
 from stuckscan.rules._rule import Fix, FixContext, Rule
+from stuckscan.signals import MINED_LEVELS
 
 if TYPE_CHECKING:
     from stuckscan.classifier import EpisodeView
@@ -193,16 +194,13 @@ def _attempt(event: object) -> int:
     return attempt if isinstance(attempt, int) else 0
 
 
-LOUD_LEVELS = frozenset({"warn", "warning", "error", "fatal", "critical"})
-
-
 def _closed_for_good_candidate(view: EpisodeView) -> Candidate | None:
     """A channel that disconnected for good: logged out, replaced by another session, or closed with a code Discord
     never resumes. The channel stops itself and the manager skips its auto-restart, so no restart brings it back
     until someone relinks the account or fixes its credentials; one such line says so on its own (the manager's
     info-level "auto-restart skipped" only beside one)."""
     closes = view.events("channel.terminal_disconnect")
-    said = [e for e in closes if (e.level or "").lower() in LOUD_LEVELS]
+    said = [e for e in closes if (e.level or "").lower() in MINED_LEVELS]
     if not said:
         return None
     name = channel_of(said[0]).strip(":") or "a"
@@ -384,24 +382,25 @@ class _HungStops(NamedTuple):
     looping: list[Event]
 
 
+def _channel_root(event: object) -> str:
+    """The channel a line is of, without its account (``telegram`` of ``telegram:default``); "" when it names none."""
+    return channel_of(event).split(":", 1)[0].strip()
+
+
 def _channel_name(event: object) -> str:
-    return channel_of(event).split(":", 1)[0].strip() or "a channel"
+    return _channel_root(event) or "a channel"
 
 
 def _hung_stops(hung: list[Event], trouble: list[Event]) -> _HungStops:
     """Stops that hung past the manager's budget, read as an exit is: with a restart, a stall or a transport error of
     the same channel (a line that names no channel counts for any), or the same channel's stop hanging twice, the old
     connection outlived its stop and the channel kept failing, a loop; alone, one stop that hung."""
-    def name(event: Event) -> str:
-        return channel_of(event).split(":", 1)[0]
-
-    counts = Counter(name(e) for e in hung)
-    troubled = {name(e) for e in trouble}
+    counts = Counter(_channel_root(e) for e in hung)
+    troubled = {_channel_root(e) for e in trouble}
 
     def loops(event: Event) -> bool:
-        if counts[name(event)] >= 2:
-            return True
-        return bool(troubled) and (not name(event) or "" in troubled or name(event) in troubled)
+        name = _channel_root(event)
+        return counts[name] >= 2 or (bool(troubled) and (not name or "" in troubled or name in troubled))
 
     return _HungStops(hung, [e for e in hung if loops(e)])
 
