@@ -206,6 +206,9 @@ _SECRET_FLAG = LazyPattern(
 _NODE_BUILTIN = re.compile(r"node:(?:internal/)?[a-z_]{2,24}(?:/[\w./-]{1,200})?(?::\d+){1,2}\b")
 _KEY = re.compile(r"(?<![\w.\-])(?P<key>[A-Za-z_][\w.\-]{0,63})\"?[ \t]{0,3}[=:][ \t]{0,3}")
 _VALUE = LazyPattern(r"\"(?P<quoted>[^\"\r\n]{1,4096}+)\"|\"?(?P<bare>[^\s\"'&,;)}\]<>|]{1,4096}+)")
+# A reporter's own mask inside a value (`chatId=telegram:<chatId>`): part of the value, so
+# the text before it is not taken (and learned) as a whole personal id.
+_ELIDED_PART = re.compile(r"<[A-Za-z_][\w\-]{0,31}>[^\s\"'&,;)}\]<>|]{0,256}")
 _HOST_VALUE = LazyPattern(r"(?s)(?P<scheme>[A-Za-z][\w+.\-]{0,20}+://)?(?P<host>\[[^\]]{1,64}+\]|[^:/\[\]]{1,255}+)(?P<rest>.*)")
 _SESSION_KEY = LazyPattern(
     r"(?<![\w:\-])(?P<head>agent:[\w.\-]{1,64}+:[\w.\-]{1,64}+:" + _SESSION_KINDS + r")"
@@ -642,7 +645,9 @@ class Redactor:
         if not isinstance(value, str):
             return value
         if value.startswith("agent:"):
-            return self.redact_session_key(value)
+            # a word cut out of prose keeps its closing quote or comma; they are not part of the key
+            key_text = value.rstrip("\"'),;.")
+            return self.redact_session_key(key_text) + value[len(key_text):]
         kind = _key_kind(key)
         if kind is not None:
             replacement = self._replacement_for_key(kind, value)
@@ -784,6 +789,8 @@ class Redactor:
                 value_match = _VALUE.match(text, key_match.end())
                 group = None if value_match is None else "quoted" if value_match.group("quoted") is not None else "bare"
                 span = None if value_match is None or group is None else value_match.span(group)
+                if span is not None and group == "bare":
+                    span = _through_elisions(text, span)
             if span is None:
                 continue
             replacement = self._replacement_for_key(kind, text[span[0]:span[1]])
@@ -1144,6 +1151,14 @@ def _field_names(cls: type) -> tuple[str, ...]:
 @lru_cache(maxsize=64)
 def _is_frozen(cls: type) -> bool:
     return bool(cls.__dataclass_params__.frozen)  # type: ignore[attr-defined]
+
+
+def _through_elisions(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` of a bare value, extended over masks such as ``<chatId>`` that continue it."""
+    start, end = span
+    while end < len(text) and text[end] == "<" and (elided := _ELIDED_PART.match(text, end)) is not None:
+        end = elided.end()
+    return start, end
 
 
 def _learn_whole(value: object, session_keys: Iterable[str | None], redactor: Redactor) -> None:

@@ -248,3 +248,23 @@ def test_a_node_builtin_in_a_stack_frame_is_no_host() -> None:
     text = "at listenInCluster (node:net:1997:12) at processTicksAndRejections (node:internal/process/task_queues:90:21)"
     assert redactor.redact_text(text) == text
     assert "worker-3" not in redactor.redact_text("node=worker-3 host=karens-mbp.local:18789")
+
+
+def test_a_value_continued_by_a_reporters_mask_is_taken_whole() -> None:
+    # `chatId=telegram:<chatId>` (f437): "telegram:" alone is no personal id; learning it
+    # masked every later "telegram:" (in session keys too).
+    redactor = Redactor()
+    once = redactor.redact_text("chatId=telegram:<chatId> channel=telegram")
+    assert once == "chatId=<peer-1> channel=telegram"
+    assert redactor.redact_text("lane=session:agent:main:telegram:direct:42 telegram: ok").count("telegram:") == 2
+
+
+def test_a_session_key_word_keeps_its_closing_quote() -> None:
+    # a word cut out of `Session "agent:…:<chatId>" changed` keeps its quote; the quote
+    # is not part of the key, so redacting the word must not learn it (and later
+    # swallow the quote that closes the same key in another line).
+    redactor = Redactor()
+    key = "agent:main:telegram:direct:<chatId>"
+    assert redactor.redact_field("words", f'{key}"').endswith('"')
+    line = f'dispatch failed: Error: Session "{key}" changed while starting work. Retry.'
+    assert '" changed while' in redactor.redact_text(line)
