@@ -629,6 +629,12 @@ FAMILIES: tuple[Family, ...] = (
         r"Compaction (?:summarization failed|safeguard: (?P<detail>[^;\n]{0,200}));? cancelling compaction"
         r"(?: to preserve history)?[.:]?\s*(?P<error>.*)",
     ),
+    # A compaction-diag end that states a failed outcome for a timeout ("[compaction-diag] trigger=manual provider=...
+    # attempt=1 outcome=failed reason=timeout durationMs=181634", #120162): the compaction timed out.
+    _searched(
+        "compaction.timeout", "warn", "[compaction-diag]",
+        r"\[compaction-diag\](?: (?P<stage>end)\b)?(?=.*\boutcome=failed\b)(?=.*\breason=\S*time[d_ -]?out)" + KV,
+    ),
     # "[compaction-diag] start|end|decision|contributors runId= sessionKey= diagId= ..." (debug; a failed end is warn).
     _searched(
         "compaction.diag", "debug", "[compaction-diag]",
