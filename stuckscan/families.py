@@ -544,6 +544,21 @@ FAMILIES: tuple[Family, ...] = (
         r"Subagent announce give up(?: \((?P<reason>[^()]{1,100})\))?:?" + KV,
     ),
     _searched("llm.idle_timeout", "warn", "LLM idle timeout", r"LLM idle timeout \((?P<idleTimeout>\d+(?:\.\d+)?m?s)\)"),
+    # The same timeout as the user is told it (the run's error text, a tool result, a reply): "The model did not
+    # produce a response before the model idle timeout. Please try again, or increase
+    # `models.providers.<id>.timeoutSeconds` ..." (#80420; OpenClaw's own tests retry on it).
+    _searched(
+        "llm.idle_timeout", "warn", "did not produce a response before the model idle timeout",
+        r"[Tt]he model did not produce a response before the model idle timeout",
+    ),
+    # A provider stream that opened and then sent nothing (src/agents/.../first-stream-event timeout):
+    # "<responses|completions> HTTP stream opened but did not deliver a first SSE event within <N>ms after streaming
+    # headers[ (first-event timeout)]. provider=<p> api=<a> model=<m>".
+    _searched(
+        "llm.idle_timeout", "warn", "did not deliver a first SSE event",
+        r"(?:(?P<stage>\w+) )?HTTP stream opened but did not deliver a first SSE event within (?P<idleTimeoutMs>\d+)ms"
+        r"(?:[^.\n]{0,80}\.)?(?: ?provider=(?P<provider>\S+))?(?: api=(?P<api>\S+))?(?: model=(?P<model>\S+))?",
+    ),
     # provider-transport-fetch (debug; info in newer builds): "[model-fetch] start provider= api= model= method=
     # url= timeoutMs= proxy= policy=", then "[model-fetch] response ... status= elapsedMs= contentType=" or
     # "[model-fetch] error ... elapsedMs= name= code= ... message=" (warn). No "[model-fetch] end" line exists:

@@ -401,6 +401,11 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ('CommandLaneTaskTimeoutError: Command lane "cron-nested" task timed out: elapsed 330004ms reached task budget '
      "330000ms", "lane.task_timeout", {"lane": "cron-nested"}),
     ("LLM idle timeout (120s): no tokens received", "llm.idle_timeout", {"idleTimeout": 120}),
+    ("The model did not produce a response before the model idle timeout. Please try again, or increase "
+     "`models.providers.<id>.timeoutSeconds` for slow local or self-hosted providers.", "llm.idle_timeout", {}),
+    ("Error: completions HTTP stream opened but did not deliver a first SSE event within 120000ms after streaming "
+     "headers. provider=openai api=openai-completions model=gpt-5.5", "llm.idle_timeout",
+     {"idleTimeoutMs": 120000, "provider": "openai", "model": "gpt-5.5"}),
     ("session lock cleanup failed on startup: Error: EACCES", "lock.cleanup_failed", {"error": "Error: EACCES"}),
     ("- Removed 2 stale session lock file(s).", "lock.doctor_removed", {"count": 2}),
     ("Embedded agent failed before reply: EmbeddedAttemptSessionTakeoverError: session file changed while embedded "
