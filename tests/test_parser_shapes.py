@@ -636,6 +636,16 @@ def test_bracketed_padded_levels_and_untimed_viewer_columns() -> None:
     assert parsed[0].level == "warn" and parsed[1].subsystem == "agent/embedded" and parsed[2].level == "error"
 
 
+
+def test_a_five_wide_level_column_leaves_one_space_before_the_message() -> None:
+    # `openclaw logs`-style columns with the time cut (f556, #142459): "INFO  ", "WARN  ", "ERROR ".
+    parsed = parse_text_lines(["WARN  stalled session: sessionKey=agent:main:main age=193s",
+                               'ERROR lane task error: lane=session:agent:main:main durationMs=0 error="aborted"'])
+    assert [e.kind for e in parsed] == ["session.stalled", "lane.task_error"]
+    assert [e.level for e in parsed] == ["warn", "error"]
+    assert kinds(["WARN stalled cows"]) == ["generic"]  # a four-letter level still needs its column's gap
+
+
 def test_wrapped_lines_join_after_a_backslash_an_indent_or_as_a_lock_path() -> None:
     backslash = parse_text_lines(["stuck session recovery outcome: status=aborted action=abort_embedded_run \\",
                                   "         aborted=true drained=true forceCleared=false released=0"])
