@@ -810,6 +810,18 @@ FAMILIES: tuple[Family, ...] = (
         "channel.starting", "info", "starting provider",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?starting provider(?: \((?P<label>[^()]{0,200})\))?",
     ),
+    # The LINE channel's account start names its bot: "[<accountId>] starting LINE provider (<bot name>)" (info,
+    # extensions/line); the Microsoft Teams webhook server's "msteams provider started on port <n>" (info) and its
+    # listener's "msteams server error" (error, the error in the record's meta: EADDRINUSE when the port is taken).
+    _searched(
+        "channel.starting", "info", "starting LINE provider",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?starting (?P<channel>LINE) provider(?: \((?P<label>[^()]{0,200})\))?",
+    ),
+    _searched(
+        "channel.starting", "info", "msteams provider started on port",
+        r"(?P<channel>msteams) provider started on port (?P<port>\d+)",
+    ),
+    _searched("channel.transport_error", "error", "msteams server error", r"(?P<channel>msteams) server error" + KV),
     _searched(
         "channel.polling_lease_released", "info", "released stopped Telegram polling lease",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?released stopped Telegram polling lease",

@@ -1149,3 +1149,15 @@ def test_a_browser_control_call_that_failed_after_waiting_on_the_browser_is_a_bl
               "errorMessage=Error: Chrome CDP websocket for profile \"openclaw\" is not reachable after start.")
     assert primary(failed.format(10023)) == "RC03"
     assert primary(failed.format(800)) is None  # (failed at once: the tool answered)
+
+
+def test_a_lone_first_auto_restart_is_an_exit_but_a_slack_socket_reconnect_is_not() -> None:
+    # The channel manager schedules "auto-restart attempt 1/N" only once the account's task ended (f534, #26125).
+    start = "[line] [default] starting LINE provider (Bot)"
+    (started,) = parse_text_lines([start])
+    assert started.kind == "channel.starting" and started.fields["label"] == "Bot"
+    (episode,) = analyze_text(start, "[line] [default] auto-restart attempt 1/10 in 5s").episodes
+    assert (episode.primary.rule.id, episode.primary.confidence.name) == ("RC18", "LOW")
+    assert "attempt 1/10" in episode.primary.summary and "EADDRINUSE" not in episode.primary.summary
+    reconnect = ("[slack] slack socket disconnected (close); reconnecting in 2s (attempt 1/∞)")
+    assert primary(reconnect) is None

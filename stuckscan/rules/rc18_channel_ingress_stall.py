@@ -284,7 +284,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     # (a channel that exited once on an error of its own, with nothing after it that started it again, is down, as
     # after one restart; an exit on an abort may be the gateway stopping it)
     exited = [e for e in exited if not lone or not _ABORTED.search(field_text(e, "error") or e.message)]
-    if lone and (not (total or channel_port_taken or stalls or hung_stops.all or exited)
+    # The channel manager schedules "auto-restart attempt 1/N" only once the account's task has ended: as a
+    # lone exit. (Slack's socket reconnects share the kind; they are a transport's retry, not an exit.)
+    supervised = [e for e in auto if "auto-restart attempt" in e.message]
+    if lone and (not (total or channel_port_taken or stalls or hung_stops.all or exited or supervised)
                  or view.record.served_after is not None or _came_back(view, restarts + auto)):
         return _shared_socket(shared, view) if shared and view.record.served_after is None else None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
@@ -317,6 +320,11 @@ def detect(view: EpisodeView) -> Candidate | None:
                    + (" (a Telegram long poll answers the next start with 409 conflicts)"
                       if _channel_name(hung_stops.all[0]).lower().startswith("telegram") else "")
                    + "; one hung stop alone does not show whether the channel came back")
+    elif lone and supervised and not channel_port_taken:
+        summary = (f"{_channel_name(supervised[0])}'s account task ended and its channel manager scheduled restart "
+                   f"attempt {supervised[0].fields.get('attempt', '?')}/{supervised[0].fields.get('maxAttempts', '?')}; "
+                   "nothing after it shows the channel running again")
+        latest_attempt = None  # (said in the summary)
     elif lone:
         summary = f"{(list(dict.fromkeys(channel_of(e) for e in channel_port_taken)) or ['a channel'])[0].strip(':')} " \
                   "could not bind its port (EADDRINUSE); another process holds it"
