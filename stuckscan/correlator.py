@@ -117,11 +117,16 @@ WAITING_METHODS = frozenset({"sessions.compact", "agent.wait", "exec.approval.wa
 # A channel's ingress up again ("slack socket mode connected", "polling ingress started"): kept in an open gateway
 # episode, where RC18 reads a lone restart the channel came back from (times or none).
 INGRESS_BACK_KIND = "channel.polling_started"
+# A final reply the channel's delivery policy kept private (message_tool_only): the turn's empty dispatch after it is
+# that policy's doing, no lost reply (see Correlator._kept_private_turn).
+KEPT_PRIVATE_KIND = "reply.kept_private"
+KEPT_PRIVATE_WINDOW = timedelta(seconds=60)
+KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines after it, in the same file)
 # Every kind the correlator acts on (``ws.response`` only when slow). Lines of other kinds
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
-                                                 INGRESS_BACK_KIND}
+                                                 INGRESS_BACK_KIND, KEPT_PRIVATE_KIND}
 # The kind of an item that stands for a run of lines and feeds itself (see Correlator.feed).
 BATCH_KIND = "batch"
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
@@ -741,6 +746,7 @@ class Correlator:
         self.history: BoundedMap[str, deque[Event]] = BoundedMap(self.limits.history_sessions)
         self.unattributed: deque[Event] = deque(maxlen=100)
         self._recall_start: Event | None = None  # an active-memory recall that started and has not finished
+        self._kept_private: Event | None = None  # the latest final reply a delivery policy kept private
         # Abort-settle timeouts of any session: a lock error that names no session may be the
         # lock that abort leaked (the paste elided the ids that would tie them).
         self.recent_settles: deque[Event] = deque(maxlen=20)
@@ -813,6 +819,9 @@ class Correlator:
             changes.extend(self._on_lifecycle(event))
         elif kind == "lane.enqueue":
             changes.extend(self._on_lane_enqueue(event))
+        elif kind == KEPT_PRIVATE_KIND:
+            self._kept_private = event
+            return changes
         elif kind == "memory.recall":
             # (a recall that just timed out: its sub-run's failover decision may be logged after its "done")
             timed_out = event.fields.get("stage") == "done" and event.fields.get("status") == "timeout"
@@ -1361,6 +1370,8 @@ class Correlator:
         restart marker: the restart cut the run short (an AbortError alone may be a user's /stop)."""
         if event.kind == "session.turn_claim_busy":
             return self._claim_persists(event)
+        if event.kind == "dispatch.empty_reply" and self._kept_private_turn(event):
+            return ""
         signal = _fault_signal(event, self.thresholds)
         if signal or event.kind != "run.aborted_error" or event.time is None:
             return signal
@@ -1372,6 +1383,19 @@ class Correlator:
             if self._is_restart(marker) or marker.kind == "gateway.restarting":
                 return "a restart aborted a run"
         return ""
+
+    def _kept_private_turn(self, event: Event) -> bool:
+        """Whether an empty dispatch follows a final reply the delivery policy kept private, for the same session when
+        both name one, within a minute (untimed: a few lines on, in the same file)."""
+        kept = self._kept_private
+        if kept is None:
+            return False
+        keys = (kept.fields.get("sessionKey"), event.fields.get("sessionKey"))
+        if all(keys) and keys[0] != keys[1]:
+            return False
+        if kept.time is not None and event.time is not None:
+            return timedelta(0) <= event.time - kept.time <= KEPT_PRIVATE_WINDOW
+        return kept.source == event.source and 0 < event.line - kept.line <= KEPT_PRIVATE_LINES
 
     def _claim_persists(self, event: Event) -> str:
         """A turn refused because the session holds an earlier turn's claim: a busy session refuses one now and

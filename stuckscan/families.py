@@ -644,6 +644,15 @@ FAMILIES: tuple[Family, ...] = (
         r"Compaction (?:summarization failed|safeguard: (?P<detail>[^;\n]{0,200}));? cancelling compaction"
         r"(?: to preserve history)?[.:]?\s*(?P<error>.*)",
     ),
+    # A final reply the channel's delivery policy withheld (src/auto-reply/..., subsystem source-reply/private-final,
+    # warn; the session key, channel and length in the meta): "agent produced a long private final reply without
+    # calling the configured delivery tool (message_tool_only); response kept private and not delivered to the source
+    # channel", and the stranded form "agent produced a final reply but never called the configured delivery tool ...".
+    _searched(
+        "reply.kept_private", "warn", "response kept private and not delivered",
+        r"agent produced a (?:long private )?final reply (?:without calling|but never called) the configured delivery "
+        r"tool(?: \((?P<policy>[\w-]{1,60})\))?; response kept private and not delivered",
+    ),
     # A compaction-diag end that states a failed outcome for a timeout ("[compaction-diag] trigger=manual provider=...
     # attempt=1 outcome=failed reason=timeout durationMs=181634", #120162): the compaction timed out.
     _searched(

@@ -1161,3 +1161,15 @@ def test_a_lone_first_auto_restart_is_an_exit_but_a_slack_socket_reconnect_is_no
     assert "attempt 1/10" in episode.primary.summary and "EADDRINUSE" not in episode.primary.summary
     reconnect = ("[slack] slack socket disconnected (close); reconnecting in 2s (attempt 1/∞)")
     assert primary(reconnect) is None
+
+
+def test_an_empty_dispatch_after_a_reply_the_delivery_policy_kept_private_is_no_lost_reply() -> None:
+    # f562 (#99371): message_tool_only kept the final reply private, so the turn dispatched nothing visible.
+    kept = ("[source-reply/private-final] agent produced a long private final reply without calling the configured "
+            "delivery tool (message_tool_only); response kept private and not delivered to the source channel")
+    empty = "[turn/kernel] visible channel turn dispatched with no queued reply payloads: channel=telegram messageId=42"
+    assert kinds(kept) == [(1, "reply.kept_private")]
+    assert primary(kept, empty) is None
+    assert primary(empty) == "RC06"
+    far = ["[turn/kernel] queued ok"] * 6
+    assert primary(kept, *far, empty) == "RC06"  # (untimed: too many lines apart to be the same turn)
