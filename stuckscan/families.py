@@ -546,10 +546,11 @@ FAMILIES: tuple[Family, ...] = (
     _searched("llm.idle_timeout", "warn", "LLM idle timeout", r"LLM idle timeout \((?P<idleTimeout>\d+(?:\.\d+)?m?s)\)"),
     # The same timeout as the user is told it (the run's error text, a tool result, a reply): "The model did not
     # produce a response before the model idle timeout. Please try again, or increase
-    # `models.providers.<id>.timeoutSeconds` ..." (#80420; OpenClaw's own tests retry on it).
+    # `models.providers.<id>.timeoutSeconds` ..." (#80420; OpenClaw's own tests retry on it); earlier builds said
+    # "before the LLM idle timeout" (the run's reply when its idle watchdog fired and nothing was produced).
     _searched(
-        "llm.idle_timeout", "warn", "did not produce a response before the model idle timeout",
-        r"[Tt]he model did not produce a response before the model idle timeout",
+        "llm.idle_timeout", "warn", "did not produce a response before the ",
+        r"[Tt]he model did not produce a response before the (?:model|LLM) idle timeout",
     ),
     # A provider stream that opened and then sent nothing (src/agents/.../first-stream-event timeout):
     # "<responses|completions> HTTP stream opened but did not deliver a first SSE event within <N>ms after streaming
