@@ -403,6 +403,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("LLM idle timeout (120s): no tokens received", "llm.idle_timeout", {"idleTimeout": 120}),
     ("The model did not produce a response before the model idle timeout. Please try again, or increase "
      "`models.providers.<id>.timeoutSeconds` for slow local or self-hosted providers.", "llm.idle_timeout", {}),
+    ("agent produced a final reply but never called the configured delivery tool (message_tool_only); response kept "
+     "private and not delivered to the source channel", "reply.kept_private", {"policy": "message_tool_only"}),
     ("The model did not produce a response before the LLM idle timeout. Please try again, or increase "
      "`agents.defaults.llm.idleTimeoutSeconds` in your config (set to 0 to disable).", "llm.idle_timeout", {}),
     ("Error: completions HTTP stream opened but did not deliver a first SSE event within 120000ms after streaming "
