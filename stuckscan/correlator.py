@@ -158,7 +158,7 @@ SIGNAL_KINDS = frozenset({
     "cli.watchdog_timeout", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
     "compaction.overflow", "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout",
-    "lock.store_timeout", "session.turn_claim_busy", "model_fetch.end",
+    "lock.store_timeout", "session.turn_claim_busy", "model_fetch.end", "session.aborted_last_run",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -2029,6 +2029,10 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         return "compaction during timeout recovery freed nothing" if "did not reduce" in stage else ""
     if kind == "restart.recovery":
         return _restart_recovery_fault(event)
+    if kind == "session.aborted_last_run":  # (a /stop also aborts a run: only restart-recovery state left says restart)
+        runs = event.fields.get("restartRecoveryRuns")
+        return "a session store row keeps its aborted run's restart-recovery state" \
+            if isinstance(runs, int) and runs > 0 else ""
     if kind == "gateway.reply_drain_timeout":
         pending = event.fields.get("pendingReplies")
         return "a restart dropped pending replies" if pending != 0 else ""

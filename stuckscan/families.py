@@ -1344,6 +1344,10 @@ FAMILIES: tuple[Family, ...] = (
     # logs the lines above. The only log text with it found is a verbose "subagents control kill: failed to
     # persist abortedLastRun=<bool> for <childSessionKey>: <err>". Kept for pasted session-store dumps.
     _searched("session.aborted_last_run", "info", "abortedLastRun=true", r"abortedLastRun=true"),
+    # A session lock file's payload pasted as JSON (<session>.jsonl.lock: {"pid":…,"createdAt":…[,"maxHoldMs":…,
+    # "starttime":…]}), read by the parser as "session lock file: pid=... createdAt=...": who held the lock, not a
+    # fault by itself (a live holder is the normal case).
+    _anchored("lock.payload", "info", "session lock file: ", r"session lock file:" + KV),
     # -- Third source audit (tool execution, MCP servers, gateway RPC timeouts, session store and transcript repair,
     # WhatsApp Web and Mattermost transports, the active-memory recall sub-run, cron timeouts and back-off); one
     # real-form line of each is in tests/test_families_source.py. Listed last: a searched family here never takes a

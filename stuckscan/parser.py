@@ -42,6 +42,7 @@ from stuckscan.shapes import (
     record_from_values,
     split_leading_meta,
     split_trailing_remark,
+    state_record_label,
     strip_ansi,
     strip_binding,
     subsystem_from_tag,
@@ -538,7 +539,8 @@ class _PrettyJson:
         tool, error = obj.get("tool"), obj.get("error")
         if isinstance(tool, str) and isinstance(error, str) and tool and error:
             return f"{tool} failed: {error}"
-        if any(key in obj for key in ("0", "1", "message", "msg")) or is_trajectory_record(obj):
+        if any(key in obj for key in ("0", "1", "message", "msg")) or is_trajectory_record(obj) \
+                or state_record_label(obj) is not None:
             return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
         return None
 

@@ -295,6 +295,9 @@ def record_from_json(obj: dict[str, Any]) -> Record:
         return _tslog_record(obj, {})
     if is_trajectory_record(obj):
         return _trajectory_record(obj, str(kind))
+    state = state_record_label(obj)
+    if state is not None:
+        return _state_record(obj, state)
     return _flat_record(obj)
 
 
@@ -322,6 +325,33 @@ def _trajectory_record(obj: dict[str, Any], kind: str) -> Record:
     words = [kind] + [kv_pair(key, value) for key, value in values.items() if isinstance(value, (str, int, float, bool))]
     return Record("trajectory", _time_text(obj.get("ts")), None, "trajectory", " ".join(words),
                   values if values else None)
+
+
+# Records of the gateway's state that users paste beside (or instead of) the log: a session store row
+# (sessions.json: its sessionId, status, abortedLastRun, restartRecoveryRuns ...) and a session lock file's payload
+# (<session>.jsonl.lock: the holder's pid, createdAt, and in later builds maxHoldMs and the process starttime).
+STORE_ROW_MARKS = frozenset({"abortedLastRun", "restartRecoveryRuns"})
+LOCK_PAYLOAD_KEYS = frozenset({"pid", "createdAt", "maxHoldMs", "starttime", "hostname", "sessionId", "sessionKey"})
+
+
+def state_record_label(obj: dict[str, Any]) -> str | None:
+    """The label a pasted state record is read under (``session store row``, ``session lock file``), else None."""
+    if "message" in obj or "msg" in obj:
+        return None
+    if not STORE_ROW_MARKS.isdisjoint(obj):
+        return "session store row"
+    if "pid" in obj and "createdAt" in obj and set(obj) <= LOCK_PAYLOAD_KEYS:
+        return "session lock file"
+    return None
+
+
+def _state_record(obj: dict[str, Any], label: str) -> Record:
+    """A state record read as the line ``<label>: key=value ...`` (a list as its length), at no time: its times are
+    when the state was written, not when it was pasted."""
+    values = {key: len(value) if isinstance(value, list) else value for key, value in obj.items()
+              if isinstance(value, (str, int, float, bool, list))}
+    words = [kv_pair(key, value) for key, value in values.items()]
+    return Record("state-record", None, None, None, f"{label}: " + " ".join(words), values)
 
 
 def kv_pair(key: str, value: Any) -> str:

@@ -1173,3 +1173,19 @@ def test_an_empty_dispatch_after_a_reply_the_delivery_policy_kept_private_is_no_
     assert primary(empty) == "RC06"
     far = ["[turn/kernel] queued ok"] * 6
     assert primary(kept, *far, empty) == "RC06"  # (untimed: too many lines apart to be the same turn)
+
+
+def test_pasted_state_records_read_as_what_they_are() -> None:
+    # A session store row (f545, PR #114071) and a session lock file's payload (f520), pretty-printed as pasted.
+    row = ['{ "sessionId": "s-1", "status": "failed", "abortedLastRun": true,',
+           '  "restartRecoveryRuns": [ { "runId": "r-1", "lifecycleGeneration": "g-0" } ] }']
+    (event,) = parse_text_lines(row)
+    assert (event.kind, event.shape, event.fields["restartRecoveryRuns"]) == ("session.aborted_last_run", "state-record", 1)
+    assert primary(*row) == "RC17"
+    assert primary('{"sessionId": "s-1", "status": "done", "abortedLastRun": true}') is None  # (a /stop aborts too)
+    lock = ["{", '  "pid": 32504,', '  "createdAt": "2026-05-26T07:22:46.211Z",', '  "maxHoldMs": 1020000', "}"]
+    (payload,) = parse_text_lines(lock)
+    assert payload.kind == "lock.payload" and payload.fields["maxHoldMs"] == 1020000
+    assert primary(*lock) is None
+    (other,) = parse_text_lines(['{"pid": 1, "createdAt": "2026-05-26T07:22:46.211Z", "message": "hello"}'])
+    assert other.kind != "lock.payload"

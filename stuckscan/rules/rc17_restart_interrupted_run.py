@@ -106,6 +106,9 @@ def _what_it_left(event: object) -> str:
         return "a turn was refused because its session changed while it was " + str(fields.get("action", "starting work"))
     if kind == "gateway.restart_failed":
         return "the restart itself failed"
+    if kind == "session.aborted_last_run" and fields.get("restartRecoveryRuns"):
+        return ("the session's store row still marks its last run aborted and keeps that run's restart-recovery "
+                "state, which can refuse the session's next turns")
     if kind == "gateway.drain_timeout":
         return "the restart went ahead with work still active when its drain timed out"
     if kind == "gateway.reply_drain_timeout":
