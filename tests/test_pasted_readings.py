@@ -1189,3 +1189,12 @@ def test_pasted_state_records_read_as_what_they_are() -> None:
     assert primary(*lock) is None
     (other,) = parse_text_lines(['{"pid": 1, "createdAt": "2026-05-26T07:22:46.211Z", "message": "hello"}'])
     assert other.kind != "lock.payload"
+
+
+def test_a_recovery_that_found_no_active_work_on_a_stuck_session_is_stale_state() -> None:
+    # f597 (#76038): recovery came, found nothing running to free, and did nothing.
+    noop = "stuck session recovery no-op: sessionKey=agent:main:main reason=no_active_work action=none"
+    (incident,) = analyze_text(noop).incidents
+    assert (incident.primary.rule.id, incident.primary.confidence.name) == ("RC05", "LOW")
+    (twice,) = analyze_text(noop, noop).incidents
+    assert twice.primary.confidence.name == "MEDIUM"

@@ -33,6 +33,8 @@ RULE = Rule(
      "a stall whose `lastProgress=embedded_run:started` is older than its `age` by the warn threshold or more "
      "(`age=245s ... lastProgressAge=8238s`: the run handle of an earlier turn)",
      "a single `action=keep_lane reason=active_reply_work` skip (low confidence on its own)",
+     "`stuck session recovery no-op: reason=no_active_work action=none`: recovery found nothing running on a session "
+     "still counted stuck (low once, medium when it repeats)",
      "`Session <id> already has an active turn claim` (a new turn refused) going on for the warn threshold, or "
      "pasted alone (low confidence once, medium when it repeats); a busy session refuses one now and then"),
     ("the same session skipped again and again while `lastProgressAge` grows",
@@ -52,6 +54,9 @@ def detect(view: IncidentView) -> Candidate | None:
                                 or idle_with_queue(w))
     skipped = [r for r in view.record.recoveries if r.status == "skipped"
                and (r.reason or "") in ("active_reply_work", "active_embedded_run")]
+    # Recovery came for a session the detector counted stuck and found no work running to free ("no-op:
+    # reason=no_active_work action=none"): the session's state says busy with nothing behind it.
+    idle_noops = [r for r in view.record.recoveries if r.status == "noop" and (r.reason or "") == "no_active_work"]
     unknown_unrecovered = view.warnings_where(lambda w: w.raw.get("sessionId") == "unknown" and field_text(w, "recovery") == "none")
     huge = view.record.max_age >= 10_000
     idle_queue = huge and view.record.queue_seen and view.record.max_queue_depth == 0
@@ -70,10 +75,11 @@ def detect(view: IncidentView) -> Candidate | None:
     nameless_only = [w for w in unknown_unrecovered if not any(
         field_text(w, name) for name in ("classification", "reason", "activeWorkKind", "lastProgress"))]
     if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered) or nameless_only or idle_queue
-            or phantom_reply or leaked or claimed or leftover):
+            or phantom_reply or leaked or claimed or leftover or idle_noops):
         return None
     confidence = Confidence.HIGH if stale else \
-        Confidence.MEDIUM if (len(skipped) >= 3 or huge or leaked or len(claimed) >= 2 or leftover) else Confidence.LOW
+        Confidence.MEDIUM if (len(skipped) >= 3 or huge or leaked or len(claimed) >= 2 or leftover
+                              or len(idle_noops) >= 2) else Confidence.LOW
     parts = []
     if stale:
         parts.append("the detector classified it as stale session state")
@@ -91,9 +97,12 @@ def detect(view: IncidentView) -> Candidate | None:
     if claimed:
         parts.append(f"{len(claimed)} new turn(s) were refused because an earlier turn's claim on the session was "
                      "never released")
+    if idle_noops:
+        parts.append(f"recovery found no active work to free {len(idle_noops)} time(s) (no-op, no_active_work) on a "
+                     "session still counted stuck")
     if unknown_unrecovered and not parts:
         parts.append("the detector watches a session it cannot name (sessionId=unknown) and has no recovery for it")
-    skip_events = [e for r in skipped[:3] for e in r.events[:1]]
+    skip_events = [e for r in [*skipped[:3], *idle_noops[:2]] for e in r.events[:1]]
     return Candidate(
         "RC05", confidence,
         "The gateway holds session state for work that is not running: " + "; ".join(parts) + ".",
