@@ -2074,12 +2074,13 @@ FAMILIES: tuple[Family, ...] = (
     ),
     # The same watchdogs in the harness's trajectory export (its records' types, read as "<type> key=value ..."
     # lines, or pasted as bare words, "trajectory: turn.completion_idle_timeout idleMs=3002 timeoutMs=3000 ..."):
+    # (the harness's telemetry spells the type with underscores: "kind: turn_completion_idle_timeout", #88331)
     # turn.completion_idle_timeout (items done, no turn/completed within CODEX_TURN_COMPLETION_IDLE_TIMEOUT_MS, 60 s)
     # and turn.terminal_idle_timeout (no terminal event within CODEX_TURN_TERMINAL_IDLE_TIMEOUT_MS, 30 min); the
     # session's end quotes the error, promptError="codex app-server turn idle timed out waiting for turn/completed".
     _searched(
         "codex.turn_idle_timeout", "warn", "_idle_timeout",
-        r"(?<![\w.])turn\.(?P<waitingFor>completion|terminal)_idle_timeout\b" + KV,
+        r"(?<![\w.])turn[._](?P<waitingFor>completion|terminal)_idle_timeout\b" + KV,
         values={"waitingFor": {"terminal": "terminal event"}},
     ),
     _searched(
