@@ -759,13 +759,17 @@ def _json_values(text: str) -> list[Any] | None:
 def _second_value(rest: str) -> str:
     """What follows a record's first value when its values were copied out of the JSON line with the
     quotes between them (``{"subsystem":"x"}","handler failed: ..."``): the second value's text, decoded."""
-    if not rest.startswith('","'):
+    if rest.startswith('","'):
+        quoted, bare = rest[2:], rest[3:]
+    elif rest.startswith('"'):  # (the values joined by a space: {"subsystem":"x"} "No messages received ...")
+        quoted, bare = rest, rest
+    else:
         return rest
     try:
-        value = _strictjson.loads(rest[2:])
+        value = _strictjson.loads(quoted)
     except (ValueError, RecursionError):
-        return rest[3:]
-    return value if isinstance(value, str) else rest[3:]
+        return bare
+    return value if isinstance(value, str) else bare
 
 
 def _is_close_meta(event: Event) -> bool:
@@ -1151,7 +1155,7 @@ class LineParser:
         meta, rest = split_leading_meta(rest)
         if (binding is not None or meta is not None) and rest and not rest.startswith(("{", '"')):
             event = self._parse_text_line(number, strip_ansi(rest).strip(), truncated)
-            if binding is not None and event.subsystem is None:
+            if binding is not None:  # (the binding names the logger; a tag in the text is the account's, "[default]")
                 event.subsystem = binding
             if meta is not None:
                 _merge_meta(meta, event.kind, event.fields, event.raw, event.seconds)

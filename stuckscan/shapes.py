@@ -54,7 +54,9 @@ _TAG = r"[A-Za-z][\w/.:-]{0,80}"
 OPENCLAW_SUBSYSTEM_ROOTS = ("diagnostic", "gateway", "agent", "agents", "plugins", "tools", "cron", "logging",
                             "fetch-timeout", "model-fallback", "channels", "memory", "browser", "ws", "reload",
                             "health-monitor", "telegram", "whatsapp", "discord", "slack", "signal", "imessage", "feishu",
-                            "openclaw")
+                            "openclaw",
+                            # (the WhatsApp Web channel's own loggers in the builds that named them so)
+                            "web-heartbeat", "web-session", "web-reconnect", "web-inbound", "web-auto-reply")
 _ROOTS = "|".join(re.escape(root) for root in OPENCLAW_SUBSYSTEM_ROOTS)
 _SUBSYSTEM = rf"(?:(?:{_ROOTS})(?:/[\w.-]{{1,60}}){{0,4}}|[a-z][\w.-]{{0,40}}(?:/[\w.-]{{1,60}}){{1,4}})"
 
@@ -184,9 +186,10 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     # "<ISO time> <anything>": a hand-pasted line, or `docker logs -t` / `kubectl logs --timestamps` (RFC 3339
     # with nanoseconds) before a gateway line. The parser reads what follows the time as a line of its own
     # first (a JSON record, a console line, ...): see LineParser._container_inner.
-    _shape("timestamped", r"(?P<iso>" + _ISO + r")\s+(?:[|│]\s+)?(?P<message>.*)"),
-    # (a reporter's own column separator after the time: "19:01:39 | embedded run agent end: ...")
-    _shape("clock-timestamped", r"(?P<clock>" + _CLOCK + r")\s+(?:[|│]\s+)?(?P<message>.*)"),
+    _shape("timestamped", r"(?P<iso>" + _ISO + r")\s+(?:[|│-]\s+)?(?P<message>.*)"),
+    # (a reporter's own column separator after the time: "19:01:39 | embedded run agent end: ...",
+    # "10:38:48.561Z - discord gateway: ...")
+    _shape("clock-timestamped", r"(?P<clock>" + _CLOCK + r")\s+(?:[|│-]\s+)?(?P<message>.*)"),
 )
 
 # Console tags drop `gateway/`, `channels/` and `providers/` (format reference 1.5);

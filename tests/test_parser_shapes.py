@@ -718,3 +718,18 @@ def test_a_message_quoted_as_inline_code_in_a_reporters_sentence_is_that_message
     assert [e.kind for e in parsed][:2] == ["lane.wait_exceeded", "cron.run_waiting"]
     assert parsed[0].fields["waitedMs"] == 185000
     assert parsed[2].kind == "generic"
+
+
+def test_a_dash_after_the_time_a_spaced_values_row_and_the_web_loggers() -> None:
+    # f585 (#37752): "10:38:48.561Z - message"; f577 (#55030): a record's values joined by a space;
+    # f582 (#5148): the binding names the logger even when the text starts with an account tag;
+    # f576 (#58525): the WhatsApp Web channel's own loggers as `openclaw logs` columns.
+    dashed = parse_text_lines(["10:38:48.561Z - discord gateway: WebSocket connection closed with code 1006"])
+    assert dashed[0].kind == "channel.transport_error" and dashed[0].message.startswith("discord gateway:")
+    spaced = parse_text_lines(['{"subsystem":"gateway/channels/whatsapp/heartbeat"} '
+                               '"No messages received in 30m - restarting connection"'])
+    assert (spaced[0].kind, spaced[0].subsystem) == ("channel.polling_stall", "gateway/channels/whatsapp/heartbeat")
+    tagged = parse_text_lines(['{"subsystem":"gateway/channels/telegram"}","[default] starting provider (@bot)"'])
+    assert (tagged[0].kind, tagged[0].subsystem) == ("channel.starting", "gateway/channels/telegram")
+    web = parse_text_lines(["warn web-heartbeat  Message timeout detected - forcing reconnect"])
+    assert (web[0].shape, web[0].subsystem, web[0].level) == ("logs-untimed", "web-heartbeat", "warn")
