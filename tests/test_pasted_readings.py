@@ -1198,3 +1198,13 @@ def test_a_recovery_that_found_no_active_work_on_a_stuck_session_is_stale_state(
     assert (incident.primary.rule.id, incident.primary.confidence.name) == ("RC05", "LOW")
     (twice,) = analyze_text(noop, noop).incidents
     assert twice.primary.confidence.name == "MEDIUM"
+
+
+def test_one_whatsapp_idle_watchdog_reconnect_at_its_threshold_is_routine() -> None:
+    # f577 (#55030): 30 minutes without inbound messages on a quiet account, the watchdog's own close (499) and
+    # reconnect. f576/f856: a count far past the 30 minutes is the watchdog firing again and again.
+    idle = '{"subsystem":"gateway/channels/whatsapp/heartbeat"} "No messages received in %dm - restarting connection"'
+    closed = '{"subsystem":"gateway/channels/whatsapp"} "Web connection closed (status 499). Retry 1/12 in 2.3s..."'
+    assert primary(idle % 30, closed) is None
+    assert primary(idle % 97, closed) == "RC18"
+    assert primary(idle % 30, idle % 31, closed) == "RC18"

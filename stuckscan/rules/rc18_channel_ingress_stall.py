@@ -156,6 +156,20 @@ def _came_back(view: EpisodeView, restarts: list[Event]) -> bool:
                for e in view.events("channel.polling_started"))
 
 
+# The WhatsApp Web monitor's inbound watchdog closes a connection that had no message for 30 minutes (its own close,
+# status 499) and reconnects: on a quiet account that is routine. Only a count well past the 30 minutes (the watchdog
+# missed its own cycles, or keeps firing on a connection that gets nothing) or a repeat is a stall.
+WHATSAPP_IDLE_RECONNECT_MAX = 3600.0
+
+
+def _routine_idle_reconnect(stalls: list[Event]) -> Event | None:
+    """The one WhatsApp idle-watchdog reconnect in ``stalls`` at its own threshold, when it is the only one, else None."""
+    idle = [e for e in stalls if e.message.startswith("No messages received in ")]
+    if len(idle) != 1 or len(stalls) != 1 or idle[0].seconds.get("stalledFor", 0.0) >= WHATSAPP_IDLE_RECONNECT_MAX:
+        return None
+    return idle[0]
+
+
 def _listener_seconds(event: Event) -> float:
     """How long a slow listener took, in seconds, in whichever form its line gave it."""
     seconds = [event.seconds.get(name, 0.0) for name in ("tookMs", "durationMs", "listenerMs")]
@@ -241,6 +255,11 @@ def detect(view: EpisodeView) -> Candidate | None:
     # A channel's own watchdog saying its transport went idle ("polling stall detected", "transport watchdog
     # timeout") twice, or once with a restart or a failed start around it; a channel that exited.
     stalls = view.events("channel.polling_stall")
+    routine = _routine_idle_reconnect(stalls)
+    if routine is not None:  # (its own reconnect, the close it asked for, is no failure either)
+        stalls = [e for e in stalls if e is not routine]
+        auto = [e for e in auto if "(status 499)" not in e.message]
+        self_looping = [e for e in self_looping if e in auto or e in gave_up]
     exited = view.events("channel.exited")
     stalled_channels = Counter(channel_of(e) for e in stalls)
     # (a watchdog stall of a channel whose transport also closed or failed in the episode is its second sign)
