@@ -1208,3 +1208,13 @@ def test_one_whatsapp_idle_watchdog_reconnect_at_its_threshold_is_routine() -> N
     assert primary(idle % 30, closed) is None
     assert primary(idle % 97, closed) == "RC18"
     assert primary(idle % 30, idle % 31, closed) == "RC18"
+
+
+def test_a_host_timing_gap_is_routine_alone_and_the_cause_of_the_trouble_beside_it() -> None:
+    # f558 (#148898): the thaw line alone; f629 (#119720): the freeze, then Telegram's poll stuck for as long.
+    gap = "[health] host timing gap detected: process was frozen ~196779ms; restarting channels when idle"
+    stall = "[telegram] Polling stall detected (active getUpdates stuck for 218.28s); forcing restart"
+    assert primary(gap) is None
+    (episode,) = analyze_text(gap, stall).episodes
+    assert episode.primary.rule.id == "RC12" and "frozen for ~197 s" in episode.primary.summary
+    assert "RC18" in {finding.rule.id for finding in episode.contributing}

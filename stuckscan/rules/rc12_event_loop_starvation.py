@@ -28,6 +28,10 @@ def _phases_known(context: FixContext) -> bool:
     return bool(context.fact("phases"))
 
 
+def _host_froze(context: FixContext) -> bool:
+    return bool(context.fact("host_frozen"))
+
+
 def _memory(context: FixContext) -> bool:
     return bool(context.fact("memory_pressure"))
 
@@ -44,9 +48,13 @@ RULE = Rule(
      "`gateway request timeout for connect`",
      "`memory pressure: level=critical ...` beside another sign (alone, or at `level=warning`, a threshold crossed)",
      "a CLI call's own `gateway timeout after Nms`, or a probe's `Connect: failed - timeout`, beside another sign "
-     "(alone, the client giving up on one call)"),
+     "(alone, the client giving up on one call)",
+     "`host timing gap detected: process was frozen ~Nms` beside other trouble (alone, the gateway's own thaw "
+     "routine)"),
     ("`eventLoopUtilization` near 1, `cpuCoreRatio` near 1", "all sessions and channels affected at the same time"),
-    (Fix("Find the hot phase (`phase=`, `recentPhases=` on liveness warnings).", _phases_known,
+    (Fix("Keep the host from suspending the gateway (sleep, a paused container or VM): the process did not run "
+         "while frozen.", _host_froze, "the gateway logged a host timing gap"),
+     Fix("Find the hot phase (`phase=`, `recentPhases=` on liveness warnings).", _phases_known,
          "the liveness warnings name a phase"),
      Fix("Reduce `maxConcurrent` and subagent fan-out."),
      Fix("Check memory pressure: shrink transcripts and contexts.", _memory, "the log reports memory pressure"),
@@ -106,6 +114,11 @@ def detect(view: EpisodeView) -> Candidate | None:
     # unresponsive loop: it counts only beside another sign (a critical one; a warning-level one not at all).
     pressure = [e for e in view.events("memory.pressure") if field_text(e, "level") != "warning"]
     others = view.events("agent.cleanup_timeout")
+    # A thaw after the process was frozen (a host sleep, a paused container, a blocked loop) is the gateway's own
+    # routine when nothing else went wrong; beside other trouble it is the freeze that caused it.
+    gaps = view.events("host.timing_gap")
+    if gaps and any(count for kind, count in view.record.evidence.counts.items() if kind != "host.timing_gap"):
+        delayed += gaps
     indirect = [group for group in (slow, long_handshakes, connect_timeouts, others) if group]
     probe_timeouts = [e for e in view.events("gateway.timeout") if "probeError" in e.fields]
     if indirect and pressure:
@@ -128,6 +141,9 @@ def detect(view: EpisodeView) -> Candidate | None:
         facts.append(f"utilization {peaks['eventLoopUtilization']:.2f}")
     if "handshakeDurationSeconds" in peaks:
         facts.append(f"WebSocket handshakes taking up to {peaks['handshakeDurationSeconds']:.0f} s")
+    if gaps and delayed:
+        facts.append(f"the process was frozen for ~{max(metric(e, 'frozenMs') for e in gaps) / 1000:.0f} s "
+                     "(the host's timing gap)")
     if "slowestResponseSeconds" in peaks:
         facts.append(f"responses taking up to {peaks['slowestResponseSeconds']:.0f} s")
     if connect_timeouts or (call_timeouts and len(indirect) >= 2):
@@ -141,5 +157,5 @@ def detect(view: EpisodeView) -> Candidate | None:
         cite(liveness[:3], delayed[:2], long_handshakes[:2], connect_timeouts[:2], slow[:1], others[:1],
              call_timeouts[:1] if len(indirect) >= 2 else []),
         onset=view.record.start,
-        facts={"phases": phases, "memory_pressure": bool(view.events("memory.pressure"))},
+        facts={"phases": phases, "memory_pressure": bool(view.events("memory.pressure")), "host_frozen": bool(gaps and delayed)},
     )
