@@ -1218,3 +1218,12 @@ def test_a_host_timing_gap_is_routine_alone_and_the_cause_of_the_trouble_beside_
     (episode,) = analyze_text(gap, stall).episodes
     assert episode.primary.rule.id == "RC12" and "frozen for ~197 s" in episode.primary.summary
     assert "RC18" in {finding.rule.id for finding in episode.contributing}
+
+
+def test_one_telegram_409_poll_conflict_is_the_channels_intake_down() -> None:
+    # f580 (#8762): another poller holds the bot token; every poll of this one is refused while it runs.
+    conflict = ("[telegram] getUpdates conflict: Call to 'getUpdates' failed! (409: Conflict: terminated by other "
+                "getUpdates request; make sure that only one bot instance is running); retrying in 30s.")
+    (episode,) = analyze_text(conflict).episodes
+    assert (episode.primary.rule.id, episode.primary.confidence.name) == ("RC18", "MEDIUM")
+    assert "409" in episode.primary.summary and episode.primary.fixes[0].startswith("Stop the other process")

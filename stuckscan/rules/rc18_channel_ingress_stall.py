@@ -279,8 +279,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     transport = view.events("channel.transport_error", "channel.reconnecting") + \
         [e for e in view.events("fetch.timeout") if channel_subsystem(e.subsystem) and "timerDelayMs" not in e.fields]
     transport_channels = Counter((channel_of(e), e.kind) for e in transport)  # (a close and its resume are one blip)
+    # (Telegram's 409 for a poll another getUpdates request ended: while the other poller runs, every poll of this
+    # one is refused, so one such line is the channel's intake down, not a blip)
     self_looping += [e for e in transport if transport_channels[(channel_of(e), e.kind)] >= 2 or restarts or auto
-                     or exited or _hung_for(e) >= view.thresholds.warn_seconds]
+                     or exited or _hung_for(e) >= view.thresholds.warn_seconds or _poll_conflict(e)]
     hung_stops = _hung_stops(view.events("channel.stop_timeout"), restarts + auto + stalls + transport)
     self_looping += hung_stops.looping
     # Discord's message listener held past the warn threshold, or slow again and again: builds before 2026.3.13 awaited
@@ -362,6 +364,9 @@ def detect(view: EpisodeView) -> Candidate | None:
         summary = (f"Discord's message listener was held for up to {longest:.0f} s ({len(held)} slow listener(s)): "
                    "builds before 2026.3.13 await the whole turn in the listener, so the channel's intake waited "
                    "behind each slow turn")
+    elif len(transport) == 1 and _poll_conflict(transport[0]) and not stalls:
+        summary = (f"{(channel_of(transport[0]).strip(':') or 'Telegram')}'s getUpdates poll was refused with 409 "
+                   "Conflict: while another process polls with this bot token, this one receives nothing")
     elif transport and not stalls:
         summary = f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s transport kept failing and reconnecting " \
                   f"({len(transport)} error(s) or reconnect(s))"
@@ -390,7 +395,7 @@ def detect(view: EpisodeView) -> Candidate | None:
            f"({len(hung_stops.all)} time(s))" if hung_stops.all and "stop hung" not in summary else "")
         + ("; the reporter's note says the restarts repeat" if noted else "")
         + ("; Telegram ended its polls with 409 Conflict (another process polls with this bot token)"
-           if any(_poll_conflict(e) for e in transport) else "")
+           if any(_poll_conflict(e) for e in transport) and "409" not in summary else "")
         + (f"; Slack reports {max(metric(e, 'activeConnections') for e in shared):.0f} socket-mode connections for "
            "the app, and hands each event to one of them" if shared else "")
         + ("." if lone else ": the channel stopped delivering messages."),
