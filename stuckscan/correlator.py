@@ -25,6 +25,7 @@ from stuckscan.events import (
     ATTENTION_LABELS,
     NOTE_KIND,
     SLOW_RESPONSE_SECONDS,
+    TURN_CLAIM_BUSY,
     Event,
     blocked_tool_timeout,
     browser_blocked,
@@ -2021,7 +2022,7 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         # (the console prints the error inside its message; the file record keeps it in detail or rawError)
         said = " ".join((message, str(event.fields.get("detail", "")), str(event.fields.get("rawError", ""))))
         failed = event.fields.get("reason") == "timeout" or "session file locked" in said or "Request was aborted" in said \
-            or event.fields.get("decision") == "surface_error"
+            or event.fields.get("decision") == "surface_error" or TURN_CLAIM_BUSY in said
         return "model call failed over" if failed else ""
     if kind == "compaction.timeout_recovery":
         stage = str(event.fields.get("stage", ""))

@@ -243,6 +243,10 @@ def recall_lane_task(event: Event) -> bool:
     return event.kind == "lane.task_error" and ":active-memory:" in str(event.fields.get("lane", ""))
 
 
+# A turn refused because its session already holds another turn's claim (the session's own ownership, not the model).
+TURN_CLAIM_BUSY = "already has an active turn claim"
+
+
 def reply_handled_elsewhere(event: Event) -> bool:
     """A visible turn dispatched with no reply whose own cause says its message was taken care of another way: a
     plugin's hook handled it (``cause=completed:before_dispatch_handled``), or it was skipped as a duplicate

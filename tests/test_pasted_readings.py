@@ -1227,3 +1227,14 @@ def test_one_telegram_409_poll_conflict_is_the_channels_intake_down() -> None:
     (episode,) = analyze_text(conflict).episodes
     assert (episode.primary.rule.id, episode.primary.confidence.name) == ("RC18", "MEDIUM")
     assert "409" in episode.primary.summary and episode.primary.fixes[0].startswith("Stop the other process")
+
+
+def test_fallback_candidates_refused_for_another_turns_claim_are_contention_not_model_failure() -> None:
+    # f588 (#138340): each candidate "failed" on the session's active turn claim, and the ladder walked on.
+    decision = ("[model-fallback/decision] model fallback decision: decision=candidate_failed requested={0} "
+                "candidate={0} reason=unknown next=google/g detail=Session s-1 already has an active turn claim")
+    incidents = analyze_text(decision.format("anthropic/a"), decision.format("google/g")).incidents
+    assert [i.primary.rule.id for i in incidents] == ["RC10"]
+    assert "another turn's active claim" in incidents[0].primary.summary
+    plain = decision.replace("detail=Session s-1 already has an active turn claim", "detail=overloaded")
+    assert primary(plain.format("anthropic/a")) != "RC10"

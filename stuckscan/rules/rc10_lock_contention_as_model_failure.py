@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from stuckscan.events import TURN_CLAIM_BUSY
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     Candidate,
@@ -18,12 +19,15 @@ from stuckscan.rules._rule import Fix, Rule
 
 if TYPE_CHECKING:
     from stuckscan.classifier import IncidentView
+    from stuckscan.events import Event
 
 RULE = Rule(
     "RC10", "lock-contention-as-model-failure", "Lock contention misread as model failure",
     "Every model candidate 'failed' because the session file was locked, not because of the models.",
     "error (message loss)", Severity.ERROR, "session",
     ("`[model-fallback/decision] ... reason=timeout detail=session file locked (pid=...)` once per candidate",
+     "`[model-fallback/decision] ... decision=candidate_failed ... detail=Session <id> already has an active turn "
+     "claim` (the session's claim held by another turn, read as a model failure)",
      "`FallbackSummaryError: All models failed (N): ... session file locked`"),
     ("the same lock pid in every candidate", "short `ageMs`", "concurrent cron and dispatch on the same session"),
     (Fix("Upgrade (#78633 fail-fast)."), Fix("Stagger cron jobs against interactive turns."),
@@ -35,7 +39,11 @@ RULE = Rule(
 
 
 def detect(view: IncidentView) -> Candidate | None:
-    hits = [e for e in view.events("model.fallback_decision", "embedded.failover", "model.all_failed") if mentions_lock(e)]
+    decisions = view.events("model.fallback_decision", "embedded.failover", "model.all_failed")
+    hits = [e for e in decisions if mentions_lock(e)]
+    # A candidate refused because the session already held another turn's claim: the same contention, one layer up.
+    claimed = [e for e in decisions if e not in hits and _refused_for_a_claim(e)]
+    hits += claimed
     # a summary's candidate lines, one per line, or a summary quoted whole that was read as its lock error
     hits += [e for e in lock_events(view) if is_candidate_failure(e) or in_fallback_summary(e)]
     if not hits:
@@ -43,6 +51,14 @@ def detect(view: IncidentView) -> Candidate | None:
     confidence = Confidence.HIGH if len(hits) >= 2 or any(e.kind == "model.all_failed" for e in hits) else Confidence.MEDIUM
     return Candidate(
         "RC10", confidence,
-        f"{len(hits)} model attempt(s) were reported as failures, but each failed on the session file lock, not the model.",
+        f"{len(hits)} model attempt(s) were reported as failures, but each failed on "
+        + ("the session's own contention (the session file lock, or another turn's claim on the session)"
+           if claimed and len(claimed) < len(hits) else "another turn's active claim on the session" if claimed
+           else "the session file lock") + ", not the model.",
         cite(hits), onset=first_time(hits), explains_stall=True,
     )
+
+
+def _refused_for_a_claim(event: Event) -> bool:
+    said = " ".join((event.message, *(str(v) for v in event.fields.values() if isinstance(v, str))))
+    return TURN_CLAIM_BUSY in said
