@@ -1601,6 +1601,14 @@ FAMILIES: tuple[Family, ...] = (
         "channel.exited", "error", "channel exited without an error",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?channel exited (?P<error>without an error)",
     ),
+    # The Discord client library's (@buape/carbon) heartbeat throwing on a connection it had already torn down:
+    # "Error: Attempted to reconnect zombie connection after disconnecting first (this shouldn't be possible)",
+    # uncaught in the builds that did not guard it (#64011), so the gateway process stopped with the channel.
+    _searched(
+        "channel.exited", "error", "Attempted to reconnect zombie connection",
+        r"(?P<error>Attempted to reconnect (?P<channel>zombie) connection[^\n]{0,120})",
+        values={"channel": {"zombie": "discord"}},
+    ),
     _searched(
         "channel.terminal_disconnect", "info", "auto-restart skipped, terminal disconnect",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?auto-restart skipped, terminal disconnect",

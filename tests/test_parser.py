@@ -405,6 +405,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "`models.providers.<id>.timeoutSeconds` for slow local or self-hosted providers.", "llm.idle_timeout", {}),
     ("host timing gap detected: process was frozen ~196779ms; restarting channels when idle and refreshing health",
      "host.timing_gap", {"frozenMs": 196779}),
+    ("Uncaught exception: Error: Attempted to reconnect zombie connection after disconnecting first (this shouldn't "
+     "be possible)", "channel.exited", {"channel": "discord"}),
     ("kind: turn_completion_idle_timeout", "codex.turn_idle_timeout", {"waitingFor": "completion"}),
     ("session lock file: pid=41693 createdAt=2026-05-14T07:35:46.405Z maxHoldMs=1020000", "lock.payload",
      {"pid": 41693, "maxHoldMs": 1020000}),
