@@ -54,7 +54,7 @@ _TAG = r"[A-Za-z][\w/.:-]{0,80}"
 OPENCLAW_SUBSYSTEM_ROOTS = ("diagnostic", "gateway", "agent", "agents", "plugins", "tools", "cron", "logging",
                             "fetch-timeout", "model-fallback", "channels", "memory", "browser", "ws", "reload",
                             "health-monitor", "telegram", "whatsapp", "discord", "slack", "signal", "imessage", "feishu",
-                            "openclaw",
+                            "openclaw", "session-write-lock",
                             # (the WhatsApp Web channel's own loggers in the builds that named them so)
                             "web-heartbeat", "web-session", "web-reconnect", "web-inbound", "web-auto-reply")
 _ROOTS = "|".join(re.escape(root) for root in OPENCLAW_SUBSYSTEM_ROOTS)

@@ -733,3 +733,5 @@ def test_a_dash_after_the_time_a_spaced_values_row_and_the_web_loggers() -> None
     assert (tagged[0].kind, tagged[0].subsystem) == ("channel.starting", "gateway/channels/telegram")
     web = parse_text_lines(["warn web-heartbeat  Message timeout detected - forcing reconnect"])
     assert (web[0].shape, web[0].subsystem, web[0].level) == ("logs-untimed", "web-heartbeat", "warn")
+    lock = parse_text_lines(["session-write-lock: releasing lock held for 894498ms (max=420000ms)"])
+    assert (lock[0].kind, lock[0].subsystem) == ("lock.watchdog_released", "session-write-lock")
