@@ -32,6 +32,7 @@ from stuckscan.events import (
     browser_request_failed,
     compaction_rpc,
     event_order,
+    failed_compaction_diag,
     hung_model_fetch,
     model_call_timed_out,
     overdue_channel_turn,
@@ -160,7 +161,7 @@ SIGNAL_KINDS = frozenset({
     "cli.watchdog_timeout", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
     "compaction.overflow", "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout",
-    "lock.store_timeout", "session.turn_claim_busy", "model_fetch.end", "session.aborted_last_run",
+    "lock.store_timeout", "session.turn_claim_busy", "model_fetch.end", "session.aborted_last_run", "compaction.diag",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -2031,6 +2032,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         return "compaction during timeout recovery freed nothing" if "did not reduce" in stage else ""
     if kind == "restart.recovery":
         return _restart_recovery_fault(event)
+    if kind == "compaction.diag":
+        return "a compaction timed out" if failed_compaction_diag(event) else ""
     if kind == "session.aborted_last_run":  # (a /stop also aborts a run: only restart-recovery state left says restart)
         runs = event.fields.get("restartRecoveryRuns")
         return "a session store row keeps its aborted run's restart-recovery state" \

@@ -243,6 +243,16 @@ def recall_lane_task(event: Event) -> bool:
     return event.kind == "lane.task_error" and ":active-memory:" in str(event.fields.get("lane", ""))
 
 
+_TIMED_OUT_REASON = re.compile(r"time[d_ -]?out", re.IGNORECASE)
+
+
+def failed_compaction_diag(event: Event) -> bool:
+    """A ``[compaction-diag]`` line that states a failed outcome for a timeout (``outcome=failed reason=timeout
+    durationMs=181634``, #120162): the compaction timed out."""
+    return event.kind == "compaction.diag" and str(event.fields.get("outcome", "")) == "failed" \
+        and _TIMED_OUT_REASON.search(str(event.fields.get("reason", ""))) is not None
+
+
 # A turn refused because its session already holds another turn's claim (the session's own ownership, not the model).
 TURN_CLAIM_BUSY = "already has an active turn claim"
 

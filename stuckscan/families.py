@@ -564,7 +564,7 @@ FAMILIES: tuple[Family, ...] = (
     # headers[ (first-event timeout)]. provider=<p> api=<a> model=<m>".
     _searched(
         "llm.idle_timeout", "warn", "did not deliver a first SSE event",
-        r"(?:(?P<stage>\w+) )?HTTP stream opened but did not deliver a first SSE event within (?P<idleTimeoutMs>\d+)ms"
+        r"HTTP stream opened but did not deliver a first SSE event within (?P<idleTimeoutMs>\d+)ms"
         r"(?:[^.\n]{0,80}\.)?(?: ?provider=(?P<provider>\S+))?(?: api=(?P<api>\S+))?(?: model=(?P<model>\S+))?",
     ),
     # provider-transport-fetch (debug; info in newer builds): "[model-fetch] start provider= api= model= method=
@@ -660,12 +660,6 @@ FAMILIES: tuple[Family, ...] = (
         "reply.kept_private", "warn", "response kept private and not delivered",
         r"agent produced a (?:long private )?final reply (?:without calling|but never called) the configured delivery "
         r"tool(?: \((?P<policy>[\w-]{1,60})\))?; response kept private and not delivered",
-    ),
-    # A compaction-diag end that states a failed outcome for a timeout ("[compaction-diag] trigger=manual provider=...
-    # attempt=1 outcome=failed reason=timeout durationMs=181634", #120162): the compaction timed out.
-    _searched(
-        "compaction.timeout", "warn", "[compaction-diag]",
-        r"\[compaction-diag\](?: (?P<stage>end)\b)?(?=.*\boutcome=failed\b)(?=.*\breason=\S*time[d_ -]?out)" + KV,
     ),
     # "[compaction-diag] start|end|decision|contributors runId= sessionKey= diagId= ..." (debug; a failed end is warn).
     _searched(

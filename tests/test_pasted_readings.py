@@ -1005,8 +1005,9 @@ def test_a_channel_stall_measured_in_milliseconds_is_that_many_milliseconds() ->
     ready = "2026-06-01T10:00:00.000Z [discord] gateway READY wait timed out after 30000ms; reconnecting with backoff"
     # 30 s without READY once is a blip the watchdog handled, not a stall of five minutes and more (30000 s)
     assert primary(ready) is None
-    idle = "2026-06-01T10:00:00.000Z [whatsapp] No messages received in 30m - restarting connection"
-    assert primary(idle) == "RC18"  # (30 minutes: past the warn threshold on its own)
+    idle = "2026-06-01T10:00:00.000Z [whatsapp] No messages received in 97m - restarting connection"
+    assert primary(idle) == "RC18"  # (97 minutes, not 97 ms; past the idle watchdog's own 30 minutes)
+    assert primary(idle.replace("97m", "30m")) is None  # (the watchdog's routine reconnect on a quiet account)
 
 
 def test_a_channel_closed_for_good_is_an_ingress_stall_that_a_restart_does_not_fix() -> None:
@@ -1238,3 +1239,10 @@ def test_fallback_candidates_refused_for_another_turns_claim_are_contention_not_
     assert "another turn's active claim" in incidents[0].primary.summary
     plain = decision.replace("detail=Session s-1 already has an active turn claim", "detail=overloaded")
     assert primary(plain.format("anthropic/a")) != "RC10"
+
+
+def test_a_compaction_diag_line_that_failed_on_a_timeout_is_a_compaction_stall() -> None:
+    # f516 (#120162): "[compaction-diag] ... outcome=failed reason=timeout durationMs=181634".
+    diag = "10:48:18 [compaction-diag] trigger=manual provider=p/m attempt=1 outcome=failed reason={} durationMs=181634"
+    assert primary(diag.format("timeout")) == "RC16"
+    assert primary(diag.format("context_overflow")) is None

@@ -167,7 +167,9 @@ def auto_restart(clock: str, attempt: int) -> str:
 
 def test_a_channel_past_its_first_auto_restart_is_an_ingress_stall() -> None:
     assert rule_ids(analyze(auto_restart("10:00:00", 5))) == {"RC18"}
-    assert rule_ids(analyze(auto_restart("10:00:00", 1))) == set()  # one restart after a blip is no loop
+    # the manager schedules a first attempt only once the account's task ended: a lone exit, low (f534)
+    (lone,) = analyze(auto_restart("10:00:00", 1)).episodes
+    assert (lone.primary.rule.id, lone.primary.confidence.name) == ("RC18", "LOW")
     port_taken = analyze(auto_restart("10:00:00", 1),
                          line("10:00:05", "Uncaught exception: Error: listen EADDRINUSE: address already in use "
                                           "0.0.0.0:8789", "openclaw", "ERROR"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event, compaction_rpc
+from stuckscan.events import Event, compaction_rpc, failed_compaction_diag
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, first_time
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -37,6 +37,7 @@ RULE = Rule(
      "`timed out during compaction`, `AbortError: Unsubscribed during compaction` (a run that ended inside its "
      "compaction)",
      "`Compaction timed out`", "`auto-compaction failed for <provider>/<model>: ...`",
+     "`[compaction-diag] ... outcome=failed reason=timeout durationMs=N`",
      "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry` "
      "with no `compaction succeeded` / `did not reduce context` after it, or `contextEngine.compact() threw "
      "during timeout recovery`",
@@ -71,6 +72,7 @@ def detect(view: IncidentView) -> Candidate | None:
                              "compaction.failed", "compaction.timeout_recovery", "gateway.draining_rejected",
                              "compaction.abort_failed", "compaction.deadline_extended", "compaction.overflow_exhausted",
                              "compaction.interrupted")
+    compaction += [e for e in view.events("compaction.diag") if failed_compaction_diag(e)]
     compaction += [e for e in view.events("ws.response") if compaction_rpc(e)]
     if not compaction:
         return None
@@ -82,7 +84,8 @@ def detect(view: IncidentView) -> Candidate | None:
     failures = [e for e in compaction if e.kind in ("compaction.timeout", "compaction.failed", "compaction.abort_failed",
                                                     "compaction.deadline_extended", "ws.response",
                                                     "compaction.overflow_exhausted", "compaction.interrupted")
-                or (e.kind == "compaction.timeout_recovery" and field_text(e, "stage") in TIMEOUT_COMPACTION_FAILED)]
+                or (e.kind == "compaction.timeout_recovery" and field_text(e, "stage") in TIMEOUT_COMPACTION_FAILED)
+                or failed_compaction_diag(e)]
     if not (open_starts or failures or any(e.kind in ("compaction.overflow", "compaction.overflow_diag") for e in compaction)):
         return None
     onset = first_time(compaction)
