@@ -1209,6 +1209,9 @@ def test_one_whatsapp_idle_watchdog_reconnect_at_its_threshold_is_routine() -> N
     assert primary(idle % 30, closed) is None
     assert primary(idle % 97, closed) == "RC18"
     assert primary(idle % 30, idle % 31, closed) == "RC18"
+    # (with a close of its own beside it, the idle reconnect is one more sign, not the routine)
+    dropped = '{"subsystem":"gateway/channels/whatsapp"} "Web connection closed (status 1006). Retry 1/12 in 2.1s..."'
+    assert primary(dropped, idle % 30, closed) == "RC18"
 
 
 def test_a_host_timing_gap_is_routine_alone_and_the_cause_of_the_trouble_beside_it() -> None:
