@@ -1249,3 +1249,14 @@ def test_a_compaction_diag_line_that_failed_on_a_timeout_is_a_compaction_stall()
     diag = "10:48:18 [compaction-diag] trigger=manual provider=p/m attempt=1 outcome=failed reason={} durationMs=181634"
     assert primary(diag.format("timeout")) == "RC16"
     assert primary(diag.format("context_overflow")) is None
+
+
+def test_an_abort_error_is_a_restarts_work_only_after_a_restart() -> None:
+    # f682 (#5865): the run timeout's own abort, uncaught, with no restart anywhere: RC15, not RC17.
+    timeout = "[agent/embedded] embedded run timeout: runId=r-1 sessionId=s-1 timeoutMs=600000"
+    abort = "[clawdbot] Unhandled promise rejection: AbortError: This operation was aborted"
+    (incident,) = analyze_text(timeout, abort).incidents
+    assert "RC17" not in {incident.primary.rule.id, *(c.rule.id for c in incident.contributing)}
+    restart = "[gateway] received SIGUSR1; restarting"
+    assert "RC17" in {f.rule.id for i in analyze_text(restart, timeout, abort).incidents
+                      for f in (i.primary, *i.contributing) if f is not None}

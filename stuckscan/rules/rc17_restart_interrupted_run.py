@@ -58,10 +58,11 @@ def _active_runs_at(marker_kinds: list) -> int:
 
 
 def detect(view: IncidentView) -> Candidate | None:
-    session_marks = view.events("run.aborted_error", "restart.recovery", "session.aborted_last_run",
-                                "gateway.forced_restart", "gateway.reply_drain_timeout", "gateway.restart_failed",
-                                "gateway.drain_timeout", "session.work_invalidated")
     markers = _restart_markers(view)
+    # (an AbortError alone is any abort: a run timeout's own, a user's /stop; a restart before it says whose)
+    session_marks = view.events(*(("run.aborted_error",) if markers else ()), "restart.recovery",
+                                "session.aborted_last_run", "gateway.forced_restart", "gateway.reply_drain_timeout",
+                                "gateway.restart_failed", "gateway.drain_timeout", "session.work_invalidated")
     if not markers and not session_marks:
         return None
     runs_at_restart = []
