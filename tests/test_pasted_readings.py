@@ -1260,3 +1260,13 @@ def test_an_abort_error_is_a_restarts_work_only_after_a_restart() -> None:
     restart = "[gateway] received SIGUSR1; restarting"
     assert "RC17" in {f.rule.id for i in analyze_text(restart, timeout, abort).incidents
                       for f in (i.primary, *i.contributing) if f is not None}
+
+
+def test_the_detectors_terminal_progress_stale_flag_is_a_ghost_run_even_under_the_warn_threshold() -> None:
+    # f660 (#84569): the last progress (82 s ago) was the Codex turn's end, and the detector says it went stale.
+    warning = ("2026-06-09T14:29:26-04:00 [diagnostic] long-running session: sessionKey=agent:a:whatsapp:group:g1 "
+               "state=processing age=142s queueDepth=1 reason=queued_behind_active_work classification=long_running "
+               "activeWorkKind=model_call lastProgress=codex_app_server:notification:rawResponseItem/completed "
+               "lastProgressAge=82s terminalProgressStale={} recovery=none")
+    assert primary(warning.format("true")) == "RC02"
+    assert primary(warning.format("false")) != "RC02"

@@ -47,7 +47,9 @@ RULE = Rule(
 
 
 def detect(view: IncidentView) -> Candidate | None:
-    hits = view.warnings_where(lambda w: stale_progress(w, view.thresholds.warn_seconds) and not no_active_run(w) and not on_tool_call(w) and (
+    hits = view.warnings_where(lambda w: (stale_progress(w, view.thresholds.warn_seconds)
+                                          or w.fields.get("terminalProgressStale") is True)
+                               and not no_active_run(w) and not on_tool_call(w) and (
         is_terminal_progress(field_text(w, "lastProgress"))
         or w.fields.get("terminalProgressStale") is True
         or field_text(w, "reason") == "queued_behind_terminal_active_work"))

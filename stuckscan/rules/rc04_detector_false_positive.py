@@ -172,7 +172,8 @@ def _fresh_progress(view: IncidentView) -> Candidate | None:
         return None
     warn = view.thresholds.warn_seconds
     fresh = [w for w in view.warnings if w.seconds.get("lastProgressAge", warn) < warn]
-    if not fresh or max(progress_ages) >= warn:
+    # (the detector's own "terminalProgressStale=true": the recent progress was the turn's end, and nothing came after)
+    if not fresh or max(progress_ages) >= warn or any(w.fields.get("terminalProgressStale") is True for w in fresh):
         return None
     streaming = [w for w in fresh if "stream_progress" in field_text(w, "lastProgress")
                  or field_text(w, "lastProgress").startswith("cli_live:")]
