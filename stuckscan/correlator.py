@@ -1383,7 +1383,7 @@ class Correlator:
                 continue
             if event.time - marker.time > RESTART_ABORT_WINDOW:
                 break
-            if self._is_restart(marker) or marker.kind == "gateway.restarting":
+            if self._is_restart(marker) or marker.kind in ("gateway.restarting", "gateway.reload_required"):
                 return "a restart aborted a run"
         return ""
 

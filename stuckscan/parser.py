@@ -1207,6 +1207,14 @@ class LineParser:
                 inner = self._container_inner(number, groups, truncated, shape_prefix)
                 if inner is not None:
                     return inner
+            if shape.name == "clock-timestamped" and (groups["message"] or "").startswith("["):
+                # "04:58:51.939Z - [reload] config change ...": a console line behind a reporter's separator
+                inner = self._parse_text_line(number, (groups["message"] or "").strip(), truncated, shape_prefix)
+                if not inner.shape.endswith("snippet"):
+                    inner.shape = shape_prefix + shape.name
+                    if inner.time is None:
+                        inner.time = self._shape_time(groups)
+                    return inner
             if shape.name == "subsystem-prefixed" and families.match_family(text) is not None \
                     and families.match_family(groups["message"] or "") is None:
                 continue  # "cron: job execution timed out": the word before the colon is the message's own

@@ -1270,3 +1270,14 @@ def test_the_detectors_terminal_progress_stale_flag_is_a_ghost_run_even_under_th
                "lastProgressAge=82s terminalProgressStale={} recovery=none")
     assert primary(warning.format("true")) == "RC02"
     assert primary(warning.format("false")) != "RC02"
+
+
+def test_a_console_line_behind_a_dash_after_the_time_and_an_abort_right_after_a_reload_restart() -> None:
+    # f681 (PR #3833): "04:58:51.939Z - [reload] ..." keeps its tag; the restart the reload requires aborts the run.
+    lines = ("04:58:51.939Z - [reload] config change requires gateway restart (meta.lastTouchedAt)",
+             "04:58:51.961Z - [clawdbot] Unhandled promise rejection: AbortError: This operation was aborted")
+    parsed = parse_text_lines(list(lines))
+    assert [(e.kind, e.subsystem) for e in parsed] == [("gateway.reload_required", "gateway/reload"),
+                                                      ("run.aborted_error", "clawdbot")]
+    assert parsed[0].time is not None
+    assert primary(*lines) == "RC17"
