@@ -1627,6 +1627,24 @@ FAMILIES: tuple[Family, ...] = (
         "channel.terminal_disconnect", "error", "gateway closed with code 4",
         r"(?:(?P<channel>discord): )?gateway closed with code (?P<closeCode>40(?:04|1[0-4]))(?: \((?P<detail>[^()]{1,200})\))?",
     ),
+    # The Discord client library's own error for those close codes (@buape/carbon's GatewayPlugin, "Fatal Gateway
+    # error: 4014"), thrown out of its reconnect attempt and, in builds that did not catch it, as the process's
+    # "Uncaught exception: Error: Fatal Gateway error: 4014" (#21099, PR #20734). Lines the families above read
+    # ("discord gateway error: ...", "channel exited: ...") keep their kinds.
+    _searched(
+        "channel.terminal_disconnect", "error", "Fatal Gateway error: 40",
+        r"(?P<channel>Fatal Gateway) error: (?P<closeCode>40(?:04|1[0-4]))\b",
+        values={"channel": {"Fatal Gateway": "discord"}},
+    ),
+    # Slack's Web API refusing the app's token for good ("An API error occurred: account_inactive", the @slack/web-api
+    # error a provider start throws when the workspace or bot was deactivated, #32366; likewise invalid_auth,
+    # token_revoked, not_authed, team_disabled): no restart brings the channel back until the token is replaced.
+    _searched(
+        "channel.terminal_disconnect", "error", "An API error occurred: ",
+        r"An (?P<channel>API) error occurred: (?P<detail>account_inactive|invalid_auth|token_revoked|not_authed"
+        r"|team_disabled|token_expired)\b",
+        values={"channel": {"API": "slack"}},
+    ),
     # Discord's reconnect watchdog (provider.lifecycle.ts, runtime.error): a socket that closed and did not come back
     # within the watchdog's budget, "discord: reconnect watchdog timeout after <n>ms; force-stopping monitor task"; and
     # an old socket that would not close before a reconnect, "discord: gateway socket did not close within <n>ms

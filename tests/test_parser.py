@@ -403,6 +403,10 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "host.timing_gap", {"frozenMs": 196779}),
     ("Uncaught exception: Error: Attempted to reconnect zombie connection after disconnecting first (this shouldn't "
      "be possible)", "channel.exited", {"channel": "discord"}),
+    ("Uncaught exception: Error: Fatal Gateway error: 4014", "channel.terminal_disconnect",
+     {"channel": "discord", "closeCode": 4014}),
+    ("Unhandled promise rejection: Error: An API error occurred: account_inactive", "channel.terminal_disconnect",
+     {"channel": "slack", "detail": "account_inactive"}),
     ("kind: turn_completion_idle_timeout", "codex.turn_idle_timeout", {"waitingFor": "completion"}),
     ("session lock file: pid=41693 createdAt=2026-05-14T07:35:46.405Z maxHoldMs=1020000", "lock.payload",
      {"pid": 41693, "maxHoldMs": 1020000}),
