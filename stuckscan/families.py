@@ -301,6 +301,12 @@ FAMILIES: tuple[Family, ...] = (
     # OpenClaw's text for a model call that hit its timeout, as a FailoverError's message ("FailoverError: LLM
     # request timed out."; also inside lane task errors and agent-end records, which their own families read).
     _searched("model.request_timeout", "error", "LLM request timed out", r"(?:FailoverError: )?LLM request timed out"),
+    # The Codex harness's ChatGPT token refresh that never answered (the app-server's "auth refresh request timed out
+    # after <n>s", classified a timeout, so OpenClaw fails the model call over on it; #89278, #86215).
+    _searched(
+        "model.request_timeout", "error", "auth refresh request timed out after ",
+        r"auth refresh request timed out after (?P<timeoutSeconds>\d+)s",
+    ),
     # The CLI's RPC client giving up on its own request (format reference 2.9: `request()` throws "gateway request
     # timeout for <method>"), printed bare as "Error: gateway request timeout for connect".
     _anchored(
