@@ -162,6 +162,7 @@ SIGNAL_KINDS = frozenset({
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
     "compaction.overflow", "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout",
     "lock.store_timeout", "session.turn_claim_busy", "model_fetch.end", "session.aborted_last_run", "compaction.diag",
+    "model.profile_timeout",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -2002,6 +2003,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
             if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK) else ""
     if kind == "model.request_timeout":
         return "the model call timed out"
+    if kind == "model.profile_timeout":  # ("Profile google:default timed out. Trying next account...")
+        return "a model call timed out on an auth profile"
     if kind == "model_fetch.end":
         return "a model request hung and was aborted" if hung_model_fetch(event, thresholds.warn_seconds) else ""
     if kind == "tools.timeout":

@@ -1281,3 +1281,11 @@ def test_a_console_line_behind_a_dash_after_the_time_and_an_abort_right_after_a_
                                                       ("run.aborted_error", "clawdbot")]
     assert parsed[0].time is not None
     assert primary(*lines) == "RC17"
+
+
+def test_a_model_call_that_timed_out_on_an_auth_profile_is_a_model_call_hang_signal() -> None:
+    # f673 (#79392): one profile timeout, the fallback trying the next account.
+    line = ("08:39:15+00:00 warn agent/embedded {\"subsystem\":\"agent/embedded\"} Profile google:default timed out. "
+            "Trying next account...")
+    (incident,) = analyze_text(line).incidents
+    assert incident.primary.rule.id == "RC01" and incident.primary.confidence.name != "HIGH"
