@@ -515,6 +515,12 @@ FAMILIES: tuple[Family, ...] = (
     # The health monitor's thaw detector (info, [health]): "host timing gap detected: process was frozen ~<n>ms;
     # restarting channels when idle and refreshing health": the process did not run for that long (a host sleep, a
     # paused container or VM, or a loop blocked that long). The gateway restarts its channels itself.
+    # V8's own banner when the gateway's heap hit its limit, on stderr just before the process dies: "FATAL ERROR:
+    # Reached heap limit Allocation failed - JavaScript heap out of memory" (a reporter may cut it after "limit").
+    _searched(
+        "gateway.heap_oom", "error", "Reached heap limit",
+        r"Reached heap limit(?: Allocation failed - JavaScript heap out of memory)?",
+    ),
     _searched(
         "host.timing_gap", "info", "host timing gap detected",
         r"host timing gap detected: process was frozen ~(?P<frozenMs>\d+)ms",

@@ -47,6 +47,7 @@ RULE = Rule(
      "a handshake timeout whose timer fired past any budget a gateway is set to (`handshakeMs` over 30 s)",
      "`gateway request timeout for connect`",
      "`memory pressure: level=critical ...` beside another sign (alone, or at `level=warning`, a threshold crossed)",
+     "`FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory` (the process then dies)",
      "a CLI call's own `gateway timeout after Nms`, or a probe's `Connect: failed - timeout`, beside another sign "
      "(alone, the client giving up on one call)",
      "`host timing gap detected: process was frozen ~Nms` beside other trouble (alone, the gateway's own thaw "
@@ -113,7 +114,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     # A memory-pressure notice is a configured threshold crossed (rss_threshold), a cause to look at, not a sign of an
     # unresponsive loop: it counts only beside another sign (a critical one; a warning-level one not at all).
     pressure = [e for e in view.events("memory.pressure") if field_text(e, "level") != "warning"]
-    others = view.events("agent.cleanup_timeout")
+    # (the heap at its limit: the collector thrashes, the loop with it, until V8 kills the process)
+    others = view.events("agent.cleanup_timeout", "gateway.heap_oom")
     # A thaw after the process was frozen (a host sleep, a paused container, a blocked loop) is the gateway's own
     # routine when nothing else went wrong; beside other trouble it is the freeze that caused it.
     gaps = view.events("host.timing_gap")
