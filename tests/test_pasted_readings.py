@@ -1289,3 +1289,14 @@ def test_a_model_call_that_timed_out_on_an_auth_profile_is_a_model_call_hang_sig
             "Trying next account...")
     (incident,) = analyze_text(line).incidents
     assert incident.primary.rule.id == "RC01" and incident.primary.confidence.name != "HIGH"
+
+
+def test_a_signal_finding_still_open_at_the_end_does_not_say_no_recovery_was_attempted() -> None:
+    # f656 (#115424): restart recovery resumed the session each time; stuck-session recovery had no stall to act on.
+    from stuckscan.formats._report import outcome_sentence
+    lines = ("22:37:12 [main-session-restart-recovery] marked 1 startup-orphaned main session(s) for restart recovery",
+             "22:37:18 [main-session-restart-recovery] resumed interrupted main session: agent:main:main",
+             "22:39:53 [main-session-restart-recovery] marked 1 startup-orphaned main session(s) for restart recovery")
+    (incident,) = analyze_text(*lines).incidents
+    assert incident.status.name == "STILL_STUCK" and incident.origin.name == "SIGNAL"
+    assert "no recovery was attempted" not in outcome_sentence(incident)

@@ -18,6 +18,7 @@ from stuckscan.model import (
     Evidence,
     Finding,
     Incident,
+    IncidentOrigin,
     IncidentStatus,
     RecoveryVerdict,
     Severity,
@@ -406,6 +407,8 @@ def outcome_sentence(incident: Incident, zone: tzinfo = timezone.utc) -> str:
             if skips:
                 reasons = ", ".join(dict.fromkeys(r.reason or r.action or "no reason given" for r in skips))
                 return f"still stuck when the log ends; recovery was considered and skipped {plural(len(skips), 'time')} ({reasons})"
+            if incident.origin is IncidentOrigin.SIGNAL:  # (no stall warning: stuck-session recovery had nothing to act on)
+                return "nothing after it shows the fault cleared before the log ends"
             return "still stuck when the log ends; no recovery was attempted"
         text = f"still stuck when the log ends; {attempt} {verdict_word(last.verdict)}"
         return text + (f" ({last.verdict_reason})" if last.verdict_reason else "")
