@@ -131,16 +131,18 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     # back by LineParser._root_message.
     _shape(
         "logs-plain",
-        r"(?P<iso>" + _ISO + r")\s+(?P<level>" + _LEVEL + r")\s+(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+"
+        r"(?P<iso>" + _ISO + r")\s+(?P<level>" + _LEVEL + r")\s+(?![A-Z]{3,}:)(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+"
         r"|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
     ),
     # Also the aligned form a log viewer shows: "09:12:05.410  WARN  gateway/ws  handshake timeout ...", and a
     # console tag in the subsystem's place ("14:08:15 error [diagnostic] lane task error: ...").
     _shape(
         "logs-pretty",
-        r"(?P<clock>" + _CLOCK + r")\s+(?P<level>" + _LEVEL + r")\s+(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+"
+        r"(?P<clock>" + _CLOCK + r")\s+(?P<level>" + _LEVEL + r")\s+(?![A-Z]{3,}:)(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+"
         r"|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
     ),
+    # (V8's "FATAL ERROR: ..." banner after a time is no level column: the level word is followed by another
+    # upper-case word and a colon)
     # The same with the hour's first digit cut off in the paste ("7:02:18+00:00 warn agent/embedded ..."): the time is
     # lost, the level and the subsystem are not.
     _shape(
