@@ -167,6 +167,7 @@ def choose(candidates: list[Candidate], stall_start: datetime | None,
     causes shown to have begun before the stall by what they measured (see :func:`_freeze_covers_stall`)."""
     if not candidates:
         return Decision(None, [])
+    fallbacks = [c for c in candidates if c.fallback]
     candidates = [c for c in candidates if not c.fallback] or candidates
     by_rule = {c.rule_id: c for c in candidates}
     false_positive = by_rule.get("RC04")
@@ -177,7 +178,8 @@ def choose(candidates: list[Candidate], stall_start: datetime | None,
     causes = [c for c in candidates if c.explains_stall and c.rule_id not in OUTCOME_CLASSES | {"RC04", "RC13", "RC14"}]
     causes = [c for c in causes if c.rule_id not in GATEWAY_CAUSES or _began_before(c, stall_start)
               or c.rule_id in covering]
-    pool = causes or [c for c in candidates if c.rule_id in OUTCOME_CLASSES] or candidates
+    # (a session reading held back as a fallback still beats a gateway cause that did not begin before the stall)
+    pool = causes or [c for c in candidates if c.rule_id in OUTCOME_CLASSES] or fallbacks or candidates
     superseded = {rule_id for c in pool for rule_id in c.supersedes}
     pool = [c for c in pool if c.rule_id not in superseded] or pool
     onsets = {id(c): float("-inf") if c.rule_id in covering else _onset_key(c, stall_start) for c in pool}

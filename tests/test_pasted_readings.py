@@ -1300,3 +1300,12 @@ def test_a_signal_finding_still_open_at_the_end_does_not_say_no_recovery_was_att
     (incident,) = analyze_text(*lines).incidents
     assert incident.status.name == "STILL_STUCK" and incident.origin.name == "SIGNAL"
     assert "no recovery was attempted" not in outcome_sentence(incident)
+
+
+def test_a_session_fallback_reading_beats_a_gateway_cause_that_did_not_begin_before_the_stall() -> None:
+    # f689 (#74153): an old build's stuck session (no reason=, no recovery) and, after it, a polling stall.
+    stuck = "stuck session: sessionKey=agent:main:main state=processing age=288s queueDepth=2"
+    stall = "[telegram] Polling stall detected (active getUpdates stuck for 227s); forcing restart"
+    (incident,) = analyze_text(stuck, stall).incidents
+    assert incident.primary.rule.id == "RC07"
+    assert "RC18" in {c.rule.id for c in incident.contributing}
