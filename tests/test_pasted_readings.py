@@ -1317,3 +1317,12 @@ def test_a_lane_task_that_ended_on_a_model_timeout_after_the_warn_threshold_is_a
              'error="FailoverError: LLM request timed out."')
     assert primary(error.format(600046)) == "RC01"
     assert primary(error.format(2100)) is None  # (a call that failed at once ended: no hang to report)
+
+
+def test_fallback_candidates_pasted_as_bullets_are_read_as_candidates() -> None:
+    # f716 (#70004): "All models failed (5):" then one "- provider/model: session file locked ..." bullet each.
+    bullets = [f"- {model}: session file locked (timeout 10000ms): pid=25358 ...jsonl.lock (timeout)"
+               for model in ("ollama/kimi-k2.6:cloud", "xai/grok-4-1-fast")]
+    findings = {f.rule.id for i in analyze_text("All models failed (2):", *bullets).incidents
+                for f in (i.primary, *i.contributing) if f is not None}
+    assert "RC10" in findings

@@ -194,8 +194,14 @@ def is_candidate_failure(event: Event) -> bool:
     then ``anthropic/claude-sonnet-4-5: session file locked ...``): the "subsystem" read before
     the colon is a ``provider/model`` pair, not one of OpenClaw's own subsystems."""
     name = event.subsystem or ""
+    if not name:  # (a bullet the shapes did not split: "- ollama/kimi-k2.6:cloud: session file locked ...")
+        bullet = _CANDIDATE_BULLET.match(event.message)
+        name = bullet.group("name") if bullet is not None else ""
     root, slash, model = name.partition("/")
     return bool(slash and model and root not in OPENCLAW_SUBSYSTEM_ROOTS and not name.startswith("channels"))
+
+
+_CANDIDATE_BULLET = re.compile(r"(?:[-*•]\s+)?(?P<name>[A-Za-z0-9][\w.-]{0,40}/[^\s/]{1,120}?):\s")
 
 
 def lock_is_cause(view: Any, events: list[Event]) -> bool:
