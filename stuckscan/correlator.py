@@ -1996,15 +1996,11 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     message = event.message
     if kind == "dispatch.empty_reply" and reply_handled_elsewhere(event):
         return ""
-    if kind == "lane.task_error":  # (a task that failed on the model's timeout quickly ended: evidence, not a signal)
+    if kind == "lane.task_error":  # (a task that failed on the model's timeout ended: evidence, not a signal)
         if recall_lane_task(event):
             return ""
-        if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK):
-            return "lane task failed on the session lock or its timeout"
-        # (a task that ended on the model's timeout after running the warn threshold or more: the call hung that long)
-        held = event.seconds.get("durationMs", 0.0)
-        return f"a model call hung {held:.0f} s until its timeout" \
-            if model_call_timed_out(event) and held >= thresholds.warn_seconds else ""
+        return "lane task failed on the session lock or its timeout" \
+            if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK) else ""
     if kind == "model.request_timeout":
         return "the model call timed out"
     if kind == "model.profile_timeout":  # ("Profile google:default timed out. Trying next account...")

@@ -1311,14 +1311,6 @@ def test_a_session_fallback_reading_beats_a_gateway_cause_that_did_not_begin_bef
     assert "RC18" in {c.rule.id for c in incident.contributing}
 
 
-def test_a_lane_task_that_ended_on_a_model_timeout_after_the_warn_threshold_is_a_model_hang() -> None:
-    # f717 (#15507): cron tasks failing on "LLM request timed out" after 600 s each.
-    error = ('2026-02-13T14:39:14.838Z [diagnostic] lane task error: lane=cron durationMs={} '
-             'error="FailoverError: LLM request timed out."')
-    assert primary(error.format(600046)) == "RC01"
-    assert primary(error.format(2100)) is None  # (a call that failed at once ended: no hang to report)
-
-
 def test_fallback_candidates_pasted_as_bullets_are_read_as_candidates() -> None:
     # f716 (#70004): "All models failed (5):" then one "- provider/model: session file locked ..." bullet each.
     bullets = [f"- {model}: session file locked (timeout 10000ms): pid=25358 ...jsonl.lock (timeout)"
