@@ -259,10 +259,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     # (routine only with nothing else wrong: beside a close, an exit or a restart it is one more sign)
     trouble = view.events("channel.transport_error", "channel.exited", "health.restart", "channel.reconnecting",
                           "net.eaddrinuse", "channel.terminal_disconnect", "channel.restart_gave_up")
-    if routine is not None and not trouble and all("(status 499)" in e.message for e in auto):  # (its own reconnect, the close it asked for, is no failure either)
-        stalls = [e for e in stalls if e is not routine]
-        auto = [e for e in auto if "(status 499)" not in e.message]
-        self_looping = [e for e in self_looping if e in auto or e in gave_up]
+    # (its own reconnect, the status-499 close the watchdog asked for, is no failure either)
+    if routine is not None and not trouble and all("(status 499)" in e.message for e in auto):
+        stalls, auto, self_looping = [], [], []
     exited = view.events("channel.exited")
     stalled_channels = Counter(channel_of(e) for e in stalls)
     # (a watchdog stall of a channel whose transport also closed or failed in the episode is its second sign)
