@@ -512,15 +512,15 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*)?"
         r"health-monitor: restart failed:?\s*(?P<error>.*)",
     ),
-    # The health monitor's thaw detector (info, [health]): "host timing gap detected: process was frozen ~<n>ms;
-    # restarting channels when idle and refreshing health": the process did not run for that long (a host sleep, a
-    # paused container or VM, or a loop blocked that long). The gateway restarts its channels itself.
     # V8's own banner when the gateway's heap hit its limit, on stderr just before the process dies: "FATAL ERROR:
     # Reached heap limit Allocation failed - JavaScript heap out of memory" (a reporter may cut it after "limit").
     _searched(
         "gateway.heap_oom", "error", "Reached heap limit",
         r"Reached heap limit(?: Allocation failed - JavaScript heap out of memory)?",
     ),
+    # The health monitor's thaw detector (info, [health]): "host timing gap detected: process was frozen ~<n>ms;
+    # restarting channels when idle and refreshing health": the process did not run for that long (a host sleep, a
+    # paused container or VM, or a loop blocked that long). The gateway restarts its channels itself.
     _searched(
         "host.timing_gap", "info", "host timing gap detected",
         r"host timing gap detected: process was frozen ~(?P<frozenMs>\d+)ms",

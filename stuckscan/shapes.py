@@ -129,6 +129,8 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     # `openclaw logs` prints no subsystem column for a root-logger line ("... error Gateway stability failed:
     # ..."): a subsystem starts lower-case; a lower-case first word that is really the message's own is put
     # back by LineParser._root_message.
+    # (V8's "FATAL ERROR: ..." banner after a time is no level column: the level word is followed by another
+    # upper-case word and a colon)
     _shape(
         "logs-plain",
         r"(?P<iso>" + _ISO + r")\s+(?P<level>" + _LEVEL + r")\s+(?![A-Z]{3,}:)(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+"
@@ -141,8 +143,6 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
         r"(?P<clock>" + _CLOCK + r")\s+(?P<level>" + _LEVEL + r")\s+(?![A-Z]{3,}:)(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+"
         r"|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
     ),
-    # (V8's "FATAL ERROR: ..." banner after a time is no level column: the level word is followed by another
-    # upper-case word and a colon)
     # The same with the hour's first digit cut off in the paste ("7:02:18+00:00 warn agent/embedded ..."): the time is
     # lost, the level and the subsystem are not.
     _shape(
