@@ -511,18 +511,20 @@ class _PrettyJson:
 
     number: int
     lines: list[str]
+    depth: int = 0  # open braces minus closed ones so far (a JSON string never spans lines, so per line adds up)
 
     def absorbs(self, text: str) -> bool:
         """Take ``text`` while the object is open; the closing ``}`` line is the last one taken."""
         if len(self.lines) >= _YAML_MAX_LINES or sum(map(len, self.lines)) > _MAX_JOINED or self.closed:
             return False
         self.lines.append(text)
+        self.depth += _brace_depth(text)
         return True
 
     @property
     def closed(self) -> bool:
         if self.lines[0].strip() != "{":  # opened on its first field's line: closed where its braces balance
-            return self.lines[-1].rstrip().endswith(("}", "},")) and _brace_depth("\n".join(self.lines)) == 0
+            return self.lines[-1].rstrip().endswith(("}", "},")) and self.depth == 0
         return len(self.lines) > 1 and self.lines[-1].strip() in ("}", "},")
 
     def reading(self) -> str | None:
@@ -941,10 +943,10 @@ class LineParser:
                 return _NOTHING
         # (both tests cost nothing on a whole JSONL record, which starts '{"0":' and is long)
         if len(text) <= _UI_HEADER_MAX and text.strip() == "{":
-            self._pretty = _PrettyJson(number, [text])
+            self._pretty = _PrettyJson(number, [text], 1)
             return _NOTHING
-        if text[:1] == "{" and _OPENED_OBJECT.match(text) and _brace_depth(text) > 0:
-            self._pretty = _PrettyJson(number, [text])  # ({ "type": "turn.completion_idle_timeout", ...)
+        if text[:1] == "{" and _OPENED_OBJECT.match(text) and (depth := _brace_depth(text)) > 0:
+            self._pretty = _PrettyJson(number, [text], depth)  # ({ "type": "turn.completion_idle_timeout", ...)
             return _NOTHING
         if text[:13] == '{"subsystem":' and _BINDING_ALONE.fullmatch(text.strip()):
             self._values = _ValuesBlock(number, [text.strip()])

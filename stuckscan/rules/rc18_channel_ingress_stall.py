@@ -78,11 +78,18 @@ RULE = Rule(
      "failure logged under the channel's subsystem in the words of a connection failing: `[slack] ... WebSocket ... "
      "not ready`) twice, or once with a restart",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`",
-     "one restart alone, one channel's `EADDRINUSE` alone, or one `channel exited` with nothing after it that "
-     "started the channel again: low confidence",
+     "one restart alone, one channel's `EADDRINUSE` alone, or one `channel exited` (or the manager's first "
+     "`auto-restart attempt 1/N`, which it schedules only for a task that ended) with nothing after it that started "
+     "the channel again: low confidence",
+     "one Telegram `getUpdates conflict ... (409: Conflict: terminated by other getUpdates request ...)`: medium "
+     "confidence (another poller holds the token)",
+     "not: one WhatsApp `No messages received in 30m - restarting connection` at the idle watchdog's own threshold "
+     "with only its status-499 reconnect beside it (routine on a quiet account; a count of an hour or more, or a "
+     "repeat, is a stall)",
      "a disconnect the channel itself calls final (`WhatsApp session logged out`, `... (status 440: session "
      "conflict)`, `discord: gateway closed with code 4014 (...)`, the manager's `auto-restart skipped, terminal "
-     "disconnect` beside one): medium confidence from one line",
+     "disconnect` beside one; the Discord library's `Fatal Gateway error: 4014`; Slack's `An API error occurred: "
+     "account_inactive|invalid_auth|token_revoked|...`): medium confidence from one line",
      "`slack socket mode reports N active connections for this Slack app` with N of 2 or more (low confidence once)",
      "one channel request whose own error says it hung past the warn threshold (`Request to 'getUpdates' timed out "
      "after 500 seconds`): medium confidence",
