@@ -38,6 +38,10 @@ RULE = Rule(
      "`lastProgress=model_call:started` (or `embedded_run:started` with no later progress)",
      "`embedded run failover decision ... reason=timeout` or `rawError=Request was aborted`",
      "`LLM idle timeout (Ns)`", "`model fallback decision: decision=candidate_failed ... reason=timeout`",
+     "the idle timeout as the user is told it (`The model did not produce a response before the model idle "
+     "timeout`), a stream's first-event timeout (`HTTP stream opened but did not deliver a first SSE event within "
+     "Nms`), the Codex harness's `auth refresh request timed out after Ns`, an auth profile's `Profile <id> timed "
+     "out. Trying next account...`",
      "an `activeWorkKind=embedded_run` stall with no `lastProgress` at all (or a Codex app-server notification "
      "from mid-turn, `codex_app_server:notification:thread/tokenUsage/updated`) and no tool seen: low confidence",
      "`[model-fetch] error ... elapsedMs=N` with N at or past the warn threshold (a request that hung, then was "

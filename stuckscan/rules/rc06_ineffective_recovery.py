@@ -30,7 +30,8 @@ RULE = Rule(
     ("`stuck session recovery outcome: status=aborted ... released=0` (or `forceCleared=true released=0`) "
      "followed by more `stalled/stuck session:` lines for the same session",
      "an abort followed only by `status=skipped action=keep_lane` outcomes",
-     "`visible channel turn dispatched with no queued reply payloads`"),
+     "`visible channel turn dispatched with no queued reply payloads` (not when its cause says a plugin handled the "
+     "message or it was a duplicate, nor right after a final reply the delivery policy kept private)"),
     ("warnings continue for more than about two heartbeats after the recovery", "`released=0` with `queueDepth>0`"),
     (Fix("Restart the gateway or `/reset` the conversation now.", _still_stuck, "the session is still stuck when the log ends"),
      Fix("Messages queued during the wedge may be lost: tell the affected users.", _queued, "messages were queued"),
