@@ -368,6 +368,12 @@ def missing_evidence(record: IncidentRecord, decision: Decision) -> str:
     return ""
 
 
+def _progress_shown(decision: Decision) -> bool:
+    """Whether the false-positive reading rests on lines that show the run working (not only on
+    when it was flagged or aborted: that reading is low confidence)."""
+    return decision.primary is not None and decision.primary.confidence is not Confidence.LOW
+
+
 def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: Decision, build: BuildInfo) -> Incident:
     decision = _capped(decision, record)
     recoveries = [_recovery(record, r) for r in record.recoveries]
@@ -377,7 +383,7 @@ def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: 
     reason = record.close_reason
     if record.resumed:
         reason = f"evicted and resumed; {reason}"
-    if status is IncidentStatus.FALSE_POSITIVE:
+    if status is IncidentStatus.FALSE_POSITIVE and _progress_shown(decision):
         reason = "flagged while still making progress; " + reason
     elif status is IncidentStatus.FAULT_SIGNAL:
         reason = "nothing after it shows the fault cleared"

@@ -1318,3 +1318,24 @@ def test_fallback_candidates_pasted_as_bullets_are_read_as_candidates() -> None:
     findings = {f.rule.id for i in analyze_text("All models failed (2):", *bullets).incidents
                 for f in (i.primary, *i.contributing) if f is not None}
     assert "RC10" in findings
+
+
+def test_a_lone_abort_at_the_abort_threshold_is_a_possible_false_positive_and_nothing_more() -> None:
+    abort = (f"stuck session recovery: sessionKey={KEY} age=372s action=abort_embedded_run aborted=true "
+             "drained=true released=0")
+    (incident,) = analyze_text(abort).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC04"
+    assert incident.primary.confidence.value == "low" and incident.severity.value == "info"
+    assert "was making progress" not in incident.status_reason
+    # far past the threshold, or with a failover or a stall warning naming the model call, it is no longer the floor
+    assert primary(abort.replace("age=372s", "age=900s")) != "RC04"
+    # (a failover whose run id was elided is its own finding: it, not the abort, heads the report)
+    failover = analyze_text(abort, "[agent/embedded] embedded run failover decision: runId=… stage=assistant "
+                                   "decision=surface_error reason=none from=deepseek/deepseek-reasoner "
+                                   "rawError=Request was aborted")
+    worst = max(failover.incidents, key=lambda i: i.severity.rank)
+    assert worst.primary is not None and worst.primary.rule.id == "RC01"
+    assert primary(f"stalled session: sessionKey={KEY} state=processing age=340s reason=active_work_without_progress "
+                   "classification=stalled_agent_run activeWorkKind=model_call lastProgress=model_call:started "
+                   "lastProgressAge=340s recovery=checking", abort) == "RC01"
+

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from stuckscan.model import (
     Analysis,
+    Confidence,
     Episode,
     Evidence,
     Finding,
@@ -419,6 +420,8 @@ def outcome_sentence(incident: Incident, zone: tzinfo = timezone.utc) -> str:
         return incident.status_reason  # already says it: "ended by gateway restart (SIGTERM: …)"
     reason = f" ({incident.status_reason})" if incident.status_reason else ""
     if status is IncidentStatus.FALSE_POSITIVE:
+        if incident.primary is not None and incident.primary.confidence is Confidence.LOW:
+            return f"possibly a false positive{reason}: the lines do not show whether the session was still working"
         return f"false positive{reason}: the session was making progress"
     if status is IncidentStatus.EVICTED:
         return "evicted: too many incidents were open at once, so how it ended is unknown"

@@ -48,7 +48,7 @@ RULE = Rule(
 
 def detect(view: IncidentView) -> Candidate | None:
     return _fresh_progress(view) or _unseen_cli_progress(view) or _cli_turn_with_output(view) \
-        or _moved_after_flag(view) or _finished_on_its_own(view)
+        or _moved_after_flag(view) or _finished_on_its_own(view) or _aborted_at_the_floor(view)
 
 
 # Lines that say a run ended in failure or was cut short: a stall they end is no false positive.
@@ -110,6 +110,34 @@ def _finished_on_its_own(view: IncidentView) -> Candidate | None:
         "the detector flagged before it finished.",
         cite(view.warnings[:1], view.warnings[-1:], [end]), onset=record.first_warning,
     )
+
+# How long after the abort threshold the recovery's first abort still counts as "at the floor":
+# the detector checks every 30 s, so its first abort lands within a tick or two of the threshold.
+FLOOR_SLACK_SECONDS = 60.0
+
+
+def _aborted_at_the_floor(view: IncidentView) -> Candidate | None:
+    """A single recovery abort of a run at the abort threshold's age, with no stall warning before
+    it, no work named as stuck and nothing failing: the threshold cut a run short because it was
+    long, and no line says it was hung (the six-minute aborts of #88870). A lone line: low."""
+    record = view.record
+    acted = [r for r in record.recoveries if r.acted]
+    if view.warnings or len(acted) != 1 or view.events(*FAILURE_KINDS):
+        return None
+    abort = acted[0]
+    ages = [e.seconds["age"] for e in abort.events if "age" in e.seconds]
+    floor = view.thresholds.abort_seconds
+    named = {field_text(e, "activeWorkKind") for e in abort.events} - {"", "embedded_run"}
+    if not ages or not floor <= ages[0] < floor + FLOOR_SLACK_SECONDS or named:
+        return None
+    return Candidate(
+        "RC04", Confidence.LOW,
+        f"The only detection is one recovery abort of a run {ages[0]:.0f} s old, just past the {floor:.0f} s abort "
+        "threshold, with no stall warning before it and no line saying the run had stopped making progress: "
+        "the threshold cut a long run short. Whether the run was hung or still working is not in these lines.",
+        cite(abort.events[:2]), onset=abort.time,
+    )
+
 
 def _unseen_cli_progress(view: IncidentView) -> Candidate | None:
     """A CLI-backend turn (claude-cli) that failed nothing, flagged only because its progress
