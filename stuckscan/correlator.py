@@ -94,7 +94,7 @@ GATEWAY_TROUBLE_KINDS = frozenset({
     "health.restart_limit", "health.restart_failed", "channel.auto_restart", "channel.restart_gave_up",
     "channel.polling_stall", "channel.exited", "channel.transport_error", "channel.reconnecting",
     "channel.shared_connections", "channel.stop_timeout", "channel.terminal_disconnect", "channel.slow_listener",
-    "host.timing_gap", "gateway.heap_oom",
+    "channel.listener_timeout", "host.timing_gap", "gateway.heap_oom",
 })
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",

@@ -1160,9 +1160,10 @@ FAMILIES: tuple[Family, ...] = (
     ),
     # Carbon's event queue (the Discord client library) timing a listener out, as builds before the queued worker
     # logged it: "[EventQueue] Listener DiscordMessageListener timed out after 30000ms for event MESSAGE_CREATE"
-    # (#26217, #27851). The turn went on; the listener's budget ran out under a long reply.
+    # (#26217, #27851). The turn went on; the listener's budget ran out under a long reply. A channel's intake line,
+    # read with the slow-listener warnings (RC18), not a session's turn.
     _anchored(
-        "channel.handler_timeout", "error", ("[EventQueue] Listener ", "Listener "),
+        "channel.listener_timeout", "error", ("[EventQueue] Listener ", "Listener "),
         r"(?:\[EventQueue\] )?Listener (?P<listener>[A-Za-z_]\w{0,80}) timed out after (?P<timeoutMs>\d+)ms"
         r"(?: for event (?P<event>[A-Z_]{1,60}))?",
     ),

@@ -39,7 +39,8 @@ MAX_EXAMPLES = 5
 # not clean up, providers all in cooldown, a recovery with nothing to recover with, subagent announces, exec
 # sessions lost or killed, WebSocket protocol errors, a reply refused on a session-entry conflict.
 UNJUDGED_FAULT_KINDS = frozenset({
-    "channel.handler_timeout", "cron.setup_timeout", "codex.startup_timeout", "plugin.hook_failed",
+    "channel.handler_timeout", "channel.listener_timeout", "cron.setup_timeout", "codex.startup_timeout",
+    "plugin.hook_failed",
     "channel.inbound_failed", "channel.ingress_stalled", "channel.no_listener", "channel.polling_restart",
     "cron.job_error", "cron.job_timeout", "delivery.failed", "delivery.retry_failed", "embedded.incomplete_turn",
     "embedded.retry_limit", "lock.cleanup_failed", "lock.watchdog_released", "mcp.server_failed",

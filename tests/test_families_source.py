@@ -344,7 +344,7 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.inbound_failed", {"channel": "discord", "error": "TypeError: Cannot read properties of undefined"}),
     ("discord/event-queue", "ERROR",
      "[EventQueue] Listener DiscordMessageListener timed out after 30000ms for event MESSAGE_CREATE",
-     "channel.handler_timeout", {"listener": "DiscordMessageListener", "timeoutMs": 30000, "event": "MESSAGE_CREATE"}),
+     "channel.listener_timeout", {"listener": "DiscordMessageListener", "timeoutMs": 30000, "event": "MESSAGE_CREATE"}),
     ("discord/monitor", "WARN", "Slow listener detected: discord message handler took 132061ms",
      "channel.slow_listener", {"listener": "discord message handler", "tookMs": 132061}),
     ("cron", "WARN", "cron: isolated agent run stalled before first model call (last phase: context-engine)",

@@ -1339,3 +1339,10 @@ def test_a_lone_abort_at_the_abort_threshold_is_a_possible_false_positive_and_no
                    "classification=stalled_agent_run activeWorkKind=model_call lastProgress=model_call:started "
                    "lastProgressAge=340s recovery=checking", abort) == "RC01"
 
+
+def test_carbon_timing_a_listener_out_is_a_held_listener_with_the_slow_listener_warnings() -> None:
+    timed_out = "[EventQueue] Listener DiscordMessageListener timed out after 30000ms for event MESSAGE_CREATE"
+    assert kinds(timed_out) == [(1, "channel.listener_timeout")]
+    assert primary(timed_out) is None  # Carbon's 30 s budget running out once says nothing of a held intake
+    assert primary(timed_out, "Slow listener detected - duration: 90+ seconds") == "RC18"
+    assert primary(timed_out.replace("30000ms", "120000ms")) == "RC18"  # held as long as the warn threshold

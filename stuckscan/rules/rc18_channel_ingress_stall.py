@@ -179,7 +179,7 @@ def _routine_idle_reconnect(stalls: list[Event]) -> Event | None:
 
 def _listener_seconds(event: Event) -> float:
     """How long a slow listener took, in seconds, in whichever form its line gave it."""
-    seconds = [event.seconds.get(name, 0.0) for name in ("tookMs", "durationMs", "listenerMs")]
+    seconds = [event.seconds.get(name, 0.0) for name in ("tookMs", "durationMs", "listenerMs", "timeoutMs")]
     seconds += [float(event.fields[name]) for name in ("tookSeconds", "durationSeconds")
                 if isinstance(event.fields.get(name), (int, float))]
     return max(seconds)
@@ -296,7 +296,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     self_looping += hung_stops.looping
     # Discord's message listener held past the warn threshold, or slow again and again: builds before 2026.3.13 awaited
     # the whole turn in the listener (#39274), so the channel's intake waited behind each slow turn.
-    listeners = view.events("channel.slow_listener")
+    # (Carbon timing the listener out is the same held listener, seen at its budget)
+    listeners = view.events("channel.slow_listener", "channel.listener_timeout")
     held = [e for e in listeners if len(listeners) >= 2 or _listener_seconds(e) >= view.thresholds.warn_seconds]
     self_looping += held
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
@@ -370,7 +371,7 @@ def detect(view: EpisodeView) -> Candidate | None:
                    f"{_hung_for(transport[0]):.0f} s before it timed out, so its ingress stalled that long")
     elif held and not (transport or stalls or exited or hung_stops.all):
         longest = max(_listener_seconds(e) for e in held)
-        summary = (f"Discord's message listener was held for up to {longest:.0f} s ({len(held)} slow listener(s)): "
+        summary = (f"Discord's message listener was held for up to {longest:.0f} s ({len(held)} slow or timed-out listener line(s)): "
                    "builds before 2026.3.13 await the whole turn in the listener, so the channel's intake waited "
                    "behind each slow turn")
     elif len(transport) == 1 and _poll_conflict(transport[0]) and not stalls:
