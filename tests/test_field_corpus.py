@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,7 @@ def test_no_excerpt_is_in_the_corpus_twice() -> None:
     seen: dict[str, str] = {}
     for case in CASES:
         text = "\n".join(line.rstrip() for line in case.log.read_text(encoding="utf-8").strip().splitlines())
+        text = re.sub(r"\d{6,}", "0", text)  # (two collectors mask one id with different fakes of its shape)
         assert text not in seen, f"{case.name} holds the same excerpt as {seen[text]}"
         seen[text] = case.name
 
