@@ -1346,3 +1346,16 @@ def test_carbon_timing_a_listener_out_is_a_held_listener_with_the_slow_listener_
     assert primary(timed_out) is None  # Carbon's 30 s budget running out once says nothing of a held intake
     assert primary(timed_out, "Slow listener detected - duration: 90+ seconds") == "RC18"
     assert primary(timed_out.replace("30000ms", "120000ms")) == "RC18"  # held as long as the warn threshold
+
+
+def test_turns_failing_on_the_lock_a_timed_out_run_left_are_the_leaked_lock_not_the_missing_cleanup() -> None:
+    session = "555b0189-2ff8-483b-87f5-ebab41995342"
+    timeout = f"2026-05-24T10:10:19.763+00:00 [agent/embedded] embedded run timeout: runId=r1 sessionId={session} " \
+              "timeoutMs=300000"
+    locked = (f"2026-05-24T10:14:01.488+00:00 Embedded agent failed before reply: session file locked (timeout 60000ms): "
+              f"pid=7 /root/.openclaw/agents/main/sessions/{session}.jsonl.lock")
+    (incident,) = analyze_text(timeout, locked).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC08"
+    assert incident.primary.confidence.value == "medium" and "after its run timed out" in incident.primary.summary
+    assert [f.rule.id for f in incident.contributing] == ["RC15"]
+    assert primary(timeout) == "RC15"  # the timeout alone is still the missing cleanup

@@ -65,17 +65,25 @@ def detect(view: IncidentView) -> Candidate | None:
     long_held += [e for e in locks if container_own_pid(e) and e not in long_held and not lock_in_fallback_chain(view)]
     if not (alive or takeover or (settle_then_lock and not dead_marked) or long_held):
         return _store_lock_held(view)
-    confidence = Confidence.HIGH if alive else Confidence.MEDIUM if (takeover or settle_then_lock) else Confidence.LOW
     holder = alive[0].fields.get("lockPid") if alive else None
     who = f"pid {holder}, the live gateway" if holder else "the live gateway"
     cited = alive or takeover or locks or long_held
+    # The reference's "preceded by a run timeout": the timed-out run's abort is where the lock was leaked, so the
+    # lock's fault began there, not at the first turn that later failed on it.
+    locked_at = first_time(cited)
+    leaked_at = [e for e in view.events("embedded.timeout") if e.time and locked_at and e.time < locked_at]
+    confidence = Confidence.HIGH if alive else \
+        Confidence.MEDIUM if (takeover or settle_then_lock or leaked_at) else Confidence.LOW
     return Candidate(
         "RC08", confidence,
-        f"The session's write lock is held by {who}" + (" after an aborted run" if settles else "")
+        f"The session's write lock is held by {who}" + (" after an aborted run" if settles else
+                                                         " after its run timed out" if leaked_at else "")
         + (" (the stale check found it is this process's own pid with no lock held in memory)"
            if any("orphan-self-pid" in field_text(e, "reasons") for e in locks) else "")
         + ", so every new turn times out on it.",
-        cite(settles[:2], cited[:3], cited[-1:]), onset=first_time(cited), explains_stall=lock_is_cause(view, cited),
+        cite(leaked_at[-1:], settles[:2], cited[:3], cited[-1:]), onset=first_time(leaked_at[-1:]) or locked_at,
+        # (with no stall warning, turns failing on the lock the timed-out run left are the session's own requests)
+        explains_stall=lock_is_cause(view, cited) or bool(leaked_at and not view.warnings),
         facts={"yield": any(e.fields.get("runner") == "sessions_yield" for e in settles)},
     )
 
