@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
@@ -444,6 +444,13 @@ def _lazy_safe(message: str) -> bool:
 _NOTHING: tuple[Event, ...] = ()
 _CLOSE_KIND = "ws.closed_before_connect"
 _PIECE_FIRST = frozenset('0123456789{')
+# A markdown blockquote's marks: up to three spaces, then ">" with an optional space, nested as "> > ".
+_BLOCKQUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
+# A markdown list item's mark before what starts as a log line does: a time or date, a console tag, a record.
+_LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\d|\[|\{)")
+_MARKDOWN_FIRST = frozenset(">-*+•")
+_DIGITS = frozenset("0123456789")
+_MAX_UNWRAPPED_HELD = 4096
 
 
 def _may_be_piece(text: str) -> bool:
@@ -681,10 +688,12 @@ def _unbulleted(message: str) -> str:
     the bullet, when only the text after it is a message of some family; a message quoted as
     inline code in a reporter's sentence (``- paired warnings: `lane wait exceeded: ...` ``) is
     that message."""
-    if (message[:2] not in _BULLETS and "`" not in message) or families.match_family(message) is not None:
+    numbered = _NUMBERED_ITEM.match(message) if message[:1] in _DIGITS else None
+    if (message[:2] not in _BULLETS and numbered is None and "`" not in message) \
+            or families.match_family(message) is not None:
         return message
-    if message[:2] in _BULLETS:
-        rest = message[2:].lstrip()
+    if message[:2] in _BULLETS or numbered is not None:
+        rest = message[numbered.end() if numbered is not None else 2:].lstrip()
         if families.match_family(rest) is not None:
             return rest
     if "`" in message:
@@ -705,6 +714,7 @@ _GROUPED_DIGITS = re.compile(r"(?<==)\d{1,3}(?:,\d{3})+(?![\d,])")
 
 
 _BULLETS = frozenset({"- ", "* ", "• "})
+_NUMBERED_ITEM = re.compile(r"\d{1,3}[.)] +")  # "3. stuck session: ...", "2) ..."
 _SYSLOG_TIME_SHAPES = frozenset({"journald", "syslog-timestamped", "syslog-bracketed"})  # "Jun 15 19:51:37"
 _WHOLE_RECORD_SHAPES = ("logs-json", "json", "values", "meta", "docker-json")
 _DITTO_KEYS = frozenset({"age", "lastProgressAge", "queueDepth", "recovery"})  # what every warning line says
@@ -834,6 +844,8 @@ class LineParser:
         # a Control UI record's time, level and subsystem lines so far: (line number, text, value)
         self._ui_header: list[tuple[int, str, str]] | None = None
         self._ui_heading: str | None = None  # "<clock> [<subsystem>]" of a time-and-subsystem heading being held
+        # lines read out of a markdown blockquote or list item, not yet emitted: (line number, shape mark)
+        self._unwrapped: deque[tuple[int, str]] = deque()
 
     # -- public -------------------------------------------------------------------
 
@@ -852,6 +864,10 @@ class LineParser:
         if truncated:
             self.stats.truncated += 1
         text = decode_line(data, number == 1)
+        lead = text[:1]
+        if lead in _MARKDOWN_FIRST or (lead in _INDENT and text.lstrip(" \t")[:1] in _MARKDOWN_FIRST) \
+                or (lead in _DIGITS and (". " in text[1:5] or ") " in text[1:5])):
+            text = self._unwrapped_markdown(number, text)
         if not text.strip():
             self.stats.blank += 1
             return _NOTHING
@@ -863,6 +879,22 @@ class LineParser:
         for line in self._whole_lines(number, text, truncated):
             ready.extend(self._take(*line))
         return ready
+
+    def _unwrapped_markdown(self, number: int, text: str) -> str:
+        """A line quoted as a markdown blockquote ("> " before it, "> > " nested: a log quoted from an earlier
+        comment or an e-mail), or put in a list item ("- ", "* ", "1. ") when what follows starts as a log line
+        does (a time, a console tag, a record): the line without those marks. Its event's shape says so."""
+        marks = _BLOCKQUOTE.match(text)
+        mark = "quote+"
+        if marks is None:
+            marks = _LIST_ITEM.match(text)
+            mark = "list+"
+        if marks is None:
+            return text
+        if len(self._unwrapped) >= _MAX_UNWRAPPED_HELD:
+            self._unwrapped.popleft()  # (bounded: a line joined into another's event is never emitted under its number)
+        self._unwrapped.append((number, mark))
+        return text[marks.end():]
 
     def flush(self) -> Sequence[Event]:
         """The events still held back (end of input, or a line that cannot join them)."""
@@ -1404,6 +1436,12 @@ class LineParser:
             event = as_channel_failure(event)
         if event.kind in ATTENTION_LABELS:
             self._last_warning = event
+        unwrapped = self._unwrapped
+        if unwrapped and event.line >= unwrapped[0][0]:
+            while unwrapped and unwrapped[0][0] < event.line:
+                unwrapped.popleft()
+            if unwrapped and unwrapped[0][0] == event.line:
+                event.shape = unwrapped.popleft()[1] + event.shape
         self.stats.note_event(event)
         return event
 

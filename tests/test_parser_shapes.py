@@ -735,3 +735,20 @@ def test_a_dash_after_the_time_a_spaced_values_row_and_the_web_loggers() -> None
     assert (web[0].shape, web[0].subsystem, web[0].level) == ("logs-untimed", "web-heartbeat", "warn")
     lock = parse_text_lines(["session-write-lock: releasing lock held for 894498ms (max=420000ms)"])
     assert (lock[0].kind, lock[0].subsystem) == ("lock.watchdog_released", "session-write-lock")
+
+
+def test_a_log_quoted_as_a_markdown_blockquote_or_list_reads_as_the_lines_it_quotes() -> None:
+    from stuckscan.parser import parse_text_lines
+    stalled = ("[diagnostic] stalled session: sessionKey=agent:main:main state=processing age=300s "
+               "reason=active_work_without_progress activeWorkKind=model_call lastProgress=model_call:started")
+    timed = "2026-03-21T13:08:05 [agent/embedded] embedded run timeout: runId=620fd6bf sessionId=50d88d7d timeoutMs=600000"
+    for quoted, mark in ((f"> {stalled}", "quote+"), (f"> > {stalled}", "quote+"), (f"  >{stalled}", "quote+"),
+                         (f"- {timed}", "list+"), (f"* {timed}", "list+"), (f"12. {timed}", "list+"),
+                         (f"3) {timed}", "list+")):
+        (event,) = parse_text_lines([quoted])
+        assert event.kind in ("session.stalled", "embedded.timeout") and event.shape.startswith(mark), quoted
+    (numbered,) = parse_text_lines([f"2. {stalled[13:]}"])  # a numbered item before a message: the message
+    assert numbered.kind == "session.stalled"
+    # an empty quoted line is blank; a list item that is a reporter's sentence stays what it was
+    events = parse_text_lines([">", "- Run duration: ~368-380s"])
+    assert [e.kind for e in events] == ["generic"] and not events[0].shape.startswith("list+")
