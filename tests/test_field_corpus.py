@@ -60,20 +60,26 @@ REQUIRED_SHAPES = {"jsonl", "json-fragment", "meta-object", "logs-plain", "logs-
                    "console-cut", "journald", "cli-error", "elided-ids", "annotations", "yaml", "wrapped", "untimed"}
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def test_no_excerpt_is_in_the_corpus_twice() -> None:
     """A paste reposted or collected twice would count its evidence twice (and a holdout twin of a dev
     case is no longer unseen)."""
     seen: dict[str, str] = {}
     for case in CASES:
-        text = "\n".join(line.rstrip() for line in case.log.read_text(encoding="utf-8").strip().splitlines())
-        text = re.sub(r"\d{6,}", "0", text)  # (two collectors mask one id with different fakes of its shape)
+        # (two collectors mask one id with different fakes of its shape, or copy one block from two renderings of
+        # its page that keep or drop indentation and doubled spaces)
+        text = "\n".join(_SPACES.sub(" ", line).strip() for line in case.log.read_text(encoding="utf-8").splitlines()
+                          if line.strip())
+        text = re.sub(r"\d{6,}", "0", text)
         assert text not in seen, f"{case.name} holds the same excerpt as {seen[text]}"
         seen[text] = case.name
 
 
 def _telling_lines(case: Case) -> frozenset[str]:
     """A case's lines that could only come from one paste: long, and carrying a number (a time, an id, a count)."""
-    lines = (line.strip() for line in case.log.read_text(encoding="utf-8").splitlines())
+    lines = (_SPACES.sub(" ", line).strip() for line in case.log.read_text(encoding="utf-8").splitlines())
     return frozenset(line for line in lines if len(line) >= 60 and any(char.isdigit() for char in line))
 
 
