@@ -113,9 +113,10 @@ RECALL_LOOKALIKE_KINDS = frozenset({"embedded.failover", "model.fallback_decisio
 RECALL_REACH = timedelta(minutes=2)
 RECALL_REACH_LINES = 20
 # Gateway methods slow by design: a manual compaction, and calls that block until something else happens (a run
-# ends: agent.wait; someone approves: exec/plugin.approval.waitDecision, up to the approval window) (src/gateway
-# server methods). Their duration is what they waited for, not the event loop's.
-WAITING_METHODS = frozenset({"sessions.compact", "agent.wait", "exec.approval.waitDecision",
+# ends: agent.wait; someone approves: exec/plugin.approval.waitDecision, up to the approval window), and the update
+# (update.run: the package install it runs, f757) (src/gateway server methods). Their duration is what they waited
+# for, not the event loop's.
+WAITING_METHODS = frozenset({"sessions.compact", "agent.wait", "exec.approval.waitDecision", "update.run",
                              "plugin.approval.waitDecision"})
 # A channel's ingress up again ("slack socket mode connected", "polling ingress started"): kept in an open gateway
 # episode, where RC18 reads a lone restart the channel came back from (times or none).

@@ -2030,6 +2030,15 @@ FAMILIES: tuple[Family, ...] = (
         r"the server before the timeout of (?P<timeoutMs>\d+)ms",
         values={"channel": {"socket-mode": "slack"}},
     ),
+    # The Slack SDK's own HTTP client failing a Web API call, as its console logger prints it (#27077): "[WARN]  bolt-app
+    # http request failed getaddrinfo ENOTFOUND slack.com", "[WARN]  web-api:WebClient:<n> http request failed <err>":
+    # the channel cannot reach Slack (the SDK's wording, not OpenClaw's).
+    _searched(
+        "channel.transport_error", "warn", " http request failed ",
+        r"(?P<channel>bolt-app|web-api)(?::(?P<sdkComponent>\w{1,40})(?::\d+)?)? http request failed\s+"
+        r"(?P<error>\S[^\n]{0,500})",
+        values={"channel": {"bolt-app": "slack", "web-api": "slack"}},
+    ),
     _anchored(
         "channel.polling_started", "info", ("slack socket mode connected", "socket mode connected"),
         r"(?:(?P<channel>slack) )?socket mode connected(?: \((?P<identity>degraded) identity\))?\s*$",

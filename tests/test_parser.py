@@ -676,6 +676,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("cron: clearing stale running marker on startup", "cron.stale_running_cleared", {}),
     ("cron: queued manual run waiting for an execution slot", "cron.run_waiting", {}),
     ("discord handler timed out after 1800 seconds", "channel.handler_timeout", {"timeoutSeconds": 1800}),
+    ("[WARN]  web-api:WebClient:125 http request failed getaddrinfo ENOTFOUND slack.com", "channel.transport_error",
+     {"channel": "slack", "error": "getaddrinfo ENOTFOUND slack.com"}),
     ("[EventQueue] Listener DiscordReactionRemoveListener timed out after 120000ms for event MESSAGE_REACTION_REMOVE",
      "channel.listener_timeout", {"listener": "DiscordReactionRemoveListener", "timeoutMs": 120000}),
     ("[typing] TTL exceeded (120000ms), auto-stopping typing indicator", "channel.typing_ttl",

@@ -1359,3 +1359,17 @@ def test_turns_failing_on_the_lock_a_timed_out_run_left_are_the_leaked_lock_not_
     assert incident.primary.confidence.value == "medium" and "after its run timed out" in incident.primary.summary
     assert [f.rule.id for f in incident.contributing] == ["RC15"]
     assert primary(timeout) == "RC15"  # the timeout alone is still the missing cleanup
+
+
+def test_the_slack_sdks_failed_http_requests_are_the_channels_transport_failing() -> None:
+    failed = "[WARN] bolt-app http request failed getaddrinfo ENOTFOUND slack.com"
+    assert kinds(failed) == [(1, "channel.transport_error")]
+    assert primary(failed) is None  # one failed request is a blip
+    assert primary(failed, failed, "[WARN] web-api:WebClient:125 http request failed getaddrinfo ENOTFOUND slack.com") \
+        == "RC18"
+
+
+def test_an_update_run_that_took_its_install_time_is_no_slow_response() -> None:
+    slow = "2026-03-09T04:45:01.820Z [ws] ⇄ res ✓ {method} 26627ms conn=98b84633…3e44 id=f2ca0ab3…c887"
+    assert primary(slow.format(method="update.run")) is None
+    assert primary(slow.format(method="sessions.list")) == "RC12"
