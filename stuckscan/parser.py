@@ -647,7 +647,7 @@ def _is_log_text(text: str) -> bool:
     surround it, never a reporter's note."""
     if text[:1] in ('{', '"') or families.match_family(text) is not None:
         return True
-    return any(shape.pattern.fullmatch(text) is not None for shape in TEXT_SHAPES)
+    return any(shape.may_match(text) and shape.pattern.fullmatch(text) is not None for shape in TEXT_SHAPES)
 
 
 def _tagged_message(tag: str, message: str) -> tuple[str | None, str]:
@@ -1225,8 +1225,8 @@ class LineParser:
 
     def _parse_text_line(self, number: int, text: str, truncated: bool, shape_prefix: str = "") -> Event:
         for shape in TEXT_SHAPES:
-            if shape.wraps and shape_prefix:
-                continue  # one prefix is unwrapped; a nested one is message text
+            if (shape.wraps and shape_prefix) or not shape.may_match(text):
+                continue  # (one prefix is unwrapped; a nested one is message text)
             match = shape.pattern.fullmatch(text)
             if match is None:
                 continue

@@ -752,3 +752,30 @@ def test_a_log_quoted_as_a_markdown_blockquote_or_list_reads_as_the_lines_it_quo
     # an empty quoted line is blank; a list item that is a reporter's sentence stays what it was
     events = parse_text_lines([">", "- Run duration: ~368-380s"])
     assert [e.kind for e in events] == ["generic"] and not events[0].shape.startswith("list+")
+
+
+def test_grep_docker_compose_and_cat_n_prefixes_wrap_the_line_they_hold() -> None:
+    from stuckscan.parser import parse_text_lines
+    record = ('{"0":"{\\"subsystem\\":\\"diagnostic\\"}","1":"stalled session: sessionKey=agent:main:main '
+              'state=processing age=300s","_meta":{"logLevelName":"WARN","date":"2026-05-21T10:00:00.000Z"},'
+              '"time":"2026-05-21T10:00:00.000+00:00"}')
+    console = "2026-05-21T10:00:30.000Z [diagnostic] stalled session: sessionKey=agent:main:main age=330s"
+    clock = "10:23:45 [diagnostic] stalled session: sessionKey=agent:main:main age=400s"
+    cases = [
+        (f"/tmp/openclaw/openclaw-2026-05-21.log:{record}", "grep-file+jsonl"),
+        (f"openclaw-2026-05-21.log:1234:{console}", "grep-file+console"),
+        (f"openclaw-2026-05-21.log-1235-{console}", "grep-file+console"),
+        (f"C:\\Users\\me\\AppData\\Local\\Temp\\openclaw\\openclaw-2026-05-21.log:{clock}", "grep-file+console-pretty"),
+        (f"openclaw-gateway-1  | {console}", "compose+console"),
+        (f"12:{console}", "grep-n+console"),
+        (f"7:{clock}", "grep-n+console-pretty"),
+        (f"    13\t{clock}", "cat-n+console-pretty"),
+    ]
+    for line, shape in cases:
+        (event,) = parse_text_lines([line])
+        assert (event.kind, event.shape) == ("session.stalled", shape), line
+    # a clock time is no line number, and a date's year none either
+    (plain,) = parse_text_lines([clock])
+    assert plain.shape == "console-pretty" and plain.time is not None
+    (dated,) = parse_text_lines([console])
+    assert dated.shape == "console"
