@@ -163,12 +163,28 @@ def apply_family(message: str, fields: dict[str, Any], raw: dict[str, str], seco
                 seconds.update(parsed.seconds)
                 if parsed.bare:
                     fields["words"] = parsed.bare
+                    if family.kind in _DECISION_KINDS and "reason" not in parsed.fields:
+                        _bare_reason(parsed.bare, fields, raw)
                 continue
             if family.values is not None and name in family.values:
                 value = family.values[name].get(value, value)
             _set_field(name, value, fields, raw, seconds)
     enrich(message, fields, raw, seconds)
     return family
+
+
+_DECISION_KINDS = frozenset({"embedded.failover", "model.fallback_decision"})
+# The failover reasons a decision names (FailoverReason, src/agents/pi-embedded-helpers/types.ts): a reporter who
+# shortens a decision to its reason writes it bare ("embedded run failover decision: timeout").
+_FAILOVER_REASONS = frozenset({"auth", "auth_permanent", "format", "rate_limit", "overloaded", "billing", "timeout",
+                               "model_not_found", "session_expired", "unknown"})
+
+
+def _bare_reason(bare: list[str], fields: dict[str, Any], raw: dict[str, str]) -> None:
+    """A decision whose first word is a failover reason with no ``reason=`` key: that word is its reason."""
+    word = bare[0].rstrip(",;.")
+    if word in _FAILOVER_REASONS:
+        fields["reason"] = raw["reason"] = word
 
 
 def enrich(text: str, fields: dict[str, Any], raw: dict[str, str], seconds: dict[str, float]) -> None:

@@ -1373,3 +1373,11 @@ def test_an_update_run_that_took_its_install_time_is_no_slow_response() -> None:
     slow = "2026-03-09T04:45:01.820Z [ws] ⇄ res ✓ {method} 26627ms conn=98b84633…3e44 id=f2ca0ab3…c887"
     assert primary(slow.format(method="update.run")) is None
     assert primary(slow.format(method="sessions.list")) == "RC12"
+
+
+def test_a_decision_shortened_to_its_bare_reason_has_that_reason() -> None:
+    (event,) = parse_text_lines(["embedded_run_failover_decision: timeout, aborted=true, fallbackConfigured=false"])
+    assert event.kind == "embedded.failover" and event.fields["reason"] == "timeout"
+    (other,) = parse_text_lines(["embedded run failover decision: retrying soon"])
+    assert "reason" not in other.fields  # a word that is no failover reason stays a word
+    assert primary("embedded run failover decision: timeout") == "RC01"
