@@ -168,8 +168,9 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
         r"\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)?\s+(?P<level>" + _LEVEL + r")\s+"
         r"(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
     ),
-    # A plugin's own console line with its time in brackets: "[2026-05-09T09:05:00.552Z] connect success".
-    _shape("console-bracketed", r"\[(?P<iso>" + _ISO + r")\]\s+(?P<message>.*)"),
+    # A plugin's own console line with its time in brackets: "[2026-05-09T09:05:00.552Z] connect success"; a log
+    # viewer's or terminal logger's time in brackets before a console line ("[2026-05-14 19:01:03] [diagnostic] ...").
+    _shape("console-bracketed", r"\[(?P<iso>" + _ISO + r")\]\s+(?P<rest>.*)", wraps=True),
     # (a level in brackets with no time before it is the level, not a console tag: "[warn] Subagent ...")
     _shape("level-bracketed", r"\s*\[ ?(?P<level>" + _LEVEL + r") {0,3}\]\s*(?:\[(?P<tag>" + _TAG + r")\] ?)?"
                               r"(?P<message>.*)"),

@@ -779,3 +779,13 @@ def test_grep_docker_compose_and_cat_n_prefixes_wrap_the_line_they_hold() -> Non
     assert plain.shape == "console-pretty" and plain.time is not None
     (dated,) = parse_text_lines([console])
     assert dated.shape == "console"
+
+
+def test_a_bracketed_time_before_a_console_line_wraps_it() -> None:
+    from stuckscan.parser import parse_text_lines
+    (event,) = parse_text_lines(["[2026-05-14 19:01:03] [diagnostic] stalled session: sessionKey=agent:main:main "
+                                 "state=processing age=142s reason=blocked_tool_call activeWorkKind=tool_call"])
+    assert (event.kind, event.subsystem) == ("session.stalled", "diagnostic")
+    assert event.shape == "console-bracketed+console-untimed" and event.time is not None
+    (plugin,) = parse_text_lines(["[2026-05-09T09:05:00.552Z] connect success"])  # a plugin's own line, as before
+    assert plugin.time is not None and plugin.message == "connect success"
