@@ -58,6 +58,10 @@ def _searched(kind: str, level: str | None, needle: str, pattern: str, summary: 
     return Family(kind, level, re.compile(pattern, re.DOTALL), needle=needle, summary=summary, values=values)
 
 
+# Telegram Bot API methods the channel calls: in a bare grammY error they name the channel.
+_BOT_API_METHODS = ("getUpdates", "sendMessage", "sendChatAction", "setMyCommands", "deleteMyCommands", "getMe",
+                    "deleteWebhook", "setWebhook", "editMessageText", "sendPhoto", "sendDocument", "answerCallbackQuery")
+
 FAMILIES: tuple[Family, ...] = (
     # 2.1 detection
     _anchored("session.stuck", "warn", ("stuck session:", "Stuck session:"), r"[sS]tuck session:" + KV,
@@ -1074,6 +1078,13 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:\[(?P<channel>[^\[\]\s]{1,200})\]\s*)?transport watchdog timeout: idle (?P<stalledFor>\d+s)"
         r"(?: \(limit (?P<limit>\d+s)\))?",
     ),
+    # Telegram's polling watchdog in 2026.3 builds, as pasted (#48029; the wording is not in the stored source):
+    # "No getUpdates response for <n> seconds. Restarting polling...": the same stall as "Polling stall detected".
+    _anchored(
+        "channel.polling_stall", "warn", "No getUpdates response for ",
+        r"No (?P<state>getUpdates) response for (?P<stalledFor>\d+) seconds?\.?(?P<detail>[^\n]{0,200})",
+        values={"state": {"getUpdates": "no getUpdates"}},
+    ),
     _anchored(
         "channel.polling_stall", "warn", "No messages received in ",
         r"No messages received in (?P<stalledFor>\d+m) - restarting connection",
@@ -1948,6 +1959,14 @@ FAMILIES: tuple[Family, ...] = (
         "channel.transport_error", "error", "failed: Network request for '",
         r"(?P<channel>telegram) (?P<operation>[\w.-]{1,60}) failed: (?:HttpError: )?"
         r"Network request for '(?P<method>\w{1,60})' failed",
+    ),
+    # grammY's own error for the same failure, printed bare ("[ERROR] Network request for 'getUpdates' failed!",
+    # "HttpError: Network request for 'sendChatAction' failed!"): the Bot API methods name the channel.
+    _anchored(
+        "channel.transport_error", "error", ("Network request for '", "HttpError: Network request for '"),
+        r"(?:HttpError: )?Network request for '(?=(?P<channel>" + "|".join(_BOT_API_METHODS) + r")')"
+        r"(?P<method>\w{1,60})' failed!?",
+        values={"channel": dict.fromkeys(_BOT_API_METHODS, "telegram")},
     ),
     # The bot-identity check at the channel's start, retried: "getMe attempt <i>/<n> failed: <err>" (as pasted under
     # the [telegram] tag; the wording was not found in the stored source).

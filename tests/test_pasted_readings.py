@@ -1381,3 +1381,12 @@ def test_a_decision_shortened_to_its_bare_reason_has_that_reason() -> None:
     (other,) = parse_text_lines(["embedded run failover decision: retrying soon"])
     assert "reason" not in other.fields  # a word that is no failover reason stays a word
     assert primary("embedded run failover decision: timeout") == "RC01"
+
+
+def test_telegrams_older_polling_watchdog_and_grammys_bare_network_errors_are_the_channel_stalling() -> None:
+    stall = "[WARN] No getUpdates response for 90 seconds. Restarting polling..."
+    failed = "[ERROR] Network request for 'getUpdates' failed!"
+    assert kinds(stall, failed) == [(1, "channel.polling_stall"), (2, "channel.transport_error")]
+    assert primary(failed) is None  # one failed poll is a blip
+    assert primary(stall, failed, failed) == "RC18"
+    assert kinds("Network request for 'someOtherThing' failed!") == []  # no Bot API method: no channel named
