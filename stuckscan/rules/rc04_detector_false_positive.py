@@ -35,7 +35,10 @@ RULE = Rule(
      "warnings, and the run still starting and ending tools (`embedded run tool start|end`) after them, with "
      "nothing failing",
      "warnings, then `embedded run done` / an idle state / `message processed: outcome=completed` with no recovery "
-     "and nothing failing"),
+     "and nothing failing",
+     "one `stuck session recovery: ... action=abort_embedded_run` at the abort threshold's age (within a minute of "
+     "it), with no stall warning before it, no model call or tool named and nothing failing: the threshold cutting a "
+     "long run short (#88870); low confidence, as the lines cannot show whether the run still worked"),
     ("`lastProgressAge` below `stuckSessionWarnMs` at detection", "a CLI backend (`claude-cli`)",
      "progress continues after the warning"),
     (Fix("Upgrade (PR #122460 freshness guard)."),

@@ -36,6 +36,8 @@ RULE = Rule(
      "`timeout acquiring session store lock: .../sessions.json.lock` (the store's lock; a low-confidence reading, "
      "at warning)"),
     ("the lock holder pid is alive (the gateway's own pid)", "`ageMs` grows across attempts",
+     "an `embedded run timeout` of the session before its turns fail on the lock: the leak is dated from the "
+     "timeout, and with no stall warning the lock is the cause (the timeout's missing cleanup contributes)",
      "a container-small holder pid (`pid=7`, `pid=28`): the containerized gateway itself (low confidence)"),
     (Fix("Restart the gateway (clears in-memory locks): `openclaw gateway restart`."),
      Fix("Upgrade (PR #87278, #90065)."),

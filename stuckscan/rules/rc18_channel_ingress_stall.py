@@ -94,8 +94,10 @@ RULE = Rule(
      "one channel request whose own error says it hung past the warn threshold (`Request to 'getUpdates' timed out "
      "after 500 seconds`): medium confidence",
      "Discord's `Slow listener detected: DiscordMessageListener took <n> seconds for event MESSAGE_CREATE` past the "
-     "warn threshold, or slow listeners again and again (builds before 2026.3.13 awaited the turn in the listener): "
-     "medium confidence"),
+     "warn threshold, or slow listeners again and again (builds before 2026.3.13 awaited the turn in the listener), "
+     "Carbon's `[EventQueue] Listener <name> timed out after <n>ms` counted with them: medium confidence",
+     "a channel SDK's own transport errors repeated: Slack's `bolt-app|web-api:WebClient:<n> http request failed "
+     "<err>`, grammY's `Network request for '<Bot API method>' failed!`"),
     ("no session is processing: the problem is channel-level",),
     (Fix("Free the port another process holds (`EADDRINUSE`), or stop the second gateway.", _port_taken,
          "a restart failed with EADDRINUSE"),
