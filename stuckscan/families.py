@@ -1960,6 +1960,16 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<channel>telegram) (?P<operation>[\w.-]{1,60}) failed: (?:HttpError: )?"
         r"Network request for '(?P<method>\w{1,60})' failed",
     ),
+    # The polling lease refusing a second poller of the same bot token (extensions/telegram/src/polling-lease.ts):
+    # "Telegram polling already active for bot token <fingerprint> on account "<a>" (<n>s old[ (aborting for <n>s)]);
+    # refusing duplicate poller for account "<b>". Stop the existing OpenClaw gateway/poller or use a different bot
+    # token.": this account's channel does not poll at all, as with a 409 getUpdates conflict.
+    _searched(
+        "channel.transport_error", "error", "polling already active for bot token ",
+        r"(?P<channel>Telegram) polling already active for bot token (?P<tokenFingerprint>\S{1,100}) on account "
+        r"\"?(?P<holder>[^\"\s]{1,200})\"?(?P<detail>[^\n]{0,600})",
+        values={"channel": {"Telegram": "telegram"}},
+    ),
     # grammY's own error for the same failure, printed bare ("[ERROR] Network request for 'getUpdates' failed!",
     # "HttpError: Network request for 'sendChatAction' failed!"): the Bot API methods name the channel.
     _anchored(

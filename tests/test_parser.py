@@ -682,6 +682,9 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"channel": "telegram", "method": "sendChatAction"}),
     ("No getUpdates response for 90 seconds. Restarting polling...", "channel.polling_stall",
      {"state": "no getUpdates", "stalledFor": 90}),
+    ('Telegram polling already active for bot token 3f2a9c0d1e4b5a6c on account "default" (412s old); refusing '
+     'duplicate poller for account "ops". Stop the existing OpenClaw gateway/poller or use a different bot token.',
+     "channel.transport_error", {"channel": "telegram", "holder": "default"}),
     ("[EventQueue] Listener DiscordReactionRemoveListener timed out after 120000ms for event MESSAGE_REACTION_REMOVE",
      "channel.listener_timeout", {"listener": "DiscordReactionRemoveListener", "timeoutMs": 120000}),
     ("[typing] TTL exceeded (120000ms), auto-stopping typing indicator", "channel.typing_ttl",

@@ -1390,3 +1390,12 @@ def test_telegrams_older_polling_watchdog_and_grammys_bare_network_errors_are_th
     assert primary(failed) is None  # one failed poll is a blip
     assert primary(stall, failed, failed) == "RC18"
     assert kinds("Network request for 'someOtherThing' failed!") == []  # no Bot API method: no channel named
+
+
+def test_a_poller_the_polling_lease_refused_is_the_accounts_intake_down() -> None:
+    refused = ('Telegram polling already active for bot token <fingerprint> on account "<name>" (412s old); '
+               'refusing duplicate poller for account "<name>".')
+    analysis = analyze_text(refused)
+    (episode,) = analysis.episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    assert episode.primary.confidence.value == "medium" and "polling lease" in episode.primary.summary

@@ -97,7 +97,9 @@ RULE = Rule(
      "warn threshold, or slow listeners again and again (builds before 2026.3.13 awaited the turn in the listener), "
      "Carbon's `[EventQueue] Listener <name> timed out after <n>ms` counted with them: medium confidence",
      "a channel SDK's own transport errors repeated: Slack's `bolt-app|web-api:WebClient:<n> http request failed "
-     "<err>`, grammY's `Network request for '<Bot API method>' failed!`"),
+     "<err>`, grammY's `Network request for '<Bot API method>' failed!`",
+     "Telegram's polling lease refusing a poller (`Telegram polling already active for bot token ...; refusing "
+     "duplicate poller ...`): medium confidence from one line, as a 409 getUpdates conflict"),
     ("no session is processing: the problem is channel-level",),
     (Fix("Free the port another process holds (`EADDRINUSE`), or stop the second gateway.", _port_taken,
          "a restart failed with EADDRINUSE"),
@@ -188,8 +190,10 @@ def _listener_seconds(event: Event) -> float:
 
 
 def _poll_conflict(event: Event) -> bool:
-    """Telegram's 409 for a poll another getUpdates request ended ("terminated by other getUpdates request")."""
-    return "getUpdates conflict" in field_text(event, "reason") or "terminated by other getUpdates" in event.message
+    """Telegram's 409 for a poll another getUpdates request ended ("terminated by other getUpdates request"), or
+    the polling lease refusing this account's poller because another holds the bot token."""
+    return "getUpdates conflict" in field_text(event, "reason") or "terminated by other getUpdates" in event.message \
+        or "polling already active for bot token" in event.message
 
 
 def _noted_repeats(view: EpisodeView, restarts: list) -> list:
@@ -377,8 +381,10 @@ def detect(view: EpisodeView) -> Candidate | None:
                    "builds before 2026.3.13 await the whole turn in the listener, so the channel's intake waited "
                    "behind each slow turn")
     elif len(transport) == 1 and _poll_conflict(transport[0]) and not stalls:
-        summary = (f"{(channel_of(transport[0]).strip(':') or 'Telegram')}'s getUpdates poll was refused with 409 "
-                   "Conflict: while another process polls with this bot token, this one receives nothing")
+        refused = ("poller was refused by the polling lease" if "polling already active" in transport[0].message
+                   else "getUpdates poll was refused with 409 Conflict")
+        summary = (f"{(channel_of(transport[0]).strip(':') or 'Telegram')}'s {refused}: while another poller holds "
+                   "this bot token, this one receives nothing")
     elif transport and not stalls:
         summary = f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s transport kept failing and reconnecting " \
                   f"({len(transport)} error(s) or reconnect(s))"
@@ -407,7 +413,10 @@ def detect(view: EpisodeView) -> Candidate | None:
            f"({len(hung_stops.all)} time(s))" if hung_stops.all and "stop hung" not in summary else "")
         + ("; the reporter's note says the restarts repeat" if noted else "")
         + ("; Telegram ended its polls with 409 Conflict (another process polls with this bot token)"
-           if any(_poll_conflict(e) for e in transport) and "409" not in summary else "")
+           if any(_poll_conflict(e) and "polling already active" not in e.message for e in transport)
+           and "409" not in summary else "")
+        + ("; the polling lease refused a second poller of this bot token"
+           if any("polling already active" in e.message for e in transport) and "polling lease" not in summary else "")
         + (f"; Slack reports {max(metric(e, 'activeConnections') for e in shared):.0f} socket-mode connections for "
            "the app, and hands each event to one of them" if shared else "")
         + ("." if lone else ": the channel stopped delivering messages."),
