@@ -462,9 +462,15 @@ _CLOSE_KIND = "ws.closed_before_connect"
 _PIECE_FIRST = frozenset('0123456789{')
 # A markdown blockquote's marks: up to three spaces, then ">" with an optional space, nested as "> > ".
 _BLOCKQUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
-# A markdown list item's mark before what starts as a log line does: a time or date, a console tag, a record.
-_LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\d|\[|\{)")
+# A markdown list item's mark before what starts as a log line does: a time or date, a console tag, a record, a
+# level word (`openclaw logs` with its time trimmed) or a subsystem and a colon ("gateway/ws: handshake ...").
+_LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+•]|\d{1,3}[.)])[ \t]+"
+                        r"(?=\d|\[|\{|(?:warn|error|info|debug|trace|fatal)\s|[a-z][\w-]{0,40}/[\w./-]{1,60}: )")
 _MARKDOWN_FIRST = frozenset(">-*+•")
+# Wrappers a tool adds around whatever line it shows (grep, cat -n, docker compose): the line inside may have a
+# wrapper of its own (a journald or syslog time), which is read too.
+_OUTER_WRAPPERS = frozenset({"grep-file", "grep-n", "cat-n", "compose"})
+_OUTER_PREFIXES = frozenset(f"{name}+" for name in _OUTER_WRAPPERS)
 _DIGITS = frozenset("0123456789")
 _MAX_UNWRAPPED_HELD = 4096
 
@@ -1241,14 +1247,15 @@ class LineParser:
 
     def _parse_text_line(self, number: int, text: str, truncated: bool, shape_prefix: str = "") -> Event:
         for shape in TEXT_SHAPES:
-            if (shape.wraps and shape_prefix) or not shape.may_match(text):
-                continue  # (one prefix is unwrapped; a nested one is message text)
+            if (shape.wraps and shape_prefix and (shape.name in _OUTER_WRAPPERS or shape_prefix not in _OUTER_PREFIXES)) \
+                    or not shape.may_match(text):
+                continue  # (one prefix is unwrapped, and a time's wrapper inside a tool's; more is message text)
             match = shape.pattern.fullmatch(text)
             if match is None:
                 continue
             groups = match.groupdict()
             if shape.wraps:
-                inner = self._parse_inner(number, groups["rest"], truncated, shape.name + "+")
+                inner = self._parse_inner(number, groups["rest"], truncated, shape_prefix + shape.name + "+")
                 if inner.time is None:
                     inner.time = self._journald_time(groups) if shape.name in _SYSLOG_TIME_SHAPES \
                         else self._shape_time(groups)

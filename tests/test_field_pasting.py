@@ -4,11 +4,13 @@ Each transform wraps the lines of an agreeing dev case of the field corpus as a 
 shell would (a markdown blockquote, list items, a fenced block in <details>, grep output over the
 log files, `grep -n`, `cat -n`, `docker compose logs`, Windows line ends, a time in brackets); the
 report must keep the headline cause the plain excerpt gets. A sample of cases keeps this quick.
+Forms a program prints (grep, docker compose, list items) are tried only on excerpts of whole lines.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +19,7 @@ import pytest
 
 from tools.fieldeval import Case, headline_cause, load_cases, scan_report
 
-SAMPLE_EVERY = 6  # every sixth agreeing dev case
+SAMPLE_EVERY = 5  # the agreeing dev cases whose number is a multiple of five (stable as the corpus grows)
 
 
 def _lines(text: str) -> list[str]:
@@ -25,8 +27,12 @@ def _lines(text: str) -> list[str]:
 
 
 def _flat(text: str) -> bool:
-    """One record a line: no line continues the one before it (indented) or is a piece of a record."""
-    return not any(line[:1] in " \t" or line.lstrip()[:1] in '-*{}"' for line in _lines(text) if line.strip())
+    """One log line a line, as a program prints it: no line continues the one before it (indented, or after a
+    line left open with a colon, comma or trailing space), is a piece of a record or one field of it, or
+    carries a reporter's inline-code marks (grep or docker output holds none)."""
+    return not any(line[:1] in " \t" or line.lstrip()[:1] in '-*{}"' or line[-1:] in ":, \t" or "`" in line
+                   or len(line.split()) < 3  # (a record's fields a line each: the Control UI's time, level, ...)
+                   for line in _lines(text) if line.strip())
 
 
 def _each_line(prefix: Callable[[int, str], str], flat_only: bool = False) -> Callable[[str], str | None]:
@@ -57,8 +63,14 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "bracketed-times": _bracketed_times,
 }
 
-_AGREEING = [case for case in load_cases() if case.split == "dev" and not case.known_gap]
-SAMPLE = _AGREEING[::SAMPLE_EVERY]
+SAMPLE = [case for case in load_cases()
+          if case.split == "dev" and not case.known_gap and int(case.name[1:4]) % SAMPLE_EVERY == 0]
+
+
+@functools.cache
+def _plain_headline(name: str) -> str | None:
+    case = next(case for case in SAMPLE if case.name == name)
+    return headline_cause(scan_report(case)[1])
 
 
 @pytest.mark.parametrize("name", list(TRANSFORMS))
@@ -73,7 +85,7 @@ def test_an_excerpt_pasted_another_way_keeps_its_headline(name: str, tmp_path: P
         tried += 1
         copy = tmp_path / case.log.name
         copy.write_text(pasted, encoding="utf-8", newline="")
-        before = headline_cause(scan_report(case)[1])
+        before = _plain_headline(case.name)
         after = headline_cause(scan_report(dataclasses.replace(case, log=copy))[1])
         if after != before:
             changed.append(f"{case.name}: {before} -> {after}")

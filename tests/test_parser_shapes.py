@@ -789,3 +789,16 @@ def test_a_bracketed_time_before_a_console_line_wraps_it() -> None:
     assert event.shape == "console-bracketed+console-untimed" and event.time is not None
     (plugin,) = parse_text_lines(["[2026-05-09T09:05:00.552Z] connect success"])  # a plugin's own line, as before
     assert plugin.time is not None and plugin.message == "connect success"
+
+
+def test_a_tools_prefix_keeps_the_time_wrapper_inside_it_and_list_items_hold_untimed_forms() -> None:
+    from stuckscan.parser import parse_text_lines
+    (grepped,) = parse_text_lines(["/tmp/openclaw/gateway.log:May 06 08:43:16 host node[12]: [diagnostic] stalled "
+                                   "session: sessionKey=agent:main:main age=300s"])
+    assert (grepped.kind, grepped.shape) == ("session.stalled", "grep-file+journald+console-untimed")
+    assert grepped.time is not None
+    (bulleted,) = parse_text_lines(["- gateway/ws: handshake timeout conn=<id> remote=127.0.0.1"])
+    assert (bulleted.kind, bulleted.shape) == ("ws.handshake_timeout", "list+subsystem-prefixed")
+    # two tools' prefixes are not both read: the inner one is text
+    (twice,) = parse_text_lines(["a.log:openclaw-gateway-1  | [diagnostic] stalled session: age=300s"])
+    assert twice.shape.startswith("grep-file+") and "compose+" not in twice.shape
