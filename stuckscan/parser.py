@@ -1247,8 +1247,9 @@ class LineParser:
 
     def _parse_text_line(self, number: int, text: str, truncated: bool, shape_prefix: str = "") -> Event:
         for shape in TEXT_SHAPES:
-            if (shape.wraps and shape_prefix and (shape.name in _OUTER_WRAPPERS or shape_prefix not in _OUTER_PREFIXES)) \
-                    or not shape.may_match(text):
+            needle = shape.needle
+            if (needle and needle not in text) or (shape.wraps and shape_prefix and (
+                    shape.name in _OUTER_WRAPPERS or shape_prefix not in _OUTER_PREFIXES)):
                 continue  # (one prefix is unwrapped, and a time's wrapper inside a tool's; more is message text)
             match = shape.pattern.fullmatch(text)
             if match is None:

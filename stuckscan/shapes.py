@@ -107,20 +107,6 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     _shape("cri", r"(?P<iso>" + _ISO + r") (?P<stream>stdout|stderr) (?P<flag>[FP]) ?(?P<rest>.*)", wraps=True),
     # `kubectl logs --prefix`: "[pod/<pod>/<container>] <line>".
     _shape("kubectl", r"\[pod/(?P<pod>[^\]/\s]{1,253})/(?P<container>[^\]/\s]{1,253})\] (?P<rest>.*)", wraps=True),
-    # `docker compose logs`: "<service>-<replica>  | <line>", the service name padded to the widest one.
-    _shape("compose", r"(?P<service>[A-Za-z0-9][\w.-]{0,100}-\d{1,4}) *\| ?(?P<rest>.*)", wraps=True, needle="|"),
-    # `grep` over log files: "<file>.log:<line>", with `-n` "<file>.log:<n>:<line>" (a context line of -A/-B/-C
-    # has "-" for ":").
-    _shape(
-        "grep-file",
-        r"(?P<file>(?:[A-Za-z]:)?[^\s:]{0,500}\.log(?:\.\d{1,3})?)(?P<sep>[:-])"
-        r"(?:(?P<lineno>\d{1,9})(?P=sep)(?!\d\d[:.]\d))?(?P<rest>.*)",
-        wraps=True, needle=".log",
-    ),
-    # `grep -n` on one file ("<n>:<line>") when the line is a record, a console tag, a word or a dated line (a clock
-    # time "10:23:45 ..." never has one of those, or a whole clock, right after its first colon); `cat -n` ("   <n>\t<line>").
-    _shape("grep-n", r"(?P<lineno>\d{1,9})[:-](?=[{\[A-Za-z]|\d{4}-\d\d-\d\d|\d\d:\d\d:\d\d)(?P<rest>.*)", wraps=True),
-    _shape("cat-n", r" *(?P<lineno>\d{1,9})\t(?P<rest>.*)", wraps=True, needle="\t"),
     # A reporter's timeline in times relative to the first event ("T+4m43s  stalled session ...", "~T+22s ..."):
     # the line after the offset is read on its own; the order stays, the time is unknown.
     _shape(
@@ -168,6 +154,22 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
         r"\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)?\s+(?P<level>" + _LEVEL + r")\s+"
         r"(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
     ),
+    # (Tools' prefixes come after the gateway's own timed shapes, which never start as they do: most lines are
+    # matched before these are tried.)
+    # `docker compose logs`: "<service>-<replica>  | <line>", the service name padded to the widest one.
+    _shape("compose", r"(?P<service>[A-Za-z0-9][\w.-]{0,100}-\d{1,4}) *\| ?(?P<rest>.*)", wraps=True, needle="|"),
+    # `grep` over log files: "<file>.log:<line>", with `-n` "<file>.log:<n>:<line>" (a context line of -A/-B/-C
+    # has "-" for ":").
+    _shape(
+        "grep-file",
+        r"(?P<file>(?:[A-Za-z]:)?[^\s:]{0,500}\.log(?:\.\d{1,3})?)(?P<sep>[:-])"
+        r"(?:(?P<lineno>\d{1,9})(?P=sep)(?!\d\d[:.]\d))?(?P<rest>.*)",
+        wraps=True, needle=".log",
+    ),
+    # `grep -n` on one file ("<n>:<line>") when the line is a record, a console tag, a word or a dated line (a clock
+    # time "10:23:45 ..." never has one of those, or a whole clock, right after its first colon); `cat -n` ("   <n>\t<line>").
+    _shape("grep-n", r"(?P<lineno>\d{1,9})[:-](?=[{\[A-Za-z]|\d{4}-\d\d-\d\d|\d\d:\d\d:\d\d)(?P<rest>.*)", wraps=True),
+    _shape("cat-n", r" *(?P<lineno>\d{1,9})\t(?P<rest>.*)", wraps=True, needle="\t"),
     # A plugin's own console line with its time in brackets: "[2026-05-09T09:05:00.552Z] connect success"; a log
     # viewer's or terminal logger's time in brackets before a console line ("[2026-05-14 19:01:03] [diagnostic] ...").
     _shape("console-bracketed", r"\[(?P<iso>" + _ISO + r")\]\s+(?P<rest>.*)", wraps=True),
