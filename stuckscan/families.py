@@ -246,9 +246,11 @@ FAMILIES: tuple[Family, ...] = (
         "lock.cleanup_failed", "warn", "session lock cleanup failed on startup:",
         r"session lock cleanup failed on startup:\s*(?P<error>.*)",
     ),
+    # `openclaw doctor --fix` listing what it cleaned: "- Removed <n> stale session lock file(s)." (the list mark is
+    # lost behind a pasted time's dash: "<time> - Removed ...").
     _anchored(
-        "lock.doctor_removed", "info", "- Removed ",
-        r"- Removed (?P<count>\d+) stale session lock file",
+        "lock.doctor_removed", "info", ("- Removed ", "Removed "),
+        r"(?:- )?Removed (?P<count>\d+) stale session lock file",
     ),
     # The lock watchdog of src/agents/session-write-lock.ts force-releases a lock held past its maxHoldMs, on
     # stderr with its console tag: "[session-write-lock] releasing lock held for <n>ms (max=<n>ms): <lock path>"

@@ -802,3 +802,11 @@ def test_a_tools_prefix_keeps_the_time_wrapper_inside_it_and_list_items_hold_unt
     # two tools' prefixes are not both read: the inner one is text
     (twice,) = parse_text_lines(["a.log:openclaw-gateway-1  | [diagnostic] stalled session: age=300s"])
     assert twice.shape.startswith("grep-file+") and "compose+" not in twice.shape
+
+
+def test_doctors_removed_locks_line_reads_behind_a_docker_time_whose_dash_took_its_list_mark() -> None:
+    from stuckscan.parser import parse_text_lines
+    for line in ("- Removed 2 stale session lock file(s).",
+                 "2026-05-21T10:41:29.537904321Z - Removed 2 stale session lock file(s)."):
+        (event,) = parse_text_lines([line])
+        assert event.kind == "lock.doctor_removed" and event.fields["count"] == 2, line
