@@ -473,6 +473,7 @@ _OUTER_WRAPPERS = frozenset({"grep-file", "grep-n", "cat-n", "compose"})
 _OUTER_PREFIXES = frozenset(f"{name}+" for name in _OUTER_WRAPPERS)
 _DIGITS = frozenset("0123456789")
 _MAX_UNWRAPPED_HELD = 4096
+_NANOSECONDS = re.compile(r"\.\d{7,9}")  # the fraction of a container runtime's RFC 3339 time
 
 
 def _may_be_piece(text: str) -> bool:
@@ -1330,12 +1331,16 @@ class LineParser:
                          outer: str = "") -> Event | None:
         """``<RFC 3339 time> <line>`` as `docker logs -t` writes it: the gateway line after the
         time, if it is a line of a known shape (else None: a hand-pasted timestamped message)."""
-        rest = (groups.get("message") or "").strip()
+        # (the runtime writes the line as it was: a dash after the time is the line's own, "- Removed ...")
+        rest = ((groups.get("separator") or "") + (groups.get("message") or "")).strip()
         if rest.startswith("{"):  # a JSON line after the time: the container's line, broken or not
             event = self._parse_json(number, rest, truncated, inner=True)
         else:
             event = self._parse_text_line(number, rest, truncated, outer + "docker+")
-            if event.shape.endswith("snippet"):
+            # (a bare line of a known template, "- Removed 2 stale session lock file(s).", after a runtime's time in
+            # nanoseconds is the gateway's line; after a time of fewer digits, a hand-pasted timestamped message)
+            if event.shape.endswith("snippet") and (event.kind == GENERIC_KIND or not _NANOSECONDS.search(
+                    groups.get("iso") or "")):
                 return None
         if not event.shape.startswith(outer + "docker+"):
             event.shape = outer + "docker+" + event.shape

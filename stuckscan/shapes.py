@@ -209,7 +209,7 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     # "<ISO time> <anything>": a hand-pasted line, or `docker logs -t` / `kubectl logs --timestamps` (RFC 3339
     # with nanoseconds) before a gateway line. The parser reads what follows the time as a line of its own
     # first (a JSON record, a console line, ...): see LineParser._container_inner.
-    _shape("timestamped", r"(?P<iso>" + _ISO + r")\s+(?:[|│-]\s+)?(?P<message>.*)"),
+    _shape("timestamped", r"(?P<iso>" + _ISO + r")\s+(?P<separator>[|│-]\s+)?(?P<message>.*)"),
     # (a reporter's own column separator after the time: "19:01:39 | embedded run agent end: ...",
     # "10:38:48.561Z - discord gateway: ...")
     _shape("clock-timestamped", r"(?P<clock>" + _CLOCK + r")\s+(?:[|│-]\s+)?(?P<message>.*)"),

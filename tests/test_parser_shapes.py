@@ -810,3 +810,14 @@ def test_doctors_removed_locks_line_reads_behind_a_docker_time_whose_dash_took_i
                  "2026-05-21T10:41:29.537904321Z - Removed 2 stale session lock file(s)."):
         (event,) = parse_text_lines([line])
         assert event.kind == "lock.doctor_removed" and event.fields["count"] == 2, line
+
+
+def test_a_runtimes_nanosecond_time_keeps_the_dash_that_begins_the_gateways_line() -> None:
+    from stuckscan.parser import parse_text_lines
+    bare = "- Main session transcript missing (~/x.jsonl). History will appear to reset."
+    (plain,) = parse_text_lines([bare])
+    (wrapped,) = parse_text_lines([f"2026-05-21T10:41:29.537904321Z {bare}"])
+    assert (wrapped.kind, wrapped.message) == (plain.kind, plain.message) and wrapped.shape == "docker+snippet"
+    # a hand-pasted time of fewer digits is still a timestamped message, its dash a separator
+    (pasted,) = parse_text_lines(["2026-05-21T10:00:00Z - stalled session: age=300s"])
+    assert pasted.shape == "timestamped" and pasted.message == "stalled session: age=300s"
