@@ -512,17 +512,19 @@ def with_meta_kind(record: Record) -> Record:
 
 
 def lenient_json(text: str) -> Any:
-    """``text`` as JSON once elided values (``"durationMs":…``) are read as null; None if it
+    """``text`` as JSON once elided values (``"durationMs":…``) are read as null and the members a
+    reporter elided at an object's end (``{"1":"stuck session: ...", ...}``) are left out; None if it
     still is not JSON."""
     if "…" not in text and "..." not in text:
         return None
     try:
-        return _strictjson.loads(_ELIDED_JSON_VALUE.sub(r"\1null", text))
+        return _strictjson.loads(_ELIDED_JSON_VALUE.sub(r"\1null", _ELIDED_JSON_MEMBERS.sub("", text)))
     except (ValueError, RecursionError):
         return None
 
 
 _ELIDED_JSON_VALUE = re.compile(r"([:\[,]\s*)(?:…|\.{3,})(?=\s*[,}\]])")
+_ELIDED_JSON_MEMBERS = re.compile(r",\s*(?:…|\.{3,})\s*(?=[}\]])")
 
 
 # -- JSON pieces: one record's fields or values without the record ------------------------

@@ -1399,3 +1399,13 @@ def test_a_poller_the_polling_lease_refused_is_the_accounts_intake_down() -> Non
     (episode,) = analysis.episodes
     assert episode.primary is not None and episode.primary.rule.id == "RC18"
     assert episode.primary.confidence.value == "medium" and "polling lease" in episode.primary.summary
+
+
+def test_a_record_whose_last_members_a_reporter_elided_is_read_and_one_idle_old_warning_is_no_wedge() -> None:
+    cut = ('{"1":"stuck session: sessionId=2072e9d7-9b6b-4a1e-a10d-c8c01af5f84d sessionKey=agent:main:cron:616d2c20-... '
+           'state=processing age=148s queueDepth={depth}", ...}')
+    (event,) = parse_text_lines([cut.replace("{depth}", "0")])
+    assert event.kind == "session.stuck" and event.fields["age"] == 148
+    # an old build's one warning with nothing queued behind the run is a long turn as often as a stuck one
+    assert primary(cut.replace("{depth}", "0")) is None
+    assert primary(cut.replace("{depth}", "2")) == "RC07"  # with messages queued behind it, the session is wedged

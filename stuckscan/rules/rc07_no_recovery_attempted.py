@@ -54,8 +54,11 @@ def detect(view: IncidentView) -> Candidate | None:
     old = view.warnings_where(old_form)
     abort = view.thresholds.abort_seconds
     past_threshold = view.wedged_seconds >= abort
-    if not past_threshold and (not old or view.cleared):
-        return None  # (an old build's stall that cleared by itself before the abort threshold needed no recovery)
+    nothing_queued = not view.warnings_where(lambda w: w.fields.get("queueDepth") != 0)
+    if not past_threshold and (not old or view.cleared or (len(view.warnings) < 2 and nothing_queued)):
+        # (an old build's stall that cleared by itself before the abort threshold needed no recovery; one warning
+        # that says nothing is queued behind the run, queueDepth=0, is a long turn as often as a stuck one)
+        return None
     observe_only = view.warnings_where(lambda w: field_text(w, "recovery") == "none")
     if past_threshold:
         confidence = Confidence.HIGH if (old or observe_only) else Confidence.MEDIUM
