@@ -319,6 +319,8 @@ def record_from_json(obj: dict[str, Any]) -> Record:
         return _logs_json_record(obj, kind)
     if any(key in obj for key in ("0", "1")):
         return _tslog_record(obj, {})
+    if kind == "custom" and obj.get("customType") == PROMPT_ERROR_TYPE:
+        return _prompt_error_record(obj)
     if is_trajectory_record(obj):
         return _trajectory_record(obj, str(kind))
     state = state_record_label(obj)
@@ -351,6 +353,22 @@ def _trajectory_record(obj: dict[str, Any], kind: str) -> Record:
     words = [kind] + [kv_pair(key, value) for key, value in values.items() if isinstance(value, (str, int, float, bool))]
     return Record("trajectory", _time_text(obj.get("ts")), None, "trajectory", " ".join(words),
                   values if values else None)
+
+
+# A session transcript's entry for a run whose prompt failed (<session>.jsonl, beside the log): {"type":"custom",
+# "customType":"openclaw:prompt-error","timestamp":...,"data":{"runId":...,"sessionId":...,"provider":...,"model":...,
+# "error":"<the run's error>"}}. Read as its error text, the rest of its data as fields.
+PROMPT_ERROR_TYPE = "openclaw:prompt-error"
+
+
+def _prompt_error_record(obj: dict[str, Any]) -> Record:
+    data = obj.get("data")
+    values = data if isinstance(data, dict) else {}
+    error = values.get("error")
+    fields = {key: value for key, value in values.items()
+              if key != "error" and isinstance(value, (str, int, float, bool))}
+    return Record("transcript", _time_text(obj.get("timestamp")), "error", None,
+                  str(error) if isinstance(error, str) and error else "prompt error", fields or None)
 
 
 # Records of the gateway's state that users paste beside (or instead of) the log: a session store row

@@ -821,3 +821,18 @@ def test_a_runtimes_nanosecond_time_keeps_the_dash_that_begins_the_gateways_line
     # a hand-pasted time of fewer digits is still a timestamped message, its dash a separator
     (pasted,) = parse_text_lines(["2026-05-21T10:00:00Z - stalled session: age=300s"])
     assert pasted.shape == "timestamped" and pasted.message == "stalled session: age=300s"
+
+
+def test_a_session_transcripts_prompt_error_entry_reads_as_its_error() -> None:
+    from stuckscan.parser import parse_text_lines
+    entry = ('{"type":"custom","customType":"openclaw:prompt-error","timestamp":"2026-05-14T12:00:00.000Z",'
+             '"data":{"runId":"run-1","sessionId":"s-1","provider":"xai","model":"grok",'
+             '"error":"LLM idle timeout (120s): no response from model"}}')
+    (event,) = parse_text_lines([entry])
+    assert (event.kind, event.shape, event.level) == ("llm.idle_timeout", "transcript", "error")
+    assert event.fields["runId"] == "run-1" and event.time is not None
+    # its members cut by the reporter (", ...}") still read
+    (cut,) = parse_text_lines([entry.replace('"provider":"xai","model":"grok",', "").replace("}}", ",...}}")])
+    assert cut.kind == "llm.idle_timeout"
+    (other,) = parse_text_lines(['{"type":"custom","customType":"model-snapshot","data":{"modelId":"openai/gpt-5.4"}}'])
+    assert other.shape != "transcript"
