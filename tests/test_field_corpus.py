@@ -114,3 +114,10 @@ def test_the_corpus_covers_every_class_every_shape_and_negatives() -> None:
     assert REQUIRED_SHAPES <= shapes, REQUIRED_SHAPES - shapes
     holdout = [case for case in CASES if case.split == "holdout"]
     assert len(holdout) >= len(CASES) // 5  # an honest "never seen" figure needs enough of them
+
+
+def test_a_case_number_selects_that_case_only() -> None:
+    from tools.fieldeval import _names_case
+    assert _names_case("f740", "f740-docker-run-timeout-gateway-keeps-lock")
+    assert not _names_case("f74", "f740-docker-run-timeout-gateway-keeps-lock")  # a number is never a prefix
+    assert _names_case("gateway-keeps", "f740-docker-run-timeout-gateway-keeps-lock")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -233,11 +234,20 @@ def render_markdown(outcomes: Sequence[Outcome]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _names_case(part: str, name: str) -> bool:
+    """Whether ``--case part`` selects the case ``name``: a case number (``f74``, ``f740``) names that case only,
+    never every number it begins; other text is a part of the name."""
+    if re.fullmatch(r"f\d+", part):
+        return name.split("-", 1)[0] == part
+    return part in name
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.fieldeval", description=__doc__.split("\n")[0])
     parser.add_argument("--cases", default=str(CASES_DIR), help="directory of *.case.json files")
     parser.add_argument("--split", choices=("dev", "holdout", "all"), default="all")
-    parser.add_argument("--case", action="append", default=[], help="only cases whose name contains this (repeatable)")
+    parser.add_argument("--case", action="append", default=[],
+                        help="only this case: its number (f123) or a part of its name (repeatable)")
     parser.add_argument("--write", action="store_true", help="also write docs/accuracy.md")
     parser.add_argument("--show-holdout", action="store_true",
                         help="list holdout cases row by row too (by default only their count: rules are not tuned on them)")
@@ -246,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.split != "all":
         cases = [c for c in cases if c.split == args.split]
     if args.case:
-        cases = [c for c in cases if any(part in c.name for part in args.case)]
+        cases = [c for c in cases if any(_names_case(part, c.name) for part in args.case)]
     if not cases:
         print("no cases found", file=sys.stderr)
         return 2
