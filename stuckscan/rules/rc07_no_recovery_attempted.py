@@ -28,7 +28,9 @@ RULE = Rule(
     WEDGED_POLICY, Severity.WARNING, "session",
     ("only `stuck session:` / `stalled session: ... recovery=none` lines for longer than `stuckSessionAbortMs`",
      "no `stuck session recovery` line at all"),
-    ("a build up to about 2026.4.x (no reason or classification fields)", "`recovery=none` on model or tool stalls"),
+    ("a build up to about 2026.4.x (no reason or classification fields): its warnings before the abort threshold "
+     "count too, as that build never recovers, unless it is a single warning that says nothing is queued behind the "
+     "run (`queueDepth=0`: a long turn as often as a stuck one)", "`recovery=none` on model or tool stalls"),
     (Fix("Upgrade OpenClaw: this build has no automatic stuck-session recovery.", _old_build,
          "the warnings have the pre-2026.5 form (no reason=)"),
      Fix("Set `diagnostics.stuckSessionAbortMs` so the gateway aborts wedged runs.", _observe_only,
