@@ -670,7 +670,8 @@ def _is_log_text(text: str) -> bool:
     surround it, never a reporter's note."""
     if text[:1] in ('{', '"') or families.match_family(text) is not None:
         return True
-    return any(shape.may_match(text) and shape.pattern.fullmatch(text) is not None for shape in TEXT_SHAPES)
+    return any((not shape.needle or shape.needle in text) and shape.pattern.fullmatch(text) is not None
+               for shape in TEXT_SHAPES)
 
 
 def _tagged_message(tag: str, message: str) -> tuple[str | None, str]:

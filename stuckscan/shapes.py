@@ -71,9 +71,6 @@ class TextShape:
     wraps: bool = False
     needle: str = ""  # text every line of the shape holds: a line without it is not tried against the pattern
 
-    def may_match(self, text: str) -> bool:
-        return not self.needle or self.needle in text
-
 
 def _shape(name: str, pattern: str, wraps: bool = False, needle: str = "") -> TextShape:
     return TextShape(name, re.compile(pattern, re.DOTALL), wraps, needle)

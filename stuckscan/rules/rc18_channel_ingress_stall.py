@@ -189,11 +189,16 @@ def _listener_seconds(event: Event) -> float:
     return max(seconds)
 
 
+def _lease_refused(event: Event) -> bool:
+    """The polling lease refusing this account's poller because another holds the bot token."""
+    return "polling already active for bot token" in event.message
+
+
 def _poll_conflict(event: Event) -> bool:
     """Telegram's 409 for a poll another getUpdates request ended ("terminated by other getUpdates request"), or
-    the polling lease refusing this account's poller because another holds the bot token."""
+    the polling lease refusing the poller outright (:func:`_lease_refused`)."""
     return "getUpdates conflict" in field_text(event, "reason") or "terminated by other getUpdates" in event.message \
-        or "polling already active for bot token" in event.message
+        or _lease_refused(event)
 
 
 def _noted_repeats(view: EpisodeView, restarts: list) -> list:
@@ -381,7 +386,7 @@ def detect(view: EpisodeView) -> Candidate | None:
                    "builds before 2026.3.13 await the whole turn in the listener, so the channel's intake waited "
                    "behind each slow turn")
     elif len(transport) == 1 and _poll_conflict(transport[0]) and not stalls:
-        refused = ("poller was refused by the polling lease" if "polling already active" in transport[0].message
+        refused = ("poller was refused by the polling lease" if _lease_refused(transport[0])
                    else "getUpdates poll was refused with 409 Conflict")
         summary = (f"{(channel_of(transport[0]).strip(':') or 'Telegram')}'s {refused}: while another poller holds "
                    "this bot token, this one receives nothing")
@@ -413,10 +418,10 @@ def detect(view: EpisodeView) -> Candidate | None:
            f"({len(hung_stops.all)} time(s))" if hung_stops.all and "stop hung" not in summary else "")
         + ("; the reporter's note says the restarts repeat" if noted else "")
         + ("; Telegram ended its polls with 409 Conflict (another process polls with this bot token)"
-           if any(_poll_conflict(e) and "polling already active" not in e.message for e in transport)
+           if any(_poll_conflict(e) and not _lease_refused(e) for e in transport)
            and "409" not in summary else "")
         + ("; the polling lease refused a second poller of this bot token"
-           if any("polling already active" in e.message for e in transport) and "polling lease" not in summary else "")
+           if any(_lease_refused(e) for e in transport) and "polling lease" not in summary else "")
         + (f"; Slack reports {max(metric(e, 'activeConnections') for e in shared):.0f} socket-mode connections for "
            "the app, and hands each event to one of them" if shared else "")
         + ("." if lone else ": the channel stopped delivering messages."),
