@@ -531,7 +531,8 @@ def test_container_samples_analyse_as_their_console_lines() -> None:
 
     console = findings(SAMPLES / "console" / "gateway-2026-05-21.log")
     assert console
-    for name in ("docker-logs-t.log", "docker-json-file.log", "cri-containerd.log", "kubectl-logs.log"):
+    for name in ("docker-logs-t.log", "docker-json-file.log", "cri-containerd.log", "kubectl-logs.log",
+                 "docker-compose-logs.log"):
         assert findings(SAMPLES / "shapes" / name) == console, name
 
 

@@ -34,6 +34,7 @@ from .records import Event
 DOCKER_SPLIT_BYTES = 16 * 1024  # docker's json-file driver cuts a longer line into pieces of this size
 CRI_SPLIT_BYTES = 1024  # containerd's max_container_log_line_size on this node (default 16 KiB)
 POD = "openclaw-gateway-6c9f7d9b8-x2k4q"
+COMPOSE_SERVICE = "openclaw-gateway-1"
 
 
 def _lines(items: list[str]) -> str:
@@ -169,6 +170,15 @@ def kubectl(corpus: Corpus) -> None:
     _expect(corpus, "shapes/kubectl-logs", key)
 
 
+def compose(corpus: Corpus) -> None:
+    events, key = _events()
+    out = [f"{COMPOSE_SERVICE}  | {compact_line(event, DAY_TZ)}" for event in events]
+    corpus.add("shapes/docker-compose-logs.log", _lines(out),
+               "docker compose logs openclaw-gateway of the same console lines: '<service>-<replica>  | <line>', "
+               "the service name padded by compose to the widest service's name.")
+    _expect(corpus, "shapes/docker-compose-logs", key)
+
+
 def _expect(corpus: Corpus, stem: str, key: str) -> None:
     """The container's lines analyse as the console lines do (console/gateway-2026-05-21.log)."""
     corpus.add_json(f"{stem}.expected.json", {
@@ -187,6 +197,7 @@ def add_containers(corpus: Corpus) -> None:
     docker_json_file(corpus)
     cri(corpus)
     kubectl(corpus)
+    compose(corpus)
 
 
 __all__ = ["add_containers", "rfc3339_fixed", "rfc3339_nano"]
