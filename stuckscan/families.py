@@ -1141,6 +1141,18 @@ FAMILIES: tuple[Family, ...] = (
         "channel.exited", "error", "channel startup failed:",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?channel startup failed:\s*(?P<error>.*)",
     ),
+    # The process's unhandled-rejection handler (src/infra/unhandled-rejections.ts, console.error): "[openclaw]
+    # Unhandled promise rejection: <err>", then process.exit(1). Builds before its transient-network guard (which
+    # now logs "Non-fatal unhandled rejection (continuing)" instead) ended the gateway on a network failure too: a
+    # turn's own failures are caught by its run, so one that escapes comes from a background loop (a channel's
+    # polling or socket client, the usual source in the threads: #2876, #6676, #22865), and every channel stops with
+    # the process. Only a network failure is read here (an AbortError is a restart's or a stop's doing).
+    _anchored(
+        "channel.exited", "error", "Unhandled promise rejection: ",
+        r"Unhandled promise rejection: (?P<error>(?:TypeError: fetch failed|[^\n]{0,300}?\b(?:getaddrinfo|ECONNRESET"
+        r"|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|socket hang up|UND_ERR_[A-Z_]{1,40})\b)"
+        r"[^\n]{0,300})",
+    ),
     # The Discord listener's timeout (extensions/discord/src/monitor/listeners.ts): "discord handler timed out after
     # <n> seconds[ (<context k=v>)]" (error), "discord handler canceled after timeout[ (...)]" (warn), "discord
     # handler failed after timeout: <err>[ (...)]" (error): the inbound turn outlived the listener.
@@ -1957,10 +1969,30 @@ FAMILIES: tuple[Family, ...] = (
     # Telegram: the Bot API wrapper's failures (extensions/telegram/src/api-logging.ts, telegram/api, error): "telegram
     # <operation> failed: <err>"; a network failure reads "Network request for '<method>' failed!" (#64235: every
     # send and chat action failing while no update came in). Other API errors (a bad request) are not the transport's.
+    # (the needle is the words both forms share: "failed: HttpError: Network request for ..." also carries grammY's
+    # error class before them)
     _searched(
-        "channel.transport_error", "error", "failed: Network request for '",
+        "channel.transport_error", "error", "Network request for '",
         r"(?P<channel>telegram) (?P<operation>[\w.-]{1,60}) failed: (?:HttpError: )?"
         r"Network request for '(?P<method>\w{1,60})' failed",
+    ),
+    # The Bot API refusing the bot token: grammY's error for an API reply "Call to '<method>' failed! (401:
+    # Unauthorized)", logged by the same wrapper ("telegram sendChatAction failed: Call to ... (401: Unauthorized)"),
+    # and the chat-action circuit breaker giving up on it (extensions/telegram/src/sendchataction-401-backoff.ts,
+    # #27092): "CRITICAL: sendChatAction suspended after <n> consecutive 401 errors. Bot token is likely invalid.".
+    # Telegram answers 401 only for a token it does not accept, so every call fails, getUpdates too, until the
+    # token is replaced: a disconnect for good, as Slack's invalid_auth is.
+    _searched(
+        "channel.terminal_disconnect", "error", "(401: Unauthorized)",
+        r"(?:(?P<operation>[\w.-]{1,60}) failed: (?:GrammyError: )?)?Call to '(?P<method>\w{1,60})' failed! "
+        r"\((?P<detail>401: (?P<channel>Unauthorized))\)",
+        values={"channel": {"Unauthorized": "telegram"}},
+    ),
+    _searched(
+        "channel.terminal_disconnect", "error", "consecutive 401 errors",
+        r"(?P<method>sendChatAction) suspended after (?P<failures>\d+) consecutive 401 errors\.?"
+        r"(?P<detail> (?P<channel>Bot) token is likely invalid)?",
+        values={"channel": {"Bot": "telegram"}},
     ),
     # The polling lease refusing a second poller of the same bot token (extensions/telegram/src/polling-lease.ts):
     # "Telegram polling already active for bot token <fingerprint> on account "<a>" (<n>s old[ (aborting for <n>s)]);
@@ -2069,6 +2101,15 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<channel>bolt-app|web-api)(?::(?P<sdkComponent>\w{1,40})(?::\d+)?)? http request failed\s+"
         r"(?P<error>\S[^\n]{0,500})",
         values={"channel": {"bolt-app": "slack", "web-api": "slack"}},
+    ),
+    # The same SDK's socket-mode client failing to fetch the WebSocket URL it connects to (apps.connections.open), as
+    # its console logger prints it (#22865): "[ERROR] socket-mode:SocketModeClient:<n> Failed to retrieve a new WSS URL
+    # (error: <err>)": the socket cannot (re)connect, so no event reaches the channel.
+    _searched(
+        "channel.transport_error", "error", "Failed to retrieve a new WSS URL",
+        r"(?:(?P<channel>socket-mode):(?P<sdkComponent>\w{1,40}):\d+ )?Failed to retrieve a new WSS URL"
+        r"(?: \(error: (?P<error>[^\n]{1,500}?)\))?\s*$",
+        values={"channel": {"socket-mode": "slack"}},
     ),
     _anchored(
         "channel.polling_started", "info", ("slack socket mode connected", "socket mode connected"),

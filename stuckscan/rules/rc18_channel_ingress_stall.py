@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 # A channel's transport idle this long (the polling watchdog fires at about 90 s) is a stall on its own.
 LONG_CHANNEL_STALL_SECONDS = 300.0
-# Subsystems that are the gateway's own, not a channel's (an uncaught exception is logged under [openclaw]).
-GATEWAY_SUBSYSTEMS = frozenset({"openclaw", "gateway", "channels", "health-monitor", "diagnostic"})
+# Subsystems that are the gateway's own, not a channel's (an uncaught exception is logged under [openclaw], under
+# [clawdbot] in the builds of that name).
+GATEWAY_SUBSYSTEMS = frozenset({"openclaw", "clawdbot", "gateway", "channels", "health-monitor", "diagnostic"})
 # A channel's own child loggers, named after their part of it (extensions/whatsapp logs its Web client's
 # reconnects, replies and heartbeat as web-reconnect, web-auto-reply, web-heartbeat).
 CHILD_LOGGER_CHANNELS = {"web-reconnect": "whatsapp", "web-auto-reply": "whatsapp", "web-heartbeat": "whatsapp",
@@ -146,6 +147,12 @@ def _hung_for(event: Event) -> float:
 
 _ABORTED = re.compile(r"AbortError|\baborted\b|operation was aborted", re.IGNORECASE)
 _ERROR_JSON = re.compile(r'"statusCode":\s*(?P<status>\d{3}).*?"message":\s*"(?P<message>[^"\\]{1,120})"', re.DOTALL)
+
+
+def _process_ended(event: Event) -> bool:
+    """An exit that is the gateway process ending on a network failure nothing caught (families: the unhandled
+    rejection handler's line), not one channel's task ending."""
+    return event.message.startswith("Unhandled promise rejection: ")
 
 
 def _error_words(error: str) -> str:
@@ -334,8 +341,10 @@ def detect(view: EpisodeView) -> Candidate | None:
         return _shared_socket(shared, view) if shared and view.record.served_after is None else None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
     only_held = bool(held) and all(any(e is h for h in held) for e in self_looping)
+    # (a transport error and the process ending on an uncaught network failure: two lines, no loop seen)
+    crash_only = bool(exited) and all(_process_ended(e) for e in exited)
     one_hung_request = (len(self_looping) == 1 and self_looping[0] in transport or only_held) \
-        and not (restarts or auto or exited)
+        and not (restarts or auto or (exited and not crash_only))
     confidence = Confidence.LOW if lone else \
         Confidence.MEDIUM if view.overlapping_incidents or on_word_only or one_hung_request else Confidence.HIGH
     name = (looping or list(per_channel) or ["channel"])[0].strip(":") or "a channel"
@@ -351,6 +360,10 @@ def detect(view: EpisodeView) -> Candidate | None:
                    + (f" for {longest:.0f} s" if longest else "") + " and restarted it; one stall alone does not show "
                    "whether it recurs")
         stall_note = []  # (said here, not again below)
+    elif lone and crash_only and not (channel_port_taken or hung_stops.all):
+        summary = (f"The gateway process ended on a network failure nothing caught ({_error_words(field_text(exited[0], 'error'))}), "
+                   "and every channel stopped with it; such a failure escapes from a channel's background polling or "
+                   "socket loop, which one line cannot name")
     elif lone and exited and not (channel_port_taken or hung_stops.all):
         errors = sorted({field_text(e, "error") for e in exited if field_text(e, "error")})
         summary = (f"{_channel_name(exited[0])} exited" + (f" ({_error_words(errors[0])})" if len(errors) == 1 else "")
@@ -413,7 +426,8 @@ def detect(view: EpisodeView) -> Candidate | None:
         + (f"; its transport watchdog reported {len(stall_note)} stall(s)"
            + (f", up to {max(e.seconds.get('stalledFor', 0.0) for e in stall_note):.0f} s"
               if any(e.seconds.get("stalledFor", 0.0) for e in stall_note) else "") if stall_note else "")
-        + ("; the channel exited" if exited and "exited" not in summary else "")
+        + (("" if "ended" in summary else "; the gateway process then ended on that uncaught network failure")
+           if crash_only else "; the channel exited" if exited and "exited" not in summary else "")
         + (f"; its stop hung past the {metric(hung_stops.all[0], 'stopTimeoutMs'):.0f} ms budget after the abort "
            f"({len(hung_stops.all)} time(s))" if hung_stops.all and "stop hung" not in summary else "")
         + ("; the reporter's note says the restarts repeat" if noted else "")
