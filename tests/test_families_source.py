@@ -538,6 +538,27 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.polling_started", {"channel": "feishu", "account": "default"}),
     ("gateway/channels/feishu", "ERROR", "feishu[default]: webhook handler error: Error: dispatcher failed",
      "channel.inbound_failed", {"event": "webhook", "error": "Error: dispatcher failed"}),
+    # Telegram's Bot API wrapper (extensions/telegram/src/api-logging.ts) with grammY's errors: a network failure
+    # with its error class, and the token refused (401; sendchataction-401-backoff.ts gives up on it).
+    ("telegram/api", "ERROR", "telegram setMyCommands failed: HttpError: Network request for 'setMyCommands' failed!",
+     "channel.transport_error", {"channel": "telegram", "method": "setMyCommands"}),
+    ("telegram/api", "ERROR",
+     "telegram sendChatAction failed: Call to 'sendChatAction' failed! (401: Unauthorized)",
+     "channel.terminal_disconnect", {"channel": "telegram", "method": "sendChatAction", "detail": "401: Unauthorized"}),
+    ("gateway/channels/telegram", "ERROR",
+     "CRITICAL: sendChatAction suspended after 10 consecutive 401 errors. Bot token is likely invalid. Telegram may "
+     "DELETE the bot if requests continue. Replace the token and restart: openclaw channels restart telegram",
+     "channel.terminal_disconnect", {"channel": "telegram", "failures": 10}),
+    # The Slack SDK's socket-mode client failing to fetch its WebSocket URL (#22865).
+    ("gateway/channels/slack", "ERROR",
+     "socket-mode:SocketModeClient:2 Failed to retrieve a new WSS URL (error: Error: A request error occurred: "
+     "getaddrinfo ENOTFOUND slack.com)",
+     "channel.transport_error", {"channel": "slack", "error": "Error: A request error occurred: getaddrinfo ENOTFOUND slack.com"}),
+    # The unhandled-rejection handler ending the process on a network failure (src/infra/unhandled-rejections.ts).
+    ("openclaw", "ERROR", "Unhandled promise rejection: TypeError: fetch failed",
+     "channel.exited", {"error": "TypeError: fetch failed"}),
+    ("openclaw", "ERROR", "Unhandled promise rejection: Error: A request error occurred: getaddrinfo ENOTFOUND slack.com",
+     "channel.exited", {"error": "Error: A request error occurred: getaddrinfo ENOTFOUND slack.com"}),
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 

@@ -130,6 +130,33 @@ def test_one_restart_or_one_channel_port_clash_alone_is_an_ingress_stall_at_low_
     assert "RC18" not in rule_ids(analyze(gateway_port))  # the gateway's own port: no channel's ingress
 
 
+def test_an_unhandled_network_rejection_that_ends_the_gateway_is_a_channel_exit() -> None:
+    crash = line("09:34:00", "Unhandled promise rejection: TypeError: fetch failed", "openclaw", "ERROR")
+    assert lone_confidence(analyze(crash)) == "low"  # alone: no line names the channel it escaped from
+    assert "process ended" in analyze(crash).episodes[0].primary.summary
+    polled = line("09:33:59", "telegram getUpdates failed: HttpError: Network request for 'getUpdates' failed!",
+                  "telegram/api", "ERROR")
+    assert lone_confidence(analyze(polled, crash)) == "medium"
+    # near misses: a restart's abort, and the later builds' guard that keeps the process running
+    aborted = line("09:34:00", "Unhandled promise rejection: AbortError: This operation was aborted", "openclaw", "ERROR")
+    assert "RC18" not in rule_ids(analyze(aborted))
+    survived = line("09:34:00", "Non-fatal unhandled rejection (continuing): TypeError: fetch failed", "openclaw", "WARN")
+    assert "RC18" not in rule_ids(analyze(survived))
+
+
+def test_telegram_refusing_the_bot_token_is_a_disconnect_for_good() -> None:
+    refused = line("01:54:43", "telegram sendChatAction failed: Call to 'sendChatAction' failed! (401: Unauthorized)",
+                   "telegram/api", "ERROR")
+    again = line("01:54:44", "telegram sendChatAction failed: Call to 'sendChatAction' failed! (401: Unauthorized)",
+                 "telegram/api", "ERROR")
+    assert lone_confidence(analyze(refused)) == "medium"
+    assert lone_confidence(analyze(refused, again)) == "high"
+    # a bad request is one message's error, not the token's
+    bad = line("01:54:43", "telegram sendMessage failed: Call to 'sendMessage' failed! (400: Bad Request: chat not found)",
+               "telegram/api", "ERROR")
+    assert "RC18" not in rule_ids(analyze(bad))
+
+
 # -- restarts that cut work short, and channels that restart themselves ----------------------------
 
 

@@ -90,7 +90,11 @@ RULE = Rule(
      "a disconnect the channel itself calls final (`WhatsApp session logged out`, `... (status 440: session "
      "conflict)`, `discord: gateway closed with code 4014 (...)`, the manager's `auto-restart skipped, terminal "
      "disconnect` beside one; the Discord library's `Fatal Gateway error: 4014`; Slack's `An API error occurred: "
-     "account_inactive|invalid_auth|token_revoked|...`): medium confidence from one line",
+     "account_inactive|invalid_auth|token_revoked|...`; Telegram's `Call to '<method>' failed! (401: Unauthorized)`, the "
+     "bot token refused): medium confidence from one line",
+     "the gateway process ending on a network failure nothing caught (`[openclaw] Unhandled promise rejection: "
+     "TypeError: fetch failed`, builds before the transient-network guard) as a channel's exit: low confidence alone "
+     "(no line names the channel it escaped from), medium after a channel transport's own error",
      "`slack socket mode reports N active connections for this Slack app` with N of 2 or more (low confidence once)",
      "one channel request whose own error says it hung past the warn threshold (`Request to 'getUpdates' timed out "
      "after 500 seconds`): medium confidence",
