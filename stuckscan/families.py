@@ -1571,6 +1571,17 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:WhatsApp )?watchdog timeout (?:detected - forcing reconnect|\((?P<watchdogReason>[\w-]{1,40})\) - restarting "
         r"connection)" + KV,
     ),
+    # The same watchdog's record on the heartbeat logger (extensions/whatsapp/src/auto-reply/monitor.ts, web-heartbeat,
+    # warn): "Message timeout detected - forcing reconnect" with minutesSinceLastMessage in its meta object, written just
+    # before its "No messages received in <n>m" twin; read where the minutes stand before the words, as the record is
+    # pasted ("web-heartbeat: minutesSinceLastMessage: 42, forcing reconnect", #60378; the heartbeat's own "no messages
+    # in 30+ minutes" record carries the field too, and forces nothing). RC18 counts the twins once.
+    _searched(
+        "channel.polling_stall", "warn", "minutesSinceLastMessage",
+        r"(?:(?P<channel>web-heartbeat):?\s+)?minutesSinceLastMessage\W{1,3}(?P<minutesSinceLastMessage>\d{1,7}),?\s*"
+        r"forcing reconnect",
+        values={"channel": {"web-heartbeat": "whatsapp"}},
+    ),
     _anchored(
         "channel.transport_error", "warn", "web reconnect: unhandled rejection from WhatsApp socket",
         r"web reconnect: unhandled rejection from WhatsApp socket; forcing reconnect" + KV,

@@ -554,6 +554,9 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "socket-mode:SocketModeClient:2 Failed to retrieve a new WSS URL (error: Error: A request error occurred: "
      "getaddrinfo ENOTFOUND slack.com)",
      "channel.transport_error", {"channel": "slack", "error": "Error: A request error occurred: getaddrinfo ENOTFOUND slack.com"}),
+    # The WhatsApp watchdog's record with its minutes before the words, as pasted (#60378).
+    ("web-heartbeat", "WARN", "minutesSinceLastMessage: 42, forcing reconnect",
+     "channel.polling_stall", {"minutesSinceLastMessage": 42}),
     # The unhandled-rejection handler ending the process on a network failure (src/infra/unhandled-rejections.ts).
     ("openclaw", "ERROR", "Unhandled promise rejection: TypeError: fetch failed",
      "channel.exited", {"error": "TypeError: fetch failed"}),

@@ -157,6 +157,29 @@ def test_telegram_refusing_the_bot_token_is_a_disconnect_for_good() -> None:
     assert "RC18" not in rule_ids(analyze(bad))
 
 
+def test_the_whatsapp_watchdog_firing_again_is_a_loop_but_its_twin_lines_are_one_fire() -> None:
+    def fire(clock: str, minutes: int) -> list[str]:
+        return [line(clock, f"web-heartbeat: minutesSinceLastMessage: {minutes}, forcing reconnect", "whatsapp", "WARN"),
+                line(clock, f"No messages received in {minutes}m - restarting connection",
+                     "gateway/channels/whatsapp/heartbeat", "WARN")]
+
+    assert "RC18" in rule_ids(analyze(*fire("16:10:16", 42), *fire("16:11:20", 43)))
+    assert "RC18" not in rule_ids(analyze(*fire("16:10:16", 31)))  # one routine idle reconnect, logged twice
+
+
+def test_one_slack_socket_rotation_the_channel_came_back_from_is_no_stall() -> None:
+    dropped = line("09:00:00", "slack socket disconnected (disconnect); reconnecting in 2s (attempt 1/12)",
+                   "gateway/channels/slack", "ERROR")
+    restart = line("09:00:01", "[slack:default] health-monitor: restarting (reason: disconnected)",
+                   "gateway/health-monitor", "INFO")
+    back = line("09:00:03", "slack socket mode connected", "gateway/channels/slack", "INFO")
+    assert "RC18" not in rule_ids(analyze(dropped, restart, back))
+    assert "RC18" in rule_ids(analyze(dropped, restart))  # nothing shows it came back
+    again = line("09:00:05", "slack socket disconnected (disconnect); reconnecting in 4s (attempt 2/12)",
+                 "gateway/channels/slack", "ERROR")
+    assert "RC18" in rule_ids(analyze(dropped, restart, back, again))  # it dropped again: a loop
+
+
 # -- restarts that cut work short, and channels that restart themselves ----------------------------
 
 

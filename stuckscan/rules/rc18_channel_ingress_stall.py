@@ -86,7 +86,9 @@ RULE = Rule(
      "confidence (another poller holds the token)",
      "not: one WhatsApp `No messages received in 30m - restarting connection` at the idle watchdog's own threshold "
      "with only its status-499 reconnect beside it (routine on a quiet account; a count of an hour or more, or a "
-     "repeat, is a stall)",
+     "repeat, is a stall); its record `minutesSinceLastMessage: N, forcing reconnect` and that twin are one fire",
+     "not: one Slack socket drop seen twice and healed (`slack socket disconnected ... (attempt 1/12)`, the health "
+     "monitor's one `restarting (reason: disconnected)`, then `slack socket mode connected`)",
      "a disconnect the channel itself calls final (`WhatsApp session logged out`, `... (status 440: session "
      "conflict)`, `discord: gateway closed with code 4014 (...)`, the manager's `auto-restart skipped, terminal "
      "disconnect` beside one; the Discord library's `Fatal Gateway error: 4014`; Slack's `An API error occurred: "
@@ -178,6 +180,17 @@ def _came_back(view: EpisodeView, restarts: list[Event]) -> bool:
                for e in view.events("channel.polling_started"))
 
 
+def _one_disconnect_healed(view: EpisodeView, restarts: list[Event], auto: list[Event]) -> bool:
+    """One disconnect seen twice, and healed: the transport's own first reconnect ("slack socket disconnected
+    (disconnect); reconnecting in 2s (attempt 1/12)", extensions/slack/src/monitor/provider.ts), the health monitor's
+    one restart for the same disconnect (reason: disconnected), and the channel's ingress up after both ("slack socket
+    mode connected"). A socket rotation, not a loop; a channel manager's "auto-restart attempt" (its task ended) is
+    never part of one."""
+    return len(restarts) == 1 and field_text(restarts[0], "reason") == "disconnected" \
+        and all(_attempt(e) <= 1 and "auto-restart attempt" not in e.message for e in auto) \
+        and _came_back(view, restarts + auto)
+
+
 # The WhatsApp Web monitor's inbound watchdog closes a connection that had no message for 30 minutes (its own close,
 # status 499) and reconnects: on a quiet account that is routine. Only a count well past the 30 minutes (the watchdog
 # missed its own cycles, or keeps firing on a connection that gets nothing) or a repeat is a stall.
@@ -186,10 +199,37 @@ WHATSAPP_IDLE_RECONNECT_MAX = 3600.0
 
 def _routine_idle_reconnect(stalls: list[Event]) -> Event | None:
     """The one WhatsApp idle-watchdog reconnect in ``stalls`` at its own threshold, when it is the only one, else None."""
-    idle = [e for e in stalls if e.message.startswith("No messages received in ")]
-    if len(idle) != 1 or len(stalls) != 1 or idle[0].seconds.get("stalledFor", 0.0) >= WHATSAPP_IDLE_RECONNECT_MAX:
+    idle = [e for e in stalls if _stall_minutes(e) is not None]
+    if len(idle) != 1 or len(stalls) != 1 or (_stall_minutes(idle[0]) or 0) * 60 >= WHATSAPP_IDLE_RECONNECT_MAX:
         return None
     return idle[0]
+
+
+def _stall_minutes(event: Event) -> int | None:
+    """Whole minutes a WhatsApp watchdog stall gives (its "No messages received in <n>m", or its record's
+    minutesSinceLastMessage), else None."""
+    minutes = event.fields.get("minutesSinceLastMessage")
+    if isinstance(minutes, int):
+        return minutes
+    seconds = event.seconds.get("stalledFor")
+    return int(seconds // 60) if seconds and event.message.startswith("No messages received in ") else None
+
+
+def _distinct_stalls(stalls: list[Event]) -> list[Event]:
+    """Each watchdog fire once: the WhatsApp watchdog writes a record (minutesSinceLastMessage) and its "No messages
+    received in <n>m" twin for one fire (under two loggers, so the subsystems differ), so stalls of the same minutes
+    at the same second (or both untimed) are one."""
+    seen: set[tuple[int, object]] = set()
+    distinct = []
+    for event in stalls:
+        minutes = _stall_minutes(event)
+        key = (minutes, event.time.replace(microsecond=0) if event.time else None) if minutes is not None else None
+        if key is not None and key in seen:
+            continue
+        if key is not None:
+            seen.add(key)
+        distinct.append(event)
+    return distinct
 
 
 def _listener_seconds(event: Event) -> float:
@@ -279,11 +319,11 @@ def detect(view: EpisodeView) -> Candidate | None:
     auto = view.events("channel.auto_restart")
     gave_up = view.events("channel.restart_gave_up")
     self_looping = [e for e in auto if _attempt(e) >= 2] + gave_up
-    if auto and (addr_in_use or restarts):
+    if auto and (addr_in_use or restarts) and not _one_disconnect_healed(view, restarts, auto):
         self_looping += auto
     # A channel's own watchdog saying its transport went idle ("polling stall detected", "transport watchdog
     # timeout") twice, or once with a restart or a failed start around it; a channel that exited.
-    stalls = view.events("channel.polling_stall")
+    stalls = _distinct_stalls(view.events("channel.polling_stall"))
     routine = _routine_idle_reconnect(stalls)
     # (routine only with nothing else wrong: beside a close, an exit or a restart it is one more sign)
     trouble = view.events("channel.transport_error", "channel.exited", "health.restart", "channel.reconnecting",
