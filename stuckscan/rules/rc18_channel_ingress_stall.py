@@ -264,8 +264,12 @@ def _noted_repeats(view: EpisodeView, restarts: list) -> list:
 
 
 def _channel_from_subsystem(event: object) -> str:
-    """A channel's own lines are logged under its subsystem (``telegram``, ``gateway/channels/slack``)."""
+    """A channel's own lines are logged under its subsystem (``telegram``, ``gateway/channels/slack``), or under a
+    child logger of it (``gateway/channels/whatsapp/heartbeat``, ``telegram/api``): the channel it names."""
     subsystem = str(getattr(event, "subsystem", "") or "")
+    known = channel_subsystem(subsystem)
+    if known:
+        return known
     name = subsystem.rsplit("/", 1)[-1]
     if name in GATEWAY_SUBSYSTEMS:
         return ""
