@@ -1578,9 +1578,8 @@ FAMILIES: tuple[Family, ...] = (
     # in 30+ minutes" record carries the field too, and forces nothing). RC18 counts the twins once.
     _searched(
         "channel.polling_stall", "warn", "minutesSinceLastMessage",
-        r"(?:(?P<channel>web-heartbeat):?\s+)?minutesSinceLastMessage\W{1,3}(?P<minutesSinceLastMessage>\d{1,7}),?\s*"
-        r"forcing reconnect",
-        values={"channel": {"web-heartbeat": "whatsapp"}},
+        r"(?P<channel>minutesSinceLastMessage)\W{1,3}(?P<minutesSinceLastMessage>\d{1,7}),?\s*forcing reconnect",
+        values={"channel": {"minutesSinceLastMessage": "whatsapp"}},  # (a field only the WhatsApp monitor writes)
     ),
     _anchored(
         "channel.transport_error", "warn", "web reconnect: unhandled rejection from WhatsApp socket",
@@ -1995,8 +1994,7 @@ FAMILIES: tuple[Family, ...] = (
     # token is replaced: a disconnect for good, as Slack's invalid_auth is.
     _searched(
         "channel.terminal_disconnect", "error", "(401: Unauthorized)",
-        r"(?:(?P<operation>[\w.-]{1,60}) failed: (?:GrammyError: )?)?Call to '(?P<method>\w{1,60})' failed! "
-        r"\((?P<detail>401: (?P<channel>Unauthorized))\)",
+        r"Call to '(?P<method>\w{1,60})' failed! \((?P<detail>401: (?P<channel>Unauthorized))\)",
         values={"channel": {"Unauthorized": "telegram"}},
     ),
     _searched(
@@ -2118,9 +2116,8 @@ FAMILIES: tuple[Family, ...] = (
     # (error: <err>)": the socket cannot (re)connect, so no event reaches the channel.
     _searched(
         "channel.transport_error", "error", "Failed to retrieve a new WSS URL",
-        r"(?:(?P<channel>socket-mode):(?P<sdkComponent>\w{1,40}):\d+ )?Failed to retrieve a new WSS URL"
-        r"(?: \(error: (?P<error>[^\n]{1,500}?)\))?\s*$",
-        values={"channel": {"socket-mode": "slack"}},
+        r"(?P<channel>Failed) to retrieve a new WSS URL(?: \(error: (?P<error>[^\n]{1,500})\))?",
+        values={"channel": {"Failed": "slack"}},
     ),
     _anchored(
         "channel.polling_started", "info", ("slack socket mode connected", "socket mode connected"),
