@@ -99,8 +99,15 @@ GATEWAY_TROUBLE_KINDS = frozenset({
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",
     "gateway.restart_mode", "gateway.draining", "gateway.restarting", "gateway.reload_required",
-    "gateway.drained", "gateway.start_failed", "gateway.agent_model",
+    "gateway.drained", "gateway.start_failed", "gateway.agent_model", "gateway.stop_killed",
 })
+# A restart that waits for active runs ("draining <n> active task(s) and <n> active embedded run(s) before restart", a
+# config reload "deferring until ... <n> embedded run(s) complete") and the process stopped before the wait ended: a
+# SIGTERM/SIGINT that shuts down, or the service manager's kill (gateway.stop_killed). The stop cut those runs (RC17).
+# A drain waits at most its budget (300 s by default, src/cli/gateway-cli/run-loop.ts).
+RESTART_WAIT_KINDS = frozenset({"gateway.draining", "gateway.reload_required"})
+STOP_SIGNALS = frozenset({"SIGTERM", "SIGINT", "SIGKILL"})
+DEFAULT_DRAIN_BUDGET = timedelta(minutes=5)
 # Lines only the diagnostic heartbeat writes: one of them later than a session's last warning
 # shows the heartbeat ran and did not warn about that session, so its silence is real.
 HEARTBEAT_PROOF_KINDS = frozenset(ATTENTION_LABELS) | {"heartbeat", "liveness.warning", "liveness.heartbeat_delayed"}
@@ -1683,13 +1690,51 @@ class Correlator:
         earlier.append(event)
 
     def _on_lifecycle(self, event: Event) -> list[Change]:
+        cut_wait = self._restart_wait_cut_by(event)
         self.markers.append(event)
         if self.open_episode is not None:
             self.open_episode.markers.append(event)
+        if cut_wait is not None:
+            return [*self._on_stop_during_restart_wait(event, cut_wait),
+                    *(self._end_by_restart(event) if self._is_restart(event) else [])]
         pid = event.fields.get("pid")
         if event.kind == "gateway.listening" and isinstance(pid, int) and pid not in self.gateway_pids:
             self.gateway_pids.append(pid)
         return self._end_by_restart(event) if self._is_restart(event) else []
+
+    def _restart_wait_cut_by(self, event: Event) -> Event | None:
+        """The restart wait (a drain or a deferred reload still counting active embedded runs) that ``event``, a stop
+        of the process, cut short; None when ``event`` is no stop or the last lifecycle line before it is not such a
+        wait (the new process started, the drain ended, the restart went on)."""
+        if not _is_process_stop(event):
+            return None
+        for marker in reversed(self.markers):
+            if _is_process_stop(marker):
+                continue  # (systemd's kill follows its own stop timeout: one stop)
+            if marker.kind not in RESTART_WAIT_KINDS or _runs_waited_for(marker) <= 0:
+                return None
+            if marker.time is not None and event.time is not None:
+                budget = marker.seconds.get("timeoutMs")
+                reach = timedelta(seconds=budget) if budget else DEFAULT_DRAIN_BUDGET
+                if not timedelta(0) <= event.time - marker.time <= reach:
+                    return None
+            return marker
+        return None
+
+    def _on_stop_during_restart_wait(self, stop: Event, wait: Event) -> list[Change]:
+        """The stop as evidence of the one open incident, or of a gateway-wide finding of its own."""
+        record = next(iter(self.open.values())) if len(self.open) == 1 else self.open.get(UNATTRIBUTED)
+        changes: list[Change] = []
+        if record is None:
+            if self.open:
+                return changes
+            record = self._open(UNATTRIBUTED, "signal", stop)
+            changes.append(Change("opened", record, "the gateway was stopped while a restart waited on active runs"))
+        if wait not in record.prelude:
+            record.prelude.append(wait)
+        record.evidence.add(stop)
+        self._touch(record, stop)
+        return changes
 
     @staticmethod
     def _is_restart(event: Event) -> bool:
@@ -2110,6 +2155,22 @@ def _restart_recovery_fault(event: Event) -> str:
     if isinstance(marked, int) and marked > 0:
         return "a restart interrupted active runs"
     return ""
+
+
+def _is_process_stop(event: Event) -> bool:
+    """A line saying the gateway process is being stopped: a stop signal received (not SIGUSR1's in-process restart;
+    "received SIGTERM; restarting" is the restart's own start, before its drain), or systemd's kill."""
+    if event.kind == "gateway.stop_killed":
+        return True
+    if event.kind == "gateway.signal_action":
+        return event.fields.get("action") == "shutting down"
+    return event.kind == "gateway.signal" and event.fields.get("signal") in STOP_SIGNALS
+
+
+def _runs_waited_for(event: Event) -> int:
+    """How many embedded runs a drain or a deferred reload said it waits for (0 when it names none)."""
+    runs = event.fields.get("runs", event.fields.get("embeddedRuns"))
+    return runs if isinstance(runs, int) else 0
 
 
 def _describe_marker(event: Event) -> str:

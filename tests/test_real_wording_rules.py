@@ -459,3 +459,43 @@ def test_a_call_that_failed_on_its_own_timeout_is_no_starved_event_loop() -> Non
     # the same length with no timeout of its own is a call the gateway took 30 s to answer
     slow = line("10:00:01", "⇄ res ✓ node.invoke 30001ms conn=4f1c2a9e id=7a1b", "gateway/ws", "INFO")
     assert "RC12" in rule_ids(analyze(slow))
+
+
+def test_a_stop_while_a_restart_waits_on_active_runs_is_a_restart_interrupted_run() -> None:
+    drain = line("09:00:00", "draining 4 active task(s) and 2 active embedded run(s) before restart with timeout 300000ms",
+                 "gateway", "INFO")
+    still = line("09:00:30", "still draining 4 active task(s) and 2 active embedded run(s) before restart", "gateway", "INFO")
+    killed = "openclaw-gateway.service: State 'stop-sigterm' timed out. Killing."
+    analysis = analyze(drain, still, killed)
+    assert rule_ids(analysis) == {"RC17"}
+    assert "killed the gateway" in analysis.incidents[0].primary.summary
+    deferred = line("09:00:00", "config change requires gateway restart (browser.ssrfPolicy) — deferring until "
+                                "4 operation(s), 2 reply(ies), 2 embedded run(s) complete", "gateway/reload")
+    stopped = line("09:00:09", "signal SIGTERM received; shutting down", "gateway", "INFO")
+    assert rule_ids(analyze(deferred, stopped)) == {"RC17"}
+
+
+def test_a_stop_no_restart_wait_precedes_is_no_interrupted_run() -> None:
+    killed = "openclaw-gateway.service: State 'stop-sigterm' timed out. Killing."
+    assert not analyze(killed).incidents  # a slow shutdown alone: nothing says a run was in flight
+    # the restart's own signal comes before its drain: an orderly restart, nothing cut
+    orderly = analyze(line("09:00:00", "received SIGTERM; restarting", "gateway", "INFO"),
+                      line("09:00:01", "draining 2 active task(s) and 1 active embedded run(s) before restart "
+                                       "with timeout 300000ms", "gateway", "INFO"))
+    assert not orderly.incidents
+    # the drain ended and the new process started before the next stop
+    restarted = analyze(line("09:00:01", "draining 0 active task(s) and 1 active embedded run(s) before restart "
+                                         "with timeout 300000ms", "gateway", "INFO"),
+                        line("09:00:14", "agent model: anthropic/claude-opus-4-7", "gateway", "INFO"),
+                        line("09:02:00", "signal SIGTERM received", "gateway", "INFO"))
+    assert not restarted.incidents
+    # a deferral that waits on replies only names no run to cut
+    replies_only = analyze(line("09:00:00", "config change requires gateway restart (gateway.port) — deferring until "
+                                            "1 operation(s), 1 reply(ies) complete", "gateway/reload"),
+                           line("09:00:09", "signal SIGTERM received; shutting down", "gateway", "INFO"))
+    assert not replies_only.incidents
+    # a stop long after the drain's budget ran out is another stop
+    late = analyze(line("09:00:00", "draining 0 active task(s) and 1 active embedded run(s) before restart "
+                                    "with timeout 60000ms", "gateway", "INFO"),
+                   line("09:05:00", "signal SIGTERM received", "gateway", "INFO"))
+    assert not late.incidents
