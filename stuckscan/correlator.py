@@ -24,6 +24,7 @@ from stuckscan._store import BlobSpill
 from stuckscan.events import (
     ATTENTION_LABELS,
     NOTE_KIND,
+    REPEATED_MESSAGE_FAILURES,
     SLOW_RESPONSE_SECONDS,
     TURN_CLAIM_BUSY,
     Event,
@@ -33,6 +34,7 @@ from stuckscan.events import (
     compaction_rpc,
     event_order,
     failed_compaction_diag,
+    failed_message_id,
     hung_model_fetch,
     model_call_timed_out,
     overdue_channel_turn,
@@ -84,7 +86,7 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "compaction.deadline_extended", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
     "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout", "lock.store_timeout",
-    "session.turn_claim_busy", "compaction.interrupted",
+    "session.turn_claim_busy", "compaction.interrupted", "session.init_conflict",
 })
 GATEWAY_TROUBLE_KINDS = frozenset({
     "liveness.warning", "liveness.heartbeat_delayed", "memory.pressure", "ws.handshake_timeout",
@@ -720,6 +722,28 @@ class SpilledRecords(Sequence[IncidentRecord]):
         return place if isinstance(place, IncidentRecord) else self._spill.get(place)
 
 
+@dataclass(slots=True)
+class MessageFailures:
+    """The failed processings of one inbound message: how many, whether one failed on the reply session's init
+    conflict, the first few lines, and the incident they opened."""
+
+    count: int = 0
+    conflicted: bool = False
+    first: list[Event] = field(default_factory=list)
+    incident: str = ""
+    counted: tuple[str, int] = ("", 0)
+
+    def count_in(self, event: Event) -> None:
+        here = (event.source, event.line)
+        if here == self.counted:  # (a line is asked about more than once on its way through)
+            return
+        self.counted = here
+        self.count += 1
+        self.conflicted = self.conflicted or event.kind == "session.init_conflict"
+        if len(self.first) < REPEATED_MESSAGE_FAILURES:
+            self.first.append(event)
+
+
 class RecentlyClosed(BoundedMap[str, IncidentRecord]):
     """Each session's last closed incident (what a later line may reopen or extend); a
     record displaced from it, by a newer one of its session or by the bound, is handed to
@@ -783,6 +807,7 @@ class Correlator:
         self.lane_tasks: BoundedMap[str, deque[Event]] = BoundedMap(1000)
         # When each session's turns began to be refused for an earlier turn's claim, and were last (_claim_persists).
         self.claim_refusals: BoundedMap[str, tuple[datetime, datetime]] = BoundedMap(1000)
+        self.message_failures: BoundedMap[str, MessageFailures] = BoundedMap(1000)
 
     # -- feeding --------------------------------------------------------------------
 
@@ -1234,8 +1259,11 @@ class Correlator:
         if record is None and signal:
             record = self._reopen_if_late(identity, event)
         if record is None and signal:
+            record = self._message_incident(event)
+        if record is None and signal:
             record = self._open(identity, "lock_error" if self._opens_incident(event) else "signal", event)
             changes.append(Change("opened", record, signal))
+            self._note_message_incident(event, record)
         if record is None:
             self._attach_trailing(identity, event)
             previous = self.last_closed.get(identity)
@@ -1382,6 +1410,8 @@ class Correlator:
         restart marker: the restart cut the run short (an AbortError alone may be a user's /stop)."""
         if event.kind == "session.turn_claim_busy":
             return self._claim_persists(event)
+        if event.kind in ("message.processed", "session.init_conflict"):
+            return self._message_keeps_failing(event)
         if event.kind == "dispatch.empty_reply" and self._kept_private_turn(event):
             return ""
         signal = _fault_signal(event, self.thresholds)
@@ -1408,6 +1438,40 @@ class Correlator:
         if kept.time is not None and event.time is not None:
             return timedelta(0) <= event.time - kept.time <= KEPT_PRIVATE_WINDOW
         return kept.source == event.source and 0 < event.line - kept.line <= KEPT_PRIVATE_LINES
+
+    def _message_keeps_failing(self, event: Event) -> str:
+        """One inbound message processed and failed again and again, on the reply session's initialization conflict:
+        once is a commit race (and a channel retries it), the same message failing on every redelivery is a session
+        entry that stays conflicted."""
+        message_id = failed_message_id(event)
+        if message_id is None:
+            return ""
+        failures = self.message_failures.get(message_id)
+        if failures is None:
+            failures = MessageFailures()
+            self.message_failures.set(message_id, failures)
+        failures.count_in(event)
+        if failures.conflicted and failures.count >= REPEATED_MESSAGE_FAILURES:
+            return "the same message kept failing on a reply session initialization conflict"
+        return ""
+
+    def _message_incident(self, event: Event) -> IncidentRecord | None:
+        """The open incident an earlier failure of the same message opened (its session key masked on every line
+        names no session the lines could share), with the failures before it as its prelude."""
+        message_id = failed_message_id(event)
+        failures = self.message_failures.get(message_id) if message_id is not None else None
+        if failures is None:
+            return None
+        record = self.open.get(failures.incident) if failures.incident else None
+        return record
+
+    def _note_message_incident(self, event: Event, record: IncidentRecord) -> None:
+        message_id = failed_message_id(event)
+        failures = self.message_failures.get(message_id) if message_id is not None else None
+        if failures is None:
+            return
+        failures.incident = record.identity
+        record.prelude.extend(e for e in failures.first if e is not event and e not in record.prelude)
 
     def _claim_persists(self, event: Event) -> str:
         """A turn refused because the session holds an earlier turn's claim: a busy session refuses one now and
