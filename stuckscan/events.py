@@ -257,6 +257,28 @@ def failed_compaction_diag(event: Event) -> bool:
 TURN_CLAIM_BUSY = "already has an active turn claim"
 
 
+# One inbound message whose processing failed this many times (the channel redelivering it), one of them on the reply
+# session's initialization conflict: the session entry stays conflicted, not a race one retry gets past (RC05).
+REPEATED_MESSAGE_FAILURES = 3
+# A placeholder a reporter numbered ("<M1>", "<msg-2>") stands for one value; an unnumbered one ("<id>", "...") may hide
+# a different value on every line.
+_NUMBERED_PLACEHOLDER = re.compile(r"<[A-Za-z_-]{0,20}\d{1,6}>")
+
+
+def failed_message_id(event: Event) -> str | None:
+    """The id of the message a ``message processed: ... messageId=<id> outcome=error`` line (the diagnostic's end of one
+    processing of an inbound message) says failed; None for any other line, for its twin
+    ``message dispatch completed:`` (the same processing logged again) and for an id masked beyond telling apart."""
+    if event.kind not in ("message.processed", "session.init_conflict") or event.fields.get("outcome") != "error" \
+            or not event.message.startswith("message processed:"):
+        return None
+    message_id = event.fields.get("messageId")
+    if not isinstance(message_id, (str, int)) or isinstance(message_id, bool):
+        return None
+    text = str(message_id)
+    return text if not is_elided(text) or _NUMBERED_PLACEHOLDER.fullmatch(text) else None
+
+
 def reply_handled_elsewhere(event: Event) -> bool:
     """A visible turn dispatched with no reply whose own cause says its message was taken care of another way: a
     plugin's hook handled it (``cause=completed:before_dispatch_handled``), or it was skipped as a duplicate

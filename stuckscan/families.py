@@ -372,6 +372,18 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<stage>restart blocked) by active background task run\(s\):\s*(?P<blockers>.*)",
     ),
     _anchored("gateway.drained", "info", "all active work drained", r"all active work drained"),
+    # systemd's own lines (not the gateway's) when it stops the unit: the gateway's user unit (src/daemon/systemd-unit.ts)
+    # sets no TimeoutStopSec, so a stop waits systemd's default 90 s while the restart drain's budget is 300 s; past it
+    # systemd kills the process: "<unit>.service: State 'stop-sigterm' timed out. Killing." and "<unit>.service: Killing
+    # process <pid> (<comm>) with signal SIGKILL." (f894, f549). A kill while a drain still counted runs cut them (RC17).
+    _searched(
+        "gateway.stop_killed", "warn", "State 'stop-sigterm' timed out",
+        r"State 'stop-sigterm' timed out\. Killing",
+    ),
+    _searched(
+        "gateway.stop_killed", "warn", ") with signal SIGKILL",
+        r"Killing process (?P<pid>\d+) \((?P<comm>[^()\n]{1,100})\) with signal (?P<signal>SIGKILL)",
+    ),
     # src/cli/gateway-cli/run-loop.ts (gateway, warn): a restart asked with force aborts the active runs instead
     # of draining them: "forced restart requested; skipping active work drain" (f118).
     _anchored(
@@ -434,9 +446,16 @@ FAMILIES: tuple[Family, ...] = (
         "restart.recovery", "warn", "failed to mark interrupted main sessions for restart recovery",
         r"failed to mark interrupted main sessions for restart recovery:?\s*(?P<error>.*)",
     ),
+    # src/gateway/server-reload-handlers.ts (gateway/reload, warn): with work active the restart waits for it, "config
+    # change requires gateway restart (<reasons>) — deferring until <n> operation(s), <n> reply(ies), <n> embedded
+    # run(s)[, <n> task run(s)] complete"; pastes drop or elide the reasons ("restart — deferring", "restart ...
+    # deferring", f784, f657). The counts are the runs a stop before the restart would cut (RC17).
     _anchored(
         "gateway.reload_required", "warn", "config change requires gateway restart",
-        r"config change requires gateway restart \((?P<reasons>[^()]*)\)",
+        r"config change requires gateway restart(?: \((?P<reasons>[^()]*)\))?"
+        r"(?:\s*(?:—|-{1,2}|\.{3}|…)\s*deferring until (?P<pending>(?:(?P<operations>\d+) operation\(s\))?"
+        r"(?:,? ?(?P<pendingReplies>\d+) reply\(ies\))?(?:,? ?(?P<embeddedRuns>\d+) embedded run\(s\))?"
+        r"(?:,? ?(?P<taskRuns>\d+) task run\(s\))?) complete)?",
     ),
     _anchored("gateway.start_failed", "error", "Gateway failed to start:", r"Gateway failed to start:\s*(?P<error>.*)"),
     _anchored(

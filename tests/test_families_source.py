@@ -104,6 +104,11 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/reload", "WARN",
      "restart timeout after 300000ms with 2 operation(s), 1 task run(s) still active; restarting anyway",
      "gateway.drain_timeout", {"operations": 2, "taskRuns": 1}),
+    ("gateway/reload", "WARN",
+     "config change requires gateway restart (browser.ssrfPolicy) — deferring until 4 operation(s), 2 reply(ies), "
+     "2 embedded run(s), 1 task run(s) complete",
+     "gateway.reload_required", {"reasons": "browser.ssrfPolicy", "operations": 4, "pendingReplies": 2,
+                                 "embeddedRuns": 2, "taskRuns": 1}),
     ("gateway/reload", "WARN", "restart deferral check failed (Error: store unavailable); restarting gateway now",
      "gateway.forced_restart", {"error": "Error: store unavailable"}),
     ("gateway/reload", "INFO", "all operations and replies completed; restarting gateway now", "gateway.drained", {}),
@@ -701,6 +706,37 @@ def test_the_drains_older_budget_wording_still_reads() -> None:
     _check(event, "gateway.draining", {"stage": "draining", "tasks": 1, "runs": 2, "timeoutMs": 90000})
     unbounded = _one("draining 0 active task(s) and 1 active embedded run(s) before restart without a timeout")
     _check(unbounded, "gateway.draining", {"drainBudget": "without a timeout"})
+
+
+def test_a_deferred_restart_pasted_without_its_reasons_keeps_its_counts() -> None:
+    # (pastes drop the parenthesised reasons or elide them; the counts are what RC17 reads)
+    dropped = _one("config change requires gateway restart — deferring until 4 operation(s), 2 reply(ies), "
+                   "2 embedded run(s) complete")
+    _check(dropped, "gateway.reload_required", {"embeddedRuns": 2, "pendingReplies": 2})
+    elided = _one("config change requires gateway restart ... deferring until 1 reply(ies), 3 embedded run(s) complete")
+    _check(elided, "gateway.reload_required", {"embeddedRuns": 3})
+    channel_reload = _one("config change requires channel reload (matrix) - deferring until 2 embedded run(s) complete")
+    assert channel_reload.kind == "generic"  # a channel reload is no gateway restart
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("openclaw-gateway.service: State 'stop-sigterm' timed out. Killing.", {}),
+    ("openclaw-gateway.service: Killing process 260558 (node) with signal SIGKILL.",
+     {"pid": 260558, "comm": "node", "signal": "SIGKILL"}),
+    ("systemd: State 'stop-sigterm' timed out. Killing.", {}),
+    ("May 14 19:05:27 host systemd[1021]: openclaw-gateway.service: State 'stop-sigterm' timed out. Killing.", {}),
+])
+def test_systemds_kill_of_the_gateway_unit_as_pasted(line: str, expected: dict[str, object]) -> None:
+    _check(_one(line), "gateway.stop_killed", expected)
+
+
+@pytest.mark.parametrize("line", [
+    "openclaw-gateway.service: Killing process 260558 (node) with signal SIGTERM.",  # the ordinary stop
+    "openclaw-gateway.service: Main process exited, code=killed, status=9/KILL",
+    "the service got killed with SIGKILL after the stop timed out",  # a reporter's words
+])
+def test_systemd_look_alikes_are_no_kill_of_a_stop(line: str) -> None:
+    assert _one(line).kind != "gateway.stop_killed"
 
 
 def test_the_fast_path_decodes_every_consumed_line(tmp_path: Path) -> None:

@@ -509,3 +509,94 @@ def test_a_call_that_failed_on_its_own_timeout_is_no_starved_event_loop() -> Non
     # the same length with no timeout of its own is a call the gateway took 30 s to answer
     slow = line("10:00:01", "⇄ res ✓ node.invoke 30001ms conn=4f1c2a9e id=7a1b", "gateway/ws", "INFO")
     assert "RC12" in rule_ids(analyze(slow))
+
+
+def test_a_stop_while_a_restart_waits_on_active_runs_is_a_restart_interrupted_run() -> None:
+    drain = line("09:00:00", "draining 4 active task(s) and 2 active embedded run(s) before restart with timeout 300000ms",
+                 "gateway", "INFO")
+    still = line("09:00:30", "still draining 4 active task(s) and 2 active embedded run(s) before restart", "gateway", "INFO")
+    killed = "openclaw-gateway.service: State 'stop-sigterm' timed out. Killing."
+    analysis = analyze(drain, still, killed)
+    assert rule_ids(analysis) == {"RC17"}
+    assert "killed the gateway" in analysis.incidents[0].primary.summary
+    deferred = line("09:00:00", "config change requires gateway restart (browser.ssrfPolicy) — deferring until "
+                                "4 operation(s), 2 reply(ies), 2 embedded run(s) complete", "gateway/reload")
+    stopped = line("09:00:09", "signal SIGTERM received; shutting down", "gateway", "INFO")
+    assert rule_ids(analyze(deferred, stopped)) == {"RC17"}
+
+
+def test_a_stop_no_restart_wait_precedes_is_no_interrupted_run() -> None:
+    killed = "openclaw-gateway.service: State 'stop-sigterm' timed out. Killing."
+    assert not analyze(killed).incidents  # a slow shutdown alone: nothing says a run was in flight
+    # the restart's own signal comes before its drain: an orderly restart, nothing cut
+    orderly = analyze(line("09:00:00", "received SIGTERM; restarting", "gateway", "INFO"),
+                      line("09:00:01", "draining 2 active task(s) and 1 active embedded run(s) before restart "
+                                       "with timeout 300000ms", "gateway", "INFO"))
+    assert not orderly.incidents
+    # the drain ended and the new process started before the next stop
+    restarted = analyze(line("09:00:01", "draining 0 active task(s) and 1 active embedded run(s) before restart "
+                                         "with timeout 300000ms", "gateway", "INFO"),
+                        line("09:00:14", "agent model: anthropic/claude-opus-4-7", "gateway", "INFO"),
+                        line("09:02:00", "signal SIGTERM received", "gateway", "INFO"))
+    assert not restarted.incidents
+    # a deferral that waits on replies only names no run to cut
+    replies_only = analyze(line("09:00:00", "config change requires gateway restart (gateway.port) — deferring until "
+                                            "1 operation(s), 1 reply(ies) complete", "gateway/reload"),
+                           line("09:00:09", "signal SIGTERM received; shutting down", "gateway", "INFO"))
+    assert not replies_only.incidents
+    # a stop long after the drain's budget ran out is another stop
+    late = analyze(line("09:00:00", "draining 0 active task(s) and 1 active embedded run(s) before restart "
+                                    "with timeout 60000ms", "gateway", "INFO"),
+                   line("09:05:00", "signal SIGTERM received", "gateway", "INFO"))
+    assert not late.incidents
+
+
+def _lane_task_skip(clock: str) -> str:
+    return line(clock, f"stuck session recovery outcome: status=skipped action=keep_lane sessionId={SID} sessionKey={KEY} "
+                       f"lane=session:{KEY} reason=active_lane_task laneActive=1 laneQueued=1")
+
+
+def test_recovery_keeping_the_lane_for_a_task_with_no_run_again_and_again_is_stale_state() -> None:
+    incident = analyze(*(_lane_task_skip(clock) for clock in ("10:00:00", "10:00:30", "10:01:00"))).incidents[0]
+    assert incident.primary is not None and incident.primary.rule.id == "RC05"
+    assert incident.primary.confidence.value == "medium"
+    # once: the lane's task may be a compaction still inside its safety window, no orphan yet
+    once = analyze(_lane_task_skip("10:00:00"))
+    assert "RC05" not in rule_ids(once)
+
+
+def _processed(clock: str, message_id: str, error: str = "") -> str:
+    said = f' error="Error: reply session initialization conflicted for {KEY}"' if error else ""
+    return line(clock, f"message processed: channel=telegram sessionKey={KEY} messageId={message_id} outcome=error{said}",
+                level="ERROR" if error else "DEBUG")
+
+
+def test_one_message_failing_on_every_redelivery_on_the_init_conflict_is_stale_state() -> None:
+    redelivered = analyze(_processed("10:00:00", "4711", "conflict"), _processed("10:00:05", "4711", "conflict"),
+                          _processed("10:00:15", "4711"), _processed("10:00:35", "4711"))
+    assert len(redelivered.incidents) == 1
+    incident = redelivered.incidents[0]
+    assert incident.primary is not None and incident.primary.rule.id == "RC05"
+    assert incident.primary.confidence.value == "medium" and "failed 4 times" in incident.primary.summary
+    # a numbered placeholder stands for one id, even with the session key masked on every line
+    masked = [line(c, "message processed: sessionKey=agent:main...:topic:<redacted> messageId=<M1> outcome=error"
+                      + (' error="Error: reply session initialization conflicted ..."' if i == 0 else ""), level="ERROR")
+              for i, c in enumerate(("10:00:00", "10:00:05", "10:00:15"))]
+    assert [i.primary.rule.id for i in analyze(*masked).incidents if i.primary] == ["RC05"]
+
+
+def test_init_conflicts_that_are_no_one_message_failing_again_are_no_stale_state() -> None:
+    # one processing logged twice (its dispatch and its processed line), a retry that got through
+    dispatch = line("10:00:00", f"message dispatch completed: channel=telegram sessionKey={KEY} messageId=4711 "
+                                f'source=replyResolver outcome=error error="Error: reply session initialization conflicted '
+                                f'for {KEY}"', level="ERROR")
+    assert "RC05" not in rule_ids(analyze(dispatch, _processed("10:00:00", "4711", "conflict")))
+    # three different messages, one conflict each: a busy session's races, not one message stuck
+    assert "RC05" not in rule_ids(analyze(*(_processed(f"10:00:0{i}", f"47{i}", "conflict") for i in range(3))))
+    # the same message failing three times on something else (no conflict)
+    assert "RC05" not in rule_ids(analyze(*(_processed(f"10:00:0{i}", "4711") for i in range(3))))
+    # unnumbered placeholders may hide a different message on every line
+    hidden = [line(f"10:00:0{i}", f"message processed: sessionKey={KEY} messageId=<id> outcome=error "
+                                  f'error="Error: reply session initialization conflicted for {KEY}"', level="ERROR")
+              for i in range(3)]
+    assert "RC05" not in rule_ids(analyze(*hidden))
