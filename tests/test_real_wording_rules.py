@@ -600,3 +600,28 @@ def test_init_conflicts_that_are_no_one_message_failing_again_are_no_stale_state
                                   f'error="Error: reply session initialization conflicted for {KEY}"', level="ERROR")
               for i in range(3)]
     assert "RC05" not in rule_ids(analyze(*hidden))
+
+
+def _stale_label_then_live_run(lane_error_text: str | None) -> Analysis:
+    key = "agent:main:discord:channel:1400000000000000001"
+    lines = [
+        line("10:00:00", f"stuck session: sessionId=main sessionKey={key} state=processing age=141s queueDepth=1 "
+                         "reason=queued_work_without_active_run classification=stale_session_state recovery=checking"),
+        line("10:00:00", f"stuck session recovery skipped: reason=active_embedded_run action=observe_only sessionId=main "
+                         f"sessionKey={key} age=141s queueDepth=1 activeSessionId=c398bead-a362-46ca-a764-6502d305ff61"),
+    ]
+    if lane_error_text is not None:
+        lines.append(line("10:02:40", f"lane task error: lane=session:{key} durationMs=300746 error=\"{lane_error_text}\"",
+                          level="ERROR"))
+    return analyze(*lines)
+
+
+def test_a_stale_state_label_refuted_by_a_live_run_that_timed_out_is_no_stale_state() -> None:
+    # Recovery found the run alive, and the session's lane task, running since before the warning, timed out:
+    # the detector's "stale_session_state" was wrong, the model call hung.
+    for error in ("FailoverError: LLM request timed out.",
+                  'CommandLaneTaskTimeoutError: Command lane "main" task timed out after 300000ms'):
+        assert "RC05" not in rule_ids(_stale_label_then_live_run(error)), error
+    # near misses: no lane end at all, or a lane task that failed on something else, leave the label standing
+    assert "RC05" in rule_ids(_stale_label_then_live_run(None))
+    assert "RC05" in rule_ids(_stale_label_then_live_run("Error: 400 Bad Request"))

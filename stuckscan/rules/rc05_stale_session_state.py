@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 from stuckscan.events import REPEATED_MESSAGE_FAILURES, Event, failed_message_id
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
+    LANE_TIMEOUT_ERROR,
     Candidate,
     cite,
     field_text,
     first_time,
     idle_with_queue,
+    metric,
     progress_predates_stall,
 )
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -63,6 +65,11 @@ def detect(view: IncidentView) -> Candidate | None:
     # src/logging/diagnostic-stuck-session-recovery.runtime.ts; skipped over and over, that task is orphaned)
     skipped = [r for r in view.record.recoveries if r.status == "skipped"
                and (r.reason or "") in ("active_reply_work", "active_embedded_run", "active_lane_task")]
+    if skipped and _live_work_outlasted_stall(view):
+        # Recovery found a run or reply at work, and a lane task that had been running since before the first
+        # warning then ended on a timeout: the work was real, so "stale state" (the detector's label included)
+        # is refuted; the timeout is the fault (RC01, RC15).
+        stale, skipped = [], []
     # Recovery came for a session the detector counted stuck and found no work running to free ("no-op:
     # reason=no_active_work action=none"): the session's state says busy with nothing behind it.
     idle_noops = [r for r in view.record.recoveries if r.status == "noop" and (r.reason or "") == "no_active_work"]
@@ -123,6 +130,20 @@ def detect(view: IncidentView) -> Candidate | None:
              refused[:2], refused[-1:]),
         onset=view.stall_start or first_time(claimed) or first_time(refused),
     )
+
+
+def _live_work_outlasted_stall(view: IncidentView) -> bool:
+    """Whether a lane task ended on a timeout after running at least as long as the session was counted stuck
+    (``lane task error: ... durationMs=300746 error="FailoverError: LLM request timed out."`` after a warning at
+    ``age=141s``)."""
+    age_ms = view.record.max_age * 1000
+    return age_ms > 0 and any(
+        metric(e, "durationMs") >= age_ms and _timed_out(field_text(e, "error")) for e in view.events("lane.task_error"))
+
+
+def _timed_out(error: str) -> bool:
+    # (the lane's own timeout quotes the lane's name unescaped, so a key=value reading keeps only its head)
+    return "timed out" in error.lower() or LANE_TIMEOUT_ERROR in error
 
 
 def _one_message_refused_again_and_again(events: list[Event]) -> list[Event]:
