@@ -48,3 +48,9 @@ def test_a_pasted_lane_task_error_that_kept_only_its_error_reads_as_the_bare_mod
 def test_the_active_memory_recalls_own_lane_timing_out_is_not_a_user_run_hang() -> None:
     lane = "session:agent:main:telegram:direct:7000000001:active-memory:9f1c"
     assert _primaries(_lane_error(180004, lane)) == []
+
+
+def test_the_finding_says_how_long_the_lane_task_held_its_lane() -> None:
+    analysis = analyze_events(parse_text_lines([_lane_error(180004)]), ParseStats())
+    (incident,) = analysis.incidents
+    assert incident.primary is not None and "180 s" in incident.primary.summary

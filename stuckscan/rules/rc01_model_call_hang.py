@@ -76,9 +76,12 @@ RULE = Rule(
 
 def _stuck_for(view: IncidentView) -> float:
     """How long the run went without progress: the warnings' age, or (when a paste cut it) the
-    age of their last progress."""
+    age of their last progress, or how long a lane task held its lane until the model timed out."""
     progress = [w.seconds.get("lastProgressAge", 0.0) for w in view.warnings]
-    return max([view.record.max_age, *progress])
+    # (a lane task that ended on the model's timeout states how long it held its lane)
+    held = [e.seconds.get("durationMs", 0.0) for e in view.events("lane.task_error")
+            if lane_held_until_model_timeout(e, view.thresholds.warn_seconds)]
+    return max([view.record.max_age, *progress, *held])
 
 
 def past_the_model_call(warning: Event) -> bool:
