@@ -36,6 +36,7 @@ from stuckscan.events import (
     failed_compaction_diag,
     failed_message_id,
     hung_model_fetch,
+    lane_held_until_model_timeout,
     model_call_timed_out,
     overdue_channel_turn,
     recall_lane_task,
@@ -1499,7 +1500,8 @@ class Correlator:
         if self._find_open(identity, key, session_id, run_id) is not None:
             return True
         previous = self.last_closed.get(identity)
-        return previous is not None and (previous.end is None or previous.end >= since)
+        # (one that ended when the lane took its last task, closed by that very dequeue, was not open after it)
+        return previous is not None and (previous.end is None or previous.end > since)
 
     def _on_lane_signal(self, event: Event, identity: str) -> list[Change]:
         """A lane wait on a shared lane (cron, main, subagent): its own lane-backlog finding."""
@@ -2106,11 +2108,15 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     message = event.message
     if kind == "dispatch.empty_reply" and reply_handled_elsewhere(event):
         return ""
-    if kind == "lane.task_error":  # (a task that failed on the model's timeout ended: evidence, not a signal)
+    if kind == "lane.task_error":  # (a task that failed at once on the model's timeout ended: evidence, not a signal)
         if recall_lane_task(event):
             return ""
-        return "lane task failed on the session lock or its timeout" \
-            if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK) else ""
+        if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK):
+            return "lane task failed on the session lock or its timeout"
+        # (a paste that cut the task's duration off reads as the bare 'LLM request timed out' does: a model.request_timeout)
+        held_long = lane_held_until_model_timeout(event, thresholds.warn_seconds) \
+            or (model_call_timed_out(event) and not event.has("durationMs"))
+        return "a lane task's model call hung until its timeout" if held_long else ""
     if kind == "model.request_timeout":
         return "the model call timed out"
     if kind == "model.profile_timeout":  # ("Profile google:default timed out. Trying next account...")

@@ -201,9 +201,23 @@ def model_call_timed_out(event: Event) -> bool:
         return True
     if event.kind == "embedded.agent_end" and event.fields.get("providerRuntimeFailureKind") == "timeout":
         return True  # (the file record's own classification of the provider's failure)
-    error = str(event.fields.get("error", "")).lower()
+    # (a paste that kept only the error of a lane task error, 'lane task error: FailoverError: LLM request timed
+    # out.', has no error= field: the message after the label is that error, String(err) in src/process/command-queue.ts)
+    said = event.fields["error"] if "error" in event.fields else \
+        event.message.partition(":")[2] if event.kind == "lane.task_error" else ""
+    error = str(said).lower()
     return event.kind in ("embedded.agent_end", "lane.task_error") and "request timed out" in error \
         and "compaction" not in error
+
+
+def lane_held_until_model_timeout(event: Event, warn_seconds: float) -> bool:
+    """A lane task that ended on the model's timeout after holding its lane at least the stall detector's warn
+    threshold (``lane task error: lane=cron durationMs=600046 error="FailoverError: LLM request timed out."``;
+    src/process/command-queue.ts logs the task's own durationMs): its model call hung that long."""
+    if event.kind != "lane.task_error" or not model_call_timed_out(event) or recall_lane_task(event):
+        return False
+    held = event.seconds.get("durationMs")
+    return held is not None and held >= warn_seconds
 
 
 def hung_model_fetch(event: Event, warn_seconds: float) -> bool:
