@@ -132,6 +132,30 @@ class TimeContext:
     _last_full_date: date | None = None
     _last_instant: datetime | None = None  # the latest line's time, to pick a side of a DST fold
     _ambiguous_minutes: dict[datetime, bool] = field(default_factory=dict)
+    # The zone a journald or syslog prefix's local time is in, learned from a line whose message has a time with
+    # its own offset (``May 03 23:59:28 host node[1]: 2026-05-03T23:59:28.795+02:00 ...``); a given zone wins.
+    _syslog_zone: tzinfo | None = None
+    _zone_given: bool = False
+
+    def __post_init__(self) -> None:
+        self._zone_given = self.zone is not None
+
+    def learn_syslog_zone(self, month: str, day: int, clock_text: str, instant: datetime) -> None:
+        """Learn the prefix's zone from one line that has both its local time and ``instant`` (aware)."""
+        if self._zone_given or self._syslog_zone is not None:
+            return
+        month_number = _MONTHS.get(month[:3].lower())
+        clock = _TIME_ONLY.fullmatch(clock_text)
+        if month_number is None or clock is None:
+            return
+        utc = _to_utc(instant)
+        try:
+            local = datetime(utc.year, month_number, day, int(clock["h"]), int(clock["m"]), int(clock["s"]))
+        except ValueError:
+            return
+        quarters = round((local - utc.replace(tzinfo=None)).total_seconds() / 900)
+        if abs(quarters) <= 14 * 4:  # (a real zone; a prefix of another day or host tells nothing)
+            self._syslog_zone = timezone(timedelta(minutes=15 * quarters))
 
     def resolved_zone(self) -> tzinfo:
         if self.zone is None:
@@ -206,7 +230,7 @@ class TimeContext:
             local = datetime(year, month_number, day, int(clock["h"]), int(clock["m"]), int(clock["s"]))
         except ValueError:
             return None
-        moment = self._local_instant(local, self.resolved_zone())
+        moment = self._local_instant(local, self._syslog_zone or self.resolved_zone())
         if moment is not None:
             self._last_instant = moment
         return moment

@@ -1264,6 +1264,9 @@ class LineParser:
                 if inner.time is None:
                     inner.time = self._journald_time(groups) if shape.name in _SYSLOG_TIME_SHAPES \
                         else self._shape_time(groups)
+                elif groups.get("syslog_clock"):
+                    self.clock.learn_syslog_zone(groups["syslog_month"] or "", int(groups["syslog_day"] or 0),
+                                                 groups["syslog_clock"] or "", inner.time)
                 return inner
             if shape.name == "timestamped" and "docker+" not in shape_prefix:
                 inner = self._container_inner(number, groups, truncated, shape_prefix)

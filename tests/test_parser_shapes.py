@@ -843,3 +843,19 @@ def test_a_session_transcripts_prompt_error_entry_reads_as_its_error() -> None:
     assert cut.kind == "llm.idle_timeout"
     (other,) = parse_text_lines(['{"type":"custom","customType":"model-snapshot","data":{"modelId":"openai/gpt-5.4"}}'])
     assert other.shape != "transcript"
+
+
+def test_a_journald_prefix_is_read_in_the_zone_its_gateway_lines_show() -> None:
+    from datetime import timedelta
+
+    from stuckscan.parser import ParseOptions, parse_text_lines
+    lines = ["May 03 23:59:28 homesrv1 node[343560]: 2026-05-03T23:59:28.795+02:00 [diagnostic] stalled session: "
+             "sessionKey=agent:main:main age=300s",
+             "May 03 23:59:40 homesrv1 systemd[1]: openclaw-gateway.service: State 'stop-sigterm' timed out. Killing."]
+    gateway, systemd = parse_text_lines(lines)
+    assert gateway.time is not None and systemd.time is not None
+    assert systemd.time - gateway.time == timedelta(seconds=11.205)  # not two hours and 12 s: the prefix is +02:00
+    # a zone the user gave is kept
+    from datetime import timezone
+    _, given = parse_text_lines(lines, options=ParseOptions(tz=timezone.utc))
+    assert given.time is not None and given.time.hour == 23
