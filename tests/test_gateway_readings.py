@@ -1,0 +1,42 @@
+"""Readings of the gateway-wide classes (RC11..RC14) from lines as OpenClaw writes them.
+
+* A liveness warning is written after the sample it measured (src/logging/diagnostic.ts): the
+  loop's longest pause (``eventLoopDelayMaxMs``) had ended by then, so the starvation began at
+  least that long before the line, which dates its episode.
+"""
+
+from __future__ import annotations
+
+from stuckscan.model import Analysis
+from tests.test_correlator import analyze, line, stalled
+
+
+def incident_primary(analysis: Analysis) -> str | None:
+    assert len(analysis.incidents) == 1
+    primary = analysis.incidents[0].primary
+    return primary.rule.id if primary is not None else None
+
+
+def liveness(clock: str, max_ms: float) -> str:
+    return line(clock, "liveness warning: reasons=event_loop_delay,event_loop_utilization,cpu interval=232s "
+                       f"eventLoopDelayP99Ms={max_ms} eventLoopDelayMaxMs={max_ms} eventLoopUtilization=1 "
+                       "cpuCoreRatio=0.992 active=1 waiting=0 queued=0")
+
+
+def slow_send(clock: str) -> str:
+    return line(clock, "⇄ res ✓ chat.send 65624ms runId=42a51928-c605-416d-8fae-82c8da7459e6", "ws", "INFO")
+
+
+def test_a_long_pause_dates_its_starvation_back_to_the_slow_call_before_the_stall() -> None:
+    # (the stall began at 10:02:18; the 224 s pause had begun by 10:03:28, 2 min after the slow call at 10:01:16)
+    analysis = analyze(slow_send("10:01:16"), liveness("10:07:12", 224009.4), stalled("10:07:12", 294))
+    assert incident_primary(analysis) == "RC12"
+    assert len(analysis.episodes) == 1
+
+
+def test_a_short_pause_long_after_the_slow_call_is_an_episode_of_its_own() -> None:
+    # (a 20 s pause began at 10:06:52, more than five minutes after the slow call: the starvation that overlaps
+    # the stall began after it, so it does not explain it)
+    analysis = analyze(slow_send("10:01:16"), liveness("10:07:12", 20000), stalled("10:07:12", 294))
+    assert incident_primary(analysis) != "RC12"
+    assert len(analysis.episodes) == 2
