@@ -7,8 +7,10 @@
 
 from __future__ import annotations
 
+import json
+
 from stuckscan.model import Analysis
-from tests.test_correlator import analyze, line, stalled
+from tests.test_correlator import analyze, events, line, stalled
 
 
 def incident_primary(analysis: Analysis) -> str | None:
@@ -40,3 +42,43 @@ def test_a_short_pause_long_after_the_slow_call_is_an_episode_of_its_own() -> No
     analysis = analyze(slow_send("10:01:16"), liveness("10:07:12", 20000), stalled("10:07:12", 294))
     assert incident_primary(analysis) != "RC12"
     assert len(analysis.episodes) == 2
+
+
+READY_DEGRADED = """{
+  "ready": true,
+  "failing": [],
+  "eventLoop": {
+    "degraded": true,
+    "reasons": ["event_loop_delay", "event_loop_utilization", "cpu"],
+    "intervalMs": 30012,
+    "delayP99Ms": 412.3,
+    "delayMaxMs": 566398,
+    "utilization": 0.973,
+    "cpuCoreRatio": 0.991
+  }
+}"""
+
+
+def test_a_degraded_readiness_body_pasted_pretty_is_the_gateways_own_starvation_sample() -> None:
+    parsed = events(*READY_DEGRADED.splitlines())
+    assert [e.kind for e in parsed] == ["liveness.warning"]
+    assert parsed[0].fields["eventLoopDelayMaxMs"] == 566398 and parsed[0].fields["cpuCoreRatio"] == 0.991
+    analysis = analyze(*READY_DEGRADED.splitlines())
+    assert [e.primary.rule.id for e in analysis.episodes if e.primary is not None] == ["RC12"]
+
+
+def test_a_degraded_readiness_body_on_one_line_reads_the_same() -> None:
+    compact = json.dumps(json.loads(READY_DEGRADED), separators=(",", ":"))
+    assert [e.kind for e in events(compact)] == ["liveness.warning"]
+
+
+def test_a_healthy_readiness_body_is_no_trouble() -> None:
+    healthy = READY_DEGRADED.replace('"degraded": true', '"degraded": false')
+    assert "liveness.warning" not in {e.kind for e in events(*healthy.splitlines())}
+    assert not analyze(*healthy.splitlines()).episodes
+
+
+def test_a_reason_that_is_no_reason_word_is_not_carried_into_the_line() -> None:
+    hostile = READY_DEGRADED.replace('"cpu"]', '"cpu x=1\\u001b[31m"]')
+    parsed = events(*hostile.splitlines())
+    assert parsed[0].fields["reasons"] == "event_loop_delay,event_loop_utilization" and "x" not in parsed[0].fields
