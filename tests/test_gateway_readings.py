@@ -82,3 +82,29 @@ def test_a_reason_that_is_no_reason_word_is_not_carried_into_the_line() -> None:
     hostile = READY_DEGRADED.replace('"cpu"]', '"cpu x=1\\u001b[31m"]')
     parsed = events(*hostile.splitlines())
     assert parsed[0].fields["reasons"] == "event_loop_delay,event_loop_utilization" and "x" not in parsed[0].fields
+
+
+def startup_liveness(tail: str) -> str:
+    return line("09:05:46", "liveness warning: reasons=event_loop_delay interval=32s eventLoopDelayP99Ms=31.6 "
+                            f"eventLoopDelayMaxMs=18589.2 eventLoopUtilization=0.698 {tail}")
+
+
+def episode_rules(analysis: Analysis) -> list[tuple[str, str]]:
+    return [(e.primary.rule.id, e.primary.confidence.name) for e in analysis.episodes if e.primary is not None]
+
+
+def test_a_liveness_sample_that_saw_the_start_up_sidecars_end_and_no_session_work_is_cold_start_noise() -> None:
+    analysis = analyze(startup_liveness("recentPhases=sidecars.model-prewarm:12438ms,sidecars.session-locks:9164ms"))
+    assert episode_rules(analysis) == [("RC13", "MEDIUM")]
+
+
+def test_the_same_sample_with_a_session_working_is_starvation() -> None:
+    busy = startup_liveness("active=1 waiting=0 queued=1 recentPhases=sidecars.model-prewarm:12438ms "
+                            "work=[active=agent:main:main(processing,q=1,age=33s)]")
+    assert [rule for rule, _ in episode_rules(analyze(busy))] == ["RC12"]
+
+
+def test_phases_of_a_channel_start_alone_do_not_date_a_sample_to_the_gateways_start() -> None:
+    # (a channel's start-account runs again on every channel restart, long after the gateway started)
+    channel = startup_liveness("active=0 waiting=0 queued=0 recentPhases=channels.telegram.start-account:31756ms")
+    assert [rule for rule, _ in episode_rules(analyze(channel))] == ["RC12"]
