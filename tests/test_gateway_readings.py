@@ -11,6 +11,7 @@ import json
 
 from stuckscan.model import Analysis
 from tests.test_correlator import analyze, events, line, stalled
+from tests.test_pasted_readings import analyze_text
 
 
 def incident_primary(analysis: Analysis) -> str | None:
@@ -108,3 +109,26 @@ def test_phases_of_a_channel_start_alone_do_not_date_a_sample_to_the_gateways_st
     # (a channel's start-account runs again on every channel restart, long after the gateway started)
     channel = startup_liveness("active=0 waiting=0 queued=0 recentPhases=channels.telegram.start-account:31756ms")
     assert [rule for rule, _ in episode_rules(analyze(channel))] == ["RC12"]
+
+
+THAW = "17:07:23 [health] host thaw detected: process was frozen ~45904ms; restarting channels and refreshing health"
+
+
+def rule_ids_of(*lines: str) -> set[str]:
+    analysis = analyze_text(*lines)
+    return {f.rule.id for e in analysis.episodes for f in ([e.primary] if e.primary else []) + list(e.contributing)}
+
+
+def test_a_thaw_and_the_channel_restart_it_ran_itself_are_the_routine_not_starvation() -> None:
+    # (the thaw routine restarts the running channels: a stop that hangs just after it is its own doing)
+    own_restart = "17:07:28 [slack] [default] channel stop exceeded 5000ms after abort; continuing shutdown"
+    assert "RC12" not in rule_ids_of(THAW, own_restart)
+    assert "RC12" not in rule_ids_of(THAW)
+
+
+def test_a_thaw_beside_other_trouble_is_the_freeze_that_caused_it() -> None:
+    stall = "17:08:10 [telegram] Polling stall detected (active getUpdates stuck for 218.28s); forcing restart"
+    assert "RC12" in rule_ids_of(THAW, stall)
+    # (a channel stop hanging minutes after the thaw is no longer the routine's own restart)
+    late_stop = "17:09:40 [slack] [default] channel stop exceeded 5000ms after abort; continuing shutdown"
+    assert "RC12" in rule_ids_of(THAW, late_stop)
