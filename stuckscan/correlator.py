@@ -1959,14 +1959,22 @@ class Correlator:
 
 
 
+# Lines that measure how long the loop (or the process) had been held when they were written: the liveness sample's
+# longest pause, a heartbeat tick's lateness, a timer's delay and the thaw routine's frozen span, each ended by then.
+BLOCKED_MEASURES = {"liveness.warning": "eventLoopDelayMaxMs", "liveness.heartbeat_delayed": "overdue",
+                    "timer.delayed": "delayMs", "host.timing_gap": "frozenMs"}
+
+
 def _blocked_since(event: Event, moment: datetime | None) -> datetime | None:
     """When the trouble a line reports began at the latest. A liveness warning is written after the sample it
     measured: its longest event-loop pause (``eventLoopDelayMaxMs``, the delay histogram's maximum over the
     interval) had ended by then, so the loop was blocked from that long before the line at the latest
-    (src/logging/diagnostic.ts writes the sample's figures). Other lines date their trouble to their own time."""
-    if moment is None or event.kind != "liveness.warning":
+    (src/logging/diagnostic.ts writes the sample's figures); a late heartbeat tick, a late timer and a thaw measure
+    their span the same way (BLOCKED_MEASURES). Other lines date their trouble to their own time."""
+    measure = BLOCKED_MEASURES.get(event.kind)
+    if moment is None or measure is None:
         return moment
-    pause = event.fields.get("eventLoopDelayMaxMs")
+    pause = event.fields.get(measure)
     if not isinstance(pause, (int, float)) or pause <= 0:
         return moment
     return moment - timedelta(milliseconds=float(pause))

@@ -132,3 +132,12 @@ def test_a_thaw_beside_other_trouble_is_the_freeze_that_caused_it() -> None:
     # (a channel stop hanging minutes after the thaw is no longer the routine's own restart)
     late_stop = "17:09:40 [slack] [default] channel stop exceeded 5000ms after abort; continuing shutdown"
     assert "RC12" in rule_ids_of(THAW, late_stop)
+
+
+def test_a_late_heartbeat_dates_its_episode_back_by_how_late_it_was() -> None:
+    late = line("10:20:00", "liveness heartbeat delayed: overdue=600000ms")
+    (episode,) = analyze(late).episodes
+    assert episode.start is not None and episode.start.strftime("%M:%S") == "10:00"
+    plain = line("10:20:00", "liveness warning: reasons=cpu interval=30s cpuCoreRatio=0.99 active=1")
+    (other,) = analyze(plain).episodes
+    assert other.start is not None and other.start.strftime("%M:%S") == "20:00"
