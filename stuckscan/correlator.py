@@ -1690,20 +1690,21 @@ class Correlator:
     def _on_gateway_trouble(self, event: Event) -> None:
         self._last_trouble = event
         moment = event.time or self.now
+        began = _blocked_since(event, moment)
         episode = self.open_episode
-        if episode is not None and moment is not None and episode.end is not None and moment - episode.end > EPISODE_GAP:
+        if episode is not None and began is not None and episode.end is not None and began - episode.end > EPISODE_GAP:
             self.episodes.append(episode)
             episode = self.open_episode = None
         if episode is None and event.kind in RESTART_LOOP_PARTNERS:
             episode = self._resume_restart_loop(event)
         if episode is None:
             self._episode_seq += 1
-            episode = self.open_episode = EpisodeRecord(self._episode_seq, moment, moment)
+            episode = self.open_episode = EpisodeRecord(self._episode_seq, began, moment)
             # (untimed markers too: in a paste without times, the order of lines is all there is)
             episode.markers.extend(m for m in self.markers if m.time is None or moment is None or moment - m.time <= EPISODE_GAP)
-        if moment is not None:
-            if episode.start is None or moment < episode.start:
-                episode.start = moment
+        if moment is not None and began is not None:
+            if episode.start is None or began < episode.start:
+                episode.start = began
             if episode.end is None or moment > episode.end:
                 episode.end = moment
         episode.evidence.add(event)
@@ -2067,6 +2068,27 @@ class Correlator:
         elif kind == "recovery.outcome":
             self.build_hints["recovery-outcome"] += 1
 
+
+
+# Lines that measure how long the loop (or the process) had been held when they were written: the liveness sample's
+# longest pause, a heartbeat tick's lateness, a timer's delay and the thaw routine's frozen span, each ended by then.
+BLOCKED_MEASURES = {"liveness.warning": "eventLoopDelayMaxMs", "liveness.heartbeat_delayed": "overdue",
+                    "timer.delayed": "delayMs", "host.timing_gap": "frozenMs"}
+
+
+def _blocked_since(event: Event, moment: datetime | None) -> datetime | None:
+    """When the trouble a line reports began at the latest. A liveness warning is written after the sample it
+    measured: its longest event-loop pause (``eventLoopDelayMaxMs``, the delay histogram's maximum over the
+    interval) had ended by then, so the loop was blocked from that long before the line at the latest
+    (src/logging/diagnostic.ts writes the sample's figures); a late heartbeat tick, a late timer and a thaw measure
+    their span the same way (BLOCKED_MEASURES). Other lines date their trouble to their own time."""
+    measure = BLOCKED_MEASURES.get(event.kind)
+    if moment is None or measure is None:
+        return moment
+    pause = event.fields.get(measure)
+    if not isinstance(pause, (int, float)) or pause <= 0:
+        return moment
+    return moment - timedelta(milliseconds=float(pause))
 
 def _within(moment: datetime | None, reference: datetime | None, window: timedelta) -> bool:
     """Whether ``moment`` lies at most ``window`` before ``reference`` (untimed lines count)."""

@@ -545,10 +545,13 @@ FAMILIES: tuple[Family, ...] = (
     ),
     # The health monitor's thaw detector (info, [health]): "host timing gap detected: process was frozen ~<n>ms;
     # restarting channels when idle and refreshing health": the process did not run for that long (a host sleep, a
-    # paused container or VM, or a loop blocked that long). The gateway restarts its channels itself.
+    # paused container or VM, or a loop blocked that long). The gateway restarts its channels itself. Later builds word
+    # the same routine "host thaw detected: process was frozen ~<n>ms; restarting channels and refreshing health"
+    # (createHostThawRecovery, started by src/gateway/server-maintenance.ts: a tick gap of 75 s or more, info on
+    # [health]).
     _searched(
-        "host.timing_gap", "info", "host timing gap detected",
-        r"host timing gap detected: process was frozen ~(?P<frozenMs>\d+)ms",
+        "host.timing_gap", "info", "process was frozen ~",
+        r"host (?:timing gap|thaw) detected: process was frozen ~(?P<frozenMs>\d+)ms",
     ),
     _searched(
         "timer.delayed", "warn", "timer delayed",

@@ -29,6 +29,7 @@ from stuckscan.shapes import (
     Piece,
     Record,
     container_piece,
+    degraded_event_loop,
     docker_json_line,
     is_trajectory_record,
     joined_line,
@@ -557,7 +558,8 @@ class _PrettyJson:
     def closed(self) -> bool:
         if self.lines[0].strip() != "{":  # opened on its first field's line: closed where its braces balance
             return self.lines[-1].rstrip().endswith(("}", "},")) and self.depth == 0
-        return len(self.lines) > 1 and self.lines[-1].strip() in ("}", "},")
+        # (a nested object's own "}" line closes only the inner object: the depth says when the outer one ends)
+        return len(self.lines) > 1 and self.lines[-1].strip() in ("}", "},") and self.depth == 0
 
     def reading(self) -> str | None:
         """The object as one line the parser reads: a gateway record as compact JSON, a tool result
@@ -574,7 +576,7 @@ class _PrettyJson:
         if isinstance(tool, str) and isinstance(error, str) and tool and error:
             return f"{tool} failed: {error}"
         if any(key in obj for key in ("0", "1", "message", "msg")) or is_trajectory_record(obj) \
-                or state_record_label(obj) is not None:
+                or state_record_label(obj) is not None or degraded_event_loop(obj) is not None:
             return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
         return None
 

@@ -323,7 +323,42 @@ def record_from_json(obj: dict[str, Any]) -> Record:
     state = state_record_label(obj)
     if state is not None:
         return _state_record(obj, state)
+    loop = degraded_event_loop(obj)
+    if loop is not None:
+        return _degraded_loop_record(loop)
     return _flat_record(obj)
+
+
+# The gateway's readiness body (GET /readyz, src/gateway/server/readiness.ts), as users paste it from curl, carries the
+# event-loop health monitor's snapshot (src/gateway/server/event-loop-health.ts, GatewayEventLoopHealth):
+# {"ready":...,"failing":[...],"eventLoop":{"degraded":true,"reasons":["event_loop_delay",...],"intervalMs":<n>,
+# "delayP99Ms":<n>,"delayMaxMs":<n>,"utilization":<f>,"cpuCoreRatio":<f>}}. A degraded snapshot is read as the line
+# `openclaw channels status` prints for the same snapshot ("Gateway event loop degraded: reasons=...
+# eventLoopDelayMaxMs=..."), its figures under the liveness warning's names; a healthy one is no trouble.
+READINESS_LOOP_FIELDS = (("delayP99Ms", "eventLoopDelayP99Ms"), ("delayMaxMs", "eventLoopDelayMaxMs"),
+                         ("utilization", "eventLoopUtilization"), ("cpuCoreRatio", "cpuCoreRatio"))
+_LOOP_REASON = re.compile(r"[a-z_]{1,40}")
+
+
+def degraded_event_loop(obj: dict[str, Any]) -> dict[str, Any] | None:
+    """A readiness body's event-loop snapshot (or that snapshot pasted alone) when it says degraded, else None."""
+    if "message" in obj or "msg" in obj:
+        return None
+    loop = obj.get("eventLoop")
+    return loop if isinstance(loop, dict) and loop.get("degraded") is True else None
+
+
+def _degraded_loop_record(loop: dict[str, Any]) -> Record:
+    reasons = loop.get("reasons")
+    words = []
+    if isinstance(reasons, list):
+        named = [reason for reason in reasons if isinstance(reason, str) and _LOOP_REASON.fullmatch(reason)]
+        words += [f"reasons={','.join(named)}"] if named else []
+    for source, name in READINESS_LOOP_FIELDS:
+        value = loop.get(source)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            words.append(f"{name}={value}")
+    return Record("readiness", None, None, None, " ".join(["Gateway event loop degraded:", *words]), None)
 
 
 # A harness's trajectory export (the Codex app-server's, as users paste it from a session's trajectory file): one

@@ -401,6 +401,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "`models.providers.<id>.timeoutSeconds` for slow local or self-hosted providers.", "llm.idle_timeout", {}),
     ("host timing gap detected: process was frozen ~196779ms; restarting channels when idle and refreshing health",
      "host.timing_gap", {"frozenMs": 196779}),
+    ("host thaw detected: process was frozen ~45904ms; restarting channels and refreshing health",
+     "host.timing_gap", {"frozenMs": 45904}),
     ("Uncaught exception: Error: Attempted to reconnect zombie connection after disconnecting first (this shouldn't "
      "be possible)", "channel.exited", {"channel": "discord"}),
     ("Uncaught exception: Error: Fatal Gateway error: 4014", "channel.terminal_disconnect",

@@ -298,7 +298,26 @@ def in_startup_window(markers: Iterable[Event], event: Event) -> bool:
         window = timedelta(seconds=grace) if grace else STARTUP_WINDOW
         if marker.time - STARTUP_LEAD <= event.time <= marker.time + window:
             return True
-    return False
+    return sampled_during_startup(event)
+
+
+# Work counts a liveness warning states; any above zero (or a work=[...] label) is session work in flight.
+LIVENESS_WORK_COUNTS = ("active", "waiting", "queued")
+
+
+def sampled_during_startup(event: Event) -> bool:
+    """Whether a liveness warning dates itself to the gateway's start: its ``recentPhases`` lists only phases that
+    completed inside the sample's interval (src/logging/diagnostic.ts, getRecentDiagnosticPhases), and a
+    ``sidecars.*`` phase is one of the start-up steps the gateway measures once, as it starts
+    (src/gateway/server-startup.ts, startGatewaySidecars: measureStartup(..., "sidecars.model-prewarm", ...)). Only
+    when the line shows no session work (no active, waiting or queued count above zero, no work label): with a session
+    in flight the same delay is starving that session, whenever the gateway started."""
+    if event.kind != "liveness.warning" or "work" in event.fields:
+        return False
+    if any(isinstance(count := event.fields.get(name), (int, float)) and count > 0 for name in LIVENESS_WORK_COUNTS):
+        return False
+    phases = field_text(event, "recentPhases").split(",")
+    return any(phase.startswith("sidecars.") for phase in phases)
 
 
 # Lines that say a turn failed (a timeout, a failover, a lock, a failed tool or compaction): after one of them the

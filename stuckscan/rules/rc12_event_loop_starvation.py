@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from stuckscan.events import Event
@@ -50,8 +51,10 @@ RULE = Rule(
      "`FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory` (the process then dies)",
      "a CLI call's own `gateway timeout after Nms`, or a probe's `Connect: failed - timeout`, beside another sign "
      "(alone, the client giving up on one call)",
-     "`host timing gap detected: process was frozen ~Nms` beside other trouble (alone, the gateway's own thaw "
-     "routine)"),
+     "`host timing gap detected: process was frozen ~Nms` (later `host thaw detected: ...`) beside other trouble "
+     "(alone, or with only the channel restart the thaw routine runs itself within 60 s, the gateway's own thaw "
+     "routine)",
+     "a pasted `/readyz` body whose `eventLoop` snapshot says `\"degraded\": true` (read as a liveness warning with its figures)"),
     ("`eventLoopUtilization` near 1, `cpuCoreRatio` near 1", "all sessions and channels affected at the same time"),
     (Fix("Keep the host from suspending the gateway (sleep, a paused container or VM): the process did not run "
          "while frozen.", _host_froze, "the gateway logged a host timing gap"),
@@ -88,6 +91,31 @@ def _fired_late(event: Event) -> bool:
     return timeout is not None and elapsed is not None and elapsed - timeout >= max(1.0, timeout / 2)
 
 
+# What the thaw routine itself does next (src/gateway/server-maintenance.ts, createHostThawRecovery: it restarts the
+# running channels): a channel stopping, hanging in its stop, or starting again just after the thaw is its own doing.
+THAW_FOLLOW_UPS = frozenset({"channel.stopping", "channel.stop_timeout", "channel.starting", "channel.reload_restart",
+                             "channel.auto_restart", "channel.polling_started", "channel.polling_restart"})
+THAW_FOLLOW_UP_WINDOW = timedelta(seconds=60)
+
+
+def _trouble_beside_thaw(view: EpisodeView, gaps: list[Event]) -> bool:
+    """Whether the episode holds trouble other than the thaws and the channel restarts they ran themselves."""
+    def follows_a_thaw(event: Event) -> bool:
+        return event.kind in THAW_FOLLOW_UPS and any(
+            gap.time is not None and event.time is not None and gap.time <= event.time <= gap.time + THAW_FOLLOW_UP_WINDOW
+            or gap.time is None and event.time is None and gap.source == event.source and gap.line < event.line
+            for gap in gaps)
+    evidence = view.record.evidence
+    for kind, count in evidence.counts.items():
+        if kind == "host.timing_gap" or not count:
+            continue
+        kept = evidence.of(kind) if kind in THAW_FOLLOW_UPS else []
+        # (a kind with more lines than the evidence keeps may hide one that is no follow-up)
+        if len(kept) < count or not all(follows_a_thaw(event) for event in kept):
+            return True
+    return False
+
+
 def detect(view: EpisodeView) -> Candidate | None:
     warm = [e for e in view.events("liveness.warning") if not in_startup_window(view.record.markers, e)]
     spikes = [e for e in warm if delay_spike(e) and not starving(e)]
@@ -119,7 +147,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     # A thaw after the process was frozen (a host sleep, a paused container, a blocked loop) is the gateway's own
     # routine when nothing else went wrong; beside other trouble it is the freeze that caused it.
     gaps = view.events("host.timing_gap")
-    if gaps and any(count for kind, count in view.record.evidence.counts.items() if kind != "host.timing_gap"):
+    if gaps and _trouble_beside_thaw(view, gaps):
         delayed += gaps
     indirect = [group for group in (slow, long_handshakes, connect_timeouts, others) if group]
     probe_timeouts = [e for e in view.events("gateway.timeout") if "probeError" in e.fields]

@@ -17,6 +17,8 @@ RULE = Rule(
     "info", Severity.INFO, "gateway",
     ("`liveness warning ...` within about 60 s of `[gateway/health-monitor] started (... startup-grace: 60s ...)` "
      "or gateway `ready`", "`recentPhases=sidecars.model-prewarm...`",
+     "a liveness warning whose `recentPhases` name a start-up sidecar (`sidecars.*`, phases that ended inside its "
+     "interval) and that shows no session work, with no start marker in the paste (medium confidence)",
      "slow calls (`⇄ res ✓ models.list 23106ms`) inside the same window, with no other trouble (medium confidence "
      "alone)"),
     ("inside the startup window", "no stuck sessions"),
@@ -39,11 +41,13 @@ def detect(view: EpisodeView) -> Candidate | None:
                         if kind not in ("liveness.warning", "ws.response"))
     if other_trouble:
         return None
+    markers = [m for m in view.record.markers if m.kind in ("gateway.ready", "health.started")]
     what = " and ".join(part for part in (f"{len(liveness)} liveness warning(s)" if liveness else "",
                                           f"{len(slow)} slow call(s)" if slow else "") if part)
     return Candidate(
-        "RC13", Confidence.HIGH if liveness else Confidence.MEDIUM,
+        # (dated by a liveness warning's own start-up phases alone, with no start marker to measure from: medium)
+        "RC13", Confidence.HIGH if liveness and markers else Confidence.MEDIUM,
         f"{what[:1].upper()}{what[1:]} inside the gateway's startup window, with no stuck session: startup noise.",
-        cite(signs[:3], [m for m in view.record.markers if m.kind in ("gateway.ready", "health.started")][:1]),
+        cite(signs[:3], markers[:1]),
         onset=view.record.start,
     )
