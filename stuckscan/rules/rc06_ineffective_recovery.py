@@ -50,6 +50,13 @@ def _after(event: Event, recovery: RecoveryRecord) -> bool:
     return last is not None and event.source == last.source and event.line > last.line
 
 
+def completed_quietly(event: Event) -> bool:
+    """An empty visible turn whose cause is the bare ``completed`` outcome: its run finished normally and queued
+    nothing visible (the cause is the processed outcome, src/channels/turn). A silent reply, a hand-off to a
+    child run (``sessions_yield``) and a reply that got lost all end this way, so the line alone is no lost reply."""
+    return field_text(event, "cause") == "completed"
+
+
 def detect(view: IncidentView) -> Candidate | None:
     successes = [e for e in view.events("model.fallback_decision", "embedded.run_done", "message.processed")
                  if field_text(e, "decision") == "candidate_succeeded" or e.kind == "embedded.run_done"
@@ -70,7 +77,7 @@ def detect(view: IncidentView) -> Candidate | None:
     failures = view.events(*TURN_FAILURE_KINDS)
     empty = [e for e in view.events("dispatch.empty_reply") if not reply_handled_elsewhere(e)
              and ((acted_at and e.time and e.time >= min(acted_at)) or "aborted" in field_text(e, "cause")
-             or not any(event_order(f) < event_order(e) for f in failures))]
+             or not (any(event_order(f) < event_order(e) for f in failures) or completed_quietly(e)))]
     if not not_freed and not lossy and not empty:
         return None
     continued = any("continued" in r.verdict_reason for r in not_freed)
