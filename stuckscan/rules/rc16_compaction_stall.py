@@ -38,11 +38,15 @@ RULE = Rule(
      "compaction)",
      "`Compaction timed out`", "`auto-compaction failed for <provider>/<model>: ...`",
      "`[compaction-diag] ... outcome=failed reason=timeout durationMs=N`",
+     "`[compaction-diag] start` with no `[compaction-diag] end` for its `diagId` (medium confidence alone; not when "
+     "the session's lock was taken at another moment)",
      "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry` "
      "with no `compaction succeeded` / `did not reduce context` after it, or `contextEngine.compact() threw "
      "during timeout recovery`",
      "`Gateway is draining; new tasks are not accepted`"),
-    ("the stall begins right after compaction events",),
+    ("the stall begins right after compaction events",
+     "a live holder's lock whose `ageMs` dates its taking to a `[compaction-diag] start` with no end: the "
+     "compaction holds the session's write lock (the lock timeout contributes)"),
     (Fix("Start fresh with `/new` or `/reset`."),
      Fix("Set `agents.defaults.compaction.timeoutSeconds` and a compaction model; declare `contextTokens`."),
      Fix("Keep transcripts small."),
