@@ -952,9 +952,17 @@ def test_an_active_memory_recall_line_without_its_session_word_is_the_recall() -
 
 def test_a_call_that_waits_by_design_is_no_slow_response() -> None:
     approval = "2026-06-01T10:00:00.000Z [ws] ⇄ res ✓ {} 119965ms conn=a1b2c3d4 id=5"
-    for method in ("exec.approval.waitDecision", "plugin.approval.waitDecision", "agent.wait"):
+    for method in ("plugin.approval.waitDecision", "agent.wait"):
         assert primary(approval.format(method)) is None
     assert primary(approval.format("chat.send")) == "RC12"
+    # An exec approval wait that lasted the whole default window (120 s; 30 min on later builds) expired unanswered
+    # (f416): the approval-gated exec call was blocked on it. One answered within the window is no fault.
+    (incident,) = analyze_text(approval.format("exec.approval.waitDecision")).incidents
+    assert incident.primary.rule.id == "RC03" and incident.primary.confidence.value == "medium"
+    assert any("approve or deny" in fix for fix in incident.primary.fixes)
+    assert primary(approval.format("exec.approval.waitDecision").replace("119965ms", "1799410ms")) == "RC03"
+    for answered in ("45210ms", "117500ms", "121500ms"):
+        assert primary(approval.format("exec.approval.waitDecision").replace("119965ms", answered)) is None
 
 
 def test_the_active_memory_recalls_own_lane_task_timing_out_is_no_run_left_uncleaned() -> None:
