@@ -39,10 +39,26 @@ def test_field_case_agrees_with_its_thread(case: Case) -> None:
     assert outcome.agrees, f"{case.name} ({case.source}): " + "; ".join(outcome.problems)
 
 
+# An openclaw/openclaw issue or pull request, or a file pinned to its commit in another public
+# repository (a user's incident write-up that kept the gateway's lines).
+_SOURCE = re.compile(r"https://github\.com/(?:openclaw/openclaw/.+|[\w.-]+/[\w.-]+/blob/[0-9a-f]{40}/.+)")
+
+
+def _is_citable_source(url: str) -> bool:
+    return _SOURCE.fullmatch(url) is not None
+
+
+def test_source_rule_accepts_issues_and_pinned_files_only() -> None:
+    assert _is_citable_source("https://github.com/openclaw/openclaw/issues/84931")
+    assert _is_citable_source("https://github.com/someone/notes/blob/" + "a" * 40 + "/incidents/2026-05.md")
+    assert not _is_citable_source("https://github.com/someone/notes/blob/main/incidents/2026-05.md")
+    assert not _is_citable_source("https://example.com/openclaw/openclaw/issues/1")
+
+
 @pytest.mark.parametrize("case", [pytest.param(case, id=case.name) for case in CASES])
 def test_field_case_is_well_formed(case: Case) -> None:
     assert case.log.is_file(), f"{case.log} is missing"
-    assert case.source.startswith("https://github.com/openclaw/openclaw/"), case.source
+    assert _is_citable_source(case.source), case.source
     assert case.primary is None or case.primary in RULE_IDS
     assert all(rule in RULE_IDS for rule in (*case.contributing, *case.forbidden))
     assert case.split in ("dev", "holdout")
