@@ -7,6 +7,7 @@ input error. No traceback reaches the user unless ``--debug`` is given.
 from __future__ import annotations
 
 import os
+import shlex
 import signal
 import sys
 from types import FrameType
@@ -36,6 +37,16 @@ def usage_error_line(error: click.UsageError) -> str:
     return one_line_error(f"{message} (see '{where} --help')")
 
 
+def _names_input(word: str) -> bool:
+    """Whether a word where a command was expected is a log to read: ``-`` (stdin) or an existing path."""
+    if word == "-":
+        return True
+    try:
+        return os.path.exists(word)
+    except (OSError, ValueError):
+        return False
+
+
 class InputProblem(click.ClickException):
     """A path that cannot be read, shown as one line with exit code 2."""
 
@@ -46,6 +57,14 @@ class InputProblem(click.ClickException):
 
 
 class StuckscanGroup(LazyGroup):
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name and self.get_command(ctx, name) is None and _names_input(name):
+            # "stuckscan openclaw.log": the user meant to analyse it; say how instead of "no such command".
+            raise click.UsageError(f"{shlex.quote(name)} is a log, not a command; to analyse it run "
+                                   f"'stuckscan scan {shlex.quote(name)}'", ctx)
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)

@@ -463,9 +463,11 @@ _PIECE_FIRST = frozenset('0123456789{')
 # A markdown blockquote's marks: up to three spaces, then ">" with an optional space, nested as "> > ".
 _BLOCKQUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 # A markdown list item's mark before what starts as a log line does: a time or date, a console tag, a record, a
-# level word (`openclaw logs` with its time trimmed) or a subsystem and a colon ("gateway/ws: handshake ...").
+# level word (`openclaw logs` with its time trimmed) or a subsystem and a colon ("gateway/ws: handshake ...");
+# or before such a line quoted whole as inline code ("- `2026-05-05T12:23:00+02:00 [diagnostic] ...`").
 _LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+•]|\d{1,3}[.)])[ \t]+"
-                        r"(?=\d|\[|\{|(?:warn|error|info|debug|trace|fatal)\s|[a-z][\w-]{0,40}/[\w./-]{1,60}: )")
+                        r"(?=`[\d\[{][^`\n]{3,}`[ \t]*$"
+                        r"|\d|\[|\{|(?:warn|error|info|debug|trace|fatal)\s|[a-z][\w-]{0,40}/[\w./-]{1,60}: )")
 _MARKDOWN_FIRST = frozenset(">-*+•")
 # Wrappers a tool adds around whatever line it shows (grep, cat -n, docker compose): the line inside may have a
 # wrapper of its own (a journald or syslog time), which is read too.

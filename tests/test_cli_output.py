@@ -182,6 +182,8 @@ def test_a_time_only_log_is_never_dated_in_the_future(tmp_path: Path) -> None:
     (["explain", "RC2"], "unknown rule 'RC2' (did you mean RC02?)"),
     (["scan", "--frobnicate"], "no such option '--frobnicate'"),
     (["frobnicate"], "no such command 'frobnicate'"),
+    ([REFERENCE], f"is a log, not a command; to analyse it run 'stuckscan scan {REFERENCE}'"),
+    (["-"], "- is a log, not a command; to analyse it run 'stuckscan scan -'"),
     (["scan", "--format", "pdf", REFERENCE], "invalid value for '--format'"),
     (["scan", "--since", "someday", REFERENCE], "--since: cannot read time 'someday'"),
     (["explain"], "missing argument 'RULE'"),

@@ -753,6 +753,12 @@ def test_a_log_quoted_as_a_markdown_blockquote_or_list_reads_as_the_lines_it_quo
     # an empty quoted line is blank; a list item that is a reporter's sentence stays what it was
     events = parse_text_lines([">", "- Run duration: ~368-380s"])
     assert [e.kind for e in events] == ["generic"] and not events[0].shape.startswith("list+")
+    # a list item whose whole text is a log line quoted as inline code (a reporter's bullet list of lines)
+    (coded,) = parse_text_lines([f"- `{timed}`"])
+    assert (coded.kind, coded.shape, coded.time is not None) == ("embedded.timeout", "list+code+console", True)
+    # a bullet that only begins with quoted code is the reporter's sentence, not a log line
+    (sentence,) = parse_text_lines(["- `12:04` is when the run stalled"])
+    assert not sentence.shape.startswith("list+")
 
 
 def test_grep_docker_compose_and_cat_n_prefixes_wrap_the_line_they_hold() -> None:
