@@ -941,6 +941,11 @@ def test_an_empty_visible_turn_whose_cause_says_it_was_handled_elsewhere_is_no_l
     assert primary(line.format("completed")) is None
     assert not [f for f in quiet.findings() if f.severity.value in ("warning", "error")]
     assert primary(line.format("unknown")) == "RC06"  # (a build that could not say how the turn ended)
+    # After a recovery that acted, the same bare outcome is the turn the recovery left without its reply.
+    recovery = ("2026-06-01T10:00:00.000Z [diagnostic] stuck session recovery outcome: sessionKey=" + KEY + " "
+                "status=aborted action=abort_embedded_run aborted=true drained=true forceCleared=false released=0")
+    after = "2026-06-01T10:00:05.000Z " + line.format("completed")
+    assert "RC06" in {f.rule.id for f in analyze_text(recovery, after).findings()}
 
 
 def test_an_active_memory_recall_line_without_its_session_word_is_the_recall() -> None:
