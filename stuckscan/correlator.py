@@ -24,6 +24,7 @@ from stuckscan._store import BlobSpill
 from stuckscan.events import (
     ATTENTION_LABELS,
     NOTE_KIND,
+    REPEATED_MESSAGE_FAILURES,
     SLOW_RESPONSE_SECONDS,
     TURN_CLAIM_BUSY,
     Event,
@@ -34,7 +35,9 @@ from stuckscan.events import (
     compaction_rpc,
     event_order,
     failed_compaction_diag,
+    failed_message_id,
     hung_model_fetch,
+    lane_held_until_model_timeout,
     model_call_timed_out,
     overdue_channel_turn,
     recall_lane_task,
@@ -85,7 +88,7 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "compaction.deadline_extended", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
     "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout", "lock.store_timeout",
-    "session.turn_claim_busy", "compaction.interrupted",
+    "session.turn_claim_busy", "compaction.interrupted", "session.init_conflict",
 })
 GATEWAY_TROUBLE_KINDS = frozenset({
     "liveness.warning", "liveness.heartbeat_delayed", "memory.pressure", "ws.handshake_timeout",
@@ -100,8 +103,15 @@ GATEWAY_TROUBLE_KINDS = frozenset({
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",
     "gateway.restart_mode", "gateway.draining", "gateway.restarting", "gateway.reload_required",
-    "gateway.drained", "gateway.start_failed", "gateway.agent_model",
+    "gateway.drained", "gateway.start_failed", "gateway.agent_model", "gateway.stop_killed",
 })
+# A restart that waits for active runs ("draining <n> active task(s) and <n> active embedded run(s) before restart", a
+# config reload "deferring until ... <n> embedded run(s) complete") and the process stopped before the wait ended: a
+# SIGTERM/SIGINT that shuts down, or the service manager's kill (gateway.stop_killed). The stop cut those runs (RC17).
+# A drain waits at most its budget (300 s by default, src/cli/gateway-cli/run-loop.ts).
+RESTART_WAIT_KINDS = frozenset({"gateway.draining", "gateway.reload_required"})
+STOP_SIGNALS = frozenset({"SIGTERM", "SIGINT", "SIGKILL"})
+DEFAULT_DRAIN_BUDGET = timedelta(minutes=5)
 # Lines only the diagnostic heartbeat writes: one of them later than a session's last warning
 # shows the heartbeat ran and did not warn about that session, so its silence is real.
 HEARTBEAT_PROOF_KINDS = frozenset(ATTENTION_LABELS) | {"heartbeat", "liveness.warning", "liveness.heartbeat_delayed"}
@@ -714,6 +724,28 @@ class SpilledRecords(Sequence[IncidentRecord]):
         return place if isinstance(place, IncidentRecord) else self._spill.get(place)
 
 
+@dataclass(slots=True)
+class MessageFailures:
+    """The failed processings of one inbound message: how many, whether one failed on the reply session's init
+    conflict, the first few lines, and the incident they opened."""
+
+    count: int = 0
+    conflicted: bool = False
+    first: list[Event] = field(default_factory=list)
+    incident: str = ""
+    counted: tuple[str, int] = ("", 0)
+
+    def count_in(self, event: Event) -> None:
+        here = (event.source, event.line)
+        if here == self.counted:  # (a line is asked about more than once on its way through)
+            return
+        self.counted = here
+        self.count += 1
+        self.conflicted = self.conflicted or event.kind == "session.init_conflict"
+        if len(self.first) < REPEATED_MESSAGE_FAILURES:
+            self.first.append(event)
+
+
 class RecentlyClosed(BoundedMap[str, IncidentRecord]):
     """Each session's last closed incident (what a later line may reopen or extend); a
     record displaced from it, by a newer one of its session or by the bound, is handed to
@@ -777,6 +809,7 @@ class Correlator:
         self.lane_tasks: BoundedMap[str, deque[Event]] = BoundedMap(1000)
         # When each session's turns began to be refused for an earlier turn's claim, and were last (_claim_persists).
         self.claim_refusals: BoundedMap[str, tuple[datetime, datetime]] = BoundedMap(1000)
+        self.message_failures: BoundedMap[str, MessageFailures] = BoundedMap(1000)
 
     # -- feeding --------------------------------------------------------------------
 
@@ -1229,8 +1262,11 @@ class Correlator:
         if record is None and signal:
             record = self._reopen_if_late(identity, event)
         if record is None and signal:
+            record = self._message_incident(event)
+        if record is None and signal:
             record = self._open(identity, "lock_error" if self._opens_incident(event) else "signal", event)
             changes.append(Change("opened", record, signal))
+            self._note_message_incident(event, record)
         if record is None:
             self._attach_trailing(identity, event)
             previous = self.last_closed.get(identity)
@@ -1377,6 +1413,8 @@ class Correlator:
         restart marker: the restart cut the run short (an AbortError alone may be a user's /stop)."""
         if event.kind == "session.turn_claim_busy":
             return self._claim_persists(event)
+        if event.kind in ("message.processed", "session.init_conflict"):
+            return self._message_keeps_failing(event)
         if event.kind == "dispatch.empty_reply" and self._kept_private_turn(event):
             return ""
         signal = _fault_signal(event, self.thresholds)
@@ -1404,6 +1442,40 @@ class Correlator:
             return timedelta(0) <= event.time - kept.time <= KEPT_PRIVATE_WINDOW
         return kept.source == event.source and 0 < event.line - kept.line <= KEPT_PRIVATE_LINES
 
+    def _message_keeps_failing(self, event: Event) -> str:
+        """One inbound message processed and failed again and again, on the reply session's initialization conflict:
+        once is a commit race (and a channel retries it), the same message failing on every redelivery is a session
+        entry that stays conflicted."""
+        message_id = failed_message_id(event)
+        if message_id is None:
+            return ""
+        failures = self.message_failures.get(message_id)
+        if failures is None:
+            failures = MessageFailures()
+            self.message_failures.set(message_id, failures)
+        failures.count_in(event)
+        if failures.conflicted and failures.count >= REPEATED_MESSAGE_FAILURES:
+            return "the same message kept failing on a reply session initialization conflict"
+        return ""
+
+    def _message_incident(self, event: Event) -> IncidentRecord | None:
+        """The open incident an earlier failure of the same message opened (its session key masked on every line
+        names no session the lines could share), with the failures before it as its prelude."""
+        message_id = failed_message_id(event)
+        failures = self.message_failures.get(message_id) if message_id is not None else None
+        if failures is None:
+            return None
+        record = self.open.get(failures.incident) if failures.incident else None
+        return record
+
+    def _note_message_incident(self, event: Event, record: IncidentRecord) -> None:
+        message_id = failed_message_id(event)
+        failures = self.message_failures.get(message_id) if message_id is not None else None
+        if failures is None:
+            return
+        failures.incident = record.identity
+        record.prelude.extend(e for e in failures.first if e is not event and e not in record.prelude)
+
     def _claim_persists(self, event: Event) -> str:
         """A turn refused because the session holds an earlier turn's claim: a busy session refuses one now and
         then, so it is a fault once the refusals have gone on for the warn threshold (or, untimed, as pasted)."""
@@ -1430,7 +1502,8 @@ class Correlator:
         if self._find_open(identity, key, session_id, run_id) is not None:
             return True
         previous = self.last_closed.get(identity)
-        return previous is not None and (previous.end is None or previous.end >= since)
+        # (one that ended when the lane took its last task, closed by that very dequeue, was not open after it)
+        return previous is not None and (previous.end is None or previous.end > since)
 
     def _on_lane_signal(self, event: Event, identity: str) -> list[Change]:
         """A lane wait on a shared lane (cron, main, subagent): its own lane-backlog finding."""
@@ -1685,13 +1758,51 @@ class Correlator:
         earlier.append(event)
 
     def _on_lifecycle(self, event: Event) -> list[Change]:
+        cut_wait = self._restart_wait_cut_by(event)
         self.markers.append(event)
         if self.open_episode is not None:
             self.open_episode.markers.append(event)
+        if cut_wait is not None:
+            return [*self._on_stop_during_restart_wait(event, cut_wait),
+                    *(self._end_by_restart(event) if self._is_restart(event) else [])]
         pid = event.fields.get("pid")
         if event.kind == "gateway.listening" and isinstance(pid, int) and pid not in self.gateway_pids:
             self.gateway_pids.append(pid)
         return self._end_by_restart(event) if self._is_restart(event) else []
+
+    def _restart_wait_cut_by(self, event: Event) -> Event | None:
+        """The restart wait (a drain or a deferred reload still counting active embedded runs) that ``event``, a stop
+        of the process, cut short; None when ``event`` is no stop or the last lifecycle line before it is not such a
+        wait (the new process started, the drain ended, the restart went on)."""
+        if not _is_process_stop(event):
+            return None
+        for marker in reversed(self.markers):
+            if _is_process_stop(marker):
+                continue  # (systemd's kill follows its own stop timeout: one stop)
+            if marker.kind not in RESTART_WAIT_KINDS or _runs_waited_for(marker) <= 0:
+                return None
+            if marker.time is not None and event.time is not None:
+                budget = marker.seconds.get("timeoutMs")
+                reach = timedelta(seconds=budget) if budget else DEFAULT_DRAIN_BUDGET
+                if not timedelta(0) <= event.time - marker.time <= reach:
+                    return None
+            return marker
+        return None
+
+    def _on_stop_during_restart_wait(self, stop: Event, wait: Event) -> list[Change]:
+        """The stop as evidence of the one open incident, or of a gateway-wide finding of its own."""
+        record = next(iter(self.open.values())) if len(self.open) == 1 else self.open.get(UNATTRIBUTED)
+        changes: list[Change] = []
+        if record is None:
+            if self.open:
+                return changes
+            record = self._open(UNATTRIBUTED, "signal", stop)
+            changes.append(Change("opened", record, "the gateway was stopped while a restart waited on active runs"))
+        if wait not in record.prelude:
+            record.prelude.append(wait)
+        record.evidence.add(stop)
+        self._touch(record, stop)
+        return changes
 
     @staticmethod
     def _is_restart(event: Event) -> bool:
@@ -2001,11 +2112,15 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     message = event.message
     if kind == "dispatch.empty_reply" and reply_handled_elsewhere(event):
         return ""
-    if kind == "lane.task_error":  # (a task that failed on the model's timeout ended: evidence, not a signal)
+    if kind == "lane.task_error":  # (a task that failed at once on the model's timeout ended: evidence, not a signal)
         if recall_lane_task(event):
             return ""
-        return "lane task failed on the session lock or its timeout" \
-            if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK) else ""
+        if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK):
+            return "lane task failed on the session lock or its timeout"
+        # (a paste that cut the task's duration off reads as the bare 'LLM request timed out' does: a model.request_timeout)
+        held_long = lane_held_until_model_timeout(event, thresholds.warn_seconds) \
+            or (model_call_timed_out(event) and not event.has("durationMs"))
+        return "a lane task's model call hung until its timeout" if held_long else ""
     if kind == "model.request_timeout":
         return "the model call timed out"
     if kind == "model.profile_timeout":  # ("Profile google:default timed out. Trying next account...")
@@ -2114,6 +2229,22 @@ def _restart_recovery_fault(event: Event) -> str:
     if isinstance(marked, int) and marked > 0:
         return "a restart interrupted active runs"
     return ""
+
+
+def _is_process_stop(event: Event) -> bool:
+    """A line saying the gateway process is being stopped: a stop signal received (not SIGUSR1's in-process restart;
+    "received SIGTERM; restarting" is the restart's own start, before its drain), or systemd's kill."""
+    if event.kind == "gateway.stop_killed":
+        return True
+    if event.kind == "gateway.signal_action":
+        return event.fields.get("action") == "shutting down"
+    return event.kind == "gateway.signal" and event.fields.get("signal") in STOP_SIGNALS
+
+
+def _runs_waited_for(event: Event) -> int:
+    """How many embedded runs a drain or a deferred reload said it waits for (0 when it names none)."""
+    runs = event.fields.get("runs", event.fields.get("embeddedRuns"))
+    return runs if isinstance(runs, int) else 0
 
 
 def _describe_marker(event: Event) -> str:

@@ -221,9 +221,23 @@ def model_call_timed_out(event: Event) -> bool:
         return True
     if event.kind == "embedded.agent_end" and event.fields.get("providerRuntimeFailureKind") == "timeout":
         return True  # (the file record's own classification of the provider's failure)
-    error = str(event.fields.get("error", "")).lower()
+    # (a paste that kept only the error of a lane task error, 'lane task error: FailoverError: LLM request timed
+    # out.', has no error= field: the message after the label is that error, String(err) in src/process/command-queue.ts)
+    said = event.fields["error"] if "error" in event.fields else \
+        event.message.partition(":")[2] if event.kind == "lane.task_error" else ""
+    error = str(said).lower()
     return event.kind in ("embedded.agent_end", "lane.task_error") and "request timed out" in error \
         and "compaction" not in error
+
+
+def lane_held_until_model_timeout(event: Event, warn_seconds: float) -> bool:
+    """A lane task that ended on the model's timeout after holding its lane at least the stall detector's warn
+    threshold (``lane task error: lane=cron durationMs=600046 error="FailoverError: LLM request timed out."``;
+    src/process/command-queue.ts logs the task's own durationMs): its model call hung that long."""
+    if event.kind != "lane.task_error" or not model_call_timed_out(event) or recall_lane_task(event):
+        return False
+    held = event.seconds.get("durationMs")
+    return held is not None and held >= warn_seconds
 
 
 def hung_model_fetch(event: Event, warn_seconds: float) -> bool:
@@ -275,6 +289,28 @@ def failed_compaction_diag(event: Event) -> bool:
 
 # A turn refused because its session already holds another turn's claim (the session's own ownership, not the model).
 TURN_CLAIM_BUSY = "already has an active turn claim"
+
+
+# One inbound message whose processing failed this many times (the channel redelivering it), one of them on the reply
+# session's initialization conflict: the session entry stays conflicted, not a race one retry gets past (RC05).
+REPEATED_MESSAGE_FAILURES = 3
+# A placeholder a reporter numbered ("<M1>", "<msg-2>") stands for one value; an unnumbered one ("<id>", "...") may hide
+# a different value on every line.
+_NUMBERED_PLACEHOLDER = re.compile(r"<[A-Za-z_-]{0,20}\d{1,6}>")
+
+
+def failed_message_id(event: Event) -> str | None:
+    """The id of the message a ``message processed: ... messageId=<id> outcome=error`` line (the diagnostic's end of one
+    processing of an inbound message) says failed; None for any other line, for its twin
+    ``message dispatch completed:`` (the same processing logged again) and for an id masked beyond telling apart."""
+    if event.kind not in ("message.processed", "session.init_conflict") or event.fields.get("outcome") != "error" \
+            or not event.message.startswith("message processed:"):
+        return None
+    message_id = event.fields.get("messageId")
+    if not isinstance(message_id, (str, int)) or isinstance(message_id, bool):
+        return None
+    text = str(message_id)
+    return text if not is_elided(text) or _NUMBERED_PLACEHOLDER.fullmatch(text) else None
 
 
 def reply_handled_elsewhere(event: Event) -> bool:

@@ -372,6 +372,18 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<stage>restart blocked) by active background task run\(s\):\s*(?P<blockers>.*)",
     ),
     _anchored("gateway.drained", "info", "all active work drained", r"all active work drained"),
+    # systemd's own lines (not the gateway's) when it stops the unit: the gateway's user unit (src/daemon/systemd-unit.ts)
+    # sets no TimeoutStopSec, so a stop waits systemd's default 90 s while the restart drain's budget is 300 s; past it
+    # systemd kills the process: "<unit>.service: State 'stop-sigterm' timed out. Killing." and "<unit>.service: Killing
+    # process <pid> (<comm>) with signal SIGKILL." (f894, f549). A kill while a drain still counted runs cut them (RC17).
+    _searched(
+        "gateway.stop_killed", "warn", "State 'stop-sigterm' timed out",
+        r"State 'stop-sigterm' timed out\. Killing",
+    ),
+    _searched(
+        "gateway.stop_killed", "warn", ") with signal SIGKILL",
+        r"Killing process (?P<pid>\d+) \((?P<comm>[^()\n]{1,100})\) with signal (?P<signal>SIGKILL)",
+    ),
     # src/cli/gateway-cli/run-loop.ts (gateway, warn): a restart asked with force aborts the active runs instead
     # of draining them: "forced restart requested; skipping active work drain" (f118).
     _anchored(
@@ -434,9 +446,16 @@ FAMILIES: tuple[Family, ...] = (
         "restart.recovery", "warn", "failed to mark interrupted main sessions for restart recovery",
         r"failed to mark interrupted main sessions for restart recovery:?\s*(?P<error>.*)",
     ),
+    # src/gateway/server-reload-handlers.ts (gateway/reload, warn): with work active the restart waits for it, "config
+    # change requires gateway restart (<reasons>) — deferring until <n> operation(s), <n> reply(ies), <n> embedded
+    # run(s)[, <n> task run(s)] complete"; pastes drop or elide the reasons ("restart — deferring", "restart ...
+    # deferring", f784, f657). The counts are the runs a stop before the restart would cut (RC17).
     _anchored(
         "gateway.reload_required", "warn", "config change requires gateway restart",
-        r"config change requires gateway restart \((?P<reasons>[^()]*)\)",
+        r"config change requires gateway restart(?: \((?P<reasons>[^()]*)\))?"
+        r"(?:\s*(?:—|-{1,2}|\.{3}|…)\s*deferring until (?P<pending>(?:(?P<operations>\d+) operation\(s\))?"
+        r"(?:,? ?(?P<pendingReplies>\d+) reply\(ies\))?(?:,? ?(?P<embeddedRuns>\d+) embedded run\(s\))?"
+        r"(?:,? ?(?P<taskRuns>\d+) task run\(s\))?) complete)?",
     ),
     _anchored("gateway.start_failed", "error", "Gateway failed to start:", r"Gateway failed to start:\s*(?P<error>.*)"),
     _anchored(
@@ -1141,6 +1160,18 @@ FAMILIES: tuple[Family, ...] = (
         "channel.exited", "error", "channel startup failed:",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?channel startup failed:\s*(?P<error>.*)",
     ),
+    # The process's unhandled-rejection handler (src/infra/unhandled-rejections.ts, console.error): "[openclaw]
+    # Unhandled promise rejection: <err>", then process.exit(1). Builds before its transient-network guard (which
+    # now logs "Non-fatal unhandled rejection (continuing)" instead) ended the gateway on a network failure too: a
+    # turn's own failures are caught by its run, so one that escapes comes from a background loop (a channel's
+    # polling or socket client, the usual source in the threads: #2876, #6676, #22865), and every channel stops with
+    # the process. Only a network failure is read here (an AbortError is a restart's or a stop's doing).
+    _anchored(
+        "channel.exited", "error", "Unhandled promise rejection: ",
+        r"Unhandled promise rejection: (?P<error>(?:TypeError: fetch failed|[^\n]{0,300}?\b(?:getaddrinfo|ECONNRESET"
+        r"|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|socket hang up|UND_ERR_[A-Z_]{1,40})\b)"
+        r"[^\n]{0,300})",
+    ),
     # The Discord listener's timeout (extensions/discord/src/monitor/listeners.ts): "discord handler timed out after
     # <n> seconds[ (<context k=v>)]" (error), "discord handler canceled after timeout[ (...)]" (warn), "discord
     # handler failed after timeout: <err>[ (...)]" (error): the inbound turn outlived the listener.
@@ -1559,6 +1590,16 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:WhatsApp )?watchdog timeout (?:detected - forcing reconnect|\((?P<watchdogReason>[\w-]{1,40})\) - restarting "
         r"connection)" + KV,
     ),
+    # The same watchdog's record on the heartbeat logger (extensions/whatsapp/src/auto-reply/monitor.ts, web-heartbeat,
+    # warn): "Message timeout detected - forcing reconnect" with minutesSinceLastMessage in its meta object, written just
+    # before its "No messages received in <n>m" twin; read where the minutes stand before the words, as the record is
+    # pasted ("web-heartbeat: minutesSinceLastMessage: 42, forcing reconnect", #60378; the heartbeat's own "no messages
+    # in 30+ minutes" record carries the field too, and forces nothing). RC18 counts the twins once.
+    _searched(
+        "channel.polling_stall", "warn", "minutesSinceLastMessage",
+        r"(?P<channel>minutesSinceLastMessage)\W{1,3}(?P<minutesSinceLastMessage>\d{1,7}),?\s*forcing reconnect",
+        values={"channel": {"minutesSinceLastMessage": "whatsapp"}},  # (a field only the WhatsApp monitor writes)
+    ),
     _anchored(
         "channel.transport_error", "warn", "web reconnect: unhandled rejection from WhatsApp socket",
         r"web reconnect: unhandled rejection from WhatsApp socket; forcing reconnect" + KV,
@@ -1957,10 +1998,29 @@ FAMILIES: tuple[Family, ...] = (
     # Telegram: the Bot API wrapper's failures (extensions/telegram/src/api-logging.ts, telegram/api, error): "telegram
     # <operation> failed: <err>"; a network failure reads "Network request for '<method>' failed!" (#64235: every
     # send and chat action failing while no update came in). Other API errors (a bad request) are not the transport's.
+    # (the needle is the words both forms share: "failed: HttpError: Network request for ..." also carries grammY's
+    # error class before them)
     _searched(
-        "channel.transport_error", "error", "failed: Network request for '",
+        "channel.transport_error", "error", "Network request for '",
         r"(?P<channel>telegram) (?P<operation>[\w.-]{1,60}) failed: (?:HttpError: )?"
         r"Network request for '(?P<method>\w{1,60})' failed",
+    ),
+    # The Bot API refusing the bot token: grammY's error for an API reply "Call to '<method>' failed! (401:
+    # Unauthorized)", logged by the same wrapper ("telegram sendChatAction failed: Call to ... (401: Unauthorized)"),
+    # and the chat-action circuit breaker giving up on it (extensions/telegram/src/sendchataction-401-backoff.ts,
+    # #27092): "CRITICAL: sendChatAction suspended after <n> consecutive 401 errors. Bot token is likely invalid.".
+    # Telegram answers 401 only for a token it does not accept, so every call fails, getUpdates too, until the
+    # token is replaced: a disconnect for good, as Slack's invalid_auth is.
+    _searched(
+        "channel.terminal_disconnect", "error", "(401: Unauthorized)",
+        r"Call to '(?P<method>\w{1,60})' failed! \((?P<detail>401: (?P<channel>Unauthorized))\)",
+        values={"channel": {"Unauthorized": "telegram"}},
+    ),
+    _searched(
+        "channel.terminal_disconnect", "error", "consecutive 401 errors",
+        r"(?P<method>sendChatAction) suspended after (?P<failures>\d+) consecutive 401 errors\.?"
+        r"(?P<detail> (?P<channel>Bot) token is likely invalid)?",
+        values={"channel": {"Bot": "telegram"}},
     ),
     # The polling lease refusing a second poller of the same bot token (extensions/telegram/src/polling-lease.ts):
     # "Telegram polling already active for bot token <fingerprint> on account "<a>" (<n>s old[ (aborting for <n>s)]);
@@ -2069,6 +2129,14 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<channel>bolt-app|web-api)(?::(?P<sdkComponent>\w{1,40})(?::\d+)?)? http request failed\s+"
         r"(?P<error>\S[^\n]{0,500})",
         values={"channel": {"bolt-app": "slack", "web-api": "slack"}},
+    ),
+    # The same SDK's socket-mode client failing to fetch the WebSocket URL it connects to (apps.connections.open), as
+    # its console logger prints it (#22865): "[ERROR] socket-mode:SocketModeClient:<n> Failed to retrieve a new WSS URL
+    # (error: <err>)": the socket cannot (re)connect, so no event reaches the channel.
+    _searched(
+        "channel.transport_error", "error", "Failed to retrieve a new WSS URL",
+        r"(?P<channel>Failed) to retrieve a new WSS URL(?: \(error: (?P<error>[^\n]{1,500})\))?",
+        values={"channel": {"Failed": "slack"}},
     ),
     _anchored(
         "channel.polling_started", "info", ("slack socket mode connected", "socket mode connected"),

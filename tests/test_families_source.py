@@ -104,6 +104,11 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/reload", "WARN",
      "restart timeout after 300000ms with 2 operation(s), 1 task run(s) still active; restarting anyway",
      "gateway.drain_timeout", {"operations": 2, "taskRuns": 1}),
+    ("gateway/reload", "WARN",
+     "config change requires gateway restart (browser.ssrfPolicy) — deferring until 4 operation(s), 2 reply(ies), "
+     "2 embedded run(s), 1 task run(s) complete",
+     "gateway.reload_required", {"reasons": "browser.ssrfPolicy", "operations": 4, "pendingReplies": 2,
+                                 "embeddedRuns": 2, "taskRuns": 1}),
     ("gateway/reload", "WARN", "restart deferral check failed (Error: store unavailable); restarting gateway now",
      "gateway.forced_restart", {"error": "Error: store unavailable"}),
     ("gateway/reload", "INFO", "all operations and replies completed; restarting gateway now", "gateway.drained", {}),
@@ -538,6 +543,30 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.polling_started", {"channel": "feishu", "account": "default"}),
     ("gateway/channels/feishu", "ERROR", "feishu[default]: webhook handler error: Error: dispatcher failed",
      "channel.inbound_failed", {"event": "webhook", "error": "Error: dispatcher failed"}),
+    # Telegram's Bot API wrapper (extensions/telegram/src/api-logging.ts) with grammY's errors: a network failure
+    # with its error class, and the token refused (401; sendchataction-401-backoff.ts gives up on it).
+    ("telegram/api", "ERROR", "telegram setMyCommands failed: HttpError: Network request for 'setMyCommands' failed!",
+     "channel.transport_error", {"channel": "telegram", "method": "setMyCommands"}),
+    ("telegram/api", "ERROR",
+     "telegram sendChatAction failed: Call to 'sendChatAction' failed! (401: Unauthorized)",
+     "channel.terminal_disconnect", {"channel": "telegram", "method": "sendChatAction", "detail": "401: Unauthorized"}),
+    ("gateway/channels/telegram", "ERROR",
+     "CRITICAL: sendChatAction suspended after 10 consecutive 401 errors. Bot token is likely invalid. Telegram may "
+     "DELETE the bot if requests continue. Replace the token and restart: openclaw channels restart telegram",
+     "channel.terminal_disconnect", {"channel": "telegram", "failures": 10}),
+    # The Slack SDK's socket-mode client failing to fetch its WebSocket URL (#22865).
+    ("gateway/channels/slack", "ERROR",
+     "socket-mode:SocketModeClient:2 Failed to retrieve a new WSS URL (error: Error: A request error occurred: "
+     "getaddrinfo ENOTFOUND slack.com)",
+     "channel.transport_error", {"channel": "slack", "error": "Error: A request error occurred: getaddrinfo ENOTFOUND slack.com"}),
+    # The WhatsApp watchdog's record with its minutes before the words, as pasted (#60378).
+    ("web-heartbeat", "WARN", "minutesSinceLastMessage: 42, forcing reconnect",
+     "channel.polling_stall", {"minutesSinceLastMessage": 42}),
+    # The unhandled-rejection handler ending the process on a network failure (src/infra/unhandled-rejections.ts).
+    ("openclaw", "ERROR", "Unhandled promise rejection: TypeError: fetch failed",
+     "channel.exited", {"error": "TypeError: fetch failed"}),
+    ("openclaw", "ERROR", "Unhandled promise rejection: Error: A request error occurred: getaddrinfo ENOTFOUND slack.com",
+     "channel.exited", {"error": "Error: A request error occurred: getaddrinfo ENOTFOUND slack.com"}),
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 
@@ -677,6 +706,37 @@ def test_the_drains_older_budget_wording_still_reads() -> None:
     _check(event, "gateway.draining", {"stage": "draining", "tasks": 1, "runs": 2, "timeoutMs": 90000})
     unbounded = _one("draining 0 active task(s) and 1 active embedded run(s) before restart without a timeout")
     _check(unbounded, "gateway.draining", {"drainBudget": "without a timeout"})
+
+
+def test_a_deferred_restart_pasted_without_its_reasons_keeps_its_counts() -> None:
+    # (pastes drop the parenthesised reasons or elide them; the counts are what RC17 reads)
+    dropped = _one("config change requires gateway restart — deferring until 4 operation(s), 2 reply(ies), "
+                   "2 embedded run(s) complete")
+    _check(dropped, "gateway.reload_required", {"embeddedRuns": 2, "pendingReplies": 2})
+    elided = _one("config change requires gateway restart ... deferring until 1 reply(ies), 3 embedded run(s) complete")
+    _check(elided, "gateway.reload_required", {"embeddedRuns": 3})
+    channel_reload = _one("config change requires channel reload (matrix) - deferring until 2 embedded run(s) complete")
+    assert channel_reload.kind == "generic"  # a channel reload is no gateway restart
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("openclaw-gateway.service: State 'stop-sigterm' timed out. Killing.", {}),
+    ("openclaw-gateway.service: Killing process 260558 (node) with signal SIGKILL.",
+     {"pid": 260558, "comm": "node", "signal": "SIGKILL"}),
+    ("systemd: State 'stop-sigterm' timed out. Killing.", {}),
+    ("May 14 19:05:27 host systemd[1021]: openclaw-gateway.service: State 'stop-sigterm' timed out. Killing.", {}),
+])
+def test_systemds_kill_of_the_gateway_unit_as_pasted(line: str, expected: dict[str, object]) -> None:
+    _check(_one(line), "gateway.stop_killed", expected)
+
+
+@pytest.mark.parametrize("line", [
+    "openclaw-gateway.service: Killing process 260558 (node) with signal SIGTERM.",  # the ordinary stop
+    "openclaw-gateway.service: Main process exited, code=killed, status=9/KILL",
+    "the service got killed with SIGKILL after the stop timed out",  # a reporter's words
+])
+def test_systemd_look_alikes_are_no_kill_of_a_stop(line: str) -> None:
+    assert _one(line).kind != "gateway.stop_killed"
 
 
 def test_the_fast_path_decodes_every_consumed_line(tmp_path: Path) -> None:

@@ -528,6 +528,7 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"path": "/tmp/openclaw/openclaw-2026-05-21.log"}),
     ("config change requires gateway restart (gateway.port, plugins.entries)", "gateway.reload_required",
      {"reasons": "gateway.port, plugins.entries"}),
+    ("openclaw-gateway.service: State 'stop-sigterm' timed out. Killing.", "gateway.stop_killed", {}),
     ("heartbeat: webhooks=12/12/0 active=1 waiting=0 queued=1", "heartbeat", {"webhooksReceived": 12, "queued": 1}),
     ("lane wait exceeded: lane=session:agent:main:main waitedMs=695534 queueAhead=0 activeAhead=1 activeNow=0 "
      "queueBehind=0", "lane.wait_exceeded", {"waitedMs": 695534, "laneSessionKey": "agent:main:main"}),

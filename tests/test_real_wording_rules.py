@@ -130,6 +130,56 @@ def test_one_restart_or_one_channel_port_clash_alone_is_an_ingress_stall_at_low_
     assert "RC18" not in rule_ids(analyze(gateway_port))  # the gateway's own port: no channel's ingress
 
 
+def test_an_unhandled_network_rejection_that_ends_the_gateway_is_a_channel_exit() -> None:
+    crash = line("09:34:00", "Unhandled promise rejection: TypeError: fetch failed", "openclaw", "ERROR")
+    assert lone_confidence(analyze(crash)) == "low"  # alone: no line names the channel it escaped from
+    assert "process ended" in analyze(crash).episodes[0].primary.summary
+    polled = line("09:33:59", "telegram getUpdates failed: HttpError: Network request for 'getUpdates' failed!",
+                  "telegram/api", "ERROR")
+    assert lone_confidence(analyze(polled, crash)) == "medium"
+    # near misses: a restart's abort, and the later builds' guard that keeps the process running
+    aborted = line("09:34:00", "Unhandled promise rejection: AbortError: This operation was aborted", "openclaw", "ERROR")
+    assert "RC18" not in rule_ids(analyze(aborted))
+    survived = line("09:34:00", "Non-fatal unhandled rejection (continuing): TypeError: fetch failed", "openclaw", "WARN")
+    assert "RC18" not in rule_ids(analyze(survived))
+
+
+def test_telegram_refusing_the_bot_token_is_a_disconnect_for_good() -> None:
+    refused = line("01:54:43", "telegram sendChatAction failed: Call to 'sendChatAction' failed! (401: Unauthorized)",
+                   "telegram/api", "ERROR")
+    again = line("01:54:44", "telegram sendChatAction failed: Call to 'sendChatAction' failed! (401: Unauthorized)",
+                 "telegram/api", "ERROR")
+    assert lone_confidence(analyze(refused)) == "medium"
+    assert lone_confidence(analyze(refused, again)) == "high"
+    # a bad request is one message's error, not the token's
+    bad = line("01:54:43", "telegram sendMessage failed: Call to 'sendMessage' failed! (400: Bad Request: chat not found)",
+               "telegram/api", "ERROR")
+    assert "RC18" not in rule_ids(analyze(bad))
+
+
+def test_the_whatsapp_watchdog_firing_again_is_a_loop_but_its_twin_lines_are_one_fire() -> None:
+    def fire(clock: str, minutes: int) -> list[str]:
+        return [line(clock, f"web-heartbeat: minutesSinceLastMessage: {minutes}, forcing reconnect", "whatsapp", "WARN"),
+                line(clock, f"No messages received in {minutes}m - restarting connection",
+                     "gateway/channels/whatsapp/heartbeat", "WARN")]
+
+    assert "RC18" in rule_ids(analyze(*fire("16:10:16", 42), *fire("16:11:20", 43)))
+    assert "RC18" not in rule_ids(analyze(*fire("16:10:16", 31)))  # one routine idle reconnect, logged twice
+
+
+def test_one_slack_socket_rotation_the_channel_came_back_from_is_no_stall() -> None:
+    dropped = line("09:00:00", "slack socket disconnected (disconnect); reconnecting in 2s (attempt 1/12)",
+                   "gateway/channels/slack", "ERROR")
+    restart = line("09:00:01", "[slack:default] health-monitor: restarting (reason: disconnected)",
+                   "gateway/health-monitor", "INFO")
+    back = line("09:00:03", "slack socket mode connected", "gateway/channels/slack", "INFO")
+    assert "RC18" not in rule_ids(analyze(dropped, restart, back))
+    assert "RC18" in rule_ids(analyze(dropped, restart))  # nothing shows it came back
+    again = line("09:00:05", "slack socket disconnected (disconnect); reconnecting in 4s (attempt 2/12)",
+                 "gateway/channels/slack", "ERROR")
+    assert "RC18" in rule_ids(analyze(dropped, restart, back, again))  # it dropped again: a loop
+
+
 # -- restarts that cut work short, and channels that restart themselves ----------------------------
 
 
@@ -237,11 +287,12 @@ def test_a_session_lane_that_stops_dequeuing_after_a_timeout_is_a_timeout_withou
         lane_line("12:42:32", f"lane enqueue: lane={lane} queueSize=5"),
     ]
     analysis = analyze(*stalled_lane)
-    assert [i.primary.rule.id if i.primary else None for i in analysis.incidents] == ["RC15"]
-    # the lane moved on within the threshold: nothing to report
+    # (the first task's own 120 s model timeout is a model-call hang of its own, RC01; the lane's stall is RC15)
+    assert [i.primary.rule.id if i.primary else None for i in analysis.incidents] == ["RC01", "RC15"]
+    # the lane moved on within the threshold: no lane stall to report, only that task's model timeout
     moving = analyze(*stalled_lane[:2], lane_line("12:33:00", f"lane enqueue: lane={lane} queueSize=2"),
                      lane_line("12:34:00", f"lane dequeue: lane={lane} queueSize=1"))
-    assert analysis.incidents and not moving.incidents
+    assert [i.primary.rule.id if i.primary else None for i in moving.incidents] == ["RC01"]
     # stopped without a timeout before it: a finding that says what is missing, not RC15
     no_timeout = analyze(*stalled_lane[1:])
     assert len(no_timeout.incidents) == 1 and no_timeout.incidents[0].primary is None
@@ -459,3 +510,119 @@ def test_a_call_that_failed_on_its_own_timeout_is_no_starved_event_loop() -> Non
     # the same length with no timeout of its own is a call the gateway took 30 s to answer
     slow = line("10:00:01", "⇄ res ✓ node.invoke 30001ms conn=4f1c2a9e id=7a1b", "gateway/ws", "INFO")
     assert "RC12" in rule_ids(analyze(slow))
+
+
+def test_a_stop_while_a_restart_waits_on_active_runs_is_a_restart_interrupted_run() -> None:
+    drain = line("09:00:00", "draining 4 active task(s) and 2 active embedded run(s) before restart with timeout 300000ms",
+                 "gateway", "INFO")
+    still = line("09:00:30", "still draining 4 active task(s) and 2 active embedded run(s) before restart", "gateway", "INFO")
+    killed = "openclaw-gateway.service: State 'stop-sigterm' timed out. Killing."
+    analysis = analyze(drain, still, killed)
+    assert rule_ids(analysis) == {"RC17"}
+    assert "killed the gateway" in analysis.incidents[0].primary.summary
+    deferred = line("09:00:00", "config change requires gateway restart (browser.ssrfPolicy) — deferring until "
+                                "4 operation(s), 2 reply(ies), 2 embedded run(s) complete", "gateway/reload")
+    stopped = line("09:00:09", "signal SIGTERM received; shutting down", "gateway", "INFO")
+    assert rule_ids(analyze(deferred, stopped)) == {"RC17"}
+
+
+def test_a_stop_no_restart_wait_precedes_is_no_interrupted_run() -> None:
+    killed = "openclaw-gateway.service: State 'stop-sigterm' timed out. Killing."
+    assert not analyze(killed).incidents  # a slow shutdown alone: nothing says a run was in flight
+    # the restart's own signal comes before its drain: an orderly restart, nothing cut
+    orderly = analyze(line("09:00:00", "received SIGTERM; restarting", "gateway", "INFO"),
+                      line("09:00:01", "draining 2 active task(s) and 1 active embedded run(s) before restart "
+                                       "with timeout 300000ms", "gateway", "INFO"))
+    assert not orderly.incidents
+    # the drain ended and the new process started before the next stop
+    restarted = analyze(line("09:00:01", "draining 0 active task(s) and 1 active embedded run(s) before restart "
+                                         "with timeout 300000ms", "gateway", "INFO"),
+                        line("09:00:14", "agent model: anthropic/claude-opus-4-7", "gateway", "INFO"),
+                        line("09:02:00", "signal SIGTERM received", "gateway", "INFO"))
+    assert not restarted.incidents
+    # a deferral that waits on replies only names no run to cut
+    replies_only = analyze(line("09:00:00", "config change requires gateway restart (gateway.port) — deferring until "
+                                            "1 operation(s), 1 reply(ies) complete", "gateway/reload"),
+                           line("09:00:09", "signal SIGTERM received; shutting down", "gateway", "INFO"))
+    assert not replies_only.incidents
+    # a stop long after the drain's budget ran out is another stop
+    late = analyze(line("09:00:00", "draining 0 active task(s) and 1 active embedded run(s) before restart "
+                                    "with timeout 60000ms", "gateway", "INFO"),
+                   line("09:05:00", "signal SIGTERM received", "gateway", "INFO"))
+    assert not late.incidents
+
+
+def _lane_task_skip(clock: str) -> str:
+    return line(clock, f"stuck session recovery outcome: status=skipped action=keep_lane sessionId={SID} sessionKey={KEY} "
+                       f"lane=session:{KEY} reason=active_lane_task laneActive=1 laneQueued=1")
+
+
+def test_recovery_keeping_the_lane_for_a_task_with_no_run_again_and_again_is_stale_state() -> None:
+    incident = analyze(*(_lane_task_skip(clock) for clock in ("10:00:00", "10:00:30", "10:01:00"))).incidents[0]
+    assert incident.primary is not None and incident.primary.rule.id == "RC05"
+    assert incident.primary.confidence.value == "medium"
+    # once: the lane's task may be a compaction still inside its safety window, no orphan yet
+    once = analyze(_lane_task_skip("10:00:00"))
+    assert "RC05" not in rule_ids(once)
+
+
+def _processed(clock: str, message_id: str, error: str = "") -> str:
+    said = f' error="Error: reply session initialization conflicted for {KEY}"' if error else ""
+    return line(clock, f"message processed: channel=telegram sessionKey={KEY} messageId={message_id} outcome=error{said}",
+                level="ERROR" if error else "DEBUG")
+
+
+def test_one_message_failing_on_every_redelivery_on_the_init_conflict_is_stale_state() -> None:
+    redelivered = analyze(_processed("10:00:00", "4711", "conflict"), _processed("10:00:05", "4711", "conflict"),
+                          _processed("10:00:15", "4711"), _processed("10:00:35", "4711"))
+    assert len(redelivered.incidents) == 1
+    incident = redelivered.incidents[0]
+    assert incident.primary is not None and incident.primary.rule.id == "RC05"
+    assert incident.primary.confidence.value == "medium" and "failed 4 times" in incident.primary.summary
+    # a numbered placeholder stands for one id, even with the session key masked on every line
+    masked = [line(c, "message processed: sessionKey=agent:main...:topic:<redacted> messageId=<M1> outcome=error"
+                      + (' error="Error: reply session initialization conflicted ..."' if i == 0 else ""), level="ERROR")
+              for i, c in enumerate(("10:00:00", "10:00:05", "10:00:15"))]
+    assert [i.primary.rule.id for i in analyze(*masked).incidents if i.primary] == ["RC05"]
+
+
+def test_init_conflicts_that_are_no_one_message_failing_again_are_no_stale_state() -> None:
+    # one processing logged twice (its dispatch and its processed line), a retry that got through
+    dispatch = line("10:00:00", f"message dispatch completed: channel=telegram sessionKey={KEY} messageId=4711 "
+                                f'source=replyResolver outcome=error error="Error: reply session initialization conflicted '
+                                f'for {KEY}"', level="ERROR")
+    assert "RC05" not in rule_ids(analyze(dispatch, _processed("10:00:00", "4711", "conflict")))
+    # three different messages, one conflict each: a busy session's races, not one message stuck
+    assert "RC05" not in rule_ids(analyze(*(_processed(f"10:00:0{i}", f"47{i}", "conflict") for i in range(3))))
+    # the same message failing three times on something else (no conflict)
+    assert "RC05" not in rule_ids(analyze(*(_processed(f"10:00:0{i}", "4711") for i in range(3))))
+    # unnumbered placeholders may hide a different message on every line
+    hidden = [line(f"10:00:0{i}", f"message processed: sessionKey={KEY} messageId=<id> outcome=error "
+                                  f'error="Error: reply session initialization conflicted for {KEY}"', level="ERROR")
+              for i in range(3)]
+    assert "RC05" not in rule_ids(analyze(*hidden))
+
+
+def _stale_label_then_live_run(lane_error_text: str | None) -> Analysis:
+    key = "agent:main:discord:channel:1400000000000000001"
+    lines = [
+        line("10:00:00", f"stuck session: sessionId=main sessionKey={key} state=processing age=141s queueDepth=1 "
+                         "reason=queued_work_without_active_run classification=stale_session_state recovery=checking"),
+        line("10:00:00", f"stuck session recovery skipped: reason=active_embedded_run action=observe_only sessionId=main "
+                         f"sessionKey={key} age=141s queueDepth=1 activeSessionId=c398bead-a362-46ca-a764-6502d305ff61"),
+    ]
+    if lane_error_text is not None:
+        lines.append(line("10:02:40", f"lane task error: lane=session:{key} durationMs=300746 error=\"{lane_error_text}\"",
+                          level="ERROR"))
+    return analyze(*lines)
+
+
+def test_a_stale_state_label_refuted_by_a_live_run_that_timed_out_is_no_stale_state() -> None:
+    # Recovery found the run alive, and the session's lane task, running since before the warning, timed out:
+    # the detector's "stale_session_state" was wrong, the model call hung.
+    for error in ("FailoverError: LLM request timed out.",
+                  'CommandLaneTaskTimeoutError: Command lane "main" task timed out after 300000ms'):
+        assert "RC05" not in rule_ids(_stale_label_then_live_run(error)), error
+    # near misses: no lane end at all, or a lane task that failed on something else, leave the label standing
+    assert "RC05" in rule_ids(_stale_label_then_live_run(None))
+    assert "RC05" in rule_ids(_stale_label_then_live_run("Error: 400 Bad Request"))

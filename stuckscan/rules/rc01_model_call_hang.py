@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event, hung_model_fetch, model_call_timed_out, overdue_channel_turn
+from stuckscan.events import (
+    Event,
+    hung_model_fetch,
+    lane_held_until_model_timeout,
+    model_call_timed_out,
+    overdue_channel_turn,
+)
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     Candidate,
@@ -48,6 +54,8 @@ RULE = Rule(
      "aborted)",
      "a channel worker aborting a turn past its own long budget (`discord inbound worker timed out after 1800 "
      "seconds`) with no tool seen: low confidence",
+     "a lane task that held its lane the warn threshold or more and ended on the model's timeout (`lane task error: "
+     "lane=cron durationMs=180004 error=\"FailoverError: LLM request timed out.\"`), whatever the lane took next",
      "a fallback summary in which every candidate timed out (`All models failed (4): a/m: This operation was "
      "aborted (timeout) | ...`)",
      "the Codex harness's watchdogs: no progress (`... waiting for progress`), or no terminal event for 30 minutes "
@@ -68,9 +76,12 @@ RULE = Rule(
 
 def _stuck_for(view: IncidentView) -> float:
     """How long the run went without progress: the warnings' age, or (when a paste cut it) the
-    age of their last progress."""
+    age of their last progress, or how long a lane task held its lane until the model timed out."""
     progress = [w.seconds.get("lastProgressAge", 0.0) for w in view.warnings]
-    return max([view.record.max_age, *progress])
+    # (a lane task that ended on the model's timeout states how long it held its lane)
+    held = [e.seconds.get("durationMs", 0.0) for e in view.events("lane.task_error")
+            if lane_held_until_model_timeout(e, view.thresholds.warn_seconds)]
+    return max([view.record.max_age, *progress, *held])
 
 
 def past_the_model_call(warning: Event) -> bool:
@@ -116,8 +127,12 @@ def detect(view: IncidentView) -> Candidate | None:
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
     idle += [e for e in view.events("model_fetch.end") if hung_model_fetch(e, view.thresholds.warn_seconds)]
     dequeues = view.events("lane.dequeue")
+    # (a task that held its lane the warn threshold or more before its model timed out hung that long itself,
+    # whatever the lane took next, unless the finding is the lane's stall behind that next task)
+    held_own = view.record.opened_by != "lane_stall"
     idle += [e for e in view.events("embedded.agent_end", "lane.task_error", "model.request_timeout")
-             if model_call_timed_out(e) and not _lane_moved_on(e, dequeues)]
+             if model_call_timed_out(e) and (not _lane_moved_on(e, dequeues) or held_own
+                                             and lane_held_until_model_timeout(e, view.thresholds.warn_seconds))]
     idle += [e for e in view.events("lock.takeover", "lane.task_error") if after_idle_timeout(e) and e not in idle]
     # the Codex harness's watchdogs: no progress notification within the attempt's idle budget, or no terminal event
     # for its 30 minutes after anything but a completed item (the app-server went silent mid-turn)

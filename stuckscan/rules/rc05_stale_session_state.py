@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from stuckscan.events import REPEATED_MESSAGE_FAILURES, Event, failed_message_id
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
+    LANE_TIMEOUT_ERROR,
     Candidate,
     cite,
     field_text,
     first_time,
     idle_with_queue,
+    metric,
     progress_predates_stall,
 )
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -36,7 +39,13 @@ RULE = Rule(
      "`stuck session recovery no-op: reason=no_active_work action=none`: recovery found nothing running on a session "
      "still counted stuck (low once, medium when it repeats)",
      "`Session <id> already has an active turn claim` (a new turn refused) going on for the warn threshold, or "
-     "pasted alone (low confidence once, medium when it repeats); a busy session refuses one now and then"),
+     "pasted alone (low confidence once, medium when it repeats); a busy session refuses one now and then",
+     "one inbound message processed and failed 3 times or more (`message processed: ... messageId=<id> "
+     "outcome=error`, the channel redelivering it), one of them on `reply session initialization conflicted`: the "
+     "session entry stays conflicted (medium; a single conflict, or a message's dispatch and processed lines, is a "
+     "commit race a retry gets past)",
+     "`stuck session recovery outcome: status=skipped action=keep_lane ... reason=active_lane_task` 3 times or more: "
+     "the session lane holds a task while no embedded run is registered for the session (an orphaned lane task)"),
     ("the same session skipped again and again while `lastProgressAge` grows",
      "age in the tens of thousands of seconds"),
     (Fix("Run `/reset` in that conversation.", _still_stuck, "the session was not cleared in the log"),
@@ -52,8 +61,15 @@ def detect(view: IncidentView) -> Candidate | None:
     stale = view.warnings_where(lambda w: field_text(w, "classification") == "stale_session_state"
                                 or field_text(w, "reason") in ("queued_work_without_active_run", "stale_session_state")
                                 or idle_with_queue(w))
+    # ("active_lane_task": recovery found no embedded run for the session, but its lane still counts a task active,
+    # src/logging/diagnostic-stuck-session-recovery.runtime.ts; skipped over and over, that task is orphaned)
     skipped = [r for r in view.record.recoveries if r.status == "skipped"
-               and (r.reason or "") in ("active_reply_work", "active_embedded_run")]
+               and (r.reason or "") in ("active_reply_work", "active_embedded_run", "active_lane_task")]
+    if skipped and _live_work_outlasted_stall(view):
+        # Recovery found a run or reply at work, and a lane task that had been running since before the first
+        # warning then ended on a timeout: the work was real, so "stale state" (the detector's label included)
+        # is refuted; the timeout is the fault (RC01, RC15).
+        stale, skipped = [], []
     # Recovery came for a session the detector counted stuck and found no work running to free ("no-op:
     # reason=no_active_work action=none"): the session's state says busy with nothing behind it.
     idle_noops = [r for r in view.record.recoveries if r.status == "noop" and (r.reason or "") == "no_active_work"]
@@ -74,12 +90,13 @@ def detect(view: IncidentView) -> Candidate | None:
     # else of its work: "stalled_agent_run ... activeWorkKind=embedded_run" names live work with no progress.
     nameless_only = [w for w in unknown_unrecovered if not any(
         field_text(w, name) for name in ("classification", "reason", "activeWorkKind", "lastProgress"))]
+    refused = _one_message_refused_again_and_again(view.events("message.processed", "session.init_conflict"))
     if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered) or nameless_only or idle_queue
-            or phantom_reply or leaked or claimed or leftover or idle_noops):
+            or phantom_reply or leaked or claimed or leftover or idle_noops or refused):
         return None
     confidence = Confidence.HIGH if stale else \
         Confidence.MEDIUM if (len(skipped) >= 3 or huge or leaked or len(claimed) >= 2 or leftover
-                              or len(idle_noops) >= 2) else Confidence.LOW
+                              or len(idle_noops) >= 2 or refused) else Confidence.LOW
     parts = []
     if stale:
         parts.append("the detector classified it as stale session state")
@@ -100,12 +117,43 @@ def detect(view: IncidentView) -> Candidate | None:
     if idle_noops:
         parts.append(f"recovery found no active work to free {len(idle_noops)} time(s) (no-op, no_active_work) on a "
                      "session still counted stuck")
+    if refused:
+        parts.append(f"one message failed {len(refused)} times as it was delivered again, on the reply session's "
+                     "initialization conflict: the session entry stays conflicted, so every turn on it is refused")
     if unknown_unrecovered and not parts:
         parts.append("the detector watches a session it cannot name (sessionId=unknown) and has no recovery for it")
     skip_events = [e for r in [*skipped[:3], *idle_noops[:2]] for e in r.events[:1]]
     return Candidate(
         "RC05", confidence,
         "The gateway holds session state for work that is not running: " + "; ".join(parts) + ".",
-        cite(stale[:2], stale[-1:], skip_events, unknown_unrecovered[:1], leaked[:1], claimed[:2], leftover[:1]),
-        onset=view.stall_start or first_time(claimed),
+        cite(stale[:2], stale[-1:], skip_events, unknown_unrecovered[:1], leaked[:1], claimed[:2], leftover[:1],
+             refused[:2], refused[-1:]),
+        onset=view.stall_start or first_time(claimed) or first_time(refused),
     )
+
+
+def _live_work_outlasted_stall(view: IncidentView) -> bool:
+    """Whether a lane task ended on a timeout after running at least as long as the session was counted stuck
+    (``lane task error: ... durationMs=300746 error="FailoverError: LLM request timed out."`` after a warning at
+    ``age=141s``)."""
+    age_ms = view.record.max_age * 1000
+    return age_ms > 0 and any(
+        metric(e, "durationMs") >= age_ms and _timed_out(field_text(e, "error")) for e in view.events("lane.task_error"))
+
+
+def _timed_out(error: str) -> bool:
+    # (the lane's own timeout quotes the lane's name unescaped, so a key=value reading keeps only its head)
+    return "timed out" in error.lower() or LANE_TIMEOUT_ERROR in error
+
+
+def _one_message_refused_again_and_again(events: list[Event]) -> list[Event]:
+    """The failed processings of the message that failed most often, if it failed 3 times or more and once on the
+    reply session's initialization conflict; else nothing."""
+    by_message: dict[str, list[Event]] = {}
+    for event in events:
+        message_id = failed_message_id(event)
+        if message_id is not None:
+            by_message.setdefault(message_id, []).append(event)
+    failures = max(by_message.values(), key=len, default=[])
+    conflicted = any(e.kind == "session.init_conflict" for e in failures)
+    return failures if conflicted and len(failures) >= REPEATED_MESSAGE_FAILURES else []

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from stuckscan.classifier import IncidentView
 
 RESTART_BEFORE_STALL = timedelta(minutes=5)
+# A drain or a deferred reload counting active runs (the correlator files it beside the stop that cut it short).
+RESTART_WAIT_KINDS = frozenset({"gateway.draining", "gateway.reload_required"})
+# The stop itself, as evidence: the correlator files it only when it cut such a wait (Correlator._restart_wait_cut_by).
+STOP_KINDS = ("gateway.stop_killed", "gateway.signal", "gateway.signal_action")
 RESTART_MARKERS = frozenset({"gateway.signal", "gateway.signal_action", "gateway.restart_mode", "gateway.draining",
                              "gateway.restarting", "gateway.reload_required"})
 
@@ -32,7 +36,11 @@ RULE = Rule(
      "`main-session restart recovery complete: recovered=N failed=N skipped=N`",
      "`marked N startup-orphaned main session(s) for restart recovery`",
      "`forced restart requested; skipping active work drain`",
-     "`restart reply drain timed out after 0ms with N pending reply(ies) still active`"),
+     "`restart reply drain timed out after 0ms with N pending reply(ies) still active`",
+     "the process stopped (`signal SIGTERM received`, `received SIGTERM; shutting down`, systemd's `State "
+     "'stop-sigterm' timed out. Killing.` / `Killing process <pid> (node) with signal SIGKILL`) while a restart still "
+     "waited on active embedded runs (`[still] draining N active task(s) and M active embedded run(s) before restart`, "
+     "`config change requires gateway restart ... deferring until ... M embedded run(s) complete`, M > 0)"),
     ("the stall begins right after a restart marker", "no `embedded run done` for the interrupted run"),
     (Fix("Start fresh with `/new` or `/reset`."), Fix("Upgrade (#92519 fixes)."),
      Fix("Avoid config changes while runs are active.", _config_reload, "a config change triggered the restart")),
@@ -53,8 +61,8 @@ def _restart_markers(view: IncidentView) -> list:
 
 
 def _active_runs_at(marker_kinds: list) -> int:
-    """How many embedded runs the drain line said were active when the restart began."""
-    runs = [m.fields.get("runs") for m in marker_kinds if m.kind == "gateway.draining"]
+    """How many embedded runs the drain (or the deferred reload) said were active when the restart began."""
+    runs = [m.fields.get("runs", m.fields.get("embeddedRuns")) for m in marker_kinds if m.kind in RESTART_WAIT_KINDS]
     return max((r for r in runs if isinstance(r, int)), default=0)
 
 
@@ -63,7 +71,8 @@ def detect(view: IncidentView) -> Candidate | None:
     # (an AbortError alone is any abort: a run timeout's own, a user's /stop; a restart before it says whose)
     session_marks = view.events(*(("run.aborted_error",) if markers else ()), "restart.recovery",
                                 "session.aborted_last_run", "gateway.forced_restart", "gateway.reply_drain_timeout",
-                                "gateway.restart_failed", "gateway.drain_timeout", "session.work_invalidated")
+                                "gateway.restart_failed", "gateway.drain_timeout", "session.work_invalidated",
+                                *STOP_KINDS)
     if not markers and not session_marks:
         return None
     runs_at_restart = []
@@ -73,7 +82,7 @@ def detect(view: IncidentView) -> Candidate | None:
         done = {e.fields.get("runId") for e in view.events("embedded.run_done", "embedded.run_end")
                 if e.time and first_marker.time and e.time <= first_marker.time}
         runs_at_restart = [e for e in starts if e.fields.get("runId") not in done]
-    active = _active_runs_at(markers)
+    active = _active_runs_at([*markers, *view.events(*RESTART_WAIT_KINDS)])
     confidence = Confidence.HIGH if markers and (session_marks or runs_at_restart or active) else Confidence.MEDIUM
     if not markers and all(e.kind == "session.work_invalidated" for e in session_marks):
         confidence = Confidence.LOW  # the refusal says the session moved; only a restart marker says why
@@ -99,6 +108,10 @@ def _what_it_left(event: object) -> str:
     fields = getattr(event, "fields", {})
     if kind == "gateway.forced_restart":
         return "the restart skipped draining active work"
+    if kind in STOP_KINDS:
+        by = "the service manager killed the gateway" if kind == "gateway.stop_killed" else \
+            f"the gateway was stopped ({fields.get('signal', 'a signal')})"
+        return by + " while the restart still waited for that work to finish"
     if kind == "session.work_invalidated":
         message = getattr(event, "message", "")
         if "restart recovery claim changed" in message:

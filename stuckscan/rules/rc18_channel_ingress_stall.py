@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 # A channel's transport idle this long (the polling watchdog fires at about 90 s) is a stall on its own.
 LONG_CHANNEL_STALL_SECONDS = 300.0
-# Subsystems that are the gateway's own, not a channel's (an uncaught exception is logged under [openclaw]).
-GATEWAY_SUBSYSTEMS = frozenset({"openclaw", "gateway", "channels", "health-monitor", "diagnostic"})
+# Subsystems that are the gateway's own, not a channel's (an uncaught exception is logged under [openclaw], under
+# [clawdbot] in the builds of that name).
+GATEWAY_SUBSYSTEMS = frozenset({"openclaw", "clawdbot", "gateway", "channels", "health-monitor", "diagnostic"})
 # A channel's own child loggers, named after their part of it (extensions/whatsapp logs its Web client's
 # reconnects, replies and heartbeat as web-reconnect, web-auto-reply, web-heartbeat).
 CHILD_LOGGER_CHANNELS = {"web-reconnect": "whatsapp", "web-auto-reply": "whatsapp", "web-heartbeat": "whatsapp",
@@ -85,11 +86,17 @@ RULE = Rule(
      "confidence (another poller holds the token)",
      "not: one WhatsApp `No messages received in 30m - restarting connection` at the idle watchdog's own threshold "
      "with only its status-499 reconnect beside it (routine on a quiet account; a count of an hour or more, or a "
-     "repeat, is a stall)",
+     "repeat, is a stall); its record `minutesSinceLastMessage: N, forcing reconnect` and that twin are one fire",
+     "not: one Slack socket drop seen twice and healed (`slack socket disconnected ... (attempt 1/12)`, the health "
+     "monitor's one `restarting (reason: disconnected)`, then `slack socket mode connected`)",
      "a disconnect the channel itself calls final (`WhatsApp session logged out`, `... (status 440: session "
      "conflict)`, `discord: gateway closed with code 4014 (...)`, the manager's `auto-restart skipped, terminal "
      "disconnect` beside one; the Discord library's `Fatal Gateway error: 4014`; Slack's `An API error occurred: "
-     "account_inactive|invalid_auth|token_revoked|...`): medium confidence from one line",
+     "account_inactive|invalid_auth|token_revoked|...`; Telegram's `Call to '<method>' failed! (401: Unauthorized)`, the "
+     "bot token refused): medium confidence from one line",
+     "the gateway process ending on a network failure nothing caught (`[openclaw] Unhandled promise rejection: "
+     "TypeError: fetch failed`, builds before the transient-network guard) as a channel's exit: low confidence alone "
+     "(no line names the channel it escaped from), medium after a channel transport's own error",
      "`slack socket mode reports N active connections for this Slack app` with N of 2 or more (low confidence once)",
      "one channel request whose own error says it hung past the warn threshold (`Request to 'getUpdates' timed out "
      "after 500 seconds`): medium confidence",
@@ -148,6 +155,12 @@ _ABORTED = re.compile(r"AbortError|\baborted\b|operation was aborted", re.IGNORE
 _ERROR_JSON = re.compile(r'"statusCode":\s*(?P<status>\d{3}).*?"message":\s*"(?P<message>[^"\\]{1,120})"', re.DOTALL)
 
 
+def _process_ended(event: Event) -> bool:
+    """An exit that is the gateway process ending on a network failure nothing caught (families: the unhandled
+    rejection handler's line), not one channel's task ending."""
+    return event.message.startswith("Unhandled promise rejection: ")
+
+
 def _error_words(error: str) -> str:
     """An exit's error as words: a Boom error object printed as JSON says its status and message."""
     found = _ERROR_JSON.search(error)
@@ -167,6 +180,17 @@ def _came_back(view: EpisodeView, restarts: list[Event]) -> bool:
                for e in view.events("channel.polling_started"))
 
 
+def _one_disconnect_healed(view: EpisodeView, restarts: list[Event], auto: list[Event]) -> bool:
+    """One disconnect seen twice, and healed: the transport's own first reconnect ("slack socket disconnected
+    (disconnect); reconnecting in 2s (attempt 1/12)", extensions/slack/src/monitor/provider.ts), the health monitor's
+    one restart for the same disconnect (reason: disconnected), and the channel's ingress up after both ("slack socket
+    mode connected"). A socket rotation, not a loop; a channel manager's "auto-restart attempt" (its task ended) is
+    never part of one."""
+    return len(restarts) == 1 and field_text(restarts[0], "reason") == "disconnected" \
+        and all(_attempt(e) <= 1 and "auto-restart attempt" not in e.message for e in auto) \
+        and _came_back(view, restarts + auto)
+
+
 # The WhatsApp Web monitor's inbound watchdog closes a connection that had no message for 30 minutes (its own close,
 # status 499) and reconnects: on a quiet account that is routine. Only a count well past the 30 minutes (the watchdog
 # missed its own cycles, or keeps firing on a connection that gets nothing) or a repeat is a stall.
@@ -175,10 +199,37 @@ WHATSAPP_IDLE_RECONNECT_MAX = 3600.0
 
 def _routine_idle_reconnect(stalls: list[Event]) -> Event | None:
     """The one WhatsApp idle-watchdog reconnect in ``stalls`` at its own threshold, when it is the only one, else None."""
-    idle = [e for e in stalls if e.message.startswith("No messages received in ")]
-    if len(idle) != 1 or len(stalls) != 1 or idle[0].seconds.get("stalledFor", 0.0) >= WHATSAPP_IDLE_RECONNECT_MAX:
+    idle = [e for e in stalls if _stall_minutes(e) is not None]
+    if len(idle) != 1 or len(stalls) != 1 or (_stall_minutes(idle[0]) or 0) * 60 >= WHATSAPP_IDLE_RECONNECT_MAX:
         return None
     return idle[0]
+
+
+def _stall_minutes(event: Event) -> int | None:
+    """Whole minutes a WhatsApp watchdog stall gives (its "No messages received in <n>m", or its record's
+    minutesSinceLastMessage), else None."""
+    minutes = event.fields.get("minutesSinceLastMessage")
+    if isinstance(minutes, int):
+        return minutes
+    seconds = event.seconds.get("stalledFor")
+    return int(seconds // 60) if seconds and event.message.startswith("No messages received in ") else None
+
+
+def _distinct_stalls(stalls: list[Event]) -> list[Event]:
+    """Each watchdog fire once: the WhatsApp watchdog writes a record (minutesSinceLastMessage) and its "No messages
+    received in <n>m" twin for one fire (under two loggers, so the subsystems differ), so stalls of the same minutes
+    at the same second (or both untimed) are one."""
+    seen: set[tuple[int, object]] = set()
+    distinct = []
+    for event in stalls:
+        minutes = _stall_minutes(event)
+        key = (minutes, event.time.replace(microsecond=0) if event.time else None) if minutes is not None else None
+        if key is not None and key in seen:
+            continue
+        if key is not None:
+            seen.add(key)
+        distinct.append(event)
+    return distinct
 
 
 def _listener_seconds(event: Event) -> float:
@@ -213,8 +264,12 @@ def _noted_repeats(view: EpisodeView, restarts: list) -> list:
 
 
 def _channel_from_subsystem(event: object) -> str:
-    """A channel's own lines are logged under its subsystem (``telegram``, ``gateway/channels/slack``)."""
+    """A channel's own lines are logged under its subsystem (``telegram``, ``gateway/channels/slack``), or under a
+    child logger of it (``gateway/channels/whatsapp/heartbeat``, ``telegram/api``): the channel it names."""
     subsystem = str(getattr(event, "subsystem", "") or "")
+    known = channel_subsystem(subsystem)
+    if known:
+        return known
     name = subsystem.rsplit("/", 1)[-1]
     if name in GATEWAY_SUBSYSTEMS:
         return ""
@@ -268,11 +323,11 @@ def detect(view: EpisodeView) -> Candidate | None:
     auto = view.events("channel.auto_restart")
     gave_up = view.events("channel.restart_gave_up")
     self_looping = [e for e in auto if _attempt(e) >= 2] + gave_up
-    if auto and (addr_in_use or restarts):
+    if auto and (addr_in_use or restarts) and not _one_disconnect_healed(view, restarts, auto):
         self_looping += auto
     # A channel's own watchdog saying its transport went idle ("polling stall detected", "transport watchdog
     # timeout") twice, or once with a restart or a failed start around it; a channel that exited.
-    stalls = view.events("channel.polling_stall")
+    stalls = _distinct_stalls(view.events("channel.polling_stall"))
     routine = _routine_idle_reconnect(stalls)
     # (routine only with nothing else wrong: beside a close, an exit or a restart it is one more sign)
     trouble = view.events("channel.transport_error", "channel.exited", "health.restart", "channel.reconnecting",
@@ -334,8 +389,10 @@ def detect(view: EpisodeView) -> Candidate | None:
         return _shared_socket(shared, view) if shared and view.record.served_after is None else None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
     only_held = bool(held) and all(any(e is h for h in held) for e in self_looping)
+    # (a transport error and the process ending on an uncaught network failure: two lines, no loop seen)
+    crash_only = bool(exited) and all(_process_ended(e) for e in exited)
     one_hung_request = (len(self_looping) == 1 and self_looping[0] in transport or only_held) \
-        and not (restarts or auto or exited)
+        and not (restarts or auto or (exited and not crash_only))
     confidence = Confidence.LOW if lone else \
         Confidence.MEDIUM if view.overlapping_incidents or on_word_only or one_hung_request else Confidence.HIGH
     name = (looping or list(per_channel) or ["channel"])[0].strip(":") or "a channel"
@@ -351,6 +408,10 @@ def detect(view: EpisodeView) -> Candidate | None:
                    + (f" for {longest:.0f} s" if longest else "") + " and restarted it; one stall alone does not show "
                    "whether it recurs")
         stall_note = []  # (said here, not again below)
+    elif lone and crash_only and not (channel_port_taken or hung_stops.all):
+        summary = (f"The gateway process ended on a network failure nothing caught ({_error_words(field_text(exited[0], 'error'))}), "
+                   "and every channel stopped with it; such a failure escapes from a channel's background polling or "
+                   "socket loop, which one line cannot name")
     elif lone and exited and not (channel_port_taken or hung_stops.all):
         errors = sorted({field_text(e, "error") for e in exited if field_text(e, "error")})
         summary = (f"{_channel_name(exited[0])} exited" + (f" ({_error_words(errors[0])})" if len(errors) == 1 else "")
@@ -413,7 +474,8 @@ def detect(view: EpisodeView) -> Candidate | None:
         + (f"; its transport watchdog reported {len(stall_note)} stall(s)"
            + (f", up to {max(e.seconds.get('stalledFor', 0.0) for e in stall_note):.0f} s"
               if any(e.seconds.get("stalledFor", 0.0) for e in stall_note) else "") if stall_note else "")
-        + ("; the channel exited" if exited and "exited" not in summary else "")
+        + (("" if "ended" in summary else "; the gateway process then ended on that uncaught network failure")
+           if crash_only else "; the channel exited" if exited and "exited" not in summary else "")
         + (f"; its stop hung past the {metric(hung_stops.all[0], 'stopTimeoutMs'):.0f} ms budget after the abort "
            f"({len(hung_stops.all)} time(s))" if hung_stops.all and "stop hung" not in summary else "")
         + ("; the reporter's note says the restarts repeat" if noted else "")

@@ -1,0 +1,56 @@
+"""RC01 readings of a lane task that ended on the model's timeout.
+
+src/process/command-queue.ts logs a failed lane task as ``lane task error: lane=<lane> durationMs=<held>
+error="<String(err)>"``; ``FailoverError: LLM request timed out.`` is OpenClaw's error for a model call that hit
+its timeout. A task that held its lane the warn threshold (120 s) or more before that error was a model call
+that hung that long.
+"""
+
+from __future__ import annotations
+
+from stuckscan.analysis import analyze_events
+from stuckscan.parser import ParseStats, parse_text_lines
+
+
+def _primaries(*lines: str) -> list[str | None]:
+    analysis = analyze_events(parse_text_lines(list(lines)), ParseStats())
+    return [i.primary.rule.id if i.primary else None for i in analysis.incidents]
+
+
+def _lane_error(held_ms: int, lane: str = "cron") -> str:
+    return (f'2026-02-13T14:39:14.838Z [diagnostic] lane task error: lane={lane} durationMs={held_ms} '
+            'error="FailoverError: LLM request timed out."')
+
+
+def test_a_lane_task_that_held_its_lane_until_the_model_timeout_is_a_model_call_hang() -> None:
+    assert _primaries(_lane_error(180004)) == ["RC01"]
+    assert _primaries(_lane_error(600046, "session:agent:main:cron:48ab4446-9dca-465a-ae04-56b12b7c797d")) == ["RC01"]
+
+
+def test_a_lane_task_that_timed_out_quickly_is_no_hang() -> None:
+    # (a short per-job budget, e.g. a 20 s dreaming narrative, ran out: the call did not hang for long)
+    assert _primaries(_lane_error(20650)) == []
+    assert _primaries(_lane_error(119000)) == []
+
+
+def test_a_lane_task_error_on_another_failure_is_no_model_hang() -> None:
+    line = ('2026-02-13T14:39:14.838Z [diagnostic] lane task error: lane=cron durationMs=600046 '
+            'error="FailoverError: ⚠️ API rate limit reached."')
+    assert _primaries(line) == []
+
+
+def test_a_pasted_lane_task_error_that_kept_only_its_error_reads_as_the_bare_model_timeout() -> None:
+    # (the paste cut lane= and durationMs=: the message after the label is the task's error)
+    assert _primaries("03:22:44 [diagnostic] lane task error: FailoverError: LLM request timed out.") == ["RC01"]
+    assert _primaries("03:22:44 [diagnostic] lane task error: FailoverError: No API key found for provider google") == []
+
+
+def test_the_active_memory_recalls_own_lane_timing_out_is_not_a_user_run_hang() -> None:
+    lane = "session:agent:main:telegram:direct:7000000001:active-memory:9f1c"
+    assert _primaries(_lane_error(180004, lane)) == []
+
+
+def test_the_finding_says_how_long_the_lane_task_held_its_lane() -> None:
+    analysis = analyze_events(parse_text_lines([_lane_error(180004)]), ParseStats())
+    (incident,) = analysis.incidents
+    assert incident.primary is not None and "180 s" in incident.primary.summary
