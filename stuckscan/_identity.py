@@ -248,7 +248,10 @@ class IdentityResolver:
         if session_id is None and run_id:
             session_id = self.session_id_of_run.get(run_id)
         if key is None and session_id and is_strong_id(session_id):
-            key = self.key_of_session_id.get(session_id)
+            # A compaction run that was given no run id is logged under the session's id
+            # (``runId = params.runId ?? params.sessionId``, src/agents/pi-embedded-runner/compact.ts):
+            # a run id equal to a session id names that session.
+            key = self.key_of_session_id.get(session_id) or self.key_of_run.get(session_id)
         if key is None and run_id:
             key = self.key_of_run.get(run_id)
         if key is None and session_id is None and run_id is None and maybe_elided:

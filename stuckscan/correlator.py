@@ -28,6 +28,7 @@ from stuckscan.events import (
     SLOW_RESPONSE_SECONDS,
     TURN_CLAIM_BUSY,
     Event,
+    approval_wait_expired,
     blocked_tool_timeout,
     browser_blocked,
     browser_request_failed,
@@ -849,7 +850,8 @@ class Correlator:
             changes.extend(self._on_attention(event))
         elif kind in RECOVERY_KINDS:
             changes.extend(self._on_recovery(event))
-        elif kind == "ws.response" and (compaction_rpc(event) or browser_request_failed(event)):
+        elif kind == "ws.response" and (compaction_rpc(event) or browser_request_failed(event)
+                                        or approval_wait_expired(event)):
             changes.extend(self._on_session_evidence(event, names))
         elif kind in GATEWAY_TROUBLE_KINDS or (kind == "ws.response" and self._slow_response(event)):
             self._on_gateway_trouble(event)
@@ -2120,6 +2122,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind == "ws.response":
         if browser_request_failed(event):
             return "a browser-control call failed after waiting on the browser"
+        if approval_wait_expired(event):
+            return "an exec approval wait ran out its window"
         return f"a compaction call ran {event.seconds.get('durationMs', 0.0):.0f} s" if compaction_rpc(event) else ""
     if kind == "embedded.agent_end":
         return "the model call timed out" if model_call_timed_out(event) else ""

@@ -193,6 +193,26 @@ def browser_request_failed(event: Event) -> bool:
         and event.fields.get("status") == "✗" and event.seconds.get("durationMs", 0.0) >= SLOW_RESPONSE_SECONDS
 
 
+# The exec approval window: 120 s on builds up to about 2026.4, 30 min on later ones (DEFAULT_EXEC_APPROVAL_TIMEOUT_MS,
+# src/infra/exec-approvals.ts). An approval nobody answers expires that long after its request was created.
+EXEC_APPROVAL_WINDOWS_MS = (120_000, 1_800_000)
+# waitDecision is called just after the request (so answers a little under the window), and its timer may fire late.
+APPROVAL_WAIT_EARLY_MS = 2_000
+APPROVAL_WAIT_LATE_MS = 1_000
+
+
+def approval_wait_expired(event: Event) -> bool:
+    """An ``exec.approval.waitDecision`` call the gateway answered just as a default approval window closed (``⇄ res ✓
+    exec.approval.waitDecision 119965ms``): the wait ends with no decision when the approval record expires
+    (src/gateway/server-methods/exec-approval.ts), so the tool call waited on an approval nobody gave."""
+    if event.kind != "ws.response" or event.fields.get("method") != "exec.approval.waitDecision" \
+            or event.fields.get("status") != "✓":
+        return False
+    waited = event.fields.get("durationMs")
+    return isinstance(waited, (int, float)) and not isinstance(waited, bool) and any(
+        window - APPROVAL_WAIT_EARLY_MS <= waited <= window + APPROVAL_WAIT_LATE_MS for window in EXEC_APPROVAL_WINDOWS_MS)
+
+
 def model_call_timed_out(event: Event) -> bool:
     """A turn or lane task that ended on the provider's timeout (``embedded run agent end: error=LLM
     request timed out``, ``lane task error: ... error="FailoverError: LLM request timed out."``: OpenClaw's

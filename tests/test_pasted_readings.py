@@ -935,7 +935,17 @@ def test_an_empty_visible_turn_whose_cause_says_it_was_handled_elsewhere_is_no_l
     for handled in ("completed:before_dispatch_handled", "skipped:duplicate"):
         assert primary(line.format(handled)) is None
     assert primary(line.format("skipped:reply_operation_aborted")) == "RC06"
-    assert primary(line.format("completed")) == "RC06"  # (no reason: the lines cannot say where the reply went)
+    # The bare completed outcome: the run finished and queued nothing visible (a silent reply, a hand-off to a
+    # child run, or a lost reply): alone it is no lost reply, and nothing at warning is reported.
+    quiet = analyze_text(line.format("completed"))
+    assert primary(line.format("completed")) is None
+    assert not [f for f in quiet.findings() if f.severity.value in ("warning", "error")]
+    assert primary(line.format("unknown")) == "RC06"  # (a build that could not say how the turn ended)
+    # After a recovery that acted, the same bare outcome is the turn the recovery left without its reply.
+    recovery = ("2026-06-01T10:00:00.000Z [diagnostic] stuck session recovery outcome: sessionKey=" + KEY + " "
+                "status=aborted action=abort_embedded_run aborted=true drained=true forceCleared=false released=0")
+    after = "2026-06-01T10:00:05.000Z " + line.format("completed")
+    assert "RC06" in {f.rule.id for f in analyze_text(recovery, after).findings()}
 
 
 def test_an_active_memory_recall_line_without_its_session_word_is_the_recall() -> None:
@@ -947,9 +957,17 @@ def test_an_active_memory_recall_line_without_its_session_word_is_the_recall() -
 
 def test_a_call_that_waits_by_design_is_no_slow_response() -> None:
     approval = "2026-06-01T10:00:00.000Z [ws] ⇄ res ✓ {} 119965ms conn=a1b2c3d4 id=5"
-    for method in ("exec.approval.waitDecision", "plugin.approval.waitDecision", "agent.wait"):
+    for method in ("plugin.approval.waitDecision", "agent.wait"):
         assert primary(approval.format(method)) is None
     assert primary(approval.format("chat.send")) == "RC12"
+    # An exec approval wait that lasted the whole default window (120 s; 30 min on later builds) expired unanswered
+    # (f416): the approval-gated exec call was blocked on it. One answered within the window is no fault.
+    (incident,) = analyze_text(approval.format("exec.approval.waitDecision")).incidents
+    assert incident.primary.rule.id == "RC03" and incident.primary.confidence.value == "medium"
+    assert any("approve or deny" in fix for fix in incident.primary.fixes)
+    assert primary(approval.format("exec.approval.waitDecision").replace("119965ms", "1799410ms")) == "RC03"
+    for answered in ("45210ms", "117500ms", "121500ms"):
+        assert primary(approval.format("exec.approval.waitDecision").replace("119965ms", answered)) is None
 
 
 def test_the_active_memory_recalls_own_lane_task_timing_out_is_no_run_left_uncleaned() -> None:
@@ -1409,3 +1427,24 @@ def test_a_record_whose_last_members_a_reporter_elided_is_read_and_one_idle_old_
     # an old build's one warning with nothing queued behind the run is a long turn as often as a stuck one
     assert primary(cut.replace("{depth}", "0")) is None
     assert primary(cut.replace("{depth}", "2")) == "RC07"  # with messages queued behind it, the session is wedged
+
+
+def test_a_compaction_that_never_ended_and_holds_the_write_lock_is_the_compaction_stall() -> None:
+    # f882 (#118625): compact.ts logs "[compaction-diag] start" under runId = the session's id when it was given no
+    # run id, and holds the session's write lock until its end; the lock's ageMs dates its taking to that start.
+    sid = "8ef81cc8-533d-456d-b651-084c37becc7a"
+    start = (f"2026-08-03T18:15:38.449+08:00 [agent/embedded] [compaction-diag] start runId={sid} "
+             "sessionKey=agent:main:work diagId=cmp-a1 trigger=cli_budget provider=p/m attempt=1 maxAttempts=1 "
+             "pre.messages=9 pre.historyTextChars=227688 pre.toolResultChars=2250")
+    lock = ('2026-08-03T18:17:07.175+08:00 [diagnostic] lane task error: lane=main durationMs=60266 '
+            'error="SessionWriteLockTimeoutError: session file locked (timeout 60000ms): pid=877499 alive=true '
+            'ageMs={} /home/u/.openclaw/agents/main/sessions/' + sid + '.jsonl.lock"')
+    (incident,) = analyze_text(start, lock.format(88801)).incidents
+    assert incident.primary.rule.id == "RC16" and incident.primary.confidence.value == "high"
+    assert "RC08" in {c.rule.id for c in incident.contributing}
+    assert incident.session_key == "agent:main:work"  # (the lock's session id named by the compaction's runId)
+    # Near misses: a lock taken long before the compaction began is the lock's own fault; a compaction that logged
+    # its end holds nothing.
+    assert primary(start, lock.format(600000)) == "RC08"
+    end = start.replace("] start ", "] end ").replace("18:15:38.449", "18:15:52.000") + " outcome=compacted"
+    assert primary(start, end, lock.format(88801)) == "RC08"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event, blocked_tool_timeout, browser_blocked, browser_request_failed
+from stuckscan.events import Event, approval_wait_expired, blocked_tool_timeout, browser_blocked, browser_request_failed
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import TOOL_PROGRESS, Candidate, cite, field_text, stale_progress, tool_name
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -19,6 +19,9 @@ TOOL_FAMILIES: dict[str, tuple[str, ...]] = {
     "approval": ("openclaw", "approval", "ask_user"),
     "codex": ("codex",),
 }
+
+
+APPROVAL_TOOL = "exec (approval)"  # the tool named for an exec call that waited out its approval
 
 
 def tool_family(tool: str | None) -> str | None:
@@ -41,7 +44,9 @@ RULE = Rule(
      "lastProgress=tool:<name>:started activeTool=<name>`",
      "`[tools] browser failed: timed out. Restart the OpenClaw gateway`",
      "`Can't reach the OpenClaw browser control service (timed out after 15000ms)`",
-     "`⇄ res ✗ browser.request <n>ms errorCode=UNAVAILABLE ...` after ten seconds or more (the browser never answered)"),
+     "`⇄ res ✗ browser.request <n>ms errorCode=UNAVAILABLE ...` after ten seconds or more (the browser never answered)",
+     "`⇄ res ✓ exec.approval.waitDecision <n>ms` lasting a default approval window (120 s, or 30 min on later builds; "
+     "medium confidence): the approval expired unanswered"),
     ("the tool name in `lastProgress`/`activeTool` says which sub-type", "recovery waits for the 15-minute floor"),
     (Fix("exec/bash: give the command a timeout; run long jobs with `nohup ... &` and a pid file.", _tool_is("exec"),
          "the blocked tool is exec/bash (or unknown)"),
@@ -61,6 +66,9 @@ def _timeout_summary(event: Event, tool: str) -> str:
     """What a tool's own timeout line says: how long the session was held, and by what."""
     if event.kind == "tools.approval_timeout":
         return "An exec approval timed out: the session waited for an approval nobody gave, and the command never ran."
+    if approval_wait_expired(event):
+        return (f"An exec approval wait lasted {event.seconds.get('durationMs', 0.0):.0f} s, the whole approval window: "
+                "the tool call waited on an approval nobody gave, and the command did not run.")
     if event.kind == "mcp.request_timeout":
         return f"The MCP server `{tool}` kept timing out and was recycled: the calls on it blocked their sessions."
     seconds = event.fields.get("timeoutSeconds")
@@ -71,8 +79,8 @@ def _timeout_summary(event: Event, tool: str) -> str:
 def _timed_out_tool(event: Event) -> str:
     if event.kind == "mcp.request_timeout":
         return f"mcp:{field_text(event, 'server') or '?'}"
-    if event.kind == "tools.approval_timeout":
-        return "exec (approval)"
+    if event.kind == "tools.approval_timeout" or approval_wait_expired(event):
+        return APPROVAL_TOOL
     return field_text(event, "tool") or "exec"
 
 
@@ -86,6 +94,7 @@ def detect(view: IncidentView) -> Candidate | None:
     # An exec call that ran until its own timeout, an approval that timed out, an MCP server recycled on timeouts.
     timed_out = [e for e in view.events("tools.timeout") if blocked_tool_timeout(e, view.thresholds.warn_seconds)]
     timed_out += view.events("tools.approval_timeout", "mcp.request_timeout")
+    timed_out += [e for e in view.events("ws.response") if approval_wait_expired(e)]
     if not (hits or browser or timed_out):
         return None
     tool = tool_name(view.warnings) or ("browser" if browser else _timed_out_tool(timed_out[0]) if timed_out else None)
@@ -101,5 +110,6 @@ def detect(view: IncidentView) -> Candidate | None:
     return Candidate(
         "RC03", confidence, summary,
         cite(hits[:2], hits[-1:], browser, timed_out), onset=view.record.last_progress or view.stall_start,
-        facts={"tool": tool, "tool_family": tool_family(tool)},
+        # (an approval that ran out held the call on the approval, not on the command: approve or deny is the fix)
+        facts={"tool": tool, "tool_family": "approval" if tool == APPROVAL_TOOL else tool_family(tool)},
     )

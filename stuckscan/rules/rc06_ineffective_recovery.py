@@ -31,7 +31,8 @@ RULE = Rule(
      "followed by more `stalled/stuck session:` lines for the same session",
      "an abort followed only by `status=skipped action=keep_lane` outcomes",
      "`visible channel turn dispatched with no queued reply payloads` (not when its cause says a plugin handled the "
-     "message or it was a duplicate, nor right after a final reply the delivery policy kept private)"),
+     "message or it was a duplicate, nor right after a final reply the delivery policy kept private, nor, before any "
+     "recovery, when its cause is the bare `cause=completed`: the run finished and queued nothing visible)"),
     ("warnings continue for more than about two heartbeats after the recovery", "`released=0` with `queueDepth>0`"),
     (Fix("Restart the gateway or `/reset` the conversation now.", _still_stuck, "the session is still stuck when the log ends"),
      Fix("Messages queued during the wedge may be lost: tell the affected users.", _queued, "messages were queued"),
@@ -48,6 +49,13 @@ def _after(event: Event, recovery: RecoveryRecord) -> bool:
         return event.time > recovery.time
     last = recovery.events[-1] if recovery.events else None
     return last is not None and event.source == last.source and event.line > last.line
+
+
+def completed_quietly(event: Event) -> bool:
+    """An empty visible turn whose cause is the bare ``completed`` outcome: its run finished normally and queued
+    nothing visible (the cause is the processed outcome, src/channels/turn). A silent reply, a hand-off to a
+    child run (``sessions_yield``) and a reply that got lost all end this way, so the line alone is no lost reply."""
+    return field_text(event, "cause") == "completed"
 
 
 def detect(view: IncidentView) -> Candidate | None:
@@ -70,7 +78,7 @@ def detect(view: IncidentView) -> Candidate | None:
     failures = view.events(*TURN_FAILURE_KINDS)
     empty = [e for e in view.events("dispatch.empty_reply") if not reply_handled_elsewhere(e)
              and ((acted_at and e.time and e.time >= min(acted_at)) or "aborted" in field_text(e, "cause")
-             or not any(event_order(f) < event_order(e) for f in failures))]
+             or not (any(event_order(f) < event_order(e) for f in failures) or completed_quietly(e)))]
     if not not_freed and not lossy and not empty:
         return None
     continued = any("continued" in r.verdict_reason for r in not_freed)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from stuckscan.events import Event, compaction_rpc, failed_compaction_diag
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, field_text, first_time
+from stuckscan.rules._detect import Candidate, cite, field_text, first_time, lock_events
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -38,11 +38,15 @@ RULE = Rule(
      "compaction)",
      "`Compaction timed out`", "`auto-compaction failed for <provider>/<model>: ...`",
      "`[compaction-diag] ... outcome=failed reason=timeout durationMs=N`",
+     "`[compaction-diag] start` with no `[compaction-diag] end` for its `diagId` (medium confidence alone; not when "
+     "the session's lock was taken at another moment)",
      "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry` "
      "with no `compaction succeeded` / `did not reduce context` after it, or `contextEngine.compact() threw "
      "during timeout recovery`",
      "`Gateway is draining; new tasks are not accepted`"),
-    ("the stall begins right after compaction events",),
+    ("the stall begins right after compaction events",
+     "a live holder's lock whose `ageMs` dates its taking to a `[compaction-diag] start` with no end: the "
+     "compaction holds the session's write lock (the lock timeout contributes)"),
     (Fix("Start fresh with `/new` or `/reset`."),
      Fix("Set `agents.defaults.compaction.timeoutSeconds` and a compaction model; declare `contextTokens`."),
      Fix("Keep transcripts small."),
@@ -67,12 +71,44 @@ def open_timeout_compactions(compaction: list[Event]) -> list[Event]:
     return found
 
 
+def open_diag_starts(diags: list[Event]) -> list[Event]:
+    """``[compaction-diag] start`` lines whose compaction (its ``diagId``) logged no ``[compaction-diag] end``:
+    compact.ts logs both around the compaction, which holds the session's write lock until it ends
+    (src/agents/pi-embedded-runner/compact.ts)."""
+    ended = {e.fields.get("diagId") for e in diags if field_text(e, "stage") == "end"}
+    return [e for e in diags if field_text(e, "stage") == "start" and e.fields.get("diagId") not in ended]
+
+
+# The compaction takes the session's write lock just before its start line (its before-compaction hooks run in
+# between), so a lock it holds was taken within a few seconds of that line.
+LOCK_TAKEN_SLACK = timedelta(seconds=5)
+
+
+def locks_taken_at(starts: list[Event], locks: list[Event]) -> list[Event]:
+    """Lock failures whose holder's age (``ageMs``, counted from the lock's ``createdAt``) dates the lock's taking
+    to one of ``starts``: the lock the compaction holds."""
+    found = []
+    for lock in locks:
+        age = lock.fields.get("lockAgeMs")
+        if lock.time is None or not isinstance(age, (int, float)) or isinstance(age, bool):
+            continue
+        taken = lock.time - timedelta(milliseconds=age)
+        if any(s.time and abs(taken - s.time) <= LOCK_TAKEN_SLACK for s in starts):
+            found.append(lock)
+    return found
+
+
 def detect(view: IncidentView) -> Candidate | None:
     compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout",
                              "compaction.failed", "compaction.timeout_recovery", "gateway.draining_rejected",
                              "compaction.abort_failed", "compaction.deadline_extended", "compaction.overflow_exhausted",
                              "compaction.interrupted")
-    compaction += [e for e in view.events("compaction.diag") if failed_compaction_diag(e)]
+    diag_open = open_diag_starts(view.events("compaction.diag"))
+    locks = lock_events(view) if diag_open else []
+    held_locks = locks_taken_at(diag_open, locks)
+    if not held_locks and any(isinstance(e.fields.get("lockAgeMs"), int) for e in locks):
+        diag_open = []  # (the session's lock was taken at another moment: the compaction is not what holds it)
+    compaction += [e for e in view.events("compaction.diag") if failed_compaction_diag(e) or e in diag_open]
     compaction += [e for e in view.events("ws.response") if compaction_rpc(e)]
     if not compaction:
         return None
@@ -81,6 +117,7 @@ def detect(view: IncidentView) -> Candidate | None:
     open_starts = [e for e in compaction if e.kind == "embedded.compaction"
                    and field_text(e, "stage") in ("start", "retry") and e.fields.get("runId") not in ends]
     open_starts += open_timeout_compactions(compaction)
+    open_starts += diag_open
     failures = [e for e in compaction if e.kind in ("compaction.timeout", "compaction.failed", "compaction.abort_failed",
                                                     "compaction.deadline_extended", "ws.response",
                                                     "compaction.overflow_exhausted", "compaction.interrupted")
@@ -92,6 +129,8 @@ def detect(view: IncidentView) -> Candidate | None:
     start = view.stall_start
     near_start = bool(onset and start and onset <= start + timedelta(minutes=2))
     confidence = Confidence.HIGH if (failures or open_starts) and near_start else Confidence.MEDIUM
+    if diag_open and not failures and len(open_starts) == len(diag_open) and not held_locks:
+        confidence = Confidence.MEDIUM  # (a debug start line alone: the excerpt may end before its end line)
     calls = [e for e in compaction if e.kind == "ws.response"]
     if calls and len(calls) == len(compaction):
         longest = max(calls, key=lambda e: e.seconds.get("durationMs", 0.0))
@@ -105,11 +144,15 @@ def detect(view: IncidentView) -> Candidate | None:
     elif not open_starts and not failures and ended:
         summary = ("The stall began as a transcript compaction for a context overflow ended (it reported success "
                    "and the prompt was sent again): the run after the compaction never progressed.")
+    elif held_locks:
+        summary = ("A transcript compaction started and never logged its end, and the session's write lock it took "
+                   f"then (held {held_locks[0].fields['lockAgeMs'] / 1000:.0f} s, by a live holder) made the "
+                   "session's next turn time out: the compaction held the session.")
     else:
         summary = "The stall began during transcript compaction, which never finished" \
             + (" (it timed out or failed)." if failures else ".")
     return Candidate(
         "RC16", confidence, summary,
-        cite(compaction), onset=onset, explains_stall=near_start,
+        cite(compaction, held_locks[:1]), onset=onset, explains_stall=near_start,
         facts={"draining": any(e.kind == "gateway.draining_rejected" for e in compaction)},
     )
