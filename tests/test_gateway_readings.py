@@ -141,3 +141,9 @@ def test_a_late_heartbeat_dates_its_episode_back_by_how_late_it_was() -> None:
     plain = line("10:20:00", "liveness warning: reasons=cpu interval=30s cpuCoreRatio=0.99 active=1")
     (other,) = analyze(plain).episodes
     assert other.start is not None and other.start.strftime("%M:%S") == "20:00"
+
+
+def test_one_starving_liveness_line_is_medium_and_a_second_sign_makes_it_high() -> None:
+    assert episode_rules(analyze(liveness("10:07:12", 224009.4))) == [("RC12", "MEDIUM")]
+    assert episode_rules(analyze(liveness("10:07:12", 224009.4), liveness("10:07:42", 5200.0))) == [("RC12", "HIGH")]
+    assert episode_rules(analyze(slow_send("10:06:00"), liveness("10:07:12", 224009.4))) == [("RC12", "HIGH")]

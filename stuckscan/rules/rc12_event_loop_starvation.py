@@ -160,7 +160,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     if not liveness and not delayed and len(indirect) < 1:
         return None
     if liveness or delayed:
-        confidence = Confidence.HIGH
+        # (one line, however bad its figures, is one sample: corroborated by a second sample or another sign, high)
+        confidence = Confidence.HIGH if len(liveness) + len(delayed) >= 2 or indirect else Confidence.MEDIUM
     else:
         confidence = Confidence.MEDIUM if len(indirect) >= 2 else Confidence.LOW
     peaks = view.record.peaks
