@@ -180,8 +180,13 @@ def tokenize(text: str) -> KeyValues:
     string methods; the result is the same as the general pattern (:data:`_TOKEN`), which
     handles the rest.
     """
+    return _with_last_value_whole(text, _tokenize_any(text))
+
+
+def _tokenize_any(text: str) -> KeyValues:
+    """:func:`tokenize` before its last value is checked for quotes of its own."""
     if "[" in text or ('"' in text and ("\\" in text or text.count('"') > 8)):
-        return _tokenize_pattern(text)  # linear for any number of quotes
+        return _tokenize_pattern_any(text)  # linear for any number of quotes
     result = KeyValues()
     fields, raws, seconds, bare = result.fields, result.raw, result.seconds, result.bare
     free_key: str | None = None
@@ -232,6 +237,34 @@ def tokenize(text: str) -> KeyValues:
     return result
 
 
+# A line's last value, quoted, whose text holds quotes of its own that nobody escaped (``error="CommandLaneTaskTimeoutError:
+# Command lane "main" task timed out after 330000ms"``: OpenClaw writes ``String(err)`` between quotes as it is).
+_QUOTED_KEY = re.compile(r'(?<!\S)([A-Za-z_][\w.\-]*)="')
+_KEY_IN_TEXT = re.compile(r"\s[A-Za-z_][\w.\-]*=")
+
+
+def _with_last_value_whole(text: str, result: KeyValues) -> KeyValues:
+    """``result``, with the line's last quoted value read up to the quote that ends the line when quotes inside it
+    closed it early; the words it was cut into are then no bare words."""
+    stripped = text.rstrip()
+    if stripped[-1:] != '"' or stripped.count('"') < 3 or "\\" in stripped:
+        return result
+    last = None
+    for last in _QUOTED_KEY.finditer(stripped):
+        pass
+    if last is None:
+        return result
+    key, value = last.group(1), stripped[last.end():-1]
+    early = result.raw.get(key)
+    if '"' not in value or early is None or early == value or not value.startswith(early) \
+            or _KEY_IN_TEXT.search(value) is not None:
+        return result
+    whole = _tokenize_any(stripped[:last.start()])
+    whole.fields[key] = value
+    whole.raw[key] = value
+    return whole
+
+
 def _angled(first: str, words: list[str], index: int) -> tuple[int, str]:
     """``<very large>`` split over words: (the index of its last word, the value), when a word
     within a few closes it and none of them is a ``key=value``; else ``(index, first)``."""
@@ -268,6 +301,10 @@ def _quoted(text: str, words: list[str], index: int, equals: int) -> tuple[str, 
 
 def _tokenize_pattern(text: str) -> KeyValues:
     """The general tokenizer (:data:`_TOKEN`): quoted and bracketed values."""
+    return _with_last_value_whole(text, _tokenize_pattern_any(text))
+
+
+def _tokenize_pattern_any(text: str) -> KeyValues:
     result = KeyValues()
     free_key: str | None = None
     free_words: list[str] = []

@@ -81,3 +81,18 @@ def test_a_reporters_range_of_values_is_its_upper_bound() -> None:
     assert parsed.seconds["lastProgressAge"] == 40.0
     assert parsed.fields["queueDepth"] is None  # no unit: an elision, not a range we can read
     assert tokenize("age=…s").fields["age"] is None
+
+
+def test_a_last_quoted_value_with_quotes_of_its_own_reads_to_the_quote_that_ends_the_line() -> None:
+    # OpenClaw writes String(err) between quotes as it is: the lane's own timeout quotes the lane's name
+    kv = tokenize('lane=session:agent:main:main durationMs=330003 '
+                  'error="CommandLaneTaskTimeoutError: Command lane "main" task timed out after 330000ms"')
+    assert kv.fields["error"] == 'CommandLaneTaskTimeoutError: Command lane "main" task timed out after 330000ms'
+    assert kv.fields["durationMs"] == 330003 and kv.bare == []
+    body = tokenize('error="Error: 429 {"type":"error","error":{"type":"rate_limit_error"}}"  ')
+    assert body.fields["error"] == 'Error: 429 {"type":"error","error":{"type":"rate_limit_error"}}'
+    # values that close where they should keep doing so: two quoted values, a quote before more fields, bare words
+    assert tokenize('a="x" b="y"').fields == {"a": "x", "b": "y"}
+    assert tokenize('error="a" detail=b c="d"').fields == {"error": "a", "detail": "b", "c": "d"}
+    early = tokenize('msg="a" bare words k=1')
+    assert (early.fields, early.bare) == ({"msg": "a", "k": 1}, ["bare", "words"])
