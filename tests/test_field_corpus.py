@@ -55,6 +55,20 @@ def test_source_rule_accepts_issues_and_pinned_files_only() -> None:
     assert not _is_citable_source("https://example.com/openclaw/openclaw/issues/1")
 
 
+# Windows of one saved log share its host, build and habits: more than a few would weigh that one gateway too much.
+MAX_CASES_PER_FILE = 3
+
+
+def test_no_saved_file_gives_more_than_a_few_cases() -> None:
+    per_file: dict[str, list[str]] = {}
+    for case in CASES:
+        pinned = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+)/blob/[0-9a-f]{40}/(.+)", case.source)
+        if pinned is not None:
+            per_file.setdefault(f"{pinned[1]}:{pinned[2]}", []).append(case.name)
+    crowded = {path: names for path, names in per_file.items() if len(names) > MAX_CASES_PER_FILE}
+    assert not crowded, crowded
+
+
 @pytest.mark.parametrize("case", [pytest.param(case, id=case.name) for case in CASES])
 def test_field_case_is_well_formed(case: Case) -> None:
     assert case.log.is_file(), f"{case.log} is missing"
