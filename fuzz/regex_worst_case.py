@@ -157,10 +157,10 @@ def time_case(case: Case, size: int) -> float:
 PROBE_SIZES = (8192, 32768)
 
 
-def probe(case: Case) -> tuple[float, float]:
-    """Seconds at the two probe sizes (best of two runs each, to damp noise)."""
+def probe(case: Case, runs: int = 2) -> tuple[float, float]:
+    """Seconds at the two probe sizes (best of ``runs`` runs each, to damp noise)."""
     small, large = PROBE_SIZES
-    return (min(time_case(case, small) for _ in range(2)), min(time_case(case, large) for _ in range(2)))
+    return (min(time_case(case, small) for _ in range(runs)), min(time_case(case, large) for _ in range(runs)))
 
 
 def superlinear(small: float, large: float) -> bool:

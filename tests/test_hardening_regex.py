@@ -46,7 +46,7 @@ def test_no_crafted_line_is_superlinear_or_raises() -> None:
             bad.append(f"{case.label}: raised {type(error).__name__}: {error}")
             continue
         if superlinear(small, large):
-            again = probe(case)  # a hiccup of the machine is not a finding
+            again = probe(case, runs=7)  # a hiccup of the machine (a 10 ms time slice lost to another process) is no finding
             if superlinear(*again):
                 bad.append(f"{case.label}: {again[0]:.4f} s -> {again[1]:.4f} s for 4x the input")
     assert not bad, "\n".join(bad)
@@ -66,7 +66,7 @@ def _linear(build, small: int = 1_500, factor: int = 8) -> None:
     """``build(n)`` parsed at n and factor*n: time may grow by factor, not by factor squared."""
     _parse(build(small))  # warm caches
     first = min(_seconds(build(small)) for _ in range(2))
-    second = _seconds(build(small * factor))
+    second = min(_seconds(build(small * factor)) for _ in range(3))
     assert second < max(first, 1e-3) * factor * 4, f"{first:.4f} s -> {second:.4f} s for {factor}x the input"
 
 
