@@ -25,6 +25,7 @@ from stuckscan.events import (
     ATTENTION_LABELS,
     NOTE_KIND,
     REPEATED_MESSAGE_FAILURES,
+    RESTART_WAIT_KINDS,
     SLOW_RESPONSE_SECONDS,
     TURN_CLAIM_BUSY,
     Event,
@@ -105,11 +106,9 @@ LIFECYCLE_KINDS = frozenset({
     "gateway.restart_mode", "gateway.draining", "gateway.restarting", "gateway.reload_required",
     "gateway.drained", "gateway.start_failed", "gateway.agent_model", "gateway.stop_killed",
 })
-# A restart that waits for active runs ("draining <n> active task(s) and <n> active embedded run(s) before restart", a
-# config reload "deferring until ... <n> embedded run(s) complete") and the process stopped before the wait ended: a
-# SIGTERM/SIGINT that shuts down, or the service manager's kill (gateway.stop_killed). The stop cut those runs (RC17).
-# A drain waits at most its budget (300 s by default, src/cli/gateway-cli/run-loop.ts).
-RESTART_WAIT_KINDS = frozenset({"gateway.draining", "gateway.reload_required"})
+# A restart wait (RESTART_WAIT_KINDS) and the process stopped before the wait ended: a SIGTERM/SIGINT that shuts down,
+# or the service manager's kill (gateway.stop_killed). The stop cut those runs (RC17). A drain waits at most its
+# budget (300 s by default, src/cli/gateway-cli/run-loop.ts).
 STOP_SIGNALS = frozenset({"SIGTERM", "SIGINT", "SIGKILL"})
 DEFAULT_DRAIN_BUDGET = timedelta(minutes=5)
 # Lines only the diagnostic heartbeat writes: one of them later than a session's last warning

@@ -290,6 +290,10 @@ def failed_compaction_diag(event: Event) -> bool:
 # A turn refused because its session already holds another turn's claim (the session's own ownership, not the model).
 TURN_CLAIM_BUSY = "already has an active turn claim"
 
+# A restart that waits for active runs: a drain ("draining <n> active task(s) and <n> active embedded run(s) before
+# restart") or a deferred config reload ("deferring until ... <n> embedded run(s) complete", "restart still deferred
+# after <n>ms with ... active"). A process stop before the wait ends cuts those runs (RC17).
+RESTART_WAIT_KINDS = frozenset({"gateway.draining", "gateway.reload_required"})
 
 # One inbound message whose processing failed this many times (the channel redelivering it), one of them on the reply
 # session's initialization conflict: the session entry stays conflicted, not a race one retry gets past (RC05).

@@ -455,7 +455,15 @@ FAMILIES: tuple[Family, ...] = (
         r"config change requires gateway restart(?: \((?P<reasons>[^()]*)\))?"
         r"(?:\s*(?:—|-{1,2}|\.{3}|…)\s*deferring until (?P<pending>(?:(?P<operations>\d+) operation\(s\))?"
         r"(?:,? ?(?P<pendingReplies>\d+) reply\(ies\))?(?:,? ?(?P<embeddedRuns>\d+) embedded run\(s\))?"
-        r"(?:,? ?(?P<taskRuns>\d+) task run\(s\))?) complete)?",
+        r"(?:,? ?(?P<taskRuns>\d+) (?:background )?task run\(s\))?) complete)?",
+    ),
+    # The same wait, reported while it goes on: "restart still deferred after <n>ms with <n> operation(s), <n>
+    # reply(ies), <n> embedded run(s)[, <n> background task run(s)] active" (server-reload-handlers.ts, warn).
+    _anchored(
+        "gateway.reload_required", "warn", "restart still deferred after ",
+        r"restart still deferred after (?P<elapsedMs>\d+)ms with (?P<pending>(?:(?P<operations>\d+) operation\(s\))?"
+        r"(?:,? ?(?P<pendingReplies>\d+) reply\(ies\))?(?:,? ?(?P<embeddedRuns>\d+) embedded run\(s\))?"
+        r"(?:,? ?(?P<taskRuns>\d+) (?:background )?task run\(s\))?) active(?P<detail>.*)",
     ),
     _anchored("gateway.start_failed", "error", "Gateway failed to start:", r"Gateway failed to start:\s*(?P<error>.*)"),
     _anchored(

@@ -109,6 +109,15 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "2 embedded run(s), 1 task run(s) complete",
      "gateway.reload_required", {"reasons": "browser.ssrfPolicy", "operations": 4, "pendingReplies": 2,
                                  "embeddedRuns": 2, "taskRuns": 1}),
+    ("gateway/reload", "WARN",
+     "restart still deferred after 243289ms with 6 operation(s), 1 reply(ies), 3 embedded run(s), 2 background task "
+     "run(s) active",
+     "gateway.reload_required", {"elapsedMs": 243289, "operations": 6, "pendingReplies": 1, "embeddedRuns": 3,
+                                 "taskRuns": 2}),
+    ("gateway/reload", "WARN",
+     "config change requires gateway restart (gateway.port) — deferring until 2 operation(s), 1 reply(ies), "
+     "1 embedded run(s), 1 background task run(s) complete",
+     "gateway.reload_required", {"reasons": "gateway.port", "embeddedRuns": 1, "taskRuns": 1}),
     ("gateway/reload", "WARN", "restart deferral check failed (Error: store unavailable); restarting gateway now",
      "gateway.forced_restart", {"error": "Error: store unavailable"}),
     ("gateway/reload", "INFO", "all operations and replies completed; restarting gateway now", "gateway.drained", {}),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from stuckscan.events import RESTART_WAIT_KINDS
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, first_time
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -13,8 +14,6 @@ if TYPE_CHECKING:
     from stuckscan.classifier import IncidentView
 
 RESTART_BEFORE_STALL = timedelta(minutes=5)
-# A drain or a deferred reload counting active runs (the correlator files it beside the stop that cut it short).
-RESTART_WAIT_KINDS = frozenset({"gateway.draining", "gateway.reload_required"})
 # The stop itself, as evidence: the correlator files it only when it cut such a wait (Correlator._restart_wait_cut_by).
 STOP_KINDS = ("gateway.stop_killed", "gateway.signal", "gateway.signal_action")
 RESTART_MARKERS = frozenset({"gateway.signal", "gateway.signal_action", "gateway.restart_mode", "gateway.draining",
