@@ -19,7 +19,7 @@ CASES = load_cases()
 SHAPES = {"jsonl", "json-fragment", "json-values", "meta-object", "logs-plain", "logs-pretty", "console",
           "console-pretty", "console-cut", "journald", "cli-error", "elided-ids", "annotations", "bare-message",
           "wrapped", "untimed", "stack-trace", "markdown-list", "yaml", "foreign-lines", "trajectory", "control-ui",
-          "state-record"}
+          "state-record", "tool-prefixed", "json-strings"}
 
 
 def _param(case: Case) -> object:
