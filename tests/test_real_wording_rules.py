@@ -626,3 +626,26 @@ def test_a_stale_state_label_refuted_by_a_live_run_that_timed_out_is_no_stale_st
     # near misses: no lane end at all, or a lane task that failed on something else, leave the label standing
     assert "RC05" in rule_ids(_stale_label_then_live_run(None))
     assert "RC05" in rule_ids(_stale_label_then_live_run("Error: 400 Bad Request"))
+
+
+def test_one_request_failing_on_a_lock_in_each_lane_and_its_fallback_is_no_repeated_dead_pid(tmp_path) -> None:
+    from stuckscan.analysis import analyze_paths
+
+    lock = "/home/u/.openclaw/agents/waiter/sessions/fd1affbc-bc6d-4adf-bfaa-2e9a10872945.jsonl.lock"
+    error = f"Error: session file locked (timeout 10000ms): pid=65231 {lock}"
+    one_request = [
+        f'[diagnostic] lane task error: lane=main durationMs=11425 error="{error}"',
+        f'[diagnostic] lane task error: lane=session:agent:waiter:main durationMs=11431 error="{error}"',
+        "[model-fallback/decision] model fallback decision: decision=candidate_failed requested=openai/gpt-5.4 "
+        "candidate=openai/gpt-5.4 reason=timeout next=none detail=session file locked (timeout 10000ms): pid=65231",
+    ]
+
+    def causes(lines: list[str]) -> set[str]:
+        paste = tmp_path / "paste.log"
+        paste.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return {item.primary.rule.id for item in analyze_paths([str(paste)]).incidents if item.primary}
+
+    assert causes(one_request) == {"RC10"}  # the lock timed out the model candidate: contention, no crashed pid
+    # the same pid failing a second request on the same lane is the pid that never lets go
+    again = [line.replace("11431", "11502") for line in one_request[1:2]]
+    assert "RC09" in causes([*one_request, *again])

@@ -69,9 +69,12 @@ def detect(view: IncidentView) -> Candidate | None:
     unknown = [] if lock_in_fallback_chain(view) else \
         [e for e in locks if "lockPidAlive" not in e.fields and lock_timeout(e) == SHORT_LOCK_TIMEOUT
          and not container_own_pid(e)]
-    pids = Counter(e.fields.get("lockPid") for e in locks if isinstance(e.fields.get("lockPid"), int)
-                   and lock_timeout(e) != LONG_LOCK_TIMEOUT)
-    repeated_pid = next((pid for pid, count in pids.items() if count >= 2), None)
+    # (one request's failure is logged by each lane it held and by its fallback chain, "lane=main" and
+    # "lane=session:...", the decision and the FailoverError: the pid repeats only when one of those places logs it
+    # again, for another request)
+    places = Counter((e.fields.get("lockPid"), e.kind, e.fields.get("lane")) for e in locks
+                     if isinstance(e.fields.get("lockPid"), int) and lock_timeout(e) != LONG_LOCK_TIMEOUT)
+    repeated_pid = next((pid for (pid, _, _), count in places.items() if count >= 2), None)
     if not (dead or removed or repeated_pid is not None or unknown):
         return None
     if dead or (removed and locks):
