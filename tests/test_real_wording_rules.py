@@ -649,3 +649,24 @@ def test_one_request_failing_on_a_lock_in_each_lane_and_its_fallback_is_no_repea
     # the same pid failing a second request on the same lane is the pid that never lets go
     again = [line.replace("11431", "11502") for line in one_request[1:2]]
     assert "RC09" in causes([*one_request, *again])
+
+
+def test_a_run_timeout_the_run_recovers_by_timeout_compaction_is_a_hung_model_call_not_a_missing_cleanup() -> None:
+    # "[timeout-compaction] LLM timed out ..." is logged only for an attempt that timed out outside a compaction and a
+    # tool call: the model call hung; "compaction succeeded ...; retrying prompt" is the run going on after its timeout.
+    timeout = line("10:03:00", f"embedded run timeout: runId={RUN} sessionId={SID} timeoutMs=300000", "agent/embedded")
+    hung = line("10:03:00", "[timeout-compaction] LLM timed out with high prompt token usage (69%); attempting "
+                            "compaction before retry (attempt 1/2) diagId=ovf-mnzquvvh-OZpBbA", "agent/embedded")
+    retried = line("10:03:08", "[timeout-compaction] compaction succeeded for openai/gpt-5.4; retrying prompt",
+                   "agent/embedded", "INFO")
+    warnings = (stalled("10:02:00", 150), stalled("10:02:30", 180))
+
+    def causes(*lines: str) -> tuple[str | None, set[str]]:
+        (incident,) = analyze(*warnings, *lines).incidents
+        return (incident.primary.rule.id if incident.primary else None), {f.rule.id for f in incident.contributing}
+
+    primary, contributing = causes(timeout, hung, retried)
+    assert primary == "RC01" and "RC15" not in contributing
+    primary, contributing = causes(timeout, hung)  # no retry seen: the timeout's aftermath is still open
+    assert primary == "RC01" and "RC15" in contributing
+    assert causes(timeout)[0] == "RC15"  # nothing says what the run was doing when it timed out

@@ -58,6 +58,8 @@ RULE = Rule(
      "lane=cron durationMs=180004 error=\"FailoverError: LLM request timed out.\"`), whatever the lane took next",
      "a fallback summary in which every candidate timed out (`All models failed (4): a/m: This operation was "
      "aborted (timeout) | ...`)",
+     "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry`: "
+     "logged only for an attempt that timed out outside a compaction and a tool call",
      "the Codex harness's watchdogs: no progress (`... waiting for progress`), or no terminal event for 30 minutes "
      "after anything but a completed item (`turn.terminal_idle_timeout` after a tool result)"),
     ("`lastProgressAge` close to `age`: no progress since the call started", "no tool events during the stall",
@@ -134,6 +136,9 @@ def detect(view: IncidentView) -> Candidate | None:
              if model_call_timed_out(e) and (not _lane_moved_on(e, dequeues) or held_own
                                              and lane_held_until_model_timeout(e, view.thresholds.warn_seconds))]
     idle += [e for e in view.events("lock.takeover", "lane.task_error") if after_idle_timeout(e) and e not in idle]
+    # "[timeout-compaction] LLM timed out with high prompt token usage ...": logged only for an attempt that timed out
+    # outside a compaction and a tool call (src/agents/pi-embedded-runner/run.ts), so its model call hung
+    idle += [e for e in view.events("compaction.timeout_recovery") if field_text(e, "stage") == "LLM timed out"]
     # the Codex harness's watchdogs: no progress notification within the attempt's idle budget, or no terminal event
     # for its 30 minutes after anything but a completed item (the app-server went silent mid-turn)
     idle += [e for e in view.events("codex.turn_idle_timeout") if field_text(e, "waitingFor") == "progress"

@@ -27,7 +27,8 @@ RULE = Rule(
     "The run hit its timeout, but nothing cleared it: the session stayed busy.",
     WEDGED_POLICY, Severity.WARNING, "session",
     ("`embedded run timeout: ... timeoutMs=N` with no later `run cleared` / `lane task done` / "
-     "`session state: prev=processing new=idle` / `embedded run done` for that run",
+     "`session state: prev=processing new=idle` / `embedded run done` for that run (nor the run going on after it: "
+     "`[timeout-compaction] compaction succeeded ...; retrying prompt`)",
      "`run active check: active=true` afterwards",
      "`CommandLaneTaskTimeoutError`, on its own or inside a `lane task error`",
      "`lane task rejected after timeout: lane=... timeoutMs=N error=...` (the timed-out task failed later)",
@@ -45,9 +46,12 @@ RULE = Rule(
 
 def cleanup_after(view: IncidentView, timeout: Event) -> bool:
     run_id = timeout.fields.get("runId")
-    for event in view.events("run.cleared", "embedded.run_done", "embedded.run_end", "lane.task_done", "session.state"):
+    for event in view.events("run.cleared", "embedded.run_done", "embedded.run_end", "lane.task_done", "session.state",
+                             "compaction.timeout_recovery"):
         if not (event.time and timeout.time and timeout.time <= event.time <= timeout.time + CLEANUP_WINDOW):
             continue
+        if event.kind == "compaction.timeout_recovery" and field_text(event, "stage") != "compaction succeeded":
+            continue  # (its "compaction succeeded ...; retrying prompt": the run handled its timeout and went on)
         if event.kind == "session.state" and event.fields.get("new") != "idle":
             continue
         if event.kind in ("embedded.run_done", "embedded.run_end") and run_id and event.fields.get("runId") not in (run_id, None):
@@ -75,7 +79,7 @@ def _lane_stalled_after_timeout(view: IncidentView) -> Candidate | None:
 
 
 MODEL_TIMEOUT_KINDS = ("model.profile_timeout", "llm.idle_timeout", "embedded.failover", "model.fallback_decision",
-                       "embedded.agent_end", "lane.task_error", "model.request_timeout")
+                       "embedded.agent_end", "lane.task_error", "model.request_timeout", "compaction.timeout_recovery")
 MODEL_TIMEOUT_REACH = 5.0  # seconds around the run timeout
 
 
@@ -87,7 +91,7 @@ def _model_timed_out_at(view: IncidentView, timeout: Event) -> bool:
         if event.time is None or abs((event.time - timeout.time).total_seconds()) > MODEL_TIMEOUT_REACH:
             continue
         if event.kind in ("model.profile_timeout", "llm.idle_timeout") or model_call_timed_out(event) \
-                or field_text(event, "reason") == "timeout":
+                or field_text(event, "reason") == "timeout" or field_text(event, "stage") == "LLM timed out":
             return True
     return False
 
