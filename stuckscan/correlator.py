@@ -398,6 +398,7 @@ class PendingSignal:
     identity: str | None
     deadline: datetime | None
     opened_by: str   # "run_timeout" or "compaction"
+    followups: list[Event] = field(default_factory=list)  # unnamed lines the run logged about this timeout
 
 
 @dataclass(slots=True)
@@ -1238,6 +1239,8 @@ class Correlator:
         key, session_id, run_id = self.ids.resolve(event, names)
         identity = identity_of(key, session_id, run_id)
         if identity is None:
+            if event.kind == "compaction.timeout_recovery" and self._join_run_timeout(event):
+                return []
             self._note_pending(event, None, None)  # a timeout or compaction whose ids a paste elided
             return self._on_unattributed(event)
         history = self.history.get(identity)
@@ -1594,6 +1597,22 @@ class Correlator:
             if deadline is not None and (self._pending_due is None or deadline < self._pending_due):
                 self._pending_due = deadline
 
+    def _join_run_timeout(self, event: Event) -> bool:
+        """A ``[timeout-compaction]`` line (it names no run) logged at a run timeout still waiting for its cleanup: the
+        run's own handling of that timeout (src/agents/pi-embedded-runner/run.ts), kept as the timeout's evidence.
+        Only when exactly one run timeout waits, within a few seconds before the line (untimed: the paste's)."""
+        waiting = [pending for pending in self.pending_timeouts.values() if pending.opened_by == "run_timeout"]
+        if len(waiting) != 1:
+            return False
+        pending = waiting[0]
+        began, said = pending.event.time, event.time
+        if (began is None) != (said is None) or (began is not None and said is not None and not (
+                timedelta(0) <= said - began <= RUN_TIMEOUT_CLEANUP_WINDOW)):
+            return False
+        if len(pending.followups) < MAX_PENDING:
+            pending.followups.append(event)
+        return True
+
     def _too_young_to_judge(self, pending: PendingSignal) -> bool:
         """An overflow compaction the log ends under the stall detector's warn threshold after: compaction takes
         that long when it works, so the log ends too soon to say it hung. (Untimed, the excerpt is all there is.)"""
@@ -1665,6 +1684,8 @@ class Correlator:
                 record.cut_short = not due
                 changes.append(Change("opened", record, "run timeout with no cleanup" if pending.opened_by == "run_timeout"
                                       else "compaction with no end"))
+            for followup in pending.followups:
+                record.evidence.add(followup)
         return changes
 
     # -- gateway ----------------------------------------------------------------------

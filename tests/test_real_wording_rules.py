@@ -670,3 +670,28 @@ def test_a_run_timeout_the_run_recovers_by_timeout_compaction_is_a_hung_model_ca
     primary, contributing = causes(timeout, hung)  # no retry seen: the timeout's aftermath is still open
     assert primary == "RC01" and "RC15" in contributing
     assert causes(timeout)[0] == "RC15"  # nothing says what the run was doing when it timed out
+
+
+def test_a_timeout_compaction_that_names_no_run_joins_the_run_timeout_it_follows() -> None:
+    from tests.test_pasted_readings import analyze_text
+
+    run = "runId=7355be29-9773-438d-ab55-0b348bedaf9b sessionId=7355be29-9773-438d-ab55-0b348bedaf9b"
+    hung = ("[agent/embedded] [timeout-compaction] LLM timed out with high prompt token usage (69%); attempting "
+            "compaction before retry (attempt 1/2) diagId=ovf-mnzquvvh-OZpBbA")
+    retried = "[agent/embedded] [timeout-compaction] compaction succeeded for openai/gpt-5.4; retrying prompt"
+
+    def causes(*lines: str) -> list[tuple[str | None, set[str]]]:
+        return [(i.primary.rule.id if i.primary else None, {f.rule.id for f in i.contributing})
+                for i in analyze_text(*lines).incidents]
+
+    timed = f"2026-05-21T10:00:00.000Z [agent/embedded] embedded run timeout: {run} timeoutMs=300000"
+    assert causes(timed, f"2026-05-21T10:00:00.400Z {hung}", f"2026-05-21T10:00:09.000Z {retried}") == [("RC01", set())]
+    untimed = f"[agent/embedded] embedded run timeout: {run} timeoutMs=300000"
+    assert causes(untimed, hung, retried) == [("RC01", set())]
+    # the lines of a timeout long after it, or with two runs' timeouts waiting, are not known to be its own
+    late = causes(timed, f"2026-05-21T10:05:00.000Z {hung}")
+    assert late and late[0][0] == "RC15"
+    other = "runId=5b0c9e1f-1c2d-4e3f-8a9b-0c1d2e3f4a5b sessionId=5b0c9e1f-1c2d-4e3f-8a9b-0c1d2e3f4a5b"
+    two = causes(timed, f"2026-05-21T10:00:00.100Z [agent/embedded] embedded run timeout: {other} timeoutMs=300000",
+                 f"2026-05-21T10:00:00.400Z {hung}")
+    assert sorted(primary for primary, _ in two if primary != "RC16") == ["RC15", "RC15"]

@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event, model_call_timed_out
+from stuckscan.events import Event, event_order, model_call_timed_out
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import LANE_TIMEOUT_ERROR, Candidate, cite, field_text, lane_task_errors
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -48,7 +48,10 @@ def cleanup_after(view: IncidentView, timeout: Event) -> bool:
     run_id = timeout.fields.get("runId")
     for event in view.events("run.cleared", "embedded.run_done", "embedded.run_end", "lane.task_done", "session.state",
                              "compaction.timeout_recovery"):
-        if not (event.time and timeout.time and timeout.time <= event.time <= timeout.time + CLEANUP_WINDOW):
+        if event.time is None and timeout.time is None:  # (an untimed paste: a later line is all that can be said)
+            if event_order(event) <= event_order(timeout):
+                continue
+        elif not (event.time and timeout.time and timeout.time <= event.time <= timeout.time + CLEANUP_WINDOW):
             continue
         if event.kind == "compaction.timeout_recovery" and field_text(event, "stage") != "compaction succeeded":
             continue  # (its "compaction succeeded ...; retrying prompt": the run handled its timeout and went on)
