@@ -71,6 +71,8 @@ class ReferenceCorrelator(Correlator):
                 record.cut_short = not due
                 changes.append(Change("opened", record, "run timeout with no cleanup" if pending.opened_by == "run_timeout"
                                       else "compaction with no end"))
+            for followup in pending.followups:
+                record.evidence.add(followup)
         return changes
 
 
