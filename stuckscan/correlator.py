@@ -1861,8 +1861,11 @@ class Correlator:
             self._note_model(record, earlier)
             earlier.compact()
         if opened_by != "warning" and moment is not None:
-            # a signal that reports how long it waited (a lane wait) dates the stall's start back
-            waited = event.seconds.get("waitedMs", 0.0) if event.kind == "lane.wait_exceeded" else 0.0
+            # a signal that reports how long it waited (a lane wait; a lane task that held its lane until its model
+            # call timed out, src/process/command-queue.ts logging the task's own durationMs) dates the stall's start back
+            waited = event.seconds.get("waitedMs", 0.0) if event.kind == "lane.wait_exceeded" else \
+                event.seconds.get("durationMs", 0.0) if lane_held_until_model_timeout(event, self.thresholds.warn_seconds) \
+                else 0.0
             record.start = moment - timedelta(seconds=waited)
         if moment is not None:
             since = (record.start or moment) - EPISODE_GAP

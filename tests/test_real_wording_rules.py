@@ -695,3 +695,20 @@ def test_a_timeout_compaction_that_names_no_run_joins_the_run_timeout_it_follows
     two = causes(timed, f"2026-05-21T10:00:00.100Z [agent/embedded] embedded run timeout: {other} timeoutMs=300000",
                  f"2026-05-21T10:00:00.400Z {hung}")
     assert sorted(primary for primary, _ in two if primary != "RC16") == ["RC15", "RC15"]
+
+
+def test_a_lane_task_that_held_its_lane_until_its_model_timed_out_dates_its_finding_from_its_start() -> None:
+    # durationMs=180000 at 10:05:00: the task (and its hung model call) began at 10:02:00, before the liveness warning
+    # at 10:03:30, so the starvation did not begin before it and the hung call stays the headline
+    error = line("10:05:00", f'lane task error: lane=session:{KEY} durationMs=180000 '
+                             'error="FailoverError: LLM request timed out."', "diagnostic", "ERROR")
+    liveness = line("10:03:30", "liveness warning: reasons=event_loop_delay interval=30s eventLoopDelayP99Ms=9000 "
+                                "eventLoopDelayMaxMs=12541 eventLoopUtilization=0.816 cpuCoreRatio=0.103 active=1 "
+                                "waiting=0 queued=0")
+    (incident,) = analyze(liveness, error).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC01"
+    assert incident.start is not None and incident.start.strftime("%H:%M:%S") == "02:02:00"  # 10:02:00+08:00
+    # a task that failed quickly dates nothing back
+    quick = line("10:05:00", f'lane task error: lane=session:{KEY} durationMs=2000 error="Error: 400 Bad Request"',
+                 "diagnostic", "ERROR")
+    assert all(i.start is None or i.start.strftime("%H:%M:%S") != "02:02:00" for i in analyze(liveness, quick).incidents)
