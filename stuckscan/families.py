@@ -188,10 +188,13 @@ FAMILIES: tuple[Family, ...] = (
     ),
     # src/agents/embedded-agent-runner/run.ts (emitStartupStageSummary): how long each startup stage of a run
     # took, logged at warn when the run was slow to start (else at trace): "[trace:embedded-run] startup stages:
-    # runId=<id> sessionId=<id> phase=<phase> totalMs=<n> stages=<name>:<n>ms@<n>ms,...".
+    # runId=<id> sessionId=<id> phase=<phase> totalMs=<n> stages=<name>:<n>ms@<n>ms,...". The attempt's own
+    # preparation is summed up the same way (emitPrepStageSummary): "[trace:embedded-run] prep stages: runId=<id>
+    # sessionId=<id> phase=stream-ready totalMs=<n> stages=...".
     _anchored(
-        "embedded.startup_stages", "warn", ("[trace:embedded-run] startup stages:", "embedded run startup stages:"),
-        r"(?:\[trace:embedded-run\]|embedded run) startup stages:" + KV,
+        "embedded.startup_stages", "warn",
+        ("[trace:embedded-run] startup stages:", "embedded run startup stages:", "[trace:embedded-run] prep stages:"),
+        r"(?:\[trace:embedded-run\]|embedded run) (?:startup|prep) stages:" + KV,
     ),
     _anchored(
         "embedded.abort_still_streaming", "warn", "embedded run abort still streaming:",

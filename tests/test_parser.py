@@ -568,6 +568,11 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "-3b2a9d4e7c10 phase=attempt-dispatch totalMs=94203 stages=workspace:1ms@1ms,runtime-plugins:3ms@4ms,hooks:0ms@4ms,"
      "model-resolution:18477ms@18481ms,auth:46274ms@64755ms,context-engine:0ms@64755ms,attempt-dispatch:29447ms@94202ms",
      "embedded.startup_stages", {"phase": "attempt-dispatch", "totalMs": 94203}),
+    # the same summary of the attempt's preparation (emitPrepStageSummary)
+    ("[trace:embedded-run] prep stages: runId=1e0744de-4c1e-4982-a36c-81e0baea92bb sessionId=052c4872-75b5-48de-93de-"
+     "a6cc9bdf905d phase=stream-ready totalMs=18176 stages=workspace-sandbox:7ms@7ms,skills:1ms@8ms",
+     "embedded.startup_stages", {"phase": "stream-ready", "totalMs": 18176,
+                                 "sessionId": "052c4872-75b5-48de-93de-a6cc9bdf905d"}),
     # extensions/telegram/src/polling-session.ts (#64288, #54993, a community log of 2026-03-09).
     ("[telegram] Polling stall detected (no completed getUpdates for 105.92s); forcing restart. [diag inFlight=0 "
      "outcome=error startedAt=1775821858079 finishedAt=1775821888092 durationMs=30013 offset=61638802 error=Network "
