@@ -16,6 +16,7 @@ Python version (``datetime.fromisoformat`` is not).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
@@ -113,6 +114,18 @@ def _offset_tz(text: str) -> tzinfo:
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4])))
 
 
+def _syslog_local(month: str, day: int, clock_text: str, year: Callable[[], int]) -> datetime | None:
+    """A syslog time (``May 21 18:41:29``) as a naive local time; ``year`` is asked only for a valid one."""
+    month_number = _MONTHS.get(month[:3].lower())
+    clock = _TIME_ONLY.fullmatch(clock_text)
+    if month_number is None or clock is None:
+        return None
+    try:
+        return datetime(year(), month_number, day, int(clock["h"]), int(clock["m"]), int(clock["s"]))
+    except ValueError:
+        return None
+
+
 def _nearest_going_on(first: datetime, second: datetime, last: datetime) -> datetime:
     """Of the two passes of a repeated local time, the nearest one not before ``last``
     (less a little slack for lines logged slightly out of order); else the nearest."""
@@ -144,14 +157,9 @@ class TimeContext:
         """Learn the prefix's zone from one line that has both its local time and ``instant`` (aware)."""
         if self._zone_given or self._syslog_zone is not None:
             return
-        month_number = _MONTHS.get(month[:3].lower())
-        clock = _TIME_ONLY.fullmatch(clock_text)
-        if month_number is None or clock is None:
-            return
         utc = _to_utc(instant)
-        try:
-            local = datetime(utc.year, month_number, day, int(clock["h"]), int(clock["m"]), int(clock["s"]))
-        except ValueError:
+        local = _syslog_local(month, day, clock_text, lambda: utc.year)
+        if local is None:
             return
         quarters = round((local - utc.replace(tzinfo=None)).total_seconds() / 900)
         if abs(quarters) <= 14 * 4:  # (a real zone; a prefix of another day or host tells nothing)
@@ -221,14 +229,8 @@ class TimeContext:
 
     def parse_syslog(self, month: str, day: int, clock_text: str) -> datetime | None:
         """journald's default ``May 21 18:41:29``: the year comes from context."""
-        month_number = _MONTHS.get(month[:3].lower())
-        clock = _TIME_ONLY.fullmatch(clock_text)
-        if month_number is None or clock is None:
-            return None
-        year = self._anchor_date().year
-        try:
-            local = datetime(year, month_number, day, int(clock["h"]), int(clock["m"]), int(clock["s"]))
-        except ValueError:
+        local = _syslog_local(month, day, clock_text, lambda: self._anchor_date().year)
+        if local is None:
             return None
         moment = self._local_instant(local, self._syslog_zone or self.resolved_zone())
         if moment is not None:

@@ -110,6 +110,8 @@ LIFECYCLE_KINDS = frozenset({
 # or the service manager's kill (gateway.stop_killed). The stop cut those runs (RC17). A drain waits at most its
 # budget (300 s by default, src/cli/gateway-cli/run-loop.ts).
 STOP_SIGNALS = frozenset({"SIGTERM", "SIGINT", "SIGKILL"})
+# A run timeout's own unnamed follow-up lines kept with it (its timeout-compaction start and outcome: a few at most).
+MAX_TIMEOUT_FOLLOWUPS = 8
 DEFAULT_DRAIN_BUDGET = timedelta(minutes=5)
 # Lines only the diagnostic heartbeat writes: one of them later than a session's last warning
 # shows the heartbeat ran and did not warn about that session, so its silence is real.
@@ -1462,15 +1464,13 @@ class Correlator:
 
     def _message_incident(self, event: Event) -> IncidentRecord | None:
         """The open incident an earlier failure of the same message opened (its session key masked on every line
-        names no session the lines could share), with the failures before it as its prelude."""
+        names no session the lines could share)."""
         message_id = failed_message_id(event)
         failures = self.message_failures.get(message_id) if message_id is not None else None
-        if failures is None:
-            return None
-        record = self.open.get(failures.incident) if failures.incident else None
-        return record
+        return self.open.get(failures.incident) if failures is not None and failures.incident else None
 
     def _note_message_incident(self, event: Event, record: IncidentRecord) -> None:
+        """The incident a failing message opened, with its failures before it as the incident's prelude."""
         message_id = failed_message_id(event)
         failures = self.message_failures.get(message_id) if message_id is not None else None
         if failures is None:
@@ -1609,7 +1609,7 @@ class Correlator:
         if (began is None) != (said is None) or (began is not None and said is not None and not (
                 timedelta(0) <= said - began <= RUN_TIMEOUT_CLEANUP_WINDOW)):
             return False
-        if len(pending.followups) < MAX_PENDING:
+        if len(pending.followups) < MAX_TIMEOUT_FOLLOWUPS:
             pending.followups.append(event)
         return True
 
@@ -2094,7 +2094,6 @@ class Correlator:
             self.build_hints["recovery-outcome"] += 1
 
 
-
 # Lines that measure how long the loop (or the process) had been held when they were written: the liveness sample's
 # longest pause, a heartbeat tick's lateness, a timer's delay and the thaw routine's frozen span, each ended by then.
 BLOCKED_MEASURES = {"liveness.warning": "eventLoopDelayMaxMs", "liveness.heartbeat_delayed": "overdue",
@@ -2114,6 +2113,7 @@ def _blocked_since(event: Event, moment: datetime | None) -> datetime | None:
     if not isinstance(pause, (int, float)) or pause <= 0:
         return moment
     return moment - timedelta(milliseconds=float(pause))
+
 
 def _within(moment: datetime | None, reference: datetime | None, window: timedelta) -> bool:
     """Whether ``moment`` lies at most ``window`` before ``reference`` (untimed lines count)."""

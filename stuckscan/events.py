@@ -213,12 +213,20 @@ def approval_wait_expired(event: Event) -> bool:
         window - APPROVAL_WAIT_EARLY_MS <= waited <= window + APPROVAL_WAIT_LATE_MS for window in EXEC_APPROVAL_WINDOWS_MS)
 
 
+# "[timeout-compaction] LLM timed out with high prompt token usage (<n>%); attempting compaction before retry": logged
+# only for an attempt that timed out outside a compaction and a tool call (src/agents/pi-embedded-runner/run.ts).
+TIMEOUT_COMPACTION_START = "LLM timed out"
+
+
 def model_call_timed_out(event: Event) -> bool:
     """A turn or lane task that ended on the provider's timeout (``embedded run agent end: error=LLM
     request timed out``, ``lane task error: ... error="FailoverError: LLM request timed out."``: OpenClaw's
-    wording for a model call that hit its timeout), or that error printed on its own."""
+    wording for a model call that hit its timeout), that error printed on its own, or the timeout recovery's
+    compaction starting after it (:data:`TIMEOUT_COMPACTION_START`)."""
     if event.kind == "model.request_timeout":
         return True
+    if event.kind == "compaction.timeout_recovery":
+        return event.fields.get("stage") == TIMEOUT_COMPACTION_START
     if event.kind == "embedded.agent_end" and event.fields.get("providerRuntimeFailureKind") == "timeout":
         return True  # (the file record's own classification of the provider's failure)
     # (a paste that kept only the error of a lane task error, 'lane task error: FailoverError: LLM request timed

@@ -132,13 +132,11 @@ def detect(view: IncidentView) -> Candidate | None:
     # (a task that held its lane the warn threshold or more before its model timed out hung that long itself,
     # whatever the lane took next, unless the finding is the lane's stall behind that next task)
     held_own = view.record.opened_by != "lane_stall"
-    idle += [e for e in view.events("embedded.agent_end", "lane.task_error", "model.request_timeout")
+    idle += [e for e in view.events("embedded.agent_end", "lane.task_error", "model.request_timeout",
+                                    "compaction.timeout_recovery")
              if model_call_timed_out(e) and (not _lane_moved_on(e, dequeues) or held_own
                                              and lane_held_until_model_timeout(e, view.thresholds.warn_seconds))]
     idle += [e for e in view.events("lock.takeover", "lane.task_error") if after_idle_timeout(e) and e not in idle]
-    # "[timeout-compaction] LLM timed out with high prompt token usage ...": logged only for an attempt that timed out
-    # outside a compaction and a tool call (src/agents/pi-embedded-runner/run.ts), so its model call hung
-    idle += [e for e in view.events("compaction.timeout_recovery") if field_text(e, "stage") == "LLM timed out"]
     # the Codex harness's watchdogs: no progress notification within the attempt's idle budget, or no terminal event
     # for its 30 minutes after anything but a completed item (the app-server went silent mid-turn)
     idle += [e for e in view.events("codex.turn_idle_timeout") if field_text(e, "waitingFor") == "progress"

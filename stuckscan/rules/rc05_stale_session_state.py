@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from stuckscan.events import REPEATED_MESSAGE_FAILURES, Event, failed_message_id
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
-    LANE_TIMEOUT_ERROR,
     Candidate,
     cite,
     field_text,
@@ -138,12 +137,8 @@ def _live_work_outlasted_stall(view: IncidentView) -> bool:
     ``age=141s``)."""
     age_ms = view.record.max_age * 1000
     return age_ms > 0 and any(
-        metric(e, "durationMs") >= age_ms and _timed_out(field_text(e, "error")) for e in view.events("lane.task_error"))
-
-
-def _timed_out(error: str) -> bool:
-    # (the lane's own timeout quotes the lane's name unescaped, so a key=value reading keeps only its head)
-    return "timed out" in error.lower() or LANE_TIMEOUT_ERROR in error
+        metric(e, "durationMs") >= age_ms and "timed out" in field_text(e, "error").lower()
+        for e in view.events("lane.task_error"))
 
 
 def _one_message_refused_again_and_again(events: list[Event]) -> list[Event]:

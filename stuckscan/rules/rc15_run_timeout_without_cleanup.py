@@ -94,7 +94,7 @@ def _model_timed_out_at(view: IncidentView, timeout: Event) -> bool:
         if event.time is None or abs((event.time - timeout.time).total_seconds()) > MODEL_TIMEOUT_REACH:
             continue
         if event.kind in ("model.profile_timeout", "llm.idle_timeout") or model_call_timed_out(event) \
-                or field_text(event, "reason") == "timeout" or field_text(event, "stage") == "LLM timed out":
+                or field_text(event, "reason") == "timeout":
             return True
     return False
 

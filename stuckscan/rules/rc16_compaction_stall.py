@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event, compaction_rpc, failed_compaction_diag
+from stuckscan.events import TIMEOUT_COMPACTION_START, Event, compaction_rpc, failed_compaction_diag
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, first_time, lock_events
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from stuckscan.classifier import IncidentView
 
 # "[timeout-compaction]" stages (compaction tried after an LLM timeout): the attempt, and what ends it.
-TIMEOUT_COMPACTION_START = "LLM timed out"
 TIMEOUT_COMPACTION_THREW = "contextEngine.compact() threw"
 TIMEOUT_COMPACTION_NO_GAIN = "compaction did not reduce context"
 TIMEOUT_COMPACTION_ENDS = frozenset({TIMEOUT_COMPACTION_THREW, "compaction succeeded", TIMEOUT_COMPACTION_NO_GAIN})
