@@ -30,6 +30,7 @@ from stuckscan.events import (
     TURN_CLAIM_BUSY,
     Event,
     approval_wait_expired,
+    awaits_channel_readiness,
     blocked_tool_timeout,
     browser_blocked,
     browser_request_failed,
@@ -138,11 +139,12 @@ INGRESS_BACK_KIND = "channel.polling_started"
 KEPT_PRIVATE_KIND = "reply.kept_private"
 KEPT_PRIVATE_WINDOW = timedelta(seconds=60)
 KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines after it, in the same file)
-# Every kind the correlator acts on (``ws.response`` only when slow). Lines of other kinds
+# Every kind the correlator acts on (``ws.response`` only when slow; ``channel.starting`` only as a paste's last
+# line, see awaits_channel_readiness). Lines of other kinds
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
-                                                 INGRESS_BACK_KIND, KEPT_PRIVATE_KIND}
+                                                 INGRESS_BACK_KIND, KEPT_PRIVATE_KIND, "channel.starting"}
 # The kind of an item that stands for a run of lines and feeds itself (see Correlator.feed).
 BATCH_KIND = "batch"
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
@@ -787,6 +789,7 @@ class Correlator:
         self.unattributed: deque[Event] = deque(maxlen=100)
         self._recall_start: Event | None = None  # an active-memory recall that started and has not finished
         self._kept_private: Event | None = None  # the latest final reply a delivery policy kept private
+        self._awaiting_ready: Event | None = None  # a paste's Discord start awaiting READY, while it is the last line
         # Abort-settle timeouts of any session: a lock error that names no session may be the
         # lock that abort leaked (the paste elided the ids that would tie them).
         self.recent_settles: deque[Event] = deque(maxlen=20)
@@ -828,6 +831,8 @@ class Correlator:
             if self._last_sweep is None or moment - self._last_sweep >= SWEEP_EVERY:
                 changes.extend(self._sweep())
         kind = event.kind
+        if self._awaiting_ready is not None and kind != NOTE_KIND:
+            self._awaiting_ready = None  # (any later line: the paste did not stop on the wait)
         if kind in ("generic", "unparsed"):
             return changes
         if kind == BATCH_KIND:  # lines the fast path's lifecycle lane handles in one go (stuckscan.lifecycle_lane)
@@ -842,6 +847,8 @@ class Correlator:
                 self._on_repeat_note(event)
             return changes
         event = bounded_event(event)
+        if kind == "channel.starting" and awaits_channel_readiness(event):
+            self._awaiting_ready = event
         if kind in HEARTBEAT_PROOF_KINDS and event.time is not None \
                 and (self.heartbeat_seen is None or event.time > self.heartbeat_seen):
             self.heartbeat_seen = event.time
@@ -909,6 +916,9 @@ class Correlator:
         self._expire_run_timeouts(final=True)
         for record in list(self.open.values()):
             self._close(record, RecordStatus.END_OF_INPUT, None, "still stuck when the log ends")
+        if self._awaiting_ready is not None:  # the paste stops on a channel still awaiting READY (RC18 reads it)
+            self._on_gateway_trouble(self._awaiting_ready)
+            self._awaiting_ready = None
         if self.open_episode is not None:
             self.episodes.append(self.open_episode)
             self.open_episode = None

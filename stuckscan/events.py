@@ -296,6 +296,18 @@ def failed_compaction_diag(event: Event) -> bool:
 
 
 # A turn refused because its session already holds another turn's claim (the session's own ownership, not the model).
+# Discord's start before READY (extensions/discord/src/monitor/provider.ts prints it once, when the client is set up
+# and its gateway is not connected yet: "client initialized as <id> (<name>); awaiting gateway readiness"). READY
+# itself logs nothing at info, so only a paste that stops on this line says the wait never ended (#58290, #77668).
+AWAITING_READINESS = "awaiting gateway readiness"
+
+
+def awaits_channel_readiness(event: Event) -> bool:
+    """An untimed Discord start still awaiting its gateway's READY (a paste's line: a timed file says nothing by
+    stopping here, as READY itself is not logged)."""
+    return event.kind == "channel.starting" and event.time is None and event.fields.get("label") == AWAITING_READINESS
+
+
 TURN_CLAIM_BUSY = "already has an active turn claim"
 
 # A restart that waits for active runs: a drain ("draining <n> active task(s) and <n> active embedded run(s) before

@@ -1448,3 +1448,20 @@ def test_a_compaction_that_never_ended_and_holds_the_write_lock_is_the_compactio
     assert primary(start, lock.format(600000)) == "RC08"
     end = start.replace("] start ", "] end ").replace("18:15:38.449", "18:15:52.000") + " outcome=compacted"
     assert primary(start, end, lock.format(88801)) == "RC08"
+
+
+def test_a_paste_that_stops_on_discord_awaiting_readiness_is_a_channel_never_ready() -> None:
+    start = "[discord] [default] starting provider (@Kit)"
+    waiting = "[discord] client initialized as 1400000000000000009 (Kit); awaiting gateway readiness"
+    analysis = analyze_text(start, waiting)
+    (episode,) = analysis.episodes
+    assert episode.primary.rule.id == "RC18" and episode.primary.confidence.value == "low"
+    assert "awaiting gateway readiness" in episode.primary.summary
+    assert any("#67653" in fix for fix in episode.primary.fixes)
+    assert [e.line for e in episode.primary.evidence] == [2]
+    # (a reporter's remark below it does not count as a later line)
+    assert primary(start, waiting, "(nothing after this, bot silent)") == "RC18"
+    # Near misses: a line the tool reads after it (the paste did not stop on the wait); a timed line (READY is not
+    # logged, so a file that ends here says nothing)
+    assert primary(waiting, "[gateway] ready (4 plugins: acpx, discord, memory-core, telegram; 3.1s)") is None
+    assert primary(f"2026-05-25T13:50:04.114+00:00 {waiting}") is None

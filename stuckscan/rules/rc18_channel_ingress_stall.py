@@ -7,7 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
 from stuckscan.channels import channel_subsystem
-from stuckscan.events import event_order
+from stuckscan.events import awaits_channel_readiness, event_order
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, metric
 from stuckscan.rules._rule import Fix, FixContext, Rule
@@ -51,6 +51,14 @@ def _listener_held(context: FixContext) -> bool:
 
 def _another_poller(context: FixContext) -> bool:
     return bool(context.fact("poll_conflict"))
+
+
+def _restarted_by_monitor(context: FixContext) -> bool:
+    return _not_closed_for_good(context) and not _never_ready(context)
+
+
+def _never_ready(context: FixContext) -> bool:
+    return bool(context.fact("never_ready"))
 
 
 def _stale_socket(context: FixContext) -> bool:
@@ -106,7 +114,10 @@ RULE = Rule(
      "a channel SDK's own transport errors repeated: Slack's `bolt-app|web-api:WebClient:<n> http request failed "
      "<err>`, grammY's `Network request for '<Bot API method>' failed!`",
      "Telegram's polling lease refusing a poller (`Telegram polling already active for bot token ...; refusing "
-     "duplicate poller ...`): medium confidence from one line, as a 409 getUpdates conflict"),
+     "duplicate poller ...`): medium confidence from one line, as a 409 getUpdates conflict",
+     "a paste that stops on Discord's `client initialized as <id> (<name>); awaiting gateway readiness` (untimed, no "
+     "line after it): the client never reported READY in the lines; low confidence (READY itself is not logged, so "
+     "only where the paste stops says so)"),
     ("no session is processing: the problem is channel-level",),
     (Fix("Free the port another process holds (`EADDRINUSE`), or stop the second gateway.", _port_taken,
          "a restart failed with EADDRINUSE"),
@@ -121,10 +132,12 @@ RULE = Rule(
      Fix("Stop the other process polling this bot token (a second gateway, another host or container, or a long poll "
          "a hung channel stop left open): Telegram serves getUpdates to one poller at a time and ends the others "
          "with 409 Conflict.", _another_poller, "Telegram refused a poll as another getUpdates request was running"),
+     Fix("Upgrade: later builds restart a Discord gateway that does not reach READY within its wait (#67653), "
+         "instead of waiting on it forever.", _never_ready, "Discord's client was left awaiting gateway readiness"),
      Fix("Restart the channel or the gateway.", _not_closed_for_good, "the channel can come back on a restart"),
      Fix("Upgrade (PR #34113 fixes the multi-account stale-socket loop).", _stale_socket,
          "the restarts are for stale sockets"),
-     Fix("Tune the health-monitor thresholds.", _not_closed_for_good, "the channel can come back on a restart")),
+     Fix("Tune the health-monitor thresholds.", _restarted_by_monitor, "the channel can come back on a restart")),
     ("#34113",),
     confirm="A longer log would show whether the restarts keep coming and whether inbound messages resume after them.",
 )
@@ -386,7 +399,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     supervised = [e for e in auto if "auto-restart attempt" in e.message]
     if lone and (not (total or channel_port_taken or stalls or hung_stops.all or exited or supervised)
                  or view.record.served_after is not None or _came_back(view, restarts + auto)):
-        return _shared_socket(shared, view) if shared and view.record.served_after is None else None
+        if shared and view.record.served_after is None:
+            return _shared_socket(shared, view)
+        return _left_awaiting_readiness(view)
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
     only_held = bool(held) and all(any(e is h for h in held) for e in self_looping)
     # (a transport error and the process ending on an uncaught network failure: two lines, no loop seen)
@@ -536,4 +551,21 @@ def _shared_socket(shared: list[Event], view: EpisodeView) -> Candidate:
         "them: events go to another gateway sharing the app token, or to connections a reconnect left open, and "
         "this gateway never sees them.",
         cite(shared[:2], shared[-1:]), onset=view.record.start, facts={"shared_connections": True},
+    )
+
+
+def _left_awaiting_readiness(view: EpisodeView) -> Candidate | None:
+    """A paste that stops on Discord's client still awaiting its gateway's READY (the correlator adds that line to
+    the episode only when nothing follows it): the client never reported ready in the lines the user chose, the hang
+    of #58290 and #77668. One line, and READY itself is not logged, so a longer log would have to show it never came."""
+    waiting = [e for e in view.events("channel.starting") if awaits_channel_readiness(e)]
+    if not waiting:
+        return None
+    name = field_text(waiting[-1], "botName") or field_text(waiting[-1], "botId")
+    return Candidate(
+        "RC18", Confidence.LOW,
+        f"Discord's client{f' ({name[:60]})' if name else ''} was still awaiting gateway readiness where the lines "
+        "stop: no READY, so the channel never began receiving messages; one line cannot show whether READY came "
+        "later.",
+        cite(waiting[-1:]), onset=view.record.start, facts={"never_ready": True},
     )
