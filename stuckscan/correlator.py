@@ -56,6 +56,7 @@ RUN_TIMEOUT_CLEANUP_WINDOW = timedelta(seconds=60)
 EPISODE_GAP = timedelta(minutes=5)
 SWEEP_EVERY = timedelta(seconds=5)
 SAME_STALL_SLACK = timedelta(seconds=90)
+MOVED_ON = "its session moved on: a later warning dates a new stall from after this one's last warning"
 HEARTBEAT_JITTER = timedelta(seconds=5)
 PRELUDE_WINDOW = timedelta(minutes=30)  # session history older than this is not the stall's story
 OUT_OF_ORDER_SLACK = timedelta(seconds=2)
@@ -938,8 +939,16 @@ class Correlator:
         if identity == UNIDENTIFIED:
             identity = self._unnamed_stall(event)
         changes: list[Change] = []
-        record = self._find_open(identity, key, session_id, run_id) or self._reopen_if_late(identity, event) \
-            or self._adopt_unidentified(identity, event)
+        record = self._find_open(identity, key, session_id, run_id)
+        if record is not None and _stall_began_after(record, event):
+            self._close(record, self._moved_on_status(record, event), event, MOVED_ON)
+            record.end = record.last_warning  # (when it moved on is not logged: the stall counts to its last warning)
+            changes.append(Change("closed", record, "the session moved on between warnings"))
+            record = self._adopt_unidentified(identity, event)
+        elif record is None and self._moved_on_since_silence(identity, event):
+            record = self._adopt_unidentified(identity, event)
+        else:
+            record = record or self._reopen_if_late(identity, event) or self._adopt_unidentified(identity, event)
         if record is None:
             record = self._resume_evicted(identity, event)
             if record is not None:
@@ -1020,6 +1029,26 @@ class Correlator:
                     and abs(record.start - start) <= SAME_STALL_SLACK:
                 return identity
         return f"{UNIDENTIFIED}@{start.isoformat()}"
+
+    def _moved_on_since_silence(self, identity: str, event: Event) -> bool:
+        """A warning that dates a new stall from after the last warning of the session's silence-closed incident: the
+        session made progress in between, so that incident cleared (healthy) rather than went quiet, and this warning
+        starts another instead of continuing it."""
+        previous = self.last_closed.get(identity)
+        if previous is None or previous.status is not RecordStatus.SILENT or not _stall_began_after(previous, event):
+            return False
+        previous.status, previous.closed_by, previous.close_reason = self._moved_on_status(previous, event), event, MOVED_ON
+        return True
+
+    def _moved_on_status(self, record: IncidentRecord, later: Event) -> RecordStatus:
+        """How an incident whose session moved on (see _stall_began_after) ended: healthy when the new stall began
+        before the old one could have reached the abort threshold (it cleared by itself in time), else silent: it
+        ended at a moment no line gives, maybe after the threshold."""
+        began = _stall_start(later)
+        if record.start is not None and began is not None \
+                and (began - record.start).total_seconds() < self.thresholds.abort_seconds:
+            return RecordStatus.HEALTHY
+        return RecordStatus.SILENT
 
     def _reopen_if_same_stall(self, identity: str, event: Event) -> IncidentRecord | None:
         """A warning after a silence-closed incident whose age says the stall never ended."""
@@ -2138,6 +2167,21 @@ def _str(value: object) -> str | None:
 
 def _clock(moment: datetime | None) -> str:
     return moment.strftime("%H:%M:%SZ") if moment else "?"
+
+
+
+def _stall_began_after(record: IncidentRecord, event: Event) -> bool:
+    """Whether a stall warning dates its stall (its time less its age) from after the incident's last warning: the
+    session made progress in between (a stall's age only grows while it lasts), so this is a new stall, not more of
+    the old one."""
+    began = _stall_start(event)
+    return began is not None and record.last_warning is not None and began > record.last_warning + SAME_STALL_SLACK
+
+
+def _stall_start(warning: Event) -> datetime | None:
+    """When a stall warning dates its stall from: its time less its age (None when it gives neither)."""
+    age = warning.seconds.get("age")
+    return warning.time - timedelta(seconds=age) if age is not None and warning.time is not None else None
 
 
 def _warned_after(recovery: RecoveryRecord, warning: Event) -> bool:

@@ -174,3 +174,33 @@ def test_every_kind_note_build_inspects_is_a_build_hint_kind() -> None:
     inspected = set(re.findall(r'kind == "([\w.]+)"', source))
     assert inspected and "ATTENTION_LABELS" in source
     assert inspected | set(correlator.ATTENTION_LABELS) <= correlator.BUILD_HINT_KINDS
+
+
+def old_stuck(clock: str, age: int) -> str:
+    return line(clock, f"stuck session: sessionId=main sessionKey={KEY} state=processing age={age}s queueDepth=1")
+
+
+def test_a_warning_whose_age_dates_a_new_stall_after_the_last_one_starts_a_new_incident() -> None:
+    # 18:41:29-18:41:59 a stall from 18:38:59; then one from 18:46:00 (age 120 s at 18:48:00): the session moved on
+    analysis = analyze(stalled("18:41:29", 150, progress_age=150), stalled("18:41:59", 180, progress_age=180),
+                       stalled("18:48:00", 120, progress_age=120))
+    first, second = analysis.incidents
+    assert first.measures.warnings == 2 and second.measures.warnings == 1
+    assert first.end is not None and first.end.strftime("%H:%M:%S") == "10:41:59"  # its last warning (UTC)
+    assert first.status is IncidentStatus.RESOLVED_BY_ITSELF and second.status is IncidentStatus.STILL_STUCK
+    # A warning whose age keeps growing (late, or a tick missed) is the same stall
+    (only,) = analyze(stalled("18:41:29", 150), stalled("18:43:29", 270)).incidents
+    assert only.measures.warnings == 2
+
+
+def test_an_old_builds_stall_that_moved_on_before_the_abort_threshold_is_a_false_positive() -> None:
+    # stall from 18:39:00 flagged at 150 and 180 s; the next stall began 18:44:00, 300 s after the first began
+    analysis = analyze(old_stuck("18:41:30", 150), old_stuck("18:42:00", 180), old_stuck("18:46:00", 120))
+    first = analysis.incidents[0]
+    assert first.primary is not None and first.primary.rule.id == "RC04" and first.primary.severity.value == "info"
+    assert "moved on by itself" in first.primary.summary
+    # began 18:54:00, 900 s after the first: it may have passed the threshold first, so the old build's want of
+    # recovery still reads (no claim that it cleared in time)
+    analysis = analyze(old_stuck("18:41:30", 150), old_stuck("18:42:00", 180), old_stuck("18:56:00", 120))
+    first = analysis.incidents[0]
+    assert first.primary is not None and first.primary.rule.id == "RC07"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event
+from stuckscan.events import ATTENTION_LABELS, Event
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     CLI_TURN_FAILURES,
@@ -36,6 +36,9 @@ RULE = Rule(
      "nothing failing",
      "warnings, then `embedded run done` / an idle state / `message processed: outcome=completed` with no recovery "
      "and nothing failing",
+     "warnings, then a later warning of the same session whose age dates a new stall from after them, and from "
+     "before the first could have reached the abort threshold: it moved on by itself, with no recovery and nothing "
+     "failing",
      "one `stuck session recovery: ... action=abort_embedded_run` at the abort threshold's age (within a minute of "
      "it), with no stall warning before it, no model call or tool named and nothing failing: the threshold cutting a "
      "long run short (#88870); low confidence, as the lines cannot show whether the run still worked"),
@@ -51,7 +54,8 @@ RULE = Rule(
 
 def detect(view: IncidentView) -> Candidate | None:
     return _fresh_progress(view) or _unseen_cli_progress(view) or _cli_turn_with_output(view) \
-        or _moved_after_flag(view) or _finished_on_its_own(view) or _aborted_at_the_floor(view)
+        or _moved_after_flag(view) or _finished_on_its_own(view) or _moved_on_before_the_threshold(view) \
+        or _aborted_at_the_floor(view)
 
 
 # Lines that say a run ended in failure or was cut short: a stall they end is no false positive.
@@ -113,6 +117,26 @@ def _finished_on_its_own(view: IncidentView) -> Candidate | None:
         "the detector flagged before it finished.",
         cite(view.warnings[:1], view.warnings[-1:], [end]), onset=record.first_warning,
     )
+
+def _moved_on_before_the_threshold(view: IncidentView) -> Candidate | None:
+    """Stall warnings, then a later warning of the same session whose age dates a new stall from after the last of
+    them: the session made progress in between (a stall's age only grows while it lasts), by itself, before the
+    abort threshold, with no recovery and nothing failing. Slow work that finished; what it was is not logged."""
+    record = view.record
+    later = record.closed_by
+    if later is None or later.kind not in ATTENTION_LABELS or not view.warnings or not view.cleared:
+        return None
+    if any(r.acted for r in record.recoveries) or view.events(*FAILURE_KINDS) \
+            or view.wedged_seconds >= view.thresholds.abort_seconds:
+        return None
+    return Candidate(
+        "RC04", Confidence.MEDIUM,
+        f"The session was flagged {len(view.warnings)} time(s) (up to {record.max_age:.0f} s), then moved on by "
+        f"itself before the {view.thresholds.abort_seconds:.0f} s abort threshold: a later warning dates a new stall "
+        "from after the last of these, so its work advanced in between, with no recovery and nothing failing.",
+        cite(view.warnings[:1], view.warnings[-1:], [later]), onset=record.first_warning,
+    )
+
 
 # How long after the abort threshold the recovery's first abort still counts as "at the floor":
 # the detector checks every 30 s, so its first abort lands within a tick or two of the threshold.
