@@ -17,6 +17,7 @@ memory does not grow with the length of the log.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Generic, TypeVar
 
@@ -64,6 +65,10 @@ class BoundedMap(Generic[K, V]):
 
     def __len__(self) -> int:
         return len(self._data)
+
+    def items(self) -> Iterator[tuple[K, V]]:
+        """Every entry, most recently touched first, without touching any."""
+        return reversed(self._data.items())
 
 
 def is_strong_id(value: str | None) -> bool:

@@ -23,10 +23,13 @@ from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of
 from stuckscan._store import BlobSpill
 from stuckscan.events import (
     ATTENTION_LABELS,
+    IN_FLIGHT_KINDS,
     NOTE_KIND,
     REPEATED_MESSAGE_FAILURES,
     RESTART_WAIT_KINDS,
+    RUN_OVER_KINDS,
     SLOW_RESPONSE_SECONDS,
+    STOPPED_RUN,
     TURN_CLAIM_BUSY,
     Event,
     approval_wait_expired,
@@ -200,6 +203,7 @@ RESTART_LOOP_PARTNERS = {
     # (a channel's watchdog finding it stalled after its transport closed or failed: the connection did not come back)
     "channel.polling_stall": ("channel.polling_stall", "channel.transport_error", "channel.stop_timeout"),
 }
+IN_FLIGHT_WINDOW = timedelta(minutes=15)  # (see _on_stop_with_runs_in_flight)
 MAX_PENDING = 10_000  # health-monitor restarts this close are one loop
 TRAILING_EVIDENCE = timedelta(seconds=60)
 # What a recovery's abort makes the gateway log around it (analysis.RECOVERY_SIDE_EFFECTS).
@@ -790,6 +794,7 @@ class Correlator:
         self.unattributed: deque[Event] = deque(maxlen=100)
         self._recall_start: Event | None = None  # an active-memory recall that started and has not finished
         self._kept_private: Event | None = None  # the latest final reply a delivery policy kept private
+        self._interrupted: deque[tuple[str, int]] = deque(maxlen=64)  # run lines a stop was already read as cutting
         self._awaiting_ready: Event | None = None  # a paste's Discord start awaiting READY, while it is the last line
         # Abort-settle timeouts of any session: a lock error that names no session may be the
         # lock that abort leaked (the paste elided the ids that would tie them).
@@ -1828,7 +1833,28 @@ class Correlator:
         pid = event.fields.get("pid")
         if event.kind == "gateway.listening" and isinstance(pid, int) and pid not in self.gateway_pids:
             self.gateway_pids.append(pid)
-        return self._end_by_restart(event) if self._is_restart(event) else []
+        changes = self._on_stop_with_runs_in_flight(event) if _is_process_stop(event) else []
+        return changes + (self._end_by_restart(event) if self._is_restart(event) else [])
+
+    def _on_stop_with_runs_in_flight(self, stop: Event) -> list[Change]:
+        """The process stopping while a session's run was still going: its last run line a start or a tool's step
+        (no end, no error, no reply after it) within IN_FLIGHT_WINDOW before the stop. The stop cut that run (RC17):
+        a finding on the session, with the stop as its evidence. Sessions with an incident open already are left to
+        it (the restart ends it)."""
+        changes: list[Change] = []
+        for identity, history in list(self.history.items()):
+            if identity in self.open:
+                continue
+            last = next((e for e in reversed(history) if e.kind in IN_FLIGHT_KINDS or e.kind in RUN_OVER_KINDS), None)
+            if last is None or not _in_flight(last) or not _shortly_before(last, stop, IN_FLIGHT_WINDOW) \
+                    or (last.source, last.line) in self._interrupted:
+                continue
+            self._interrupted.append((last.source, last.line))
+            record = self._open(identity, STOPPED_RUN, stop)
+            record.evidence.add(stop)
+            self._touch(record, stop)
+            changes.append(Change("opened", record, "the gateway process was stopped while the session's run was in flight"))
+        return changes
 
     def _restart_wait_cut_by(self, event: Event) -> Event | None:
         """The restart wait (a drain or a deferred reload still counting active embedded runs) that ``event``, a stop
@@ -2152,6 +2178,22 @@ def _blocked_since(event: Event, moment: datetime | None) -> datetime | None:
     if not isinstance(pause, (int, float)) or pause <= 0:
         return moment
     return moment - timedelta(milliseconds=float(pause))
+
+
+def _in_flight(run_line: Event) -> bool:
+    """Whether a session's last run line (IN_FLIGHT_KINDS or RUN_OVER_KINDS) leaves its run going: a start or a step,
+    or the session's state still ``processing``."""
+    if run_line.kind == "session.state":
+        return run_line.fields.get("state") == "processing"
+    return run_line.kind in IN_FLIGHT_KINDS
+
+
+def _shortly_before(earlier: Event, later: Event, window: timedelta) -> bool:
+    """Whether ``earlier`` comes at most ``window`` before ``later``: by their times, or, both untimed, by their order in
+    one file (a timed line and an untimed one cannot be ordered)."""
+    if earlier.time is not None and later.time is not None:
+        return timedelta(0) <= later.time - earlier.time <= window
+    return earlier.time is None and later.time is None and earlier.source == later.source and earlier.line < later.line
 
 
 def _within(moment: datetime | None, reference: datetime | None, window: timedelta) -> bool:

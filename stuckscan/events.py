@@ -313,6 +313,15 @@ TURN_CLAIM_BUSY = "already has an active turn claim"
 # A restart that waits for active runs: a drain ("draining <n> active task(s) and <n> active embedded run(s) before
 # restart") or a deferred config reload ("deferring until ... <n> embedded run(s) complete", "restart still deferred
 # after <n>ms with ... active"). A process stop before the wait ends cuts those runs (RC17).
+# A session's run in flight at a process stop: its last run line one of IN_FLIGHT_KINDS (a start, a tool's step, a
+# model request begun) with none of RUN_OVER_KINDS after it, shortly before the stop (a run stuck longer has its own
+# stall warnings, and its incident). Such a finding is opened by STOPPED_RUN (IncidentRecord.opened_by); RC17 reads it.
+IN_FLIGHT_KINDS = frozenset({"embedded.run_start", "embedded.tool_start", "embedded.tool_end", "model_fetch.start",
+                             "run.registered"})
+RUN_OVER_KINDS = frozenset({"embedded.run_done", "embedded.run_end", "embedded.agent_end", "message.processed",
+                            "lane.task_done", "run.cleared", "embedded.timeout", "lane.task_error", "run.aborted_error",
+                            "dispatch.empty_reply", "session.state"})
+STOPPED_RUN = "stopped_run"
 RESTART_WAIT_KINDS = frozenset({"gateway.draining", "gateway.reload_required"})
 
 # One inbound message whose processing failed this many times (the channel redelivering it), one of them on the reply

@@ -204,3 +204,25 @@ def test_an_old_builds_stall_that_moved_on_before_the_abort_threshold_is_a_false
     analysis = analyze(old_stuck("18:41:30", 150), old_stuck("18:42:00", 180), old_stuck("18:56:00", 120))
     first = analysis.incidents[0]
     assert first.primary is not None and first.primary.rule.id == "RC07"
+
+
+def _turn(clock: str, message: str) -> str:
+    return line(clock, message, subsystem="agent/embedded", level="DEBUG")
+
+
+def test_a_process_stop_while_a_run_is_in_flight_cuts_that_run() -> None:
+    start = _turn("18:40:00", f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5")
+    tool = _turn("18:40:30", f"embedded run tool start: runId={RUN} tool=exec toolCallId=call_1")
+    stop = line("18:41:00", "signal SIGTERM received", subsystem="gateway", level="INFO")
+    shutting = line("18:41:00", "received SIGTERM; shutting down", subsystem="gateway", level="INFO")
+    (incident,) = analyze(start, tool, stop, shutting).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC17"
+    assert incident.primary.confidence.value == "medium" and "in flight" in incident.primary.summary
+    assert {e.line for e in incident.primary.evidence} >= {1, 3}
+    # Near misses: the run ended before the stop; the run began long before it (a run that long has its own
+    # warnings); an in-process restart (SIGUSR1 waits for active runs) is no stop
+    done = _turn("18:40:50", f"embedded run done: runId={RUN} sessionId={SID} durationMs=50000 aborted=false")
+    assert not analyze(start, tool, done, stop, shutting).incidents
+    late = line("18:58:00", "signal SIGTERM received", subsystem="gateway", level="INFO")
+    assert not analyze(start, tool, late).incidents
+    assert not analyze(start, tool, line("18:41:00", "signal SIGUSR1 received", subsystem="gateway", level="INFO")).incidents

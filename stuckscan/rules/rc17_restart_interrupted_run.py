@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.events import RESTART_WAIT_KINDS
+from stuckscan.events import IN_FLIGHT_KINDS, RESTART_WAIT_KINDS, STOPPED_RUN, event_order
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, first_time
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -39,7 +39,10 @@ RULE = Rule(
      "the process stopped (`signal SIGTERM received`, `received SIGTERM; shutting down`, systemd's `State "
      "'stop-sigterm' timed out. Killing.` / `Killing process <pid> (node) with signal SIGKILL`) while a restart still "
      "waited on active embedded runs (`[still] draining N active task(s) and M active embedded run(s) before restart`, "
-     "`config change requires gateway restart ... deferring until ... M embedded run(s) complete`, M > 0)"),
+     "`config change requires gateway restart ... deferring until ... M embedded run(s) complete`, M > 0)",
+     "the process stopped (a stop signal, the service manager's kill) while a session's run was in flight: its last "
+     "run line `embedded run start`, a tool's start or end or a model request begun, at most 15 minutes before, with "
+     "no end, error or reply after it; medium confidence"),
     ("the stall begins right after a restart marker", "no `embedded run done` for the interrupted run"),
     (Fix("Start fresh with `/new` or `/reset`."), Fix("Upgrade (#92519 fixes)."),
      Fix("Avoid config changes while runs are active.", _config_reload, "a config change triggered the restart")),
@@ -66,6 +69,8 @@ def _active_runs_at(marker_kinds: list) -> int:
 
 
 def detect(view: IncidentView) -> Candidate | None:
+    if view.record.opened_by == STOPPED_RUN:
+        return _stopped_mid_run(view)
     markers = _restart_markers(view)
     # (an AbortError alone is any abort: a run timeout's own, a user's /stop; a restart before it says whose)
     session_marks = view.events(*(("run.aborted_error",) if markers else ()), "restart.recovery",
@@ -136,3 +141,22 @@ def _what_it_left(event: object) -> str:
             if (isinstance(failed, int) and failed > 0) or "failed to resume" in getattr(event, "message", "") \
             else "restart recovery ran"
     return "the run was aborted"
+
+
+def _stopped_mid_run(view: IncidentView) -> Candidate | None:
+    """The process stopped (a stop signal, the service manager's kill) while the session's run was in flight: its last
+    run line a start or a tool's step, with no end, error or reply after it (Correlator._on_stop_with_runs_in_flight).
+    Two lines, the run's and the stop's, and nothing after them shows what became of the run: medium."""
+    stops = view.events(*STOP_KINDS)
+    going = [e for e in view.events(*IN_FLIGHT_KINDS) if not stops or event_order(e) < event_order(stops[0])]
+    if not stops or not going:
+        return None
+    stop, last = stops[0], going[-1]
+    by = "the service manager killed the gateway" if stop.kind == "gateway.stop_killed" else \
+        f"the gateway process was stopped ({field_text(stop, 'signal') or 'a stop signal'})"
+    return Candidate(
+        "RC17", Confidence.MEDIUM,
+        f"{by[:1].upper()}{by[1:]} while the session's run was in flight (its last line: {last.kind.split('.', 1)[1].replace('_', ' ')}, "
+        "with no end, error or reply after it): the stop cut the run short, and no line after it shows the run resumed.",
+        cite(going[:1], going[-1:], stops[:2]), onset=first_time(stops),
+    )
