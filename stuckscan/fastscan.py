@@ -653,6 +653,8 @@ class FileScan:
         after all (an escape or meta object out of the ordinary)."""
         p, k, j, q, when = entry
         assert self._format is not None
+        if self.parser.reading_block:
+            return None  # (the parser decides whether the record joins the lines it is gathering, or ends them)
         binding = b[p + _SUB_HEAD_LEN:k]
         info = self._meta_info(b, j + 10, q - self._format[0] + 1, binding)
         if info is None:

@@ -944,6 +944,13 @@ class LineParser:
         ready.extend(self._release())
         return ready
 
+    @property
+    def reading_block(self) -> bool:
+        """Whether lines are being gathered into one event (a YAML, values or pretty-printed block, a Control UI
+        header): the next line must go through :meth:`feed_line`, which decides whether it joins them."""
+        return self._yaml is not None or self._values is not None or self._pretty is not None \
+            or self._ui_header is not None
+
     def hold(self, event: Event) -> Sequence[Event]:
         """Make ``event`` (a gateway JSONL record the scan fast path built) the pending event;
         returns the events it completes."""

@@ -13,7 +13,7 @@ import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from stuckscan.analysis import analyze_events
@@ -86,8 +86,15 @@ def test_any_line_of_any_shape_never_raises(lines: list[str]) -> None:
     assert [e.line for e in events] == sorted(e.line for e in events)
 
 
+_STUCK_RECORD = tslog_line("2026-05-21T18:41:29.537+08:00", "diagnostic", "stuck session: sessionId=s-000001 "
+                           "sessionKey=agent:main:main state=processing age=138s queueDepth=1")
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.lists(LINE, max_size=12))
+# (a time-and-subsystem heading held for its indented message, then a record the fast path built: the record ends
+# the heading, as in the parser, and the remark below the record stays a note, not the heading's message)
+@example([_STUCK_RECORD, "21:02:34  gateway", _STUCK_RECORD, "  <-- stuck here"])
 def test_the_fast_path_counts_every_shape_as_the_parser_does(tmp_path_factory, lines: list[str]) -> None:
     path = Path(tmp_path_factory.mktemp("shapes")) / "openclaw-2026-05-21.log"
     path.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
