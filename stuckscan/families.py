@@ -307,9 +307,6 @@ FAMILIES: tuple[Family, ...] = (
         "gateway.timeout", "error", ("gateway timeout after", "GatewayTransportError: gateway timeout after"),
         r"(?:GatewayTransportError: )?gateway timeout after (?P<timeoutMs>\d+)ms",
     ),
-    # OpenClaw's text for a model call that hit its timeout, as a FailoverError's message ("FailoverError: LLM
-    # request timed out."; also inside lane task errors and agent-end records, which their own families read).
-    _searched("model.request_timeout", "error", "LLM request timed out", r"(?:FailoverError: )?LLM request timed out"),
     # The Codex harness's ChatGPT token refresh that never answered (the app-server's "auth refresh request timed out
     # after <n>s", classified a timeout, so OpenClaw fails the model call over on it; #89278, #86215).
     _searched(
@@ -579,6 +576,10 @@ FAMILIES: tuple[Family, ...] = (
         "model.all_failed", "error", "All models failed",
         r"All models failed \((?P<count>\d+)\)",
     ),
+    # OpenClaw's text for a model call that hit its timeout, as a FailoverError's message ("FailoverError: LLM
+    # request timed out."; also inside lane task errors and agent-end records, which their own families read). After
+    # the fallback summary: one timed-out candidate among those it lists is the summary's to judge.
+    _searched("model.request_timeout", "error", "LLM request timed out", r"(?:FailoverError: )?LLM request timed out"),
     _searched("lock.timeout", "error", "session file locked", r"session file locked"),
     # The lock timeout's error class in newer builds (format reference 2.6), e.g. "SessionWriteLockTimeoutError
     # ageMs=79210" in pasted summaries.

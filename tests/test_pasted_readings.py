@@ -1465,3 +1465,15 @@ def test_a_paste_that_stops_on_discord_awaiting_readiness_is_a_channel_never_rea
     # logged, so a file that ends here says nothing)
     assert primary(waiting, "[gateway] ready (4 plugins: acpx, discord, memory-core, telegram; 3.1s)") is None
     assert primary(f"2026-05-25T13:50:04.114+00:00 {waiting}") is None
+
+
+def test_a_fallback_summary_is_read_as_the_summary_even_when_one_candidate_timed_out() -> None:
+    every = ("2026-02-10T15:20:54.152Z Embedded agent failed before reply: All models failed (2): openai/gpt-5: LLM "
+             "request timed out. (timeout) | anthropic/claude-opus-4-6: LLM request timed out. (timeout)")
+    one = ("2026-02-10T15:20:54.152Z Embedded agent failed before reply: All models failed (2): google/gemini-3-pro: "
+           "LLM request timed out. (unknown) | anthropic/claude-opus-4-6: HTTP 401 authentication_error: Invalid bearer "
+           "token (auth)")
+    assert kinds(every) == kinds(one) == [(1, "model.all_failed")]
+    assert primary(every) == "RC01"  # every candidate timed out: the model calls hung
+    assert primary(one) is None  # one timeout among refusals: the chain failed fast on credentials, nothing hung
+    assert kinds("FailoverError: LLM request timed out.") == [(1, "model.request_timeout")]
