@@ -204,6 +204,9 @@ RESTART_LOOP_PARTNERS = {
     "channel.polling_stall": ("channel.polling_stall", "channel.transport_error", "channel.stop_timeout"),
 }
 IN_FLIGHT_WINDOW = timedelta(minutes=15)  # (see _on_stop_with_runs_in_flight)
+# A stop reads session histories most recently touched first, and stops after this many in a row hold nothing in the
+# window (a crash-looping gateway stops every few seconds: each stop must not read every session's history).
+STALE_HISTORIES_SCANNED = 64
 MAX_PENDING = 10_000  # health-monitor restarts this close are one loop
 TRAILING_EVIDENCE = timedelta(seconds=60)
 # What a recovery's abort makes the gateway log around it (analysis.RECOVERY_SIDE_EFFECTS).
@@ -1842,19 +1845,34 @@ class Correlator:
         a finding on the session, with the stop as its evidence. Sessions with an incident open already are left to
         it (the restart ends it)."""
         changes: list[Change] = []
-        for identity, history in list(self.history.items()):
-            if identity in self.open:
-                continue
-            last = next((e for e in reversed(history) if e.kind in IN_FLIGHT_KINDS or e.kind in RUN_OVER_KINDS), None)
-            if last is None or not _in_flight(last) or not _shortly_before(last, stop, IN_FLIGHT_WINDOW) \
-                    or (last.source, last.line) in self._interrupted:
-                continue
+        for identity, last in self._runs_in_flight_at(stop):
             self._interrupted.append((last.source, last.line))
             record = self._open(identity, STOPPED_RUN, stop)
             record.evidence.add(stop)
             self._touch(record, stop)
             changes.append(Change("opened", record, "the gateway process was stopped while the session's run was in flight"))
         return changes
+
+    def _runs_in_flight_at(self, stop: Event) -> list[tuple[str, Event]]:
+        """(identity, its last run line) of each session whose run was in flight at ``stop``, not yet reported."""
+        found = []
+        stale = 0  # sessions in a row (most recently touched first) with nothing in the window: the rest are older
+        for identity, history in self.history.items():
+            newest = history[-1] if history else None
+            if newest is not None and newest.time is not None and stop.time is not None \
+                    and stop.time - newest.time > IN_FLIGHT_WINDOW:
+                stale += 1
+                if stale >= STALE_HISTORIES_SCANNED:
+                    break
+                continue
+            stale = 0
+            if identity in self.open:
+                continue
+            last = next((e for e in reversed(history) if e.kind in IN_FLIGHT_KINDS or e.kind in RUN_OVER_KINDS), None)
+            if last is not None and _in_flight(last) and _shortly_before(last, stop, IN_FLIGHT_WINDOW) \
+                    and (last.source, last.line) not in self._interrupted:
+                found.append((identity, last))
+        return found
 
     def _restart_wait_cut_by(self, event: Event) -> Event | None:
         """The restart wait (a drain or a deferred reload still counting active embedded runs) that ``event``, a stop
