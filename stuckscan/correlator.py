@@ -23,6 +23,7 @@ from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of
 from stuckscan._store import BlobSpill
 from stuckscan.events import (
     ATTENTION_LABELS,
+    AUTH_WARMED_KIND,
     IN_FLIGHT_KINDS,
     NOTE_KIND,
     REPEATED_MESSAGE_FAILURES,
@@ -48,6 +49,7 @@ from stuckscan.events import (
     recall_lane_task,
     reply_handled_elsewhere,
     timestamp_or_inf,
+    warm_blocked_loop,
 )
 from stuckscan.model import RecoveryVerdict
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, HEARTBEAT, Thresholds
@@ -148,7 +150,8 @@ KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines af
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
-                                                 INGRESS_BACK_KIND, KEPT_PRIVATE_KIND, "channel.starting"}
+                                                 INGRESS_BACK_KIND, KEPT_PRIVATE_KIND, "channel.starting",
+                                                 AUTH_WARMED_KIND}
 # The kind of an item that stands for a run of lines and feeds itself (see Correlator.feed).
 BATCH_KIND = "batch"
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
@@ -871,7 +874,8 @@ class Correlator:
         elif kind == "ws.response" and (compaction_rpc(event) or browser_request_failed(event)
                                         or approval_wait_expired(event)):
             changes.extend(self._on_session_evidence(event, names))
-        elif kind in GATEWAY_TROUBLE_KINDS or (kind == "ws.response" and self._slow_response(event)):
+        elif kind in GATEWAY_TROUBLE_KINDS or (kind == "ws.response" and self._slow_response(event)) \
+                or warm_blocked_loop(event):
             self._on_gateway_trouble(event)
         elif kind in LIFECYCLE_KINDS:
             changes.extend(self._on_lifecycle(event))
@@ -1791,6 +1795,8 @@ class Correlator:
             episode.peak("slowestResponseSeconds", seconds.get("durationMs"))
         elif event.kind == "timer.delayed":
             episode.peak("timerDelaySeconds", seconds.get("delayMs"))
+        elif event.kind == AUTH_WARMED_KIND:
+            episode.peak("eventLoopDelayMaxMs", fields.get("eventLoopMaxMs"))
         elif event.kind == "fetch.timeout":  # the file record's meta carries the starvation hint
             episode.peak("timerDelaySeconds", seconds.get("timerDelayMs"))
 

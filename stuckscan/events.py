@@ -308,6 +308,15 @@ def awaits_channel_readiness(event: Event) -> bool:
     return event.kind == "channel.starting" and event.time is None and event.fields.get("label") == AWAITING_READINESS
 
 
+AUTH_WARMED_KIND = "auth.warmed"
+WARM_BLOCKED_SECONDS = 10.0  # an event-loop pause this long froze the gateway on its own (RC12's FROZEN_MS)
+
+
+def warm_blocked_loop(event: Event) -> bool:
+    """A provider-auth warm-up whose own measure says the event loop stalled ten seconds or more while it ran."""
+    return event.kind == AUTH_WARMED_KIND and event.seconds.get("eventLoopMaxMs", 0.0) >= WARM_BLOCKED_SECONDS
+
+
 TURN_CLAIM_BUSY = "already has an active turn claim"
 
 # A restart that waits for active runs: a drain ("draining <n> active task(s) and <n> active embedded run(s) before

@@ -571,6 +571,15 @@ FAMILIES: tuple[Family, ...] = (
         r"fetch timeout(?: reached; aborting operation| after (?P<timeoutMs>\d+)ms(?: \(elapsed (?P<elapsedMs>\d+)ms\))?)?"
         r":?" + KV,
     ),
+    # The provider-auth warm-up's own measure (src/gateway/server-startup.ts, scheduleProviderAuthStatePrewarm; info):
+    # "provider auth state pre-warmed in <n>ms eventLoopMax=<n>ms" at start, "provider auth state re-warmed (<reason>)
+    # in <n>ms eventLoopMax=<n>ms" after an auth-profile failure; eventLoopMax is the event loop's longest delay while
+    # it ran. Routine at a few hundred ms; ten seconds or more is the loop blocked (events.warm_blocked_loop).
+    _anchored(
+        "auth.warmed", "info", "provider auth state ",
+        r"provider auth state (?P<phase>pre|re)-warmed(?: \((?P<reason>[^()]{1,80})\))? in (?P<durationMs>\d+)ms"
+        r"(?: eventLoopMax=(?P<eventLoopMaxMs>\d+(?:\.\d+)?)ms)?" + KV,
+    ),
     # Specific before general: a fallback summary that mentions the lock is RC10's signature.
     _searched(
         "model.all_failed", "error", "All models failed",

@@ -760,6 +760,13 @@ def _fragment_kind(message: str, fields: dict[str, Any]) -> str | None:
     return found[0].kind if found is not None else None
 
 
+def _wrapped_under(head: Event, text: str) -> bool:
+    """Whether ``text``, an indented bare line, may be the wrapped rest of ``head``, a timed text line (a pasted
+    console or logs line an editor wrapped: "... re-warmed (auth-profile-failure)" / "  in 162375ms
+    eventLoopMax=22112.4ms"); a whole record's line is never continued."""
+    return text[:1] in _INDENT and not head.shape.endswith("jsonl") and not head.shape.startswith(_WHOLE_RECORD_SHAPES)
+
+
 def _only_fields(message: str) -> bool:
     """Whether ``message`` is nothing but ``key=value`` words."""
     if "=" not in message or message.startswith(("{", "[", "=")):
@@ -1089,12 +1096,12 @@ class LineParser:
         event = self.parse_text(number, text, truncated)
         note = self._trailing_note
         pending = self._pending
-        if pending is not None and pending.kind == event.kind == GENERIC_KIND and note is None \
-                and pending.shape.endswith("snippet") and event.shape.endswith("snippet"):
+        if pending is not None and pending.kind == event.kind == GENERIC_KIND and event.shape.endswith("snippet") \
+                and (pending.shape.endswith("snippet") and note is None or _wrapped_under(pending, text)):
             joined = self._soft_wrapped(pending, event)
             if joined is not None:
                 self._pending = joined
-                return _NOTHING
+                return self._note_after_pending(note) if note is not None else _NOTHING
         if pending is not None and (event.shape.endswith("snippet") or event.kind == _CLOSE_KIND
                                     or pending.kind == _CLOSE_KIND):
             joined = None

@@ -349,6 +349,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("listening on ws://127.0.0.1:18789, ws://[::1]:18789 (PID 5076)", "gateway.listening", {"pid": 5076}),
     ("ready (7 plugins: telegram, webchat; 2.4s)", "gateway.ready", {"plugins": 7}),
     ("signal SIGUSR1 received", "gateway.signal", {"signal": "SIGUSR1"}),
+    ("provider auth state re-warmed (auth-profile-failure) in 162375ms eventLoopMax=22112.4ms", "auth.warmed",
+     {"reason": "auth-profile-failure", "eventLoopMaxMs": 22112.4}),
     ("received SIGTERM; shutting down", "gateway.signal_action", {"action": "shutting down"}),
     ("restart mode: in-process restart (config change)", "gateway.restart_mode", {"mode": "in-process restart"}),
     ("draining 2 active task(s) and 1 active embedded run(s) before restart (timeout 30000ms)", "gateway.draining",

@@ -1477,3 +1477,17 @@ def test_a_fallback_summary_is_read_as_the_summary_even_when_one_candidate_timed
     assert primary(every) == "RC01"  # every candidate timed out: the model calls hung
     assert primary(one) is None  # one timeout among refusals: the chain failed fast on credentials, nothing hung
     assert kinds("FailoverError: LLM request timed out.") == [(1, "model.request_timeout")]
+
+
+def test_a_provider_auth_warm_up_that_measured_the_loop_blocked_ten_seconds_is_starvation() -> None:
+    head = "2026-05-29T00:31:43.907+08:00 [INFO] provider auth state re-warmed (auth-profile-failure) "
+    tail = "  in 162375ms eventLoopMax=22112.4ms  <- 162 seconds"
+    assert kinds(head, tail) == [(1, "auth.warmed"), (2, "note")]  # (an editor's wrap of a timed line, joined)
+    analysis = analyze_text(head, tail)
+    (episode,) = analysis.episodes
+    assert episode.primary.rule.id == "RC12" and episode.primary.confidence.value == "medium"
+    assert "22112 ms" in episode.primary.summary
+    # Near misses: the warm-up's routine figures (a few hundred ms of loop delay) are no starvation; a wrapped tail
+    # that makes no template with its head stays a line of its own
+    assert primary("13:44:52 [gateway] provider auth state pre-warmed in 11831ms eventLoopMax=548.9ms") is None
+    assert kinds("2026-05-29T00:31:43.907+08:00 [INFO] something else happened ", "  in 162375ms") == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event
+from stuckscan.events import AUTH_WARMED_KIND, Event, warm_blocked_loop
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     DELAY_SPIKE_MS,
@@ -54,7 +54,9 @@ RULE = Rule(
      "`host timing gap detected: process was frozen ~Nms` (later `host thaw detected: ...`) beside other trouble "
      "(alone, or with only the channel restart the thaw routine runs itself within 60 s, the gateway's own thaw "
      "routine)",
-     "a pasted `/readyz` body whose `eventLoop` snapshot says `\"degraded\": true` (read as a liveness warning with its figures)"),
+     "a pasted `/readyz` body whose `eventLoop` snapshot says `\"degraded\": true` (read as a liveness warning with its figures)",
+     "`provider auth state pre-warmed|re-warmed (<reason>) in Nms eventLoopMax=<ms>` with `eventLoopMax` of ten "
+     "seconds or more (the warm-up's own measure of the loop's longest delay; a few hundred ms is routine)"),
     ("`eventLoopUtilization` near 1, `cpuCoreRatio` near 1", "all sessions and channels affected at the same time"),
     (Fix("Keep the host from suspending the gateway (sleep, a paused container or VM): the process did not run "
          "while frozen.", _host_froze, "the gateway logged a host timing gap"),
@@ -124,6 +126,7 @@ def detect(view: EpisodeView) -> Candidate | None:
         metric(e, "eventLoopDelayMaxMs") >= FROZEN_MS for e in spikes) else [])
     # (a heartbeat tick late by under two seconds is timer slop, as a liveness delay under 2 s is)
     delayed = view.events("timer.delayed") + starved_fetch_timeouts(view) + \
+        [e for e in view.events(AUTH_WARMED_KIND) if warm_blocked_loop(e)] + \
         [e for e in view.events("liveness.heartbeat_delayed") if e.seconds.get("overdue", HEARTBEAT_SLOP) >= HEARTBEAT_SLOP]
     # (a call slow inside the startup window is the cold start's, as a liveness warning there is: RC13)
     slow = [e for e in view.events("ws.response") if not in_startup_window(view.record.markers, e)]
