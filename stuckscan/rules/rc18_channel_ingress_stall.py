@@ -115,6 +115,11 @@ RULE = Rule(
      "<err>`, grammY's `Network request for '<Bot API method>' failed!`",
      "Telegram's polling lease refusing a poller (`Telegram polling already active for bot token ...; refusing "
      "duplicate poller ...`): medium confidence from one line, as a 409 getUpdates conflict",
+     "one failure of a channel's intake (its poll, socket, stream or RPC; not a reconnect, not an attempt that says "
+     "more follow, `attempt 1/3`, not a long poll timing out under the warn threshold, not a call that sends a reply "
+     "or a typing indicator, `sendMessage`, "
+     "`sendChatAction`, `chat.postMessage`) with nothing after it that shows the channel or "
+     "the gateway serving again: low confidence, reported at info (a blip the channel healed fails no CI)",
      "a paste that stops on Discord's `client initialized as <id> (<name>); awaiting gateway readiness` (untimed, no "
      "line after it): the client never reported READY in the lines; low confidence (READY itself is not logged, so "
      "only where the paste stops says so)"),
@@ -251,6 +256,29 @@ def _listener_seconds(event: Event) -> float:
     seconds += [float(event.fields[name]) for name in ("tookSeconds", "durationSeconds")
                 if isinstance(event.fields.get(name), (int, float))]
     return max(seconds)
+
+
+# A channel API call that sends or changes something (Telegram's sendMessage, sendChatAction, editMessageText, ...;
+# Slack's chat.postMessage): its failure is a reply or a typing indicator lost, not the channel's intake.
+_OUTBOUND_CALL = re.compile(r"\b(?:send|edit|delete|answer|pin|unpin|forward|copy|set)[A-Z]\w*|"
+                            r"\bchat\.(?:postMessage|update|delete)|\breactions\.add")
+
+
+def _outbound_call(event: Event) -> bool:
+    """Whether a channel's transport error is about a call it made to send or change something."""
+    return _OUTBOUND_CALL.search(event.message) is not None
+
+
+def _retry_under_way(event: Event) -> bool:
+    """A failed attempt that says more attempts follow (``getMe attempt 1/3 failed``): the next one may succeed."""
+    attempt, most = event.fields.get("attempt"), event.fields.get("maxAttempts")
+    if not (isinstance(attempt, int) and isinstance(most, int)):
+        said = _ATTEMPT_OF.search(event.message)  # (a family that keeps no attempt field: "fetch timeout" after it)
+        attempt, most = (int(said.group(1)), int(said.group(2))) if said else (0, 0)
+    return attempt < most
+
+
+_ATTEMPT_OF = re.compile(r"\battempt (\d{1,4})/(\d{1,4})\b")
 
 
 def _lease_refused(event: Event) -> bool:
@@ -397,7 +425,14 @@ def detect(view: EpisodeView) -> Candidate | None:
     # The channel manager schedules "auto-restart attempt 1/N" only once the account's task has ended: as a
     # lone exit. (Slack's socket reconnects share the kind; they are a transport's retry, not an exit.)
     supervised = [e for e in auto if "auto-restart attempt" in e.message]
-    if lone and (not (total or channel_port_taken or stalls or hung_stops.all or exited or supervised)
+    # (one failure of the channel's own intake, not of a reply it sent, with nothing after it that shows the channel
+    # or the gateway serving again: down, as after one restart)
+    # (a reconnect is the recovery, not the failure; a long poll timing out under the warn threshold is the poll's
+    # own timeout, a blip)
+    intake_failed = [e for e in transport if e.kind != "channel.reconnecting" and not _outbound_call(e)
+                     and not _retry_under_way(e)
+                     and not ("getUpdates" in e.message and 0 < _hung_for(e) < view.thresholds.warn_seconds)]
+    if lone and (not (total or channel_port_taken or stalls or hung_stops.all or exited or supervised or intake_failed)
                  or view.record.served_after is not None or _came_back(view, restarts + auto)):
         if shared and view.record.served_after is None:
             return _shared_socket(shared, view)
@@ -414,6 +449,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     reasons = sorted({field_text(e, "reason") for e in restarts if field_text(e, "reason")})
     latest_attempt = max(auto, key=_attempt, default=None)
     stall_note = stalls
+    failed_once_only = False
     if lone and total:
         summary = (f"The health monitor restarted {name} once ({', '.join(reasons) or 'no reason given'}): it found "
                    "the channel's ingress down; one restart alone does not show whether it recovered")
@@ -443,6 +479,12 @@ def detect(view: EpisodeView) -> Candidate | None:
                    f"attempt {supervised[0].fields.get('attempt', '?')}/{supervised[0].fields.get('maxAttempts', '?')}; "
                    "nothing after it shows the channel running again")
         latest_attempt = None  # (said in the summary)
+    elif lone and intake_failed and not channel_port_taken:
+        failed_once, failed_once_only = intake_failed[0], True
+        summary = (f"{_channel_name(failed_once)}'s connection failed "
+                   + "once"
+                   + f" ({failed_once.message.strip().lstrip(':- ')[:120]}); nothing after it shows the channel receiving again, "
+                   "and one failure alone does not show whether it came back")
     elif lone:
         summary = f"{(list(dict.fromkeys(channel_of(e) for e in channel_port_taken)) or ['a channel'])[0].strip(':')} " \
                   "could not bind its port (EADDRINUSE); another process holds it"
@@ -507,6 +549,8 @@ def detect(view: EpisodeView) -> Candidate | None:
         onset=view.record.start,
         facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons, "shared_connections": bool(shared),
                "poll_conflict": any(_poll_conflict(e) for e in transport), "listener_held": bool(held)},
+        # (one failure of the intake and nothing else: said, at info, so a blip the channel healed fails no CI)
+        severity=Severity.INFO if lone and failed_once_only else None,
     )
 
 
