@@ -589,6 +589,14 @@ FAMILIES: tuple[Family, ...] = (
     # request timed out."; also inside lane task errors and agent-end records, which their own families read). After
     # the fallback summary: one timed-out candidate among those it lists is the summary's to judge.
     _searched("model.request_timeout", "error", "LLM request timed out", r"(?:FailoverError: )?LLM request timed out"),
+    # The session lock's error naming the store's own lock file (src/config/sessions/store.ts, sessions.json.lock) as
+    # what it waited on: "session file locked (timeout 10000ms): <holder or unknown> .../sessions/sessions.json.lock".
+    # The store lock, as "timeout acquiring session store lock" says it, not a session's transcript lock.
+    _searched(
+        "lock.store_timeout", "error", "sessions.json.lock",
+        r"session file locked(?: \(timeout (?P<lockTimeoutMs>\d+)ms\))?:?[^\n]{0,300}?"
+        r"(?P<storeLockPath>(?<![^\s\"'()])[^\s\"'()]{0,500}sessions\.json\.lock)",
+    ),
     _searched("lock.timeout", "error", "session file locked", r"session file locked"),
     # The lock timeout's error class in newer builds (format reference 2.6), e.g. "SessionWriteLockTimeoutError
     # ageMs=79210" in pasted summaries.
@@ -843,6 +851,13 @@ FAMILIES: tuple[Family, ...] = (
         "channel.polling_restart", "warn", "olling runner stopped",
         r"(?:\[(?P<channel>[a-z][\w-]{0,40})\]\s*|Telegram )?[Pp]olling runner stopped\s*(?:\.{3}|…)"
         r"(?P<detail>[^`]{0,300})",
+    ),
+    # A polling cycle that failed (extensions/telegram polling session, logged by its own log, not the channel's error
+    # logger): "[telegram][diag] polling cycle error reason=getUpdates conflict|network error <liveness fields>
+    # err=<error>[ <hint>]" (older pastes without reason=). The intake failing, as the other transport errors.
+    _searched(
+        "channel.transport_error", "info", "polling cycle error",
+        r"(?:\[(?P<channel>telegram)\]\s*(?:\[diag\]\s*)?)?polling cycle error\b" + KV,
     ),
     _searched(
         "channel.polling_cycle", "info", "polling cycle ",

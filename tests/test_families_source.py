@@ -333,6 +333,11 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/discord", "INFO", "client initialized as 1484866453525237881 (Zach); awaiting gateway readiness",
      "channel.starting", {"label": "awaiting gateway readiness", "botName": "Zach"}),
     ("gateway/channels/slack", "INFO", "slack socket mode connected", "channel.polling_started", {}),
+    ("diagnostic", "ERROR", "session file locked (timeout 10000ms): unknown /home/u/.openclaw/agents/main/sessions/"
+     "sessions.json.lock", "lock.store_timeout",
+     {"lockTimeoutMs": 10000, "storeLockPath": "/home/u/.openclaw/agents/main/sessions/sessions.json.lock"}),
+    ("gateway/channels/telegram", "INFO", "[telegram][diag] polling cycle error reason=network error "
+     "err=Network request for 'getUpdates' failed!", "channel.transport_error", {"reason": "network error"}),
     ("gateway", "INFO", "provider auth state pre-warmed in 72203ms eventLoopMax=42983.2ms", "auth.warmed",
      {"phase": "pre", "durationMs": 72203, "eventLoopMaxMs": 42983.2}),
     ("gateway", "INFO", "provider auth state re-warmed (auth-profile-failure) in 9755ms eventLoopMax=3686.8ms",

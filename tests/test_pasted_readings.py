@@ -1518,3 +1518,25 @@ def test_one_failure_of_a_channels_intake_with_nothing_after_it_is_a_low_confide
     served = (f"2026-02-17T22:19:00.000Z [diagnostic] message processed: sessionKey={KEY} channel=telegram "
               "outcome=completed durationMs=5000")
     assert primary(poll, served) is None
+
+
+def test_a_telegram_polling_cycle_error_is_the_intake_failing_and_a_webhook_conflict_a_second_consumer() -> None:
+    conflict = ["[telegram] [diag] polling cycle error",
+                "err=Call to 'getUpdates' failed! (409: Conflict: terminated by setWebhook request)"]
+    assert kinds(*conflict) == [(1, "channel.transport_error")]
+    (episode,) = analyze_text(*conflict).episodes
+    assert episode.primary.rule.id == "RC18" and episode.primary.confidence.value == "medium"
+    assert any("webhook" in fix for fix in episode.primary.fixes)
+    # a network error of one cycle alone: said at info, as any one failure of the intake
+    assert said_at_info("[telegram][diag] polling cycle error reason=network error err=Network request for "
+                        "'getUpdates' failed!")
+    assert kinds("[telegram][diag] polling cycle finished") == [(1, "channel.polling_cycle")]
+
+
+def test_a_session_lock_error_naming_the_store_lock_file_is_the_store_lock() -> None:
+    store = "Error: session file locked (timeout 10000ms): unknown ~/.openclaw/agents/main/sessions/sessions.json.lock"
+    assert kinds(store) == [(1, "lock.store_timeout")]
+    assert primary(store) == "RC08"  # (a store lock is evicted once stale: a holder fresh enough to time out is live)
+    transcript = ("Error: session file locked (timeout 10000ms): pid=4242 "
+                  "~/.openclaw/agents/main/sessions/0829a221-a12c-49cb-9a64-42c2fc1a89ea.jsonl.lock")
+    assert kinds(transcript) == [(1, "lock.timeout")]

@@ -33,8 +33,8 @@ RULE = Rule(
      "`Embedded agent failed before reply: session file locked`",
      "`EmbeddedAttemptSessionTakeoverError`, on its own or inside a `lane task error`",
      "`session file lock stale (orphan-self-pid): pid=<P> alive=true`",
-     "`timeout acquiring session store lock: .../sessions.json.lock` (the store's lock; a low-confidence reading, "
-     "at warning)"),
+     "`timeout acquiring session store lock: .../sessions.json.lock`, or `session file locked (timeout Nms): <holder> "
+     ".../sessions.json.lock` (the store's lock; a low-confidence reading, at warning)"),
     ("the lock holder pid is alive (the gateway's own pid)", "`ageMs` grows across attempts",
      "an `embedded run timeout` of the session before its turns fail on the lock: the leak is dated from the "
      "timeout, and with no stall warning the lock is the cause (the timeout's missing cleanup contributes)",

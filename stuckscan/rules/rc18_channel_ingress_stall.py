@@ -90,8 +90,9 @@ RULE = Rule(
      "one restart alone, one channel's `EADDRINUSE` alone, or one `channel exited` (or the manager's first "
      "`auto-restart attempt 1/N`, which it schedules only for a task that ended) with nothing after it that started "
      "the channel again: low confidence",
-     "one Telegram `getUpdates conflict ... (409: Conflict: terminated by other getUpdates request ...)`: medium "
-     "confidence (another poller holds the token)",
+     "one Telegram `getUpdates conflict ... (409: Conflict: terminated by other getUpdates request ...)` (or "
+     "`... terminated by setWebhook request`, or a `[telegram][diag] polling cycle error ... err=...` with either): "
+     "medium confidence (another poller, or a webhook, holds the token)",
      "not: one WhatsApp `No messages received in 30m - restarting connection` at the idle watchdog's own threshold "
      "with only its status-499 reconnect beside it (routine on a quiet account; a count of an hour or more, or a "
      "repeat, is a stall); its record `minutesSinceLastMessage: N, forcing reconnect` and that twin are one fire",
@@ -134,9 +135,10 @@ RULE = Rule(
      Fix("Upgrade to 2026.3.13 or later: Discord's message listener no longer waits for the turn it starts (#39274), "
          "so one slow turn no longer holds the channel's intake.", _listener_held,
          "Discord's message listener was held by slow turns"),
-     Fix("Stop the other process polling this bot token (a second gateway, another host or container, or a long poll "
-         "a hung channel stop left open): Telegram serves getUpdates to one poller at a time and ends the others "
-         "with 409 Conflict.", _another_poller, "Telegram refused a poll as another getUpdates request was running"),
+     Fix("Stop the other process polling this bot token (a second gateway, another host or container, a long poll "
+         "a hung channel stop left open, or one that set a webhook on the token): Telegram serves getUpdates to one "
+         "poller at a time, and not at all while a webhook is set, and ends the others with 409 Conflict.",
+         _another_poller, "Telegram refused a poll as another getUpdates request (or a webhook) held the token"),
      Fix("Upgrade: later builds restart a Discord gateway that does not reach READY within its wait (#67653), "
          "instead of waiting on it forever.", _never_ready, "Discord's client was left awaiting gateway readiness"),
      Fix("Restart the channel or the gateway.", _not_closed_for_good, "the channel can come back on a restart"),
@@ -290,7 +292,7 @@ def _poll_conflict(event: Event) -> bool:
     """Telegram's 409 for a poll another getUpdates request ended ("terminated by other getUpdates request"), or
     the polling lease refusing the poller outright (:func:`_lease_refused`)."""
     return "getUpdates conflict" in field_text(event, "reason") or "terminated by other getUpdates" in event.message \
-        or _lease_refused(event)
+        or "409: Conflict: terminated by setWebhook" in event.message or _lease_refused(event)
 
 
 def _noted_repeats(view: EpisodeView, restarts: list) -> list:
