@@ -1430,10 +1430,12 @@ FAMILIES: tuple[Family, ...] = (
     ),
     # A liveness warning's work label alone on a line, as reporters copy it out of `work=[active=...]` (format
     # reference 2.3): "<sessionKey>(<state>[/<kind>],q=<N>,age=<N>s[ last=<progress>])"; the parentheses may be
-    # dropped ("<key>... idle/tool_call,q=1,age=4272s last=embedded_run:ended").
+    # dropped ("<key>... idle/tool_call,q=1,age=4272s last=embedded_run:ended"), or the list's own "work=[active="
+    # kept before it (a warning's fields copied one a line).
     _searched(
         "liveness.work_item", "warn", ",q=",
-        r"(?P<sessionKey>[^\s(),]{3,300})(?:\(|\s+)(?P<state>[a-z_]{3,40})(?:/(?P<activeWorkKind>[a-z_]{3,40}))?"
+        r"(?:work=\[)?(?:[a-z]{2,12}=)?(?P<sessionKey>[^\s(),=\[\]]{3,300})(?:\(|\s+)(?P<state>[a-z_]{3,40})"
+        r"(?:/(?P<activeWorkKind>[a-z_]{3,40}))?"
         r",q=(?P<queueDepth>\d+),age=(?P<age>\d+s)(?: last=(?P<lastProgress>[^\s)]{1,200}))?\)?",
     ),
     _searched("net.eaddrinuse", "error", "EADDRINUSE", r"EADDRINUSE"),

@@ -484,6 +484,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("agent:main:main(processing/model_call,q=2,age=412s last=model_call:started)", "liveness.work_item",
      {"sessionKey": "agent:main:main", "state": "processing", "activeWorkKind": "model_call", "queueDepth": 2,
       "age": 412}),
+    ("work=[active=agent:main:telegram:direct:8500000001(processing/tool_call,q=0,age=9s)]", "liveness.work_item",
+     {"sessionKey": "agent:main:telegram:direct:8500000001", "activeWorkKind": "tool_call", "age": 9}),
     ('Session "agent:main:cron:job-1" changed while starting work. Retry.', "session.work_invalidated",
      {"sessionKey": "agent:main:cron:job-1", "action": "starting work"}),
     ("marked 2 interrupted main session(s) from stale transcript locks", "restart.recovery", {"marked": 2}),
