@@ -713,6 +713,13 @@ FAMILIES: tuple[Family, ...] = (
         "compaction.failed", "warn", "threw during overflow recovery for ",
         r"contextEngine\.compact\(\) threw during overflow recovery for (?P<model>\S+?):\s*(?P<error>.*)",
     ),
+    # A CLI turn's transcript compaction that failed (src/agents/cli-runner, runCliTurnCompactionLifecycle, warn): "CLI
+    # transcript compaction failed for <provider>/<model>: <error>" (the turn's compaction lifecycle gives up on it).
+    # Listed after compaction.timeout: a "Compaction timed out" error keeps that kind.
+    _searched(
+        "compaction.failed", "warn", "CLI transcript compaction failed for ",
+        r"CLI transcript compaction failed for (?P<model>[^\s:]{1,200}):\s*(?P<error>.*)",
+    ),
     # The compaction safeguard gives up and keeps the history (src/agents/pi-hooks/compaction-safeguard.ts, warn):
     # "Compaction summarization failed; cancelling compaction to preserve history: <error>", and with no model
     # credentials "Compaction safeguard: ... cancelling compaction ...".

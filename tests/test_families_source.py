@@ -333,6 +333,8 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/discord", "INFO", "client initialized as 1484866453525237881 (Zach); awaiting gateway readiness",
      "channel.starting", {"label": "awaiting gateway readiness", "botName": "Zach"}),
     ("gateway/channels/slack", "INFO", "slack socket mode connected", "channel.polling_started", {}),
+    ("agent/cli", "WARN", "CLI transcript compaction failed for openai/gpt-5.5: Summarization failed: Connection error.",
+     "compaction.failed", {"model": "openai/gpt-5.5", "error": "Summarization failed: Connection error."}),
     ("diagnostic", "ERROR", "session file locked (timeout 10000ms): unknown /home/u/.openclaw/agents/main/sessions/"
      "sessions.json.lock", "lock.store_timeout",
      {"lockTimeoutMs": 10000, "storeLockPath": "/home/u/.openclaw/agents/main/sessions/sessions.json.lock"}),
