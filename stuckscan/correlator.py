@@ -1067,11 +1067,8 @@ class Correlator:
         previous = self.last_closed.get(identity)
         if previous is None or previous.status is not RecordStatus.SILENT or previous.start is None:
             return None
-        age = event.seconds.get("age")
-        if event.time is None or age is None:
-            return None
-        start = event.time - timedelta(seconds=age)
-        if abs(start - previous.start) > SAME_STALL_SLACK:
+        start = _stall_start(event)
+        if start is None or abs(start - previous.start) > SAME_STALL_SLACK:
             return None
         return self._reopen(previous, identity)
 
@@ -2233,7 +2230,6 @@ def _str(value: object) -> str | None:
 
 def _clock(moment: datetime | None) -> str:
     return moment.strftime("%H:%M:%SZ") if moment else "?"
-
 
 
 def _stall_began_after(record: IncidentRecord, event: Event) -> bool:

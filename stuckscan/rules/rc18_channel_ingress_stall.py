@@ -118,9 +118,9 @@ RULE = Rule(
      "duplicate poller ...`): medium confidence from one line, as a 409 getUpdates conflict",
      "one failure of a channel's intake (its poll, socket, stream or RPC; not a reconnect, not an attempt that says "
      "more follow, `attempt 1/3`, not a long poll timing out under the warn threshold, not a call that sends a reply "
-     "or a typing indicator, `sendMessage`, "
-     "`sendChatAction`, `chat.postMessage`) with nothing after it that shows the channel or "
-     "the gateway serving again: low confidence, reported at info (a blip the channel healed fails no CI)",
+     "or a typing indicator, `sendMessage`, `sendChatAction`, `chat.postMessage`) with nothing after it that shows "
+     "the channel or the gateway serving again: low confidence, reported at info (a blip the channel healed fails "
+     "no CI)",
      "a paste that stops on Discord's `client initialized as <id> (<name>); awaiting gateway readiness` (untimed, no "
      "line after it): the client never reported READY in the lines; low confidence (READY itself is not logged, so "
      "only where the paste stops says so)"),
@@ -283,6 +283,14 @@ def _retry_under_way(event: Event) -> bool:
 _ATTEMPT_OF = re.compile(r"\battempt (\d{1,4})/(\d{1,4})\b")
 
 
+def _intake_failures(transport: list[Event], warn_seconds: float) -> list[Event]:
+    """The transport lines that are the channel's intake failing: not a reconnect (the recovery), not a call that sent
+    something (:func:`_outbound_call`), not an attempt that says more follow, and not a long poll timing out under the
+    warn threshold (the poll's own budget, a blip)."""
+    return [e for e in transport if e.kind != "channel.reconnecting" and not _outbound_call(e)
+            and not _retry_under_way(e) and not ("getUpdates" in e.message and 0 < _hung_for(e) < warn_seconds)]
+
+
 def _lease_refused(event: Event) -> bool:
     """The polling lease refusing this account's poller because another holds the bot token."""
     return "polling already active for bot token" in event.message
@@ -427,13 +435,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     # The channel manager schedules "auto-restart attempt 1/N" only once the account's task has ended: as a
     # lone exit. (Slack's socket reconnects share the kind; they are a transport's retry, not an exit.)
     supervised = [e for e in auto if "auto-restart attempt" in e.message]
-    # (one failure of the channel's own intake, not of a reply it sent, with nothing after it that shows the channel
-    # or the gateway serving again: down, as after one restart)
-    # (a reconnect is the recovery, not the failure; a long poll timing out under the warn threshold is the poll's
-    # own timeout, a blip)
-    intake_failed = [e for e in transport if e.kind != "channel.reconnecting" and not _outbound_call(e)
-                     and not _retry_under_way(e)
-                     and not ("getUpdates" in e.message and 0 < _hung_for(e) < view.thresholds.warn_seconds)]
+    # (one failure of the channel's own intake with nothing after it that shows the channel or the gateway serving
+    # again: down, as after one restart)
+    intake_failed = _intake_failures(transport, view.thresholds.warn_seconds)
     if lone and (not (total or channel_port_taken or stalls or hung_stops.all or exited or supervised or intake_failed)
                  or view.record.served_after is not None or _came_back(view, restarts + auto)):
         if shared and view.record.served_after is None:
