@@ -295,7 +295,6 @@ def failed_compaction_diag(event: Event) -> bool:
         and _TIMED_OUT_REASON.search(str(event.fields.get("reason", ""))) is not None
 
 
-# A turn refused because its session already holds another turn's claim (the session's own ownership, not the model).
 # Discord's start before READY (extensions/discord/src/monitor/provider.ts prints it once, when the client is set up
 # and its gateway is not connected yet: "client initialized as <id> (<name>); awaiting gateway readiness"). READY
 # itself logs nothing at info, so only a paste that stops on this line says the wait never ended (#58290, #77668).
@@ -317,11 +316,9 @@ def warm_blocked_loop(event: Event) -> bool:
     return event.kind == AUTH_WARMED_KIND and event.seconds.get("eventLoopMaxMs", 0.0) >= WARM_BLOCKED_SECONDS
 
 
+# A turn refused because its session already holds another turn's claim (the session's own ownership, not the model).
 TURN_CLAIM_BUSY = "already has an active turn claim"
 
-# A restart that waits for active runs: a drain ("draining <n> active task(s) and <n> active embedded run(s) before
-# restart") or a deferred config reload ("deferring until ... <n> embedded run(s) complete", "restart still deferred
-# after <n>ms with ... active"). A process stop before the wait ends cuts those runs (RC17).
 # A session's run in flight at a process stop: its last run line one of IN_FLIGHT_KINDS (a start, a tool's step, a
 # model request begun) with none of RUN_OVER_KINDS after it, shortly before the stop (a run stuck longer has its own
 # stall warnings, and its incident). Such a finding is opened by STOPPED_RUN (IncidentRecord.opened_by); RC17 reads it.
@@ -331,6 +328,10 @@ RUN_OVER_KINDS = frozenset({"embedded.run_done", "embedded.run_end", "embedded.a
                             "lane.task_done", "run.cleared", "embedded.timeout", "lane.task_error", "run.aborted_error",
                             "dispatch.empty_reply", "session.state"})
 STOPPED_RUN = "stopped_run"
+
+# A restart that waits for active runs: a drain ("draining <n> active task(s) and <n> active embedded run(s) before
+# restart") or a deferred config reload ("deferring until ... <n> embedded run(s) complete", "restart still deferred
+# after <n>ms with ... active"). A process stop before the wait ends cuts those runs (RC17).
 RESTART_WAIT_KINDS = frozenset({"gateway.draining", "gateway.reload_required"})
 
 # One inbound message whose processing failed this many times (the channel redelivering it), one of them on the reply
