@@ -184,7 +184,7 @@ FAMILIES: tuple[Family, ...] = (
     _anchored(
         "embedded.timeout", "warn", "embedded run timeout",
         r"embedded run timeout(?P<afterCompactionGrace> after compaction grace)?"
-        r"(?::| \((?P<timeoutMs>\d+)ms\):?|\s*$)" + KV,
+        r"(?::| \((?P<timeoutMs>\d+)ms\):?|\s*(?:\.{3}|…)|\s*$)" + KV,
     ),
     # src/agents/embedded-agent-runner/run.ts (emitStartupStageSummary): how long each startup stage of a run
     # took, logged at warn when the run was slow to start (else at trace): "[trace:embedded-run] startup stages:

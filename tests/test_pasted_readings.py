@@ -1540,3 +1540,9 @@ def test_a_session_lock_error_naming_the_store_lock_file_is_the_store_lock() -> 
     transcript = ("Error: session file locked (timeout 10000ms): pid=4242 "
                   "~/.openclaw/agents/main/sessions/0829a221-a12c-49cb-9a64-42c2fc1a89ea.jsonl.lock")
     assert kinds(transcript) == [(1, "lock.timeout")]
+
+
+def test_a_run_timeout_whose_ids_a_reporter_elided_is_still_the_run_timeout() -> None:
+    (event,) = parse_text_lines(["  - `embedded run timeout ... timeoutMs=45000`"])
+    assert event.kind == "embedded.timeout" and event.fields["timeoutMs"] == 45000
+    assert kinds("embedded run timeout… timeoutMs=120000") == [(1, "embedded.timeout")]
