@@ -169,6 +169,13 @@ FAMILIES: tuple[Family, ...] = (
     _anchored("embedded.agent_end", "debug", "embedded run agent end", r"embedded run agent end:?" + KV),
     _anchored("embedded.run_done", "debug", "embedded run done:", r"embedded run done:" + KV),
     _anchored("embedded.run_end", "debug", "embedded run end", r"embedded run end:?" + KV),
+    # The agent command's own lifecycle end (src/commands/agent.ts and the embedded runner's attempt lifecycle,
+    # console.error or the run's log at the outcome's level): "[agent] run <runId> ended with stopReason=<reason>",
+    # printed when the run ended other than on end_turn (error, aborted, max_tokens, ...). The run's end, as above.
+    _searched(
+        "embedded.run_end", "warn", " ended with stopReason=",
+        r"(?:\[agent\] )?run (?P<runId>[^\s]{1,200}) ended with stopReason=(?P<stopReason>[\w-]{1,40})",
+    ),
     # Also "embedded run auto-compaction start|complete|incomplete[ (<threshold|overflow>)]" (info; the meta's
     # event is embedded_run_compaction_start, reason threshold|overflow), src/agents/pi-embedded-subscribe.handlers
     # .compaction.ts (later embedded-agent-runner/): the form the docs' compaction page and pasted logs show; a manual

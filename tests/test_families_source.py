@@ -333,6 +333,8 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/discord", "INFO", "client initialized as 1484866453525237881 (Zach); awaiting gateway readiness",
      "channel.starting", {"label": "awaiting gateway readiness", "botName": "Zach"}),
     ("gateway/channels/slack", "INFO", "slack socket mode connected", "channel.polling_started", {}),
+    ("agent", "WARN", "[agent] run 6fc19138-dd43-478d-92c0-0d312231829e ended with stopReason=error", "embedded.run_end",
+     {"runId": "6fc19138-dd43-478d-92c0-0d312231829e", "stopReason": "error"}),
     ("agent/cli", "WARN", "CLI transcript compaction failed for openai/gpt-5.5: Summarization failed: Connection error.",
      "compaction.failed", {"model": "openai/gpt-5.5", "error": "Summarization failed: Connection error."}),
     ("diagnostic", "ERROR", "session file locked (timeout 10000ms): unknown /home/u/.openclaw/agents/main/sessions/"

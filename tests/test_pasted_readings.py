@@ -1546,3 +1546,11 @@ def test_a_run_timeout_whose_ids_a_reporter_elided_is_still_the_run_timeout() ->
     (event,) = parse_text_lines(["  - `embedded run timeout ... timeoutMs=45000`"])
     assert event.kind == "embedded.timeout" and event.fields["timeoutMs"] == 45000
     assert kinds("embedded run timeout… timeoutMs=120000") == [(1, "embedded.timeout")]
+
+
+def test_the_agent_commands_run_end_is_the_cleanup_a_run_timeout_waits_for() -> None:
+    timeout = "embedded run timeout: runId=c32f5279-47fe-4302-8c99-d0ef7d207c7a sessionId=s-local-1 timeoutMs=45000"
+    ended = "[agent] run c32f5279-47fe-4302-8c99-d0ef7d207c7a ended with stopReason=error"
+    assert kinds(timeout, ended) == [(1, "embedded.timeout"), (2, "embedded.run_end")]
+    assert primary(timeout) == "RC15"  # nothing after the timeout: its cleanup never ran
+    assert primary(timeout, ended) != "RC15"  # the run ended: cleaned up
