@@ -1795,6 +1795,13 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m))\.?\s*$",
         values={"channel": {"Telegram": "telegram"}},
     ),
+    # The conflict as pasted with its "Telegram " and its retry tail cut: "getUpdates conflict: 409: Conflict: terminated
+    # by other getUpdates request[; ...]". The Bot API's own 409 text names the other poller.
+    _searched(
+        "channel.transport_error", "warn", "getUpdates conflict: ",
+        r"(?P<channel>getUpdates) conflict: (?P<error>[^\n;]{0,300}?terminated by other getUpdates request)",
+        values={"channel": {"getUpdates": "telegram"}},
+    ),
     # Telegram's fetch transport failing over (extensions/telegram/src/fetch.ts, warn): a dispatcher that failed
     # repeatedly on network codes is benched, "telegram transport attempt marked temporarily unhealthy for <n>ms
     # (codes=<codes>)" (the console drops the "telegram " that repeats its tag), and the IP fallback, "fetch fallback:

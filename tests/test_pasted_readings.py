@@ -1554,3 +1554,11 @@ def test_the_agent_commands_run_end_is_the_cleanup_a_run_timeout_waits_for() -> 
     assert kinds(timeout, ended) == [(1, "embedded.timeout"), (2, "embedded.run_end")]
     assert primary(timeout) == "RC15"  # nothing after the timeout: its cleanup never ran
     assert primary(timeout, ended) != "RC15"  # the run ended: cleaned up
+
+
+def test_a_getupdates_conflict_pasted_without_its_telegram_and_retry_tail_is_the_conflict() -> None:
+    cut = "getUpdates conflict: 409: Conflict: terminated by other getUpdates request"
+    assert kinds(cut) == [(1, "channel.transport_error")]
+    (episode,) = analyze_text(cut).episodes
+    assert episode.primary.rule.id == "RC18" and episode.primary.confidence.value == "medium"
+    assert kinds("getUpdates conflict: something else entirely") == []  # (the Bot API's own 409 text is the proof)
