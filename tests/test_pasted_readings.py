@@ -1562,3 +1562,17 @@ def test_a_getupdates_conflict_pasted_without_its_telegram_and_retry_tail_is_the
     (episode,) = analyze_text(cut).episodes
     assert episode.primary.rule.id == "RC18" and episode.primary.confidence.value == "medium"
     assert kinds("getUpdates conflict: something else entirely") == []  # (the Bot API's own 409 text is the proof)
+
+
+def test_only_the_failing_call_decides_whether_a_transport_error_was_outbound() -> None:
+    from stuckscan.parser import parse_text_lines as parse
+    from stuckscan.rules.rc18_channel_ingress_stall import _outbound_call
+
+    def event(line: str):
+        return next(iter(parse([line])))
+
+    assert _outbound_call(event("- `telegram sendChatAction failed: Network request for 'sendChatAction' failed!`"))
+    assert _outbound_call(event("[telegram] network error: Network request for 'sendMessage' failed!"))
+    # a poll ended by another consumer's setWebhook names a method, but the failing call is getUpdates: the intake
+    assert not _outbound_call(event("[telegram] network error: Call to 'getUpdates' failed! (409: Conflict: "
+                                    "terminated by setWebhook request); retrying in 30s."))

@@ -260,10 +260,13 @@ def _listener_seconds(event: Event) -> float:
     return max(seconds)
 
 
-# A channel API call that sends or changes something (Telegram's sendMessage, sendChatAction, editMessageText, ...;
-# Slack's chat.postMessage): its failure is a reply or a typing indicator lost, not the channel's intake.
-_OUTBOUND_CALL = re.compile(r"\b(?:send|edit|delete|answer|pin|unpin|forward|copy|set)[A-Z]\w*|"
-                            r"\bchat\.(?:postMessage|update|delete)|\breactions\.add")
+# A channel API call that sends or changes something, named as the call that failed (Telegram's 'sendMessage',
+# 'sendChatAction', 'editMessageText' quoted, or "sendChatAction failed"; Slack's chat.postMessage): its failure is a
+# reply or a typing indicator lost, not the channel's intake. (Only as the failing call: a poll's 409 "terminated by
+# setWebhook request" names a method too, and is the intake failing.)
+_OUTBOUND_CALL = re.compile(r"'(?:send|edit|delete|answer|pin|unpin|forward|copy|set)[A-Z]\w*'"
+                            r"|\b(?:send|edit|delete|answer)[A-Z]\w* failed"
+                            r"|\bchat\.(?:postMessage|update|delete)|\breactions\.add")
 
 
 def _outbound_call(event: Event) -> bool:
@@ -273,8 +276,8 @@ def _outbound_call(event: Event) -> bool:
 
 def _retry_under_way(event: Event) -> bool:
     """A failed attempt that says more attempts follow (``getMe attempt 1/3 failed``): the next one may succeed."""
-    attempt, most = event.fields.get("attempt"), event.fields.get("maxAttempts")
-    if not (isinstance(attempt, int) and isinstance(most, int)):
+    attempt, most = _attempt(event), event.fields.get("maxAttempts")
+    if not (attempt and isinstance(most, int)):
         said = _ATTEMPT_OF.search(event.message)  # (a family that keeps no attempt field: "fetch timeout" after it)
         attempt, most = (int(said.group(1)), int(said.group(2))) if said else (0, 0)
     return attempt < most
