@@ -49,6 +49,7 @@ from stuckscan.model import (
     Measures,
     Recovery,
     RecoveryVerdict,
+    Severity,
     SkippedFile,
 )
 from stuckscan.parser import ParseOptions, ParseStats, parse_path
@@ -134,6 +135,13 @@ def _noting_faults(events: Iterable[Event], unexplained: UnexplainedCollector) -
         yield event
 
 
+def _stuck(record: IncidentRecord, incident: Incident) -> bool:
+    """Whether an incident shows a session stuck: a stall warning, or a finding above info. A message that
+    waited behind its session's turn (RC14 at info, no warning) is no stuck session for the gateway-wide
+    readings that ask for none (cold-start noise)."""
+    return record.warning_count > 0 or incident.severity is not Severity.INFO
+
+
 def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = DEFAULT_SETUP,
                    miner: TemplateMiner | None = None, unexplained: UnexplainedCollector | None = None) -> Analysis:
     """The public model of a correlation: each incident classified in report order, one at a
@@ -144,6 +152,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
     incidents: list[Incident] = IncidentStore() if len(result.incidents) > INCIDENTS_IN_MEMORY else []
     models: set[str] = set()
     starts: dict[int, datetime | None] = {}
+    stuck_overlaps: dict[str, int] = {}  # episode id -> overlapping incidents that show a session stuck
     for index, record in enumerate(result.incidents, 1):
         overlapping = [(shell, ep) for shell, ep in zip(episodes, result.episodes, strict=False) if _overlaps(record, ep)]
         view = IncidentView(record, [ep for _, ep in overlapping], result.markers, result.gateway_pids, build,
@@ -153,12 +162,14 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
         incident.episode_ids = [shell.id for shell, _ in overlapping]
         for shell, _ in overlapping:
             shell.incident_ids.append(incident.id)
+            if _stuck(record, incident):
+                stuck_overlaps[shell.id] = stuck_overlaps.get(shell.id, 0) + 1
         models.update(incident.measures.models)
         add_config_advice([incident], setup)  # before it is stored: a stored incident reads back as stored
         starts[record.seq] = incident.start
         incidents.append(incident)
     for shell, record in zip(episodes, result.episodes, strict=False):
-        episode_view = EpisodeView(record, len(shell.incident_ids), build, setup.thresholds)
+        episode_view = EpisodeView(record, stuck_overlaps.get(shell.id, 0), build, setup.thresholds)
         decision = classify_episode(episode_view)
         shell.primary = _finding(decision.primary, 0.0, build, episode_view) if decision.primary else None
         shell.contributing = [_finding(c, 0.0, build, episode_view) for c in decision.contributing]

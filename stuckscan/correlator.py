@@ -2333,7 +2333,7 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         waited = event.seconds.get("waitedMs", 0.0)
         if waited >= thresholds.warn_seconds:
             return "session lane blocked"
-        return "a message waited behind its session's turn" if waited >= thresholds.warn_seconds / 2 else ""
+        return "a message waited behind its session's turn"
     return kind.replace(".", " ").replace("_", " ")
 
 
