@@ -41,7 +41,8 @@ def test_field_case_agrees_with_its_thread(case: Case) -> None:
 
 # An openclaw/openclaw issue or pull request, or a file pinned to its commit in another public
 # repository (a user's incident write-up that kept the gateway's lines).
-_SOURCE = re.compile(r"https://github\.com/(?:openclaw/openclaw/.+|[\w.-]+/[\w.-]+/blob/[0-9a-f]{40}/.+)")
+_SOURCE = re.compile(r"https://github\.com/(?:openclaw/openclaw/.+|[\w.-]+/[\w.-]+/blob/[0-9a-f]{40}/.+"
+                     r"|[\w.-]+/[\w.-]+/(?:issues|pull)/\d+(?:#[\w-]+)?)")
 
 
 def _is_citable_source(url: str) -> bool:
@@ -51,6 +52,7 @@ def _is_citable_source(url: str) -> bool:
 def test_source_rule_accepts_issues_and_pinned_files_only() -> None:
     assert _is_citable_source("https://github.com/openclaw/openclaw/issues/84931")
     assert _is_citable_source("https://github.com/someone/notes/blob/" + "a" * 40 + "/incidents/2026-05.md")
+    assert _is_citable_source("https://github.com/someone/openclaw-channel-x/issues/205")  # a plugin's or fork's tracker
     assert not _is_citable_source("https://github.com/someone/notes/blob/main/incidents/2026-05.md")
     assert not _is_citable_source("https://example.com/openclaw/openclaw/issues/1")
 
