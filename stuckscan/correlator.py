@@ -47,6 +47,7 @@ from stuckscan.events import (
     model_call_timed_out,
     overdue_channel_turn,
     recall_lane_task,
+    reload_waits_on_task_records,
     reply_handled_elsewhere,
     timestamp_or_inf,
     warm_blocked_loop,
@@ -96,7 +97,7 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "compaction.deadline_extended", "embedded.unsubscribe_failed", "gateway.drain_timeout", "session.work_invalidated",
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
     "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout", "lock.store_timeout",
-    "session.turn_claim_busy", "compaction.interrupted", "session.init_conflict",
+    "session.turn_claim_busy", "compaction.interrupted", "session.init_conflict", "channel.reload_deferred",
 })
 GATEWAY_TROUBLE_KINDS = frozenset({
     "liveness.warning", "liveness.heartbeat_delayed", "memory.pressure", "ws.handshake_timeout",
@@ -184,7 +185,7 @@ SIGNAL_KINDS = frozenset({
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
     "compaction.overflow", "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout",
     "lock.store_timeout", "session.turn_claim_busy", "model_fetch.end", "session.aborted_last_run", "compaction.diag",
-    "model.profile_timeout",
+    "model.profile_timeout", "channel.reload_deferred",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -2284,6 +2285,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         return "a lane task's model call hung until its timeout" if held_long else ""
     if kind == "model.request_timeout":
         return "the model call timed out"
+    if kind == "channel.reload_deferred":
+        return "a channel reload waited on task runs with no run at work" if reload_waits_on_task_records(event) else ""
     if kind == "model.profile_timeout":  # ("Profile google:default timed out. Trying next account...")
         return "a model call timed out on an auth profile"
     if kind == "model_fetch.end":

@@ -334,6 +334,22 @@ STOPPED_RUN = "stopped_run"
 # after <n>ms with ... active"). A process stop before the wait ends cuts those runs (RC17).
 RESTART_WAIT_KINDS = frozenset({"gateway.draining", "gateway.reload_required"})
 
+# A channel reload waits for active work like a restart does (channel.reload_deferred). Still deferred after this
+# long (the gateway says so once a minute) with only task runs counted active, and no embedded run, reply or
+# operation: the reload waits on task records, which a task that ended without closing its record leaves behind
+# (RC05; `openclaw tasks audit` lists them as stale_running).
+RELOAD_WAIT_ON_TASKS = 60.0  # seconds
+
+
+def reload_waits_on_task_records(event: Event) -> bool:
+    """A channel reload still deferred (or given up on) after a minute or more with only task runs active."""
+    if event.kind != "channel.reload_deferred" or event.seconds.get("elapsedMs", 0.0) < RELOAD_WAIT_ON_TASKS:
+        return False
+    counts = {name: event.fields.get(name) for name in ("operations", "pendingReplies", "embeddedRuns", "taskRuns")}
+    tasks = counts.pop("taskRuns")
+    return isinstance(tasks, int) and tasks > 0 and not any(isinstance(n, int) and n > 0 for n in counts.values())
+
+
 # One inbound message whose processing failed this many times (the channel redelivering it), one of them on the reply
 # session's initialization conflict: the session entry stays conflicted, not a race one retry gets past (RC05).
 REPEATED_MESSAGE_FAILURES = 3

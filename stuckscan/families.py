@@ -472,6 +472,24 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:,? ?(?P<pendingReplies>\d+) reply\(ies\))?(?:,? ?(?P<embeddedRuns>\d+) embedded run\(s\))?"
         r"(?:,? ?(?P<taskRuns>\d+) (?:background )?task run\(s\))?) active(?P<detail>.*)",
     ),
+    # The same wait for a channel reload (server-reload-handlers.ts, gateway/reload): "config change requires channel
+    # reload (<channels>) — deferring until <counts> complete" (info), "channel reload still deferred after <n>ms with
+    # <counts> active" (warn, repeated while it waits) and "channel reload timeout after <n>ms with <counts> still
+    # active; reloading channels anyway" (warn). Only the counts of what the wait is for are typed.
+    _anchored(
+        "channel.reload_deferred", "info", "config change requires channel reload",
+        r"config change requires channel reload(?: \((?P<channels>[^()]*)\))?"
+        r"(?:\s*(?:—|-{1,2}|\.{3}|…)\s*deferring until (?P<pending>(?:(?P<operations>\d+) operation\(s\))?"
+        r"(?:,? ?(?P<pendingReplies>\d+) reply\(ies\))?(?:,? ?(?P<embeddedRuns>\d+) embedded run\(s\))?"
+        r"(?:,? ?(?P<taskRuns>\d+) (?:background )?task run\(s\))?) complete)?",
+    ),
+    _anchored(
+        "channel.reload_deferred", "warn", ("channel reload still deferred after ", "channel reload timeout after "),
+        r"channel reload (?P<stage>still deferred|timeout) after (?P<elapsedMs>\d+)ms with (?P<pending>"
+        r"(?:(?P<operations>\d+) operation\(s\))?(?:,? ?(?P<pendingReplies>\d+) reply\(ies\))?"
+        r"(?:,? ?(?P<embeddedRuns>\d+) embedded run\(s\))?(?:,? ?(?P<taskRuns>\d+) (?:background )?task run\(s\))?)"
+        r" (?:still )?active(?P<detail>.*)",
+    ),
     _anchored("gateway.start_failed", "error", "Gateway failed to start:", r"Gateway failed to start:\s*(?P<error>.*)"),
     _anchored(
         "gateway.already_running", "error", ("gateway already running", "another gateway instance"),

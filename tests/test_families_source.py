@@ -738,7 +738,8 @@ def test_a_deferred_restart_pasted_without_its_reasons_keeps_its_counts() -> Non
     elided = _one("config change requires gateway restart ... deferring until 1 reply(ies), 3 embedded run(s) complete")
     _check(elided, "gateway.reload_required", {"embeddedRuns": 3})
     channel_reload = _one("config change requires channel reload (matrix) - deferring until 2 embedded run(s) complete")
-    assert channel_reload.kind == "generic"  # a channel reload is no gateway restart
+    assert channel_reload.kind == "channel.reload_deferred"  # a channel reload is no gateway restart
+    assert channel_reload.fields["embeddedRuns"] == 2
 
 
 @pytest.mark.parametrize(("line", "expected"), [

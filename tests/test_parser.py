@@ -534,6 +534,10 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"path": "/tmp/openclaw/openclaw-2026-05-21.log"}),
     ("config change requires gateway restart (gateway.port, plugins.entries)", "gateway.reload_required",
      {"reasons": "gateway.port, plugins.entries"}),
+    ("channel reload still deferred after 845500ms with 2 task run(s) active", "channel.reload_deferred",
+     {"elapsedMs": 845500, "taskRuns": 2, "stage": "still deferred"}),
+    ("channel reload timeout after 300012ms with 1 operation(s), 1 embedded run(s) still active; reloading channels "
+     "anyway", "channel.reload_deferred", {"elapsedMs": 300012, "operations": 1, "embeddedRuns": 1, "stage": "timeout"}),
     ("openclaw-gateway.service: State 'stop-sigterm' timed out. Killing.", "gateway.stop_killed", {}),
     ("heartbeat: webhooks=12/12/0 active=1 waiting=0 queued=1", "heartbeat", {"webhooksReceived": 12, "queued": 1}),
     ("lane wait exceeded: lane=session:agent:main:main waitedMs=695534 queueAhead=0 activeAhead=1 activeNow=0 "

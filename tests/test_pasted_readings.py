@@ -1587,3 +1587,18 @@ def test_only_the_failing_call_decides_whether_a_transport_error_was_outbound() 
     # a poll ended by another consumer's setWebhook names a method, but the failing call is getUpdates: the intake
     assert not _outbound_call(event("[telegram] network error: Call to 'getUpdates' failed! (409: Conflict: "
                                     "terminated by setWebhook request); retrying in 30s."))
+
+
+def test_a_channel_reload_kept_waiting_on_task_runs_alone_is_stale_task_state() -> None:
+    """The reload waits on task records a minute or more with no run, reply or operation at work (f874's thread:
+    `openclaw tasks audit` showed them stale_running); live work behind it, or a shorter wait, is no such finding."""
+    (finding,) = analyze_text(
+        "[reload] config change requires channel reload (slack) — deferring until 2 task run(s) complete",
+        "[reload] channel reload still deferred after 61328ms with 2 task run(s) active").incidents
+    assert finding.primary is not None and finding.primary.rule.id == "RC05"
+    assert finding.primary.confidence.value == "low" and "2 task run(s)" in finding.primary.summary
+    assert finding.primary.fixes[0].startswith("List the task records")
+    live = "[reload] channel reload still deferred after 61328ms with 1 embedded run(s), 2 task run(s) active"
+    assert not analyze_text(live).incidents
+    early = "[reload] config change requires channel reload (slack) — deferring until 2 task run(s) complete"
+    assert not analyze_text(early).incidents

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stuckscan.events import REPEATED_MESSAGE_FAILURES, Event, failed_message_id
+from stuckscan.events import REPEATED_MESSAGE_FAILURES, Event, failed_message_id, reload_waits_on_task_records
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     Candidate,
@@ -19,6 +19,10 @@ from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
 
 if TYPE_CHECKING:
     from stuckscan.classifier import IncidentView
+
+
+def _task_records(context: FixContext) -> bool:
+    return bool(context.fact("task_records"))
 
 
 def _still_stuck(context: FixContext) -> bool:
@@ -44,10 +48,15 @@ RULE = Rule(
      "session entry stays conflicted (medium; a single conflict, or a message's dispatch and processed lines, is a "
      "commit race a retry gets past)",
      "`stuck session recovery outcome: status=skipped action=keep_lane ... reason=active_lane_task` 3 times or more: "
-     "the session lane holds a task while no embedded run is registered for the session (an orphaned lane task)"),
+     "the session lane holds a task while no embedded run is registered for the session (an orphaned lane task)",
+     "`channel reload still deferred after <n>ms with <n> task run(s) active` (or `channel reload timeout after ...`) "
+     "a minute or more into the wait, with no embedded run, reply or operation counted: the reload waits on task "
+     "records no task is working on (low once, medium when it repeats)"),
     ("the same session skipped again and again while `lastProgressAge` grows",
      "age in the tens of thousands of seconds"),
-    (Fix("Run `/reset` in that conversation.", _still_stuck, "the session was not cleared in the log"),
+    (Fix("List the task records with `openclaw tasks audit --json` and cancel the `stale_running` ones with "
+         "`openclaw tasks cancel <id>`.", _task_records, "a channel reload waits on task runs"),
+     Fix("Run `/reset` in that conversation.", _still_stuck, "the session was not cleared in the log"),
      Fix("Restart the gateway: `openclaw gateway restart`.", _still_stuck, "the session was not cleared in the log"),
      Fix("Upgrade (#86056 reclaims leaked handles)."),
      Fix("Run `openclaw doctor --fix` for store/state drift.")),
@@ -90,12 +99,14 @@ def detect(view: IncidentView) -> Candidate | None:
     nameless_only = [w for w in unknown_unrecovered if not any(
         field_text(w, name) for name in ("classification", "reason", "activeWorkKind", "lastProgress"))]
     refused = _one_message_refused_again_and_again(view.events("message.processed", "session.init_conflict"))
+    # A channel reload kept waiting a minute or more on task runs alone: task records no run is working on.
+    deferred = [e for e in view.events("channel.reload_deferred") if reload_waits_on_task_records(e)]
     if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered) or nameless_only or idle_queue
-            or phantom_reply or leaked or claimed or leftover or idle_noops or refused):
+            or phantom_reply or leaked or claimed or leftover or idle_noops or refused or deferred):
         return None
     confidence = Confidence.HIGH if stale else \
         Confidence.MEDIUM if (len(skipped) >= 3 or huge or leaked or len(claimed) >= 2 or leftover
-                              or len(idle_noops) >= 2 or refused) else Confidence.LOW
+                              or len(idle_noops) >= 2 or refused or len(deferred) >= 2) else Confidence.LOW
     parts = []
     if stale:
         parts.append("the detector classified it as stale session state")
@@ -119,6 +130,11 @@ def detect(view: IncidentView) -> Candidate | None:
     if refused:
         parts.append(f"one message failed {len(refused)} times as it was delivered again, on the reply session's "
                      "initialization conflict: the session entry stays conflicted, so every turn on it is refused")
+    if deferred:
+        longest = max(e.seconds.get("elapsedMs", 0.0) for e in deferred)
+        tasks = deferred[-1].fields.get("taskRuns")
+        parts.append(f"a channel reload was still waiting after {longest:.0f} s on {tasks} task run(s) counted active, "
+                     "with no embedded run, reply or operation at work: task records that outlived their tasks")
     if unknown_unrecovered and not parts:
         parts.append("the detector watches a session it cannot name (sessionId=unknown) and has no recovery for it")
     skip_events = [e for r in [*skipped[:3], *idle_noops[:2]] for e in r.events[:1]]
@@ -126,8 +142,9 @@ def detect(view: IncidentView) -> Candidate | None:
         "RC05", confidence,
         "The gateway holds session state for work that is not running: " + "; ".join(parts) + ".",
         cite(stale[:2], stale[-1:], skip_events, unknown_unrecovered[:1], leaked[:1], claimed[:2], leftover[:1],
-             refused[:2], refused[-1:]),
-        onset=view.stall_start or first_time(claimed) or first_time(refused),
+             refused[:2], refused[-1:], deferred[:1], deferred[-1:]),
+        onset=view.stall_start or first_time(claimed) or first_time(refused) or first_time(deferred),
+        facts={"task_records": bool(deferred)},
     )
 
 
