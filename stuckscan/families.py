@@ -1863,6 +1863,14 @@ FAMILIES: tuple[Family, ...] = (
     # failed: <err>" (error), "[SSE] Max reconnection attempts (<n>) reached. Waiting 10s before resetting..." (it keeps
     # trying: every attempt of a round failed), and "[SSE] Reconnection successful!" (the stream back). The plainer
     # three need their "[SSE]" label, which a bare paste reads as the line's tag (other clients reconnect in those words).
+    # The DingTalk channel plugin's Stream client (soimy/openclaw-channel-dingtalk, as pasted in its issue #205), after a
+    # reconnect: "Runtime counters (<event>): healthUnhealthyChecks=<n>, healthTriggeredReconnects=<n>, socketCloseEvents=
+    # <n>, runtimeDisconnects=<n>, reconnectAttempts=<n>, reconnectSuccess=<n>, reconnectFailures=<n>": the account's
+    # connection drops and reconnects since it started (RC18 reads a count of several as a reconnect loop).
+    _searched(
+        "channel.reconnecting", "info", "Runtime counters (",
+        r"(?:\[(?P<account>[\w.-]{1,64})\] )?Runtime counters \((?P<event>[^()\n]{0,80})\):\s*(?P<kv>.*)",
+    ),
     _searched(
         "channel.reconnecting", "info", "Stream ended, attempting reconnection",
         r"(?:\[SSE\] )?Stream ended, attempting reconnection",

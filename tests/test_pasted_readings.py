@@ -1602,3 +1602,17 @@ def test_a_channel_reload_kept_waiting_on_task_runs_alone_is_stale_task_state() 
     assert not analyze_text(live).incidents
     early = "[reload] config change requires channel reload (slack) — deferring until 2 task run(s) complete"
     assert not analyze_text(early).incidents
+
+
+def test_a_channel_clients_own_count_of_many_drops_is_a_reconnect_loop() -> None:
+    """The DingTalk plugin's counters after a reconnect (its #205): 193 drops since start is a connection that keeps
+    falling over, even though every reconnect succeeded; a count of one or two is a blip."""
+    def counters(drops: int) -> str:
+        return (f"01:39:09 [dingtalk] [default] Runtime counters (reconnect-success): healthUnhealthyChecks=0, "
+                f"healthTriggeredReconnects=0, socketCloseEvents={drops}, runtimeDisconnects={drops}, "
+                f"reconnectAttempts={drops}, reconnectSuccess={drops}, reconnectFailures=0")
+
+    (episode,) = analyze_text(counters(193)).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    assert "193 connection drops" in episode.primary.summary
+    assert not analyze_text(counters(1)).episodes

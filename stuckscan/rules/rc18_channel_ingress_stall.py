@@ -330,6 +330,16 @@ def _channel_from_subsystem(event: object) -> str:
     return CHILD_LOGGER_CHANNELS.get(name, name)
 
 
+# A channel client's own count of its connection drops since it started ("Runtime counters (...): ...
+# runtimeDisconnects=193 ..."): this many is a connection that keeps falling over, however well each reconnect went.
+COUNTED_DROPS_LOOP = 3
+_DROP_COUNTERS = ("runtimeDisconnects", "socketCloseEvents")
+
+
+def _counted_drops(event: Event) -> int:
+    return max((n for n in (event.fields.get(name) for name in _DROP_COUNTERS) if isinstance(n, int)), default=0)
+
+
 def _attempt(event: object) -> int:
     attempt = getattr(event, "fields", {}).get("attempt")
     return attempt if isinstance(attempt, int) else 0
@@ -411,7 +421,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     # (Telegram's 409 for a poll another getUpdates request ended: while the other poller runs, every poll of this
     # one is refused, so one such line is the channel's intake down, not a blip)
     self_looping += [e for e in transport if transport_channels[(channel_of(e), e.kind)] >= 2 or restarts or auto
-                     or exited or _hung_for(e) >= view.thresholds.warn_seconds or _poll_conflict(e)]
+                     or exited or _hung_for(e) >= view.thresholds.warn_seconds or _poll_conflict(e)
+                     or _counted_drops(e) >= COUNTED_DROPS_LOOP]
     hung_stops = _hung_stops(view.events("channel.stop_timeout"), restarts + auto + stalls + transport)
     self_looping += hung_stops.looping
     # Discord's message listener held past the warn threshold, or slow again and again: builds before 2026.3.13 awaited
@@ -518,8 +529,10 @@ def detect(view: EpisodeView) -> Candidate | None:
         summary = (f"{(channel_of(transport[0]).strip(':') or 'Telegram')}'s {refused}: while another poller holds "
                    "this bot token, this one receives nothing")
     elif transport and not stalls:
+        counted = max(_counted_drops(e) for e in transport)
         summary = f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s transport kept failing and reconnecting " \
-                  f"({len(transport)} error(s) or reconnect(s))"
+                  + (f"(its own counters record {counted} connection drops)" if counted >= COUNTED_DROPS_LOOP
+                     else f"({len(transport)} error(s) or reconnect(s))")
     elif hung_stops.all and not (stalls or exited):
         summary = (f"{_channel_name(hung_stops.all[0])}'s stop hung past its "
                    f"{metric(hung_stops.all[0], 'stopTimeoutMs'):.0f} ms budget after the abort "
