@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from stuckscan.events import Event
+from stuckscan.events import GENERIC_KIND, Event
 from stuckscan.unexplained import looks_like_fault
 
 # OpenClaw's messaging channels, as their subsystems name them (`telegram`, `gateway/channels/slack`,
@@ -17,18 +17,25 @@ from stuckscan.unexplained import looks_like_fault
 CHANNEL_NAMES = frozenset({
     "telegram", "discord", "slack", "whatsapp", "signal", "imessage", "bluebubbles", "googlechat", "msteams",
     "matrix", "mattermost", "feishu", "lark", "line", "zalo", "zalouser", "nextcloud-talk", "nostr", "twitch",
-    "irc", "tlon", "synology-chat", "wecom", "dingtalk", "qqbot", "wechat",
+    "irc", "tlon", "synology-chat", "wecom", "dingtalk", "qqbot", "wechat", "qq", "weixin",
 })
+# Third-party channel plugins tag their lines with their own names: the channel and a suffix
+# (`dingtalk-connector`, `wechat-access-ws:18789`) or the plugin's package name (`openclaw-channel-qq:connection`).
+_PLUGIN_TAG = re.compile(r"^(?:(?:openclaw|clawdbot)-channel-)?(?P<name>[a-z]+)(?:[-_][\w-]*)?$")
 
 
 def channel_subsystem(subsystem: str | None) -> str | None:
-    """The channel a subsystem belongs to (``gateway/channels/telegram`` -> ``telegram``), or None."""
+    """The channel a subsystem belongs to (``gateway/channels/telegram`` -> ``telegram``, ``dingtalk-connector`` ->
+    ``dingtalk``), or None."""
     if not subsystem:
         return None
     for part in subsystem.lower().split("/"):
         name = part.split(":", 1)[0]
         if name in CHANNEL_NAMES:
             return name
+        plugin = _PLUGIN_TAG.match(name)
+        if plugin is not None and plugin["name"] in CHANNEL_NAMES and name != plugin["name"]:
+            return plugin["name"]
     return None
 
 
@@ -43,14 +50,37 @@ TRANSPORT_WORDS = re.compile(
 )
 
 
+# A channel client saying its connection dropped or that it reconnects, in words no family knows (third-party channel
+# plugins: "Reconnecting in 1s (Attempt 1)...", "Heartbeat timeout for account <id>", "Connection closed for account
+# <id>: 1006 - Abnormal closure", "Connection attempt 6 failed: ...", "连接关闭: code=1006", "3000ms 后尝试第 1 次重连...",
+# "心跳检测：socket 状态=undefined，触发重连..."): one such line is a blip, the same again a reconnect loop (RC18).
+DROP_WORDS = re.compile(
+    r"\breconnect(?:ing)? in\b|\battempting to reconnect\b|\bwill retry connection\b|"
+    r"\bconnection attempt \d+(?:/\d+)? failed\b|\bheartbeat timeout\b|\bconnection closed\b|"
+    r"重连|断开连接|连接关闭|连接断开|连接失败",
+    re.IGNORECASE,
+)
+# Literal pieces one of which every line DROP_WORDS reads holds, as written: the JSONL fast path decodes a record that
+# holds one (stuckscan.fastscan), so both paths type the same lines.
+DROP_NEEDLES = ("econnect", "eartbeat timeout", "onnection closed", "onnection attempt", "ill retry connection",
+                "重连", "断开连接", "连接关闭", "连接断开", "连接失败")
+
+
 def as_channel_failure(event: Event) -> Event:
-    """An unrecognised fault line under a channel's own subsystem, worded as a connection failing, is
-    that channel's transport failing (``channel.transport_error``, RC18's evidence); any other event
-    is returned as it is."""
-    if looks_like_fault(event) and channel_subsystem(event.subsystem) is not None \
-            and TRANSPORT_WORDS.search(event.message) is not None:
+    """An unrecognised line under a channel's own subsystem that reports a fault worded as a connection failing is
+    that channel's transport failing (``channel.transport_error``, RC18's evidence); one that says the connection
+    dropped or is being re-established is the channel reconnecting (``channel.reconnecting``); any other event is
+    returned as it is."""
+    if event.kind != GENERIC_KIND or channel_subsystem(event.subsystem) is None:
+        return event
+    if looks_like_fault(event) and TRANSPORT_WORDS.search(event.message) is not None:
         event.kind = CHANNEL_FAILURE_KIND
+    elif event.level not in QUIET_DEBUG and any(needle in event.message for needle in DROP_NEEDLES) \
+            and DROP_WORDS.search(event.message) is not None:
+        event.kind = CHANNEL_FAILURE_KIND if looks_like_fault(event) else CHANNEL_RECONNECT_KIND
     return event
 
 
+QUIET_DEBUG = frozenset({"trace", "debug"})
 CHANNEL_FAILURE_KIND = "channel.transport_error"
+CHANNEL_RECONNECT_KIND = "channel.reconnecting"

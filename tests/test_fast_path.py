@@ -321,3 +321,18 @@ def test_implausible_years_are_left_to_the_parser(tmp_path: Path) -> None:
              for year in (2026, 1970, 1969, 2026, 2201, 9999, 2026)]
     path = _write(tmp_path, lines)
     assert fast([path]) == analyze_paths([path], OPTIONS)
+
+
+def test_a_channel_plugins_reconnect_at_info_is_typed_on_both_paths(tmp_path: Path) -> None:
+    """A third-party channel plugin's drop-and-reconnect lines at INFO (channels.DROP_WORDS) are decoded by the fast path
+    too, so a file gives the reconnect loop a paste of it gives."""
+    lines = []
+    for second in range(0, 40, 10):
+        time = f"2026-05-21T10:00:{second:02d}.000+00:00"
+        lines.append(tslog_line(time, "gateway/channels/dingtalk-connector",
+                                "[__default__] ⚠️  心跳检测：socket 状态=undefined，触发重连..."))
+        lines.append(tslog_line(time, "gateway/channels/dingtalk-connector", "[__default__] ✅ 重连成功"))
+    path = _write(tmp_path, lines)
+    slow = analyze_paths([path], OPTIONS)
+    assert [e.primary and e.primary.rule.id for e in slow.episodes] == ["RC18"]
+    assert fast([path]) == slow

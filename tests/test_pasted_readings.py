@@ -1616,3 +1616,28 @@ def test_a_channel_clients_own_count_of_many_drops_is_a_reconnect_loop() -> None
     assert episode.primary is not None and episode.primary.rule.id == "RC18"
     assert "193 connection drops" in episode.primary.summary
     assert not analyze_text(counters(1)).episodes
+
+
+def test_a_channel_plugins_tag_names_its_channel() -> None:
+    from stuckscan.channels import channel_subsystem
+
+    assert channel_subsystem("gateway/channels/dingtalk-connector") == "dingtalk"
+    assert channel_subsystem("wechat-access-ws:18789") == "wechat"
+    assert channel_subsystem("openclaw-channel-qq:connection") == "qq"
+    assert channel_subsystem("qqbot") == "qqbot"
+    assert channel_subsystem("lineage") is None and channel_subsystem("plugins") is None
+
+
+def test_a_channel_plugin_dropping_again_and_again_in_its_own_words_is_a_reconnect_loop() -> None:
+    """Lines of third-party channel plugins no family knows (the QQ/NapCat, WeChat and DingTalk plugins' trackers):
+    the connection dropping or being re-established twice is a loop (RC18); once is a blip."""
+    napcat = ("[openclaw-channel-qq:connection] Connected to NapCat for account mybot",
+              "[openclaw-channel-qq:connection] Heartbeat timeout for account mybot",
+              "[openclaw-channel-qq:connection] Connection closed for account mybot: 1006 - Abnormal closure")
+    (episode,) = analyze_text(*napcat).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    wechat = [f"2026-03-10T18:29:{s:02d}.627+08:00 [wechat-access-ws:18789] {text}"
+              for s in (54, 57) for text in ("连接关闭: code=1006", "3000ms 后尝试第 1 次重连...")]
+    (episode,) = analyze_text(*wechat).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    assert not analyze_text("13:03:53 [QQ] Reconnecting in 1s (Attempt 1)...").episodes
