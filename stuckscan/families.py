@@ -1735,6 +1735,15 @@ FAMILIES: tuple[Family, ...] = (
         "channel.exited", "error", "channel exited without an error",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?channel exited (?P<error>without an error)",
     ),
+    # The DingTalk Stream SDK (dingtalk-stream, bundled by the DingTalk channel plugins) tearing down a socket that
+    # missed its ping/pong heartbeat, untagged on the console: "TERMINATE SOCKET: Ping Pong does not transfer heartbeat
+    # within heartbeat intervall" (sic; pasted in soimy/openclaw-channel-dingtalk #106 and #205). A drop the client
+    # reconnects from: twice is a reconnect loop (RC18).
+    _searched(
+        "channel.reconnecting", "warn", "TERMINATE SOCKET: Ping Pong",
+        r"(?P<channel>TERMINATE SOCKET): Ping Pong does not transfer heartbeat",
+        values={"channel": {"TERMINATE SOCKET": "dingtalk"}},
+    ),
     # The Discord client library's (@buape/carbon) heartbeat throwing on a connection it had already torn down:
     # "Error: Attempted to reconnect zombie connection after disconnecting first (this shouldn't be possible)",
     # uncaught in the builds that did not guard it (#64011), so the gateway process stopped with the channel.

@@ -1641,3 +1641,11 @@ def test_a_channel_plugin_dropping_again_and_again_in_its_own_words_is_a_reconne
     (episode,) = analyze_text(*wechat).episodes
     assert episode.primary is not None and episode.primary.rule.id == "RC18"
     assert not analyze_text("13:03:53 [QQ] Reconnecting in 1s (Attempt 1)...").episodes
+
+
+def test_the_dingtalk_stream_sdk_tearing_down_its_socket_twice_is_a_reconnect_loop() -> None:
+    terminate = "TERMINATE SOCKET: Ping Pong does not transfer heartbeat within heartbeat intervall"
+    (episode,) = analyze_text(terminate, terminate).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    assert "Dingtalk" in episode.primary.summary or "dingtalk" in episode.primary.summary
+    assert not analyze_text(terminate).episodes  # once: the client reconnected, a blip
