@@ -492,6 +492,7 @@ _LEADING_ELISION = re.compile(r"(?:\.{3,}|…)\s+(?=\S)")
 
 _UI_TIME = re.compile(r"(?P<hour>[01]?\d|2[0-3]):(?P<rest>[0-5]\d:[0-5]\d)(?:\s?(?P<half>[AaPp][Mm]))?")
 _UI_LEVEL = re.compile(r"(?i:trace|debug|info|warn|warning|error|fatal)")
+_TAGGED_MESSAGE = re.compile(r"\[[\w.:/-]{1,64}\] \S")  # a message that opens with its subsystem's tag
 _UI_SUBSYSTEM = re.compile(r"[a-z][\w.-]{0,40}(?:/[\w.-]{1,40}){0,3}")
 _UI_HEADER_MAX = 64  # a header line is short; longer lines skip the check (unless a header is being read)
 # A viewer's copy with a record's time and subsystem on one line and its message indented below
@@ -1063,8 +1064,9 @@ class LineParser:
             held.append((number, text, stripped))
             return [], ""
         self._ui_header = None
-        if len(held) < 3 or not stripped:
+        if len(held) < 2 or not stripped or (len(held) == 2 and not _TAGGED_MESSAGE.match(stripped)):
             return [(n, t) for n, t, _ in held], text  # not the Control UI's layout after all
+        # (a line the view shows with no subsystem of its own, its tag in the message: "[QQ] Connected to ...")
         return [], " ".join(value for _, _, value in held) + f" {stripped}"
 
     def _end_pretty(self) -> Sequence[Event]:

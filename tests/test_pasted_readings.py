@@ -355,6 +355,16 @@ def test_the_control_ui_copy_with_a_24_hour_time_reads_the_same() -> None:
     assert events[0].time is not None and (events[0].time.hour, events[0].time.minute) == (16, 35)
 
 
+def test_a_control_ui_copy_whose_message_carries_its_tag_has_no_subsystem_line() -> None:
+    """A plugin's line shows in the Control UI with its tag in the message and no subsystem line above it (a QQ
+    plugin's tracker, #6): time and level still head it; a level line followed by plain prose heads nothing."""
+    events = parse_text_lines(["13:03:53", "info", "[QQ] Connected to OneBot server",
+                               "13:03:53", "info", "[QQ] Reconnecting in 1s (Attempt 1)..."])
+    assert [(e.line, e.level, e.subsystem) for e in events] == [(3, "info", "QQ"), (6, "info", "QQ")]
+    assert events[1].kind == "channel.reconnecting" and events[1].time is not None
+    assert [e.line for e in parse_text_lines(["13:03:53", "info", "then it stopped answering"])] == [1, 2, 3]
+
+
 def test_a_memory_pressure_notice_alone_is_no_starvation_but_a_critical_one_backs_another_sign() -> None:
     warning = "memory pressure: level=warning reason=rss_threshold rss=1.74 GiB heap=580.8 MiB"
     critical = warning.replace("level=warning", "level=critical")
