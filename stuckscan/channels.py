@@ -20,8 +20,9 @@ CHANNEL_NAMES = frozenset({
     "irc", "tlon", "synology-chat", "wecom", "dingtalk", "qqbot", "wechat", "qq", "weixin",
 })
 # Third-party channel plugins tag their lines with their own names: the channel and a suffix
-# (`dingtalk-connector`, `wechat-access-ws:18789`) or the plugin's package name (`openclaw-channel-qq:connection`).
-_PLUGIN_TAG = re.compile(r"^(?:(?:openclaw|clawdbot)-channel-)?(?P<name>[a-z]+)(?:[-_][\w-]*)?$")
+# (`dingtalk-connector`, `wechat-access-ws:18789`) or the plugin's package name (`openclaw-channel-qq:connection`,
+# `openclaw-weixin`).
+_PLUGIN_TAG = re.compile(r"^(?:(?:openclaw|clawdbot)-(?:channel-)?)?(?P<name>[a-z]+)(?:[-_][\w-]*)?$")
 
 
 def channel_subsystem(subsystem: str | None) -> str | None:
@@ -66,11 +67,22 @@ DROP_NEEDLES = ("econnect", "eartbeat timeout", "onnection closed", "onnection a
                 "重连", "断开连接", "连接关闭", "连接断开", "连接失败")
 
 
+# A channel's own call to its platform aborted on its timeout ("[weixin] typing send error: AbortError: This operation
+# was aborted", "weixin reply final: AbortError: ..."): the AbortError family reads a run's abort, but under a channel's
+# subsystem, named as the channel's send or poll, it is that channel's transport failing.
+_CHANNEL_CALL = re.compile(r"\b(?:typing|send|sendMessage|reply|deliver\w*|getUpdates|poll\w*)\b[^:\n]{0,40}"
+                           r"(?:error|failed|final)\b", re.IGNORECASE)
+
+
 def as_channel_failure(event: Event) -> Event:
     """An unrecognised line under a channel's own subsystem that reports a fault worded as a connection failing is
     that channel's transport failing (``channel.transport_error``, RC18's evidence); one that says the connection
     dropped or is being re-established is the channel reconnecting (``channel.reconnecting``); any other event is
     returned as it is."""
+    if event.kind == ABORTED_KIND and channel_subsystem(event.subsystem) is not None \
+            and _CHANNEL_CALL.search(event.message) is not None:
+        event.kind = CHANNEL_FAILURE_KIND
+        return event
     if event.kind != GENERIC_KIND or channel_subsystem(event.subsystem) is None:
         return event
     if looks_like_fault(event) and TRANSPORT_WORDS.search(event.message) is not None:
@@ -84,3 +96,4 @@ def as_channel_failure(event: Event) -> Event:
 QUIET_DEBUG = frozenset({"trace", "debug"})
 CHANNEL_FAILURE_KIND = "channel.transport_error"
 CHANNEL_RECONNECT_KIND = "channel.reconnecting"
+ABORTED_KIND = "run.aborted_error"

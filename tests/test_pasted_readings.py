@@ -1659,3 +1659,17 @@ def test_the_dingtalk_stream_sdk_tearing_down_its_socket_twice_is_a_reconnect_lo
     assert episode.primary is not None and episode.primary.rule.id == "RC18"
     assert "Dingtalk" in episode.primary.summary or "dingtalk" in episode.primary.summary
     assert not analyze_text(terminate).episodes  # once: the client reconnected, a blip
+
+
+def test_a_channel_plugins_own_calls_aborting_are_its_transport_failing() -> None:
+    """The WeChat plugin's sends and polls aborting on their timeout (Tencent/openclaw-weixin #180, #110): under the
+    channel's tag an AbortError of a send, a reply or a poll is the channel's transport failing, not a run's abort."""
+    from stuckscan.channels import channel_subsystem
+
+    assert channel_subsystem("openclaw-weixin") == "weixin" and channel_subsystem("openclaw-memory") is None
+    typing = "[openclaw-weixin] [weixin] typing send error: AbortError: This operation was aborted"
+    reply = "[openclaw-weixin] weixin reply final: AbortError: This operation was aborted"
+    assert kinds(typing, reply) == [(1, "channel.transport_error"), (2, "channel.transport_error")]
+    (episode,) = analyze_text(typing, reply).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    assert kinds("[gateway] AbortError: This operation was aborted") == [(1, "run.aborted_error")]
