@@ -722,6 +722,18 @@ FAMILIES: tuple[Family, ...] = (
         "compaction.failed", "warn", "auto-compaction failed",
         r"auto-compaction failed(?: for (?P<model>\S+):|:)?\s*(?P<error>.*)",
     ),
+    # The failure reply the user is sent when the turn's compaction gave up (src/auto-reply/reply/agent-runner-failure-
+    # reply.ts), pasted from the chat: "⚠️ Context is too large and auto-compaction could not recover this turn.[ Reason:
+    # <reason>.] Try again, use /compact, or use /new ...", and the "... auto-compaction timed out before it could
+    # finish." form; builds that reword it lead with "Auto-compaction could not recover this turn." The turn was lost.
+    _searched(
+        "compaction.failed", "warn", "uto-compaction could not recover this turn",
+        r"(?:Context is too large and )?[Aa]uto-compaction could not recover this turn\.(?: Reason: (?P<error>[^\n]{0,500}?)\.)?",
+    ),
+    _searched(
+        "compaction.timeout", "warn", "uto-compaction timed out before it could finish",
+        r"(?:Context is too large and )?[Aa]uto-compaction timed out before it could finish",
+    ),
     # The compaction safety timeout's error text, seen inside e.g. "contextEngine.compact() threw during overflow
     # recovery for <provider>/<model>: Error: Compaction timed out" or a failed-compaction reason.
     _searched("compaction.timeout", "warn", "Compaction timed out", r"Compaction timed out"),

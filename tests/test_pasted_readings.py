@@ -1673,3 +1673,14 @@ def test_a_channel_plugins_own_calls_aborting_are_its_transport_failing() -> Non
     (episode,) = analyze_text(typing, reply).episodes
     assert episode.primary is not None and episode.primary.rule.id == "RC18"
     assert kinds("[gateway] AbortError: This operation was aborted") == [(1, "run.aborted_error")]
+
+
+def test_the_reply_a_user_gets_when_compaction_gave_up_is_a_failed_compaction() -> None:
+    """The failure reply of src/auto-reply/reply/agent-runner-failure-reply.ts, pasted from the chat (an
+    openclaw-weixin tracker, #214): the turn's compaction failed (RC16)."""
+    lost = ("⚠️ Context is too large and auto-compaction could not recover this turn. Try again, use /compact, or use "
+            "/new to start a fresh session.")
+    timed_out = ("⚠️ Context is too large and auto-compaction timed out before it could finish. Try again, use /compact, "
+                 "or use /new to start a fresh session.")
+    assert kinds(lost, timed_out) == [(1, "compaction.failed"), (2, "compaction.timeout")]
+    assert primary(lost) == "RC16"
