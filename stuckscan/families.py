@@ -2521,6 +2521,18 @@ def match_spaced_label(message: str) -> tuple[Family, re.Match[str]] | None:
     return None
 
 
+def match_under_tag(subsystem: str, message: str) -> tuple[str, tuple[Family, re.Match[str]]] | None:
+    """The console drops a message's repeat of its tag ("[discord] inbound worker timed out ..." for "discord inbound
+    worker timed out ..."): the message with the tag's name put back, and its match, when a family anchored on that
+    name matches it (None otherwise, and for a tag no family starts with)."""
+    tag = subsystem.rsplit("/", 1)[-1].split(":", 1)[0]
+    if tag not in ANCHORED_INDEX:
+        return None
+    whole = f"{tag} {message}"
+    found = _match_anchored(whole)
+    return (whole, found) if found is not None else None
+
+
 def _match_anchored(message: str) -> tuple[Family, re.Match[str]] | None:
     for family in ANCHORED_INDEX.get(first_word(message), ()):
         if not message.startswith(family.prefixes):

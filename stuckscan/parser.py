@@ -1428,6 +1428,11 @@ class LineParser:
         raw: dict[str, str] = {}
         seconds: dict[str, float] = {}
         family = apply_family(message, fields, raw, seconds, found)
+        # (only a console line drops the repeat; a gateway record keeps the whole message, and the fast path relies on it)
+        if family is None and record.subsystem and record.kind is None and not record.shape.endswith("jsonl"):
+            retagged = families.match_under_tag(record.subsystem, message)
+            if retagged is not None:
+                family = apply_family(retagged[0], fields, raw, seconds, retagged[1])
         kind = family.kind if family else (record.kind or GENERIC_KIND)
         if record.meta:
             _merge_meta(record.meta, kind, fields, raw, seconds)

@@ -1684,3 +1684,13 @@ def test_the_reply_a_user_gets_when_compaction_gave_up_is_a_failed_compaction() 
                  "or use /new to start a fresh session.")
     assert kinds(lost, timed_out) == [(1, "compaction.failed"), (2, "compaction.timeout")]
     assert primary(lost) == "RC16"
+
+
+def test_a_console_line_that_dropped_the_repeat_of_its_tag_reads_as_the_whole_message() -> None:
+    """The console prints "[discord] inbound worker timed out ..." for the record's "discord inbound worker timed out
+    ..." (the label repeating its tag is dropped, #71948): the family reads it with the tag's name put back."""
+    line = ("2026-04-26T10:04:19+08:00 [discord] inbound worker timed out after 1800 seconds "
+            "(channelId=1400000000000000001, messageId=1500000000000000001)")
+    (event,) = parse_text_lines([line])
+    assert event.kind == "channel.handler_timeout" and event.fields.get("timeoutSeconds") == 1800
+    assert [e.kind for e in parse_text_lines(["[discord] some other words entirely"])] == ["generic"]
