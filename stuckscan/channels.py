@@ -70,8 +70,17 @@ DROP_NEEDLES = ("econnect", "eartbeat timeout", "onnection closed", "onnection a
 # A channel's own call to its platform aborted on its timeout ("[weixin] typing send error: AbortError: This operation
 # was aborted", "weixin reply final: AbortError: ..."): the AbortError family reads a run's abort, but under a channel's
 # subsystem, named as the channel's send or poll, it is that channel's transport failing.
-_CHANNEL_CALL = re.compile(r"\b(?:typing|send|sendMessage|reply|deliver\w*|getUpdates|poll\w*)\b[^:\n]{0,40}"
+_CHANNEL_CALL = re.compile(r"\b(?:typing|send\w*|reply|deliver\w*|getUpdates|poll\w*)\b[^:\n]{0,40}"
                            r"(?:error|failed|final)\b", re.IGNORECASE)
+# ... and the platform refusing the channel's credentials on such a call ("[qqbot] sendText failed: HTTP 401:
+# Unauthorized"): every send fails alike, so the bot is silent however well its intake works.
+_CREDENTIALS_REFUSED = re.compile(r"\bHTTP 40[13]\b|\b40[13] (?:Unauthorized|Forbidden)\b|\bUnauthorized\b|"
+                                  r"\binvalid (?:access )?token\b", re.IGNORECASE)
+
+
+def credentials_refused(event: Event) -> bool:
+    """A channel's own call refused for its credentials (HTTP 401/403, Unauthorized, an invalid token)."""
+    return _CHANNEL_CALL.search(event.message) is not None and _CREDENTIALS_REFUSED.search(event.message) is not None
 
 
 def as_channel_failure(event: Event) -> Event:
@@ -85,7 +94,7 @@ def as_channel_failure(event: Event) -> Event:
         return event
     if event.kind != GENERIC_KIND or channel_subsystem(event.subsystem) is None:
         return event
-    if looks_like_fault(event) and TRANSPORT_WORDS.search(event.message) is not None:
+    if looks_like_fault(event) and (TRANSPORT_WORDS.search(event.message) is not None or credentials_refused(event)):
         event.kind = CHANNEL_FAILURE_KIND
     elif event.level not in QUIET_DEBUG and any(needle in event.message for needle in DROP_NEEDLES) \
             and DROP_WORDS.search(event.message) is not None:

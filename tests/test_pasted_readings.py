@@ -1694,3 +1694,15 @@ def test_a_console_line_that_dropped_the_repeat_of_its_tag_reads_as_the_whole_me
     (event,) = parse_text_lines([line])
     assert event.kind == "channel.handler_timeout" and event.fields.get("timeoutSeconds") == 1800
     assert [e.kind for e in parse_text_lines(["[discord] some other words entirely"])] == ["generic"]
+
+
+def test_a_channels_sends_refused_for_its_credentials_twice_is_the_channel_down() -> None:
+    """The QQ bot's intake works but every send is refused with HTTP 401 (BytePioneer-AI/openclaw-china #78): the bot is
+    silent for its credentials; the finding says so and puts the credentials fix first."""
+    typing = "2026-02-24T16:37:46.427Z [qqbot] [WARN] sendTyping failed: HTTP 401: Unauthorized"
+    text = "2026-02-24T16:37:53.085Z [qqbot] [ERROR] sendText failed: HTTP 401: Unauthorized"
+    (episode,) = analyze_text(typing, text).episodes
+    finding = episode.primary
+    assert finding is not None and finding.rule.id == "RC18" and "credentials" in finding.summary
+    assert finding.fixes[0].startswith("Check the channel's credentials")
+    assert kinds("[qqbot] sendText failed: HTTP 500: Internal Server Error") == []  # a server error: no credentials

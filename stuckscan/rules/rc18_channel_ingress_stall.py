@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
-from stuckscan.channels import channel_subsystem
+from stuckscan.channels import channel_subsystem, credentials_refused
 from stuckscan.events import awaits_channel_readiness, event_order
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, metric
@@ -27,6 +27,10 @@ GATEWAY_SUBSYSTEMS = frozenset({"openclaw", "clawdbot", "gateway", "channels", "
 # reconnects, replies and heartbeat as web-reconnect, web-auto-reply, web-heartbeat).
 CHILD_LOGGER_CHANNELS = {"web-reconnect": "whatsapp", "web-auto-reply": "whatsapp", "web-heartbeat": "whatsapp",
                          "web-inbound": "whatsapp"}
+
+
+def _credentials(context: FixContext) -> bool:
+    return bool(context.fact("credentials_refused"))
 
 
 def _port_taken(context: FixContext) -> bool:
@@ -112,6 +116,9 @@ RULE = Rule(
      "Discord's `Slow listener detected: DiscordMessageListener took <n> seconds for event MESSAGE_CREATE` past the "
      "warn threshold, or slow listeners again and again (builds before 2026.3.13 awaited the turn in the listener), "
      "Carbon's `[EventQueue] Listener <name> timed out after <n>ms` counted with them: medium confidence",
+     "a channel's own sends or polls refused for its credentials, twice (`[qqbot] sendText failed: HTTP 401: "
+     "Unauthorized`), or aborting on their timeout under the channel's tag (`[weixin] typing send error: AbortError: "
+     "...`, `weixin reply final: AbortError: ...`)",
      "a channel SDK's own transport errors repeated: Slack's `bolt-app|web-api:WebClient:<n> http request failed "
      "<err>`, grammY's `Network request for '<Bot API method>' failed!`",
      "Telegram's polling lease refusing a poller (`Telegram polling already active for bot token ...; refusing "
@@ -141,6 +148,8 @@ RULE = Rule(
          _another_poller, "Telegram refused a poll as another getUpdates request (or a webhook) held the token"),
      Fix("Upgrade: later builds restart a Discord gateway that does not reach READY within its wait (#67653), "
          "instead of waiting on it forever.", _never_ready, "Discord's client was left awaiting gateway readiness"),
+     Fix("Check the channel's credentials (app id and secret, bot token): the platform refuses the calls made with "
+         "them, and a restart does not change that.", _credentials, "the channel's calls were refused for its credentials"),
      Fix("Restart the channel or the gateway.", _not_closed_for_good, "the channel can come back on a restart"),
      Fix("Upgrade (PR #34113 fixes the multi-account stale-socket loop).", _stale_socket,
          "the restarts are for stale sockets"),
@@ -528,6 +537,9 @@ def detect(view: EpisodeView) -> Candidate | None:
                    else "getUpdates poll was refused with 409 Conflict")
         summary = (f"{(channel_of(transport[0]).strip(':') or 'Telegram')}'s {refused}: while another poller holds "
                    "this bot token, this one receives nothing")
+    elif transport and not stalls and all(credentials_refused(e) for e in transport):
+        summary = (f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s calls to its platform were refused for "
+                   f"its credentials ({len(transport)} time(s), e.g. HTTP 401): every reply it sends fails alike")
     elif transport and not stalls:
         counted = max(_counted_drops(e) for e in transport)
         summary = f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s transport kept failing and reconnecting " \
@@ -570,7 +582,8 @@ def detect(view: EpisodeView) -> Candidate | None:
              addr_in_use[:1], stalls[:2], exited[:1], hung_stops.all[:2], transport[:2], shared[:1], held[:2]),
         onset=view.record.start,
         facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons, "shared_connections": bool(shared),
-               "poll_conflict": any(_poll_conflict(e) for e in transport), "listener_held": bool(held)},
+               "poll_conflict": any(_poll_conflict(e) for e in transport), "listener_held": bool(held),
+               "credentials_refused": bool(transport) and all(credentials_refused(e) for e in transport)},
         # (one failure of the intake and nothing else: said, at info, so a blip the channel healed fails no CI)
         severity=Severity.INFO if lone and failed_once_only else None,
     )
