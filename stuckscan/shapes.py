@@ -167,6 +167,11 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     # time "10:23:45 ..." never has one of those, or a whole clock, right after its first colon); `cat -n` ("   <n>\t<line>").
     _shape("grep-n", r"(?P<lineno>\d{1,9})[:-](?=[{\[A-Za-z]|\d{4}-\d\d-\d\d|\d\d:\d\d:\d\d)(?P<rest>.*)", wraps=True),
     _shape("cat-n", r" *(?P<lineno>\d{1,9})\t(?P<rest>.*)", wraps=True, needle="\t"),
+    # A reporter's own short label glued before a log line with a full-width colon ("错误一：error gateway/health ...",
+    # "错误二：03:17:43 [qqbot] ..."): the label is commentary; what follows must start as a log line does (a time, a
+    # bracket, a record or a level word), so a message's own "心跳检测：socket ..." stays whole.
+    _shape("note-label", r"(?P<label>[^\s：:\[\]{}]{1,12})：\s*(?=\d|\[|\{|(?:warn|error|info|debug|trace|fatal)\s)"
+                         r"(?P<rest>.*)", wraps=True, needle="："),
     # A plugin's own console line with its time in brackets: "[2026-05-09T09:05:00.552Z] connect success"; a log
     # viewer's or terminal logger's time in brackets before a console line ("[2026-05-14 19:01:03] [diagnostic] ...").
     _shape("console-bracketed", r"\[(?P<iso>" + _ISO + r")\]\s+(?P<rest>.*)", wraps=True),

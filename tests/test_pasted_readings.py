@@ -1706,3 +1706,13 @@ def test_a_channels_sends_refused_for_its_credentials_twice_is_the_channel_down(
     assert finding is not None and finding.rule.id == "RC18" and "credentials" in finding.summary
     assert finding.fixes[0].startswith("Check the channel's credentials")
     assert kinds("[qqbot] sendText failed: HTTP 500: Internal Server Error") == []  # a server error: no credentials
+
+
+def test_a_reporters_label_glued_before_a_log_line_is_set_aside() -> None:
+    """"错误二：03:17:43 [qqbot] ..." (tencent-connect/openclaw-qqbot #17): the label before the full-width colon is the
+    reporter's; the log line after it is read. A message's own full-width colon stays part of the message."""
+    (event,) = parse_text_lines(["错误二：03:17:43 [qqbot] [qqbot:default] Connection failed: Error: API Error [/gateway]: "
+                                 "接口调用超过频率限制。"])
+    assert event.subsystem == "qqbot" and event.kind == "channel.transport_error" and event.time is not None
+    (own,) = parse_text_lines(["06:49:22 [dingtalk-connector] 心跳检测：socket 状态=undefined，触发重连..."])
+    assert own.message.startswith("心跳检测：socket")
