@@ -88,6 +88,12 @@ def as_channel_failure(event: Event) -> Event:
     that channel's transport failing (``channel.transport_error``, RC18's evidence); one that says the connection
     dropped or is being re-established is the channel reconnecting (``channel.reconnecting``); any other event is
     returned as it is."""
+    if event.kind == PLUGIN_LOAD_FAILED_KIND:
+        channel = channel_subsystem(str(event.fields.get("plugin", "")))
+        if channel is not None:  # a channel plugin that never loaded: its channel never starts
+            event.kind = CHANNEL_EXITED_KIND
+            event.fields.setdefault("channel", channel)
+        return event
     if event.kind == ABORTED_KIND and channel_subsystem(event.subsystem) is not None \
             and _CHANNEL_CALL.search(event.message) is not None:
         event.kind = CHANNEL_FAILURE_KIND
@@ -106,3 +112,7 @@ QUIET_DEBUG = frozenset({"trace", "debug"})
 CHANNEL_FAILURE_KIND = "channel.transport_error"
 CHANNEL_RECONNECT_KIND = "channel.reconnecting"
 ABORTED_KIND = "run.aborted_error"
+PLUGIN_LOAD_FAILED_KIND = "plugin.load_failed"
+CHANNEL_EXITED_KIND = "channel.exited"
+# Kinds as_channel_failure may retype (the parser hands it only these).
+RETYPED_KINDS = frozenset({GENERIC_KIND, ABORTED_KIND, PLUGIN_LOAD_FAILED_KIND})

@@ -1237,6 +1237,19 @@ FAMILIES: tuple[Family, ...] = (
                                              "Web reconnect: max attempts reached"),
         r"(?:WhatsApp )?Web reconnect: max attempts reached \((?P<attempt>\d+)/(?P<maxAttempts>\d+)\)",
     ),
+    # A channel plugin's own start of an account failing ("[dingtalk-connector][__default__] startAccount error: Package
+    # subpath './plugin-sdk/channel-runtime' is not defined by \"exports\" ..."): the account's channel did not start.
+    _searched(
+        "channel.exited", "error", "startAccount error:",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?startAccount error:\s*(?P<error>.*)",
+    ),
+    # The plugin loader giving up on a plugin ("<id> failed to load from <path>: <error>", e.g. a plugin built against
+    # another plugin-SDK: "Error [ERR_PACKAGE_PATH_NOT_EXPORTED]: Package subpath ... is not defined by \"exports\""):
+    # nothing of that plugin runs. A channel plugin's (its id names a channel) is that channel never starting.
+    _searched(
+        "plugin.load_failed", "error", " failed to load from ",
+        r"(?P<plugin>[\w@./-]{1,100}) failed to load from (?P<path>\S{1,1000}?):\s*(?P<error>.*)",
+    ),
     # A channel that did not start (src/gateway/server-channels.ts, error): "[<channel>] channel startup failed:
     # <err>"; the startup path logs "channel startup failed: <err>" without the tag.
     _searched(

@@ -20,7 +20,7 @@ from typing import Any
 from stuckscan import _strictjson, families, meta_fields
 from stuckscan._kv import ELISION_WORDS, bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
-from stuckscan.channels import ABORTED_KIND, as_channel_failure
+from stuckscan.channels import RETYPED_KINDS, as_channel_failure
 from stuckscan.events import ATTENTION_LABELS, GENERIC_KIND, IDENTITY_FIELDS, NOTE_KIND, UNPARSED_KIND, Event, usable_name
 from stuckscan.inputs import DEFAULT_MAX_LINE_BYTES, RawLine, display_name, read_lines
 from stuckscan.shapes import (
@@ -1490,7 +1490,7 @@ class LineParser:
             event = self._typed_fragment(event)
             if event.kind == GENERIC_KIND:
                 event = self._ditto(event)
-        if event.kind in (GENERIC_KIND, ABORTED_KIND):
+        if event.kind in RETYPED_KINDS:
             event = as_channel_failure(event)
         if event.kind in ATTENTION_LABELS:
             self._last_warning = event

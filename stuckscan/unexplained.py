@@ -46,7 +46,7 @@ UNJUDGED_FAULT_KINDS = frozenset({
     "embedded.retry_limit", "lock.cleanup_failed", "lock.watchdog_released", "mcp.server_failed",
     "model.provider_cooldown", "recovery.unavailable", "subagent.announce_failed", "subagent.announce_drain_failed",
     "tools.exec_aborted", "tools.exec_session_missing", "ws.protocol_mismatch", "ws.invalid_handshake", "ws.error",
-    "session.init_conflict",
+    "session.init_conflict", "plugin.load_failed",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count

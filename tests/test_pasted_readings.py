@@ -1716,3 +1716,19 @@ def test_a_reporters_label_glued_before_a_log_line_is_set_aside() -> None:
     assert event.subsystem == "qqbot" and event.kind == "channel.transport_error" and event.time is not None
     (own,) = parse_text_lines(["06:49:22 [dingtalk-connector] 心跳检测：socket 状态=undefined，触发重连..."])
     assert own.message.startswith("心跳检测：socket")
+
+
+def test_a_channel_plugin_that_never_loads_or_starts_is_its_channel_down() -> None:
+    """A channel plugin built against another plugin SDK (DingTalk connector trackers): the loader giving up on it, or
+    its account start failing, leaves the channel never started (RC18, low alone); any other plugin's load failure is
+    a fault no rule judges."""
+    load = ("dingtalk-connector failed to load from /Users/ab/.openclaw/extensions/dingtalk-connector/index.ts: Error "
+            "[ERR_PACKAGE_PATH_NOT_EXPORTED]: Package subpath './plugin-sdk/compat' is not defined by \"exports\"")
+    start = ("[dingtalk-connector][__default__] startAccount error: Package subpath './plugin-sdk/channel-runtime' is not "
+             "defined by \"exports\" in .../openclaw/package.json")
+    for line in (load, start):
+        (episode,) = analyze_text(line).episodes
+        assert episode.primary is not None and episode.primary.rule.id == "RC18"
+        assert episode.primary.confidence.value == "low"
+    other = "memory-lancedb-pro failed to load from /x/index.ts: Error: Cannot find module 'y'"
+    assert kinds(other) == [(1, "plugin.load_failed")] and not analyze_text(other).episodes

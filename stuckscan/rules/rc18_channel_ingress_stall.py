@@ -91,7 +91,9 @@ RULE = Rule(
      "failure logged under the channel's subsystem in the words of a connection failing: `[slack] ... WebSocket ... "
      "not ready`) twice, or once with a restart",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`",
-     "one restart alone, one channel's `EADDRINUSE` alone, or one `channel exited` (or the manager's first "
+     "one restart alone, one channel's `EADDRINUSE` alone, or one `channel exited` (a channel plugin that failed to "
+     "load, `<id> failed to load from <path>: ...`, or whose account failed to start, `startAccount error: ...`, among "
+     "them; or the manager's first "
      "`auto-restart attempt 1/N`, which it schedules only for a task that ended) with nothing after it that started "
      "the channel again: low confidence",
      "one Telegram `getUpdates conflict ... (409: Conflict: terminated by other getUpdates request ...)` (or "
