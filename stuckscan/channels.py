@@ -78,6 +78,18 @@ _CREDENTIALS_REFUSED = re.compile(r"\bHTTP 40[13]\b|\b40[13] (?:Unauthorized|For
                                   r"\binvalid (?:access )?token\b", re.IGNORECASE)
 
 
+# A channel that stops taking in messages for a while on its platform's word ("weixin getUpdates: session expired
+# (errcode -14), pausing bot for 60 min"): its intake is down for that long, though no word of it says "failed".
+_INTAKE_PAUSED = re.compile(r"\bsession expired\b.{0,80}\bpaus(?:e|ing)\b|\bpausing (?:the )?(?:bot|polling|channel)\b",
+                            re.IGNORECASE)
+
+
+PAUSE_NEEDLES = ("ession expired", "ausing bot", "ausing polling", "ausing channel", "ausing the ")
+# Every literal one of which a line as_channel_failure retypes at INFO must hold: the JSONL fast path decodes a
+# record holding one (stuckscan.fastscan), so both paths type the same lines.
+CHANNEL_NEEDLES = DROP_NEEDLES + PAUSE_NEEDLES
+
+
 def credentials_refused(event: Event) -> bool:
     """A channel's own call refused for its credentials (HTTP 401/403, Unauthorized, an invalid token)."""
     return _CHANNEL_CALL.search(event.message) is not None and _CREDENTIALS_REFUSED.search(event.message) is not None
@@ -85,9 +97,10 @@ def credentials_refused(event: Event) -> bool:
 
 def as_channel_failure(event: Event) -> Event:
     """An unrecognised line under a channel's own subsystem that reports a fault worded as a connection failing is
-    that channel's transport failing (``channel.transport_error``, RC18's evidence); one that says the connection
-    dropped or is being re-established is the channel reconnecting (``channel.reconnecting``); any other event is
-    returned as it is."""
+    that channel's transport failing (``channel.transport_error``, RC18's evidence), as is one saying its intake is
+    paused on the platform's word, a channel's own send aborting, and a channel plugin failing to load (read as the
+    channel exiting); one that says the connection dropped or is being re-established is the channel reconnecting
+    (``channel.reconnecting``); any other event is returned as it is."""
     if event.kind == PLUGIN_LOAD_FAILED_KIND:
         channel = channel_subsystem(str(event.fields.get("plugin", "")))
         if channel is not None:  # a channel plugin that never loaded: its channel never starts
@@ -101,6 +114,9 @@ def as_channel_failure(event: Event) -> Event:
     if event.kind != GENERIC_KIND or channel_subsystem(event.subsystem) is None:
         return event
     if looks_like_fault(event) and (TRANSPORT_WORDS.search(event.message) is not None or credentials_refused(event)):
+        event.kind = CHANNEL_FAILURE_KIND
+    elif event.level not in QUIET_DEBUG and any(needle in event.message for needle in PAUSE_NEEDLES) \
+            and _INTAKE_PAUSED.search(event.message) is not None:
         event.kind = CHANNEL_FAILURE_KIND
     elif event.level not in QUIET_DEBUG and any(needle in event.message for needle in DROP_NEEDLES) \
             and DROP_WORDS.search(event.message) is not None:

@@ -58,7 +58,7 @@ from typing import Any
 from stuckscan import correlator as _correlator
 from stuckscan import families
 from stuckscan._identity import IdentityResolver
-from stuckscan.channels import DROP_NEEDLES
+from stuckscan.channels import CHANNEL_NEEDLES
 from stuckscan.events import GENERIC_KIND, NOTE_KIND, UNPARSED_KIND, Event
 from stuckscan.inputs import RawLine, display_name, read_blocks, read_range_blocks
 from stuckscan.lifecycle_lane import LaneBatch, LaneRun
@@ -117,7 +117,7 @@ def _needles() -> list[bytes]:
         raise RuntimeError("a searched family without a needle cannot be skipped safely")
     found += [_deleted(n) for n in LEARN_NEEDLES]
     found += [_deleted(n) for n in families.ELISION_NEEDLES]  # a label whose colon was cut (families.match_family)
-    found += [_deleted(n) for n in DROP_NEEDLES]  # a channel's connection drop in its own words (channels.py)
+    found += [_deleted(n) for n in CHANNEL_NEEDLES]  # a channel's drop or pause in its own words (channels.py)
     return [n for n in found if n]
 
 

@@ -1732,3 +1732,12 @@ def test_a_channel_plugin_that_never_loads_or_starts_is_its_channel_down() -> No
         assert episode.primary.confidence.value == "low"
     other = "memory-lancedb-pro failed to load from /x/index.ts: Error: Cannot find module 'y'"
     assert kinds(other) == [(1, "plugin.load_failed")] and not analyze_text(other).episodes
+
+
+def test_a_channel_pausing_its_intake_on_the_platforms_word_is_its_intake_down() -> None:
+    """"weixin getUpdates: session expired (errcode -14), pausing bot for 60 min" (BytePioneer-AI/openclaw-china #227):
+    no failure word, but the channel takes in nothing for an hour: RC18 at low confidence, said at info."""
+    line = "21:28:05 [openclaw-weixin] weixin getUpdates: session expired (errcode -14), pausing bot for 60 min"
+    assert kinds(line) == [(1, "channel.transport_error")]
+    assert said_at_info(line)
+    assert kinds("21:28:05 [openclaw-weixin] session expired for the config cache; refreshing") == []
