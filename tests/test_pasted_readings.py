@@ -1741,3 +1741,13 @@ def test_a_channel_pausing_its_intake_on_the_platforms_word_is_its_intake_down()
     assert kinds(line) == [(1, "channel.transport_error")]
     assert said_at_info(line)
     assert kinds("21:28:05 [openclaw-weixin] session expired for the config cache; refreshing") == []
+
+
+def test_a_model_call_whose_output_completed_is_no_hung_model_call() -> None:
+    """activeWorkKind=model_call with lastProgress=codex_app_server:notification:item/completed for five hours (an
+    operator's ADR on a Codex main lane): the model answered; the run never went on from it (RC02), not RC01."""
+    stall = ("[diagnostic] stalled session: sessionId=s-1 sessionKey=agent:main:main age=19478s queueDepth=0 "
+             "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=model_call "
+             "lastProgress=codex_app_server:notification:item/completed lastProgressAge=19476s recovery=checking")
+    assert primary(stall) == "RC02"
+    assert primary(stall.replace("codex_app_server:notification:item/completed", "model_call:started")) == "RC01"

@@ -110,7 +110,10 @@ def detect(view: IncidentView) -> Candidate | None:
         field_text(w, "activeWorkKind") == "model_call"
         or field_text(w, "lastProgress") == "model_call:started"
         or field_text(w, "reason") in ("active_model_call_without_progress", "repeated_model_requests_without_progress"))
-        and not (compaction and field_text(w, "reason") == "queued_behind_active_work"))
+        and not (compaction and field_text(w, "reason") == "queued_behind_active_work")
+        # (a model call whose last progress says its output completed, "...:item/completed", did answer: the wait
+        # after it is the run's, RC02's ghost run)
+        and not past_the_model_call(w))
     started_only = [] if compaction or quiet_cli_backend_turn(view) else view.warnings_where(
         lambda w: stale_progress(w, view.thresholds.warn_seconds) and field_text(w, "lastProgress") == "embedded_run:started"
         and field_text(w, "activeWorkKind") != "tool_call" and not progress_predates_stall(w, view.thresholds.warn_seconds))
