@@ -1,13 +1,18 @@
 """Channel failures in words no family knows: the parse stage's reading of a channel's own fault lines.
 
-A line logged under a channel's subsystem (``[slack]``, ``gateway/channels/telegram``) that reports
-a fault in connection words, but in a template no family knows, is that channel's transport failing:
-it becomes ``channel.transport_error``, RC18's evidence, like the templates the families read.
+A line logged under a channel's subsystem (``[slack]``, ``gateway/channels/telegram``, or a third-party
+channel plugin's own tag, ``dingtalk-connector``, ``openclaw-weixin``) that reports a fault in connection
+words, but in a template no family knows, is that channel's transport failing: it becomes
+``channel.transport_error``, RC18's evidence, like the templates the families read. So are the channel's
+own sends and polls aborting or refused for its credentials, and its intake paused on the platform's
+word; a line saying the connection dropped or is being re-established is ``channel.reconnecting``; a
+channel plugin the loader gave up on is its channel exiting (``channel.exited``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from stuckscan.events import GENERIC_KIND, Event
 from stuckscan.unexplained import looks_like_fault
@@ -25,6 +30,7 @@ CHANNEL_NAMES = frozenset({
 _PLUGIN_TAG = re.compile(r"^(?:(?:openclaw|clawdbot)-(?:channel-)?)?(?P<name>[a-z]+)(?:[-_][\w-]*)?$")
 
 
+@lru_cache(maxsize=4096)  # (asked of every unrecognised line: a log has a few hundred subsystems at most)
 def channel_subsystem(subsystem: str | None) -> str | None:
     """The channel a subsystem belongs to (``gateway/channels/telegram`` -> ``telegram``, ``dingtalk-connector`` ->
     ``dingtalk``), or None."""
