@@ -96,6 +96,16 @@ PAUSE_NEEDLES = ("ession expired", "ausing bot", "ausing polling", "ausing chann
 CHANNEL_NEEDLES = DROP_NEEDLES + PAUSE_NEEDLES
 
 
+# A channel's own send refused by its platform with an HTTP error ("消息发送失败 ... Request failed with status code 403",
+# "AI Card 更新失败：... status code 403", "sendText failed: HTTP 500"): the reply did not reach the chat.
+_SEND_REFUSED = re.compile(r"(?:发送失败|更新失败|send\w* failed)[^\n]{0,80}(?:status code|HTTP) [45]\d\d", re.IGNORECASE)
+
+
+def send_refused(event: Event) -> bool:
+    """A channel's own send refused by its platform with an HTTP error (credentials or not)."""
+    return _SEND_REFUSED.search(event.message) is not None or credentials_refused(event)
+
+
 def credentials_refused(event: Event) -> bool:
     """A channel's own call refused for its credentials (HTTP 401/403, Unauthorized, an invalid token)."""
     return _CHANNEL_CALL.search(event.message) is not None and _CREDENTIALS_REFUSED.search(event.message) is not None
@@ -119,7 +129,7 @@ def as_channel_failure(event: Event) -> Event:
         return event
     if event.kind != GENERIC_KIND or channel_subsystem(event.subsystem) is None:
         return event
-    if looks_like_fault(event) and (TRANSPORT_WORDS.search(event.message) is not None or credentials_refused(event)):
+    if looks_like_fault(event) and (TRANSPORT_WORDS.search(event.message) is not None or send_refused(event)):
         event.kind = CHANNEL_FAILURE_KIND
     elif event.level not in QUIET_DEBUG and any(needle in event.message for needle in PAUSE_NEEDLES) \
             and _INTAKE_PAUSED.search(event.message) is not None:

@@ -1751,3 +1751,15 @@ def test_a_model_call_whose_output_completed_is_no_hung_model_call() -> None:
              "lastProgress=codex_app_server:notification:item/completed lastProgressAge=19476s recovery=checking")
     assert primary(stall) == "RC02"
     assert primary(stall.replace("codex_app_server:notification:item/completed", "model_call:started")) == "RC01"
+
+
+def test_a_channels_sends_refused_again_and_again_with_an_http_error_is_the_bot_silent() -> None:
+    """The DingTalk connector's AI card and its fallback send both refused with 403 under its QPS limit (its tracker,
+    #510): twice is RC18, the finding saying the replies did not reach the chat; once is a blip."""
+    card = ("2026-04-22T01:01:57.962+00:00 [DingTalk:__default__] [DingTalk][onPartialReply] ❌ AI Card 更新失败："
+            "Request failed with status code 403")
+    send = ("2026-04-22T01:01:57.963+00:00 [DingTalk:__default__] [DingTalk][Fallback] ⚠️ 消息发送失败，请稍后重试, error: "
+            "Request failed with status code 403")
+    (episode,) = analyze_text(card, send).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    assert "did not reach the chat" in episode.primary.summary

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
-from stuckscan.channels import channel_subsystem, credentials_refused
+from stuckscan.channels import channel_subsystem, credentials_refused, send_refused
 from stuckscan.events import awaits_channel_readiness, event_order
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, metric
@@ -119,7 +119,8 @@ RULE = Rule(
      "warn threshold, or slow listeners again and again (builds before 2026.3.13 awaited the turn in the listener), "
      "Carbon's `[EventQueue] Listener <name> timed out after <n>ms` counted with them: medium confidence",
      "a channel's own sends or polls refused for its credentials, twice (`[qqbot] sendText failed: HTTP 401: "
-     "Unauthorized`), or aborting on their timeout under the channel's tag (`[weixin] typing send error: AbortError: "
+     "Unauthorized`), its sends refused with an HTTP error twice (`消息发送失败 ... status code 403`), or aborting "
+     "on their timeout under the channel's tag (`[weixin] typing send error: AbortError: "
      "...`, `weixin reply final: AbortError: ...`)",
      "a channel SDK's own transport errors repeated: Slack's `bolt-app|web-api:WebClient:<n> http request failed "
      "<err>`, grammY's `Network request for '<Bot API method>' failed!`",
@@ -542,6 +543,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     elif transport and not stalls and all(credentials_refused(e) for e in transport):
         summary = (f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s calls to its platform were refused for "
                    f"its credentials ({len(transport)} time(s), e.g. HTTP 401): every reply it sends fails alike")
+    elif transport and not stalls and all(send_refused(e) for e in transport):
+        summary = (f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s sends to its platform were refused "
+                   f"{len(transport)} time(s) with an HTTP error: its replies did not reach the chat")
     elif transport and not stalls:
         counted = max(_counted_drops(e) for e in transport)
         summary = f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s transport kept failing and reconnecting " \
