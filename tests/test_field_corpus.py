@@ -127,6 +127,28 @@ def test_no_excerpt_is_a_shorter_cut_of_another() -> None:
         assert not inside, f"{case.name}'s lines are all in {inside[0]}"
 
 
+# Two cuts of one block that end at different lines (each holds lines the other lacks) pass both checks above; a run
+# this long of the same lines in a row is one paste taken twice. Shorter shared runs are legitimate: a CLI's fixed
+# error text, an operator's boilerplate lines repeated across reports; so are the frames of one stack trace that two
+# failures share, which are left out.
+SHARED_RUN = 7
+
+
+def _run_keys(case: Case) -> set[tuple[str, ...]]:
+    lines = [re.sub(r"\d{6,}", "0", _SPACES.sub(" ", line).strip())
+             for line in case.log.read_text(encoding="utf-8").splitlines()
+             if len(line.strip()) >= 25 and not line.strip().startswith("at ")]
+    return {tuple(lines[i:i + SHARED_RUN]) for i in range(len(lines) - SHARED_RUN + 1)}
+
+
+def test_no_two_excerpts_share_a_long_run_of_lines() -> None:
+    seen: dict[tuple[str, ...], str] = {}
+    for case in CASES:
+        for key in _run_keys(case):
+            other = seen.setdefault(key, case.name)
+            assert other == case.name, f"{case.name} shares {SHARED_RUN} lines in a row with {other}: one paste twice"
+
+
 def test_a_shorter_cut_of_a_paste_is_told_apart_by_its_telling_lines(tmp_path: Path) -> None:
     whole = next(case for case in CASES if len(_telling_lines(case)) >= 3)
     lines = whole.log.read_text(encoding="utf-8").splitlines()
