@@ -803,6 +803,10 @@ class Correlator:
         self._kept_private: Event | None = None  # the latest final reply a delivery policy kept private
         self._interrupted: deque[tuple[str, int]] = deque(maxlen=64)  # run lines a stop was already read as cutting
         self._awaiting_ready: Event | None = None  # a paste's Discord start awaiting READY, while it is the last line
+        # The longest wait under half the warn threshold on a session's own lane, and how many there were: said (RC14,
+        # info) only when the input shows nothing else at all (see finish)
+        self._short_wait: tuple[str, Event, Names] | None = None
+        self._short_waits = 0
         # Abort-settle timeouts of any session: a lock error that names no session may be the
         # lock that abort leaked (the paste elided the ids that would tie them).
         self.recent_settles: deque[Event] = deque(maxlen=20)
@@ -933,6 +937,8 @@ class Correlator:
         if self._awaiting_ready is not None:  # the paste stops on a channel still awaiting READY (RC18 reads it)
             self._on_gateway_trouble(self._awaiting_ready)
             self._awaiting_ready = None
+        if self._short_wait is not None and not self._seq and not self.episodes and self.open_episode is None:
+            self._say_short_wait(*self._short_wait)
         if self.open_episode is not None:
             self.episodes.append(self.open_episode)
             self.open_episode = None
@@ -1321,6 +1327,8 @@ class Correlator:
             changes.append(Change("opened", record, signal))
             self._note_message_incident(event, record)
         if record is None:
+            if event.kind == "lane.wait_exceeded" and "laneSessionKey" in event.fields:
+                self._note_short_wait(identity, event, (key, session_id, run_id))
             self._attach_trailing(identity, event)
             previous = self.last_closed.get(identity)
             if previous is not None:
@@ -1596,6 +1604,25 @@ class Correlator:
                 and event.time + OUT_OF_ORDER_SLACK < record.last_warning:
             return False  # an older line read late: the session was stuck after it
         return True
+
+    def _note_short_wait(self, identity: str, event: Event, names: Names) -> None:
+        """A message queued behind its session's turn for less than half the warn threshold: the lane doing its job,
+        which a busy gateway logs many times an hour, so it opens nothing; the longest is kept in case it is all the
+        input shows (a pasted line asking what it means)."""
+        self._short_waits += 1
+        kept = self._short_wait
+        if kept is None or event.seconds.get("waitedMs", 0.0) > kept[1].seconds.get("waitedMs", 0.0):
+            self._short_wait = (identity, event, names)
+
+    def _say_short_wait(self, identity: str, event: Event, names: Names) -> None:
+        """Nothing else in the input: the longest short wait becomes the finding (RC14 at info), closed as the lane
+        moving on, which the wait's own line says (it is logged when the waiting task starts)."""
+        record = self._open(identity, "signal", event)
+        self._fill_names(record, *names)
+        record.evidence.add(event)
+        self._touch(record, event)
+        others = f"; the longest of {self._short_waits} such waits" if self._short_waits > 1 else ""
+        self._close(record, RecordStatus.HEALTHY, event, _describe_healthy(event) + others)
 
     def _premature_timeout(self, record: IncidentRecord, event: Event) -> bool:
         if record.opened_by != "run_timeout" or record.warning_count or record.recoveries or not self._is_cleanup(event):
@@ -2336,7 +2363,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         waited = event.seconds.get("waitedMs", 0.0)
         if waited >= thresholds.warn_seconds:
             return "session lane blocked"
-        return "a message waited behind its session's turn"
+        # (a shorter wait is the lane doing its job: a busy gateway logs many; see Correlator._note_short_wait)
+        return "a message waited behind its session's turn" if waited >= thresholds.warn_seconds / 2 else ""
     return kind.replace(".", " ").replace("_", " ")
 
 

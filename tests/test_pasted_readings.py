@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from stuckscan.analysis import analyze_events
 from stuckscan.parser import LineParser, ParseOptions, ParseStats, parse_text_lines
-from tests.conftest import SAMPLES, tslog_line
+from tests.conftest import tslog_line
 
 KEY = "agent:main:telegram:direct:7012345678"
 
@@ -736,14 +736,34 @@ def test_a_message_that_waited_behind_its_sessions_turn_is_lane_backlog_at_info(
     assert not analyze_text("[diagnostic] lane dequeue: lane=session:agent:main:main waitMs=8552 queueSize=0").incidents
 
 
-def test_a_message_queued_behind_a_turn_during_startup_leaves_the_cold_start_reading() -> None:
-    """A session finding at info with no stall warning is no stuck session: the startup liveness warning
-    beside it still reads as cold-start noise (RC13)."""
-    from stuckscan.analysis import analyze_paths
-
-    analysis = analyze_paths([str(SAMPLES / "rules" / "RC13-cold-start-noise.log")])
-    assert [i.primary.rule.id for i in analysis.incidents if i.primary] == ["RC14"]
+def test_a_lane_wait_at_info_during_startup_leaves_the_cold_start_reading() -> None:
+    """A finding at info with no stall warning (a wait on a shared lane, RC14) is no stuck session: the startup
+    liveness warning beside it still reads as cold-start noise (RC13)."""
+    started = "2026-06-02T08:00:00.000+02:00 [gateway/health-monitor] started (interval: 300s, startup-grace: 60s)"
+    liveness = ("2026-06-02T08:00:32.000+02:00 [diagnostic] liveness warning: reasons=event_loop_delay interval=30s "
+                "eventLoopDelayP99Ms=1210.4 eventLoopDelayMaxMs=2811.6 eventLoopUtilization=0.972 cpuCoreRatio=0.981")
+    wait = "2026-06-02T08:00:40.000+02:00 [diagnostic] lane wait exceeded: lane=main waitedMs=15000 queueAhead=1"
+    analysis = analyze_text(started, liveness, wait)
+    assert [(i.primary.rule.id, i.severity.value) for i in analysis.incidents if i.primary] == [("RC14", "info")]
     assert [e.primary.rule.id for e in analysis.episodes if e.primary] == ["RC13"]
+
+
+def test_short_session_lane_waits_are_one_finding_only_when_nothing_else_shows() -> None:
+    """A busy gateway logs a wait from 2 s many times an hour: short waits open nothing of their own; when the input
+    shows nothing else, the longest is said (RC14, info) with how many there were."""
+    def wait(second: int, ms: int, peer: int) -> str:
+        return (f"2026-06-02T08:{second // 60:02d}:{second % 60:02d}.000+00:00 [diagnostic] lane wait exceeded: "
+                f"lane=session:agent:main:telegram:direct:{peer} waitedMs={ms} queueAhead=0")
+
+    (finding,) = analyze_text(*(wait(10 * i, 3000 + 100 * i, 7000000000 + i % 3) for i in range(30))).incidents
+    assert finding.primary is not None and finding.primary.rule.id == "RC14" and finding.severity.value == "info"
+    assert "the longest of 30 such waits" in finding.status_reason
+    assert "longest 6 s" in finding.primary.summary  # (the session's own waits before it are its history)
+    stall = ("2026-06-02T09:00:00.000+00:00 [diagnostic] stalled session: sessionId=s-1 sessionKey=agent:main:main "
+             "state=processing age=150s queueDepth=1 activeWorkKind=model_call lastProgress=model_call:started "
+             "lastProgressAge=150s")
+    mixed = analyze_text(wait(10, 5000, 7000000001), stall).incidents
+    assert [i.primary.rule.id for i in mixed if i.primary] == ["RC01"]
 
 
 def test_a_failover_the_file_record_gives_as_failover_reason_timeout_is_a_model_call_timing_out(tmp_path) -> None:

@@ -19,7 +19,9 @@ RULE = Rule(
     "info", Severity.INFO, "session",
     ("`lane wait exceeded: lane=<lane> waitedMs=N queueAhead=N [activeAhead= activeNow= queueBehind=]`",),
     ("`lane=cron` with periodic jobs is noise", "a session lane during a concurrent stall is a symptom of that stall",
-     "on a session lane with no stall, a finding of its own from half the warn threshold (60 s by default)"),
+     "on a session lane with no stall, a finding of its own from half the warn threshold (60 s by default); a "
+     "shorter wait (the gateway logs one from 2 s, many an hour on a busy gateway) only when the input shows nothing "
+     "else: the longest, with how many there were"),
     (Fix("If the lane shows a stall, look at the stall's own root cause."), Fix("Wait, or serialize dispatches.")),
     ("#14747",), benign=True,
     notes=("The 2 s lane-wait warning threshold is hard-coded in OpenClaw and not configurable (#14747).",),
