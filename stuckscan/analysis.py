@@ -33,6 +33,7 @@ from stuckscan.correlator import (
     event_order,
 )
 from stuckscan.events import Event
+from stuckscan.lifecycle_lane import LANE_KINDS
 from stuckscan.model import (
     Analysis,
     BundleSnapshot,
@@ -56,7 +57,7 @@ from stuckscan.parser import ParseOptions, ParseStats, parse_path
 from stuckscan.rules import RULES
 from stuckscan.signals import TemplateMiner, is_mined
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, Thresholds
-from stuckscan.unexplained import CLIENT_SYMPTOM_KINDS, UnexplainedCollector, looks_like_fault
+from stuckscan.unexplained import CLIENT_SYMPTOM_KINDS, UnexplainedCollector, judged_fault, looks_like_fault
 
 if TYPE_CHECKING:
     from stuckscan.config import GatewayConfig
@@ -110,10 +111,10 @@ def analyze_paths(paths: Sequence[str], options: ParseOptions | None = None,
 
 def analyze_events(events: Iterable[Event], stats: ParseStats, limits: CorrelatorLimits | None = None,
                    setup: Setup = DEFAULT_SETUP) -> Analysis:
-    unexplained = UnexplainedCollector()
+    unexplained, judged = UnexplainedCollector(), UnexplainedCollector()
     if not setup.mine_signals:
-        return build_analysis(correlate(_noting_faults(events, unexplained), limits, setup.thresholds), stats, setup,
-                              unexplained=unexplained)
+        return build_analysis(correlate(_noting_faults(events, unexplained, judged), limits, setup.thresholds), stats,
+                              setup, unexplained=unexplained, judged=judged)
     miner = TemplateMiner()
     correlator = Correlator(limits, setup.thresholds)
     for event in events:
@@ -121,17 +122,29 @@ def analyze_events(events: Iterable[Event], stats: ParseStats, limits: Correlato
             miner.add(event)
         if looks_like_fault(event):
             unexplained.add(event)
+        elif _judged(event):
+            judged.add(event)
         for change in correlator.feed(event):
             if change.kind in ("opened", "reopened"):
                 record = change.incident
                 miner.incident_opened(record.seq, record.start or record.first_warning or record.opened_at)
-    return build_analysis(correlator.finish(), stats, setup, miner, unexplained)
+    return build_analysis(correlator.finish(), stats, setup, miner, unexplained, judged)
 
 
-def _noting_faults(events: Iterable[Event], unexplained: UnexplainedCollector) -> Iterable[Event]:
+def _judged(event: Event) -> bool:
+    """A warning or error line the rules judge (stuckscan.unexplained.judged_fault), turn lifecycle lines aside: the fast
+    path hands those to the correlator in batches (stuckscan.lifecycle_lane), and they are session evidence, never a
+    fault of their own."""
+    return event.kind not in LANE_KINDS and judged_fault(event)
+
+
+def _noting_faults(events: Iterable[Event], unexplained: UnexplainedCollector,
+                   judged: UnexplainedCollector) -> Iterable[Event]:
     for event in events:
         if looks_like_fault(event):
             unexplained.add(event)
+        elif _judged(event):
+            judged.add(event)
         yield event
 
 
@@ -143,7 +156,8 @@ def _stuck(record: IncidentRecord, incident: Incident) -> bool:
 
 
 def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = DEFAULT_SETUP,
-                   miner: TemplateMiner | None = None, unexplained: UnexplainedCollector | None = None) -> Analysis:
+                   miner: TemplateMiner | None = None, unexplained: UnexplainedCollector | None = None,
+                   judged: UnexplainedCollector | None = None) -> Analysis:
     """The public model of a correlation: each incident classified in report order, one at a
     time (beyond :data:`INCIDENTS_IN_MEMORY` of them, records are read back from disk and
     the incidents kept compressed, on disk: see :mod:`stuckscan._store`)."""
@@ -200,7 +214,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
     if miner is not None:
         signals = miner.summary(starts, stats.first_time, stats.last_time)
     return Analysis(inputs=inputs, environment=environment, incidents=incidents, episodes=kept_episodes, signals=signals,
-                    unexplained=unexplained.result())
+                    unexplained=unexplained.result(), judged=(judged or UnexplainedCollector()).result())
 
 
 def add_config_advice(items: Sequence[Incident | Episode], setup: Setup) -> None:

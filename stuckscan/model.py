@@ -305,6 +305,7 @@ class UnexplainedLines:
 
     count: int = 0
     examples: list[Evidence] = field(default_factory=list)
+    kinds: dict[str, int] = field(default_factory=dict)  # event kind -> lines
 
 
 @dataclass(slots=True)
@@ -318,6 +319,9 @@ class Analysis:
     explanations: list[str] = field(default_factory=list)
     signals: SignalsSummary | None = None
     unexplained: UnexplainedLines = field(default_factory=UnexplainedLines)
+    # Lines of known kinds at WARN or above that the rules read and judged short of a finding
+    # (stuckscan.unexplained.judged_fault): what an empty result names instead of saying "no fault".
+    judged: UnexplainedLines = field(default_factory=UnexplainedLines)
 
     def headline(self) -> Incident | Episode | None:
         """The finding a reader takes away first: the most severe classified incident

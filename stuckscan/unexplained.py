@@ -11,6 +11,11 @@ at WARN level or with no level at all (a console line, a bare paste) with a faul
 the rules judged it (a lone memory-pressure warning, a short liveness blip) and found no stall;
 except a CLI's own failure to reach the gateway (:data:`CLIENT_SYMPTOM_KINDS`), which the user saw,
 and the fault kinds no rule reads yet (:data:`UNJUDGED_FAULT_KINDS`), above INFO.
+
+The lines of known kinds that the rules did judge are counted apart (:func:`judged_fault`): at WARN
+level or above, they are faults the rules read and found short of a stall (a lone failover decision,
+a gateway that failed to start). An empty result names them, so it never says "no fault" over an
+ERROR line.
 """
 
 from __future__ import annotations
@@ -80,24 +85,56 @@ def looks_like_fault(event: Event) -> bool:
 CLIENT_SYMPTOM_KINDS = frozenset({"gateway.unreachable", "gateway.timeout", "gateway.connect_failed", "gateway.closed"})
 
 
+def judged_fault(event: Event) -> bool:
+    """A line of a known kind at WARN level or above that the rules judge (see the module docs): neither
+    unexplained, nor housekeeping, nor a CLI's failure to reach the gateway (which counts as unexplained
+    when no rule claims it)."""
+    return event.level in JUDGED_LEVELS and event.kind not in NOT_JUDGED_KINDS
+
+
+JUDGED_LEVELS = frozenset({"warn", "warning", "error", "fatal", "critical"})
+NOT_JUDGED_KINDS = frozenset({GENERIC_KIND, "unparsed", "note", *UNJUDGED_FAULT_KINDS, *NOT_A_STALL_KINDS})
+
+
 class UnexplainedCollector:
     """Counts unexplained fault lines and keeps the first :data:`MAX_EXAMPLES` (memory bounded)."""
 
-    __slots__ = ("count", "examples")
+    __slots__ = ("count", "examples", "kinds")
 
     def __init__(self) -> None:
         self.count = 0
         self.examples: list[Evidence] = []
+        self.kinds: dict[str, int] = {}  # (bounded by the families' kinds)
 
     def add(self, event: Event) -> None:
         """Count one line (each line is added once: a generic line here, or a client symptom an episode kept)."""
         self.count += 1
+        self.kinds[event.kind] = self.kinds.get(event.kind, 0) + 1
         if len(self.examples) < MAX_EXAMPLES:
             self.examples.append(Evidence.of(event))
 
     def result(self) -> UnexplainedLines:
         ordered = sorted(self.examples, key=lambda e: (e.file, e.line))
-        return UnexplainedLines(count=self.count, examples=ordered)
+        return UnexplainedLines(count=self.count, examples=ordered, kinds=dict(self.kinds))
+
+
+# How the note on judged lines begins: an explanation that hides nothing (stuckscan.formats._report).
+JUDGED_NOTE = "read, short of a stall"
+
+
+def judged_note(judged: UnexplainedLines) -> str | None:
+    """What an empty result says of the fault lines the rules read and judged (None when there were none)."""
+    if not judged.count:
+        return None
+    first = judged.examples[0] if judged.examples else None
+    where = f"; first at {os.path.basename(first.file)}:{first.line}" if first is not None else ""
+    kinds = ", ".join(f"{kind} \u00d7{count:,}" if count > 1 else kind
+                      for kind, count in sorted(judged.kinds.items(), key=lambda item: (-item[1], item[0]))[:6])
+    more = ", \u2026" if len(judged.kinds) > 6 else ""
+    lines, they, do = ("line", "it", "does") if judged.count == 1 else ("lines", "they", "do")
+    return (f"{JUDGED_NOTE}: {judged.count:,} warning or error {lines} of a known kind ({kinds}{more}{where}); the "
+            f"rules read {'it' if judged.count == 1 else 'them'}, and alone {they} {do} not show a session stuck or "
+            "the gateway unresponsive")
 
 
 def unexplained_note(unexplained: UnexplainedLines) -> str | None:

@@ -15,7 +15,7 @@ from stuckscan.analysis import analyze_paths
 from stuckscan.cli import cli
 from stuckscan.events import GENERIC_KIND, Event
 from stuckscan.parallel import analyze_paths_fast
-from stuckscan.unexplained import MAX_EXAMPLES, UnexplainedCollector, looks_like_fault, unexplained_note
+from stuckscan.unexplained import MAX_EXAMPLES, UnexplainedCollector, judged_fault, looks_like_fault, unexplained_note
 
 # (CLI output that a family reads, "Reachable: no" or "  Connect: failed - timeout", is evidence, not unexplained)
 PASTE = (
@@ -237,3 +237,78 @@ def test_every_warn_or_error_kind_is_read_by_a_rule_counted_as_unexplained_or_de
     read = correlator.CONSUMED_KINDS | correlator.SIGNAL_KINDS | CLIENT_SYMPTOM_KINDS
     assert loud - read - UNJUDGED_FAULT_KINDS - NOT_A_STALL_KINDS == set()
     assert not NOT_A_STALL_KINDS & (read | UNJUDGED_FAULT_KINDS)
+
+
+# A failed start and its listen error: both lines are of known kinds (gateway.start_failed, net.eaddrinuse) that the
+# rules read and find no stall in (f786's two lines, a second gateway refused the port).
+FAILED_START = ("Gateway failed to start: another gateway instance is already listening on ws://127.0.0.1:18789\n"
+                "listen EADDRINUSE: address already in use 127.0.0.1:18789\n")
+
+
+def test_a_known_warning_or_error_is_judged_and_housekeeping_or_info_is_not() -> None:
+    assert judged_fault(_event("fetch timeout after 15000ms", "warn", kind="fetch.timeout"))
+    assert judged_fault(_event("listen EADDRINUSE", "error", kind="net.eaddrinuse"))
+    assert not judged_fault(_event("fetch timeout after 15000ms", "info", kind="fetch.timeout"))
+    assert not judged_fault(_event("typing TTL reached (2m); stopping typing indicator", "warn",
+                                   kind="channel.typing_ttl"))  # housekeeping: declared no stall
+    assert not judged_fault(_event("plugin memory-core reload went sideways", "error"))  # unexplained instead
+    assert not judged_fault(_event("discord inbound worker timed out", "error", kind="channel.handler_timeout"))
+
+
+def test_an_empty_result_names_the_warning_and_error_lines_it_read_instead_of_saying_no_fault(tmp_path: Path) -> None:
+    paste = tmp_path / "paste.log"
+    paste.write_text(FAILED_START, encoding="utf-8")
+    code, output = _scan(paste)
+    flat = " ".join(output.split())
+    assert code == 0
+    assert "No fault in these lines" not in flat and "No stuck sessions and" not in flat
+    assert "No stall in these lines, though some are warnings or errors:" in flat
+    assert "2 warning or error lines of a known kind (gateway.start_failed, net.eaddrinuse; first at paste.log:1)" in flat
+    assert "too short to rule out a stall" in flat  # the caveat stays: the lines carry no times
+
+    report = json.loads(_scan(paste, "--format", "json")[1])
+    judged = report["summary"]["judged"]
+    assert judged["lines"] == 2 and judged["byKind"] == {"gateway.start_failed": 1, "net.eaddrinuse": 1}
+    assert [e["line"] for e in judged["examples"]] == [1, 2]
+    assert report["summary"]["headline"] is None and report["summary"]["worstSeverity"] is None
+
+    markdown = _scan(paste, "--format", "markdown")[1]
+    assert "though some are warnings or errors" in markdown and "No fault in these lines" not in markdown
+    assert "```text\n" in markdown  # the lines themselves, as code
+
+
+def test_judged_lines_are_not_said_beside_a_finding_or_under_unexplained_ones(tmp_path: Path) -> None:
+    log = tmp_path / "openclaw-2026-06-02.log"
+    log.write_text("\n".join([
+        tslog_line("2026-06-02T08:00:00.000Z", "agent/embedded", "fetch timeout after 15000ms", "WARN"),
+        tslog_line("2026-06-02T08:05:00.000Z", "diagnostic",
+                   "stalled session: sessionId=s1 sessionKey=agent:main:main state=processing age=400s "
+                   "queueDepth=1 reason=active_work_without_progress activeWorkKind=model_call "
+                   "lastProgress=model_call:started lastProgressAge=400s", "WARN"),
+    ]) + "\n", encoding="utf-8")
+    report = json.loads(_scan(log, "--format", "json")[1])
+    assert report["incidents"] and not any(t.startswith("read, short of a stall") for t in report["summary"]["explanations"])
+    paste = tmp_path / "paste.log"
+    paste.write_text(FAILED_START + "[plugins] [error] plugin memory-core reload went sideways\n", encoding="utf-8")
+    output = " ".join(_scan(paste)[1].split())
+    assert "Nothing shown, and this is not an all-clear:" in output  # an unexplained line outranks the judged ones
+    assert "read, short of a stall: 2 warning or error lines" in output
+
+
+def test_the_fast_path_judges_the_lines_the_full_parser_judges(tmp_path: Path) -> None:
+    log = tmp_path / "openclaw-2026-06-02.log"
+    lines = [tslog_line(f"2026-06-02T08:00:{second:02d}.000Z", "gateway/channels/telegram",
+                        f"poll cycle {second} done", "INFO") for second in range(30)]
+    lines.insert(10, tslog_line("2026-06-02T08:00:10.500Z", "agent/embedded", "fetch timeout after 15000ms", "WARN"))
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    full, fast = analyze_paths([str(log)]).judged, analyze_paths_fast([str(log)]).judged
+    assert full.count == fast.count == 1 and full.kinds == fast.kinds == {"fetch.timeout": 1}
+    assert [e.line for e in full.examples] == [e.line for e in fast.examples] == [11]
+
+
+def test_judged_examples_are_redacted_by_default(tmp_path: Path) -> None:
+    paste = tmp_path / "paste.log"
+    paste.write_text("Gateway failed to start: another gateway instance is already listening on "
+                     "ws://10.1.2.3:18789 alice@example.com\n", encoding="utf-8")
+    judged = json.loads(_scan(paste, "--format", "json")[1])["summary"]["judged"]
+    assert judged["lines"] == 1 and "alice@example.com" not in str(judged) and "10.1.2.3" not in str(judged)

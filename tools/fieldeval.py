@@ -53,8 +53,9 @@ class Outcome:
     primaries: tuple[str, ...]             # every item's primary cause
     worst: str                             # worst severity reported
     exit_code: int
-    nothing_found: bool                    # no item, and no line flagged as an unexplained fault: an all-clear
+    nothing_found: bool                    # no item, and no warning or error line named: "no fault" (or an all-clear)
     flagged: bool = False                  # no item, but lines flagged as faults no rule explains
+    judged: bool = False                   # no item, none flagged, but warning or error lines named as read
     unrecognised: bool = False             # stuckscan recognised no OpenClaw line in the excerpt at all
     too_short: bool = False                # the empty result says the lines are too short to rule out a stall
     problems: list[str] = field(default_factory=list)
@@ -124,10 +125,12 @@ def judge(case: Case, exit_code: int, report: dict[str, Any]) -> Outcome:
     primaries = tuple(sorted({item["rootCause"]["rule"] for item in items if item.get("rootCause")}))
     worst = report.get("summary", {}).get("worstSeverity") or "none"
     unexplained = report.get("summary", {}).get("unexplained", {}).get("lines", 0)
+    judged = report.get("summary", {}).get("judged", {}).get("lines", 0)
     said = report.get("summary", {}).get("explanations", [])
     unrecognised = any(text.startswith(UNRECOGNISED) for text in said)
     outcome = Outcome(case, headline_cause(report), tuple(found), primaries, worst, exit_code,
-                      nothing_found=not items and not unexplained, flagged=not items and bool(unexplained),
+                      nothing_found=not items and not unexplained and not judged,
+                      flagged=not items and bool(unexplained), judged=not items and not unexplained and bool(judged),
                       unrecognised=unrecognised, too_short=any(text.startswith(TOO_SHORT) for text in said))
     if exit_code == INPUT_ERROR and case.primary is not None:
         outcome.problems.append("input error: no OpenClaw line recognised (exit 2)")
@@ -162,8 +165,9 @@ def _rate(outcomes: Sequence[Outcome]) -> str:
 def summary_lines(outcomes: Sequence[Outcome]) -> list[str]:
     faults = [o for o in outcomes if o.case.primary is not None and not o.case.benign]
     silent = [o for o in faults if o.nothing_found]
-    undetermined = [o for o in faults if not o.nothing_found and not o.flagged and o.headline is None]
+    undetermined = [o for o in faults if not o.nothing_found and not o.flagged and not o.judged and o.headline is None]
     flagged = [o for o in faults if o.flagged]
+    judged = [o for o in faults if o.judged]
     lines = [
         f"all cases      {_rate(outcomes)}",
         f"dev            {_rate([o for o in outcomes if o.case.split == 'dev'])}",
@@ -180,6 +184,9 @@ def summary_lines(outcomes: Sequence[Outcome]) -> list[str]:
         f"visible fault, no finding but its lines flagged as unexplained faults (not an all-clear): {len(flagged)} "
         f"({sum(o.case.split == 'holdout' for o in flagged)} holdout)"
         + (f"; dev: {', '.join(o.case.name for o in flagged if o.case.split == 'dev')}" if flagged else ""),
+        f"visible fault, no finding but its warning or error lines named as read and short of a stall: {len(judged)} "
+        f"({sum(o.case.split == 'holdout' for o in judged)} holdout)"
+        + (f"; dev: {', '.join(o.case.name for o in judged if o.case.split == 'dev')}" if judged else ""),
         f"visible fault, a finding with no cause: {len(undetermined)} "
         f"({sum(o.case.split == 'holdout' for o in undetermined)} holdout)"
         + (f"; dev: {', '.join(o.case.name for o in undetermined if o.case.split == 'dev')}" if undetermined else ""),

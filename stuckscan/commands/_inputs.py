@@ -38,7 +38,7 @@ from stuckscan.model import Analysis, Episode, Incident, Severity
 from stuckscan.rules import find_rule
 from stuckscan.thresholds import WARN_THRESHOLD_SECONDS
 from stuckscan.timewindow import TimeWindow, describe_window, is_relative, is_time_of_day
-from stuckscan.unexplained import unexplained_note
+from stuckscan.unexplained import judged_note, unexplained_note
 
 # The reading pipeline (parser, fast path, classifier), discovery and rich are imported
 # where they are used, so `--help` and option errors do not load them.
@@ -343,7 +343,7 @@ def load_analysis(selection: InputSelection, machine_output: bool, now: datetime
     analysis, dating = place_undated(analysis, stats, selection, moment)
     explained.extend(dating)
     if not analysis.incidents and not analysis.episodes:
-        explained.extend(note for note in [unexplained_note(analysis.unexplained)] if note)
+        explained.extend(note for note in [unexplained_note(analysis.unexplained), judged_note(analysis.judged)] if note)
         if not explained or all(not hides_findings(text) for text in explained):
             explained.extend(short_excerpt_note(analysis, recognised_lines(stats)))
     if redactor is not None:

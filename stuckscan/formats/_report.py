@@ -25,6 +25,7 @@ from stuckscan.model import (
     Severity,
 )
 from stuckscan.rules import find_rule
+from stuckscan.unexplained import JUDGED_NOTE
 
 Item = Incident | Episode
 
@@ -200,9 +201,20 @@ SHORT_EXCERPT_NOTE = "too short to rule out a stall"
 SHORT_EXCERPT_VERDICT = "No fault in these lines, but they are too short to rule out a stall:"
 
 
+# The verdict of an empty result whose lines include faults the rules read and judged short of a stall
+# (stuckscan.unexplained.judged_note): it must not say "no fault" over them.
+JUDGED_VERDICT = "No stall in these lines, though some are warnings or errors:"
+
+
 def hides_findings(explanation: str) -> bool:
     """Whether an explanation says something was left out of the result."""
-    return not explanation.startswith((UNDATED_NOTE, SHORT_EXCERPT_NOTE))
+    return not explanation.startswith((UNDATED_NOTE, SHORT_EXCERPT_NOTE, JUDGED_NOTE))
+
+
+def judged_faults_shown(analysis: Analysis) -> bool:
+    """Whether an empty result names fault lines the rules judged short of a stall (and nothing was hidden)."""
+    said = explanations(analysis)
+    return any(text.startswith(JUDGED_NOTE) for text in said) and not any(hides_findings(t) for t in said)
 
 
 def too_short_to_clear(analysis: Analysis) -> bool:

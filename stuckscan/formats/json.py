@@ -50,7 +50,7 @@ from stuckscan.model import (
 )
 from stuckscan.rules import find_rule
 
-SCHEMA_VERSION = "2.2"
+SCHEMA_VERSION = "2.3"
 SCHEMA_RESOURCE = "stuckscan-report.schema.json"
 TOOL_NAME = "stuckscan"
 
@@ -328,6 +328,8 @@ def _summary_to_dict(summary: Summary, headline: Incident | Episode | None, anal
         "explanations": explanations(analysis),
         "unexplained": {"lines": analysis.unexplained.count,
                         "examples": [evidence_to_dict(e) for e in analysis.unexplained.examples]},
+        "judged": {"lines": analysis.judged.count, "byKind": dict(sorted(analysis.judged.kinds.items())),
+                   "examples": [evidence_to_dict(e) for e in analysis.judged.examples]},
     }
 
 

@@ -47,6 +47,7 @@ from stuckscan.formats._outcome import (
     undelivered_messages,
 )
 from stuckscan.formats._report import (
+    JUDGED_VERDICT,
     SHORT_EXCERPT_VERDICT,
     Item,
     display_zone,
@@ -58,6 +59,7 @@ from stuckscan.formats._report import (
     incident_last_seen,
     item_evidence,
     item_severity,
+    judged_faults_shown,
     messages_possibly_lost,
     plural,
     relative_location,
@@ -296,10 +298,11 @@ def summary_paragraph(analysis: Analysis, view: View) -> list[str]:
     scanned = f"Scanned {plural(len(inputs.files), 'file')}: {inputs.lines:,} lines, {view.time_range(analysis)}."
     if not analysis.incidents and not analysis.episodes:
         why = [f"- {markdown_prose(line)}" for line in explanations(analysis)]
-        examples = analysis.unexplained.examples
+        examples = [*analysis.unexplained.examples, *analysis.judged.examples]
         shown = [markdown_code_block("\n".join(f"{view.where(e)}  {clean(e.text)}" for e in examples)), ""] \
             if examples else []
         verdict = " Nothing shown, and this is not an all-clear:" if any(hides_findings(x) for x in explanations(analysis)) \
+            else f" {JUDGED_VERDICT}" if judged_faults_shown(analysis) \
             else f" {SHORT_EXCERPT_VERDICT}" if too_short_to_clear(analysis) \
             else " No stuck sessions and no gateway-wide problems found."
         return [scanned + verdict, "", *why, *([""] if why else []), *shown]

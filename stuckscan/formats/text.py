@@ -35,6 +35,7 @@ from stuckscan.formats._base import RenderOptions, prepare
 from stuckscan.formats._escape import ELLIPSIS, clean, shorten
 from stuckscan.formats._folding import age_figure
 from stuckscan.formats._report import (
+    JUDGED_VERDICT,
     SHORT_EXCERPT_VERDICT,
     Item,
     display_zone,
@@ -47,6 +48,7 @@ from stuckscan.formats._report import (
     incident_last_seen,
     item_evidence,
     item_severity,
+    judged_faults_shown,
     local_clock,
     local_span,
     messages_possibly_lost,
@@ -669,6 +671,8 @@ def summary_line(analysis: Analysis, options: RenderOptions) -> Text:
     if not analysis.incidents and not analysis.episodes:
         if any(hides_findings(text) for text in explanations(analysis)):
             return Text("Nothing shown, and this is not an all-clear:", style="bold yellow")
+        if judged_faults_shown(analysis):
+            return Text(JUDGED_VERDICT, style="yellow")
         if too_short_to_clear(analysis):
             return Text(SHORT_EXCERPT_VERDICT, style="yellow")
         return Text(ALL_CLEAR, style="green")
@@ -746,11 +750,16 @@ def scan_renderables(analysis: Analysis, options: RenderOptions, view: View) -> 
 
 
 def unexplained_lines(analysis: Analysis, view: View) -> list[RenderableType]:
-    """When nothing was found: the first lines that reported a fault no rule explains, as evidence."""
-    if analysis.incidents or analysis.episodes or not analysis.unexplained.examples:
+    """When nothing was found: the first lines that reported a fault no rule explains, and the first fault lines the
+    rules read and judged short of a stall, as evidence."""
+    if analysis.incidents or analysis.episodes:
         return []
-    lines: list[RenderableType] = [Text("Unexplained fault lines:", style="bold")]
-    lines.extend(Text("  ").append_text(evidence_line(evidence, view)) for evidence in analysis.unexplained.examples)
+    lines: list[RenderableType] = []
+    for title, examples in (("Unexplained fault lines:", analysis.unexplained.examples),
+                            ("Warning and error lines read, short of a stall:", analysis.judged.examples)):
+        if examples:
+            lines.append(Text(title, style="bold"))
+            lines.extend(Text("  ").append_text(evidence_line(evidence, view)) for evidence in examples)
     return lines
 
 
