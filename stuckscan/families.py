@@ -514,7 +514,7 @@ FAMILIES: tuple[Family, ...] = (
     # recovery" (warn, markStartupOrphanedMainSessionsForRecovery).
     _anchored(
         "restart.recovery", "warn", "marked ",
-        r"marked (?:(?P<marked>\d+) (?P<markedAs>interrupted|startup-orphaned) main session\(s\) (?P<detail>.*)"
+        r"marked (?:(?P<marked>\d+) (?P<markedAs>interrupted|startup-orphaned) main sessions?(?:\(s\))?(?:$| (?P<detail>.*))"
         r"|interrupted main session failed: (?P<sessionKey>\S+) \((?P<reason>[^()]*)\))",
     ),
     _anchored(

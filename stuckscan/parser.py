@@ -466,10 +466,15 @@ _BLOCKQUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 # A markdown list item's mark before what starts as a log line does: a time or date, a console tag, a record, a
 # level word (`openclaw logs` with its time trimmed) or a subsystem and a colon ("gateway/ws: handshake ...");
 # or before such a line quoted whole as inline code ("- `2026-05-05T12:23:00+02:00 [diagnostic] ...`").
-_LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+•]|\d{1,3}[.)])[ \t]+"
-                        r"(?=`[\d\[{][^`\n]{3,}`[ \t]*$"
-                        r"|\d|\[|\{|(?:warn|error|info|debug|trace|fatal)\s|[a-z][\w-]{0,40}/[\w./-]{1,60}: )")
-_MARKDOWN_FIRST = frozenset(">-*+•")
+_LOG_START = (r"(?=`[\d\[{][^`\n]{3,}`[ \t]*$"
+              r"|\d|\[|\{|(?:warn|error|info|debug|trace|fatal)\s|[a-z][\w-]{0,40}/[\w./-]{1,60}: )")
+_LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+•]|\d{1,3}[.)])[ \t]+" + _LOG_START)
+# A comment's mark before a log line kept in a script, a config or a source file ("#   [compaction-safeguard] ...",
+# "// 2026-05-05T12:23:00 ..."): read when what follows starts as a log line does or is a family's message; a line
+# under it with the same mark and a deeper indent continues it (the indent past the mark is kept, so it joins as a
+# wrapped line does).
+_COMMENT = re.compile(r"[ \t]{0,3}(?:#|//)[ \t]+")
+_MARKDOWN_FIRST = frozenset(">-*+•#/")
 # Wrappers a tool adds around whatever line it shows (grep, cat -n, docker compose): the line inside may have a
 # wrapper of its own (a journald or syslog time), which is read too.
 _OUTER_WRAPPERS = frozenset({"grep-file", "grep-n", "cat-n", "compose"})
@@ -882,6 +887,7 @@ class LineParser:
         self._ui_heading: str | None = None  # "<clock> [<subsystem>]" of a time-and-subsystem heading being held
         # lines read out of a markdown blockquote or list item, not yet emitted: (line number, shape mark)
         self._unwrapped: deque[tuple[int, str]] = deque()
+        self._comment_width = 0  # the comment mark's width on the line before, when it was a log line behind one
 
     # -- public -------------------------------------------------------------------
 
@@ -904,6 +910,8 @@ class LineParser:
         if lead in _MARKDOWN_FIRST or (lead in _INDENT and text.lstrip(" \t")[:1] in _MARKDOWN_FIRST) \
                 or (lead in _DIGITS and (". " in text[1:5] or ") " in text[1:5])):
             text = self._unwrapped_markdown(number, text)
+        elif self._comment_width:
+            self._comment_width = 0
         if not text.strip():
             self.stats.blank += 1
             return _NOTHING
@@ -920,17 +928,36 @@ class LineParser:
         """A line quoted as a markdown blockquote ("> " before it, "> > " nested: a log quoted from an earlier
         comment or an e-mail), or put in a list item ("- ", "* ", "1. ") when what follows starts as a log line
         does (a time, a console tag, a record): the line without those marks. Its event's shape says so."""
+        comment_width, self._comment_width = self._comment_width, 0
         marks = _BLOCKQUOTE.match(text)
         mark = "quote+"
         if marks is None:
             marks = _LIST_ITEM.match(text)
             mark = "list+"
         if marks is None:
-            return text
+            return self._uncommented(number, text, comment_width)
         if len(self._unwrapped) >= _MAX_UNWRAPPED_HELD:
             self._unwrapped.popleft()  # (bounded: a line joined into another's event is never emitted under its number)
         self._unwrapped.append((number, mark))
         return text[marks.end():]
+
+    def _uncommented(self, number: int, text: str, comment_width: int) -> str:
+        """A log line behind a comment's mark (see :data:`_COMMENT`), without it; any other line as it is."""
+        marks = _COMMENT.match(text)
+        if marks is None:
+            return text
+        rest = text[marks.end():]
+        if comment_width and marks.end() > comment_width and text[:comment_width].strip() == text[:marks.end()].strip():
+            self._comment_width = comment_width  # a continuation under the line above: its own indent kept
+            rest = text[comment_width:]
+        elif re.match(_LOG_START, rest) is None and families.match_family(rest.rstrip()) is None:
+            return text
+        else:
+            self._comment_width = marks.end()
+        if len(self._unwrapped) >= _MAX_UNWRAPPED_HELD:
+            self._unwrapped.popleft()
+        self._unwrapped.append((number, "comment+"))
+        return rest
 
     def flush(self) -> Sequence[Event]:
         """The events still held back (end of input, or a line that cannot join them)."""

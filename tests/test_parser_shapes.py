@@ -761,6 +761,40 @@ def test_a_log_quoted_as_a_markdown_blockquote_or_list_reads_as_the_lines_it_quo
     assert not sentence.shape.startswith("list+")
 
 
+def test_a_log_kept_behind_a_comment_mark_reads_as_its_lines_and_a_comment_of_prose_stays_prose() -> None:
+    from stuckscan.parser import parse_text_lines
+    # An operator's script keeping the gateway's lines in a comment block (cecat/Spark-Hermes, f1086's shape):
+    # the wrapped line under the second continues it.
+    events = parse_text_lines([
+        "#   auto-compaction failed for inference/model-a: Error: Compaction timed out",
+        "#   [compaction-safeguard] Compaction summarization failed; cancelling",
+        "#                          compaction to preserve history: Request was aborted",
+    ])
+    assert [(e.kind, e.shape.split("+")[0]) for e in events] == [("compaction.failed", "comment")] * 2
+    assert events[1].subsystem == "compaction-safeguard" and "Request was aborted" in events[1].message
+    timed = "2026-03-21T13:08:05 [agent/embedded] embedded run timeout: runId=620fd6bf sessionId=50d88d7d timeoutMs=600000"
+    for commented in (f"# {timed}", f"// {timed}", f"  #\t{timed}"):
+        (event,) = parse_text_lines([commented])
+        assert (event.kind, event.shape.split("+")[0], event.time is not None) == ("embedded.timeout", "comment", True)
+    # a heading, a reporter's remark and a shell command keep what they were
+    for prose in ("# Logs", "# ^^^ This dequeued task NEVER completes", "# restart the gateway first",
+                  "#!/bin/sh", "//www.example.com/path"):
+        (event,) = parse_text_lines([prose])
+        assert not event.shape.startswith("comment+"), prose
+    # a deeper-indented comment after a prose comment is no continuation of a log line
+    events = parse_text_lines(["# notes", "#        [diagnostic] stalled session: sessionKey=agent:main:main age=300s"])
+    assert events[-1].kind == "session.stalled" and events[-1].message.startswith("stalled session")
+
+
+def test_a_restart_recovery_count_reads_with_or_without_its_plural_mark() -> None:
+    from stuckscan.parser import parse_text_lines
+    for text in ("[main-session-restart-recovery] marked 2 startup-orphaned main session(s) for restart recovery",
+                 "[main-session-restart-recovery] marked 1 startup-orphaned main session",
+                 "[main-session-restart-recovery] marked 1 interrupted main sessions for restart recovery"):
+        (event,) = parse_text_lines([text])
+        assert event.kind == "restart.recovery" and event.fields.get("marked") in (1, 2, "1", "2"), text
+
+
 def test_grep_docker_compose_and_cat_n_prefixes_wrap_the_line_they_hold() -> None:
     from stuckscan.parser import parse_text_lines
     record = ('{"0":"{\\"subsystem\\":\\"diagnostic\\"}","1":"stalled session: sessionKey=agent:main:main '
