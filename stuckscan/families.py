@@ -765,6 +765,13 @@ FAMILIES: tuple[Family, ...] = (
         r"Compaction (?:summarization failed|safeguard: (?P<detail>[^;\n]{0,200}));? cancelling compaction"
         r"(?: to preserve history)?[.:]?\s*(?P<error>.*)",
     ),
+    # The agent library's own compaction errors (pi's compaction: "Turn prefix summarization failed: <error>",
+    # "Summarization failed: <error>"), surfaced as the turn's error, often behind "Compaction failed: " (f1095: the
+    # summarisation request refused as too long). The compaction could not shrink the context.
+    _searched(
+        "compaction.failed", "warn", "ummarization failed:",
+        r"(?:Compaction failed:\s*)?(?:Turn prefix s|S)ummarization failed:\s*(?P<error>.*)",
+    ),
     # A final reply the channel's delivery policy withheld (src/auto-reply/..., subsystem source-reply/private-final,
     # warn; the session key, channel and length in the meta): "agent produced a long private final reply without
     # calling the configured delivery tool (message_tool_only); response kept private and not delivered to the source
@@ -1596,9 +1603,11 @@ FAMILIES: tuple[Family, ...] = (
     # The session store's own lock (src/config/sessions/store.ts, sessions.json.lock, 10 s): "timeout acquiring
     # session store lock: <lock path>", thrown to whatever was writing the store (a channel's inbound handler, a
     # run's bookkeeping). A crash-looped gateway has been seen holding it itself: every inbound turn then fails.
+    # Later builds word it "timeout waiting for session store lock: <store path>" (lockTimeoutError, the same lock;
+    # f1092's Telegram handler failed on it).
     _searched(
-        "lock.store_timeout", "error", "imeout acquiring session store lock",
-        r"[Tt]imeout acquiring session store lock(?::\s*(?P<storeLockPath>[^\s\"']{1,1000}))?",
+        "lock.store_timeout", "error", "ession store lock",
+        r"[Tt]imeout (?:acquiring|waiting for) session store lock(?::\s*(?P<storeLockPath>[^\s\"']{1,1000}))?",
     ),
     # Transcript repair (src/agents/session-tool-result-guard / session-transcript-repair.ts): a tool call with no
     # result in the history gets a synthetic error result whose text is "[openclaw] missing tool result in session

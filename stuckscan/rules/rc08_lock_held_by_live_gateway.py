@@ -33,7 +33,8 @@ RULE = Rule(
      "`Embedded agent failed before reply: session file locked`",
      "`EmbeddedAttemptSessionTakeoverError`, on its own or inside a `lane task error`",
      "`session file lock stale (orphan-self-pid): pid=<P> alive=true`",
-     "`timeout acquiring session store lock: .../sessions.json.lock`, or `session file locked (timeout Nms): <holder> "
+     "`timeout acquiring session store lock: .../sessions.json.lock` (later builds: `timeout waiting for session store "
+     "lock: .../sessions.json`), or `session file locked (timeout Nms): <holder> "
      ".../sessions.json.lock` (the store's lock; a low-confidence reading, at warning)"),
     ("the lock holder pid is alive (the gateway's own pid)", "`ageMs` grows across attempts",
      "an `embedded run timeout` of the session before its turns fail on the lock: the leak is dated from the "
@@ -99,7 +100,7 @@ def _store_lock_held(view: IncidentView) -> Candidate | None:
         return None
     return Candidate(
         "RC08", Confidence.LOW,
-        f"Writes to the session store timed out on its lock ({len(store)} x `timeout acquiring session store lock`): "
+        f"Writes to the session store timed out on its lock ({len(store)} x a session store lock timeout): "
         "a dead holder's lock would have been evicted as stale, so the holder is most likely the live gateway, "
         "and every turn that updates the store waits on it.",
         cite(store[:3], store[-1:]), onset=first_time(store),
