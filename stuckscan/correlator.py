@@ -2412,6 +2412,8 @@ def _restart_recovery_fault(event: Event) -> str:
     """Main-session restart recovery found runs a restart interrupted (``marked 2 startup-orphaned
     main session(s)``) or could not resume one; a session it resumed is no fault."""
     fields = event.fields
+    if "GatewayDrainingError" in event.message or "gateway is draining" in event.message:
+        return ""  # (the pass itself refused by a drain the gateway began: it says nothing of a session interrupted)
     if "failed to resume" in event.message or fields.get("stage") in ("failed", "gave up"):
         return "restart recovery could not resume an interrupted session"
     failed = fields.get("failed")

@@ -218,6 +218,11 @@ def approval_wait_expired(event: Event) -> bool:
 TIMEOUT_COMPACTION_START = "LLM timed out"
 
 
+# A raw provider error that is an HTTP answer (``rawError=503 "inference service unavailable"``, ``rawError=HTTP 429
+# ...``): OpenClaw may still word the turn's error "LLM request timed out.", but the call was answered, not left hanging.
+_PROVIDER_ANSWERED = re.compile(r"\s*[\"']?(?:HTTP\s*)?[45]\d\d\b")
+
+
 def model_call_timed_out(event: Event) -> bool:
     """A turn or lane task that ended on the provider's timeout (``embedded run agent end: error=LLM
     request timed out``, ``lane task error: ... error="FailoverError: LLM request timed out."``: OpenClaw's
@@ -229,6 +234,8 @@ def model_call_timed_out(event: Event) -> bool:
         return event.fields.get("stage") == TIMEOUT_COMPACTION_START
     if event.kind == "embedded.agent_end" and event.fields.get("providerRuntimeFailureKind") == "timeout":
         return True  # (the file record's own classification of the provider's failure)
+    if _PROVIDER_ANSWERED.match(str(event.fields.get("rawError", ""))) is not None:
+        return False  # (the provider's own HTTP answer, rawError=503 "...": it refused at once, nothing hung)
     # (a paste that kept only the error of a lane task error, 'lane task error: FailoverError: LLM request timed
     # out.', has no error= field: the message after the label is that error, String(err) in src/process/command-queue.ts)
     said = event.fields["error"] if "error" in event.fields else \

@@ -194,6 +194,26 @@ def test_a_startup_that_marks_orphaned_main_sessions_is_a_restart_interrupted_ru
     assert rule_ids(analyze(resumed)) == set()
 
 
+def test_restart_recovery_refused_by_a_drain_is_no_interrupted_run() -> None:
+    # (a gateway stopped a second after it was ready, f1109: its startup recovery pass is refused by the drain)
+    refused = line("10:00:00", "main-session restart recovery failed: GatewayDrainingError: gateway is draining "
+                   "for restart", "main-session-restart-recovery")
+    assert rule_ids(analyze(refused)) == set()
+    failed = line("10:00:00", f"failed to resume interrupted main session {KEY}: Error: transcript tail missing",
+                  "main-session-restart-recovery")
+    assert rule_ids(analyze(failed)) == {"RC17"}
+
+
+def test_a_timeout_worded_turn_end_the_provider_answered_with_an_http_error_is_no_hung_model_call() -> None:
+    # (f1094: OpenClaw words the turn's error "LLM request timed out." while the raw error is the route's 503)
+    answered = line("10:00:00", f"embedded run agent end: runId={RUN} isError=true model=m provider=p "
+                    'error=LLM request timed out. rawError=503 "inference service unavailable"', "agent/embedded")
+    assert "RC01" not in rule_ids(analyze(answered))
+    hung = line("10:00:00", f"embedded run agent end: runId={RUN} isError=true model=m provider=p "
+                "error=LLM request timed out. rawError=terminated", "agent/embedded")
+    assert "RC01" in rule_ids(analyze(hung))
+
+
 def test_a_forced_restart_that_drops_pending_replies_is_a_restart_interrupted_run() -> None:
     analysis = analyze(
         line("10:00:00", "received SIGUSR1; restarting", "gateway", "INFO"),
