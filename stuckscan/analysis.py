@@ -57,7 +57,13 @@ from stuckscan.parser import ParseOptions, ParseStats, parse_path
 from stuckscan.rules import RULES
 from stuckscan.signals import TemplateMiner, is_mined
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, Thresholds
-from stuckscan.unexplained import CLIENT_SYMPTOM_KINDS, UnexplainedCollector, judged_fault, looks_like_fault
+from stuckscan.unexplained import (
+    CLIENT_SYMPTOM_KINDS,
+    JUDGED_LEVELS,
+    UnexplainedCollector,
+    judged_fault,
+    looks_like_fault,
+)
 
 if TYPE_CHECKING:
     from stuckscan.config import GatewayConfig
@@ -122,7 +128,7 @@ def analyze_events(events: Iterable[Event], stats: ParseStats, limits: Correlato
             miner.add(event)
         if looks_like_fault(event):
             unexplained.add(event)
-        elif _judged(event):
+        elif event.level in JUDGED_LEVELS and _judged(event):  # (the level first: most lines are INFO or DEBUG)
             judged.add(event)
         for change in correlator.feed(event):
             if change.kind in ("opened", "reopened"):
@@ -135,7 +141,7 @@ def _judged(event: Event) -> bool:
     """A warning or error line the rules judge (stuckscan.unexplained.judged_fault), turn lifecycle lines aside: the fast
     path hands those to the correlator in batches (stuckscan.lifecycle_lane), and they are session evidence, never a
     fault of their own."""
-    return event.kind not in LANE_KINDS and judged_fault(event)
+    return judged_fault(event) and event.kind not in LANE_KINDS
 
 
 def _noting_faults(events: Iterable[Event], unexplained: UnexplainedCollector,
@@ -143,7 +149,7 @@ def _noting_faults(events: Iterable[Event], unexplained: UnexplainedCollector,
     for event in events:
         if looks_like_fault(event):
             unexplained.add(event)
-        elif _judged(event):
+        elif event.level in JUDGED_LEVELS and _judged(event):  # (the level first: most lines are INFO or DEBUG)
             judged.add(event)
         yield event
 

@@ -59,6 +59,8 @@ RECOVERY_GRACE = 2 * HEARTBEAT            # warnings later than this after a rec
 SILENCE_SLACK = timedelta(seconds=45)
 EVIDENCE_SILENCE = timedelta(minutes=15)  # incidents opened without warnings
 RUN_TIMEOUT_CLEANUP_WINDOW = timedelta(seconds=60)
+# How soon after a run timeout its own lane task reports the timeout as its error (milliseconds in real logs).
+RUN_TIMEOUT_OWN_TASK_END = timedelta(seconds=2)
 EPISODE_GAP = timedelta(minutes=5)
 SWEEP_EVERY = timedelta(seconds=5)
 SAME_STALL_SLACK = timedelta(seconds=90)
@@ -898,6 +900,8 @@ class Correlator:
             return changes  # (the recall sub-run's own timeout, too: its budget ran out, the turn went on)
         if kind in LANE_TASK_KINDS:
             self._note_lane_task(event)
+            if kind == "lane.task_error" and self.pending_timeouts and model_call_timed_out(event):
+                self._end_run_timeout_by_its_task(event)
         if kind == INGRESS_BACK_KIND and self.open_episode is not None:
             self.open_episode.evidence.add(event)
         if kind in SERVING_KINDS and self.open_episode is not None and moment is not None \
@@ -1688,6 +1692,21 @@ class Correlator:
         if len(pending.followups) < MAX_TIMEOUT_FOLLOWUPS:
             pending.followups.append(event)
         return True
+
+    def _end_run_timeout_by_its_task(self, event: Event) -> None:
+        """A lane task that ended on the model's timeout within a moment of a run timeout still waiting for its cleanup:
+        the run's own end (the timeout aborts the attempt, which throws "FailoverError: LLM request timed out." to its
+        lane task, src/process/command-queue.ts), though the task names its lane (``lane=cron``,
+        ``lane=session:<key>``) and the timeout its run and session id. The task's end releases the lane: the run did
+        not go on unreleased. Only when exactly one run timeout waits in that moment."""
+        said = event.time
+        if said is None:
+            return
+        waiting = [key for key, pending in self.pending_timeouts.items()
+                   if pending.opened_by == "run_timeout" and pending.event.time is not None
+                   and timedelta(0) <= said - pending.event.time <= RUN_TIMEOUT_OWN_TASK_END]
+        if len(waiting) == 1:
+            del self.pending_timeouts[waiting[0]]
 
     def _too_young_to_judge(self, pending: PendingSignal) -> bool:
         """An overflow compaction the log ends under the stall detector's warn threshold after: compaction takes

@@ -214,6 +214,17 @@ def test_a_timeout_worded_turn_end_the_provider_answered_with_an_http_error_is_n
     assert "RC01" in rule_ids(analyze(hung))
 
 
+def test_a_run_timeout_its_own_lane_task_reports_at_once_was_cleaned_up() -> None:
+    # (f1118, f1121: the timeout names the run and session id, the task error right after it names only its lane)
+    timeout = line("10:03:00", f"embedded run timeout: runId={RUN} sessionId={SID} timeoutMs=180000", "agent/embedded")
+    own_end = line("10:03:00", 'lane task error: lane=cron durationMs=180127 error="FailoverError: LLM request timed out."')
+    assert rule_ids(analyze(timeout, own_end)) == {"RC01"}
+    later = line("10:03:10", 'lane task error: lane=cron durationMs=180127 error="FailoverError: LLM request timed out."')
+    assert "RC15" in rule_ids(analyze(timeout, later))  # ten seconds on: another task's end, the run's not shown
+    other = line("10:03:00", 'lane task error: lane=cron durationMs=180127 error="Error: boom"')
+    assert "RC15" in rule_ids(analyze(timeout, other))  # a task that failed on something else
+
+
 def test_a_forced_restart_that_drops_pending_replies_is_a_restart_interrupted_run() -> None:
     analysis = analyze(
         line("10:00:00", "received SIGUSR1; restarting", "gateway", "INFO"),
