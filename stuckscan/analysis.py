@@ -52,6 +52,7 @@ from stuckscan.model import (
     RecoveryVerdict,
     Severity,
     SkippedFile,
+    UnexplainedLines,
 )
 from stuckscan.parser import ParseOptions, ParseStats, parse_path
 from stuckscan.rules import RULES
@@ -220,7 +221,10 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
     if miner is not None:
         signals = miner.summary(starts, stats.first_time, stats.last_time)
     return Analysis(inputs=inputs, environment=environment, incidents=incidents, episodes=kept_episodes, signals=signals,
-                    unexplained=unexplained.result(), judged=(judged or UnexplainedCollector()).result())
+                    unexplained=unexplained.result(),
+                    # (said only of an empty result: beside findings, which of these lines they cite is theirs to show)
+                    judged=(judged or UnexplainedCollector()).result() if not len(incidents) and not kept_episodes
+                    else UnexplainedLines())
 
 
 def add_config_advice(items: Sequence[Incident | Episode], setup: Setup) -> None:

@@ -288,6 +288,7 @@ def test_judged_lines_are_not_said_beside_a_finding_or_under_unexplained_ones(tm
     ]) + "\n", encoding="utf-8")
     report = json.loads(_scan(log, "--format", "json")[1])
     assert report["incidents"] and not any(t.startswith("read, short of a stall") for t in report["summary"]["explanations"])
+    assert report["summary"]["judged"] == {"lines": 0, "byKind": {}, "examples": []}  # findings cite their own lines
     paste = tmp_path / "paste.log"
     paste.write_text(FAILED_START + "[plugins] [error] plugin memory-core reload went sideways\n", encoding="utf-8")
     output = " ".join(_scan(paste)[1].split())
