@@ -346,15 +346,23 @@ RESTART_WAIT_KINDS = frozenset({"gateway.draining", "gateway.reload_required"})
 # operation: the reload waits on task records, which a task that ended without closing its record leaves behind
 # (RC05; `openclaw tasks audit` lists them as stale_running).
 RELOAD_WAIT_ON_TASKS = 60.0  # seconds
+# Still deferred after an hour with task runs outnumbering all the other work counted (f1141: 32 task runs beside 7
+# operations, replies and runs, three hours on): the work it waits on is not finishing, and most of it is task records.
+RELOAD_STUCK_ON_TASKS = 3600.0  # seconds
 
 
 def reload_waits_on_task_records(event: Event) -> bool:
-    """A channel reload still deferred (or given up on) after a minute or more with only task runs active."""
-    if event.kind != "channel.reload_deferred" or event.seconds.get("elapsedMs", 0.0) < RELOAD_WAIT_ON_TASKS:
+    """A channel reload still deferred (or given up on) after a minute or more with only task runs active, or after an
+    hour or more with task runs outnumbering the rest of the work it counts."""
+    elapsed = event.seconds.get("elapsedMs", 0.0)
+    if event.kind != "channel.reload_deferred" or elapsed < RELOAD_WAIT_ON_TASKS:
         return False
     counts = {name: event.fields.get(name) for name in ("operations", "pendingReplies", "embeddedRuns", "taskRuns")}
     tasks = counts.pop("taskRuns")
-    return isinstance(tasks, int) and tasks > 0 and not any(isinstance(n, int) and n > 0 for n in counts.values())
+    if not isinstance(tasks, int) or tasks <= 0:
+        return False
+    others = sum(n for n in counts.values() if isinstance(n, int) and n > 0)
+    return not others or (elapsed >= RELOAD_STUCK_ON_TASKS and tasks > others)
 
 
 # One inbound message whose processing failed this many times (the channel redelivering it), one of them on the reply

@@ -1632,6 +1632,13 @@ def test_a_channel_reload_kept_waiting_on_task_runs_alone_is_stale_task_state() 
     assert not analyze_text(live).incidents
     early = "[reload] config change requires channel reload (slack) — deferring until 2 task run(s) complete"
     assert not analyze_text(early).incidents
+    # hours on, with task runs outnumbering the rest of the work counted: most of what holds it is task records (f1141)
+    (held,) = analyze_text("[reload] channel reload still deferred after 11079287ms with 4 operation(s), 1 reply(ies), "
+                           "2 embedded run(s), 32 task run(s) active").incidents
+    assert held.primary is not None and held.primary.rule.id == "RC05" and "32 task run(s)" in held.primary.summary
+    for line in ("[reload] channel reload still deferred after 1800000ms with 2 embedded run(s), 32 task run(s) active",
+                 "[reload] channel reload still deferred after 11079287ms with 20 embedded run(s), 12 task run(s) active"):
+        assert not analyze_text(line).incidents  # half an hour in, or most of the work live runs
 
 
 def test_a_channel_clients_own_count_of_many_drops_is_a_reconnect_loop() -> None:

@@ -50,8 +50,9 @@ RULE = Rule(
      "`stuck session recovery outcome: status=skipped action=keep_lane ... reason=active_lane_task` 3 times or more: "
      "the session lane holds a task while no embedded run is registered for the session (an orphaned lane task)",
      "`channel reload still deferred after <n>ms with <n> task run(s) active` (or `channel reload timeout after ...`) "
-     "a minute or more into the wait, with no embedded run, reply or operation counted: the reload waits on task "
-     "records no task is working on (low once, medium when it repeats)"),
+     "a minute or more into the wait, with no embedded run, reply or operation counted (or an hour or more into it, "
+     "with task runs outnumbering the rest of the work counted): the reload waits on task records no task is working "
+     "on (low once, medium when it repeats)"),
     ("the same session skipped again and again while `lastProgressAge` grows",
      "age in the tens of thousands of seconds"),
     (Fix("List the task records with `openclaw tasks audit --json` and cancel the `stale_running` ones with "
@@ -132,9 +133,14 @@ def detect(view: IncidentView) -> Candidate | None:
                      "initialization conflict: the session entry stays conflicted, so every turn on it is refused")
     if deferred:
         longest = max(e.seconds.get("elapsedMs", 0.0) for e in deferred)
-        tasks = deferred[-1].fields.get("taskRuns")
+        last = deferred[-1].fields
+        tasks = last.get("taskRuns")
+        others = sum(n for n in (last.get("operations"), last.get("pendingReplies"), last.get("embeddedRuns"))
+                     if isinstance(n, int) and n > 0)
+        beside = (f"beside {others} other operation(s), reply(ies) or run(s): work that does not finish, most of it "
+                  if others else "with no embedded run, reply or operation at work: ")
         parts.append(f"a channel reload was still waiting after {longest:.0f} s on {tasks} task run(s) counted active, "
-                     "with no embedded run, reply or operation at work: task records that outlived their tasks")
+                     + beside + "task records that outlived their tasks")
     if unknown_unrecovered and not parts:
         parts.append("the detector watches a session it cannot name (sessionId=unknown) and has no recovery for it")
     skip_events = [e for r in [*skipped[:3], *idle_noops[:2]] for e in r.events[:1]]
