@@ -225,6 +225,15 @@ def test_a_run_timeout_its_own_lane_task_reports_at_once_was_cleaned_up() -> Non
     assert "RC15" in rule_ids(analyze(timeout, other))  # a task that failed on something else
 
 
+def test_a_lane_task_that_ended_on_a_120s_model_timeout_a_moment_short_of_120s_held_its_lane_that_long() -> None:
+    # (f1151: the task's own timer read 119,986 ms for a call that timed out on the 120 s default)
+    def task(held_ms: int) -> str:
+        return line("10:00:00", f"lane task error: lane=session:{KEY} durationMs={held_ms} "
+                    'error="FailoverError: LLM request timed out."')
+    assert "RC01" in rule_ids(analyze(task(119986)))
+    assert "RC01" not in rule_ids(analyze(task(30000)))  # failed fast on its timeout: evidence, not a hang of its own
+
+
 def test_a_forced_restart_that_drops_pending_replies_is_a_restart_interrupted_run() -> None:
     analysis = analyze(
         line("10:00:00", "received SIGUSR1; restarting", "gateway", "INFO"),
