@@ -257,7 +257,7 @@ def lane_held_until_model_timeout(event: Event, warn_seconds: float) -> bool:
 
 # The lane task's duration and the model call's timeout are timed apart (the timeout starts once the call is made): a
 # call that timed out on a 120 s timeout may report a task of 119,986 ms (f1151).
-LANE_TIMER_SLACK = 1.0  # seconds
+LANE_TIMER_SLACK = 0.5  # seconds
 
 
 def hung_model_fetch(event: Event, warn_seconds: float) -> bool:
