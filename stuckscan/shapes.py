@@ -172,6 +172,15 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     # bracket, a record or a level word), so a message's own "心跳检测：socket ..." stays whole.
     _shape("note-label", r"(?P<label>[^\s：:\[\]{}]{1,12})：\s*(?=\d|\[|\{|(?:warn|error|info|debug|trace|fatal)\s)"
                          r"(?P<rest>.*)", wraps=True, needle="："),
+    # A desktop app that runs the gateway as a child logs its output as its own line, the stream named ("[2026-03-24
+    # 15:24:50.020] [error] [OpenClaw stderr] <gateway line>", LobsterAI; "[2026-03-27T13:10:27.281Z] [WARN ] [Gateway
+    # stderr] <gateway line>", ClawX): the gateway's line is read; the app's level only says which stream it came on.
+    _shape(
+        "host-captured",
+        r"\[(?P<iso>" + _ISO + r")\]\s+\[ ?(?P<host_level>" + _LEVEL + r") {0,3}\]\s+"
+        r"\[(?:OpenClaw|Gateway|openclaw|gateway) (?P<stream>stdout|stderr)\] ?(?P<rest>.*)",
+        wraps=True, needle="std",
+    ),
     # A plugin's own console line with its time in brackets: "[2026-05-09T09:05:00.552Z] connect success"; a log
     # viewer's or terminal logger's time in brackets before a console line ("[2026-05-14 19:01:03] [diagnostic] ...").
     _shape("console-bracketed", r"\[(?P<iso>" + _ISO + r")\]\s+(?P<rest>.*)", wraps=True),

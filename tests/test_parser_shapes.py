@@ -786,6 +786,24 @@ def test_a_log_kept_behind_a_comment_mark_reads_as_its_lines_and_a_comment_of_pr
     assert events[-1].kind == "session.stalled" and events[-1].message.startswith("stalled session")
 
 
+def test_a_desktop_apps_capture_of_the_gateways_output_reads_as_the_gateways_line() -> None:
+    from stuckscan.parser import parse_text_lines
+    # LobsterAI and ClawX log the child gateway's stdout and stderr as their own lines, the stream named
+    for text, subsystem in (
+            ("[2026-03-24 15:24:50.020] [error] [OpenClaw stderr] 2026-03-24T07:24:50.020Z [diagnostic] stalled session: "
+             "sessionKey=agent:main:main state=processing age=300s", "diagnostic"),
+            ("[2026-03-27T13:10:27.281Z] [WARN ] [Gateway stderr] 2026-03-28T00:10:27.280+11:00 [gateway] already running "
+             "under systemd; waiting 5000ms before retrying startup", "gateway")):
+        (event,) = parse_text_lines([text])
+        assert event.shape == "host-captured+console" and event.subsystem == subsystem, text
+        assert event.time is not None and event.time.minute in (24, 10)  # the gateway's own time, not the app's
+    (inner,) = parse_text_lines(["[2026-04-10 23:19:39.602] [info] [OpenClaw stdout] stalled session: "
+                                 "sessionKey=agent:main:main state=processing age=300s"])
+    assert inner.kind == "session.stalled" and inner.time is not None  # no time of its own: the app's
+    (own,) = parse_text_lines(["[2026-04-10 23:19:29.719] [info] [Reconcile] already in sync"])
+    assert not own.shape.startswith("host-captured")  # the app's own line
+
+
 def test_a_restart_recovery_count_reads_with_or_without_its_plural_mark() -> None:
     from stuckscan.parser import parse_text_lines
     for text in ("[main-session-restart-recovery] marked 2 startup-orphaned main session(s) for restart recovery",
