@@ -61,6 +61,7 @@ EVIDENCE_SILENCE = timedelta(minutes=15)  # incidents opened without warnings
 RUN_TIMEOUT_CLEANUP_WINDOW = timedelta(seconds=60)
 # How soon after a run timeout its own lane task reports the timeout as its error (milliseconds in real logs).
 RUN_TIMEOUT_OWN_TASK_END = timedelta(seconds=2)
+RUN_BUDGET_SLACK = 5.0  # seconds a run's lane task may last past the run's timeout (its abort and cleanup)
 EPISODE_GAP = timedelta(minutes=5)
 SWEEP_EVERY = timedelta(seconds=5)
 SAME_STALL_SLACK = timedelta(seconds=90)
@@ -900,7 +901,7 @@ class Correlator:
             return changes  # (the recall sub-run's own timeout, too: its budget ran out, the turn went on)
         if kind in LANE_TASK_KINDS:
             self._note_lane_task(event)
-            if kind == "lane.task_error" and self.pending_timeouts and model_call_timed_out(event):
+            if kind != "lane.dequeue" and self.pending_timeouts:
                 self._end_run_timeout_by_its_task(event)
         if kind == INGRESS_BACK_KIND and self.open_episode is not None:
             self.open_episode.evidence.add(event)
@@ -1694,17 +1695,29 @@ class Correlator:
         return True
 
     def _end_run_timeout_by_its_task(self, event: Event) -> None:
-        """A lane task that ended on the model's timeout within a moment of a run timeout still waiting for its cleanup:
-        the run's own end (the timeout aborts the attempt, which throws "FailoverError: LLM request timed out." to its
-        lane task, src/process/command-queue.ts), though the task names its lane (``lane=cron``,
-        ``lane=session:<key>``) and the timeout its run and session id. The task's end releases the lane: the run did
-        not go on unreleased. Only when exactly one run timeout waits in that moment."""
-        said = event.time
-        if said is None:
-            return
-        waiting = [key for key, pending in self.pending_timeouts.items()
-                   if pending.opened_by == "run_timeout" and pending.event.time is not None
-                   and timedelta(0) <= said - pending.event.time <= RUN_TIMEOUT_OWN_TASK_END]
+        """A lane task that ended as a run timeout still waits for its cleanup: the run's own end, though the task names
+        its lane (``lane=cron``, ``lane=subagent``, ``lane=session:<key>``) and the timeout its run and session id. It is
+        the run's task when it ended on the model's timeout within a moment of the run timeout (the timeout aborts the
+        attempt, which throws "FailoverError: LLM request timed out." to its lane task, src/process/command-queue.ts), or
+        when it lasted the run's own budget (``lane task done: lane=subagent durationMs=300093`` after ``timeoutMs=
+        300000``; untimed lines in the paste's order). The task's end releases the lane: the run did not go on
+        unreleased. Only when exactly one run timeout matches."""
+        said, held = event.time, event.seconds.get("durationMs")
+        timed_out = event.kind == "lane.task_error" and model_call_timed_out(event)
+        waiting = []
+        for key, pending in self.pending_timeouts.items():
+            if pending.opened_by != "run_timeout":
+                continue
+            began = pending.event.time
+            if (began is None) != (said is None):
+                continue
+            gap = said - began if said is not None and began is not None else None
+            if gap is not None and not timedelta(0) <= gap <= RUN_TIMEOUT_OWN_TASK_END:
+                continue
+            budget = pending.event.seconds.get("timeoutMs")
+            lasted_budget = held is not None and budget is not None and budget <= held <= budget + RUN_BUDGET_SLACK
+            if (timed_out and gap is not None) or lasted_budget:
+                waiting.append(key)
         if len(waiting) == 1:
             del self.pending_timeouts[waiting[0]]
 

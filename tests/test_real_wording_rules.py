@@ -221,8 +221,22 @@ def test_a_run_timeout_its_own_lane_task_reports_at_once_was_cleaned_up() -> Non
     assert rule_ids(analyze(timeout, own_end)) == {"RC01"}
     later = line("10:03:10", 'lane task error: lane=cron durationMs=180127 error="FailoverError: LLM request timed out."')
     assert "RC15" in rule_ids(analyze(timeout, later))  # ten seconds on: another task's end, the run's not shown
-    other = line("10:03:00", 'lane task error: lane=cron durationMs=180127 error="Error: boom"')
-    assert "RC15" in rule_ids(analyze(timeout, other))  # a task that failed on something else
+    other = line("10:03:00", 'lane task error: lane=cron durationMs=4000 error="Error: boom"')
+    assert "RC15" in rule_ids(analyze(timeout, other))  # a short task that failed on something else
+
+
+def test_a_lane_task_that_lasted_the_runs_own_budget_is_that_runs_end() -> None:
+    # (f1178: an untimed paste, the subagent lane's task done 93 ms past the run's 300 s budget)
+    from stuckscan.analysis import analyze_events
+    from stuckscan.parser import ParseStats, parse_text_lines
+
+    def ids(*texts: str) -> set[str]:
+        analysis = analyze_events(iter(parse_text_lines(list(texts))), ParseStats())
+        return {finding.rule.id for finding in analysis.findings()}
+
+    timeout = f"[agent/embedded] embedded run timeout: runId={RUN} sessionId={SID} timeoutMs=300000"
+    assert "RC15" not in ids(timeout, "[diagnostic] lane task done: lane=subagent durationMs=300093")
+    assert "RC15" in ids(timeout, "[diagnostic] lane task done: lane=subagent durationMs=12000")  # another task
 
 
 def test_a_lane_task_that_ended_on_a_120s_model_timeout_a_moment_short_of_120s_held_its_lane_that_long() -> None:
