@@ -1268,11 +1268,14 @@ FAMILIES: tuple[Family, ...] = (
     # now logs "Non-fatal unhandled rejection (continuing)" instead) ended the gateway on a network failure too: a
     # turn's own failures are caught by its run, so one that escapes comes from a background loop (a channel's
     # polling or socket client, the usual source in the threads: #2876, #6676, #22865), and every channel stops with
-    # the process. Only a network failure is read here (an AbortError is a restart's or a stop's doing).
+    # the process. Only a network failure is read here (an AbortError is a restart's or a stop's doing), a client's
+    # "Failed to connect ..." and a server's 5xx answer to a connect among them ("[DingTalk][__default__] Failed to
+    # connect to DingTalk Stream: Request failed with status code 502", f1174).
     _anchored(
         "channel.exited", "error", "Unhandled promise rejection: ",
         r"Unhandled promise rejection: (?P<error>(?:TypeError: fetch failed|[^\n]{0,300}?\b(?:getaddrinfo|ECONNRESET"
-        r"|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|socket hang up|UND_ERR_[A-Z_]{1,40})\b)"
+        r"|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|socket hang up|UND_ERR_[A-Z_]{1,40}"
+        r"|[Ff]ailed to connect|status code 5\d\d)\b)"
         r"[^\n]{0,300})",
     ),
     # The Discord listener's timeout (extensions/discord/src/monitor/listeners.ts): "discord handler timed out after

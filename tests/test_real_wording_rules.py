@@ -142,6 +142,13 @@ def test_an_unhandled_network_rejection_that_ends_the_gateway_is_a_channel_exit(
     assert "RC18" not in rule_ids(analyze(aborted))
     survived = line("09:34:00", "Non-fatal unhandled rejection (continuing): TypeError: fetch failed", "openclaw", "WARN")
     assert "RC18" not in rule_ids(analyze(survived))
+    # a channel client's connect refused by the platform's server (f1174: DingTalk's stream endpoint behind a proxy)
+    refused = line("09:34:00", "Unhandled promise rejection: Error: [DingTalk][__default__] Failed to connect to DingTalk "
+                   "Stream: Request failed with status code 502", "openclaw", "ERROR")
+    assert "RC18" in rule_ids(analyze(refused))
+    not_found = line("09:34:00", "Unhandled promise rejection: Error: Request failed with status code 404", "openclaw",
+                     "ERROR")
+    assert "RC18" not in rule_ids(analyze(not_found))  # a client's own mistake, not the network
 
 
 def test_telegram_refusing_the_bot_token_is_a_disconnect_for_good() -> None:
