@@ -901,8 +901,6 @@ class Correlator:
             return changes  # (the recall sub-run's own timeout, too: its budget ran out, the turn went on)
         if kind in LANE_TASK_KINDS:
             self._note_lane_task(event)
-            if kind != "lane.dequeue" and self.pending_timeouts:
-                self._end_run_timeout_by_its_task(event)
         if kind == INGRESS_BACK_KIND and self.open_episode is not None:
             self.open_episode.evidence.add(event)
         if kind in SERVING_KINDS and self.open_episode is not None and moment is not None \
@@ -1435,6 +1433,10 @@ class Correlator:
         del self.open[UNATTRIBUTED]
 
     def _note_lane_task(self, event: Event) -> None:
+        """A lane's task line: a task's end may be a timed-out run's own (stuckscan.lifecycle_lane calls this too, for
+        the lines it takes); a session lane's last few are kept."""
+        if self.pending_timeouts and event.kind != "lane.dequeue":
+            self._end_run_timeout_by_its_task(event)
         lane = event.get("lane")  # (a lazy event peeks it: no tokenizing for every dequeue)
         if not isinstance(lane, str) or not lane.startswith("session:"):
             return
