@@ -25,6 +25,7 @@ from stuckscan.events import (
     ATTENTION_LABELS,
     AUTH_WARMED_KIND,
     IN_FLIGHT_KINDS,
+    LANE_TIMER_SLACK,
     NOTE_KIND,
     REPEATED_MESSAGE_FAILURES,
     RESTART_WAIT_KINDS,
@@ -1717,7 +1718,8 @@ class Correlator:
             if gap is not None and not timedelta(0) <= gap <= RUN_TIMEOUT_OWN_TASK_END:
                 continue
             budget = pending.event.seconds.get("timeoutMs")
-            lasted_budget = held is not None and budget is not None and budget <= held <= budget + RUN_BUDGET_SLACK
+            lasted_budget = held is not None and budget is not None \
+                and budget - LANE_TIMER_SLACK <= held <= budget + RUN_BUDGET_SLACK
             if (timed_out and gap is not None) or lasted_budget:
                 waiting.append(key)
         if len(waiting) == 1:

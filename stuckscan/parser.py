@@ -469,6 +469,7 @@ _BLOCKQUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 _LOG_START = (r"(?=`[\d\[{][^`\n]{3,}`[ \t]*$"
               r"|\d|\[|\{|(?:warn|error|info|debug|trace|fatal)\s|[a-z][\w-]{0,40}/[\w./-]{1,60}: )")
 _LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+•]|\d{1,3}[.)])[ \t]+" + _LOG_START)
+_STARTS_AS_LOG = re.compile(_LOG_START)
 # A comment's mark before a log line kept in a script, a config or a source file ("#   [compaction-safeguard] ...",
 # "// 2026-05-05T12:23:00 ..."): read when what follows starts as a log line does or is a family's message; a line
 # under it with the same mark and a deeper indent continues it (the indent past the mark is kept, so it joins as a
@@ -950,7 +951,7 @@ class LineParser:
         if comment_width and marks.end() > comment_width and text[:comment_width].strip() == text[:marks.end()].strip():
             self._comment_width = comment_width  # a continuation under the line above: its own indent kept
             rest = text[comment_width:]
-        elif re.match(_LOG_START, rest) is None and families.match_family(rest.rstrip()) is None:
+        elif _STARTS_AS_LOG.match(rest) is None and families.match_family(rest.rstrip()) is None:
             return text
         else:
             self._comment_width = marks.end()

@@ -792,11 +792,12 @@ def test_a_desktop_apps_capture_of_the_gateways_output_reads_as_the_gateways_lin
     for text, subsystem in (
             ("[2026-03-24 15:24:50.020] [error] [OpenClaw stderr] 2026-03-24T07:24:50.020Z [diagnostic] stalled session: "
              "sessionKey=agent:main:main state=processing age=300s", "diagnostic"),
-            ("[2026-03-27T13:10:27.281Z] [WARN ] [Gateway stderr] 2026-03-28T00:10:27.280+11:00 [gateway] already running "
+            ("[2026-03-27T13:12:00.000Z] [WARN ] [Gateway stderr] 2026-03-28T00:10:27.280+11:00 [gateway] already running "
              "under systemd; waiting 5000ms before retrying startup", "gateway")):
         (event,) = parse_text_lines([text])
         assert event.shape == "host-captured+console" and event.subsystem == subsystem, text
-        assert event.time is not None and event.time.minute in (24, 10)  # the gateway's own time, not the app's
+        # the gateway's own time (07:24:50Z; 13:10:27Z), not the app's (15:24:50 local; 13:12:00Z)
+        assert event.time is not None and (event.time.hour, event.time.minute) in ((7, 24), (13, 10)), text
     (inner,) = parse_text_lines(["[2026-04-10 23:19:39.602] [info] [OpenClaw stdout] stalled session: "
                                  "sessionKey=agent:main:main state=processing age=300s"])
     assert inner.kind == "session.stalled" and inner.time is not None  # no time of its own: the app's
