@@ -111,7 +111,7 @@ GATEWAY_TROUBLE_KINDS = frozenset({
     "health.restart_limit", "health.restart_failed", "channel.auto_restart", "channel.restart_gave_up",
     "channel.polling_stall", "channel.exited", "channel.transport_error", "channel.reconnecting",
     "channel.shared_connections", "channel.stop_timeout", "channel.terminal_disconnect", "channel.slow_listener",
-    "channel.listener_timeout", "host.timing_gap", "gateway.heap_oom",
+    "channel.listener_timeout", "host.timing_gap", "gateway.heap_oom", "channel.handler_broken",
 })
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",

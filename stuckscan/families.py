@@ -58,6 +58,10 @@ def _searched(kind: str, level: str | None, needle: str, pattern: str, summary: 
     return Family(kind, level, re.compile(pattern, re.DOTALL), needle=needle, summary=summary, values=values)
 
 
+# An error of the code itself rather than of the world it talks to: read as a lookahead at the error's start.
+CODE_FAULT = (r"(?=[^\n]*?(?:\b(?:TypeError|ReferenceError)\b|is not a function|Cannot read propert(?:y|ies) of "
+              r"(?:undefined|null)|\bis not defined\b|must declare \w))")
+
 # Telegram Bot API methods the channel calls: in a bare grammY error they name the channel.
 _BOT_API_METHODS = ("getUpdates", "sendMessage", "sendChatAction", "setMyCommands", "deleteMyCommands", "getMe",
                     "deleteWebhook", "setWebhook", "editMessageText", "sendPhoto", "sendDocument", "answerCallbackQuery")
@@ -1426,6 +1430,21 @@ FAMILIES: tuple[Family, ...] = (
         "channel.transport_error", "error", "feishu[",
         r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: (?:polling error|Webhook server error|WebSocket SDK reported "
         r"recoverable error|WebSocket start failed, retrying in (?P<restartDelay>\d+ms)):\s*(?P<error>.*)",
+    ),
+    # A channel handing an inbound message to the agent and its handler throwing on a fault of the code itself (a
+    # TypeError, a function or property that is not there, a contract of the host the plugin does not meet): the
+    # message never becomes a run, and the same fault meets every message (a plugin built for another OpenClaw
+    # version). Feishu, DingTalk and other channel plugins log "<channel>[<accountId>]: failed to dispatch message:
+    # <err>" (error) from the catch around their dispatch; QQ Bot's gateway engine "Message processing failed: <err>"
+    # (error) around its outbound dispatch. Other errors there (a session conflict and its retry) are not this.
+    _searched(
+        "channel.handler_broken", "error", "failed to dispatch message: ",
+        r"(?:(?P<channel>[\w.-]{1,40})\[(?P<account>[^\[\]\s]{1,200})\]: )?failed to dispatch message: "
+        + CODE_FAULT + r"(?P<error>.*)",
+    ),
+    _searched(
+        "channel.handler_broken", "error", "Message processing failed: ",
+        r"Message processing failed: " + CODE_FAULT + r"(?P<error>.*)",
     ),
     _searched(
         "channel.inbound_failed", "error", "]: error handling ",

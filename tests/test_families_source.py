@@ -463,6 +463,15 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "plugin.hook_failed", {"hook": "before_prompt_build", "plugin": "hindsight-openclaw", "timeoutMs": 15000}),
     ("plugins", "ERROR", "[hooks] before_dispatch handler from inbox-guard failed: Error: ECONNREFUSED 127.0.0.1:7070",
      "plugin.hook_failed", {"hook": "before_dispatch", "error": "Error: ECONNREFUSED 127.0.0.1:7070"}),
+    # A channel's inbound handler throwing on a fault of its code (channel plugins' dispatch catch; QQ Bot's engine).
+    ("channels/feishu", "ERROR",
+     "feishu[default]: failed to dispatch message: Error: runChannelInboundEvent prepared turns must declare "
+     "runDispatchLifecycle when creating runDispatch", "channel.handler_broken", {"channel": "feishu", "account": "default"}),
+    ("gateway/channels/dingtalk", "ERROR",
+     "dingtalk[work]: failed to dispatch message: TypeError: runtime.channel.reply.dispatch is not a function",
+     "channel.handler_broken", {"channel": "dingtalk", "account": "work"}),
+    ("gateway/channels/qqbot", "ERROR", "Message processing failed: Cannot read properties of undefined (reading 'run')",
+     "channel.handler_broken", {"error": "Cannot read properties of undefined (reading 'run')"}),
     # Channel connection audit: the channel manager, Telegram, Discord and WhatsApp.
     ("gateway/channels/telegram", "WARN", "[default] channel stop exceeded 5000ms after abort; continuing shutdown",
      "channel.stop_timeout", {"stopTimeoutMs": 5000}),

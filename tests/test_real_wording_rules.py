@@ -773,3 +773,23 @@ def test_a_lane_task_that_held_its_lane_until_its_model_timed_out_dates_its_find
     quick = line("10:05:00", f'lane task error: lane=session:{KEY} durationMs=2000 error="Error: 400 Bad Request"',
                  "diagnostic", "ERROR")
     assert all(i.start is None or i.start.strftime("%H:%M:%S") != "02:02:00" for i in analyze(liveness, quick).incidents)
+
+
+def dispatch_failed(clock: str, error: str) -> str:
+    return line(clock, f"feishu[default]: failed to dispatch message: {error}", "channels/feishu", "ERROR")
+
+
+def test_a_channel_handler_throwing_on_its_own_code_is_the_channel_ingress_not_a_session() -> None:
+    contract = "Error: runChannelInboundEvent prepared turns must declare runDispatchLifecycle when creating runDispatch"
+    once = analyze(dispatch_failed("10:00:00", contract))
+    finding = once.episodes[0].primary
+    assert finding is not None and finding.rule.id == "RC18" and finding.confidence.name == "LOW"
+    assert "threw on an inbound message" in finding.summary
+    assert any("plugin" in fix for fix in finding.fixes)
+    assert not any("health-monitor" in fix for fix in finding.fixes)
+    twice = analyze(dispatch_failed("10:00:00", contract), dispatch_failed("10:01:00", contract)).episodes[0].primary
+    assert twice is not None and twice.confidence.name == "MEDIUM"
+    # A session conflict the channel retries is an error of the world, not of the code: no such reading.
+    conflict = analyze(dispatch_failed("10:00:00", 'Error: Session "agent:main:feishu:direct:ou_1" changed while '
+                                                   "starting work. Retry."))
+    assert "RC18" not in rule_ids(conflict)

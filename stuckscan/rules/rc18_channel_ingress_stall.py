@@ -57,8 +57,16 @@ def _another_poller(context: FixContext) -> bool:
     return bool(context.fact("poll_conflict"))
 
 
+def _handler_broken(context: FixContext) -> bool:
+    return bool(context.fact("handler_broken"))
+
+
+def _restart_may_help(context: FixContext) -> bool:
+    return _not_closed_for_good(context) and not _handler_broken(context)
+
+
 def _restarted_by_monitor(context: FixContext) -> bool:
-    return _not_closed_for_good(context) and not _never_ready(context)
+    return _not_closed_for_good(context) and not _never_ready(context) and not _handler_broken(context)
 
 
 def _never_ready(context: FixContext) -> bool:
@@ -133,7 +141,10 @@ RULE = Rule(
      "no CI)",
      "a paste that stops on Discord's `client initialized as <id> (<name>); awaiting gateway readiness` (untimed, no "
      "line after it): the client never reported READY in the lines; low confidence (READY itself is not logged, so "
-     "only where the paste stops says so)"),
+     "only where the paste stops says so)",
+     "a channel's handler throwing on an inbound message on a fault of its code, with nothing served after it "
+     "(`feishu[<acct>]: failed to dispatch message: Error: ... must declare ...`, QQ Bot's `Message processing "
+     "failed: Cannot read properties of undefined (reading 'run')`): low confidence once, medium when repeated"),
     ("no session is processing: the problem is channel-level",),
     (Fix("Free the port another process holds (`EADDRINUSE`), or stop the second gateway.", _port_taken,
          "a restart failed with EADDRINUSE"),
@@ -153,7 +164,10 @@ RULE = Rule(
          "instead of waiting on it forever.", _never_ready, "Discord's client was left awaiting gateway readiness"),
      Fix("Check the channel's credentials (app id and secret, bot token): the platform refuses the calls made with "
          "them, and a restart does not change that.", _credentials, "the channel's calls were refused for its credentials"),
-     Fix("Restart the channel or the gateway.", _not_closed_for_good, "the channel can come back on a restart"),
+     Fix("Install the channel plugin's release built for this OpenClaw version (`openclaw plugins update <id>`), or "
+         "the OpenClaw version the plugin names: its handler fails on the host's own API, and a restart does not "
+         "change that.", _handler_broken, "the channel's handler threw on an error of its code"),
+     Fix("Restart the channel or the gateway.", _restart_may_help, "the channel can come back on a restart"),
      Fix("Upgrade (PR #34113 fixes the multi-account stale-socket loop).", _stale_socket,
          "the restarts are for stale sockets"),
      Fix("Tune the health-monitor thresholds.", _restarted_by_monitor, "the channel can come back on a restart")),
@@ -468,6 +482,9 @@ def detect(view: EpisodeView) -> Candidate | None:
                  or view.record.served_after is not None or _came_back(view, restarts + auto)):
         if shared and view.record.served_after is None:
             return _shared_socket(shared, view)
+        broken = view.events("channel.handler_broken")
+        if broken and view.record.served_after is None:
+            return _broken_handler(broken, view)
         return _left_awaiting_readiness(view)
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
     only_held = bool(held) and all(any(e is h for h in held) for e in self_looping)
@@ -636,6 +653,22 @@ def _shared_socket(shared: list[Event], view: EpisodeView) -> Candidate:
         "them: events go to another gateway sharing the app token, or to connections a reconnect left open, and "
         "this gateway never sees them.",
         cite(shared[:2], shared[-1:]), onset=view.record.start, facts={"shared_connections": True},
+    )
+
+
+def _broken_handler(broken: list[Event], view: EpisodeView) -> Candidate:
+    """A channel's handler throwing on an inbound message, on a fault of its code (``channel.handler_broken``), with
+    nothing served after it: the message never became a run, and a fault of the code meets every message alike."""
+    first = broken[0]
+    channel = _channel_root(first) or "the channel"
+    error = (field_text(first, "error") or first.message).strip()[:160]
+    return Candidate(
+        "RC18", Confidence.MEDIUM if len(broken) >= 2 else Confidence.LOW,
+        f"The handler of {channel} threw on an inbound message before it became an agent run "
+        f"({error}){f', {len(broken)} times' if len(broken) >= 2 else ''}: no session ever saw the message, so the "
+        "bot stays silent; an error of the code like this one meets every message (a channel plugin built for "
+        "another OpenClaw version), which one line cannot show.",
+        cite(broken[:2], broken[-1:]), onset=view.record.start, facts={"handler_broken": True},
     )
 
 
