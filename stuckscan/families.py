@@ -2471,9 +2471,10 @@ def first_word(message: str) -> str:
 # "Health check failed: gateway closed (1006 ...)", "Gateway stability failed: GatewayTransportError: ...".
 # The message under it is matched as if it stood alone.
 ERROR_WRAPPER = re.compile(
-    r"(?:(?:[A-Z][A-Za-z]{0,40})?Error(?: \[[A-Z_]{1,40}\])?|Health check failed|Gateway (?:stability|call|probe) failed):\s+"
+    r"(?:(?:[A-Z][A-Za-z]{0,40})?Error(?: \[[A-Z_]{1,40}\])?|Health check failed|Gateway (?:stability|call|probe) failed"
+    r"|Failed to start CLI):\s+"  # (the CLI entry's own catch: "[openclaw] Failed to start CLI: <error>")
 )
-WRAPPER_FIRST_WORDS = frozenset({"Health", "Gateway"})
+WRAPPER_FIRST_WORDS = frozenset({"Health", "Gateway", "Failed"})
 _WRAPPER_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # a wrapper starts upper-case
 _MAX_UNWRAPS = 3
 # An elision where a label's colon should be: " ... " or " … " within the first words.

@@ -752,7 +752,8 @@ _REMARK_WORDS = re.compile(
     r"(?i:\b(?:omitted|similar|identical|more|repeat(?:ed|s|ing)?|lines?|entries|snip(?:ped)?|cut|trimmed|abridged"
     r"|truncated|elided|redacted|removed|nothing|no|never|none|after|before|until|then|hangs?|hung|stuck|freez(?:e|es"
     r"|ing)|frozen|wedged|here|this|later|earlier|same|again|so on|etc|times|every|minutes?|mins?|seconds?|secs?"
-    r"|hours?|unresponsive|silence|silent|waiting|reporter|continues|forever)\b|(?<![\w×])[x×]\d+\b|\b\d+[x×](?!\w))"
+    r"|hours?|unresponsive|silence|silent|waiting|reporter|continues|forever|retries|retried)\b|(?<![\w×])[x×]\d+\b"
+    r"|\b\d+[x×](?!\w))"
 )
 _OWN_LINE_MARK = re.compile(
     r"(?:(?P<hash>#{1,6})|(?P<slashes>//)|(?P<arrow><-{1,3}|<={2}|-{2}>|={2}>|←|⬅\ufe0f?|👈|\^{2,}))(?:\s+|$)"
@@ -778,10 +779,10 @@ class Note:
 
 
 # A remark that the line before it kept coming: "repeats every ~35 min", "(and so on, every 30s)", "again and
-# again", "x3". A count of omitted lines ("12 more lines") says lines were left out, not that one repeated.
+# again", "x3", "(12 retries, all 403)". A count of omitted lines ("12 more lines") says lines were left out, not that one repeated.
 _REPEATS = re.compile(r"(?i:\brepeat(?:s|ed|ing)?\b|\brecurs?\b|\bagain\b|\bkeeps? (?:coming|repeating)\b"
                       r"|\bevery\s+~?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b"
-                      r"|(?<![\w×])[x×]\d+\b|\b\d+[x×](?!\w)|\b\d+ times\b)")
+                      r"|(?<![\w×])[x×]\d+\b|\b\d+[x×](?!\w)|\b\d+ times\b|\b\d+ (?:retries|restarts|attempts)\b)")
 
 
 def _note(text: str, form: str) -> Note:

@@ -250,6 +250,8 @@ def test_a_cut_label_in_a_gateway_record_reads_alike_on_the_fast_path(tmp_path: 
     ("19:15:03+00:00 error Gateway stability failed: GatewayTransportError: gateway timeout after 10000ms",
      "gateway.timeout", {"timeoutMs": 10000}),  # #81132
     ("Error: gateway closed (1008): pairing required", "gateway.closed", {"code": 1008}),
+    ("23:05:57+00:00 error [openclaw] Failed to start CLI: Error: gateway closed (1006 abnormal closure (no close "
+     "frame)): no close reason", "gateway.closed", {"code": 1006}),  # NVIDIA/NemoClaw#2015: the CLI entry's own catch
 ])
 def test_error_prefixes_do_not_hide_the_family(line: str, kind: str, fields: dict) -> None:
     event = one(line)
@@ -263,11 +265,13 @@ def test_a_wrapped_message_in_a_gateway_record_reads_alike_on_the_fast_path(tmp_
     lines = [tslog_line("2026-05-21T18:00:00.000+08:00", "gateway", "agent model: a/b"),
              tslog_line("2026-05-21T18:00:01.000+08:00", "gateway", "Error: gateway timeout after 10000ms", level="ERROR"),
              tslog_line("2026-05-21T18:00:02.000+08:00", "gateway", "Gateway stability failed: GatewayTransportError: "
-                        "gateway timeout after 10000ms", level="ERROR")]
+                        "gateway timeout after 10000ms", level="ERROR"),
+             tslog_line("2026-05-21T18:00:03.000+08:00", "openclaw", "Failed to start CLI: Error: gateway timeout after "
+                        "10000ms", level="ERROR")]
     log.write_text("\n".join(lines) + "\n")
     stats = ParseStats()
     kinds = [e.kind for e in iter_scan_events([str(log)], OPTIONS, stats) if e.kind != "generic"]
-    assert kinds == ["gateway.agent_model", "gateway.timeout", "gateway.timeout"]
+    assert kinds == ["gateway.agent_model", "gateway.timeout", "gateway.timeout", "gateway.timeout"]
 
 
 # -- 7. elided ids ----------------------------------------------------------------------------------
@@ -672,6 +676,13 @@ def test_a_note_that_the_line_above_repeats_is_marked_so() -> None:
                                "# the reporter restarted here"])
     notes = [e for e in parsed if e.kind == NOTE_KIND]
     assert [n.fields.get("repeats", False) for n in notes] == [True, False, True, False]
+
+
+def test_a_note_counting_the_retries_of_the_line_above_says_it_repeated() -> None:
+    parsed = parse_text_lines(["[slack] socket mode failed to start. retry 1/12 in 2s", "... (12 retries, all 403)",
+                               "... (2 more lines)"])
+    notes = [e for e in parsed if e.kind == NOTE_KIND]
+    assert [n.fields.get("repeats", False) for n in notes] == [True, False]
 
 
 def test_a_record_transcribed_as_yaml_is_one_event_of_its_template() -> None:
