@@ -1261,6 +1261,13 @@ FAMILIES: tuple[Family, ...] = (
         "plugin.load_failed", "error", " failed to load from ",
         r"(?P<plugin>[\w@./-]{1,100}) failed to load from (?P<path>\S{1,1000}?):\s*(?P<error>.*)",
     ),
+    # The WeChat channel plugin (Tencent/openclaw-weixin, its monitor's start) waiting for the host's plugin runtime
+    # and giving up, "waitForWeixinRuntime() failed: <err>" (error, e.g. "Error: Weixin runtime initialization timeout
+    # after 10000ms"), then rethrowing: the account's monitor never starts.
+    _searched(
+        "channel.exited", "error", "waitForWeixinRuntime() failed",
+        r"waitFor(?P<channel>Weixin)Runtime\(\) failed:?\s*(?P<error>.*)",
+    ),
     # A channel that did not start (src/gateway/server-channels.ts, error): "[<channel>] channel startup failed:
     # <err>"; the startup path logs "channel startup failed: <err>" without the tag.
     _searched(

@@ -463,6 +463,9 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "plugin.hook_failed", {"hook": "before_prompt_build", "plugin": "hindsight-openclaw", "timeoutMs": 15000}),
     ("plugins", "ERROR", "[hooks] before_dispatch handler from inbox-guard failed: Error: ECONNREFUSED 127.0.0.1:7070",
      "plugin.hook_failed", {"hook": "before_dispatch", "error": "Error: ECONNREFUSED 127.0.0.1:7070"}),
+    ("gateway/channels/openclaw-weixin", "ERROR",
+     "waitForWeixinRuntime() failed: Error: Weixin runtime initialization timeout after 10000ms", "channel.exited",
+     {"channel": "Weixin", "error": "Error: Weixin runtime initialization timeout after 10000ms"}),
     # A channel's inbound handler throwing on a fault of its code (channel plugins' dispatch catch; QQ Bot's engine).
     ("channels/feishu", "ERROR",
      "feishu[default]: failed to dispatch message: Error: runChannelInboundEvent prepared turns must declare "
