@@ -2450,7 +2450,9 @@ def _restart_recovery_fault(event: Event) -> str:
     fields = event.fields
     if "GatewayDrainingError" in event.message or "gateway is draining" in event.message:
         return ""  # (the pass itself refused by a drain the gateway began: it says nothing of a session interrupted)
-    if "failed to resume" in event.message or fields.get("stage") in ("failed", "gave up"):
+    # ("marked interrupted main session failed: <key> (<reason>)": recovery gave the session up and marked it failed)
+    if "failed to resume" in event.message or "interrupted main session failed" in event.message \
+            or fields.get("stage") in ("failed", "gave up"):
         return "restart recovery could not resume an interrupted session"
     failed = fields.get("failed")
     if isinstance(failed, int) and failed > 0:

@@ -793,3 +793,11 @@ def test_a_channel_handler_throwing_on_its_own_code_is_the_channel_ingress_not_a
     conflict = analyze(dispatch_failed("10:00:00", 'Error: Session "agent:main:feishu:direct:ou_1" changed while '
                                                    "starting work. Retry."))
     assert "RC18" not in rule_ids(conflict)
+
+
+def test_a_session_restart_recovery_marked_failed_is_a_restart_that_cut_its_run() -> None:
+    marked = line("10:00:05", "marked interrupted main session failed: agent:coder:main (transcript tail is not "
+                  "resumable)", "main-session-restart-recovery")
+    analysis = analyze(marked, line("10:01:12", "EmbeddedAttemptSessionTakeoverError", "agent/embedded", "ERROR"))
+    assert [incident.primary.rule.id for incident in analysis.incidents if incident.primary] == ["RC17"]
+    assert "marked it failed (agent:coder:main" in analysis.incidents[0].primary.summary

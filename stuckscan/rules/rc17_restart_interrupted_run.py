@@ -136,9 +136,13 @@ def _what_it_left(event: object) -> str:
     if kind == "restart.recovery":
         if isinstance(fields.get("marked"), int):
             return f"{fields['marked']} session(s) were left for restart recovery"
-        failed = fields.get("failed")
+        failed, message = fields.get("failed"), getattr(event, "message", "")
+        if "interrupted main session failed" in message:
+            key, reason = fields.get("sessionKey"), fields.get("reason")
+            return ("restart recovery could not resume an interrupted session and marked it failed"
+                    + (f" ({key}" + (f": {reason})" if reason else ")") if key else ""))
         return "restart recovery could not resume an interrupted session" \
-            if (isinstance(failed, int) and failed > 0) or "failed to resume" in getattr(event, "message", "") \
+            if (isinstance(failed, int) and failed > 0) or "failed to resume" in message \
             else "restart recovery ran"
     return "the run was aborted"
 
