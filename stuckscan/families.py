@@ -58,8 +58,9 @@ def _searched(kind: str, level: str | None, needle: str, pattern: str, summary: 
     return Family(kind, level, re.compile(pattern, re.DOTALL), needle=needle, summary=summary, values=values)
 
 
-# An error of the code itself rather than of the world it talks to: read as a lookahead at the error's start.
-CODE_FAULT = (r"(?=[^\n]*?(?:\b(?:TypeError|ReferenceError)\b|is not a function|Cannot read propert(?:y|ies) of "
+# An error of the code itself rather than of the world it talks to: read as a lookahead at the error's start, within
+# its first words (bounded, so a line repeating the label many times stays linear).
+CODE_FAULT = (r"(?=[^\n]{0,200}?(?:\b(?:TypeError|ReferenceError)\b|is not a function|Cannot read propert(?:y|ies) of "
               r"(?:undefined|null)|\bis not defined\b|must declare \w))")
 
 # Telegram Bot API methods the channel calls: in a bare grammY error they name the channel.
