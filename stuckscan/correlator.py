@@ -29,6 +29,7 @@ from stuckscan.events import (
     NOTE_KIND,
     REPEATED_MESSAGE_FAILURES,
     RESTART_WAIT_KINDS,
+    RUN_BUDGET_FIELD,
     RUN_OVER_KINDS,
     SLOW_RESPONSE_SECONDS,
     STOPPED_RUN,
@@ -818,6 +819,9 @@ class Correlator:
         self.open_episode: EpisodeRecord | None = None
         self.markers: deque[Event] = deque(maxlen=self.limits.markers)
         self.pending_timeouts: dict[str, PendingSignal] = {}
+        # The run timeout a lane task ended on the model's timeout just closed, with its budget (see
+        # _end_run_timeout_by_its_task): the run's other lane (cron and its session lane) ends on the same timeout.
+        self._budget_spent: tuple[Event, float] | None = None
         self._pending_due: datetime | None = None  # no pending signal is due before this (a lower bound)
         self.gateway_pids: list[int] = []
         self.now: datetime | None = None
@@ -1707,6 +1711,8 @@ class Correlator:
         unreleased. Only when exactly one run timeout matches."""
         said, held = event.time, event.seconds.get("durationMs")
         timed_out = event.kind == "lane.task_error" and model_call_timed_out(event)
+        if timed_out and self._budget_spent is not None and self._spent_the_budget(event, *self._budget_spent):
+            event.seconds[RUN_BUDGET_FIELD] = self._budget_spent[1]
         waiting = []
         for key, pending in self.pending_timeouts.items():
             if pending.opened_by != "run_timeout":
@@ -1723,7 +1729,25 @@ class Correlator:
             if (timed_out and gap is not None) or lasted_budget:
                 waiting.append(key)
         if len(waiting) == 1:
-            del self.pending_timeouts[waiting[0]]
+            ended = self.pending_timeouts.pop(waiting[0]).event
+            budget = ended.seconds.get("timeoutMs")
+            # A task that held its lane the run's whole budget and ended on the model's timeout: the model call took
+            # all of it, a hang by the run's own measure, however short the budget (f1229: a cron run's 60 s).
+            if timed_out and budget is not None and self._spent_the_budget(event, ended, budget):
+                event.seconds[RUN_BUDGET_FIELD] = budget
+                self._budget_spent = (ended, budget)
+
+    @staticmethod
+    def _spent_the_budget(task: Event, timeout: Event, budget: float) -> bool:
+        """Whether ``task`` ended within moments of the run ``timeout`` (untimed: both untimed) having lasted the run's
+        whole ``budget``."""
+        held = task.seconds.get("durationMs")
+        if held is None or not budget - LANE_TIMER_SLACK <= held <= budget + RUN_BUDGET_SLACK:
+            return False
+        if (task.time is None) != (timeout.time is None):
+            return False
+        return task.time is None or timeout.time is None \
+            or timedelta(0) <= task.time - timeout.time <= RUN_TIMEOUT_OWN_TASK_END
 
     def _too_young_to_judge(self, pending: PendingSignal) -> bool:
         """An overflow compaction the log ends under the stall detector's warn threshold after: compaction takes

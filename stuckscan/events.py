@@ -252,7 +252,14 @@ def lane_held_until_model_timeout(event: Event, warn_seconds: float) -> bool:
     if event.kind != "lane.task_error" or not model_call_timed_out(event) or recall_lane_task(event):
         return False
     held = event.seconds.get("durationMs")
-    return held is not None and held >= warn_seconds - LANE_TIMER_SLACK
+    if held is None:
+        return False
+    budget = event.seconds.get(RUN_BUDGET_FIELD)  # (set by the correlator: the task spent its run's whole budget)
+    return held >= warn_seconds - LANE_TIMER_SLACK or (budget is not None and held >= budget - LANE_TIMER_SLACK)
+
+
+# The budget (seconds) of the run timeout a lane task ended with, having lasted all of it on the model's timeout.
+RUN_BUDGET_FIELD = "spentRunBudget"
 
 
 # The lane task's duration and the model call's timeout are timed apart (the timeout starts once the call is made): a

@@ -355,3 +355,21 @@ def test_a_run_timeouts_own_lane_task_ends_its_wait_on_both_paths(tmp_path: Path
     slow = analyze_paths([path], OPTIONS)
     assert not any(f.rule.id == "RC15" for f in slow.findings())
     assert fast([path]) == slow
+
+
+def test_a_lane_task_that_spent_its_runs_budget_on_the_models_timeout_reads_alike_on_both_paths(tmp_path: Path) -> None:
+    run, sid = "9f442e77-d01d-4c9c-9c78-36224b2630e3", "5424d2b5-1852-41d4-900c-30e58e6f9069"
+    lines = [tslog_line(f"2026-05-21T10:00:{second:02d}.000+00:00", "gateway/channels/telegram", f"poll cycle {second}")
+             for second in range(0, 20)]
+    lines += [
+        tslog_line("2026-05-21T10:03:00.325+00:00", "agent/embedded",
+                   f"embedded run timeout: runId={run} sessionId={sid} timeoutMs=60000", "WARN"),
+        tslog_line("2026-05-21T10:03:00.340+00:00", "diagnostic",
+                   'lane task error: lane=cron durationMs=60127 error="FailoverError: LLM request timed out."', "ERROR"),
+        *(tslog_line(f"2026-05-21T10:0{minute}:00.000+00:00", "gateway/channels/telegram", "poll cycle")
+          for minute in (4, 5, 6)),
+    ]
+    path = _write(tmp_path, lines)
+    slow = analyze_paths([path], OPTIONS)
+    assert [f.rule.id for f in slow.findings()] == ["RC01"]
+    assert fast([path]) == slow

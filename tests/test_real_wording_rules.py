@@ -255,6 +255,20 @@ def test_a_lane_task_that_ended_on_a_120s_model_timeout_a_moment_short_of_120s_h
     assert "RC01" not in rule_ids(analyze(task(30000)))  # failed fast on its timeout: evidence, not a hang of its own
 
 
+def test_a_lane_task_that_spent_its_runs_whole_budget_on_the_models_timeout_is_a_hung_model_call() -> None:
+    # (f1229: a cron run's 60 s budget, the cron lane's task and the session lane's ending on the model's timeout)
+    timeout = line("10:03:00", f"embedded run timeout: runId={RUN} sessionId={SID} timeoutMs=60000", "agent/embedded")
+    cron = line("10:03:00", 'lane task error: lane=cron durationMs=60332 error="FailoverError: LLM request timed out."')
+    session = line("10:03:00", f'lane task error: lane=session:{KEY} durationMs=60348 error="FailoverError: LLM '
+                   'request timed out."')
+    assert rule_ids(analyze(timeout, cron, session)) == {"RC01"}
+    # the same task without the run timeout it spent: a task that failed on its timeout under the warn threshold
+    assert "RC01" not in rule_ids(analyze(cron))
+    # a task that ended on the model's timeout long before the run's budget ran out did not spend it
+    early = line("10:03:00", 'lane task error: lane=cron durationMs=20000 error="FailoverError: LLM request timed out."')
+    assert "RC01" not in rule_ids(analyze(timeout, early))
+
+
 def test_a_forced_restart_that_drops_pending_replies_is_a_restart_interrupted_run() -> None:
     analysis = analyze(
         line("10:00:00", "received SIGUSR1; restarting", "gateway", "INFO"),
