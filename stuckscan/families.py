@@ -63,6 +63,11 @@ def _searched(kind: str, level: str | None, needle: str, pattern: str, summary: 
 CODE_FAULT = (r"(?=[^\n]{0,200}?(?:\b(?:TypeError|ReferenceError)\b|is not a function|Cannot read propert(?:y|ies) of "
               r"(?:undefined|null)|\bis not defined\b|must declare \w))")
 
+# An inbound update failing for a reason every update shares: an error of the code (as CODE_FAULT), a module the
+# install lacks ("Cannot find module ...": a running gateway whose files an upgrade replaced), or grammY's bot that was
+# never initialised ("Bot not initialized!": its getMe bootstrap never succeeded).
+FAILS_EVERY_UPDATE = CODE_FAULT.removesuffix("))") + r"|Cannot find module|Bot not initialized))"
+
 # Telegram Bot API methods the channel calls: in a bare grammY error they name the channel.
 _BOT_API_METHODS = ("getUpdates", "sendMessage", "sendChatAction", "setMyCommands", "deleteMyCommands", "getMe",
                     "deleteWebhook", "setWebhook", "editMessageText", "sendPhoto", "sendDocument", "answerCallbackQuery")
@@ -1449,6 +1454,15 @@ FAMILIES: tuple[Family, ...] = (
         "channel.handler_broken", "error", "failed to dispatch message: ",
         r"(?:(?P<channel>[\w.-]{1,40})\[(?P<account>[^\[\]\s]{1,200})\]: )?failed to dispatch message: "
         + CODE_FAULT + r"(?P<error>.*)",
+    ),
+    # Telegram's spooled-update drain (extensions/telegram): an inbound update whose handling failed is released for a
+    # later retry, "[telegram][diag] spooled update <id> [handler |claim ]failed; keeping for retry[ attempt n/m]: <err>"
+    # (also "webhook spooled update ..."): read only when the error is one every update meets alike.
+    _searched(
+        "channel.handler_broken", "warn", "failed; keeping for retry",
+        r"(?:\[(?P<channel>telegram)\]\s*)?(?:\[diag\]\s*)?(?:webhook )?spooled update (?P<updateId>\S{1,40}) "
+        r"(?:handler |claim )?failed; keeping for retry(?: attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+))?:\s*"
+        + FAILS_EVERY_UPDATE + r"(?P<error>.*)",
     ),
     _searched(
         "channel.handler_broken", "error", "Message processing failed: ",

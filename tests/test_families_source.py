@@ -473,6 +473,12 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/dingtalk", "ERROR",
      "dingtalk[work]: failed to dispatch message: TypeError: runtime.channel.reply.dispatch is not a function",
      "channel.handler_broken", {"channel": "dingtalk", "account": "work"}),
+    ("gateway/channels/telegram", "INFO", "[telegram][diag] spooled update 68913266 handler failed; keeping for retry: "
+     "Bot not initialized! Either call `await bot.init()`, or directly set the `botInfo` option",
+     "channel.handler_broken", {"updateId": "68913266"}),
+    ("gateway/channels/telegram", "INFO", "[telegram][diag] webhook spooled update 7 failed; keeping for retry attempt 2/8: "
+     "Error in middleware: Cannot find module '/opt/openclaw/dist/commands-status-BZrHyBJ5.js'",
+     "channel.handler_broken", {"attempt": 2, "maxAttempts": 8}),
     ("gateway/channels/qqbot", "ERROR", "Message processing failed: Cannot read properties of undefined (reading 'run')",
      "channel.handler_broken", {"error": "Cannot read properties of undefined (reading 'run')"}),
     # Channel connection audit: the channel manager, Telegram, Discord and WhatsApp.

@@ -807,6 +807,14 @@ def test_a_channel_handler_throwing_on_its_own_code_is_the_channel_ingress_not_a
     conflict = analyze(dispatch_failed("10:00:00", 'Error: Session "agent:main:feishu:direct:ou_1" changed while '
                                                    "starting work. Retry."))
     assert "RC18" not in rule_ids(conflict)
+    # Telegram's spooled-update drain keeping an update for retry: a missing module fails every update, a session
+    # conflict only that one.
+    missing = line("10:00:00", "[diag] spooled update 9 failed; keeping for retry: Error in middleware: Cannot find "
+                   "module '/opt/openclaw/dist/commands-status-BZrHyBJ5.js'", "gateway/channels/telegram", "INFO")
+    assert "RC18" in rule_ids(analyze(missing))
+    moved = line("10:00:00", 'spooled update 9 failed; keeping for retry: Session "agent:main:telegram:direct:1" '
+                 "changed while starting work. Retry.", "gateway/channels/telegram", "INFO")
+    assert "RC18" not in rule_ids(analyze(moved))
 
 
 def test_a_session_restart_recovery_marked_failed_is_a_restart_that_cut_its_run() -> None:

@@ -144,7 +144,9 @@ RULE = Rule(
      "only where the paste stops says so)",
      "a channel's handler throwing on an inbound message on a fault of its code, with nothing served after it "
      "(`feishu[<acct>]: failed to dispatch message: Error: ... must declare ...`, QQ Bot's `Message processing "
-     "failed: Cannot read properties of undefined (reading 'run')`): low confidence once, medium when repeated"),
+     "failed: Cannot read properties of undefined (reading 'run')`, Telegram's `[diag] spooled update <id> failed; "
+     "keeping for retry: ... Cannot find module ...` or `... Bot not initialized!`): low confidence once, medium "
+     "when repeated"),
     ("no session is processing: the problem is channel-level",),
     (Fix("Free the port another process holds (`EADDRINUSE`), or stop the second gateway.", _port_taken,
          "a restart failed with EADDRINUSE"),
@@ -164,9 +166,11 @@ RULE = Rule(
          "instead of waiting on it forever.", _never_ready, "Discord's client was left awaiting gateway readiness"),
      Fix("Check the channel's credentials (app id and secret, bot token): the platform refuses the calls made with "
          "them, and a restart does not change that.", _credentials, "the channel's calls were refused for its credentials"),
-     Fix("Install the channel plugin's release built for this OpenClaw version (`openclaw plugins update <id>`), or "
-         "the OpenClaw version the plugin names: its handler fails on the host's own API, and a restart does not "
-         "change that.", _handler_broken, "the channel's handler threw on an error of its code"),
+     Fix("Make the channel's code whole again, then restart the gateway: update the channel plugin to the release "
+         "built for this OpenClaw version (`openclaw plugins update <id>`), reinstall OpenClaw if a module of its own "
+         "is missing, and restart a process whose client was never initialised. A handler failing on its own code "
+         "fails every message alike, whatever the channel's connection does.", _handler_broken,
+         "the channel's handler failed on an error of its code or install"),
      Fix("Restart the channel or the gateway.", _restart_may_help, "the channel can come back on a restart"),
      Fix("Upgrade (PR #34113 fixes the multi-account stale-socket loop).", _stale_socket,
          "the restarts are for stale sockets"),
@@ -666,8 +670,9 @@ def _broken_handler(broken: list[Event], view: EpisodeView) -> Candidate:
         "RC18", Confidence.MEDIUM if len(broken) >= 2 else Confidence.LOW,
         f"The handler of {channel} threw on an inbound message before it became an agent run "
         f"({error}){f', {len(broken)} times' if len(broken) >= 2 else ''}: no session ever saw the message, so the "
-        "bot stays silent; an error of the code like this one meets every message (a channel plugin built for "
-        "another OpenClaw version), which one line cannot show.",
+        "bot stays silent; an error of the code or the install like this one meets every message (a channel plugin "
+        "built for another OpenClaw version, files an upgrade replaced, a client never initialised), which one line "
+        "cannot show.",
         cite(broken[:2], broken[-1:]), onset=view.record.start, facts={"handler_broken": True},
     )
 
