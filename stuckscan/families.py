@@ -1780,6 +1780,13 @@ FAMILIES: tuple[Family, ...] = (
     # Zalo (extensions/zalo/src/monitor.ts): the long-poll loop's failure, "[<account>] Zalo polling error: <err>"
     # (console.error, retried after 5 s; its own poll timeout is not logged), and an inbound update that failed,
     # "[<account>] Zalo webhook failed: <err>".
+    # QQ Bot's gateway connection (its engine's gateway-connection): a connect whose request for the WebSocket address
+    # failed, "Connection failed: <err>" (error), the API client's error being "Network error [<path>]: <err>" for the
+    # platform's /gateway endpoint; the connection schedules its next attempt after it.
+    _searched(
+        "channel.transport_error", "error", "Connection failed: Network error [/gateway",
+        r"Connection failed: (?P<error>Network error \[/gateway(?:/bot)?\]:?[^\n]*)",
+    ),
     _searched(
         "channel.transport_error", "error", "Zalo polling error",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Zalo) polling error:?\s*(?P<error>.*)",

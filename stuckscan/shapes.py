@@ -752,7 +752,7 @@ _REMARK_WORDS = re.compile(
     r"(?i:\b(?:omitted|similar|identical|more|repeat(?:ed|s|ing)?|lines?|entries|snip(?:ped)?|cut|trimmed|abridged"
     r"|truncated|elided|redacted|removed|nothing|no|never|none|after|before|until|then|hangs?|hung|stuck|freez(?:e|es"
     r"|ing)|frozen|wedged|here|this|later|earlier|same|again|so on|etc|times|every|minutes?|mins?|seconds?|secs?"
-    r"|hours?|unresponsive|silence|silent|waiting|reporter|continues|forever|retries|retried)\b|(?<![\w×])[x×]\d+\b"
+    r"|hours?|unresponsive|silence|silent|waiting|reporter|continues|forever|retries|retried|attempts)\b|(?<![\w×])[x×]\d+\b"
     r"|\b\d+[x×](?!\w))"
 )
 _OWN_LINE_MARK = re.compile(
@@ -782,7 +782,7 @@ class Note:
 # again", "x3", "(12 retries, all 403)". A count of omitted lines ("12 more lines") says lines were left out, not that one repeated.
 _REPEATS = re.compile(r"(?i:\brepeat(?:s|ed|ing)?\b|\brecurs?\b|\bagain\b|\bkeeps? (?:coming|repeating)\b"
                       r"|\bevery\s+~?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b"
-                      r"|(?<![\w×])[x×]\d+\b|\b\d+[x×](?!\w)|\b\d+ times\b|\b\d+ (?:retries|restarts|attempts)\b)")
+                      r"|(?<![\w×])[x×]\d+\b|\b\d+[x×](?!\w)|\b\d+ times\b|\b\d+ (?:[a-z]+ ){0,2}(?:retries|restarts|attempts)\b)")
 
 
 def _note(text: str, form: str) -> Note:

@@ -466,6 +466,8 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/openclaw-weixin", "ERROR",
      "waitForWeixinRuntime() failed: Error: Weixin runtime initialization timeout after 10000ms", "channel.exited",
      {"channel": "Weixin", "error": "Error: Weixin runtime initialization timeout after 10000ms"}),
+    ("gateway/channels/qqbot", "ERROR", "Connection failed: Network error [/gateway]: fetch failed",
+     "channel.transport_error", {"error": "Network error [/gateway]: fetch failed"}),
     # A channel's inbound handler throwing on a fault of its code (channel plugins' dispatch catch; QQ Bot's engine).
     ("channels/feishu", "ERROR",
      "feishu[default]: failed to dispatch message: Error: runChannelInboundEvent prepared turns must declare "

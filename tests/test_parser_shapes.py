@@ -680,9 +680,9 @@ def test_a_note_that_the_line_above_repeats_is_marked_so() -> None:
 
 def test_a_note_counting_the_retries_of_the_line_above_says_it_repeated() -> None:
     parsed = parse_text_lines(["[slack] socket mode failed to start. retry 1/12 in 2s", "... (12 retries, all 403)",
-                               "... (2 more lines)"])
+                               "... (2 more lines)", "... exactly 100 failed connection attempts ..."])
     notes = [e for e in parsed if e.kind == NOTE_KIND]
-    assert [n.fields.get("repeats", False) for n in notes] == [True, False]
+    assert [n.fields.get("repeats", False) for n in notes] == [True, False, True]
 
 
 def test_a_record_transcribed_as_yaml_is_one_event_of_its_template() -> None:

@@ -823,3 +823,19 @@ def test_a_session_restart_recovery_marked_failed_is_a_restart_that_cut_its_run(
     analysis = analyze(marked, line("10:01:12", "EmbeddedAttemptSessionTakeoverError", "agent/embedded", "ERROR"))
     assert [incident.primary.rule.id for incident in analysis.incidents if incident.primary] == ["RC17"]
     assert "marked it failed (agent:coder:main" in analysis.incidents[0].primary.summary
+
+
+def test_a_note_that_a_channels_failed_connect_kept_coming_makes_it_a_loop() -> None:
+    # (f1271: QQ Bot's connect failing on its /gateway endpoint, and the reporter's count of failed attempts)
+    from stuckscan.analysis import analyze_events
+    from stuckscan.parser import ParseStats, parse_text_lines
+
+    def episode(*texts: str):
+        analysis = analyze_events(iter(parse_text_lines(list(texts))), ParseStats())
+        return analysis.episodes[0].primary
+
+    failed = "11:34:41  Connection failed: Network error [/gateway]: fetch failed"
+    once = episode(failed)
+    assert once is not None and once.rule.id == "RC18" and once.severity.name == "INFO"
+    looped = episode(failed, "... exactly 100 failed connection attempts ...")
+    assert looped is not None and looped.severity.name == "WARNING" and "note says it kept coming" in looped.summary

@@ -404,7 +404,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     restarts = view.events("health.restart")
     per_channel = Counter(channel_of(e) for e in restarts)
     looping = [channel for channel, count in per_channel.items() if count >= 2]
-    noted = _noted_repeats(view, restarts + view.events("channel.auto_restart"))
+    # (a note may say a restart, or a channel's failed connect, kept coming)
+    noted = _noted_repeats(view, restarts + view.events("channel.auto_restart", "channel.transport_error",
+                                                        "channel.exited"))
     looping += [channel for channel in dict.fromkeys(channel_of(r) for r, _ in noted) if channel not in looping]
     # "hit <n> restarts/hour limit" (src/gateway/channel-health-monitor.ts): the monitor itself counted n
     # restarts of that account within the hour, a restart loop even when the log shows fewer of them.
@@ -596,7 +598,7 @@ def detect(view: EpisodeView) -> Candidate | None:
            if crash_only else "; the channel exited" if exited and "exited" not in summary else "")
         + (f"; its stop hung past the {metric(hung_stops.all[0], 'stopTimeoutMs'):.0f} ms budget after the abort "
            f"({len(hung_stops.all)} time(s))" if hung_stops.all and "stop hung" not in summary else "")
-        + ("; the reporter's note says the restarts repeat" if noted else "")
+        + ("; the reporter's note says it kept coming" if noted else "")
         + ("; Telegram ended its polls with 409 Conflict (another process polls with this bot token)"
            if any(_poll_conflict(e) and not _lease_refused(e) for e in transport)
            and "409" not in summary else "")
