@@ -839,3 +839,15 @@ def test_a_note_that_a_channels_failed_connect_kept_coming_makes_it_a_loop() -> 
     assert once is not None and once.rule.id == "RC18" and once.severity.name == "INFO"
     looped = episode(failed, "... exactly 100 failed connection attempts ...")
     assert looped is not None and looped.severity.name == "WARNING" and "note says it kept coming" in looped.summary
+
+
+def test_a_lock_error_thrown_as_a_failover_is_contention_read_as_a_model_failure() -> None:
+    # (f1233: the embedded fallback's lane task failing on the busy session's 10 s lock, then its FailoverError)
+    lock = "session file locked (timeout 10000ms): pid=26841 /home/u/.openclaw/agents/main/sessions/s.jsonl.lock"
+    task = line("10:00:00", f'lane task error: lane=main durationMs=10909 error="{lock}"', "diagnostic", "ERROR")
+    thrown = line("10:00:00", f"FailoverError: {lock}", "agent/embedded", "ERROR")
+    analysis = analyze(task, thrown)
+    assert [i.primary.rule.id for i in analysis.incidents if i.primary] == ["RC10"]
+    assert "RC09" not in rule_ids(analysis)
+    # the same lock error alone, on a 10 s build with no alive=: the dead-pid reading stands
+    assert "RC09" in rule_ids(analyze(task))

@@ -173,13 +173,19 @@ def lock_in_fallback_chain(view: Any) -> bool:
     """The lock errors came back as model-fallback failures: contention with another live turn
     (RC10), which says who held the lock better than the lock timeout's length does."""
     return any(mentions_lock(e) for e in view.events("model.fallback_decision", "embedded.failover", "model.all_failed")) \
-        or any(is_candidate_failure(e) or in_fallback_summary(e) for e in lock_events(view))
+        or any(is_candidate_failure(e) or in_fallback_summary(e) or reported_as_failover(e) for e in lock_events(view))
 
 
 def in_fallback_summary(event: Event) -> bool:
     """A lock error read inside a fallback summary quoted whole (``All models failed ... a/m: session file locked
     ... | b/n: ...``, as a reporter transcribes it without the summary's own prefix): a candidate failed on it."""
     return "All models failed" in event.message
+
+
+def reported_as_failover(event: Event) -> bool:
+    """A lock error the model-failover path threw as its own (``FailoverError: session file locked (timeout
+    10000ms): ...``): the fallback machinery took the session's lock for a failing model."""
+    return event.message.lstrip().startswith("FailoverError: ")
 
 
 def after_idle_timeout(event: Event) -> bool:

@@ -14,6 +14,7 @@ from stuckscan.rules._detect import (
     is_candidate_failure,
     lock_events,
     mentions_lock,
+    reported_as_failover,
 )
 from stuckscan.rules._rule import Fix, Rule
 
@@ -28,7 +29,8 @@ RULE = Rule(
     ("`[model-fallback/decision] ... reason=timeout detail=session file locked (pid=...)` once per candidate",
      "`[model-fallback/decision] ... decision=candidate_failed ... detail=Session <id> already has an active turn "
      "claim` (the session's claim held by another turn, read as a model failure)",
-     "`FallbackSummaryError: All models failed (N): ... session file locked`"),
+     "`FallbackSummaryError: All models failed (N): ... session file locked`",
+     "`FailoverError: session file locked (timeout 10000ms): ...` (the lock error thrown as a model's failover)"),
     ("the same lock pid in every candidate", "short `ageMs`", "concurrent cron and dispatch on the same session"),
     (Fix("Upgrade (#78633 fail-fast)."), Fix("Stagger cron jobs against interactive turns."),
      Fix("Give cron jobs their own session keys.")),
@@ -45,7 +47,7 @@ def detect(view: IncidentView) -> Candidate | None:
     claimed = [e for e in decisions if e not in hits and _refused_for_a_claim(e)]
     hits += claimed
     # a summary's candidate lines, one per line, or a summary quoted whole that was read as its lock error
-    hits += [e for e in lock_events(view) if is_candidate_failure(e) or in_fallback_summary(e)]
+    hits += [e for e in lock_events(view) if is_candidate_failure(e) or in_fallback_summary(e) or reported_as_failover(e)]
     if not hits:
         return None
     confidence = Confidence.HIGH if len(hits) >= 2 or any(e.kind == "model.all_failed" for e in hits) else Confidence.MEDIUM
