@@ -1295,6 +1295,16 @@ FAMILIES: tuple[Family, ...] = (
         r"|[Ff]ailed to connect|status code 5\d\d)\b)"
         r"[^\n]{0,300})",
     ),
+    # The same handler on builds with the transient-network guard, "[openclaw] Non-fatal unhandled rejection
+    # (continuing): <err>" (warn): the process goes on. When the error names the channel client it escaped from
+    # ("Error: [DingTalk][__default__] Failed to connect to DingTalk Stream: connect ETIMEDOUT ...") and a connection
+    # failing, that channel's connect failed; a bare "TypeError: fetch failed" names none and stays unread.
+    _anchored(
+        "channel.transport_error", "warn", "Non-fatal unhandled rejection (continuing): ",
+        r"Non-fatal unhandled rejection \(continuing\): (?:\w{0,40}Error: )?\[(?P<channel>[A-Za-z][\w-]{1,30})\]"
+        r"\[(?P<account>[^\[\]\s]{1,100})\] (?P<error>[^\n]{0,300}?\b(?:[Ff]ailed to connect|ETIMEDOUT|ECONNRESET"
+        r"|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|socket hang up|fetch failed)\b[^\n]{0,300})",
+    ),
     # The Discord listener's timeout (extensions/discord/src/monitor/listeners.ts): "discord handler timed out after
     # <n> seconds[ (<context k=v>)]" (error), "discord handler canceled after timeout[ (...)]" (warn), "discord
     # handler failed after timeout: <err>[ (...)]" (error): the inbound turn outlived the listener.

@@ -172,6 +172,9 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     # bracket, a record or a level word), so a message's own "心跳检测：socket ..." stays whole.
     _shape("note-label", r"(?P<label>[^\s：:\[\]{}]{1,12})：\s*(?=\d|\[|\{|(?:warn|error|info|debug|trace|fatal)\s)"
                          r"(?P<rest>.*)", wraps=True, needle="："),
+    # The same label glued to a dated line with no colon at all ("报错2026-03-24T06:49:24.255Z warn [openclaw] ..."):
+    # only CJK words, and only before a full date, so nothing of a log line's own is taken for a label.
+    _shape("note-label", r"(?P<label>[\u3400-\u9fff]{1,8})(?=\d{4}-\d\d-\d\d[T ]\d\d:\d\d)(?P<rest>.*)", wraps=True),
     # A desktop app that runs the gateway as a child logs its output as its own line, the stream named ("[2026-03-24
     # 15:24:50.020] [error] [OpenClaw stderr] <gateway line>", LobsterAI; "[2026-03-27T13:10:27.281Z] [WARN ] [Gateway
     # stderr] <gateway line>", ClawX): the gateway's line is read; the app's level only says which stream it came on.

@@ -468,6 +468,9 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"channel": "Weixin", "error": "Error: Weixin runtime initialization timeout after 10000ms"}),
     ("gateway/channels/qqbot", "ERROR", "Connection failed: Network error [/gateway]: fetch failed",
      "channel.transport_error", {"error": "Network error [/gateway]: fetch failed"}),
+    ("openclaw", "WARN", "Non-fatal unhandled rejection (continuing): Error: [DingTalk][__default__] Failed to connect "
+     "to DingTalk Stream: connect ETIMEDOUT 10.0.0.1:443", "channel.transport_error",
+     {"channel": "DingTalk", "account": "__default__"}),
     # A channel's inbound handler throwing on a fault of its code (channel plugins' dispatch catch; QQ Bot's engine).
     ("channels/feishu", "ERROR",
      "feishu[default]: failed to dispatch message: Error: runChannelInboundEvent prepared turns must declare "

@@ -923,3 +923,13 @@ def test_a_journald_prefix_is_read_in_the_zone_its_gateway_lines_show() -> None:
     from datetime import timezone
     _, given = parse_text_lines(lines, options=ParseOptions(tz=timezone.utc))
     assert given.time is not None and given.time.hour == 23
+
+
+def test_a_cjk_label_glued_to_a_dated_line_is_set_aside() -> None:
+    # (DingTalk-Real-AI/dingtalk-openclaw-connector#350: "报错" glued before the record's time)
+    event = parse_text_lines(["报错2026-03-24T06:49:24.255Z warn [openclaw] Non-fatal unhandled rejection (continuing): "
+                              "TypeError: fetch failed"])[0]
+    assert event.time is not None and event.subsystem == "openclaw" and event.shape.startswith("note-label")
+    # a message's own CJK words before a number stay the message's
+    kept = parse_text_lines(["10:00:01 [feishu] 收到消息2026-03-24T06:49:24"])[0]
+    assert kept.message.startswith("收到消息")
