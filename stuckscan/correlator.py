@@ -156,6 +156,7 @@ KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines af
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
+                                                 "codex.turn_cut",
                                                  INGRESS_BACK_KIND, KEPT_PRIVATE_KIND, "channel.starting",
                                                  AUTH_WARMED_KIND}
 # The kind of an item that stands for a run of lines and feeds itself (see Correlator.feed).
@@ -213,6 +214,9 @@ RESTART_LOOP_PARTNERS = {
     "channel.polling_stall": ("channel.polling_stall", "channel.transport_error", "channel.stop_timeout"),
 }
 IN_FLIGHT_WINDOW = timedelta(minutes=15)  # (see _on_stop_with_runs_in_flight)
+# A stop's shutdown closes what it cut within its own budget (a drain, then the close: seconds, a minute at most).
+TURN_CUT_BY_STOP = timedelta(minutes=2)
+STARTED_KINDS = frozenset({"gateway.ready", "gateway.listening"})
 # A stop reads session histories most recently touched first, and stops after this many in a row hold nothing in the
 # window (a crash-looping gateway stops every few seconds: each stop must not read every session's history).
 STALE_HISTORIES_SCANNED = 64
@@ -807,6 +811,7 @@ class Correlator:
         self._recall_start: Event | None = None  # an active-memory recall that started and has not finished
         self._kept_private: Event | None = None  # the latest final reply a delivery policy kept private
         self._interrupted: deque[tuple[str, int]] = deque(maxlen=64)  # run lines a stop was already read as cutting
+        self._stopping: Event | None = None  # the process stop under way (a stop signal), until the next start
         self._awaiting_ready: Event | None = None  # a paste's Discord start awaiting READY, while it is the last line
         # The longest wait under half the warn threshold on a session's own lane, and how many there were: said (RC14,
         # info) only when the input shows nothing else at all (see finish)
@@ -911,6 +916,8 @@ class Correlator:
         if kind in SERVING_KINDS and self.open_episode is not None and moment is not None \
                 and self.open_episode.end is not None and moment > self.open_episode.end:
             self.open_episode.served_after = moment
+        if kind == "codex.turn_cut":
+            changes.extend(self._on_turn_cut(event, names))
         if kind in SESSION_EVIDENCE_KINDS:
             changes.extend(self._on_session_evidence(event, names))
         event.compact()  # read for the last time here, unless an incident's report reads it again
@@ -1927,8 +1934,30 @@ class Correlator:
         pid = event.fields.get("pid")
         if event.kind == "gateway.listening" and isinstance(pid, int) and pid not in self.gateway_pids:
             self.gateway_pids.append(pid)
-        changes = self._on_stop_with_runs_in_flight(event) if _is_process_stop(event) else []
+        stopping = _is_process_stop(event)
+        if stopping:
+            self._stopping = event
+        elif event.kind in STARTED_KINDS:
+            self._stopping = None
+        changes = self._on_stop_with_runs_in_flight(event) if stopping else []
         return changes + (self._end_by_restart(event) if self._is_restart(event) else [])
+
+    def _on_turn_cut(self, event: Event, names: Names | None) -> list[Change]:
+        """A Codex turn whose app-server client closed before the turn completed, within moments of a stop of the
+        process: the stop cut the turn (RC17), a finding of its own on the session it names (or unattributed), with
+        the stop as its evidence. Outside a stop the line is left to the rules that read the session."""
+        stop = self._stopping
+        if stop is None or not _shortly_before(stop, event, TURN_CUT_BY_STOP):
+            return []
+        identity = next((name for name in names or () if name), None) or UNATTRIBUTED
+        if identity in self.open:
+            self.open[identity].evidence.add(event)
+            return []
+        record = self._open(identity, STOPPED_RUN, stop)
+        record.evidence.add(stop)
+        record.evidence.add(event)
+        self._touch(record, event)
+        return [Change("opened", record, "the gateway process was stopped while a Codex turn was in flight")]
 
     def _on_stop_with_runs_in_flight(self, stop: Event) -> list[Change]:
         """The process stopping while a session's run was still going: its last run line a start or a tool's step

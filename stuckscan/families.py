@@ -2428,6 +2428,14 @@ FAMILIES: tuple[Family, ...] = (
         r"codex app-server turn idle timed out waiting for (?P<waitingFor>turn/completed)",
         values={"waitingFor": {"turn/completed": "completion"}},
     ),
+    # The harness's client closing under a turn that had not completed, was not aborted and had no terminal event
+    # queued (extensions/codex, agent/embedded, warn; threadId, turnId in the meta object): "codex app-server client
+    # closed before turn completed". The session's end quotes it as promptError. During a stop it is the turn the
+    # stop cut (Correlator._on_turn_cut).
+    _anchored(
+        "codex.turn_cut", "warn", "codex app-server client closed before turn completed",
+        r"codex app-server client closed before turn completed" + KV,
+    ),
     # The release valve for the missing turn/completed (warn; same fields): "codex app-server turn released after
     # completed assistant item without terminal event": the answer was complete, the turn is closed by the watchdog.
     _anchored(

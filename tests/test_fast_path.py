@@ -373,3 +373,18 @@ def test_a_lane_task_that_spent_its_runs_budget_on_the_models_timeout_reads_alik
     slow = analyze_paths([path], OPTIONS)
     assert [f.rule.id for f in slow.findings()] == ["RC01"]
     assert fast([path]) == slow
+
+
+def test_a_codex_turn_cut_by_a_stop_reads_alike_on_both_paths(tmp_path: Path) -> None:
+    lines = [tslog_line(f"2026-05-21T10:00:{second:02d}.000+00:00", "gateway/channels/telegram", f"poll cycle {second}")
+             for second in range(0, 20)]
+    lines += [
+        tslog_line("2026-05-21T10:03:00.000+00:00", "gateway", "received SIGTERM; shutting down", "INFO"),
+        tslog_line("2026-05-21T10:03:09.000+00:00", "agent/embedded",
+                   "codex app-server client closed before turn completed", "WARN",
+                   meta={"threadId": "thr_1", "turnId": "turn_2"}),
+    ]
+    path = _write(tmp_path, lines)
+    slow = analyze_paths([path], OPTIONS)
+    assert [f.rule.id for f in slow.findings()] == ["RC17"]
+    assert fast([path]) == slow

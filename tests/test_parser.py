@@ -775,7 +775,9 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"after": "completed assistant item"}),
     ("CodexAppServerStartupError: codex app-server startup timed out", "codex.startup_timeout", {"reason": "timed out"}),
     ("[hooks] before_prompt_build handler from hindsight-openclaw failed: timed out after 15000ms", "plugin.hook_failed",
-     {"hook": "before_prompt_build", "plugin": "hindsight-openclaw", "timeoutMs": 15000}),    ("feishu[default]: failed to dispatch message: TypeError: Cannot read properties of undefined (reading 'catch')",
+     {"hook": "before_prompt_build", "plugin": "hindsight-openclaw", "timeoutMs": 15000}),    ("codex app-server client closed before turn completed threadId=thr_1 turnId=turn_2", "codex.turn_cut",
+     {"threadId": "thr_1", "turnId": "turn_2"}),
+    ("feishu[default]: failed to dispatch message: TypeError: Cannot read properties of undefined (reading 'catch')",
      "channel.handler_broken", {"channel": "feishu", "account": "default"}),
 ]
 

@@ -851,3 +851,18 @@ def test_a_lock_error_thrown_as_a_failover_is_contention_read_as_a_model_failure
     assert "RC09" not in rule_ids(analysis)
     # the same lock error alone, on a 10 s build with no alive=: the dead-pid reading stands
     assert "RC09" in rule_ids(analyze(task))
+
+
+def test_a_codex_turn_whose_client_closed_during_a_stop_was_cut_by_the_stop() -> None:
+    # (f1294: SIGTERM, then during the shutdown the Codex harness's client closing under an unfinished turn)
+    sigterm = line("14:59:03", "received SIGTERM; shutting down", "gateway", "INFO")
+    cut = line("14:59:13", "codex app-server client closed before turn completed", "agent/embedded")
+    stopped = analyze(sigterm, cut)
+    assert [i.primary.rule.id for i in stopped.incidents if i.primary] == ["RC17"]
+    assert "Codex turn was in flight" in stopped.incidents[0].primary.summary
+    # with no stop before it, the client closing is no restart's doing
+    assert "RC17" not in rule_ids(analyze(cut))
+    # nor a stop long before it, the gateway started again in between
+    started = line("14:59:20", "listening on ws://127.0.0.1:18789 (PID 4242)", "gateway", "INFO")
+    later = line("15:30:00", "codex app-server client closed before turn completed", "agent/embedded")
+    assert "RC17" not in rule_ids(analyze(sigterm, started, later))

@@ -42,7 +42,9 @@ RULE = Rule(
      "`config change requires gateway restart ... deferring until ... M embedded run(s) complete`, M > 0)",
      "the process stopped (a stop signal, the service manager's kill) while a session's run was in flight: its last "
      "run line `embedded run start`, a tool's start or end or a model request begun, at most 15 minutes before, with "
-     "no end, error or reply after it; medium confidence"),
+     "no end, error or reply after it; medium confidence",
+     "the process stopped and, during its shutdown, `codex app-server client closed before turn completed` (the stop "
+     "cut a Codex turn): medium confidence"),
     ("the stall begins right after a restart marker", "no `embedded run done` for the interrupted run"),
     (Fix("Start fresh with `/new` or `/reset`."), Fix("Upgrade (#92519 fixes)."),
      Fix("Avoid config changes while runs are active.", _config_reload, "a config change triggered the restart")),
@@ -152,6 +154,15 @@ def _stopped_mid_run(view: IncidentView) -> Candidate | None:
     run line a start or a tool's step, with no end, error or reply after it (Correlator._on_stop_with_runs_in_flight).
     Two lines, the run's and the stop's, and nothing after them shows what became of the run: medium."""
     stops = view.events(*STOP_KINDS)
+    cut = view.events("codex.turn_cut")
+    if stops and cut:
+        by = f"the gateway process was stopped ({field_text(stops[0], 'signal') or 'a stop signal'})"
+        return Candidate(
+            "RC17", Confidence.MEDIUM,
+            f"{by[:1].upper()}{by[1:]} while a Codex turn was in flight: its app-server client closed before the "
+            "turn completed, so the stop cut the turn short, and no line after it shows the turn resumed.",
+            cite(stops[:2], cut[:1]), onset=first_time(stops),
+        )
     going = [e for e in view.events(*IN_FLIGHT_KINDS) if not stops or event_order(e) < event_order(stops[0])]
     if not stops or not going:
         return None
