@@ -338,52 +338,47 @@ def test_a_channel_plugins_reconnect_at_info_is_typed_on_both_paths(tmp_path: Pa
     assert fast([path]) == slow
 
 
+def _polling_around(*records: str) -> list[str]:
+    """``records`` among a channel's routine polling lines: twenty before them, three after."""
+    before = [tslog_line(f"2026-05-21T10:00:{second:02d}.000+00:00", "gateway/channels/telegram", f"poll cycle {second}")
+              for second in range(0, 20)]
+    after = [tslog_line(f"2026-05-21T10:0{minute}:00.000+00:00", "gateway/channels/telegram", "poll cycle")
+             for minute in (4, 5, 6)]
+    return [*before, *records, *after]
+
+
+def _run_timeout_and_its_task(budget_ms: int, task: str, level: str) -> list[str]:
+    run, sid = "9f442e77-d01d-4c9c-9c78-36224b2630e3", "5424d2b5-1852-41d4-900c-30e58e6f9069"
+    return _polling_around(
+        tslog_line("2026-05-21T10:03:00.325+00:00", "agent/embedded",
+                   f"embedded run timeout: runId={run} sessionId={sid} timeoutMs={budget_ms}", "WARN"),
+        tslog_line("2026-05-21T10:03:00.340+00:00", "diagnostic", task, level),
+    )
+
+
 def test_a_run_timeouts_own_lane_task_ends_its_wait_on_both_paths(tmp_path: Path) -> None:
     """A run timeout and, a moment later, the cron lane's task that lasted the run's budget (the lifecycle lane takes
     such a task line on the fast path): both paths see the run's end, so neither reports a timeout with no cleanup."""
-    run, sid = "9f442e77-d01d-4c9c-9c78-36224b2630e3", "5424d2b5-1852-41d4-900c-30e58e6f9069"
-    lines = [tslog_line(f"2026-05-21T10:00:{second:02d}.000+00:00", "gateway/channels/telegram", f"poll cycle {second}")
-             for second in range(0, 20)]
-    lines += [
-        tslog_line("2026-05-21T10:03:00.325+00:00", "agent/embedded",
-                   f"embedded run timeout: runId={run} sessionId={sid} timeoutMs=180000", "WARN"),
-        tslog_line("2026-05-21T10:03:00.340+00:00", "diagnostic", "lane task done: lane=cron durationMs=180127", "DEBUG"),
-        *(tslog_line(f"2026-05-21T10:0{minute}:00.000+00:00", "gateway/channels/telegram", "poll cycle")
-          for minute in (4, 5, 6)),
-    ]
-    path = _write(tmp_path, lines)
+    path = _write(tmp_path, _run_timeout_and_its_task(180000, "lane task done: lane=cron durationMs=180127", "DEBUG"))
     slow = analyze_paths([path], OPTIONS)
     assert not any(f.rule.id == "RC15" for f in slow.findings())
     assert fast([path]) == slow
 
 
 def test_a_lane_task_that_spent_its_runs_budget_on_the_models_timeout_reads_alike_on_both_paths(tmp_path: Path) -> None:
-    run, sid = "9f442e77-d01d-4c9c-9c78-36224b2630e3", "5424d2b5-1852-41d4-900c-30e58e6f9069"
-    lines = [tslog_line(f"2026-05-21T10:00:{second:02d}.000+00:00", "gateway/channels/telegram", f"poll cycle {second}")
-             for second in range(0, 20)]
-    lines += [
-        tslog_line("2026-05-21T10:03:00.325+00:00", "agent/embedded",
-                   f"embedded run timeout: runId={run} sessionId={sid} timeoutMs=60000", "WARN"),
-        tslog_line("2026-05-21T10:03:00.340+00:00", "diagnostic",
-                   'lane task error: lane=cron durationMs=60127 error="FailoverError: LLM request timed out."', "ERROR"),
-        *(tslog_line(f"2026-05-21T10:0{minute}:00.000+00:00", "gateway/channels/telegram", "poll cycle")
-          for minute in (4, 5, 6)),
-    ]
-    path = _write(tmp_path, lines)
+    task = 'lane task error: lane=cron durationMs=60127 error="FailoverError: LLM request timed out."'
+    path = _write(tmp_path, _run_timeout_and_its_task(60000, task, "ERROR"))
     slow = analyze_paths([path], OPTIONS)
     assert [f.rule.id for f in slow.findings()] == ["RC01"]
     assert fast([path]) == slow
 
 
 def test_a_codex_turn_cut_by_a_stop_reads_alike_on_both_paths(tmp_path: Path) -> None:
-    lines = [tslog_line(f"2026-05-21T10:00:{second:02d}.000+00:00", "gateway/channels/telegram", f"poll cycle {second}")
-             for second in range(0, 20)]
-    lines += [
+    lines = _polling_around(
         tslog_line("2026-05-21T10:03:00.000+00:00", "gateway", "received SIGTERM; shutting down", "INFO"),
-        tslog_line("2026-05-21T10:03:09.000+00:00", "agent/embedded",
-                   "codex app-server client closed before turn completed", "WARN",
-                   meta={"threadId": "thr_1", "turnId": "turn_2"}),
-    ]
+        tslog_line("2026-05-21T10:03:09.000+00:00", "agent/embedded", "codex app-server client closed before turn "
+                   "completed", "WARN", meta={"threadId": "thr_1", "turnId": "turn_2"}),
+    )
     path = _write(tmp_path, lines)
     slow = analyze_paths([path], OPTIONS)
     assert [f.rule.id for f in slow.findings()] == ["RC17"]
