@@ -58,15 +58,20 @@ def _searched(kind: str, level: str | None, needle: str, pattern: str, summary: 
     return Family(kind, level, re.compile(pattern, re.DOTALL), needle=needle, summary=summary, values=values)
 
 
-# An error of the code itself rather than of the world it talks to: read as a lookahead at the error's start, within
-# its first words (bounded, so a line repeating the label many times stays linear).
-CODE_FAULT = (r"(?=[^\n]{0,200}?(?:\b(?:TypeError|ReferenceError)\b|is not a function|Cannot read propert(?:y|ies) of "
-              r"(?:undefined|null)|\bis not defined\b|must declare \w))")
+def _early_in_error(*words: str) -> str:
+    """A lookahead that one of ``words`` (patterns) comes within the error's first 200 characters (bounded, so a line
+    repeating a label many times stays linear)."""
+    return r"(?=[^\n]{0,200}?(?:" + "|".join(words) + "))"
 
-# An inbound update failing for a reason every update shares: an error of the code (as CODE_FAULT), a module the
-# install lacks ("Cannot find module ...": a running gateway whose files an upgrade replaced), or grammY's bot that was
-# never initialised ("Bot not initialized!": its getMe bootstrap never succeeded).
-FAILS_EVERY_UPDATE = CODE_FAULT.removesuffix("))") + r"|Cannot find module|Bot not initialized))"
+
+# An error of the code itself rather than of the world it talks to.
+_CODE_FAULT_WORDS = (r"\b(?:TypeError|ReferenceError)\b", "is not a function",
+                     r"Cannot read propert(?:y|ies) of (?:undefined|null)", r"\bis not defined\b", r"must declare \w")
+CODE_FAULT = _early_in_error(*_CODE_FAULT_WORDS)
+# An inbound update failing for a reason every update shares: an error of the code, a module the install lacks
+# ("Cannot find module ...": a running gateway whose files an upgrade replaced), or grammY's bot that was never
+# initialised ("Bot not initialized!": its getMe bootstrap never succeeded).
+FAILS_EVERY_UPDATE = _early_in_error(*_CODE_FAULT_WORDS, "Cannot find module", "Bot not initialized")
 
 # Telegram Bot API methods the channel calls: in a bare grammY error they name the channel.
 _BOT_API_METHODS = ("getUpdates", "sendMessage", "sendChatAction", "setMyCommands", "deleteMyCommands", "getMe",
@@ -1273,6 +1278,7 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "channel.exited", "error", "waitForWeixinRuntime() failed",
         r"waitFor(?P<channel>Weixin)Runtime\(\) failed:?\s*(?P<error>.*)",
+        values={"channel": {"Weixin": "weixin"}},
     ),
     # A channel that did not start (src/gateway/server-channels.ts, error): "[<channel>] channel startup failed:
     # <err>"; the startup path logs "channel startup failed: <err>" without the tag.
@@ -1795,7 +1801,8 @@ FAMILIES: tuple[Family, ...] = (
     # platform's /gateway endpoint; the connection schedules its next attempt after it.
     _searched(
         "channel.transport_error", "error", "Connection failed: Network error [/gateway",
-        r"Connection failed: (?P<error>Network error \[/gateway(?:/bot)?\]:?[^\n]*)",
+        r"(?P<channel>Connection) failed: (?P<error>Network error \[/gateway(?:/bot)?\]:?[^\n]*)",
+        values={"channel": {"Connection": "qqbot"}},
     ),
     _searched(
         "channel.transport_error", "error", "Zalo polling error",

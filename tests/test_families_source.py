@@ -465,9 +465,9 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "plugin.hook_failed", {"hook": "before_dispatch", "error": "Error: ECONNREFUSED 127.0.0.1:7070"}),
     ("gateway/channels/openclaw-weixin", "ERROR",
      "waitForWeixinRuntime() failed: Error: Weixin runtime initialization timeout after 10000ms", "channel.exited",
-     {"channel": "Weixin", "error": "Error: Weixin runtime initialization timeout after 10000ms"}),
+     {"channel": "weixin", "error": "Error: Weixin runtime initialization timeout after 10000ms"}),
     ("gateway/channels/qqbot", "ERROR", "Connection failed: Network error [/gateway]: fetch failed",
-     "channel.transport_error", {"error": "Network error [/gateway]: fetch failed"}),
+     "channel.transport_error", {"channel": "qqbot", "error": "Network error [/gateway]: fetch failed"}),
     ("openclaw", "WARN", "Non-fatal unhandled rejection (continuing): Error: [DingTalk][__default__] Failed to connect "
      "to DingTalk Stream: connect ETIMEDOUT 10.0.0.1:443", "channel.transport_error",
      {"channel": "DingTalk", "account": "__default__"}),

@@ -930,6 +930,7 @@ def test_a_cjk_label_glued_to_a_dated_line_is_set_aside() -> None:
     event = parse_text_lines(["报错2026-03-24T06:49:24.255Z warn [openclaw] Non-fatal unhandled rejection (continuing): "
                               "TypeError: fetch failed"])[0]
     assert event.time is not None and event.subsystem == "openclaw" and event.shape.startswith("note-label")
-    # a message's own CJK words before a number stay the message's
-    kept = parse_text_lines(["10:00:01 [feishu] 收到消息2026-03-24T06:49:24"])[0]
-    assert kept.message.startswith("收到消息")
+    # CJK words before a date with no time, or more of them than a label's, stay the line's own
+    for text in ("已处理2026-03-24 条记录", "这是一段很长的说明文字不是标签2026-03-24T06:49:24.255Z warn [openclaw] x"):
+        kept = parse_text_lines([text])[0]
+        assert not kept.shape.startswith("note-label") and kept.message.startswith(text[:3])

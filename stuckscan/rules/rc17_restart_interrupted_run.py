@@ -12,6 +12,7 @@ from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
 
 if TYPE_CHECKING:
     from stuckscan.classifier import IncidentView
+    from stuckscan.events import Event
 
 RESTART_BEFORE_STALL = timedelta(minutes=5)
 # The stop itself, as evidence: the correlator files it only when it cut such a wait (Correlator._restart_wait_cut_by).
@@ -149,29 +150,36 @@ def _what_it_left(event: object) -> str:
     return "the run was aborted"
 
 
+def _stopped_by(stop: Event) -> str:
+    """How the process was stopped, as a sentence's start."""
+    if stop.kind == "gateway.stop_killed":
+        return "The service manager killed the gateway"
+    return f"The gateway process was stopped ({field_text(stop, 'signal') or 'a stop signal'})"
+
+
 def _stopped_mid_run(view: IncidentView) -> Candidate | None:
     """The process stopped (a stop signal, the service manager's kill) while the session's run was in flight: its last
     run line a start or a tool's step, with no end, error or reply after it (Correlator._on_stop_with_runs_in_flight).
     Two lines, the run's and the stop's, and nothing after them shows what became of the run: medium."""
     stops = view.events(*STOP_KINDS)
+    if not stops:
+        return None
+    by = _stopped_by(stops[0])
     cut = view.events("codex.turn_cut")
-    if stops and cut:
-        by = f"the gateway process was stopped ({field_text(stops[0], 'signal') or 'a stop signal'})"
+    if cut:
         return Candidate(
             "RC17", Confidence.MEDIUM,
-            f"{by[:1].upper()}{by[1:]} while a Codex turn was in flight: its app-server client closed before the "
-            "turn completed, so the stop cut the turn short, and no line after it shows the turn resumed.",
+            f"{by} while a Codex turn was in flight: its app-server client closed before the turn completed, so the "
+            "stop cut the turn short, and no line after it shows the turn resumed.",
             cite(stops[:2], cut[:1]), onset=first_time(stops),
         )
-    going = [e for e in view.events(*IN_FLIGHT_KINDS) if not stops or event_order(e) < event_order(stops[0])]
-    if not stops or not going:
+    going = [e for e in view.events(*IN_FLIGHT_KINDS) if event_order(e) < event_order(stops[0])]
+    if not going:
         return None
-    stop, last = stops[0], going[-1]
-    by = "the service manager killed the gateway" if stop.kind == "gateway.stop_killed" else \
-        f"the gateway process was stopped ({field_text(stop, 'signal') or 'a stop signal'})"
+    last = going[-1]
     return Candidate(
         "RC17", Confidence.MEDIUM,
-        f"{by[:1].upper()}{by[1:]} while the session's run was in flight (its last line: {last.kind.split('.', 1)[1].replace('_', ' ')}, "
+        f"{by} while the session's run was in flight (its last line: {last.kind.split('.', 1)[1].replace('_', ' ')}, "
         "with no end, error or reply after it): the stop cut the run short, and no line after it shows the run resumed.",
         cite(going[:1], going[-1:], stops[:2]), onset=first_time(stops),
     )
