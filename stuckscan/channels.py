@@ -111,11 +111,28 @@ def credentials_refused(event: Event) -> bool:
     return _CHANNEL_CALL.search(event.message) is not None and _CREDENTIALS_REFUSED.search(event.message) is not None
 
 
+# A channel's ERROR about the inbound request it was handed, in words no family knows ("[wecom] Failed to parse request
+# body as JSON", "webhook handler error", "failed to handle inbound message"): the message dies in the channel's
+# handler before any session sees it, as the handler_broken family's templates say of OpenClaw's own channels. An outbound call's error (a send, a reply, a media upload) fails one reply, not the intake.
+# A turn the channel's worker gave up on after a while ("inbound worker timed out") ran too long: no handler fault.
+_INBOUND_WORDS = re.compile(r"\b(?:request body|webhook|callback|(?:parse|decrypt|handle|process)\w* "
+                            r"(?:the |an? )?(?:inbound |incoming )?(?:request|message|event|update|payload|body))\b",
+                            re.IGNORECASE)
+_TIMED_OUT = re.compile(r"\btime[ds]? ?out\b|\btimed out\b", re.IGNORECASE)
+
+
+def inbound_handling_failed(event: Event) -> bool:
+    """An ERROR line of a channel's about the inbound request it was handed, not about one of its own calls."""
+    return event.level in ("error", "fatal") and _INBOUND_WORDS.search(event.message) is not None \
+        and _CHANNEL_CALL.search(event.message) is None and _TIMED_OUT.search(event.message) is None
+
+
 def as_channel_failure(event: Event) -> Event:
     """An unrecognised line under a channel's own subsystem that reports a fault worded as a connection failing is
     that channel's transport failing (``channel.transport_error``, RC18's evidence), as is one saying its intake is
     paused on the platform's word, a channel's own send aborting, and a channel plugin failing to load (read as the
-    channel exiting); one that says the connection dropped or is being re-established is the channel reconnecting
+    channel exiting); an ERROR about the inbound request it was handed is the channel's handler failing
+    (``channel.handler_broken``); one that says the connection dropped or is being re-established is the channel reconnecting
     (``channel.reconnecting``); any other event is returned as it is."""
     if event.kind == PLUGIN_LOAD_FAILED_KIND:
         channel = channel_subsystem(str(event.fields.get("plugin", "")))
@@ -131,6 +148,8 @@ def as_channel_failure(event: Event) -> Event:
         return event
     if looks_like_fault(event) and (TRANSPORT_WORDS.search(event.message) is not None or send_refused(event)):
         event.kind = CHANNEL_FAILURE_KIND
+    elif inbound_handling_failed(event):
+        event.kind = HANDLER_BROKEN_KIND
     elif event.level not in QUIET_DEBUG and any(needle in event.message for needle in PAUSE_NEEDLES) \
             and _INTAKE_PAUSED.search(event.message) is not None:
         event.kind = CHANNEL_FAILURE_KIND
@@ -146,5 +165,6 @@ CHANNEL_RECONNECT_KIND = "channel.reconnecting"
 ABORTED_KIND = "run.aborted_error"
 PLUGIN_LOAD_FAILED_KIND = "plugin.load_failed"
 CHANNEL_EXITED_KIND = "channel.exited"
+HANDLER_BROKEN_KIND = "channel.handler_broken"
 # Kinds as_channel_failure may retype (the parser hands it only these).
 RETYPED_KINDS = frozenset({GENERIC_KIND, ABORTED_KIND, PLUGIN_LOAD_FAILED_KIND})

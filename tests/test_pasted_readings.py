@@ -1793,3 +1793,14 @@ def test_a_channels_sends_refused_again_and_again_with_an_http_error_is_the_bot_
     (episode,) = analyze_text(card, send).episodes
     assert episode.primary is not None and episode.primary.rule.id == "RC18"
     assert "did not reach the chat" in episode.primary.summary
+
+
+def test_a_channels_error_about_the_inbound_request_is_its_handler_failing() -> None:
+    failed = ('2026-02-02T14:30:38.779Z ERROR [wecom] Failed to parse request body as JSON {"error":"Unexpected token '
+              "'<', \\\"<xml><ToUs\\\"... is not valid JSON\"}")
+    assert kinds(failed) == [(1, "channel.handler_broken")]
+    (episode,) = analyze_text(failed).episodes
+    assert episode.primary.rule.id == "RC18" and episode.primary.confidence.value == "low"
+    # an outbound call's error fails one reply, not the intake; the same words at INFO are no failure
+    assert kinds("2026-02-02T14:30:38.779Z ERROR [qqbot] sendMedia error: webhook payload file not found") == []
+    assert kinds(failed.replace(" ERROR ", " INFO ")) == []

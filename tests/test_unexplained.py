@@ -182,6 +182,10 @@ def test_a_connection_failure_under_a_channel_subsystem_is_that_channels_transpo
     elsewhere = as_channel_failure(Event("a.log", 3, None, "error", "plugins", GENERIC_KIND,
                                          "socket hang up while loading", "console"))
     assert elsewhere.kind == GENERIC_KIND
+    # an ERROR about the inbound request the channel was handed is its handler failing, not its transport
+    handler = as_channel_failure(Event("a.log", 5, None, "error", "wecom", GENERIC_KIND,
+                                       "Failed to parse request body as JSON", "console"))
+    assert handler.kind == "channel.handler_broken"
 
 
 def test_a_channel_that_fails_its_connection_and_reconnects_is_a_channel_ingress_stall(tmp_path: Path) -> None:
