@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 
 # A channel's transport idle this long (the polling watchdog fires at about 90 s) is a stall on its own.
 LONG_CHANNEL_STALL_SECONDS = 300.0
+# Carbon's event queue gives a listener 30 s by default ("Listener DiscordMessageListener timed out after 30000ms for
+# event MESSAGE_CREATE", the budget `channels.discord.eventQueue.listenerTimeout` sets): a listener slower than that
+# held the queue past its own budget (one timed out at that budget alone shows the queue enforcing it). A slow
+# listener is logged from 1 s on.
+LISTENER_BUDGET_SECONDS = 30.0
 # Subsystems that are the gateway's own, not a channel's (an uncaught exception is logged under [openclaw], under
 # [clawdbot] in the builds of that name).
 GATEWAY_SUBSYSTEMS = frozenset({"openclaw", "clawdbot", "gateway", "channels", "health-monitor", "diagnostic"})
@@ -124,7 +129,7 @@ RULE = Rule(
      "one channel request whose own error says it hung past the warn threshold (`Request to 'getUpdates' timed out "
      "after 500 seconds`): medium confidence",
      "Discord's `Slow listener detected: DiscordMessageListener took <n> seconds for event MESSAGE_CREATE` past the "
-     "warn threshold, or slow listeners again and again (builds before 2026.3.13 awaited the turn in the listener), "
+     "event queue's own 30 s listener budget, or slow listeners again and again (builds before 2026.3.13 awaited the turn in the listener), "
      "Carbon's `[EventQueue] Listener <name> timed out after <n>ms` counted with them: medium confidence",
      "a channel's own sends or polls refused for its credentials, twice (`[qqbot] sendText failed: HTTP 401: "
      "Unauthorized`), its sends refused with an HTTP error twice (`消息发送失败 ... status code 403`), or aborting "
@@ -457,11 +462,11 @@ def detect(view: EpisodeView) -> Candidate | None:
                      or _counted_drops(e) >= COUNTED_DROPS_LOOP]
     hung_stops = _hung_stops(view.events("channel.stop_timeout"), restarts + auto + stalls + transport)
     self_looping += hung_stops.looping
-    # Discord's message listener held past the warn threshold, or slow again and again: builds before 2026.3.13 awaited
-    # the whole turn in the listener (#39274), so the channel's intake waited behind each slow turn.
+    # Discord's message listener held past its event queue's own budget, or slow again and again: builds before
+    # 2026.3.13 awaited the whole turn in the listener (#39274), so the channel's intake waited behind each slow turn.
     # (Carbon timing the listener out is the same held listener, seen at its budget)
     listeners = view.events("channel.slow_listener", "channel.listener_timeout")
-    held = [e for e in listeners if len(listeners) >= 2 or _listener_seconds(e) >= view.thresholds.warn_seconds]
+    held = [e for e in listeners if len(listeners) >= 2 or _listener_seconds(e) > LISTENER_BUDGET_SECONDS]
     self_looping += held
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
     total = view.count("health.restart")
