@@ -1484,6 +1484,12 @@ FAMILIES: tuple[Family, ...] = (
         "channel.handler_broken", "error", "Message processing failed: ",
         r"Message processing failed: " + CODE_FAULT + r"(?P<error>.*)",
     ),
+    # Feishu's monitor logs its own catch around an inbound event the same way, "feishu[<accountId>]: error handling
+    # message: <err>": a fault of the code there (an SDK export the host no longer has) meets every message alike.
+    _searched(
+        "channel.handler_broken", "error", "]: error handling message: ",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: error handling message: " + CODE_FAULT + r"(?P<error>.*)",
+    ),
     _searched(
         "channel.inbound_failed", "error", "]: error handling ",
         r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: error handling (?P<event>(?:\w{1,30} ){0,4}?(?:message|event)):"

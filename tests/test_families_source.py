@@ -486,6 +486,11 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.handler_broken", {"attempt": 2, "maxAttempts": 8}),
     ("gateway/channels/qqbot", "ERROR", "Message processing failed: Cannot read properties of undefined (reading 'run')",
      "channel.handler_broken", {"error": "Cannot read properties of undefined (reading 'run')"}),
+    ("gateway/channels/feishu", "ERROR", "feishu[claudebot]: error handling message: TypeError: (0 , "
+     "plugin_sdk_1.resolveSenderCommandAuthorization) is not a function", "channel.handler_broken",
+     {"channel": "feishu", "account": "claudebot"}),
+    ("gateway/channels/feishu", "ERROR", "feishu[default]: error handling message: Error: request failed",
+     "channel.inbound_failed", {"channel": "feishu", "event": "message"}),
     # Channel connection audit: the channel manager, Telegram, Discord and WhatsApp.
     ("gateway/channels/telegram", "WARN", "[default] channel stop exceeded 5000ms after abort; continuing shutdown",
      "channel.stop_timeout", {"stopTimeoutMs": 5000}),
