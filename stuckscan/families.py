@@ -1265,6 +1265,15 @@ FAMILIES: tuple[Family, ...] = (
         "channel.exited", "error", "startAccount error:",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?startAccount error:\s*(?P<error>.*)",
     ),
+    # The plugin registry refusing a second plugin's claim on a channel id another enabled plugin owns, "channel
+    # already registered: <channel-id> (<plugin-id>)" (error; also "channel setup already registered: ..."; OpenClaw's
+    # troubleshooting page names it: most often an external channel plugin installed beside a bundled one that now
+    # provides the same channel id): the refused plugin's channel never starts, and the one the user configured may be
+    # the refused one.
+    _searched(
+        "channel.exited", "error", "already registered: ",
+        r"(?P<error>channel (?:setup )?already registered: (?P<channel>[\w.-]{1,60}) \((?P<plugin>[\w@./-]{1,100})\))",
+    ),
     # The plugin loader giving up on a plugin ("<id> failed to load from <path>: <error>", e.g. a plugin built against
     # another plugin-SDK: "Error [ERR_PACKAGE_PATH_NOT_EXPORTED]: Package subpath ... is not defined by \"exports\""):
     # nothing of that plugin runs. A channel plugin's (its id names a channel) is that channel never starting.

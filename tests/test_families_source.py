@@ -491,6 +491,8 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"channel": "feishu", "account": "claudebot"}),
     ("gateway/channels/feishu", "ERROR", "feishu[default]: error handling message: Error: request failed",
      "channel.inbound_failed", {"channel": "feishu", "event": "message"}),
+    ("plugins", "ERROR", "channel already registered: feishu (openclaw-lark)", "channel.exited",
+     {"channel": "feishu", "plugin": "openclaw-lark"}),
     # Channel connection audit: the channel manager, Telegram, Discord and WhatsApp.
     ("gateway/channels/telegram", "WARN", "[default] channel stop exceeded 5000ms after abort; continuing shutdown",
      "channel.stop_timeout", {"stopTimeoutMs": 5000}),
