@@ -24,6 +24,9 @@ CHANNEL_NAMES = frozenset({
     "matrix", "mattermost", "feishu", "lark", "line", "zalo", "zalouser", "nextcloud-talk", "nostr", "twitch",
     "irc", "tlon", "synology-chat", "wecom", "dingtalk", "qqbot", "wechat", "qq", "weixin",
 })
+# Channel ids some distributions give a channel we know under another name (the openclaw-china builds' DingTalk plugin
+# registers the channel "ddingtalk", labelled 钉钉).
+CHANNEL_ALIASES = {"ddingtalk": "dingtalk"}
 # Third-party channel plugins tag their lines with their own names: the channel and a suffix
 # (`dingtalk-connector`, `wechat-access-ws:18789`) or the plugin's package name (`openclaw-channel-qq:connection`,
 # `openclaw-weixin`).
@@ -40,6 +43,8 @@ def channel_subsystem(subsystem: str | None) -> str | None:
         name = part.split(":", 1)[0]
         if name in CHANNEL_NAMES:
             return name
+        if name in CHANNEL_ALIASES:
+            return CHANNEL_ALIASES[name]
         plugin = _PLUGIN_TAG.match(name)
         if plugin is not None and plugin["name"] in CHANNEL_NAMES and name != plugin["name"]:
             return plugin["name"]

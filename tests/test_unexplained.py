@@ -168,6 +168,7 @@ def test_a_connection_failure_under_a_channel_subsystem_is_that_channels_transpo
     assert channel_subsystem("gateway/channels/slack") == "slack"
     assert channel_subsystem("discord:default") == "discord"
     assert channel_subsystem("agent/embedded") is None
+    assert channel_subsystem("ddingtalk") == "dingtalk"  # (a distribution's id for the DingTalk channel)
     failing = as_channel_failure(Event("a.log", 1, None, None, "slack", GENERIC_KIND,
                                        "slash handler failed: Failed to send a WebSocket message as the client is "
                                        "not ready", "console"))
