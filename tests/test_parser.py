@@ -534,8 +534,11 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"path": "/tmp/openclaw/openclaw-2026-05-21.log"}),
     ("config change requires gateway restart (gateway.port, plugins.entries)", "gateway.reload_required",
      {"reasons": "gateway.port, plugins.entries"}),
+    ("memory-lancedb failed to load from /root/.openclaw/extensions/memory-lancedb/index.ts: Error: Cannot find module 'x'",
+     "plugin.load_failed", {"plugin": "memory-lancedb", "path": "/root/.openclaw/extensions/memory-lancedb/index.ts"}),
+    # (a channel plugin's, the channel id some distributions give DingTalk: that channel never starts)
     ("ddingtalk failed to load from /root/.openclaw/extensions/ddingtalk/index.ts: Error: Cannot find module 'x'",
-     "plugin.load_failed", {"plugin": "ddingtalk", "path": "/root/.openclaw/extensions/ddingtalk/index.ts"}),
+     "channel.exited", {"plugin": "ddingtalk", "channel": "dingtalk"}),
     ("channel reload still deferred after 845500ms with 2 task run(s) active", "channel.reload_deferred",
      {"elapsedMs": 845500, "taskRuns": 2, "stage": "still deferred"}),
     ("channel reload timeout after 300012ms with 1 operation(s), 1 embedded run(s) still active; reloading channels "
