@@ -1281,6 +1281,13 @@ FAMILIES: tuple[Family, ...] = (
         "plugin.load_failed", "error", " failed to load from ",
         r"(?P<plugin>[\w@./-]{1,100}) failed to load from (?P<path>\S{1,1000}?):\s*(?P<error>.*)",
     ),
+    # ... and the same line with its head cut off in a paste, from the plugin's path on (".openclaw/extensions/feishu/
+    # index.ts: Error: Cannot find module '@sinclair/typebox'"): the path names the plugin's folder under extensions/.
+    _searched(
+        "plugin.load_failed", "error", "extensions/",
+        r"(?P<path>[^\s:]{0,400}\bextensions/(?P<plugin>[\w@.-]{1,100})/[^\s:]{1,300}):\s*"
+        r"(?P<error>(?:Error: )?Cannot find module .*)",
+    ),
     # The WeChat channel plugin (Tencent/openclaw-weixin, its monitor's start) waiting for the host's plugin runtime
     # and giving up, "waitForWeixinRuntime() failed: <err>" (error, e.g. "Error: Weixin runtime initialization timeout
     # after 10000ms"), then rethrowing: the account's monitor never starts.

@@ -536,6 +536,9 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"reasons": "gateway.port, plugins.entries"}),
     ("memory-lancedb failed to load from /root/.openclaw/extensions/memory-lancedb/index.ts: Error: Cannot find module 'x'",
      "plugin.load_failed", {"plugin": "memory-lancedb", "path": "/root/.openclaw/extensions/memory-lancedb/index.ts"}),
+    # (the same line with its head cut off, from the plugin's path on)
+    (".openclaw/extensions/memory-lancedb/index.ts: Error: Cannot find module '@sinclair/typebox'", "plugin.load_failed",
+     {"plugin": "memory-lancedb", "error": "Error: Cannot find module '@sinclair/typebox'"}),
     # (a channel plugin's, the channel id some distributions give DingTalk: that channel never starts)
     ("ddingtalk failed to load from /root/.openclaw/extensions/ddingtalk/index.ts: Error: Cannot find module 'x'",
      "channel.exited", {"plugin": "ddingtalk", "channel": "dingtalk"}),
