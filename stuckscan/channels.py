@@ -96,9 +96,28 @@ _INTAKE_PAUSED = re.compile(r"\bsession expired\b.{0,80}\bpaus(?:e|ing)\b|\bpaus
 
 
 PAUSE_NEEDLES = ("ession expired", "ausing bot", "ausing polling", "ausing channel", "ausing the ")
+# A channel's start resolving its configured names through its platform's API and falling back to the config's entries,
+# "<channel> channel resolve failed; using config entries. <err>" (logged at INFO, extensions/<channel> monitor): a
+# missing scope there is harmless (the entries are used as written), but a network failure ("fetch failed | getaddrinfo
+# EAI_AGAIN discord.com") is the channel unable to reach its platform at all.
+RESOLVE_NEEDLES = ("resolve failed; using config entries",)
+_RESOLVE_FAILED = re.compile(r"^(?:(?P<channel>[a-z-]{2,30}) )?(?:channel|user|group) resolve failed; using config entries\.?"
+                             r"\s*(?P<error>.*)", re.DOTALL)
+_UNREACHABLE = re.compile(r"\b(?:fetch failed|getaddrinfo|EAI_AGAIN|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|"
+                          r"network (?:error|request)|socket hang up)\b", re.IGNORECASE)
+
+
+def platform_unreachable_at_resolve(event: Event) -> str | None:
+    """The channel whose start could not reach its platform to resolve its configured names, or None."""
+    if RESOLVE_NEEDLES[0] not in event.message:
+        return None
+    said = _RESOLVE_FAILED.match(event.message.strip())
+    if said is None or _UNREACHABLE.search(said["error"]) is None:
+        return None
+    return channel_subsystem(event.subsystem) or channel_subsystem(said["channel"])
 # Every literal one of which a line as_channel_failure retypes at INFO must hold: the JSONL fast path decodes a
 # record holding one (stuckscan.fastscan), so both paths type the same lines.
-CHANNEL_NEEDLES = DROP_NEEDLES + PAUSE_NEEDLES
+CHANNEL_NEEDLES = DROP_NEEDLES + PAUSE_NEEDLES + RESOLVE_NEEDLES
 
 
 # A channel's own send refused by its platform with an HTTP error ("消息发送失败 ... Request failed with status code 403",
@@ -135,7 +154,8 @@ def inbound_handling_failed(event: Event) -> bool:
 def as_channel_failure(event: Event) -> Event:
     """An unrecognised line under a channel's own subsystem that reports a fault worded as a connection failing is
     that channel's transport failing (``channel.transport_error``, RC18's evidence), as is one saying its intake is
-    paused on the platform's word, a channel's own send aborting, and a channel plugin failing to load (read as the
+    paused on the platform's word, one whose start could not reach its platform to resolve its names, a channel's own
+    send aborting, and a channel plugin failing to load (read as the
     channel exiting); an ERROR about the inbound request it was handed is the channel's handler failing
     (``channel.handler_broken``); one that says the connection dropped or is being re-established is the channel reconnecting
     (``channel.reconnecting``); any other event is returned as it is."""
@@ -149,7 +169,14 @@ def as_channel_failure(event: Event) -> Event:
             and _CHANNEL_CALL.search(event.message) is not None:
         event.kind = CHANNEL_FAILURE_KIND
         return event
-    if event.kind != GENERIC_KIND or channel_subsystem(event.subsystem) is None:
+    if event.kind != GENERIC_KIND:
+        return event
+    unreachable = platform_unreachable_at_resolve(event)
+    if unreachable is not None:
+        event.kind = CHANNEL_FAILURE_KIND
+        event.fields.setdefault("channel", unreachable)
+        return event
+    if channel_subsystem(event.subsystem) is None:
         return event
     if looks_like_fault(event) and (TRANSPORT_WORDS.search(event.message) is not None or send_refused(event)):
         event.kind = CHANNEL_FAILURE_KIND

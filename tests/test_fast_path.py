@@ -338,6 +338,21 @@ def test_a_channel_plugins_reconnect_at_info_is_typed_on_both_paths(tmp_path: Pa
     assert fast([path]) == slow
 
 
+def test_a_channel_start_that_cannot_reach_its_platform_at_info_is_typed_on_both_paths(tmp_path: Path) -> None:
+    """A channel's name resolution failing on the network at INFO (channels.RESOLVE_NEEDLES) is decoded by the fast path
+    too; the same fallback on a missing scope is no failure on either path."""
+    unreachable = tslog_line("2026-04-28T17:10:30.259+00:00", "gateway/channels/discord",
+                             "discord channel resolve failed; using config entries. fetch failed | getaddrinfo "
+                             "EAI_AGAIN discord.com")
+    scope = tslog_line("2026-04-28T17:10:31.000+00:00", "gateway/channels/slack",
+                       "slack channel resolve failed; using config entries. Error: An API error occurred: missing_scope")
+    for lines, causes in (([unreachable], ["RC18"]), ([scope], [])):
+        path = _write(tmp_path, lines)
+        slow = analyze_paths([path], OPTIONS)
+        assert [e.primary and e.primary.rule.id for e in slow.episodes] == causes
+        assert fast([path]) == slow
+
+
 def _polling_around(*records: str) -> list[str]:
     """``records`` among a channel's routine polling lines: twenty before them, three after."""
     before = [tslog_line(f"2026-05-21T10:00:{second:02d}.000+00:00", "gateway/channels/telegram", f"poll cycle {second}")
