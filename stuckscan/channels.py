@@ -115,6 +115,8 @@ def platform_unreachable_at_resolve(event: Event) -> str | None:
     if said is None or _UNREACHABLE.search(said["error"]) is None:
         return None
     return channel_subsystem(event.subsystem) or channel_subsystem(said["channel"])
+
+
 # Every literal one of which a line as_channel_failure retypes at INFO must hold: the JSONL fast path decodes a
 # record holding one (stuckscan.fastscan), so both paths type the same lines.
 CHANNEL_NEEDLES = DROP_NEEDLES + PAUSE_NEEDLES + RESOLVE_NEEDLES
@@ -139,7 +141,8 @@ def credentials_refused(event: Event) -> bool:
 # body as JSON", "webhook handler error", "failed to handle inbound message"): the message dies in the channel's
 # handler before any session sees it, as the handler_broken family's templates say of OpenClaw's own channels. An outbound call's error (a send, a reply, a media upload) fails one reply, not the intake.
 # A turn the channel's worker gave up on after a while ("inbound worker timed out") ran too long: no handler fault.
-_INBOUND_WORDS = re.compile(r"\b(?:request body|webhook|callback|(?:parse|decrypt|handle|process)\w* "
+_INBOUND_WORDS = re.compile(r"\b(?:request body|(?:webhook|callback) (?:handler|request|payload|body|event)|"
+                            r"(?:parse|decrypt|handle|process)\w* "
                             r"(?:the |an? )?(?:inbound |incoming )?(?:request|message|event|update|payload|body))\b",
                             re.IGNORECASE)
 _TIMED_OUT = re.compile(r"\btime[ds]? ?out\b|\btimed out\b", re.IGNORECASE)
