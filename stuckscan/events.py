@@ -248,14 +248,29 @@ def model_call_timed_out(event: Event) -> bool:
 def lane_held_until_model_timeout(event: Event, warn_seconds: float) -> bool:
     """A lane task that ended on the model's timeout after holding its lane at least the stall detector's warn
     threshold (``lane task error: lane=cron durationMs=600046 error="FailoverError: LLM request timed out."``;
-    src/process/command-queue.ts logs the task's own durationMs): its model call hung that long."""
-    if event.kind != "lane.task_error" or not model_call_timed_out(event) or recall_lane_task(event):
+    src/process/command-queue.ts logs the task's own durationMs): its model call hung that long. So did one that
+    waited that long on a Codex app-server that never finished starting (``error="Error: codex app-server startup
+    aborted"``)."""
+    if event.kind != "lane.task_error" or recall_lane_task(event) \
+            or not (model_call_timed_out(event) or codex_startup_never_finished(event)):
         return False
     held = event.seconds.get("durationMs")
     if held is None:
         return False
     budget = event.seconds.get(RUN_BUDGET_FIELD)  # (set by the correlator: the task spent its run's whole budget)
     return held >= warn_seconds - LANE_TIMER_SLACK or (budget is not None and held >= budget - LANE_TIMER_SLACK)
+
+
+# The Codex harness's app-server start given up on: "codex app-server startup timed out" (its own startup timeout) or
+# "... startup aborted" (the run's abort signal fired while it was still starting: the turn's deadline), thrown to the
+# run's lane task (extensions/codex): the model backend never answered at all.
+_CODEX_STARTUP_FAILED = re.compile(r"codex app-server startup (?:aborted|timed out)", re.IGNORECASE)
+
+
+def codex_startup_never_finished(event: Event) -> bool:
+    """A lane task that failed because the Codex app-server it waited on never finished starting."""
+    said = event.fields["error"] if "error" in event.fields else event.message
+    return _CODEX_STARTUP_FAILED.search(str(said)) is not None
 
 
 # The budget (seconds) of the run timeout a lane task ended with, having lasted all of it on the model's timeout.

@@ -1805,3 +1805,13 @@ def test_a_channels_error_about_the_inbound_request_is_its_handler_failing() -> 
     # an outbound call's error fails one reply, not the intake; the same words at INFO are no failure
     assert kinds("2026-02-02T14:30:38.779Z ERROR [qqbot] sendMedia error: webhook payload file not found") == []
     assert kinds(failed.replace(" ERROR ", " INFO ")) == []
+
+
+def test_a_lane_held_on_a_codex_app_server_that_never_started_is_a_model_backend_that_never_answered() -> None:
+    held = ('2026-04-29T03:50:40.641-05:00 [diagnostic] lane task error: lane=main durationMs={} '
+            'error="Error: codex app-server startup aborted"')
+    (finding,) = analyze_text(held.format(1785599)).incidents
+    assert finding.primary is not None and finding.primary.rule.id == "RC01"
+    assert "never finished starting" in finding.primary.summary
+    assert any("Codex app-server starts" in fix for fix in finding.primary.fixes)
+    assert primary(held.format(4000)) is None  # (a startup given up on at once held nothing)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from stuckscan.events import (
     Event,
+    codex_startup_never_finished,
     hung_model_fetch,
     lane_held_until_model_timeout,
     model_call_timed_out,
@@ -36,6 +37,10 @@ def _old_recovery(context: FixContext) -> bool:
     return context.build.rank < 5
 
 
+def _codex_never_started(context: FixContext) -> bool:
+    return bool(context.fact("codex_never_started"))
+
+
 RULE = Rule(
     "RC01", "model-call-hang", "Model call hang / no first token",
     "The session's active work is a model call that never returned a first token or completed.",
@@ -61,7 +66,9 @@ RULE = Rule(
      "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry`: "
      "logged only for an attempt that timed out outside a compaction and a tool call",
      "the Codex harness's watchdogs: no progress (`... waiting for progress`), or no terminal event for 30 minutes "
-     "after anything but a completed item (`turn.terminal_idle_timeout` after a tool result)"),
+     "after anything but a completed item (`turn.terminal_idle_timeout` after a tool result)",
+     "a lane task that held its lane the warn threshold or more waiting on a Codex app-server that never finished "
+     "starting (`lane task error: lane=main durationMs=1785599 error=\"Error: codex app-server startup aborted\"`)"),
     ("`lastProgressAge` close to `age`: no progress since the call started", "no tool events during the stall",
      "a `[model-fetch] start ... timeoutMs=` with no `[model-fetch] response` (or `error`) after it"),
     (Fix("Set `agents.defaults.llm.idleTimeoutSeconds` or `models.providers.<id>.timeoutSeconds`, keeping them "
@@ -69,7 +76,10 @@ RULE = Rule(
      Fix("Configure fallback models so a hung provider fails over."),
      Fix("Upgrade to a build with phase-safe recovery (#93655) so fallback is tried.", _old_recovery,
          "the log's build predates mid-2026"),
-     Fix("Check the provider's status page.")),
+     Fix("Check the provider's status page."),
+     Fix("Check that the Codex app-server starts on this host (the `codex` command and, after an upgrade, the "
+         "plugin's runtime dependencies), and give its startup a bound of its own.", _codex_never_started,
+         "the run waited on a Codex app-server that never finished starting")),
     ("#121018", "#93655"),
     confirm="A longer log would show whether a `[model-fetch] response` or a later progress value ever arrived "
             "for this run, and whether the stall warnings went on.",
@@ -140,6 +150,11 @@ def detect(view: IncidentView) -> Candidate | None:
              if model_call_timed_out(e) and (not _lane_moved_on(e, dequeues) or held_own
                                              and lane_held_until_model_timeout(e, view.thresholds.warn_seconds))]
     idle += [e for e in view.events("lock.takeover", "lane.task_error") if after_idle_timeout(e) and e not in idle]
+    # (a task that held its lane that long waiting on a Codex app-server that never finished starting: the model
+    # backend never answered)
+    backend = [e for e in view.events("lane.task_error") if codex_startup_never_finished(e)
+               and lane_held_until_model_timeout(e, view.thresholds.warn_seconds)]
+    idle += [e for e in backend if e not in idle]
     # the Codex harness's watchdogs: no progress notification within the attempt's idle budget, or no terminal event
     # for its 30 minutes after anything but a completed item (the app-server went silent mid-turn)
     idle += [e for e in view.events("codex.turn_idle_timeout") if field_text(e, "waitingFor") == "progress"
@@ -159,6 +174,8 @@ def detect(view: IncidentView) -> Candidate | None:
         detail = "the active work is a model call"
     elif started_only:
         detail = "the run never progressed past its start"
+    elif backend and len(backend) == len(idle) and not failover:
+        detail = "the Codex app-server the run waited on never finished starting"
     elif idle or failover:
         detail = "the model call timed out"
     elif view.events("channel.handler_timeout"):
@@ -173,4 +190,5 @@ def detect(view: IncidentView) -> Candidate | None:
         cite(basis[:2], basis[-1:], idle, failover), onset=view.record.last_progress or view.stall_start,
         # a guess from what the warnings lack is a fallback: it stands only when no rule reads anything else
         fallback=not (strong or started_only or idle or failover),
+        facts={"codex_never_started": bool(backend)},
     )
