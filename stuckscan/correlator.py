@@ -28,6 +28,7 @@ from stuckscan.events import (
     LANE_TIMER_SLACK,
     NOTE_KIND,
     REPEATED_MESSAGE_FAILURES,
+    REPLAY_KIND,
     RESTART_WAIT_KINDS,
     RUN_BUDGET_FIELD,
     RUN_OVER_KINDS,
@@ -50,6 +51,7 @@ from stuckscan.events import (
     overdue_channel_turn,
     recall_lane_task,
     reload_waits_on_task_records,
+    replay_all_failed,
     reply_handled_elsewhere,
     timestamp_or_inf,
     warm_blocked_loop,
@@ -158,7 +160,7 @@ CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
                                                  "codex.turn_cut",
                                                  INGRESS_BACK_KIND, KEPT_PRIVATE_KIND, "channel.starting",
-                                                 AUTH_WARMED_KIND}
+                                                 AUTH_WARMED_KIND, REPLAY_KIND}
 # The kind of an item that stands for a run of lines and feeds itself (see Correlator.feed).
 BATCH_KIND = "batch"
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
@@ -893,7 +895,7 @@ class Correlator:
                                         or approval_wait_expired(event)):
             changes.extend(self._on_session_evidence(event, names))
         elif kind in GATEWAY_TROUBLE_KINDS or (kind == "ws.response" and self._slow_response(event)) \
-                or warm_blocked_loop(event):
+                or warm_blocked_loop(event) or replay_all_failed(event):
             self._on_gateway_trouble(event)
         elif kind in LIFECYCLE_KINDS:
             changes.extend(self._on_lifecycle(event))

@@ -345,6 +345,17 @@ AUTH_WARMED_KIND = "auth.warmed"
 WARM_BLOCKED_SECONDS = 10.0  # an event-loop pause this long froze the gateway on its own (RC12's FROZEN_MS)
 
 
+# Delivery recovery's summary after a start (src/infra/outbound, info): "Delivery recovery complete: <n> recovered, <n>
+# failed, ...", the replies queued before the restart replayed to their channels.
+REPLAY_KIND = "delivery.recovery"
+
+
+def replay_all_failed(event: Event) -> bool:
+    """A delivery recovery that replayed queued replies and delivered none of them ("0 recovered, 6 failed")."""
+    failed = event.fields.get("failed")
+    return event.kind == REPLAY_KIND and event.fields.get("recovered") == 0 and isinstance(failed, int) and failed >= 1
+
+
 def warm_blocked_loop(event: Event) -> bool:
     """A provider-auth warm-up whose own measure says the event loop stalled ten seconds or more while it ran."""
     return event.kind == AUTH_WARMED_KIND and event.seconds.get("eventLoopMaxMs", 0.0) >= WARM_BLOCKED_SECONDS

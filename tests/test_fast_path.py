@@ -353,6 +353,17 @@ def test_a_channel_start_that_cannot_reach_its_platform_at_info_is_typed_on_both
         assert fast([path]) == slow
 
 
+def test_a_delivery_recovery_that_delivered_nothing_is_read_on_both_paths(tmp_path: Path) -> None:
+    """Delivery recovery's summary (info) is decoded by the fast path too: none of six replays delivered is RC18, all of
+    seven delivered is nothing."""
+    summary = "Delivery recovery complete: {} recovered, {} failed, 0 skipped (max retries), 0 deferred (backoff)"
+    for counts, causes in (((0, 6), ["RC18"]), ((7, 0), [])):
+        path = _write(tmp_path, [tslog_line("2026-06-10T08:00:05.000+00:00", "delivery-recovery", summary.format(*counts))])
+        slow = analyze_paths([path], OPTIONS)
+        assert [e.primary and e.primary.rule.id for e in slow.episodes] == causes
+        assert fast([path]) == slow
+
+
 def _polling_around(*records: str) -> list[str]:
     """``records`` among a channel's routine polling lines: twenty before them, three after."""
     before = [tslog_line(f"2026-05-21T10:00:{second:02d}.000+00:00", "gateway/channels/telegram", f"poll cycle {second}")

@@ -1815,3 +1815,14 @@ def test_a_lane_held_on_a_codex_app_server_that_never_started_is_a_model_backend
     assert "never finished starting" in finding.primary.summary
     assert any("Codex app-server starts" in fix for fix in finding.primary.fixes)
     assert primary(held.format(4000)) is None  # (a startup given up on at once held nothing)
+
+
+def test_a_delivery_recovery_that_delivered_none_of_its_replays_lost_those_replies() -> None:
+    summary = "[delivery-recovery] Delivery recovery complete: 0 recovered, {} failed, 0 skipped (max retries)"
+    (episode,) = analyze_text(summary.format(6)).episodes
+    assert episode.primary.rule.id == "RC18" and episode.primary.confidence.value == "medium"
+    assert "delivered none" in episode.primary.summary
+    assert not any(fix.startswith("Restart the channel") for fix in episode.primary.fixes)
+    (once,) = analyze_text(summary.format(1)).episodes
+    assert once.primary.confidence.value == "low"
+    assert primary("[delivery-recovery] Delivery recovery complete: 2 recovered, 1 failed") is None

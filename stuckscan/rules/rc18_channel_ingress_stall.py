@@ -7,9 +7,9 @@ from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
 from stuckscan.channels import channel_subsystem, credentials_refused, send_refused
-from stuckscan.events import awaits_channel_readiness, event_order
+from stuckscan.events import REPLAY_KIND, awaits_channel_readiness, event_order, replay_all_failed
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, field_text, metric
+from stuckscan.rules._detect import Candidate, cite, field_text, first_time, metric
 from stuckscan.rules._rule import Fix, FixContext, Rule
 from stuckscan.signals import MINED_LEVELS
 
@@ -66,12 +66,17 @@ def _handler_broken(context: FixContext) -> bool:
     return bool(context.fact("handler_broken"))
 
 
+def _replay_lost(context: FixContext) -> bool:
+    return bool(context.fact("replay_lost"))
+
+
 def _restart_may_help(context: FixContext) -> bool:
-    return _not_closed_for_good(context) and not _handler_broken(context)
+    return _not_closed_for_good(context) and not _handler_broken(context) and not _replay_lost(context)
 
 
 def _restarted_by_monitor(context: FixContext) -> bool:
-    return _not_closed_for_good(context) and not _never_ready(context) and not _handler_broken(context)
+    return _not_closed_for_good(context) and not _never_ready(context) and not _handler_broken(context) \
+        and not _replay_lost(context)
 
 
 def _never_ready(context: FixContext) -> bool:
@@ -151,7 +156,10 @@ RULE = Rule(
      "(`feishu[<acct>]: failed to dispatch message: Error: ... must declare ...`, QQ Bot's `Message processing "
      "failed: Cannot read properties of undefined (reading 'run')`, Telegram's `[diag] spooled update <id> failed; "
      "keeping for retry: ... Cannot find module ...` or `... Bot not initialized!`): low confidence once, medium "
-     "when repeated"),
+     "when repeated",
+     "delivery recovery's summary after a start with nothing delivered (`Delivery recovery complete: 0 recovered, 6 "
+     "failed, ...`): the replies queued across the restart did not reach their chats; medium confidence when it "
+     "counts several failures"),
     ("no session is processing: the problem is channel-level",),
     (Fix("Free the port another process holds (`EADDRINUSE`), or stop the second gateway.", _port_taken,
          "a restart failed with EADDRINUSE"),
@@ -176,6 +184,10 @@ RULE = Rule(
          "is missing, and restart a process whose client was never initialised. A handler failing on its own code "
          "fails every message alike, whatever the channel's connection does.", _handler_broken,
          "the channel's handler failed on an error of its code or install"),
+     Fix("Tell the users whose replies were queued across the restart that those replies were lost, and check the "
+         "channel came up (its connected line after the start): a replay that runs before the channel has reconnected "
+         "fails every entry, and each failure spends one of the entry's retries (#91212).", _replay_lost,
+         "delivery recovery delivered none of the replies it replayed"),
      Fix("Restart the channel or the gateway.", _restart_may_help, "the channel can come back on a restart"),
      Fix("Upgrade (PR #34113 fixes the multi-account stale-socket loop).", _stale_socket,
          "the restarts are for stale sockets"),
@@ -496,6 +508,9 @@ def detect(view: EpisodeView) -> Candidate | None:
         broken = view.events("channel.handler_broken")
         if broken and view.record.served_after is None:
             return _broken_handler(broken, view)
+        replays = [e for e in view.events(REPLAY_KIND) if replay_all_failed(e)]
+        if replays and view.record.served_after is None:
+            return _replays_lost(replays)
         return _left_awaiting_readiness(view)
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
     only_held = bool(held) and all(any(e is h for h in held) for e in self_looping)
@@ -681,6 +696,19 @@ def _broken_handler(broken: list[Event], view: EpisodeView) -> Candidate:
         "built for another OpenClaw version, files an upgrade replaced, a client never initialised), which one line "
         "cannot show.",
         cite(broken[:2], broken[-1:]), onset=view.record.start, facts={"handler_broken": True},
+    )
+
+
+def _replays_lost(replays: list[Event]) -> Candidate:
+    """Delivery recovery replaying the replies queued before a restart and delivering none: the channels could not take
+    them yet (a transport still reconnecting) or at all, and each failed replay costs the entry a retry, so those
+    replies are lost. One summary line counts every failure it saw: medium confidence when it counts several."""
+    failed = max(int(e.fields.get("failed", 0)) for e in replays)
+    return Candidate(
+        "RC18", Confidence.MEDIUM if failed >= 2 else Confidence.LOW,
+        f"Delivery recovery replayed the replies queued before the restart and delivered none of them (0 recovered, "
+        f"{failed} failed): the channel could not take them, so those replies did not reach their chats.",
+        cite(replays[:1], replays[-1:]), onset=first_time(replays), facts={"replay_lost": True},
     )
 
 
