@@ -34,6 +34,7 @@ from stuckscan.events import (
     RUN_OVER_KINDS,
     SLOW_RESPONSE_SECONDS,
     STOPPED_RUN,
+    TIMED_OUT_RUN_FIELD,
     TURN_CLAIM_BUSY,
     Event,
     approval_wait_expired,
@@ -1327,7 +1328,7 @@ class Correlator:
         changes: list[Change] = []
         self._note_pending(event, identity, run_id)
         if self._is_cleanup(event):
-            self._clear_run_timeouts(identity, run_id)
+            self._clear_run_timeouts(identity, run_id, event)
             self._discard_unattributed(event)
         record = self._find_open(identity, key, session_id, run_id)
         if record is None and event.kind in RECOVERY_SIDE_EFFECT_KINDS:
@@ -1745,6 +1746,8 @@ class Correlator:
             if timed_out and budget is not None and self._spent_the_budget(event, ended, budget):
                 event.seconds[RUN_BUDGET_FIELD] = budget
                 self._budget_spent = (ended, budget)
+            elif event.kind == "lane.task_done" and budget is not None and self._spent_the_budget(event, ended, budget):
+                event.seconds[TIMED_OUT_RUN_FIELD] = budget  # (the task lasted the run's whole budget, then ended)
 
     @staticmethod
     def _spent_the_budget(task: Event, timeout: Event, budget: float) -> bool:
@@ -1789,12 +1792,16 @@ class Correlator:
             if pending.opened_by == "compaction" and (pending.identity is None or overflow_compaction_start(pending.event)):
                 del self.pending_timeouts[key]
 
-    def _clear_run_timeouts(self, identity: str, run_id: str | None) -> None:
+    def _clear_run_timeouts(self, identity: str, run_id: str | None, cleanup: Event | None = None) -> None:
         if not self.pending_timeouts:
             return
         for key, pending in list(self.pending_timeouts.items()):
             if pending.identity == identity or (run_id is not None and key.endswith(f":{run_id}")):
                 del self.pending_timeouts[key]
+                # (the run's own end, failed, after its timeout: it used all of its time and gave no answer)
+                if cleanup is not None and pending.opened_by == "run_timeout" and cleanup.kind == "embedded.run_end" \
+                        and cleanup.fields.get("stopReason") == "error" and pending.event.seconds.get("timeoutMs"):
+                    cleanup.seconds[TIMED_OUT_RUN_FIELD] = pending.event.seconds["timeoutMs"]
             elif pending.identity is None and overflow_compaction_start(pending.event):
                 # An overflow's compaction names no session: a run that ends after it may be its own (its
                 # "auto-compaction succeeded" is info, absent from a file kept at warn), so the wait ends too.
@@ -2385,6 +2392,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         return f"a compaction call ran {event.seconds.get('durationMs', 0.0):.0f} s" if compaction_rpc(event) else ""
     if kind == "embedded.agent_end":
         return "the model call timed out" if model_call_timed_out(event) else ""
+    if kind in ("embedded.run_end", "lane.task_done"):
+        return "a run used its whole time budget and ended with no answer" if TIMED_OUT_RUN_FIELD in event.seconds else ""
     if kind == "tools.browser_unreachable" and not browser_blocked(event):
         return ""  # an immediate browser error (a stale tab): the tool answered
     if kind not in SIGNAL_KINDS:

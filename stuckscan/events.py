@@ -275,6 +275,13 @@ def codex_startup_never_finished(event: Event) -> bool:
 
 # The budget (seconds) of the run timeout a lane task ended with, having lasted all of it on the model's timeout.
 RUN_BUDGET_FIELD = "spentRunBudget"
+# The budget (seconds) of a run timeout that the run's own failed end (``[agent] run <id> ended with stopReason=
+# error``), or its lane task lasting that whole budget (``lane task done: lane=subagent durationMs=300093``), closed:
+# set by the correlator. The run used all of its time and ended with no answer.
+TIMED_OUT_RUN_FIELD = "timedOutRunBudget"
+# What the correlator writes into an event's ``seconds``: not in the line's text, so a lazy event it marked is never
+# compacted back to its text (parser.LazyEvent.compact).
+CORRELATOR_MARKS = frozenset({RUN_BUDGET_FIELD, TIMED_OUT_RUN_FIELD})
 
 
 # The lane task's duration and the model call's timeout are timed apart (the timeout starts once the call is made): a

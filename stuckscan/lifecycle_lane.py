@@ -94,6 +94,8 @@ def absorb(correlator: Correlator, event: Event) -> bool:
         if identity is not None and _watched(correlator, event, identity, key, session_id, run_id):
             return False
         if kind in _c.LANE_TASK_KINDS:
+            if correlator.pending_timeouts:
+                return False  # (it may end a run timeout's wait, and a task that lasted the run's budget is a finding)
             correlator._note_lane_task(event)
         if kind in _c.SERVING_KINDS:
             episode = correlator.open_episode

@@ -21,7 +21,16 @@ from stuckscan import _strictjson, families, meta_fields
 from stuckscan._kv import ELISION_WORDS, bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
 from stuckscan.channels import RETYPED_KINDS, as_channel_failure
-from stuckscan.events import ATTENTION_LABELS, GENERIC_KIND, IDENTITY_FIELDS, NOTE_KIND, UNPARSED_KIND, Event, usable_name
+from stuckscan.events import (
+    ATTENTION_LABELS,
+    CORRELATOR_MARKS,
+    GENERIC_KIND,
+    IDENTITY_FIELDS,
+    NOTE_KIND,
+    UNPARSED_KIND,
+    Event,
+    usable_name,
+)
 from stuckscan.inputs import DEFAULT_MAX_LINE_BYTES, RawLine, display_name, read_lines
 from stuckscan.shapes import (
     TEXT_SHAPES,
@@ -357,6 +366,8 @@ class LazyEvent(Event):
         except AttributeError:  # a copy made by dataclasses.replace: an ordinary event
             return
         if self._kv is None:
+            if not CORRELATOR_MARKS.isdisjoint(self.seconds):
+                return  # (what the correlator learned of it is not in its text: kept as read)
             del self.fields, self.raw, self.seconds
         self._kv = start
 

@@ -1826,3 +1826,18 @@ def test_a_delivery_recovery_that_delivered_none_of_its_replays_lost_those_repli
     (once,) = analyze_text(summary.format(1)).episodes
     assert once.primary.confidence.value == "low"
     assert primary("[delivery-recovery] Delivery recovery complete: 2 recovered, 1 failed") is None
+
+
+def test_a_run_that_used_its_whole_budget_and_ended_with_no_answer_was_waiting_on_its_model() -> None:
+    run = "c32f5279-47fe-4302-8c99-d0ef7d207c7a"
+    timeout = f"embedded run timeout: runId={run} sessionId=diag-1 timeoutMs=45000"
+    (finding,) = analyze_text(timeout, f"[agent] run {run} ended with stopReason=error").incidents
+    assert finding.primary.rule.id == "RC01" and finding.primary.confidence.value == "low"
+    assert "whole 45 s time budget" in finding.primary.summary
+    # its lane task lasting the whole budget says the same (no ids: the paste's order)
+    task = analyze_text("embedded run timeout: timeoutMs=300000", "lane task done: lane=subagent durationMs=300093")
+    assert [i.primary.rule.id for i in task.incidents] == ["RC01"]
+    # a task that ended well short of the budget is another run's; a tool at work is not the model's wait
+    assert primary("embedded run timeout: timeoutMs=300000", "lane task done: lane=subagent durationMs=2093") != "RC01"
+    tool = f"embedded run tool start: runId={run} tool=exec toolCallId=t1"
+    assert primary(tool, timeout, f"[agent] run {run} ended with stopReason=error") != "RC01"

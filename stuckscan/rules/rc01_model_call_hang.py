@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stuckscan.events import (
+    TIMED_OUT_RUN_FIELD,
     Event,
     codex_startup_never_finished,
     hung_model_fetch,
@@ -67,6 +68,9 @@ RULE = Rule(
      "logged only for an attempt that timed out outside a compaction and a tool call",
      "the Codex harness's watchdogs: no progress (`... waiting for progress`), or no terminal event for 30 minutes "
      "after anything but a completed item (`turn.terminal_idle_timeout` after a tool result)",
+     "a run that used its whole time budget and ended with no answer, no tool or compaction seen: its run timeout "
+     "closed by its own failed end (`[agent] run <id> ended with stopReason=error`) or by its lane task lasting the "
+     "whole budget (`lane task done: lane=subagent durationMs=300093` after `timeoutMs=300000`): low confidence",
      "a lane task that held its lane the warn threshold or more waiting on a Codex app-server that never finished "
      "starting (`lane task error: lane=main durationMs=1785599 error=\"Error: codex app-server startup aborted\"`)"),
     ("`lastProgressAge` close to `age`: no progress since the call started", "no tool events during the stall",
@@ -135,10 +139,15 @@ def detect(view: IncidentView) -> Candidate | None:
         lambda w: field_text(w, "activeWorkKind") == "embedded_run" and mid_turn_or_unknown(field_text(w, "lastProgress"))
         and not field_text(w, "activeTool") and stale_progress(w, view.thresholds.warn_seconds)
         and field_text(w, "reason") in ("", "active_work_without_progress"))
-    # A channel worker aborting a turn that ran past its own long budget, no tool seen: the same guess.
+    # A channel worker aborting a turn that ran past its own long budget, no tool seen: the same guess. So is a run
+    # that used its whole time budget and ended with no answer (its failed end, or its lane task lasting the budget,
+    # closing its run timeout).
+    spent = [] if compaction or tools_seen else [e for e in view.events("embedded.run_end", "lane.task_done")
+                                                 if TIMED_OUT_RUN_FIELD in e.seconds]
     if not (compaction or tools_seen):
         unreported += [e for e in view.events("channel.handler_timeout")
                        if overdue_channel_turn(e, view.thresholds.warn_seconds)]
+        unreported += spent
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
     idle += [e for e in view.events("model_fetch.end") if hung_model_fetch(e, view.thresholds.warn_seconds)]
     dequeues = view.events("lane.dequeue")
@@ -178,6 +187,10 @@ def detect(view: IncidentView) -> Candidate | None:
         detail = "the Codex app-server the run waited on never finished starting"
     elif idle or failover:
         detail = "the model call timed out"
+    elif spent and len(spent) == len(unreported):
+        budget = max(e.seconds[TIMED_OUT_RUN_FIELD] for e in spent)
+        detail = (f"the run used its whole {budget:.0f} s time budget and ended with no answer, with no tool seen, so it "
+                  "was most likely waiting on its model call")
     elif view.events("channel.handler_timeout"):
         detail = ("the channel's worker aborted a turn that outlived its budget with no tool seen, so it was most likely "
                   "waiting on its model call")
