@@ -559,10 +559,14 @@ def split_leading_meta(message: str) -> tuple[dict[str, Any] | None, str]:
 
 def meta_kind(meta: dict[str, Any]) -> str | None:
     """The kind of event a meta object alone stands for: the close meta of `closed before
-    connect` (cause, handshake, durationMs, handshakeMs), or a structured event's meta."""
+    connect` (cause, handshake, durationMs, handshakeMs), a slow listener's, or a structured event's meta."""
     cause = meta.get("cause")
     if (isinstance(cause, str) and cause in WS_CLOSE_CAUSES) or not WS_CLOSE_META_KEYS.isdisjoint(meta):
         return "ws.closed_before_connect"
+    # (the Discord monitor's slow-listener warning, its message cut: {"listener":"DiscordMessageListener",
+    # "durationMs":89227,"duration":"89.2 seconds"})
+    if isinstance(meta.get("listener"), str) and isinstance(meta.get("durationMs"), (int, float)):
+        return "channel.slow_listener"
     event = meta.get("event")
     return _META_EVENTS.get(event) if isinstance(event, str) else None
 

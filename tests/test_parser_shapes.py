@@ -131,6 +131,14 @@ def test_meta_object_alone_is_a_close_event_with_durations() -> None:
     assert event.fields["cause"] == "handshake-timeout"
 
 
+def test_a_slow_listeners_meta_object_alone_is_the_slow_listener() -> None:
+    event = one('{"subsystem":"discord/monitor","listener":"DiscordMessageListener","durationMs":89227,'
+                '"duration":"89.2 seconds"}')
+    assert (event.kind, event.subsystem, event.level) == ("channel.slow_listener", "discord/monitor", "warn")
+    assert event.seconds == {"durationMs": 89.227}
+    assert one('{"listener":"DiscordMessageListener"}').kind != "channel.slow_listener"  # (no duration: no reading)
+
+
 @pytest.mark.parametrize("order", ["text first", "meta first"])
 def test_meta_object_next_to_its_text_line_is_merged(order: str) -> None:
     text = "08:29:16+01:00 [ws] " + CLOSE
