@@ -1281,6 +1281,21 @@ FAMILIES: tuple[Family, ...] = (
         "plugin.load_failed", "error", " failed to load from ",
         r"(?P<plugin>[\w@./-]{1,100}) failed to load from (?P<path>\S{1,1000}?):\s*(?P<error>.*)",
     ),
+    # ... the loader's summary of the plugins that failed, thrown when a start must not go on without them
+    # (src/plugins/loader: PluginLoadFailureError, "plugin load failed: <id>: <error>[; <id>: <error>...]", most often
+    # after "[openclaw] Failed to start CLI: "): the first plugin it names, whose error may sit on the next line.
+    _searched(
+        "plugin.load_failed", "error", "plugin load failed: ",
+        r"(?:PluginLoadFailureError: )?plugin load failed: (?P<plugin>[\w@./-]{1,100}):(?:\s+(?P<error>[^;\n]*))?",
+    ),
+    # ... and Node's own error for a package a plugin's module imports and the install lacks, "Cannot find package
+    # '<pkg>' imported from <path>" (ERR_MODULE_NOT_FOUND), when the importing module lies under extensions/<id>/: that
+    # plugin cannot load (a plugin built against an OpenClaw it no longer finds, f1348's "Cannot find package 'openclaw'").
+    _searched(
+        "plugin.load_failed", "error", "imported from ",
+        r"(?P<error>(?:Error(?: \[ERR_MODULE_NOT_FOUND\])?: )?Cannot find package '[^'\n]{1,200}' imported from)\s+"
+        r"(?P<path>\S{0,400}\bextensions/(?P<plugin>[\w@.-]{1,100})/\S{1,300})",
+    ),
     # ... and the same line with its head cut off in a paste, from the plugin's path on (".openclaw/extensions/feishu/
     # index.ts: Error: Cannot find module '@sinclair/typebox'"): the path names the plugin's folder under extensions/.
     _searched(

@@ -539,6 +539,11 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     # (the same line with its head cut off, from the plugin's path on)
     (".openclaw/extensions/memory-lancedb/index.ts: Error: Cannot find module '@sinclair/typebox'", "plugin.load_failed",
      {"plugin": "memory-lancedb", "error": "Error: Cannot find module '@sinclair/typebox'"}),
+    # (the loader's summary that stops a start, and Node's error for a package a plugin's module imports)
+    ("[openclaw] Failed to start CLI: PluginLoadFailureError: plugin load failed: memory-lancedb: Error: x; matrix: y",
+     "plugin.load_failed", {"plugin": "memory-lancedb", "error": "Error: x"}),
+    ("Cannot find package 'openclaw' imported from /root/.openclaw/extensions/memory-lancedb/dist/runtime.mjs",
+     "plugin.load_failed", {"plugin": "memory-lancedb", "path": "/root/.openclaw/extensions/memory-lancedb/dist/runtime.mjs"}),
     # (a channel plugin's, the channel id some distributions give DingTalk: that channel never starts)
     ("ddingtalk failed to load from /root/.openclaw/extensions/ddingtalk/index.ts: Error: Cannot find module 'x'",
      "channel.exited", {"plugin": "ddingtalk", "channel": "dingtalk"}),
