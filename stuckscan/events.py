@@ -232,8 +232,9 @@ def model_call_timed_out(event: Event) -> bool:
         return True
     if event.kind == "compaction.timeout_recovery":
         return event.fields.get("stage") == TIMEOUT_COMPACTION_START
-    if event.kind == "embedded.agent_end" and event.fields.get("providerRuntimeFailureKind") == "timeout":
-        return True  # (the file record's own classification of the provider's failure)
+    if event.kind == "embedded.agent_end" and "timeout" in (event.fields.get("providerRuntimeFailureKind"),
+                                                          event.fields.get("failoverReason")):
+        return True  # (the file record's own classification of the provider's failure, or its failover's)
     if _PROVIDER_ANSWERED.match(str(event.fields.get("rawError", ""))) is not None:
         return False  # (the provider's own HTTP answer, rawError=503 "...": it refused at once, nothing hung)
     # (a paste that kept only the error of a lane task error, 'lane task error: FailoverError: LLM request timed

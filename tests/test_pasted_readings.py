@@ -966,6 +966,11 @@ def test_an_agent_end_the_record_classes_as_a_provider_timeout_is_a_model_call_t
            'overloaded.","failoverReason":"overloaded","providerRuntimeFailureKind":"%s"}')
     assert primary(end % "timeout") == "RC01"
     assert primary(end % "overloaded") is None
+    # (the record's failover reason says the same when the runtime kind is missing: a fetch that failed on its timeout)
+    failover = ('{"event":"embedded_run_agent_end","runId":"r1","isError":true,"error":"LLM request failed: network '
+                'connection error.","failoverReason":"%s","rawErrorPreview":"fetch failed"}')
+    assert primary(failover % "timeout") == "RC01"
+    assert primary(failover % "network") is None
 
 
 def test_claim_refusals_hours_apart_are_a_busy_session_now_and_then(tmp_path) -> None:
