@@ -223,6 +223,12 @@ TIMEOUT_COMPACTION_START = "LLM timed out"
 _PROVIDER_ANSWERED = re.compile(r"\s*[\"']?(?:HTTP\s*)?[45]\d\d\b")
 
 
+# The error of a provider call that failed on the way ("LLM request failed: network connection error.", a fetch that
+# failed or was reset), as an agent end's error gives it.
+_PROVIDER_CALL_FAILED = re.compile(r"\bLLM request failed\b|\bnetwork connection error\b|\bfetch failed\b|\bECONNRESET\b|"
+                                   r"\bETIMEDOUT\b|\bsocket hang up\b", re.IGNORECASE)
+
+
 def model_call_timed_out(event: Event) -> bool:
     """A turn or lane task that ended on the provider's timeout (``embedded run agent end: error=LLM
     request timed out``, ``lane task error: ... error="FailoverError: LLM request timed out."``: OpenClaw's
@@ -232,9 +238,12 @@ def model_call_timed_out(event: Event) -> bool:
         return True
     if event.kind == "compaction.timeout_recovery":
         return event.fields.get("stage") == TIMEOUT_COMPACTION_START
-    if event.kind == "embedded.agent_end" and "timeout" in (event.fields.get("providerRuntimeFailureKind"),
-                                                          event.fields.get("failoverReason")):
-        return True  # (the file record's own classification of the provider's failure, or its failover's)
+    if event.kind == "embedded.agent_end" and event.fields.get("providerRuntimeFailureKind") == "timeout":
+        return True  # (the file record's own classification of the provider's failure)
+    if event.kind == "embedded.agent_end" and event.fields.get("failoverReason") == "timeout" \
+            and _PROVIDER_CALL_FAILED.search(str(event.fields.get("error", ""))) is not None:
+        return True  # (... or its failover's, for a provider call that failed on the network; a run aborted mid-call,
+        # by a recovery, a /stop or its own run timeout, is classed a timeout too, whatever held it)
     if _PROVIDER_ANSWERED.match(str(event.fields.get("rawError", ""))) is not None:
         return False  # (the provider's own HTTP answer, rawError=503 "...": it refused at once, nothing hung)
     # (a paste that kept only the error of a lane task error, 'lane task error: FailoverError: LLM request timed

@@ -971,6 +971,8 @@ def test_an_agent_end_the_record_classes_as_a_provider_timeout_is_a_model_call_t
                 'connection error.","failoverReason":"%s","rawErrorPreview":"fetch failed"}')
     assert primary(failover % "timeout") == "RC01"
     assert primary(failover % "network") is None
+    aborted = failover.replace("LLM request failed: network connection error.", "Request was aborted")
+    assert primary(aborted % "timeout") is None  # (a run aborted mid-call is classed a timeout whatever held it)
 
 
 def test_claim_refusals_hours_apart_are_a_busy_session_now_and_then(tmp_path) -> None:
