@@ -1848,3 +1848,11 @@ def test_a_run_that_used_its_whole_budget_and_ended_with_no_answer_was_waiting_o
     assert primary("embedded run timeout: timeoutMs=300000", "lane task done: lane=subagent durationMs=2093") != "RC01"
     tool = f"embedded run tool start: runId={run} tool=exec toolCallId=t1"
     assert primary(tool, timeout, f"[agent] run {run} ended with stopReason=error") != "RC01"
+
+
+def test_an_auth_profile_timing_out_a_minute_after_the_run_timeout_makes_the_run_a_hung_model_call() -> None:
+    timeout = ("2026-02-06T07:29:24.444Z [agent/embedded] embedded run timeout: runId=73b32c19-b4bf-40bd-886e-eaa9c0fa9a7e "
+               "sessionId=8c5757f2-845f-4669-99bd-281a65f29dc8 timeoutMs=600000")
+    profile = "2026-02-06T07:{}Z [agent/embedded] Profile anthropic:default timed out (possible rate limit). Trying next account..."
+    assert primary(timeout, profile.format("30:43.816")) == "RC01"  # (79 s later: within the warn threshold)
+    assert primary(timeout, profile.format("45:43.816")) == "RC15"  # (16 minutes later: another attempt's)

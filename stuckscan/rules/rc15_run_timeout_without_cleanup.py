@@ -83,15 +83,17 @@ def _lane_stalled_after_timeout(view: IncidentView) -> Candidate | None:
 
 MODEL_TIMEOUT_KINDS = ("model.profile_timeout", "llm.idle_timeout", "embedded.failover", "model.fallback_decision",
                        "embedded.agent_end", "lane.task_error", "model.request_timeout", "compaction.timeout_recovery")
-MODEL_TIMEOUT_REACH = 5.0  # seconds around the run timeout
 
 
 def _model_timed_out_at(view: IncidentView, timeout: Event) -> bool:
-    """Whether a model-level timeout was logged within a few seconds of the run's timeout."""
+    """Whether a model-level timeout was logged around the run's timeout: within the stall detector's warn threshold
+    of it (the attempt's own timeout or failover can follow the run's abort by more than a minute while it settles:
+    an auth profile's "timed out ... Trying next account" 79 s after a 600 s run timeout, f1293)."""
     if timeout.time is None:
         return False
+    reach = view.thresholds.warn_seconds
     for event in view.events(*MODEL_TIMEOUT_KINDS):
-        if event.time is None or abs((event.time - timeout.time).total_seconds()) > MODEL_TIMEOUT_REACH:
+        if event.time is None or abs((event.time - timeout.time).total_seconds()) > reach:
             continue
         if event.kind in ("model.profile_timeout", "llm.idle_timeout") or model_call_timed_out(event) \
                 or field_text(event, "reason") == "timeout":
