@@ -139,8 +139,9 @@ def credentials_refused(event: Event) -> bool:
 
 # A channel's ERROR about the inbound request it was handed, in words no family knows ("[wecom] Failed to parse request
 # body as JSON", "webhook handler error", "failed to handle inbound message"): the message dies in the channel's
-# handler before any session sees it, as the handler_broken family's templates say of OpenClaw's own channels. An outbound call's error (a send, a reply, a media upload) fails one reply, not the intake.
-# A turn the channel's worker gave up on after a while ("inbound worker timed out") ran too long: no handler fault.
+# handler before any session sees it, as the handler_broken family's templates say of OpenClaw's own channels. An
+# outbound call's error (a send, a reply, a media upload) fails one reply, not the intake; a turn the channel's worker
+# gave up on after a while ("inbound worker timed out") ran too long: neither is a handler fault.
 _INBOUND_WORDS = re.compile(r"\b(?:request body|(?:webhook|callback) (?:handler|request|payload|body|event)|"
                             r"(?:parse|decrypt|handle|process)\w* "
                             r"(?:the |an? )?(?:inbound |incoming )?(?:request|message|event|update|payload|body))\b",
@@ -158,10 +159,10 @@ def as_channel_failure(event: Event) -> Event:
     """An unrecognised line under a channel's own subsystem that reports a fault worded as a connection failing is
     that channel's transport failing (``channel.transport_error``, RC18's evidence), as is one saying its intake is
     paused on the platform's word, one whose start could not reach its platform to resolve its names, a channel's own
-    send aborting, and a channel plugin failing to load (read as the
-    channel exiting); an ERROR about the inbound request it was handed is the channel's handler failing
-    (``channel.handler_broken``); one that says the connection dropped or is being re-established is the channel reconnecting
-    (``channel.reconnecting``); any other event is returned as it is."""
+    send aborting, and a channel plugin failing to load (read as the channel exiting). An ERROR about the inbound
+    request it was handed is the channel's handler failing (``channel.handler_broken``); one that says the connection
+    dropped or is being re-established is the channel reconnecting (``channel.reconnecting``); any other event is
+    returned as it is."""
     if event.kind == PLUGIN_LOAD_FAILED_KIND:
         channel = channel_subsystem(str(event.fields.get("plugin", "")))
         if channel is not None:  # a channel plugin that never loaded: its channel never starts
