@@ -134,8 +134,9 @@ RULE = Rule(
      "one channel request whose own error says it hung past the warn threshold (`Request to 'getUpdates' timed out "
      "after 500 seconds`): medium confidence",
      "Discord's `Slow listener detected: DiscordMessageListener took <n> seconds for event MESSAGE_CREATE` past the "
-     "event queue's own 30 s listener budget, or slow listeners again and again (builds before 2026.3.13 awaited the turn in the listener), "
-     "Carbon's `[EventQueue] Listener <name> timed out after <n>ms` counted with them: medium confidence",
+     "event queue's own 30 s listener budget, or slow listeners again and again (builds before 2026.3.13 awaited "
+     "the turn in the listener), Carbon's `[EventQueue] Listener <name> timed out after <n>ms` counted with them: "
+     "medium confidence",
      "a channel's own sends or polls refused for its credentials, twice (`[qqbot] sendText failed: HTTP 401: "
      "Unauthorized`), its sends refused with an HTTP error twice (`消息发送失败 ... status code 403`), or aborting "
      "on their timeout under the channel's tag (`[weixin] typing send error: AbortError: "
