@@ -1856,3 +1856,14 @@ def test_an_auth_profile_timing_out_a_minute_after_the_run_timeout_makes_the_run
     profile = "2026-02-06T07:{}Z [agent/embedded] Profile anthropic:default timed out (possible rate limit). Trying next account..."
     assert primary(timeout, profile.format("30:43.816")) == "RC01"  # (79 s later: within the warn threshold)
     assert primary(timeout, profile.format("45:43.816")) == "RC15"  # (16 minutes later: another attempt's)
+
+
+def test_one_drop_told_in_several_lines_at_once_is_one_drop_not_a_reconnect_loop() -> None:
+    line = '04:59:{} info gateway/channels/wecom {{"subsystem":"gateway/channels/wecom"}} [default] {}'
+    drop = [line.format("09", "WARN: WebSocket connection closed: code: 1006"),
+            line.format("09", "Reconnecting in 1000ms (attempt 1)..."),
+            line.format("10", "WebSocket connected")]
+    assert primary(*drop) != "RC18"
+    # the same drop again a minute later is a loop
+    again = [text.replace("04:59:", "05:00:") for text in drop]
+    assert primary(*drop, *again) == "RC18"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from stuckscan.channels import channel_subsystem, credentials_refused, send_refused
@@ -300,6 +301,30 @@ def _distinct_stalls(stalls: list[Event]) -> list[Event]:
     return distinct
 
 
+# A client logs one drop in several lines at once ("WebSocket connection closed: code: 1006", "WebSocket disconnected",
+# "Reconnecting in 1000ms (attempt 1)..."): different lines of one channel and kind this close together are one drop.
+# (The same line again at once is another socket dropping: a storm of "TERMINATE SOCKET" lines is many drops; and two
+# sends refused at once are two replies lost, not one drop.)
+SAME_DROP = timedelta(seconds=3)
+
+
+def _drops_by_channel(events: list[Event]) -> Counter[tuple[str, str]]:
+    """How many separate drops each channel's transport lines of each kind tell (untimed lines: each one)."""
+    drops: Counter[tuple[str, str]] = Counter()
+    bursts: dict[tuple[str, str], tuple[datetime, set[str]]] = {}
+    for event in sorted(events, key=event_order):
+        key = (channel_of(event), event.kind)
+        burst = bursts.get(key)
+        if event.time is not None and burst is not None and event.time - burst[0] <= SAME_DROP \
+                and event.message not in burst[1] and not send_refused(event):
+            burst[1].add(event.message)
+            continue
+        drops[key] += 1
+        if event.time is not None:
+            bursts[key] = (event.time, {event.message})
+    return drops
+
+
 def _listener_seconds(event: Event) -> float:
     """How long a slow listener took, in seconds, in whichever form its line gave it."""
     seconds = [event.seconds.get(name, 0.0) for name in ("tookMs", "durationMs", "listenerMs", "timeoutMs")]
@@ -467,7 +492,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     # transport failing too ("[telegram] getMe attempt 1/3 failed: fetch timeout after 15000ms").
     transport = view.events("channel.transport_error", "channel.reconnecting") + \
         [e for e in view.events("fetch.timeout") if channel_subsystem(e.subsystem) and "timerDelayMs" not in e.fields]
-    transport_channels = Counter((channel_of(e), e.kind) for e in transport)  # (a close and its resume are one blip)
+    transport_channels = _drops_by_channel(transport)  # (a close and its resume are one blip)
     # (Telegram's 409 for a poll another getUpdates request ended: while the other poller runs, every poll of this
     # one is refused, so one such line is the channel's intake down, not a blip)
     self_looping += [e for e in transport if transport_channels[(channel_of(e), e.kind)] >= 2 or restarts or auto
