@@ -123,8 +123,10 @@ CHANNEL_NEEDLES = DROP_NEEDLES + PAUSE_NEEDLES + RESOLVE_NEEDLES
 
 
 # A channel's own send refused by its platform with an HTTP error ("消息发送失败 ... Request failed with status code 403",
-# "AI Card 更新失败：... status code 403", "sendText failed: HTTP 500"): the reply did not reach the chat.
-_SEND_REFUSED = re.compile(r"(?:发送失败|更新失败|send\w* failed)[^\n]{0,80}(?:status code|HTTP) [45]\d\d", re.IGNORECASE)
+# "AI Card 更新失败：... status code 403", "[AICard] 创建卡片失败 (群聊 ...): ... status code 403", "sendText failed: HTTP
+# 500"): the reply did not reach the chat.
+_SEND_REFUSED = re.compile(r"(?:发送失败|更新失败|创建卡片失败|send\w* failed)[^\n]{0,80}(?:status code|HTTP) [45]\d\d",
+                           re.IGNORECASE)
 
 
 def send_refused(event: Event) -> bool:

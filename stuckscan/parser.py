@@ -1371,6 +1371,10 @@ class LineParser:
         if not shape_prefix and len(message) > 2 and message[0] == message[-1] == "`" and message.count("`") == 2:
             # A whole log line a reporter quoted as inline code: "`[diagnostic] stalled session: ...`".
             return self._parse_text_line(number, message[1:-1].strip(), truncated, "code+")
+        if not shape_prefix and message[:1] == "`" and message.count("`") == 1 and _STARTS_AS_LOG.match(message, 1):
+            # ... or opened as inline code whose closing mark the paste lost (a line cut, a fence typed as one mark):
+            # "`14:46:03 error gateway/channels/dingtalk ... Connection attempt 1 failed: ...".
+            return self._parse_text_line(number, message[1:].strip(), truncated, "code+")
         if not shape_prefix and "`[" in message:
             # A console line quoted as inline code inside a sentence ("Gateway logs show: `[ws] handshake timeout
             # ...`"): the first quoted piece that reads as a log line of some family.

@@ -1867,3 +1867,16 @@ def test_one_drop_told_in_several_lines_at_once_is_one_drop_not_a_reconnect_loop
     # the same drop again a minute later is a loop
     again = [text.replace("04:59:", "05:00:") for text in drop]
     assert primary(*drop, *again) == "RC18"
+
+
+def test_a_log_line_opened_as_inline_code_whose_closing_mark_was_lost_is_read() -> None:
+    line = ('`14:46:03 error gateway/channels/dingtalk {"subsystem":"gateway/channels/dingtalk"} [default] Connection '
+            'attempt 1 failed: Request failed with status code 400 [DingTalk][ConnectionError][connect.open] status=400')
+    assert kinds(line) == [(1, "channel.transport_error")]
+    assert kinds("`not a log line at all") == []
+
+
+def test_an_ai_card_the_platform_refused_to_create_is_a_send_refused() -> None:
+    card = ('10:07:{} error gateway/channels/dingtalk-connector {{"subsystem":"gateway/channels/dingtalk-connector"}} '
+            '[DingTalk][AICard] 创建卡片失败 (群聊 cidFake0Group0Id000000000==): Request failed with status code 403')
+    assert primary(card.format("53"), card.format("54")) == "RC18"
