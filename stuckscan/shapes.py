@@ -567,6 +567,10 @@ def meta_kind(meta: dict[str, Any]) -> str | None:
     # "durationMs":89227,"duration":"89.2 seconds"})
     if isinstance(meta.get("listener"), str) and isinstance(meta.get("durationMs"), (int, float)):
         return "channel.slow_listener"
+    # (and the event queue's own record of a listener it timed out: {"scope":"event-queue","type":"listener-timeout",
+    # "listener":"InteractionEventListener","eventType":"INTERACTION_CREATE","timeoutMs":120000})
+    if isinstance(meta.get("listener"), str) and meta.get("type") == "listener-timeout":
+        return "channel.listener_timeout"
     event = meta.get("event")
     return _META_EVENTS.get(event) if isinstance(event, str) else None
 

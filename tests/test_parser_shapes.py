@@ -137,6 +137,10 @@ def test_a_slow_listeners_meta_object_alone_is_the_slow_listener() -> None:
     assert (event.kind, event.subsystem, event.level) == ("channel.slow_listener", "discord/monitor", "warn")
     assert event.seconds == {"durationMs": 89.227}
     assert one('{"listener":"DiscordMessageListener"}').kind != "channel.slow_listener"  # (no duration: no reading)
+    timed_out = one('{"scope":"event-queue","level":"error","type":"listener-timeout","listener":'
+                    '"InteractionEventListener","eventType":"INTERACTION_CREATE","lane":"critical","timeoutMs":120000}')
+    assert (timed_out.kind, timed_out.level) == ("channel.listener_timeout", "error")
+    assert timed_out.seconds == {"timeoutMs": 120.0}
 
 
 @pytest.mark.parametrize("order", ["text first", "meta first"])
