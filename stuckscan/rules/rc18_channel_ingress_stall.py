@@ -601,7 +601,10 @@ def detect(view: EpisodeView) -> Candidate | None:
                    f"{_hung_for(transport[0]):.0f} s before it timed out, so its ingress stalled that long")
     elif held and not (transport or stalls or exited or hung_stops.all):
         longest = max(_listener_seconds(e) for e in held)
-        summary = (f"Discord's message listener was held for up to {longest:.0f} s ({len(held)} slow or timed-out listener line(s)): "
+        names = sorted({str(e.fields["listener"]) for e in held if e.fields.get("listener")})
+        which = (f"Discord's {names[0][:60]}" if len(names) == 1 and names[0] != "DiscordMessageListener"
+                 else "Discord's message listener")
+        summary = (f"{which} was held for up to {longest:.0f} s ({len(held)} slow or timed-out listener line(s)): "
                    "builds before 2026.3.13 await the whole turn in the listener, so the channel's intake waited "
                    "behind each slow turn")
     elif len(transport) == 1 and _poll_conflict(transport[0]) and not stalls:
