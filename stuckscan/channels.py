@@ -103,8 +103,6 @@ PAUSE_NEEDLES = ("ession expired", "ausing bot", "ausing polling", "ausing chann
 RESOLVE_NEEDLES = ("resolve failed; using config entries",)
 _RESOLVE_FAILED = re.compile(r"^(?:(?P<channel>[a-z-]{2,30}) )?(?:channel|user|group) resolve failed; using config entries\.?"
                              r"\s*(?P<error>.*)", re.DOTALL)
-_UNREACHABLE = re.compile(r"\b(?:fetch failed|getaddrinfo|EAI_AGAIN|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|"
-                          r"network (?:error|request)|socket hang up)\b", re.IGNORECASE)
 
 
 def platform_unreachable_at_resolve(event: Event) -> str | None:
@@ -112,7 +110,7 @@ def platform_unreachable_at_resolve(event: Event) -> str | None:
     if RESOLVE_NEEDLES[0] not in event.message:
         return None
     said = _RESOLVE_FAILED.match(event.message.strip())
-    if said is None or _UNREACHABLE.search(said["error"]) is None:
+    if said is None or TRANSPORT_WORDS.search(said["error"]) is None:
         return None
     return channel_subsystem(event.subsystem) or channel_subsystem(said["channel"])
 
