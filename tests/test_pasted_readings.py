@@ -1880,3 +1880,19 @@ def test_an_ai_card_the_platform_refused_to_create_is_a_send_refused() -> None:
     card = ('10:07:{} error gateway/channels/dingtalk-connector {{"subsystem":"gateway/channels/dingtalk-connector"}} '
             '[DingTalk][AICard] 创建卡片失败 (群聊 cidFake0Group0Id000000000==): Request failed with status code 403')
     assert primary(card.format("53"), card.format("54")) == "RC18"
+
+
+def test_a_channel_whose_plugin_did_not_load_or_was_claimed_twice_gets_no_restart_advice() -> None:
+    loaded = analyze_text("[plugins] dingtalk-connector failed to load from /root/.openclaw/extensions/dingtalk-connector/"
+                          "index.ts: Error: Cannot find module 'openclaw/plugin-sdk'")
+    (episode,) = loaded.episodes
+    fixes = episode.primary.fixes
+    assert any(fix.startswith("Make the channel's code whole again") for fix in fixes)
+    assert not any(fix.startswith(("Restart the channel", "Tune the health-monitor")) for fix in fixes)
+    (claimed,) = analyze_text("[plugins] channel already registered: feishu (openclaw-lark)").episodes
+    fixes = claimed.primary.fixes
+    assert any(fix.startswith("Keep one plugin per channel") for fix in fixes)
+    assert not any(fix.startswith(("Restart the channel", "Make the channel's code")) for fix in fixes)
+    # an account that exited on an error of its own still gets the restart
+    (exited,) = analyze_text("[dingtalk-connector][__default__] startAccount error: socket hang up").episodes
+    assert any(fix.startswith("Restart the channel") for fix in exited.primary.fixes)

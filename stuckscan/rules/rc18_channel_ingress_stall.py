@@ -67,17 +67,33 @@ def _handler_broken(context: FixContext) -> bool:
     return bool(context.fact("handler_broken"))
 
 
+def _plugin_not_loaded(context: FixContext) -> bool:
+    return bool(context.fact("plugin_not_loaded"))
+
+
+def _code_not_whole(context: FixContext) -> bool:
+    return _handler_broken(context) or _plugin_not_loaded(context)
+
+
+def _claimed_twice(context: FixContext) -> bool:
+    return bool(context.fact("claimed_twice"))
+
+
 def _replay_lost(context: FixContext) -> bool:
     return bool(context.fact("replay_lost"))
 
 
+def _no_restart_cure(context: FixContext) -> bool:
+    """A cause a restart of the channel does not remove: its code, a second plugin claiming it, replies already lost."""
+    return _code_not_whole(context) or _claimed_twice(context) or _replay_lost(context)
+
+
 def _restart_may_help(context: FixContext) -> bool:
-    return _not_closed_for_good(context) and not _handler_broken(context) and not _replay_lost(context)
+    return _not_closed_for_good(context) and not _no_restart_cure(context)
 
 
 def _restarted_by_monitor(context: FixContext) -> bool:
-    return _not_closed_for_good(context) and not _never_ready(context) and not _handler_broken(context) \
-        and not _replay_lost(context)
+    return _not_closed_for_good(context) and not _never_ready(context) and not _no_restart_cure(context)
 
 
 def _never_ready(context: FixContext) -> bool:
@@ -183,9 +199,13 @@ RULE = Rule(
          "them, and a restart does not change that.", _credentials, "the channel's calls were refused for its credentials"),
      Fix("Make the channel's code whole again, then restart the gateway: update the channel plugin to the release "
          "built for this OpenClaw version (`openclaw plugins update <id>`), reinstall OpenClaw if a module of its own "
-         "is missing, and restart a process whose client was never initialised. A handler failing on its own code "
-         "fails every message alike, whatever the channel's connection does.", _handler_broken,
-         "the channel's handler failed on an error of its code or install"),
+         "is missing, and restart a process whose client was never initialised. A fault of the code or the install "
+         "meets every message alike, whatever the channel's connection does.", _code_not_whole,
+         "the channel's plugin did not load, or its handler failed on an error of its code or install"),
+     Fix("Keep one plugin per channel: `openclaw plugins list --enabled --verbose` shows which enabled plugins claim "
+         "the channel id; disable or remove the one you do not use (most often an external copy beside a bundled plugin "
+         "that now provides the channel), then restart the gateway.", _claimed_twice,
+         "two enabled plugins claimed the same channel id"),
      Fix("Tell the users whose replies were queued across the restart that those replies were lost, and check the "
          "channel came up (its connected line after the start): a replay that runs before the channel has reconnected "
          "fails every entry, and each failure spends one of the entry's retries (#91212).", _replay_lost,
@@ -660,6 +680,8 @@ def detect(view: EpisodeView) -> Candidate | None:
              addr_in_use[:1], stalls[:2], exited[:1], hung_stops.all[:2], transport[:2], shared[:1], held[:2]),
         onset=view.record.start,
         facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons, "shared_connections": bool(shared),
+               "plugin_not_loaded": any(e.fields.get("plugin") and not _claim_refused(e) for e in exited),
+               "claimed_twice": any(_claim_refused(e) for e in exited),
                "poll_conflict": any(_poll_conflict(e) for e in transport), "listener_held": bool(held),
                "credentials_refused": bool(transport) and all(credentials_refused(e) for e in transport)},
         # (one failure of the intake and nothing else: said, at info, so a blip the channel healed fails no CI)
@@ -726,6 +748,11 @@ def _broken_handler(broken: list[Event], view: EpisodeView) -> Candidate:
         "cannot show.",
         cite(broken[:2], broken[-1:]), onset=view.record.start, facts={"handler_broken": True},
     )
+
+
+def _claim_refused(event: Event) -> bool:
+    """A channel exit that is the plugin registry refusing a second plugin's claim on the channel id."""
+    return "already registered: " in field_text(event, "error")
 
 
 def _replays_lost(replays: list[Event]) -> Candidate:
