@@ -1873,7 +1873,8 @@ def test_a_log_line_opened_as_inline_code_whose_closing_mark_was_lost_is_read() 
     line = ('`14:46:03 error gateway/channels/dingtalk {"subsystem":"gateway/channels/dingtalk"} [default] Connection '
             'attempt 1 failed: Request failed with status code 400 [DingTalk][ConnectionError][connect.open] status=400')
     assert kinds(line) == [(1, "channel.transport_error")]
-    assert kinds("`not a log line at all") == []
+    (event,) = parse_text_lines([line])
+    assert (event.shape, event.level, event.subsystem) == ("code+logs-pretty", "error", "gateway/channels/dingtalk")
 
 
 def test_an_ai_card_the_platform_refused_to_create_is_a_send_refused() -> None:
