@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from stuckscan.events import GENERIC_KIND, Event
+from stuckscan.families import CODE_FAULT
 from stuckscan.unexplained import looks_like_fault
 
 # OpenClaw's messaging channels, as their subsystems name them (`telegram`, `gateway/channels/slack`,
@@ -137,22 +138,31 @@ def credentials_refused(event: Event) -> bool:
     return _CHANNEL_CALL.search(event.message) is not None and _CREDENTIALS_REFUSED.search(event.message) is not None
 
 
-# A channel's ERROR about the inbound request it was handed, in words no family knows ("[wecom] Failed to parse request
-# body as JSON", "webhook handler error", "failed to handle inbound message"): the message dies in the channel's
-# handler before any session sees it, as the handler_broken family's templates say of OpenClaw's own channels. An
-# outbound call's error (a send, a reply, a media upload) fails one reply, not the intake; a turn the channel's worker
-# gave up on after a while ("inbound worker timed out") ran too long: neither is a handler fault.
-_INBOUND_WORDS = re.compile(r"\b(?:request body|(?:webhook|callback) (?:handler|request|payload|body|event)|"
-                            r"(?:parse|decrypt|handle|process)\w* "
-                            r"(?:the |an? )?(?:inbound |incoming )?(?:request|message|event|update|payload|body))\b",
-                            re.IGNORECASE)
+# A channel's ERROR about the inbound request it was handed, in words no family knows: a request it could not read at
+# all ("[wecom] Failed to parse request body as JSON": a body not in the format it expects meets every message alike),
+# or its handler throwing on a fault of its own code, as the handler_broken families read OpenClaw's channels ("failed
+# to handle inbound message: TypeError: ..."). The message dies in the channel before any session sees it. Any other
+# error there (a rate limit, a session conflict) fails one message; an outbound call's error (a send, a reply, a media
+# upload) fails one reply; a turn the channel's worker gave up on after a while ("inbound worker timed out") ran too long.
+_INBOUND = r"(?:the |an? )?(?:inbound |incoming )?(?:request|message|event|update|payload|body)\b"
+_UNREADABLE_REQUEST = re.compile(r"\brequest body\b|\b(?:parse|decrypt)\w* " + _INBOUND, re.IGNORECASE)
+_HANDLER_FAILED = re.compile(r"\b(?:(?:webhook|callback) (?:handler|request|payload|body|event)\b|(?:handle|process)\w* "
+                             + _INBOUND + ")", re.IGNORECASE)
+_CODE_FAULT_AHEAD = re.compile(CODE_FAULT)
 _TIMED_OUT = re.compile(r"\btime[ds]? ?out\b", re.IGNORECASE)  # (timeout, timed out, time out)
 
 
 def inbound_handling_failed(event: Event) -> bool:
-    """An ERROR line of a channel's about the inbound request it was handed, not about one of its own calls."""
-    return event.level in ("error", "fatal") and _INBOUND_WORDS.search(event.message) is not None \
-        and _CHANNEL_CALL.search(event.message) is None and _TIMED_OUT.search(event.message) is None
+    """An ERROR line of a channel's about the inbound request it was handed: one it could not read, or its handler
+    failing on a fault of its code; not one of its own calls, not a turn that ran out its time."""
+    message = event.message
+    if event.level not in ("error", "fatal") or _CHANNEL_CALL.search(message) is not None \
+            or _TIMED_OUT.search(message) is not None:
+        return False
+    if _UNREADABLE_REQUEST.search(message) is not None:
+        return True
+    handler = _HANDLER_FAILED.search(message)
+    return handler is not None and _CODE_FAULT_AHEAD.search(message, handler.end()) is not None
 
 
 def as_channel_failure(event: Event) -> Event:

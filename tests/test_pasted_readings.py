@@ -1812,6 +1812,10 @@ def test_a_channels_error_about_the_inbound_request_is_its_handler_failing() -> 
     # an outbound call's error fails one reply, not the intake; the same words at INFO are no failure
     assert kinds("2026-02-02T14:30:38.779Z ERROR [qqbot] sendMedia error: webhook payload file not found") == []
     assert kinds(failed.replace(" ERROR ", " INFO ")) == []
+    # handling an inbound message: a fault of the code is the handler broken; any other error fails that one message
+    handling = "2026-02-02T14:30:38.779Z ERROR [wecom] failed to handle inbound message: {}"
+    assert kinds(handling.format("TypeError: runtime.reply is not a function")) == [(1, "channel.handler_broken")]
+    assert kinds(handling.format("Error: 429 rate limit reached")) == []
 
 
 def test_a_lane_held_on_a_codex_app_server_that_never_started_is_a_model_backend_that_never_answered() -> None:
