@@ -15,7 +15,6 @@ import re
 from functools import lru_cache
 
 from stuckscan.events import GENERIC_KIND, Event
-from stuckscan.families import CODE_FAULT
 from stuckscan.unexplained import looks_like_fault
 
 # OpenClaw's messaging channels, as their subsystems name them (`telegram`, `gateway/channels/slack`,
@@ -148,8 +147,15 @@ _INBOUND = r"(?:the |an? )?(?:inbound |incoming )?(?:request|message|event|updat
 _UNREADABLE_REQUEST = re.compile(r"\brequest body\b|\b(?:parse|decrypt)\w* " + _INBOUND, re.IGNORECASE)
 _HANDLER_FAILED = re.compile(r"\b(?:(?:webhook|callback) (?:handler|request|payload|body|event)\b|(?:handle|process)\w* "
                              + _INBOUND + ")", re.IGNORECASE)
-_CODE_FAULT_AHEAD = re.compile(CODE_FAULT)
 _TIMED_OUT = re.compile(r"\btime[ds]? ?out\b", re.IGNORECASE)  # (timeout, timed out, time out)
+
+
+@lru_cache(maxsize=1)
+def _code_fault_ahead() -> re.Pattern[str]:
+    """The handler_broken families' code-fault lookahead (imported when first needed: the rules import this module,
+    and `stuckscan rules` and `--help` must not load the parser's families)."""
+    from stuckscan.families import CODE_FAULT
+    return re.compile(CODE_FAULT)
 
 
 def inbound_handling_failed(event: Event) -> bool:
@@ -162,7 +168,7 @@ def inbound_handling_failed(event: Event) -> bool:
     if _UNREADABLE_REQUEST.search(message) is not None:
         return True
     handler = _HANDLER_FAILED.search(message)
-    return handler is not None and _CODE_FAULT_AHEAD.search(message, handler.end()) is not None
+    return handler is not None and _code_fault_ahead().search(message, handler.end()) is not None
 
 
 def as_channel_failure(event: Event) -> Event:
