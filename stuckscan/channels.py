@@ -22,7 +22,7 @@ from stuckscan.unexplained import looks_like_fault
 CHANNEL_NAMES = frozenset({
     "telegram", "discord", "slack", "whatsapp", "signal", "imessage", "bluebubbles", "googlechat", "msteams",
     "matrix", "mattermost", "feishu", "lark", "line", "zalo", "zalouser", "nextcloud-talk", "nostr", "twitch",
-    "irc", "tlon", "synology-chat", "wecom", "dingtalk", "qqbot", "wechat", "qq", "weixin",
+    "irc", "tlon", "synology-chat", "wecom", "dingtalk", "qqbot", "wechat", "qq", "weixin", "xmpp",
 })
 # Channel ids some distributions give a channel we know under another name (the openclaw-china builds' DingTalk plugin
 # registers the channel "ddingtalk", labelled 钉钉).

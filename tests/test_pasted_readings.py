@@ -1670,6 +1670,7 @@ def test_a_channel_plugins_tag_names_its_channel() -> None:
     assert channel_subsystem("wechat-access-ws:18789") == "wechat"
     assert channel_subsystem("openclaw-channel-qq:connection") == "qq"
     assert channel_subsystem("qqbot") == "qqbot"
+    assert channel_subsystem("xmpp") == "xmpp"  # the community XMPP plugin's channel (kazakhan/openclaw-xmpp)
     assert channel_subsystem("lineage") is None and channel_subsystem("plugins") is None
 
 
