@@ -54,6 +54,7 @@ from stuckscan.events import (
     reload_waits_on_task_records,
     replay_all_failed,
     reply_handled_elsewhere,
+    timeout_failover_was_server_error,
     timestamp_or_inf,
     warm_blocked_loop,
 )
@@ -2436,7 +2437,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind in ("model.fallback_decision", "embedded.failover"):
         # (the console prints the error inside its message; the file record keeps it in detail or rawError)
         said = " ".join((message, str(event.fields.get("detail", "")), str(event.fields.get("rawError", ""))))
-        failed = event.fields.get("reason") == "timeout" or "session file locked" in said or "Request was aborted" in said \
+        failed = event.fields.get("reason") == "timeout" and not timeout_failover_was_server_error(event) \
+            or "session file locked" in said or "Request was aborted" in said \
             or event.fields.get("decision") == "surface_error" or TURN_CLAIM_BUSY in said
         return "model call failed over" if failed else ""
     if kind == "compaction.timeout_recovery":

@@ -255,6 +255,24 @@ def model_call_timed_out(event: Event) -> bool:
         and "compaction" not in error
 
 
+# OpenClaw files a provider's transient server error (HTTP 500, 502, 503, 521, "Internal Server Error") under failover
+# reason "timeout" (classifyFailoverReason in src/agents/pi-embedded-helpers/errors.ts), status 408. The error text a
+# fallback decision keeps says which: a server's answer is no hung call. Gateway timeouts (504, 522, 524) stay timeouts.
+_SERVER_ANSWER = re.compile(r"\s*[\"']?(?:HTTP\s*)?(?:50[0-3]|521)\b|.*\b(?:Internal Server Error|Bad Gateway|"
+                            r"Service Unavailable)\b", re.IGNORECASE)
+_TIMEOUT_WORDS = re.compile(r"time[d ]?out|timeout|aborted|deadline|ETIMEDOUT|\b(?:504|522|524)\b", re.IGNORECASE)
+_FAILOVER_ERROR_FIELDS = ("errorPreview", "fallbackStepFromFailureDetail", "detail", "rawError", "error")
+
+
+def timeout_failover_was_server_error(event: Event) -> bool:
+    """A model fallback decision or failover filed under reason=timeout whose error is the provider's server error
+    (``"reason":"timeout","status":408,"errorPreview":"500 Internal Server Error"``): the call was answered with a
+    failure at once, not left hanging."""
+    errors = [str(event.fields[key]) for key in _FAILOVER_ERROR_FIELDS if key in event.fields]
+    return bool(errors) and any(_SERVER_ANSWER.match(error) is not None for error in errors) \
+        and not any(_TIMEOUT_WORDS.search(error) is not None for error in errors)
+
+
 def lane_held_until_model_timeout(event: Event, warn_seconds: float) -> bool:
     """A lane task that ended on the model's timeout after holding its lane at least the stall detector's warn
     threshold (``lane task error: lane=cron durationMs=600046 error="FailoverError: LLM request timed out."``;

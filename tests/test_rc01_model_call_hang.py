@@ -54,3 +54,20 @@ def test_the_finding_says_how_long_the_lane_task_held_its_lane() -> None:
     analysis = analyze_events(parse_text_lines([_lane_error(180004)]), ParseStats())
     (incident,) = analysis.incidents
     assert incident.primary is not None and "180 s" in incident.primary.summary
+
+
+def _fallback_decision(error_preview: str) -> str:
+    record = ('{"event":"model_fallback_decision","runId":"da8d84d6-3a99-4683-8bc0-73ddbb2b2788",'
+              '"sessionId":"22fc4768-68a9-4ae0-b252-e96f1ff210bc","lane":"main","decision":"candidate_failed",'
+              f'"reason":"timeout","status":408,"errorPreview":"{error_preview}","fallbackConfigured":false}}')
+    return ('2026-05-12T18:40:47.000+00:00 warn model-fallback/decision {"subsystem":"model-fallback/decision"} '
+            f'{record} model fallback decision')
+
+
+def test_a_server_error_filed_under_reason_timeout_is_no_model_hang() -> None:
+    # (OpenClaw classes a provider's transient 5xx as failover reason "timeout"; its preview says it answered at once)
+    assert _primaries(_fallback_decision("500 Internal Server Error")) == []
+    assert _primaries(_fallback_decision("HTTP 503: Service Unavailable")) == []
+    # a gateway timeout, or a preview in timeout words, is still the model call timing out
+    assert _primaries(_fallback_decision("504 Gateway Timeout")) == ["RC01"]
+    assert _primaries(_fallback_decision("LLM request timed out.")) == ["RC01"]
