@@ -2342,6 +2342,13 @@ FAMILIES: tuple[Family, ...] = (
         r"\A\s*(?:\[?info\])?:\s*\[\s*(?P<channel>'ws'),\s*'unable to connect to the server after trying (?P<attempt>\d+) times",
         values={"channel": {"'ws'": "feishu"}},
     ),
+    # (the same words pasted as a console line, "[ws] unable to connect to the server after trying 7 times" (#52618): the
+    # wording is the Lark SDK's alone, whatever tag the paste gives it)
+    _searched(
+        "channel.transport_error", "error", "unable to connect to the server after trying ",
+        r"\A(?P<channel>)unable to connect to the server after trying (?P<attempt>\d+) times",
+        values={"channel": {"": "feishu"}},
+    ),
     _searched(
         "channel.transport_error", "error", "AxiosError: timeout of ",
         r"\A\s*(?:\[?error\])?:\s*(?:\[\s*)?(?P<channel>AxiosError): timeout of (?P<timeoutMs>\d+)ms exceeded",

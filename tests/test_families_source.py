@@ -925,6 +925,8 @@ def test_cli_output_as_pasted(line: str, kind: str, expected: dict[str, object])
     ("[error]: [ '[ws]', 'timeout of 30000ms exceeded' ]", "channel.transport_error", {"timeoutMs": 30000}),
     ("[info]: [ 'ws', 'unable to connect to the server after trying 3 times\")' ]", "channel.transport_error",
      {"channel": "feishu", "attempt": 3}),
+    ("[ws] unable to connect to the server after trying 7 times", "channel.transport_error",  # (#52618's paste)
+     {"channel": "feishu", "attempt": 7}),
     ("[error]: AxiosError: timeout of 30000ms exceeded", "channel.transport_error", {"channel": "feishu", "timeoutMs": 30000}),
     ("[error]: [\n  AxiosError: timeout of 10000ms exceeded\n      at createTimeoutError (axios.cjs:3205:14)",
      "channel.transport_error", {"channel": "feishu", "timeoutMs": 10000}),
