@@ -97,7 +97,7 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "embedded.abort_still_streaming", "model.fallback_decision", "model.all_failed", "llm.idle_timeout",
     "model_fetch.start", "model_fetch.end", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout",
     "compaction.failed",
-    "compaction.diag", "run.registered", "run.cleared", "run.aborting", "run.abort_failed", "run.wait_timeout",
+    "compaction.diag", "run.registered", "run.cleared", "run.cleanup", "run.aborting", "run.abort_failed", "run.wait_timeout",
     "run.active_check", "session.state", "message.queued", "lane.dequeue", "message.processed", "tool.loop", "run.aborted_error",
     "restart.recovery", "session.aborted_last_run", "dispatch.empty_reply", "tools.browser_failed",
     "tools.browser_unreachable", "subagent.announce_give_up", "gateway.draining_rejected",
@@ -1331,6 +1331,8 @@ class Correlator:
         if self._is_cleanup(event):
             self._clear_run_timeouts(identity, run_id, event)
             self._discard_unattributed(event)
+        elif event.kind == "run.cleanup":  # (the timed-out attempt unwound: its timeout was cleaned up, not left)
+            self._clear_run_timeouts(identity, run_id)
         record = self._find_open(identity, key, session_id, run_id)
         if record is None and event.kind in RECOVERY_SIDE_EFFECT_KINDS:
             record = self._reopen_after_silence(identity, event)

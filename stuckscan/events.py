@@ -405,7 +405,7 @@ TURN_CLAIM_BUSY = "already has an active turn claim"
 IN_FLIGHT_KINDS = frozenset({"embedded.run_start", "embedded.tool_start", "embedded.tool_end", "model_fetch.start",
                              "run.registered"})
 RUN_OVER_KINDS = frozenset({"embedded.run_done", "embedded.run_end", "embedded.agent_end", "message.processed",
-                            "lane.task_done", "run.cleared", "embedded.timeout", "lane.task_error", "run.aborted_error",
+                            "lane.task_done", "run.cleared", "run.cleanup", "embedded.timeout", "lane.task_error", "run.aborted_error",
                             "dispatch.empty_reply", "session.state"})
 STOPPED_RUN = "stopped_run"
 

@@ -245,6 +245,9 @@ FAMILIES: tuple[Family, ...] = (
     # run registry
     _anchored("run.registered", "debug", "run registered:", r"run registered:" + KV),
     _anchored("run.cleared", "debug", "run cleared:", r"run cleared:" + KV),
+    # "run cleanup: runId=<id> sessionId=<id> aborted=<bool> timedOut=<bool>" (debug, agent/embedded): an aborted or
+    # timed-out attempt's finally block ran (src/agents/pi-embedded-runner/run/attempt.ts): the timeout was cleaned up.
+    _anchored("run.cleanup", "debug", "run cleanup:", r"run cleanup:" + KV),
     _anchored("run.aborting", "debug", "aborting run:", r"aborting run:" + KV),
     _anchored("run.abort_failed", "warn", "abort failed:", r"abort failed:" + KV),
     _anchored("run.wait_timeout", "warn", "wait timeout:", r"wait timeout:" + KV),

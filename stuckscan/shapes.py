@@ -220,6 +220,8 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     # (a column five wide plus its gap: "INFO  cli exec: ...", "WARN  stalled session: ...", "ERROR lane task error")
     _shape("logs-untimed", r"(?P<level>" + _LEVEL_UPPER + r") {2,}(?P<message>\S.*)"),
     _shape("logs-untimed", r"(?P<level>ERROR|DEBUG|TRACE|FATAL) (?![A-Z]{3,}:)(?P<message>\S.*)"),  # (not "FATAL ERROR:")
+    # (a reporter's level word before the message, one space apart: "WARN embedded run timeout: ...", #52147)
+    _shape("logs-untimed", r"(?P<level>WARN|WARNING|INFO) (?P<message>[a-z\[].*)"),
     # "<ISO time> <anything>": a hand-pasted line, or `docker logs -t` / `kubectl logs --timestamps` (RFC 3339
     # with nanoseconds) before a gateway line. The parser reads what follows the time as a line of its own
     # first (a JSON record, a console line, ...): see LineParser._container_inner.

@@ -329,6 +329,7 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("embedded run compaction start: runId=r1", "embedded.compaction", {"stage": "start"}),
     ("run registered: sessionId=s1 totalActive=2", "run.registered", {"totalActive": 2}),
     ("run cleared: sessionId=s1 totalActive=1", "run.cleared", {"totalActive": 1}),
+    ("run cleanup: runId=r1 sessionId=s1 aborted=true timedOut=true", "run.cleanup", {"timedOut": True}),
     ("aborting run: sessionId=s1", "run.aborting", {"sessionId": "s1"}),
     ("abort failed: sessionId=s1 err=Error: not running", "run.abort_failed", {"err": "Error: not running"}),
     ("wait timeout: sessionId=s1 timeoutMs=15000", "run.wait_timeout", {"timeoutMs": 15000}),

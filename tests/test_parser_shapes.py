@@ -660,7 +660,17 @@ def test_a_five_wide_level_column_leaves_one_space_before_the_message() -> None:
                                'ERROR lane task error: lane=session:agent:main:main durationMs=0 error="aborted"'])
     assert [e.kind for e in parsed] == ["session.stalled", "lane.task_error"]
     assert [e.level for e in parsed] == ["warn", "error"]
-    assert kinds(["WARN stalled cows"]) == ["generic"]  # a four-letter level still needs its column's gap
+    assert kinds(["WARN stalled cows"]) == ["generic"]
+
+
+def test_a_level_word_one_space_before_a_message_is_the_lines_level() -> None:
+    # (#52147's paste: "WARN embedded run timeout: ...", "DEBUG run cleanup: ..."; a banner "WARNING: ..." is no level)
+    parsed = parse_text_lines(["WARN embedded run timeout: runId=r1 sessionId=s1 timeoutMs=600000",
+                               "DEBUG run cleanup: runId=r1 sessionId=s1 aborted=true timedOut=true",
+                               "INFO run cleared: sessionId=s1 totalActive=0"])
+    assert [e.kind for e in parsed] == ["embedded.timeout", "run.cleanup", "run.cleared"]
+    assert [e.level for e in parsed] == ["warn", "debug", "info"]
+    assert parse_text_lines(["WARNING: This is a development server."])[0].level is None
 
 
 def test_wrapped_lines_join_after_a_backslash_an_indent_or_as_a_lock_path() -> None:

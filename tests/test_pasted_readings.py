@@ -215,6 +215,9 @@ def test_an_llm_timeout_is_model_call_evidence_and_a_timeout_it_caused_does_not_
     profile = "08:21:46 [WARN]  Profile google-gemini-cli:p1 timed out. Trying next account..."
     assert primary(run_timeout, profile) == "RC01"  # the run was handling its hung model call
     assert primary(run_timeout) == "RC15"
+    # the timed-out attempt's own cleanup after it (src/agents/pi-embedded-runner/run/attempt.ts, #52147): not left
+    cleanup = "08:21:47 [agent/embedded] run cleanup: runId=r-9 sessionId=s-9 aborted=true timedOut=true"
+    assert primary(run_timeout, cleanup) is None
 
 
 def test_discord_gateway_closes_and_resumes_in_a_loop_are_an_ingress_stall() -> None:

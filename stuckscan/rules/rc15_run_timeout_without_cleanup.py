@@ -46,8 +46,8 @@ RULE = Rule(
 
 def cleanup_after(view: IncidentView, timeout: Event) -> bool:
     run_id = timeout.fields.get("runId")
-    for event in view.events("run.cleared", "embedded.run_done", "embedded.run_end", "lane.task_done", "session.state",
-                             "compaction.timeout_recovery"):
+    for event in view.events("run.cleared", "run.cleanup", "embedded.run_done", "embedded.run_end", "lane.task_done",
+                             "session.state", "compaction.timeout_recovery"):
         if event.time is None and timeout.time is None:  # (an untimed paste: a later line is all that can be said)
             if event_order(event) <= event_order(timeout):
                 continue
@@ -57,7 +57,7 @@ def cleanup_after(view: IncidentView, timeout: Event) -> bool:
             continue  # (its "compaction succeeded ...; retrying prompt": the run handled its timeout and went on)
         if event.kind == "session.state" and event.fields.get("new") != "idle":
             continue
-        if event.kind in ("embedded.run_done", "embedded.run_end") and run_id and event.fields.get("runId") not in (run_id, None):
+        if event.kind in ("embedded.run_done", "embedded.run_end", "run.cleanup") and run_id and event.fields.get("runId") not in (run_id, None):
             continue
         return True
     return False
