@@ -793,6 +793,16 @@ def _only_fields(message: str) -> bool:
     return bool(parsed.fields) and not parsed.bare
 
 
+def _fields_listed_one_a_line(head: str, line: str) -> bool:
+    """A stall warning's fields a reporter listed one to a line, unindented, its label cut (``classification=
+    stalled_agent_run`` / ``reason=...`` / ``lastProgress=...``, #82027): a head that is a template's own fields, and a
+    line of one more field the head does not have yet."""
+    if not _is_fragment(head) or not _only_fields(line) or len(head) + len(line) > _MAX_JOINED:
+        return False
+    added = tokenize(line).raw
+    return len(added) == 1 and not set(added) & set(tokenize(head).raw)
+
+
 def _is_fragment(message: str) -> bool:
     """Whether ``message`` is a bare run of a template's own key=value fields, its label cut off
     (families.FIELD_SIGNATURES): a line a wrapped tail may continue, like a known family's."""
@@ -1599,6 +1609,8 @@ class LineParser:
                 and not previous.shape.endswith("jsonl"):
             return True  # a head whose message was only its subsystem binding: the next bare line is its message
         if previous.kind == GENERIC_KIND:  # a fragment (its label cut) is continued only by an indented tail
+            if not indented and _fields_listed_one_a_line(previous.message, line.message):
+                return True
             if not indented or _KEY_WORD.match(line.message) is None:
                 return False
             # (or a warning's fields listed one a line, indented, until they add up to one: "  - `state=...`")

@@ -956,3 +956,14 @@ def test_a_cjk_label_glued_to_a_dated_line_is_set_aside() -> None:
     for text in ("已处理2026-03-24 条记录", "这是一段很长的说明文字不是标签2026-03-24T06:49:24.255Z warn [openclaw] x"):
         kept = parse_text_lines([text])[0]
         assert not kept.shape.startswith("note-label") and kept.message.startswith(text[:3])
+
+
+def test_a_warnings_fields_listed_one_a_line_unindented_are_one_warning() -> None:
+    # (#82027: the reporter kept four fields of a stalled-session warning, one to a line, its label cut)
+    lines = ["classification=stalled_agent_run", "reason=active_work_without_progress", "activeWorkKind=embedded_run",
+             "lastProgress=codex_app_server:notification:turn/completed"]
+    (event,) = parse_text_lines(lines)
+    assert event.kind == "session.stalled" and event.fields["activeWorkKind"] == "embedded_run"
+    # a field the head already has starts another record; a line that is not one field is no part of it
+    assert len(parse_text_lines(["classification=stalled_agent_run", "classification=stale_session_state"])) == 2
+    assert len(parse_text_lines(["classification=stalled_agent_run", "state=processing age=150s"])) == 2

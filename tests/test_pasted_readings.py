@@ -1905,3 +1905,10 @@ def test_a_channel_whose_plugin_did_not_load_or_was_claimed_twice_gets_no_restar
     # an account that exited on an error of its own still gets the restart
     (exited,) = analyze_text("[dingtalk-connector][__default__] startAccount error: socket hang up").episodes
     assert any(fix.startswith("Restart the channel") for fix in exited.primary.fixes)
+
+
+def test_a_codex_turn_completed_as_a_stalled_runs_last_progress_is_a_ghost_run() -> None:
+    stall = ("stalled session: sessionKey=agent:main:main state=processing age=300s queueDepth=0 "
+             "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=embedded_run "
+             "lastProgress=codex_app_server:notification:turn/completed lastProgressAge=290s")
+    assert primary(stall) == "RC02"

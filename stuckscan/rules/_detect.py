@@ -23,9 +23,10 @@ if TYPE_CHECKING:
 
 MAX_CITED = 8
 TERMINAL_PROGRESS = ("model_call:ended", "run:completed", "embedded_run:ended")
-# (Codex app-server: an item/completed with no turn/completed after it is the ghost-run signature, RC02)
+# (Codex app-server: an item/completed with no turn/completed after it is the ghost-run signature, RC02; so is a
+# turn/completed itself as the last progress of a run still active, #82027)
 TERMINAL_PROGRESS_PARTS = ("response.completed", "rawResponseItem/completed", "raw_response_item.completed", "output_item.done",
-                           "notification:item/completed")
+                           "notification:item/completed", "notification:turn/completed")
 TOOL_PROGRESS = re.compile(r"tool(?:_call)?:(?P<tool>[^:]+):started")
 # OpenClaw throws these inside a lane task, so they usually arrive in a ``lane task error``
 # line (whose family claims the line) rather than as a line of their own.
