@@ -775,6 +775,14 @@ FAMILIES: tuple[Family, ...] = (
         "compaction.failed", "warn", "CLI transcript compaction failed for ",
         r"CLI transcript compaction failed for (?P<model>[^\s:]{1,200}):\s*(?P<error>.*)",
     ),
+    # A native harness's own compaction (the Codex app-server's) that threw or compacted nothing (src/agents/
+    # cli-runner compaction, warn): "CLI native harness compaction failed for <provider>/<model>: <error>", "... did not
+    # reduce context for <provider>/<model>: <reason>"; an agent request that failed on it carries the first as its
+    # error ("⇄ res ✗ agent errorCode=UNAVAILABLE errorMessage=Error: CLI native harness compaction failed ...", #89374).
+    _searched(
+        "compaction.failed", "warn", "CLI native harness compaction ",
+        r"CLI native harness compaction (?:failed|did not reduce context) for (?P<model>[^\s:]{1,200}):\s*(?P<error>.*)",
+    ),
     # The compaction safeguard gives up and keeps the history (src/agents/pi-hooks/compaction-safeguard.ts, warn):
     # "Compaction summarization failed; cancelling compaction to preserve history: <error>", and with no model
     # credentials "Compaction safeguard: ... cancelling compaction ...".

@@ -337,6 +337,12 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"runId": "6fc19138-dd43-478d-92c0-0d312231829e", "stopReason": "error"}),
     ("agent/cli", "WARN", "CLI transcript compaction failed for openai/gpt-5.5: Summarization failed: Connection error.",
      "compaction.failed", {"model": "openai/gpt-5.5", "error": "Summarization failed: Connection error."}),
+    ("agents/cli-compaction", "WARN", "CLI native harness compaction did not reduce context for openai-codex/gpt-5.5: "
+     "codex app-server owns automatic compaction", "compaction.failed",
+     {"model": "openai-codex/gpt-5.5", "error": "codex app-server owns automatic compaction"}),
+    ("gateway/ws", "INFO", "⇄ res ✗ agent errorCode=UNAVAILABLE errorMessage=Error: CLI native harness compaction failed "
+     "for openai-codex/gpt-5.5: codex app-server owns automatic compaction", "compaction.failed",
+     {"model": "openai-codex/gpt-5.5"}),
     ("diagnostic", "ERROR", "session file locked (timeout 10000ms): unknown /home/u/.openclaw/agents/main/sessions/"
      "sessions.json.lock", "lock.store_timeout",
      {"lockTimeoutMs": 10000, "storeLockPath": "/home/u/.openclaw/agents/main/sessions/sessions.json.lock"}),
