@@ -1522,6 +1522,14 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:handler |claim )?failed; keeping for retry(?: attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+))?:\s*"
         + FAILS_EVERY_UPDATE + r"(?P<error>.*)",
     ),
+    # The DingTalk connector (DingTalk-Real-AI/dingtalk-openclaw-connector) logs "[DingTalk] SDK dispatch 失败: <err>"
+    # (error) from the catch around its hand-off to the OpenClaw SDK: a fault of the code there (a host it was not
+    # built for, "Cannot read properties of undefined (reading 'registry')") fails every message alike.
+    _searched(
+        "channel.handler_broken", "error", "SDK dispatch 失败: ",
+        r"(?:\[DingTalk\](?:\[[^\]\s]{1,40}\])? ?)?(?P<channel>)SDK dispatch 失败: " + CODE_FAULT + r"(?P<error>.*)",
+        values={"channel": {"": "dingtalk"}},  # (the wording is the connector's alone)
+    ),
     _searched(
         "channel.handler_broken", "error", "Message processing failed: ",
         r"Message processing failed: " + CODE_FAULT + r"(?P<error>.*)",

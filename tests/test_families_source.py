@@ -490,6 +490,8 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/telegram", "INFO", "[telegram][diag] webhook spooled update 7 failed; keeping for retry attempt 2/8: "
      "Error in middleware: Cannot find module '/opt/openclaw/dist/commands-status-BZrHyBJ5.js'",
      "channel.handler_broken", {"attempt": 2, "maxAttempts": 8}),
+    ("gateway/channels/dingtalk-connector", "ERROR", "[DingTalk] SDK dispatch 失败: Cannot read properties of undefined "
+     "(reading 'registry')", "channel.handler_broken", {"channel": "dingtalk"}),
     ("gateway/channels/qqbot", "ERROR", "Message processing failed: Cannot read properties of undefined (reading 'run')",
      "channel.handler_broken", {"error": "Cannot read properties of undefined (reading 'run')"}),
     ("gateway/channels/feishu", "ERROR", "feishu[claudebot]: error handling message: TypeError: (0 , "
