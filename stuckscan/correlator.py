@@ -1333,6 +1333,8 @@ class Correlator:
             self._discard_unattributed(event)
         elif event.kind == "run.cleanup":  # (the timed-out attempt unwound: its timeout was cleaned up, not left)
             self._clear_run_timeouts(identity, run_id)
+        if (self._is_cleanup(event) or event.kind == "run.cleanup") and is_line_only(identity):
+            self._clear_masked_run_timeout()
         record = self._find_open(identity, key, session_id, run_id)
         if record is None and event.kind in RECOVERY_SIDE_EFFECT_KINDS:
             record = self._reopen_after_silence(identity, event)
@@ -1794,6 +1796,15 @@ class Correlator:
         for key, pending in list(self.pending_timeouts.items()):
             if pending.opened_by == "compaction" and (pending.identity is None or overflow_compaction_start(pending.event)):
                 del self.pending_timeouts[key]
+
+    def _clear_masked_run_timeout(self) -> None:
+        """A cleanup whose ids the paste masked (``runId=<redacted>``), while exactly one run timeout with masked ids
+        waits: it may be that run's, so the wait cannot claim that nothing cleaned the timeout up. (Masked ids still
+        never merge the two lines' sessions.)"""
+        masked = [key for key, pending in self.pending_timeouts.items()
+                  if pending.opened_by == "run_timeout" and pending.identity is not None and is_line_only(pending.identity)]
+        if len(masked) == 1:
+            del self.pending_timeouts[masked[0]]
 
     def _clear_run_timeouts(self, identity: str, run_id: str | None, cleanup: Event | None = None) -> None:
         if not self.pending_timeouts:

@@ -218,6 +218,11 @@ def test_an_llm_timeout_is_model_call_evidence_and_a_timeout_it_caused_does_not_
     # the timed-out attempt's own cleanup after it (src/agents/pi-embedded-runner/run/attempt.ts, #52147): not left
     cleanup = "08:21:47 [agent/embedded] run cleanup: runId=r-9 sessionId=s-9 aborted=true timedOut=true"
     assert primary(run_timeout, cleanup) is None
+    # a paste that masked every id: one masked timeout and a masked cleanup after it may be the same run (#52147)
+    masked = ("WARN embedded run timeout: runId=<redacted> sessionId=<redacted> timeoutMs=600000",
+              "DEBUG run cleanup: runId=<redacted> sessionId=<redacted> aborted=true timedOut=true")
+    assert primary(*masked) is None
+    assert primary(masked[0]) == "RC15"
 
 
 def test_discord_gateway_closes_and_resumes_in_a_loop_are_an_ingress_stall() -> None:
