@@ -478,7 +478,9 @@ _BLOCKQUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 # level word (`openclaw logs` with its time trimmed) or a subsystem and a colon ("gateway/ws: handshake ...");
 # or before such a line quoted whole as inline code ("- `2026-05-05T12:23:00+02:00 [diagnostic] ...`").
 _LOG_START = (r"(?=`[\d\[{][^`\n]{3,}`[ \t]*$"
-              r"|\d|\[|\{|(?:warn|error|info|debug|trace|fatal)\s|[a-z][\w-]{0,40}/[\w./-]{1,60}: )")
+              r"|\d|\[|\{|(?:warn|error|info|debug|trace|fatal)\s|[a-z][\w-]{0,40}/[\w./-]{1,60}:? "
+              # (a journal's date, "May 06 08:42:16 host ...", and a warning's fields with its label cut, "lane=...")
+              r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:|[A-Za-z_][\w.]{0,60}=\S)")
 _LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+•]|\d{1,3}[.)])[ \t]+" + _LOG_START)
 _STARTS_AS_LOG = re.compile(_LOG_START)
 # A comment's mark before a log line kept in a script, a config or a source file ("#   [compaction-safeguard] ...",

@@ -892,6 +892,14 @@ def test_a_tools_prefix_keeps_the_time_wrapper_inside_it_and_list_items_hold_unt
     assert grepped.time is not None
     (bulleted,) = parse_text_lines(["- gateway/ws: handshake timeout conn=<id> remote=127.0.0.1"])
     assert (bulleted.kind, bulleted.shape) == ("ws.handshake_timeout", "list+subsystem-prefixed")
+    # a numbered list of log lines: a subsystem and its quoted message, a journal's date, a warning's fields a line each
+    numbered = parse_text_lines([
+        '1. gateway/channels/openclaw-weixin "getUpdates: POST fetch failed url=https://ilinkai.weixin.qq.com/ilink/bot/'
+        'getupdates timeoutMs=35000 type=timeout error=AbortError"',
+        "2. May 06 08:43:16 host node[12]: [diagnostic] stalled session: sessionKey=agent:main:main age=300s",
+        "3. lane=session:agent:main:main waitedMs=255308 queueAhead=3"])
+    assert [e.kind for e in numbered] == ["channel.transport_error", "session.stalled", "lane.wait_exceeded"]
+    assert numbered[1].time is not None
     # two tools' prefixes are not both read: the inner one is text
     (twice,) = parse_text_lines(["a.log:openclaw-gateway-1  | [diagnostic] stalled session: age=300s"])
     assert twice.shape.startswith("grep-file+") and "compose+" not in twice.shape
