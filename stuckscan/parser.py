@@ -492,7 +492,8 @@ _MARKDOWN_FIRST = frozenset(">-*+•#/")
 # Wrappers a tool adds around whatever line it shows (grep, cat -n, docker compose): the line inside may have a
 # wrapper of its own (a journald or syslog time), which is read too.
 _OUTER_WRAPPERS = frozenset({"grep-file", "grep-n", "cat-n", "compose"})
-_OUTER_PREFIXES = frozenset(f"{name}+" for name in _OUTER_WRAPPERS)
+# (and a reporter's inline-code marks around a whole line: "`May 06 08:42:16 host node[12]: [diagnostic] ...`")
+_OUTER_PREFIXES = frozenset({*(f"{name}+" for name in _OUTER_WRAPPERS), "code+"})
 _DIGITS = frozenset("0123456789")
 _MAX_UNWRAPPED_HELD = 4096
 _NANOSECONDS = re.compile(r"\.\d{7,9}")  # the fraction of a container runtime's RFC 3339 time

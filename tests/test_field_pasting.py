@@ -3,7 +3,7 @@
 Each transform wraps the lines of an agreeing dev case of the field corpus as a user's paste or a
 shell would (a markdown blockquote, list items, a fenced block in <details>, grep output over the
 log files, `grep -n`, `cat -n`, `docker compose logs`, Windows line ends, a time in brackets, a numbered
-list); the report must keep the headline cause the plain excerpt gets. A sample of cases keeps this quick.
+list, each line as inline code); the report must keep the headline cause the plain excerpt gets. A sample of cases keeps this quick.
 Forms a program prints (grep, docker compose, list items) are tried only on excerpts of whole lines.
 """
 
@@ -57,6 +57,7 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "crlf": lambda text: text.replace("\n", "\r\n"),
     "bullets": _each_line(lambda _, line: f"- {line}", flat_only=True),
     "numbered": _each_line(lambda number, line: f"{number}. {line}", flat_only=True),
+    "inline-code": _each_line(lambda _, line: f"`{line}`", flat_only=True),
     "grep-files": _each_line(lambda _, line: f"/tmp/openclaw/openclaw-2026-05-21.log:{line}", flat_only=True),
     "grep-n": _each_line(lambda number, line: f"{number}:{line}", flat_only=True),
     "cat-n": _each_line(lambda number, line: f"{number:6}\t{line}", flat_only=True),

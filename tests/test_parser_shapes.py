@@ -900,6 +900,10 @@ def test_a_tools_prefix_keeps_the_time_wrapper_inside_it_and_list_items_hold_unt
         "3. lane=session:agent:main:main waitedMs=255308 queueAhead=3"])
     assert [e.kind for e in numbered] == ["channel.transport_error", "session.stalled", "lane.wait_exceeded"]
     assert numbered[1].time is not None
+    # a journal's line quoted whole as inline code keeps its journal wrapper
+    (quoted,) = parse_text_lines(["`May 06 08:43:16 host node[12]: [diagnostic] stalled session: "
+                                  "sessionKey=agent:main:main age=300s`"])
+    assert (quoted.kind, quoted.shape) == ("session.stalled", "code+journald+console-untimed") and quoted.time is not None
     # two tools' prefixes are not both read: the inner one is text
     (twice,) = parse_text_lines(["a.log:openclaw-gateway-1  | [diagnostic] stalled session: age=300s"])
     assert twice.shape.startswith("grep-file+") and "compose+" not in twice.shape
