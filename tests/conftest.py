@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import signal
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -32,3 +33,13 @@ def tslog_line(time: str, subsystem: str | None, message: str | dict, level: str
 @pytest.fixture
 def samples() -> Path:
     return SAMPLES
+
+
+def default_signal_actions() -> None:
+    """For a child a signal test stops: the default action for the signals it sends. A suite run under `nohup` or as
+    a shell's background job starts with SIGHUP or SIGINT ignored, which a child inherits, and Python then installs
+    no handler of its own (``preexec_fn`` of :class:`subprocess.Popen`)."""
+    for name in ("SIGINT", "SIGHUP", "SIGTERM"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+

@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 
 from stuckscan.cli import main
+from tests.conftest import default_signal_actions
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_logs" / "openclaw-2026-05-21.log"
@@ -530,7 +531,7 @@ def test_interrupt_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.C
 @pytest.mark.skipif(not POSIX, reason="SIGINT delivery to a child is POSIX")
 def test_sigint_during_a_scan_of_stdin() -> None:
     process = subprocess.Popen([sys.executable, "-m", "stuckscan", "scan", "-"], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=default_signal_actions)
     assert process.stdin is not None
     # A write far larger than a pipe buffer returns only once the scan is reading: it is
     # running Python by then, so SIGINT is a KeyboardInterrupt and not the default action.
@@ -649,7 +650,8 @@ def two_large_logs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (getattr(signal, "SIGHUP", signal.SIGTERM), 129)])
 def test_a_signal_stops_a_parallel_scan_with_no_orphans(two_large_logs: list[str], signum: int, code: int) -> None:
     process = subprocess.Popen([sys.executable, "-m", "stuckscan", "scan", "-q", "--jobs", "2", *two_large_logs],
-                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               preexec_fn=default_signal_actions)
     deadline = time.monotonic() + 60
     workers: list[int] = []
     while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:

@@ -31,6 +31,7 @@ from markdown_it import MarkdownIt
 from stuckscan.commands.watch import IncidentPrinter, run_watch
 from stuckscan.follow import Follower
 from stuckscan.parser import ParseOptions
+from tests.conftest import default_signal_actions
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ROOT / "sample_logs" / "hostile" / "hostile.log"
@@ -170,7 +171,7 @@ def test_watch_process_stopped_with_sigint() -> None:
     base = {key: value for key, value in os.environ.items() if not key.startswith(("OPENCLAW_", "GITHUB_"))}
     process = subprocess.Popen([sys.executable, "-m", "stuckscan", "watch", "--format", "jsonl", "--from-start",
                                 "--poll", "0.05", str(HOSTILE)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=base)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=base, preexec_fn=default_signal_actions)
     assert process.stdout is not None
     lines: list[bytes] = []
     reader = threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, b"")), daemon=True)
