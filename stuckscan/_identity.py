@@ -16,6 +16,7 @@ memory does not grow with the length of the log.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -264,6 +265,10 @@ class IdentityResolver:
             age = event.seconds.get("age") if elided else None
             if age is not None:  # a warning (or recovery) with only elided names: its stall's name
                 key = self.elided_stalls.name(elided, event.time, age)  # type: ignore[arg-type]
+            elif elided_id is not None and (kept := _distinct_kept_id(elided_id)) is not None:
+                # A session id cut after a prefix of its own ("6b994666..."): that prefix names one session in a
+                # paste (eight hex digits do not repeat by chance), so its lines are that session's.
+                session_id = kept
             elif elided or (elided := _elided(event, "runId")) is not None:
                 # Any other line named only by elided ids names a session of its own, for this line
                 # alone: never one it could share with another line.
@@ -274,6 +279,18 @@ class IdentityResolver:
         """A stable name for the event's session: ``key:<sessionKey>``, ``id:<sessionId>`` or ``run:<runId>``."""
         key, session_id, run_id = self.resolve(event)
         return identity_of(key, session_id, run_id)
+
+
+_DISTINCT_PREFIX = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{1,12}){0,4}")
+
+
+def _distinct_kept_id(elided: str) -> str | None:
+    """The name an id cut after a distinctive prefix keeps (``6b994666...`` -> ``6b994666…``): eight or more hex
+    digits of a UUID or run id before the cut, whatever mark the reporter used; None for a placeholder or a short cut."""
+    parts = elided_parts(elided)
+    if parts is None or _DISTINCT_PREFIX.fullmatch(parts[0]) is None:
+        return None
+    return f"{parts[0]}…{parts[1]}"
 
 
 def _elided(event: Event, field_name: str) -> str | None:

@@ -1338,7 +1338,7 @@ class Correlator:
         record = self._find_open(identity, key, session_id, run_id)
         if record is None and event.kind in RECOVERY_SIDE_EFFECT_KINDS:
             record = self._reopen_after_silence(identity, event)
-        signal = self._signal(event)
+        signal = self._signal(event) or self._still_active(history, event)
         if record is None and signal and event.kind == "lane.wait_exceeded" and self._attach_trailing(identity, event):
             return changes
         if record is None and signal:
@@ -1515,6 +1515,20 @@ class Correlator:
                 break
             if self._is_restart(marker) or marker.kind in ("gateway.restarting", "gateway.reload_required"):
                 return "a restart aborted a run"
+        return ""
+
+    def _still_active(self, history: deque[Event], event: Event) -> str:
+        """A run the registry still reports active (``run active check: ... active=true``) the stall detector's warn
+        threshold or more after an earlier check of the same session said so: the session has been busy that long, a
+        stall the detector would warn of (a build or a config with no stall warnings says so only this way)."""
+        if event.kind != "run.active_check" or event.fields.get("active") is not True or event.time is None:
+            return ""
+        for earlier in history:
+            if earlier.kind == "run.active_check" and earlier.fields.get("active") is True and earlier.time is not None:
+                waited = (event.time - earlier.time).total_seconds()
+                if waited >= self.thresholds.warn_seconds:
+                    return f"the run was still active {waited:.0f} s after an earlier active check"
+                return ""
         return ""
 
     def _kept_private_turn(self, event: Event) -> bool:

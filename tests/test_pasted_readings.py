@@ -1917,3 +1917,15 @@ def test_a_codex_turn_completed_as_a_stalled_runs_last_progress_is_a_ghost_run()
              "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=embedded_run "
              "lastProgress=codex_app_server:notification:turn/completed lastProgressAge=290s")
     assert primary(stall) == "RC02"
+
+
+def test_a_run_still_active_past_the_warn_threshold_is_a_stall_even_with_its_id_cut() -> None:
+    # (#f134's shape: the registry's active checks of one session, its id cut after a prefix of its own)
+    checks = [f"2026-02-12T13:{minute}Z [agent/embedded] run active check: sessionId=6b994666... active=true"
+              for minute in ("23:47", "29:42", "31:26")]
+    (incident,) = analyze_text(*checks).incidents
+    assert incident.session_id == "6b994666…" and len(incident.timeline) >= 2
+    assert not analyze_text(*checks[1:]).incidents  # 104 s apart: under the 120 s warn threshold
+    # a placeholder names no session: two placeholders are never taken for one
+    masked = [line.replace("6b994666...", "<redacted>") for line in checks]
+    assert not analyze_text(*masked).incidents
