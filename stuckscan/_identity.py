@@ -269,6 +269,9 @@ class IdentityResolver:
                 # A session id cut after a prefix of its own ("6b994666..."): that prefix names one session in a
                 # paste (eight hex digits do not repeat by chance), so its lines are that session's.
                 session_id = kept
+            elif not elided and (elided_run := _elided(event, "runId")) is not None \
+                    and (kept := _distinct_kept_id(elided_run)) is not None:
+                run_id = kept  # (likewise a run id: "runId=3f0c9a1e…")
             elif elided or (elided := _elided(event, "runId")) is not None:
                 # Any other line named only by elided ids names a session of its own, for this line
                 # alone: never one it could share with another line.
@@ -281,7 +284,7 @@ class IdentityResolver:
         return identity_of(key, session_id, run_id)
 
 
-_DISTINCT_PREFIX = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{1,12}){0,4}")
+_DISTINCT_PREFIX = re.compile(r"[0-9a-f]{8}(?:-[0-9a-f]{1,12}){0,4}-?")
 
 
 def _distinct_kept_id(elided: str) -> str | None:

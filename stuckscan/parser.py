@@ -809,7 +809,8 @@ def _fields_listed_one_a_line(head: str, line: str) -> bool:
 def _is_fragment(message: str) -> bool:
     """Whether ``message`` is a bare run of a template's own key=value fields, its label cut off
     (families.FIELD_SIGNATURES): a line a wrapped tail may continue, like a known family's."""
-    first = message.split(None, 1)[0] if message else ""
+    words = message.split(None, 1)
+    first = words[0] if words else ""
     return "=" in first and not first.startswith(("{", "[", "=")) \
         and families.signature_label(tokenize(message).fields) is not None
 

@@ -979,3 +979,11 @@ def test_a_warnings_fields_listed_one_a_line_unindented_are_one_warning() -> Non
     # a field the head already has starts another record; a line that is not one field is no part of it
     assert len(parse_text_lines(["classification=stalled_agent_run", "classification=stale_session_state"])) == 2
     assert len(parse_text_lines(["classification=stalled_agent_run", "state=processing age=150s"])) == 2
+
+
+def test_a_record_with_a_blank_message_before_a_warning_is_no_fragment_head() -> None:
+    # (found by test_parser_properties: a blank message ahead of a line the fields-a-line join looks at)
+    from tests.conftest import tslog_line
+    lines = [tslog_line("2026-05-21T18:41:29.537+08:00", "diagnostic", " "),
+             "stuck session: sessionId=s-000001 sessionKey=agent:main:main state=processing age=138s queueDepth=1"]
+    assert [e.kind for e in parse_text_lines(lines)][-1] == "session.stuck"

@@ -1929,3 +1929,16 @@ def test_a_run_still_active_past_the_warn_threshold_is_a_stall_even_with_its_id_
     # a placeholder names no session: two placeholders are never taken for one
     masked = [line.replace("6b994666...", "<redacted>") for line in checks]
     assert not analyze_text(*masked).incidents
+
+
+def test_an_id_cut_after_eight_hex_digits_names_one_session_and_a_placeholder_none() -> None:
+    from stuckscan._identity import IdentityResolver
+
+    lines = ["embedded run timeout: runId=3f0c9a1e… timeoutMs=600000", "run cleared: runId=3f0c9a1e… totalActive=0",
+             "run active check: sessionId=0829a221-xxxx active=true",
+             "run active check: sessionId=<redacted> active=true", "run active check: sessionId=<redacted> active=true",
+             "run active check: sessionId=0829… active=true", "run active check: sessionId=0829… active=true"]
+    resolver = IdentityResolver()
+    names = [resolver.identity(event) for event in parse_text_lines(lines)]
+    assert names[0] == names[1] == "run:3f0c9a1e…" and names[2] == "id:0829a221-…"
+    assert names[3] != names[4] and names[5] != names[6]  # a placeholder, or a cut too short to tell, names no one
