@@ -1942,3 +1942,14 @@ def test_an_id_cut_after_eight_hex_digits_names_one_session_and_a_placeholder_no
     names = [resolver.identity(event) for event in parse_text_lines(lines)]
     assert names[0] == names[1] == "run:3f0c9a1e…" and names[2] == "id:0829a221-…"
     assert names[3] != names[4] and names[5] != names[6]  # a placeholder, or a cut too short to tell, names no one
+
+
+def test_a_compaction_the_codex_app_server_owns_gets_the_upgrade_advice() -> None:
+    failed = ("2026-06-02T08:05:14+00:00 warn agents/cli-compaction {\"subsystem\":\"agents/cli-compaction\"} CLI native "
+              "harness compaction did not reduce context for openai-codex/gpt-5.5: codex app-server owns automatic compaction")
+    (incident,) = analyze_text(failed).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC16"
+    assert any("#91793" in fix for fix in incident.primary.fixes)
+    other = failed.replace("codex app-server owns automatic compaction", "Compaction timed out")
+    (incident,) = analyze_text(other).incidents
+    assert not any("#91793" in fix for fix in incident.primary.fixes)

@@ -25,6 +25,15 @@ def _draining(context: FixContext) -> bool:
     return bool(context.fact("draining", False))
 
 
+def _codex_owns_compaction(context: FixContext) -> bool:
+    return bool(context.fact("codex_owns_compaction", False))
+
+
+# A Codex-backed session whose compaction the CLI layer failed because the Codex app-server runs its own ("CLI native
+# harness compaction failed for openai-codex/gpt-5.5: codex app-server owns automatic compaction", #89374, #91793).
+CODEX_OWNS_COMPACTION = "codex app-server owns automatic compaction"
+
+
 RULE = Rule(
     "RC16", "compaction-stall", "Compaction stall / timeout",
     "The session stalled in (or right after) transcript compaction.",
@@ -49,7 +58,10 @@ RULE = Rule(
     (Fix("Start fresh with `/new` or `/reset`."),
      Fix("Set `agents.defaults.compaction.timeoutSeconds` and a compaction model; declare `contextTokens`."),
      Fix("Keep transcripts small."),
-     Fix("Restart the gateway: it is stuck draining.", _draining, "the gateway refused new tasks while draining")),
+     Fix("Restart the gateway: it is stuck draining.", _draining, "the gateway refused new tasks while draining"),
+     Fix("Upgrade: later builds take the Codex app-server's own compaction as a no-op instead of failing the turn "
+         "(#91793); until then a manual `/compact` gets the session going again.", _codex_owns_compaction,
+         "the compaction failed because the Codex app-server owns automatic compaction")),
     ("#18633",),
     confirm="A longer log would show whether the compaction ended (`embedded run compaction end`, `compaction "
             "succeeded`) and whether the run went on.",
@@ -153,5 +165,6 @@ def detect(view: IncidentView) -> Candidate | None:
     return Candidate(
         "RC16", confidence, summary,
         cite(compaction, held_locks[:1]), onset=onset, explains_stall=near_start,
-        facts={"draining": any(e.kind == "gateway.draining_rejected" for e in compaction)},
+        facts={"draining": any(e.kind == "gateway.draining_rejected" for e in compaction),
+               "codex_owns_compaction": any(CODEX_OWNS_COMPACTION in field_text(e, "error") for e in failures)},
     )
