@@ -1328,12 +1328,13 @@ class Correlator:
             self.recent_settles.append(event)
         changes: list[Change] = []
         self._note_pending(event, identity, run_id)
-        if self._is_cleanup(event):
+        cleanup = self._is_cleanup(event)
+        if cleanup:
             self._clear_run_timeouts(identity, run_id, event)
             self._discard_unattributed(event)
         elif event.kind == "run.cleanup":  # (the timed-out attempt unwound: its timeout was cleaned up, not left)
             self._clear_run_timeouts(identity, run_id)
-        if (self._is_cleanup(event) or event.kind == "run.cleanup") and is_line_only(identity):
+        if (cleanup or event.kind == "run.cleanup") and is_line_only(identity):
             self._clear_masked_run_timeout()
         record = self._find_open(identity, key, session_id, run_id)
         if record is None and event.kind in RECOVERY_SIDE_EFFECT_KINDS:

@@ -255,11 +255,11 @@ def model_call_timed_out(event: Event) -> bool:
         and "compaction" not in error
 
 
-# OpenClaw files a provider's transient server error (HTTP 500, 502, 503, 521, "Internal Server Error") under failover
-# reason "timeout" (classifyFailoverReason in src/agents/pi-embedded-helpers/errors.ts), status 408. The error text a
-# fallback decision keeps says which: a server's answer is no hung call. Gateway timeouts (504, 522, 524) stay timeouts.
-_SERVER_ANSWER = re.compile(r"\s*[\"']?(?:HTTP\s*)?(?:50[0-3]|521)\b|.*\b(?:Internal Server Error|Bad Gateway|"
-                            r"Service Unavailable)\b", re.IGNORECASE)
+# OpenClaw files a provider's transient server error (HTTP 500, 502, 503, "Internal Server Error") under failover reason
+# "timeout" (classifyFailoverReason in src/agents/pi-embedded-helpers/errors.ts), status 408. The error text a fallback
+# decision keeps says which: the provider's answer (:data:`_PROVIDER_ANSWERED`, or a server error's words) is no hung
+# call, unless it is a timeout of its own (504 Gateway Timeout, 522, 524, a timed-out request).
+_SERVER_ERROR_WORDS = re.compile(r"\b(?:Internal Server Error|Bad Gateway|Service Unavailable)\b", re.IGNORECASE)
 _TIMEOUT_WORDS = re.compile(r"time[d ]?out|timeout|aborted|deadline|ETIMEDOUT|\b(?:504|522|524)\b", re.IGNORECASE)
 _FAILOVER_ERROR_FIELDS = ("errorPreview", "fallbackStepFromFailureDetail", "detail", "rawError", "error")
 
@@ -269,8 +269,9 @@ def timeout_failover_was_server_error(event: Event) -> bool:
     (``"reason":"timeout","status":408,"errorPreview":"500 Internal Server Error"``): the call was answered with a
     failure at once, not left hanging."""
     errors = [str(event.fields[key]) for key in _FAILOVER_ERROR_FIELDS if key in event.fields]
-    return bool(errors) and any(_SERVER_ANSWER.match(error) is not None for error in errors) \
-        and not any(_TIMEOUT_WORDS.search(error) is not None for error in errors)
+    answered = any(_PROVIDER_ANSWERED.match(error) is not None or _SERVER_ERROR_WORDS.search(error) is not None
+                   for error in errors)
+    return answered and not any(_TIMEOUT_WORDS.search(error) is not None for error in errors)
 
 
 def lane_held_until_model_timeout(event: Event, warn_seconds: float) -> bool:
