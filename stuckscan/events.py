@@ -260,7 +260,7 @@ def model_call_timed_out(event: Event) -> bool:
 # decision keeps says which: the provider's answer (:data:`_PROVIDER_ANSWERED`, or a server error's words) is no hung
 # call, unless it is a timeout of its own (504 Gateway Timeout, 522, 524, a timed-out request).
 _SERVER_ERROR_WORDS = re.compile(r"\b(?:Internal Server Error|Bad Gateway|Service Unavailable)\b", re.IGNORECASE)
-_TIMEOUT_WORDS = re.compile(r"time[d ]?out|timeout|aborted|deadline|ETIMEDOUT|\b(?:504|522|524)\b", re.IGNORECASE)
+_TIMEOUT_WORDS = re.compile(r"time[d_ -]?out|aborted|deadline|\b(?:504|522|524)\b", re.IGNORECASE)  # (ETIMEDOUT too)
 _FAILOVER_ERROR_FIELDS = ("errorPreview", "fallbackStepFromFailureDetail", "detail", "rawError", "error")
 
 

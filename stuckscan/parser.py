@@ -800,10 +800,11 @@ def _fields_listed_one_a_line(head: str, line: str) -> bool:
     """A stall warning's fields a reporter listed one to a line, unindented, its label cut (``classification=
     stalled_agent_run`` / ``reason=...`` / ``lastProgress=...``, #82027): a head that is a template's own fields, and a
     line of one more field the head does not have yet."""
-    if not _is_fragment(head) or not _only_fields(line) or len(head) + len(line) > _MAX_JOINED:
+    if "=" not in line or line.startswith(("{", "[", "=")) or len(head) + len(line) > _MAX_JOINED \
+            or not _is_fragment(head):
         return False
-    added = tokenize(line).raw
-    return len(added) == 1 and not set(added) & set(tokenize(head).raw)
+    added = tokenize(line)
+    return len(added.raw) == 1 and not added.bare and not set(added.raw) & set(tokenize(head).raw)
 
 
 def _is_fragment(message: str) -> bool:
