@@ -21,6 +21,7 @@ from typing import Any
 
 from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of, is_line_only
 from stuckscan._store import BlobSpill
+from stuckscan.channels import channel_subsystem
 from stuckscan.events import (
     ATTENTION_LABELS,
     AUTH_WARMED_KIND,
@@ -117,12 +118,23 @@ GATEWAY_TROUBLE_KINDS = frozenset({
     "channel.polling_stall", "channel.exited", "channel.transport_error", "channel.reconnecting",
     "channel.shared_connections", "channel.stop_timeout", "channel.terminal_disconnect", "channel.slow_listener",
     "channel.listener_timeout", "host.timing_gap", "gateway.heap_oom", "channel.handler_broken",
+    "channel.inbound_refused",
 })
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",
     "gateway.restart_mode", "gateway.draining", "gateway.restarting", "gateway.reload_required",
-    "gateway.drained", "gateway.start_failed", "gateway.agent_model", "gateway.stop_killed",
+    "gateway.drained", "gateway.start_failed", "gateway.agent_model", "gateway.stop_killed", "gateway.admission",
 })
+# Markers after which the gateway refuses new work with GatewayDrainingError for a reason of its own: a restart
+# signal, a restart drain or a stop, a host suspension (src/process/gateway-work-admission.ts). A process that
+# started (or admission reopened) after the last of them admits work again.
+ADMISSION_CLOSING_KINDS = frozenset({
+    "gateway.signal", "gateway.signal_action", "gateway.restart_mode", "gateway.draining", "gateway.restarting",
+    "gateway.reload_required", "gateway.drained", "gateway.stop_killed", "gateway.forced_restart",
+})
+# A channel's inbound message refused as if the gateway were draining while nothing closed its admission (see
+# Correlator._refused_while_admitting): RC18's evidence.
+INBOUND_REFUSED_KIND = "channel.inbound_refused"
 # A restart wait (RESTART_WAIT_KINDS) and the process stopped before the wait ended: a SIGTERM/SIGINT that shuts down,
 # or the service manager's kill (gateway.stop_killed). The stop cut those runs (RC17). A drain waits at most its
 # budget (300 s by default, src/cli/gateway-cli/run-loop.ts).
@@ -876,6 +888,8 @@ class Correlator:
             if event.seconds.get("age", 0.0) < self.thresholds.warn_seconds:
                 return changes
             event, kind = replace(event, kind="session.stuck"), "session.stuck"
+        if kind == "gateway.draining_rejected" and self._refused_while_admitting(event):
+            event, kind = replace(event, kind=INBOUND_REFUSED_KIND), INBOUND_REFUSED_KIND
         if kind == NOTE_KIND:
             if event.fields.get("repeats"):
                 self._on_repeat_note(event)
@@ -926,6 +940,23 @@ class Correlator:
             changes.extend(self._on_session_evidence(event, names))
         event.compact()  # read for the last time here, unless an incident's report reads it again
         return changes
+
+    def _refused_while_admitting(self, event: Event) -> bool:
+        """A channel's handling of an inbound message refused with GatewayDrainingError ("[line] auto-reply failed:
+        GatewayDrainingError: Gateway is draining; new tasks are not accepted") while nothing in the lines closed the
+        gateway's admission (no restart signal, drain, stop or suspension since the process last started): the
+        channel's work inherited an admission already released, as webhook work that outlives its HTTP request did
+        from 2026.7 (#107732, #108135), and every message of that channel meets the same refusal. A refusal that says
+        "for restart" names a real drain."""
+        if channel_subsystem(event.subsystem) is None or "for restart" in event.message.lower():
+            return False
+        for marker in reversed(self.markers):
+            if marker.kind in STARTED_KINDS or (marker.kind == "gateway.admission"
+                                                and marker.fields.get("stage") == "reopened"):
+                return True
+            if marker.kind in ADMISSION_CLOSING_KINDS or marker.kind == "gateway.admission":
+                return False
+        return True
 
     def _recall_owns(self, event: Event, names: Names | None) -> bool:
         """Whether a failover or fallback decision (or a run timeout) is the active-memory recall sub-run's (its run

@@ -397,6 +397,14 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<stage>restart blocked) by active background task run\(s\):\s*(?P<blockers>.*)",
     ),
     _anchored("gateway.drained", "info", "all active work drained", r"all active work drained"),
+    # src/process/gateway-work-admission.ts (gateway/admission, info): the process stops admitting new work for a
+    # restart signal, a restart drain or a host suspension ("admission closed: restart drain"), and admits it again
+    # when a signal fence or a suspension ends ("admission reopened: suspend phase"). While it is closed, work is
+    # refused with GatewayDrainingError.
+    _anchored(
+        "gateway.admission", "info", ("admission closed: ", "admission reopened: "),
+        r"admission (?P<stage>closed|reopened): (?P<reason>restart-signal fence|restart drain|suspend phase)",
+    ),
     # systemd's own lines (not the gateway's) when it stops the unit: the gateway's user unit (src/daemon/systemd-unit.ts)
     # sets no TimeoutStopSec, so a stop waits systemd's default 90 s while the restart drain's budget is 300 s; past it
     # systemd kills the process: "<unit>.service: State 'stop-sigterm' timed out. Killing." and "<unit>.service: Killing

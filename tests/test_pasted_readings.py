@@ -1953,3 +1953,33 @@ def test_a_compaction_the_codex_app_server_owns_gets_the_upgrade_advice() -> Non
     other = failed.replace("codex app-server owns automatic compaction", "Compaction timed out")
     (incident,) = analyze_text(other).incidents
     assert not any("#91793" in fix for fix in incident.primary.fixes)
+
+
+def test_a_channels_inbound_refused_as_draining_with_no_drain_is_its_ingress_failing() -> None:
+    """#107732 and #108135 (2026.7): webhook work that outlived its request ran under a released admission and the
+    gateway refused it as if draining; every message of that channel met the refusal. A refusal after a restart
+    signal, a drain or a suspension (src/process/gateway-work-admission.ts) is the real drain's."""
+    refused = "2026-07-14T10:00:0{}.000Z [line] auto-reply failed: GatewayDrainingError: Gateway is draining; new " \
+              "tasks are not accepted"
+    (episode,) = analyze_text(refused.format(1)).episodes
+    assert episode.primary.rule.id == "RC18" and episode.primary.confidence.value == "low"
+    assert "as if it were draining" in episode.primary.summary
+    assert any("#107734" in fix for fix in episode.primary.fixes)
+    assert not any(fix.startswith("Restart the channel") for fix in episode.primary.fixes)
+    (twice,) = analyze_text(refused.format(1), refused.format(3)).episodes
+    assert twice.primary.confidence.value == "medium"
+    # a real drain: after a restart signal or the admission closing, and a refusal that says "for restart"
+    signal = "2026-07-14T10:00:00.000Z [gateway] signal SIGUSR1 received"
+    closed = "2026-07-14T10:00:00.000Z [gateway/admission] admission closed: restart drain"
+    for before in (signal, closed):
+        assert not any(e.primary and e.primary.rule.id == "RC18" for e in analyze_text(before, refused.format(1)).episodes)
+    assert kinds(closed) == [(1, "gateway.admission")]
+    assert primary(refused.format(1).replace("is draining;", "is draining for restart;")) != "RC18"
+    # a process that started (or admission reopened) after the drain admits work again: the refusal is the leak's
+    for after in ("2026-07-14T10:00:00.500Z [gateway] listening on ws://127.0.0.1:18789 (PID 4242)",
+                  "2026-07-14T10:00:00.500Z [gateway/admission] admission reopened: suspend phase"):
+        (again,) = analyze_text(signal, after, refused.format(1)).episodes
+        assert again.primary.rule.id == "RC18"
+    # work of the gateway's own (not a channel's) refused with the same words is not a channel's ingress
+    assert primary("2026-07-14T10:00:01.000Z [agent/embedded] GatewayDrainingError: Gateway is draining; new tasks "
+                   "are not accepted") != "RC18"

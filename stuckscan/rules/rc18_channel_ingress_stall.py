@@ -75,6 +75,10 @@ def _code_not_whole(context: FixContext) -> bool:
     return _handler_broken(context) or _plugin_not_loaded(context)
 
 
+def _inbound_refused(context: FixContext) -> bool:
+    return bool(context.fact("inbound_refused"))
+
+
 def _claimed_twice(context: FixContext) -> bool:
     return bool(context.fact("claimed_twice"))
 
@@ -84,8 +88,9 @@ def _replay_lost(context: FixContext) -> bool:
 
 
 def _no_restart_cure(context: FixContext) -> bool:
-    """A cause a restart of the channel does not remove: its code, a second plugin claiming it, replies already lost."""
-    return _code_not_whole(context) or _claimed_twice(context) or _replay_lost(context)
+    """A cause a restart of the channel does not remove: its code, a second plugin claiming it, replies already lost,
+    a build that refuses the channel's work as if draining."""
+    return _code_not_whole(context) or _claimed_twice(context) or _replay_lost(context) or _inbound_refused(context)
 
 
 def _restart_may_help(context: FixContext) -> bool:
@@ -175,6 +180,10 @@ RULE = Rule(
      "failed: Cannot read properties of undefined (reading 'run')`, Telegram's `[diag] spooled update <id> failed; "
      "keeping for retry: ... Cannot find module ...` or `... Bot not initialized!`): low confidence once, medium "
      "when repeated",
+     "a channel's handling of an inbound message refused with `GatewayDrainingError: Gateway is draining; new tasks "
+     "are not accepted` (`[line] auto-reply failed: ...`, `[slack] inbound debounce flush failed: ...`) while no "
+     "restart signal, drain, stop or suspension closed the gateway's admission in the lines: low confidence once, "
+     "medium when repeated",
      "delivery recovery's summary after a start with nothing delivered (`Delivery recovery complete: 0 recovered, 6 "
      "failed, ...`): the replies queued across the restart did not reach their chats; medium confidence when it "
      "counts several failures"),
@@ -202,6 +211,11 @@ RULE = Rule(
          "is missing, and restart a process whose client was never initialised. A fault of the code or the install "
          "meets every message alike, whatever the channel's connection does.", _code_not_whole,
          "the channel's plugin did not load, or its handler failed on an error of its code or install"),
+     Fix("Upgrade OpenClaw and the channel's plugin: from 2026.7 a channel's work that went on after its webhook "
+         "request was answered inherited that request's admission, released when the handler returned, and the "
+         "gateway refused it as if draining (#107732, #108135; fixed for LINE in PR #107734, which gives post-ack "
+         "webhook work its own admission). A restart does not help: every message meets the same refusal.",
+         _inbound_refused, "the channel's inbound work was refused as if the gateway were draining, with no drain"),
      Fix("Keep one plugin per channel: `openclaw plugins list --enabled --verbose` shows which enabled plugins claim "
          "the channel id; disable or remove the one you do not use (most often an external copy beside a bundled plugin "
          "that now provides the channel), then restart the gateway.", _claimed_twice,
@@ -554,6 +568,9 @@ def detect(view: EpisodeView) -> Candidate | None:
         broken = view.events("channel.handler_broken")
         if broken and view.record.served_after is None:
             return _broken_handler(broken, view)
+        refused = view.events("channel.inbound_refused")
+        if refused and view.record.served_after is None:
+            return _refused_as_draining(refused, view)
         replays = [e for e in view.events(REPLAY_KIND) if replay_all_failed(e)]
         if replays and view.record.served_after is None:
             return _replays_lost(replays)
@@ -747,6 +764,22 @@ def _broken_handler(broken: list[Event], view: EpisodeView) -> Candidate:
         "built for another OpenClaw version, files an upgrade replaced, a client never initialised), which one line "
         "cannot show.",
         cite(broken[:2], broken[-1:]), onset=view.record.start, facts={"handler_broken": True},
+    )
+
+
+def _refused_as_draining(refused: list[Event], view: EpisodeView) -> Candidate:
+    """A channel's inbound work refused with GatewayDrainingError while nothing closed the gateway's admission
+    (``channel.inbound_refused``, see Correlator._refused_while_admitting), with nothing served after it: the message
+    never became a run, and a build that refuses the channel's work this way refuses every message of it."""
+    channel = _channel_root(refused[0]) or "a"
+    return Candidate(
+        "RC18", Confidence.MEDIUM if len(refused) >= 2 else Confidence.LOW,
+        f"The {channel} channel handed an inbound message on and the gateway refused the work as if it were draining "
+        f"(GatewayDrainingError){f', {len(refused)} times' if len(refused) >= 2 else ''}, while no restart, drain, "
+        "stop or suspension shows in the lines: the channel's work ran under an admission already released, so no "
+        "session saw the message and the bot stays silent on that channel; one line cannot show that every message "
+        "meets it.",
+        cite(refused[:2], refused[-1:]), onset=view.record.start, facts={"inbound_refused": True},
     )
 
 
