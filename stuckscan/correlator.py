@@ -27,6 +27,7 @@ from stuckscan.events import (
     AUTH_WARMED_KIND,
     IN_FLIGHT_KINDS,
     LANE_TIMER_SLACK,
+    NEXT_RUN_KINDS,
     NOTE_KIND,
     REPEATED_MESSAGE_FAILURES,
     REPLAY_KIND,
@@ -357,6 +358,7 @@ class IncidentRecord:
     silence_hold: datetime | None = None  # silence is not recovery before this (the gateway could not speak)
     lines_after_close: int = 0            # session lines seen since it closed
     cut_short: bool = False               # opened at the end of input: the log ended inside a signal's window
+    input_end: datetime | None = None     # still open when the input ended: the input's last time then
     thresholds: Thresholds = DEFAULT_THRESHOLDS  # the gateway's stall-detector timing
     open_order: int = 0                   # when it last entered the open set (the order sweeps close in)
     resumed: int = 0                      # times it was evicted and its stall came back
@@ -1365,6 +1367,8 @@ class Correlator:
             self._discard_unattributed(event)
         elif event.kind == "run.cleanup":  # (the timed-out attempt unwound: its timeout was cleaned up, not left)
             self._clear_run_timeouts(identity, run_id)
+        elif event.kind in NEXT_RUN_KINDS and run_id is not None:
+            self._end_timeouts_by_next_run(event, identity, run_id)
         if (cleanup or event.kind == "run.cleanup") and is_line_only(identity):
             self._clear_masked_run_timeout()
         record = self._find_open(identity, key, session_id, run_id)
@@ -1852,6 +1856,24 @@ class Correlator:
         if len(masked) == 1:
             del self.pending_timeouts[masked[0]]
 
+    def _end_timeouts_by_next_run(self, event: Event, identity: str, run_id: str) -> None:
+        """Another run of the session under way after a run timeout (its start, its tools, its own timeout): a session
+        runs one turn at a time, so the timed-out run let go of the session's lane, whatever lines a file kept at warn
+        level leaves out (f1490: the next run of the session times out ten minutes after the last). An active-memory
+        recall runs beside the turn under its own run id, so its lines prove nothing."""
+        if run_id.startswith("active-memory"):
+            return
+        for key, pending in list(self.pending_timeouts.items()):
+            if pending.opened_by != "run_timeout" or pending.identity != identity or key.endswith(f":{run_id}"):
+                continue
+            began = pending.event.time
+            if began is not None and event.time is not None and event.time <= began:
+                continue
+            if began is None and event.time is None and (pending.event.source != event.source
+                                                         or pending.event.line >= event.line):
+                continue
+            del self.pending_timeouts[key]
+
     def _clear_run_timeouts(self, identity: str, run_id: str | None, cleanup: Event | None = None) -> None:
         if not self.pending_timeouts:
             return
@@ -2216,6 +2238,8 @@ class Correlator:
                 record.end = max(acted)  # the recovery after the last warning is what ended it
         else:
             record.end = None
+            if status is RecordStatus.END_OF_INPUT:
+                record.input_end = self.now
         self._decide_recoveries(record)
         record.compact_events()
         self.open.pop(record.identity, None)

@@ -410,6 +410,10 @@ RUN_OVER_KINDS = frozenset({"embedded.run_done", "embedded.run_end", "embedded.a
                             "dispatch.empty_reply", "session.state"})
 STOPPED_RUN = "stopped_run"
 
+# Lines only a run that holds its session's lane writes: one of another run of the session after a run timeout shows
+# the timed-out run let go of the lane (Correlator._end_timeouts_by_next_run, RC15).
+NEXT_RUN_KINDS = frozenset({"embedded.run_start", "embedded.timeout", "embedded.tool_start", "embedded.tool_end",
+                            "embedded.agent_end", "embedded.failover"})
 # A restart that waits for active runs: a drain ("draining <n> active task(s) and <n> active embedded run(s) before
 # restart") or a deferred config reload ("deferring until ... <n> embedded run(s) complete", "restart still deferred
 # after <n>ms with ... active"). A process stop before the wait ends cuts those runs (RC17).

@@ -869,3 +869,52 @@ def test_a_codex_turn_whose_client_closed_during_a_stop_was_cut_by_the_stop() ->
     # (the window alone: a stop long before it)
     assert "RC17" not in rule_ids(analyze(sigterm, line("15:30:00", "codex app-server client closed before turn "
                                                         "completed", "agent/embedded")))
+
+
+RUN2 = "5b1d0c7e-2a44-4e0b-8f3a-6c9e1d2b7a10"
+RUN3 = "c3b49422-05e9-4605-9183-1b4e94d92f94"
+
+
+def run_timeout(clock: str, run: str = RUN) -> str:
+    return line(clock, f"embedded run timeout: runId={run} sessionId={SID} timeoutMs=600000", "agent/embedded")
+
+
+def surfaced(clock: str, run: str = RUN) -> str:
+    return line(clock, f"embedded run failover decision: runId={run} stage=assistant decision=surface_error "
+                "reason=timeout provider=volcengine-plan/kimi-k2.5 profile=-", "agent/embedded")
+
+
+def test_a_run_timeout_its_own_failover_decision_follows_was_let_go() -> None:
+    # (f1490, f1494: gateway.err.log keeps warn lines only; the run loop decides once the timed-out attempt returned)
+    assert "RC15" not in rule_ids(analyze(run_timeout("10:00:00"), surfaced("10:00:01"), line("10:05:00", "heartbeat")))
+    assert "RC15" in rule_ids(analyze(run_timeout("10:00:00"), line("10:05:00", "heartbeat")))
+    # another run's decision says nothing of this one
+    assert "RC15" in rule_ids(analyze(run_timeout("10:00:00"), surfaced("10:00:01", RUN2), line("10:05:00", "heartbeat")))
+
+
+def test_the_sessions_next_run_after_a_run_timeout_shows_the_lane_was_let_go() -> None:
+    later = analyze(run_timeout("10:00:00"), run_timeout("10:20:00", RUN2), surfaced("10:20:01", RUN2),
+                    line("10:30:00", "heartbeat"))
+    assert "RC15" not in rule_ids(later)
+    # a stall warning of the session before the next run: the lane was held, whatever let it go later
+    held = analyze(run_timeout("10:00:00"), stalled("10:05:00", 300), run_timeout("10:20:00", RUN2),
+                   surfaced("10:20:01", RUN2), line("10:30:00", "heartbeat"))
+    assert "RC15" in rule_ids(held)
+
+
+def test_a_log_that_ends_at_a_run_timeout_after_earlier_ones_were_let_go_is_too_short_to_judge_it() -> None:
+    series = [run_timeout("10:00:00"), surfaced("10:00:01"), run_timeout("10:10:00", RUN2), surfaced("10:10:01", RUN2)]
+    assert "RC15" not in rule_ids(analyze(*series, run_timeout("10:20:00", RUN3)))
+    # the log going on past the cleanup window with nothing: that one was not cleaned up
+    assert "RC15" in rule_ids(analyze(*series, run_timeout("10:20:00", RUN3), line("10:25:00", "heartbeat")))
+    # a lone timeout at the end of the lines stays the reading of a pasted line
+    assert "RC15" in rule_ids(analyze(run_timeout("10:20:00", RUN3)))
+
+
+def test_the_sessions_next_run_within_the_cleanup_window_ends_the_wait_for_the_timeouts_cleanup() -> None:
+    start = line("10:00:30", f"embedded run start: runId={RUN2} sessionId={SID} provider=openai model=gpt-5.4 "
+                 "thinking=off messageChannel=telegram", "agent/embedded", "DEBUG")
+    assert analyze(run_timeout("10:00:00"), start, line("10:05:00", "heartbeat")).incidents == []
+    # a recall's sub-run beside the turn is not the session's next turn
+    recall = start.replace(f"runId={RUN2}", "runId=active-memory-7f3a")
+    assert analyze(run_timeout("10:00:00"), recall, line("10:05:00", "heartbeat")).incidents != []

@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event, event_order, model_call_timed_out
+from stuckscan.events import NEXT_RUN_KINDS, Event, event_order, model_call_timed_out
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import LANE_TIMEOUT_ERROR, Candidate, cite, field_text, lane_task_errors
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -28,7 +28,9 @@ RULE = Rule(
     WEDGED_POLICY, Severity.WARNING, "session",
     ("`embedded run timeout: ... timeoutMs=N` with no later `run cleared` / `lane task done` / "
      "`session state: prev=processing new=idle` / `embedded run done` for that run (nor the run going on after it: "
-     "`[timeout-compaction] compaction succeeded ...; retrying prompt`)",
+     "`[timeout-compaction] compaction succeeded ...; retrying prompt`; nor the run's own failover decision, made "
+     "once the timed-out attempt returned; nor another run of the session with no stall warning between; nor a log "
+     "that stops inside the window after the session's earlier timeouts were each let go)",
      "`run active check: active=true` afterwards",
      "`CommandLaneTaskTimeoutError`, on its own or inside a `lane task error`",
      "`lane task rejected after timeout: lane=... timeoutMs=N error=...` (the timed-out task failed later)",
@@ -60,6 +62,49 @@ def cleanup_after(view: IncidentView, timeout: Event) -> bool:
         if event.kind in ("embedded.run_done", "embedded.run_end", "run.cleanup") and run_id and event.fields.get("runId") not in (run_id, None):
             continue
         return True
+    return _attempt_came_back(view, timeout) or _next_run_after(view, timeout)
+
+
+def _too_soon(view: IncidentView, timeout: Event) -> bool:
+    """Whether the input ended inside the timeout's cleanup window while the session's earlier run timeouts were each
+    cleaned up (a session whose runs timed out one after another, each let go, and the log stops at the last one):
+    the cleanup may come just after where the lines stop, and only a stall warning or a run still active after it
+    could say it never came. A timeout that is all the incident holds stays the reading of a pasted line."""
+    end = view.record.input_end
+    if end is None or timeout.time is None or end - timeout.time >= CLEANUP_WINDOW:
+        return False
+    earlier = [e for e in view.events("embedded.timeout") if event_order(e) < event_order(timeout)]
+    later_signs = [w for w in view.warnings if event_order(w) > event_order(timeout)] + [
+        e for e in view.events("run.active_check") if e.fields.get("active") is True and event_order(e) > event_order(timeout)]
+    return bool(earlier) and not later_signs and all(cleanup_after(view, e) for e in earlier)
+
+
+def _attempt_came_back(view: IncidentView, timeout: Event) -> bool:
+    """The run's own failover decision after its timeout (``embedded run failover decision: runId=<the run's>
+    ... decision=surface_error reason=timeout``): the run loop decides only once the timed-out attempt has returned,
+    so the abort was honoured and the run went on to its end, whose lines a file kept at warn level leaves out
+    (f1490). A run whose attempt never came back (#14228: a tool deaf to the abort) logs no decision."""
+    run_id = timeout.fields.get("runId")
+    return isinstance(run_id, str) and any(
+        event.fields.get("runId") == run_id and event_order(event) > event_order(timeout)
+        for event in view.events("embedded.failover"))
+
+
+def _next_run_after(view: IncidentView, timeout: Event) -> bool:
+    """Another run of the session under way after the timeout, with no stall warning between: a session runs one turn
+    at a time, so the timed-out run let go of the lane, whatever lines a file kept at warn level leaves out (f1490:
+    gateway.err.log, where the next run of the session times out in its turn). An active-memory recall runs beside
+    the turn under its own run id."""
+    run_id = timeout.fields.get("runId")
+    if not isinstance(run_id, str):
+        return False
+    warned = [w for w in view.warnings if event_order(w) > event_order(timeout)]
+    for event in view.events(*NEXT_RUN_KINDS):
+        other = event.fields.get("runId")
+        if not isinstance(other, str) or other == run_id or other.startswith("active-memory") \
+                or event_order(event) <= event_order(timeout):
+            continue
+        return not any(event_order(w) < event_order(event) for w in warned)
     return False
 
 
@@ -105,7 +150,7 @@ def detect(view: IncidentView) -> Candidate | None:
     lane_stall = _lane_stalled_after_timeout(view)
     if lane_stall is not None:
         return lane_stall
-    timeouts = [e for e in view.events("embedded.timeout") if not cleanup_after(view, e)]
+    timeouts = [e for e in view.events("embedded.timeout") if not cleanup_after(view, e) and not _too_soon(view, e)]
     # "lane task rejected after timeout" is logged only for a lane task whose timeout already fired
     # (src/process/command-queue.ts): the same evidence as the CommandLaneTaskTimeoutError it follows.
     lane_timeouts = (view.events("lane.task_timeout", "lane.task_rejected_after_timeout")
