@@ -410,6 +410,13 @@ RUN_OVER_KINDS = frozenset({"embedded.run_done", "embedded.run_end", "embedded.a
                             "dispatch.empty_reply", "session.state"})
 STOPPED_RUN = "stopped_run"
 
+def expired_as_stale(event: Event) -> bool:
+    """A lane task that failed because the reply registry expired its reply operation as stale (src/auto-reply/reply/
+    reply-run-registry.ts aborts it with "Reply operation expired as stale"): stale state released, not a run whose
+    timeout nothing cleaned up."""
+    return "Reply operation expired as stale" in (str(event.fields.get("error", "")) or event.message)
+
+
 # Lines only a run that holds its session's lane writes: one of another run of the session after a run timeout shows
 # the timed-out run let go of the lane (Correlator._end_timeouts_by_next_run, RC15).
 NEXT_RUN_KINDS = frozenset({"embedded.run_start", "embedded.timeout", "embedded.tool_start", "embedded.tool_end",

@@ -918,3 +918,13 @@ def test_the_sessions_next_run_within_the_cleanup_window_ends_the_wait_for_the_t
     # a recall's sub-run beside the turn is not the session's next turn
     recall = start.replace(f"runId={RUN2}", "runId=active-memory-7f3a")
     assert analyze(run_timeout("10:00:00"), recall, line("10:05:00", "heartbeat")).incidents != []
+
+
+def test_a_lane_task_aborted_because_its_reply_operation_expired_as_stale_is_stale_state() -> None:
+    # (f1519: the reply registry's stale takeover aborts the operation, src/auto-reply/reply/reply-run-registry.ts)
+    rejected = line("10:00:00", 'lane task rejected after timeout: lane=main timeoutMs=172830000 '
+                    'error="AbortError: Reply operation expired as stale"')
+    found = rule_ids(analyze(rejected))
+    assert "RC05" in found and "RC15" not in found
+    other = rejected.replace("AbortError: Reply operation expired as stale", "Error: boom")
+    assert "RC15" in rule_ids(analyze(other))  # any other failure after the timeout stays a timeout nothing cleaned up

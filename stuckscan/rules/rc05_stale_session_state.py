@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stuckscan.events import REPEATED_MESSAGE_FAILURES, Event, failed_message_id, reload_waits_on_task_records
+from stuckscan.events import (
+    REPEATED_MESSAGE_FAILURES,
+    Event,
+    expired_as_stale,
+    failed_message_id,
+    reload_waits_on_task_records,
+)
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     Candidate,
@@ -52,7 +58,10 @@ RULE = Rule(
      "`channel reload still deferred after <n>ms with <n> task run(s) active` (or `channel reload timeout after ...`) "
      "a minute or more into the wait, with no embedded run, reply or operation counted (or an hour or more into it, "
      "with task runs outnumbering the rest of the work counted): the reload waits on task records no task is working "
-     "on (low once, medium when it repeats)"),
+     "on (low once, medium when it repeats)",
+     "a lane task that failed on `AbortError: Reply operation expired as stale` (`lane task rejected after timeout: "
+     "... error=...`): the reply registry judged the session's reply operation stale and expired it, so the turn "
+     "that owned or waited on it ended with no reply (low once, medium when it repeats)"),
     ("the same session skipped again and again while `lastProgressAge` grows",
      "age in the tens of thousands of seconds"),
     (Fix("List the task records with `openclaw tasks audit --json` and cancel the `stale_running` ones with "
@@ -102,12 +111,14 @@ def detect(view: IncidentView) -> Candidate | None:
     refused = _one_message_refused_again_and_again(view.events("message.processed", "session.init_conflict"))
     # A channel reload kept waiting a minute or more on task runs alone: task records no run is working on.
     deferred = [e for e in view.events("channel.reload_deferred") if reload_waits_on_task_records(e)]
+    expired = [e for e in view.events("lane.task_rejected_after_timeout", "lane.task_error") if expired_as_stale(e)]
     if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered) or nameless_only or idle_queue
-            or phantom_reply or leaked or claimed or leftover or idle_noops or refused or deferred):
+            or phantom_reply or leaked or claimed or leftover or idle_noops or refused or deferred or expired):
         return None
     confidence = Confidence.HIGH if stale else \
         Confidence.MEDIUM if (len(skipped) >= 3 or huge or leaked or len(claimed) >= 2 or leftover
-                              or len(idle_noops) >= 2 or refused or len(deferred) >= 2) else Confidence.LOW
+                              or len(idle_noops) >= 2 or refused or len(deferred) >= 2 or len(expired) >= 2) \
+        else Confidence.LOW
     parts = []
     if stale:
         parts.append("the detector classified it as stale session state")
@@ -141,6 +152,10 @@ def detect(view: IncidentView) -> Candidate | None:
                   if others else "with no embedded run, reply or operation at work: ")
         parts.append(f"a channel reload was still waiting after {longest:.0f} s on {tasks} task run(s) counted active, "
                      + beside + "task records that outlived their tasks")
+    if expired:
+        parts.append(f"the reply registry expired the session's reply operation as stale{f' {len(expired)} times' if len(expired) >= 2 else ''} "
+                     "(AbortError: Reply operation expired as stale): the turn that owned or waited on it ended with "
+                     "no reply")
     if unknown_unrecovered and not parts:
         parts.append("the detector watches a session it cannot name (sessionId=unknown) and has no recovery for it")
     skip_events = [e for r in [*skipped[:3], *idle_noops[:2]] for e in r.events[:1]]
@@ -148,8 +163,9 @@ def detect(view: IncidentView) -> Candidate | None:
         "RC05", confidence,
         "The gateway holds session state for work that is not running: " + "; ".join(parts) + ".",
         cite(stale[:2], stale[-1:], skip_events, unknown_unrecovered[:1], leaked[:1], claimed[:2], leftover[:1],
-             refused[:2], refused[-1:], deferred[:1], deferred[-1:]),
-        onset=view.stall_start or first_time(claimed) or first_time(refused) or first_time(deferred),
+             refused[:2], refused[-1:], deferred[:1], deferred[-1:], expired[:2]),
+        onset=view.stall_start or first_time(claimed) or first_time(refused) or first_time(deferred)
+        or first_time(expired),
         facts={"task_records": bool(deferred)},
     )
 

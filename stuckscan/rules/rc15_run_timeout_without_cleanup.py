@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.events import NEXT_RUN_KINDS, Event, event_order, model_call_timed_out
+from stuckscan.events import NEXT_RUN_KINDS, Event, event_order, expired_as_stale, model_call_timed_out
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import LANE_TIMEOUT_ERROR, Candidate, cite, field_text, lane_task_errors
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -153,7 +153,8 @@ def detect(view: IncidentView) -> Candidate | None:
     timeouts = [e for e in view.events("embedded.timeout") if not cleanup_after(view, e) and not _too_soon(view, e)]
     # "lane task rejected after timeout" is logged only for a lane task whose timeout already fired
     # (src/process/command-queue.ts): the same evidence as the CommandLaneTaskTimeoutError it follows.
-    lane_timeouts = (view.events("lane.task_timeout", "lane.task_rejected_after_timeout")
+    lane_timeouts = (view.events("lane.task_timeout")
+                     + [e for e in view.events("lane.task_rejected_after_timeout") if not expired_as_stale(e)]
                      + lane_task_errors(view.events("lane.task_error"), LANE_TIMEOUT_ERROR)
                      + [e for e in view.events("cron.timeout_cleanup") if field_text(e, "stage") == "cleanup failed"])
     if not timeouts and not lane_timeouts:
