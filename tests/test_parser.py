@@ -531,6 +531,7 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "compaction.timeout", {}),
     ("agent model: aliyun-tokenplan/qwen3.6-plus", "gateway.agent_model", {"model": "aliyun-tokenplan/qwen3.6-plus"}),
     ("all active work drained", "gateway.drained", {}),
+    ("admission closed: restart-signal fence", "gateway.admission", {"stage": "closed", "reason": "restart-signal fence"}),
     ("log file: /tmp/openclaw/openclaw-2026-05-21.log", "gateway.log_file",
      {"path": "/tmp/openclaw/openclaw-2026-05-21.log"}),
     ("config change requires gateway restart (gateway.port, plugins.entries)", "gateway.reload_required",
