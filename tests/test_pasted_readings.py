@@ -1983,3 +1983,14 @@ def test_a_channels_inbound_refused_as_draining_with_no_drain_is_its_ingress_fai
     # work of the gateway's own (not a channel's) refused with the same words is not a channel's ingress
     assert primary("2026-07-14T10:00:01.000Z [agent/embedded] GatewayDrainingError: Gateway is draining; new tasks "
                    "are not accepted") != "RC18"
+
+
+def test_a_compaction_failure_reply_with_its_context_meter_is_the_compaction_failing() -> None:
+    # (f1549: a channel's record of the reply it sent; f513 pasted the reply bare)
+    sent = ('2026-04-13T10:06:30.729+08:00 [wecom] [openclaw -> plugin] kind=final, text="⚙️ Compaction failed: {} '
+            '• Context 66k/262k (25%)", mediaUrl=, mediaUrls=[]')
+    assert kinds(sent.format("commit_timeout")) == [(1, "compaction.timeout")]
+    assert kinds(sent.format("summary model refused the request")) == [(1, "compaction.failed")]
+    assert primary(sent.format("commit_timeout")) == "RC16"
+    # the words alone, with no context meter after them, are anyone's prose
+    assert kinds("Compaction failed: commit_timeout, so I raised the plugin's wait") == []
