@@ -1857,10 +1857,11 @@ class Correlator:
             del self.pending_timeouts[masked[0]]
 
     def _end_timeouts_by_next_run(self, event: Event, identity: str, run_id: str) -> None:
-        """Another run of the session under way after a run timeout (its start, its tools, its own timeout): a session
-        runs one turn at a time, so the timed-out run let go of the session's lane, whatever lines a file kept at warn
-        level leaves out (f1490: the next run of the session times out ten minutes after the last). An active-memory
-        recall runs beside the turn under its own run id, so its lines prove nothing."""
+        """Another run of the session under way while a run timeout still waits for its cleanup (the next run's start,
+        its tools, its own timeout): a session runs one turn at a time, so the timed-out run let go of the session's
+        lane, whatever lines a file kept at warn level leaves out. (RC15 reads the same of a next run that comes after
+        the wait ended.) An active-memory recall runs beside the turn under its own run id, so its lines prove
+        nothing."""
         if run_id.startswith("active-memory"):
             return
         for key, pending in list(self.pending_timeouts.items()):
