@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from stuckscan.events import GENERIC_KIND, Event
 from stuckscan.unexplained import looks_like_fault
@@ -48,6 +49,28 @@ def channel_subsystem(subsystem: str | None) -> str | None:
         plugin = _PLUGIN_TAG.match(name)
         if plugin is not None and plugin["name"] in CHANNEL_NAMES and name != plugin["name"]:
             return plugin["name"]
+    return None
+
+
+# The platform API hosts of channels: a request to one is that channel's, whatever logger timed it out
+# ("[fetch-timeout] fetch timeout after 10000ms ... url=https://api.telegram.org/bot<token>/getMe", f1553).
+_CHANNEL_API_HOSTS = {
+    "api.telegram.org": "telegram", "slack.com": "slack", "discord.com": "discord", "discordapp.com": "discord",
+    "open.feishu.cn": "feishu", "open.larksuite.com": "feishu", "api.line.me": "line",
+    "api.dingtalk.com": "dingtalk", "oapi.dingtalk.com": "dingtalk", "qyapi.weixin.qq.com": "wecom",
+}
+def channel_of_url(url: object) -> str | None:
+    """The channel whose platform API ``url`` calls (``https://api.telegram.org/bot.../getMe`` -> ``telegram``), or
+    None."""
+    if not isinstance(url, str) or "://" not in url:
+        return None
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return None
+    for known, channel in _CHANNEL_API_HOSTS.items():
+        if host == known or host.endswith("." + known):
+            return channel
     return None
 
 

@@ -1994,3 +1994,17 @@ def test_a_compaction_failure_reply_with_its_context_meter_is_the_compaction_fai
     assert primary(sent.format("commit_timeout")) == "RC16"
     # the words alone, with no context meter after them, are anyone's prose
     assert kinds("Compaction failed: commit_timeout, so I raised the plugin's wait") == []
+
+
+def test_a_request_to_a_channels_platform_api_timing_out_is_that_channels_transport() -> None:
+    # (f1553: the fetch-timeout logger times out Telegram's getMe; no timer delay, so no starved loop)
+    probe = ("[fetch-timeout] fetch timeout after 10000ms (elapsed 10000ms) operation=fetchWithTimeout "
+             "url=https://api.telegram.org/bot<REDACTED>/getMe")
+    (episode,) = analyze_text(probe).episodes
+    assert episode.primary.rule.id == "RC18" and episode.primary.confidence.value == "low"
+    assert "Telegram" in episode.primary.summary
+    assert primary(probe.replace("api.telegram.org", "api.example.com")) != "RC18"  # any other host: not a channel's
+    from stuckscan.channels import channel_of_url
+    assert channel_of_url("https://x.slack.com/api/auth.test") == "slack"
+    assert channel_of_url("https://evil.example/api.telegram.org/bot1/getMe") is None
+    assert channel_of_url("http://[::1") is None

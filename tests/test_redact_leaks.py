@@ -152,3 +152,25 @@ def test_snowflake_learned_as_a_peer_keeps_that_placeholder() -> None:
         "sessionKey=agent:main:discord:channel:<peer-1>")
     assert redactor.redact_text("mentioned <@1371964406528393237> and 1371964406528393238") == (
         "mentioned <@<peer-1>> and <id-1>")
+
+
+BOT_TOKEN = "7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"
+
+
+@pytest.mark.parametrize("pad", range(0, 90, 3))
+def test_a_secret_in_log_text_a_finding_quotes_is_never_cut_to_a_prefix_redaction_misses(tmp_path, pad: int) -> None:
+    """A finding's summary quotes a line's text up to a length: cut inside a bot token, the part left is too short
+    for the token's pattern and went out as it was (the bot id and most of the secret)."""
+    from click.testing import CliRunner
+
+    from stuckscan.cli import cli
+    from stuckscan.rules._detect import quote
+
+    log = tmp_path / "gateway.log"
+    log.write_text(f"[telegram] getMe attempt 3/3 failed: fetch timeout after 15000ms {'x' * pad} "
+                   f"url=https://api.telegram.org/bot{BOT_TOKEN}/getMe\n", encoding="utf-8")
+    for fmt in ("text", "json", "markdown", "sarif", "junit", "github"):
+        result = CliRunner().invoke(cli, ["scan", str(log), "--format", fmt, "--fail-on", "never"])
+        assert "7012345678" not in result.output and "AAHdqTcv" not in result.output, fmt
+    cut = quote(f"url=https://api.telegram.org/bot{BOT_TOKEN}/getMe", 30 + pad % 40)
+    assert BOT_TOKEN in cut or "7012345678" not in cut

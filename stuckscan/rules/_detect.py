@@ -48,6 +48,26 @@ class Candidate:
     facts: dict[str, Any] = field(default_factory=dict)  # what fix conditions read (tool, lock_removed...)
 
 
+# Where a quote of log text may be cut: whitespace and the punctuation around values (URL and path separators,
+# brackets, quotes, list marks). Never inside a run of the characters tokens are made of (letters, digits, `_-:.+~`),
+# so a secret the redactor recognises whole is never cut to a prefix it would not (a bot token cut after its id).
+_SEPARATORS = "\\s/?&=,;()\\[\\]{}\"'<>|"
+_TRAILING_RUN = re.compile(f"[^{_SEPARATORS}]+\\Z")
+_SEPARATOR = re.compile(f"[{_SEPARATORS}]")
+
+
+def quote(text: str, limit: int) -> str:
+    """Log text to quote in a finding's summary: ``text`` cut to at most ``limit`` characters between two values
+    (:data:`_SEPARATORS`) and marked with an ellipsis; a run of token characters that does not fit is left out whole."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    if _SEPARATOR.match(text, limit) is None and (run := _TRAILING_RUN.search(head)) is not None:
+        head = head[:run.start()]
+    return head.rstrip() + "…"
+
+
 def first_time(events: Iterable[Event]) -> datetime | None:
     times = [e.time for e in events if e.time is not None]
     return min(times) if times else None

@@ -7,10 +7,10 @@ from collections import Counter
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from stuckscan.channels import channel_subsystem, credentials_refused, send_refused
+from stuckscan.channels import channel_of_url, channel_subsystem, credentials_refused, send_refused
 from stuckscan.events import REPLAY_KIND, awaits_channel_readiness, event_order, replay_all_failed
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, field_text, first_time, metric
+from stuckscan.rules._detect import Candidate, cite, field_text, first_time, metric, quote
 from stuckscan.rules._rule import Fix, FixContext, Rule
 from stuckscan.signals import MINED_LEVELS
 
@@ -127,7 +127,9 @@ RULE = Rule(
      "error of that channel, or twice for one channel (the old connection outlived its stop); alone, low confidence",
      "a channel transport's own errors or reconnects (`feishu[<acct>]: polling error: ...`, `Signal SSE stream "
      "error: ...`, `Signal SSE connection lost, reconnecting in <s>s...`, a channel's own request timing out with "
-     "no timer delay: `[telegram] getMe attempt 1/3 failed: fetch timeout after 15000ms`, or any unrecognised "
+     "no timer delay: `[telegram] getMe attempt 1/3 failed: fetch timeout after 15000ms`, or a request to its "
+     "platform's API timed out under any logger: `[fetch-timeout] fetch timeout after 10000ms ... "
+     "url=https://api.telegram.org/bot<token>/getMe`; or any unrecognised "
      "failure logged under the channel's subsystem in the words of a connection failing: `[slack] ... WebSocket ... "
      "not ready`) twice, or once with a restart",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`",
@@ -234,7 +236,8 @@ RULE = Rule(
 
 
 def channel_of(event: object) -> str:
-    channel = field_text(event, "channel") or _channel_from_subsystem(event)  # type: ignore[arg-type]
+    channel = field_text(event, "channel") or channel_of_url(getattr(event, "fields", {}).get("url")) \
+        or _channel_from_subsystem(event)  # type: ignore[arg-type]
     if ":" in channel and not field_text(event, "account"):  # type: ignore[arg-type]
         return channel  # the console tag [telegram:eva-public] names both
     return f"{channel}:{field_text(event, 'account')}"  # type: ignore[arg-type]
@@ -267,7 +270,7 @@ def _process_ended(event: Event) -> bool:
 def _error_words(error: str) -> str:
     """An exit's error as words: a Boom error object printed as JSON says its status and message."""
     found = _ERROR_JSON.search(error)
-    return f"status {found['status']}: {found['message']}" if found else error[:160]
+    return f"status {found['status']}: {found['message']}" if found else quote(error, 160)
 
 
 def _came_back(view: EpisodeView, restarts: list[Event]) -> bool:
@@ -468,7 +471,7 @@ def _closed_for_good_candidate(view: EpisodeView) -> Candidate | None:
                                                    if field_text(first, "closeCode") else "")
     return Candidate(
         "RC18", Confidence.HIGH if len(closes) >= 2 else Confidence.MEDIUM,
-        f"The {name} channel disconnected for good" + (f" ({why[:120]})" if why else "")
+        f"The {name} channel disconnected for good" + (f" ({quote(why, 120)})" if why else "")
         + ": it stopped, and no restart brings it back until the account is relinked or its credentials fixed.",
         cite(said[:2], [e for e in closes if e not in said][:1]), onset=view.record.start, facts={"terminal": True},
     )
@@ -524,8 +527,11 @@ def detect(view: EpisodeView) -> Candidate | None:
     # for one channel, or once with a restart around it.
     # A channel's own request timing out with the timer on time (no timerDelayMs: not starvation) is its
     # transport failing too ("[telegram] getMe attempt 1/3 failed: fetch timeout after 15000ms").
+    # (a request to a channel's platform API is that channel's, whatever logger timed it out: "[fetch-timeout] fetch
+    # timeout after 10000ms ... url=https://api.telegram.org/bot<token>/getMe")
     transport = view.events("channel.transport_error", "channel.reconnecting") + \
-        [e for e in view.events("fetch.timeout") if channel_subsystem(e.subsystem) and "timerDelayMs" not in e.fields]
+        [e for e in view.events("fetch.timeout") if (channel_subsystem(e.subsystem) or channel_of_url(e.fields.get("url")))
+         and "timerDelayMs" not in e.fields]
     transport_channels = _drops_by_channel(transport)  # (a close and its resume are one blip)
     # (Telegram's 409 for a poll another getUpdates request ended: while the other poller runs, every poll of this
     # one is refused, so one such line is the channel's intake down, not a blip)
@@ -621,7 +627,7 @@ def detect(view: EpisodeView) -> Candidate | None:
         failed_once, failed_once_only = intake_failed[0], True
         summary = (f"{_channel_name(failed_once)}'s connection failed "
                    + "once"
-                   + f" ({failed_once.message.strip().lstrip(':- ')[:120]}); nothing after it shows the channel receiving again, "
+                   + f" ({quote(failed_once.message.strip().lstrip(':- '), 120)}); nothing after it shows the channel receiving again, "
                    "and one failure alone does not show whether it came back")
     elif lone:
         summary = f"{(list(dict.fromkeys(channel_of(e) for e in channel_port_taken)) or ['a channel'])[0].strip(':')} " \
@@ -639,7 +645,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     elif held and not (transport or stalls or exited or hung_stops.all):
         longest = max(_listener_seconds(e) for e in held)
         names = sorted({str(e.fields["listener"]) for e in held if e.fields.get("listener")})
-        which = (f"Discord's {names[0][:60]}" if len(names) == 1 and names[0] != "DiscordMessageListener"
+        which = (f"Discord's {quote(names[0], 60)}" if len(names) == 1 and names[0] != "DiscordMessageListener"
                  else "Discord's message listener")
         summary = (f"{which} was held for up to {longest:.0f} s ({len(held)} slow or timed-out listener line(s)): "
                    "builds before 2026.3.13 await the whole turn in the listener, so the channel's intake waited "
@@ -755,7 +761,7 @@ def _broken_handler(broken: list[Event], view: EpisodeView) -> Candidate:
     nothing served after it: the message never became a run, and a fault of the code meets every message alike."""
     first = broken[0]
     channel = _channel_root(first) or "the channel"
-    error = (field_text(first, "error") or first.message).strip()[:160]
+    error = quote(field_text(first, "error") or first.message, 160)
     return Candidate(
         "RC18", Confidence.MEDIUM if len(broken) >= 2 else Confidence.LOW,
         f"The handler of {channel} threw on an inbound message before it became an agent run "
@@ -811,7 +817,7 @@ def _left_awaiting_readiness(view: EpisodeView) -> Candidate | None:
     name = field_text(waiting[-1], "botName") or field_text(waiting[-1], "botId")
     return Candidate(
         "RC18", Confidence.LOW,
-        f"Discord's client{f' ({name[:60]})' if name else ''} was still awaiting gateway readiness where the lines "
+        f"Discord's client{f' ({quote(name, 60)})' if name else ''} was still awaiting gateway readiness where the lines "
         "stop: no READY, so the channel never began receiving messages; one line cannot show whether READY came "
         "later.",
         cite(waiting[-1:]), onset=view.record.start, facts={"never_ready": True},
