@@ -138,9 +138,17 @@ def platform_unreachable_at_resolve(event: Event) -> str | None:
     return channel_subsystem(event.subsystem) or channel_subsystem(said["channel"])
 
 
+# A channel client saying its session with its platform is up, in words no family knows (QQ Bot: "[qqbot:default]
+# Gateway ready", its READY after identify; DingTalk Stream: "connect success"; "Reconnected"): the channel receiving
+# again (RC18 reads a drop it healed from as no failure). A socket merely opened ("WebSocket connected") is not: the
+# platform may refuse the session on it at once (f499: identify answered with invalid session, close 4903).
+UP_WORDS = re.compile(r"\bgateway ready\b|\bconnect(?:ion)? success|\breconnected\b|\bconnection established\b",
+                      re.IGNORECASE)
+UP_NEEDLES = ("ateway ready", "onnect success", "onnection success", "econnected", "onnection established")
+
 # Every literal one of which a line as_channel_failure retypes at INFO must hold: the JSONL fast path decodes a
 # record holding one (stuckscan.fastscan), so both paths type the same lines.
-CHANNEL_NEEDLES = DROP_NEEDLES + PAUSE_NEEDLES + RESOLVE_NEEDLES
+CHANNEL_NEEDLES = DROP_NEEDLES + PAUSE_NEEDLES + RESOLVE_NEEDLES + UP_NEEDLES
 
 
 # A channel's own send refused by its platform with an HTTP error ("消息发送失败 ... Request failed with status code 403",
@@ -200,8 +208,8 @@ def as_channel_failure(event: Event) -> Event:
     paused on the platform's word, one whose start could not reach its platform to resolve its names, a channel's own
     send aborting, and a channel plugin failing to load (read as the channel exiting). An ERROR about the inbound
     request it was handed is the channel's handler failing (``channel.handler_broken``); one that says the connection
-    dropped or is being re-established is the channel reconnecting (``channel.reconnecting``); any other event is
-    returned as it is."""
+    dropped or is being re-established is the channel reconnecting (``channel.reconnecting``), one that says it is up
+    again the channel receiving (``channel.polling_started``); any other event is returned as it is."""
     if event.kind == PLUGIN_LOAD_FAILED_KIND:
         channel = channel_subsystem(str(event.fields.get("plugin", "")))
         if channel is not None:  # a channel plugin that never loaded: its channel never starts
@@ -231,6 +239,9 @@ def as_channel_failure(event: Event) -> Event:
     elif event.level not in QUIET_DEBUG and any(needle in event.message for needle in DROP_NEEDLES) \
             and DROP_WORDS.search(event.message) is not None:
         event.kind = CHANNEL_FAILURE_KIND if looks_like_fault(event) else CHANNEL_RECONNECT_KIND
+    elif event.level not in QUIET_DEBUG and any(needle in event.message for needle in UP_NEEDLES) \
+            and UP_WORDS.search(event.message) is not None and not looks_like_fault(event):
+        event.kind = CHANNEL_UP_KIND
     return event
 
 
@@ -241,5 +252,6 @@ ABORTED_KIND = "run.aborted_error"
 PLUGIN_LOAD_FAILED_KIND = "plugin.load_failed"
 CHANNEL_EXITED_KIND = "channel.exited"
 HANDLER_BROKEN_KIND = "channel.handler_broken"
+CHANNEL_UP_KIND = "channel.polling_started"  # (the correlator's INGRESS_BACK_KIND)
 # Kinds as_channel_failure may retype (the parser hands it only these).
 RETYPED_KINDS = frozenset({GENERIC_KIND, ABORTED_KIND, PLUGIN_LOAD_FAILED_KIND})

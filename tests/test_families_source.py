@@ -1000,3 +1000,20 @@ def test_tlons_event_stream_reads_under_its_label(message: str, kind: str, expec
     event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "gateway/channels/tlon", message, level="INFO"))
     _check(event, kind, expected)
     assert _one("Reconnection failed: Error: socket hang up").kind == "generic"
+
+
+def test_the_fast_path_types_a_channels_own_up_line_as_the_full_parser_does(tmp_path: Path) -> None:
+    """A channel client's "Gateway ready" or "reconnected" is read by its subsystem (channels.as_channel_failure), not
+    by a family: the JSONL fast path must decode such a record too (channels.UP_NEEDLES)."""
+    lines = [("qqbot", "INFO", "[qqbot:default] WebSocket closed: 4009 Session timed out"),
+             ("qqbot", "INFO", "[qqbot:default] Gateway ready"),
+             ("gateway/channels/feishu", "INFO", "feishu[default]: websocket reconnected"),
+             ("gateway/channels/feishu", "INFO", "feishu[default]: connect success")]
+    path = tmp_path / "openclaw-2026-05-21.log"
+    path.write_text("".join(tslog_line(f"2026-05-21T18:00:{i:02d}.000+08:00", subsystem, message, level=level) + "\n"
+                            for i, (subsystem, level, message) in enumerate(lines)))
+    full = [(e.line, e.kind) for e in parse_path(str(path), ParseOptions(), ParseStats()) if e.kind in CONSUMED_KINDS]
+    quick = [(e.line, e.kind) for e in iter_scan_events([str(path)], ParseOptions(), ParseStats())
+             if e.kind in CONSUMED_KINDS]
+    assert [kind for _, kind in full].count("channel.polling_started") == 3
+    assert quick == full

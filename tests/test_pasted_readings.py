@@ -2008,3 +2008,16 @@ def test_a_request_to_a_channels_platform_api_timing_out_is_that_channels_transp
     assert channel_of_url("https://x.slack.com/api/auth.test") == "slack"
     assert channel_of_url("https://evil.example/api.telegram.org/bot1/getMe") is None
     assert channel_of_url("http://[::1") is None
+
+
+def test_a_channel_drop_its_client_healed_from_at_once_is_no_intake_failure() -> None:
+    # (f1530: QQ's server asks for a reconnect every 30 minutes; the bot is READY again three seconds later)
+    drop = ["2026-03-14T18:37:48.089+08:00 [qqbot] [qqbot:default] Server requested reconnect",
+            "2026-03-14T18:37:48.127+08:00 [qqbot] [qqbot:default] WebSocket closed: 4009 Session timed out"]
+    ready = "2026-03-14T18:37:51.108+08:00 [qqbot] [qqbot:default] Gateway ready"
+    assert kinds(ready) == [(1, "channel.polling_started")]
+    assert primary(*drop) == "RC18"  # nothing after it shows the channel back
+    assert primary(*drop, ready) is None
+    # a socket merely opened is no session: the platform may refuse it at once (f499)
+    opened = "2026-03-14T18:37:50.955+08:00 [qqbot] [qqbot:default] WebSocket connected"
+    assert kinds(opened) == [] and primary(*drop, opened) == "RC18"

@@ -286,6 +286,15 @@ def _came_back(view: EpisodeView, restarts: list[Event]) -> bool:
                for e in view.events("channel.polling_started"))
 
 
+def _up_again_after(view: EpisodeView, failure: Event) -> bool:
+    """Whether the channel of ``failure`` said its ingress was up again after it ("[qqbot:default] Gateway ready",
+    "slack socket mode connected"): a drop it healed from (QQ Bot's server asks for a reconnect every
+    30 minutes, f1530), not its intake down."""
+    name = _channel_name(failure)
+    return any(event_order(e) > event_order(failure) and _channel_name(e) in (name, "a channel")
+               for e in view.events("channel.polling_started"))
+
+
 def _one_disconnect_healed(view: EpisodeView, restarts: list[Event], auto: list[Event]) -> bool:
     """One disconnect seen twice, and healed: the transport's own first reconnect ("slack socket disconnected
     (disconnect); reconnecting in 2s (attempt 1/12)", extensions/slack/src/monitor/provider.ts), the health monitor's
@@ -566,7 +575,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     supervised = [e for e in auto if "auto-restart attempt" in e.message]
     # (one failure of the channel's own intake with nothing after it that shows the channel or the gateway serving
     # again: down, as after one restart)
-    intake_failed = _intake_failures(transport, view.thresholds.warn_seconds)
+    intake_failed = [e for e in _intake_failures(transport, view.thresholds.warn_seconds) if not _up_again_after(view, e)]
     if lone and (not (total or channel_port_taken or stalls or hung_stops.all or exited or supervised or intake_failed)
                  or view.record.served_after is not None or _came_back(view, restarts + auto)):
         if shared and view.record.served_after is None:
