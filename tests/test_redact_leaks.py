@@ -174,3 +174,29 @@ def test_a_secret_in_log_text_a_finding_quotes_is_never_cut_to_a_prefix_redactio
         assert "7012345678" not in result.output and "AAHdqTcv" not in result.output, fmt
     cut = quote(f"url=https://api.telegram.org/bot{BOT_TOKEN}/getMe", 30 + pad % 40)
     assert BOT_TOKEN in cut or "7012345678" not in cut
+
+
+def test_a_quote_is_a_prefix_cut_between_values() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from stuckscan.rules._detect import quote
+
+    separators = set(" \t/?&=,;()[]{}\"'<>|")
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list("ab:-_.9 /=()\"")), max_size=80), st.integers(1, 60))
+    def check(text: str, limit: int) -> None:
+        cut = quote(text, limit)
+        whole = text.strip()
+        if len(whole) <= limit:
+            assert cut == whole
+            return
+        assert cut.endswith("…") and len(cut) <= limit + 1
+        head = cut[:-1]
+        assert whole.startswith(head)
+        # the cut never splits a run of token characters: what follows the head starts a new value
+        rest = whole[len(head):]
+        assert not head or head[-1] in separators or rest[:1] in separators or rest[:1] == ""
+
+    check()
