@@ -197,9 +197,10 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     _shape("console-cut", r"[\d:.,+TZ-]{1,40}\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)"),
     _shape("console-cut", r"(?P<tag>[a-z][\w/.-]{0,40})\] (?P<message>.*)"),
     # "gateway/ws: handshake timeout conn=... remote=..." (a subsystem named before its message, as the
-    # logger's own routing form and many reporters write it). LineParser._tagged_message keeps the word in
-    # the message when only the whole text is a message of some family.
-    _shape("subsystem-prefixed", r"(?P<tag>" + _SUBSYSTEM + r"): (?P<message>.*)"),
+    # logger's own routing form and many reporters write it), also named as a key ("subsystem=agent/embedded:
+    # auto-compaction succeeded; retrying prompt", f1578). LineParser._tagged_message keeps the word in the message
+    # when only the whole text is a message of some family.
+    _shape("subsystem-prefixed", r"(?:subsystem=)?(?P<tag>" + _SUBSYSTEM + r"): (?P<message>.*)"),
     # The same without the colon, as a log viewer's copy prints it with the time and level cut ("channels/imessage
     # [default] channel exited: ..."): only a path under one of OpenClaw's own roots, so prose keeps its first word.
     _shape("subsystem-prefixed", rf"(?P<tag>(?:{_ROOTS})(?:/[\w.-]{{1,60}}){{1,4}}) (?P<message>\S.*)"),

@@ -2021,3 +2021,11 @@ def test_a_channel_drop_its_client_healed_from_at_once_is_no_intake_failure() ->
     # a socket merely opened is no session: the platform may refuse it at once (f499)
     opened = "2026-03-14T18:37:50.955+08:00 [qqbot] [qqbot:default] WebSocket connected"
     assert kinds(opened) == [] and primary(*drop, opened) == "RC18"
+
+
+def test_a_subsystem_named_as_a_key_before_its_message_is_that_subsystem() -> None:
+    # (f1578: "subsystem=agent/embedded: auto-compaction succeeded; retrying prompt")
+    lines = ["subsystem=agent/embedded: context overflow detected (attempt 1/3); attempting auto-compaction",
+             "subsystem=agent/embedded: auto-compaction succeeded; retrying prompt"]
+    assert kinds(*lines) == [(1, "compaction.overflow"), (2, "embedded.compaction")]
+    assert primary(*lines) is None  # the compaction ended: no stall
