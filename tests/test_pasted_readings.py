@@ -2029,3 +2029,15 @@ def test_a_subsystem_named_as_a_key_before_its_message_is_that_subsystem() -> No
              "subsystem=agent/embedded: auto-compaction succeeded; retrying prompt"]
     assert kinds(*lines) == [(1, "compaction.overflow"), (2, "embedded.compaction")]
     assert primary(*lines) is None  # the compaction ended: no stall
+
+
+def test_a_restart_after_a_timed_out_channel_stop_is_that_stop_hung() -> None:
+    # (f1583: the manager's own line once the hung stop settled; #114796)
+    settled = "2026-07-25T11:11:49.914+10:00 [telegram] [polka] restarting after timed-out channel stop completed"
+    (episode,) = analyze_text(settled).episodes
+    assert episode.primary.rule.id == "RC18" and episode.primary.confidence.value == "low"
+    assert "stop hung past its budget" in episode.primary.summary and "None" not in episode.primary.summary
+    # with the hang's own line before it: one hung stop, not two
+    hang = "2026-07-25T11:10:49.000+10:00 [telegram] [polka] channel stop exceeded 5000ms after abort; continuing shutdown"
+    (both,) = analyze_text(hang, settled).episodes
+    assert both.primary.confidence.value == "low" and "5000 ms budget" in both.primary.summary

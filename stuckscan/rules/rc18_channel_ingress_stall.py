@@ -505,7 +505,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     failed = view.events("health.restart_failed")
     # The channel's own supervisor counts its attempts: "auto-restart attempt 5/10" is the fifth
     # restart in a row, and any attempt that ends in a failed start (EADDRINUSE) or a give-up is a loop.
-    auto = view.events("channel.auto_restart")
+    # (the manager's "restarting after timed-out channel stop completed" is a stop that hung, seen when it settled: the
+    # aftermath of that hang, read with the hung stops below, not a restart of its own)
+    after_hung_stop = [e for e in view.events("channel.auto_restart") if field_text(e, "reason") == "timed-out channel stop"]
+    auto = [e for e in view.events("channel.auto_restart") if not any(e is a for a in after_hung_stop)]
     gave_up = view.events("channel.restart_gave_up")
     self_looping = [e for e in auto if _attempt(e) >= 2] + gave_up
     if auto and (addr_in_use or restarts) and not _one_disconnect_healed(view, restarts, auto):
@@ -547,7 +550,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     self_looping += [e for e in transport if transport_channels[(channel_of(e), e.kind)] >= 2 or restarts or auto
                      or exited or _hung_for(e) >= view.thresholds.warn_seconds or _poll_conflict(e)
                      or _counted_drops(e) >= COUNTED_DROPS_LOOP]
-    hung_stops = _hung_stops(view.events("channel.stop_timeout"), restarts + auto + stalls + transport)
+    # (a hang seen only when it settled counts as the hung stop when no line of the hang itself is in the lines)
+    timed_out_stops = view.events("channel.stop_timeout")
+    settled = [e for e in after_hung_stop if not any(_channel_root(s) in ("", _channel_root(e)) for s in timed_out_stops)]
+    hung_stops = _hung_stops(timed_out_stops + settled, restarts + auto + stalls + transport)
     self_looping += hung_stops.looping
     # Discord's message listener held past its event queue's own budget, or slow again and again: builds before
     # 2026.3.13 awaited the whole turn in the listener (#39274), so the channel's intake waited behind each slow turn.
@@ -600,7 +606,7 @@ def detect(view: EpisodeView) -> Candidate | None:
         Confidence.MEDIUM if view.overlapping_incidents or on_word_only or one_hung_request else Confidence.HIGH
     name = (looping or list(per_channel) or ["channel"])[0].strip(":") or "a channel"
     reasons = sorted({field_text(e, "reason") for e in restarts if field_text(e, "reason")})
-    latest_attempt = max(auto, key=_attempt, default=None)
+    latest_attempt = max((e for e in auto if _attempt(e)), key=_attempt, default=None)  # (a line with no count: none)
     stall_note = stalls
     failed_once_only = False
     if lone and total:
@@ -621,8 +627,8 @@ def detect(view: EpisodeView) -> Candidate | None:
         summary = (f"{_channel_name(exited[0])} exited" + (f" ({_error_words(errors[0])})" if len(errors) == 1 else "")
                    + "; nothing after it shows the channel started again")
     elif lone and hung_stops.all:
-        summary = (f"{_channel_name(hung_stops.all[0])}'s stop hung past its "
-                   f"{metric(hung_stops.all[0], 'stopTimeoutMs'):.0f} ms budget after the abort: the manager went on "
+        summary = (f"{_channel_name(hung_stops.all[0])}'s stop hung past {_stop_budget(hung_stops.all[0])} after the "
+                   "abort: the manager went on "
                    "with the channel still marked running, and its old connection may still hold the transport"
                    + (" (a Telegram long poll answers the next start with 409 conflicts)"
                       if _channel_name(hung_stops.all[0]).lower().startswith("telegram") else "")
@@ -676,8 +682,8 @@ def detect(view: EpisodeView) -> Candidate | None:
                   + (f"(its own counters record {counted} connection drops)" if counted >= COUNTED_DROPS_LOOP
                      else f"({len(transport)} error(s) or reconnect(s))")
     elif hung_stops.all and not (stalls or exited):
-        summary = (f"{_channel_name(hung_stops.all[0])}'s stop hung past its "
-                   f"{metric(hung_stops.all[0], 'stopTimeoutMs'):.0f} ms budget after the abort "
+        summary = (f"{_channel_name(hung_stops.all[0])}'s stop hung past {_stop_budget(hung_stops.all[0])} after the "
+                   "abort "
                    f"{len(hung_stops.all)} time(s), its old connection left open")
     elif exited and not stalls:
         errors = sorted({field_text(e, "error") for e in exited if field_text(e, "error")})
@@ -749,6 +755,13 @@ def _hung_stops(hung: list[Event], trouble: list[Event]) -> _HungStops:
         return counts[name] >= 2 or (bool(troubled) and (not name or "" in troubled or name in troubled))
 
     return _HungStops(hung, [e for e in hung if loops(e)])
+
+
+def _stop_budget(event: Event) -> str:
+    """A hung stop's budget as its line gives it ("its 5000 ms budget"), or "its budget" when the line is the restart
+    after it settled, which does not say."""
+    budget = metric(event, "stopTimeoutMs")
+    return f"its {budget:.0f} ms budget" if budget else "its budget"
 
 
 def _shared_socket(shared: list[Event], view: EpisodeView) -> Candidate:
