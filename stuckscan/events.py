@@ -410,6 +410,7 @@ RUN_OVER_KINDS = frozenset({"embedded.run_done", "embedded.run_end", "embedded.a
                             "dispatch.empty_reply", "session.state"})
 STOPPED_RUN = "stopped_run"
 
+
 def expired_as_stale(event: Event) -> bool:
     """A lane task that failed because the reply registry expired its reply operation as stale (src/auto-reply/reply/
     reply-run-registry.ts aborts it with "Reply operation expired as stale"): stale state released, not a run whose

@@ -65,15 +65,19 @@ def cleanup_after(view: IncidentView, timeout: Event) -> bool:
     return _attempt_came_back(view, timeout) or _next_run_after(view, timeout)
 
 
+# How many of the session's timeouts before the last one _too_soon reads (the recent ones say how its timeouts go).
+RECENT_TIMEOUTS = 3
+
+
 def _too_soon(view: IncidentView, timeout: Event) -> bool:
-    """Whether the input ended inside the timeout's cleanup window while the session's earlier run timeouts were each
+    """Whether the input ended inside the timeout's cleanup window while the session's recent run timeouts were each
     cleaned up (a session whose runs timed out one after another, each let go, and the log stops at the last one):
     the cleanup may come just after where the lines stop, and only a stall warning or a run still active after it
     could say it never came. A timeout that is all the incident holds stays the reading of a pasted line."""
     end = view.record.input_end
     if end is None or timeout.time is None or end - timeout.time >= CLEANUP_WINDOW:
         return False
-    earlier = [e for e in view.events("embedded.timeout") if event_order(e) < event_order(timeout)]
+    earlier = [e for e in view.events("embedded.timeout") if event_order(e) < event_order(timeout)][-RECENT_TIMEOUTS:]
     later_signs = [w for w in view.warnings if event_order(w) > event_order(timeout)] + [
         e for e in view.events("run.active_check") if e.fields.get("active") is True and event_order(e) > event_order(timeout)]
     return bool(earlier) and not later_signs and all(cleanup_after(view, e) for e in earlier)
