@@ -280,16 +280,13 @@ def _came_back(view: EpisodeView, restarts: list[Event]) -> bool:
     (30 min by default) before it restarted it, so messages were lost even if it came back."""
     if not restarts or any(field_text(e, "reason") in ("stale-socket", "stuck") for e in restarts):
         return False
-    last = max(restarts, key=event_order)
-    name = _channel_name(last)
-    return any(event_order(e) > event_order(last) and _channel_name(e) in (name, "a channel")
-               for e in view.events("channel.polling_started"))
+    return _up_again_after(view, max(restarts, key=event_order))
 
 
 def _up_again_after(view: EpisodeView, failure: Event) -> bool:
-    """Whether the channel of ``failure`` said its ingress was up again after it ("[qqbot:default] Gateway ready",
-    "slack socket mode connected"): a drop it healed from (QQ Bot's server asks for a reconnect every
-    30 minutes, f1530), not its intake down."""
+    """Whether the channel of ``failure`` (a restart, a drop) said its ingress was up again after it ("[qqbot:default]
+    Gateway ready", "slack socket mode connected"): it recovered (QQ Bot's server asks for a reconnect every 30
+    minutes, f1530)."""
     name = _channel_name(failure)
     return any(event_order(e) > event_order(failure) and _channel_name(e) in (name, "a channel")
                for e in view.events("channel.polling_started"))
