@@ -80,7 +80,8 @@ def channel_of_url(url: object) -> str | None:
 TRANSPORT_WORDS = re.compile(
     r"\b(?:disconnect(?:ed|ion)?|reconnect(?:ing|ed)?|web ?socket|socket|"
     r"connection (?:closed|lost|reset|refused|error|failed)|ECONN[A-Z]+|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|"
-    r"fetch failed|network (?:error|request)|pong|not ready|unreachable|getUpdates|polling)\b",
+    r"fetch failed|network (?:error|request)|pong|not ready|unreachable|getUpdates|polling|"
+    r"no connection available)\b",
     re.IGNORECASE,
 )
 

@@ -31,7 +31,7 @@ from stuckscan.model import Evidence, UnexplainedLines
 FAULT_WORDS = re.compile(
     r"\b(?:time[ds]? ?out|timeout|timed out|failed|failure|fails|error|exception|exceeded|unreachable|"
     r"refused|ECONN[A-Z]+|ETIMEDOUT|EPIPE|crash(?:ed)?|stuck|hung|wedged|unresponsive|not responding|"
-    r"aborted|cannot connect|could not connect|disconnected)\b(?!=)",  # (not a field's name: "failed=0")
+    r"aborted|cannot connect|could not connect|no connection available|disconnected)\b(?!=)",  # (not a field's name: "failed=0")
     re.IGNORECASE,
 )
 SEVERE_LEVELS = frozenset({"error", "fatal", "critical"})

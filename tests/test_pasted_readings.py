@@ -2041,3 +2041,12 @@ def test_a_restart_after_a_timed_out_channel_stop_is_that_stop_hung() -> None:
     hang = "2026-07-25T11:10:49.000+10:00 [telegram] [polka] channel stop exceeded 5000ms after abort; continuing shutdown"
     (both,) = analyze_text(hang, settled).episodes
     assert both.primary.confidence.value == "low" and "5000 ms budget" in both.primary.summary
+
+
+def test_a_channel_saying_it_has_no_connection_available_is_its_transport_down() -> None:
+    # (f1611: a QQ OneBot channel whose socket to NapCat never came up)
+    line = '04:50:41 warn channel/qq {"module":"channel/qq"} [request] No connection available'
+    assert kinds(line) == [(1, "channel.transport_error")]
+    assert said_at_info(line)
+    # the same words outside a channel's subsystem are an unexplained fault, not a channel's
+    assert kinds('04:50:41 warn pool {"module":"pool"} No connection available') == []
