@@ -27,7 +27,7 @@ CHANNEL_NAMES = frozenset({
 })
 # Channel ids some distributions give a channel we know under another name (the openclaw-china builds' DingTalk plugin
 # registers the channel "ddingtalk", labelled 钉钉).
-CHANNEL_ALIASES = {"ddingtalk": "dingtalk"}
+CHANNEL_ALIASES = {"ddingtalk": "dingtalk", "napcat": "qq"}
 # Third-party channel plugins tag their lines with their own names: the channel and a suffix
 # (`dingtalk-connector`, `wechat-access-ws:18789`) or the plugin's package name (`openclaw-channel-qq:connection`,
 # `openclaw-weixin`).
@@ -190,6 +190,14 @@ def _code_fault_ahead() -> re.Pattern[str]:
     return re.compile(CODE_FAULT)
 
 
+def send_broken(event: Event) -> bool:
+    """A channel's own send failing on a fault of its code or config rather than of the platform's answer ("NapCat
+    message send failed: TypeError: Failed to parse URL from http://127.0.0.1:3000/send_private_msg", f1615): every
+    reply meets it alike, as a broken inbound handler does. (Asked of a line already typed too: no level test.)"""
+    call = _CHANNEL_CALL.search(event.message)
+    return call is not None and _code_fault_ahead().search(event.message, call.end()) is not None
+
+
 def inbound_handling_failed(event: Event) -> bool:
     """An ERROR line of a channel's about the inbound request it was handed: one it could not read, or its handler
     failing on a fault of its code; not one of its own calls, not a turn that ran out its time."""
@@ -232,7 +240,7 @@ def as_channel_failure(event: Event) -> Event:
         return event
     if looks_like_fault(event) and (TRANSPORT_WORDS.search(event.message) is not None or send_refused(event)):
         event.kind = CHANNEL_FAILURE_KIND
-    elif inbound_handling_failed(event):
+    elif inbound_handling_failed(event) or (looks_like_fault(event) and send_broken(event)):
         event.kind = HANDLER_BROKEN_KIND
     elif event.level not in QUIET_DEBUG and any(needle in event.message for needle in PAUSE_NEEDLES) \
             and _INTAKE_PAUSED.search(event.message) is not None:

@@ -2050,3 +2050,14 @@ def test_a_channel_saying_it_has_no_connection_available_is_its_transport_down()
     assert said_at_info(line)
     # the same words outside a channel's subsystem are an unexplained fault, not a channel's
     assert kinds('04:50:41 warn pool {"module":"pool"} No connection available') == []
+
+
+def test_a_channels_own_send_failing_on_a_fault_of_its_code_is_its_delivery_broken() -> None:
+    # (f1615: the NapCat QQ plugin's send, its OneBot URL unparsable; "napcat" is a QQ channel's id)
+    line = ('{"subsystem":"gateway/channels/napcat"} "NapCat message send failed: TypeError: Failed to parse URL from '
+            'http://127.0.0.1:3000/send_private_msg"')
+    assert kinds(line) == [(1, "channel.handler_broken")]
+    (episode,) = analyze_text(line).episodes
+    assert episode.primary.rule.id == "RC18" and "failed to send a reply" in episode.primary.summary
+    # a send the platform refused, or one that failed on the network, is not a fault of the code
+    assert kinds(line.replace("TypeError: Failed to parse URL from", "Error: 429 Too Many Requests")) == []

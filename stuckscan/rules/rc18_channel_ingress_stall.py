@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from stuckscan.channels import channel_of_url, channel_subsystem, credentials_refused, send_refused
+from stuckscan.channels import channel_of_url, channel_subsystem, credentials_refused, send_broken, send_refused
 from stuckscan.events import REPLAY_KIND, awaits_channel_readiness, event_order, replay_all_failed
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, first_time, metric, quote
@@ -177,7 +177,8 @@ RULE = Rule(
      "a paste that stops on Discord's `client initialized as <id> (<name>); awaiting gateway readiness` (untimed, no "
      "line after it): the client never reported READY in the lines; low confidence (READY itself is not logged, so "
      "only where the paste stops says so)",
-     "a channel's handler throwing on an inbound message on a fault of its code, with nothing served after it "
+     "a channel's handler throwing on an inbound message on a fault of its code, or its own send failing on one "
+     "(`NapCat message send failed: TypeError: Failed to parse URL from ...`), with nothing served after it "
      "(`feishu[<acct>]: failed to dispatch message: Error: ... must declare ...`, QQ Bot's `Message processing "
      "failed: Cannot read properties of undefined (reading 'run')`, Telegram's `[diag] spooled update <id> failed; "
      "keeping for retry: ... Cannot find module ...` or `... Bot not initialized!`): low confidence once, medium "
@@ -781,13 +782,16 @@ def _broken_handler(broken: list[Event], view: EpisodeView) -> Candidate:
     first = broken[0]
     channel = _channel_root(first) or "the channel"
     error = quote(field_text(first, "error") or first.message, 160)
+    times = f", {len(broken)} times" if len(broken) >= 2 else ""
+    what = (f"The {channel} channel failed to send a reply on a fault of its code or config ({error}){times}: the "
+            "reply never reached the chat, so the bot stays silent" if send_broken(first) else
+            f"The handler of {channel} threw on an inbound message before it became an agent run ({error}){times}: "
+            "no session ever saw the message, so the bot stays silent")
     return Candidate(
         "RC18", Confidence.MEDIUM if len(broken) >= 2 else Confidence.LOW,
-        f"The handler of {channel} threw on an inbound message before it became an agent run "
-        f"({error}){f', {len(broken)} times' if len(broken) >= 2 else ''}: no session ever saw the message, so the "
-        "bot stays silent; an error of the code or the install like this one meets every message (a channel plugin "
-        "built for another OpenClaw version, files an upgrade replaced, a client never initialised), which one line "
-        "cannot show.",
+        what[:1].upper() + what[1:] + "; an error of the code or the install like this one meets every message (a "
+        "channel plugin built for another OpenClaw version or misconfigured, files an upgrade replaced, a client "
+        "never initialised), which one line cannot show.",
         cite(broken[:2], broken[-1:]), onset=view.record.start, facts={"handler_broken": True},
     )
 
