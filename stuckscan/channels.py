@@ -59,6 +59,8 @@ _CHANNEL_API_HOSTS = {
     "open.feishu.cn": "feishu", "open.larksuite.com": "feishu", "api.line.me": "line",
     "api.dingtalk.com": "dingtalk", "oapi.dingtalk.com": "dingtalk", "qyapi.weixin.qq.com": "wecom",
 }
+
+
 def channel_of_url(url: object) -> str | None:
     """The channel whose platform API ``url`` calls (``https://api.telegram.org/bot.../getMe`` -> ``telegram``), or
     None."""
@@ -238,18 +240,19 @@ def as_channel_failure(event: Event) -> Event:
         return event
     if channel_subsystem(event.subsystem) is None:
         return event
-    if looks_like_fault(event) and (TRANSPORT_WORDS.search(event.message) is not None or send_refused(event)):
+    fault = looks_like_fault(event)
+    if fault and (TRANSPORT_WORDS.search(event.message) is not None or send_refused(event)):
         event.kind = CHANNEL_FAILURE_KIND
-    elif inbound_handling_failed(event) or (looks_like_fault(event) and send_broken(event)):
+    elif inbound_handling_failed(event) or (fault and send_broken(event)):
         event.kind = HANDLER_BROKEN_KIND
     elif event.level not in QUIET_DEBUG and any(needle in event.message for needle in PAUSE_NEEDLES) \
             and _INTAKE_PAUSED.search(event.message) is not None:
         event.kind = CHANNEL_FAILURE_KIND
     elif event.level not in QUIET_DEBUG and any(needle in event.message for needle in DROP_NEEDLES) \
             and DROP_WORDS.search(event.message) is not None:
-        event.kind = CHANNEL_FAILURE_KIND if looks_like_fault(event) else CHANNEL_RECONNECT_KIND
-    elif event.level not in QUIET_DEBUG and any(needle in event.message for needle in UP_NEEDLES) \
-            and UP_WORDS.search(event.message) is not None and not looks_like_fault(event):
+        event.kind = CHANNEL_FAILURE_KIND if fault else CHANNEL_RECONNECT_KIND
+    elif not fault and event.level not in QUIET_DEBUG and any(needle in event.message for needle in UP_NEEDLES) \
+            and UP_WORDS.search(event.message) is not None:
         event.kind = CHANNEL_UP_KIND
     return event
 

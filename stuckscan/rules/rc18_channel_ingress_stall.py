@@ -505,8 +505,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     # restart in a row, and any attempt that ends in a failed start (EADDRINUSE) or a give-up is a loop.
     # (the manager's "restarting after timed-out channel stop completed" is a stop that hung, seen when it settled: the
     # aftermath of that hang, read with the hung stops below, not a restart of its own)
-    after_hung_stop = [e for e in view.events("channel.auto_restart") if field_text(e, "reason") == "timed-out channel stop"]
-    auto = [e for e in view.events("channel.auto_restart") if not any(e is a for a in after_hung_stop)]
+    auto, after_hung_stop = [], []
+    for event in view.events("channel.auto_restart"):
+        (after_hung_stop if field_text(event, "reason") == "timed-out channel stop" else auto).append(event)
     gave_up = view.events("channel.restart_gave_up")
     self_looping = [e for e in auto if _attempt(e) >= 2] + gave_up
     if auto and (addr_in_use or restarts) and not _one_disconnect_healed(view, restarts, auto):
