@@ -2573,6 +2573,10 @@ ENRICHERS: tuple[Enricher, ...] = (
     Enricher("SessionWriteLockTimeoutError: timeout ",
              re.compile(r"SessionWriteLockTimeoutError: timeout (?P<lockTimeoutMs>\d+)ms(?:\s+ageMs=(?P<lockAgeMs>\d+))?")),
     Enricher("gateway request timeout for", re.compile(r"gateway request timeout for (?P<requestTimeoutMethod>[\w.]+)")),
+    # `openclaw agent` running the turn in its own process after the gateway call failed ("Gateway agent failed;
+    # falling back to embedded: <error>"): the embedded run takes the same session's write lock, which a gateway
+    # that only timed out may still hold for its own run of that turn.
+    Enricher("falling back to embedded", re.compile(r"Gateway agent failed; falling back to (?P<cliFallback>embedded)")),
     Enricher(
         "connect challenge timeout",
         re.compile(r"connect challenge timeout(?: \(waited (?P<challengeWaitedMs>\d+)ms, limit (?P<challengeLimitMs>\d+)ms\))?"),
@@ -2610,7 +2614,9 @@ def first_word(message: str) -> str:
 # The message under it is matched as if it stood alone.
 ERROR_WRAPPER = re.compile(
     r"(?:(?:[A-Z][A-Za-z]{0,40})?Error(?: \[[A-Z_]{1,40}\])?|Health check failed|Gateway (?:stability|call|probe) failed"
-    r"|Failed to start CLI):\s+"  # (the CLI entry's own catch: "[openclaw] Failed to start CLI: <error>")
+    r"|Failed to start CLI"  # (the CLI entry's own catch: "[openclaw] Failed to start CLI: <error>")
+    # (`openclaw agent` giving up on the gateway and running the turn itself, src/commands/agent-via-gateway.ts)
+    r"|Gateway agent failed; falling back to embedded):\s+"
 )
 WRAPPER_FIRST_WORDS = frozenset({"Health", "Gateway", "Failed"})
 _WRAPPER_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # a wrapper starts upper-case

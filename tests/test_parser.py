@@ -347,6 +347,10 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"client": "node host "}),
     ("gateway closed (1006 abnormal closure (no close frame)): no close reason", "gateway.closed", {"code": 1006}),
     ("GatewayTransportError: gateway timeout after 10000ms", "gateway.timeout", {"timeoutMs": 10000}),
+    ("Gateway agent failed; falling back to embedded: Error: gateway timeout after 90000ms", "gateway.timeout",
+     {"timeoutMs": 90000, "cliFallback": "embedded"}),
+    ("Gateway agent failed; falling back to embedded: Error: gateway closed (1006 abnormal closure (no close frame)): "
+     "no close reason", "gateway.closed", {"code": 1006, "cliFallback": "embedded"}),
     ("listening on ws://127.0.0.1:18789, ws://[::1]:18789 (PID 5076)", "gateway.listening", {"pid": 5076}),
     ("ready (7 plugins: telegram, webchat; 2.4s)", "gateway.ready", {"plugins": 7}),
     ("signal SIGUSR1 received", "gateway.signal", {"signal": "SIGUSR1"}),

@@ -194,7 +194,20 @@ def lock_in_fallback_chain(view: Any) -> bool:
     """The lock errors came back as model-fallback failures: contention with another live turn
     (RC10), which says who held the lock better than the lock timeout's length does."""
     return any(mentions_lock(e) for e in view.events("model.fallback_decision", "embedded.failover", "model.all_failed")) \
-        or any(is_candidate_failure(e) or in_fallback_summary(e) or reported_as_failover(e) for e in lock_events(view))
+        or any(is_candidate_failure(e) or in_fallback_summary(e) or reported_as_failover(e) for e in lock_events(view)) \
+        or bool(locks_after_cli_fallback(view))
+
+
+def locks_after_cli_fallback(view: Any) -> list[Event]:
+    """Lock errors after ``openclaw agent`` ran a turn embedded because the gateway timed out on it ("Gateway agent
+    failed; falling back to embedded: ... gateway timeout after 90000ms"): a gateway that only answered late is alive
+    and most often still runs that turn, so the embedded run waits on the gateway's own lock, not a dead process's."""
+    timeouts = [*view.events("gateway.timeout"), *(e for ep in view.episodes for e in ep.evidence.of("gateway.timeout"))]
+    fallbacks = sorted((e for e in timeouts if e.fields.get("cliFallback")), key=event_order)
+    if not fallbacks:
+        return []
+    first = event_order(fallbacks[0])
+    return [e for e in lock_events(view) if e.fields.get("lockPidAlive") is not False and event_order(e) > first]
 
 
 def in_fallback_summary(event: Event) -> bool:

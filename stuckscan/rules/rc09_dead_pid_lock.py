@@ -19,6 +19,7 @@ from stuckscan.rules._detect import (
     lock_in_fallback_chain,
     lock_is_cause,
     lock_timeout,
+    locks_after_cli_fallback,
 )
 from stuckscan.rules._rule import Fix, FixContext, Rule
 
@@ -60,8 +61,9 @@ def stale_lock_removals(view: IncidentView) -> list[Event]:
 
 
 def detect(view: IncidentView) -> Candidate | None:
+    contended = locks_after_cli_fallback(view)  # held by the gateway the CLI gave up on, not a dead process
     locks = [e for e in lock_events(view) if e.fields.get("lockPidAlive") is not True
-             and e.fields.get("lockPid") not in view.gateway_pids]
+             and e.fields.get("lockPid") not in view.gateway_pids and e not in contended]
     dead = [e for e in locks if e.fields.get("lockPidAlive") is False]
     removed = stale_lock_removals(view)
     # With no alive= on the lines, the lock timeout dates the build: 10 s builds predate the

@@ -13,6 +13,7 @@ from stuckscan.rules._detect import (
     in_fallback_summary,
     is_candidate_failure,
     lock_events,
+    locks_after_cli_fallback,
     mentions_lock,
     reported_as_failover,
 )
@@ -30,7 +31,9 @@ RULE = Rule(
      "`[model-fallback/decision] ... decision=candidate_failed ... detail=Session <id> already has an active turn "
      "claim` (the session's claim held by another turn, read as a model failure)",
      "`FallbackSummaryError: All models failed (N): ... session file locked`",
-     "`FailoverError: session file locked (timeout 10000ms): ...` (the lock error thrown as a model's failover)"),
+     "`FailoverError: session file locked (timeout 10000ms): ...` (the lock error thrown as a model's failover)",
+     "`Gateway agent failed; falling back to embedded: ... gateway timeout after <N>ms`, then `session file locked` "
+     "(the CLI's own run of the turn waiting on the lock of the gateway still running it)"),
     ("the same lock pid in every candidate", "short `ageMs`", "concurrent cron and dispatch on the same session"),
     (Fix("Upgrade (#78633 fail-fast)."), Fix("Stagger cron jobs against interactive turns."),
      Fix("Give cron jobs their own session keys.")),
@@ -48,6 +51,8 @@ def detect(view: IncidentView) -> Candidate | None:
     hits += claimed
     # a summary's candidate lines, one per line, or a summary quoted whole that was read as its lock error
     hits += [e for e in lock_events(view) if is_candidate_failure(e) or in_fallback_summary(e) or reported_as_failover(e)]
+    # a lock the CLI's own embedded run waited on while the gateway it gave up on still ran the turn
+    hits += [e for e in locks_after_cli_fallback(view) if e not in hits]
     if not hits:
         return None
     confidence = Confidence.HIGH if len(hits) >= 2 or any(e.kind == "model.all_failed" for e in hits) else Confidence.MEDIUM
