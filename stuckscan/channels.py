@@ -25,6 +25,25 @@ CHANNEL_NAMES = frozenset({
     "matrix", "mattermost", "feishu", "lark", "line", "zalo", "zalouser", "nextcloud-talk", "nostr", "twitch",
     "irc", "tlon", "synology-chat", "wecom", "dingtalk", "qqbot", "wechat", "qq", "weixin", "xmpp",
 })
+# How each channel's name is written in prose, where plain capitalising gets it wrong ("Qq", "Whatsapp").
+CHANNEL_DISPLAY_NAMES = {
+    "whatsapp": "WhatsApp", "imessage": "iMessage", "bluebubbles": "BlueBubbles", "googlechat": "Google Chat",
+    "msteams": "Microsoft Teams", "line": "LINE", "irc": "IRC", "nextcloud-talk": "Nextcloud Talk",
+    "synology-chat": "Synology Chat", "wecom": "WeCom", "dingtalk": "DingTalk", "qqbot": "QQ Bot", "qq": "QQ",
+    "wechat": "WeChat", "xmpp": "XMPP", "zalouser": "Zalo (personal)",
+}
+_SENTENCE_CHANNEL = re.compile(r"[a-z][a-z-]*(?=[:' ]|$)")
+
+
+def sentence_start(text: str) -> str:
+    """``text`` begun as a sentence: a channel's name leading it as that channel writes it ("WhatsApp's connection
+    ..."), any other first letter capitalised."""
+    lead = _SENTENCE_CHANNEL.match(text)
+    if lead is not None and lead[0] in CHANNEL_DISPLAY_NAMES:
+        return CHANNEL_DISPLAY_NAMES[lead[0]] + text[lead.end():]
+    return text[:1].upper() + text[1:]
+
+
 # Channel ids some distributions give a channel we know under another name (the openclaw-china builds' DingTalk plugin
 # registers the channel "ddingtalk", labelled 钉钉).
 CHANNEL_ALIASES = {"ddingtalk": "dingtalk", "napcat": "qq"}
@@ -58,6 +77,7 @@ _CHANNEL_API_HOSTS = {
     "api.telegram.org": "telegram", "slack.com": "slack", "discord.com": "discord", "discordapp.com": "discord",
     "open.feishu.cn": "feishu", "open.larksuite.com": "feishu", "api.line.me": "line",
     "api.dingtalk.com": "dingtalk", "oapi.dingtalk.com": "dingtalk", "qyapi.weixin.qq.com": "wecom",
+    "web.whatsapp.com": "whatsapp", "whatsapp.net": "whatsapp",
 }
 
 
@@ -67,12 +87,38 @@ def channel_of_url(url: object) -> str | None:
     if not isinstance(url, str) or "://" not in url:
         return None
     try:
-        host = (urlsplit(url.strip()).hostname or "").lower()
+        host = urlsplit(url.strip()).hostname or ""
     except ValueError:
         return None
+    return channel_of_host(host)
+
+
+def channel_of_host(host: str) -> str | None:
+    """The channel whose platform ``host`` is (``web.whatsapp.com`` -> ``whatsapp``), or None."""
+    host = host.lower().rstrip(".")
     for known, channel in _CHANNEL_API_HOSTS.items():
         if host == known or host.endswith("." + known):
             return channel
+    return None
+
+
+# A socket error naming the host it could not reach ("getaddrinfo ENOTFOUND web.whatsapp.com", "connect ETIMEDOUT
+# api.telegram.org"); Node prints the host after the code.
+_HOST_UNREACHABLE = re.compile(r"\b(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|EHOSTUNREACH) "
+                               r"(?P<host>[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8})")
+HOST_NEEDLES = ("ENOTFOUND ", "EAI_AGAIN ", "ECONNREFUSED ", "ETIMEDOUT ", "ECONNRESET ", "EHOSTUNREACH ")
+
+
+def platform_host_unreachable(event: Event) -> str | None:
+    """The channel whose platform host a failing line could not reach, by the host its socket error names, or None.
+    (A line no channel tag marks: the WhatsApp Web socket's "WebSocket error" with the DNS failure in its error.)"""
+    for text in (event.message, event.fields.get("error")):
+        if not isinstance(text, str) or not any(needle in text for needle in HOST_NEEDLES):
+            continue
+        for said in _HOST_UNREACHABLE.finditer(text):
+            channel = channel_of_host(said["host"])
+            if channel is not None:
+                return channel
     return None
 
 
@@ -239,6 +285,10 @@ def as_channel_failure(event: Event) -> Event:
         event.fields.setdefault("channel", unreachable)
         return event
     if channel_subsystem(event.subsystem) is None:
+        unreached = platform_host_unreachable(event) if looks_like_fault(event) else None
+        if unreached is not None:
+            event.kind = CHANNEL_FAILURE_KIND
+            event.fields.setdefault("channel", unreached)
         return event
     fault = looks_like_fault(event)
     if fault and (TRANSPORT_WORDS.search(event.message) is not None or send_refused(event)):

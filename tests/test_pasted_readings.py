@@ -1701,7 +1701,7 @@ def test_the_dingtalk_stream_sdk_tearing_down_its_socket_twice_is_a_reconnect_lo
     terminate = "TERMINATE SOCKET: Ping Pong does not transfer heartbeat within heartbeat intervall"
     (episode,) = analyze_text(terminate, terminate).episodes
     assert episode.primary is not None and episode.primary.rule.id == "RC18"
-    assert "Dingtalk" in episode.primary.summary or "dingtalk" in episode.primary.summary
+    assert episode.primary.summary.startswith("DingTalk's transport")
     assert not analyze_text(terminate).episodes  # once: the client reconnected, a blip
 
 
@@ -2061,3 +2061,14 @@ def test_a_channels_own_send_failing_on_a_fault_of_its_code_is_its_delivery_brok
     assert episode.primary.rule.id == "RC18" and "failed to send a reply" in episode.primary.summary
     # a send the platform refused, or one that failed on the network, is not a fault of the code
     assert kinds(line.replace("TypeError: Failed to parse URL from", "Error: 429 Too Many Requests")) == []
+
+
+def test_a_socket_error_naming_a_channel_platform_host_is_that_channel_failing() -> None:
+    # PR #9727's record: the WhatsApp Web socket's DNS failure, with no channel tag on the line
+    record = '{"error":"Error: getaddrinfo ENOTFOUND web.whatsapp.com"},"WebSocket error"'
+    (event,) = [e for e in parse_text_lines([record]) if e.kind != "generic"]
+    assert (event.kind, event.fields["channel"]) == ("channel.transport_error", "whatsapp")
+    assert said_at_info(record)
+    assert analyze_text(record).episodes[0].primary.summary.startswith("WhatsApp's connection failed once")
+    # a host no channel owns (a web search tool's API) stays an unexplained fault
+    assert kinds('{"error":"Error: getaddrinfo ENOTFOUND api.search.brave.com"},"fetch failed"') == []

@@ -7,7 +7,14 @@ from collections import Counter
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from stuckscan.channels import channel_of_url, channel_subsystem, credentials_refused, send_broken, send_refused
+from stuckscan.channels import (
+    channel_of_url,
+    channel_subsystem,
+    credentials_refused,
+    send_broken,
+    send_refused,
+    sentence_start,
+)
 from stuckscan.events import REPLAY_KIND, awaits_channel_readiness, event_order, replay_all_failed
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, first_time, metric, quote
@@ -691,7 +698,7 @@ def detect(view: EpisodeView) -> Candidate | None:
         summary = f"{name}'s transport stopped delivering"
     return Candidate(
         "RC18", confidence,
-        summary[:1].upper() + summary[1:]
+        sentence_start(summary)
         + (f", its own auto-restart reached attempt {latest_attempt.fields.get('attempt')}"
            f"/{latest_attempt.fields.get('maxAttempts')}" if latest_attempt is not None else "")
         + (", and it gave up restarting" if gave_up and (total or auto) else "")
@@ -790,7 +797,7 @@ def _broken_handler(broken: list[Event], view: EpisodeView) -> Candidate:
             "no session ever saw the message, so the bot stays silent")
     return Candidate(
         "RC18", Confidence.MEDIUM if len(broken) >= 2 else Confidence.LOW,
-        what[:1].upper() + what[1:] + "; an error of the code or the install like this one meets every message (a "
+        sentence_start(what) + "; an error of the code or the install like this one meets every message (a "
         "channel plugin built for another OpenClaw version or misconfigured, files an upgrade replaced, a client "
         "never initialised), which one line cannot show.",
         cite(broken[:2], broken[-1:]), onset=view.record.start, facts={"handler_broken": True},
