@@ -110,14 +110,17 @@ HOST_NEEDLES = ("ENOTFOUND ", "EAI_AGAIN ", "ECONNREFUSED ", "ETIMEDOUT ", "ECON
 
 
 def platform_host_unreachable(event: Event) -> str | None:
-    """The channel whose platform host a failing line could not reach, by the host its socket error names, or None.
-    (A line no channel tag marks: the WhatsApp Web socket's "WebSocket error" with the DNS failure in its error.)"""
+    """The channel whose platform connection a failing line reports lost, by the host its socket error names, or None
+    (a line no channel tag marks: the WhatsApp Web socket's "WebSocket error" with "getaddrinfo ENOTFOUND
+    web.whatsapp.com" in its error). The line's own words must speak of a connection: a stack's "cause: Error:
+    getaddrinfo ENOTFOUND open.feishu.cn" or one message's side call ("failed to add typing indicator: Error: ...")
+    says the host was out of reach for a moment, not that the channel's connection failed."""
     for text in (event.message, event.fields.get("error")):
         if not isinstance(text, str) or not any(needle in text for needle in HOST_NEEDLES):
             continue
         for said in _HOST_UNREACHABLE.finditer(text):
             channel = channel_of_host(said["host"])
-            if channel is not None:
+            if channel is not None and TRANSPORT_WORDS.search(_HOST_UNREACHABLE.sub(" ", event.message)) is not None:
                 return channel
     return None
 

@@ -2072,3 +2072,7 @@ def test_a_socket_error_naming_a_channel_platform_host_is_that_channel_failing()
     assert analyze_text(record).episodes[0].primary.summary.startswith("WhatsApp's connection failed once")
     # a host no channel owns (a web search tool's API) stays an unexplained fault
     assert kinds('{"error":"Error: getaddrinfo ENOTFOUND api.search.brave.com"},"fetch failed"') == []
+    # a stack's cause line and one message's side call name the host without speaking of the channel's connection
+    assert kinds("cause: Error: getaddrinfo ENOTFOUND open.feishu.cn",
+                 "2026-02-27T03:27:13.100Z [error]: failed to add typing indicator: Error: getaddrinfo ENOTFOUND "
+                 "open.feishu.cn") == []
