@@ -41,17 +41,21 @@ def test_field_case_agrees_with_its_thread(case: Case) -> None:
 
 # An openclaw/openclaw issue or pull request, or a file pinned to its commit in another public
 # repository (a user's incident write-up that kept the gateway's lines), or a Discord help thread
-# read through doublepost.link's public mirror (guild and thread ids name it for good).
+# read through doublepost.link's public mirror (guild and thread ids name it for good), or an
+# operator's own write-up on a web page (a blog post's address, never a site's front page nor a
+# path dressed as a GitHub thread).
 _SOURCE = re.compile(r"https://github\.com/(?:openclaw/openclaw/.+|[\w.-]+/[\w.-]+/blob/[0-9a-f]{40}/.+"
                      r"|[\w.-]+/[\w.-]+/(?:issues|pull)/\d+(?:#[\w-]+)?)"
-                     r"|https://doublepost\.link/guild/\d+/thread/\d+/?")
+                     r"|https://doublepost\.link/guild/\d+/thread/\d+/?"
+                     r"|https://(?!(?:www\.)?github\.com/|doublepost\.link/)[\w-]+(?:\.[\w-]+)+"
+                     r"/(?![\w.-]+/[\w.-]+/(?:issues|pull)/\d+)[^\s/]\S*")
 
 
 def _is_citable_source(url: str) -> bool:
     return _SOURCE.fullmatch(url) is not None
 
 
-def test_source_rule_accepts_issues_and_pinned_files_only() -> None:
+def test_source_rule_accepts_threads_pinned_files_and_write_ups_only() -> None:
     assert _is_citable_source("https://github.com/openclaw/openclaw/issues/84931")
     assert _is_citable_source("https://github.com/someone/notes/blob/" + "a" * 40 + "/incidents/2026-05.md")
     assert _is_citable_source("https://github.com/someone/openclaw-channel-x/issues/205")  # a plugin's or fork's tracker
@@ -59,6 +63,9 @@ def test_source_rule_accepts_issues_and_pinned_files_only() -> None:
     assert not _is_citable_source("https://example.com/openclaw/openclaw/issues/1")
     assert _is_citable_source("https://doublepost.link/guild/1456350064065904867/thread/1493322680391434393/")
     assert not _is_citable_source("https://doublepost.link/guild/1456350064065904867/")
+    assert _is_citable_source("https://blog.example.dev/posts/openclaw-gateway-hang-postmortem/")  # an operator's blog
+    assert not _is_citable_source("https://blog.example.dev/")
+    assert not _is_citable_source("https://github.com/someone/notes")
 
 
 # Windows of one saved log share its host, build and habits: more than a few would weigh that one gateway too much.
