@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from stuckscan import correlator as _c
 from stuckscan._identity import identity_of
-from stuckscan.events import ATTENTION_LABELS, GENERIC_KIND, NOTE_KIND, UNPARSED_KIND, Event
+from stuckscan.events import ATTENTION_LABELS, GENERIC_KIND, NEXT_RUN_KINDS, NOTE_KIND, UNPARSED_KIND, Event
 
 if TYPE_CHECKING:
     from stuckscan.correlator import Change, Correlator
@@ -130,13 +130,16 @@ def _watched(correlator: Correlator, event: Event, identity: str, key: str | Non
     """Whether the correlator does more with this session's line than keep it: an incident is
     open under one of its names, its last incident is one a later line may reopen or extend
     (``Correlator.last_closed``: trailing evidence, lines counted after the close), or the
-    line is a run's cleanup while a run timeout or an unattributed finding waits for one."""
+    line is a run's cleanup while a run timeout or an unattributed finding waits for one, or a run's line while a run
+    timeout waits (the session's next run ends the wait: ``Correlator._end_timeouts_by_next_run``)."""
     open_records = correlator.open
     if open_records:
         for alias in correlator._aliases(identity, key, session_id, run_id):
             if alias in open_records:
                 return True
     if identity in correlator.last_closed:
+        return True
+    if correlator.pending_timeouts and event.kind in NEXT_RUN_KINDS and run_id is not None:
         return True
     return bool(correlator.pending_timeouts or _c.UNATTRIBUTED in open_records) and correlator._is_cleanup(event)
 

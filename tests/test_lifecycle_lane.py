@@ -185,6 +185,18 @@ def _trouble(rng: random.Random, key: str, session_id: str, run: str, age: int) 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.randoms(use_true_random=False), st.integers(20, 120))
 def test_generated_logs_report_the_same_with_the_lane(tmp_path: Path, rng: random.Random, steps: int) -> None:
+    _assert_same_three_ways([_generated_log(tmp_path, rng, steps)])
+
+
+# Seeds whose logs once differed: a run timeout's session starting its next run (which ends the timeout's wait) while
+# the lane kept that start from the correlator.
+@pytest.mark.parametrize("seed", [248, 427, 564, 695, 824, 1218, 1262])
+def test_a_run_timeout_ended_by_the_next_run_reports_the_same_with_the_lane(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    _assert_same_three_ways([_generated_log(tmp_path, rng, rng.randint(20, 120))])
+
+
+def _generated_log(tmp_path: Path, rng: random.Random, steps: int) -> str:
     lines: list[str] = []
     clock = 0.0
     for step in range(steps):
@@ -202,7 +214,7 @@ def test_generated_logs_report_the_same_with_the_lane(tmp_path: Path, rng: rando
             lines.append(tslog_line(moment.isoformat(timespec="milliseconds"), subsystem, message, level))
     path = tmp_path / "openclaw-2026-05-21.log"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    _assert_same_three_ways([str(path)])
+    return str(path)
 
 
 def _log(tmp_path: Path, records: list[tuple[int, str, str, str]]) -> str:
