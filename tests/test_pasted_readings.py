@@ -2076,3 +2076,14 @@ def test_a_socket_error_naming_a_channel_platform_host_is_that_channel_failing()
     assert kinds("cause: Error: getaddrinfo ENOTFOUND open.feishu.cn",
                  "2026-02-27T03:27:13.100Z [error]: failed to add typing indicator: Error: getaddrinfo ENOTFOUND "
                  "open.feishu.cn") == []
+
+
+def test_a_lock_error_soon_after_the_cli_fell_back_on_a_slow_gateway_is_contention() -> None:
+    fallback = "2026-04-19T19:23:36.019Z Gateway agent failed; falling back to embedded: Error: gateway timeout after 90000ms"
+
+    def lock(at: str) -> str:
+        return f"{at} session file locked (timeout 10000ms): pid=47321 /home/u/.openclaw/agents/main/sessions/9e051a52.jsonl.lock"
+
+    assert primary(fallback, lock("2026-04-19T19:23:46.100Z")) == "RC10"  # the embedded run waits on the gateway's lock
+    assert primary(fallback, lock("2026-04-19T20:03:46.100Z")) == "RC09"  # 40 min later: another story, the 10 s guess
+    assert primary(lock("2026-04-19T19:23:36.100Z")) == "RC09"

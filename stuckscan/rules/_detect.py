@@ -203,11 +203,23 @@ def locks_after_cli_fallback(view: Any) -> list[Event]:
     failed; falling back to embedded: ... gateway timeout after 90000ms"): a gateway that only answered late is alive
     and most often still runs that turn, so the embedded run waits on the gateway's own lock, not a dead process's."""
     timeouts = [*view.events("gateway.timeout"), *(e for ep in view.episodes for e in ep.evidence.of("gateway.timeout"))]
-    fallbacks = sorted((e for e in timeouts if e.fields.get("cliFallback")), key=event_order)
+    fallbacks = [e for e in timeouts if e.fields.get("cliFallback")]
     if not fallbacks:
         return []
-    first = event_order(fallbacks[0])
-    return [e for e in lock_events(view) if e.fields.get("lockPidAlive") is not False and event_order(e) > first]
+    return [e for e in lock_events(view) if e.fields.get("lockPidAlive") is not False
+            and any(_soon_after(fallback, e) for fallback in fallbacks)]
+
+
+# How long after the CLI fell back its embedded run may still be waiting on the gateway's lock: the lock waits are
+# 10 s or 60 s, a fallback chain tries each candidate in turn.
+CLI_FALLBACK_WINDOW = timedelta(minutes=10)
+
+
+def _soon_after(first: Event, then: Event) -> bool:
+    """Whether ``then`` follows ``first`` in the log, within :data:`CLI_FALLBACK_WINDOW` when both have times."""
+    if event_order(then) <= event_order(first):
+        return False
+    return first.time is None or then.time is None or then.time - first.time <= CLI_FALLBACK_WINDOW
 
 
 def in_fallback_summary(event: Event) -> bool:
