@@ -2087,3 +2087,15 @@ def test_a_lock_error_soon_after_the_cli_fell_back_on_a_slow_gateway_is_contenti
     assert primary(fallback, lock("2026-04-19T19:23:46.100Z")) == "RC10"  # the embedded run waits on the gateway's lock
     assert primary(fallback, lock("2026-04-19T20:03:46.100Z")) == "RC09"  # 40 min later: another story, the 10 s guess
     assert primary(lock("2026-04-19T19:23:36.100Z")) == "RC09"
+
+
+def test_one_reconnect_logged_twice_at_info_is_one_drop_and_an_error_storm_is_not() -> None:
+    # the Lark SDK's "[ws] reconnect", printed twice within 10 ms every hour on a healthy gateway (a committed log)
+    twice = ["2026-03-11T12:09:41.807+08:00 [info]: [ '[ws]', 'reconnect' ]",
+             "2026-03-11T12:09:41.816+08:00 [info]: [ '[ws]', 'reconnect' ]"]
+    assert [kind for _, kind in kinds(*twice)] == ["channel.reconnecting"] * 2
+    assert not analyze_text(*twice).episodes
+    a_minute_apart = [twice[0], "2026-03-11T12:10:41.816+08:00 [info]: [ '[ws]', 'reconnect' ]"]
+    assert primary(*a_minute_apart) == "RC18"
+    storm = "2026-03-15T04:29:54.100Z error TERMINATE SOCKET: Ping Pong does not transfer heartbeat within heartbeat intervall"
+    assert primary(storm, storm) == "RC18"

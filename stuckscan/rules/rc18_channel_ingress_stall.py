@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from stuckscan.channels import (
+    CHANNEL_RECONNECT_KIND,
     channel_of_url,
     channel_subsystem,
     credentials_refused,
@@ -367,13 +368,19 @@ def _drops_by_channel(events: list[Event]) -> Counter[tuple[str, str]]:
         key = (channel_of(event), event.kind)
         burst = bursts.get(key)
         if event.time is not None and burst is not None and event.time - burst[0] <= SAME_DROP \
-                and event.message not in burst[1] and not send_refused(event):
+                and (event.message not in burst[1] or _routine_reconnect(event)) and not send_refused(event):
             burst[1].add(event.message)
             continue
         drops[key] += 1
         if event.time is not None:
             bursts[key] = (event.time, {event.message})
     return drops
+
+
+def _routine_reconnect(event: Event) -> bool:
+    """A reconnect the channel's client notes at info level or below ("[ws] reconnect", the Lark SDK's): the same line
+    twice within a burst is the one reconnect logged twice, not two drops (an ERROR repeated is a storm, f1275)."""
+    return event.kind == CHANNEL_RECONNECT_KIND and event.level in ("info", "debug", "trace")
 
 
 def _listener_seconds(event: Event) -> float:
