@@ -45,10 +45,10 @@ def test_field_case_agrees_with_its_thread(case: Case) -> None:
 # operator's own write-up on a web page (a blog post's address, never a site's front page nor a
 # path dressed as a GitHub thread).
 _SOURCE = re.compile(r"https://github\.com/(?:openclaw/openclaw/.+|[\w.-]+/[\w.-]+/blob/[0-9a-f]{40}/.+"
-                     r"|[\w.-]+/[\w.-]+/(?:issues|pull)/\d+(?:#[\w-]+)?)"
+                     r"|[\w.-]+/[\w.-]+/(?:issues|pull|discussions)/\d+(?:#[\w-]+)?)"
                      r"|https://doublepost\.link/guild/\d+/thread/\d+/?"
                      r"|https://(?!(?:www\.)?github\.com/|doublepost\.link/)[\w-]+(?:\.[\w-]+)+"
-                     r"/(?![\w.-]+/[\w.-]+/(?:issues|pull)/\d+)[^\s/]\S*")
+                     r"/(?![\w.-]+/[\w.-]+/(?:issues|pull|discussions)/\d+)[^\s/]\S*")
 
 
 def _is_citable_source(url: str) -> bool:
@@ -59,6 +59,7 @@ def test_source_rule_accepts_threads_pinned_files_and_write_ups_only() -> None:
     assert _is_citable_source("https://github.com/openclaw/openclaw/issues/84931")
     assert _is_citable_source("https://github.com/someone/notes/blob/" + "a" * 40 + "/incidents/2026-05.md")
     assert _is_citable_source("https://github.com/someone/openclaw-channel-x/issues/205")  # a plugin's or fork's tracker
+    assert _is_citable_source("https://github.com/someone/openclaw-channel-x/discussions/31")  # its Q&A
     assert not _is_citable_source("https://github.com/someone/notes/blob/main/incidents/2026-05.md")
     assert not _is_citable_source("https://example.com/openclaw/openclaw/issues/1")
     assert _is_citable_source("https://doublepost.link/guild/1456350064065904867/thread/1493322680391434393/")
