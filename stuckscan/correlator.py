@@ -29,6 +29,7 @@ from stuckscan.events import (
     LANE_TIMER_SLACK,
     NEXT_RUN_KINDS,
     NOTE_KIND,
+    RELOAD_WAIT_KINDS,
     REPEATED_MESSAGE_FAILURES,
     REPLAY_KIND,
     RESTART_WAIT_KINDS,
@@ -208,7 +209,7 @@ SIGNAL_KINDS = frozenset({
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
     "compaction.overflow", "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout",
     "lock.store_timeout", "session.turn_claim_busy", "model_fetch.end", "session.aborted_last_run", "compaction.diag",
-    "model.profile_timeout", "channel.reload_deferred",
+    "model.profile_timeout", "channel.reload_deferred", "gateway.reload_required",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -938,7 +939,7 @@ class Correlator:
             self.open_episode.served_after = moment
         if kind == "codex.turn_cut":
             changes.extend(self._on_turn_cut(event, names))
-        if kind in SESSION_EVIDENCE_KINDS:
+        if kind in SESSION_EVIDENCE_KINDS or (kind == "gateway.reload_required" and reload_waits_on_task_records(event)):
             changes.extend(self._on_session_evidence(event, names))
         event.compact()  # read for the last time here, unless an incident's report reads it again
         return changes
@@ -2497,8 +2498,11 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         return "a lane task's model call hung until its timeout" if held_long else ""
     if kind == "model.request_timeout":
         return "the model call timed out"
-    if kind == "channel.reload_deferred":
-        return "a channel reload waited on task runs with no run at work" if reload_waits_on_task_records(event) else ""
+    if kind in RELOAD_WAIT_KINDS:
+        if not reload_waits_on_task_records(event):
+            return ""
+        what = "a channel reload" if kind == "channel.reload_deferred" else "a gateway restart"
+        return f"{what} waited on task runs with no run at work"
     if kind == "model.profile_timeout":  # ("Profile google:default timed out. Trying next account...")
         return "a model call timed out on an auth profile"
     if kind == "model_fetch.end":

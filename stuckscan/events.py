@@ -437,11 +437,16 @@ RELOAD_WAIT_ON_TASKS = 60.0  # seconds
 RELOAD_STUCK_ON_TASKS = 3600.0  # seconds
 
 
+# The waits a config change makes for active work, and report while they go on: a channel reload's and a gateway
+# restart's ("restart still deferred after <n>ms with <n> task run(s) active").
+RELOAD_WAIT_KINDS = frozenset({"channel.reload_deferred", "gateway.reload_required"})
+
+
 def reload_waits_on_task_records(event: Event) -> bool:
-    """A channel reload still deferred (or given up on) after a minute or more with only task runs active, or after an
-    hour or more with task runs outnumbering the rest of the work it counts."""
+    """A channel reload or a gateway restart still deferred (or given up on) after a minute or more with only task runs
+    active, or after an hour or more with task runs outnumbering the rest of the work it counts."""
     elapsed = event.seconds.get("elapsedMs", 0.0)
-    if event.kind != "channel.reload_deferred" or elapsed < RELOAD_WAIT_ON_TASKS:
+    if event.kind not in RELOAD_WAIT_KINDS or elapsed < RELOAD_WAIT_ON_TASKS:
         return False
     counts = {name: event.fields.get(name) for name in ("operations", "pendingReplies", "embeddedRuns", "taskRuns")}
     tasks = counts.pop("taskRuns")

@@ -2099,3 +2099,13 @@ def test_one_reconnect_logged_twice_at_info_is_one_drop_and_an_error_storm_is_no
     assert primary(*a_minute_apart) == "RC18"
     storm = "2026-03-15T04:29:54.100Z error TERMINATE SOCKET: Ping Pong does not transfer heartbeat within heartbeat intervall"
     assert primary(storm, storm) == "RC18"
+
+
+def test_a_restart_waiting_hours_on_task_runs_alone_waits_on_stale_task_records() -> None:
+    waits = ["2026-04-28T03:49:01.000Z [reload] restart still deferred after 7166912ms with 3 task run(s) active",
+             "2026-04-28T03:54:37.000Z [reload] restart still deferred after 7502528ms with 3 task run(s) active"]
+    assert primary(*waits) == "RC05"
+    # a restart waiting four minutes on embedded runs and replies at work is a restart waiting, not stale records
+    busy = ("2026-05-25T14:55:21.043Z [reload] restart still deferred after 243289ms with 6 operation(s), 1 reply(ies), "
+            "3 embedded run(s), 2 background task run(s) active")
+    assert primary(busy) != "RC05"

@@ -55,8 +55,8 @@ RULE = Rule(
      "commit race a retry gets past)",
      "`stuck session recovery outcome: status=skipped action=keep_lane ... reason=active_lane_task` 3 times or more: "
      "the session lane holds a task while no embedded run is registered for the session (an orphaned lane task)",
-     "`channel reload still deferred after <n>ms with <n> task run(s) active` (or `channel reload timeout after ...`) "
-     "a minute or more into the wait, with no embedded run, reply or operation counted (or an hour or more into it, "
+     "`channel reload still deferred after <n>ms with <n> task run(s) active` (or `channel reload timeout after ...`, "
+     "or a gateway restart's `restart still deferred after <n>ms with ... active`) a minute or more into the wait, with no embedded run, reply or operation counted (or an hour or more into it, "
      "with task runs outnumbering the rest of the work counted): the reload waits on task records no task is working "
      "on (low once, medium when it repeats)",
      "a lane task that failed on `AbortError: Reply operation expired as stale` (`lane task rejected after timeout: "
@@ -65,7 +65,7 @@ RULE = Rule(
     ("the same session skipped again and again while `lastProgressAge` grows",
      "age in the tens of thousands of seconds"),
     (Fix("List the task records with `openclaw tasks audit --json` and cancel the `stale_running` ones with "
-         "`openclaw tasks cancel <id>`.", _task_records, "a channel reload waits on task runs"),
+         "`openclaw tasks cancel <id>`.", _task_records, "a channel reload or a restart waits on task runs"),
      Fix("Run `/reset` in that conversation.", _still_stuck, "the session was not cleared in the log"),
      Fix("Restart the gateway: `openclaw gateway restart`.", _still_stuck, "the session was not cleared in the log"),
      Fix("Upgrade (#86056 reclaims leaked handles)."),
@@ -110,7 +110,7 @@ def detect(view: IncidentView) -> Candidate | None:
         field_text(w, name) for name in ("classification", "reason", "activeWorkKind", "lastProgress"))]
     refused = _one_message_refused_again_and_again(view.events("message.processed", "session.init_conflict"))
     # A channel reload kept waiting a minute or more on task runs alone: task records no run is working on.
-    deferred = [e for e in view.events("channel.reload_deferred") if reload_waits_on_task_records(e)]
+    deferred = [e for e in view.events("channel.reload_deferred", "gateway.reload_required") if reload_waits_on_task_records(e)]
     expired = [e for e in view.events("lane.task_rejected_after_timeout", "lane.task_error") if expired_as_stale(e)]
     if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered) or nameless_only or idle_queue
             or phantom_reply or leaked or claimed or leftover or idle_noops or refused or deferred or expired):
@@ -150,7 +150,8 @@ def detect(view: IncidentView) -> Candidate | None:
                      if isinstance(n, int) and n > 0)
         beside = (f"beside {others} other operation(s), reply(ies) or run(s): work that does not finish, most of it "
                   if others else "with no embedded run, reply or operation at work: ")
-        parts.append(f"a channel reload was still waiting after {longest:.0f} s on {tasks} task run(s) counted active, "
+        what = "a channel reload" if deferred[-1].kind == "channel.reload_deferred" else "a gateway restart"
+        parts.append(f"{what} was still waiting after {longest:.0f} s on {tasks} task run(s) counted active, "
                      + beside + "task records that outlived their tasks")
     if expired:
         parts.append(f"the reply registry expired the session's reply operation as stale{f' {len(expired)} times' if len(expired) >= 2 else ''} "
