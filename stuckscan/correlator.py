@@ -54,6 +54,7 @@ from stuckscan.events import (
     model_call_timed_out,
     overdue_channel_turn,
     recall_lane_task,
+    reload_wait_subject,
     reload_waits_on_task_records,
     replay_all_failed,
     reply_handled_elsewhere,
@@ -2501,8 +2502,7 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind in RELOAD_WAIT_KINDS:
         if not reload_waits_on_task_records(event):
             return ""
-        what = "a channel reload" if kind == "channel.reload_deferred" else "a gateway restart"
-        return f"{what} waited on task runs with no run at work"
+        return f"{reload_wait_subject(event)} waited on task runs with no run at work"
     if kind == "model.profile_timeout":  # ("Profile google:default timed out. Trying next account...")
         return "a model call timed out on an auth profile"
     if kind == "model_fetch.end":

@@ -442,6 +442,11 @@ RELOAD_STUCK_ON_TASKS = 3600.0  # seconds
 RELOAD_WAIT_KINDS = frozenset({"channel.reload_deferred", "gateway.reload_required"})
 
 
+def reload_wait_subject(event: Event) -> str:
+    """What a reload wait (RELOAD_WAIT_KINDS) holds back, in words: "a channel reload" or "a gateway restart"."""
+    return "a channel reload" if event.kind == "channel.reload_deferred" else "a gateway restart"
+
+
 def reload_waits_on_task_records(event: Event) -> bool:
     """A channel reload or a gateway restart still deferred (or given up on) after a minute or more with only task runs
     active, or after an hour or more with task runs outnumbering the rest of the work it counts."""

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stuckscan.events import (
+    RELOAD_WAIT_KINDS,
     REPEATED_MESSAGE_FAILURES,
     Event,
     expired_as_stale,
     failed_message_id,
+    reload_wait_subject,
     reload_waits_on_task_records,
 )
 from stuckscan.model import Confidence, Severity
@@ -110,7 +112,7 @@ def detect(view: IncidentView) -> Candidate | None:
         field_text(w, name) for name in ("classification", "reason", "activeWorkKind", "lastProgress"))]
     refused = _one_message_refused_again_and_again(view.events("message.processed", "session.init_conflict"))
     # A channel reload kept waiting a minute or more on task runs alone: task records no run is working on.
-    deferred = [e for e in view.events("channel.reload_deferred", "gateway.reload_required") if reload_waits_on_task_records(e)]
+    deferred = [e for e in view.events(*RELOAD_WAIT_KINDS) if reload_waits_on_task_records(e)]
     expired = [e for e in view.events("lane.task_rejected_after_timeout", "lane.task_error") if expired_as_stale(e)]
     if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered) or nameless_only or idle_queue
             or phantom_reply or leaked or claimed or leftover or idle_noops or refused or deferred or expired):
@@ -150,8 +152,7 @@ def detect(view: IncidentView) -> Candidate | None:
                      if isinstance(n, int) and n > 0)
         beside = (f"beside {others} other operation(s), reply(ies) or run(s): work that does not finish, most of it "
                   if others else "with no embedded run, reply or operation at work: ")
-        what = "a channel reload" if deferred[-1].kind == "channel.reload_deferred" else "a gateway restart"
-        parts.append(f"{what} was still waiting after {longest:.0f} s on {tasks} task run(s) counted active, "
+        parts.append(f"{reload_wait_subject(deferred[-1])} was still waiting after {longest:.0f} s on {tasks} task run(s) counted active, "
                      + beside + "task records that outlived their tasks")
     if expired:
         parts.append(f"the reply registry expired the session's reply operation as stale{f' {len(expired)} times' if len(expired) >= 2 else ''} "
