@@ -35,12 +35,17 @@ CHANNEL_DISPLAY_NAMES = {
 _SENTENCE_CHANNEL = re.compile(r"[a-z][a-z-]*(?=[:' ]|$)")
 
 
+def display_name(channel: str) -> str:
+    """A channel's id as prose writes it (``whatsapp`` -> ``WhatsApp``, ``telegram`` -> ``Telegram``)."""
+    return CHANNEL_DISPLAY_NAMES.get(channel) or channel[:1].upper() + channel[1:]
+
+
 def sentence_start(text: str) -> str:
     """``text`` begun as a sentence: a channel's name leading it as that channel writes it ("WhatsApp's connection
     ..."), any other first letter capitalised."""
     lead = _SENTENCE_CHANNEL.match(text)
     if lead is not None and lead[0] in CHANNEL_DISPLAY_NAMES:
-        return CHANNEL_DISPLAY_NAMES[lead[0]] + text[lead.end():]
+        return display_name(lead[0]) + text[lead.end():]
     return text[:1].upper() + text[1:]
 
 
@@ -115,14 +120,13 @@ def platform_host_unreachable(event: Event) -> str | None:
     web.whatsapp.com" in its error). The line's own words must speak of a connection: a stack's "cause: Error:
     getaddrinfo ENOTFOUND open.feishu.cn" or one message's side call ("failed to add typing indicator: Error: ...")
     says the host was out of reach for a moment, not that the channel's connection failed."""
-    for text in (event.message, event.fields.get("error")):
-        if not isinstance(text, str) or not any(needle in text for needle in HOST_NEEDLES):
-            continue
-        for said in _HOST_UNREACHABLE.finditer(text):
-            channel = channel_of_host(said["host"])
-            if channel is not None and TRANSPORT_WORDS.search(_HOST_UNREACHABLE.sub(" ", event.message)) is not None:
-                return channel
-    return None
+    hosts = [said["host"] for text in (event.message, event.fields.get("error"))
+             if isinstance(text, str) and any(needle in text for needle in HOST_NEEDLES)
+             for said in _HOST_UNREACHABLE.finditer(text)]
+    channel = next((found for found in map(channel_of_host, hosts) if found is not None), None)
+    if channel is None or TRANSPORT_WORDS.search(_HOST_UNREACHABLE.sub(" ", event.message)) is None:
+        return None
+    return channel
 
 
 # Wording of a connection failing, not of one message failing (a dispatch error, an HTTP 500 on a reply,
@@ -288,8 +292,8 @@ def as_channel_failure(event: Event) -> Event:
         event.fields.setdefault("channel", unreachable)
         return event
     if channel_subsystem(event.subsystem) is None:
-        unreached = platform_host_unreachable(event) if looks_like_fault(event) else None
-        if unreached is not None:
+        unreached = platform_host_unreachable(event)  # (its needle test first: most lines here name no host)
+        if unreached is not None and looks_like_fault(event):
             event.kind = CHANNEL_FAILURE_KIND
             event.fields.setdefault("channel", unreached)
         return event

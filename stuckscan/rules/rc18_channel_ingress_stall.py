@@ -12,6 +12,7 @@ from stuckscan.channels import (
     channel_of_url,
     channel_subsystem,
     credentials_refused,
+    display_name,
     send_broken,
     send_refused,
     sentence_start,
@@ -770,6 +771,11 @@ def _hung_stops(hung: list[Event], trouble: list[Event]) -> _HungStops:
     return _HungStops(hung, [e for e in hung if loops(e)])
 
 
+def _the_channel(root: str) -> str:
+    """A sentence's subject for a channel: "The WhatsApp channel", or "A channel" when the line named none."""
+    return f"The {display_name(root)} channel" if root else "A channel"
+
+
 def _stop_budget(event: Event) -> str:
     """A hung stop's budget as its line gives it ("its 5000 ms budget"), or "its budget" when the line is the restart
     after it settled, which does not say."""
@@ -795,16 +801,16 @@ def _broken_handler(broken: list[Event], view: EpisodeView) -> Candidate:
     """A channel's handler throwing on an inbound message, on a fault of its code (``channel.handler_broken``), with
     nothing served after it: the message never became a run, and a fault of the code meets every message alike."""
     first = broken[0]
-    channel = _channel_root(first) or "the channel"
+    root = _channel_root(first)
     error = quote(field_text(first, "error") or first.message, 160)
     times = f", {len(broken)} times" if len(broken) >= 2 else ""
-    what = (f"The {channel} channel failed to send a reply on a fault of its code or config ({error}){times}: the "
+    what = (f"{_the_channel(root)} failed to send a reply on a fault of its code or config ({error}){times}: the "
             "reply never reached the chat, so the bot stays silent" if send_broken(first) else
-            f"The handler of {channel} threw on an inbound message before it became an agent run ({error}){times}: "
-            "no session ever saw the message, so the bot stays silent")
+            f"The handler of {display_name(root) if root else 'the channel'} threw on an inbound message before it "
+            f"became an agent run ({error}){times}: no session ever saw the message, so the bot stays silent")
     return Candidate(
         "RC18", Confidence.MEDIUM if len(broken) >= 2 else Confidence.LOW,
-        sentence_start(what) + "; an error of the code or the install like this one meets every message (a "
+        what + "; an error of the code or the install like this one meets every message (a "
         "channel plugin built for another OpenClaw version or misconfigured, files an upgrade replaced, a client "
         "never initialised), which one line cannot show.",
         cite(broken[:2], broken[-1:]), onset=view.record.start, facts={"handler_broken": True},
@@ -815,10 +821,9 @@ def _refused_as_draining(refused: list[Event], view: EpisodeView) -> Candidate:
     """A channel's inbound work refused with GatewayDrainingError while nothing closed the gateway's admission
     (``channel.inbound_refused``, see Correlator._refused_while_admitting), with nothing served after it: the message
     never became a run, and a build that refuses the channel's work this way refuses every message of it."""
-    channel = _channel_root(refused[0]) or "a"
     return Candidate(
         "RC18", Confidence.MEDIUM if len(refused) >= 2 else Confidence.LOW,
-        f"The {channel} channel handed an inbound message on and the gateway refused the work as if it were draining "
+        f"{_the_channel(_channel_root(refused[0]))} handed an inbound message on and the gateway refused the work as if it were draining "
         f"(GatewayDrainingError){f', {len(refused)} times' if len(refused) >= 2 else ''}, while no restart, drain, "
         "stop or suspension shows in the lines: the channel's work ran under an admission already released, so no "
         "session saw the message and the bot stays silent on that channel; one line cannot show that every message "
