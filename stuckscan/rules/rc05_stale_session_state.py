@@ -58,7 +58,8 @@ RULE = Rule(
      "`stuck session recovery outcome: status=skipped action=keep_lane ... reason=active_lane_task` 3 times or more: "
      "the session lane holds a task while no embedded run is registered for the session (an orphaned lane task)",
      "`channel reload still deferred after <n>ms with <n> task run(s) active` (or `channel reload timeout after ...`, "
-     "or a gateway restart's `restart still deferred after <n>ms with ... active`) a minute or more into the wait, with no embedded run, reply or operation counted (or an hour or more into it, "
+     "or a gateway restart's `restart still deferred after <n>ms with ... active`) a minute or more into the wait, "
+     "with no embedded run, reply or operation counted (or an hour or more into it, "
      "with task runs outnumbering the rest of the work counted): the reload waits on task records no task is working "
      "on (low once, medium when it repeats)",
      "a lane task that failed on `AbortError: Reply operation expired as stale` (`lane task rejected after timeout: "
@@ -152,7 +153,8 @@ def detect(view: IncidentView) -> Candidate | None:
                      if isinstance(n, int) and n > 0)
         beside = (f"beside {others} other operation(s), reply(ies) or run(s): work that does not finish, most of it "
                   if others else "with no embedded run, reply or operation at work: ")
-        parts.append(f"{reload_wait_subject(deferred[-1])} was still waiting after {longest:.0f} s on {tasks} task run(s) counted active, "
+        parts.append(f"{reload_wait_subject(deferred[-1])} was still waiting after {longest:.0f} s on {tasks} task "
+                     "run(s) counted active, "
                      + beside + "task records that outlived their tasks")
     if expired:
         parts.append(f"the reply registry expired the session's reply operation as stale{f' {len(expired)} times' if len(expired) >= 2 else ''} "
