@@ -112,6 +112,10 @@ def channel_of_host(host: str) -> str | None:
 _HOST_UNREACHABLE = re.compile(r"\b(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|EHOSTUNREACH) "
                                r"(?P<host>[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8})")
 HOST_NEEDLES = ("ENOTFOUND ", "EAI_AGAIN ", "ECONNREFUSED ", "ETIMEDOUT ", "ECONNRESET ", "EHOSTUNREACH ")
+# ... or the host an error's own properties name, as Node prints them under it (an Axios error's "url: 'https://...'",
+# a socket error's "hostname: '...'"; the parser joins them to the error's line).
+_PROPERTY_HOST = re.compile(r"(?<![\w.])(?P<key>url|hostname|host): '(?P<value>[^'\s]{1,2000})'")
+PROPERTY_NEEDLES = ("url: '", "host: '", "hostname: '")
 
 
 def platform_host_unreachable(event: Event) -> str | None:
@@ -123,7 +127,11 @@ def platform_host_unreachable(event: Event) -> str | None:
     hosts = [said["host"] for text in (event.message, event.fields.get("error"))
              if isinstance(text, str) and any(needle in text for needle in HOST_NEEDLES)
              for said in _HOST_UNREACHABLE.finditer(text)]
-    channel = next((found for found in map(channel_of_host, hosts) if found is not None), None)
+    channels = [channel_of_host(host) for host in hosts]
+    if any(needle in event.message for needle in PROPERTY_NEEDLES):  # (the error's own properties, joined under it)
+        channels += [channel_of_url(said["value"]) if said["key"] == "url" else channel_of_host(said["value"])
+                     for said in _PROPERTY_HOST.finditer(event.message)]
+    channel = next((found for found in channels if found is not None), None)
     if channel is None or TRANSPORT_WORDS.search(_HOST_UNREACHABLE.sub(" ", event.message)) is None:
         return None
     return channel

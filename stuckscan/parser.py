@@ -771,6 +771,11 @@ _INDENT = frozenset(" \t")
 _KEY_WORD = re.compile(r"[A-Za-z_][\w.\-]*=")
 # A session lock path alone on a line (a lock error's path wrapped onto the next line).
 _LOCK_PATH = re.compile(r"(?:[A-Za-z]:\\|[/~.…])\S{0,1000}\.lock")
+# A property Node.js prints on a line of its own under an error it logs (``url: 'https://...'``, ``errno: -4039,``),
+# and the error's name in the line above it ("AxiosError: ...", "Error: connect ETIMEDOUT ...").
+_ERROR_PROPERTY = re.compile(r"[a-z][A-Za-z_]{0,30}: (?:'[^'\n]{0,2000}'|\"[^\"\n]{0,2000}\"|-?\d{1,15}|true|false|null"
+                             r"|undefined),?")
+_ERROR_NAME = re.compile(r"\b[A-Z]?\w{0,40}Error\b")
 _MAX_JOINED = 16_384  # a wrapped paste joins up to this many characters: bounded memory and work
 
 
@@ -1610,6 +1615,10 @@ class LineParser:
         error of a wrapped ``lane task error``)."""
         if not line.shape.endswith("snippet") or previous.kind in (UNPARSED_KIND, NOTE_KIND):
             return False
+        if indented and _ERROR_PROPERTY.fullmatch(line.message) is not None and _ERROR_NAME.search(previous.message) \
+                and not previous.shape.endswith("jsonl") and not previous.shape.startswith(_WHOLE_RECORD_SHAPES) \
+                and len(previous.message) + len(line.message) <= _MAX_JOINED:
+            return True  # a property Node prints under an error ("    code: 'ECONNABORTED'") belongs to that error
         if previous.kind == GENERIC_KIND and previous.subsystem and not previous.message.strip() \
                 and not previous.shape.endswith("jsonl"):
             return True  # a head whose message was only its subsystem binding: the next bare line is its message

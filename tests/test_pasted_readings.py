@@ -2079,6 +2079,28 @@ def test_a_socket_error_naming_a_channel_platform_host_is_that_channel_failing()
                  "open.feishu.cn") == []
 
 
+def test_the_properties_node_prints_under_an_error_are_read_with_it() -> None:
+    # the Lark SDK's token request timing out at start-up, pasted as a list block (#72721's shape, indented as a whole)
+    block = ["   [error] AxiosError: timeout of 30000ms exceeded",
+             "       url: 'https://open.feishu.cn/open-apis/auth/v3/tenant_access_token/internal'",
+             "       code: 'ECONNABORTED'"]
+    (event,) = parse_text_lines(block)
+    assert event.message.endswith("url: 'https://open.feishu.cn/open-apis/auth/v3/tenant_access_token/internal' "
+                                  "code: 'ECONNABORTED'")
+    assert (event.kind, event.fields["channel"]) == ("channel.transport_error", "feishu")
+    assert said_at_info(*block)
+    # a socket error's "hostname:" names the host as well
+    assert kinds("Error: getaddrinfo EAI_AGAIN", "    hostname: 'api.telegram.org',", "    code: 'EAI_AGAIN'") \
+        == [(1, "channel.transport_error")]
+    # a host no channel owns stays an unexplained fault, read as one line
+    other = parse_text_lines(["[error] AxiosError: timeout of 30000ms exceeded",
+                              "    url: 'https://api.example.com/v1/search'", "    code: 'ECONNABORTED'"])
+    assert [e.kind for e in other] == ["generic"]
+    # unindented, or under a line that names no error, such a line is a line of its own
+    assert len(parse_text_lines(["[error] AxiosError: timeout of 30000ms exceeded", "code: 'ECONNABORTED'"])) == 2
+    assert len(parse_text_lines(["[gateway] listening on ws://127.0.0.1:18789", "    port: 18789"])) == 2
+
+
 def test_a_lock_error_soon_after_the_cli_fell_back_on_a_slow_gateway_is_contention() -> None:
     fallback = "2026-04-19T19:23:36.019Z Gateway agent failed; falling back to embedded: Error: gateway timeout after 90000ms"
 
