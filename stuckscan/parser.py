@@ -476,8 +476,9 @@ _PIECE_FIRST = frozenset('0123456789{')
 _BLOCKQUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 # A markdown list item's mark before what starts as a log line does: a time or date, a console tag, a record, a
 # level word (`openclaw logs` with its time trimmed) or a subsystem and a colon ("gateway/ws: handshake ...");
-# or before such a line quoted whole as inline code ("- `2026-05-05T12:23:00+02:00 [diagnostic] ...`").
-_LOG_START = (r"(?=`[\d\[{][^`\n]{3,}`[ \t]*$"
+# or before anything quoted whole as inline code ("- `2026-05-05T12:23:00+02:00 [diagnostic] ...`", "- `warn web-heartbeat
+# ...`": read as a line quoted so, below), but for one field alone ("  - `queueDepth=1`": _unbulleted reads those).
+_LOG_START = (r"(?=`(?![A-Za-z_][\w.\-]{0,80}=[^`\s]*`)[^`\n]{3,}`[ \t]*$"
               r"|\d|\[|\{|(?:warn|error|info|debug|trace|fatal)\s|[a-z][\w-]{0,40}/[\w./-]{1,60}:? "
               # (a journal's date, "May 06 08:42:16 host ...", and a warning's fields with its label cut, "lane=...")
               r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:|[A-Za-z_][\w.]{0,60}=\S)")
@@ -763,6 +764,7 @@ _GROUPED_DIGITS = re.compile(r"(?<==)\d{1,3}(?:,\d{3})+(?![\d,])")
 
 
 _BULLETS = frozenset({"- ", "* ", "• "})
+_QUOTED_RECORD = frozenset({"`{", '`"'})  # a JSON record or its values quoted whole as inline code: "`{"0":...}`"
 _NUMBERED_ITEM = re.compile(r"\d{1,3}[.)] +")  # "3. stuck session: ...", "2) ..."
 _SYSLOG_TIME_SHAPES = frozenset({"journald", "syslog-timestamped", "syslog-bracketed"})  # "Jun 15 19:51:37"
 _WHOLE_RECORD_SHAPES = ("logs-json", "json", "values", "meta", "docker-json")
@@ -1033,6 +1035,10 @@ class LineParser:
         ``self._trailing_note`` (as a ``note`` event) for :meth:`feed_line`."""
         self._trailing_note = None
         stripped = text.strip()
+        if stripped[:2] in _QUOTED_RECORD and stripped[-1:] == "`" and stripped.count("`") == 2:
+            event = self.parse_text(number, stripped[1:-1], truncated)  # a record quoted whole as inline code
+            event.shape = "code+" + event.shape
+            return event
         if stripped[:1] == "{":
             return self._parse_json(number, stripped, truncated)
         if stripped.startswith('"'):

@@ -792,6 +792,17 @@ def test_a_log_quoted_as_a_markdown_blockquote_or_list_reads_as_the_lines_it_quo
     # a bullet that only begins with quoted code is the reporter's sentence, not a log line
     (sentence,) = parse_text_lines(["- `12:04` is when the run stalled"])
     assert not sentence.shape.startswith("list+")
+    # ... whatever the quoted line starts with: a level word, a subsystem, a plugin's own prefix
+    (levelled,) = parse_text_lines(["- `warn gateway/channels/whatsapp/heartbeat  No messages received in 97m - "
+                                     "restarting connection`"])
+    assert (levelled.kind, levelled.shape) == ("channel.polling_stall", "list+code+logs-untimed")
+    # a record quoted whole as inline code is that record, in a list item or alone on its line
+    record = ('{"0":"{\\"subsystem\\":\\"gateway/ws\\"}","1":"handshake timeout conn=1bf8fcf9 remote=127.0.0.1",'
+              '"_meta":{"date":"2026-03-14T01:19:51.053Z","logLevelName":"WARN"},"time":"2026-03-14T01:19:51.053Z"}')
+    for quoted in (f"- `{record}`", f"`{record}`"):
+        (event,) = parse_text_lines([quoted])
+        assert event.kind == "ws.handshake_timeout" and "code+" in event.shape and event.time is not None, quoted
+    assert parse_text_lines(["- `openclaw gateway restart`"])[0].kind == "generic"  # a command stays a sentence's
 
 
 def test_a_log_kept_behind_a_comment_mark_reads_as_its_lines_and_a_comment_of_prose_stays_prose() -> None:
