@@ -474,15 +474,17 @@ _CLOSE_KIND = "ws.closed_before_connect"
 _PIECE_FIRST = frozenset('0123456789{')
 # A markdown blockquote's marks: up to three spaces, then ">" with an optional space, nested as "> > ".
 _BLOCKQUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
-# A markdown list item's mark before what starts as a log line does: a time or date, a console tag, a record, a
-# level word (`openclaw logs` with its time trimmed) or a subsystem and a colon ("gateway/ws: handshake ...");
-# or before anything quoted whole as inline code ("- `2026-05-05T12:23:00+02:00 [diagnostic] ...`", "- `warn web-heartbeat
-# ...`": read as a line quoted so, below), but for one field alone ("  - `queueDepth=1`": _unbulleted reads those).
+# What starts as a log line does: a time or date, a console tag, a record, a level word (`openclaw logs` with its time
+# trimmed) or a subsystem and a colon ("gateway/ws: handshake ..."); or anything quoted whole as inline code
+# ("`2026-05-05T12:23:00+02:00 [diagnostic] ...`", "`warn web-heartbeat ...`": read as a line quoted so, below), but for
+# one field alone ("`queueDepth=1`": _unbulleted reads those).
 _LOG_START = (r"(?=`(?![A-Za-z_][\w.\-]{0,80}=[^`\s]*`)[^`\n]{3,}`[ \t]*$"
               r"|\d|\[|\{|(?:warn|error|info|debug|trace|fatal)\s|[a-z][\w-]{0,40}/[\w./-]{1,60}:? "
               # (a journal's date, "May 06 08:42:16 host ...", and a warning's fields with its label cut, "lane=...")
               r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:|[A-Za-z_][\w.]{0,60}=\S)")
-_LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+•]|\d{1,3}[.)])[ \t]+" + _LOG_START)
+# A markdown list item's mark before any text (the reporter listed a line, or a sentence: either is read as it is),
+# but for a warning's field alone in inline code ("  - `queueDepth=1`": _unbulleted joins those to the warning).
+_LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)(?!`[A-Za-z_][\w.\-]{0,80}=[^`\s]*`[ \t]*$)")
 _STARTS_AS_LOG = re.compile(_LOG_START)
 # A comment's mark before a log line kept in a script, a config or a source file ("#   [compaction-safeguard] ...",
 # "// 2026-05-05T12:23:00 ..."): read when what follows starts as a log line does or is a family's message; a line
@@ -960,14 +962,17 @@ class LineParser:
 
     def _unwrapped_markdown(self, number: int, text: str) -> str:
         """A line quoted as a markdown blockquote ("> " before it, "> > " nested: a log quoted from an earlier
-        comment or an e-mail), or put in a list item ("- ", "* ", "1. ") when what follows starts as a log line
-        does (a time, a console tag, a record): the line without those marks. Its event's shape says so."""
+        comment or an e-mail), or put in a list item ("- ", "* ", "1. "; a line a family reads with its dash is the
+        gateway's own list): the line without those marks. Its event's shape says so."""
         comment_width, self._comment_width = self._comment_width, 0
         marks = _BLOCKQUOTE.match(text)
         mark = "quote+"
         if marks is None:
             marks = _LIST_ITEM.match(text)
             mark = "list+"
+            if marks is not None and families.match_family(text.strip()) is not None \
+                    and families.match_family(text[marks.end():].strip()) is None:
+                marks = None  # the dash is the line's own: doctor's "- <lock path> pid=... stale=yes (...)"
         if marks is None:
             return self._uncommented(number, text, comment_width)
         if len(self._unwrapped) >= _MAX_UNWRAPPED_HELD:

@@ -783,15 +783,24 @@ def test_a_log_quoted_as_a_markdown_blockquote_or_list_reads_as_the_lines_it_quo
         assert event.kind in ("session.stalled", "embedded.timeout") and event.shape.startswith(mark), quoted
     (numbered,) = parse_text_lines([f"2. {stalled[13:]}"])  # a numbered item before a message: the message
     assert numbered.kind == "session.stalled"
-    # an empty quoted line is blank; a list item that is a reporter's sentence stays what it was
+    # an empty quoted line is blank; a list item that is a reporter's sentence is that sentence, nothing read into it
     events = parse_text_lines([">", "- Run duration: ~368-380s"])
-    assert [e.kind for e in events] == ["generic"] and not events[0].shape.startswith("list+")
+    assert [(e.kind, e.message, e.shape) for e in events] == [("generic", "Run duration: ~368-380s", "list+snippet")]
+    # whatever the item starts with: a plugin's prefix, a subsystem named before a colon, a relative time, a JSON field
+    for item, kind in (("- diagnostic: lane task rejected after timeout: lane=main timeoutMs=172830000",
+                        "lane.task_rejected_after_timeout"),
+                       ("- T+4m43s  stalled session  lastProgress=embedded_run:started  lastProgressAge=261s",
+                        "session.stalled"),
+                       ('- "message":"stalled session: sessionId=ab3ea8e4 state=processing age=149s queueDepth=0"',
+                        "session.stalled")):
+        (event,) = parse_text_lines([item])
+        assert event.kind == kind and event.shape.startswith("list+"), item
     # a list item whose whole text is a log line quoted as inline code (a reporter's bullet list of lines)
     (coded,) = parse_text_lines([f"- `{timed}`"])
     assert (coded.kind, coded.shape, coded.time is not None) == ("embedded.timeout", "list+code+console", True)
     # a bullet that only begins with quoted code is the reporter's sentence, not a log line
     (sentence,) = parse_text_lines(["- `12:04` is when the run stalled"])
-    assert not sentence.shape.startswith("list+")
+    assert (sentence.kind, sentence.time, sentence.message) == ("generic", None, "`12:04` is when the run stalled")
     # ... whatever the quoted line starts with: a level word, a subsystem, a plugin's own prefix
     (levelled,) = parse_text_lines(["- `warn gateway/channels/whatsapp/heartbeat  No messages received in 97m - "
                                      "restarting connection`"])
@@ -933,7 +942,9 @@ def test_a_runtimes_nanosecond_time_keeps_the_dash_that_begins_the_gateways_line
     bare = "- Main session transcript missing (~/x.jsonl). History will appear to reset."
     (plain,) = parse_text_lines([bare])
     (wrapped,) = parse_text_lines([f"2026-05-21T10:41:29.537904321Z {bare}"])
-    assert (wrapped.kind, wrapped.message) == (plain.kind, plain.message) and wrapped.shape == "docker+snippet"
+    assert wrapped.message == bare and wrapped.shape == "docker+snippet"
+    # pasted bare, the dash reads as a list item's mark (the line is the same family's without it)
+    assert (plain.kind, plain.message, plain.shape) == (wrapped.kind, bare[2:], "list+snippet")
     # a hand-pasted time of fewer digits is still a timestamped message, its dash a separator
     (pasted,) = parse_text_lines(["2026-05-21T10:00:00Z - stalled session: age=300s"])
     assert pasted.shape == "timestamped" and pasted.message == "stalled session: age=300s"
