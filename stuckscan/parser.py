@@ -965,20 +965,18 @@ class LineParser:
         comment or an e-mail), or put in a list item ("- ", "* ", "1. "; a line a family reads with its dash is the
         gateway's own list): the line without those marks. Its event's shape says so."""
         comment_width, self._comment_width = self._comment_width, 0
-        marks = _BLOCKQUOTE.match(text)
-        mark = "quote+"
-        if marks is None:
-            marks = _LIST_ITEM.match(text)
-            mark = "list+"
-            if marks is not None and families.match_family(text.strip()) is not None \
-                    and families.match_family(text[marks.end():].strip()) is None:
-                marks = None  # the dash is the line's own: doctor's "- <lock path> pid=... stale=yes (...)"
-        if marks is None:
+        quoted = _BLOCKQUOTE.match(text)
+        rest = text if quoted is None else text[quoted.end():]
+        item = _LIST_ITEM.match(rest)  # (also a list quoted from an earlier comment: "> - `2026-05-05T11:55:15 ...`")
+        if item is not None and families.match_family(rest.strip()) is not None \
+                and families.match_family(rest[item.end():].strip()) is None:
+            item = None  # the dash is the line's own: doctor's "- <lock path> pid=... stale=yes (...)"
+        if quoted is None and item is None:
             return self._uncommented(number, text, comment_width)
         if len(self._unwrapped) >= _MAX_UNWRAPPED_HELD:
             self._unwrapped.popleft()  # (bounded: a line joined into another's event is never emitted under its number)
-        self._unwrapped.append((number, mark))
-        return text[marks.end():]
+        self._unwrapped.append((number, ("quote+" if quoted else "") + ("list+" if item else "")))
+        return rest if item is None else rest[item.end():]
 
     def _uncommented(self, number: int, text: str, comment_width: int) -> str:
         """A log line behind a comment's mark (see :data:`_COMMENT`), without it; any other line as it is."""

@@ -783,6 +783,9 @@ def test_a_log_quoted_as_a_markdown_blockquote_or_list_reads_as_the_lines_it_quo
         assert event.kind in ("session.stalled", "embedded.timeout") and event.shape.startswith(mark), quoted
     (numbered,) = parse_text_lines([f"2. {stalled[13:]}"])  # a numbered item before a message: the message
     assert numbered.kind == "session.stalled"
+    # a list quoted from an earlier comment: both marks set aside
+    (nested,) = parse_text_lines([f"> - `{timed}`"])
+    assert (nested.kind, nested.shape, nested.time is not None) == ("embedded.timeout", "quote+list+code+console", True)
     # an empty quoted line is blank; a list item that is a reporter's sentence is that sentence, nothing read into it
     events = parse_text_lines([">", "- Run duration: ~368-380s"])
     assert [(e.kind, e.message, e.shape) for e in events] == [("generic", "Run duration: ~368-380s", "list+snippet")]
