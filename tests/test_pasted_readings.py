@@ -397,6 +397,22 @@ def test_a_pretty_printed_tool_result_reads_as_the_tools_failure_and_other_objec
     record = ["{", '  "0": "{\\"subsystem\\":\\"gateway/ws\\"}",', '  "1": "handshake timeout conn=ab12 remote=127.0.0.1",',
               '  "time": "2026-05-21T10:00:00.000Z"', "}"]
     assert kinds(*record) == [(1, "ws.handshake_timeout")]
+    # any object the parser reads on one line reads so pretty-printed too (`jq .` on `openclaw logs --json` output):
+    # a close's meta object, a listener's timing under its binding
+    meta = ["{", '  "cause": "handshake-timeout",', '  "handshake": "failed",', '  "durationMs": 3591,',
+            '  "handshakeMs": 3002', "}"]
+    assert kinds(*meta) == [(1, "ws.closed_before_connect")]
+    timing = ["{", '  "subsystem": "discord/monitor",', '  "listener": "DiscordMessageListener",',
+              '  "durationMs": 89227,', '  "duration": "89.2 seconds"', "}"]
+    assert kinds(*timing) == [(1, "channel.slow_listener")]
+    # ... and a block indented as a whole (a code block inside a list item): an object opened on its first field's
+    # line, a record's values under their binding
+    row = ['    { "sessionId": "abc", "status": "failed", "abortedLastRun": true,',
+           '      "restartRecoveryRuns": [ { "runId": "r1" } ] }']
+    assert kinds(*row) == [(1, "session.aborted_last_run")]
+    values = ['    {"subsystem":"fetch-timeout"}', '    "fetch timeout reached; aborting operation"',
+              '    "url":"https://api.telegram.org/bot7/getMe"', '    "timeoutMs":2500,"elapsedMs":2500']
+    assert kinds(*values) == [(1, "fetch.timeout")]
 
 
 def test_a_lock_path_that_closes_the_quoted_error_it_ends_joins_its_lock_error() -> None:
