@@ -948,6 +948,8 @@ class LineParser:
         if truncated:
             self.stats.truncated += 1
         text = decode_line(data, number == 1)
+        if "\x1b" in text:  # colour codes are a terminal's, never the line's: read it as if printed without them
+            text = strip_ansi(text)
         lead = text[:1]
         if lead in _MARKDOWN_FIRST or (lead in _INDENT and text.lstrip(" \t")[:1] in _MARKDOWN_FIRST) \
                 or (lead in _DIGITS and (". " in text[1:5] or ") " in text[1:5])):

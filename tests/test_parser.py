@@ -92,6 +92,20 @@ def test_gateway_ws_ansi_traffic_line() -> None:
     assert event.seconds["durationMs"] == 1.685
 
 
+def test_colour_codes_around_a_whole_pasted_line_are_no_part_of_it() -> None:
+    from stuckscan.parser import parse_text_lines
+    grey, reset = "\x1b[90m", "\x1b[39m"
+    record = tslog_line("2026-03-14T01:19:51.053Z", "gateway/ws", "handshake timeout conn=1bf8fcf9 remote=127.0.0.1")
+    for line in (f"{grey}{record}{reset}", f"{grey}- `2026-03-14T01:19:51Z [ws] handshake timeout conn=1bf8 remote=::1`{reset}"):
+        (event,) = parse_text_lines([line])
+        assert event.kind == "ws.handshake_timeout" and event.time is not None and "\x1b" not in event.message, line
+    # a coloured continuation keeps its indent: it still joins the line above
+    lines = ["2026-08-03T18:17:07.175+08:00 [diagnostic] lane task error:",
+             f"{grey}  lane=main durationMs=60266 error=\"Error: boom\"{reset}"]
+    (joined,) = parse_text_lines(lines)
+    assert joined.kind == "lane.task_error" and joined.fields["durationMs"] == 60266
+
+
 def test_newer_build_top_level_message_and_session_id() -> None:
     record = json.loads(tslog_line("2026-07-01T10:00:00.000+02:00", "diagnostic", "stalled session: ignored"))
     record["message"] = f"stalled session: sessionId={SID} state=processing age=150s queueDepth=0"
