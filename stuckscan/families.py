@@ -1343,6 +1343,22 @@ FAMILIES: tuple[Family, ...] = (
         r"waitFor(?P<channel>Weixin)Runtime\(\) failed:?\s*(?P<error>.*)",
         values={"channel": {"Weixin": "weixin"}},
     ),
+    # The WeChat plugin's long poll refused for a stale session (errcode -14: the bot was bound again elsewhere) pauses
+    # the account's every request for an hour: "weixin getUpdates: session expired (errcode -14), pausing bot for 60
+    # min", in later builds "getUpdates: session expired (errcode=-14 ret=undefined), pausing all requests for 60 min"
+    # and "token is stale, pausing all requests for <n> min" (src/monitor, log.error). The account takes in nothing
+    # while the gateway runs. The wording is the plugin's alone, whatever tag (or none) a paste gives it.
+    _searched(
+        "channel.transport_error", "error", "session expired (errcode",
+        r"(?P<channel>)(?:weixin )?getUpdates: session expired \(errcode[ =]-14\b[^()\n]{0,80}\), "
+        r"pausing (?:bot|all requests) for (?P<pauseMin>\d+) min",
+        values={"channel": {"": "weixin"}},
+    ),
+    _searched(
+        "channel.transport_error", "error", "token is stale, pausing all requests",
+        r"(?P<channel>)token is stale, pausing all requests for (?P<pauseMin>\d+) min",
+        values={"channel": {"": "weixin"}},
+    ),
     # A channel that did not start (src/gateway/server-channels.ts, error): "[<channel>] channel startup failed:
     # <err>"; the startup path logs "channel startup failed: <err>" without the tag.
     _searched(

@@ -2117,6 +2117,20 @@ def test_the_properties_node_prints_under_an_error_are_read_with_it() -> None:
     assert len(parse_text_lines(["[gateway] listening on ws://127.0.0.1:18789", "    port: 18789"])) == 2
 
 
+def test_the_wechat_plugins_pause_on_a_stale_session_is_its_intake_down_whatever_tag_it_has() -> None:
+    for line in ("21:28:05 [openclaw-weixin] weixin getUpdates: session expired (errcode -14), pausing bot for 60 min",
+                 "getUpdates: session expired (errcode=-14 ret=undefined), pausing all requests for 60 min",
+                 "[openclaw-weixin] token is stale, pausing all requests for 58 min",
+                 # (quoted inside a reporter's sentence, no tag: the wording is the plugin's alone, f1833)
+                 "openclaw的日志里只会有这样一段getUpdates: session expired (errcode=-14 ret=undefined), pausing all requests "
+                 "for 60 min，如果出现了这样的日志"):
+        (event,) = parse_text_lines([line])
+        assert (event.kind, event.fields["channel"]) == ("channel.transport_error", "weixin"), line
+        assert said_at_info(line)
+    # another errcode, or a pause with no stale session, is not this
+    assert kinds("getUpdates: session expired (errcode=-13), pausing all requests for 60 min") == []
+
+
 def test_a_lock_error_soon_after_the_cli_fell_back_on_a_slow_gateway_is_contention() -> None:
     fallback = "2026-04-19T19:23:36.019Z Gateway agent failed; falling back to embedded: Error: gateway timeout after 90000ms"
 
