@@ -475,10 +475,9 @@ _PIECE_FIRST = frozenset('0123456789{')
 # A markdown blockquote's marks: up to three spaces, then ">" with an optional space, nested as "> > ".
 _BLOCKQUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 # What starts as a log line does: a time or date, a console tag, a record, a level word (`openclaw logs` with its time
-# trimmed) or a subsystem and a colon ("gateway/ws: handshake ..."); or anything quoted whole as inline code
-# ("`2026-05-05T12:23:00+02:00 [diagnostic] ...`", "`warn web-heartbeat ...`": read as a line quoted so, below), but for
-# one field alone ("`queueDepth=1`": _unbulleted reads those).
-_LOG_START = (r"(?=`(?![A-Za-z_][\w.\-]{0,80}=[^`\s]*`)[^`\n]{3,}`[ \t]*$"
+# trimmed) or a subsystem and a colon ("gateway/ws: handshake ..."); or such a line quoted whole as inline code
+# ("`2026-05-05T12:23:00+02:00 [diagnostic] ...`").
+_LOG_START = (r"(?=`[\d\[{][^`\n]{3,}`[ \t]*$"
               r"|\d|\[|\{|(?:warn|error|info|debug|trace|fatal)\s|[a-z][\w-]{0,40}/[\w./-]{1,60}:? "
               # (a journal's date, "May 06 08:42:16 host ...", and a warning's fields with its label cut, "lane=...")
               r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:|[A-Za-z_][\w.]{0,60}=\S)")
@@ -585,30 +584,27 @@ class _PrettyJson:
         # (a nested object's own "}" line closes only the inner object: the depth says when the outer one ends)
         return len(self.lines) > 1 and self.lines[-1].strip() in ("}", "},") and self.depth == 0
 
-    def reading(self) -> str | None:
-        """The object as one line the parser reads: a gateway record as compact JSON, a tool result
-        (``"tool"``, ``"error"``) as the tool's own failure line; None for anything else."""
+    def value(self) -> dict[str, Any] | None:
+        """The object, once it is closed and valid JSON; None otherwise."""
         if not self.closed:
             return None
         try:
             obj = _strictjson.loads("\n".join(self.lines).strip().rstrip(","))
         except ValueError:
             return None
-        if not isinstance(obj, dict):
-            return None
-        tool, error = obj.get("tool"), obj.get("error")
-        if isinstance(tool, str) and isinstance(error, str) and tool and error:
-            return f"{tool} failed: {error}"
-        return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+        return obj if isinstance(obj, dict) else None
 
-    def reads_whole(self, obj_line: str) -> bool:
-        """Whether the compact line :meth:`reading` gave is to be read whole without asking the parser: a record,
-        a trajectory or state record, a readiness report (any other object is read whole when the parser knows it)."""
-        if obj_line[:1] != "{":
-            return True  # a tool result's failure line
-        obj = json.loads(obj_line)
-        return any(key in obj for key in ("0", "1", "message", "msg")) or is_trajectory_record(obj) \
-            or state_record_label(obj) is not None or degraded_event_loop(obj) is not None
+
+def _tool_failure(obj: dict[str, Any]) -> str | None:
+    """A tool result (``"tool"``, ``"error"``) as the tool's own failure line."""
+    tool, error = obj.get("tool"), obj.get("error")
+    return f"{tool} failed: {error}" if isinstance(tool, str) and isinstance(error, str) and tool and error else None
+
+
+def _is_record(obj: dict[str, Any]) -> bool:
+    """A gateway record, a trajectory or state record, a readiness report: read whole whatever its message says."""
+    return any(key in obj for key in ("0", "1", "message", "msg")) or is_trajectory_record(obj) \
+        or state_record_label(obj) is not None or degraded_event_loop(obj) is not None
 
 
 def _brace_depth(text: str) -> int:
@@ -1152,17 +1148,19 @@ class LineParser:
         """The object as one line when it reads as a record or a tool result; else its lines as they are."""
         block, self._pretty = self._pretty, None
         assert block is not None
-        reading = block.reading()
+        obj = block.value()
+        reading = _tool_failure(obj) if obj is not None else None
         # (any other object the parser reads on one line, as `jq .` prints it: a meta object, a binding with fields)
-        if reading is not None and (block.reads_whole(reading) or self._known_object(block.number, reading)):
+        if obj is not None and reading is None and (_is_record(obj) or self._known_object(block.number, obj)):
+            reading = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+        if reading is not None:
             return self._take_parsed(block.number, reading, False)
         return [event for offset, line in enumerate(block.lines)
                 for event in self._take_parsed(block.number + offset, line, False)]
 
-    def _known_object(self, number: int, compact: str) -> bool:
-        """Whether a JSON object (compact, valid) is one a family or its meta names: read without side effects (no
-        clock, no counts), as :meth:`_parse_json` would read it."""
-        obj = json.loads(compact)
+    def _known_object(self, number: int, obj: dict[str, Any]) -> bool:
+        """Whether a JSON object is one a family or its meta names, as :meth:`_parse_json` would read it (without
+        its side effects: no clock, no counts)."""
         if "log" in obj:
             return False
         record = record_from_json(obj)
