@@ -191,7 +191,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
         incidents.append(incident)
     for shell, record in zip(episodes, result.episodes, strict=False):
         episode_view = EpisodeView(record, stuck_overlaps.get(shell.id, 0), build, setup.thresholds)
-        decision = classify_episode(episode_view)
+        decision = _capped_episode(classify_episode(episode_view), record)
         shell.primary = _finding(decision.primary, 0.0, build, episode_view) if decision.primary else None
         shell.contributing = [_finding(c, 0.0, build, episode_view) for c in decision.contributing]
     environment = Environment(
@@ -374,6 +374,17 @@ def _lone_line(record: IncidentRecord) -> bool:
 def _capped(decision: Decision, record: IncidentRecord) -> Decision:
     """Confidence follows the evidence: a finding resting on one log line is at most medium."""
     if not _lone_line(record):
+        return decision
+    for candidate in (decision.primary, *decision.contributing):
+        if candidate is not None and candidate.confidence is Confidence.HIGH:
+            candidate.confidence = Confidence.MEDIUM
+    return decision
+
+
+def _capped_episode(decision: Decision, record: EpisodeRecord) -> Decision:
+    """The same for a gateway-wide episode: one line of trouble is at most medium, whatever it says."""
+    if sum(record.evidence.counts.values()) > 1 \
+            or len({(e.source, e.line) for e in (*record.markers, *record.evidence.all())}) > 1:
         return decision
     for candidate in (decision.primary, *decision.contributing):
         if candidate is not None and candidate.confidence is Confidence.HIGH:

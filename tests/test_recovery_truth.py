@@ -134,6 +134,21 @@ def test_a_lone_run_timeout_with_no_cleanup_is_a_signal_finding() -> None:
     assert "60 s" in incident.missing
 
 
+def test_a_gateway_wide_finding_on_one_line_is_never_high_either() -> None:
+    from stuckscan.analysis import analyze_events
+    from stuckscan.parser import ParseStats, parse_text_lines
+
+    def episode_of(*lines: str):
+        (episode,) = analyze_events(parse_text_lines(list(lines)), ParseStats()).episodes
+        return episode
+
+    # (one line that itself counts six restarts, f034: still one line)
+    lone = "[msteams] [default] auto-restart attempt 6/10 in 163s"
+    assert episode_of(lone).primary.rule.id == "RC18" and episode_of(lone).primary.confidence.value == "medium"
+    again = episode_of(lone, "[msteams] [default] auto-restart attempt 7/10 in 190s")
+    assert again.primary.rule.id == "RC18" and again.primary.confidence.value == "high"
+
+
 @settings(max_examples=60, deadline=None)
 @given(start=st.integers(min_value=1, max_value=8), gap=st.integers(min_value=31, max_value=300),
        trouble=st.booleans(), step=st.integers(min_value=5, max_value=60))
