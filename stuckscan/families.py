@@ -791,6 +791,14 @@ FAMILIES: tuple[Family, ...] = (
         "compaction.failed", "warn", "CLI native harness compaction ",
         r"CLI native harness compaction (?:failed|did not reduce context) for (?P<model>[^\s:]{1,200}):\s*(?P<error>.*)",
     ),
+    # The Codex harness's remote compaction failing (codex-rs compact_remote.rs sends "Error running remote compact
+    # task: <err>", e.g. "unexpected status 404 Not Found ... url: .../codex/responses/compact"), surfaced by OpenClaw's
+    # Codex runtime as the turn's error ("Embedded agent failed before reply: Error running remote compact task: ...",
+    # and in the lane task error around it): the turn ended in its compaction.
+    _searched(
+        "compaction.failed", "warn", "Error running remote compact task",
+        r"Error running remote compact task:?\s*(?P<error>.*)",
+    ),
     # The compaction safeguard gives up and keeps the history (src/agents/pi-hooks/compaction-safeguard.ts, warn):
     # "Compaction summarization failed; cancelling compaction to preserve history: <error>", and with no model
     # credentials "Compaction safeguard: ... cancelling compaction ...".

@@ -2131,6 +2131,16 @@ def test_the_wechat_plugins_pause_on_a_stale_session_is_its_intake_down_whatever
     assert kinds("getUpdates: session expired (errcode=-13), pausing all requests for 60 min") == []
 
 
+def test_the_codex_harness_failing_its_remote_compaction_is_the_turn_ending_in_compaction() -> None:
+    failed = ("2026-10-10T12:11:26+00:00 node[3664620]: Embedded agent failed before reply: Error running remote compact "
+              "task: unexpected status 404 Not Found: {\"detail\":\"Not Found\"}, url: "
+              "https://chatgpt.com/backend-api/codex/responses/compact")
+    assert kinds(failed) == [(1, "compaction.failed")]
+    assert primary(failed) == "RC16"
+    # the wording is the compaction's own: a remote task that is no compaction stays what it was
+    assert kinds("Error running remote review task: unexpected status 404 Not Found") == []
+
+
 def test_a_lock_error_soon_after_the_cli_fell_back_on_a_slow_gateway_is_contention() -> None:
     fallback = "2026-04-19T19:23:36.019Z Gateway agent failed; falling back to embedded: Error: gateway timeout after 90000ms"
 

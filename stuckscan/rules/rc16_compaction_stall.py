@@ -45,6 +45,7 @@ RULE = Rule(
      "`timed out during compaction`, `AbortError: Unsubscribed during compaction` (a run that ended inside its "
      "compaction)",
      "`Compaction timed out`", "`auto-compaction failed for <provider>/<model>: ...`",
+     "`Error running remote compact task: ...` (the Codex harness's remote compaction failing the turn)",
      "`[compaction-diag] ... outcome=failed reason=timeout durationMs=N`",
      "`[compaction-diag] start` with no `[compaction-diag] end` for its `diagId` (medium confidence alone; not when "
      "the session's lock was taken at another moment)",
