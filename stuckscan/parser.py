@@ -967,7 +967,8 @@ class LineParser:
     def _unwrapped_markdown(self, number: int, text: str) -> str:
         """A line quoted as a markdown blockquote ("> " before it, "> > " nested: a log quoted from an earlier
         comment or an e-mail), or put in a list item ("- ", "* ", "1. "; a line a family reads with its dash is the
-        gateway's own list): the line without those marks. Its event's shape says so."""
+        gateway's own list), or kept behind a comment's mark (also inside a quote or an item): the line without those
+        marks. Its event's shape says so."""
         comment_width, self._comment_width = self._comment_width, 0
         quoted = _BLOCKQUOTE.match(text)
         rest = text if quoted is None else text[quoted.end():]
@@ -976,29 +977,30 @@ class LineParser:
             found = families.match_family(rest.strip())
             if found is not None and found[1].start() <= item.end() - (len(rest) - len(rest.lstrip())):
                 item = None  # the message begins at the dash: doctor's own list ("- <lock path> pid=... stale=yes")
-        if quoted is None and item is None:
-            return self._uncommented(number, text, comment_width)
+        inner = rest if item is None else rest[item.end():]
+        marks = ("quote+" if quoted else "") + ("list+" if item else "")
+        uncommented = self._uncommented(inner, comment_width)
+        if uncommented is not None:
+            inner, marks = uncommented, marks + "comment+"
+        if not marks:
+            return text
         if len(self._unwrapped) >= _MAX_UNWRAPPED_HELD:
             self._unwrapped.popleft()  # (bounded: a line joined into another's event is never emitted under its number)
-        self._unwrapped.append((number, ("quote+" if quoted else "") + ("list+" if item else "")))
-        return rest if item is None else rest[item.end():]
+        self._unwrapped.append((number, marks))
+        return inner
 
-    def _uncommented(self, number: int, text: str, comment_width: int) -> str:
-        """A log line behind a comment's mark (see :data:`_COMMENT`), without it; any other line as it is."""
+    def _uncommented(self, text: str, comment_width: int) -> str | None:
+        """A log line behind a comment's mark (see :data:`_COMMENT`), without it; None for any other line."""
         marks = _COMMENT.match(text)
         if marks is None:
-            return text
+            return None
         rest = text[marks.end():]
         if comment_width and marks.end() > comment_width and text[:comment_width].strip() == text[:marks.end()].strip():
             self._comment_width = comment_width  # a continuation under the line above: its own indent kept
-            rest = text[comment_width:]
-        elif _STARTS_AS_LOG.match(rest) is None and families.match_family(rest.rstrip()) is None:
-            return text
-        else:
-            self._comment_width = marks.end()
-        if len(self._unwrapped) >= _MAX_UNWRAPPED_HELD:
-            self._unwrapped.popleft()
-        self._unwrapped.append((number, "comment+"))
+            return text[comment_width:]
+        if _STARTS_AS_LOG.match(rest) is None and families.match_family(rest.rstrip()) is None:
+            return None
+        self._comment_width = marks.end()
         return rest
 
     def flush(self) -> Sequence[Event]:

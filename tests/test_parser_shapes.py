@@ -840,6 +840,13 @@ def test_a_log_kept_behind_a_comment_mark_reads_as_its_lines_and_a_comment_of_pr
     # a deeper-indented comment after a prose comment is no continuation of a log line
     events = parse_text_lines(["# notes", "#        [diagnostic] stalled session: sessionKey=agent:main:main age=300s"])
     assert events[-1].kind == "session.stalled" and events[-1].message.startswith("stalled session")
+    # the same block quoted from an earlier comment, or put in a list: the quote's or the item's marks, then the comment's
+    for mark in ("> ", "- "):
+        events = parse_text_lines([f"{mark}#   auto-compaction failed for inference/model-a: Error: Compaction timed out",
+                                   f"{mark}#   [compaction-safeguard] Compaction summarization failed; cancelling",
+                                   f"{mark}#                          compaction to preserve history: Request was aborted"])
+        assert [e.kind for e in events] == ["compaction.failed"] * 2, mark
+        assert events[1].shape.endswith("comment+console-untimed") and "Request was aborted" in events[1].message
 
 
 def test_a_desktop_apps_capture_of_the_gateways_output_reads_as_the_gateways_line() -> None:
