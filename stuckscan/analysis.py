@@ -364,32 +364,33 @@ def _end(record: IncidentRecord, status: IncidentStatus, recoveries: list[Recove
     return None
 
 
+def _one_line(counts: dict[str, int], lines: Iterable[Event]) -> bool:
+    """Whether evidence counted so (``counts``) and held as ``lines`` is one log line."""
+    return sum(counts.values()) <= 1 and len({(e.source, e.line) for e in lines}) <= 1
+
+
 def _lone_line(record: IncidentRecord) -> bool:
     """Whether everything the incident rests on is one log line."""
-    if sum(record.evidence.counts.values()) > 1:
-        return False
-    return len({(e.source, e.line) for e in (*record.prelude, *record.evidence.all())}) <= 1
+    return _one_line(record.evidence.counts, (*record.prelude, *record.evidence.all()))
 
 
-def _capped(decision: Decision, record: IncidentRecord) -> Decision:
+def _at_most_medium(decision: Decision) -> Decision:
     """Confidence follows the evidence: a finding resting on one log line is at most medium."""
-    if not _lone_line(record):
-        return decision
     for candidate in (decision.primary, *decision.contributing):
         if candidate is not None and candidate.confidence is Confidence.HIGH:
             candidate.confidence = Confidence.MEDIUM
     return decision
+
+
+def _capped(decision: Decision, record: IncidentRecord) -> Decision:
+    """:func:`_at_most_medium` for an incident resting on one line."""
+    return _at_most_medium(decision) if _lone_line(record) else decision
 
 
 def _capped_episode(decision: Decision, record: EpisodeRecord) -> Decision:
     """The same for a gateway-wide episode: one line of trouble is at most medium, whatever it says."""
-    if sum(record.evidence.counts.values()) > 1 \
-            or len({(e.source, e.line) for e in (*record.markers, *record.evidence.all())}) > 1:
-        return decision
-    for candidate in (decision.primary, *decision.contributing):
-        if candidate is not None and candidate.confidence is Confidence.HIGH:
-            candidate.confidence = Confidence.MEDIUM
-    return decision
+    return _at_most_medium(decision) if _one_line(record.evidence.counts, (*record.markers, *record.evidence.all())) \
+        else decision
 
 
 def missing_evidence(record: IncidentRecord, decision: Decision) -> str:

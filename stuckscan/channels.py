@@ -176,8 +176,9 @@ _CREDENTIALS_REFUSED = re.compile(r"\bHTTP 40[13]\b|\b40[13] (?:Unauthorized|For
                                   r"\binvalid (?:access )?token\b", re.IGNORECASE)
 
 
-# A channel that stops taking in messages for a while on its platform's word ("weixin getUpdates: session expired
-# (errcode -14), pausing bot for 60 min"): its intake is down for that long, though no word of it says "failed".
+# A channel that stops taking in messages for a while on its platform's word, in its own subsystem's words ("session
+# expired ..., pausing ...", "pausing polling ..."): its intake is down for that long, though no word of it says
+# "failed". (The WeChat plugin's own pause is a family, read with or without its tag: families.py.)
 _INTAKE_PAUSED = re.compile(r"\bsession expired\b.{0,80}\bpaus(?:e|ing)\b|\bpausing (?:the )?(?:bot|polling|channel)\b",
                             re.IGNORECASE)
 
