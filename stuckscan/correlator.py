@@ -58,6 +58,7 @@ from stuckscan.events import (
     reload_waits_on_task_records,
     replay_all_failed,
     reply_handled_elsewhere,
+    timeout_failover_failed_fast,
     timeout_failover_was_server_error,
     timestamp_or_inf,
     warm_blocked_loop,
@@ -214,6 +215,7 @@ SIGNAL_KINDS = frozenset({
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
+SAME_FAILURE_SECONDS = 2.0       # a failover and the lane task errors of the same failed request
 UNIDENTIFIED = "unidentified"   # a stall warning or recovery that names none (see Correlator._unnamed_stall)
 # A compaction that starts and has not ended by the end of the log (or within this window
 # while the run stays active) is a finding of its own.
@@ -1458,9 +1460,20 @@ class Correlator:
         if self._opens_incident(event) and event.time is not None:
             record.prelude.extend(e for e in self.recent_settles if e.time and e.time <= event.time
                                   and event.time - e.time <= EPISODE_GAP)
+        if event.kind in ("model.fallback_decision", "embedded.failover"):
+            record.prelude.extend(self._lane_failures_beside(event))
         record.evidence.add(event)
         self._touch(record, event)
         return [Change("opened", record, signal)]
+
+    def _lane_failures_beside(self, event: Event) -> list[Event]:
+        """The session lanes' task errors logged within a couple of seconds of a failover that names no session:
+        they state how long the failed request held its lane."""
+        if event.time is None:
+            return []
+        return [task for _, tasks in self.lane_tasks.items() for task in tasks
+                if task.kind == "lane.task_error" and task.time is not None
+                and abs((task.time - event.time).total_seconds()) <= SAME_FAILURE_SECONDS]
 
     def _attach_redacted_session_lane(self, event: Event) -> bool:
         """A session lane whose key was redacted (a diagnostics bundle) names no session it can
@@ -1544,6 +1557,9 @@ class Correlator:
         if event.kind == "dispatch.empty_reply" and self._kept_private_turn(event):
             return ""
         signal = _fault_signal(event, self.thresholds)
+        if signal and _only_a_timeout_failover(event) \
+                and timeout_failover_failed_fast(event, self._lane_failures_beside(event)):
+            return ""  # the provider refused the request at once: a failure the user was told of, not a hang
         if signal or event.kind != "run.aborted_error" or event.time is None:
             return signal
         for marker in reversed(self.markers):
@@ -2468,6 +2484,18 @@ def _warned_after(recovery: RecoveryRecord, warning: Event) -> bool:
     return last is not None and last.source == warning.source and warning.line > last.line
 
 
+def _failover_names_a_stuck_session(event: Event) -> bool:
+    """A failover whose error is a held lock, an aborted request, a busy turn claim, or that surfaced the error."""
+    # (the console prints the error inside its message; the file record keeps it in detail or rawError)
+    said = " ".join((event.message, str(event.fields.get("detail", "")), str(event.fields.get("rawError", ""))))
+    return "session file locked" in said or "Request was aborted" in said \
+        or event.fields.get("decision") == "surface_error" or TURN_CLAIM_BUSY in said
+
+
+def _only_a_timeout_failover(event: Event) -> bool:
+    return event.kind in ("model.fallback_decision", "embedded.failover") and not _failover_names_a_stuck_session(event)
+
+
 def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> str:
     """What makes ``event`` a fault on its own ("" when it is not one)."""
     kind = event.kind
@@ -2523,11 +2551,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind == "cron.timeout_cleanup":
         return "a timed-out run's cleanup failed" if event.fields.get("stage") == "cleanup failed" else ""
     if kind in ("model.fallback_decision", "embedded.failover"):
-        # (the console prints the error inside its message; the file record keeps it in detail or rawError)
-        said = " ".join((message, str(event.fields.get("detail", "")), str(event.fields.get("rawError", ""))))
         failed = event.fields.get("reason") == "timeout" and not timeout_failover_was_server_error(event) \
-            or "session file locked" in said or "Request was aborted" in said \
-            or event.fields.get("decision") == "surface_error" or TURN_CLAIM_BUSY in said
+            or _failover_names_a_stuck_session(event)
         return "model call failed over" if failed else ""
     if kind == "compaction.timeout_recovery":
         stage = str(event.fields.get("stage", ""))

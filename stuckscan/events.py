@@ -260,7 +260,7 @@ def model_call_timed_out(event: Event) -> bool:
 # decision keeps says which: the provider's answer (:data:`_PROVIDER_ANSWERED`, or a server error's words) is no hung
 # call, unless it is a timeout of its own (504 Gateway Timeout, 522, 524, a timed-out request).
 _SERVER_ERROR_WORDS = re.compile(r"\b(?:Internal Server Error|Bad Gateway|Service Unavailable)\b", re.IGNORECASE)
-_TIMEOUT_WORDS = re.compile(r"time[d_ -]?out|aborted|deadline|\b(?:504|522|524)\b", re.IGNORECASE)  # (ETIMEDOUT too)
+_TIMEOUT_WORDS = re.compile(r"time[ds]?[_ -]?out|aborted|deadline|\b(?:504|522|524)\b", re.IGNORECASE)  # (ETIMEDOUT too)
 _FAILOVER_ERROR_FIELDS = ("errorPreview", "fallbackStepFromFailureDetail", "detail", "rawError", "error")
 
 
@@ -272,6 +272,27 @@ def timeout_failover_was_server_error(event: Event) -> bool:
     answered = any(_PROVIDER_ANSWERED.match(error) is not None or _SERVER_ERROR_WORDS.search(error) is not None
                    for error in errors)
     return answered and not any(_TIMEOUT_WORDS.search(error) is not None for error in errors)
+
+
+# A failure the lanes logged this soon after the task began was answered, not left hanging: model timeouts are
+# configured in tens of seconds at the least.
+FAST_FAILURE_SECONDS = 30.0
+_REASON_WORD = re.compile(r"\b(?:failover)?reason=\S*", re.IGNORECASE)
+
+
+def timeout_failover_failed_fast(event: Event, lane_errors: list[Event]) -> bool:
+    """A fallback decision filed under reason=timeout whose error names no timeout, while the lane tasks that failed
+    with it in the same second held their lanes only seconds (``lane task error: lane=main durationMs=9001
+    error="FailoverError: An unknown error occurred"`` beside ``decision=candidate_failed ... reason=timeout
+    detail=An unknown error occurred``): the provider refused the request at once."""
+    # (a console line's detail runs to the line's end: its words past the first are not in the field)
+    said = " ".join([str(event.fields[key]) for key in _FAILOVER_ERROR_FIELDS if key in event.fields]
+                    + [_REASON_WORD.sub("", event.message)])
+    if event.time is None or _TIMEOUT_WORDS.search(said) is not None:
+        return False
+    beside = [e for e in lane_errors if e.time is not None and abs((e.time - event.time).total_seconds()) <= 2
+              and "durationMs" in e.seconds and not _TIMEOUT_WORDS.search(e.message)]
+    return bool(beside) and all(e.seconds["durationMs"] < FAST_FAILURE_SECONDS for e in beside)
 
 
 def lane_held_until_model_timeout(event: Event, warn_seconds: float) -> bool:

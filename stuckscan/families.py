@@ -2672,6 +2672,12 @@ FIELD_SIGNATURES: tuple[tuple[frozenset[str], str], ...] = (
     # its status (see signature_label).
     (frozenset({"released", "forceCleared", "drained"}), "stuck session recovery: "),
 )
+# Fields that name a template only together: an embedded run's failover decision has a `decision` as the model
+# fallback's does, but only it writes `decision` beside `stage`, `from` or `rawError`
+# (src/agents/pi-embedded-runner/run/failover-observation.ts; "rawError=Request was aborted ... decision=surface_error
+# from=<provider>/<model>", f2015).
+FIELD_COMBINATIONS: tuple[tuple[frozenset[str], str], ...] = tuple(
+    (frozenset({"decision", other}), "embedded run failover decision: ") for other in ("stage", "from", "rawError"))
 # Which of the detector's three labels a stall warning's fragment had, by its classification field.
 STALL_LABEL_BY_CLASSIFICATION = {"long_running": "long-running session: ", "stale_session_state": "stuck session: "}
 
@@ -2679,6 +2685,7 @@ STALL_LABEL_BY_CLASSIFICATION = {"long_running": "long-running session: ", "stal
 def signature_label(fields: Mapping[str, Any]) -> str | None:
     """The label of the one template whose own fields ``fields`` include, else None."""
     labels = {label for names, label in FIELD_SIGNATURES if not names.isdisjoint(fields)}
+    labels |= {label for names, label in FIELD_COMBINATIONS if names <= fields.keys()}
     label = labels.pop() if len(labels) == 1 else None
     if label == "stalled session: ":
         return STALL_LABEL_BY_CLASSIFICATION.get(str(fields.get("classification", "")), label)

@@ -610,6 +610,12 @@ def test_a_fragment_of_a_templates_own_fields_is_read_as_that_template() -> None
     assert [e.kind for e in parsed] == ["liveness.warning", "lane.wait_exceeded", "generic"]
     assert parsed[0].fields["eventLoopDelayMaxMs"] == 40500 and parsed[0].fields["cpuCoreRatio"] is None
     assert parsed[0].message.startswith("eventLoopDelayMaxMs=")  # the line as pasted, no label added
+    failover = parse_text_lines([
+        "00:28:37 rawError=Request was aborted ... decision=surface_error from=opclaw/glm5",  # f2015: label cut
+        "00:28:38 decision=candidate_failed reason=timeout",  # the model fallback's own decision stays its own
+    ])
+    assert [e.kind for e in failover] == ["embedded.failover", "model.fallback_decision"]
+    assert failover[0].fields["decision"] == "surface_error"
     wrapped = parse_text_lines(["liveness warning: reasons=event_loop_delay", "  eventLoopDelayMaxMs=40500"])
     assert [e.kind for e in wrapped] == ["liveness.warning"]  # a wrapped tail still joins its line
     assert wrapped[0].fields["eventLoopDelayMaxMs"] == 40500

@@ -71,3 +71,27 @@ def test_a_server_error_filed_under_reason_timeout_is_no_model_hang() -> None:
     # a gateway timeout, or a preview in timeout words, is still the model call timing out
     assert _primaries(_fallback_decision("504 Gateway Timeout")) == ["RC01"]
     assert _primaries(_fallback_decision("LLM request timed out.")) == ["RC01"]
+
+
+def _quick_lane_failure(held_ms: int, error: str) -> list[str]:
+    return [f'14:48:14 [diagnostic] lane task error: lane={lane} durationMs={held_ms} error="FailoverError: {error}"'
+            for lane in ("main", "session:agent:main:main")]
+
+
+def _timeout_decision(detail: str) -> str:
+    return ("14:48:14 [model-fallback/decision] model fallback decision: decision=candidate_failed "
+            f"requested=google/gemini-flash candidate=google/gemini-flash reason=timeout next=none detail={detail}")
+
+
+def test_a_timeout_failover_whose_lanes_failed_within_seconds_is_no_model_hang() -> None:
+    # (f1977: a free tier's exhausted quota; OpenClaw filed the refusal under reason=timeout, the lanes held 9 s)
+    assert _primaries(*_quick_lane_failure(9001, "An unknown error occurred"),
+                      _timeout_decision("An unknown error occurred")) == []
+    # the same decision held its lanes for minutes: the call hung that long
+    assert _primaries(*_quick_lane_failure(190001, "An unknown error occurred"),
+                      _timeout_decision("An unknown error occurred")) == ["RC01"]
+    # the error itself says the call timed out: a short configured timeout is still a timeout
+    assert _primaries(*_quick_lane_failure(15001, "LLM request timed out."),
+                      _timeout_decision("LLM request timed out.")) == ["RC01"]
+    # no lane line beside it says how long it took: read as before
+    assert _primaries(_timeout_decision("An unknown error occurred")) == ["RC01"]

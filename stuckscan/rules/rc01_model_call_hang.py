@@ -12,6 +12,7 @@ from stuckscan.events import (
     lane_held_until_model_timeout,
     model_call_timed_out,
     overdue_channel_turn,
+    timeout_failover_failed_fast,
     timeout_failover_was_server_error,
 )
 from stuckscan.model import Confidence, Severity
@@ -169,8 +170,10 @@ def detect(view: IncidentView) -> Candidate | None:
     # for its 30 minutes after anything but a completed item (the app-server went silent mid-turn)
     idle += [e for e in view.events("codex.turn_idle_timeout") if field_text(e, "waitingFor") == "progress"
              or (field_text(e, "waitingFor") == "terminal event" and not codex_items_done(e))]
+    lane_errors = view.events("lane.task_error")
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
                 if not mentions_lock(e) and not timeout_failover_was_server_error(e)
+                and not timeout_failover_failed_fast(e, lane_errors)
                 and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message
                      or "Request was aborted" in field_text(e, "rawError"))]
     failover += [e for e in view.events("model.all_failed") if every_candidate_timed_out(e)]
