@@ -45,6 +45,7 @@ from stuckscan.events import (
     blocked_tool_timeout,
     browser_blocked,
     browser_request_failed,
+    compaction_diag_failed,
     compaction_rpc,
     event_order,
     failed_compaction_diag,
@@ -215,6 +216,7 @@ SIGNAL_KINDS = frozenset({
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
+OVERFLOW_KINDS = frozenset({"compaction.overflow", "compaction.overflow_diag"})
 SAME_FAILURE_SECONDS = 2.0       # a failover and the lane task errors of the same failed request
 UNIDENTIFIED = "unidentified"   # a stall warning or recovery that names none (see Correlator._unnamed_stall)
 # A compaction that starts and has not ended by the end of the log (or within this window
@@ -842,6 +844,7 @@ class Correlator:
         # Abort-settle timeouts of any session: a lock error that names no session may be the
         # lock that abort leaked (the paste elided the ids that would tie them).
         self.recent_settles: deque[Event] = deque(maxlen=20)
+        self.recent_overflows: deque[Event] = deque(maxlen=20)
         self.episodes: list[EpisodeRecord] = []
         self.open_episode: EpisodeRecord | None = None
         self.markers: deque[Event] = deque(maxlen=self.limits.markers)
@@ -901,6 +904,8 @@ class Correlator:
                 self._on_repeat_note(event)
             return changes
         event = bounded_event(event)
+        if kind in OVERFLOW_KINDS:
+            self.recent_overflows.append(event)
         if kind == "channel.starting" and awaits_channel_readiness(event):
             self._awaiting_ready = event
         if kind in HEARTBEAT_PROOF_KINDS and event.time is not None \
@@ -1462,9 +1467,19 @@ class Correlator:
                                   and event.time - e.time <= EPISODE_GAP)
         if event.kind in ("model.fallback_decision", "embedded.failover"):
             record.prelude.extend(self._lane_failures_beside(event))
+        elif event.kind == "compaction.diag":
+            record.prelude.extend(self._overflows_before(event))
         record.evidence.add(event)
         self._touch(record, event)
         return [Change("opened", record, signal)]
+
+    def _overflows_before(self, event: Event) -> list[Event]:
+        """The context overflows of the same session (or of one a paste did not name) shortly before ``event``, both
+        timed, or both untimed lines of a paste."""
+        return [overflow for overflow in self.recent_overflows if _same_session_or_unnamed(overflow, event) and (
+            overflow.time is None and event.time is None
+            or overflow.time is not None and event.time is not None
+            and timedelta(0) <= event.time - overflow.time <= EPISODE_GAP)]
 
     def _lane_failures_beside(self, event: Event) -> list[Event]:
         """The session lanes' task errors logged within a couple of seconds of a failover that names no session:
@@ -1556,6 +1571,9 @@ class Correlator:
             return self._message_keeps_failing(event)
         if event.kind == "dispatch.empty_reply" and self._kept_private_turn(event):
             return ""
+        if event.kind == "compaction.diag" and compaction_diag_failed(event) and not failed_compaction_diag(event) \
+                and self._overflows_before(event):
+            return f"the compaction a context overflow needed failed ({event.fields.get('reason') or 'no reason given'})"
         signal = _fault_signal(event, self.thresholds)
         if signal and _only_a_timeout_failover(event) \
                 and timeout_failover_failed_fast(event, self._lane_failures_beside(event)):
@@ -2482,6 +2500,14 @@ def _warned_after(recovery: RecoveryRecord, warning: Event) -> bool:
         return warning.time > recovery.time + RECOVERY_GRACE
     last = recovery.events[-1] if recovery.events else None
     return last is not None and last.source == warning.source and warning.line > last.line
+
+
+def _same_session_or_unnamed(one: Event, other: Event) -> bool:
+    for key in ("sessionKey", "sessionId"):
+        first, second = one.fields.get(key), other.fields.get(key)
+        if first and second and first != second:
+            return False
+    return True
 
 
 def _failover_names_a_stuck_session(event: Event) -> bool:

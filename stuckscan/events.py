@@ -379,6 +379,13 @@ def recall_lane_task(event: Event) -> bool:
 _TIMED_OUT_REASON = re.compile(r"time[d_ -]?out", re.IGNORECASE)
 
 
+def compaction_diag_failed(event: Event) -> bool:
+    """A ``[compaction-diag]`` line that states a failed outcome for any reason, a skip reason too (``outcome=failed
+    reason=already_compacted_recently``, ``reason=guard_blocked``): alone often routine, but after a context overflow
+    it says the compaction the overflow needed freed nothing."""
+    return event.kind == "compaction.diag" and str(event.fields.get("outcome", "")) == "failed"
+
+
 def failed_compaction_diag(event: Event) -> bool:
     """A ``[compaction-diag]`` line that states a failed outcome for a timeout (``outcome=failed reason=timeout
     durationMs=181634``, #120162): the compaction timed out."""

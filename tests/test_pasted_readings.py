@@ -1351,6 +1351,18 @@ def test_a_compaction_diag_line_that_failed_on_a_timeout_is_a_compaction_stall()
     assert primary(diag.format("context_overflow")) is None
 
 
+def test_a_compaction_that_failed_for_any_reason_after_a_context_overflow_is_a_compaction_stall() -> None:
+    # f2047: the precheck's overflow, then a compaction skipped as already done: nothing reduced the context.
+    overflow = ("[context-overflow-diag] sessionKey=agent:main:feishu:direct:ou_1 provider=p/m messages=39 "
+                "compactionTokens=48001 error=Context overflow: prompt too large for the model (precheck).")
+    refused = "[compaction-diag] outcome=failed reason=already_compacted_recently"
+    (incident,) = analyze_text(overflow, refused).incidents
+    assert incident.primary.rule.id == "RC16" and "already_compacted_recently" in incident.primary.summary
+    assert primary(refused) is None  # alone, a skip reason is routine
+    timed = ["12:00:00 " + overflow, "12:20:00 " + refused]  # twenty minutes apart: not the same compaction
+    assert primary(*timed) is None
+
+
 def test_an_abort_error_is_a_restarts_work_only_after_a_restart() -> None:
     # f682 (#5865): the run timeout's own abort, uncaught, with no restart anywhere: RC15, not RC17.
     timeout = "[agent/embedded] embedded run timeout: runId=r-1 sessionId=s-1 timeoutMs=600000"

@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.events import TIMEOUT_COMPACTION_START, Event, compaction_rpc, failed_compaction_diag
+from stuckscan.events import (
+    TIMEOUT_COMPACTION_START,
+    Event,
+    compaction_diag_failed,
+    compaction_rpc,
+    failed_compaction_diag,
+)
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, first_time, lock_events
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -120,7 +126,11 @@ def detect(view: IncidentView) -> Candidate | None:
     held_locks = locks_taken_at(diag_open, locks)
     if not held_locks and any(isinstance(e.fields.get("lockAgeMs"), int) for e in locks):
         diag_open = []  # (the session's lock was taken at another moment: the compaction is not what holds it)
-    compaction += [e for e in view.events("compaction.diag") if failed_compaction_diag(e) or e in diag_open]
+    overflowed = any(e.kind in ("compaction.overflow", "compaction.overflow_diag") for e in compaction)
+    # (after an overflow, a compaction that failed for any reason, a skip too, left the context too large)
+    refused = [e for e in view.events("compaction.diag")
+               if overflowed and compaction_diag_failed(e) and not failed_compaction_diag(e)]
+    compaction += [e for e in view.events("compaction.diag") if failed_compaction_diag(e) or e in diag_open] + refused
     compaction += [e for e in view.events("ws.response") if compaction_rpc(e)]
     if not compaction:
         return None
@@ -134,7 +144,7 @@ def detect(view: IncidentView) -> Candidate | None:
                                                     "compaction.deadline_extended", "ws.response",
                                                     "compaction.overflow_exhausted", "compaction.interrupted")
                 or (e.kind == "compaction.timeout_recovery" and field_text(e, "stage") in TIMEOUT_COMPACTION_FAILED)
-                or failed_compaction_diag(e)]
+                or failed_compaction_diag(e) or e in refused]
     if not (open_starts or failures or any(e.kind in ("compaction.overflow", "compaction.overflow_diag") for e in compaction)):
         return None
     onset = first_time(compaction)
@@ -156,6 +166,10 @@ def detect(view: IncidentView) -> Candidate | None:
     elif not open_starts and not failures and ended:
         summary = ("The stall began as a transcript compaction for a context overflow ended (it reported success "
                    "and the prompt was sent again): the run after the compaction never progressed.")
+    elif refused and len(failures) == len(refused):
+        reason = field_text(refused[0], "reason") or "no reason given"
+        summary = (f"A context overflow needed a compaction, and the compaction failed (`reason={reason}`): the "
+                   "context is still too large for the model, and nothing after it shows the session's context reduced.")
     elif held_locks:
         summary = ("A transcript compaction started and never logged its end, and the session's write lock it took "
                    f"then (held {held_locks[0].fields['lockAgeMs'] / 1000:.0f} s, by a live holder) made the "
