@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -164,6 +165,9 @@ RECALL_REACH_LINES = 20
 # for, not the event loop's.
 WAITING_METHODS = frozenset({"sessions.compact", "agent.wait", "exec.approval.waitDecision", "update.run",
                              "plugin.approval.waitDecision"})
+# A method named for waiting ("web.login.wait" holds its call up to 120 s for a QR code to be scanned, a fork's
+# "channels.loginQrWait" the same, "*.waitDecision" for an approval): as slow as the user it waits on.
+_WAITS_BY_NAME = re.compile(r"(?:^|\.)wait[A-Z]?\w*$|[a-z]Wait$")
 # A channel's ingress up again ("slack socket mode connected", "polling ingress started"): kept in an open gateway
 # episode, where RC18 reads a lone restart the channel came back from (times or none).
 INGRESS_BACK_KIND = "channel.polling_started"
@@ -1968,7 +1972,7 @@ class Correlator:
         # timed out", "res ✗ browser.request 10023ms errorCode=UNAVAILABLE ...") as long as its own work took: none
         # is a sign of a starved event loop.
         return event.seconds.get("durationMs", 0.0) >= SLOW_RESPONSE_SECONDS \
-            and event.fields.get("method") not in WAITING_METHODS \
+            and not waits_by_design(str(event.fields.get("method", ""))) \
             and not (event.fields.get("status") == "✗" and ("timed out" in event.message or "errorCode" in event.fields))
 
     def _on_repeat_note(self, note: Event) -> None:
@@ -2500,6 +2504,12 @@ def _warned_after(recovery: RecoveryRecord, warning: Event) -> bool:
         return warning.time > recovery.time + RECOVERY_GRACE
     last = recovery.events[-1] if recovery.events else None
     return last is not None and last.source == warning.source and warning.line > last.line
+
+
+def waits_by_design(method: str) -> bool:
+    """Whether a gateway method's call lasts as long as what it waits for (a compaction, a run, a user's scan or
+    approval), so its duration says nothing of the event loop."""
+    return method in WAITING_METHODS or _WAITS_BY_NAME.search(method) is not None
 
 
 def _same_session_or_unnamed(one: Event, other: Event) -> bool:

@@ -1038,9 +1038,10 @@ def test_an_active_memory_recall_line_without_its_session_word_is_the_recall() -
 
 def test_a_call_that_waits_by_design_is_no_slow_response() -> None:
     approval = "2026-06-01T10:00:00.000Z [ws] ⇄ res ✓ {} 119965ms conn=a1b2c3d4 id=5"
-    for method in ("plugin.approval.waitDecision", "agent.wait"):
-        assert primary(approval.format(method)) is None
+    for method in ("plugin.approval.waitDecision", "agent.wait", "web.login.wait", "channels.loginQrWait"):
+        assert primary(approval.format(method)) is None  # (a QR login waits for the user's scan: f2061)
     assert primary(approval.format("chat.send")) == "RC12"
+    assert primary(approval.format("wizard.await")) == "RC12"  # a name that only contains "wait" is no waiting call
     # An exec approval wait that lasted the whole default window (120 s; 30 min on later builds) expired unanswered
     # (f416): the approval-gated exec call was blocked on it. One answered within the window is no fault.
     (incident,) = analyze_text(approval.format("exec.approval.waitDecision")).incidents
