@@ -36,6 +36,7 @@ from stuckscan.events import (
     RESTART_WAIT_KINDS,
     RUN_BUDGET_FIELD,
     RUN_OVER_KINDS,
+    SAME_FAILURE_SECONDS,
     SLOW_RESPONSE_SECONDS,
     STOPPED_RUN,
     TIMED_OUT_RUN_FIELD,
@@ -221,7 +222,6 @@ SIGNAL_KINDS = frozenset({
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
 OVERFLOW_KINDS = frozenset({"compaction.overflow", "compaction.overflow_diag"})
-SAME_FAILURE_SECONDS = 2.0       # a failover and the lane task errors of the same failed request
 UNIDENTIFIED = "unidentified"   # a stall warning or recovery that names none (see Correlator._unnamed_stall)
 # A compaction that starts and has not ended by the end of the log (or within this window
 # while the run stays active) is a finding of its own.

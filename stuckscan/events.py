@@ -277,6 +277,7 @@ def timeout_failover_was_server_error(event: Event) -> bool:
 # A failure the lanes logged this soon after the task began was answered, not left hanging: model timeouts are
 # configured in tens of seconds at the least.
 FAST_FAILURE_SECONDS = 30.0
+SAME_FAILURE_SECONDS = 2.0  # a failover and the lane task errors of the same failed request, apart
 _REASON_WORD = re.compile(r"\b(?:failover)?reason=\S*", re.IGNORECASE)
 
 
@@ -290,7 +291,7 @@ def timeout_failover_failed_fast(event: Event, lane_errors: list[Event]) -> bool
                     + [_REASON_WORD.sub("", event.message)])
     if event.time is None or _TIMEOUT_WORDS.search(said) is not None:
         return False
-    beside = [e for e in lane_errors if e.time is not None and abs((e.time - event.time).total_seconds()) <= 2
+    beside = [e for e in lane_errors if e.time is not None and abs((e.time - event.time).total_seconds()) <= SAME_FAILURE_SECONDS
               and "durationMs" in e.seconds and not _TIMEOUT_WORDS.search(e.message)]
     return bool(beside) and all(e.seconds["durationMs"] < FAST_FAILURE_SECONDS for e in beside)
 
@@ -376,7 +377,7 @@ def recall_lane_task(event: Event) -> bool:
     return event.kind == "lane.task_error" and ":active-memory:" in str(event.fields.get("lane", ""))
 
 
-_TIMED_OUT_REASON = re.compile(r"time[d_ -]?out", re.IGNORECASE)
+_TIMED_OUT_REASON = re.compile(r"time[ds]?[_ -]?out", re.IGNORECASE)  # (timeout, timed_out, timed out)
 
 
 def compaction_diag_failed(event: Event) -> bool:

@@ -51,7 +51,9 @@ RULE = Rule(
     ("`stalled session:` or `long-running session:` with `activeWorkKind=model_call` or "
      "`lastProgress=model_call:started` (or `embedded_run:started` with no later progress)",
      "`embedded run failover decision ... reason=timeout` or `rawError=Request was aborted`",
-     "`LLM idle timeout (Ns)`", "`model fallback decision: decision=candidate_failed ... reason=timeout`",
+     "`LLM idle timeout (Ns)`", "`model fallback decision: decision=candidate_failed ... reason=timeout` (not when its "
+     "error names no timeout and the lane tasks that failed with it held their lanes under 30 s: the provider refused "
+     "the request at once, a failure the user was told of)",
      "the idle timeout as the user is told it (`The model did not produce a response before the model idle "
      "timeout`), a stream's first-event timeout (`HTTP stream opened but did not deliver a first SSE event within "
      "Nms`), the Codex harness's `auth refresh request timed out after Ns`, an auth profile's `Profile <id> timed "

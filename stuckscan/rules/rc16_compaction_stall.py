@@ -53,6 +53,9 @@ RULE = Rule(
      "`Compaction timed out`", "`auto-compaction failed for <provider>/<model>: ...`",
      "`Error running remote compact task: ...` (the Codex harness's remote compaction failing the turn)",
      "`[compaction-diag] ... outcome=failed reason=timeout durationMs=N`",
+     "after a context overflow of the session, `[compaction-diag] outcome=failed` for any reason, a skip such as "
+     "`reason=already_compacted_recently` too (alone such a skip is routine): the compaction the overflow needed "
+     "freed nothing",
      "`[compaction-diag] start` with no `[compaction-diag] end` for its `diagId` (medium confidence alone; not when "
      "the session's lock was taken at another moment)",
      "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry` "
