@@ -1349,6 +1349,7 @@ def test_a_compaction_diag_line_that_failed_on_a_timeout_is_a_compaction_stall()
     # f516 (#120162): "[compaction-diag] ... outcome=failed reason=timeout durationMs=181634".
     diag = "10:48:18 [compaction-diag] trigger=manual provider=p/m attempt=1 outcome=failed reason={} durationMs=181634"
     assert primary(diag.format("timeout")) == "RC16"
+    assert primary(diag.format("timed_out")) == "RC16"
     assert primary(diag.format("context_overflow")) is None
 
 
