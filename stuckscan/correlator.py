@@ -849,6 +849,7 @@ class Correlator:
         # lock that abort leaked (the paste elided the ids that would tie them).
         self.recent_settles: deque[Event] = deque(maxlen=20)
         self.recent_overflows: deque[Event] = deque(maxlen=20)
+        self.recent_lane_errors: deque[Event] = deque(maxlen=20)  # any lane's, for a failover that names no session
         self.episodes: list[EpisodeRecord] = []
         self.open_episode: EpisodeRecord | None = None
         self.markers: deque[Event] = deque(maxlen=self.limits.markers)
@@ -1486,12 +1487,11 @@ class Correlator:
             and timedelta(0) <= event.time - overflow.time <= EPISODE_GAP)]
 
     def _lane_failures_beside(self, event: Event) -> list[Event]:
-        """The session lanes' task errors logged within a couple of seconds of a failover that names no session:
-        they state how long the failed request held its lane."""
+        """The lanes' task errors logged within a couple of seconds of a failover: they state how long the failed
+        request held its lane."""
         if event.time is None:
             return []
-        return [task for _, tasks in self.lane_tasks.items() for task in tasks
-                if task.kind == "lane.task_error" and task.time is not None
+        return [task for task in self.recent_lane_errors if task.time is not None
                 and abs((task.time - event.time).total_seconds()) <= SAME_FAILURE_SECONDS]
 
     def _attach_redacted_session_lane(self, event: Event) -> bool:
@@ -1527,6 +1527,8 @@ class Correlator:
         the lines it takes); a session lane's last few are kept."""
         if self.pending_timeouts and event.kind != "lane.dequeue":
             self._end_run_timeout_by_its_task(event)
+        if event.kind == "lane.task_error":
+            self.recent_lane_errors.append(event)
         lane = event.get("lane")  # (a lazy event peeks it: no tokenizing for every dequeue)
         if not isinstance(lane, str) or not lane.startswith("session:"):
             return
