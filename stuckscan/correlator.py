@@ -30,6 +30,7 @@ from stuckscan.events import (
     LANE_TIMER_SLACK,
     NEXT_RUN_KINDS,
     NOTE_KIND,
+    OVERFLOW_KINDS,
     RELOAD_WAIT_KINDS,
     REPEATED_MESSAGE_FAILURES,
     REPLAY_KIND,
@@ -221,7 +222,6 @@ SIGNAL_KINDS = frozenset({
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
-OVERFLOW_KINDS = frozenset({"compaction.overflow", "compaction.overflow_diag"})
 UNIDENTIFIED = "unidentified"   # a stall warning or recovery that names none (see Correlator._unnamed_stall)
 # A compaction that starts and has not ended by the end of the log (or within this window
 # while the run stays active) is a finding of its own.

@@ -260,7 +260,8 @@ def model_call_timed_out(event: Event) -> bool:
 # decision keeps says which: the provider's answer (:data:`_PROVIDER_ANSWERED`, or a server error's words) is no hung
 # call, unless it is a timeout of its own (504 Gateway Timeout, 522, 524, a timed-out request).
 _SERVER_ERROR_WORDS = re.compile(r"\b(?:Internal Server Error|Bad Gateway|Service Unavailable)\b", re.IGNORECASE)
-_TIMEOUT_WORDS = re.compile(r"time[ds]?[_ -]?out|aborted|deadline|\b(?:504|522|524)\b", re.IGNORECASE)  # (ETIMEDOUT too)
+_TIMED_OUT = r"time[ds]?[_ -]?out"  # timeout, timed out, timed_out (ETIMEDOUT too)
+_TIMEOUT_WORDS = re.compile(_TIMED_OUT + r"|aborted|deadline|\b(?:504|522|524)\b", re.IGNORECASE)
 _FAILOVER_ERROR_FIELDS = ("errorPreview", "fallbackStepFromFailureDetail", "detail", "rawError", "error")
 
 
@@ -377,7 +378,10 @@ def recall_lane_task(event: Event) -> bool:
     return event.kind == "lane.task_error" and ":active-memory:" in str(event.fields.get("lane", ""))
 
 
-_TIMED_OUT_REASON = re.compile(r"time[ds]?[_ -]?out", re.IGNORECASE)  # (timeout, timed_out, timed out)
+_TIMED_OUT_REASON = re.compile(_TIMED_OUT, re.IGNORECASE)
+
+
+OVERFLOW_KINDS = frozenset({"compaction.overflow", "compaction.overflow_diag"})  # a context overflow, either form
 
 
 def compaction_diag_failed(event: Event) -> bool:

@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from stuckscan.events import (
+    OVERFLOW_KINDS,
     TIMEOUT_COMPACTION_START,
     Event,
     compaction_diag_failed,
@@ -129,7 +130,7 @@ def detect(view: IncidentView) -> Candidate | None:
     held_locks = locks_taken_at(diag_open, locks)
     if not held_locks and any(isinstance(e.fields.get("lockAgeMs"), int) for e in locks):
         diag_open = []  # (the session's lock was taken at another moment: the compaction is not what holds it)
-    overflowed = any(e.kind in ("compaction.overflow", "compaction.overflow_diag") for e in compaction)
+    overflowed = any(e.kind in OVERFLOW_KINDS for e in compaction)
     # (after an overflow, a compaction that failed for any reason, a skip too, left the context too large)
     refused = [e for e in view.events("compaction.diag")
                if overflowed and compaction_diag_failed(e) and not failed_compaction_diag(e)]
@@ -148,7 +149,7 @@ def detect(view: IncidentView) -> Candidate | None:
                                                     "compaction.overflow_exhausted", "compaction.interrupted")
                 or (e.kind == "compaction.timeout_recovery" and field_text(e, "stage") in TIMEOUT_COMPACTION_FAILED)
                 or failed_compaction_diag(e) or e in refused]
-    if not (open_starts or failures or any(e.kind in ("compaction.overflow", "compaction.overflow_diag") for e in compaction)):
+    if not (open_starts or failures or overflowed):
         return None
     onset = first_time(compaction)
     start = view.stall_start
