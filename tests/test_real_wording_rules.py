@@ -422,6 +422,22 @@ def test_one_restart_and_the_reporters_note_that_it_repeats_is_a_restart_loop(tm
     assert '"RC18"' in alone_output and '"confidence": "low"' in alone_output  # one restart: not yet a loop
 
 
+def test_several_accounts_restarted_once_each_are_named_as_several_not_one_restarted_n_times() -> None:
+    accounts = ("default", "researcher", "solitaire", "vesper")
+    burst = [line("10:00:0" + str(n), f"[discord:{name}] health-monitor: restarting (reason: stale-socket)",
+                  "gateway/health-monitor", "INFO") for n, name in enumerate(accounts)]
+    [episode] = analyze(*burst).episodes
+    summary = episode.primary.summary
+    assert "4 channel accounts (discord:default, discord:researcher, discord:solitaire, discord:vesper) once each" \
+        in summary and "4 time(s)" not in summary
+    again = burst + [line("10:30:00", "[discord:default] health-monitor: restarting (reason: stale-socket)",
+                          "gateway/health-monitor", "INFO")]
+    assert "restarted 4 channel accounts 5 times in all (discord:default 2x, discord:researcher 1x," \
+        in analyze(*again).episodes[0].primary.summary
+    alone_again = [burst[0], again[-1]]
+    assert "restarted discord:default 2 time(s)" in analyze(*alone_again).episodes[0].primary.summary
+
+
 def test_a_restart_loop_far_apart_is_one_episode() -> None:
     restarts = [line(clock, "[health-monitor] [telegram:default] restarting (reason: stale-socket)",
                      "gateway/health-monitor", "INFO") for clock in ("10:01:29", "10:36:27", "11:06:27", "11:36:27")]

@@ -623,6 +623,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     latest_attempt = max((e for e in auto if _attempt(e)), key=_attempt, default=None)  # (a line with no count: none)
     stall_note = stalls
     failed_once_only = False
+    several_accounts = bool(total) and not lone and len(per_channel) > 1
     if lone and total:
         summary = (f"The health monitor restarted {name} once ({', '.join(reasons) or 'no reason given'}): it found "
                    "the channel's ingress down; one restart alone does not show whether it recovered")
@@ -661,6 +662,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     elif lone:
         summary = f"{(list(dict.fromkeys(channel_of(e) for e in channel_port_taken)) or ['a channel'])[0].strip(':')} " \
                   "could not bind its port (EADDRINUSE); another process holds it"
+    elif several_accounts:
+        summary = (f"The health monitor restarted {_accounts_named(per_channel)} "
+                   f"({', '.join(reasons) or 'no reason given'})")
     elif total:
         summary = f"The health monitor restarted {name} {total} time(s) ({', '.join(reasons) or 'no reason given'})"
     elif auto:
@@ -727,7 +731,8 @@ def detect(view: EpisodeView) -> Candidate | None:
            if any(_lease_refused(e) for e in transport) and "polling lease" not in summary else "")
         + (f"; Slack reports {max(metric(e, 'activeConnections') for e in shared):.0f} socket-mode connections for "
            "the app, and hands each event to one of them" if shared else "")
-        + ("." if lone else ": the channel stopped delivering messages."),
+        + ("." if lone else ": the channels stopped delivering messages." if several_accounts
+           else ": the channel stopped delivering messages."),
         cite(restarts[:3], restarts[-1:], [n for _, n in noted[:1]], auto[-2:], gave_up[:1], limits[:1], failed[:1],
              addr_in_use[:1], stalls[:2], exited[:1], hung_stops.all[:2], transport[:2], shared[:1], held[:2]),
         onset=view.record.start,
@@ -751,6 +756,18 @@ class _HungStops(NamedTuple):
 def _channel_root(event: object) -> str:
     """The channel a line is of, without its account (``telegram`` of ``telegram:default``); "" when it names none."""
     return channel_of(event).split(":", 1)[0].strip()
+
+
+
+def _accounts_named(per_channel: Counter[str], shown: int = 4) -> str:
+    """Several accounts restarted: '4 channel accounts (discord:default, ...) once each', or with each one's count."""
+    ranked = per_channel.most_common()
+    once_each = all(count == 1 for _, count in ranked)
+    names = [(name.strip(":") or "a channel") + ("" if once_each else f" {count}x") for name, count in ranked]
+    listed = ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
+    if once_each:
+        return f"{len(names)} channel accounts ({listed}) once each"
+    return f"{len(names)} channel accounts {sum(per_channel.values())} times in all ({listed})"
 
 
 def _channel_name(event: object) -> str:
