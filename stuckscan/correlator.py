@@ -63,7 +63,7 @@ from stuckscan.events import (
     replay_all_failed,
     reply_handled_elsewhere,
     timeout_failover_failed_fast,
-    timeout_failover_was_server_error,
+    timeout_failover_was_no_hang,
     timestamp_or_inf,
     warm_blocked_loop,
 )
@@ -1461,6 +1461,10 @@ class Correlator:
             record = next(iter(self.open.values()))
             record.evidence.add(event)
             self._touch(record, event)
+            if record.identity == UNATTRIBUTED:
+                # (a finding that names no session owns its lines only until a session proves to: a session's stall
+                # opened later reads them too, an end line with the start it ends)
+                self.unattributed.append(event)
             return []
         self.unattributed.append(event)
         signal = self._signal(event)
@@ -1581,6 +1585,9 @@ class Correlator:
                 and self._overflows_before(event):
             return f"the compaction a context overflow needed failed ({event.fields.get('reason') or 'no reason given'})"
         signal = _fault_signal(event, self.thresholds)
+        if signal and event.kind == "compaction.timeout_recovery" and self._stopping is not None \
+                and _shortly_before(self._stopping, event, TURN_CUT_BY_STOP):
+            return ""  # (the stop aborted the model call; the runner files that abort as its timeout)
         if signal and _only_a_timeout_failover(event) \
                 and timeout_failover_failed_fast(event, self._lane_failures_beside(event)):
             return ""  # the provider refused the request at once: a failure the user was told of, not a hang
@@ -2589,11 +2596,13 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind == "cron.timeout_cleanup":
         return "a timed-out run's cleanup failed" if event.fields.get("stage") == "cleanup failed" else ""
     if kind in ("model.fallback_decision", "embedded.failover"):
-        failed = event.fields.get("reason") == "timeout" and not timeout_failover_was_server_error(event) \
+        failed = event.fields.get("reason") == "timeout" and not timeout_failover_was_no_hang(event) \
             or _failover_names_a_stuck_session(event)
         return "model call failed over" if failed else ""
     if kind == "compaction.timeout_recovery":
         stage = str(event.fields.get("stage", ""))
+        if model_call_timed_out(event):  # (the recovery starts only after a model call ran out its timeout)
+            return "the model call timed out (the timeout recovery compacts before a retry)"
         if "threw" in stage:
             return "compaction threw during timeout recovery"
         return "compaction during timeout recovery freed nothing" if "did not reduce" in stage else ""

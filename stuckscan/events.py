@@ -275,6 +275,29 @@ def timeout_failover_was_server_error(event: Event) -> bool:
     return answered and not any(_TIMEOUT_WORDS.search(error) is not None for error in errors)
 
 
+# The provider auth's token refresh timing out before any model call ("detail=auth refresh request timed out after
+# 10s" on an openai-codex OAuth profile): the fallback moves the turn on; no model call was left hanging.
+_AUTH_REFRESH_TIMED_OUT = re.compile(r"\b(?:auth|oauth|token)\b[\w ]{0,20}?\brefresh\b[^.;\n]{0,40}?\btime[ds]?[_ -]?out",
+                                     re.IGNORECASE)
+
+
+def timeout_failover_was_auth_refresh(event: Event) -> bool:
+    """A model fallback decision filed under reason=timeout whose detail is the auth token refresh's own timeout, not
+    a model call's, and which hands the turn to a next candidate. (With no next candidate the run fails on that
+    timeout, as a bare ``auth refresh request timed out after 10s`` does: read as the model call's, RC01.)"""
+    following = str(event.fields.get("next", event.fields.get("nextCandidate", ""))).strip().lower()
+    if following in ("", "none", "null"):
+        return False
+    said = " ".join([str(event.fields[key]) for key in _FAILOVER_ERROR_FIELDS if key in event.fields] + [event.message])
+    return _AUTH_REFRESH_TIMED_OUT.search(said) is not None
+
+
+def timeout_failover_was_no_hang(event: Event) -> bool:
+    """A timeout failover that shows no model call left hanging: the provider answered with a server error, or the
+    timeout was the auth refresh's before the call."""
+    return timeout_failover_was_server_error(event) or timeout_failover_was_auth_refresh(event)
+
+
 # A failure the lanes logged this soon after the task began was answered, not left hanging: model timeouts are
 # configured in tens of seconds at the least.
 FAST_FAILURE_SECONDS = 30.0

@@ -95,3 +95,32 @@ def test_a_timeout_failover_whose_lanes_failed_within_seconds_is_no_model_hang()
                       _timeout_decision("LLM request timed out.")) == ["RC01"]
     # no lane line beside it says how long it took: read as before
     assert _primaries(_timeout_decision("An unknown error occurred")) == ["RC01"]
+
+
+def test_a_timeout_failover_on_the_auth_token_refresh_that_hands_the_turn_on_is_no_model_hang() -> None:
+    # (f2372: an openai-codex OAuth refresh ran out its 10 s before the model was ever called; the fallback took the turn)
+    handed_on = _timeout_decision("auth refresh request timed out after 10s").replace("next=none", "next=deepseek")
+    assert _primaries(handed_on) == []
+    assert _primaries(handed_on.replace("auth refresh request", "OAuth token refresh")) == []
+    # with no next candidate the run failed on that timeout (f672, f674 read it as RC01), and a model call's timeout
+    # is read as before
+    assert _primaries(_timeout_decision("auth refresh request timed out after 10s")) == ["RC01"]
+    assert _primaries(handed_on.replace("auth refresh request timed out after 10s",
+                                        "LLM request timed out after auth refresh")) == ["RC01"]
+
+
+_TIMEOUT_COMPACTION = ("[agent/embedded] [timeout-compaction] LLM timed out with high prompt token usage (89%); "
+                       "attempting compaction before retry")
+
+
+def test_the_timeout_recovery_starting_says_a_model_call_timed_out() -> None:
+    # (f2371: the runner compacts only after an attempt's model call ran out its timeout)
+    analysis = analyze_events(parse_text_lines([_TIMEOUT_COMPACTION]), ParseStats())
+    [incident] = analysis.incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC01"
+    # (the compaction starts on the last line read: nothing shows it hung, so no compaction stall)
+    assert "RC16" not in {f.rule.id for f in incident.contributing}
+    # the process stopping just before aborted the call; the runner files that abort as its timeout
+    stopped = ["2026-05-07T09:47:00.877-07:00 [gateway] signal SIGTERM received",
+               "2026-05-07T09:47:01.331-07:00 " + _TIMEOUT_COMPACTION]
+    assert "RC01" not in _primaries(*stopped)

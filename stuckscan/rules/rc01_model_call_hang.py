@@ -13,7 +13,7 @@ from stuckscan.events import (
     model_call_timed_out,
     overdue_channel_turn,
     timeout_failover_failed_fast,
-    timeout_failover_was_server_error,
+    timeout_failover_was_no_hang,
 )
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
@@ -56,7 +56,8 @@ RULE = Rule(
      "the request at once, a failure the user was told of)",
      "the idle timeout as the user is told it (`The model did not produce a response before the model idle "
      "timeout`), a stream's first-event timeout (`HTTP stream opened but did not deliver a first SSE event within "
-     "Nms`), the Codex harness's `auth refresh request timed out after Ns`, an auth profile's `Profile <id> timed "
+     "Nms`), the Codex harness's `auth refresh request timed out after Ns` (not in a fallback decision that hands "
+     "the turn to a next candidate: the refresh timed out before any model call), an auth profile's `Profile <id> timed "
      "out. Trying next account...`",
      "an `activeWorkKind=embedded_run` stall with no `lastProgress` at all (or a Codex app-server notification "
      "from mid-turn, `codex_app_server:notification:thread/tokenUsage/updated`) and no tool seen: low confidence",
@@ -174,7 +175,7 @@ def detect(view: IncidentView) -> Candidate | None:
              or (field_text(e, "waitingFor") == "terminal event" and not codex_items_done(e))]
     lane_errors = view.events("lane.task_error")
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
-                if not mentions_lock(e) and not timeout_failover_was_server_error(e)
+                if not mentions_lock(e) and not timeout_failover_was_no_hang(e)
                 and not timeout_failover_failed_fast(e, lane_errors)
                 and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message
                      or "Request was aborted" in field_text(e, "rawError"))]

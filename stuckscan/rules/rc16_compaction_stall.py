@@ -11,6 +11,7 @@ from stuckscan.events import (
     Event,
     compaction_diag_failed,
     compaction_rpc,
+    event_order,
     failed_compaction_diag,
 )
 from stuckscan.model import Confidence, Severity
@@ -60,7 +61,8 @@ RULE = Rule(
      "`[compaction-diag] start` with no `[compaction-diag] end` for its `diagId` (medium confidence alone; not when "
      "the session's lock was taken at another moment)",
      "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry` "
-     "with no `compaction succeeded` / `did not reduce context` after it, or `contextEngine.compact() threw "
+     "with no `compaction succeeded` / `did not reduce context` after it while later lines were read (on the last "
+     "line read it has only started), or `contextEngine.compact() threw "
      "during timeout recovery`",
      "`Gateway is draining; new tasks are not accepted`"),
     ("the stall begins right after compaction events",
@@ -91,6 +93,12 @@ def open_timeout_compactions(compaction: list[Event]) -> list[Event]:
         elif stage in TIMEOUT_COMPACTION_ENDS and found:
             found.pop()
     return found
+
+
+def _anything_after(view: IncidentView, event: Event) -> bool:
+    """Whether the incident holds a line read after ``event`` (a later warning, progress, any evidence)."""
+    after = event_order(event)
+    return any(event_order(e) > after for e in (*view.record.prelude, *view.record.evidence.all()))
 
 
 def open_diag_starts(diags: list[Event]) -> list[Event]:
@@ -142,7 +150,8 @@ def detect(view: IncidentView) -> Candidate | None:
     ends = {e.fields.get("runId") for e in ended}
     open_starts = [e for e in compaction if e.kind == "embedded.compaction"
                    and field_text(e, "stage") in ("start", "retry") and e.fields.get("runId") not in ends]
-    open_starts += open_timeout_compactions(compaction)
+    # (a timeout compaction that starts on the excerpt's last line read may still end: nothing after it shows it hung)
+    open_starts += [e for e in open_timeout_compactions(compaction) if _anything_after(view, e)]
     open_starts += diag_open
     failures = [e for e in compaction if e.kind in ("compaction.timeout", "compaction.failed", "compaction.abort_failed",
                                                     "compaction.deadline_extended", "ws.response",
