@@ -56,6 +56,7 @@ from stuckscan.events import (
     hung_model_fetch,
     lane_held_until_model_timeout,
     model_call_timed_out,
+    needed_compaction_failed,
     overdue_channel_turn,
     recall_lane_task,
     reload_wait_subject,
@@ -1582,8 +1583,10 @@ class Correlator:
         if event.kind == "dispatch.empty_reply" and self._kept_private_turn(event):
             return ""
         if event.kind == "compaction.diag" and compaction_diag_failed(event) and not failed_compaction_diag(event) \
-                and self._overflows_before(event):
-            return f"the compaction a context overflow needed failed ({event.fields.get('reason') or 'no reason given'})"
+                and (self._overflows_before(event) or needed_compaction_failed(event)):
+            return (f"the compaction the context's size needed failed ({event.fields.get('reason') or 'no reason given'})"
+                    if needed_compaction_failed(event) else
+                    f"the compaction a context overflow needed failed ({event.fields.get('reason') or 'no reason given'})")
         signal = _fault_signal(event, self.thresholds)
         if signal and event.kind == "compaction.timeout_recovery" and self._stopping is not None \
                 and _shortly_before(self._stopping, event, TURN_CUT_BY_STOP):

@@ -414,6 +414,18 @@ def compaction_diag_failed(event: Event) -> bool:
     return event.kind == "compaction.diag" and str(event.fields.get("outcome", "")) == "failed"
 
 
+# A compaction the gateway started because the context outgrew its budget or overflowed (``trigger=budget``,
+# ``cli_budget``, ``overflow``); ``manual`` is a user's /compact (compact.ts defaults the trigger to it).
+_NEEDED_TRIGGER = re.compile(r"budget|overflow", re.IGNORECASE)
+
+
+def needed_compaction_failed(event: Event) -> bool:
+    """A ``[compaction-diag]`` failure, for any reason, of a compaction the context's size started (``trigger=budget
+    ... outcome=failed reason=no_compactable_entries``): the context stays over its budget, so every turn meets the
+    same refusal."""
+    return compaction_diag_failed(event) and _NEEDED_TRIGGER.search(str(event.fields.get("trigger", ""))) is not None
+
+
 def failed_compaction_diag(event: Event) -> bool:
     """A ``[compaction-diag]`` line that states a failed outcome for a timeout (``outcome=failed reason=timeout
     durationMs=181634``, #120162): the compaction timed out."""

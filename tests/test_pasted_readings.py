@@ -1365,6 +1365,17 @@ def test_a_compaction_that_failed_for_any_reason_after_a_context_overflow_is_a_c
     assert primary(*timed) is None
 
 
+def test_a_compaction_the_contexts_size_started_that_failed_for_any_reason_is_a_compaction_stall() -> None:
+    # f2473 (#121617): a budget-triggered compaction refused before any model call, on every turn.
+    diag = ("[compaction-diag] end ... sessionKey=agent:main:main trigger={} provider=google/gemini-flash attempt=1 "
+            "maxAttempts=1 outcome=failed reason=no_compactable_entries durationMs=900")
+    (incident,) = analyze_text(diag.format("budget")).incidents
+    assert incident.primary.rule.id == "RC16" and "trigger=budget" in incident.primary.summary
+    assert primary(diag.format("overflow")) == "RC16"
+    assert primary(diag.format("manual")) is None  # a user's /compact with nothing to compact: routine
+    assert primary(diag.format("budget").replace("outcome=failed", "outcome=compacted")) is None
+
+
 def test_an_abort_error_is_a_restarts_work_only_after_a_restart() -> None:
     # f682 (#5865): the run timeout's own abort, uncaught, with no restart anywhere: RC15, not RC17.
     timeout = "[agent/embedded] embedded run timeout: runId=r-1 sessionId=s-1 timeoutMs=600000"

@@ -13,6 +13,7 @@ from stuckscan.events import (
     compaction_rpc,
     event_order,
     failed_compaction_diag,
+    needed_compaction_failed,
 )
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, first_time, lock_events
@@ -57,7 +58,8 @@ RULE = Rule(
      "`[compaction-diag] ... outcome=failed reason=timeout durationMs=N`",
      "after a context overflow of the session, `[compaction-diag] outcome=failed` for any reason, a skip such as "
      "`reason=already_compacted_recently` too (alone such a skip is routine): the compaction the overflow needed "
-     "freed nothing",
+     "freed nothing; likewise a failure, for any reason, of a compaction the context's size started itself "
+     "(`trigger=budget`, `cli_budget` or `overflow`, e.g. `reason=no_compactable_entries`; not `trigger=manual`)",
      "`[compaction-diag] start` with no `[compaction-diag] end` for its `diagId` (medium confidence alone; not when "
      "the session's lock was taken at another moment)",
      "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry` "
@@ -140,8 +142,9 @@ def detect(view: IncidentView) -> Candidate | None:
         diag_open = []  # (the session's lock was taken at another moment: the compaction is not what holds it)
     overflowed = any(e.kind in OVERFLOW_KINDS for e in compaction)
     # (after an overflow, a compaction that failed for any reason, a skip too, left the context too large)
+    # (... and so did one the context's size started itself: trigger=budget, overflow)
     refused = [e for e in view.events("compaction.diag")
-               if overflowed and compaction_diag_failed(e) and not failed_compaction_diag(e)]
+               if (overflowed and compaction_diag_failed(e) or needed_compaction_failed(e)) and not failed_compaction_diag(e)]
     compaction += [e for e in view.events("compaction.diag") if failed_compaction_diag(e) or e in diag_open] + refused
     compaction += [e for e in view.events("ws.response") if compaction_rpc(e)]
     if not compaction:
@@ -181,8 +184,10 @@ def detect(view: IncidentView) -> Candidate | None:
                    "and the prompt was sent again): the run after the compaction never progressed.")
     elif refused and len(failures) == len(refused):
         reason = field_text(refused[0], "reason") or "no reason given"
-        summary = (f"A context overflow needed a compaction, and the compaction failed (`reason={reason}`): the "
-                   "context is still too large for the model, and nothing after it shows the session's context reduced.")
+        need = (f"The context outgrew its budget and the compaction it started (`trigger={field_text(refused[0], 'trigger')}`) "
+                "failed" if not overflowed else "A context overflow needed a compaction, and the compaction failed")
+        summary = (f"{need} (`reason={reason}`): the context is still too large for the model, and nothing after it "
+                   "shows the session's context reduced.")
     elif held_locks:
         summary = ("A transcript compaction started and never logged its end, and the session's write lock it took "
                    f"then (held {held_locks[0].fields['lockAgeMs'] / 1000:.0f} s, by a live holder) made the "
