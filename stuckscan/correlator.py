@@ -1584,9 +1584,8 @@ class Correlator:
             return ""
         if event.kind == "compaction.diag" and compaction_diag_failed(event) and not failed_compaction_diag(event) \
                 and (self._overflows_before(event) or needed_compaction_failed(event)):
-            return (f"the compaction the context's size needed failed ({event.fields.get('reason') or 'no reason given'})"
-                    if needed_compaction_failed(event) else
-                    f"the compaction a context overflow needed failed ({event.fields.get('reason') or 'no reason given'})")
+            needer = "the context's size" if needed_compaction_failed(event) else "a context overflow"
+            return f"the compaction {needer} needed failed ({event.fields.get('reason') or 'no reason given'})"
         signal = _fault_signal(event, self.thresholds)
         if signal and event.kind == "compaction.timeout_recovery" and self._stopping is not None \
                 and _shortly_before(self._stopping, event, TURN_CUT_BY_STOP):
