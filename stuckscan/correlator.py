@@ -1842,7 +1842,11 @@ class Correlator:
             budget = pending.event.seconds.get("timeoutMs")
             lasted_budget = held is not None and budget is not None \
                 and budget - LANE_TIMER_SLACK <= held <= budget + RUN_BUDGET_SLACK
-            if (timed_out and gap is not None) or lasted_budget:
+            # (a task that failed a moment after the timeout, whatever its error, having held its lane at least the
+            # run's budget: the aborted attempt's own task, its abort surfacing as another error, "Connection error.")
+            outlasted = event.kind == "lane.task_error" and gap is not None and held is not None \
+                and budget is not None and held >= budget - LANE_TIMER_SLACK
+            if (timed_out and gap is not None) or lasted_budget or outlasted:
                 waiting.append(key)
         if len(waiting) == 1:
             ended = self.pending_timeouts.pop(waiting[0]).event

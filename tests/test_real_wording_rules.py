@@ -945,3 +945,22 @@ def test_a_lane_task_aborted_because_its_reply_operation_expired_as_stale_is_sta
     assert "RC05" in found and "RC15" not in found
     other = rejected.replace("AbortError: Reply operation expired as stale", "Error: boom")
     assert "RC15" in rule_ids(analyze(other))  # any other failure after the timeout stays a timeout nothing cleaned up
+
+
+def test_a_lane_task_that_held_the_runs_budget_and_failed_at_its_timeout_is_the_runs_own_end() -> None:
+    from tests.test_pasted_readings import analyze_text
+
+    # f2591: the timed-out attempt's abort surfaced in its lane task as "Connection error.", not the model's timeout
+    timeout = ("2026-02-15T14:17:34.860Z [agent/embedded] embedded run timeout: runId=2948333d-c176-4c6c-a58c-ff10055e616a "
+               "sessionId=bd0f0acb-8bf3-4dc9-bcb8-9b2154d25f07 timeoutMs=600000")
+
+    def task(held_ms: int) -> str:
+        return (f"2026-02-15T14:17:34.911Z [diagnostic] lane task error: lane=main durationMs={held_ms} "
+                'error="FailoverError: Connection error."')
+
+    def causes(*lines: str) -> set[str]:
+        return {f.rule.id for i in analyze_text(*lines).incidents for f in (i.primary, *i.contributing) if f is not None}
+
+    assert "RC15" not in causes(timeout, task(1107182))
+    # a task that held its lane a moment only is another task failing beside it: the timeout still waits, unanswered
+    assert "RC15" in causes(timeout, task(6))

@@ -30,7 +30,10 @@ RULE = Rule(
      "`session state: prev=processing new=idle` / `embedded run done` for that run (nor the run going on after it: "
      "`[timeout-compaction] compaction succeeded ...; retrying prompt`; nor the run's own failover decision, made "
      "once the timed-out attempt returned; nor another run of the session with no stall warning between; nor a log "
-     "that stops inside the window after the session's earlier timeouts were each let go)",
+     "that stops inside the window after the session's earlier timeouts were each let go; nor the run's own lane task "
+     "failing within 2 s of the timeout, on the model's timeout or, having held its lane the run's whole budget, on "
+     "any error: `lane task error: lane=main durationMs=1107182 error=\"FailoverError: Connection error.\"` after "
+     "`timeoutMs=600000`)",
      "`run active check: active=true` afterwards",
      "`CommandLaneTaskTimeoutError`, on its own or inside a `lane task error`",
      "`lane task rejected after timeout: lane=... timeoutMs=N error=...` (the timed-out task failed later)",
