@@ -2172,6 +2172,14 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:cron: )?isolated agent run (?P<watchdog>stalled before (?:first model call|execution start))"
         r"(?: \(last phase: (?P<phase>[^();\n]{1,80})(?:; runtime plugins: (?P<runtimePlugins>[^()\n]{1,400}))?\))?",
     ),
+    # A cron run a gateway restart cut short (src/cron/service, STARTUP_INTERRUPTED_ERROR): on start the gateway marks a
+    # job still running when the previous process ended as failed with "cron: job interrupted by gateway restart",
+    # recorded as the job's lastError and its run's error (cron/runs/<jobId>.jsonl, `openclaw cron runs`), so it is
+    # searched anywhere in a line.
+    _searched(
+        "cron.interrupted_by_restart", "warn", "job interrupted by gateway restart",
+        r"(?:cron: )?job interrupted by gateway restart",
+    ),
     # A run's error (warn; jobId, jobName, error, diagnosticsSummary): "cron: job run returned error status", and a
     # one-shot job that will not run again: "cron: disabling one-shot job after error" (warn; consecutiveErrors).
     # The back-off that follows (info; consecutiveErrors, backoffMs, nextRunAtMs): "cron: applying error backoff",

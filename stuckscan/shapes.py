@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from json.decoder import scanstring
 from typing import Any
 
@@ -343,6 +344,8 @@ def record_from_json(obj: dict[str, Any]) -> Record:
     state = state_record_label(obj)
     if state is not None:
         return _state_record(obj, state)
+    if is_cron_run_record(obj):
+        return _cron_run_record(obj)
     loop = degraded_event_loop(obj)
     if loop is not None:
         return _degraded_loop_record(loop)
@@ -448,6 +451,28 @@ def _state_record(obj: dict[str, Any], label: str) -> Record:
               if isinstance(value, (str, int, float, bool, list))}
     words = [kv_pair(key, value) for key, value in values.items()]
     return Record("state-record", None, None, None, f"{label}: " + " ".join(words), values)
+
+
+# A cron job's run log entry (cron/runs/<jobId>.jsonl; `openclaw cron runs`): {"ts":<epoch ms>,"jobId":...,
+# "action":"finished","status":"ok|error|skipped","error":...,"runAtMs":...,"durationMs":...}. Read as the line
+# ``cron run <action>: key=value ...`` at its ``ts``: the time the run finished.
+CRON_RUN_KEYS = frozenset({"ts", "jobId", "action"})
+_LAST_EPOCH_MS = 7_258_118_400_000  # (2200: a larger number is no time in milliseconds)
+
+
+def is_cron_run_record(obj: dict[str, Any]) -> bool:
+    return CRON_RUN_KEYS <= obj.keys() and isinstance(obj.get("action"), str) and "message" not in obj
+
+
+def _cron_run_record(obj: dict[str, Any]) -> Record:
+    values = {key: value for key, value in obj.items()
+              if key not in ("ts", "action") and isinstance(value, (str, int, float, bool))}
+    words = [kv_pair(key, value) for key, value in values.items()]
+    ts = obj.get("ts")
+    when = datetime.fromtimestamp(ts / 1000, timezone.utc).isoformat() \
+        if isinstance(ts, (int, float)) and not isinstance(ts, bool) and 0 < ts < _LAST_EPOCH_MS else None
+    level = "error" if obj.get("status") == "error" else None
+    return Record("cron-run", when, level, "cron", f"cron run {obj['action']}: " + " ".join(words), values)
 
 
 def kv_pair(key: str, value: Any) -> str:

@@ -786,6 +786,7 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("cron: isolated agent setup timed out before runner start; backing off job without gateway restart",
      "cron.setup_timeout", {}),
     ("cron: job run returned error status", "cron.job_error", {"stage": "job run returned error status"}),
+    ("Last error: cron: job interrupted by gateway restart", "cron.interrupted_by_restart", {}),
     ("cron: applying error backoff", "cron.retry_backoff", {"stage": "applying error backoff"}),
     # Fourth source audit (CLI output, client-side errors, bundled SDKs' console): one line per new kind.
     ("- Main session transcript missing (~/.openclaw/agents/main/sessions/s-000001.jsonl). History will appear to reset.",

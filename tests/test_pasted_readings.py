@@ -2197,3 +2197,21 @@ def test_a_restart_waiting_hours_on_task_runs_alone_waits_on_stale_task_records(
     busy = ("2026-05-25T14:55:21.043Z [reload] restart still deferred after 243289ms with 6 operation(s), 1 reply(ies), "
             "3 embedded run(s), 2 background task run(s) active")
     assert primary(busy) != "RC05"
+
+
+def test_a_cron_run_record_the_restarted_gateway_marked_interrupted_is_a_restart_that_cut_a_run() -> None:
+    # f2651: cron/runs/<jobId>.jsonl; the new process marks a run still going at the restart as failed
+    # (STARTUP_INTERRUPTED_ERROR in src/cron/service).
+    def run(ts: int, status: str, extra: str = "") -> str:
+        return (f'{{"ts":{ts},"jobId":"openclaw-git-sync","action":"finished","status":"{status}"{extra},'
+                f'"runAtMs":{ts - 20000},"durationMs":20000}}')
+
+    cut = run(1777594109604, "error", ',"error":"cron: job interrupted by gateway restart"')
+    (incident,) = analyze_text(run(1777572047008, "ok"), cut).incidents
+    assert incident.primary.rule.id == "RC17" and "openclaw-git-sync" in incident.primary.summary
+    assert any("openclaw cron run <jobId>" in fix for fix in incident.primary.fixes)
+    assert not any("/new" in fix for fix in incident.primary.fixes)  # no session's turn was cut
+    assert incident.start is not None and incident.start.year == 2026  # read at the record's ts
+    assert not analyze_text(run(1777572047008, "ok"), run(1777593647008, "ok")).incidents
+    # the same error quoted as a job's last error (`openclaw cron show`) reads the same
+    assert primary('Last error: "cron: job interrupted by gateway restart"') == "RC17"

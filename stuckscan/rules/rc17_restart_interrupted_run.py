@@ -25,6 +25,14 @@ def _config_reload(context: FixContext) -> bool:
     return bool(context.fact("reload", False))
 
 
+def _cron_cut(context: FixContext) -> bool:
+    return bool(context.fact("cron", False))
+
+
+def _session_cut(context: FixContext) -> bool:
+    return not context.fact("cron_only", False)
+
+
 RULE = Rule(
     "RC17", "restart-interrupted-run", "Restart interrupted an in-flight run",
     "A gateway restart or config reload cut an active run short and left the session wedged.",
@@ -45,9 +53,15 @@ RULE = Rule(
      "run line `embedded run start`, a tool's start or end or a model request begun, at most 15 minutes before, with "
      "no end, error or reply after it; medium confidence",
      "the process stopped and, during its shutdown, `codex app-server client closed before turn completed` (the stop "
-     "cut a Codex turn): medium confidence"),
+     "cut a Codex turn): medium confidence",
+     "a cron job's run marked failed by the restarted gateway, `cron: job interrupted by gateway restart`, as a log "
+     "line, the job's last error or its run log's record (`cron/runs/<jobId>.jsonl`: `{\"ts\":...,\"jobId\":...,"
+     "\"action\":\"finished\",\"status\":\"error\",\"error\":\"cron: job interrupted by gateway restart\",...}`)"),
     ("the stall begins right after a restart marker", "no `embedded run done` for the interrupted run"),
-    (Fix("Start fresh with `/new` or `/reset`."), Fix("Upgrade (#92519 fixes)."),
+    (Fix("Start fresh with `/new` or `/reset`.", _session_cut, "a session's run was cut"),
+     Fix("Run the interrupted cron job again: `openclaw cron run <jobId>` (the restart marked its run failed; it "
+         "waits for its next schedule otherwise).", _cron_cut, "a restart cut a cron job's run"),
+     Fix("Upgrade (#92519 fixes)."),
      Fix("Avoid config changes while runs are active.", _config_reload, "a config change triggered the restart")),
     ("#92519",),
     confirm="A longer log would show whether the interrupted run was resumed or the session stayed wedged after the restart.",
@@ -79,7 +93,7 @@ def detect(view: IncidentView) -> Candidate | None:
     session_marks = view.events(*(("run.aborted_error",) if markers else ()), "restart.recovery",
                                 "session.aborted_last_run", "gateway.forced_restart", "gateway.reply_drain_timeout",
                                 "gateway.restart_failed", "gateway.drain_timeout", "session.work_invalidated",
-                                *STOP_KINDS)
+                                "cron.interrupted_by_restart", *STOP_KINDS)
     if not markers and not session_marks:
         return None
     runs_at_restart = []
@@ -106,7 +120,10 @@ def detect(view: IncidentView) -> Candidate | None:
     return Candidate(
         "RC17", confidence, why,
         cite(markers[:3], runs_at_restart[-1:], session_marks[:2]), onset=first_time(markers or session_marks),
-        facts={"reload": any(m.kind == "gateway.reload_required" for m in markers)},
+        facts={"reload": any(m.kind == "gateway.reload_required" for m in markers),
+               "cron": any(e.kind == "cron.interrupted_by_restart" for e in session_marks),
+               "cron_only": bool(session_marks) and not markers
+               and all(e.kind == "cron.interrupted_by_restart" for e in session_marks)},
     )
 
 
@@ -128,6 +145,10 @@ def _what_it_left(event: object) -> str:
         return "a turn was refused because its session changed while it was " + str(fields.get("action", "starting work"))
     if kind == "gateway.restart_failed":
         return "the restart itself failed"
+    if kind == "cron.interrupted_by_restart":
+        job = fields.get("jobId")
+        return "a cron job's run was still going when the gateway restarted, and the new process marked it failed" \
+            + (f" ({job})" if job else "")
     if kind == "session.aborted_last_run" and fields.get("restartRecoveryRuns"):
         return ("the session's store row still marks its last run aborted and keeps that run's restart-recovery "
                 "state, which can refuse the session's next turns")
