@@ -50,6 +50,7 @@ from stuckscan.events import (
     browser_request_failed,
     compaction_diag_failed,
     compaction_rpc,
+    cron_timed_out_on_model,
     event_order,
     failed_compaction_diag,
     failed_message_id,
@@ -100,7 +101,7 @@ LANE_TAKEN_KINDS = frozenset({"lane.dequeue"})
 CLI_TURN_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "cli.turn_failed", "cli.terminal_failure",
                             "cli.watchdog_timeout"})
 SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
-    "cron.interrupted_by_restart", "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover", "lock.stale",
+    "cron.interrupted_by_restart", "cron.job_timeout", "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover", "lock.stale",
     "lane.task_error", "lane.wait_exceeded", "lane.task_interrupted", "lane.drain_blocked", "lane.task_timeout",
     "lane.task_done", "embedded.run_start", "embedded.run_done", "embedded.run_end", "embedded.timeout",
     "embedded.failover", "embedded.agent_end", "embedded.tool_start", "embedded.tool_end", "embedded.compaction",
@@ -220,6 +221,7 @@ SIGNAL_KINDS = frozenset({
     "compaction.overflow", "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout",
     "lock.store_timeout", "session.turn_claim_busy", "model_fetch.end", "session.aborted_last_run", "compaction.diag",
     "model.profile_timeout", "channel.reload_deferred", "gateway.reload_required", "cron.interrupted_by_restart",
+    "cron.job_timeout",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -2601,6 +2603,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
             if overdue_channel_turn(event, thresholds.warn_seconds) else ""
     if kind == "cron.interrupted_by_restart":
         return "a gateway restart cut a cron job's run short"
+    if kind == "cron.job_timeout":  # (in another phase: the job's own work outlasted its budget, no hang shown)
+        return "a cron job ran out its timeout waiting on its model call" if cron_timed_out_on_model(event) else ""
     if kind == "cron.timeout_cleanup":
         return "a timed-out run's cleanup failed" if event.fields.get("stage") == "cleanup failed" else ""
     if kind in ("model.fallback_decision", "embedded.failover"):

@@ -419,6 +419,13 @@ def compaction_diag_failed(event: Event) -> bool:
 _NEEDED_TRIGGER = re.compile(r"budget|overflow", re.IGNORECASE)
 
 
+def cron_timed_out_on_model(event: Event) -> bool:
+    """A cron job that ran out its own timeout while its model call was under way: ``cron: job execution timed out
+    (last phase: model-call-started)`` (src/cron/execution-error-constants.ts): the model never answered within the
+    job's budget."""
+    return event.kind == "cron.job_timeout" and str(event.fields.get("phase", "")).startswith("model-call")
+
+
 def needed_compaction_failed(event: Event) -> bool:
     """A ``[compaction-diag]`` failure, for any reason, of a compaction the context's size started (``trigger=budget
     ... outcome=failed reason=no_compactable_entries``): the context stays over its budget, so every turn meets the

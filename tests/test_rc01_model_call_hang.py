@@ -124,3 +124,17 @@ def test_the_timeout_recovery_starting_says_a_model_call_timed_out() -> None:
     stopped = ["2026-05-07T09:47:00.877-07:00 [gateway] signal SIGTERM received",
                "2026-05-07T09:47:01.331-07:00 " + _TIMEOUT_COMPACTION]
     assert "RC01" not in _primaries(*stopped)
+
+
+def _cron_run(error: str) -> str:
+    return ('{"ts":1780337441899,"jobId":"587736e6-c589-4867-9b1e-ac921b4e5fa7","action":"finished","status":"error",'
+            f'"error":"{error}","runAtMs":1780337051000,"durationMs":390899}}')
+
+
+def test_a_cron_job_out_of_its_timeout_in_the_model_call_phase_is_a_model_call_hang() -> None:
+    # f2713, f2731, f2735: src/cron/execution-error-constants.ts names the phase the job was in when its timeout fired
+    assert _primaries(_cron_run("cron: job execution timed out (last phase: model-call-started)")) == ["RC01"]
+    assert _primaries("Last error: cron: job execution timed out (last phase: model-call-started)") == ["RC01"]
+    # in another phase, or with none named, the job's own work outlasted its budget: no hang shown (f2653, f592)
+    assert _primaries(_cron_run("cron: job execution timed out (last phase: tool-call-started)")) == []
+    assert _primaries(_cron_run("cron: job execution timed out")) == []

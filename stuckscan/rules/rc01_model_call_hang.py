@@ -8,6 +8,7 @@ from stuckscan.events import (
     TIMED_OUT_RUN_FIELD,
     Event,
     codex_startup_never_finished,
+    cron_timed_out_on_model,
     hung_model_fetch,
     lane_held_until_model_timeout,
     model_call_timed_out,
@@ -67,6 +68,9 @@ RULE = Rule(
      "seconds`) with no tool seen: low confidence",
      "a lane task that held its lane the warn threshold or more and ended on the model's timeout (`lane task error: "
      "lane=cron durationMs=180004 error=\"FailoverError: LLM request timed out.\"`), whatever the lane took next",
+     "a cron job out of its own timeout with its model call under way (`cron: job execution timed out (last phase: "
+     "model-call-started)`, as a log line, the job's last error or its run record); another phase is the job's own "
+     "work outlasting its budget",
      "a fallback summary in which every candidate timed out (`All models failed (4): a/m: This operation was "
      "aborted (timeout) | ...`)",
      "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry`: "
@@ -164,6 +168,9 @@ def detect(view: IncidentView) -> Candidate | None:
              if model_call_timed_out(e) and (not _lane_moved_on(e, dequeues) or held_own
                                              and lane_held_until_model_timeout(e, view.thresholds.warn_seconds))]
     idle += [e for e in view.events("lock.takeover", "lane.task_error") if after_idle_timeout(e) and e not in idle]
+    # (a cron job out of its own timeout in the model-call phase: the model never answered within the job's budget)
+    cron_timeouts = [e for e in view.events("cron.job_timeout") if cron_timed_out_on_model(e)]
+    idle += cron_timeouts
     # (a task that held its lane that long waiting on a Codex app-server that never finished starting: the model
     # backend never answered)
     backend = [e for e in view.events("lane.task_error") if codex_startup_never_finished(e)
@@ -193,6 +200,9 @@ def detect(view: IncidentView) -> Candidate | None:
         detail = "the run never progressed past its start"
     elif backend and len(backend) == len(idle) and not failover:
         detail = "the Codex app-server the run waited on never finished starting"
+    elif cron_timeouts and len(cron_timeouts) == len(idle) and not failover:
+        detail = (f"{'a cron job' if len(cron_timeouts) == 1 else f'{len(cron_timeouts)} cron job runs'} ran out "
+                  "the job's timeout with the model call under way (`last phase: model-call-started`)")
     elif idle or failover:
         detail = "the model call timed out"
     elif spent and len(spent) == len(unreported):
