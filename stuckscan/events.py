@@ -419,6 +419,12 @@ def compaction_diag_failed(event: Event) -> bool:
 _NEEDED_TRIGGER = re.compile(r"budget|overflow", re.IGNORECASE)
 
 
+def refused_for_restart(event: Event) -> bool:
+    """Work refused by a drain the gateway began for a restart: ``GatewayDrainingError: Gateway is draining for restart;
+    new tasks are not accepted`` (src/process/command-queue.ts names the restart on builds that know it)."""
+    return event.kind == "gateway.draining_rejected" and "draining for restart" in event.message.lower()
+
+
 def cron_timed_out_on_model(event: Event) -> bool:
     """A cron job that ran out its own timeout while its model call was under way: ``cron: job execution timed out
     (last phase: model-call-started)`` (src/cron/execution-error-constants.ts): the model never answered within the

@@ -2215,3 +2215,15 @@ def test_a_cron_run_record_the_restarted_gateway_marked_interrupted_is_a_restart
     assert not analyze_text(run(1777572047008, "ok"), run(1777593647008, "ok")).incidents
     # the same error quoted as a job's last error (`openclaw cron show`) reads the same
     assert primary('Last error: "cron: job interrupted by gateway restart"') == "RC17"
+
+
+def test_work_a_restarts_drain_refused_is_a_restart_that_cut_a_run() -> None:
+    # f2753: a cron run refused while the gateway drained for a restart; the message names the restart
+    refused = ('{"ts":1774267200211,"jobId":"197ea670-bb08-4c10-ab7b-97884ca0b641","action":"finished","status":"error",'
+               '"error":"GatewayDrainingError: Gateway is draining for restart; new tasks are not accepted"}')
+    (incident,) = analyze_text(refused).incidents
+    assert incident.primary.rule.id == "RC17" and "draining for a restart" in incident.primary.summary
+    assert "RC16" not in {f.rule.id for f in incident.contributing}
+    assert primary("GatewayDrainingError: Gateway is draining for restart; new tasks are not accepted") == "RC17"
+    # the bare refusal names no restart: not read as one
+    assert primary("GatewayDrainingError: Gateway is draining; new tasks are not accepted") != "RC17"

@@ -14,6 +14,7 @@ from stuckscan.events import (
     event_order,
     failed_compaction_diag,
     needed_compaction_failed,
+    refused_for_restart,
 )
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, first_time, lock_events
@@ -135,6 +136,7 @@ def detect(view: IncidentView) -> Candidate | None:
                              "compaction.failed", "compaction.timeout_recovery", "gateway.draining_rejected",
                              "compaction.abort_failed", "compaction.deadline_extended", "compaction.overflow_exhausted",
                              "compaction.interrupted")
+    compaction = [e for e in compaction if not refused_for_restart(e)]  # (that drain is a restart's: RC17 reads it)
     diag_open = open_diag_starts(view.events("compaction.diag"))
     locks = lock_events(view) if diag_open else []
     held_locks = locks_taken_at(diag_open, locks)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.events import IN_FLIGHT_KINDS, RESTART_WAIT_KINDS, STOPPED_RUN, event_order
+from stuckscan.events import IN_FLIGHT_KINDS, RESTART_WAIT_KINDS, STOPPED_RUN, event_order, refused_for_restart
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, first_time
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
 
 if TYPE_CHECKING:
     from stuckscan.classifier import IncidentView
-    from stuckscan.events import Event
+    from stuckscan.events import Event, refused_for_restart
 
 RESTART_BEFORE_STALL = timedelta(minutes=5)
 # The stop itself, as evidence: the correlator files it only when it cut such a wait (Correlator._restart_wait_cut_by).
@@ -54,13 +54,15 @@ RULE = Rule(
      "no end, error or reply after it; medium confidence",
      "the process stopped and, during its shutdown, `codex app-server client closed before turn completed` (the stop "
      "cut a Codex turn): medium confidence",
+     "work a restart's drain refused, `GatewayDrainingError: Gateway is draining for restart; new tasks are not "
+     "accepted` (a cron job's run record, a channel's error; the bare `Gateway is draining` names no restart)",
      "a cron job's run marked failed by the restarted gateway, `cron: job interrupted by gateway restart`, as a log "
      "line, the job's last error or its run log's record (`cron/runs/<jobId>.jsonl`: `{\"ts\":...,\"jobId\":...,"
      "\"action\":\"finished\",\"status\":\"error\",\"error\":\"cron: job interrupted by gateway restart\",...}`)"),
     ("the stall begins right after a restart marker", "no `embedded run done` for the interrupted run"),
     (Fix("Start fresh with `/new` or `/reset`.", _session_cut, "a session's run was cut"),
-     Fix("Run the interrupted cron job again: `openclaw cron run <jobId>` (the restart marked its run failed; it "
-         "waits for its next schedule otherwise).", _cron_cut, "a restart cut a cron job's run"),
+     Fix("Run the cron job the restart stopped again: `openclaw cron run <jobId>` (it waits for its next schedule "
+         "otherwise).", _cron_cut, "a restart cut or refused a cron job's run"),
      Fix("Upgrade (#92519 fixes)."),
      Fix("Avoid config changes while runs are active.", _config_reload, "a config change triggered the restart")),
     ("#92519",),
@@ -94,6 +96,8 @@ def detect(view: IncidentView) -> Candidate | None:
                                 "session.aborted_last_run", "gateway.forced_restart", "gateway.reply_drain_timeout",
                                 "gateway.restart_failed", "gateway.drain_timeout", "session.work_invalidated",
                                 "cron.interrupted_by_restart", *STOP_KINDS)
+    # (work the restart's drain refused: the message names the restart)
+    session_marks += [e for e in view.events("gateway.draining_rejected") if refused_for_restart(e)]
     if not markers and not session_marks:
         return None
     runs_at_restart = []
@@ -121,9 +125,9 @@ def detect(view: IncidentView) -> Candidate | None:
         "RC17", confidence, why,
         cite(markers[:3], runs_at_restart[-1:], session_marks[:2]), onset=first_time(markers or session_marks),
         facts={"reload": any(m.kind == "gateway.reload_required" for m in markers),
-               "cron": any(e.kind == "cron.interrupted_by_restart" for e in session_marks),
+               "cron": any(e.kind == "cron.interrupted_by_restart" or e.fields.get("jobId") for e in session_marks),
                "cron_only": bool(session_marks) and not markers
-               and all(e.kind == "cron.interrupted_by_restart" for e in session_marks)},
+               and all(e.kind == "cron.interrupted_by_restart" or e.fields.get("jobId") for e in session_marks)},
     )
 
 
@@ -145,6 +149,10 @@ def _what_it_left(event: object) -> str:
         return "a turn was refused because its session changed while it was " + str(fields.get("action", "starting work"))
     if kind == "gateway.restart_failed":
         return "the restart itself failed"
+    if kind == "gateway.draining_rejected":
+        job = fields.get("jobId")
+        return ("work was refused because the gateway was draining for a restart (`GatewayDrainingError`)"
+                + (f"; the cron job {job} did not run" if job else ""))
     if kind == "cron.interrupted_by_restart":
         job = fields.get("jobId")
         return "a cron job's run was still going when the gateway restarted, and the new process marked it failed" \
