@@ -54,6 +54,7 @@ from stuckscan.events import (
     event_order,
     failed_compaction_diag,
     failed_message_id,
+    fallback_summary_names_a_hold,
     hung_model_fetch,
     lane_held_until_model_timeout,
     model_call_timed_out,
@@ -2601,6 +2602,9 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind == "channel.handler_timeout":
         return f"a channel's inbound turn ran past its {event.fields.get('timeoutSeconds')} s budget and was aborted" \
             if overdue_channel_turn(event, thresholds.warn_seconds) else ""
+    if kind == "model.all_failed":
+        return "every model candidate failed, at least one on a timeout or the session's lock" \
+            if fallback_summary_names_a_hold(event) else ""
     if kind == "cron.interrupted_by_restart":
         return "a gateway restart cut a cron job's run short"
     if kind == "cron.job_timeout":  # (in another phase: the job's own work outlasted its budget, no hang shown)

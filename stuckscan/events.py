@@ -419,6 +419,20 @@ def compaction_diag_failed(event: Event) -> bool:
 _NEEDED_TRIGGER = re.compile(r"budget|overflow", re.IGNORECASE)
 
 
+# A candidate's failure a class covers in a fallback summary: its timeout, or the session's lock or claim held.
+_CANDIDATE_STUCK = re.compile(r"\(timeout\)|timed out|\btimeout\b|session file locked|SessionWriteLock|active turn claim",
+                              re.IGNORECASE)
+
+
+def fallback_summary_names_a_hold(event: Event) -> bool:
+    """A fallback summary (``All models failed (N): a/m: <error> (<reason>) | ...``) in which a candidate failed on a
+    timeout or on the session's lock: something a class covers. When every candidate was refused for another reason
+    (an unknown model id, a rate limit, a live-session model switch), the turn failed at once and the user was told:
+    no stall."""
+    return event.kind == "model.all_failed" and _CANDIDATE_STUCK.search(
+        " ".join((event.message, *(v for v in event.fields.values() if isinstance(v, str))))) is not None
+
+
 def refused_for_restart(event: Event) -> bool:
     """Work refused by a drain the gateway began for a restart: ``GatewayDrainingError: Gateway is draining for restart;
     new tasks are not accepted`` (src/process/command-queue.ts names the restart on builds that know it)."""

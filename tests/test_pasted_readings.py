@@ -2227,3 +2227,17 @@ def test_work_a_restarts_drain_refused_is_a_restart_that_cut_a_run() -> None:
     assert primary("GatewayDrainingError: Gateway is draining for restart; new tasks are not accepted") == "RC17"
     # the bare refusal names no restart: not read as one
     assert primary("GatewayDrainingError: Gateway is draining; new tasks are not accepted") != "RC17"
+
+
+def test_a_fallback_summary_whose_candidates_were_all_refused_at_once_opens_no_finding() -> None:
+    # f2833: unknown model ids, a live-session model switch and a rate limit: the turn failed at once, the user was told
+    refused = ("FallbackSummaryError: All models failed (3): openrouter/a:free: Live session model switch requested: "
+               "openrouter/b:free (unknown) | google/c:free: Unknown model: google/c:free (model_not_found) | "
+               "openrouter/d:free: 429 rate limited (rate_limit)")
+    assert not analyze_text(refused).incidents
+    # a candidate that timed out, or failed on the session's lock, is something a class covers: still a finding
+    timed = refused.replace("429 rate limited (rate_limit)", "LLM request timed out. (timeout)")
+    assert analyze_text(timed).incidents
+    locked = refused.replace("429 rate limited (rate_limit)",
+                             "session file locked (timeout 10000ms): pid=4242 /x/s.jsonl.lock (timeout)")
+    assert analyze_text(locked).incidents
