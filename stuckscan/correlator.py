@@ -102,7 +102,7 @@ LANE_TAKEN_KINDS = frozenset({"lane.dequeue"})
 CLI_TURN_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "cli.turn_failed", "cli.terminal_failure",
                             "cli.watchdog_timeout"})
 SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
-    "cron.interrupted_by_restart", "cron.job_timeout", "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover", "lock.stale",
+    "cron.interrupted_by_restart", "cron.job_timeout", "run.timed_out_no_reply", "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover", "lock.stale",
     "lane.task_error", "lane.wait_exceeded", "lane.task_interrupted", "lane.drain_blocked", "lane.task_timeout",
     "lane.task_done", "embedded.run_start", "embedded.run_done", "embedded.run_end", "embedded.timeout",
     "embedded.failover", "embedded.agent_end", "embedded.tool_start", "embedded.tool_end", "embedded.compaction",
@@ -222,7 +222,7 @@ SIGNAL_KINDS = frozenset({
     "compaction.overflow", "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout",
     "lock.store_timeout", "session.turn_claim_busy", "model_fetch.end", "session.aborted_last_run", "compaction.diag",
     "model.profile_timeout", "channel.reload_deferred", "gateway.reload_required", "cron.interrupted_by_restart",
-    "cron.job_timeout",
+    "cron.job_timeout", "run.timed_out_no_reply",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -2602,6 +2602,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind == "channel.handler_timeout":
         return f"a channel's inbound turn ran past its {event.fields.get('timeoutSeconds')} s budget and was aborted" \
             if overdue_channel_turn(event, thresholds.warn_seconds) else ""
+    if kind == "run.timed_out_no_reply":
+        return "a run used its whole time budget and gave no answer"
     if kind == "model.all_failed":
         return "every model candidate failed, at least one on a timeout or the session's lock" \
             if fallback_summary_names_a_hold(event) else ""

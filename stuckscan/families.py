@@ -2172,6 +2172,14 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:cron: )?isolated agent run (?P<watchdog>stalled before (?:first model call|execution start))"
         r"(?: \(last phase: (?P<phase>[^();\n]{1,80})(?:; runtime plugins: (?P<runtimePlugins>[^()\n]{1,400}))?\))?",
     ),
+    # The reply a run gives when its own timeout fired outside a compaction with nothing to say (src/agents/
+    # pi-embedded-runner/run.ts: timedOut && !timedOutDuringCompaction && payloads.length === 0): "Request timed out
+    # before a response was generated. Please try again, or increase `agents.defaults.timeoutSeconds` in your config."
+    # Seen as a channel's reply, a cron run's error or a CLI's output, so it is searched anywhere in a line.
+    _searched(
+        "run.timed_out_no_reply", "error", "Request timed out before a response was generated",
+        r"Request timed out before a response was generated",
+    ),
     # A cron run a gateway restart cut short (src/cron/service, STARTUP_INTERRUPTED_ERROR): on start the gateway marks a
     # job still running when the previous process ended as failed with "cron: job interrupted by gateway restart",
     # recorded as the job's lastError and its run's error (cron/runs/<jobId>.jsonl, `openclaw cron runs`), so it is

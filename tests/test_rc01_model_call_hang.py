@@ -138,3 +138,16 @@ def test_a_cron_job_out_of_its_timeout_in_the_model_call_phase_is_a_model_call_h
     # in another phase, or with none named, the job's own work outlasted its budget: no hang shown (f2653, f592)
     assert _primaries(_cron_run("cron: job execution timed out (last phase: tool-call-started)")) == []
     assert _primaries(_cron_run("cron: job execution timed out")) == []
+
+
+def test_a_runs_timeout_reply_is_a_run_that_used_its_budget_with_no_answer() -> None:
+    # f2791: src/agents/pi-embedded-runner/run.ts replies so when the run's own timeout fired outside a compaction with
+    # no payload; as a cron run's error, a channel's reply or a CLI's output
+    reply = ("Request timed out before a response was generated. Please try again, or increase "
+             "`agents.defaults.timeoutSeconds` in your config.")
+    assert _primaries(reply) == ["RC01"]
+    record = ('{"ts":1774444200312,"jobId":"77763649-ca75-4270-8940-1b34daf57768","action":"finished","status":"error",'
+              f'"error":"{reply.replace("`", "")}","durationMs":600010}}')
+    assert _primaries(record) == ["RC01"]
+    # the idle timeout's own reply is read as before (llm.idle_timeout), the cron run's other errors are not this
+    assert _primaries(record.replace("Request timed out before a response was generated.", "HTTP 429: rate limited.")) == []

@@ -77,8 +77,9 @@ RULE = Rule(
      "logged only for an attempt that timed out outside a compaction and a tool call",
      "the Codex harness's watchdogs: no progress (`... waiting for progress`), or no terminal event for 30 minutes "
      "after anything but a completed item (`turn.terminal_idle_timeout` after a tool result)",
-     "a run that used its whole time budget and ended with no answer, no tool or compaction seen: its run timeout "
-     "closed by its own failed end (`[agent] run <id> ended with stopReason=error`) or by its lane task lasting the "
+     "a run that used its whole time budget and ended with no answer, no tool or compaction seen: its timeout reply "
+     "(`Request timed out before a response was generated. ...`, as a channel's reply, a cron run's error), or its run "
+     "timeout closed by its own failed end (`[agent] run <id> ended with stopReason=error`) or by its lane task lasting the "
      "whole budget (`lane task done: lane=subagent durationMs=300093` after `timeoutMs=300000`): low confidence",
      "a lane task that held its lane the warn threshold or more waiting on a Codex app-server that never finished "
      "starting (`lane task error: lane=main durationMs=1785599 error=\"Error: codex app-server startup aborted\"`)"),
@@ -153,6 +154,8 @@ def detect(view: IncidentView) -> Candidate | None:
     # closing its run timeout).
     spent = [] if compaction or tools_seen else [e for e in view.events("embedded.run_end", "lane.task_done")
                                                  if TIMED_OUT_RUN_FIELD in e.seconds]
+    # (... or its timeout reply, "Request timed out before a response was generated": no payload when its time ran out)
+    spent += [] if compaction or tools_seen else view.events("run.timed_out_no_reply")
     if not (compaction or tools_seen):
         unreported += [e for e in view.events("channel.handler_timeout")
                        if overdue_channel_turn(e, view.thresholds.warn_seconds)]
@@ -206,9 +209,9 @@ def detect(view: IncidentView) -> Candidate | None:
     elif idle or failover:
         detail = "the model call timed out"
     elif spent and len(spent) == len(unreported):
-        budget = max(e.seconds[TIMED_OUT_RUN_FIELD] for e in spent)
-        detail = (f"the run used its whole {budget:.0f} s time budget and ended with no answer, with no tool seen, so it "
-                  "was most likely waiting on its model call")
+        budget = max((e.seconds[TIMED_OUT_RUN_FIELD] for e in spent if TIMED_OUT_RUN_FIELD in e.seconds), default=0.0)
+        detail = (f"the run used its whole {f'{budget:.0f} s ' if budget else ''}time budget and ended with no answer, "
+                  "with no tool seen, so it was most likely waiting on its model call")
     elif view.events("channel.handler_timeout"):
         detail = ("the channel's worker aborted a turn that outlived its budget with no tool seen, so it was most likely "
                   "waiting on its model call")
