@@ -38,6 +38,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, BinaryIO
 
 from stuckscan._iso import parse_iso_datetime
+from stuckscan._time import from_epoch_ms
 from stuckscan.inputs import InputError, display_name
 from stuckscan.model import BundleSnapshot, SessionAtExport
 
@@ -550,10 +551,7 @@ def _event_lines(source: BundleSource, count: int) -> tuple[list[int], int]:
 
 
 def _event_time(event: Mapping[str, Any]) -> datetime | None:
-    ts = event.get("ts")
-    if not _number(ts) or not 0 < ts < 7_258_118_400_000:  # before 2200
-        return None
-    return datetime.fromtimestamp(ts / 1000, timezone.utc)
+    return from_epoch_ms(event.get("ts"))
 
 
 def _zone(offset: str) -> timezone:

@@ -277,7 +277,7 @@ def timeout_failover_was_server_error(event: Event) -> bool:
 
 # The provider auth's token refresh timing out before any model call ("detail=auth refresh request timed out after
 # 10s" on an openai-codex OAuth profile): the fallback moves the turn on; no model call was left hanging.
-_AUTH_REFRESH_TIMED_OUT = re.compile(r"\b(?:auth|oauth|token)\b[\w ]{0,20}?\brefresh\b[^.;\n]{0,40}?\btime[ds]?[_ -]?out",
+_AUTH_REFRESH_TIMED_OUT = re.compile(r"\b(?:auth|oauth|token)\b[\w ]{0,20}?\brefresh\b[^.;\n]{0,40}?\b" + _TIMED_OUT,
                                      re.IGNORECASE)
 
 
@@ -419,18 +419,30 @@ def compaction_diag_failed(event: Event) -> bool:
 _NEEDED_TRIGGER = re.compile(r"budget|overflow", re.IGNORECASE)
 
 
-# A candidate's failure a class covers in a fallback summary: its timeout, or the session's lock or claim held.
-_CANDIDATE_STUCK = re.compile(r"\(timeout\)|timed out|\btimeout\b|session file locked|SessionWriteLock|active turn claim",
-                              re.IGNORECASE)
+def needed_compaction_failed(event: Event) -> bool:
+    """A ``[compaction-diag]`` failure, for any reason, of a compaction the context's size started (``trigger=budget
+    ... outcome=failed reason=no_compactable_entries``): the context stays over its budget, so every turn meets the
+    same refusal."""
+    return compaction_diag_failed(event) and _NEEDED_TRIGGER.search(str(event.fields.get("trigger", ""))) is not None
+
+
+# What a failure says when the session file's lock was the problem: held by another turn, or the file changed under a
+# turn that had released it (EmbeddedAttemptSessionTakeoverError's text).
+LOCK_FAILURE_TEXTS = ("session file locked", "session file changed while embedded prompt lock was released")
+# A fallback summary's candidate that failed on its timeout ("... (timeout)", "... timed out").
+CANDIDATE_TIMED_OUT = re.compile(r"\(timeout\)|timed out|\btimeout\b", re.IGNORECASE)
 
 
 def fallback_summary_names_a_hold(event: Event) -> bool:
     """A fallback summary (``All models failed (N): a/m: <error> (<reason>) | ...``) in which a candidate failed on a
-    timeout or on the session's lock: something a class covers. When every candidate was refused for another reason
-    (an unknown model id, a rate limit, a live-session model switch), the turn failed at once and the user was told:
-    no stall."""
-    return event.kind == "model.all_failed" and _CANDIDATE_STUCK.search(
-        " ".join((event.message, *(v for v in event.fields.values() if isinstance(v, str))))) is not None
+    timeout, or on the session's lock or another turn's claim on it: something a class covers. When every candidate was
+    refused for another reason (an unknown model id, a rate limit, a live-session model switch), the turn failed at
+    once and the user was told: no stall."""
+    if event.kind != "model.all_failed":
+        return False
+    said = " ".join((event.message, *(value for value in event.fields.values() if isinstance(value, str))))
+    return CANDIDATE_TIMED_OUT.search(said) is not None or TURN_CLAIM_BUSY in said \
+        or any(text in said for text in LOCK_FAILURE_TEXTS)
 
 
 def refused_for_restart(event: Event) -> bool:
@@ -444,13 +456,6 @@ def cron_timed_out_on_model(event: Event) -> bool:
     (last phase: model-call-started)`` (src/cron/execution-error-constants.ts): the model never answered within the
     job's budget."""
     return event.kind == "cron.job_timeout" and str(event.fields.get("phase", "")).startswith("model-call")
-
-
-def needed_compaction_failed(event: Event) -> bool:
-    """A ``[compaction-diag]`` failure, for any reason, of a compaction the context's size started (``trigger=budget
-    ... outcome=failed reason=no_compactable_entries``): the context stays over its budget, so every turn meets the
-    same refusal."""
-    return compaction_diag_failed(event) and _NEEDED_TRIGGER.search(str(event.fields.get("trigger", ""))) is not None
 
 
 def failed_compaction_diag(event: Event) -> bool:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from json.decoder import scanstring
 from typing import Any
 
 from stuckscan import _strictjson
+from stuckscan._time import from_epoch_ms
 
 ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 
@@ -457,7 +457,6 @@ def _state_record(obj: dict[str, Any], label: str) -> Record:
 # "action":"finished","status":"ok|error|skipped","error":...,"runAtMs":...,"durationMs":...}. Read as the line
 # ``cron run <action>: key=value ...`` at its ``ts``: the time the run finished.
 CRON_RUN_KEYS = frozenset({"ts", "jobId", "action"})
-_LAST_EPOCH_MS = 7_258_118_400_000  # (2200: a larger number is no time in milliseconds)
 
 
 def is_cron_run_record(obj: dict[str, Any]) -> bool:
@@ -468,9 +467,8 @@ def _cron_run_record(obj: dict[str, Any]) -> Record:
     values = {key: value for key, value in obj.items()
               if key not in ("ts", "action") and isinstance(value, (str, int, float, bool))}
     words = [kv_pair(key, value) for key, value in values.items()]
-    ts = obj.get("ts")
-    when = datetime.fromtimestamp(ts / 1000, timezone.utc).isoformat() \
-        if isinstance(ts, (int, float)) and not isinstance(ts, bool) and 0 < ts < _LAST_EPOCH_MS else None
+    finished = from_epoch_ms(obj.get("ts"))
+    when = finished.isoformat() if finished is not None else None
     level = "error" if obj.get("status") == "error" else None
     return Record("cron-run", when, level, "cron", f"cron run {obj['action']}: " + " ".join(words), values)
 

@@ -149,5 +149,5 @@ def test_a_runs_timeout_reply_is_a_run_that_used_its_budget_with_no_answer() -> 
     record = ('{"ts":1774444200312,"jobId":"77763649-ca75-4270-8940-1b34daf57768","action":"finished","status":"error",'
               f'"error":"{reply.replace("`", "")}","durationMs":600010}}')
     assert _primaries(record) == ["RC01"]
-    # the idle timeout's own reply is read as before (llm.idle_timeout), the cron run's other errors are not this
+    # the same record failing on another error is no timeout reply
     assert _primaries(record.replace("Request timed out before a response was generated.", "HTTP 429: rate limited.")) == []

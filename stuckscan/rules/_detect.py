@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from stuckscan.events import Event, event_order, recall_lane_task
+from stuckscan.events import CANDIDATE_TIMED_OUT, LOCK_FAILURE_TEXTS, Event, event_order, recall_lane_task
 from stuckscan.model import Confidence, Severity
 from stuckscan.shapes import OPENCLAW_SUBSYSTEM_ROOTS
 from stuckscan.thresholds import WARN_THRESHOLD_SECONDS
@@ -107,11 +107,6 @@ def progress_predates_stall(warning: Event, warn_seconds: float = WARN_THRESHOLD
 def stale_progress(warning: Event, warn_seconds: float = WARN_THRESHOLD_SECONDS) -> bool:
     """A warning whose run really made no progress: fresh progress contradicts a hang."""
     return warning.seconds.get("lastProgressAge", warn_seconds) >= warn_seconds
-
-
-# What a failure says when the session file's lock was the problem: held by another turn, or the
-# file changed under a turn that had released it (EmbeddedAttemptSessionTakeoverError's text).
-LOCK_FAILURE_TEXTS = ("session file locked", "session file changed while embedded prompt lock was released")
 
 
 def mentions_lock(event: Event) -> bool:
@@ -408,7 +403,6 @@ def codex_items_done(event: Event) -> bool:
     return field_text(event, "waitingFor") == "terminal event" and "item/completed" in last
 
 
-_CANDIDATE_TIMED_OUT = re.compile(r"\(timeout\)|timed out|\btimeout\b", re.IGNORECASE)
 
 
 def every_candidate_timed_out(event: Event) -> bool:
@@ -418,4 +412,4 @@ def every_candidate_timed_out(event: Event) -> bool:
         return False
     _, _, listed = event.message.partition("All models failed")
     parts = [part for part in listed.split(" | ") if part.strip()]
-    return len(parts) >= 2 and all(_CANDIDATE_TIMED_OUT.search(part) for part in parts)
+    return len(parts) >= 2 and all(CANDIDATE_TIMED_OUT.search(part) for part in parts)
