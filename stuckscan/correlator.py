@@ -28,6 +28,7 @@ from stuckscan.events import (
     AUTH_WARMED_KIND,
     IN_FLIGHT_KINDS,
     LANE_TIMER_SLACK,
+    LOCK_FAILURE_TEXTS,
     NEXT_RUN_KINDS,
     NOTE_KIND,
     OVERFLOW_KINDS,
@@ -102,7 +103,8 @@ LANE_TAKEN_KINDS = frozenset({"lane.dequeue"})
 CLI_TURN_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "cli.turn_failed", "cli.terminal_failure",
                             "cli.watchdog_timeout"})
 SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
-    "cron.interrupted_by_restart", "cron.job_timeout", "run.timed_out_no_reply", "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover", "lock.stale",
+    "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover", "lock.stale",
+    "cron.interrupted_by_restart", "cron.job_timeout", "run.timed_out_no_reply",
     "lane.task_error", "lane.wait_exceeded", "lane.task_interrupted", "lane.drain_blocked", "lane.task_timeout",
     "lane.task_done", "embedded.run_start", "embedded.run_done", "embedded.run_end", "embedded.timeout",
     "embedded.failover", "embedded.agent_end", "embedded.tool_start", "embedded.tool_end", "embedded.compaction",
@@ -2542,7 +2544,7 @@ def _failover_names_a_stuck_session(event: Event) -> bool:
     """A failover whose error is a held lock, an aborted request, a busy turn claim, or that surfaced the error."""
     # (the console prints the error inside its message; the file record keeps it in detail or rawError)
     said = " ".join((event.message, str(event.fields.get("detail", "")), str(event.fields.get("rawError", ""))))
-    return "session file locked" in said or "Request was aborted" in said \
+    return any(text in said for text in LOCK_FAILURE_TEXTS) or "Request was aborted" in said \
         or event.fields.get("decision") == "surface_error" or TURN_CLAIM_BUSY in said
 
 

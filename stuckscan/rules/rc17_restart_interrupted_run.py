@@ -12,7 +12,7 @@ from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
 
 if TYPE_CHECKING:
     from stuckscan.classifier import IncidentView
-    from stuckscan.events import Event, refused_for_restart
+    from stuckscan.events import Event
 
 RESTART_BEFORE_STALL = timedelta(minutes=5)
 # The stop itself, as evidence: the correlator files it only when it cut such a wait (Correlator._restart_wait_cut_by).
@@ -125,10 +125,14 @@ def detect(view: IncidentView) -> Candidate | None:
         "RC17", confidence, why,
         cite(markers[:3], runs_at_restart[-1:], session_marks[:2]), onset=first_time(markers or session_marks),
         facts={"reload": any(m.kind == "gateway.reload_required" for m in markers),
-               "cron": any(e.kind == "cron.interrupted_by_restart" or e.fields.get("jobId") for e in session_marks),
-               "cron_only": bool(session_marks) and not markers
-               and all(e.kind == "cron.interrupted_by_restart" or e.fields.get("jobId") for e in session_marks)},
+               "cron": any(map(_cron_run_mark, session_marks)),
+               "cron_only": bool(session_marks) and not markers and all(map(_cron_run_mark, session_marks))},
     )
+
+
+def _cron_run_mark(event: Event) -> bool:
+    """A restart's mark on a cron job's run (its interrupt, or its refusal by the drain, in a run record naming the job)."""
+    return event.kind == "cron.interrupted_by_restart" or bool(event.fields.get("jobId"))
 
 
 def _what_it_left(event: object) -> str:
