@@ -50,17 +50,6 @@ class TimeZoneError(ValueError):
     pass
 
 
-_LAST_EPOCH_MS = 7_258_118_400_000  # 2200-01-01: a larger number is no time in milliseconds
-
-
-def from_epoch_ms(value: object) -> datetime | None:
-    """A record's ``ts`` in epoch milliseconds (a bundle's events, a cron run log's records) as a UTC time; None when
-    it is no number or no plausible time."""
-    if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value < _LAST_EPOCH_MS:
-        return None
-    return datetime.fromtimestamp(value / 1000, UTC)
-
-
 def parse_tz(spec: str) -> tzinfo:
     """An IANA zone name (``Asia/Shanghai``), ``UTC``, ``local`` or an offset (``+08:00``)."""
     text = spec.strip()

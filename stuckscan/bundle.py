@@ -37,8 +37,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, BinaryIO
 
-from stuckscan._iso import parse_iso_datetime
-from stuckscan._time import from_epoch_ms
+from stuckscan._iso import from_epoch_ms, parse_iso_datetime
 from stuckscan.inputs import InputError, display_name
 from stuckscan.model import BundleSnapshot, SessionAtExport
 

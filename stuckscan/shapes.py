@@ -14,7 +14,7 @@ from json.decoder import scanstring
 from typing import Any
 
 from stuckscan import _strictjson
-from stuckscan._time import from_epoch_ms
+from stuckscan._iso import from_epoch_ms
 
 ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 

@@ -236,7 +236,7 @@ def test_the_fast_path_reads_as_the_reference_reader(text: str) -> None:
 
 
 def test_an_epoch_millisecond_ts_is_a_utc_time_only_when_plausible() -> None:
-    from stuckscan._time import from_epoch_ms
+    from stuckscan._iso import from_epoch_ms
 
     assert from_epoch_ms(1777594109604) == datetime(2026, 5, 1, 0, 8, 29, 604000, tzinfo=timezone.utc)
     for not_a_time in (0, -5, 7_258_118_400_000, True, "1777594109604", None, float("nan")):
