@@ -57,6 +57,7 @@ from stuckscan.events import (
     failed_message_id,
     fallback_summary_names_a_hold,
     hung_model_fetch,
+    hung_transcript_turn,
     lane_held_until_model_timeout,
     model_call_timed_out,
     needed_compaction_failed,
@@ -104,7 +105,7 @@ CLI_TURN_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "cli.tur
                             "cli.watchdog_timeout"})
 SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover", "lock.stale",
-    "cron.interrupted_by_restart", "cron.job_timeout", "run.timed_out_no_reply",
+    "cron.interrupted_by_restart", "cron.job_timeout", "run.timed_out_no_reply", "transcript.turn_failed",
     "lane.task_error", "lane.wait_exceeded", "lane.task_interrupted", "lane.drain_blocked", "lane.task_timeout",
     "lane.task_done", "embedded.run_start", "embedded.run_done", "embedded.run_end", "embedded.timeout",
     "embedded.failover", "embedded.agent_end", "embedded.tool_start", "embedded.tool_end", "embedded.compaction",
@@ -224,7 +225,7 @@ SIGNAL_KINDS = frozenset({
     "compaction.overflow", "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout",
     "lock.store_timeout", "session.turn_claim_busy", "model_fetch.end", "session.aborted_last_run", "compaction.diag",
     "model.profile_timeout", "channel.reload_deferred", "gateway.reload_required", "cron.interrupted_by_restart",
-    "cron.job_timeout", "run.timed_out_no_reply",
+    "cron.job_timeout", "run.timed_out_no_reply", "transcript.turn_failed",
 })
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
@@ -2604,6 +2605,9 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind == "channel.handler_timeout":
         return f"a channel's inbound turn ran past its {event.fields.get('timeoutSeconds')} s budget and was aborted" \
             if overdue_channel_turn(event, thresholds.warn_seconds) else ""
+    if kind == "transcript.turn_failed":
+        return "a model request waited with no output and failed" \
+            if hung_transcript_turn(event, thresholds.warn_seconds) else ""
     if kind == "run.timed_out_no_reply":
         return "a run used its whole time budget and gave no answer"
     if kind == "model.all_failed":

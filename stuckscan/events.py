@@ -373,6 +373,14 @@ def hung_model_fetch(event: Event, warn_seconds: float) -> bool:
         and isinstance(elapsed, (int, float)) and elapsed >= warn_seconds * 1000
 
 
+def hung_transcript_turn(event: Event, warn_seconds: float) -> bool:
+    """A transcript's failed assistant turn that produced no output after waiting on its model request for at least
+    the stall detector's warn threshold: the model never sent a first token in that time."""
+    waited, output = event.fields.get("waitedMs"), event.fields.get("outputTokens", 0)
+    return event.kind == "transcript.turn_failed" and output == 0 \
+        and isinstance(waited, (int, float)) and waited >= warn_seconds * 1000
+
+
 def overdue_channel_turn(event: Event, warn_seconds: float) -> bool:
     """A channel worker that aborted the inbound turn it ran because the turn outlived the worker's own budget
     (Discord's inbound worker, 30 min by default), a budget at least the stall detector's warn threshold. A

@@ -2180,6 +2180,13 @@ FAMILIES: tuple[Family, ...] = (
         "run.timed_out_no_reply", "error", "Request timed out before a response was generated",
         r"Request timed out before a response was generated",
     ),
+    # A session transcript's assistant entry for a turn that failed (stopReason error or aborted), as the transcript
+    # shape reads it: "transcript assistant turn failed: stopReason= provider= model= outputTokens= waitedMs= error=".
+    # waitedMs runs from the model request's start to the failure being written.
+    _anchored(
+        "transcript.turn_failed", "error", "transcript assistant turn failed:",
+        r"transcript assistant turn failed:" + KV,
+    ),
     # A cron run a gateway restart cut short (src/cron/service, STARTUP_INTERRUPTED_ERROR): on start the gateway marks a
     # job still running when the previous process ended as failed with "cron: job interrupted by gateway restart",
     # recorded as the job's lastError and its run's error (cron/runs/<jobId>.jsonl, `openclaw cron runs`), so it is

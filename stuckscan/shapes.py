@@ -14,7 +14,7 @@ from json.decoder import scanstring
 from typing import Any
 
 from stuckscan import _strictjson
-from stuckscan._iso import from_epoch_ms
+from stuckscan._iso import from_epoch_ms, parse_iso_datetime
 
 ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 
@@ -346,6 +346,9 @@ def record_from_json(obj: dict[str, Any]) -> Record:
         return _state_record(obj, state)
     if is_cron_run_record(obj):
         return _cron_run_record(obj)
+    transcript = transcript_entry(obj)
+    if transcript is not None:
+        return transcript
     loop = degraded_event_loop(obj)
     if loop is not None:
         return _degraded_loop_record(loop)
@@ -471,6 +474,93 @@ def _cron_run_record(obj: dict[str, Any]) -> Record:
     when = finished.isoformat() if finished is not None else None
     level = "error" if obj.get("status") == "error" else None
     return Record("cron-run", when, level, "cron", f"cron run {obj['action']}: " + " ".join(words), values)
+
+
+# A session transcript's entries (agents/<agent>/sessions/<session>.jsonl), which users paste or back up when they have
+# no gateway log: {"type":"message","timestamp":<ISO>,"message":{"role":"user|assistant|toolResult",...}}, the
+# assistant's with "stopReason" (stop, length, toolUse, error, aborted), "usage" and, when the turn failed,
+# "errorMessage"; its own "timestamp" (epoch ms) is when the model request began, the entry's when the answer (or
+# failure) was written. {"type":"compaction","timestamp":...,"tokensBefore":N} is a compaction that finished.
+# Read as lines ``transcript <what>: key=value ...``; only a failed assistant turn is logged above DEBUG.
+TRANSCRIPT_ROLES = frozenset({"user", "assistant", "toolResult", "system", "developer"})
+FAILED_STOP_REASONS = frozenset({"error", "aborted"})
+# (its other entries, each with an id and the parentId it follows: a custom entry, a model or thinking-level change)
+TRANSCRIPT_ENTRY = re.compile(r"custom|model_change|thinking_level_change|label|branch_summary")
+_CRON_PROMPT = re.compile(r"\[cron:(?P<jobId>[\w-]{1,80})")
+
+
+def transcript_entry(obj: dict[str, Any]) -> Record | None:
+    """A session transcript's message or compaction entry as a :class:`Record`, else None."""
+    kind = obj.get("type")
+    body = obj.get("message")
+    if kind == "message" and isinstance(body, dict) and body.get("role") in TRANSCRIPT_ROLES:
+        return _transcript_message(obj, body)
+    if kind == "compaction" and isinstance(obj.get("tokensBefore"), int) and "message" not in obj:
+        values = {key: obj[key] for key in ("tokensBefore", "firstKeptEntryId") if key in obj}
+        return _transcript_record(obj, "debug", "compaction", values)
+    if isinstance(kind, str) and TRANSCRIPT_ENTRY.fullmatch(kind) and "parentId" in obj and "message" not in obj:
+        data = obj.get("data")
+        label = obj.get("customType") if kind == "custom" and isinstance(obj.get("customType"), str) else kind
+        values = {key: value for key, value in (data if isinstance(data, dict) else {}).items()
+                  if isinstance(value, (str, int, float, bool)) and key != "timestamp"}
+        return _transcript_record(obj, "debug", str(label), values)
+    if kind == "session" and "cwd" in obj and "message" not in obj:
+        return _transcript_record(obj, "debug", "session header", {key: obj[key] for key in ("id", "version") if key in obj})
+    return None
+
+
+def _transcript_message(obj: dict[str, Any], body: dict[str, Any]) -> Record:
+    role = str(body["role"])
+    if role == "user":
+        text = _first_text(body.get("content"))
+        cron = _CRON_PROMPT.match(text)
+        return _transcript_record(obj, "debug", "user message", {"cronJob": cron["jobId"]} if cron else {})
+    if role == "toolResult":
+        values = {key: body[key] for key in ("toolName", "isError") if isinstance(body.get(key), (str, bool))}
+        return _transcript_record(obj, "debug", "tool result", values)
+    if role != "assistant":
+        return _transcript_record(obj, "debug", f"{role} message", {})
+    stop = body.get("stopReason")
+    values: dict[str, Any] = {key: body[key] for key in ("provider", "model") if isinstance(body.get(key), str)}
+    usage = body.get("usage")
+    if isinstance(usage, dict) and isinstance(usage.get("output"), int):
+        values["outputTokens"] = usage["output"]
+    waited = _waited_ms(body.get("timestamp"), obj.get("timestamp"))
+    if waited is not None:
+        values["waitedMs"] = waited
+    error = body.get("errorMessage")
+    if isinstance(error, str) and error:
+        values["error"] = error[:500]
+    failed = stop in FAILED_STOP_REASONS
+    what = f"assistant turn {'failed' if failed else 'ended'}"
+    return _transcript_record(obj, "error" if failed else "debug", what,
+                              {"stopReason": stop, **values} if isinstance(stop, str) else values)
+
+
+def _first_text(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        for part in content:
+            if isinstance(part, dict) and isinstance(part.get("text"), str):
+                return str(part["text"])
+    return ""
+
+
+def _waited_ms(started_ms: Any, written: Any) -> int | None:
+    """Milliseconds from a model request's start (epoch ms) to its entry's time (ISO), when both read and agree."""
+    began = from_epoch_ms(started_ms)
+    ended = parse_iso_datetime(written) if isinstance(written, str) else None
+    if began is None or ended is None or ended.tzinfo is None:
+        return None
+    waited = round((ended - began).total_seconds() * 1000)
+    return waited if waited >= 0 else None
+
+
+def _transcript_record(obj: dict[str, Any], level: str, what: str, values: dict[str, Any]) -> Record:
+    words = [kv_pair(key, value) for key, value in values.items()]
+    return Record("transcript", _time_text(obj.get("timestamp")), level, None,
+                  " ".join([f"transcript {what}:", *words]), values or None)
 
 
 def kv_pair(key: str, value: Any) -> str:

@@ -789,6 +789,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("Last error: cron: job interrupted by gateway restart", "cron.interrupted_by_restart", {}),
     ("Request timed out before a response was generated. Please try again, or increase `agents.defaults.timeoutSeconds` "
      "in your config.", "run.timed_out_no_reply", {}),
+    ("transcript assistant turn failed: stopReason=error provider=zhipu model=glm-4.7-flash outputTokens=0 "
+     "waitedMs=726249 error='500 network error'", "transcript.turn_failed", {"stopReason": "error", "waitedMs": 726249}),
     ("cron: applying error backoff", "cron.retry_backoff", {"stage": "applying error backoff"}),
     # Fourth source audit (CLI output, client-side errors, bundled SDKs' console): one line per new kind.
     ("- Main session transcript missing (~/.openclaw/agents/main/sessions/s-000001.jsonl). History will appear to reset.",

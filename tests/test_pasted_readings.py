@@ -2241,3 +2241,49 @@ def test_a_fallback_summary_whose_candidates_were_all_refused_at_once_opens_no_f
     locked = refused.replace("429 rate limited (rate_limit)",
                              "session file locked (timeout 10000ms): pid=4242 /x/s.jsonl.lock (timeout)")
     assert analyze_text(locked).incidents
+
+
+def _transcript_turn(written: str, began_ms: int, stop: str, output: int, error: str = "") -> str:
+    """A session transcript's assistant entry (agents/<agent>/sessions/<session>.jsonl), in the shape f2775 pastes."""
+    failure = f',"errorMessage":"{error}"' if error else ""
+    return ('{"type":"message","id":"24008721","parentId":"3cfc730d","timestamp":"' + written + '","message":'
+            '{"role":"assistant","content":[{"type":"text","text":"[assistant turn failed before producing content]"}],'
+            '"api":"openai-completions","provider":"zhipu","model":"glm-4.7-flash","usage":{"input":0,"output":'
+            f'{output},"totalTokens":{output}}},"stopReason":"{stop}","timestamp":{began_ms}{failure}}}}}')
+
+
+def test_a_transcript_turn_that_waited_minutes_with_no_output_is_a_model_call_hang() -> None:
+    # f2775: a cron job's model request started 23:58:59.616 and failed 12 minutes later with no content
+    prompt = ('{"type":"message","id":"3cfc730d","parentId":"bb064579","timestamp":"2026-05-05T23:58:59.616Z","message":'
+              '{"role":"user","content":[{"type":"text","text":"[cron:0cf57c77-9861-4722-b859-6aa625f81c5a weather] '
+              'an error in the prompt is no fault"}],"timestamp":1778025539616}}')
+    hung = _transcript_turn("2026-05-06T00:11:05.865Z", 1778025539616, "error", 0, "500 network error")
+    (incident,) = analyze_text(prompt, hung).incidents
+    assert incident.primary.rule.id == "RC01"
+    assert kinds(prompt, hung) == [(2, "transcript.turn_failed")]
+    # a failure at once (a refused key), or after output began, is no hang: judged, not a finding
+    refused = _transcript_turn("2026-05-05T23:59:00.100Z", 1778025539616, "error", 0, "401 invalid api key")
+    assert not analyze_text(prompt, refused).incidents
+    streamed = _transcript_turn("2026-05-06T00:11:05.865Z", 1778025539616, "error", 812, "terminated")
+    assert not analyze_text(prompt, streamed).incidents
+    # a turn that ended normally, however long it took, is no fault at all
+    answered = _transcript_turn("2026-05-06T00:11:05.865Z", 1778025539616, "stop", 812)
+    assert not analyze_text(prompt, answered).incidents
+
+
+def test_a_transcripts_other_entries_are_read_quietly() -> None:
+    snapshot = ('{"type":"custom","customType":"model-snapshot","data":{"timestamp":1778025529666,"provider":"zhipu",'
+                '"modelApi":"openai-completions","modelId":"glm-4.7-flash"},"id":"bb064579","parentId":"18220ef0",'
+                '"timestamp":"2026-05-05T23:58:49.666Z"}')
+    compaction = ('{"type":"compaction","id":"1dd7266e","parentId":"209e79f1","timestamp":"2026-05-12T20:08:29.939Z",'
+                  '"summary":"the tool failed with an error","firstKeptEntryId":"a1","tokensBefore":90211}')
+    tool = ('{"type":"message","id":"t1","parentId":"a1","timestamp":"2026-05-12T20:08:30.000Z","message":{"role":'
+            '"toolResult","toolCallId":"c1","toolName":"exec","content":[{"type":"text","text":"Error: timed out"}],'
+            '"isError":true,"timestamp":1778616510000}}')
+    events = parse_text_lines([snapshot, compaction, tool])
+    assert [e.level for e in events] == ["debug"] * 3
+    assert events[0].message.startswith("transcript model-snapshot: provider=zhipu")
+    assert events[1].fields["tokensBefore"] == 90211 and "tool failed" not in events[1].message
+    assert events[2].fields == {"toolName": "exec", "isError": True}
+    result = analyze_text(snapshot, compaction, tool)
+    assert not result.incidents and not result.unexplained.count

@@ -10,6 +10,7 @@ from stuckscan.events import (
     codex_startup_never_finished,
     cron_timed_out_on_model,
     hung_model_fetch,
+    hung_transcript_turn,
     lane_held_until_model_timeout,
     model_call_timed_out,
     overdue_channel_turn,
@@ -162,6 +163,7 @@ def detect(view: IncidentView) -> Candidate | None:
         unreported += spent
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
     idle += [e for e in view.events("model_fetch.end") if hung_model_fetch(e, view.thresholds.warn_seconds)]
+    idle += [e for e in view.events("transcript.turn_failed") if hung_transcript_turn(e, view.thresholds.warn_seconds)]
     dequeues = view.events("lane.dequeue")
     # (a task that held its lane the warn threshold or more before its model timed out hung that long itself,
     # whatever the lane took next, unless the finding is the lane's stall behind that next task)
