@@ -163,7 +163,8 @@ def detect(view: IncidentView) -> Candidate | None:
         unreported += spent
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
     idle += [e for e in view.events("model_fetch.end") if hung_model_fetch(e, view.thresholds.warn_seconds)]
-    idle += [e for e in view.events("transcript.turn_failed") if hung_transcript_turn(e, view.thresholds.warn_seconds)]
+    empty_turns = [e for e in view.events("transcript.turn_failed") if hung_transcript_turn(e, view.thresholds.warn_seconds)]
+    idle += empty_turns
     dequeues = view.events("lane.dequeue")
     # (a task that held its lane the warn threshold or more before its model timed out hung that long itself,
     # whatever the lane took next, unless the finding is the lane's stall behind that next task)
@@ -208,6 +209,10 @@ def detect(view: IncidentView) -> Candidate | None:
     elif cron_timeouts and len(cron_timeouts) == len(idle) and not failover:
         detail = (f"{'a cron job' if len(cron_timeouts) == 1 else f'{len(cron_timeouts)} cron job runs'} ran out "
                   "the job's timeout with the model call under way (`last phase: model-call-started`)")
+    elif empty_turns and len(empty_turns) == len(idle) and not failover:
+        longest = max(float(e.fields["waitedMs"]) for e in empty_turns) / 1000
+        detail = (f"{'a model request' if len(empty_turns) == 1 else f'{len(empty_turns)} model requests'} waited up to "
+                  f"{longest:.0f} s with no output before failing (the session transcript's failed turns)")
     elif idle or failover:
         detail = "the model call timed out"
     elif spent and len(spent) == len(unreported):
