@@ -227,6 +227,8 @@ SIGNAL_KINDS = frozenset({
     "model.profile_timeout", "channel.reload_deferred", "gateway.reload_required", "cron.interrupted_by_restart",
     "cron.job_timeout", "run.timed_out_no_reply", "transcript.turn_failed",
 })
+# A run's tool calls (its budget did not go to the model call alone).
+RUN_TOOL_KINDS = frozenset({"embedded.tool_start", "embedded.tool_end"})
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
 UNATTRIBUTED = "unattributed"   # a fault signal that names no session
 UNIDENTIFIED = "unidentified"   # a stall warning or recovery that names none (see Correlator._unnamed_stall)
@@ -1387,7 +1389,7 @@ class Correlator:
             self._clear_run_timeouts(identity, run_id, event)
             self._discard_unattributed(event)
         elif event.kind == "run.cleanup":  # (the timed-out attempt unwound: its timeout was cleaned up, not left)
-            self._clear_run_timeouts(identity, run_id)
+            self._clear_run_timeouts(identity, run_id, event)
         elif event.kind in NEXT_RUN_KINDS and run_id is not None:
             self._end_timeouts_by_next_run(event, identity, run_id)
         if (cleanup or event.kind == "run.cleanup") and is_line_only(identity):
@@ -1943,13 +1945,28 @@ class Correlator:
             if pending.identity == identity or (run_id is not None and key.endswith(f":{run_id}")):
                 del self.pending_timeouts[key]
                 # (the run's own end, failed, after its timeout: it used all of its time and gave no answer)
-                if cleanup is not None and pending.opened_by == "run_timeout" and cleanup.kind == "embedded.run_end" \
-                        and cleanup.fields.get("stopReason") == "error" and pending.event.seconds.get("timeoutMs"):
+                # (or the run's cleanup saying so itself, "run cleanup: ... aborted=true timedOut=true", when the log
+                # holds the whole run, from its start, and no tool in it: the budget went to the model call)
+                if cleanup is not None and pending.opened_by == "run_timeout" and pending.event.seconds.get("timeoutMs") \
+                        and (cleanup.kind == "embedded.run_end" and cleanup.fields.get("stopReason") == "error"
+                             or cleanup.kind == "run.cleanup" and cleanup.fields.get("timedOut") is True
+                             and self._whole_run_without_tools(identity, run_id)):
                     cleanup.seconds[TIMED_OUT_RUN_FIELD] = pending.event.seconds["timeoutMs"]
             elif pending.identity is None and overflow_compaction_start(pending.event):
                 # An overflow's compaction names no session: a run that ends after it may be its own (its
                 # "auto-compaction succeeded" is info, absent from a file kept at warn), so the wait ends too.
                 del self.pending_timeouts[key]
+
+    def _whole_run_without_tools(self, identity: str, run_id: str | None) -> bool:
+        """Whether the session's kept history holds ``run_id``'s start and no tool call of that run."""
+        started = False
+        for event in self.history.get(identity) or ():
+            if run_id is None or event.fields.get("runId") != run_id:
+                continue
+            if event.kind in RUN_TOOL_KINDS:
+                return False
+            started = started or event.kind in ("embedded.run_start", "embedded.agent_start")
+        return started
 
     def _expire_run_timeouts(self, final: bool = False) -> list[Change]:
         """Pending signals whose window passed with no ending open a finding; at the end of the
@@ -2564,7 +2581,7 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         return f"a compaction call ran {event.seconds.get('durationMs', 0.0):.0f} s" if compaction_rpc(event) else ""
     if kind == "embedded.agent_end":
         return "the model call timed out" if model_call_timed_out(event) else ""
-    if kind in ("embedded.run_end", "lane.task_done"):
+    if kind in ("embedded.run_end", "lane.task_done", "run.cleanup"):
         return "a run used its whole time budget and ended with no answer" if TIMED_OUT_RUN_FIELD in event.seconds else ""
     if kind == "tools.browser_unreachable" and not browser_blocked(event):
         return ""  # an immediate browser error (a stale tab): the tool answered

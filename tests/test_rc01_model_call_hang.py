@@ -151,3 +151,26 @@ def test_a_runs_timeout_reply_is_a_run_that_used_its_budget_with_no_answer() -> 
     assert _primaries(record) == ["RC01"]
     # the same record failing on another error is no timeout reply
     assert _primaries(record.replace("Request timed out before a response was generated.", "HTTP 429: rate limited.")) == []
+
+
+def _timed_out_run(*middle: str, timed_out: str = "true") -> list[str]:
+    """A run's lines (f2897's shape, a cron job's 30 s budget) from its start to its cleanup after the run timeout."""
+    run = "runId=36c4aaa1-47e0-4f46-99e2-aaa24531f716 sessionId=36c4aaa1-47e0-4f46-99e2-aaa24531f716"
+    return [f"2026-03-13T13:01:53.031Z [agent/embedded] embedded run start: {run} provider=kimi-coding model=k2p5",
+            "2026-03-13T13:01:53.049Z [agent/embedded] embedded run agent start: runId=36c4aaa1-47e0-4f46-99e2-aaa24531f716",
+            *middle,
+            f"2026-03-13T13:02:23.044Z [agent/embedded] embedded run timeout: {run} timeoutMs=30000",
+            f"2026-03-13T13:02:23.058Z [agent/embedded] run cleanup: {run} aborted=true timedOut={timed_out}",
+            "2026-03-13T13:02:23.065Z [diagnostic] run cleared: sessionId=36c4aaa1-47e0-4f46-99e2-aaa24531f716 totalActive=0"]
+
+
+def test_a_run_whose_cleanup_says_it_timed_out_with_no_tool_seen_spent_its_budget_on_the_model() -> None:
+    assert _primaries(*_timed_out_run()) == ["RC01"]
+    # a tool at work in the run: the budget did not go to the model call alone
+    tool = ("2026-03-13T13:01:58.000Z [agent/embedded] embedded run tool start: runId=36c4aaa1-47e0-4f46-99e2-aaa24531f716 "
+            "tool=exec toolCallId=call_1")
+    assert _primaries(*_timed_out_run(tool)) == []
+    # the run's start not in the log: what it spent its budget on is unknown, and its cleanup ran (#52147)
+    assert _primaries(*_timed_out_run()[2:]) == []
+    # a cleanup that does not say the run timed out ends nothing as a spent budget
+    assert _primaries(*_timed_out_run(timed_out="false")) == []

@@ -153,7 +153,7 @@ def detect(view: IncidentView) -> Candidate | None:
     # A channel worker aborting a turn that ran past its own long budget, no tool seen: the same guess. So is a run
     # that used its whole time budget and ended with no answer (its failed end, or its lane task lasting the budget,
     # closing its run timeout).
-    spent = [] if compaction or tools_seen else [e for e in view.events("embedded.run_end", "lane.task_done")
+    spent = [] if compaction or tools_seen else [e for e in view.events("embedded.run_end", "lane.task_done", "run.cleanup")
                                                  if TIMED_OUT_RUN_FIELD in e.seconds]
     # (... or its timeout reply, "Request timed out before a response was generated": no payload when its time ran out)
     spent += [] if compaction or tools_seen else view.events("run.timed_out_no_reply")
