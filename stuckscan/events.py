@@ -373,12 +373,20 @@ def hung_model_fetch(event: Event, warn_seconds: float) -> bool:
         and isinstance(elapsed, (int, float)) and elapsed >= warn_seconds * 1000
 
 
+# A provider's refusal, however long its client retried before giving up: a rate limit, an overloaded engine, a
+# quota or billing stop, a rejected key. The provider answered; no call hung.
+PROVIDER_REFUSED = re.compile(r"\b(?:429|401|402|403)\b|rate.?limit|overloaded|quota|billing|insufficient.balance|"
+                              r"unauthori[sz]ed|forbidden|invalid.{0,20}(?:api.?)?key", re.IGNORECASE)
+
+
 def hung_transcript_turn(event: Event, warn_seconds: float) -> bool:
     """A transcript's failed assistant turn that produced no output after waiting on its model request for at least
-    the stall detector's warn threshold: the model never sent a first token in that time."""
+    the stall detector's warn threshold, and not on a refusal (:data:`PROVIDER_REFUSED`): the model never sent a first
+    token in that time."""
     waited, output = event.fields.get("waitedMs"), event.fields.get("outputTokens", 0)
     return event.kind == "transcript.turn_failed" and output == 0 \
-        and isinstance(waited, (int, float)) and waited >= warn_seconds * 1000
+        and isinstance(waited, (int, float)) and waited >= warn_seconds * 1000 \
+        and PROVIDER_REFUSED.search(str(event.fields.get("error", ""))) is None
 
 
 def overdue_channel_turn(event: Event, warn_seconds: float) -> bool:

@@ -2264,6 +2264,9 @@ def test_a_transcript_turn_that_waited_minutes_with_no_output_is_a_model_call_ha
     # a failure at once (a refused key), or after output began, is no hang: judged, not a finding
     refused = _transcript_turn("2026-05-05T23:59:00.100Z", 1778025539616, "error", 0, "401 invalid api key")
     assert not analyze_text(prompt, refused).incidents
+    # a refusal the client retried for minutes before giving up: the provider answered
+    limited = _transcript_turn("2026-05-06T00:11:05.865Z", 1778025539616, "error", 0, "429 rate limit exceeded")
+    assert not analyze_text(prompt, limited).incidents
     streamed = _transcript_turn("2026-05-06T00:11:05.865Z", 1778025539616, "error", 812, "terminated")
     assert not analyze_text(prompt, streamed).incidents
     # a turn that ended normally, however long it took, is no fault at all
