@@ -174,3 +174,18 @@ def test_a_run_whose_cleanup_says_it_timed_out_with_no_tool_seen_spent_its_budge
     assert _primaries(*_timed_out_run()[2:]) == []
     # a cleanup that does not say the run timed out ends nothing as a spent budget
     assert _primaries(*_timed_out_run(timed_out="false")) == []
+
+
+def test_a_fallback_summary_with_most_candidates_timed_out_and_the_rest_refused_is_a_model_call_hang() -> None:
+    # f2961: a cron run record, two candidates out of their time and the third refusing a key
+    summary = ("2026-03-22T00:18:27.971Z [agent/embedded] Embedded agent failed before reply: All models failed (3): "
+               "bailian/qwen3.5-plus: LLM request timed out. (unknown) | bailian/qwen3-max: LLM request timed out. "
+               "(unknown) | openrouter/xiaomi/mimo-v2-pro: HTTP 401: User not found. (auth)")
+    assert _primaries(summary) == ["RC01"]
+    # one timeout among refusals is a chain of broken credentials (f060), not a hang
+    one = summary.replace("bailian/qwen3-max: LLM request timed out. (unknown)", "qwen-portal/coder: 429 quota exceeded. "
+                          "(rate_limit)")
+    assert "RC01" not in _primaries(one)
+    # a candidate failing for another reason (a context overflow) leaves the summary unread as a hang
+    other = summary.replace("HTTP 401: User not found. (auth)", "Context overflow: prompt too large (format)")
+    assert "RC01" not in _primaries(other)

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from stuckscan.events import CANDIDATE_TIMED_OUT, LOCK_FAILURE_TEXTS, Event, event_order, recall_lane_task
+from stuckscan.events import (
+    CANDIDATE_TIMED_OUT,
+    LOCK_FAILURE_TEXTS,
+    PROVIDER_REFUSED,
+    Event,
+    event_order,
+    recall_lane_task,
+)
 from stuckscan.model import Confidence, Severity
 from stuckscan.shapes import OPENCLAW_SUBSYSTEM_ROOTS
 from stuckscan.thresholds import WARN_THRESHOLD_SECONDS
@@ -403,13 +410,21 @@ def codex_items_done(event: Event) -> bool:
     return field_text(event, "waitingFor") == "terminal event" and "item/completed" in last
 
 
+# A fallback candidate refused at once: its reason tag (``(auth)``, ``(billing)``, ``(rate_limit)``,
+# ``(model_not_found)``) or a refusal's wording.
+REFUSED_CANDIDATE = re.compile(r"\((?:auth|auth_permanent|billing|rate_limit|model_not_found)\)|" + PROVIDER_REFUSED.pattern,
+                               re.IGNORECASE)
 
 
 def every_candidate_timed_out(event: Event) -> bool:
     """A fallback summary (``All models failed (4): a/m: This operation was aborted (timeout) | b/n: ...``) in which
-    every candidate failed on its timeout and none on a lock: each model call ran out its time."""
+    every candidate failed on its timeout, or at least half of them did (two or more) and the rest were refused at once
+    (a rejected key, a rate limit, an unknown model: :data:`REFUSED_CANDIDATE`), and none on a lock: the turn's wait was
+    its model calls running out their time. One timeout among many refusals is a chain of broken credentials."""
     if event.kind != "model.all_failed" or mentions_lock(event):
         return False
     _, _, listed = event.message.partition("All models failed")
     parts = [part for part in listed.split(" | ") if part.strip()]
-    return len(parts) >= 2 and all(CANDIDATE_TIMED_OUT.search(part) for part in parts)
+    timed_out = [part for part in parts if CANDIDATE_TIMED_OUT.search(part)]
+    return len(parts) >= 2 and len(timed_out) >= max(2, len(parts) / 2) and all(
+        part in timed_out or REFUSED_CANDIDATE.search(part) for part in parts)
