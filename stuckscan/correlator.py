@@ -55,6 +55,7 @@ from stuckscan.events import (
     event_order,
     failed_compaction_diag,
     failed_message_id,
+    failover_echoes_run_timeout,
     fallback_summary_names_a_hold,
     hung_model_fetch,
     hung_transcript_turn,
@@ -857,6 +858,7 @@ class Correlator:
         # Abort-settle timeouts of any session: a lock error that names no session may be the
         # lock that abort leaked (the paste elided the ids that would tie them).
         self.recent_settles: deque[Event] = deque(maxlen=20)
+        self.recent_run_timeouts: deque[Event] = deque(maxlen=64)  # (what a failover decision may be the echo of)
         self.recent_overflows: deque[Event] = deque(maxlen=20)
         self.recent_lane_errors: deque[Event] = deque(maxlen=20)  # any lane's, for a failover that names no session
         self.episodes: list[EpisodeRecord] = []
@@ -1601,6 +1603,8 @@ class Correlator:
         if signal and _only_a_timeout_failover(event) \
                 and timeout_failover_failed_fast(event, self._lane_failures_beside(event)):
             return ""  # the provider refused the request at once: a failure the user was told of, not a hang
+        if signal and _a_runs_timeout_failover(event) and failover_echoes_run_timeout(event, self.recent_run_timeouts):
+            return ""  # the run's own timeout failed it over: the timeout is the finding, if anything is
         if signal or event.kind != "run.aborted_error" or event.time is None:
             return signal
         for marker in reversed(self.markers):
@@ -1782,6 +1786,7 @@ class Correlator:
         """Start (or end) the wait for a run timeout's cleanup or a compaction's end."""
         kind = event.kind
         if kind == "embedded.timeout":
+            self.recent_run_timeouts.append(event)
             opened_by, window = "run_timeout", RUN_TIMEOUT_CLEANUP_WINDOW
         elif kind == "embedded.compaction":
             stage = event.fields.get("stage")
@@ -2564,6 +2569,14 @@ def _failover_names_a_stuck_session(event: Event) -> bool:
     said = " ".join((event.message, str(event.fields.get("detail", "")), str(event.fields.get("rawError", ""))))
     return any(text in said for text in LOCK_FAILURE_TEXTS) or "Request was aborted" in said \
         or event.fields.get("decision") == "surface_error" or TURN_CLAIM_BUSY in said
+
+
+def _a_runs_timeout_failover(event: Event) -> bool:
+    """A failover that may be a run timeout's own: not on a lock, an aborted request or a busy claim (surfacing the
+    error to the user is what a timed-out run does)."""
+    said = " ".join((event.message, str(event.fields.get("detail", "")), str(event.fields.get("rawError", ""))))
+    return event.kind in ("model.fallback_decision", "embedded.failover") and not (
+        any(text in said for text in LOCK_FAILURE_TEXTS) or "Request was aborted" in said or TURN_CLAIM_BUSY in said)
 
 
 def _only_a_timeout_failover(event: Event) -> bool:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 FieldValue = Any  # str | int | float | bool | None | list[str]
@@ -371,6 +372,23 @@ def hung_model_fetch(event: Event, warn_seconds: float) -> bool:
     elapsed = event.fields.get("elapsedMs")
     return event.kind == "model_fetch.end" and event.fields.get("stage") == "error" \
         and isinstance(elapsed, (int, float)) and elapsed >= warn_seconds * 1000
+
+
+# How long after a run's own timeout its failover decision may come: the abort unwinds first, waiting on a tool in
+# flight (the correlator's wait for a timed-out run's cleanup).
+RUN_TIMEOUT_ECHO = timedelta(seconds=60)
+
+
+def failover_echoes_run_timeout(failover: Event, run_timeouts: Iterable[Event]) -> bool:
+    """A failover decision of a run logged at most :data:`RUN_TIMEOUT_ECHO` after that run's own ``embedded run
+    timeout``: the run failed over because its time ran out, whatever held it, so the decision's ``reason=timeout``
+    is no evidence that the model call was what hung."""
+    run_id = failover.fields.get("runId")
+    said = failover.time
+    if not run_id or said is None:
+        return False
+    return any(timeout.fields.get("runId") == run_id and timeout.time is not None
+               and timedelta(0) <= said - timeout.time <= RUN_TIMEOUT_ECHO for timeout in run_timeouts)
 
 
 # A provider's refusal, however long its client retried before giving up: a rate limit, an overloaded engine, a

@@ -189,3 +189,20 @@ def test_a_fallback_summary_with_most_candidates_timed_out_and_the_rest_refused_
     # a candidate failing for another reason (a context overflow) leaves the summary unread as a hang
     other = summary.replace("HTTP 401: User not found. (auth)", "Context overflow: prompt too large (format)")
     assert "RC01" not in _primaries(other)
+
+
+def test_the_failover_a_runs_own_timeout_caused_is_no_evidence_of_a_model_hang() -> None:
+    # f3016: a busy run (tool calls every few seconds, on a plugin's own lines) hit its 600 s budget; the run's
+    # failover decision right after its timeout says reason=timeout because the run's time ran out
+    run = "runId=66d0b7ac-6df8-4170-8f70-3021b2d09371 sessionId=0483f37d-0ab1-4baa-95e8-f085fc9e80e1"
+    timeout = f"2026-04-14T02:56:20.362Z [agent/embedded] embedded run timeout: {run} timeoutMs=600000"
+    failover = ("2026-04-14T02:56:20.379Z [agent/embedded] embedded run failover decision: "
+                "runId=66d0b7ac-6df8-4170-8f70-3021b2d09371 stage=assistant decision=surface_error reason=timeout "
+                "provider=kimi-coding/k2p5 profile=-")
+    cleanup = f"2026-04-14T02:56:20.390Z [agent/embedded] run cleanup: {run} aborted=true timedOut=true"
+    assert _primaries(timeout, failover, cleanup) == []
+    # the same decision with no run timeout before it: the model call itself timed out
+    assert _primaries(failover) == ["RC01"]
+    # ... or long after the run's timeout (another attempt's own failure)
+    late = failover.replace("02:56:20.379Z", "02:58:20.379Z")
+    assert _primaries(timeout, cleanup, late) == ["RC01"]

@@ -9,6 +9,7 @@ from stuckscan.events import (
     Event,
     codex_startup_never_finished,
     cron_timed_out_on_model,
+    failover_echoes_run_timeout,
     hung_model_fetch,
     hung_transcript_turn,
     lane_held_until_model_timeout,
@@ -193,6 +194,9 @@ def detect(view: IncidentView) -> Candidate | None:
                 and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message
                      or "Request was aborted" in field_text(e, "rawError"))]
     failover += [e for e in view.events("model.all_failed") if every_candidate_timed_out(e)]
+    # (a run's own timeout fails the run over with reason=timeout: that decision says no more than the timeout did)
+    run_timeouts = view.events("embedded.timeout")
+    failover = [e for e in failover if not failover_echoes_run_timeout(e, run_timeouts)]
     if not (strong or started_only or idle or failover or unreported):
         return None
     if not (strong or started_only or idle) and view.warnings_where(past_the_model_call):
