@@ -397,12 +397,18 @@ PROVIDER_REFUSED = re.compile(r"\b(?:429|401|402|403)\b|rate.?limit|overloaded|q
                               r"unauthori[sz]ed|forbidden|invalid.{0,20}(?:api.?)?key", re.IGNORECASE)
 
 
+# What a stream that stopped after its first few tokens holds, at most, in characters (a thinking fragment).
+FIRST_TOKENS_CHARS = 100
+
+
 def hung_transcript_turn(event: Event, warn_seconds: float) -> bool:
-    """A transcript's failed assistant turn that produced no output after waiting on its model request for at least
-    the stall detector's warn threshold, and not on a refusal (:data:`PROVIDER_REFUSED`): the model never sent a first
-    token in that time."""
+    """A transcript's failed assistant turn that produced nothing, or no more than its first few tokens
+    (:data:`FIRST_TOKENS_CHARS`), after waiting on its model request for at least the stall detector's warn threshold,
+    and not on a refusal (:data:`PROVIDER_REFUSED`): the model call hung (a turn cut while it streamed was working)."""
     waited, output = event.fields.get("waitedMs"), event.fields.get("outputTokens", 0)
+    produced = event.fields.get("contentChars", 0)
     return event.kind == "transcript.turn_failed" and output == 0 \
+        and isinstance(produced, int) and produced <= FIRST_TOKENS_CHARS \
         and isinstance(waited, (int, float)) and waited >= warn_seconds * 1000 \
         and PROVIDER_REFUSED.search(str(event.fields.get("error", ""))) is None
 

@@ -525,6 +525,8 @@ def _transcript_message(obj: dict[str, Any], body: dict[str, Any]) -> Record:
     usage = body.get("usage")
     if isinstance(usage, dict) and isinstance(usage.get("output"), int):
         values["outputTokens"] = usage["output"]
+    # (an aborted turn records no usage: what it streamed before the abort is in its content)
+    values["contentChars"] = _produced_chars(body.get("content"))
     waited = _waited_ms(body.get("timestamp"), obj.get("timestamp"))
     if waited is not None:
         values["waitedMs"] = waited
@@ -535,6 +537,27 @@ def _transcript_message(obj: dict[str, Any], body: dict[str, Any]) -> Record:
     what = f"assistant turn {'failed' if failed else 'ended'}"
     return _transcript_record(obj, "error" if failed else "debug", what,
                               {"stopReason": stop, **values} if isinstance(stop, str) else values)
+
+
+# The placeholder text a turn that failed before any output is given (src/agents: the transcript's failed turn).
+FAILED_TURN_PLACEHOLDER = "[assistant turn failed before producing content]"
+
+
+def _produced_chars(content: Any) -> int:
+    """How much of an assistant message's content the model produced, in characters: its text, thinking and tool
+    calls (their arguments), not the failed turn's placeholder."""
+    if not isinstance(content, list):
+        return 0
+    produced = 0
+    for part in content:
+        if not isinstance(part, dict):
+            continue
+        text = part.get("text") or part.get("thinking")
+        if isinstance(text, str) and text.strip() != FAILED_TURN_PLACEHOLDER:
+            produced += len(text.strip())
+        if part.get("type") == "toolCall":
+            produced += len(_as_text(part.get("arguments", ""))) + len(str(part.get("name", "")))
+    return produced
 
 
 def _first_text(content: Any) -> str:

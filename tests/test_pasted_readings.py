@@ -2269,6 +2269,16 @@ def test_a_transcript_turn_that_waited_minutes_with_no_output_is_a_model_call_ha
     assert not analyze_text(prompt, limited).incidents
     streamed = _transcript_turn("2026-05-06T00:11:05.865Z", 1778025539616, "error", 812, "terminated")
     assert not analyze_text(prompt, streamed).incidents
+    # an aborted turn records no usage: what it streamed is in its content. A few characters of thinking and then
+    # silence is a hung stream (f2959); a turn cut while it streamed a long tool call was working (f3037)
+    def aborted(content: str) -> str:
+        return _transcript_turn("2026-05-06T00:11:05.865Z", 1778025539616, "aborted", 0, "Request was aborted.").replace(
+            '[{"type":"text","text":"[assistant turn failed before producing content]"}]', content)
+
+    assert analyze_text(prompt, aborted('[{"type":"thinking","thinking":"The user"}]')).incidents
+    writing = '[{"type":"text","text":"Writing the report now."},{"type":"toolCall","name":"write","arguments":' \
+              '{"path":"report.md","content":"' + "x" * 400 + '"}}]'
+    assert not analyze_text(prompt, aborted(writing)).incidents
     # a turn that ended normally, however long it took, is no fault at all
     answered = _transcript_turn("2026-05-06T00:11:05.865Z", 1778025539616, "stop", 812)
     assert not analyze_text(prompt, answered).incidents
