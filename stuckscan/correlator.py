@@ -1375,6 +1375,8 @@ class Correlator:
         if identity is None:
             if event.kind == "compaction.timeout_recovery" and self._join_run_timeout(event):
                 return []
+            if event.kind == "run.timed_out_no_reply":
+                self._end_run_timeout_by_its_reply(event)
             self._note_pending(event, None, None)  # a timeout or compaction whose ids a paste elided
             return self._on_unattributed(event)
         history = self.history.get(identity)
@@ -1829,6 +1831,18 @@ class Correlator:
         if len(pending.followups) < MAX_TIMEOUT_FOLLOWUPS:
             pending.followups.append(event)
         return True
+
+    def _end_run_timeout_by_its_reply(self, event: Event) -> None:
+        """The timeout reply ("Request timed out before a response was generated", src/agents/pi-embedded-runner/run.ts)
+        is built after the timed-out attempt returned: the run ended. It names no run, so it ends the wait of the one
+        run timeout waiting within the cleanup window before it (untimed: the paste's order), when exactly one does."""
+        said = event.time
+        waiting = [key for key, pending in self.pending_timeouts.items() if pending.opened_by == "run_timeout"
+                   and (pending.event.time is None) == (said is None)
+                   and (said is None or pending.event.time is None
+                        or timedelta(0) <= said - pending.event.time <= RUN_TIMEOUT_CLEANUP_WINDOW)]
+        if len(waiting) == 1:
+            del self.pending_timeouts[waiting[0]]
 
     def _end_run_timeout_by_its_task(self, event: Event) -> None:
         """A lane task that ended as a run timeout still waits for its cleanup: the run's own end, though the task names

@@ -206,3 +206,16 @@ def test_the_failover_a_runs_own_timeout_caused_is_no_evidence_of_a_model_hang()
     # ... or long after the run's timeout (another attempt's own failure)
     late = failover.replace("02:56:20.379Z", "02:58:20.379Z")
     assert _primaries(timeout, cleanup, late) == ["RC01"]
+
+
+def test_the_timeout_reply_after_a_run_timeout_shows_the_run_returned() -> None:
+    # f3018: the reply is built after the timed-out attempt returned, so the run did end: no "cleanup never ran"
+    timeout = ("2026-04-16T02:53:35.009Z [agent/embedded] embedded run timeout: runId=fd4838f7-9a4b-41d7-b3ce-17b047352c93 "
+               "sessionId=e49dbedc-d330-4e51-9b47-8235ca41e547 timeoutMs=600000")
+    reply = ("2026-04-16T02:54:05.070Z [plugins] Request timed out before a response was generated. Please try again, or "
+             "increase `agents.defaults.timeoutSeconds` in your config.")
+    assert _primaries(timeout) == ["RC15"]
+    assert "RC15" not in _primaries(timeout, reply)
+    # a reply long after the timeout is another run's
+    late = reply.replace("02:54:05.070Z", "02:59:05.070Z")
+    assert "RC15" in _primaries(timeout, late)
