@@ -2577,20 +2577,22 @@ def _same_session_or_unnamed(one: Event, other: Event) -> bool:
     return True
 
 
-def _failover_names_a_stuck_session(event: Event) -> bool:
-    """A failover whose error is a held lock, an aborted request, a busy turn claim, or that surfaced the error."""
+def _failover_names_a_hold(event: Event) -> bool:
+    """A failover whose error is a held lock, an aborted request or a busy turn claim."""
     # (the console prints the error inside its message; the file record keeps it in detail or rawError)
     said = " ".join((event.message, str(event.fields.get("detail", "")), str(event.fields.get("rawError", ""))))
-    return any(text in said for text in LOCK_FAILURE_TEXTS) or "Request was aborted" in said \
-        or event.fields.get("decision") == "surface_error" or TURN_CLAIM_BUSY in said
+    return any(text in said for text in LOCK_FAILURE_TEXTS) or "Request was aborted" in said or TURN_CLAIM_BUSY in said
+
+
+def _failover_names_a_stuck_session(event: Event) -> bool:
+    """A failover that names a hold (:func:`_failover_names_a_hold`) or that surfaced the error."""
+    return _failover_names_a_hold(event) or event.fields.get("decision") == "surface_error"
 
 
 def _a_runs_timeout_failover(event: Event) -> bool:
-    """A failover that may be a run timeout's own: not on a lock, an aborted request or a busy claim (surfacing the
-    error to the user is what a timed-out run does)."""
-    said = " ".join((event.message, str(event.fields.get("detail", "")), str(event.fields.get("rawError", ""))))
-    return event.kind in ("model.fallback_decision", "embedded.failover") and not (
-        any(text in said for text in LOCK_FAILURE_TEXTS) or "Request was aborted" in said or TURN_CLAIM_BUSY in said)
+    """A failover that may be a run timeout's own: it names no hold (surfacing the error to the user is what a
+    timed-out run does)."""
+    return event.kind in ("model.fallback_decision", "embedded.failover") and not _failover_names_a_hold(event)
 
 
 def _only_a_timeout_failover(event: Event) -> bool:
