@@ -397,19 +397,24 @@ PROVIDER_REFUSED = re.compile(r"\b(?:429|401|402|403)\b|rate.?limit|overloaded|q
                               r"unauthori[sz]ed|forbidden|invalid.{0,20}(?:api.?)?key", re.IGNORECASE)
 
 
-# What a stream that stopped after its first few tokens holds, at most, in characters (a thinking fragment).
+# What a stream that stopped after its first few tokens holds, at most, in characters (a thinking fragment), and the
+# fewest characters a working stream yields per second of its wait (half a token: the slowest model streams tens).
 FIRST_TOKENS_CHARS = 100
+WORKING_STREAM_CHARS_PER_SECOND = 2.0
 
 
 def hung_transcript_turn(event: Event, warn_seconds: float) -> bool:
-    """A transcript's failed assistant turn that produced nothing, or no more than its first few tokens
-    (:data:`FIRST_TOKENS_CHARS`), after waiting on its model request for at least the stall detector's warn threshold,
-    and not on a refusal (:data:`PROVIDER_REFUSED`): the model call hung (a turn cut while it streamed was working)."""
+    """A transcript's failed assistant turn that waited on its model request for at least the stall detector's warn
+    threshold and produced nothing, or no more than its first few tokens (:data:`FIRST_TOKENS_CHARS`), or far less
+    than a working stream yields in that time (:data:`WORKING_STREAM_CHARS_PER_SECOND`), and not on a refusal
+    (:data:`PROVIDER_REFUSED`): the model call hung, before its first token or mid-stream. A turn cut while it
+    streamed was working."""
     waited, output = event.fields.get("waitedMs"), event.fields.get("outputTokens", 0)
     produced = event.fields.get("contentChars", 0)
-    return event.kind == "transcript.turn_failed" and output == 0 \
-        and isinstance(produced, int) and produced <= FIRST_TOKENS_CHARS \
-        and isinstance(waited, (int, float)) and waited >= warn_seconds * 1000 \
+    if event.kind != "transcript.turn_failed" or output != 0 or not isinstance(produced, int) \
+            or not isinstance(waited, (int, float)) or waited < warn_seconds * 1000:
+        return False
+    return produced < max(FIRST_TOKENS_CHARS, waited / 1000 * WORKING_STREAM_CHARS_PER_SECOND) \
         and PROVIDER_REFUSED.search(str(event.fields.get("error", ""))) is None
 
 

@@ -2278,7 +2278,10 @@ def test_a_transcript_turn_that_waited_minutes_with_no_output_is_a_model_call_ha
     assert analyze_text(prompt, aborted('[{"type":"thinking","thinking":"The user"}]')).incidents
     writing = '[{"type":"text","text":"Writing the report now."},{"type":"toolCall","name":"write","arguments":' \
               '{"path":"report.md","content":"' + "x" * 400 + '"}}]'
-    assert not analyze_text(prompt, aborted(writing)).incidents
+    streaming = aborted(writing).replace("2026-05-06T00:11:05.865Z", "2026-05-06T00:01:29.616Z")  # 150 s after it began
+    assert not analyze_text(prompt, streaming).incidents
+    # ... but a few hundred characters over twelve minutes is a stream that stalled mid-way (f3205)
+    assert analyze_text(prompt, aborted(writing)).incidents
     # a turn that ended normally, however long it took, is no fault at all
     answered = _transcript_turn("2026-05-06T00:11:05.865Z", 1778025539616, "stop", 812)
     assert not analyze_text(prompt, answered).incidents

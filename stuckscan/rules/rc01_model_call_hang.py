@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stuckscan.events import (
+    FIRST_TOKENS_CHARS,
     TIMED_OUT_RUN_FIELD,
     Event,
     codex_startup_never_finished,
@@ -215,8 +216,10 @@ def detect(view: IncidentView) -> Candidate | None:
                   "the job's timeout with the model call under way (`last phase: model-call-started`)")
     elif empty_turns and len(empty_turns) == len(idle) and not failover:
         longest = max(float(e.fields["waitedMs"]) for e in empty_turns) / 1000
+        midway = any(int(e.fields.get("contentChars", 0)) > FIRST_TOKENS_CHARS for e in empty_turns)
         detail = (f"{'a model request' if len(empty_turns) == 1 else f'{len(empty_turns)} model requests'} waited up to "
-                  f"{longest:.0f} s with no output before failing (the session transcript's failed turns)")
+                  f"{longest:.0f} s {'with little or no output, stalled mid-stream,' if midway else 'with no output'} "
+                  "before failing (the session transcript's failed turns)")
     elif idle or failover:
         detail = "the model call timed out"
     elif spent and len(spent) == len(unreported):
