@@ -403,16 +403,27 @@ FIRST_TOKENS_CHARS = 100
 WORKING_STREAM_CHARS_PER_SECOND = 2.0
 
 
+TRANSCRIPT_FAILED_KIND = "transcript.turn_failed"
+
+
+def transcript_wait_ms(event: Event) -> float:
+    """How long a transcript's failed turn waited on its model request: from the request's start its own record
+    gives (``waitedMs``), or from the entry before it (``sinceEntryMs``, see the parser), whichever is longer."""
+    waits = [event.fields.get(name) for name in ("waitedMs", "sinceEntryMs")]
+    return max((float(wait) for wait in waits if isinstance(wait, (int, float)) and not isinstance(wait, bool)),
+               default=0.0)
+
+
 def hung_transcript_turn(event: Event, warn_seconds: float) -> bool:
     """A transcript's failed assistant turn that waited on its model request for at least the stall detector's warn
     threshold and produced nothing, or no more than its first few tokens (:data:`FIRST_TOKENS_CHARS`), or far less
     than a working stream yields in that time (:data:`WORKING_STREAM_CHARS_PER_SECOND`), and not on a refusal
     (:data:`PROVIDER_REFUSED`): the model call hung, before its first token or mid-stream. A turn cut while it
     streamed was working."""
-    waited, output = event.fields.get("waitedMs"), event.fields.get("outputTokens", 0)
+    waited, output = transcript_wait_ms(event), event.fields.get("outputTokens", 0)
     produced = event.fields.get("contentChars", 0)
-    if event.kind != "transcript.turn_failed" or output != 0 or not isinstance(produced, int) \
-            or not isinstance(waited, (int, float)) or waited < warn_seconds * 1000:
+    if event.kind != TRANSCRIPT_FAILED_KIND or output != 0 or not isinstance(produced, int) \
+            or waited < warn_seconds * 1000:
         return False
     return produced < max(FIRST_TOKENS_CHARS, waited / 1000 * WORKING_STREAM_CHARS_PER_SECOND) \
         and PROVIDER_REFUSED.search(str(event.fields.get("error", ""))) is None

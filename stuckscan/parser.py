@@ -27,6 +27,7 @@ from stuckscan.events import (
     GENERIC_KIND,
     IDENTITY_FIELDS,
     NOTE_KIND,
+    TRANSCRIPT_FAILED_KIND,
     UNPARSED_KIND,
     Event,
     usable_name,
@@ -34,6 +35,7 @@ from stuckscan.events import (
 from stuckscan.inputs import DEFAULT_MAX_LINE_BYTES, RawLine, display_name, read_lines
 from stuckscan.shapes import (
     TEXT_SHAPES,
+    TRANSCRIPT_SHAPE,
     Note,
     Piece,
     Record,
@@ -926,6 +928,7 @@ class LineParser:
         # lines read out of a markdown blockquote or list item, not yet emitted: (line number, shape mark)
         self._unwrapped: deque[tuple[int, str]] = deque()
         self._comment_width = 0  # the comment mark's width on the line before, when it was a log line behind one
+        self._transcript_entry_at: datetime | None = None  # the time of the last session transcript entry read
 
     # -- public -------------------------------------------------------------------
 
@@ -1536,6 +1539,8 @@ class LineParser:
         elif kind in meta_fields.ALIASES:
             _alias_own_fields(kind, fields, raw, seconds)
         _derive(fields, record.session_hint)
+        if record.shape == TRANSCRIPT_SHAPE:
+            self._note_transcript_entry(kind, moment, fields)
         level = record.level or (family.level if family else None)
         return Event(
             source=self.source,
@@ -1552,6 +1557,14 @@ class LineParser:
             meta=record.meta,
             truncated=truncated,
         )
+
+    def _note_transcript_entry(self, kind: str, moment: datetime | None, fields: dict[str, Any]) -> None:
+        """A transcript's failed turn gets the time since the entry before it (``sinceEntryMs``): the agent loop asks the
+        model as soon as the prompt, a tool result or a compaction is written, so that is when its request began at
+        the latest, whatever the turn's own start time says (some providers' turns carry their write time there)."""
+        previous, self._transcript_entry_at = self._transcript_entry_at, moment
+        if kind == TRANSCRIPT_FAILED_KIND and previous is not None and moment is not None and moment >= previous:
+            fields["sinceEntryMs"] = round((moment - previous).total_seconds() * 1000)
 
     def build_jsonl(self, number: int, moment: datetime, level: str | None, subsystem: str | None,
                     message: str) -> Event:

@@ -417,6 +417,7 @@ def _trajectory_record(obj: dict[str, Any], kind: str) -> Record:
 # "customType":"openclaw:prompt-error","timestamp":...,"data":{"runId":...,"sessionId":...,"provider":...,"model":...,
 # "error":"<the run's error>"}}. Read as its error text, the rest of its data as fields.
 PROMPT_ERROR_TYPE = "openclaw:prompt-error"
+TRANSCRIPT_SHAPE = "transcript"
 
 
 def _prompt_error_record(obj: dict[str, Any]) -> Record:
@@ -425,7 +426,7 @@ def _prompt_error_record(obj: dict[str, Any]) -> Record:
     error = values.get("error")
     fields = {key: value for key, value in values.items()
               if key != "error" and isinstance(value, (str, int, float, bool))}
-    return Record("transcript", _time_text(obj.get("timestamp")), "error", None,
+    return Record(TRANSCRIPT_SHAPE, _time_text(obj.get("timestamp")), "error", None,
                   str(error) if isinstance(error, str) and error else "prompt error", fields or None)
 
 
@@ -582,7 +583,7 @@ def _waited_ms(started_ms: Any, written: Any) -> int | None:
 
 def _transcript_record(obj: dict[str, Any], level: str, what: str, values: dict[str, Any]) -> Record:
     words = [kv_pair(key, value) for key, value in values.items()]
-    return Record("transcript", _time_text(obj.get("timestamp")), level, None,
+    return Record(TRANSCRIPT_SHAPE, _time_text(obj.get("timestamp")), level, None,
                   " ".join([f"transcript {what}:", *words]), values or None)
 
 

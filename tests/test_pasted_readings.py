@@ -2303,3 +2303,14 @@ def test_a_transcripts_other_entries_are_read_quietly() -> None:
     assert events[2].fields == {"toolName": "exec", "isError": True}
     result = analyze_text(snapshot, compaction, tool)
     assert not result.incidents and not result.unexplained.count
+
+
+def test_a_transcript_turn_stamped_at_its_write_time_waited_since_the_entry_before_it() -> None:
+    # f3222: an Ollama turn's own timestamp is when it was written; its request began when the tool result before it was
+    tool = ('{"type":"message","id":"t1","parentId":"a1","timestamp":"2026-05-28T04:17:36.813Z","message":{"role":'
+            '"toolResult","toolCallId":"c1","toolName":"image","content":[],"isError":false,"timestamp":1779941856813}}')
+    failed = _transcript_turn("2026-05-28T04:23:54.353Z", 1779942234352, "error", 0, "This operation was aborted")
+    (incident,) = analyze_text(tool, failed).incidents
+    assert incident.primary.rule.id == "RC01" and "378 s" in incident.primary.summary
+    soon = tool.replace("04:17:36.813Z", "04:23:24.353Z")  # the tool result 30 s before the failure: no hang
+    assert not analyze_text(soon, failed).incidents

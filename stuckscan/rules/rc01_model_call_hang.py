@@ -18,6 +18,7 @@ from stuckscan.events import (
     overdue_channel_turn,
     timeout_failover_failed_fast,
     timeout_failover_was_no_hang,
+    transcript_wait_ms,
 )
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
@@ -215,7 +216,7 @@ def detect(view: IncidentView) -> Candidate | None:
         detail = (f"{'a cron job' if len(cron_timeouts) == 1 else f'{len(cron_timeouts)} cron job runs'} ran out "
                   "the job's timeout with the model call under way (`last phase: model-call-started`)")
     elif empty_turns and len(empty_turns) == len(idle) and not failover:
-        longest = max(float(e.fields["waitedMs"]) for e in empty_turns) / 1000
+        longest = max(transcript_wait_ms(e) for e in empty_turns) / 1000
         midway = any(int(e.fields.get("contentChars", 0)) > FIRST_TOKENS_CHARS for e in empty_turns)
         detail = (f"{'a model request' if len(empty_turns) == 1 else f'{len(empty_turns)} model requests'} waited up to "
                   f"{longest:.0f} s {'with little or no output, stalled mid-stream,' if midway else 'with no output'} "
