@@ -74,6 +74,7 @@ from stuckscan.events import (
     warm_blocked_loop,
 )
 from stuckscan.model import RecoveryVerdict
+from stuckscan.shapes import TRANSCRIPT_SHAPE
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, HEARTBEAT, Thresholds
 
 RECOVERY_GRACE = 2 * HEARTBEAT            # warnings later than this after a recovery: not freed
@@ -107,6 +108,7 @@ CLI_TURN_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "cli.tur
 SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover", "lock.stale",
     "cron.interrupted_by_restart", "cron.job_timeout", "run.timed_out_no_reply", "transcript.turn_failed",
+    "transcript.restart_cut",
     "lane.task_error", "lane.wait_exceeded", "lane.task_interrupted", "lane.drain_blocked", "lane.task_timeout",
     "lane.task_done", "embedded.run_start", "embedded.run_done", "embedded.run_end", "embedded.timeout",
     "embedded.failover", "embedded.agent_end", "embedded.tool_start", "embedded.tool_end", "embedded.compaction",
@@ -226,8 +228,12 @@ SIGNAL_KINDS = frozenset({
     "compaction.overflow", "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout",
     "lock.store_timeout", "session.turn_claim_busy", "model_fetch.end", "session.aborted_last_run", "compaction.diag",
     "model.profile_timeout", "channel.reload_deferred", "gateway.reload_required", "cron.interrupted_by_restart",
-    "cron.job_timeout", "run.timed_out_no_reply", "transcript.turn_failed",
+    "cron.job_timeout", "run.timed_out_no_reply", "transcript.turn_failed", "transcript.restart_cut",
 })
+# An agent's own gateway restart call in a session transcript, and that call as read once the next entry showed no result
+# came back for it (see Correlator._after_restart_call).
+RESTART_CALL_KIND = "transcript.restart_call"
+RESTART_CUT_KIND = "transcript.restart_cut"
 # A run's tool calls (its budget did not go to the model call alone).
 RUN_TOOL_KINDS = frozenset({"embedded.tool_start", "embedded.tool_end"})
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
@@ -859,6 +865,7 @@ class Correlator:
         # lock that abort leaked (the paste elided the ids that would tie them).
         self.recent_settles: deque[Event] = deque(maxlen=20)
         self.recent_run_timeouts: deque[Event] = deque(maxlen=64)  # (what a failover decision may be the echo of)
+        self.restart_calls: dict[str, Event] = {}  # per transcript, an agent's gateway restart call awaiting its result
         self.recent_overflows: deque[Event] = deque(maxlen=20)
         self.recent_lane_errors: deque[Event] = deque(maxlen=20)  # any lane's, for a failover that names no session
         self.episodes: list[EpisodeRecord] = []
@@ -904,6 +911,10 @@ class Correlator:
         kind = event.kind
         if self._awaiting_ready is not None and kind != NOTE_KIND:
             self._awaiting_ready = None  # (any later line: the paste did not stop on the wait)
+        if self.restart_calls and event.shape == TRANSCRIPT_SHAPE:
+            changes.extend(self._after_restart_call(event))
+        if kind == RESTART_CALL_KIND and len(self.restart_calls) < MAX_PENDING:
+            self.restart_calls[event.source] = event
         if kind in ("generic", "unparsed"):
             return changes
         if kind == BATCH_KIND:  # lines the fast path's lifecycle lane handles in one go (stuckscan.lifecycle_lane)
@@ -1832,6 +1843,18 @@ class Correlator:
             pending.followups.append(event)
         return True
 
+    def _after_restart_call(self, event: Event) -> list[Change]:
+        """The transcript entry after an agent's own gateway restart call: the call's result means the run lived
+        through it; anything else (the user's next message, another turn) means the restart cut the run that made the
+        call before the call returned."""
+        call = self.restart_calls.get(event.source)
+        if call is None or event is call:
+            return []
+        del self.restart_calls[event.source]
+        if event.kind == "transcript.tool_result" and event.fields.get("toolCallId") == call.fields.get("toolCallId"):
+            return []
+        return self._on_session_evidence(replace(call, kind=RESTART_CUT_KIND))
+
     def _end_run_timeout_by_its_reply(self, event: Event) -> None:
         """The timeout reply ("Request timed out before a response was generated", src/agents/pi-embedded-runner/run.ts)
         is built after the timed-out attempt returned: the run ended. It names no run, so it ends the wait of the one
@@ -2651,6 +2674,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind == "channel.handler_timeout":
         return f"a channel's inbound turn ran past its {event.fields.get('timeoutSeconds')} s budget and was aborted" \
             if overdue_channel_turn(event, thresholds.warn_seconds) else ""
+    if kind == RESTART_CUT_KIND:
+        return "the agent's own tool call restarted the gateway, and its run never got the call's result"
     if kind == "transcript.turn_failed":
         return "a model request waited with no output and failed" \
             if hung_transcript_turn(event, thresholds.warn_seconds) else ""

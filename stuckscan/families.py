@@ -2187,6 +2187,14 @@ FAMILIES: tuple[Family, ...] = (
         "transcript.turn_failed", "error", "transcript assistant turn failed:",
         r"transcript assistant turn failed:" + KV,
     ),
+    # A session transcript's assistant turn whose tool call restarts the gateway (the transcript shape reads the call
+    # out of the turn's content: "transcript assistant turn called a gateway restart: toolCallId= restartCall=..."),
+    # and a tool's result, whose toolCallId says which call returned.
+    _anchored(
+        "transcript.restart_call", "info", "transcript assistant turn called a gateway restart:",
+        r"transcript assistant turn called a gateway restart:" + KV,
+    ),
+    _anchored("transcript.tool_result", "debug", "transcript tool result:", r"transcript tool result:" + KV),
     # A cron run a gateway restart cut short (src/cron/service, STARTUP_INTERRUPTED_ERROR): on start the gateway marks a
     # job still running when the previous process ended as failed with "cron: job interrupted by gateway restart",
     # recorded as the job's lastError and its run's error (cron/runs/<jobId>.jsonl, `openclaw cron runs`), so it is

@@ -64,7 +64,7 @@ from stuckscan.inputs import RawLine, display_name, read_blocks, read_range_bloc
 from stuckscan.lifecycle_lane import LaneBatch, LaneRun
 from stuckscan.lifecycle_lane import eligible as lane_eligible
 from stuckscan.parser import LineParser, ParseOptions, ParseStats
-from stuckscan.shapes import ROOT_LOGGER_NAMES, _binding_name, normalize_level, strip_ansi
+from stuckscan.shapes import ROOT_LOGGER_NAMES, TRANSCRIPT_SHAPE, _binding_name, normalize_level, strip_ansi
 from stuckscan.signals import MINED_LEVELS
 from stuckscan.unexplained import UNJUDGED_FAULT_KINDS, looks_like_fault
 
@@ -866,8 +866,11 @@ def inert(event: Event) -> bool:
     below WARN that reports no fault (an unrecognised WARN/ERROR/FATAL line is mined for templates,
     :mod:`stuckscan.signals`; one that reads as a fault is counted, :mod:`stuckscan.unexplained`),
     an unparsed one, or a kind the correlator does not act on whose
-    fields name at most one of session key, session id and run id (it needs two to learn a link)."""
+    fields name at most one of session key, session id and run id (it needs two to learn a link). A session
+    transcript's entry is never inert (Correlator._after_restart_call reads the one after a restart call)."""
     kind = event.kind
+    if event.shape == TRANSCRIPT_SHAPE:
+        return False  # a session transcript's entries: one may show whether an agent's restart call came back
     if kind == GENERIC_KIND:
         # an unrecognised WARN/ERROR/FATAL line goes to the template miner; one that reports a fault, to the
         # count of lines no rule explained (stuckscan.unexplained)

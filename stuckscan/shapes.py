@@ -517,7 +517,7 @@ def _transcript_message(obj: dict[str, Any], body: dict[str, Any]) -> Record:
         cron = _CRON_PROMPT.match(text)
         return _transcript_record(obj, "debug", "user message", {"cronJob": cron["jobId"]} if cron else {})
     if role == "toolResult":
-        values = {key: body[key] for key in ("toolName", "isError") if isinstance(body.get(key), (str, bool))}
+        values = {key: body[key] for key in ("toolCallId", "toolName", "isError") if isinstance(body.get(key), (str, bool))}
         return _transcript_record(obj, "debug", "tool result", values)
     if role != "assistant":
         return _transcript_record(obj, "debug", f"{role} message", {})
@@ -535,6 +535,11 @@ def _transcript_message(obj: dict[str, Any], body: dict[str, Any]) -> Record:
     if isinstance(error, str) and error:
         values["error"] = error[:500]
     failed = stop in FAILED_STOP_REASONS
+    restart = None if failed else gateway_restart_call(body.get("content"))
+    if restart is not None:
+        values["toolCallId"], values["restartCall"] = restart
+        return _transcript_record(obj, "info", "assistant turn called a gateway restart",
+                                  {"stopReason": stop, **values} if isinstance(stop, str) else values)
     what = f"assistant turn {'failed' if failed else 'ended'}"
     return _transcript_record(obj, "error" if failed else "debug", what,
                               {"stopReason": stop, **values} if isinstance(stop, str) else values)
@@ -559,6 +564,34 @@ def _produced_chars(content: Any) -> int:
         if part.get("type") == "toolCall":
             produced += len(_as_text(part.get("arguments", ""))) + len(str(part.get("name", "")))
     return produced
+
+
+# A shell command that restarts or stops the gateway (the CLI, the service managers, a process kill by name) and the
+# gateway tool's restarting actions: an agent that runs one restarts the process its own run lives in.
+GATEWAY_RESTART_COMMAND = re.compile(
+    r"\b(?:openclaw|clawdbot|moltbot)\s+gateway\s+(?:restart|stop)\b"
+    r"|\bsystemctl\s+(?:--user\s+)?(?:restart|stop|kill)\s+(?:\S*\s+)?(?:openclaw|clawdbot)"
+    r"|\blaunchctl\s+(?:kickstart|kill|stop|bootout|unload)\b[^;&|]*(?:openclaw|clawdbot)"
+    r"|\b(?:pkill|killall)\b[^;&|]*(?:openclaw|clawdbot)|\bpm2\s+(?:restart|stop|reload)\s+\S*(?:openclaw|clawdbot)",
+    re.IGNORECASE)
+GATEWAY_TOOL_RESTARTS = frozenset({"restart", "update.run"})
+COMMAND_TOOLS = frozenset({"exec", "bash", "shell", "process", "run_command"})
+
+
+def gateway_restart_call(content: Any) -> tuple[str, str] | None:
+    """The id and command of a tool call in an assistant message's content that restarts the gateway, else None."""
+    if not isinstance(content, list):
+        return None
+    for part in content:
+        if not isinstance(part, dict) or part.get("type") != "toolCall" or not isinstance(part.get("arguments"), dict):
+            continue
+        name, arguments, call_id = part.get("name"), part["arguments"], str(part.get("id", ""))[:200]
+        command = arguments.get("command")
+        if name in COMMAND_TOOLS and isinstance(command, str) and GATEWAY_RESTART_COMMAND.search(command):
+            return call_id, command[:200]
+        if name == "gateway" and arguments.get("action") in GATEWAY_TOOL_RESTARTS:
+            return call_id, f"gateway {arguments['action']}"
+    return None
 
 
 def _first_text(content: Any) -> str:

@@ -789,6 +789,10 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("Last error: cron: job interrupted by gateway restart", "cron.interrupted_by_restart", {}),
     ("Request timed out before a response was generated. Please try again, or increase `agents.defaults.timeoutSeconds` "
      "in your config.", "run.timed_out_no_reply", {}),
+    ("transcript assistant turn called a gateway restart: stopReason=toolUse toolCallId=call_1 "
+     "restartCall='openclaw gateway restart'", "transcript.restart_call", {"toolCallId": "call_1"}),
+    ("transcript tool result: toolCallId=call_1 toolName=exec isError=false", "transcript.tool_result",
+     {"toolCallId": "call_1", "toolName": "exec"}),
     ("transcript assistant turn failed: stopReason=error provider=zhipu model=glm-4.7-flash outputTokens=0 "
      "waitedMs=726249 error='500 network error'", "transcript.turn_failed", {"stopReason": "error", "waitedMs": 726249}),
     ("cron: applying error backoff", "cron.retry_backoff", {"stage": "applying error backoff"}),

@@ -2300,7 +2300,7 @@ def test_a_transcripts_other_entries_are_read_quietly() -> None:
     assert [e.level for e in events] == ["debug"] * 3
     assert events[0].message.startswith("transcript model-snapshot: provider=zhipu")
     assert events[1].fields["tokensBefore"] == 90211 and "tool failed" not in events[1].message
-    assert events[2].fields == {"toolName": "exec", "isError": True}
+    assert events[2].fields == {"toolCallId": "c1", "toolName": "exec", "isError": True}
     result = analyze_text(snapshot, compaction, tool)
     assert not result.incidents and not result.unexplained.count
 
@@ -2314,3 +2314,32 @@ def test_a_transcript_turn_stamped_at_its_write_time_waited_since_the_entry_befo
     assert incident.primary.rule.id == "RC01" and "378 s" in incident.primary.summary
     soon = tool.replace("04:17:36.813Z", "04:23:24.353Z")  # the tool result 30 s before the failure: no hang
     assert not analyze_text(soon, failed).incidents
+
+
+def _transcript_entry(stamp: str, message: str) -> str:
+    return '{"type":"message","id":"e' + stamp[-6:-1].replace(".", "") + '","parentId":"p","timestamp":"' + stamp + \
+        '","message":' + message + '}'
+
+
+RESTART_CALL = _transcript_entry("2026-03-05T21:52:27.883Z", (
+    '{"role":"assistant","content":[{"type":"toolCall","id":"call_00_restart","name":"exec","arguments":{"command":'
+    '"openclaw gateway restart 2>&1 | tail -10"}}],"provider":"deepseek","model":"deepseek-chat","usage":{"output":31},'
+    '"stopReason":"toolUse","timestamp":1772747540000}'))
+
+
+def test_an_agents_own_gateway_restart_call_that_never_returned_cut_its_run() -> None:
+    # f3122: the agent ran `openclaw gateway restart`; the next entry is the user's nudge 9 minutes later, no result
+    nudge = _transcript_entry("2026-03-05T22:01:42.332Z", '{"role":"user","content":[{"type":"text","text":"hello?"}]}')
+    (incident,) = analyze_text(RESTART_CALL, nudge).incidents
+    assert incident.primary.rule.id == "RC17" and "own tool call restarted the gateway" in incident.primary.summary
+    assert any("exec approvals" in fix for fix in incident.primary.fixes)
+    # the call's result came back: the run lived through the restart
+    result = _transcript_entry("2026-03-05T21:52:40.000Z", (
+        '{"role":"toolResult","toolCallId":"call_00_restart","toolName":"exec","content":[{"type":"text",'
+        '"text":"Restarted"}],"isError":false}'))
+    assert not analyze_text(RESTART_CALL, result, nudge).incidents
+    # the transcript ends at the call: nothing shows what came of it
+    assert not analyze_text(RESTART_CALL).incidents
+    # a command that only reads the gateway's status restarts nothing
+    status = RESTART_CALL.replace("openclaw gateway restart", "openclaw gateway status")
+    assert not analyze_text(status, nudge).incidents

@@ -33,6 +33,10 @@ def _session_cut(context: FixContext) -> bool:
     return not context.fact("cron_only", False)
 
 
+def _agent_restarted_itself(context: FixContext) -> bool:
+    return bool(context.fact("self_restart", False))
+
+
 RULE = Rule(
     "RC17", "restart-interrupted-run", "Restart interrupted an in-flight run",
     "A gateway restart or config reload cut an active run short and left the session wedged.",
@@ -58,11 +62,17 @@ RULE = Rule(
      "accepted` (a cron job's run record, a channel's error; the bare `Gateway is draining` names no restart)",
      "a cron job's run marked failed by the restarted gateway, `cron: job interrupted by gateway restart`, as a log "
      "line, the job's last error or its run log's record (`cron/runs/<jobId>.jsonl`: `{\"ts\":...,\"jobId\":...,"
-     "\"action\":\"finished\",\"status\":\"error\",\"error\":\"cron: job interrupted by gateway restart\",...}`)"),
+     "\"action\":\"finished\",\"status\":\"error\",\"error\":\"cron: job interrupted by gateway restart\",...}`)",
+     "in a session transcript, an agent's own tool call that restarts the gateway (`openclaw gateway restart`, "
+     "`systemctl restart openclaw-gateway`, `launchctl kickstart ... openclaw`, the gateway tool's `restart`) whose "
+     "result never comes back: the next entry is the user's next message or another turn; medium confidence"),
     ("the stall begins right after a restart marker", "no `embedded run done` for the interrupted run"),
     (Fix("Start fresh with `/new` or `/reset`.", _session_cut, "a session's run was cut"),
      Fix("Run the cron job the restart stopped again: `openclaw cron run <jobId>` (it waits for its next schedule "
          "otherwise).", _cron_cut, "a restart cut or refused a cron job's run"),
+     Fix("Keep the agent from restarting its own gateway mid-run: deny or require approval for process-management "
+         "commands in the exec approvals (`openclaw gateway restart`, `systemctl`, `launchctl`, `kill`), and restart "
+         "from outside the conversation.", _agent_restarted_itself, "the agent's own tool call restarted the gateway"),
      Fix("Upgrade (#92519 fixes)."),
      Fix("Avoid config changes while runs are active.", _config_reload, "a config change triggered the restart")),
     ("#92519",),
@@ -95,7 +105,7 @@ def detect(view: IncidentView) -> Candidate | None:
     session_marks = view.events(*(("run.aborted_error",) if markers else ()), "restart.recovery",
                                 "session.aborted_last_run", "gateway.forced_restart", "gateway.reply_drain_timeout",
                                 "gateway.restart_failed", "gateway.drain_timeout", "session.work_invalidated",
-                                "cron.interrupted_by_restart", *STOP_KINDS)
+                                "cron.interrupted_by_restart", "transcript.restart_cut", *STOP_KINDS)
     # (work the restart's drain refused: the message names the restart)
     session_marks += [e for e in view.events("gateway.draining_rejected") if refused_for_restart(e)]
     if not markers and not session_marks:
@@ -126,7 +136,8 @@ def detect(view: IncidentView) -> Candidate | None:
         cite(markers[:3], runs_at_restart[-1:], session_marks[:2]), onset=first_time(markers or session_marks),
         facts={"reload": any(m.kind == "gateway.reload_required" for m in markers),
                "cron": any(map(_cron_run_mark, session_marks)),
-               "cron_only": bool(session_marks) and not markers and all(map(_cron_run_mark, session_marks))},
+               "cron_only": bool(session_marks) and not markers and all(map(_cron_run_mark, session_marks)),
+               "self_restart": any(e.kind == "transcript.restart_cut" for e in session_marks)},
     )
 
 
@@ -157,6 +168,9 @@ def _what_it_left(event: object) -> str:
         job = fields.get("jobId")
         return ("work was refused because the gateway was draining for a restart (`GatewayDrainingError`)"
                 + (f"; the cron job {job} did not run" if job else ""))
+    if kind == "transcript.restart_cut":
+        return (f"the agent's own tool call restarted the gateway (`{fields.get('restartCall', 'a restart')}`), and the "
+                "run that made it never got the call's result: its reply was lost")
     if kind == "cron.interrupted_by_restart":
         job = fields.get("jobId")
         return "a cron job's run was still going when the gateway restarted, and the new process marked it failed" \
