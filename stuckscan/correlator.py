@@ -68,9 +68,11 @@ from stuckscan.events import (
     reload_waits_on_task_records,
     replay_all_failed,
     reply_handled_elsewhere,
+    silent_prompt_failure,
     timeout_failover_failed_fast,
     timeout_failover_was_no_hang,
     timestamp_or_inf,
+    transcript_wait_ms,
     warm_blocked_loop,
 )
 from stuckscan.model import RecoveryVerdict
@@ -108,7 +110,7 @@ CLI_TURN_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "cli.tur
 SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover", "lock.stale",
     "cron.interrupted_by_restart", "cron.job_timeout", "run.timed_out_no_reply", "transcript.turn_failed",
-    "transcript.restart_cut",
+    "transcript.restart_cut", "transcript.silent_prompt_failure",
     "lane.task_error", "lane.wait_exceeded", "lane.task_interrupted", "lane.drain_blocked", "lane.task_timeout",
     "lane.task_done", "embedded.run_start", "embedded.run_done", "embedded.run_end", "embedded.timeout",
     "embedded.failover", "embedded.agent_end", "embedded.tool_start", "embedded.tool_end", "embedded.compaction",
@@ -229,11 +231,17 @@ SIGNAL_KINDS = frozenset({
     "lock.store_timeout", "session.turn_claim_busy", "model_fetch.end", "session.aborted_last_run", "compaction.diag",
     "model.profile_timeout", "channel.reload_deferred", "gateway.reload_required", "cron.interrupted_by_restart",
     "cron.job_timeout", "run.timed_out_no_reply", "transcript.turn_failed", "transcript.restart_cut",
+    "transcript.silent_prompt_failure",
 })
 # An agent's own gateway restart call in a session transcript, and that call as read once the next entry showed no result
 # came back for it (see Correlator._after_restart_call).
 RESTART_CALL_KIND = "transcript.restart_call"
 RESTART_CUT_KIND = "transcript.restart_cut"
+# A run's prompt failure in a session transcript, and that failure as read once the next entry showed no failed turn
+# written with it: nothing was recorded between the entry before it and the failure (see _after_watched_entry).
+PROMPT_ERROR_KIND = "transcript.prompt_error"
+SILENT_PROMPT_KIND = "transcript.silent_prompt_failure"
+SAME_FAILURE_WRITE = timedelta(seconds=3)
 # A run's tool calls (its budget did not go to the model call alone).
 RUN_TOOL_KINDS = frozenset({"embedded.tool_start", "embedded.tool_end"})
 FAILED_LANE_TASK = ("session file locked", "CommandLaneTaskTimeoutError", "EmbeddedAttemptSessionTakeoverError")
@@ -865,7 +873,8 @@ class Correlator:
         # lock that abort leaked (the paste elided the ids that would tie them).
         self.recent_settles: deque[Event] = deque(maxlen=20)
         self.recent_run_timeouts: deque[Event] = deque(maxlen=64)  # (what a failover decision may be the echo of)
-        self.restart_calls: dict[str, Event] = {}  # per transcript, an agent's gateway restart call awaiting its result
+        # per transcript, the entry whose meaning the next entry decides (see _after_watched_entry)
+        self.transcript_watch: dict[str, Event] = {}
         self.recent_overflows: deque[Event] = deque(maxlen=20)
         self.recent_lane_errors: deque[Event] = deque(maxlen=20)  # any lane's, for a failover that names no session
         self.episodes: list[EpisodeRecord] = []
@@ -911,10 +920,11 @@ class Correlator:
         kind = event.kind
         if self._awaiting_ready is not None and kind != NOTE_KIND:
             self._awaiting_ready = None  # (any later line: the paste did not stop on the wait)
-        if self.restart_calls and event.shape == TRANSCRIPT_SHAPE:
-            changes.extend(self._after_restart_call(event))
-        if kind == RESTART_CALL_KIND and len(self.restart_calls) < MAX_PENDING:
-            self.restart_calls[event.source] = event
+        if self.transcript_watch and event.shape.endswith(TRANSCRIPT_SHAPE):
+            changes.extend(self._after_watched_entry(event))
+        if (kind == RESTART_CALL_KIND or kind == PROMPT_ERROR_KIND and silent_prompt_failure(event, self.thresholds.warn_seconds)) \
+                and len(self.transcript_watch) < MAX_PENDING:
+            self.transcript_watch[event.source] = event
         if kind in ("generic", "unparsed"):
             return changes
         if kind == BATCH_KIND:  # lines the fast path's lifecycle lane handles in one go (stuckscan.lifecycle_lane)
@@ -1020,6 +1030,10 @@ class Correlator:
     def finish(self) -> CorrelationResult:
         self._sweep(final=True)
         self._expire_run_timeouts(final=True)
+        for held in list(self.transcript_watch.values()):  # (a prompt failure the transcript ends on: nothing followed)
+            if held.kind == PROMPT_ERROR_KIND:
+                self._on_session_evidence(replace(held, kind=SILENT_PROMPT_KIND))
+        self.transcript_watch.clear()
         for record in list(self.open.values()):
             self._close(record, RecordStatus.END_OF_INPUT, None, "still stuck when the log ends")
         if self._awaiting_ready is not None:  # the paste stops on a channel still awaiting READY (RC18 reads it)
@@ -1843,17 +1857,23 @@ class Correlator:
             pending.followups.append(event)
         return True
 
-    def _after_restart_call(self, event: Event) -> list[Change]:
-        """The transcript entry after an agent's own gateway restart call: the call's result means the run lived
-        through it; anything else (the user's next message, another turn) means the restart cut the run that made the
-        call before the call returned."""
-        call = self.restart_calls.get(event.source)
-        if call is None or event is call:
+    def _after_watched_entry(self, event: Event) -> list[Change]:
+        """The transcript entry after one whose meaning it decides. After an agent's own gateway restart call: the
+        call's result means the run lived through it; anything else (the user's next message, another turn) means the
+        restart cut the run that made the call before the call returned. After a run's prompt failure that came long
+        after the entry before it: a failed turn written with it tells what the model did; anything else means nothing
+        was recorded in all that time."""
+        held = self.transcript_watch.get(event.source)
+        if held is None or event is held:
             return []
-        del self.restart_calls[event.source]
-        if event.kind == "transcript.tool_result" and event.fields.get("toolCallId") == call.fields.get("toolCallId"):
+        del self.transcript_watch[event.source]
+        if held.kind == RESTART_CALL_KIND:
+            if event.kind == "transcript.tool_result" and event.fields.get("toolCallId") == held.fields.get("toolCallId"):
+                return []
+            return self._on_session_evidence(replace(held, kind=RESTART_CUT_KIND))
+        if event.kind == "transcript.turn_failed" and _shortly_before(held, event, SAME_FAILURE_WRITE):
             return []
-        return self._on_session_evidence(replace(call, kind=RESTART_CUT_KIND))
+        return self._on_session_evidence(replace(held, kind=SILENT_PROMPT_KIND))
 
     def _end_run_timeout_by_its_reply(self, event: Event) -> None:
         """The timeout reply ("Request timed out before a response was generated", src/agents/pi-embedded-runner/run.ts)
@@ -2674,6 +2694,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind == "channel.handler_timeout":
         return f"a channel's inbound turn ran past its {event.fields.get('timeoutSeconds')} s budget and was aborted" \
             if overdue_channel_turn(event, thresholds.warn_seconds) else ""
+    if kind == SILENT_PROMPT_KIND:
+        return f"a run's prompt failed ({event.message[:60]}) after {transcript_wait_ms(event) / 1000:.0f} s with nothing recorded"
     if kind == RESTART_CUT_KIND:
         return "the agent's own tool call restarted the gateway, and its run never got the call's result"
     if kind == "transcript.turn_failed":

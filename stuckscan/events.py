@@ -414,6 +414,14 @@ def transcript_wait_ms(event: Event) -> float:
                default=0.0)
 
 
+def silent_prompt_failure(event: Event, warn_seconds: float) -> bool:
+    """A session transcript's prompt failure that no family reads (``aborted``, ``terminated``) written at least the
+    warn threshold after the entry before it, that entry not a tool call the run was still waiting on, and not on a
+    refusal: the run's model request was all that was going on, and it produced nothing in that time."""
+    return event.kind == "transcript.prompt_error" and not event.fields.get("afterToolCall") \
+        and transcript_wait_ms(event) >= warn_seconds * 1000 and PROVIDER_REFUSED.search(event.message) is None
+
+
 def hung_transcript_turn(event: Event, warn_seconds: float) -> bool:
     """A transcript's failed assistant turn that waited on its model request for at least the stall detector's warn
     threshold and produced nothing, or no more than its first few tokens (:data:`FIRST_TOKENS_CHARS`), or far less

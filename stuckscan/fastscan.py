@@ -869,7 +869,7 @@ def inert(event: Event) -> bool:
     fields name at most one of session key, session id and run id (it needs two to learn a link). A session
     transcript's entry is never inert (Correlator._after_restart_call reads the one after a restart call)."""
     kind = event.kind
-    if event.shape == TRANSCRIPT_SHAPE:
+    if event.shape.endswith(TRANSCRIPT_SHAPE):
         return False  # a session transcript's entries: one may show whether an agent's restart call came back
     if kind == GENERIC_KIND:
         # an unrecognised WARN/ERROR/FATAL line goes to the template miner; one that reports a fault, to the

@@ -929,6 +929,7 @@ class LineParser:
         self._unwrapped: deque[tuple[int, str]] = deque()
         self._comment_width = 0  # the comment mark's width on the line before, when it was a log line behind one
         self._transcript_entry_at: datetime | None = None  # the time of the last session transcript entry read
+        self._transcript_tool_pending = False  # whether that entry was a turn that called a tool
 
     # -- public -------------------------------------------------------------------
 
@@ -1563,8 +1564,13 @@ class LineParser:
         model as soon as the prompt, a tool result or a compaction is written, so that is when its request began at
         the latest, whatever the turn's own start time says (some providers' turns carry their write time there)."""
         previous, self._transcript_entry_at = self._transcript_entry_at, moment
-        if kind == TRANSCRIPT_FAILED_KIND and previous is not None and moment is not None and moment >= previous:
+        tool_pending, self._transcript_tool_pending = self._transcript_tool_pending, fields.get("stopReason") == "toolUse"
+        if kind not in (TRANSCRIPT_FAILED_KIND, "transcript.prompt_error"):
+            return
+        if previous is not None and moment is not None and moment >= previous:
             fields["sinceEntryMs"] = round((moment - previous).total_seconds() * 1000)
+        if tool_pending:
+            fields["afterToolCall"] = True  # (the entry before it was a turn that called a tool: the wait was the tool's)
 
     def build_jsonl(self, number: int, moment: datetime, level: str | None, subsystem: str | None,
                     message: str) -> Event:

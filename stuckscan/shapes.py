@@ -427,7 +427,8 @@ def _prompt_error_record(obj: dict[str, Any]) -> Record:
     fields = {key: value for key, value in values.items()
               if key != "error" and isinstance(value, (str, int, float, bool))}
     return Record(TRANSCRIPT_SHAPE, _time_text(obj.get("timestamp")), "error", None,
-                  str(error) if isinstance(error, str) and error else "prompt error", fields or None)
+                  str(error) if isinstance(error, str) and error else "prompt error", fields or None,
+                  kind="transcript.prompt_error")
 
 
 # Records of the gateway's state that users paste beside (or instead of) the log: a session store row

@@ -2343,3 +2343,29 @@ def test_an_agents_own_gateway_restart_call_that_never_returned_cut_its_run() ->
     # a command that only reads the gateway's status restarts nothing
     status = RESTART_CALL.replace("openclaw gateway restart", "openclaw gateway status")
     assert not analyze_text(status, nudge).incidents
+
+
+def _prompt_error(stamp: str, error: str) -> str:
+    return ('{"type":"custom","customType":"openclaw:prompt-error","data":{"timestamp":1771481386893,"runId":"r-1",'
+            '"sessionId":"eabda209-70eb-43e4-bce9-7d0e0885a69b","provider":"openai-codex","model":"gpt-5.3-codex",'
+            f'"api":"openai-codex-responses","error":"{error}"}},"id":"pe1","parentId":"a1","timestamp":"{stamp}"}}')
+
+
+def test_a_prompt_failure_long_after_the_entry_before_it_with_no_turn_written_is_a_model_call_hang() -> None:
+    # f3119: a failed attempt at 06:00:18, then nothing until the cron job's timeout aborted the run at 06:09:46
+    before = _transcript_turn("2026-02-19T06:00:18.653Z", 1771480810000, "error", 0, "quota exhausted, retrying")
+    aborted = _prompt_error("2026-02-19T06:09:46.893Z", "aborted")
+    (incident,) = analyze_text(before, aborted).incidents
+    assert incident.primary.rule.id == "RC01" and "568 s" in incident.primary.summary
+    # a failed turn written with it says what the model did (here: it was streaming, so no hang)
+    streaming = _transcript_turn("2026-02-19T06:09:46.990Z", 1771480818653, "aborted", 0, "Request was aborted.").replace(
+        '[{"type":"text","text":"[assistant turn failed before producing content]"}]',
+        '[{"type":"text","text":"' + "working " * 300 + '"}]')
+    assert not analyze_text(before, aborted, streaming).incidents
+    # the entry before it was a turn that called a tool: the silence was the tool's
+    tool_call = ('{"type":"message","id":"a1","parentId":"u1","timestamp":"2026-02-19T06:00:18.653Z","message":{"role":'
+                 '"assistant","content":[{"type":"toolCall","id":"c1","name":"exec","arguments":{"command":"make"}}],'
+                 '"usage":{"output":20},"stopReason":"toolUse","timestamp":1771480810000}}')
+    assert not analyze_text(tool_call, aborted).incidents
+    # a short silence is no hang
+    assert not analyze_text(before, _prompt_error("2026-02-19T06:00:48.893Z", "aborted")).incidents

@@ -167,6 +167,8 @@ def detect(view: IncidentView) -> Candidate | None:
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
     idle += [e for e in view.events("model_fetch.end") if hung_model_fetch(e, view.thresholds.warn_seconds)]
     empty_turns = [e for e in view.events("transcript.turn_failed") if hung_transcript_turn(e, view.thresholds.warn_seconds)]
+    # (a run's prompt failure long after the entry before it with no turn written: the model request produced nothing)
+    empty_turns += view.events("transcript.silent_prompt_failure")
     idle += empty_turns
     dequeues = view.events("lane.dequeue")
     # (a task that held its lane the warn threshold or more before its model timed out hung that long itself,
@@ -220,7 +222,7 @@ def detect(view: IncidentView) -> Candidate | None:
         midway = any(int(e.fields.get("contentChars", 0)) > FIRST_TOKENS_CHARS for e in empty_turns)
         detail = (f"{'a model request' if len(empty_turns) == 1 else f'{len(empty_turns)} model requests'} waited up to "
                   f"{longest:.0f} s {'with little or no output, stalled mid-stream,' if midway else 'with no output'} "
-                  "before failing (the session transcript's failed turns)")
+                  "before failing (the session transcript's records)")
     elif idle or failover:
         detail = "the model call timed out"
     elif spent and len(spent) == len(unreported):
