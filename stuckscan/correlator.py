@@ -42,6 +42,7 @@ from stuckscan.events import (
     SLOW_RESPONSE_SECONDS,
     STOPPED_RUN,
     TIMED_OUT_RUN_FIELD,
+    TRANSCRIPT_PROMPT_ERROR_KIND,
     TURN_CLAIM_BUSY,
     Event,
     approval_wait_expired,
@@ -239,7 +240,7 @@ RESTART_CALL_KIND = "transcript.restart_call"
 RESTART_CUT_KIND = "transcript.restart_cut"
 # A run's prompt failure in a session transcript, and that failure as read once the next entry showed no failed turn
 # written with it: nothing was recorded between the entry before it and the failure (see _after_watched_entry).
-PROMPT_ERROR_KIND = "transcript.prompt_error"
+PROMPT_ERROR_KIND = TRANSCRIPT_PROMPT_ERROR_KIND
 SILENT_PROMPT_KIND = "transcript.silent_prompt_failure"
 SAME_FAILURE_WRITE = timedelta(seconds=3)
 # A run's tool calls (its budget did not go to the model call alone).

@@ -404,6 +404,7 @@ WORKING_STREAM_CHARS_PER_SECOND = 2.0
 
 
 TRANSCRIPT_FAILED_KIND = "transcript.turn_failed"
+TRANSCRIPT_PROMPT_ERROR_KIND = "transcript.prompt_error"  # (a prompt-error entry whose error no family reads)
 
 
 def transcript_wait_ms(event: Event) -> float:
@@ -418,7 +419,7 @@ def silent_prompt_failure(event: Event, warn_seconds: float) -> bool:
     """A session transcript's prompt failure that no family reads (``aborted``, ``terminated``) written at least the
     warn threshold after the entry before it, that entry not a tool call the run was still waiting on, and not on a
     refusal: the run's model request was all that was going on, and it produced nothing in that time."""
-    return event.kind == "transcript.prompt_error" and not event.fields.get("afterToolCall") \
+    return event.kind == TRANSCRIPT_PROMPT_ERROR_KIND and not event.fields.get("afterToolCall") \
         and transcript_wait_ms(event) >= warn_seconds * 1000 and PROVIDER_REFUSED.search(event.message) is None
 
 

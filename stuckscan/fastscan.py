@@ -867,10 +867,11 @@ def inert(event: Event) -> bool:
     :mod:`stuckscan.signals`; one that reads as a fault is counted, :mod:`stuckscan.unexplained`),
     an unparsed one, or a kind the correlator does not act on whose
     fields name at most one of session key, session id and run id (it needs two to learn a link). A session
-    transcript's entry is never inert (Correlator._after_restart_call reads the one after a restart call)."""
+    transcript's entry is never inert (Correlator._after_watched_entry reads the one after a restart call or a prompt
+    failure)."""
     kind = event.kind
     if event.shape.endswith(TRANSCRIPT_SHAPE):
-        return False  # a session transcript's entries: one may show whether an agent's restart call came back
+        return False  # a session transcript's entries: the next one decides what a restart call or prompt failure meant
     if kind == GENERIC_KIND:
         # an unrecognised WARN/ERROR/FATAL line goes to the template miner; one that reports a fault, to the
         # count of lines no rule explained (stuckscan.unexplained)

@@ -28,6 +28,7 @@ from stuckscan.events import (
     IDENTITY_FIELDS,
     NOTE_KIND,
     TRANSCRIPT_FAILED_KIND,
+    TRANSCRIPT_PROMPT_ERROR_KIND,
     UNPARSED_KIND,
     Event,
     usable_name,
@@ -1560,12 +1561,13 @@ class LineParser:
         )
 
     def _note_transcript_entry(self, kind: str, moment: datetime | None, fields: dict[str, Any]) -> None:
-        """A transcript's failed turn gets the time since the entry before it (``sinceEntryMs``): the agent loop asks the
-        model as soon as the prompt, a tool result or a compaction is written, so that is when its request began at
-        the latest, whatever the turn's own start time says (some providers' turns carry their write time there)."""
+        """A transcript's failed turn or prompt failure gets the time since the entry before it (``sinceEntryMs``): the
+        agent loop asks the model as soon as the prompt, a tool result or a compaction is written, so that is when its
+        request began at the latest, whatever the turn's own start time says (some providers' turns carry their write
+        time there); and ``afterToolCall`` when that entry was a turn that called a tool (the wait was the tool's)."""
         previous, self._transcript_entry_at = self._transcript_entry_at, moment
         tool_pending, self._transcript_tool_pending = self._transcript_tool_pending, fields.get("stopReason") == "toolUse"
-        if kind not in (TRANSCRIPT_FAILED_KIND, "transcript.prompt_error"):
+        if kind not in (TRANSCRIPT_FAILED_KIND, TRANSCRIPT_PROMPT_ERROR_KIND):
             return
         if previous is not None and moment is not None and moment >= previous:
             fields["sinceEntryMs"] = round((moment - previous).total_seconds() * 1000)

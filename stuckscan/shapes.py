@@ -15,6 +15,7 @@ from typing import Any
 
 from stuckscan import _strictjson
 from stuckscan._iso import from_epoch_ms, parse_iso_datetime
+from stuckscan.events import TRANSCRIPT_PROMPT_ERROR_KIND
 
 ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 
@@ -428,7 +429,7 @@ def _prompt_error_record(obj: dict[str, Any]) -> Record:
               if key != "error" and isinstance(value, (str, int, float, bool))}
     return Record(TRANSCRIPT_SHAPE, _time_text(obj.get("timestamp")), "error", None,
                   str(error) if isinstance(error, str) and error else "prompt error", fields or None,
-                  kind="transcript.prompt_error")
+                  kind=TRANSCRIPT_PROMPT_ERROR_KIND)
 
 
 # Records of the gateway's state that users paste beside (or instead of) the log: a session store row
