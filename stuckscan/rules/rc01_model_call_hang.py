@@ -76,7 +76,14 @@ RULE = Rule(
      "model-call-started)`, as a log line, the job's last error or its run record); another phase is the job's own "
      "work outlasting its budget",
      "a fallback summary in which every candidate timed out (`All models failed (4): a/m: This operation was "
-     "aborted (timeout) | ...`)",
+     "aborted (timeout) | ...`), or at least half of them (two or more) with the rest refused at once (a rejected key, "
+     "a rate limit, an unknown model); not after a run's own timeout, whose failover only echoes it",
+     "in a session transcript, an assistant turn that failed (`stopReason` error or aborted) after waiting on its "
+     "model request for the warn threshold or more, with nothing or only its first few characters produced, or far "
+     "less than a working stream yields in that time, and no refusal (429, overloaded, quota, a rejected key); or a "
+     "run's prompt failure that long after the entry before it with no tool call pending and no turn written with it",
+     "a run whose cleanup says it timed out (`run cleanup: ... timedOut=true`), with the run's start in the log and no "
+     "tool call in it: low confidence",
      "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry`: "
      "logged only for an attempt that timed out outside a compaction and a tool call",
      "the Codex harness's watchdogs: no progress (`... waiting for progress`), or no terminal event for 30 minutes "
