@@ -240,7 +240,6 @@ RESTART_CALL_KIND = "transcript.restart_call"
 RESTART_CUT_KIND = "transcript.restart_cut"
 # A run's prompt failure in a session transcript, and that failure as read once the next entry showed no failed turn
 # written with it: nothing was recorded between the entry before it and the failure (see _after_watched_entry).
-PROMPT_ERROR_KIND = TRANSCRIPT_PROMPT_ERROR_KIND
 SILENT_PROMPT_KIND = "transcript.silent_prompt_failure"
 SAME_FAILURE_WRITE = timedelta(seconds=3)
 # A run's tool calls (its budget did not go to the model call alone).
@@ -923,8 +922,9 @@ class Correlator:
             self._awaiting_ready = None  # (any later line: the paste did not stop on the wait)
         if self.transcript_watch and event.shape.endswith(TRANSCRIPT_SHAPE):
             changes.extend(self._after_watched_entry(event))
-        if (kind == RESTART_CALL_KIND or kind == PROMPT_ERROR_KIND and silent_prompt_failure(event, self.thresholds.warn_seconds)) \
-                and len(self.transcript_watch) < MAX_PENDING:
+        watched = kind == RESTART_CALL_KIND \
+            or (kind == TRANSCRIPT_PROMPT_ERROR_KIND and silent_prompt_failure(event, self.thresholds.warn_seconds))
+        if watched and len(self.transcript_watch) < MAX_PENDING:
             self.transcript_watch[event.source] = event
         if kind in ("generic", "unparsed"):
             return changes
@@ -1032,7 +1032,7 @@ class Correlator:
         self._sweep(final=True)
         self._expire_run_timeouts(final=True)
         for held in list(self.transcript_watch.values()):  # (a prompt failure the transcript ends on: nothing followed)
-            if held.kind == PROMPT_ERROR_KIND:
+            if held.kind == TRANSCRIPT_PROMPT_ERROR_KIND:
                 self._on_session_evidence(replace(held, kind=SILENT_PROMPT_KIND))
         self.transcript_watch.clear()
         for record in list(self.open.values()):
@@ -1880,11 +1880,8 @@ class Correlator:
         """The timeout reply ("Request timed out before a response was generated", src/agents/pi-embedded-runner/run.ts)
         is built after the timed-out attempt returned: the run ended. It names no run, so it ends the wait of the one
         run timeout waiting within the cleanup window before it (untimed: the paste's order), when exactly one does."""
-        said = event.time
         waiting = [key for key, pending in self.pending_timeouts.items() if pending.opened_by == "run_timeout"
-                   and (pending.event.time is None) == (said is None)
-                   and (said is None or pending.event.time is None
-                        or timedelta(0) <= said - pending.event.time <= RUN_TIMEOUT_CLEANUP_WINDOW)]
+                   and _shortly_before(pending.event, event, RUN_TIMEOUT_CLEANUP_WINDOW)]
         if len(waiting) == 1:
             del self.pending_timeouts[waiting[0]]
 

@@ -524,7 +524,7 @@ def _transcript_message(obj: dict[str, Any], body: dict[str, Any]) -> Record:
     if role != "assistant":
         return _transcript_record(obj, "debug", f"{role} message", {})
     stop = body.get("stopReason")
-    values: dict[str, Any] = {key: body[key] for key in ("provider", "model") if isinstance(body.get(key), str)}
+    values: dict[str, Any] = {key: body[key] for key in ("stopReason", "provider", "model") if isinstance(body.get(key), str)}
     usage = body.get("usage")
     if isinstance(usage, dict) and isinstance(usage.get("output"), int):
         values["outputTokens"] = usage["output"]
@@ -540,11 +540,9 @@ def _transcript_message(obj: dict[str, Any], body: dict[str, Any]) -> Record:
     restart = None if failed else gateway_restart_call(body.get("content"))
     if restart is not None:
         values["toolCallId"], values["restartCall"] = restart
-        return _transcript_record(obj, "info", "assistant turn called a gateway restart",
-                                  {"stopReason": stop, **values} if isinstance(stop, str) else values)
+        return _transcript_record(obj, "info", "assistant turn called a gateway restart", values)
     what = f"assistant turn {'failed' if failed else 'ended'}"
-    return _transcript_record(obj, "error" if failed else "debug", what,
-                              {"stopReason": stop, **values} if isinstance(stop, str) else values)
+    return _transcript_record(obj, "error" if failed else "debug", what, values)
 
 
 # The placeholder text a turn that failed before any output is given (src/agents: the transcript's failed turn).
