@@ -111,7 +111,7 @@ CLI_TURN_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "cli.tur
 SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover", "lock.stale",
     "cron.interrupted_by_restart", "cron.job_timeout", "run.timed_out_no_reply", "transcript.turn_failed",
-    "transcript.restart_cut", "transcript.silent_prompt_failure",
+    "transcript.restart_cut", "transcript.silent_prompt_failure", "transcript.turn_ended",
     "lane.task_error", "lane.wait_exceeded", "lane.task_interrupted", "lane.drain_blocked", "lane.task_timeout",
     "lane.task_done", "embedded.run_start", "embedded.run_done", "embedded.run_end", "embedded.timeout",
     "embedded.failover", "embedded.agent_end", "embedded.tool_start", "embedded.tool_end", "embedded.compaction",
@@ -1760,7 +1760,8 @@ class Correlator:
         kind = event.kind
         if record.lock_failures:
             return self._turn_succeeded(event, record)
-        completed = kind == "message.processed" and event.fields.get("outcome") == "completed"
+        completed = (kind == "message.processed" and event.fields.get("outcome") == "completed") \
+            or (kind == "transcript.turn_ended" and event.fields.get("stopReason") == "stop")
         # A session lane runs one task at a time: a dequeue (and the lane wait it may report)
         # means the task that blocked it has finished.
         lane_moved = kind in ("lane.dequeue", "lane.wait_exceeded") and "laneSessionKey" in event.fields
@@ -2840,6 +2841,8 @@ def _describe_healthy(event: Event) -> str:
         return "session lane task done"
     if kind in ("lane.dequeue", "lane.wait_exceeded"):
         return "queued work dequeued on the session lane"
+    if kind == "transcript.turn_ended":
+        return "a later turn of the session was answered"
     return "message processed"
 
 

@@ -2187,6 +2187,12 @@ FAMILIES: tuple[Family, ...] = (
         "transcript.turn_failed", "error", "transcript assistant turn failed:",
         r"transcript assistant turn failed:" + KV,
     ),
+    # A session transcript's assistant turn that ended without failing ("transcript assistant turn ended: stopReason=
+    # stop|toolUse|length ..."): the model answered, so the session was not stuck on it.
+    _anchored(
+        "transcript.turn_ended", "debug", "transcript assistant turn ended:",
+        r"transcript assistant turn ended:" + KV,
+    ),
     # A session transcript's assistant turn whose tool call restarts the gateway (the transcript shape reads the call
     # out of the turn's content: "transcript assistant turn called a gateway restart: toolCallId= restartCall=..."),
     # and a tool's result, whose toolCallId says which call returned.

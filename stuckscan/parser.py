@@ -36,6 +36,7 @@ from stuckscan.events import (
 from stuckscan.inputs import DEFAULT_MAX_LINE_BYTES, RawLine, display_name, read_lines
 from stuckscan.shapes import (
     TEXT_SHAPES,
+    TRANSCRIPT_HEADER,
     TRANSCRIPT_SHAPE,
     Note,
     Piece,
@@ -931,6 +932,7 @@ class LineParser:
         self._comment_width = 0  # the comment mark's width on the line before, when it was a log line behind one
         self._transcript_entry_at: datetime | None = None  # the time of the last session transcript entry read
         self._transcript_tool_pending = False  # whether that entry was a turn that called a tool
+        self._transcript_session: str | None = None  # the session id the transcript's header names
 
     # -- public -------------------------------------------------------------------
 
@@ -1542,7 +1544,7 @@ class LineParser:
             _alias_own_fields(kind, fields, raw, seconds)
         _derive(fields, record.session_hint)
         if record.shape == TRANSCRIPT_SHAPE:
-            self._note_transcript_entry(kind, moment, fields)
+            self._note_transcript_entry(kind, moment, fields, message)
         level = record.level or (family.level if family else None)
         return Event(
             source=self.source,
@@ -1560,11 +1562,16 @@ class LineParser:
             truncated=truncated,
         )
 
-    def _note_transcript_entry(self, kind: str, moment: datetime | None, fields: dict[str, Any]) -> None:
+    def _note_transcript_entry(self, kind: str, moment: datetime | None, fields: dict[str, Any], message: str) -> None:
         """A transcript's failed turn or prompt failure gets the time since the entry before it (``sinceEntryMs``): the
         agent loop asks the model as soon as the prompt, a tool result or a compaction is written, so that is when its
         request began at the latest, whatever the turn's own start time says (some providers' turns carry their write
-        time there); and ``afterToolCall`` when that entry was a turn that called a tool (the wait was the tool's)."""
+        time there); and ``afterToolCall`` when that entry was a turn that called a tool (the wait was the tool's).
+        Every entry after the session header gets the header's id as its ``sessionId``: the file is that session's."""
+        if message.startswith(TRANSCRIPT_HEADER) and isinstance(fields.get("id"), str):
+            self._transcript_session = fields["id"]  # (the session header: a transcript is one session's file)
+        elif self._transcript_session is not None and "sessionId" not in fields:
+            fields["sessionId"] = self._transcript_session
         previous, self._transcript_entry_at = self._transcript_entry_at, moment
         tool_pending, self._transcript_tool_pending = self._transcript_tool_pending, fields.get("stopReason") == "toolUse"
         if kind not in (TRANSCRIPT_FAILED_KIND, TRANSCRIPT_PROMPT_ERROR_KIND):

@@ -419,6 +419,7 @@ def _trajectory_record(obj: dict[str, Any], kind: str) -> Record:
 # "error":"<the run's error>"}}. Read as its error text, the rest of its data as fields.
 PROMPT_ERROR_TYPE = "openclaw:prompt-error"
 TRANSCRIPT_SHAPE = "transcript"
+TRANSCRIPT_HEADER = "transcript session header:"  # (a transcript's first entry, naming its session)
 
 
 def _prompt_error_record(obj: dict[str, Any]) -> Record:
@@ -508,7 +509,7 @@ def transcript_entry(obj: dict[str, Any]) -> Record | None:
                   if isinstance(value, (str, int, float, bool)) and key != "timestamp"}
         return _transcript_record(obj, "debug", str(label), values)
     if kind == "session" and "cwd" in obj and "message" not in obj:
-        return _transcript_record(obj, "debug", "session header", {key: obj[key] for key in ("id", "version") if key in obj})
+        return _transcript_record(obj, "debug", TRANSCRIPT_HEADER[len("transcript "):-1], {key: obj[key] for key in ("id", "version") if key in obj})
     return None
 
 

@@ -786,6 +786,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("cron: isolated agent setup timed out before runner start; backing off job without gateway restart",
      "cron.setup_timeout", {}),
     ("cron: job run returned error status", "cron.job_error", {"stage": "job run returned error status"}),
+    ("transcript assistant turn ended: stopReason=stop provider=openrouter outputTokens=17 contentChars=56 waitedMs=2314",
+     "transcript.turn_ended", {"stopReason": "stop", "outputTokens": 17}),
     ("Last error: cron: job interrupted by gateway restart", "cron.interrupted_by_restart", {}),
     ("Request timed out before a response was generated. Please try again, or increase `agents.defaults.timeoutSeconds` "
      "in your config.", "run.timed_out_no_reply", {}),

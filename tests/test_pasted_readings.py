@@ -2369,3 +2369,24 @@ def test_a_prompt_failure_long_after_the_entry_before_it_with_no_turn_written_is
     assert not analyze_text(tool_call, aborted).incidents
     # a short silence is no hang
     assert not analyze_text(before, _prompt_error("2026-02-19T06:00:48.893Z", "aborted")).incidents
+
+
+def test_a_transcripts_entries_name_the_session_its_header_names_and_a_later_answer_ends_the_finding() -> None:
+    header = ('{"type":"session","version":3,"id":"4d1c7a2e-6b0f-4f3e-9a55-2c8e1b7d9f10",'
+              '"timestamp":"2026-05-05T23:50:00.000Z","cwd":"/home/ops/.openclaw/workspace"}')
+    prompt = _transcript_entry("2026-05-05T23:58:59.616Z", '{"role":"user","content":[{"type":"text","text":"hi"}]}')
+    hung = _transcript_turn("2026-05-06T00:11:05.865Z", 1778025539616, "error", 0, "500 network error")
+    events = parse_text_lines([header, prompt, hung])
+    assert {e.fields.get("sessionId") for e in events[1:]} == {"4d1c7a2e-6b0f-4f3e-9a55-2c8e1b7d9f10"}
+    (incident,) = analyze_text(header, prompt, hung).incidents
+    assert incident.session_id == "4d1c7a2e-6b0f-4f3e-9a55-2c8e1b7d9f10"
+    assert incident.status.value == "fault_signal"
+    # the user's next message answered: the session was free again, the hang stays the finding
+    answered = _transcript_turn("2026-05-06T00:14:02.100Z", 1778025840000, "stop", 61)
+    (later,) = analyze_text(header, prompt, hung, answered).incidents
+    assert later.primary.rule.id == "RC01" and later.status.value == "resolved_by_itself"
+    assert "later turn of the session was answered" in later.status_reason
+    # without a header the entries name no session, and a turn that only called a tool ends nothing
+    calling = answered.replace('"stopReason":"stop"', '"stopReason":"toolUse"')
+    (unnamed,) = analyze_text(prompt, hung, calling).incidents
+    assert unnamed.session_id is None and unnamed.status.value == "fault_signal"

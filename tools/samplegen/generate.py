@@ -11,12 +11,13 @@ SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_logs"
 def build_corpus() -> Corpus:
     """Every sample file, in a fixed order (pure: no filesystem access)."""
     # local imports keep ``import tools.samplegen`` cheap
-    from . import corpus_containers, corpus_day, corpus_rules, corpus_shapes, readme
+    from . import corpus_containers, corpus_day, corpus_rules, corpus_shapes, corpus_transcripts, readme
 
     corpus = Corpus()
     corpus_day.add_day(corpus)
     corpus_shapes.add_shapes(corpus)
     corpus_containers.add_containers(corpus)
+    corpus_transcripts.add_transcripts(corpus)
     corpus_rules.add_rules(corpus)
     readme.add_readme(corpus)
     return corpus
