@@ -407,6 +407,18 @@ TRANSCRIPT_FAILED_KIND = "transcript.turn_failed"
 TRANSCRIPT_PROMPT_ERROR_KIND = "transcript.prompt_error"  # (a prompt-error entry whose error no family reads)
 
 
+# OpenClaw's model stream watchdog fails a request that got no event for 120 s (DEFAULT_LLM_IDLE_TIMEOUT_MS, also the
+# cloud first-event timeout), the stall detector's default warn threshold too. Its abort is written a moment after the
+# request's recorded start, or a moment before it by the entries' clocks: a wait this close under the threshold is
+# that watchdog firing, not a shorter wait.
+WATCHDOG_SLACK_MS = 1000.0
+
+
+def waited_the_threshold(waited_ms: float, warn_seconds: float) -> bool:
+    """Whether a transcript's wait reached the warn threshold, within :data:`WATCHDOG_SLACK_MS`."""
+    return waited_ms >= warn_seconds * 1000 - WATCHDOG_SLACK_MS
+
+
 def transcript_wait_ms(event: Event) -> float:
     """How long a transcript's failed turn waited on its model request: from the request's start its own record
     gives (``waitedMs``), or from the entry before it (``sinceEntryMs``, see the parser), whichever is longer."""
@@ -420,7 +432,8 @@ def silent_prompt_failure(event: Event, warn_seconds: float) -> bool:
     warn threshold after the entry before it, that entry not a tool call the run was still waiting on, and not on a
     refusal: the run's model request was all that was going on, and it produced nothing in that time."""
     return event.kind == TRANSCRIPT_PROMPT_ERROR_KIND and not event.fields.get("afterToolCall") \
-        and transcript_wait_ms(event) >= warn_seconds * 1000 and PROVIDER_REFUSED.search(event.message) is None
+        and waited_the_threshold(transcript_wait_ms(event), warn_seconds) \
+        and PROVIDER_REFUSED.search(event.message) is None
 
 
 def hung_transcript_turn(event: Event, warn_seconds: float) -> bool:
@@ -432,7 +445,7 @@ def hung_transcript_turn(event: Event, warn_seconds: float) -> bool:
     waited, output = transcript_wait_ms(event), event.fields.get("outputTokens", 0)
     produced = event.fields.get("contentChars", 0)
     if event.kind != TRANSCRIPT_FAILED_KIND or output != 0 or not isinstance(produced, int) \
-            or waited < warn_seconds * 1000:
+            or not waited_the_threshold(waited, warn_seconds):
         return False
     return produced < max(FIRST_TOKENS_CHARS, waited / 1000 * WORKING_STREAM_CHARS_PER_SECOND) \
         and PROVIDER_REFUSED.search(str(event.fields.get("error", ""))) is None

@@ -1544,7 +1544,7 @@ class LineParser:
             _alias_own_fields(kind, fields, raw, seconds)
         _derive(fields, record.session_hint)
         if record.shape == TRANSCRIPT_SHAPE:
-            self._note_transcript_entry(kind, moment, fields, message)
+            self._note_transcript_entry(kind, moment, fields, message, record.kind == TRANSCRIPT_PROMPT_ERROR_KIND)
         level = record.level or (family.level if family else None)
         return Event(
             source=self.source,
@@ -1562,18 +1562,23 @@ class LineParser:
             truncated=truncated,
         )
 
-    def _note_transcript_entry(self, kind: str, moment: datetime | None, fields: dict[str, Any], message: str) -> None:
+    def _note_transcript_entry(self, kind: str, moment: datetime | None, fields: dict[str, Any], message: str,
+                               prompt_error: bool) -> None:
         """A transcript's failed turn or prompt failure gets the time since the entry before it (``sinceEntryMs``): the
         agent loop asks the model as soon as the prompt, a tool result or a compaction is written, so that is when its
         request began at the latest, whatever the turn's own start time says (some providers' turns carry their write
         time there); and ``afterToolCall`` when that entry was a turn that called a tool (the wait was the tool's).
-        Every entry after the session header gets the header's id as its ``sessionId``: the file is that session's."""
+        A prompt-error entry is no such point: it is written with the failure, so the failed turn after it is measured
+        from the entry before both. Every entry after the session header gets the header's id as its ``sessionId``:
+        the file is that session's."""
         if message.startswith(TRANSCRIPT_HEADER) and isinstance(fields.get("id"), str):
             self._transcript_session = fields["id"]  # (the session header: a transcript is one session's file)
         elif self._transcript_session is not None and "sessionId" not in fields:
             fields["sessionId"] = self._transcript_session
-        previous, self._transcript_entry_at = self._transcript_entry_at, moment
-        tool_pending, self._transcript_tool_pending = self._transcript_tool_pending, fields.get("stopReason") == "toolUse"
+        previous, tool_pending = self._transcript_entry_at, self._transcript_tool_pending
+        if not prompt_error:  # (a prompt error is written with the failure: the failed turn after it waited as long)
+            self._transcript_entry_at = moment
+            self._transcript_tool_pending = fields.get("stopReason") == "toolUse"
         if kind not in (TRANSCRIPT_FAILED_KIND, TRANSCRIPT_PROMPT_ERROR_KIND):
             return
         if previous is not None and moment is not None and moment >= previous:

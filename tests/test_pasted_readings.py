@@ -2390,3 +2390,32 @@ def test_a_transcripts_entries_name_the_session_its_header_names_and_a_later_ans
     calling = answered.replace('"stopReason":"stop"', '"stopReason":"toolUse"')
     (unnamed,) = analyze_text(prompt, hung, calling).incidents
     assert unnamed.session_id is None and unnamed.status.value == "fault_signal"
+
+
+def _prompt_error_entry(stamp: str, error: str) -> str:
+    return ('{"type":"custom","customType":"openclaw:prompt-error","data":{"runId":"r1","sessionId":"s1",'
+            '"provider":"ollama","model":"llama3.1:8b","error":"' + error + '"},"id":"pe1","parentId":"u1",'
+            '"timestamp":"' + stamp + '"}')
+
+
+def test_a_failed_turn_written_after_its_prompt_error_waited_since_the_prompt() -> None:
+    # f3376: an Ollama turn is stamped when written; the prompt-error entry comes 3 ms before it, 600 s after the prompt
+    prompt = _transcript_entry("2026-03-21T19:45:40.561Z", '{"role":"user","content":[{"type":"text","text":"fix"}]}')
+    error = _prompt_error_entry("2026-03-21T19:55:40.606Z", "aborted")
+    turn = _transcript_turn("2026-03-21T19:55:40.609Z", 1774122940605, "error", 0, "This operation was aborted")
+    events = parse_text_lines([prompt, error, turn])
+    assert events[2].kind == "transcript.turn_failed" and events[2].fields["sinceEntryMs"] == 600048
+    (incident,) = analyze_text(prompt, error, turn).incidents
+    assert incident.primary.rule.id == "RC01"
+    # the same pair a second after the prompt: the model refused or failed at once, no hang
+    soon = [e.replace("19:55:40", "19:45:41") for e in (error, turn)]
+    assert not analyze_text(prompt, *soon).incidents
+
+
+def test_a_silent_turn_cut_at_the_model_watchdogs_120_s_reaches_the_warn_threshold() -> None:
+    # f3217: a zero-output turn aborted 119.94 s after its request began: the stream watchdog's 120 s, not a shorter wait
+    prompt = _transcript_entry("2026-03-22T14:48:31.030Z", '{"role":"user","content":[{"type":"text","text":"hb"}]}')
+    cut = _transcript_turn("2026-03-22T14:50:30.969Z", 1774190911028, "aborted", 0, "Request was aborted.")
+    assert analyze_text(prompt, cut).incidents
+    early = _transcript_turn("2026-03-22T14:50:28.969Z", 1774190911028, "aborted", 0, "Request was aborted.")
+    assert not analyze_text(prompt, early).incidents  # 118 s: short of the threshold by more than the slack

@@ -13,7 +13,7 @@ between the two is how long the turn waited. A turn that fails has ``stopReason`
 Three sessions, each in its own file (2026.6.2, Linux host, times in UTC ``Z``):
 
 * a Telegram DM whose model call never answers: the request waits 300 s for a first token,
-  the idle timeout fails the turn with no output and the prompt-error entry follows; the
+  the idle timeout fails the run: its prompt-error entry, then the turn with no output; the
   user's next message is answered at once (RC01);
 * the near miss: a turn refused with HTTP 429 after the client's retries took 150 s; a
   refusal however long retried is the provider saying no, not a hung call (nothing to report);
@@ -126,10 +126,10 @@ def hung_model_call() -> str:
     asked = _at("2026-06-09 09:14:02.530")
     t.user(asked, _telegram("and tomorrow?", 4122, asked))
     failed = asked + timedelta(seconds=300, milliseconds=41)
-    t.assistant(asked + timedelta(milliseconds=5), failed, stop="error",
-                error="LLM idle timeout (300s): no response from model")
-    t.prompt_error(failed + timedelta(milliseconds=3), "b3e9f0a1-2c4d-4e6f-8a7b-9c0d1e2f3a4b", session,
+    t.prompt_error(failed, "b3e9f0a1-2c4d-4e6f-8a7b-9c0d1e2f3a4b", session,
                    "LLM idle timeout (300s): no response from model")
+    t.assistant(asked + timedelta(milliseconds=5), failed + timedelta(milliseconds=3), stop="error",
+                error="LLM idle timeout (300s): no response from model")
     again = _at("2026-06-09 09:21:47.610")
     t.user(again, _telegram("hello?", 4125, again))
     t.assistant(again + timedelta(milliseconds=4), again + timedelta(seconds=2.318),
@@ -144,10 +144,10 @@ def refused_after_retries() -> str:
     t.snapshot(asked - timedelta(milliseconds=8))
     t.user(asked, _telegram("summarise the thread from this morning", 4140, asked))
     refused = asked + timedelta(seconds=150, milliseconds=312)
-    t.assistant(asked + timedelta(milliseconds=6), refused, stop="error",
-                error="429 Rate limit exceeded: free-models-per-min. Retry after 60s.")
-    t.prompt_error(refused + timedelta(milliseconds=2), "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", session,
+    t.prompt_error(refused, "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", session,
                    "429 Rate limit exceeded: free-models-per-min. Retry after 60s.")
+    t.assistant(asked + timedelta(milliseconds=6), refused + timedelta(milliseconds=2), stop="error",
+                error="429 Rate limit exceeded: free-models-per-min. Retry after 60s.")
     later = _at("2026-06-09 11:52:30.440")
     t.user(later, _telegram("try again please", 4143, later))
     t.assistant(later + timedelta(milliseconds=5), later + timedelta(seconds=6.204),
@@ -176,8 +176,8 @@ def restart_cut_run() -> str:
 def add_transcripts(corpus: Corpus) -> None:
     corpus.add("shapes/session-transcript.jsonl", hung_model_call(),
                "A session transcript (agents/main/sessions/<id>.jsonl, 2026.6.2): a Telegram DM whose model "
-               "request waits 300 s without a token until the idle timeout fails the turn (no usage, then the "
-               "openclaw:prompt-error entry); the user's next message is answered at once.")
+               "request waits 300 s without a token until the idle timeout fails it (the openclaw:prompt-error "
+               "entry, then the failed turn with no usage); the user's next message is answered at once.")
     corpus.add_json("shapes/session-transcript.expected.json", {
         "description": "A failed assistant turn with no output after a 300 s wait is a model call that hung.",
         "incidents": [{"session": "4d1c7a2e-6b0f-4f3e-9a55-2c8e1b7d9f10", "primary": "RC01",
