@@ -60,6 +60,7 @@ from stuckscan.events import (
     fallback_summary_names_a_hold,
     hung_model_fetch,
     hung_transcript_turn,
+    slow_answered_turn,
     lane_held_until_model_timeout,
     model_call_timed_out,
     needed_compaction_failed,
@@ -232,7 +233,7 @@ SIGNAL_KINDS = frozenset({
     "lock.store_timeout", "session.turn_claim_busy", "model_fetch.end", "session.aborted_last_run", "compaction.diag",
     "model.profile_timeout", "channel.reload_deferred", "gateway.reload_required", "cron.interrupted_by_restart",
     "cron.job_timeout", "run.timed_out_no_reply", "transcript.turn_failed", "transcript.restart_cut",
-    "transcript.silent_prompt_failure",
+    "transcript.silent_prompt_failure", "transcript.turn_ended",
 })
 # An agent's own gateway restart call in a session transcript, and that call as read once the next entry showed no result
 # came back for it (see Correlator._after_restart_call).
@@ -1761,7 +1762,7 @@ class Correlator:
         if record.lock_failures:
             return self._turn_succeeded(event, record)
         completed = (kind == "message.processed" and event.fields.get("outcome") == "completed") \
-            or (kind == "transcript.turn_ended" and event.fields.get("stopReason") == "stop")
+            or kind == "transcript.turn_ended"  # (the model answered: the session was moving again)
         # A session lane runs one task at a time: a dequeue (and the lane wait it may report)
         # means the task that blocked it has finished.
         lane_moved = kind in ("lane.dequeue", "lane.wait_exceeded") and "laneSessionKey" in event.fields
@@ -2700,6 +2701,9 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind == "transcript.turn_failed":
         return "a model request waited with no output and failed" \
             if hung_transcript_turn(event, thresholds.warn_seconds) else ""
+    if kind == "transcript.turn_ended":
+        return "a model request sat silent for minutes before it answered" \
+            if slow_answered_turn(event, thresholds.warn_seconds) else ""
     if kind == "run.timed_out_no_reply":
         return "a run used its whole time budget and gave no answer"
     if kind == "model.all_failed":

@@ -401,6 +401,7 @@ PROVIDER_REFUSED = re.compile(r"\b(?:429|401|402|403)\b|rate.?limit|overloaded|q
 # fewest characters a working stream yields per second of its wait (half a token: the slowest model streams tens).
 FIRST_TOKENS_CHARS = 100
 WORKING_STREAM_CHARS_PER_SECOND = 2.0
+CHARS_PER_TOKEN = 4  # (a rough size of a token in characters, for text the transcript counts only in tokens)
 
 
 TRANSCRIPT_FAILED_KIND = "transcript.turn_failed"
@@ -449,6 +450,20 @@ def hung_transcript_turn(event: Event, warn_seconds: float) -> bool:
         return False
     return produced < max(FIRST_TOKENS_CHARS, waited / 1000 * WORKING_STREAM_CHARS_PER_SECOND) \
         and PROVIDER_REFUSED.search(str(event.fields.get("error", ""))) is None
+
+
+def slow_answered_turn(event: Event, warn_seconds: float) -> bool:
+    """A transcript's turn that ended without failing but had waited on its model request for the warn threshold or
+    more and then produced no more than a working stream yields in a small part of that time (the test
+    :func:`hung_transcript_turn` applies): the call sat silent for minutes before its first token, a stall the
+    detector would have warned of, though the model answered in the end. Its output tokens count too (at
+    :data:`CHARS_PER_TOKEN`): a reasoning model's hidden thinking is work the content does not show."""
+    waited, produced, tokens = transcript_wait_ms(event), event.fields.get("contentChars"), event.fields.get("outputTokens")
+    if event.kind != "transcript.turn_ended" or not isinstance(produced, int) or waited < warn_seconds * 1000:
+        return False
+    if isinstance(tokens, int):
+        produced = max(produced, tokens * CHARS_PER_TOKEN)
+    return produced < max(FIRST_TOKENS_CHARS, waited / 1000 * WORKING_STREAM_CHARS_PER_SECOND)
 
 
 def overdue_channel_turn(event: Event, warn_seconds: float) -> bool:

@@ -13,6 +13,7 @@ from stuckscan.events import (
     failover_echoes_run_timeout,
     hung_model_fetch,
     hung_transcript_turn,
+    slow_answered_turn,
     lane_held_until_model_timeout,
     model_call_timed_out,
     overdue_channel_turn,
@@ -176,6 +177,9 @@ def detect(view: IncidentView) -> Candidate | None:
     empty_turns = [e for e in view.events("transcript.turn_failed") if hung_transcript_turn(e, view.thresholds.warn_seconds)]
     # (a run's prompt failure long after the entry before it with no turn written: the model request produced nothing)
     empty_turns += view.events("transcript.silent_prompt_failure")
+    # (... or a turn that answered at last, with a few tokens after minutes of silence)
+    answered = [e for e in view.events("transcript.turn_ended") if slow_answered_turn(e, view.thresholds.warn_seconds)]
+    empty_turns += answered
     idle += empty_turns
     dequeues = view.events("lane.dequeue")
     # (a task that held its lane the warn threshold or more before its model timed out hung that long itself,
@@ -215,6 +219,7 @@ def detect(view: IncidentView) -> Candidate | None:
     confidence = Confidence.HIGH if strong else Confidence.MEDIUM if (started_only or idle) else Confidence.LOW
     basis = strong or started_only or (unreported if not failover else [])
     stuck = _stuck_for(view)
+    outcome = "; no first token or completion arrived"
     if strong:
         detail = "the active work is a model call"
     elif started_only:
@@ -224,6 +229,11 @@ def detect(view: IncidentView) -> Candidate | None:
     elif cron_timeouts and len(cron_timeouts) == len(idle) and not failover:
         detail = (f"{'a cron job' if len(cron_timeouts) == 1 else f'{len(cron_timeouts)} cron job runs'} ran out "
                   "the job's timeout with the model call under way (`last phase: model-call-started`)")
+    elif answered and len(answered) == len(idle) and not failover:
+        longest = max(transcript_wait_ms(e) for e in answered) / 1000
+        detail = (f"{'a model request' if len(answered) == 1 else f'{len(answered)} model requests'} sat silent for up to "
+                  f"{longest:.0f} s and then answered with only a few tokens (the session transcript's records)")
+        outcome = "; the answer came only after the stall"
     elif empty_turns and len(empty_turns) == len(idle) and not failover:
         longest = max(transcript_wait_ms(e) for e in empty_turns) / 1000
         midway = any(int(e.fields.get("contentChars", 0)) > FIRST_TOKENS_CHARS for e in empty_turns)
@@ -244,7 +254,7 @@ def detect(view: IncidentView) -> Candidate | None:
     return Candidate(
         "RC01", confidence,
         (f"No progress for {stuck:.0f} s and {detail}" if stuck else detail[0].upper() + detail[1:])
-        + f"{progress_phrase(view.record.progress_values)}; no first token or completion arrived.",
+        + f"{progress_phrase(view.record.progress_values)}{outcome}.",
         cite(basis[:2], basis[-1:], idle, failover), onset=view.record.last_progress or view.stall_start,
         # a guess from what the warnings lack is a fallback: it stands only when no rule reads anything else
         fallback=not (strong or started_only or idle or failover),
