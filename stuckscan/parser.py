@@ -1570,9 +1570,11 @@ class LineParser:
         time there); and ``afterToolCall`` when that entry was a turn that called a tool (the wait was the tool's).
         A prompt-error entry is no such point: it is written with the failure, so the failed turn after it is measured
         from the entry before both. Every entry after the session header gets the header's id as its ``sessionId``:
-        the file is that session's."""
+        the file is that session's (in a fragment without the header, the id the first prompt-error entry names)."""
         if message.startswith(TRANSCRIPT_HEADER) and isinstance(fields.get("id"), str):
             self._transcript_session = fields["id"]  # (the session header: a transcript is one session's file)
+        elif prompt_error and self._transcript_session is None and isinstance(fields.get("sessionId"), str):
+            self._transcript_session = fields["sessionId"]  # (a fragment without its header: the run's own record)
         elif self._transcript_session is not None and "sessionId" not in fields:
             fields["sessionId"] = self._transcript_session
         previous, tool_pending = self._transcript_entry_at, self._transcript_tool_pending

@@ -2437,3 +2437,14 @@ def test_a_transcript_turn_that_answered_a_few_tokens_after_minutes_of_silence_i
     assert not analyze_text(long_answer).incidents
     quick = slow.replace("1772553638000", "1772553940000")  # 5 s before it was written
     assert not analyze_text(quick).incidents
+
+
+def test_a_transcript_fragment_without_its_header_takes_the_session_its_prompt_error_names() -> None:
+    prompt = _transcript_entry("2026-03-21T19:45:40.561Z", '{"role":"user","content":[{"type":"text","text":"fix"}]}')
+    error = _prompt_error_entry("2026-03-21T19:55:40.606Z", "aborted")  # (data.sessionId "s1")
+    turn = _transcript_turn("2026-03-21T19:55:40.609Z", 1774122940605, "error", 0, "This operation was aborted")
+    answered = _transcript_turn("2026-03-21T19:58:00.000Z", 1774123078000, "stop", 61)
+    events = parse_text_lines([prompt, error, turn, answered])
+    assert [e.fields.get("sessionId") for e in events] == [None, "s1", "s1", "s1"]
+    (incident,) = analyze_text(prompt, error, turn, answered).incidents
+    assert incident.session_id == "s1" and incident.status.value == "resolved_by_itself"
