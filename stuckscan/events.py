@@ -448,22 +448,26 @@ def hung_transcript_turn(event: Event, warn_seconds: float) -> bool:
     if event.kind != TRANSCRIPT_FAILED_KIND or output != 0 or not isinstance(produced, int) \
             or not waited_the_threshold(waited, warn_seconds):
         return False
-    return produced < max(FIRST_TOKENS_CHARS, waited / 1000 * WORKING_STREAM_CHARS_PER_SECOND) \
+    return short_of_a_working_stream(produced, waited) \
         and PROVIDER_REFUSED.search(str(event.fields.get("error", ""))) is None
+
+
+def short_of_a_working_stream(produced_chars: float, waited_ms: float) -> bool:
+    """Whether a model request that waited ``waited_ms`` produced no more than its first few tokens
+    (:data:`FIRST_TOKENS_CHARS`) or far less than a working stream yields in that time
+    (:data:`WORKING_STREAM_CHARS_PER_SECOND`)."""
+    return produced_chars < max(FIRST_TOKENS_CHARS, waited_ms / 1000 * WORKING_STREAM_CHARS_PER_SECOND)
 
 
 def slow_answered_turn(event: Event, warn_seconds: float) -> bool:
     """A transcript's turn that ended without failing but had waited on its model request for the warn threshold or
-    more and then produced no more than a working stream yields in a small part of that time (the test
-    :func:`hung_transcript_turn` applies): the call sat silent for minutes before its first token, a stall the
-    detector would have warned of, though the model answered in the end. Its output tokens count too (at
-    :data:`CHARS_PER_TOKEN`): a reasoning model's hidden thinking is work the content does not show."""
+    more and then produced little (:func:`short_of_a_working_stream`): the call sat silent for minutes before its
+    first token, a stall the detector would have warned of, though the model answered in the end. Its output tokens
+    count too (at :data:`CHARS_PER_TOKEN`): a reasoning model's hidden thinking is work the content does not show."""
     waited, produced, tokens = transcript_wait_ms(event), event.fields.get("contentChars"), event.fields.get("outputTokens")
     if event.kind != "transcript.turn_ended" or not isinstance(produced, int) or waited < warn_seconds * 1000:
         return False
-    if isinstance(tokens, int):
-        produced = max(produced, tokens * CHARS_PER_TOKEN)
-    return produced < max(FIRST_TOKENS_CHARS, waited / 1000 * WORKING_STREAM_CHARS_PER_SECOND)
+    return short_of_a_working_stream(max(produced, tokens * CHARS_PER_TOKEN if isinstance(tokens, int) else 0), waited)
 
 
 def overdue_channel_turn(event: Event, warn_seconds: float) -> bool:

@@ -419,7 +419,8 @@ def _trajectory_record(obj: dict[str, Any], kind: str) -> Record:
 # "error":"<the run's error>"}}. Read as its error text, the rest of its data as fields.
 PROMPT_ERROR_TYPE = "openclaw:prompt-error"
 TRANSCRIPT_SHAPE = "transcript"
-TRANSCRIPT_HEADER = "transcript session header:"  # (a transcript's first entry, naming its session)
+TRANSCRIPT_HEADER_ENTRY = "session header"  # (a transcript's first entry, naming its session)
+TRANSCRIPT_HEADER = f"transcript {TRANSCRIPT_HEADER_ENTRY}:"  # (how its line begins)
 
 
 def _prompt_error_record(obj: dict[str, Any]) -> Record:
@@ -509,7 +510,7 @@ def transcript_entry(obj: dict[str, Any]) -> Record | None:
                   if isinstance(value, (str, int, float, bool)) and key != "timestamp"}
         return _transcript_record(obj, "debug", str(label), values)
     if kind == "session" and "cwd" in obj and "message" not in obj:
-        return _transcript_record(obj, "debug", TRANSCRIPT_HEADER[len("transcript "):-1], {key: obj[key] for key in ("id", "version") if key in obj})
+        return _transcript_record(obj, "debug", TRANSCRIPT_HEADER_ENTRY, {key: obj[key] for key in ("id", "version") if key in obj})
     return None
 
 
