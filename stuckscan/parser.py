@@ -1436,6 +1436,13 @@ class LineParser:
             # ... or opened as inline code whose closing mark the paste lost (a line cut, a fence typed as one mark):
             # "`14:46:03 error gateway/channels/dingtalk ... Connection attempt 1 failed: ...".
             return self._parse_text_line(number, message[1:].strip(), truncated, "code+")
+        if not shape_prefix and message[-1:] == "}" and (start := message.find('{"')) > 0:
+            # A whole gateway JSONL record behind a tool's or a script's own prefix ("   ↳ Log: {...}"), as a wrapper
+            # holds one: the record, when the rest of the line is one.
+            inner = self._parse_json(number, message[start:], truncated, inner=True)
+            if inner.shape == "jsonl":
+                inner.shape = "prefixed+jsonl"
+                return inner
         if not shape_prefix and "`[" in message:
             # A console line quoted as inline code inside a sentence ("Gateway logs show: `[ws] handshake timeout
             # ...`"): the first quoted piece that reads as a log line of some family.

@@ -979,6 +979,20 @@ def test_a_session_transcripts_prompt_error_entry_reads_as_its_error() -> None:
     assert other.shape != "transcript"
 
 
+def test_a_gateway_record_behind_a_scripts_own_prefix_reads_as_the_record() -> None:
+    from stuckscan.parser import parse_text_lines
+    # f3856: a demo script printed each gateway record it tailed after "   ↳ Log: "
+    record = ('{"0":"{\\"subsystem\\":\\"agent/embedded\\"}","1":"embedded run timeout: runId=r1 sessionId=s1 '
+              'timeoutMs=600000","_meta":{"name":"{\\"subsystem\\":\\"agent/embedded\\"}","logLevelName":"WARN",'
+              '"date":"2026-04-04T06:20:06.894Z"},"time":"2026-04-04T11:50:06.894+05:30"}')
+    (event,) = parse_text_lines(["   ↳ Log: " + record])
+    assert (event.kind, event.shape, event.subsystem) == ("embedded.timeout", "prefixed+jsonl", "agent/embedded")
+    assert event.time is not None and event.fields["runId"] == "r1"
+    # a sentence ending in a JSON object that is no gateway record stays text
+    (other,) = parse_text_lines(['the config now reads {"gateway":{"mode":"local"}}'])
+    assert other.shape == "snippet"
+
+
 def test_a_journald_prefix_is_read_in_the_zone_its_gateway_lines_show() -> None:
     from datetime import timedelta
 
