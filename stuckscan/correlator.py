@@ -44,6 +44,7 @@ from stuckscan.events import (
     TIMED_OUT_RUN_FIELD,
     TRANSCRIPT_PROMPT_ERROR_KIND,
     TURN_CLAIM_BUSY,
+    UNPARSED_KIND,
     Event,
     approval_wait_expired,
     awaits_channel_readiness,
@@ -921,8 +922,12 @@ class Correlator:
         kind = event.kind
         if self._awaiting_ready is not None and kind != NOTE_KIND:
             self._awaiting_ready = None  # (any later line: the paste did not stop on the wait)
-        if self.transcript_watch and event.shape.endswith(TRANSCRIPT_SHAPE):
-            changes.extend(self._after_watched_entry(event))
+        if self.transcript_watch:
+            if event.shape.endswith(TRANSCRIPT_SHAPE):
+                changes.extend(self._after_watched_entry(event))
+            elif kind == UNPARSED_KIND:
+                # (a line no shape read came next: it may be the very entry that decides, so nothing is decided)
+                self.transcript_watch.pop(event.source, None)
         watched = kind == RESTART_CALL_KIND \
             or (kind == TRANSCRIPT_PROMPT_ERROR_KIND and silent_prompt_failure(event, self.thresholds.warn_seconds))
         if watched and len(self.transcript_watch) < MAX_PENDING:

@@ -865,7 +865,7 @@ def inert(event: Event) -> bool:
     """True when feeding ``event`` would only move the correlator's clock: a generic event
     below WARN that reports no fault (an unrecognised WARN/ERROR/FATAL line is mined for templates,
     :mod:`stuckscan.signals`; one that reads as a fault is counted, :mod:`stuckscan.unexplained`),
-    an unparsed one, or a kind the correlator does not act on whose
+    or a kind the correlator does not act on whose
     fields name at most one of session key, session id and run id (it needs two to learn a link). A session
     transcript's entry is never inert (Correlator._after_watched_entry reads the one after a restart call or a prompt
     failure)."""
@@ -879,7 +879,7 @@ def inert(event: Event) -> bool:
     if kind in UNJUDGED_FAULT_KINDS and looks_like_fault(event):
         return False  # counted as a fault no rule explained, as an unrecognised one is
     if kind == UNPARSED_KIND:
-        return True
+        return False  # (rare: a line no shape read may be the transcript entry that would decide a watched one)
     if kind == NOTE_KIND:
         return not event.fields.get("repeats")  # a reporter's "repeats every ~35 min" counts (Correlator._on_repeat_note)
     if kind in RELEVANT_KINDS:

@@ -2448,3 +2448,12 @@ def test_a_transcript_fragment_without_its_header_takes_the_session_its_prompt_e
     assert [e.fields.get("sessionId") for e in events] == [None, "s1", "s1", "s1"]
     (incident,) = analyze_text(prompt, error, turn, answered).incidents
     assert incident.session_id == "s1" and incident.status.value == "resolved_by_itself"
+
+
+def test_a_prompt_failure_followed_by_a_line_no_shape_reads_is_left_undecided() -> None:
+    # f3259 pasted as `jq .` prints it: the failed turn's record (a 37 KB line of content) cannot be joined, so its
+    # lines are unparsed; the turn they hold may be the one that says the model was streaming
+    prompt = _transcript_entry("2026-03-21T19:45:40.561Z", '{"role":"user","content":[{"type":"text","text":"fix"}]}')
+    error = _prompt_error_entry("2026-03-21T19:55:40.606Z", "aborted")
+    assert analyze_text(prompt, error).incidents  # nothing after it: the run recorded nothing in 600 s
+    assert not analyze_text(prompt, error, '{"type": "message", "message": {"role": "assistant", "content": [').incidents
