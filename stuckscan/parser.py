@@ -35,6 +35,7 @@ from stuckscan.events import (
 )
 from stuckscan.inputs import DEFAULT_MAX_LINE_BYTES, RawLine, display_name, read_lines
 from stuckscan.shapes import (
+    PROMPT_ERROR_TYPE,
     TEXT_SHAPES,
     TRANSCRIPT_HEADER,
     TRANSCRIPT_SHAPE,
@@ -60,6 +61,7 @@ from stuckscan.shapes import (
     strip_ansi,
     strip_binding,
     subsystem_from_tag,
+    transcript_entry,
     with_meta_kind,
 )
 
@@ -572,12 +574,14 @@ class _PrettyJson:
     number: int
     lines: list[str]
     depth: int = 0  # open braces minus closed ones so far (a JSON string never spans lines, so per line adds up)
+    size: int = 0  # characters taken so far
 
     def absorbs(self, text: str) -> bool:
         """Take ``text`` while the object is open; the closing ``}`` line is the last one taken."""
-        if len(self.lines) >= _YAML_MAX_LINES or sum(map(len, self.lines)) > _MAX_JOINED or self.closed:
+        if len(self.lines) >= _PRETTY_MAX_LINES or self.size > _PRETTY_MAX_CHARS or self.closed:
             return False
         self.lines.append(text)
+        self.size += len(text)
         self.depth += _brace_depth(text)
         return True
 
@@ -606,9 +610,11 @@ def _tool_failure(obj: dict[str, Any]) -> str | None:
 
 
 def _is_record(obj: dict[str, Any]) -> bool:
-    """A gateway record, a trajectory or state record, a readiness report: read whole whatever its message says."""
+    """A gateway record, a trajectory or state record, a readiness report, a session transcript's entry: read whole
+    whatever its message says."""
     return any(key in obj for key in ("0", "1", "message", "msg")) or is_trajectory_record(obj) \
-        or state_record_label(obj) is not None or degraded_event_loop(obj) is not None
+        or state_record_label(obj) is not None or degraded_event_loop(obj) is not None \
+        or transcript_entry(obj) is not None or obj.get("customType") == PROMPT_ERROR_TYPE
 
 
 def _brace_depth(text: str) -> int:
@@ -787,6 +793,10 @@ _ERROR_PROPERTY = re.compile(r"[a-z][A-Za-z_]{0,30}: (?:'[^'\n]{0,2000}'|\"[^\"\
                              r"|undefined),?")
 _ERROR_NAME = re.compile(r"\b[A-Z]?\w{0,40}Error\b")
 _MAX_JOINED = 16_384  # a wrapped paste joins up to this many characters: bounded memory and work
+# A record printed over lines (`jq .`) is read whole up to the size the reader allows one line (a session transcript's
+# turn holds whole tool calls and results), and over as many lines as a record of a few dozen fields and parts takes.
+_PRETTY_MAX_CHARS = DEFAULT_MAX_LINE_BYTES
+_PRETTY_MAX_LINES = 256
 
 
 def _fragment_kind(message: str, fields: dict[str, Any]) -> str | None:
@@ -1100,12 +1110,12 @@ class LineParser:
                 return _NOTHING
         # (both tests cost nothing on a whole JSONL record, which starts '{"0":' and is long)
         if len(text) <= _UI_HEADER_MAX and text.strip() == "{":
-            self._pretty = _PrettyJson(number, [text], 1)
+            self._pretty = _PrettyJson(number, [text], 1, len(text))
             return _NOTHING
         # (indented too: a block pasted inside a list item or as a markdown code block by indentation)
         head = text.lstrip(" \t") if text[:1] in _INDENT else text
         if head[:1] == "{" and _OPENED_OBJECT.match(head) and (depth := _brace_depth(head)) > 0:
-            self._pretty = _PrettyJson(number, [text], depth)  # ({ "type": "turn.completion_idle_timeout", ...)
+            self._pretty = _PrettyJson(number, [text], depth, len(text))  # ({ "type": "turn.completion_idle_timeout", ...)
             return _NOTHING
         if head[:13] == '{"subsystem":' and _BINDING_ALONE.fullmatch(head.strip()):
             self._values = _ValuesBlock(number, [head.strip()])

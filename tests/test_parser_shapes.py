@@ -993,6 +993,25 @@ def test_a_gateway_record_behind_a_scripts_own_prefix_reads_as_the_record() -> N
     assert other.shape == "snippet"
 
 
+def test_a_session_transcript_printed_by_jq_reads_as_its_plain_lines() -> None:
+    from stuckscan.parser import parse_text_lines
+    # f3119 and f3259 as `jq .` prints them: custom entries (no "message" key) and a turn holding a 30 KB tool call
+    entries = [
+        {"type": "custom", "customType": "model-snapshot", "data": {"provider": "zai", "modelId": "glm-5"},
+         "id": "a0ea3dc2", "parentId": "ec21db43", "timestamp": "2026-02-19T06:09:46.980Z"},
+        {"type": "custom", "customType": "openclaw:prompt-error", "data": {"runId": "r1", "sessionId": "s1",
+         "error": "aborted"}, "id": "ec21db43", "parentId": "6d7a0b90", "timestamp": "2026-02-19T06:09:46.893Z"},
+        {"type": "message", "id": "b1", "parentId": "a0ea3dc2", "timestamp": "2026-02-19T06:10:00.000Z",
+         "message": {"role": "assistant", "content": [{"type": "toolCall", "name": "write",
+                                                        "arguments": {"content": "x" * 30_000}}],
+                     "usage": {"output": 0}, "stopReason": "aborted", "timestamp": 1771481386990}},
+    ]
+    plain = parse_text_lines([json.dumps(entry) for entry in entries])
+    printed = parse_text_lines([line for entry in entries for line in json.dumps(entry, indent=2).split("\n")])
+    assert [(e.kind, e.shape) for e in printed] == [(e.kind, e.shape) for e in plain]
+    assert printed[2].fields["contentChars"] == plain[2].fields["contentChars"] > 30_000
+
+
 def test_a_journald_prefix_is_read_in_the_zone_its_gateway_lines_show() -> None:
     from datetime import timedelta
 
