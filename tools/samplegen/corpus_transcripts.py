@@ -86,6 +86,11 @@ class _Transcript:
                              "provider": PROVIDER, "model": MODEL, "api": API, "error": error},
                     "timestamp": iso_utc(at)})
 
+    def failed_run(self, asked: datetime, failed: datetime, run_id: str, session_id: str, error: str) -> None:
+        """A run that failed with no output: its prompt-error entry, then the failed turn written just after it."""
+        self.prompt_error(failed, run_id, session_id, error)
+        self.assistant(asked + timedelta(milliseconds=5), failed + timedelta(milliseconds=3), stop="error", error=error)
+
     def _message(self, at: datetime, message: dict) -> None:
         self._emit({"type": "message", "timestamp": iso_utc(at), "message": message})
 
@@ -125,11 +130,8 @@ def hung_model_call() -> str:
                 text="Two things today: the 09:30 stand-up and the dentist at 14:00.", tokens=(14302, 21))
     asked = _at("2026-06-09 09:14:02.530")
     t.user(asked, _telegram("and tomorrow?", 4122, asked))
-    failed = asked + timedelta(seconds=300, milliseconds=41)
-    t.prompt_error(failed, "b3e9f0a1-2c4d-4e6f-8a7b-9c0d1e2f3a4b", session,
-                   "LLM idle timeout (300s): no response from model")
-    t.assistant(asked + timedelta(milliseconds=5), failed + timedelta(milliseconds=3), stop="error",
-                error="LLM idle timeout (300s): no response from model")
+    t.failed_run(asked, asked + timedelta(seconds=300, milliseconds=41), "b3e9f0a1-2c4d-4e6f-8a7b-9c0d1e2f3a4b", session,
+                 "LLM idle timeout (300s): no response from model")
     again = _at("2026-06-09 09:21:47.610")
     t.user(again, _telegram("hello?", 4125, again))
     t.assistant(again + timedelta(milliseconds=4), again + timedelta(seconds=2.318),
@@ -143,11 +145,8 @@ def refused_after_retries() -> str:
     asked = _at("2026-06-09 11:41:15.002")
     t.snapshot(asked - timedelta(milliseconds=8))
     t.user(asked, _telegram("summarise the thread from this morning", 4140, asked))
-    refused = asked + timedelta(seconds=150, milliseconds=312)
-    t.prompt_error(refused, "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", session,
-                   "429 Rate limit exceeded: free-models-per-min. Retry after 60s.")
-    t.assistant(asked + timedelta(milliseconds=6), refused + timedelta(milliseconds=2), stop="error",
-                error="429 Rate limit exceeded: free-models-per-min. Retry after 60s.")
+    t.failed_run(asked, asked + timedelta(seconds=150, milliseconds=312), "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", session,
+                 "429 Rate limit exceeded: free-models-per-min. Retry after 60s.")
     later = _at("2026-06-09 11:52:30.440")
     t.user(later, _telegram("try again please", 4143, later))
     t.assistant(later + timedelta(milliseconds=5), later + timedelta(seconds=6.204),
