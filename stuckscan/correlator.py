@@ -1525,6 +1525,9 @@ class Correlator:
             record.prelude.extend(self._overflows_before(event))
         record.evidence.add(event)
         self._touch(record, event)
+        if event.kind == "transcript.turn_ended":  # (a call that answered after its silence: the answer ended it)
+            self._close(record, RecordStatus.HEALTHY, event, _describe_healthy(event))
+            return [Change("opened", record, signal), Change("closed", record, record.close_reason)]
         return [Change("opened", record, signal)]
 
     def _overflows_before(self, event: Event) -> list[Event]:
@@ -2851,7 +2854,7 @@ def _describe_healthy(event: Event) -> str:
     if kind in ("lane.dequeue", "lane.wait_exceeded"):
         return "queued work dequeued on the session lane"
     if kind == "transcript.turn_ended":
-        return "a later turn of the session was answered"
+        return "a turn was answered"
     return "message processed"
 
 
