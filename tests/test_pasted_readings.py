@@ -2458,3 +2458,16 @@ def test_a_prompt_failure_followed_by_a_line_no_shape_reads_is_left_undecided() 
     error = _prompt_error_entry("2026-03-21T19:55:40.606Z", "aborted")
     assert analyze_text(prompt, error).incidents  # nothing after it: the run recorded nothing in 600 s
     assert not analyze_text(prompt, error, '{"type": "message", "message": {"role": "assistant", "content": [').incidents
+
+
+def test_a_cron_runs_fallback_summary_that_took_its_whole_budget_on_one_timed_out_candidate_is_a_hang() -> None:
+    # f3978: the main model timed out, the only fallback was in cooldown, and the run took 600 s
+    record = ('{"ts":1771556086657,"jobId":"j1","action":"finished","status":"error","error":"Error: All models '
+              'failed (2): minimax-portal/MiniMax-M2.5: LLM request timed out. (unknown) | minimax-portal/MiniMax-M2.1: '
+              'No available auth profile for minimax-portal (all in cooldown or unavailable). (rate_limit)",'
+              '"sessionId":"c3dc835f-f916-4cf2-9a22-baadca3deec9","runAtMs":1771555486536,"durationMs":600117}')
+    (incident,) = analyze_text(record).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC01"
+    # the same summary in a run that failed within seconds: one timeout among refusals says no more than that
+    quick = record.replace('"durationMs":600117', '"durationMs":21295')
+    assert all(i.primary is None or i.primary.rule.id != "RC01" for i in analyze_text(quick).incidents)

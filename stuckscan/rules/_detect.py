@@ -416,15 +416,20 @@ REFUSED_CANDIDATE = re.compile(r"\((?:auth|auth_permanent|billing|rate_limit|mod
                                re.IGNORECASE)
 
 
-def every_candidate_timed_out(event: Event) -> bool:
+def every_candidate_timed_out(event: Event, warn_seconds: float) -> bool:
     """A fallback summary (``All models failed (4): a/m: This operation was aborted (timeout) | b/n: ...``) in which
     every candidate failed on its timeout, or at least half of them did (two or more) and the rest were refused at once
     (a rejected key, a rate limit, an unknown model: :data:`REFUSED_CANDIDATE`), and none on a lock: the turn's wait was
-    its model calls running out their time. One timeout among many refusals is a chain of broken credentials."""
+    its model calls running out their time. One timeout among many refusals is a chain of broken credentials, unless
+    the record says the run took the warn threshold or more (a cron run's ``durationMs``): refusals take no time, so the
+    timed-out call is where it went."""
     if event.kind != "model.all_failed" or mentions_lock(event):
         return False
     _, _, listed = event.message.partition("All models failed")
     parts = [part for part in listed.split(" | ") if part.strip()]
     timed_out = [part for part in parts if CANDIDATE_TIMED_OUT.search(part)]
-    return len(parts) >= 2 and len(timed_out) >= max(2, len(parts) / 2) and all(
-        part in timed_out or REFUSED_CANDIDATE.search(part) for part in parts)
+    if not timed_out or not all(part in timed_out or REFUSED_CANDIDATE.search(part) for part in parts):
+        return False
+    if event.seconds.get("durationMs", 0.0) >= warn_seconds:
+        return True
+    return len(parts) >= 2 and len(timed_out) >= max(2, len(parts) / 2)

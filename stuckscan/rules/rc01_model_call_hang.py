@@ -78,7 +78,10 @@ RULE = Rule(
      "work outlasting its budget",
      "a fallback summary in which every candidate timed out (`All models failed (4): a/m: This operation was "
      "aborted (timeout) | ...`), or at least half of them (two or more) with the rest refused at once (a rejected key, "
-     "a rate limit, an unknown model); not after a run's own timeout, whose failover only echoes it",
+     "a rate limit, an unknown model), or one when the record says the run took the warn threshold or more (a cron "
+     "run's `durationMs`: refusals take no time); not after a run's own timeout, whose failover only echoes it",
+     "in a session transcript, a turn that answered with only a few tokens after waiting on its model request for the "
+     "warn threshold or more (it answered, but sat silent before its first token)",
      "in a session transcript, an assistant turn that failed (`stopReason` error or aborted) after waiting on its "
      "model request for the warn threshold or more, with nothing or only its first few characters produced, or far "
      "less than a working stream yields in that time, and no refusal (429, overloaded, quota, a rejected key); or a "
@@ -208,7 +211,7 @@ def detect(view: IncidentView) -> Candidate | None:
                 and not timeout_failover_failed_fast(e, lane_errors)
                 and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message
                      or "Request was aborted" in field_text(e, "rawError"))]
-    failover += [e for e in view.events("model.all_failed") if every_candidate_timed_out(e)]
+    failover += [e for e in view.events("model.all_failed") if every_candidate_timed_out(e, view.thresholds.warn_seconds)]
     # (a run's own timeout fails the run over with reason=timeout: that decision says no more than the timeout did)
     run_timeouts = view.events("embedded.timeout")
     failover = [e for e in failover if not failover_echoes_run_timeout(e, run_timeouts)]
