@@ -70,6 +70,7 @@ from stuckscan.events import (
     reload_waits_on_task_records,
     replay_all_failed,
     reply_handled_elsewhere,
+    silent_client_timeout,
     silent_prompt_failure,
     slow_answered_turn,
     timeout_failover_failed_fast,
@@ -877,6 +878,8 @@ class Correlator:
         self.recent_run_timeouts: deque[Event] = deque(maxlen=64)  # (what a failover decision may be the echo of)
         # per transcript, the entry whose meaning the next entry decides (see _after_watched_entry)
         self.transcript_watch: dict[str, Event] = {}
+        # per transcript, its first failed turn that timed out with nothing produced (see _repeated_silent_timeout)
+        self.silent_timeouts: dict[str, Event] = {}
         self.recent_overflows: deque[Event] = deque(maxlen=20)
         self.recent_lane_errors: deque[Event] = deque(maxlen=20)  # any lane's, for a failover that names no session
         self.episodes: list[EpisodeRecord] = []
@@ -1633,7 +1636,7 @@ class Correlator:
                 and (self._overflows_before(event) or needed_compaction_failed(event)):
             needer = "the context's size" if needed_compaction_failed(event) else "a context overflow"
             return f"the compaction {needer} needed failed ({event.fields.get('reason') or 'no reason given'})"
-        signal = _fault_signal(event, self.thresholds)
+        signal = _fault_signal(event, self.thresholds) or self._repeated_silent_timeout(event)
         if signal and event.kind == "compaction.timeout_recovery" and self._stopping is not None \
                 and _shortly_before(self._stopping, event, TURN_CUT_BY_STOP):
             return ""  # (the stop aborted the model call; the runner files that abort as its timeout)
@@ -1652,6 +1655,18 @@ class Correlator:
             if self._is_restart(marker) or marker.kind in ("gateway.restarting", "gateway.reload_required"):
                 return "a restart aborted a run"
         return ""
+
+    def _repeated_silent_timeout(self, event: Event) -> str:
+        """A transcript's second failed turn that timed out with nothing produced (the first is kept per transcript):
+        a model that answers nothing within its request's budget, again and again, hangs however short that budget."""
+        if not silent_client_timeout(event):
+            return ""
+        first = self.silent_timeouts.get(event.source)
+        if first is None:
+            if len(self.silent_timeouts) < MAX_PENDING:
+                self.silent_timeouts[event.source] = event
+            return ""
+        return "the model request timed out again with nothing produced"
 
     def _still_active(self, history: deque[Event], event: Event) -> str:
         """A run the registry still reports active (``run active check: ... active=true``) the stall detector's warn

@@ -459,6 +459,23 @@ def short_of_a_working_stream(produced_chars: float, waited_ms: float) -> bool:
     return produced_chars < max(FIRST_TOKENS_CHARS, waited_ms / 1000 * WORKING_STREAM_CHARS_PER_SECOND)
 
 
+# A client's own request timeout that no token beat ("Request timed out.", the OpenAI SDK's; "LLM request timed out"):
+# the shortest wait that is a timeout at all rather than a request refused at once.
+CLIENT_TIMEOUT = re.compile(r"timed out|timeout", re.IGNORECASE)
+MIN_CLIENT_TIMEOUT_MS = 15_000.0
+
+
+def silent_client_timeout(event: Event) -> bool:
+    """A transcript's failed turn that produced nothing and ended on its request's own timeout after waiting at least
+    :data:`MIN_CLIENT_TIMEOUT_MS`: one is a slow provider's blip, the same again in the session is a model that does
+    not answer within its budget (see Correlator._repeated_silent_timeout)."""
+    return event.kind == TRANSCRIPT_FAILED_KIND and event.fields.get("outputTokens", 0) == 0 \
+        and int(event.fields.get("contentChars", 0) or 0) <= FIRST_TOKENS_CHARS \
+        and transcript_wait_ms(event) >= MIN_CLIENT_TIMEOUT_MS \
+        and CLIENT_TIMEOUT.search(str(event.fields.get("error", ""))) is not None \
+        and PROVIDER_REFUSED.search(str(event.fields.get("error", ""))) is None
+
+
 def slow_answered_turn(event: Event, warn_seconds: float) -> bool:
     """A transcript's turn that ended without failing but had waited on its model request for the warn threshold or
     more and then produced little (:func:`short_of_a_working_stream`): the call sat silent for minutes before its

@@ -2471,3 +2471,25 @@ def test_a_cron_runs_fallback_summary_that_took_its_whole_budget_on_one_timed_ou
     # the same summary in a run that failed within seconds: one timeout among refusals says no more than that
     quick = record.replace('"durationMs":600117', '"durationMs":21295')
     assert all(i.primary is None or i.primary.rule.id != "RC01" for i in analyze_text(quick).incidents)
+
+
+def test_a_model_request_that_timed_out_with_nothing_produced_again_and_again_is_a_hang() -> None:
+    # f3177, f3362: the same 31-33 s client timeout ("Request timed out.") with no output on every request
+    def timed_out(written: str, began_ms: int) -> str:
+        return _transcript_turn(written, began_ms, "error", 0, "Request timed out.")
+
+    first = timed_out("2026-02-01T00:23:25.299Z", 1769905373955)
+    assert not analyze_text(first).incidents  # once: a slow provider's blip, as f3206 is labelled
+    second = timed_out("2026-02-01T00:26:14.144Z", 1769905543187)
+    (incident,) = analyze_text(first, second).incidents
+    assert incident.primary.rule.id == "RC01"
+    # failures that came back at once, or that were refusals, are no such timeouts
+    def asked(stamp: str) -> str:
+        return _transcript_entry(stamp, '{"role":"user","content":[{"type":"text","text":"/start"}]}')
+
+    quick = [asked("2026-02-01T00:23:23.000Z"), timed_out("2026-02-01T00:23:25.299Z", 1769905403000),
+             asked("2026-02-01T00:26:12.000Z"), timed_out("2026-02-01T00:26:14.144Z", 1769905572000)]
+    assert not analyze_text(*quick).incidents
+    refused = [turn.replace("Request timed out.", "429 Too Many Requests: request timed out in queue")
+               for turn in (first, second)]
+    assert not analyze_text(*refused).incidents

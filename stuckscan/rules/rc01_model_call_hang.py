@@ -16,6 +16,7 @@ from stuckscan.events import (
     lane_held_until_model_timeout,
     model_call_timed_out,
     overdue_channel_turn,
+    silent_client_timeout,
     slow_answered_turn,
     timeout_failover_failed_fast,
     timeout_failover_was_no_hang,
@@ -80,6 +81,8 @@ RULE = Rule(
      "aborted (timeout) | ...`), or at least half of them (two or more) with the rest refused at once (a rejected key, "
      "a rate limit, an unknown model), or one when the record says the run took the warn threshold or more (a cron "
      "run's `durationMs`: refusals take no time); not after a run's own timeout, whose failover only echoes it",
+     "in a session transcript, two or more failed turns that ended on their request's own timeout (`Request timed "
+     "out.`) with nothing produced after waiting 15 s or more: a model that does not answer within its budget",
      "in a session transcript, a turn that answered with only a few tokens after waiting on its model request for the "
      "warn threshold or more (it answered, but sat silent before its first token)",
      "in a session transcript, an assistant turn that failed (`stopReason` error or aborted) after waiting on its "
@@ -178,6 +181,9 @@ def detect(view: IncidentView) -> Candidate | None:
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
     idle += [e for e in view.events("model_fetch.end") if hung_model_fetch(e, view.thresholds.warn_seconds)]
     empty_turns = [e for e in view.events("transcript.turn_failed") if hung_transcript_turn(e, view.thresholds.warn_seconds)]
+    # (or that timed out with nothing produced, again: a model that does not answer within its request's budget)
+    timeouts = [e for e in view.events("transcript.turn_failed") if silent_client_timeout(e) and e not in empty_turns]
+    empty_turns += timeouts if len(timeouts) >= 2 else []
     # (a run's prompt failure long after the entry before it with no turn written: the model request produced nothing)
     empty_turns += view.events("transcript.silent_prompt_failure")
     # (... or a turn that answered at last, with a few tokens after minutes of silence)
