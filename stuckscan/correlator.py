@@ -1445,6 +1445,7 @@ class Correlator:
             record = self._message_incident(event)
         if record is None and signal:
             record = self._open(identity, "lock_error" if self._opens_incident(event) else "signal", event)
+            record.prelude.extend(self._earlier_silent_timeout(event))
             changes.append(Change("opened", record, signal))
             self._note_message_incident(event, record)
         if record is None:
@@ -1526,6 +1527,7 @@ class Correlator:
             record.prelude.extend(self._lane_failures_beside(event))
         elif event.kind == "compaction.diag":
             record.prelude.extend(self._overflows_before(event))
+        record.prelude.extend(self._earlier_silent_timeout(event))
         record.evidence.add(event)
         self._touch(record, event)
         if event.kind == "transcript.turn_ended":  # (a call that answered after its silence: the answer ended it)
@@ -1667,6 +1669,12 @@ class Correlator:
                 self.silent_timeouts[event.source] = event
             return ""
         return "the model request timed out again with nothing produced"
+
+    def _earlier_silent_timeout(self, event: Event) -> list[Event]:
+        """The transcript's first silent timeout, kept by :meth:`_repeated_silent_timeout`, when ``event`` is a later
+        one: the finding the second opens rests on both."""
+        first = self.silent_timeouts.get(event.source)
+        return [first] if first is not None and first is not event and silent_client_timeout(event) else []
 
     def _still_active(self, history: deque[Event], event: Event) -> str:
         """A run the registry still reports active (``run active check: ... active=true``) the stall detector's warn

@@ -2482,7 +2482,7 @@ def test_a_model_request_that_timed_out_with_nothing_produced_again_and_again_is
     assert not analyze_text(first).incidents  # once: a slow provider's blip, as f3206 is labelled
     second = timed_out("2026-02-01T00:26:14.144Z", 1769905543187)
     (incident,) = analyze_text(first, second).incidents
-    assert incident.primary.rule.id == "RC01"
+    assert incident.primary.rule.id == "RC01" and incident.primary.summary.startswith("2 model requests")
     # failures that came back at once, or that were refusals, are no such timeouts
     def asked(stamp: str) -> str:
         return _transcript_entry(stamp, '{"role":"user","content":[{"type":"text","text":"/start"}]}')

@@ -182,8 +182,8 @@ def detect(view: IncidentView) -> Candidate | None:
     idle += [e for e in view.events("model_fetch.end") if hung_model_fetch(e, view.thresholds.warn_seconds)]
     empty_turns = [e for e in view.events("transcript.turn_failed") if hung_transcript_turn(e, view.thresholds.warn_seconds)]
     # (or that timed out with nothing produced, again: a model that does not answer within its request's budget)
-    timeouts = [e for e in view.events("transcript.turn_failed") if silent_client_timeout(e) and e not in empty_turns]
-    empty_turns += timeouts if len(timeouts) >= 2 else []
+    timeouts = [e for e in view.events("transcript.turn_failed") if silent_client_timeout(e)]
+    empty_turns += [e for e in timeouts if e not in empty_turns] if len(timeouts) >= 2 else []
     # (a run's prompt failure long after the entry before it with no turn written: the model request produced nothing)
     empty_turns += view.events("transcript.silent_prompt_failure")
     # (... or a turn that answered at last, with a few tokens after minutes of silence)
