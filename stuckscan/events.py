@@ -459,9 +459,10 @@ def short_of_a_working_stream(produced_chars: float, waited_ms: float) -> bool:
     return produced_chars < max(FIRST_TOKENS_CHARS, waited_ms / 1000 * WORKING_STREAM_CHARS_PER_SECOND)
 
 
-# A client's own request timeout that no token beat ("Request timed out.", the OpenAI SDK's; "LLM request timed out"):
-# the shortest wait that is a timeout at all rather than a request refused at once.
-CLIENT_TIMEOUT = re.compile(r"timed out|timeout", re.IGNORECASE)
+# A client's own request timeout that no token beat ("Request timed out.", the OpenAI SDK's; "LLM request timed out"),
+# or the connection cut while it waited (undici's bare "terminated": a proxy's or the server's idle limit), and the
+# shortest wait that is a timeout at all rather than a request refused at once.
+CLIENT_TIMEOUT = re.compile(r"timed out|timeout|^terminated$", re.IGNORECASE)
 MIN_CLIENT_TIMEOUT_MS = 15_000.0
 
 

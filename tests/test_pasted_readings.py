@@ -2493,3 +2493,10 @@ def test_a_model_request_that_timed_out_with_nothing_produced_again_and_again_is
     refused = [turn.replace("Request timed out.", "429 Too Many Requests: request timed out in queue")
                for turn in (first, second)]
     assert not analyze_text(*refused).incidents
+    # f3322: the connection cut while it waited (undici's bare "terminated"), twice, reads the same
+    cut = [turn.replace("Request timed out.", "terminated") for turn in (first, second)]
+    assert analyze_text(*cut).incidents[0].primary.rule.id == "RC01"
+    # ... but not a network failure (f3268's "fetch failed" is a negative), each after its own prompt
+    prompted = [asked("2026-02-01T00:22:53.950Z"), first, asked("2026-02-01T00:25:43.180Z"), second]
+    assert analyze_text(*prompted).incidents
+    assert not analyze_text(*[entry.replace("Request timed out.", "fetch failed") for entry in prompted]).incidents

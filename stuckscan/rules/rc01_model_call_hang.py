@@ -82,7 +82,8 @@ RULE = Rule(
      "a rate limit, an unknown model), or one when the record says the run took the warn threshold or more (a cron "
      "run's `durationMs`: refusals take no time); not after a run's own timeout, whose failover only echoes it",
      "in a session transcript, two or more failed turns that ended on their request's own timeout (`Request timed "
-     "out.`) with nothing produced after waiting 15 s or more: a model that does not answer within its budget",
+     "out.`) or their connection cut (`terminated`) with nothing produced after waiting 15 s or more: a model that does "
+     "not answer within its budget",
      "in a session transcript, a turn that answered with only a few tokens after waiting on its model request for the "
      "warn threshold or more (it answered, but sat silent before its first token)",
      "in a session transcript, an assistant turn that failed (`stopReason` error or aborted) after waiting on its "
