@@ -238,7 +238,7 @@ SIGNAL_KINDS = frozenset({
     "transcript.silent_prompt_failure", "transcript.turn_ended",
 })
 # An agent's own gateway restart call in a session transcript, and that call as read once the next entry showed no result
-# came back for it (see Correlator._after_restart_call).
+# came back for it (see Correlator._after_watched_entry).
 RESTART_CALL_KIND = "transcript.restart_call"
 RESTART_CUT_KIND = "transcript.restart_cut"
 # A run's prompt failure in a session transcript, and that failure as read once the next entry showed no failed turn
@@ -1660,13 +1660,14 @@ class Correlator:
 
     def _repeated_silent_timeout(self, event: Event) -> str:
         """A transcript's second failed turn that timed out with nothing produced (the first is kept per transcript):
-        a model that answers nothing within its request's budget, again and again, hangs however short that budget."""
+        a model that answers nothing within its request's budget, again and again, hangs however short that budget.
+        Asked again about the first, the answer stays no."""
         if not silent_client_timeout(event):
             return ""
         first = self.silent_timeouts.get(event.source)
-        if first is None:
-            if len(self.silent_timeouts) < MAX_PENDING:
-                self.silent_timeouts[event.source] = event
+        if first is None and len(self.silent_timeouts) < MAX_PENDING:
+            self.silent_timeouts[event.source] = event
+        if first is None or first is event:
             return ""
         return "the model request timed out again with nothing produced"
 

@@ -448,8 +448,12 @@ def hung_transcript_turn(event: Event, warn_seconds: float) -> bool:
     if event.kind != TRANSCRIPT_FAILED_KIND or output != 0 or not isinstance(produced, int) \
             or not waited_the_threshold(waited, warn_seconds):
         return False
-    return short_of_a_working_stream(produced, waited) \
-        and PROVIDER_REFUSED.search(str(event.fields.get("error", ""))) is None
+    return short_of_a_working_stream(produced, waited) and not refused(event)
+
+
+def refused(event: Event) -> bool:
+    """Whether a failed turn's error is a provider's refusal (:data:`PROVIDER_REFUSED`)."""
+    return PROVIDER_REFUSED.search(str(event.fields.get("error", ""))) is not None
 
 
 def short_of_a_working_stream(produced_chars: float, waited_ms: float) -> bool:
@@ -473,8 +477,7 @@ def silent_client_timeout(event: Event) -> bool:
     return event.kind == TRANSCRIPT_FAILED_KIND and event.fields.get("outputTokens", 0) == 0 \
         and int(event.fields.get("contentChars", 0) or 0) <= FIRST_TOKENS_CHARS \
         and transcript_wait_ms(event) >= MIN_CLIENT_TIMEOUT_MS \
-        and CLIENT_TIMEOUT.search(str(event.fields.get("error", ""))) is not None \
-        and PROVIDER_REFUSED.search(str(event.fields.get("error", ""))) is None
+        and CLIENT_TIMEOUT.search(str(event.fields.get("error", ""))) is not None and not refused(event)
 
 
 def slow_answered_turn(event: Event, warn_seconds: float) -> bool:

@@ -2500,3 +2500,12 @@ def test_a_model_request_that_timed_out_with_nothing_produced_again_and_again_is
     prompted = [asked("2026-02-01T00:22:53.950Z"), first, asked("2026-02-01T00:25:43.180Z"), second]
     assert analyze_text(*prompted).incidents
     assert not analyze_text(*[entry.replace("Request timed out.", "fetch failed") for entry in prompted]).incidents
+
+
+def test_asking_twice_about_the_first_silent_timeout_still_says_no() -> None:
+    from stuckscan.correlator import Correlator
+
+    turn = _transcript_turn("2026-02-01T00:23:25.299Z", 1769905373955, "error", 0, "Request timed out.")
+    (event,) = parse_text_lines([turn])
+    correlator = Correlator()
+    assert correlator._repeated_silent_timeout(event) == "" and correlator._repeated_silent_timeout(event) == ""
