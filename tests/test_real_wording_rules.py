@@ -964,3 +964,15 @@ def test_a_lane_task_that_held_the_runs_budget_and_failed_at_its_timeout_is_the_
     assert "RC15" not in causes(timeout, task(1107182))
     # a task that held its lane a moment only is another task failing beside it: the timeout still waits, unanswered
     assert "RC15" in causes(timeout, task(6))
+
+
+def test_a_client_closing_for_missing_ticks_is_a_low_confidence_sign_of_a_stalled_loop() -> None:
+    # src/gateway/client.ts closes with 4000 "tick timeout" when no tick came for two tick intervals (f3917)
+    closed = "Gateway agent failed; falling back to embedded: Error: gateway closed (4000): tick timeout"
+    (episode,) = analyze(closed).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC12"
+    assert episode.primary.confidence.value == "low"
+    assert "tick timeout" in episode.primary.summary
+    # a close for another reason says nothing of the gateway's timers
+    assert "RC12" not in rule_ids(analyze("Error: gateway closed (4000): client replaced"))
+    assert "RC12" not in rule_ids(analyze("Error: gateway closed (1012): service restart"))

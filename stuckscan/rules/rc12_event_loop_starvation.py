@@ -51,6 +51,8 @@ RULE = Rule(
      "`FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory` (the process then dies)",
      "a CLI call's own `gateway timeout after Nms`, or a probe's `Connect: failed - timeout`, beside another sign "
      "(alone, the client giving up on one call)",
+     "a client's `gateway closed (4000): tick timeout`: the socket stayed open but the gateway sent no keep-alive tick "
+     "for two tick intervals (a low-confidence sign alone: a host asleep gives the same)",
      "`host timing gap detected: process was frozen ~Nms` (later `host thaw detected: ...`) beside other trouble "
      "(alone, or with only the channel restart the thaw routine runs itself within 60 s, the gateway's own thaw "
      "routine)",
@@ -84,6 +86,11 @@ def starved_fetch_timeouts(view: EpisodeView) -> list[Event]:
     timeout), its own "likely event-loop starvation" hint (the console line says ``timer
     delayed``, a ``timer.delayed`` event)."""
     return [e for e in view.events("fetch.timeout") if "timerDelayMs" in e.fields or _fired_late(e)]
+
+
+def tick_timeout(event: Event) -> bool:
+    """A client's ``gateway closed (4000): tick timeout``: its socket open, no tick from the gateway for too long."""
+    return str(event.fields.get("code", "")) == "4000" and field_text(event, "reason").strip().startswith("tick timeout")
 
 
 def _fired_late(event: Event) -> bool:
@@ -142,6 +149,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     # it counts beside other signs only)
     call_timeouts = [e for e in view.events("gateway.timeout")
                      if "requestTimeoutMethod" not in e.fields and "probeError" not in e.fields]
+    # (the client closes with 4000 "tick timeout" when no tick came for twice tickIntervalMs, 60 s by default, on a
+    # socket still open: the gateway's timers did not run; src/gateway/client.ts, startTickWatch)
+    tick_timeouts = [e for e in view.events("gateway.closed") if tick_timeout(e)]
     # A memory-pressure notice is a configured threshold crossed (rss_threshold), a cause to look at, not a sign of an
     # unresponsive loop: it counts only beside another sign (a critical one; a warning-level one not at all).
     pressure = [e for e in view.events("memory.pressure") if field_text(e, "level") != "warning"]
@@ -152,7 +162,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     gaps = view.events("host.timing_gap")
     if gaps and _trouble_beside_thaw(view, gaps):
         delayed += gaps
-    indirect = [group for group in (slow, long_handshakes, connect_timeouts, others) if group]
+    indirect = [group for group in (slow, long_handshakes, connect_timeouts, others, tick_timeouts) if group]
     probe_timeouts = [e for e in view.events("gateway.timeout") if "probeError" in e.fields]
     if indirect and pressure:
         indirect.append(pressure)
@@ -180,6 +190,9 @@ def detect(view: EpisodeView) -> Candidate | None:
                      "(the host's timing gap)")
     if "slowestResponseSeconds" in peaks:
         facts.append(f"responses taking up to {peaks['slowestResponseSeconds']:.0f} s")
+    if tick_timeouts:
+        facts.append(f"{len(tick_timeouts)} client connection{'s' if len(tick_timeouts) > 1 else ''} closed with "
+                     "`tick timeout` (no keep-alive tick from the gateway for two tick intervals)")
     if connect_timeouts or (call_timeouts and len(indirect) >= 2):
         facts.append(f"{len(connect_timeouts) + len(call_timeouts)} gateway request timeout(s)")
     phases = sorted({field_text(e, "phase") for e in liveness if field_text(e, "phase")})
@@ -188,7 +201,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     return Candidate(
         "RC12", confidence,
         "The gateway's event loop was starved: " + ("; ".join(facts) or "timers and requests ran late") + ".",
-        cite(liveness[:3], delayed[:2], long_handshakes[:2], connect_timeouts[:2], slow[:1], others[:1],
+        cite(liveness[:3], delayed[:2], long_handshakes[:2], connect_timeouts[:2], slow[:1], others[:1], tick_timeouts[:2],
              call_timeouts[:1] if len(indirect) >= 2 else []),
         onset=view.record.start,
         facts={"phases": phases, "memory_pressure": bool(view.events("memory.pressure")), "host_frozen": bool(gaps and delayed)},
