@@ -59,6 +59,7 @@ from stuckscan.shapes import (
     split_trailing_remark,
     state_record_label,
     strip_ansi,
+    strip_bare_sgr,
     strip_binding,
     subsystem_from_tag,
     transcript_entry,
@@ -963,6 +964,8 @@ class LineParser:
         text = decode_line(data, number == 1)
         if "\x1b" in text:  # colour codes are a terminal's, never the line's: read it as if printed without them
             text = strip_ansi(text)
+        elif text[:1] == "[" and text[1:2] in _DIGITS:
+            text = strip_bare_sgr(text)
         lead = text[:1]
         if lead in _MARKDOWN_FIRST or (lead in _INDENT and text.lstrip(" \t")[:1] in _MARKDOWN_FIRST) \
                 or (lead in _DIGITS and (". " in text[1:5] or ") " in text[1:5])):

@@ -278,6 +278,18 @@ def strip_ansi(text: str) -> str:
     return ANSI.sub("", text) if "\x1b" in text else text
 
 
+# Colour codes whose escape byte a copy turned into a space or dropped ("[90m2026-04-06T... [39m [33m[agent/embedded]
+# [39m ..."): read only on a line that opens with one, so a bracketed "[1m" in a message elsewhere is left alone.
+BARE_SGR_START = re.compile(r"\[\d{1,3}(?:;\d{1,3})*m")
+BARE_SGR_RUN = re.compile(r"(?:\s*\[(?:\d{1,3}(?:;\d{1,3})*)?m)+\s*")
+
+
+def strip_bare_sgr(text: str) -> str:
+    """A line that opens with a colour code whose escape byte was lost, without its colour codes (a run of codes and
+    the spaces around it, where the copy may have left a space for each lost byte, is one space)."""
+    return BARE_SGR_RUN.sub(" ", text).strip() if BARE_SGR_START.match(text) else text
+
+
 @dataclass(slots=True)
 class Record:
     """What a JSON line carries before its message is matched to a family."""

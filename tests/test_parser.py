@@ -106,6 +106,19 @@ def test_colour_codes_around_a_whole_pasted_line_are_no_part_of_it() -> None:
     assert joined.kind == "lane.task_error" and joined.fields["durationMs"] == 60266
 
 
+def test_colour_codes_whose_escape_byte_a_copy_lost_are_no_part_of_the_line() -> None:
+    from stuckscan.parser import parse_text_lines
+    # as a copy left them (f4197): the escape byte gone, a space before each closing code
+    line = ("[90m2026-05-01T00:22:03.884+00:00 [39m [36m[ws] [39m [36m⇄ res ✓ chat.send 20ms "
+            "runId=1d498deb-d592-422a-a467-366c53ec1f47 [39m")
+    (event,) = parse_text_lines([line])
+    assert event.kind == "ws.response" and event.time is not None and event.fields["method"] == "chat.send"
+    assert "[39m" not in event.message and "[36m" not in event.message
+    # a bracketed code inside a message that does not open with one is the message's own text
+    (plain,) = parse_text_lines(["2026-05-01T00:22:03.884+00:00 [ws] note [1m left alone"])
+    assert "[1m" in plain.message
+
+
 def test_newer_build_top_level_message_and_session_id() -> None:
     record = json.loads(tslog_line("2026-07-01T10:00:00.000+02:00", "diagnostic", "stalled session: ignored"))
     record["message"] = f"stalled session: sessionId={SID} state=processing age=150s queueDepth=0"
