@@ -533,6 +533,9 @@ def _transcript_message(obj: dict[str, Any], body: dict[str, Any]) -> Record:
         cron = _CRON_PROMPT.match(text)
         return _transcript_record(obj, "debug", "user message", {"cronJob": cron["jobId"]} if cron else {})
     if role == "toolResult":
+        failure = tool_result_failure(body)
+        if failure is not None:  # (read as the gateway logs it: "[tools] browser failed: <error>")
+            return Record(TRANSCRIPT_SHAPE, _time_text(obj.get("timestamp")), "error", "tools", failure, None)
         values = {key: body[key] for key in ("toolCallId", "toolName", "isError") if isinstance(body.get(key), (str, bool))}
         return _transcript_record(obj, "debug", "tool result", values)
     if role != "assistant":
@@ -557,6 +560,30 @@ def _transcript_message(obj: dict[str, Any], body: dict[str, Any]) -> Record:
         return _transcript_record(obj, "info", "assistant turn called a gateway restart", values)
     what = f"assistant turn {'failed' if failed else 'ended'}"
     return _transcript_record(obj, "error" if failed else "debug", what, values)
+
+
+TOOL_RESULT_TEXT_LIMIT = 4096  # (a tool's error object is small; a longer text is the tool's output, not its error)
+
+
+def tool_result_failure(body: dict[str, Any]) -> str | None:
+    """A tool result that reports the tool's own failure as an object (``{"status": "error", "tool": "browser",
+    "error": "..."}``, in its ``details`` or as its text: the tool answered with an error instead of throwing, so
+    ``isError`` may be false) as the line the gateway logs for it, ``<tool> failed: <error>``; else None."""
+    details = body.get("details")
+    if not isinstance(details, dict):
+        text = _first_text(body.get("content")).strip()
+        details = None
+        if text.startswith("{") and len(text) <= TOOL_RESULT_TEXT_LIMIT:
+            try:
+                details = json.loads(text)
+            except ValueError:
+                return None
+    if not isinstance(details, dict) or details.get("status") != "error":
+        return None
+    tool, error = details.get("tool"), details.get("error")
+    if not (isinstance(tool, str) and isinstance(error, str) and tool and error):
+        return None
+    return f"{tool} failed: {error[:500]}"
 
 
 # The placeholder text a turn that failed before any output is given (src/agents: the transcript's failed turn).

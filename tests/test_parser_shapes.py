@@ -979,6 +979,28 @@ def test_a_session_transcripts_prompt_error_entry_reads_as_its_error() -> None:
     assert other.shape != "transcript"
 
 
+def test_a_transcripts_tool_result_that_reports_the_tools_failure_reads_as_the_gateways_failure_line() -> None:
+    from stuckscan.parser import parse_text_lines
+    # f4258: the browser tool answered with an error object (isError false), as the gateway logs "browser failed: ..."
+    error = "Can't reach the OpenClaw browser control service (timed out after 20000ms)."
+    failure = {"status": "error", "tool": "browser", "error": error}
+    result = {"type": "message", "timestamp": "2026-02-18T06:44:44.836Z",
+              "message": {"role": "toolResult", "toolCallId": "call_1", "toolName": "browser",
+                          "content": [{"type": "text", "text": json.dumps(failure, indent=2)}],
+                          "details": failure, "isError": False}}
+    (event,) = parse_text_lines([json.dumps(result)])
+    assert (event.kind, event.shape, event.level) == ("tools.browser_unreachable", "transcript", "error")
+    assert event.message == f"browser failed: {error}"
+    # the same object only in its text (no details) reads the same
+    del result["message"]["details"]
+    (from_text,) = parse_text_lines([json.dumps(result)])
+    assert from_text.kind == "tools.browser_unreachable"
+    # a tool result that is the tool's output stays a tool result
+    result["message"]["content"] = [{"type": "text", "text": '{"status": "ok", "tool": "browser"}'}]
+    (ok,) = parse_text_lines([json.dumps(result)])
+    assert ok.message.startswith("transcript tool result:") and ok.level == "debug"
+
+
 def test_a_gateway_record_behind_a_scripts_own_prefix_reads_as_the_record() -> None:
     from stuckscan.parser import parse_text_lines
     # f3856: a demo script printed each gateway record it tailed after "   ↳ Log: "
