@@ -188,6 +188,10 @@ _WAITS_BY_NAME = re.compile(r"(?:^|\.)wait[A-Z]?\w*$|[a-z]Wait$")
 # A channel's ingress up again ("slack socket mode connected", "polling ingress started"): kept in an open gateway
 # episode, where RC18 reads a lone restart the channel came back from (times or none).
 INGRESS_BACK_KIND = "channel.polling_started"
+# A channel's polling runner that did not stop within its budget after a stall ("Polling runner stop timed out after
+# 15s; forcing restart cycle"): kept in an open gateway episode, where RC18 reads it beside the stall (only the
+# stop-timeout form: "polling runner stopped (...); restarting" is the watchdog's routine recycle).
+RUNNER_STOP_KIND = "channel.polling_restart"
 # A final reply the channel's delivery policy kept private (message_tool_only): the turn's empty dispatch after it is
 # that policy's doing, no lost reply (see Correlator._kept_private_turn).
 KEPT_PRIVATE_KIND = "reply.kept_private"
@@ -199,7 +203,7 @@ KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines af
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
                                                  "codex.turn_cut",
-                                                 INGRESS_BACK_KIND, KEPT_PRIVATE_KIND, "channel.starting",
+                                                 INGRESS_BACK_KIND, RUNNER_STOP_KIND, KEPT_PRIVATE_KIND, "channel.starting",
                                                  AUTH_WARMED_KIND, REPLAY_KIND}
 # The kind of an item that stands for a run of lines and feeds itself (see Correlator.feed).
 BATCH_KIND = "batch"
@@ -987,7 +991,8 @@ class Correlator:
             return changes  # (the recall sub-run's own timeout, too: its budget ran out, the turn went on)
         if kind in LANE_TASK_KINDS:
             self._note_lane_task(event)
-        if kind == INGRESS_BACK_KIND and self.open_episode is not None:
+        if (kind == INGRESS_BACK_KIND or kind == RUNNER_STOP_KIND and "stopTimeout" in event.fields) \
+                and self.open_episode is not None:
             self.open_episode.evidence.add(event)
         if kind in SERVING_KINDS and self.open_episode is not None and moment is not None \
                 and self.open_episode.end is not None and moment > self.open_episode.end:

@@ -976,3 +976,29 @@ def test_a_client_closing_for_missing_ticks_is_a_low_confidence_sign_of_a_stalle
     # a close for another reason says nothing of the gateway's timers
     assert "RC12" not in rule_ids(analyze("Error: gateway closed (4000): client replaced"))
     assert "RC12" not in rule_ids(analyze("Error: gateway closed (1012): service restart"))
+
+
+def test_a_polling_stall_whose_runner_then_would_not_stop_is_an_ingress_stall() -> None:
+    # f4377: a 97 s stall (under the warn threshold, a blip alone) and the runner's stop hanging past its 15 s budget
+    stall = line("19:19:37", "[telegram] Polling stall detected (no completed getUpdates for 97.39s); forcing restart.",
+                 "gateway/channels/telegram")
+    hung = line("19:19:52", "[telegram] Polling runner stop timed out after 15s; forcing restart cycle.",
+                "gateway/channels/telegram")
+    recycled = line("19:19:52", "[telegram] polling runner stopped (polling stall detected); restarting in 2.23s.",
+                    "gateway/channels/telegram")
+    assert "RC18" not in rule_ids(analyze(stall, recycled))  # the watchdog's routine recycle after a short stall
+    (episode,) = analyze(stall, hung, recycled).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    assert episode.primary.confidence.value == "medium"  # one stall and its hung stop: no loop seen
+    assert "did not stop within 15 s" in episode.primary.summary
+    assert [ref.line for ref in episode.primary.evidence] == [1, 2]
+
+
+def test_a_fallback_summary_whose_head_a_wrapper_cut_still_reads_as_lock_contention() -> None:
+    # f4378: a pipeline logged the CLI's error behind its own prefix, from the first candidate on
+    lock = ("session file locked (timeout 10000ms): pid=47557 /home/u/.openclaw/agents/bob/sessions/"
+            "4458f5ca-0536-482e-9a02-2fd6f3f2594a.jsonl.lock")
+    body = f"FAIL stage=bob err=agent_call_failed err=outer/deepseek/deepseek-chat-v3-0324: {lock} (timeout) | " \
+           f"openrouter/anthropic/claude-sonnet-4.6: {lock} (timeout)"
+    assert "RC10" in rule_ids(analyze(line("01:05:46", body, "pipeline", "ERROR")))
+    assert "RC10" not in rule_ids(analyze(line("01:05:46", f"FAIL stage=bob err={lock}", "pipeline", "ERROR")))

@@ -227,7 +227,12 @@ def _soon_after(first: Event, then: Event) -> bool:
 def in_fallback_summary(event: Event) -> bool:
     """A lock error read inside a fallback summary quoted whole (``All models failed ... a/m: session file locked
     ... | b/n: ...``, as a reporter transcribes it without the summary's own prefix): a candidate failed on it."""
-    return "All models failed" in event.message
+    return "All models failed" in event.message or _SUMMARY_NEXT_CANDIDATE.search(event.message) is not None
+
+
+# The summary's separator before its next candidate (" | openrouter/anthropic/claude-sonnet-4.6: "): its body, read
+# without the "All models failed (N): " head a wrapper cut (f4378: a pipeline's "FAIL ... err=<summary body>").
+_SUMMARY_NEXT_CANDIDATE = re.compile(r"\)? \| [A-Za-z0-9][\w.-]{0,40}/[^\s|]{1,120}?: ")
 
 
 def reported_as_failover(event: Event) -> bool:

@@ -30,7 +30,8 @@ RULE = Rule(
     ("`[model-fallback/decision] ... reason=timeout detail=session file locked (pid=...)` once per candidate",
      "`[model-fallback/decision] ... decision=candidate_failed ... detail=Session <id> already has an active turn "
      "claim` (the session's claim held by another turn, read as a model failure)",
-     "`FallbackSummaryError: All models failed (N): ... session file locked`",
+     "`FallbackSummaryError: All models failed (N): ... session file locked`, also its body alone behind a "
+     "wrapper's prefix (`<provider>/<model>: session file locked ... | <provider>/<model>: ...`)",
      "`FailoverError: session file locked (timeout 10000ms): ...` (the lock error thrown as a model's failover)",
      "`Gateway agent failed; falling back to embedded: ... gateway timeout after <N>ms`, then `session file locked` "
      "(the CLI's own run of the turn waiting on the lock of the gateway still running it)"),

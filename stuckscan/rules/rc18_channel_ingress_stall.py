@@ -129,7 +129,8 @@ RULE = Rule(
      "`[<acct>] giving up after N restart attempts`, `Max reconnect attempts (N) reached after code <code>`",
      "one transport stall of five minutes or more (`Polling stall detected (active getUpdates stuck for 1323.85s)`)",
      "the channel's transport watchdog (`polling stall detected`, `transport watchdog timeout`) twice, or with a "
-     "restart; `channel exited` / `channel startup failed` with a restart, or the same channel exiting again "
+     "restart, or followed by `Polling runner stop timed out after 15s; forcing restart cycle` (the runner itself "
+     "wedged; medium confidence); `channel exited` / `channel startup failed` with a restart, or the same channel exiting again "
      "(within three hours)",
      "one restart and a reporter's note below it that it repeats (`# repeats every ~35 min`)",
      "`[<acct>] channel stop exceeded 5000ms after abort; continuing shutdown` with a restart, a stall or a transport "
@@ -541,6 +542,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     stalled_channels = Counter(channel_of(e) for e in stalls)
     # (a watchdog stall of a channel whose transport also closed or failed in the episode is its second sign)
     failed_channels = {channel_of(e) for e in view.events("channel.transport_error", "channel.reconnecting")}
+    # (so is its polling runner failing to stop within its budget after the stall: "Polling runner stop timed out
+    # after 15s; forcing restart cycle", the runner itself wedged, not an idle transport the watchdog recycled)
+    runner_hung = [e for e in view.events("channel.polling_restart") if "stopTimeout" in e.fields]
+    failed_channels |= {channel_of(e) for e in runner_hung}
     self_looping += [e for e in stalls if stalled_channels[channel_of(e)] >= 2 or restarts or auto or exited
                      or channel_of(e) in failed_channels
                      or e.seconds.get("stalledFor", 0.0) >= LONG_CHANNEL_STALL_SECONDS]
@@ -616,8 +621,11 @@ def detect(view: EpisodeView) -> Candidate | None:
     crash_only = bool(exited) and all(_process_ended(e) for e in exited)
     one_hung_request = (len(self_looping) == 1 and self_looping[0] in transport or only_held) \
         and not (restarts or auto or (exited and not crash_only))
+    # (one stall and the runner's stop that hung after it: two lines of one event, no loop seen)
+    one_stall_hung_runner = bool(runner_hung) and len(stalls) == 1 and not (restarts or auto or exited or transport)
     confidence = Confidence.LOW if lone else \
-        Confidence.MEDIUM if view.overlapping_incidents or on_word_only or one_hung_request else Confidence.HIGH
+        Confidence.MEDIUM if view.overlapping_incidents or on_word_only or one_hung_request or one_stall_hung_runner \
+        else Confidence.HIGH
     name = (looping or list(per_channel) or ["channel"])[0].strip(":") or "a channel"
     reasons = sorted({field_text(e, "reason") for e in restarts if field_text(e, "reason")})
     latest_attempt = max((e for e in auto if _attempt(e)), key=_attempt, default=None)  # (a line with no count: none)
@@ -719,6 +727,9 @@ def detect(view: EpisodeView) -> Candidate | None:
         + (f"; its transport watchdog reported {len(stall_note)} stall(s)"
            + (f", up to {max(e.seconds.get('stalledFor', 0.0) for e in stall_note):.0f} s"
               if any(e.seconds.get("stalledFor", 0.0) for e in stall_note) else "") if stall_note else "")
+        + ("; its polling runner then did not stop within "
+           + (f"{runner_hung[0].seconds['stopTimeout']:.0f} s" if "stopTimeout" in runner_hung[0].seconds else "its budget")
+           + " (the runner itself was wedged)" if runner_hung and stall_note else "")
         + (("" if "ended" in summary else "; the gateway process then ended on that uncaught network failure")
            if crash_only else "; the channel exited" if exited and "exited" not in summary else "")
         + (f"; its stop hung past the {metric(hung_stops.all[0], 'stopTimeoutMs'):.0f} ms budget after the abort "
@@ -734,7 +745,7 @@ def detect(view: EpisodeView) -> Candidate | None:
         + ("." if lone else ": the channels stopped delivering messages." if several_accounts
            else ": the channel stopped delivering messages."),
         cite(restarts[:3], restarts[-1:], [n for _, n in noted[:1]], auto[-2:], gave_up[:1], limits[:1], failed[:1],
-             addr_in_use[:1], stalls[:2], exited[:1], hung_stops.all[:2], transport[:2], shared[:1], held[:2]),
+             addr_in_use[:1], stalls[:2], runner_hung[:1] if stalls else [], exited[:1], hung_stops.all[:2], transport[:2], shared[:1], held[:2]),
         onset=view.record.start,
         facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons, "shared_connections": bool(shared),
                "plugin_not_loaded": any(e.fields.get("plugin") and not _claim_refused(e) for e in exited),
