@@ -115,7 +115,7 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "abort.settle_timeout", "abort.settle_failed", "lock.stale_removed", "lock.timeout", "lock.takeover", "lock.stale",
     "cron.interrupted_by_restart", "cron.job_timeout", "run.timed_out_no_reply", "transcript.turn_failed",
     "transcript.restart_cut", "transcript.silent_prompt_failure", "transcript.turn_ended",
-    "lane.task_error", "lane.wait_exceeded", "lane.task_interrupted", "lane.drain_blocked", "lane.task_timeout",
+    "channel.dispatch_started", "channel.dispatch_completed", "lane.task_error", "lane.wait_exceeded", "lane.task_interrupted", "lane.drain_blocked", "lane.task_timeout",
     "lane.task_done", "embedded.run_start", "embedded.run_done", "embedded.run_end", "embedded.timeout",
     "embedded.failover", "embedded.agent_end", "embedded.tool_start", "embedded.tool_end", "embedded.compaction",
     "embedded.abort_still_streaming", "model.fallback_decision", "model.all_failed", "llm.idle_timeout",
@@ -2237,6 +2237,7 @@ class Correlator:
         for identity, last in self._runs_in_flight_at(stop):
             self._interrupted.append((last.source, last.line))
             record = self._open(identity, STOPPED_RUN, stop)
+            self._fill_names(record, *self.ids.resolve(last))  # (the stop names no session: the cut run's line does)
             record.evidence.add(stop)
             self._touch(record, stop)
             changes.append(Change("opened", record, "the gateway process was stopped while the session's run was in flight"))

@@ -622,8 +622,9 @@ TURN_CLAIM_BUSY = "already has an active turn claim"
 # model request begun) with none of RUN_OVER_KINDS after it, shortly before the stop (a run stuck longer has its own
 # stall warnings, and its incident). Such a finding is opened by STOPPED_RUN (IncidentRecord.opened_by); RC17 reads it.
 IN_FLIGHT_KINDS = frozenset({"embedded.run_start", "embedded.tool_start", "embedded.tool_end", "model_fetch.start",
-                             "run.registered"})
+                             "run.registered", "channel.dispatch_started"})
 RUN_OVER_KINDS = frozenset({"embedded.run_done", "embedded.run_end", "embedded.agent_end", "message.processed",
+                            "channel.dispatch_completed",
                             "lane.task_done", "run.cleared", "run.cleanup", "embedded.timeout", "lane.task_error", "run.aborted_error",
                             "dispatch.empty_reply", "session.state"})
 STOPPED_RUN = "stopped_run"

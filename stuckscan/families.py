@@ -914,6 +914,21 @@ FAMILIES: tuple[Family, ...] = (
         r"announce queue drain failed for (?P<sessionKey>\S+?)"
         r"(?: \(attempt (?P<attempt>\d+), retry in (?P<retryDelay>\d+s)\))?:\s+(?P<error>.*)",
     ),
+    # A channel plugin handing an inbound message to the agent and its end, the convention the Feishu plugin and
+    # others (DingTalk, WeCom bridges) log at info: "feishu[<account>]: dispatching to agent (session=<sessionKey>)",
+    # then, once the reply dispatch returns, "feishu[<account>]: dispatch complete (queuedFinal=<b>, replies=<n>)".
+    # At the default level the only lines that show a turn in flight; the end names no session (the parser pairs it
+    # with the channel account's oldest open dispatch, LineParser._pair_dispatch).
+    _searched(
+        "channel.dispatch_started", "info", "dispatching to agent (session=",
+        r"(?:\[?(?P<channel>[a-z][\w-]{0,40})\]?(?:\[(?P<account>[^\]\s]{1,80})\])?:?\s+)?"
+        r"dispatching to agent \(session=(?P<sessionKey>[^)\s]{1,300})\)",
+    ),
+    _searched(
+        "channel.dispatch_completed", "info", "dispatch complete (queuedFinal=",
+        r"(?:\[?(?P<channel>[a-z][\w-]{0,40})\]?(?:\[(?P<account>[^\]\s]{1,80})\])?:?\s+)?"
+        r"dispatch complete \(queuedFinal=(?P<queuedFinal>\w+), replies=(?P<replies>\d+)\)",
+    ),
     # "visible channel turn dispatched with no queued reply payloads: channel= messageId= sessionKey=[ cause=]".
     _searched(
         "dispatch.empty_reply", "warn", "dispatched with no queued reply payloads",

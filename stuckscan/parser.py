@@ -504,6 +504,10 @@ _OUTER_WRAPPERS = frozenset({"grep-file", "grep-n", "cat-n", "compose"})
 # (and a reporter's inline-code marks around a whole line: "`May 06 08:42:16 host node[12]: [diagnostic] ...`")
 _OUTER_PREFIXES = frozenset({*(f"{name}+" for name in _OUTER_WRAPPERS), "code+"})
 _DIGITS = frozenset("0123456789")
+# A channel plugin's dispatch of an inbound message to the agent, and its end (see LineParser._pair_dispatch).
+DISPATCH_STARTED_KIND = "channel.dispatch_started"
+DISPATCH_KINDS = frozenset({DISPATCH_STARTED_KIND, "channel.dispatch_completed"})
+MAX_OPEN_DISPATCHES = 64  # per channel account: more open at once is a log that lost its ends
 _MAX_UNWRAPPED_HELD = 4096
 _NANOSECONDS = re.compile(r"\.\d{7,9}")  # the fraction of a container runtime's RFC 3339 time
 
@@ -944,6 +948,7 @@ class LineParser:
         self._transcript_entry_at: datetime | None = None  # the time of the last session transcript entry read
         self._transcript_tool_pending = False  # whether that entry was a turn that called a tool
         self._transcript_session: str | None = None  # the session id the transcript's header names
+        self._open_dispatches: dict[str, deque[str]] = {}  # channel account -> session keys dispatched, not complete
 
     # -- public -------------------------------------------------------------------
 
@@ -1565,6 +1570,8 @@ class LineParser:
         _derive(fields, record.session_hint)
         if record.shape == TRANSCRIPT_SHAPE:
             self._note_transcript_entry(kind, moment, fields, message, record.kind == TRANSCRIPT_PROMPT_ERROR_KIND)
+        if kind in DISPATCH_KINDS:
+            self._pair_dispatch(kind, fields, record.subsystem)
         level = record.level or (family.level if family else None)
         return Event(
             source=self.source,
@@ -1581,6 +1588,19 @@ class LineParser:
             meta=record.meta,
             truncated=truncated,
         )
+
+    def _pair_dispatch(self, kind: str, fields: dict[str, Any], subsystem: str | None) -> None:
+        """A channel's ``dispatch complete`` names no session: it ends the oldest dispatch of the same channel account
+        still open, whose session key it takes (a dispatch is awaited, so its end follows its start in the log)."""
+        account = f"{fields.get('channel') or subsystem or ''}[{fields.get('account') or ''}]"
+        if kind == DISPATCH_STARTED_KIND:
+            if isinstance(fields.get("sessionKey"), str):
+                open_here = self._open_dispatches.setdefault(account, deque(maxlen=MAX_OPEN_DISPATCHES))
+                open_here.append(fields["sessionKey"])
+            return
+        open_here = self._open_dispatches.get(account)
+        if open_here and "sessionKey" not in fields:
+            fields["sessionKey"] = open_here.popleft()
 
     def _note_transcript_entry(self, kind: str, moment: datetime | None, fields: dict[str, Any], message: str,
                                prompt_error: bool) -> None:

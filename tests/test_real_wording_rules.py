@@ -1002,3 +1002,19 @@ def test_a_fallback_summary_whose_head_a_wrapper_cut_still_reads_as_lock_content
            f"openrouter/anthropic/claude-sonnet-4.6: {lock} (timeout)"
     assert "RC10" in rule_ids(analyze(line("01:05:46", body, "pipeline", "ERROR")))
     assert "RC10" not in rule_ids(analyze(line("01:05:46", f"FAIL stage=bob err={lock}", "pipeline", "ERROR")))
+
+
+def test_a_stop_while_a_channel_dispatch_is_open_cut_that_turn() -> None:
+    # f4458: at info level a channel plugin's dispatch lines are all that show a turn in flight
+    def feishu(clock: str, text: str) -> str:
+        return line(clock, f"feishu[main]: {text}", "feishu", "INFO")
+
+    stop = line("08:05:46", "signal SIGTERM received", "gateway", "INFO")
+    started = feishu("08:02:29", f"dispatching to agent (session={KEY})")
+    cut = analyze(started, stop)
+    (incident,) = cut.incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC17"
+    assert incident.session_key == KEY  # named by the dispatch the stop cut
+    # its end names no session: it closes the account's open dispatch, and the stop cuts nothing
+    done = feishu("08:03:10", "dispatch complete (queuedFinal=true, replies=1)")
+    assert "RC17" not in rule_ids(analyze(started, done, stop))

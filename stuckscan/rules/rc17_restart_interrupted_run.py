@@ -54,8 +54,10 @@ RULE = Rule(
      "waited on active embedded runs (`[still] draining N active task(s) and M active embedded run(s) before restart`, "
      "`config change requires gateway restart ... deferring until ... M embedded run(s) complete`, M > 0)",
      "the process stopped (a stop signal, the service manager's kill) while a session's run was in flight: its last "
-     "run line `embedded run start`, a tool's start or end or a model request begun, at most 15 minutes before, with "
-     "no end, error or reply after it; medium confidence",
+     "run line `embedded run start`, a tool's start or end, a model request begun or a channel plugin's "
+     "`<channel>[<account>]: dispatching to agent (session=<key>)` (at the default level the only line of a turn in "
+     "flight; ended by its `dispatch complete (...)`), at most 15 minutes before, with no end, error or reply after "
+     "it; medium confidence",
      "the process stopped and, during its shutdown, `codex app-server client closed before turn completed` (the stop "
      "cut a Codex turn): medium confidence",
      "work a restart's drain refused, `GatewayDrainingError: Gateway is draining for restart; new tasks are not "
