@@ -92,7 +92,11 @@ def detect(view: IncidentView) -> Candidate | None:
         summary = "A session write lock left by a dead process was found and removed (`dead-pid`)."
     else:
         summary = (f"Requests fail on a session write lock held by pid {pid}, a process that is no longer running."
-                   if dead or repeated_pid is not None else
+                   if dead else
+                   f"Requests fail again and again on a session write lock held by pid {pid}; no line says whether "
+                   "that process is alive, and a lock one pid keeps past every timeout is most often a crashed "
+                   "process's (a live one would be contention)."
+                   if repeated_pid is not None else
                    f"A request timed out after 10 s on a session write lock held by {f'pid {pid}' if pid else 'a pid the line does not show'}; "
                    "the line does not say whether that process is alive, and on builds with this 10 s timeout it is most often a crashed one.")
     last_lock = max((e.time for e in locks if e.time), default=None)
