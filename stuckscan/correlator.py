@@ -40,6 +40,7 @@ from stuckscan.events import (
     RUN_OVER_KINDS,
     SAME_FAILURE_SECONDS,
     SLOW_RESPONSE_SECONDS,
+    STARTED_KINDS,
     STOPPED_RUN,
     TIMED_OUT_RUN_FIELD,
     TRANSCRIPT_PROMPT_ERROR_KIND,
@@ -274,7 +275,6 @@ RESTART_LOOP_PARTNERS = {
 IN_FLIGHT_WINDOW = timedelta(minutes=15)  # (see _on_stop_with_runs_in_flight)
 # A stop's shutdown closes what it cut within its own budget (a drain, then the close: seconds, a minute at most).
 TURN_CUT_BY_STOP = timedelta(minutes=2)
-STARTED_KINDS = frozenset({"gateway.ready", "gateway.listening"})
 # A stop reads session histories most recently touched first, and stops after this many in a row hold nothing in the
 # window (a crash-looping gateway stops every few seconds: each stop must not read every session's history).
 STALE_HISTORIES_SCANNED = 64

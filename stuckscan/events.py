@@ -628,6 +628,8 @@ RUN_OVER_KINDS = frozenset({"embedded.run_done", "embedded.run_end", "embedded.a
                             "lane.task_done", "run.cleared", "run.cleanup", "embedded.timeout", "lane.task_error", "run.aborted_error",
                             "dispatch.empty_reply", "session.state"})
 STOPPED_RUN = "stopped_run"
+# A gateway process that started: nothing of the process before it is still running.
+STARTED_KINDS = frozenset({"gateway.ready", "gateway.listening"})
 
 
 def expired_as_stale(event: Event) -> bool:

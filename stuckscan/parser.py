@@ -27,6 +27,7 @@ from stuckscan.events import (
     GENERIC_KIND,
     IDENTITY_FIELDS,
     NOTE_KIND,
+    STARTED_KINDS,
     TRANSCRIPT_FAILED_KIND,
     TRANSCRIPT_PROMPT_ERROR_KIND,
     UNPARSED_KIND,
@@ -62,6 +63,7 @@ from stuckscan.shapes import (
     strip_bare_sgr,
     strip_binding,
     subsystem_from_tag,
+    tool_failure_line,
     transcript_entry,
     with_meta_kind,
 )
@@ -606,12 +608,6 @@ class _PrettyJson:
         except ValueError:
             return None
         return obj if isinstance(obj, dict) else None
-
-
-def _tool_failure(obj: dict[str, Any]) -> str | None:
-    """A tool result (``"tool"``, ``"error"``) as the tool's own failure line."""
-    tool, error = obj.get("tool"), obj.get("error")
-    return f"{tool} failed: {error}" if isinstance(tool, str) and isinstance(error, str) and tool and error else None
 
 
 def _is_record(obj: dict[str, Any]) -> bool:
@@ -1176,7 +1172,7 @@ class LineParser:
         block, self._pretty = self._pretty, None
         assert block is not None
         obj = block.value()
-        reading = _tool_failure(obj) if obj is not None else None
+        reading = tool_failure_line(obj) if obj is not None else None
         # (any other object the parser reads on one line, as `jq .` prints it: a meta object, a binding with fields)
         if obj is not None and reading is None and (_is_record(obj) or self._known_object(block.number, obj)):
             reading = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
@@ -1572,6 +1568,8 @@ class LineParser:
             self._note_transcript_entry(kind, moment, fields, message, record.kind == TRANSCRIPT_PROMPT_ERROR_KIND)
         if kind in DISPATCH_KINDS:
             self._pair_dispatch(kind, fields, record.subsystem)
+        elif kind in STARTED_KINDS:
+            self._open_dispatches.clear()  # (a new process: the dispatches a stop cut will never log their end)
         level = record.level or (family.level if family else None)
         return Event(
             source=self.source,

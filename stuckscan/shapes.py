@@ -570,20 +570,21 @@ def tool_result_failure(body: dict[str, Any]) -> str | None:
     "error": "..."}``, in its ``details`` or as its text: the tool answered with an error instead of throwing, so
     ``isError`` may be false) as the line the gateway logs for it, ``<tool> failed: <error>``; else None."""
     details = body.get("details")
-    if not isinstance(details, dict):
-        text = _first_text(body.get("content")).strip()
-        details = None
-        if text.startswith("{") and len(text) <= TOOL_RESULT_TEXT_LIMIT:
-            try:
-                details = json.loads(text)
-            except ValueError:
-                return None
+    text = _first_text(body.get("content")).strip()
+    if not isinstance(details, dict) and text.startswith("{") and len(text) <= TOOL_RESULT_TEXT_LIMIT:
+        try:
+            details = json.loads(text)
+        except ValueError:
+            return None
     if not isinstance(details, dict) or details.get("status") != "error":
         return None
-    tool, error = details.get("tool"), details.get("error")
-    if not (isinstance(tool, str) and isinstance(error, str) and tool and error):
-        return None
-    return f"{tool} failed: {error[:500]}"
+    return tool_failure_line(details)
+
+
+def tool_failure_line(obj: dict[str, Any]) -> str | None:
+    """A tool's error object (``"tool"``, ``"error"``) as the line the gateway logs for it: ``<tool> failed: <error>``."""
+    tool, error = obj.get("tool"), obj.get("error")
+    return f"{tool} failed: {error}" if isinstance(tool, str) and isinstance(error, str) and tool and error else None
 
 
 # The placeholder text a turn that failed before any output is given (src/agents: the transcript's failed turn).

@@ -1018,3 +1018,11 @@ def test_a_stop_while_a_channel_dispatch_is_open_cut_that_turn() -> None:
     # its end names no session: it closes the account's open dispatch, and the stop cuts nothing
     done = feishu("08:03:10", "dispatch complete (queuedFinal=true, replies=1)")
     assert "RC17" not in rule_ids(analyze(started, done, stop))
+    # a dispatch the stop cut never logs its end: after the new process starts, an end is the next dispatch's
+    other = "agent:main:feishu:direct:ou_2"
+    listening = line("08:06:00", "listening on ws://127.0.0.1:18789 (PID 4242)", "gateway", "INFO")
+    again = [feishu("08:07:00", f"dispatching to agent (session={other})"),
+             feishu("08:08:00", "dispatch complete (queuedFinal=true, replies=1)"),
+             line("08:09:00", "signal SIGTERM received", "gateway", "INFO")]
+    second_life = analyze(started, stop, listening, *again)
+    assert [i.session_key for i in second_life.incidents if i.primary and i.primary.rule.id == "RC17"] == [KEY]

@@ -232,7 +232,7 @@ def in_fallback_summary(event: Event) -> bool:
 
 # The summary's separator before its next candidate (" | openrouter/anthropic/claude-sonnet-4.6: "): its body, read
 # without the "All models failed (N): " head a wrapper cut (f4378: a pipeline's "FAIL ... err=<summary body>").
-_SUMMARY_NEXT_CANDIDATE = re.compile(r"\)? \| [A-Za-z0-9][\w.-]{0,40}/[^\s|]{1,120}?: ")
+_SUMMARY_NEXT_CANDIDATE = re.compile(r" \| [A-Za-z0-9][\w.-]{0,40}/[^\s|]{1,120}?: ")
 
 
 def reported_as_failover(event: Event) -> bool:
