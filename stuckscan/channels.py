@@ -333,3 +333,9 @@ HANDLER_BROKEN_KIND = "channel.handler_broken"
 CHANNEL_UP_KIND = "channel.polling_started"  # (the correlator's INGRESS_BACK_KIND)
 # Kinds as_channel_failure may retype (the parser hands it only these).
 RETYPED_KINDS = frozenset({GENERIC_KIND, ABORTED_KIND, PLUGIN_LOAD_FAILED_KIND})
+
+
+def transport_key(event: Event) -> tuple[str, str]:
+    """Which channel transport a failure line is of, as cheaply as its fields say (channel field, subsystem)."""
+    channel = event.fields.get("channel")
+    return (channel if isinstance(channel, str) else "", event.subsystem or "")

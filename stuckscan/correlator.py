@@ -22,7 +22,7 @@ from typing import Any
 
 from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of, is_line_only
 from stuckscan._store import BlobSpill
-from stuckscan.channels import channel_subsystem
+from stuckscan.channels import channel_subsystem, transport_key
 from stuckscan.events import (
     ATTENTION_LABELS,
     AUTH_WARMED_KIND,
@@ -92,6 +92,7 @@ RUN_TIMEOUT_CLEANUP_WINDOW = timedelta(seconds=60)
 RUN_TIMEOUT_OWN_TASK_END = timedelta(seconds=2)
 RUN_BUDGET_SLACK = 5.0  # seconds a run's lane task may last past the run's timeout (its abort and cleanup)
 EPISODE_GAP = timedelta(minutes=5)
+MAX_TRANSPORTS_TRACKED = 1_000
 SWEEP_EVERY = timedelta(seconds=5)
 SAME_STALL_SLACK = timedelta(seconds=90)
 MOVED_ON = "its session moved on: a later warning dates a new stall from after this one's last warning"
@@ -466,6 +467,9 @@ class EpisodeRecord:
     markers: list[Event] = field(default_factory=list)
     peaks: dict[str, float] = field(default_factory=dict)
     served_after: datetime | None = None  # a message queued or processed after the episode's trouble
+    log_end: datetime | None = None       # the input's last time, set when the input ends
+    # each channel transport's last failure in the whole input (by transport_key), set when the input ends
+    last_transport_failure: dict[tuple[str, str], datetime] = field(default_factory=dict)
 
     def peak(self, name: str, value: float | int | None) -> None:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -896,6 +900,7 @@ class Correlator:
         self._pending_due: datetime | None = None  # no pending signal is due before this (a lower bound)
         self.gateway_pids: list[int] = []
         self.now: datetime | None = None
+        self._last_transport_failure: dict[tuple[str, str], datetime] = {}
         self._last_sweep: datetime | None = None
         self._seq = 0
         self._episode_seq = 0
@@ -991,6 +996,9 @@ class Correlator:
             return changes  # (the recall sub-run's own timeout, too: its budget ran out, the turn went on)
         if kind in LANE_TASK_KINDS:
             self._note_lane_task(event)
+        if kind == "channel.transport_error" and moment is not None \
+                and len(self._last_transport_failure) < MAX_TRANSPORTS_TRACKED:
+            self._last_transport_failure[transport_key(event)] = moment
         if (kind == INGRESS_BACK_KIND or kind == RUNNER_STOP_KIND and "stopTimeout" in event.fields) \
                 and self.open_episode is not None:
             self.open_episode.evidence.add(event)
@@ -1059,6 +1067,8 @@ class Correlator:
         if self.open_episode is not None:
             self.episodes.append(self.open_episode)
             self.open_episode = None
+        for episode in self.episodes:
+            episode.log_end, episode.last_transport_failure = self.now, self._last_transport_failure
         return CorrelationResult(
             incidents=self.closed.in_report_order(),
             episodes=self.episodes,

@@ -16,6 +16,7 @@ from stuckscan.channels import (
     send_broken,
     send_refused,
     sentence_start,
+    transport_key,
 )
 from stuckscan.events import REPLAY_KIND, awaits_channel_readiness, event_order, replay_all_failed
 from stuckscan.model import Confidence, Severity
@@ -363,10 +364,15 @@ SAME_DROP = timedelta(seconds=3)
 
 
 def _drops_by_channel(events: list[Event]) -> Counter[tuple[str, str]]:
-    """How many separate drops each channel's transport lines of each kind tell (untimed lines: each one)."""
+    """How many separate drops each channel's transport lines of each kind tell (untimed lines: each one). A channel
+    whose intake failed counts its intake's failures only: the calls it made to send or change something failing in
+    the same outage (Telegram's command sync after a failed getUpdates, f4479) are that outage again."""
     drops: Counter[tuple[str, str]] = Counter()
     bursts: dict[tuple[str, str], tuple[datetime, set[str]]] = {}
+    intake_failed = {channel_of(e) for e in events if not _outbound_call(e)}
     for event in sorted(events, key=event_order):
+        if _outbound_call(event) and channel_of(event) in intake_failed:
+            continue
         key = (channel_of(event), event.kind)
         burst = bursts.get(key)
         if event.time is not None and burst is not None and event.time - burst[0] <= SAME_DROP \
@@ -383,6 +389,14 @@ def _routine_reconnect(event: Event) -> bool:
     """A reconnect the channel's client notes at info level or below ("[ws] reconnect", the Lark SDK's): the same line
     twice within a burst is the one reconnect logged twice, not two drops (an ERROR repeated is a storm, f1275)."""
     return event.kind == CHANNEL_RECONNECT_KIND and event.level in ("info", "debug", "trace")
+
+
+def _sdk_reconnect(event: Event) -> bool:
+    """The Lark SDK's own note that its socket closed and it is reconnecting (``[info]: [ '[ws]', 'reconnect' ]``). It
+    logs a reconnect that failed ('connect failed', 'unable to connect to the server after trying <n> times') and
+    a success only at debug level, so without a failure beside them these notes are the socket renewed, hourly or
+    when the server closed it (f4558), not a failing transport."""
+    return event.kind == CHANNEL_RECONNECT_KIND and "'[ws]', 'reconnect'" in event.message
 
 
 def _listener_seconds(event: Event) -> float:
@@ -425,6 +439,32 @@ def _intake_failures(transport: list[Event], warn_seconds: float) -> list[Event]
     warn threshold (the poll's own budget, a blip)."""
     return [e for e in transport if e.kind != "channel.reconnecting" and not _outbound_call(e)
             and not _retry_under_way(e) and not ("getUpdates" in e.message and 0 < _hung_for(e) < warn_seconds)]
+
+
+_RETRY_DELAY = re.compile(r"\bretrying in (\d{1,6}(?:\.\d{1,3})?)\s?(ms|s|m)\b")
+_DELAY_UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0}
+# How long a log must go on, past a failure that announced its retry, with no further failure of that channel before
+# the retry is taken to have got through (a poll still down fails again at each retry, every 30 s or so).
+QUIET_AFTER_RETRY = timedelta(minutes=5)
+
+
+def _retry_delay(event: Event) -> timedelta | None:
+    """The retry a failure announced (``...; retrying in 30s.``), or None."""
+    said = _RETRY_DELAY.search(field_text(event, "restartDelay") or event.message)
+    return timedelta(seconds=float(said.group(1)) * _DELAY_UNIT_SECONDS[said.group(2)]) if said else None
+
+
+def _retry_got_through(view: EpisodeView, failure: Event, transport: list[Event]) -> bool:
+    """Whether a failure that announced its retry was followed by nothing more from its channel's transport while the
+    log went on well past the retry, and nowhere later in the log (f4479: one getUpdates network error, then 45
+    minutes of other lines; f058: the same error again every 20 minutes is a flaky transport)."""
+    delay, end = _retry_delay(failure), view.record.log_end
+    if delay is None or failure.time is None or end is None or end - failure.time < max(3 * delay, QUIET_AFTER_RETRY):
+        return False
+    settled = failure.time + delay + SAME_DROP
+    last = view.record.last_transport_failure.get(transport_key(failure))
+    return (last is None or last <= settled) and not any(e is not failure and channel_of(e) == channel_of(failure) and (e.time is None or e.time > settled)
+                   for e in transport)
 
 
 def _lease_refused(event: Event) -> bool:
@@ -563,6 +603,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     transport = view.events("channel.transport_error", "channel.reconnecting") + \
         [e for e in view.events("fetch.timeout") if (channel_subsystem(e.subsystem) or channel_of_url(e.fields.get("url")))
          and "timerDelayMs" not in e.fields]
+    failing = {channel_of(e) for e in transport if not _sdk_reconnect(e)}
+    transport = [e for e in transport if not _sdk_reconnect(e) or channel_of(e) in failing]
     transport_channels = _drops_by_channel(transport)  # (a close and its resume are one blip)
     # (Telegram's 409 for a poll another getUpdates request ended: while the other poller runs, every poll of this
     # one is refused, so one such line is the channel's intake down, not a blip)
@@ -600,7 +642,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     supervised = [e for e in auto if "auto-restart attempt" in e.message]
     # (one failure of the channel's own intake with nothing after it that shows the channel or the gateway serving
     # again: down, as after one restart)
-    intake_failed = [e for e in _intake_failures(transport, view.thresholds.warn_seconds) if not _up_again_after(view, e)]
+    intake_failed = [e for e in _intake_failures(transport, view.thresholds.warn_seconds)
+                     if not _up_again_after(view, e) and not _retry_got_through(view, e, transport)]
     if lone and (not (total or channel_port_taken or stalls or hung_stops.all or exited or supervised or intake_failed)
                  or view.record.served_after is not None or _came_back(view, restarts + auto)):
         if shared and view.record.served_after is None:
