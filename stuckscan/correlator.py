@@ -876,6 +876,7 @@ class Correlator:
         self._interrupted: deque[tuple[str, int]] = deque(maxlen=64)  # run lines a stop was already read as cutting
         self._stopping: Event | None = None  # the process stop under way (a stop signal), until the next start
         self._awaiting_ready: Event | None = None  # a paste's Discord start awaiting READY, while it is the last line
+        self._open_drain: Event | None = None  # a restart's drain with a budget, while no line has told its outcome
         # The longest wait under half the warn threshold on a session's own lane, and how many there were: said (RC14,
         # info) only when the input shows nothing else at all (see finish)
         self._short_wait: tuple[str, Event, Names] | None = None
@@ -932,6 +933,11 @@ class Correlator:
             if self._last_sweep is None or moment - self._last_sweep >= SWEEP_EVERY:
                 changes.extend(self._sweep())
         kind = event.kind
+        if self._open_drain is not None and moment is not None:
+            changes.extend(self._after_drain_budget(event, moment))
+        if kind == "gateway.draining" and event.fields.get("stage") == "draining" and event.seconds.get("timeoutMs") \
+                and event.time is not None:
+            self._open_drain = event
         if self._awaiting_ready is not None and kind != NOTE_KIND:
             self._awaiting_ready = None  # (any later line: the paste did not stop on the wait)
         if self.transcript_watch:
@@ -1049,6 +1055,25 @@ class Correlator:
             return []
         self.now = now
         return self._sweep()
+
+    def _after_drain_budget(self, event: Event, moment: datetime) -> list[Change]:
+        """A restart's drain whose budget passed with no line saying it drained: the restart went ahead with the work
+        still active, as "drain timeout reached; proceeding with restart" says at warn level, a level a gateway's
+        stdout log leaves out (f4582: the shutdown 30 s after "draining 2 active task(s) before restart (timeout
+        30000ms)"). The drain line then stands for that timeout. A lifecycle line inside the budget (the restart's
+        mode, a new process's start) says the drain ended in time."""
+        drain = self._open_drain
+        assert drain is not None and drain.time is not None
+        if event.kind in ("gateway.drained", "gateway.drain_timeout"):
+            self._open_drain = None
+            return []
+        if moment - drain.time < timedelta(seconds=drain.seconds["timeoutMs"]):
+            if event.kind in LIFECYCLE_KINDS and event.kind != "gateway.draining":
+                self._open_drain = None  # (the restart went on inside the budget: the drain ended in time)
+            return []
+        self._open_drain = None
+        return self.feed(replace(drain, kind="gateway.drain_timeout",
+                                 fields={**drain.fields, "budgetPassed": True}))
 
     def finish(self) -> CorrelationResult:
         self._sweep(final=True)

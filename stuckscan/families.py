@@ -389,14 +389,17 @@ FAMILIES: tuple[Family, ...] = (
     # that hold it back are named: "restart blocked by active background task run(s): <task>; <task>; +<n> more" (warn).
     _anchored(
         "gateway.draining", "info", ("draining ", "still draining "),
-        r"(?P<stage>still draining|draining) (?P<tasks>\d+) active task\(s\) and (?P<runs>\d+) active embedded run\(s\) "
+        r"(?P<stage>still draining|draining) (?P<tasks>\d+) active task\(s\) (?:and (?P<runs>\d+) active embedded run\(s\) )?"
         r"before restart(?: (?:\(timeout|with timeout) (?P<timeoutMs>\d+)ms\)?| (?P<drainBudget>without a timeout))?",
     ),
     _anchored(
         "gateway.draining", "warn", "restart blocked by active background task run(s):",
         r"(?P<stage>restart blocked) by active background task run\(s\):\s*(?P<blockers>.*)",
     ),
-    _anchored("gateway.drained", "info", "all active work drained", r"all active work drained"),
+    # (builds before the embedded-run count: "draining <n> active task(s) before restart (timeout <n>ms)", then "all
+    # active tasks drained" or, at warn, "drain timeout reached; proceeding with restart")
+    _anchored("gateway.drained", "info", ("all active work drained", "all active tasks drained"),
+              r"all active (?:work|tasks) drained"),
     # src/process/gateway-work-admission.ts (gateway/admission, info): the process stops admitting new work for a
     # restart signal, a restart drain or a host suspension ("admission closed: restart drain"), and admits it again
     # when a signal fence or a suspension ends ("admission reopened: suspend phase"). While it is closed, work is

@@ -2509,3 +2509,37 @@ def test_asking_twice_about_the_first_silent_timeout_still_says_no() -> None:
     (event,) = parse_text_lines([turn])
     correlator = Correlator()
     assert correlator._repeated_silent_timeout(event) == "" and correlator._repeated_silent_timeout(event) == ""
+
+
+def test_a_restart_drain_that_runs_its_whole_budget_cut_the_work_it_waited_on() -> None:
+    # f4582: a stdout log keeps the drain's start (info) but not its "drain timeout reached" (warn)
+    start = ["2026-02-26T14:04:07.847Z [gateway] received SIGUSR1; restarting",
+             "2026-02-26T14:04:07.848Z [gateway] draining 2 active task(s) before restart (timeout 30000ms)"]
+    after = "2026-02-26T14:04:37.914Z [gateway] restart mode: full process restart (spawned pid 37576)"
+    assert primary(*start, after) == "RC17"
+    assert primary(*start, after.replace("14:04:37.914", "14:04:12.914")) is None  # restarted inside the budget
+    drained = "2026-02-26T14:04:20.001Z [gateway] all active tasks drained"
+    assert primary(*start, drained, after) is None
+
+
+def test_a_telegram_poll_error_whose_retry_went_quiet_for_the_rest_of_the_log_healed() -> None:
+    # f4479: one getUpdates network error and the command-sync calls failing in the same outage, then 45 minutes of
+    # other lines
+    blip = ["2026-03-02T15:29:25.984Z [telegram] network error: Network request for 'getUpdates' failed!; retrying in 30s.",
+            "2026-03-02T15:29:56.093Z [telegram] deleteMyCommands failed: Network request for 'deleteMyCommands' failed!",
+            "2026-03-02T15:29:56.098Z [telegram] setMyCommands failed: Network request for 'setMyCommands' failed!"]
+    later = "2026-03-02T16:14:58.928Z [ws] ⇄ res ✓ chat.history 12ms conn=c02da5d9…1fec id=1a2b3c4d…5e6f"
+    assert primary(*blip, later) is None
+    assert said_at_info(*blip)  # the log stops inside the retry: nothing says it got through
+    # f058: the same error again twenty minutes on is a flaky channel, each time
+    again = blip[0].replace("15:29:25.984", "15:49:25.984")
+    assert primary(*blip, again, later.replace("16:14", "16:34")) == "RC18"
+
+
+def test_lark_sdk_reconnect_notes_without_a_failure_are_socket_renewals() -> None:
+    # f4558: the Lark SDK logs a reconnect at info and its success only at debug; a failed one says so
+    notes = ["2026-03-11T13:21:45.156+08:00 [info]: [ '[ws]', 'reconnect' ]",
+             "2026-03-11T13:22:30.968+08:00 [info]: [ '[ws]', 'reconnect' ]"]
+    assert primary(*notes) is None
+    failed = "2026-03-11T13:22:31.100+08:00 [error]: [ '[ws]', 'connect failed' ]"
+    assert primary(*notes, failed) == "RC18"

@@ -180,6 +180,9 @@ def _what_it_left(event: object) -> str:
     if kind == "session.aborted_last_run" and fields.get("restartRecoveryRuns"):
         return ("the session's store row still marks its last run aborted and keeps that run's restart-recovery "
                 "state, which can refuse the session's next turns")
+    if kind == "gateway.drain_timeout" and fields.get("budgetPassed"):
+        return (f"the restart's drain of {fields.get('tasks', 'its')} active task(s) ran its whole budget with no line "
+                "saying the work drained, and the restart went ahead")
     if kind == "gateway.drain_timeout":
         return "the restart went ahead with work still active when its drain timed out"
     if kind == "gateway.reply_drain_timeout":
