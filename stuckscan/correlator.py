@@ -2700,9 +2700,17 @@ def _failover_names_a_hold(event: Event) -> bool:
     return any(text in said for text in LOCK_FAILURE_TEXTS) or "Request was aborted" in said or TURN_CLAIM_BUSY in said
 
 
+# Failover reasons for a provider that refused the call at once (src/agents/pi-embedded-helpers/errors.ts,
+# classifyFailoverReason): surfacing such an error ends the turn with the provider's answer; nothing was held.
+REFUSED_AT_ONCE_REASONS = frozenset({"rate_limit", "auth", "auth_permanent", "billing", "format", "model_not_found"})
+
+
 def _failover_names_a_stuck_session(event: Event) -> bool:
-    """A failover that names a hold (:func:`_failover_names_a_hold`) or that surfaced the error."""
-    return _failover_names_a_hold(event) or event.fields.get("decision") == "surface_error"
+    """A failover that names a hold (:func:`_failover_names_a_hold`) or that surfaced the error, unless the provider
+    refused the call at once (f4557: a 413 rate limit surfaced after its retries)."""
+    reason = event.fields.get("reason", event.fields.get("failoverReason"))
+    return _failover_names_a_hold(event) or (event.fields.get("decision") == "surface_error"
+                                             and reason not in REFUSED_AT_ONCE_REASONS)
 
 
 def _a_runs_timeout_failover(event: Event) -> bool:

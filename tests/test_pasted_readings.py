@@ -2543,3 +2543,12 @@ def test_lark_sdk_reconnect_notes_without_a_failure_are_socket_renewals() -> Non
     assert primary(*notes) is None
     failed = "2026-03-11T13:22:31.100+08:00 [error]: [ '[ws]', 'connect failed' ]"
     assert primary(*notes, failed) == "RC18"
+
+
+def test_surfacing_a_provider_refusal_is_no_stuck_session() -> None:
+    # f4557: a 413 rate limit surfaced after its same-model retries ended the turn with the provider's answer
+    failover = ("2026-06-21T06:17:17.893Z [agent/embedded] embedded run failover decision: "
+                "runId=8c63e1bc-99ed-43c3-b83c-2bf06f7022db stage=assistant decision=surface_error reason=rate_limit "
+                "from=groq/llama-3.3-70b-versatile profile=- rawError=413 Request too large")
+    assert not analyze_text(failover).incidents
+    assert analyze_text(failover.replace("reason=rate_limit", "reason=none")).incidents
