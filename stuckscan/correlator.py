@@ -93,6 +93,8 @@ RUN_TIMEOUT_OWN_TASK_END = timedelta(seconds=2)
 RUN_BUDGET_SLACK = 5.0  # seconds a run's lane task may last past the run's timeout (its abort and cleanup)
 EPISODE_GAP = timedelta(minutes=5)
 MAX_TRANSPORTS_TRACKED = 1_000
+# How soon after a restart drain's budget its next line must come to show the restart going ahead at the budget.
+DRAIN_PROCEEDS_SLACK = timedelta(seconds=10)
 SWEEP_EVERY = timedelta(seconds=5)
 SAME_STALL_SLACK = timedelta(seconds=90)
 MOVED_ON = "its session moved on: a later warning dates a new stall from after this one's last warning"
@@ -1060,18 +1062,21 @@ class Correlator:
         """A restart's drain whose budget passed with no line saying it drained: the restart went ahead with the work
         still active, as "drain timeout reached; proceeding with restart" says at warn level, a level a gateway's
         stdout log leaves out (f4582: the shutdown 30 s after "draining 2 active task(s) before restart (timeout
-        30000ms)"). The drain line then stands for that timeout. A lifecycle line inside the budget (the restart's
-        mode, a new process's start) says the drain ended in time."""
+        30000ms)"). The drain line then stands for that timeout, when the next line comes at the budget's end. A
+        lifecycle line inside the budget (the restart's mode, a new process's start) says the drain ended in time."""
         drain = self._open_drain
         assert drain is not None and drain.time is not None
         if event.kind in ("gateway.drained", "gateway.drain_timeout"):
             self._open_drain = None
             return []
-        if moment - drain.time < timedelta(seconds=drain.seconds["timeoutMs"]):
+        deadline = drain.time + timedelta(seconds=drain.seconds["timeoutMs"])
+        if moment < deadline:
             if event.kind in LIFECYCLE_KINDS and event.kind != "gateway.draining":
                 self._open_drain = None  # (the restart went on inside the budget: the drain ended in time)
             return []
         self._open_drain = None
+        if moment - deadline > DRAIN_PROCEEDS_SLACK:
+            return []  # (the log went quiet past the budget: nothing says when or how the drain ended)
         return self.feed(replace(drain, kind="gateway.drain_timeout",
                                  fields={**drain.fields, "budgetPassed": True}))
 
