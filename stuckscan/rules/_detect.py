@@ -121,6 +121,23 @@ def mentions_lock(event: Event) -> bool:
     return any(needle in text for text in texts for needle in LOCK_FAILURE_TEXTS)
 
 
+# How far apart a lane task's failure and the fallback decision it caused are logged (same second, next lines).
+FAILURE_AND_DECISION = timedelta(seconds=2)
+
+
+def failed_on_lock_before(decision: Event, lane_errors: list[Event]) -> bool:
+    """Whether the lane task failure logged just before a fallback decision failed on the session lock: a decision
+    filed under reason=timeout that names no cause, right after its candidate's lane task timed out on the lock
+    (``lane task error: ... session file locked (timeout 10000ms)``, then ``decision=candidate_failed ...
+    reason=timeout``, f2613), is that lock wait, not a model call."""
+    earlier = [e for e in lane_errors if event_order(e) < event_order(decision)]
+    if not earlier:
+        return False
+    last = max(earlier, key=event_order)
+    near = (last.time is None or decision.time is None) or decision.time - last.time <= FAILURE_AND_DECISION
+    return near and mentions_lock(last)
+
+
 def is_terminal_progress(value: str) -> bool:
     return value in TERMINAL_PROGRESS or any(part in value for part in TERMINAL_PROGRESS_PARTS)
 

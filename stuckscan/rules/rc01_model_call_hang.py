@@ -29,6 +29,7 @@ from stuckscan.rules._detect import (
     cite,
     codex_items_done,
     every_candidate_timed_out,
+    failed_on_lock_before,
     field_text,
     is_terminal_progress,
     mentions_lock,
@@ -214,7 +215,7 @@ def detect(view: IncidentView) -> Candidate | None:
              or (field_text(e, "waitingFor") == "terminal event" and not codex_items_done(e))]
     lane_errors = view.events("lane.task_error")
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
-                if not mentions_lock(e) and not timeout_failover_was_no_hang(e)
+                if not mentions_lock(e) and not failed_on_lock_before(e, lane_errors) and not timeout_failover_was_no_hang(e)
                 and not timeout_failover_failed_fast(e, lane_errors)
                 and (field_text(e, "reason") == "timeout" or "Request was aborted" in e.message
                      or "Request was aborted" in field_text(e, "rawError"))]

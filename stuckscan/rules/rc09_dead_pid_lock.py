@@ -13,6 +13,7 @@ from stuckscan.rules._detect import (
     Candidate,
     cite,
     container_own_pid,
+    failed_on_lock_before,
     field_text,
     first_time,
     lock_events,
@@ -60,6 +61,17 @@ def stale_lock_removals(view: IncidentView) -> list[Event]:
             and (not wanted or e.fields.get("lockSessionId") in wanted)]
 
 
+def _one_request_through_its_candidates(view: IncidentView) -> bool:
+    """The lock failures came back as one request's model-fallback decisions (one run id, or none named): each
+    candidate is a lane task of its own, so the pid repeats for every candidate of that one request, which is
+    contention with a live turn (RC10), not a holder that outlived request after request (f2612, f2613, f4897)."""
+    decisions = view.events("model.fallback_decision")
+    runs = {e.fields.get("runId") for e in decisions} - {None}
+    lane_errors = view.events("lane.task_error")
+    return bool(decisions) and len(runs) <= 1 and (
+        lock_in_fallback_chain(view) or any(failed_on_lock_before(e, lane_errors) for e in decisions))
+
+
 def detect(view: IncidentView) -> Candidate | None:
     contended = locks_after_cli_fallback(view)  # held by the gateway the CLI gave up on, not a dead process
     locks = [e for e in lock_events(view) if e.fields.get("lockPidAlive") is not True
@@ -68,7 +80,8 @@ def detect(view: IncidentView) -> Candidate | None:
     removed = stale_lock_removals(view)
     # With no alive= on the lines, the lock timeout dates the build: 10 s builds predate the
     # dead-pid fast path, and a lock still held after 10 s there is most often a crashed process's.
-    unknown = [] if lock_in_fallback_chain(view) else \
+    one_request = _one_request_through_its_candidates(view)
+    unknown = [] if lock_in_fallback_chain(view) or one_request else \
         [e for e in locks if "lockPidAlive" not in e.fields and lock_timeout(e) == SHORT_LOCK_TIMEOUT
          and not container_own_pid(e)]
     # (one request's failure is logged by each lane it held and by its fallback chain, "lane=main" and
@@ -76,7 +89,8 @@ def detect(view: IncidentView) -> Candidate | None:
     # again, for another request)
     places = Counter((e.fields.get("lockPid"), e.kind, e.fields.get("lane")) for e in locks
                      if isinstance(e.fields.get("lockPid"), int) and lock_timeout(e) != LONG_LOCK_TIMEOUT)
-    repeated_pid = next((pid for (pid, _, _), count in places.items() if count >= 2), None)
+    repeated_pid = None if one_request else \
+        next((pid for (pid, _, _), count in places.items() if count >= 2), None)
     if not (dead or removed or repeated_pid is not None or unknown):
         return None
     if dead or (removed and locks):

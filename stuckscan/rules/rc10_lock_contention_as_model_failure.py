@@ -9,6 +9,8 @@ from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     Candidate,
     cite,
+    failed_on_lock_before,
+    field_text,
     first_time,
     in_fallback_summary,
     is_candidate_failure,
@@ -54,12 +56,17 @@ def detect(view: IncidentView) -> Candidate | None:
     hits += [e for e in lock_events(view) if is_candidate_failure(e) or in_fallback_summary(e) or reported_as_failover(e)]
     # a lock the CLI's own embedded run waited on while the gateway it gave up on still ran the turn
     hits += [e for e in locks_after_cli_fallback(view) if e not in hits]
+    # a candidate's decision filed under reason=timeout right after its lane task timed out on the lock (f2613)
+    lane_errors = view.events("lane.task_error")
+    hits += [e for e in view.events("model.fallback_decision") if e not in hits
+             and field_text(e, "reason") == "timeout" and failed_on_lock_before(e, lane_errors)]
     if not hits:
         return None
+    attempts = [e for e in hits if e.kind in ("model.fallback_decision", "embedded.failover")] or hits
     confidence = Confidence.HIGH if len(hits) >= 2 or any(e.kind == "model.all_failed" for e in hits) else Confidence.MEDIUM
     return Candidate(
         "RC10", confidence,
-        f"{len(hits)} model attempt(s) were reported as failures, but each failed on "
+        f"{len(attempts)} model attempt(s) were reported as failures, but each failed on "
         + ("the session's own contention (the session file lock, or another turn's claim on the session)"
            if claimed and len(claimed) < len(hits) else "another turn's active claim on the session" if claimed
            else "the session file lock") + ", not the model.",
