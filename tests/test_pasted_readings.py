@@ -2184,7 +2184,9 @@ def test_one_reconnect_logged_twice_at_info_is_one_drop_and_an_error_storm_is_no
     assert [kind for _, kind in kinds(*twice)] == ["channel.reconnecting"] * 2
     assert not analyze_text(*twice).episodes
     a_minute_apart = [twice[0], "2026-03-11T12:10:41.816+08:00 [info]: [ '[ws]', 'reconnect' ]"]
-    assert primary(*a_minute_apart) == "RC18"
+    assert primary(*a_minute_apart) is None  # (reconnects that did not fail: see f4558 below)
+    failing = "2026-03-11T12:10:42.100+08:00 [error]: [ '[ws]', 'connect failed' ]"
+    assert primary(*a_minute_apart, failing) == "RC18"
     storm = "2026-03-15T04:29:54.100Z error TERMINATE SOCKET: Ping Pong does not transfer heartbeat within heartbeat intervall"
     assert primary(storm, storm) == "RC18"
 
@@ -2552,3 +2554,19 @@ def test_surfacing_a_provider_refusal_is_no_stuck_session() -> None:
                 "from=groq/llama-3.3-70b-versatile profile=- rawError=413 Request too large")
     assert not analyze_text(failover).incidents
     assert analyze_text(failover.replace("reason=rate_limit", "reason=none")).incidents
+
+
+def test_one_requests_candidates_failing_on_one_pid_are_contention_not_a_dead_holder() -> None:
+    # f2613: each candidate of one request is a lane task of its own; the pid repeats for every candidate
+    lock = ('[diagnostic] lane task error: lane={lane} durationMs=10980 error="Error: session file locked '
+            '(timeout 10000ms): pid=3952 /Users/user1/.openclaw/agents/main/sessions/a-097114fe-e84e465c.jsonl.lock"')
+    decision = ("[model-fallback/decision] model fallback decision: decision=candidate_failed "
+                "requested=minimax-portal/MiniMax-M2.5 candidate={candidate} reason=timeout next={next}")
+    lines = []
+    for candidate, following in (("minimax-portal/MiniMax-M2.5", "iflow/glm-4.7"), ("iflow/glm-4.7", "none")):
+        lines += [lock.format(lane="main"), lock.format(lane="session:a-097114fe-e84e465c"),
+                  decision.format(candidate=candidate, next=following)]
+    (incident,) = analyze_text(*lines).incidents
+    assert incident.primary.rule.id == "RC10"
+    assert "RC01" not in {c.rule.id for c in incident.contributing}  # each 'timeout' was the lock wait
+    assert "RC09" not in {c.rule.id for c in incident.contributing}
