@@ -944,7 +944,8 @@ class LineParser:
         self._transcript_entry_at: datetime | None = None  # the time of the last session transcript entry read
         self._transcript_tool_pending = False  # whether that entry was a turn that called a tool
         self._transcript_session: str | None = None  # the session id the transcript's header names
-        self._open_dispatches: dict[str, deque[str]] = {}  # channel account -> session keys dispatched, not complete
+        # channel account -> (session key, time) of dispatches not complete yet
+        self._open_dispatches: dict[str, deque[tuple[str, datetime | None]]] = {}
 
     # -- public -------------------------------------------------------------------
 
@@ -1567,7 +1568,7 @@ class LineParser:
         if record.shape == TRANSCRIPT_SHAPE:
             self._note_transcript_entry(kind, moment, fields, message, record.kind == TRANSCRIPT_PROMPT_ERROR_KIND)
         if kind in DISPATCH_KINDS:
-            self._pair_dispatch(kind, fields, record.subsystem)
+            self._pair_dispatch(kind, fields, seconds, record.subsystem, moment)
         elif kind in STARTED_KINDS:
             self._open_dispatches.clear()  # (a new process: the dispatches a stop cut will never log their end)
         level = record.level or (family.level if family else None)
@@ -1587,18 +1588,23 @@ class LineParser:
             truncated=truncated,
         )
 
-    def _pair_dispatch(self, kind: str, fields: dict[str, Any], subsystem: str | None) -> None:
+    def _pair_dispatch(self, kind: str, fields: dict[str, Any], seconds: dict[str, float], subsystem: str | None,
+                       moment: datetime | None) -> None:
         """A channel's ``dispatch complete`` names no session: it ends the oldest dispatch of the same channel account
-        still open, whose session key it takes (a dispatch is awaited, so its end follows its start in the log)."""
+        still open, whose session key it takes (a dispatch is awaited, so its end follows its start in the log), and
+        how long the dispatch took (``durationMs``) when both lines are timed."""
         account = f"{fields.get('channel') or subsystem or ''}[{fields.get('account') or ''}]"
         if kind == DISPATCH_STARTED_KIND:
             if isinstance(fields.get("sessionKey"), str):
                 open_here = self._open_dispatches.setdefault(account, deque(maxlen=MAX_OPEN_DISPATCHES))
-                open_here.append(fields["sessionKey"])
+                open_here.append((fields["sessionKey"], moment))
             return
         open_here = self._open_dispatches.get(account)
         if open_here and "sessionKey" not in fields:
-            fields["sessionKey"] = open_here.popleft()
+            fields["sessionKey"], began = open_here.popleft()
+            if began is not None and moment is not None and moment >= began:
+                seconds["durationMs"] = (moment - began).total_seconds()
+                fields["durationMs"] = round(seconds["durationMs"] * 1000)
 
     def _note_transcript_entry(self, kind: str, moment: datetime | None, fields: dict[str, Any], message: str,
                                prompt_error: bool) -> None:

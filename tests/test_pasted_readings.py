@@ -2570,3 +2570,15 @@ def test_one_requests_candidates_failing_on_one_pid_are_contention_not_a_dead_ho
     assert incident.primary.rule.id == "RC10"
     assert "RC01" not in {c.rule.id for c in incident.contributing}  # each 'timeout' was the lock wait
     assert "RC09" not in {c.rule.id for c in incident.contributing}
+
+
+def test_a_sessions_channel_turns_ending_at_the_run_budget_again_and_again_are_runs_that_ran_out_their_time() -> None:
+    # f2631: Feishu's dispatch of each DM turn lasts the default 600 s run budget, turn after turn
+    def turn(start: str, end: str) -> list[str]:
+        return [f"2026-03-17T{start}.427+08:00 [feishu] feishu[default]: dispatching to agent "
+                "(session=agent:main:feishu:direct:ou_00000000000000000000000000000001)",
+                f"2026-03-17T{end}.332+08:00 [feishu] feishu[default]: dispatch complete (queuedFinal=true, replies=1)"]
+    first, second = turn("14:53:15", "15:03:17"), turn("15:03:18", "15:13:20")
+    assert primary(*first) is None  # once is a long turn that may have been working
+    assert primary(*first, *second) == "RC01"
+    assert primary(*first, *turn("15:03:18", "15:05:20")) is None  # a two-minute turn after it: not the budget again

@@ -172,7 +172,8 @@ def detect(view: IncidentView) -> Candidate | None:
     # A channel worker aborting a turn that ran past its own long budget, no tool seen: the same guess. So is a run
     # that used its whole time budget and ended with no answer (its failed end, or its lane task lasting the budget,
     # closing its run timeout).
-    spent = [] if compaction or tools_seen else [e for e in view.events("embedded.run_end", "lane.task_done", "run.cleanup")
+    spent = [] if compaction or tools_seen else [e for e in view.events("embedded.run_end", "lane.task_done", "run.cleanup",
+                                                                       "channel.dispatch_completed")
                                                  if TIMED_OUT_RUN_FIELD in e.seconds]
     # (... or its timeout reply, "Request timed out before a response was generated": no payload when its time ran out)
     spent += [] if compaction or tools_seen else view.events("run.timed_out_no_reply")
@@ -253,6 +254,12 @@ def detect(view: IncidentView) -> Candidate | None:
                   "before failing (the session transcript's records)")
     elif idle or failover:
         detail = "the model call timed out"
+    elif spent and len(spent) == len(unreported) and all(e.kind == "channel.dispatch_completed" for e in spent):
+        budget = max(e.seconds[TIMED_OUT_RUN_FIELD] for e in spent)
+        detail = (f"the session's channel turns ended at the {budget:.0f} s run budget again and again (each dispatch "
+                  "to the agent lasted the budget), with no tool seen, so its runs were most likely waiting on the "
+                  "model call")
+        outcome = ""  # (the channel answered each turn: with the run's timeout error, most likely)
     elif spent and len(spent) == len(unreported):
         budget = max((e.seconds[TIMED_OUT_RUN_FIELD] for e in spent if TIMED_OUT_RUN_FIELD in e.seconds), default=0.0)
         detail = (f"the run used its whole {f'{budget:.0f} s ' if budget else ''}time budget and ended with no answer, "
