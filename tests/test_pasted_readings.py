@@ -2582,3 +2582,12 @@ def test_a_sessions_channel_turns_ending_at_the_run_budget_again_and_again_are_r
     assert primary(*first) is None  # once is a long turn that may have been working
     assert primary(*first, *second) == "RC01"
     assert primary(*first, *turn("15:03:18", "15:05:20")) is None  # a two-minute turn after it: not the budget again
+
+
+def test_typing_indicators_failing_alone_are_no_channel_stall() -> None:
+    # f4918: the typing indicator's sends fail while the turn goes on; f069: the reply's own send fails too
+    typing = [f"2026-02-15T10:0{minute}:00.000Z [telegram] sendChatAction failed: Network request for "
+              "'sendChatAction' failed!" for minute in range(5)]
+    assert primary(*typing) is None
+    reply = "2026-02-15T10:05:00.000Z [telegram] sendMessage failed: Network request for 'sendMessage' failed!"
+    assert primary(*typing, reply) == "RC18"

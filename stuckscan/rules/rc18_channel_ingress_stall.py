@@ -399,6 +399,13 @@ def _sdk_reconnect(event: Event) -> bool:
     return event.kind == CHANNEL_RECONNECT_KIND and "'[ws]', 'reconnect'" in event.message
 
 
+def _typing_indicator(event: Event) -> bool:
+    """A Telegram typing indicator that failed to send (``sendChatAction failed: Network request for 'sendChatAction'
+    failed!``): alone, with no poll or reply of the channel failing, a cosmetic loss while the turn goes on (f4918)."""
+    return event.kind == "channel.transport_error" and "sendChatAction" in event.message \
+        and "consecutive" not in event.message
+
+
 def _listener_seconds(event: Event) -> float:
     """How long a slow listener took, in seconds, in whichever form its line gave it."""
     seconds = [event.seconds.get(name, 0.0) for name in ("tookMs", "durationMs", "listenerMs", "timeoutMs")]
@@ -603,8 +610,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     transport = view.events("channel.transport_error", "channel.reconnecting") + \
         [e for e in view.events("fetch.timeout") if (channel_subsystem(e.subsystem) or channel_of_url(e.fields.get("url")))
          and "timerDelayMs" not in e.fields]
-    failing = {channel_of(e) for e in transport if not _sdk_reconnect(e)}
-    transport = [e for e in transport if not _sdk_reconnect(e) or channel_of(e) in failing]
+    failing = {channel_of(e) for e in transport if not (_sdk_reconnect(e) or _typing_indicator(e))}
+    transport = [e for e in transport if not (_sdk_reconnect(e) or _typing_indicator(e)) or channel_of(e) in failing]
     transport_channels = _drops_by_channel(transport)  # (a close and its resume are one blip)
     # (Telegram's 409 for a poll another getUpdates request ended: while the other poller runs, every poll of this
     # one is refused, so one such line is the channel's intake down, not a blip)
