@@ -35,6 +35,9 @@ RULE = Rule(
      "`FallbackSummaryError: All models failed (N): ... session file locked`, also its body alone behind a "
      "wrapper's prefix (`<provider>/<model>: session file locked ... | <provider>/<model>: ...`)",
      "`FailoverError: session file locked (timeout 10000ms): ...` (the lock error thrown as a model's failover)",
+     "`lane task error: ... session file locked (timeout 10000ms): pid=...` and right after it "
+     "`[model-fallback/decision] ... decision=candidate_failed ... reason=timeout`, candidate after candidate of one "
+     "request (the same pid for each: one request's candidates, not a dead holder)",
      "`Gateway agent failed; falling back to embedded: ... gateway timeout after <N>ms`, then `session file locked` "
      "(the CLI's own run of the turn waiting on the lock of the gateway still running it)"),
     ("the same lock pid in every candidate", "short `ageMs`", "concurrent cron and dispatch on the same session"),

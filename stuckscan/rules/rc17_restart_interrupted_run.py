@@ -48,6 +48,9 @@ RULE = Rule(
      "`main-session restart recovery complete: recovered=N failed=N skipped=N`",
      "`marked N startup-orphaned main session(s) for restart recovery`",
      "`forced restart requested; skipping active work drain`",
+     "`drain timeout reached; proceeding with restart`, or in a log without warn lines a restart drain "
+     "(`draining N active task(s) before restart (timeout Xms)`) whose next line comes at the budget's end (within "
+     "10 s) with no `all active tasks drained` before it",
      "`restart reply drain timed out after 0ms with N pending reply(ies) still active`",
      "the process stopped (`signal SIGTERM received`, `received SIGTERM; shutting down`, systemd's `State "
      "'stop-sigterm' timed out. Killing.` / `Killing process <pid> (node) with signal SIGKILL`) while a restart still "

@@ -157,6 +157,10 @@ RULE = Rule(
      "repeat, is a stall); its record `minutesSinceLastMessage: N, forcing reconnect` and that twin are one fire",
      "not: one Slack socket drop seen twice and healed (`slack socket disconnected ... (attempt 1/12)`, the health "
      "monitor's one `restarting (reason: disconnected)`, then `slack socket mode connected`)",
+     "not: the Lark SDK's `[info]: [ '[ws]', 'reconnect' ]` notes with no `connect failed` or `unable to connect` "
+     "beside them (the socket renewed); a Telegram typing indicator's `sendChatAction failed: ...` with no poll or "
+     "reply of the channel failing; one failure that announced its retry (`...; retrying in 30s.`) with no further "
+     "failure of that channel anywhere later while the log goes on five minutes and more",
      "a disconnect the channel itself calls final (`WhatsApp session logged out`, `... (status 440: session "
      "conflict)`, `discord: gateway closed with code 4014 (...)`, the manager's `auto-restart skipped, terminal "
      "disconnect` beside one; the Discord library's `Fatal Gateway error: 4014`; Slack's `An API error occurred: "
