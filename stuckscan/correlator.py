@@ -1622,9 +1622,14 @@ class Correlator:
 
     def _discard_unattributed(self, cleanup: Event) -> None:
         """A fault signal that named no session, followed by a run completing: the work got
-        through (a tool failure the agent shrugged off), so it was no incident."""
+        through (a tool failure the agent shrugged off), so it was no incident. Not a model call timed out on an auth
+        profile: the failover got the work through, but the call hung its whole timeout first (f5017)."""
         record = self.open.get(UNATTRIBUTED)
         if record is None or record.warning_count or record.recoveries:
+            return
+        if record.evidence.of("model.profile_timeout"):
+            # (a model call that ran out its timeout hung that long, whatever the failover rescued after it)
+            self._close(record, RecordStatus.HEALTHY, cleanup, _describe_healthy(cleanup))
             return
         if cleanup.time is not None and record.last_activity is not None and cleanup.time < record.last_activity:
             return

@@ -2591,3 +2591,13 @@ def test_typing_indicators_failing_alone_are_no_channel_stall() -> None:
     assert primary(*typing) is None
     reply = "2026-02-15T10:05:00.000Z [telegram] sendMessage failed: Network request for 'sendMessage' failed!"
     assert primary(*typing, reply) == "RC18"
+
+
+def test_a_model_call_timed_out_on_its_profile_is_a_finding_even_when_the_failover_got_the_work_through() -> None:
+    # f5017: the profile's call ran out the run's 600 s; the next profile answered and the run completed
+    lines = ["2026-03-04T02:49:19.160Z [agent/embedded] Profile anthropic:cc-max timed out. Trying next account...",
+             "2026-03-04T02:50:15.110Z [diagnostic] run cleared: sessionId=19151312-eda4-47d5-8521-1ca59f2e7623 "
+             "totalActive=0"]
+    (incident,) = analyze_text(*lines).incidents
+    assert incident.primary.rule.id == "RC01"
+    assert incident.status.value != "still_stuck"  # (the run completed after the failover)
