@@ -474,7 +474,9 @@ def _retry_got_through(view: EpisodeView, failure: Event, transport: list[Event]
         return False
     settled = failure.time + delay + SAME_DROP
     last = view.record.last_transport_failure.get(transport_key(failure))
-    return (last is None or last <= settled) and not any(e is not failure and channel_of(e) == channel_of(failure) and (e.time is None or e.time > settled)
+    if last is not None and last > settled:
+        return False
+    return not any(e is not failure and channel_of(e) == channel_of(failure) and (e.time is None or e.time > settled)
                    for e in transport)
 
 
