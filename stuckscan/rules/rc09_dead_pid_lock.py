@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from stuckscan.events import Event
 from stuckscan.model import Confidence, Severity
@@ -61,14 +61,16 @@ def stale_lock_removals(view: IncidentView) -> list[Event]:
             and (not wanted or e.fields.get("lockSessionId") in wanted)]
 
 
-def _one_request_through_its_candidates(view: IncidentView) -> bool:
-    """The lock failures came back as one request's model-fallback decisions (one run id, or none named): each
-    candidate is a lane task of its own, so the pid repeats for every candidate of that one request, which is
-    contention with a live turn (RC10), not a holder that outlived request after request (f2612, f2613, f4897)."""
+def _one_request_through_its_candidates(view: IncidentView, places: Counter[tuple[Any, str, Any]]) -> bool:
+    """The lock failures came back as one request's model-fallback decisions (one run id, or none named), no place
+    failing more often than there are decisions: each candidate is a lane task of its own, so the pid repeats for
+    every candidate of that one request, which is contention with a live turn (RC10), not a holder that outlived
+    request after request (f2612, f2613, f4897). A lane failing once more with no decision after it is another
+    request."""
     decisions = view.events("model.fallback_decision")
     runs = {e.fields.get("runId") for e in decisions} - {None}
     lane_errors = view.events("lane.task_error")
-    return bool(decisions) and len(runs) <= 1 and (
+    return bool(decisions) and len(runs) <= 1 and max(places.values(), default=0) <= len(decisions) and (
         lock_in_fallback_chain(view) or any(failed_on_lock_before(e, lane_errors) for e in decisions))
 
 
@@ -78,17 +80,17 @@ def detect(view: IncidentView) -> Candidate | None:
              and e.fields.get("lockPid") not in view.gateway_pids and e not in contended]
     dead = [e for e in locks if e.fields.get("lockPidAlive") is False]
     removed = stale_lock_removals(view)
-    # With no alive= on the lines, the lock timeout dates the build: 10 s builds predate the
-    # dead-pid fast path, and a lock still held after 10 s there is most often a crashed process's.
-    one_request = _one_request_through_its_candidates(view)
-    unknown = [] if lock_in_fallback_chain(view) or one_request else \
-        [e for e in locks if "lockPidAlive" not in e.fields and lock_timeout(e) == SHORT_LOCK_TIMEOUT
-         and not container_own_pid(e)]
     # (one request's failure is logged by each lane it held and by its fallback chain, "lane=main" and
     # "lane=session:...", the decision and the FailoverError: the pid repeats only when one of those places logs it
     # again, for another request)
     places = Counter((e.fields.get("lockPid"), e.kind, e.fields.get("lane")) for e in locks
                      if isinstance(e.fields.get("lockPid"), int) and lock_timeout(e) != LONG_LOCK_TIMEOUT)
+    one_request = _one_request_through_its_candidates(view, places)
+    # With no alive= on the lines, the lock timeout dates the build: 10 s builds predate the
+    # dead-pid fast path, and a lock still held after 10 s there is most often a crashed process's.
+    unknown = [] if lock_in_fallback_chain(view) or one_request else \
+        [e for e in locks if "lockPidAlive" not in e.fields and lock_timeout(e) == SHORT_LOCK_TIMEOUT
+         and not container_own_pid(e)]
     repeated_pid = None if one_request else \
         next((pid for (pid, _, _), count in places.items() if count >= 2), None)
     if not (dead or removed or repeated_pid is not None or unknown):
