@@ -335,7 +335,37 @@ CHANNEL_UP_KIND = "channel.polling_started"  # (the correlator's INGRESS_BACK_KI
 RETYPED_KINDS = frozenset({GENERIC_KIND, ABORTED_KIND, PLUGIN_LOAD_FAILED_KIND})
 
 
-def transport_key(event: Event) -> tuple[str, str]:
-    """Which channel transport a failure line is of, as cheaply as its fields say (channel field, subsystem)."""
-    channel = event.fields.get("channel")
-    return (channel if isinstance(channel, str) else "", event.subsystem or "")
+# Subsystems that are the gateway's own, not a channel's (an uncaught exception is logged under [openclaw], under
+# [clawdbot] in the builds of that name).
+GATEWAY_SUBSYSTEMS = frozenset({"openclaw", "clawdbot", "gateway", "channels", "health-monitor", "diagnostic"})
+# A channel's own child loggers, named after their part of it (extensions/whatsapp logs its Web client's
+# reconnects, replies and heartbeat as web-reconnect, web-auto-reply, web-heartbeat).
+CHILD_LOGGER_CHANNELS = {"web-reconnect": "whatsapp", "web-auto-reply": "whatsapp", "web-heartbeat": "whatsapp",
+                         "web-inbound": "whatsapp"}
+
+
+def _text(event: object, name: str) -> str:
+    value = getattr(event, "fields", {}).get(name)
+    return value if isinstance(value, str) else ""
+
+
+def channel_from_subsystem(event: object) -> str:
+    """A channel's own lines are logged under its subsystem (``telegram``, ``gateway/channels/slack``), or under a
+    child logger of it (``gateway/channels/whatsapp/heartbeat``, ``telegram/api``): the channel it names."""
+    subsystem = str(getattr(event, "subsystem", "") or "")
+    known = channel_subsystem(subsystem)
+    if known:
+        return known
+    name = subsystem.rsplit("/", 1)[-1]
+    if name in GATEWAY_SUBSYSTEMS:
+        return ""
+    return CHILD_LOGGER_CHANNELS.get(name, name)
+
+
+def channel_of(event: object) -> str:
+    """The channel and account a channel's line is of (``telegram:default``; ``telegram:`` with no account named)."""
+    channel = _text(event, "channel") or channel_of_url(getattr(event, "fields", {}).get("url")) \
+        or channel_from_subsystem(event)
+    if ":" in channel and not _text(event, "account"):
+        return channel  # the console tag [telegram:eva-public] names both
+    return f"{channel}:{_text(event, 'account')}"

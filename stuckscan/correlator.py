@@ -22,7 +22,7 @@ from typing import Any
 
 from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of, is_line_only
 from stuckscan._store import BlobSpill
-from stuckscan.channels import channel_subsystem, transport_key
+from stuckscan.channels import channel_of, channel_subsystem
 from stuckscan.events import (
     ATTENTION_LABELS,
     AUTH_WARMED_KIND,
@@ -475,8 +475,8 @@ class EpisodeRecord:
     peaks: dict[str, float] = field(default_factory=dict)
     served_after: datetime | None = None  # a message queued or processed after the episode's trouble
     log_end: datetime | None = None       # the input's last time, set when the input ends
-    # each channel transport's last failure in the whole input (by transport_key), set when the input ends
-    last_transport_failure: dict[tuple[str, str], datetime] = field(default_factory=dict)
+    # each channel's last transport failure in the whole input (by channels.channel_of), set when the input ends
+    last_transport_failure: dict[str, datetime] = field(default_factory=dict)
 
     def peak(self, name: str, value: float | int | None) -> None:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -908,7 +908,7 @@ class Correlator:
         self._pending_due: datetime | None = None  # no pending signal is due before this (a lower bound)
         self.gateway_pids: list[int] = []
         self.now: datetime | None = None
-        self._last_transport_failure: dict[tuple[str, str], datetime] = {}
+        self._last_transport_failure: dict[str, datetime] = {}
         self._last_sweep: datetime | None = None
         self._seq = 0
         self._episode_seq = 0
@@ -1012,7 +1012,7 @@ class Correlator:
             self._note_lane_task(event)
         if kind == "channel.transport_error" and moment is not None \
                 and len(self._last_transport_failure) < MAX_TRANSPORTS_TRACKED:
-            self._last_transport_failure[transport_key(event)] = moment
+            self._last_transport_failure[channel_of(event)] = moment
         if (kind == INGRESS_BACK_KIND or kind == RUNNER_STOP_KIND and "stopTimeout" in event.fields) \
                 and self.open_episode is not None:
             self.open_episode.evidence.add(event)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from stuckscan.channels import (
     CHANNEL_RECONNECT_KIND,
+    channel_from_subsystem,
+    channel_of,
     channel_of_url,
     channel_subsystem,
     credentials_refused,
@@ -16,7 +18,6 @@ from stuckscan.channels import (
     send_broken,
     send_refused,
     sentence_start,
-    transport_key,
 )
 from stuckscan.events import REPLAY_KIND, awaits_channel_readiness, event_order, replay_all_failed
 from stuckscan.model import Confidence, Severity
@@ -36,13 +37,6 @@ LONG_CHANNEL_STALL_SECONDS = 300.0
 # held the queue past its own budget (one timed out at that budget alone shows the queue enforcing it). A slow
 # listener is logged from 1 s on.
 LISTENER_BUDGET_SECONDS = 30.0
-# Subsystems that are the gateway's own, not a channel's (an uncaught exception is logged under [openclaw], under
-# [clawdbot] in the builds of that name).
-GATEWAY_SUBSYSTEMS = frozenset({"openclaw", "clawdbot", "gateway", "channels", "health-monitor", "diagnostic"})
-# A channel's own child loggers, named after their part of it (extensions/whatsapp logs its Web client's
-# reconnects, replies and heartbeat as web-reconnect, web-auto-reply, web-heartbeat).
-CHILD_LOGGER_CHANNELS = {"web-reconnect": "whatsapp", "web-auto-reply": "whatsapp", "web-heartbeat": "whatsapp",
-                         "web-inbound": "whatsapp"}
 
 
 def _credentials(context: FixContext) -> bool:
@@ -249,14 +243,6 @@ RULE = Rule(
     ("#34113",),
     confirm="A longer log would show whether the restarts keep coming and whether inbound messages resume after them.",
 )
-
-
-def channel_of(event: object) -> str:
-    channel = field_text(event, "channel") or channel_of_url(getattr(event, "fields", {}).get("url")) \
-        or _channel_from_subsystem(event)  # type: ignore[arg-type]
-    if ":" in channel and not field_text(event, "account"):  # type: ignore[arg-type]
-        return channel  # the console tag [telegram:eva-public] names both
-    return f"{channel}:{field_text(event, 'account')}"  # type: ignore[arg-type]
 
 
 _HUNG_FOR = re.compile(r"timed out after (\d+(?:\.\d+)?) ?(ms|milliseconds|s|sec|secs|seconds)\b")
@@ -473,7 +459,7 @@ def _retry_got_through(view: EpisodeView, failure: Event, transport: list[Event]
     if delay is None or failure.time is None or end is None or end - failure.time < max(3 * delay, QUIET_AFTER_RETRY):
         return False
     settled = failure.time + delay + SAME_DROP
-    last = view.record.last_transport_failure.get(transport_key(failure))
+    last = view.record.last_transport_failure.get(channel_of(failure))
     if last is not None and last > settled:
         return False
     return not any(e is not failure and channel_of(e) == channel_of(failure) and (e.time is None or e.time > settled)
@@ -501,19 +487,6 @@ def _noted_repeats(view: EpisodeView, restarts: list) -> list:
         if above:
             repeated.append((above[-1], note))
     return repeated
-
-
-def _channel_from_subsystem(event: object) -> str:
-    """A channel's own lines are logged under its subsystem (``telegram``, ``gateway/channels/slack``), or under a
-    child logger of it (``gateway/channels/whatsapp/heartbeat``, ``telegram/api``): the channel it names."""
-    subsystem = str(getattr(event, "subsystem", "") or "")
-    known = channel_subsystem(subsystem)
-    if known:
-        return known
-    name = subsystem.rsplit("/", 1)[-1]
-    if name in GATEWAY_SUBSYSTEMS:
-        return ""
-    return CHILD_LOGGER_CHANNELS.get(name, name)
 
 
 # A channel client's own count of its connection drops since it started ("Runtime counters (...): ...
@@ -639,7 +612,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     total = view.count("health.restart")
     # One restart, or one channel failing to bind its port: the monitor (or the channel) found its ingress
     # down, but a single line cannot tell a loop from one restart that fixed it.
-    channel_port_taken = [e for e in addr_in_use if _channel_from_subsystem(e)]
+    channel_port_taken = [e for e in addr_in_use if channel_from_subsystem(e)]
     lone = not looping and not ((addr_in_use or failed) and restarts) and total < 2
     # A lone stall counts from the stall detector's own warn threshold without ingress: a shorter one is a blip the
     # watchdog already handled. Messages served after a lone restart show the channel came back.
