@@ -1026,3 +1026,23 @@ def test_a_stop_while_a_channel_dispatch_is_open_cut_that_turn() -> None:
              line("08:09:00", "signal SIGTERM received", "gateway", "INFO")]
     second_life = analyze(started, stop, listening, *again)
     assert [i.session_key for i in second_life.incidents if i.primary and i.primary.rule.id == "RC17"] == [KEY]
+
+
+def test_requests_retrying_the_same_candidate_on_one_lock_are_request_after_request() -> None:
+    # (no run id named: one request walks through its candidates once each; requests one after another try the same
+    # primary again, each failing on the lock the pid keeps, f4536's shape)
+    from tests.test_pasted_readings import analyze_text
+
+    lock = ('{time} [diagnostic] lane task error: lane=main durationMs=10012 error="Error: session file locked '
+            '(timeout 10000ms): pid=19843 /home/u/.openclaw/agents/main/sessions/a1b2c3d4-0000-4000-8000-000000000001'
+            '.jsonl.lock"')
+    decision = ("{time} [model-fallback/decision] model fallback decision: decision=candidate_failed "
+                "requested=minimax/M2 candidate={candidate} reason=timeout next=none")
+    retried = [line.format(time=t, candidate="minimax/M2") for t in ("2026-04-19T15:19:46.598Z", "2026-04-19T15:22:36.546Z")
+               for line in (lock, decision)]
+    assert {i.primary.rule.id for i in analyze_text(*retried).incidents if i.primary} == {"RC09"}
+    walked = [lock.format(time="2026-04-19T15:19:46.598Z"), decision.format(time="2026-04-19T15:19:46.610Z",
+                                                                            candidate="minimax/M2"),
+              lock.format(time="2026-04-19T15:19:57.100Z"), decision.format(time="2026-04-19T15:19:57.110Z",
+                                                                            candidate="zai/glm-5")]
+    assert {i.primary.rule.id for i in analyze_text(*walked).incidents if i.primary} == {"RC10"}

@@ -62,16 +62,22 @@ def stale_lock_removals(view: IncidentView) -> list[Event]:
 
 
 def _one_request_through_its_candidates(view: IncidentView, places: Counter[tuple[Any, str, Any]]) -> bool:
-    """The lock failures came back as one request's model-fallback decisions (one run id, or none named), no place
-    failing more often than there are decisions: each candidate is a lane task of its own, so the pid repeats for
-    every candidate of that one request, which is contention with a live turn (RC10), not a holder that outlived
-    request after request (f2612, f2613, f4897). A lane failing once more with no decision after it is another
-    request."""
+    """The lock failures came back as one request's model-fallback decisions, no place failing more often than there
+    are decisions: each candidate is a lane task of its own, so the pid repeats for every candidate of that one
+    request, which is contention with a live turn (RC10), not a holder that outlived request after request (f2612,
+    f2613, f4897). One request: the decisions name one run id, or, naming none, walk through candidates each tried
+    once (requests retried one after another try the same primary again). A lane failing once more with no decision
+    after it is another request."""
     decisions = view.events("model.fallback_decision")
+    if not decisions or max(places.values(), default=0) > len(decisions):
+        return False
     runs = {e.fields.get("runId") for e in decisions} - {None}
+    tried = [(e.fields.get("candidateProvider"), e.fields.get("candidate") or e.fields.get("candidateModel"))
+             for e in decisions]
+    one_request = len(runs) == 1 if runs else len(set(tried)) == len(tried)
     lane_errors = view.events("lane.task_error")
-    return bool(decisions) and len(runs) <= 1 and max(places.values(), default=0) <= len(decisions) and (
-        lock_in_fallback_chain(view) or any(failed_on_lock_before(e, lane_errors) for e in decisions))
+    return one_request and (lock_in_fallback_chain(view)
+                            or any(failed_on_lock_before(e, lane_errors) for e in decisions))
 
 
 def detect(view: IncidentView) -> Candidate | None:

@@ -65,11 +65,16 @@ def detect(view: IncidentView) -> Candidate | None:
              and field_text(e, "reason") == "timeout" and failed_on_lock_before(e, lane_errors)]
     if not hits:
         return None
-    attempts = [e for e in hits if e.kind in ("model.fallback_decision", "embedded.failover")] or hits
+    attempts = len([e for e in hits if e.kind in ("model.fallback_decision", "embedded.failover")]) or len(hits)
+    # (an incident keeps the first and last few lines of a kind: when every decision it kept failed on the lock, all
+    # of them did, as far as the lines go, and the kind's count says how many there were)
+    decisions = view.events("model.fallback_decision")
+    if decisions and all(e in hits for e in decisions):
+        attempts = max(attempts, view.record.evidence.counts.get("model.fallback_decision", 0))
     confidence = Confidence.HIGH if len(hits) >= 2 or any(e.kind == "model.all_failed" for e in hits) else Confidence.MEDIUM
     return Candidate(
         "RC10", confidence,
-        f"{len(attempts)} model attempt(s) were reported as failures, but each failed on "
+        f"{attempts} model attempt(s) were reported as failures, but each failed on "
         + ("the session's own contention (the session file lock, or another turn's claim on the session)"
            if claimed and len(claimed) < len(hits) else "another turn's active claim on the session" if claimed
            else "the session file lock") + ", not the model.",
