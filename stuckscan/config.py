@@ -19,6 +19,7 @@ from typing import Any
 from stuckscan.inputs import InputError, display_name, os_error_cause
 from stuckscan.thresholds import (
     DEFAULT_THRESHOLDS,
+    RUN_BUDGET_SECONDS,
     WARN_RANGE_MS,
     WARN_THRESHOLD_SECONDS,
     Thresholds,
@@ -28,6 +29,7 @@ from stuckscan.thresholds import (
 MAX_CONFIG_BYTES = 4 << 20  # a real openclaw.json is a few KB; the pure-Python reader is slow on huge input
 WARN_KEY = "diagnostics.stuckSessionWarnMs"
 ABORT_KEY = "diagnostics.stuckSessionAbortMs"
+RUN_BUDGET_KEY = "agents.defaults.timeoutSeconds"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +132,9 @@ def thresholds_from(config: GatewayConfig | None) -> tuple[Thresholds, list[str]
             notes.append(f"{ABORT_KEY} {abort_ms:g} is below 1000 ms: the default applies")
         abort_seconds = default_abort_seconds(warn_seconds)
         abort_origin = "default" if warn_origin == "default" else f"max(300 s, 3 x {WARN_KEY})"
+    run_budget = number_at(config, RUN_BUDGET_KEY) or RUN_BUDGET_SECONDS
     thresholds = Thresholds(warn_seconds=warn_seconds, abort_seconds=abort_seconds,
-                            warn_origin=warn_origin, abort_origin=abort_origin)
+                            warn_origin=warn_origin, abort_origin=abort_origin, run_budget_seconds=run_budget)
     return thresholds, notes
 
 

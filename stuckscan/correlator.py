@@ -93,9 +93,8 @@ RUN_TIMEOUT_OWN_TASK_END = timedelta(seconds=2)
 RUN_BUDGET_SLACK = 5.0  # seconds a run's lane task may last past the run's timeout (its abort and cleanup)
 EPISODE_GAP = timedelta(minutes=5)
 MAX_TRANSPORTS_TRACKED = 1_000
-# The run budget OpenClaw gives a turn unless agents.defaults.timeoutSeconds says otherwise, how far past it a
-# channel's dispatch may end (the abort, the error reply), and how many turns of a session ending there make a fault.
-DEFAULT_RUN_BUDGET = 600.0
+# How far past the run budget (Thresholds.run_budget_seconds) a channel's dispatch may end (the abort, the error
+# reply), and how many turns of a session ending there make a fault.
 DISPATCH_BUDGET_SLACK = 15.0
 REPEATED_TURNS_AT_BUDGET = 2
 # How soon after a restart drain's budget its next line must come to show the restart going ahead at the budget.
@@ -1763,19 +1762,19 @@ class Correlator:
         return kept.source == event.source and 0 < event.line - kept.line <= KEPT_PRIVATE_LINES
 
     def _turns_keep_running_out_the_budget(self, event: Event) -> str:
-        """A channel's dispatches of one session lasting the default run budget again and again (Feishu's "dispatching
+        """A channel's dispatches of one session lasting the run budget again and again (Feishu's "dispatching
         to agent" ... "dispatch complete" 602 s later, turn after turn, f2631): each run ran out its time. Once is a
         long turn that may have been working (f1562); the marked dispatch reads as a run that spent its budget."""
-        took, key = event.seconds.get("durationMs"), event.fields.get("sessionKey")
+        took, key, budget = event.seconds.get("durationMs"), event.fields.get("sessionKey"), self.thresholds.run_budget_seconds
         if took is None or not isinstance(key, str) \
-                or not DEFAULT_RUN_BUDGET - LANE_TIMER_SLACK <= took <= DEFAULT_RUN_BUDGET + DISPATCH_BUDGET_SLACK:
+                or not budget - LANE_TIMER_SLACK <= took <= budget + DISPATCH_BUDGET_SLACK:
             return ""
         count = (self._turns_at_budget.get(key) or 0) + 1
         self._turns_at_budget.set(key, count)
         if count < REPEATED_TURNS_AT_BUDGET:
             return ""
-        event.seconds[TIMED_OUT_RUN_FIELD] = DEFAULT_RUN_BUDGET
-        return f"{count} of the session's turns each ran out the default {DEFAULT_RUN_BUDGET:.0f} s run budget"
+        event.seconds[TIMED_OUT_RUN_FIELD] = budget
+        return f"{count} of the session's turns each ran out the {budget:.0f} s run budget"
 
     def _message_keeps_failing(self, event: Event) -> str:
         """One inbound message processed and failed again and again, on the reply session's initialization conflict:

@@ -19,6 +19,8 @@ WARN_THRESHOLD_SECONDS = 120.0
 ABORT_THRESHOLD_SECONDS = 360.0
 ABORT_FLOOR_SECONDS = 300.0
 ABORT_WARN_FACTOR = 3.0
+# The run budget OpenClaw gives a turn unless agents.defaults.timeoutSeconds says otherwise.
+RUN_BUDGET_SECONDS = 600.0
 # diagnostics.stuckSessionWarnMs is accepted in this range (1 s .. 24 h); other values are ignored upstream.
 WARN_RANGE_MS = (1_000, 86_400_000)
 
@@ -37,6 +39,7 @@ class Thresholds:
     abort_seconds: float = ABORT_THRESHOLD_SECONDS
     warn_origin: str = "default"
     abort_origin: str = "default"
+    run_budget_seconds: float = RUN_BUDGET_SECONDS  # agents.defaults.timeoutSeconds
 
     @property
     def is_default(self) -> bool:

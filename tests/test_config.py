@@ -64,6 +64,12 @@ def test_thresholds_from_the_config(diagnostics: dict, warn: float, abort: float
     assert thresholds_from(None) == (DEFAULT_THRESHOLDS, [])
 
 
+def test_the_run_budget_comes_from_the_agents_defaults() -> None:
+    assert thresholds_from(None)[0].run_budget_seconds == 600
+    assert thresholds_from(config_of({"agents": {"defaults": {"timeoutSeconds": 1200}}}))[0].run_budget_seconds == 1200
+    assert thresholds_from(config_of({"agents": {"defaults": {"timeoutSeconds": "20m"}}}))[0].run_budget_seconds == 600
+
+
 def test_config_path_follows_the_gateway() -> None:
     assert gateway_config_path({"OPENCLAW_CONFIG_PATH": "/etc/oc.json", "HOME": "/h"}) == ("/etc/oc.json", "OPENCLAW_CONFIG_PATH")
     assert gateway_config_path({"OPENCLAW_STATE_DIR": "/srv/oc", "HOME": "/h"})[0] == "/srv/oc/openclaw.json"

@@ -2582,6 +2582,11 @@ def test_a_sessions_channel_turns_ending_at_the_run_budget_again_and_again_are_r
     assert primary(*first) is None  # once is a long turn that may have been working
     assert primary(*first, *second) == "RC01"
     assert primary(*first, *turn("15:03:18", "15:05:20")) is None  # a two-minute turn after it: not the budget again
+    # a gateway whose agents.defaults.timeoutSeconds is 1200: ten-minute turns are within the budget
+    from stuckscan.analysis import Setup
+    from stuckscan.thresholds import Thresholds
+    longer = Setup(thresholds=Thresholds(run_budget_seconds=1200))
+    assert not analyze_events(parse_text_lines([*first, *second]), ParseStats(), setup=longer).incidents
 
 
 def test_typing_indicators_failing_alone_are_no_channel_stall() -> None:

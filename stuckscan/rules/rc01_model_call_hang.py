@@ -101,8 +101,9 @@ RULE = Rule(
      "(`Request timed out before a response was generated. ...`, as a channel's reply, a cron run's error), or its run "
      "timeout closed by its own failed end (`[agent] run <id> ended with stopReason=error`) or by its lane task lasting the "
      "whole budget (`lane task done: lane=subagent durationMs=300093` after `timeoutMs=300000`), or a session's "
-     "channel turns lasting the default 600 s run budget twice or more (`feishu[<acct>]: dispatching to agent "
-     "(session=<key>)` ... `dispatch complete (...)` about 600 s later): low confidence",
+     "channel turns lasting the run budget (`agents.defaults.timeoutSeconds`, 600 s by default) twice or more "
+     "(`feishu[<acct>]: dispatching to agent (session=<key>)` ... `dispatch complete (...)` that long later): low "
+     "confidence",
      "a lane task that held its lane the warn threshold or more waiting on a Codex app-server that never finished "
      "starting (`lane task error: lane=main durationMs=1785599 error=\"Error: codex app-server startup aborted\"`)"),
     ("`lastProgressAge` close to `age`: no progress since the call started", "no tool events during the stall",
