@@ -26,6 +26,7 @@ from stuckscan.channels import channel_of, channel_subsystem
 from stuckscan.events import (
     ATTENTION_LABELS,
     AUTH_WARMED_KIND,
+    FAST_FAILURE_SECONDS,
     IN_FLIGHT_KINDS,
     LANE_TIMER_SLACK,
     LOCK_FAILURE_TEXTS,
@@ -64,6 +65,7 @@ from stuckscan.events import (
     hung_transcript_turn,
     lane_held_until_model_timeout,
     model_call_timed_out,
+    model_timeout_failed_fast,
     needed_compaction_failed,
     overdue_channel_turn,
     recall_lane_task,
@@ -1601,6 +1603,12 @@ class Correlator:
         return [task for task in self.recent_lane_errors if task.time is not None
                 and abs((task.time - event.time).total_seconds()) <= SAME_FAILURE_SECONDS]
 
+    def _failed_within_seconds(self, event: Event) -> bool:
+        """Whether the lane tasks that failed beside ``event`` (a request's end) all held their lanes under
+        :data:`FAST_FAILURE_SECONDS`: the request was refused or failed at once, not left hanging."""
+        beside = [task for task in self._lane_failures_beside(event) if "durationMs" in task.seconds]
+        return bool(beside) and all(task.seconds["durationMs"] < FAST_FAILURE_SECONDS for task in beside)
+
     def _attach_redacted_session_lane(self, event: Event) -> bool:
         """A session lane whose key was redacted (a diagnostics bundle) names no session it can
         be told apart by: its wait belongs to the one incident open, or to the one that closed
@@ -1634,6 +1642,22 @@ class Correlator:
             return
         del self.open[UNATTRIBUTED]
 
+    def _drop_fast_model_timeouts(self, task: Event) -> None:
+        """A lane task that failed within seconds of starting: the incidents its run's failed attempts opened were no
+        hang when every fault in them (no stall warning, no recovery) is such a quick failure: a timed-out attempt
+        inside a lane task that failed on that timeout within seconds (f2573: a local proxy's 'LLM request timed out.'
+        after 1.5 s), or a timeout failover beside such a task. The provider answered at once, however it worded it."""
+        held = task.seconds.get("durationMs")
+        if held is None or held >= FAST_FAILURE_SECONDS:
+            return
+        fast = [e for e in self.recent_lane_errors if e.seconds.get("durationMs", FAST_FAILURE_SECONDS) < FAST_FAILURE_SECONDS]
+        for identity, record in list(self.open.items()):
+            if record.warning_count or record.recoveries:
+                continue
+            signals = [e for e in record.evidence.all() if _fault_signal(e, self.thresholds)]
+            if signals and all(_failed_fast(e, fast) for e in signals):
+                del self.open[identity]
+
     def _note_lane_task(self, event: Event) -> None:
         """A lane's task line: a task's end may be a timed-out run's own (stuckscan.lifecycle_lane calls this too, for
         the lines it takes); a session lane's last few are kept."""
@@ -1641,6 +1665,7 @@ class Correlator:
             self._end_run_timeout_by_its_task(event)
         if event.kind == "lane.task_error":
             self.recent_lane_errors.append(event)
+            self._drop_fast_model_timeouts(event)
         lane = event.get("lane")  # (a lazy event peeks it: no tokenizing for every dequeue)
         if not isinstance(lane, str) or not lane.startswith("session:"):
             return
@@ -1702,6 +1727,8 @@ class Correlator:
         if signal and _only_a_timeout_failover(event) \
                 and timeout_failover_failed_fast(event, self._lane_failures_beside(event)):
             return ""  # the provider refused the request at once: a failure the user was told of, not a hang
+        if signal and event.kind == "model.all_failed" and self._failed_within_seconds(event):
+            return ""  # every candidate failed and the request held its lane only seconds: no call hung, whatever the words
         if signal and _a_runs_timeout_failover(event) and failover_echoes_run_timeout(event, self.recent_run_timeouts):
             return ""  # the run's own timeout failed it over: the timeout is the finding, if anything is
         if signal or event.kind != "run.aborted_error" or event.time is None:
@@ -2753,6 +2780,17 @@ def _a_runs_timeout_failover(event: Event) -> bool:
 
 def _only_a_timeout_failover(event: Event) -> bool:
     return event.kind in ("model.fallback_decision", "embedded.failover") and not _failover_names_a_stuck_session(event)
+
+
+def _failed_fast(event: Event, fast_tasks: list[Event]) -> bool:
+    """A timed-out attempt (an agent end, a lane task error) inside one of ``fast_tasks`` (lane tasks that failed within
+    seconds) that failed on that timeout, or a timeout failover logged beside one of them: a quick failure, no hang."""
+    if event.kind in ("embedded.agent_end", "lane.task_error"):
+        return model_timeout_failed_fast(event, fast_tasks)
+    if event.time is None or not _only_a_timeout_failover(event):
+        return False
+    return any(task.time is not None and abs((task.time - event.time).total_seconds()) <= SAME_FAILURE_SECONDS
+               for task in fast_tasks)
 
 
 def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> str:

@@ -310,15 +310,34 @@ def timeout_failover_failed_fast(event: Event, lane_errors: list[Event]) -> bool
     """A fallback decision filed under reason=timeout whose error names no timeout, while the lane tasks that failed
     with it in the same second held their lanes only seconds (``lane task error: lane=main durationMs=9001
     error="FailoverError: An unknown error occurred"`` beside ``decision=candidate_failed ... reason=timeout
-    detail=An unknown error occurred``): the provider refused the request at once."""
+    detail=An unknown error occurred``), or failed on the model's timeout within those seconds (``durationMs=19784
+    error="FailoverError: LLM request timed out."``: no model call hangs that briefly): the provider refused the request
+    at once."""
     # (a console line's detail runs to the line's end: its words past the first are not in the field)
     said = " ".join([str(event.fields[key]) for key in _FAILOVER_ERROR_FIELDS if key in event.fields]
                     + [_REASON_WORD.sub("", event.message)])
     if event.time is None or _TIMEOUT_WORDS.search(said) is not None:
         return False
     beside = [e for e in lane_errors if e.time is not None and abs((e.time - event.time).total_seconds()) <= SAME_FAILURE_SECONDS
-              and "durationMs" in e.seconds and not _TIMEOUT_WORDS.search(e.message)]
+              and "durationMs" in e.seconds and (not _TIMEOUT_WORDS.search(e.message) or model_call_timed_out(e))]
     return bool(beside) and all(e.seconds["durationMs"] < FAST_FAILURE_SECONDS for e in beside)
+
+
+def model_timeout_failed_fast(event: Event, lane_errors: list[Event]) -> bool:
+    """A model timeout (``embedded run agent end: ... error=LLM request timed out.``, or the lane task error saying it)
+    logged inside a lane task that failed on that same timeout after holding its lane under
+    :data:`FAST_FAILURE_SECONDS` (``lane task error: lane=nested durationMs=19784 error="FailoverError: LLM request timed
+    out."``): whatever called itself a timeout answered within seconds, so no model call hung."""
+    if event.time is None:
+        return False
+    for task in lane_errors:
+        held = task.seconds.get("durationMs")
+        if task.time is None or held is None or held >= FAST_FAILURE_SECONDS or not model_call_timed_out(task):
+            continue
+        began = task.time - timedelta(seconds=held + SAME_FAILURE_SECONDS)
+        if began <= event.time <= task.time + timedelta(seconds=SAME_FAILURE_SECONDS):
+            return True
+    return False
 
 
 def lane_held_until_model_timeout(event: Event, warn_seconds: float) -> bool:

@@ -219,3 +219,41 @@ def test_the_timeout_reply_after_a_run_timeout_shows_the_run_returned() -> None:
     # a reply long after the timeout is another run's
     late = reply.replace("02:54:05.070Z", "02:59:05.070Z")
     assert "RC15" in _primaries(timeout, late)
+
+
+def _chain_attempt(second: float, model: str, error: str) -> str:
+    return (f"2026-03-23T01:37:{second:06.3f}+08:00 [agent/embedded] embedded run agent end: "
+            f"runId=e45bdce8-459f-42a3-86e1-209bc0bffa1f isError=true model={model} provider=local error={error}")
+
+
+def _chain_end(second: float, held_ms: int, error: str, candidate: str, following: str) -> list[str]:
+    stamp = f"2026-03-23T01:37:{second:06.3f}+08:00"
+    return [
+        f"{stamp} [agent/embedded] embedded run failover decision: runId=e45bdce8-459f-42a3-86e1-209bc0bffa1f "
+        f"stage=assistant decision=fallback_model reason=timeout provider={candidate} profile=-",
+        f'{stamp} [diagnostic] lane task error: lane=main durationMs={held_ms} error="FailoverError: {error}"',
+        f'{stamp} [diagnostic] lane task error: lane=session:agent:main:main durationMs={held_ms + 6} '
+        f'error="FailoverError: {error}"',
+        f"{stamp} [model-fallback/decision] model fallback decision: decision=candidate_failed "
+        f"requested=xapi/gpt-5.2-codex candidate={candidate} reason=timeout next={following}",
+    ]
+
+
+def test_a_fallback_chain_whose_attempts_timed_out_within_seconds_is_no_model_hang() -> None:
+    # (f2573's shape: a local proxy answers 'LLM request timed out.' after 1.5 to 9 s, the lane task that failed on it
+    # held its lane 19.8 s, and the chain ends at next=none: the turn failed at once, nothing hung)
+    timeout = "LLM request timed out."
+    lines = [_chain_attempt(s, "deepseek-3.2", timeout) for s in (1.027, 4.414, 9.813, 19.309)]
+    lines += _chain_end(19.333, 19784, timeout, "local/deepseek-3.2", "none")
+    lines.append("2026-03-23T01:37:19.350+08:00 Embedded agent failed before reply: All models failed (2): "
+                 "xapi/gpt-5.2-codex: 500 auth_unavailable: no auth available (timeout) | "
+                 "local/deepseek-3.2: LLM request timed out. (timeout)")
+    assert _primaries(*lines) == []
+
+
+def test_an_attempt_that_timed_out_inside_a_lane_task_held_for_minutes_is_still_a_model_hang() -> None:
+    timeout = "LLM request timed out."
+    lines = [_chain_attempt(19.309, "deepseek-3.2", timeout)]
+    lines += _chain_end(19.333, 180_004, timeout, "local/deepseek-3.2", "none")
+    primaries = _primaries(*lines)
+    assert primaries and set(primaries) == {"RC01"}

@@ -15,6 +15,7 @@ from stuckscan.events import (
     hung_transcript_turn,
     lane_held_until_model_timeout,
     model_call_timed_out,
+    model_timeout_failed_fast,
     overdue_channel_turn,
     silent_client_timeout,
     slow_answered_turn,
@@ -81,7 +82,9 @@ RULE = Rule(
      "a fallback summary in which every candidate timed out (`All models failed (4): a/m: This operation was "
      "aborted (timeout) | ...`), or at least half of them (two or more) with the rest refused at once (a rejected key, "
      "a rate limit, an unknown model), or one when the record says the run took the warn threshold or more (a cron "
-     "run's `durationMs`: refusals take no time); not after a run's own timeout, whose failover only echoes it",
+     "run's `durationMs`: refusals take no time); not after a run's own timeout, whose failover only echoes it, and not "
+     "when the lane tasks that failed with it held their lanes under 30 s; nor is an attempt's `LLM request timed out.` "
+     "inside a lane task that failed on it within 30 s (a local proxy's quick timeout: the chain failed at once)",
      "in a session transcript, two or more failed turns that ended on their request's own timeout (`Request timed "
      "out.`) or their connection cut (`terminated`) with nothing produced after waiting 15 s or more: a model that does "
      "not answer within its budget",
@@ -197,12 +200,14 @@ def detect(view: IncidentView) -> Candidate | None:
     empty_turns += answered
     idle += empty_turns
     dequeues = view.events("lane.dequeue")
+    lane_errors = view.events("lane.task_error")
     # (a task that held its lane the warn threshold or more before its model timed out hung that long itself,
     # whatever the lane took next, unless the finding is the lane's stall behind that next task)
     held_own = view.record.opened_by != "lane_stall"
     idle += [e for e in view.events("embedded.agent_end", "lane.task_error", "model.request_timeout",
                                     "compaction.timeout_recovery")
-             if model_call_timed_out(e) and (not _lane_moved_on(e, dequeues) or held_own
+             if model_call_timed_out(e) and not model_timeout_failed_fast(e, lane_errors)
+             and (not _lane_moved_on(e, dequeues) or held_own
                                              and lane_held_until_model_timeout(e, view.thresholds.warn_seconds))]
     idle += [e for e in view.events("lock.takeover", "lane.task_error") if after_idle_timeout(e) and e not in idle]
     # (a cron job out of its own timeout in the model-call phase: the model never answered within the job's budget)
@@ -217,7 +222,6 @@ def detect(view: IncidentView) -> Candidate | None:
     # for its 30 minutes after anything but a completed item (the app-server went silent mid-turn)
     idle += [e for e in view.events("codex.turn_idle_timeout") if field_text(e, "waitingFor") == "progress"
              or (field_text(e, "waitingFor") == "terminal event" and not codex_items_done(e))]
-    lane_errors = view.events("lane.task_error")
     failover = [e for e in view.events("embedded.failover", "model.fallback_decision")
                 if not mentions_lock(e) and not failed_on_lock_before(e, lane_errors) and not timeout_failover_was_no_hang(e)
                 and not timeout_failover_failed_fast(e, lane_errors)
