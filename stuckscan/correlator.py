@@ -78,6 +78,7 @@ from stuckscan.events import (
     slow_answered_turn,
     timeout_failover_failed_fast,
     timeout_failover_was_no_hang,
+    timeout_record_ran_briefly,
     timestamp_or_inf,
     transcript_wait_ms,
     warm_blocked_loop,
@@ -2823,7 +2824,7 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
             or (model_call_timed_out(event) and not event.has("durationMs"))
         return "a lane task's model call hung until its timeout" if held_long else ""
     if kind == "model.request_timeout":
-        return "the model call timed out"
+        return "" if timeout_record_ran_briefly(event) else "the model call timed out"
     if kind in RELOAD_WAIT_KINDS:
         if not reload_waits_on_task_records(event):
             return ""

@@ -327,7 +327,11 @@ def model_timeout_failed_fast(event: Event, lane_errors: list[Event]) -> bool:
     """A model timeout (``embedded run agent end: ... error=LLM request timed out.``, or the lane task error saying it)
     logged inside a lane task that failed on that same timeout after holding its lane under
     :data:`FAST_FAILURE_SECONDS` (``lane task error: lane=nested durationMs=19784 error="FailoverError: LLM request timed
-    out."``): whatever called itself a timeout answered within seconds, so no model call hung."""
+    out."``): whatever called itself a timeout answered within seconds, so no model call hung. So did a record that
+    carries its own run's duration under that (a cron run record, ``"status":"error","error":"LLM request timed
+    out.","durationMs":24372``: OpenClaw reports exhausted connection retries in its timeout wording)."""
+    if timeout_record_ran_briefly(event):
+        return True
     if event.time is None:
         return False
     for task in lane_errors:
@@ -338,6 +342,12 @@ def model_timeout_failed_fast(event: Event, lane_errors: list[Event]) -> bool:
         if began <= event.time <= task.time + timedelta(seconds=SAME_FAILURE_SECONDS):
             return True
     return False
+
+
+def timeout_record_ran_briefly(event: Event) -> bool:
+    """A model timeout whose own record says the run it ended lasted under :data:`FAST_FAILURE_SECONDS`."""
+    held = event.seconds.get("durationMs")
+    return event.kind == "model.request_timeout" and held is not None and held < FAST_FAILURE_SECONDS
 
 
 def lane_held_until_model_timeout(event: Event, warn_seconds: float) -> bool:

@@ -257,3 +257,23 @@ def test_an_attempt_that_timed_out_inside_a_lane_task_held_for_minutes_is_still_
     lines += _chain_end(19.333, 180_004, timeout, "local/deepseek-3.2", "none")
     primaries = _primaries(*lines)
     assert primaries and set(primaries) == {"RC01"}
+
+
+def _cron_run_record(duration_ms: int) -> str:
+    ends = 1774087256078 + duration_ms
+    return (f'{{"ts":{ends},"jobId":"2c388700-00e7-4502-9fb1-f9dd1d5a1db4","action":"finished","status":"error",'
+            '"error":"LLM request timed out.","summary":"LLM request timed out.","delivered":false,'
+            '"sessionId":"c182b0f6-24bc-47a9-bd2d-2dfce3ec97a7",'
+            '"sessionKey":"agent:main:cron:2c388700-00e7-4502-9fb1-f9dd1d5a1db4:run:c182b0f6-24bc-47a9-bd2d-2dfce3ec97a7",'
+            f'"runAtMs":1774087256078,"durationMs":{duration_ms},"model":"gemini-2.5-flash","provider":"custom"}}')
+
+
+def test_a_cron_run_that_ended_on_the_timeout_wording_within_seconds_is_no_model_hang() -> None:
+    # (the run lasted 24 s: exhausted connection retries reported in the timeout's words, no call waited)
+    assert _primaries(_cron_run_record(24372)) == []
+    assert _primaries(_cron_run_record(19895), _cron_run_record(20413)) == []
+
+
+def test_a_cron_run_that_ended_on_the_model_timeout_after_longer_is_still_a_model_hang() -> None:
+    assert _primaries(_cron_run_record(34501)) == ["RC01"]
+    assert _primaries(_cron_run_record(187082)) == ["RC01"]

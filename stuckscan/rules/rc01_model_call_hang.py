@@ -84,7 +84,9 @@ RULE = Rule(
      "a rate limit, an unknown model), or one when the record says the run took the warn threshold or more (a cron "
      "run's `durationMs`: refusals take no time); not after a run's own timeout, whose failover only echoes it, and not "
      "when the lane tasks that failed with it held their lanes under 30 s; nor is an attempt's `LLM request timed out.` "
-     "inside a lane task that failed on it within 30 s (a local proxy's quick timeout: the chain failed at once)",
+     "inside a lane task that failed on it within 30 s (a local proxy's quick timeout: the chain failed at once), or a "
+     "cron run record's `LLM request timed out.` whose own `durationMs` is under 30 s (connection retries exhausted "
+     "in the timeout's words: no call waited)",
      "in a session transcript, two or more failed turns that ended on their request's own timeout (`Request timed "
      "out.`) or their connection cut (`terminated`) with nothing produced after waiting 15 s or more: a model that does "
      "not answer within its budget",
