@@ -535,6 +535,12 @@ _UI_HEADER_MAX = 64  # a header line is short; longer lines skip the check (unle
 _CLOCK_SUBSYSTEM = re.compile(r"(?P<clock>(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,3})?) {2,}"
                               r"(?P<subsystem>[a-z][\w.-]{0,40}(?:/[\w.-]{1,40}){0,3})")
 _YAML_HEADER = re.compile(r"(?P<name>[A-Za-z][\w.-]{2,80}):[ \t]*")
+# The same record under a level tag, its one-word head value after the name (``[WARN] model_fallback_decision:
+# candidate_failed``, then ``  reason: timeout, status: 408``): only a snake_case name, so a prose ``Error: x`` is not one.
+_YAML_TAGGED_HEADER = re.compile(
+    r"\[(?P<level>[A-Za-z]{3,5})\][ \t]+(?P<name>[a-z][a-z0-9]*(?:_[a-z0-9]+)+):[ \t]+(?P<value>[\w.-]{1,80})[ \t]*")
+# Keys a transcriber put on one line, comma-joined (``reason: timeout, status: 408``).
+_YAML_NEXT_KEY = re.compile(r",[ \t]+(?=[A-Za-z_][\w.-]{0,80}:[ \t])")
 _YAML_KEY = re.compile(r"[ \t]+(?P<key>[A-Za-z_][\w.-]{0,80}):(?:[ \t]+(?P<value>.*))?")
 _YAML_MAX_LINES = 64
 MAX_YAML_VALUE = 4096
@@ -651,6 +657,9 @@ class _YamlBlock:
     fields: list[list[str]]  # [key, value] in order
     lines: int = 1
     open_quote: bool = False
+    level: str | None = None
+    head: str = ""  # the tagged header's value (``candidate_failed``)
+    text: str = ""  # the tagged header line, read as it is if no field follows
 
     def absorbs(self, text: str) -> bool:
         """Take ``text`` if it belongs to the block (indented); False ends the block."""
@@ -661,7 +670,10 @@ class _YamlBlock:
             return False  # "Stack:" then "    at ...": no YAML; both lines are read as they are
         self.lines += 1
         if key is not None:
-            self.fields.append([key.group("key"), (key.group("value") or "").strip()])
+            value = (key.group("value") or "").strip()
+            pieces = _YAML_NEXT_KEY.split(value) if value[:1] != '"' else [value]
+            self.fields.append([key.group("key"), pieces[0]])
+            self.fields += [[k.strip(), v.strip()] for k, _, v in (piece.partition(":") for piece in pieces[1:])]
         else:  # the next piece of the last value (a quoted string, or a value under its key)
             last = self.fields[-1]
             last[1] = f"{last[1]} {text.strip()}".strip()[:MAX_YAML_VALUE]
@@ -675,7 +687,7 @@ class _YamlBlock:
         label = self.name.replace("_", " ") + ":"
         pairs = [kv_pair(key, value[1:-1] if len(value) > 1 and value[0] == value[-1] == '"' else value.strip('"'))
                  for key, value in self.fields]
-        return " ".join((label, *pairs))
+        return " ".join((label, *((self.head,) if self.head else ()), *pairs))
 
 
 
@@ -1129,6 +1141,11 @@ class LineParser:
         if header is not None:
             self._yaml = _YamlBlock(number, header.group("name"), [])
             return _NOTHING
+        tagged = _YAML_TAGGED_HEADER.fullmatch(text) if text[:1] == "[" else None
+        if tagged is not None:
+            self._yaml = _YamlBlock(number, tagged.group("name"), [], level=tagged.group("level").lower(),
+                                    head=tagged.group("value"), text=text)
+            return _NOTHING
         return self._take_parsed(number, text, truncated)
 
     def _control_ui(self, number: int, text: str) -> tuple[list[tuple[int, str]], str]:
@@ -1205,8 +1222,8 @@ class LineParser:
         block, self._yaml = self._yaml, None
         assert block is not None
         if not block.fields:
-            return self._take_parsed(block.number, block.name + ":", False)
-        record = Record("yaml", None, None, None, block.message(), None)
+            return self._take_parsed(block.number, block.text or block.name + ":", False)
+        record = Record("yaml", None, block.level, None, block.message(), None)
         return self.hold(self._build(block.number, None, record, False))
 
     def _take_parsed(self, number: int, text: str, truncated: bool) -> Sequence[Event]:

@@ -1078,3 +1078,24 @@ def test_a_record_with_a_blank_message_before_a_warning_is_no_fragment_head() ->
     lines = [tslog_line("2026-05-21T18:41:29.537+08:00", "diagnostic", " "),
              "stuck session: sessionId=s-000001 sessionKey=agent:main:main state=processing age=138s queueDepth=1"]
     assert [e.kind for e in parse_text_lines(lines)][-1] == "session.stuck"
+
+
+def test_a_yaml_record_under_a_level_tag_keeps_its_head_value_and_comma_joined_keys() -> None:
+    parsed = parse_text_lines([
+        "[WARN] model_fallback_decision: candidate_failed",
+        "  requestedProvider: ollama-remote",
+        "  reason: timeout, status: 408",
+        "  nextCandidate: openai/gpt-4.1-mini",
+    ])
+    assert [e.kind for e in parsed] == ["model.fallback_decision"]
+    decision = parsed[0]
+    assert decision.level == "warn" and decision.line == 1
+    assert decision.fields["reason"] == "timeout" and decision.fields["status"] == 408
+    assert decision.fields["nextCandidate"] == "openai/gpt-4.1-mini"
+
+
+def test_a_tagged_line_with_no_yaml_under_it_or_no_snake_case_name_is_read_as_it_is() -> None:
+    alone = parse_text_lines(["[WARN] model_fallback_decision: candidate_failed", "next line"])
+    assert [e.line for e in alone] == [1, 2] and alone[0].kind == "model.fallback_decision"
+    prose = parse_text_lines(["[ERROR] Error: boom", "  reason: timeout"])
+    assert [e.line for e in prose] == [1, 2]
