@@ -660,10 +660,11 @@ class _YamlBlock:
     level: str | None = None
     head: str = ""  # the tagged header's value (``candidate_failed``)
     text: str = ""  # the tagged header line, read as it is if no field follows
+    indent: int = 0  # the header's own indent (a block pasted inside a list item or indented as code)
 
     def absorbs(self, text: str) -> bool:
-        """Take ``text`` if it belongs to the block (indented); False ends the block."""
-        if text[:1] not in (" ", "\t") or self.lines >= _YAML_MAX_LINES:
+        """Take ``text`` if it belongs to the block (indented deeper than its header); False ends the block."""
+        if self.lines >= _YAML_MAX_LINES or len(text) - len(text.lstrip(" \t")) <= self.indent:
             return False
         key = None if self.open_quote else _YAML_KEY.fullmatch(text)
         if key is None and not self.fields:
@@ -1137,14 +1138,14 @@ class LineParser:
         if head[:13] == '{"subsystem":' and _BINDING_ALONE.fullmatch(head.strip()):
             self._values = _ValuesBlock(number, [head.strip()])
             return _NOTHING
-        header = _YAML_HEADER.fullmatch(text) if text[-1:] in (":", " ", "\t") else None
+        header = _YAML_HEADER.fullmatch(head) if head[-1:] in (":", " ", "\t") else None
         if header is not None:
-            self._yaml = _YamlBlock(number, header.group("name"), [])
+            self._yaml = _YamlBlock(number, header.group("name"), [], indent=len(text) - len(head))
             return _NOTHING
-        tagged = _YAML_TAGGED_HEADER.fullmatch(text) if text[:1] == "[" else None
+        tagged = _YAML_TAGGED_HEADER.fullmatch(head) if head[:1] == "[" else None
         if tagged is not None:
             self._yaml = _YamlBlock(number, tagged.group("name"), [], level=tagged.group("level").lower(),
-                                    head=tagged.group("value"), text=text)
+                                    head=tagged.group("value"), text=text, indent=len(text) - len(head))
             return _NOTHING
         return self._take_parsed(number, text, truncated)
 

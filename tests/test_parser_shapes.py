@@ -1099,3 +1099,13 @@ def test_a_tagged_line_with_no_yaml_under_it_or_no_snake_case_name_is_read_as_it
     assert [e.line for e in alone] == [1, 2] and alone[0].kind == "model.fallback_decision"
     prose = parse_text_lines(["[ERROR] Error: boom", "  reason: timeout"])
     assert [e.line for e in prose] == [1, 2]
+
+
+def test_a_yaml_record_pasted_indented_reads_as_the_same_record() -> None:
+    block = ["[WARN] model_fallback_decision: candidate_failed", "  reason: timeout, status: 408",
+             "  nextCandidate: openai/gpt-4.1-mini"]
+    for indent in ("    ", "\t"):
+        parsed = parse_text_lines([indent + line for line in block])
+        assert [e.kind for e in parsed] == ["model.fallback_decision"]
+        assert parsed[0].fields["reason"] == "timeout" and parsed[0].fields["nextCandidate"] == "openai/gpt-4.1-mini"
+
