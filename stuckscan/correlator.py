@@ -1653,7 +1653,7 @@ class Correlator:
             return
         fast = [e for e in self.recent_lane_errors if e.seconds.get("durationMs", FAST_FAILURE_SECONDS) < FAST_FAILURE_SECONDS]
         for identity, record in list(self.open.items()):
-            if record.warning_count or record.recoveries:
+            if record.opened_by != "signal" or record.warning_count or record.recoveries:
                 continue
             signals = [e for e in record.evidence.all() if _fault_signal(e, self.thresholds)]
             if signals and all(_failed_fast(e, fast) for e in signals):
