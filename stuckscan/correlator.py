@@ -64,6 +64,7 @@ from stuckscan.events import (
     hung_model_fetch,
     hung_transcript_turn,
     lane_held_until_model_timeout,
+    lane_tasks_failed_fast,
     model_call_timed_out,
     model_timeout_failed_fast,
     needed_compaction_failed,
@@ -1607,8 +1608,7 @@ class Correlator:
     def _failed_within_seconds(self, event: Event) -> bool:
         """Whether the lane tasks that failed beside ``event`` (a request's end) all held their lanes under
         :data:`FAST_FAILURE_SECONDS`: the request was refused or failed at once, not left hanging."""
-        beside = [task for task in self._lane_failures_beside(event) if "durationMs" in task.seconds]
-        return bool(beside) and all(task.seconds["durationMs"] < FAST_FAILURE_SECONDS for task in beside)
+        return lane_tasks_failed_fast(self._lane_failures_beside(event))
 
     def _attach_redacted_session_lane(self, event: Event) -> bool:
         """A session lane whose key was redacted (a diagnostics bundle) names no session it can

@@ -319,8 +319,15 @@ def timeout_failover_failed_fast(event: Event, lane_errors: list[Event]) -> bool
     if event.time is None or _TIMEOUT_WORDS.search(said) is not None:
         return False
     beside = [e for e in lane_errors if e.time is not None and abs((e.time - event.time).total_seconds()) <= SAME_FAILURE_SECONDS
-              and "durationMs" in e.seconds and (not _TIMEOUT_WORDS.search(e.message) or model_call_timed_out(e))]
-    return bool(beside) and all(e.seconds["durationMs"] < FAST_FAILURE_SECONDS for e in beside)
+              and (not _TIMEOUT_WORDS.search(e.message) or model_call_timed_out(e))]
+    return lane_tasks_failed_fast(beside)
+
+
+def lane_tasks_failed_fast(tasks: list[Event]) -> bool:
+    """Whether ``tasks`` (lane task errors of one failed request) that say how long they held their lanes all held
+    them under :data:`FAST_FAILURE_SECONDS`, and at least one says so: the request failed at once, nothing hung."""
+    timed = [task.seconds["durationMs"] for task in tasks if "durationMs" in task.seconds]
+    return bool(timed) and all(held < FAST_FAILURE_SECONDS for held in timed)
 
 
 def model_timeout_failed_fast(event: Event, lane_errors: list[Event]) -> bool:

@@ -538,8 +538,9 @@ _YAML_HEADER = re.compile(r"(?P<name>[A-Za-z][\w.-]{2,80}):[ \t]*")
 # The same record under a level tag, its one-word head value after the name (``[WARN] model_fallback_decision:
 # candidate_failed``, then ``  reason: timeout, status: 408``): only a snake_case name, so a prose ``Error: x`` is not one.
 _YAML_TAGGED_HEADER = re.compile(
-    r"\[(?P<level>[A-Za-z]{3,5})\][ \t]+(?P<name>[a-z][a-z0-9]*(?:_[a-z0-9]+)+):[ \t]+(?P<value>[\w.-]{1,80})[ \t]*")
-# Keys a transcriber put on one line, comma-joined (``reason: timeout, status: 408``).
+    r"\[(?P<level>" + _UI_LEVEL.pattern + r")\][ \t]+(?P<name>[a-z][a-z0-9]*(?:_[a-z0-9]+)+):[ \t]+(?P<value>[\w.-]{1,80})[ \t]*")
+# Keys a transcriber put on one line, comma-joined after a one-word value (``reason: timeout, status: 408``; a prose
+# value, ``Failed to connect, retry: later``, is left whole).
 _YAML_NEXT_KEY = re.compile(r",[ \t]+(?=[A-Za-z_][\w.-]{0,80}:[ \t])")
 _YAML_KEY = re.compile(r"[ \t]+(?P<key>[A-Za-z_][\w.-]{0,80}):(?:[ \t]+(?P<value>.*))?")
 _YAML_MAX_LINES = 64
@@ -659,7 +660,7 @@ class _YamlBlock:
     open_quote: bool = False
     level: str | None = None
     head: str = ""  # the tagged header's value (``candidate_failed``)
-    text: str = ""  # the tagged header line, read as it is if no field follows
+    text: str = ""  # the header line as read, read as it is if no field follows
     indent: int = 0  # the header's own indent (a block pasted inside a list item or indented as code)
 
     def absorbs(self, text: str) -> bool:
@@ -673,6 +674,8 @@ class _YamlBlock:
         if key is not None:
             value = (key.group("value") or "").strip()
             pieces = _YAML_NEXT_KEY.split(value) if value[:1] != '"' else [value]
+            if len(pieces) > 1 and len(pieces[0].split()) != 1:
+                pieces = [value]
             self.fields.append([key.group("key"), pieces[0]])
             self.fields += [[k.strip(), v.strip()] for k, _, v in (piece.partition(":") for piece in pieces[1:])]
         else:  # the next piece of the last value (a quoted string, or a value under its key)
@@ -1140,11 +1143,11 @@ class LineParser:
             return _NOTHING
         header = _YAML_HEADER.fullmatch(head) if head[-1:] in (":", " ", "\t") else None
         if header is not None:
-            self._yaml = _YamlBlock(number, header.group("name"), [], indent=len(text) - len(head))
+            self._yaml = _YamlBlock(number, header.group("name"), [], text=text, indent=len(text) - len(head))
             return _NOTHING
         tagged = _YAML_TAGGED_HEADER.fullmatch(head) if head[:1] == "[" else None
         if tagged is not None:
-            self._yaml = _YamlBlock(number, tagged.group("name"), [], level=tagged.group("level").lower(),
+            self._yaml = _YamlBlock(number, tagged.group("name"), [], level=normalize_level(tagged.group("level")),
                                     head=tagged.group("value"), text=text, indent=len(text) - len(head))
             return _NOTHING
         return self._take_parsed(number, text, truncated)
@@ -1223,7 +1226,7 @@ class LineParser:
         block, self._yaml = self._yaml, None
         assert block is not None
         if not block.fields:
-            return self._take_parsed(block.number, block.text or block.name + ":", False)
+            return self._take_parsed(block.number, block.text, False)
         record = Record("yaml", None, block.level, None, block.message(), None)
         return self.hold(self._build(block.number, None, record, False))
 

@@ -1109,3 +1109,17 @@ def test_a_yaml_record_pasted_indented_reads_as_the_same_record() -> None:
         assert [e.kind for e in parsed] == ["model.fallback_decision"]
         assert parsed[0].fields["reason"] == "timeout" and parsed[0].fields["nextCandidate"] == "openai/gpt-4.1-mini"
 
+
+
+
+def test_only_a_level_tag_heads_a_tagged_yaml_record_and_a_prose_value_keeps_its_commas() -> None:
+    subsystem = parse_text_lines(["[agent] model_fallback_decision: candidate_failed", "  reason: timeout"])
+    assert all(e.level != "agent" for e in subsystem)
+    prose = parse_text_lines(["model_fallback_decision:", "  detail: Failed to connect, retry: later"])
+    assert [e.kind for e in prose] == ["model.fallback_decision"]
+    assert prose[0].fields.get("detail") == "Failed to connect, retry: later" and "retry" not in prose[0].fields
+
+
+def test_an_indented_line_like_a_yaml_header_with_nothing_under_it_still_continues_the_line_above() -> None:
+    lines = ["2026-05-01T10:00:00.000Z [gateway] lane task error:", "    Details:"]
+    assert [(e.kind, e.message) for e in parse_text_lines(lines)] == [("lane.task_error", "lane task error: Details:")]
