@@ -83,6 +83,9 @@ def test_no_saved_file_gives_more_than_a_few_cases() -> None:
     assert not crowded, crowded
 
 
+_README_TEXT = (Path(__file__).parent / "field" / "README.md").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("case", [pytest.param(case, id=case.name) for case in CASES])
 def test_field_case_is_well_formed(case: Case) -> None:
     assert case.log.is_file(), f"{case.log} is missing"
@@ -95,6 +98,10 @@ def test_field_case_is_well_formed(case: Case) -> None:
     assert case.primary is not None or case.benign, "a case with no cause must be a benign negative"
     data = json.loads(case.log.with_name(case.name + ".case.json").read_text(encoding="utf-8"))
     assert data.get("threadConclusion", "").strip()
+    if case.relabelled:
+        policy = re.fullmatch(r"stop \d+: was (?:null|RC\d\d) \(policy: ([\w-]+)\)", case.relabelled)
+        assert policy, f"'relabelled' should read 'stop N: was <old> (policy: <name>)', not {case.relabelled!r}"
+        assert f"### {policy[1]}\n" in _README_TEXT, f"policy {policy[1]!r} has no section in tests/field/README.md"
 
 
 # The pasted shapes the field-accuracy issue names, and the log shapes users point stuckscan at. A record's

@@ -43,6 +43,7 @@ class Case:
     split: str
     known_gap: str | None
     reasoning: str
+    relabelled: str | None = None          # the label it had before a labelling policy changed it
 
 
 @dataclass(slots=True)
@@ -82,6 +83,7 @@ def load_case(json_path: Path) -> Case:
         split=str(data.get("split", "dev")),
         known_gap=data.get("knownGap") or None,
         reasoning=str(data.get("reasoning", "")),
+        relabelled=data.get("relabelled") or None,
     )
 
 
@@ -191,6 +193,12 @@ def summary_lines(outcomes: Sequence[Outcome]) -> list[str]:
         f"({sum(o.case.split == 'holdout' for o in undetermined)} holdout)"
         + (f"; dev: {', '.join(o.case.name for o in undetermined if o.case.split == 'dev')}" if undetermined else ""),
     ]
+    relabelled = [o for o in outcomes if o.case.relabelled]
+    if relabelled:
+        lines.append(
+            f"relabelled under a labelling policy (tests/field/README.md): {len(relabelled)} "
+            f"({sum(o.case.split == 'holdout' for o in relabelled)} holdout), {sum(o.agrees for o in relabelled)} of "
+            f"them agree with the new label")
     by_class: Counter[str] = Counter(o.case.primary or "none" for o in outcomes)
     agreed_by_class: Counter[str] = Counter(o.case.primary or "none" for o in outcomes if o.agrees)
     lines.append("by expected class: " + ", ".join(
