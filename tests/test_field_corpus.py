@@ -99,7 +99,7 @@ def test_field_case_is_well_formed(case: Case) -> None:
     data = json.loads(case.log.with_name(case.name + ".case.json").read_text(encoding="utf-8"))
     assert data.get("threadConclusion", "").strip()
     if case.relabelled:
-        policy = re.fullmatch(r"stop \d+: was (?:null|RC\d\d) \(policy: ([\w-]+)\)", case.relabelled)
+        policy = re.fullmatch(r"stop \d+: was (?:null|RC\d\d)[^()]* \(policy: ([^()]+)\)", case.relabelled)
         assert policy, f"'relabelled' should read 'stop N: was <old> (policy: <name>)', not {case.relabelled!r}"
         assert f"### {policy[1]}\n" in _README_TEXT, f"policy {policy[1]!r} has no section in tests/field/README.md"
 
