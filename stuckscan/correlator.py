@@ -977,6 +977,10 @@ class Correlator:
                 self._on_repeat_note(event)
             return changes
         event = bounded_event(event)
+        if kind == "channel.no_listener" and self.open_episode is not None:
+            # (a send that failed for lack of a channel listener, kept in the channel's episode: RC18 reads it as the
+            # channel still down after a health-monitor restart)
+            self.open_episode.evidence.add(event)
         if kind in OVERFLOW_KINDS:
             self.recent_overflows.append(event)
         if kind == "channel.starting" and awaits_channel_readiness(event):

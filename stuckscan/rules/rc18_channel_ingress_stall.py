@@ -127,7 +127,11 @@ RULE = Rule(
      "restart, or followed by `Polling runner stop timed out after 15s; forcing restart cycle` (the runner itself "
      "wedged; medium confidence); `channel exited` / `channel startup failed` with a restart, or the same channel exiting again "
      "(within three hours)",
-     "one restart and a reporter's note below it that it repeats (`# repeats every ~35 min`)",
+     "not: one health-monitor restart of one account, whatever its reason, with or without the disconnect before it "
+     "(`slack socket disconnected ... (attempt 1/12)`), the manager's first `auto-restart attempt 1/N` beside it, or "
+     "the provider starting after it, and nothing after it showing the channel still failing (a connect failure, "
+     "`channel stop exceeded`, a send refused for lack of a listener): the monitor doing its job, said at info, "
+     "low confidence; a reporter's note that it repeats (`# repeats every ~35 min`) is prose, not a second restart",
      "`[<acct>] channel stop exceeded 5000ms after abort; continuing shutdown` with a restart, a stall or a transport "
      "error of that channel, or twice for one channel (the old connection outlived its stop); alone, low confidence",
      "a channel transport's own errors or reconnects (`feishu[<acct>]: polling error: ...`, `Signal SSE stream "
@@ -138,7 +142,7 @@ RULE = Rule(
      "failure logged under the channel's subsystem in the words of a connection failing: `[slack] ... WebSocket ... "
      "not ready`) twice, or once with a restart",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`",
-     "one restart alone, one channel's `EADDRINUSE` alone, or one `channel exited` (a channel plugin that failed to "
+     "one restart with the channel still failing after it, one channel's `EADDRINUSE` alone, or one `channel exited` (a channel plugin that failed to "
      "load, `<id> failed to load from <path>: ...`, or whose account failed to start, `startAccount error: ...`, among "
      "them; or the manager's first "
      "`auto-restart attempt 1/N`, which it schedules only for a task that ended) with nothing after it that started "
@@ -303,6 +307,35 @@ def _one_disconnect_healed(view: EpisodeView, restarts: list[Event], auto: list[
     return len(restarts) == 1 and field_text(restarts[0], "reason") == "disconnected" \
         and all(_attempt(e) <= 1 and "auto-restart attempt" not in e.message for e in auto) \
         and _came_back(view, restarts + auto)
+
+
+def _first_attempt_of_one_restart(restarts: list[Event], auto: list[Event]) -> bool:
+    """One health-monitor restart and, of the channel's own restart cycle, only its first attempt for each channel
+    ("auto-restart attempt 1/10 in 5s", "slack socket disconnected ... (attempt 1/12)"): the disconnect the monitor
+    reacted to, or the restart it asked for, not a cycle past its first attempt (attempt 5/10, a give-up)."""
+    channels = [channel_of(e) for e in auto]
+    return len(restarts) == 1 and all(_attempt(e) == 1 for e in auto) and len(set(channels)) == len(channels)
+
+
+# A channel failing after a restart in words of its own, not a transport error, a stall or an exit (those make the
+# restart part of a loop on their own): its handler or its sends failing, its work refused, replies lost.
+STILL_FAILING_KINDS = ("channel.no_listener", "channel.inbound_failed", "channel.ingress_stalled",
+                       "channel.handler_broken", "channel.inbound_refused", "channel.shared_connections")
+
+
+def _routine_restart(view: EpisodeView, restart: Event) -> bool:
+    """One health-monitor restart of one account with nothing after it showing the channel still failing: the monitor
+    doing its job (OpenClaw logs it at info level), whether or not the lines show the disconnect before it or the
+    reconnect after it. What the restart does not show is a loop or lost messages (a second restart, the channel's
+    own cycle past its first attempt, a failure after it)."""
+    after = [e for e in view.events(*STILL_FAILING_KINDS) if event_order(e) > event_order(restart)]
+    replays = [e for e in view.events(REPLAY_KIND) if replay_all_failed(e) and event_order(e) > event_order(restart)]
+    # (a transport failure of the same channel later in the log, outside this episode: its connect still failing)
+    root = _channel_root(restart)
+    later = restart.time is not None and any(
+        moment > restart.time and channel.split(":", 1)[0].strip() in ("", root)
+        for channel, moment in view.record.last_transport_failure.items())
+    return not (after or replays or later)
 
 
 # The WhatsApp Web monitor's inbound watchdog closes a connection that had no message for 30 minutes (its own close,
@@ -479,7 +512,8 @@ def _poll_conflict(event: Event) -> bool:
 
 
 def _noted_repeats(view: EpisodeView, restarts: list) -> list:
-    """Restarts a reporter's note below says kept coming ("# repeats every ~35 min")."""
+    """Lines (a channel's own restarts, failed connects, exits) a reporter's note below says kept coming ("# repeats
+    every ~35 min"); never passed a health-monitor restart, whose repeat only a second restart line shows."""
     notes = [n for n in view.events("note") if n.fields.get("repeats")]
     repeated = []
     for note in notes:
@@ -533,9 +567,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     restarts = view.events("health.restart")
     per_channel = Counter(channel_of(e) for e in restarts)
     looping = [channel for channel, count in per_channel.items() if count >= 2]
-    # (a note may say a restart, or a channel's failed connect, kept coming)
-    noted = _noted_repeats(view, restarts + view.events("channel.auto_restart", "channel.transport_error",
-                                                        "channel.exited"))
+    # (a note may say a channel's failed connect kept coming; not a health-monitor restart: one restart line is one
+    # restart, and a reporter's "# repeats every ~35 min" is prose, not a second restart line)
+    noted = _noted_repeats(view, view.events("channel.auto_restart", "channel.transport_error", "channel.exited"))
     looping += [channel for channel in dict.fromkeys(channel_of(r) for r, _ in noted) if channel not in looping]
     # "hit <n> restarts/hour limit" (src/gateway/channel-health-monitor.ts): the monitor itself counted n
     # restarts of that account within the hour, a restart loop even when the log shows fewer of them.
@@ -552,7 +586,8 @@ def detect(view: EpisodeView) -> Candidate | None:
         (after_hung_stop if field_text(event, "reason") == "timed-out channel stop" else auto).append(event)
     gave_up = view.events("channel.restart_gave_up")
     self_looping = [e for e in auto if _attempt(e) >= 2] + gave_up
-    if auto and (addr_in_use or restarts) and not _one_disconnect_healed(view, restarts, auto):
+    if auto and (addr_in_use or restarts) and not _one_disconnect_healed(view, restarts, auto) \
+            and (addr_in_use or not _first_attempt_of_one_restart(restarts, auto)):
         self_looping += auto
     # A channel's own watchdog saying its transport went idle ("polling stall detected", "transport watchdog
     # timeout") twice, or once with a restart or a failed start around it; a channel that exited.
@@ -660,10 +695,16 @@ def detect(view: EpisodeView) -> Candidate | None:
     latest_attempt = max((e for e in auto if _attempt(e)), key=_attempt, default=None)  # (a line with no count: none)
     stall_note = stalls
     failed_once_only = False
+    routine_restart = lone and total == 1 and _routine_restart(view, restarts[0])
     several_accounts = bool(total) and not lone and len(per_channel) > 1
-    if lone and total:
+    if routine_restart:
+        summary = (f"The health monitor restarted {name} once ({', '.join(reasons) or 'no reason given'}), and "
+                   "nothing after it shows the channel still failing: one restart is the monitor doing its job, "
+                   "reported at info; a second restart, the channel's own restart cycle past its first attempt, or "
+                   "failures after it would make it a restart loop")
+    elif lone and total:
         summary = (f"The health monitor restarted {name} once ({', '.join(reasons) or 'no reason given'}): it found "
-                   "the channel's ingress down; one restart alone does not show whether it recovered")
+                   "the channel's ingress down, and lines after it show the channel still failing")
     elif lone and stalls:
         longest = max(e.seconds.get("stalledFor", 0.0) for e in stalls)
         summary = (f"{(channel_of(stalls[0]).strip(':') or 'a channel')}'s transport watchdog found its ingress stalled"
@@ -782,7 +823,8 @@ def detect(view: EpisodeView) -> Candidate | None:
                "poll_conflict": any(_poll_conflict(e) for e in transport), "listener_held": bool(held),
                "credentials_refused": bool(transport) and all(credentials_refused(e) for e in transport)},
         # (one failure of the intake and nothing else: said, at info, so a blip the channel healed fails no CI)
-        severity=Severity.INFO if lone and failed_once_only else None,
+        # (one health-monitor restart and nothing failing after it: the monitor doing its job, said at info)
+        severity=Severity.INFO if lone and (failed_once_only or routine_restart) else None,
     )
 
 

@@ -1,0 +1,80 @@
+"""RC18 and the labelling policy "one health-monitor restart" (tests/field/README.md): one restart of one channel
+account, with or without the disconnect before it or the reconnect after it, is the monitor doing its job (an info
+note, no warning); two restarts, the channel's own restart cycle past its first attempt, or the channel still failing
+after the restart stay a restart loop at warning. Lines written for these tests, of the shapes OpenClaw logs."""
+
+from __future__ import annotations
+
+from stuckscan.model import Analysis
+from tests.test_pasted_readings import analyze_text
+
+
+def restart(account: str = "zulu:ops", reason: str = "stale-socket", clock: str = "2026-02-03T04:05:06.000Z") -> str:
+    return f"{clock} [health-monitor] [{account}] health-monitor: restarting (reason: {reason})"
+
+
+def at(clock: str, text: str) -> str:
+    return f"2026-02-03T{clock}.000Z {text}"
+
+
+def rc18_severity(analysis: Analysis) -> str | None:
+    """The severity of the RC18 finding the lines make ("info", "warning"), or None when they make none."""
+    found = [e.primary for e in [*analysis.incidents, *analysis.episodes] if e.primary and e.primary.rule.id == "RC18"]
+    return max((f.severity.value for f in found), key=("info", "warning", "error").index, default=None)
+
+
+def test_one_restart_of_one_account_is_said_at_info_whatever_its_reason() -> None:
+    for reason in ("stale-socket", "disconnected", "stopped", "stuck"):
+        analysis = analyze_text(restart("signal:home", reason))
+        assert rc18_severity(analysis) == "info", reason
+        assert "monitor doing its job" in analysis.episodes[0].primary.summary
+
+
+def test_one_restart_with_the_disconnect_before_it_or_the_provider_starting_after_it_is_said_at_info() -> None:
+    dropped = at("04:05:00", "[slack] slack socket disconnected (close); reconnecting in 2s (attempt 1/12)")
+    one = restart("slack:team", "disconnected")
+    starting = at("04:05:07", "[slack] [team] starting provider")
+    assert rc18_severity(analyze_text(dropped, one)) == "info"
+    assert rc18_severity(analyze_text(one, starting)) == "info"
+    # the manager's first attempt right after the monitor's restart is that restart, not a cycle
+    first = at("04:05:06", "[team] auto-restart attempt 1/10 in 5s")
+    assert rc18_severity(analyze_text(one, first)) == "info"
+
+
+def test_a_reporters_note_that_a_restart_repeats_is_prose_not_a_second_restart() -> None:
+    assert rc18_severity(analyze_text(restart("telegram:ops"), "[ops] starting provider (@relayBot)",
+                                      "# this repeats every ~40 min")) == "info"
+
+
+def test_two_restarts_of_one_account_or_restarts_of_several_accounts_stay_a_loop_at_warning() -> None:
+    again = restart("signal:home", "stale-socket", "2026-02-03T04:40:06.000Z")
+    assert rc18_severity(analyze_text(restart("signal:home"), again)) == "warning"
+    assert rc18_severity(analyze_text(restart("signal:home"), restart("signal:work"))) == "warning"
+
+
+def test_one_restart_beside_the_channels_own_cycle_past_its_first_attempt_stays_at_warning() -> None:
+    one = restart("line:shop", "stopped")
+    assert rc18_severity(analyze_text(one, at("04:05:09", "[shop] auto-restart attempt 4/10 in 40s"))) == "warning"
+    assert rc18_severity(analyze_text(one, at("04:05:09", "[shop] giving up after 10 restart attempts"))) == "warning"
+    dropped = at("04:05:00", "[slack] slack socket disconnected (close); reconnecting in 2s (attempt 1/12)")
+    dropped_again = at("04:05:10", "[slack] slack socket disconnected (close); reconnecting in 4s (attempt 2/12)")
+    assert rc18_severity(analyze_text(dropped, restart("slack:team", "disconnected"), dropped_again)) == "warning"
+
+
+def test_one_restart_with_the_channel_still_failing_after_it_stays_at_warning() -> None:
+    one = restart("telegram:ops")
+    hung = at("04:06:00", "[telegram] [ops] channel stop exceeded 5000ms after abort; continuing shutdown")
+    assert rc18_severity(analyze_text(one, hung)) == "warning"
+    refused = at("04:06:00", "[telegram] getMe attempt 3/3 failed: fetch timeout after 15000ms")
+    assert rc18_severity(analyze_text(one, refused)) == "warning"
+    no_listener = at("04:06:00", "Error: No active WhatsApp Web listener (account: default). Start the gateway, "
+                                 "then link WhatsApp")
+    assert rc18_severity(analyze_text(restart("whatsapp:default"), no_listener)) == "warning"
+
+
+def test_one_restart_with_the_same_channels_connect_failing_later_in_the_log_stays_at_warning() -> None:
+    # (a failure hours later, in an episode of its own: the log still shows the channel failing after the restart)
+    later = at("12:05:06", "[signal] Signal SSE stream error: TypeError: fetch failed")
+    assert analyze_text(restart("signal:home"), later).episodes[0].severity.value == "warning"
+    # (another channel's failure is not this channel still failing)
+    assert analyze_text(restart("zulu:ops"), later).episodes[0].severity.value == "info"
