@@ -27,9 +27,11 @@ from stuckscan.events import (
     ATTENTION_LABELS,
     AUTH_WARMED_KIND,
     FAST_FAILURE_SECONDS,
+    HELD_AFTER_TIMEOUT_KINDS,
     IN_FLIGHT_KINDS,
     LANE_TIMER_SLACK,
     LOCK_FAILURE_TEXTS,
+    LONE_TIMEOUT_COMPANIONS,
     NEXT_RUN_KINDS,
     NOTE_KIND,
     OVERFLOW_KINDS,
@@ -174,6 +176,8 @@ INBOUND_REFUSED_KIND = "channel.inbound_refused"
 # or the service manager's kill (gateway.stop_killed). The stop cut those runs (RC17). A drain waits at most its
 # budget (300 s by default, src/cli/gateway-cli/run-loop.ts).
 STOP_SIGNALS = frozenset({"SIGTERM", "SIGINT", "SIGKILL"})
+# Lines that show a run or its lane still held, kept with a run timeout waiting for its cleanup (_note_run_held).
+RUN_HELD_KINDS = frozenset({"lane.wait_exceeded", *HELD_AFTER_TIMEOUT_KINDS})
 # A run timeout's own unnamed follow-up lines kept with it (its timeout-compaction start and outcome: a few at most).
 MAX_TIMEOUT_FOLLOWUPS = 8
 DEFAULT_DRAIN_BUDGET = timedelta(minutes=5)
@@ -411,6 +415,7 @@ class IncidentRecord:
     lines_after_close: int = 0            # session lines seen since it closed
     cut_short: bool = False               # opened at the end of input: the log ended inside a signal's window
     input_end: datetime | None = None     # still open when the input ended: the input's last time then
+    lone_timeout: bool = False            # opened by a run timeout the input holds no other kind of line beside
     thresholds: Thresholds = DEFAULT_THRESHOLDS  # the gateway's stall-detector timing
     open_order: int = 0                   # when it last entered the open set (the order sweeps close in)
     resumed: int = 0                      # times it was evicted and its stall came back
@@ -905,6 +910,7 @@ class Correlator:
         self.open_episode: EpisodeRecord | None = None
         self.markers: deque[Event] = deque(maxlen=self.limits.markers)
         self.pending_timeouts: dict[str, PendingSignal] = {}
+        self._other_lines = 0  # lines of the input other than run timeouts, run ends and held lines
         # The run timeout a lane task ended on the model's timeout just closed, with its budget (see
         # _end_run_timeout_by_its_task): the run's other lane (cron and its session lane) ends on the same timeout.
         self._budget_spent: tuple[Event, float] | None = None
@@ -963,6 +969,8 @@ class Correlator:
             self.transcript_watch[event.source] = event
         if kind in ("generic", "unparsed"):
             return changes
+        if kind != NOTE_KIND and kind not in LONE_TIMEOUT_COMPANIONS:
+            self._other_lines += 1  # (a line beside which a run timeout is no longer lone: see _expire_run_timeouts)
         if kind == BATCH_KIND:  # lines the fast path's lifecycle lane handles in one go (stuckscan.lifecycle_lane)
             return event.feed_into(self)  # type: ignore[attr-defined,no-any-return]
         if kind == "liveness.work_item":
@@ -991,6 +999,8 @@ class Correlator:
         if kind in BUILD_HINT_KINDS:
             self._note_build(event)
         names = self.ids.learn(event)
+        if kind in RUN_HELD_KINDS and self.pending_timeouts:
+            self._note_run_held(event, names)
         if kind in ATTENTION_LABELS:
             changes.extend(self._on_attention(event))
         elif kind in RECOVERY_KINDS:
@@ -1490,7 +1500,7 @@ class Correlator:
         elif event.kind in NEXT_RUN_KINDS and run_id is not None:
             self._end_timeouts_by_next_run(event, identity, run_id)
         if (cleanup or event.kind == "run.cleanup") and is_line_only(identity):
-            self._clear_masked_run_timeout()
+            self._clear_masked_run_timeout(event)
         record = self._find_open(identity, key, session_id, run_id)
         if record is None and event.kind in RECOVERY_SIDE_EFFECT_KINDS:
             record = self._reopen_after_silence(identity, event)
@@ -1980,6 +1990,22 @@ class Correlator:
             if deadline is not None and (self._pending_due is None or deadline < self._pending_due):
                 self._pending_due = deadline
 
+    def _note_run_held(self, event: Event, names: Names | None) -> None:
+        """A line that shows a run or its lane still held (a lane wait with nothing queued ahead, an active-runs wait
+        timing out, an abort that did not settle or crashed), logged while a run timeout waits for its cleanup: kept
+        with that timeout, whose RC15 reading needs such a line after it (the labelling policy "lone embedded run
+        timeout"). Only the session's own timeout, or the one timeout waiting when either names no session."""
+        if event.kind == "lane.wait_exceeded" and event.fields.get("queueAhead") not in (0, "0", None):
+            return  # (work queued ahead: the wait is the backlog's, not the lane held)
+        waiting = [pending for pending in self.pending_timeouts.values() if pending.opened_by == "run_timeout"
+                   and event_order(pending.event) < event_order(event)]
+        key, session_id, run_id = self.ids.resolve(event, names)
+        identity = identity_of(key, session_id, run_id)
+        own = [pending for pending in waiting if identity is not None and pending.identity == identity]
+        for pending in own or (waiting if len(waiting) == 1 else []):
+            if len(pending.followups) < MAX_TIMEOUT_FOLLOWUPS:
+                pending.followups.append(event)
+
     def _join_run_timeout(self, event: Event) -> bool:
         """A ``[timeout-compaction]`` line (it names no run) logged at a run timeout still waiting for its cleanup: the
         run's own handling of that timeout (src/agents/pi-embedded-runner/run.ts), kept as the timeout's evidence.
@@ -2108,14 +2134,19 @@ class Correlator:
             if pending.opened_by == "compaction" and (pending.identity is None or overflow_compaction_start(pending.event)):
                 del self.pending_timeouts[key]
 
-    def _clear_masked_run_timeout(self) -> None:
+    def _clear_masked_run_timeout(self, cleanup: Event | None = None) -> None:
         """A cleanup whose ids the paste masked (``runId=<redacted>``), while exactly one run timeout with masked ids
         waits: it may be that run's, so the wait cannot claim that nothing cleaned the timeout up. (Masked ids still
         never merge the two lines' sessions.)"""
         masked = [key for key, pending in self.pending_timeouts.items()
                   if pending.opened_by == "run_timeout" and pending.identity is not None and is_line_only(pending.identity)]
         if len(masked) == 1:
-            del self.pending_timeouts[masked[0]]
+            pending = self.pending_timeouts.pop(masked[0])
+            # (the masked cleanup saying the run timed out, "run cleanup: ... timedOut=true", right after the one masked
+            # timeout, with no tool seen: the run spent its whole budget and ended, RC01's reading of a lone timeout)
+            if cleanup is not None and cleanup.kind == "run.cleanup" and cleanup.fields.get("timedOut") is True \
+                    and pending.event.seconds.get("timeoutMs") and self._lone_timeout(pending.identity):
+                cleanup.seconds[TIMED_OUT_RUN_FIELD] = pending.event.seconds["timeoutMs"]
 
     def _end_timeouts_by_next_run(self, event: Event, identity: str, run_id: str) -> None:
         """Another run of the session under way while a run timeout still waits for its cleanup (the next run's start,
@@ -2144,7 +2175,8 @@ class Correlator:
                 del self.pending_timeouts[key]
                 # (the run's own end, failed, after its timeout: it used all of its time and gave no answer)
                 # (or the run's cleanup saying so itself, "run cleanup: ... aborted=true timedOut=true", when the log
-                # holds the whole run, from its start, and no tool in it: the budget went to the model call)
+                # holds the whole run, from its start, and no tool in it, or the timeout alone: the budget went to the
+                # model call)
                 if cleanup is not None and pending.opened_by == "run_timeout" and pending.event.seconds.get("timeoutMs") \
                         and (cleanup.kind == "embedded.run_end" and cleanup.fields.get("stopReason") == "error"
                              or cleanup.kind == "run.cleanup" and cleanup.fields.get("timedOut") is True
@@ -2155,10 +2187,19 @@ class Correlator:
                 # "auto-compaction succeeded" is info, absent from a file kept at warn), so the wait ends too.
                 del self.pending_timeouts[key]
 
+    def _lone_timeout(self, identity: str | None) -> bool:
+        """Whether the session's kept history holds nothing but its run timeout."""
+        return identity is not None and all(event.kind == "embedded.timeout" for event in self.history.get(identity) or ())
+
     def _whole_run_without_tools(self, identity: str, run_id: str | None) -> bool:
-        """Whether the session's kept history holds ``run_id``'s start and no tool call of that run."""
+        """Whether the session's kept history holds ``run_id``'s start and no tool call of that run, or nothing of the
+        session but the run's timeout (a lone timeout its cleanup follows: the run spent its budget, the labelling
+        policy "lone embedded run timeout")."""
+        history = self.history.get(identity) or ()
+        if run_id is not None and all(event.kind in ("embedded.timeout", "run.cleanup") for event in history):
+            return True
         started = False
-        for event in self.history.get(identity) or ():
+        for event in history:
             if run_id is None or event.fields.get("runId") != run_id:
                 continue
             if event.kind in RUN_TOOL_KINDS:
@@ -2193,6 +2234,8 @@ class Correlator:
                 self._fill_names(record, key_name, session_id, run_id)
                 record.evidence.add(pending.event)
                 record.cut_short = not due
+                # (the input's only fault line is the run timeout: "lone embedded run timeout", read by RC01/RC15)
+                record.lone_timeout = pending.opened_by == "run_timeout" and not self._other_lines
                 changes.append(Change("opened", record, "run timeout with no cleanup" if pending.opened_by == "run_timeout"
                                       else "compaction with no end"))
             for followup in pending.followups:

@@ -391,6 +391,16 @@ RUN_BUDGET_FIELD = "spentRunBudget"
 # error``), or its lane task lasting that whole budget (``lane task done: lane=subagent durationMs=300093``), closed:
 # set by the correlator. The run used all of its time and ended with no answer.
 TIMED_OUT_RUN_FIELD = "timedOutRunBudget"
+# Lines that show a run still held after its own timeout fired: the active-runs wait at a restart timing out on it,
+# its abort failing to settle or crashing the process, the aborted stream going on (stuckscan.rules._detect.
+# run_held_after; the correlator keeps them with the timeout).
+HELD_AFTER_TIMEOUT_KINDS = ("run.wait_active_timeout", "abort.settle_timeout", "abort.settle_failed", "run.abort_failed",
+                            "run.aborted_error", "embedded.abort_still_streaming")
+# What may stand beside a lone run timeout in an excerpt: the timeout itself, the run's end after it, the lines that
+# show it held (the labelling policy "lone embedded run timeout").
+LONE_TIMEOUT_COMPANIONS = frozenset({"embedded.timeout", "run.cleanup", "embedded.run_end", "embedded.run_done",
+                                     "lane.task_done", "run.cleared", "session.state", "run.timed_out_no_reply",
+                                     "lane.wait_exceeded", *HELD_AFTER_TIMEOUT_KINDS})
 # What the correlator writes into an event's ``seconds``: not in the line's text, so a lazy event it marked is never
 # compacted back to its text (parser.LazyEvent.compact).
 CORRELATOR_MARKS = frozenset({RUN_BUDGET_FIELD, TIMED_OUT_RUN_FIELD})

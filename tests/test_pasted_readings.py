@@ -214,15 +214,17 @@ def test_an_llm_timeout_is_model_call_evidence_and_a_timeout_it_caused_does_not_
     run_timeout = "08:21:46 [WARN]  embedded run timeout: runId=r-9 sessionId=s-9 timeoutMs=600000"
     profile = "08:21:46 [WARN]  Profile google-gemini-cli:p1 timed out. Trying next account..."
     assert primary(run_timeout, profile) == "RC01"  # the run was handling its hung model call
-    assert primary(run_timeout) == "RC15"
-    # the timed-out attempt's own cleanup after it (src/agents/pi-embedded-runner/run/attempt.ts, #52147): not left
+    # a lone timeout: the run spent its budget, nothing shows it held (policy "lone embedded run timeout")
+    assert primary(run_timeout) == "RC01"
+    # the timed-out attempt's own cleanup after it (src/agents/pi-embedded-runner/run/attempt.ts, #52147): not left,
+    # and the run spent its whole budget with nothing else shown (RC01, never RC15)
     cleanup = "08:21:47 [agent/embedded] run cleanup: runId=r-9 sessionId=s-9 aborted=true timedOut=true"
-    assert primary(run_timeout, cleanup) is None
+    assert primary(run_timeout, cleanup) == "RC01"
     # a paste that masked every id: one masked timeout and a masked cleanup after it may be the same run (#52147)
     masked = ("WARN embedded run timeout: runId=<redacted> sessionId=<redacted> timeoutMs=600000",
               "DEBUG run cleanup: runId=<redacted> sessionId=<redacted> aborted=true timedOut=true")
-    assert primary(*masked) is None
-    assert primary(masked[0]) == "RC15"
+    assert primary(*masked) == "RC01"
+    assert primary(masked[0]) == "RC01"
 
 
 def test_discord_gateway_closes_and_resumes_in_a_loop_are_an_ingress_stall() -> None:
@@ -951,7 +953,7 @@ def test_a_run_that_timed_out_inside_its_compaction_is_a_compaction_stall() -> N
     lines = ["- `embedded run timeout: timeoutMs=600000`", "- `timed out during compaction`",
              "- `AbortError: Unsubscribed during compaction`"]
     assert primary(*lines) == "RC16"
-    assert primary(lines[0]) == "RC15"
+    assert primary(lines[0]) == "RC01"  # a lone timeout (policy "lone embedded run timeout")
 
 
 def test_findings_tied_on_severity_confidence_and_span_headline_the_cause_precedence_puts_first() -> None:
@@ -1136,7 +1138,7 @@ def test_telegram_polls_ended_by_another_poller_name_the_other_poller() -> None:
 def test_the_recall_sub_runs_own_run_timeout_is_the_recall_skipping_not_a_run_left_uncleaned() -> None:
     timeout = "2026-05-26T20:24:02.478+09:00 [agent/embedded] embedded run timeout: runId={} timeoutMs=15000"
     assert primary(timeout.format("active-memory-modqufpt-9760cd06")) is None
-    assert primary(timeout.format("3f0c9a1e-0000-4000-8000-000000000001")) == "RC15"
+    assert primary(timeout.format("3f0c9a1e-0000-4000-8000-000000000001")) == "RC01"  # a lone timeout
 
 
 def test_a_codex_trajectory_export_is_read_record_by_record() -> None:
@@ -1483,7 +1485,7 @@ def test_turns_failing_on_the_lock_a_timed_out_run_left_are_the_leaked_lock_not_
     assert incident.primary is not None and incident.primary.rule.id == "RC08"
     assert incident.primary.confidence.value == "medium" and "after its run timed out" in incident.primary.summary
     assert [f.rule.id for f in incident.contributing] == ["RC15"]
-    assert primary(timeout) == "RC15"  # the timeout alone is still the missing cleanup
+    assert primary(timeout) == "RC01"  # the timeout alone: a spent budget (policy "lone embedded run timeout")
 
 
 def test_the_slack_sdks_failed_http_requests_are_the_channels_transport_failing() -> None:
@@ -1650,7 +1652,7 @@ def test_the_agent_commands_run_end_is_the_cleanup_a_run_timeout_waits_for() -> 
     timeout = "embedded run timeout: runId=c32f5279-47fe-4302-8c99-d0ef7d207c7a sessionId=s-local-1 timeoutMs=45000"
     ended = "[agent] run c32f5279-47fe-4302-8c99-d0ef7d207c7a ended with stopReason=error"
     assert kinds(timeout, ended) == [(1, "embedded.timeout"), (2, "embedded.run_end")]
-    assert primary(timeout) == "RC15"  # nothing after the timeout: its cleanup never ran
+    assert primary(timeout) == "RC01"  # nothing after the timeout shows it held (policy "lone embedded run timeout")
     assert primary(timeout, ended) != "RC15"  # the run ended: cleaned up
 
 
@@ -1898,8 +1900,9 @@ def test_a_run_that_used_its_whole_budget_and_ended_with_no_answer_was_waiting_o
     # its lane task lasting the whole budget says the same (no ids: the paste's order)
     task = analyze_text("embedded run timeout: timeoutMs=300000", "lane task done: lane=subagent durationMs=300093")
     assert [i.primary.rule.id for i in task.incidents] == ["RC01"]
-    # a task that ended well short of the budget is another run's; a tool at work is not the model's wait
-    assert primary("embedded run timeout: timeoutMs=300000", "lane task done: lane=subagent durationMs=2093") != "RC01"
+    # a task that ended well short of the budget is another run's: the timeout stays lone (policy "lone embedded run
+    # timeout"); a tool at work is not the model's wait
+    assert primary("embedded run timeout: timeoutMs=300000", "lane task done: lane=subagent durationMs=2093") == "RC01"
     tool = f"embedded run tool start: runId={run} tool=exec toolCallId=t1"
     assert primary(tool, timeout, f"[agent] run {run} ended with stopReason=error") != "RC01"
 

@@ -170,8 +170,9 @@ def test_a_run_whose_cleanup_says_it_timed_out_with_no_tool_seen_spent_its_budge
     tool = ("2026-03-13T13:01:58.000Z [agent/embedded] embedded run tool start: runId=36c4aaa1-47e0-4f46-99e2-aaa24531f716 "
             "tool=exec toolCallId=call_1")
     assert _primaries(*_timed_out_run(tool)) == []
-    # the run's start not in the log: what it spent its budget on is unknown, and its cleanup ran (#52147)
-    assert _primaries(*_timed_out_run()[2:]) == []
+    # the run's start not in the log, the timeout and its cleanup alone: a spent budget all the same (policy "lone
+    # embedded run timeout")
+    assert _primaries(*_timed_out_run()[2:]) == ["RC01"]
     # a cleanup that does not say the run timed out ends nothing as a spent budget
     assert _primaries(*_timed_out_run(timed_out="false")) == []
 
@@ -214,9 +215,9 @@ def test_the_timeout_reply_after_a_run_timeout_shows_the_run_returned() -> None:
                "sessionId=e49dbedc-d330-4e51-9b47-8235ca41e547 timeoutMs=600000")
     reply = ("2026-04-16T02:54:05.070Z [plugins] Request timed out before a response was generated. Please try again, or "
              "increase `agents.defaults.timeoutSeconds` in your config.")
-    assert _primaries(timeout) == ["RC15"]
+    assert _primaries(timeout) == ["RC01"]  # a lone timeout (policy "lone embedded run timeout")
     assert "RC15" not in _primaries(timeout, reply)
-    # a reply long after the timeout is another run's
+    # a reply long after the timeout is another run's, and the log going on five minutes shows the run held
     late = reply.replace("02:54:05.070Z", "02:59:05.070Z")
     assert "RC15" in _primaries(timeout, late)
 

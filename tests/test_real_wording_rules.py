@@ -245,7 +245,8 @@ def test_a_lane_task_that_lasted_the_runs_own_budget_is_that_runs_end() -> None:
 
     timeout = f"[agent/embedded] embedded run timeout: runId={RUN} sessionId={SID} timeoutMs=300000"
     assert "RC15" not in ids(timeout, "[diagnostic] lane task done: lane=subagent durationMs=300093")
-    assert "RC15" in ids(timeout, "[diagnostic] lane task done: lane=subagent durationMs=12000")  # another task
+    # another task: the timeout stays lone, a spent budget (policy "lone embedded run timeout")
+    assert "RC15" not in ids(timeout, "[diagnostic] lane task done: lane=subagent durationMs=12000")
 
 
 def test_a_lane_task_that_ended_on_a_120s_model_timeout_a_moment_short_of_120s_held_its_lane_that_long() -> None:
@@ -927,8 +928,8 @@ def test_a_log_that_ends_at_a_run_timeout_after_earlier_ones_were_let_go_is_too_
     assert "RC15" not in rule_ids(analyze(*series, run_timeout("10:20:00", RUN3)))
     # the log going on past the cleanup window with nothing: that one was not cleaned up
     assert "RC15" in rule_ids(analyze(*series, run_timeout("10:20:00", RUN3), line("10:25:00", "heartbeat")))
-    # a lone timeout at the end of the lines stays the reading of a pasted line
-    assert "RC15" in rule_ids(analyze(run_timeout("10:20:00", RUN3)))
+    # a lone timeout at the end of the lines: a spent budget (policy "lone embedded run timeout")
+    assert rule_ids(analyze(run_timeout("10:20:00", RUN3))) == {"RC01"}
 
 
 def test_the_sessions_next_run_within_the_cleanup_window_ends_the_wait_for_the_timeouts_cleanup() -> None:

@@ -129,9 +129,10 @@ def test_a_lone_run_timeout_with_no_cleanup_is_a_signal_finding() -> None:
     [incident] = analyze(lines).incidents
     assert incident.origin is IncidentOrigin.SIGNAL
     assert incident.status is IncidentStatus.FAULT_SIGNAL
-    assert incident.primary is not None and incident.primary.rule.id == "RC15"
-    assert incident.primary.confidence.value == "medium"  # a lone line is never high
-    assert "60 s" in incident.missing
+    # (policy "lone embedded run timeout": nothing after it shows the run held, so a spent budget, RC01)
+    assert incident.primary is not None and incident.primary.rule.id == "RC01"
+    assert incident.primary.confidence.value == "low"  # a lone line is never high
+    assert "longer log" in incident.missing
 
 
 def test_a_gateway_wide_finding_on_one_line_is_never_high_either() -> None:

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from stuckscan.events import (
     CANDIDATE_TIMED_OUT,
+    HELD_AFTER_TIMEOUT_KINDS,
     LOCK_FAILURE_TEXTS,
+    LONE_TIMEOUT_COMPANIONS,
     PROVIDER_REFUSED,
     Event,
     event_order,
@@ -455,3 +457,41 @@ def every_candidate_timed_out(event: Event, warn_seconds: float) -> bool:
     if event.seconds.get("durationMs", 0.0) >= warn_seconds:
         return True
     return len(parts) >= 2 and len(timed_out) >= max(2, len(parts) / 2)
+
+
+# How long the log must go on after a run's timeout, with no run end, to show the run never let go.
+RUN_HELD_WINDOW = timedelta(seconds=60)
+
+
+def lone_run_timeout(view: IncidentView) -> bool:
+    """Whether the incident's only fault line is a run timeout (``embedded run timeout: ... timeoutMs=N``): no other
+    line about the run's model call, a tool, a compaction, a lock or a stall beside it, only the run's end or the lines
+    that show it held. Its reading follows the labelling policy "lone embedded run timeout"."""
+    if not view.record.lone_timeout:
+        return False  # (the correlator saw another line in the input: a model call, a tool, a compaction, a stall)
+    events = [*view.record.prelude, *view.record.evidence.all()]
+    return any(e.kind == "embedded.timeout" for e in events) and all(e.kind in LONE_TIMEOUT_COMPANIONS for e in events)
+
+
+def run_held_after(view: IncidentView, timeout: Event) -> bool:
+    """Whether a line after the run's timeout (``embedded run timeout: ... timeoutMs=N``) shows the run or its lane
+    still held: a stall warning; ``run active check: active=true``; a lane wait with nothing queued ahead (``lane wait
+    exceeded: lane=session:... queueAhead=0``: the lane's own task holds it); an active-runs wait timing out, an
+    abort that did not settle or crashed; or the log going on a minute or more past the timeout. The timeout line alone
+    shows only that the run spent its whole budget: its overall timer fires whatever the run was doing, and the
+    abort follows it (the labelling policy "lone embedded run timeout")."""
+    order = event_order(timeout)
+
+    def later(event: Event) -> bool:
+        return event_order(event) > order
+
+    if any(later(w) for w in view.warnings):
+        return True
+    if any(later(e) and e.fields.get("active") is True for e in view.events("run.active_check")):
+        return True
+    if any(later(e) and e.fields.get("queueAhead") in (0, "0", None) for e in view.events("lane.wait_exceeded")):
+        return True
+    if any(later(e) for e in view.events(*HELD_AFTER_TIMEOUT_KINDS)):
+        return True
+    end = view.record.input_end
+    return end is not None and timeout.time is not None and end - timeout.time >= RUN_HELD_WINDOW

@@ -33,10 +33,12 @@ from stuckscan.rules._detect import (
     failed_on_lock_before,
     field_text,
     is_terminal_progress,
+    lone_run_timeout,
     mentions_lock,
     progress_phrase,
     progress_predates_stall,
     quiet_cli_backend_turn,
+    run_held_after,
     stale_progress,
 )
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -109,6 +111,9 @@ RULE = Rule(
      "channel turns lasting the run budget (`agents.defaults.timeoutSeconds`, 600 s by default) twice or more "
      "(`feishu[<acct>]: dispatching to agent (session=<key>)` ... `dispatch complete (...)` that long later): low "
      "confidence",
+     "a lone run timeout (`embedded run timeout: ... timeoutMs=N` the excerpt's only fault line, alone or followed by "
+     "the run's end) with nothing after it showing the run or its lane still held: the run spent its whole budget with "
+     "no progress shown (labelling policy \"lone embedded run timeout\"): low confidence",
      "a lane task that held its lane the warn threshold or more waiting on a Codex app-server that never finished "
      "starting (`lane task error: lane=main durationMs=1785599 error=\"Error: codex app-server startup aborted\"`)"),
     ("`lastProgressAge` close to `age`: no progress since the call started", "no tool events during the stall",
@@ -185,10 +190,13 @@ def detect(view: IncidentView) -> Candidate | None:
                                                  if TIMED_OUT_RUN_FIELD in e.seconds]
     # (... or its timeout reply, "Request timed out before a response was generated": no payload when its time ran out)
     spent += [] if compaction or tools_seen else view.events("run.timed_out_no_reply")
+    # (... or a run timeout with nothing after it showing the run or its lane still held: the run's overall timer
+    # fired with no progress shown, and aborted it; a timeout left holding its lane is RC15's)
+    lone = [e for e in view.events("embedded.timeout") if not run_held_after(view, e)] if lone_run_timeout(view) else []
     if not (compaction or tools_seen):
         unreported += [e for e in view.events("channel.handler_timeout")
                        if overdue_channel_turn(e, view.thresholds.warn_seconds)]
-        unreported += spent
+        unreported += spent + lone
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
     idle += [e for e in view.events("model_fetch.end") if hung_model_fetch(e, view.thresholds.warn_seconds)]
     empty_turns = [e for e in view.events("transcript.turn_failed") if hung_transcript_turn(e, view.thresholds.warn_seconds)]
@@ -273,6 +281,11 @@ def detect(view: IncidentView) -> Candidate | None:
         budget = max((e.seconds[TIMED_OUT_RUN_FIELD] for e in spent if TIMED_OUT_RUN_FIELD in e.seconds), default=0.0)
         detail = (f"the run used its whole {f'{budget:.0f} s ' if budget else ''}time budget and ended with no answer, "
                   "with no tool seen, so it was most likely waiting on its model call")
+    elif lone and len(spent) + len(lone) == len(unreported):
+        budget = max((e.seconds.get("timeoutMs", 0.0) for e in lone), default=0.0)
+        detail = (f"the run used its whole {f'{budget:.0f} s ' if budget else ''}time budget with no progress shown and "
+                  "no tool seen, so it was most likely waiting on its model call (nothing after its timeout shows the "
+                  "run or its lane still held)")
     elif view.events("channel.handler_timeout"):
         detail = ("the channel's worker aborted a turn that outlived its budget with no tool seen, so it was most likely "
                   "waiting on its model call")

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 from stuckscan.events import NEXT_RUN_KINDS, Event, event_order, expired_as_stale, model_call_timed_out
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import LANE_TIMEOUT_ERROR, Candidate, cite, field_text, lane_task_errors
+from stuckscan.rules._detect import (
+    LANE_TIMEOUT_ERROR,
+    Candidate,
+    cite,
+    field_text,
+    lane_task_errors,
+    lone_run_timeout,
+    run_held_after,
+)
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
 
 if TYPE_CHECKING:
@@ -33,7 +41,10 @@ RULE = Rule(
      "that stops inside the window after the session's earlier timeouts were each let go; nor the run's own lane task "
      "failing within 2 s of the timeout, on the model's timeout or, having held its lane the run's whole budget, on "
      "any error: `lane task error: lane=main durationMs=1107182 error=\"FailoverError: Connection error.\"` after "
-     "`timeoutMs=600000`)",
+     "`timeoutMs=600000`); when the timeout is the excerpt's only fault line, a line after it must show the run or its "
+     "lane still held (a lane wait with nothing queued ahead, `activeRuns=N`, `run active check: active=true`, the lane's "
+     "backstop timeout, an abort-settle timeout or a crash, or the log going on a minute or more): a lone timeout is "
+     "RC01's spent budget (labelling policy \"lone embedded run timeout\")",
      "`run active check: active=true` afterwards",
      "`CommandLaneTaskTimeoutError`, on its own or inside a `lane task error`",
      "`lane task rejected after timeout: lane=... timeoutMs=N error=...` (the timed-out task failed later)",
@@ -164,6 +175,10 @@ def detect(view: IncidentView) -> Candidate | None:
                      + [e for e in view.events("lane.task_rejected_after_timeout") if not expired_as_stale(e)]
                      + lane_task_errors(view.events("lane.task_error"), LANE_TIMEOUT_ERROR)
                      + [e for e in view.events("cron.timeout_cleanup") if field_text(e, "stage") == "cleanup failed"])
+    if not lane_timeouts and lone_run_timeout(view):
+        # (a lone timeout with nothing after it showing the run or its lane still held says only that the run spent
+        # its whole budget: the run's overall timer fires whatever the run was doing, and aborts it; RC01 reads that)
+        timeouts = [e for e in timeouts if run_held_after(view, e)]
     if not timeouts and not lane_timeouts:
         return None
     active = [e for e in view.events("run.active_check") if e.fields.get("active") is True]
