@@ -2196,7 +2196,7 @@ class Correlator:
         session but the run's timeout (a lone timeout its cleanup follows: the run spent its budget, the labelling
         policy "lone embedded run timeout")."""
         history = self.history.get(identity) or ()
-        if run_id is not None and all(event.kind in ("embedded.timeout", "run.cleanup") for event in history):
+        if run_id is not None and history and all(event.kind in ("embedded.timeout", "run.cleanup") for event in history):
             return True
         started = False
         for event in history:
