@@ -1079,7 +1079,10 @@ def test_an_old_builds_want_of_recovery_before_the_abort_threshold_is_read_only_
     stuck = "[diagnostic] stuck session: sessionKey=agent:main:main state=processing age=173s"
     (incident,) = analyze_text(liveness, stuck).incidents
     assert "RC07" not in [c.rule.id for c in incident.contributing]
-    assert primary(stuck) == "RC07"  # (alone, an old build's warnings are a stall nothing recovers)
+    # alone, an old build's warning below the 360 s abort point is no fault (no build would have recovered yet);
+    # at the abort point it is the stall nothing recovered
+    assert primary(stuck) is None
+    assert primary(stuck.replace("age=173s", "age=360s")) == "RC07"
 
 
 def test_a_channel_stop_that_hung_is_read_like_an_exit() -> None:
@@ -1429,13 +1432,15 @@ def test_a_signal_finding_still_open_at_the_end_does_not_say_no_recovery_was_att
     assert "no recovery was attempted" not in outcome_sentence(incident)
 
 
-def test_a_session_fallback_reading_beats_a_gateway_cause_that_did_not_begin_before_the_stall() -> None:
-    # f689 (#74153): an old build's stuck session (no reason=, no recovery) and, after it, a polling stall.
+def test_an_old_builds_warning_below_the_abort_point_leaves_the_polling_stall_to_decide() -> None:
+    # f689 (#74153): an old build's stuck session (no reason=, no recovery) below the 360 s abort point and, after
+    # it, a polling stall: the warning alone is no fault, so the other fault line's class decides (policy "old-build
+    # stuck warnings below the abort point", sub-shape c)
     stuck = "stuck session: sessionKey=agent:main:main state=processing age=288s queueDepth=2"
     stall = "[telegram] Polling stall detected (active getUpdates stuck for 227s); forcing restart"
     (incident,) = analyze_text(stuck, stall).incidents
-    assert incident.primary.rule.id == "RC07"
-    assert "RC18" in {c.rule.id for c in incident.contributing}
+    assert incident.primary.rule.id == "RC18"
+    assert "RC07" not in {c.rule.id for c in incident.contributing}
 
 
 def test_fallback_candidates_pasted_as_bullets_are_read_as_candidates() -> None:
@@ -1536,7 +1541,9 @@ def test_a_record_whose_last_members_a_reporter_elided_is_read_and_one_idle_old_
     assert event.kind == "session.stuck" and event.fields["age"] == 148
     # an old build's one warning with nothing queued behind the run is a long turn as often as a stuck one
     assert primary(cut.replace("{depth}", "0")) is None
-    assert primary(cut.replace("{depth}", "2")) == "RC07"  # with messages queued behind it, the session is wedged
+    # with messages queued behind it, still no fault below the 360 s abort point; past it, the wedge nothing recovered
+    assert primary(cut.replace("{depth}", "2")) is None
+    assert primary(cut.replace("{depth}", "2").replace("age=148s", "age=400s")) == "RC07"
 
 
 def test_a_compaction_that_never_ended_and_holds_the_write_lock_is_the_compaction_stall() -> None:

@@ -28,9 +28,10 @@ RULE = Rule(
     WEDGED_POLICY, Severity.WARNING, "session",
     ("only `stuck session:` / `stalled session: ... recovery=none` lines for longer than `stuckSessionAbortMs`",
      "no `stuck session recovery` line at all"),
-    ("a build up to about 2026.4.x (no reason or classification fields): its warnings before the abort threshold "
-     "count too, as that build never recovers, unless it is a single warning that says nothing is queued behind the "
-     "run (`queueDepth=0`: a long turn as often as a stuck one)", "`recovery=none` on model or tool stalls"),
+    ("a build up to about 2026.4.x (no reason or classification fields) once a warning reaches the abort "
+     "threshold: below it, its bare warnings are no fault (no build would have recovered yet, and that build warns "
+     "for every turn longer than the warn threshold); a run that visibly progresses is RC04, another fault line "
+     "decides by its own class", "`recovery=none` on model or tool stalls"),
     (Fix("Upgrade OpenClaw: this build has no automatic stuck-session recovery.", _old_build,
          "the warnings have the pre-2026.5 form (no reason=)"),
      Fix("Set `diagnostics.stuckSessionAbortMs` so the gateway aborts wedged runs.", _observe_only,
@@ -55,30 +56,21 @@ def detect(view: IncidentView) -> Candidate | None:
         return None  # the gateway was checking for recovery: a longer log would show what it did
     old = view.warnings_where(old_form)
     abort = view.thresholds.abort_seconds
-    past_threshold = view.wedged_seconds >= abort
-    nothing_queued = not view.warnings_where(lambda w: w.fields.get("queueDepth") != 0)
-    if not past_threshold and (not old or view.cleared or (len(view.warnings) < 2 and nothing_queued)):
-        # (an old build's stall that cleared by itself before the abort threshold needed no recovery; one warning
-        # that says nothing is queued behind the run, queueDepth=0, is a long turn as often as a stuck one)
+    if view.wedged_seconds < abort:
+        # Before the abort threshold even a build with recovery would not have acted yet, so a missing recovery is
+        # not a fault the lines can show, on an old build too: its detector warns for every turn longer than the
+        # warn threshold (the age counts from the run's start, not its last progress).
         return None
     observe_only = view.warnings_where(lambda w: field_text(w, "recovery") == "none")
-    if past_threshold:
-        confidence = Confidence.HIGH if (old or observe_only) else Confidence.MEDIUM
-    else:  # an old build never recovers a session, whatever its age
-        confidence = Confidence.MEDIUM
+    confidence = Confidence.HIGH if (old or observe_only) else Confidence.MEDIUM
     why = "the build predates automatic recovery (its warnings have no reason= or recovery= field)" if old else \
         "the warnings say recovery=none" if observe_only else "no recovery line follows the warnings"
     start = view.stall_start
-    span = (f"past the {abort:.0f} s abort threshold" if past_threshold
-            else "a build that never recovers a session by itself")
     return Candidate(
         "RC07", confidence,
-        f"The session was stuck for {view.wedged_seconds:.0f} s" + (f", {span}" if past_threshold else f" on {span}")
-        + f", and nothing tried to recover it: {why}.",
+        f"The session was stuck for {view.wedged_seconds:.0f} s, past the {abort:.0f} s abort threshold, and nothing "
+        f"tried to recover it: {why}.",
         cite(view.warnings[:1], view.warnings[-2:]),
         onset=start + timedelta(seconds=abort) if start else None, explains_stall=False,
         facts={"old_form": bool(old), "observe_only": bool(observe_only)},
-        # (before the abort threshold no build would have recovered yet: the old build's want of recovery is the
-        # reading only when nothing else explains the stall)
-        fallback=not past_threshold,
     )
