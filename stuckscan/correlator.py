@@ -41,6 +41,7 @@ from stuckscan.events import (
     RESTART_WAIT_KINDS,
     RUN_BUDGET_FIELD,
     RUN_OVER_KINDS,
+    RUN_TIMEOUT_ECHO,
     SAME_FAILURE_SECONDS,
     SLOW_RESPONSE_SECONDS,
     STARTED_KINDS,
@@ -50,6 +51,7 @@ from stuckscan.events import (
     TURN_CLAIM_BUSY,
     UNPARSED_KIND,
     Event,
+    agent_end_provider_answered,
     approval_wait_expired,
     awaits_channel_readiness,
     blocked_tool_timeout,
@@ -84,6 +86,7 @@ from stuckscan.events import (
     timeout_record_ran_briefly,
     timestamp_or_inf,
     transcript_wait_ms,
+    usable_name,
     warm_blocked_loop,
 )
 from stuckscan.model import RecoveryVerdict
@@ -191,6 +194,8 @@ BUILD_HINT_KINDS = frozenset(ATTENTION_LABELS) | {
 # Lines an active-memory recall sub-run writes that look like the user's own model call failing.
 RECALL_LOOKALIKE_KINDS = frozenset({"embedded.failover", "model.fallback_decision"})
 RECALL_REACH = timedelta(minutes=2)
+RECALL_TASK_SLACK = timedelta(seconds=2)  # (a recall's lane task starts just after its "start" line; whole-second times)
+_LANE_TASK_TIMED_OUT = re.compile(r"CommandLaneTaskTimeoutError\b.*?\btimed out after (\d+)\s*ms")
 RECALL_REACH_LINES = 20
 # Gateway methods slow by design: a manual compaction, and calls that block until something else happens (a run
 # ends: agent.wait; someone approves: exec/plugin.approval.waitDecision, up to the approval window), and the update
@@ -511,6 +516,9 @@ class Change:
     kind: str  # opened | escalated | recovery | closed | reopened
     incident: IncidentRecord
     detail: str = ""
+
+
+FAILOVER_ECHO_LINES = 3  # (untimed paste: how far below its run timeout a failover decision is still its echo)
 
 
 @dataclass(slots=True)
@@ -906,6 +914,7 @@ class Correlator:
         self.silent_timeouts: dict[str, Event] = {}
         self.recent_overflows: deque[Event] = deque(maxlen=20)
         self.recent_lane_errors: deque[Event] = deque(maxlen=20)  # any lane's, for a failover that names no session
+        self.recent_agent_ends: deque[Event] = deque(maxlen=64)  # (whose error a failover of the same run may echo)
         self.episodes: list[EpisodeRecord] = []
         self.open_episode: EpisodeRecord | None = None
         self.markers: deque[Event] = deque(maxlen=self.limits.markers)
@@ -969,7 +978,7 @@ class Correlator:
             self.transcript_watch[event.source] = event
         if kind in ("generic", "unparsed"):
             return changes
-        if kind != NOTE_KIND and kind not in LONE_TIMEOUT_COMPANIONS:
+        if kind != NOTE_KIND and kind not in LONE_TIMEOUT_COMPANIONS and not self._failover_after_its_run_timeout(event):
             self._other_lines += 1  # (a line beside which a run timeout is no longer lone: see _expire_run_timeouts)
         if kind == BATCH_KIND:  # lines the fast path's lifecycle lane handles in one go (stuckscan.lifecycle_lane)
             return event.feed_into(self)  # type: ignore[attr-defined,no-any-return]
@@ -991,6 +1000,8 @@ class Correlator:
             self.open_episode.evidence.add(event)
         if kind in OVERFLOW_KINDS:
             self.recent_overflows.append(event)
+        if kind == "embedded.agent_end":
+            self.recent_agent_ends.append(event)
         if kind == "channel.starting" and awaits_channel_readiness(event):
             self._awaiting_ready = event
         if kind in HEARTBEAT_PROOF_KINDS and event.time is not None \
@@ -1025,6 +1036,8 @@ class Correlator:
             return changes
         if (kind in RECALL_LOOKALIKE_KINDS or kind == "embedded.timeout") and self._recall_owns(event, names):
             return changes  # (the recall sub-run's own timeout, too: its budget ran out, the turn went on)
+        if kind == "lane.task_error" and self._recall_task_timed_out(event):
+            return changes  # (the recall's own lane task, started with it, timing out: the turn went on without it)
         if kind in LANE_TASK_KINDS:
             self._note_lane_task(event)
         if kind == "channel.transport_error" and moment is not None \
@@ -1059,6 +1072,24 @@ class Correlator:
             if marker.kind in ADMISSION_CLOSING_KINDS or marker.kind == "gateway.admission":
                 return False
         return True
+
+    def _recall_task_timed_out(self, event: Event) -> bool:
+        """A lane task's ``CommandLaneTaskTimeoutError: ... task timed out after Nms`` logged while an active-memory
+        recall runs, for a task that started no earlier than the recall did (its N ms reach back to the recall's start,
+        not before it): the recall sub-run's own task hitting the recall's budget (labelling policy "active-memory
+        recall timeout is a side-run budget"). The user's turn, whose prompt build waits on the recall, started
+        before it."""
+        start = self._recall_start
+        if start is None or start.fields.get("stage") != "start" or start.time is None or event.time is None:
+            return False
+        if ":active-memory:" not in str(event.fields.get("lane", "")) and str(event.fields.get("lane", "")) \
+                .startswith("session:"):
+            return False  # (a session's own lane: the user's turn)
+        found = _LANE_TASK_TIMED_OUT.search(event.message)
+        if found is None:
+            return False
+        began = event.time - timedelta(milliseconds=int(found.group(1)))
+        return start.time - RECALL_TASK_SLACK <= began and event.time - start.time <= RECALL_REACH
 
     def _recall_owns(self, event: Event, names: Names | None) -> bool:
         """Whether a failover or fallback decision (or a run timeout) is the active-memory recall sub-run's (its run
@@ -1744,6 +1775,8 @@ class Correlator:
             return ""  # the provider refused the request at once: a failure the user was told of, not a hang
         if signal and event.kind == "model.all_failed" and self._failed_within_seconds(event):
             return ""  # every candidate failed and the request held its lane only seconds: no call hung, whatever the words
+        if signal and _a_runs_timeout_failover(event) and self._failover_echoes_answered_end(event):
+            return ""  # the run's agent end says the provider answered (or the connection failed at once): it decides
         if signal and _a_runs_timeout_failover(event) and failover_echoes_run_timeout(event, self.recent_run_timeouts):
             return ""  # the run's own timeout failed it over: the timeout is the finding, if anything is
         if signal or event.kind != "run.aborted_error" or event.time is None:
@@ -1756,6 +1789,43 @@ class Correlator:
             if self._is_restart(marker) or marker.kind in ("gateway.restarting", "gateway.reload_required"):
                 return "a restart aborted a run"
         return ""
+
+    def _failover_after_its_run_timeout(self, event: Event) -> bool:
+        """A ``failover decision ... reason=timeout`` (naming no hold) logged just after its run's own ``embedded run
+        timeout``: the same runId, or, where either line's runId is missing or elided, the timeout a few lines above it
+        in the same paste (untimed) or within :data:`RUN_TIMEOUT_ECHO` before it. The decision only names the reason of
+        the run's own timeout, so it leaves that timeout lone (labelling policy "run timeout with a timeout failover
+        decision")."""
+        if event.kind not in ("model.fallback_decision", "embedded.failover") or not self.recent_run_timeouts \
+                or event.fields.get("reason", event.fields.get("failoverReason")) != "timeout" \
+                or _failover_names_a_hold(event):
+            return False
+        run_id = usable_name(str(event.fields.get("runId", "")))
+        for timeout in reversed(self.recent_run_timeouts):
+            other = usable_name(str(timeout.fields.get("runId", "")))
+            if run_id and other and run_id != other:
+                continue
+            if timeout.time is not None and event.time is not None:
+                return timedelta(0) <= event.time - timeout.time <= RUN_TIMEOUT_ECHO
+            return timeout.time is None and event.time is None and timeout.source == event.source \
+                and 0 < event.line - timeout.line <= FAILOVER_ECHO_LINES
+        return False
+
+    def _failover_echoes_answered_end(self, event: Event) -> bool:
+        """A failover whose run's latest agent end (the same runId; with no ids on either, the agent end logged within
+        a couple of seconds before it) carries the provider's answer or a connection that failed at once
+        (:func:`agent_end_provider_answered`): the failover only files that error under its reason, so it adds
+        nothing (labelling policy "embedded run agent end with an error")."""
+        run_id = event.fields.get("runId")
+        for end in reversed(self.recent_agent_ends):
+            if run_id is not None:
+                if end.fields.get("runId") != run_id:
+                    continue
+            elif end.source != event.source or end.fields.get("runId") is not None or end.time is None or event.time is None \
+                    or not 0 <= (event.time - end.time).total_seconds() <= SAME_FAILURE_SECONDS:
+                continue
+            return agent_end_provider_answered(end)
+        return False
 
     def _repeated_silent_timeout(self, event: Event) -> str:
         """A transcript's second failed turn that timed out with nothing produced (the first is kept per transcript):

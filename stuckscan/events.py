@@ -230,6 +230,34 @@ _PROVIDER_CALL_FAILED = re.compile(r"\bLLM request failed\b|\bnetwork connection
                                    r"\bETIMEDOUT\b|\bsocket hang up\b", re.IGNORECASE)
 
 
+# An agent end's error that is the provider's answer or a connection that failed at once (labelling policy "embedded
+# run agent end with an error"): the raw error decides where the line has one, the error= text otherwise. A timeout
+# in the raw error (``rawError=Request timed out.``) is no answer: the model did not reply in time.
+_ANSWERED_ERROR = re.compile(
+    r"overloaded|\b529\b|rate[ _-]?limit|\b429\b|too many requests|\bquota\b|billing|insufficient[ _](?:balance|credit)|"
+    r"unauthori[sz]ed|\bforbidden\b|invalid[ _-]?(?:api[ _-]?)?key|authentication|\bauth\b|oauth|"
+    r"model[ _-]?not[ _-]?found|not available in your region|context overflow|context[ _-]length|maximum context|"
+    r"prompt too large|network connection error|connection error|fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|"
+    r"network_error|incomplete json|unexpected (?:token|end of json)|api_error|\bHTTP\s*[45]\d\d\b|^\s*[\"']?[45]\d\d\b",
+    re.IGNORECASE)
+_RAW_TIMEOUT = re.compile(r"time[ds]?[_ -]?out|\babort", re.IGNORECASE)
+
+
+def agent_end_provider_answered(event: Event) -> bool:
+    """An ``embedded run agent end ... isError=true`` whose error (its raw error where the line has one) is the
+    provider's answer (overloaded or 529, a rate limit, billing, auth, a 4xx/5xx body, an unknown model, a context
+    overflow, a stream it could not parse) or a connection that failed at once (``fetch failed``, ``Connection
+    error``, ``ECONNREFUSED``): nothing was left waiting on the model, whatever ``failoverReason`` or
+    ``providerRuntimeFailureKind`` OpenClaw attached (it files a network failure under reason "timeout")."""
+    if event.kind != "embedded.agent_end":
+        return False
+    raw = str(event.fields.get("rawError", "")).strip()
+    said = raw or str(event.fields.get("error", "")).strip()
+    if not said or _RAW_TIMEOUT.search(said) is not None:
+        return False
+    return _ANSWERED_ERROR.search(said) is not None or _PROVIDER_ANSWERED.match(said) is not None
+
+
 def model_call_timed_out(event: Event) -> bool:
     """A turn or lane task that ended on the provider's timeout (``embedded run agent end: error=LLM
     request timed out``, ``lane task error: ... error="FailoverError: LLM request timed out."``: OpenClaw's
@@ -239,6 +267,8 @@ def model_call_timed_out(event: Event) -> bool:
         return True
     if event.kind == "compaction.timeout_recovery":
         return event.fields.get("stage") == TIMEOUT_COMPACTION_START
+    if agent_end_provider_answered(event):
+        return False  # (the provider answered or the connection failed at once: the raw error decides)
     if event.kind == "embedded.agent_end" and event.fields.get("providerRuntimeFailureKind") == "timeout":
         return True  # (the file record's own classification of the provider's failure)
     if event.kind == "embedded.agent_end" and event.fields.get("failoverReason") == "timeout" \

@@ -61,7 +61,13 @@ RULE = Rule(
     WEDGED_POLICY, Severity.WARNING, "session",
     ("`stalled session:` or `long-running session:` with `activeWorkKind=model_call` or "
      "`lastProgress=model_call:started` (or `embedded_run:started` with no later progress)",
-     "`embedded run failover decision ... reason=timeout` or `rawError=Request was aborted`",
+     "`embedded run failover decision ... reason=timeout` or `rawError=Request was aborted` (not the failover of a run "
+     "whose agent end carries the provider's answer or a connection that failed at once: it adds nothing)",
+     "`embedded run agent end ... isError=true error=LLM request timed out.` with no raw error or a raw timeout; its "
+     "raw error decides: a provider's answer (overloaded, 429, a 4xx/5xx body, billing, auth, an unknown model, a "
+     "context overflow, a stream parse error) or a connection that failed at once (`fetch failed`, `Connection "
+     "error`, `ECONNREFUSED`) is no fault, even under `failoverReason=timeout` (labelling policy \"embedded run agent "
+     "end with an error\")",
      "`LLM idle timeout (Ns)`", "`model fallback decision: decision=candidate_failed ... reason=timeout` (not when its "
      "error names no timeout and the lane tasks that failed with it held their lanes under 30 s: the provider refused "
      "the request at once, a failure the user was told of)",
@@ -112,7 +118,8 @@ RULE = Rule(
      "(`feishu[<acct>]: dispatching to agent (session=<key>)` ... `dispatch complete (...)` that long later): low "
      "confidence",
      "a lone run timeout (`embedded run timeout: ... timeoutMs=N` the excerpt's only fault line, alone or followed by "
-     "the run's end) with nothing after it showing the run or its lane still held: the run spent its whole budget with "
+     "the run's end or its own `failover decision ... reason=timeout`, labelling policy \"run timeout with a timeout "
+     "failover decision\") with nothing after it showing the run or its lane still held: the run spent its whole budget with "
      "no progress shown (labelling policy \"lone embedded run timeout\"): low confidence",
      "a lane task that held its lane the warn threshold or more waiting on a Codex app-server that never finished "
      "starting (`lane task error: lane=main durationMs=1785599 error=\"Error: codex app-server startup aborted\"`)"),

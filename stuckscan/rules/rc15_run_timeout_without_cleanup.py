@@ -44,9 +44,12 @@ RULE = Rule(
      "`timeoutMs=600000`); when the timeout is the excerpt's only fault line, a line after it must show the run or its "
      "lane still held (a lane wait with nothing queued ahead, `activeRuns=N`, `run active check: active=true`, the lane's "
      "backstop timeout, an abort-settle timeout or a crash, or the log going on a minute or more): a lone timeout is "
-     "RC01's spent budget (labelling policy \"lone embedded run timeout\")",
+     "RC01's spent budget (labelling policy \"lone embedded run timeout\"), and so is one followed only by its run's "
+     "`failover decision ... reason=timeout` (policy \"run timeout with a timeout failover decision\")",
      "`run active check: active=true` afterwards",
-     "`CommandLaneTaskTimeoutError`, on its own or inside a `lane task error`",
+     "`CommandLaneTaskTimeoutError`, on its own or inside a `lane task error` (not the active-memory recall's own "
+     "task, started with the recall and timing out at its budget: labelling policy \"active-memory recall timeout is "
+     "a side-run budget\")",
      "`lane task rejected after timeout: lane=... timeoutMs=N error=...` (the timed-out task failed later)",
      "`lane task error: lane=session:... error=\"...timed out\"`, then a `lane dequeue` after which the session lane "
      "dequeues nothing while `lane enqueue: queueSize=N` grows"),
