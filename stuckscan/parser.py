@@ -804,6 +804,8 @@ _INDENT = frozenset(" \t")
 _KEY_WORD = re.compile(r"[A-Za-z_][\w.\-]*=")
 # A session lock path alone on a line (a lock error's path wrapped onto the next line).
 _LOCK_PATH = re.compile(r"(?:[A-Za-z]:\\|[/~.…])\S{0,1000}\.lock")
+# ... also with the reason tag a model-fallback summary prints after a failed candidate ("<path>.jsonl.lock (timeout)").
+_WRAPPED_LOCK_PATH = re.compile(_LOCK_PATH.pattern + r"(?: \(timeout\))?")
 # A property Node.js prints on a line of its own under an error it logs (``url: 'https://...'``, ``errno: -4039,``),
 # and the error's name in the line above it ("AxiosError: ...", "Error: connect ETIMEDOUT ...").
 _ERROR_PROPERTY = re.compile(r"[a-z][A-Za-z_]{0,30}: (?:'[^'\n]{0,2000}'|\"[^\"\n]{0,2000}\"|-?\d{1,15}|true|false|null"
@@ -1776,7 +1778,7 @@ class LineParser:
             return True
         if indented and (first_kv or previous.message.endswith((":", ";"))):
             return True
-        if _LOCK_PATH.fullmatch(stripped.rstrip("\"'")) and "session file locked" in previous.message \
+        if _WRAPPED_LOCK_PATH.fullmatch(stripped.rstrip("\"'")) and "session file locked" in previous.message \
                 and "lockPath" not in previous.fields:  # (the path may close the quoted error it ends)
             return True
         if "=" not in stripped:

@@ -215,8 +215,54 @@ def lock_in_fallback_chain(view: Any) -> bool:
     """The lock errors came back as model-fallback failures: contention with another live turn
     (RC10), which says who held the lock better than the lock timeout's length does."""
     return any(mentions_lock(e) for e in view.events("model.fallback_decision", "embedded.failover", "model.all_failed")) \
-        or any(is_candidate_failure(e) or in_fallback_summary(e) or reported_as_failover(e) for e in lock_events(view)) \
-        or bool(locks_after_cli_fallback(view))
+        or any(is_candidate_failure(e) or in_fallback_summary(e) or reported_as_failover(e) or tagged_as_candidate(e)
+               for e in lock_events(view)) \
+        or bool(locks_after_cli_fallback(view)) or _decision_after_lock_failure(view)
+
+
+def _decision_after_lock_failure(view: Any) -> bool:
+    """A candidate's fallback decision filed under reason=timeout right after its lane task timed out on the lock
+    (f2613): the lock wait read as a model failure, as RC10 reads it."""
+    lane_errors = view.events("lane.task_error")
+    return bool(lane_errors) and any(field_text(e, "reason") == "timeout" and failed_on_lock_before(e, lane_errors)
+                                     for e in view.events("model.fallback_decision"))
+
+
+def unmarked_lock_timeout(event: Event) -> bool:
+    """A session write-lock timeout that says nothing of whether its holder is alive (no ``alive=`` field: older
+    builds' ``session file locked (timeout 10000ms): pid=P <path>``, and 60 s builds before ``alive=``/``ageMs=``).
+    Every build that prints it deletes a contended lock whose pid is not running and retries, and gives up only while
+    the pid still looks alive: the line shows a live holder, never a dead one (session-write-lock, old and new)."""
+    return "lockPidAlive" not in event.fields and event.kind != "lock.takeover" and TAKEOVER_ERROR not in event.message \
+        and ("lockTimeoutMs" in event.fields or "lockPid" in event.fields)
+
+
+def repeated_unmarked_lock_pid(view: Any) -> int | None:
+    """The pid of a lock timeout with no ``alive=`` that one place (the same kind of line, the same lane) logs twice or
+    more, outside model-fallback wording: request after request failing on the lock one pid keeps. (The labelling
+    policy "lock timeout without liveness" reads this as a live holder, RC08; our own sample RC09-dead-pid-lock, a
+    start-up dead-pid sweep then one session failing again and again on one pid, still expects the dead-pid reading,
+    so that sub-shape keeps it until the sample is settled.)"""
+    if lock_in_fallback_chain(view):
+        return None
+    places: dict[tuple[Any, str, Any], int] = {}
+    for e in lock_events(view):
+        pid = e.fields.get("lockPid")
+        if unmarked_lock_timeout(e) and isinstance(pid, int) and not container_own_pid(e) \
+                and lock_timeout(e) != LONG_LOCK_TIMEOUT and pid not in view.gateway_pids:
+            place = (pid, e.kind, e.fields.get("lane"))
+            places[place] = places.get(place, 0) + 1
+    return next((pid for (pid, _, _), count in places.items() if count >= 2), None)
+
+
+# The reason tag a model-fallback summary prints after each failed candidate ("<provider>/<model>: <error> (timeout)"):
+# a lock error whose path ends in it is one candidate of that summary, cut from its head (RC10's wording).
+_CANDIDATE_REASON_TAG = re.compile(r"\.lock['\"`]?\s*\(timeout\)['\"`]?\s*$")
+
+
+def tagged_as_candidate(event: Event) -> bool:
+    """A lock error printed as a fallback summary's failed candidate: its lock path followed by a lone ``(timeout)``."""
+    return _CANDIDATE_REASON_TAG.search(event.message) is not None
 
 
 def locks_after_cli_fallback(view: Any) -> list[Event]:

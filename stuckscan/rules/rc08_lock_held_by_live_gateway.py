@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
-    LONG_LOCK_TIMEOUT,
     TAKEOVER_ERROR,
     Candidate,
     after_idle_timeout,
@@ -17,7 +16,8 @@ from stuckscan.rules._detect import (
     lock_events,
     lock_in_fallback_chain,
     lock_is_cause,
-    lock_timeout,
+    repeated_unmarked_lock_pid,
+    unmarked_lock_timeout,
 )
 from stuckscan.rules._rule import Fix, Rule
 
@@ -39,7 +39,11 @@ RULE = Rule(
     ("the lock holder pid is alive (the gateway's own pid)", "`ageMs` grows across attempts",
      "an `embedded run timeout` of the session before its turns fail on the lock: the leak is dated from the "
      "timeout, and with no stall warning the lock is the cause (the timeout's missing cleanup contributes)",
-     "a container-small holder pid (`pid=7`, `pid=28`): the containerized gateway itself (low confidence)"),
+     "a container-small holder pid (`pid=7`, `pid=28`): the containerized gateway itself (low confidence)",
+     "a lock timeout with no `alive=` field (`session file locked (timeout 10000ms): pid=<P> <path>`, 60 s builds "
+     "before `alive=`), alone or repeated: those builds delete a lock whose pid is not running and retry, so the "
+     "holder looked alive (low confidence); in model-fallback wording (a candidate list, `All models failed`, "
+     "`FailoverError`, a trailing `(timeout)` after the path) or beside the holder's other live work it is RC10"),
     (Fix("Restart the gateway (clears in-memory locks): `openclaw gateway restart`."),
      Fix("Upgrade (PR #87278, #90065)."),
      Fix("Avoid long `sessions_yield` subagent holds.", lambda c: bool(c.fact("yield")),
@@ -61,15 +65,19 @@ def detect(view: IncidentView) -> Candidate | None:
         [e for e in locks if (e.kind == "lock.takeover" or TAKEOVER_ERROR in e.message) and not after_idle_timeout(e)]
     settle_then_lock = bool(settles and any(e.time and settles[0].time and e.time > settles[0].time for e in locks))
     dead_marked = [e for e in locks if e.fields.get("lockPidAlive") is False]
-    # No alive= on the lines, but a 60 s timeout: builds with it reclaim a dead holder's lock
-    # themselves, so a lock still held is most often held by this gateway (a leaked abort).
-    long_held = [] if lock_in_fallback_chain(view) else \
-        [e for e in locks if "lockPidAlive" not in e.fields and lock_timeout(e) == LONG_LOCK_TIMEOUT]
-    long_held += [e for e in locks if container_own_pid(e) and e not in long_held and not lock_in_fallback_chain(view)]
+    # No alive= on the lines (10 s builds, and 60 s builds before alive=): every build that prints it deletes a
+    # contended lock whose pid is not running and retries, so a timeout means the pid looked alive. Read as a model
+    # failure (a fallback chain), it is contention with another live turn instead (RC10).
+    long_held = [] if lock_in_fallback_chain(view) or repeated_unmarked_lock_pid(view) is not None else \
+        [e for e in locks if unmarked_lock_timeout(e)]
     if not (alive or takeover or (settle_then_lock and not dead_marked) or long_held):
         return _store_lock_held(view)
     holder = alive[0].fields.get("lockPid") if alive else None
-    who = f"pid {holder}, the live gateway" if holder else "the live gateway"
+    unmarked = next((e.fields.get("lockPid") for e in long_held if isinstance(e.fields.get("lockPid"), int)), None)
+    who = f"pid {holder}, the live gateway" if holder else "the live gateway" if not long_held or \
+        any(container_own_pid(e) for e in long_held) else \
+        (f"pid {unmarked}" if unmarked is not None else "a process") + " that was still alive (a build that prints no " \
+        "alive= removes a dead holder's lock and retries, so it gives up only on a live one)"
     cited = alive or takeover or locks or long_held
     # The reference's "preceded by a run timeout": the timed-out run's abort is where the lock was leaked, so the
     # lock's fault began there, not at the first turn that later failed on it.

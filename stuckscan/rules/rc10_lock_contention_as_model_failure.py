@@ -18,6 +18,7 @@ from stuckscan.rules._detect import (
     locks_after_cli_fallback,
     mentions_lock,
     reported_as_failover,
+    tagged_as_candidate,
 )
 from stuckscan.rules._rule import Fix, Rule
 
@@ -35,6 +36,8 @@ RULE = Rule(
      "`FallbackSummaryError: All models failed (N): ... session file locked`, also its body alone behind a "
      "wrapper's prefix (`<provider>/<model>: session file locked ... | <provider>/<model>: ...`)",
      "`FailoverError: session file locked (timeout 10000ms): ...` (the lock error thrown as a model's failover)",
+     "`session file locked (timeout 10000ms): pid=<P> <path>.jsonl.lock (timeout)`: one failed candidate of a fallback "
+     "summary cut from its head (the summary puts the reason tag `(timeout)` after each candidate's error)",
      "`lane task error: ... session file locked (timeout 10000ms): pid=...` and right after it "
      "`[model-fallback/decision] ... decision=candidate_failed ... reason=timeout`, candidate after candidate of one "
      "request (the same pid for each: one request's candidates, not a dead holder)",
@@ -56,7 +59,9 @@ def detect(view: IncidentView) -> Candidate | None:
     claimed = [e for e in decisions if e not in hits and _refused_for_a_claim(e)]
     hits += claimed
     # a summary's candidate lines, one per line, or a summary quoted whole that was read as its lock error
-    hits += [e for e in lock_events(view) if is_candidate_failure(e) or in_fallback_summary(e) or reported_as_failover(e)]
+    # (or one candidate's line cut from its summary: the lock path followed by the summary's reason tag "(timeout)")
+    hits += [e for e in lock_events(view) if is_candidate_failure(e) or in_fallback_summary(e) or reported_as_failover(e)
+             or tagged_as_candidate(e)]
     # a lock the CLI's own embedded run waited on while the gateway it gave up on still ran the turn
     hits += [e for e in locks_after_cli_fallback(view) if e not in hits]
     # a candidate's decision filed under reason=timeout right after its lane task timed out on the lock (f2613)
