@@ -24,6 +24,7 @@ from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of
 from stuckscan._store import BlobSpill
 from stuckscan.channels import channel_of, channel_subsystem
 from stuckscan.events import (
+    AGENT_END_WAIT_FIELD,
     ATTENTION_LABELS,
     AUTH_WARMED_KIND,
     FAST_FAILURE_SECONDS,
@@ -516,6 +517,18 @@ class Change:
     kind: str  # opened | escalated | recovery | closed | reopened
     incident: IncidentRecord
     detail: str = ""
+
+
+def _note_run_wait(end: Event, history: Iterable[Event], run_id: str) -> None:
+    """Write on an agent end how long its run had been open, from the run's start in the session's kept history
+    (:data:`AGENT_END_WAIT_FIELD`): a connection failure after a long wait is no failure "at once"."""
+    if end.time is None:
+        return
+    for earlier in reversed(list(history)):
+        if earlier.kind in ("embedded.run_start", "embedded.agent_start") and earlier.fields.get("runId") == run_id \
+                and earlier.time is not None:
+            end.seconds[AGENT_END_WAIT_FIELD] = (end.time - earlier.time).total_seconds()
+            return
 
 
 FAILOVER_ECHO_LINES = 3  # (untimed paste: how far below its run timeout a failover decision is still its echo)
@@ -1517,6 +1530,8 @@ class Correlator:
         if history is None:
             history = deque(maxlen=self.limits.history_per_session)
             self.history.set(identity, history)
+        if event.kind == "embedded.agent_end" and run_id is not None:
+            _note_run_wait(event, history, run_id)
         history.append(event)
         if event.kind in RECOVERY_SIDE_EFFECT_KINDS and event.kind != "lock.stale_removed":
             self.recent_settles.append(event)

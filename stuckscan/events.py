@@ -230,17 +230,23 @@ _PROVIDER_CALL_FAILED = re.compile(r"\bLLM request failed\b|\bnetwork connection
                                    r"\bETIMEDOUT\b|\bsocket hang up\b", re.IGNORECASE)
 
 
-# An agent end's error that is the provider's answer or a connection that failed at once (labelling policy "embedded
-# run agent end with an error"): the raw error decides where the line has one, the error= text otherwise. A timeout
-# in the raw error (``rawError=Request timed out.``) is no answer: the model did not reply in time.
+# An agent end's error that is the provider's answer or a connection that failed (labelling policy "embedded run agent
+# end with an error"): the raw error decides where the line has one, the error= text otherwise. A timeout in the raw
+# error (``rawError=Request timed out.``) is no answer: the model did not reply in time.
 _ANSWERED_ERROR = re.compile(
     r"overloaded|\b529\b|rate[ _-]?limit|\b429\b|too many requests|\bquota\b|billing|insufficient[ _](?:balance|credit)|"
     r"unauthori[sz]ed|\bforbidden\b|invalid[ _-]?(?:api[ _-]?)?key|authentication|\bauth\b|oauth|"
     r"model[ _-]?not[ _-]?found|not available in your region|context overflow|context[ _-]length|maximum context|"
-    r"prompt too large|network connection error|connection error|fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|"
-    r"network_error|incomplete json|unexpected (?:token|end of json)|api_error|\bHTTP\s*[45]\d\d\b|^\s*[\"']?[45]\d\d\b",
+    r"prompt too large|incomplete json|unexpected (?:token|end of json)|api_error|\bHTTP\s*[45]\d\d\b|^\s*[\"']?[45]\d\d\b",
     re.IGNORECASE)
+_CONNECTION_FAILED = re.compile(r"network connection error|connection error|fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|"
+                                r"network_error", re.IGNORECASE)
 _RAW_TIMEOUT = re.compile(r"time[ds]?[_ -]?out|\babort", re.IGNORECASE)
+# Set by the correlator on an agent end whose run's start it saw: the seconds from that start to the end.
+AGENT_END_WAIT_FIELD = "runWaited"
+# A connection failure that ends a run open this long was no failure "at once": the model call held the session (the
+# warn threshold, as the policy "failed turn in a session transcript" has it).
+CONNECTION_WAIT_BAR_SECONDS = 120.0
 
 
 def agent_end_provider_answered(event: Event) -> bool:
@@ -248,14 +254,18 @@ def agent_end_provider_answered(event: Event) -> bool:
     provider's answer (overloaded or 529, a rate limit, billing, auth, a 4xx/5xx body, an unknown model, a context
     overflow, a stream it could not parse) or a connection that failed at once (``fetch failed``, ``Connection
     error``, ``ECONNREFUSED``): nothing was left waiting on the model, whatever ``failoverReason`` or
-    ``providerRuntimeFailureKind`` OpenClaw attached (it files a network failure under reason "timeout")."""
+    ``providerRuntimeFailureKind`` OpenClaw attached (it files a network failure under reason "timeout"). A connection
+    failure that ended a run open the warn threshold or more (its start seen) is not "at once"."""
     if event.kind != "embedded.agent_end":
         return False
     raw = str(event.fields.get("rawError", "")).strip()
     said = raw or str(event.fields.get("error", "")).strip()
     if not said or _RAW_TIMEOUT.search(said) is not None:
         return False
-    return _ANSWERED_ERROR.search(said) is not None or _PROVIDER_ANSWERED.match(said) is not None
+    if _ANSWERED_ERROR.search(said) is not None or _PROVIDER_ANSWERED.match(said) is not None:
+        return True
+    return _CONNECTION_FAILED.search(said) is not None \
+        and event.seconds.get(AGENT_END_WAIT_FIELD, 0.0) < CONNECTION_WAIT_BAR_SECONDS
 
 
 def model_call_timed_out(event: Event) -> bool:

@@ -101,3 +101,32 @@ def test_the_recalls_own_lane_task_timing_out_is_no_fault() -> None:
 def test_boundary_a_lane_task_that_began_before_the_recall_is_not_the_recalls() -> None:
     # (a task held 300 s began long before the recall started: the user's turn, not the side run)
     assert _primaries(*_recall(300000)) != []
+
+
+
+_JSON_RUN = "5d1e0c2b-7a6f-4e9d-8b3c-1a2b3c4d5e6f"
+
+
+def _run_start(at: str) -> str:
+    return (f"{at} [agent/embedded] embedded run start: runId={_JSON_RUN} sessionId=5f0e9a3c-2b1d-4c8e-9f7a-6d5c4b3a2e1f "
+            "provider=acme model=m-large thinking=off")
+
+
+def _dropped_connection() -> str:
+    # (OpenClaw files a network failure under failoverReason=timeout)
+    return _json_agent_end("LLM request failed: network connection error.", "fetch failed", "timeout")
+
+
+def test_a_connection_error_that_ended_a_run_open_for_minutes_was_no_failure_at_once() -> None:
+    # (the run's start is in the lines: 150 s with no answer, then the connection dropped; the call held the session)
+    assert _primaries(_run_start("09:10:11"), _dropped_connection()) == ["RC01"]
+
+
+def test_boundary_a_connection_error_seconds_after_the_runs_start_stays_no_fault() -> None:
+    assert _primaries(_run_start("09:12:35"), _dropped_connection()) == []
+
+
+def test_boundary_a_providers_answer_after_a_long_wait_stays_the_providers_answer() -> None:
+    # (an overloaded answer is the provider answering, however long the turn had run)
+    assert _primaries(_run_start("09:10:11"), _json_agent_end("The AI service is temporarily overloaded.",
+                                                             "overloaded_error: busy", "overloaded", kind="timeout")) == []
