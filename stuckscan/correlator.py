@@ -54,7 +54,6 @@ from stuckscan.events import (
     Event,
     agent_end_provider_answered,
     approval_wait_expired,
-    awaits_channel_readiness,
     blocked_tool_timeout,
     browser_blocked,
     browser_request_failed,
@@ -219,8 +218,8 @@ RUNNER_STOP_KIND = "channel.polling_restart"
 KEPT_PRIVATE_KIND = "reply.kept_private"
 KEPT_PRIVATE_WINDOW = timedelta(seconds=60)
 KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines after it, in the same file)
-# Every kind the correlator acts on (``ws.response`` only when slow; ``channel.starting`` only as a paste's last
-# line, see awaits_channel_readiness). Lines of other kinds
+# Every kind the correlator acts on (``ws.response`` only when slow; ``channel.starting`` is read and left as a start:
+# a paste that stops on one, even Discord's "awaiting gateway readiness", shows no fault). Lines of other kinds
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
@@ -911,7 +910,6 @@ class Correlator:
         self._kept_private: Event | None = None  # the latest final reply a delivery policy kept private
         self._interrupted: deque[tuple[str, int]] = deque(maxlen=64)  # run lines a stop was already read as cutting
         self._stopping: Event | None = None  # the process stop under way (a stop signal), until the next start
-        self._awaiting_ready: Event | None = None  # a paste's Discord start awaiting READY, while it is the last line
         self._open_drain: Event | None = None  # a restart's drain with a budget, while no line has told its outcome
         # The longest wait under half the warn threshold on a session's own lane, and how many there were: said (RC14,
         # info) only when the input shows nothing else at all (see finish)
@@ -977,8 +975,6 @@ class Correlator:
         if kind == "gateway.draining" and event.fields.get("stage") == "draining" and event.seconds.get("timeoutMs") \
                 and event.time is not None:
             self._open_drain = event
-        if self._awaiting_ready is not None and kind != NOTE_KIND:
-            self._awaiting_ready = None  # (any later line: the paste did not stop on the wait)
         if self.transcript_watch:
             if event.shape.endswith(TRANSCRIPT_SHAPE):
                 changes.extend(self._after_watched_entry(event))
@@ -1015,8 +1011,6 @@ class Correlator:
             self.recent_overflows.append(event)
         if kind == "embedded.agent_end":
             self.recent_agent_ends.append(event)
-        if kind == "channel.starting" and awaits_channel_readiness(event):
-            self._awaiting_ready = event
         if kind in HEARTBEAT_PROOF_KINDS and event.time is not None \
                 and (self.heartbeat_seen is None or event.time > self.heartbeat_seen):
             self.heartbeat_seen = event.time
@@ -1156,9 +1150,6 @@ class Correlator:
         self.transcript_watch.clear()
         for record in list(self.open.values()):
             self._close(record, RecordStatus.END_OF_INPUT, None, "still stuck when the log ends")
-        if self._awaiting_ready is not None:  # the paste stops on a channel still awaiting READY (RC18 reads it)
-            self._on_gateway_trouble(self._awaiting_ready)
-            self._awaiting_ready = None
         if self._short_wait is not None and not self._seq and not self.episodes and self.open_episode is None:
             self._say_short_wait(*self._short_wait)
         if self.open_episode is not None:

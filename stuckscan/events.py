@@ -669,18 +669,6 @@ def failed_compaction_diag(event: Event) -> bool:
         and _TIMED_OUT_REASON.search(str(event.fields.get("reason", ""))) is not None
 
 
-# Discord's start before READY (extensions/discord/src/monitor/provider.ts prints it once, when the client is set up
-# and its gateway is not connected yet: "client initialized as <id> (<name>); awaiting gateway readiness"). READY
-# itself logs nothing at info, so only a paste that stops on this line says the wait never ended (#58290, #77668).
-AWAITING_READINESS = "awaiting gateway readiness"
-
-
-def awaits_channel_readiness(event: Event) -> bool:
-    """An untimed Discord start still awaiting its gateway's READY (a paste's line: a timed file says nothing by
-    stopping here, as READY itself is not logged)."""
-    return event.kind == "channel.starting" and event.time is None and event.fields.get("label") == AWAITING_READINESS
-
-
 AUTH_WARMED_KIND = "auth.warmed"
 WARM_BLOCKED_SECONDS = 10.0  # an event-loop pause this long froze the gateway on its own (RC12's FROZEN_MS)
 

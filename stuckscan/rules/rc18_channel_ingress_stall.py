@@ -19,7 +19,7 @@ from stuckscan.channels import (
     send_refused,
     sentence_start,
 )
-from stuckscan.events import REPLAY_KIND, awaits_channel_readiness, event_order, replay_all_failed
+from stuckscan.events import REPLAY_KIND, event_order, replay_all_failed
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, first_time, metric, quote
 from stuckscan.rules._rule import Fix, FixContext, Rule
@@ -102,11 +102,7 @@ def _restart_may_help(context: FixContext) -> bool:
 
 
 def _restarted_by_monitor(context: FixContext) -> bool:
-    return _not_closed_for_good(context) and not _never_ready(context) and not _no_restart_cure(context)
-
-
-def _never_ready(context: FixContext) -> bool:
-    return bool(context.fact("never_ready"))
+    return _not_closed_for_good(context) and not _no_restart_cure(context)
 
 
 def _stale_socket(context: FixContext) -> bool:
@@ -150,9 +146,16 @@ RULE = Rule(
      "one Telegram `getUpdates conflict ... (409: Conflict: terminated by other getUpdates request ...)` (or "
      "`... terminated by setWebhook request`, or a `[telegram][diag] polling cycle error ... err=...` with either): "
      "medium confidence (another poller, or a webhook, holds the token)",
-     "not: one WhatsApp `No messages received in 30m - restarting connection` at the idle watchdog's own threshold "
-     "with only its status-499 reconnect beside it (routine on a quiet account; a count of an hour or more, or a "
-     "repeat, is a stall); its record `minutesSinceLastMessage: N, forcing reconnect` and that twin are one fire",
+     "not: one WhatsApp `No messages received in <n>m - restarting connection`, whatever the idle count, with only "
+     "its status-499 first retry beside it (`Retry 1/12`), or firings far apart (30 minutes or more), each handled: "
+     "the watchdog restarting a quiet connection; firings closer than that (untimed: the count still growing), a "
+     "retry past the first, a 440 conflict or a failure of the connection beside it are its loop; its record "
+     "`minutesSinceLastMessage: N, forcing reconnect` and that twin are one fire",
+     "not: one drop of a channel's transport (a close code, one `ECONNRESET`, `fetch failed`, a token-request or "
+     "heartbeat timeout) followed by the reconnect its client schedules at its first step or makes (`Disconnected. "
+     "Reconnecting in 5s...`, `Attempting resume with backoff: 1000ms`, `[ws] reconnect`); the cycle twice with no "
+     "working connection between, or a counter or back-off past its first step (`attempt 2`, `backoff: 30000ms`, "
+     "more than 5 s) stays a loop",
      "not: one Slack socket drop seen twice and healed (`slack socket disconnected ... (attempt 1/12)`, the health "
      "monitor's one `restarting (reason: disconnected)`, then `slack socket mode connected`)",
      "not: the Lark SDK's `[info]: [ '[ws]', 'reconnect' ]` notes with no `connect failed` or `unable to connect` "
@@ -187,9 +190,10 @@ RULE = Rule(
      "or a typing indicator, `sendMessage`, `sendChatAction`, `chat.postMessage`) with nothing after it that shows "
      "the channel or the gateway serving again: low confidence, reported at info (a blip the channel healed fails "
      "no CI)",
-     "a paste that stops on Discord's `client initialized as <id> (<name>); awaiting gateway readiness` (untimed, no "
-     "line after it): the client never reported READY in the lines; low confidence (READY itself is not logged, so "
-     "only where the paste stops says so)",
+     "not: a provider's start-up lines with nothing after them (`starting provider`, Discord's `client initialized "
+     "as <id> (<name>); awaiting gateway readiness`, `socket mode connected`, `isolated polling ingress started`), "
+     "whatever line the paste stops on: what every healthy start prints, and a start that never finished could "
+     "only be read from lines that are not there (its own failure lines, an exit, a restart, a stall, decide)",
      "a channel's handler throwing on an inbound message on a fault of its code, or its own send failing on one "
      "(`NapCat message send failed: TypeError: Failed to parse URL from ...`), with nothing served after it "
      "(`feishu[<acct>]: failed to dispatch message: Error: ... must declare ...`, QQ Bot's `Message processing "
@@ -218,8 +222,6 @@ RULE = Rule(
          "a hung channel stop left open, or one that set a webhook on the token): Telegram serves getUpdates to one "
          "poller at a time, and not at all while a webhook is set, and ends the others with 409 Conflict.",
          _another_poller, "Telegram refused a poll as another getUpdates request (or a webhook) held the token"),
-     Fix("Upgrade: later builds restart a Discord gateway that does not reach READY within its wait (#67653), "
-         "instead of waiting on it forever.", _never_ready, "Discord's client was left awaiting gateway readiness"),
      Fix("Check the channel's credentials (app id and secret, bot token): the platform refuses the calls made with "
          "them, and a restart does not change that.", _credentials, "the channel's calls were refused for its credentials"),
      Fix("Make the channel's code whole again, then restart the gateway: update the channel plugin to the release "
@@ -338,18 +340,33 @@ def _routine_restart(view: EpisodeView, restart: Event) -> bool:
     return not (after or replays or later)
 
 
-# The WhatsApp Web monitor's inbound watchdog closes a connection that had no message for 30 minutes (its own close,
-# status 499) and reconnects: on a quiet account that is routine. Only a count well past the 30 minutes (the watchdog
-# missed its own cycles, or keeps firing on a connection that gets nothing) or a repeat is a stall.
-WHATSAPP_IDLE_RECONNECT_MAX = 3600.0
+# The WhatsApp Web monitor's inbound watchdog closes a connection that had no message for its idle threshold (30
+# minutes; its own close, status 499) and reconnects: on a quiet account that is routine, whatever the idle count (a
+# quiet account receives nothing, so 97 or 118 minutes shows no lost message). A reconnect resets the idle clock, so
+# the watchdog cannot fire again within its threshold: two firings closer than that (or, untimed, a count still
+# growing) are the watchdog looping on a connection that gets nothing.
+WHATSAPP_IDLE_THRESHOLD = timedelta(minutes=30)
 
 
-def _routine_idle_reconnect(stalls: list[Event]) -> Event | None:
-    """The one WhatsApp idle-watchdog reconnect in ``stalls`` at its own threshold, when it is the only one, else None."""
-    idle = [e for e in stalls if _stall_minutes(e) is not None]
-    if len(idle) != 1 or len(stalls) != 1 or (_stall_minutes(idle[0]) or 0) * 60 >= WHATSAPP_IDLE_RECONNECT_MAX:
-        return None
-    return idle[0]
+def _routine_idle_reconnect(stalls: list[Event], auto: list[Event]) -> bool:
+    """Whether ``stalls`` are WhatsApp idle-watchdog firings only, each one on its own (firings far apart, the idle
+    clock reset in between), and the channel's own reconnects beside them (``auto``) only their status-499 first
+    retry (``Retry 1/12``): the watchdog restarting a quiet connection, not a loop."""
+    if not stalls or any(_stall_minutes(e) is None for e in stalls):
+        return False
+    if not all("(status 499)" in e.message and _attempt(e) <= 1 for e in auto):
+        return False
+    ordered = sorted(stalls, key=event_order)
+    return not any(_idle_clock_not_reset(earlier, later) for earlier, later in zip(ordered, ordered[1:]))
+
+
+def _idle_clock_not_reset(earlier: Event, later: Event) -> bool:
+    """Two idle-watchdog firings that show its loop: closer together than its idle threshold (a reconnect resets the
+    clock, so a second firing that soon means the clock was not reset), or, untimed, a later count still growing
+    ("No messages received in 150m" then "... in 151m")."""
+    if earlier.time is not None and later.time is not None:
+        return later.time - earlier.time < WHATSAPP_IDLE_THRESHOLD
+    return (_stall_minutes(later) or 0) > (_stall_minutes(earlier) or 0)
 
 
 def _stall_minutes(event: Event) -> int | None:
@@ -393,10 +410,14 @@ def _drops_by_channel(events: list[Event]) -> Counter[tuple[str, str]]:
     drops: Counter[tuple[str, str]] = Counter()
     bursts: dict[tuple[str, str], tuple[datetime, set[str]]] = {}
     intake_failed = {channel_of(e) for e in events if not _outbound_call(e)}
+    previous: dict[str, Event] = {}
     for event in sorted(events, key=event_order):
         if _outbound_call(event) and channel_of(event) in intake_failed:
             continue
         key = (channel_of(event), event.kind)
+        before, previous[key[0]] = previous.get(key[0]), event
+        if _schedules_first_reconnect(event) and _next_untimed_line(before, event):
+            continue  # (an untimed error and the reconnect it schedules on the next line: one drop)
         burst = bursts.get(key)
         if event.time is not None and burst is not None and event.time - burst[0] <= SAME_DROP \
                 and (event.message not in burst[1] or _routine_reconnect(event)) and not send_refused(event):
@@ -406,6 +427,55 @@ def _drops_by_channel(events: list[Event]) -> Counter[tuple[str, str]]:
         if event.time is not None:
             bursts[key] = (event.time, {event.message})
     return drops
+
+
+# A reconnect a channel client schedules ("Reconnecting in 5s...", "Reconnecting in 1s (Attempt 1)", "reconnecting
+# with backoff: 1000ms"), and the delay past which it is a back-off grown beyond its first step (clients start at
+# 1 to 5 s: Discord's 1000 ms, Signal's 1 to 2 s, QQ's 5 s; Signal's 10 s or Discord's 30000 ms is a later step).
+_SCHEDULED_RECONNECT = re.compile(r"\breconnect(?:ing)?\b[^0-9]{0,24}?(?:\bin|backoff:?)\s*(\d{1,7}(?:\.\d{1,3})?)\s?(ms|s|m)\b",
+                                  re.IGNORECASE)
+FIRST_RECONNECT_STEP = timedelta(seconds=5)
+_ATTEMPT_SAID = re.compile(r"\battempt\s*#?(\d{1,4})\b", re.IGNORECASE)
+
+
+def _reconnect_delay(event: Event) -> timedelta | None:
+    said = _SCHEDULED_RECONNECT.search(event.message)
+    return timedelta(seconds=float(said.group(1)) * _DELAY_UNIT_SECONDS[said.group(2).lower()]) if said else None
+
+
+def _past_first_step(event: Event) -> bool:
+    """A channel line whose retry counter or back-off has grown past its first step (``attempt 2/..``,
+    ``Reconnecting in 2000ms (attempt 2)``, ``reconnecting in 10s``, ``backoff: 30000ms``): the reconnect failed at
+    least once already."""
+    said = _ATTEMPT_SAID.search(event.message)
+    delay = _reconnect_delay(event)
+    return _attempt(event) >= 2 or (said is not None and int(said.group(1)) >= 2) \
+        or (delay is not None and delay > FIRST_RECONNECT_STEP)
+
+
+def _schedules_first_reconnect(event: Event) -> bool:
+    """A line that schedules the channel's first reconnect (``Disconnected. Reconnecting in 5s...``)."""
+    return _reconnect_delay(event) is not None and not _past_first_step(event)
+
+
+def _next_untimed_line(before: Event | None, event: Event) -> bool:
+    """Whether ``event`` is an untimed line right below ``before`` (a continuation line or two between them)."""
+    return before is not None and before.time is None and event.time is None and before.source == event.source \
+        and 0 < event.line - before.line <= 3
+
+
+def _one_drop_reconnected(failure: Event, transport: list[Event]) -> bool:
+    """One drop of a channel's transport followed by its reconnect: ``failure`` is the reconnect its client
+    scheduled at its first step, or a line of that channel after it is a reconnect (a close the client reconnects
+    from, ``Attempting resume``, ``[ws] reconnect``), and no line of that channel shows the retry counter or the
+    back-off past its first step. The client doing its job, as one health-monitor restart is (a second cycle counts
+    as a loop before this is asked)."""
+    same = [e for e in transport if channel_of(e) == channel_of(failure)]
+    if any(_past_first_step(e) for e in same):
+        return False
+    return _schedules_first_reconnect(failure) or any(
+        event_order(e) > event_order(failure) and (e.kind == CHANNEL_RECONNECT_KIND or _schedules_first_reconnect(e))
+        for e in same)
 
 
 def _routine_reconnect(event: Event) -> bool:
@@ -592,12 +662,12 @@ def detect(view: EpisodeView) -> Candidate | None:
     # A channel's own watchdog saying its transport went idle ("polling stall detected", "transport watchdog
     # timeout") twice, or once with a restart or a failed start around it; a channel that exited.
     stalls = _distinct_stalls(view.events("channel.polling_stall"))
-    routine = _routine_idle_reconnect(stalls)
+    routine = _routine_idle_reconnect(stalls, auto)
     # (routine only with nothing else wrong: beside a close, an exit or a restart it is one more sign)
     trouble = view.events("channel.transport_error", "channel.exited", "health.restart", "channel.reconnecting",
                           "net.eaddrinuse", "channel.terminal_disconnect", "channel.restart_gave_up")
     # (its own reconnect, the status-499 close the watchdog asked for, is no failure either)
-    if routine is not None and not trouble and all("(status 499)" in e.message for e in auto):
+    if routine and not trouble:
         stalls, auto, self_looping = [], [], []
     exited = view.events("channel.exited")
     stalled_channels = Counter(channel_of(e) for e in stalls)
@@ -663,8 +733,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     supervised = [e for e in auto if "auto-restart attempt" in e.message]
     # (one failure of the channel's own intake with nothing after it that shows the channel or the gateway serving
     # again: down, as after one restart)
+    # (nor one drop with the reconnect its client scheduled or made after it: the client doing its job)
     intake_failed = [e for e in _intake_failures(transport, view.thresholds.warn_seconds)
-                     if not _up_again_after(view, e) and not _retry_got_through(view, e, transport)]
+                     if not _up_again_after(view, e) and not _retry_got_through(view, e, transport)
+                     and not _one_drop_reconnected(e, transport)]
     if lone and (not (total or channel_port_taken or stalls or hung_stops.all or exited or supervised or intake_failed)
                  or view.record.served_after is not None or _came_back(view, restarts + auto)):
         if shared and view.record.served_after is None:
@@ -678,7 +750,7 @@ def detect(view: EpisodeView) -> Candidate | None:
         replays = [e for e in view.events(REPLAY_KIND) if replay_all_failed(e)]
         if replays and view.record.served_after is None:
             return _replays_lost(replays)
-        return _left_awaiting_readiness(view)
+        return None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
     only_held = bool(held) and all(any(e is h for h in held) for e in self_looping)
     # (a transport error and the process ending on an uncaught network failure: two lines, no loop seen)
@@ -946,21 +1018,4 @@ def _replays_lost(replays: list[Event]) -> Candidate:
         f"Delivery recovery replayed the replies queued before the restart and delivered none of them (0 recovered, "
         f"{failed} failed): the channel could not take them, so those replies did not reach their chats.",
         cite(replays[:1], replays[-1:]), onset=first_time(replays), facts={"replay_lost": True},
-    )
-
-
-def _left_awaiting_readiness(view: EpisodeView) -> Candidate | None:
-    """A paste that stops on Discord's client still awaiting its gateway's READY (the correlator adds that line to
-    the episode only when nothing follows it): the client never reported ready in the lines the user chose, the hang
-    of #58290 and #77668. One line, and READY itself is not logged, so a longer log would have to show it never came."""
-    waiting = [e for e in view.events("channel.starting") if awaits_channel_readiness(e)]
-    if not waiting:
-        return None
-    name = field_text(waiting[-1], "botName") or field_text(waiting[-1], "botId")
-    return Candidate(
-        "RC18", Confidence.LOW,
-        f"Discord's client{f' ({quote(name, 60)})' if name else ''} was still awaiting gateway readiness where the lines "
-        "stop: no READY, so the channel never began receiving messages; one line cannot show whether READY came "
-        "later.",
-        cite(waiting[-1:]), onset=view.record.start, facts={"never_ready": True},
     )

@@ -1,0 +1,99 @@
+"""RC18 and three labelling policies of tests/field/README.md: "channel start with nothing after it" (a provider's
+start-up lines are no fault, whatever line the paste stops on), "channel reconnect burst" (one drop followed by a
+scheduled or made reconnect is no fault; a cycle repeated, a back-off or counter past its first step, a give-up stay
+RC18) and "one idle-watchdog reconnect" (one WhatsApp idle-watchdog firing is no fault whatever its idle count;
+firings a minute apart with the count growing, retries past the first stay RC18). Lines written for these tests, of
+the shapes OpenClaw logs."""
+
+from __future__ import annotations
+
+from tests.test_pasted_readings import analyze_text, primary
+
+
+def rc18(*lines: str) -> str | None:
+    """The severity of the RC18 finding the lines make, or None when they make none."""
+    analysis = analyze_text(*lines)
+    found = [e.primary for e in [*analysis.incidents, *analysis.episodes] if e.primary and e.primary.rule.id == "RC18"]
+    return max((f.severity.value for f in found), key=("info", "warning", "error").index, default=None)
+
+
+# -- channel start with nothing after it
+
+def test_a_discord_start_that_stops_awaiting_readiness_is_no_fault() -> None:
+    start = "[discord] [ops] starting provider (@Pilot)"
+    waiting = "[discord] client initialized as 1500000000000000042 (Pilot); awaiting gateway readiness"
+    assert rc18(start, waiting) is None
+    assert rc18(waiting) is None
+    assert rc18(start, waiting, "(nothing after this, bot silent)") is None  # (a reporter's remark is prose)
+
+
+def test_a_start_with_its_own_failure_lines_stays_rc18() -> None:
+    waiting = "[discord] client initialized as 1500000000000000042 (Pilot); awaiting gateway readiness"
+    closed = "discord gateway: Gateway websocket closed: 1006"
+    opened = "discord gateway: Gateway websocket opened"
+    assert rc18(waiting, opened, closed, opened, closed, opened, closed) == "warning"
+
+
+# -- channel reconnect burst
+
+def test_one_untimed_error_and_the_first_reconnect_it_schedules_is_no_fault() -> None:
+    assert rc18("[QQ] WebSocket error: Error: read ECONNRESET", "[QQ] Disconnected. Reconnecting in 3s...") is None
+
+
+def test_one_heartbeat_timeout_and_its_close_is_no_fault() -> None:
+    assert rc18("[openclaw-channel-qq:connection] Heartbeat timeout for account helper",
+                "[openclaw-channel-qq:connection] Connection closed for account helper: 1006 - Abnormal closure") is None
+
+
+def test_one_token_timeout_then_the_sdk_reconnect_is_no_fault() -> None:
+    assert rc18("2026-03-02T08:00:00 [error]: AxiosError: timeout of 30000ms exceeded\n"
+                "    url: 'https://open.feishu.cn/open-apis/auth/v3/tenant_access_token/internal'",
+                "2026-03-02T08:00:41 [info]: [ '[ws]', 'reconnect' ]") is None
+
+
+def test_a_reconnect_whose_back_off_or_counter_grew_past_its_first_step_stays_rc18() -> None:
+    # Boundary: the same drop, but the back-off is a later step (30000 ms against Discord's 1000 ms first step)
+    assert rc18("discord gateway error: AggregateError",
+                "discord gateway: WebSocket connection closed with code 1006",
+                "discord gateway: Reconnecting with backoff: 30000ms") == "warning"
+    assert rc18("[QQ] WebSocket error: Error: read ECONNRESET", "[QQ] Disconnected. Reconnecting in 30s...") == "warning"
+    # a counter past the first attempt after the drop keeps it RC18 (said as before, at least at info)
+    assert rc18("09:00:01 [qqbot] [qqbot:ops] WebSocket closed: 4903 create session error",
+                "09:00:01 [qqbot] [qqbot:ops] Reconnecting in 2000ms (attempt 2)") is not None
+
+
+def test_the_same_drop_again_and_again_stays_rc18() -> None:
+    error = "[QQ] WebSocket error: Error: read ECONNRESET"
+    again = "[QQ] Disconnected. Reconnecting in 3s..."
+    assert rc18(error, again, error, again, error, again) == "warning"
+
+
+# -- one idle-watchdog reconnect
+
+def test_one_idle_watchdog_firing_is_no_fault_whatever_the_idle_count() -> None:
+    for minutes in (30, 97, 240):
+        fired = f"[whatsapp] No messages received in {minutes}m - restarting connection"
+        closed = "[whatsapp] Web connection closed (status 499). Retry 1/12 in 2.05s…"
+        assert rc18(fired, closed) is None, minutes
+        assert rc18("warn web-heartbeat  Message timeout detected - forcing reconnect", fired) is None, minutes
+
+
+def test_idle_watchdog_firings_far_apart_each_handled_are_no_fault() -> None:
+    assert rc18("2026-03-02T08:00:00 [whatsapp] No messages received in 31m - restarting connection",
+                "2026-03-02T08:00:01 [whatsapp] Web connection closed (status 499). Retry 1/12 in 2.05s…",
+                "2026-03-02T10:40:00 [whatsapp] No messages received in 33m - restarting connection",
+                "2026-03-02T10:40:01 [whatsapp] Web connection closed (status 499). Retry 1/12 in 1.90s…") is None
+
+
+def test_an_idle_watchdog_loop_or_a_retry_past_the_first_stays_rc18() -> None:
+    # firings a minute apart with the count still growing: the reconnect did not reset the idle clock
+    assert rc18("2026-03-02T08:00:00 [whatsapp] No messages received in 64m - restarting connection",
+                "2026-03-02T08:01:02 [whatsapp] No messages received in 65m - restarting connection") == "warning"
+    assert rc18("[whatsapp] No messages received in 64m - restarting connection",
+                "[whatsapp] No messages received in 65m - restarting connection") == "warning"
+    # one firing, but its reconnect retried past the first attempt
+    assert rc18("[whatsapp] No messages received in 45m - restarting connection",
+                "[whatsapp] Web connection closed (status 499). Retry 3/12 in 8.40s…") == "warning"
+    # one firing beside a session conflict: closed for good
+    assert primary("[whatsapp] No messages received in 45m - restarting connection",
+                   "[whatsapp] Web connection closed (status 440: session conflict)") == "RC18"
