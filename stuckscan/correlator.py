@@ -53,10 +53,10 @@ from stuckscan.events import (
     UNPARSED_KIND,
     Event,
     agent_end_provider_answered,
-    approval_wait_expired,
     blocked_tool_timeout,
     browser_blocked,
     browser_request_failed,
+    browser_result_in_time,
     compaction_diag_failed,
     compaction_rpc,
     cron_timed_out_on_model,
@@ -981,10 +981,13 @@ class Correlator:
             elif kind == UNPARSED_KIND:
                 # (a line no shape read came next: it may be the very entry that decides, so nothing is decided)
                 self.transcript_watch.pop(event.source, None)
-        watched = kind == RESTART_CALL_KIND \
+        returned = browser_result_in_time(event)
+        watched = kind == RESTART_CALL_KIND or returned \
             or (kind == TRANSCRIPT_PROMPT_ERROR_KIND and silent_prompt_failure(event, self.thresholds.warn_seconds))
         if watched and len(self.transcript_watch) < MAX_PENDING:
             self.transcript_watch[event.source] = event
+            if returned:  # (a browser call that returned on its short timeout: the entry after it decides)
+                return changes
         if kind in ("generic", "unparsed"):
             return changes
         if kind != NOTE_KIND and kind not in LONE_TIMEOUT_COMPANIONS and not self._failover_after_its_run_timeout(event):
@@ -1023,8 +1026,7 @@ class Correlator:
             changes.extend(self._on_attention(event))
         elif kind in RECOVERY_KINDS:
             changes.extend(self._on_recovery(event))
-        elif kind == "ws.response" and (compaction_rpc(event) or browser_request_failed(event)
-                                        or approval_wait_expired(event)):
+        elif kind == "ws.response" and (compaction_rpc(event) or browser_request_failed(event)):
             changes.extend(self._on_session_evidence(event, names))
         elif kind in GATEWAY_TROUBLE_KINDS or (kind == "ws.response" and self._slow_response(event)) \
                 or warm_blocked_loop(event) or replay_all_failed(event):
@@ -1147,6 +1149,10 @@ class Correlator:
         for held in list(self.transcript_watch.values()):  # (a prompt failure the transcript ends on: nothing followed)
             if held.kind == TRANSCRIPT_PROMPT_ERROR_KIND:
                 self._on_session_evidence(replace(held, kind=SILENT_PROMPT_KIND))
+            elif browser_result_in_time(held) and not self._fault_from(held.source):
+                # (a browser result the transcript ends on: no next step shown. A fault the same transcript already
+                # showed, its run cut by its own restart, is labelled from its own lines: the call returned)
+                self._on_session_evidence(held)
         self.transcript_watch.clear()
         for record in list(self.open.values()):
             self._close(record, RecordStatus.END_OF_INPUT, None, "still stuck when the log ends")
@@ -2098,6 +2104,10 @@ class Correlator:
             pending.followups.append(event)
         return True
 
+    def _fault_from(self, source: str) -> bool:
+        """Whether an incident still open or already closed holds evidence from ``source``."""
+        return any(e.source == source for record in [*self.open.values(), *self.closed] for e in record.evidence.all())
+
     def _after_watched_entry(self, event: Event) -> list[Change]:
         """The transcript entry after one whose meaning it decides. After an agent's own gateway restart call: the
         call's result means the run lived through it; anything else (the user's next message, another turn) means the
@@ -2112,6 +2122,11 @@ class Correlator:
             if event.kind == "transcript.tool_result" and event.fields.get("toolCallId") == held.fields.get("toolCallId"):
                 return []
             return self._on_session_evidence(replace(held, kind=RESTART_CUT_KIND))
+        if browser_result_in_time(held):
+            # The run's next step (another tool call, a reply) came after the browser call returned: it did not hold
+            # its session (labelling policy "browser short-timeout failure"). Anything else leaves it a blocked call.
+            moved_on = event.kind in ("transcript.turn_ended", RESTART_CALL_KIND)
+            return [] if moved_on else self._on_session_evidence(held)
         if event.kind == "transcript.turn_failed" and _shortly_before(held, event, SAME_FAILURE_WRITE):
             return []
         return self._on_session_evidence(replace(held, kind=SILENT_PROMPT_KIND))
@@ -2923,8 +2938,6 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind == "ws.response":
         if browser_request_failed(event):
             return "a browser-control call failed after waiting on the browser"
-        if approval_wait_expired(event):
-            return "an exec approval wait ran out its window"
         return f"a compaction call ran {event.seconds.get('durationMs', 0.0):.0f} s" if compaction_rpc(event) else ""
     if kind == "embedded.agent_end":
         return "the model call timed out" if model_call_timed_out(event) else ""

@@ -194,26 +194,6 @@ def browser_request_failed(event: Event) -> bool:
         and event.fields.get("status") == "✗" and event.seconds.get("durationMs", 0.0) >= SLOW_RESPONSE_SECONDS
 
 
-# The exec approval window: 120 s on builds up to about 2026.4, 30 min on later ones (DEFAULT_EXEC_APPROVAL_TIMEOUT_MS,
-# src/infra/exec-approvals.ts). An approval nobody answers expires that long after its request was created.
-EXEC_APPROVAL_WINDOWS_MS = (120_000, 1_800_000)
-# waitDecision is called just after the request (so answers a little under the window), and its timer may fire late.
-APPROVAL_WAIT_EARLY_MS = 2_000
-APPROVAL_WAIT_LATE_MS = 1_000
-
-
-def approval_wait_expired(event: Event) -> bool:
-    """An ``exec.approval.waitDecision`` call the gateway answered just as a default approval window closed (``⇄ res ✓
-    exec.approval.waitDecision 119965ms``): the wait ends with no decision when the approval record expires
-    (src/gateway/server-methods/exec-approval.ts), so the tool call waited on an approval nobody gave."""
-    if event.kind != "ws.response" or event.fields.get("method") != "exec.approval.waitDecision" \
-            or event.fields.get("status") != "✓":
-        return False
-    waited = event.fields.get("durationMs")
-    return isinstance(waited, (int, float)) and not isinstance(waited, bool) and any(
-        window - APPROVAL_WAIT_EARLY_MS <= waited <= window + APPROVAL_WAIT_LATE_MS for window in EXEC_APPROVAL_WINDOWS_MS)
-
-
 # "[timeout-compaction] LLM timed out with high prompt token usage (<n>%); attempting compaction before retry": logged
 # only for an attempt that timed out outside a compaction and a tool call (src/agents/pi-embedded-runner/run.ts).
 TIMEOUT_COMPACTION_START = "LLM timed out"
@@ -596,6 +576,22 @@ def browser_blocked(event: Event) -> bool:
         return False
     message = event.message
     return "timed out" in message or "(Error:" not in message
+
+
+# The browser tool's own short request timeouts (15 s; 20 s for some actions) as a transcript measures them: from the
+# entry of the turn that called the tool to the entry of its result (labelling policy "browser short-timeout failure").
+BROWSER_RESULT_WAIT_MS = (14_000.0, 22_000.0)
+TRANSCRIPT_BROWSER_KINDS = ("tools.browser_failed", "tools.browser_unreachable")
+
+
+def browser_result_in_time(event: Event) -> bool:
+    """A session transcript's browser tool result carrying the tool's short-timeout failure, written 15 to 20 s after
+    the turn that called the tool (``sinceEntryMs``, ``afterToolCall``, set by the parser): the call returned on the
+    tool's own timeout. Whether it held its session is for the entry after it to say (the run's next step: it did not)."""
+    waited = event.fields.get("sinceEntryMs")
+    return event.kind in TRANSCRIPT_BROWSER_KINDS and event.shape.endswith("transcript") and browser_blocked(event) \
+        and bool(event.fields.get("afterToolCall")) and isinstance(waited, (int, float)) \
+        and BROWSER_RESULT_WAIT_MS[0] <= waited <= BROWSER_RESULT_WAIT_MS[1]
 
 
 def recall_lane_task(event: Event) -> bool:

@@ -28,6 +28,7 @@ from stuckscan.events import (
     IDENTITY_FIELDS,
     NOTE_KIND,
     STARTED_KINDS,
+    TRANSCRIPT_BROWSER_KINDS,
     TRANSCRIPT_FAILED_KIND,
     TRANSCRIPT_PROMPT_ERROR_KIND,
     UNPARSED_KIND,
@@ -1648,8 +1649,8 @@ class LineParser:
         if not prompt_error:  # (a prompt error is written with the failure: the failed turn after it waited as long)
             self._transcript_entry_at = moment
             self._transcript_tool_pending = fields.get("stopReason") == "toolUse"
-        if kind not in (TRANSCRIPT_FAILED_KIND, TRANSCRIPT_PROMPT_ERROR_KIND):
-            return
+        if kind not in (TRANSCRIPT_FAILED_KIND, TRANSCRIPT_PROMPT_ERROR_KIND, *TRANSCRIPT_BROWSER_KINDS):
+            return  # (a browser result too: how long its call waited, see events.browser_result_in_time)
         if previous is not None and moment is not None and moment >= previous:
             fields["sinceEntryMs"] = round((moment - previous).total_seconds() * 1000)
         if tool_pending:

@@ -1047,14 +1047,11 @@ def test_a_call_that_waits_by_design_is_no_slow_response() -> None:
         assert primary(approval.format(method)) is None  # (a QR login waits for the user's scan: f2061)
     assert primary(approval.format("chat.send")) == "RC12"
     assert primary(approval.format("wizard.await")) == "RC12"  # a name that only contains "wait" is no waiting call
-    # An exec approval wait that lasted the whole default window (120 s; 30 min on later builds) expired unanswered
-    # (f416): the approval-gated exec call was blocked on it. One answered within the window is no fault.
-    (incident,) = analyze_text(approval.format("exec.approval.waitDecision")).incidents
-    assert incident.primary.rule.id == "RC03" and incident.primary.confidence.value == "medium"
-    assert any("approve or deny" in fix for fix in incident.primary.fixes)
-    assert primary(approval.format("exec.approval.waitDecision").replace("119965ms", "1799410ms")) == "RC03"
-    for answered in ("45210ms", "117500ms", "121500ms"):
-        assert primary(approval.format("exec.approval.waitDecision").replace("119965ms", answered)) is None
+    # An exec approval wait that lasted the whole default window (120 s; 30 min on later builds) expired unanswered: a
+    # bounded wait, the approval window, not a stuck session (labelling policy "slow ws responses: method and
+    # duration", f416). One answered within the window is no fault either.
+    for waited in ("119965ms", "1799410ms", "45210ms", "117500ms", "121500ms"):
+        assert primary(approval.format("exec.approval.waitDecision").replace("119965ms", waited)) is None
 
 
 def test_the_active_memory_recalls_own_lane_task_timing_out_is_no_run_left_uncleaned() -> None:

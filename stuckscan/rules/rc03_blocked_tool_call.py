@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event, approval_wait_expired, blocked_tool_timeout, browser_blocked, browser_request_failed
+from stuckscan.events import Event, blocked_tool_timeout, browser_blocked, browser_request_failed
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import TOOL_PROGRESS, Candidate, cite, field_text, stale_progress, tool_name
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -44,10 +44,14 @@ RULE = Rule(
      "lastProgress=tool:<name>:started activeTool=<name>`",
      "`[tools] browser failed: timed out. Restart the OpenClaw gateway`",
      "`Can't reach the OpenClaw browser control service (timed out after 15000ms)`",
-     "`⇄ res ✗ browser.request <n>ms errorCode=UNAVAILABLE ...` after ten seconds or more (the browser never answered)",
-     "`⇄ res ✓ exec.approval.waitDecision <n>ms` lasting a default approval window (120 s, or 30 min on later builds; "
-     "medium confidence): the approval expired unanswered"),
-    ("the tool name in `lastProgress`/`activeTool` says which sub-type", "recovery waits for the 15-minute floor"),
+     "`⇄ res ✗ browser.request <n>ms errorCode=UNAVAILABLE ...` after ten seconds or more (the browser never answered)"),
+    ("the tool name in `lastProgress`/`activeTool` says which sub-type", "recovery waits for the 15-minute floor",
+     "not this class: a session transcript's browser result with the short-timeout failure written 15-20 s after its "
+     "call and followed by the run's next step (another tool call, a reply): the call returned and the run went on; "
+     "one the transcript ends on counts, unless the same transcript already shows another fault (its run cut by its "
+     "own gateway restart, RC17)",
+     "not this class: `⇄ res ✓ exec.approval.waitDecision <n>ms` lasting the approval window (120 s): a bounded wait "
+     "for a decision, answered or expired, not a stuck session"),
     (Fix("exec/bash: give the command a timeout; run long jobs with `nohup ... &` and a pid file.", _tool_is("exec"),
          "the blocked tool is exec/bash (or unknown)"),
      Fix("browser: restart the gateway or the browser profile.", _tool_is("browser"),
@@ -66,9 +70,6 @@ def _timeout_summary(event: Event, tool: str) -> str:
     """What a tool's own timeout line says: how long the session was held, and by what."""
     if event.kind == "tools.approval_timeout":
         return "An exec approval timed out: the session waited for an approval nobody gave, and the command never ran."
-    if approval_wait_expired(event):
-        return (f"An exec approval wait lasted {event.seconds.get('durationMs', 0.0):.0f} s, the whole approval window: "
-                "the tool call waited on an approval nobody gave, and the command did not run.")
     if event.kind == "mcp.request_timeout":
         return f"The MCP server `{tool}` kept timing out and was recycled: the calls on it blocked their sessions."
     seconds = event.fields.get("timeoutSeconds")
@@ -79,7 +80,7 @@ def _timeout_summary(event: Event, tool: str) -> str:
 def _timed_out_tool(event: Event) -> str:
     if event.kind == "mcp.request_timeout":
         return f"mcp:{field_text(event, 'server') or '?'}"
-    if event.kind == "tools.approval_timeout" or approval_wait_expired(event):
+    if event.kind == "tools.approval_timeout":
         return APPROVAL_TOOL
     return field_text(event, "tool") or "exec"
 
@@ -94,7 +95,6 @@ def detect(view: IncidentView) -> Candidate | None:
     # An exec call that ran until its own timeout, an approval that timed out, an MCP server recycled on timeouts.
     timed_out = [e for e in view.events("tools.timeout") if blocked_tool_timeout(e, view.thresholds.warn_seconds)]
     timed_out += view.events("tools.approval_timeout", "mcp.request_timeout")
-    timed_out += [e for e in view.events("ws.response") if approval_wait_expired(e)]
     if not (hits or browser or timed_out):
         return None
     tool = tool_name(view.warnings) or ("browser" if browser else _timed_out_tool(timed_out[0]) if timed_out else None)
