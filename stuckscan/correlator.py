@@ -27,6 +27,7 @@ from stuckscan.events import (
     AGENT_END_WAIT_FIELD,
     ATTENTION_LABELS,
     AUTH_WARMED_KIND,
+    CLIENT_TIMEOUT,
     FAST_FAILURE_SECONDS,
     HELD_AFTER_TIMEOUT_KINDS,
     IN_FLIGHT_KINDS,
@@ -44,6 +45,7 @@ from stuckscan.events import (
     RUN_OVER_KINDS,
     RUN_TIMEOUT_ECHO,
     SAME_FAILURE_SECONDS,
+    SILENT_STREAK_FIELD,
     SLOW_RESPONSE_SECONDS,
     STARTED_KINDS,
     STOPPED_RUN,
@@ -74,11 +76,12 @@ from stuckscan.events import (
     needed_compaction_failed,
     overdue_channel_turn,
     recall_lane_task,
+    refused,
     reload_wait_subject,
     reload_waits_on_task_records,
     replay_all_failed,
     reply_handled_elsewhere,
-    silent_client_timeout,
+    short_of_a_working_stream,
     silent_prompt_failure,
     slow_answered_turn,
     timeout_failover_failed_fast,
@@ -87,6 +90,7 @@ from stuckscan.events import (
     timestamp_or_inf,
     transcript_wait_ms,
     usable_name,
+    waited_the_threshold,
     warm_blocked_loop,
 )
 from stuckscan.model import RecoveryVerdict
@@ -921,8 +925,9 @@ class Correlator:
         self.recent_run_timeouts: deque[Event] = deque(maxlen=64)  # (what a failover decision may be the echo of)
         # per transcript, the entry whose meaning the next entry decides (see _after_watched_entry)
         self.transcript_watch: dict[str, Event] = {}
-        # per transcript, its first failed turn that timed out with nothing produced (see _repeated_silent_timeout)
-        self.silent_timeouts: dict[str, Event] = {}
+        # per transcript, its failed turns that timed out with nothing produced since its last user message or model
+        # output (see _repeated_silent_timeout)
+        self.silent_timeouts: dict[str, list[Event]] = {}
         self.recent_overflows: deque[Event] = deque(maxlen=20)
         self.recent_lane_errors: deque[Event] = deque(maxlen=20)  # any lane's, for a failover that names no session
         self.recent_agent_ends: deque[Event] = deque(maxlen=64)  # (whose error a failover of the same run may echo)
@@ -981,6 +986,8 @@ class Correlator:
             elif kind == UNPARSED_KIND:
                 # (a line no shape read came next: it may be the very entry that decides, so nothing is decided)
                 self.transcript_watch.pop(event.source, None)
+        if self.silent_timeouts and event.source in self.silent_timeouts and _transcript_turn_moved_on(event):
+            del self.silent_timeouts[event.source]  # (a user message or model output: the held turn's wait ended)
         returned = browser_result_in_time(event)
         watched = kind == RESTART_CALL_KIND or returned \
             or (kind == TRANSCRIPT_PROMPT_ERROR_KIND and silent_prompt_failure(event, self.thresholds.warn_seconds))
@@ -1840,23 +1847,32 @@ class Correlator:
         return False
 
     def _repeated_silent_timeout(self, event: Event) -> str:
-        """A transcript's second failed turn that timed out with nothing produced (the first is kept per transcript):
-        a model that answers nothing within its request's budget, again and again, hangs however short that budget.
-        Asked again about the first, the answer stays no."""
-        if not silent_client_timeout(event):
+        """A transcript's failed turn that timed out with nothing produced after others like it in the same turn (no
+        user message and no model output between: the streak is kept per transcript), the streak's waits adding up to
+        the stall detector's warn threshold: the model call held the session that long, however short each request's
+        budget. Requests that each close their own turn, or that the run gets past, held nothing (labelling policies
+        "short model request timeout" and "failed turn in a session transcript"). The streak's total is marked on the
+        event (:data:`SILENT_STREAK_FIELD`) for the rules."""
+        if not _no_answer_failure(event):
             return ""
-        first = self.silent_timeouts.get(event.source)
-        if first is None and len(self.silent_timeouts) < MAX_PENDING:
-            self.silent_timeouts[event.source] = event
-        if first is None or first is event:
+        streak = self.silent_timeouts.get(event.source)
+        if streak is None:
+            if len(self.silent_timeouts) >= MAX_PENDING:
+                return ""
+            streak = self.silent_timeouts[event.source] = []
+        if event not in streak:
+            streak.append(event)
+            event.seconds[SILENT_STREAK_FIELD] = sum(transcript_wait_ms(e) for e in streak)
+        if len(streak) < 2 or streak[0] is event \
+                or not waited_the_threshold(event.seconds.get(SILENT_STREAK_FIELD, 0.0), self.thresholds.warn_seconds):
             return ""
-        return "the model request timed out again with nothing produced"
+        return "the model request timed out again with nothing produced, the turn held without output that long"
 
     def _earlier_silent_timeout(self, event: Event) -> list[Event]:
-        """The transcript's first silent timeout, kept by :meth:`_repeated_silent_timeout`, when ``event`` is a later
-        one: the finding the second opens rests on both."""
-        first = self.silent_timeouts.get(event.source)
-        return [first] if first is not None and first is not event and silent_client_timeout(event) else []
+        """The streak's earlier silent timeouts, kept by :meth:`_repeated_silent_timeout`, when ``event`` is a later
+        one: the finding it opens rests on them all."""
+        streak = self.silent_timeouts.get(event.source) or []
+        return streak[:streak.index(event)] if event in streak else []
 
     def _still_active(self, history: deque[Event], event: Event) -> str:
         """A run the registry still reports active (``run active check: ... active=true``) the stall detector's warn
@@ -2889,6 +2905,25 @@ def _same_session_or_unnamed(one: Event, other: Event) -> bool:
         if first and second and first != second:
             return False
     return True
+
+
+def _transcript_turn_moved_on(event: Event) -> bool:
+    """A transcript entry that ends a turn's silent wait: a user message (the next turn) or model output (an answered
+    turn, or a failed one that carries more than its first tokens)."""
+    if not event.shape.endswith(TRANSCRIPT_SHAPE):
+        return False
+    if event.kind == "transcript.turn_ended" or event.message.startswith("transcript user message"):
+        return True
+    return event.kind == "transcript.turn_failed" and not _no_answer_failure(event)
+
+
+def _no_answer_failure(event: Event) -> bool:
+    """A transcript's failed turn that timed out or was cut with nothing produced, or no more than a stream's first
+    fragment (:func:`short_of_a_working_stream`), and not on a refusal: a no-answer failure, whose wait adds to its
+    turn's silent streak."""
+    return event.kind == "transcript.turn_failed" and not refused(event) \
+        and CLIENT_TIMEOUT.search(str(event.fields.get("error", ""))) is not None \
+        and short_of_a_working_stream(int(event.fields.get("contentChars", 0) or 0), transcript_wait_ms(event))
 
 
 def _failover_names_a_hold(event: Event) -> bool:

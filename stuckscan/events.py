@@ -355,8 +355,8 @@ def model_timeout_failed_fast(event: Event, lane_errors: list[Event]) -> bool:
     logged inside a lane task that failed on that same timeout after holding its lane under
     :data:`FAST_FAILURE_SECONDS` (``lane task error: lane=nested durationMs=19784 error="FailoverError: LLM request timed
     out."``): whatever called itself a timeout answered within seconds, so no model call hung. So did a record that
-    carries its own run's duration under that (a cron run record, ``"status":"error","error":"LLM request timed
-    out.","durationMs":24372``: OpenClaw reports exhausted connection retries in its timeout wording)."""
+    carries its own run's duration under :data:`QUICK_REFUSAL_SECONDS` (a cron run record, ``"status":"error","error":
+    "LLM request timed out.","durationMs":7372``)."""
     if timeout_record_ran_briefly(event):
         return True
     if event.time is None:
@@ -371,10 +371,18 @@ def model_timeout_failed_fast(event: Event, lane_errors: list[Event]) -> bool:
     return False
 
 
+# A record that carries only its run's duration (a cron run record ``"error":"LLM request timed out.","durationMs":N``)
+# shows how long the run waited, not its attempts: the run's duration is the wait, and a wait of 10 s or more ending in
+# the model's timeout is a hang, well past first-token latency (labelling policies "cron run record with a
+# model-timeout error" and "model-timeout lane task: judge the wait"). A lane task's duration may instead cover a
+# fallback chain's several attempts, each failing within seconds (f2573), so FAST_FAILURE_SECONDS bounds those.
+QUICK_REFUSAL_SECONDS = 10.0
+
+
 def timeout_record_ran_briefly(event: Event) -> bool:
-    """A model timeout whose own record says the run it ended lasted under :data:`FAST_FAILURE_SECONDS`."""
+    """A model timeout whose own record says the run it ended lasted under :data:`QUICK_REFUSAL_SECONDS`."""
     held = event.seconds.get("durationMs")
-    return event.kind == "model.request_timeout" and held is not None and held < FAST_FAILURE_SECONDS
+    return event.kind == "model.request_timeout" and held is not None and held < QUICK_REFUSAL_SECONDS
 
 
 def lane_held_until_model_timeout(event: Event, warn_seconds: float) -> bool:
@@ -423,7 +431,9 @@ LONE_TIMEOUT_COMPANIONS = frozenset({"embedded.timeout", "run.cleanup", "embedde
                                      "lane.wait_exceeded", *HELD_AFTER_TIMEOUT_KINDS})
 # What the correlator writes into an event's ``seconds``: not in the line's text, so a lazy event it marked is never
 # compacted back to its text (parser.LazyEvent.compact).
-CORRELATOR_MARKS = frozenset({RUN_BUDGET_FIELD, TIMED_OUT_RUN_FIELD})
+# (set by the correlator on a transcript's silent timeout: the waits, in ms, of the silent timeouts of its turn so far)
+SILENT_STREAK_FIELD = "silentStreakMs"
+CORRELATOR_MARKS = frozenset({RUN_BUDGET_FIELD, TIMED_OUT_RUN_FIELD, SILENT_STREAK_FIELD})
 
 
 # The lane task's duration and the model call's timeout are timed apart (the timeout starts once the call is made): a

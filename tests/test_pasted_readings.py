@@ -2491,8 +2491,8 @@ def test_a_model_request_that_timed_out_with_nothing_produced_again_and_again_is
     first = timed_out("2026-02-01T00:23:25.299Z", 1769905373955)
     assert not analyze_text(first).incidents  # once: a slow provider's blip, as f3206 is labelled
     second = timed_out("2026-02-01T00:26:14.144Z", 1769905543187)
-    (incident,) = analyze_text(first, second).incidents
-    assert incident.primary.rule.id == "RC01" and incident.primary.summary.startswith("2 model requests")
+    (incident,) = analyze_text(first, second).incidents  # (no entry between: the turn held 169 s without output)
+    assert incident.primary.rule.id == "RC01"
     # failures that came back at once, or that were refusals, are no such timeouts
     def asked(stamp: str) -> str:
         return _transcript_entry(stamp, '{"role":"user","content":[{"type":"text","text":"/start"}]}')
@@ -2506,9 +2506,10 @@ def test_a_model_request_that_timed_out_with_nothing_produced_again_and_again_is
     # f3322: the connection cut while it waited (undici's bare "terminated"), twice, reads the same
     cut = [turn.replace("Request timed out.", "terminated") for turn in (first, second)]
     assert analyze_text(*cut).incidents[0].primary.rule.id == "RC01"
-    # ... but not a network failure (f3268's "fetch failed" is a negative), each after its own prompt
+    # ... but each after its own prompt, each closing its own turn within about 31 s, the session got past every one:
+    # no fault (policy "short model request timeout"), and no more so for a network failure
     prompted = [asked("2026-02-01T00:22:53.950Z"), first, asked("2026-02-01T00:25:43.180Z"), second]
-    assert analyze_text(*prompted).incidents
+    assert not analyze_text(*prompted).incidents
     assert not analyze_text(*[entry.replace("Request timed out.", "fetch failed") for entry in prompted]).incidents
 
 

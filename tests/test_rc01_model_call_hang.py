@@ -270,9 +270,17 @@ def _cron_run_record(duration_ms: int) -> str:
 
 
 def test_a_cron_run_that_ended_on_the_timeout_wording_within_seconds_is_no_model_hang() -> None:
-    # (the run lasted 24 s: exhausted connection retries reported in the timeout's words, no call waited)
-    assert _primaries(_cron_run_record(24372)) == []
-    assert _primaries(_cron_run_record(19895), _cron_run_record(20413)) == []
+    # (every run ended under 10 s: the far side gave up at once, a quick refusal; policy "cron run record with a
+    # model-timeout error")
+    assert _primaries(_cron_run_record(4372)) == []
+    assert _primaries(_cron_run_record(1895), _cron_run_record(9913)) == []
+
+
+def test_a_cron_run_that_waited_ten_seconds_or_more_before_the_model_timeout_is_a_model_hang() -> None:
+    # (the record shows the run's duration, not its requests: that duration is the wait, and 10 s or more ending in
+    # the model's timeout is a hang; policy "cron run record with a model-timeout error")
+    assert _primaries(_cron_run_record(10004)) == ["RC01"]
+    assert _primaries(_cron_run_record(19895), _cron_run_record(24372)) == ["RC01"]
 
 
 def test_a_cron_run_that_ended_on_the_model_timeout_after_longer_is_still_a_model_hang() -> None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from stuckscan.events import (
     FIRST_TOKENS_CHARS,
+    SILENT_STREAK_FIELD,
     TIMED_OUT_RUN_FIELD,
     Event,
     codex_startup_never_finished,
@@ -17,11 +18,11 @@ from stuckscan.events import (
     model_call_timed_out,
     model_timeout_failed_fast,
     overdue_channel_turn,
-    silent_client_timeout,
     slow_answered_turn,
     timeout_failover_failed_fast,
     timeout_failover_was_no_hang,
     transcript_wait_ms,
+    waited_the_threshold,
 )
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
@@ -93,11 +94,13 @@ RULE = Rule(
      "run's `durationMs`: refusals take no time); not after a run's own timeout, whose failover only echoes it, and not "
      "when the lane tasks that failed with it held their lanes under 30 s; nor is an attempt's `LLM request timed out.` "
      "inside a lane task that failed on it within 30 s (a local proxy's quick timeout: the chain failed at once), or a "
-     "cron run record's `LLM request timed out.` whose own `durationMs` is under 30 s (connection retries exhausted "
-     "in the timeout's words: no call waited)",
-     "in a session transcript, two or more failed turns that ended on their request's own timeout (`Request timed "
-     "out.`) or their connection cut (`terminated`) with nothing produced after waiting 15 s or more: a model that does "
-     "not answer within its budget",
+     "cron run record's `LLM request timed out.` whose every run's own `durationMs` is under 10 s (a quick refusal; "
+     "the run's duration is the wait: labelling policy \"cron run record with a model-timeout error\")",
+     "in a session transcript, two or more failed turns inside one turn (no user message and no model output between) "
+     "that ended on their request's own timeout (`Request timed out.`) or their connection cut (`terminated`) with "
+     "nothing produced, their waits adding up to 120 s or more; timeouts that each close their own turn, or that the "
+     "run gets past, are no fault (labelling policies \"short model request timeout\", \"failed turn in a session "
+     "transcript\")",
      "in a session transcript, a turn that answered with only a few tokens after waiting on its model request for the "
      "warn threshold or more (it answered, but sat silent before its first token)",
      "in a session transcript, an assistant turn that failed (`stopReason` error or aborted) after waiting on its "
@@ -207,9 +210,11 @@ def detect(view: IncidentView) -> Candidate | None:
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
     idle += [e for e in view.events("model_fetch.end") if hung_model_fetch(e, view.thresholds.warn_seconds)]
     empty_turns = [e for e in view.events("transcript.turn_failed") if hung_transcript_turn(e, view.thresholds.warn_seconds)]
-    # (or that timed out with nothing produced, again: a model that does not answer within its request's budget)
-    timeouts = [e for e in view.events("transcript.turn_failed") if silent_client_timeout(e)]
-    empty_turns += [e for e in timeouts if e not in empty_turns] if len(timeouts) >= 2 else []
+    # (or that timed out with nothing produced, again inside one turn, no user message or model output between, the
+    # turn held that long in all: requests that each close their own turn, or that the run gets past, held nothing)
+    timeouts = [e for e in view.events("transcript.turn_failed")
+                if waited_the_threshold(e.seconds.get(SILENT_STREAK_FIELD, 0.0), view.thresholds.warn_seconds)]
+    empty_turns += [e for e in timeouts if e not in empty_turns]
     # (a run's prompt failure long after the entry before it with no turn written: the model request produced nothing)
     empty_turns += view.events("transcript.silent_prompt_failure")
     # (... or a turn that answered at last, with a few tokens after minutes of silence)
