@@ -369,3 +369,23 @@ def channel_of(event: object) -> str:
     if ":" in channel and not _text(event, "account"):
         return channel  # the console tag [telegram:eva-public] names both
     return f"{channel}:{_text(event, 'account')}"
+
+
+# A line no shape read that RC18 keeps beside a channel's episode (Correlator keeps a few): a channel's own logger
+# saying something of it failed ("[discord] invalid rest proxy: Error: Proxy URL must target a loopback host",
+# messages lost), a rejection nothing caught, or the resume Discord's client schedules after a close ("Attempting
+# resume with backoff: 1000ms after code 1006"). One drop alone is no fault; with one of these beside it, it is.
+CHANNEL_SIDE_FAILURE = re.compile(r"\b(?:error|failed|failure|invalid|refused|rejected|cannot|unable|lost|dropped|"
+                                  r"gave up|giving up|max attempts)\b", re.IGNORECASE)
+UNHANDLED_REJECTION = re.compile(r"\bunhandled (?:promise )?rejection", re.IGNORECASE)
+RESUME_SCHEDULED = re.compile(r"\bresume with backoff:?\s*(\d{1,7})\s?ms\b", re.IGNORECASE)
+
+
+def channel_side_line(event: Event) -> bool:
+    """Whether a line no shape read is one RC18 reads beside a channel's one drop (see :data:`CHANNEL_SIDE_FAILURE`)."""
+    if event.kind != GENERIC_KIND:
+        return False
+    message = event.message
+    if UNHANDLED_REJECTION.search(message) or RESUME_SCHEDULED.search(message):
+        return True
+    return bool(channel_subsystem(event.subsystem)) and CHANNEL_SIDE_FAILURE.search(message) is not None

@@ -22,7 +22,7 @@ from typing import Any
 
 from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of, is_line_only
 from stuckscan._store import BlobSpill
-from stuckscan.channels import channel_of, channel_subsystem
+from stuckscan.channels import channel_of, channel_side_line, channel_subsystem
 from stuckscan.events import (
     AGENT_END_WAIT_FIELD,
     ATTENTION_LABELS,
@@ -317,6 +317,9 @@ MAX_RUN_SPAN = 6 * 3600.0  # a run timeout's reach back for unattributed evidenc
 MAX_KEPT_FIELDS = 64
 
 
+CHANNEL_SIDE_KEPT = 6  # lines no shape read of a channel failing, kept for RC18 (Correlator._note_channel_side)
+
+
 class RecordStatus(str, Enum):
     OPEN = "open"
     HEALTHY = "healthy"          # a healthy signal closed it
@@ -494,6 +497,7 @@ class EpisodeRecord:
     log_end: datetime | None = None       # the input's last time, set when the input ends
     # each channel's last transport failure in the whole input (by channels.channel_of), set when the input ends
     last_transport_failure: dict[str, datetime] = field(default_factory=dict)
+    channel_side: list[Event] = field(default_factory=list)  # lines no shape read of a channel failing (RC18)
 
     def peak(self, name: str, value: float | int | None) -> None:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -934,6 +938,7 @@ class Correlator:
         self.episodes: list[EpisodeRecord] = []
         self.open_episode: EpisodeRecord | None = None
         self.markers: deque[Event] = deque(maxlen=self.limits.markers)
+        self._channel_side: deque[Event] = deque(maxlen=CHANNEL_SIDE_KEPT)
         self.pending_timeouts: dict[str, PendingSignal] = {}
         self._other_lines = 0  # lines of the input other than run timeouts, run ends and held lines
         # The run timeout a lane task ended on the model's timeout just closed, with its budget (see
@@ -996,6 +1001,8 @@ class Correlator:
             if returned:  # (a browser call that returned on its short timeout: the entry after it decides)
                 return changes
         if kind in ("generic", "unparsed"):
+            if kind == "generic" and channel_side_line(event):
+                self._note_channel_side(event)
             return changes
         if kind != NOTE_KIND and kind not in LONE_TIMEOUT_COMPANIONS and not self._failover_after_its_run_timeout(event):
             self._other_lines += 1  # (a line beside which a run timeout is no longer lone: see _expire_run_timeouts)
@@ -2385,6 +2392,8 @@ class Correlator:
             episode = self.open_episode = EpisodeRecord(self._episode_seq, began, moment)
             # (untimed markers too: in a paste without times, the order of lines is all there is)
             episode.markers.extend(m for m in self.markers if m.time is None or moment is None or moment - m.time <= EPISODE_GAP)
+            episode.channel_side.extend(m for m in self._channel_side
+                                        if m.time is None or moment is None or moment - m.time <= EPISODE_GAP)
         if moment is not None and began is not None:
             if episode.start is None or began < episode.start:
                 episode.start = began
@@ -2440,6 +2449,14 @@ class Correlator:
             if (previous.source, previous.line) not in in_episode and _within(previous.time, event.time, RESTART_LOOP_WINDOW):
                 episode.evidence.add(previous)
         earlier.append(event)
+
+    def _note_channel_side(self, event: Event) -> None:
+        """Keep a line no shape read that says a channel failed beside its drop (:func:`channel_side_line`): a few
+        recent ones, and a few in the open episode, which RC18 reads to tell one drop alone from one with more."""
+        event = bounded_event(event)
+        self._channel_side.append(event)
+        if self.open_episode is not None and len(self.open_episode.channel_side) < CHANNEL_SIDE_KEPT:
+            self.open_episode.channel_side.append(event)
 
     def _on_lifecycle(self, event: Event) -> list[Change]:
         cut_wait = self._restart_wait_cut_by(event)

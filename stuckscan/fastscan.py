@@ -58,7 +58,7 @@ from typing import Any
 from stuckscan import correlator as _correlator
 from stuckscan import families
 from stuckscan._identity import IdentityResolver
-from stuckscan.channels import CHANNEL_NEEDLES
+from stuckscan.channels import CHANNEL_NEEDLES, channel_side_line
 from stuckscan.events import GENERIC_KIND, NOTE_KIND, UNPARSED_KIND, Event
 from stuckscan.inputs import RawLine, display_name, read_blocks, read_range_blocks
 from stuckscan.lifecycle_lane import LaneBatch, LaneRun
@@ -875,7 +875,7 @@ def inert(event: Event) -> bool:
     if kind == GENERIC_KIND:
         # an unrecognised WARN/ERROR/FATAL line goes to the template miner; one that reports a fault, to the
         # count of lines no rule explained (stuckscan.unexplained)
-        return event.level not in MINED_LEVELS and not looks_like_fault(event)
+        return event.level not in MINED_LEVELS and not looks_like_fault(event) and not channel_side_line(event)
     if kind in UNJUDGED_FAULT_KINDS and looks_like_fault(event):
         return False  # counted as a fault no rule explained, as an unrecognised one is
     if kind == UNPARSED_KIND:

@@ -97,3 +97,46 @@ def test_an_idle_watchdog_loop_or_a_retry_past_the_first_stays_rc18() -> None:
     # one firing beside a session conflict: closed for good
     assert primary("[whatsapp] No messages received in 45m - restarting connection",
                    "[whatsapp] Web connection closed (status 440: session conflict)") == "RC18"
+
+
+# -- one channel request failure, and one drop shown once
+
+_PROBE = ("2026-05-14T10:00:00.000Z [fetch-timeout] fetch timeout after 10000ms (elapsed 10000ms) "
+          "operation=fetchWithTimeout url=https://api.telegram.org/bot<TOKEN-A>/getMe")
+_CLOSE = "2026-03-06T10:38:48.561Z discord gateway: WebSocket connection closed with code 1006"
+
+
+def test_one_channel_api_request_timing_out_on_time_is_no_fault() -> None:
+    assert rc18(_PROBE) is None
+    assert rc18(_PROBE.split("Z ", 1)[1]) is None  # (untimed, as pasted)
+
+
+def test_one_channel_api_request_timing_out_late_is_no_channel_fault() -> None:
+    # (2.6 s past its budget: the timer ran late, the loop's evidence, not the channel's)
+    assert rc18(_PROBE.replace("(elapsed 10000ms)", "(elapsed 12600ms)")) is None
+
+
+def test_channel_api_requests_failing_for_several_accounts_or_with_an_exit_stay_rc18() -> None:
+    # Boundary: the channel's requests failing repeatedly (two accounts at once), or the channel exiting beside it
+    assert rc18(_PROBE, _PROBE.replace("<TOKEN-A>", "<TOKEN-B>")) is not None
+    assert rc18(_PROBE, "2026-05-14T10:00:01.000Z [telegram] [default] channel exited: Error: fetch timeout") \
+        is not None
+
+
+def test_one_socket_close_shown_once_is_no_fault() -> None:
+    assert rc18(_CLOSE) is None
+    assert rc18("- [discord] gateway: Gateway websocket closed: 1006") is None
+
+
+def test_one_close_and_the_untagged_resume_at_its_first_step_is_no_fault() -> None:
+    assert rc18(_CLOSE, "2026-03-06T10:38:48.579Z Attempting resume with backoff: 1000ms after code 1006") is None
+
+
+def test_one_close_with_its_back_off_grown_or_a_failure_beside_it_stays_rc18() -> None:
+    # Boundary: the same close, but the resume is a later back-off step, the channel says something else failed, a
+    # rejection nothing caught follows, or the close repeats
+    assert rc18(_CLOSE, "2026-03-06T10:38:48.579Z Attempting resume with backoff: 30000ms after code 1006") is not None
+    assert rc18("[discord] gateway: Gateway websocket closed: 1006",
+                "[discord] invalid rest proxy: Error: Proxy URL must target a loopback host") is not None
+    assert rc18(_CLOSE, "Unhandled promise rejection: Error: connect ECONNREFUSED 127.0.0.1:443") is not None
+    assert rc18(_CLOSE, _CLOSE.replace("48.561Z", "58.561Z")) is not None

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from stuckscan.channels import (
     CHANNEL_RECONNECT_KIND,
+    RESUME_SCHEDULED,
+    UNHANDLED_REJECTION,
     channel_from_subsystem,
     channel_of,
     channel_of_url,
@@ -190,6 +192,14 @@ RULE = Rule(
      "or a typing indicator, `sendMessage`, `sendChatAction`, `chat.postMessage`) with nothing after it that shows "
      "the channel or the gateway serving again: low confidence, reported at info (a blip the channel healed fails "
      "no CI)",
+     "not: one request of a channel's platform API timing out, shown once (`[fetch-timeout] fetch timeout after "
+     "10000ms (elapsed 10000ms) ... url=https://api.telegram.org/bot<token>/getMe`; one firing 2 s or more late is "
+     "the loop's evidence, not the channel's), or one socket close shown once (`discord gateway: WebSocket connection "
+     "closed with code 1006`, with at most the untagged `Attempting resume with backoff: 1000ms` after it), with no "
+     "other line of the channel failing, no rejection nothing caught and no inbound lost beside it: one request or "
+     "one drop is no fault; the same account twice, several accounts at once, a back-off past its first step, a "
+     "give-up, an exit or a channel line saying something else failed (`[discord] invalid rest proxy: Error: ...`) "
+     "stay RC18",
      "not: a provider's start-up lines with nothing after them (`starting provider`, Discord's `client initialized "
      "as <id> (<name>); awaiting gateway readiness`, `socket mode connected`, `isolated polling ingress started`), "
      "whatever line the paste stops on: what every healthy start prints, and a start that never finished could "
@@ -478,6 +488,29 @@ def _one_drop_reconnected(failure: Event, transport: list[Event]) -> bool:
         for e in same)
 
 
+def _one_failure_alone(view: EpisodeView, failure: Event, transport: list[Event]) -> bool:
+    """One channel request failure or one drop, shown once (a ``fetch timeout`` of its platform API, a socket closed
+    with a code), with at most its reconnect at the first step after it: no other transport line, no line of that
+    channel past the first step of its back-off or retry counter, no other line of that channel saying something
+    failed, no rejection nothing caught, no inbound lost. The channel's client doing its job, or one request failing,
+    is no fault (the labelling policies "one channel request failure" and "channel reconnect burst"); repeats,
+    back-off past its first step, a give-up or an exit are read before this is asked."""
+    if not (failure.kind == "fetch.timeout" or "closeCode" in failure.fields):
+        return False  # (the shapes the policies name: one request of the platform API timing out, one socket closing)
+    root = _channel_root(failure)
+    if any(e is not failure and not (e.kind == "channel.reconnecting" and not _past_first_step(e)) for e in transport):
+        return False
+    if any(event_order(e) != event_order(failure) for e in view.events(*STILL_FAILING_KINDS)):
+        return False  # (its sends or its handler failing too, its work refused, inbound lost)
+    for event in view.record.channel_side:
+        resume = RESUME_SCHEDULED.search(event.message)
+        if resume and int(resume.group(1)) > FIRST_RECONNECT_STEP.total_seconds() * 1000:
+            return False  # (a resume past its first back-off step: the reconnect already failed)
+        if UNHANDLED_REJECTION.search(event.message) or (root and _channel_root(event) == root and not resume):
+            return False
+    return True
+
+
 def _routine_reconnect(event: Event) -> bool:
     """A reconnect the channel's client notes at info level or below ("[ws] reconnect", the Lark SDK's): the same line
     twice within a burst is the one reconnect logged twice, not two drops (an ERROR repeated is a storm, f1275)."""
@@ -737,6 +770,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     intake_failed = [e for e in _intake_failures(transport, view.thresholds.warn_seconds)
                      if not _up_again_after(view, e) and not _retry_got_through(view, e, transport)
                      and not _one_drop_reconnected(e, transport)]
+    # (nor one request failure or one drop shown once, with nothing of its channel failing beside it: no fault)
+    if lone and len(intake_failed) == 1 and _one_failure_alone(view, intake_failed[0], transport):
+        intake_failed = []
     if lone and (not (total or channel_port_taken or stalls or hung_stops.all or exited or supervised or intake_failed)
                  or view.record.served_after is not None or _came_back(view, restarts + auto)):
         if shared and view.record.served_after is None:
