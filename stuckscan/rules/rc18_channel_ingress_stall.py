@@ -121,6 +121,8 @@ RULE = Rule(
      "`[<acct>] auto-restart attempt N/M in Ns` past the first attempt, or followed by a failed start",
      "`[<acct>] giving up after N restart attempts`, `Max reconnect attempts (N) reached after code <code>`",
      "one transport stall of five minutes or more (`Polling stall detected (active getUpdates stuck for 1323.85s)`)",
+     "one Telegram `Polling stall detected (no getUpdates for 117.39s); forcing restart` of any length, with or "
+     "without the runner's routine restart after it (the watchdog fires only past its own 90 s): low confidence",
      "the channel's transport watchdog (`polling stall detected`, `transport watchdog timeout`) twice, or with a "
      "restart, or followed by `Polling runner stop timed out after 15s; forcing restart cycle` (the runner itself "
      "wedged; medium confidence); `channel exited` / `channel startup failed` with a restart, or the same channel exiting again "
@@ -387,6 +389,12 @@ def _stall_minutes(event: Event) -> int | None:
         return minutes
     seconds = event.seconds.get("stalledFor")
     return int(seconds // 60) if seconds and event.message.startswith("No messages received in ") else None
+
+
+def _polling_watchdog_stall(event: Event) -> bool:
+    """Telegram's polling watchdog forcing a restart ("Polling stall detected (no getUpdates for 117.39s); forcing
+    restart"): it fires only after its own stall threshold (90 s) passed with no completed getUpdates."""
+    return "olling stall detected" in event.message
 
 
 def _distinct_stalls(stalls: list[Event]) -> list[Event]:
@@ -754,8 +762,11 @@ def detect(view: EpisodeView) -> Candidate | None:
     lone = not looping and not ((addr_in_use or failed) and restarts) and total < 2
     # A lone stall counts from the stall detector's own warn threshold without ingress: a shorter one is a blip the
     # watchdog already handled. Messages served after a lone restart show the channel came back.
+    # (Telegram's polling watchdog fires only past its own 90 s without a completed getUpdates: its line is itself a
+    # timed ingress stall, whatever the warn threshold)
     warn = view.thresholds.warn_seconds
-    stalls = [e for e in stalls if not lone or not e.seconds.get("stalledFor", 0.0) or e.seconds.get("stalledFor", 0.0) >= warn]
+    stalls = [e for e in stalls if not lone or not e.seconds.get("stalledFor", 0.0) or e.seconds.get("stalledFor", 0.0) >= warn
+              or _polling_watchdog_stall(e)]
     # Slack reporting several socket-mode connections for one app: it hands each event to one of them.
     shared = [e for e in view.events("channel.shared_connections") if metric(e, "activeConnections") >= 2]
     # (a channel that exited once on an error of its own, with nothing after it that started it again, is down, as
