@@ -1302,6 +1302,8 @@ class Correlator:
         if record.start is not None and began is not None \
                 and (began - record.start).total_seconds() < self.thresholds.abort_seconds:
             return RecordStatus.HEALTHY
+        if _ended_before_next_tick(record, self.thresholds):
+            return RecordStatus.HEALTHY
         return RecordStatus.SILENT
 
     def _reopen_if_same_stall(self, identity: str, event: Event) -> IncidentRecord | None:
@@ -2893,6 +2895,18 @@ def _stall_began_after(record: IncidentRecord, event: Event) -> bool:
     the old one."""
     began = _stall_start(event)
     return began is not None and record.last_warning is not None and began > record.last_warning + SAME_STALL_SLACK
+
+
+def _ended_before_next_tick(record: IncidentRecord, thresholds: Thresholds) -> bool:
+    """Whether an old-build stall (warnings with no reason= or classification=) ended before the abort threshold.
+    Those builds warn at every heartbeat for as long as the session stays in processing, so when a later warning
+    dates a new stall, the old one ended before the heartbeat after its last warning: below the abort age when that
+    tick's age would not have passed it. Only a series the log shows at that cadence counts (a paste of lone warnings
+    leaves out the ticks between), and newer builds throttle their warnings, so their silence dates nothing."""
+    if record.last_warning_age <= 0 or record.reasons or record.classifications or record.recoveries \
+            or record.min_warning_gap is None or record.min_warning_gap > HEARTBEAT + HEARTBEAT_JITTER:
+        return False
+    return record.last_warning_age + HEARTBEAT.total_seconds() <= thresholds.abort_seconds
 
 
 def _stall_start(warning: Event) -> datetime | None:

@@ -199,12 +199,21 @@ def test_an_old_builds_stall_that_moved_on_before_the_abort_threshold_is_a_false
     first = analysis.incidents[0]
     assert first.primary is not None and first.primary.rule.id == "RC04" and first.primary.severity.value == "info"
     assert "moved on by itself" in first.primary.summary
-    # began 18:54:00, 900 s after the first: it may have passed the threshold first, so no claim that it cleared in
-    # time; but no warning reached the 360 s abort point either, so the old build's want of recovery is no fault the
-    # lines show (policy "old-build stuck warnings below the abort point"): nothing is read
+    # began 18:54:00, 900 s after the first: but an old build warns at every 30 s heartbeat while the session stays
+    # in processing, and this series shows that cadence, so the stall ended before the tick after 180 s, below the
+    # 360 s abort point (policy "old-build stuck warnings below the abort point", sub-shape a)
     analysis = analyze(old_stuck("18:41:30", 150), old_stuck("18:42:00", 180), old_stuck("18:56:00", 120))
     first = analysis.incidents[0]
-    assert first.primary is None
+    assert first.primary is not None and first.primary.rule.id == "RC04"
+
+
+def test_an_old_builds_stall_that_may_have_reached_the_abort_threshold_is_not_read_as_moved_on() -> None:
+    # the tick after 340 s would be at 370 s, past the 360 s abort point: the stall may have reached it unseen
+    analysis = analyze(old_stuck("18:44:40", 310), old_stuck("18:45:10", 340), old_stuck("19:06:00", 120))
+    assert analysis.incidents[0].primary is None
+    # lone warnings far apart do not show the heartbeat cadence (a paste of a few records), so their gap dates nothing
+    analysis = analyze(old_stuck("18:41:30", 150), old_stuck("18:56:00", 120))
+    assert analysis.incidents[0].primary is None
 
 
 def _turn(clock: str, message: str) -> str:

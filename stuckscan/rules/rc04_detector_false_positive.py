@@ -37,8 +37,9 @@ RULE = Rule(
      "warnings, then `embedded run done` / an idle state / `message processed: outcome=completed` with no recovery "
      "and nothing failing",
      "warnings, then a later warning of the same session whose age dates a new stall from after them, and from "
-     "before the first could have reached the abort threshold: it moved on by itself, with no recovery and nothing "
-     "failing",
+     "before the first could have reached the abort threshold (or, on an old build whose warnings carry no "
+     "`reason=` and tick every 30 s, from after a series that stopped with its next tick still below the "
+     "threshold): it moved on by itself, with no recovery and nothing failing",
      "one `stuck session recovery: ... action=abort_embedded_run` at the abort threshold's age (within a minute of "
      "it), with no stall warning before it, no model call or tool named and nothing failing: the threshold cutting a "
      "long run short (#88870); low confidence, as the lines cannot show whether the run still worked"),
