@@ -132,6 +132,16 @@ def test_one_restart_or_one_channel_port_clash_alone_is_an_ingress_stall_at_low_
     assert "RC18" not in rule_ids(analyze(gateway_port))  # the gateway's own port: no channel's ingress
 
 
+def test_a_plugin_server_failing_to_bind_is_no_channel_ingress_stall() -> None:
+    # (policy "second gateway refused by a held port or lock": a plugin's non-channel server is not RC18)
+    plugin = [line(f"09:34:0{second}", "[NestApplication] Error: listen EADDRINUSE: address already in use "
+                   f"127.0.0.1:{2099 + second}", "Manifest", "ERROR") for second in range(2)]
+    assert "RC18" not in rule_ids(analyze(*plugin))
+    # near miss: the same line from a channel's own listener keeps its low-confidence RC18
+    channel = line("09:34:00", "Error: listen EADDRINUSE: address already in use 0.0.0.0:3978", "msteams", "ERROR")
+    assert lone_confidence(analyze(channel)) == "low"
+
+
 def test_an_unhandled_network_rejection_that_ends_the_gateway_is_a_channel_exit() -> None:
     crash = line("09:34:00", "Unhandled promise rejection: TypeError: fetch failed", "openclaw", "ERROR")
     assert lone_confidence(analyze(crash)) == "low"  # alone: no line names the channel it escaped from
