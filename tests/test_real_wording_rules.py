@@ -1065,3 +1065,21 @@ def test_requests_retrying_the_same_candidate_on_one_lock_are_request_after_requ
               lock.format(time="2026-04-19T15:19:57.100Z"), decision.format(time="2026-04-19T15:19:57.110Z",
                                                                             candidate="zai/glm-5")]
     assert {i.primary.rule.id for i in analyze_text(*walked).incidents if i.primary} == {"RC10"}
+
+
+def _spike(clock: str) -> str:
+    return line(clock, "liveness warning: reasons=event_loop_delay interval=31s eventLoopDelayP99Ms=430.7 "
+                "eventLoopDelayMaxMs=6853.5 eventLoopUtilization=0.495 cpuCoreRatio=0.516", "diagnostic", "WARN")
+
+
+def _hook(clock: str, failure: str = "timed out after 8000ms") -> str:
+    return line(clock, f"[hooks] before_prompt_build handler from active-memory failed: {failure}", "plugins", "WARN")
+
+
+def test_one_delay_spike_with_a_plugin_hook_out_of_budget_just_after_is_starvation() -> None:
+    # (policy "active-memory recall timeout is a side-run budget": the liveness record beside it decides, RC12)
+    assert "RC12" in rule_ids(analyze(_spike("19:51:34"), _hook("19:51:45")))
+    # near misses: the spike alone, a hook timeout long after it, a hook that failed on an error of its own
+    assert "RC12" not in rule_ids(analyze(_spike("19:51:34")))
+    assert "RC12" not in rule_ids(analyze(_spike("19:51:34"), _hook("19:56:45")))
+    assert "RC12" not in rule_ids(analyze(_spike("19:51:34"), _hook("19:51:45", "Error: recall index missing")))
