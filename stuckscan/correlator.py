@@ -1024,6 +1024,9 @@ class Correlator:
             # (a send that failed for lack of a channel listener, kept in the channel's episode: RC18 reads it as the
             # channel still down after a health-monitor restart)
             self.open_episode.evidence.add(event)
+        if kind == "plugin.hook_failed" and "timeoutMs" in event.fields and self.open_episode is not None:
+            # (a hook out of its in-process budget beside a liveness warning: RC12 reads it as the pause eating it)
+            self.open_episode.evidence.add(event)
         if kind in OVERFLOW_KINDS:
             self.recent_overflows.append(event)
         if kind == "embedded.agent_end":

@@ -132,6 +132,16 @@ def test_one_restart_or_one_channel_port_clash_alone_is_an_ingress_stall_at_low_
     assert "RC18" not in rule_ids(analyze(gateway_port))  # the gateway's own port: no channel's ingress
 
 
+def test_a_plugin_server_failing_to_bind_is_no_channel_ingress_stall() -> None:
+    # (policy "second gateway refused by a held port or lock": a plugin's non-channel server is not RC18)
+    plugin = [line(f"09:34:0{second}", "[NestApplication] Error: listen EADDRINUSE: address already in use "
+                   f"127.0.0.1:{2099 + second}", "Manifest", "ERROR") for second in range(2)]
+    assert "RC18" not in rule_ids(analyze(*plugin))
+    # near miss: the same line from a channel's own listener keeps its low-confidence RC18
+    channel = line("09:34:00", "Error: listen EADDRINUSE: address already in use 0.0.0.0:3978", "msteams", "ERROR")
+    assert lone_confidence(analyze(channel)) == "low"
+
+
 def test_an_unhandled_network_rejection_that_ends_the_gateway_is_a_channel_exit() -> None:
     crash = line("09:34:00", "Unhandled promise rejection: TypeError: fetch failed", "openclaw", "ERROR")
     assert lone_confidence(analyze(crash)) == "low"  # alone: no line names the channel it escaped from
@@ -1068,3 +1078,21 @@ def test_one_telegram_polling_watchdog_stall_under_the_warn_threshold_is_an_ingr
     idle = line("10:00:00", "[discord] transport watchdog timeout: idle 95s (limit 90s)", "gateway/channels/discord",
                 "ERROR")
     assert "RC18" not in rule_ids(analyze(idle))
+
+
+def _spike(clock: str) -> str:
+    return line(clock, "liveness warning: reasons=event_loop_delay interval=31s eventLoopDelayP99Ms=430.7 "
+                "eventLoopDelayMaxMs=6853.5 eventLoopUtilization=0.495 cpuCoreRatio=0.516", "diagnostic", "WARN")
+
+
+def _hook(clock: str, failure: str = "timed out after 8000ms") -> str:
+    return line(clock, f"[hooks] before_prompt_build handler from active-memory failed: {failure}", "plugins", "WARN")
+
+
+def test_one_delay_spike_with_a_plugin_hook_out_of_budget_just_after_is_starvation() -> None:
+    # (policy "active-memory recall timeout is a side-run budget": the liveness record beside it decides, RC12)
+    assert "RC12" in rule_ids(analyze(_spike("19:51:34"), _hook("19:51:45")))
+    # near misses: the spike alone, a hook timeout long after it, a hook that failed on an error of its own
+    assert "RC12" not in rule_ids(analyze(_spike("19:51:34")))
+    assert "RC12" not in rule_ids(analyze(_spike("19:51:34"), _hook("19:56:45")))
+    assert "RC12" not in rule_ids(analyze(_spike("19:51:34"), _hook("19:51:45", "Error: recall index missing")))

@@ -41,7 +41,9 @@ RULE = Rule(
     "RC12", "event-loop-starvation", "Gateway event-loop starvation (gateway unresponsive)",
     "The gateway's event loop was blocked: every session, channel and client slowed down at once.",
     "warning", Severity.WARNING, "gateway",
-    ("`liveness warning: reasons=event_loop_delay[,event_loop_utilization,cpu] ... eventLoopDelayMaxMs=<>=2000>`",
+    ("`liveness warning: reasons=event_loop_delay[,event_loop_utilization,cpu] ... eventLoopDelayMaxMs=<>=2000>` "
+     "(one such pause under 10 s counts when a second follows, or when a plugin hook runs out of its budget, "
+     "`[hooks] <hook> handler from <plugin> failed: timed out after Nms`, within a minute of it)",
      "`fetch timeout ... timer delayed NNNNms, likely event-loop starvation` (console); in the file log, "
      "`fetch timeout reached; aborting operation` with `timerDelayMs` in its meta object",
      "`[ws] ⇄ res ✓ <method> <very large>ms`", "handshake `durationMs` far above `handshakeMs`",
@@ -125,12 +127,30 @@ def _trouble_beside_thaw(view: EpisodeView, gaps: list[Event]) -> bool:
     return False
 
 
+
+HOOK_AFTER_SPIKE = timedelta(seconds=60)  # a liveness sample's interval, about 30 s, with room for the hook's budget
+
+
+def _hook_timed_out(event: Event) -> bool:
+    return "timeoutMs" in event.fields or "timeoutMs" in event.seconds
+
+
+def _budget_ran_out_after(spikes: list[Event], hooks: list[Event]) -> bool:
+    """One delay spike followed within a minute by a plugin hook running out of its own in-process budget (``[hooks]
+    before_prompt_build handler from active-memory failed: timed out after 8000ms``): the pause ate the hook's budget,
+    a second sign of the same freeze (policy "active-memory recall timeout is a side-run budget": f465's reading)."""
+    return any(
+        spike.time is not None and hook.time is not None and spike.time <= hook.time <= spike.time + HOOK_AFTER_SPIKE
+        for spike in spikes for hook in hooks if _hook_timed_out(hook))
+
+
 def detect(view: EpisodeView) -> Candidate | None:
     warm = [e for e in view.events("liveness.warning") if not in_startup_window(view.record.markers, e)]
     spikes = [e for e in warm if delay_spike(e) and not starving(e)]
     # (one long pause is a GC or a sync call; a pause of ten seconds or more froze the gateway on its own)
+    hook_spent = _budget_ran_out_after(spikes, view.events("plugin.hook_failed"))
     liveness = [e for e in warm if starving(e)] + (spikes if len(spikes) >= 2 or any(
-        metric(e, "eventLoopDelayMaxMs") >= FROZEN_MS for e in spikes) else [])
+        metric(e, "eventLoopDelayMaxMs") >= FROZEN_MS for e in spikes) or hook_spent else [])
     # (a heartbeat tick late by under two seconds is timer slop, as a liveness delay under 2 s is)
     delayed = view.events("timer.delayed") + starved_fetch_timeouts(view) + \
         [e for e in view.events(AUTH_WARMED_KIND) if warm_blocked_loop(e)] + \
@@ -188,6 +208,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     if gaps and delayed:
         facts.append(f"the process was frozen for ~{max(metric(e, 'frozenMs') for e in gaps) / 1000:.0f} s "
                      "(the host's timing gap)")
+    if hook_spent:
+        facts.append("a plugin hook ran out of its in-process budget within a minute of the pause")
     if "slowestResponseSeconds" in peaks:
         facts.append(f"responses taking up to {peaks['slowestResponseSeconds']:.0f} s")
     if tick_timeouts:

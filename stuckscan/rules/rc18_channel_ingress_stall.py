@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from stuckscan.channels import (
+    CHANNEL_NAMES,
     CHANNEL_RECONNECT_KIND,
     RESUME_SCHEDULED,
     UNHANDLED_REJECTION,
@@ -142,7 +143,7 @@ RULE = Rule(
      "failure logged under the channel's subsystem in the words of a connection failing: `[slack] ... WebSocket ... "
      "not ready`) twice, or once with a restart",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`",
-     "one restart with the channel still failing after it, one channel's `EADDRINUSE` alone, or one `channel exited` (a channel plugin that failed to "
+     "one restart with the channel still failing after it, one channel's `EADDRINUSE` alone (logged by a known channel; a plugin's own server failing to bind is no channel's), or one `channel exited` (a channel plugin that failed to "
      "load, `<id> failed to load from <path>: ...`, or whose account failed to start, `startAccount error: ...`, among "
      "them; or the manager's first "
      "`auto-restart attempt 1/N`, which it schedules only for a task that ended) with nothing after it that started "
@@ -671,6 +672,11 @@ def _closed_for_good_candidate(view: EpisodeView) -> Candidate | None:
     )
 
 
+
+def _channel_listener(event: Event) -> bool:
+    """Whether an ``EADDRINUSE`` line is logged by a channel OpenClaw knows (its subsystem or a child logger of it)."""
+    return channel_from_subsystem(event) in CHANNEL_NAMES
+
 def detect(view: EpisodeView) -> Candidate | None:
     closed = _closed_for_good_candidate(view)
     if closed is not None:
@@ -758,7 +764,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     total = view.count("health.restart")
     # One restart, or one channel failing to bind its port: the monitor (or the channel) found its ingress
     # down, but a single line cannot tell a loop from one restart that fixed it.
-    channel_port_taken = [e for e in addr_in_use if channel_from_subsystem(e)]
+    # (only a channel's own listener: a plugin's embedded server, such as a "[Manifest]" NestJS app, failing to bind
+    # is no channel's ingress, whatever its logger is called)
+    channel_port_taken = [e for e in addr_in_use if _channel_listener(e)]
     lone = not looping and not ((addr_in_use or failed) and restarts) and total < 2
     # A lone stall counts from the stall detector's own warn threshold without ingress: a shorter one is a blip the
     # watchdog already handled. Messages served after a lone restart show the channel came back.
