@@ -538,6 +538,15 @@ def _note_run_wait(end: Event, history: Iterable[Event], run_id: str) -> None:
             return
 
 
+def _unmeasured_failover_task(event: Event) -> bool:
+    """A ``lane task error`` that carries the embedded run's own ``FailoverError`` (the run loop's throw to its task,
+    src/process/command-queue.ts) and no lane or duration: all a paste kept of the task's end."""
+    if event.kind != "lane.task_error" or event.has("lane"):
+        return False
+    said = str(event.fields.get("error", event.message.partition(":")[2])).strip().strip('"')
+    return said.startswith("FailoverError:")
+
+
 FAILOVER_ECHO_LINES = 3  # (untimed paste: how far below its run timeout a failover decision is still its echo)
 
 
@@ -1538,6 +1547,10 @@ class Correlator:
         if identity is None:
             if event.kind == "compaction.timeout_recovery" and self._join_run_timeout(event):
                 return []
+            if event.kind == "model.profile_timeout":
+                handled = self._profile_timeout_of_run(event)
+                if handled is not None:
+                    return handled
             if event.kind == "run.timed_out_no_reply":
                 self._end_run_timeout_by_its_reply(event)
             self._note_pending(event, None, None)  # a timeout or compaction whose ids a paste elided
@@ -2132,6 +2145,29 @@ class Correlator:
             pending.followups.append(event)
         return True
 
+    def _profile_timeout_of_run(self, event: Event) -> list[Change] | None:
+        """An auth profile's ``Profile <id> timed out. Trying next account...`` (it names no run) logged just after the
+        one run timeout still waiting for its cleanup: the run loop writes it only once the timed-out attempt has
+        returned, as it rotates the profile (src/agents/pi-embedded-runner/run.ts), so the abort was honoured and the
+        timeout is not left uncleaned. The line is read under that run's session, with the timeout beside it, as the
+        model call that ran out the run's time (labelling policy "run timeout with a timeout failover decision")."""
+        waiting = [(key, pending) for key, pending in self.pending_timeouts.items() if pending.opened_by == "run_timeout"]
+        if len(waiting) != 1:
+            return None
+        key, pending = waiting[0]
+        began, said = pending.event.time, event.time
+        if began is None or said is None or not timedelta(0) <= said - began <= RUN_TIMEOUT_CLEANUP_WINDOW:
+            return None
+        names = self.ids.resolve(pending.event)
+        if identity_of(*names) is None:
+            return None
+        del self.pending_timeouts[key]
+        changes = self._on_session_evidence(event, names)
+        record = self._find_open(identity_of(*names), *names)
+        if record is not None:
+            record.evidence.add(pending.event)
+        return changes
+
     def _fault_from(self, source: str) -> bool:
         """Whether an incident still open or already closed holds evidence from ``source``."""
         return any(e.source == source for record in [*self.open.values(), *self.closed] for e in record.evidence.all())
@@ -2199,6 +2235,8 @@ class Correlator:
                 and budget is not None and held >= budget - LANE_TIMER_SLACK
             if (timed_out and gap is not None) or lasted_budget or outlasted:
                 waiting.append(key)
+        if not waiting and not timed_out and held is None and _unmeasured_failover_task(event):
+            self._keep_run_failover_with_timeout(event)
         if len(waiting) == 1:
             ended = self.pending_timeouts.pop(waiting[0]).event
             budget = ended.seconds.get("timeoutMs")
@@ -2209,6 +2247,23 @@ class Correlator:
                 self._budget_spent = (ended, budget)
             elif event.kind == "lane.task_done" and budget is not None and self._spent_the_budget(event, ended, budget):
                 event.seconds[TIMED_OUT_RUN_FIELD] = budget  # (the task lasted the run's whole budget, then ended)
+
+    def _keep_run_failover_with_timeout(self, event: Event) -> None:
+        """A lane task error with no duration whose error is the run's own ``FailoverError`` (``lane task error:
+        "FailoverError: ⚠️ API rate limit reached."``), logged within a moment of the one run timeout waiting for its
+        cleanup: the timeout aborted the attempt and the run threw its last failover reason to its lane task, so the
+        task ended and let its lane go. It is kept with the timeout as the run's end after its whole budget (labelling
+        policy "lone embedded run timeout": a lone timeout followed by its end is RC01, RC15 is not shown)."""
+        waiting = [pending for pending in self.pending_timeouts.values() if pending.opened_by == "run_timeout"]
+        if len(waiting) != 1:
+            return
+        pending = waiting[0]
+        began, said, budget = pending.event.time, event.time, pending.event.seconds.get("timeoutMs")
+        if began is None or said is None or budget is None or not timedelta(0) <= said - began <= RUN_TIMEOUT_OWN_TASK_END:
+            return
+        event.seconds[TIMED_OUT_RUN_FIELD] = budget
+        if len(pending.followups) < MAX_TIMEOUT_FOLLOWUPS:
+            pending.followups.append(event)
 
     @staticmethod
     def _spent_the_budget(task: Event, timeout: Event, budget: float) -> bool:

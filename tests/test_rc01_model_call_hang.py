@@ -286,3 +286,33 @@ def test_a_cron_run_that_waited_ten_seconds_or_more_before_the_model_timeout_is_
 def test_a_cron_run_that_ended_on_the_model_timeout_after_longer_is_still_a_model_hang() -> None:
     assert _primaries(_cron_run_record(34501)) == ["RC01"]
     assert _primaries(_cron_run_record(187082)) == ["RC01"]
+
+
+def _findings_of(*lines: str) -> list[list[str]]:
+    analysis = analyze_events(parse_text_lines(list(lines)), ParseStats())
+    return [sorted({f.rule.id for f in [*([i.primary] if i.primary else []), *i.contributing]}) for i in analysis.incidents]
+
+
+_RUN_TIMEOUT = ("2026-03-15T16:09:46.860Z [agent/embedded] embedded run timeout: runId=b425541c-b0ee-4980-b2be-5c074342545a "
+                "sessionId=c885981f-8383-44b0-a5aa-bb0f1ae80051 timeoutMs=600000")
+
+
+def test_a_profile_timeout_just_after_a_run_timeout_is_that_runs_attempt_coming_back() -> None:
+    # policy "run timeout with a timeout failover decision": the profile line is written once the attempt returned
+    profile = "2026-03-15T16:09:46.901Z [agent/embedded] Profile zai:default timed out. Trying next account..."
+    later = "2026-03-15T17:00:05.881Z [gateway] signal SIGTERM received"
+    assert _findings_of(_RUN_TIMEOUT, profile, later) == [["RC01"]]
+    # boundary: without the profile line, the log going on 50 minutes shows the run held (RC15)
+    assert "RC15" in _findings_of(_RUN_TIMEOUT, later)[0]
+    # boundary: a profile timeout minutes after the run timeout is another attempt's: the timeout stays uncleaned
+    late = profile.replace("16:09:46.901Z", "16:14:46.901Z")
+    assert "RC15" in [rule for found in _findings_of(_RUN_TIMEOUT, late, later) for rule in found]
+
+
+def test_the_runs_own_failover_error_at_its_timeout_ends_the_run() -> None:
+    # policy "lone embedded run timeout": the timeout followed by its run's end is RC01, RC15 is not shown
+    timeout = "17:07:18 [agent/embedded] embedded run timeout: timeoutMs=600000"
+    task = '17:07:18 [diagnostic] lane task error: "FailoverError: ⚠️ API rate limit reached."'
+    assert _findings_of(timeout, task) == [["RC01"]]
+    # boundary: the same error a minute later is not the run's own end at its timeout
+    assert "RC15" in _findings_of(timeout, task.replace("17:07:18", "17:08:30"))[0]

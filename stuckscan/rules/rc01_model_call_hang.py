@@ -116,7 +116,8 @@ RULE = Rule(
      "a run that used its whole time budget and ended with no answer, no tool or compaction seen: its timeout reply "
      "(`Request timed out before a response was generated. ...`, as a channel's reply, a cron run's error), or its run "
      "timeout closed by its own failed end (`[agent] run <id> ended with stopReason=error`) or by its lane task lasting the "
-     "whole budget (`lane task done: lane=subagent durationMs=300093` after `timeoutMs=300000`), or a session's "
+     "whole budget (`lane task done: lane=subagent durationMs=300093` after `timeoutMs=300000`) or failing at it with "
+     "the run's own `FailoverError` (`lane task error: \"FailoverError: ...\"`, no lane or duration, within 2 s), or a session's "
      "channel turns lasting the run budget (`agents.defaults.timeoutSeconds`, 600 s by default) twice or more "
      "(`feishu[<acct>]: dispatching to agent (session=<key>)` ... `dispatch complete (...)` that long later): low "
      "confidence",
@@ -196,7 +197,7 @@ def detect(view: IncidentView) -> Candidate | None:
     # that used its whole time budget and ended with no answer (its failed end, or its lane task lasting the budget,
     # closing its run timeout).
     spent = [] if compaction or tools_seen else [e for e in view.events("embedded.run_end", "lane.task_done", "run.cleanup",
-                                                                       "channel.dispatch_completed")
+                                                                       "channel.dispatch_completed", "lane.task_error")
                                                  if TIMED_OUT_RUN_FIELD in e.seconds]
     # (... or its timeout reply, "Request timed out before a response was generated": no payload when its time ran out)
     spent += [] if compaction or tools_seen else view.events("run.timed_out_no_reply")

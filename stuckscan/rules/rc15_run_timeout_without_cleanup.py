@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.events import NEXT_RUN_KINDS, Event, event_order, expired_as_stale, model_call_timed_out
+from stuckscan.events import NEXT_RUN_KINDS, TIMED_OUT_RUN_FIELD, Event, event_order, expired_as_stale, model_call_timed_out
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     LANE_TIMEOUT_ERROR,
@@ -37,7 +37,9 @@ RULE = Rule(
     ("`embedded run timeout: ... timeoutMs=N` with no later `run cleared` / `lane task done` / "
      "`session state: prev=processing new=idle` / `embedded run done` for that run (nor the run going on after it: "
      "`[timeout-compaction] compaction succeeded ...; retrying prompt`; nor the run's own failover decision, made "
-     "once the timed-out attempt returned; nor another run of the session with no stall warning between; nor a log "
+     "once the timed-out attempt returned, or its auth profile's `Profile <id> timed out. Trying next account...` within 60 s, "
+     "written as the loop rotates the profile once the attempt came back; nor a `lane task error` with no lane or "
+     "duration carrying the run's own `FailoverError: ...` within 2 s of the timeout, the run's end; nor another run of the session with no stall warning between; nor a log "
      "that stops inside the window after the session's earlier timeouts were each let go; nor the run's own lane task "
      "failing within 2 s of the timeout, on the model's timeout or, having held its lane the run's whole budget, on "
      "any error: `lane task error: lane=main durationMs=1107182 error=\"FailoverError: Connection error.\"` after "
@@ -66,7 +68,7 @@ RULE = Rule(
 def cleanup_after(view: IncidentView, timeout: Event) -> bool:
     run_id = timeout.fields.get("runId")
     for event in view.events("run.cleared", "run.cleanup", "embedded.run_done", "embedded.run_end", "lane.task_done",
-                             "session.state", "compaction.timeout_recovery"):
+                             "session.state", "compaction.timeout_recovery", "lane.task_error"):
         if event.time is None and timeout.time is None:  # (an untimed paste: a later line is all that can be said)
             if event_order(event) <= event_order(timeout):
                 continue
@@ -76,6 +78,8 @@ def cleanup_after(view: IncidentView, timeout: Event) -> bool:
             continue  # (its "compaction succeeded ...; retrying prompt": the run handled its timeout and went on)
         if event.kind == "session.state" and event.fields.get("new") != "idle":
             continue
+        if event.kind == "lane.task_error" and TIMED_OUT_RUN_FIELD not in event.seconds:
+            continue  # (only the run's own task, its FailoverError thrown at the timeout: the correlator marks it)
         if event.kind in ("embedded.run_done", "embedded.run_end", "run.cleanup") and run_id and event.fields.get("runId") not in (run_id, None):
             continue
         return True
@@ -106,9 +110,17 @@ def _attempt_came_back(view: IncidentView, timeout: Event) -> bool:
     so the abort was honoured and the run went on to its end, whose lines a file kept at warn level leaves out
     (f1490). A run whose attempt never came back (#14228: a tool deaf to the abort) logs no decision."""
     run_id = timeout.fields.get("runId")
-    return isinstance(run_id, str) and any(
-        event.fields.get("runId") == run_id and event_order(event) > event_order(timeout)
-        for event in view.events("embedded.failover"))
+    if isinstance(run_id, str) and any(event.fields.get("runId") == run_id and event_order(event) > event_order(timeout)
+                                       for event in view.events("embedded.failover")):
+        return True
+    # (or the auth profile's "Profile <id> timed out. Trying next account...", naming no run, that the correlator kept
+    # with the timeout it followed: the loop writes it as it rotates the profile, once the attempt came back)
+    return any(_soon_after(timeout, event) for event in view.events("model.profile_timeout"))
+
+
+def _soon_after(timeout: Event, event: Event) -> bool:
+    return timeout.time is not None and event.time is not None \
+        and timedelta(0) <= event.time - timeout.time <= CLEANUP_WINDOW and event_order(event) > event_order(timeout)
 
 
 def _next_run_after(view: IncidentView, timeout: Event) -> bool:
