@@ -220,6 +220,13 @@ RUNNER_STOP_KIND = "channel.polling_restart"
 # A final reply the channel's delivery policy kept private (message_tool_only): the turn's empty dispatch after it is
 # that policy's doing, no lost reply (see Correlator._kept_private_turn).
 KEPT_PRIVATE_KIND = "reply.kept_private"
+# A final reply delivered before the dispatch failed after it: the turn's empty dispatch is that late failure, no lost
+# reply either (labelling policy "zero-payload visible dispatch").
+DELIVERED_THEN_FAILED_KIND = "reply.failed_after_final"
+REPLY_ACCOUNTED_KINDS = frozenset({KEPT_PRIVATE_KIND, DELIVERED_THEN_FAILED_KIND})
+# The lock watchdog letting go of a long hold ("releasing lock held for <n>ms"): read only by an incident a lock
+# timeout opened, where it shows the holder was live work that finished (RC10); elsewhere it says nothing of a stall.
+LOCK_RELEASED_KIND = "lock.watchdog_released"
 KEPT_PRIVATE_WINDOW = timedelta(seconds=60)
 KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines after it, in the same file)
 # Every kind the correlator acts on (``ws.response`` only when slow; ``channel.starting`` is read and left as a start:
@@ -228,8 +235,8 @@ KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines af
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
                                                  "codex.turn_cut",
-                                                 INGRESS_BACK_KIND, RUNNER_STOP_KIND, KEPT_PRIVATE_KIND, "channel.starting",
-                                                 AUTH_WARMED_KIND, REPLAY_KIND}
+                                                 INGRESS_BACK_KIND, RUNNER_STOP_KIND, "channel.starting",
+                                                 AUTH_WARMED_KIND, REPLAY_KIND, LOCK_RELEASED_KIND} | REPLY_ACCOUNTED_KINDS
 # The kind of an item that stands for a run of lines and feeds itself (see Correlator.feed).
 BATCH_KIND = "batch"
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
@@ -924,7 +931,7 @@ class Correlator:
         self.history: BoundedMap[str, deque[Event]] = BoundedMap(self.limits.history_sessions)
         self.unattributed: deque[Event] = deque(maxlen=100)
         self._recall_start: Event | None = None  # an active-memory recall that started and has not finished
-        self._kept_private: Event | None = None  # the latest final reply a delivery policy kept private
+        self._kept_private: Event | None = None  # the latest final reply kept private or delivered before a failure
         self._interrupted: deque[tuple[str, int]] = deque(maxlen=64)  # run lines a stop was already read as cutting
         self._stopping: Event | None = None  # the process stop under way (a stop signal), until the next start
         self._open_drain: Event | None = None  # a restart's drain with a budget, while no line has told its outcome
@@ -1061,8 +1068,11 @@ class Correlator:
             changes.extend(self._on_lifecycle(event))
         elif kind == "lane.enqueue":
             changes.extend(self._on_lane_enqueue(event))
-        elif kind == KEPT_PRIVATE_KIND:
+        elif kind in REPLY_ACCOUNTED_KINDS:
             self._kept_private = event
+            return changes
+        elif kind == LOCK_RELEASED_KIND:
+            self._attach_lock_release(event, names)
             return changes
         elif kind == "memory.recall":
             # (a recall that just timed out: its sub-run's failover decision may be logged after its "done")
@@ -1913,9 +1923,22 @@ class Correlator:
                 return ""
         return ""
 
+    def _attach_lock_release(self, event: Event, names: Names) -> None:
+        """A lock watchdog's release, kept by the open incident that a lock timeout opened: the session its lock path
+        names, or, when it names none, the only such incident."""
+        key, session_id, run_id = self.ids.resolve(event, names)
+        identity = identity_of(key, session_id, run_id)
+        record = self._find_open(identity, key, session_id, run_id) if identity is not None else None
+        if record is None and identity is None:
+            locked = [r for r in self.open.values() if _failed_on_a_lock(r)]
+            record = locked[0] if len(locked) == 1 else None
+        if record is not None and _failed_on_a_lock(record):
+            record.evidence.add(event)
+
     def _kept_private_turn(self, event: Event) -> bool:
-        """Whether an empty dispatch follows a final reply the delivery policy kept private, for the same session when
-        both name one, within a minute (untimed: a few lines on, in the same file)."""
+        """Whether an empty dispatch follows a final reply the delivery policy kept private (or one delivered before the
+        dispatch failed after it), for the same session when both name one, within a minute (untimed: a few lines on,
+        in the same file)."""
         kept = self._kept_private
         if kept is None:
             return False
@@ -3243,6 +3266,10 @@ def _describe_marker(event: Event) -> str:
     if event.kind == "gateway.restart_mode":
         return str(event.fields.get("mode", "restart"))
     return "a new gateway process started"
+
+
+def _failed_on_a_lock(record: IncidentRecord) -> bool:
+    return record.lock_failures > 0 or bool(record.evidence.of("lock.timeout", "lock.takeover", "lock.stale"))
 
 
 def _describe_healthy(event: Event) -> str:

@@ -145,6 +145,14 @@ FAMILIES: tuple[Family, ...] = (
         "session.init_conflict", "error", ("message processed:", "message dispatch completed:"),
         r"message (?:processed|dispatch completed):(?=[^\n]*reply session initialization conflicted)" + KV,
     ),
+    # A message whose turn failed on the session write lock ("message processed: ... outcome=error
+    # error=\"SessionWriteLockTimeoutError: session file locked (timeout 10000ms)\""): that lock timeout, read as the
+    # bare error below reads it (the store's own sessions.json.lock left to the store-lock family).
+    _anchored(
+        "lock.timeout", "error", "message processed:",
+        r"message processed:(?=[^\n]*(?:session file locked|SessionWriteLockTimeoutError))"
+        r"(?![^\n]*sessions\.json\.lock)" + KV,
+    ),
     _anchored("message.processed", "debug", "message processed:", r"message processed:" + KV),
     _anchored("message.received", "debug", "message received:", r"message received:" + KV),
     _anchored(
@@ -838,6 +846,13 @@ FAMILIES: tuple[Family, ...] = (
         "reply.kept_private", "warn", "response kept private and not delivered",
         r"agent produced a (?:long private )?final reply (?:without calling|but never called) the configured delivery "
         r"tool(?: \((?P<policy>[\w-]{1,60})\))?; response kept private and not delivered",
+    ),
+    # A channel's final reply delivered, then the dispatch failing after it (Telegram, PR #90152: "final reply failed:
+    # Error: ... after final delivery"): the user got the reply. Only the "after final delivery" form: a bare "final
+    # reply failed: HttpError: Network request for 'sendMessage' failed!" is a reply that never left.
+    _searched(
+        "reply.failed_after_final", "warn", "after final delivery",
+        r"final reply failed: (?P<error>[^\n]{0,300}?after final delivery)",
     ),
     # "[compaction-diag] start|end|decision|contributors runId= sessionKey= diagId= ..." (debug; a failed end is warn).
     _searched(

@@ -454,6 +454,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"pid": 41693, "maxHoldMs": 1020000}),
     ("agent produced a final reply but never called the configured delivery tool (message_tool_only); response kept "
      "private and not delivered to the source channel", "reply.kept_private", {"policy": "message_tool_only"}),
+    ("final reply failed: Error: dispatch error after final delivery", "reply.failed_after_final",
+     {"error": "Error: dispatch error after final delivery"}),
     ("The model did not produce a response before the LLM idle timeout. Please try again, or increase "
      "`agents.defaults.llm.idleTimeoutSeconds` in your config (set to 0 to disable).", "llm.idle_timeout", {}),
     ("Error: completions HTTP stream opened but did not deliver a first SSE event within 120000ms after streaming "

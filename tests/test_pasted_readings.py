@@ -1285,6 +1285,36 @@ def test_an_empty_dispatch_after_a_reply_the_delivery_policy_kept_private_is_no_
     assert primary(kept, *far, empty) == "RC06"  # (untimed: too many lines apart to be the same turn)
 
 
+def test_an_empty_dispatch_after_a_final_reply_delivered_then_failed_is_no_lost_reply() -> None:
+    # Policy "zero-payload visible dispatch": the final reply reached the chat and the dispatch failed after it.
+    late = ("2026-07-03T10:24:16.051+08:00 [telegram] final reply failed: Error: dispatch error after final "
+            "delivery")
+    empty = ("2026-07-03T10:24:16.056+08:00 [turn/kernel] visible channel turn dispatched with no queued reply "
+             "payloads: channel=telegram messageId=7 sessionKey=agent:main:main")
+    assert kinds(late) == [(1, "reply.failed_after_final")]
+    assert primary(late, empty) is None
+    # A final reply whose send failed is a reply that never left: the empty dispatch after it stays RC06.
+    unsent = ("2026-07-03T10:24:16.051+08:00 [telegram] final reply failed: HttpError: Network request for "
+              "'sendMessage' failed!")
+    assert kinds(unsent) != [(1, "reply.failed_after_final")]
+    assert primary(unsent, empty) == "RC06"
+
+
+def test_a_lock_timeout_whose_holder_then_lets_go_of_a_longer_hold_is_contention() -> None:
+    # Policy "lock timeout without liveness": the holder releasing the lock normally is live work moving on (RC10).
+    failed = ('[diagnostic] message processed: channel=telegram outcome=error duration=21000ms '
+              'error="SessionWriteLockTimeoutError: session file locked (timeout 10000ms)"')
+    assert kinds(failed) == [(1, "lock.timeout")]
+    released = "[session-write-lock] releasing lock held for 42000ms (max=15000ms)"
+    assert primary(failed, released) == "RC10"
+    # The bare lock timeout stays the live holder's (RC08), and so does one beside a hold shorter than its wait or a
+    # release logged before it: neither is the hold that timed the turn out.
+    assert primary(failed) == "RC08"
+    assert primary(failed, "[session-write-lock] releasing lock held for 4000ms (max=15000ms)") == "RC08"
+    assert primary(released, failed) == "RC08"
+    assert primary(released) is None
+
+
 def test_pasted_state_records_read_as_what_they_are() -> None:
     # A session store row (f545, PR #114071) and a session lock file's payload (f520), pretty-printed as pasted.
     row = ['{ "sessionId": "s-1", "status": "failed", "abortedLastRun": true,',

@@ -217,7 +217,7 @@ def lock_in_fallback_chain(view: Any) -> bool:
     return any(mentions_lock(e) for e in view.events("model.fallback_decision", "embedded.failover", "model.all_failed")) \
         or any(is_candidate_failure(e) or in_fallback_summary(e) or reported_as_failover(e) or tagged_as_candidate(e)
                for e in lock_events(view)) \
-        or bool(locks_after_cli_fallback(view)) or _decision_after_lock_failure(view)
+        or bool(locks_after_cli_fallback(view)) or _decision_after_lock_failure(view) or bool(locks_a_holder_released(view))
 
 
 def _decision_after_lock_failure(view: Any) -> bool:
@@ -275,6 +275,23 @@ def locks_after_cli_fallback(view: Any) -> list[Event]:
         return []
     return [e for e in lock_events(view) if e.fields.get("lockPidAlive") is not False
             and any(_soon_after(fallback, e) for fallback in fallbacks)]
+
+
+def locks_a_holder_released(view: Any) -> list[Event]:
+    """Lock timeouts with no ``alive=`` followed by the lock watchdog releasing a hold longer than the waiter's timeout
+    ("releasing lock held for 55611ms (max=15000ms)"): the holder was live work on the session that finished and let
+    the lock go, so the waiter lost to concurrent work, not to a leaked lock (policy "lock timeout without
+    liveness"). A hold shorter than the wait cannot be the one that timed the waiter out."""
+    releases = view.events("lock.watchdog_released")
+    if not releases:
+        return []
+    return [e for e in lock_events(view) if unmarked_lock_timeout(e)
+            and any(_held_past_the_wait(e, release) for release in releases)]
+
+
+def _held_past_the_wait(lock: Event, release: Event) -> bool:
+    held, waited = release.seconds.get("heldMs"), lock_timeout(lock)
+    return held is not None and waited is not None and held >= waited and event_order(release) > event_order(lock)
 
 
 # How long after the CLI fell back its embedded run may still be waiting on the gateway's lock: the lock waits are

@@ -31,7 +31,8 @@ RULE = Rule(
      "followed by more `stalled/stuck session:` lines for the same session",
      "an abort followed only by `status=skipped action=keep_lane` outcomes",
      "`visible channel turn dispatched with no queued reply payloads` (not when its cause says a plugin handled the "
-     "message or it was a duplicate, nor right after a final reply the delivery policy kept private, nor, before any "
+     "message or it was a duplicate, nor right after a final reply the delivery policy kept private or one delivered "
+     "before the dispatch failed (`final reply failed: ... after final delivery`), nor, before any "
      "recovery, when its cause is the bare `cause=completed`: the run finished and queued nothing visible)"),
     ("warnings continue for more than about two heartbeats after the recovery", "`released=0` with `queueDepth>0`"),
     (Fix("Restart the gateway or `/reset` the conversation now.", _still_stuck, "the session is still stuck when the log ends"),

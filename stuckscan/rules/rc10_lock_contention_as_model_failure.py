@@ -15,6 +15,7 @@ from stuckscan.rules._detect import (
     in_fallback_summary,
     is_candidate_failure,
     lock_events,
+    locks_a_holder_released,
     locks_after_cli_fallback,
     mentions_lock,
     reported_as_failover,
@@ -42,7 +43,10 @@ RULE = Rule(
      "`[model-fallback/decision] ... decision=candidate_failed ... reason=timeout`, candidate after candidate of one "
      "request (the same pid for each: one request's candidates, not a dead holder)",
      "`Gateway agent failed; falling back to embedded: ... gateway timeout after <N>ms`, then `session file locked` "
-     "(the CLI's own run of the turn waiting on the lock of the gateway still running it)"),
+     "(the CLI's own run of the turn waiting on the lock of the gateway still running it)",
+     "`session file locked (timeout 10000ms)` with no `alive=` (alone or as a `message processed ... outcome=error` "
+     "line's error), then `[session-write-lock] releasing lock held for <N>ms` for a hold longer than that timeout "
+     "(the holder was live work that finished and let the lock go)"),
     ("the same lock pid in every candidate", "short `ageMs`", "concurrent cron and dispatch on the same session"),
     (Fix("Upgrade (#78633 fail-fast)."), Fix("Stagger cron jobs against interactive turns."),
      Fix("Give cron jobs their own session keys.")),
@@ -69,7 +73,9 @@ def detect(view: IncidentView) -> Candidate | None:
     hits += [e for e in view.events("model.fallback_decision") if e not in hits
              and field_text(e, "reason") == "timeout" and failed_on_lock_before(e, lane_errors)]
     if not hits:
-        return None
+        # a lock whose holder then let it go after a hold longer than the wait: concurrent live work, not a leak
+        released = locks_a_holder_released(view)
+        return _lost_to_a_live_holder(released, view.events("lock.watchdog_released")) if released else None
     attempts = len([e for e in hits if e.kind in ("model.fallback_decision", "embedded.failover")]) or len(hits)
     # (an incident keeps the first and last few lines of a kind: when every decision it kept failed on the lock, all
     # of them did, as far as the lines go, and the kind's count says how many there were)
@@ -90,3 +96,13 @@ def detect(view: IncidentView) -> Candidate | None:
 def _refused_for_a_claim(event: Event) -> bool:
     said = " ".join((event.message, *(str(v) for v in event.fields.values() if isinstance(v, str))))
     return TURN_CLAIM_BUSY in said
+
+
+def _lost_to_a_live_holder(locks: list[Event], releases: list[Event]) -> Candidate:
+    held = max((e.seconds.get("heldMs") or 0.0 for e in releases), default=0.0)
+    return Candidate(
+        "RC10", Confidence.MEDIUM,
+        f"{len(locks)} turn(s) timed out on the session file lock while other work held it; the holder let the lock "
+        f"go after {held:.0f} s, so the turn lost to concurrent work on the session, not to a leaked lock.",
+        cite(locks[:2], releases[:1]), onset=first_time(locks), explains_stall=True,
+    )
