@@ -1668,6 +1668,18 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:(?P<channel>discord) )?gateway: (?:WebSocket connection closed with code|Gateway websocket closed:) "
         r"(?P<closeCode>\d{3,4})",
     ),
+    # The same Carbon lines pasted bare, with no "discord gateway:" prefix (a time of day and the message): the
+    # wording is Carbon's own, and Carbon is the Discord client; "Unexpected server response: <status>" is the ws
+    # library refusing that socket's handshake (a resume the server refused), on a line of its own.
+    _anchored(
+        "channel.transport_error", "warn", "Gateway websocket closed: ",
+        r"(?P<channel>)Gateway websocket closed: (?P<closeCode>\d{3,4})\s*",
+        values={"channel": {"": "discord"}},
+    ),
+    _anchored(
+        "channel.transport_error", "warn", "Unexpected server response: ",
+        r"Unexpected server response: (?P<status>\d{3})\s*",
+    ),
     _searched(
         "channel.transport_error", "warn", "ebSocket connection closed with code",
         r"(?:(?P<channel>discord) )?gateway: WebSocket connection closed with code (?P<closeCode>\d{3,4})",

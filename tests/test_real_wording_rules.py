@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from stuckscan.model import Analysis
+from tests.conftest import tslog_line
 from tests.test_correlator import KEY, RUN, SID, analyze, line, stalled
 
 
@@ -1096,3 +1097,28 @@ def test_one_delay_spike_with_a_plugin_hook_out_of_budget_just_after_is_starvati
     assert "RC12" not in rule_ids(analyze(_spike("19:51:34")))
     assert "RC12" not in rule_ids(analyze(_spike("19:51:34"), _hook("19:56:45")))
     assert "RC12" not in rule_ids(analyze(_spike("19:51:34"), _hook("19:51:45", "Error: recall index missing")))
+
+
+# -- one drop printed twice, and Carbon's lines pasted bare --------------------------------------------------------
+
+
+def discord_error(clock: str) -> str:
+    return tslog_line(f"2026-05-21T{clock}+08:00", "discord",
+                      "gateway error: Error: WebSocket was closed before the connection was established", level="ERROR")
+
+
+def test_one_socket_drop_printed_twice_at_once_is_one_drop() -> None:
+    assert "RC18" not in rule_ids(analyze(discord_error("11:14:32.978"), discord_error("11:14:33.000")))
+    # (a third copy at once is sockets dying again and again: a storm)
+    storm = [discord_error(f"11:14:3{n}.000") for n in range(3)]
+    assert "RC18" in rule_ids(analyze(*storm))
+
+
+def test_carbons_bare_close_then_refused_resumes_are_a_failing_discord_transport() -> None:
+    lines = ["06:01:19.498  Gateway websocket closed: 1006"] + \
+        [f"06:0{m}:{s}.592  Unexpected server response: 403" for m, s in (("1", "21"), ("1", "25"), ("1", "33"))]
+    assert "RC18" in rule_ids(analyze(*lines))
+    # (one close alone, with nothing refused after it, is one drop)
+    assert "RC18" not in rule_ids(analyze(lines[0]))
+    # (the line is Carbon's only as the message itself: other text before it is not read as Discord's)
+    assert "RC18" not in rule_ids(analyze("06:01:19.498  relay said Gateway websocket closed: 1006"))

@@ -136,8 +136,9 @@ RULE = Rule(
      "`[<acct>] channel stop exceeded 5000ms after abort; continuing shutdown` with a restart, a stall or a transport "
      "error of that channel, or twice for one channel (the old connection outlived its stop); alone, low confidence",
      "a channel transport's own errors or reconnects (`feishu[<acct>]: polling error: ...`, `Signal SSE stream "
-     "error: ...`, `Signal SSE connection lost, reconnecting in <s>s...`, a channel's own request timing out with "
-     "no timer delay: `[telegram] getMe attempt 1/3 failed: fetch timeout after 15000ms`, or a request to its "
+     "error: ...`, `Signal SSE connection lost, reconnecting in <s>s...`, Carbon's Discord lines pasted bare, "
+     "`Gateway websocket closed: 1006` then `Unexpected server response: 403` for each refused resume, a channel's "
+     "own request timing out with no timer delay: `[telegram] getMe attempt 1/3 failed: fetch timeout after 15000ms`, or a request to its "
      "platform's API timed out under any logger: `[fetch-timeout] fetch timeout after 10000ms ... "
      "url=https://api.telegram.org/bot<token>/getMe`; or any unrecognised "
      "failure logged under the channel's subsystem in the words of a connection failing: `[slack] ... WebSocket ... "
@@ -198,8 +199,9 @@ RULE = Rule(
      "not: one request of a channel's platform API timing out, shown once (`[fetch-timeout] fetch timeout after "
      "10000ms (elapsed 10000ms) ... url=https://api.telegram.org/bot<token>/getMe`; one firing 2 s or more late is "
      "the loop's evidence, not the channel's), or one socket close shown once (`discord gateway: WebSocket connection "
-     "closed with code 1006`, with at most the untagged `Attempting resume with backoff: 1000ms` after it), with no "
-     "other line of the channel failing, no rejection nothing caught and no inbound lost beside it: one request or "
+     "closed with code 1006` or `discord gateway error: Error: WebSocket was closed before the connection was "
+     "established`, with at most the untagged `Attempting resume with backoff: 1000ms` after it; the same line printed "
+     "twice at once is one drop, three copies a storm), with no other line of the channel failing, no rejection nothing caught and no inbound lost beside it: one request or "
      "one drop is no fault; the same account twice, several accounts at once, a back-off past its first step, a "
      "give-up, an exit or a channel line saying something else failed (`[discord] invalid rest proxy: Error: ...`) "
      "stay RC18",
@@ -418,8 +420,11 @@ def _distinct_stalls(stalls: list[Event]) -> list[Event]:
 # A client logs one drop in several lines at once ("WebSocket connection closed: code: 1006", "WebSocket disconnected",
 # "Reconnecting in 1000ms (attempt 1)..."): different lines of one channel and kind this close together are one drop.
 # (The same line again at once is another socket dropping: a storm of "TERMINATE SOCKET" lines is many drops; and two
-# sends refused at once are two replies lost, not one drop.)
+# sends refused at once are two replies lost, not one drop. A socket's close is the exception: one close printed
+# twice at once, with no line of its channel between, as Discord's "gateway error" can be, is one drop until a third
+# copy shows the sockets dying again, cycle after cycle.)
 SAME_DROP = timedelta(seconds=3)
+STORM_LINES = 3
 
 
 def _drops_by_channel(events: list[Event]) -> Counter[tuple[str, str]]:
@@ -428,6 +433,7 @@ def _drops_by_channel(events: list[Event]) -> Counter[tuple[str, str]]:
     the same outage (Telegram's command sync after a failed getUpdates, f4479) are that outage again."""
     drops: Counter[tuple[str, str]] = Counter()
     bursts: dict[tuple[str, str], tuple[datetime, set[str]]] = {}
+    repeats: Counter[tuple[str, str, str]] = Counter()  # (copies of one line within its channel's current burst)
     intake_failed = {channel_of(e) for e in events if not _outbound_call(e)}
     previous: dict[str, Event] = {}
     for event in sorted(events, key=event_order):
@@ -442,9 +448,16 @@ def _drops_by_channel(events: list[Event]) -> Counter[tuple[str, str]]:
                 and (event.message not in burst[1] or _routine_reconnect(event)) and not send_refused(event):
             burst[1].add(event.message)
             continue
+        if event.time is not None and burst is not None and event.time - burst[0] <= SAME_DROP \
+                and before is not None and before.message == event.message and _socket_closed(event):
+            repeats[(*key, event.message)] += 1
+            copies = repeats[(*key, event.message)] + 1
+            drops[key] += 0 if copies < STORM_LINES else 2 if copies == STORM_LINES else 1
+            continue
         drops[key] += 1
         if event.time is not None:
             bursts[key] = (event.time, {event.message})
+            repeats = Counter({k: n for k, n in repeats.items() if k[:2] != key})
     return drops
 
 
@@ -504,7 +517,7 @@ def _one_failure_alone(view: EpisodeView, failure: Event, transport: list[Event]
     failed, no rejection nothing caught, no inbound lost. The channel's client doing its job, or one request failing,
     is no fault (the labelling policies "one channel request failure" and "channel reconnect burst"); repeats,
     back-off past its first step, a give-up or an exit are read before this is asked."""
-    if not (failure.kind == "fetch.timeout" or "closeCode" in failure.fields):
+    if not (failure.kind == "fetch.timeout" or _socket_closed(failure)):
         return False  # (the shapes the policies name: one request of the platform API timing out, one socket closing)
     root = _channel_root(failure)
     if any(e is not failure and not (e.kind == "channel.reconnecting" and not _past_first_step(e)) for e in transport):
@@ -518,6 +531,31 @@ def _one_failure_alone(view: EpisodeView, failure: Event, transport: list[Event]
         if UNHANDLED_REJECTION.search(event.message) or (root and _channel_root(event) == root and not resume):
             return False
     return True
+
+
+_SOCKET_CLOSED = re.compile(r"\bWebSocket was closed before the connection was established\b")
+
+
+def _socket_closed(event: Event) -> bool:
+    """A channel's socket closing: a close with its code, or ws's "WebSocket was closed before the connection was
+    established" (the client terminating a socket that had not opened yet: one drop, as a close code is)."""
+    return "closeCode" in event.fields or (event.kind == "channel.transport_error"
+                                           and _SOCKET_CLOSED.search(event.message) is not None)
+
+
+def _without_copies(events: list[Event]) -> list[Event]:
+    """The lines with each copy of a line dropped: the same message of the same channel and kind again within
+    :data:`SAME_DROP`, with no other line of that channel between (one error printed twice at once is one failure;
+    a third copy makes a storm, read before)."""
+    kept: list[Event] = []
+    last: dict[str, Event] = {}
+    for event in sorted(events, key=event_order):
+        k = last.get(channel_of(event))
+        last[channel_of(event)] = event
+        if not (k is not None and k.time is not None and event.time is not None and event.time - k.time <= SAME_DROP
+                and (k.kind, k.message) == (event.kind, event.message) and _socket_closed(event)):
+            kept.append(event)
+    return kept
 
 
 def _routine_reconnect(event: Event) -> bool:
@@ -790,7 +828,8 @@ def detect(view: EpisodeView) -> Candidate | None:
                      if not _up_again_after(view, e) and not _retry_got_through(view, e, transport)
                      and not _one_drop_reconnected(e, transport)]
     # (nor one request failure or one drop shown once, with nothing of its channel failing beside it: no fault)
-    if lone and len(intake_failed) == 1 and _one_failure_alone(view, intake_failed[0], transport):
+    distinct = _without_copies(intake_failed)
+    if lone and len(distinct) == 1 and _one_failure_alone(view, distinct[0], _without_copies(transport)):
         intake_failed = []
     if lone and (not (total or channel_port_taken or stalls or hung_stops.all or exited or supervised or intake_failed)
                  or view.record.served_after is not None or _came_back(view, restarts + auto)):
