@@ -1122,3 +1122,47 @@ def test_carbons_bare_close_then_refused_resumes_are_a_failing_discord_transport
     assert "RC18" not in rule_ids(analyze(lines[0]))
     # (the line is Carbon's only as the message itself: other text before it is not read as Discord's)
     assert "RC18" not in rule_ids(analyze("06:01:19.498  relay said Gateway websocket closed: 1006"))
+
+
+def primaries(analysis: Analysis) -> set[str]:
+    found = [*analysis.incidents, *analysis.episodes]
+    return {item.primary.rule.id for item in found if item.primary is not None}
+
+
+def codex_line(clock: str, text: str) -> str:
+    return line(clock, f"codex app-server turn idle timed out waiting for {text}", "agent/embedded")
+
+
+def test_timeout_reports_after_a_codex_completion_idle_timeout_are_that_ghost_runs() -> None:
+    # policy "Codex completion-idle timeout": the timeout-compaction lines after it report the same attempt
+    timed_out = timeout_compaction("10:00:01", "LLM timed out with high prompt token usage (78%); attempting "
+                                               "compaction before retry (attempt 1/2) diagId=tmo-1")
+    retried = timeout_compaction("10:00:30", "compaction succeeded for openai/gpt-5.5; retrying prompt")
+    ghost = analyze(codex_line("10:00:00", "completion"), timed_out, retried)
+    assert primaries(ghost) == {"RC02"}
+    assert "RC01" not in rule_ids(ghost)
+    # (a watchdog that saw no progress at all is the model call that never answered)
+    assert "RC01" in primaries(analyze(codex_line("10:00:00", "progress"), timed_out, retried))
+    # (and the hook's timeout line alone stays the model call's)
+    assert "RC01" in primaries(analyze(timed_out, retried))
+
+
+def frozen(clock: str, ms: int) -> str:
+    return line(clock, f"host timing gap detected: process was frozen ~{ms}ms; restarting channels when idle",
+                "gateway/health", "INFO")
+
+
+def polling_stall(clock: str, seconds: float) -> str:
+    return line(clock, f"Telegram polling stall detected (active getUpdates stuck for {seconds}s); forcing restart",
+                "telegram")
+
+
+def test_one_polling_stall_a_host_freeze_covers_is_the_freeze_not_a_fault() -> None:
+    # policy "one host timing gap line": the poll was in flight while the process did not run
+    assert rule_ids(analyze(frozen("10:03:20", 196779), polling_stall("10:03:40", 218.28))) & {"RC12", "RC18"} == set()
+    # (a stall far longer than the freeze is the channel's own)
+    assert "RC18" in rule_ids(analyze(frozen("10:03:20", 96779), polling_stall("10:03:40", 218.28)))
+    # (and a stall the freeze does not cover, or a second stall of the channel, is trouble beside the thaw)
+    assert "RC12" in rule_ids(analyze(frozen("10:03:20", 196779), polling_stall("10:03:40", 150.0)))
+    again = analyze(frozen("10:03:20", 196779), polling_stall("10:03:40", 218.28), polling_stall("10:09:40", 230.0))
+    assert {"RC12", "RC18"} <= rule_ids(again)

@@ -105,6 +105,28 @@ def metric(event: Event, name: str) -> float:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
 
 
+# How far apart a host's thaw line and a channel stall it explains may be logged: the two watchdogs tick on their own.
+THAW_STALL_WINDOW = timedelta(seconds=60)
+
+
+def stall_spans_a_freeze(stall: Event, gaps: list[Event]) -> bool:
+    """A channel's polling stall (``active getUpdates stuck for 218.28s``) logged beside a host timing gap
+    (``process was frozen ~196779ms``) whose freeze it covers and that makes up most of it: the poll was in flight
+    while the process did not run, so the stall is the freeze seen from the channel, not an intake fault of its own
+    (labelling policy "one host timing gap line")."""
+    stalled = stall.seconds.get("stalledFor", 0.0)
+    for gap in gaps:
+        frozen = metric(gap, "frozenMs") / 1000
+        if not frozen or not frozen <= stalled < 2 * frozen:
+            continue
+        if gap.time is not None and stall.time is not None:
+            if abs(stall.time - gap.time) <= THAW_STALL_WINDOW:
+                return True
+        elif gap.time is None and stall.time is None and gap.source == stall.source:
+            return True
+    return False
+
+
 def progress_predates_stall(warning: Event, warn_seconds: float = WARN_THRESHOLD_SECONDS) -> bool:
     """A warning whose run's last progress is older than the session's stuck state by more than the warn threshold
     (``age=245s ... lastProgress=embedded_run:started lastProgressAge=8238s``): the run marker was left over from an
@@ -495,6 +517,22 @@ def codex_items_done(event: Event) -> bool:
         return True
     last = " ".join((field_text(event, "lastActivityReason"), field_text(event, "lastNotificationMethod")))
     return field_text(event, "waitingFor") == "terminal event" and "item/completed" in last
+
+
+# The reports of a Codex attempt's own timeout: the timeout-compaction hook's lines and the failover decision.
+ATTEMPT_TIMEOUT_REPORTS = ("compaction.timeout_recovery", "embedded.failover", "model.fallback_decision")
+
+
+def reports_completion_idle(event: Event, completion_idle: list[Event]) -> bool:
+    """Whether ``event`` comes after a Codex completion-idle timeout (``turn idle timed out waiting for completion``:
+    :func:`codex_items_done`) and only reports that attempt timing out: a ``[timeout-compaction] LLM timed out ...``
+    line, or a failover decision on ``codex app-server attempt timed out``. The Codex attempt code retries this
+    timeout apart from progress timeouts, as the one where the turn's final event may have been lost, so these lines
+    add no model hang (labelling policy "Codex completion-idle timeout")."""
+    if event.kind not in ATTEMPT_TIMEOUT_REPORTS or not any(event_order(idle) < event_order(event) for idle in completion_idle):
+        return False
+    return event.kind == "compaction.timeout_recovery" or any(
+        "codex app-server attempt timed out" in text for text in (event.message, field_text(event, "rawError")))
 
 
 # A fallback candidate refused at once: its reason tag (``(auth)``, ``(billing)``, ``(rate_limit)``,

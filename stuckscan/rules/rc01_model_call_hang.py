@@ -39,6 +39,7 @@ from stuckscan.rules._detect import (
     progress_phrase,
     progress_predates_stall,
     quiet_cli_backend_turn,
+    reports_completion_idle,
     run_held_after,
     stale_progress,
 )
@@ -110,7 +111,8 @@ RULE = Rule(
      "a run whose cleanup says it timed out (`run cleanup: ... timedOut=true`), with the run's start in the log and no "
      "tool call in it: low confidence",
      "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry`: "
-     "logged only for an attempt that timed out outside a compaction and a tool call",
+     "logged only for an attempt that timed out outside a compaction and a tool call (not after a Codex `turn idle timed "
+     "out waiting for completion`: that attempt's timeout reported again, a ghost run's)",
      "the Codex harness's watchdogs: no progress (`... waiting for progress`), or no terminal event for 30 minutes "
      "after anything but a completed item (`turn.terminal_idle_timeout` after a tool result)",
      "a run that used its whole time budget and ended with no answer, no tool or compaction seen: its timeout reply "
@@ -254,6 +256,10 @@ def detect(view: IncidentView) -> Candidate | None:
     # (a run's own timeout fails the run over with reason=timeout: that decision says no more than the timeout did)
     run_timeouts = view.events("embedded.timeout")
     failover = [e for e in failover if not failover_echoes_run_timeout(e, run_timeouts)]
+    # (after a Codex turn timed out waiting for its completion, its attempt's timeout reports are that ghost run's)
+    completion_idle = [e for e in view.events("codex.turn_idle_timeout") if codex_items_done(e)]
+    idle = [e for e in idle if not reports_completion_idle(e, completion_idle)]
+    failover = [e for e in failover if not reports_completion_idle(e, completion_idle)]
     if not (strong or started_only or idle or failover or unreported):
         return None
     if not (strong or started_only or idle) and view.warnings_where(past_the_model_call):

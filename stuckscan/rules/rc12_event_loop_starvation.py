@@ -17,6 +17,7 @@ from stuckscan.rules._detect import (
     late_handshake_timer,
     long_handshake,
     metric,
+    stall_spans_a_freeze,
     starving,
 )
 from stuckscan.rules._rule import Fix, FixContext, Rule
@@ -56,8 +57,8 @@ RULE = Rule(
      "a client's `gateway closed (4000): tick timeout`: the socket stayed open but the gateway sent no keep-alive tick "
      "for two tick intervals (a low-confidence sign alone: a host asleep gives the same)",
      "`host timing gap detected: process was frozen ~Nms` (later `host thaw detected: ...`) beside other trouble "
-     "(alone, or with only the channel restart the thaw routine runs itself within 60 s, the gateway's own thaw "
-     "routine)",
+     "(alone, or with only the channel restart the thaw routine runs itself within 60 s, or with one channel polling "
+     "stall whose age covers the freeze and is mostly it, the gateway's own thaw routine)",
      "a pasted `/readyz` body whose `eventLoop` snapshot says `\"degraded\": true` (read as a liveness warning with its figures)",
      "`provider auth state pre-warmed|re-warmed (<reason>) in Nms eventLoopMax=<ms>` with `eventLoopMax` of ten "
      "seconds or more (the warm-up's own measure of the loop's longest delay; a few hundred ms is routine)"),
@@ -112,6 +113,8 @@ THAW_FOLLOW_UP_WINDOW = timedelta(seconds=60)
 def _trouble_beside_thaw(view: EpisodeView, gaps: list[Event]) -> bool:
     """Whether the episode holds trouble other than the thaws and the channel restarts they ran themselves."""
     def follows_a_thaw(event: Event) -> bool:
+        if event.kind == "channel.polling_stall":  # (its one stall, in flight through the freeze)
+            return evidence.counts.get(event.kind, 0) == 1 and stall_spans_a_freeze(event, gaps)
         return event.kind in THAW_FOLLOW_UPS and any(
             gap.time is not None and event.time is not None and gap.time <= event.time <= gap.time + THAW_FOLLOW_UP_WINDOW
             or gap.time is None and event.time is None and gap.source == event.source and gap.line < event.line
@@ -120,7 +123,7 @@ def _trouble_beside_thaw(view: EpisodeView, gaps: list[Event]) -> bool:
     for kind, count in evidence.counts.items():
         if kind == "host.timing_gap" or not count:
             continue
-        kept = evidence.of(kind) if kind in THAW_FOLLOW_UPS else []
+        kept = evidence.of(kind) if kind in THAW_FOLLOW_UPS or kind == "channel.polling_stall" else []
         # (a kind with more lines than the evidence keeps may hide one that is no follow-up)
         if len(kept) < count or not all(follows_a_thaw(event) for event in kept):
             return True

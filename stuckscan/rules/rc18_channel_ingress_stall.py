@@ -24,7 +24,7 @@ from stuckscan.channels import (
 )
 from stuckscan.events import REPLAY_KIND, event_order, replay_all_failed
 from stuckscan.model import Confidence, Severity
-from stuckscan.rules._detect import Candidate, cite, field_text, first_time, metric, quote
+from stuckscan.rules._detect import Candidate, cite, field_text, first_time, metric, quote, stall_spans_a_freeze
 from stuckscan.rules._rule import Fix, FixContext, Rule
 from stuckscan.signals import MINED_LEVELS
 
@@ -123,7 +123,9 @@ RULE = Rule(
      "`[<acct>] giving up after N restart attempts`, `Max reconnect attempts (N) reached after code <code>`",
      "one transport stall of five minutes or more (`Polling stall detected (active getUpdates stuck for 1323.85s)`)",
      "one Telegram `Polling stall detected (no getUpdates for 117.39s); forcing restart` of any length, with or "
-     "without the runner's routine restart after it (the watchdog fires only past its own 90 s): low confidence",
+     "without the runner's routine restart after it (the watchdog fires only past its own 90 s): low confidence; not "
+     "when a `host timing gap detected: process was frozen ~Nms` beside it covers the stall and is most of it (the poll "
+     "was in flight while the process did not run)",
      "the channel's transport watchdog (`polling stall detected`, `transport watchdog timeout`) twice, or with a "
      "restart, or followed by `Polling runner stop timed out after 15s; forcing restart cycle` (the runner itself "
      "wedged; medium confidence); `channel exited` / `channel startup failed` with a restart, or the same channel exiting again "
@@ -361,6 +363,13 @@ def _routine_restart(view: EpisodeView, restart: Event) -> bool:
 # the watchdog cannot fire again within its threshold: two firings closer than that (or, untimed, a count still
 # growing) are the watchdog looping on a connection that gets nothing.
 WHATSAPP_IDLE_THRESHOLD = timedelta(minutes=30)
+
+
+def _without_frozen_through(stalls: list[Event], gaps: list[Event]) -> list[Event]:
+    """``stalls`` less a channel's only stall when a host timing gap beside it covers it (see
+    :func:`stall_spans_a_freeze`); a second stall of the channel is its own, so then all are kept."""
+    per_channel = Counter(channel_of(e) for e in stalls)
+    return [e for e in stalls if per_channel[channel_of(e)] > 1 or not stall_spans_a_freeze(e, gaps)]
 
 
 def _routine_idle_reconnect(stalls: list[Event], auto: list[Event]) -> bool:
@@ -747,6 +756,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     # A channel's own watchdog saying its transport went idle ("polling stall detected", "transport watchdog
     # timeout") twice, or once with a restart or a failed start around it; a channel that exited.
     stalls = _distinct_stalls(view.events("channel.polling_stall"))
+    # (a channel's one stall that a host freeze beside it covers is the freeze seen from the channel)
+    stalls = _without_frozen_through(stalls, view.events("host.timing_gap"))
     routine = _routine_idle_reconnect(stalls, auto)
     # (routine only with nothing else wrong: beside a close, an exit or a restart it is one more sign)
     trouble = view.events("channel.transport_error", "channel.exited", "health.restart", "channel.reconnecting",
