@@ -236,7 +236,8 @@ CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
                                                  "codex.turn_cut",
                                                  INGRESS_BACK_KIND, RUNNER_STOP_KIND, "channel.starting",
-                                                 AUTH_WARMED_KIND, REPLAY_KIND, LOCK_RELEASED_KIND} | REPLY_ACCOUNTED_KINDS
+                                                 AUTH_WARMED_KIND, REPLAY_KIND, LOCK_RELEASED_KIND,
+                                                 "channel.typing_ttl", "cli.exit_silent"} | REPLY_ACCOUNTED_KINDS
 # The kind of an item that stands for a run of lines and feeds itself (see Correlator.feed).
 BATCH_KIND = "batch"
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
@@ -535,14 +536,36 @@ class Change:
 
 def _note_run_wait(end: Event, history: Iterable[Event], run_id: str) -> None:
     """Write on an agent end how long its run had been open, from the run's start in the session's kept history
-    (:data:`AGENT_END_WAIT_FIELD`): a connection failure after a long wait is no failure "at once"."""
+    (:data:`AGENT_END_WAIT_FIELD`): a connection failure after a long wait is no failure "at once". With no start
+    kept, an earlier agent end of the same run dates the retry that this end closes: the run loop starts its next
+    attempt as soon as the failed one ends."""
     if end.time is None:
         return
     for earlier in reversed(list(history)):
-        if earlier.kind in ("embedded.run_start", "embedded.agent_start") and earlier.fields.get("runId") == run_id \
-                and earlier.time is not None:
+        if earlier.fields.get("runId") != run_id or earlier.time is None:
+            continue
+        if earlier.kind in ("embedded.run_start", "embedded.agent_start", "embedded.agent_end"):
             end.seconds[AGENT_END_WAIT_FIELD] = (end.time - earlier.time).total_seconds()
             return
+
+
+CLI_SILENT_EXIT_KIND = "cli.exit_silent"
+CLI_NO_OUTPUT_KIND = "cli.watchdog_timeout"
+TYPING_BESIDE_LINES = 2  # (the line above, or the one above a continuation line)
+
+
+def _silent_cli_exit(event: Event, typing: Event | None) -> Event:
+    """A CLI backend's child that exited printing nothing (``FailoverError: CLI failed.``) right below the channel's
+    typing indicator running out its TTL (``typing TTL reached (2m)``: the reply pending that long) was silent for that
+    long, what the CLI's no-output watchdog reports: read as that watchdog's line, with the TTL as its silence. Alone,
+    the child may have died at once, and the line stays as it was."""
+    if typing is None or typing.source != event.source or not 0 < event.line - typing.line <= TYPING_BESIDE_LINES:
+        return event
+    silent = typing.seconds.get("ttl", 0.0)
+    if silent <= 0:
+        return event
+    return replace(event, kind=CLI_NO_OUTPUT_KIND, fields={**event.fields, "noOutputSeconds": silent, "typingTtl": True},
+                   seconds={**event.seconds, "noOutputSeconds": silent})
 
 
 def _unmeasured_failover_task(event: Event) -> bool:
@@ -951,6 +974,7 @@ class Correlator:
         self.recent_overflows: deque[Event] = deque(maxlen=20)
         self.recent_lane_errors: deque[Event] = deque(maxlen=20)  # any lane's, for a failover that names no session
         self.recent_agent_ends: deque[Event] = deque(maxlen=64)  # (whose error a failover of the same run may echo)
+        self._typing_ttl: Event | None = None  # (the last typing indicator out of its TTL: see _silent_cli_exit)
         self.episodes: list[EpisodeRecord] = []
         self.open_episode: EpisodeRecord | None = None
         self.markers: deque[Event] = deque(maxlen=self.limits.markers)
@@ -1035,6 +1059,11 @@ class Correlator:
             if event.fields.get("repeats"):
                 self._on_repeat_note(event)
             return changes
+        if kind == "channel.typing_ttl":
+            self._typing_ttl = event
+        elif kind == CLI_SILENT_EXIT_KIND:
+            event = _silent_cli_exit(event, self._typing_ttl)
+            kind = event.kind
         event = bounded_event(event)
         if kind == "channel.no_listener" and self.open_episode is not None:
             # (a send that failed for lack of a channel listener, kept in the channel's episode: RC18 reads it as the

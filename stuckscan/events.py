@@ -248,6 +248,15 @@ def agent_end_provider_answered(event: Event) -> bool:
         and event.seconds.get(AGENT_END_WAIT_FIELD, 0.0) < CONNECTION_WAIT_BAR_SECONDS
 
 
+def connection_cut_after_wait(event: Event) -> bool:
+    """An agent end whose error is undici's bare ``terminated`` (the connection cut by a proxy's or the server's idle
+    limit while the request waited) after its run or retry had been open :data:`QUICK_REFUSAL_SECONDS` or more: a
+    model call that answered nothing in that time (labelling policy "embedded run agent end with an error"). With no
+    wait visible, the cut may have come at once, and says nothing of a hang."""
+    said = str(event.fields.get("rawError", "")).strip() or str(event.fields.get("error", "")).strip()
+    return said.lower() == "terminated" and event.seconds.get(AGENT_END_WAIT_FIELD, 0.0) >= QUICK_REFUSAL_SECONDS
+
+
 def model_call_timed_out(event: Event) -> bool:
     """A turn or lane task that ended on the provider's timeout (``embedded run agent end: error=LLM
     request timed out``, ``lane task error: ... error="FailoverError: LLM request timed out."``: OpenClaw's
@@ -265,6 +274,8 @@ def model_call_timed_out(event: Event) -> bool:
             and _PROVIDER_CALL_FAILED.search(str(event.fields.get("error", ""))) is not None:
         return True  # (... or its failover's, for a provider call that failed on the network; a run aborted mid-call,
         # by a recovery, a /stop or its own run timeout, is classed a timeout too, whatever held it)
+    if event.kind == "embedded.agent_end" and connection_cut_after_wait(event):
+        return True
     if _PROVIDER_ANSWERED.match(str(event.fields.get("rawError", ""))) is not None:
         return False  # (the provider's own HTTP answer, rawError=503 "...": it refused at once, nothing hung)
     # (a paste that kept only the error of a lane task error, 'lane task error: FailoverError: LLM request timed

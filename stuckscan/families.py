@@ -1170,6 +1170,13 @@ FAMILIES: tuple[Family, ...] = (
         "cli.watchdog_timeout", "warn", "CLI exceeded timeout (",
         r"CLI exceeded timeout \((?P<timeoutSeconds>\d+)s\) and was terminated",
     ),
+    # The CLI backend's child exiting non-zero with nothing on stdout or stderr (src/agents/cli-runner, the error the
+    # turn fails over with when the child printed nothing at all): "FailoverError: CLI failed." Alone it may be a child
+    # that died at once; RC01 reads it beside a typing indicator that ran out its TTL (the correlator).
+    _searched(
+        "cli.exit_silent", "error", "CLI failed.",
+        r"(?:(?P<errorClass>FailoverError): )?CLI failed\.\s*$",
+    ),
     # Run-loop give-up (run.ts, agent/embedded, error): "[run-retry-limit] sessionKey= provider=<p>/<m> attempts=
     # maxAttempts=".
     _searched("embedded.retry_limit", "error", "[run-retry-limit]", r"\[run-retry-limit\]" + KV),

@@ -57,12 +57,16 @@ UNJUDGED_FAULT_KINDS = frozenset({
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
 # reads them; a test keeps every WARN/ERROR kind in one of the lists, so a new family is a decision, not a gap.
 NOT_A_STALL_KINDS = frozenset({
-    "channel.typing_ttl", "codex.client_retired", "codex.turn_released",
+    "codex.client_retired", "codex.turn_released",
     "compaction.overflow_recovery", "cron.run_waiting", "cron.stale_running_cleared", "embedded.startup_stages",
     "gateway.already_running", "gateway.restart_ignored", "gateway.shutdown_completed", "gateway.shutdown_slow",
     "logging.rotation_failed", "logging.size_cap", "model_fetch.retry", "transcript.missing",
     "transcript.missing_tool_result", "transcript.repaired", "ws.unauthorized",
 })
+# Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
+# long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,
+# neither unexplained nor a fault the rules judged.
+CONTEXT_ONLY_KINDS = frozenset({"channel.typing_ttl"})
 QUIET_LEVELS = frozenset({"trace", "debug", "info"})
 
 
@@ -93,7 +97,8 @@ def judged_fault(event: Event) -> bool:
 
 
 JUDGED_LEVELS = frozenset({"warn", "warning", "error", "fatal", "critical"})
-NOT_JUDGED_KINDS = frozenset({GENERIC_KIND, "unparsed", "note", *UNJUDGED_FAULT_KINDS, *NOT_A_STALL_KINDS})
+NOT_JUDGED_KINDS = frozenset({GENERIC_KIND, "unparsed", "note", *UNJUDGED_FAULT_KINDS, *NOT_A_STALL_KINDS,
+                              *CONTEXT_ONLY_KINDS})
 
 
 class UnexplainedCollector:

@@ -316,3 +316,41 @@ def test_the_runs_own_failover_error_at_its_timeout_ends_the_run() -> None:
     assert _findings_of(timeout, task) == [["RC01"]]
     # boundary: the same error a minute later is not the run's own end at its timeout
     assert "RC15" in _findings_of(timeout, task.replace("17:07:18", "17:08:30"))[0]
+
+
+# -- an agent end cut with undici's bare "terminated" (labelling policy "embedded run agent end with an error")
+
+def _terminated_end(clock: str, run: str = "5f0c2d1e-0000-4000-8000-00000000a1b2") -> str:
+    return (f"2026-03-29T{clock}.000Z [agent/embedded] embedded run agent end: runId={run} isError=true "
+            "model=local-27b provider=lmstudio error=terminated")
+
+
+def test_a_retry_cut_with_terminated_a_minute_after_the_first_attempt_is_a_model_call_hang() -> None:
+    # (the run loop starts its retry as soon as the first attempt fails: the second end dates the retry's wait)
+    assert _primaries(_terminated_end("01:23:20"), _terminated_end("01:24:22")) == ["RC01"]
+
+
+def test_a_bare_terminated_with_no_wait_visible_or_a_quick_retry_is_no_hang() -> None:
+    # Boundary: one end with nothing to date it, a retry cut within seconds, another run's end in between
+    assert _primaries(_terminated_end("01:23:20")) == []
+    assert _primaries(_terminated_end("01:23:20"), _terminated_end("01:23:26")) == []
+    assert _primaries(_terminated_end("01:23:20", "aaaa0000-0000-4000-8000-000000000001"),
+                      _terminated_end("01:24:22", "bbbb0000-0000-4000-8000-000000000002")) == []
+
+
+# -- the CLI backend's child exiting with no output ("FailoverError: CLI failed.")
+
+_TYPING_TTL = "typing TTL reached (2m); stopping typing indicator"
+_CLI_FAILED = "FailoverError: CLI failed."
+
+
+def test_a_cli_backend_exit_with_no_output_after_the_typing_ttl_is_a_model_call_hang() -> None:
+    assert _primaries(_TYPING_TTL, _CLI_FAILED) == ["RC01"]
+
+
+def test_a_cli_backend_exit_with_no_output_alone_or_away_from_the_typing_ttl_is_no_hang() -> None:
+    # Boundary: alone the child may have died at once; a typing TTL far above it belongs to another turn
+    assert _primaries(_CLI_FAILED) == []
+    assert _primaries(_TYPING_TTL, "[telegram] sendMessage ok", "[telegram] sendMessage ok", "[telegram] sendMessage ok",
+                      _CLI_FAILED) == []
+    assert _primaries(_CLI_FAILED, _TYPING_TTL) == []

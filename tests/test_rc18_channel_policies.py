@@ -140,3 +140,23 @@ def test_one_close_with_its_back_off_grown_or_a_failure_beside_it_stays_rc18() -
                 "[discord] invalid rest proxy: Error: Proxy URL must target a loopback host") is not None
     assert rc18(_CLOSE, "Unhandled promise rejection: Error: connect ECONNREFUSED 127.0.0.1:443") is not None
     assert rc18(_CLOSE, _CLOSE.replace("48.561Z", "58.561Z")) is not None
+
+
+# -- one Telegram webhook-cleanup failure
+
+_DELETE_FAILED = "[telegram] deleteWebhook failed: Network request for 'deleteWebhook' failed!"
+
+
+def _cleanup_retry(delay: str) -> str:
+    return f"[telegram] Telegram webhook cleanup failed: Network request for 'deleteWebhook' failed!; retrying in {delay}."
+
+
+def test_one_webhook_cleanup_failure_told_twice_with_its_first_retry_is_no_fault() -> None:
+    # the Bot API wrapper's line and the polling session's retry notice quoting the same error: one failed request
+    assert rc18(_DELETE_FAILED, _cleanup_retry("2.04s")) is None
+
+
+def test_a_webhook_cleanup_retry_past_its_first_step_or_a_second_cycle_stays_rc18() -> None:
+    # Boundary: a back-off at its second step (3.6 s) says the cleanup failed before; so does a second cycle
+    assert rc18(_DELETE_FAILED, _cleanup_retry("3.61s")) == "warning"
+    assert rc18(_DELETE_FAILED, _cleanup_retry("2.04s"), _DELETE_FAILED, _cleanup_retry("3.61s")) == "warning"

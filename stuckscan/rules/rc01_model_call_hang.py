@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from stuckscan.events import (
+    AGENT_END_WAIT_FIELD,
     FIRST_TOKENS_CHARS,
     SILENT_STREAK_FIELD,
     TIMED_OUT_RUN_FIELD,
     Event,
     codex_startup_never_finished,
+    connection_cut_after_wait,
     cron_timed_out_on_model,
     failover_echoes_run_timeout,
     hung_model_fetch,
@@ -70,6 +72,12 @@ RULE = Rule(
      "context overflow, a stream parse error) or a connection that failed at once (`fetch failed`, `Connection "
      "error`, `ECONNREFUSED`) is no fault, even under `failoverReason=timeout` (labelling policy \"embedded run agent "
      "end with an error\")",
+     "`embedded run agent end ... isError=true error=terminated` (the request's connection cut) after its run had "
+     "waited 10 s or more, from the run's start or, for a retry, from the same run's previous agent end; a bare "
+     "`terminated` with no wait visible is no fault",
+     "the CLI backend's `FailoverError: CLI failed.` (its child exited with nothing on stdout or stderr) on the line "
+     "right below `typing TTL reached (2m)` (the reply pending that long): read as the CLI's no-output watchdog; "
+     "alone, the child may have died at once, and it is no fault",
      "`LLM idle timeout (Ns)`", "`model fallback decision: decision=candidate_failed ... reason=timeout` (not when its "
      "error names no timeout and the lane tasks that failed with it held their lanes under 30 s: the provider refused "
      "the request at once, a failure the user was told of)",
@@ -288,6 +296,14 @@ def detect(view: IncidentView) -> Candidate | None:
         detail = (f"{'a model request' if len(empty_turns) == 1 else f'{len(empty_turns)} model requests'} waited up to "
                   f"{longest:.0f} s {'with little or no output, stalled mid-stream,' if midway else 'with no output'} "
                   "before failing (the session transcript's records)")
+    elif idle and not failover and all(e.fields.get("typingTtl") for e in idle):
+        silent = max(e.seconds.get("noOutputSeconds", 0.0) for e in idle)
+        detail = (f"the CLI backend's child exited printing nothing (`CLI failed.`) after the reply had been pending "
+                  f"{silent:.0f} s (the typing indicator ran out its TTL on the line before)")
+    elif idle and not failover and all(connection_cut_after_wait(e) for e in idle):
+        longest = max(e.seconds.get(AGENT_END_WAIT_FIELD, 0.0) for e in idle)
+        detail = (f"the model request's connection was cut (`terminated`) after the run had waited {longest:.0f} s "
+                  "on it")
     elif idle or failover:
         detail = "the model call timed out"
     elif spent and len(spent) == len(unreported) and all(e.kind == "channel.dispatch_completed" for e in spent):

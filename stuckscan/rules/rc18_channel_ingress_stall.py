@@ -450,8 +450,8 @@ def _drops_by_channel(events: list[Event]) -> Counter[tuple[str, str]]:
             continue
         key = (channel_of(event), event.kind)
         before, previous[key[0]] = previous.get(key[0]), event
-        if _schedules_first_reconnect(event) and _next_untimed_line(before, event):
-            continue  # (an untimed error and the reconnect it schedules on the next line: one drop)
+        if (_schedules_first_reconnect(event) or _first_retry_of(before, event)) and _next_untimed_line(before, event):
+            continue  # (an untimed error and the reconnect or retry it schedules on the next line: one drop)
         burst = bursts.get(key)
         if event.time is not None and burst is not None and event.time - burst[0] <= SAME_DROP \
                 and (event.message not in burst[1] or _routine_reconnect(event)) and not send_refused(event):
@@ -497,6 +497,21 @@ def _past_first_step(event: Event) -> bool:
 def _schedules_first_reconnect(event: Event) -> bool:
     """A line that schedules the channel's first reconnect (``Disconnected. Reconnecting in 5s...``)."""
     return _reconnect_delay(event) is not None and not _past_first_step(event)
+
+
+# Telegram's polling session retries a failed setup step (its webhook cleanup, its bot init) on the poll's back-off:
+# 2 s with up to 25 % jitter at the first step, 3.6 s at the second (extensions/telegram/src/polling-session.ts).
+FIRST_SETUP_RETRY = timedelta(seconds=2.5)
+
+
+def _first_retry_of(before: Event | None, event: Event) -> bool:
+    """Whether ``event`` is the retry notice, at the back-off's first step, of the failure on ``before``: the Bot API
+    wrapper logs the failed call ("deleteWebhook failed: <err>") and the polling session then logs the same error with
+    its retry ("Telegram webhook cleanup failed: <err>; retrying in 2.04s."), one failed request told twice."""
+    if before is None:
+        return False
+    delay, error = _retry_delay(event), field_text(event, "error").strip()
+    return delay is not None and delay <= FIRST_SETUP_RETRY and len(error) >= 8 and error in before.message
 
 
 def _next_untimed_line(before: Event | None, event: Event) -> bool:
