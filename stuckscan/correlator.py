@@ -27,6 +27,8 @@ from stuckscan.events import (
     AGENT_END_WAIT_FIELD,
     ATTENTION_LABELS,
     AUTH_WARMED_KIND,
+    BUSY_AT_CAP_FIELD,
+    CAP_ECHO_FIELD,
     CLIENT_TIMEOUT,
     FAST_FAILURE_SECONDS,
     HELD_AFTER_TIMEOUT_KINDS,
@@ -59,9 +61,11 @@ from stuckscan.events import (
     browser_blocked,
     browser_request_failed,
     browser_result_in_time,
+    busy_until_cap,
     compaction_diag_failed,
     compaction_rpc,
     cron_timed_out_on_model,
+    echoes_busy_run_cap,
     event_order,
     failed_compaction_diag,
     failed_message_id,
@@ -1082,6 +1086,8 @@ class Correlator:
         if kind in BUILD_HINT_KINDS:
             self._note_build(event)
         names = self.ids.learn(event)
+        if kind in ("lane.task_error", "model.profile_timeout") and self.recent_run_timeouts:
+            self._note_cap_echo(event)
         if kind in RUN_HELD_KINDS and self.pending_timeouts:
             self._note_run_held(event, names)
         if kind in ATTENTION_LABELS:
@@ -1600,6 +1606,8 @@ class Correlator:
             self.history.set(identity, history)
         if event.kind == "embedded.agent_end" and run_id is not None:
             _note_run_wait(event, history, run_id)
+        if event.kind == "embedded.timeout" and run_id is not None:
+            self._note_busy_at_cap(event, identity, key, session_id, run_id)
         history.append(event)
         if event.kind in RECOVERY_SIDE_EFFECT_KINDS and event.kind != "lock.stale_removed":
             self.recent_settles.append(event)
@@ -2196,6 +2204,35 @@ class Correlator:
         if len(pending.followups) < MAX_TIMEOUT_FOLLOWUPS:
             pending.followups.append(event)
         return True
+
+    def _note_busy_at_cap(self, timeout: Event, identity: str, key: str | None, session_id: str | None,
+                          run_id: str) -> None:
+        """Mark a run timeout whose run's own tool lines went on until shortly before it (:func:`busy_until_cap`)."""
+        lines = [e for e in self._history_for(identity, key, session_id, run_id, timeout.time)
+                 if e.fields.get("runId") == run_id]
+        gap = busy_until_cap(lines, timeout, self.thresholds.warn_seconds)
+        if gap is not None:
+            timeout.seconds[BUSY_AT_CAP_FIELD] = gap
+
+    def _note_cap_echo(self, event: Event) -> None:
+        """The failover's lines just after a run timeout whose run was still working at the cap: the run's lane task
+        ending on "LLM request timed out." having held its lane the run's whole budget (the abort surfacing as the
+        failover's error, src/process/command-queue.ts), or the auth profile's ``Profile <id> timed out`` (logged as
+        the run loop rotates the profile once the timed-out attempt returned). Neither names the run; they are tied to
+        the one run timeout within :data:`RUN_TIMEOUT_CLEANUP_WINDOW` before them, and marked as that cap's echo: no
+        model wait is shown (labelling policy "model-timeout lane task: judge the wait, not the lane total")."""
+        if event.time is None:
+            return
+        near = [t for t in self.recent_run_timeouts
+                if t.time is not None and timedelta(0) <= event.time - t.time <= RUN_TIMEOUT_CLEANUP_WINDOW]
+        if len(near) != 1 or BUSY_AT_CAP_FIELD not in near[0].seconds:
+            return
+        cap = near[0]
+        if event.kind == "lane.task_error":
+            held, budget = event.seconds.get("durationMs"), cap.seconds.get("timeoutMs")
+            if not model_call_timed_out(event) or held is None or budget is None or held < budget - LANE_TIMER_SLACK:
+                return
+        event.seconds[CAP_ECHO_FIELD] = cap.seconds[BUSY_AT_CAP_FIELD]
 
     def _profile_timeout_of_run(self, event: Event) -> list[Change] | None:
         """An auth profile's ``Profile <id> timed out. Trying next account...`` (it names no run) logged just after the
@@ -3127,7 +3164,7 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind == "dispatch.empty_reply" and reply_handled_elsewhere(event):
         return ""
     if kind == "lane.task_error":  # (a task that failed at once on the model's timeout ended: evidence, not a signal)
-        if recall_lane_task(event):
+        if recall_lane_task(event) or echoes_busy_run_cap(event):
             return ""
         if event.has("lockPath") or any(name in message for name in FAILED_LANE_TASK):
             return "lane task failed on the session lock or its timeout"
@@ -3142,7 +3179,7 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
             return ""
         return f"{reload_wait_subject(event)} waited on task runs with no run at work"
     if kind == "model.profile_timeout":  # ("Profile google:default timed out. Trying next account...")
-        return "a model call timed out on an auth profile"
+        return "" if echoes_busy_run_cap(event) else "a model call timed out on an auth profile"
     if kind == "model_fetch.end":
         return "a model request hung and was aborted" if hung_model_fetch(event, thresholds.warn_seconds) else ""
     if kind == "tools.timeout":

@@ -402,7 +402,7 @@ def lane_held_until_model_timeout(event: Event, warn_seconds: float) -> bool:
     src/process/command-queue.ts logs the task's own durationMs): its model call hung that long. So did one that
     waited that long on a Codex app-server that never finished starting (``error="Error: codex app-server startup
     aborted"``)."""
-    if event.kind != "lane.task_error" or recall_lane_task(event) \
+    if event.kind != "lane.task_error" or recall_lane_task(event) or echoes_busy_run_cap(event) \
             or not (model_call_timed_out(event) or codex_startup_never_finished(event)):
         return False
     held = event.seconds.get("durationMs")
@@ -444,12 +444,57 @@ LONE_TIMEOUT_COMPANIONS = frozenset({"embedded.timeout", "run.cleanup", "embedde
 # compacted back to its text (parser.LazyEvent.compact).
 # (set by the correlator on a transcript's silent timeout: the waits, in ms, of the silent timeouts of its turn so far)
 SILENT_STREAK_FIELD = "silentStreakMs"
-CORRELATOR_MARKS = frozenset({RUN_BUDGET_FIELD, TIMED_OUT_RUN_FIELD, SILENT_STREAK_FIELD})
+# (set by the correlator on a run timeout whose run's tool lines went on until shortly before it: how long before the
+# cap the last tool line came, see busy_until_cap)
+BUSY_AT_CAP_FIELD = "busyUntilCapSeconds"
+# (set by the correlator on the failover's own lines after such a timeout: the run's lane task ending on "LLM request
+# timed out." and the auth profile's "Profile <id> timed out": the cap's echo, see echoes_busy_run_cap)
+CAP_ECHO_FIELD = "echoesBusyRunCap"
+CORRELATOR_MARKS = frozenset({RUN_BUDGET_FIELD, TIMED_OUT_RUN_FIELD, SILENT_STREAK_FIELD, BUSY_AT_CAP_FIELD,
+                              CAP_ECHO_FIELD})
 
 
 # The lane task's duration and the model call's timeout are timed apart (the timeout starts once the call is made): a
 # call that timed out on a 120 s timeout may report a task of 119,986 ms (f1151).
 LANE_TIMER_SLACK = 0.5  # seconds
+
+# A run's lines that begin a model turn: the run or its prompt starting, or a tool's result going back to the model.
+_TURN_BEGINS = frozenset({"embedded.run_start", "embedded.agent_start", "embedded.prompt_start", "embedded.tool_end"})
+
+
+def busy_until_cap(run_lines: Iterable[Event], cap: Event, warn_seconds: float) -> float | None:
+    """How long before its ``embedded run timeout`` (``cap``) the run's last tool line came, when that shows the run
+    still working at the cap (labelling policies "model-timeout lane task: judge the wait" and "run timeout with a
+    timeout failover decision"), else None. ``run_lines`` are the run's own lines before the cap, in order. The run was
+    working when its last tool line is a call still open under the warn threshold (a tool running, not the model), or
+    a tool's end followed by a model turn that had waited under :data:`QUICK_REFUSAL_SECONDS`, or no longer than the
+    slowest of the run's earlier model turns that answered (a tool start ends one) and under the warn threshold: no
+    model wait past the run's own pace is shown."""
+    if cap.time is None:
+        return None
+    slowest, began, last = 0.0, None, None
+    for line in run_lines:
+        if line.time is None or line.time > cap.time:
+            continue
+        if line.kind == "embedded.tool_start":
+            if began is not None:
+                slowest = max(slowest, (line.time - began).total_seconds())
+            began, last = None, line
+        elif line.kind in _TURN_BEGINS:
+            began = line.time
+            last = line if line.kind == "embedded.tool_end" else last
+    if last is None or last.time is None:
+        return None
+    gap = (cap.time - last.time).total_seconds()
+    if last.kind == "embedded.tool_start":
+        return gap if gap < warn_seconds else None
+    return gap if gap < QUICK_REFUSAL_SECONDS or (gap <= slowest and gap < warn_seconds) else None
+
+
+def echoes_busy_run_cap(event: Event) -> bool:
+    """A failover line the correlator tied to a run timeout whose run was still working at the cap
+    (:func:`busy_until_cap`): its "timed out" is only the failover's name for the run's cap, no model wait."""
+    return CAP_ECHO_FIELD in event.seconds
 
 
 def hung_model_fetch(event: Event, warn_seconds: float) -> bool:

@@ -354,3 +354,54 @@ def test_a_cli_backend_exit_with_no_output_alone_or_away_from_the_typing_ttl_is_
     assert _primaries(_TYPING_TTL, "[telegram] sendMessage ok", "[telegram] sendMessage ok", "[telegram] sendMessage ok",
                       _CLI_FAILED) == []
     assert _primaries(_CLI_FAILED, _TYPING_TTL) == []
+
+
+# -- a run timeout whose run's tools went on until shortly before the cap (labelling policies "model-timeout lane task:
+# judge the wait, not the lane total" and "run timeout with a timeout failover decision")
+
+_BUSY_RUN = "7c1e4a90-5b2d-4f3e-9a61-0d8b2c4e6f10"
+
+
+def _busy_run_line(clock: str, text: str) -> str:
+    return f"2026-02-23T04:{clock}Z [agent/embedded] {text}"
+
+
+def _tool_pair(start: str, end: str, call: str) -> list[str]:
+    return [_busy_run_line(start, f"embedded run tool start: runId={_BUSY_RUN} tool=exec toolCallId={call}"),
+            _busy_run_line(end, f"embedded run tool end: runId={_BUSY_RUN} tool=exec toolCallId={call}")]
+
+
+def _busy_run_cap(*tools: str) -> list[str]:
+    """A run whose model turns take up to 60 s, its 240 s cap, and the failover's lines after it."""
+    session = "sessionId=4f2a9c1d-8e3b-4c5d-a6f7-1b2c3d4e5f60"
+    return [
+        _busy_run_line("26:05.000", f"embedded run agent start: runId={_BUSY_RUN}"),
+        *tools,
+        _busy_run_line("30:05.000", f"embedded run timeout: runId={_BUSY_RUN} {session} timeoutMs=240000"),
+        _busy_run_line("30:05.010", f"run cleanup: runId={_BUSY_RUN} {session} aborted=true timedOut=true"),
+        _busy_run_line("30:05.030", "Profile kimi-coding:default timed out (possible rate limit). Trying next account..."),
+        '2026-02-23T04:30:05.040Z [diagnostic] lane task error: lane=main durationMs=240256 '
+        'error="FailoverError: LLM request timed out."',
+        '2026-02-23T04:30:05.050Z [diagnostic] lane task error: lane=session:agent:main:main durationMs=240266 '
+        'error="FailoverError: LLM request timed out."',
+    ]
+
+
+_EARLY_TOOLS = [*_tool_pair("27:05.000", "27:07.000", "c1"), *_tool_pair("27:55.000", "27:57.000", "c2"),
+                *_tool_pair("28:45.000", "28:47.000", "c3")]
+
+
+def test_the_failover_lines_of_a_run_working_until_its_cap_show_no_model_wait() -> None:
+    # f5077: the run's last tool ended 11 s before the cap, well within the 60 s its model turns already took
+    busy = _busy_run_cap(*_EARLY_TOOLS, *_tool_pair("29:44.000", "29:54.000", "c4"))
+    assert all("RC01" not in found for found in _findings_of(*busy))
+    # ... and so do those of a run in a tool call open 21 s at the cap (policy "tool call open at the run cap")
+    open_call = _busy_run_cap(*_EARLY_TOOLS, _tool_pair("29:44.000", "29:54.000", "c4")[0])
+    assert all("RC01" not in found for found in _findings_of(*open_call))
+
+
+def test_the_failover_lines_after_a_model_wait_longer_than_the_runs_own_turns_stay_a_model_hang() -> None:
+    # boundary: the last tool ended 78 s before the cap, longer than any model turn the run had answered in (60 s)
+    assert any("RC01" in found for found in _findings_of(*_busy_run_cap(*_EARLY_TOOLS)))
+    # boundary: with no tool of the run seen, the lane tasks that held their lanes the run's budget are its model wait
+    assert any("RC01" in found for found in _findings_of(*_busy_run_cap()))

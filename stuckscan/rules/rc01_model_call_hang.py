@@ -13,6 +13,7 @@ from stuckscan.events import (
     codex_startup_never_finished,
     connection_cut_after_wait,
     cron_timed_out_on_model,
+    echoes_busy_run_cap,
     failover_echoes_run_timeout,
     hung_model_fetch,
     hung_transcript_turn,
@@ -93,7 +94,11 @@ RULE = Rule(
      "a channel worker aborting a turn past its own long budget (`discord inbound worker timed out after 1800 "
      "seconds`) with no tool seen: low confidence",
      "a lane task that held its lane the warn threshold or more and ended on the model's timeout (`lane task error: "
-     "lane=cron durationMs=180004 error=\"FailoverError: LLM request timed out.\"`), whatever the lane took next",
+     "lane=cron durationMs=180004 error=\"FailoverError: LLM request timed out.\"`), whatever the lane took next; "
+     "not the run's own lane task, nor an auth profile's `Profile <id> timed out`, just after a run timeout whose run's "
+     "tool lines went on until shortly before the cap (a tool call open under the warn threshold, or a tool's end under "
+     "10 s before it or no longer before it than the run's slowest model turn that answered): they name the cap, no "
+     "model wait is shown (labelling policy \"model-timeout lane task: judge the wait, not the lane total\")",
      "a cron job out of its own timeout with its model call under way (`cron: job execution timed out (last phase: "
      "model-call-started)`, as a log line, the job's last error or its run record); another phase is the job's own "
      "work outlasting its budget",
@@ -267,6 +272,8 @@ def detect(view: IncidentView) -> Candidate | None:
     # (after a Codex turn timed out waiting for its completion, its attempt's timeout reports are that ghost run's)
     completion_idle = [e for e in view.events("codex.turn_idle_timeout") if codex_items_done(e)]
     idle = [e for e in idle if not reports_completion_idle(e, completion_idle)]
+    # (a run timeout's failover lines, when the run's tools went on until shortly before its cap, name the cap only)
+    idle = [e for e in idle if not echoes_busy_run_cap(e)]
     failover = [e for e in failover if not reports_completion_idle(e, completion_idle)]
     if not (strong or started_only or idle or failover or unreported):
         return None
