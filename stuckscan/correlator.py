@@ -241,7 +241,17 @@ CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE
                                                  "codex.turn_cut",
                                                  INGRESS_BACK_KIND, RUNNER_STOP_KIND, "channel.starting",
                                                  AUTH_WARMED_KIND, REPLAY_KIND, LOCK_RELEASED_KIND,
-                                                 "channel.typing_ttl", "cli.exit_silent"} | REPLY_ACCOUNTED_KINDS
+                                                 "channel.typing_ttl", "cli.exit_silent", "transcript.tool_result"} \
+    | REPLY_ACCOUNTED_KINDS
+# A run's lines that name no session: its progress (a tool starting or returning, also in a pasted timeline of the
+# session transcript) and the CLI backend running its turn. The last few are kept for a recovery line that opens an
+# incident, which reads those inside the span its `age` counts as without progress (RC04: the abort's count
+# contradicted by the run's own moves, or a backend that reports no progress), and, in an untimed paste, the undated
+# CLI lines above it in the same file.
+UNNAMED_PROGRESS_KINDS = frozenset({"embedded.tool_start", "embedded.tool_end", "transcript.tool_result"})
+UNNAMED_CLI_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "embedded.run_start"})
+UNNAMED_RUN_KEPT = 8
+DETECTOR_TICK = timedelta(seconds=30)
 # The kind of an item that stands for a run of lines and feeds itself (see Correlator.feed).
 BATCH_KIND = "batch"
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
@@ -957,6 +967,7 @@ class Correlator:
         self._cold: deque[IncidentRecord] = deque()  # closed, out of reach of later lines, still in memory
         self.history: BoundedMap[str, deque[Event]] = BoundedMap(self.limits.history_sessions)
         self.unattributed: deque[Event] = deque(maxlen=100)
+        self.unnamed_run: deque[Event] = deque(maxlen=UNNAMED_RUN_KEPT)  # see UNNAMED_PROGRESS_KINDS
         self._recall_start: Event | None = None  # an active-memory recall that started and has not finished
         self._kept_private: Event | None = None  # the latest final reply kept private or delivered before a failure
         self._interrupted: deque[tuple[str, int]] = deque(maxlen=64)  # run lines a stop was already read as cutting
@@ -1080,6 +1091,9 @@ class Correlator:
             self.recent_overflows.append(event)
         if kind == "embedded.agent_end":
             self.recent_agent_ends.append(event)
+        if (kind in UNNAMED_PROGRESS_KINDS and event.time is not None or kind in UNNAMED_CLI_KINDS) \
+                and self._resolve(event)[0] == UNIDENTIFIED:
+            self.unnamed_run.append(event)
         if kind in HEARTBEAT_PROOF_KINDS and event.time is not None \
                 and (self.heartbeat_seen is None or event.time > self.heartbeat_seen):
             self.heartbeat_seen = event.time
@@ -2763,8 +2777,21 @@ class Correlator:
             if opened_by == "run_timeout":  # what ran under the timed-out run (a compaction that never ended)
                 since = min(since, moment - timedelta(seconds=min(event.seconds.get("timeoutMs", 0.0), MAX_RUN_SPAN)))
             record.prelude.extend(e for e in self.unattributed if e.time and since <= e.time <= moment)
+        if opened_by == "recovery" and "age" in event.seconds:
+            record.prelude.extend(e for e in self._unnamed_run_lines(event) if e not in record.prelude)
         self.open[identity] = record
         return record
+
+    def _unnamed_run_lines(self, recovery: Event) -> list[Event]:
+        """The kept run lines that name no session (see UNNAMED_PROGRESS_KINDS) a recovery line's ``age`` reaches:
+        dated inside the span it counts, or, for an undated recovery, undated CLI lines above it in the same file."""
+        if recovery.time is None:
+            return [e for e in self.unnamed_run if e.time is None and e.kind in UNNAMED_CLI_KINDS
+                    and e.source == recovery.source and e.line < recovery.line]
+        began = recovery.time - timedelta(seconds=recovery.seconds["age"])
+        # (a CLI turn's start is logged as its run begins: a detector tick's slack for the second it is dated to)
+        return [e for e in self.unnamed_run if e.time is not None and e.time <= recovery.time
+                and began - (DETECTOR_TICK if e.kind in UNNAMED_CLI_KINDS else timedelta(0)) <= e.time]
 
     def _aliases(self, identity: str, key: str | None, session_id: str | None, run_id: str | None) -> list[str]:
         names = [identity, identity_of(key, None, None), identity_of(None, session_id, None), identity_of(None, None, run_id)]

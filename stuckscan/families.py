@@ -2253,6 +2253,9 @@ FAMILIES: tuple[Family, ...] = (
         r"transcript assistant turn called a gateway restart:" + KV,
     ),
     _anchored("transcript.tool_result", "debug", "transcript tool result:", r"transcript tool result:" + KV),
+    # A session transcript's tool-result entry as a reporter lists the transcript's entries in a timeline: the entry's
+    # time and its role alone ("11:27:39  toolResult"). The role is the transcript's own word for a tool's result.
+    _anchored("transcript.tool_result", "debug", "toolResult", r"toolResult\s*$"),
     # A cron run a gateway restart cut short (src/cron/service, STARTUP_INTERRUPTED_ERROR): on start the gateway marks a
     # job still running when the previous process ended as failed with "cron: job interrupted by gateway restart",
     # recorded as the job's lastError and its run's error (cron/runs/<jobId>.jsonl, `openclaw cron runs`), so it is

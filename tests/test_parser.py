@@ -732,6 +732,7 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("cli watchdog timeout: provider=claude-cli model=opus session=s1 noOutputTimeoutMs=180000 pid=48213",
      "cli.watchdog_timeout", {"noOutputTimeoutMs": 180000}),
     ("FailoverError: CLI failed.", "cli.exit_silent", {"errorClass": "FailoverError"}),
+    ("toolResult", "transcript.tool_result", {}),
     ("[run-retry-limit] sessionKey=agent:main:main provider=openai/gpt-5.4 attempts=32 maxAttempts=32",
      "embedded.retry_limit", {"attempts": 32}),
     ("CRITICAL: unsubscribe failed, possible resource leak: runId=r1 Error: closed", "embedded.unsubscribe_failed",

@@ -405,3 +405,50 @@ def test_the_failover_lines_after_a_model_wait_longer_than_the_runs_own_turns_st
     assert any("RC01" in found for found in _findings_of(*_busy_run_cap(*_EARLY_TOOLS)))
     # boundary: with no tool of the run seen, the lane tasks that held their lanes the run's budget are its model wait
     assert any("RC01" in found for found in _findings_of(*_busy_run_cap()))
+
+
+# Labelling policy "watchdog abort of a run at the abort point" (tests/field/README.md): the stuck-session recovery's
+# abort at about the abort point (360 s by default), the only detection.
+_FLOOR_ABORT = ("2026-07-07T11:33:12Z [diagnostic] stuck session recovery: sessionKey=agent:main:whatsapp:group:g1 "
+                "age=371s action=abort_embedded_run aborted=true drained=true released=0")
+
+
+def test_a_bare_abort_at_the_abort_point_is_a_model_call_hang() -> None:
+    assert _primaries(_FLOOR_ABORT) == ["RC01"]
+    assert _primaries(_FLOOR_ABORT.replace("2026-07-07T11:33:12Z [diagnostic] ", "")) == ["RC01"]  # untimed
+    assert _primaries("stuck session recovery: age=391s action=abort_embedded_run") == ["RC01"]
+
+
+def test_an_abort_at_the_abort_point_of_a_cli_backend_turn_stays_a_detector_false_positive() -> None:
+    cli = ("2026-07-07T11:27:01Z [agent/cli-backend] cli exec: provider=claude-cli model=opus promptChars=111 "
+           "trigger=user sessionKey=agent:main:whatsapp:group:g1")
+    assert _primaries(cli, _FLOOR_ABORT) == ["RC04"]
+
+
+def test_an_abort_whose_age_tool_results_contradict_stays_a_detector_false_positive() -> None:
+    # (a session transcript's entries listed as a timeline, "<time>  toolResult": the run's tools returned inside the
+    # 371 s the abort counted as without progress)
+    timeline = ["11:27:39  toolResult", "11:30:21  toolResult"]
+    abort = _FLOOR_ABORT.replace("2026-07-07T11:33:12Z", "11:33:12")
+    assert _primaries(*timeline, abort) == ["RC04"]
+
+
+def test_tool_results_from_before_the_aborted_run_began_show_no_progress_of_it() -> None:
+    # (the boundary: the same tool results more than 371 s before the abort belong to an earlier run)
+    timeline = ["11:20:39  toolResult", "11:26:21  toolResult"]
+    abort = _FLOOR_ABORT.replace("2026-07-07T11:33:12Z", "11:33:12")
+    assert _primaries(*timeline, abort) == ["RC01"]
+
+
+def test_an_abort_well_past_the_abort_point_is_not_read_as_the_floor() -> None:
+    assert "RC01" not in _primaries(_FLOOR_ABORT.replace("age=371s", "age=900s"))
+
+
+def test_a_cli_turn_naming_no_session_at_the_aborted_runs_start_names_its_backend() -> None:
+    # (the CLI backend's line names no session: the abort's age reaches back to it, six minutes earlier)
+    cli = "2026-07-07T11:27:01Z [agent/cli-backend] cli exec: provider=claude-cli model=opus promptChars=111 trigger=user"
+    assert _primaries(cli, _FLOOR_ABORT) == ["RC04"]
+    untimed = _FLOOR_ABORT.replace("2026-07-07T11:33:12Z [diagnostic] ", "")
+    assert _primaries(cli.replace("2026-07-07T11:27:01Z ", ""), untimed) == ["RC04"]
+    # (the boundary: a CLI turn that began long before the aborted run is another turn)
+    assert _primaries(cli.replace("11:27:01", "11:10:01"), _FLOOR_ABORT) == ["RC01"]

@@ -596,3 +596,43 @@ def run_held_after(view: IncidentView, timeout: Event) -> bool:
         return True
     end = view.record.input_end
     return end is not None and timeout.time is not None and end - timeout.time >= RUN_HELD_WINDOW
+
+
+# How long after the abort threshold a recovery's first abort still counts as "at the floor": the detector checks
+# every 30 s, so its first abort lands within a tick or two of the threshold.
+FLOOR_SLACK_SECONDS = 60.0
+# Lines a run writes only while it advances: a tool began or returned (in the gateway log or the session transcript),
+# the model's turn ended.
+RUN_PROGRESS_KINDS = ("embedded.tool_start", "embedded.tool_end", "embedded.agent_end", "embedded.prompt_end",
+                      "transcript.tool_result")
+# Lines that name a CLI backend running the turn, whose progress the stall detector of those builds did not record.
+CLI_BACKEND_KINDS = ("cli.exec", "cli.live_session", "cli.turn", "embedded.run_start")
+
+
+def abort_at_the_floor(view: IncidentView, failures: Iterable[str] = TURN_FAILURE_KINDS) -> Event | None:
+    """The recovery line of a single abort of a run at the abort threshold's age (within a minute of it), with no
+    stall warning before it, no work named but the embedded run and none of ``failures``: the watchdog's abort as
+    the only detection. None otherwise."""
+    acted = [r for r in view.record.recoveries if r.acted]
+    if view.warnings or len(acted) != 1 or view.events(*failures):
+        return None
+    aged = [e for e in acted[0].events if "age" in e.seconds]
+    floor = view.thresholds.abort_seconds
+    named = {field_text(e, "activeWorkKind") for e in acted[0].events} - {"", "embedded_run"}
+    if not aged or named or not floor <= aged[0].seconds["age"] < floor + FLOOR_SLACK_SECONDS:
+        return None
+    return aged[0]
+
+
+def healthy_abort_signs(view: IncidentView, abort: Event) -> list[Event]:
+    """What shows a run aborted at the floor was healthy: a line naming a CLI backend for the turn (``provider=
+    claude-cli``, ``cli exec``, ``claude live session``, ``cli turn``), or progress lines (a tool starting or
+    returning, a model turn ending) dated inside the span the abort's ``age`` counts as without progress, which
+    that count then contradicts (labelling policy "watchdog abort of a run at the abort point")."""
+    cli = [e for e in view.events(*CLI_BACKEND_KINDS)
+           if "cli" in field_text(e, "provider") or e.kind == "cli.live_session"]
+    if abort.time is None:
+        return cli
+    since = abort.time - timedelta(seconds=abort.seconds["age"])
+    moved = [e for e in view.events(*RUN_PROGRESS_KINDS) if e.time is not None and since <= e.time <= abort.time]
+    return cli + moved

@@ -30,12 +30,14 @@ from stuckscan.events import (
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     Candidate,
+    abort_at_the_floor,
     after_idle_timeout,
     cite,
     codex_items_done,
     every_candidate_timed_out,
     failed_on_lock_before,
     field_text,
+    healthy_abort_signs,
     is_terminal_progress,
     lone_run_timeout,
     mentions_lock,
@@ -141,7 +143,11 @@ RULE = Rule(
      "failover decision\") with nothing after it showing the run or its lane still held: the run spent its whole budget with "
      "no progress shown (labelling policy \"lone embedded run timeout\"): low confidence",
      "a lane task that held its lane the warn threshold or more waiting on a Codex app-server that never finished "
-     "starting (`lane task error: lane=main durationMs=1785599 error=\"Error: codex app-server startup aborted\"`)"),
+     "starting (`lane task error: lane=main durationMs=1785599 error=\"Error: codex app-server startup aborted\"`)",
+     "a bare `stuck session recovery: ... action=abort_embedded_run` at the abort threshold's age (within a minute of "
+     "it) as the only detection: no stall warning before it, no work named but the embedded run, nothing failing, no "
+     "CLI backend named for the turn and no progress line inside the span its `age` counts (labelling policy "
+     "\"watchdog abort of a run at the abort point\"): low confidence"),
     ("`lastProgressAge` close to `age`: no progress since the call started", "no tool events during the stall",
      "a `[model-fetch] start ... timeoutMs=` with no `[model-fetch] response` (or `error`) after it"),
     (Fix("Set `agents.defaults.llm.idleTimeoutSeconds` or `models.providers.<id>.timeoutSeconds`, keeping them "
@@ -275,12 +281,17 @@ def detect(view: IncidentView) -> Candidate | None:
     # (a run timeout's failover lines, when the run's tools went on until shortly before its cap, name the cap only)
     idle = [e for e in idle if not echoes_busy_run_cap(e)]
     failover = [e for e in failover if not reports_completion_idle(e, completion_idle)]
-    if not (strong or started_only or idle or failover or unreported):
+    # (the watchdog's abort at the abort point as the only detection, with no CLI backend named and no progress
+    # shown: the run went that long without progress as far as the lines go; labelling policy "watchdog abort of a run
+    # at the abort point")
+    floor_abort = abort_at_the_floor(view)
+    bare_abort = [floor_abort] if floor_abort is not None and not healthy_abort_signs(view, floor_abort) else []
+    if not (strong or started_only or idle or failover or unreported or bare_abort):
         return None
     if not (strong or started_only or idle) and view.warnings_where(past_the_model_call):
         return None  # the warnings put the run past its model call: a timeout failover came after the turn ended
     confidence = Confidence.HIGH if strong else Confidence.MEDIUM if (started_only or idle) else Confidence.LOW
-    basis = strong or started_only or (unreported if not failover else [])
+    basis = strong or started_only or (unreported if not failover else []) or bare_abort
     stuck = _stuck_for(view)
     outcome = "; no first token or completion arrived"
     if strong:
@@ -328,6 +339,9 @@ def detect(view: IncidentView) -> Candidate | None:
         detail = (f"the run used its whole {f'{budget:.0f} s ' if budget else ''}time budget with no progress shown and "
                   "no tool seen, so it was most likely waiting on its model call (nothing after its timeout shows the "
                   "run or its lane still held)")
+    elif bare_abort and not unreported:
+        detail = (f"the stall detector aborted the run at {bare_abort[0].seconds['age']:.0f} s, its abort point, "
+                  "with no CLI backend named and no progress shown, so it was most likely waiting on its model call")
     elif view.events("channel.handler_timeout"):
         detail = ("the channel's worker aborted a turn that outlived its budget with no tool seen, so it was most likely "
                   "waiting on its model call")
@@ -339,6 +353,6 @@ def detect(view: IncidentView) -> Candidate | None:
         + f"{progress_phrase(view.record.progress_values)}{outcome}.",
         cite(basis[:2], basis[-1:], idle, failover), onset=view.record.last_progress or view.stall_start,
         # a guess from what the warnings lack is a fallback: it stands only when no rule reads anything else
-        fallback=not (strong or started_only or idle or failover),
+        fallback=not (strong or started_only or idle or failover or bare_abort),
         facts={"codex_never_started": bool(backend)},
     )

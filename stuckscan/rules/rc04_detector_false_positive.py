@@ -8,11 +8,14 @@ from typing import TYPE_CHECKING
 from stuckscan.events import ATTENTION_LABELS, Event
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
+    CLI_BACKEND_KINDS,
     CLI_TURN_FAILURES,
     TURN_FAILURE_KINDS,
     Candidate,
+    abort_at_the_floor,
     cite,
     field_text,
+    healthy_abort_signs,
     quiet_cli_backend_turn,
 )
 from stuckscan.rules._rule import Fix, FixContext, Rule
@@ -41,8 +44,11 @@ RULE = Rule(
      "`reason=` and tick every 30 s, from after a series that stopped with its next tick still below the "
      "threshold): it moved on by itself, with no recovery and nothing failing",
      "one `stuck session recovery: ... action=abort_embedded_run` at the abort threshold's age (within a minute of "
-     "it), with no stall warning before it, no model call or tool named and nothing failing: the threshold cutting a "
-     "long run short (#88870); low confidence, as the lines cannot show whether the run still worked"),
+     "it), with no stall warning before it, no model call or tool named and nothing failing, when the lines name a "
+     "CLI backend for the turn (`provider=claude-cli`, `cli exec`, `claude live session`, `cli turn`) or show its tools "
+     "moving inside the span the abort's `age` counts as without progress: the threshold cutting a long run short "
+     "(#88870); low confidence. A bare abort is RC01's (labelling policy \"watchdog abort of a run at the abort "
+     "point\")"),
     ("`lastProgressAge` below `stuckSessionWarnMs` at detection", "a CLI backend (`claude-cli`)",
      "progress continues after the warning"),
     (Fix("Upgrade (PR #122460 freshness guard)."),
@@ -139,31 +145,27 @@ def _moved_on_before_the_threshold(view: IncidentView) -> Candidate | None:
     )
 
 
-# How long after the abort threshold the recovery's first abort still counts as "at the floor":
-# the detector checks every 30 s, so its first abort lands within a tick or two of the threshold.
-FLOOR_SLACK_SECONDS = 60.0
-
-
 def _aborted_at_the_floor(view: IncidentView) -> Candidate | None:
-    """A single recovery abort of a run at the abort threshold's age, with no stall warning before
-    it, no work named as stuck and nothing failing: the threshold cut a run short because it was
-    long, and no line says it was hung (the six-minute aborts of #88870). A lone line: low."""
-    record = view.record
-    acted = [r for r in record.recoveries if r.acted]
-    if view.warnings or len(acted) != 1 or view.events(*FAILURE_KINDS):
+    """A single recovery abort of a run at the abort threshold's age, with no stall warning before it, no work
+    named as stuck and nothing failing, when the lines show the run was healthy: a CLI backend named for the turn
+    (it reports no progress to the detector), or the run's tools moving inside the span the abort's age counts as
+    without progress. The threshold cut a long run short (the six-minute aborts of #88870). A bare abort is
+    RC01's (labelling policy "watchdog abort of a run at the abort point")."""
+    abort = abort_at_the_floor(view, FAILURE_KINDS)
+    signs = healthy_abort_signs(view, abort) if abort is not None else []
+    if abort is None or not signs:
         return None
-    abort = acted[0]
-    ages = [e.seconds["age"] for e in abort.events if "age" in e.seconds]
-    floor = view.thresholds.abort_seconds
-    named = {field_text(e, "activeWorkKind") for e in abort.events} - {"", "embedded_run"}
-    if not ages or not floor <= ages[0] < floor + FLOOR_SLACK_SECONDS or named:
-        return None
+    cli = [e for e in signs if e.kind in CLI_BACKEND_KINDS]
+    shown = (f"the turn ran on a CLI backend ({field_text(cli[0], 'provider') or 'claude-cli'}), which reports no "
+             "progress to the stall detector" if cli else
+             f"{len(signs)} progress line(s) fall inside the {abort.seconds['age']:.0f} s the abort counted as "
+             "without progress")
     return Candidate(
         "RC04", Confidence.LOW,
-        f"The only detection is one recovery abort of a run {ages[0]:.0f} s old, just past the {floor:.0f} s abort "
-        "threshold, with no stall warning before it and no line saying the run had stopped making progress: "
-        "the threshold cut a long run short. Whether the run was hung or still working is not in these lines.",
-        cite(abort.events[:2]), onset=abort.time,
+        f"The only detection is one recovery abort of a run {abort.seconds['age']:.0f} s old, just past the "
+        f"{view.thresholds.abort_seconds:.0f} s abort threshold, with no stall warning before it, and {shown}: "
+        "the threshold cut a long run short.",
+        cite([abort], signs[:3]), onset=abort.time,
     )
 
 
