@@ -323,6 +323,38 @@ def as_channel_failure(event: Event) -> Event:
     return event
 
 
+# The DingTalk Stream SDK (dingtalk-stream, bundled by the DingTalk channel plugins) prints to the console with no
+# channel tag: its debug notes as "[<ISO time>] <note>" ("[2026-03-11T09:45:16.821Z] connect success") and its socket's
+# errors as console.warn('ERROR', err) ("ERROR Error: connect ETIMEDOUT <addr>:443"). Words too plain to be read
+# alone, they are DingTalk's in a file that shows the DingTalk channel.
+_DINGTALK_SDK_UP = re.compile(r"^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?[Zz]\] ?connect success\s*$")
+_SOCKET_CONNECT_FAILED = re.compile(r"^(?:ERROR )?Error: connect (?:ETIMEDOUT|ECONNREFUSED|ECONNRESET|EHOSTUNREACH"
+                                    r"|ENETUNREACH) \S+")
+
+
+def shows_dingtalk(event: Event) -> bool:
+    """Whether a line is the DingTalk channel's own (its plugin's tag, a line read as DingTalk's, "[DingTalk]")."""
+    return channel_subsystem(event.subsystem) == "dingtalk" or event.fields.get("channel") == "dingtalk" \
+        or "[DingTalk]" in event.message
+
+
+def as_dingtalk_sdk_line(event: Event) -> Event:
+    """An untagged line in the DingTalk Stream SDK's words, read as the DingTalk channel's: its "connect success" as
+    the channel receiving again, its socket's connect error as the channel's transport failing. Only for a file that
+    shows the DingTalk channel (the caller's to know); any other event is returned as it is."""
+    if event.kind != GENERIC_KIND or event.subsystem:
+        return event
+    message = event.message.strip()
+    if _DINGTALK_SDK_UP.match(message):
+        event.kind = CHANNEL_UP_KIND
+    elif event.level in ("error", "warn") and _SOCKET_CONNECT_FAILED.match(message):
+        event.kind = CHANNEL_FAILURE_KIND
+    else:
+        return event
+    event.fields.setdefault("channel", "dingtalk")
+    return event
+
+
 QUIET_DEBUG = frozenset({"trace", "debug"})
 CHANNEL_FAILURE_KIND = "channel.transport_error"
 CHANNEL_RECONNECT_KIND = "channel.reconnecting"

@@ -29,6 +29,7 @@ from stuckscan.events import (
     AUTH_WARMED_KIND,
     BUSY_AT_CAP_FIELD,
     CAP_ECHO_FIELD,
+    CHANNEL_START_KIND,
     CLIENT_TIMEOUT,
     FAST_FAILURE_SECONDS,
     HELD_AFTER_TIMEOUT_KINDS,
@@ -57,6 +58,7 @@ from stuckscan.events import (
     UNPARSED_KIND,
     Event,
     agent_end_provider_answered,
+    beside_start,
     blocked_tool_timeout,
     browser_blocked,
     browser_request_failed,
@@ -93,6 +95,7 @@ from stuckscan.events import (
     timeout_record_ran_briefly,
     timestamp_or_inf,
     transcript_wait_ms,
+    unnamed_fetch_timeout,
     usable_name,
     waited_the_threshold,
     warm_blocked_loop,
@@ -990,6 +993,7 @@ class Correlator:
         self.recent_lane_errors: deque[Event] = deque(maxlen=20)  # any lane's, for a failover that names no session
         self.recent_agent_ends: deque[Event] = deque(maxlen=64)  # (whose error a failover of the same run may echo)
         self._typing_ttl: Event | None = None  # (the last typing indicator out of its TTL: see _silent_cli_exit)
+        self._last_start: Event | None = None  # the latest channel start (see _keep_start_beside_fetch_timeouts)
         self.episodes: list[EpisodeRecord] = []
         self.open_episode: EpisodeRecord | None = None
         self.markers: deque[Event] = deque(maxlen=self.limits.markers)
@@ -1074,6 +1078,8 @@ class Correlator:
             if event.fields.get("repeats"):
                 self._on_repeat_note(event)
             return changes
+        if kind == CHANNEL_START_KIND:
+            self._keep_start_beside_fetch_timeouts(event)
         if kind == "channel.typing_ttl":
             self._typing_ttl = event
         elif kind == CLI_SILENT_EXIT_KIND:
@@ -2581,6 +2587,21 @@ class Correlator:
             episode.peak("eventLoopDelayMaxMs", fields.get("eventLoopMaxMs"))
         elif event.kind == "fetch.timeout":  # the file record's meta carries the starvation hint
             episode.peak("timerDelaySeconds", seconds.get("timerDelayMs"))
+            start = self._last_start
+            if start is not None and unnamed_fetch_timeout(event) and beside_start(start, event) \
+                    and not any(s is start for s in episode.evidence.of(CHANNEL_START_KIND)):
+                episode.evidence.add(start)
+
+    def _keep_start_beside_fetch_timeouts(self, start: Event) -> None:
+        """A channel start beside a fetch timeout that names no request joins its episode: RC18 reads such a timeout
+        as a start-up request of the channel starting (``[telegram] [acc1] starting provider`` between two ``fetch
+        timeout reached; aborting operation``). A start with no such timeout beside it stays out: alone it is no
+        fault."""
+        self._last_start = start
+        episode = self.open_episode
+        if episode is not None and any(unnamed_fetch_timeout(e) and beside_start(start, e)
+                                       for e in episode.evidence.of("fetch.timeout")):
+            episode.evidence.add(start)
 
     def _resume_restart_loop(self, event: Event) -> EpisodeRecord | None:
         """The episode that ended with an earlier health-monitor restart of the same channel,

@@ -858,3 +858,33 @@ def blocked_tool_timeout(event: Event, warn_seconds: float) -> bool:
         return False
     seconds = event.fields.get("timeoutSeconds")
     return event.fields.get("noOutput") is not None or (isinstance(seconds, (int, float)) and seconds >= warn_seconds)
+
+
+CHANNEL_START_KIND = "channel.starting"
+# A channel's start-up requests (getMe, deleteWebhook, setMyCommands) are sent right after its "starting provider"
+# line, so a timeout that names no request is tied to a start only within a few lines of it (and, timed, within a
+# start-up's few request budgets).
+START_REACH_LINES = 4
+START_REACH = timedelta(seconds=60)
+LATE_FETCH_SECONDS = 2.0  # (the policy's bar: a timer this late is RC12's evidence, not a request's)
+
+
+def unnamed_fetch_timeout(event: Event) -> bool:
+    """A fetch timeout that names no request (``[fetch-timeout] fetch timeout reached; aborting operation``: no url,
+    no operation, no channel's own logger) and whose timer fired on time (no ``timerDelayMs``, elapsed within 2 s of
+    its budget)."""
+    if event.kind != "fetch.timeout" or event.subsystem not in (None, "", "fetch-timeout"):
+        return False
+    if any(name in event.fields for name in ("url", "operation", "timerDelayMs")):
+        return False
+    timeout, elapsed = event.seconds.get("timeoutMs"), event.seconds.get("elapsedMs")
+    return timeout is None or elapsed is None or elapsed - timeout < LATE_FETCH_SECONDS
+
+
+def beside_start(start: Event, event: Event) -> bool:
+    """Whether ``event`` sits beside the channel start ``start``: the same file, a few lines apart, and (both timed)
+    within a start-up's request budgets. Untimed, the order of lines is all a paste keeps, so either side counts."""
+    if start.kind != CHANNEL_START_KIND or start.source != event.source \
+            or abs(start.line - event.line) > START_REACH_LINES:
+        return False
+    return start.time is None or event.time is None or abs(event.time - start.time) <= START_REACH

@@ -20,7 +20,7 @@ from typing import Any
 from stuckscan import _strictjson, families, meta_fields
 from stuckscan._kv import ELISION_WORDS, bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
-from stuckscan.channels import RETYPED_KINDS, as_channel_failure
+from stuckscan.channels import RETYPED_KINDS, as_channel_failure, as_dingtalk_sdk_line, shows_dingtalk
 from stuckscan.events import (
     ATTENTION_LABELS,
     CORRELATOR_MARKS,
@@ -965,6 +965,7 @@ class LineParser:
         self._transcript_session: str | None = None  # the session id the transcript's header names
         # channel account -> (session key, time) of dispatches not complete yet
         self._open_dispatches: dict[str, deque[tuple[str, datetime | None]]] = {}
+        self._dingtalk_seen = False  # whether a line so far was the DingTalk channel's (see as_dingtalk_sdk_line)
 
     # -- public -------------------------------------------------------------------
 
@@ -1692,6 +1693,10 @@ class LineParser:
                 event = self._ditto(event)
         if event.kind in RETYPED_KINDS:
             event = as_channel_failure(event)
+        if self._dingtalk_seen:
+            event = as_dingtalk_sdk_line(event)
+        elif shows_dingtalk(event):
+            self._dingtalk_seen = True
         if event.kind in ATTENTION_LABELS:
             self._last_warning = event
         unwrapped = self._unwrapped

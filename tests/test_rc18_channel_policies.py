@@ -160,3 +160,47 @@ def test_a_webhook_cleanup_retry_past_its_first_step_or_a_second_cycle_stays_rc1
     # Boundary: a back-off at its second step (3.6 s) says the cleanup failed before; so does a second cycle
     assert rc18(_DELETE_FAILED, _cleanup_retry("3.61s")) == "warning"
     assert rc18(_DELETE_FAILED, _cleanup_retry("2.04s"), _DELETE_FAILED, _cleanup_retry("3.61s")) == "warning"
+
+
+# -- one channel request failure: timeouts that name no request, beside a channel's start
+
+_BARE_FETCH_TIMEOUT = "[fetch-timeout] fetch timeout reached; aborting operation"
+
+
+def test_two_unnamed_fetch_timeouts_beside_a_channel_start_are_its_requests_failing() -> None:
+    start = "[telegram] [ops] starting provider"
+    assert rc18(_BARE_FETCH_TIMEOUT, start, _BARE_FETCH_TIMEOUT) == "warning"
+    assert rc18(start, _BARE_FETCH_TIMEOUT, _BARE_FETCH_TIMEOUT) == "warning"
+
+
+def test_one_unnamed_fetch_timeout_or_none_beside_a_start_stays_no_fault() -> None:
+    # Boundary: one start-up request timing out is one request failure; with no start nothing names the channel
+    start = "[telegram] [ops] starting provider"
+    assert rc18(start, _BARE_FETCH_TIMEOUT) is None
+    assert rc18(_BARE_FETCH_TIMEOUT, _BARE_FETCH_TIMEOUT) is None
+    # nor a start far from the timeouts (other lines between): nothing ties them to it
+    far = [f"[gateway] note {n}" for n in range(6)]
+    assert rc18(start, *far, _BARE_FETCH_TIMEOUT, _BARE_FETCH_TIMEOUT) is None
+
+
+# -- dingtalk-stream-rotation: the Stream SDK's untagged lines in a file that shows DingTalk
+
+_DINGTALK_LINE = "10:00:00 [dingtalk-connector] [DingTalk] 流式响应完成，共 120 字符"
+_SDK_CONNECT_FAILED = "ERROR Error: connect ETIMEDOUT 10.0.0.5:443"
+
+
+def _sdk_up(second: int) -> str:
+    return f"10:00:{second:02d} [2026-03-11T02:00:{second:02d}.120Z] connect success"
+
+
+def test_sdk_connect_errors_between_connect_successes_in_a_dingtalk_file_are_rc18() -> None:
+    assert rc18(_DINGTALK_LINE, f"10:00:01 {_SDK_CONNECT_FAILED}", _sdk_up(2), f"10:00:02 {_SDK_CONNECT_FAILED}",
+                _sdk_up(3), f"10:00:04 {_SDK_CONNECT_FAILED}", _sdk_up(5)) == "warning"
+
+
+def test_sdk_lines_without_dingtalk_or_without_errors_stay_no_fault() -> None:
+    # Boundary: the same untagged errors in a file no DingTalk line marks name no channel
+    assert rc18(f"10:00:01 {_SDK_CONNECT_FAILED}", _sdk_up(2), f"10:00:02 {_SDK_CONNECT_FAILED}", _sdk_up(3)) is None
+    # and the rotation itself ("Disconnecting." then "connect success", every 30 s) is no fault
+    assert rc18(_DINGTALK_LINE, _sdk_up(1), "10:00:30 Disconnecting.", _sdk_up(31), "10:01:00 Disconnecting.",
+                "10:01:00 [2026-03-11T02:01:00.400Z] connect success") is None

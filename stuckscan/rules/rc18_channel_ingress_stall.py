@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -22,7 +23,14 @@ from stuckscan.channels import (
     send_refused,
     sentence_start,
 )
-from stuckscan.events import REPLAY_KIND, event_order, replay_all_failed
+from stuckscan.events import (
+    CHANNEL_START_KIND,
+    REPLAY_KIND,
+    beside_start,
+    event_order,
+    replay_all_failed,
+    unnamed_fetch_timeout,
+)
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, first_time, metric, quote, stall_spans_a_freeze
 from stuckscan.rules._rule import Fix, FixContext, Rule
@@ -142,7 +150,11 @@ RULE = Rule(
      "`Gateway websocket closed: 1006` then `Unexpected server response: 403` for each refused resume, a channel's "
      "own request timing out with no timer delay: `[telegram] getMe attempt 1/3 failed: fetch timeout after 15000ms`, or a request to its "
      "platform's API timed out under any logger: `[fetch-timeout] fetch timeout after 10000ms ... "
-     "url=https://api.telegram.org/bot<token>/getMe`; or any unrecognised "
+     "url=https://api.telegram.org/bot<token>/getMe`, or one that names no request within a few lines of a channel's "
+     "start, read as that channel's start-up request: `[fetch-timeout] fetch timeout reached; aborting operation` "
+     "beside `[telegram] [<acct>] starting provider`; the DingTalk Stream SDK's untagged socket errors, "
+     "`ERROR Error: connect ETIMEDOUT <addr>:443` between its `[<ISO time>] connect success` lines, in a file that "
+     "shows the DingTalk channel; or any unrecognised "
      "failure logged under the channel's subsystem in the words of a connection failing: `[slack] ... WebSocket ... "
      "not ready`) twice, or once with a restart",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`",
@@ -280,6 +292,21 @@ def _hung_for(event: Event) -> float:
         return 0.0
     value = float(found.group(1))
     return value / 1000 if found.group(2).startswith("m") else value
+
+
+def _tied_to_starts(timeouts: list[Event], starts: list[Event]) -> list[Event]:
+    """The fetch timeouts that name no request (see :func:`unnamed_fetch_timeout`), each as a request of the channel
+    whose start is nearest beside it (``[telegram] [acc1] starting provider`` between two ``fetch timeout reached;
+    aborting operation``): a channel's start-up requests are sent right after its start, and nothing else in the lines
+    names a request that could have timed out there."""
+    tied: list[Event] = []
+    for timeout in timeouts:
+        near = [s for s in starts if beside_start(s, timeout)] if unnamed_fetch_timeout(timeout) else []
+        if near:
+            start = min(near, key=lambda s: (abs(s.line - timeout.line), s.line))
+            name, _, account = channel_of(start).partition(":")
+            tied.append(replace(timeout, fields={**timeout.fields, "channel": name, "account": account}))
+    return tied
 
 
 _ABORTED = re.compile(r"AbortError|\baborted\b|operation was aborted", re.IGNORECASE)
@@ -802,9 +829,11 @@ def detect(view: EpisodeView) -> Candidate | None:
     # transport failing too ("[telegram] getMe attempt 1/3 failed: fetch timeout after 15000ms").
     # (a request to a channel's platform API is that channel's, whatever logger timed it out: "[fetch-timeout] fetch
     # timeout after 10000ms ... url=https://api.telegram.org/bot<token>/getMe")
+    # (a timeout that names no request, beside a channel's start, is a start-up request of that channel)
     transport = view.events("channel.transport_error", "channel.reconnecting") + \
         [e for e in view.events("fetch.timeout") if (channel_subsystem(e.subsystem) or channel_of_url(e.fields.get("url")))
-         and "timerDelayMs" not in e.fields]
+         and "timerDelayMs" not in e.fields] + \
+        _tied_to_starts(view.events("fetch.timeout"), view.events(CHANNEL_START_KIND))
     failing = {channel_of(e) for e in transport if not (_sdk_reconnect(e) or _typing_indicator(e))}
     transport = [e for e in transport if not (_sdk_reconnect(e) or _typing_indicator(e)) or channel_of(e) in failing]
     transport_channels = _drops_by_channel(transport)  # (a close and its resume are one blip)
