@@ -654,10 +654,11 @@ def browser_result_in_time(event: Event) -> bool:
     """A session transcript's browser tool result carrying the tool's short-timeout failure, written 15 to 20 s after
     the turn that called the tool (``sinceEntryMs``, ``afterToolCall``, set by the parser): the call returned on the
     tool's own timeout. Whether it held its session is for the entry after it to say (the run's next step: it did not)."""
+    if event.kind not in TRANSCRIPT_BROWSER_KINDS:
+        return False  # (first: every event the correlator takes passes here, and a lazy one's fields cost a decode)
     waited = event.fields.get("sinceEntryMs")
-    return event.kind in TRANSCRIPT_BROWSER_KINDS and event.shape.endswith("transcript") and browser_blocked(event) \
-        and bool(event.fields.get("afterToolCall")) and isinstance(waited, (int, float)) \
-        and BROWSER_RESULT_WAIT_MS[0] <= waited <= BROWSER_RESULT_WAIT_MS[1]
+    return event.shape.endswith("transcript") and browser_blocked(event) and bool(event.fields.get("afterToolCall")) \
+        and isinstance(waited, (int, float)) and BROWSER_RESULT_WAIT_MS[0] <= waited <= BROWSER_RESULT_WAIT_MS[1]
 
 
 def recall_lane_task(event: Event) -> bool:
