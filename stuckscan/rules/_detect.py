@@ -624,20 +624,13 @@ def abort_at_the_floor(view: IncidentView, failures: Iterable[str] = TURN_FAILUR
     return aged[0]
 
 
-def _names_a_cli_backend(event: Event) -> bool:
-    """A line naming a CLI backend for its turn: its provider (``claude-cli``) or a CLI turn's progress label."""
-    return "cli" in field_text(event, "provider") or field_text(event, "lastProgress").startswith("cli_")
-
-
 def healthy_abort_signs(view: IncidentView, abort: Event) -> list[Event]:
     """What shows a run aborted at the floor was healthy: a line naming a CLI backend for the turn (``provider=
-    claude-cli``, ``cli exec``, ``claude live session``, ``cli turn``, ``lastProgress=cli_live:...``), or progress lines (a tool starting or
+    claude-cli``, ``cli exec``, ``claude live session``, ``cli turn``), or progress lines (a tool starting or
     returning, a model turn ending) dated inside the span the abort's ``age`` counts as without progress, which
     that count then contradicts (labelling policy "watchdog abort of a run at the abort point")."""
-    # (a CLI backend's own turn lines name it by their kind; a run start, the abort and the warnings by their provider
-    # or by a CLI turn's progress label, "lastProgress=cli_live:stream_progress")
-    cli = [e for e in view.events(*CLI_BACKEND_KINDS) if e.kind != "embedded.run_start" or _names_a_cli_backend(e)]
-    cli += [e for e in (abort, *view.warnings) if _names_a_cli_backend(e) and e not in cli]
+    cli = [e for e in view.events(*CLI_BACKEND_KINDS)
+           if "cli" in field_text(e, "provider") or e.kind == "cli.live_session"]
     if abort.time is None:
         return cli
     since = abort.time - timedelta(seconds=abort.seconds["age"])
