@@ -14,7 +14,7 @@ import heapq
 import itertools
 import re
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import Enum
@@ -30,6 +30,7 @@ from stuckscan.events import (
     BUSY_AT_CAP_FIELD,
     CAP_ECHO_FIELD,
     CHANNEL_START_KIND,
+    CLI_BACKEND_KINDS,
     CLIENT_TIMEOUT,
     FAST_FAILURE_SECONDS,
     HELD_AFTER_TIMEOUT_KINDS,
@@ -75,6 +76,7 @@ from stuckscan.events import (
     fallback_summary_names_a_hold,
     hung_model_fetch,
     hung_transcript_turn,
+    lane_held_by_own_task,
     lane_held_until_model_timeout,
     lane_tasks_failed_fast,
     model_call_timed_out,
@@ -252,7 +254,6 @@ CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE
 # contradicted by the run's own moves, or a backend that reports no progress), and, in an untimed paste, the undated
 # CLI lines above it in the same file.
 UNNAMED_PROGRESS_KINDS = frozenset({"embedded.tool_start", "embedded.tool_end", "transcript.tool_result"})
-UNNAMED_CLI_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "embedded.run_start"})
 UNNAMED_RUN_KEPT = 8
 DETECTOR_TICK = timedelta(seconds=30)
 # The kind of an item that stands for a run of lines and feeds itself (see Correlator.feed).
@@ -1097,7 +1098,7 @@ class Correlator:
             self.recent_overflows.append(event)
         if kind == "embedded.agent_end":
             self.recent_agent_ends.append(event)
-        if (kind in UNNAMED_PROGRESS_KINDS and event.time is not None or kind in UNNAMED_CLI_KINDS) \
+        if (kind in UNNAMED_PROGRESS_KINDS and event.time is not None or kind in CLI_BACKEND_KINDS) \
                 and self._resolve(event)[0] == UNIDENTIFIED:
             self.unnamed_run.append(event)
         if kind in HEARTBEAT_PROOF_KINDS and event.time is not None \
@@ -2198,7 +2199,7 @@ class Correlator:
         timing out, an abort that did not settle or crashed), logged while a run timeout waits for its cleanup: kept
         with that timeout, whose RC15 reading needs such a line after it (the labelling policy "lone embedded run
         timeout"). Only the session's own timeout, or the one timeout waiting when either names no session."""
-        if event.kind == "lane.wait_exceeded" and event.fields.get("queueAhead") not in (0, "0", None):
+        if event.kind == "lane.wait_exceeded" and not lane_held_by_own_task(event):
             return  # (work queued ahead: the wait is the backlog's, not the lane held)
         waiting = [pending for pending in self.pending_timeouts.values() if pending.opened_by == "run_timeout"
                    and event_order(pending.event) < event_order(event)]
@@ -2428,7 +2429,8 @@ class Correlator:
             # (the masked cleanup saying the run timed out, "run cleanup: ... timedOut=true", right after the one masked
             # timeout, with no tool seen: the run spent its whole budget and ended, RC01's reading of a lone timeout)
             if cleanup is not None and cleanup.kind == "run.cleanup" and cleanup.fields.get("timedOut") is True \
-                    and pending.event.seconds.get("timeoutMs") and self._lone_timeout(pending.identity):
+                    and pending.event.seconds.get("timeoutMs") \
+                    and self._history_only(pending.identity, ("embedded.timeout",)):
                 cleanup.seconds[TIMED_OUT_RUN_FIELD] = pending.event.seconds["timeoutMs"]
 
     def _end_timeouts_by_next_run(self, event: Event, identity: str, run_id: str) -> None:
@@ -2470,19 +2472,20 @@ class Correlator:
                 # "auto-compaction succeeded" is info, absent from a file kept at warn), so the wait ends too.
                 del self.pending_timeouts[key]
 
-    def _lone_timeout(self, identity: str | None) -> bool:
-        """Whether the session's kept history holds nothing but its run timeout."""
-        return identity is not None and all(event.kind == "embedded.timeout" for event in self.history.get(identity) or ())
+    def _history_only(self, identity: str | None, kinds: Collection[str]) -> bool:
+        """Whether the session's kept history holds something, and nothing but lines of ``kinds`` (a lone run timeout,
+        with or without its cleanup: the labelling policy "lone embedded run timeout")."""
+        history = self.history.get(identity) if identity is not None else None
+        return bool(history) and all(event.kind in kinds for event in history)
 
     def _whole_run_without_tools(self, identity: str, run_id: str | None) -> bool:
         """Whether the session's kept history holds ``run_id``'s start and no tool call of that run, or nothing of the
         session but the run's timeout (a lone timeout its cleanup follows: the run spent its budget, the labelling
         policy "lone embedded run timeout")."""
-        history = self.history.get(identity) or ()
-        if run_id is not None and history and all(event.kind in ("embedded.timeout", "run.cleanup") for event in history):
+        if run_id is not None and self._history_only(identity, ("embedded.timeout", "run.cleanup")):
             return True
         started = False
-        for event in history:
+        for event in self.history.get(identity) or ():
             if run_id is None or event.fields.get("runId") != run_id:
                 continue
             if event.kind in RUN_TOOL_KINDS:
@@ -2807,12 +2810,12 @@ class Correlator:
         """The kept run lines that name no session (see UNNAMED_PROGRESS_KINDS) a recovery line's ``age`` reaches:
         dated inside the span it counts, or, for an undated recovery, undated CLI lines above it in the same file."""
         if recovery.time is None:
-            return [e for e in self.unnamed_run if e.time is None and e.kind in UNNAMED_CLI_KINDS
+            return [e for e in self.unnamed_run if e.time is None and e.kind in CLI_BACKEND_KINDS
                     and e.source == recovery.source and e.line < recovery.line]
         began = recovery.time - timedelta(seconds=recovery.seconds["age"])
         # (a CLI turn's start is logged as its run begins: a detector tick's slack for the second it is dated to)
         return [e for e in self.unnamed_run if e.time is not None and e.time <= recovery.time
-                and began - (DETECTOR_TICK if e.kind in UNNAMED_CLI_KINDS else timedelta(0)) <= e.time]
+                and began - (DETECTOR_TICK if e.kind in CLI_BACKEND_KINDS else timedelta(0)) <= e.time]
 
     def _aliases(self, identity: str, key: str | None, session_id: str | None, run_id: str | None) -> list[str]:
         names = [identity, identity_of(key, None, None), identity_of(None, session_id, None), identity_of(None, None, run_id)]

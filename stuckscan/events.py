@@ -213,9 +213,9 @@ _PROVIDER_CALL_FAILED = re.compile(r"\bLLM request failed\b|\bnetwork connection
 # An agent end's error that is the provider's answer or a connection that failed (labelling policy "embedded run agent
 # end with an error"): the raw error decides where the line has one, the error= text otherwise. A timeout in the raw
 # error (``rawError=Request timed out.``) is no answer: the model did not reply in time.
+# (beyond a refusal's own words, PROVIDER_REFUSED: what else a provider answers with)
 _ANSWERED_ERROR = re.compile(
-    r"overloaded|\b529\b|rate[ _-]?limit|\b429\b|too many requests|\bquota\b|billing|insufficient[ _](?:balance|credit)|"
-    r"unauthori[sz]ed|\bforbidden\b|invalid[ _-]?(?:api[ _-]?)?key|authentication|\bauth\b|oauth|"
+    r"\b529\b|too many requests|insufficient[ _]credit|authentication|\bauth\b|oauth|"
     r"model[ _-]?not[ _-]?found|not available in your region|context overflow|context[ _-]length|maximum context|"
     r"prompt too large|incomplete json|unexpected (?:token|end of json)|api_error|\bHTTP\s*[45]\d\d\b|^\s*[\"']?[45]\d\d\b",
     re.IGNORECASE)
@@ -242,7 +242,7 @@ def agent_end_provider_answered(event: Event) -> bool:
     said = raw or str(event.fields.get("error", "")).strip()
     if not said or _RAW_TIMEOUT.search(said) is not None:
         return False
-    if _ANSWERED_ERROR.search(said) is not None or _PROVIDER_ANSWERED.match(said) is not None:
+    if PROVIDER_REFUSED.search(said) or _ANSWERED_ERROR.search(said) or _PROVIDER_ANSWERED.match(said):
         return True
     return _CONNECTION_FAILED.search(said) is not None \
         and event.seconds.get(AGENT_END_WAIT_FIELD, 0.0) < CONNECTION_WAIT_BAR_SECONDS
@@ -435,6 +435,18 @@ TIMED_OUT_RUN_FIELD = "timedOutRunBudget"
 # run_held_after; the correlator keeps them with the timeout).
 HELD_AFTER_TIMEOUT_KINDS = ("run.wait_active_timeout", "abort.settle_timeout", "abort.settle_failed", "run.abort_failed",
                             "run.aborted_error", "embedded.abort_still_streaming")
+# Lines that name a CLI backend running the turn (its exec, live session and turn lines, agent/cli-backend, and a run's
+# start, whose provider may name one): they name no session, and the stall detector of those builds did not record
+# that turn's progress.
+CLI_BACKEND_KINDS = frozenset({"cli.exec", "cli.live_session", "cli.turn", "embedded.run_start"})
+
+
+def lane_held_by_own_task(event: Event) -> bool:
+    """A ``lane wait exceeded`` with nothing queued ahead (``queueAhead=0``, or not said): the lane's own task held it,
+    not a backlog."""
+    return event.kind == "lane.wait_exceeded" and event.fields.get("queueAhead") in (0, "0", None)
+
+
 # What may stand beside a lone run timeout in an excerpt: the timeout itself, the run's end after it, the lines that
 # show it held (the labelling policy "lone embedded run timeout").
 LONE_TIMEOUT_COMPANIONS = frozenset({"embedded.timeout", "run.cleanup", "embedded.run_end", "embedded.run_done",

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from stuckscan.events import (
     CANDIDATE_TIMED_OUT,
+    CLI_BACKEND_KINDS,
     HELD_AFTER_TIMEOUT_KINDS,
     LOCK_FAILURE_TEXTS,
     LONE_TIMEOUT_COMPANIONS,
     PROVIDER_REFUSED,
     Event,
     event_order,
+    lane_held_by_own_task,
     recall_lane_task,
 )
 from stuckscan.model import Confidence, Severity
@@ -590,7 +592,7 @@ def run_held_after(view: IncidentView, timeout: Event) -> bool:
         return True
     if any(later(e) and e.fields.get("active") is True for e in view.events("run.active_check")):
         return True
-    if any(later(e) and e.fields.get("queueAhead") in (0, "0", None) for e in view.events("lane.wait_exceeded")):
+    if any(later(e) and lane_held_by_own_task(e) for e in view.events("lane.wait_exceeded")):
         return True
     if any(later(e) for e in view.events(*HELD_AFTER_TIMEOUT_KINDS)):
         return True
@@ -605,8 +607,6 @@ FLOOR_SLACK_SECONDS = 60.0
 # the model's turn ended.
 RUN_PROGRESS_KINDS = ("embedded.tool_start", "embedded.tool_end", "embedded.agent_end", "embedded.prompt_end",
                       "transcript.tool_result")
-# Lines that name a CLI backend running the turn, whose progress the stall detector of those builds did not record.
-CLI_BACKEND_KINDS = ("cli.exec", "cli.live_session", "cli.turn", "embedded.run_start")
 
 
 def abort_at_the_floor(view: IncidentView, failures: Iterable[str] = TURN_FAILURE_KINDS) -> Event | None:

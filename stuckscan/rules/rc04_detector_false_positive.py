@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from stuckscan.events import ATTENTION_LABELS, Event
+from stuckscan.events import ATTENTION_LABELS, CLI_BACKEND_KINDS, Event
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
-    CLI_BACKEND_KINDS,
     CLI_TURN_FAILURES,
     TURN_FAILURE_KINDS,
     Candidate,
