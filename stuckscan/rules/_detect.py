@@ -261,24 +261,6 @@ def unmarked_lock_timeout(event: Event) -> bool:
         and ("lockTimeoutMs" in event.fields or "lockPid" in event.fields)
 
 
-def repeated_unmarked_lock_pid(view: Any) -> int | None:
-    """The pid of a lock timeout with no ``alive=`` that one place (the same kind of line, the same lane) logs twice or
-    more, outside model-fallback wording: request after request failing on the lock one pid keeps. (The labelling
-    policy "lock timeout without liveness" reads this as a live holder, RC08; our own sample RC09-dead-pid-lock, a
-    start-up dead-pid sweep then one session failing again and again on one pid, still expects the dead-pid reading,
-    so that sub-shape keeps it until the sample is settled.)"""
-    if lock_in_fallback_chain(view):
-        return None
-    places: dict[tuple[Any, str, Any], int] = {}
-    for e in lock_events(view):
-        pid = e.fields.get("lockPid")
-        if unmarked_lock_timeout(e) and isinstance(pid, int) and not container_own_pid(e) \
-                and lock_timeout(e) != LONG_LOCK_TIMEOUT and pid not in view.gateway_pids:
-            place = (pid, e.kind, e.fields.get("lane"))
-            places[place] = places.get(place, 0) + 1
-    return next((pid for (pid, _, _), count in places.items() if count >= 2), None)
-
-
 # The reason tag a model-fallback summary prints after each failed candidate ("<provider>/<model>: <error> (timeout)"):
 # a lock error whose path ends in it is one candidate of that summary, cut from its head (RC10's wording).
 _CANDIDATE_REASON_TAG = re.compile(r"\.lock['\"`]?\s*\(timeout\)['\"`]?\s*$")

@@ -16,7 +16,6 @@ from stuckscan.rules._detect import (
     lock_events,
     lock_in_fallback_chain,
     lock_is_cause,
-    repeated_unmarked_lock_pid,
     unmarked_lock_timeout,
 )
 from stuckscan.rules._rule import Fix, Rule
@@ -68,8 +67,7 @@ def detect(view: IncidentView) -> Candidate | None:
     # No alive= on the lines (10 s builds, and 60 s builds before alive=): every build that prints it deletes a
     # contended lock whose pid is not running and retries, so a timeout means the pid looked alive. Read as a model
     # failure (a fallback chain), it is contention with another live turn instead (RC10).
-    long_held = [] if lock_in_fallback_chain(view) or repeated_unmarked_lock_pid(view) is not None else \
-        [e for e in locks if unmarked_lock_timeout(e)]
+    long_held = [] if lock_in_fallback_chain(view) else [e for e in locks if unmarked_lock_timeout(e)]
     if not (alive or takeover or (settle_then_lock and not dead_marked) or long_held):
         return _store_lock_held(view)
     holder = alive[0].fields.get("lockPid") if alive else None

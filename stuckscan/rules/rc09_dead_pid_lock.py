@@ -13,7 +13,6 @@ from stuckscan.rules._detect import (
     first_time,
     lock_events,
     lock_is_cause,
-    repeated_unmarked_lock_pid,
 )
 from stuckscan.rules._rule import Fix, FixContext, Rule
 
@@ -38,9 +37,8 @@ RULE = Rule(
     ("the lines show the pid is not running: `alive=false`, or the gateway removing the lock as `dead-pid`",
      "a lock timeout with no `alive=` field is not evidence of a dead holder: every build that prints it deletes a "
      "contended lock whose pid is not running and retries, so it gives up only on a pid that looked alive (RC08, or "
-     "RC10 in model-fallback wording); a reporter's note that the process crashed does not change that",
-     "one exception kept for now: the same pid failing request after request on the same lane, outside model-fallback "
-     "wording, is still read as a crashed holder (medium confidence)"),
+     "RC10 in model-fallback wording), however often the same pid repeats; a reporter's note that the process "
+     "crashed does not change that"),
     (Fix("Restart the gateway, or run `openclaw doctor --fix`.", _still_locked, "the lock was not removed in the log"),
      Fix("Delete `~/.openclaw/agents/<id>/sessions/*.jsonl.lock` files owned by dead pids.", _still_locked,
          "the lock was not removed in the log"),
@@ -67,20 +65,15 @@ def detect(view: IncidentView) -> Candidate | None:
     # or RC10's, whatever a reporter says of the process.
     dead = [e for e in locks if e.fields.get("lockPidAlive") is False]
     removed = stale_lock_removals(view)
-    repeated_pid = None if dead else repeated_unmarked_lock_pid(view)
-    if not (dead or removed or repeated_pid is not None):
+    if not (dead or removed):
         return None
     confidence = Confidence.HIGH if dead or (removed and locks) else Confidence.MEDIUM
-    pid = dead[0].fields.get("lockPid") if dead else repeated_pid
+    pid = dead[0].fields.get("lockPid") if dead else None
     removed_only = bool(removed and not locks)
     if removed_only:
         summary = "A session write lock left by a dead process was found and removed (`dead-pid`)."
     elif dead:
         summary = f"Requests fail on a session write lock held by pid {pid}, a process that is no longer running."
-    elif repeated_pid is not None:
-        summary = (f"Requests fail again and again on a session write lock held by pid {pid}; no line says whether "
-                   "that process is alive, and a lock one pid keeps past every timeout is most often a crashed "
-                   "process's (a live one would be contention).")
     else:
         summary = ("Requests fail on a session write lock, and the gateway found a lock of the session left by a dead "
                    "process and removed it (`dead-pid`).")

@@ -585,21 +585,24 @@ def rc08_near_miss() -> Scenario:
 
 @scenario
 def rc09_fire() -> Scenario:
-    k = Kit(B_405, zone(8), 909, "2026-04-08")
+    k = Kit(B_602, zone(8), 909, "2026-06-04")
     tl = k.tl
     wa, tg, web = flows.whatsapp(tl, "+16178820341"), flows.telegram(tl, "5120934476"), flows.webchat(tl)
-    swept = f"/home/summer/.openclaw/agents/main/sessions/{wa.session_id}.jsonl.lock"
+    swept = f"/home/ryan/.openclaw/agents/main/sessions/{wa.session_id}.jsonl.lock"
     k.start("09:02:11.930", "aliyun-tokenplan/qwen3.6-plus", stale_locks=[swept])
     k.noise(wa, "09:03:20.447", "09:12:02.180", "09:20:44.913")
     k.noise(web, "09:07:31.006", "09:18:15.552")
-    lock = f"/home/summer/.openclaw/agents/main/sessions/{tg.session_id}.jsonl.lock"
+    lock = f"/home/ryan/.openclaw/agents/main/sessions/{tg.session_id}.jsonl.lock"
+    created = k.T("08:57:48.602")      # taken by the process that died before this start
     for hms in ("09:05:40.318", "09:09:12.774", "09:15:55.060", "09:24:03.491"):
-        lock_failure(tl, tg, k.T(hms), 10.6, m.session_file_locked(10000, 4892, lock))
+        at = k.T(hms)
+        lock_failure(tl, tg, at, 60.6, m.session_file_locked(60000, 4892, lock, alive=False,
+                                                             age_ms=millis(at + secs(60) - created), typed=True))
     lock_pending(tl, tg, k.T("09:26:55.212"))      # the next try is still waiting when the log ends
     ticks = k.ticks("09:02:42.000", "09:27:00")
-    desc = ("2026.4.5 after a crash: startup removes one dead-pid lock, but the telegram session's lock "
-            "still names pid 4892 (dead); every turn fails with 'session file locked (timeout 10000ms): "
-            "pid=4892 …jsonl.lock', same pid each time; the log ends during the next wait.")
+    desc = ("2026.6.2 after a crash: startup removes one dead-pid lock, but the telegram session's lock still "
+            "names pid 4892, which every lock error reports dead ('session file locked (timeout 60000ms): pid=4892 "
+            "alive=false ageMs=…'), same pid each time, the lock's age growing; the log ends during the next wait.")
     return k.finish("RC09-dead-pid-lock", ticks, desc, {
         "incidents": [{"session": tg.key, "status": "still_stuck", "primary": "RC09",
                        "mustNotInclude": ["RC08", "RC10"]}],
