@@ -41,6 +41,7 @@ from stuckscan.events import (
     NEXT_RUN_KINDS,
     NOTE_KIND,
     OVERFLOW_KINDS,
+    PLUGIN_COMPACTION_NEEDLE,
     RELOAD_WAIT_KINDS,
     REPEATED_MESSAGE_FAILURES,
     REPLAY_KIND,
@@ -50,6 +51,8 @@ from stuckscan.events import (
     RUN_TIMEOUT_ECHO,
     SAME_FAILURE_SECONDS,
     SILENT_STREAK_FIELD,
+    SLOW_COMPACTION_KIND,
+    SLOW_COMPACTION_SECONDS,
     SLOW_RESPONSE_SECONDS,
     STARTED_KINDS,
     STOPPED_RUN,
@@ -67,6 +70,7 @@ from stuckscan.events import (
     busy_until_cap,
     compaction_diag_failed,
     compaction_rpc,
+    context_overflow_failure,
     cron_timed_out_on_model,
     echoes_busy_run_cap,
     event_order,
@@ -83,6 +87,7 @@ from stuckscan.events import (
     model_timeout_failed_fast,
     needed_compaction_failed,
     overdue_channel_turn,
+    plugin_compaction_commit,
     recall_lane_task,
     refused,
     reload_wait_subject,
@@ -96,6 +101,7 @@ from stuckscan.events import (
     timeout_failover_was_no_hang,
     timeout_record_ran_briefly,
     timestamp_or_inf,
+    transcript_compaction_record,
     transcript_wait_ms,
     unnamed_fetch_timeout,
     usable_name,
@@ -987,6 +993,8 @@ class Correlator:
         self.recent_run_timeouts: deque[Event] = deque(maxlen=64)  # (what a failover decision may be the echo of)
         # per transcript, the entry whose meaning the next entry decides (see _after_watched_entry)
         self.transcript_watch: dict[str, Event] = {}
+        # per context-engine plugin session, its compaction commit under way (see _plugin_commit)
+        self.plugin_commits: dict[str, Event] = {}
         # per transcript, its failed turns that timed out with nothing produced since its last user message or model
         # output (see _repeated_silent_timeout)
         self.silent_timeouts: dict[str, list[Event]] = {}
@@ -1053,8 +1061,10 @@ class Correlator:
                 self.transcript_watch.pop(event.source, None)
         if self.silent_timeouts and event.source in self.silent_timeouts and _transcript_turn_moved_on(event):
             del self.silent_timeouts[event.source]  # (a user message or model output: the held turn's wait ended)
+        if kind == "generic" and PLUGIN_COMPACTION_NEEDLE in event.message:
+            changes.extend(self._plugin_commit(event))
         returned = browser_result_in_time(event)
-        watched = kind == RESTART_CALL_KIND or returned \
+        watched = kind == RESTART_CALL_KIND or returned or context_overflow_failure(event) \
             or (kind == TRANSCRIPT_PROMPT_ERROR_KIND and silent_prompt_failure(event, self.thresholds.warn_seconds))
         if watched and len(self.transcript_watch) < MAX_PENDING:
             self.transcript_watch[event.source] = event
@@ -2292,6 +2302,11 @@ class Correlator:
         if held is None or event is held:
             return []
         del self.transcript_watch[event.source]
+        if context_overflow_failure(held):
+            # The entry after a turn that failed on a context overflow: a compaction record written 120 s or more
+            # later, nothing between, is a compaction that held the session that long (labelling policy "compaction
+            # lines: a stall or a compaction that ended"); anything else says nothing of the compaction.
+            return self._slow_compaction(held, event) if transcript_compaction_record(event) else []
         if held.kind == RESTART_CALL_KIND:
             if event.kind == "transcript.tool_result" and event.fields.get("toolCallId") == held.fields.get("toolCallId"):
                 return []
@@ -2304,6 +2319,30 @@ class Correlator:
         if event.kind == "transcript.turn_failed" and _shortly_before(held, event, SAME_FAILURE_WRITE):
             return []
         return self._on_session_evidence(replace(held, kind=SILENT_PROMPT_KIND))
+
+    def _plugin_commit(self, event: Event) -> list[Change]:
+        """A context-engine plugin's compaction commit: its start is kept per session, and its end 120 s or more
+        later is a compaction that held the session that long."""
+        commit = plugin_compaction_commit(event)
+        if commit is None:
+            return []
+        stage, session = commit
+        if stage == "committing":
+            if len(self.plugin_commits) < MAX_PENDING:
+                self.plugin_commits[session] = event
+            return []
+        began = self.plugin_commits.pop(session, None)
+        return self._slow_compaction(began, event) if began is not None else []
+
+    def _slow_compaction(self, began: Event, ended: Event) -> list[Change]:
+        """``ended`` (a compaction's end) as a compaction.slow fault when it came 120 s or more after ``began``."""
+        if began.time is None or ended.time is None:
+            return []
+        took = (ended.time - began.time).total_seconds()
+        if took < SLOW_COMPACTION_SECONDS:
+            return []
+        return self._on_session_evidence(replace(ended, kind=SLOW_COMPACTION_KIND,
+                                                 seconds={**ended.seconds, "durationMs": took}))
 
     def _end_run_timeout_by_its_reply(self, event: Event) -> None:
         """The timeout reply ("Request timed out before a response was generated", src/agents/pi-embedded-runner/run.ts)
@@ -3209,6 +3248,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         return "a run used its whole time budget and ended with no answer" if TIMED_OUT_RUN_FIELD in event.seconds else ""
     if kind == "tools.browser_unreachable" and not browser_blocked(event):
         return ""  # an immediate browser error (a stale tab): the tool answered
+    if kind == SLOW_COMPACTION_KIND:
+        return f"a compaction ran {event.seconds.get('durationMs', 0.0):.0f} s before it finished"
     if kind not in SIGNAL_KINDS:
         return ""
     message = event.message

@@ -685,6 +685,38 @@ _TIMED_OUT_REASON = re.compile(_TIMED_OUT, re.IGNORECASE)
 
 OVERFLOW_KINDS = frozenset({"compaction.overflow", "compaction.overflow_diag"})  # a context overflow, either form
 
+# A compaction that finished 120 s or more after it began (labelling policy "compaction lines: a stall or a compaction
+# that ended": a compaction of 120 s or more held the session), built by the correlator from two lines: a session
+# transcript's failed turn on a context overflow and the compaction record written next, or a context-engine plugin's
+# compaction commit and its end. Its ``durationMs`` is the time between them.
+SLOW_COMPACTION_KIND = "compaction.slow"
+SLOW_COMPACTION_SECONDS = 120.0
+# A provider's or the runtime's context-overflow refusal, as a failed turn's error carries it.
+_CONTEXT_OVERFLOW_ERROR = re.compile(
+    r"context[ _]length[ _]exceeded|maximum context length|context overflow|prompt too large"
+    r"|exceed(?:s|ed)? (?:the )?(?:model'?s? )?context (?:limit|window|length)", re.IGNORECASE)
+# A context-engine plugin's compaction commit (OpenViking: "openviking: compact committing session=<id> (wait=true,
+# tokenBudget=N)", then "openviking: compact committed session=<id>, archived=true, ...").
+PLUGIN_COMPACTION_NEEDLE = "compact commit"
+_PLUGIN_COMPACT_COMMIT = re.compile(r"\bcompact (?P<stage>committing|committed) session=(?P<session>[^\s,()]{1,200})")
+
+
+def context_overflow_failure(event: Event) -> bool:
+    """A session transcript's failed turn whose error is a context overflow (the provider's 400 or the runtime's)."""
+    return event.kind == "transcript.turn_failed" and bool(_CONTEXT_OVERFLOW_ERROR.search(str(event.fields.get("error", ""))))
+
+
+def transcript_compaction_record(event: Event) -> bool:
+    """A session transcript's compaction entry (``{"type":"compaction","tokensBefore":N}``): a compaction that finished."""
+    return event.message.startswith("transcript compaction:")
+
+
+def plugin_compaction_commit(event: Event) -> tuple[str, str] | None:
+    """(stage, session) of a context-engine plugin's compaction commit line (``committing`` or ``committed``)."""
+    found = _PLUGIN_COMPACT_COMMIT.search(event.message) if PLUGIN_COMPACTION_NEEDLE in event.message else None
+    return (found["stage"], found["session"]) if found else None
+
+
 
 def compaction_diag_failed(event: Event) -> bool:
     """A ``[compaction-diag]`` line that states a failed outcome for any reason, a skip reason too (``outcome=failed

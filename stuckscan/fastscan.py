@@ -59,7 +59,7 @@ from stuckscan import correlator as _correlator
 from stuckscan import families
 from stuckscan._identity import IdentityResolver
 from stuckscan.channels import CHANNEL_NEEDLES, channel_side_line
-from stuckscan.events import GENERIC_KIND, NOTE_KIND, UNPARSED_KIND, Event
+from stuckscan.events import GENERIC_KIND, NOTE_KIND, PLUGIN_COMPACTION_NEEDLE, UNPARSED_KIND, Event, plugin_compaction_commit
 from stuckscan.inputs import RawLine, display_name, read_blocks, read_range_blocks
 from stuckscan.lifecycle_lane import LaneBatch, LaneRun
 from stuckscan.lifecycle_lane import eligible as lane_eligible
@@ -118,6 +118,7 @@ def _needles() -> list[bytes]:
     found += [_deleted(n) for n in LEARN_NEEDLES]
     found += [_deleted(n) for n in families.ELISION_NEEDLES]  # a label whose colon was cut (families.match_family)
     found += [_deleted(n) for n in CHANNEL_NEEDLES]  # a channel's drop or pause in its own words (channels.py)
+    found.append(_deleted(PLUGIN_COMPACTION_NEEDLE))  # a plugin's compaction commit (Correlator._plugin_commit)
     return [n for n in found if n]
 
 
@@ -875,7 +876,8 @@ def inert(event: Event) -> bool:
     if kind == GENERIC_KIND:
         # an unrecognised WARN/ERROR/FATAL line goes to the template miner; one that reports a fault, to the
         # count of lines no rule explained (stuckscan.unexplained)
-        return event.level not in MINED_LEVELS and not looks_like_fault(event) and not channel_side_line(event)
+        return event.level not in MINED_LEVELS and not looks_like_fault(event) and not channel_side_line(event) \
+            and not plugin_compaction_commit(event)
     if kind in UNJUDGED_FAULT_KINDS and looks_like_fault(event):
         return False  # counted as a fault no rule explained, as an unrecognised one is
     if kind == UNPARSED_KIND:

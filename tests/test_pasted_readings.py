@@ -244,9 +244,9 @@ def test_a_context_overflow_diagnostic_is_compaction_evidence_for_its_sessions_s
     stall = (f"stalled session: sessionKey={KEY} state=processing age=300s queueDepth=1 "
              "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=embedded_run "
              "lastProgress=embedded_run:started lastProgressAge=299s recovery=checking")
-    # alone, the compaction it starts has no end in the excerpt: a low-confidence guess (see the overflow tests below)
-    alone = analyze_text(diag).incidents[0].primary
-    assert alone is not None and alone.rule.id == "RC16" and alone.confidence.value == "low"
+    # alone, it records only the moment the overflow's handling began: no compaction that hung (labelling policy
+    # "lone context-overflow diagnostic"); beside the session's stall it is that stall's compaction evidence
+    assert all(i.primary is None or i.primary.rule.id != "RC16" for i in analyze_text(diag).incidents)
     assert primary(diag, stall) == "RC16"
 
 

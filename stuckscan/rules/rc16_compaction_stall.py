@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from stuckscan.events import (
     OVERFLOW_KINDS,
+    SLOW_COMPACTION_KIND,
     TIMEOUT_COMPACTION_START,
     Event,
     compaction_diag_failed,
@@ -48,9 +49,15 @@ RULE = Rule(
     "RC16", "compaction-stall", "Compaction stall / timeout",
     "The session stalled in (or right after) transcript compaction.",
     WEDGED_POLICY, Severity.WARNING, "session",
-    ("`context overflow detected ... attempting auto-compaction` (or its `[context-overflow-diag]` line) with no "
-     "`auto-compaction succeeded` within 15 minutes; low confidence when the log ends sooner (not when it ends "
-     "under the 2-minute warn threshold: the compaction may still be working)",
+    ("`context overflow detected ... attempting auto-compaction` with no `auto-compaction succeeded` within 15 "
+     "minutes; low confidence when the log ends sooner (not when it ends under the 2-minute warn threshold: the "
+     "compaction may still be working). Not overflow cycles whose compaction each ended in under 120 s (however "
+     "many, with no stall or lane wait read with them, no compaction incomplete, none that reclaimed nothing "
+     "before the next overflow), nor a lone `[context-overflow-diag] ... compactionAttempts=0` line with no "
+     "compaction line after it: both are the overflow handled",
+     "a compaction that finished 120 s or more after it began: a session transcript's compaction record written "
+     "that long after a turn failed on a context overflow, nothing between, or a context-engine plugin's `compact "
+     "committing session=<id>` and its `compact committed` (medium confidence: it held the session, then ended)",
      "`embedded run compaction start|retry` with no end",
      "`timed out during compaction`, `AbortError: Unsubscribed during compaction` (a run that ended inside its "
      "compaction)",
@@ -131,11 +138,51 @@ def locks_taken_at(starts: list[Event], locks: list[Event]) -> list[Event]:
     return found
 
 
+# An overflow compaction that ends within this long is the overflow handled (labelling policy "overflow compactions
+# that finish"); from it on, the compaction held the session past the stall detector's threshold.
+SLOW_COMPACTION = timedelta(seconds=120)
+COMPACTION_END_STAGES = ("end", "done", "complete", "succeeded")
+
+
+def _no_op_compaction(event: Event) -> bool:
+    """A compaction whose own line shows it reclaimed nothing (``tokensAfter`` at or above ``tokensBefore``)."""
+    before, after = event.fields.get("tokensBefore"), event.fields.get("tokensAfter")
+    return isinstance(before, int) and isinstance(after, int) and after >= before
+
+
+def overflow_handled(view: IncidentView, compaction: list[Event]) -> bool:
+    """Whether the excerpt's overflow lines show only overflow handling that went through: each context overflow's
+    compaction ended (``auto-compaction succeeded``, a compaction end) in under 120 s, or a lone
+    ``[context-overflow-diag]`` line logged before any compaction was tried (``compactionAttempts=0``) has nothing
+    after it. Not when a stall warning or a lane wait is read with it, a compaction ended incomplete, or one that
+    reclaimed nothing is followed by another overflow (the context cannot be reclaimed)."""
+    if view.warnings or view.events("lane.wait_exceeded"):
+        return False
+    overflows = [e for e in compaction if e.kind in OVERFLOW_KINDS]
+    others = [e for e in compaction if e.kind not in OVERFLOW_KINDS]
+    if not overflows:
+        return False
+    if not others:  # (the overflow's diagnostic alone: the moment its handling began)
+        return all(e.kind == "compaction.overflow_diag" and e.fields.get("compactionAttempts", 0) == 0
+                   for e in overflows)
+    if any(e.kind != "embedded.compaction" or field_text(e, "stage") not in COMPACTION_END_STAGES for e in others):
+        return False
+    last_overflow = max(event_order(e) for e in overflows)
+    if any(_no_op_compaction(e) and event_order(e) < last_overflow
+           for e in view.events("embedded.compaction", "compaction.diag")):
+        return False
+    for overflow in overflows:
+        end = next((e for e in others if event_order(e) > event_order(overflow)), None)
+        if end is None or end.time is None or overflow.time is None or end.time - overflow.time >= SLOW_COMPACTION:
+            return False
+    return True
+
+
 def detect(view: IncidentView) -> Candidate | None:
     compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout",
                              "compaction.failed", "compaction.timeout_recovery", "gateway.draining_rejected",
                              "compaction.abort_failed", "compaction.deadline_extended", "compaction.overflow_exhausted",
-                             "compaction.interrupted")
+                             "compaction.interrupted", SLOW_COMPACTION_KIND)
     compaction = [e for e in compaction if not refused_for_restart(e)]  # (that drain is a restart's: RC17 reads it)
     diag_open = open_diag_starts(view.events("compaction.diag"))
     locks = lock_events(view) if diag_open else []
@@ -160,23 +207,31 @@ def detect(view: IncidentView) -> Candidate | None:
     open_starts += diag_open
     failures = [e for e in compaction if e.kind in ("compaction.timeout", "compaction.failed", "compaction.abort_failed",
                                                     "compaction.deadline_extended", "ws.response",
-                                                    "compaction.overflow_exhausted", "compaction.interrupted")
+                                                    "compaction.overflow_exhausted", "compaction.interrupted",
+                                                    SLOW_COMPACTION_KIND)
                 or (e.kind == "compaction.timeout_recovery" and field_text(e, "stage") in TIMEOUT_COMPACTION_FAILED)
                 or failed_compaction_diag(e) or e in refused]
     if not (open_starts or failures or overflowed):
         return None
+    if not (open_starts or failures) and overflow_handled(view, compaction):
+        return None  # (labelling policies "overflow compactions that finish", "lone context-overflow diagnostic")
     onset = first_time(compaction)
     start = view.stall_start
     near_start = bool(onset and start and onset <= start + timedelta(minutes=2))
     confidence = Confidence.HIGH if (failures or open_starts) and near_start else Confidence.MEDIUM
     if diag_open and not failures and len(open_starts) == len(diag_open) and not held_locks:
         confidence = Confidence.MEDIUM  # (a debug start line alone: the excerpt may end before its end line)
+    slow = [e for e in compaction if e.kind == SLOW_COMPACTION_KIND]
     calls = [e for e in compaction if e.kind == "ws.response"]
     if calls and len(calls) == len(compaction):
         longest = max(calls, key=lambda e: e.seconds.get("durationMs", 0.0))
         summary = (f"A manual compaction (`sessions.compact`) held the session for "
                    f"{longest.seconds.get('durationMs', 0.0):.0f} s"
                    + (" and then failed." if field_text(longest, "status") == "✗" else "."))
+    elif slow and len(slow) == len(failures) and not open_starts:
+        confidence = Confidence.MEDIUM  # (it finished: the session was held, then went on)
+        summary = (f"A compaction ran {max(e.seconds.get('durationMs', 0.0) for e in slow):.0f} s before it finished: "
+                   "for that long it held the session, past the stall detector's 2-minute threshold.")
     elif not open_starts and not failures and not ended and view.record.cut_short:
         confidence = Confidence.LOW
         summary = ("A context overflow started an auto-compaction, and the log ends with no sign that it finished "

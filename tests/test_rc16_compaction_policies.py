@@ -1,0 +1,105 @@
+"""RC16 under the labelling policies "compaction lines: a stall or a compaction that ended", "overflow compactions
+that finish" and "lone context-overflow diagnostic": a compaction that ended in under 120 s is the overflow handled,
+one of 120 s or more held the session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from stuckscan.analysis import analyze_paths
+from stuckscan.model import Analysis
+from tests.test_correlator import analyze, line
+
+MODEL = "anthropic/claude-sonnet-4-6"
+DIAG = ("[context-overflow-diag] sessionKey=agent:main:discord:direct:42 provider={model} source=promptError "
+        "messages=212 sessionFile=/home/u/.openclaw/agents/main/sessions/s1.jsonl diagId=ovf-ab12 "
+        "compactionAttempts={attempts} error=Context overflow: prompt too large for the model.")
+
+
+def rc16(analysis: Analysis) -> bool:
+    return "RC16" in {finding.rule.id for finding in analysis.findings()}
+
+
+def cycle(start: str, end: str, attempt: int, ended: str = "auto-compaction succeeded for {model}; retrying prompt") -> list[str]:
+    return [line(start, DIAG.format(model=MODEL, attempts=attempt - 1), "agent/embedded"),
+            line(start, f"context overflow detected (attempt {attempt}/3); attempting auto-compaction for {MODEL}",
+                 "agent/embedded"),
+            line(end, ended.format(model=MODEL), "agent/embedded", "INFO")]
+
+
+def test_overflow_compactions_that_each_finish_in_under_two_minutes_are_no_stall() -> None:
+    assert not rc16(analyze(*cycle("09:00:00", "09:00:41", 1), *cycle("09:06:10", "09:07:35", 2)))
+
+
+def test_an_overflow_compaction_of_two_minutes_or_more_stays_a_compaction_stall() -> None:
+    assert rc16(analyze(*cycle("09:00:00", "09:00:41", 1), *cycle("09:06:10", "09:08:40", 2)))
+
+
+def test_a_compaction_that_reclaimed_nothing_before_the_next_overflow_stays_a_compaction_stall() -> None:
+    no_gain = "embedded run auto-compaction complete: tokensBefore=181000 tokensAfter=183500"
+    assert rc16(analyze(*cycle("09:00:00", "09:00:30", 1, no_gain), *cycle("09:01:10", "09:01:50", 2)))
+
+
+def test_a_lone_overflow_diagnostic_before_any_compaction_is_no_stall() -> None:
+    later = line("09:20:00", "[gateway] heartbeat ok", "gateway", "INFO")
+    assert not rc16(analyze(line("09:00:00", DIAG.format(model=MODEL, attempts=0), "agent/embedded"), later))
+    assert not rc16(analyze(DIAG.format(model=MODEL, attempts=0)))  # (a pasted, untimed line)
+
+
+def test_an_overflow_whose_compaction_never_ends_stays_a_compaction_stall() -> None:
+    opened = cycle("09:00:00", "09:00:00", 1)[:2]
+    later = line("09:20:00", "[gateway] heartbeat ok", "gateway", "INFO")
+    assert rc16(analyze(*opened, later))
+
+
+def _transcript(tmp_path: Path, compacted_after_s: int) -> Path:
+    def at(seconds: int) -> str:
+        return f"2026-05-21T02:{10 + seconds // 60:02d}:{seconds % 60:02d}.000Z"
+
+    records = [
+        {"type": "message", "id": "a1", "parentId": "a0", "timestamp": at(0),
+         "message": {"role": "user", "content": [{"type": "text", "text": "go on"}]}},
+        {"type": "message", "id": "a2", "parentId": "a1", "timestamp": at(4),
+         "message": {"role": "assistant", "content": [], "provider": "openrouter", "model": "m/x",
+                     "usage": {"input": 0, "output": 0}, "stopReason": "error", "timestamp": 1779329400000,
+                     "errorMessage": "400 This model's maximum context length is 131072 tokens. However, you "
+                                     "requested 140000 tokens."}},
+        {"type": "compaction", "id": "a3", "parentId": "a2", "timestamp": at(4 + compacted_after_s),
+         "summary": "## Goal", "firstKeptEntryId": "a1", "tokensBefore": 120000},
+        {"type": "message", "id": "a4", "parentId": "a3", "timestamp": at(8 + compacted_after_s),
+         "message": {"role": "assistant", "content": [{"type": "text", "text": "continuing"}], "provider": "openrouter",
+                     "model": "m/x", "usage": {"input": 9000, "output": 20}, "stopReason": "stop",
+                     "timestamp": 1779329600000}},
+    ]
+    path = tmp_path / "session.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_a_transcript_compaction_written_minutes_after_a_context_overflow_is_a_compaction_stall(tmp_path: Path) -> None:
+    assert rc16(analyze_paths([str(_transcript(tmp_path, 185))]))
+
+
+def test_a_transcript_compaction_written_soon_after_a_context_overflow_is_no_stall(tmp_path: Path) -> None:
+    assert not rc16(analyze_paths([str(_transcript(tmp_path, 40))]))
+
+
+def _plugin_commit(tmp_path: Path, committed: str) -> Path:
+    path = tmp_path / "gateway.log"
+    path.write_text(
+        line("11:00:05", "ctxengine: compact committing session=7d1c0e52-aaaa-4bbb-8ccc-0123456789ab (wait=true, "
+                         "tokenBudget=200000)", "plugins", "INFO") + "\n"
+        + line(committed, "ctxengine: compact committed session=7d1c0e52-aaaa-4bbb-8ccc-0123456789ab, archived=true, "
+                          "memories=2", "plugins", "INFO") + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_plugin_compaction_commit_that_waited_minutes_is_a_compaction_stall(tmp_path: Path) -> None:
+    analysis = analyze_paths([str(_plugin_commit(tmp_path, "11:03:20"))])
+    assert rc16(analysis)
+    assert rc16(analyze(*_plugin_commit(tmp_path, "11:03:20").read_text(encoding="utf-8").splitlines()))
+
+
+def test_a_plugin_compaction_commit_within_two_minutes_is_no_stall(tmp_path: Path) -> None:
+    assert not analyze_paths([str(_plugin_commit(tmp_path, "11:01:30"))]).incidents
