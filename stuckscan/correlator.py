@@ -83,6 +83,7 @@ from stuckscan.events import (
     lane_held_by_own_task,
     lane_held_until_model_timeout,
     lane_tasks_failed_fast,
+    long_unnamed_abort,
     model_call_timed_out,
     model_timeout_failed_fast,
     needed_compaction_failed,
@@ -1878,6 +1879,10 @@ class Correlator:
         restart marker: the restart cut the run short (an AbortError alone may be a user's /stop)."""
         if event.kind == "session.turn_claim_busy":
             return self._claim_persists(event)
+        if long_unnamed_abort(event, self.thresholds.abort_seconds):
+            # (a message held past the abort point until its reply operation was aborted, by no one named: labelling
+            # policy "a long run ended by an abort that names no source")
+            return f"a message was held {event.seconds.get('duration', 0.0):.0f} s until its reply operation was aborted"
         if event.kind in ("message.processed", "session.init_conflict"):
             return self._message_keeps_failing(event)
         if event.kind == "channel.dispatch_completed":
@@ -2121,7 +2126,8 @@ class Correlator:
         kind = event.kind
         if record.lock_failures:
             return self._turn_succeeded(event, record)
-        completed = (kind == "message.processed" and event.fields.get("outcome") == "completed") \
+        completed = (kind == "message.processed" and event.fields.get("outcome") == "completed"
+                     and not long_unnamed_abort(event, self.thresholds.abort_seconds)) \
             or kind == "transcript.turn_ended"  # (the model answered: the session was moving again)
         # A session lane runs one task at a time: a dequeue (and the lane wait it may report)
         # means the task that blocked it has finished.

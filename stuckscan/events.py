@@ -933,3 +933,18 @@ def beside_start(start: Event, event: Event) -> bool:
             or abs(start.line - event.line) > START_REACH_LINES:
         return False
     return start.time is None or event.time is None or abs(event.time - start.time) <= START_REACH
+
+
+# The reason a ``message processed`` line gives when its reply operation was aborted (``reply_operation_aborted``;
+# pasted cut as ``reply_operation_abort``): an abort that says nothing of who aborted it, unlike ``fast_abort`` (the
+# user's /stop fast path).
+UNNAMED_ABORT_REASON = "reply_operation_abort"
+
+
+def long_unnamed_abort(event: Event, abort_seconds: float) -> bool:
+    """A ``message processed: ... duration=<N>ms reason=reply_operation_aborted`` whose message was held for the abort
+    threshold (360 s by default) or more before its reply operation was aborted: a run held that long, ended by an abort
+    that names no source (labelling policy "a long run ended by an abort that names no source")."""
+    if event.kind != "message.processed" or not str(event.fields.get("reason", "")).startswith(UNNAMED_ABORT_REASON):
+        return False
+    return max(event.seconds.get("duration", 0.0), event.seconds.get("durationMs", 0.0)) >= abort_seconds

@@ -452,3 +452,62 @@ def test_a_cli_turn_naming_no_session_at_the_aborted_runs_start_names_its_backen
     assert _primaries(cli.replace("2026-07-07T11:27:01Z ", ""), untimed) == ["RC04"]
     # (the boundary: a CLI turn that began long before the aborted run is another turn)
     assert _primaries(cli.replace("11:27:01", "11:10:01"), _FLOOR_ABORT) == ["RC01"]
+
+
+# Labelling policy "a long run ended by an abort that names no source" (tests/field/README.md): a run held active past
+# the abort point (360 s by default) with no progress, tool or end line, ended by an abort that does not say who
+# aborted it (``aborting run:`` never does; ``reason=reply_operation_aborted`` neither).
+def _held_run(*minutes_seconds: str, abort: str = "09:17:30", session: str = "4c1d2e7a-0b9f-4a55-8e21-7d3f00c2a911") -> list[str]:
+    checks = [f"2026-03-04T09:{clock}Z [agent/embedded] run active check: sessionId={session} active=true"
+              for clock in minutes_seconds]
+    return [*checks, f"2026-03-04T{abort}Z [agent/embedded] aborting run: sessionId={session}"]
+
+
+def test_a_run_active_for_minutes_then_aborted_by_no_one_named_is_a_model_call_hang() -> None:
+    assert _primaries(*_held_run("10:05", "13:40", "16:55")) == ["RC01"]  # active from 09:10:05, aborted 445 s later
+
+
+def test_a_message_held_past_the_abort_point_until_its_reply_operation_was_aborted_is_a_model_call_hang() -> None:
+    line = ("2026-03-04T09:17:30Z [diagnostic] message processed: channel=telegram chatId=5550001 messageId=812 "
+            "sessionKey=agent:main:telegram:direct:5550001 outcome=completed duration=512400ms "
+            "reason=reply_operation_aborted")
+    assert _primaries(line) == ["RC01"]
+    untimed = "message processed: ... messageId=77 ... duration=640100ms reason=reply_operation_abort"
+    assert _primaries(untimed) == ["RC01"]
+
+
+def test_a_run_aborted_before_the_abort_point_is_no_model_call_hang() -> None:
+    # (boundary: active from 09:14:10, aborted 200 s later; the active checks alone are a stall past the warn threshold)
+    assert "RC01" not in _primaries(*_held_run("14:10", "16:40"))
+    line = "message processed: ... messageId=77 ... duration=300100ms reason=reply_operation_aborted"
+    assert _primaries(line) == []
+
+
+def test_an_abort_whose_source_is_named_is_no_model_call_hang() -> None:
+    # (the user's /stop fast path names itself)
+    assert _primaries("message processed: ... messageId=77 ... duration=640100ms reason=fast_abort") == []
+    # (... and so does the user's stop beside the held run's abort)
+    stop = ("2026-03-04T09:17:29Z [diagnostic] message processed: channel=telegram messageId=813 "
+            "sessionId=4c1d2e7a-0b9f-4a55-8e21-7d3f00c2a911 outcome=completed duration=40ms reason=fast_abort")
+    assert "RC01" not in _primaries(*_held_run("10:05", "13:40", "16:55")[:-1], stop, _held_run()[-1])
+
+
+def test_a_harness_run_aborted_with_no_time_shown_is_no_model_call_hang() -> None:
+    # (untimed: the lines cannot show the run held past the abort point)
+    lines = [line.split("Z ", 1)[1] for line in _held_run("10:05", "13:40", "16:55")]
+    assert _primaries(*lines) == []
+
+
+def test_a_held_run_whose_lines_show_it_progressing_is_not_read_as_silent() -> None:
+    session = "4c1d2e7a-0b9f-4a55-8e21-7d3f00c2a911"
+    tool = (f"2026-03-04T09:15:02Z [agent/embedded] embedded run tool start: runId=r9 sessionId={session} tool=exec "
+            "toolCallId=c1")
+    lines = _held_run("10:05", "13:40", "16:55")
+    assert "RC01" not in _primaries(*lines[:2], tool, *lines[2:])
+
+
+def test_an_abort_the_run_outlived_does_not_end_the_held_run() -> None:
+    # (an active check after the abort: the abort did not end the run)
+    lines = _held_run("10:05", "13:40", "16:55")
+    later = lines[0].replace("09:10:05", "09:18:30")
+    assert "RC01" not in _primaries(*lines, later)

@@ -23,6 +23,7 @@ from stuckscan.events import (
     Event,
     event_order,
     lane_held_by_own_task,
+    long_unnamed_abort,
     recall_lane_task,
 )
 from stuckscan.model import Confidence, Severity
@@ -604,6 +605,48 @@ def abort_at_the_floor(view: IncidentView, failures: Iterable[str] = TURN_FAILUR
     if not aged or named or not floor <= aged[0].seconds["age"] < floor + FLOOR_SLACK_SECONDS:
         return None
     return aged[0]
+
+
+# The lines a run held active may carry beside the abort that ended it while saying nothing of its progress: it is
+# registered, started, active, queued behind, or aborted (labelling policy "a long run ended by an abort that names no
+# source"). Any other line (a progress or tool line, an end, a stall warning, a recovery, a restart) is judged by its
+# own policy.
+HELD_RUN_KINDS = frozenset({"run.active_check", "run.registered", "embedded.run_start", "message.queued", "run.aborting",
+                            "message.processed", "session.state"})
+
+
+def unnamed_abort_of_held_run(view: IncidentView) -> tuple[Event, float] | None:
+    """The abort that ended a run held active past the abort threshold (360 s by default) with no progress, tool or
+    terminal line, and how long the lines show it held: ``run active check: ... active=true`` from its first such line
+    to ``aborting run:`` (with no active check after it), or a ``message processed: ... duration=<N>ms
+    reason=reply_operation_aborted``. Neither line says who aborted the run (``aborting run`` never does). None when
+    any other line is beside them (a stall warning, a recovery, a tool, an end, a restart: their own policies decide),
+    when a line names the abort's source (a user's ``/stop``, the ``fast_abort`` reason), or when the run was aborted
+    before the abort point."""
+    if view.warnings or view.record.recoveries:
+        return None
+    events = list({id(e): e for e in [*view.record.prelude, *view.record.evidence.all()]}.values())
+    abort_seconds = view.thresholds.abort_seconds
+    for event in events:
+        if event.kind not in HELD_RUN_KINDS or "/stop" in event.message:
+            return None
+        if event.kind == "session.state" and field_text(event, "new") != "processing":
+            return None
+        if event.kind == "message.processed" and not long_unnamed_abort(event, abort_seconds):
+            return None
+    held: list[tuple[Event, float]] = []
+    for event in events:
+        if event.kind == "message.processed":
+            held.append((event, max(event.seconds.get("duration", 0.0), event.seconds.get("durationMs", 0.0))))
+        elif event.kind == "run.aborting" and event.time is not None:
+            active = [e for e in events if e.kind == "run.active_check" and e.fields.get("active") is True]
+            if any(event_order(e) > event_order(event) for e in active):
+                continue  # (the run was still active after it: the abort did not end it)
+            since = [e.time for e in active if e.time is not None and e.time <= event.time]
+            if since:
+                held.append((event, (event.time - min(since)).total_seconds()))
+    held = [(abort, seconds) for abort, seconds in held if seconds >= abort_seconds]
+    return max(held, key=lambda pair: pair[1]) if held else None
 
 
 def healthy_abort_signs(view: IncidentView, abort: Event) -> list[Event]:

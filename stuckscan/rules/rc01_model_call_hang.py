@@ -47,6 +47,7 @@ from stuckscan.rules._detect import (
     reports_completion_idle,
     run_held_after,
     stale_progress,
+    unnamed_abort_of_held_run,
 )
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
 
@@ -147,7 +148,13 @@ RULE = Rule(
      "a bare `stuck session recovery: ... action=abort_embedded_run` at the abort threshold's age (within a minute of "
      "it) as the only detection: no stall warning before it, no work named but the embedded run, nothing failing, no "
      "CLI backend named for the turn and no progress line inside the span its `age` counts (labelling policy "
-     "\"watchdog abort of a run at the abort point\"): low confidence"),
+     "\"watchdog abort of a run at the abort point\"): low confidence",
+     "a run held active past the abort threshold (360 s by default) with no progress, tool or end line, ended by an "
+     "abort that names no source: `run active check: ... active=true` from its first such line to `aborting run:` that "
+     "long later, or a `message processed: ... duration=<N>ms reason=reply_operation_aborted` of that long; not a run "
+     "aborted before the abort point, an abort whose source a line names (a user's stop, `reason=fast_abort`), a CLI "
+     "backend's turn, or lines beside it that show the run progressing, ending, warned of or recovered (labelling "
+     "policy \"a long run ended by an abort that names no source\"): low confidence"),
     ("`lastProgressAge` close to `age`: no progress since the call started", "no tool events during the stall",
      "a `[model-fetch] start ... timeoutMs=` with no `[model-fetch] response` (or `error`) after it"),
     (Fix("Set `agents.defaults.llm.idleTimeoutSeconds` or `models.providers.<id>.timeoutSeconds`, keeping them "
@@ -286,6 +293,12 @@ def detect(view: IncidentView) -> Candidate | None:
     # at the abort point")
     floor_abort = abort_at_the_floor(view)
     bare_abort = [floor_abort] if floor_abort is not None and not healthy_abort_signs(view, floor_abort) else []
+    # (a run held active past the abort point with no progress, tool or end line, ended by an abort that names no
+    # source: it made no visible progress that long; labelling policy "a long run ended by an abort that names no
+    # source")
+    unnamed = unnamed_abort_of_held_run(view)
+    held_abort = [unnamed[0]] if unnamed is not None and not quiet_cli_backend_turn(view) else []
+    bare_abort += held_abort
     if not (strong or started_only or idle or failover or unreported or bare_abort):
         return None
     if not (strong or started_only or idle) and view.warnings_where(past_the_model_call):
@@ -339,6 +352,11 @@ def detect(view: IncidentView) -> Candidate | None:
         detail = (f"the run used its whole {f'{budget:.0f} s ' if budget else ''}time budget with no progress shown and "
                   "no tool seen, so it was most likely waiting on its model call (nothing after its timeout shows the "
                   "run or its lane still held)")
+    elif held_abort and unnamed is not None and not unreported:
+        what = "message" if held_abort[0].kind == "message.processed" else "run"
+        detail = (f"the {what} was held {unnamed[1]:.0f} s, past the {view.thresholds.abort_seconds:.0f} s abort point, "
+                  "with no progress, tool or end line, until an abort that names no source ended it, so it was most "
+                  "likely waiting on its model call")
     elif bare_abort and not unreported:
         detail = (f"the stall detector aborted the run at {bare_abort[0].seconds['age']:.0f} s, its abort point, "
                   "with no CLI backend named and no progress shown, so it was most likely waiting on its model call")
