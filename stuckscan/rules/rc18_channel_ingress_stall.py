@@ -178,6 +178,10 @@ RULE = Rule(
      "more than 5 s) stays a loop",
      "not: one Slack socket drop seen twice and healed (`slack socket disconnected ... (attempt 1/12)`, the health "
      "monitor's one `restarting (reason: disconnected)`, then `slack socket mode connected`)",
+     "not: one channel start failing at its first retry step (`[slack] socket mode failed to start. retry 1/12 in "
+     "2s`, with its error line below it) and no second failure line: a reporter's note that the retries went on "
+     "(`... (12 retries, all 403)`, `# repeats every few seconds`) is prose; the counter past its first step "
+     "(`retry 3/12`) or a second failure line stays a loop",
      "not: the Lark SDK's `[info]: [ '[ws]', 'reconnect' ]` notes with no `connect failed` or `unable to connect` "
      "beside them (the socket renewed); a Telegram typing indicator's `sendChatAction failed: ...` with no poll or "
      "reply of the channel failing; one failure that announced its retry (`...; retrying in 30s.`) with no further "
@@ -714,7 +718,8 @@ def _poll_conflict(event: Event) -> bool:
 
 def _noted_repeats(view: EpisodeView, restarts: list) -> list:
     """Lines (a channel's own restarts, failed connects, exits) a reporter's note below says kept coming ("# repeats
-    every ~35 min"); never passed a health-monitor restart, whose repeat only a second restart line shows."""
+    every ~35 min"); never passed a health-monitor restart, whose repeat only a second restart line shows, nor a
+    failure at its first retry step, whose repeat only a second failure line or a counter past 1 shows."""
     notes = [n for n in view.events("note") if n.fields.get("repeats")]
     repeated = []
     for note in notes:
@@ -775,7 +780,11 @@ def detect(view: EpisodeView) -> Candidate | None:
     looping = [channel for channel, count in per_channel.items() if count >= 2]
     # (a note may say a channel's failed connect kept coming; not a health-monitor restart: one restart line is one
     # restart, and a reporter's "# repeats every ~35 min" is prose, not a second restart line)
-    noted = _noted_repeats(view, view.events("channel.auto_restart", "channel.transport_error", "channel.exited"))
+    # (nor a failure whose own counter shows it at its first retry step, "socket mode failed to start. retry 1/12 in
+    # 2s": the line says one failure and one retry scheduled, and a note that the retries went on is prose; policies
+    # "one channel request failure" and "a channel failure followed by a working connection")
+    noted = [(line, note) for line, note in _noted_repeats(
+        view, view.events("channel.auto_restart", "channel.transport_error", "channel.exited")) if _attempt(line) != 1]
     looping += [channel for channel in dict.fromkeys(channel_of(r) for r, _ in noted) if channel not in looping]
     # "hit <n> restarts/hour limit" (src/gateway/channel-health-monitor.ts): the monitor itself counted n
     # restarts of that account within the hour, a restart loop even when the log shows fewer of them.
