@@ -762,6 +762,18 @@ def refused_for_restart(event: Event) -> bool:
     return event.kind == "gateway.draining_rejected" and "draining for restart" in event.message.lower()
 
 
+def work_start_refusal(event: Event) -> bool:
+    """A turn refused at admission, at once: ``Session "<key>" changed while starting work. Retry.`` (or ``Session store
+    for "<key>" ...``), bare or as a channel's report of it (``[telegram] dispatch failed: Error: ...``). The session-work
+    admission guard (src/commands/agent.ts) throws it whenever the session entry it prepared against has changed,
+    restart or not, so on its own it marks no restart and no run cut; the restart-recovery refusals ("restart recovery
+    claim changed before agent adoption", "Agent run belongs to a stale gateway lifecycle") are not it."""
+    if event.kind != "session.work_invalidated" or event.fields.get("action") != "starting work":
+        return False
+    message = event.message
+    return "restart recovery claim changed" not in message and "stale gateway lifecycle" not in message
+
+
 def cron_timed_out_on_model(event: Event) -> bool:
     """A cron job that ran out its own timeout while its model call was under way: ``cron: job execution timed out
     (last phase: model-call-started)`` (src/cron/execution-error-constants.ts): the model never answered within the

@@ -78,14 +78,70 @@ def test_a_compaction_that_succeeded_right_before_the_stall_began_is_the_compact
     assert event.kind == "embedded.compaction" and event.fields["stage"] == "succeeded"
 
 
-def test_a_turn_refused_because_its_session_changed_while_starting_is_a_restart_interrupted_run() -> None:
+def _causes(*lines: str) -> set[str]:
+    analysis = analyze_text(*lines)
+    return {f.rule.id for f in analysis.findings()}
+
+
+def test_a_turn_refused_because_its_session_changed_while_starting_is_no_fault() -> None:
+    # Policy "work-start refusal and its channel report": the admission guard refuses a turn at once whenever the
+    # session entry moved under it, restart or not; alone it shows no restart and no run cut.
     line = f'Error: Session "{KEY}" changed while starting work. Retry.'
     (event,) = parse_text_lines([line])
     assert event.kind == "session.work_invalidated" and event.fields["sessionKey"] == KEY
-    (incident,) = analyze_text(line).incidents
-    assert incident.primary is not None and incident.primary.rule.id == "RC17"
-    assert incident.primary.confidence.value == "low"  # the refusal alone does not show the restart
+    analysis = analyze_text(line)
+    assert all(incident.primary is None for incident in analysis.incidents)
+    assert "RC17" not in _causes(line)
+    store = f'Session store for "{KEY}" changed while starting work. Retry.'
+    assert "RC17" not in _causes(store)
     assert parse_text_lines(['Session "x" changed while it was raining'])[0].kind == "generic"
+
+
+def test_a_channels_report_of_the_work_start_refusal_adds_no_fault() -> None:
+    refusal = f'Session "{KEY}" changed while starting work. Retry.'
+    processed = (f"[diagnostic] message processed: channel=telegram chatId=telegram:7012345678 messageId=41 "
+                 f'sessionKey={KEY} outcome=error duration=12ms error="Error: {refusal}"')
+    for report in (f"[telegram] dispatch failed: Error: {refusal}", f"[discord] message run failed: Error: {refusal}",
+                   f"inbound dispatch failed: Error: {refusal}"):
+        assert "RC17" not in _causes(processed, report), report
+        assert "RC17" not in _causes(report, report), report  # the refusal retried: still a turn refused at once
+
+
+def test_a_work_start_refusal_after_a_restart_that_cut_nothing_is_no_fault() -> None:
+    # A restart marker beside the refusal, and no run in flight at the marker: "restart marker needs a cut run".
+    signal = "2026-08-01T10:00:00.000Z [gateway] signal SIGUSR1 received; restarting"
+    refused = f'2026-08-01T10:01:00.000Z Error: Session "{KEY}" changed while starting work. Retry.'
+    assert "RC17" not in _causes(signal, refused)
+
+
+def test_a_work_start_refusal_after_a_restart_that_cut_a_run_stays_a_restart_interrupted_run() -> None:
+    # The boundary: a run started before the marker with no end before it is the cut run the policy asks for.
+    start = (f"2026-08-01T09:59:50.000Z [agent/embedded] embedded run start: runId=r1 sessionId=s1 sessionKey={KEY} "
+             "provider=openai model=gpt-5")
+    signal = "2026-08-01T10:00:00.000Z [gateway] signal SIGUSR1 received; restarting"
+    refused = f'2026-08-01T10:01:00.000Z Error: Session "{KEY}" changed while starting work. Retry.'
+    assert primary(start, signal, refused) == "RC17"
+    finding = analyze_text(start, signal, refused).incidents[0].primary
+    assert finding is not None and "refused" in finding.summary
+
+
+def test_the_restart_recovery_refusals_stay_a_restart_interrupted_run() -> None:
+    # Not the work-start refusal: a turn the restart recovery had claimed, refused before the agent adopted it.
+    claim = (f"[diagnostic] message processed: channel=discord sessionKey={KEY} outcome=error duration=9ms "
+             'error="Error: restart recovery claim changed before agent adoption"')
+    assert "RC17" in _causes(claim)
+    recovering = f'Error: Session "{KEY}" changed while resuming recovery. Retry.'
+    assert "RC17" in _causes(recovering)
+
+
+def test_a_work_start_refusal_beside_a_held_turn_claim_is_the_stale_claim() -> None:
+    sid = "e015d894-e350-441b-b6fd-136e35d000bd"
+    lines = (f"[feishu] failed to dispatch message: Error: Session \"{KEY}\" changed while starting work. Retry.",
+             f'[diagnostic] lane task error: lane=session:agent:main:tui-1 durationMs=14 error="Session {sid} already '
+             'has an active turn claim"',
+             f"Embedded agent failed before reply: Session {sid} already has an active turn claim")
+    causes = _causes(*lines)
+    assert "RC05" in causes and "RC17" not in causes
 
 
 def test_an_empty_reply_whose_reply_operation_was_aborted_is_an_ineffective_recovery() -> None:
@@ -957,12 +1013,15 @@ def test_a_run_that_timed_out_inside_its_compaction_is_a_compaction_stall() -> N
 
 
 def test_findings_tied_on_severity_confidence_and_span_headline_the_cause_precedence_puts_first() -> None:
-    moved = ('[feishu] failed to dispatch message: Error: Session "agent:main:feishu:direct:ou_1" changed while '
-             'starting work. Retry.')
+    # (a restart recovery's claimed turn refused before adoption: a low RC17 of one line; the work-start refusal
+    # "changed while starting work" was this test's RC17 until policy "work-start refusal and its channel report")
+    moved = ("[diagnostic] message processed: channel=feishu sessionKey=agent:main:feishu:direct:ou_1 outcome=error "
+             'duration=9ms error="Error: restart recovery claim changed before agent adoption"')
     claimed = "Embedded agent failed before reply: Session e015d894-e350-441b-b6fd-136e35d000bd already has an active " \
               "turn claim"
     analysis = analyze_text(moved, claimed)
     assert sorted(i.primary.rule.id for i in analysis.incidents) == ["RC05", "RC17"]
+    assert {i.primary.confidence.value for i in analysis.incidents} == {"low"}
     assert analysis.headline().primary.rule.id == "RC05"  # RC05 comes before RC15/RC16/RC17
     assert analyze_text(claimed, moved).headline().primary.rule.id == "RC05"
 

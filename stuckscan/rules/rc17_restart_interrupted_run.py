@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.events import IN_FLIGHT_KINDS, RESTART_WAIT_KINDS, STOPPED_RUN, event_order, refused_for_restart
+from stuckscan.events import (
+    IN_FLIGHT_KINDS,
+    RESTART_WAIT_KINDS,
+    STOPPED_RUN,
+    event_order,
+    refused_for_restart,
+    work_start_refusal,
+)
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, first_time
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -71,7 +78,13 @@ RULE = Rule(
      "in a session transcript, an agent's own tool call that restarts the gateway (`openclaw gateway restart`, "
      "`systemctl restart openclaw-gateway`, `launchctl kickstart ... openclaw`, the gateway tool's `restart`) whose "
      "result never comes back: the next entry is the user's next message or another turn; medium confidence"),
-    ("the stall begins right after a restart marker", "no `embedded run done` for the interrupted run"),
+    ("the stall begins right after a restart marker", "no `embedded run done` for the interrupted run",
+     "not a turn refused at admission, `Session \"<key>\" changed while starting work. Retry.`, alone or with the "
+     "channel's report of it (`message processed: ... outcome=error ... error=\"...changed while starting work...\"`, "
+     "`[telegram] dispatch failed:`, `[discord] message run failed:`, `inbound dispatch failed:`): the admission guard "
+     "throws it whenever the session entry moved under the turn, restart or not, so it is no fault by itself; it is "
+     "told beside a restart marker only when a run the restart cut is in the lines, and beside `already has an "
+     "active turn claim` lines the held claim is the cause (RC05)"),
     (Fix("Start fresh with `/new` or `/reset`.", _session_cut, "a session's run was cut"),
      Fix("Run the cron job the restart stopped again: `openclaw cron run <jobId>` (it waits for its next schedule "
          "otherwise).", _cron_cut, "a restart cut or refused a cron job's run"),
@@ -111,6 +124,11 @@ def detect(view: IncidentView) -> Candidate | None:
                                 "session.aborted_last_run", "gateway.forced_restart", "gateway.reply_drain_timeout",
                                 "gateway.restart_failed", "gateway.drain_timeout", "session.work_invalidated",
                                 "cron.interrupted_by_restart", "transcript.restart_cut", *STOP_KINDS)
+    # (a turn refused at admission with "changed while starting work" is no mark of a restart: the guard throws it
+    # whenever the session entry it prepared against moved, restart or not; policy "work-start refusal and its
+    # channel report" in tests/field/README.md)
+    refusals = [e for e in session_marks if work_start_refusal(e)]
+    session_marks = [e for e in session_marks if not work_start_refusal(e)]
     # (work the restart's drain refused: the message names the restart)
     session_marks += [e for e in view.events("gateway.draining_rejected") if refused_for_restart(e)]
     if not markers and not session_marks:
@@ -123,6 +141,10 @@ def detect(view: IncidentView) -> Candidate | None:
                 if e.time and first_marker.time and e.time <= first_marker.time}
         runs_at_restart = [e for e in starts if e.fields.get("runId") not in done]
     active = _active_runs_at([*markers, *view.events(*RESTART_WAIT_KINDS)])
+    if refusals and not session_marks and not runs_at_restart and not active and not view.record.warning_count \
+            and view.record.opened_by not in ("warning", "recovery"):
+        return None  # a restart marker beside a refused turn, and nothing the restart cut
+    session_marks += refusals  # (a run the restart cut is shown: the refusal is told beside it)
     confidence = Confidence.HIGH if markers and (session_marks or runs_at_restart or active) else Confidence.MEDIUM
     if not markers and all(e.kind == "session.work_invalidated" for e in session_marks):
         confidence = Confidence.LOW  # the refusal says the session moved; only a restart marker says why
