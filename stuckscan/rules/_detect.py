@@ -32,6 +32,7 @@ from stuckscan.thresholds import WARN_THRESHOLD_SECONDS
 
 if TYPE_CHECKING:
     from stuckscan.classifier import IncidentView
+    from stuckscan.correlator import RecoveryRecord
 
 MAX_CITED = 8
 TERMINAL_PROGRESS = ("model_call:ended", "run:completed", "embedded_run:ended")
@@ -595,16 +596,33 @@ RUN_PROGRESS_KINDS = ("embedded.tool_start", "embedded.tool_end", "embedded.agen
 def abort_at_the_floor(view: IncidentView, failures: Iterable[str] = TURN_FAILURE_KINDS) -> Event | None:
     """The recovery line of a single abort of a run at the abort threshold's age (within a minute of it), with no
     stall warning before it, no work named but the embedded run and none of ``failures``: the watchdog's abort as
-    the only detection. None otherwise."""
+    the only detection. A recovery abort whose lines carry no age at all (``stuck session recovery: action=
+    abort_embedded_run aborted=true ... released=0``, a paste or build without ``age=``) counts too: the detector
+    aborts only at that point, and ``released=0`` is also what an abort prints with nothing queued (labelling policy
+    "recovery abort with released=0"). None otherwise."""
     acted = [r for r in view.record.recoveries if r.acted]
     if view.warnings or len(acted) != 1 or view.events(*failures):
         return None
     aged = [e for e in acted[0].events if "age" in e.seconds]
     floor = view.thresholds.abort_seconds
     named = {field_text(e, "activeWorkKind") for e in acted[0].events} - {"", "embedded_run"}
-    if not aged or named or not floor <= aged[0].seconds["age"] < floor + FLOOR_SLACK_SECONDS:
+    if named:
+        return None
+    if not aged:
+        # (released=0 beside queued work that no later line shows starting is RC06's evidence, not a bare abort)
+        return None if (view.record.undelivered(acted[0]) or 0) > 0 else ageless_abort(acted[0])
+    if not floor <= aged[0].seconds["age"] < floor + FLOOR_SLACK_SECONDS:
         return None
     return aged[0]
+
+
+def ageless_abort(recovery: RecoveryRecord) -> Event | None:
+    """The line of a recovery that aborted an embedded run (``action=abort_embedded_run aborted=true``) when none of
+    its lines says how old the session was: None for any other recovery."""
+    if recovery.aborted is not True or recovery.action not in ("abort_embedded_run", None):
+        return None
+    lines = [e for e in recovery.events if field_text(e, "action") == "abort_embedded_run"]
+    return lines[0] if lines else None
 
 
 # The lines a run held active may carry beside the abort that ended it while saying nothing of its progress: it is
@@ -656,7 +674,7 @@ def healthy_abort_signs(view: IncidentView, abort: Event) -> list[Event]:
     that count then contradicts (labelling policy "watchdog abort of a run at the abort point")."""
     cli = [e for e in view.events(*CLI_BACKEND_KINDS)
            if "cli" in field_text(e, "provider") or e.kind == "cli.live_session"]
-    if abort.time is None:
+    if abort.time is None or "age" not in abort.seconds:
         return cli
     since = abort.time - timedelta(seconds=abort.seconds["age"])
     moved = [e for e in view.events(*RUN_PROGRESS_KINDS) if e.time is not None and since <= e.time <= abort.time]

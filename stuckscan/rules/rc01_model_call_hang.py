@@ -148,7 +148,10 @@ RULE = Rule(
      "a bare `stuck session recovery: ... action=abort_embedded_run` at the abort threshold's age (within a minute of "
      "it) as the only detection: no stall warning before it, no work named but the embedded run, nothing failing, no "
      "CLI backend named for the turn and no progress line inside the span its `age` counts (labelling policy "
-     "\"watchdog abort of a run at the abort point\"): low confidence",
+     "\"watchdog abort of a run at the abort point\"); so is such an abort whose lines give no `age` "
+     "(`action=abort_embedded_run aborted=true drained=false released=0`, an outcome with `forceCleared=true`) when "
+     "no queueDepth above 0 shows work left waiting: released=0 is also what an abort prints with nothing queued "
+     "(labelling policy \"recovery abort with released=0\"): low confidence",
      "a run held active past the abort threshold (360 s by default) with no progress, tool or end line, ended by an "
      "abort that names no source: `run active check: ... active=true` from its first such line to `aborting run:` that "
      "long later, or a `message processed: ... duration=<N>ms reason=reply_operation_aborted` of that long; not a run "
@@ -358,7 +361,9 @@ def detect(view: IncidentView) -> Candidate | None:
                   "with no progress, tool or end line, until an abort that names no source ended it, so it was most "
                   "likely waiting on its model call")
     elif bare_abort and not unreported:
-        detail = (f"the stall detector aborted the run at {bare_abort[0].seconds['age']:.0f} s, its abort point, "
+        age = bare_abort[0].seconds.get("age")
+        detail = (f"the stall detector aborted the run at {f'{age:.0f} s, ' if age is not None else ''}its abort point"
+                  f"{'' if age is not None else ' (the line gives no age; nothing after it shows the session stalled again or queued work left waiting)'}, "
                   "with no CLI backend named and no progress shown, so it was most likely waiting on its model call")
     elif view.events("channel.handler_timeout"):
         detail = ("the channel's worker aborted a turn that outlived its budget with no tool seen, so it was most likely "

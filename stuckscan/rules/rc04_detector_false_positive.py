@@ -159,10 +159,11 @@ def _aborted_at_the_floor(view: IncidentView) -> Candidate | None:
              "progress to the stall detector" if cli else
              f"{len(signs)} progress line(s) fall inside the {abort.seconds['age']:.0f} s the abort counted as "
              "without progress")
+    aged = (f"a run {abort.seconds['age']:.0f} s old, just past the {view.thresholds.abort_seconds:.0f} s abort "
+            "threshold" if "age" in abort.seconds else "a run (its age not given), made at the abort threshold")
     return Candidate(
         "RC04", Confidence.LOW,
-        f"The only detection is one recovery abort of a run {abort.seconds['age']:.0f} s old, just past the "
-        f"{view.thresholds.abort_seconds:.0f} s abort threshold, with no stall warning before it, and {shown}: "
+        f"The only detection is one recovery abort of {aged}, with no stall warning before it, and {shown}: "
         "the threshold cut a long run short.",
         cite([abort], signs[:3]), onset=abort.time,
     )

@@ -34,7 +34,12 @@ RULE = Rule(
      "message or it was a duplicate, nor right after a final reply the delivery policy kept private or one delivered "
      "before the dispatch failed (`final reply failed: ... after final delivery`), nor, before any "
      "recovery, when its cause is the bare `cause=completed`: the run finished and queued nothing visible)"),
-    ("warnings continue for more than about two heartbeats after the recovery", "`released=0` with `queueDepth>0`"),
+    ("warnings continue for more than about two heartbeats after the recovery",
+     "`released=0` with `queueDepth>0` and no later line showing the queued work starting (a bare "
+     "`action=abort_embedded_run aborted=true ... released=0`, with or without `drained=false` or an outcome with "
+     "`forceCleared=true`, and no later line for the session is not this rule's: `released` counts the queued lane "
+     "entries handed back, so an abort with nothing queued prints 0 too, and the abort reads as RC01's bare watchdog "
+     "abort; labelling policy \"recovery abort with released=0\")"),
     (Fix("Restart the gateway or `/reset` the conversation now.", _still_stuck, "the session is still stuck when the log ends"),
      Fix("Messages queued during the wedge may be lost: tell the affected users.", _queued, "messages were queued"),
      Fix("Upgrade to a build with PR #91802 / #89298.")),
@@ -65,10 +70,12 @@ def detect(view: IncidentView) -> Candidate | None:
                  or field_text(e, "outcome") == "completed"]
     not_freed = [r for r in view.record.recoveries if r.verdict is RecoveryVerdict.NOT_FREED
                  and not any(_after(e, r) for e in successes)]
-    # A wipe that released nothing, with messages still queued (or a queue no line counted): the
-    # gateway reports "aborted", but what was waiting may never be answered (#145152, #92270).
+    # A wipe that released nothing while a queueDepth above 0 shows messages waiting, none of which a later
+    # line shows starting: the gateway reports "aborted", but what was waiting may never be answered
+    # (#145152, #92270). ``released`` counts the queued lane entries handed back, so a successful abort with
+    # nothing queued prints released=0 too: with no queueDepth the wipe is a bare abort, not this rule's.
     lossy = [r for r in view.record.recoveries if r.verdict is RecoveryVerdict.FORCE_CLEARED and r.released == 0
-             and view.record.undelivered(r) != 0]
+             and (view.record.undelivered(r) or 0) > 0]
     # A turn dispatched with no reply is the recovery's failure only after a recovery acted; without
     # one it is how a failed turn ends (its own cause says why).
     # A cause that says the reply operation itself was aborted (``cause=skipped:reply_operation_aborted``)
