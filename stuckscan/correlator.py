@@ -32,6 +32,7 @@ from stuckscan.events import (
     CHANNEL_START_KIND,
     CLI_BACKEND_KINDS,
     CLIENT_TIMEOUT,
+    COMPACTION_HELD_FIELD,
     FAST_FAILURE_SECONDS,
     HELD_AFTER_TIMEOUT_KINDS,
     IN_FLIGHT_KINDS,
@@ -2184,6 +2185,14 @@ class Correlator:
         if kind == "embedded.timeout":
             self.recent_run_timeouts.append(event)
             opened_by, window = "run_timeout", RUN_TIMEOUT_CLEANUP_WINDOW
+            # (the run's own timeout while its compaction start still waits for its end: the compaction held the run
+            # that long, marked on the start (labelling policy "compaction start with no time shown after it"))
+            timed_out = event.fields.get("runId")
+            for held in self.pending_timeouts.values():
+                if held.opened_by == "compaction" and timed_out and held.event.fields.get("runId") == timed_out:
+                    began, fired = held.event.time, event.time
+                    held.event.seconds[COMPACTION_HELD_FIELD] = (fired - began).total_seconds() if began and fired \
+                        else event.seconds.get("timeoutMs", 0.0) / 1000
         elif kind == "embedded.compaction":
             stage = event.fields.get("stage")
             if stage in ("end", "done", "complete", "succeeded"):
@@ -2555,6 +2564,9 @@ class Correlator:
                     self._pending_due = pending.deadline
                 continue
             del self.pending_timeouts[key]
+            if due and pending.opened_by == "compaction" and pending.event.time is not None and self.now is not None:
+                # (a later line past its window, no end: the lines show the compaction open that long)
+                pending.event.seconds[COMPACTION_HELD_FIELD] = (self.now - pending.event.time).total_seconds()
             identity = pending.identity or UNATTRIBUTED
             key_name, session_id, run_id = self.ids.resolve(pending.event)
             # (an incident the session's stall opened meanwhile, under its session key, is the same one)

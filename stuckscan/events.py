@@ -462,8 +462,12 @@ BUSY_AT_CAP_FIELD = "busyUntilCapSeconds"
 # (set by the correlator on the failover's own lines after such a timeout: the run's lane task ending on "LLM request
 # timed out." and the auth profile's "Profile <id> timed out": the cap's echo, see echoes_busy_run_cap)
 CAP_ECHO_FIELD = "echoesBusyRunCap"
+# (set by the correlator on a compaction start or retry with no end yet when its run's own timeout fires, or when its
+# wait for an end passed with later lines read: how long (s) the lines show it open, the compaction holding the run
+# (labelling policy "compaction start with no time shown after it"))
+COMPACTION_HELD_FIELD = "compactionShownOpenSeconds"
 CORRELATOR_MARKS = frozenset({RUN_BUDGET_FIELD, TIMED_OUT_RUN_FIELD, SILENT_STREAK_FIELD, BUSY_AT_CAP_FIELD,
-                              CAP_ECHO_FIELD})
+                              CAP_ECHO_FIELD, COMPACTION_HELD_FIELD})
 
 
 # The lane task's duration and the model call's timeout are timed apart (the timeout starts once the call is made): a

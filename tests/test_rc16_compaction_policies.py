@@ -103,3 +103,43 @@ def test_a_plugin_compaction_commit_that_waited_minutes_is_a_compaction_stall(tm
 
 def test_a_plugin_compaction_commit_within_two_minutes_is_no_stall(tmp_path: Path) -> None:
     assert not analyze_paths([str(_plugin_commit(tmp_path, "11:01:30"))]).incidents
+
+
+# -- labelling policy "compaction start with no time shown after it" ------------------------------------------------
+
+def _untimed(*texts: str) -> Analysis:
+    from stuckscan.analysis import analyze_events
+    from stuckscan.parser import ParseStats, parse_text_lines
+
+    return analyze_events(parse_text_lines(list(texts)), ParseStats())
+
+
+def test_a_compaction_start_on_the_last_line_read_is_a_compaction_in_progress() -> None:
+    assert not rc16(_untimed("embedded run start: runId=r7 sessionId=s7", "embedded run compaction start: runId=r7"))
+    assert not rc16(analyze(line("11:00:00", "embedded run start: runId=r7 sessionId=s7", "agent/embedded", "DEBUG"),
+                            line("11:00:04", "embedded run compaction start: runId=r7", "agent/embedded", "DEBUG")))
+
+
+def test_a_compaction_start_and_retry_followed_only_by_lines_under_two_minutes_later_is_no_stall() -> None:
+    assert not rc16(analyze(line("11:00:00", "embedded run compaction start: runId=r7", "agent/embedded", "DEBUG"),
+                            line("11:00:30", "embedded run compaction retry: runId=r7", "agent/embedded", "DEBUG"),
+                            line("11:01:50", "[gateway] heartbeat ok", "gateway", "INFO")))
+    # (a reporter's note after it is prose, not time)
+    assert not rc16(_untimed("embedded run compaction retry: runId=r7", "# no more events after this"))
+
+
+def test_a_compaction_start_followed_two_minutes_later_with_no_end_stays_a_compaction_stall() -> None:
+    assert rc16(analyze(line("11:00:00", "embedded run compaction start: runId=r7", "agent/embedded", "DEBUG"),
+                        line("11:02:00", "typing TTL reached (2m); stopping typing indicator", "channels/telegram")))
+
+
+def test_a_compaction_start_with_its_runs_timeout_after_it_stays_a_compaction_stall_undated_too() -> None:
+    assert rc16(_untimed("embedded run compaction retry: runId=r7",
+                         "embedded run timeout: runId=r7 sessionId=s7 timeoutMs=600000"))
+
+
+def test_a_compaction_start_with_a_lane_wait_after_it_stays_a_compaction_stall() -> None:
+    assert rc16(analyze(line("11:00:00", "embedded run compaction start: runId=r7 sessionKey=agent:main:main",
+                             "agent/embedded", "DEBUG"),
+                        line("11:01:40", "lane wait exceeded: lane=session:agent:main:main waitedMs=95000 queueAhead=0",
+                             "diagnostic")))

@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from stuckscan.events import (
+    COMPACTION_HELD_FIELD,
     OVERFLOW_KINDS,
     SLOW_COMPACTION_KIND,
     TIMEOUT_COMPACTION_START,
@@ -58,7 +59,10 @@ RULE = Rule(
      "a compaction that finished 120 s or more after it began: a session transcript's compaction record written "
      "that long after a turn failed on a context overflow, nothing between, or a context-engine plugin's `compact "
      "committing session=<id>` and its `compact committed` (medium confidence: it held the session, then ended)",
-     "`embedded run compaction start|retry` with no end",
+     "`embedded run compaction start|retry` with no end, shown open: a dated line read 120 s or more after it, or "
+     "a line after it showing work held by it (a lane wait, a stall warning, the run's own timeout, a lock its "
+     "holder's age dates to the start); not when it is the last line read or only undated lines, lines under 120 s "
+     "later or a reporter's note follow (a compaction in progress)",
      "`timed out during compaction`, `AbortError: Unsubscribed during compaction` (a run that ended inside its "
      "compaction)",
      "`Compaction timed out`", "`auto-compaction failed for <provider>/<model>: ...`",
@@ -68,8 +72,8 @@ RULE = Rule(
      "`reason=already_compacted_recently` too (alone such a skip is routine): the compaction the overflow needed "
      "freed nothing; likewise a failure, for any reason, of a compaction the context's size started itself "
      "(`trigger=budget`, `cli_budget` or `overflow`, e.g. `reason=no_compactable_entries`; not `trigger=manual`)",
-     "`[compaction-diag] start` with no `[compaction-diag] end` for its `diagId` (medium confidence alone; not when "
-     "the session's lock was taken at another moment)",
+     "`[compaction-diag] start` with no `[compaction-diag] end` for its `diagId`, shown open as above (medium "
+     "confidence alone; not when the session's lock was taken at another moment)",
      "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry` "
      "with no `compaction succeeded` / `did not reduce context` after it while later lines were read (on the last "
      "line read it has only started), or `contextEngine.compact() threw "
@@ -178,6 +182,31 @@ def overflow_handled(view: IncidentView, compaction: list[Event]) -> bool:
     return True
 
 
+# Lines that show work held behind an open compaction (labelling policy "compaction start with no time shown after
+# it"): the session's lane waiting, the run's own timeout, a stall warning.
+HELD_BEHIND_COMPACTION = ("lane.wait_exceeded", "embedded.timeout")
+
+
+def shown_open(view: IncidentView, start: Event, held_locks: list[Event]) -> bool:
+    """Whether the lines show the compaction begun at ``start`` (a start or retry with no end) open, not merely
+    begun: a dated line read 120 s or more after it (the input's last time counts), or a line after it showing work
+    held by it (a lane wait, the run's own timeout, a stall warning, a lock whose holder's age dates its taking to
+    the start). On the last line read, or with only undated lines or lines less than 120 s later after it, the
+    excerpt shows a compaction in progress, not a stall."""
+    if held_locks or COMPACTION_HELD_FIELD in start.seconds:
+        return True
+    after = event_order(start)
+    later = [e for e in (*view.record.prelude, *view.record.evidence.all()) if event_order(e) > after]
+    if any(e.kind in HELD_BEHIND_COMPACTION for e in later) or any(event_order(w) > after for w in view.warnings):
+        return True
+    if start.time is None:
+        return False
+    record = view.record
+    seen = [t for t in (record.input_end, record.end, record.last_activity, record.last_warning,
+                        *(e.time for e in later)) if t is not None]
+    return any(t - start.time >= SLOW_COMPACTION for t in seen)
+
+
 def detect(view: IncidentView) -> Candidate | None:
     compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout",
                              "compaction.failed", "compaction.timeout_recovery", "gateway.draining_rejected",
@@ -202,6 +231,11 @@ def detect(view: IncidentView) -> Candidate | None:
     ends = {e.fields.get("runId") for e in ended}
     open_starts = [e for e in compaction if e.kind == "embedded.compaction"
                    and field_text(e, "stage") in ("start", "retry") and e.fields.get("runId") not in ends]
+    # (labelling policy "compaction start with no time shown after it": a start the lines do not show open is a
+    # compaction in progress; the retry of a start shown open is that compaction too)
+    open_starts = [e for e in open_starts if shown_open(view, e, held_locks)
+                   or any(shown_open(view, s, held_locks) for s in open_starts if event_order(s) < event_order(e))]
+    diag_open = [e for e in diag_open if shown_open(view, e, held_locks)]
     # (a timeout compaction that starts on the excerpt's last line read may still end: nothing after it shows it hung)
     open_starts += [e for e in open_timeout_compactions(compaction) if _anything_after(view, e)]
     open_starts += diag_open
