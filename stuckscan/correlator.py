@@ -179,7 +179,7 @@ GATEWAY_TROUBLE_KINDS = frozenset({
     "channel.polling_stall", "channel.exited", "channel.transport_error", "channel.reconnecting",
     "channel.shared_connections", "channel.stop_timeout", "channel.terminal_disconnect", "channel.slow_listener",
     "channel.listener_timeout", "host.timing_gap", "gateway.heap_oom", "channel.handler_broken",
-    "channel.inbound_refused",
+    "channel.inbound_refused", "sqlite.busy",
 })
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",

@@ -623,6 +623,11 @@ FAMILIES: tuple[Family, ...] = (
         "host.timing_gap", "info", "process was frozen ~",
         r"host (?:timing gap|thaw) detected: process was frozen ~(?P<frozenMs>\d+)ms",
     ),
+    # SQLite's own text for SQLITE_BUSY, inside the error of whatever store call failed on it (the transcript index's
+    # "session transcript reconcile failed agent=<id> error=database is locked", warn): a write that waited out its
+    # busy timeout on another connection. No fault of a session alone; beside a host timing gap the gateway's own
+    # synchronous database work held the process (RC12).
+    _searched("sqlite.busy", "warn", "database is locked", r"database is locked"),
     _searched(
         "timer.delayed", "warn", "timer delayed",
         r"(?:fetch timeout after (?P<timeoutMs>\d+)ms \(elapsed (?P<elapsedMs>\d+)ms\) )?"

@@ -793,6 +793,24 @@ _FIELD_ITEM = re.compile(r"[-*•] +`([A-Za-z_][\w.\-]{0,80}=[^`\s]{1,500})`")
 _TIMELINE_DASHES = frozenset({"- ", "– ", "— "})
 # A figure a reporter wrote with thousands separators after a field's "=" ("eventLoopDelayMaxMs=15,544ms").
 _GROUPED_DIGITS = re.compile(r"(?<==)\d{1,3}(?:,\d{3})+(?![\d,])")
+# A reporter's summary row of one liveness field, its name, a colon and the figure or the range the samples spanned
+# ("eventLoopDelayMaxMs:    4,234 ms  →  25,534 ms  (varied by restart)", "eventLoopUtilization:   0.86 – 1.0").
+_LIVENESS_FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_LIVENESS_ROW = re.compile(
+    r"(?P<key>eventLoopDelayMaxMs|eventLoopDelayP99Ms|eventLoopUtilization|cpuCoreRatio):[ \t]+"
+    rf"(?P<low>{_LIVENESS_FIGURE})(?:[ \t]*ms)?"
+    rf"(?:[ \t]*(?:→|->|–|—|-|to)[ \t]*(?P<high>{_LIVENESS_FIGURE})\+?(?:[ \t]*ms)?)?"
+    r"(?:[ \t]+\([^()\n]{0,200}\))?[ \t]*")
+
+
+def liveness_row_fields(message: str) -> str | None:
+    """A liveness-field summary row as the field's ``key=value`` (the range's top: the worst sample it summarises),
+    else None. Figures a reporter tabulates from the gateway's liveness warnings are measurements, not prose."""
+    row = _LIVENESS_ROW.fullmatch(message.strip())
+    if row is None:
+        return None
+    figures = [float(row.group(name).replace(",", "")) for name in ("low", "high") if row.group(name)]
+    return f"{row.group('key')}={max(figures):g}"
 
 
 _BULLETS = frozenset({"- ", "* ", "• "})
@@ -1686,9 +1704,9 @@ class LineParser:
     def _emit(self, event: Event) -> Event:
         # Readings of what only a paste holds (a fragment of fields, a ditto line): text lines only,
         # never a whole record, so the JSONL fast path pays nothing for them.
-        if event.kind == GENERIC_KIND and "=" in event.message \
-                and not (event.shape.endswith("jsonl") or event.shape.startswith(_WHOLE_RECORD_SHAPES)):
-            event = self._typed_fragment(event)
+        if event.kind == GENERIC_KIND and not (event.shape.endswith("jsonl") or event.shape.startswith(_WHOLE_RECORD_SHAPES)) \
+                and ("=" in event.message or ":" in event.message and (row := liveness_row_fields(event.message))):
+            event = self._typed_fragment(event, row if "=" not in event.message else None)
             if event.kind == GENERIC_KIND:
                 event = self._ditto(event)
         if event.kind in RETYPED_KINDS:
@@ -1723,10 +1741,11 @@ class LineParser:
                      last.kind, message, event.shape, fields=dict(parsed.fields), raw=dict(parsed.raw),
                      seconds=dict(parsed.seconds), meta=event.meta, truncated=event.truncated)
 
-    def _typed_fragment(self, event: Event) -> Event:
+    def _typed_fragment(self, event: Event, fields_line: str | None = None) -> Event:
         """A bare line of a template's own key=value fields, its label cut off, read as that
-        template (families.FIELD_SIGNATURES); any other generic line unchanged."""
-        message = event.message
+        template (families.FIELD_SIGNATURES); any other generic line unchanged. ``fields_line``
+        stands for the message when the line gave its fields in another form (a summary row)."""
+        message = fields_line or event.message
         if message[:2] in _TIMELINE_DASHES:  # "02:46:38 - eventLoopDelayMaxMs=...": a reporter's timeline
             message = message[2:].lstrip()
         first = message.split(None, 1)[0] if message else ""
@@ -1742,8 +1761,8 @@ class LineParser:
         seconds: dict[str, float] = {}
         family = apply_family(label + fields_text, fields, raw, seconds, found)
         return Event(event.source, event.line, event.time, event.level or (family.level if family else None),
-                     event.subsystem, found[0].kind, message, event.shape, fields=fields, raw=raw, seconds=seconds,
-                     meta=event.meta, truncated=event.truncated)
+                     event.subsystem, found[0].kind, event.message if fields_line else message, event.shape,
+                     fields=fields, raw=raw, seconds=seconds, meta=event.meta, truncated=event.truncated)
 
     # -- pasted snippets: a key=value block wrapped over several lines ---------------
 

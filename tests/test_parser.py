@@ -441,6 +441,7 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "host.timing_gap", {"frozenMs": 196779}),
     ("host thaw detected: process was frozen ~45904ms; restarting channels and refreshing health",
      "host.timing_gap", {"frozenMs": 45904}),
+    ("session transcript reconcile failed agent=main error=database is locked", "sqlite.busy", {}),
     ("Uncaught exception: Error: Attempted to reconnect zombie connection after disconnecting first (this shouldn't "
      "be possible)", "channel.exited", {"channel": "discord"}),
     ("Uncaught exception: Error: Fatal Gateway error: 4014", "channel.terminal_disconnect",

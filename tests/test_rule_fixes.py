@@ -51,3 +51,66 @@ def test_each_rule_module_holds_its_rule_and_detector(module: object) -> None:
     assert callable(module.detect)  # type: ignore[attr-defined]
     for fix in rule.actions:
         assert (fix.when is None) == (not fix.condition), f"{rule.id}: say when '{fix.text}' applies"
+
+
+# --- RC12: one liveness pause, a database lock beside a thaw, liveness figures summarised in rows ----------------
+
+
+def _primary(*lines: str) -> str | None:
+    from stuckscan.analysis import analyze_events
+    from stuckscan.parser import ParseStats, parse_text_lines
+
+    analysis = analyze_events(parse_text_lines(list(lines)), ParseStats())
+    findings = [*analysis.incidents, *analysis.episodes]
+    return findings[0].primary.rule.id if findings and findings[0].primary else None
+
+
+SPIKE = "[diagnostic] liveness warning: reasons=event_loop_delay interval=30s eventLoopDelayMaxMs=4137.7 {loads}"
+
+
+def test_one_pause_of_seconds_whose_sample_does_not_show_an_idle_loop_is_starvation() -> None:
+    # Policies "liveness and host-timing lines alone" and "brief liveness samples beside answered work": from 2000 ms
+    # up a liveness warning is RC12 unless its sample shows utilisation and CPU both below 0.8.
+    assert _primary(SPIKE.format(loads="cpuCoreRatio=0.585")) == "RC12"  # no utilisation stated
+    assert _primary(SPIKE.format(loads="eventLoopUtilization=0.85 cpuCoreRatio=0.4")) == "RC12"
+
+
+def test_one_pause_on_a_sample_that_shows_an_idle_loop_stays_unread() -> None:
+    # The boundary: both figures stated and low, one pause under 10 s is a GC or one sync call.
+    assert _primary(SPIKE.format(loads="eventLoopUtilization=0.31 cpuCoreRatio=0.585")) is None
+    assert _primary(SPIKE.format(loads="cpuCoreRatio=0.585").replace("4137.7", "1795")) is None  # under 2 s
+
+
+GAP = "host timing gap detected: process was frozen ~63915ms; restarting channels when idle and refreshing health"
+BUSY = "session transcript reconcile failed agent=main error=database is locked"
+
+
+def test_a_thaw_beside_sqlite_database_is_locked_failures_is_starvation() -> None:
+    # Policy "one host timing gap line": synchronous database work holding the gateway around the gap makes it RC12.
+    assert _primary(f"[health] {GAP}", f"[sessions] {BUSY}") == "RC12"
+    assert _primary(f"- event loop frozen 45-90 s (`{GAP}`)", f"- Same window: repeated `{BUSY}`") == "RC12"
+
+
+def test_a_thaw_alone_or_a_database_lock_alone_stays_no_fault() -> None:
+    assert _primary(f"[health] {GAP}") is None
+    assert _primary(f"[sessions] {BUSY}") is None
+
+
+def test_a_summary_row_of_a_liveness_field_is_read_as_that_figure() -> None:
+    from stuckscan.parser import parse_text_lines
+
+    (row,) = parse_text_lines(["eventLoopDelayMaxMs:    4,234 ms  →  25,534 ms  (varied by restart)"])
+    assert row.kind == "liveness.warning" and row.fields["eventLoopDelayMaxMs"] == 25534
+    (ratio,) = parse_text_lines(["eventLoopUtilization:   0.86 – 1.0"])
+    assert ratio.kind == "liveness.warning" and ratio.fields["eventLoopUtilization"] == 1
+    assert _primary("eventLoopDelayMaxMs:    4,234 ms  →  25,534 ms", "eventLoopUtilization:   0.86 – 1.0") == "RC12"
+
+
+def test_rows_that_are_not_a_liveness_figure_stay_prose() -> None:
+    # The boundary: another field, a figure in words, or a row with more than the figure after it.
+    from stuckscan.parser import parse_text_lines
+
+    for text in ("openclaw node process:  80 – 106 % CPU", "eventLoopDelayMaxMs: about twenty seconds",
+                 "eventLoopDelayMaxMs: 4234 ms then the gateway restarted", "load average: 1.5 – 2.5"):
+        (event,) = parse_text_lines([text])
+        assert event.kind == "generic", text

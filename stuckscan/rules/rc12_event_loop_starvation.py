@@ -43,8 +43,10 @@ RULE = Rule(
     "The gateway's event loop was blocked: every session, channel and client slowed down at once.",
     "warning", Severity.WARNING, "gateway",
     ("`liveness warning: reasons=event_loop_delay[,event_loop_utilization,cpu] ... eventLoopDelayMaxMs=<>=2000>` "
-     "(one such pause under 10 s counts when a second follows, or when a plugin hook runs out of its budget, "
-     "`[hooks] <hook> handler from <plugin> failed: timed out after Nms`, within a minute of it)",
+     "(one such pause under 10 s counts when a second follows, when its sample does not show both "
+     "`eventLoopUtilization` and `cpuCoreRatio` below 0.8, or when a plugin hook runs out of its budget, "
+     "`[hooks] <hook> handler from <plugin> failed: timed out after Nms`, within a minute of it; a reporter's summary "
+     "row of a liveness field, `eventLoopDelayMaxMs: 4,234 ms → 25,534 ms`, is read as a sample at the range's top)",
      "`fetch timeout ... timer delayed NNNNms, likely event-loop starvation` (console); in the file log, "
      "`fetch timeout reached; aborting operation` with `timerDelayMs` in its meta object",
      "`[ws] ⇄ res ✓ <method> <very large>ms`", "handshake `durationMs` far above `handshakeMs`",
@@ -58,7 +60,9 @@ RULE = Rule(
      "for two tick intervals (a low-confidence sign alone: a host asleep gives the same)",
      "`host timing gap detected: process was frozen ~Nms` (later `host thaw detected: ...`) beside other trouble "
      "(alone, or with only the channel restart the thaw routine runs itself within 60 s, or with one channel polling "
-     "stall whose age covers the freeze and is mostly it, the gateway's own thaw routine)",
+     "stall whose age covers the freeze and is mostly it, the gateway's own thaw routine); SQLite's `database is "
+     "locked` in a store call's error (`session transcript reconcile failed agent=<id> error=database is locked`) is "
+     "such trouble",
      "a pasted `/readyz` body whose `eventLoop` snapshot says `\"degraded\": true` (read as a liveness warning with its figures)",
      "`provider auth state pre-warmed|re-warmed (<reason>) in Nms eventLoopMax=<ms>` with `eventLoopMax` of ten "
      "seconds or more (the warm-up's own measure of the loop's longest delay; a few hundred ms is routine)"),
@@ -147,13 +151,26 @@ def _budget_ran_out_after(spikes: list[Event], hooks: list[Event]) -> bool:
         for spike in spikes for hook in hooks if _hook_timed_out(hook))
 
 
+CALM_LOAD = 0.8  # utilisation and CPU both below this: the sample shows a loop that was mostly idle
+
+
+def _calm_sample(event: Event) -> bool:
+    """Whether a liveness sample states both ``eventLoopUtilization`` and ``cpuCoreRatio`` and both are low: its one
+    pause then reads as a GC or a single sync call on an idle loop. A sample that leaves either figure out cannot show
+    that, so its pause of two seconds or more stands as the starvation it reports (policies "liveness and host-timing
+    lines alone" and "brief liveness samples beside answered work")."""
+    loads = [event.fields.get(name) for name in ("eventLoopUtilization", "cpuCoreRatio")]
+    return all(isinstance(v, (int, float)) and not isinstance(v, bool) and v < CALM_LOAD for v in loads)
+
+
 def detect(view: EpisodeView) -> Candidate | None:
     warm = [e for e in view.events("liveness.warning") if not in_startup_window(view.record.markers, e)]
     spikes = [e for e in warm if delay_spike(e) and not starving(e)]
     # (one long pause is a GC or a sync call; a pause of ten seconds or more froze the gateway on its own)
     hook_spent = _budget_ran_out_after(spikes, view.events("plugin.hook_failed"))
     liveness = [e for e in warm if starving(e)] + (spikes if len(spikes) >= 2 or any(
-        metric(e, "eventLoopDelayMaxMs") >= FROZEN_MS for e in spikes) or hook_spent else [])
+        metric(e, "eventLoopDelayMaxMs") >= FROZEN_MS for e in spikes) or hook_spent else
+        [e for e in spikes if not _calm_sample(e)])
     # (a heartbeat tick late by under two seconds is timer slop, as a liveness delay under 2 s is)
     delayed = view.events("timer.delayed") + starved_fetch_timeouts(view) + \
         [e for e in view.events(AUTH_WARMED_KIND) if warm_blocked_loop(e)] + \
@@ -211,6 +228,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     if gaps and delayed:
         facts.append(f"the process was frozen for ~{max(metric(e, 'frozenMs') for e in gaps) / 1000:.0f} s "
                      "(the host's timing gap)")
+    busy = view.events("sqlite.busy")
+    if gaps and delayed and busy:
+        facts.append("SQLite writes failing with `database is locked` in the same window (the gateway's own database "
+                     "work holding the process)")
     if hook_spent:
         facts.append("a plugin hook ran out of its in-process budget within a minute of the pause")
     if "slowestResponseSeconds" in peaks:
@@ -226,7 +247,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     return Candidate(
         "RC12", confidence,
         "The gateway's event loop was starved: " + ("; ".join(facts) or "timers and requests ran late") + ".",
-        cite(liveness[:3], delayed[:2], long_handshakes[:2], connect_timeouts[:2], slow[:1], others[:1], tick_timeouts[:2],
+        cite(liveness[:3], delayed[:2], busy[:1] if gaps and delayed else [], long_handshakes[:2], connect_timeouts[:2], slow[:1], others[:1], tick_timeouts[:2],
              call_timeouts[:1] if len(indirect) >= 2 else []),
         onset=view.record.start,
         facts={"phases": phases, "memory_pressure": bool(view.events("memory.pressure")), "host_frozen": bool(gaps and delayed)},
