@@ -785,6 +785,13 @@ FAMILIES: tuple[Family, ...] = (
         "compaction.timeout", "warn", "timed out waiting for codex app-server compaction",
         r"timed out waiting for codex app-server compaction(?: for (?P<threadId>[^\s•]+))?",
     ),
+    # The same harness's compaction turn ending in any status but completed (extensions/codex native compaction
+    # waiter): "codex app-server compaction turn ended with status <failed|interrupted|unknown>", the reason of the
+    # compaction result that failed, as `/compact` or the failing turn reports it.
+    _searched(
+        "compaction.failed", "warn", "codex app-server compaction turn ended with status",
+        r"codex app-server compaction turn ended with status (?!completed\b)(?P<status>\w{1,40})",
+    ),
     # Any other failure of that compaction (src/agents/pi-embedded-runner/run.ts, agent/embedded, warn):
     # "contextEngine.compact() threw during overflow recovery for <provider>/<model>: <error>". Listed after
     # compaction.timeout: a thrown "Compaction timed out" keeps that kind.

@@ -143,3 +143,18 @@ def test_a_compaction_start_with_a_lane_wait_after_it_stays_a_compaction_stall()
                              "agent/embedded", "DEBUG"),
                         line("11:01:40", "lane wait exceeded: lane=session:agent:main:main waitedMs=95000 queueAhead=0",
                              "diagnostic")))
+
+
+def test_a_codex_compaction_turn_that_ended_failed_is_a_compaction_stall() -> None:
+    started = line("15:22:00", "started codex app-server compaction sessionId=s7 threadId=t1", "agent/embedded", "INFO")
+    failed = "codex app-server compaction turn ended with status {status}"
+    assert rc16(analyze(started, line("15:22:04", failed.format(status="failed"), "agent/embedded")))
+    # (as a reporter quotes it in a timeline row, the turn's failure read inside the row)
+    assert rc16(_untimed(f'| 15:22 | `/compact` logs `started codex app-server compaction`, then fails: '
+                         f'"{failed.format(status="interrupted")}". |'))
+
+
+def test_a_codex_compaction_started_alone_is_no_compaction_stall() -> None:
+    started = line("15:22:00", "started codex app-server compaction sessionId=s7 threadId=t1", "agent/embedded", "INFO")
+    assert not rc16(analyze(started, line("15:22:04", "completed codex app-server compaction sessionId=s7",
+                                          "agent/embedded", "INFO")))

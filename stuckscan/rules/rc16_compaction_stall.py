@@ -67,6 +67,8 @@ RULE = Rule(
      "compaction)",
      "`Compaction timed out`", "`auto-compaction failed for <provider>/<model>: ...`",
      "`Error running remote compact task: ...` (the Codex harness's remote compaction failing the turn)",
+     "`codex app-server compaction turn ended with status failed|interrupted` (the Codex harness's native "
+     "compaction ending without compacting)",
      "`[compaction-diag] ... outcome=failed reason=timeout durationMs=N`",
      "after a context overflow of the session, `[compaction-diag] outcome=failed` for any reason, a skip such as "
      "`reason=already_compacted_recently` too (alone such a skip is routine): the compaction the overflow needed "
