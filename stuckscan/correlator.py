@@ -69,6 +69,7 @@ from stuckscan.events import (
     browser_request_failed,
     browser_result_in_time,
     busy_until_cap,
+    cli_turn_failed_over_after_wait,
     compaction_diag_failed,
     compaction_rpc,
     context_overflow_failure,
@@ -3262,6 +3263,9 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         return f"a compaction call ran {event.seconds.get('durationMs', 0.0):.0f} s" if compaction_rpc(event) else ""
     if kind == "embedded.agent_end":
         return "the model call timed out" if model_call_timed_out(event) else ""
+    if kind == "cli.turn_failed":
+        return "a CLI backend's turn failed over after waiting with no answer" \
+            if cli_turn_failed_over_after_wait(event) else ""
     if kind in ("embedded.run_end", "lane.task_done", "run.cleanup"):
         return "a run used its whole time budget and ended with no answer" if TIMED_OUT_RUN_FIELD in event.seconds else ""
     if kind == "tools.browser_unreachable" and not browser_blocked(event):

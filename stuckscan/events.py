@@ -396,6 +396,21 @@ def timeout_record_ran_briefly(event: Event) -> bool:
     return event.kind == "model.request_timeout" and held is not None and held < QUICK_REFUSAL_SECONDS
 
 
+# The error a Claude live-session turn reports when the CLI failed the turn over: the error's name on older builds
+# (``error=FailoverError``), its failover reason on newer ones (``error=timeout``).
+CLI_FAILOVER_ERRORS = frozenset({"FailoverError", "timeout"})
+
+
+def cli_turn_failed_over_after_wait(event: Event) -> bool:
+    """A CLI backend's turn that failed over after waiting :data:`QUICK_REFUSAL_SECONDS` or more (``claude live
+    session turn failed: ... durationMs=153625 error=FailoverError``): the CLI itself gave the turn up with no answer
+    after a wait well past first-token latency, a model call that hung (labelling policy "watchdog abort of a run at
+    the abort point"). An ``AbortError`` turn is the watchdog's or a user's abort, and says nothing of the CLI."""
+    held = event.seconds.get("durationMs")
+    return event.kind == "cli.turn_failed" and str(event.fields.get("error", "")) in CLI_FAILOVER_ERRORS \
+        and held is not None and held >= QUICK_REFUSAL_SECONDS
+
+
 def lane_held_until_model_timeout(event: Event, warn_seconds: float) -> bool:
     """A lane task that ended on the model's timeout after holding its lane at least the stall detector's warn
     threshold (``lane task error: lane=cron durationMs=600046 error="FailoverError: LLM request timed out."``;

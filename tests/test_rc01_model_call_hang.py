@@ -511,3 +511,28 @@ def test_an_abort_the_run_outlived_does_not_end_the_held_run() -> None:
     lines = _held_run("10:05", "13:40", "16:55")
     later = lines[0].replace("09:10:05", "09:18:30")
     assert "RC01" not in _primaries(*lines, later)
+
+
+# The Claude live session's failed turn (src/agents/cli-runner, agent/cli-backend, warn): "claude live session turn
+# failed: provider=<p> model=<m> durationMs=<n> error=<name>" (the failover reason on newer builds). Labelling policy
+# "watchdog abort of a run at the abort point": a CLI that fails its own turns over after waits of 10 s or more is
+# silent on its model call (RC01); an AbortError turn is an abort's doing.
+def _cli_turn_failed(clock: str, held_ms: int, error: str) -> str:
+    return (f"2026-06-19T{clock}Z [agent/cli-backend] claude live session turn failed: provider=claude-cli "
+            f"model=claude-opus-4-6 durationMs={held_ms} error={error}")
+
+
+def test_cli_turns_the_cli_failed_over_after_a_wait_are_a_model_call_hang() -> None:
+    assert _primaries(_cli_turn_failed("16:57:38", 153625, "FailoverError")) == ["RC01"]
+    assert _primaries(_cli_turn_failed("16:57:38", 45000, "timeout")) == ["RC01"]  # (the newer builds' reason)
+    assert _primaries(_cli_turn_failed("16:57:38", 153625, "FailoverError"),
+                      _cli_turn_failed("17:05:34", 359185, "AbortError")) == ["RC01"]
+    # (the same line as a paste keeps it, with only its clock and spaced fields)
+    assert _primaries("16:57:38  claude live session turn failed  durationMs=153625  error=FailoverError") == ["RC01"]
+
+
+def test_a_cli_turn_failed_over_at_once_or_aborted_is_no_model_call_hang() -> None:
+    # (a failover within seconds is a refusal, not a wait; an AbortError is the watchdog's or a user's abort)
+    assert _primaries(_cli_turn_failed("16:57:38", 4200, "FailoverError")) == []
+    assert _primaries(_cli_turn_failed("16:57:38", 359185, "AbortError")) == []
+    assert _primaries(_cli_turn_failed("16:57:38", 153625, "error")) == []

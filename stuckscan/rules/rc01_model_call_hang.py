@@ -10,6 +10,7 @@ from stuckscan.events import (
     SILENT_STREAK_FIELD,
     TIMED_OUT_RUN_FIELD,
     Event,
+    cli_turn_failed_over_after_wait,
     codex_startup_never_finished,
     connection_cut_after_wait,
     cron_timed_out_on_model,
@@ -82,6 +83,10 @@ RULE = Rule(
      "the CLI backend's `FailoverError: CLI failed.` (its child exited with nothing on stdout or stderr) on the line "
      "right below `typing TTL reached (2m)` (the reply pending that long): read as the CLI's no-output watchdog; "
      "alone, the child may have died at once, and it is no fault",
+     "a CLI backend's turn that the CLI failed over after waiting 10 s or more (`claude live session turn failed: "
+     "... durationMs=153625 error=FailoverError`, or `error=timeout` on newer builds): the CLI gave the turn up with "
+     "no answer; an `error=AbortError` turn is an abort's doing and no such evidence (labelling policy \"watchdog "
+     "abort of a run at the abort point\")",
      "`LLM idle timeout (Ns)`", "`model fallback decision: decision=candidate_failed ... reason=timeout` (not when its "
      "error names no timeout and the lane tasks that failed with it held their lanes under 30 s: the provider refused "
      "the request at once, a failure the user was told of)",
@@ -241,6 +246,9 @@ def detect(view: IncidentView) -> Candidate | None:
         unreported += spent + lone
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
     idle += [e for e in view.events("model_fetch.end") if hung_model_fetch(e, view.thresholds.warn_seconds)]
+    # (a CLI backend's turn that the CLI itself failed over after a wait: its model call gave no answer in that time)
+    cli_failovers = [e for e in view.events("cli.turn_failed") if cli_turn_failed_over_after_wait(e)]
+    idle += cli_failovers
     empty_turns = [e for e in view.events("transcript.turn_failed") if hung_transcript_turn(e, view.thresholds.warn_seconds)]
     # (or that timed out with nothing produced, again inside one turn, no user message or model output between, the
     # turn held that long in all: requests that each close their own turn, or that the run gets past, held nothing)
@@ -330,6 +338,10 @@ def detect(view: IncidentView) -> Candidate | None:
         detail = (f"{'a model request' if len(empty_turns) == 1 else f'{len(empty_turns)} model requests'} waited up to "
                   f"{longest:.0f} s {'with little or no output, stalled mid-stream,' if midway else 'with no output'} "
                   "before failing (the session transcript's records)")
+    elif cli_failovers and len(cli_failovers) == len(idle) and not failover:
+        longest = max(e.seconds.get("durationMs", 0.0) for e in cli_failovers)
+        detail = (f"the CLI backend failed {'a turn' if len(cli_failovers) == 1 else f'{len(cli_failovers)} turns'} over "
+                  f"after waiting up to {longest:.0f} s with no answer (`claude live session turn failed`)")
     elif idle and not failover and all(e.fields.get("typingTtl") for e in idle):
         silent = max(e.seconds.get("noOutputSeconds", 0.0) for e in idle)
         detail = (f"the CLI backend's child exited printing nothing (`CLI failed.`) after the reply had been pending "
