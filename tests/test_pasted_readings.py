@@ -2324,16 +2324,52 @@ def test_a_cron_run_record_the_restarted_gateway_marked_interrupted_is_a_restart
     assert primary('Last error: "cron: job interrupted by gateway restart"') == "RC17"
 
 
-def test_work_a_restarts_drain_refused_is_a_restart_that_cut_a_run() -> None:
-    # f2753: a cron run refused while the gateway drained for a restart; the message names the restart
-    refused = ('{"ts":1774267200211,"jobId":"197ea670-bb08-4c10-ab7b-97884ca0b641","action":"finished","status":"error",'
-               '"error":"GatewayDrainingError: Gateway is draining for restart; new tasks are not accepted"}')
-    (incident,) = analyze_text(refused).incidents
-    assert incident.primary.rule.id == "RC17" and "draining for a restart" in incident.primary.summary
-    assert "RC16" not in {f.rule.id for f in incident.contributing}
-    assert primary("GatewayDrainingError: Gateway is draining for restart; new tasks are not accepted") == "RC17"
-    # the bare refusal names no restart: not read as one
+def test_work_a_restarts_drain_refused_on_arrival_is_no_interrupted_run() -> None:
+    # policy "work refused by a restart drain": the drain turns a new task away at once; it never started, none was cut
+    def record(ts: int, status: str, tail: str = "") -> str:
+        return ('{"ts":%d,"jobId":"5f0c2a91-daily-digest","action":"finished","status":"%s"%s,"runAtMs":%d,'
+                '"durationMs":%d,"nextRunAtMs":%d}' % (ts, status, tail, ts - 90, 90, ts + 3_600_000))
+    refused = record(1775030400090, "error", ',"error":"GatewayDrainingError: Gateway is draining for restart; new '
+                     'tasks are not accepted"')
+    analysis = analyze_text(record(1775026800090, "ok"), refused, record(1775034000090, "ok"))
+    assert not any(f.primary and f.primary.rule.id == "RC17" for f in [*analysis.incidents, *analysis.episodes])
+    assert not any(c.rule.id in ("RC16", "RC17") for f in analysis.incidents for c in f.contributing)
+    bare = "GatewayDrainingError: Gateway is draining for restart; new tasks are not accepted"
+    assert primary(bare) is None
     assert primary("GatewayDrainingError: Gateway is draining; new tasks are not accepted") != "RC17"
+    # seconds after the restart marker, with nothing in flight: the drain doing its job
+    signal = "2026-04-02T09:00:00.000Z [gateway] signal SIGUSR1 received"
+    drain = "2026-04-02T09:00:00.020Z [gateway] draining 0 active task(s) and 0 active embedded run(s) before restart"
+    soon = "2026-04-02T09:00:{}.000Z [agent/embedded] GatewayDrainingError: Gateway is draining for restart; new " \
+           "tasks are not accepted"
+    assert primary(signal, drain, soon.format("04"), soon.format("40")) is None
+    assert primary(signal, drain, soon.format("04").replace("09:00:04", "09:01:30")) is None  # (under two minutes)
+
+
+def test_drain_refusals_going_on_minutes_after_a_restart_are_a_gateway_stuck_in_its_drain() -> None:
+    # policy "work refused by a restart drain": refusals for minutes after the marker show the drain never ended
+    signal = "2026-04-02T09:00:00.000Z [gateway] signal SIGUSR1 received"
+    drain = "2026-04-02T09:00:00.020Z [gateway] draining 0 active task(s) and 0 active embedded run(s) before restart"
+    refused = "2026-04-02T09:{}:00.000Z [agent/embedded] GatewayDrainingError: Gateway is draining for restart; new " \
+              "tasks are not accepted"
+    (incident,) = analyze_text(signal, drain, refused.format("03"), refused.format("21")).incidents
+    assert incident.primary.rule.id == "RC17" and "stayed in its restart drain" in incident.primary.summary
+    assert "21 minute(s)" in incident.primary.summary
+    # a restart marker pasted without its time: the refusals' own times after it show how long the drain went on
+    untimed = "[gateway] signal SIGUSR1 received"
+    assert primary(untimed, refused.format("03"), refused.format("21")) == "RC17"
+    assert primary(untimed, refused.format("03"), refused.format("03").replace(":00.000Z", ":40.000Z")) is None
+    # near miss: the process started again after the restart, so the drain ended; a later refusal is not that drain's
+    listening = "2026-04-02T09:00:05.000Z [gateway] listening on ws://127.0.0.1:18789 (PID 4242)"
+    assert primary(signal, drain, listening, refused.format("21")) != "RC17"
+    closed = "2026-04-02T09:00:00.000Z [gateway/admission] admission closed: restart drain"
+    reopened = "2026-04-02T09:00:05.000Z [gateway/admission] admission reopened: restart drain"
+    assert primary(closed, refused.format("03"), refused.format("21")) == "RC17"
+    assert primary(closed, reopened, refused.format("21")) != "RC17"
+    # a drain that timed out with runs active cut them: the refusal beside it changes nothing
+    busy = "2026-04-02T09:00:00.020Z [gateway] draining 1 active task(s) and 1 active embedded run(s) before restart"
+    timeout = "2026-04-02T09:05:00.030Z [gateway] drain timeout reached; proceeding with restart"
+    assert primary(signal, busy, refused.format("02"), timeout) == "RC17"
 
 
 def test_a_fallback_summary_whose_candidates_were_all_refused_at_once_opens_no_finding() -> None:

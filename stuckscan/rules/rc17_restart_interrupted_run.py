@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from stuckscan.events import (
     IN_FLIGHT_KINDS,
     RESTART_WAIT_KINDS,
+    STARTED_KINDS,
     STOPPED_RUN,
     event_order,
     refused_for_restart,
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
     from stuckscan.events import Event
 
 RESTART_BEFORE_STALL = timedelta(minutes=5)
+# Work a restart's drain refuses is turned away at once and never ran; refusals still coming this long after the restart
+# marker (with no new process started since) show the gateway stuck in its drain (policy "work refused by a restart
+# drain" in tests/field/README.md).
+DRAIN_STUCK_AFTER = timedelta(minutes=2)
 # The stop itself, as evidence: the correlator files it only when it cut such a wait (Correlator._restart_wait_cut_by).
 STOP_KINDS = ("gateway.stop_killed", "gateway.signal", "gateway.signal_action")
 RESTART_MARKERS = frozenset({"gateway.signal", "gateway.signal_action", "gateway.restart_mode", "gateway.draining",
@@ -71,7 +76,9 @@ RULE = Rule(
      "the process stopped and, during its shutdown, `codex app-server client closed before turn completed` (the stop "
      "cut a Codex turn): medium confidence",
      "work a restart's drain refused, `GatewayDrainingError: Gateway is draining for restart; new tasks are not "
-     "accepted` (a cron job's run record, a channel's error; the bare `Gateway is draining` names no restart)",
+     "accepted` (a cron job's run record, a channel's error; the bare `Gateway is draining` names no restart), still "
+     "coming 2 minutes or more after a restart marker with no new process started since: the gateway stuck in its "
+     "drain",
      "a cron job's run marked failed by the restarted gateway, `cron: job interrupted by gateway restart`, as a log "
      "line, the job's last error or its run log's record (`cron/runs/<jobId>.jsonl`: `{\"ts\":...,\"jobId\":...,"
      "\"action\":\"finished\",\"status\":\"error\",\"error\":\"cron: job interrupted by gateway restart\",...}`)",
@@ -84,7 +91,12 @@ RULE = Rule(
      "`[telegram] dispatch failed:`, `[discord] message run failed:`, `inbound dispatch failed:`): the admission guard "
      "throws it whenever the session entry moved under the turn, restart or not, so it is no fault by itself; it is "
      "told beside a restart marker only when a run the restart cut is in the lines, and beside `already has an "
-     "active turn claim` lines the held claim is the cause (RC05)"),
+     "active turn claim` lines the held claim is the cause (RC05)",
+     "not work a restart's drain turned away on arrival, `GatewayDrainingError: Gateway is draining for restart; new "
+     "tasks are not accepted` (a cron run record or job state failing in milliseconds, a fallback decision, a "
+     "channel's report), when it comes within minutes of the restart marker or with no marker at all: the drain "
+     "refuses new work at once, so the task never started and no run was cut; it is told beside a drain that timed "
+     "out with runs active or another run the restart cut"),
     (Fix("Start fresh with `/new` or `/reset`.", _session_cut, "a session's run was cut"),
      Fix("Run the cron job the restart stopped again: `openclaw cron run <jobId>` (it waits for its next schedule "
          "otherwise).", _cron_cut, "a restart cut or refused a cron job's run"),
@@ -109,6 +121,42 @@ def _restart_markers(view: IncidentView) -> list:
     return [m for m in kept if m.time and start - RESTART_BEFORE_STALL <= m.time <= start + timedelta(minutes=2)]
 
 
+def _stuck_in_drain(view: IncidentView, refusals: list[Event]) -> timedelta | None:
+    """How long the drain's refusals went on after a restart marker, when that is DRAIN_STUCK_AFTER or more: from the
+    first restart marker (or `admission closed: restart drain`) since the process last started (a start, or admission
+    reopened, ends the drain), or, for a marker without a time, from
+    the first refusal after it, to a later refusal. None otherwise, and for refusals without a time."""
+    longest = None
+    for refusal in refusals:
+        if refusal.time is None:
+            continue
+        began = None
+        for marker in view.markers:  # (in the order the lines were read)
+            if not _before(marker, refusal):
+                continue
+            stage = field_text(marker, "stage") if marker.kind == "gateway.admission" else ""
+            if marker.kind in STARTED_KINDS or stage == "reopened":
+                began = None  # (the process started again, or admission reopened: that drain ended)
+            elif began is None and (stage == "closed" and field_text(marker, "reason") != "suspend phase"
+                                    or marker.kind in RESTART_MARKERS and (marker.kind != "gateway.signal" or field_text(
+                                        marker, "signal") in ("SIGUSR1", "SIGTERM", "SIGINT"))):
+                began = marker
+        if began is None:
+            continue
+        since = [t for t in (began.time, *(r.time for r in refusals if _before(began, r))) if t is not None]
+        lasted = refusal.time - min(since)
+        if lasted >= DRAIN_STUCK_AFTER:
+            longest = max(longest or lasted, lasted)
+    return longest
+
+
+def _before(first: Event, then: Event) -> bool:
+    """Whether ``first`` came before ``then``: by time when both have one, else by line in the same file."""
+    if first.time is not None and then.time is not None:
+        return first.time <= then.time
+    return first.source == then.source and first.line < then.line
+
+
 def _active_runs_at(marker_kinds: list) -> int:
     """How many embedded runs the drain (or the deferred reload) said were active when the restart began."""
     runs = [m.fields.get("runs", m.fields.get("embeddedRuns")) for m in marker_kinds if m.kind in RESTART_WAIT_KINDS]
@@ -129,8 +177,12 @@ def detect(view: IncidentView) -> Candidate | None:
     # channel report" in tests/field/README.md)
     refusals = [e for e in session_marks if work_start_refusal(e)]
     session_marks = [e for e in session_marks if not work_start_refusal(e)]
-    # (work the restart's drain refused: the message names the restart)
-    session_marks += [e for e in view.events("gateway.draining_rejected") if refused_for_restart(e)]
+    # (work the restart's drain refused, `GatewayDrainingError: Gateway is draining for restart`: a new task turned away
+    # on arrival, which never started, so no run was cut; a mark only when the refusals go on for minutes after a
+    # restart marker, the gateway stuck in its drain. Policy "work refused by a restart drain" in tests/field/README.md)
+    drain_refusals = [e for e in view.events("gateway.draining_rejected") if refused_for_restart(e)]
+    stuck_for = _stuck_in_drain(view, drain_refusals)
+    (session_marks if stuck_for is not None else refusals).extend(drain_refusals)
     if not markers and not session_marks:
         return None
     runs_at_restart = []
@@ -154,13 +206,22 @@ def detect(view: IncidentView) -> Candidate | None:
                "session under it, and the message was not run.")
     elif view.record.opened_by in ("warning", "recovery") or view.record.warning_count:
         why = "A gateway restart/reload happened while the session's run was in flight, and the session stalled right after."
+    elif stuck_for is not None and not runs_at_restart and not active \
+            and all(e.kind == "gateway.draining_rejected" for e in session_marks):
+        minutes = int(stuck_for.total_seconds() // 60)
+        why = (f"The gateway stayed in its restart drain: new work was still refused {minutes} minute(s) after the "
+               "restart began (`GatewayDrainingError: Gateway is draining for restart`), with no new process started, "
+               "so every session stalled from the restart on"
+               + "".join(f"; the cron job {job} did not run" for job in
+                         dict.fromkeys(e.fields.get("jobId") for e in session_marks if e.fields.get("jobId"))) + ".")
     else:
         why = ("A gateway restart cut in-flight work short"
                + (f" ({active} embedded run(s) active when it began)" if active else "")
                + ": " + "; ".join(dict.fromkeys(_what_it_left(e) for e in session_marks)) + ".")
     return Candidate(
         "RC17", confidence, why,
-        cite(markers[:3], runs_at_restart[-1:], session_marks[:2]), onset=first_time(markers or session_marks),
+        cite(markers[:1 if stuck_for is not None else 3], runs_at_restart[-1:], session_marks[:2],
+             session_marks[-1:] if stuck_for is not None else []), onset=first_time(markers or session_marks),
         facts={"reload": any(m.kind == "gateway.reload_required" for m in markers),
                "cron": any(map(_cron_run_mark, session_marks)),
                "cron_only": bool(session_marks) and not markers and all(map(_cron_run_mark, session_marks)),
