@@ -76,6 +76,59 @@ def channel_subsystem(subsystem: str | None) -> str | None:
     return None
 
 
+# Messaging platforms served by third-party channel plugins that OpenClaw's own channel list lacks: a plugin named
+# after one is a channel plugin (used only to tell a channel plugin from any other, not to read a line's subsystem).
+CHAT_PLATFORMS = frozenset({
+    "zulip", "rocketchat", "webex", "viber", "kakaotalk", "threema", "gitter", "keybase", "revolt", "guilded", "kook",
+    "misskey", "mastodon", "bluesky", "messenger", "instagram", "wework", "wxwork", "yuanbao", "deltachat", "simplex",
+    "teams", "chatwork", "lineworks", "wechatwork", "qywx", "dingding",
+})
+# A plugin id or folder of the channel form: "openclaw-channel-<name>", "channel-<name>", "<name>-channel" (with an
+# npm scope or not); its name is the channel, unless it is a word a plugin that works on channels takes (a
+# "channel-manager" tool plugin is no channel).
+_CHANNEL_FORM = re.compile(r"^(?:@[\w.-]+/)?(?:(?:(?:openclaw|clawdbot|moltbot)-)?channels?[-_](?P<name>[a-z][a-z0-9]*)"
+                           r"(?:[-_][\w.-]*)?|(?:(?:openclaw|clawdbot|moltbot)-)?(?P<suffixed>[a-z][a-z0-9]*)[-_]channel)$")
+_NOT_A_CHANNEL = frozenset({
+    "manager", "router", "routing", "tools", "tool", "utils", "monitor", "admin", "sync", "config", "core", "common",
+    "sdk", "hub", "bridge", "status", "health", "multi", "omni", "cross", "custom", "plugin", "api", "test", "mock",
+})
+# The plugin folders a loader path names: each under extensions/, and a package of the channel form under
+# node_modules/ (a dependency's own folder further in names no plugin).
+_PLUGIN_FOLDER = re.compile(r"(?:^|[/\\])extensions[/\\](?P<ext>[\w@.-]{1,100})(?=[/\\])"
+                            r"|(?:^|[/\\])node_modules[/\\](?:@[\w.-]{1,100}[/\\])?(?P<pkg>[\w.-]{1,100})(?=[/\\])")
+
+
+def _channel_of_plugin_name(name: str) -> str | None:
+    name = name.lower()
+    channel = channel_subsystem(name)
+    if channel is not None:
+        return channel
+    form = _CHANNEL_FORM.match(name)
+    if form is not None:
+        named = form["name"] or form["suffixed"]
+        return None if named in _NOT_A_CHANNEL else CHANNEL_ALIASES.get(named, named)
+    tag = _PLUGIN_TAG.match(name.rsplit("/", 1)[-1])
+    return tag["name"] if tag is not None and tag["name"] in CHAT_PLATFORMS else None
+
+
+def channel_plugin(plugin: str | None, path: str | None = None) -> str | None:
+    """The messaging channel a plugin the loader names is for, from its id or its path's plugin folder, or None for a
+    plugin that is not a channel's (telemetry, memory, tools): an id or folder that names a known channel
+    (``ddingtalk``, ``openclaw-lark``) or another chat platform (``zulip``), or one of the channel form
+    (``openclaw-channel-<name>``, ``channel-<name>``, ``<name>-channel``)."""
+    names = [plugin] if plugin else []
+    for folder in _PLUGIN_FOLDER.finditer(path or ""):
+        if folder["ext"]:
+            names.append(folder["ext"])
+        elif _CHANNEL_FORM.match(folder["pkg"].lower()) is not None:
+            names.append(folder["pkg"])
+    for name in names:
+        channel = _channel_of_plugin_name(name)
+        if channel is not None:
+            return channel
+    return None
+
+
 # The platform API hosts of channels: a request to one is that channel's, whatever logger timed it out
 # ("[fetch-timeout] fetch timeout after 10000ms ... url=https://api.telegram.org/bot<token>/getMe", f1553).
 _CHANNEL_API_HOSTS = {
@@ -284,7 +337,7 @@ def as_channel_failure(event: Event) -> Event:
     dropped or is being re-established is the channel reconnecting (``channel.reconnecting``), one that says it is up
     again the channel receiving (``channel.polling_started``); any other event is returned as it is."""
     if event.kind == PLUGIN_LOAD_FAILED_KIND:
-        channel = channel_subsystem(str(event.fields.get("plugin", "")))
+        channel = channel_plugin(str(event.fields.get("plugin", "")), str(event.fields.get("path", "")))
         if channel is not None:  # a channel plugin that never loaded: its channel never starts
             event.kind = CHANNEL_EXITED_KIND
             event.fields.setdefault("channel", channel)

@@ -73,6 +73,10 @@ CODE_FAULT = _early_in_error(*_CODE_FAULT_WORDS)
 # initialised ("Bot not initialized!": its getMe bootstrap never succeeded).
 FAILS_EVERY_UPDATE = _early_in_error(*_CODE_FAULT_WORDS, "Cannot find module", "Bot not initialized")
 
+# The error a plugin loader's "<path>: <error>" ends on: a module the install lacks, or any JavaScript error
+# ("TypeError: ...", "Error [ERR_PACKAGE_PATH_NOT_EXPORTED]: ...").
+_LOAD_ERROR = r"(?:Error: )?Cannot find module .*|(?:[A-Z][A-Za-z]{0,40})?Error(?: \[[A-Z_]{1,60}\])?: .*"
+
 # Telegram Bot API methods the channel calls: in a bare grammY error they name the channel.
 _BOT_API_METHODS = ("getUpdates", "sendMessage", "sendChatAction", "setMyCommands", "deleteMyCommands", "getMe",
                     "deleteWebhook", "setWebhook", "editMessageText", "sendPhoto", "sendDocument", "answerCallbackQuery")
@@ -1389,11 +1393,18 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<path>\S{0,400}\bextensions/(?P<plugin>[\w@.-]{1,100})/\S{1,300})",
     ),
     # ... and the same line with its head cut off in a paste, from the plugin's path on (".openclaw/extensions/feishu/
-    # index.ts: Error: Cannot find module '@sinclair/typebox'"): the path names the plugin's folder under extensions/.
+    # index.ts: Error: Cannot find module '@sinclair/typebox'", "openclaw/extensions/dingtalk/index.ts: TypeError:
+    # pluginSdk.buildChannelConfigSchema is not a function"): the path names the plugin's folder under extensions/, or
+    # a channel plugin's package ("node_modules/openclaw-channel-<name>/"), and a module's path then ": " and a
+    # JavaScript error is the loader's "<path>: <error>" (a stack frame's path goes on to ":<line>:<col>").
     _searched(
         "plugin.load_failed", "error", "extensions/",
-        r"(?P<path>[^\s:]{0,400}\bextensions/(?P<plugin>[\w@.-]{1,100})/[^\s:]{1,300}):\s*"
-        r"(?P<error>(?:Error: )?Cannot find module .*)",
+        r"(?P<path>[^\s:]{0,400}\bextensions/(?P<plugin>[\w@.-]{1,100})/[^\s:]{1,300}):\s*(?P<error>" + _LOAD_ERROR + ")",
+    ),
+    _searched(
+        "plugin.load_failed", "error", "-channel-",
+        r"(?P<path>[^\s:]{0,400}\bnode_modules/(?:@[\w.-]{1,100}/)?"
+        r"(?P<plugin>(?:openclaw|clawdbot)-channel-[\w.-]{1,100})/[^\s:]{1,300}):\s*(?P<error>" + _LOAD_ERROR + ")",
     ),
     # The WeChat channel plugin (Tencent/openclaw-weixin, its monitor's start) waiting for the host's plugin runtime
     # and giving up, "waitForWeixinRuntime() failed: <err>" (error, e.g. "Error: Weixin runtime initialization timeout

@@ -159,8 +159,11 @@ RULE = Rule(
      "not ready`) twice, or once with a restart",
      "no `Inbound message` / `polling ingress started`", "`EADDRINUSE`",
      "one restart with the channel still failing after it, one channel's `EADDRINUSE` alone (logged by a known channel; a plugin's own server failing to bind is no channel's), or one `channel exited` (a channel plugin that failed to "
-     "load, `<id> failed to load from <path>: ...`, or whose account failed to start, `startAccount error: ...`, among "
-     "them; or the manager's first "
+     "load, `<id> failed to load from <path>: ...` or only its tail `<path>: TypeError: ...`, or whose account failed "
+     "to start, `startAccount error: ...`, among them; a channel plugin is one whose id or plugin folder names a "
+     "messaging channel or chat platform, `zulip`, `openclaw-lark`, or takes the channel form, "
+     "`openclaw-channel-<name>`, `channel-<name>`; not: a load failure of any other plugin, telemetry, memory or "
+     "tools, which leaves message handling untouched; or the manager's first "
      "`auto-restart attempt 1/N`, which it schedules only for a task that ended) with nothing after it that started "
      "the channel again: low confidence",
      "one Telegram `getUpdates conflict ... (409: Conflict: terminated by other getUpdates request ...)` (or "
