@@ -522,7 +522,40 @@ def _may_be_piece(text: str) -> bool:
         return text.startswith(('{"log":"', '{"log": "'))
     return " stdout " in text[:48] or " stderr " in text[:48]
 
+def _time_column(header: list[str] | None, cells: list[str]) -> int | None:
+    """The index of a table row's time cell: the column its header names as a time, else its first cell, or its
+    second after a row number."""
+    if header is not None and len(header) == len(cells):
+        named = [index for index, name in enumerate(header) if _TABLE_TIME_HEADER.search(name)]
+        if named:
+            return named[0]
+    if not cells:
+        return None
+    if len(cells) > 1 and _TABLE_INDEX.fullmatch(cells[0]):
+        return 1
+    return 0
+
+
+def _quoted_message(name: str) -> str | None:
+    """The gateway message a header cell quotes in inline code ("first `stalled session` warning"), else None."""
+    parts = name.split("`")
+    return parts[1].strip() or None if len(parts) == 3 else None
+
+
+def _unquoted(cell: str) -> str:
+    """A cell's text without its inline-code marks (a quoted field reads as the field)."""
+    return cell.replace("`", "")
+
+
 _MAX_HELD_NOTES = 64
+# A pasted markdown table (see LineParser._table_row): a row's cells, its separator row, a cell that holds a time (a
+# clock, or an ISO date with or without its clock, perhaps with a remark after it) and a row number cell.
+_TABLE_SEPARATOR = re.compile(r"\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-{0,}:?[ \t]*")
+_TABLE_TIME = re.compile(r"(?:\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+                         r"|(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?)(?=$|[ \t(])")
+_TABLE_INDEX = re.compile(r"#?\d{1,4}\.?")
+_TABLE_TIME_HEADER = re.compile(r"(?i)\b(?:time|timestamp|date|when)\b|时间")
+_TABLE_MAX_CELLS = 32
 _LEADING_ELISION = re.compile(r"(?:\.{3,}|…)\s+(?=\S)")
 
 
@@ -984,6 +1017,9 @@ class LineParser:
         # channel account -> (session key, time) of dispatches not complete yet
         self._open_dispatches: dict[str, deque[tuple[str, datetime | None]]] = {}
         self._dingtalk_seen = False  # whether a line so far was the DingTalk channel's (see as_dingtalk_sdk_line)
+        self._table_header: list[str] | None = None  # a pasted markdown table's header cells (see _table_row)
+        self._table_last: list[str] | None = None  # the cells of the table row before, until a separator shows a header
+        self._table_time: str | None = None  # a time alone in a row, when the table's cells were pasted one a line
 
     # -- public -------------------------------------------------------------------
 
@@ -1007,6 +1043,9 @@ class LineParser:
         elif text[:1] == "[" and text[1:2] in _DIGITS:
             text = strip_bare_sgr(text)
         lead = text[:1]
+        if lead == "|" or self._table_time is not None:
+            text = self._table_row(number, text)
+            lead = text[:1]
         if lead in _MARKDOWN_FIRST or (lead in _INDENT and text.lstrip(" \t")[:1] in _MARKDOWN_FIRST) \
                 or (lead in _DIGITS and (". " in text[1:5] or ") " in text[1:5])):
             text = self._unwrapped_markdown(number, text)
@@ -1048,6 +1087,47 @@ class LineParser:
             self._unwrapped.popleft()  # (bounded: a line joined into another's event is never emitted under its number)
         self._unwrapped.append((number, marks))
         return inner
+
+    def _table_row(self, number: int, text: str) -> str:
+        """A pasted markdown table's row read as a log line: a row whose time column (the one its header names as a
+        time, else its first cell after a row number) holds a time is ``<time> <the other cells>``, so it is dated as
+        a log line is; its time cell's remark after the time follows the time, behind the message a header cell quotes
+        in inline code (a header "first `stalled session` warning" names what its times date). A row with no time
+        (the header, the separator, a reporter's undated note) is left as it is. Cells pasted one a line
+        (``| 09:17:52 |`` above ``User message arrives ... |``) date the line below the time."""
+        held, self._table_time = self._table_time, None
+        if text[:1] != "|":
+            body = text.rstrip()
+            if held is None or not body.endswith("|") or "|" in body[:-1]:
+                return text
+            self._unwrapped.append((number, "table+"))
+            return f"{held} {body[:-1].strip()}"
+        cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+        if len(cells) > _TABLE_MAX_CELLS:
+            return text
+        if _TABLE_SEPARATOR.fullmatch(text.strip()):
+            self._table_header, self._table_last = self._table_last, None
+            return text
+        self._table_last = cells
+        column = _time_column(self._table_header, cells)
+        if column is None:
+            return text
+        stamp = _TABLE_TIME.match(cells[column])
+        if stamp is None:
+            return text
+        if len(cells) == 1:
+            self._table_time = stamp.group()
+            return text
+        remark = _unquoted(cells[column][stamp.end():].strip().removeprefix("(").removesuffix(")"))
+        named = _quoted_message(self._table_header[column]) if self._table_header else None
+        head = [f"{named}: {remark}" if named and remark else remark]
+        rest = [_unquoted(cell) for index, cell in enumerate(cells)
+                if index != column and cell and not (index < column and _TABLE_INDEX.fullmatch(cell))]
+        message = " ".join(part for part in (*head, *rest) if part)
+        if not message:
+            return text
+        self._unwrapped.append((number, "table+"))
+        return f"{stamp.group()} {message}"
 
     def _uncommented(self, text: str, comment_width: int) -> str | None:
         """A log line behind a comment's mark (see :data:`_COMMENT`), without it; None for any other line."""

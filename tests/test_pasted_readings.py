@@ -2748,3 +2748,27 @@ def test_a_model_call_timed_out_on_its_profile_is_a_finding_even_when_the_failov
     (incident,) = analyze_text(*lines).incidents
     assert incident.primary.rule.id == "RC01"
     assert incident.status.value != "still_stuck"  # (the run completed after the failover)
+
+
+def test_a_markdown_table_row_with_a_time_cell_is_a_dated_line() -> None:
+    from stuckscan.parser import LineParser, ParseOptions, ParseStats
+
+    parser = LineParser("openclaw-2026-04-14.log", ParseOptions(), ParseStats())
+    lines = ["| Time (local) | Event |", "|---|---|", "| 11:08:35 | `[gateway] signal SIGTERM received` |",
+             "| — | undated note in the reporter's words |"]
+    events = [e for n, line in enumerate(lines, 1) for e in parser.feed_line(n, line.encode())]
+    events += parser.flush()
+    dated = [e for e in events if e.time is not None]
+    assert [e.kind for e in dated] == ["gateway.signal"]
+    assert dated[0].shape.startswith("table+")
+    assert events[-1].time is None and events[-1].kind == "generic"
+
+
+def test_table_cells_pasted_one_a_line_date_the_line_below_the_time() -> None:
+    from stuckscan.parser import LineParser, ParseOptions, ParseStats
+
+    parser = LineParser("openclaw-2026-04-24.log", ParseOptions(), ParseStats())
+    lines = ["| Time (EDT) |", "Event |", "| 09:20:25 |", "signal SIGTERM received |"]
+    events = [e for n, line in enumerate(lines, 1) for e in parser.feed_line(n, line.encode())]
+    events += parser.flush()
+    assert [e.kind for e in events if e.time is not None] == ["gateway.signal"]

@@ -114,3 +114,23 @@ def test_rows_that_are_not_a_liveness_figure_stay_prose() -> None:
                  "eventLoopDelayMaxMs: 4234 ms then the gateway restarted", "load average: 1.5 – 2.5"):
         (event,) = parse_text_lines([text])
         assert event.kind == "generic", text
+
+
+def _scan_text(tmp_path: Path, text: str) -> list[str]:
+    log = tmp_path / "openclaw-2026-09-09.log"
+    log.write_text(text, encoding="utf-8")
+    return [f.rule.id for f in analyze_paths([str(log)]).findings()]
+
+
+def test_a_table_row_dates_a_stall_warning_named_by_its_header(tmp_path: Path) -> None:
+    rows = ("| # | first `stalled session` warning | frozen marker |\n"
+            "|---|---|---|\n"
+            "| 1 | 09:30:19 (`lastProgressAge=127s`) | `tool:Bash:started`, `activeToolAge=127s` |\n")
+    assert "RC03" in _scan_text(tmp_path, rows)
+
+
+def test_a_stall_warning_with_a_young_active_tool_is_not_a_blocked_tool(tmp_path: Path) -> None:
+    rows = ("| # | first `stalled session` warning | frozen marker |\n"
+            "|---|---|---|\n"
+            "| 1 | 09:30:19 (`lastProgressAge=127s`) | `activeToolAge=20s` |\n")
+    assert "RC03" not in _scan_text(tmp_path, rows)

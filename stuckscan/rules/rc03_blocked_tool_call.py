@@ -42,6 +42,8 @@ RULE = Rule(
     WEDGED_POLICY, Severity.WARNING, "session",
     ("`reason=blocked_tool_call classification=blocked_tool_call activeWorkKind=tool_call "
      "lastProgress=tool:<name>:started activeTool=<name>`",
+     "a stall warning's `activeToolAge=<n>s` at or past the warn mark (written only while a tool call is open), even "
+     "with its other fields cut",
      "`[tools] browser failed: timed out. Restart the OpenClaw gateway`",
      "`Can't reach the OpenClaw browser control service (timed out after 15000ms)`",
      "`⇄ res ✗ browser.request <n>ms errorCode=UNAVAILABLE ...` after ten seconds or more (the browser never answered)"),
@@ -85,11 +87,19 @@ def _timed_out_tool(event: Event) -> str:
     return field_text(event, "tool") or "exec"
 
 
+def active_tool_stale(warning: Event, warn_seconds: float) -> bool:
+    """The detector writes ``activeToolAge`` only while a tool call is open (src/logging/diagnostic-session-state):
+    that age at or past the warn mark is a tool in flight that long, whatever other fields the line kept."""
+    age = warning.seconds.get("activeToolAge")
+    return age is not None and age >= warn_seconds
+
+
 def detect(view: IncidentView) -> Candidate | None:
     hits = view.warnings_where(lambda w: stale_progress(w, view.thresholds.warn_seconds) and (
         "blocked_tool_call" in (field_text(w, "classification"), field_text(w, "reason"))
         or field_text(w, "activeWorkKind") == "tool_call"
-        or bool(TOOL_PROGRESS.fullmatch(field_text(w, "lastProgress")))))
+        or bool(TOOL_PROGRESS.fullmatch(field_text(w, "lastProgress")))
+        or active_tool_stale(w, view.thresholds.warn_seconds)))
     browser = [e for e in view.events("tools.browser_failed", "tools.browser_unreachable") if browser_blocked(e)]
     browser += [e for e in view.events("ws.response") if browser_request_failed(e)]
     # An exec call that ran until its own timeout, an approval that timed out, an MCP server recycled on timeouts.
