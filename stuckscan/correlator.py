@@ -1161,7 +1161,8 @@ class Correlator:
                 and self.open_episode is not None:
             self.open_episode.evidence.add(event)
         if kind in SERVING_KINDS and self.open_episode is not None and moment is not None \
-                and self.open_episode.end is not None and moment > self.open_episode.end:
+                and self.open_episode.end is not None and moment > self.open_episode.end \
+                and not _refused_as_draining(event):
             self.open_episode.served_after = moment
         if kind == "codex.turn_cut":
             changes.extend(self._on_turn_cut(event, names))
@@ -3403,6 +3404,12 @@ def restart_recovery_clean(event: Event) -> bool:
     found was resumed."""
     recovered, failed = event.fields.get("recovered"), event.fields.get("failed")
     return isinstance(recovered, int) and recovered > 0 and failed == 0
+
+
+def _refused_as_draining(event: Event) -> bool:
+    """A message's processing record that ends in GatewayDrainingError (``message processed: ... outcome=error
+    error="GatewayDrainingError: Gateway is draining; ..."``): a message turned away at admission, not one served."""
+    return event.kind == "message.processed" and "GatewayDrainingError" in str(event.fields.get("error", ""))
 
 
 def _restart_recovery_fault(event: Event) -> str:

@@ -2103,28 +2103,44 @@ def test_a_channels_inbound_refused_as_draining_with_no_drain_is_its_ingress_fai
     signal, a drain or a suspension (src/process/gateway-work-admission.ts) is the real drain's."""
     refused = "2026-07-14T10:00:0{}.000Z [line] auto-reply failed: GatewayDrainingError: Gateway is draining; new " \
               "tasks are not accepted"
-    (episode,) = analyze_text(refused.format(1)).episodes
-    assert episode.primary.rule.id == "RC18" and episode.primary.confidence.value == "low"
-    assert "as if it were draining" in episode.primary.summary
-    assert any("#107734" in fix for fix in episode.primary.fixes)
-    assert not any(fix.startswith("Restart the channel") for fix in episode.primary.fixes)
     (twice,) = analyze_text(refused.format(1), refused.format(3)).episodes
-    assert twice.primary.confidence.value == "medium"
+    assert twice.primary.rule.id == "RC18" and twice.primary.confidence.value == "medium"
+    assert "as if it were draining" in twice.primary.summary
+    assert any("#107734" in fix for fix in twice.primary.fixes)
+    assert not any(fix.startswith("Restart the channel") for fix in twice.primary.fixes)
     # a real drain: after a restart signal or the admission closing, and a refusal that says "for restart"
     signal = "2026-07-14T10:00:00.000Z [gateway] signal SIGUSR1 received"
     closed = "2026-07-14T10:00:00.000Z [gateway/admission] admission closed: restart drain"
     for before in (signal, closed):
-        assert not any(e.primary and e.primary.rule.id == "RC18" for e in analyze_text(before, refused.format(1)).episodes)
+        assert not any(e.primary and e.primary.rule.id == "RC18"
+                       for e in analyze_text(before, refused.format(1), refused.format(3)).episodes)
     assert kinds(closed) == [(1, "gateway.admission")]
     assert primary(refused.format(1).replace("is draining;", "is draining for restart;")) != "RC18"
     # a process that started (or admission reopened) after the drain admits work again: the refusal is the leak's
     for after in ("2026-07-14T10:00:00.500Z [gateway] listening on ws://127.0.0.1:18789 (PID 4242)",
                   "2026-07-14T10:00:00.500Z [gateway/admission] admission reopened: suspend phase"):
-        (again,) = analyze_text(signal, after, refused.format(1)).episodes
+        (again,) = analyze_text(signal, after, refused.format(1), refused.format(3)).episodes
         assert again.primary.rule.id == "RC18"
     # work of the gateway's own (not a channel's) refused with the same words is not a channel's ingress
     assert primary("2026-07-14T10:00:01.000Z [agent/embedded] GatewayDrainingError: Gateway is draining; new tasks "
                    "are not accepted") != "RC18"
+
+
+def test_one_inbound_refused_as_draining_with_its_diagnostic_record_is_no_fault() -> None:
+    """Labelling policy "draining refusal that names no restart": one task refused within milliseconds with the bare
+    "Gateway is draining; new tasks are not accepted", and the channel's own report of it, is null (RC16 and RC17 are
+    not read from it either); the refusal for two inbound messages at different times is RC18."""
+    record = ('{}[diagnostic] message processed: channel=slack chatId=user:U1 messageId=M{} sessionKey=agent:main:main '
+              'outcome=error duration=9ms error="GatewayDrainingError: Gateway is draining; new tasks are not accepted"')
+    report = "{}[slack] inbound debounce flush failed: Gateway is draining; new tasks are not accepted"
+    for stamp in ("", "2026-07-20T09:00:05.000Z "):
+        result = analyze_text(record.format(stamp, 1), report.format(stamp))
+        assert not any(e.primary for e in result.episodes) and not any(i.primary for i in result.incidents)
+    # the channel's report twice within the same second is still one message
+    assert primary(report.format("2026-07-20T09:00:05.000Z "), report.format("2026-07-20T09:00:05.400Z ")) is None
+    # boundary: the refusal for a second message 40 s later is every inbound turn refused
+    assert primary(record.format("2026-07-20T09:00:05.000Z ", 1), report.format("2026-07-20T09:00:05.010Z "),
+                   record.format("2026-07-20T09:00:45.000Z ", 2), report.format("2026-07-20T09:00:45.008Z ")) == "RC18"
 
 
 def test_a_compaction_failure_reply_with_its_context_meter_is_the_compaction_failing() -> None:
