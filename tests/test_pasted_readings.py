@@ -2788,3 +2788,21 @@ def test_table_cells_pasted_one_a_line_date_the_line_below_the_time() -> None:
     events = [e for n, line in enumerate(lines, 1) for e in parser.feed_line(n, line.encode())]
     events += parser.flush()
     assert [e.kind for e in events if e.time is not None] == ["gateway.signal"]
+
+
+def test_an_inbound_accepted_then_a_dated_silence_is_the_channels_ingress() -> None:
+    """Labelling policy "inbound accepted, then a dated silence": an inbound message the channel accepted, then a
+    later dated line of the same gateway 30 s or more after it with no dispatch, session, run or lane line in
+    between, is RC18; the accepting line as the last line, or followed only by a note, is null."""
+    accepted = ("2026-07-28T09:10:01.100Z [telegram] [diag] isolated polling worker update received updateId=77 queued=1",
+                "2026-07-28T09:10:01.110Z [telegram] [diag] isolated polling update spooled updateId=77",
+                "2026-07-28T09:10:01.120Z [telegram] [diag] isolated polling offset persisted updateId=77")
+    later = "2026-07-28T09:{}.000Z [gateway] received SIGTERM; shutting down"
+    assert primary(*accepted, later.format("10:45")) == "RC18"
+    # boundaries: the accepting lines last, or followed only by a note, or the next line under 30 s later
+    assert primary(*accepted) is None
+    assert primary(*accepted, "# nothing happens after this, no agent run") is None
+    assert primary(*accepted, later.format("10:20")) is None
+    # a dispatch in between: the message reached a session
+    dispatched = "2026-07-28T09:10:01.300Z [agent/embedded] embedded run start: runId=r77 sessionId=s77 provider=openai"
+    assert primary(*accepted, dispatched, later.format("10:45")) != "RC18"

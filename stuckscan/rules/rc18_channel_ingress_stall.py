@@ -242,6 +242,11 @@ RULE = Rule(
      "messages at different times (medium confidence); one refusal within milliseconds, with the channel's own "
      "report or diagnostic record of it, is one task turned away at admission and no fault (labelling policy "
      "\"draining refusal that names no restart\")",
+     "a channel accepting an inbound message (Telegram's `isolated polling update spooled updateId=<id>`, `offset "
+     "persisted`) and a later dated line of the same gateway 30 s or more after "
+     "it with no dispatch, claim, session, run or lane line in between: low confidence; an accepting line that is the "
+     "last line, or followed only by a reporter's note, is no evidence (labelling policy \"inbound accepted, then a "
+     "dated silence\")",
      "delivery recovery's summary after a start with nothing delivered (`Delivery recovery complete: 0 recovered, 6 "
      "failed, ...`): the replies queued across the restart did not reach their chats; medium confidence when it "
      "counts several failures"),
@@ -913,6 +918,9 @@ def detect(view: EpisodeView) -> Candidate | None:
         replays = [e for e in view.events(REPLAY_KIND) if replay_all_failed(e)]
         if replays and view.record.served_after is None:
             return _replays_lost(replays)
+        unserved = view.events("channel.inbound_unserved")
+        if unserved and view.record.served_after is None:
+            return _accepted_never_dispatched(unserved)
         return None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
     only_held = bool(held) and all(any(e is h for h in held) for e in self_looping)
@@ -1183,6 +1191,21 @@ def _refused_as_draining(refused: list[Event], view: EpisodeView) -> Candidate:
         "restart, drain, stop or suspension shows in the lines: the channel's work ran under an admission already "
         "released, so no session saw the messages and the bot stays silent on that channel.",
         cite(refused[:2], refused[-1:]), onset=view.record.start, facts={"inbound_refused": True},
+    )
+
+
+def _accepted_never_dispatched(unserved: list[Event]) -> Candidate:
+    """A channel accepted an inbound message and the gateway's own dated lines ran on 30 s or more with no dispatch,
+    claim, session, run or lane line (``channel.inbound_unserved``, see Correlator.finish): in these logs a dispatch
+    follows acceptance within a second, so the message never reached a session (labelling policy "inbound accepted,
+    then a dated silence")."""
+    first = unserved[0]
+    return Candidate(
+        "RC18", Confidence.LOW,
+        f"{_the_channel(_channel_root(first))} accepted an inbound message ({quote(first.message, 90)}) and the gateway's later "
+        "lines run 30 s or more past it with no dispatch, session, run or lane line for it: the message never reached "
+        "a session, so the bot stays silent on that channel.",
+        cite(unserved[:1]), onset=first.time, facts={"inbound_unserved": True},
     )
 
 
