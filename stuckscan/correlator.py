@@ -197,6 +197,12 @@ ADMISSION_CLOSING_KINDS = frozenset({
 # A channel's inbound message refused as if the gateway were draining while nothing closed its admission (see
 # Correlator._refused_while_admitting): RC18's evidence.
 INBOUND_REFUSED_KIND = "channel.inbound_refused"
+# A channel accepting an inbound message (update received, spooled, offset persisted; a message received) and the
+# same gateway's clock then running INBOUND_SILENCE or more with no dispatch, claim, session, run or lane line: the
+# message never reached a session (labelling policy "inbound accepted, then a dated silence"). RC18's evidence.
+INBOUND_ACCEPTED_KIND = "channel.inbound_accepted"
+INBOUND_UNSERVED_KIND = "channel.inbound_unserved"
+INBOUND_SILENCE = timedelta(seconds=30)
 # A restart wait (RESTART_WAIT_KINDS) and the process stopped before the wait ended: a SIGTERM/SIGINT that shuts down,
 # or the service manager's kill (gateway.stop_killed). The stop cut those runs (RC17). A drain waits at most its
 # budget (300 s by default, src/cli/gateway-cli/run-loop.ts).
@@ -255,7 +261,8 @@ CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE
                                                  "codex.turn_cut",
                                                  INGRESS_BACK_KIND, RUNNER_STOP_KIND, "channel.starting",
                                                  AUTH_WARMED_KIND, REPLAY_KIND, LOCK_RELEASED_KIND,
-                                                 "channel.typing_ttl", "cli.exit_silent", "transcript.tool_result"} \
+                                                 "channel.typing_ttl", "cli.exit_silent", "transcript.tool_result",
+                                                 INBOUND_ACCEPTED_KIND} \
     | REPLY_ACCOUNTED_KINDS
 # A run's lines that name no session: its progress (a tool starting or returning, also in a pasted timeline of the
 # session transcript) and the CLI backend running its turn. The last few are kept for a recovery line that opens an
@@ -1005,6 +1012,7 @@ class Correlator:
         self.recent_lane_errors: deque[Event] = deque(maxlen=20)  # any lane's, for a failover that names no session
         self.recent_agent_ends: deque[Event] = deque(maxlen=64)  # (whose error a failover of the same run may echo)
         self._typing_ttl: Event | None = None  # (the last typing indicator out of its TTL: see _silent_cli_exit)
+        self._accepted: Event | None = None  # (an accepted inbound message no dispatch has followed yet)
         self._last_start: Event | None = None  # the latest channel start (see _keep_start_beside_fetch_timeouts)
         self.episodes: list[EpisodeRecord] = []
         self.open_episode: EpisodeRecord | None = None
@@ -1092,6 +1100,12 @@ class Correlator:
             if event.fields.get("repeats"):
                 self._on_repeat_note(event)
             return changes
+        if kind == INBOUND_ACCEPTED_KIND:
+            if self._accepted is None and event.time is not None:
+                self._accepted = event
+        elif kind in SESSION_EVIDENCE_KINDS or kind in SERVING_KINDS or kind in ATTENTION_LABELS \
+                or kind == "lane.enqueue":
+            self._accepted = None
         if kind == CHANNEL_START_KIND:
             self._keep_start_beside_fetch_timeouts(event)
         if kind == "channel.typing_ttl":
@@ -1161,7 +1175,8 @@ class Correlator:
                 and self.open_episode is not None:
             self.open_episode.evidence.add(event)
         if kind in SERVING_KINDS and self.open_episode is not None and moment is not None \
-                and self.open_episode.end is not None and moment > self.open_episode.end:
+                and self.open_episode.end is not None and moment > self.open_episode.end \
+                and not _refused_as_draining(event):
             self.open_episode.served_after = moment
         if kind == "codex.turn_cut":
             changes.extend(self._on_turn_cut(event, names))
@@ -1259,6 +1274,10 @@ class Correlator:
                 # showed, its run cut by its own restart, is labelled from its own lines: the call returned)
                 self._on_session_evidence(held)
         self.transcript_watch.clear()
+        accepted = self._accepted
+        if accepted is not None and accepted.time is not None and self.now is not None and not self.open \
+                and self.now - accepted.time >= INBOUND_SILENCE:
+            self._on_gateway_trouble(replace(accepted, kind=INBOUND_UNSERVED_KIND))
         for record in list(self.open.values()):
             self._close(record, RecordStatus.END_OF_INPUT, None, "still stuck when the log ends")
         if self._short_wait is not None and not self._seq and not self.episodes and self.open_episode is None:
@@ -3403,6 +3422,12 @@ def restart_recovery_clean(event: Event) -> bool:
     found was resumed."""
     recovered, failed = event.fields.get("recovered"), event.fields.get("failed")
     return isinstance(recovered, int) and recovered > 0 and failed == 0
+
+
+def _refused_as_draining(event: Event) -> bool:
+    """A message's processing record that ends in GatewayDrainingError (``message processed: ... outcome=error
+    error="GatewayDrainingError: Gateway is draining; ..."``): a message turned away at admission, not one served."""
+    return event.kind == "message.processed" and "GatewayDrainingError" in str(event.fields.get("error", ""))
 
 
 def _restart_recovery_fault(event: Event) -> str:

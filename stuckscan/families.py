@@ -1044,6 +1044,15 @@ FAMILIES: tuple[Family, ...] = (
         r"Max reconnect attempts \((?P<maxAttempts>\d+)\) reached(?: after code (?P<closeCode>\d+))?",
     ),
     _searched("channel.inbound", "info", "Inbound message", r"Inbound message"),
+    # A channel accepting an inbound message before any dispatch: Telegram's isolated polling ingress ("[diag]
+    # isolated polling worker update received updateId=<id>", "... update spooled updateId=<id>", "... offset persisted
+    # updateId=<id>"). Labelling policy "inbound accepted, then a dated silence" reads the time after it. (Feishu's
+    # "received message from" is left out: its disposition of the message, allowlist or pairing, prints as lines the
+    # fast path does not read.)
+    _searched(
+        "channel.inbound_accepted", "info", "update",
+        r"isolated polling (?:worker )?(?:update (?:received|spooled)|offset persisted) updateId=(?P<updateId>\S{1,40})",
+    ),
     _searched("channel.polling_started", "info", "polling ingress started", r"polling ingress started"),
     # "[<accountId>] starting provider[ (<label>)]" (info), a channel plugin's account start (e.g. the Telegram and
     # Feishu channels' startAccount), and the Telegram channel's stopAccount: "[<accountId>] released stopped

@@ -843,6 +843,7 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"threadId": "thr_1", "turnId": "turn_2"}),
     ("feishu[default]: failed to dispatch message: TypeError: Cannot read properties of undefined (reading 'catch')",
      "channel.handler_broken", {"channel": "feishu", "account": "default"}),
+    ("[telegram] [diag] isolated polling update spooled updateId=41", "channel.inbound_accepted", {"updateId": "41"}),
 ]
 
 

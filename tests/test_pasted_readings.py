@@ -2103,28 +2103,44 @@ def test_a_channels_inbound_refused_as_draining_with_no_drain_is_its_ingress_fai
     signal, a drain or a suspension (src/process/gateway-work-admission.ts) is the real drain's."""
     refused = "2026-07-14T10:00:0{}.000Z [line] auto-reply failed: GatewayDrainingError: Gateway is draining; new " \
               "tasks are not accepted"
-    (episode,) = analyze_text(refused.format(1)).episodes
-    assert episode.primary.rule.id == "RC18" and episode.primary.confidence.value == "low"
-    assert "as if it were draining" in episode.primary.summary
-    assert any("#107734" in fix for fix in episode.primary.fixes)
-    assert not any(fix.startswith("Restart the channel") for fix in episode.primary.fixes)
     (twice,) = analyze_text(refused.format(1), refused.format(3)).episodes
-    assert twice.primary.confidence.value == "medium"
+    assert twice.primary.rule.id == "RC18" and twice.primary.confidence.value == "medium"
+    assert "as if it were draining" in twice.primary.summary
+    assert any("#107734" in fix for fix in twice.primary.fixes)
+    assert not any(fix.startswith("Restart the channel") for fix in twice.primary.fixes)
     # a real drain: after a restart signal or the admission closing, and a refusal that says "for restart"
     signal = "2026-07-14T10:00:00.000Z [gateway] signal SIGUSR1 received"
     closed = "2026-07-14T10:00:00.000Z [gateway/admission] admission closed: restart drain"
     for before in (signal, closed):
-        assert not any(e.primary and e.primary.rule.id == "RC18" for e in analyze_text(before, refused.format(1)).episodes)
+        assert not any(e.primary and e.primary.rule.id == "RC18"
+                       for e in analyze_text(before, refused.format(1), refused.format(3)).episodes)
     assert kinds(closed) == [(1, "gateway.admission")]
     assert primary(refused.format(1).replace("is draining;", "is draining for restart;")) != "RC18"
     # a process that started (or admission reopened) after the drain admits work again: the refusal is the leak's
     for after in ("2026-07-14T10:00:00.500Z [gateway] listening on ws://127.0.0.1:18789 (PID 4242)",
                   "2026-07-14T10:00:00.500Z [gateway/admission] admission reopened: suspend phase"):
-        (again,) = analyze_text(signal, after, refused.format(1)).episodes
+        (again,) = analyze_text(signal, after, refused.format(1), refused.format(3)).episodes
         assert again.primary.rule.id == "RC18"
     # work of the gateway's own (not a channel's) refused with the same words is not a channel's ingress
     assert primary("2026-07-14T10:00:01.000Z [agent/embedded] GatewayDrainingError: Gateway is draining; new tasks "
                    "are not accepted") != "RC18"
+
+
+def test_one_inbound_refused_as_draining_with_its_diagnostic_record_is_no_fault() -> None:
+    """Labelling policy "draining refusal that names no restart": one task refused within milliseconds with the bare
+    "Gateway is draining; new tasks are not accepted", and the channel's own report of it, is null (RC16 and RC17 are
+    not read from it either); the refusal for two inbound messages at different times is RC18."""
+    record = ('{}[diagnostic] message processed: channel=slack chatId=user:U1 messageId=M{} sessionKey=agent:main:main '
+              'outcome=error duration=9ms error="GatewayDrainingError: Gateway is draining; new tasks are not accepted"')
+    report = "{}[slack] inbound debounce flush failed: Gateway is draining; new tasks are not accepted"
+    for stamp in ("", "2026-07-20T09:00:05.000Z "):
+        result = analyze_text(record.format(stamp, 1), report.format(stamp))
+        assert not any(e.primary for e in result.episodes) and not any(i.primary for i in result.incidents)
+    # the channel's report twice within the same second is still one message
+    assert primary(report.format("2026-07-20T09:00:05.000Z "), report.format("2026-07-20T09:00:05.400Z ")) is None
+    # boundary: the refusal for a second message 40 s later is every inbound turn refused
+    assert primary(record.format("2026-07-20T09:00:05.000Z ", 1), report.format("2026-07-20T09:00:05.010Z "),
+                   record.format("2026-07-20T09:00:45.000Z ", 2), report.format("2026-07-20T09:00:45.008Z ")) == "RC18"
 
 
 def test_a_compaction_failure_reply_with_its_context_meter_is_the_compaction_failing() -> None:
@@ -2772,3 +2788,21 @@ def test_table_cells_pasted_one_a_line_date_the_line_below_the_time() -> None:
     events = [e for n, line in enumerate(lines, 1) for e in parser.feed_line(n, line.encode())]
     events += parser.flush()
     assert [e.kind for e in events if e.time is not None] == ["gateway.signal"]
+
+
+def test_an_inbound_accepted_then_a_dated_silence_is_the_channels_ingress() -> None:
+    """Labelling policy "inbound accepted, then a dated silence": an inbound message the channel accepted, then a
+    later dated line of the same gateway 30 s or more after it with no dispatch, session, run or lane line in
+    between, is RC18; the accepting line as the last line, or followed only by a note, is null."""
+    accepted = ("2026-07-28T09:10:01.100Z [telegram] [diag] isolated polling worker update received updateId=77 queued=1",
+                "2026-07-28T09:10:01.110Z [telegram] [diag] isolated polling update spooled updateId=77",
+                "2026-07-28T09:10:01.120Z [telegram] [diag] isolated polling offset persisted updateId=77")
+    later = "2026-07-28T09:{}.000Z [gateway] received SIGTERM; shutting down"
+    assert primary(*accepted, later.format("10:45")) == "RC18"
+    # boundaries: the accepting lines last, or followed only by a note, or the next line under 30 s later
+    assert primary(*accepted) is None
+    assert primary(*accepted, "# nothing happens after this, no agent run") is None
+    assert primary(*accepted, later.format("10:20")) is None
+    # a dispatch in between: the message reached a session
+    dispatched = "2026-07-28T09:10:01.300Z [agent/embedded] embedded run start: runId=r77 sessionId=s77 provider=openai"
+    assert primary(*accepted, dispatched, later.format("10:45")) != "RC18"

@@ -238,8 +238,15 @@ RULE = Rule(
      "when repeated",
      "a channel's handling of an inbound message refused with `GatewayDrainingError: Gateway is draining; new tasks "
      "are not accepted` (`[line] auto-reply failed: ...`, `[slack] inbound debounce flush failed: ...`) while no "
-     "restart signal, drain, stop or suspension closed the gateway's admission in the lines: low confidence once, "
-     "medium when repeated",
+     "restart signal, drain, stop or suspension closed the gateway's admission in the lines, for two or more inbound "
+     "messages at different times (medium confidence); one refusal within milliseconds, with the channel's own "
+     "report or diagnostic record of it, is one task turned away at admission and no fault (labelling policy "
+     "\"draining refusal that names no restart\")",
+     "a channel accepting an inbound message (Telegram's `isolated polling update spooled updateId=<id>`, `offset "
+     "persisted`) and a later dated line of the same gateway 30 s or more after "
+     "it with no dispatch, claim, session, run or lane line in between: low confidence; an accepting line that is the "
+     "last line, or followed only by a reporter's note, is no evidence (labelling policy \"inbound accepted, then a "
+     "dated silence\")",
      "delivery recovery's summary after a start with nothing delivered (`Delivery recovery complete: 0 recovered, 6 "
      "failed, ...`): the replies queued across the restart did not reach their chats; medium confidence when it "
      "counts several failures"),
@@ -905,12 +912,15 @@ def detect(view: EpisodeView) -> Candidate | None:
         broken = view.events("channel.handler_broken")
         if broken and view.record.served_after is None:
             return _broken_handler(broken, view)
-        refused = view.events("channel.inbound_refused")
-        if refused and view.record.served_after is None:
+        refused = _refusals_apart(view.events("channel.inbound_refused"))
+        if len(refused) >= 2 and view.record.served_after is None:
             return _refused_as_draining(refused, view)
         replays = [e for e in view.events(REPLAY_KIND) if replay_all_failed(e)]
         if replays and view.record.served_after is None:
             return _replays_lost(replays)
+        unserved = view.events("channel.inbound_unserved")
+        if unserved and view.record.served_after is None:
+            return _accepted_never_dispatched(unserved)
         return None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
     only_held = bool(held) and all(any(e is h for h in held) for e in self_looping)
@@ -1149,18 +1159,53 @@ def _broken_handler(broken: list[Event], view: EpisodeView) -> Candidate:
     )
 
 
+# Two reports of one refused inbound message (the channel's and its diagnostic record) come within milliseconds; two
+# messages refused come at different times.
+ONE_REFUSAL = timedelta(seconds=1)
+
+
+def _refusals_apart(refused: list[Event]) -> list[Event]:
+    """The channel's draining refusals of distinct inbound messages: a refusal dated within :data:`ONE_REFUSAL` of the
+    one kept before it is the same message reported again, and is dropped (labelling policy "draining refusal that
+    names no restart": one task refused at once is no silent channel; RC18 needs the refusal for two or more inbound
+    messages at different times). An undated refusal line counts as its own message: the channel reports each
+    refusal once."""
+    kept: list[Event] = []
+    for event in sorted(refused, key=event_order):
+        last = kept[-1] if kept else None
+        if last is not None and last.time is not None and event.time is not None \
+                and abs(event.time - last.time) <= ONE_REFUSAL:
+            continue
+        kept.append(event)
+    return kept
+
+
 def _refused_as_draining(refused: list[Event], view: EpisodeView) -> Candidate:
     """A channel's inbound work refused with GatewayDrainingError while nothing closed the gateway's admission
     (``channel.inbound_refused``, see Correlator._refused_while_admitting), with nothing served after it: the message
     never became a run, and a build that refuses the channel's work this way refuses every message of it."""
     return Candidate(
-        "RC18", Confidence.MEDIUM if len(refused) >= 2 else Confidence.LOW,
-        f"{_the_channel(_channel_root(refused[0]))} handed an inbound message on and the gateway refused the work as if it were draining "
-        f"(GatewayDrainingError){f', {len(refused)} times' if len(refused) >= 2 else ''}, while no restart, drain, "
-        "stop or suspension shows in the lines: the channel's work ran under an admission already released, so no "
-        "session saw the message and the bot stays silent on that channel; one line cannot show that every message "
-        "meets it.",
+        "RC18", Confidence.MEDIUM,
+        f"{_the_channel(_channel_root(refused[0]))} handed inbound messages on and the gateway refused the work of "
+        f"each as if it were draining (GatewayDrainingError, {len(refused)} messages at different times), while no "
+        "restart, drain, stop or suspension shows in the lines: the channel's work ran under an admission already "
+        "released, so no session saw the messages and the bot stays silent on that channel.",
         cite(refused[:2], refused[-1:]), onset=view.record.start, facts={"inbound_refused": True},
+    )
+
+
+def _accepted_never_dispatched(unserved: list[Event]) -> Candidate:
+    """A channel accepted an inbound message and the gateway's own dated lines ran on 30 s or more with no dispatch,
+    claim, session, run or lane line (``channel.inbound_unserved``, see Correlator.finish): in these logs a dispatch
+    follows acceptance within a second, so the message never reached a session (labelling policy "inbound accepted,
+    then a dated silence")."""
+    first = unserved[0]
+    return Candidate(
+        "RC18", Confidence.LOW,
+        f"{_the_channel(_channel_root(first))} accepted an inbound message ({quote(first.message, 90)}) and the gateway's later "
+        "lines run 30 s or more past it with no dispatch, session, run or lane line for it: the message never reached "
+        "a session, so the bot stays silent on that channel.",
+        cite(unserved[:1]), onset=first.time, facts={"inbound_unserved": True},
     )
 
 
