@@ -69,6 +69,7 @@ from stuckscan.events import (
     browser_request_failed,
     browser_result_in_time,
     busy_until_cap,
+    cancelled_compact_reply,
     cli_turn_failed_over_after_wait,
     compaction_diag_failed,
     compaction_rpc,
@@ -3364,6 +3365,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         return _restart_recovery_fault(event)
     if kind == "compaction.diag":
         return "a compaction timed out" if failed_compaction_diag(event) else ""
+    if kind == "compaction.failed" and cancelled_compact_reply(event):
+        return ""  # (a `/compact` reply "Compaction cancelled": a manual compaction cancelled, the session went on)
     if kind == "session.aborted_last_run":  # (a /stop also aborts a run: only restart-recovery state left says restart)
         runs = event.fields.get("restartRecoveryRuns")
         return "a session store row keeps its aborted run's restart-recovery state" \

@@ -807,6 +807,19 @@ def failed_compaction_diag(event: Event) -> bool:
         and _TIMED_OUT_REASON.search(str(event.fields.get("reason", ""))) is not None
 
 
+# The `/compact` command's reply to its user (a manual compaction, labelling policy "compact command reply: the
+# reason decides"): "⚙️ Compaction failed: <reason> • Context <used>/<window> (<pct>%)". With the compaction library's
+# wording for an aborted compaction, "Compaction cancelled" (a safeguard cancel or an abort), the command came back and
+# the session answered: no compaction held it, whatever size the context meter shows. A timeout reason is read as a
+# compaction timeout (kind ``compaction.timeout``) and stays one.
+_CANCELLED_COMPACT_REPLY = re.compile(r"Compaction failed:\s*Compaction cancelled\.?\s*•\s*Context\b")
+
+
+def cancelled_compact_reply(event: Event) -> bool:
+    """A ``/compact`` reply whose reason is ``Compaction cancelled``: a manual compaction cancelled, not a stall."""
+    return event.kind == "compaction.failed" and _CANCELLED_COMPACT_REPLY.search(event.message) is not None
+
+
 AUTH_WARMED_KIND = "auth.warmed"
 WARM_BLOCKED_SECONDS = 10.0  # an event-loop pause this long froze the gateway on its own (RC12's FROZEN_MS)
 

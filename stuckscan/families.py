@@ -845,14 +845,15 @@ FAMILIES: tuple[Family, ...] = (
     # <reason> • Context <used>/<window> (<pct>%)", pasted bare (f513) or inside a channel's record of its outbound
     # text (f1549: "[wecom] [openclaw -> plugin] kind=final, text=\"⚙️ Compaction failed: commit_timeout • Context
     # 66k/262k (25%)\"", a context engine's commit wait running out). A reason in the words of a timeout is the
-    # compaction timing out. Taken from pasted logs; the reply's wording was not found in the stored source.
+    # compaction timing out. It is the `/compact` command's reply (a manual compaction; labelling policy "compact
+    # command reply: the reason decides"); the meter reads "?/<window>" when the used tokens are unknown.
     _searched(
         "compaction.timeout", "warn", "Compaction failed: ",
-        r"Compaction failed: (?P<error>[^•\n\"]{0,200}?(?:timeout|timed out)[^•\n\"]{0,200}?) • Context \d",
+        r"Compaction failed: (?P<error>[^•\n\"]{0,200}?(?:timeout|timed out)[^•\n\"]{0,200}?) • Context (?:\d|\?/)",
     ),
     _searched(
         "compaction.failed", "warn", "Compaction failed: ",
-        r"Compaction failed: (?P<error>[^•\n\"]{1,200}?) • Context \d",
+        r"Compaction failed: (?P<error>[^•\n\"]{1,200}?) • Context (?:\d|\?/)",
     ),
     # A final reply the channel's delivery policy withheld (src/auto-reply/..., subsystem source-reply/private-final,
     # warn; the session key, channel and length in the meta): "agent produced a long private final reply without

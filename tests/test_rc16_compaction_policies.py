@@ -158,3 +158,39 @@ def test_a_codex_compaction_started_alone_is_no_compaction_stall() -> None:
     started = line("15:22:00", "started codex app-server compaction sessionId=s7 threadId=t1", "agent/embedded", "INFO")
     assert not rc16(analyze(started, line("15:22:04", "completed codex app-server compaction sessionId=s7",
                                           "agent/embedded", "INFO")))
+
+
+# Labelling policy "compact command reply: the reason decides": "⚙️ Compaction failed: <reason> • Context <used>/<window>
+# (<pct>%)" is the `/compact` command's reply, a manual compaction whose result reached its user.
+COMPACT_REPLY = "⚙️ Compaction failed: {reason} • Context {meter}"
+METERS = ("212k/200k (106%)", "37k/128k (29%)", "?/2.0m")
+
+
+def _findings(analysis: Analysis) -> list[str]:
+    return [finding.rule.id for finding in analysis.findings()]
+
+
+def test_a_compact_reply_cancelled_is_no_compaction_stall_however_often_and_whatever_the_meter() -> None:
+    cancelled = [COMPACT_REPLY.format(reason="Compaction cancelled", meter=meter) for meter in METERS]
+    for reply in cancelled:
+        assert _findings(analyze(reply)) == []
+    assert _findings(analyze(*cancelled, *cancelled)) == []  # (the user repeating it)
+    # (dated, as a channel's record of the reply it sent, and with the session answering after it)
+    sent = line("08:14:02", f'[telegram] [openclaw -> plugin] kind=final, text="{cancelled[0]}"', "gateway/channels/telegram")
+    answered = line("08:14:40", "telegram sendMessage ok chat=5550001 message=88", "gateway/channels/telegram", "INFO")
+    assert _findings(analyze(sent, answered)) == []
+    assert _findings(analyze(sent, sent.replace("08:14:02", "08:19:30"))) == []
+
+
+def test_a_compact_reply_with_a_timeout_reason_stays_a_compaction_stall() -> None:
+    for reason in ("timed out waiting for codex app-server compaction for thr_9", "commit_timeout"):
+        for meter in METERS:
+            assert rc16(analyze(COMPACT_REPLY.format(reason=reason, meter=meter)))
+
+
+def test_cancel_wording_outside_the_compact_reply_keeps_its_reading() -> None:
+    # (an automatic compaction failing with the library's cancel wording is not the command's reply)
+    auto = line("08:14:02", f"auto-compaction failed for {MODEL}: Compaction cancelled", "agent/embedded")
+    assert rc16(analyze(auto))
+    # (the reply's words with no context meter after them are anyone's prose)
+    assert _findings(analyze("Compaction failed: Compaction cancelled, so I started a new session")) == []

@@ -11,6 +11,7 @@ from stuckscan.events import (
     SLOW_COMPACTION_KIND,
     TIMEOUT_COMPACTION_START,
     Event,
+    cancelled_compact_reply,
     compaction_diag_failed,
     compaction_rpc,
     event_order,
@@ -66,6 +67,10 @@ RULE = Rule(
      "`timed out during compaction`, `AbortError: Unsubscribed during compaction` (a run that ended inside its "
      "compaction)",
      "`Compaction timed out`", "`auto-compaction failed for <provider>/<model>: ...`",
+     "`Compaction failed: <reason> • Context <used>/<window>`, the `/compact` command's reply, with a timeout reason "
+     "(`timed out waiting for ... compaction`, `commit_timeout`); not with `Compaction cancelled` (a manual "
+     "compaction cancelled while the session went on, however often it is repeated and whatever the context meter "
+     "shows)",
      "`Error running remote compact task: ...` (the Codex harness's remote compaction failing the turn)",
      "`codex app-server compaction turn ended with status failed|interrupted` (the Codex harness's native "
      "compaction ending without compacting)",
@@ -214,7 +219,9 @@ def detect(view: IncidentView) -> Candidate | None:
                              "compaction.failed", "compaction.timeout_recovery", "gateway.draining_rejected",
                              "compaction.abort_failed", "compaction.deadline_extended", "compaction.overflow_exhausted",
                              "compaction.interrupted", SLOW_COMPACTION_KIND)
-    compaction = [e for e in compaction if not refused_for_restart(e)]  # (that drain is a restart's: RC17 reads it)
+    # (that drain is a restart's: RC17 reads it; a `/compact` reply "Compaction cancelled" is a manual compaction
+    # cancelled while the session went on, labelling policy "compact command reply: the reason decides")
+    compaction = [e for e in compaction if not refused_for_restart(e) and not cancelled_compact_reply(e)]
     diag_open = open_diag_starts(view.events("compaction.diag"))
     locks = lock_events(view) if diag_open else []
     held_locks = locks_taken_at(diag_open, locks)
