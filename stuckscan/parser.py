@@ -44,6 +44,7 @@ from stuckscan.shapes import (
     Note,
     Piece,
     Record,
+    carried_log_lines,
     container_piece,
     degraded_event_loop,
     docker_json_line,
@@ -52,6 +53,7 @@ from stuckscan.shapes import (
     json_pieces,
     kv_pair,
     lenient_json,
+    log_reading_calls,
     normalize_level,
     own_line_note,
     printed_time,
@@ -548,6 +550,7 @@ def _unquoted(cell: str) -> str:
 
 
 _MAX_HELD_NOTES = 64
+_MAX_LOG_READING_CALLS = 64  # (a transcript's log-reading calls still awaiting their result; older ones are dropped)
 # A pasted markdown table (see LineParser._table_row): a row's cells, its separator row, a cell that holds a time (a
 # clock, or an ISO date with or without its clock, perhaps with a remark after it) and a row number cell.
 _TABLE_SEPARATOR = re.compile(r"\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-{0,}:?[ \t]*")
@@ -1014,6 +1017,9 @@ class LineParser:
         self._transcript_entry_at: datetime | None = None  # the time of the last session transcript entry read
         self._transcript_tool_pending = False  # whether that entry was a turn that called a tool
         self._transcript_session: str | None = None  # the session id the transcript's header names
+        # the ids of the transcript's tool calls that ran a command printing a log, until their result is read
+        self._log_reading_calls: deque[str] = deque(maxlen=_MAX_LOG_READING_CALLS)
+        self._carried: list[str] = []  # the log lines the tool result just read carries (see _carried_events)
         # channel account -> (session key, time) of dispatches not complete yet
         self._open_dispatches: dict[str, deque[tuple[str, datetime | None]]] = {}
         self._dingtalk_seen = False  # whether a line so far was the DingTalk channel's (see as_dingtalk_sdk_line)
@@ -1335,6 +1341,13 @@ class LineParser:
     def _take_parsed(self, number: int, text: str, truncated: bool) -> Sequence[Event]:
         event = self.parse_text(number, text, truncated)
         note = self._trailing_note
+        if self._carried:
+            carried = self._carried_events(number)
+            ready = [*self._release(), *carried]
+            self._pending = event
+            if note is not None:
+                self._pending_notes.append(note)
+            return ready
         pending = self._pending
         if pending is not None and pending.kind == event.kind == GENERIC_KIND and event.shape.endswith("snippet") \
                 and (pending.shape.endswith("snippet") and note is None or _wrapped_under(pending, text)):
@@ -1447,6 +1460,8 @@ class LineParser:
                 line, container_time = container
                 return self._container_event(number, line, truncated, "docker-json+", container_time)
         record = record_from_json(obj)
+        if record.shape == TRANSCRIPT_SHAPE and not inner:
+            self._note_log_reading(obj)
         if record.embedded_line is not None and not record.embedded_line.lstrip().startswith("{"):
             event = self._parse_text_line(number, strip_ansi(record.embedded_line), truncated)
             event.shape = "logs-json-raw"
@@ -1455,6 +1470,33 @@ class LineParser:
             record = with_meta_kind(record)
         moment = self._resolve_time(record.time_text)
         return self._build(number, moment, record, truncated)
+
+    def _note_log_reading(self, obj: dict[str, Any]) -> None:
+        """Follow a transcript's log-reading tool calls to their results: a result of one keeps the log lines its
+        text carries in ``self._carried``, for :meth:`_take_parsed` to read as lines of their own."""
+        body = obj.get("message")
+        if obj.get("type") != "message" or not isinstance(body, dict):
+            return
+        if body.get("role") == "assistant":
+            self._log_reading_calls.extend(log_reading_calls(body.get("content")))
+        elif body.get("role") == "toolResult" and body.get("toolCallId") in self._log_reading_calls:
+            self._log_reading_calls.remove(body["toolCallId"])
+            self._carried = carried_log_lines(body.get("content"))
+
+    def _carried_events(self, number: int) -> list[Event]:
+        """The events of the log lines a tool result carries, numbered as the result's own line and each timed by its
+        own stamp (the result's time is when the command ran, not when the lines were logged). A line that reads as
+        no log line of a known time is left out: it is the output's own text."""
+        lines, self._carried = self._carried, []
+        events: list[Event] = []
+        for line in lines:
+            event = self.parse_text(number, line)
+            self._carried = []  # (a carried line is never itself a transcript entry to follow)
+            if event.time is not None and event.kind not in (UNPARSED_KIND, NOTE_KIND) \
+                    and event.shape != TRANSCRIPT_SHAPE:
+                events.append(self._emit(event))
+        self._trailing_note = None
+        return events
 
     def _salvage_json(self, number: int, text: str, truncated: bool) -> Event | None:
         """A line that starts with ``{`` but is no JSON object: a record's values pasted in a

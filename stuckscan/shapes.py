@@ -636,6 +636,44 @@ def gateway_restart_call(content: Any) -> tuple[str, str] | None:
     return None
 
 
+# A shell command that prints a log: ``openclaw logs``, ``journalctl``, ``docker logs``, or a file reader (tail, cat,
+# grep, ...) given a path or unit that names a log. Its tool result is program output, the log's own lines.
+LOG_READING_COMMAND = re.compile(
+    r"\b(?:openclaw|clawdbot|moltbot)\s+logs\b|\bjournalctl\b|\bdocker\s+(?:compose\s+)?logs\b"
+    r"|\b(?:tail|head|cat|grep|egrep|rg|less|sed|awk)\b[^;&|]*log",
+    re.IGNORECASE)
+# A line in a gateway log's form begins with its own date and time: ISO, as the file log and the console print it, or
+# behind journald's prefix (``May 04 18:24:24 host node[1210]: ...``).
+CARRIED_LOG_LINE = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S+ [\w.@-]+\[\d+\]: ")
+MAX_CARRIED_LINES = 2000  # (a tool result's output is capped by the gateway; this bounds a pathological one)
+
+
+def log_reading_calls(content: Any) -> list[str]:
+    """The ids of the tool calls in an assistant message's content that run a command printing a log."""
+    if not isinstance(content, list):
+        return []
+    calls: list[str] = []
+    for part in content:
+        if not isinstance(part, dict) or part.get("type") != "toolCall" or not isinstance(part.get("arguments"), dict):
+            continue
+        command = part["arguments"].get("command")
+        if part.get("name") in COMMAND_TOOLS and isinstance(command, str) and LOG_READING_COMMAND.search(command):
+            calls.append(str(part.get("id", ""))[:200])
+    return calls
+
+
+def carried_log_lines(content: Any) -> list[str]:
+    """The lines of a tool result's text that are in a log's form (each starting with its own date and time), in
+    order. Only the content's text is read: ``details.aggregated`` repeats it."""
+    parts: list[str] = []
+    if isinstance(content, str):
+        parts = [content]
+    elif isinstance(content, list):
+        parts = [part["text"] for part in content if isinstance(part, dict) and isinstance(part.get("text"), str)]
+    lines = [line.strip() for text in parts for line in text.splitlines() if CARRIED_LOG_LINE.match(line.strip())]
+    return lines[:MAX_CARRIED_LINES]
+
+
 def _first_text(content: Any) -> str:
     if isinstance(content, str):
         return content

@@ -8,6 +8,8 @@ that hung that long.
 
 from __future__ import annotations
 
+import json
+
 from stuckscan.analysis import analyze_events
 from stuckscan.parser import ParseStats, parse_text_lines
 
@@ -536,3 +538,51 @@ def test_a_cli_turn_failed_over_at_once_or_aborted_is_no_model_call_hang() -> No
     assert _primaries(_cli_turn_failed("16:57:38", 4200, "FailoverError")) == []
     assert _primaries(_cli_turn_failed("16:57:38", 359185, "AbortError")) == []
     assert _primaries(_cli_turn_failed("16:57:38", 153625, "error")) == []
+
+
+# Labelling policy "gateway log lines inside a tool result": an agent that ran `tail`, `grep`, `cat` or `openclaw logs`
+# on the gateway's own log got the log's lines back as its tool result's text; those lines are lines of the excerpt,
+# each timed by its own stamp, and the transcript's own records around them stay transcript entries.
+_FAILOVER_TIMEOUT = ("2026-04-07T16:08:41.416+08:00 [agent] embedded run failover decision: "
+                     "runId=c8304c5f-442b-4c9b-81eb-4124c73d7241 stage=assistant decision=surface_error "
+                     "reason=timeout provider=custom/claude-sonnet-4-6 profile=-")
+
+
+def _tool_call(command: str, call: str = "call_1") -> str:
+    body = {"role": "assistant", "content": [{"type": "toolCall", "id": call, "name": "exec",
+                                              "arguments": {"command": command}}],
+            "stopReason": "toolUse", "timestamp": 1775554622589}
+    return json.dumps({"type": "message", "id": "a1", "timestamp": "2026-04-07T09:37:05.149Z", "message": body})
+
+
+def _tool_result(text: str, call: str = "call_1") -> str:
+    body = {"role": "toolResult", "toolCallId": call, "toolName": "exec", "content": [{"type": "text", "text": text}],
+            "details": {"status": "completed", "exitCode": 0, "aggregated": text}, "isError": False}
+    return json.dumps({"type": "message", "id": "a2", "timestamp": "2026-04-07T09:37:05.187Z", "message": body})
+
+
+def test_gateway_lines_a_log_reading_tool_result_carries_are_read_as_log_lines() -> None:
+    output = f"...the tail of an earlier multi-line record\n{_FAILOVER_TIMEOUT}\n"
+    lines = [_tool_call("tail -n 50 ~/.openclaw/logs/gateway.err.log"), _tool_result(output)]
+    assert _primaries(*lines) == ["RC01"]
+    failovers = [event for event in parse_text_lines(lines) if event.kind == "embedded.failover"]
+    assert len(failovers) == 1  # (read from the content once; details.aggregated repeats it)
+    assert failovers[0].time is not None and failovers[0].time.isoformat() == "2026-04-07T08:08:41.416000+00:00"
+    assert failovers[0].line == 2
+    assert _primaries(_tool_call("openclaw logs --limit 200"), _tool_result(output)) == ["RC01"]
+
+
+def test_log_lines_in_a_tool_result_whose_call_read_no_log_stay_the_results_text() -> None:
+    # (a file the agent wrote or read that quotes a log line, and a result whose call is not in the excerpt)
+    assert _primaries(_tool_call("cat ~/notes/todo.md"), _tool_result(_FAILOVER_TIMEOUT)) == []
+    assert _primaries(_tool_result(_FAILOVER_TIMEOUT)) == []
+    assert _primaries(_tool_call("tail -n 50 ~/.openclaw/logs/gateway.err.log", "call_2"),
+                      _tool_result(_FAILOVER_TIMEOUT)) == []
+
+
+def test_a_transcripts_own_records_inside_a_tool_result_are_not_read_as_its_entries() -> None:
+    failed_turn = json.dumps({"type": "message", "timestamp": "2026-04-07T09:30:00.000Z",
+                              "message": {"role": "assistant", "stopReason": "error", "timestamp": 1775553600000,
+                                          "errorMessage": "LLM request timed out.", "content": []}})
+    events = parse_text_lines([_tool_call("tail -n 5 ~/.openclaw/logs/gateway.log"), _tool_result(failed_turn)])
+    assert [event.kind for event in events] == ["transcript.turn_ended", "transcript.tool_result"]
