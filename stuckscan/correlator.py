@@ -52,6 +52,7 @@ from stuckscan.events import (
     RUN_TIMEOUT_ECHO,
     SAME_FAILURE_SECONDS,
     SILENT_STREAK_FIELD,
+    SKIP_AGES_KIND,
     SLOW_COMPACTION_KIND,
     SLOW_COMPACTION_SECONDS,
     SLOW_RESPONSE_SECONDS,
@@ -92,6 +93,7 @@ from stuckscan.events import (
     needed_compaction_failed,
     overdue_channel_turn,
     plugin_compaction_commit,
+    quoted_ages,
     recall_lane_task,
     refused,
     reload_wait_subject,
@@ -1014,6 +1016,7 @@ class Correlator:
         self.recent_agent_ends: deque[Event] = deque(maxlen=64)  # (whose error a failover of the same run may echo)
         self._typing_ttl: Event | None = None  # (the last typing indicator out of its TTL: see _silent_cli_exit)
         self._accepted: Event | None = None  # (an accepted inbound message no dispatch has followed yet)
+        self._last_skip: tuple[IncidentRecord, Event] | None = None  # (see _skip_ages_beside)
         self._last_start: Event | None = None  # the latest channel start (see _keep_start_beside_fetch_timeouts)
         self.episodes: list[EpisodeRecord] = []
         self.open_episode: EpisodeRecord | None = None
@@ -1085,6 +1088,8 @@ class Correlator:
         if kind in ("generic", "unparsed"):
             if kind == "generic" and channel_side_line(event):
                 self._note_channel_side(event)
+            if kind == "generic":
+                self._skip_ages_beside(event)
             return changes
         if kind != NOTE_KIND and kind not in LONE_TIMEOUT_COMPANIONS and not self._failover_after_its_run_timeout(event):
             self._other_lines += 1  # (a line beside which a run timeout is no longer lone: see _expire_run_timeouts)
@@ -1468,6 +1473,7 @@ class Correlator:
         recovery.events.append(event)
         self._read_recovery(record, recovery, event)
         self._judge_earlier_recoveries(record, recovery)
+        self._last_skip = (record, event) if recovery.status == "skipped" else None
         if recovery.status in ("skipped", "noop"):
             recovery.verdict, recovery.decided = RecoveryVerdict.SKIPPED, True
             recovery.verdict_reason = f"recovery skipped ({recovery.reason or 'no reason given'})"
@@ -1605,9 +1611,21 @@ class Correlator:
         recovery.events.append(event)
         self._read_recovery(record, recovery, event)
         recovery.decided = False
+        self._last_skip = (record, event) if recovery.status == "skipped" else None
         self._decide_recoveries(record)
         changes.append(Change("recovery", record, recovery.action or recovery.status or "recovery"))
         return changes
+
+    def _skip_ages_beside(self, event: Event) -> None:
+        """A line right under a recovery skip that quotes the skip's age at several ticks (``age=289s, 385s``): kept
+        with the skip's incident, where RC05 reads the skip as repeated (labelling policy "one keep-lane recovery
+        skip")."""
+        if self._last_skip is None:
+            return
+        record, skip = self._last_skip
+        if event.source == skip.source and event.line == skip.line + 1 and len(quoted_ages(event.message)) >= 2:
+            record.evidence.add(replace(event, kind=SKIP_AGES_KIND))
+        self._last_skip = None
 
     # -- session evidence and healthy signals ----------------------------------------
 

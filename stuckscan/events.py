@@ -992,3 +992,18 @@ def long_unnamed_abort(event: Event, abort_seconds: float) -> bool:
     if event.kind != "message.processed" or not str(event.fields.get("reason", "")).startswith(UNNAMED_ABORT_REASON):
         return False
     return max(event.seconds.get("duration", 0.0), event.seconds.get("durationMs", 0.0)) >= abort_seconds
+
+
+# A recovery skip's age quoted at two or more ticks (``age=289s, 385s``): the reporter joined the values the same skip
+# printed on several recovery passes, on the skip line itself or on the line under it. The line under it becomes this
+# kind in the skip's incident (correlator: _skip_ages_beside).
+SKIP_AGES_KIND = "recovery.skip_ages"
+_QUOTED_AGES = re.compile(r"\bage=(\d+(?:\.\d+)?)s((?:\s*,\s*\d+(?:\.\d+)?s\b)+)")
+
+
+def quoted_ages(text: str) -> list[float]:
+    """The ages of ``age=289s, 385s`` in a line, in seconds; empty when the line quotes one age or none."""
+    quoted = _QUOTED_AGES.search(text) if "age=" in text else None
+    if quoted is None:
+        return []
+    return [float(quoted.group(1)), *(float(v) for v in re.findall(r"(\d+(?:\.\d+)?)s", quoted.group(2)))]

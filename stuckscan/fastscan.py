@@ -59,7 +59,15 @@ from stuckscan import correlator as _correlator
 from stuckscan import families
 from stuckscan._identity import IdentityResolver
 from stuckscan.channels import CHANNEL_NEEDLES, channel_side_line
-from stuckscan.events import GENERIC_KIND, NOTE_KIND, PLUGIN_COMPACTION_NEEDLE, UNPARSED_KIND, Event, plugin_compaction_commit
+from stuckscan.events import (
+    GENERIC_KIND,
+    NOTE_KIND,
+    PLUGIN_COMPACTION_NEEDLE,
+    UNPARSED_KIND,
+    Event,
+    plugin_compaction_commit,
+    quoted_ages,
+)
 from stuckscan.inputs import RawLine, display_name, read_blocks, read_range_blocks
 from stuckscan.lifecycle_lane import LaneBatch, LaneRun
 from stuckscan.lifecycle_lane import eligible as lane_eligible
@@ -877,7 +885,7 @@ def inert(event: Event) -> bool:
         # an unrecognised WARN/ERROR/FATAL line goes to the template miner; one that reports a fault, to the
         # count of lines no rule explained (stuckscan.unexplained)
         return event.level not in MINED_LEVELS and not looks_like_fault(event) and not channel_side_line(event) \
-            and not plugin_compaction_commit(event)
+            and not plugin_compaction_commit(event) and not quoted_ages(event.message)
     if kind in UNJUDGED_FAULT_KINDS and looks_like_fault(event):
         return False  # counted as a fault no rule explained, as an unrecognised one is
     if kind == UNPARSED_KIND:

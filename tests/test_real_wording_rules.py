@@ -412,10 +412,14 @@ def test_a_stale_lock_of_the_gateways_own_live_pid_is_the_lock_held_by_the_live_
     assert analyze(dead).incidents[0].primary.rule.id == "RC09"
 
 
-def test_a_lone_keep_lane_skip_for_reply_work_is_stale_state_with_low_confidence() -> None:
-    skip = line("10:00:00", f"stuck session recovery outcome: status=skipped action=keep_lane sessionId={SID} "
-                            f"sessionKey={KEY} activeWorkKind=embedded_run reason=active_reply_work")
-    incident = analyze(skip).incidents[0]
+def test_a_lone_keep_lane_skip_for_reply_work_names_no_cause_and_a_repeated_one_is_stale_state() -> None:
+    # (policy "one keep-lane recovery skip": one skip fits a slow, real turn as well as a leaked handle)
+    def skip(clock: str) -> str:
+        return line(clock, f"stuck session recovery outcome: status=skipped action=keep_lane sessionId={SID} "
+                           f"sessionKey={KEY} activeWorkKind=embedded_run reason=active_reply_work")
+    lone = analyze(skip("10:00:00"))
+    assert lone.incidents[0].primary is None and not {"RC05", "RC07"} & rule_ids(lone)
+    incident = analyze(skip("10:00:00"), skip("10:00:30")).incidents[0]
     assert incident.primary is not None and incident.primary.rule.id == "RC05"
     assert incident.primary.confidence.value == "low"
 

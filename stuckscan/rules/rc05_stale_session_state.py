@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 from stuckscan.events import (
     RELOAD_WAIT_KINDS,
     REPEATED_MESSAGE_FAILURES,
+    SKIP_AGES_KIND,
     Event,
     expired_as_stale,
     failed_message_id,
+    quoted_ages,
     reload_wait_subject,
     reload_waits_on_task_records,
 )
@@ -27,6 +29,7 @@ from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
 
 if TYPE_CHECKING:
     from stuckscan.classifier import IncidentView
+    from stuckscan.correlator import RecoveryRecord
 
 
 def _task_records(context: FixContext) -> bool:
@@ -46,7 +49,10 @@ RULE = Rule(
      "`action=observe_only reason=active_embedded_run`", "`sessionId=unknown` with `recovery=none`",
      "a stall whose `lastProgress=embedded_run:started` is older than its `age` by the warn threshold or more "
      "(`age=245s ... lastProgressAge=8238s`: the run handle of an earlier turn)",
-     "a single `action=keep_lane reason=active_reply_work` skip (low confidence on its own)",
+     "an `action=keep_lane` skip (`reason=active_reply_work` or `active_lane_task`) that the lines show repeated "
+     "for the session (two or more skips, or its age quoted at two ticks: `age=289s, 385s`), at the abort point or "
+     "past it, or followed by `reclaiming stale active reply work` or a stale lane-task release (low confidence on "
+     "its own); one skip below the abort point with none of these fits a slow, real turn as well and is not RC05",
      "`stuck session recovery no-op: reason=no_active_work action=none`: recovery found nothing running on a session "
      "still counted stuck (low once, medium when it repeats)",
      "`Session <id> already has an active turn claim` (a new turn refused) going on for the warn threshold, or "
@@ -56,7 +62,8 @@ RULE = Rule(
      "session entry stays conflicted (medium; a single conflict, or a message's dispatch and processed lines, is a "
      "commit race a retry gets past)",
      "`stuck session recovery outcome: status=skipped action=keep_lane ... reason=active_lane_task` 3 times or more: "
-     "the session lane holds a task while no embedded run is registered for the session (an orphaned lane task)",
+     "the session lane holds a task while no embedded run is registered for the session (an orphaned lane task; "
+     "medium confidence)",
      "`channel reload still deferred after <n>ms with <n> task run(s) active` (or `channel reload timeout after ...`, "
      "or a gateway restart's `restart still deferred after <n>ms with ... active`) a minute or more into the wait, "
      "with no embedded run, reply or operation counted (or an hour or more into it, "
@@ -97,9 +104,12 @@ def detect(view: IncidentView) -> Candidate | None:
     unknown_unrecovered = view.warnings_where(lambda w: w.raw.get("sessionId") == "unknown" and field_text(w, "recovery") == "none")
     huge = view.record.max_age >= 10_000
     idle_queue = huge and view.record.queue_seen and view.record.max_queue_depth == 0
-    # Recovery keeps the lane for reply work it believes active, on a session the detector
-    # already found stuck: reply work that makes no progress is the phantom handle itself.
-    phantom_reply = [r for r in skipped if r.reason == "active_reply_work"]
+    # Recovery keeps the lane for reply work it believes active: reply work that makes no progress is the phantom
+    # handle itself, but one keep-lane skip fits a slow, real turn as well, so it counts only when the lines show
+    # the skip repeated, past the abort point, or the stale work reclaimed later (labelling policy "one keep-lane
+    # recovery skip"; a stale_session_state classification beside it is ``stale`` above).
+    keep_lane = [r for r in skipped if r.reason in KEEP_LANE_REASONS]
+    phantom_reply = keep_lane if _keep_lane_skip_shows_stale(view, keep_lane) else []
     # "CRITICAL: unsubscribe failed ... possible resource leak": the run's handle outlived it.
     leaked = view.events("embedded.unsubscribe_failed")
     # "Session <id> already has an active turn claim": a new turn refused for an earlier turn's claim never released.
@@ -172,6 +182,38 @@ def detect(view: IncidentView) -> Candidate | None:
         or first_time(expired),
         facts={"task_records": bool(deferred)},
     )
+
+
+# The skip reasons of "status=skipped action=keep_lane": the reply work's own run is registered, or the session lane
+# counts an active task with no run handle (src/logging/diagnostic-stuck-session-recovery.runtime.ts).
+KEEP_LANE_REASONS = ("active_reply_work", "active_lane_task")
+
+
+def _skip_ages(event: Event) -> list[float]:
+    """The ages one skip line gives: every value when its age is quoted at several ticks, else its ``age`` field."""
+    quoted = quoted_ages(event.message)
+    if quoted:
+        return quoted
+    age = event.seconds.get("age", metric(event, "age"))
+    return [age] if age > 0 else []
+
+
+def _keep_lane_skip_shows_stale(view: IncidentView, keep_lane: list[RecoveryRecord]) -> bool:
+    """Whether the keep-lane skips show work that is not running rather than a slow turn: two or more skips for the
+    session, a skip's age quoted at two ticks or at the abort point or past it, or a later recovery reclaiming the
+    stale reply work or releasing a stale lane task (labelling policy "one keep-lane recovery skip")."""
+    if not keep_lane:
+        return False
+    if len(keep_lane) >= 2:
+        return True
+    ages = [age for r in keep_lane for e in r.events for age in _skip_ages(e)]
+    ages += [age for e in view.events(SKIP_AGES_KIND) for age in quoted_ages(e.message)]
+    if len(set(ages)) >= 2 or any(age >= view.thresholds.abort_seconds for age in ages):
+        return True
+    return any((r.action or "").startswith("reclaim_stale") or r.reason in ("stale_lane_task", "stale_reply_work",
+                                                                            "phantom_reply_work")
+               or any(e.kind == "recovery.reclaiming" for e in r.events)
+               for r in view.record.recoveries)
 
 
 def _live_work_outlasted_stall(view: IncidentView) -> bool:
