@@ -1051,7 +1051,7 @@ FAMILIES: tuple[Family, ...] = (
     # "received message from" is left out: its disposition of the message, allowlist or pairing, prints as lines the
     # fast path does not read.)
     _searched(
-        "channel.inbound_accepted", "info", "update",
+        "channel.inbound_accepted", "info", "isolated polling",
         r"isolated polling (?:worker )?(?:update (?:received|spooled)|offset persisted) updateId=(?P<updateId>\S{1,40})",
     ),
     _searched("channel.polling_started", "info", "polling ingress started", r"polling ingress started"),
