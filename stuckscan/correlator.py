@@ -32,6 +32,7 @@ from stuckscan.events import (
     CHANNEL_START_KIND,
     CLI_BACKEND_KINDS,
     CLIENT_TIMEOUT,
+    COMPACTION_END_STAGES,
     COMPACTION_HELD_FIELD,
     FAST_FAILURE_SECONDS,
     HELD_AFTER_TIMEOUT_KINDS,
@@ -2234,7 +2235,7 @@ class Correlator:
                         else event.seconds.get("timeoutMs", 0.0) / 1000
         elif kind == "embedded.compaction":
             stage = event.fields.get("stage")
-            if stage in ("end", "done", "complete", "succeeded"):
+            if stage in COMPACTION_END_STAGES:
                 self._end_compaction_waits(run_id or identity)
                 return
             if stage not in ("start", "retry"):

@@ -710,6 +710,8 @@ OVERFLOW_KINDS = frozenset({"compaction.overflow", "compaction.overflow_diag"}) 
 # compaction commit and its end. Its ``durationMs`` is the time between them.
 SLOW_COMPACTION_KIND = "compaction.slow"
 SLOW_COMPACTION_SECONDS = 120.0
+# The stages an ``embedded run compaction <stage>`` line ends a compaction with.
+COMPACTION_END_STAGES = ("end", "done", "complete", "succeeded")
 # A provider's or the runtime's context-overflow refusal, as a failed turn's error carries it.
 _CONTEXT_OVERFLOW_ERROR = re.compile(
     r"context[ _]length[ _]exceeded|maximum context length|context overflow|prompt too large"
@@ -734,7 +736,6 @@ def plugin_compaction_commit(event: Event) -> tuple[str, str] | None:
     """(stage, session) of a context-engine plugin's compaction commit line (``committing`` or ``committed``)."""
     found = _PLUGIN_COMPACT_COMMIT.search(event.message) if PLUGIN_COMPACTION_NEEDLE in event.message else None
     return (found["stage"], found["session"]) if found else None
-
 
 
 def compaction_diag_failed(event: Event) -> bool:
