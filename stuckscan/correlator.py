@@ -1183,7 +1183,7 @@ class Correlator:
             self.open_episode.evidence.add(event)
         if kind in SERVING_KINDS and self.open_episode is not None and moment is not None \
                 and self.open_episode.end is not None and moment > self.open_episode.end \
-                and not _refused_as_draining(event):
+                and not _turned_away_by_drain(event):
             self.open_episode.served_after = moment
         if kind == "codex.turn_cut":
             changes.extend(self._on_turn_cut(event, names))
@@ -3446,7 +3446,7 @@ def restart_recovery_clean(event: Event) -> bool:
     return isinstance(recovered, int) and recovered > 0 and failed == 0
 
 
-def _refused_as_draining(event: Event) -> bool:
+def _turned_away_by_drain(event: Event) -> bool:
     """A message's processing record that ends in GatewayDrainingError (``message processed: ... outcome=error
     error="GatewayDrainingError: Gateway is draining; ..."``): a message turned away at admission, not one served."""
     return event.kind == "message.processed" and "GatewayDrainingError" in str(event.fields.get("error", ""))
