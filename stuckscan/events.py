@@ -992,7 +992,13 @@ def long_unnamed_abort(event: Event, abort_seconds: float) -> bool:
     that names no source (labelling policy "a long run ended by an abort that names no source")."""
     if event.kind != "message.processed" or not str(event.fields.get("reason", "")).startswith(UNNAMED_ABORT_REASON):
         return False
-    return max(event.seconds.get("duration", 0.0), event.seconds.get("durationMs", 0.0)) >= abort_seconds
+    return processed_seconds(event) >= abort_seconds
+
+
+def processed_seconds(event: Event) -> float:
+    """How long (s) a ``message processed`` line says its message was held: its ``duration`` or ``durationMs``
+    (either form, in seconds once read), the larger when it gives both; 0 when it gives neither."""
+    return max(event.seconds.get("duration", 0.0), event.seconds.get("durationMs", 0.0))
 
 
 # A recovery skip's age quoted at two or more ticks (``age=289s, 385s``): the reporter joined the values the same skip
