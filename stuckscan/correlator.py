@@ -37,6 +37,8 @@ from stuckscan.events import (
     FAST_FAILURE_SECONDS,
     HELD_AFTER_TIMEOUT_KINDS,
     IN_FLIGHT_KINDS,
+    INBOUND_SILENCE,
+    INBOUND_UNSERVED_KIND,
     LANE_TIMER_SLACK,
     LOCK_FAILURE_TEXTS,
     LONE_TIMEOUT_COMPANIONS,
@@ -201,12 +203,11 @@ ADMISSION_CLOSING_KINDS = frozenset({
 # A channel's inbound message refused as if the gateway were draining while nothing closed its admission (see
 # Correlator._refused_while_admitting): RC18's evidence.
 INBOUND_REFUSED_KIND = "channel.inbound_refused"
-# A channel accepting an inbound message (update received, spooled, offset persisted; a message received) and the
-# same gateway's clock then running INBOUND_SILENCE or more with no dispatch, claim, session, run or lane line: the
-# message never reached a session (labelling policy "inbound accepted, then a dated silence"). RC18's evidence.
+# A channel accepting an inbound message (Telegram's isolated polling ingress: update received, spooled, offset
+# persisted) and the same gateway's clock then running INBOUND_SILENCE or more with no dispatch, claim, session, run or
+# lane line: the message never reached a session (labelling policy "inbound accepted, then a dated silence"), filed as
+# INBOUND_UNSERVED_KIND. RC18's evidence.
 INBOUND_ACCEPTED_KIND = "channel.inbound_accepted"
-INBOUND_UNSERVED_KIND = "channel.inbound_unserved"
-INBOUND_SILENCE = timedelta(seconds=30)
 # A restart wait (RESTART_WAIT_KINDS) and the process stopped before the wait ended: a SIGTERM/SIGINT that shuts down,
 # or the service manager's kill (gateway.stop_killed). The stop cut those runs (RC17). A drain waits at most its
 # budget (300 s by default, src/cli/gateway-cli/run-loop.ts).

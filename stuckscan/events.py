@@ -951,6 +951,11 @@ def blocked_tool_timeout(event: Event, warn_seconds: float) -> bool:
 
 
 CHANNEL_START_KIND = "channel.starting"
+# A channel's accepted inbound message (channel.inbound_accepted) that the same gateway's clock ran INBOUND_SILENCE or
+# more past with no dispatch, claim, session, run or lane line: built by the correlator at the input's end, RC18's
+# evidence (labelling policy "inbound accepted, then a dated silence").
+INBOUND_UNSERVED_KIND = "channel.inbound_unserved"
+INBOUND_SILENCE = timedelta(seconds=30)
 # A channel's start-up requests (getMe, deleteWebhook, setMyCommands) are sent right after its "starting provider"
 # line, so a timeout that names no request is tied to a start only within a few lines of it (and, timed, within a
 # start-up's few request budgets).
