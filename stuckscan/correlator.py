@@ -32,10 +32,13 @@ from stuckscan.events import (
     CHANNEL_START_KIND,
     CLI_BACKEND_KINDS,
     CLIENT_TIMEOUT,
+    COMPACTION_END_STAGES,
     COMPACTION_HELD_FIELD,
     FAST_FAILURE_SECONDS,
     HELD_AFTER_TIMEOUT_KINDS,
     IN_FLIGHT_KINDS,
+    INBOUND_SILENCE,
+    INBOUND_UNSERVED_KIND,
     LANE_TIMER_SLACK,
     LOCK_FAILURE_TEXTS,
     LONE_TIMEOUT_COMPANIONS,
@@ -200,12 +203,11 @@ ADMISSION_CLOSING_KINDS = frozenset({
 # A channel's inbound message refused as if the gateway were draining while nothing closed its admission (see
 # Correlator._refused_while_admitting): RC18's evidence.
 INBOUND_REFUSED_KIND = "channel.inbound_refused"
-# A channel accepting an inbound message (update received, spooled, offset persisted; a message received) and the
-# same gateway's clock then running INBOUND_SILENCE or more with no dispatch, claim, session, run or lane line: the
-# message never reached a session (labelling policy "inbound accepted, then a dated silence"). RC18's evidence.
+# A channel accepting an inbound message (Telegram's isolated polling ingress: update received, spooled, offset
+# persisted) and the same gateway's clock then running INBOUND_SILENCE or more with no dispatch, claim, session, run or
+# lane line: the message never reached a session (labelling policy "inbound accepted, then a dated silence"), filed as
+# INBOUND_UNSERVED_KIND. RC18's evidence.
 INBOUND_ACCEPTED_KIND = "channel.inbound_accepted"
-INBOUND_UNSERVED_KIND = "channel.inbound_unserved"
-INBOUND_SILENCE = timedelta(seconds=30)
 # A restart wait (RESTART_WAIT_KINDS) and the process stopped before the wait ended: a SIGTERM/SIGINT that shuts down,
 # or the service manager's kill (gateway.stop_killed). The stop cut those runs (RC17). A drain waits at most its
 # budget (300 s by default, src/cli/gateway-cli/run-loop.ts).
@@ -1182,7 +1184,7 @@ class Correlator:
             self.open_episode.evidence.add(event)
         if kind in SERVING_KINDS and self.open_episode is not None and moment is not None \
                 and self.open_episode.end is not None and moment > self.open_episode.end \
-                and not _refused_as_draining(event):
+                and not _turned_away_by_drain(event):
             self.open_episode.served_after = moment
         if kind == "codex.turn_cut":
             changes.extend(self._on_turn_cut(event, names))
@@ -2234,7 +2236,7 @@ class Correlator:
                         else event.seconds.get("timeoutMs", 0.0) / 1000
         elif kind == "embedded.compaction":
             stage = event.fields.get("stage")
-            if stage in ("end", "done", "complete", "succeeded"):
+            if stage in COMPACTION_END_STAGES:
                 self._end_compaction_waits(run_id or identity)
                 return
             if stage not in ("start", "retry"):
@@ -3445,7 +3447,7 @@ def restart_recovery_clean(event: Event) -> bool:
     return isinstance(recovered, int) and recovered > 0 and failed == 0
 
 
-def _refused_as_draining(event: Event) -> bool:
+def _turned_away_by_drain(event: Event) -> bool:
     """A message's processing record that ends in GatewayDrainingError (``message processed: ... outcome=error
     error="GatewayDrainingError: Gateway is draining; ..."``): a message turned away at admission, not one served."""
     return event.kind == "message.processed" and "GatewayDrainingError" in str(event.fields.get("error", ""))

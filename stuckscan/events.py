@@ -710,6 +710,8 @@ OVERFLOW_KINDS = frozenset({"compaction.overflow", "compaction.overflow_diag"}) 
 # compaction commit and its end. Its ``durationMs`` is the time between them.
 SLOW_COMPACTION_KIND = "compaction.slow"
 SLOW_COMPACTION_SECONDS = 120.0
+# The stages an ``embedded run compaction <stage>`` line ends a compaction with.
+COMPACTION_END_STAGES = ("end", "done", "complete", "succeeded")
 # A provider's or the runtime's context-overflow refusal, as a failed turn's error carries it.
 _CONTEXT_OVERFLOW_ERROR = re.compile(
     r"context[ _]length[ _]exceeded|maximum context length|context overflow|prompt too large"
@@ -734,7 +736,6 @@ def plugin_compaction_commit(event: Event) -> tuple[str, str] | None:
     """(stage, session) of a context-engine plugin's compaction commit line (``committing`` or ``committed``)."""
     found = _PLUGIN_COMPACT_COMMIT.search(event.message) if PLUGIN_COMPACTION_NEEDLE in event.message else None
     return (found["stage"], found["session"]) if found else None
-
 
 
 def compaction_diag_failed(event: Event) -> bool:
@@ -950,6 +951,11 @@ def blocked_tool_timeout(event: Event, warn_seconds: float) -> bool:
 
 
 CHANNEL_START_KIND = "channel.starting"
+# A channel's accepted inbound message (channel.inbound_accepted) that the same gateway's clock ran INBOUND_SILENCE or
+# more past with no dispatch, claim, session, run or lane line: built by the correlator at the input's end, RC18's
+# evidence (labelling policy "inbound accepted, then a dated silence").
+INBOUND_UNSERVED_KIND = "channel.inbound_unserved"
+INBOUND_SILENCE = timedelta(seconds=30)
 # A channel's start-up requests (getMe, deleteWebhook, setMyCommands) are sent right after its "starting provider"
 # line, so a timeout that names no request is tied to a start only within a few lines of it (and, timed, within a
 # start-up's few request budgets).
@@ -991,7 +997,13 @@ def long_unnamed_abort(event: Event, abort_seconds: float) -> bool:
     that names no source (labelling policy "a long run ended by an abort that names no source")."""
     if event.kind != "message.processed" or not str(event.fields.get("reason", "")).startswith(UNNAMED_ABORT_REASON):
         return False
-    return max(event.seconds.get("duration", 0.0), event.seconds.get("durationMs", 0.0)) >= abort_seconds
+    return processed_seconds(event) >= abort_seconds
+
+
+def processed_seconds(event: Event) -> float:
+    """How long (s) a ``message processed`` line says its message was held: its ``duration`` or ``durationMs``
+    (either form, in seconds once read), the larger when it gives both; 0 when it gives neither."""
+    return max(event.seconds.get("duration", 0.0), event.seconds.get("durationMs", 0.0))
 
 
 # A recovery skip's age quoted at two or more ticks (``age=289s, 385s``): the reporter joined the values the same skip

@@ -524,6 +524,20 @@ def _may_be_piece(text: str) -> bool:
         return text.startswith(('{"log":"', '{"log": "'))
     return " stdout " in text[:48] or " stderr " in text[:48]
 
+
+_MAX_HELD_NOTES = 64
+_MAX_LOG_READING_CALLS = 64  # (a transcript's log-reading calls still awaiting their result; older ones are dropped)
+# A pasted markdown table (see LineParser._table_row): a row's cells, its separator row, a cell that holds a time (a
+# clock, or an ISO date with or without its clock, perhaps with a remark after it) and a row number cell.
+_TABLE_SEPARATOR = re.compile(r"\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-{0,}:?[ \t]*")
+_TABLE_TIME = re.compile(r"(?:\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+                         r"|(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?)(?=$|[ \t(])")
+_TABLE_INDEX = re.compile(r"#?\d{1,4}\.?")
+_TABLE_TIME_HEADER = re.compile(r"(?i)\b(?:time|timestamp|date|when)\b|时间")
+_TABLE_MAX_CELLS = 32
+_LEADING_ELISION = re.compile(r"(?:\.{3,}|…)\s+(?=\S)")
+
+
 def _time_column(header: list[str] | None, cells: list[str]) -> int | None:
     """The index of a table row's time cell: the column its header names as a time, else its first cell, or its
     second after a row number."""
@@ -541,25 +555,12 @@ def _time_column(header: list[str] | None, cells: list[str]) -> int | None:
 def _quoted_message(name: str) -> str | None:
     """The gateway message a header cell quotes in inline code ("first `stalled session` warning"), else None."""
     parts = name.split("`")
-    return parts[1].strip() or None if len(parts) == 3 else None
+    return (parts[1].strip() or None) if len(parts) == 3 else None
 
 
 def _unquoted(cell: str) -> str:
     """A cell's text without its inline-code marks (a quoted field reads as the field)."""
     return cell.replace("`", "")
-
-
-_MAX_HELD_NOTES = 64
-_MAX_LOG_READING_CALLS = 64  # (a transcript's log-reading calls still awaiting their result; older ones are dropped)
-# A pasted markdown table (see LineParser._table_row): a row's cells, its separator row, a cell that holds a time (a
-# clock, or an ISO date with or without its clock, perhaps with a remark after it) and a row number cell.
-_TABLE_SEPARATOR = re.compile(r"\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-{0,}:?[ \t]*")
-_TABLE_TIME = re.compile(r"(?:\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?)?"
-                         r"|(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?)(?=$|[ \t(])")
-_TABLE_INDEX = re.compile(r"#?\d{1,4}\.?")
-_TABLE_TIME_HEADER = re.compile(r"(?i)\b(?:time|timestamp|date|when)\b|时间")
-_TABLE_MAX_CELLS = 32
-_LEADING_ELISION = re.compile(r"(?:\.{3,}|…)\s+(?=\S)")
 
 
 _UI_TIME = re.compile(r"(?P<hour>[01]?\d|2[0-3]):(?P<rest>[0-5]\d:[0-5]\d)(?:\s?(?P<half>[AaPp][Mm]))?")

@@ -24,6 +24,7 @@ from stuckscan.events import (
     event_order,
     lane_held_by_own_task,
     long_unnamed_abort,
+    processed_seconds,
     recall_lane_task,
 )
 from stuckscan.model import Confidence, Severity
@@ -655,7 +656,7 @@ def unnamed_abort_of_held_run(view: IncidentView) -> tuple[Event, float] | None:
     held: list[tuple[Event, float]] = []
     for event in events:
         if event.kind == "message.processed":
-            held.append((event, max(event.seconds.get("duration", 0.0), event.seconds.get("durationMs", 0.0))))
+            held.append((event, processed_seconds(event)))
         elif event.kind == "run.aborting" and event.time is not None:
             active = [e for e in events if e.kind == "run.active_check" and e.fields.get("active") is True]
             if any(event_order(e) > event_order(event) for e in active):

@@ -225,11 +225,12 @@ def detect(view: EpisodeView) -> Candidate | None:
         facts.append(f"utilization {peaks['eventLoopUtilization']:.2f}")
     if "handshakeDurationSeconds" in peaks:
         facts.append(f"WebSocket handshakes taking up to {peaks['handshakeDurationSeconds']:.0f} s")
-    if gaps and delayed:
+    frozen = bool(gaps and delayed)  # (a host timing gap, with late timers or other trouble beside it)
+    if frozen:
         facts.append(f"the process was frozen for ~{max(metric(e, 'frozenMs') for e in gaps) / 1000:.0f} s "
                      "(the host's timing gap)")
-    busy = view.events("sqlite.busy")
-    if gaps and delayed and busy:
+    busy = view.events("sqlite.busy") if frozen else []
+    if busy:
         facts.append("SQLite writes failing with `database is locked` in the same window (the gateway's own database "
                      "work holding the process)")
     if hook_spent:
@@ -247,8 +248,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     return Candidate(
         "RC12", confidence,
         "The gateway's event loop was starved: " + ("; ".join(facts) or "timers and requests ran late") + ".",
-        cite(liveness[:3], delayed[:2], busy[:1] if gaps and delayed else [], long_handshakes[:2], connect_timeouts[:2], slow[:1], others[:1], tick_timeouts[:2],
-             call_timeouts[:1] if len(indirect) >= 2 else []),
+        cite(liveness[:3], delayed[:2], busy[:1], long_handshakes[:2], connect_timeouts[:2], slow[:1], others[:1],
+             tick_timeouts[:2], call_timeouts[:1] if len(indirect) >= 2 else []),
         onset=view.record.start,
-        facts={"phases": phases, "memory_pressure": bool(view.events("memory.pressure")), "host_frozen": bool(gaps and delayed)},
+        facts={"phases": phases, "memory_pressure": bool(view.events("memory.pressure")), "host_frozen": frozen},
     )

@@ -6,9 +6,11 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from stuckscan.events import (
+    COMPACTION_END_STAGES,
     COMPACTION_HELD_FIELD,
     OVERFLOW_KINDS,
     SLOW_COMPACTION_KIND,
+    SLOW_COMPACTION_SECONDS,
     TIMEOUT_COMPACTION_START,
     Event,
     cancelled_compact_reply,
@@ -151,8 +153,7 @@ def locks_taken_at(starts: list[Event], locks: list[Event]) -> list[Event]:
 
 # An overflow compaction that ends within this long is the overflow handled (labelling policy "overflow compactions
 # that finish"); from it on, the compaction held the session past the stall detector's threshold.
-SLOW_COMPACTION = timedelta(seconds=120)
-COMPACTION_END_STAGES = ("end", "done", "complete", "succeeded")
+SLOW_COMPACTION = timedelta(seconds=SLOW_COMPACTION_SECONDS)
 
 
 def _no_op_compaction(event: Event) -> bool:
@@ -190,7 +191,8 @@ def overflow_handled(view: IncidentView, compaction: list[Event]) -> bool:
 
 
 # Lines that show work held behind an open compaction (labelling policy "compaction start with no time shown after
-# it"): the session's lane waiting, the run's own timeout, a stall warning.
+# it"): the session's lane waiting, the run's own timeout (a stall warning after the start, the other such line, is
+# read from the view's warnings in shown_open).
 HELD_BEHIND_COMPACTION = ("lane.wait_exceeded", "embedded.timeout")
 
 
@@ -236,7 +238,7 @@ def detect(view: IncidentView) -> Candidate | None:
     compaction += [e for e in view.events("ws.response") if compaction_rpc(e)]
     if not compaction:
         return None
-    ended = [e for e in compaction if field_text(e, "stage") in ("end", "done", "complete", "succeeded")]
+    ended = [e for e in compaction if field_text(e, "stage") in COMPACTION_END_STAGES]
     ends = {e.fields.get("runId") for e in ended}
     open_starts = [e for e in compaction if e.kind == "embedded.compaction"
                    and field_text(e, "stage") in ("start", "retry") and e.fields.get("runId") not in ends]

@@ -124,8 +124,8 @@ def _restart_markers(view: IncidentView) -> list:
 def _stuck_in_drain(view: IncidentView, refusals: list[Event]) -> timedelta | None:
     """How long the drain's refusals went on after a restart marker, when that is DRAIN_STUCK_AFTER or more: from the
     first restart marker (or `admission closed: restart drain`) since the process last started (a start, or admission
-    reopened, ends the drain), or, for a marker without a time, from
-    the first refusal after it, to a later refusal. None otherwise, and for refusals without a time."""
+    reopened, ends the drain), or, for a marker without a time, from the first refusal after it, to a later refusal.
+    None otherwise, and for refusals without a time."""
     longest = None
     for refusal in refusals:
         if refusal.time is None:

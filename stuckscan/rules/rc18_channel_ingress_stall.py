@@ -25,6 +25,8 @@ from stuckscan.channels import (
 )
 from stuckscan.events import (
     CHANNEL_START_KIND,
+    INBOUND_SILENCE,
+    INBOUND_UNSERVED_KIND,
     REPLAY_KIND,
     beside_start,
     event_order,
@@ -918,7 +920,7 @@ def detect(view: EpisodeView) -> Candidate | None:
         replays = [e for e in view.events(REPLAY_KIND) if replay_all_failed(e)]
         if replays and view.record.served_after is None:
             return _replays_lost(replays)
-        unserved = view.events("channel.inbound_unserved")
+        unserved = view.events(INBOUND_UNSERVED_KIND)
         if unserved and view.record.served_after is None:
             return _accepted_never_dispatched(unserved)
         return None
@@ -1195,16 +1197,16 @@ def _refused_as_draining(refused: list[Event], view: EpisodeView) -> Candidate:
 
 
 def _accepted_never_dispatched(unserved: list[Event]) -> Candidate:
-    """A channel accepted an inbound message and the gateway's own dated lines ran on 30 s or more with no dispatch,
-    claim, session, run or lane line (``channel.inbound_unserved``, see Correlator.finish): in these logs a dispatch
-    follows acceptance within a second, so the message never reached a session (labelling policy "inbound accepted,
-    then a dated silence")."""
+    """A channel accepted an inbound message and the gateway's own dated lines ran on :data:`INBOUND_SILENCE` or more
+    with no dispatch, claim, session, run or lane line (``channel.inbound_unserved``, see Correlator.finish): a
+    dispatch follows acceptance within a second, so the message never reached a session (labelling policy "inbound
+    accepted, then a dated silence")."""
     first = unserved[0]
     return Candidate(
         "RC18", Confidence.LOW,
-        f"{_the_channel(_channel_root(first))} accepted an inbound message ({quote(first.message, 90)}) and the gateway's later "
-        "lines run 30 s or more past it with no dispatch, session, run or lane line for it: the message never reached "
-        "a session, so the bot stays silent on that channel.",
+        f"{_the_channel(_channel_root(first))} accepted an inbound message ({quote(first.message, 90)}) and the "
+        f"gateway's later lines run {INBOUND_SILENCE.total_seconds():.0f} s or more past it with no dispatch, session, "
+        "run or lane line for it: the message never reached a session, so the bot stays silent on that channel.",
         cite(unserved[:1]), onset=first.time, facts={"inbound_unserved": True},
     )
 
