@@ -96,6 +96,7 @@ from stuckscan.events import (
     needed_compaction_failed,
     overdue_channel_turn,
     plugin_compaction_commit,
+    processed_seconds,
     quoted_ages,
     recall_lane_task,
     refused,
@@ -1924,7 +1925,7 @@ class Correlator:
         if long_unnamed_abort(event, self.thresholds.abort_seconds):
             # (a message held past the abort point until its reply operation was aborted, by no one named: labelling
             # policy "a long run ended by an abort that names no source")
-            return f"a message was held {event.seconds.get('duration', 0.0):.0f} s until its reply operation was aborted"
+            return f"a message was held {processed_seconds(event):.0f} s until its reply operation was aborted"
         if event.kind in ("message.processed", "session.init_conflict"):
             return self._message_keeps_failing(event)
         if event.kind == "channel.dispatch_completed":

@@ -586,3 +586,15 @@ def test_a_transcripts_own_records_inside_a_tool_result_are_not_read_as_its_entr
                                           "errorMessage": "LLM request timed out.", "content": []}})
     events = parse_text_lines([_tool_call("tail -n 5 ~/.openclaw/logs/gateway.log"), _tool_result(failed_turn)])
     assert [event.kind for event in events] == ["transcript.turn_ended", "transcript.tool_result"]
+
+
+def test_watch_says_how_long_a_message_held_only_in_durationms_was_held() -> None:
+    from stuckscan.correlator import Correlator
+
+    line = ("2026-06-01T10:00:00.000Z [diagnostic] message processed: channel=telegram chatId=5000000001 messageId=11 "
+            "sessionId=abc sessionKey=agent:main:telegram:direct:5000000001 outcome=error durationMs=512000 "
+            "reason=reply_operation_aborted")
+    correlator = Correlator()
+    details = [change.detail for event in parse_text_lines([line]) for change in correlator.feed(event)
+               if change.kind == "opened"]
+    assert any("held 512 s" in detail for detail in details), details
