@@ -276,7 +276,7 @@ def detect(view: IncidentView) -> Candidate | None:
     elif slow and len(slow) == len(failures) and not open_starts:
         confidence = Confidence.MEDIUM  # (it finished: the session was held, then went on)
         summary = (f"A compaction ran {max(e.seconds.get('durationMs', 0.0) for e in slow):.0f} s before it finished: "
-                   "for that long it held the session, past the stall detector's 2-minute threshold.")
+                   f"for that long it held the session ({SLOW_COMPACTION_SECONDS:.0f} s or more counts as a compaction stall).")
     elif not open_starts and not failures and not ended and view.record.cut_short:
         confidence = Confidence.LOW
         summary = ("A context overflow started an auto-compaction, and the log ends with no sign that it finished "
