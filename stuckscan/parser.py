@@ -534,6 +534,8 @@ _TABLE_TIME = re.compile(r"(?:\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,9
                          r"|(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?)(?=$|[ \t(])")
 _TABLE_INDEX = re.compile(r"#?\d{1,4}\.?")
 _TABLE_TIME_HEADER = re.compile(r"(?i)\b(?:time|timestamp|date|when)\b|时间")
+# A header that names a span, not an event: its clock-like cells ("00:05:00") are durations, never times of their own.
+_TABLE_SPAN_HEADER = re.compile(r"(?i)\b(?:age|duration|elapsed|took|wait(?:ed)?|length|runtime|uptime)\b")
 _TABLE_MAX_CELLS = 32
 _LEADING_ELISION = re.compile(r"(?:\.{3,}|…)\s+(?=\S)")
 
@@ -552,10 +554,32 @@ def _time_column(header: list[str] | None, cells: list[str]) -> int | None:
     return 0
 
 
+def _event_columns(header: list[str] | None, cells: list[str], column: int) -> list[tuple[int, re.Match[str]]]:
+    """The table row's other time cells, each a dated event of its own: a cell that is a time alone (perhaps with a
+    remark in parentheses) under a header cell that names its event ("abort" beside "first `stalled session`
+    warning"), not a span ("run age"). Only under a header: without one a second time may be anything."""
+    if header is None or len(header) != len(cells):
+        return []
+    found: list[tuple[int, re.Match[str]]] = []
+    for index, (name, cell) in enumerate(zip(header, cells)):
+        if index == column or not name or _TABLE_SPAN_HEADER.search(name) or _TABLE_INDEX.fullmatch(cell):
+            continue
+        stamp = _TABLE_TIME.match(cell)
+        rest = cell[stamp.end():].strip() if stamp else ""
+        if stamp is not None and (not rest or rest[:1] == "(" and rest[-1:] == ")"):
+            found.append((index, stamp))
+    return found
+
+
 def _quoted_message(name: str) -> str | None:
     """The gateway message a header cell quotes in inline code ("first `stalled session` warning"), else None."""
     parts = name.split("`")
     return (parts[1].strip() or None) if len(parts) == 3 else None
+
+
+def _cell_remark(after: str) -> str:
+    """A time cell's remark after its time, without its parentheses and inline-code marks."""
+    return _unquoted(after.strip().removeprefix("(").removesuffix(")"))
 
 
 def _unquoted(cell: str) -> str:
@@ -1027,6 +1051,7 @@ class LineParser:
         self._table_header: list[str] | None = None  # a pasted markdown table's header cells (see _table_row)
         self._table_last: list[str] | None = None  # the cells of the table row before, until a separator shows a header
         self._table_time: str | None = None  # a time alone in a row, when the table's cells were pasted one a line
+        self._table_more: list[str] = []  # a table row's other dated events, read as lines after the row's own
 
     # -- public -------------------------------------------------------------------
 
@@ -1052,7 +1077,15 @@ class LineParser:
         lead = text[:1]
         if lead == "|" or self._table_time is not None:
             text = self._table_row(number, text)
-            lead = text[:1]
+            if self._table_more:  # (the row's other dated cells: each a line of its own after the row's)
+                more, self._table_more = self._table_more, []
+                ready = self._feed_text(number, text, truncated)
+                return [*ready, *(event for line in more for event in self._take(number, line, truncated))]
+        return self._feed_text(number, text, truncated)
+
+    def _feed_text(self, number: int, text: str, truncated: bool) -> Sequence[Event]:
+        """:meth:`feed_line` for a decoded line, a table row already read as a line."""
+        lead = text[:1]
         if lead in _MARKDOWN_FIRST or (lead in _INDENT and text.lstrip(" \t")[:1] in _MARKDOWN_FIRST) \
                 or (lead in _DIGITS and (". " in text[1:5] or ") " in text[1:5])):
             text = self._unwrapped_markdown(number, text)
@@ -1125,16 +1158,27 @@ class LineParser:
         if len(cells) == 1:
             self._table_time = stamp.group()
             return text
-        remark = _unquoted(cells[column][stamp.end():].strip().removeprefix("(").removesuffix(")"))
-        named = _quoted_message(self._table_header[column]) if self._table_header else None
-        head = [f"{named}: {remark}" if named and remark else remark]
+        events = _event_columns(self._table_header, cells, column)
         rest = [_unquoted(cell) for index, cell in enumerate(cells)
-                if index != column and cell and not (index < column and _TABLE_INDEX.fullmatch(cell))]
-        message = " ".join(part for part in (*head, *rest) if part)
+                if index != column and cell and not (index < column and _TABLE_INDEX.fullmatch(cell))
+                and all(index != other for other, _ in events)]
+        message = " ".join(part for part in (self._table_cell_head(column, cells[column][stamp.end():]), *rest)
+                           if part)
         if not message:
             return text
         self._unwrapped.append((number, "table+"))
+        for index, other in events:
+            name = _quoted_message(self._table_header[index]) or _unquoted(self._table_header[index])
+            remark = _cell_remark(cells[index][other.end():])
+            self._unwrapped.append((number, "table+"))
+            self._table_more.append(f"{other.group()} {name}: {remark}" if remark else f"{other.group()} {name}")
         return f"{stamp.group()} {message}"
+
+    def _table_cell_head(self, column: int, after: str) -> str:
+        """A time cell's remark after its time, behind the message its header cell quotes in inline code."""
+        remark = _cell_remark(after)
+        named = _quoted_message(self._table_header[column]) if self._table_header else None
+        return f"{named}: {remark}" if named and remark else remark
 
     def _uncommented(self, text: str, comment_width: int) -> str | None:
         """A log line behind a comment's mark (see :data:`_COMMENT`), without it; None for any other line."""

@@ -2780,6 +2780,31 @@ def test_a_markdown_table_row_with_a_time_cell_is_a_dated_line() -> None:
     assert events[-1].time is None and events[-1].kind == "generic"
 
 
+def _table_events(*lines: str) -> list:
+    from stuckscan.parser import LineParser, ParseOptions, ParseStats
+
+    parser = LineParser("openclaw-2026-09-09.log", ParseOptions(), ParseStats())
+    events = [e for n, line in enumerate(lines, 1) for e in parser.feed_line(n, line.encode())]
+    return [*events, *parser.flush()]
+
+
+def test_a_table_rows_time_cells_under_event_headers_are_dated_events_of_their_own() -> None:
+    events = _table_events("| # | first `stalled session` warning | abort | frozen marker |", "|---|---|---|---|",
+                           "| 1 | 05:30:19 (`lastProgressAge=127s`) | 05:58:19 | `activeToolAge=127s` |")
+    dated = [(e.line, e.kind, e.time.strftime("%H:%M:%S"), e.message) for e in events if e.time is not None]
+    assert dated == [(3, "session.stalled", "05:30:19", "stalled session: lastProgressAge=127s activeToolAge=127s"),
+                     (3, "generic", "05:58:19", "abort")]
+    assert all(e.shape.startswith("table+") for e in events if e.time is not None)
+
+
+def test_a_table_cell_that_only_looks_like_a_time_stays_in_its_row() -> None:
+    # A span column ("run age", "duration") holds a length, and a cell with words after its time is a remark.
+    events = _table_events("| Time | Event | run age | next |", "|---|---|---|---|",
+                           "| 05:30:19 | signal SIGTERM received | 00:55:28 | 05:31 then restarted |")
+    dated = [e for e in events if e.time is not None]
+    assert len(dated) == 1 and "00:55:28" in dated[0].message and "05:31 then restarted" in dated[0].message
+
+
 def test_table_cells_pasted_one_a_line_date_the_line_below_the_time() -> None:
     from stuckscan.parser import LineParser, ParseOptions, ParseStats
 

@@ -129,6 +129,17 @@ def test_a_table_row_dates_a_stall_warning_named_by_its_header(tmp_path: Path) -
     assert "RC03" in _scan_text(tmp_path, rows)
 
 
+def test_a_table_column_of_abort_times_is_a_dated_event_not_a_missing_recovery(tmp_path: Path) -> None:
+    # Each row's abort cell is its own dated event: the rows are separate stalls, each aborted, not one session
+    # stuck for eleven hours with nothing trying to recover it.
+    rows = ("| # | first `stalled session` warning | abort | run age at abort | frozen marker |\n"
+            "|---|---|---|---|---|\n"
+            "| 1 | 05:30:19 (`lastProgressAge=127s`) | 05:58:19 | 3328 s | `tool:Bash:started`, `activeToolAge=127s` |\n"
+            "| 2 | 16:27:27 (`lastProgressAge=149s`) | 16:40:28 | 1487 s | `tool:Edit:started`, `activeToolAge=149s` |\n")
+    found = _scan_text(tmp_path, rows)
+    assert "RC03" in found and "RC07" not in found
+
+
 def test_a_stall_warning_with_a_young_active_tool_is_not_a_blocked_tool(tmp_path: Path) -> None:
     rows = ("| # | first `stalled session` warning | frozen marker |\n"
             "|---|---|---|\n"
