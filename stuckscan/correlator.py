@@ -46,6 +46,8 @@ from stuckscan.events import (
     NOTE_KIND,
     OVERFLOW_KINDS,
     PLUGIN_COMPACTION_NEEDLE,
+    PLUGIN_TOOL_CALL_KIND,
+    PLUGIN_TOOL_END_KINDS,
     RELOAD_WAIT_KINDS,
     REPEATED_MESSAGE_FAILURES,
     REPLAY_KIND,
@@ -268,7 +270,7 @@ CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE
                                                  INGRESS_BACK_KIND, RUNNER_STOP_KIND, "channel.starting",
                                                  AUTH_WARMED_KIND, REPLAY_KIND, LOCK_RELEASED_KIND,
                                                  "channel.typing_ttl", "cli.exit_silent", "transcript.tool_result",
-                                                 INBOUND_ACCEPTED_KIND} \
+                                                 INBOUND_ACCEPTED_KIND, PLUGIN_TOOL_CALL_KIND, *PLUGIN_TOOL_END_KINDS} \
     | REPLY_ACCOUNTED_KINDS
 # A run's lines that name no session: its progress (a tool starting or returning, also in a pasted timeline of the
 # session transcript) and the CLI backend running its turn. The last few are kept for a recovery line that opens an
@@ -345,6 +347,10 @@ RESTART_LOOP_PARTNERS = {
     "channel.polling_stall": ("channel.polling_stall", "channel.transport_error", "channel.stop_timeout"),
 }
 IN_FLIGHT_WINDOW = timedelta(minutes=15)  # (see _on_stop_with_runs_in_flight)
+# A channel plugin's tool call names no session, so no later line of its session can be tied to it: only one this
+# close to a stop, with no run of any session ending in between, is read as cut by it (_on_stop_with_plugin_tool_open).
+PLUGIN_TOOL_CUT_WINDOW = timedelta(minutes=5)
+PLUGIN_TOOLS_KEPT = 16  # (calls still open at once: a log that lost its ends holds more)
 # A stop's shutdown closes what it cut within its own budget (a drain, then the close: seconds, a minute at most).
 TURN_CUT_BY_STOP = timedelta(minutes=2)
 # A stop reads session histories most recently touched first, and stops after this many in a row hold nothing in the
@@ -998,6 +1004,7 @@ class Correlator:
         self._kept_private: Event | None = None  # the latest final reply kept private or delivered before a failure
         self._interrupted: deque[tuple[str, int]] = deque(maxlen=64)  # run lines a stop was already read as cutting
         self._stopping: Event | None = None  # the process stop under way (a stop signal), until the next start
+        self._open_plugin_tools: deque[Event] = deque(maxlen=PLUGIN_TOOLS_KEPT)  # see PLUGIN_TOOL_CALL_KIND
         self._open_drain: Event | None = None  # a restart's drain with a budget, while no line has told its outcome
         # The longest wait under half the warn threshold on a session's own lane, and how many there were: said (RC14,
         # info) only when the input shows nothing else at all (see finish)
@@ -1093,6 +1100,9 @@ class Correlator:
                 self._note_channel_side(event)
             if kind == "generic":
                 self._skip_ages_beside(event)
+            return changes
+        if kind == PLUGIN_TOOL_CALL_KIND or kind in PLUGIN_TOOL_END_KINDS:
+            self._note_plugin_tool(event)  # (nothing else reads them: they count as the generic lines they were)
             return changes
         if kind != NOTE_KIND and kind not in LONE_TIMEOUT_COMPANIONS and not self._failover_after_its_run_timeout(event):
             self._other_lines += 1  # (a line beside which a run timeout is no longer lone: see _expire_run_timeouts)
@@ -2760,7 +2770,10 @@ class Correlator:
             self._stopping = event
         elif event.kind in STARTED_KINDS:
             self._stopping = None
+            self._open_plugin_tools.clear()  # (a new process: no tool call of the old one is still running)
         changes = self._on_stop_with_runs_in_flight(event) if stopping else []
+        if stopping and not changes and not self.open:
+            changes = self._on_stop_with_plugin_tool_open(event)
         return changes + (self._end_by_restart(event) if self._is_restart(event) else [])
 
     def _on_turn_cut(self, event: Event, names: Names | None) -> list[Change]:
@@ -2794,6 +2807,45 @@ class Correlator:
             self._touch(record, stop)
             changes.append(Change("opened", record, "the gateway process was stopped while the session's run was in flight"))
         return changes
+
+    def _note_plugin_tool(self, event: Event) -> None:
+        """Keep a channel plugin's tool call open until its end: a done or fail line of the same channel and tool ends
+        the oldest such call still open."""
+        if event.kind == PLUGIN_TOOL_CALL_KIND:
+            self._open_plugin_tools.append(bounded_event(event))
+            return
+        same = (event.fields.get("channel"), event.fields.get("tool"))
+        for call in self._open_plugin_tools:
+            if (call.fields.get("channel"), call.fields.get("tool")) == same:
+                self._open_plugin_tools.remove(call)
+                return
+
+    def _on_stop_with_plugin_tool_open(self, stop: Event) -> list[Change]:
+        """The process stopping with a channel plugin's tool call still open (no done or fail line for it) at most
+        PLUGIN_TOOL_CUT_WINDOW before, and no run of any session ending since: the stop cut that call's run (RC17), a
+        finding with no session named (the plugin's line names none), the call and the stop its evidence. For a build
+        that logs no embedded run lines, the only line of a run in flight."""
+        call = self._open_plugin_tools[-1] if self._open_plugin_tools else None
+        if call is None or call.time is None or not _shortly_before(call, stop, PLUGIN_TOOL_CUT_WINDOW) \
+                or (call.source, call.line) in self._interrupted or self._run_ended_since(call, stop):
+            return []
+        self._interrupted.append((call.source, call.line))
+        record = self._open(UNATTRIBUTED, STOPPED_RUN, stop)
+        record.evidence.add(call)
+        record.evidence.add(stop)
+        self._touch(record, stop)
+        return [Change("opened", record, "the gateway process was stopped while a plugin-logged tool call was open")]
+
+    def _run_ended_since(self, since: Event, stop: Event) -> bool:
+        """Whether a session's kept history holds a run's end (RUN_OVER_KINDS) after ``since`` and up to ``stop``."""
+        for _, history in self.history.items():
+            newest = history[-1] if history else None
+            if newest is None or newest.time is None or since.time is None or newest.time <= since.time:
+                continue
+            if any(e.kind in RUN_OVER_KINDS and e.time is not None and since.time < e.time
+                   and _shortly_before(e, stop, PLUGIN_TOOL_CUT_WINDOW) for e in reversed(history)):
+                return True
+        return False
 
     def _runs_in_flight_at(self, stop: Event) -> list[tuple[str, Event]]:
         """(identity, its last run line) of each session whose run was in flight at ``stop``, not yet reported."""

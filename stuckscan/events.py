@@ -847,8 +847,14 @@ TURN_CLAIM_BUSY = "already has an active turn claim"
 # A session's run in flight at a process stop: its last run line one of IN_FLIGHT_KINDS (a start, a tool's step, a
 # model request begun) with none of RUN_OVER_KINDS after it, shortly before the stop (a run stuck longer has its own
 # stall warnings, and its incident). Such a finding is opened by STOPPED_RUN (IncidentRecord.opened_by); RC17 reads it.
+# A channel plugin's own record of the agent's tool calls (the Feishu plugin at INFO: "feishu: tool call: <tool>
+# params={...}", then "feishu: tool done: <tool> ok (<n>ms)" or "feishu: tool fail: <tool> <error> (<n>ms)"). The lines
+# name no session, so they never enter a session's history: the correlator keeps the calls still open itself, and a
+# stop shortly after one cuts that tool's run (Correlator._on_stop_with_plugin_tool_open).
+PLUGIN_TOOL_CALL_KIND = "plugin.tool_call"
+PLUGIN_TOOL_END_KINDS = frozenset({"plugin.tool_done", "plugin.tool_failed"})
 IN_FLIGHT_KINDS = frozenset({"embedded.run_start", "embedded.tool_start", "embedded.tool_end", "model_fetch.start",
-                             "run.registered", "channel.dispatch_started"})
+                             "run.registered", "channel.dispatch_started", PLUGIN_TOOL_CALL_KIND})
 RUN_OVER_KINDS = frozenset({"embedded.run_done", "embedded.run_end", "embedded.agent_end", "message.processed",
                             "channel.dispatch_completed",
                             "lane.task_done", "run.cleared", "run.cleanup", "embedded.timeout", "lane.task_error", "run.aborted_error",

@@ -964,6 +964,22 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:\[?(?P<channel>[a-z][\w-]{0,40})\]?(?:\[(?P<account>[^\]\s]{1,80})\])?:?\s+)?"
         r"dispatch complete \(queuedFinal=(?P<queuedFinal>\w+), replies=(?P<replies>\d+)\)",
     ),
+    # A channel plugin's own record of each agent tool call (the Feishu plugin, under [feishu/plugin], at INFO):
+    # "feishu: tool call: <tool> params={...}", then "feishu: tool done: <tool> ok (<n>ms)", or at ERROR "feishu: tool
+    # fail: <tool> <error> (<n>ms)". A build that logs no embedded run lines shows a run in flight only through these.
+    _searched(
+        "plugin.tool_call", "info", ": tool call: ",
+        r"(?<![\w-])(?P<channel>[a-z][\w-]{0,40}): tool call: (?P<tool>[\w.-]{1,80}) params=",
+    ),
+    _searched(
+        "plugin.tool_done", "info", ": tool done: ",
+        r"(?<![\w-])(?P<channel>[a-z][\w-]{0,40}): tool done: (?P<tool>[\w.-]{1,80}) (?P<outcome>\w{1,20})"
+        r"(?: \((?P<durationMs>\d{1,10})ms\))?",
+    ),
+    _searched(
+        "plugin.tool_failed", "error", ": tool fail: ",
+        r"(?<![\w-])(?P<channel>[a-z][\w-]{0,40}): tool fail: (?P<tool>[\w.-]{1,80}) ",
+    ),
     # "visible channel turn dispatched with no queued reply payloads: channel= messageId= sessionKey=[ cause=]".
     _searched(
         "dispatch.empty_reply", "warn", "dispatched with no queued reply payloads",

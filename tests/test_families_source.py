@@ -39,6 +39,13 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "embedded.failover", {"runId": RUN, "decision": "fallback_model", "reason": "timeout"}),
     ("agent/embedded", "ERROR", "GatewayDrainingError: Gateway is draining for restart; new tasks are not accepted",
      "gateway.draining_rejected", {}),
+    # a channel plugin's own record of an agent tool call and its end (f3017's build logs no embedded run lines)
+    ("feishu/plugin", "INFO", 'feishu: tool call: write params={"file_path":"~/backup.sh"} {}',
+     "plugin.tool_call", {"channel": "feishu", "tool": "write"}),
+    ("feishu/plugin", "INFO", "feishu: tool done: exec ok (1947ms) {}",
+     "plugin.tool_done", {"channel": "feishu", "tool": "exec", "outcome": "ok", "durationMs": 1947}),
+    ("feishu/plugin", "ERROR", "feishu: tool fail: read ENOENT: no such file or directory, access '/x.md' (21ms) {}",
+     "plugin.tool_failed", {"channel": "feishu", "tool": "read"}),
     ("agent/embedded", "WARN",
      "contextEngine.compact() threw during overflow recovery for anthropic/claude-opus-4-6: Error: 529 overloaded",
      "compaction.failed", {"model": "anthropic/claude-opus-4-6", "error": "Error: 529 overloaded"}),

@@ -1051,6 +1051,44 @@ def test_a_stop_while_a_channel_dispatch_is_open_cut_that_turn() -> None:
     assert [i.session_key for i in second_life.incidents if i.primary and i.primary.rule.id == "RC17"] == [KEY]
 
 
+def test_a_stop_while_a_plugin_logged_tool_call_is_open_cut_that_run() -> None:
+    # f3017's shape: a build that logs no embedded run lines; the channel plugin's own tool-call record is the only
+    # line of a run in flight when the process is stopped
+    def plugin(clock: str, text: str, level: str = "INFO") -> str:
+        return line(clock, f"feishu: {text}", "feishu/plugin", level)
+
+    call = plugin("07:18:04", 'tool call: write params={"file_path":"~/backup.sh"} {}')
+    stop = line("07:19:32", "signal SIGTERM received", "gateway", "INFO")
+    (incident,) = analyze(call, stop).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC17"
+    assert incident.primary.confidence.value == "medium"
+    assert "tool call" in incident.primary.summary
+    assert [ref.line for ref in incident.primary.evidence] == [1, 2]
+
+
+def test_a_stop_after_a_plugin_logged_tool_call_ended_or_long_before_cuts_nothing() -> None:
+    def plugin(clock: str, text: str, level: str = "INFO") -> str:
+        return line(clock, f"feishu: {text}", "feishu/plugin", level)
+
+    call = plugin("07:18:04", 'tool call: read params={"file_path":"~/SKILL.md"} {}')
+    stop = line("07:19:32", "signal SIGTERM received", "gateway", "INFO")
+    # the call's own end, done or failed, closes it
+    assert "RC17" not in rule_ids(analyze(call, plugin("07:18:05", "tool done: read ok (12ms) {}"), stop))
+    assert "RC17" not in rule_ids(analyze(
+        call, plugin("07:18:05", "tool fail: read ENOENT: no such file or directory (21ms) {}", "ERROR"), stop))
+    # another tool's end does not
+    assert "RC17" in rule_ids(analyze(call, plugin("07:18:05", "tool done: exec ok (12ms) {}"), stop))
+    # a run ending after the call: the turn was over when the stop came
+    ended = line("07:18:30", f"embedded run done: runId={RUN} sessionId={SID} durationMs=26000 aborted=false",
+                 "agent/embedded", "INFO")
+    assert "RC17" not in rule_ids(analyze(call, ended, stop))
+    # a call more than five minutes before the stop, or before a new process started, is not read as cut by it
+    late = line("07:23:05", "signal SIGTERM received", "gateway", "INFO")
+    assert "RC17" not in rule_ids(analyze(call, late))
+    listening = line("07:18:40", "listening on ws://127.0.0.1:18789 (PID 4242)", "gateway", "INFO")
+    assert "RC17" not in rule_ids(analyze(call, listening, stop))
+
+
 def test_requests_retrying_the_same_candidate_on_one_lock_are_request_after_request() -> None:
     # (no run id named: one request walks through its candidates once each; requests one after another try the same
     # primary again, each failing on the lock the pid keeps, f4536's shape)

@@ -73,6 +73,10 @@ RULE = Rule(
      "`<channel>[<account>]: dispatching to agent (session=<key>)` (at the default level the only line of a turn in "
      "flight; ended by its `dispatch complete (...)`), at most 15 minutes before, with no end, error or reply after "
      "it; medium confidence",
+     "the process stopped (a stop signal, the service manager's kill) at most 5 minutes after a channel plugin's own "
+     "record of a tool call, `<channel>: tool call: <tool> params=...` (a build that logs no embedded run lines), "
+     "with no `<channel>: tool done: <tool> ...` or `tool fail: <tool> ...` for it and no run of any session ending "
+     "in between; the line names no session; medium confidence",
      "the process stopped and, during its shutdown, `codex app-server client closed before turn completed` (the stop "
      "cut a Codex turn): medium confidence",
      "work a restart's drain refused, `GatewayDrainingError: Gateway is draining for restart; new tasks are not "
