@@ -262,11 +262,12 @@ LOCK_RELEASED_KIND = "lock.watchdog_released"
 KEPT_PRIVATE_WINDOW = timedelta(seconds=60)
 KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines after it, in the same file)
 # Every kind the correlator acts on (``ws.response`` only when slow; ``channel.starting`` is read and left as a start:
-# a paste that stops on one, even Discord's "awaiting gateway readiness", shows no fault). Lines of other kinds
+# a paste that stops on one, even Discord's "awaiting gateway readiness", shows no fault; ``model.auth_refresh_timeout``
+# is read and judged short of a stall, labelling policy "Codex auth refresh timeout"). Lines of other kinds
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
-                                                 "codex.turn_cut",
+                                                 "codex.turn_cut", "model.auth_refresh_timeout",
                                                  INGRESS_BACK_KIND, RUNNER_STOP_KIND, "channel.starting",
                                                  AUTH_WARMED_KIND, REPLAY_KIND, LOCK_RELEASED_KIND,
                                                  "channel.typing_ttl", "cli.exit_silent", "transcript.tool_result",

@@ -284,7 +284,7 @@ def model_call_timed_out(event: Event) -> bool:
         event.message.partition(":")[2] if event.kind == "lane.task_error" else ""
     error = str(said).lower()
     return event.kind in ("embedded.agent_end", "lane.task_error") and "request timed out" in error \
-        and "compaction" not in error
+        and "compaction" not in error and _AUTH_REFRESH_TIMED_OUT.search(error) is None  # (the auth refresh's own)
 
 
 # OpenClaw files a provider's transient server error (HTTP 500, 502, 503, "Internal Server Error") under failover reason
@@ -308,18 +308,16 @@ def timeout_failover_was_server_error(event: Event) -> bool:
 
 
 # The provider auth's token refresh timing out before any model call ("detail=auth refresh request timed out after
-# 10s" on an openai-codex OAuth profile): the fallback moves the turn on; no model call was left hanging.
+# 10s" on an openai-codex OAuth profile: the Codex app-server's own deadline on refreshing its OAuth tokens): a
+# credential step that failed within its seconds, no model call left hanging (labelling policy "Codex auth refresh
+# timeout"), whether the fallback moves the turn on or the run fails on it.
 _AUTH_REFRESH_TIMED_OUT = re.compile(r"\b(?:auth|oauth|token)\b[\w ]{0,20}?\brefresh\b[^.;\n]{0,40}?\b" + _TIMED_OUT,
                                      re.IGNORECASE)
 
 
 def timeout_failover_was_auth_refresh(event: Event) -> bool:
-    """A model fallback decision filed under reason=timeout whose detail is the auth token refresh's own timeout, not
-    a model call's, and which hands the turn to a next candidate. (With no next candidate the run fails on that
-    timeout, as a bare ``auth refresh request timed out after 10s`` does: read as the model call's, RC01.)"""
-    following = str(event.fields.get("next", event.fields.get("nextCandidate", ""))).strip().lower()
-    if following in ("", "none", "null"):
-        return False
+    """A model fallback decision or failover filed under reason=timeout whose detail is the auth token refresh's own
+    timeout, not a model call's, with or without a next candidate to take the turn."""
     said = " ".join([str(event.fields[key]) for key in _FAILOVER_ERROR_FIELDS if key in event.fields] + [event.message])
     return _AUTH_REFRESH_TIMED_OUT.search(said) is not None
 
@@ -883,8 +881,10 @@ RESTART_WAIT_KINDS = frozenset({"gateway.draining", "gateway.reload_required"})
 # A channel reload waits for active work like a restart does (channel.reload_deferred). Still deferred after this
 # long (the gateway says so once a minute) with only task runs counted active, and no embedded run, reply or
 # operation: the reload waits on task records, which a task that ended without closing its record leaves behind
-# (RC05; `openclaw tasks audit` lists them as stale_running).
-RELOAD_WAIT_ON_TASKS = 60.0  # seconds
+# (RC05; `openclaw tasks audit` lists them as stale_running). It takes ten minutes, the default 600 s run budget
+# (with the 630 s lane-task backstop, what bounds any live run), to show that: a shorter deferral is the reload waiting
+# for running work, as it is built to, and no fault (labelling policy "reload deferred behind task runs").
+RELOAD_WAIT_ON_TASKS = 600.0  # seconds
 # Still deferred after an hour with task runs outnumbering all the other work counted (f1141: 32 task runs beside 7
 # operations, replies and runs, three hours on): the work it waits on is not finishing, and most of it is task records.
 RELOAD_STUCK_ON_TASKS = 3600.0  # seconds
@@ -901,8 +901,8 @@ def reload_wait_subject(event: Event) -> str:
 
 
 def reload_waits_on_task_records(event: Event) -> bool:
-    """A channel reload or a gateway restart still deferred (or given up on) after a minute or more with only task runs
-    active, or after an hour or more with task runs outnumbering the rest of the work it counts."""
+    """A channel reload or a gateway restart still deferred (or given up on) after ten minutes or more with only task
+    runs active, or after an hour or more with task runs outnumbering the rest of the work it counts."""
     elapsed = event.seconds.get("elapsedMs", 0.0)
     if event.kind not in RELOAD_WAIT_KINDS or elapsed < RELOAD_WAIT_ON_TASKS:
         return False

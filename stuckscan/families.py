@@ -345,9 +345,11 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:GatewayTransportError: )?gateway timeout after (?P<timeoutMs>\d+)ms",
     ),
     # The Codex harness's ChatGPT token refresh that never answered (the app-server's "auth refresh request timed out
-    # after <n>s", classified a timeout, so OpenClaw fails the model call over on it; #89278, #86215).
+    # after <n>s", classified a timeout, so OpenClaw fails the model call over on it; #89278, #86215): the app-server's
+    # own deadline on a credential step before any model request, not a model call waiting for its first token, so
+    # its own kind, no model timeout (labelling policy "Codex auth refresh timeout").
     _searched(
-        "model.request_timeout", "error", "auth refresh request timed out after ",
+        "model.auth_refresh_timeout", "error", "auth refresh request timed out after ",
         r"auth refresh request timed out after (?P<timeoutSeconds>\d+)s",
     ),
     # The CLI's RPC client giving up on its own request (format reference 2.9: `request()` throws "gateway request

@@ -453,7 +453,7 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"channel": "discord", "closeCode": 4014}),
     ("Unhandled promise rejection: Error: An API error occurred: account_inactive", "channel.terminal_disconnect",
      {"channel": "slack", "detail": "account_inactive"}),
-    ("FailoverError: auth refresh request timed out after 10s", "model.request_timeout", {"timeoutSeconds": 10}),
+    ("FailoverError: auth refresh request timed out after 10s", "model.auth_refresh_timeout", {"timeoutSeconds": 10}),
     ("FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory", "gateway.heap_oom", {}),
     ("kind: turn_completion_idle_timeout", "codex.turn_idle_timeout", {"waitingFor": "completion"}),
     ("session lock file: pid=41693 createdAt=2026-05-14T07:35:46.405Z maxHoldMs=1020000", "lock.payload",

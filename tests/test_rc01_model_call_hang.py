@@ -104,11 +104,34 @@ def test_a_timeout_failover_on_the_auth_token_refresh_that_hands_the_turn_on_is_
     handed_on = _timeout_decision("auth refresh request timed out after 10s").replace("next=none", "next=deepseek")
     assert _primaries(handed_on) == []
     assert _primaries(handed_on.replace("auth refresh request", "OAuth token refresh")) == []
-    # with no next candidate the run failed on that timeout (f672, f674 read it as RC01), and a model call's timeout
-    # is read as before
-    assert _primaries(_timeout_decision("auth refresh request timed out after 10s")) == ["RC01"]
+    # with no next candidate the run failed on that same auth step within its 10 s: still no model call waited
+    # (labelling policy "Codex auth refresh timeout"; this read RC01 before), and a model call's timeout is read as before
+    assert _primaries(_timeout_decision("auth refresh request timed out after 10s")) == []
     assert _primaries(handed_on.replace("auth refresh request timed out after 10s",
                                         "LLM request timed out after auth refresh")) == ["RC01"]
+
+
+def test_the_codex_auth_refresh_timing_out_is_no_model_call_hang() -> None:
+    """The Codex app-server's deadline on refreshing its OAuth tokens, in every form a run prints it: a credential
+    step before any model request, so no RC01 (labelling policy "Codex auth refresh timeout")."""
+    for line in ("auth refresh request timed out after 10s",
+                 "FailoverError: auth refresh request timed out after 15s",
+                 "2026-06-02T09:12:40.118Z [agent/embedded] FailoverError: auth refresh request timed out after 10s",
+                 '2026-06-02T09:12:40.120Z [diagnostic] lane task error: lane=session:agent:ops:discord:channel:42 '
+                 'durationMs=10311 error="FailoverError: auth refresh request timed out after 10s"',
+                 "2026-06-02T09:12:40.119Z [agent/embedded] embedded run agent end: runId=7f3c isError=true "
+                 "model=gpt-5.5 provider=openai-codex error=auth refresh request timed out after 10s"):
+        assert "RC01" not in _primaries(line), line
+    analysis = analyze_events(parse_text_lines(["FailoverError: auth refresh request timed out after 10s"]), ParseStats())
+    assert not analysis.incidents and analysis.judged.count == 1  # (read, and named as read short of a stall)
+
+
+def test_a_model_calls_own_timeout_beside_the_auth_wording_stays_a_model_call_hang() -> None:
+    # the near-miss: the model call itself ran out its time, which RC01 keeps
+    assert _primaries("FailoverError: LLM request timed out.") == ["RC01"]
+    assert _primaries(_timeout_decision("This operation was aborted (timeout)")) == ["RC01"]
+    assert _primaries(_timeout_decision("LLM idle timeout (120s): no response from model")) == ["RC01"]
+    assert _primaries(_lane_error(180004)) == ["RC01"]
 
 
 _TIMEOUT_COMPACTION = ("[agent/embedded] [timeout-compaction] LLM timed out with high prompt token usage (89%); "

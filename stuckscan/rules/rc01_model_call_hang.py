@@ -89,12 +89,11 @@ RULE = Rule(
      "abort of a run at the abort point\")",
      "`LLM idle timeout (Ns)`", "`model fallback decision: decision=candidate_failed ... reason=timeout` (not when its "
      "error names no timeout and the lane tasks that failed with it held their lanes under 30 s: the provider refused "
-     "the request at once, a failure the user was told of)",
+     "the request at once, a failure the user was told of; nor when its detail is the Codex auth refresh's own "
+     "`auth refresh request timed out after Ns`, with or without a next candidate)",
      "the idle timeout as the user is told it (`The model did not produce a response before the model idle "
      "timeout`), a stream's first-event timeout (`HTTP stream opened but did not deliver a first SSE event within "
-     "Nms`), the Codex harness's `auth refresh request timed out after Ns` (not in a fallback decision that hands "
-     "the turn to a next candidate: the refresh timed out before any model call), an auth profile's `Profile <id> timed "
-     "out. Trying next account...`",
+     "Nms`), an auth profile's `Profile <id> timed out. Trying next account...`",
      "an `activeWorkKind=embedded_run` stall with no `lastProgress` at all (or a Codex app-server notification "
      "from mid-turn, `codex_app_server:notification:thread/tokenUsage/updated`) and no tool seen: low confidence",
      "`[model-fetch] error ... elapsedMs=N` with N at or past the warn threshold (a request that hung, then was "
@@ -175,6 +174,11 @@ RULE = Rule(
          "plugin's runtime dependencies), and give its startup a bound of its own.", _codex_never_started,
          "the run waited on a Codex app-server that never finished starting")),
     ("#121018", "#93655"),
+    notes=("The Codex harness's `auth refresh request timed out after Ns` (bare, as `FailoverError: ...`, as a run's "
+           "or lane task's error, or as a fallback decision's detail) is the Codex app-server's deadline on refreshing "
+           "its OAuth tokens, a credential step before any model request: no model call waited, so it is no RC01 "
+           "evidence and, alone, no fault (labelling policy \"Codex auth refresh timeout\"). A model call's own "
+           "timeout (`LLM request timed out`, `This operation was aborted (timeout)`, `LLM idle timeout`) still is.",),
     confirm="A longer log would show whether a `[model-fetch] response` or a later progress value ever arrived "
             "for this run, and whether the stall warnings went on.",
 )

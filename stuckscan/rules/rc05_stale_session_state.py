@@ -65,10 +65,11 @@ RULE = Rule(
      "the session lane holds a task while no embedded run is registered for the session (an orphaned lane task; "
      "medium confidence)",
      "`channel reload still deferred after <n>ms with <n> task run(s) active` (or `channel reload timeout after ...`, "
-     "or a gateway restart's `restart still deferred after <n>ms with ... active`) a minute or more into the wait, "
-     "with no embedded run, reply or operation counted (or an hour or more into it, "
-     "with task runs outnumbering the rest of the work counted): the reload waits on task records no task is working "
-     "on (low once, medium when it repeats)",
+     "or a gateway restart's `restart still deferred after <n>ms with ... active`) ten minutes or more into the "
+     "wait, past the 600 s run budget that bounds a live run, with no embedded run, reply or operation counted (or an "
+     "hour or more into it, with task runs outnumbering the rest of the work counted): the reload waits on task "
+     "records no task is working on (low once, medium when it repeats); a shorter deferral is the reload waiting for "
+     "running work, as it is built to, and no fault (labelling policy \"reload deferred behind task runs\")",
      "a lane task that failed on `AbortError: Reply operation expired as stale` (`lane task rejected after timeout: "
      "... error=...`): the reply registry judged the session's reply operation stale and expired it, so the turn "
      "that owned or waited on it ended with no reply (low once, medium when it repeats)"),
@@ -122,7 +123,7 @@ def detect(view: IncidentView) -> Candidate | None:
     nameless_only = [w for w in unknown_unrecovered if not any(
         field_text(w, name) for name in ("classification", "reason", "activeWorkKind", "lastProgress"))]
     refused = _one_message_refused_again_and_again(view.events("message.processed", "session.init_conflict"))
-    # A channel reload kept waiting a minute or more on task runs alone: task records no run is working on.
+    # A channel reload kept waiting ten minutes or more on task runs alone: task records no run is working on.
     deferred = [e for e in view.events(*RELOAD_WAIT_KINDS) if reload_waits_on_task_records(e)]
     expired = [e for e in view.events("lane.task_rejected_after_timeout", "lane.task_error") if expired_as_stale(e)]
     if not (stale or len(skipped) >= 3 or (huge and unknown_unrecovered) or nameless_only or idle_queue
