@@ -1075,6 +1075,10 @@ class LineParser:
         elif text[:1] == "[" and text[1:2] in _DIGITS:
             text = strip_bare_sgr(text)
         lead = text[:1]
+        if lead == ">":  # (a table quoted from an earlier comment: its rows are read as the table's own)
+            quoted = _BLOCKQUOTE.match(text)
+            if quoted is not None and text[quoted.end():quoted.end() + 1] == "|":
+                text, lead = text[quoted.end():], "|"
         if lead == "|" or self._table_time is not None:
             text = self._table_row(number, text)
             if self._table_more:  # (the row's other dated cells: each a line of its own after the row's)

@@ -2841,3 +2841,12 @@ def test_an_inbound_accepted_then_a_dated_silence_is_the_channels_ingress() -> N
     # a dispatch in between: the message reached a session
     dispatched = "2026-07-28T09:10:01.300Z [agent/embedded] embedded run start: runId=r77 sessionId=s77 provider=openai"
     assert primary(*accepted, dispatched, later.format("10:45")) != "RC18"
+
+
+def test_a_table_quoted_from_an_earlier_comment_is_read_as_the_table_itself() -> None:
+    rows = ("| # | first `stalled session` warning | abort | frozen marker |", "|---|---|---|---|",
+            "| 1 | 05:30:19 (`lastProgressAge=127s`) | 05:58:19 | `activeToolAge=127s` |")
+    plain = [(e.kind, e.time.strftime("%H:%M:%S"), e.message) for e in _table_events(*rows) if e.time is not None]
+    quoted = [(e.kind, e.time.strftime("%H:%M:%S"), e.message)
+              for e in _table_events(*(f"> {row}" for row in rows)) if e.time is not None]
+    assert quoted == plain and plain
