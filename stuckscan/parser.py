@@ -1077,7 +1077,7 @@ class LineParser:
         lead = text[:1]
         if lead == ">":  # (a table quoted from an earlier comment: its rows are read as the table's own)
             quoted = _BLOCKQUOTE.match(text)
-            if quoted is not None and text[quoted.end():quoted.end() + 1] == "|":
+            if quoted is not None and (text[quoted.end():quoted.end() + 1] == "|" or self._table_time is not None):
                 text, lead = text[quoted.end():], "|"
         if lead == "|" or self._table_time is not None:
             text = self._table_row(number, text)

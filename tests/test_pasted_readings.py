@@ -2850,3 +2850,13 @@ def test_a_table_quoted_from_an_earlier_comment_is_read_as_the_table_itself() ->
     quoted = [(e.kind, e.time.strftime("%H:%M:%S"), e.message)
               for e in _table_events(*(f"> {row}" for row in rows)) if e.time is not None]
     assert quoted == plain and plain
+
+
+def test_table_cells_pasted_one_a_line_inside_a_quote_date_the_line_below_the_time() -> None:
+    from stuckscan.parser import LineParser, ParseOptions, ParseStats
+
+    parser = LineParser("openclaw-2026-04-24.log", ParseOptions(), ParseStats())
+    lines = ["> | Time (EDT) |", "> Event |", "> | 09:20:25 |", "> signal SIGTERM received |"]
+    events = [e for n, line in enumerate(lines, 1) for e in parser.feed_line(n, line.encode())]
+    events += parser.flush()
+    assert [e.kind for e in events if e.time is not None] == ["gateway.signal"]
