@@ -4,6 +4,8 @@ elided watchdog lines) and the templates checked against the OpenClaw source tha
 
 from __future__ import annotations
 
+import pytest
+
 from stuckscan.analysis import analyze_events
 from stuckscan.parser import LineParser, ParseOptions, ParseStats, parse_text_lines
 from tests.conftest import tslog_line
@@ -2815,11 +2817,12 @@ def test_a_table_cell_that_only_looks_like_a_time_stays_in_its_row() -> None:
     assert len(dated) == 1 and "00:55:28" in dated[0].message and "05:31 then restarted" in dated[0].message
 
 
-def test_table_cells_pasted_one_a_line_date_the_line_below_the_time() -> None:
+@pytest.mark.parametrize("quote", ["", "> "])  # (also quoted from an earlier comment)
+def test_table_cells_pasted_one_a_line_date_the_line_below_the_time(quote: str) -> None:
     from stuckscan.parser import LineParser, ParseOptions, ParseStats
 
     parser = LineParser("openclaw-2026-04-24.log", ParseOptions(), ParseStats())
-    lines = ["| Time (EDT) |", "Event |", "| 09:20:25 |", "signal SIGTERM received |"]
+    lines = [quote + line for line in ("| Time (EDT) |", "Event |", "| 09:20:25 |", "signal SIGTERM received |")]
     events = [e for n, line in enumerate(lines, 1) for e in parser.feed_line(n, line.encode())]
     events += parser.flush()
     assert [e.kind for e in events if e.time is not None] == ["gateway.signal"]
@@ -2850,13 +2853,3 @@ def test_a_table_quoted_from_an_earlier_comment_is_read_as_the_table_itself() ->
     quoted = [(e.kind, e.time.strftime("%H:%M:%S"), e.message)
               for e in _table_events(*(f"> {row}" for row in rows)) if e.time is not None]
     assert quoted == plain and plain
-
-
-def test_table_cells_pasted_one_a_line_inside_a_quote_date_the_line_below_the_time() -> None:
-    from stuckscan.parser import LineParser, ParseOptions, ParseStats
-
-    parser = LineParser("openclaw-2026-04-24.log", ParseOptions(), ParseStats())
-    lines = ["> | Time (EDT) |", "> Event |", "> | 09:20:25 |", "> signal SIGTERM received |"]
-    events = [e for n, line in enumerate(lines, 1) for e in parser.feed_line(n, line.encode())]
-    events += parser.flush()
-    assert [e.kind for e in events if e.time is not None] == ["gateway.signal"]
