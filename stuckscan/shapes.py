@@ -637,10 +637,11 @@ def gateway_restart_call(content: Any) -> tuple[str, str] | None:
 
 
 # A shell command that prints a log: ``openclaw logs``, ``journalctl``, ``docker logs``, or a file reader (tail, cat,
-# grep, ...) given a path or unit that names a log. Its tool result is program output, the log's own lines.
+# grep, ...) given a path that names a log: a ``.log`` file or a ``log``/``logs`` folder (not any word that holds
+# "log", such as catalog or changelog). Its tool result is program output, the log's own lines.
 LOG_READING_COMMAND = re.compile(
     r"\b(?:openclaw|clawdbot|moltbot)\s+logs\b|\bjournalctl\b|\bdocker\s+(?:compose\s+)?logs\b"
-    r"|\b(?:tail|head|cat|grep|egrep|rg|less|sed|awk)\b[^;&|]*log",
+    r"|\b(?:tail|head|cat|grep|egrep|rg|less|sed|awk)\b[^;&|]*(?:\.log\b|\blogs?\b)",
     re.IGNORECASE)
 # A line in a gateway log's form begins with its own date and time: ISO, as the file log and the console print it, or
 # behind journald's prefix (``May 04 18:24:24 host node[1210]: ...``).

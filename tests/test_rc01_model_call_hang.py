@@ -598,6 +598,10 @@ def test_gateway_lines_a_log_reading_tool_result_carries_are_read_as_log_lines()
 def test_log_lines_in_a_tool_result_whose_call_read_no_log_stay_the_results_text() -> None:
     # (a file the agent wrote or read that quotes a log line, and a result whose call is not in the excerpt)
     assert _primaries(_tool_call("cat ~/notes/todo.md"), _tool_result(_FAILOVER_TIMEOUT)) == []
+    # (a file whose name only holds the letters "log" is no log)
+    assert _primaries(_tool_call("cat ~/app/catalog.json"), _tool_result(_FAILOVER_TIMEOUT)) == []
+    assert _primaries(_tool_call("head -40 CHANGELOG.md"), _tool_result(_FAILOVER_TIMEOUT)) == []
+    assert _primaries(_tool_call("tail -n 80 /var/log/syslog"), _tool_result(_FAILOVER_TIMEOUT)) == ["RC01"]
     assert _primaries(_tool_result(_FAILOVER_TIMEOUT)) == []
     assert _primaries(_tool_call("tail -n 50 ~/.openclaw/logs/gateway.err.log", "call_2"),
                       _tool_result(_FAILOVER_TIMEOUT)) == []
