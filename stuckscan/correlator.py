@@ -1123,9 +1123,9 @@ class Correlator:
         if kind == INBOUND_ACCEPTED_KIND:
             if self._accepted is None and event.time is not None:
                 self._accepted = event
-        elif kind in SESSION_EVIDENCE_KINDS or kind in SERVING_KINDS or kind in ATTENTION_LABELS \
-                or kind == "lane.enqueue":
-            self._accepted = None
+        elif self._accepted is not None and (kind in SESSION_EVIDENCE_KINDS or kind in SERVING_KINDS
+                                             or kind in ATTENTION_LABELS or kind == "lane.enqueue"):
+            self._accepted = None  # (the message reached a session: tested only while one waits, every event passes)
         if kind == CHANNEL_START_KIND:
             self._keep_start_beside_fetch_timeouts(event)
         if kind == "channel.typing_ttl":
