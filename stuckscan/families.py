@@ -394,9 +394,12 @@ FAMILIES: tuple[Family, ...] = (
         "gateway.signal_action", "info", "received SIG",
         r"received (?P<signal>SIG[A-Z0-9]+); (?P<action>restarting|shutting down)",
     ),
+    # run-loop.ts names three modes: "full process restart (spawned pid <n>|supervisor restart)", "in-process restart
+    # (<detail>)", and for an `update.run` / auto-update restart "update process respawn (spawned pid <n>|supervisor
+    # restart)": each is the old process handing over, whatever brought the new one.
     _anchored(
         "gateway.restart_mode", "info", "restart mode:",
-        r"restart mode:\s*(?P<mode>full process restart|in-process restart)",
+        r"restart mode:\s*(?P<mode>full process restart|in-process restart|update process respawn)",
     ),
     # The drain's start names its budget "(timeout <n>ms)" in older builds, "with timeout <n>ms" or "without a timeout"
     # in newer ones (info); every 30 s of it the same counts as "still draining ..." (warn), and background task runs

@@ -385,6 +385,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"reason": "auth-profile-failure", "eventLoopMaxMs": 22112.4}),
     ("received SIGTERM; shutting down", "gateway.signal_action", {"action": "shutting down"}),
     ("restart mode: in-process restart (config change)", "gateway.restart_mode", {"mode": "in-process restart"}),
+    ("restart mode: update process respawn (supervisor restart)", "gateway.restart_mode",
+     {"mode": "update process respawn"}),
     ("draining 2 active task(s) and 1 active embedded run(s) before restart (timeout 30000ms)", "gateway.draining",
      {"tasks": 2, "runs": 1}),
     ("drain timeout reached; proceeding with restart", "gateway.drain_timeout", {}),

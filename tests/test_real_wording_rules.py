@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from stuckscan.model import Analysis
 from tests.conftest import tslog_line
 from tests.test_correlator import KEY, RUN, SID, analyze, line, stalled
@@ -397,6 +399,24 @@ def test_an_abort_right_after_a_restart_marker_is_a_restart_interrupted_run() ->
     assert [i.primary.rule.id if i.primary else None for i in analysis.incidents] == ["RC17"]
     user_stop = analyze(line("08:23:34", "AbortError: This operation was aborted", "agent/embedded", "ERROR"))
     assert not user_stop.incidents  # an abort alone may be a user's /stop
+
+
+@pytest.mark.parametrize("mode", ["full process restart (spawned pid 4242)", "update process respawn (spawned pid 4242)",
+                                  "update process respawn (supervisor restart)"])
+def test_every_restart_mode_the_run_loop_names_is_a_restart_marker(mode: str) -> None:
+    # run-loop.ts logs "restart mode: update process respawn (...)" for an update.run restart, as it logs "full process
+    # restart (...)" for any other: the old process hands over either way
+    run = line("08:23:20", "embedded run start: runId=r1", "agent/embedded", "DEBUG")
+    abort = line("08:23:34", "AbortError: This operation was aborted", "agent/embedded", "ERROR")
+    analysis = analyze(run, line("08:23:33", f"restart mode: {mode}", "gateway", "INFO"), abort)
+    assert [i.primary.rule.id if i.primary else None for i in analysis.incidents] == ["RC17"]
+
+
+def test_an_update_notice_before_an_abort_is_no_restart_marker() -> None:
+    run = line("08:23:20", "embedded run start: runId=r1", "agent/embedded", "DEBUG")
+    notice = line("08:23:33", "update available (latest: 2026.5.20)", "gateway", "INFO")
+    abort = line("08:23:34", "AbortError: This operation was aborted", "agent/embedded", "ERROR")
+    assert not analyze(run, notice, abort).incidents
 
 
 def test_a_health_monitor_restart_with_its_tag_first_counts_toward_a_loop() -> None:
