@@ -2431,7 +2431,8 @@ class Correlator:
         unreleased. Only when exactly one run timeout matches."""
         said, held = event.time, event.seconds.get("durationMs")
         timed_out = event.kind == "lane.task_error" and model_call_timed_out(event)
-        if timed_out and self._budget_spent is not None and self._spent_the_budget(event, *self._budget_spent):
+        if timed_out and self._budget_spent is not None and self._spent_the_budget(event, *self._budget_spent,
+                                                                                   or_more=True):
             event.seconds[RUN_BUDGET_FIELD] = self._budget_spent[1]
         waiting = []
         for key, pending in self.pending_timeouts.items():
@@ -2459,7 +2460,7 @@ class Correlator:
             budget = ended.seconds.get("timeoutMs")
             # A task that held its lane the run's whole budget and ended on the model's timeout: the model call took
             # all of it, a hang by the run's own measure, however short the budget (f1229: a cron run's 60 s).
-            if timed_out and budget is not None and self._spent_the_budget(event, ended, budget):
+            if timed_out and budget is not None and self._spent_the_budget(event, ended, budget, or_more=True):
                 event.seconds[RUN_BUDGET_FIELD] = budget
                 self._budget_spent = (ended, budget)
             elif event.kind == "lane.task_done" and budget is not None and self._spent_the_budget(event, ended, budget):
@@ -2483,11 +2484,13 @@ class Correlator:
             pending.followups.append(event)
 
     @staticmethod
-    def _spent_the_budget(task: Event, timeout: Event, budget: float) -> bool:
+    def _spent_the_budget(task: Event, timeout: Event, budget: float, *, or_more: bool = False) -> bool:
         """Whether ``task`` ended within moments of the run ``timeout`` (untimed: both untimed) having lasted the run's
-        whole ``budget``."""
+        whole ``budget``. With ``or_more`` (a task that ended on the model's timeout) any longer hold counts too: the
+        lane task starts before its run (cron or queue setup, an earlier attempt), so the extra time is spent before
+        the run's timer, which alone measured the model call."""
         held = task.seconds.get("durationMs")
-        if held is None or not budget - LANE_TIMER_SLACK <= held <= budget + RUN_BUDGET_SLACK:
+        if held is None or held < budget - LANE_TIMER_SLACK or (not or_more and held > budget + RUN_BUDGET_SLACK):
             return False
         if (task.time is None) != (timeout.time is None):
             return False

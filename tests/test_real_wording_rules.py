@@ -285,6 +285,21 @@ def test_a_lane_task_that_spent_its_runs_whole_budget_on_the_models_timeout_is_a
     assert "RC01" not in rule_ids(analyze(timeout, early))
 
 
+def test_a_lane_task_that_held_its_lane_past_its_runs_budget_before_the_models_timeout_spent_that_budget() -> None:
+    # the lane task starts before its run (cron setup, a queued wait): 90 s held on a 60 s run budget, ending on the
+    # model's timeout a moment after the run's timer fired, is that run's whole budget spent on the model call
+    timeout = line("10:03:00", f"embedded run timeout: runId={RUN} sessionId={SID} timeoutMs=60000", "agent/embedded")
+    cron = line("10:03:00", 'lane task error: lane=cron durationMs=90498 error="FailoverError: LLM request timed out."')
+    session = line("10:03:00", f'lane task error: lane=session:{KEY} durationMs=90522 error="FailoverError: LLM '
+                   'request timed out."')
+    assert rule_ids(analyze(timeout, cron, session)) == {"RC01"}
+    # the same task with no run timeout beside it: a wait under the warn threshold, no budget shown spent
+    assert "RC01" not in rule_ids(analyze(cron))
+    # ten seconds after the run's timer: another task's end, not this run's
+    later = line("10:03:10", 'lane task error: lane=cron durationMs=90498 error="FailoverError: LLM request timed out."')
+    assert "RC01" not in rule_ids(analyze(later))
+
+
 def test_a_forced_restart_that_drops_pending_replies_is_a_restart_interrupted_run() -> None:
     analysis = analyze(
         line("10:00:00", "received SIGUSR1; restarting", "gateway", "INFO"),

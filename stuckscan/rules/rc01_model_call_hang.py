@@ -101,7 +101,9 @@ RULE = Rule(
      "a channel worker aborting a turn past its own long budget (`discord inbound worker timed out after 1800 "
      "seconds`) with no tool seen: low confidence",
      "a lane task that held its lane the warn threshold or more and ended on the model's timeout (`lane task error: "
-     "lane=cron durationMs=180004 error=\"FailoverError: LLM request timed out.\"`), whatever the lane took next; "
+     "lane=cron durationMs=180004 error=\"FailoverError: LLM request timed out.\"`), whatever the lane took next, or "
+     "held it at least the whole budget of the run timeout it ended a moment after (the task may start before its run, "
+     "so a longer hold counts too); "
      "not the run's own lane task, nor an auth profile's `Profile <id> timed out`, just after a run timeout whose run's "
      "tool lines went on until shortly before the cap (a tool call open under the warn threshold, or a tool's end under "
      "10 s before it or no longer before it than the run's slowest model turn that answered): they name the cap, no "
