@@ -119,6 +119,7 @@ from stuckscan.events import (
     usable_name,
     waited_the_threshold,
     warm_blocked_loop,
+    work_start_refusal,
 )
 from stuckscan.model import RecoveryVerdict
 from stuckscan.shapes import TRANSCRIPT_SHAPE
@@ -1933,6 +1934,8 @@ class Correlator:
         restart marker: the restart cut the run short (an AbortError alone may be a user's /stop)."""
         if event.kind == "session.turn_claim_busy":
             return self._claim_persists(event)
+        if event.kind == "gateway.draining_rejected" or work_start_refusal(event):
+            return self._refused_after_a_restart(event)
         if long_unnamed_abort(event, self.thresholds.abort_seconds):
             # (a message held past the abort point until its reply operation was aborted, by no one named: labelling
             # policy "a long run ended by an abort that names no source")
@@ -1970,6 +1973,27 @@ class Correlator:
             if self._is_restart(marker) or marker.kind in ("gateway.restarting", "gateway.reload_required"):
                 return "a restart aborted a run"
         return ""
+
+    def _refused_after_a_restart(self, event: Event) -> str:
+        """A task refused at admission (``GatewayDrainingError: Gateway is draining ...``, or a work-start refusal,
+        ``Session "<key>" changed while starting work. Retry.``) is a fault on its own only after a marker that closed
+        the gateway's admission (a restart signal, drain or stop) with no process started since: RC17 then reads whether
+        the restart cut a run or the drain went on for minutes. With no such marker it is one task turned away at once,
+        which never started, so no run was cut (policies "work refused by a restart drain", "draining refusal that names
+        no restart", "work-start refusal and its channel report"): evidence for an incident other lines open, and alone a
+        line read short of a stall."""
+        began: Event | None = None
+        for marker in self.markers:
+            if not _before(marker, event):
+                continue
+            stage = marker.fields.get("stage") if marker.kind == "gateway.admission" else None
+            if marker.kind in STARTED_KINDS or stage == "reopened":
+                began = None  # (the process started again, or admission reopened: that drain ended)
+            elif began is None and (marker.kind in ADMISSION_CLOSING_KINDS or stage == "closed"):
+                began = marker
+        if began is None:
+            return ""
+        return "work was refused at admission after the gateway began a restart"
 
     def _failover_after_its_run_timeout(self, event: Event) -> bool:
         """A ``failover decision ... reason=timeout`` (naming no hold) logged just after its run's own ``embedded run
@@ -3227,6 +3251,13 @@ def _shortly_before(earlier: Event, later: Event, window: timedelta) -> bool:
     return earlier.time is None and later.time is None and earlier.source == later.source and earlier.line < later.line
 
 
+def _before(first: Event, then: Event) -> bool:
+    """Whether ``first`` came before ``then``: by time when both have one, else by line in the same file."""
+    if first.time is not None and then.time is not None:
+        return first.time <= then.time
+    return first.source == then.source and first.line < then.line
+
+
 def _within(moment: datetime | None, reference: datetime | None, window: timedelta) -> bool:
     """Whether ``moment`` lies at most ``window`` before ``reference`` (untimed lines count)."""
     if moment is None or reference is None:
@@ -3371,6 +3402,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
         return f"a compaction ran {event.seconds.get('durationMs', 0.0):.0f} s before it finished"
     if kind not in SIGNAL_KINDS:
         return ""
+    if work_start_refusal(event):
+        return ""  # (a turn refused at admission, at once: policy "work-start refusal and its channel report")
     message = event.message
     if kind == "dispatch.empty_reply" and reply_handled_elsewhere(event):
         return ""

@@ -145,3 +145,43 @@ def test_a_stall_warning_with_a_young_active_tool_is_not_a_blocked_tool(tmp_path
             "|---|---|---|\n"
             "| 1 | 09:30:19 (`lastProgressAge=127s`) | `activeToolAge=20s` |\n")
     assert "RC03" not in _scan_text(tmp_path, rows)
+
+
+# --- a lone admission refusal: a task turned away at once, read short of a stall (no undetermined incident) ------------
+
+REFUSALS = (
+    "2026-11-02T10:00:00.000+00:00 [agent/embedded] GatewayDrainingError: Gateway is draining for restart; new tasks "
+    "are not accepted",
+    "2026-11-02T10:00:00.000+00:00 [agent/embedded] GatewayDrainingError: Gateway is draining; new tasks are not accepted",
+    '2026-11-02T10:00:00.000+00:00 [agent/embedded] Session "agent:main:main" changed while starting work. Retry.',
+)
+
+
+def _analysis(*lines: str):  # noqa: ANN202
+    from stuckscan.analysis import analyze_events
+    from stuckscan.parser import ParseStats, parse_text_lines
+
+    return analyze_events(parse_text_lines(list(lines)), ParseStats())
+
+
+@pytest.mark.parametrize("line", REFUSALS, ids=("for-restart", "bare", "work-start"))
+def test_a_lone_admission_refusal_opens_no_incident_and_is_read_short_of_a_stall(line: str) -> None:
+    # policies "work refused by a restart drain", "draining refusal that names no restart", "work-start refusal and its
+    # channel report": the task never started, so nothing stalled and no run was cut
+    analysis = _analysis(line)
+    assert not analysis.incidents and not analysis.episodes
+    assert analysis.judged.count == 1 and not analysis.unexplained.count
+
+
+@pytest.mark.parametrize("line", REFUSALS[::2], ids=("for-restart", "work-start"))
+def test_an_admission_refusal_after_a_restart_marker_still_opens_an_incident(line: str) -> None:
+    # the boundary: after a marker that closed admission, RC17 reads whether the restart cut a run
+    start = ("2026-11-02T09:59:50.000+00:00 [agent/embedded] embedded run start: runId=r1 sessionId=s1 "
+             "sessionKey=agent:main:main provider=openai model=gpt-5")
+    signal = "2026-11-02T09:59:59.000+00:00 [gateway] signal SIGUSR1 received; restarting"
+    if "changed while" in line:  # (the drain refusal names no session, so no run of one is tied to it)
+        assert _primary(start, signal, line) == "RC17"
+    assert _analysis(signal, line).incidents
+    # the process started again after the restart: that drain ended, and a later refusal is one task turned away
+    listening = "2026-11-02T09:59:59.500+00:00 [gateway] listening on ws://127.0.0.1:18789 (PID 4242)"
+    assert not _analysis(signal, listening, line).incidents
