@@ -109,6 +109,7 @@ from stuckscan.events import (
     short_of_a_working_stream,
     silent_prompt_failure,
     slow_answered_turn,
+    slow_finished_compaction_diag,
     timeout_failover_failed_fast,
     timeout_failover_was_no_hang,
     timeout_record_ran_briefly,
@@ -1020,6 +1021,8 @@ class Correlator:
         self.transcript_watch: dict[str, Event] = {}
         # per context-engine plugin session, its compaction commit under way (see _plugin_commit)
         self.plugin_commits: dict[str, Event] = {}
+        # per run (or, naming none, per file), the gateway's own compaction start not yet ended (see _compaction_pair)
+        self.compaction_starts: dict[str, Event] = {}
         # per transcript, its failed turns that timed out with nothing produced since its last user message or model
         # output (see _repeated_silent_timeout)
         self.silent_timeouts: dict[str, list[Event]] = {}
@@ -1090,6 +1093,10 @@ class Correlator:
             del self.silent_timeouts[event.source]  # (a user message or model output: the held turn's wait ended)
         if kind == "generic" and PLUGIN_COMPACTION_NEEDLE in event.message:
             changes.extend(self._plugin_commit(event))
+        elif kind == "embedded.compaction":
+            changes.extend(self._compaction_pair(event))
+        elif kind == "compaction.diag" and slow_finished_compaction_diag(event):
+            changes.extend(self._on_session_evidence(replace(event, kind=SLOW_COMPACTION_KIND)))
         returned = browser_result_in_time(event)
         watched = kind == RESTART_CALL_KIND or returned or context_overflow_failure(event) \
             or (kind == TRANSCRIPT_PROMPT_ERROR_KIND and silent_prompt_failure(event, self.thresholds.warn_seconds))
@@ -2424,6 +2431,22 @@ class Correlator:
                 self.plugin_commits[session] = event
             return []
         began = self.plugin_commits.pop(session, None)
+        return self._slow_compaction(began, event) if began is not None else []
+
+    def _compaction_pair(self, event: Event) -> list[Change]:
+        """The gateway's own compaction lines (``embedded run [auto-|manual ]compaction start`` ... ``end|complete``):
+        its start is kept per run, or per file when the lines name none, and its end (or ``incomplete``) 120 s or more
+        later is a compaction that held the session that long, like a plugin's commit or a transcript's record."""
+        stage = event.fields.get("stage")
+        key = str(event.fields.get("runId") or event.source)
+        if stage == "start":
+            if len(self.compaction_starts) < MAX_PENDING:
+                self.compaction_starts.setdefault(key, event)
+            return []
+        if stage not in (*COMPACTION_END_STAGES, "incomplete") or event.fields.get("reason") is None \
+                and event.fields.get("runId") is None and "auto-compaction succeeded" in event.message:
+            return []  # (the overflow loop's own end: its start is the overflow line, read by the overflow policy)
+        began = self.compaction_starts.pop(key, None)
         return self._slow_compaction(began, event) if began is not None else []
 
     def _slow_compaction(self, began: Event, ended: Event) -> list[Change]:

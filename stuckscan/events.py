@@ -799,6 +799,16 @@ def cron_timed_out_on_model(event: Event) -> bool:
     return event.kind == "cron.job_timeout" and str(event.fields.get("phase", "")).startswith("model-call")
 
 
+def slow_finished_compaction_diag(event: Event) -> bool:
+    """A ``[compaction-diag] end`` line whose compaction finished, not failed, after 120 s or more (``outcome=compacted
+    durationMs=202000``): compact.ts measures ``durationMs`` from its start line, while it held the session's write
+    lock, so the session was held that long (labelling policy "compaction lines: a stall or a compaction that ended",
+    the same bar as a transcript's or a plugin's slow compaction)."""
+    return event.kind == "compaction.diag" and event.fields.get("stage") == "end" \
+        and str(event.fields.get("outcome", "")) not in ("", "failed") \
+        and event.seconds.get("durationMs", 0.0) >= SLOW_COMPACTION_SECONDS
+
+
 def failed_compaction_diag(event: Event) -> bool:
     """A ``[compaction-diag]`` line that states a failed outcome for a timeout (``outcome=failed reason=timeout
     durationMs=181634``, #120162): the compaction timed out."""

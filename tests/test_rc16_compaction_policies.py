@@ -194,3 +194,32 @@ def test_cancel_wording_outside_the_compact_reply_keeps_its_reading() -> None:
     assert rc16(analyze(auto))
     # (the reply's words with no context meter after them are anyone's prose)
     assert _findings(analyze("Compaction failed: Compaction cancelled, so I started a new session")) == []
+
+
+# The gateway's own compaction lines carry the 120 s bar too, not only a transcript's record or a plugin's commit: the
+# start/end pair of `embedded run [auto-]compaction`, and compact.ts's `[compaction-diag] end ... durationMs=N`.
+RUN = "runId=r-42 sessionId=s-42 sessionKey=agent:main:telegram:direct:42"
+DIAG_END = ("[compaction-diag] end " + RUN + " diagId=cmp-1 trigger=budget provider=" + MODEL
+            + " attempt=1 maxAttempts=1 outcome=compacted reason=none durationMs={ms}")
+
+
+def _pair(start: str, end: str, form: str = "compaction") -> list[str]:
+    return [line(start, f"embedded run {form} start: {RUN}", "agent/embedded", "INFO"),
+            line(end, f"embedded run {form} end: {RUN}", "agent/embedded", "INFO")]
+
+
+def test_a_compaction_start_and_end_two_minutes_or_more_apart_is_a_compaction_stall() -> None:
+    assert rc16(analyze(*_pair("09:00:00", "09:02:30")))
+    assert rc16(analyze(*_pair("09:00:00", "09:03:05", "auto-compaction")))
+
+
+def test_a_compaction_start_and_end_under_two_minutes_apart_stays_no_stall() -> None:
+    assert not rc16(analyze(*_pair("09:00:00", "09:01:55")))
+
+
+def test_a_finished_compaction_diag_of_two_minutes_or_more_is_a_compaction_stall() -> None:
+    assert rc16(analyze(line("09:03:22", DIAG_END.format(ms=202000), "agent/embedded", "DEBUG")))
+
+
+def test_a_finished_compaction_diag_under_two_minutes_stays_no_stall() -> None:
+    assert not rc16(analyze(line("09:01:22", DIAG_END.format(ms=118000), "agent/embedded", "DEBUG")))
