@@ -233,6 +233,7 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     # "10:38:48.561Z - discord gateway: ...")
     _shape("clock-timestamped", r"(?P<clock>" + _CLOCK + r")\s+(?:[|│-]\s+)?(?P<message>.*)"),
 )
+_JOURNALD = next(shape for shape in TEXT_SHAPES if shape.name == "journald")
 
 # Console tags drop `gateway/`, `channels/` and `providers/` (format reference 1.5);
 # map the common short tags back to the file subsystem so both forms correlate alike.
@@ -644,8 +645,8 @@ LOG_READING_COMMAND = re.compile(
     r"|\b(?:tail|head|cat|grep|egrep|rg|less|sed|awk)\b[^;&|]*(?:\.log\b|\blogs?\b)",
     re.IGNORECASE)
 # A line in a gateway log's form begins with its own date and time: ISO, as the file log and the console print it, or
-# behind journald's prefix (``May 04 18:24:24 host node[1210]: ...``).
-CARRIED_LOG_LINE = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S+ [\w.@-]+\[\d+\]: ")
+# behind journald's prefix (``May 04 18:24:24 host node[1210]: ...``, the "journald" text shape).
+_ISO_AT_START = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d")
 MAX_CARRIED_LINES = 2000  # (a tool result's output is capped by the gateway; this bounds a pathological one)
 
 
@@ -663,6 +664,10 @@ def log_reading_calls(content: Any) -> list[str]:
     return calls
 
 
+def _in_log_form(line: str) -> bool:
+    return _ISO_AT_START.match(line) is not None or _JOURNALD.pattern.match(line) is not None
+
+
 def carried_log_lines(content: Any) -> list[str]:
     """The lines of a tool result's text that are in a log's form (each starting with its own date and time), in
     order. Only the content's text is read: ``details.aggregated`` repeats it."""
@@ -671,7 +676,7 @@ def carried_log_lines(content: Any) -> list[str]:
         parts = [content]
     elif isinstance(content, list):
         parts = [part["text"] for part in content if isinstance(part, dict) and isinstance(part.get("text"), str)]
-    lines = [line.strip() for text in parts for line in text.splitlines() if CARRIED_LOG_LINE.match(line.strip())]
+    lines = [line for text in parts for line in map(str.strip, text.splitlines()) if _in_log_form(line)]
     return lines[:MAX_CARRIED_LINES]
 
 
