@@ -129,6 +129,38 @@ def channel_plugin(plugin: str | None, path: str | None = None) -> str | None:
     return None
 
 
+# A process-level crash line: an exception or rejection nothing caught ("Uncaught exception: Error: ...", "Unhandled
+# promise rejection: ..."), whose stack frames may follow it on lines of their own.
+CRASH_HEAD = re.compile(r"\b(?:uncaught exception|unhandled (?:promise )?rejection)\b", re.IGNORECASE)
+# A stack frame ("    at WebSocket.ping (/root/.openclaw/extensions/dingtalk-connector/node_modules/ws/...)"); a pasted
+# frame may be wrapped mid-path, so the path is read only as far as it goes.
+_STACK_FRAME = re.compile(r"^\s*at\s+(?:[^\n(]{0,300}\()?(?P<path>(?:file://)?(?:[A-Za-z]:)?[/\\][^\s()]{1,500})",
+                          re.MULTILINE)
+# Client libraries only a channel bundles: a frame inside one is that channel's transport, wherever it is installed.
+_CHANNEL_SDK_FOLDERS = {
+    "dingtalk-stream": "dingtalk", "@buape/carbon": "discord", "grammy": "telegram", "@grammyjs": "telegram",
+    "@whiskeysockets/baileys": "whatsapp", "baileys": "whatsapp", "@slack/socket-mode": "slack",
+    "@slack/bolt": "slack", "@slack/web-api": "slack", "@larksuiteoapi/node-sdk": "feishu",
+}
+_SDK_FOLDER = re.compile(r"[/\\]node_modules[/\\](?P<pkg>@[\w.-]{1,100}[/\\][\w.-]{1,100}|[\w.-]{1,100})(?=[/\\])")
+
+
+def channel_of_stack(text: str) -> str | None:
+    """The channel whose code a stack's frames run through: a frame under a channel plugin's folder
+    (``extensions/<channel plugin>/``) or inside a client library only a channel bundles (``dingtalk-stream``,
+    ``@buape/carbon``, ``grammy``); None when every frame is the core's, the console's or another plugin's."""
+    for frame in _STACK_FRAME.finditer(text):
+        path = frame["path"]
+        for sdk in _SDK_FOLDER.finditer(path):
+            channel = _CHANNEL_SDK_FOLDERS.get(sdk["pkg"].replace("\\", "/").lower())
+            if channel is not None:
+                return channel
+        channel = channel_plugin(None, path)
+        if channel is not None:
+            return channel
+    return None
+
+
 # The platform API hosts of channels: a request to one is that channel's, whatever logger timed it out
 # ("[fetch-timeout] fetch timeout after 10000ms ... url=https://api.telegram.org/bot<token>/getMe", f1553).
 _CHANNEL_API_HOSTS = {

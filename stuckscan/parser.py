@@ -20,7 +20,15 @@ from typing import Any
 from stuckscan import _strictjson, families, meta_fields
 from stuckscan._kv import ELISION_WORDS, bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
-from stuckscan.channels import RETYPED_KINDS, as_channel_failure, as_dingtalk_sdk_line, shows_dingtalk
+from stuckscan.channels import (
+    CHANNEL_EXITED_KIND,
+    CRASH_HEAD,
+    RETYPED_KINDS,
+    as_channel_failure,
+    as_dingtalk_sdk_line,
+    channel_of_stack,
+    shows_dingtalk,
+)
 from stuckscan.events import (
     ATTENTION_LABELS,
     CORRELATOR_MARKS,
@@ -1048,6 +1056,7 @@ class LineParser:
         # channel account -> (session key, time) of dispatches not complete yet
         self._open_dispatches: dict[str, deque[tuple[str, datetime | None]]] = {}
         self._dingtalk_seen = False  # whether a line so far was the DingTalk channel's (see as_dingtalk_sdk_line)
+        self._crash: Event | None = None  # an uncaught crash whose stack frames may follow (see _crash_frame)
         self._table_header: list[str] | None = None  # a pasted markdown table's header cells (see _table_row)
         self._table_last: list[str] | None = None  # the cells of the table row before, until a separator shows a header
         self._table_time: str | None = None  # a time alone in a row, when the table's cells were pasted one a line
@@ -1880,6 +1889,11 @@ class LineParser:
             event = self._typed_fragment(event, row if "=" not in event.message else None)
             if event.kind == GENERIC_KIND:
                 event = self._ditto(event)
+        if event.kind == GENERIC_KIND and (self._crash is not None or "ncaught" in event.message
+                                           or "nhandled" in event.message):
+            event = self._crash_frame(event)
+        elif self._crash is not None:
+            self._crash = None
         if event.kind in RETYPED_KINDS:
             event = as_channel_failure(event)
         if self._dingtalk_seen:
@@ -1895,6 +1909,33 @@ class LineParser:
             if unwrapped and unwrapped[0][0] == event.line:
                 event.shape = unwrapped.popleft()[1] + event.shape
         self.stats.note_event(event)
+        return event
+
+    def _crash_frame(self, event: Event) -> Event:
+        """An uncaught exception or rejection whose stack runs through a channel's code (a frame under the channel's
+        plugin folder or in a client library only a channel bundles) is that channel's transport failing where its own
+        handler did not catch it: the channel stops with it (``channel.exited``). The frames are read in the crash
+        line's own text (a record) or on the untimed lines after it (a console paste); the first frame line naming a
+        channel is the one retyped, carrying the crash's message as its error."""
+        if CRASH_HEAD.search(event.message) is not None:
+            self._crash = None
+            channel = channel_of_stack(event.message)
+            if channel is None:
+                self._crash = event
+                return event
+            crash = event
+        else:
+            crash = self._crash
+            if crash is None or event.time is not None:
+                self._crash = None
+                return event
+            channel = channel_of_stack(event.message)
+            if channel is None:
+                return event
+            self._crash = None
+        event.kind = CHANNEL_EXITED_KIND
+        event.fields.setdefault("channel", channel)
+        event.fields.setdefault("error", crash.message.split("\n", 1)[0][:500])
         return event
 
     def _ditto(self, event: Event) -> Event:

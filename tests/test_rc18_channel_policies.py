@@ -204,3 +204,35 @@ def test_sdk_lines_without_dingtalk_or_without_errors_stay_no_fault() -> None:
     # and the rotation itself ("Disconnecting." then "connect success", every 30 s) is no fault
     assert rc18(_DINGTALK_LINE, _sdk_up(1), "10:00:30 Disconnecting.", _sdk_up(31), "10:01:00 Disconnecting.",
                 "10:01:00 [2026-03-11T02:01:00.400Z] connect success") is None
+
+
+# -- uncaught exception in a channel's transport: the stack frames name the channel
+
+
+_CRASH = "2026-03-15T04:20:12.766+00:00 [openclaw] Uncaught exception: Error: WebSocket is not open: readyState 0"
+
+
+def test_an_uncaught_crash_whose_frames_run_through_a_channel_plugin_or_its_sdk_is_rc18() -> None:
+    assert rc18(_CRASH, "    at WebSocket.ping (/root/.openclaw/extensions/dingtalk-connector/node_modules/ws/lib/"
+                        "websocket.js:363:13)", "    at listOnTimeout (node:internal/timers:585:17)") == "warning"
+    # a frame inside a client library only a channel bundles, wherever it is installed
+    assert rc18("2026-03-15T04:20:12.766+00:00 [openclaw] Unhandled promise rejection: Error: socket hang up",
+                "    at processTicksAndRejections (node:internal/process/task_queues:95:5)",
+                "    at Client.poll (/usr/lib/node_modules/openclaw/node_modules/grammy/out/core/client.js:9:2)") \
+        == "warning"
+    # the same crash as one record, its stack inside the message
+    assert rc18('{"0":"Uncaught exception: Error: read ECONNRESET\\n    at TLSWrap.onread (/home/u/.openclaw/'
+                'extensions/feishu/node_modules/ws/lib/websocket.js:9:1)","_meta":{"name":"openclaw",'
+                '"logLevelName":"ERROR","date":"2026-03-15T04:20:12.766Z"},"time":"2026-03-15T04:20:12.766Z"}') \
+        == "warning"
+
+
+def test_an_uncaught_crash_whose_frames_are_the_cores_or_another_plugins_names_no_channel() -> None:
+    # Boundary: frames only in the core and node's internals
+    assert rc18(_CRASH, "    at Agent.emit (/usr/lib/node_modules/openclaw/dist/gateway.js:120:7)",
+                "    at listOnTimeout (node:internal/timers:585:17)") is None
+    # a plugin that is no channel's (telemetry)
+    assert rc18(_CRASH, "    at Exporter.flush (/root/.openclaw/extensions/diagnostics-otel/index.js:40:3)") is None
+    # a channel frame after the next timed line belongs to no crash
+    assert rc18(_CRASH, "2026-03-15T04:20:13.000+00:00 [gateway] ready",
+                "    at Bot.start (/root/.openclaw/extensions/telegram/src/bot.ts:4:5)") is None
