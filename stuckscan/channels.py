@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from stuckscan.brand import PRODUCT_NAME
 from stuckscan.events import GENERIC_KIND, Event
 from stuckscan.unexplained import looks_like_fault
 
@@ -55,7 +56,7 @@ CHANNEL_ALIASES = {"ddingtalk": "dingtalk", "napcat": "qq"}
 # Third-party channel plugins tag their lines with their own names: the channel and a suffix
 # (`dingtalk-connector`, `wechat-access-ws:18789`) or the plugin's package name (`openclaw-channel-qq:connection`,
 # `openclaw-weixin`).
-_PLUGIN_TAG = re.compile(r"^(?:(?:openclaw|clawdbot)-(?:channel-)?)?(?P<name>[a-z]+)(?:[-_][\w-]*)?$")
+_PLUGIN_TAG = re.compile(r"^(?:" + PRODUCT_NAME + r"-(?:channel-)?)?(?P<name>[a-z]+)(?:[-_][\w-]*)?$")
 
 
 @lru_cache(maxsize=4096)  # (asked of every unrecognised line: a log has a few hundred subsystems at most)
@@ -86,8 +87,8 @@ CHAT_PLATFORMS = frozenset({
 # A plugin id or folder of the channel form: "openclaw-channel-<name>", "channel-<name>", "<name>-channel" (with an
 # npm scope or not); its name is the channel, unless it is a word a plugin that works on channels takes (a
 # "channel-manager" tool plugin is no channel).
-_CHANNEL_FORM = re.compile(r"^(?:@[\w.-]+/)?(?:(?:(?:openclaw|clawdbot|moltbot)-)?channels?[-_](?P<name>[a-z][a-z0-9]*)"
-                           r"(?:[-_][\w.-]*)?|(?:(?:openclaw|clawdbot|moltbot)-)?(?P<suffixed>[a-z][a-z0-9]*)[-_]channel)$")
+_CHANNEL_FORM = re.compile(r"^(?:@[\w.-]+/)?(?:(?:" + PRODUCT_NAME + r"-)?channels?[-_](?P<name>[a-z][a-z0-9]*)"
+                           r"(?:[-_][\w.-]*)?|(?:" + PRODUCT_NAME + r"-)?(?P<suffixed>[a-z][a-z0-9]*)[-_]channel)$")
 _NOT_A_CHANNEL = frozenset({
     "manager", "router", "routing", "tools", "tool", "utils", "monitor", "admin", "sync", "config", "core", "common",
     "sdk", "hub", "bridge", "status", "health", "multi", "omni", "cross", "custom", "plugin", "api", "test", "mock",

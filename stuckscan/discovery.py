@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
+from stuckscan.brand import PRODUCT_NAMES
 from stuckscan.inputs import STDIN_NAME, InputError, describe_os_error, display_name, os_error_cause, printable_path
 from stuckscan.timewindow import TimeWindow
 
@@ -31,7 +32,7 @@ UTC = timezone.utc
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".lzma", ".zst", ".lz4")  # the reader knows each by its magic bytes
 _COMPRESSED = r"(?:\.gz|\.bz2|\.xz|\.lzma|\.zst|\.lz4)"
 LOG_NAME = re.compile(
-    r"(?P<prefix>openclaw|clawdbot|moltbot)-(?P<date>\d{4}-\d{2}-\d{2})(?:\.(?P<rotation>\d+))?\.log"
+    r"(?P<prefix>" + PRODUCT_NAMES + r")-(?P<date>\d{4}-\d{2}-\d{2})(?:\.(?P<rotation>\d+))?\.log"
     rf"(?P<compressed>{_COMPRESSED})?"
 )
 _GLOB_CHARS = re.compile(r"[*?\[]")

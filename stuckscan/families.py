@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from stuckscan.brand import PRODUCT_NAME, PRODUCT_NAMES
 from stuckscan.shapes import WS_CLOSE_CAUSES
 
 KV = r"\s*(?P<kv>.*)"
@@ -1435,7 +1436,7 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "plugin.load_failed", "error", "-channel-",
         r"(?P<path>[^\s:]{0,400}\bnode_modules/(?:@[\w.-]{1,100}/)?"
-        r"(?P<plugin>(?:openclaw|clawdbot)-channel-[\w.-]{1,100})/[^\s:]{1,300}):\s*(?P<error>" + _LOAD_ERROR + ")",
+        r"(?P<plugin>" + PRODUCT_NAME + r"-channel-[\w.-]{1,100})/[^\s:]{1,300}):\s*(?P<error>" + _LOAD_ERROR + ")",
     ),
     # The WeChat channel plugin (Tencent/openclaw-weixin, its monitor's start) waiting for the host's plugin runtime
     # and giving up, "waitForWeixinRuntime() failed: <err>" (error, e.g. "Error: Weixin runtime initialization timeout
@@ -1882,7 +1883,7 @@ FAMILIES: tuple[Family, ...] = (
     # was cut off: the run ended (a restart, an abort) while the tool was running.
     _searched(
         "transcript.missing_tool_result", "warn", "missing tool result in session history",
-        r"(?:\[(?P<product>openclaw|clawdbot|moltbot)\] )?missing tool result in session history"
+        r"(?:\[(?P<product>" + PRODUCT_NAMES + r")\] )?missing tool result in session history"
         r"(?:; inserted synthetic error result)?",
     ),
     # src/agents/session-file-repair.ts (SQLite transcripts): "session transcript repaired: <dropped N malformed

@@ -15,6 +15,7 @@ from typing import Any
 
 from stuckscan import _strictjson
 from stuckscan._iso import from_epoch_ms, parse_iso_datetime
+from stuckscan.brand import PRODUCT_NAME
 from stuckscan.events import TRANSCRIPT_PROMPT_ERROR_KIND
 
 ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
@@ -612,10 +613,10 @@ def _produced_chars(content: Any) -> int:
 # A shell command that restarts or stops the gateway (the CLI, the service managers, a process kill by name) and the
 # gateway tool's restarting actions: an agent that runs one restarts the process its own run lives in.
 GATEWAY_RESTART_COMMAND = re.compile(
-    r"\b(?:openclaw|clawdbot|moltbot)\s+gateway\s+(?:restart|stop)\b"
-    r"|\bsystemctl\s+(?:--user\s+)?(?:restart|stop|kill)\s+(?:\S*\s+)?(?:openclaw|clawdbot)"
-    r"|\blaunchctl\s+(?:kickstart|kill|stop|bootout|unload)\b[^;&|]*(?:openclaw|clawdbot)"
-    r"|\b(?:pkill|killall)\b[^;&|]*(?:openclaw|clawdbot)|\bpm2\s+(?:restart|stop|reload)\s+\S*(?:openclaw|clawdbot)",
+    r"\b" + PRODUCT_NAME + r"\s+gateway\s+(?:restart|stop)\b"
+    r"|\bsystemctl\s+(?:--user\s+)?(?:restart|stop|kill)\s+(?:\S*\s+)?" + PRODUCT_NAME +
+    r"|\blaunchctl\s+(?:kickstart|kill|stop|bootout|unload)\b[^;&|]*" + PRODUCT_NAME +
+    r"|\b(?:pkill|killall)\b[^;&|]*" + PRODUCT_NAME + r"|\bpm2\s+(?:restart|stop|reload)\s+\S*" + PRODUCT_NAME,
     re.IGNORECASE)
 GATEWAY_TOOL_RESTARTS = frozenset({"restart", "update.run"})
 COMMAND_TOOLS = frozenset({"exec", "bash", "shell", "process", "run_command"})
@@ -641,7 +642,7 @@ def gateway_restart_call(content: Any) -> tuple[str, str] | None:
 # grep, ...) given a path that names a log: a ``.log`` file or a ``log``/``logs`` folder (not any word that holds
 # "log", such as catalog or changelog). Its tool result is program output, the log's own lines.
 LOG_READING_COMMAND = re.compile(
-    r"\b(?:openclaw|clawdbot|moltbot)\s+logs\b|\bjournalctl\b|\bdocker\s+(?:compose\s+)?logs\b"
+    r"\b" + PRODUCT_NAME + r"\s+logs\b|\bjournalctl\b|\bdocker\s+(?:compose\s+)?logs\b"
     r"|\b(?:tail|head|cat|grep|egrep|rg|less|sed|awk)\b[^;&|]*(?:\.log\b|\blogs?\b)",
     re.IGNORECASE)
 # A line in a gateway log's form begins with its own date and time: ISO, as the file log and the console print it, or
