@@ -86,14 +86,19 @@ RULE = Rule(
 )
 
 
+# The skip reasons of "status=skipped action=keep_lane": the reply work's own run is registered, or the session lane
+# counts an active task with no run handle (src/logging/diagnostic-stuck-session-recovery.runtime.ts; skipped over and
+# over, that task is orphaned).
+KEEP_LANE_REASONS = ("active_reply_work", "active_lane_task")
+# Every skip that says recovery found work at it: the keep-lane reasons and a registered embedded run.
+ACTIVE_WORK_SKIPS = (*KEEP_LANE_REASONS, "active_embedded_run")
+
+
 def detect(view: IncidentView) -> Candidate | None:
     stale = view.warnings_where(lambda w: field_text(w, "classification") == "stale_session_state"
                                 or field_text(w, "reason") in ("queued_work_without_active_run", "stale_session_state")
                                 or idle_with_queue(w))
-    # ("active_lane_task": recovery found no embedded run for the session, but its lane still counts a task active,
-    # src/logging/diagnostic-stuck-session-recovery.runtime.ts; skipped over and over, that task is orphaned)
-    skipped = [r for r in view.record.recoveries if r.status == "skipped"
-               and (r.reason or "") in ("active_reply_work", "active_embedded_run", "active_lane_task")]
+    skipped = [r for r in view.record.recoveries if r.status == "skipped" and (r.reason or "") in ACTIVE_WORK_SKIPS]
     if skipped and _live_work_outlasted_stall(view):
         # Recovery found a run or reply at work, and a lane task that had been running since before the first
         # warning then ended on a timeout: the work was real, so "stale state" (the detector's label included)
@@ -185,9 +190,6 @@ def detect(view: IncidentView) -> Candidate | None:
     )
 
 
-# The skip reasons of "status=skipped action=keep_lane": the reply work's own run is registered, or the session lane
-# counts an active task with no run handle (src/logging/diagnostic-stuck-session-recovery.runtime.ts).
-KEEP_LANE_REASONS = ("active_reply_work", "active_lane_task")
 
 
 def _skip_ages(event: Event) -> list[float]:
