@@ -82,7 +82,7 @@ def channel_subsystem(subsystem: str | None) -> str | None:
 CHAT_PLATFORMS = frozenset({
     "zulip", "rocketchat", "webex", "viber", "kakaotalk", "threema", "gitter", "keybase", "revolt", "guilded", "kook",
     "misskey", "mastodon", "bluesky", "messenger", "instagram", "wework", "wxwork", "yuanbao", "deltachat", "simplex",
-    "teams", "chatwork", "lineworks", "wechatwork", "qywx", "dingding",
+    "teams", "chatwork", "lineworks", "wechatwork", "qywx", "dingding", "email",
 })
 # A plugin id or folder of the channel form: "openclaw-channel-<name>", "channel-<name>", "<name>-channel" (with an
 # npm scope or not); its name is the channel, unless it is a word a plugin that works on channels takes (a
@@ -133,6 +133,9 @@ def channel_plugin(plugin: str | None, path: str | None = None) -> str | None:
 # A process-level crash line: an exception or rejection nothing caught ("Uncaught exception: Error: ...", "Unhandled
 # promise rejection: ..."), whose stack frames may follow it on lines of their own.
 CRASH_HEAD = re.compile(r"\b(?:uncaught exception|unhandled (?:promise )?rejection)\b", re.IGNORECASE)
+# The head of Node's own print of an exception nothing caught, on stderr with no logger's time, level or tag before it
+# ("Error: No mailbox is currently selected", "TypeError [ERR_X]: ..."): its stack frames follow on the next lines.
+BARE_ERROR_HEAD = re.compile(r"(?:[A-Z][A-Za-z]{0,40})?Error(?: \[[A-Z][A-Z0-9_]{1,60}\])?: \S")
 # A stack frame ("    at WebSocket.ping (/root/.openclaw/extensions/dingtalk-connector/node_modules/ws/...)"); a pasted
 # frame may be wrapped mid-path, so the path is read only as far as it goes.
 _STACK_FRAME = re.compile(r"^\s*at\s+(?:[^\n(]{0,300}\()?(?P<path>(?:file://)?(?:[A-Za-z]:)?[/\\][^\s()]{1,500})",
@@ -142,6 +145,7 @@ _CHANNEL_SDK_FOLDERS = {
     "dingtalk-stream": "dingtalk", "@buape/carbon": "discord", "grammy": "telegram", "@grammyjs": "telegram",
     "@whiskeysockets/baileys": "whatsapp", "baileys": "whatsapp", "@slack/socket-mode": "slack",
     "@slack/bolt": "slack", "@slack/web-api": "slack", "@larksuiteoapi/node-sdk": "feishu",
+    "imap": "email", "imapflow": "email",
 }
 _SDK_FOLDER = re.compile(r"[/\\]node_modules[/\\](?P<pkg>@[\w.-]{1,100}[/\\][\w.-]{1,100}|[\w.-]{1,100})(?=[/\\])")
 

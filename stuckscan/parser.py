@@ -21,6 +21,7 @@ from stuckscan import _strictjson, families, meta_fields
 from stuckscan._kv import ELISION_WORDS, bounded_seconds, convert_value, tokenize
 from stuckscan._time import TimeContext, date_from_filename
 from stuckscan.channels import (
+    BARE_ERROR_HEAD,
     CHANNEL_EXITED_KIND,
     CRASH_HEAD,
     RETYPED_KINDS,
@@ -857,6 +858,19 @@ def _unbulleted(message: str) -> str:
     return message
 
 
+# A stack frame line ("at Timeout.checkEmail (/Users/u/.openclaw/extensions/email/src/runtime.ts:168:18)"), indented
+# or not.
+_STACK_FRAME_LINE = re.compile(r"\s*at\s+\S")
+
+
+def _bare_error_head(event: Event) -> bool:
+    """Whether ``event`` is the head of Node's own print of an exception nothing caught: an error's name and message
+    alone on an untimed line, with no logger's level or tag (a line the gateway's logger wrote for a caught error
+    carries its time or tag). Only its frames on the lines right after it make it a crash (see _crash_frame)."""
+    return event.time is None and event.level is None and event.subsystem is None \
+        and BARE_ERROR_HEAD.match(event.message) is not None
+
+
 _INLINE_CODE = re.compile(r"`([^`\n]{4,2000})`")
 _FIELD_ITEM = re.compile(r"[-*•] +`([A-Za-z_][\w.\-]{0,80}=[^`\s]{1,500})`")
 _TIMELINE_DASHES = frozenset({"- ", "– ", "— "})
@@ -1057,6 +1071,7 @@ class LineParser:
         self._open_dispatches: dict[str, deque[tuple[str, datetime | None]]] = {}
         self._dingtalk_seen = False  # whether a line so far was the DingTalk channel's (see as_dingtalk_sdk_line)
         self._crash: Event | None = None  # an uncaught crash whose stack frames may follow (see _crash_frame)
+        self._crash_bare = False  # (whether that crash is Node's own bare print, whose frames must follow at once)
         self._table_header: list[str] | None = None  # a pasted markdown table's header cells (see _table_row)
         self._table_last: list[str] | None = None  # the cells of the table row before, until a separator shows a header
         self._table_time: str | None = None  # a time alone in a row, when the table's cells were pasted one a line
@@ -1890,7 +1905,7 @@ class LineParser:
             if event.kind == GENERIC_KIND:
                 event = self._ditto(event)
         if event.kind == GENERIC_KIND and (self._crash is not None or "ncaught" in event.message
-                                           or "nhandled" in event.message):
+                                           or "nhandled" in event.message or _bare_error_head(event)):
             event = self._crash_frame(event)
         elif self._crash is not None:
             self._crash = None
@@ -1921,12 +1936,16 @@ class LineParser:
             self._crash = None
             channel = channel_of_stack(event.message)
             if channel is None:
-                self._crash = event
+                self._crash, self._crash_bare = event, False
                 return event
             crash = event
+        elif self._crash is None and _bare_error_head(event):
+            self._crash, self._crash_bare = event, True
+            return event
         else:
             crash = self._crash
-            if crash is None or event.time is not None:
+            if crash is None or event.time is not None \
+                    or self._crash_bare and _STACK_FRAME_LINE.match(event.message) is None:
                 self._crash = None
                 return event
             channel = channel_of_stack(event.message)

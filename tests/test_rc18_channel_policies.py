@@ -227,6 +227,29 @@ def test_an_uncaught_crash_whose_frames_run_through_a_channel_plugin_or_its_sdk_
         == "warning"
 
 
+def test_nodes_bare_print_of_an_uncaught_error_through_a_channels_code_is_rc18() -> None:
+    # Node's own stderr print of an exception nothing caught: the error alone on an untimed line, frames right after it
+    # (indented or not, as a write-up may keep them), the frames in an e-mail channel plugin and its IMAP client
+    head = "Error: No mailbox is currently selected"
+    imap = "at Connection._search (/Users/u/.openclaw/extensions/email/node_modules/imap/lib/Connection.js:571:11)"
+    timer = "at Timeout.checkEmail (/Users/u/.openclaw/extensions/email/src/runtime.ts:168:18)"
+    assert rc18(head, imap, timer) == "warning"
+    assert rc18("TypeError: Cannot read properties of undefined (reading 'id')",
+                "    at Timeout._onTimeout (/root/.openclaw/extensions/dingtalk/src/monitor.ts:42:9)") == "warning"
+
+
+def test_a_bare_error_line_without_channel_frames_right_after_it_names_no_channel() -> None:
+    channel_frame = "at Bot.start (/root/.openclaw/extensions/telegram/src/bot.ts:4:5)"
+    # Boundary: the bare print's frames only in the core
+    assert rc18("Error: No mailbox is currently selected",
+                "at Agent.emit (/usr/lib/node_modules/openclaw/dist/gateway.js:120:7)") is None
+    # a reporter's sentence between the error and a frame: no stack print
+    assert rc18("Error: No mailbox is currently selected", "then the bot went quiet for a while",
+                channel_frame) is None
+    # the error written by the gateway's logger (its time and tag) was caught and logged
+    assert rc18("2026-02-19T10:00:00.000Z [email] Error: No mailbox is currently selected", channel_frame) is None
+
+
 def test_an_uncaught_crash_whose_frames_are_the_cores_or_another_plugins_names_no_channel() -> None:
     # Boundary: frames only in the core and node's internals
     assert rc18(_CRASH, "    at Agent.emit (/usr/lib/node_modules/openclaw/dist/gateway.js:120:7)",

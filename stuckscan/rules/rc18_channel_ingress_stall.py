@@ -199,6 +199,10 @@ RULE = Rule(
      "the gateway process ending on a network failure nothing caught (`[openclaw] Unhandled promise rejection: "
      "TypeError: fetch failed`, builds before the transient-network guard) as a channel's exit: low confidence alone "
      "(no line names the channel it escaped from), medium after a channel transport's own error",
+     "an uncaught crash whose stack frames run through a channel's code (its plugin folder, an `email` plugin's too, or "
+     "a client library only a channel bundles), after `Uncaught exception:` or as Node's own bare print of the error "
+     "with its frames right after it (`Error: No mailbox is currently selected`, `at Timeout.checkEmail (.../extensions/"
+     "email/src/runtime.ts:168:18)`): that channel exiting",
      "`slack socket mode reports N active connections for this Slack app` with N of 2 or more (low confidence once)",
      "one channel request whose own error says it hung past the warn threshold (`Request to 'getUpdates' timed out "
      "after 500 seconds`): medium confidence",
