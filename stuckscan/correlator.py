@@ -287,6 +287,10 @@ DETECTOR_TICK = timedelta(seconds=30)
 BATCH_KIND = "batch"
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
 SERVING_KINDS = frozenset({"message.queued", "message.processed", "embedded.run_start", "lane.dequeue"})
+# Lines that show a turn's work answered, not only taken in: a run or an attempt ending, a lane task done, a message
+# processed (policy "brief liveness samples beside answered work").
+ANSWERED_KINDS = frozenset({"embedded.agent_end", "embedded.run_done", "embedded.run_end", "lane.task_done",
+                            "message.processed"})
 # Evidence that names no session but that the rules read when exactly one incident is open
 # (browser and compaction failures, lane waits on shared lanes). Routine lane and message
 # traffic on shared lanes says nothing about a particular session.
@@ -551,6 +555,7 @@ class EpisodeRecord:
     markers: list[Event] = field(default_factory=list)
     peaks: dict[str, float] = field(default_factory=dict)
     served_after: datetime | None = None  # a message queued or processed after the episode's trouble
+    answered_after: datetime | None = None  # a turn's work ending after the episode's first trouble (ANSWERED_KINDS)
     log_end: datetime | None = None       # the input's last time, set when the input ends
     # each channel's last transport failure in the whole input (by channels.channel_of), set when the input ends
     last_transport_failure: dict[str, datetime] = field(default_factory=dict)
@@ -559,6 +564,17 @@ class EpisodeRecord:
     def peak(self, name: str, value: float | int | None) -> None:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             self.peaks[name] = max(self.peaks.get(name, float(value)), float(value))
+
+
+def note_answered(episode: EpisodeRecord, event: Event) -> None:
+    """Mark ``episode`` as having work answered after its first trouble line, within an episode gap of its last:
+    a run that ended on a model timeout is a fault signal, not work answered."""
+    moment = event.time
+    if moment is None or episode.start is None or episode.end is None or moment < episode.start \
+            or moment - episode.end > EPISODE_GAP or "timed out" in event.message.lower():
+        return
+    if episode.answered_after is None:
+        episode.answered_after = moment
 
 
 @dataclass(slots=True)
@@ -1206,6 +1222,8 @@ class Correlator:
                 and self.open_episode.end is not None and moment > self.open_episode.end \
                 and not _turned_away_by_drain(event):
             self.open_episode.served_after = moment
+        if kind in ANSWERED_KINDS and self.open_episode is not None:
+            note_answered(self.open_episode, event)
         if kind == "codex.turn_cut":
             changes.extend(self._on_turn_cut(event, names))
         if kind in SESSION_EVIDENCE_KINDS or (kind == "gateway.reload_required" and reload_waits_on_task_records(event)):

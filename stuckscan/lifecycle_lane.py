@@ -7,9 +7,9 @@ run timeout, :meth:`stuckscan.correlator.Correlator.feed` does only four things 
 a line (docs/performance.md, "What the correlator needs"): it learns the identity links
 the line states, files the line in the session's history ring (an incident's prelude if
 the session stalls later), keeps a session lane's last task lines, and marks an open
-gateway episode as serving again. :func:`absorb` does exactly those, on the correlator's
-own maps (same calls, same order, same least-recently-used bookkeeping); anything else
-goes to :meth:`Correlator.feed` as before.
+gateway episode as serving again (or its work as answered). :func:`absorb` does exactly
+those, on the correlator's own maps (same calls, same order, same least-recently-used
+bookkeeping); anything else goes to :meth:`Correlator.feed` as before.
 
 The fast path (:mod:`stuckscan.fastscan`) hands the lane's lines over in runs
 (:class:`LaneRun`: the lines' events and the times of the skipped lines between them, in
@@ -101,6 +101,8 @@ def absorb(correlator: Correlator, event: Event) -> bool:
             episode = correlator.open_episode
             if episode is not None and episode.end is not None and event.time > episode.end:  # type: ignore[operator]
                 episode.served_after = event.time
+        if kind in _c.ANSWERED_KINDS and correlator.open_episode is not None:
+            _c.note_answered(correlator.open_episode, event)
         if identity is not None:  # (an unnamed routine line is no unattributed evidence: no time-attributable kind)
             history = correlator.history.get(identity)
             if history is None:

@@ -81,6 +81,33 @@ def test_one_pause_on_a_sample_that_shows_an_idle_loop_stays_unread() -> None:
     assert _primary(SPIKE.format(loads="cpuCoreRatio=0.585").replace("4137.7", "1795")) is None  # under 2 s
 
 
+def _calm_sample(at: str, p99: str, peak: str, loads: str = "eventLoopUtilization=0.72 cpuCoreRatio=0.49") -> str:
+    return (f"2026-06-21T06:{at}.000Z [diagnostic] liveness warning: reasons=event_loop_delay interval=31s "
+            f"eventLoopDelayP99Ms={p99} eventLoopDelayMaxMs={peak} {loads} active=1 waiting=0 queued=0")
+
+
+RUN_ENDS = ("2026-06-21T06:15:30.000Z [agent/embedded] embedded run agent end: runId=r-1 isError=false",
+            "2026-06-21T06:16:05.000Z [diagnostic] lane task done: lane=session:agent:main:main durationMs=44000")
+
+
+def test_brief_calm_samples_beside_work_answered_are_no_starvation() -> None:
+    # Policy "brief liveness samples beside answered work": two calm samples under 10 s, their p99 over a second
+    # (one multi-second pause lifts it), with a run ending and its lane task done after them, held nothing up.
+    first, second = _calm_sample("15:21", "1293.9", "5897.2"), _calm_sample("15:52", "2279.6", "4487.9")
+    assert _primary(first, RUN_ENDS[0], second, RUN_ENDS[1]) is None
+
+
+def test_calm_samples_with_no_work_answered_or_a_busy_sample_stay_starvation() -> None:
+    # The boundary: a calm sample beside only listings answered in seconds (f924's shape) is RC12, and so are the
+    # same samples beside answered work when one is not calm or reaches ten seconds.
+    listing = "2026-06-21T06:15:10.000Z [ws] ⇄ res ✓ sessions.list 4099ms conn=d6cb88c8…4c67 id=a7436c0f…c076"
+    assert _primary(listing, _calm_sample("15:21", "1009.8", "8501.9")) == "RC12"
+    first = _calm_sample("15:21", "1293.9", "5897.2")
+    assert _primary(first, RUN_ENDS[0], _calm_sample("15:52", "2279.6", "4487.9", "eventLoopUtilization=0.93 "
+                                                    "cpuCoreRatio=0.49"), RUN_ENDS[1]) == "RC12"
+    assert _primary(first, RUN_ENDS[0], _calm_sample("15:52", "2279.6", "10487.9"), RUN_ENDS[1]) == "RC12"
+
+
 GAP = "host timing gap detected: process was frozen ~63915ms; restarting channels when idle and refreshing health"
 BUSY = "session transcript reconcile failed agent=main error=database is locked"
 

@@ -45,7 +45,10 @@ RULE = Rule(
     ("`liveness warning: reasons=event_loop_delay[,event_loop_utilization,cpu] ... eventLoopDelayMaxMs=<>=2000>` "
      "(one such pause under 10 s counts when a second follows, when its sample does not show both "
      "`eventLoopUtilization` and `cpuCoreRatio` below 0.8, or when a plugin hook runs out of its budget, "
-     "`[hooks] <hook> handler from <plugin> failed: timed out after Nms`, within a minute of it; a reporter's summary "
+     "`[hooks] <hook> handler from <plugin> failed: timed out after Nms`, within a minute of it; samples that all show "
+     "both below 0.8 and pauses under 10 s do not count, whatever their p99, when work ends after them (`embedded run "
+     "agent end`, `lane task done`, `message processed`) and no stuck session or other trouble is beside them; a "
+     "reporter's summary "
      "row of a liveness field, `eventLoopDelayMaxMs: 4,234 ms → 25,534 ms`, is read as a sample at the range's top)",
      "`fetch timeout ... timer delayed NNNNms, likely event-loop starvation` (console); in the file log, "
      "`fetch timeout reached; aborting operation` with `timerDelayMs` in its meta object",
@@ -163,8 +166,27 @@ def _calm_sample(event: Event) -> bool:
     return all(isinstance(v, (int, float)) and not isinstance(v, bool) and v < CALM_LOAD for v in loads)
 
 
+def _brief_calm_sample(event: Event) -> bool:
+    """A calm sample (:func:`_calm_sample`) whose longest pause stayed under ten seconds; its p99 may pass a second,
+    since with a 30 s interval one multi-second pause alone lifts the top percentile."""
+    return _calm_sample(event) and metric(event, "eventLoopDelayMaxMs") < FROZEN_MS
+
+
+def _brief_beside_answered_work(view: EpisodeView, samples: list[Event]) -> bool:
+    """Policy "brief liveness samples beside answered work": every sample brief and calm, work ending after the first
+    of them (a run or attempt ending, a lane task done, a message processed), no session stuck beside them and no
+    other trouble in the episode (a slow response, a late timer, a hook out of its budget): the pauses held nothing up.
+    A sample beside no answered work (only slow listings, f924) keeps the reading the pause gives alone."""
+    counts = view.record.evidence.counts
+    return bool(samples) and view.record.answered_after is not None and view.overlapping_incidents == 0 \
+        and all(kind == "liveness.warning" for kind, count in counts.items() if count) \
+        and all(_brief_calm_sample(e) for e in samples)
+
+
 def detect(view: EpisodeView) -> Candidate | None:
     warm = [e for e in view.events("liveness.warning") if not in_startup_window(view.record.markers, e)]
+    if _brief_beside_answered_work(view, warm):
+        warm = []
     spikes = [e for e in warm if delay_spike(e) and not starving(e)]
     # (one long pause is a GC or a sync call; a pause of ten seconds or more froze the gateway on its own)
     hook_spent = _budget_ran_out_after(spikes, view.events("plugin.hook_failed"))
