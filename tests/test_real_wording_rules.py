@@ -1243,3 +1243,28 @@ def test_one_polling_stall_a_host_freeze_covers_is_the_freeze_not_a_fault() -> N
     assert "RC12" in rule_ids(analyze(frozen("10:03:20", 196779), polling_stall("10:03:40", 150.0)))
     again = analyze(frozen("10:03:20", 196779), polling_stall("10:03:40", 218.28), polling_stall("10:09:40", 230.0))
     assert {"RC12", "RC18"} <= rule_ids(again)
+
+
+def test_model_timeout_text_after_a_codex_completion_idle_timeout_is_that_attempts_failover() -> None:
+    # policy "Codex completion-idle timeout": the attempt's timeout surfaces as the FailoverError "LLM request timed
+    # out.", so an untimed paste of the watchdog line, that text and the attempt timeout is one ghost run
+    lines = ["- `codex app-server turn idle timed out waiting for completion`", "- `LLM request timed out.`",
+             "- `codex app-server attempt timed out`"]
+    ghost = analyze(*lines)
+    assert primaries(ghost) == {"RC02"}
+    assert "RC01" not in rule_ids(ghost)
+    # (the same with times, and with the text as the lane task's error)
+    lane_error = line("10:01:00", 'lane task error: lane=main durationMs=161000 error="FailoverError: LLM request '
+                                  'timed out."', "diagnostic", "ERROR")
+    assert "RC01" not in rule_ids(analyze(codex_line("10:00:00", "completion"), lane_error))
+    assert "RC01" in rule_ids(analyze(lane_error))
+
+
+def test_model_timeout_text_beside_other_codex_watchdogs_stays_a_model_hang() -> None:
+    # (without the completion-idle line, or after a progress watchdog, the timeout text is the model call's)
+    assert "RC01" in primaries(analyze("- `LLM request timed out.`", "- `codex app-server attempt timed out`"))
+    assert "RC01" in primaries(analyze("- `codex app-server turn idle timed out waiting for progress`",
+                                       "- `LLM request timed out.`"))
+    # (and a timeout text logged before the completion-idle watchdog is not its report)
+    before = analyze("- `LLM request timed out.`", "- `codex app-server turn idle timed out waiting for completion`")
+    assert "RC01" in rule_ids(before)

@@ -508,15 +508,30 @@ def codex_items_done(event: Event) -> bool:
 
 # The reports of a Codex attempt's own timeout: the timeout-compaction hook's lines and the failover decision.
 ATTEMPT_TIMEOUT_REPORTS = ("compaction.timeout_recovery", "embedded.failover", "model.fallback_decision")
+# The kinds that carry the gateway's generic model-timeout text, which is what a timed-out Codex attempt surfaces as
+# once it fails over (``FailoverError: LLM request timed out.`` beside ``rawError=codex app-server attempt timed out``).
+MODEL_TIMEOUT_TEXT_KINDS = ("model.request_timeout", "lane.task_error", "embedded.agent_end")
+
+
+def says_model_timeout(event: Event) -> bool:
+    """Whether ``event`` is one of :data:`MODEL_TIMEOUT_TEXT_KINDS` whose error is the gateway's model-timeout text
+    (``LLM request timed out.``), which names no cause of its own."""
+    return event.kind in MODEL_TIMEOUT_TEXT_KINDS and any(
+        "llm request timed out" in text.lower() for text in (event.message, field_text(event, "error")))
 
 
 def reports_completion_idle(event: Event, completion_idle: list[Event]) -> bool:
     """Whether ``event`` comes after a Codex completion-idle timeout (``turn idle timed out waiting for completion``:
     :func:`codex_items_done`) and only reports that attempt timing out: a ``[timeout-compaction] LLM timed out ...``
-    line, or a failover decision on ``codex app-server attempt timed out``. The Codex attempt code retries this
-    timeout apart from progress timeouts, as the one where the turn's final event may have been lost, so these lines
-    add no model hang (labelling policy "Codex completion-idle timeout")."""
-    if event.kind not in ATTEMPT_TIMEOUT_REPORTS or not any(event_order(idle) < event_order(event) for idle in completion_idle):
+    line, a failover decision on ``codex app-server attempt timed out``, or the ``LLM request timed out.`` that
+    attempt's failover error is worded as (:func:`says_model_timeout`). The Codex attempt code retries this timeout
+    apart from progress timeouts, as the one where the turn's final event may have been lost, so these lines add no
+    model hang (labelling policy "Codex completion-idle timeout")."""
+    if not any(event_order(idle) < event_order(event) for idle in completion_idle):
+        return False
+    if says_model_timeout(event):
+        return True
+    if event.kind not in ATTEMPT_TIMEOUT_REPORTS:
         return False
     return event.kind == "compaction.timeout_recovery" or any(
         "codex app-server attempt timed out" in text for text in (event.message, field_text(event, "rawError")))

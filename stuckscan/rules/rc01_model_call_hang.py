@@ -118,7 +118,9 @@ RULE = Rule(
      "when the lane tasks that failed with it held their lanes under 30 s; nor is an attempt's `LLM request timed out.` "
      "inside a lane task that failed on it within 30 s (a local proxy's quick timeout: the chain failed at once), or a "
      "cron run record's `LLM request timed out.` whose every run's own `durationMs` is under 10 s (a quick refusal; "
-     "the run's duration is the wait: labelling policy \"cron run record with a model-timeout error\")",
+     "the run's duration is the wait: labelling policy \"cron run record with a model-timeout error\"), or an "
+     "`LLM request timed out.` (bare, a lane task's or a run's error) after a Codex `turn idle timed out waiting for "
+     "completion` (that attempt's failover error: a ghost run's, labelling policy \"Codex completion-idle timeout\")",
      "in a session transcript, two or more failed turns inside one turn (no user message and no model output between) "
      "that ended on their request's own timeout (`Request timed out.`) or their connection cut (`terminated`) with "
      "nothing produced, their waits adding up to 120 s or more; timeouts that each close their own turn, or that the "
