@@ -1129,10 +1129,10 @@ class Correlator:
         if kind == PLUGIN_TOOL_CALL_KIND or kind in PLUGIN_TOOL_END_KINDS:
             self._note_plugin_tool(event)  # (nothing else reads them: they count as the generic lines they were)
             return changes
+        if kind == BATCH_KIND:  # lines the fast path's lifecycle lane handles in one go (stuckscan.lifecycle_lane)
+            return event.feed_into(self)  # type: ignore[attr-defined,no-any-return]  # (each line counted as fed)
         if kind != NOTE_KIND and kind not in LONE_TIMEOUT_COMPANIONS and not self._failover_after_its_run_timeout(event):
             self._other_lines += 1  # (a line beside which a run timeout is no longer lone: see _expire_run_timeouts)
-        if kind == BATCH_KIND:  # lines the fast path's lifecycle lane handles in one go (stuckscan.lifecycle_lane)
-            return event.feed_into(self)  # type: ignore[attr-defined,no-any-return]
         if kind == "liveness.work_item":
             # The liveness monitor's label for work open this long reads as a stall warning; younger work is fine.
             if event.seconds.get("age", 0.0) < self.thresholds.warn_seconds:

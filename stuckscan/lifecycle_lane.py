@@ -29,7 +29,15 @@ from typing import TYPE_CHECKING, Any
 
 from stuckscan import correlator as _c
 from stuckscan._identity import identity_of
-from stuckscan.events import ATTENTION_LABELS, GENERIC_KIND, NEXT_RUN_KINDS, NOTE_KIND, UNPARSED_KIND, Event
+from stuckscan.events import (
+    ATTENTION_LABELS,
+    GENERIC_KIND,
+    LONE_TIMEOUT_COMPANIONS,
+    NEXT_RUN_KINDS,
+    NOTE_KIND,
+    UNPARSED_KIND,
+    Event,
+)
 
 if TYPE_CHECKING:
     from stuckscan.correlator import Change, Correlator
@@ -49,6 +57,8 @@ _ENQUEUE = "lane.enqueue"
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 SWEEP_US = _c.SWEEP_EVERY // timedelta(microseconds=1)
 _AGENT_END = "embedded.agent_end"
+# Lane kinds beside which a run timeout is still lone (``Correlator._other_lines``: the run's end, its state going idle).
+_NOT_COUNTED = LANE_KINDS & LONE_TIMEOUT_COMPANIONS
 
 
 def _kinds_the_lane_must_refuse() -> frozenset[str]:
@@ -109,6 +119,8 @@ def absorb(correlator: Correlator, event: Event) -> bool:
                 history = deque(maxlen=correlator.limits.history_per_session)
                 correlator.history.set(identity, history)
             history.append(event)
+    if kind not in _NOT_COUNTED:
+        correlator._other_lines += 1  # (as ``Correlator.feed`` counts it: a run timeout before it is no longer lone)
     event.compact()
     return True
 

@@ -249,3 +249,38 @@ def test_a_pending_run_timeout_watches_every_cleanup_line(tmp_path: Path) -> Non
     path = _log(tmp_path, records)
     _assert_same_three_ways([path])
     assert not analyze_paths([path], OPTIONS).incidents  # the cleanup came in time
+
+
+# A lone run timeout (no other kind of line in the input before its wait expires) reads as RC01, one beside other lines
+# as RC15 (so does one whose incident is still open when the input ends). The lane's lines count as the correlator counts
+# them when it is fed them one by one, after the sweep their time calls for: a routine turn of another session 400 s on
+# leaves the timeout lone (the turn's first line expires its wait), one 10 s on does not.
+@pytest.mark.parametrize(("turn_at", "rule"), [(400, "RC01"), (10, "RC15")])
+def test_lane_lines_count_beside_a_lone_run_timeout_as_when_fed_one_by_one(tmp_path: Path, turn_at: int,
+                                                                            rule: str) -> None:
+    key, session_id = SESSIONS[0]
+    _, timed_out = SESSIONS[2]
+    records = [(0, "WARN", "agent/embedded", f"embedded run timeout: runId=run-0-9cc3-4cb5 sessionId={timed_out} "
+                "timeoutMs=60000"),
+               (turn_at, "DEBUG", "diagnostic", f"message queued: sessionId={session_id} sessionKey={key} "
+                "source=telegram queueDepth=1"),
+               (turn_at, "DEBUG", "diagnostic", f"session state: sessionId={session_id} sessionKey={key} prev=idle "
+                'new=processing reason="message_start" queueDepth=0'),
+               (400, "DEBUG", "diagnostic", f"session state: sessionId={session_id} sessionKey={key} prev=processing "
+                'new=idle reason="run_completed" queueDepth=0'),
+               (4000, "DEBUG", "diagnostic", f"message processed: sessionId={session_id} sessionKey={key} "
+                "outcome=completed duration=1400ms"),
+               (4600, "DEBUG", "diagnostic", f"message queued: sessionId={session_id} sessionKey={key} "
+                "source=telegram queueDepth=1")]  # (the timeout's incident closed before the input ends)
+    path = _log(tmp_path, records)
+    _assert_same_three_ways([path])
+    incident, = analyze_paths([path], OPTIONS).incidents
+    assert incident.primary is not None and incident.primary.rule.id == rule
+
+
+# Seeds whose logs once differed: the lane's run of lines was counted as one line beside a lone run timeout, before the
+# sweep its first line's time calls for expired the timeout's wait (RC15 with the lane, RC01 without).
+@pytest.mark.parametrize("seed", [126, 1224, 2109])
+def test_a_lone_run_timeout_before_a_lane_run_reports_the_same_with_the_lane(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    _assert_same_three_ways([_generated_log(tmp_path, rng, rng.randint(20, 120))])
