@@ -1037,7 +1037,8 @@ class Correlator:
         self.transcript_watch: dict[str, Event] = {}
         # per context-engine plugin session, its compaction commit under way (see _plugin_commit)
         self.plugin_commits: dict[str, Event] = {}
-        # per run (or, naming none, per file), the gateway's own compaction start not yet ended (see _compaction_pair)
+        # per run (or, naming none, per session or else per file), the gateway's own compaction start not yet ended,
+        # oldest first (see _compaction_pair)
         self.compaction_starts: dict[str, Event] = {}
         # per transcript, its failed turns that timed out with nothing produced since its last user message or model
         # output (see _repeated_silent_timeout)
@@ -2452,19 +2453,26 @@ class Correlator:
         return self._slow_compaction(began, event) if began is not None else []
 
     def _compaction_pair(self, event: Event) -> list[Change]:
-        """The gateway's own compaction lines (``embedded run [auto-|manual ]compaction start`` ... ``end|complete``):
-        its start is kept per run, or per file when the lines name none, and its end (or ``incomplete``) 120 s or more
-        later is a compaction that held the session that long, like a plugin's commit or a transcript's record."""
+        """The gateway's own compaction lines (``embedded run [auto-|manual ]compaction start`` ... ``end|done|complete``,
+        or ``incomplete``): its start is kept per run, or, naming none, per session (its ``sessionKey`` or ``sessionId``)
+        or else per file, and its end 120 s or more later is a compaction that held the session that long, like a
+        plugin's commit or a transcript's record. A later start under the same key replaces the kept one (the earlier
+        compaction's end was not shown); the overflow loop's ``auto-compaction succeeded`` (it names no run) ends the
+        kept start without a reading: its compaction's start is the overflow line, read by the overflow policy."""
         stage = event.fields.get("stage")
-        key = str(event.fields.get("runId") or event.source)
+        run_id = event.fields.get("runId")
+        key = next((f"{name}:{event.fields[name]}" for name in ("runId", "sessionKey", "sessionId")
+                    if event.fields.get(name)), f"file:{event.source}")
         if stage == "start":
+            self.compaction_starts.pop(key, None)
             if len(self.compaction_starts) < MAX_PENDING:
-                self.compaction_starts.setdefault(key, event)
+                self.compaction_starts[key] = event
             return []
-        if stage not in (*COMPACTION_END_STAGES, "incomplete") or event.fields.get("reason") is None \
-                and event.fields.get("runId") is None and "auto-compaction succeeded" in event.message:
-            return []  # (the overflow loop's own end: its start is the overflow line, read by the overflow policy)
+        if stage not in (*COMPACTION_END_STAGES, "incomplete"):
+            return []
         began = self.compaction_starts.pop(key, None)
+        if stage == "succeeded" and run_id is None:
+            return []  # (the overflow loop's own end: its start is the overflow line, read by the overflow policy)
         return self._slow_compaction(began, event) if began is not None else []
 
     def _slow_compaction(self, began: Event, ended: Event) -> list[Change]:

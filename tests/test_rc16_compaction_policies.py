@@ -223,3 +223,47 @@ def test_a_finished_compaction_diag_of_two_minutes_or_more_is_a_compaction_stall
 
 def test_a_finished_compaction_diag_under_two_minutes_stays_no_stall() -> None:
     assert not rc16(analyze(line("09:01:22", DIAG_END.format(ms=118000), "agent/embedded", "DEBUG")))
+
+
+def ran_long(analysis: Analysis) -> bool:
+    """Whether RC16 reads a compaction that finished 120 s or more after it began."""
+    return any(f.rule.id == "RC16" and f.summary.startswith("A compaction ran ") for f in analysis.findings())
+
+
+def _unnamed(clock: str, text: str) -> str:
+    return line(clock, text, "agent/embedded", "INFO")
+
+
+def test_two_short_compactions_an_hour_apart_naming_no_run_are_not_one_long_one() -> None:
+    # (the overflow loop's `auto-compaction succeeded` ends the first; the second start replaces anything kept)
+    assert not rc16(analyze(_unnamed("09:00:00", "embedded run auto-compaction start"),
+                            _unnamed("09:00:30", f"auto-compaction succeeded for {MODEL}; retrying prompt"),
+                            _unnamed("10:00:00", "embedded run auto-compaction start"),
+                            _unnamed("10:00:20", "embedded run auto-compaction complete")))
+    # (two starts, no end between: the end is the later start's)
+    assert not rc16(analyze(_unnamed("09:00:00", "embedded run auto-compaction start"),
+                            _unnamed("10:00:00", "embedded run auto-compaction start"),
+                            _unnamed("10:00:20", "embedded run auto-compaction complete")))
+
+
+def test_the_overflow_loops_succeeded_line_ends_the_kept_start_without_a_reading() -> None:
+    succeeded = _unnamed("09:02:30", f"auto-compaction succeeded for {MODEL}; retrying prompt")
+    start = _unnamed("09:00:00", "embedded run auto-compaction start")
+    assert not rc16(analyze(start, succeeded))  # (its compaction's start is the overflow line)
+    # a later end naming no run, with no start of its own, pairs with nothing
+    assert not rc16(analyze(start, succeeded, _unnamed("09:05:00", "embedded run auto-compaction complete")))
+
+
+def test_compaction_lines_naming_no_run_pair_by_their_session() -> None:
+    def of(clock: str, stage: str, session: str) -> str:
+        return _unnamed(clock, f"embedded run auto-compaction {stage}: sessionKey=agent:main:telegram:direct:{session}")
+    # session a's compaction ran 180 s, though session b's started between
+    assert ran_long(analyze(of("09:00:00", "start", "a"), of("09:02:00", "start", "b"),
+                            of("09:03:00", "complete", "a")))
+    # session b's ran 60 s (session a's, never ended, is read as a start shown open, not as a finished one)
+    assert not ran_long(analyze(of("09:00:00", "start", "a"), of("09:02:00", "start", "b"),
+                                of("09:03:00", "complete", "b")))
+    by_id = [_unnamed("09:00:00", "embedded run auto-compaction start: sessionId=s-a"),
+             _unnamed("09:02:00", "embedded run auto-compaction start: sessionId=s-b")]
+    assert ran_long(analyze(*by_id, _unnamed("09:03:00", "embedded run auto-compaction complete: sessionId=s-a")))
+    assert not ran_long(analyze(*by_id, _unnamed("09:03:00", "embedded run auto-compaction complete: sessionId=s-b")))
