@@ -2458,15 +2458,17 @@ class Correlator:
         or else per file, and its end 120 s or more later is a compaction that held the session that long, like a
         plugin's commit or a transcript's record. A later start under the same key replaces the kept one (the earlier
         compaction's end was not shown); the overflow loop's ``auto-compaction succeeded`` (it names no run) ends the
-        kept start without a reading: its compaction's start is the overflow line, read by the overflow policy."""
+        kept start without a reading: its compaction's start is the overflow line, read by the overflow policy. With
+        :data:`MAX_PENDING` starts kept (starts never ended), the oldest is dropped for a new one."""
         stage = event.fields.get("stage")
         run_id = event.fields.get("runId")
         key = next((f"{name}:{event.fields[name]}" for name in ("runId", "sessionKey", "sessionId")
                     if event.fields.get(name)), f"file:{event.source}")
         if stage == "start":
-            self.compaction_starts.pop(key, None)
-            if len(self.compaction_starts) < MAX_PENDING:
-                self.compaction_starts[key] = event
+            self.compaction_starts.pop(key, None)  # (re-inserted last: the newest start, evicted last)
+            if len(self.compaction_starts) >= MAX_PENDING:
+                del self.compaction_starts[next(iter(self.compaction_starts))]
+            self.compaction_starts[key] = event
             return []
         if stage not in (*COMPACTION_END_STAGES, "incomplete"):
             return []

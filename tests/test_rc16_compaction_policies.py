@@ -267,3 +267,17 @@ def test_compaction_lines_naming_no_run_pair_by_their_session() -> None:
              _unnamed("09:02:00", "embedded run auto-compaction start: sessionId=s-b")]
     assert ran_long(analyze(*by_id, _unnamed("09:03:00", "embedded run auto-compaction complete: sessionId=s-a")))
     assert not ran_long(analyze(*by_id, _unnamed("09:03:00", "embedded run auto-compaction complete: sessionId=s-b")))
+
+
+def test_when_the_kept_compaction_starts_are_full_the_oldest_makes_way(monkeypatch) -> None:
+    import stuckscan.correlator
+    monkeypatch.setattr(stuckscan.correlator, "MAX_PENDING", 2)
+
+    def of(clock: str, stage: str, session: str) -> str:
+        return _unnamed(clock, f"embedded run auto-compaction {stage}: sessionKey=agent:main:telegram:direct:{session}")
+    # (sessions a and b never end theirs: c's start is still kept, and its end 180 s later read)
+    assert ran_long(analyze(of("09:00:00", "start", "a"), of("09:00:10", "start", "b"), of("09:00:20", "start", "c"),
+                            of("09:03:20", "complete", "c")))
+    # (a's start was the one dropped)
+    assert not ran_long(analyze(of("09:00:00", "start", "a"), of("09:00:10", "start", "b"),
+                                of("09:00:20", "start", "c"), of("09:03:20", "complete", "a")))
