@@ -340,6 +340,8 @@ UNIDENTIFIED = "unidentified"   # a stall warning or recovery that names none (s
 # while the run stays active) is a finding of its own.
 COMPACTION_WINDOW = timedelta(minutes=15)
 SAME_COMPACTION_SLACK = timedelta(seconds=5)
+# A compaction's two end lines (its `[compaction-diag] end` and `embedded run compaction end`) are this close at most.
+SAME_COMPACTION_END = timedelta(seconds=5)
 MAX_OVERFLOW_COMPACTIONS = 3  # the embedded runner's overflow compaction attempts per turn
 RESTART_LOOP_WINDOW = timedelta(hours=3)
 # The lines that reopen an earlier episode of the same channel (see Correlator._resume_restart_loop), and the earlier
@@ -1040,6 +1042,8 @@ class Correlator:
         # per run (or, naming none, per session or else per file), the gateway's own compaction start not yet ended,
         # oldest first (see _compaction_pair)
         self.compaction_starts: dict[str, Event] = {}
+        # per run, the time of the compaction.slow last filed for it (see _file_slow_compaction)
+        self.slow_compactions: dict[str, datetime] = {}
         # per transcript, its failed turns that timed out with nothing produced since its last user message or model
         # output (see _repeated_silent_timeout)
         self.silent_timeouts: dict[str, list[Event]] = {}
@@ -1113,7 +1117,7 @@ class Correlator:
         elif kind == "embedded.compaction":
             changes.extend(self._compaction_pair(event))
         elif kind == "compaction.diag" and slow_finished_compaction_diag(event):
-            changes.extend(self._on_session_evidence(replace(event, kind=SLOW_COMPACTION_KIND)))
+            changes.extend(self._file_slow_compaction(replace(event, kind=SLOW_COMPACTION_KIND)))
         returned = browser_result_in_time(event)
         watched = kind == RESTART_CALL_KIND or returned or context_overflow_failure(event) \
             or (kind == TRANSCRIPT_PROMPT_ERROR_KIND and silent_prompt_failure(event, self.thresholds.warn_seconds))
@@ -2484,8 +2488,23 @@ class Correlator:
         took = (ended.time - began.time).total_seconds()
         if took < SLOW_COMPACTION_SECONDS:
             return []
-        return self._on_session_evidence(replace(ended, kind=SLOW_COMPACTION_KIND,
-                                                 seconds={**ended.seconds, "durationMs": took}))
+        return self._file_slow_compaction(replace(ended, kind=SLOW_COMPACTION_KIND,
+                                                  seconds={**ended.seconds, "durationMs": took}))
+
+    def _file_slow_compaction(self, slow: Event) -> list[Change]:
+        """``slow`` (a compaction.slow) as session evidence, once per compaction: a ``[compaction-diag] end`` and an
+        ``embedded run compaction end`` naming the same run within :data:`SAME_COMPACTION_END` of each other are the
+        one compaction's two end lines."""
+        run_id, said = slow.fields.get("runId"), slow.time
+        if run_id and said is not None:
+            filed = self.slow_compactions.get(str(run_id))
+            if filed is not None and abs(said - filed) <= SAME_COMPACTION_END:
+                return []
+            self.slow_compactions.pop(str(run_id), None)
+            if len(self.slow_compactions) >= MAX_PENDING:
+                del self.slow_compactions[next(iter(self.slow_compactions))]
+            self.slow_compactions[str(run_id)] = said
+        return self._on_session_evidence(slow)
 
     def _end_run_timeout_by_its_reply(self, event: Event) -> None:
         """The timeout reply ("Request timed out before a response was generated", src/agents/pi-embedded-runner/run.ts)

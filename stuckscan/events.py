@@ -799,13 +799,18 @@ def cron_timed_out_on_model(event: Event) -> bool:
     return event.kind == "cron.job_timeout" and str(event.fields.get("phase", "")).startswith("model-call")
 
 
+# The ``[compaction-diag] end`` outcomes of a compaction that ran to its end (not ``failed``, ``aborted``, ``skipped``).
+FINISHED_COMPACTION_OUTCOMES = frozenset({"compacted"})
+
+
 def slow_finished_compaction_diag(event: Event) -> bool:
-    """A ``[compaction-diag] end`` line whose compaction finished, not failed, after 120 s or more (``outcome=compacted
-    durationMs=202000``): compact.ts measures ``durationMs`` from its start line, while it held the session's write
-    lock, so the session was held that long (labelling policy "compaction lines: a stall or a compaction that ended",
-    the same bar as a transcript's or a plugin's slow compaction)."""
+    """A ``[compaction-diag] end`` line whose compaction finished (``outcome=compacted``: :data:`FINISHED_COMPACTION_
+    OUTCOMES`) after 120 s or more (``durationMs=202000``): compact.ts measures ``durationMs`` from its start line, while
+    it held the session's write lock, so the session was held that long (labelling policy "compaction lines: a stall or
+    a compaction that ended", the same bar as a transcript's or a plugin's slow compaction). An aborted or skipped
+    compaction did not run to its end, and a failed one is read by the failure policies."""
     return event.kind == "compaction.diag" and event.fields.get("stage") == "end" \
-        and str(event.fields.get("outcome", "")) not in ("", "failed") \
+        and str(event.fields.get("outcome", "")) in FINISHED_COMPACTION_OUTCOMES \
         and event.seconds.get("durationMs", 0.0) >= SLOW_COMPACTION_SECONDS
 
 

@@ -281,3 +281,22 @@ def test_when_the_kept_compaction_starts_are_full_the_oldest_makes_way(monkeypat
     # (a's start was the one dropped)
     assert not ran_long(analyze(of("09:00:00", "start", "a"), of("09:00:10", "start", "b"),
                                 of("09:00:20", "start", "c"), of("09:03:20", "complete", "a")))
+
+
+def test_an_aborted_or_skipped_compaction_diag_of_two_minutes_or_more_stays_no_stall() -> None:
+    for outcome in ("aborted", "skipped"):
+        diag = DIAG_END.format(ms=150000).replace("outcome=compacted", f"outcome={outcome}")
+        assert not rc16(analyze(line("09:02:30", diag, "agent/embedded", "DEBUG")))
+
+
+def _slow_lines(analysis: Analysis) -> int:
+    return sum(e.kind == "compaction.slow" for i in analysis.incidents for e in i.timeline)
+
+
+def test_a_compactions_diag_end_and_its_embedded_end_are_one_slow_compaction() -> None:
+    diag = line("09:03:22", DIAG_END.format(ms=202000), "agent/embedded", "DEBUG")
+    both = analyze(*_pair("09:00:00", "09:03:22"), diag)
+    assert rc16(both) and _slow_lines(both) == 1
+    # (another run's compaction ending at the same moment is its own)
+    other = diag.replace("runId=r-42", "runId=r-43")
+    assert _slow_lines(analyze(*_pair("09:00:00", "09:03:22"), other)) == 2

@@ -63,8 +63,9 @@ RULE = Rule(
      "that long after a turn failed on a context overflow, nothing between, or a context-engine plugin's `compact "
      "committing session=<id>` and its `compact committed`, the gateway's own `embedded run [auto-]compaction start` "
      "and its `end|complete` (of the same run, or naming none, of the same session; a later start replaces an "
-     "earlier one, and the overflow loop's `auto-compaction succeeded` ends one unread), or a `[compaction-diag] end ... outcome=compacted durationMs=N` (medium confidence: it "
-     "held the session, then ended)",
+     "earlier one, and the overflow loop's `auto-compaction succeeded` ends one unread), or a `[compaction-diag] end ... outcome=compacted durationMs=N` (not `aborted` or "
+     "`skipped`; with the same run's compaction end beside it, one compaction) (medium confidence: it held the "
+     "session, then ended)",
      "`embedded run compaction start|retry` with no end, shown open: a dated line read 120 s or more after it, or "
      "a line after it showing work held by it (a lane wait, a stall warning, the run's own timeout, a lock its "
      "holder's age dates to the start); not when it is the last line read or only undated lines, lines under 120 s "
