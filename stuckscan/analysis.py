@@ -410,6 +410,8 @@ def missing_evidence(record: IncidentRecord, decision: Decision) -> str:
             return ("The session lane took a task and dequeued nothing after it while messages queued; the session's "
                     "lines after that dequeue (debug level) would show what the task was doing.")
         return "The lines name no session state or work; the session's lines around them would show what was stuck."
+    if primary.facts.get("compaction_ended"):
+        return ""  # (RC16 on a compaction.slow: its evidence is the compaction's end, which the confirm text asks for)
     if origin_of(record) is IncidentOrigin.SIGNAL or record.cut_short or _lone_line(record):
         return RULES[primary.rule_id].confirm
     return ""

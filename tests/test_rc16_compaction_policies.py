@@ -300,3 +300,23 @@ def test_a_compactions_diag_end_and_its_embedded_end_are_one_slow_compaction() -
     # (another run's compaction ending at the same moment is its own)
     other = diag.replace("runId=r-42", "runId=r-43")
     assert _slow_lines(analyze(*_pair("09:00:00", "09:03:22"), other)) == 2
+
+
+def test_a_compaction_that_ended_incomplete_after_two_minutes_is_not_said_to_have_finished() -> None:
+    start = line("09:00:00", f"embedded run auto-compaction start: {RUN}", "agent/embedded", "INFO")
+    incomplete = line("09:02:30", f"embedded run auto-compaction incomplete: {RUN}", "agent/embedded", "INFO")
+
+    def summary(*lines: str) -> str:
+        return next(f.summary for f in analyze(*lines).findings() if f.rule.id == "RC16")
+    assert "finished:" not in summary(start, incomplete)  # (its start, never ended, is read as still open)
+    # with the run's end line after it, the incomplete one is what held the session
+    ended = line("09:02:31", f"embedded run auto-compaction end: {RUN}", "agent/embedded", "INFO")
+    assert "150 s before it ended incomplete" in summary(start, incomplete, ended)
+    assert "150 s before it finished" in summary(*_pair("09:00:00", "09:02:30"))
+
+
+def test_a_slow_compaction_reading_does_not_ask_whether_the_compaction_ended() -> None:
+    for analysis in (analyze(*_pair("09:00:00", "09:02:30")),
+                     analyze(line("09:03:22", DIAG_END.format(ms=202000), "agent/embedded", "DEBUG"))):
+        assert rc16(analysis)
+        assert all("whether the compaction ended" not in incident.missing for incident in analysis.incidents)

@@ -61,8 +61,8 @@ RULE = Rule(
      "compaction line after it: both are the overflow handled",
      "a compaction that finished 120 s or more after it began: a session transcript's compaction record written "
      "that long after a turn failed on a context overflow, nothing between, or a context-engine plugin's `compact "
-     "committing session=<id>` and its `compact committed`, the gateway's own `embedded run [auto-]compaction start` "
-     "and its `end|complete` (of the same run, or naming none, of the same session; a later start replaces an "
+     "committing session=<id>` and its `compact committed`, the gateway's own `embedded run [auto-|manual ]compaction "
+     "start` and its `end|done|complete`, or its `incomplete` (a compaction that ended without completing, worded so) (of the same run, or naming none, of the same session; a later start replaces an "
      "earlier one, and the overflow loop's `auto-compaction succeeded` ends one unread), or a `[compaction-diag] end ... outcome=compacted durationMs=N` (not `aborted` or "
      "`skipped`; with the same run's compaction end beside it, one compaction) (medium confidence: it held the "
      "session, then ended)",
@@ -279,7 +279,9 @@ def detect(view: IncidentView) -> Candidate | None:
                    + (" and then failed." if field_text(longest, "status") == "✗" else "."))
     elif slow and len(slow) == len(failures) and not open_starts:
         confidence = Confidence.MEDIUM  # (it finished: the session was held, then went on)
-        summary = (f"A compaction ran {max(e.seconds.get('durationMs', 0.0) for e in slow):.0f} s before it finished: "
+        longest = max(slow, key=lambda e: e.seconds.get("durationMs", 0.0))
+        how = "ended incomplete" if field_text(longest, "stage") == "incomplete" else "finished"
+        summary = (f"A compaction ran {longest.seconds.get('durationMs', 0.0):.0f} s before it {how}: "
                    f"for that long it held the session ({SLOW_COMPACTION_SECONDS:.0f} s or more counts as a compaction stall).")
     elif not open_starts and not failures and not ended and view.record.cut_short:
         confidence = Confidence.LOW
@@ -305,5 +307,7 @@ def detect(view: IncidentView) -> Candidate | None:
         "RC16", confidence, summary,
         cite(compaction, held_locks[:1]), onset=onset, explains_stall=near_start,
         facts={"draining": any(e.kind == "gateway.draining_rejected" for e in compaction),
-               "codex_owns_compaction": any(CODEX_OWNS_COMPACTION in field_text(e, "error") for e in failures)},
+               "codex_owns_compaction": any(CODEX_OWNS_COMPACTION in field_text(e, "error") for e in failures),
+               # (its evidence holds a compaction's end line: whether the compaction ended is not what is missing)
+               "compaction_ended": bool(slow)},
     )
