@@ -1268,3 +1268,38 @@ def test_model_timeout_text_beside_other_codex_watchdogs_stays_a_model_hang() ->
     # (and a timeout text logged before the completion-idle watchdog is not its report)
     before = analyze("- `LLM request timed out.`", "- `codex app-server turn idle timed out waiting for completion`")
     assert "RC01" in rule_ids(before)
+
+
+def test_model_timeout_text_long_after_a_codex_completion_idle_timeout_is_another_attempts() -> None:
+    # only that attempt's failover error: within a minute of the watchdog line, or a lane task already under way then
+    def task(clock: str, held_ms: int) -> str:
+        return line(clock, f'lane task error: lane=main durationMs={held_ms} error="FailoverError: LLM request timed '
+                    'out."', "diagnostic", "ERROR")
+    idle = codex_line("10:00:00", "completion")
+    assert "RC01" in rule_ids(analyze(idle, task("13:01:00", 161000)))  # three hours on: a model call of its own
+    assert "RC01" not in rule_ids(analyze(idle, task("10:02:00", 161000)))  # its task began before the watchdog line
+    assert "RC01" not in rule_ids(analyze(idle, task("10:01:00", 30000)))  # a minute on
+    assert "RC01" in rule_ids(analyze(idle, task("10:04:00", 161000)))  # began after it, minutes on
+    # (both naming a run: another run's timeout text is not this attempt's)
+    named = line("10:00:00", "codex app-server turn idle timed out waiting for completion runId=r-1", "agent/embedded")
+    other_run = line("10:00:30", 'lane task error: lane=main runId=r-2 durationMs=161000 error="FailoverError: LLM '
+                     'request timed out."', "diagnostic", "ERROR")
+    assert "RC01" in rule_ids(analyze(named, other_run))
+    assert "RC01" not in rule_ids(analyze(named, other_run.replace("runId=r-2", "runId=r-1")))
+
+
+def test_the_model_timeout_text_is_read_in_an_agent_end_and_bare() -> None:
+    from stuckscan.parser import parse_text_lines
+    from stuckscan.rules._detect import says_model_timeout
+
+    def event(text: str):  # noqa: ANN202
+        [parsed] = [e for e in parse_text_lines([text]) if e.kind != "unparsed"]
+        return parsed
+    agent_end = event('2026-05-21T10:00:00.000+08:00 [agent/embedded] embedded run agent end: runId=r-1 isError=true '
+                      'error="FailoverError: LLM request timed out."')
+    assert agent_end.kind == "embedded.agent_end" and says_model_timeout(agent_end)
+    bare = event("2026-05-21T10:00:00.000+08:00 [agent/embedded] FailoverError: LLM request timed out.")
+    assert bare.kind == "model.request_timeout" and says_model_timeout(bare)
+    other = event('2026-05-21T10:00:00.000+08:00 [agent/embedded] embedded run agent end: runId=r-1 isError=true '
+                  'error="Error: boom"')
+    assert other.kind == "embedded.agent_end" and not says_model_timeout(other)

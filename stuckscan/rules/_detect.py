@@ -520,14 +520,37 @@ def says_model_timeout(event: Event) -> bool:
         "llm request timed out" in text.lower() for text in (event.message, field_text(event, "error")))
 
 
+# A timed-out attempt's reports follow its completion-idle watchdog line within this long (its failover, the retry's
+# timeout compaction); a line later than that is another attempt's, unless its lane task was already under way.
+COMPLETION_IDLE_REPORT_WINDOW = timedelta(seconds=60)
+
+
+def _reports_that_attempt(event: Event, idle: Event) -> bool:
+    """Whether ``event``, after the completion-idle watchdog line ``idle``, can report that attempt: it names the same
+    run when both name one, and it came within :data:`COMPLETION_IDLE_REPORT_WINDOW` of it or is a lane task whose
+    ``durationMs`` started before it (the task that ran the attempt). Untimed lines: the paste's order."""
+    if event_order(idle) >= event_order(event):
+        return False
+    ran, reported = idle.fields.get("runId"), event.fields.get("runId")
+    if ran and reported and ran != reported:
+        return False
+    if idle.time is None or event.time is None:
+        return True
+    if event.time - idle.time <= COMPLETION_IDLE_REPORT_WINDOW:
+        return True
+    held = event.seconds.get("durationMs")
+    return held is not None and event.time - timedelta(seconds=held) <= idle.time
+
+
 def reports_completion_idle(event: Event, completion_idle: list[Event]) -> bool:
     """Whether ``event`` comes after a Codex completion-idle timeout (``turn idle timed out waiting for completion``:
     :func:`codex_items_done`) and only reports that attempt timing out: a ``[timeout-compaction] LLM timed out ...``
     line, a failover decision on ``codex app-server attempt timed out``, or the ``LLM request timed out.`` that
     attempt's failover error is worded as (:func:`says_model_timeout`). The Codex attempt code retries this timeout
     apart from progress timeouts, as the one where the turn's final event may have been lost, so these lines add no
-    model hang (labelling policy "Codex completion-idle timeout")."""
-    if not any(event_order(idle) < event_order(event) for idle in completion_idle):
+    model hang (labelling policy "Codex completion-idle timeout"). Only as that attempt's report
+    (:func:`_reports_that_attempt`): a line hours later is another attempt's."""
+    if not any(_reports_that_attempt(event, idle) for idle in completion_idle):
         return False
     if says_model_timeout(event):
         return True

@@ -120,7 +120,8 @@ RULE = Rule(
      "cron run record's `LLM request timed out.` whose every run's own `durationMs` is under 10 s (a quick refusal; "
      "the run's duration is the wait: labelling policy \"cron run record with a model-timeout error\"), or an "
      "`LLM request timed out.` (bare, a lane task's or a run's error) after a Codex `turn idle timed out waiting for "
-     "completion` (that attempt's failover error: a ghost run's, labelling policy \"Codex completion-idle timeout\")",
+     "completion` (that attempt's failover error: a ghost run's, labelling policy \"Codex completion-idle timeout\"; "
+     "within 60 s of it, or a lane task already under way at it, of the same run when both name one)",
      "in a session transcript, two or more failed turns inside one turn (no user message and no model output between) "
      "that ended on their request's own timeout (`Request timed out.`) or their connection cut (`terminated`) with "
      "nothing produced, their waits adding up to 120 s or more; timeouts that each close their own turn, or that the "
@@ -136,7 +137,7 @@ RULE = Rule(
      "tool call in it: low confidence",
      "`[timeout-compaction] LLM timed out with high prompt token usage (N%); attempting compaction before retry`: "
      "logged only for an attempt that timed out outside a compaction and a tool call (not after a Codex `turn idle timed "
-     "out waiting for completion`: that attempt's timeout reported again, a ghost run's)",
+     "out waiting for completion` within 60 s: that attempt's timeout reported again, a ghost run's)",
      "the Codex harness's watchdogs: no progress (`... waiting for progress`), or no terminal event for 30 minutes "
      "after anything but a completed item (`turn.terminal_idle_timeout` after a tool result)",
      "a run that used its whole time budget and ended with no answer, no tool or compaction seen: its timeout reply "
