@@ -320,3 +320,20 @@ def test_a_slow_compaction_reading_does_not_ask_whether_the_compaction_ended() -
                      analyze(line("09:03:22", DIAG_END.format(ms=202000), "agent/embedded", "DEBUG"))):
         assert rc16(analysis)
         assert all("whether the compaction ended" not in incident.missing for incident in analysis.incidents)
+
+
+def test_a_compaction_of_exactly_two_minutes_is_a_compaction_stall() -> None:
+    assert ran_long(analyze(*_pair("09:00:00", "09:02:00")))
+    assert ran_long(analyze(line("09:02:00", DIAG_END.format(ms=120000), "agent/embedded", "DEBUG")))
+    assert not ran_long(analyze(line("09:02:00", DIAG_END.format(ms=119999), "agent/embedded", "DEBUG")))
+
+
+def test_a_failed_compaction_diag_of_two_minutes_or_more_is_no_slow_finished_compaction() -> None:
+    for ms in (120000, 150000):
+        failed = DIAG_END.format(ms=ms).replace("outcome=compacted reason=none", "outcome=failed reason=error")
+        manual = failed.replace("trigger=budget", "trigger=manual")
+        assert _slow_lines(analyze(line("09:02:30", manual, "agent/embedded", "DEBUG"))) == 0
+        assert not rc16(analyze(line("09:02:30", manual, "agent/embedded", "DEBUG")))
+        # (one the context's size started is read as a failure that left the context too large, not as finished)
+        budget = analyze(line("09:02:30", failed, "agent/embedded", "DEBUG"))
+        assert rc16(budget) and not ran_long(budget)

@@ -271,33 +271,22 @@ def test_a_lane_task_that_ended_on_a_120s_model_timeout_a_moment_short_of_120s_h
     assert "RC01" not in rule_ids(analyze(task(30000)))  # failed fast on its timeout: evidence, not a hang of its own
 
 
-def test_a_lane_task_that_spent_its_runs_whole_budget_on_the_models_timeout_is_a_hung_model_call() -> None:
-    # (f1229: a cron run's 60 s budget, the cron lane's task and the session lane's ending on the model's timeout)
+# (f1229: a cron run's 60 s budget, the cron lane's task and the session lane's ending on the model's timeout; the
+# lane task starts before its run (cron setup, a queued wait), so one that held its lane past the budget, 90 s, ending
+# on the model's timeout a moment after the run's timer fired, spent that run's whole budget on the model call too)
+@pytest.mark.parametrize("held_ms", [60332, 90498])
+def test_a_lane_task_that_spent_its_runs_whole_budget_on_the_models_timeout_is_a_hung_model_call(held_ms: int) -> None:
+    def task(clock: str, lane: str, ms: int) -> str:
+        return line(clock, f'lane task error: lane={lane} durationMs={ms} error="FailoverError: LLM request timed out."')
     timeout = line("10:03:00", f"embedded run timeout: runId={RUN} sessionId={SID} timeoutMs=60000", "agent/embedded")
-    cron = line("10:03:00", 'lane task error: lane=cron durationMs=60332 error="FailoverError: LLM request timed out."')
-    session = line("10:03:00", f'lane task error: lane=session:{KEY} durationMs=60348 error="FailoverError: LLM '
-                   'request timed out."')
-    assert rule_ids(analyze(timeout, cron, session)) == {"RC01"}
+    cron = task("10:03:00", "cron", held_ms)
+    assert rule_ids(analyze(timeout, cron, task("10:03:00", f"session:{KEY}", held_ms + 16))) == {"RC01"}
     # the same task without the run timeout it spent: a task that failed on its timeout under the warn threshold
     assert "RC01" not in rule_ids(analyze(cron))
     # a task that ended on the model's timeout long before the run's budget ran out did not spend it
-    early = line("10:03:00", 'lane task error: lane=cron durationMs=20000 error="FailoverError: LLM request timed out."')
-    assert "RC01" not in rule_ids(analyze(timeout, early))
-
-
-def test_a_lane_task_that_held_its_lane_past_its_runs_budget_before_the_models_timeout_spent_that_budget() -> None:
-    # the lane task starts before its run (cron setup, a queued wait): 90 s held on a 60 s run budget, ending on the
-    # model's timeout a moment after the run's timer fired, is that run's whole budget spent on the model call
-    timeout = line("10:03:00", f"embedded run timeout: runId={RUN} sessionId={SID} timeoutMs=60000", "agent/embedded")
-    cron = line("10:03:00", 'lane task error: lane=cron durationMs=90498 error="FailoverError: LLM request timed out."')
-    session = line("10:03:00", f'lane task error: lane=session:{KEY} durationMs=90522 error="FailoverError: LLM '
-                   'request timed out."')
-    assert rule_ids(analyze(timeout, cron, session)) == {"RC01"}
-    # the same task with no run timeout beside it: a wait under the warn threshold, no budget shown spent
-    assert "RC01" not in rule_ids(analyze(cron))
+    assert "RC01" not in rule_ids(analyze(timeout, task("10:03:00", "cron", 20000)))
     # ten seconds after the run's timer: another task's end, not this run's
-    later = line("10:03:10", 'lane task error: lane=cron durationMs=90498 error="FailoverError: LLM request timed out."')
-    assert "RC01" not in rule_ids(analyze(later))
+    assert "RC01" not in rule_ids(analyze(timeout, task("10:03:10", "cron", held_ms)))
 
 
 def test_a_forced_restart_that_drops_pending_replies_is_a_restart_interrupted_run() -> None:
