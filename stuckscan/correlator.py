@@ -287,8 +287,9 @@ DETECTOR_TICK = timedelta(seconds=30)
 BATCH_KIND = "batch"
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
 SERVING_KINDS = frozenset({"message.queued", "message.processed", "embedded.run_start", "lane.dequeue"})
-# Lines that show a turn's work answered, not only taken in: a run or an attempt ending, a lane task done, a message
-# processed (policy "brief liveness samples beside answered work").
+# Lines that show a turn's work answered, not only taken in: a run's agent end, a run done, a run's end, a lane task
+# done, a message processed (policy "brief liveness samples beside answered work"); one that says its work failed
+# (``_failed_work``) does not count.
 ANSWERED_KINDS = frozenset({"embedded.agent_end", "embedded.run_done", "embedded.run_end", "lane.task_done",
                             "message.processed"})
 # Evidence that names no session but that the rules read when exactly one incident is open
@@ -555,7 +556,7 @@ class EpisodeRecord:
     markers: list[Event] = field(default_factory=list)
     peaks: dict[str, float] = field(default_factory=dict)
     served_after: datetime | None = None  # a message queued or processed after the episode's trouble
-    answered_after: datetime | None = None  # a turn's work ending after the episode's first trouble (ANSWERED_KINDS)
+    answered_after: datetime | None = None  # work ending well after the episode's first trouble (ANSWERED_KINDS)
     log_end: datetime | None = None       # the input's last time, set when the input ends
     # each channel's last transport failure in the whole input (by channels.channel_of), set when the input ends
     last_transport_failure: dict[str, datetime] = field(default_factory=dict)
@@ -567,14 +568,27 @@ class EpisodeRecord:
 
 
 def note_answered(episode: EpisodeRecord, event: Event) -> None:
-    """Mark ``episode`` as having work answered after its first trouble line, within an episode gap of its last:
-    a run that ended on a model timeout is a fault signal, not work answered."""
+    """Mark ``episode`` as having work that ended well after its first trouble line, within an episode gap of its
+    last: work that failed (:func:`_failed_work`) is not work answered."""
     moment = event.time
     if moment is None or episode.start is None or episode.end is None or moment < episode.start \
-            or moment - episode.end > EPISODE_GAP or "timed out" in event.message.lower():
+            or moment - episode.end > EPISODE_GAP or _failed_work(event):
         return
     if episode.answered_after is None:
         episode.answered_after = moment
+
+
+FAILED_OUTCOMES = frozenset({"error", "failed"})
+
+
+def _failed_work(event: Event) -> bool:
+    """Whether an ANSWERED_KINDS line says its work failed: ``isError=true`` or ``aborted=true`` (a run's end),
+    ``stopReason=error`` (a run ended with an error), ``outcome=error|failed`` (a message processed), or a model
+    timeout in its text (a fault signal)."""
+    fields = event.fields
+    return fields.get("isError") in (True, "true") or fields.get("aborted") in (True, "true") \
+        or fields.get("outcome") in FAILED_OUTCOMES or fields.get("stopReason") == "error" \
+        or "timed out" in event.message.lower()
 
 
 @dataclass(slots=True)
