@@ -570,12 +570,13 @@ class EpisodeRecord:
 def note_answered(episode: EpisodeRecord, event: Event) -> None:
     """Mark ``episode`` as having work that ended well after its first trouble line, within an episode gap of its
     last: work that failed (:func:`_failed_work`) is not work answered."""
-    moment = event.time
-    if moment is None or episode.start is None or episode.end is None or moment < episode.start \
-            or moment - episode.end > EPISODE_GAP or _failed_work(event):
+    if episode.answered_after is not None:
+        return  # (the first such line decides: the rest of an open episode's traffic costs one test)
+    moment, start, end = event.time, episode.start, episode.end
+    if moment is None or start is None or end is None or moment < start or moment - end > EPISODE_GAP \
+            or _failed_work(event):  # (the times first: the text test runs last)
         return
-    if episode.answered_after is None:
-        episode.answered_after = moment
+    episode.answered_after = moment
 
 
 FAILED_OUTCOMES = frozenset({"error", "failed"})
