@@ -583,13 +583,16 @@ FAILED_OUTCOMES = frozenset({"error", "failed"})
 
 
 def _failed_work(event: Event) -> bool:
-    """Whether an ANSWERED_KINDS line says its work failed: ``isError=true`` or ``aborted=true`` (a run's end),
-    ``stopReason=error`` (a run ended with an error), ``outcome=error|failed`` (a message processed), or a model
-    timeout in its text (a fault signal)."""
+    """Whether an ANSWERED_KINDS line says its work failed: ``aborted=true`` (a run's end), ``stopReason=error`` (a run
+    ended with an error), ``outcome=error|failed`` (a message processed), a model timeout in its text (a fault signal),
+    or ``isError=true`` on an agent end whose error is not the provider's answer (:func:`agent_end_provider_answered`:
+    a refusal the provider sent back at once, a rate limit or a 401, still shows the loop moving the run to its end;
+    f4557, policy "brief liveness samples beside answered work")."""
     fields = event.fields
-    return fields.get("isError") in (True, "true") or fields.get("aborted") in (True, "true") \
-        or fields.get("outcome") in FAILED_OUTCOMES or fields.get("stopReason") == "error" \
-        or "timed out" in event.message.lower()
+    if fields.get("aborted") in (True, "true") or fields.get("outcome") in FAILED_OUTCOMES \
+            or fields.get("stopReason") == "error" or "timed out" in event.message.lower():
+        return True
+    return fields.get("isError") in (True, "true") and not agent_end_provider_answered(event)
 
 
 @dataclass(slots=True)

@@ -109,7 +109,8 @@ def test_calm_samples_with_no_work_answered_or_a_busy_sample_stay_starvation() -
 
 
 FAILED_WORK = (
-    "2026-06-21T06:15:30.000Z [agent/embedded] embedded run agent end: runId=r-1 isError=true error=\"401 Unauthorized\"",
+    "2026-06-21T06:15:30.000Z [agent/embedded] embedded run agent end: runId=r-1 isError=true "
+    "error=\"TypeError: Cannot read properties of undefined (reading 'content')\"",
     "2026-06-21T06:15:30.000Z [agent/embedded] embedded run agent end: runId=r-1 isError=false aborted=true",
     "2026-06-21T06:15:30.000Z [agent/embedded] embedded run agent end: runId=r-1 isError=false "
     "error=\"LLM request timed out.\"",
@@ -130,13 +131,16 @@ def _episode_rule(*lines: str) -> str | None:
 
 
 def test_calm_samples_beside_only_failed_work_stay_starvation() -> None:
-    # Policy "brief liveness samples beside answered work": work that ended well. A run that ended on an error, was
-    # aborted or timed out, or a message processed with an error outcome, is no work answered.
+    # Policy "brief liveness samples beside answered work": work that ended well. A run that ended on an error of its
+    # own, was aborted or timed out, or a message processed with an error outcome, is no work answered.
     first, second = _calm_sample("15:21", "1293.9", "5897.2"), _calm_sample("15:52", "2279.6", "4487.9")
     for failed in FAILED_WORK:
         assert _episode_rule(first, failed, second) == "RC12", failed
-    # The boundary: the same lines ending well are answered work.
+    # The boundary: the same lines ending well are answered work, and so is a run the provider refused at once (a
+    # rate limit, a 401: f4557's four agent ends): the loop carried its answer back and ended the run.
     assert _primary(first, FAILED_WORK[0].replace("isError=true", "isError=false"), second) is None
+    for refusal in ("401 Unauthorized", "⚠️ API rate limit reached. Please try again later."):
+        assert _primary(first, FAILED_WORK[0].split(" error=")[0] + f' error="{refusal}"', second) is None
     assert _primary(first, FAILED_WORK[3].replace("outcome=error", "outcome=completed"), second) is None
 
 

@@ -48,8 +48,9 @@ RULE = Rule(
      "`[hooks] <hook> handler from <plugin> failed: timed out after Nms`, within a minute of it; samples that all show "
      "both below 0.8 and pauses under 10 s do not count, whatever their p99, when work ends well after the first of "
      "them and within 5 min of the last (`embedded run agent end`, `embedded run done`, `embedded run end`, `lane task "
-     "done`, `message processed`, none with `isError=true`, `aborted=true`, `stopReason=error`, `outcome=error|failed` "
-     "or `timed out`) and no stuck session or other trouble is beside them; a reporter's summary "
+     "done`, `message processed`, none with `aborted=true`, `stopReason=error`, `outcome=error|failed` or `timed out`, "
+     "nor `isError=true` unless its error is the provider's answer, a rate limit or a 401 sent back at once) and no "
+     "stuck session or other trouble is beside them; a reporter's summary "
      "row of a liveness field, `eventLoopDelayMaxMs: 4,234 ms → 25,534 ms`, is read as a sample at the range's top)",
      "`fetch timeout ... timer delayed NNNNms, likely event-loop starvation` (console); in the file log, "
      "`fetch timeout reached; aborting operation` with `timerDelayMs` in its meta object",
@@ -177,7 +178,7 @@ def _brief_beside_answered_work(view: EpisodeView, samples: list[Event]) -> bool
     """Policy "brief liveness samples beside answered work": every sample brief and calm, work ending well after the
     episode's first trouble line, which (no other trouble counted) is its first sample, warm or in the startup window,
     and within an episode gap of its last (``correlator.note_answered``: a run's agent end, done or end, a lane task
-    done, a message processed, none that failed), no session stuck beside them and no other trouble in the episode
+    done, a message processed, none that failed: ``correlator._failed_work``), no session stuck beside them and no other trouble in the episode
     (a slow response, a late timer, a hook out of its budget): the pauses held nothing up.
     A sample beside no answered work (only slow listings, f924) keeps the reading the pause gives alone."""
     counts = view.record.evidence.counts
