@@ -259,3 +259,25 @@ def test_an_uncaught_crash_whose_frames_are_the_cores_or_another_plugins_names_n
     # a channel frame after the next timed line belongs to no crash
     assert rc18(_CRASH, "2026-03-15T04:20:13.000+00:00 [gateway] ready",
                 "    at Bot.start (/root/.openclaw/extensions/telegram/src/bot.ts:4:5)") is None
+
+
+def test_prose_opening_with_at_after_an_error_line_is_no_stack_frame() -> None:
+    # A write-up's sentence that opens with "at" and names a channel's folder has no frame's shape (a function and a
+    # path with its line number, or a path that runs to the end of a wrapped line): no channel crash.
+    assert rc18("Error: the bot stopped replying",
+                "at first I thought it was the network (/root/.openclaw/extensions/telegram/ was fine)") is None
+    assert rc18(_CRASH, "at first I thought it was the network (/root/.openclaw/extensions/telegram/ was fine)") is None
+    # Boundary: a real frame, and one wrapped mid-path, still do
+    assert rc18("Error: the bot stopped replying",
+                "    at Bot.start (/root/.openclaw/extensions/telegram/src/bot.ts:4:5)") == "warning"
+    assert rc18("Error: the bot stopped replying",
+                "    at async Bot.start [as run] (/root/.openclaw/extensions/telegram/src/bo") == "warning"
+
+
+def test_a_channel_frame_far_below_a_logged_crash_line_belongs_to_no_crash() -> None:
+    # After a logged crash line, untimed lines may be its wrapped stack, but not dozens of lines of prose on.
+    frame = "    at Bot.start (/root/.openclaw/extensions/telegram/src/bot.ts:4:5)"
+    prose = ["then I restarted it", "nothing in the logs for an hour", "config below:"] * 30
+    assert rc18(_CRASH, *prose, frame) is None
+    # Boundary: within the window (wrapped lines, a few notes) the frame is the crash's
+    assert rc18(_CRASH, *prose[:60], frame) == "warning"
