@@ -2027,7 +2027,7 @@ class Correlator:
         line read short of a stall."""
         began: Event | None = None
         for marker in self.markers:
-            if not _before(marker, event):
+            if not _shortly_before(marker, event):
                 continue
             stage = marker.fields.get("stage") if marker.kind == "gateway.admission" else None
             if marker.kind in STARTED_KINDS or stage == "reopened":
@@ -3302,19 +3302,13 @@ def _in_flight(run_line: Event) -> bool:
     return run_line.kind in IN_FLIGHT_KINDS
 
 
-def _shortly_before(earlier: Event, later: Event, window: timedelta) -> bool:
-    """Whether ``earlier`` comes at most ``window`` before ``later``: by their times, or, both untimed, by their order in
-    one file (a timed line and an untimed one cannot be ordered)."""
+def _shortly_before(earlier: Event, later: Event, window: timedelta | None = None) -> bool:
+    """Whether ``earlier`` comes before ``later``, at most ``window`` before it (None: any distance): by their times
+    when both have one, else (either untimed) by their order in one file, the window then unknowable and not checked
+    (a restart marker pasted without its time still comes before the timed refusals below it)."""
     if earlier.time is not None and later.time is not None:
-        return timedelta(0) <= later.time - earlier.time <= window
-    return earlier.time is None and later.time is None and earlier.source == later.source and earlier.line < later.line
-
-
-def _before(first: Event, then: Event) -> bool:
-    """Whether ``first`` came before ``then``: by time when both have one, else by line in the same file."""
-    if first.time is not None and then.time is not None:
-        return first.time <= then.time
-    return first.source == then.source and first.line < then.line
+        return timedelta(0) <= later.time - earlier.time and (window is None or later.time - earlier.time <= window)
+    return earlier.source == later.source and earlier.line < later.line
 
 
 def _within(moment: datetime | None, reference: datetime | None, window: timedelta) -> bool:

@@ -266,3 +266,27 @@ def test_note_answered_reads_no_text_once_answered_or_out_of_the_window() -> Non
     episode.answered_after = start + timedelta(seconds=10)
     note_answered(episode, end_at(start + timedelta(seconds=40)))
     assert episode.answered_after == start + timedelta(seconds=10)
+
+
+def test_shortly_before_is_one_rule_for_any_distance_and_for_a_window() -> None:
+    # One helper orders two lines: by time when both are timed, else by line in one file, whether a window is asked
+    # or not (an untimed restart marker above timed refusals comes before them).
+    from datetime import datetime, timedelta, timezone
+
+    from stuckscan.correlator import _shortly_before
+    from stuckscan.events import Event
+
+    at = datetime(2026, 6, 21, 6, 15, tzinfo=timezone.utc)
+
+    def line(number: int, moment: datetime | None) -> Event:
+        return Event("x.log", number, moment, None, None, "generic", "x", "text")
+
+    assert _shortly_before(line(1, at), line(2, at + timedelta(hours=3)))
+    assert not _shortly_before(line(1, at), line(2, at + timedelta(hours=3)), timedelta(minutes=1))
+    assert _shortly_before(line(1, at), line(2, at + timedelta(seconds=30)), timedelta(minutes=1))
+    assert not _shortly_before(line(2, at + timedelta(seconds=1)), line(1, at))
+    assert _shortly_before(line(1, None), line(2, None)) and not _shortly_before(line(2, None), line(1, None))
+    for window in (None, timedelta(minutes=1)):
+        assert _shortly_before(line(1, at), line(2, None), window)
+        assert _shortly_before(line(1, None), line(2, at), window)
+        assert not _shortly_before(line(2, None), line(1, at), window)
