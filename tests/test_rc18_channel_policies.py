@@ -281,3 +281,28 @@ def test_a_channel_frame_far_below_a_logged_crash_line_belongs_to_no_crash() -> 
     assert rc18(_CRASH, *prose, frame) is None
     # Boundary: within the window (wrapped lines, a few notes) the frame is the crash's
     assert rc18(_CRASH, *prose[:60], frame) == "warning"
+
+
+def test_a_frame_in_any_package_of_a_channels_scope_names_the_channel() -> None:
+    # "@grammyjs" and "@slack" are scopes: a frame in any package under them is the channel's (docs/formats.md says
+    # `@slack/*`), which a lookup of "@scope/name" alone never matched for @grammyjs.
+    from stuckscan.channels import channel_of_stack
+
+    assert channel_of_stack("    at Runner.poll (/app/node_modules/@grammyjs/runner/out/runner.js:9:2)") == "telegram"
+    assert channel_of_stack("    at Logger.x (/app/node_modules/@slack/socket-mode/dist/client.js:1:1)") == "slack"
+    assert channel_of_stack("    at Logger.x (/app/node_modules/@slack/logger/dist/index.js:1:1)") == "slack"
+    # Boundary: another scope's package names no channel
+    assert channel_of_stack("    at Runner.poll (/app/node_modules/@grammy/runner/out/runner.js:9:2)") is None
+
+
+def test_a_moltbot_subsystem_is_the_gateways_own() -> None:
+    # One set of product names (brand.PRODUCT_NAME_SET) for the gateway's own subsystems and root logger names.
+    from types import SimpleNamespace
+
+    from stuckscan.brand import PRODUCT_NAME_SET
+    from stuckscan.channels import GATEWAY_SUBSYSTEMS, channel_from_subsystem
+    from stuckscan.shapes import ROOT_LOGGER_NAMES
+
+    assert PRODUCT_NAME_SET <= GATEWAY_SUBSYSTEMS and ROOT_LOGGER_NAMES == PRODUCT_NAME_SET
+    assert channel_from_subsystem(SimpleNamespace(subsystem="moltbot", fields={})) == ""
+    assert channel_from_subsystem(SimpleNamespace(subsystem="telegram", fields={})) == "telegram"
