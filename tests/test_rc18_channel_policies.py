@@ -306,3 +306,14 @@ def test_a_moltbot_subsystem_is_the_gateways_own() -> None:
     assert PRODUCT_NAME_SET <= GATEWAY_SUBSYSTEMS and ROOT_LOGGER_NAMES == PRODUCT_NAME_SET
     assert channel_from_subsystem(SimpleNamespace(subsystem="moltbot", fields={})) == ""
     assert channel_from_subsystem(SimpleNamespace(subsystem="telegram", fields={})) == "telegram"
+
+
+def test_moltbot_era_plugin_tags_name_their_channel() -> None:
+    # Commit a3cc8655: a Moltbot-era channel plugin's package name reads like the other two products' names.
+    from stuckscan.channels import channel_plugin, channel_subsystem
+
+    for product in ("openclaw", "clawdbot", "moltbot"):
+        assert channel_plugin(f"{product}-channel-telegram") == "telegram"
+        assert channel_subsystem(f"gateway/channels/{product}-channel-feishu") == "feishu"
+    # Boundary: another prefix is no product's
+    assert channel_plugin("acmebot-channel-telegram") is None
