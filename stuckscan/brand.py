@@ -6,3 +6,5 @@ from __future__ import annotations
 # The names as a regular-expression alternation (lower case), bare and as a group.
 PRODUCT_NAMES = "openclaw|clawdbot|moltbot"
 PRODUCT_NAME = f"(?:{PRODUCT_NAMES})"
+# The names as a set: the gateway's root logger and its own subsystem carry one of them.
+PRODUCT_NAME_SET = frozenset(PRODUCT_NAMES.split("|"))

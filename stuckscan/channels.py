@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from stuckscan.brand import PRODUCT_NAME
+from stuckscan.brand import PRODUCT_NAME, PRODUCT_NAME_SET
 from stuckscan.events import GENERIC_KIND, Event
 from stuckscan.unexplained import looks_like_fault
 
@@ -136,16 +136,25 @@ CRASH_HEAD = re.compile(r"\b(?:uncaught exception|unhandled (?:promise )?rejecti
 # The head of Node's own print of an exception nothing caught, on stderr with no logger's time, level or tag before it
 # ("Error: No mailbox is currently selected", "TypeError [ERR_X]: ..."): its stack frames follow on the next lines.
 BARE_ERROR_HEAD = re.compile(r"(?:[A-Z][A-Za-z]{0,40})?Error(?: \[[A-Z][A-Z0-9_]{1,60}\])?: \S")
-# A stack frame ("    at WebSocket.ping (/root/.openclaw/extensions/dingtalk-connector/node_modules/ws/...)"); a pasted
-# frame may be wrapped mid-path, so the path is read only as far as it goes.
-_STACK_FRAME = re.compile(r"^\s*at\s+(?:[^\n(]{0,300}\()?(?P<path>(?:file://)?(?:[A-Za-z]:)?[/\\][^\s()]{1,500})",
-                          re.MULTILINE)
+# A stack frame with a file path, as V8 prints one: ``at <function>[ [as <name>]] (<path>:<line>[:<column>])`` or
+# ``at <path>:<line>[:<column>]`` ("    at WebSocket.ping (/root/.openclaw/extensions/dingtalk-connector/node_modules/
+# ws/...)"). A pasted frame may be wrapped mid-path: a path that runs to the end of its line needs no line number.
+# Prose that opens with "at" ("at first I thought it was the network (/root/.openclaw/...) was fine)") is no frame.
+_FRAME_FUNCTION = r"(?:(?:async|new)[ \t]+)?[^\s()\[\]]{1,300}(?:[ \t]+\[as[ \t]+[^\s\]]{1,100}\])?"
+_STACK_FRAME = re.compile(
+    r"^[ \t]*at[ \t]+(?:" + _FRAME_FUNCTION + r"[ \t]+\()?"
+    r"(?P<path>(?:file://)?(?:[A-Za-z]:)?[/\\][^\s()]{0,500}?)(?::\d+(?::\d+)?(?!\d)|[ \t]*$)", re.MULTILINE)
+# Any stack frame line, its location a path or not (``node:internal/timers:585:17``, ``<anonymous>``, ``native``,
+# ``index 0``), or the head of one wrapped mid-location.
+STACK_FRAME_LINE = re.compile(
+    r"[ \t]*at[ \t]+(?:" + _FRAME_FUNCTION + r"[ \t]+\((?:[^\s()]{1,600}|index \d+)\)?"
+    r"|(?:async[ \t]+)?[^\s()]{0,600}[:/\\][^\s()]{0,600})[ \t]*$")
 # Client libraries only a channel bundles: a frame inside one is that channel's transport, wherever it is installed.
+# A scope alone ("@slack", "@grammyjs") stands for every package under it.
 _CHANNEL_SDK_FOLDERS = {
     "dingtalk-stream": "dingtalk", "@buape/carbon": "discord", "grammy": "telegram", "@grammyjs": "telegram",
-    "@whiskeysockets/baileys": "whatsapp", "baileys": "whatsapp", "@slack/socket-mode": "slack",
-    "@slack/bolt": "slack", "@slack/web-api": "slack", "@larksuiteoapi/node-sdk": "feishu",
-    "imap": "email", "imapflow": "email",
+    "@whiskeysockets/baileys": "whatsapp", "baileys": "whatsapp", "@slack": "slack",
+    "@larksuiteoapi/node-sdk": "feishu", "imap": "email", "imapflow": "email",
 }
 _SDK_FOLDER = re.compile(r"[/\\]node_modules[/\\](?P<pkg>@[\w.-]{1,100}[/\\][\w.-]{1,100}|[\w.-]{1,100})(?=[/\\])")
 
@@ -157,7 +166,8 @@ def channel_of_stack(text: str) -> str | None:
     for frame in _STACK_FRAME.finditer(text):
         path = frame["path"]
         for sdk in _SDK_FOLDER.finditer(path):
-            channel = _CHANNEL_SDK_FOLDERS.get(sdk["pkg"].replace("\\", "/").lower())
+            package = sdk["pkg"].replace("\\", "/").lower()
+            channel = _CHANNEL_SDK_FOLDERS.get(package) or _CHANNEL_SDK_FOLDERS.get(package.split("/", 1)[0])
             if channel is not None:
                 return channel
         channel = channel_plugin(None, path)
@@ -458,8 +468,8 @@ RETYPED_KINDS = frozenset({GENERIC_KIND, ABORTED_KIND, PLUGIN_LOAD_FAILED_KIND})
 
 
 # Subsystems that are the gateway's own, not a channel's (an uncaught exception is logged under [openclaw], under
-# [clawdbot] in the builds of that name).
-GATEWAY_SUBSYSTEMS = frozenset({"openclaw", "clawdbot", "gateway", "channels", "health-monitor", "diagnostic"})
+# [clawdbot] or [moltbot] in the builds of those names).
+GATEWAY_SUBSYSTEMS = PRODUCT_NAME_SET | {"gateway", "channels", "health-monitor", "diagnostic"}
 # A channel's own child loggers, named after their part of it (extensions/whatsapp logs its Web client's
 # reconnects, replies and heartbeat as web-reconnect, web-auto-reply, web-heartbeat).
 CHILD_LOGGER_CHANNELS = {"web-reconnect": "whatsapp", "web-auto-reply": "whatsapp", "web-heartbeat": "whatsapp",

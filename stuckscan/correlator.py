@@ -287,8 +287,9 @@ DETECTOR_TICK = timedelta(seconds=30)
 BATCH_KIND = "batch"
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
 SERVING_KINDS = frozenset({"message.queued", "message.processed", "embedded.run_start", "lane.dequeue"})
-# Lines that show a turn's work answered, not only taken in: a run or an attempt ending, a lane task done, a message
-# processed (policy "brief liveness samples beside answered work").
+# Lines that show a turn's work answered, not only taken in: a run's agent end, a run done, a run's end, a lane task
+# done, a message processed (policy "brief liveness samples beside answered work"); one that says its work failed
+# (``_failed_work``) does not count.
 ANSWERED_KINDS = frozenset({"embedded.agent_end", "embedded.run_done", "embedded.run_end", "lane.task_done",
                             "message.processed"})
 # Evidence that names no session but that the rules read when exactly one incident is open
@@ -557,7 +558,7 @@ class EpisodeRecord:
     markers: list[Event] = field(default_factory=list)
     peaks: dict[str, float] = field(default_factory=dict)
     served_after: datetime | None = None  # a message queued or processed after the episode's trouble
-    answered_after: datetime | None = None  # a turn's work ending after the episode's first trouble (ANSWERED_KINDS)
+    answered_after: datetime | None = None  # work ending well after the episode's first trouble (ANSWERED_KINDS)
     log_end: datetime | None = None       # the input's last time, set when the input ends
     # each channel's last transport failure in the whole input (by channels.channel_of), set when the input ends
     last_transport_failure: dict[str, datetime] = field(default_factory=dict)
@@ -569,14 +570,31 @@ class EpisodeRecord:
 
 
 def note_answered(episode: EpisodeRecord, event: Event) -> None:
-    """Mark ``episode`` as having work answered after its first trouble line, within an episode gap of its last:
-    a run that ended on a model timeout is a fault signal, not work answered."""
-    moment = event.time
-    if moment is None or episode.start is None or episode.end is None or moment < episode.start \
-            or moment - episode.end > EPISODE_GAP or "timed out" in event.message.lower():
+    """Mark ``episode`` as having work that ended well after its first trouble line, within an episode gap of its
+    last: work that failed (:func:`_failed_work`) is not work answered."""
+    if episode.answered_after is not None:
+        return  # (the first such line decides: the rest of an open episode's traffic costs one test)
+    moment, start, end = event.time, episode.start, episode.end
+    if moment is None or start is None or end is None or moment < start or moment - end > EPISODE_GAP \
+            or _failed_work(event):  # (the times first: the text test runs last)
         return
-    if episode.answered_after is None:
-        episode.answered_after = moment
+    episode.answered_after = moment
+
+
+FAILED_OUTCOMES = frozenset({"error", "failed"})
+
+
+def _failed_work(event: Event) -> bool:
+    """Whether an ANSWERED_KINDS line says its work failed: ``aborted=true`` (a run's end), ``stopReason=error`` (a run
+    ended with an error), ``outcome=error|failed`` (a message processed), a model timeout in its text (a fault signal),
+    or ``isError=true`` on an agent end whose error is not the provider's answer (:func:`agent_end_provider_answered`:
+    a refusal the provider sent back at once, a rate limit or a 401, still shows the loop moving the run to its end;
+    f4557, policy "brief liveness samples beside answered work")."""
+    fields = event.fields
+    if fields.get("aborted") in (True, "true") or fields.get("outcome") in FAILED_OUTCOMES \
+            or fields.get("stopReason") == "error" or "timed out" in event.message.lower():
+        return True
+    return fields.get("isError") in (True, "true") and not agent_end_provider_answered(event)
 
 
 @dataclass(slots=True)
@@ -2014,7 +2032,7 @@ class Correlator:
         line read short of a stall."""
         began: Event | None = None
         for marker in self.markers:
-            if not _before(marker, event):
+            if not _shortly_before(marker, event):
                 continue
             stage = marker.fields.get("stage") if marker.kind == "gateway.admission" else None
             if marker.kind in STARTED_KINDS or stage == "reopened":
@@ -3313,19 +3331,13 @@ def _in_flight(run_line: Event) -> bool:
     return run_line.kind in IN_FLIGHT_KINDS
 
 
-def _shortly_before(earlier: Event, later: Event, window: timedelta) -> bool:
-    """Whether ``earlier`` comes at most ``window`` before ``later``: by their times, or, both untimed, by their order in
-    one file (a timed line and an untimed one cannot be ordered)."""
+def _shortly_before(earlier: Event, later: Event, window: timedelta | None = None) -> bool:
+    """Whether ``earlier`` comes before ``later``, at most ``window`` before it (None: any distance): by their times
+    when both have one, else (either untimed) by their order in one file, the window then unknowable and not checked
+    (a restart marker pasted without its time still comes before the timed refusals below it)."""
     if earlier.time is not None and later.time is not None:
-        return timedelta(0) <= later.time - earlier.time <= window
-    return earlier.time is None and later.time is None and earlier.source == later.source and earlier.line < later.line
-
-
-def _before(first: Event, then: Event) -> bool:
-    """Whether ``first`` came before ``then``: by time when both have one, else by line in the same file."""
-    if first.time is not None and then.time is not None:
-        return first.time <= then.time
-    return first.source == then.source and first.line < then.line
+        return timedelta(0) <= later.time - earlier.time and (window is None or later.time - earlier.time <= window)
+    return earlier.source == later.source and earlier.line < later.line
 
 
 def _within(moment: datetime | None, reference: datetime | None, window: timedelta) -> bool:

@@ -25,6 +25,7 @@ from stuckscan.channels import (
     CHANNEL_EXITED_KIND,
     CRASH_HEAD,
     RETYPED_KINDS,
+    STACK_FRAME_LINE,
     as_channel_failure,
     as_dingtalk_sdk_line,
     channel_of_stack,
@@ -858,9 +859,9 @@ def _unbulleted(message: str) -> str:
     return message
 
 
-# A stack frame line ("at Timeout.checkEmail (/Users/u/.openclaw/extensions/email/src/runtime.ts:168:18)"), indented
-# or not.
-_STACK_FRAME_LINE = re.compile(r"\s*at\s+\S")
+# How many lines after a logged crash line (not a bare error head) its stack frames may still come: a wrapped paste
+# breaks its frames across lines, but a frame tens of lines of prose later is no part of that stack.
+CRASH_FRAME_WINDOW = 64
 
 
 def _bare_error_head(event: Event) -> bool:
@@ -1930,8 +1931,10 @@ class LineParser:
         """An uncaught exception or rejection whose stack runs through a channel's code (a frame under the channel's
         plugin folder or in a client library only a channel bundles) is that channel's transport failing where its own
         handler did not catch it: the channel stops with it (``channel.exited``). The frames are read in the crash
-        line's own text (a record) or on the untimed lines after it (a console paste); the first frame line naming a
-        channel is the one retyped, carrying the crash's message as its error."""
+        line's own text (a record) or on the untimed lines after it (a console paste): after a bare error head, only
+        frame lines (``channels.STACK_FRAME_LINE``) in a row; after a logged crash line, any untimed lines (a wrapped
+        paste) up to CRASH_FRAME_WINDOW lines on. The first frame line naming a channel is the one retyped, carrying
+        the crash's message as its error."""
         if CRASH_HEAD.search(event.message) is not None:
             self._crash = None
             channel = channel_of_stack(event.message)
@@ -1944,8 +1947,8 @@ class LineParser:
             return event
         else:
             crash = self._crash
-            if crash is None or event.time is not None \
-                    or self._crash_bare and _STACK_FRAME_LINE.match(event.message) is None:
+            if crash is None or event.time is not None or event.line - crash.line > CRASH_FRAME_WINDOW \
+                    or self._crash_bare and STACK_FRAME_LINE.match(event.message) is None:
                 self._crash = None
                 return event
             channel = channel_of_stack(event.message)

@@ -15,7 +15,7 @@ from typing import Any
 
 from stuckscan import _strictjson
 from stuckscan._iso import from_epoch_ms, parse_iso_datetime
-from stuckscan.brand import PRODUCT_NAME
+from stuckscan.brand import PRODUCT_NAME, PRODUCT_NAME_SET
 from stuckscan.events import TRANSCRIPT_PROMPT_ERROR_KIND
 
 ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
@@ -246,7 +246,7 @@ TAG_SUBSYSTEMS: dict[str, str] = {
     "diagnostics/memory": "gateway/diagnostics/memory",
 }
 
-ROOT_LOGGER_NAMES = frozenset({"openclaw", "clawdbot", "moltbot"})
+ROOT_LOGGER_NAMES = PRODUCT_NAME_SET
 LEVEL_ALIASES: dict[str, str] = {
     "warning": "warn", "w": "warn", "e": "error", "err": "error", "i": "info", "d": "debug",
     "t": "trace", "f": "fatal", "critical": "fatal",
@@ -647,7 +647,7 @@ LOG_READING_COMMAND = re.compile(
     re.IGNORECASE)
 # A line in a gateway log's form begins with its own date and time: ISO, as the file log and the console print it, or
 # behind journald's prefix (``May 04 18:24:24 host node[1210]: ...``, the "journald" text shape).
-_ISO_AT_START = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d")
+_ISO_AT_START = re.compile(_ISO)
 MAX_CARRIED_LINES = 2000  # (a tool result's output is capped by the gateway; this bounds a pathological one)
 
 

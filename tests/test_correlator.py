@@ -236,3 +236,57 @@ def test_a_process_stop_while_a_run_is_in_flight_cuts_that_run() -> None:
     late = line("18:58:00", "signal SIGTERM received", subsystem="gateway", level="INFO")
     assert not analyze(start, tool, late).incidents
     assert not analyze(start, tool, line("18:41:00", "signal SIGUSR1 received", subsystem="gateway", level="INFO")).incidents
+
+
+class _UnreadText(str):
+    """A message whose text must not be read (``lower`` raises)."""
+
+    def lower(self) -> str:
+        raise AssertionError("the text was read")
+
+
+def test_note_answered_reads_no_text_once_answered_or_out_of_the_window() -> None:
+    # note_answered runs on every answered-kind line while an episode is open: once an episode has its answered
+    # work, and for a line outside its window, it decides without reading the line's text.
+    from datetime import datetime, timedelta, timezone
+
+    from stuckscan.correlator import EpisodeRecord, note_answered
+    from stuckscan.events import Event
+
+    start = datetime(2026, 6, 21, 6, 15, tzinfo=timezone.utc)
+
+    def end_at(moment: datetime) -> Event:
+        return Event("x.log", 1, moment, None, None, "embedded.agent_end", _UnreadText("embedded run agent end"),
+                     "text", {"isError": False})
+
+    episode = EpisodeRecord(1, start, start + timedelta(seconds=30))
+    note_answered(episode, end_at(start - timedelta(seconds=1)))  # before the first trouble line
+    note_answered(episode, end_at(start + timedelta(minutes=6)))  # more than an episode gap after the last
+    assert episode.answered_after is None
+    episode.answered_after = start + timedelta(seconds=10)
+    note_answered(episode, end_at(start + timedelta(seconds=40)))
+    assert episode.answered_after == start + timedelta(seconds=10)
+
+
+def test_shortly_before_is_one_rule_for_any_distance_and_for_a_window() -> None:
+    # One helper orders two lines: by time when both are timed, else by line in one file, whether a window is asked
+    # or not (an untimed restart marker above timed refusals comes before them).
+    from datetime import datetime, timedelta, timezone
+
+    from stuckscan.correlator import _shortly_before
+    from stuckscan.events import Event
+
+    at = datetime(2026, 6, 21, 6, 15, tzinfo=timezone.utc)
+
+    def line(number: int, moment: datetime | None) -> Event:
+        return Event("x.log", number, moment, None, None, "generic", "x", "text")
+
+    assert _shortly_before(line(1, at), line(2, at + timedelta(hours=3)))
+    assert not _shortly_before(line(1, at), line(2, at + timedelta(hours=3)), timedelta(minutes=1))
+    assert _shortly_before(line(1, at), line(2, at + timedelta(seconds=30)), timedelta(minutes=1))
+    assert not _shortly_before(line(2, at + timedelta(seconds=1)), line(1, at))
+    assert _shortly_before(line(1, None), line(2, None)) and not _shortly_before(line(2, None), line(1, None))
+    for window in (None, timedelta(minutes=1)):
+        assert _shortly_before(line(1, at), line(2, None), window)
+        assert _shortly_before(line(1, None), line(2, at), window)
+        assert not _shortly_before(line(2, None), line(1, at), window)

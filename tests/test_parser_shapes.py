@@ -1123,3 +1123,35 @@ def test_only_a_level_tag_heads_a_tagged_yaml_record_and_a_prose_value_keeps_its
 def test_an_indented_line_like_a_yaml_header_with_nothing_under_it_still_continues_the_line_above() -> None:
     lines = ["2026-05-01T10:00:00.000Z [gateway] lane task error:", "    Details:"]
     assert [(e.kind, e.message) for e in parse_text_lines(lines)] == [("lane.task_error", "lane task error: Details:")]
+
+
+def test_a_tool_results_carried_lines_are_those_in_a_logs_form() -> None:
+    # A line in a gateway log's form opens with an ISO time (shapes._ISO, fraction and zone as printed) or journald's
+    # prefix, which since the journald text shape's own pattern decides may leave out the host ("May 04 18:24:24
+    # node[1210]: ...", as `journalctl -o short --no-hostname` prints it).
+    from stuckscan.shapes import carried_log_lines
+
+    text = "\n".join([
+        "2026-05-04T18:24:24.123Z [gateway] ready",
+        "2026-05-04 18:24:25,xxx [gateway] fraction cut",
+        "May 04 18:24:24 host node[1210]: [gateway] with its host",
+        "May 04 18:24:26 node[1210]: [gateway] without a host",
+        "here is the log:",
+        "May 04 at noon it stopped",
+        "18:24:24 [gateway] a clock alone",
+    ])
+    assert carried_log_lines([{"type": "text", "text": text}]) == text.splitlines()[:4]
+
+
+def test_moltbot_era_restart_commands_are_gateway_restarts() -> None:
+    # Commit a3cc8655: `systemctl`, `pkill`, `launchctl`, `pm2` and the CLI's own restart name any of the product's
+    # names, Moltbot's included.
+    from stuckscan.shapes import GATEWAY_RESTART_COMMAND
+
+    for command in ("systemctl --user restart moltbot-gateway", "pkill -f moltbot", "moltbot gateway restart",
+                    "launchctl kickstart -k gui/501/bot.molt.gateway moltbot", "pm2 restart moltbot-gateway",
+                    "killall clawdbot", "systemctl restart openclaw"):
+        assert GATEWAY_RESTART_COMMAND.search(command), command
+    # Boundary: the same commands on another program
+    for command in ("systemctl restart nginx", "pkill -f node", "pm2 restart api"):
+        assert not GATEWAY_RESTART_COMMAND.search(command), command

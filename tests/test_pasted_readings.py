@@ -2853,3 +2853,16 @@ def test_a_table_quoted_from_an_earlier_comment_is_read_as_the_table_itself() ->
     quoted = [(e.kind, e.time.strftime("%H:%M:%S"), e.message)
               for e in _table_events(*(f"> {row}" for row in rows)) if e.time is not None]
     assert quoted == plain and plain
+
+
+def test_refusals_after_the_admission_closed_read_as_the_drain_until_it_reopens() -> None:
+    # Correlator._refused_after_a_restart: `admission closed: ...` is a marker that closed the gateway's admission, so
+    # refusals for minutes after it are a gateway stuck in its drain; `admission reopened: ...` ends that drain.
+    closed = "2026-04-02T09:00:00.000Z [gateway/admission] admission closed: restart drain"
+    reopened = "2026-04-02T09:00:05.000Z [gateway/admission] admission reopened: restart drain"
+    refused = "2026-04-02T09:{}:00.000Z [agent/embedded] GatewayDrainingError: Gateway is draining for restart; new " \
+              "tasks are not accepted"
+    assert primary(closed, refused.format("03"), refused.format("21")) == "RC17"
+    # Boundary: admission reopened before the refusals, or never closed
+    assert primary(closed, reopened, refused.format("03"), refused.format("21")) is None
+    assert primary(refused.format("03"), refused.format("21")) is None

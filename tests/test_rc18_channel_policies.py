@@ -259,3 +259,61 @@ def test_an_uncaught_crash_whose_frames_are_the_cores_or_another_plugins_names_n
     # a channel frame after the next timed line belongs to no crash
     assert rc18(_CRASH, "2026-03-15T04:20:13.000+00:00 [gateway] ready",
                 "    at Bot.start (/root/.openclaw/extensions/telegram/src/bot.ts:4:5)") is None
+
+
+def test_prose_opening_with_at_after_an_error_line_is_no_stack_frame() -> None:
+    # A write-up's sentence that opens with "at" and names a channel's folder has no frame's shape (a function and a
+    # path with its line number, or a path that runs to the end of a wrapped line): no channel crash.
+    assert rc18("Error: the bot stopped replying",
+                "at first I thought it was the network (/root/.openclaw/extensions/telegram/ was fine)") is None
+    assert rc18(_CRASH, "at first I thought it was the network (/root/.openclaw/extensions/telegram/ was fine)") is None
+    # Boundary: a real frame, and one wrapped mid-path, still do
+    assert rc18("Error: the bot stopped replying",
+                "    at Bot.start (/root/.openclaw/extensions/telegram/src/bot.ts:4:5)") == "warning"
+    assert rc18("Error: the bot stopped replying",
+                "    at async Bot.start [as run] (/root/.openclaw/extensions/telegram/src/bo") == "warning"
+
+
+def test_a_channel_frame_far_below_a_logged_crash_line_belongs_to_no_crash() -> None:
+    # After a logged crash line, untimed lines may be its wrapped stack, but not dozens of lines of prose on.
+    frame = "    at Bot.start (/root/.openclaw/extensions/telegram/src/bot.ts:4:5)"
+    prose = ["then I restarted it", "nothing in the logs for an hour", "config below:"] * 30
+    assert rc18(_CRASH, *prose, frame) is None
+    # Boundary: within the window (wrapped lines, a few notes) the frame is the crash's
+    assert rc18(_CRASH, *prose[:60], frame) == "warning"
+
+
+def test_a_frame_in_any_package_of_a_channels_scope_names_the_channel() -> None:
+    # "@grammyjs" and "@slack" are scopes: a frame in any package under them is the channel's (docs/formats.md says
+    # `@slack/*`), which a lookup of "@scope/name" alone never matched for @grammyjs.
+    from stuckscan.channels import channel_of_stack
+
+    assert channel_of_stack("    at Runner.poll (/app/node_modules/@grammyjs/runner/out/runner.js:9:2)") == "telegram"
+    assert channel_of_stack("    at Logger.x (/app/node_modules/@slack/socket-mode/dist/client.js:1:1)") == "slack"
+    assert channel_of_stack("    at Logger.x (/app/node_modules/@slack/logger/dist/index.js:1:1)") == "slack"
+    # Boundary: another scope's package names no channel
+    assert channel_of_stack("    at Runner.poll (/app/node_modules/@grammy/runner/out/runner.js:9:2)") is None
+
+
+def test_a_moltbot_subsystem_is_the_gateways_own() -> None:
+    # One set of product names (brand.PRODUCT_NAME_SET) for the gateway's own subsystems and root logger names.
+    from types import SimpleNamespace
+
+    from stuckscan.brand import PRODUCT_NAME_SET
+    from stuckscan.channels import GATEWAY_SUBSYSTEMS, channel_from_subsystem
+    from stuckscan.shapes import ROOT_LOGGER_NAMES
+
+    assert PRODUCT_NAME_SET <= GATEWAY_SUBSYSTEMS and ROOT_LOGGER_NAMES == PRODUCT_NAME_SET
+    assert channel_from_subsystem(SimpleNamespace(subsystem="moltbot", fields={})) == ""
+    assert channel_from_subsystem(SimpleNamespace(subsystem="telegram", fields={})) == "telegram"
+
+
+def test_moltbot_era_plugin_tags_name_their_channel() -> None:
+    # Commit a3cc8655: a Moltbot-era channel plugin's package name reads like the other two products' names.
+    from stuckscan.channels import channel_plugin, channel_subsystem
+
+    for product in ("openclaw", "clawdbot", "moltbot"):
+        assert channel_plugin(f"{product}-channel-telegram") == "telegram"
+        assert channel_subsystem(f"gateway/channels/{product}-channel-feishu") == "feishu"
+    # Boundary: another prefix is no product's
+    assert channel_plugin("acmebot-channel-telegram") is None

@@ -108,6 +108,52 @@ def test_calm_samples_with_no_work_answered_or_a_busy_sample_stay_starvation() -
     assert _primary(first, RUN_ENDS[0], _calm_sample("15:52", "2279.6", "10487.9"), RUN_ENDS[1]) == "RC12"
 
 
+FAILED_WORK = (
+    "2026-06-21T06:15:30.000Z [agent/embedded] embedded run agent end: runId=r-1 isError=true "
+    "error=\"TypeError: Cannot read properties of undefined (reading 'content')\"",
+    "2026-06-21T06:15:30.000Z [agent/embedded] embedded run agent end: runId=r-1 isError=false aborted=true",
+    "2026-06-21T06:15:30.000Z [agent/embedded] embedded run agent end: runId=r-1 isError=false "
+    "error=\"LLM request timed out.\"",
+    "2026-06-21T06:15:30.000Z [diagnostic] message processed: sessionId=s1 sessionKey=agent:main:main outcome=error "
+    "duration=1400ms error=\"boom\"",
+    "2026-06-21T06:15:30.000Z [diagnostic] message processed: sessionId=s1 sessionKey=agent:main:main outcome=failed "
+    "duration=1400ms",
+)
+
+
+def _episode_rule(*lines: str) -> str | None:
+    """The primary rule of the first gateway episode (a timed-out run is also an incident of its own: RC01)."""
+    from stuckscan.analysis import analyze_events
+    from stuckscan.parser import ParseStats, parse_text_lines
+
+    episodes = analyze_events(parse_text_lines(list(lines)), ParseStats()).episodes
+    return episodes[0].primary.rule.id if episodes and episodes[0].primary else None
+
+
+def test_calm_samples_beside_only_failed_work_stay_starvation() -> None:
+    # Policy "brief liveness samples beside answered work": work that ended well. A run that ended on an error of its
+    # own, was aborted or timed out, or a message processed with an error outcome, is no work answered.
+    first, second = _calm_sample("15:21", "1293.9", "5897.2"), _calm_sample("15:52", "2279.6", "4487.9")
+    for failed in FAILED_WORK:
+        assert _episode_rule(first, failed, second) == "RC12", failed
+    # The boundary: the same lines ending well are answered work, and so is a run the provider refused at once (a
+    # rate limit, a 401: f4557's four agent ends): the loop carried its answer back and ended the run.
+    assert _primary(first, FAILED_WORK[0].replace("isError=true", "isError=false"), second) is None
+    for refusal in ("401 Unauthorized", "⚠️ API rate limit reached. Please try again later."):
+        assert _primary(first, FAILED_WORK[0].split(" error=")[0] + f' error="{refusal}"', second) is None
+    assert _primary(first, FAILED_WORK[3].replace("outcome=error", "outcome=completed"), second) is None
+
+
+def test_answered_work_counts_only_after_the_first_sample_and_within_an_episode_gap_of_the_last() -> None:
+    # answered_after is measured from the episode's first trouble line (here the first sample) and holds within an
+    # episode gap (5 min) of its last one.
+    first, second = _calm_sample("15:21", "1293.9", "5897.2"), _calm_sample("15:52", "2279.6", "4487.9")
+    end = "2026-06-21T06:{at}.000Z [agent/embedded] embedded run agent end: runId=r-1 isError=false"
+    assert _primary(end.format(at="15:00"), first, second) == "RC12"  # before the first sample
+    assert _primary(first, second, end.format(at="20:50")) is None  # 4 min 58 s after the last
+    assert _primary(first, second, end.format(at="20:53")) == "RC12"  # 5 min 1 s after: another stretch's work
+
+
 GAP = "host timing gap detected: process was frozen ~63915ms; restarting channels when idle and refreshing health"
 BUSY = "session transcript reconcile failed agent=main error=database is locked"
 

@@ -190,8 +190,6 @@ def detect(view: IncidentView) -> Candidate | None:
     )
 
 
-
-
 def _skip_ages(event: Event) -> list[float]:
     """The ages one skip line gives: every value when its age is quoted at several ticks, else its ``age`` field."""
     quoted = quoted_ages(event.message)

@@ -46,9 +46,11 @@ RULE = Rule(
      "(one such pause under 10 s counts when a second follows, when its sample does not show both "
      "`eventLoopUtilization` and `cpuCoreRatio` below 0.8, or when a plugin hook runs out of its budget, "
      "`[hooks] <hook> handler from <plugin> failed: timed out after Nms`, within a minute of it; samples that all show "
-     "both below 0.8 and pauses under 10 s do not count, whatever their p99, when work ends after them (`embedded run "
-     "agent end`, `lane task done`, `message processed`) and no stuck session or other trouble is beside them; a "
-     "reporter's summary "
+     "both below 0.8 and pauses under 10 s do not count, whatever their p99, when work ends well after the first of "
+     "them and within 5 min of the last (`embedded run agent end`, `embedded run done`, `embedded run end`, `lane task "
+     "done`, `message processed`, none with `aborted=true`, `stopReason=error`, `outcome=error|failed` or `timed out`, "
+     "nor `isError=true` unless its error is the provider's answer, a rate limit or a 401 sent back at once) and no "
+     "stuck session or other trouble is beside them; a reporter's summary "
      "row of a liveness field, `eventLoopDelayMaxMs: 4,234 ms → 25,534 ms`, is read as a sample at the range's top)",
      "`fetch timeout ... timer delayed NNNNms, likely event-loop starvation` (console); in the file log, "
      "`fetch timeout reached; aborting operation` with `timerDelayMs` in its meta object",
@@ -173,9 +175,11 @@ def _brief_calm_sample(event: Event) -> bool:
 
 
 def _brief_beside_answered_work(view: EpisodeView, samples: list[Event]) -> bool:
-    """Policy "brief liveness samples beside answered work": every sample brief and calm, work ending after the first
-    of them (a run or attempt ending, a lane task done, a message processed), no session stuck beside them and no
-    other trouble in the episode (a slow response, a late timer, a hook out of its budget): the pauses held nothing up.
+    """Policy "brief liveness samples beside answered work": every sample brief and calm, work ending well after the
+    episode's first trouble line, which (no other trouble counted) is its first sample, warm or in the startup window,
+    and within an episode gap of its last (``correlator.note_answered``: a run's agent end, done or end, a lane task
+    done, a message processed, none that failed: ``correlator._failed_work``), no session stuck beside them and no other trouble in the episode
+    (a slow response, a late timer, a hook out of its budget): the pauses held nothing up.
     A sample beside no answered work (only slow listings, f924) keeps the reading the pause gives alone."""
     counts = view.record.evidence.counts
     return bool(samples) and view.record.answered_after is not None and view.overlapping_incidents == 0 \
