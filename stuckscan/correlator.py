@@ -64,6 +64,7 @@ from stuckscan.events import (
     STARTED_KINDS,
     STOPPED_RUN,
     TIMED_OUT_RUN_FIELD,
+    TRANSCRIPT_BROWSER_KINDS,
     TRANSCRIPT_PROMPT_ERROR_KIND,
     TURN_CLAIM_BUSY,
     UNPARSED_KIND,
@@ -285,6 +286,11 @@ UNNAMED_RUN_KEPT = 8
 DETECTOR_TICK = timedelta(seconds=30)
 # The kind of an item that stands for a run of lines and feeds itself (see Correlator.feed).
 BATCH_KIND = "batch"
+# Kinds of line Correlator.feed may leave out of ``_other_lines`` (a run timeout beside them is still lone: see
+# _expire_run_timeouts); it counts a line of any other kind. The fast path reads this (stuckscan.fastscan.FileScan.lone).
+MAY_LEAVE_UNCOUNTED = frozenset({"generic", "unparsed", NOTE_KIND, BATCH_KIND, PLUGIN_TOOL_CALL_KIND,
+                                 *PLUGIN_TOOL_END_KINDS, *TRANSCRIPT_BROWSER_KINDS, "model.fallback_decision",
+                                 "embedded.failover", *LONE_TIMEOUT_COMPANIONS})
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
 SERVING_KINDS = frozenset({"message.queued", "message.processed", "embedded.run_start", "lane.dequeue"})
 # Lines that show a turn's work answered, not only taken in: a run's agent end, a run done, a run's end, a lane task

@@ -43,6 +43,12 @@ least 5 s past the last sweep. :class:`SweepShadow` keeps a copy of that state a
 the timestamps of the skipped lines, hands the correlator a bare ``generic`` tick event
 exactly where a skipped line would have swept, plus one tick to bring the clock forward
 before an event that would otherwise see it behind. Ticks carry the time of a real line.
+
+**The lone count.** A run timeout is "lone" when its wait expires before the correlator has
+counted any line (``Correlator._other_lines``), and a skipped or inert line may be of a kind
+it counts. So a scan skips nothing and passes every line on as it is until a line of a kind
+it surely counts has passed (:attr:`FileScan.lone`); after that, only the count's being
+non-zero mattered.
 """
 
 from __future__ import annotations
@@ -50,7 +56,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 from json.decoder import scanstring
 from typing import Any
@@ -59,6 +65,7 @@ from stuckscan import correlator as _correlator
 from stuckscan import families
 from stuckscan._identity import IdentityResolver
 from stuckscan.channels import CHANNEL_NEEDLES, channel_side_line
+from stuckscan.correlator import MAY_LEAVE_UNCOUNTED
 from stuckscan.events import (
     GENERIC_KIND,
     NOTE_KIND,
@@ -300,10 +307,16 @@ class FileScan:
     of the epoch-microsecond times of the skipped lines in file order."""
 
     def __init__(self, source: str, options: ParseOptions, stats: ParseStats,
-                 progress: Callable[[int], None] | None = None, lane: bool = False) -> None:
+                 progress: Callable[[int], None] | None = None, lane: bool = False,
+                 keep: Callable[[datetime | None], bool] | None = None) -> None:
         self.parser = LineParser(source, options, stats)
         self.progress = progress
         self.lane = lane  # hand turn-lifecycle lines over for the lifecycle lane (LaneRun items)
+        # Until a line the correlator surely counts beside a run timeout has passed (``Correlator._other_lines``; one
+        # ``keep`` lets through: the window's), every line it is given goes out as an event: a lone run timeout is one
+        # with no counted line before its wait expires, and a skipped or inert line may be of a counted kind.
+        self.lone = True
+        self.keep = keep
         self._lane_event: Event | None = None  # the lane line _record just built
         self.stats = stats
         self.max_line = options.max_line_bytes
@@ -330,6 +343,7 @@ class FileScan:
         as feeding it whole (:meth:`SweepShadow.skipped` carries its state across calls)."""
         times: list[Any] = []
         lane = False  # whether ``times`` holds lane lines too (then it goes out as a LaneRun)
+        lone = self.lone
         for item in self._items(pieces):
             kind = item.__class__
             if kind is list:
@@ -338,11 +352,19 @@ class FileScan:
                     yield LaneRun(times) if lane else times
                     times, lane = [], False
             elif kind is tuple:  # (time, event) of a lane line
+                if lone:
+                    lone = self._still_lone(item[1])  # type: ignore[index]
                 times.append(item)
                 lane = True
                 if len(times) >= TIMES_CHUNK:
                     yield LaneRun(times)
                     times, lane = [], False
+            elif lone:  # (an inert line too goes out as it is: it may be of a kind the correlator counts)
+                lone = self._still_lone(item)  # type: ignore[arg-type]
+                if times:
+                    yield LaneRun(times) if lane else times
+                    times, lane = [], False
+                yield item
             elif inert(item):  # type: ignore[arg-type]
                 moment = item.time  # type: ignore[union-attr]
                 if moment is not None:
@@ -357,6 +379,12 @@ class FileScan:
                 yield item
         if times:
             yield LaneRun(times) if lane else times
+
+    def _still_lone(self, event: Event) -> bool:
+        """Whether no line the correlator surely counts (``Correlator._other_lines``) has passed, ``event`` the latest."""
+        if event.kind not in MAY_LEAVE_UNCOUNTED and (self.keep is None or self.keep(event.time)):
+            self.lone = False
+        return self.lone
 
     def _items(self, pieces: Iterable[tuple[bytes, int, int] | RawLine]) -> Iterator[Event | list[int]]:
         progress = self.progress
@@ -598,6 +626,11 @@ class FileScan:
 
     def _phase3(self, b: bytes, start: int, size: int, full: list[Any], cand_pos: list[int],
                 cand_time: list[int], hits: list[int]) -> Iterator[Event | list[int]]:
+        if self.lone:
+            done, taken = yield from self._lone_lines(b, size, full, cand_pos, cand_time, hits)
+            if done or taken:
+                full, cand_pos, cand_time = full[done:], cand_pos[taken:], cand_time[taken:]
+                hits = [h - taken for h in hits if h >= taken]
         if hits:
             full = sorted(full + [cand_pos[h] for h in hits], key=_entry_position)
             runs = [cand_time[a + 1:z] for a, z in zip([-1, *hits], [*hits, len(cand_time)], strict=True) if a + 1 < z]
@@ -646,6 +679,49 @@ class FileScan:
             yield from self._skip(times)
             yield times
         self._line += others + count
+
+    def _lone_lines(self, b: bytes, size: int, full: list[Any], cand_pos: list[int], cand_time: list[int],
+                    hits: list[int]) -> Generator[Event | list[int], None, tuple[int, int]]:
+        """The block's first lines, one at a time and each decoded (a candidate outside the window aside), until
+        :meth:`_still_lone` says a counted line has passed; returns how many of ``full`` and of the candidates were
+        read. (The parser holds a line's event back until the next line, so a line or two more are decoded.)"""
+        done = taken = 0
+        keep, lines, count = self.keep, len(full), len(cand_pos)
+        chosen = set(hits)
+        while self.lone and (done < lines or taken < count):
+            self._line += 1
+            if taken < count and (done == lines or cand_pos[taken] < _entry_position(full[done])):
+                when = cand_time[taken]
+                if taken in chosen or keep is None or keep(us_to_datetime(when)):
+                    entry: Any = self._hit_entry(b, cand_pos[taken], size, when)
+                else:  # (dropped by the window: skipped as ever)
+                    self._count_skipped(1, when, when)
+                    yield from self._skip([when])
+                    yield [when]
+                    taken += 1
+                    continue
+                taken += 1
+            else:
+                entry = full[done]
+                done += 1
+            if entry.__class__ is not int:
+                ready = self._record(b, self._line, entry)
+                if ready is not None:
+                    if ready:
+                        yield from ready
+                    lane_event = self._lane_event
+                    if lane_event is not None:
+                        self._lane_event = None
+                        yield (entry[4], lane_event)
+                    continue
+            position = _entry_position(entry)
+            end = b.find(b"\n", position, size)
+            if end < 0:
+                end = size
+            data = b[position:end]
+            truncated = len(data) > self.max_line
+            yield from self._parse_line(self._line, data[:self.max_line] if truncated else data, truncated)
+        return done, taken
 
     def _hit_entry(self, b: bytes, p: int, size: int, when: int) -> tuple[int, int, int, int, int]:
         """The phase-1 tuple of a candidate line (it had the gateway layout)."""
@@ -961,22 +1037,25 @@ Items = Iterable[Event | list[int]]
 
 
 def scan_path(path: str, options: ParseOptions, stats: ParseStats,
-              progress: Callable[[int], None] | None = None, lane: bool = False) -> Iterator[Event | list[int]]:
+              progress: Callable[[int], None] | None = None, lane: bool = False,
+              keep: Callable[[datetime | None], bool] | None = None) -> Iterator[Event | list[int]]:
     """The fast-path items of one file: relevant events and lists of skipped times (with
     ``lane``, :class:`LaneRun` lists that hold the lifecycle lane's lines too).
-    ``progress`` is called with the number of bytes read, block by block."""
+    ``progress`` is called with the number of bytes read, block by block. ``keep``: the
+    filter :func:`feed_items` will apply (see :attr:`FileScan.lone`)."""
     name = display_name(path)
     stats.files.append(name)
-    yield from FileScan(name, options, stats, progress, lane).scan(read_blocks(path, options.max_line_bytes))
+    yield from FileScan(name, options, stats, progress, lane, keep).scan(read_blocks(path, options.max_line_bytes))
 
 
 def scan_range(path: str, start: int, length: int, last: bool, options: ParseOptions, stats: ParseStats,
-               lines: list[int], lane: bool = False) -> Iterator[Event | list[int]]:
+               lines: list[int], lane: bool = False,
+               keep: Callable[[datetime | None], bool] | None = None) -> Iterator[Event | list[int]]:
     """The fast-path items of a part of a file (see ``parallel.plan_parts``): ``length``
     bytes from ``start``, which begins a gateway record. Lines are numbered from 1 within
     the part; the number of lines read is appended to ``lines`` at the end. ``stats.files``
     is not touched (the whole file's stats name it)."""
-    scanner = FileScan(display_name(path), options, stats, lane=lane)
+    scanner = FileScan(display_name(path), options, stats, lane=lane, keep=keep)
     yield from scanner.scan(read_range_blocks(path, start, length, last, options.max_line_bytes))
     lines.append(scanner._line)
 
@@ -992,6 +1071,12 @@ def window_filter(window: Any) -> Callable[[datetime | None], bool] | None:
     if window is None or getattr(window, "unbounded", False):
         return None
     return window.contains
+
+
+def scan_filter(window: Any) -> Callable[[datetime | None], bool] | None:
+    """:func:`window_filter` for a scan's own use (:attr:`FileScan.lone`): of the plain window a counting one wraps
+    (``window.window``: ``commands._inputs.CountingWindow`` counts the lines :func:`feed_items` asks it about)."""
+    return window_filter(getattr(window, "window", window))
 
 
 def feed_items(items: Iterable[Event | list[int]], shadow: SweepShadow,
@@ -1062,7 +1147,7 @@ def iter_scan_events(paths: Iterable[str], options: ParseOptions | None = None, 
     for path in paths:
         file_stats = ParseStats()
         shadow.source = display_name(path)
-        yield from feed_items(scan_path(path, options, file_stats, progress, lane), shadow, keep)
+        yield from feed_items(scan_path(path, options, file_stats, progress, lane, scan_filter(window)), shadow, keep)
         stats.merge(file_stats)
     yield from shadow.finish()
 

@@ -45,6 +45,7 @@ from stuckscan.fastscan import (
     SweepShadow,
     feed_items,
     iter_scan_events,
+    scan_filter,
     scan_path,
     scan_range,
     starts_a_gateway_record,
@@ -143,7 +144,7 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
 
 
-def _worker(part: Part, options: ParseOptions, queue: Any, parent: int, lane: bool = True) -> None:
+def _worker(part: Part, options: ParseOptions, queue: Any, parent: int, lane: bool = True, window: Any = None) -> None:
     """Scan one part; send ("items", chunk)... then ("done", (stats, lines)) or ("error", exception)."""
     for number in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if number is not None:
@@ -151,9 +152,9 @@ def _worker(part: Part, options: ParseOptions, queue: Any, parent: int, lane: bo
     try:
         if held_file(part.path) is None and part.path != STDIN_NAME:  # spawned: no descriptors inherited
             with hold_inputs([part.path]) as held:
-                _scan_part(part, options, queue, parent, held.skipped, lane)
+                _scan_part(part, options, queue, parent, held.skipped, lane, window)
         else:
-            _scan_part(part, options, queue, parent, [], lane)
+            _scan_part(part, options, queue, parent, [], lane, window)
     except BaseException as error:  # noqa: BLE001 - handed to the main process as is
         try:
             _put(queue, ("error", error), parent)
@@ -162,7 +163,7 @@ def _worker(part: Part, options: ParseOptions, queue: Any, parent: int, lane: bo
 
 
 def _scan_part(part: Part, options: ParseOptions, queue: Any, parent: int, skipped: list[tuple[str, str]],
-               lane: bool = True) -> None:
+               lane: bool = True, window: Any = None) -> None:
     stats = ParseStats()
     stats.skipped_files.extend(skipped)
     lines: list[int] = []
@@ -171,9 +172,10 @@ def _scan_part(part: Part, options: ParseOptions, queue: Any, parent: int, skipp
         items: Iterator[Any] = iter(())
         stats.files.append(display_name(part.path))
     elif part.length is None:
-        items = scan_path(part.path, options, stats, lane=lane)
+        items = scan_path(part.path, options, stats, lane=lane, keep=scan_filter(window))
     else:
-        items = scan_range(part.path, part.start, part.length, part.last, options, stats, lines, lane)
+        items = scan_range(part.path, part.start, part.length, part.last, options, stats, lines, lane,
+                           scan_filter(window))
         if part.first:
             stats.files.append(display_name(part.path))
     size = 0  # items in the chunk, a lane run counted by its lines (each was an item of its own before the lane)
@@ -205,11 +207,12 @@ def _put(queue: Any, message: tuple[str, Any], parent: int) -> None:
 class _File:
     """A started part: its worker process and queue."""
 
-    def __init__(self, ctx: Any, part: Part, options: ParseOptions, lane: bool = True) -> None:
+    def __init__(self, ctx: Any, part: Part, options: ParseOptions, lane: bool = True, window: Any = None) -> None:
         self.part = part
         self.path = part.path
         self.queue = ctx.Queue(maxsize=QUEUE_CHUNKS)
-        self.process = ctx.Process(target=_worker, args=(part, options, self.queue, os.getpid(), lane), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(part, options, self.queue, os.getpid(), lane, window),
+                                   daemon=True)
         self.process.start()
 
     def items(self, stats_out: list[tuple[ParseStats, int]], between_chunks: Any, line_offset: int = 0) -> Iterator[Any]:
@@ -246,8 +249,9 @@ class _Workers:
     """Files started in order: at most ``jobs`` workers running, at most ``2 * jobs`` files
     started and not yet correlated (a finished worker's output waits in its queue)."""
 
-    def __init__(self, ctx: Any, parts: Sequence[Part], options: ParseOptions, jobs: int, lane: bool = True) -> None:
-        self.ctx, self.options, self.jobs, self.lane = ctx, options, jobs, lane
+    def __init__(self, ctx: Any, parts: Sequence[Part], options: ParseOptions, jobs: int, lane: bool = True,
+                 window: Any = None) -> None:
+        self.ctx, self.options, self.jobs, self.lane, self.window = ctx, options, jobs, lane, window
         self.upcoming = iter(parts)
         self.started: deque[_File] = deque()
         self.exhausted = False
@@ -260,7 +264,7 @@ class _Workers:
             if part is None:
                 self.exhausted = True
                 return
-            self.started.append(_File(self.ctx, part, self.options, self.lane))
+            self.started.append(_File(self.ctx, part, self.options, self.lane, self.window))
 
     def close(self) -> None:
         for file in self.started:
@@ -300,7 +304,8 @@ def _parse_held(paths: list[str], options: ParseOptions, stats: ParseStats, jobs
     ctx = _context()
     shadow = SweepShadow()
     keep = window_filter(window)
-    workers = _Workers(ctx, parts, options, jobs, lane)
+    # (a worker's scan reads the window's bounds, FileScan.lone; a counting window counts in this process only)
+    workers = _Workers(ctx, parts, options, jobs, lane, getattr(window, "window", window))
     line_offset = 0  # lines of the current file's earlier parts
     try:
         while workers.started:

@@ -26,7 +26,9 @@ from stuckscan.correlator import BATCH_KIND
 from stuckscan.fastscan import iter_scan_events
 from stuckscan.formats import RenderOptions, parse_fail_on, render
 from stuckscan.model import Analysis
-from stuckscan.parser import ParseOptions, ParseStats
+from stuckscan.parallel import analyze_paths_fast, plan_parts
+from stuckscan.parser import ParseOptions, ParseStats, parse_path
+from stuckscan.timewindow import TimeWindow
 from tests.conftest import tslog_line
 from tools.fieldeval import load_cases
 
@@ -185,7 +187,7 @@ def _trouble(rng: random.Random, key: str, session_id: str, run: str, age: int) 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.randoms(use_true_random=False), st.integers(20, 120))
 def test_generated_logs_report_the_same_with_the_lane(tmp_path: Path, rng: random.Random, steps: int) -> None:
-    _assert_same_three_ways([_generated_log(tmp_path, rng, steps)])
+    _assert_same_three_ways([_generated_log(tmp_path, rng, steps, noise=True)])
 
 
 # Seeds whose logs once differed: a run timeout's session starting its next run (which ends the timeout's wait) while
@@ -196,14 +198,24 @@ def test_a_run_timeout_ended_by_the_next_run_reports_the_same_with_the_lane(tmp_
     _assert_same_three_ways([_generated_log(tmp_path, rng, rng.randint(20, 120))])
 
 
-def _generated_log(tmp_path: Path, rng: random.Random, steps: int) -> str:
+# Lines the fast path skips undecoded (a shared lane's enqueue, a fast coloured "⇄ res", chatter) or decodes and passes
+# on as a time (a fast "⇄ res" without colours): all but the chatter are lines Correlator.feed counts beside a run timeout.
+WS_RES_COLOURED = ("\x1b[93m⇄\x1b[39m \x1b[1mres\x1b[22m \x1b[92m✓\x1b[39m \x1b[1mhealth\x1b[22m \x1b[2m3ms\x1b[22m "
+                   "conn=abc id=1")
+NOISE = [("diagnostic", "lane enqueue: lane=main queueSize=1"), ("gateway/ws", WS_RES_COLOURED),
+         ("gateway/ws", "⇄ res ✓ health 3ms conn=abc id=1"), ("gateway", "connected peers=3")]
+
+
+def _generated_log(tmp_path: Path, rng: random.Random, steps: int, noise: bool = False) -> str:
     lines: list[str] = []
     clock = 0.0
     for step in range(steps):
         clock += rng.choice([0.2, 1, 3, 7, 30, 95, 400]) if rng.random() < 0.95 else -rng.choice([1, 4, 30])
         key, session_id = rng.choice(SESSIONS)
         run = f"run-{step:04d}-9cc3-4cb5"
-        if rng.random() < 0.25:
+        if noise and rng.random() < 0.2:
+            level, batch = "DEBUG", [rng.choice(NOISE)]
+        elif rng.random() < 0.25:
             level, subsystem, message = _trouble(rng, key, session_id, run, rng.choice([130, 150, 300, 700]))
             batch = [(subsystem, message)]
         else:
@@ -284,3 +296,67 @@ def test_lane_lines_count_beside_a_lone_run_timeout_as_when_fed_one_by_one(tmp_p
 def test_a_lone_run_timeout_before_a_lane_run_reports_the_same_with_the_lane(tmp_path: Path, seed: int) -> None:
     rng = random.Random(seed)
     _assert_same_three_ways([_generated_log(tmp_path, rng, rng.randint(20, 120))])
+
+
+# The fast path's skipped lines (never decoded) and inert ones (decoded, passed on as a time) count beside a lone run
+# timeout as when fed (Correlator._other_lines): until a line that surely counts has passed, its scan hands every line
+# over whole (FileScan.lone). A shared lane's enqueue, a fast "⇄ res" (coloured: skipped; plain: inert) 10 s after the
+# timeout, before its wait expires, leave it not lone (RC15); chatter (a generic line) is never counted (RC01).
+def _beside_a_lone_timeout(between: list[tuple[int, str, str, str]]) -> list[tuple[int, str, str, str]]:
+    key, session_id = SESSIONS[0]
+    _, timed_out = SESSIONS[2]
+    return sorted([(0, "WARN", "agent/embedded", f"embedded run timeout: runId=run-0-9cc3-4cb5 sessionId={timed_out} "
+                    "timeoutMs=60000"),
+                   *between,
+                   (400, "DEBUG", "diagnostic", f"message queued: sessionId={session_id} sessionKey={key} "
+                    "source=telegram queueDepth=1"),
+                   (4000, "DEBUG", "diagnostic", f"message processed: sessionId={session_id} sessionKey={key} "
+                    "outcome=completed duration=1400ms"),
+                   (4600, "DEBUG", "diagnostic", f"message queued: sessionId={session_id} sessionKey={key} "
+                    "source=telegram queueDepth=1")], key=lambda record: record[0])
+
+
+def _rule(analysis: Analysis) -> str | None:
+    incident, = analysis.incidents
+    return incident.primary.rule.id if incident.primary is not None else None
+
+
+@pytest.mark.parametrize(("subsystem", "message", "rule"), [(*line, "RC01" if line[0] == "gateway" else "RC15")
+                                                            for line in NOISE],
+                         ids=["shared-lane-enqueue", "ws-res-coloured", "ws-res-plain", "chatter"])
+def test_skipped_and_inert_lines_count_beside_a_lone_run_timeout_as_when_fed(tmp_path: Path, subsystem: str,
+                                                                             message: str, rule: str) -> None:
+    path = _log(tmp_path, _beside_a_lone_timeout([(10, "DEBUG", subsystem, message)]))
+    _assert_same_three_ways([path])
+    assert _rule(analyze_paths([path], OPTIONS)) == rule
+
+
+@pytest.mark.parametrize("counted", [True, False])
+def test_a_part_of_a_file_counts_its_skipped_lines_beside_a_lone_run_timeout(tmp_path: Path, counted: bool) -> None:
+    """Cut into parts, a later part's skipped line is the first counted one: each part's scan starts lone."""
+    chatter = [(1 + n // 40, "DEBUG", "gateway", f"connected peers={n}") for n in range(400)]
+    enqueue = [(12, "DEBUG", "diagnostic", "lane enqueue: lane=main queueSize=1")] * 40 if counted else []
+    path = _log(tmp_path, _beside_a_lone_timeout(chatter + enqueue))
+    slow = analyze_paths([path], OPTIONS)
+    assert _rule(slow) == ("RC15" if counted else "RC01")
+    for part_min in (1500, 4000, 9000):
+        assert len(plan_parts([path], 8, part_min)) > 1
+        assert analyze_paths_fast([path], OPTIONS, jobs=8, min_bytes=0, part_min=part_min) == slow
+
+
+def test_a_counted_line_outside_the_window_leaves_a_run_timeout_lone_until_one_inside(tmp_path: Path) -> None:
+    """--since drops the shared lane's enqueue before the timeout: the one 10 s after it is the first counted line."""
+    enqueue = "lane enqueue: lane=main queueSize=1"
+    chatter = [(second, "DEBUG", "gateway", f"connected peers={second}") for second in range(11, 300, 3)]
+    path = _log(tmp_path, _beside_a_lone_timeout([(-100, "DEBUG", "diagnostic", enqueue),
+                                                  (10, "DEBUG", "diagnostic", enqueue), *chatter]))
+    assert len(plan_parts([path], 2, 400)) == 2
+    window = TimeWindow(since=BASE - timedelta(seconds=1))
+    stats = ParseStats()
+    events = [e for e in parse_path(path, OPTIONS, stats) if window.contains(e.time)]
+    slow = analyze_events(events, stats)
+    assert _rule(slow) == "RC15"
+    for lane in (True, False):
+        fast_stats = ParseStats()
+        assert analyze_events(iter_scan_events([path], OPTIONS, fast_stats, window=window, lane=lane), fast_stats) == slow
+    assert analyze_paths_fast([path], OPTIONS, jobs=2, window=window, min_bytes=0, part_min=400) == slow

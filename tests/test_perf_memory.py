@@ -64,5 +64,7 @@ def test_peak_memory_does_not_grow_with_healthy_lines(mix: str, shape: str, shor
     small = peak_rss(short, mix, shape)
     large = peak_rss(4 * short, mix, shape)
     if mix == "skip":
-        assert small["skipped"] == short - 1 and large["skipped"] == 4 * short - 1  # the first line is parsed
+        # The first lines are parsed: until one of a kind the correlator counts beside a run timeout has passed
+        # (FileScan.lone), the fifth here (a shared lane's enqueue), whose event the parser hands on at the sixth.
+        assert small["skipped"] == short - 6 and large["skipped"] == 4 * short - 6
     assert large["rss_kb"] <= small["rss_kb"] * 1.10, (small, large)
