@@ -642,8 +642,6 @@ class FileScan:
         others = 0  # lines of ``full`` passed that are not candidates
         c0 = 0
         count = len(cand_pos)
-        max_line = self.max_line
-        find = b.find
         for entry in full:
             position = entry if entry.__class__ is int else entry[0]
             c1 = bisect.bisect_left(cand_pos, position, c0) if count else 0
@@ -658,22 +656,7 @@ class FileScan:
             else:
                 others += 1
             c0 = c1
-            if entry.__class__ is not int:
-                ready = self._record(b, number, entry)
-                if ready is not None:
-                    if ready:
-                        yield from ready
-                    lane_event = self._lane_event
-                    if lane_event is not None:
-                        self._lane_event = None
-                        yield (entry[4], lane_event)
-                    continue
-            end = find(b"\n", position, size)
-            if end < 0:
-                end = size
-            data = b[position:end]
-            truncated = len(data) > max_line
-            yield from self._parse_line(number, data[:max_line] if truncated else data, truncated)
+            yield from self._decoded(b, size, number, entry)
         if c0 < count:
             times = cand_time[c0:]
             yield from self._skip(times)
@@ -704,24 +687,29 @@ class FileScan:
             else:
                 entry = full[done]
                 done += 1
-            if entry.__class__ is not int:
-                ready = self._record(b, self._line, entry)
-                if ready is not None:
-                    if ready:
-                        yield from ready
-                    lane_event = self._lane_event
-                    if lane_event is not None:
-                        self._lane_event = None
-                        yield (entry[4], lane_event)
-                    continue
-            position = _entry_position(entry)
-            end = b.find(b"\n", position, size)
-            if end < 0:
-                end = size
-            data = b[position:end]
-            truncated = len(data) > self.max_line
-            yield from self._parse_line(self._line, data[:self.max_line] if truncated else data, truncated)
+            yield from self._decoded(b, size, self._line, entry)
         return done, taken
+
+    def _decoded(self, b: bytes, size: int, number: int, entry: Any) -> Iterator[Event | tuple[int, Event]]:
+        """The events of one line to decode: a phase-1 tuple is built as a record (a lifecycle lane line goes out as
+        its (time, event)); a bare position, or a record the builder declines, goes through the parser."""
+        if entry.__class__ is not int:
+            ready = self._record(b, number, entry)
+            if ready is not None:
+                if ready:
+                    yield from ready
+                lane_event = self._lane_event
+                if lane_event is not None:
+                    self._lane_event = None
+                    yield (entry[4], lane_event)
+                return
+        position = _entry_position(entry)
+        end = b.find(b"\n", position, size)
+        if end < 0:
+            end = size
+        data = b[position:end]
+        truncated = len(data) > self.max_line
+        yield from self._parse_line(number, data[:self.max_line] if truncated else data, truncated)
 
     def _hit_entry(self, b: bytes, p: int, size: int, when: int) -> tuple[int, int, int, int, int]:
         """The phase-1 tuple of a candidate line (it had the gateway layout)."""
