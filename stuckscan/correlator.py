@@ -34,6 +34,7 @@ from stuckscan.events import (
     CLIENT_TIMEOUT,
     COMPACTION_END_STAGES,
     COMPACTION_HELD_FIELD,
+    DRAIN_STUCK_AFTER,
     FAST_FAILURE_SECONDS,
     HELD_AFTER_TIMEOUT_KINDS,
     IN_FLIGHT_KINDS,
@@ -1105,6 +1106,8 @@ class Correlator:
         self.lane_tasks: BoundedMap[str, deque[Event]] = BoundedMap(1000)
         # When each session's turns began to be refused for an earlier turn's claim, and were last (_claim_persists).
         self.claim_refusals: BoundedMap[str, tuple[datetime, datetime]] = BoundedMap(1000)
+        # The marker (file, line) that closed admission without a time, and the first drain refusal after it.
+        self._first_drain_refusal: tuple[tuple[str, int], Event] | None = None
         self.message_failures: BoundedMap[str, MessageFailures] = BoundedMap(1000)
         self._turns_at_budget: BoundedMap[str, int] = BoundedMap(1000)  # session key -> its dispatches at the budget
 
@@ -1776,6 +1779,7 @@ class Correlator:
             record = self._message_incident(event)
         if record is None and signal:
             record = self._open(identity, "lock_error" if self._opens_incident(event) else "signal", event)
+            record.prelude.extend(self._first_refusal_of_drain(event))
             record.prelude.extend(self._earlier_silent_timeout(event))
             changes.append(Change("opened", record, signal))
             self._note_message_incident(event, record)
@@ -1858,6 +1862,7 @@ class Correlator:
             record.prelude.extend(self._lane_failures_beside(event))
         elif event.kind == "compaction.diag":
             record.prelude.extend(self._overflows_before(event))
+        record.prelude.extend(self._first_refusal_of_drain(event))
         record.prelude.extend(self._earlier_silent_timeout(event))
         record.evidence.add(event)
         self._touch(record, event)
@@ -2047,7 +2052,52 @@ class Correlator:
                 began = marker
         if began is None:
             return ""
-        return "work was refused at admission after the gateway began a restart"
+        # (RC17 names a cause only when the drain went on for minutes or the restart cut a run; a refusal with neither
+        # is one task turned away at once, which never started, as the lone refusal is)
+        if self._drain_went_on(began, event) or self._restart_cut_work(began, event):
+            return "work was refused at admission after the gateway began a restart"
+        return ""
+
+    def _drain_went_on(self, began: Event, event: Event) -> bool:
+        """Whether ``event``, a drain refusal (``GatewayDrainingError``), comes :data:`DRAIN_STUCK_AFTER` or more after
+        ``began``, the marker that closed admission (for a marker without a time, after the first refusal since it):
+        the gateway stuck in its drain (policy "work refused by a restart drain")."""
+        if event.kind != "gateway.draining_rejected" or event.time is None:
+            return False
+        key = (began.source, began.line)
+        if began.time is not None:
+            since = began.time
+        elif self._first_drain_refusal is not None and self._first_drain_refusal[0] == key \
+                and self._first_drain_refusal[1].time is not None:
+            since = self._first_drain_refusal[1].time
+        else:
+            self._first_drain_refusal = (key, bounded_event(event))
+            since = event.time
+        return event.time - since >= DRAIN_STUCK_AFTER
+
+    def _first_refusal_of_drain(self, event: Event) -> list[Event]:
+        """The first drain refusal after a restart marker without a time, when ``event`` is a later one: where the
+        drain's length is counted from (RC17 reads it from the incident's lines)."""
+        first = self._first_drain_refusal
+        if event.kind != "gateway.draining_rejected" or first is None or first[1] is event \
+                or (first[1].source, first[1].line) == (event.source, event.line):
+            return []
+        return [first[1]]
+
+    def _restart_cut_work(self, began: Event, event: Event) -> bool:
+        """Whether the restart that ``began`` (the marker that closed admission) cut work: a drain or deferred reload
+        since it still counting active embedded runs, or a run of the refused turn's own session started before it
+        with no end before it (what RC17 reads as a run the restart cut)."""
+        if any(m.kind in RESTART_WAIT_KINDS and _runs_waited_for(m) > 0 and _shortly_before(began, m)
+               for m in self.markers if m is not began) or began.kind in RESTART_WAIT_KINDS and _runs_waited_for(began):
+            return True
+        identity = identity_of(*self.ids.resolve(event))
+        history = self.history.get(identity) if identity is not None and began.time is not None else None
+        if not history:
+            return False
+        before = [e for e in history if e.time is not None and e.time <= began.time]
+        ended = {e.fields.get("runId") for e in before if e.kind in ("embedded.run_done", "embedded.run_end")}
+        return any(e.kind == "embedded.run_start" and e.fields.get("runId") not in ended for e in before)
 
     def _failover_after_its_run_timeout(self, event: Event) -> bool:
         """A ``failover decision ... reason=timeout`` (naming no hold) logged just after its run's own ``embedded run

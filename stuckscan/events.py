@@ -892,6 +892,10 @@ NEXT_RUN_KINDS = frozenset({"embedded.run_start", "embedded.timeout", "embedded.
 # restart") or a deferred config reload ("deferring until ... <n> embedded run(s) complete", "restart still deferred
 # after <n>ms with ... active"). A process stop before the wait ends cuts those runs (RC17).
 RESTART_WAIT_KINDS = frozenset({"gateway.draining", "gateway.reload_required"})
+# Work a restart's drain refuses is turned away at once and never ran; refusals still coming this long after the restart
+# marker (with no new process started since) show the gateway stuck in its drain (policy "work refused by a restart
+# drain" in tests/field/README.md; RC17 and the correlator's refusal signal share it).
+DRAIN_STUCK_AFTER = timedelta(minutes=2)
 
 # A channel reload waits for active work like a restart does (channel.reload_deferred). Still deferred after this
 # long (the gateway says so once a minute) with only task runs counted active, and no embedded run, reply or

@@ -306,6 +306,8 @@ class UnexplainedLines:
     count: int = 0
     examples: list[Evidence] = field(default_factory=list)
     kinds: dict[str, int] = field(default_factory=dict)  # event kind -> lines
+    # What some of the lines are, in words (stuckscan.unexplained.judged_reading) -> lines
+    readings: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import re
 
-from stuckscan.events import GENERIC_KIND, Event
+from stuckscan.events import GENERIC_KIND, Event, refused_for_restart, work_start_refusal
 from stuckscan.model import Evidence, UnexplainedLines
 
 # Wording that reports a failure, whatever the template. Plain words, matched case-insensitively
@@ -106,23 +106,44 @@ NOT_JUDGED_KINDS = frozenset({GENERIC_KIND, "unparsed", "note", *UNJUDGED_FAULT_
 class UnexplainedCollector:
     """Counts unexplained fault lines and keeps the first :data:`MAX_EXAMPLES` (memory bounded)."""
 
-    __slots__ = ("count", "examples", "kinds")
+    __slots__ = ("count", "examples", "kinds", "readings")
 
     def __init__(self) -> None:
         self.count = 0
         self.examples: list[Evidence] = []
         self.kinds: dict[str, int] = {}  # (bounded by the families' kinds)
+        self.readings: dict[str, int] = {}  # (bounded by judged_reading's sentences)
 
     def add(self, event: Event) -> None:
         """Count one line (each line is added once: a generic line here, or a client symptom an episode kept)."""
         self.count += 1
         self.kinds[event.kind] = self.kinds.get(event.kind, 0) + 1
+        reading = judged_reading(event)
+        if reading is not None:
+            self.readings[reading] = self.readings.get(reading, 0) + 1
         if len(self.examples) < MAX_EXAMPLES:
             self.examples.append(Evidence.of(event))
 
     def result(self) -> UnexplainedLines:
         ordered = sorted(self.examples, key=lambda e: (e.file, e.line))
-        return UnexplainedLines(count=self.count, examples=ordered, kinds=dict(self.kinds))
+        return UnexplainedLines(count=self.count, examples=ordered, kinds=dict(self.kinds), readings=dict(self.readings))
+
+
+# The admission refusals, said in words: the kind alone does not say it (session.work_invalidated is also the restart
+# recovery's refusal, which RC17 reads as a restart's mark). Alone, each is a task that never started (policies "work
+# refused by a restart drain" and "work-start refusal and its channel report").
+DRAIN_REFUSAL_READING = "a task turned away at admission while the gateway drained for a restart; no run was cut"
+WORK_START_REFUSAL_READING = ("a turn turned away at admission because its session changed while it was starting; no "
+                              "run was cut")
+
+
+def judged_reading(event: Event) -> str | None:
+    """What a judged line is, in a plain sentence, for the shapes whose kind does not say it (None for the others)."""
+    if refused_for_restart(event):
+        return DRAIN_REFUSAL_READING
+    if work_start_refusal(event):
+        return WORK_START_REFUSAL_READING
+    return None
 
 
 # How the note on judged lines begins: an explanation that hides nothing (stuckscan.formats._report).
@@ -141,7 +162,15 @@ def judged_note(judged: UnexplainedLines) -> str | None:
     lines, they, do = ("line", "it", "does") if judged.count == 1 else ("lines", "they", "do")
     return (f"{JUDGED_NOTE}: {judged.count:,} warning or error {lines} of a known kind ({kinds}{more}{where}); the "
             f"rules read {'it' if judged.count == 1 else 'them'}, and alone {they} {do} not show a session stuck or "
-            "the gateway unresponsive")
+            "the gateway unresponsive"
+            + "".join(f"; {_which(count, judged.count)} {reading}" for reading, count in judged.readings.items()))
+
+
+def _which(count: int, of: int) -> str:
+    """How many of the judged lines a reading covers, as a sentence's subject."""
+    if of == 1:
+        return "it is"
+    return "one of them is" if count == 1 else f"{count:,} of them are each"
 
 
 def unexplained_note(unexplained: UnexplainedLines) -> str | None:

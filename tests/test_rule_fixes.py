@@ -246,15 +246,64 @@ def test_a_lone_admission_refusal_opens_no_incident_and_is_read_short_of_a_stall
     assert analysis.judged.count == 1 and not analysis.unexplained.count
 
 
+RESTART_SIGNAL = "2026-11-02T09:59:59.000+00:00 [gateway] signal SIGUSR1 received; restarting"
+
+
+@pytest.mark.parametrize("line", REFUSALS, ids=("for-restart", "bare", "work-start"))
+def test_an_admission_refusal_soon_after_a_restart_marker_with_nothing_cut_is_read_as_the_lone_refusal(line: str) -> None:
+    # policy "work refused by a restart drain": a refusal a second after the marker, with no run the restart cut, is
+    # one task turned away at once; RC17 declines it, so it opens no incident (no "cause undetermined" left behind)
+    analysis = _analysis(RESTART_SIGNAL, line)
+    assert not analysis.incidents and not analysis.episodes
+    assert analysis.judged.count == 1 and not analysis.unexplained.count
+
+
 @pytest.mark.parametrize("line", REFUSALS[::2], ids=("for-restart", "work-start"))
-def test_an_admission_refusal_after_a_restart_marker_still_opens_an_incident(line: str) -> None:
+def test_an_admission_refusal_after_a_restart_marker_still_opens_an_incident_when_the_restart_cut_work(line: str) -> None:
     # the boundary: after a marker that closed admission, RC17 reads whether the restart cut a run
     start = ("2026-11-02T09:59:50.000+00:00 [agent/embedded] embedded run start: runId=r1 sessionId=s1 "
              "sessionKey=agent:main:main provider=openai model=gpt-5")
-    signal = "2026-11-02T09:59:59.000+00:00 [gateway] signal SIGUSR1 received; restarting"
     if "changed while" in line:  # (the drain refusal names no session, so no run of one is tied to it)
-        assert _primary(start, signal, line) == "RC17"
-    assert _analysis(signal, line).incidents
+        assert _primary(start, RESTART_SIGNAL, line) == "RC17"
+    # a drain still waiting on active embedded runs when the refusal came
+    drain = ("2026-11-02T09:59:59.500+00:00 [gateway] draining 1 active task(s) and 2 active embedded run(s) before "
+             "restart (timeout 30000ms)")
+    assert _analysis(RESTART_SIGNAL, drain, line).incidents
     # the process started again after the restart: that drain ended, and a later refusal is one task turned away
     listening = "2026-11-02T09:59:59.500+00:00 [gateway] listening on ws://127.0.0.1:18789 (PID 4242)"
-    assert not _analysis(signal, listening, line).incidents
+    assert not _analysis(RESTART_SIGNAL, listening, line).incidents
+
+
+@pytest.mark.parametrize("wording", ("draining for restart", "draining"))
+def test_drain_refusals_going_on_for_minutes_after_a_restart_marker_stay_rc17(wording: str) -> None:
+    # the boundary in time: refusals 2 minutes or more after the marker show the gateway stuck in its drain
+    later = (f"2026-11-02T10:02:30.000+00:00 [agent/embedded] GatewayDrainingError: Gateway is {wording}; new tasks are "
+             "not accepted")
+    first = later.replace("10:02:30", "10:00:00")
+    assert _primary(RESTART_SIGNAL, first, later) == "RC17"
+    assert _primary(RESTART_SIGNAL, first, later.replace("10:02:30", "10:01:30")) is None  # (90 s: still short)
+    # a marker pasted without its time: the drain counts from the first refusal after it
+    assert _primary(RESTART_SIGNAL[30:], first, later) == "RC17"
+    assert _primary(RESTART_SIGNAL[30:], first, later.replace("10:02:30", "10:01:30")) is None
+
+
+def test_a_judged_admission_refusal_is_said_in_words_and_the_restart_recovery_refusal_is_not() -> None:
+    from stuckscan.unexplained import DRAIN_REFUSAL_READING, WORK_START_REFUSAL_READING, judged_note
+
+    drain = judged_note(_analysis(REFUSALS[0]).judged) or ""
+    assert DRAIN_REFUSAL_READING in drain and "it is a task turned away" in drain
+    assert WORK_START_REFUSAL_READING in (judged_note(_analysis(REFUSALS[2]).judged) or "")
+    both = judged_note(_analysis(REFUSALS[0], REFUSALS[0].replace("10:00:00", "10:00:01"), REFUSALS[2]).judged) or ""
+    assert f"2 of them are each {DRAIN_REFUSAL_READING}" in both and f"one of them is {WORK_START_REFUSAL_READING}" in both
+    # the near-misses: the bare wording names no restart, and the restart recovery's refusal (the same kind,
+    # session.work_invalidated) is RC17's mark, not a task turned away at admission
+    bare = judged_note(_analysis(REFUSALS[1]).judged) or ""
+    assert bare and DRAIN_REFUSAL_READING not in bare and "it is" not in bare
+    from stuckscan.parser import parse_text_lines
+    from stuckscan.unexplained import judged_reading
+
+    claim = ("2026-11-02T10:00:00.000+00:00 [diagnostic] message processed: channel=discord sessionKey=agent:main:main "
+             'outcome=error duration=9ms error="Error: restart recovery claim changed before agent adoption"')
+    (recovery,) = parse_text_lines([claim])
+    assert recovery.kind == "session.work_invalidated"
+    assert judged_reading(recovery) is None

@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from stuckscan.events import (
+    DRAIN_STUCK_AFTER,
     IN_FLIGHT_KINDS,
     RESTART_WAIT_KINDS,
     STARTED_KINDS,
@@ -23,10 +24,6 @@ if TYPE_CHECKING:
     from stuckscan.events import Event
 
 RESTART_BEFORE_STALL = timedelta(minutes=5)
-# Work a restart's drain refuses is turned away at once and never ran; refusals still coming this long after the restart
-# marker (with no new process started since) show the gateway stuck in its drain (policy "work refused by a restart
-# drain" in tests/field/README.md).
-DRAIN_STUCK_AFTER = timedelta(minutes=2)
 # The stop itself, as evidence: the correlator files it only when it cut such a wait (Correlator._restart_wait_cut_by).
 STOP_KINDS = ("gateway.stop_killed", "gateway.signal", "gateway.signal_action")
 RESTART_MARKERS = frozenset({"gateway.signal", "gateway.signal_action", "gateway.restart_mode", "gateway.draining",
@@ -80,7 +77,8 @@ RULE = Rule(
      "the process stopped and, during its shutdown, `codex app-server client closed before turn completed` (the stop "
      "cut a Codex turn): medium confidence",
      "work a restart's drain refused, `GatewayDrainingError: Gateway is draining for restart; new tasks are not "
-     "accepted` (a cron job's run record, a channel's error; the bare `Gateway is draining` names no restart), still "
+     "accepted` (a cron job's run record, a channel's error; after a restart marker the bare `Gateway is draining` "
+     "wording too, the refusals naming that drain), still "
      "coming 2 minutes or more after a restart marker with no new process started since: the gateway stuck in its "
      "drain",
      "a cron job's run marked failed by the restarted gateway, `cron: job interrupted by gateway restart`, as a log "
@@ -184,7 +182,9 @@ def detect(view: IncidentView) -> Candidate | None:
     # (work the restart's drain refused, `GatewayDrainingError: Gateway is draining for restart`: a new task turned away
     # on arrival, which never started, so no run was cut; a mark only when the refusals go on for minutes after a
     # restart marker, the gateway stuck in its drain. Policy "work refused by a restart drain" in tests/field/README.md)
-    drain_refusals = [e for e in view.events("gateway.draining_rejected") if refused_for_restart(e)]
+    # (the bare wording, "Gateway is draining", is read the same way once a restart marker has closed admission: the
+    # refusals after it name that drain; policy "draining refusal that names no restart")
+    drain_refusals = view.events("gateway.draining_rejected")
     stuck_for = _stuck_in_drain(view, drain_refusals)
     (session_marks if stuck_for is not None else refusals).extend(drain_refusals)
     if not markers and not session_marks:
@@ -214,7 +214,9 @@ def detect(view: IncidentView) -> Candidate | None:
             and all(e.kind == "gateway.draining_rejected" for e in session_marks):
         minutes = int(stuck_for.total_seconds() // 60)
         why = (f"The gateway stayed in its restart drain: new work was still refused {minutes} minute(s) after the "
-               "restart began (`GatewayDrainingError: Gateway is draining for restart`), with no new process started, "
+               "restart began (`GatewayDrainingError: Gateway is draining"
+               + (" for restart" if any(map(refused_for_restart, session_marks)) else "")
+               + "`), with no new process started, "
                "so every session stalled from the restart on"
                + "".join(f"; the cron job {job} did not run" for job in
                          dict.fromkeys(e.fields.get("jobId") for e in session_marks if e.fields.get("jobId"))) + ".")
