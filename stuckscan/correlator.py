@@ -69,6 +69,7 @@ from stuckscan.events import (
     TRANSCRIPT_PROMPT_ERROR_KIND,
     TURN_CLAIM_BUSY,
     UNPARSED_KIND,
+    UNTIMED_LINES_AFTER_FIELD,
     Event,
     agent_end_provider_answered,
     beside_start,
@@ -615,6 +616,7 @@ class PendingSignal:
     deadline: datetime | None
     opened_by: str   # "run_timeout" or "compaction"
     followups: list[Event] = field(default_factory=list)  # unnamed lines the run logged about this timeout
+    untimed_after: int = 0  # (an untimed run timeout: recognised untimed lines of its file after it so far)
 
 
 @dataclass(slots=True)
@@ -1163,6 +1165,8 @@ class Correlator:
             return changes
         if kind == BATCH_KIND:  # lines the fast path's lifecycle lane handles in one go (stuckscan.lifecycle_lane)
             return event.feed_into(self)  # type: ignore[attr-defined,no-any-return]  # (each line counted as fed)
+        if self.pending_timeouts and moment is None and kind != NOTE_KIND:
+            self._count_untimed_after(event)
         if kind != NOTE_KIND and kind not in LONE_TIMEOUT_COMPANIONS and not self._failover_after_its_run_timeout(event):
             self._other_lines += 1  # (a line beside which a run timeout is no longer lone: see _expire_run_timeouts)
         if kind == "liveness.work_item":
@@ -2416,6 +2420,14 @@ class Correlator:
             if len(pending.followups) < MAX_TIMEOUT_FOLLOWUPS:
                 pending.followups.append(event)
 
+    def _count_untimed_after(self, event: Event) -> None:
+        """Count a recognised untimed line after each untimed run timeout of its file still waiting for its cleanup.
+        Without times such lines cannot show the minute with no run end that a timed log shows, nor whether they fell
+        inside the cleanup window: the RC15 rule reads them as a window only when they are of the held kinds."""
+        for pending in self.pending_timeouts.values():
+            if pending.opened_by == "run_timeout" and pending.event.time is None and pending.event.source == event.source:
+                pending.untimed_after += 1
+
     def _join_run_timeout(self, event: Event) -> bool:
         """A ``[timeout-compaction]`` line (it names no run) logged at a run timeout still waiting for its cleanup: the
         run's own handling of that timeout (src/agents/pi-embedded-runner/run.ts), kept as the timeout's evidence.
@@ -2788,6 +2800,8 @@ class Correlator:
                     self._pending_due = pending.deadline
                 continue
             del self.pending_timeouts[key]
+            if pending.untimed_after:
+                pending.event.seconds[UNTIMED_LINES_AFTER_FIELD] = pending.untimed_after
             if due and pending.opened_by == "compaction" and pending.event.time is not None and self.now is not None:
                 # (a later line past its window, no end: the lines show the compaction open that long)
                 pending.event.seconds[COMPACTION_HELD_FIELD] = (self.now - pending.event.time).total_seconds()

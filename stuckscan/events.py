@@ -472,6 +472,9 @@ SILENT_STREAK_FIELD = "silentStreakMs"
 # (set by the correlator on a run timeout whose run's tool lines went on until shortly before it: how long before the
 # cap the last tool line came, see busy_until_cap)
 BUSY_AT_CAP_FIELD = "busyUntilCapSeconds"
+# (set by the correlator on an untimed run timeout still waiting for its cleanup when the input ended: how many
+# recognised untimed lines of its file came after it, none of them its run's end)
+UNTIMED_LINES_AFTER_FIELD = "untimedLinesAfter"
 # (set by the correlator on the failover's own lines after such a timeout: the run's lane task ending on "LLM request
 # timed out." and the auth profile's "Profile <id> timed out": the cap's echo, see echoes_busy_run_cap)
 CAP_ECHO_FIELD = "echoesBusyRunCap"

@@ -625,3 +625,36 @@ def test_watch_says_how_long_a_message_held_only_in_durationms_was_held() -> Non
     details = [change.detail for event in parse_text_lines([line]) for change in correlator.feed(event)
                if change.kind == "opened"]
     assert any("held 512 s" in detail for detail in details), details
+
+
+# -- an untimed run timeout with later lines (labelling policy "lone embedded run timeout") ----------------------------
+
+_UNTIMED_TIMEOUT = ("[agent/embedded] embedded run timeout: runId=6b636753-4211-45fa-a3c1-2fb7ac77a04c "
+                    "sessionId=8a65736f-a56b-423f-a227-0f1853c10eff timeoutMs=120000")
+_UNTIMED_PROFILE = "[agent/embedded] Profile moonshot:default timed out. Trying next account..."
+
+
+def test_untimed_later_lines_that_show_nothing_held_are_no_cleanup_window() -> None:
+    # with no times the later lines cannot show the minute with no run end: the model's timeout reads, RC15 does not
+    found = _primaries(_UNTIMED_TIMEOUT, _UNTIMED_PROFILE)
+    assert "RC01" in found and "RC15" not in found
+    task = '[diagnostic] lane task error: lane=main durationMs=1767024 error="FailoverError: LLM request timed out."'
+    found = _primaries(_UNTIMED_TIMEOUT, task)
+    assert "RC01" in found and "RC15" not in found
+
+
+def test_untimed_later_lines_that_show_the_run_held_keep_the_missing_cleanup() -> None:
+    # boundary: a run still active after its timeout is the held-run evidence the policy lists
+    active = "[diagnostic] run active check: sessionId=8a65736f-a56b-423f-a227-0f1853c10eff active=true"
+    assert "RC15" in _primaries(_UNTIMED_TIMEOUT, _UNTIMED_PROFILE, active)
+    held = "[diagnostic] lane wait exceeded: lane=session:agent:main:main waitedMs=75782 queueAhead=0"
+    assert "RC15" in _primaries(_UNTIMED_TIMEOUT, held)
+
+
+def test_a_timed_run_timeout_with_later_lines_reads_as_before() -> None:
+    # boundary: timed, the log going on past the cleanup window with no run end shows the run held
+    stamp, late = "2026-03-07T05:57:26.614Z ", "2026-03-07T06:07:26.614Z "
+    reload = "[reload] config change requires gateway restart (meta.lastTouchedAt)"
+    assert "RC15" in _primaries(stamp + _UNTIMED_TIMEOUT, late + reload)
+    # ... and the profile rotating within the window still shows the attempt came back
+    assert _primaries(stamp + _UNTIMED_TIMEOUT, stamp + _UNTIMED_PROFILE) == ["RC01"]

@@ -6,7 +6,15 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.events import NEXT_RUN_KINDS, TIMED_OUT_RUN_FIELD, Event, event_order, expired_as_stale, model_call_timed_out
+from stuckscan.events import (
+    NEXT_RUN_KINDS,
+    TIMED_OUT_RUN_FIELD,
+    UNTIMED_LINES_AFTER_FIELD,
+    Event,
+    event_order,
+    expired_as_stale,
+    model_call_timed_out,
+)
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     LANE_TIMEOUT_ERROR,
@@ -45,7 +53,8 @@ RULE = Rule(
      "any error: `lane task error: lane=main durationMs=1107182 error=\"FailoverError: Connection error.\"` after "
      "`timeoutMs=600000`); when the timeout is the excerpt's only fault line, a line after it must show the run or its "
      "lane still held (a lane wait with nothing queued ahead, `activeRuns=N`, `run active check: active=true`, the lane's "
-     "backstop timeout, an abort-settle timeout or a crash, or the log going on a minute or more): a lone timeout is "
+     "backstop timeout, an abort-settle timeout or a crash, or the log going on a minute or more; in a paste without "
+     "times, later lines show that only when they are of those kinds, not by following it): a lone timeout is "
      "RC01's spent budget (labelling policy \"lone embedded run timeout\"), and so is one followed only by its run's "
      "`failover decision ... reason=timeout` (policy \"run timeout with a timeout failover decision\")",
      "`run active check: active=true` afterwards",
@@ -102,6 +111,17 @@ def _too_soon(view: IncidentView, timeout: Event) -> bool:
     later_signs = [w for w in view.warnings if event_order(w) > event_order(timeout)] + [
         e for e in view.events("run.active_check") if e.fields.get("active") is True and event_order(e) > event_order(timeout)]
     return bool(earlier) and not later_signs and all(cleanup_after(view, e) for e in earlier)
+
+
+def _untimed_lines_after_unheld(timeout: Event, view: IncidentView) -> bool:
+    """Whether an untimed run timeout (a paste without times) was followed by recognised lines of its file, none of
+    them its run's end, and none showing the run or its lane still held. Untimed, those lines cannot show the minute
+    of later lines with no run end, nor whether they fell inside the cleanup window (where a timed log shows the
+    run's own lane task or profile rotation ending it), so only a line of the held kinds reads as the window (labelling
+    policy "lone embedded run timeout"); their mere number is no evidence. A timeout that ends the paste stays as the
+    rest of the incident reads it."""
+    return timeout.time is None and timeout.seconds.get(UNTIMED_LINES_AFTER_FIELD, 0) > 0 \
+        and not run_held_after(view, timeout)
 
 
 def _attempt_came_back(view: IncidentView, timeout: Event) -> bool:
@@ -194,6 +214,7 @@ def detect(view: IncidentView) -> Candidate | None:
         # (a lone timeout with nothing after it showing the run or its lane still held says only that the run spent
         # its whole budget: the run's overall timer fires whatever the run was doing, and aborts it; RC01 reads that)
         timeouts = [e for e in timeouts if run_held_after(view, e)]
+    timeouts = [e for e in timeouts if not _untimed_lines_after_unheld(e, view)]
     if not timeouts and not lane_timeouts:
         return None
     active = [e for e in view.events("run.active_check") if e.fields.get("active") is True]
