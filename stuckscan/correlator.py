@@ -605,6 +605,16 @@ def _failed_work(event: Event) -> bool:
     return fields.get("isError") in (True, "true") and not agent_end_provider_answered(event)
 
 
+def _lone_but_for_untimed_lines_after(pending: PendingSignal) -> bool:
+    """Whether an untimed run timeout, with no counted line before it, was followed in its paste only by lines that
+    opened no fault signal of their own. Untimed, such lines cannot show the run held a minute with no end (RC15 reads
+    them as its cleanup window only when they are of the held kinds), so the timeout stays the paste's only fault line:
+    the run's spent budget, RC01's reading (labelling policy "lone embedded run timeout"). A later fault of its own (a
+    compaction that timed out, a lock, a stall) keeps deciding."""
+    return pending.event.time is None and pending.untimed_after > 0 and pending.counted_before == 0 \
+        and not pending.fault_after
+
+
 @dataclass(slots=True)
 class PendingSignal:
     """A line that is a fault only if its ending never follows: a run timeout with no cleanup
@@ -617,6 +627,8 @@ class PendingSignal:
     opened_by: str   # "run_timeout" or "compaction"
     followups: list[Event] = field(default_factory=list)  # unnamed lines the run logged about this timeout
     untimed_after: int = 0  # (an untimed run timeout: recognised untimed lines of its file after it so far)
+    counted_before: int = 0  # (Correlator._other_lines when it began: lines beside which a run timeout is not lone)
+    fault_after: bool = False  # (a fault signal of its own opened after it: an incident, an episode, a compaction wait)
 
 
 @dataclass(slots=True)
@@ -2400,7 +2412,10 @@ class Correlator:
             return  # a retry of a compaction already waited on: the wait runs from its start
         if len(self.pending_timeouts) < MAX_PENDING:
             deadline = moment + window if moment else None
-            self.pending_timeouts[key] = PendingSignal(event, identity, deadline, opened_by)
+            if opened_by == "compaction":
+                self._note_fault_after_run_timeouts()
+            self.pending_timeouts[key] = PendingSignal(event, identity, deadline, opened_by,
+                                                       counted_before=self._other_lines)
             if deadline is not None and (self._pending_due is None or deadline < self._pending_due):
                 self._pending_due = deadline
 
@@ -2419,6 +2434,13 @@ class Correlator:
         for pending in own or (waiting if len(waiting) == 1 else []):
             if len(pending.followups) < MAX_TIMEOUT_FOLLOWUPS:
                 pending.followups.append(event)
+
+    def _note_fault_after_run_timeouts(self) -> None:
+        """A line opened a fault signal of its own (an incident, a gateway episode, a compaction wait) while untimed run
+        timeouts wait for their cleanup: beside it none of them is the paste's only fault line."""
+        for pending in self.pending_timeouts.values():
+            if pending.opened_by == "run_timeout" and pending.event.time is None:
+                pending.fault_after = True
 
     def _count_untimed_after(self, event: Event) -> None:
         """Count a recognised untimed line after each untimed run timeout of its file still waiting for its cleanup.
@@ -2800,7 +2822,7 @@ class Correlator:
                     self._pending_due = pending.deadline
                 continue
             del self.pending_timeouts[key]
-            if pending.untimed_after:
+            if _lone_but_for_untimed_lines_after(pending):  # (RC15 declines it for want of a held line; RC01 reads it)
                 pending.event.seconds[UNTIMED_LINES_AFTER_FIELD] = pending.untimed_after
             if due and pending.opened_by == "compaction" and pending.event.time is not None and self.now is not None:
                 # (a later line past its window, no end: the lines show the compaction open that long)
@@ -2816,7 +2838,8 @@ class Correlator:
                 record.evidence.add(pending.event)
                 record.cut_short = not due
                 # (the input's only fault line is the run timeout: "lone embedded run timeout", read by RC01/RC15)
-                record.lone_timeout = pending.opened_by == "run_timeout" and not self._other_lines
+                record.lone_timeout = pending.opened_by == "run_timeout" \
+                    and (not self._other_lines or _lone_but_for_untimed_lines_after(pending))
                 changes.append(Change("opened", record, "run timeout with no cleanup" if pending.opened_by == "run_timeout"
                                       else "compaction with no end"))
             for followup in pending.followups:
@@ -2855,6 +2878,7 @@ class Correlator:
         if episode is None and event.kind in RESTART_LOOP_PARTNERS:
             episode = self._resume_restart_loop(event)
         if episode is None:
+            self._note_fault_after_run_timeouts()
             self._episode_seq += 1
             episode = self.open_episode = EpisodeRecord(self._episode_seq, began, moment)
             # (untimed markers too: in a paste without times, the order of lines is all there is)
@@ -3113,6 +3137,11 @@ class Correlator:
     # -- bookkeeping --------------------------------------------------------------------
 
     def _open(self, identity: str, opened_by: str, event: Event) -> IncidentRecord:
+        # (a waiting signal's own expiry is no later line; a model call's timeout, its profile rotating on it, agrees
+        # with a timeout's reading as the run's spent budget: it is no other fault)
+        if opened_by not in ("run_timeout", "compaction") and event.kind != "model.profile_timeout" \
+                and not model_call_timed_out(event):
+            self._note_fault_after_run_timeouts()
         if len(self.open) >= self.limits.max_open_incidents:
             self._evict_oldest()
         self._seq += 1

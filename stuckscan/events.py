@@ -473,7 +473,8 @@ SILENT_STREAK_FIELD = "silentStreakMs"
 # cap the last tool line came, see busy_until_cap)
 BUSY_AT_CAP_FIELD = "busyUntilCapSeconds"
 # (set by the correlator on an untimed run timeout still waiting for its cleanup when the input ended: how many
-# recognised untimed lines of its file came after it, none of them its run's end)
+# recognised untimed lines of its file came after it, none of them its run's end; set only when no counted line came
+# before it and none after it opened a fault signal of its own: then it is the paste's only fault line)
 UNTIMED_LINES_AFTER_FIELD = "untimedLinesAfter"
 # (set by the correlator on the failover's own lines after such a timeout: the run's lane task ending on "LLM request
 # timed out." and the auth profile's "Profile <id> timed out": the cap's echo, see echoes_busy_run_cap)

@@ -658,3 +658,48 @@ def test_a_timed_run_timeout_with_later_lines_reads_as_before() -> None:
     assert "RC15" in _primaries(stamp + _UNTIMED_TIMEOUT, late + reload)
     # ... and the profile rotating within the window still shows the attempt came back
     assert _primaries(stamp + _UNTIMED_TIMEOUT, stamp + _UNTIMED_PROFILE) == ["RC01"]
+
+
+_OTHER_RUN_FAILOVER = '[diagnostic] lane task error: lane=main durationMs=12 error="FailoverError: ⚠️ API rate limit reached."'
+_HEALTH = "[gateway/ws] ⇄ res ✓ health 3ms conn=abc id=1"
+_ENQUEUE = "[diagnostic] lane enqueue: lane=main queueSize=1"
+
+
+def test_an_untimed_run_timeout_followed_only_by_lines_that_show_no_fault_is_the_spent_budget() -> None:
+    # the later lines open no fault of their own and, untimed, cannot show the run held: the timeout stays the paste's
+    # only fault line, RC01's reading (labelling policy "lone embedded run timeout"), not an undetermined incident
+    assert _primaries(_UNTIMED_TIMEOUT, _OTHER_RUN_FAILOVER) == ["RC01"]
+    assert _primaries(_UNTIMED_TIMEOUT, _HEALTH, _ENQUEUE) == ["RC01"]
+
+
+def test_an_untimed_run_timeout_with_a_later_fault_of_its_own_is_not_lone() -> None:
+    # boundary: a later line that opens a fault of its own (the compaction the run timed out in) keeps deciding
+    found = _primaries(_UNTIMED_TIMEOUT, "using current snapshot: timed out during compaction ...")
+    assert "RC16" in found and "RC01" not in found
+    # ... and a line counted before the timeout still keeps it from being lone, as before
+    assert "RC01" not in _primaries(_HEALTH, _UNTIMED_TIMEOUT, _ENQUEUE)
+
+
+def test_an_untimed_run_timeout_with_later_lines_and_the_run_still_active_keeps_the_missing_cleanup() -> None:
+    # boundary: a line showing the run still held after the timeout is RC15's evidence, whatever else follows
+    active = "[diagnostic] run active check: sessionId=8a65736f-a56b-423f-a227-0f1853c10eff active=true"
+    assert _primaries(_UNTIMED_TIMEOUT, _HEALTH, active) == ["RC15"]
+    assert _primaries(_UNTIMED_TIMEOUT, active) == ["RC15"]
+
+
+def test_a_timed_run_timeout_with_later_unfaulty_lines_reads_as_before() -> None:
+    # boundary: timed, the log going on past the cleanup window with no run end shows the run held
+    stamp, late = "2026-03-07T05:57:26.614Z ", "2026-03-07T06:07:26.614Z "
+    assert _primaries(stamp + _UNTIMED_TIMEOUT, late + _HEALTH, late + _ENQUEUE) == ["RC15"]
+
+
+def test_an_untimed_run_timeout_beside_a_later_fault_keeps_its_missing_cleanup() -> None:
+    # boundary: not the paste's only fault line (a later failover naming a held lock), so RC15 reads it as before
+    lock = ("embedded run failover decision: stage=assistant decision=surface_error reason=timeout "
+            "detail=session file locked (timeout 10000ms)")
+    assert _primaries(_UNTIMED_TIMEOUT, lock) == ["RC10", "RC15"]
+
+
+def test_an_untimed_run_timeout_followed_by_its_model_calls_timeout_is_the_spent_budget() -> None:
+    # the profile rotating on a model timeout agrees with the spent-budget reading: no undetermined incident is left
+    assert _primaries(_UNTIMED_TIMEOUT, _UNTIMED_PROFILE) == ["RC01", "RC01"]

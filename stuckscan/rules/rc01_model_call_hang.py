@@ -150,7 +150,9 @@ RULE = Rule(
      "confidence",
      "a lone run timeout (`embedded run timeout: ... timeoutMs=N` the excerpt's only fault line, alone or followed by "
      "the run's end or its own `failover decision ... reason=timeout`, labelling policy \"run timeout with a timeout "
-     "failover decision\") with nothing after it showing the run or its lane still held: the run spent its whole budget with "
+     "failover decision\"; in a paste without times, also followed by lines that open no fault of their own, such as "
+     "`lane enqueue` or another task's `lane task error`, which untimed cannot show a minute with no run end) with "
+     "nothing after it showing the run or its lane still held: the run spent its whole budget with "
      "no progress shown (labelling policy \"lone embedded run timeout\"): low confidence",
      "a lane task that held its lane the warn threshold or more waiting on a Codex app-server that never finished "
      "starting (`lane task error: lane=main durationMs=1785599 error=\"Error: codex app-server startup aborted\"`)",

@@ -54,7 +54,8 @@ RULE = Rule(
      "`timeoutMs=600000`); when the timeout is the excerpt's only fault line, a line after it must show the run or its "
      "lane still held (a lane wait with nothing queued ahead, `activeRuns=N`, `run active check: active=true`, the lane's "
      "backstop timeout, an abort-settle timeout or a crash, or the log going on a minute or more; in a paste without "
-     "times, later lines show that only when they are of those kinds, not by following it): a lone timeout is "
+     "times, later lines that open no fault of their own show that only when they are of those kinds, not by following "
+     "it): a lone timeout is "
      "RC01's spent budget (labelling policy \"lone embedded run timeout\"), and so is one followed only by its run's "
      "`failover decision ... reason=timeout` (policy \"run timeout with a timeout failover decision\")",
      "`run active check: active=true` afterwards",
@@ -118,8 +119,10 @@ def _untimed_lines_after_unheld(timeout: Event, view: IncidentView) -> bool:
     them its run's end, and none showing the run or its lane still held. Untimed, those lines cannot show the minute
     of later lines with no run end, nor whether they fell inside the cleanup window (where a timed log shows the
     run's own lane task or profile rotation ending it), so only a line of the held kinds reads as the window (labelling
-    policy "lone embedded run timeout"); their mere number is no evidence. A timeout that ends the paste stays as the
-    rest of the incident reads it."""
+    policy "lone embedded run timeout"); their mere number is no evidence. The correlator marks only a timeout that is
+    the paste's only fault line (no counted line before it, no later line opening a fault of its own: RC01 then reads
+    it); one beside another fault (a lock, a compaction timeout), or one that ends the paste, stays as the rest of the
+    incident reads it."""
     return timeout.time is None and timeout.seconds.get(UNTIMED_LINES_AFTER_FIELD, 0) > 0 \
         and not run_held_after(view, timeout)
 
