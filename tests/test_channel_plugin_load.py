@@ -41,29 +41,23 @@ def test_a_channel_plugin_is_one_whose_id_or_folder_names_a_messaging_channel(pl
     assert channel_plugin(plugin, path) == channel
 
 
-def test_a_chat_platforms_plugin_outside_the_channel_list_that_failed_to_load_is_its_channel_down() -> None:
-    for line in (
-        "[plugins] rocketchat failed to load from /opt/oc/extensions/rocketchat/dist/index.js: TypeError: "
-        "sdk.defineChannel is not a function",
-        "[plugins] openclaw-channel-chirp failed to load from /home/u/.openclaw/extensions/openclaw-channel-chirp/"
-        "index.ts: Error: Cannot find module 'openclaw/plugin-sdk/compat'",
-    ):
-        kinds, _ = _read(line)
-        assert kinds == ["channel.exited"]
-        assert _primary(line) == "RC18"
-
-
-def test_the_tail_of_a_channel_plugins_load_failure_is_read_from_its_path() -> None:
-    """The loader's "<id> failed to load from" cut off in a paste: the path and a JavaScript error that follow."""
-    for line in (
-        "/home/u/.openclaw/extensions/feishu/index.ts: TypeError: (0 , _sdk.createRuntimeStore) is not a function",
-        "/srv/oc/node_modules/@acme/openclaw-channel-chirp/dist/index.js: ReferenceError: defineChannel is not defined",
-        ".openclaw/extensions/matrix/index.ts: Error [ERR_PACKAGE_PATH_NOT_EXPORTED]: Package subpath './x' is not "
-        "defined by \"exports\"",
-    ):
-        kinds, _ = _read(line)
-        assert kinds == ["channel.exited"]
-        assert _primary(line) == "RC18"
+# A chat platform's plugin outside the channel list that failed to load is its channel down; so is the tail of a
+# channel plugin's load failure cut off in a paste (the path and the JavaScript error after the loader's "<id> failed to
+# load from").
+@pytest.mark.parametrize("line", [
+    "[plugins] rocketchat failed to load from /opt/oc/extensions/rocketchat/dist/index.js: TypeError: "
+    "sdk.defineChannel is not a function",
+    "[plugins] openclaw-channel-chirp failed to load from /home/u/.openclaw/extensions/openclaw-channel-chirp/"
+    "index.ts: Error: Cannot find module 'openclaw/plugin-sdk/compat'",
+    "/home/u/.openclaw/extensions/feishu/index.ts: TypeError: (0 , _sdk.createRuntimeStore) is not a function",
+    "/srv/oc/node_modules/@acme/openclaw-channel-chirp/dist/index.js: ReferenceError: defineChannel is not defined",
+    ".openclaw/extensions/matrix/index.ts: Error [ERR_PACKAGE_PATH_NOT_EXPORTED]: Package subpath './x' is not "
+    "defined by \"exports\"",
+], ids=["platform-outside-list", "channel-form-id", "tail-feishu", "tail-scoped-package", "tail-matrix"])
+def test_a_channel_plugins_load_failure_is_its_channel_down(line: str) -> None:
+    kinds, _ = _read(line)
+    assert kinds == ["channel.exited"]
+    assert _primary(line) == "RC18"
 
 
 def test_a_load_failure_of_a_plugin_that_is_no_channels_stays_without_a_cause() -> None:
