@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from stuckscan._lazy_pattern import LazyPattern, source_of
 from stuckscan.brand import PRODUCT_NAME, PRODUCT_NAMES
 from stuckscan.shapes import WS_CLOSE_CAUSES
 
@@ -36,27 +37,42 @@ RECALL_PREFIX = (r"(?:active-memory: )?agent=(?P<agent>\S+)(?: session=(?P<recal
 class Family:
     kind: str
     level: str | None
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # a LazyPattern until first used (see stuckscan._lazy_pattern)
     prefixes: tuple[str, ...] = ()
     needle: str | None = None
     summary: str = ""
     # Words a field is printed as, read as the value the rules compare ("(dead)" is lockPidAlive=false).
     values: Mapping[str, Mapping[str, str]] | None = None
 
+    def __post_init__(self) -> None:
+        if isinstance(self.pattern, LazyPattern):
+            self.pattern.bind(self, "pattern")
+
     @property
     def anchored(self) -> bool:
         return bool(self.prefixes)
 
 
+_NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
+
+
+def group_names(family: Family) -> frozenset[str]:
+    """The names of ``family``'s pattern's groups, without compiling it (read from its source; tests check that
+    this is its ``groupindex``)."""
+    return frozenset(_NAMED_GROUP.findall(source_of(family.pattern)))
+
+
 def _anchored(kind: str, level: str | None, prefix: str | tuple[str, ...], pattern: str, summary: str = "",
               values: Mapping[str, Mapping[str, str]] | None = None) -> Family:
     prefixes = (prefix,) if isinstance(prefix, str) else prefix
-    return Family(kind, level, re.compile(pattern, re.DOTALL), prefixes=prefixes, summary=summary, values=values)
+    return Family(kind, level, LazyPattern(pattern, re.DOTALL), prefixes=prefixes,  # type: ignore[arg-type]
+                  summary=summary, values=values)
 
 
 def _searched(kind: str, level: str | None, needle: str, pattern: str, summary: str = "",
               values: Mapping[str, Mapping[str, str]] | None = None) -> Family:
-    return Family(kind, level, re.compile(pattern, re.DOTALL), needle=needle, summary=summary, values=values)
+    return Family(kind, level, LazyPattern(pattern, re.DOTALL), needle=needle,  # type: ignore[arg-type]
+                  summary=summary, values=values)
 
 
 def _early_in_error(*words: str) -> str:

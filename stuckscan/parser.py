@@ -473,7 +473,7 @@ def _peek(words: dict[str, str], key: str) -> Any:
 def _plain_kv_families() -> frozenset[int]:
     """The families (by ``id``) whose pattern is a prefix and the key=value rest (``kv``),
     nothing else. (A kind may also have families with other groups.)"""
-    return frozenset(id(f) for f in families.FAMILIES if f.anchored and set(f.pattern.groupindex) == {"kv"})
+    return frozenset(id(f) for f in families.FAMILIES if f.anchored and families.group_names(f) == {"kv"})
 
 
 PLAIN_KV_FAMILIES = _plain_kv_families()

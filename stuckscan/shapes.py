@@ -15,6 +15,7 @@ from typing import Any
 
 from stuckscan import _strictjson
 from stuckscan._iso import from_epoch_ms, parse_iso_datetime
+from stuckscan._lazy_pattern import LazyPattern
 from stuckscan.brand import PRODUCT_NAME, PRODUCT_NAME_SET
 from stuckscan.events import TRANSCRIPT_PROMPT_ERROR_KIND
 
@@ -70,13 +71,17 @@ class TextShape:
     or ``tag``, ``message``; a shape with ``wraps`` holds another line in ``rest``."""
 
     name: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # a LazyPattern until first used (see stuckscan._lazy_pattern)
     wraps: bool = False
     needle: str = ""  # text every line of the shape holds: a line without it is not tried against the pattern
 
+    def __post_init__(self) -> None:
+        if isinstance(self.pattern, LazyPattern):
+            self.pattern.bind(self, "pattern")
+
 
 def _shape(name: str, pattern: str, wraps: bool = False, needle: str = "") -> TextShape:
-    return TextShape(name, re.compile(pattern, re.DOTALL), wraps, needle)
+    return TextShape(name, LazyPattern(pattern, re.DOTALL), wraps, needle)  # type: ignore[arg-type]
 
 
 TEXT_SHAPES: tuple[TextShape, ...] = (
