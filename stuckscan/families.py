@@ -2129,6 +2129,13 @@ FAMILIES: tuple[Family, ...] = (
         "channel.polling_stall", "error", "reconnect watchdog timeout after ",
         r"(?:(?P<channel>discord): )?reconnect watchdog timeout after (?P<timeoutMs>\d+)ms",
     ),
+    # Its start's variant (provider.lifecycle.ts, runtime.error): after a READY wait timed out the old socket would not
+    # close: "discord: startup restart waiting on a stale gateway socket for <n>ms; forcing terminate before reconnect".
+    _searched(
+        "channel.transport_error", "error", "waiting on a stale gateway socket for ",
+        r"(?:(?P<channel>discord): )?startup restart waiting on a stale gateway socket for (?P<waitedMs>\d+)ms"
+        r"(?P<detail>[^\n]{0,300})",
+    ),
     _searched(
         "channel.transport_error", "error", "gateway socket did not ",
         r"(?:(?P<channel>discord): )?gateway socket did not (?:close|expose a working terminate\(\))"
@@ -2530,6 +2537,34 @@ FAMILIES: tuple[Family, ...] = (
     _anchored(
         "channel.transport_error", "error", "discord gateway error:",
         r"(?P<channel>discord) gateway error:\s*(?P<error>.*)",
+    ),
+    # The same handler for a gateway error that stops the lifecycle (extensions/discord/src/monitor/gateway-supervisor.ts
+    # classifies it, provider.lifecycle.ts logs it): "discord gateway fatal: <error>" (a TypeError, "Fatal Gateway
+    # error", "Fatal gateway close code", "Gateway HELLO missing heartbeat", "Invalid gateway payload", "Gateway socket
+    # emitted an unknown error"); the monitor task then ends with DiscordGatewayLifecycleError. A close code Discord
+    # never resumes (4004, 4010-4014) is left to channel.terminal_disconnect below; "discord gateway reconnect-exhausted:
+    # Max reconnect attempts ..." to channel.restart_gave_up.
+    _anchored(
+        "channel.exited", "error", "discord gateway fatal:",
+        r"(?P<channel>discord) gateway (?P<stage>fatal):\s*(?![^\n]{0,200}?Fatal Gateway error: 40(?:04|1[0-4])\b)"
+        r"(?P<error>.*)",
+    ),
+    # The lifecycle's own reading of reconnects running out while the channel was being stopped (provider.lifecycle.ts,
+    # runtime.log): "discord: treating reconnect-exhausted during expected shutdown as clean: <error>"; and errors the
+    # supervisor swallowed after the channel's stop began (gateway-supervisor.ts): "discord: suppressed late gateway
+    # <type> error during teardown: <error>" (runtime.error), "suppressed late gateway error after dispose: <error>"
+    # (discord/gateway, error). The channel was stopping: no fault of a running channel.
+    # (Under its [discord] tag, or pasted bare, the "discord: " before these is read as the tag.)
+    _anchored(
+        "channel.stopping", "info",
+        ("discord: treating reconnect-exhausted during expected shutdown", "treating reconnect-exhausted during expected"),
+        r"(?:(?P<channel>discord): )?treating reconnect-exhausted during (?P<stage>expected shutdown) as clean"
+        r"(?::\s*(?P<error>.*))?",
+    ),
+    _anchored(
+        "channel.stopping", "info", ("discord: suppressed late gateway ", "suppressed late gateway "),
+        r"(?:(?P<channel>discord): )?suppressed late gateway (?:(?P<eventType>[\w-]{1,40}) )?error (?:during|after) "
+        r"(?P<stage>teardown|dispose)(?::\s*(?P<error>.*))?",
     ),
     # The client's start before READY (info): "[discord] client initialized as <bot id> (<name>); awaiting gateway
     # readiness". A start, not a fault: a log that ends here is a channel that never became ready (#58290, #83207).

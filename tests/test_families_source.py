@@ -337,6 +337,22 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.polling_stall", {"stalledFor": 15000}),
     ("gateway/channels/discord", "ERROR", "discord gateway error: WebSocket was closed before the connection was established",
      "channel.transport_error", {"channel": "discord"}),
+    # Fifth audit (gateway and channel side): the Discord lifecycle's stopping errors and its teardown.
+    ("gateway/channels/discord", "ERROR", "discord gateway fatal: Error: Gateway HELLO missing heartbeat interval",
+     "channel.exited", {"channel": "discord", "stage": "fatal"}),
+    ("gateway/channels/discord", "ERROR", "discord gateway fatal: Error: Fatal Gateway error: 4004",
+     "channel.terminal_disconnect", {"closeCode": 4004}),
+    ("gateway/channels/discord", "INFO",
+     "discord: treating reconnect-exhausted during expected shutdown as clean: Error: Max reconnect attempts (50) "
+     "reached after code 1006", "channel.stopping", {"stage": "expected shutdown"}),
+    ("gateway/channels/discord", "ERROR",
+     "discord: suppressed late gateway reconnect-exhausted error during teardown: Error: Max reconnect attempts (50) "
+     "reached after code 1006", "channel.stopping", {"stage": "teardown", "eventType": "reconnect-exhausted"}),
+    ("discord/gateway", "ERROR", "suppressed late gateway error after dispose: Error: socket hang up",
+     "channel.stopping", {"stage": "dispose"}),
+    ("gateway/channels/discord", "ERROR",
+     "discord: startup restart waiting on a stale gateway socket for 5000ms; forcing terminate before reconnect",
+     "channel.transport_error", {"waitedMs": 5000}),
     ("gateway/channels/discord", "INFO", "client initialized as 1484866453525237881 (Zach); awaiting gateway readiness",
      "channel.starting", {"label": "awaiting gateway readiness", "botName": "Zach"}),
     ("gateway/channels/slack", "INFO", "slack socket mode connected", "channel.polling_started", {}),
