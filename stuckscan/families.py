@@ -224,6 +224,21 @@ FAMILIES: tuple[Family, ...] = (
     # event is embedded_run_compaction_start, reason threshold|overflow), src/agents/pi-embedded-subscribe.handlers
     # .compaction.ts (later embedded-agent-runner/): the form the docs' compaction page and pasted logs show; a manual
     # /compact logs "embedded run manual compaction start|complete".
+    # The compaction end that did not complete (src/agents/embedded-agent-subscribe.handlers.compaction.ts,
+    # handleCompactionEnd): "embedded run auto-compaction|manual compaction failed: runId=<id> reason=<class>[ detail=
+    # <text>]" (warn; the class from compact-reasons.ts classifyCompactionReason: timeout, summary_failed,
+    # provider_error_4xx|5xx, guard_blocked, unknown, ...); the file's message is the same words without the fields.
+    # A timeout class is the compaction timing out; any other is a failed compaction. (The "skipped" and "aborted" ends
+    # are left alone: skipped for nothing to compact is benign, and an abort follows a fault read elsewhere.)
+    _anchored(
+        "compaction.timeout", "warn", ("embedded run auto-compaction failed", "embedded run manual compaction failed"),
+        r"embedded run (?:auto-|manual )compaction failed:? runId=(?P<runId>\S+) reason=(?P<reason>timeout)\b" + KV,
+    ),
+    _anchored(
+        "compaction.failed", "warn", ("embedded run auto-compaction failed", "embedded run manual compaction failed"),
+        r"embedded run (?:auto-|manual )compaction failed(?::? runId=(?P<runId>\S+))?"
+        r"(?: reason=(?P<reason>[\w-]{1,60}))?(?: detail=(?P<error>.*))?\s*$",
+    ),
     _anchored(
         "embedded.compaction", "debug",
         ("embedded run compaction ", "embedded run auto-compaction ", "embedded run manual compaction "),
@@ -892,6 +907,14 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "reply.failed_after_final", "warn", "after final delivery",
         r"final reply failed: (?P<error>[^\n]{0,300}?after final delivery)",
+    ),
+    # The per-session compaction circuit breaker (src/agents/pi-embedded-runner/compaction-circuit-breaker.ts):
+    # "[compaction-circuit-breaker] failure recorded: sessionKey=<key> consecutiveFailures=<n> cooldownMs=<ms>" (warn)
+    # after each failed compaction; from the third in a row the session's compactions are refused for the cooldown.
+    # Its "reset after success" twin (info) is no fault and stays generic.
+    _searched(
+        "compaction.failed", "warn", "[compaction-circuit-breaker] failure recorded",
+        r"\[compaction-circuit-breaker\] failure recorded:" + KV,
     ),
     # "[compaction-diag] start|end|decision|contributors runId= sessionKey= diagId= ..." (debug; a failed end is warn).
     _searched(

@@ -410,6 +410,17 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
                          "sessionKey": "agent:main:telegram:direct:1629239187"}),
     ("[compaction-diag] decision diagId=cmp-mmr84zvo-RSOUrA branch=compact isCompactionFailure=false "
      "hasOversizedToolResults=unknown attempt=1 maxAttempts=3", "compaction.diag", {"stage": "decision", "branch": "compact"}),
+    # src/agents/embedded-agent-subscribe.handlers.compaction.ts: a compaction end that did not complete.
+    ("embedded run auto-compaction failed: runId=r1 reason=timeout", "compaction.timeout",
+     {"runId": "r1", "reason": "timeout"}),
+    ("embedded run auto-compaction failed: runId=r1 reason=unknown detail=summarizer crashed", "compaction.failed",
+     {"runId": "r1", "error": "summarizer crashed"}),
+    ("embedded run manual compaction failed: runId=r1 reason=provider_error_5xx", "compaction.failed",
+     {"runId": "r1", "reason": "provider_error_5xx"}),
+    ("embedded run auto-compaction failed", "compaction.failed", {}),
+    # src/agents/pi-embedded-runner/compaction-circuit-breaker.ts
+    ("[compaction-circuit-breaker] failure recorded: sessionKey=agent:main:main consecutiveFailures=3 cooldownMs=1200000",
+     "compaction.failed", {"sessionKey": "agent:main:main", "consecutiveFailures": 3, "cooldownMs": 1200000}),
     ("auto-compaction failed for openai/gpt-5: Compaction timed out", "compaction.failed",
      {"model": "openai/gpt-5", "error": "Compaction timed out"}),
     ("auto-compaction failed for openrouter/openai/gpt-oss-20b:free: nothing to compact", "compaction.failed",
