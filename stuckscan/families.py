@@ -2784,6 +2784,33 @@ FAMILIES: tuple[Family, ...] = (
         "codex.startup_timeout", "error", "codex app-server startup timed out",
         r"codex app-server startup (?P<reason>timed out)",
     ),
+    # The Codex harness's remote app-server link (extensions/codex/src/app-server/connection-health.ts, plugin logger):
+    # "codex app-server remote WebSocket connection failed: <err>" (warn, retried with backoff up to 30 s),
+    # "... disconnected; reconnecting" (warn), "... requires an authentication or version update; not retrying: <err>"
+    # and "... configuration is invalid; update the configuration before reconnecting: <err>" (error, the monitor
+    # stops): turns routed to a remote Codex app-server have no backend while these repeat.
+    _anchored(
+        "codex.remote_unreachable", "warn", "codex app-server remote WebSocket ",
+        r"codex app-server remote WebSocket (?P<stage>connection failed|disconnected|requires an authentication or "
+        r"version update|configuration is invalid)(?:; (?P<next>reconnecting|not retrying|update the configuration "
+        r"before reconnecting))?(?::\s*(?P<error>.*))?",
+    ),
+    # memory-core's dreaming narrative (extensions/memory-core/src/dreaming-narrative.ts, plugin logger, warn): the
+    # phase's narrative runs as a subagent the dreaming cron waits on for a bounded time: "memory-core: narrative
+    # generation ended with status=<timeout|error|...> for <light|deep|rem> phase." and "memory-core: narrative
+    # generation failed for <phase> phase: <err>". Best effort (the phase goes on), but a timeout is a side-run's
+    # model call that did not answer in its budget.
+    _anchored(
+        "memory.narrative_failed", "warn", ("memory-core: narrative generation ended with status=",
+                                            "narrative generation ended with status="),
+        r"(?:memory-core: )?narrative generation ended with status=(?P<status>[\w-]{1,40}) for (?P<phase>[\w-]{1,40}) "
+        r"phase",
+    ),
+    _anchored(
+        "memory.narrative_failed", "warn", ("memory-core: narrative generation failed for ",
+                                            "narrative generation failed for "),
+        r"(?:memory-core: )?narrative generation (?P<status>failed) for (?P<phase>[\w-]{1,40}) phase:\s*(?P<error>.*)",
+    ),
     # Plugin hooks (src/plugins/hooks.ts, plugins): a handler that threw or ran out of its budget (15 s for
     # before_prompt_build and the other modifying hooks unless the plugin sets timeoutMs): "[hooks] <hook> handler from
     # <plugin id> failed: <err>", the err "timed out after <n>ms" on a timeout (#75158). The turn goes on without the

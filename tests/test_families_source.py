@@ -489,6 +489,20 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "codex.turn_released", {"threadId": "thr_1"}),
     ("agent/embedded", "ERROR", "CodexAppServerStartupError: codex app-server startup timed out", "codex.startup_timeout",
      {}),
+    # The remote Codex app-server's connection monitor (extensions/codex/src/app-server/connection-health.ts).
+    ("plugins", "WARN", "codex app-server remote WebSocket connection failed: connect ECONNREFUSED 127.0.0.1:4500",
+     "codex.remote_unreachable", {"stage": "connection failed", "error": "connect ECONNREFUSED 127.0.0.1:4500"}),
+    ("plugins", "WARN", "codex app-server remote WebSocket disconnected; reconnecting", "codex.remote_unreachable",
+     {"stage": "disconnected", "next": "reconnecting"}),
+    ("plugins", "ERROR", "codex app-server remote WebSocket requires an authentication or version update; not "
+     "retrying: Unexpected server response: 401", "codex.remote_unreachable",
+     {"stage": "requires an authentication or version update", "next": "not retrying",
+      "error": "Unexpected server response: 401"}),
+    # memory-core's dreaming narrative subagent (extensions/memory-core/src/dreaming-narrative.ts).
+    ("plugins", "WARN", "memory-core: narrative generation ended with status=timeout for light phase.",
+     "memory.narrative_failed", {"status": "timeout", "phase": "light"}),
+    ("plugins", "WARN", "memory-core: narrative generation failed for rem phase: Error: gateway timeout after 60000ms",
+     "memory.narrative_failed", {"status": "failed", "phase": "rem", "error": "Error: gateway timeout after 60000ms"}),
     ("agent/embedded", "WARN", "FailoverError: CLI exceeded timeout (900s) and was terminated.",
      "cli.watchdog_timeout", {"timeoutSeconds": 900}),
     ("plugins", "WARN",
