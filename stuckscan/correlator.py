@@ -570,6 +570,8 @@ class EpisodeRecord:
     log_end: datetime | None = None       # the input's last time, set when the input ends
     # each channel's last transport failure in the whole input (by channels.channel_of), set when the input ends
     last_transport_failure: dict[str, datetime] = field(default_factory=dict)
+    # each channel's first line of its ingress up (INGRESS_BACK_KIND) in the whole input, set when the input ends
+    first_ingress_up: dict[str, Event] = field(default_factory=dict)
     channel_side: list[Event] = field(default_factory=list)  # lines no shape read of a channel failing (RC18)
 
     def peak(self, name: str, value: float | int | None) -> None:
@@ -1106,6 +1108,7 @@ class Correlator:
         self.gateway_pids: list[int] = []
         self.now: datetime | None = None
         self._last_transport_failure: dict[str, datetime] = {}
+        self._first_ingress_up: dict[str, Event] = {}
         self._last_sweep: datetime | None = None
         self._seq = 0
         self._episode_seq = 0
@@ -1263,6 +1266,8 @@ class Correlator:
         if kind == "channel.transport_error" and moment is not None \
                 and len(self._last_transport_failure) < MAX_TRANSPORTS_TRACKED:
             self._last_transport_failure[channel_of(event)] = moment
+        if kind == INGRESS_BACK_KIND and len(self._first_ingress_up) < MAX_TRANSPORTS_TRACKED:
+            self._first_ingress_up.setdefault(channel_of(event), event)
         if (kind == INGRESS_BACK_KIND or kind == RUNNER_STOP_KIND and "stopTimeout" in event.fields) \
                 and self.open_episode is not None:
             self.open_episode.evidence.add(event)
@@ -1381,6 +1386,7 @@ class Correlator:
             self.open_episode = None
         for episode in self.episodes:
             episode.log_end, episode.last_transport_failure = self.now, self._last_transport_failure
+            episode.first_ingress_up = self._first_ingress_up
         return CorrelationResult(
             incidents=self.closed.in_report_order(),
             episodes=self.episodes,

@@ -2639,6 +2639,18 @@ FAMILIES: tuple[Family, ...] = (
         r"\A\s*(?:\[?error\])?:\s*(?:\[\s*)?(?P<channel>AxiosError): timeout of (?P<timeoutMs>\d+)ms exceeded",
         values={"channel": {"AxiosError": "feishu"}},
     ),
+    # The same SDK's requests and socket failing to reach Feishu or Lark at all, the error pasted alone: its HTTP client's
+    # "AxiosError: getaddrinfo ENOTFOUND open.feishu.cn" (the tenant-token or bot-info request, read by the host it
+    # names) and its ws-client's "[error]: [ '[ws]', 'getaddrinfo ENOTFOUND open.feishu.cn' ]" console-cut to "[ws]
+    # getaddrinfo ENOTFOUND open.feishu.cn" (#54769, after a wake from sleep). The line is the socket error itself, its
+    # host the platform's: a stack's "cause: Error: getaddrinfo ..." or one call's "failed to add typing indicator:
+    # Error: ..." does not start with it. (A bare AxiosError naming no platform host is no channel's.)
+    *(_searched(
+        "channel.transport_error", "error", host,
+        r"\A\s*(?:(?:Axios)?Error: )?(?P<error>(?:getaddrinfo|connect) (?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET"
+        r"|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH) (?P<channel>" + re.escape(host) + r"))(?::\d{1,5})?\s*\Z",
+        values={"channel": {host: "feishu"}},
+    ) for host in ("open.feishu.cn", "open.larksuite.com")),
     # Slack socket mode: the bundled @slack/socket-mode client's console logger, as pasted (#72808, #74590): "[WARN]
     # socket-mode:SlackWebSocket:<n> A pong wasn't received from the server before the timeout of <n>ms!" (and "A ping
     # wasn't received ... of 30000ms!"): the socket's keepalive failed and it is dropped. The monitor's own "slack socket

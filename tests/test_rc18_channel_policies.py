@@ -317,3 +317,70 @@ def test_moltbot_era_plugin_tags_name_their_channel() -> None:
         assert channel_subsystem(f"gateway/channels/{product}-channel-feishu") == "feishu"
     # Boundary: another prefix is no product's
     assert channel_plugin("acmebot-channel-telegram") is None
+
+
+# -- one channel request failure: a channel SDK's own HTTP request (axios), and the Lark SDK failing to reach Feishu
+
+_WS_STARTED = "2026-05-27T09:32:23+00:00 info channels/feishu feishu[default]: WebSocket client started"
+
+
+def _axios_timeout(time: str) -> tuple[str, ...]:
+    return (f"{time} info [error]: [", "  AxiosError: timeout of 10000ms exceeded",
+            "      at createTimeoutError (/srv/node_modules/axios/dist/node/axios.cjs:3205:14)",
+            "      at listOnTimeout (node:internal/timers:605:17) {", "    isAxiosError: true,",
+            "    code: 'ECONNABORTED',")
+
+
+def test_one_sdk_request_timing_out_on_its_own_budget_is_no_fault() -> None:
+    # Policy "one channel request failure": one axios timeout, no second failure, retry counter, exit or give-up
+    # after the channel's client said it started (a request of a running channel)
+    assert rc18(_WS_STARTED, *_axios_timeout("2026-05-27T09:32:34+00:00")) is None
+    assert rc18(_WS_STARTED, "2026-05-27T09:32:34+00:00 [error]: [ AxiosError: timeout of 30000ms exceeded") is None
+    # Boundary: with no line of the channel up before it, it is the start failing to connect (f654), said at info
+    assert rc18(*_axios_timeout("2026-05-27T09:32:34+00:00")) == "info"
+
+
+def test_the_same_sdk_request_failing_again_later_stays_rc18() -> None:
+    # Boundary: the same account failing twice, minutes apart (two episodes), is RC18 (said at least at info)
+    assert rc18(_WS_STARTED, *_axios_timeout("2026-05-27T09:32:34+00:00"),
+                *_axios_timeout("2026-05-27T09:40:34+00:00")) is not None
+
+
+def test_feishu_failing_twice_at_start_up_on_dns_is_rc18_whatever_tag_the_paste_kept() -> None:
+    # #54769's shape: the SDK's request ("AxiosError: getaddrinfo ENOTFOUND open.feishu.cn") and its ws-client ("[ws]
+    # getaddrinfo ...", console-cut) both failing on the platform host, untimed, no line of a working connection
+    for host in ("open.feishu.cn", "open.larksuite.com"):
+        for error in (f"getaddrinfo ENOTFOUND {host}", f"getaddrinfo EAI_AGAIN {host}", f"connect ECONNREFUSED {host}"):
+            assert rc18("[feishu] starting feishu[default] (mode: websocket)", f"AxiosError: {error}",
+                        "[feishu] feishu[default]: bot open_id resolved: unknown",
+                        "[feishu] feishu[default]: WebSocket client started", f"[ws] {error}") == "warning", error
+            assert rc18(f"AxiosError: {error}", f"[error]: [ '[ws]', '{error}' ]") == "warning", error
+
+
+def test_one_feishu_dns_failure_beside_its_client_started_is_no_fault_and_alone_said_at_info() -> None:
+    # Policies "one channel request failure" and "a channel failure followed by a working connection"; alone, with no
+    # line of the channel up, it is the start's connect failing (f654's reading), said at info
+    start = "[feishu] starting feishu[default] (mode: websocket)"
+    started = "[feishu] feishu[default]: WebSocket client started"
+    failed = "AxiosError: getaddrinfo ENOTFOUND open.feishu.cn"
+    assert rc18(start, started, failed) is None
+    assert rc18(start, failed, started) is None
+    assert rc18(failed) == "info"
+    # (the ws-client's own connect failing, console-cut, reads as its whole line does)
+    assert rc18("[ws] getaddrinfo ENOTFOUND open.feishu.cn") == \
+        rc18("[error]: [ '[ws]', 'getaddrinfo ENOTFOUND open.feishu.cn' ]")
+
+
+def test_a_bare_axios_error_is_a_channels_only_by_the_platform_host_it_names() -> None:
+    from tests.test_pasted_readings import kinds
+
+    assert kinds("AxiosError: getaddrinfo ENOTFOUND open.feishu.cn") == [(1, "channel.transport_error")]
+    assert kinds("[ws] getaddrinfo ENOTFOUND open.larksuite.com") == [(1, "channel.transport_error")]
+    # Boundary: another host, the error inside another message, or a cause under a stack, is no channel's failure
+    assert kinds("AxiosError: getaddrinfo ENOTFOUND api.example.com") == []
+    assert kinds("AxiosError: Request failed with status code 502") == []
+    assert kinds("[agent] failed to add typing indicator: Error: getaddrinfo ENOTFOUND open.feishu.cn") == []
+    assert kinds("    cause: Error: getaddrinfo ENOTFOUND open.feishu.cn") == []
+    start = "[feishu] starting feishu[default] (mode: websocket)"
+    other = "AxiosError: getaddrinfo ENOTFOUND api.example.com"
+    assert rc18(start, other, "[feishu] feishu[default]: WebSocket client started", other) is None

@@ -588,13 +588,18 @@ def _one_failure_alone(view: EpisodeView, failure: Event, transport: list[Event]
     failed, no rejection nothing caught, no inbound lost. The channel's client doing its job, or one request failing,
     is no fault (the labelling policies "one channel request failure" and "channel reconnect burst"); repeats,
     back-off past its first step, a give-up or an exit are read before this is asked."""
-    if not (failure.kind == "fetch.timeout" or _socket_closed(failure)):
+    if not (failure.kind == "fetch.timeout" or _socket_closed(failure)
+            or _sdk_request_failed(failure) and _up_before(view, failure)):
         return False  # (the shapes the policies name: one request of the platform API timing out, one socket closing)
     root = _channel_root(failure)
     if any(e is not failure and not (e.kind == "channel.reconnecting" and not _past_first_step(e)) for e in transport):
         return False
     if any(event_order(e) != event_order(failure) for e in view.events(*STILL_FAILING_KINDS)):
         return False  # (its sends or its handler failing too, its work refused, inbound lost)
+    # (the same channel failing again later in the log, outside this episode: the same account twice, not once)
+    last = view.record.last_transport_failure.get(channel_of(failure))
+    if failure.time is not None and last is not None and last - failure.time > SAME_DROP:
+        return False
     for event in view.record.channel_side:
         resume = RESUME_SCHEDULED.search(event.message)
         if resume and int(resume.group(1)) > FIRST_RECONNECT_STEP.total_seconds() * 1000:
@@ -602,6 +607,29 @@ def _one_failure_alone(view: EpisodeView, failure: Event, transport: list[Event]
         if UNHANDLED_REJECTION.search(event.message) or (root and _channel_root(event) == root and not resume):
             return False
     return True
+
+
+# A channel SDK's own HTTP request failing, as its client prints it: axios (the Lark SDK's, the Slack Web API's)
+# throws "AxiosError: timeout of 10000ms exceeded" (the request's own budget, code ECONNABORTED) or "AxiosError:
+# getaddrinfo ENOTFOUND open.feishu.cn" (its connection to the platform host failing). One request of the platform API
+# failed, as one "fetch timeout" is: what the policy "one channel request failure" reads alone as no fault.
+_SDK_REQUEST_FAILED = re.compile(r"\bAxiosError: (?:timeout of \d+ms exceeded|(?:getaddrinfo|connect|read) "
+                                 r"(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)\b)")
+
+
+def _sdk_request_failed(event: Event) -> bool:
+    """A channel SDK's one HTTP request failing (see :data:`_SDK_REQUEST_FAILED`)."""
+    return event.kind == "channel.transport_error" and _SDK_REQUEST_FAILED.search(event.message) is not None
+
+
+def _up_before(view: EpisodeView, failure: Event) -> bool:
+    """Whether the channel of ``failure`` said its client was up before it ("feishu[default]: WebSocket client
+    started", "ws client ready"): the failed request is one of a running channel ("one channel request failure"), not
+    its start failing to connect (the start policy's connect-failure clause: f654's token request timing out with no
+    line of the channel up is RC18)."""
+    root = _channel_root(failure)
+    return any(event_order(e) < event_order(failure) and _channel_root(e) in ("", root)
+               for e in [*view.events("channel.polling_started"), *view.record.first_ingress_up.values()])
 
 
 _SOCKET_CLOSED = re.compile(r"\bWebSocket was closed before the connection was established\b")
