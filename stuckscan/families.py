@@ -1735,24 +1735,6 @@ FAMILIES: tuple[Family, ...] = (
         "channel.transport_error", "error", "Signal SSE stream error:",
         r"Signal SSE stream error:\s*(?P<error>.*)",
     ),
-    # The signal-cli daemon the Signal channel spawns (extensions/signal/src/daemon.ts, runtime.error) exiting:
-    # "signal daemon exited (source=<process|spawn-error> code=<n|null> signal=<SIG|null>)", logged on every exit,
-    # the one a stop asked for too (SIGTERM: the channel stopping); any other exit is the daemon the channel reads
-    # from going away (its monitor then aborts). A spawn that failed: "signal-cli spawn error: <err>".
-    _anchored(
-        "channel.stopping", "info", "signal daemon exited (",
-        r"(?P<channel>signal) daemon exited \(source=(?P<source>process) code=(?P<exitCode>null|143)"
-        r" signal=(?P<exitSignal>SIGTERM|null)\)",
-    ),
-    _anchored(
-        "channel.transport_error", "error", "signal daemon exited (",
-        r"(?P<channel>signal) daemon exited \(source=(?P<source>[\w-]{1,40}) code=(?P<exitCode>-?\d{1,5}|null)"
-        r" signal=(?P<exitSignal>SIG[A-Z0-9]{1,10}|null)\)",
-    ),
-    _anchored(
-        "channel.transport_error", "error", "signal-cli spawn error:",
-        r"(?P<channel>signal)-cli spawn error:\s*(?P<error>.*)",
-    ),
     # The imsg bridge the iMessage channel talks JSON-RPC to (extensions/imessage/src/client.ts): its process ending,
     # "imsg rpc exited (code <n>|signal <SIG>)" / "imsg rpc closed", a request it did not answer, "imsg rpc timeout
     # (<method>)", and a request after it ended, "imsg rpc not running" (errors its callers log or rethrow: as the

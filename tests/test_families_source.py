@@ -232,16 +232,7 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"error": "TypeError: fetch failed"}),
     ("gateway/channels/signal", "INFO", "Signal SSE connection lost, reconnecting in 4.1s...", "channel.reconnecting",
      {"restartDelay": 4.1}),
-    # The signal-cli daemon exiting (extensions/signal/src/daemon.ts): a stop's SIGTERM is the channel stopping, any
-    # other exit its transport failing; the imsg bridge of the iMessage channel (extensions/imessage/src/client.ts).
-    ("gateway/channels/signal", "ERROR", "signal daemon exited (source=process code=1 signal=null)",
-     "channel.transport_error", {"channel": "signal", "source": "process", "exitCode": 1}),
-    ("gateway/channels/signal", "ERROR", "signal daemon exited (source=process code=null signal=SIGTERM)",
-     "channel.stopping", {"channel": "signal", "exitSignal": "SIGTERM"}),
-    ("gateway/channels/signal", "ERROR", "signal daemon exited (source=spawn-error code=null signal=null)",
-     "channel.transport_error", {"channel": "signal", "source": "spawn-error"}),
-    ("gateway/channels/signal", "ERROR", "signal-cli spawn error: Error: spawn signal-cli ENOENT",
-     "channel.transport_error", {"channel": "signal", "error": "Error: spawn signal-cli ENOENT"}),
+    # The imsg bridge of the iMessage channel (extensions/imessage/src/client.ts).
     ("gateway/channels/imessage", "ERROR", "imsg rpc exited (code 1)", "channel.transport_error",
      {"channel": "imessage", "exitCode": 1}),
     ("gateway/channels/imessage", "ERROR", "Error: imsg rpc exited (signal SIGKILL)", "channel.transport_error",
