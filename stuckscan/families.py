@@ -1735,6 +1735,16 @@ FAMILIES: tuple[Family, ...] = (
         "channel.transport_error", "error", "Signal SSE stream error:",
         r"Signal SSE stream error:\s*(?P<error>.*)",
     ),
+    # The imsg bridge the iMessage channel talks JSON-RPC to (extensions/imessage/src/client.ts): its process ending,
+    # "imsg rpc exited (code <n>|signal <SIG>)" / "imsg rpc closed", a request it did not answer, "imsg rpc timeout
+    # (<method>)", and a request after it ended, "imsg rpc not running" (errors its callers log or rethrow: as the
+    # channel manager's "channel exited: <err>" they stay that line's).
+    _searched(
+        "channel.transport_error", "error", "imsg rpc ",
+        r"(?P<channel>imsg) rpc (?:exited \((?:code (?P<exitCode>-?\d{1,5})|signal (?P<exitSignal>SIG[A-Z0-9]{1,10}))\)"
+        r"|(?P<rpcState>closed|not running)\b|timeout \((?P<method>[\w./-]{1,80})\))",
+        values={"channel": {"imsg": "imessage"}},
+    ),
     # Slack socket mode's hello frame counts the app's open connections (extensions/slack, formatSlackSocketModeShared
     # ConnectionWarning, warned once per start): "[<acct>] slack socket mode reports <n> active connections for this
     # Slack app; Slack may deliver each event to any one connection; ensure every OpenClaw gateway sharing this app

@@ -232,6 +232,17 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"error": "TypeError: fetch failed"}),
     ("gateway/channels/signal", "INFO", "Signal SSE connection lost, reconnecting in 4.1s...", "channel.reconnecting",
      {"restartDelay": 4.1}),
+    # The imsg bridge of the iMessage channel (extensions/imessage/src/client.ts).
+    ("gateway/channels/imessage", "ERROR", "imsg rpc exited (code 1)", "channel.transport_error",
+     {"channel": "imessage", "exitCode": 1}),
+    ("gateway/channels/imessage", "ERROR", "Error: imsg rpc exited (signal SIGKILL)", "channel.transport_error",
+     {"channel": "imessage", "exitSignal": "SIGKILL"}),
+    ("gateway/channels/imessage", "ERROR", "Error: imsg rpc timeout (watch.subscribe)", "channel.transport_error",
+     {"channel": "imessage", "method": "watch.subscribe"}),
+    ("gateway/channels/imessage", "ERROR", "imsg rpc not running", "channel.transport_error",
+     {"channel": "imessage", "rpcState": "not running"}),
+    ("gateway/channels/imessage", "ERROR", "channel exited: imsg rpc exited (code 1)", "channel.exited",
+     {"error": "imsg rpc exited (code 1)"}),
     # Third audit: tool execution, MCP servers, gateway RPC timeouts, the session store and transcript repair,
     # WhatsApp Web and Mattermost transports, the active-memory recall sub-run, cron timeouts and back-off.
     ("tools", "ERROR", "exec failed: Command timed out after 1800 seconds", "tools.timeout",
