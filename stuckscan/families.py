@@ -438,6 +438,33 @@ FAMILIES: tuple[Family, ...] = (
         "gateway.stop_killed", "warn", ") with signal SIGKILL",
         r"Killing process (?P<pid>\d+) \((?P<comm>[^()\n]{1,100})\) with signal (?P<signal>SIGKILL)",
     ),
+    # The service manager reporting the gateway's process dead by a signal, whoever sent it (its own stop timeout, the
+    # kernel's OOM killer, a user's kill -9): systemd's "<unit>.service: Main process exited, code=killed,
+    # status=9/KILL" (src/core/service.c), its "<unit>.service: Failed with result 'oom-kill'." and "<unit>.service: A
+    # process of this unit has been killed by the OOM killer." (the gateway's unit is openclaw-gateway.service,
+    # src/daemon/systemd-unit.ts); pm2's "App [<name>:<id>] exited with code [<n>] via signal [SIGKILL]" (older pm2:
+    # "App [<name>] with id [<id>] and pid [<pid>], exited with code [<n>] via signal [SIGKILL]", lib/God.js), pm2
+    # killing an app that outlived its kill_timeout (1.6 s by default) on a restart or stop. The runs in flight died
+    # with the process (RC17). An exit with a code (code=exited, pm2's SIGINT) is an ordinary stop and stays generic.
+    _searched(
+        "gateway.process_killed", "error", "Main process exited, code=killed, status=",
+        r"Main process exited, code=killed, status=(?P<exitStatus>\d+)/(?P<signal>[A-Z][A-Z0-9]{1,10})\b",
+        values={"signal": {name: "SIG" + name for name in ("KILL", "TERM", "ABRT", "SEGV", "INT", "HUP", "BUS", "QUIT")}},
+    ),
+    _searched(
+        "gateway.process_killed", "error", "oom-kill",
+        r"Failed with result '(?P<reason>oom-kill)'",
+    ),
+    _searched(
+        "gateway.process_killed", "error", "killed by the OOM killer",
+        r"A process of this unit has been (?P<reason>killed by the OOM killer)",
+        values={"reason": {"killed by the OOM killer": "oom-kill"}},
+    ),
+    _searched(
+        "gateway.process_killed", "error", "] via signal [SIGKILL]",
+        r"App \[(?P<app>[^\[\]\n]{1,120})\](?: with id \[\d+\] and pid \[(?P<pid>\d+)\],)? exited with code "
+        r"\[(?P<exitCode>\d+)\] via signal \[(?P<signal>SIGKILL)\]",
+    ),
     # src/cli/gateway-cli/run-loop.ts (gateway, warn): a restart asked with force aborts the active runs instead
     # of draining them: "forced restart requested; skipping active work drain" (f118).
     _anchored(

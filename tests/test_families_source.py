@@ -811,6 +811,32 @@ def test_systemd_look_alikes_are_no_kill_of_a_stop(line: str) -> None:
     assert _one(line).kind != "gateway.stop_killed"
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    ("openclaw-gateway.service: Main process exited, code=killed, status=9/KILL", {"signal": "SIGKILL", "exitStatus": 9}),
+    ("May 14 19:05:27 host systemd[1021]: openclaw-gateway.service: Main process exited, code=killed, status=6/ABRT",
+     {"signal": "SIGABRT"}),
+    ("openclaw-gateway.service: Failed with result 'oom-kill'.", {"reason": "oom-kill"}),
+    ("openclaw-gateway.service: A process of this unit has been killed by the OOM killer.", {"reason": "oom-kill"}),
+    ("PM2      | App [openclaw-gateway:0] exited with code [0] via signal [SIGKILL]",
+     {"app": "openclaw-gateway:0", "exitCode": 0, "signal": "SIGKILL"}),
+    ("PM2 | App [openclaw] with id [0] and pid [4821], exited with code [1] via signal [SIGKILL]",
+     {"app": "openclaw", "pid": 4821, "signal": "SIGKILL"}),
+])
+def test_the_service_managers_word_that_the_gateway_died_by_a_signal(line: str, expected: dict[str, object]) -> None:
+    _check(_one(line), "gateway.process_killed", expected)
+
+
+@pytest.mark.parametrize("line", [
+    "openclaw-gateway.service: Main process exited, code=exited, status=1/FAILURE",  # an exit of its own
+    "openclaw-gateway.service: Failed with result 'exit-code'.",
+    "openclaw-gateway.service: Scheduled restart job, restart counter is at 5.",
+    "PM2      | App [openclaw-gateway:0] exited with code [0] via signal [SIGINT]",  # pm2's ordinary stop
+    "the OOM killer may have killed the gateway",  # a reporter's words
+])
+def test_service_manager_look_alikes_are_no_kill(line: str) -> None:
+    assert _one(line).kind != "gateway.process_killed"
+
+
 def test_the_fast_path_decodes_every_consumed_line(tmp_path: Path) -> None:
     path = tmp_path / "openclaw-2026-05-21.log"
     path.write_text("".join(tslog_line(f"2026-05-21T18:{i // 60:02d}:{i % 60:02d}.000+08:00", subsystem, message, level=level) + "\n"
