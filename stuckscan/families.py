@@ -82,6 +82,22 @@ _LOAD_ERROR = r"(?:Error: )?Cannot find module .*|(?:[A-Z][A-Za-z]{0,40})?Error(
 _BOT_API_METHODS = ("getUpdates", "sendMessage", "sendChatAction", "setMyCommands", "deleteMyCommands", "getMe",
                     "deleteWebhook", "setWebhook", "editMessageText", "sendPhoto", "sendDocument", "answerCallbackQuery")
 
+# `openclaw channels status`'s account line up to its running bit (see the families that read it): the channel's label
+# as its plugin names it, the account id and its display name, then the enabled, configured and linked bits.
+_CHANNEL_STATUS_ACCOUNT = (r"\A(?:- )?(?P<channel>[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]{1,20})?) "
+                           r"(?P<account>[^\s:,()]{1,100})(?: \([^()\n]{0,100}\))?: enabled, configured"
+                           r"(?:, secret unavailable in this command path)?(?:, (?:not )?linked)?, ")
+# Its last bit when the account has a last error: ", error:<lastError>" (bounded, the line's one long search).
+_CHANNEL_STATUS_ERROR = r"(?:, disconnected)?(?:[^\n]{0,1000}?, error:(?P<error>[^\n]{1,1000}))?"
+# Channel labels as the channel plugins print them (their meta.label), as the channel ids the rules compare (a label
+# not listed stays as printed).
+_CHANNEL_LABELS = {
+    "Telegram": "telegram", "Discord": "discord", "Slack": "slack", "WhatsApp": "whatsapp", "Signal": "signal",
+    "iMessage": "imessage", "Google Chat": "googlechat", "Feishu": "feishu", "Mattermost": "mattermost",
+    "Matrix": "matrix", "LINE": "line", "Microsoft Teams": "msteams", "Zalo": "zalo", "IRC": "irc", "Nostr": "nostr",
+    "BlueBubbles": "bluebubbles", "DingTalk": "dingtalk", "QQ Bot": "qqbot", "WeCom": "wecom", "Tlon": "tlon",
+}
+
 FAMILIES: tuple[Family, ...] = (
     # 2.1 detection
     _anchored("session.stuck", "warn", ("stuck session:", "Stuck session:"), r"[sS]tuck session:" + KV,
@@ -1632,6 +1648,22 @@ FAMILIES: tuple[Family, ...] = (
         "liveness.warning", "warn", "Gateway event loop degraded",
         r"Gateway event loop degraded:?(?: for (?P<degradedFor>\d+[smhd](?:\d+[smh])?))?"
         r"(?: \(p99 (?P<eventLoopDelayP99Ms>\d+)ms\))?" + KV,
+    ),
+    # The same command's line per channel account (src/commands/channels/status.ts, the gateway's channels.status
+    # answer): "- <Channel label> <accountId>[ (<name>)]: enabled|disabled, configured|not configured[, linked|not
+    # linked], running|stopped, connected|disconnected[, in:<ago>][, out:<ago>][, mode:…][, bot:@…]…[, works|probe
+    # failed][, audit ok|audit failed][, error:<lastError>]". An enabled, configured account whose task is not running
+    # is a channel that exited (its last error, if any, why); one running but disconnected has lost its transport. An
+    # account that is running and connected, or disabled, or not configured, stays a plain line.
+    _searched(
+        "channel.exited", "error", "enabled, configured, ",
+        _CHANNEL_STATUS_ACCOUNT + r"(?P<channelState>stopped)" + _CHANNEL_STATUS_ERROR,
+        values={"channel": _CHANNEL_LABELS},
+    ),
+    _searched(
+        "channel.transport_error", "warn", "enabled, configured, ",
+        _CHANNEL_STATUS_ACCOUNT + r"running, (?P<channelState>disconnected)" + _CHANNEL_STATUS_ERROR,
+        values={"channel": _CHANNEL_LABELS},
     ),
     # Feishu/Lark (extensions/feishu/src/monitor.transport.ts and monitor.ts, the channel runtime's log/error): the
     # transport's start "feishu[<account>]: starting WebSocket connection..." / "starting Webhook server on <host>:<port>,

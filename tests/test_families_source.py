@@ -954,11 +954,35 @@ LOCK = "~/.openclaw/agents/main/sessions/2bc0117f-8cd0-43a6-a382-1b4ebc062f6d.js
      {"transcriptLines": 1}),
     ("[WARN]  socket-mode:SlackWebSocket:17 A pong wasn't received from the server before the timeout of 5000ms!",
      "channel.transport_error", {"channel": "slack", "heartbeat": "pong", "timeoutMs": 5000}),
+    # `openclaw channels status [--probe]`: an enabled, configured account not running, or running but disconnected
+    ("- Telegram default: enabled, configured, stopped, disconnected, mode:polling, bot:@mybot, token:config, "
+     "error:Network request for 'getUpdates' failed!", "channel.exited",
+     {"channel": "telegram", "account": "default", "channelState": "stopped",
+      "error": "Network request for 'getUpdates' failed!"}),
+    ("- Discord work (Acme): enabled, configured, stopped, bot:@acme, token:env", "channel.exited",
+     {"channel": "discord", "account": "work", "channelState": "stopped"}),
+    ("- WhatsApp default: enabled, configured, linked, running, disconnected, in:5h ago, dm:pairing, error:status 408",
+     "channel.transport_error", {"channel": "whatsapp", "channelState": "disconnected", "error": "status 408"}),
+    ("- Google Chat default: enabled, configured, running, disconnected, probe failed", "channel.transport_error",
+     {"channel": "googlechat", "channelState": "disconnected"}),
 ])
 def test_cli_output_as_pasted(line: str, kind: str, expected: dict[str, object]) -> None:
     event = _one(line)
     _check(event, kind, expected)
     assert event.time is None
+
+
+@pytest.mark.parametrize("line", [
+    "- Telegram default: enabled, configured, running, connected, in:2m ago, out:2m ago, mode:polling, bot:@mybot, "
+    "token:config, works",
+    "- Discord default: enabled, configured, running, connected, bot:@x, works, audit ok",
+    "- Slack work (Acme): disabled, configured, stopped, token:config",  # a channel switched off
+    "- Signal default: enabled, not configured, stopped",  # one never set up
+    "- Telegram default: enabled, configured, token:config",  # the config-only listing (gateway not reachable)
+    "- Telegram default: enabled, configured, running, works, error:409: Conflict",  # an old error, running now
+])
+def test_channel_status_lines_of_a_serving_or_unused_account_stay_plain(line: str) -> None:
+    assert _one(line).kind == "generic"
 
 
 # The Lark SDK's default logger on the gateway's console (extensions/feishu/src/client.ts wires no logger of its

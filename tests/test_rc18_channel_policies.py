@@ -317,3 +317,19 @@ def test_moltbot_era_plugin_tags_name_their_channel() -> None:
         assert channel_subsystem(f"gateway/channels/{product}-channel-feishu") == "feishu"
     # Boundary: another prefix is no product's
     assert channel_plugin("acmebot-channel-telegram") is None
+
+
+# -- `openclaw channels status` pasted while the bot is silent (src/commands/channels/status.ts)
+
+def test_a_channel_status_listing_an_enabled_account_stopped_on_an_error_is_rc18() -> None:
+    head = "Gateway reachable."
+    serving = "- Discord default: enabled, configured, running, connected, in:5m ago, bot:@pilot, token:config, works"
+    stopped = ("- Telegram default: enabled, configured, stopped, disconnected, mode:polling, bot:@pilot, token:config, "
+               "error:Network request for 'getUpdates' failed!")
+    assert rc18(head, stopped, serving) == "warning"
+    # one account running but disconnected: said, at info (one failure alone)
+    assert rc18(head, "- WhatsApp default: enabled, configured, linked, running, disconnected, in:5h ago, "
+                      "error:status 408") == "info"
+    # a listing of serving, disabled or unconfigured accounts is no fault
+    assert rc18(head, serving, "- Slack work (Acme): disabled, configured, stopped, token:config",
+                "- Signal default: enabled, not configured, stopped") is None
