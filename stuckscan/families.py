@@ -1665,6 +1665,15 @@ FAMILIES: tuple[Family, ...] = (
         _CHANNEL_STATUS_ACCOUNT + r"running, (?P<channelState>disconnected)" + _CHANNEL_STATUS_ERROR,
         values={"channel": _CHANNEL_LABELS},
     ),
+    # `openclaw health` (src/commands/health.ts), one line per channel: "<Channel label>: failed (<HTTP status>|unknown)
+    # [- <error>]" when the channel's probe of its platform failed (a thrown probe is "unknown" with its error, e.g. a
+    # timeout's abort); "ok[ (@bot)][ (<n>ms)]", "linked", "configured", "not configured" and "unknown" stay plain.
+    _searched(
+        "channel.transport_error", "warn", ": failed (",
+        r"\A(?P<channel>" + "|".join(re.escape(label) for label in _CHANNEL_LABELS) + r"): failed "
+        r"\((?:(?P<httpStatus>\d{3})|unknown)\)(?: - (?P<error>[^\n]{1,1000}))?",
+        values={"channel": _CHANNEL_LABELS},
+    ),
     # Feishu/Lark (extensions/feishu/src/monitor.transport.ts and monitor.ts, the channel runtime's log/error): the
     # transport's start "feishu[<account>]: starting WebSocket connection..." / "starting Webhook server on <host>:<port>,
     # path <p>..." and "feishu[<account>]: WebSocket client started" (info), its stop "feishu[<account>]: abort signal

@@ -965,6 +965,10 @@ LOCK = "~/.openclaw/agents/main/sessions/2bc0117f-8cd0-43a6-a382-1b4ebc062f6d.js
      "channel.transport_error", {"channel": "whatsapp", "channelState": "disconnected", "error": "status 408"}),
     ("- Google Chat default: enabled, configured, running, disconnected, probe failed", "channel.transport_error",
      {"channel": "googlechat", "channelState": "disconnected"}),
+    # `openclaw health`: a channel's probe of its platform failed
+    ("Telegram: failed (unknown) - This operation was aborted", "channel.transport_error",
+     {"channel": "telegram", "error": "This operation was aborted"}),
+    ("Google Chat: failed (503)", "channel.transport_error", {"channel": "googlechat", "httpStatus": 503}),
 ])
 def test_cli_output_as_pasted(line: str, kind: str, expected: dict[str, object]) -> None:
     event = _one(line)
@@ -980,6 +984,10 @@ def test_cli_output_as_pasted(line: str, kind: str, expected: dict[str, object])
     "- Signal default: enabled, not configured, stopped",  # one never set up
     "- Telegram default: enabled, configured, token:config",  # the config-only listing (gateway not reachable)
     "- Telegram default: enabled, configured, running, works, error:409: Conflict",  # an old error, running now
+    "Telegram: ok (@mybot) (312ms)",  # `openclaw health`'s serving channels
+    "WhatsApp: linked (auth age 12m)",
+    "Slack: configured",
+    "Weather: failed (unknown) - no station",  # no channel's label
 ])
 def test_channel_status_lines_of_a_serving_or_unused_account_stay_plain(line: str) -> None:
     assert _one(line).kind == "generic"
