@@ -98,6 +98,22 @@ _LOAD_ERROR = r"(?:Error: )?Cannot find module .*|(?:[A-Z][A-Za-z]{0,40})?Error(
 _BOT_API_METHODS = ("getUpdates", "sendMessage", "sendChatAction", "setMyCommands", "deleteMyCommands", "getMe",
                     "deleteWebhook", "setWebhook", "editMessageText", "sendPhoto", "sendDocument", "answerCallbackQuery")
 
+# `openclaw channels status`'s account line up to its running bit (see the families that read it): the channel's label
+# as its plugin names it, the account id and its display name, then the enabled, configured and linked bits.
+_CHANNEL_STATUS_ACCOUNT = (r"\A(?:- )?(?P<channel>[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]{1,20})?) "
+                           r"(?P<account>[^\s:,()]{1,100})(?: \([^()\n]{0,100}\))?: enabled, configured"
+                           r"(?:, secret unavailable in this command path)?(?:, (?:not )?linked)?, ")
+# Its last bit when the account has a last error: ", error:<lastError>" (bounded, the line's one long search).
+_CHANNEL_STATUS_ERROR = r"(?:, disconnected)?(?:[^\n]{0,1000}?, error:(?P<error>[^\n]{1,1000}))?"
+# Channel labels as the channel plugins print them (their meta.label), as the channel ids the rules compare (a label
+# not listed stays as printed).
+_CHANNEL_LABELS = {
+    "Telegram": "telegram", "Discord": "discord", "Slack": "slack", "WhatsApp": "whatsapp", "Signal": "signal",
+    "iMessage": "imessage", "Google Chat": "googlechat", "Feishu": "feishu", "Mattermost": "mattermost",
+    "Matrix": "matrix", "LINE": "line", "Microsoft Teams": "msteams", "Zalo": "zalo", "IRC": "irc", "Nostr": "nostr",
+    "BlueBubbles": "bluebubbles", "DingTalk": "dingtalk", "QQ Bot": "qqbot", "WeCom": "wecom", "Tlon": "tlon",
+}
+
 FAMILIES: tuple[Family, ...] = (
     # 2.1 detection
     _anchored("session.stuck", "warn", ("stuck session:", "Stuck session:"), r"[sS]tuck session:" + KV,
@@ -468,6 +484,33 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "gateway.stop_killed", "warn", ") with signal SIGKILL",
         r"Killing process (?P<pid>\d+) \((?P<comm>[^()\n]{1,100})\) with signal (?P<signal>SIGKILL)",
+    ),
+    # The service manager reporting the gateway's process dead by a signal, whoever sent it (its own stop timeout, the
+    # kernel's OOM killer, a user's kill -9): systemd's "<unit>.service: Main process exited, code=killed,
+    # status=9/KILL" (src/core/service.c), its "<unit>.service: Failed with result 'oom-kill'." and "<unit>.service: A
+    # process of this unit has been killed by the OOM killer." (the gateway's unit is openclaw-gateway.service,
+    # src/daemon/systemd-unit.ts); pm2's "App [<name>:<id>] exited with code [<n>] via signal [SIGKILL]" (older pm2:
+    # "App [<name>] with id [<id>] and pid [<pid>], exited with code [<n>] via signal [SIGKILL]", lib/God.js), pm2
+    # killing an app that outlived its kill_timeout (1.6 s by default) on a restart or stop. The runs in flight died
+    # with the process (RC17). An exit with a code (code=exited, pm2's SIGINT) is an ordinary stop and stays generic.
+    _searched(
+        "gateway.process_killed", "error", "Main process exited, code=killed, status=",
+        r"Main process exited, code=killed, status=(?P<exitStatus>\d+)/(?P<signal>[A-Z][A-Z0-9]{1,10})\b",
+        values={"signal": {name: "SIG" + name for name in ("KILL", "TERM", "ABRT", "SEGV", "INT", "HUP", "BUS", "QUIT")}},
+    ),
+    _searched(
+        "gateway.process_killed", "error", "oom-kill",
+        r"Failed with result '(?P<reason>oom-kill)'",
+    ),
+    _searched(
+        "gateway.process_killed", "error", "killed by the OOM killer",
+        r"A process of this unit has been (?P<reason>killed by the OOM killer)",
+        values={"reason": {"killed by the OOM killer": "oom-kill"}},
+    ),
+    _searched(
+        "gateway.process_killed", "error", "] via signal [SIGKILL]",
+        r"App \[(?P<app>[^\[\]\n]{1,120})\](?: with id \[\d+\] and pid \[(?P<pid>\d+)\],)? exited with code "
+        r"\[(?P<exitCode>\d+)\] via signal \[(?P<signal>SIGKILL)\]",
     ),
     # src/cli/gateway-cli/run-loop.ts (gateway, warn): a restart asked with force aborts the active runs instead
     # of draining them: "forced restart requested; skipping active work drain" (f118).
@@ -1644,6 +1687,31 @@ FAMILIES: tuple[Family, ...] = (
         "liveness.warning", "warn", "Gateway event loop degraded",
         r"Gateway event loop degraded:?(?: for (?P<degradedFor>\d+[smhd](?:\d+[smh])?))?"
         r"(?: \(p99 (?P<eventLoopDelayP99Ms>\d+)ms\))?" + KV,
+    ),
+    # The same command's line per channel account (src/commands/channels/status.ts, the gateway's channels.status
+    # answer): "- <Channel label> <accountId>[ (<name>)]: enabled|disabled, configured|not configured[, linked|not
+    # linked], running|stopped, connected|disconnected[, in:<ago>][, out:<ago>][, mode:…][, bot:@…]…[, works|probe
+    # failed][, audit ok|audit failed][, error:<lastError>]". An enabled, configured account whose task is not running
+    # is a channel that exited (its last error, if any, why); one running but disconnected has lost its transport. An
+    # account that is running and connected, or disabled, or not configured, stays a plain line.
+    _searched(
+        "channel.exited", "error", "enabled, configured, ",
+        _CHANNEL_STATUS_ACCOUNT + r"(?P<channelState>stopped)" + _CHANNEL_STATUS_ERROR,
+        values={"channel": _CHANNEL_LABELS},
+    ),
+    _searched(
+        "channel.transport_error", "warn", "enabled, configured, ",
+        _CHANNEL_STATUS_ACCOUNT + r"running, (?P<channelState>disconnected)" + _CHANNEL_STATUS_ERROR,
+        values={"channel": _CHANNEL_LABELS},
+    ),
+    # `openclaw health` (src/commands/health.ts), one line per channel: "<Channel label>: failed (<HTTP status>|unknown)
+    # [- <error>]" when the channel's probe of its platform failed (a thrown probe is "unknown" with its error, e.g. a
+    # timeout's abort); "ok[ (@bot)][ (<n>ms)]", "linked", "configured", "not configured" and "unknown" stay plain.
+    _searched(
+        "channel.transport_error", "warn", ": failed (",
+        r"\A(?P<channel>" + "|".join(re.escape(label) for label in _CHANNEL_LABELS) + r"): failed "
+        r"\((?:(?P<httpStatus>\d{3})|unknown)\)(?: - (?P<error>[^\n]{1,1000}))?",
+        values={"channel": _CHANNEL_LABELS},
     ),
     # Feishu/Lark (extensions/feishu/src/monitor.transport.ts and monitor.ts, the channel runtime's log/error): the
     # transport's start "feishu[<account>]: starting WebSocket connection..." / "starting Webhook server on <host>:<port>,

@@ -238,6 +238,29 @@ def test_a_process_stop_while_a_run_is_in_flight_cuts_that_run() -> None:
     assert not analyze(start, tool, line("18:41:00", "signal SIGUSR1 received", subsystem="gateway", level="INFO")).incidents
 
 
+def test_the_service_managers_word_that_the_process_died_by_a_signal_cuts_the_run_in_flight() -> None:
+    # systemd's and pm2's own lines (not the gateway's): the process died by a signal, whoever sent it
+    start = _turn("18:40:00", f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5")
+    tool = _turn("18:40:30", f"embedded run tool start: runId={RUN} tool=exec toolCallId=call_1")
+    for death, by in (
+            ("2026-05-21T18:41:00.000+08:00 openclaw-gateway.service: Main process exited, code=killed, status=9/KILL",
+             "killed (SIGKILL)"),
+            ("2026-05-21T18:41:00.000+08:00 openclaw-gateway.service: A process of this unit has been killed by the "
+             "OOM killer.", "killed (by the OOM killer)"),
+            ("2026-05-21T18:41:00.000+08:00 PM2 | App [openclaw-gateway:0] exited with code [0] via signal [SIGKILL]",
+             "killed (SIGKILL)")):
+        (incident,) = analyze(start, tool, death).incidents
+        assert incident.primary is not None and incident.primary.rule.id == "RC17", death
+        assert by in incident.primary.summary and "in flight" in incident.primary.summary
+    # an exit with a code, or pm2's ordinary SIGINT stop, is no kill; a kill long after the run began is another
+    for other in ("2026-05-21T18:41:00.000+08:00 openclaw-gateway.service: Main process exited, code=exited, "
+                  "status=1/FAILURE",
+                  "2026-05-21T18:41:00.000+08:00 PM2 | App [openclaw-gateway:0] exited with code [0] via signal [SIGINT]",
+                  "2026-05-21T18:58:00.000+08:00 openclaw-gateway.service: Main process exited, code=killed, "
+                  "status=9/KILL"):
+        assert not analyze(start, tool, other).incidents, other
+
+
 class _UnreadText(str):
     """A message whose text must not be read (``lower`` raises)."""
 

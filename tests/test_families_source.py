@@ -852,6 +852,32 @@ def test_systemd_look_alikes_are_no_kill_of_a_stop(line: str) -> None:
     assert _one(line).kind != "gateway.stop_killed"
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    ("openclaw-gateway.service: Main process exited, code=killed, status=9/KILL", {"signal": "SIGKILL", "exitStatus": 9}),
+    ("May 14 19:05:27 host systemd[1021]: openclaw-gateway.service: Main process exited, code=killed, status=6/ABRT",
+     {"signal": "SIGABRT"}),
+    ("openclaw-gateway.service: Failed with result 'oom-kill'.", {"reason": "oom-kill"}),
+    ("openclaw-gateway.service: A process of this unit has been killed by the OOM killer.", {"reason": "oom-kill"}),
+    ("PM2      | App [openclaw-gateway:0] exited with code [0] via signal [SIGKILL]",
+     {"app": "openclaw-gateway:0", "exitCode": 0, "signal": "SIGKILL"}),
+    ("PM2 | App [openclaw] with id [0] and pid [4821], exited with code [1] via signal [SIGKILL]",
+     {"app": "openclaw", "pid": 4821, "signal": "SIGKILL"}),
+])
+def test_the_service_managers_word_that_the_gateway_died_by_a_signal(line: str, expected: dict[str, object]) -> None:
+    _check(_one(line), "gateway.process_killed", expected)
+
+
+@pytest.mark.parametrize("line", [
+    "openclaw-gateway.service: Main process exited, code=exited, status=1/FAILURE",  # an exit of its own
+    "openclaw-gateway.service: Failed with result 'exit-code'.",
+    "openclaw-gateway.service: Scheduled restart job, restart counter is at 5.",
+    "PM2      | App [openclaw-gateway:0] exited with code [0] via signal [SIGINT]",  # pm2's ordinary stop
+    "the OOM killer may have killed the gateway",  # a reporter's words
+])
+def test_service_manager_look_alikes_are_no_kill(line: str) -> None:
+    assert _one(line).kind != "gateway.process_killed"
+
+
 def test_the_fast_path_decodes_every_consumed_line(tmp_path: Path) -> None:
     path = tmp_path / "openclaw-2026-05-21.log"
     path.write_text("".join(tslog_line(f"2026-05-21T18:{i // 60:02d}:{i % 60:02d}.000+08:00", subsystem, message, level=level) + "\n"
@@ -969,11 +995,43 @@ LOCK = "~/.openclaw/agents/main/sessions/2bc0117f-8cd0-43a6-a382-1b4ebc062f6d.js
      {"transcriptLines": 1}),
     ("[WARN]  socket-mode:SlackWebSocket:17 A pong wasn't received from the server before the timeout of 5000ms!",
      "channel.transport_error", {"channel": "slack", "heartbeat": "pong", "timeoutMs": 5000}),
+    # `openclaw channels status [--probe]`: an enabled, configured account not running, or running but disconnected
+    ("- Telegram default: enabled, configured, stopped, disconnected, mode:polling, bot:@mybot, token:config, "
+     "error:Network request for 'getUpdates' failed!", "channel.exited",
+     {"channel": "telegram", "account": "default", "channelState": "stopped",
+      "error": "Network request for 'getUpdates' failed!"}),
+    ("- Discord work (Acme): enabled, configured, stopped, bot:@acme, token:env", "channel.exited",
+     {"channel": "discord", "account": "work", "channelState": "stopped"}),
+    ("- WhatsApp default: enabled, configured, linked, running, disconnected, in:5h ago, dm:pairing, error:status 408",
+     "channel.transport_error", {"channel": "whatsapp", "channelState": "disconnected", "error": "status 408"}),
+    ("- Google Chat default: enabled, configured, running, disconnected, probe failed", "channel.transport_error",
+     {"channel": "googlechat", "channelState": "disconnected"}),
+    # `openclaw health`: a channel's probe of its platform failed
+    ("Telegram: failed (unknown) - This operation was aborted", "channel.transport_error",
+     {"channel": "telegram", "error": "This operation was aborted"}),
+    ("Google Chat: failed (503)", "channel.transport_error", {"channel": "googlechat", "httpStatus": 503}),
 ])
 def test_cli_output_as_pasted(line: str, kind: str, expected: dict[str, object]) -> None:
     event = _one(line)
     _check(event, kind, expected)
     assert event.time is None
+
+
+@pytest.mark.parametrize("line", [
+    "- Telegram default: enabled, configured, running, connected, in:2m ago, out:2m ago, mode:polling, bot:@mybot, "
+    "token:config, works",
+    "- Discord default: enabled, configured, running, connected, bot:@x, works, audit ok",
+    "- Slack work (Acme): disabled, configured, stopped, token:config",  # a channel switched off
+    "- Signal default: enabled, not configured, stopped",  # one never set up
+    "- Telegram default: enabled, configured, token:config",  # the config-only listing (gateway not reachable)
+    "- Telegram default: enabled, configured, running, works, error:409: Conflict",  # an old error, running now
+    "Telegram: ok (@mybot) (312ms)",  # `openclaw health`'s serving channels
+    "WhatsApp: linked (auth age 12m)",
+    "Slack: configured",
+    "Weather: failed (unknown) - no station",  # no channel's label
+])
+def test_channel_status_lines_of_a_serving_or_unused_account_stay_plain(line: str) -> None:
+    assert _one(line).kind == "generic"
 
 
 # The Lark SDK's default logger on the gateway's console (extensions/feishu/src/client.ts wires no logger of its

@@ -610,6 +610,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("channel reload timeout after 300012ms with 1 operation(s), 1 embedded run(s) still active; reloading channels "
      "anyway", "channel.reload_deferred", {"elapsedMs": 300012, "operations": 1, "embeddedRuns": 1, "stage": "timeout"}),
     ("openclaw-gateway.service: State 'stop-sigterm' timed out. Killing.", "gateway.stop_killed", {}),
+    ("openclaw-gateway.service: Main process exited, code=killed, status=9/KILL", "gateway.process_killed",
+     {"signal": "SIGKILL"}),
     ("heartbeat: webhooks=12/12/0 active=1 waiting=0 queued=1", "heartbeat", {"webhooksReceived": 12, "queued": 1}),
     ("lane wait exceeded: lane=session:agent:main:main waitedMs=695534 queueAhead=0 activeAhead=1 activeNow=0 "
      "queueBehind=0", "lane.wait_exceeded", {"waitedMs": 695534, "laneSessionKey": "agent:main:main"}),

@@ -384,3 +384,23 @@ def test_a_bare_axios_error_is_a_channels_only_by_the_platform_host_it_names() -
     start = "[feishu] starting feishu[default] (mode: websocket)"
     other = "AxiosError: getaddrinfo ENOTFOUND api.example.com"
     assert rc18(start, other, "[feishu] feishu[default]: WebSocket client started", other) is None
+
+
+# -- `openclaw channels status` pasted while the bot is silent (src/commands/channels/status.ts)
+
+def test_a_channel_status_listing_an_enabled_account_stopped_on_an_error_is_rc18() -> None:
+    head = "Gateway reachable."
+    serving = "- Discord default: enabled, configured, running, connected, in:5m ago, bot:@pilot, token:config, works"
+    stopped = ("- Telegram default: enabled, configured, stopped, disconnected, mode:polling, bot:@pilot, token:config, "
+               "error:Network request for 'getUpdates' failed!")
+    assert rc18(head, stopped, serving) == "warning"
+    # one account running but disconnected: said, at info (one failure alone)
+    assert rc18(head, "- WhatsApp default: enabled, configured, linked, running, disconnected, in:5h ago, "
+                      "error:status 408") == "info"
+    # Boundary: an enabled account stopped with no error is one the manager has not started, no failure (policy
+    # "channel status snapshot without an error or a stop time")
+    assert rc18(head, "- Slack default: enabled, configured, stopped, disconnected") is None
+    assert rc18(head, "- Telegram default: enabled, configured, stopped, disconnected, mode:polling, token:config") is None
+    # a listing of serving, disabled or unconfigured accounts is no fault
+    assert rc18(head, serving, "- Slack work (Acme): disabled, configured, stopped, token:config",
+                "- Signal default: enabled, not configured, stopped") is None

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 RESTART_BEFORE_STALL = timedelta(minutes=5)
 # The stop itself, as evidence: the correlator files it only when it cut such a wait (Correlator._restart_wait_cut_by).
-STOP_KINDS = ("gateway.stop_killed", "gateway.signal", "gateway.signal_action")
+STOP_KINDS = ("gateway.stop_killed", "gateway.process_killed", "gateway.signal", "gateway.signal_action")
 RESTART_MARKERS = frozenset({"gateway.signal", "gateway.signal_action", "gateway.restart_mode", "gateway.draining",
                              "gateway.restarting", "gateway.reload_required"})
 
@@ -247,6 +247,7 @@ def _what_it_left(event: object) -> str:
         return "the restart skipped draining active work"
     if kind in STOP_KINDS:
         by = "the service manager killed the gateway" if kind == "gateway.stop_killed" else \
+            f"the gateway process was killed ({_killed_by(fields)})" if kind == "gateway.process_killed" else \
             f"the gateway was stopped ({fields.get('signal', 'a signal')})"
         return by + " while the restart still waited for that work to finish"
     if kind == "session.work_invalidated":
@@ -294,10 +295,20 @@ def _what_it_left(event: object) -> str:
     return "the run was aborted"
 
 
+def _killed_by(fields: object) -> str:
+    """What the service manager said killed the process: the OOM killer, else the signal."""
+    get = getattr(fields, "get", None)
+    if get is None:
+        return "a signal"
+    return "by the OOM killer" if get("reason") == "oom-kill" else str(get("signal") or "a signal")
+
+
 def _stopped_by(stop: Event) -> str:
     """How the process was stopped, as a sentence's start."""
     if stop.kind == "gateway.stop_killed":
         return "The service manager killed the gateway"
+    if stop.kind == "gateway.process_killed":
+        return f"The gateway process was killed ({_killed_by(stop.fields)})"
     return f"The gateway process was stopped ({field_text(stop, 'signal') or 'a stop signal'})"
 
 
