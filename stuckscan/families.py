@@ -104,7 +104,8 @@ _CHANNEL_STATUS_ACCOUNT = (r"\A(?:- )?(?P<channel>[A-Z][A-Za-z]{1,20}(?: [A-Z][A
                            r"(?P<account>[^\s:,()]{1,100})(?: \([^()\n]{0,100}\))?: enabled, configured"
                            r"(?:, secret unavailable in this command path)?(?:, (?:not )?linked)?, ")
 # Its last bit when the account has a last error: ", error:<lastError>" (bounded, the line's one long search).
-_CHANNEL_STATUS_ERROR = r"(?:, disconnected)?(?:[^\n]{0,1000}?, error:(?P<error>[^\n]{1,1000}))?"
+_CHANNEL_STATUS_LAST_ERROR = r"[^\n]{0,1000}?, error:(?P<error>[^\n]{1,1000})"
+_CHANNEL_STATUS_ERROR = r"(?:, disconnected)?(?:" + _CHANNEL_STATUS_LAST_ERROR + ")?"
 # Channel labels as the channel plugins print them (their meta.label), as the channel ids the rules compare (a label
 # not listed stays as printed).
 _CHANNEL_LABELS = {
@@ -1691,12 +1692,14 @@ FAMILIES: tuple[Family, ...] = (
     # The same command's line per channel account (src/commands/channels/status.ts, the gateway's channels.status
     # answer): "- <Channel label> <accountId>[ (<name>)]: enabled|disabled, configured|not configured[, linked|not
     # linked], running|stopped, connected|disconnected[, in:<ago>][, out:<ago>][, mode:…][, bot:@…]…[, works|probe
-    # failed][, audit ok|audit failed][, error:<lastError>]". An enabled, configured account whose task is not running
-    # is a channel that exited (its last error, if any, why); one running but disconnected has lost its transport. An
-    # account that is running and connected, or disabled, or not configured, stays a plain line.
+    # failed][, audit ok|audit failed][, error:<lastError>]". An enabled, configured account whose task stopped on an
+    # error is a channel that exited (the error says why); one running but disconnected has lost its transport. A
+    # stopped account with no error is the manager's entry for an account it has not started (still starting, or no
+    # start hook): no failure (policy "channel status snapshot without an error or a stop time"). An account that is
+    # running and connected, or disabled, or not configured, stays a plain line too.
     _searched(
         "channel.exited", "error", "enabled, configured, ",
-        _CHANNEL_STATUS_ACCOUNT + r"(?P<channelState>stopped)" + _CHANNEL_STATUS_ERROR,
+        _CHANNEL_STATUS_ACCOUNT + r"(?P<channelState>stopped)" + _CHANNEL_STATUS_LAST_ERROR,
         values={"channel": _CHANNEL_LABELS},
     ),
     _searched(

@@ -1000,8 +1000,9 @@ LOCK = "~/.openclaw/agents/main/sessions/2bc0117f-8cd0-43a6-a382-1b4ebc062f6d.js
      "error:Network request for 'getUpdates' failed!", "channel.exited",
      {"channel": "telegram", "account": "default", "channelState": "stopped",
       "error": "Network request for 'getUpdates' failed!"}),
-    ("- Discord work (Acme): enabled, configured, stopped, bot:@acme, token:env", "channel.exited",
-     {"channel": "discord", "account": "work", "channelState": "stopped"}),
+    ("- Discord work (Acme): enabled, configured, stopped, bot:@acme, token:env, error:Used disallowed intents",
+     "channel.exited", {"channel": "discord", "account": "work", "channelState": "stopped",
+                        "error": "Used disallowed intents"}),
     ("- WhatsApp default: enabled, configured, linked, running, disconnected, in:5h ago, dm:pairing, error:status 408",
      "channel.transport_error", {"channel": "whatsapp", "channelState": "disconnected", "error": "status 408"}),
     ("- Google Chat default: enabled, configured, running, disconnected, probe failed", "channel.transport_error",
@@ -1023,6 +1024,8 @@ def test_cli_output_as_pasted(line: str, kind: str, expected: dict[str, object])
     "- Discord default: enabled, configured, running, connected, bot:@x, works, audit ok",
     "- Slack work (Acme): disabled, configured, stopped, token:config",  # a channel switched off
     "- Signal default: enabled, not configured, stopped",  # one never set up
+    # an account the manager has not started (no error, no stop): policy "channel status snapshot without an error"
+    "- Discord work (Acme): enabled, configured, stopped, bot:@acme, token:env",
     "- Telegram default: enabled, configured, token:config",  # the config-only listing (gateway not reachable)
     "- Telegram default: enabled, configured, running, works, error:409: Conflict",  # an old error, running now
     "Telegram: ok (@mybot) (312ms)",  # `openclaw health`'s serving channels
