@@ -115,6 +115,12 @@ _CHANNEL_LABELS = {
     "BlueBubbles": "bluebubbles", "DingTalk": "dingtalk", "QQ Bot": "qqbot", "WeCom": "wecom", "Tlon": "tlon",
 }
 
+# The flags and the reason after an "[abort-source] ... source=<source>" (abort-source-log.ts): the reason is "Name:
+# message" or "<none>", and a "stack=<frames>" ends the line.
+_ABORT_SOURCE_REST = (r"(?: isTimeout=(?P<isTimeout>true|false))?(?: idleTimeout=(?P<idleTimedOut>true|false))?"
+                      r"(?: compactionTimeout=(?P<compactionTimedOut>true|false))?(?: external=(?P<external>true|false))?"
+                      r"(?: reason=(?P<abortReason>[^\n]{0,300}?)(?= stack=|\s*$))?")
+
 FAMILIES: tuple[Family, ...] = (
     # 2.1 detection
     _anchored("session.stuck", "warn", ("stuck session:", "Stuck session:"), r"[sS]tuck session:" + KV,
@@ -139,6 +145,15 @@ FAMILIES: tuple[Family, ...] = (
         r"stuck session recovery unavailable:\s*(?P<error>.*)",
     ),
     _anchored("recovery.action", "warn", "stuck session recovery:", r"stuck session recovery:" + KV),
+    # The reply queue's Discord stuck-session circuit breaker (src/auto-reply/reply/queue/circuit-breaker.ts, runtime
+    # log): queued Discord messages waited 5 min behind an active run that was not streaming, so the breaker aborted
+    # that run: "discord stuck-session circuit breaker fired for <queueKey>: queueDepth=<n>, activeSessionId=<id>,
+    # aborted=<bool>". A recovery the queue ran itself, not the diagnostic heartbeat's.
+    _anchored(
+        "recovery.circuit_breaker", "info", "discord stuck-session circuit breaker fired for ",
+        r"(?P<channel>discord) stuck-session circuit breaker fired for (?P<sessionKey>\S+): queueDepth=(?P<queueDepth>\d+),"
+        r" activeSessionId=(?P<sessionId>[^,\s]+), aborted=(?P<aborted>true|false)",
+    ),
     _anchored(
         "abort.settle_timeout", "warn", ("embedded abort settle timed out:", "sessions_yield abort settle timed out:"),
         r"(?P<runner>embedded|sessions_yield) abort settle timed out:" + KV,
@@ -772,6 +787,28 @@ FAMILIES: tuple[Family, ...] = (
         r"Subagent announce give up(?: \((?P<reason>[^()]{1,100})\))?:?" + KV,
     ),
     _searched("llm.idle_timeout", "warn", "LLM idle timeout", r"LLM idle timeout \((?P<idleTimeout>\d+(?:\.\d+)?m?s)\)"),
+    # The embedded runner's abort-cause line (src/agents/pi-embedded-runner/run/abort-source-log.ts, agent/embedded,
+    # warn; printed only with OPENCLAW_LOG_ABORT_SOURCES=1, so users chasing a mid-run cutoff paste it): "[abort-source]
+    # runId=<id> sessionId=<id> source=<external-signal|llm-idle-timeout|compaction-timeout|run-timer|explicit-cancel>
+    # isTimeout=<bool> idleTimeout=<bool> compactionTimeout=<bool> external=<bool> reason=<Name: message|<none>>
+    # stack=<frames>". The source names the timer that aborted the run: the LLM idle watchdog is the model call
+    # hanging (read as llm.idle_timeout), the compaction timeout is compaction stalling (compaction.timeout); the run
+    # timer, an external signal or an explicit cancel is an abort whose cause is read elsewhere (run.abort_source).
+    _anchored(
+        "llm.idle_timeout", "warn", "[abort-source]",
+        r"\[abort-source\] runId=(?P<runId>\S+) sessionId=(?P<sessionId>\S+) source=(?P<abortSource>llm-idle-timeout)"
+        + _ABORT_SOURCE_REST,
+    ),
+    _anchored(
+        "compaction.timeout", "warn", "[abort-source]",
+        r"\[abort-source\] runId=(?P<runId>\S+) sessionId=(?P<sessionId>\S+) source=(?P<abortSource>compaction-timeout)"
+        + _ABORT_SOURCE_REST,
+    ),
+    _anchored(
+        "run.abort_source", "warn", "[abort-source]",
+        r"\[abort-source\] runId=(?P<runId>\S+) sessionId=(?P<sessionId>\S+) source=(?P<abortSource>[\w-]{1,40})"
+        + _ABORT_SOURCE_REST,
+    ),
     # The same timeout as the user is told it (the run's error text, a tool result, a reply): "The model did not
     # produce a response before the model idle timeout. Please try again, or increase
     # `models.providers.<id>.timeoutSeconds` ..." (#80420; OpenClaw's own tests retry on it); earlier builds said

@@ -26,6 +26,23 @@ KEY = "agent:main:telegram:direct:7012345678"
 
 # (subsystem, level, message, kind, fields the line must give)
 LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
+    # src/agents/pi-embedded-runner/run/abort-source-log.ts: the timer behind a mid-run abort.
+    ("agent/embedded", "WARN",
+     f"[abort-source] runId={RUN} sessionId={SID} source=llm-idle-timeout isTimeout=true idleTimeout=true "
+     "compactionTimeout=false external=false reason=Error: idle limit stack=at a | at b",
+     "llm.idle_timeout", {"runId": RUN, "sessionId": SID, "abortSource": "llm-idle-timeout"}),
+    ("agent/embedded", "WARN",
+     f"[abort-source] runId={RUN} sessionId={SID} source=compaction-timeout isTimeout=true idleTimeout=false "
+     "compactionTimeout=true external=false reason=<none> stack=at a",
+     "compaction.timeout", {"runId": RUN, "abortSource": "compaction-timeout"}),
+    ("agent/embedded", "WARN",
+     f"[abort-source] runId={RUN} sessionId={SID} source=explicit-cancel isTimeout=false idleTimeout=false "
+     "compactionTimeout=false external=false reason=<none> stack=at a",
+     "run.abort_source", {"runId": RUN, "abortSource": "explicit-cancel"}),
+    # src/auto-reply/reply/queue/circuit-breaker.ts (runtime log, info)
+    ("gateway", "INFO",
+     f"discord stuck-session circuit breaker fired for {KEY}: queueDepth=3, activeSessionId={SID}, aborted=true",
+     "recovery.circuit_breaker", {"sessionKey": KEY, "queueDepth": 3, "sessionId": SID, "aborted": True}),
     ("diagnostic", "WARN",
      f"stuck session recovery reclaiming phantom_reply_work: sessionId={SID} sessionKey={KEY} age=720s queueDepth=0 "
      f"activeSessionId={SID}",

@@ -421,6 +421,25 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     # src/agents/pi-embedded-runner/compaction-circuit-breaker.ts
     ("[compaction-circuit-breaker] failure recorded: sessionKey=agent:main:main consecutiveFailures=3 cooldownMs=1200000",
      "compaction.failed", {"sessionKey": "agent:main:main", "consecutiveFailures": 3, "cooldownMs": 1200000}),
+    # src/agents/pi-embedded-runner/run/abort-source-log.ts (OPENCLAW_LOG_ABORT_SOURCES=1): the timer that aborted
+    ("[abort-source] runId=r1 sessionId=s1 source=llm-idle-timeout isTimeout=true idleTimeout=true "
+     "compactionTimeout=false external=false reason=Error: idle limit stack=at a (x.js:1:1) | at b (y.js:2:2)",
+     "llm.idle_timeout", {"runId": "r1", "sessionId": "s1", "abortSource": "llm-idle-timeout",
+                          "abortReason": "Error: idle limit"}),
+    ("[abort-source] runId=r1 sessionId=s1 source=compaction-timeout isTimeout=true idleTimeout=false "
+     "compactionTimeout=true external=false reason=<none> stack=<unavailable>",
+     "compaction.timeout", {"runId": "r1", "abortSource": "compaction-timeout", "compactionTimedOut": True}),
+    ("[abort-source] runId=r1 sessionId=s1 source=run-timer isTimeout=true idleTimeout=false "
+     "compactionTimeout=false external=false reason=TimeoutError: run timed out stack=at a",
+     "run.abort_source", {"runId": "r1", "abortSource": "run-timer", "abortReason": "TimeoutError: run timed out"}),
+    ("[abort-source] runId=r1 sessionId=s1 source=external-signal isTimeout=false idleTimeout=false "
+     "compactionTimeout=false external=true reason=<none> stack=at a",
+     "run.abort_source", {"abortSource": "external-signal", "external": True}),
+    # src/auto-reply/reply/queue/circuit-breaker.ts
+    ("discord stuck-session circuit breaker fired for agent:main:discord:channel:1234: queueDepth=2, "
+     "activeSessionId=s1, aborted=true", "recovery.circuit_breaker",
+     {"channel": "discord", "sessionKey": "agent:main:discord:channel:1234", "queueDepth": 2, "sessionId": "s1",
+      "aborted": True}),
     ("auto-compaction failed for openai/gpt-5: Compaction timed out", "compaction.failed",
      {"model": "openai/gpt-5", "error": "Compaction timed out"}),
     ("auto-compaction failed for openrouter/openai/gpt-oss-20b:free: nothing to compact", "compaction.failed",
