@@ -1784,6 +1784,15 @@ FAMILIES: tuple[Family, ...] = (
         "channel.stopping", "info", "]: abort signal received, stopping",
         r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: abort signal received, stopping",
     ),
+    # The monitor's start-up bot-info probe (extensions/feishu/src/monitor.startup.ts, error; its budget 10 s in early
+    # builds, later 30 s or OPENCLAW_FEISHU_STARTUP_PROBE_TIMEOUT_MS): "feishu[<account>]: bot info probe timed out
+    # after <n>ms; continuing startup". One request of the platform's API timing out at start (the bot-info call, as
+    # Telegram's getMe is): the account starts on without its bot's open_id, so read as a fetch timeout of the channel
+    # (policy "one channel request failure": alone it is no fault, with others of the channel it is).
+    _searched(
+        "fetch.timeout", "error", "]: bot info probe timed out after ",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: bot info probe timed out after (?P<timeoutMs>\d+)ms",
+    ),
     _searched(
         "channel.transport_error", "error", "feishu[",
         r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: (?:polling error|Webhook server error|WebSocket SDK reported "
@@ -1827,10 +1836,29 @@ FAMILIES: tuple[Family, ...] = (
         "channel.handler_broken", "error", "]: error handling message: ",
         r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: error handling message: " + CODE_FAULT + r"(?P<error>.*)",
     ),
+    # (and its inbound debouncer's flush failing the same way, "feishu[<accountId>]: inbound debounce flush failed:
+    # <err>" (extensions/feishu/src/monitor.account.ts): every batch of messages meets that fault)
+    _searched(
+        "channel.handler_broken", "error", "]: inbound debounce flush failed: ",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: inbound debounce flush failed: " + CODE_FAULT
+        + r"(?P<error>.*)",
+    ),
     _searched(
         "channel.inbound_failed", "error", "]: error handling ",
-        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: error handling (?P<event>(?:\w{1,30} ){0,4}?(?:message|event)):"
-        r"\s*(?P<error>.*)",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: error handling (?P<event>(?:\w{1,30} ){0,4}?(?:message|event)"
+        r"|card action):\s*(?P<error>.*)",
+    ),
+    # The same monitor (extensions/feishu/src/monitor.account.ts, error) losing inbound messages elsewhere on their way
+    # to the agent: the inbound debouncer's flush failing, "feishu[<accountId>]: inbound debounce flush failed: <err>"
+    # (the batch's messages are released, not dispatched), and a stop command sent past the queue failing, "feishu[
+    # <accountId>]: fast-abort dispatch failed: <err>".
+    _searched(
+        "channel.inbound_failed", "error", " dispatch failed: ",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: (?P<event>fast-abort) dispatch failed:\s*(?P<error>.*)",
+    ),
+    _searched(
+        "channel.inbound_failed", "error", "]: inbound debounce flush failed: ",
+        r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: inbound (?P<event>debounce flush) failed:\s*(?P<error>.*)",
     ),
     _searched(
         "channel.inbound_failed", "error", "]: webhook handler error: ",

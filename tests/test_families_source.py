@@ -672,6 +672,19 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.polling_started", {"channel": "feishu", "account": "default"}),
     ("gateway/channels/feishu", "ERROR", "feishu[default]: webhook handler error: Error: dispatcher failed",
      "channel.inbound_failed", {"event": "webhook", "error": "Error: dispatcher failed"}),
+    # Feishu's start-up bot-info probe timing out (monitor.startup.ts) and inbound messages lost past the socket
+    # (monitor.account.ts): the debouncer's flush, a stop command sent past the queue, a card action.
+    ("gateway/channels/feishu", "ERROR", "feishu[default]: bot info probe timed out after 30000ms; continuing startup",
+     "fetch.timeout", {"channel": "feishu", "account": "default", "timeoutMs": 30000}),
+    ("gateway/channels/feishu", "ERROR", "feishu[main]: inbound debounce flush failed: Error: ENOSPC: no space left",
+     "channel.inbound_failed", {"channel": "feishu", "account": "main", "event": "debounce flush"}),
+    ("gateway/channels/feishu", "ERROR",
+     "feishu[main]: inbound debounce flush failed: TypeError: Cannot read properties of undefined (reading 'trim')",
+     "channel.handler_broken", {"channel": "feishu", "account": "main"}),
+    ("gateway/channels/feishu", "ERROR", "feishu[main]: fast-abort dispatch failed: Error: session busy",
+     "channel.inbound_failed", {"channel": "feishu", "event": "fast-abort", "error": "Error: session busy"}),
+    ("gateway/channels/feishu", "ERROR", "feishu[main]: error handling card action: Error: card expired",
+     "channel.inbound_failed", {"channel": "feishu", "event": "card action", "error": "Error: card expired"}),
     # Telegram's Bot API wrapper (extensions/telegram/src/api-logging.ts) with grammY's errors: a network failure
     # with its error class, and the token refused (401; sendchataction-401-backoff.ts gives up on it).
     ("telegram/api", "ERROR", "telegram setMyCommands failed: HttpError: Network request for 'setMyCommands' failed!",

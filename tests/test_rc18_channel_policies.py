@@ -404,3 +404,19 @@ def test_a_channel_status_listing_an_enabled_account_stopped_on_an_error_is_rc18
     # a listing of serving, disabled or unconfigured accounts is no fault
     assert rc18(head, serving, "- Slack work (Acme): disabled, configured, stopped, token:config",
                 "- Signal default: enabled, not configured, stopped") is None
+
+
+def test_one_feishu_bot_info_probe_timeout_at_start_is_one_request_failure() -> None:
+    # extensions/feishu/src/monitor.startup.ts: the start-up bot-info request timing out, the start going on. Policy
+    # "one channel request failure": alone, or with the account's client started after it, no fault
+    probe = "2026-11-20T10:00:00.000Z [feishu] feishu[main]: bot info probe timed out after 30000ms; continuing startup"
+    start = "2026-11-20T10:00:00.200Z [feishu] feishu[main]: starting WebSocket connection..."
+    started = "2026-11-20T10:00:01.000Z [feishu] feishu[main]: WebSocket client started"
+    assert rc18(probe) is None
+    assert rc18(probe, start, started) is None
+    # Boundary: two accounts' probes timing out at once, or the same account's socket failing too, is RC18
+    other = "2026-11-20T10:00:00.010Z [feishu] feishu[work]: bot info probe timed out after 30000ms; continuing startup"
+    assert rc18(probe, other, start) is not None
+    failed = ("2026-11-20T10:00:02.000Z [feishu] feishu[main]: WebSocket start failed, retrying in 1000ms: "
+              "connect ETIMEDOUT open.feishu.cn:443")
+    assert rc18(probe, start, failed) is not None
