@@ -44,7 +44,8 @@ MAX_EXAMPLES = 5
 # not clean up, providers all in cooldown, a recovery with nothing to recover with, subagent announces, exec
 # sessions lost or killed, WebSocket protocol errors, a reply refused on a session-entry conflict, a tool call a
 # channel plugin recorded as failed, a remote Codex app-server the harness cannot reach, a dreaming narrative's
-# subagent run that timed out or failed.
+# subagent run that timed out or failed, a run aborted by its run timer, an outside signal or a cancel (the
+# embedded runner's "[abort-source]" line, printed only under OPENCLAW_LOG_ABORT_SOURCES=1).
 UNJUDGED_FAULT_KINDS = frozenset({
     "channel.handler_timeout", "channel.listener_timeout", "cron.setup_timeout", "codex.startup_timeout",
     "plugin.hook_failed",
@@ -54,7 +55,7 @@ UNJUDGED_FAULT_KINDS = frozenset({
     "model.provider_cooldown", "recovery.unavailable", "subagent.announce_failed", "subagent.announce_drain_failed",
     "tools.exec_aborted", "tools.exec_session_missing", "ws.protocol_mismatch", "ws.invalid_handshake", "ws.error",
     "session.init_conflict", "plugin.load_failed",
-    "codex.remote_unreachable", "memory.narrative_failed",
+    "codex.remote_unreachable", "memory.narrative_failed", "run.abort_source",
     "plugin.tool_failed",  # (a channel plugin's record of a tool call that failed: the rules read it only as its end)
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
