@@ -42,6 +42,7 @@ from stuckscan.events import (
     INBOUND_UNSERVED_KIND,
     LANE_TIMER_SLACK,
     LOCK_FAILURE_TEXTS,
+    LONE_IN_PASTE_FIELD,
     LONE_TIMEOUT_COMPANIONS,
     NEXT_RUN_KINDS,
     NOTE_KIND,
@@ -69,7 +70,6 @@ from stuckscan.events import (
     TRANSCRIPT_PROMPT_ERROR_KIND,
     TURN_CLAIM_BUSY,
     UNPARSED_KIND,
-    UNTIMED_LINES_AFTER_FIELD,
     Event,
     agent_end_provider_answered,
     beside_start,
@@ -610,16 +610,6 @@ def _failed_work(event: Event) -> bool:
     return fields.get("isError") in (True, "true") and not agent_end_provider_answered(event)
 
 
-def _lone_but_for_untimed_lines_after(pending: PendingSignal) -> bool:
-    """Whether an untimed run timeout, with no counted line before it, was followed in its paste only by lines that
-    opened no fault signal of their own. Untimed, such lines cannot show the run held a minute with no end (RC15 reads
-    them as its cleanup window only when they are of the held kinds), so the timeout stays the paste's only fault line:
-    the run's spent budget, RC01's reading (labelling policy "lone embedded run timeout"). A later fault of its own (a
-    compaction that timed out, a lock, a stall) keeps deciding."""
-    return pending.event.time is None and pending.untimed_after > 0 and pending.counted_before == 0 \
-        and not pending.fault_after
-
-
 @dataclass(slots=True)
 class PendingSignal:
     """A line that is a fault only if its ending never follows: a run timeout with no cleanup
@@ -631,9 +621,13 @@ class PendingSignal:
     deadline: datetime | None
     opened_by: str   # "run_timeout" or "compaction"
     followups: list[Event] = field(default_factory=list)  # unnamed lines the run logged about this timeout
-    untimed_after: int = 0  # (an untimed run timeout: recognised untimed lines of its file after it so far)
-    counted_before: int = 0  # (Correlator._other_lines when it began: lines beside which a run timeout is not lone)
-    fault_after: bool = False  # (a fault signal of its own opened after it: an incident, an episode, a compaction wait)
+    # Whether an untimed run timeout is alone in its paste (labelling policy "lone embedded run timeout"): for an untimed
+    # run timeout with no counted line before it (Correlator._other_lines), the recognised untimed lines of its file
+    # after it so far; None for any other signal, and once a later line opened a fault of its own (an incident, an
+    # episode, a compaction wait), which keeps deciding. Untimed, such lines cannot show the run held a minute with no
+    # end, so a timeout followed by one or more of them (a non-zero count) stays the paste's only fault line: the run's
+    # spent budget, RC01's reading, marked LONE_IN_PASTE_FIELD for RC15.
+    paste_lines_after: int | None = None
 
 
 @dataclass(slots=True)
@@ -1184,7 +1178,7 @@ class Correlator:
         if kind == BATCH_KIND:  # lines the fast path's lifecycle lane handles in one go (stuckscan.lifecycle_lane)
             return event.feed_into(self)  # type: ignore[attr-defined,no-any-return]  # (each line counted as fed)
         if self.pending_timeouts and moment is None and kind != NOTE_KIND:
-            self._count_untimed_after(event)
+            self._count_paste_lines_after(event)
         if kind != NOTE_KIND and kind not in LONE_TIMEOUT_COMPANIONS and not self._failover_after_its_run_timeout(event):
             self._other_lines += 1  # (a line beside which a run timeout is no longer lone: see _expire_run_timeouts)
         if kind == "liveness.work_item":
@@ -2423,8 +2417,9 @@ class Correlator:
             deadline = moment + window if moment else None
             if opened_by == "compaction":
                 self._note_fault_after_run_timeouts()
+            lone_so_far = opened_by == "run_timeout" and event.time is None and not self._other_lines
             self.pending_timeouts[key] = PendingSignal(event, identity, deadline, opened_by,
-                                                       counted_before=self._other_lines)
+                                                       paste_lines_after=0 if lone_so_far else None)
             if deadline is not None and (self._pending_due is None or deadline < self._pending_due):
                 self._pending_due = deadline
 
@@ -2446,18 +2441,17 @@ class Correlator:
 
     def _note_fault_after_run_timeouts(self) -> None:
         """A line opened a fault signal of its own (an incident, a gateway episode, a compaction wait) while untimed run
-        timeouts wait for their cleanup: beside it none of them is the paste's only fault line."""
+        timeouts wait for their cleanup: beside it none of them is alone in its paste (PendingSignal.paste_lines_after)."""
         for pending in self.pending_timeouts.values():
-            if pending.opened_by == "run_timeout" and pending.event.time is None:
-                pending.fault_after = True
+            pending.paste_lines_after = None
 
-    def _count_untimed_after(self, event: Event) -> None:
-        """Count a recognised untimed line after each untimed run timeout of its file still waiting for its cleanup.
-        Without times such lines cannot show the minute with no run end that a timed log shows, nor whether they fell
-        inside the cleanup window: the RC15 rule reads them as a window only when they are of the held kinds."""
+    def _count_paste_lines_after(self, event: Event) -> None:
+        """Count a recognised untimed line after each untimed run timeout of its file that is alone in its paste so far
+        (PendingSignal.paste_lines_after). The RC15 rule reads such lines as the cleanup window only when they are of
+        the held kinds."""
         for pending in self.pending_timeouts.values():
-            if pending.opened_by == "run_timeout" and pending.event.time is None and pending.event.source == event.source:
-                pending.untimed_after += 1
+            if pending.paste_lines_after is not None and pending.event.source == event.source:
+                pending.paste_lines_after += 1
 
     def _join_run_timeout(self, event: Event) -> bool:
         """A ``[timeout-compaction]`` line (it names no run) logged at a run timeout still waiting for its cleanup: the
@@ -2831,8 +2825,9 @@ class Correlator:
                     self._pending_due = pending.deadline
                 continue
             del self.pending_timeouts[key]
-            if _lone_but_for_untimed_lines_after(pending):  # (RC15 declines it for want of a held line; RC01 reads it)
-                pending.event.seconds[UNTIMED_LINES_AFTER_FIELD] = pending.untimed_after
+            lone_in_paste = bool(pending.paste_lines_after)  # (RC15 declines it for want of a held line; RC01 reads it)
+            if lone_in_paste:
+                pending.event.seconds[LONE_IN_PASTE_FIELD] = pending.paste_lines_after
             if due and pending.opened_by == "compaction" and pending.event.time is not None and self.now is not None:
                 # (a later line past its window, no end: the lines show the compaction open that long)
                 pending.event.seconds[COMPACTION_HELD_FIELD] = (self.now - pending.event.time).total_seconds()
@@ -2848,7 +2843,7 @@ class Correlator:
                 record.cut_short = not due
                 # (the input's only fault line is the run timeout: "lone embedded run timeout", read by RC01/RC15)
                 record.lone_timeout = pending.opened_by == "run_timeout" \
-                    and (not self._other_lines or _lone_but_for_untimed_lines_after(pending))
+                    and (not self._other_lines or lone_in_paste)
                 changes.append(Change("opened", record, "run timeout with no cleanup" if pending.opened_by == "run_timeout"
                                       else "compaction with no end"))
             for followup in pending.followups:

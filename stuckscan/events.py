@@ -472,10 +472,10 @@ SILENT_STREAK_FIELD = "silentStreakMs"
 # (set by the correlator on a run timeout whose run's tool lines went on until shortly before it: how long before the
 # cap the last tool line came, see busy_until_cap)
 BUSY_AT_CAP_FIELD = "busyUntilCapSeconds"
-# (set by the correlator on an untimed run timeout still waiting for its cleanup when the input ended: how many
-# recognised untimed lines of its file came after it, none of them its run's end; set only when no counted line came
-# before it and none after it opened a fault signal of its own: then it is the paste's only fault line)
-UNTIMED_LINES_AFTER_FIELD = "untimedLinesAfter"
+# (set by the correlator on an untimed run timeout alone in its paste, still waiting for its cleanup when the input
+# ended: no counted line before it, one or more recognised untimed lines of its file after it (their number), none of
+# them its run's end and none opening a fault signal of its own; see PendingSignal.paste_lines_after)
+LONE_IN_PASTE_FIELD = "loneInPaste"
 # (set by the correlator on the failover's own lines after such a timeout: the run's lane task ending on "LLM request
 # timed out." and the auth profile's "Profile <id> timed out": the cap's echo, see echoes_busy_run_cap)
 CAP_ECHO_FIELD = "echoesBusyRunCap"

@@ -263,33 +263,6 @@ def test_a_pending_run_timeout_watches_every_cleanup_line(tmp_path: Path) -> Non
     assert not analyze_paths([path], OPTIONS).incidents  # the cleanup came in time
 
 
-# A lone run timeout (no other kind of line in the input before its wait expires) reads as RC01, one beside other lines
-# as RC15 (so does one whose incident is still open when the input ends). The lane's lines count as the correlator counts
-# them when it is fed them one by one, after the sweep their time calls for: a routine turn of another session 400 s on
-# leaves the timeout lone (the turn's first line expires its wait), one 10 s on does not.
-@pytest.mark.parametrize(("turn_at", "rule"), [(400, "RC01"), (10, "RC15")])
-def test_lane_lines_count_beside_a_lone_run_timeout_as_when_fed_one_by_one(tmp_path: Path, turn_at: int,
-                                                                            rule: str) -> None:
-    key, session_id = SESSIONS[0]
-    _, timed_out = SESSIONS[2]
-    records = [(0, "WARN", "agent/embedded", f"embedded run timeout: runId=run-0-9cc3-4cb5 sessionId={timed_out} "
-                "timeoutMs=60000"),
-               (turn_at, "DEBUG", "diagnostic", f"message queued: sessionId={session_id} sessionKey={key} "
-                "source=telegram queueDepth=1"),
-               (turn_at, "DEBUG", "diagnostic", f"session state: sessionId={session_id} sessionKey={key} prev=idle "
-                'new=processing reason="message_start" queueDepth=0'),
-               (400, "DEBUG", "diagnostic", f"session state: sessionId={session_id} sessionKey={key} prev=processing "
-                'new=idle reason="run_completed" queueDepth=0'),
-               (4000, "DEBUG", "diagnostic", f"message processed: sessionId={session_id} sessionKey={key} "
-                "outcome=completed duration=1400ms"),
-               (4600, "DEBUG", "diagnostic", f"message queued: sessionId={session_id} sessionKey={key} "
-                "source=telegram queueDepth=1")]  # (the timeout's incident closed before the input ends)
-    path = _log(tmp_path, records)
-    _assert_same_three_ways([path])
-    incident, = analyze_paths([path], OPTIONS).incidents
-    assert incident.primary is not None and incident.primary.rule.id == rule
-
-
 # Seeds whose logs once differed: the lane's run of lines was counted as one line beside a lone run timeout, before the
 # sweep its first line's time calls for expired the timeout's wait (RC15 with the lane, RC01 without).
 @pytest.mark.parametrize("seed", [126, 1224, 2109])
@@ -302,14 +275,15 @@ def test_a_lone_run_timeout_before_a_lane_run_reports_the_same_with_the_lane(tmp
 # timeout as when fed (Correlator._other_lines): until a line that surely counts has passed, its scan hands every line
 # over whole (FileScan.lone). A shared lane's enqueue, a fast "⇄ res" (coloured: skipped; plain: inert) 10 s after the
 # timeout, before its wait expires, leave it not lone (RC15); chatter (a generic line) is never counted (RC01).
-def _beside_a_lone_timeout(between: list[tuple[int, str, str, str]]) -> list[tuple[int, str, str, str]]:
+def _beside_a_lone_timeout(between: list[tuple[int, str, str, str]],
+                           queued_at: int = 400) -> list[tuple[int, str, str, str]]:
     key, session_id = SESSIONS[0]
     _, timed_out = SESSIONS[2]
     return sorted([(0, "WARN", "agent/embedded", f"embedded run timeout: runId=run-0-9cc3-4cb5 sessionId={timed_out} "
                     "timeoutMs=60000"),
-                   *between,
-                   (400, "DEBUG", "diagnostic", f"message queued: sessionId={session_id} sessionKey={key} "
+                   (queued_at, "DEBUG", "diagnostic", f"message queued: sessionId={session_id} sessionKey={key} "
                     "source=telegram queueDepth=1"),
+                   *between,
                    (4000, "DEBUG", "diagnostic", f"message processed: sessionId={session_id} sessionKey={key} "
                     "outcome=completed duration=1400ms"),
                    (4600, "DEBUG", "diagnostic", f"message queued: sessionId={session_id} sessionKey={key} "
@@ -319,6 +293,23 @@ def _beside_a_lone_timeout(between: list[tuple[int, str, str, str]]) -> list[tup
 def _rule(analysis: Analysis) -> str | None:
     incident, = analysis.incidents
     return incident.primary.rule.id if incident.primary is not None else None
+
+
+# A lone run timeout (no other kind of line in the input before its wait expires) reads as RC01, one beside other lines
+# as RC15 (so does one whose incident is still open when the input ends). The lane's lines count as the correlator counts
+# them when it is fed them one by one, after the sweep their time calls for: a routine turn of another session 400 s on
+# leaves the timeout lone (the turn's first line expires its wait), one 10 s on does not.
+@pytest.mark.parametrize(("turn_at", "rule"), [(400, "RC01"), (10, "RC15")])
+def test_lane_lines_count_beside_a_lone_run_timeout_as_when_fed_one_by_one(tmp_path: Path, turn_at: int,
+                                                                            rule: str) -> None:
+    key, session_id = SESSIONS[0]
+    turn = [(turn_at, "DEBUG", "diagnostic", f"session state: sessionId={session_id} sessionKey={key} prev=idle "
+             'new=processing reason="message_start" queueDepth=0'),
+            (400, "DEBUG", "diagnostic", f"session state: sessionId={session_id} sessionKey={key} prev=processing "
+             'new=idle reason="run_completed" queueDepth=0')]
+    path = _log(tmp_path, _beside_a_lone_timeout(turn, queued_at=turn_at))  # (its incident closed before the input ends)
+    _assert_same_three_ways([path])
+    assert _rule(analyze_paths([path], OPTIONS)) == rule
 
 
 @pytest.mark.parametrize(("subsystem", "message", "rule"), [(*line, "RC01" if line[0] == "gateway" else "RC15")

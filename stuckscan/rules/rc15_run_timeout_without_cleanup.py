@@ -7,9 +7,9 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from stuckscan.events import (
+    LONE_IN_PASTE_FIELD,
     NEXT_RUN_KINDS,
     TIMED_OUT_RUN_FIELD,
-    UNTIMED_LINES_AFTER_FIELD,
     Event,
     event_order,
     expired_as_stale,
@@ -123,8 +123,7 @@ def _untimed_lines_after_unheld(timeout: Event, view: IncidentView) -> bool:
     the paste's only fault line (no counted line before it, no later line opening a fault of its own: RC01 then reads
     it); one beside another fault (a lock, a compaction timeout), or one that ends the paste, stays as the rest of the
     incident reads it."""
-    return timeout.time is None and timeout.seconds.get(UNTIMED_LINES_AFTER_FIELD, 0) > 0 \
-        and not run_held_after(view, timeout)
+    return LONE_IN_PASTE_FIELD in timeout.seconds and not run_held_after(view, timeout)
 
 
 def _attempt_came_back(view: IncidentView, timeout: Event) -> bool:
