@@ -3100,6 +3100,16 @@ def signature_label(fields: Mapping[str, Any]) -> str | None:
     return label
 
 
+# Results of the slow part of match_family (no family anchored on the first word matched: the
+# elided label, the error wrappers, the ~220 searched families), by message. A pure function of the
+# message; short messages repeat word for word ("model usage", a root logger's "runtime backend
+# ready"), and each costs about 12 us to search again.
+_UNANCHORED: dict[str, tuple[Family, re.Match[str]] | None] = {}
+_UNANCHORED_LIMIT = 4096
+_UNANCHORED_TEXT = 120
+_UNSEEN: Any = object()
+
+
 def match_family(message: str) -> tuple[Family, re.Match[str]] | None:
     """The first family whose pattern matches ``message``, with its match."""
     for family in ANCHORED_INDEX.get(first_word(message), ()):
@@ -3108,6 +3118,18 @@ def match_family(message: str) -> tuple[Family, re.Match[str]] | None:
         match = family.pattern.match(message)
         if match is not None:
             return family, match
+    if len(message) > _UNANCHORED_TEXT:
+        return _match_unanchored(message)
+    found = _UNANCHORED.get(message, _UNSEEN)
+    if found is _UNSEEN:
+        found = _match_unanchored(message)
+        if len(_UNANCHORED) < _UNANCHORED_LIMIT:
+            _UNANCHORED[message] = found
+    return found  # type: ignore[no-any-return]
+
+
+def _match_unanchored(message: str) -> tuple[Family, re.Match[str]] | None:
+    """:func:`match_family` once no family anchored on the message's first word matched it."""
     elided = _ELIDED_AFTER_LABEL.search(message, 0, _LABEL_SPAN)
     if elided is not None:  # "stalled session ... age=139s ...": the colon after the label was cut
         found = _match_anchored(message[:elided.start()] + ": " + message[elided.end():])

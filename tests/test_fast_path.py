@@ -178,6 +178,26 @@ def test_malformed_lines_are_still_counted_as_unparsed(tmp_path: Path) -> None:
     assert quick == slow
 
 
+def test_call_sites_are_checked_on_every_record_though_remembered(tmp_path: Path) -> None:
+    """A binding's records from other call sites, valid or not, after one already checked: a valid one is built
+    as ever, one whose call site is no flat object of strings goes to the parser (and a broken one is unparsed)."""
+    line = _record("lane dequeue: lane=session:agent:main:main waitMs=3 queueSize=0")
+    other = line.replace("entry.js:2366", "entry.js:812")
+    lines = [
+        line, other, line, other,
+        line.replace('"fileLine":"2366"', '"fileLine":2366'),           # valid JSON, not a string: the parser's
+        line.replace('"fileColumn":"14"', '"fileColumn":"1\x01"'),     # a raw control character: unparsed
+        line.replace('"method":"logToFile"}}', '"method":"logToFile"}'),  # _meta left open: unparsed
+        other, line,
+    ]
+    path = _write(tmp_path, lines)
+    slow = analyze_paths([path], OPTIONS)
+    quick = fast([path])
+    assert quick.inputs == slow.inputs
+    assert slow.inputs.unparsed == 2
+    assert quick == slow
+
+
 def test_lines_that_look_ignorable_but_matter_are_decoded(tmp_path: Path) -> None:
     """Escapes, colour codes, needles deep in a message and learnable ids all reach the correlator."""
     lines = [
