@@ -28,20 +28,36 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def export(ref: str, into: Path) -> Path:
+def compile_tree(tree: Path) -> None:
+    """Byte-compile the package in ``tree``, as an installed package is."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "stuckscan")], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def export(ref: str, into: Path, compiled: bool = True) -> Path:
+    """The package at git revision ``ref``, in the new directory ``into`` (byte-compiled unless ``compiled`` is
+    false)."""
     into.mkdir(parents=True)
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(into / "stuckscan")], check=True,
-                   stdout=subprocess.DEVNULL)
+    if compiled:
+        compile_tree(into)
     return into
 
 
 def run(tree: Path, log: str, extra: list[str], out: Path) -> tuple[float, float, float]:
-    """(CPU seconds, wall seconds, peak RSS MB) of one scan with the package in ``tree``."""
-    argv = ["/usr/bin/time", "-v", sys.executable, "-m", "stuckscan", "scan", log, "--format", "json", "--no-redact",
-            "--fail-on", "never", "-q", "-o", str(out), *extra]
-    env = {**os.environ, "PYTHONPATH": str(tree)}
+    """(CPU seconds, wall seconds, peak RSS MB) of one JSON scan with the package in ``tree``."""
+    return timed_scan(tree, [log, "--format", "json", "--no-redact", "--fail-on", "never", "-q", "-o", str(out),
+                             *extra])
+
+
+def timed_scan(tree: Path, scan_args: list[str],
+               env_extra: dict[str, str | None] | None = None) -> tuple[float, float, float]:
+    """(CPU seconds, wall seconds, peak RSS MB) of ``stuckscan scan <scan_args>`` in a child process, with the package
+    in ``tree`` (and ``env_extra`` set in its environment; a ``None`` unsets the variable)."""
+    argv = ["/usr/bin/time", "-v", sys.executable, "-m", "stuckscan", "scan", *scan_args]
+    merged = {**os.environ, "PYTHONPATH": str(tree), **(env_extra or {})}
+    env = {name: value for name, value in merged.items() if value is not None}
     started = time.perf_counter()
     done = subprocess.run(argv, cwd=tree, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - started
@@ -64,8 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     extra = ["--jobs", str(args.jobs), *shlex.split(args.args)]
     with tempfile.TemporaryDirectory() as scratch:
         base = export(args.base, Path(scratch) / "base")
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "stuckscan")], check=True,
-                       stdout=subprocess.DEVNULL)
+        compile_tree(ROOT)
         for log in map(os.path.abspath, args.logs):
             results: dict[str, list[tuple[float, float, float]]] = {"base": [], "work": []}
             outs = {"base": Path(scratch) / "base.json", "work": Path(scratch) / "work.json"}

@@ -18,47 +18,24 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shlex
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from benchmarks.ab import compile_tree, export, timed_scan  # noqa: E402
+
 DEFAULT_LOG = ROOT / "tests" / "field" / "cases" / "f001-in-progress-never-clears-stall.log"
 
 
-def export(ref: str, into: Path) -> Path:
-    into.mkdir(parents=True)
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    return into
-
-
-def compile_tree(tree: Path) -> None:
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "stuckscan")], check=True,
-                   stdout=subprocess.DEVNULL)
-
-
-def run(tree: Path, log: str, extra: list[str], out: Path, env_extra: dict[str, str]) -> tuple[float, float, float]:
-    """(wall seconds, user+system CPU seconds, peak RSS MB) of one scan with the package in ``tree``."""
-    argv = ["/usr/bin/time", "-v", sys.executable, "-m", "stuckscan", "scan", log, "--no-color", "-o", str(out),
-            *extra]
-    env = {**os.environ, "PYTHONPATH": str(tree), **env_extra}
-    if "PYTHONPYCACHEPREFIX" not in env_extra:
-        env.pop("PYTHONPYCACHEPREFIX", None)
-    started = time.perf_counter()
-    done = subprocess.run(argv, cwd=tree, env=env, capture_output=True, text=True)
-    wall = time.perf_counter() - started
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"{tree}: exit {done.returncode}: {done.stderr[-2000:]}")
-    user = float(re.search(r"User time \(seconds\): ([\d.]+)", done.stderr).group(1))  # type: ignore[union-attr]
-    system = float(re.search(r"System time \(seconds\): ([\d.]+)", done.stderr).group(1))  # type: ignore[union-attr]
-    rss = float(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr).group(1)) / 1024  # type: ignore[union-attr]
-    return wall, user + system, rss
+def run(tree: Path, log: str, extra: list[str], out: Path,
+        env_extra: dict[str, str | None]) -> tuple[float, float, float]:
+    """(wall seconds, user+system CPU seconds, peak RSS MB) of one text scan with the package in ``tree``."""
+    cpu, wall, rss = timed_scan(tree, [log, "--no-color", "-o", str(out), *extra], env_extra)
+    return wall, cpu, rss
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,14 +48,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     extra = shlex.split(args.args)
     with tempfile.TemporaryDirectory() as scratch:
-        base = export(args.base, Path(scratch) / "base")
-        env_extra: dict[str, str] = {}
+        base = export(args.base, Path(scratch) / "base", compiled=not args.cold)
+        env_extra: dict[str, str | None] = {"PYTHONPYCACHEPREFIX": None}  # (the trees' own bytecode)
         if args.cold:
             empty = Path(scratch) / "no-bytecode"
             empty.mkdir()
             env_extra = {"PYTHONPYCACHEPREFIX": str(empty), "PYTHONDONTWRITEBYTECODE": "1"}
         else:
-            compile_tree(base)
             compile_tree(ROOT)
         for log in map(os.path.abspath, args.logs):
             results: dict[str, list[tuple[float, float, float]]] = {"base": [], "work": []}
