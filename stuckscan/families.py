@@ -1744,6 +1744,20 @@ FAMILIES: tuple[Family, ...] = (
         _CHANNEL_STATUS_ACCOUNT + r"running, (?P<channelState>disconnected)" + _CHANNEL_STATUS_ERROR,
         values={"channel": _CHANNEL_LABELS},
     ),
+    # `openclaw status --all`'s box-drawn Channels table (src/commands/status-all/channels.ts builds its rows from the
+    # config, the report's renderer adds the gateway's issues): "│ <label> │ ON|OFF │ OK|SETUP|WARN|OFF │ <detail> │".
+    # From the config alone a row is WARN only for a missing token file, partial tokens or a plugin's config issue: no
+    # failure. A channel the running gateway reports an issue for is WARN with " · gateway: <issue message>" after the
+    # detail (cut at 90 characters); a plugin's runtime issue is "Channel error: <lastError>" or WhatsApp's "Linked but
+    # disconnected[ (reconnectAttempts=<n>)]: <lastError>": the channel failing at that moment (policy "channel status
+    # snapshot without an error or a stop time"). OK, SETUP and OFF rows, and config issues, stay plain lines.
+    _searched(
+        "channel.transport_error", "warn", "· gateway: ",
+        r"\A(?:[│|] ?)?\s{0,4}(?P<channel>[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]{1,20})?) {0,40}[│|] {0,10}ON {0,10}[│|]"
+        r" {0,10}WARN {0,10}[│|][^│|\n]{0,300}?· gateway: (?P<error>(?:Channel error: |Linked but disconnected)"
+        r"[^│\n]{0,200}?)\s*(?:[│|]\s*)?$",
+        values={"channel": _CHANNEL_LABELS},
+    ),
     # `openclaw health` (src/commands/health.ts), one line per channel: "<Channel label>: failed (<HTTP status>|unknown)
     # [- <error>]" when the channel's probe of its platform failed (a thrown probe is "unknown" with its error, e.g. a
     # timeout's abort); "ok[ (@bot)][ (<n>ms)]", "linked", "configured", "not configured" and "unknown" stay plain.
@@ -2196,6 +2210,43 @@ FAMILIES: tuple[Family, ...] = (
         "channel.transport_error", "error", "Connection failed: Network error [/gateway",
         r"(?P<channel>Connection) failed: (?P<error>Network error \[/gateway(?:/bot)?\]:?[^\n]*)",
         values={"channel": {"Connection": "qqbot"}},
+    ),
+    # QQ Bot's reconnect state machine (extensions/qqbot/src/engine/gateway/reconnect.ts; before it the plugin's
+    # gateway.ts, "[qqbot:<accountId>] " before each line): three closes each within 5 s of their connect, "Too many
+    # quick disconnects. This may indicate a permission issue." (error; the next attempt waits a minute): a connection
+    # that keeps falling over, a reconnect loop on its own. A close with code 4914/4915, "Bot is offline/sandbox-only.
+    # Please contact QQ platform." / "Bot is banned. Please contact QQ platform." (error), is fatal: no reconnect.
+    # The closes it reconnects from (info): "Invalid token (4004), will refresh token and reconnect", "Rate limited
+    # (4008), waiting <n>ms", "Error <code> (<reason>), will re-identify", "Internal error (<code>), will re-identify".
+    _searched(
+        "channel.reconnecting", "error", "Too many quick disconnects. ",
+        r"(?:\[qqbot:(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>)"
+        r"(?P<quickDisconnectLoop>Too many quick disconnects)\. This may indicate a permission issue",
+        values={"channel": {"": "qqbot"}},
+    ),
+    _searched(
+        "channel.terminal_disconnect", "error", ". Please contact QQ platform",
+        r"(?:\[qqbot:(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>)Bot is (?P<detail>offline/sandbox-only|banned)\. "
+        r"Please contact QQ platform",
+        values={"channel": {"": "qqbot"}},
+    ),
+    _searched(
+        "channel.reconnecting", "info", "), will re",
+        r"(?:\[qqbot:(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>)(?P<reason>Invalid token|Internal error) "
+        r"\((?P<closeCode>\d{4})\), will (?:refresh token and reconnect|re-identify)\b",
+        values={"channel": {"": "qqbot"}},
+    ),
+    _searched(
+        "channel.reconnecting", "info", "), will re-identify",
+        r"(?:\[qqbot:(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>)Error (?P<closeCode>\d{4}) "
+        r"\((?P<reason>[^()\n]{1,60})\), will re-identify\b",
+        values={"channel": {"": "qqbot"}},
+    ),
+    _searched(
+        "channel.reconnecting", "info", "Rate limited (4008), waiting ",
+        r"(?:\[qqbot:(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>)Rate limited \((?P<closeCode>4008)\), waiting "
+        r"(?P<restartDelay>\d+ms)",
+        values={"channel": {"": "qqbot"}},
     ),
     _searched(
         "channel.transport_error", "error", "Zalo polling error",

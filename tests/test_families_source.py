@@ -543,6 +543,23 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"channel": "weixin", "error": "Error: Weixin runtime initialization timeout after 10000ms"}),
     ("gateway/channels/qqbot", "ERROR", "Connection failed: Network error [/gateway]: fetch failed",
      "channel.transport_error", {"channel": "qqbot", "error": "Network error [/gateway]: fetch failed"}),
+    # QQ Bot's reconnect state machine (extensions/qqbot/src/engine/gateway/reconnect.ts)
+    ("gateway/channels/qqbot", "ERROR", "Too many quick disconnects. This may indicate a permission issue.",
+     "channel.reconnecting", {"channel": "qqbot", "quickDisconnectLoop": "Too many quick disconnects"}),
+    ("qqbot", "ERROR", "[qqbot:default] Too many quick disconnects. This may indicate a permission issue.",
+     "channel.reconnecting", {"channel": "qqbot"}),
+    ("gateway/channels/qqbot", "ERROR", "Bot is offline/sandbox-only. Please contact QQ platform.",
+     "channel.terminal_disconnect", {"channel": "qqbot", "detail": "offline/sandbox-only"}),
+    ("qqbot", "ERROR", "[qqbot:bot2] Bot is banned. Please contact QQ platform.", "channel.terminal_disconnect",
+     {"channel": "qqbot", "detail": "banned"}),
+    ("gateway/channels/qqbot", "INFO", "Invalid token (4004), will refresh token and reconnect", "channel.reconnecting",
+     {"channel": "qqbot", "reason": "Invalid token", "closeCode": 4004}),
+    ("gateway/channels/qqbot", "INFO", "Rate limited (4008), waiting 60000ms", "channel.reconnecting",
+     {"channel": "qqbot", "closeCode": 4008}),
+    ("gateway/channels/qqbot", "INFO", "Error 4009 (session timed out), will re-identify", "channel.reconnecting",
+     {"channel": "qqbot", "closeCode": 4009, "reason": "session timed out"}),
+    ("gateway/channels/qqbot", "INFO", "Internal error (4900), will re-identify", "channel.reconnecting",
+     {"channel": "qqbot", "reason": "Internal error", "closeCode": 4900}),
     ("openclaw", "WARN", "Non-fatal unhandled rejection (continuing): Error: [DingTalk][__default__] Failed to connect "
      "to DingTalk Stream: connect ETIMEDOUT 10.0.0.1:443", "channel.transport_error",
      {"channel": "DingTalk", "account": "__default__"}),
@@ -1041,6 +1058,15 @@ LOCK = "~/.openclaw/agents/main/sessions/2bc0117f-8cd0-43a6-a382-1b4ebc062f6d.js
     ("Telegram: failed (unknown) - This operation was aborted", "channel.transport_error",
      {"channel": "telegram", "error": "This operation was aborted"}),
     ("Google Chat: failed (503)", "channel.transport_error", {"channel": "googlechat", "httpStatus": 503}),
+    # `openclaw status --all`'s Channels table: a WARN row carrying the running gateway's runtime issue
+    ("│ Telegram │ ON      │ WARN     │ token config (8504…5YTc · len 46) · accounts 1/1 · gateway: Channel error: "
+     "Network request for 'getUpdates' failed! │", "channel.transport_error",
+     {"channel": "telegram", "error": "Channel error: Network request for 'getUpdates' failed!"}),
+    ("│ WhatsApp │ ON      │ WARN     │ linked · +15551234567 · gateway: Linked but disconnected (reconnectAttempts=4): "
+     "status 408 │", "channel.transport_error",
+     {"channel": "whatsapp", "error": "Linked but disconnected (reconnectAttempts=4): status 408"}),
+    ("│ Google Chat │ ON │ WARN │ configured · gateway: Channel error: 401 Unauthorized │", "channel.transport_error",
+     {"channel": "googlechat"}),
 ])
 def test_cli_output_as_pasted(line: str, kind: str, expected: dict[str, object]) -> None:
     event = _one(line)
@@ -1062,6 +1088,15 @@ def test_cli_output_as_pasted(line: str, kind: str, expected: dict[str, object])
     "WhatsApp: linked (auth age 12m)",
     "Slack: configured",
     "Weather: failed (unknown) - no station",  # no channel's label
+    # `openclaw status --all`'s Channels table: healthy, disabled, not set up, or WARN from the config alone
+    "│ Slack    │ ON      │ OK       │ tokens ok (bot config, app config) · accounts 1/1 │",
+    "│ Signal   │ OFF     │ OFF      │ disabled │",
+    "│ WhatsApp │ ON      │ SETUP    │ not linked │",
+    "│ Slack    │ ON      │ WARN     │ partial tokens (need bot+app) · accounts 1 │",
+    "│ Slack    │ ON      │ WARN     │ missing file (/srv/slack-token) │",
+    "│ Discord  │ ON      │ WARN     │ token config · gateway: Message Content Intent is disabled. Bot may not see "
+    "messages. │",  # a config issue the gateway reports
+    "│ Discord  │ OFF     │ OFF      │ disabled · gateway: Channel error: stale │",  # a disabled channel's old error
 ])
 def test_channel_status_lines_of_a_serving_or_unused_account_stay_plain(line: str) -> None:
     assert _one(line).kind == "generic"

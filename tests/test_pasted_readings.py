@@ -1823,6 +1823,33 @@ def test_a_channel_clients_own_count_of_many_drops_is_a_reconnect_loop() -> None
     assert not analyze_text(counters(1)).episodes
 
 
+def test_qq_bots_too_many_quick_disconnects_is_a_reconnect_loop_and_a_ban_a_close_for_good() -> None:
+    """QQ Bot's reconnect state machine (extensions/qqbot/src/engine/gateway/reconnect.ts) logs "Too many quick
+    disconnects" after three closes each within 5 s of their connect: a loop on its own. A fatal close code is "Bot is
+    banned. Please contact QQ platform.": no reconnect follows. One close it re-identifies from is a blip."""
+    (episode,) = analyze_text("2026-11-20T10:00:02.000Z [qqbot] [qqbot:default] Too many quick disconnects. This may "
+                              "indicate a permission issue.").episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    (episode,) = analyze_text("2026-11-20T10:00:02.000Z [qqbot] [qqbot:default] Bot is banned. Please contact QQ "
+                              "platform.").episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18" and "banned" in episode.primary.summary
+    assert not analyze_text("2026-11-20T10:00:02.000Z [qqbot] [qqbot:default] Internal error (4900), will "
+                            "re-identify").episodes
+
+
+def test_a_status_all_channels_row_with_the_gateways_channel_error_is_a_channel_failure() -> None:
+    """`openclaw status --all`'s Channels table: a WARN row whose detail carries the running gateway's "Channel
+    error: <lastError>" records the channel failing (RC18); a WARN from the config alone, OK, SETUP and OFF rows do
+    not (policy "channel status snapshot without an error or a stop time")."""
+    (episode,) = analyze_text("│ Telegram │ ON      │ WARN     │ token config (8504…5YTc · len 46) · accounts 1/1 · "
+                              "gateway: Channel error: Network request for 'getUpdates' failed! │").episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    assert not analyze_text("│ Slack    │ ON      │ OK       │ tokens ok (bot config, app config) · accounts 1/1 │",
+                            "│ Slack    │ ON      │ WARN     │ partial tokens (need bot+app) · accounts 1 │",
+                            "│ WhatsApp │ ON      │ SETUP    │ not linked │",
+                            "│ Signal   │ OFF     │ OFF      │ disabled │").episodes
+
+
 def test_a_channel_plugins_tag_names_its_channel() -> None:
     from stuckscan.channels import channel_subsystem
 

@@ -780,6 +780,9 @@ _DROP_COUNTERS = ("runtimeDisconnects", "socketCloseEvents")
 
 
 def _counted_drops(event: Event) -> int:
+    # (QQ Bot's "Too many quick disconnects": its client counted three closes, each within 5 s of their connect)
+    if "quickDisconnectLoop" in event.fields:
+        return COUNTED_DROPS_LOOP
     return max((n for n in (event.fields.get(name) for name in _DROP_COUNTERS) if isinstance(n, int)), default=0)
 
 
