@@ -2420,6 +2420,37 @@ FAMILIES: tuple[Family, ...] = (
         r"(?: (?P<relay>[^()\s]{1,300}))?\): (?P<error>[^\n]{0,500})",
         values={"channel": {"Nostr": "nostr"}},
     ),
+    # Matrix (extensions/matrix): the channel's matrix-js-sdk client logs through the plugin's Matrix logger, each line
+    # labelled with the SDK logger's name ("[matrix] ..."; extensions/matrix/src/matrix/client/logging.ts). The SDK's
+    # sync loop (matrix-js-sdk sync.ts) logs a failed long poll as "/sync error <err>" (error) and retries behind a
+    # keep-alive; a 401 M_UNKNOWN_TOKEN stops it instead: "Token no longer valid - assuming logout" (warn), the sync
+    # enters ERROR and the monitor stops the account (extensions/matrix/src/matrix/monitor/sync-lifecycle.ts): no
+    # restart brings it back until the access token is replaced. ("/sync error" starts the message or follows a label.)
+    _searched(
+        "channel.transport_error", "error", "/sync error ",
+        r"(?:^|(?<=\] ))(?:\[(?P<channel>matrix)[\w.:-]{0,40}\] )?/sync error (?P<error>[^\n]{1,500})",
+    ),
+    _searched(
+        "channel.terminal_disconnect", "warn", "Token no longer valid - assuming logout",
+        r"(?P<detail>(?P<channel>Token) no longer valid) - assuming logout",
+        values={"channel": {"Token": "matrix"}},
+    ),
+    # LINE (extensions/line/src/monitor.ts, runtime.error): the webhook handler answers 200 first and dispatches the
+    # events after, so a failed dispatch is logged, not retried by LINE: "line webhook dispatch failed: <err>"; the
+    # handler's own failure (a 500 to LINE) "line webhook error: <err>"; an inbound turn that threw, "line: auto-reply
+    # failed: <err>". Each is an inbound message the bot did not answer.
+    _anchored(
+        "channel.inbound_failed", "error", ("line webhook dispatch failed: ", "line webhook error: ",
+                                            "line: auto-reply failed: "),
+        r"(?P<channel>line):? (?P<event>webhook dispatch|auto-reply|webhook) (?:failed|error): (?P<error>[^\n]{0,500})",
+    ),
+    # BlueBubbles (extensions/bluebubbles/src/monitor.ts, runtime.error): the inbound debouncer's flush that threw,
+    # "[<account>] [bluebubbles] debounce flush failed: <err>": the coalesced messages were not processed.
+    _searched(
+        "channel.inbound_failed", "error", "[bluebubbles] debounce flush failed",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?\[(?P<channel>bluebubbles)\] (?P<event>debounce flush) failed:?\s*"
+        r"(?P<error>[^\n]{0,500})",
+    ),
     # Tlon (extensions/tlon/src/urbit/sse-client.ts, the Urbit channel's event stream): "[SSE] Stream ended,
     # attempting reconnection..." and "[SSE] Reconnection attempt <n>/<max> in <n>ms..." (info), "[SSE] Reconnection
     # failed: <err>" (error), "[SSE] Max reconnection attempts (<n>) reached. Waiting 10s before resetting..." (it keeps

@@ -653,6 +653,22 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.transport_error", {"channel": "nostr", "stage": "subscription"}),
     ("gateway/channels/nostr", "ERROR", "[default] Nostr error (connect wss://relay.damus.io): connection timed out",
      "channel.transport_error", {"channel": "nostr", "stage": "connect", "relay": "wss://relay.damus.io"}),
+    # Matrix's SDK sync loop (matrix-js-sdk sync.ts through extensions/matrix/src/matrix/client/logging.ts), LINE's
+    # webhook (extensions/line/src/monitor.ts) and BlueBubbles' inbound debouncer (extensions/bluebubbles/src/monitor.ts).
+    ("matrix", "ERROR", "[matrix] /sync error MatrixError: [502] Bad Gateway",
+     "channel.transport_error", {"error": "MatrixError: [502] Bad Gateway"}),
+    ("gateway/channels/matrix", "ERROR", "/sync error ConnectionError: fetch failed",
+     "channel.transport_error", {"error": "ConnectionError: fetch failed"}),
+    ("matrix", "WARN", "[matrix] Token no longer valid - assuming logout",
+     "channel.terminal_disconnect", {"channel": "matrix", "detail": "Token no longer valid"}),
+    ("gateway/channels/line", "ERROR", "line webhook dispatch failed: Error: Request failed with status code 500",
+     "channel.inbound_failed", {"channel": "line", "event": "webhook dispatch"}),
+    ("gateway/channels/line", "ERROR", "line webhook error: Error: socket hang up",
+     "channel.inbound_failed", {"channel": "line", "event": "webhook", "error": "Error: socket hang up"}),
+    ("gateway/channels/line", "ERROR", "line: auto-reply failed: Error: session file locked (timeout 60000ms)",
+     "channel.inbound_failed", {"channel": "line", "event": "auto-reply"}),
+    ("gateway/channels/bluebubbles", "ERROR", "[default] [bluebubbles] debounce flush failed: Error: fetch failed",
+     "channel.inbound_failed", {"channel": "bluebubbles", "event": "debounce flush"}),
     # WhatsApp Web before its inbox attaches, its watchdog, and a close it never retries.
     ("gateway/channels/whatsapp", "ERROR", "WhatsApp Web connection closed during setup (status 428). Retry 2/12 in 4.1s.",
      "channel.auto_restart", {"status": 428, "attempt": 2, "maxAttempts": 12, "restartDelay": 4.1}),
@@ -1153,6 +1169,7 @@ def test_fourth_audit_look_alikes_stay_generic(message: str) -> None:
     "discord: gateway closed with code 4000 (unknown error)",  # Discord resumes after this one
     "[default] stopAccount failed: Error: boom",  # a stop that failed, not one that hung
     "Failed to refresh access token for user 12345: invalid token",  # no channel's words
+    "calendar /sync error: 500",  # another client's sync, mid-sentence
 ])
 def test_channel_connection_audit_look_alikes_stay_generic(message: str) -> None:
     assert _one(message).kind == "generic"
