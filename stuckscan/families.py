@@ -232,6 +232,16 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _anchored("lane.task_interrupted", "debug", "lane task interrupted:", r"lane task interrupted:" + KV),
     _anchored("lane.drain_blocked", "warn", "drainLane blocked:", r"drainLane blocked:" + KV),
+    # src/agents/session-suspension.ts (session-suspension, info; newer builds): after every fallback candidate failed,
+    # the fallback summary suspends the session (quotaSuspension in its store entry) and sets its command lane's
+    # concurrency to 0; a timer restores it after the suspension's TTL (30 min by default) and logs "auto-resumed lane
+    # after suspension TTL" with meta {laneId, delayMs, resumeConcurrency}. The line proves the lane admitted no work
+    # for delayMs. (Suspending logs nothing; "failed to persist quota suspension; not throttling lane" is a write that
+    # failed, the lane left alone.)
+    _anchored(
+        "lane.suspension_resumed", "info", "auto-resumed lane after suspension TTL",
+        r"auto-resumed lane after suspension TTL:?" + KV,
+    ),
     # 2.5 embedded runs
     _anchored("embedded.run_start", "debug", "embedded run start:", r"embedded run start:" + KV),
     _anchored("embedded.prompt_start", "debug", "embedded run prompt start:", r"embedded run prompt start:" + KV),

@@ -206,7 +206,10 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("agent/embedded", "ERROR",
      "Embedded agent failed before reply: No available auth profile for openai-codex (all in cooldown or unavailable).",
      "model.provider_cooldown", {"provider": "openai-codex"}),
-    # t46h audit: the fallback chain's other cooldown skips (src/agents/model-fallback.ts).
+    # t46h audit: a suspended session's lane resumed after the TTL (src/agents/session-suspension.ts), and the
+    # fallback chain's other cooldown skips (src/agents/model-fallback.ts).
+    ("session-suspension", "INFO", "auto-resumed lane after suspension TTL laneId=main delayMs=1800000 resumeConcurrency=4",
+     "lane.suspension_resumed", {"laneId": "main", "delayMs": 1800000, "resumeConcurrency": 4}),
     ("agent/embedded", "ERROR", "FailoverError: Provider anthropic is in cooldown (probe already attempted this run)",
      "model.provider_cooldown", {"provider": "anthropic", "probeAttempted": True}),
     ("agent/embedded", "ERROR", "FailoverError: Provider openrouter has billing issue (skipping all models)",
