@@ -232,6 +232,16 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _anchored("lane.task_interrupted", "debug", "lane task interrupted:", r"lane task interrupted:" + KV),
     _anchored("lane.drain_blocked", "warn", "drainLane blocked:", r"drainLane blocked:" + KV),
+    # src/agents/session-suspension.ts (session-suspension, info; newer builds): after every fallback candidate failed,
+    # the fallback summary suspends the session (quotaSuspension in its store entry) and sets its command lane's
+    # concurrency to 0; a timer restores it after the suspension's TTL (30 min by default) and logs "auto-resumed lane
+    # after suspension TTL" with meta {laneId, delayMs, resumeConcurrency}. The line proves the lane admitted no work
+    # for delayMs. (Suspending logs nothing; "failed to persist quota suspension; not throttling lane" is a write that
+    # failed, the lane left alone.)
+    _anchored(
+        "lane.suspension_resumed", "info", "auto-resumed lane after suspension TTL",
+        r"auto-resumed lane after suspension TTL:?" + KV,
+    ),
     # 2.5 embedded runs
     _anchored("embedded.run_start", "debug", "embedded run start:", r"embedded run start:" + KV),
     _anchored("embedded.prompt_start", "debug", "embedded run prompt start:", r"embedded run prompt start:" + KV),
@@ -312,11 +322,17 @@ FAMILIES: tuple[Family, ...] = (
     # The same decision under its console tag [model-fallback/decision] without the label: 2026.3 builds print the
     # decision word bare ("candidate_failed requested=<p>/<m> candidate=<p>/<m> reason=timeout next=<p>/<m>", f313);
     # pasted one key per line it starts "decision=candidate_failed" and the keys follow on their own lines (f304).
-    # Decisions: candidate_failed, candidate_succeeded (src/agents/model-fallback-observation.ts).
+    # Decisions (src/agents/model-fallback-observation.ts, called from model-fallback.ts): candidate_failed,
+    # candidate_succeeded, and the two a provider whose profiles all cool down gets: skip_candidate (the candidate not
+    # tried; its reason the cooldown's, e.g. rate_limit, billing, auth) and probe_cooldown_candidate (tried anyway as a
+    # probe). The source logs all but a last candidate_failed at info; the bare console form states no level.
     _anchored(
         "model.fallback_decision", "warn",
-        ("candidate_failed", "candidate_succeeded", "decision=candidate_failed", "decision=candidate_succeeded"),
-        r"(?:decision=)?(?P<decision>candidate_(?:failed|succeeded))(?=\s|$)" + KV,
+        ("candidate_failed", "candidate_succeeded", "skip_candidate", "probe_cooldown_candidate",
+         "decision=candidate_failed", "decision=candidate_succeeded", "decision=skip_candidate",
+         "decision=probe_cooldown_candidate"),
+        r"(?:decision=)?(?P<decision>candidate_(?:failed|succeeded)|skip_candidate|probe_cooldown_candidate)(?=\s|$)"
+        + KV,
     ),
     # run registry
     _anchored("run.registered", "debug", "run registered:", r"run registered:" + KV),
@@ -1664,10 +1680,21 @@ FAMILIES: tuple[Family, ...] = (
     # fallback.ts, the attempt's error, seen inside a fallback summary or a failed turn): "Provider <p> is in
     # cooldown (all profiles unavailable)"; the runner's own form when no profile is left (src/agents/pi-embedded-
     # runner/run.ts, FailoverError): "No available auth profile for <p> (all in cooldown or unavailable)." Searched
-    # after model.all_failed, so a summary of failed candidates keeps that kind.
+    # after model.all_failed, so a summary of failed candidates keeps that kind. The same skip in later builds
+    # (model-fallback.ts, resolveCooldownDecision and the one-probe-per-provider guard): "Provider <p> is in cooldown
+    # (probe already attempted this run)" (a same-provider candidate after the provider's one probe failed), and when
+    # the profiles cool down for a lasting reason, "Provider <p> has <auth|auth_permanent|billing> issue (skipping all
+    # models)".
     _searched(
-        "model.provider_cooldown", "warn", "is in cooldown (all profiles unavailable)",
-        r"Provider (?P<provider>[^\s()]{1,120}) is in cooldown \(all profiles unavailable\)(?: \((?P<reason>[\w-]{1,40})\))?",
+        "model.provider_cooldown", "warn", "is in cooldown (",
+        r"Provider (?P<provider>[^\s()]{1,120}) is in cooldown "
+        r"\((?:all profiles unavailable|(?P<probeAttempted>probe already attempted) this run)\)"
+        r"(?: \((?P<reason>[\w-]{1,40})\))?",
+        values={"probeAttempted": {"probe already attempted": "true"}},
+    ),
+    _searched(
+        "model.provider_cooldown", "warn", "issue (skipping all models)",
+        r"Provider (?P<provider>[^\s()]{1,120}) has (?P<reason>[\w-]{1,40}) issue \(skipping all models\)",
     ),
     _searched(
         "model.provider_cooldown", "warn", "(all in cooldown or unavailable)",

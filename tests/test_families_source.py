@@ -206,6 +206,24 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("agent/embedded", "ERROR",
      "Embedded agent failed before reply: No available auth profile for openai-codex (all in cooldown or unavailable).",
      "model.provider_cooldown", {"provider": "openai-codex"}),
+    # t46h audit: a suspended session's lane resumed after the TTL (src/agents/session-suspension.ts), and the
+    # fallback chain's other cooldown skips (src/agents/model-fallback.ts).
+    ("session-suspension", "INFO", "auto-resumed lane after suspension TTL laneId=main delayMs=1800000 resumeConcurrency=4",
+     "lane.suspension_resumed", {"laneId": "main", "delayMs": 1800000, "resumeConcurrency": 4}),
+    ("agent/embedded", "ERROR", "FailoverError: Provider anthropic is in cooldown (probe already attempted this run)",
+     "model.provider_cooldown", {"provider": "anthropic", "probeAttempted": True}),
+    ("agent/embedded", "ERROR", "FailoverError: Provider openrouter has billing issue (skipping all models)",
+     "model.provider_cooldown", {"provider": "openrouter", "reason": "billing"}),
+    ("agent/embedded", "WARN", "Provider anthropic has auth_permanent issue (skipping all models)",
+     "model.provider_cooldown", {"provider": "anthropic", "reason": "auth_permanent"}),
+    ("model-fallback/decision", "INFO",
+     "skip_candidate requested=anthropic/claude-opus-4-6 candidate=anthropic/claude-opus-4-6 reason=rate_limit "
+     "next=openai/gpt-5.2", "model.fallback_decision",
+     {"decision": "skip_candidate", "reason": "rate_limit", "next": "openai/gpt-5.2"}),
+    ("model-fallback/decision", "INFO",
+     "probe_cooldown_candidate requested=anthropic/claude-opus-4-6 candidate=anthropic/claude-opus-4-6 "
+     "reason=overloaded next=openai/gpt-5.2", "model.fallback_decision",
+     {"decision": "probe_cooldown_candidate", "reason": "overloaded"}),
     ("gateway/delivery-recovery", "WARN",
      "Delivery entry 3f0e9c1a delivery state is unknown_after_send; refusing blind replay without adapter reconciliation",
      "delivery.failed", {"deliveryId": "3f0e9c1a", "recoveryState": "unknown_after_send", "refused": "blind"}),

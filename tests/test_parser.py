@@ -705,6 +705,11 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "reason=timeout next=xs/gpt-5.4", "model.fallback_decision",
      {"decision": "candidate_failed", "reason": "timeout", "next": "xs/gpt-5.4"}),
     ("decision=candidate_failed", "model.fallback_decision", {"decision": "candidate_failed"}),
+    # src/agents/session-suspension.ts: a suspended session's lane given its concurrency back after the TTL.
+    ("auto-resumed lane after suspension TTL laneId=session:agent:main:main delayMs=1800000 resumeConcurrency=1",
+     "lane.suspension_resumed", {"laneId": "session:agent:main:main", "delayMs": 1800000}),
+    ("skip_candidate requested=anthropic/claude-opus-4-6 candidate=anthropic/claude-opus-4-6 reason=billing "
+     "next=openai/gpt-5.2", "model.fallback_decision", {"decision": "skip_candidate", "reason": "billing"}),
     ("context-engine compaction failed", "compaction.failed", {}),
     ("res sessions.compact 181155ms", "ws.response", {"method": "sessions.compact", "durationMs": 181155}),
     ("cli exec: provider=claude-cli model=opus promptChars=111 trigger=user useResume=true session=present "
