@@ -606,6 +606,20 @@ FAMILIES: tuple[Family, ...] = (
         "restart.recovery", "warn", "failed to mark interrupted main sessions for restart recovery",
         r"failed to mark interrupted main sessions for restart recovery:?\s*(?P<error>.*)",
     ),
+    # src/infra/restart.ts (subsystem restart, warn): the work a restart request carries for after the restart (the
+    # gateway tool's restart sentinel and its continuation turn) was not set up, so the restarted gateway will not
+    # wake that session: its hook failed, "restart preparation failed; restart will continue without it: <err>", or a
+    # request coalesced into a pending restart another session owns, "restart continuation dropped: another session
+    # owns the pending restart (callerSessionKey=<key|unspecified> pendingSessionKey=<key|unspecified>)".
+    _anchored(
+        "restart.continuation_lost", "warn", "restart preparation failed",
+        r"restart (?P<stage>preparation failed); restart will continue without it:?\s*(?P<error>.*)",
+    ),
+    _anchored(
+        "restart.continuation_lost", "warn", "restart continuation dropped",
+        r"restart (?P<stage>continuation dropped): another session owns the pending restart"
+        r"(?: \(callerSessionKey=(?P<callerSessionKey>\S{1,300}) pendingSessionKey=(?P<pendingSessionKey>[^\s()]{1,300})\))?",
+    ),
     # src/gateway/server-reload-handlers.ts (gateway/reload, warn): with work active the restart waits for it, "config
     # change requires gateway restart (<reasons>) — deferring until <n> operation(s), <n> reply(ies), <n> embedded
     # run(s)[, <n> task run(s)] complete"; pastes drop or elide the reasons ("restart — deferring", "restart ...
@@ -1232,6 +1246,10 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<channel>msteams) provider started on port (?P<port>\d+)",
     ),
     _searched("channel.transport_error", "error", "msteams server error", r"(?P<channel>msteams) server error" + KV),
+    # extensions/msteams/src/monitor.ts (error): the Bot Framework adapter's processing of one inbound activity
+    # rejected, "msteams webhook failed" (the error in the record's meta, {error}): that turn was lost.
+    _searched("channel.inbound_failed", "error", "msteams webhook failed",
+              r"(?P<channel>msteams) (?P<event>webhook) failed" + KV),
     _searched(
         "channel.polling_lease_released", "info", "released stopped Telegram polling lease",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?released stopped Telegram polling lease",
@@ -2282,6 +2300,14 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "channel.inbound_failed", "error", "Zalo webhook failed",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Zalo) (?P<event>webhook) failed:?\s*(?P<error>.*)",
+    ),
+    # Google Chat (extensions/googlechat/src/monitor-webhook.ts, runtime.error): an inbound event the webhook had
+    # acknowledged (200) whose processing then failed, "[<account>] Google Chat webhook failed: <err>": that message got
+    # no turn and no reply.
+    _searched(
+        "channel.inbound_failed", "error", "Google Chat webhook failed",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Google Chat) (?P<event>webhook) failed:?\s*(?P<error>.*)",
+        values={"channel": {"Google Chat": "googlechat"}},
     ),
     # The channel manager's stop (src/gateway/server-channels.ts, later src/channels/manager/, warn): an account
     # whose task outlived its 5 s budget after the abort, "[<accountId>] channel stop exceeded <n>ms after abort;

@@ -348,6 +348,23 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "lock.timeout", {"lockTimeoutMs": 60000}),
     ("gateway/channels/zalo", "ERROR", "[default] Zalo webhook failed: Error: 400 Bad Request",
      "channel.inbound_failed", {"event": "webhook", "error": "Error: 400 Bad Request"}),
+    ("gateway/channels/googlechat", "ERROR",
+     "[default] Google Chat webhook failed: GaxiosError: invalid_grant: Invalid JWT Signature.",
+     "channel.inbound_failed", {"channel": "googlechat", "event": "webhook",
+                                "error": "GaxiosError: invalid_grant: Invalid JWT Signature."}),
+    ("gateway/channels/googlechat", "ERROR",
+     "[default] Google Chat webhook failed: Error: session file locked (timeout 60000ms)",
+     "lock.timeout", {"lockTimeoutMs": 60000}),
+    ("msteams", "ERROR", "msteams webhook failed", "channel.inbound_failed", {"channel": "msteams", "event": "webhook"}),
+    ("restart", "WARN",
+     "restart preparation failed; restart will continue without it: Error: EACCES: permission denied, open "
+     "'/home/u/.openclaw/restart-sentinel.json'",
+     "restart.continuation_lost", {"stage": "preparation failed"}),
+    ("restart", "WARN",
+     "restart continuation dropped: another session owns the pending restart (callerSessionKey=unspecified "
+     "pendingSessionKey=agent:main:main)",
+     "restart.continuation_lost", {"stage": "continuation dropped", "callerSessionKey": "unspecified",
+                                   "pendingSessionKey": "agent:main:main"}),
     ("plugins", "INFO",
      f"active-memory: agent=main session={KEY} activeProvider=openai activeModel=gpt-5.4 start timeoutMs=15000 "
      "queryChars=42 searchQueryChars=40",

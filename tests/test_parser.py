@@ -748,6 +748,12 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "lane.task_timeout", {"lane": "cron-nested"}),
     ("Error: Session 2bc0117f-8cd0-43a6-a382-1b4ebc062f6d already has an active turn claim",
      "session.turn_claim_busy", {"sessionId": "2bc0117f-8cd0-43a6-a382-1b4ebc062f6d"}),
+    ("restart preparation failed; restart will continue without it: Error: EACCES: permission denied",
+     "restart.continuation_lost", {"stage": "preparation failed", "error": "Error: EACCES: permission denied"}),
+    ("restart continuation dropped: another session owns the pending restart (callerSessionKey=agent:main:main "
+     "pendingSessionKey=agent:main:telegram:direct:42)", "restart.continuation_lost",
+     {"stage": "continuation dropped", "callerSessionKey": "agent:main:main",
+      "pendingSessionKey": "agent:main:telegram:direct:42"}),
     ("marked 2 startup-orphaned main session(s) for restart recovery", "restart.recovery",
      {"marked": 2, "markedAs": "startup-orphaned"}),
     ("Channel ingress claim→adoption stalled for event 1042 on lane telegram:7000000001 after 300000ms; "
