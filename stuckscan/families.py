@@ -1789,6 +1789,14 @@ FAMILIES: tuple[Family, ...] = (
         _CHANNEL_STATUS_ACCOUNT + r"running, (?P<channelState>disconnected)" + _CHANNEL_STATUS_ERROR,
         values={"channel": _CHANNEL_LABELS},
     ),
+    # Any other account line of the listing (serving, disabled, not configured, not started): read as the channel's
+    # state so that a pasted listing is recognised as OpenClaw output; no rule reads it as a fault.
+    _searched(
+        "channel.status", "info", "abled, ",
+        r"\A(?:- )?(?P<channel>[A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]{1,20})?) (?P<account>[^\s:,()]{1,100})"
+        r"(?: \([^()\n]{0,100}\))?: (?P<enabled>enabled|disabled), (?P<configured>configured|not configured)\b",
+        values={"channel": _CHANNEL_LABELS},
+    ),
     # `openclaw status --all`'s box-drawn Channels table (src/commands/status-all/channels.ts builds its rows from the
     # config, the report's renderer adds the gateway's issues): "│ <label> │ ON|OFF │ OK|SETUP|WARN|OFF │ <detail> │".
     # From the config alone a row is WARN only for a missing token file, partial tokens or a plugin's config issue: no

@@ -1135,6 +1135,23 @@ def test_cli_output_as_pasted(line: str, kind: str, expected: dict[str, object])
     "- Discord work (Acme): enabled, configured, stopped, bot:@acme, token:env",
     "- Telegram default: enabled, configured, token:config",  # the config-only listing (gateway not reachable)
     "- Telegram default: enabled, configured, running, works, error:409: Conflict",  # an old error, running now
+])
+def test_channel_status_listing_of_a_serving_or_unused_account_is_read_as_its_state(line: str) -> None:
+    # (recognised as OpenClaw output, so a pasted listing is no "no OpenClaw lines" input error; no rule reads it)
+    event = _one(line)
+    assert event.kind == "channel.status"
+    assert event.fields["enabled"] in ("enabled", "disabled")
+
+
+def test_a_pasted_channel_listing_of_serving_and_unstarted_accounts_is_read_and_no_fault() -> None:
+    from tests.test_rc18_channel_policies import rc18
+
+    assert rc18("- Telegram default: enabled, configured, running, connected, works",
+                "- Slack default: enabled, configured, stopped, disconnected",
+                "- Signal default: enabled, not configured, stopped") is None
+
+
+@pytest.mark.parametrize("line", [
     "Telegram: ok (@mybot) (312ms)",  # `openclaw health`'s serving channels
     "WhatsApp: linked (auth age 12m)",
     "Slack: configured",

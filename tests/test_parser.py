@@ -898,6 +898,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("feishu[default]: failed to dispatch message: TypeError: Cannot read properties of undefined (reading 'catch')",
      "channel.handler_broken", {"channel": "feishu", "account": "default"}),
     ("[telegram] [diag] isolated polling update spooled updateId=41", "channel.inbound_accepted", {"updateId": "41"}),
+    ("- Slack work (Acme): disabled, configured, stopped, token:config", "channel.status",
+     {"channel": "slack", "account": "work", "enabled": "disabled", "configured": "configured"}),
 ]
 
 
