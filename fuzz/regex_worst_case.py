@@ -168,6 +168,16 @@ def superlinear(small: float, large: float) -> bool:
     return large > 0.01 and large > 10 * max(small, 1e-4)
 
 
+CONFIRM_SIZE = PROBE_SIZES[0] * 16
+
+
+def superlinear_at_16x(case: Case, small: float, runs: int = 3) -> bool:
+    """Sixteen times the input taking over forty times as long: the confirmation of a 4x reading over 10x. A pattern
+    growing as fast as the 4x bar says (n^1.66 or worse) takes 100x or more at 16x, a quadratic one 256x; a machine's
+    hiccup of a few milliseconds, which can push a 2 ms reading past 10x at 4x, cannot reach 40x at 16x."""
+    return min(time_case(case, CONFIRM_SIZE) for _ in range(runs)) > 40 * max(small, 1e-4)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=1 << 20, help="line length in characters (default 1 MB)")
