@@ -17,13 +17,14 @@ class LazyPattern:
     """``re.compile(source, flags)``, done on first use. Equal and hashed as the pattern it stands for, by source
     and flags (a frozen dataclass holding one compares as it did holding the compiled pattern)."""
 
-    __slots__ = ("_source", "_flags", "_holder", "_field")
+    __slots__ = ("_source", "_flags", "_holder", "_field", "_compiled")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self._source = source
         self._flags = flags
         self._holder: object | None = None
         self._field = ""
+        self._compiled: re.Pattern[str] | None = None
 
     @property
     def source(self) -> str:
@@ -35,7 +36,10 @@ class LazyPattern:
         self._field = field
 
     def compiled(self) -> re.Pattern[str]:
-        compiled = re.compile(self._source, self._flags)
+        # (kept here too: a use that does not go through the holder, or a holder copied after binding, compiles once)
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self._source, self._flags)
         if self._holder is not None:
             object.__setattr__(self._holder, self._field, compiled)  # (the holder is a frozen dataclass)
         return compiled

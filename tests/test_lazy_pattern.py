@@ -49,3 +49,14 @@ def test_every_pattern_compiles_as_before() -> None:
         assert type(holder.pattern) is re.Pattern
         assert compiled == holder.pattern.pattern
         assert holder.pattern.flags & re.DOTALL
+
+
+def test_a_pattern_used_without_its_holder_compiles_once() -> None:
+    lazy = LazyPattern(r"unheld-(?P<n>\d+)", re.DOTALL)
+    first = lazy.compiled()
+    re.purge()  # (re's own cache holds 512 patterns; a scan compiles more than that)
+    assert lazy.compiled() is first
+    holder = _Holder(lazy)  # type: ignore[arg-type]
+    copied = _Holder(lazy)  # type: ignore[arg-type]  # (binds the same lazy pattern to another holder)
+    assert holder.pattern.match("unheld-7") is not None  # type: ignore[union-attr]
+    assert copied.pattern is first
