@@ -20,6 +20,8 @@ from stuckscan.rules._detect import Candidate, cite, field_text, first_time
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from stuckscan.classifier import IncidentView
     from stuckscan.events import Event
 
@@ -295,12 +297,9 @@ def _what_it_left(event: object) -> str:
     return "the run was aborted"
 
 
-def _killed_by(fields: object) -> str:
+def _killed_by(fields: Mapping[str, object]) -> str:
     """What the service manager said killed the process: the OOM killer, else the signal."""
-    get = getattr(fields, "get", None)
-    if get is None:
-        return "a signal"
-    return "by the OOM killer" if get("reason") == "oom-kill" else str(get("signal") or "a signal")
+    return "by the OOM killer" if fields.get("reason") == "oom-kill" else str(fields.get("signal") or "a signal")
 
 
 def _stopped_by(stop: Event) -> str:
