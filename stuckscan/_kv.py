@@ -169,6 +169,12 @@ def _key_traits(key: str) -> tuple[bool, bool, bool, bool]:
     return traits
 
 
+def key_is_valid(key: str) -> bool:
+    """Whether the tokenizer reads ``key=…`` as a field (else the word is a bare word)."""
+    traits = _KEY_TRAITS.get(key)
+    return (traits or _key_traits(key))[0]
+
+
 def unescape(text: str) -> str:
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 

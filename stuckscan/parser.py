@@ -18,7 +18,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from stuckscan import _strictjson, families, meta_fields
-from stuckscan._kv import ELISION_WORDS, bounded_seconds, convert_value, tokenize
+from stuckscan._kv import ELISION_WORDS, bounded_seconds, convert_value, key_is_valid, tokenize
 from stuckscan._time import TimeContext, date_from_filename
 from stuckscan.channels import (
     BARE_ERROR_HEAD,
@@ -316,8 +316,9 @@ class LazyEvent(Event):
     a few identity fields of each (:data:`PEEKABLE`, answered by :meth:`get` from the raw
     ``key=value`` words) and reads the rest only of the lines an incident keeps. Reading
     ``fields``, ``raw`` or ``seconds`` gives exactly what :meth:`LineParser._build` gives.
-    Only messages with no quote, bracket, backslash, non-printable character or enricher
-    needle are built lazily: for them the tokenizer's result for a peekable key is the last
+    Only messages with no bracket, backslash, non-printable character or enricher needle,
+    and no quote but in plain quoted words of keys it does not peek at (``reason="message_start"``),
+    are built lazily: for them the tokenizer's result for a peekable key is the last
     ``key=value`` word's value, stripped of ``;,`` and typed.
 
     The three slots stay unset until read: reading an unset slot falls through to
@@ -480,15 +481,43 @@ PLAIN_KV_FAMILIES = _plain_kv_families()
 _ENRICHER_NEEDLES = tuple(enricher.needle for enricher in families.ENRICHERS)
 
 
-def _lazy_safe(message: str) -> bool:
-    """No quote, bracket or backslash (the tokenizer's other paths), nothing non-printable,
-    and no enricher's needle. (Substring tests: a regex alternation is five times slower.)"""
-    if not message.isprintable() or '"' in message or "[" in message or "\\" in message:
+def _lazy_safe(message: str, kv_at: int) -> bool:
+    """No bracket or backslash (the tokenizer's other paths), nothing non-printable, no
+    enricher's needle, and quotes only as plain quoted words (:func:`_plain_quotes`).
+    (Substring tests: a regex alternation is five times slower.)"""
+    if not message.isprintable() or "[" in message or "\\" in message:
         return False
     for needle in _ENRICHER_NEEDLES:
         if needle in message:
             return False
-    return True
+    return '"' not in message or _plain_quotes(message, kv_at)
+
+
+_MAX_PLAIN_QUOTES = 8  # (the tokenizer's string-method path takes at most this many quotes: see _kv._tokenize_any)
+
+
+def _plain_quotes(message: str, kv_at: int) -> bool:
+    """Whether every quote of ``message`` is in a plain quoted word of its key=value text: a
+    key (one the tokenizer takes as a key, and no lazy event peeks at), ``="``, a value with
+    no space or quote, the closing quote and a space or the end (``reason="message_start"``);
+    eight quotes at most. (Called on a printable message: its only whitespace is the space.)
+    The tokenizer then splits the text into the same words as :func:`_words_by_key` does,
+    and such a word's value, quotes included there, is never read from the words."""
+    if message.count('"') > _MAX_PLAIN_QUOTES:
+        return False
+    at = kv_at
+    while True:
+        opening = message.find('"', at)
+        if opening < 0:
+            return message.find('"', 0, kv_at) < 0
+        closing = message.find('"', opening + 1)
+        if closing < 0 or message.find(" ", opening, closing) >= 0 or message[closing + 1:closing + 2] not in ("", " ") \
+                or message[opening - 1:opening] != "=":
+            return False
+        key = message[max(message.rfind(" ", kv_at, opening) + 1, kv_at):opening - 1]
+        if key in PEEKABLE or not key_is_valid(key):
+            return False
+        at = closing + 1
 
 
 _NOTHING: tuple[Event, ...] = ()
@@ -1876,11 +1905,11 @@ class LineParser:
         """:meth:`_build` for a gateway JSONL record with no meta object and no session hint
         (the scan fast path reads these without ``json.loads``)."""
         found = families.match_family(message)
-        if found is not None and id(found[0]) in PLAIN_KV_FAMILIES and _lazy_safe(message) \
-                and found[1].end("kv") == len(message):
-            family, match = found
+        if found is not None and id(found[0]) in PLAIN_KV_FAMILIES and found[1].end("kv") == len(message) \
+                and _lazy_safe(message, kv_at := found[1].start("kv")):
+            family = found[0]
             return LazyEvent.deferred(self.source, number, moment, level or family.level, subsystem, family.kind,
-                                      message, match.start("kv"))
+                                      message, kv_at)
         return self._build(number, moment, Record("jsonl", None, level, subsystem, message, None), False, found)
 
     def _unparsed(self, number: int, text: str, truncated: bool, shape: str) -> Event:
