@@ -241,7 +241,7 @@ def platform_host_unreachable(event: Event) -> str | None:
 # a provider overloaded are handled per message and say nothing of the channel's ingress). A bare "timed out"
 # is not enough: a channel's worker or listener timing out on a slow turn is no transport failure.
 TRANSPORT_WORDS = re.compile(
-    r"\b(?:disconnect(?:ed|ion)?|reconnect(?:ing|ed)?|web ?socket|socket|"
+    r"\b(?:disconnect(?:ed|ion)?|reconnect(?:ing|ed|ion)?|web ?socket|socket|"
     r"connection (?:closed|lost|reset|refused|error|failed)|ECONN[A-Z]+|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|"
     r"fetch failed|network (?:error|request)|pong|not ready|unreachable|getUpdates|polling|"
     r"no connection available)\b",
@@ -252,16 +252,20 @@ TRANSPORT_WORDS = re.compile(
 # A channel client saying its connection dropped or that it reconnects, in words no family knows (third-party channel
 # plugins: "Reconnecting in 1s (Attempt 1)...", "Heartbeat timeout for account <id>", "Connection closed for account
 # <id>: 1006 - Abnormal closure", "Connection attempt 6 failed: ...", "连接关闭: code=1006", "3000ms 后尝试第 1 次重连...",
-# "心跳检测：socket 状态=undefined，触发重连..."): one such line is a blip, the same again a reconnect loop (RC18).
+# "心跳检测：socket 状态=undefined，触发重连..."; the DingTalk plugin's connection manager, soimy/openclaw-channel-dingtalk
+# src/connection-manager.ts: "[<acct>] WebSocket closed event (code: 1006, reason: none)", "[<acct>] Runtime
+# disconnection detected, initiating reconnection...", "[<acct>] System sleep/hibernate detected! ... Forcing
+# reconnection as WebSocket is likely stale."): one such line is a blip, the same again a reconnect loop (RC18).
 DROP_WORDS = re.compile(
     r"\breconnect(?:ing)? in\b|\battempting to reconnect\b|\bwill retry connection\b|"
+    r"\b(?:initiating|forcing) reconnection\b|\bwebsocket closed event\b|"
     r"\bconnection attempt \d+(?:/\d+)? failed\b|\bheartbeat timeout\b|\bconnection closed\b|"
     r"重连|断开连接|连接关闭|连接断开|连接失败",
     re.IGNORECASE,
 )
 # Literal pieces one of which every line DROP_WORDS reads holds, as written: the JSONL fast path decodes a record that
 # holds one (stuckscan.fastscan), so both paths type the same lines.
-DROP_NEEDLES = ("econnect", "eartbeat timeout", "onnection closed", "onnection attempt", "ill retry connection",
+DROP_NEEDLES = ("econnect", "ebSocket closed event", "eartbeat timeout", "onnection closed", "onnection attempt", "ill retry connection",
                 "重连", "断开连接", "连接关闭", "连接断开", "连接失败")
 
 
@@ -304,12 +308,15 @@ def platform_unreachable_at_resolve(event: Event) -> str | None:
 
 
 # A channel client saying its session with its platform is up, in words no family knows (QQ Bot: "[qqbot:default]
-# Gateway ready", its READY after identify; DingTalk Stream: "connect success"; "Reconnected"): the channel receiving
+# Gateway ready", its READY after identify; DingTalk Stream: "connect success", and the DingTalk plugin's connection
+# manager's "[<acct>] DingTalk Stream client connected successfully" and "[<acct>] Reconnection successful"
+# (soimy/openclaw-channel-dingtalk src/connection-manager.ts); "Reconnected"): the channel receiving
 # again (RC18 reads a drop it healed from as no failure). A socket merely opened ("WebSocket connected") is not: the
 # platform may refuse the session on it at once (f499: identify answered with invalid session, close 4903).
-UP_WORDS = re.compile(r"\bgateway ready\b|\bconnect(?:ion)? success|\breconnected\b|\bconnection established\b",
-                      re.IGNORECASE)
-UP_NEEDLES = ("ateway ready", "onnect success", "onnection success", "econnected", "onnection established")
+UP_WORDS = re.compile(r"\bgateway ready\b|\b(?:re)?connect(?:ion)? success|\breconnected\b|\bconnection established\b|"
+                      r"\bclient connected successfully\b", re.IGNORECASE)
+UP_NEEDLES = ("ateway ready", "onnect success", "onnection success", "econnected", "onnection established",
+              "onnected successfully")
 
 # Every literal one of which a line as_channel_failure retypes at INFO must hold: the JSONL fast path decodes a
 # record holding one (stuckscan.fastscan), so both paths type the same lines.

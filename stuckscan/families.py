@@ -1216,6 +1216,16 @@ FAMILIES: tuple[Family, ...] = (
         "channel.restart_gave_up", "error", "Max reconnect attempts",
         r"Max reconnect attempts \((?P<maxAttempts>\d+)\) reached(?: after code (?P<closeCode>\d+))?",
     ),
+    # The DingTalk channel plugin's Stream connection manager (soimy/openclaw-channel-dingtalk,
+    # src/connection-manager.ts) running out of tries: "[<accountId>] Max connection attempts (<n>) reached. Giving
+    # up." (error) when a connect fails n times, and "[<accountId>] Max runtime reconnect cycles (<n>) reached. Giving
+    # up. Please check network connectivity or restart the gateway." (error) after a drop: the account takes in
+    # nothing until the gateway restarts it (the channel from the subsystem, gateway/channels/dingtalk).
+    _searched(
+        "channel.restart_gave_up", "error", "reached. Giving up",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?Max (?:connection attempts|runtime reconnect cycles) "
+        r"\((?P<maxAttempts>\d+)\) reached\. Giving up",
+    ),
     _searched("channel.inbound", "info", "Inbound message", r"Inbound message"),
     # A channel accepting an inbound message before any dispatch: Telegram's isolated polling ingress ("[diag]
     # isolated polling worker update received updateId=<id>", "... update spooled updateId=<id>", "... offset persisted

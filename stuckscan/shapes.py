@@ -727,7 +727,10 @@ def _tslog_record(obj: dict[str, Any], meta_obj: dict[str, Any]) -> Record:
     numeric = sorted((key for key in obj if key.isdigit()), key=int)
     for key in numeric:
         value = obj[key]
-        if key == "0" and _binding_name(value) is not None:
+        if key == "0" and (_binding_name(value) is not None or (value == meta_obj.get("name") and len(numeric) > 1)):
+            # (a tslog binding; or the logger's name as a plain string, as the WeChat plugin's own logger writes
+            # its records, "0": "gateway/channels/openclaw-weixin/<accountId>" beside the same _meta.name: its
+            # src/util/logger.ts)
             continue
         if isinstance(value, dict) and meta is None:
             meta = value

@@ -10,6 +10,7 @@ lines whose kinds the correlator consumes.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -611,6 +612,11 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/telegram", "INFO", "[telegram][diag] webhook spooled update 7 failed; keeping for retry attempt 2/8: "
      "Error in middleware: Cannot find module '/opt/openclaw/dist/commands-status-BZrHyBJ5.js'",
      "channel.handler_broken", {"attempt": 2, "maxAttempts": 8}),
+    # The DingTalk plugin's Stream connection manager (soimy/openclaw-channel-dingtalk, src/connection-manager.ts).
+    ("gateway/channels/dingtalk", "ERROR", "[default] Max connection attempts (10) reached. Giving up.",
+     "channel.restart_gave_up", {"maxAttempts": 10}),
+    ("gateway/channels/dingtalk", "ERROR", "[default] Max runtime reconnect cycles (10) reached. Giving up. Please "
+     "check network connectivity or restart the gateway.", "channel.restart_gave_up", {"maxAttempts": 10}),
     ("gateway/channels/dingtalk-connector", "ERROR", "[DingTalk] SDK dispatch 失败: Cannot read properties of undefined "
      "(reading 'registry')", "channel.handler_broken", {"channel": "dingtalk"}),
     ("gateway/channels/qqbot", "ERROR", "Message processing failed: Cannot read properties of undefined (reading 'run')",
@@ -1260,3 +1266,41 @@ def test_the_fast_path_types_a_channels_own_up_line_as_the_full_parser_does(tmp_
              if e.kind in CONSUMED_KINDS]
     assert [kind for _, kind in full].count("channel.polling_started") == 3
     assert quick == full
+
+
+def test_the_wechat_plugins_own_logger_names_itself_as_a_plain_string_not_the_message() -> None:
+    """The WeChat plugin (Tencent/openclaw-weixin, src/util/logger.ts) writes its records itself with its logger's name
+    as a plain string in "0" and in _meta.name: the name is the subsystem, not the head of the message."""
+    name = "gateway/channels/openclaw-weixin/bot-im-bot"
+    record = {"0": name, "1": "[bot-im-bot] getUpdates: 3 consecutive failures, backing off 30s",
+              "_meta": {"runtime": "node", "name": name, "parentNames": ["openclaw"], "date": "2026-11-20T10:00:00.000Z",
+                        "logLevelId": 5, "logLevelName": "ERROR"}, "time": "2026-11-20T18:00:00.000+08:00"}
+    event = _one(json.dumps(record))
+    assert event.subsystem == name
+    assert event.message == "[bot-im-bot] getUpdates: 3 consecutive failures, backing off 30s"
+    assert event.kind == "channel.transport_error"
+
+
+# The same connection manager's drops, failures and recoveries in words read by the channel's subsystem
+# (channels.as_channel_failure), in the file's form and the console's.
+DINGTALK_MANAGER_LINES = [
+    ("gateway/channels/dingtalk", "ERROR", "[default] Reconnection failed: Failed to connect after 10 attempts",
+     "channel.transport_error", {}),
+    ("gateway/channels/dingtalk", "WARN", "[default] WebSocket closed event (code: 1006, reason: none)",
+     "channel.reconnecting", {}),
+    ("gateway/channels/dingtalk", "WARN", "[default] Runtime disconnection detected, initiating reconnection...",
+     "channel.reconnecting", {}),
+    ("gateway/channels/dingtalk", "WARN", "[default] System sleep/hibernate detected! Time since last health check: "
+     "45.2s (threshold: 30s). Forcing reconnection as WebSocket is likely stale.", "channel.reconnecting", {}),
+    ("gateway/channels/dingtalk", "INFO", "[default] DingTalk Stream client connected successfully",
+     "channel.polling_started", {}),
+    ("gateway/channels/dingtalk", "INFO", "[default] Reconnection successful", "channel.polling_started", {}),
+]
+
+
+@pytest.mark.parametrize(("subsystem", "level", "message", "kind", "expected"), DINGTALK_MANAGER_LINES)
+def test_the_dingtalk_connection_managers_lines_read_under_the_channels_subsystem(
+        subsystem: str, level: str, message: str, kind: str, expected: dict[str, object]) -> None:
+    _check(_one(tslog_line("2026-05-21T18:00:00.000+08:00", subsystem, message, level=level)), kind, expected)
+    _check(_one(f"2026-05-21T18:00:00.000+08:00 [{_console_tag(subsystem)}] {message}"), kind, expected)
+

@@ -10,6 +10,7 @@ correlator's clock shadow against feeding every line.
 from __future__ import annotations
 
 import io
+import json
 import os
 import random
 from collections.abc import Iterable
@@ -432,4 +433,24 @@ def test_a_codex_turn_cut_by_a_stop_reads_alike_on_both_paths(tmp_path: Path) ->
     path = _write(tmp_path, lines)
     slow = analyze_paths([path], OPTIONS)
     assert [f.rule.id for f in slow.findings()] == ["RC17"]
+    assert fast([path]) == slow
+
+
+def test_the_dingtalk_managers_drops_and_the_wechat_plugins_own_records_are_typed_on_both_paths(tmp_path: Path) -> None:
+    """The DingTalk plugin's connection manager (soimy/openclaw-channel-dingtalk, src/connection-manager.ts) at WARN and
+    INFO, and a record the WeChat plugin's own logger writes with its name as a plain string in "0" (Tencent/
+    openclaw-weixin, src/util/logger.ts): the fast path types them as the parser does."""
+    lines = []
+    for second in range(0, 40, 10):
+        time = f"2026-05-21T10:00:{second:02d}.000+00:00"
+        lines.append(tslog_line(time, "gateway/channels/dingtalk", "[default] WebSocket closed event (code: 1006, "
+                                "reason: none)", level="WARN"))
+        lines.append(tslog_line(time, "gateway/channels/dingtalk", "[default] Reconnection successful"))
+    name = "gateway/channels/openclaw-weixin/bot-im-bot"
+    lines.append(json.dumps({"0": name, "1": "[bot-im-bot] getUpdates: 3 consecutive failures, backing off 30s",
+                             "_meta": {"runtime": "node", "name": name, "parentNames": ["openclaw"],
+                                       "date": "2026-05-21T10:00:45.000Z", "logLevelId": 5, "logLevelName": "ERROR"},
+                             "time": "2026-05-21T10:00:45.000+00:00"}))
+    path = _write(tmp_path, lines)
+    slow = analyze_paths([path], OPTIONS)
     assert fast([path]) == slow
