@@ -416,21 +416,16 @@ class LazyEvent(Event):
             return Event.identity_names(self)
         if words.__class__ is int:
             words = self._kv = _words_by_key(self.message, words)  # type: ignore[arg-type]
-        # (_stated_word for each name, written out: a lifecycle line asks this once, and most of its keys are absent)
-        get = words.get  # type: ignore[union-attr]
-        key = None if (raw := get("sessionKey")) is None else _usable(raw.rstrip(";,"))
+        key = _stated_word(words, "sessionKey")  # type: ignore[arg-type]
         if key is None:
-            lane = None if (raw := get("lane")) is None else _usable(raw.rstrip(";,"))
+            lane = _stated_word(words, "lane")  # type: ignore[arg-type]
             if lane is not None and lane.startswith("session:"):  # _derive's laneSessionKey wins
                 key = usable_name(lane[len("session:"):])  # text as it is: not typed, so "true" stays text
-            elif (raw := get("laneSessionKey")) is not None:
-                key = _usable(raw.rstrip(";,"))
-        session_id = None if (raw := get("sessionId")) is None else _usable(raw.rstrip(";,"))
-        if session_id is None:
-            session_id = None if (raw := get("lockSessionId")) is None else _usable(raw.rstrip(";,"))
-            if session_id is None and (raw := get("activeSessionId")) is not None:
-                session_id = _usable(raw.rstrip(";,"))
-        return key, session_id, None if (raw := get("runId")) is None else _usable(raw.rstrip(";,"))
+            else:
+                key = _stated_word(words, "laneSessionKey")  # type: ignore[arg-type]
+        session_id = _stated_word(words, "sessionId") or _stated_word(words, "lockSessionId") \
+            or _stated_word(words, "activeSessionId")  # type: ignore[arg-type]
+        return key, session_id, _stated_word(words, "runId")  # type: ignore[arg-type]
 
     def fields_at_most(self) -> int:
         return self.message.count("=") + _EXTRA_FIELDS if self._kv is not None else len(self.fields)
