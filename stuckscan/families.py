@@ -1260,6 +1260,25 @@ FAMILIES: tuple[Family, ...] = (
     # rejected, "msteams webhook failed" (the error in the record's meta, {error}): that turn was lost.
     _searched("channel.inbound_failed", "error", "msteams webhook failed",
               r"(?P<channel>msteams) (?P<event>webhook) failed" + KV),
+    # The same channel losing an inbound message after the webhook took it (extensions/msteams/src/monitor-handler/
+    # inbound-dispatch.ts and message-handler.ts, runtime.error): the turn's dispatch throwing, "msteams dispatch failed:
+    # <err>" (beside the msteams logger's bare "dispatch failed" with the error in its meta; the user is sent "Something
+    # went wrong"), and the inbound debouncer's flush failing, "msteams debounce flush failed: <err>" (its batch is not
+    # dispatched); and (monitor.ts, msteams logger, error) a card action's dispatch rejected after the invoke was
+    # acknowledged, "msteams card.action dispatch failed" (the error in the meta). A fault of the code there meets
+    # every message alike (channel.handler_broken, as Feishu's).
+    _searched(
+        "channel.handler_broken", "error", "msteams d",
+        r"(?P<channel>msteams) (?P<event>dispatch|debounce flush) failed: " + CODE_FAULT + r"(?P<error>.*)",
+    ),
+    _searched(
+        "channel.inbound_failed", "error", "msteams d",
+        r"(?P<channel>msteams) (?P<event>dispatch|debounce flush) failed:\s*(?P<error>.*)",
+    ),
+    _searched(
+        "channel.inbound_failed", "error", "msteams card.action dispatch failed",
+        r"(?P<channel>msteams) (?P<event>card\.action) dispatch failed" + KV,
+    ),
     _searched(
         "channel.polling_lease_released", "info", "released stopped Telegram polling lease",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?released stopped Telegram polling lease",
@@ -2325,6 +2344,19 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "channel.inbound_failed", "error", "Google Chat webhook failed",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Google Chat) (?P<event>webhook) failed:?\s*(?P<error>.*)",
+        values={"channel": {"Google Chat": "googlechat"}},
+    ),
+    # Google Chat's replies (extensions/googlechat/src/monitor.ts and monitor-reply-delivery.ts, runtime.error): a reply
+    # the turn produced that did not reach the space, "[<account>] Google Chat <kind> reply failed: <err>" (kind final,
+    # block or tool), and its sends, "Google Chat message send failed: <err>", "Google Chat message fallback send failed:
+    # <err>". The Chat API's own refusal reads "Google Chat API <status>: <body>" (api.ts): a 401 or 403 there is the
+    # app's credentials or its access to the space refused, which every reply meets alike, so the bot is silent however
+    # well its webhook takes messages in (the channel failing, as channels.py reads a send refused for its credentials).
+    # Any other error fails one reply and stays generic.
+    _searched(
+        "channel.transport_error", "error", "Google Chat ",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Google Chat) (?P<event>(?:final|block|tool) reply"
+        r"|message (?:fallback )?send) failed: (?=[^\n]{0,200}?Google Chat API 40[13]\b)(?P<error>.*)",
         values={"channel": {"Google Chat": "googlechat"}},
     ),
     # The channel manager's stop (src/gateway/server-channels.ts, later src/channels/manager/, warn): an account

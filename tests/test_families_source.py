@@ -357,6 +357,21 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "[default] Google Chat webhook failed: Error: session file locked (timeout 60000ms)",
      "lock.timeout", {"lockTimeoutMs": 60000}),
     ("msteams", "ERROR", "msteams webhook failed", "channel.inbound_failed", {"channel": "msteams", "event": "webhook"}),
+    ("gateway/channels/msteams", "ERROR", "msteams dispatch failed: Error: 429 Too Many Requests",
+     "channel.inbound_failed", {"channel": "msteams", "event": "dispatch", "error": "Error: 429 Too Many Requests"}),
+    ("gateway/channels/msteams", "ERROR", "msteams debounce flush failed: Error: session file locked (timeout 60000ms)",
+     "lock.timeout", {"lockTimeoutMs": 60000}),
+    ("gateway/channels/msteams", "ERROR",
+     "msteams dispatch failed: TypeError: Cannot read properties of undefined (reading 'conversation')",
+     "channel.handler_broken", {"channel": "msteams", "event": "dispatch"}),
+    ("msteams", "ERROR", "msteams card.action dispatch failed", "channel.inbound_failed",
+     {"channel": "msteams", "event": "card.action"}),
+    ("gateway/channels/googlechat", "ERROR",
+     "[default] Google Chat final reply failed: Error: Google Chat API 403: The caller does not have permission",
+     "channel.transport_error", {"channel": "googlechat", "event": "final reply",
+                                 "error": "Error: Google Chat API 403: The caller does not have permission"}),
+    ("gateway/channels/googlechat", "ERROR", "Google Chat message send failed: Error: Google Chat API 401: Unauthorized",
+     "channel.transport_error", {"channel": "googlechat", "event": "message send"}),
     ("restart", "WARN",
      "restart preparation failed; restart will continue without it: Error: EACCES: permission denied, open "
      "'/home/u/.openclaw/restart-sentinel.json'",
@@ -894,6 +909,7 @@ def test_cron_lines_take_their_fields_from_the_meta_object() -> None:
     "codex app-server turn completed",
     "the before_dispatch handler from the docs failed to load",
     "cron: isolated agent run started",
+    "Google Chat message send failed: Error: Google Chat API 400: Invalid argument",  # one reply refused, not the app
 ])
 def test_look_alikes_stay_generic(message: str) -> None:
     assert _one(message).kind == "generic"
