@@ -171,11 +171,16 @@ def superlinear(small: float, large: float) -> bool:
 CONFIRM_SIZE = PROBE_SIZES[0] * 16
 
 
-def superlinear_at_16x(case: Case, small: float, runs: int = 3) -> bool:
-    """Sixteen times the input taking over forty times as long: the confirmation of a 4x reading over 10x. A pattern
-    growing as fast as the 4x bar says (n^1.66 or worse) takes 100x or more at 16x, a quadratic one 256x; a machine's
-    hiccup of a few milliseconds, which can push a 2 ms reading past 10x at 4x, cannot reach 40x at 16x."""
-    return min(time_case(case, CONFIRM_SIZE) for _ in range(runs)) > 40 * max(small, 1e-4)
+def superlinear_at_16x(case: Case, small: float, large: float, runs: int = 3) -> bool:
+    """The confirmation of a 4x reading over 10x: sixteen times the input takes over forty times as long as the
+    small probe, and over eight times as long as the large one (the growth goes on, n^1.5 or worse, from 4x to 16x).
+    A pattern growing as fast as the 4x bar says (n^1.66 or worse) takes 100x the small probe or more at 16x and 10x
+    the large one, a quadratic one 256x and 16x; a machine's hiccup of a few milliseconds, which can push a 2 ms
+    reading past 10x at 4x, cannot reach 40x at 16x; and a line that gets dearer per character once, between the two
+    probe sizes (a cache size passed: the `[abort-source]` families on key=value pairs take 0.18 us a character at 8k,
+    0.4 us at 32k, 0.48 us at 128k and at 512k), is linear again from 4x to 16x."""
+    at_16x = min(time_case(case, CONFIRM_SIZE) for _ in range(runs))
+    return at_16x > 40 * max(small, 1e-4) and at_16x > 8 * max(large, 1e-4)
 
 
 def main(argv: list[str] | None = None) -> int:
