@@ -444,10 +444,10 @@ RUN_BUDGET_FIELD = "spentRunBudget"
 # set by the correlator. The run used all of its time and ended with no answer.
 TIMED_OUT_RUN_FIELD = "timedOutRunBudget"
 # Lines that show a run still held after its own timeout fired: the active-runs wait at a restart timing out on it,
-# its abort failing to settle or crashing the process, the aborted stream going on (stuckscan.rules._detect.
-# run_held_after; the correlator keeps them with the timeout).
+# its abort failing to settle or crashing the process, the aborted stream going on, its cleanup so slow that the
+# registry force-detached it (stuckscan.rules._detect.run_held_after; the correlator keeps them with the timeout).
 HELD_AFTER_TIMEOUT_KINDS = ("run.wait_active_timeout", "abort.settle_timeout", "abort.settle_failed", "run.abort_failed",
-                            "run.aborted_error", "embedded.abort_still_streaming")
+                            "run.aborted_error", "embedded.abort_still_streaming", "run.force_detached")
 # Lines that name a CLI backend running the turn (its exec, live session and turn lines, agent/cli-backend, and a run's
 # start, whose provider may name one): they name no session, and the stall detector of those builds did not record
 # that turn's progress.
@@ -460,11 +460,11 @@ def lane_held_by_own_task(event: Event) -> bool:
     return event.kind == "lane.wait_exceeded" and event.fields.get("queueAhead") in (0, "0", None)
 
 
-# What may stand beside a lone run timeout in an excerpt: the timeout itself, the run's end after it, the lines that
-# show it held (the labelling policy "lone embedded run timeout").
+# What may stand beside a lone run timeout in an excerpt: the timeout itself, the run's end after it (or an abort
+# finding no run left to abort), the lines that show it held (the labelling policy "lone embedded run timeout").
 LONE_TIMEOUT_COMPANIONS = frozenset({"embedded.timeout", "run.cleanup", "embedded.run_end", "embedded.run_done",
-                                     "lane.task_done", "run.cleared", "session.state", "run.timed_out_no_reply",
-                                     "lane.wait_exceeded", *HELD_AFTER_TIMEOUT_KINDS})
+                                     "lane.task_done", "run.cleared", "run.abort_no_run", "session.state",
+                                     "run.timed_out_no_reply", "lane.wait_exceeded", *HELD_AFTER_TIMEOUT_KINDS})
 # What the correlator writes into an event's ``seconds``: not in the line's text, so a lazy event it marked is never
 # compacted back to its text (parser.LazyEvent.compact).
 # (set by the correlator on a transcript's silent timeout: the waits, in ms, of the silent timeouts of its turn so far)

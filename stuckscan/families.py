@@ -340,8 +340,29 @@ FAMILIES: tuple[Family, ...] = (
     # "run cleanup: runId=<id> sessionId=<id> aborted=<bool> timedOut=<bool>" (debug, agent/embedded): an aborted or
     # timed-out attempt's finally block ran (src/agents/pi-embedded-runner/run/attempt.ts): the timeout was cleaned up.
     _anchored("run.cleanup", "debug", "run cleanup:", r"run cleanup:" + KV),
-    _anchored("run.aborting", "debug", "aborting run:", r"aborting run:" + KV),
+    # "aborting run: sessionId=<id>", and "aborting compacting run: sessionId=<id>" when an abort of compacting runs
+    # only picks it (src/agents/pi-embedded-runner/runs.ts abortEmbeddedPiRun, debug).
+    _anchored("run.aborting", "debug", ("aborting run:", "aborting compacting run:"),
+              r"aborting (?:(?P<abortMode>compacting) )?run:" + KV),
+    # The rest of the active-run registry's debug lines (runs.ts): a wait for a run's end begins ("waiting for run
+    # end: sessionId=<id> timeoutMs=<n>"; its "wait timeout:" is below); a message steered into the run was refused
+    # ("queue message failed: sessionId=<id> reason=no_active_run|compacting|agent_stopped|
+    # not_streaming_no_stop_state": it waits for the next turn instead); a run's own clear found another handle
+    # registered ("run clear skipped: sessionId=<id> reason=handle_mismatch": a force-detached or replaced run ended).
+    _anchored("run.wait_start", "debug", "waiting for run end:", r"waiting for run end:" + KV),
+    _anchored("run.queue_failed", "debug", "queue message failed:", r"queue message failed:" + KV),
+    _anchored("run.clear_skipped", "debug", "run clear skipped:", r"run clear skipped:" + KV),
+    # "abort failed: sessionId=<id> reason=no_active_run" (debug, src/agents/pi-embedded-runner/runs.ts): an abort
+    # (a /stop, a recovery) found no run registered for the session: nothing was held to abort. Before the warn
+    # "abort failed: sessionId=<id> err=<error>", the abort itself throwing, which it would otherwise read as.
+    _anchored("run.abort_no_run", "debug", "abort failed:",
+              r"abort failed: (?=[^\n]{0,200}?\breason=no_active_run\b)" + KV),
     _anchored("run.abort_failed", "warn", "abort failed:", r"abort failed:" + KV),
+    # "force-detached run: sessionId=<id> totalActive=<n>" (warn, src/agents/pi-embedded-runner/runs.ts
+    # forceDetachEmbeddedRun): an aborted run's cleanup took too long (a provider's HTTP drain, a compaction), so the
+    # run was taken off the active-run registry while it still runs in the background; its waiters see it as not
+    # cleanly ended.
+    _anchored("run.force_detached", "warn", "force-detached run:", r"force-detached run:" + KV),
     _anchored("run.wait_timeout", "warn", "wait timeout:", r"wait timeout:" + KV),
     _anchored(
         "run.wait_active_timeout", "warn", "wait for active embedded runs timed out:",

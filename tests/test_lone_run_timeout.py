@@ -39,3 +39,16 @@ def test_a_line_after_the_timeout_showing_the_run_or_lane_held_keeps_rc15() -> N
 def test_a_timeout_beside_a_compaction_is_another_shape() -> None:
     compaction = "- `timed out during compaction`"
     assert "RC01" not in _causes("- `embedded run timeout: timeoutMs=600000`", compaction)
+
+
+def test_a_run_force_detached_after_its_timeout_was_held_and_an_abort_finding_no_run_was_not() -> None:
+    # src/agents/pi-embedded-runner/runs.ts: the registry drops a run whose aborted cleanup takes too long
+    detached = "2026-05-02T09:00:12.000Z [diagnostic] force-detached run: sessionId=5be2f0d1-2222-4c3d-8e4f-000000000042 totalActive=0"
+    assert "RC15" in _causes(TIMEOUT, detached)
+    # its debug "abort failed: ... reason=no_active_run": nothing was registered to abort, no abort that did not settle
+    no_run = ("2026-05-02T09:00:12.000Z [diagnostic] abort failed: sessionId=5be2f0d1-2222-4c3d-8e4f-000000000042 "
+              "reason=no_active_run")
+    assert _causes(TIMEOUT, no_run) == {"RC01"}
+    threw = ("2026-05-02T09:00:12.000Z [diagnostic] abort failed: sessionId=5be2f0d1-2222-4c3d-8e4f-000000000042 "
+             "err=Error: abort threw")
+    assert "RC15" in _causes(TIMEOUT, threw)

@@ -358,7 +358,14 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("run cleared: sessionId=s1 totalActive=1", "run.cleared", {"totalActive": 1}),
     ("run cleanup: runId=r1 sessionId=s1 aborted=true timedOut=true", "run.cleanup", {"timedOut": True}),
     ("aborting run: sessionId=s1", "run.aborting", {"sessionId": "s1"}),
+    ("aborting compacting run: sessionId=s1", "run.aborting", {"sessionId": "s1", "abortMode": "compacting"}),
     ("abort failed: sessionId=s1 err=Error: not running", "run.abort_failed", {"err": "Error: not running"}),
+    # runs.ts: an abort that found no run registered is no abort that failed to settle
+    ("abort failed: sessionId=s1 reason=no_active_run", "run.abort_no_run", {"sessionId": "s1", "reason": "no_active_run"}),
+    ("force-detached run: sessionId=s1 totalActive=0", "run.force_detached", {"sessionId": "s1", "totalActive": 0}),
+    ("waiting for run end: sessionId=s1 timeoutMs=15000", "run.wait_start", {"timeoutMs": 15000}),
+    ("queue message failed: sessionId=s1 reason=agent_stopped", "run.queue_failed", {"reason": "agent_stopped"}),
+    ("run clear skipped: sessionId=s1 reason=handle_mismatch", "run.clear_skipped", {"reason": "handle_mismatch"}),
     ("wait timeout: sessionId=s1 timeoutMs=15000", "run.wait_timeout", {"timeoutMs": 15000}),
     ("removed stale session lock: /Users/lin/.openclaw/agents/main/sessions/da2660dc-ef9b-4fc8-9f25-9e4ace56307e.jsonl.lock "
      "(dead-pid)", "lock.stale_removed", {"reasons": "dead-pid", "lockSessionId": "da2660dc-ef9b-4fc8-9f25-9e4ace56307e"}),
