@@ -1901,6 +1901,22 @@ FAMILIES: tuple[Family, ...] = (
         "channel.stopping", "info", "]: abort signal received, stopping",
         r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: abort signal received, stopping",
     ),
+    # The official plugin in its own repository (larksuite/openclaw-lark, src/core/lark-client.ts, logger
+    # "feishu/core/lark-client"; its message "feishu: <text> (accountId=<id>)", or "feishu[<account>][msg:<id>]: ..."
+    # inside a message's context): its WebSocket client torn down when the account's abort signal fires, "disconnecting
+    # WebSocket" (info), and a start finding the account's previous client still open, "closing previous WSClient before
+    # reconnect" (warn: the account started again over a live socket, the client recreated). In that plugin the
+    # monitor's "feishu[<account>]: WebSocket client started" and "websocket started for account <id>"
+    # (src/channel/monitor.ts) are written only once startWS returns, that is after this stop.
+    _searched(
+        "channel.stopping", "info", "disconnecting WebSocket (accountId=",
+        r"(?P<channel>feishu)(?:\[[^\[\]\s]{1,200}\]){0,2}: disconnecting WebSocket \(accountId=(?P<account>[^\s(),]{1,200})\)",
+    ),
+    _searched(
+        "channel.reconnecting", "warn", "closing previous WSClient before reconnect",
+        r"(?P<channel>feishu)(?:\[[^\[\]\s]{1,200}\]){0,2}: closing previous WSClient before reconnect"
+        r"(?: \(accountId=(?P<account>[^\s(),]{1,200})\))?",
+    ),
     # The monitor's start-up bot-info probe (extensions/feishu/src/monitor.startup.ts, error; its budget 10 s in early
     # builds, later 30 s or OPENCLAW_FEISHU_STARTUP_PROBE_TIMEOUT_MS): "feishu[<account>]: bot info probe timed out
     # after <n>ms; continuing startup". One request of the platform's API timing out at start (the bot-info call, as
@@ -2952,7 +2968,8 @@ FAMILIES: tuple[Family, ...] = (
     # of its own, so @larksuiteoapi/node-sdk's default logger prints to the gateway's console: "[<level>]: [ <args> ]"
     # (console.log of the argument array). Its ws-client writes "[info]: [ '[ws]', 'reconnect' ]" when the socket
     # closed, "[info]: [ '[ws]', 'ws client ready' ]" when it is up, "[error]: [ '[ws]', 'ws connect failed' ]" (also
-    # 'connect failed', 'ws error', 'send data failed', a config pull's 'code: <n>, ...' or its error message), and
+    # 'connect failed', 'ws error', 'new WebSocket error' (no socket created at all), 'send data failed', a config
+    # pull's 'code: <n>, ...' or its error message), and
     # "[info]: [ 'ws', 'unable to connect to the server after trying <n> times\")' ]"; an API call that hit the client's
     # HTTP timeout (30 s by default) prints "[error]: [ AxiosError: timeout of <n>ms exceeded ..." (#72721). Pasted
     # bare, the level in brackets is read as the line's level and the message starts at the colon (a line wholly in
@@ -2970,7 +2987,7 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "channel.transport_error", "error", "'[ws]', '",
         r"\A\s*(?:\[?(?:error|warn)\])?:\s*\[\s*(?P<channel>'\[ws\]'),\s*'(?P<error>ws connect failed|connect failed"
-        r"|ws error|send data failed|code: \d+[^'\n]{0,200}|system busy|timeout of (?P<timeoutMs>\d+)ms exceeded"
+        r"|ws error|new WebSocket error|send data failed|code: \d+[^'\n]{0,200}|system busy|timeout of (?P<timeoutMs>\d+)ms exceeded"
         r"|[^'\n]{0,200}(?:ECONN[A-Z]{1,20}|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket hang up)[^'\n]{0,100})'",
         values={"channel": {"'[ws]'": "feishu"}},
     ),

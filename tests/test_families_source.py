@@ -761,6 +761,12 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.polling_started", {"channel": "feishu", "account": "default"}),
     ("gateway/channels/feishu", "ERROR", "feishu[default]: webhook handler error: Error: dispatcher failed",
      "channel.inbound_failed", {"event": "webhook", "error": "Error: dispatcher failed"}),
+    # The official plugin's own repository (larksuite/openclaw-lark, src/core/lark-client.ts): its WebSocket client torn
+    # down when the account stops, and a start finding the previous client still open.
+    ("feishu/core/lark-client", "INFO", "feishu: disconnecting WebSocket (accountId=default)", "channel.stopping",
+     {"channel": "feishu", "account": "default"}),
+    ("feishu/core/lark-client", "WARN", "feishu: closing previous WSClient before reconnect (accountId=work)",
+     "channel.reconnecting", {"channel": "feishu", "account": "work"}),
     # Feishu's start-up bot-info probe timing out (monitor.startup.ts) and inbound messages lost past the socket
     # (monitor.account.ts): the debouncer's flush, a stop command sent past the queue, a card action.
     ("gateway/channels/feishu", "ERROR", "feishu[default]: bot info probe timed out after 30000ms; continuing startup",
