@@ -176,7 +176,7 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "compaction.failed",
     "compaction.diag", "run.registered", "run.cleared", "run.cleanup", "run.aborting", "run.abort_failed", "run.abort_no_run", "run.force_detached",
     "run.wait_timeout",
-    "run.active_check", "session.state", "message.queued", "lane.dequeue", "message.processed", "tool.loop", "run.aborted_error",
+    "run.active_check", "session.state", "message.queued", "lane.dequeue", "message.processed", "tool.loop", "run.aborted_error", "run.request_aborted",
     "restart.recovery", "session.aborted_last_run", "dispatch.empty_reply", "tools.browser_failed",
     "tools.browser_unreachable", "subagent.announce_give_up", "gateway.draining_rejected",
     "lane.task_rejected_after_timeout", "compaction.timeout_recovery", "gateway.forced_restart",
@@ -317,7 +317,7 @@ TIME_ATTRIBUTABLE_KINDS = CLI_TURN_KINDS | frozenset({
     "lane.task_rejected_after_timeout", "compaction.timeout_recovery", "run.active_check", "embedded.compaction",
     "embedded.timeout", "gateway.restart_failed", "model.profile_timeout", "compaction.abort_failed",
     "compaction.deadline_extended", "embedded.unsubscribe_failed", "compaction.overflow_exhausted", "codex.turn_idle_timeout",
-    "channel.handler_timeout", "lock.store_timeout", "compaction.interrupted",
+    "channel.handler_timeout", "lock.store_timeout", "compaction.interrupted", "run.request_aborted",
 })
 # Fault signals: a line that by itself proves a fault, even with no stall warning around it.
 # With no incident open for the session (or run, or lane) it names, it opens one (a finding of

@@ -363,6 +363,17 @@ FAMILIES: tuple[Family, ...] = (
     # run was taken off the active-run registry while it still runs in the background; its waiters see it as not
     # cleanly ended.
     _anchored("run.force_detached", "warn", "force-detached run:", r"force-detached run:" + KV),
+    # "Embedded agent failed before reply: Request was aborted" (error, src/auto-reply/reply/agent-runner-execution.ts)
+    # and "Followup agent failed before reply: Request was aborted" (error, src/auto-reply/reply/followup-runner.ts):
+    # the turn threw before any reply because its model request was aborted (the provider SDK's abort error). Newer
+    # builds return before that line on a /stop or a restart's abort (isReplyOperationUserAbort / RestartAbort), so
+    # what is left is the run's own timers or the stuck-session recovery aborting the call: read as the failover's
+    # "rawError=Request was aborted" is (RC01). Other inner errors are read by their own families (a lock, "All
+    # models failed", "LLM idle timeout"), searched in the whole line; this one only when it is the whole error.
+    _anchored("run.request_aborted", "error",
+              ("Embedded agent failed before reply: ", "Followup agent failed before reply: "),
+              r"(?P<runner>Embedded|Followup) agent failed before reply: (?:[A-Za-z]{0,40}Error: )?"
+              r"(?P<error>Request was aborted)\.?\s*$"),
     _anchored("run.wait_timeout", "warn", "wait timeout:", r"wait timeout:" + KV),
     _anchored(
         "run.wait_active_timeout", "warn", "wait for active embedded runs timed out:",

@@ -584,6 +584,13 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("[main-session-restart-recovery] main-session restart recovery complete: recovered=2 failed=0 skipped=0",
      "restart.recovery", {"recovered": 2}),
     ("AbortError: This operation was aborted", "run.aborted_error", {}),
+    # the turn's model request aborted before any reply (agent-runner-execution.ts, followup-runner.ts); other inner
+    # errors keep their own families, and an aborted request inside a fallback summary stays model.all_failed
+    ("Embedded agent failed before reply: Request was aborted", "run.request_aborted",
+     {"runner": "Embedded", "error": "Request was aborted"}),
+    ("Followup agent failed before reply: Request was aborted.", "run.request_aborted", {"runner": "Followup"}),
+    ("Embedded agent failed before reply: session file locked (timeout 60000ms): pid=4 alive=true ageMs=9",
+     "lock.timeout", {"lockPid": 4}),
     ("run active check: sessionId=s1 active=true", "run.active_check", {"active": True}),
     ("run attempt: sessionId=s1 sessionKey=agent:main:main runId=r1 attempt=2", "run.attempt", {"attempt": 2}),
     ("wait for active embedded runs timed out: activeRuns=2 timeoutMs=30000", "run.wait_active_timeout",

@@ -703,3 +703,22 @@ def test_an_untimed_run_timeout_beside_a_later_fault_keeps_its_missing_cleanup()
 def test_an_untimed_run_timeout_followed_by_its_model_calls_timeout_is_the_spent_budget() -> None:
     # the profile rotating on a model timeout agrees with the spent-budget reading: no undetermined incident is left
     assert _primaries(_UNTIMED_TIMEOUT, _UNTIMED_PROFILE) == ["RC01", "RC01"]
+
+
+def test_a_turn_that_failed_before_its_reply_on_an_aborted_request_reads_as_the_failovers_raw_error() -> None:
+    # "Embedded|Followup agent failed before reply: Request was aborted" (agent-runner-execution.ts, followup-runner.ts):
+    # the model request was aborted before any reply; newer builds return before it on a /stop or a restart, so the
+    # abort was the run's own timer or the recovery's: RC01 evidence, as "rawError=Request was aborted" is
+    stuck = ("2026-11-20T10:00:00.000Z [diagnostic] stuck session: sessionId=s1 sessionKey=agent:main:main "
+             "state=processing age=150s queueDepth=1")
+    embedded = "2026-11-20T10:00:20.000Z [agent/embedded] Embedded agent failed before reply: Request was aborted"
+    followup = "2026-11-20T10:00:20.000Z Followup agent failed before reply: Request was aborted"
+    assert _primaries(stuck) == [None]
+    assert _primaries(stuck, embedded) == ["RC01"]
+    assert _primaries(stuck, followup) == ["RC01"]
+    # alone it shows no session stuck
+    assert _primaries(embedded) == []
+    # right after the run's own timeout the abort was that timeout's: no evidence that the model call hung
+    timeout = ("2026-11-20T10:00:19.000Z [agent/embedded] embedded run timeout: runId=r1 sessionId=s1 "
+               "timeoutMs=600000")
+    assert _primaries(stuck, timeout, embedded) != ["RC01"]

@@ -476,7 +476,8 @@ TURN_FAILURE_KINDS = ("embedded.timeout", "embedded.failover", "model.fallback_d
                       "llm.idle_timeout", "lock.timeout", "lock.takeover", "lock.stale", "lane.task_error",
                       "compaction.timeout", "compaction.failed", "run.aborted_error", "abort.settle_timeout",
                       "abort.settle_failed", "cli.turn_failed", "cli.terminal_failure", "cli.watchdog_timeout",
-                      "lane.task_timeout", "embedded.retry_limit", "tools.browser_failed", "tools.timeout")
+                      "lane.task_timeout", "embedded.retry_limit", "tools.browser_failed", "tools.timeout",
+                      "run.request_aborted")
 
 CLI_TURN_FAILURES = ("cli.turn_failed", "cli.terminal_failure", "cli.watchdog_timeout", "embedded.failover",
                      "model.fallback_decision",

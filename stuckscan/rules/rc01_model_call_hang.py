@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from stuckscan.events import (
     AGENT_END_WAIT_FIELD,
     FIRST_TOKENS_CHARS,
+    RUN_TIMEOUT_ECHO,
     SILENT_STREAK_FIELD,
     TIMED_OUT_RUN_FIELD,
     Event,
@@ -304,6 +306,12 @@ def detect(view: IncidentView) -> Candidate | None:
     # (a run's own timeout fails the run over with reason=timeout: that decision says no more than the timeout did)
     run_timeouts = view.events("embedded.timeout")
     failover = [e for e in failover if not failover_echoes_run_timeout(e, run_timeouts)]
+    # (a turn that failed before its reply on its model request's abort, "Embedded|Followup agent failed before reply:
+    # Request was aborted", reads as the failover's rawError does, unless a run timeout came within its echo before it:
+    # that abort was the timeout's own)
+    failover += [e for e in view.events("run.request_aborted")
+                 if not any(t.time is not None and e.time is not None
+                            and timedelta(0) <= e.time - t.time <= RUN_TIMEOUT_ECHO for t in run_timeouts)]
     # (after a Codex turn timed out waiting for its completion, its attempt's timeout reports are that ghost run's)
     completion_idle = [e for e in view.events("codex.turn_idle_timeout") if codex_items_done(e)]
     idle = [e for e in idle if not reports_completion_idle(e, completion_idle)]
