@@ -243,8 +243,11 @@ def platform_host_unreachable(event: Event) -> str | None:
 TRANSPORT_WORDS = re.compile(
     r"\b(?:disconnect(?:ed|ion)?|reconnect(?:ing|ed|ion)?|web ?socket|socket|"
     r"connection (?:closed|lost|reset|refused|error|failed)|ECONN[A-Z]+|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|"
-    r"fetch failed|network (?:error|request)|pong|not ready|unreachable|getUpdates|polling|"
-    r"no connection available)\b",
+    r"fetch failed|network (?:error|request)|pong|not ready|not connected|unreachable|getUpdates|polling|"
+    r"no connection available)\b"
+    # (the DingTalk connector's keepalive, zhanglilong23/dingtalk-openclaw-connector src/core/connection.ts: "发送 PING
+    # 失败：<err>", "keepAlive 检测失败：<err>")
+    r"|\bPING 失败|\bkeepAlive 检测失败",
     re.IGNORECASE,
 )
 
@@ -255,18 +258,23 @@ TRANSPORT_WORDS = re.compile(
 # "心跳检测：socket 状态=undefined，触发重连..."; the DingTalk plugin's connection manager, soimy/openclaw-channel-dingtalk
 # src/connection-manager.ts: "[<acct>] WebSocket closed event (code: 1006, reason: none)", "[<acct>] Runtime
 # disconnection detected, initiating reconnection...", "[<acct>] System sleep/hibernate detected! ... Forcing
-# reconnection as WebSocket is likely stale."): one such line is a blip, the same again a reconnect loop (RC18).
+# reconnection as WebSocket is likely stale."; the DingTalk connector, zhanglilong23/dingtalk-openclaw-connector
+# src/core/connection.ts: "WebSocket close: code=1006, reason=<r>, isStopped=false", "重连失败：<err> (尝试 <n>)", but
+# not its "✅ 重连成功 (socket 状态=1)"; the WeCom plugin, WecomTeam/wecom-openclaw-plugin src/monitor.ts: "[<acct>]
+# Reconnecting attempt <n>...", "[<acct>] WebSocket disconnected: <reason>"): one such line is a blip, the same again
+# a reconnect loop (RC18).
 DROP_WORDS = re.compile(
     r"\breconnect(?:ing)? in\b|\battempting to reconnect\b|\bwill retry connection\b|"
     r"\b(?:initiating|forcing) reconnection\b|\bwebsocket closed event\b|"
     r"\bconnection attempt \d+(?:/\d+)? failed\b|\bheartbeat timeout\b|\bconnection closed\b|"
-    r"重连|断开连接|连接关闭|连接断开|连接失败",
+    r"\breconnecting attempt \d|\bwebsocket disconnected\b|\bwebsocket close: code=|"
+    r"重连(?!成功)|断开连接|连接关闭|连接断开|连接失败",
     re.IGNORECASE,
 )
 # Literal pieces one of which every line DROP_WORDS reads holds, as written: the JSONL fast path decodes a record that
 # holds one (stuckscan.fastscan), so both paths type the same lines.
 DROP_NEEDLES = ("econnect", "ebSocket closed event", "eartbeat timeout", "onnection closed", "onnection attempt", "ill retry connection",
-                "重连", "断开连接", "连接关闭", "连接断开", "连接失败")
+                "ebSocket disconnected", "ebSocket close: code=", "重连", "断开连接", "连接关闭", "连接断开", "连接失败")
 
 
 # A channel's own call to its platform aborted on its timeout ("[weixin] typing send error: AbortError: This operation
@@ -310,13 +318,16 @@ def platform_unreachable_at_resolve(event: Event) -> str | None:
 # A channel client saying its session with its platform is up, in words no family knows (QQ Bot: "[qqbot:default]
 # Gateway ready", its READY after identify; DingTalk Stream: "connect success", and the DingTalk plugin's connection
 # manager's "[<acct>] DingTalk Stream client connected successfully" and "[<acct>] Reconnection successful"
-# (soimy/openclaw-channel-dingtalk src/connection-manager.ts); "Reconnected"): the channel receiving
+# (soimy/openclaw-channel-dingtalk src/connection-manager.ts); the DingTalk connector's "Connected to DingTalk Stream
+# successfully" and "✅ 重连成功 (socket 状态=1)" (zhanglilong23/dingtalk-openclaw-connector src/core/connection.ts);
+# "Reconnected"): the channel receiving
 # again (RC18 reads a drop it healed from as no failure). A socket merely opened ("WebSocket connected") is not: the
 # platform may refuse the session on it at once (f499: identify answered with invalid session, close 4903).
 UP_WORDS = re.compile(r"\bgateway ready\b|\b(?:re)?connect(?:ion)? success|\breconnected\b|\bconnection established\b|"
-                      r"\bclient connected successfully\b", re.IGNORECASE)
+                      r"\bclient connected successfully\b|\bconnected to dingtalk stream successfully\b|重连成功",
+                      re.IGNORECASE)
 UP_NEEDLES = ("ateway ready", "onnect success", "onnection success", "econnected", "onnection established",
-              "onnected successfully")
+              "onnected successfully", "Stream successfully", "重连成功")
 
 # Every literal one of which a line as_channel_failure retypes at INFO must hold: the JSONL fast path decodes a
 # record holding one (stuckscan.fastscan), so both paths type the same lines.
@@ -343,13 +354,14 @@ def credentials_refused(event: Event) -> bool:
 # A channel's ERROR about the inbound request it was handed, in words no family knows: a request it could not read at
 # all ("[wecom] Failed to parse request body as JSON": a body not in the format it expects meets every message alike),
 # or its handler throwing on a fault of its own code, as the handler_broken families read OpenClaw's channels ("failed
-# to handle inbound message: TypeError: ..."). The message dies in the channel before any session sees it. Any other
+# to handle inbound message: TypeError: ...", the DingTalk connector's "❌ 处理消息异常 (<n>/<m>): <err>",
+# zhanglilong23/dingtalk-openclaw-connector src/core/connection.ts). The message dies in the channel before any session sees it. Any other
 # error there (a rate limit, a session conflict) fails one message; an outbound call's error (a send, a reply, a media
 # upload) fails one reply; a turn the channel's worker gave up on after a while ("inbound worker timed out") ran too long.
 _INBOUND = r"(?:the |an? )?(?:inbound |incoming )?(?:request|message|event|update|payload|body)\b"
 _UNREADABLE_REQUEST = re.compile(r"\brequest body\b|\b(?:parse|decrypt)\w* " + _INBOUND, re.IGNORECASE)
 _HANDLER_FAILED = re.compile(r"\b(?:(?:webhook|callback) (?:handler|request|payload|body|event)\b|(?:handle|process)\w* "
-                             + _INBOUND + ")", re.IGNORECASE)
+                             + _INBOUND + ")|处理消息异常", re.IGNORECASE)
 _TIMED_OUT = re.compile(r"\btime[ds]? ?out\b", re.IGNORECASE)  # (timeout, timed out, time out)
 
 

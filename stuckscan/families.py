@@ -1677,6 +1677,25 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<channel>)token is stale, pausing all requests for (?P<pauseMin>\d+) min",
         values={"channel": {"": "weixin"}},
     ),
+    # The WeCom channel plugin (WecomTeam/wecom-openclaw-plugin, src/monitor.ts, runtime.error) stopping an account's
+    # WebSocket for good and keeping its task pending so the gateway does not restart it: when the server kicks it for a
+    # newer connection elsewhere, "[<account>] Kicked by server: a new connection was established elsewhere. Auto-restart
+    # is suppressed to avoid mutual kicking. Please check for duplicate instances.", and when the SDK's authentication
+    # retries ran out, "[<account>] Auth failure attempts exhausted (<n> attempts). Please check botId/secret
+    # configuration.". The account takes in nothing until the config is reloaded or the gateway restarted; the wording
+    # is the plugin's alone, whatever tag (or none) a paste gives it.
+    _searched(
+        "channel.terminal_disconnect", "error", "Auto-restart is suppressed to avoid mutual kicking",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\] )?(?P<channel>)(?P<detail>Kicked by server: a new connection was "
+        r"established elsewhere)\. Auto-restart is suppressed to avoid mutual kicking",
+        values={"channel": {"": "wecom"}},
+    ),
+    _searched(
+        "channel.terminal_disconnect", "error", "Please check botId/secret configuration",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\] )?(?P<channel>)(?P<detail>Auth failure attempts exhausted) "
+        r"\((?P<attempts>\d+) attempts\)\. Please check botId/secret configuration",
+        values={"channel": {"": "wecom"}},
+    ),
     # A channel that did not start (src/gateway/server-channels.ts, error): "[<channel>] channel startup failed:
     # <err>"; the startup path logs "channel startup failed: <err>" without the tag.
     _searched(

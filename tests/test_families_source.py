@@ -632,6 +632,14 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.restart_gave_up", {"maxAttempts": 10}),
     ("gateway/channels/dingtalk", "ERROR", "[default] Max runtime reconnect cycles (10) reached. Giving up. Please "
      "check network connectivity or restart the gateway.", "channel.restart_gave_up", {"maxAttempts": 10}),
+    # The WeCom plugin's monitor stopping an account's WebSocket for good (WecomTeam/wecom-openclaw-plugin src/monitor.ts).
+    ("gateway/channels/wecom", "ERROR", "[default] Kicked by server: a new connection was established elsewhere. "
+     "Auto-restart is suppressed to avoid mutual kicking. Please check for duplicate instances.",
+     "channel.terminal_disconnect", {"channel": "wecom",
+                                     "detail": "Kicked by server: a new connection was established elsewhere"}),
+    ("gateway/channels/wecom", "ERROR", "[ops-bot] Auth failure attempts exhausted (5 attempts). Please check "
+     "botId/secret configuration.", "channel.terminal_disconnect",
+     {"channel": "wecom", "attempts": 5}),
     ("gateway/channels/dingtalk-connector", "ERROR", "[DingTalk] SDK dispatch 失败: Cannot read properties of undefined "
      "(reading 'registry')", "channel.handler_broken", {"channel": "dingtalk"}),
     ("gateway/channels/qqbot", "ERROR", "Message processing failed: Cannot read properties of undefined (reading 'run')",
@@ -1318,6 +1326,35 @@ DINGTALK_MANAGER_LINES = [
      "channel.polling_started", {}),
     ("gateway/channels/dingtalk", "INFO", "[default] Reconnection successful", "channel.polling_started", {}),
 ]
+
+
+# The DingTalk connector's Stream connection (zhanglilong23/dingtalk-openclaw-connector src/core/connection.ts, its
+# logger tagged "[DingTalk:<account>]") and the WeCom plugin's monitor and sender (WecomTeam/wecom-openclaw-plugin
+# src/monitor.ts, src/message-sender.ts), read by the channel's tag (channels.as_channel_failure).
+CONNECTOR_LINES = [
+    ("DingTalk:__default__", "ERROR", "重连失败：连接建立超时或失败 (尝试 3)", "channel.transport_error"),
+    ("DingTalk:__default__", "ERROR", "keepAlive 检测失败：连接建立超时或失败", "channel.transport_error"),
+    ("DingTalk:__default__", "INFO", "WebSocket close: code=1006, reason=未知, isStopped=false", "channel.reconnecting"),
+    ("DingTalk:__default__", "INFO", "⏳ 等待 4 秒后重连 (尝试 2)", "channel.reconnecting"),
+    ("DingTalk:__default__", "INFO", "✅ 重连成功 (socket 状态=1)", "channel.polling_started"),
+    ("DingTalk:__default__", "INFO", "Connected to DingTalk Stream successfully", "channel.polling_started"),
+    ("DingTalk:__default__", "ERROR", "❌ 处理消息异常 (3/3): Cannot read properties of undefined (reading 'sessionKey')",
+     "channel.handler_broken"),
+    ("DingTalk:__default__", "ERROR", "❌ 处理消息异常 (4/4): Request failed with status code 500", "generic"),
+    ("wecom", "INFO", "[default] Reconnecting attempt 3...", "channel.reconnecting"),
+    ("wecom", "INFO", "[default] WebSocket disconnected: manual close", "channel.reconnecting"),
+    ("wecom", "ERROR", "WSClient not connected, cannot send reply", "channel.transport_error"),
+    ("wecom", "ERROR", "[WeCom] final reply failed: Error: WSClient not connected", "channel.transport_error"),
+    ("wecom", "ERROR", "[wecom][plugin] Message processing failed: Error: Message processing timed out (msgId=m1)",
+     "generic"),
+]
+
+
+@pytest.mark.parametrize(("subsystem", "level", "message", "kind"), CONNECTOR_LINES)
+def test_the_dingtalk_connector_and_wecom_plugin_lines_read_under_their_tags(
+        subsystem: str, level: str, message: str, kind: str) -> None:
+    _check(_one(tslog_line("2026-05-21T18:00:00.000+08:00", subsystem, message, level=level)), kind, {})
+    _check(_one(f"2026-05-21T18:00:00.000+08:00 {level} [{subsystem}] {message}"), kind, {})
 
 
 @pytest.mark.parametrize(("subsystem", "level", "message", "kind", "expected"), DINGTALK_MANAGER_LINES)
