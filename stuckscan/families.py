@@ -115,6 +115,13 @@ _CHANNEL_LABELS = {
     "BlueBubbles": "bluebubbles", "DingTalk": "dingtalk", "QQ Bot": "qqbot", "WeCom": "wecom", "Tlon": "tlon",
 }
 
+# The official Feishu/Lark plugin (larksuite/openclaw-lark) writes its monitor's "feishu[<account>]: WebSocket client
+# started" after its client's "disconnecting WebSocket (accountId=<account>)", once the account's stop has run: the
+# parser reads that pair (parser.LineParser._after_plugin_stop), so the fast path decodes every line holding the stop's
+# words (fastscan._needles).
+FEISHU_PLUGIN_STOP_NEEDLE = "disconnecting WebSocket (accountId="
+FEISHU_STARTED_NEEDLE = "]: WebSocket client started"
+
 # The flags and the reason after an "[abort-source] ... source=<source>" (abort-source-log.ts): the reason is "Name:
 # message" or "<none>", and a "stack=<frames>" ends the line.
 _ABORT_SOURCE_REST = (r"(?: isTimeout=(?P<isTimeout>true|false))?(?: idleTimeout=(?P<idleTimedOut>true|false))?"
@@ -1924,7 +1931,7 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: starting (?P<label>WebSocket connection|Webhook server)",
     ),
     _searched(
-        "channel.polling_started", "info", "]: WebSocket client started",
+        "channel.polling_started", "info", FEISHU_STARTED_NEEDLE,
         r"(?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]: WebSocket client started",
     ),
     _searched(
@@ -1937,9 +1944,10 @@ FAMILIES: tuple[Family, ...] = (
     # WebSocket" (info), and a start finding the account's previous client still open, "closing previous WSClient before
     # reconnect" (warn: the account started again over a live socket, the client recreated). In that plugin the
     # monitor's "feishu[<account>]: WebSocket client started" and "websocket started for account <id>"
-    # (src/channel/monitor.ts) are written only once startWS returns, that is after this stop.
+    # (src/channel/monitor.ts) are written only once startWS returns, that is after this stop: the parser reads the first
+    # as the stop's end when it follows the account's stop (parser.LineParser._after_plugin_stop).
     _searched(
-        "channel.stopping", "info", "disconnecting WebSocket (accountId=",
+        "channel.stopping", "info", FEISHU_PLUGIN_STOP_NEEDLE,
         r"(?P<channel>feishu)(?:\[[^\[\]\s]{1,200}\]){0,2}: disconnecting WebSocket \(accountId=(?P<account>[^\s(),]{1,200})\)",
     ),
     _searched(

@@ -26,7 +26,8 @@ evidence lines and input counts (``tests/test_fast_path.py`` checks this on ever
    10 s and names no other ``durationMs``; and it contains none of the needles of the
    families searched anywhere in a message, nor ``sessionId``, ``runId`` or
    ``.jsonl.lock`` (fields through which an ignored kind could still teach the
-   correlator a session link). The needle test is run on the message with backslashes,
+   correlator a session link), nor the words of a line the parser pairs a later one with
+   (the Feishu plugin's ``disconnecting WebSocket (accountId=``). The needle test is run on the message with backslashes,
    ``u``, digits, ``b``, ``[``, ``;`` and ``m`` deleted from both sides, which removes
    colour codes without decoding and can only report more lines, never fewer.
 
@@ -134,6 +135,7 @@ def _needles() -> list[bytes]:
     found += [_deleted(n) for n in families.ELISION_NEEDLES]  # a label whose colon was cut (families.match_family)
     found += [_deleted(n) for n in CHANNEL_NEEDLES]  # a channel's drop or pause in its own words (channels.py)
     found.append(_deleted(PLUGIN_COMPACTION_NEEDLE))  # a plugin's compaction commit (Correlator._plugin_commit)
+    found.append(_deleted(families.FEISHU_PLUGIN_STOP_NEEDLE))  # a stop the parser pairs a later line with
     return [n for n in found if n]
 
 

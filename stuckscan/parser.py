@@ -14,7 +14,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from stuckscan import _strictjson, families, meta_fields
@@ -23,6 +23,7 @@ from stuckscan._time import TimeContext, date_from_filename
 from stuckscan.channels import (
     BARE_ERROR_HEAD,
     CHANNEL_EXITED_KIND,
+    CHANNEL_UP_KIND,
     CRASH_HEAD,
     RETYPED_KINDS,
     STACK_FRAME_LINE,
@@ -552,6 +553,20 @@ _DIGITS = frozenset("0123456789")
 DISPATCH_STARTED_KIND = "channel.dispatch_started"
 DISPATCH_KINDS = frozenset({DISPATCH_STARTED_KIND, "channel.dispatch_completed"})
 MAX_OPEN_DISPATCHES = 64  # per channel account: more open at once is a log that lost its ends
+# The official Feishu/Lark plugin's monitor writes "feishu[<account>]: WebSocket client started" only once its startWS
+# returns, that is once the account's abort signal fired and its client logged "disconnecting WebSocket
+# (accountId=<account>)" (larksuite/openclaw-lark, src/channel/monitor.ts, src/core/lark-client.ts): both come in the
+# same turn of the event loop, milliseconds apart (other accounts' stops, the account's "disposing message dedup" and
+# "bot open_id resolved" between). Such a line at most this long and this many lines after the account's stop, with no
+# start of the account between, is the stop's end (see LineParser._after_plugin_stop).
+PLUGIN_STOP_RETURN = timedelta(seconds=5)
+PLUGIN_STOP_RETURN_LINES = 64
+STOPPING_KIND = "channel.stopping"
+# A start of the account between its stop and the line makes that line the start's (the lines before it are decoded
+# on the fast path too: these kinds are the correlator's).
+_ACCOUNT_START_KINDS = frozenset({"channel.starting", "channel.reconnecting"})
+_PLUGIN_STOP_KINDS = frozenset({STOPPING_KIND, CHANNEL_UP_KIND, *_ACCOUNT_START_KINDS})
+MAX_PLUGIN_STOPS = 64
 _MAX_UNWRAPPED_HELD = 4096
 _NANOSECONDS = re.compile(r"\.\d{7,9}")  # the fraction of a container runtime's RFC 3339 time
 
@@ -1099,6 +1114,8 @@ class LineParser:
         self._carried: list[str] = []  # the log lines the tool result just read carries (see _carried_events)
         # channel account -> (session key, time) of dispatches not complete yet
         self._open_dispatches: dict[str, deque[tuple[str, datetime | None]]] = {}
+        # Feishu account -> (line, time) of the official plugin's WebSocket stop (see _after_plugin_stop)
+        self._plugin_stops: dict[str, tuple[int, datetime | None]] = {}
         self._dingtalk_seen = False  # whether a line so far was the DingTalk channel's (see as_dingtalk_sdk_line)
         self._crash: Event | None = None  # an uncaught crash whose stack frames may follow (see _crash_frame)
         self._crash_bare = False  # (whether that crash is Node's own bare print, whose frames must follow at once)
@@ -1839,6 +1856,9 @@ class LineParser:
             self._pair_dispatch(kind, fields, seconds, record.subsystem, moment)
         elif kind in STARTED_KINDS:
             self._open_dispatches.clear()  # (a new process: the dispatches a stop cut will never log their end)
+            self._plugin_stops.clear()
+        elif kind in _PLUGIN_STOP_KINDS and fields.get("channel", "feishu") == "feishu":  # (a start may name no channel)
+            kind = self._after_plugin_stop(kind, message, fields, number, moment)
         level = record.level or (family.level if family else None)
         return Event(
             source=self.source,
@@ -1873,6 +1893,32 @@ class LineParser:
             if began is not None and moment is not None and moment >= began:
                 seconds["durationMs"] = (moment - began).total_seconds()
                 fields["durationMs"] = round(seconds["durationMs"] * 1000)
+
+    def _after_plugin_stop(self, kind: str, message: str, fields: dict[str, Any], number: int,
+                           moment: datetime | None) -> str:
+        """The official Feishu/Lark plugin's "feishu[<account>]: WebSocket client started" is written after the
+        account's "disconnecting WebSocket (accountId=<account>)", when its stop has run: within
+        :data:`PLUGIN_STOP_RETURN` and :data:`PLUGIN_STOP_RETURN_LINES` of that stop, with no start of the account
+        between, it is the stop's end (``channel.stopping``, ``afterStop``), not the channel coming up. The bundled
+        channel logs no such stop, so its line stays a start. The stop stays noted (a line joined with its
+        continuation is built again)."""
+        account = fields.get("account")
+        if not isinstance(account, str):
+            return kind
+        if kind == STOPPING_KIND:
+            if families.FEISHU_PLUGIN_STOP_NEEDLE in message:
+                if len(self._plugin_stops) >= MAX_PLUGIN_STOPS:
+                    self._plugin_stops.clear()
+                self._plugin_stops[account] = (number, moment)
+        elif kind in _ACCOUNT_START_KINDS:
+            self._plugin_stops.pop(account, None)
+        elif families.FEISHU_STARTED_NEEDLE in message and (stop := self._plugin_stops.get(account)) is not None:
+            line, began = stop
+            if 0 < number - line <= PLUGIN_STOP_RETURN_LINES and (
+                    moment is None or began is None or timedelta(0) <= moment - began <= PLUGIN_STOP_RETURN):
+                fields["afterStop"] = True
+                return STOPPING_KIND
+        return kind
 
     def _note_transcript_entry(self, kind: str, moment: datetime | None, fields: dict[str, Any], message: str,
                                prompt_error: bool) -> None:

@@ -454,3 +454,28 @@ def test_the_dingtalk_managers_drops_and_the_wechat_plugins_own_records_are_type
     path = _write(tmp_path, lines)
     slow = analyze_paths([path], OPTIONS)
     assert fast([path]) == slow
+
+
+def test_the_feishu_plugins_client_started_after_its_stop_reads_alike_on_both_paths(tmp_path: Path) -> None:
+    """The official Feishu plugin's "WebSocket client started" after its account's "disconnecting WebSocket" is the
+    stop's end (parser.LineParser._after_plugin_stop): the fast path decodes the stop line for that pairing, so a
+    failure before it stays a failure on both paths; the bundled channel's start stays a start on both."""
+    from stuckscan import families
+    from stuckscan.fastscan import NEEDLES, _deleted
+
+    assert _deleted(families.FEISHU_PLUGIN_STOP_NEEDLE) in NEEDLES
+    channel = "gateway/channels/feishu"
+    start = tslog_line("2026-05-21T10:00:00.100+00:00", channel, "feishu[main]: starting WebSocket connection...")
+    failed = tslog_line("2026-05-21T10:00:01.000+00:00", channel, "[ws] getaddrinfo ENOTFOUND open.feishu.cn",
+                        level="ERROR")
+    stop = tslog_line("2026-05-21T10:05:00.010+00:00", "feishu/core/lark-client",
+                      "feishu: disconnecting WebSocket (accountId=main)")
+    started = [tslog_line("2026-05-21T10:05:00.012+00:00", channel, "feishu[main]: bot open_id resolved: unknown"),
+               tslog_line("2026-05-21T10:05:00.012+00:00", channel, "feishu[main]: WebSocket client started"),
+               tslog_line("2026-05-21T10:05:00.013+00:00", "feishu/channel/monitor",
+                          "feishu: websocket started for account main")]
+    for lines, causes in (([start, failed, stop, *started], ["RC18"]), ([start, failed, *started], [])):
+        path = _write(tmp_path, lines)
+        slow = analyze_paths([path], OPTIONS)
+        assert [e.primary and e.primary.rule.id for e in slow.episodes] == causes
+        assert fast([path]) == slow

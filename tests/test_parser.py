@@ -982,3 +982,58 @@ def test_parser_never_raises_on_arbitrary_bytes(data: bytes) -> None:
 @given(st.lists(st.text(max_size=200), max_size=8))
 def test_parser_never_raises_on_arbitrary_text_lines(lines: list[str]) -> None:
     parse_text_lines(lines, "fuzz.log", ParseOptions(tz=UTC))
+
+
+# The official Feishu/Lark plugin (larksuite/openclaw-lark): its monitor's "WebSocket client started" is written once
+# startWS returns, after the account's "disconnecting WebSocket" stop (src/channel/monitor.ts, src/core/lark-client.ts).
+_LARK_STOP = "[feishu/core/lark-client] feishu: disconnecting WebSocket (accountId=main)"
+_LARK_STARTED = "[feishu] feishu[main]: WebSocket client started"
+
+
+def _feishu_kinds(*lines: str) -> list[tuple[str, bool]]:
+    return [(e.kind, bool(e.fields.get("afterStop"))) for e in parse_text_lines(list(lines), "x.log",
+                                                                            ParseOptions(tz=UTC))
+            if e.kind.startswith("channel.")]
+
+
+def test_the_feishu_plugins_client_started_after_its_stop_is_the_stops_end() -> None:
+    stopped_then_started = [
+        f"2026-11-20T10:05:00.010Z {_LARK_STOP}",
+        "2026-11-20T10:05:00.011Z [feishu/core/lark-client] feishu: disposing message dedup (accountId=main, size=0)",
+        "2026-11-20T10:05:00.012Z [feishu] feishu[main]: bot open_id resolved: unknown",
+        f"2026-11-20T10:05:00.012Z {_LARK_STARTED}",
+        "2026-11-20T10:05:00.013Z [feishu/channel/monitor] feishu: websocket started for account main",
+    ]
+    assert _feishu_kinds(*stopped_then_started) == [("channel.stopping", False), ("channel.stopping", True)]
+    # the file's records alike, the stop with its meta object or without it
+    records = [tslog_line("2026-11-20T10:05:00.010Z", "feishu/core/lark-client",
+                          "feishu: disconnecting WebSocket (accountId=main)", meta={"accountId": "main"}),
+               tslog_line("2026-11-20T10:05:00.012Z", "gateway/channels/feishu", "feishu[main]: WebSocket client started")]
+    assert _feishu_kinds(*records) == [("channel.stopping", False), ("channel.stopping", True)]
+    assert _feishu_kinds(tslog_line("2026-11-20T10:05:00.010Z", "feishu/core/lark-client",
+                                    "feishu: disconnecting WebSocket (accountId=main)"), records[1]) == \
+        [("channel.stopping", False), ("channel.stopping", True)]
+    # untimed, and several accounts stopped on one signal (each account's own stop counts)
+    assert _feishu_kinds(_LARK_STOP, "[feishu/core/lark-client] feishu: disconnecting WebSocket (accountId=work)",
+                         _LARK_STARTED, "[feishu] feishu[work]: WebSocket client started") == \
+        [("channel.stopping", False)] * 2 + [("channel.stopping", True)] * 2
+
+
+def test_a_feishu_client_started_with_no_plugin_stop_just_before_it_stays_a_start() -> None:
+    started = ("channel.polling_started", False)
+    # the bundled channel's order: its start, its own stop words after
+    assert _feishu_kinds("[feishu] feishu[main]: starting WebSocket connection...", _LARK_STARTED,
+                         "[feishu] feishu[main]: abort signal received, stopping") == \
+        [("channel.starting", False), started, ("channel.stopping", False)]
+    # another account's stop; a start of the account, or a new process, between; too late or too far after the stop
+    assert _feishu_kinds("[feishu/core/lark-client] feishu: disconnecting WebSocket (accountId=work)",
+                         _LARK_STARTED)[-1] == started
+    assert _feishu_kinds(_LARK_STOP, "[feishu] feishu[main]: starting WebSocket connection...", _LARK_STARTED)[-1] == \
+        started
+    assert _feishu_kinds(_LARK_STOP, "[feishu] [main] starting provider", _LARK_STARTED)[-1] == started
+    assert _feishu_kinds(f"2026-11-20T10:05:00.010Z {_LARK_STOP}",
+                         "2026-11-20T10:05:02.000Z [gateway] listening on ws://127.0.0.1:18789 (PID 4242)",
+                         f"2026-11-20T10:05:03.000Z {_LARK_STARTED}")[-1] == started
+    assert _feishu_kinds(f"2026-11-20T10:05:00.010Z {_LARK_STOP}", f"2026-11-20T10:05:06.000Z {_LARK_STARTED}")[-1] == \
+        started
+    assert _feishu_kinds(_LARK_STOP, *["[gateway] noise"] * 64, _LARK_STARTED)[-1] == started

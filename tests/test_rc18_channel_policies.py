@@ -371,6 +371,25 @@ def test_one_feishu_dns_failure_beside_its_client_started_is_no_fault_and_alone_
         rc18("[error]: [ '[ws]', 'getaddrinfo ENOTFOUND open.feishu.cn' ]")
 
 
+def test_the_feishu_plugins_client_started_after_its_stop_heals_no_failure() -> None:
+    # The official plugin (larksuite/openclaw-lark) writes "WebSocket client started" only once the account's stop has
+    # run, after "disconnecting WebSocket (accountId=...)": the channel was not up, so a failure before it stays one
+    start = "[feishu] feishu[default]: starting WebSocket connection..."
+    failed = "AxiosError: getaddrinfo ENOTFOUND open.feishu.cn"
+    stop = ("[feishu/core/lark-client] feishu: disconnecting WebSocket (accountId=default)",
+            "[feishu/core/lark-client] feishu: disposing message dedup (accountId=default, size=0)",
+            "[feishu] feishu[default]: bot open_id resolved: unknown")
+    started = "[feishu] feishu[default]: WebSocket client started"
+    monitor = "[feishu/channel/monitor] feishu: websocket started for account default"
+    assert rc18(start, failed, *stop, started, monitor) == rc18(start, failed) == "info"
+    assert rc18(start, failed, f"[ws] {failed[12:]}", *stop, started, monitor) == "warning"
+    # nor does it make the next process's one failure a request of a running channel
+    assert rc18(*stop, started, monitor, "2026-05-27T09:32:34+00:00 [error]: [ AxiosError: timeout of 10000ms exceeded") \
+        == "info"
+    # Boundary: the bundled channel's order, its start logged as the client starts, heals the one failure
+    assert rc18(start, failed, started) is None
+
+
 def test_a_bare_axios_error_is_a_channels_only_by_the_platform_host_it_names() -> None:
     from tests.test_pasted_readings import kinds
 
