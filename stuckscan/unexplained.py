@@ -57,7 +57,6 @@ UNJUDGED_FAULT_KINDS = frozenset({
     "session.init_conflict", "plugin.load_failed",
     "codex.remote_unreachable", "run.abort_source",
     "plugin.tool_failed",  # (a channel plugin's record of a tool call that failed: the rules read it only as its end)
-    "restart.continuation_lost",  # (a restart that will not wake the session that asked for it: no rule reads it yet)
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
