@@ -185,6 +185,7 @@ SESSION_EVIDENCE_KINDS = CLI_TURN_KINDS | frozenset({
     "model.request_timeout", "tools.timeout", "tools.approval_timeout", "mcp.request_timeout", "cron.timeout_cleanup",
     "compaction.overflow_exhausted", "codex.turn_idle_timeout", "channel.handler_timeout", "lock.store_timeout",
     "session.turn_claim_busy", "compaction.interrupted", "session.init_conflict", "channel.reload_deferred",
+    "restart.continuation_lost",
 })
 GATEWAY_TROUBLE_KINDS = frozenset({
     "liveness.warning", "liveness.heartbeat_delayed", "memory.pressure", "ws.handshake_timeout",
@@ -318,6 +319,7 @@ TIME_ATTRIBUTABLE_KINDS = CLI_TURN_KINDS | frozenset({
     "embedded.timeout", "gateway.restart_failed", "model.profile_timeout", "compaction.abort_failed",
     "compaction.deadline_extended", "embedded.unsubscribe_failed", "compaction.overflow_exhausted", "codex.turn_idle_timeout",
     "channel.handler_timeout", "lock.store_timeout", "compaction.interrupted", "run.request_aborted",
+    "restart.continuation_lost",
 })
 # Fault signals: a line that by itself proves a fault, even with no stall warning around it.
 # With no incident open for the session (or run, or lane) it names, it opens one (a finding of
@@ -334,7 +336,7 @@ SIGNAL_KINDS = frozenset({
     "lock.store_timeout", "session.turn_claim_busy", "model_fetch.end", "session.aborted_last_run", "compaction.diag",
     "model.profile_timeout", "channel.reload_deferred", "gateway.reload_required", "cron.interrupted_by_restart",
     "cron.job_timeout", "run.timed_out_no_reply", "transcript.turn_failed", "transcript.restart_cut",
-    "transcript.silent_prompt_failure", "transcript.turn_ended",
+    "transcript.silent_prompt_failure", "transcript.turn_ended", "restart.continuation_lost",
 })
 # An agent's own gateway restart call in a session transcript, and that call as read once the next entry showed no result
 # came back for it (see Correlator._after_watched_entry).
@@ -3637,6 +3639,8 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
             if slow_answered_turn(event, thresholds.warn_seconds) else ""
     if kind == "run.timed_out_no_reply":
         return "a run used its whole time budget and gave no answer"
+    if kind == "restart.continuation_lost":
+        return "a restart request lost the continuation that would wake its session after the restart"
     if kind == "model.all_failed":
         return "every model candidate failed, at least one on a timeout or the session's lock" \
             if fallback_summary_names_a_hold(event) else ""

@@ -43,9 +43,9 @@ MAX_EXAMPLES = 5
 # delivery failing, a run that gave up retrying or ended with no reply, a lock the watchdog had to release or could
 # not clean up, providers all in cooldown, a recovery with nothing to recover with, subagent announces, exec
 # sessions lost or killed, WebSocket protocol errors, a reply refused on a session-entry conflict, a tool call a
-# channel plugin recorded as failed, a remote Codex app-server the harness cannot reach, a dreaming narrative's
-# subagent run that timed out or failed, a run aborted by its run timer, an outside signal or a cancel (the
-# embedded runner's "[abort-source]" line, printed only under OPENCLAW_LOG_ABORT_SOURCES=1).
+# channel plugin recorded as failed, a remote Codex app-server the harness cannot reach, a run aborted by its run
+# timer, an outside signal or a cancel (the embedded runner's "[abort-source]" line, printed only under
+# OPENCLAW_LOG_ABORT_SOURCES=1).
 UNJUDGED_FAULT_KINDS = frozenset({
     "channel.handler_timeout", "channel.listener_timeout", "cron.setup_timeout", "codex.startup_timeout",
     "plugin.hook_failed",
@@ -55,9 +55,8 @@ UNJUDGED_FAULT_KINDS = frozenset({
     "model.provider_cooldown", "recovery.unavailable", "subagent.announce_failed", "subagent.announce_drain_failed",
     "tools.exec_aborted", "tools.exec_session_missing", "ws.protocol_mismatch", "ws.invalid_handshake", "ws.error",
     "session.init_conflict", "plugin.load_failed",
-    "codex.remote_unreachable", "memory.narrative_failed", "run.abort_source",
+    "codex.remote_unreachable", "run.abort_source",
     "plugin.tool_failed",  # (a channel plugin's record of a tool call that failed: the rules read it only as its end)
-    "restart.continuation_lost",  # (a restart that will not wake the session that asked for it: no rule reads it yet)
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
@@ -68,6 +67,11 @@ NOT_A_STALL_KINDS = frozenset({
     "gateway.already_running", "gateway.restart_ignored", "gateway.shutdown_completed", "gateway.shutdown_slow",
     "logging.rotation_failed", "logging.size_cap", "model_fetch.retry", "transcript.missing",
     "transcript.missing_tool_result", "transcript.repaired", "ws.unauthorized",
+    # (memory-core's dreaming narrative, extensions/memory-core/src/dreaming-narrative.ts: a background subagent run on
+    # its own `dreaming-narrative-<phase>-...` session, started with deliver=false and waited on for 60 s by the
+    # dreaming sweep, which goes on without it; no user's session or lane waits on it, so its timeout or failure stalls
+    # nothing)
+    "memory.narrative_failed",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

@@ -318,3 +318,18 @@ def test_judged_examples_are_redacted_by_default(tmp_path: Path) -> None:
                      "ws://10.1.2.3:18789 alice@example.com\n", encoding="utf-8")
     judged = json.loads(_scan(paste, "--format", "json")[1])["summary"]["judged"]
     assert judged["lines"] == 1 and "alice@example.com" not in str(judged) and "10.1.2.3" not in str(judged)
+
+
+def test_a_dreaming_narrative_that_timed_out_is_no_stall_and_no_unexplained_fault(tmp_path: Path) -> None:
+    # memory-core's dreaming narrative is a background subagent run on its own session, waited on for 60 s and then
+    # given up: no user's session or lane waits on it (NOT_A_STALL_KINDS), so neither a finding nor a fault line
+    from stuckscan.unexplained import NOT_A_STALL_KINDS, UNJUDGED_FAULT_KINDS, looks_like_fault
+
+    line = "memory-core: narrative generation ended with status=timeout for deep phase."
+    event = _event(line, "warn", kind="memory.narrative_failed")
+    assert "memory.narrative_failed" in NOT_A_STALL_KINDS and "memory.narrative_failed" not in UNJUDGED_FAULT_KINDS
+    assert not looks_like_fault(event) and not judged_fault(event)
+    log = tmp_path / "dreaming.log"
+    log.write_text(tslog_line("2026-06-02T03:00:00.000Z", "plugins", line, "WARN") + "\n", encoding="utf-8")
+    result = analyze_paths([str(log)])
+    assert not result.incidents and not result.episodes and not result.unexplained.count

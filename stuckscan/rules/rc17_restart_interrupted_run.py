@@ -88,7 +88,11 @@ RULE = Rule(
      "\"action\":\"finished\",\"status\":\"error\",\"error\":\"cron: job interrupted by gateway restart\",...}`)",
      "in a session transcript, an agent's own tool call that restarts the gateway (`openclaw gateway restart`, "
      "`systemctl restart openclaw-gateway`, `launchctl kickstart ... openclaw`, the gateway tool's `restart`) whose "
-     "result never comes back: the next entry is the user's next message or another turn; medium confidence"),
+     "result never comes back: the next entry is the user's next message or another turn; medium confidence",
+     "a restart request that lost the continuation it carries for the session that asked for it (`restart preparation "
+     "failed; restart will continue without it: <err>`, `restart continuation dropped: another session owns the "
+     "pending restart`): the restarted gateway will not wake that session; alone, with no restart marker and no stall "
+     "warning, low confidence"),
     ("the stall begins right after a restart marker", "no `embedded run done` for the interrupted run",
      "not a turn refused at admission, `Session \"<key>\" changed while starting work. Retry.`, alone or with the "
      "channel's report of it (`message processed: ... outcome=error ... error=\"...changed while starting work...\"`, "
@@ -175,7 +179,8 @@ def detect(view: IncidentView) -> Candidate | None:
     session_marks = view.events(*(("run.aborted_error",) if markers else ()), "restart.recovery",
                                 "session.aborted_last_run", "gateway.forced_restart", "gateway.reply_drain_timeout",
                                 "gateway.restart_failed", "gateway.drain_timeout", "session.work_invalidated",
-                                "cron.interrupted_by_restart", "transcript.restart_cut", *STOP_KINDS)
+                                "cron.interrupted_by_restart", "transcript.restart_cut", "restart.continuation_lost",
+                                *STOP_KINDS)
     # (a turn refused at admission with "changed while starting work" is no mark of a restart: the guard throws it
     # whenever the session entry it prepared against moved, restart or not; policy "work-start refusal and its
     # channel report" in tests/field/README.md)
@@ -206,7 +211,16 @@ def detect(view: IncidentView) -> Candidate | None:
     confidence = Confidence.HIGH if markers and (session_marks or runs_at_restart or active) else Confidence.MEDIUM
     if not markers and all(e.kind == "session.work_invalidated" for e in session_marks):
         confidence = Confidence.LOW  # the refusal says the session moved; only a restart marker says why
-    if confidence is Confidence.LOW:
+    # (a restart request whose continuation was lost says a restart was asked for and will not wake the session that
+    # asked; alone it shows no run cut or stalled: low)
+    lost_only = not markers and all(e.kind == "restart.continuation_lost" for e in session_marks)
+    if lost_only and not view.record.warning_count:
+        confidence = Confidence.LOW
+    if confidence is Confidence.LOW and lost_only:
+        why = ("A gateway restart was requested and the continuation it carries for the session that asked was "
+               "lost (" + "; ".join(dict.fromkeys(_what_it_left(e) for e in session_marks)) + "), so the restarted "
+               "gateway will not wake that session: the run that asked for the restart is not resumed.")
+    elif confidence is Confidence.LOW:
         why = ("A turn was refused because its session changed while it was "
                f"{session_marks[0].fields.get('action', 'starting work')}: a gateway restart (or a reset) moved the "
                "session under it, and the message was not run.")
@@ -261,6 +275,10 @@ def _what_it_left(event: object) -> str:
         return "a turn was refused because its session changed while it was " + str(fields.get("action", "starting work"))
     if kind == "gateway.restart_failed":
         return "the restart itself failed"
+    if kind == "restart.continuation_lost":
+        if fields.get("stage") == "continuation dropped":
+            return "the restart's continuation for the session that asked for it was dropped: another session owns the pending restart"
+        return "the restart's preparation failed, so it went ahead without its sentinel and continuation"
     if kind == "gateway.draining_rejected":
         job = fields.get("jobId")
         return ("work was refused because the gateway was draining for a restart (`GatewayDrainingError`)"
