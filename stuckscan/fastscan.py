@@ -798,10 +798,10 @@ class FileScan:
         if self.parser.reading_block:
             return None  # (the parser decides whether the record joins the lines it is gathering, or ends them)
         binding = b[p + _SUB_HEAD_LEN:k]
-        info = self._meta_info(b, j + 10, q - self._format[0] + 1, binding)
-        if info is None:
+        known = self._meta_entry(b, j + 10, q - self._format[0] + 1, binding)
+        if known is None:
             return None
-        meta_binding, level = info
+        meta_binding, level = known[2]
         text = b[k + _BIND_END_LEN:j].decode("utf-8", "replace") + '"'
         try:
             message, end = scanstring(text, 0, True)
@@ -825,17 +825,10 @@ class FileScan:
             return parser.flush()
         return parser.hold(event)
 
-    def _meta_info(self, b: bytes, start: int, end: int, binding: bytes) -> tuple[str | None, str | None] | None:
-        """(subsystem named by ``_meta.name``, level) for the ``_meta`` object ``b[start:end]``
-        of a record with this binding; None if it is not one this fast builder can vouch for
-        (the parser takes the line). See :meth:`_meta_entry`."""
-        known = self._meta_entry(b, start, end, binding)
-        return None if known is None else known[2]
-
     def _meta_entry(self, b: bytes, start: int, end: int, binding: bytes) -> list[Any] | None:
-        """``[template before the date, template after it, (subsystem, level), call site, the template decoded]`` of
-        the ``_meta`` object ``b[start:end]`` (``binding`` keys the cache of the last one seen); None if it is not one
-        this fast builder can vouch for (the parser takes the line).
+        """``[template before the date, template after it, (subsystem named by _meta.name, level), call site, the
+        template decoded]`` of the ``_meta`` object ``b[start:end]`` (``binding`` keys the cache of the last one
+        seen); None if it is not one this fast builder can vouch for (the parser takes the line).
 
         A ``_meta`` is its *template* (everything but the ``date`` and the call-site
         ``path`` object, which say nothing the parser uses) plus those two: the template is
