@@ -32,7 +32,10 @@ evidence lines and input counts (``tests/test_fast_path.py`` checks this on ever
    colour codes without decoding and can only report more lines, never fewer.
 
 Everything else (console and text lines, records with a meta object or a top-level
-``message``, root-logger lines, broken JSON, the lines of interest) goes through the
+``message``, root-logger lines, broken JSON, the lines of interest) is decoded: a gateway-layout
+record is built without ``json.loads``; a record ``{"0":...}`` that ``_meta`` and ``time`` close as
+in that layout (``model usage`` with its meta object, a root-logger line) is decoded once without
+them and read as the parser reads it (:meth:`FileScan._whole_record`); the rest goes through the
 normal parser, so a malformed line is still counted as unparsed. Not examined: the
 interior of a skipped line's ``_meta`` object (a record corrupted there, or followed by
 something that is not a gateway record, while the line keeps the layout above, is
@@ -62,8 +65,8 @@ from datetime import datetime, timedelta, timezone
 from json.decoder import scanstring
 from typing import Any
 
+from stuckscan import _strictjson, families
 from stuckscan import correlator as _correlator
-from stuckscan import families
 from stuckscan._identity import IdentityResolver
 from stuckscan.channels import CHANNEL_NEEDLES, channel_side_line
 from stuckscan.correlator import MAY_LEAVE_UNCOUNTED
@@ -80,7 +83,14 @@ from stuckscan.inputs import RawLine, display_name, read_blocks, read_range_bloc
 from stuckscan.lifecycle_lane import LANE_KINDS, LaneBatch, LaneRun
 from stuckscan.lifecycle_lane import eligible as lane_eligible
 from stuckscan.parser import LineParser, ParseOptions, ParseStats
-from stuckscan.shapes import ROOT_LOGGER_NAMES, TRANSCRIPT_SHAPE, _binding_name, normalize_level, strip_ansi
+from stuckscan.shapes import (
+    ROOT_LOGGER_NAMES,
+    TRANSCRIPT_SHAPE,
+    _binding_name,
+    normalize_level,
+    record_from_json,
+    strip_ansi,
+)
 from stuckscan.signals import MINED_LEVELS
 from stuckscan.unexplained import UNJUDGED_FAULT_KINDS, looks_like_fault
 
@@ -295,6 +305,9 @@ def us_to_datetime(value: int) -> datetime:
 
 SUB_HEAD = b'{"0":"{\\"subsystem\\":\\"'
 BIND_END = b'\\"}","1":"'
+BIND_END_ANY = b'\\"}","'
+OBJECT_HEAD = b'{"0":'  # a whole JSON record of the gateway's (see FileScan._whole_record)
+WHOLE_RECORD_MIN = 4 * 64  # bytes: over the parser's _UI_HEADER_MAX characters, however encoded
 META = b'","_meta":{'
 _META_LEN = len(META)
 _SUB_HEAD_LEN = len(SUB_HEAD)
@@ -328,8 +341,10 @@ class FileScan:
         self._bindings: set[bytes] = set()
         # head through the first space -> (message offset, None: a candidate | (): relevant | prefixes to test)
         self._candidate_heads: dict[bytes, tuple[int, tuple[bytes, ...] | None]] = {}
-        self._templates: dict[tuple[bytes, bytes], tuple[str | None, str | None] | tuple[()]] = {}
-        # binding -> [template before the date, template after it, its (subsystem, level), last call site checked]
+        # _meta template -> ((subsystem, level), the template decoded) | (): no object
+        self._templates: dict[tuple[bytes, bytes], tuple[tuple[str | None, str | None], dict[str, Any]] | tuple[()]] = {}
+        # binding -> [template before the date, template after it, its (subsystem, level), last call site checked,
+        # the template decoded]
         self._meta_by_binding: dict[bytes, list[Any]] = {}
         self._call_sites: set[bytes] = set()  # call-site objects (with _meta's closing brace) found valid
         self._format: tuple[int, int] | None = None
@@ -712,6 +727,13 @@ class FileScan:
         end = b.find(b"\n", position, size)
         if end < 0:
             end = size
+        if b.startswith(OBJECT_HEAD, position) and WHOLE_RECORD_MIN < end - position <= self.max_line \
+                and self.parser.takes_whole_records:
+            ready = self._whole_record(b, number, position, end)
+            if ready is not None:
+                if ready:
+                    yield from ready
+                return
         data = b[position:end]
         truncated = len(data) > self.max_line
         yield from self._parse_line(number, data[:self.max_line] if truncated else data, truncated)
@@ -725,6 +747,48 @@ class FileScan:
         k = b.find(BIND_END, p + _SUB_HEAD_LEN, p + _BINDING_SPAN)
         return p, k, b.find(META, k + _BIND_END_LEN, q - self._format[0] + 1), q, when
 
+    def _whole_record(self, b: bytes, number: int, p: int, q: int) -> Sequence[Event] | None:
+        """The events completed by the line ``b[p:q]``, a JSON record the parser reads whole (``model usage`` with
+        its meta object in ``"1"``, a root-logger line ``{"0":"[acpx] ..."``) whose ``_meta`` and ``time`` close
+        it as in the gateway layout: decoded once without them (the ``_meta`` template is decoded once, see
+        :meth:`_meta_entry`; the time is phase 1's), then read by the parser as :meth:`LineParser.feed_line`
+        would (:meth:`LineParser.take_record`). None, nothing changed, when the parser must take the line.
+
+        The first ``","_meta":{`` closes a top-level string value exactly when the text before it, closed with
+        ``}``, is a JSON object (a quote after a comma cannot be inside a string; inside a nested object the brace
+        leaves one open). Then the line is that object, ``"_meta"`` and ``"time"``: as decoded, a key the object
+        already holds keeps its place and takes the later value, as assigning it does."""
+        assert self._format is not None
+        a1, a2 = self._format
+        when = self._time(b, q, a1, a2)
+        if not LOW_US <= when <= HIGH_US:
+            return None
+        meta_end = q - a1 + 1
+        j = b.find(META, p, meta_end)
+        if j < 0:
+            return None
+        if b.startswith(SUB_HEAD, p):
+            k = b.find(BIND_END_ANY, p + _SUB_HEAD_LEN, p + _BINDING_SPAN)
+            cache_key = b[p + _SUB_HEAD_LEN:k] if k >= 0 else b""
+        else:
+            cache_key = b""  # (no binding is empty: the gateway layout's are checked non-empty)
+        known = self._meta_entry(b, j + 10, meta_end, cache_key)
+        if known is None:
+            return None
+        try:
+            obj = _strictjson.loads(b[p:j + 1].decode("utf-8", "replace") + "}")
+        except (ValueError, RecursionError):
+            return None
+        if "log" in obj:
+            return None  # (a container runtime's record: the parser reads it)
+        obj["_meta"] = known[4]  # (its date is a dummy: a record's time comes from "time", always there)
+        obj["time"] = b[meta_end + 9:q - 2].decode("ascii")
+        record = record_from_json(obj)
+        ready = self.parser.take_record(number, EPOCH + timedelta(microseconds=when), record)
+        if ready is not None:
+            self._last_skip = None  # (the parser's date is this line's)
+        return ready
+
     # -- a record in the gateway layout, built without json.loads -----------------------
 
     def _record(self, b: bytes, number: int, entry: tuple[int, int, int, int, int]) -> Sequence[Event] | None:
@@ -736,10 +800,10 @@ class FileScan:
         if self.parser.reading_block:
             return None  # (the parser decides whether the record joins the lines it is gathering, or ends them)
         binding = b[p + _SUB_HEAD_LEN:k]
-        info = self._meta_info(b, j + 10, q - self._format[0] + 1, binding)
-        if info is None:
+        known = self._meta_entry(b, j + 10, q - self._format[0] + 1, binding)
+        if known is None:
             return None
-        meta_binding, level = info
+        meta_binding, level = known[2]
         text = b[k + _BIND_END_LEN:j].decode("utf-8", "replace") + '"'
         try:
             message, end = scanstring(text, 0, True)
@@ -763,10 +827,10 @@ class FileScan:
             return parser.flush()
         return parser.hold(event)
 
-    def _meta_info(self, b: bytes, start: int, end: int, binding: bytes) -> tuple[str | None, str | None] | None:
-        """(subsystem named by ``_meta.name``, level) for the ``_meta`` object ``b[start:end]``
-        of a record with this binding; None if it is not one this fast builder can vouch for
-        (the parser takes the line).
+    def _meta_entry(self, b: bytes, start: int, end: int, binding: bytes) -> list[Any] | None:
+        """``[template before the date, template after it, (subsystem named by _meta.name, level), call site, the
+        template decoded]`` of the ``_meta`` object ``b[start:end]`` (``binding`` keys the cache of the last one
+        seen); None if it is not one this fast builder can vouch for (the parser takes the line).
 
         A ``_meta`` is its *template* (everything but the ``date`` and the call-site
         ``path`` object, which say nothing the parser uses) plus those two: the template is
@@ -776,19 +840,19 @@ class FileScan:
         comparison instead of the pattern, which costs microseconds on a call site's 400)."""
         known = self._meta_by_binding.get(binding)
         if known is not None:
-            pre, head, info, tail = known
+            pre, head, info, tail, _ = known
             date_at = start + len(pre)
             date_end = b.find(b'"', date_at, end)
             if date_end > date_at and b.startswith(pre, start) and b.startswith(head, date_end) \
                     and _PLAIN_STRING.fullmatch(b, date_at, date_end) is not None:
                 tail_at = date_end + len(head)
                 if end - tail_at == len(tail) and b.startswith(tail, tail_at):
-                    return info
+                    return known
                 if head.endswith(CALL_SITE_KEY):
                     tail = b[tail_at:end]
                     if self._call_site_ok(tail):
                         known[3] = tail
-                        return info
+                        return known
         meta = b[start:end]
         date_at = meta.find(b'"date":"')
         if date_at < 0:
@@ -807,14 +871,15 @@ class FileScan:
         else:
             key = (meta[:date_at], meta[date_end:])
             tail = b""
-        info = self._templates.get(key)
-        if info is None:
-            info = self._template(key)
-        if not info:
+        found = self._templates.get(key)
+        if found is None:
+            found = self._template(key)
+        if not found:
             return None
+        known = [key[0], key[1], found[0], tail, found[1]]
         if len(self._meta_by_binding) < 10_000:
-            self._meta_by_binding[binding] = [key[0], key[1], info, tail]
-        return info  # type: ignore[return-value]
+            self._meta_by_binding[binding] = known
+        return known
 
     def _call_site_ok(self, tail: bytes) -> bool:
         """Whether ``tail`` is a call-site object closing ``_meta`` (see :data:`_FLAT_OBJECT_END`); the valid ones
@@ -827,13 +892,14 @@ class FileScan:
             self._call_sites.add(tail)
         return True
 
-    def _template(self, key: tuple[bytes, bytes]) -> tuple[str | None, str | None] | tuple[()]:
-        """Decode a ``_meta`` template once (a dummy date, an empty call site); () if it is no object."""
-        info: tuple[str | None, str | None] | tuple[()] = ()
+    def _template(self, key: tuple[bytes, bytes]) -> tuple[tuple[str | None, str | None], dict[str, Any]] | tuple[()]:
+        """Decode a ``_meta`` template once (a dummy date, an empty call site): ((subsystem, level), the object); ()
+        if it is no object."""
+        found: tuple[tuple[str | None, str | None], dict[str, Any]] | tuple[()] = ()
         pre, head = key
         text = pre + b'2000-01-01T00:00:00.000Z' + head + (b'{}}' if head.endswith(CALL_SITE_KEY) else b"")
         try:
-            obj = json.loads(text)
+            obj = json.loads(text.decode("utf-8"))  # (strictly: the parser reads an encoded surrogate as U+FFFD)
         except (ValueError, RecursionError):
             obj = None
         if isinstance(obj, dict):
@@ -841,10 +907,10 @@ class FileScan:
             binding = _binding_name(name)
             if binding is None and isinstance(name, str) and name and name not in ROOT_LOGGER_NAMES:
                 binding = None  # a plain logger name only counts when the record has no binding
-            info = (binding, normalize_level(obj.get("logLevelName")))
+            found = ((binding, normalize_level(obj.get("logLevelName"))), obj)
         if len(self._templates) < TEMPLATE_LIMIT:
-            self._templates[key] = info
-        return info
+            self._templates[key] = found
+        return found
 
     def _skip(self, times: list[int]) -> Sequence[Event]:
         """A run of skipped lines (counted with their block: :meth:`_count_skipped`);

@@ -247,7 +247,18 @@ def _merge_meta(meta: dict[str, Any], kind: str, fields: dict[str, Any], raw: di
     """Scalars of a log call's meta object (``closed before connect`` durations) become fields, and
     so do the values the console prints under another name, under that name (``stuckscan.meta_fields``)."""
     for key, value in meta.items():
-        if key not in fields and isinstance(key, str):
+        if key in fields or not isinstance(key, str):
+            continue
+        kind_of = value.__class__  # (a text or a number as _set_meta_scalar sets it, without the call)
+        if kind_of is str:
+            if len(value) <= _MAX_META_SCALAR:
+                fields[key] = raw[key] = value
+        elif kind_of is int or kind_of is float:  # (not a bool, whose class is bool)
+            fields[key] = value
+            raw[key] = str(value)
+            if key.endswith("Ms") and (bounded := bounded_seconds(value / 1000.0)) is not None:
+                seconds[key] = bounded
+        else:
             _set_meta_scalar(key, value, fields, raw, seconds)
     for alias, value in meta_fields.aliased(kind, meta):
         if alias.field in fields or not _set_meta_scalar(alias.field, value, fields, raw, seconds):
@@ -1305,6 +1316,34 @@ class LineParser:
             return ready
         pending, self._pending = self._pending, event
         return _NOTHING if pending is None else (self._emit(pending),)
+
+    @property
+    def takes_whole_records(self) -> bool:
+        """Whether a line that is one whole JSON record with a ``_meta`` object (``{"0":`` to ``}``, over
+        :data:`_UI_HEADER_MAX` characters, no ``"log"`` key, no raw escape character) would go from
+        :meth:`feed_line` straight to :meth:`_parse_json` and its event be placed as :meth:`hold` places it: no
+        container piece, table, block or Control UI header being read, no carried log line, and the pending event no
+        `closed before connect` one (its meta object may follow it; left to :meth:`_take_parsed`)."""
+        pending = self._pending
+        return self._partial is None and self._table_time is None and not self._carried \
+            and self._yaml is None and self._values is None and self._pretty is None and self._ui_header is None \
+            and (pending is None or pending.kind != _CLOSE_KIND)
+
+    def take_record(self, number: int, moment: datetime, record: Record) -> Sequence[Event] | None:
+        """What :meth:`feed_line` does with a whole JSON record line when :attr:`takes_whole_records` (the scan fast
+        path has decoded it: ``record`` is its :func:`record_from_json`, ``moment`` its ``time`` as
+        :meth:`_resolve_time` reads a full timestamp with an offset): the events it completes, its own held back.
+        None, nothing changed, when it is a `closed before connect` record (left to the parser, which may merge it)."""
+        event = self._build(number, moment, record, False)
+        if event.kind == _CLOSE_KIND:
+            return None  # (_build changed nothing: no dispatch, no start, no transcript entry)
+        self.stats.lines += 1
+        self._comment_width = 0
+        self._trailing_note = None
+        clock = self.clock
+        clock._last_full_date = moment.date()
+        clock._last_instant = moment
+        return self.hold(event)
 
     def parse_text(self, number: int, text: str, truncated: bool = False) -> Event:
         """One line's event. A reporter's remark after the line is left in

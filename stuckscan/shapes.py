@@ -721,13 +721,14 @@ def kv_pair(key: str, value: Any) -> str:
 
 
 def _tslog_record(obj: dict[str, Any], meta_obj: dict[str, Any]) -> Record:
-    binding = _binding_name(meta_obj.get("name")) or _binding_name(obj.get("0"))
+    root_name = meta_obj.get("name")
+    binding = _binding_name(root_name) or _binding_name(obj.get("0"))
     parts: list[str] = []
     meta: dict[str, Any] | None = None
-    numeric = sorted((key for key in obj if key.isdigit()), key=int)
+    numeric = sorted([key for key in obj if key.isdigit()], key=int)
     for key in numeric:
         value = obj[key]
-        if key == "0" and (_binding_name(value) is not None or (value == meta_obj.get("name") and len(numeric) > 1)):
+        if key == "0" and (_binding_name(value) is not None or (value == root_name and len(numeric) > 1)):
             # (a tslog binding; or the logger's name as a plain string, as the WeChat plugin's own logger writes
             # its records, "0": "gateway/channels/openclaw-weixin/<accountId>" beside the same _meta.name: its
             # src/util/logger.ts)
@@ -740,7 +741,6 @@ def _tslog_record(obj: dict[str, Any], meta_obj: dict[str, Any]) -> Record:
     message = top_message if isinstance(top_message, str) else " ".join(parts)
     subsystem = binding
     if subsystem is None:
-        root_name = meta_obj.get("name")
         top_subsystem = obj.get("subsystem")
         if isinstance(top_subsystem, str):
             subsystem = top_subsystem

@@ -25,11 +25,11 @@ from stuckscan import _kv
 from stuckscan.analysis import analyze_events, analyze_paths
 from stuckscan.correlator import BATCH_KIND, Correlator
 from stuckscan.events import GENERIC_KIND, Event
-from stuckscan.fastscan import SweepShadow, feed_items, inert, iter_scan_events
-from stuckscan.inputs import RawLine, iter_blocks, iter_raw_lines
+from stuckscan.fastscan import FileScan, SweepShadow, feed_items, inert, iter_scan_events
+from stuckscan.inputs import RawLine, display_name, iter_blocks, iter_raw_lines, read_blocks
 from stuckscan.model import Analysis
 from stuckscan.parallel import Part, analyze_paths_fast, parse_files_parallel, plan_parts
-from stuckscan.parser import ParseOptions, ParseStats, parse_path
+from stuckscan.parser import LineParser, ParseOptions, ParseStats, parse_path
 from stuckscan.timewindow import TimeWindow
 from tests.conftest import tslog_line
 
@@ -479,3 +479,102 @@ def test_the_feishu_plugins_client_started_after_its_stop_reads_alike_on_both_pa
         slow = analyze_paths([path], OPTIONS)
         assert [e.primary and e.primary.rule.id for e in slow.episodes] == causes
         assert fast([path]) == slow
+
+
+# -- the parser's own lines: whole JSON records the fast path decodes once (FileScan._whole_record) ------------------
+
+_META = {"runtime": "node", "runtimeVersion": "22.22.0", "hostname": "unknown", "name": "openclaw",
+         "parentNames": ["openclaw"], "date": "2026-05-21T10:00:00.000Z", "logLevelId": 2, "logLevelName": "DEBUG",
+         "path": {"fullFilePath": "file:///usr/lib/node_modules/openclaw/dist/entry.js:2366:14",
+                  "fileName": "entry.js", "method": "logToFile"}}
+
+
+def _whole(first: dict, time: str, meta: dict | None = None) -> str:
+    """``first``'s members, then ``_meta`` and ``time``, as the gateway writes a record (compact)."""
+    return json.dumps({**first, "_meta": {**_META, **(meta or {})}, "time": time}, separators=(",", ":"),
+                      ensure_ascii=False)
+
+
+def _parsers_own_lines(second: int) -> list[str]:
+    """``model usage`` records and root-logger lines, with the layouts' edge cases: another level, a binding, a
+    nested ``_meta`` key, ``_meta`` or ``time`` twice, colour codes, a ``log`` key, a huge integer, a
+    `closed before connect` record, broken JSON, a time in another zone, a plain logger name."""
+    at = f"2026-05-21T10:00:{second:02d}.500+00:00"
+    usage = {"event": "model_usage", "provider": "p", "inputTokens": 14136, "outputTokens": 48, "costUsd": 0.04,
+             "durationMs": 1234, "ok": True, "none": None, "tags": ["a"], "note": "x" * 600}
+    binding = '{"subsystem":"diagnostic/usage"}'
+    return [
+        _whole({"0": binding, "1": usage, "2": "model usage"}, at, {"name": binding}),
+        _whole({"0": "[acpx] runtime backend ready"}, at),
+        _whole({"0": "[acpx] runtime backend ready"}, at, {"logLevelId": 3, "logLevelName": "INFO"}),
+        _whole({"0": "[tools] exec failed: ECONNREFUSED api.telegram.org connect failed"}, at,
+               {"logLevelId": 5, "logLevelName": "ERROR"}),
+        _whole({"0": binding, "1": {"a": "b", "_meta": {"c": 1}}, "2": "model usage"}, at, {"name": binding}),
+        _whole({"0": "[acpx] twice", "_meta": {"name": "x"}, "time": "2026-01-01T00:00:00.000Z"}, at),
+        _whole({"0": "\u001b[31m[acpx]\u001b[39m coloured"}, at),
+        _whole({"0": "[acpx] with a log key", "log": "inner"}, at),
+        _whole({"0": "[acpx] huge", "1": {"n": 0}}, at).replace('"n":0', '"n":' + "9" * 5000),
+        _whole({"0": '{"subsystem":"gateway/ws"}', "1": {"cause": "handshake-timeout", "handshakeMs": 10000},
+                "2": "closed before connect conn=c1 remote=127.0.0.1 code=1006"}, at, {"name": '{"subsystem":"gateway/ws"}'}),
+        _whole({"0": "[acpx] another zone"}, f"2026-05-21T12:00:{second:02d}.500+02:00"),
+        _whole({"0": "gateway/channels/openclaw-weixin/bot", "1": "[bot] getUpdates: 3 consecutive failures"}, at,
+               {"name": "gateway/channels/openclaw-weixin/bot"}),
+        _whole({"0": "[acpx] runtime backend ready"}, at).replace('"0":"[acpx]', '"0":"[acpx]",,"'),
+    ]
+
+
+# Lines that leave the parser in each state FileScan._whole_record checks (LineParser.takes_whole_records), and the
+# `closed before connect` record the line before.
+_PARSER_STATES = {
+    "none": [],
+    "closed before connect record": [tslog_line("2026-05-21T10:00:01.000+00:00", "gateway/ws",
+                                                "closed before connect conn=c1 remote=127.0.0.1 code=1006 reason=n/a")],
+    "closed before connect text": ["2026-05-21T10:00:01.000Z [gateway/ws] closed before connect conn=c2 code=1006"],
+    "comment mark": ["# 2026-05-21T10:00:01.000Z [gateway] listening on ws://127.0.0.1:18789"],
+    "blockquote": ["> 2026-05-21T10:00:01.000Z [gateway] listening on ws://127.0.0.1:18789"],
+    "table cell time": ["| 10:00:01 |"],
+    "container piece": ["2026-05-21T10:00:01.000000000Z stdout P first half of a line "],
+    "pretty object": ["{"],
+    "values block": ['{"subsystem":"gateway/ws"}'],
+    "yaml block": ["model_fallback_decision:"],
+    "reporter's note": ["(this repeats every ~35 min)"],
+}
+
+
+@pytest.mark.parametrize("state", list(_PARSER_STATES))
+def test_the_parsers_own_lines_are_built_as_the_parser_builds_them(tmp_path: Path, state: str,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """``model usage`` records and root-logger lines decoded once by the fast path give the parser's events, line by
+    line, after a line that leaves the parser in any state the fast builder checks; the builder is used at all."""
+    taken: list[int] = []
+    take_record = LineParser.take_record
+
+    def counted(self: LineParser, number: int, moment: datetime, record: object) -> object:
+        ready = take_record(self, number, moment, record)  # type: ignore[arg-type]
+        if ready is not None:
+            taken.append(number)
+        return ready
+
+    monkeypatch.setattr(LineParser, "take_record", counted)
+    lines = _polling_around()[:20]
+    for second in range(20, 60, 20):
+        lines += [*_PARSER_STATES[state], *_parsers_own_lines(second), *_PARSER_STATES[state],
+                  _whole({"0": "[acpx] runtime backend ready"}, f"2026-05-21T10:00:{second + 1:02d}.000+00:00")]
+    lines.append(tslog_line("2026-05-21T10:01:30.000+00:00", "gateway/channels/telegram", "poll cycle"))
+    path = _write(tmp_path, lines)
+    with open(path, "ab") as handle:  # (a byte that is no UTF-8, in the message and in the meta object's name)
+        handle.write(_whole({"0": "[acpx] bad byte \x00"}, "2026-05-21T10:01:31.000+00:00")
+                     .replace("\\u0000", "\udcff").encode("utf-8", "surrogateescape") + b"\n")
+        handle.write(_whole({"0": "[acpx] bad name"}, "2026-05-21T10:01:32.000+00:00", {"name": "open\udcffclaw"})
+                     .encode("utf-8", "surrogateescape") + b"\n")
+        handle.write(_whole({"0": "[acpx] surrogate name"}, "2026-05-21T10:01:33.000+00:00")
+                     .replace('"name":"openclaw"', '"name":"open\udcffclaw"').encode("utf-8", "surrogatepass") + b"\n")
+        handle.write((tslog_line("2026-05-21T10:01:34.000+00:00", "gateway/channels/telegram", "poll cycle") + "\n")
+                     .encode("utf-8"))
+    slow = list(parse_path(path, OPTIONS, ParseStats()))
+    scan = FileScan(display_name(path), OPTIONS, ParseStats())
+    quick = [item for item in scan._items(read_blocks(path, OPTIONS.max_line_bytes)) if isinstance(item, Event)]
+    decoded = {event.line for event in quick}
+    assert quick == [event for event in slow if event.line in decoded]
+    assert fast([path]) == analyze_paths([path], OPTIONS)
+    assert taken or state == "pretty object"  # (a block being read takes the lines after it)
