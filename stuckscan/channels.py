@@ -286,12 +286,20 @@ DROP_NEEDLES = ("econnect", "ebSocket closed event", "eartbeat timeout", "onnect
 # A channel's own call to its platform aborted on its timeout ("[weixin] typing send error: AbortError: This operation
 # was aborted", "weixin reply final: AbortError: ..."): the AbortError family reads a run's abort, but under a channel's
 # subsystem, named as the channel's send or poll, it is that channel's transport failing.
+# The DingTalk plugin's words for its sends (soimy/openclaw-channel-dingtalk src/messaging/send-service.ts, src/card/
+# card-service.ts, log.error): "[DingTalk] Failed to send proactive message: ...", and its AI card's streaming update
+# and that update's retry with a fresh token, "[DingTalk][AICard] Streaming update failed: key=<key> ...", "[DingTalk]
+# [AICard] Retry after token refresh failed: ...".
 _CHANNEL_CALL = re.compile(r"\b(?:typing|send\w*|reply|deliver\w*|getUpdates|poll\w*)\b[^:\n]{0,40}"
-                           r"(?:error|failed|final)\b", re.IGNORECASE)
+                           r"(?:error|failed|final)\b|\bfailed to send\b"
+                           r"|\b(?:retry after token refresh|streaming update) failed\b",
+                           re.IGNORECASE)
 # ... and the platform refusing the channel's credentials on such a call ("[qqbot] sendText failed: HTTP 401:
-# Unauthorized"): every send fails alike, so the bot is silent however well its intake works.
+# Unauthorized"): every send fails alike, so the bot is silent however well its intake works. Axios words a 401 as
+# "Request failed with status code 401" (the DingTalk plugin's "[DingTalk] Send message failed: ..."; its proactive
+# send adds "status=401 Unauthorized"); a bare 403 there is no credentials word: DingTalk answers its QPS limit so.
 _CREDENTIALS_REFUSED = re.compile(r"\bHTTP 40[13]\b|\b40[13] (?:Unauthorized|Forbidden)\b|\bUnauthorized\b|"
-                                  r"\binvalid (?:access )?token\b", re.IGNORECASE)
+                                  r"\binvalid (?:access )?token\b|\bstatus(?: code |=)401\b", re.IGNORECASE)
 
 
 # A channel that stops taking in messages for a while on its platform's word, in its own subsystem's words ("session
@@ -342,8 +350,12 @@ CHANNEL_NEEDLES = DROP_NEEDLES + PAUSE_NEEDLES + RESOLVE_NEEDLES + UP_NEEDLES
 
 # A channel's own send refused by its platform with an HTTP error ("消息发送失败 ... Request failed with status code 403",
 # "AI Card 更新失败：... status code 403", "[AICard] 创建卡片失败 (群聊 ...): ... status code 403", "sendText failed: HTTP
-# 500"): the reply did not reach the chat.
-_SEND_REFUSED = re.compile(r"(?:发送失败|更新失败|创建卡片失败|send\w* failed)[^\n]{0,80}(?:status code|HTTP) [45]\d\d",
+# 500"; the DingTalk plugin's "[DingTalk] Send message failed: ... status code 500", "[DingTalk] Failed to send proactive
+# message: status=403 Forbidden message=...", "[DingTalk][AICard] Retry after token refresh failed: ... status code
+# 401"): the reply did not reach the chat.
+_SEND_REFUSED = re.compile(r"(?:发送失败|更新失败|创建卡片失败|send\w*(?: message)? failed|failed to send\b|"
+                           r"(?:retry after token refresh|streaming update) failed)"
+                           r"[^\n]{0,80}(?:(?:status code|HTTP) |status=)[45]\d\d",
                            re.IGNORECASE)
 
 

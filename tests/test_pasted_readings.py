@@ -1935,6 +1935,34 @@ def test_a_channels_sends_refused_for_its_credentials_twice_is_the_channel_down(
     assert not episode.primary.fixes[0].startswith("Check the channel's credentials")
 
 
+def test_the_dingtalk_plugins_sends_refused_with_axios_words_are_the_channel_down() -> None:
+    """The DingTalk plugin's send failures (soimy/openclaw-channel-dingtalk send-service.ts, card-service.ts; lines
+    written from its templates): axios words the refusal "Request failed with status code <n>". A 401 is the app's
+    credentials refused (RC18, the credentials fix first); a 403 (DingTalk's QPS limit answers so) or a 5xx is a send
+    refused with an HTTP error, not a credentials finding."""
+    tag = "[gateway/channels/dingtalk]"
+    send = f"2026-11-20T10:00:30.000Z {tag} [DingTalk] Send message failed: Request failed with status code 401"
+    retry = (f"2026-11-20T10:03:06.000Z {tag} [DingTalk][AICard] Retry after token refresh failed: Request failed "
+             "with status code 401")
+    proactive = (f"2026-11-20T10:04:06.000Z {tag} [DingTalk] Failed to send proactive message: status=401 "
+                 "Unauthorized message=Request failed with status code 401")
+    for line in (send, retry, proactive):
+        assert kinds(line) == [(1, "channel.transport_error")], line
+    (episode,) = analyze_text(send, retry, proactive).episodes
+    finding = episode.primary
+    assert finding is not None and finding.rule.id == "RC18" and "credentials" in finding.summary
+    assert finding.fixes[0].startswith("Check the channel's credentials")
+    refused = [send.replace("401", "403"), proactive.replace("status=401 Unauthorized", "status=403 Forbidden")
+               .replace("code 401", "code 403"), retry.replace("401", "500")]
+    (episode,) = analyze_text(*refused).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    assert "credentials" not in episode.primary.summary and "did not reach the chat" in episode.primary.summary
+    # the same words with no HTTP status are one reply failing, not the channel refused
+    assert kinds(f"{tag} [DingTalk] Send message failed: getaddrinfo EAI_AGAIN api.dingtalk.com") \
+        == [(1, "channel.transport_error")]  # (a network word: the transport, as before)
+    assert kinds(f"{tag} [DingTalk] Send message failed: Cannot send an empty message") == []
+
+
 def test_a_reporters_label_glued_before_a_log_line_is_set_aside() -> None:
     """"错误二：03:17:43 [qqbot] ..." (tencent-connect/openclaw-qqbot #17): the label before the full-width colon is the
     reporter's; the log line after it is read. A message's own full-width colon stays part of the message."""
