@@ -274,9 +274,19 @@ DROP_WORDS = re.compile(
     r"\b(?:initiating|forcing) reconnection\b|\bwebsocket closed event\b|"
     r"\bconnection attempt \d+(?:/\d+)? failed\b|\bheartbeat timeout\b|\bconnection closed\b|"
     r"\breconnecting attempt \d|\bwebsocket disconnected\b|\bwebsocket close: code=|"
-    r"重连(?!成功)|断开连接|连接关闭|连接断开|连接失败",
+    r"(?<!指数退避)重连(?!成功)|断开连接|连接关闭|连接断开|连接失败",
     re.IGNORECASE,
 )
+# A channel client's own close as it stops, which the same words would read as a drop: the DingTalk connector's close
+# listener "WebSocket close: code=1000, reason=<r>, isStopped=true" (the account's abort ran: it reconnects only when
+# isStopped=false), the WeCom SDK's close on the plugin's abort (@wecom/aibot-node-sdk closes with 1000 "Manual
+# disconnect": "WARN: WebSocket connection closed: Manual disconnect", then the monitor's "WebSocket disconnected: Manual
+# disconnect") and that monitor's "[<acct>] Connection aborted" on the abort signal. Read as the channel stopping
+# (``channel.stopping``), neither a drop nor a fault. (The connector's start note "..., 指数退避重连", its backoff policy,
+# is no reconnect either: DROP_WORDS leaves it.)
+STOP_CLOSE_WORDS = re.compile(r"\bisStopped=true\b|\bmanual(?:ly)? (?:disconnect|close)\b|"
+                              r"\A(?:\[[^\[\]\s]{1,200}\] )?Connection aborted\s*\Z", re.IGNORECASE)
+CHANNEL_STOPPING_KIND = "channel.stopping"
 # Literal pieces one of which every line DROP_WORDS reads holds, as written: the JSONL fast path decodes a record that
 # holds one (stuckscan.fastscan), so both paths type the same lines.
 DROP_NEEDLES = ("econnect", "ebSocket closed event", "eartbeat timeout", "onnection closed", "onnection attempt", "ill retry connection",
@@ -442,6 +452,9 @@ def as_channel_failure(event: Event) -> Event:
         if unreached is not None and looks_like_fault(event):
             event.kind = CHANNEL_FAILURE_KIND
             event.fields.setdefault("channel", unreached)
+        return event
+    if event.level not in ("error", "fatal", "critical") and STOP_CLOSE_WORDS.search(event.message) is not None:
+        event.kind = CHANNEL_STOPPING_KIND
         return event
     fault = looks_like_fault(event)
     if fault and (TRANSPORT_WORDS.search(event.message) is not None or send_refused(event)):

@@ -1342,7 +1342,16 @@ CONNECTOR_LINES = [
      "channel.handler_broken"),
     ("DingTalk:__default__", "ERROR", "❌ 处理消息异常 (4/4): Request failed with status code 500", "generic"),
     ("wecom", "INFO", "[default] Reconnecting attempt 3...", "channel.reconnecting"),
-    ("wecom", "INFO", "[default] WebSocket disconnected: manual close", "channel.reconnecting"),
+    ("wecom", "INFO", "[default] WebSocket disconnected: code: 1006", "channel.reconnecting"),
+    # the client's own close as the account stops is no drop: the WeCom SDK closes with "Manual disconnect" on the
+    # plugin's abort, and the DingTalk connector's close listener says isStopped=true
+    ("wecom", "INFO", "[default] WebSocket disconnected: Manual disconnect", "channel.stopping"),
+    ("wecom", "INFO", "[default] WARN: WebSocket connection closed: Manual disconnect", "channel.stopping"),
+    ("wecom", "INFO", "[default] Connection aborted", "channel.stopping"),
+    ("DingTalk:__default__", "INFO", "WebSocket close: code=1000, reason=未知, isStopped=true", "channel.stopping"),
+    ("DingTalk:__default__", "INFO", "WebSocket close: code=1000, reason=未知, isStopped=false", "channel.reconnecting"),
+    # the connector's start note names its backoff policy, no reconnect
+    ("DingTalk:__default__", "INFO", "✅ 自定义 keepAlive: true (10 秒心跳，90 秒超时), 指数退避重连", "generic"),
     ("wecom", "ERROR", "WSClient not connected, cannot send reply", "channel.transport_error"),
     ("wecom", "ERROR", "[WeCom] final reply failed: Error: WSClient not connected", "channel.transport_error"),
     ("wecom", "ERROR", "[wecom][plugin] Message processing failed: Error: Message processing timed out (msgId=m1)",

@@ -390,6 +390,38 @@ def test_the_feishu_plugins_client_started_after_its_stop_heals_no_failure() -> 
     assert rc18(start, failed, started) is None
 
 
+def test_a_dingtalk_connector_stopped_and_started_again_is_no_failing_transport() -> None:
+    # zhanglilong23/dingtalk-openclaw-connector src/core/connection.ts: its start note names its backoff policy
+    # ("..., 指数退避重连"), and its close listener logs the close of its own stop with isStopped=true (it reconnects
+    # only when false): a gateway restart is neither a drop nor a reconnect loop
+    def start(at: str) -> tuple[str, ...]:
+        return (f"2026-05-21T09:{at}.000+08:00 [dingtalk-connector] [__default__] starting provider",
+                f"2026-05-21T09:{at}.500+08:00 [DingTalk:__default__] Connected to DingTalk Stream successfully",
+                f"2026-05-21T09:{at}.500+08:00 [DingTalk:__default__] ✅ 自定义 keepAlive: true (10 秒心跳，90 秒超时), "
+                "指数退避重连")
+    stop = ("2026-05-21T09:10:00.000+08:00 [gateway] signal SIGTERM received",
+            "2026-05-21T09:10:00.010+08:00 [DingTalk:__default__] Abort signal received, stopping...",
+            "2026-05-21T09:10:00.020+08:00 [DingTalk:__default__] WebSocket close: code=1000, reason=未知, isStopped=true")
+    assert rc18(*start("00:01"), *stop, *start("10:11")) is None
+    assert rc18(*start("00:01"), *stop) is None
+    # Boundary: closes it reconnects from (isStopped=false), with no reconnect after them, are still the drops they were
+    dropped = "[DingTalk:__default__] WebSocket close: code=1006, reason=未知, isStopped=false"
+    assert rc18(*start("00:01"), f"2026-05-21T10:00:00.000+08:00 {dropped}",
+                f"2026-05-21T10:00:05.000+08:00 {dropped}") == "warning"
+
+
+def test_a_wecom_account_stopped_by_its_abort_is_no_drop() -> None:
+    # WecomTeam/wecom-openclaw-plugin src/monitor.ts and @wecom/aibot-node-sdk: the abort handler's "Connection
+    # aborted", then the SDK closing its socket with 1000 "Manual disconnect" and the monitor's "WebSocket disconnected"
+    lines = ("2026-05-21T09:00:01.000+08:00 [wecom] [default] starting provider",
+             "2026-05-21T09:10:00.010+08:00 [wecom] [default] Connection aborted",
+             "2026-05-21T09:10:00.020+08:00 [wecom] [default] WARN: WebSocket connection closed: Manual disconnect",
+             "2026-05-21T09:10:00.020+08:00 [wecom] [default] WebSocket disconnected: Manual disconnect")
+    analysis = analyze_text(*lines)
+    assert rc18(*lines) is None
+    assert not analysis.unexplained.count
+
+
 def test_a_bare_axios_error_is_a_channels_only_by_the_platform_host_it_names() -> None:
     from tests.test_pasted_readings import kinds
 
