@@ -52,7 +52,7 @@ def sentence_start(text: str) -> str:
 
 # Channel ids some distributions give a channel we know under another name (the openclaw-china builds' DingTalk plugin
 # registers the channel "ddingtalk", labelled 钉钉).
-CHANNEL_ALIASES = {"ddingtalk": "dingtalk", "napcat": "qq"}
+CHANNEL_ALIASES = {"ddingtalk": "dingtalk", "napcat": "qq", "onebot": "qq"}
 # Third-party channel plugins tag their lines with their own names: the channel and a suffix
 # (`dingtalk-connector`, `wechat-access-ws:18789`) or the plugin's package name (`openclaw-channel-qq:connection`,
 # `openclaw-weixin`).

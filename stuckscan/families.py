@@ -2001,6 +2001,15 @@ FAMILIES: tuple[Family, ...] = (
         "channel.handler_broken", "error", "Message processing failed: ",
         r"Message processing failed: " + CODE_FAULT + r"(?P<error>.*)",
     ),
+    # The NapCat OneBot plugin's reverse-WS monitor (the openclaw-napcat plugins, src/monitor.ts; channel id napcat, a
+    # QQ channel) logs its catch around each inbound message the same way, "[<accountId>] NapCat message processing
+    # error: <err>" (error).
+    _searched(
+        "channel.handler_broken", "error", "NapCat message processing error: ",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>NapCat) message processing error: " + CODE_FAULT
+        + r"(?P<error>.*)",
+        values={"channel": {"NapCat": "qq"}},
+    ),
     # Feishu's monitor logs its own catch around an inbound event the same way, "feishu[<accountId>]: error handling
     # message: <err>": a fault of the code there (an SDK export the host no longer has) meets every message alike.
     _searched(
@@ -2404,6 +2413,28 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:\[qqbot:(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>)Rate limited \((?P<closeCode>4008)\), waiting "
         r"(?P<restartDelay>\d+ms)",
         values={"channel": {"": "qqbot"}},
+    ),
+    # QQ Bot's gateway answering identify or resume with op 9 (the plugin's gateway.ts, sliverp/qqbot and
+    # tencent-connect/openclaw-qqbot before its SDK, "[qqbot:<accountId>] " first): "Invalid session (<intents>), can
+    # resume: <true|false>, raw: <payload>" (error; older builds "Invalid session, can resume: <bool>"): the platform
+    # refused the session, the plugin drops it, refreshes its token and identifies again; the same again is an
+    # identify loop (f499's "invalid session" shape, the bot taking in nothing meanwhile).
+    _searched(
+        "channel.transport_error", "error", ", can resume: ",
+        r"(?:\[qqbot:(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>)Invalid session"
+        r"(?: \((?P<intents>[^()\n]{1,120})\))?, can resume: (?P<canResume>true|false)\b",
+        values={"channel": {"": "qqbot"}},
+    ),
+    # The QQ Bot plugin's reconnect loop giving up (its gateway.ts, sliverp/qqbot; the bundled engine's
+    # gateway-connection writes it with no tag), "[qqbot:<accountId>] Max reconnect attempts reached or aborted"
+    # (error), after 100 attempts: no further connect is scheduled, the account takes in nothing until the gateway
+    # restarts it. (Its closes schedule a reconnect only while not aborted, so the "or aborted" is not a shutdown's
+    # line.) The OneBot QQ plugin's copy of that loop writes "[onebot:<accountId>] ..." (its gateway.ts).
+    _searched(
+        "channel.restart_gave_up", "error", "Max reconnect attempts reached or aborted",
+        r"(?:\[(?P<channel>qqbot|onebot)(?:-gateway)?(?::(?P<account>[^\[\]\s]{1,200}))?\]\s*)?"
+        r"Max reconnect attempts reached or aborted",
+        values={"channel": {"onebot": "qq"}},
     ),
     _searched(
         "channel.transport_error", "error", "Zalo polling error",

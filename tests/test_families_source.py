@@ -1372,3 +1372,35 @@ def test_the_dingtalk_connection_managers_lines_read_under_the_channels_subsyste
     _check(_one(tslog_line("2026-05-21T18:00:00.000+08:00", subsystem, message, level=level)), kind, expected)
     _check(_one(f"2026-05-21T18:00:00.000+08:00 [{_console_tag(subsystem)}] {message}"), kind, expected)
 
+
+
+# The QQ channel plugins in their own repositories (stop 47, t47i): QQ Bot's gateway.ts (sliverp/qqbot) answering op 9
+# and giving up its reconnects, the OneBot plugin's copy of that loop, and the NapCat plugin's inbound catch.
+QQ_PLUGIN_LINES = [
+    ("gateway/channels/qqbot", "ERROR", "[qqbot:default] Invalid session (groups_and_guilds+direct_message+interaction), "
+     'can resume: false, raw: {"op":9,"d":false}', "channel.transport_error",
+     {"channel": "qqbot", "account": "default", "canResume": False,
+      "intents": "groups_and_guilds+direct_message+interaction"}),
+    ("gateway/channels/qqbot", "ERROR", "[qqbot:bot2] Invalid session, can resume: true", "channel.transport_error",
+     {"channel": "qqbot", "account": "bot2", "canResume": True}),
+    ("gateway/channels/qqbot", "ERROR", "[qqbot:default] Max reconnect attempts reached or aborted",
+     "channel.restart_gave_up", {"channel": "qqbot", "account": "default"}),
+    ("gateway/channels/qqbot", "ERROR", "Max reconnect attempts reached or aborted", "channel.restart_gave_up", {}),
+    ("gateway/channels/onebot", "ERROR", "[onebot:default] Max reconnect attempts reached or aborted",
+     "channel.restart_gave_up", {"channel": "qq", "account": "default"}),
+    # (Discord's give-up, with its count, keeps its own family)
+    ("gateway/channels/discord", "ERROR", "Max reconnect attempts (50) reached after code 1006", "channel.restart_gave_up",
+     {"maxAttempts": 50, "closeCode": 1006}),
+    ("gateway/channels/napcat", "ERROR", "[default] NapCat message processing error: TypeError: Cannot read properties "
+     "of undefined (reading 'card')", "channel.handler_broken", {"channel": "qq", "account": "default"}),
+    # (a network error there is no fault of the handler's code: read as the channel's transport, not a broken handler)
+    ("gateway/channels/napcat", "ERROR", "[default] NapCat message processing error: Error: connect ECONNREFUSED "
+     "127.0.0.1:3000", "channel.transport_error", {}),
+]
+
+
+@pytest.mark.parametrize(("subsystem", "level", "message", "kind", "expected"), QQ_PLUGIN_LINES)
+def test_the_qq_channel_plugins_lines_read_under_their_tags(
+        subsystem: str, level: str, message: str, kind: str, expected: dict[str, object]) -> None:
+    _check(_one(tslog_line("2026-05-21T18:00:00.000+08:00", subsystem, message, level=level)), kind, expected)
+    _check(_one(f"2026-05-21T18:00:00.000+08:00 [{_console_tag(subsystem)}] {message}"), kind, expected)
