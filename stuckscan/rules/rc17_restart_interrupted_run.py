@@ -13,6 +13,7 @@ from stuckscan.events import (
     STOPPED_RUN,
     event_order,
     refused_for_restart,
+    restart_continuation_coalesced,
     work_start_refusal,
 )
 from stuckscan.model import Confidence, Severity
@@ -90,9 +91,10 @@ RULE = Rule(
      "`systemctl restart openclaw-gateway`, `launchctl kickstart ... openclaw`, the gateway tool's `restart`) whose "
      "result never comes back: the next entry is the user's next message or another turn; medium confidence",
      "a restart request that lost the continuation it carries for the session that asked for it (`restart preparation "
-     "failed; restart will continue without it: <err>`, `restart continuation dropped: another session owns the "
-     "pending restart`): the restarted gateway will not wake that session; alone, with no restart marker and no stall "
-     "warning, low confidence"),
+     "failed; restart will continue without it: <err>`): the restarted gateway will not wake that session; alone, "
+     "with no restart marker and no stall warning, low confidence (not `restart continuation dropped: another session "
+     "owns the pending restart`, a second session's request coalesced into the pending restart: the restart goes "
+     "ahead and no run is cut)"),
     ("the stall begins right after a restart marker", "no `embedded run done` for the interrupted run",
      "not a turn refused at admission, `Session \"<key>\" changed while starting work. Retry.`, alone or with the "
      "channel's report of it (`message processed: ... outcome=error ... error=\"...changed while starting work...\"`, "
@@ -185,7 +187,9 @@ def detect(view: IncidentView) -> Candidate | None:
     # whenever the session entry it prepared against moved, restart or not; policy "work-start refusal and its
     # channel report" in tests/field/README.md)
     refusals = [e for e in session_marks if work_start_refusal(e)]
-    session_marks = [e for e in session_marks if not work_start_refusal(e)]
+    # (a restart request coalesced into one another session owns, "restart continuation dropped", cut nothing: the
+    # restart went ahead for both, only the owner's continuation runs after it; two sessions asking at once)
+    session_marks = [e for e in session_marks if not work_start_refusal(e) and not restart_continuation_coalesced(e)]
     # (work the restart's drain refused, `GatewayDrainingError: Gateway is draining for restart`: a new task turned away
     # on arrival, which never started, so no run was cut; a mark only when the refusals go on for minutes after a
     # restart marker, the gateway stuck in its drain. Policy "work refused by a restart drain" in tests/field/README.md)
@@ -276,8 +280,6 @@ def _what_it_left(event: object) -> str:
     if kind == "gateway.restart_failed":
         return "the restart itself failed"
     if kind == "restart.continuation_lost":
-        if fields.get("stage") == "continuation dropped":
-            return "the restart's continuation for the session that asked for it was dropped: another session owns the pending restart"
         return "the restart's preparation failed, so it went ahead without its sentinel and continuation"
     if kind == "gateway.draining_rejected":
         job = fields.get("jobId")
