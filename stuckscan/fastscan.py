@@ -122,19 +122,30 @@ def _deleted(text: str) -> bytes:
 
 
 def _needle_pattern(needles: Iterable[bytes]) -> re.Pattern[bytes]:
-    """One alternation that finds any needle, each anchored on its rarest byte."""
-    branches = []
+    """One alternation that finds any needle, each anchored on its rarest byte; the needles
+    anchored on the same byte share one branch (``d(?:(?<=...)(?=...)|...)``), so at a byte
+    the search tries the needles anchored on it, not all of them one by one (with some 240
+    needles, a third of the time of trying each)."""
+    groups: dict[bytes, list[bytes]] = {}
     for needle in sorted(set(needles)):
         text = needle.decode("latin-1")
         anchor = min(range(len(text)), key=lambda i: (_RARITY.find(text[i]) if text[i] in _RARITY else len(_RARITY) // 2, i))
         before, char, after = needle[:anchor], needle[anchor:anchor + 1], needle[anchor + 1:]
-        branch = re.escape(char)
+        branch = b""
         if before:
             branch += b"(?<=" + re.escape(before + char) + b")"
         if after:
             branch += b"(?=" + re.escape(after) + b")"
-        branches.append(branch)
-    return re.compile(b"|".join(branches))
+        groups.setdefault(char, []).append(branch)
+    alternatives = []
+    for char, branches in sorted(groups.items()):
+        if b"" in branches:  # (a needle of that byte alone: any of them matches there)
+            alternatives.append(re.escape(char))
+        elif len(branches) == 1:
+            alternatives.append(re.escape(char) + branches[0])
+        else:
+            alternatives.append(re.escape(char) + b"(?:" + b"|".join(branches) + b")")
+    return re.compile(b"|".join(alternatives))
 
 
 def _needles() -> list[bytes]:
@@ -296,7 +307,7 @@ def _remember(cache: dict[bytes, int], key: bytes, value: int, limit: int) -> in
 
 
 def us_to_datetime(value: int) -> datetime:
-    return EPOCH + timedelta(microseconds=value)
+    return EPOCH + US * value  # (exact: a timedelta times an int; faster than timedelta(microseconds=...))
 
 
 # --------------------------------------------------------------------------------------
@@ -676,7 +687,17 @@ class FileScan:
             else:
                 others += 1
             c0 = c1
-            yield from self._decoded(b, size, number, entry)
+            if entry.__class__ is not int:  # (what _decoded does first, without its generator: most lines end here)
+                ready = self._record(b, number, entry)
+                if ready is not None:
+                    if ready:
+                        yield from ready
+                    lane_event = self._lane_event
+                    if lane_event is not None:
+                        self._lane_event = None
+                        yield (entry[4], lane_event)
+                    continue
+            yield from self._decoded(b, size, number, entry, False)
         if c0 < count:
             times = cand_time[c0:]
             yield from self._skip(times)
@@ -710,10 +731,12 @@ class FileScan:
             yield from self._decoded(b, size, self._line, entry)
         return done, taken
 
-    def _decoded(self, b: bytes, size: int, number: int, entry: Any) -> Iterator[Event | tuple[int, Event]]:
+    def _decoded(self, b: bytes, size: int, number: int, entry: Any, record: bool = True) \
+            -> Iterator[Event | tuple[int, Event]]:
         """The events of one line to decode: a phase-1 tuple is built as a record (a lifecycle lane line goes out as
-        its (time, event)); a bare position, or a record the builder declines, goes through the parser."""
-        if entry.__class__ is not int:
+        its (time, event)); a bare position, or a record the builder declines, goes through the parser. (``record``
+        False: the record was tried already and declined.)"""
+        if record and entry.__class__ is not int:
             ready = self._record(b, number, entry)
             if ready is not None:
                 if ready:
@@ -784,7 +807,7 @@ class FileScan:
         obj["_meta"] = known[4]  # (its date is a dummy: a record's time comes from "time", always there)
         obj["time"] = b[meta_end + 9:q - 2].decode("ascii")
         record = record_from_json(obj)
-        ready = self.parser.take_record(number, EPOCH + timedelta(microseconds=when), record)
+        ready = self.parser.take_record(number, EPOCH + US * when, record)
         if ready is not None:
             self._last_skip = None  # (the parser's date is this line's)
         return ready
@@ -814,7 +837,7 @@ class FileScan:
         if "\x1b" in message:
             message = strip_ansi(message)
         subsystem = meta_binding or binding.decode("utf-8", "replace")
-        moment = EPOCH + timedelta(microseconds=when)
+        moment = EPOCH + US * when
         parser = self.parser
         self._last_skip = when  # the parser's date for a later time-only line (see _parse_line)
         parser.stats.lines += 1

@@ -578,3 +578,23 @@ def test_the_parsers_own_lines_are_built_as_the_parser_builds_them(tmp_path: Pat
     assert quick == [event for event in slow if event.line in decoded]
     assert fast([path]) == analyze_paths([path], OPTIONS)
     assert taken or state == "pretty object"  # (a block being read takes the lines after it)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 10_000), st.text(alphabet="adehilnoprst :-_Ix\n", max_size=30)), max_size=6),
+       st.text(alphabet="adehilnoprst :-_Ix", max_size=40))
+def test_the_needle_pattern_hits_exactly_the_lines_holding_a_needle(pieces: list[tuple[int, str]], tail: str) -> None:
+    """``NEEDLE_RE`` (the needles grouped by the byte each is anchored on) hits a candidate's line exactly when the line
+    holds one of ``NEEDLES``: on lines made of needles (or pieces of them) and common text, glued in any order."""
+    from stuckscan.fastscan import NEEDLE_RE, NEEDLES
+
+    text = b""
+    for index, filler in pieces:
+        needle = NEEDLES[index % len(NEEDLES)]
+        cut = index % 3
+        text += filler.encode() + (needle if cut == 0 else needle[cut:] if cut == 1 else needle[:-1])
+    text += tail.encode()
+    lines = text.split(b"\n")
+    found = {text.count(b"\n", 0, match.start()) for match in NEEDLE_RE.finditer(text)}
+    assert found == {i for i, line in enumerate(lines) if any(needle in line for needle in NEEDLES)}
+    assert all(NEEDLE_RE.search(needle) for needle in NEEDLES)
