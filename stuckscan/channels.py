@@ -310,6 +310,13 @@ _CHANNEL_CALL = re.compile(r"\b(?:typing|send\w*|reply|deliver\w*|getUpdates|pol
 # send adds "status=401 Unauthorized"); a bare 403 there is no credentials word: DingTalk answers its QPS limit so.
 _CREDENTIALS_REFUSED = re.compile(r"\bHTTP 40[13]\b|\b40[13] (?:Unauthorized|Forbidden)\b|\bUnauthorized\b|"
                                   r"\binvalid (?:access )?token\b|\bstatus(?: code |=)401\b", re.IGNORECASE)
+# ... or refusing the app's id and secret when the channel asks for its access token: QQ Bot's token request (sliverp/qqbot
+# src/api.ts) throws "Failed to get access_token: <the platform's answer>" when the answer carries no token, and its
+# gateway logs the connect failing on it, "[qqbot:<acct>] Connection failed: Error: Failed to get access_token:
+# {"code":100016,"message":"invalid appid or secret"}", then retries: an app whose credentials are refused never
+# connects, and every retry fails alike. (A network failure there, "Network error getting access_token: ...", is not.)
+_TOKEN_REFUSED = re.compile(r"\bFailed to get access_?token\b[^\n]{0,200}?(?:\binvalid (?:app ?id|app ?secret|client ?secret|"
+                            r"secret)\b|\bapp ?id invalid\b|\"code\":\s?100016\b)", re.IGNORECASE)
 
 
 # A channel that stops taking in messages for a while on its platform's word, in its own subsystem's words ("session
@@ -375,8 +382,16 @@ def send_refused(event: Event) -> bool:
 
 
 def credentials_refused(event: Event) -> bool:
-    """A channel's own call refused for its credentials (HTTP 401/403, Unauthorized, an invalid token)."""
-    return _CHANNEL_CALL.search(event.message) is not None and _CREDENTIALS_REFUSED.search(event.message) is not None
+    """A channel's own call refused for its credentials (HTTP 401/403, Unauthorized, an invalid token), or its request
+    for an access token refused for the app's id and secret."""
+    return (_CHANNEL_CALL.search(event.message) is not None and _CREDENTIALS_REFUSED.search(event.message) is not None) \
+        or token_refused(event)
+
+
+def token_refused(event: Event) -> bool:
+    """A channel's request for its access token refused for the app's id and secret (QQ Bot's "Failed to get
+    access_token: {"code":100016,"message":"invalid appid or secret"}"): the channel never connects."""
+    return "ccess" in event.message and _TOKEN_REFUSED.search(event.message) is not None
 
 
 # A channel's ERROR about the inbound request it was handed, in words no family knows: a request it could not read at
@@ -405,8 +420,14 @@ def send_broken(event: Event) -> bool:
     """A channel's own send failing on a fault of its code or config rather than of the platform's answer ("NapCat
     message send failed: TypeError: Failed to parse URL from http://127.0.0.1:3000/send_private_msg", f1615): every
     reply meets it alike, as a broken inbound handler does. (Asked of a line already typed too: no level test.)"""
-    call = _CHANNEL_CALL.search(event.message)
+    call = _CHANNEL_CALL.search(event.message) or _DELIVER_ERROR.search(event.message)
     return call is not None and _code_fault_ahead().search(event.message, call.end()) is not None
+
+
+# The reply dispatcher's onError as QQ Bot's gateway.ts (sliverp/qqbot) and its copies log it, "[qqbot:<acct>] Dispatch
+# error: <err>": the host calls it when the plugin's deliver callback (its send) threw, so a fault of the code there is
+# the channel's send broken, not its intake.
+_DELIVER_ERROR = re.compile(r"\bDispatch error: ")
 
 
 def inbound_handling_failed(event: Event) -> bool:

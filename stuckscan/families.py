@@ -2010,6 +2010,30 @@ FAMILIES: tuple[Family, ...] = (
         + r"(?P<error>.*)",
         values={"channel": {"NapCat": "qq"}},
     ),
+    # QQ Bot's gateway.ts (sliverp/qqbot; tencent-connect/openclaw-qqbot before its SDK) hands each inbound message to
+    # the host's reply dispatcher and logs its onError, "[qqbot:<accountId>] Dispatch error: <err>" (error), and the
+    # dispatch's own rejection, "[qqbot:<accountId>] Dispatch failed: <err>[ (no response received)]" (error); other
+    # plugins copying that handler write "[<channel>] Dispatch error: <err>" (the WeCom and Lark plugins). Read only
+    # when <err> is a fault of the code, which every message meets alike (the plugin's runtime module unresolved, a
+    # TypeError); a model's or a send's error there fails one reply.
+    _searched(
+        "channel.handler_broken", "error", "Dispatch ",
+        r"(?:\[(?P<channel>[A-Za-z][\w-]{0,40})(?::(?P<account>[^\[\]\s]{1,200}))?\]\s*)?Dispatch (?:error|failed): "
+        + CODE_FAULT + r"(?P<error>.*)",
+        values={"channel": {"onebot": "qq", "WeCom": "wecom"}},
+    ),
+    # ... and its wait for the turn's first reply running out (120 s; 60 s in older builds): "[qqbot:<accountId>]
+    # Dispatch failed: Error: Response timeout (no response received)" (error), older builds and their copies (the
+    # WeChat and OneBot QQ plugins) "[<channel>:<accountId>] No response within timeout" (error), after which the
+    # plugin tells the user the request is still being worked on. The dispatch is not cancelled (the wait is a race
+    # beside it) and may still deliver: neither a lost reply (no turn ended empty) nor a fault of the handler, but a
+    # turn that outlived the channel's own reply budget.
+    _searched(
+        "channel.handler_timeout", "error", "esponse ",
+        r"\[(?P<channel>qqbot|onebot|napcat|weixin|qq)(?::(?P<account>[^\[\]\s]{1,200}))?\]\s*"
+        r"(?:Dispatch failed: (?:Error: )?Response timeout \(no response received\)|No response within timeout)\s*$",
+        values={"channel": {"onebot": "qq", "napcat": "qq"}},
+    ),
     # Feishu's monitor logs its own catch around an inbound event the same way, "feishu[<accountId>]: error handling
     # message: <err>": a fault of the code there (an SDK export the host no longer has) meets every message alike.
     _searched(

@@ -1404,3 +1404,37 @@ def test_the_qq_channel_plugins_lines_read_under_their_tags(
         subsystem: str, level: str, message: str, kind: str, expected: dict[str, object]) -> None:
     _check(_one(tslog_line("2026-05-21T18:00:00.000+08:00", subsystem, message, level=level)), kind, expected)
     _check(_one(f"2026-05-21T18:00:00.000+08:00 [{_console_tag(subsystem)}] {message}"), kind, expected)
+
+
+# QQ Bot's reply dispatch (sliverp/qqbot src/gateway.ts; stop 47, t47j): its onError and the dispatch's own rejection on
+# a fault of the code read as a broken handler; its wait for the first reply running out (and the older builds' and
+# their copies' "No response within timeout") as a turn outliving the channel's reply budget, not a lost reply.
+QQ_DISPATCH_LINES = [
+    ("gateway/channels/qqbot", "ERROR", "[qqbot:default] Dispatch error: TypeError: Cannot read properties of undefined "
+     "(reading 'sendText')", "channel.handler_broken", {"channel": "qqbot", "account": "default"}),
+    ("gateway/channels/qqbot", "ERROR", "[qqbot:default] Dispatch failed: TypeError: runtime.channel.reply is not a "
+     "function (no response received)", "channel.handler_broken", {"channel": "qqbot", "account": "default"}),
+    ("gateway/channels/qqbot", "ERROR", "[qqbot:default] Dispatch failed: Error: Response timeout (no response received)",
+     "channel.handler_timeout", {"channel": "qqbot", "account": "default"}),
+    ("gateway/channels/qqbot", "ERROR", "[qqbot:bot2] No response within timeout", "channel.handler_timeout",
+     {"channel": "qqbot", "account": "bot2"}),
+    ("gateway/channels/onebot", "ERROR", "[onebot:default] No response within timeout", "channel.handler_timeout",
+     {"channel": "qq", "account": "default"}),
+    ("gateway/channels/openclaw-weixin", "ERROR", "[weixin:bot1] No response within timeout", "channel.handler_timeout",
+     {"channel": "weixin", "account": "bot1"}),
+]
+
+
+@pytest.mark.parametrize(("subsystem", "level", "message", "kind", "expected"), QQ_DISPATCH_LINES)
+def test_the_qq_plugins_reply_dispatch_lines_read_under_their_tags(
+        subsystem: str, level: str, message: str, kind: str, expected: dict[str, object]) -> None:
+    _check(_one(tslog_line("2026-05-21T18:00:00.000+08:00", subsystem, message, level=level)), kind, expected)
+    _check(_one(f"2026-05-21T18:00:00.000+08:00 [{_console_tag(subsystem)}] {message}"), kind, expected)
+
+
+def test_a_dispatch_error_that_is_no_fault_of_the_code_is_no_broken_handler() -> None:
+    """A model's or a send's error in the dispatcher's onError fails one reply: not read as the handler broken, and an
+    untagged "No response within timeout" (many programs' words) is not read at all."""
+    for message in ("[qqbot:default] Dispatch error: Error: 429 Too Many Requests", "No response within timeout"):
+        event = _one(f"2026-05-21T18:00:00.000+08:00 [gateway/channels/qqbot] {message}")
+        assert event.kind not in ("channel.handler_broken", "channel.handler_timeout"), message

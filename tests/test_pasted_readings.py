@@ -1935,6 +1935,28 @@ def test_a_channels_sends_refused_for_its_credentials_twice_is_the_channel_down(
     assert not episode.primary.fixes[0].startswith("Check the channel's credentials")
 
 
+def test_qq_bots_access_token_refused_for_its_app_id_and_secret_is_the_channel_never_connecting() -> None:
+    """QQ Bot's token request (sliverp/qqbot src/api.ts) answered with no token, its gateway's connect failing on it
+    (lines written from its templates): the app's credentials are refused, it never connects and every retry fails
+    alike (RC18, the credentials fix first). A network failure getting the token is the transport, no credentials."""
+    tag = "[gateway/channels/qqbot]"
+    refused = (f"{tag} [qqbot:default] Connection failed: Error: Failed to get access_token: "
+               '{"code":100016,"message":"invalid appid or secret"}')
+    lines = [f"2026-11-20T10:00:{second:02d}.000Z {refused}" for second in (0, 5, 15)]
+    for line in lines:
+        assert kinds(line) == [(1, "channel.transport_error")], line
+    (episode,) = analyze_text(*lines).episodes
+    finding = episode.primary
+    assert finding is not None and finding.rule.id == "RC18" and "access token" in finding.summary
+    assert "never connects" in finding.summary
+    assert finding.fixes[0].startswith("Check the channel's credentials")
+    network = refused.replace("Failed to get access_token: {\"code\":100016,\"message\":\"invalid appid or secret\"}",
+                              "Network error getting access_token: fetch failed")
+    (episode,) = analyze_text(network, network).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC18"
+    assert "credentials" not in episode.primary.summary and "access token" not in episode.primary.summary
+
+
 def test_the_dingtalk_plugins_sends_refused_with_axios_words_are_the_channel_down() -> None:
     """The DingTalk plugin's send failures (soimy/openclaw-channel-dingtalk send-service.ts, card-service.ts; lines
     written from its templates): axios words the refusal "Request failed with status code <n>". A 401 is the app's

@@ -22,6 +22,7 @@ from stuckscan.channels import (
     send_broken,
     send_refused,
     sentence_start,
+    token_refused,
 )
 from stuckscan.events import (
     CHANNEL_START_KIND,
@@ -211,7 +212,9 @@ RULE = Rule(
      "the turn in the listener), Carbon's `[EventQueue] Listener <name> timed out after <n>ms` counted with them: "
      "medium confidence",
      "a channel's own sends or polls refused for its credentials, twice (`[qqbot] sendText failed: HTTP 401: "
-     "Unauthorized`), its sends refused with an HTTP error twice (`消息发送失败 ... status code 403`), or aborting "
+     "Unauthorized`), or its connects failing twice on an access token refused for the app's id and secret "
+     "(`[qqbot:default] Connection failed: Error: Failed to get access_token: {\"code\":100016,\"message\":\"invalid "
+     "appid or secret\"}`), its sends refused with an HTTP error twice (`消息发送失败 ... status code 403`), or aborting "
      "on their timeout under the channel's tag (`[weixin] typing send error: AbortError: "
      "...`, `weixin reply final: AbortError: ...`)",
      "a channel SDK's own transport errors repeated: Slack's `bolt-app|web-api:WebClient:<n> http request failed "
@@ -1046,6 +1049,10 @@ def detect(view: EpisodeView) -> Candidate | None:
                    else "getUpdates poll was refused with 409 Conflict")
         summary = (f"{(channel_of(transport[0]).strip(':') or 'Telegram')}'s {refused}: while another poller holds "
                    "this bot token, this one receives nothing")
+    elif transport and not stalls and all(token_refused(e) for e in transport):
+        summary = (f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s requests for its access token were "
+                   f"refused for the app's id and secret ({len(transport)} time(s)): it never connects, and every "
+                   "retry fails alike")
     elif transport and not stalls and all(credentials_refused(e) for e in transport):
         summary = (f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s calls to its platform were refused for "
                    f"its credentials ({len(transport)} time(s), e.g. HTTP 401): every reply it sends fails alike")
