@@ -351,14 +351,17 @@ def platform_unreachable_at_resolve(event: Event) -> str | None:
 # manager's "[<acct>] DingTalk Stream client connected successfully" and "[<acct>] Reconnection successful"
 # (soimy/openclaw-channel-dingtalk src/connection-manager.ts); the DingTalk connector's "Connected to DingTalk Stream
 # successfully" and "✅ 重连成功 (socket 状态=1)" (zhanglilong23/dingtalk-openclaw-connector src/core/connection.ts);
-# "Reconnected"): the channel receiving
-# again (RC18 reads a drop it healed from as no failure). A socket merely opened ("WebSocket connected") is not: the
+# "Reconnected"; QQ Bot's READY after identify and RESUMED after resume in its gateway.ts, sliverp/qqbot:
+# "[qqbot:<acct>] Ready with <intents>, session: <id>", older "Ready, session: <id>", and "[qqbot:<acct>] Session
+# resumed"): the channel receiving again (RC18 reads a drop it healed from as no failure). A socket merely opened ("WebSocket connected") is not: the
 # platform may refuse the session on it at once (f499: identify answered with invalid session, close 4903).
 UP_WORDS = re.compile(r"\bgateway ready\b|\b(?:re)?connect(?:ion)? success|\breconnected\b|\bconnection established\b|"
-                      r"\bclient connected successfully\b|\bconnected to dingtalk stream successfully\b|重连成功",
+                      r"\bclient connected successfully\b|\bconnected to dingtalk stream successfully\b|重连成功|"
+                      r"(?:^|\]\s*)Ready(?: with [^,\n]{1,80})?, session: \S|\bsession resumed\b",
                       re.IGNORECASE)
 UP_NEEDLES = ("ateway ready", "onnect success", "onnection success", "econnected", "onnection established",
-              "onnected successfully", "Stream successfully", "重连成功")
+              "onnected successfully", "Stream successfully", "重连成功", "Ready with ", "Ready, session: ",
+              "ession resumed")
 
 # Every literal one of which a line as_channel_failure retypes at INFO must hold: the JSONL fast path decodes a
 # record holding one (stuckscan.fastscan), so both paths type the same lines.
@@ -376,9 +379,18 @@ _SEND_REFUSED = re.compile(r"(?:发送失败|更新失败|创建卡片失败|sen
                            re.IGNORECASE)
 
 
+# ... but not the DingTalk plugin's AI card streaming update answered 403 or 429 (soimy/openclaw-channel-dingtalk
+# src/card-service.ts): DingTalk answers its QPS limit so, and the plugin then turns its AI card off for the account for
+# a while ("[DingTalk][AICard][Degrade] Activated for account=..."), answering in markdown: the reply still reaches the
+# chat, and a busy card's updates meet the limit in bursts.
+_CARD_UPDATE_THROTTLED = re.compile(r"\bstreaming update failed\b[^\n]{0,80}(?:status code |status=)(?:403|429)\b",
+                                    re.IGNORECASE)
+
+
 def send_refused(event: Event) -> bool:
     """A channel's own send refused by its platform with an HTTP error (credentials or not)."""
-    return _SEND_REFUSED.search(event.message) is not None or credentials_refused(event)
+    return (_SEND_REFUSED.search(event.message) is not None and _CARD_UPDATE_THROTTLED.search(event.message) is None) \
+        or credentials_refused(event)
 
 
 def credentials_refused(event: Event) -> bool:

@@ -471,3 +471,51 @@ def test_one_feishu_bot_info_probe_timeout_at_start_is_one_request_failure() -> 
     failed = ("2026-11-20T10:00:02.000Z [feishu] feishu[main]: WebSocket start failed, retrying in 1000ms: "
               "connect ETIMEDOUT open.feishu.cn:443")
     assert rc18(probe, start, failed) is not None
+
+
+def test_a_qq_bot_session_refused_on_resume_then_ready_again_is_a_healed_blip() -> None:
+    # sliverp/qqbot src/gateway.ts: the server asks for a reconnect (op 7), the resume on the new socket is answered
+    # with op 9 (can resume: false), the plugin identifies again and its READY ("Ready with <intents>, session: <id>")
+    # or RESUMED ("Session resumed") shows the channel receiving again: a routine reconnect, no stall
+    tag = "[qqbot] [qqbot:default]"
+    lines = ("2026-11-20T09:00:00.200+08:00 [qqbot] [default] starting provider",
+             f"2026-11-20T09:00:00.800+08:00 {tag} Ready with 群聊+私信+频道+交互, session: 9a8b7c6d",
+             f"2026-11-20T11:00:00.000+08:00 {tag} Server requested reconnect",
+             f"2026-11-20T11:00:00.001+08:00 {tag} Reconnecting in 1000ms (attempt 1)",
+             f"2026-11-20T11:00:01.300+08:00 {tag} WebSocket connected",
+             f"2026-11-20T11:00:01.360+08:00 {tag} Attempting to resume session 9a8b7c6d",
+             f"2026-11-20T11:00:01.500+08:00 {tag} Invalid session (群聊+私信+频道+交互), can resume: false, "
+             'raw: {"op":9,"d":false}',
+             f"2026-11-20T11:00:01.502+08:00 {tag} Reconnecting in 3000ms (attempt 1)",
+             f"2026-11-20T11:00:05.000+08:00 {tag} WebSocket connected",
+             f"2026-11-20T11:00:05.300+08:00 {tag} Ready with 群聊+私信+频道+交互, session: 0b0b0b0b",
+             f"2026-11-20T11:05:00.000+08:00 {tag} Processing message from 7A1B2C3D4E5F: 在吗")
+    assert rc18(*lines) is None
+    resumed = (*lines[:6], lines[6].replace("false", "true"), lines[7], lines[8],
+               f"2026-11-20T11:00:05.100+08:00 {tag} Session resumed")
+    assert rc18(*resumed) is None
+    from tests.conftest import tslog_line
+    records = [tslog_line(line[:29], "gateway/channels/qqbot", line[30:].split("] ", 1)[1],
+                          level="ERROR" if "Invalid session" in line else "INFO") for line in lines]
+    assert rc18(*records) is None
+    # Boundary: the same refusal with nothing after it showing the channel up is still said (at info)
+    assert rc18(*lines[:8]) == "info"
+
+
+def test_a_dingtalk_ai_card_update_answered_with_its_qps_limit_is_no_refused_send() -> None:
+    # soimy/openclaw-channel-dingtalk src/card-service.ts: a streaming update answered 403 or 429 (DingTalk's QPS
+    # limit) turns the account's AI card off for a while and the reply goes out as markdown: not a reply lost
+    tag = "[dingtalk]"
+    lines = ("2026-11-20T09:00:00.200+08:00 [dingtalk] [default] starting provider",
+             f"2026-11-20T09:00:00.900+08:00 {tag} [default] DingTalk Stream client connected successfully",
+             f"2026-11-20T09:30:04.000+08:00 {tag} [DingTalk][AICard] Streaming update failed: key=msgContent Request "
+             "failed with status code 403",
+             f"2026-11-20T09:30:04.001+08:00 {tag} [DingTalk][AICard][Degrade] Activated for account=default, "
+             "minutes=30, reason=card.stream:403",
+             f"2026-11-20T09:30:04.500+08:00 {tag} [DingTalk][AICard] Streaming update failed: key=msgContent Request "
+             "failed with status code 429",
+             f"2026-11-20T09:30:04.501+08:00 {tag} [DingTalk][AICard][Degrade] Extended for account=default, "
+             "minutes=30, reason=card.stream:429")
+    assert rc18(*lines) is None
+    # Boundary: a 5xx there, or the retry after a token refresh refused, is still a send refused
+    assert rc18(*lines[:2], lines[2].replace("403", "500"), lines[4].replace("429", "502")) == "warning"
