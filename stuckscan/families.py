@@ -2468,6 +2468,23 @@ FAMILIES: tuple[Family, ...] = (
         "channel.inbound_failed", "error", "Zalo webhook failed",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Zalo) (?P<event>webhook) failed:?\s*(?P<error>.*)",
     ),
+    # Zalo's newer webhook (extensions/zalo/src/monitor.webhook.ts, its durable spool): an update the webhook could not
+    # admit, "[<account>] Zalo webhook admission failed: <err>" (error; answered 400 or 500): that message got no turn.
+    _searched(
+        "channel.inbound_failed", "error", "Zalo webhook admission failed",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Zalo) (?P<event>webhook admission) failed:?\s*"
+        r"(?P<error>.*)",
+    ),
+    # Zalo's provider start (extensions/zalo/src/monitor.ts, monitorZaloProvider): "[<account>] Zalo provider startup
+    # failed mode=<webhook|polling>: <err>" (error), then it rethrows: a setWebhook the platform refused (a bad token,
+    # a URL it would not take) or a webhook config it cannot use; the account did not start, the channel manager's
+    # restarts meet the same refusal.
+    _searched(
+        "channel.exited", "error", "Zalo provider startup failed",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Zalo) provider startup failed"
+        r"(?: mode=(?P<mode>webhook|polling))?:\s*(?P<error>[^\n]{0,1000})",
+        values={"channel": {"Zalo": "zalo"}},
+    ),
     # Google Chat (extensions/googlechat/src/monitor-webhook.ts, runtime.error): an inbound event the webhook had
     # acknowledged (200) whose processing then failed, "[<account>] Google Chat webhook failed: <err>": that message got
     # no turn and no reply.
@@ -2651,6 +2668,37 @@ FAMILIES: tuple[Family, ...] = (
         "channel.transport_error", "error", "Nostr error (",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Nostr) error \((?P<stage>subscription|connect)"
         r"(?: (?P<relay>[^()\s]{1,300}))?\): (?P<error>[^\n]{0,500})",
+        values={"channel": {"Nostr": "nostr"}},
+    ),
+    # Nostr's replies (extensions/nostr/src/nostr-bus.ts sendEncryptedDm, through gateway.ts's onDispatchError, error):
+    # a reply tries each relay whose circuit breaker is closed and, when none took it, throws "Failed to publish to
+    # any relay: <last err>", logged "[<account>] Nostr <kind> reply failed: Error: Failed to publish to any relay:
+    # <err>" (the pairing challenge's "nostr pairing reply failed for <pubkey>: ..." the same way): every relay down
+    # or refusing, so every reply meets it alike and the bot is silent. (One relay's "Nostr error (publish to <relay>)"
+    # is a failover step and stays generic.) A relay that failed five publishes in a row has its breaker opened for
+    # 30 s, "[<account>] Circuit breaker opened for relay: <relay>" (warn; its "closed" twin is info and stays generic).
+    _searched(
+        "channel.transport_error", "error", "Failed to publish to any relay",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Nostr|nostr) "
+        r"(?P<event>(?:final|block|tool) reply|pairing reply) failed(?: for [^\s:]{1,200})?: (?:Error: )?"
+        r"(?P<detail>Failed to publish to any relay):?\s*(?P<error>[^\n]{0,500})",
+        values={"channel": {"Nostr": "nostr"}},
+    ),
+    _searched(
+        "channel.transport_error", "warn", "Circuit breaker opened for relay: ",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>)Circuit breaker opened for relay: "
+        r"(?P<relay>wss?://[^\s]{1,300})",
+        values={"channel": {"": "nostr"}},
+    ),
+    # Nostr's durable intake (extensions/nostr/src/nostr-bus.ts, onError): an event the bus could not admit to its
+    # queue, "[<account>] Nostr error (durable admission for event <id>): <err>", and the replay cursor it could then
+    # not save, "Nostr error (persist transient replay cursor): <err>" (error): that message got no turn, and past a
+    # rate-limit refusal the bus closes its relay subscriptions ("durable admission failed", "cursor persistence
+    # failed"), so nothing more comes in until the account restarts.
+    _searched(
+        "channel.inbound_failed", "error", "Nostr error (",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Nostr) error \((?P<stage>durable admission|persist "
+        r"transient replay cursor)(?: for event (?P<eventId>[0-9a-f]{1,64}))?\): (?P<error>[^\n]{0,500})",
         values={"channel": {"Nostr": "nostr"}},
     ),
     # Matrix (extensions/matrix): the channel's matrix-js-sdk client logs through the plugin's Matrix logger, each line

@@ -349,6 +349,12 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "lock.timeout", {"lockTimeoutMs": 60000}),
     ("gateway/channels/zalo", "ERROR", "[default] Zalo webhook failed: Error: 400 Bad Request",
      "channel.inbound_failed", {"event": "webhook", "error": "Error: 400 Bad Request"}),
+    # extensions/zalo/src/monitor.webhook.ts (the durable spool's admission) and monitor.ts (the provider's start).
+    ("gateway/channels/zalo", "ERROR", "[default] Zalo webhook admission failed: Error: ENOSPC: no space left on device",
+     "channel.inbound_failed", {"event": "webhook admission", "error": "Error: ENOSPC: no space left on device"}),
+    ("gateway/channels/zalo", "ERROR",
+     "[default] Zalo provider startup failed mode=webhook: ZaloApiError: Zalo API error: Unauthorized",
+     "channel.exited", {"channel": "zalo", "mode": "webhook"}),
     ("gateway/channels/googlechat", "ERROR",
      "[default] Google Chat webhook failed: GaxiosError: invalid_grant: Invalid JWT Signature.",
      "channel.inbound_failed", {"channel": "googlechat", "event": "webhook",
@@ -717,6 +723,22 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.transport_error", {"channel": "nostr", "stage": "subscription"}),
     ("gateway/channels/nostr", "ERROR", "[default] Nostr error (connect wss://relay.damus.io): connection timed out",
      "channel.transport_error", {"channel": "nostr", "stage": "connect", "relay": "wss://relay.damus.io"}),
+    # extensions/nostr/src/nostr-bus.ts (sendEncryptedDm's give-up, its circuit breaker, its durable intake) through
+    # gateway.ts's logger.
+    ("gateway/channels/nostr", "ERROR",
+     "[default] Nostr final reply failed: Error: Failed to publish to any relay: connection failure: timed out",
+     "channel.transport_error", {"channel": "nostr", "event": "final reply",
+                                 "detail": "Failed to publish to any relay", "error": "connection failure: timed out"}),
+    ("gateway/channels/nostr", "ERROR",
+     "[default] nostr pairing reply failed for 3bf0c63fcb93463407af97a5e5ee64fa: Error: Failed to publish to any "
+     "relay: timeout", "channel.transport_error", {"channel": "nostr", "event": "pairing reply"}),
+    ("gateway/channels/nostr", "WARN", "[default] Circuit breaker opened for relay: wss://nos.lol",
+     "channel.transport_error", {"channel": "nostr", "relay": "wss://nos.lol"}),
+    ("gateway/channels/nostr", "ERROR",
+     "[default] Nostr error (durable admission for event 9f2c41ab): Error: SQLITE_FULL: database or disk is full",
+     "channel.inbound_failed", {"channel": "nostr", "stage": "durable admission", "eventId": "9f2c41ab"}),
+    ("gateway/channels/nostr", "ERROR", "[default] Nostr error (persist transient replay cursor): Error: EACCES",
+     "channel.inbound_failed", {"channel": "nostr", "stage": "persist transient replay cursor"}),
     # Matrix's SDK sync loop (matrix-js-sdk sync.ts through extensions/matrix/src/matrix/client/logging.ts), LINE's
     # webhook (extensions/line/src/monitor.ts) and BlueBubbles' inbound debouncer (extensions/bluebubbles/src/monitor.ts).
     ("matrix", "ERROR", "[matrix] /sync error MatrixError: [502] Bad Gateway",
@@ -1254,6 +1276,9 @@ def test_fourth_audit_look_alikes_stay_generic(message: str) -> None:
 @pytest.mark.parametrize("message", [
     "Nostr error (decrypt from 3bf0c63f): bad MAC",  # one message's failure, not the relay's
     "Nostr error (publish to wss://relay.damus.io): timeout",  # an outbound reply's
+    "[default] Circuit breaker closed for relay: wss://relay.damus.io",  # the relay back
+    "[default] Nostr final reply failed: Error: Nostr bus not running for account default",  # no relay's words
+    "[default] Zalo webhook delete failed: timed out after 5000ms",  # a stop's cleanup
     "discord: gateway closed with code 4000 (unknown error)",  # Discord resumes after this one
     "[default] stopAccount failed: Error: boom",  # a stop that failed, not one that hung
     "Failed to refresh access token for user 12345: invalid token",  # no channel's words
