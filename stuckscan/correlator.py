@@ -378,6 +378,12 @@ PLUGIN_TOOL_CUT_WINDOW = timedelta(minutes=5)
 PLUGIN_TOOLS_KEPT = 16  # (calls still open at once: a log that lost its ends holds more)
 # A stop's shutdown closes what it cut within its own budget (a drain, then the close: seconds, a minute at most).
 TURN_CUT_BY_STOP = timedelta(minutes=2)
+# A channel client failing, reconnecting or giving up its reconnects just after a stop signal is the stop closing it
+# (QQ Bot's "Max reconnect attempts reached or aborted" after its abort, with the failed connect before it: sliverp/qqbot
+# src/gateway.ts), no channel fault: within this long of the stop (or this many lines after it, either line untimed).
+CHANNEL_CLOSED_BY_STOP = timedelta(seconds=30)
+CHANNEL_CLOSED_BY_STOP_LINES = 8
+SHUTDOWN_CHANNEL_KINDS = frozenset({"channel.restart_gave_up", "channel.transport_error", "channel.reconnecting"})
 # A stop reads session histories most recently touched first, and stops after this many in a row hold nothing in the
 # window (a crash-looping gateway stops every few seconds: each stop must not read every session's history).
 STALE_HISTORIES_SCANNED = 64
@@ -1240,6 +1246,8 @@ class Correlator:
             changes.extend(self._on_recovery(event))
         elif kind == "ws.response" and (compaction_rpc(event) or browser_request_failed(event)):
             changes.extend(self._on_session_evidence(event, names))
+        elif kind in SHUTDOWN_CHANNEL_KINDS and self._closed_by_stop(event):
+            pass  # (the stop's aftermath: no channel trouble, and the line stays read)
         elif kind in GATEWAY_TROUBLE_KINDS or (kind == "ws.response" and self._slow_response(event)) \
                 or warm_blocked_loop(event) or replay_all_failed(event):
             self._on_gateway_trouble(event)
@@ -2874,6 +2882,16 @@ class Correlator:
                 or note.line - trouble.line > REPEAT_NOTE_REACH:
             return
         episode.evidence.add(note)
+
+    def _closed_by_stop(self, event: Event) -> bool:
+        """Whether a channel line comes within moments of a stop signal, no process started since (see
+        :data:`CHANNEL_CLOSED_BY_STOP`)."""
+        stop = self._stopping
+        if stop is None:
+            return False
+        if stop.time is not None and event.time is not None:
+            return timedelta(0) <= event.time - stop.time <= CHANNEL_CLOSED_BY_STOP
+        return stop.source == event.source and 0 < event.line - stop.line <= CHANNEL_CLOSED_BY_STOP_LINES
 
     def _on_gateway_trouble(self, event: Event) -> None:
         self._last_trouble = event

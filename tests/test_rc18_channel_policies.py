@@ -519,3 +519,33 @@ def test_a_dingtalk_ai_card_update_answered_with_its_qps_limit_is_no_refused_sen
     assert rc18(*lines) is None
     # Boundary: a 5xx there, or the retry after a token refresh refused, is still a send refused
     assert rc18(*lines[:2], lines[2].replace("403", "500"), lines[4].replace("429", "502")) == "warning"
+
+
+# -- a channel client closed by the process stopping
+
+QQ_STOPPED = (
+    "2026-11-20T09:00:00.200+08:00 [qqbot] [default] starting provider",
+    "2026-11-20T09:00:00.800+08:00 [qqbot] [qqbot:default] Ready with 群聊+私信, session: 9a8b7c6d-1111-2222-3333-444455556666",
+    "2026-11-20T10:00:00.000+08:00 [gateway] signal SIGTERM received",
+    "2026-11-20T10:00:00.005+08:00 [gateway] received SIGTERM; shutting down",
+    "2026-11-20T10:00:00.010+08:00 [qqbot] [qqbot:default] WebSocket closed: 1005 ",
+    "2026-11-20T10:00:00.020+08:00 [qqbot] [qqbot:default] Connection failed: Error: Network error getting access_token: fetch failed",
+    "2026-11-20T10:00:00.021+08:00 [qqbot] [qqbot:default] Max reconnect attempts reached or aborted",
+)
+
+
+def test_a_channel_client_giving_up_as_the_process_stops_is_no_fault() -> None:
+    # (QQ Bot's "reached or aborted" is also its aborted branch: a connect failing after the stop's abort writes it)
+    assert rc18(*QQ_STOPPED) is None
+    untimed = [line.split(" ", 1)[1] for line in QQ_STOPPED]
+    assert rc18(*untimed) is None
+
+
+def test_a_channel_client_giving_up_with_no_stop_or_long_after_it_stays_rc18() -> None:
+    no_stop = [line for line in QQ_STOPPED if "SIGTERM" not in line]
+    assert rc18(*no_stop) == "warning"
+    later = [*QQ_STOPPED[:4], *(line.replace("10:00:00.0", "10:01:00.0") for line in QQ_STOPPED[4:])]
+    assert rc18(*later) == "warning"
+    untimed_far = [line.split(" ", 1)[1] for line in QQ_STOPPED[:4]] + ["[qqbot] [qqbot:default] poll"] * 8 + \
+        [line.split(" ", 1)[1] for line in QQ_STOPPED[4:]]
+    assert rc18(*untimed_far) == "warning"
