@@ -3317,6 +3317,66 @@ FAMILIES: tuple[Family, ...] = (
         r"version update|configuration is invalid)(?:; (?P<next>reconnecting|not retrying|update the configuration "
         r"before reconnecting))?(?::\s*(?P<error>.*))?",
     ),
+    # The ACP runtime (external coding agents run as ACP sessions through the bundled acpx plugin).
+    # The embedded backend's start-up check (extensions/acpx/src/service.ts, plugin logger, warn): after "embedded acpx
+    # runtime backend registered (cwd: <dir>)" comes "embedded acpx runtime backend ready", or "embedded acpx runtime
+    # backend check failed: <message>[ (<details>)]" (older builds: "... backend probe failed: ..."), or "embedded acpx
+    # runtime setup failed: <err>" (the check threw, or ran out of the plugin's timeoutSeconds: "embedded acpx runtime
+    # backend startup check|probe timed out after <n>s"). The backend is not healthy: ACP spawns fail at once (an
+    # agent that exits before initialize, a missing adapter), which no stall rule reads.
+    _anchored(
+        "acp.backend_unavailable", "warn",
+        ("embedded acpx runtime backend check failed:", "embedded acpx runtime backend probe failed:",
+         "embedded acpx runtime setup failed:"),
+        r"embedded acpx runtime (?:backend )?(?P<stage>check|probe|setup) failed:\s*"
+        r"(?:embedded acpx runtime backend startup (?:check|probe) (?P<reason>timed out) after (?P<timeoutSeconds>\d+)s"
+        r"|(?P<error>.*))",
+    ),
+    # The acpx runtime's repair of a named ACP session when a spawn ensures it (extensions/acpx/src/runtime.ts in the
+    # builds that drove the acpx CLI, plugin logger, warn): "acpx ensureSession replacing dead|missing named session:
+    # session=<key> cwd=<dir>[ status=dead summary=<text>]" ("queue owner unavailable"), "... repairing dead named
+    # session with fresh session owner|by resuming backend session: ...", "... dead-session resume repair failed;
+    # retrying with fresh session owner: ...", "... status probe failed|status fallback failed: ... error=<text>",
+    # "... probing named session after ensure failure: ...", "... creating named session after ensure failure and
+    # missing status: ...", "... replacing dead named session after ensure failure: ...", "... reusing live named
+    # session after ensure failure: ...", "... returned no events after sessions ensure|replacing dead session: ...".
+    # The runtime replacing a session before its turn runs: no run is held (a failed repair is the spawn's own
+    # ACP_SESSION_INIT_FAILED answer). Its debug lines ("retaining just-ensured dead session ...") are not matched.
+    _anchored(
+        "acp.session_repair", "warn", "acpx ensureSession ",
+        r"acpx ensureSession (?P<action>replacing (?:dead|missing) named session(?: after ensure failure)?"
+        r"|repairing dead named session|dead-session resume repair failed|status probe failed|status fallback failed"
+        r"|probing named session after ensure failure|creating named session after ensure failure"
+        r"|reusing live named session after ensure failure|returned no events)\b[^:]{0,80}:" + KV,
+    ),
+    # The task registry's sweep closing ACP sessions (src/tasks/task-registry.maintenance.ts, tasks/task-registry-
+    # maintenance, warn, the session key, agent id, task id and error in the meta object): "Failed to close|unbind
+    # orphaned parent-owned ACP session during task maintenance" and "Failed to close terminal ACP session during task
+    # maintenance". Retried every sweep (coalesced when unchanged): an ACP session and its agent process that could
+    # not be closed, which no rule judges (a 2026.4.27 build looped on it; the sessions it named were already stopped).
+    _anchored(
+        "acp.maintenance_close_failed", "warn",
+        ("Failed to close orphaned parent-owned ACP session", "Failed to unbind orphaned parent-owned ACP session",
+         "Failed to close terminal ACP session"),
+        r"Failed to (?P<action>close|unbind) (?P<which>orphaned parent-owned|terminal) ACP session during task "
+        r"maintenance" + KV,
+    ),
+    # The ACP session manager's turn deadline (src/acp/control-plane/manager.core.ts, later manager.turn-runner.ts):
+    # the turn is cancelled and fails with AcpRuntimeError code ACP_TURN_FAILED, "ACP turn timed out after <n>s." (in
+    # the spawn's or dispatch's error line, wherever it is printed): an ACP turn that gave no answer in its budget.
+    _searched(
+        "acp.turn_timeout", "error", "ACP turn timed out after ",
+        r"ACP turn (?P<reason>timed out) after (?P<timeoutSeconds>\d+)s",
+    ),
+    # The acpx permission policy refusing a prompt it cannot show (docs/tools/acp-agents.md, its troubleshooting
+    # table; acpx's PermissionPromptUnavailableError): "AcpRuntimeError|PermissionPromptUnavailableError: Permission
+    # prompt unavailable in non-interactive mode". With the default permissionMode=approve-reads and
+    # nonInteractivePermissions=fail, an ACP child's first write or exec fails at once: the plugin's configuration,
+    # nothing left waiting on an approval (not RC03's approval-gated tool).
+    _searched(
+        "acp.permission_unavailable", "error", "Permission prompt unavailable in non-interactive mode",
+        r"Permission prompt (?P<reason>unavailable) in non-interactive mode",
+    ),
     # memory-core's dreaming narrative (extensions/memory-core/src/dreaming-narrative.ts, plugin logger, warn): the
     # phase's narrative runs as a subagent the dreaming cron waits on for a bounded time: "memory-core: narrative
     # generation ended with status=<timeout|error|...> for <light|deep|rem> phase." and "memory-core: narrative

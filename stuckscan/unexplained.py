@@ -57,6 +57,10 @@ UNJUDGED_FAULT_KINDS = frozenset({
     "session.init_conflict", "plugin.load_failed",
     "codex.remote_unreachable", "run.abort_source",
     "plugin.tool_failed",  # (a channel plugin's record of a tool call that failed: the rules read it only as its end)
+    # (the ACP runtime: an acpx backend whose start-up check failed, so ACP spawns fail at once; an ACP session the task
+    # sweep could not close; an ACP turn cancelled at its deadline with no answer, which ends the turn rather than
+    # leaving the session held)
+    "acp.backend_unavailable", "acp.maintenance_close_failed", "acp.turn_timeout",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
@@ -72,6 +76,11 @@ NOT_A_STALL_KINDS = frozenset({
     # dreaming sweep, which goes on without it; no user's session or lane waits on it, so its timeout or failure stalls
     # nothing)
     "memory.narrative_failed",
+    # (the acpx runtime replacing or repairing a dead named ACP session before its turn runs, extensions/acpx/src/
+    # runtime.ts: no run is held, a failed repair is the spawn's own error; and its permission policy refusing a prompt
+    # it cannot show in a non-interactive session: the plugin's configuration, the child's write fails at once and
+    # nothing waits on an approval)
+    "acp.session_repair", "acp.permission_unavailable",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

@@ -583,6 +583,34 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "retrying: Unexpected server response: 401", "codex.remote_unreachable",
      {"stage": "requires an authentication or version update", "next": "not retrying",
       "error": "Unexpected server response: 401"}),
+    # The ACP runtime: the acpx backend's start-up check (extensions/acpx/src/service.ts), its repair of a dead named
+    # session (extensions/acpx/src/runtime.ts), the task sweep closing ACP sessions (src/tasks/task-registry.maintenance
+    # .ts), the session manager's turn deadline (src/acp/control-plane/) and the permission policy's refusal.
+    ("plugins", "WARN",
+     "embedded acpx runtime backend check failed: embedded ACP runtime probe failed (agent=codex; command=npx "
+     "@zed-industries/codex-acp@^0.11.1; ACP agent exited before initialize completed (exit=3221225781, signal=null))",
+     "acp.backend_unavailable", {"stage": "check"}),
+    ("plugins", "WARN",
+     'embedded acpx runtime backend probe failed: probe failed ({"code":"ACP_CLOSED","agent":"codex"}; stdin closed)',
+     "acp.backend_unavailable", {"stage": "probe", "error": 'probe failed ({"code":"ACP_CLOSED","agent":"codex"}; '
+                                                           "stdin closed)"}),
+    ("plugins", "WARN", "embedded acpx runtime setup failed: embedded acpx runtime backend startup check timed out "
+     "after 120s", "acp.backend_unavailable", {"stage": "setup", "reason": "timed out", "timeoutSeconds": 120}),
+    ("plugins", "WARN", "acpx ensureSession replacing dead named session: session=agent:codex:acp:7 cwd=/srv/work "
+     "status=dead summary=queue owner unavailable", "acp.session_repair",
+     {"action": "replacing dead named session", "status": "dead"}),
+    ("plugins", "WARN", "acpx ensureSession dead-session resume repair failed; retrying with fresh session owner: "
+     "session=agent:codex:acp:7 cwd=/srv/work resumeSessionId=019a error=ACP session init failed",
+     "acp.session_repair", {"action": "dead-session resume repair failed"}),
+    ("tasks/task-registry-maintenance", "WARN",
+     "Failed to close orphaned parent-owned ACP session during task maintenance", "acp.maintenance_close_failed",
+     {"action": "close", "which": "orphaned parent-owned"}),
+    ("tasks/task-registry-maintenance", "WARN", "Failed to close terminal ACP session during task maintenance",
+     "acp.maintenance_close_failed", {"action": "close", "which": "terminal"}),
+    ("agent", "ERROR", "sessions_spawn failed: AcpRuntimeError: ACP turn timed out after 600s.", "acp.turn_timeout",
+     {"reason": "timed out", "timeoutSeconds": 600}),
+    ("agent", "ERROR", "AcpRuntimeError: Permission prompt unavailable in non-interactive mode",
+     "acp.permission_unavailable", {"reason": "unavailable"}),
     # memory-core's dreaming narrative subagent (extensions/memory-core/src/dreaming-narrative.ts).
     ("plugins", "WARN", "memory-core: narrative generation ended with status=timeout for light phase.",
      "memory.narrative_failed", {"status": "timeout", "phase": "light"}),
