@@ -81,6 +81,10 @@ NOT_A_STALL_KINDS = frozenset({
     # it cannot show in a non-interactive session: the plugin's configuration, the child's write fails at once and
     # nothing waits on an approval)
     "acp.session_repair", "acp.permission_unavailable",
+    # (a channel's inbound request refused as no message of a user's, Zalo's ZaloWebhookPayloadError answered 400 and
+    # Nostr's oversized or malformed event: a probe's or a stranger's, nothing lost; and one Nostr relay set aside by its
+    # circuit breaker while the others carry the replies: a reply no relay took is its own line)
+    "channel.payload_rejected", "channel.relay_set_aside",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

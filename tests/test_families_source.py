@@ -761,7 +761,13 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "[default] nostr pairing reply failed for 3bf0c63fcb93463407af97a5e5ee64fa: Error: Failed to publish to any "
      "relay: timeout", "channel.transport_error", {"channel": "nostr", "event": "pairing reply"}),
     ("gateway/channels/nostr", "WARN", "[default] Circuit breaker opened for relay: wss://nos.lol",
-     "channel.transport_error", {"channel": "nostr", "relay": "wss://nos.lol"}),
+     "channel.relay_set_aside", {"channel": "nostr", "relay": "wss://nos.lol"}),
+    # extensions/nostr/src/nostr-ingress.ts: an event the intake refused for itself; extensions/zalo/src/
+    # monitor.webhook.ts: a body the spool refused as no message (ZaloWebhookPayloadError, answered 400)
+    ("gateway/channels/nostr", "ERROR", "[default] Nostr error (durable admission for event 9f2c41ab): Nostr event "
+     "exceeds the durable ingress size limit.", "channel.payload_rejected", {"channel": "nostr", "eventId": "9f2c41ab"}),
+    ("gateway/channels/zalo", "ERROR", "[default] Zalo webhook admission failed: ZaloWebhookPayloadError: Zalo webhook "
+     "message is missing message.message_id.", "channel.payload_rejected", {"channel": "zalo"}),
     ("gateway/channels/nostr", "ERROR",
      "[default] Nostr error (durable admission for event 9f2c41ab): Error: SQLITE_FULL: database or disk is full",
      "channel.inbound_failed", {"channel": "nostr", "stage": "durable admission", "eventId": "9f2c41ab"}),

@@ -927,6 +927,9 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("feishu[default]: failed to dispatch message: TypeError: Cannot read properties of undefined (reading 'catch')",
      "channel.handler_broken", {"channel": "feishu", "account": "default"}),
     ("[telegram] [diag] isolated polling update spooled updateId=41", "channel.inbound_accepted", {"updateId": "41"}),
+    ("[default] Circuit breaker opened for relay: wss://nos.lol", "channel.relay_set_aside", {"relay": "wss://nos.lol"}),
+    ("[default] Zalo webhook admission failed: ZaloWebhookPayloadError: Zalo webhook body contains invalid JSON.",
+     "channel.payload_rejected", {"channel": "zalo", "account": "default"}),
     ("- Slack work (Acme): disabled, configured, stopped, token:config", "channel.status",
      {"channel": "slack", "account": "work", "enabled": "disabled", "configured": "configured"}),
 ]

@@ -549,3 +549,59 @@ def test_a_channel_client_giving_up_with_no_stop_or_long_after_it_stays_rc18() -
     untimed_far = [line.split(" ", 1)[1] for line in QQ_STOPPED[:4]] + ["[qqbot] [qqbot:default] poll"] * 8 + \
         [line.split(" ", 1)[1] for line in QQ_STOPPED[4:]]
     assert rc18(*untimed_far) == "warning"
+
+
+# -- review q50: healthy Nostr and Zalo logs
+
+NOSTR = "[nostr] [default]"
+DEAD = "wss://relay.dead.example"
+
+
+def _nostr_relay_down() -> list[str]:
+    lines = [f"2026-11-20T09:00:00.200+08:00 {NOSTR} starting Nostr provider (pubkey: 3bf0c63fcb93463407af97a5e5ee64fa)",
+             f"2026-11-20T09:00:01.000+08:00 {NOSTR} Nostr provider started with 3 configured relay(s)"]
+    lines += [f"2026-11-20T09:0{m}:00.000+08:00 {NOSTR} Nostr error (publish to {DEAD}): connection failure"
+              for m in range(1, 6)]
+    for m in range(5, 9):  # (each reply 30 s or more after the last tries the dead relay again, and it opens again)
+        lines += [f"2026-11-20T09:0{m}:00.001+08:00 {NOSTR} Circuit breaker opened for relay: {DEAD}"]
+    return lines
+
+
+def test_one_nostr_relay_of_several_set_aside_by_its_breaker_again_and_again_is_no_fault() -> None:
+    # extensions/nostr/src/nostr-bus.ts: every reply goes to each relay whose breaker allows it; a dead relay's breaker
+    # opens after five failures and again at each half-open try, while the other relays carry every reply
+    assert rc18(*_nostr_relay_down()) is None
+
+
+def test_replies_no_nostr_relay_took_stay_rc18() -> None:
+    failed = f"{NOSTR} Nostr final reply failed: Error: Failed to publish to any relay: connection failure"
+    lines = [*_nostr_relay_down()[:2], f"2026-11-20T09:01:00.001+08:00 {failed}", f"2026-11-20T09:02:00.001+08:00 {failed}",
+             f"2026-11-20T09:02:00.002+08:00 {NOSTR} Circuit breaker opened for relay: {DEAD}"]
+    assert rc18(*lines) == "warning"
+
+
+def test_a_request_refused_as_no_message_is_no_fault_line() -> None:
+    analysis = analyze_text(
+        "2026-11-20T09:30:00.000+08:00 [zalo] [default] Zalo webhook admission failed: ZaloWebhookPayloadError: Zalo "
+        "webhook body contains invalid JSON.",
+        f"2026-11-20T09:31:00.000+08:00 {NOSTR} Nostr error (durable admission for event 9f2c41ab): Nostr event exceeds "
+        "the durable ingress size limit.")
+    assert not analysis.incidents and not analysis.episodes and analysis.unexplained.count == 0
+    # Boundary: the spool or the queue failing to store a user's message is still an inbound failure
+    analysis = analyze_text("[default] Zalo webhook admission failed: Error: ENOSPC: no space left on device")
+    assert analysis.unexplained.count == 1
+
+
+def test_a_zalo_start_failure_and_the_managers_exit_line_for_it_are_one_exit() -> None:
+    # extensions/zalo/src/monitor.ts logs its failed start and rethrows; the channel manager logs the same error
+    lines = ("2026-11-20T09:00:00.200+08:00 [zalo] [default] starting provider",
+             "2026-11-20T09:00:10.300+08:00 [zalo] [default] Zalo provider startup failed mode=webhook: TypeError: fetch "
+             "failed",
+             "2026-11-20T09:00:10.301+08:00 [zalo] [default] Zalo provider stopped mode=webhook",
+             "2026-11-20T09:00:10.302+08:00 [zalo] [default] channel exited: TypeError: fetch failed")
+    (episode,) = analyze_text(*lines).episodes
+    assert "2 times" not in episode.primary.summary and episode.primary.confidence.value == "low"
+    # Boundary: the same exit again a minute later is two exits
+    again = lines[3].replace("09:00:10.302", "09:01:10.302")
+    (episode,) = analyze_text(*lines, again).episodes
+    assert "2 times" in episode.primary.summary

@@ -645,6 +645,24 @@ def _socket_closed(event: Event) -> bool:
                                            and _SOCKET_CLOSED.search(event.message) is not None)
 
 
+def _exits_told_once(exits: list[Event]) -> list[Event]:
+    """The exits with each one told twice kept once: a channel's own line for its failed start ("[default] Zalo provider
+    startup failed mode=webhook: TypeError: fetch failed", extensions/zalo/src/monitor.ts, which rethrows) and the
+    channel manager's "[default] channel exited: TypeError: fetch failed" for the same error within :data:`SAME_DROP`
+    are one exit, not two (found by review q50: one failed start read as "exited 2 times")."""
+    kept: list[Event] = []
+    for event in sorted(exits, key=event_order):
+        error = field_text(event, "error").strip()
+        if kept and error and event.time is not None:
+            k = kept[-1]
+            told = field_text(k, "error").strip()
+            if k.time is not None and channel_of(k).split(":", 1)[0] == channel_of(event).split(":", 1)[0] \
+                    and timedelta(0) <= event.time - k.time <= SAME_DROP and told and (told in error or error in told):
+                continue
+        kept.append(event)
+    return kept
+
+
 def _without_copies(events: list[Event]) -> list[Event]:
     """The lines with each copy of a line dropped: the same message of the same channel and kind again within
     :data:`SAME_DROP`, with no other line of that channel between (one error printed twice at once is one failure;
@@ -866,7 +884,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     # (its own reconnect, the status-499 close the watchdog asked for, is no failure either)
     if routine and not trouble:
         stalls, auto, self_looping = [], [], []
-    exited = view.events("channel.exited")
+    exited = _exits_told_once(view.events("channel.exited"))
     stalled_channels = Counter(channel_of(e) for e in stalls)
     # (a watchdog stall of a channel whose transport also closed or failed in the episode is its second sign)
     failed_channels = {channel_of(e) for e in view.events("channel.transport_error", "channel.reconnecting")}
