@@ -3424,6 +3424,55 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:\[hooks\] )?(?<![\w-])(?P<hook>[a-z][a-z_]{2,60}) handler from (?P<plugin>[^\s:]{1,120}) failed:\s*"
         r"(?:timed out after (?P<timeoutMs>\d+)ms|(?P<error>.*))",
     ),
+    # The agent heartbeat runner (src/infra/heartbeat-runner.ts, gateway/heartbeat, the meta object after the words;
+    # the console drops the "heartbeat: " that repeats its tag, "[heartbeat] flood guard tripped, ..."). Its periodic
+    # agent turn skips itself while the session or its agent is busy ("requests-in-flight", "cron-in-progress",
+    # "lanes-busy": heartbeat events and a wake retry, never a log line), so what it logs is its own trouble:
+    # A wake storm the cooldown gate deferred (warn, once until a run fires: agentId, reason, recentRunCount): "heartbeat:
+    # flood guard tripped, deferring wake" (read without its label too: no other template says it). The guard doing
+    # its job on runaway wakes (exec or cron events), no session held.
+    _anchored(
+        "heartbeat.flood_deferred", "warn",
+        ("heartbeat: flood guard tripped", "heartbeat flood guard tripped", "flood guard tripped, deferring wake"),
+        r"(?:heartbeat:? )?flood guard tripped, deferring wake" + KV,
+    ),
+    # Its reply's delivery failing on the channel (warn): "heartbeat: HEARTBEAT_OK delivery failed: <err>" and
+    # "heartbeat: terminal tool failure alert delivery failed" (channel, error in the meta object). The turn had ended.
+    _anchored(
+        "heartbeat.delivery_failed", "warn",
+        ("heartbeat: HEARTBEAT_OK delivery failed:", "heartbeat HEARTBEAT_OK delivery failed:"),
+        r"heartbeat:? (?P<what>HEARTBEAT_OK) delivery failed:\s*(?P<error>.*)",
+    ),
+    _anchored(
+        "heartbeat.delivery_failed", "warn",
+        ("heartbeat: terminal tool failure alert delivery failed", "heartbeat terminal tool failure alert delivery "),
+        r"heartbeat:? (?P<what>terminal tool failure alert) delivery failed" + KV,
+    ),
+    # Its configuration and housekeeping (warn): "heartbeat: unknown accountId" (accountId, target), "heartbeat: failed
+    # to archive stale isolated session transcript" (err, sessionKey), "heartbeat: scheduled delay exceeds Node
+    # setTimeout cap; clamping to ~24.85d" (rawDelayMs, clampedMs). No run is held by any of them.
+    _anchored(
+        "heartbeat.housekeeping", "warn",
+        ("heartbeat: unknown accountId", "heartbeat unknown accountId",
+         "heartbeat: failed to archive stale isolated session transcript",
+         "heartbeat failed to archive stale isolated session transcript",
+         "heartbeat: scheduled delay exceeds Node setTimeout cap", "heartbeat scheduled delay exceeds Node setTimeout cap"),
+        r"heartbeat:? (?P<what>unknown accountId|failed to archive stale isolated session transcript"
+        r"|scheduled delay exceeds Node setTimeout cap)" + KV,
+    ),
+    # Its agent turn failing (error): "heartbeat failed: <reason>" (the turn threw: a model or run timeout, a lock, a
+    # failed send; the turn's lane is free again), and the wake handler's catch: "heartbeat runner: [targeted |
+    # commitment ]runOnce threw unexpectedly: <err>" (a throw during compaction, say). Searched and last, so an error
+    # a family reads (a session lock's timeout, a model failover) keeps that reading.
+    _searched(
+        "heartbeat.run_failed", "error", "heartbeat failed: ",
+        r"\Aheartbeat failed:\s*(?P<error>[^\n]{0,2000})",
+    ),
+    _searched(
+        "heartbeat.run_failed", "error", "runOnce threw unexpectedly: ",
+        r"\A(?:heartbeat runner: )?(?:(?P<scope>targeted|commitment) )?runOnce threw unexpectedly:\s*"
+        r"(?P<error>[^\n]{0,2000})",
+    ),
 )
 
 

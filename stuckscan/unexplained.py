@@ -61,6 +61,9 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # sweep could not close; an ACP turn cancelled at its deadline with no answer, which ends the turn rather than
     # leaving the session held)
     "acp.backend_unavailable", "acp.maintenance_close_failed", "acp.turn_timeout",
+    # (the agent heartbeat runner, src/infra/heartbeat-runner.ts: its turn that threw, a timeout or a model error, after
+    # which its lane is free again; its reply that the channel did not take)
+    "heartbeat.run_failed", "heartbeat.delivery_failed",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
@@ -85,6 +88,10 @@ NOT_A_STALL_KINDS = frozenset({
     # Nostr's oversized or malformed event: a probe's or a stranger's, nothing lost; and one Nostr relay set aside by its
     # circuit breaker while the others carry the replies: a reply no relay took is its own line)
     "channel.payload_rejected", "channel.relay_set_aside",
+    # (the agent heartbeat runner's flood guard deferring a storm of wakes, and its configuration and housekeeping: an
+    # unknown accountId, a stale isolated transcript it could not archive, a delay clamped to Node's timer cap; no run
+    # is held by any of them)
+    "heartbeat.flood_deferred", "heartbeat.housekeeping",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

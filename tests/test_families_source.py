@@ -611,6 +611,22 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"reason": "timed out", "timeoutSeconds": 600}),
     ("agent", "ERROR", "AcpRuntimeError: Permission prompt unavailable in non-interactive mode",
      "acp.permission_unavailable", {"reason": "unavailable"}),
+    # The agent heartbeat runner (src/infra/heartbeat-runner.ts, gateway/heartbeat).
+    ("gateway/heartbeat", "ERROR", "heartbeat failed: Error: Request timed out after 600000ms", "heartbeat.run_failed",
+     {"error": "Error: Request timed out after 600000ms"}),
+    ("gateway/heartbeat", "ERROR", "heartbeat runner: runOnce threw unexpectedly: Error: compaction in progress",
+     "heartbeat.run_failed", {"error": "Error: compaction in progress"}),
+    ("gateway/heartbeat", "ERROR", "heartbeat runner: targeted runOnce threw unexpectedly: boom", "heartbeat.run_failed",
+     {"scope": "targeted", "error": "boom"}),
+    ("gateway/heartbeat", "WARN", "heartbeat: flood guard tripped, deferring wake", "heartbeat.flood_deferred", {}),
+    ("gateway/heartbeat", "WARN", "heartbeat: HEARTBEAT_OK delivery failed: Error: 403 Forbidden",
+     "heartbeat.delivery_failed", {"what": "HEARTBEAT_OK", "error": "Error: 403 Forbidden"}),
+    ("gateway/heartbeat", "WARN", "heartbeat: terminal tool failure alert delivery failed", "heartbeat.delivery_failed",
+     {"what": "terminal tool failure alert"}),
+    ("gateway/heartbeat", "WARN", "heartbeat: failed to archive stale isolated session transcript",
+     "heartbeat.housekeeping", {"what": "failed to archive stale isolated session transcript"}),
+    ("gateway/heartbeat", "WARN", "heartbeat: scheduled delay exceeds Node setTimeout cap; clamping to ~24.85d",
+     "heartbeat.housekeeping", {"what": "scheduled delay exceeds Node setTimeout cap"}),
     # memory-core's dreaming narrative subagent (extensions/memory-core/src/dreaming-narrative.ts).
     ("plugins", "WARN", "memory-core: narrative generation ended with status=timeout for light phase.",
      "memory.narrative_failed", {"status": "timeout", "phase": "light"}),
@@ -1497,3 +1513,22 @@ def test_a_dispatch_error_that_is_no_fault_of_the_code_is_no_broken_handler() ->
     for message in ("[qqbot:default] Dispatch error: Error: 429 Too Many Requests", "No response within timeout"):
         event = _one(f"2026-05-21T18:00:00.000+08:00 [gateway/channels/qqbot] {message}")
         assert event.kind not in ("channel.handler_broken", "channel.handler_timeout"), message
+
+
+def test_a_heartbeat_turn_that_failed_on_a_session_lock_keeps_the_lock_reading() -> None:
+    # src/infra/heartbeat-runner.ts: "heartbeat failed: <reason>" and the wake handler's "runOnce threw" carry the
+    # turn's own error; a session lock's timeout in it stays the lock's line, whose holder the lock rules compare.
+    lock = "session file locked (timeout 10000ms): pid=4242 /home/u/.openclaw/agents/main/sessions/s.jsonl.lock"
+    for message in (f"heartbeat failed: {lock}", f"heartbeat runner: runOnce threw unexpectedly: {lock}"):
+        event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "gateway/heartbeat", message, level="ERROR"))
+        assert event.kind == "lock.timeout"
+        assert event.fields.get("lockPid") == 4242
+
+
+def test_the_heartbeat_flood_guard_takes_its_fields_from_the_meta_object() -> None:
+    event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "gateway/heartbeat",
+                            "heartbeat: flood guard tripped, deferring wake", level="WARN",
+                            meta={"agentId": "main", "reason": "exec-event", "recentRunCount": 6}))
+    assert event.kind == "heartbeat.flood_deferred"
+    assert event.fields.get("agentId") == "main"
+    assert event.fields.get("recentRunCount") == 6
