@@ -2209,6 +2209,50 @@ FAMILIES: tuple[Family, ...] = (
         "tools.approval_timeout", "warn", "Command did not run: approval timed out",
         r"Command did not run: approval timed out",
     ),
+    # -- A census of the dev field corpus's unrecognised fault lines (u47): the templates users paste most that no family
+    # read. The agent's tool wrapper (src/agents/pi-tool-definition-adapter.ts) logs a tool that threw as "[tools]
+    # <tool> failed: <error>" (logError) and hands the error to the model as the call's result ({"status":"error"}),
+    # so the run goes on at once. Read here only for the file tools' own refusals (an ENOENT, EACCES, EISDIR or ENOTDIR
+    # on the path, a path outside the sandbox root, an edit whose old text is not in the file: f054, f1121, f1490,
+    # f1494, f1559, f2089, f365, f810, f1695, f2143, f812, f1118, f1565) and the browser's SSRF policy refusing a
+    # navigation (f780, f788): answered in milliseconds, nothing waits on them, so no stall. A timeout, an abort or a
+    # lock in a tool's error stays with its own family (tools.timeout, tools.browser_failed, the lock families).
+    _anchored(
+        "tools.call_failed", "error",
+        ("read failed: ", "edit failed: ", "write failed: ", "browser failed: Navigation blocked"),
+        r"(?P<tool>read|edit|write|browser) failed: (?P<error>(?:(?:Error: )?(?:ENOENT|EACCES|EISDIR|ENOTDIR)\b"
+        r"|Path escapes sandbox root|Could not find the exact text|Navigation blocked)[^\n]{0,2000})",
+    ),
+    # Telegram's native command menu (extensions/telegram/src/bot-native-commands.ts, runtime.log): "Telegram menu text
+    # exceeded the conservative <n>-character payload budget; shortening descriptions to keep <n> commands visible."
+    # and "... still exceeded the conservative <n>-character payload budget after shortening descriptions; registering
+    # first <n> commands." (the console drops "Telegram " after its [telegram] tag): the menu sent to setMyCommands was
+    # trimmed at start-up, every command stays callable. Start-up cosmetics (f1567, f1579, f4698: healthy starts).
+    _anchored(
+        "channel.menu_trimmed", "info", ("menu text ", "Telegram menu text "),
+        r"(?:Telegram )?menu text (?:still )?exceeded the conservative (?P<budgetChars>\d+)-character payload budget"
+        r"(?:; shortening descriptions to keep (?P<commands>\d+) commands visible"
+        r"| after shortening descriptions; registering first (?P<registered>\d+) commands)",
+    ),
+    # The gateway's start-up prewarm of the primary model (src/gateway/server-startup.ts, schedulePrimaryModelPrewarm;
+    # warn, debug on later builds): "startup model warmup timed out after <n>ms; continuing without waiting". The
+    # prewarm (the model catalogue, the provider's auth) gets 5 s and the channels start without it; a first turn pays
+    # what is left. Cosmetic alone (f151); a start that starves has its own lines (liveness warnings, event-loop delay),
+    # which the rules read (f810, f812 beside it).
+    _anchored(
+        "gateway.model_warmup_timeout", "warn", "startup model warmup timed out",
+        r"startup model warmup timed out after (?P<timeoutMs>\d+)ms(?:; continuing without waiting)?",
+    ),
+    # An auth profile put in cooldown or disabled after a failed model call (src/agents/auth-profiles/
+    # state-observation.ts, warn, subsystem agent/embedded): "auth profile failure state updated: runId=<id>
+    # profile=<sha256:...> provider=<p> reason=<timeout|auth|rate_limit|model_not_found|...> window=<cooldown|disabled>
+    # reused=<bool>". Bookkeeping of a failure the same run reports in its own lines (the agent end's error, the
+    # failover decision with the same runId and reason), which are what the rules read; all profiles of a provider in
+    # cooldown is model.provider_cooldown. Seen in f161, f810 (beside RC01's failover lines) and f2573.
+    _anchored(
+        "model.auth_profile_failure", "warn", "auth profile failure state updated:",
+        r"auth profile failure state updated:" + KV,
+    ),
     # Bundle MCP servers (src/agents/pi-bundle-mcp-runtime.ts, logWarn under "bundle-mcp: ", which the logger routes
     # to the bundle-mcp subsystem): a server whose requests keep timing out is recycled, "recycling server "<name>"
     # after repeated timeouts" (after an expired HTTP session it is routine), and "failed to retire timed-out server

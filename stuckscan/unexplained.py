@@ -92,6 +92,10 @@ NOT_A_STALL_KINDS = frozenset({
     # unknown accountId, a stale isolated transcript it could not archive, a delay clamped to Node's timer cap; no run
     # is held by any of them)
     "heartbeat.flood_deferred", "heartbeat.housekeeping",
+    # (a file tool's own refusal or the browser's SSRF policy, handed to the model as the call's result at once; the
+    # start-up model prewarm given up after 5 s while the channels start; an auth profile's cooldown bookkeeping, whose
+    # failure the run's own failover and agent-end lines report: the u47 census of the dev field corpus)
+    "tools.call_failed", "gateway.model_warmup_timeout", "model.auth_profile_failure",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

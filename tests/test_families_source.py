@@ -778,6 +778,28 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "relay: timeout", "channel.transport_error", {"channel": "nostr", "event": "pairing reply"}),
     ("gateway/channels/nostr", "WARN", "[default] Circuit breaker opened for relay: wss://nos.lol",
      "channel.relay_set_aside", {"channel": "nostr", "relay": "wss://nos.lol"}),
+    # The u47 census of the dev field corpus: the agent's tool wrapper (src/agents/pi-tool-definition-adapter.ts) on a
+    # file tool's own refusal and the browser's SSRF policy; Telegram's command menu trimmed at start-up
+    # (extensions/telegram/src/bot-native-commands.ts); the start-up model prewarm (src/gateway/server-startup.ts); an
+    # auth profile's failure state (src/agents/auth-profiles/state-observation.ts).
+    ("tools", "ERROR", "read failed: ENOENT: no such file or directory, access '/home/u/.openclaw/workspace/docs/index.md'",
+     "tools.call_failed", {"tool": "read"}),
+    ("tools", "ERROR", "read failed: Path escapes sandbox root (~/.openclaw/workspace): /opt/openclaw/skills/a/SKILL.md",
+     "tools.call_failed", {"tool": "read"}),
+    ("tools", "ERROR", "edit failed: Could not find the exact text in /home/u/.openclaw/workspace/docs/notes.md. The old "
+     "text must match exactly including all whitespace and newlines.", "tools.call_failed", {"tool": "edit"}),
+    ("tools", "ERROR", "browser failed: Navigation blocked: strict browser SSRF policy requires an IP-literal URL because "
+     "browser DNS rebinding protections are unavailable for hostname-based navigation", "tools.call_failed",
+     {"tool": "browser"}),
+    ("gateway/channels/telegram", "INFO", "Telegram menu text exceeded the conservative 5700-character payload budget; "
+     "shortening descriptions to keep 61 commands visible.", "channel.menu_trimmed", {"budgetChars": 5700, "commands": 61}),
+    ("gateway/channels/telegram", "INFO", "Telegram menu text still exceeded the conservative 5700-character payload "
+     "budget after shortening descriptions; registering first 70 commands.", "channel.menu_trimmed", {"registered": 70}),
+    ("gateway", "WARN", "startup model warmup timed out after 5000ms; continuing without waiting",
+     "gateway.model_warmup_timeout", {"timeoutMs": 5000}),
+    ("agent/embedded", "WARN", "auth profile failure state updated: runId=4e3413be-a1eb-4d24-90db-a4ca5be29132 "
+     "profile=sha256:0741309971a0 provider=xai reason=auth window=cooldown reused=false", "model.auth_profile_failure",
+     {"provider": "xai", "reason": "auth", "window": "cooldown"}),
     # extensions/nostr/src/nostr-ingress.ts: an event the intake refused for itself; extensions/zalo/src/
     # monitor.webhook.ts: a body the spool refused as no message (ZaloWebhookPayloadError, answered 400)
     ("gateway/channels/nostr", "ERROR", "[default] Nostr error (durable admission for event 9f2c41ab): Nostr event "

@@ -934,6 +934,14 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "channel.handler_broken", {"channel": "feishu", "account": "default"}),
     ("[telegram] [diag] isolated polling update spooled updateId=41", "channel.inbound_accepted", {"updateId": "41"}),
     ("[default] Circuit breaker opened for relay: wss://nos.lol", "channel.relay_set_aside", {"relay": "wss://nos.lol"}),
+    ("read failed: ENOENT: no such file or directory, access '/home/u/.openclaw/workspace/docs/index.md'",
+     "tools.call_failed", {"tool": "read"}),
+    ("menu text exceeded the conservative 5700-character payload budget; shortening descriptions to keep 79 commands "
+     "visible.", "channel.menu_trimmed", {"budgetChars": 5700, "commands": 79}),
+    ("startup model warmup timed out after 5000ms; continuing without waiting", "gateway.model_warmup_timeout",
+     {"timeoutMs": 5000}),
+    ("auth profile failure state updated: runId=run-1 profile=sha256:9c018ec112cf provider=ollama reason=model_not_found "
+     "window=cooldown reused=false", "model.auth_profile_failure", {"provider": "ollama", "reason": "model_not_found"}),
     ("[default] Zalo webhook admission failed: ZaloWebhookPayloadError: Zalo webhook body contains invalid JSON.",
      "channel.payload_rejected", {"channel": "zalo", "account": "default"}),
     ("- Slack work (Acme): disabled, configured, stopped, token:config", "channel.status",

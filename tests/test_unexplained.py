@@ -333,3 +333,38 @@ def test_a_dreaming_narrative_that_timed_out_is_no_stall_and_no_unexplained_faul
     log.write_text(tslog_line("2026-06-02T03:00:00.000Z", "plugins", line, "WARN") + "\n", encoding="utf-8")
     result = analyze_paths([str(log)])
     assert not result.incidents and not result.episodes and not result.unexplained.count
+
+
+def test_the_census_templates_are_no_stall_and_no_unexplained_fault(tmp_path: Path) -> None:
+    # The dev field corpus's most pasted unread templates (u47): a file tool's refusal handed to the model at once, the
+    # start-up model prewarm given up while the channels start, an auth profile's cooldown bookkeeping, and Telegram's
+    # trimmed command menu (INFO): each was an unexplained fault line; none shows a stall
+    from stuckscan.unexplained import NOT_A_STALL_KINDS, UNJUDGED_FAULT_KINDS
+
+    lines = [
+        ("tools", "ERROR", "read failed: ENOENT: no such file or directory, access '/home/u/.openclaw/workspace/a.md'"),
+        ("tools", "ERROR", "edit failed: Could not find the exact text in /home/u/.openclaw/workspace/a.md. The old text "
+                           "must match exactly including all whitespace and newlines."),
+        ("gateway", "WARN", "startup model warmup timed out after 5000ms; continuing without waiting"),
+        ("agent/embedded", "WARN", "auth profile failure state updated: runId=run-1 profile=sha256:9c018ec112cf "
+                                   "provider=ollama reason=model_not_found window=cooldown reused=false"),
+        ("gateway/channels/telegram", "INFO", "Telegram menu text exceeded the conservative 5700-character payload "
+                                              "budget; shortening descriptions to keep 79 commands visible."),
+    ]
+    for kind in ("tools.call_failed", "gateway.model_warmup_timeout", "model.auth_profile_failure"):
+        assert kind in NOT_A_STALL_KINDS and kind not in UNJUDGED_FAULT_KINDS
+    log = tmp_path / "census.log"
+    log.write_text("".join(tslog_line(f"2026-06-02T03:00:0{i}.000Z", subsystem, message, level) + "\n"
+                           for i, (subsystem, level, message) in enumerate(lines)), encoding="utf-8")
+    for analyze in (analyze_paths, analyze_paths_fast):
+        result = analyze([str(log)])
+        assert not result.incidents and not result.episodes and not result.unexplained.count
+    # a tool's timeout stays with its own family
+    event = _one_event("browser failed: timed out. Restart the OpenClaw gateway")
+    assert event.kind == "tools.browser_failed"
+
+
+def _one_event(message: str) -> Event:
+    from stuckscan.parser import ParseOptions, parse_text_lines
+
+    return parse_text_lines([message], "paste.log", ParseOptions())[0]
