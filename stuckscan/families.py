@@ -1276,6 +1276,23 @@ FAMILIES: tuple[Family, ...] = (
         r"isolated polling (?:worker )?(?:update (?:received|spooled)|offset persisted) updateId=(?P<updateId>\S{1,40})",
     ),
     _searched("channel.polling_started", "info", "polling ingress started", r"polling ingress started"),
+    # The Telegram channel's webhook mode (extensions/telegram/src/webhook.ts, runtime.log at INFO): "webhook advertised
+    # to telegram on <public url>", written once setWebhook was accepted (the status noted ready): the ingress up. Its
+    # "webhook local listener on <url>" is not: later builds write it before setWebhook, which may still fail.
+    _searched(
+        "channel.polling_started", "info", "webhook advertised to telegram on ",
+        r"webhook advertised to (?P<channel>telegram) on (?P<webhookUrl>\S{1,500})",
+    ),
+    # A channel plugin's account start in the "starting <channel>[<account>] (mode: <mode>)" form (info; the bundled
+    # Feishu channel's startAccount, extensions/feishu/src/channel.ts; the DingTalk connector's and the WeCom plugin's
+    # alike, "starting dingtalk-connector[__default__] (mode: stream, ...)", "starting wecom[default] (mode:
+    # webhook)"): a start, as "starting provider" is.
+    _anchored(
+        "channel.starting", "info", ("starting feishu[", "starting dingtalk-connector[", "starting wecom["),
+        r"starting (?P<channel>feishu|dingtalk-connector|wecom)\[(?P<account>[^\[\]\s]{1,200})\]"
+        r"(?: \(mode: (?P<mode>[\w-]{1,40})[^()\n]{0,300}\))?\s*$",
+        values={"channel": {"dingtalk-connector": "dingtalk"}},
+    ),
     # "[<accountId>] starting provider[ (<label>)]" (info), a channel plugin's account start (e.g. the Telegram and
     # Feishu channels' startAccount), and the Telegram channel's stopAccount: "[<accountId>] released stopped
     # Telegram polling lease" (info, extensions/telegram/src/channel.ts). A restart shows as the pair (f210).
@@ -2519,6 +2536,22 @@ FAMILIES: tuple[Family, ...] = (
         "channel.payload_rejected", "error", "Zalo webhook admission failed: ZaloWebhookPayloadError",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Zalo) (?P<event>webhook admission) failed:?\s*"
         r"(?P<error>ZaloWebhookPayloadError: [^\n]{0,500})",
+        values={"channel": {"Zalo": "zalo"}},
+    ),
+    # Zalo's ingress up (extensions/zalo/src/monitor.ts, runtime.log at INFO): in polling mode "[<account>] Zalo polling
+    # loop started timeout=<n>s", written once the old webhook is cleared and just before the first getUpdates; in
+    # webhook mode "[<account>] Zalo webhook registered path=<path>", written once setWebhook was accepted and the
+    # path's target registered. The channel receiving again, as Telegram's "polling ingress started" is (RC18 reads an
+    # exit it came back from as healed). Its "Zalo polling mode: clearing webhook before startup" is a start step, not
+    # the ingress up.
+    _searched(
+        "channel.polling_started", "info", "Zalo polling loop started",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Zalo) polling loop started(?: timeout=(?P<timeout>\d+s))?",
+        values={"channel": {"Zalo": "zalo"}},
+    ),
+    _searched(
+        "channel.polling_started", "info", "Zalo webhook registered path=",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Zalo) webhook registered path=(?P<path>\S{1,300})",
         values={"channel": {"Zalo": "zalo"}},
     ),
     # Zalo's newer webhook (extensions/zalo/src/monitor.webhook.ts, its durable spool): an update the webhook could not

@@ -906,6 +906,21 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.exited", {"error": "TypeError: fetch failed"}),
     ("openclaw", "ERROR", "Unhandled promise rejection: Error: A request error occurred: getaddrinfo ENOTFOUND slack.com",
      "channel.exited", {"error": "Error: A request error occurred: getaddrinfo ENOTFOUND slack.com"}),
+    # u49 census: channel lifecycle lines users paste. Zalo's ingress up (extensions/zalo/src/monitor.ts), Telegram's
+    # webhook accepted (extensions/telegram/src/webhook.ts), a plugin's "starting <channel>[<account>] (mode: ...)".
+    ("gateway/channels/zalo", "INFO", "[default] Zalo polling loop started timeout=30s", "channel.polling_started",
+     {"channel": "zalo", "account": "default"}),
+    ("gateway/channels/zalo", "INFO", "[default] Zalo webhook registered path=/zalo-webhook", "channel.polling_started",
+     {"channel": "zalo", "account": "default", "path": "/zalo-webhook"}),
+    ("gateway/channels/telegram", "INFO", "webhook advertised to telegram on https://bot.example.com/telegram-webhook",
+     "channel.polling_started", {"channel": "telegram"}),
+    ("gateway/channels/feishu", "INFO", "starting feishu[main] (mode: websocket)", "channel.starting",
+     {"channel": "feishu", "account": "main", "mode": "websocket"}),
+    ("gateway/channels/dingtalk-connector", "INFO",
+     "starting dingtalk-connector[__default__] (mode: stream, DINGTALK_AGENT=DING_DWS_CLAW, DWS_CLIENT_ID=ding1k9v...)",
+     "channel.starting", {"channel": "dingtalk", "account": "__default__", "mode": "stream"}),
+    ("gateway/channels/wecom", "INFO", "starting wecom[default] (mode: webhook)", "channel.starting",
+     {"channel": "wecom", "account": "default", "mode": "webhook"}),
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 
@@ -1554,3 +1569,13 @@ def test_the_heartbeat_flood_guard_takes_its_fields_from_the_meta_object() -> No
     assert event.kind == "heartbeat.flood_deferred"
     assert event.fields.get("agentId") == "main"
     assert event.fields.get("recentRunCount") == 6
+
+
+def test_lifecycle_steps_short_of_the_ingress_up_stay_unread() -> None:
+    """Telegram's "webhook local listener on" (later builds write it before setWebhook, which may still fail), Zalo's
+    "clearing webhook before startup" (a start step) and a socket merely opened are not the channel up."""
+    for tag, message in (("telegram", "webhook local listener on http://127.0.0.1:8787/telegram-webhook"),
+                         ("zalo", "[default] Zalo polling mode: clearing webhook before startup"),
+                         ("wecom", "[default] WebSocket connected"),
+                         ("feishu", "starting feishu[main] is what we expected to see")):
+        assert _one(f"2026-05-21T18:00:00.000+08:00 [{tag}] {message}").kind != "channel.polling_started", message

@@ -605,3 +605,21 @@ def test_a_zalo_start_failure_and_the_managers_exit_line_for_it_are_one_exit() -
     again = lines[3].replace("09:00:10.302", "09:01:10.302")
     (episode,) = analyze_text(*lines, again).episodes
     assert "2 times" in episode.primary.summary
+
+
+# -- u49: a channel's ingress-up line after one restart (the restart healed)
+
+def test_one_restart_the_channel_came_back_from_is_no_fault_and_without_its_up_line_stays_rc18() -> None:
+    zalo = "2026-11-20T09:00:00.000+08:00 [health-monitor] [zalo:default] health-monitor: restarting (reason: disconnected)"
+    telegram = zalo.replace("zalo:default", "telegram:default")
+    for restart, up in ((zalo, "[zalo] [default] Zalo polling loop started timeout=30s"),
+                        (zalo, "[zalo] [default] Zalo webhook registered path=/zalo-webhook"),
+                        (telegram, "[telegram] webhook advertised to telegram on https://bot.example.com/tg-hook")):
+        assert rc18(restart) == "info"
+        assert rc18(restart, f"2026-11-20T09:00:16.000+08:00 {up}") is None, up
+    # Boundary: another channel up says nothing of this one; an exit with the manager's restart stays a loop
+    assert rc18(zalo, "2026-11-20T09:00:16.000+08:00 [telegram] webhook advertised to telegram on https://b.example/t") \
+        == "info"
+    exit_loop = ("2026-11-20T09:00:10.302+08:00 [zalo] [default] channel exited: TypeError: fetch failed",
+                 "2026-11-20T09:00:10.303+08:00 [zalo] [default] auto-restart attempt 2/10 in 10s")
+    assert rc18(*exit_loop) == "warning"
