@@ -906,6 +906,19 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.exited", {"error": "TypeError: fetch failed"}),
     ("openclaw", "ERROR", "Unhandled promise rejection: Error: A request error occurred: getaddrinfo ENOTFOUND slack.com",
      "channel.exited", {"error": "Error: A request error occurred: getaddrinfo ENOTFOUND slack.com"}),
+    # The u48 census of the dev field corpus: the same handler on the agent core's listener check (pi-agent-core's
+    # Agent, #65285); the reply runner's failure line bare and on the 2026.9.x reply-ownership guard
+    # (src/auto-reply/reply/agent-runner-execution.ts, #141252); `openclaw gateway restart`'s health wait
+    # (src/cli/daemon-cli/lifecycle.ts, #119958).
+    ("openclaw", "ERROR", "Unhandled promise rejection: Error: Agent listener invoked outside active run",
+     "gateway.crashed", {"error": "Agent listener invoked outside active run"}),
+    ("agent/embedded", "ERROR", "Embedded agent failed before reply", "run.failed_before_reply", {"runner": "Embedded"}),
+    ("agent/embedded", "ERROR", "Embedded agent failed before reply: Reply operation has no active tool authority "
+     "snapshot", "run.failed_before_reply", {"error": "Reply operation has no active tool authority snapshot"}),
+    ("cli", "WARN", "Timed out after 60s waiting for gateway port 43127 to become healthy.",
+     "gateway.restart_health_timeout", {"timeoutSeconds": 60, "port": 43127}),
+    ("cli", "ERROR", "Gateway restart timed out after 60s waiting for health checks.",
+     "gateway.restart_health_timeout", {"timeoutSeconds": 60}),
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 
