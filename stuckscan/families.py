@@ -381,6 +381,18 @@ FAMILIES: tuple[Family, ...] = (
               ("Embedded agent failed before reply: ", "Followup agent failed before reply: "),
               r"(?P<runner>Embedded|Followup) agent failed before reply: (?:[A-Za-z]{0,40}Error: )?"
               r"(?P<error>Request was aborted)\.?\s*$"),
+    # The same reply runner's line when the error is cut or on the next line (a bare "Embedded agent failed before
+    # reply", f190, f257, f429), or when it is the reply-ownership guard of 2026.9.x (src/auto-reply/reply/
+    # reply-run-registry.ts: "Reply operation has no active tool authority snapshot", thrown at once when the reply
+    # operation binding a model route is no longer the session's active run or has ended; #141252, #139847, f557,
+    # f564). Either way the line is the turn's end: its run threw, the runner answered with an error reply and no run
+    # is held. The bare line names no cause (a lock, a held turn claim: their own lines say so); the guard's loses the
+    # message at once. A fault no rule judges (UNJUDGED_FAULT_KINDS), not a stall; other inner errors keep their
+    # families, whose needles this narrow pattern leaves alone.
+    _anchored("run.failed_before_reply", "error",
+              ("Embedded agent failed before reply", "Followup agent failed before reply"),
+              r"(?P<runner>Embedded|Followup) agent failed before reply(?::\s*(?:Error: )?"
+              r"(?P<error>Reply operation has no active tool authority snapshot)?\.?)?\s*$"),
     _anchored("run.wait_timeout", "warn", "wait timeout:", r"wait timeout:" + KV),
     _anchored(
         "run.wait_active_timeout", "warn", "wait for active embedded runs timed out:",
@@ -1741,6 +1753,16 @@ FAMILIES: tuple[Family, ...] = (
         r"|[Ff]ailed to connect|status code 5\d\d)\b)"
         r"[^\n]{0,300})",
     ),
+    # The same handler ending the process on the agent core's own consistency check (pi-agent-core's Agent, its event
+    # dispatch): "Unhandled promise rejection: Error: Agent listener invoked outside active run", an event (an exec
+    # tool's late output update, the stack's emitUpdate/handleStdout frames) arriving after its run was torn down
+    # (#65285; later builds stop a run's exec updates once it settled). Not a network failure and no stall: the
+    # gateway died (process.exit(1)) and a supervisor restarts it, every run in flight lost (f2351, f2375: crash
+    # loops, no session left processing). A fault no rule judges (UNJUDGED_FAULT_KINDS).
+    _anchored(
+        "gateway.crashed", "error", "Unhandled promise rejection: ",
+        r"Unhandled promise rejection: (?:Error: )?(?P<error>Agent listener invoked outside active run)\b[^\n]{0,300}",
+    ),
     # The same handler on builds with the transient-network guard, "[openclaw] Non-fatal unhandled rejection
     # (continuing): <err>" (warn): the process goes on. When the error names the channel client it escaped from
     # ("Error: [DingTalk][__default__] Failed to connect to DingTalk Stream: connect ETIMEDOUT ...") and a connection
@@ -3029,6 +3051,21 @@ FAMILIES: tuple[Family, ...] = (
     _anchored(
         "gateway.unreachable", "error", "Gateway port ",
         r"Gateway port (?P<port>\d+) is not listening \((?P<detail>service appears running)\)",
+    ),
+    # `openclaw gateway restart`'s health wait (src/cli/daemon-cli/lifecycle.ts): after the service manager restarted
+    # the gateway, the CLI polls its port for a fixed time, then prints "Timed out after <n>s waiting for gateway port
+    # <port> to become healthy." (warn, with port diagnostics) and fails "Gateway restart timed out after <n>s waiting
+    # for health checks.". The client's verdict, not the gateway's state: it was still booting in f468 and f1582 (a
+    # large state, many plugins; healthy later, #119958) and never started in f1919 (a missing launcher). No session
+    # is in it and no restart cut a run (not RC17), but the user saw the restart fail: a fault no rule judges
+    # (UNJUDGED_FAULT_KINDS), which keeps an empty result from reading as an all-clear.
+    _anchored(
+        "gateway.restart_health_timeout", "warn", "Timed out after ",
+        r"Timed out after (?P<timeoutSeconds>\d+)s waiting for gateway port (?P<port>\d+) to become healthy",
+    ),
+    _anchored(
+        "gateway.restart_health_timeout", "error", "Gateway restart timed out after ",
+        r"Gateway restart timed out after (?P<timeoutSeconds>\d+)s waiting for health checks",
     ),
     # `openclaw doctor` (src/commands/doctor-session-locks.ts), one line per session write lock in its "Session locks"
     # note: "- <lock path> pid=<n> (alive|dead)|pid=missing age=<d> stale=yes (<reasons>)|stale=no[ [removed]]". A stale

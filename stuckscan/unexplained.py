@@ -64,6 +64,11 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # (the agent heartbeat runner, src/infra/heartbeat-runner.ts: its turn that threw, a timeout or a model error, after
     # which its lane is free again; its reply that the channel did not take)
     "heartbeat.run_failed", "heartbeat.delivery_failed",
+    # (the u48 census of the dev field corpus: a turn that failed before its reply with no error shown, or on the
+    # reply-ownership guard of 2026.9.x, its message lost; the gateway process ending on the agent core's "listener
+    # invoked outside active run"; `openclaw gateway restart` giving up on its fixed health wait. None holds a session,
+    # none names a stall's cause; each is a failure the user saw)
+    "run.failed_before_reply", "gateway.crashed", "gateway.restart_health_timeout",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count

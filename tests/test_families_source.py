@@ -909,9 +909,9 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     # u49 census: channel lifecycle lines users paste. Zalo's ingress up (extensions/zalo/src/monitor.ts), Telegram's
     # webhook accepted (extensions/telegram/src/webhook.ts), a plugin's "starting <channel>[<account>] (mode: ...)".
     ("gateway/channels/zalo", "INFO", "[default] Zalo polling loop started timeout=30s", "channel.polling_started",
-     {"channel": "zalo", "account": "default"}),
+     {"channel": "zalo"}),  # (no account: a bare paste reads "[default]" as the line's tag, as for the lines above)
     ("gateway/channels/zalo", "INFO", "[default] Zalo webhook registered path=/zalo-webhook", "channel.polling_started",
-     {"channel": "zalo", "account": "default", "path": "/zalo-webhook"}),
+     {"channel": "zalo", "path": "/zalo-webhook"}),
     ("gateway/channels/telegram", "INFO", "webhook advertised to telegram on https://bot.example.com/telegram-webhook",
      "channel.polling_started", {"channel": "telegram"}),
     ("gateway/channels/feishu", "INFO", "starting feishu[main] (mode: websocket)", "channel.starting",
@@ -921,6 +921,19 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.starting", {"channel": "dingtalk", "account": "__default__", "mode": "stream"}),
     ("gateway/channels/wecom", "INFO", "starting wecom[default] (mode: webhook)", "channel.starting",
      {"channel": "wecom", "account": "default", "mode": "webhook"}),
+    # The u48 census of the dev field corpus: the same handler on the agent core's listener check (pi-agent-core's
+    # Agent, #65285); the reply runner's failure line bare and on the 2026.9.x reply-ownership guard
+    # (src/auto-reply/reply/agent-runner-execution.ts, #141252); `openclaw gateway restart`'s health wait
+    # (src/cli/daemon-cli/lifecycle.ts, #119958).
+    ("openclaw", "ERROR", "Unhandled promise rejection: Error: Agent listener invoked outside active run",
+     "gateway.crashed", {"error": "Agent listener invoked outside active run"}),
+    ("agent/embedded", "ERROR", "Embedded agent failed before reply", "run.failed_before_reply", {"runner": "Embedded"}),
+    ("agent/embedded", "ERROR", "Embedded agent failed before reply: Reply operation has no active tool authority "
+     "snapshot", "run.failed_before_reply", {"error": "Reply operation has no active tool authority snapshot"}),
+    ("cli", "WARN", "Timed out after 60s waiting for gateway port 43127 to become healthy.",
+     "gateway.restart_health_timeout", {"timeoutSeconds": 60, "port": 43127}),
+    ("cli", "ERROR", "Gateway restart timed out after 60s waiting for health checks.",
+     "gateway.restart_health_timeout", {"timeoutSeconds": 60}),
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 

@@ -589,6 +589,18 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("Embedded agent failed before reply: Request was aborted", "run.request_aborted",
      {"runner": "Embedded", "error": "Request was aborted"}),
     ("Followup agent failed before reply: Request was aborted.", "run.request_aborted", {"runner": "Followup"}),
+    # the same line with its error cut (u48: f190, f257, f429) or on the reply-ownership guard (f557, f564)
+    ("Embedded agent failed before reply", "run.failed_before_reply", {"runner": "Embedded"}),
+    ("Embedded agent failed before reply: Reply operation has no active tool authority snapshot",
+     "run.failed_before_reply", {"runner": "Embedded", "error": "Reply operation has no active tool authority snapshot"}),
+    # the unhandled-rejection handler ending the process on the agent core's listener check (f2351, f2375)
+    ("Unhandled promise rejection: Error: Agent listener invoked outside active run", "gateway.crashed",
+     {"error": "Agent listener invoked outside active run"}),
+    # `openclaw gateway restart` giving up on its health wait (f468, f1582, f1919)
+    ("Timed out after 60s waiting for gateway port 18789 to become healthy.", "gateway.restart_health_timeout",
+     {"timeoutSeconds": 60, "port": 18789}),
+    ("Gateway restart timed out after 60s waiting for health checks.", "gateway.restart_health_timeout",
+     {"timeoutSeconds": 60}),
     ("Embedded agent failed before reply: session file locked (timeout 60000ms): pid=4 alive=true ageMs=9",
      "lock.timeout", {"lockPid": 4}),
     ("run active check: sessionId=s1 active=true", "run.active_check", {"active": True}),

@@ -364,6 +364,42 @@ def test_the_census_templates_are_no_stall_and_no_unexplained_fault(tmp_path: Pa
     assert event.kind == "tools.browser_failed"
 
 
+
+def test_the_u48_census_templates_are_faults_no_rule_judges(tmp_path: Path) -> None:
+    # u48: a turn that failed before its reply with its error cut or on the 2026.9.x reply-ownership guard, the gateway
+    # process ending on the agent core's listener check, and `openclaw gateway restart` giving up on its 60 s health
+    # wait. Each is now named, none is a stall, and each still counts as a fault no rule explains (no all-clear)
+    from stuckscan.unexplained import NOT_A_STALL_KINDS, UNJUDGED_FAULT_KINDS
+
+    lines = [
+        ("agent/embedded", "ERROR", "Embedded agent failed before reply"),
+        ("agent/embedded", "ERROR", "Embedded agent failed before reply: Reply operation has no active tool authority "
+                                    "snapshot"),
+        ("openclaw", "ERROR", "Unhandled promise rejection: Error: Agent listener invoked outside active run"),
+        ("cli", "WARN", "Timed out after 60s waiting for gateway port 18789 to become healthy."),
+        ("cli", "ERROR", "Gateway restart timed out after 60s waiting for health checks."),
+    ]
+    for kind in ("run.failed_before_reply", "gateway.crashed", "gateway.restart_health_timeout"):
+        assert kind in UNJUDGED_FAULT_KINDS and kind not in NOT_A_STALL_KINDS
+    log = tmp_path / "census.log"
+    log.write_text("".join(tslog_line(f"2026-06-02T03:00:0{i}.000Z", subsystem, message, level) + "\n"
+                           for i, (subsystem, level, message) in enumerate(lines)), encoding="utf-8")
+    for analyze in (analyze_paths, analyze_paths_fast):
+        result = analyze([str(log)])
+        assert not result.incidents and not result.episodes
+        assert result.unexplained.count == len(lines)
+        assert set(result.unexplained.kinds) == {"run.failed_before_reply", "gateway.crashed",
+                                                 "gateway.restart_health_timeout"}
+    # look-alikes keep their own kinds: a lock or an aborted request behind the same prefix, a network failure behind
+    # the same handler, a restart of a channel's own
+    assert _one_event("Embedded agent failed before reply: session file locked (timeout 60000ms): pid=4 alive=true "
+                      "ageMs=9").kind == "lock.timeout"
+    assert _one_event("Embedded agent failed before reply: Request was aborted").kind == "run.request_aborted"
+    assert _one_event("Embedded agent failed before reply: HTTP 500: Internal Server Error").kind == "generic"
+    assert _one_event("Unhandled promise rejection: TypeError: fetch failed").kind == "channel.exited"
+    assert _one_event("Timed out after 60s waiting for the browser to start").kind == "generic"
+
+
 def _one_event(message: str) -> Event:
     from stuckscan.parser import ParseOptions, parse_text_lines
 
