@@ -398,6 +398,12 @@ TRAILING_KINDS = frozenset({"lane.wait_exceeded", "lane.task_done", "message.pro
 MAX_KEPT_TEXT = 4096
 REPEAT_NOTE_REACH = 4  # a repeat note speaks of gateway trouble at most this many lines above it
 RESTART_ABORT_WINDOW = timedelta(seconds=30)  # an AbortError this soon after a restart marker is the restart's
+# How soon after the run registry's "aborting run: sessionId=<id>" (runs.ts abortEmbeddedPiRun, which calls the run's
+# abort() at once) that run's turn logs "Embedded|Followup agent failed before reply: Request was aborted": the provider
+# SDK rejects the request on the abort signal, and the attempt's teardown waits at most its abort settle
+# (EMBEDDED_ABORT_SETTLE_TIMEOUT_MS, 2 s: "embedded abort settle timed out: ... timeoutMs=2000") before the runner
+# catches it. Ten seconds leaves room for a busy event loop and stays below any model timeout (tens of seconds).
+ABORT_FAILS_TURN = timedelta(seconds=10)
 MAX_RUN_SPAN = 6 * 3600.0  # a run timeout's reach back for unattributed evidence, at most (seconds)
 MAX_KEPT_FIELDS = 64
 
@@ -1097,6 +1103,8 @@ class Correlator:
         self.silent_timeouts: dict[str, list[Event]] = {}
         self.recent_overflows: deque[Event] = deque(maxlen=20)
         self.recent_lane_errors: deque[Event] = deque(maxlen=20)  # any lane's, for a failover that names no session
+        # the run registry's aborts of a named session, with the names they resolved to (see _aborted_another_session)
+        self.recent_aborts: deque[tuple[Event, str, str | None, str | None, str | None]] = deque(maxlen=20)
         self.recent_agent_ends: deque[Event] = deque(maxlen=64)  # (whose error a failover of the same run may echo)
         self._typing_ttl: Event | None = None  # (the last typing indicator out of its TTL: see _silent_cli_exit)
         self._accepted: Event | None = None  # (an accepted inbound message no dispatch has followed yet)
@@ -1784,6 +1792,8 @@ class Correlator:
         if event.kind == "embedded.timeout" and run_id is not None:
             self._note_busy_at_cap(event, identity, key, session_id, run_id)
         history.append(event)
+        if event.kind == "run.aborting":
+            self.recent_aborts.append((event, identity, key, session_id, run_id))
         if event.kind in RECOVERY_SIDE_EFFECT_KINDS and event.kind != "lock.stale_removed":
             self.recent_settles.append(event)
         changes: list[Change] = []
@@ -1867,6 +1877,8 @@ class Correlator:
             return []
         if event.kind not in TIME_ATTRIBUTABLE_KINDS and not self._signal(event):
             return []
+        if event.kind == "run.request_aborted" and self._aborted_another_session(event):
+            return []  # (that session's turn failing on its abort, e.g. a user's /stop on older builds: no stall's)
         lane = event.fields.get("lane")
         if event.kind == "lane.wait_exceeded" and isinstance(lane, str) and lane:
             if lane.startswith("session:") and self._attach_redacted_session_lane(event):
@@ -1901,6 +1913,26 @@ class Correlator:
             self._close(record, RecordStatus.HEALTHY, event, _describe_healthy(event))
             return [Change("opened", record, signal), Change("closed", record, record.close_reason)]
         return [Change("opened", record, signal)]
+
+    def _aborted_another_session(self, event: Event) -> bool:
+        """Whether ``event`` (a turn failed before its reply on its aborted request, naming no session) came within
+        :data:`ABORT_FAILS_TURN` after the run registry aborted a named session's run, and none of the aborts then
+        named a session an open incident is: the failure is the aborted run's (on older builds a user's /stop writes
+        it), not evidence for another session's stall. An abort that named the open incident's own session, or no
+        abort at all, leaves it read by time as before."""
+        if event.time is None:
+            return False
+        aborts = [names for names in self.recent_aborts
+                  if names[0].time is not None and timedelta(0) <= event.time - names[0].time <= ABORT_FAILS_TURN]
+        return bool(aborts) and not any(self._names_an_open_incident(identity, key, session_id, run_id)
+                                        for _, identity, key, session_id, run_id in aborts)
+
+    def _names_an_open_incident(self, identity: str, key: str | None, session_id: str | None,
+                                run_id: str | None) -> bool:
+        if any(alias in self.open for alias in self._aliases(identity, key, session_id, run_id)):
+            return True
+        return any(key and record.session_key == key or session_id and record.session_id == session_id
+                   or run_id and run_id in record.run_ids for record in self.open.values())
 
     def _overflows_before(self, event: Event) -> list[Event]:
         """The context overflows of the same session (or of one a paste did not name) shortly before ``event``, both

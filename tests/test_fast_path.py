@@ -598,3 +598,26 @@ def test_the_needle_pattern_hits_exactly_the_lines_holding_a_needle(pieces: list
     found = {text.count(b"\n", 0, match.start()) for match in NEEDLE_RE.finditer(text)}
     assert found == {i for i, line in enumerate(lines) if any(needle in line for needle in NEEDLES)}
     assert all(NEEDLE_RE.search(needle) for needle in NEEDLES)
+
+
+def test_a_request_aborted_after_another_sessions_abort_reads_alike_on_both_paths(tmp_path: Path) -> None:
+    """A stall on a tool call in session A and, while it is open, a /stop in session B: the run registry's
+    ``aborting run: sessionId=<B>`` (debug) then the turn's ``Embedded agent failed before reply: Request was aborted``
+    naming no session. Both paths see the abort, so neither adds RC01 to A's incident."""
+    sid = "5424d2b5-1852-41d4-900c-30e58e6f9069"
+    stalled = (f"stalled session: sessionId={sid} sessionKey=agent:main:main state=processing age={{}}s queueDepth=0 "
+               "reason=blocked_tool_call classification=blocked_tool_call activeWorkKind=tool_call lastProgress=tool:exec")
+    lines = [
+        tslog_line("2026-05-21T09:57:30.000+00:00", "agent/embedded",
+                   f"embedded run tool start: runId=r1 sessionId={sid} tool=exec toolCallId=c1", "DEBUG"),
+        tslog_line("2026-05-21T10:00:00.000+00:00", "diagnostic", stalled.format(150), "WARN"),
+        tslog_line("2026-05-21T10:00:18.000+00:00", "diagnostic",
+                   "aborting run: sessionId=0b6f3c1e-7d2a-4e55-9a11-2c3d4e5f6a7b", "DEBUG"),
+        tslog_line("2026-05-21T10:00:20.000+00:00", "agent/embedded",
+                   "Embedded agent failed before reply: Request was aborted", "ERROR"),
+        tslog_line("2026-05-21T10:00:30.000+00:00", "diagnostic", stalled.format(180), "WARN"),
+    ]
+    path = _write(tmp_path, lines)
+    slow = analyze_paths([path], OPTIONS)
+    assert sorted({f.rule.id for f in slow.findings()}) == ["RC03"]
+    assert fast([path]) == slow

@@ -722,3 +722,33 @@ def test_a_turn_that_failed_before_its_reply_on_an_aborted_request_reads_as_the_
     timeout = ("2026-11-20T10:00:19.000Z [agent/embedded] embedded run timeout: runId=r1 sessionId=s1 "
                "timeoutMs=600000")
     assert _primaries(stuck, timeout, embedded) != ["RC01"]
+
+
+def _stall_with_request_aborted(*before: str, failed_at: str = "10:00:20") -> list[list[str]]:
+    # session A held on its exec call (RC03); a turn failed before its reply on an aborted request, which names no
+    # session, comes while A's stall is the one open
+    def stalled(clock: str, age: int) -> str:
+        return (f"2026-11-20T{clock}.000Z [diagnostic] stalled session: sessionId=sA sessionKey=agent:main:main "
+                f"state=processing age={age}s queueDepth=0 reason=blocked_tool_call classification=blocked_tool_call "
+                "activeWorkKind=tool_call lastProgress=tool:exec")
+    tool = "2026-11-20T09:57:30.000Z [agent/embedded] embedded run tool start: runId=rA sessionId=sA tool=exec toolCallId=c1"
+    failed = f"2026-11-20T{failed_at}.000Z [agent/embedded] Embedded agent failed before reply: Request was aborted"
+    return _findings_of(tool, stalled("10:00:00", 150), *before, failed, stalled("10:00:30", 180))
+
+
+def test_a_request_aborted_by_another_sessions_stop_is_no_evidence_for_the_open_stall() -> None:
+    # policy: "aborting run: sessionId=<B>" (runs.ts abortEmbeddedPiRun: a user's /stop in session B, which older builds
+    # follow with "Embedded agent failed before reply: Request was aborted") shortly before: the failure is B's run's
+    abort_b = "2026-11-20T10:00:18.000Z [diagnostic] aborting run: sessionId=sB"
+    assert _stall_with_request_aborted(abort_b) == [["RC03"]]
+    assert _stall_with_request_aborted("2026-11-20T10:00:18.000Z aborting compacting run: sessionId=sB") == [["RC03"]]
+    # no abort line before it: read by time as before (RC01 contributing)
+    assert _stall_with_request_aborted() == [["RC01", "RC03"]]
+    # the abort named A itself (its recovery, a /stop in A): A's own request was aborted, still RC01 evidence
+    assert _stall_with_request_aborted("2026-11-20T10:00:18.000Z [diagnostic] aborting run: sessionId=sA") \
+        == [["RC01", "RC03"]]
+    # one abort of every run (a restart's mode "all") naming A among others: A's too
+    assert _stall_with_request_aborted(abort_b, "2026-11-20T10:00:18.001Z [diagnostic] aborting run: sessionId=sA") \
+        == [["RC01", "RC03"]]
+    # boundary: B's abort long before (more than the abort's settle and teardown, ABORT_FAILS_TURN) says nothing
+    assert _stall_with_request_aborted(abort_b, failed_at="10:00:29") == [["RC01", "RC03"]]
