@@ -1277,6 +1277,26 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?Max (?:connection attempts|runtime reconnect cycles) "
         r"\((?P<maxAttempts>\d+)\) reached\. Giving up",
     ),
+    # The same manager's state note (debug; the plugin's status hook, src/channel.ts, later src/gateway/channel-gateway.ts):
+    # "[<accountId>] Connection state changed to: CONNECTED", written where the manager notes the connect done, next to
+    # its "DingTalk Stream client connected successfully" (read as the channel up, channels.UP_WORDS): the same up. Its
+    # other states (CONNECTING, DISCONNECTED, FAILED) are left to the lines beside them.
+    _searched(
+        "channel.polling_started", "info", "Connection state changed to: CONNECTED",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>)Connection state changed to: CONNECTED\s*$",
+        values={"channel": {"": "dingtalk"}},
+    ),
+    # The DingTalk connector's status hook (zhanglilong23/dingtalk-openclaw-connector src/channel.ts, written to stderr):
+    # "[dingtalk-connector][<account>] onStatusChange patch={"connected":true,...} current=... next=...". The patch
+    # {connected: true} is sent from src/core/connection.ts only where the connector also logs "Connected to DingTalk
+    # Stream successfully" and "✅ 重连成功" (read as the channel up): the same up. Other patches ({"connected":false},
+    # {"lastInboundAt":...}) are left unread.
+    _searched(
+        "channel.polling_started", "info", 'onStatusChange patch={"connected":true',
+        r"(?:\[dingtalk-connector\])?(?P<channel>)(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?"
+        r'onStatusChange patch=\{"connected":true\b',
+        values={"channel": {"": "dingtalk"}},
+    ),
     _searched("channel.inbound", "info", "Inbound message", r"Inbound message"),
     # A channel accepting an inbound message before any dispatch: Telegram's isolated polling ingress ("[diag]
     # isolated polling worker update received updateId=<id>", "... update spooled updateId=<id>", "... offset persisted
@@ -1304,6 +1324,33 @@ FAMILIES: tuple[Family, ...] = (
         r"starting (?P<channel>feishu|dingtalk-connector|wecom)\[(?P<account>[^\[\]\s]{1,200})\]"
         r"(?: \(mode: (?P<mode>[\w-]{1,40})[^()\n]{0,300}\))?\s*$",
         values={"channel": {"dingtalk-connector": "dingtalk"}},
+    ),
+    # u50 census. The Google Chat channel's startAccount (extensions/googlechat/src/channel.ts, later gateway.ts; info):
+    # "[<account>] starting Google Chat webhook", written before the monitor registers its route: a start. The WeChat
+    # plugin's monitor (Tencent/openclaw-weixin src/monitor/monitor.ts, info): "[<account>] Monitor started: baseUrl=<url>
+    # timeoutMs=<n>", written before its first getUpdates (no platform call yet): a start, not the ingress up.
+    _searched(
+        "channel.starting", "info", "starting Google Chat webhook",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?starting (?P<channel>Google Chat) webhook\s*$",
+        values={"channel": {"Google Chat": "googlechat"}},
+    ),
+    _searched(
+        "channel.starting", "info", "Monitor started: baseUrl=",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>)Monitor started: baseUrl=(?P<baseUrl>\S{1,300})"
+        r" timeoutMs=(?P<timeoutMs>\d+)\s*$",
+        values={"channel": {"": "weixin"}},
+    ),
+    # The account's stop, in the official Feishu/Lark plugin (larksuite/openclaw-lark src/channel/plugin.ts, stopAccount,
+    # info): "stopping feishu[<account>]" then "stopped feishu[<account>]" (f3017, a gateway restart); and the XMPP channel
+    # plugin's abort listener (info): "[<account>] XMPP connection stopping". The channel stopping, no fault.
+    _anchored(
+        "channel.stopping", "info", ("stopping feishu[", "stopped feishu["),
+        r"(?P<stage>stopping|stopped) (?P<channel>feishu)\[(?P<account>[^\[\]\s]{1,200})\]\s*$",
+    ),
+    _searched(
+        "channel.stopping", "info", "XMPP connection stopping",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>XMPP) connection stopping\s*$",
+        values={"channel": {"XMPP": "xmpp"}},
     ),
     # "[<accountId>] starting provider[ (<label>)]" (info), a channel plugin's account start (e.g. the Telegram and
     # Feishu channels' startAccount), and the Telegram channel's stopAccount: "[<accountId>] released stopped

@@ -934,6 +934,23 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "gateway.restart_health_timeout", {"timeoutSeconds": 60, "port": 43127}),
     ("cli", "ERROR", "Gateway restart timed out after 60s waiting for health checks.",
      "gateway.restart_health_timeout", {"timeoutSeconds": 60}),
+    # u50 census: DingTalk's connect noted done (soimy plugin's state note, the connector's status patch), the Google
+    # Chat and WeChat starts, the Feishu (openclaw-lark) and XMPP stops.
+    ("gateway/channels/dingtalk", "DEBUG", "[default] Connection state changed to: CONNECTED", "channel.polling_started",
+     {"channel": "dingtalk"}),
+    ("dingtalk-connector", "INFO",
+     '[__default__] onStatusChange patch={"connected":true,"lastConnectedAt":1777185450380} '
+     'current={"running":true,"accountId":"__default__"} next={"running":true,"connected":true}',
+     "channel.polling_started", {"channel": "dingtalk"}),
+    ("googlechat", "INFO", "[default] starting Google Chat webhook", "channel.starting", {"channel": "googlechat"}),
+    ("gateway/channels/openclaw-weixin", "INFO",
+     "[123-im-bot] Monitor started: baseUrl=https://ilinkai.weixin.qq.com timeoutMs=35000", "channel.starting",
+     {"channel": "weixin", "timeoutMs": 35000}),
+    ("gateway/channels/feishu", "INFO", "stopping feishu[default]", "channel.stopping",
+     {"channel": "feishu", "account": "default", "stage": "stopping"}),
+    ("gateway/channels/feishu", "INFO", "stopped feishu[default]", "channel.stopping",
+     {"channel": "feishu", "account": "default", "stage": "stopped"}),
+    ("xmpp", "INFO", "[default] XMPP connection stopping", "channel.stopping", {"channel": "xmpp"}),
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 
@@ -1591,4 +1608,17 @@ def test_lifecycle_steps_short_of_the_ingress_up_stay_unread() -> None:
                          ("zalo", "[default] Zalo polling mode: clearing webhook before startup"),
                          ("wecom", "[default] WebSocket connected"),
                          ("feishu", "starting feishu[main] is what we expected to see")):
+        assert _one(f"2026-05-21T18:00:00.000+08:00 [{tag}] {message}").kind != "channel.polling_started", message
+
+
+def test_u50_lines_short_of_the_ingress_up_stay_unread() -> None:
+    """The DingTalk connector's old "钉钉 Stream 客户端已连接" (written once the Stream SDK's connect() returned, which is
+    before its socket opens), Discord's "logged in to discord as" (older builds write it after the REST identity
+    fetch, before the gateway's READY), the connector's other status patches and the manager's other states are not
+    the channel up."""
+    for tag, message in (("dingtalk-connector", "[__default__] 钉钉 Stream 客户端已连接"),
+                         ("discord", "logged in to discord as 1400000000000000002"),
+                         ("dingtalk-connector", '[__default__] onStatusChange patch={"connected":false} current={}'),
+                         ("dingtalk-connector", '[__default__] onStatusChange patch={"lastInboundAt":1} current={}'),
+                         ("dingtalk", "[default] Connection state changed to: CONNECTING")):
         assert _one(f"2026-05-21T18:00:00.000+08:00 [{tag}] {message}").kind != "channel.polling_started", message

@@ -623,3 +623,16 @@ def test_one_restart_the_channel_came_back_from_is_no_fault_and_without_its_up_l
     exit_loop = ("2026-11-20T09:00:10.302+08:00 [zalo] [default] channel exited: TypeError: fetch failed",
                  "2026-11-20T09:00:10.303+08:00 [zalo] [default] auto-restart attempt 2/10 in 10s")
     assert rc18(*exit_loop) == "warning"
+
+
+# -- u50: the DingTalk plugin's state note after one restart (the restart healed)
+
+def test_one_dingtalk_restart_noted_connected_is_no_fault_and_other_states_leave_it_rc18() -> None:
+    restart = ("2026-11-20T09:00:00.000+08:00 [health-monitor] [dingtalk:default] health-monitor: restarting "
+               "(reason: disconnected)")
+    assert rc18(restart) == "info"
+    assert rc18(restart, "2026-11-20T09:00:16.000+08:00 [dingtalk] [default] Connection state changed to: CONNECTED") \
+        is None
+    # Boundary: a connect under way is not the channel back
+    assert rc18(restart, "2026-11-20T09:00:16.000+08:00 [dingtalk] [default] Connection state changed to: CONNECTING") \
+        == "info"
