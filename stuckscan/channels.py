@@ -581,6 +581,9 @@ def channel_of(event: object) -> str:
     """The channel and account a channel's line is of (``telegram:default``; ``telegram:`` with no account named)."""
     channel = _text(event, "channel") or channel_of_url(getattr(event, "fields", {}).get("url")) \
         or channel_from_subsystem(event)
+    name, colon, account = channel.partition(":")
+    if "-" in name or "_" in name:  # (a plugin's own tag names the channel it serves: "dingtalk-connector:__default__")
+        channel = (channel_subsystem(name) or name) + colon + account
     if ":" in channel and not _text(event, "account"):
         return channel  # the console tag [telegram:eva-public] names both
     return f"{channel}:{_text(event, 'account')}"

@@ -636,3 +636,12 @@ def test_one_dingtalk_restart_noted_connected_is_no_fault_and_other_states_leave
     # Boundary: a connect under way is not the channel back
     assert rc18(restart, "2026-11-20T09:00:16.000+08:00 [dingtalk] [default] Connection state changed to: CONNECTING") \
         == "info"
+
+
+def test_a_plugins_own_tag_names_the_channel_it_serves_so_its_up_line_heals_the_restart() -> None:
+    # (the health monitor names the DingTalk connector's account by the plugin's tag, its up line by the channel)
+    restart = ("2026-11-20T09:00:00.000Z [gateway/health-monitor] [dingtalk-connector:__default__] health-monitor: "
+               "restarting (reason: disconnected)")
+    up = "2026-11-20T09:00:03.000Z [dingtalk-connector] [__default__] Connected to DingTalk Stream successfully"
+    assert rc18(restart) == "info"
+    assert rc18(restart, up) is None
