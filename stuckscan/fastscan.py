@@ -705,17 +705,7 @@ class FileScan:
             else:
                 others += 1
             c0 = c1
-            if entry.__class__ is not int:  # (what _decoded does first, without its generator: most lines end here)
-                ready = self._record(b, number, entry)
-                if ready is not None:
-                    if ready:
-                        yield from ready
-                    lane_event = self._lane_event
-                    if lane_event is not None:
-                        self._lane_event = None
-                        yield (entry[4], lane_event)
-                    continue
-            yield from self._decoded(b, size, number, entry, False)
+            yield from self._decoded(b, size, number, entry)
         if c0 < count:
             times = cand_time[c0:]
             yield from self._skip(times)
@@ -749,12 +739,10 @@ class FileScan:
             yield from self._decoded(b, size, self._line, entry)
         return done, taken
 
-    def _decoded(self, b: bytes, size: int, number: int, entry: Any, record: bool = True) \
-            -> Iterator[Event | tuple[int, Event]]:
+    def _decoded(self, b: bytes, size: int, number: int, entry: Any) -> Iterator[Event | tuple[int, Event]]:
         """The events of one line to decode: a phase-1 tuple is built as a record (a lifecycle lane line goes out as
-        its (time, event)); a bare position, or a record the builder declines, goes through the parser. (``record``
-        False: the record was tried already and declined.)"""
-        if record and entry.__class__ is not int:
+        its (time, event)); a bare position, or a record the builder declines, goes through the parser."""
+        if entry.__class__ is not int:
             ready = self._record(b, number, entry)
             if ready is not None:
                 if ready:
