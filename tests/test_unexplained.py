@@ -335,6 +335,15 @@ def test_a_dreaming_narrative_that_timed_out_is_no_stall_and_no_unexplained_faul
     assert not result.incidents and not result.episodes and not result.unexplained.count
 
 
+def _analyzed_both_ways(tmp_path: Path, lines: list[tuple[str, str, str]]) -> list:
+    """``(subsystem, level, message)`` lines as a gateway file, a second apart, analysed by the full parser and the
+    fast path."""
+    log = tmp_path / "census.log"
+    log.write_text("".join(tslog_line(f"2026-06-02T03:00:0{i}.000Z", subsystem, message, level) + "\n"
+                           for i, (subsystem, level, message) in enumerate(lines)), encoding="utf-8")
+    return [analyze([str(log)]) for analyze in (analyze_paths, analyze_paths_fast)]
+
+
 def test_the_census_templates_are_no_stall_and_no_unexplained_fault(tmp_path: Path) -> None:
     # The dev field corpus's most pasted unread templates (u47): a file tool's refusal handed to the model at once, the
     # start-up model prewarm given up while the channels start, an auth profile's cooldown bookkeeping, and Telegram's
@@ -353,16 +362,11 @@ def test_the_census_templates_are_no_stall_and_no_unexplained_fault(tmp_path: Pa
     ]
     for kind in ("tools.call_failed", "gateway.model_warmup_timeout", "model.auth_profile_failure"):
         assert kind in NOT_A_STALL_KINDS and kind not in UNJUDGED_FAULT_KINDS
-    log = tmp_path / "census.log"
-    log.write_text("".join(tslog_line(f"2026-06-02T03:00:0{i}.000Z", subsystem, message, level) + "\n"
-                           for i, (subsystem, level, message) in enumerate(lines)), encoding="utf-8")
-    for analyze in (analyze_paths, analyze_paths_fast):
-        result = analyze([str(log)])
+    for result in _analyzed_both_ways(tmp_path, lines):
         assert not result.incidents and not result.episodes and not result.unexplained.count
     # a tool's timeout stays with its own family
     event = _one_event("browser failed: timed out. Restart the OpenClaw gateway")
     assert event.kind == "tools.browser_failed"
-
 
 
 def test_the_u48_census_templates_are_faults_no_rule_judges(tmp_path: Path) -> None:
@@ -381,11 +385,7 @@ def test_the_u48_census_templates_are_faults_no_rule_judges(tmp_path: Path) -> N
     ]
     for kind in ("run.failed_before_reply", "gateway.crashed", "gateway.restart_health_timeout"):
         assert kind in UNJUDGED_FAULT_KINDS and kind not in NOT_A_STALL_KINDS
-    log = tmp_path / "census.log"
-    log.write_text("".join(tslog_line(f"2026-06-02T03:00:0{i}.000Z", subsystem, message, level) + "\n"
-                           for i, (subsystem, level, message) in enumerate(lines)), encoding="utf-8")
-    for analyze in (analyze_paths, analyze_paths_fast):
-        result = analyze([str(log)])
+    for result in _analyzed_both_ways(tmp_path, lines):
         assert not result.incidents and not result.episodes
         assert result.unexplained.count == len(lines)
         assert set(result.unexplained.kinds) == {"run.failed_before_reply", "gateway.crashed",
