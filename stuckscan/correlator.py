@@ -152,9 +152,16 @@ HEARTBEAT_JITTER = timedelta(seconds=5)
 PRELUDE_WINDOW = timedelta(minutes=30)  # session history older than this is not the stall's story
 OUT_OF_ORDER_SLACK = timedelta(seconds=2)
 
+# The reply queue's Discord stuck-session circuit breaker (src/auto-reply/reply/queue/circuit-breaker.ts): queued
+# Discord messages waited its threshold (5 min) behind an active run that was not streaming, and it aborted that run
+# when it could (aborted=true). A stall detection of the session it names, and a recovery of its own: it opens or joins
+# that session's incident, dated back by the wait (at least that long without a reply), as a stall warning would. It
+# does not say why the run stalled (the rules read the evidence around it); aborted=false left the run holding its lane.
+BREAKER_KIND = "recovery.circuit_breaker"
+BREAKER_WAIT = timedelta(minutes=5)
 RECOVERY_KINDS = frozenset({
     "recovery.action", "recovery.outcome", "recovery.skipped", "recovery.noop",
-    "recovery.reclaiming", "recovery.failed",
+    "recovery.reclaiming", "recovery.failed", BREAKER_KIND,
 })
 # Evidence kept for the classifier when it names (or can be tied to) a session.
 # A CLI backend's turn lines (agent/cli-backend) name no session; they tell the rules that the
@@ -1579,6 +1586,8 @@ class Correlator:
         self._fill_names(record, key, session_id, run_id)
         record.evidence.add(event)
         self._touch(record, event)
+        if event.kind == BREAKER_KIND:
+            self._note_breaker(record, event)
         attempts_before = len(record.recoveries)
         recovery = self._recovery_for(record, event)
         recovery.events.append(event)
@@ -1591,12 +1600,31 @@ class Correlator:
         elif recovery.status == "failed":
             recovery.verdict, recovery.decided = RecoveryVerdict.FAILED, True
             recovery.verdict_reason = f"recovery failed ({recovery.reason})"
+        elif recovery.status == "not_aborted":  # (read as RC06 reads released=0 beside queued work)
+            recovery.verdict, recovery.decided = RecoveryVerdict.NOT_FREED, True
+            recovery.verdict_reason = (f"the circuit breaker could not abort the active run (aborted=false): it kept "
+                                       f"its lane with {recovery.queue_depth or 'its'} message(s) still queued")
         else:
             recovery.decided = False
         self._silences.changed(record)  # its last recovery check moves the silence deadline
         if len(record.recoveries) > attempts_before:  # an outcome line completes the attempt before it
             changes.append(Change("recovery", record, recovery.action or recovery.status or "recovery"))
         return changes
+
+    @staticmethod
+    def _note_breaker(record: IncidentRecord, event: Event) -> None:
+        """The circuit breaker as the stall detection it is: its queued messages waited at least BREAKER_WAIT behind
+        the run, so the stall began at least that long before it (as a warning's ``age`` dates one), and its
+        ``queueDepth`` is work waiting on the session."""
+        if event.time is not None:
+            began = event.time - BREAKER_WAIT
+            if record.start is None or began < record.start:
+                record.start = began
+        record.max_age = max(record.max_age, BREAKER_WAIT.total_seconds())
+        depth = event.fields.get("queueDepth")
+        if isinstance(depth, int) and not isinstance(depth, bool):
+            record.max_queue_depth = max(record.max_queue_depth, depth)
+            record.queue_seen = True
 
     @staticmethod
     def _judge_earlier_recoveries(record: IncidentRecord, latest: RecoveryRecord) -> None:
@@ -1638,6 +1666,9 @@ class Correlator:
         elif event.kind == "recovery.failed":
             recovery.status = "failed"
             recovery.reason = _str(fields.get("err")) or "exception"
+        elif event.kind == BREAKER_KIND:  # (it tries to abort the run: aborted=false, the run kept its lane)
+            recovery.action = "circuit_breaker_abort"
+            recovery.status = "aborted" if fields.get("aborted") is True else "not_aborted"
         for name, attribute in (("aborted", "aborted"), ("drained", "drained"), ("forceCleared", "force_cleared")):
             value = fields.get(name)
             if isinstance(value, bool):
@@ -3215,7 +3246,7 @@ class Correlator:
             # call timed out, src/process/command-queue.ts logging the task's own durationMs) dates the stall's start back
             waited = event.seconds.get("waitedMs", 0.0) if event.kind == "lane.wait_exceeded" else \
                 event.seconds.get("durationMs", 0.0) if lane_held_until_model_timeout(event, self.thresholds.warn_seconds) \
-                else 0.0
+                else BREAKER_WAIT.total_seconds() if event.kind == BREAKER_KIND else 0.0
             record.start = moment - timedelta(seconds=waited)
         if moment is not None:
             since = (record.start or moment) - EPISODE_GAP

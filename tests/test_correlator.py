@@ -313,3 +313,63 @@ def test_shortly_before_is_one_rule_for_any_distance_and_for_a_window() -> None:
         assert _shortly_before(line(1, at), line(2, None), window)
         assert _shortly_before(line(1, None), line(2, at), window)
         assert not _shortly_before(line(2, None), line(1, at), window)
+
+
+# The reply queue's Discord stuck-session circuit breaker (src/auto-reply/reply/queue/circuit-breaker.ts, info): a stall
+# detection of the session it names, read on the recovery path (docs/formats.md, `recovery.circuit_breaker`).
+QUEUE_KEY = "agent:main:discord:channel:1480012345678901234"
+
+
+def breaker(clock: str, aborted: bool, depth: int = 2, key: str = QUEUE_KEY, sid: str = SID) -> str:
+    return line(clock, f"discord stuck-session circuit breaker fired for {key}: queueDepth={depth}, "
+                       f"activeSessionId={sid}, aborted={str(aborted).lower()}", "auto-reply", "INFO")
+
+
+def test_a_lone_circuit_breaker_abort_opens_an_incident_dated_back_by_its_wait_and_names_no_cause() -> None:
+    analysis = analyze(breaker("18:41:29", aborted=True))
+    assert len(analysis.incidents) == 1
+    incident = analysis.incidents[0]
+    assert (incident.session_key, incident.session_id) == (QUEUE_KEY, SID)
+    assert incident.start is not None and incident.start.strftime("%H:%M:%S") == "10:36:29"  # (its 5-min wait, UTC)
+    assert incident.measures.max_age_seconds == 300 and incident.measures.max_queue_depth == 2
+    assert [(r.action, r.aborted) for r in incident.recoveries] == [("circuit_breaker_abort", True)]
+    # (an abort of a run that was not streaming says nothing of why it stalled: no rule reads it alone, and the
+    # report names the evidence missing)
+    assert incident.primary is None and not incident.contributing
+    assert "would show what was stuck" in incident.missing
+
+
+def test_a_circuit_breaker_beside_a_stall_warning_of_its_session_joins_that_incident() -> None:
+    analysis = analyze(stalled("18:41:29", 443, key=QUEUE_KEY), breaker("18:41:40", aborted=True),
+                       stalled("18:42:29", 503, key=QUEUE_KEY), stalled("18:42:59", 533, key=QUEUE_KEY))
+    assert len(analysis.incidents) == 1
+    incident = analysis.incidents[0]
+    assert incident.measures.warnings == 3 and incident.start is not None \
+        and incident.start.strftime("%H:%M:%S") == "10:34:06"  # (the warning's age reaches further back than the wait)
+    assert incident.recoveries[0].action == "circuit_breaker_abort"
+    assert incident.recoveries[0].verdict is RecoveryVerdict.NOT_FREED  # (the warnings went on after its abort)
+    assert incident.primary is not None and incident.primary.rule.id == "RC02"  # (the warnings' own cause decides)
+    assert "RC06" in {f.rule.id for f in incident.contributing}
+
+
+def test_a_circuit_breaker_that_could_not_abort_the_run_is_a_recovery_that_did_not_free_the_lane() -> None:
+    lone = analyze(breaker("18:41:29", aborted=False)).incidents
+    assert len(lone) == 1 and lone[0].primary is not None and lone[0].primary.rule.id == "RC06"
+    assert lone[0].primary.confidence.value == "medium"  # (one line: at most medium)
+    assert "aborted=false" in lone[0].recoveries[0].verdict_reason
+    repeated = analyze(breaker("18:41:29", aborted=False), breaker("18:46:31", aborted=False, depth=3)).incidents
+    assert len(repeated) == 1
+    assert [r.verdict for r in repeated[0].recoveries] == [RecoveryVerdict.NOT_FREED] * 2
+    assert repeated[0].primary is not None and repeated[0].primary.rule.id == "RC06"
+    assert repeated[0].measures.max_queue_depth == 3
+
+
+def test_the_circuit_breakers_words_quoted_in_a_message_open_nothing() -> None:
+    quoted = line("18:41:29", 'Inbound message from user: "discord stuck-session circuit breaker fired for '
+                              f'{QUEUE_KEY}: queueDepth=2, activeSessionId={SID}, aborted=false"', "discord", "INFO")
+    compaction = line("18:41:30", f"[compaction-circuit-breaker] failure recorded: sessionKey={QUEUE_KEY} "
+                                  "consecutiveFailures=1 cooldownMs=60000", "agent/embedded")
+    assert [e.kind for e in events(quoted)] != ["recovery.circuit_breaker"]
+    assert not any(r.action == "circuit_breaker_abort" for i in analyze(quoted, compaction).incidents
+                   for r in i.recoveries)
+    assert analyze(quoted).incidents == []

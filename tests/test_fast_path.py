@@ -621,3 +621,17 @@ def test_a_request_aborted_after_another_sessions_abort_reads_alike_on_both_path
     slow = analyze_paths([path], OPTIONS)
     assert sorted({f.rule.id for f in slow.findings()}) == ["RC03"]
     assert fast([path]) == slow
+
+
+def test_the_discord_circuit_breaker_at_info_is_typed_and_fed_on_both_paths(tmp_path: Path) -> None:
+    """The reply queue's Discord stuck-session circuit breaker (info) opens its session's incident on the fast path too,
+    among routine lines: aborted=false as RC06, aborted=true with no cause of its own."""
+    key = "agent:main:discord:channel:1480012345678901234"
+    for aborted, causes in (("false", ["RC06"]), ("true", [None])):
+        breaker = tslog_line("2026-05-21T10:00:30.000+00:00", "auto-reply",
+                             f"discord stuck-session circuit breaker fired for {key}: queueDepth=2, "
+                             f"activeSessionId=s-1, aborted={aborted}", level="INFO")
+        path = _write(tmp_path, _polling_around(breaker))
+        slow = analyze_paths([path], OPTIONS)
+        assert [i.primary and i.primary.rule.id for i in slow.incidents] == causes
+        assert fast([path]) == slow

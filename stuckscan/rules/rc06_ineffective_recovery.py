@@ -30,6 +30,10 @@ RULE = Rule(
     ("`stuck session recovery outcome: status=aborted ... released=0` (or `forceCleared=true released=0`) "
      "followed by more `stalled/stuck session:` lines for the same session",
      "an abort followed only by `status=skipped action=keep_lane` outcomes",
+     "`discord stuck-session circuit breaker fired for <queueKey>: queueDepth=<n>, activeSessionId=<id>, aborted=false` "
+     "(the reply queue's breaker, after its messages waited 5 min behind a run that was not streaming, could not abort "
+     "that run: it kept its lane and the queue waits on; `aborted=true` is a recovery whose effect the later lines "
+     "show, and says nothing alone of why the run stalled)",
      "`visible channel turn dispatched with no queued reply payloads` (not when its cause says a plugin handled the "
      "message or it was a duplicate, nor right after a final reply the delivery policy kept private or one delivered "
      "before the dispatch failed (`final reply failed: ... after final delivery`), nor, before any "
