@@ -62,6 +62,7 @@ import json
 import re
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from json.decoder import scanstring
 from typing import Any
 
@@ -161,23 +162,12 @@ def _needles() -> list[bytes]:
 
 
 NEEDLES = _needles()
-# NEEDLE_RE, compiled on first use (phase 2 of a block with candidates; a pasted fragment, a text log, has none): its
-# some 240 needles cost about 6 ms to compile, a few per cent of a small scan's start-up.
-_NEEDLE_RE: re.Pattern[bytes] | None = None
-
-
+@lru_cache(maxsize=1)
 def needle_re() -> re.Pattern[bytes]:
-    """:data:`NEEDLE_RE`, compiled the first time it is asked for."""
-    global _NEEDLE_RE
-    if _NEEDLE_RE is None:
-        _NEEDLE_RE = _needle_pattern(NEEDLES)
-    return _NEEDLE_RE
-
-
-def __getattr__(name: str) -> Any:
-    if name == "NEEDLE_RE":
-        return needle_re()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    """The one pattern that finds any of :data:`NEEDLES`, compiled on first use (phase 2 of a block with candidates;
+    a pasted fragment, a text log, has none): its some 240 needles cost about 6 ms to compile, a few per cent of a
+    small scan's start-up."""
+    return _needle_pattern(NEEDLES)
 
 
 NON_SGR = re.compile(rb"\\u001b(?!\[[0-9;]*m)")
@@ -664,7 +654,7 @@ class FileScan:
             hits.update(index for index, message in enumerate(messages) if not _message_ok(message))
         index = 0
         position = 0
-        for match in (_NEEDLE_RE or needle_re()).finditer(deleted):
+        for match in needle_re().finditer(deleted):
             start = match.start()
             index += deleted.count(b"\n", position, start)
             position = start

@@ -584,10 +584,11 @@ def test_the_parsers_own_lines_are_built_as_the_parser_builds_them(tmp_path: Pat
 @given(st.lists(st.tuples(st.integers(0, 10_000), st.text(alphabet="adehilnoprst :-_Ix\n", max_size=30)), max_size=6),
        st.text(alphabet="adehilnoprst :-_Ix", max_size=40))
 def test_the_needle_pattern_hits_exactly_the_lines_holding_a_needle(pieces: list[tuple[int, str]], tail: str) -> None:
-    """``NEEDLE_RE`` (the needles grouped by the byte each is anchored on) hits a candidate's line exactly when the line
+    """``needle_re()`` (the needles grouped by the byte each is anchored on) hits a candidate's line exactly when the line
     holds one of ``NEEDLES``: on lines made of needles (or pieces of them) and common text, glued in any order."""
-    from stuckscan.fastscan import NEEDLE_RE, NEEDLES
+    from stuckscan.fastscan import NEEDLES, needle_re
 
+    pattern = needle_re()
     text = b""
     for index, filler in pieces:
         needle = NEEDLES[index % len(NEEDLES)]
@@ -595,9 +596,9 @@ def test_the_needle_pattern_hits_exactly_the_lines_holding_a_needle(pieces: list
         text += filler.encode() + (needle if cut == 0 else needle[cut:] if cut == 1 else needle[:-1])
     text += tail.encode()
     lines = text.split(b"\n")
-    found = {text.count(b"\n", 0, match.start()) for match in NEEDLE_RE.finditer(text)}
+    found = {text.count(b"\n", 0, match.start()) for match in pattern.finditer(text)}
     assert found == {i for i, line in enumerate(lines) if any(needle in line for needle in NEEDLES)}
-    assert all(NEEDLE_RE.search(needle) for needle in NEEDLES)
+    assert all(pattern.search(needle) for needle in NEEDLES)
 
 
 def test_a_request_aborted_after_another_sessions_abort_reads_alike_on_both_paths(tmp_path: Path) -> None:
