@@ -61,6 +61,7 @@ import bisect
 import json
 import re
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from json.decoder import scanstring
@@ -337,6 +338,18 @@ _TIME_FORMATS = ((41, 14), (36, 9))
 TIMES_CHUNK = 8192  # skipped lines' times handed on together, at most about this many  # (from end: minute key start, second key start) for ±HH:MM and Z
 
 
+@dataclass(slots=True)
+class _MetaEntry:
+    """A ``_meta`` object as :meth:`FileScan._meta_entry` vouches for it: its template around the date, what the parser
+    takes from it, and the last call site checked with it."""
+
+    pre: bytes  # the template before the date
+    head: bytes  # the template after it (up to the call site's object, if any)
+    info: tuple[str | None, str | None]  # (subsystem named by _meta.name, level)
+    tail: bytes  # the call-site object last found valid with it (then _meta's closing brace); b"" if none
+    decoded: dict[str, Any]  # the template decoded (a dummy date, an empty call site)
+
+
 class FileScan:
     """Scans one source; yields relevant :class:`Event` objects and, between them, lists
     of the epoch-microsecond times of the skipped lines in file order."""
@@ -364,7 +377,7 @@ class FileScan:
         self._templates: dict[tuple[bytes, bytes], tuple[tuple[str | None, str | None], dict[str, Any]] | tuple[()]] = {}
         # binding -> [template before the date, template after it, its (subsystem, level), last call site checked,
         # the template decoded]
-        self._meta_by_binding: dict[bytes, list[Any]] = {}
+        self._meta_by_binding: dict[bytes, _MetaEntry] = {}
         self._call_sites: set[bytes] = set()  # call-site objects (with _meta's closing brace) found valid
         self._format: tuple[int, int] | None = None
         self._line = 0                    # lines before the current block
@@ -800,7 +813,7 @@ class FileScan:
             return None
         if "log" in obj:
             return None  # (a container runtime's record: the parser reads it)
-        obj["_meta"] = known[4]  # (its date is a dummy: a record's time comes from "time", always there)
+        obj["_meta"] = known.decoded  # (its date is a dummy: a record's time comes from "time", always there)
         obj["time"] = b[meta_end + 9:q - 2].decode("ascii")
         record = record_from_json(obj)
         ready = self.parser.take_record(number, EPOCH + US * when, record)
@@ -822,7 +835,7 @@ class FileScan:
         known = self._meta_entry(b, j + 10, q - self._format[0] + 1, binding)
         if known is None:
             return None
-        meta_binding, level = known[2]
+        meta_binding, level = known.info
         text = b[k + _BIND_END_LEN:j].decode("utf-8", "replace") + '"'
         try:
             message, end = scanstring(text, 0, True)
@@ -846,10 +859,9 @@ class FileScan:
             return parser.flush()
         return parser.hold(event)
 
-    def _meta_entry(self, b: bytes, start: int, end: int, binding: bytes) -> list[Any] | None:
-        """``[template before the date, template after it, (subsystem named by _meta.name, level), call site, the
-        template decoded]`` of the ``_meta`` object ``b[start:end]`` (``binding`` keys the cache of the last one
-        seen); None if it is not one this fast builder can vouch for (the parser takes the line).
+    def _meta_entry(self, b: bytes, start: int, end: int, binding: bytes) -> _MetaEntry | None:
+        """The :class:`_MetaEntry` of the ``_meta`` object ``b[start:end]`` (``binding`` keys the cache of the last
+        one seen); None if it is not one this fast builder can vouch for (the parser takes the line).
 
         A ``_meta`` is its *template* (everything but the ``date`` and the call-site
         ``path`` object, which say nothing the parser uses) plus those two: the template is
@@ -859,7 +871,7 @@ class FileScan:
         comparison instead of the pattern, which costs microseconds on a call site's 400)."""
         known = self._meta_by_binding.get(binding)
         if known is not None:
-            pre, head, info, tail, _ = known
+            pre, head, tail = known.pre, known.head, known.tail
             date_at = start + len(pre)
             date_end = b.find(b'"', date_at, end)
             if date_end > date_at and b.startswith(pre, start) and b.startswith(head, date_end) \
@@ -870,7 +882,7 @@ class FileScan:
                 if head.endswith(CALL_SITE_KEY):
                     tail = b[tail_at:end]
                     if self._call_site_ok(tail):
-                        known[3] = tail
+                        known.tail = tail
                         return known
         meta = b[start:end]
         date_at = meta.find(b'"date":"')
@@ -895,7 +907,7 @@ class FileScan:
             found = self._template(key)
         if not found:
             return None
-        known = [key[0], key[1], found[0], tail, found[1]]
+        known = _MetaEntry(key[0], key[1], found[0], tail, found[1])
         if len(self._meta_by_binding) < 10_000:
             self._meta_by_binding[binding] = known
         return known
