@@ -201,9 +201,18 @@ class TimeContext:
             value = self.localize(value)
         if value is None:
             return None
+        self.note_full(value)
+        return value
+
+    def note_full(self, value: datetime) -> None:
+        """A line's full timestamp was read (here or by a caller that decoded it itself): later time-only lines take
+        its date, and a repeated local hour is read on the side nearest it."""
         self._last_full_date = value.date()
         self._last_instant = value
-        return value
+
+    def note_date(self, day: date) -> None:
+        """Lines up to here were skipped unread; the last of them was of ``day`` (a later time-only line's date)."""
+        self._last_full_date = day
 
     def parse_time_only(self, text: str) -> datetime | None:
         match = _TIME_ONLY.fullmatch(text)

@@ -456,7 +456,7 @@ class FileScan:
 
     def _parse_line(self, number: int, data: bytes, truncated: bool) -> Iterator[Event]:
         if self._last_skip is not None:
-            self.parser.clock._last_full_date = us_to_datetime(self._last_skip).date()
+            self.parser.clock.note_date(us_to_datetime(self._last_skip).date())
             self._last_skip = None
         ready = self.parser.feed_line(number, data, truncated)
         if ready:

@@ -1340,9 +1340,7 @@ class LineParser:
         self.stats.lines += 1
         self._comment_width = 0
         self._trailing_note = None
-        clock = self.clock
-        clock._last_full_date = moment.date()
-        clock._last_instant = moment
+        self.clock.note_full(moment)
         return self.hold(event)
 
     def parse_text(self, number: int, text: str, truncated: bool = False) -> Event:
