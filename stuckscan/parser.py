@@ -247,18 +247,7 @@ def _merge_meta(meta: dict[str, Any], kind: str, fields: dict[str, Any], raw: di
     """Scalars of a log call's meta object (``closed before connect`` durations) become fields, and
     so do the values the console prints under another name, under that name (``stuckscan.meta_fields``)."""
     for key, value in meta.items():
-        if key in fields or not isinstance(key, str):
-            continue
-        kind_of = value.__class__  # (a text or a number as _set_meta_scalar sets it, without the call)
-        if kind_of is str:
-            if len(value) <= _MAX_META_SCALAR:
-                fields[key] = raw[key] = value
-        elif kind_of is int or kind_of is float:  # (not a bool, whose class is bool)
-            fields[key] = value
-            raw[key] = str(value)
-            if key.endswith("Ms") and (bounded := bounded_seconds(value / 1000.0)) is not None:
-                seconds[key] = bounded
-        else:
+        if key not in fields and isinstance(key, str):
             _set_meta_scalar(key, value, fields, raw, seconds)
     for alias, value in meta_fields.aliased(kind, meta):
         if alias.field in fields or not _set_meta_scalar(alias.field, value, fields, raw, seconds):
