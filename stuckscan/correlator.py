@@ -109,7 +109,6 @@ from stuckscan.events import (
     reload_waits_on_task_records,
     replay_all_failed,
     reply_handled_elsewhere,
-    restart_continuation_coalesced,
     short_of_a_working_stream,
     silent_prompt_failure,
     slow_answered_turn,
@@ -3722,11 +3721,7 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
     if kind == "run.timed_out_no_reply":
         return "a run used its whole time budget and gave no answer"
     if kind == "restart.continuation_lost":
-        # (a request coalesced into a restart another session owns, "restart continuation dropped": the gateway's
-        # designed answer to two sessions asking at once; the restart goes ahead, the owner's continuation is kept and
-        # the caller's tool is told none was queued, so no run is cut and nothing waits: no fault by itself)
-        return "" if restart_continuation_coalesced(event) else \
-            "a restart request lost the continuation that would wake its session after the restart"
+        return "a restart request lost the continuation that would wake its session after the restart"
     if kind == "model.all_failed":
         return "every model candidate failed, at least one on a timeout or the session's lock" \
             if fallback_summary_names_a_hold(event) else ""

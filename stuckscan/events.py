@@ -784,16 +784,6 @@ def refused_for_restart(event: Event) -> bool:
     return event.kind == "gateway.draining_rejected" and "draining for restart" in event.message.lower()
 
 
-def restart_continuation_coalesced(event: Event) -> bool:
-    """A restart request folded into a pending restart another session owns: ``restart continuation dropped: another
-    session owns the pending restart (callerSessionKey=<key> pendingSessionKey=<key>)`` (src/infra/restart.ts, warn).
-    The gateway's designed answer to two sessions asking for a restart at once (a caller's continuation may not
-    overwrite another session's, #86742): the restart goes ahead, the owner's continuation runs after it and the
-    caller's tool is told none was queued for it. No run is cut and nothing waits on it, unlike ``restart preparation
-    failed``, the same family's hook that failed."""
-    return event.kind == "restart.continuation_lost" and event.fields.get("stage") == "continuation dropped"
-
-
 def work_start_refusal(event: Event) -> bool:
     """A turn refused at admission, at once: ``Session "<key>" changed while starting work. Retry.`` (or ``Session store
     for "<key>" ...``), bare or as a channel's report of it (``[telegram] dispatch failed: Error: ...``). The session-work

@@ -659,15 +659,17 @@ FAMILIES: tuple[Family, ...] = (
     ),
     # src/infra/restart.ts (subsystem restart, warn): the work a restart request carries for after the restart (the
     # gateway tool's restart sentinel and its continuation turn) was not set up, so the restarted gateway will not
-    # wake that session: its hook failed, "restart preparation failed; restart will continue without it: <err>", or a
-    # request coalesced into a pending restart another session owns, "restart continuation dropped: another session
-    # owns the pending restart (callerSessionKey=<key|unspecified> pendingSessionKey=<key|unspecified>)".
+    # wake that session: its hook failed, "restart preparation failed; restart will continue without it: <err>".
+    # A request coalesced into a pending restart another session owns, "restart continuation dropped: another session
+    # owns the pending restart (callerSessionKey=<key|unspecified> pendingSessionKey=<key|unspecified>)", is the
+    # gateway's designed answer to two sessions asking at once (#86742): the restart goes ahead, the owner's
+    # continuation runs after it and the caller's tool is told none was queued, so no run is cut (no stall).
     _anchored(
         "restart.continuation_lost", "warn", "restart preparation failed",
         r"restart (?P<stage>preparation failed); restart will continue without it:?\s*(?P<error>.*)",
     ),
     _anchored(
-        "restart.continuation_lost", "warn", "restart continuation dropped",
+        "restart.continuation_coalesced", "warn", "restart continuation dropped",
         r"restart (?P<stage>continuation dropped): another session owns the pending restart"
         r"(?: \(callerSessionKey=(?P<callerSessionKey>\S{1,300}) pendingSessionKey=(?P<pendingSessionKey>[^\s()]{1,300})\))?",
     ),

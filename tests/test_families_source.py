@@ -385,7 +385,7 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("restart", "WARN",
      "restart continuation dropped: another session owns the pending restart (callerSessionKey=unspecified "
      "pendingSessionKey=agent:main:main)",
-     "restart.continuation_lost", {"stage": "continuation dropped", "callerSessionKey": "unspecified",
+     "restart.continuation_coalesced", {"stage": "continuation dropped", "callerSessionKey": "unspecified",
                                    "pendingSessionKey": "agent:main:main"}),
     ("plugins", "INFO",
      f"active-memory: agent=main session={KEY} activeProvider=openai activeModel=gpt-5.4 start timeoutMs=15000 "

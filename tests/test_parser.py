@@ -777,7 +777,7 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("restart preparation failed; restart will continue without it: Error: EACCES: permission denied",
      "restart.continuation_lost", {"stage": "preparation failed", "error": "Error: EACCES: permission denied"}),
     ("restart continuation dropped: another session owns the pending restart (callerSessionKey=agent:main:main "
-     "pendingSessionKey=agent:main:telegram:direct:42)", "restart.continuation_lost",
+     "pendingSessionKey=agent:main:telegram:direct:42)", "restart.continuation_coalesced",
      {"stage": "continuation dropped", "callerSessionKey": "agent:main:main",
       "pendingSessionKey": "agent:main:telegram:direct:42"}),
     ("marked 2 startup-orphaned main session(s) for restart recovery", "restart.recovery",

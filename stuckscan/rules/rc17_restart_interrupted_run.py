@@ -13,7 +13,6 @@ from stuckscan.events import (
     STOPPED_RUN,
     event_order,
     refused_for_restart,
-    restart_continuation_coalesced,
     work_start_refusal,
 )
 from stuckscan.model import Confidence, Severity
@@ -187,9 +186,7 @@ def detect(view: IncidentView) -> Candidate | None:
     # whenever the session entry it prepared against moved, restart or not; policy "work-start refusal and its
     # channel report" in tests/field/README.md)
     refusals = [e for e in session_marks if work_start_refusal(e)]
-    # (a restart request coalesced into one another session owns, "restart continuation dropped", cut nothing: the
-    # restart went ahead for both, only the owner's continuation runs after it; two sessions asking at once)
-    session_marks = [e for e in session_marks if not work_start_refusal(e) and not restart_continuation_coalesced(e)]
+    session_marks = [e for e in session_marks if not work_start_refusal(e)]
     # (work the restart's drain refused, `GatewayDrainingError: Gateway is draining for restart`: a new task turned away
     # on arrival, which never started, so no run was cut; a mark only when the refusals go on for minutes after a
     # restart marker, the gateway stuck in its drain. Policy "work refused by a restart drain" in tests/field/README.md)
