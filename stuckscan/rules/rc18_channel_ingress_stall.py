@@ -656,7 +656,7 @@ def _exits_told_once(exits: list[Event]) -> list[Event]:
         if kept and error and event.time is not None:
             k = kept[-1]
             told = field_text(k, "error").strip()
-            if k.time is not None and channel_of(k).split(":", 1)[0] == channel_of(event).split(":", 1)[0] \
+            if k.time is not None and _channel_root(k) == _channel_root(event) \
                     and timedelta(0) <= event.time - k.time <= SAME_DROP and told and (told in error or error in told):
                 continue
         kept.append(event)
