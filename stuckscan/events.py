@@ -219,9 +219,21 @@ _ANSWERED_ERROR = re.compile(
     r"model[ _-]?not[ _-]?found|not available in your region|context overflow|context[ _-]length|maximum context|"
     r"prompt too large|incomplete json|unexpected (?:token|end of json)|api_error|\bHTTP\s*[45]\d\d\b|^\s*[\"']?[45]\d\d\b",
     re.IGNORECASE)
+# (with OpenClaw's own copy of a connect that failed at once, formatTransportErrorCopy in
+# src/agents/pi-embedded-helpers/errors.ts, which an agent end prints as its error= with no raw error kept: "LLM request
+# failed: connection refused by the provider endpoint.", "... DNS lookup for the provider endpoint failed.", "... the
+# provider endpoint is unreachable from this host."; not "network connection was interrupted.", a connection reset or a
+# socket hang up, which may cut a request that waited long)
 _CONNECTION_FAILED = re.compile(r"network connection error|connection error|fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|"
-                                r"network_error", re.IGNORECASE)
+                                r"network_error|connection refused|DNS lookup for the provider endpoint failed|"
+                                r"provider endpoint is unreachable", re.IGNORECASE)
 _RAW_TIMEOUT = re.compile(r"time[ds]?[_ -]?out|\babort", re.IGNORECASE)
+# undici's own stream timeouts (HeadersTimeoutError "Headers Timeout Error", code UND_ERR_HEADERS_TIMEOUT; BodyTimeoutError
+# "Body Timeout Error", UND_ERR_BODY_TIMEOUT): the provider sent no response headers, or no body bytes, for the
+# dispatcher's whole timeout (undici's default 300 s; OpenClaw's global dispatcher sets at least 30 minutes,
+# DEFAULT_UNDICI_STREAM_TIMEOUT_MS in src/infra/net/undici-global-dispatcher.ts). However short the paste, the model call
+# waited that long with nothing: a hang, not a refusal.
+UNDICI_STREAM_TIMEOUT = re.compile(r"\b(?:Headers|Body) ?Timeout ?Error\b|\bUND_ERR_(?:HEADERS|BODY)_TIMEOUT\b", re.IGNORECASE)
 # Set by the correlator on an agent end whose run's start it saw: the seconds from that start to the end.
 AGENT_END_WAIT_FIELD = "runWaited"
 # A connection failure that ends a run open this long was no failure "at once": the model call held the session (the
@@ -276,6 +288,9 @@ def model_call_timed_out(event: Event) -> bool:
         # by a recovery, a /stop or its own run timeout, is classed a timeout too, whatever held it)
     if event.kind == "embedded.agent_end" and connection_cut_after_wait(event):
         return True
+    if event.kind == "embedded.agent_end" and any(UNDICI_STREAM_TIMEOUT.search(str(event.fields.get(key, "")))
+                                                  for key in ("error", "rawError")):
+        return True  # (undici's headers or body timeout: nothing from the provider for the dispatcher's whole timeout)
     if _PROVIDER_ANSWERED.match(str(event.fields.get("rawError", ""))) is not None:
         return False  # (the provider's own HTTP answer, rawError=503 "...": it refused at once, nothing hung)
     # (a paste that kept only the error of a lane task error, 'lane task error: FailoverError: LLM request timed

@@ -752,3 +752,32 @@ def test_a_request_aborted_by_another_sessions_stop_is_no_evidence_for_the_open_
         == [["RC01", "RC03"]]
     # boundary: B's abort long before (more than the abort's settle and teardown, ABORT_FAILS_TURN) says nothing
     assert _stall_with_request_aborted(abort_b, failed_at="10:00:29") == [["RC01", "RC03"]]
+
+
+# -- OpenClaw's transport copy and undici's stream timeouts in an agent end's error (t48b source audit)
+def _agent_end(error: str) -> str:
+    return ("2026-11-20T10:00:00.000Z [agent/embedded] embedded run agent end: runId=r1 isError=true model=qwen3 "
+            f"provider=ollama error={error}")
+
+
+def test_a_connect_that_failed_at_once_in_openclaws_own_words_is_no_model_hang() -> None:
+    # formatTransportErrorCopy (src/agents/pi-embedded-helpers/errors.ts): the copy an agent end prints with no raw
+    # error kept; OpenClaw files the network failure under failoverReason=timeout, but nothing waited on the model.
+    for copy in ("LLM request failed: connection refused by the provider endpoint.",
+                 "LLM request failed: DNS lookup for the provider endpoint failed.",
+                 "LLM request failed: the provider endpoint is unreachable from this host."):
+        assert _primaries(_agent_end(f"{copy} failoverReason=timeout")) == [], copy
+
+
+def test_a_connection_interrupted_mid_request_stays_a_possible_hang() -> None:
+    # (a reset or a socket hang up may cut a request that waited long: not read as a failure at once)
+    assert _primaries(_agent_end("LLM request failed: network connection was interrupted. "
+                                 "failoverReason=timeout")) == ["RC01"]
+
+
+def test_undicis_headers_or_body_timeout_is_a_model_call_that_sent_nothing_for_minutes() -> None:
+    # undici's HeadersTimeoutError / BodyTimeoutError: nothing from the provider for the dispatcher's whole timeout
+    # (300 s by default, 30 minutes under OpenClaw's global dispatcher), however short the paste
+    for error in ("Headers Timeout Error", "HeadersTimeoutError: Headers Timeout Error", "Body Timeout Error",
+                  "TypeError: fetch failed (UND_ERR_HEADERS_TIMEOUT)"):
+        assert _primaries(_agent_end(error)) == ["RC01"], error
