@@ -12,6 +12,7 @@ channel plugin the loader gave up on is its channel exiting (``channel.exited``)
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -607,3 +608,38 @@ def channel_side_line(event: Event) -> bool:
     if UNHANDLED_REJECTION.search(message) or RESUME_SCHEDULED.search(message):
         return True
     return bool(channel_subsystem(event.subsystem)) and CHANNEL_SIDE_FAILURE.search(message) is not None
+
+
+# One account's provider started again and again, with no gateway start, restart or shutdown line between the starts
+# (labelling policy "channel reconnect burst": three or more `starting provider` lines at a regular interval): the
+# channel restarting in a loop, even when each start connects. Regular: the two steps between three starts in a row
+# differ by at most a tenth of the longer (or a few seconds), as a timer or a watchdog spaces them; a step longer than
+# a few hours, or starts at irregular times far apart, is a gateway started by hand now and then, not a loop.
+START_LOOP_STARTS = 3
+START_LOOP_MAX_STEP = timedelta(hours=3)
+START_LOOP_SLACK = 0.1
+START_LOOP_MIN_SLACK = timedelta(seconds=5)
+SAME_START = timedelta(seconds=1)  # (a start printed twice, to the file and the console, is one start)
+# An account's start by its channel plugin ("[default] starting provider", "starting LINE provider (<bot>)", "starting
+# feishu[<acct>] (mode: ...)"), not a client's own reconnect that the channel logs as starting a socket again.
+_PROVIDER_START = re.compile(r"\bprovider\b|^starting [\w-]{1,40}\[")
+
+
+def provider_start(event: Event) -> bool:
+    """Whether a channel start line (``channel.starting``) is an account's provider starting."""
+    return _PROVIDER_START.search(event.message) is not None
+
+
+def regular_steps(times: list[datetime]) -> timedelta | None:
+    """The step of the last :data:`START_LOOP_STARTS` starts of one account (``times``, in order) when they come at a
+    regular interval (see :data:`START_LOOP_SLACK`), else None."""
+    if len(times) < START_LOOP_STARTS:
+        return None
+    last = times[-START_LOOP_STARTS:]
+    steps = [later - earlier for earlier, later in zip(last, last[1:])]
+    longest = max(steps)
+    if min(steps) <= SAME_START or longest > START_LOOP_MAX_STEP:
+        return None
+    if longest - min(steps) > max(longest * START_LOOP_SLACK, START_LOOP_MIN_SLACK):
+        return None
+    return sum(steps, timedelta(0)) / len(steps)

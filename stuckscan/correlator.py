@@ -22,7 +22,15 @@ from typing import Any
 
 from stuckscan._identity import BoundedMap, IdentityResolver, Names, identity_of, is_line_only
 from stuckscan._store import BlobSpill
-from stuckscan.channels import channel_of, channel_side_line, channel_subsystem
+from stuckscan.channels import (
+    SAME_START,
+    START_LOOP_STARTS,
+    channel_of,
+    channel_side_line,
+    channel_subsystem,
+    provider_start,
+    regular_steps,
+)
 from stuckscan.events import (
     AGENT_END_WAIT_FIELD,
     ATTENTION_LABELS,
@@ -63,6 +71,7 @@ from stuckscan.events import (
     SLOW_COMPACTION_KIND,
     SLOW_COMPACTION_SECONDS,
     SLOW_RESPONSE_SECONDS,
+    START_LOOP_KIND,
     STARTED_KINDS,
     STOPPED_RUN,
     TIMED_OUT_RUN_FIELD,
@@ -203,7 +212,7 @@ GATEWAY_TROUBLE_KINDS = frozenset({
     "channel.polling_stall", "channel.exited", "channel.transport_error", "channel.reconnecting",
     "channel.shared_connections", "channel.stop_timeout", "channel.terminal_disconnect", "channel.slow_listener",
     "channel.listener_timeout", "host.timing_gap", "gateway.heap_oom", "channel.handler_broken",
-    "channel.inbound_refused", "sqlite.busy",
+    "channel.inbound_refused", "sqlite.busy", "channel.delivery_refused",
 })
 LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",
@@ -219,6 +228,18 @@ ADMISSION_CLOSING_KINDS = frozenset({
     "gateway.reload_required", "gateway.drained", "gateway.stop_killed", "gateway.forced_restart",
     "gateway.process_killed",
 })
+# One channel account's provider started at a regular interval, three times or more in a row, with no gateway start,
+# restart or shutdown line between the starts (channels.regular_steps): filed on the latest start as this kind, which
+# opens (or joins) a gateway-wide episode from the first start of the run. RC18's restart loop (labelling policy
+# "channel reconnect burst"), read even when no warning or error line is there.
+# (START_LOOP_KIND, from stuckscan.events)
+# The lines of the gateway starting, restarting, reloading or shutting down: a channel's starts on the two sides of one
+# are the gateway's own starts of it, not the channel's loop.
+START_LOOP_BREAKERS = LIFECYCLE_KINDS | {
+    "gateway.starting", "gateway.log_file", "gateway.hot_reload", "gateway.shutdown_timeout", "gateway.shutdown_error",
+    "gateway.forced_restart", "gateway.restart_failed", "gateway.heap_oom",
+}
+STARTS_KEPT = 8  # (per account: the last few starts, enough to tell a run of regular steps)
 # A channel's inbound message refused as if the gateway were draining while nothing closed its admission (see
 # Correlator._refused_while_admitting): RC18's evidence.
 INBOUND_REFUSED_KIND = "channel.inbound_refused"
@@ -289,7 +310,7 @@ CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE
                                                  AUTH_WARMED_KIND, REPLAY_KIND, LOCK_RELEASED_KIND,
                                                  "channel.typing_ttl", "cli.exit_silent", "transcript.tool_result",
                                                  INBOUND_ACCEPTED_KIND, PLUGIN_TOOL_CALL_KIND, *PLUGIN_TOOL_END_KINDS} \
-    | REPLY_ACCOUNTED_KINDS
+    | REPLY_ACCOUNTED_KINDS | START_LOOP_BREAKERS
 # A run's lines that name no session: its progress (a tool starting or returning, also in a pasted timeline of the
 # session transcript) and the CLI backend running its turn. The last few are kept for a recovery line that opens an
 # incident, which reads those inside the span its `age` counts as without progress (RC04: the abort's count
@@ -1116,6 +1137,8 @@ class Correlator:
         self._accepted: Event | None = None  # (an accepted inbound message no dispatch has followed yet)
         self._last_skip: tuple[IncidentRecord, Event] | None = None  # (see _skip_ages_beside)
         self._last_start: Event | None = None  # the latest channel start (see _keep_start_beside_fetch_timeouts)
+        # per channel account, its provider starts since the gateway last started, restarted or stopped (_start_loop)
+        self._provider_starts: dict[str, deque[Event]] = {}
         self.episodes: list[EpisodeRecord] = []
         self.open_episode: EpisodeRecord | None = None
         self.markers: deque[Event] = deque(maxlen=self.limits.markers)
@@ -1224,6 +1247,9 @@ class Correlator:
             self._accepted = None  # (the message reached a session: tested only while one waits, every event passes)
         if kind == CHANNEL_START_KIND:
             self._keep_start_beside_fetch_timeouts(event)
+            self._start_loop(event)
+        elif kind in START_LOOP_BREAKERS:
+            self._provider_starts.clear()
         if kind == "channel.typing_ttl":
             self._typing_ttl = event
         elif kind == CLI_SILENT_EXIT_KIND:
@@ -3013,6 +3039,37 @@ class Correlator:
                                        for e in episode.evidence.of("fetch.timeout")):
             episode.evidence.add(start)
 
+    def _start_loop(self, start: Event) -> None:
+        """File a channel account's provider starts coming at a regular interval (three or more in a row, no gateway
+        start, restart or shutdown line between them: START_LOOP_BREAKERS clears them) as gateway trouble of kind
+        START_LOOP_KIND, dated back to the run's first start, with the run's starts as its episode's evidence."""
+        if start.time is None or not provider_start(start):
+            return
+        account = channel_of(start)
+        starts = self._provider_starts.get(account)
+        if starts is None:
+            if len(self._provider_starts) >= MAX_TRANSPORTS_TRACKED:
+                return
+            starts = self._provider_starts[account] = deque(maxlen=STARTS_KEPT)
+        if starts and starts[-1].time is not None and abs(start.time - starts[-1].time) <= SAME_START:
+            return  # (one start printed twice)
+        starts.append(start)
+        times = [s.time for s in starts if s.time is not None]
+        step = regular_steps(times)
+        if step is None:
+            return
+        first = len(times) - START_LOOP_STARTS
+        while first > 0 and regular_steps(times[first - 1:first + START_LOOP_STARTS - 1]) is not None:
+            first -= 1
+        run = list(starts)[first:]
+        loop = replace(start, kind=START_LOOP_KIND, fields={
+            **start.fields, "starts": len(run), "stepSeconds": round(step.total_seconds()),
+            "loopSpanMs": (start.time - times[first]) // timedelta(milliseconds=1)})
+        self._on_gateway_trouble(loop)
+        if self.open_episode is not None:
+            for earlier in run:
+                self.open_episode.evidence.add(earlier)
+
     def _resume_restart_loop(self, event: Event) -> EpisodeRecord | None:
         """The episode that ended with an earlier health-monitor restart of the same channel,
         reopened: a restart loop (the monitor restarts a stuck channel every few minutes or
@@ -3492,7 +3549,7 @@ class Correlator:
 # Lines that measure how long the loop (or the process) had been held when they were written: the liveness sample's
 # longest pause, a heartbeat tick's lateness, a timer's delay and the thaw routine's frozen span, each ended by then.
 BLOCKED_MEASURES = {"liveness.warning": "eventLoopDelayMaxMs", "liveness.heartbeat_delayed": "overdue",
-                    "timer.delayed": "delayMs", "host.timing_gap": "frozenMs"}
+                    "timer.delayed": "delayMs", "host.timing_gap": "frozenMs", START_LOOP_KIND: "loopSpanMs"}
 
 
 def _blocked_since(event: Event, moment: datetime | None) -> datetime | None:

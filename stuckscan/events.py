@@ -999,6 +999,10 @@ CHANNEL_START_KIND = "channel.starting"
 # more past with no dispatch, claim, session, run or lane line: built by the correlator at the input's end, RC18's
 # evidence (labelling policy "inbound accepted, then a dated silence").
 INBOUND_UNSERVED_KIND = "channel.inbound_unserved"
+# One channel account's provider starting at a regular interval, three times or more, with no gateway start, restart
+# or shutdown line between: built by the correlator on the latest start (Correlator._start_loop), RC18's evidence
+# (labelling policy "channel reconnect burst").
+START_LOOP_KIND = "channel.start_loop"
 INBOUND_SILENCE = timedelta(seconds=30)
 # A channel's start-up requests (getMe, deleteWebhook, setMyCommands) are sent right after its "starting provider"
 # line, so a timeout that names no request is tied to a start only within a few lines of it (and, timed, within a

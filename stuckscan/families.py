@@ -2163,6 +2163,21 @@ FAMILIES: tuple[Family, ...] = (
         "channel.transport_error", "error", "Signal SSE stream error:",
         r"Signal SSE stream error:\s*(?P<error>.*)",
     ),
+    # signal-cli's own account lock (its stderr, which the Signal channel logs as "signal-cli: <line>"): "Config file is
+    # in use by another instance, waiting…" when another signal-cli process holds the account's config file (an
+    # earlier daemon a restart did not wait for, #5421, #22676), then "Config file lock acquired." once it has the lock.
+    # Until then the daemon does not start, so the Signal channel cannot start: read as a start that failed, as a
+    # channel startup failure is (RC18), and the lock acquired as the channel's start going on.
+    _searched(
+        "channel.exited", "warn", "Config file is in use by another instance",
+        r"(?P<channel>)(?P<error>Config file is in use by another instance)(?P<stage>)(?:,?\s*waiting(?:…|\.{3})?)?",
+        values={"channel": {"": "signal"}, "stage": {"": "blocked"}},
+    ),
+    _searched(
+        "channel.polling_started", "info", "Config file lock acquired",
+        r"(?P<channel>)Config file lock acquired\b",
+        values={"channel": {"": "signal"}},
+    ),
     # The imsg bridge the iMessage channel talks JSON-RPC to (extensions/imessage/src/client.ts): its process ending,
     # "imsg rpc exited (code <n>|signal <SIG>)" / "imsg rpc closed", a request it did not answer, "imsg rpc timeout
     # (<method>)", and a request after it ended, "imsg rpc not running" (errors its callers log or rethrow: as the
@@ -2901,6 +2916,20 @@ FAMILIES: tuple[Family, ...] = (
         "channel.inbound_failed", "error", "[bluebubbles] debounce flush failed",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?\[(?P<channel>bluebubbles)\] (?P<event>debounce flush) failed:?\s*"
         r"(?P<error>[^\n]{0,500})",
+    ),
+    # A webhook channel's sender (the BlueBubbles server, any service that POSTs inbound messages to the gateway's
+    # webhook route) failing to deliver one because nothing listened: "... dispatch(es) ... connect ECONNREFUSED
+    # 127.0.0.1:18789", "webhook delivery failed: ... ECONNREFUSED". The sender's line, not the gateway's: its words name
+    # a delivery (webhook, dispatch, deliver, POST) and the refusal, with the gateway's default port as its target or no
+    # target (a refusal by another host or port is a delivery of the gateway's own, or to another service: not read).
+    # RC18 reads the deliveries refused on the gateway's own port as inbound messages that never reached it.
+    _searched(
+        "channel.delivery_refused", "error", "ECONNREFUSED",
+        r"(?:\b(?P<channel>BlueBubbles|BB)\b[^\n]{0,80}?)?"
+        r"\b(?P<event>[Ww]ebhooks?|[Dd]ispatch(?:es|ed|ing)?|[Dd]eliver(?:y|ies|ed|ing|s)?|POST)\b[^\n]{0,300}?"
+        r"\bECONNREFUSED\b(?:\s+(?P<target>(?P<host>[\w.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\]):(?P<port>18789))\b"
+        r"|(?!\s+[\w.\[\]:-]{1,300}:\d))",
+        values={"channel": {"BB": "bluebubbles", "BlueBubbles": "bluebubbles"}},
     ),
     # Tlon (extensions/tlon/src/urbit/sse-client.ts, the Urbit channel's event stream): "[SSE] Stream ended,
     # attempting reconnection..." and "[SSE] Reconnection attempt <n>/<max> in <n>ms..." (info), "[SSE] Reconnection

@@ -855,6 +855,11 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("feishu[default]: polling error: Error: ETIMEDOUT", "channel.transport_error", {"error": "Error: ETIMEDOUT"}),
     ("feishu[default]: error handling message: Error: 400", "channel.inbound_failed", {"event": "message"}),
     ("Signal SSE connection lost, reconnecting in 2s...", "channel.reconnecting", {"restartDelay": 2}),
+    ("signal-cli: Config file is in use by another instance, waiting…", "channel.exited",
+     {"channel": "signal", "stage": "blocked", "error": "Config file is in use by another instance"}),
+    ("signal-cli: Config file lock acquired.", "channel.polling_started", {"channel": "signal"}),
+    ("BB dispatches msg 1 → connect ECONNREFUSED 127.0.0.1:18789, no retry logged", "channel.delivery_refused",
+     {"channel": "bluebubbles", "port": 18789, "host": "127.0.0.1"}),
     ("[telegram][diag] closing stale transport before rebuild", "channel.reconnecting", {}),
     ("[default] slack socket mode reports 10 active connections for this Slack app; Slack may deliver each event to "
      "any one connection", "channel.shared_connections", {"activeConnections": 10, "account": "default"}),

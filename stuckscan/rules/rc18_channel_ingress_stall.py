@@ -29,6 +29,7 @@ from stuckscan.events import (
     INBOUND_SILENCE,
     INBOUND_UNSERVED_KIND,
     REPLAY_KIND,
+    START_LOOP_KIND,
     beside_start,
     event_order,
     replay_all_failed,
@@ -105,10 +106,20 @@ def _replay_lost(context: FixContext) -> bool:
     return bool(context.fact("replay_lost"))
 
 
+def _start_blocked(context: FixContext) -> bool:
+    return bool(context.fact("start_blocked"))
+
+
+def _deliveries_lost(context: FixContext) -> bool:
+    return bool(context.fact("deliveries_refused"))
+
+
 def _no_restart_cure(context: FixContext) -> bool:
     """A cause a restart of the channel does not remove: its code, a second plugin claiming it, replies already lost,
-    a build that refuses the channel's work as if draining."""
-    return _code_not_whole(context) or _claimed_twice(context) or _replay_lost(context) or _inbound_refused(context)
+    a build that refuses the channel's work as if draining, another process holding what its start needs, inbound
+    messages already refused."""
+    return _code_not_whole(context) or _claimed_twice(context) or _replay_lost(context) or _inbound_refused(context) \
+        or _start_blocked(context) or _deliveries_lost(context)
 
 
 def _restart_may_help(context: FixContext) -> bool:
@@ -256,6 +267,16 @@ RULE = Rule(
      "it with no dispatch, claim, session, run or lane line in between: low confidence; an accepting line that is the "
      "last line, or followed only by a reporter's note, is no evidence (labelling policy \"inbound accepted, then a "
      "dated silence\")",
+     "one account's provider started three or more times in a row at a regular interval (`[default] starting "
+     "provider` every 35 minutes), with no gateway start, restart or shutdown line between the starts, even when each "
+     "start connects: the channel restarting in a loop; medium confidence at most (no line says why); not: starts "
+     "with a gateway start, restart or shutdown line between them, two starts, or starts at irregular times far apart",
+     "a channel daemon's start held by another instance of it: signal-cli's `Config file is in use by another "
+     "instance, waiting…` (another signal-cli holds the account's config file) with no `Config file lock acquired` "
+     "after it: the Signal channel cannot start; low confidence alone",
+     "a webhook channel's sender refused by the gateway's port twice or more (`BB dispatches msg 1 → connect "
+     "ECONNREFUSED 127.0.0.1:18789`): the inbound messages those deliveries carried never reached the gateway; "
+     "medium confidence; one refused delivery alone is no loss shown",
      "delivery recovery's summary after a start with nothing delivered (`Delivery recovery complete: 0 recovered, 6 "
      "failed, ...`): the replies queued across the restart did not reach their chats; medium confidence when it "
      "counts several failures"),
@@ -294,6 +315,16 @@ RULE = Rule(
          "channel came up (its connected line after the start): a replay that runs before the channel has reconnected "
          "fails every entry, and each failure spends one of the entry's retries (#91212).", _replay_lost,
          "delivery recovery delivered none of the replies it replayed"),
+     Fix("Stop the other process that holds the channel's account (for Signal, `pgrep -af signal-cli`: a daemon an "
+         "earlier gateway left running shows PPID 1), then start the gateway again: while it holds the account's "
+         "config file, every new signal-cli daemon waits and the channel does not start. Upgrade to a build whose "
+         "Signal stop waits for its daemon to exit before the channel starts again (#22676).", _start_blocked,
+         "the channel's daemon waits on a lock another instance holds"),
+     Fix("Keep the gateway's port answering while the channel's sender delivers (restart rather than stop and start, "
+         "and check the gateway is up again before messages arrive): a webhook sender that gets connection refused may "
+         "not retry, and the messages it carried are lost unless the channel fetches what it missed after the start; "
+         "ask the senders to send them again.", _deliveries_lost,
+         "the channel's webhook deliveries were refused on the gateway's port"),
      Fix("Restart the channel or the gateway.", _restart_may_help, "the channel can come back on a restart"),
      Fix("Upgrade (PR #34113 fixes the multi-account stale-socket loop).", _stale_socket,
          "the restarts are for stale sockets"),
@@ -885,6 +916,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     if routine and not trouble:
         stalls, auto, self_looping = [], [], []
     exited = _exits_told_once(view.events("channel.exited"))
+    # (a daemon's start held by another instance's lock that it then acquired: the start went on)
+    exited = [e for e in exited if not (_blocked_start(e) and _up_again_after(view, e))]
     stalled_channels = Counter(channel_of(e) for e in stalls)
     # (a watchdog stall of a channel whose transport also closed or failed in the episode is its second sign)
     failed_channels = {channel_of(e) for e in view.events("channel.transport_error", "channel.reconnecting")}
@@ -931,6 +964,12 @@ def detect(view: EpisodeView) -> Candidate | None:
     held = [e for e in listeners if len(listeners) >= 2 or _listener_seconds(e) > LISTENER_BUDGET_SECONDS]
     self_looping += held
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
+    # One account's provider started again and again at a regular interval with no gateway start, restart or shutdown
+    # line between (the correlator files such a run of starts as START_LOOP_KIND): a restart loop of the channel even
+    # when each start connects; nothing says why, so medium confidence at most when it is all there is.
+    start_loops = view.events(START_LOOP_KIND)
+    only_start_loop = bool(start_loops) and not looping
+    looping += [channel for channel in dict.fromkeys(channel_of(e) for e in start_loops) if channel not in looping]
     total = view.count("health.restart")
     # One restart, or one channel failing to bind its port: the monitor (or the channel) found its ingress
     # down, but a single line cannot tell a loop from one restart that fixed it.
@@ -979,6 +1018,9 @@ def detect(view: EpisodeView) -> Candidate | None:
         unserved = view.events(INBOUND_UNSERVED_KIND)
         if unserved and view.record.served_after is None:
             return _accepted_never_dispatched(unserved)
+        deliveries = _deliveries_to_gateway(view.events("channel.delivery_refused"))
+        if len(deliveries) >= 2:
+            return _deliveries_refused(deliveries)
         return None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
     only_held = bool(held) and all(any(e is h for h in held) for e in self_looping)
@@ -990,7 +1032,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     one_stall_hung_runner = bool(runner_hung) and len(stalls) == 1 and not (restarts or auto or exited or transport)
     confidence = Confidence.LOW if lone else \
         Confidence.MEDIUM if view.overlapping_incidents or on_word_only or one_hung_request or one_stall_hung_runner \
-        else Confidence.HIGH
+        or only_start_loop else Confidence.HIGH
     name = (looping or list(per_channel) or ["channel"])[0].strip(":") or "a channel"
     reasons = sorted({field_text(e, "reason") for e in restarts if field_text(e, "reason")})
     latest_attempt = max((e for e in auto if _attempt(e)), key=_attempt, default=None)  # (a line with no count: none)
@@ -1016,6 +1058,10 @@ def detect(view: EpisodeView) -> Candidate | None:
         summary = (f"The gateway process ended on a network failure nothing caught ({_error_words(field_text(exited[0], 'error'))}), "
                    "and every channel stopped with it; such a failure escapes from a channel's background polling or "
                    "socket loop, which one line cannot name")
+    elif lone and exited and all(_blocked_start(e) for e in exited) and not (channel_port_taken or hung_stops.all):
+        summary = (f"{_channel_name(exited[0])} could not start: its daemon waits for a lock another instance of it "
+                   f"holds ({quote(field_text(exited[0], 'error'), 120)}), and nothing after it shows the lock "
+                   "acquired or the channel started")
     elif lone and exited and not (channel_port_taken or hung_stops.all):
         errors = sorted({field_text(e, "error") for e in exited if field_text(e, "error")})
         summary = (f"{_channel_name(exited[0])} exited" + (f" ({_error_words(errors[0])})" if len(errors) == 1 else "")
@@ -1046,6 +1092,13 @@ def detect(view: EpisodeView) -> Candidate | None:
                    f"({', '.join(reasons) or 'no reason given'})")
     elif total:
         summary = f"The health monitor restarted {name} {total} time(s) ({', '.join(reasons) or 'no reason given'})"
+    elif start_loops and (only_start_loop or not (auto or gave_up or transport or held or hung_stops.all or exited)):
+        loop = max(start_loops, key=lambda e: (int(e.fields.get("starts", 0)), event_order(e)))
+        summary = (f"{_channel_name(loop)}'s provider was started {loop.fields.get('starts', 3)} times in a row, about "
+                   f"every {_step_words(loop.fields.get('stepSeconds'))}, with no gateway start, restart or shutdown "
+                   "line between the starts: the channel restarting in a loop, even where a start connected (no line "
+                   "says why)")
+        stall_note = [] if only_start_loop else stall_note
     elif auto:
         summary = f"{name} kept restarting itself"
     elif gave_up:
@@ -1106,7 +1159,8 @@ def detect(view: EpisodeView) -> Candidate | None:
            + (f"{runner_hung[0].seconds['stopTimeout']:.0f} s" if "stopTimeout" in runner_hung[0].seconds else "its budget")
            + " (the runner itself was wedged)" if runner_hung and stall_note else "")
         + (("" if "ended" in summary else "; the gateway process then ended on that uncaught network failure")
-           if crash_only else "; the channel exited" if exited and "exited" not in summary else "")
+           if crash_only else "; the channel exited" if exited and "exited" not in summary
+           and not all(_blocked_start(e) for e in exited) else "")
         + (f"; its stop hung past the {metric(hung_stops.all[0], 'stopTimeoutMs'):.0f} ms budget after the abort "
            f"({len(hung_stops.all)} time(s))" if hung_stops.all and "stop hung" not in summary else "")
         + ("; the reporter's note says it kept coming" if noted else "")
@@ -1119,14 +1173,16 @@ def detect(view: EpisodeView) -> Candidate | None:
            "the app, and hands each event to one of them" if shared else "")
         + ("." if lone else ": the channels stopped delivering messages." if several_accounts
            else ": the channel stopped delivering messages."),
-        cite(restarts[:3], restarts[-1:], [n for _, n in noted[:1]], auto[-2:], gave_up[:1], limits[:1], failed[:1],
+        cite(restarts[:3], restarts[-1:], [n for _, n in noted[:1]], start_loops[-1:], view.events(CHANNEL_START_KIND)[:1]
+             if start_loops else [], auto[-2:], gave_up[:1], limits[:1], failed[:1],
              addr_in_use[:1], stalls[:2], runner_hung[:1] if stalls else [], exited[:1], hung_stops.all[:2], transport[:2], shared[:1], held[:2]),
         onset=view.record.start,
         facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons, "shared_connections": bool(shared),
                "plugin_not_loaded": any(e.fields.get("plugin") and not _claim_refused(e) for e in exited),
                "claimed_twice": any(_claim_refused(e) for e in exited),
                "poll_conflict": any(_poll_conflict(e) for e in transport), "listener_held": bool(held),
-               "credentials_refused": bool(transport) and all(credentials_refused(e) for e in transport)},
+               "credentials_refused": bool(transport) and all(credentials_refused(e) for e in transport),
+               "start_blocked": bool(exited) and all(_blocked_start(e) for e in exited)},
         # (one failure of the intake and nothing else: said, at info, so a blip the channel healed fails no CI)
         # (one health-monitor restart and nothing failing after it: the monitor doing its job, said at info)
         severity=Severity.INFO if lone and (failed_once_only or routine_restart) else None,
@@ -1286,4 +1342,54 @@ def _replays_lost(replays: list[Event]) -> Candidate:
         f"Delivery recovery replayed the replies queued before the restart and delivered none of them (0 recovered, "
         f"{failed} failed): the channel could not take them, so those replies did not reach their chats.",
         cite(replays[:1], replays[-1:]), onset=first_time(replays), facts={"replay_lost": True},
+    )
+
+
+def _blocked_start(event: Event) -> bool:
+    """A channel's start held by a lock another instance holds (signal-cli's "Config file is in use by another
+    instance, waiting…"): the start has not failed, it waits, and the channel takes in nothing while it does."""
+    return event.kind == "channel.exited" and field_text(event, "stage") == "blocked"
+
+
+def _step_words(seconds: object) -> str:
+    """A start loop's step in words ("35 min", "40 s")."""
+    value = float(seconds) if isinstance(seconds, (int, float)) else 0.0
+    return f"{value / 60:.0f} min" if value >= 120 else f"{value:.0f} s"
+
+
+# The gateway's default port: a webhook sender refused there found no gateway listening.
+GATEWAY_PORT = 18789
+
+
+def _deliveries_to_gateway(refused: list[Event]) -> list[Event]:
+    """A webhook channel's deliveries refused on the gateway's own port (the family reads only those whose target is
+    the gateway's default port or unnamed): kept when one of them names that port (the others, a sender's same
+    deliveries, say less), each delivery once (copies within :data:`SAME_DROP` are one)."""
+    if not any(str(e.fields.get("port")) == str(GATEWAY_PORT) for e in refused):
+        return []
+    kept: list[Event] = []
+    for event in sorted(refused, key=event_order):
+        last = kept[-1] if kept else None
+        if last is not None and last.time is not None and event.time is not None \
+                and event.time - last.time <= SAME_DROP and last.message == event.message:
+            continue
+        kept.append(event)
+    return kept
+
+
+def _deliveries_refused(refused: list[Event]) -> Candidate:
+    """A webhook channel's sender refused by the gateway's port two times or more: nothing listened where its inbound
+    messages go, so the messages those deliveries carried never reached the gateway (a sender that got connection
+    refused may not retry, and nothing in the lines shows them fetched again): the channel's ingress lost, no session
+    involved. Medium confidence: the lines are the sender's, and a sender may still retry."""
+    first = refused[0]
+    target = next((field_text(e, "target") for e in refused if field_text(e, "target")), f"port {GATEWAY_PORT}")
+    channel = field_text(first, "channel")
+    who = f"{display_name(channel)}'s webhook" if channel else "A webhook channel's"
+    return Candidate(
+        "RC18", Confidence.MEDIUM,
+        f"{who} deliveries of inbound messages to the gateway were refused {len(refused)} times (connection refused on "
+        f"{target}): nothing listened on the gateway's port, so the messages they carried never reached it, and no "
+        "line shows them delivered again.",
+        cite(refused[:2], refused[-1:]), onset=first_time(refused), facts={"deliveries_refused": True},
     )

@@ -1,0 +1,136 @@
+"""RC18 on three shapes the field corpus showed (f489, f652, f838): one account's provider started again and again at a
+regular interval with no gateway restart line between (labelling policy "channel reconnect burst"), signal-cli's start
+held by another instance's lock, and a webhook channel's deliveries refused on the gateway's port. Lines written for
+these tests, of the shapes OpenClaw, signal-cli and a webhook sender log."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from stuckscan.analysis import analyze_paths
+from stuckscan.channels import regular_steps
+from stuckscan.parallel import analyze_paths_fast
+from tests.test_pasted_readings import analyze_text
+
+SLACK = '{"subsystem":"gateway/channels/slack"}'
+
+
+def rc18(*lines: str):
+    """The RC18 finding the lines make (the first), or None."""
+    analysis = analyze_text(*lines)
+    found = [e.primary for e in [*analysis.incidents, *analysis.episodes] if e.primary and e.primary.rule.id == "RC18"]
+    return found[0] if found else None
+
+
+def start(clock: str, account: str = "default", channel: str = "slack") -> str:
+    return f'2026-04-14T{clock}.000-07:00 info {{"subsystem":"gateway/channels/{channel}"}} [{account}] starting provider'
+
+
+def connected(clock: str) -> str:
+    return f"2026-04-14T{clock}.500-07:00 info {SLACK} slack socket mode connected"
+
+
+# -- a provider started at a regular interval
+
+def test_three_regular_starts_with_no_restart_line_between_are_a_restart_loop_at_medium_confidence() -> None:
+    finding = rc18(start("11:27:24"), connected("11:27:25"), start("12:02:24"), connected("12:02:26"),
+                   start("12:37:24"), connected("12:37:25"))
+    assert finding is not None
+    assert finding.confidence.value == "medium"
+    assert "3 times in a row" in finding.summary and "35 min" in finding.summary
+    assert "no gateway start, restart or shutdown line" in finding.summary
+
+
+def test_a_fast_regular_loop_and_one_that_goes_on_count_every_start() -> None:
+    clocks = ["10:00:00", "10:00:30", "10:01:01", "10:01:30", "10:02:00"]
+    finding = rc18(*(start(c) for c in clocks))
+    assert finding is not None and "5 times in a row" in finding.summary and "30 s" in finding.summary
+
+
+def test_two_starts_only_are_no_fault() -> None:
+    assert rc18(start("11:27:24"), connected("11:27:25"), start("12:02:24"), connected("12:02:26")) is None
+
+
+def test_starts_with_a_gateway_restart_line_between_are_the_gateways_starts() -> None:
+    restart = '2026-04-14T{}.000-07:00 info {{"subsystem":"gateway"}} signal SIGUSR1 received'
+    ready = '2026-04-14T{}.000-07:00 info {{"subsystem":"gateway"}} listening on ws://127.0.0.1:18789 (PID 4242)'
+    lines = []
+    for clock, before in (("11:27:24", "11:27:20"), ("12:02:24", "12:02:20"), ("12:37:24", "12:37:20")):
+        lines += [restart.format(before[:-2] + "10"), ready.format(before), start(clock), connected(clock)]
+    assert rc18(*lines) is None
+
+
+def test_starts_at_irregular_times_far_apart_are_no_fault() -> None:
+    # (a gateway started by hand now and then: steps of 50 min and 2 h 10 min, or days apart)
+    assert rc18(start("09:05:00"), start("09:55:00"), start("12:05:00")) is None
+    days = [f"2026-04-{day}T09:0{day[-1]}:00.000-07:00 info {SLACK} [default] starting provider" for day in ("12", "13", "14")]
+    assert rc18(*days) is None
+
+
+def test_starts_of_different_accounts_are_not_one_loop() -> None:
+    assert rc18(start("11:00:00", "a"), start("11:30:00", "b"), start("12:00:00", "c")) is None
+
+
+def test_the_regular_steps_bound() -> None:
+    t0 = datetime(2026, 4, 14, tzinfo=timezone.utc)
+    at = [t0, t0 + timedelta(minutes=35), t0 + timedelta(minutes=70)]
+    assert regular_steps(at) == timedelta(minutes=35)
+    assert regular_steps(at[:2]) is None
+    assert regular_steps([t0, t0 + timedelta(minutes=35), t0 + timedelta(minutes=75)]) is None  # (35 vs 40 min)
+    assert regular_steps([t0, t0 + timedelta(hours=4), t0 + timedelta(hours=8)]) is None  # (hours apart: no loop)
+
+
+def test_the_fast_path_reads_a_start_loop_as_the_full_one(tmp_path) -> None:
+    log = tmp_path / "channels.log"
+    lines = [start("11:27:24"), connected("11:27:25"), start("12:02:24"), connected("12:02:26"), start("12:37:24")]
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    full, fast = analyze_paths([str(log)]), analyze_paths_fast([str(log)])
+    assert [e.primary.rule.id for e in full.episodes if e.primary] == ["RC18"]
+    assert [e.primary.rule.id for e in fast.episodes if e.primary] == ["RC18"]
+    assert full.episodes[0].primary.summary == fast.episodes[0].primary.summary
+
+
+# -- a channel daemon's start held by another instance
+
+LOCKED = "signal-cli: Config file is in use by another instance, waiting…"
+
+
+def test_signal_cli_waiting_on_the_config_lock_is_the_signal_channel_unable_to_start() -> None:
+    for line in (LOCKED, f"- Log shows: `{LOCKED}`",
+                 "2026-01-28T10:00:00Z [signal] signal-cli: INFO  SignalAccount - Config file is in use by another "
+                 "instance, waiting..."):
+        finding = rc18(line)
+        assert finding is not None, line
+        assert "could not start" in finding.summary and "exited" not in finding.summary
+        assert any("signal-cli" in fix for fix in finding.fixes)
+
+
+def test_the_lock_acquired_after_the_wait_is_no_fault() -> None:
+    assert rc18("2026-01-28T10:00:00Z [signal] signal-cli: Config file is in use by another instance, waiting…",
+                "2026-01-28T10:00:04Z [signal] signal-cli: Config file lock acquired.") is None
+
+
+# -- a webhook channel's deliveries refused on the gateway's port
+
+def test_webhook_deliveries_refused_on_the_gateway_port_are_lost_inbound_messages() -> None:
+    rows = ["| Time (local) | Event |", "|---|---|",
+            "| 11:08:35 | BB dispatches msg 1 → `connect ECONNREFUSED 127.0.0.1:18789`, no retry logged |",
+            "| 11:08:53 | BB dispatches msg 2 → `ECONNREFUSED`, no retry |"]
+    finding = rc18(*rows)
+    assert finding is not None and finding.confidence.value == "medium"
+    assert "refused 2 times" in finding.summary and "127.0.0.1:18789" in finding.summary
+    sender = ("2026-04-14T11:08:{} [WebhookService] Failed to dispatch new-message to webhook "
+              "http://127.0.0.1:18789/bluebubbles-webhook: connect ECONNREFUSED 127.0.0.1:18789")
+    assert rc18(sender.format("35Z"), sender.format("53Z")) is not None
+
+
+def test_one_refused_delivery_or_refusals_by_another_port_are_no_fault() -> None:
+    assert rc18("11:08:35 BB dispatches msg 1 → connect ECONNREFUSED 127.0.0.1:18789") is None
+    other = "2026-04-14T11:08:{} [delivery] deliver failed: connect ECONNREFUSED 127.0.0.1:1234"
+    assert rc18(other.format("35Z"), other.format("53Z")) is None
+    # (refusals that name no target are read only beside one that names the gateway's port)
+    unnamed = "2026-04-14T11:08:{} webhook delivery failed: ECONNREFUSED"
+    assert rc18(unnamed.format("35Z"), unnamed.format("53Z")) is None
+    # (a CLI client refused by the gateway is no delivery)
+    assert rc18("gateway connect failed: Error: connect ECONNREFUSED 127.0.0.1:18789",
+                "gateway connect failed: Error: connect ECONNREFUSED 127.0.0.1:18789") is None
