@@ -300,17 +300,24 @@ DROP_NEEDLES = ("econnect", "ebSocket closed event", "eartbeat timeout", "onnect
 # The DingTalk plugin's words for its sends (soimy/openclaw-channel-dingtalk src/messaging/send-service.ts, src/card/
 # card-service.ts, log.error): "[DingTalk] Failed to send proactive message: ...", and its AI card's streaming update
 # and that update's retry with a fresh token, "[DingTalk][AICard] Streaming update failed: key=<key> ...", "[DingTalk]
-# [AICard] Retry after token refresh failed: ...".
+# [AICard] Retry after token refresh failed: ...". Google Chat's typing indicator, a message sent before each reply
+# (extensions/googlechat/src/monitor.ts, runtime.error): "Failed sending typing message: <err>" (t48a).
 _CHANNEL_CALL = re.compile(r"\b(?:typing|send\w*|reply|deliver\w*|getUpdates|poll\w*)\b[^:\n]{0,40}"
-                           r"(?:error|failed|final)\b|\bfailed to send\b"
+                           r"(?:error|failed|final)\b|\bfailed (?:to send\b|sending (?:typing|message|reply)\b)"
                            r"|\b(?:retry after token refresh|streaming update) failed\b",
                            re.IGNORECASE)
 # ... and the platform refusing the channel's credentials on such a call ("[qqbot] sendText failed: HTTP 401:
 # Unauthorized"): every send fails alike, so the bot is silent however well its intake works. Axios words a 401 as
 # "Request failed with status code 401" (the DingTalk plugin's "[DingTalk] Send message failed: ..."; its proactive
 # send adds "status=401 Unauthorized"); a bare 403 there is no credentials word: DingTalk answers its QPS limit so.
+# Google Chat words the Chat API's refusal "Google Chat API 401: <body>" / "Google Chat API 403: <body>"
+# (extensions/googlechat/src/api.ts), and its access-token request refused by Google's OAuth endpoint, as
+# google-auth-library words it, "invalid_grant: Invalid JWT Signature." (a rotated or deleted service-account key),
+# "unauthorized_client: ...", or auth.ts's "Missing Google Chat access token" (t48a).
 _CREDENTIALS_REFUSED = re.compile(r"\bHTTP 40[13]\b|\b40[13] (?:Unauthorized|Forbidden)\b|\bUnauthorized\b|"
-                                  r"\binvalid (?:access )?token\b|\bstatus(?: code |=)401\b", re.IGNORECASE)
+                                  r"\binvalid (?:access )?token\b|\bstatus(?: code |=)401\b|\bGoogle Chat API 40[13]\b|"
+                                  r"\b(?:invalid_grant|invalid_client|unauthorized_client)\b|"
+                                  r"\bMissing Google Chat access token\b", re.IGNORECASE)
 # ... or refusing the app's id and secret when the channel asks for its access token: QQ Bot's token request (sliverp/qqbot
 # src/api.ts) throws "Failed to get access_token: <the platform's answer>" when the answer carries no token, and its
 # gateway logs the connect failing on it, "[qqbot:<acct>] Connection failed: Error: Failed to get access_token:

@@ -1373,6 +1373,12 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<channel>msteams) provider started on port (?P<port>\d+)",
     ),
     _searched("channel.transport_error", "error", "msteams server error", r"(?P<channel>msteams) server error" + KV),
+    # extensions/msteams/src/monitor.ts (monitorMSTeamsProvider, msteams logger, error; every build the index holds,
+    # t48a): "msteams credentials not configured", the provider returning before its webhook server starts when no
+    # app id, password and tenant resolve: the channel never starts, and every restart meets the same config. The whole
+    # message only: the outbound send throws the same words inside its own error line.
+    _searched("channel.exited", "error", "msteams credentials not configured",
+              r"^(?P<channel>msteams) (?P<error>credentials not configured)\s*$"),
     # extensions/msteams/src/monitor.ts (error): the Bot Framework adapter's processing of one inbound activity
     # rejected, "msteams webhook failed" (the error in the record's meta, {error}): that turn was lost.
     _searched("channel.inbound_failed", "error", "msteams webhook failed",
@@ -2671,11 +2677,16 @@ FAMILIES: tuple[Family, ...] = (
     # <err>". The Chat API's own refusal reads "Google Chat API <status>: <body>" (api.ts): a 401 or 403 there is the
     # app's credentials or its access to the space refused, which every reply meets alike, so the bot is silent however
     # well its webhook takes messages in (the channel failing, as channels.py reads a send refused for its credentials).
+    # So is the app's access token refused before the call is made (t48a): google-auth-library's service-account token
+    # request answered with an OAuth error, "invalid_grant: Invalid JWT Signature." (a deleted or rotated key),
+    # "invalid_grant: Invalid grant: account not found", "unauthorized_client: ...", or auth.ts's own "Missing Google
+    # Chat access token" (getGoogleChatAccessToken, no token in the answer): every send asks for that token first.
     # Any other error fails one reply and stays generic.
     _searched(
         "channel.transport_error", "error", "Google Chat ",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Google Chat) (?P<event>(?:final|block|tool) reply"
-        r"|message (?:fallback )?send) failed: (?=[^\n]{0,200}?Google Chat API 40[13]\b)(?P<error>.*)",
+        r"|message (?:fallback )?send) failed: (?=[^\n]{0,200}?(?:Google Chat API 40[13]\b|\b(?:invalid_grant|"
+        r"invalid_client|unauthorized_client)\b|Missing Google Chat access token\b))(?P<error>.*)",
         values={"channel": {"Google Chat": "googlechat"}},
     ),
     # The channel manager's stop (src/gateway/server-channels.ts, later src/channels/manager/, warn): an account

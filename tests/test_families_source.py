@@ -378,6 +378,16 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
                                  "error": "Error: Google Chat API 403: The caller does not have permission"}),
     ("gateway/channels/googlechat", "ERROR", "Google Chat message send failed: Error: Google Chat API 401: Unauthorized",
      "channel.transport_error", {"channel": "googlechat", "event": "message send"}),
+    # t48a: the service-account token refused (google-auth-library's OAuth error; auth.ts's own words).
+    ("gateway/channels/googlechat", "ERROR",
+     "[default] Google Chat block reply failed: GaxiosError: invalid_grant: Invalid JWT Signature.",
+     "channel.transport_error", {"channel": "googlechat", "event": "block reply",
+                                 "error": "GaxiosError: invalid_grant: Invalid JWT Signature."}),
+    ("gateway/channels/googlechat", "ERROR", "Google Chat message send failed: Error: Missing Google Chat access token",
+     "channel.transport_error", {"channel": "googlechat", "event": "message send"}),
+    # extensions/msteams/src/monitor.ts: the provider returning before its server starts.
+    ("msteams", "ERROR", "msteams credentials not configured", "channel.exited",
+     {"channel": "msteams", "error": "credentials not configured"}),
     ("restart", "WARN",
      "restart preparation failed; restart will continue without it: Error: EACCES: permission denied, open "
      "'/home/u/.openclaw/restart-sentinel.json'",
@@ -1063,6 +1073,7 @@ def test_cron_lines_take_their_fields_from_the_meta_object() -> None:
     "the before_dispatch handler from the docs failed to load",
     "cron: isolated agent run started",
     "Google Chat message send failed: Error: Google Chat API 400: Invalid argument",  # one reply refused, not the app
+    "message send failed: Error: msteams credentials not configured",  # the outbound send's throw, not the provider
 ])
 def test_look_alikes_stay_generic(message: str) -> None:
     assert _one(message).kind == "generic"

@@ -1935,6 +1935,27 @@ def test_a_channels_sends_refused_for_its_credentials_twice_is_the_channel_down(
     assert not episode.primary.fixes[0].startswith("Check the channel's credentials")
 
 
+def test_google_chats_replies_refused_for_its_credentials_are_the_channel_down() -> None:
+    """Google Chat's replies refused by the Chat API with 403, its service-account token refused by Google's OAuth
+    endpoint (invalid_grant), and its typing indicator failing on the same token (lines written from
+    extensions/googlechat/src/monitor.ts, api.ts and auth.ts, t48a): the credentials, not a transport that reconnects
+    (RC18, the credentials fix first). A 400 fails one reply and says nothing of the credentials."""
+    tag = "[gateway/channels/googlechat]"
+    lines = [f"2026-11-20T10:00:00.000Z {tag} Failed sending typing message: Error: invalid_grant: Invalid JWT Signature.",
+             f"2026-11-20T10:00:05.000Z {tag} [default] Google Chat final reply failed: Error: invalid_grant: Invalid "
+             "JWT Signature.",
+             f"2026-11-20T10:01:05.000Z {tag} [default] Google Chat final reply failed: Error: Google Chat API 403: "
+             '{"error":{"code":403,"message":"The caller does not have permission","status":"PERMISSION_DENIED"}}']
+    for line in lines:
+        assert kinds(line) == [(1, "channel.transport_error")], line
+    (episode,) = analyze_text(*lines).episodes
+    finding = episode.primary
+    assert finding is not None and finding.rule.id == "RC18" and "credentials" in finding.summary
+    assert finding.fixes[0].startswith("Check the channel's credentials")
+    assert kinds(f"2026-11-20T10:00:00.000Z {tag} Failed sending typing message: Error: Google Chat API 400: Invalid "
+                 "argument") == []
+
+
 def test_qq_bots_access_token_refused_for_its_app_id_and_secret_is_the_channel_never_connecting() -> None:
     """QQ Bot's token request (sliverp/qqbot src/api.ts) answered with no token, its gateway's connect failing on it
     (lines written from its templates): the app's credentials are refused, it never connects and every retry fails
