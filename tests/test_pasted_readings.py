@@ -1956,6 +1956,19 @@ def test_google_chats_replies_refused_for_its_credentials_are_the_channel_down()
                  "argument") == []
 
 
+def test_teams_with_no_credentials_configured_is_told_to_configure_them_not_to_restart() -> None:
+    """Teams' provider exits at start when no app id, password or tenant is configured ("msteams credentials not
+    configured", extensions/msteams/src/monitor.ts): RC18 with the configuration fix first, and no restart advice,
+    since a restart meets the same empty configuration. A Teams exit on another error keeps the restart advice."""
+    (episode,) = analyze_text("2026-11-20T10:00:00.000Z [msteams] msteams credentials not configured").episodes
+    finding = episode.primary
+    assert finding is not None and finding.rule.id == "RC18"
+    assert finding.fixes[0].startswith("Set the channel's credentials") and "MSTEAMS_APP_ID" in finding.fixes[0]
+    assert not any(fix.startswith("Restart the channel") for fix in finding.fixes)
+    (other,) = analyze_text("2026-11-20T10:00:00.000Z [msteams] [default] channel exited: Error: listen EACCES").episodes
+    assert other.primary is not None and not any(fix.startswith("Set the channel's credentials") for fix in other.primary.fixes)
+
+
 def test_qq_bots_access_token_refused_for_its_app_id_and_secret_is_the_channel_never_connecting() -> None:
     """QQ Bot's token request (sliverp/qqbot src/api.ts) answered with no token, its gateway's connect failing on it
     (lines written from its templates): the app's credentials are refused, it never connects and every retry fails

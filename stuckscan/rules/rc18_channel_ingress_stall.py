@@ -58,6 +58,10 @@ def _credentials(context: FixContext) -> bool:
     return bool(context.fact("credentials_refused"))
 
 
+def _credentials_missing(context: FixContext) -> bool:
+    return bool(context.fact("credentials_missing"))
+
+
 def _port_taken(context: FixContext) -> bool:
     return bool(context.fact("eaddrinuse"))
 
@@ -119,7 +123,7 @@ def _no_restart_cure(context: FixContext) -> bool:
     a build that refuses the channel's work as if draining, another process holding what its start needs, inbound
     messages already refused."""
     return _code_not_whole(context) or _claimed_twice(context) or _replay_lost(context) or _inbound_refused(context) \
-        or _start_blocked(context) or _deliveries_lost(context)
+        or _start_blocked(context) or _deliveries_lost(context) or _credentials_missing(context)
 
 
 def _restart_may_help(context: FixContext) -> bool:
@@ -297,6 +301,9 @@ RULE = Rule(
          _another_poller, "Telegram refused a poll as another getUpdates request (or a webhook) held the token"),
      Fix("Check the channel's credentials (app id and secret, bot token): the platform refuses the calls made with "
          "them, and a restart does not change that.", _credentials, "the channel's calls were refused for its credentials"),
+     Fix("Set the channel's credentials in its config (Teams: `channels.msteams.appId`, `appPassword` and `tenantId`, or "
+         "`MSTEAMS_APP_ID`, `MSTEAMS_APP_PASSWORD` and `MSTEAMS_TENANT_ID`) and restart the gateway: with none configured the channel does not start, and a restart alone does not "
+         "change that.", _credentials_missing, "the channel exited because no credentials are configured"),
      Fix("Make the channel's code whole again, then restart the gateway: update the channel plugin to the release "
          "built for this OpenClaw version (`openclaw plugins update <id>`), reinstall OpenClaw if a module of its own "
          "is missing, and restart a process whose client was never initialised. A fault of the code or the install "
@@ -332,6 +339,11 @@ RULE = Rule(
     ("#34113",),
     confirm="A longer log would show whether the restarts keep coming and whether inbound messages resume after them.",
 )
+
+
+# A channel that exits at start because it has no credentials configured (Teams' "msteams credentials not
+# configured", extensions/msteams/src/monitor.ts): a configuration gap, which a restart does not close.
+_CREDENTIALS_MISSING = re.compile(r"\bcredentials not configured\b", re.IGNORECASE)
 
 
 _HUNG_FOR = re.compile(r"timed out after (\d+(?:\.\d+)?) ?(ms|milliseconds|s|sec|secs|seconds)\b")
@@ -1182,7 +1194,9 @@ def detect(view: EpisodeView) -> Candidate | None:
                "claimed_twice": any(_claim_refused(e) for e in exited),
                "poll_conflict": any(_poll_conflict(e) for e in transport), "listener_held": bool(held),
                "credentials_refused": bool(transport) and all(credentials_refused(e) for e in transport),
-               "start_blocked": bool(exited) and all(_blocked_start(e) for e in exited)},
+               "start_blocked": bool(exited) and all(_blocked_start(e) for e in exited),
+               "credentials_missing": bool(exited) and all(_CREDENTIALS_MISSING.search(field_text(e, "error") or e.message)
+                                                           for e in exited)},
         # (one failure of the intake and nothing else: said, at info, so a blip the channel healed fails no CI)
         # (one health-monitor restart and nothing failing after it: the monitor doing its job, said at info)
         severity=Severity.INFO if lone and (failed_once_only or routine_restart) else None,
