@@ -1199,6 +1199,14 @@ FAMILIES: tuple[Family, ...] = (
     # service (timed out after <N>ms). <hint>". Clawdbot-era builds said "Can't reach the clawd browser control
     # server at <url> (...)", so both nouns match.
     _searched("tools.browser_failed", "error", "browser failed: timed out", r"browser failed: timed out(?P<detail>.*)"),
+    # The browser control client's own deadline on a response that began and then went quiet (extensions/browser/src/
+    # browser/client-fetch.ts, a BrowserServiceError: "Browser control response stalled for <n>ms", "Browser control
+    # error response stalled for <n>ms"; n is the request's timeout): the browser tool call waited that long on a
+    # control service that stopped sending, as blocked as "timed out".
+    _searched(
+        "tools.browser_failed", "error", "response stalled for ",
+        r"Browser control (?:error )?response stalled for (?P<stalledMs>\d{1,9})ms",
+    ),
     _searched(
         "tools.browser_unreachable", "error", "browser control serv",
         r"Can't reach the (?P<detail>[^\n]{0,60}?)browser control (?:service|server)(?P<rest>.*)",
@@ -2317,6 +2325,39 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "tools.approval_timeout", "warn", "Command did not run: approval timed out",
         r"Command did not run: approval timed out",
+    ),
+    # The nodes tool's failure (src/agents/tools/nodes-tool.ts rethrows every action's error as "agent=<agent id>
+    # node=<node|auto> gateway=<url|default> action=<action>: <error>", logged by the tool wrapper as "[tools] nodes
+    # failed: ..."; builds before the gateway label left it out; a node's display name may hold spaces): a node.invoke
+    # the node never answered ("node invoke timed out", the gateway's invoke deadline, 30 s on older builds), a node
+    # that dropped mid-invoke ("node disconnected (<command>)"), a pairing refused. The error goes back to the model as
+    # the call's result and the run goes on (f256: a node answering some invokes in 70 ms and others never, no stall):
+    # a fault the user saw that no rule judges.
+    _anchored(
+        "tools.nodes_failed", "error", "nodes failed: agent=",
+        r"nodes failed: agent=(?P<agent>\S{1,200}) node=(?P<node>[^\n]{1,200}?)(?: gateway=(?P<gateway>\S{1,500}))?"
+        r" action=(?P<action>[\w.-]{1,40}): (?P<error>[^\n]{0,2000})",
+    ),
+    # The Docker sandbox (src/agents/sandbox/docker.ts): a docker CLI call past its deadline (the container's
+    # initialisation is bounded by sandbox.docker.initTimeoutMs since #90980; before, a wedged engine held the run for
+    # good): "Docker did not respond within <n>ms while running `docker <args>`. The Docker engine may be present but
+    # unresponsive. ..." (code SANDBOX_DOCKER_TIMEOUT). The run fails with it: a fault no rule judges.
+    _searched(
+        "sandbox.docker_timeout", "error", "Docker did not respond within ",
+        r"Docker did not respond within (?P<timeoutMs>\d{1,9})ms while running `docker (?P<dockerCommand>[\w-]{1,40})",
+    ),
+    # The same file when Docker is not there at all: "Sandbox mode requires Docker, but the Docker daemon is not
+    # available. ..." / "... but the "docker" command was not found in PATH. ...", and "Sandbox image not found:
+    # <image>. Build or pull it first." (or "... Build it with scripts/sandbox-setup.sh ..."). Every sandboxed run
+    # fails at once on its configuration: nothing waits, no stall.
+    _searched(
+        "sandbox.docker_unavailable", "error", "Sandbox mode requires Docker, but ",
+        r"Sandbox mode requires Docker, but (?P<reason>the Docker daemon is not available|the \"docker\" command was not"
+        r" found in PATH)",
+    ),
+    _searched(
+        "sandbox.docker_unavailable", "error", "Sandbox image not found: ",
+        r"Sandbox image not found: (?P<image>[^\s.][^\s]{0,299}?)\.(?:\s|$)",
     ),
     # -- A census of the dev field corpus's unrecognised fault lines (u47): the templates users paste most that no family
     # read. The agent's tool wrapper (src/agents/pi-tool-definition-adapter.ts) logs a tool that threw as "[tools]

@@ -69,6 +69,10 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # invoked outside active run"; `openclaw gateway restart` giving up on its fixed health wait. None holds a session,
     # none names a stall's cause; each is a failure the user saw)
     "run.failed_before_reply", "gateway.crashed", "gateway.restart_health_timeout",
+    # (the t48c source audit of the tools that can hold a run: the nodes tool's failure, a node.invoke timeout or a node
+    # gone mid-invoke, handed back to the model after the invoke deadline; the Docker sandbox's CLI past its deadline,
+    # which fails the run. Faults the user saw; neither names a stall's cause)
+    "tools.nodes_failed", "sandbox.docker_timeout",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
@@ -102,6 +106,9 @@ NOT_A_STALL_KINDS = frozenset({
     # start-up model prewarm given up after 5 s while the channels start; an auth profile's cooldown bookkeeping, whose
     # failure the run's own failover and agent-end lines report: the u47 census of the dev field corpus)
     "tools.call_failed", "gateway.model_warmup_timeout", "model.auth_profile_failure",
+    # (sandbox mode with no Docker daemon, no docker command or no sandbox image: every sandboxed run fails at once on
+    # its configuration, nothing waits)
+    "sandbox.docker_unavailable",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

@@ -801,6 +801,27 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("tools", "ERROR", "browser failed: Navigation blocked: strict browser SSRF policy requires an IP-literal URL because "
      "browser DNS rebinding protections are unavailable for hostname-based navigation", "tools.call_failed",
      {"tool": "browser"}),
+    # The t48c audit of the tools that can hold a run: the browser control client's stalled response
+    # (extensions/browser/src/browser/client-fetch.ts), the nodes tool's failure (src/agents/tools/nodes-tool.ts, the
+    # node.invoke deadline of src/gateway/node-registry.ts), the Docker sandbox's CLI deadline and missing Docker
+    # (src/agents/sandbox/docker.ts).
+    ("tools", "ERROR", "browser failed: Browser control response stalled for 20000ms", "tools.browser_failed",
+     {"stalledMs": 20000}),
+    ("tools", "ERROR", "nodes failed: agent=main node=Ana's MacBook Pro gateway=default action=run: node invoke timed out",
+     "tools.nodes_failed", {"agent": "main", "node": "Ana's MacBook Pro", "gateway": "default", "action": "run",
+                            "error": "node invoke timed out"}),
+    ("tools", "ERROR", "nodes failed: agent=main node=auto action=camera_snap: node disconnected (camera.snap)",
+     "tools.nodes_failed", {"node": "auto", "action": "camera_snap", "error": "node disconnected (camera.snap)"}),
+    ("agent/embedded", "ERROR", "Docker did not respond within 60000ms while running `docker image inspect "
+     "openclaw-sandbox:bookworm-slim`. The Docker engine may be present but unresponsive. Start or restart Docker, or "
+     "set `agents.defaults.sandbox.mode=off` to disable sandboxing.", "sandbox.docker_timeout",
+     {"timeoutMs": 60000, "dockerCommand": "image"}),
+    ("agent/embedded", "ERROR", "Sandbox mode requires Docker, but the Docker daemon is not available. Start Docker, or "
+     "set `agents.defaults.sandbox.mode=off` to disable sandboxing. Docker said: Cannot connect to the Docker daemon at "
+     "unix:///var/run/docker.sock. Is the docker daemon running?", "sandbox.docker_unavailable",
+     {"reason": "the Docker daemon is not available"}),
+    ("agent/embedded", "ERROR", "Sandbox image not found: registry.example.com/sbx:1.2. Build or pull it first.",
+     "sandbox.docker_unavailable", {"image": "registry.example.com/sbx:1.2"}),
     ("gateway/channels/telegram", "INFO", "Telegram menu text exceeded the conservative 5700-character payload budget; "
      "shortening descriptions to keep 61 commands visible.", "channel.menu_trimmed", {"budgetChars": 5700, "commands": 61}),
     ("gateway/channels/telegram", "INFO", "Telegram menu text still exceeded the conservative 5700-character payload "

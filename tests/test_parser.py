@@ -874,6 +874,13 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("No active session found for calm-gulf", "tools.exec_session_missing", {"execSession": "calm-gulf"}),
     ("Exec denied (gateway id=req-1, approval-timeout): uname -a", "tools.approval_timeout", {"approvalId": "req-1"}),
     ('bundle-mcp: recycling server "github" after repeated timeouts', "mcp.request_timeout", {"server": "github"}),
+    # The t48c audit (tools that can hold a run): one line per new kind.
+    ("nodes failed: agent=dispatcher node=auto action=run: node invoke timed out", "tools.nodes_failed",
+     {"action": "run", "error": "node invoke timed out"}),
+    ("Docker did not respond within 5000ms while running `docker version`.", "sandbox.docker_timeout",
+     {"timeoutMs": 5000, "dockerCommand": "version"}),
+    ('Sandbox mode requires Docker, but the "docker" command was not found in PATH. Install Docker',
+     "sandbox.docker_unavailable", {"reason": 'the "docker" command was not found in PATH'}),
     ('bundle-mcp: server "github" closed; next request reconnects', "mcp.server_closed", {"server": "github"}),
     ('bundle-mcp: failed to start server "github" (npx -y @mcp/github): Error: spawn ENOENT', "mcp.server_failed",
      {"action": "start", "error": "Error: spawn ENOENT"}),

@@ -67,6 +67,15 @@ def test_a_browser_result_the_run_did_not_go_on_from_is_still_a_blocked_call() -
                    "(OpenClaw.app menubar, or `openclaw gateway`).")[0] == "RC03"
 
 
+def test_a_browser_control_response_that_stalled_reads_as_the_browser_timing_out() -> None:
+    # extensions/browser/src/browser/client-fetch.ts: the control client's deadline on a response that went quiet.
+    for error in ("Browser control response stalled for 20000ms", "Browser control error response stalled for 15000ms"):
+        assert _causes(f"2026-05-04T09:00:15.000Z [tools] browser failed: {error}")[0] == "RC03"
+        # ... and, like the short timeout, a transcript result the run went on from held nothing.
+        assert _causes(_call(0, "b1"), _browser_result(20.2, "b1", error), _reply(26)) == (None, set())
+        assert _causes(_call(0, "b1"), _browser_result(20.2, "b1", error))[0] == "RC03"
+
+
 def test_the_agents_own_restart_call_cut_after_a_returned_browser_failure_is_the_restart() -> None:
     restart = _call(22, "r1", "exec", {"command": "openclaw gateway restart"})
     # The run went past the browser failure, then its own restart call never got a result (the user's next message
