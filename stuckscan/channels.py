@@ -627,6 +627,13 @@ START_LOOP_MAX_STEP = timedelta(hours=3)
 START_LOOP_SLACK = 0.1
 START_LOOP_MIN_SLACK = timedelta(seconds=5)
 SAME_START = timedelta(seconds=1)  # (a start printed twice, to the file and the console, is one start)
+# A step of a whole number of hours (within a minute: the gateway's own start-up time varies by a few seconds) is a
+# schedule's, a cron job or a supervisor restarting the gateway every hour or every few hours; in a view that keeps only
+# the channel's lines (`openclaw channels logs --channel <x>`, a grep), its start lines are not there to break the run,
+# so such starts are read as the gateway's scheduled restarts, not a loop (q51). The health monitor's cadence (its
+# 5-minute checks after a 30-minute stale threshold: 35 min in f489) is no whole hour.
+SCHEDULE_HOUR = timedelta(hours=1)
+SCHEDULE_SLACK = timedelta(minutes=1)
 # An account's start by its channel plugin ("[default] starting provider", "starting LINE provider (<bot>)", "starting
 # feishu[<acct>] (mode: ...)"), not a client's own reconnect that the channel logs as starting a socket again.
 _PROVIDER_START = re.compile(r"\bprovider\b|^starting [\w-]{1,40}\[")
@@ -649,4 +656,8 @@ def regular_steps(times: list[datetime]) -> timedelta | None:
         return None
     if longest - min(steps) > max(longest * START_LOOP_SLACK, START_LOOP_MIN_SLACK):
         return None
-    return sum(steps, timedelta(0)) / len(steps)
+    step = sum(steps, timedelta(0)) / len(steps)
+    hours = round(step / SCHEDULE_HOUR)
+    if hours >= 1 and all(abs(s - hours * SCHEDULE_HOUR) <= SCHEDULE_SLACK for s in steps):
+        return None  # (a restart every hour or every few hours, on a schedule)
+    return step

@@ -233,11 +233,13 @@ ADMISSION_CLOSING_KINDS = frozenset({
 # opens (or joins) a gateway-wide episode from the first start of the run. RC18's restart loop (labelling policy
 # "channel reconnect burst"), read even when no warning or error line is there.
 # (START_LOOP_KIND, from stuckscan.events)
-# The lines of the gateway starting, restarting, reloading or shutting down: a channel's starts on the two sides of one
-# are the gateway's own starts of it, not the channel's loop.
+# The lines of the gateway starting, restarting, reloading or shutting down (also systemd's start and stop of its unit,
+# and a config or secrets reload restarting the channel): a channel's starts on the two sides of one are the gateway's
+# own starts of it, not the channel's loop.
 START_LOOP_BREAKERS = LIFECYCLE_KINDS | {
     "gateway.starting", "gateway.log_file", "gateway.hot_reload", "gateway.shutdown_timeout", "gateway.shutdown_error",
-    "gateway.forced_restart", "gateway.restart_failed", "gateway.heap_oom",
+    "gateway.forced_restart", "gateway.restart_failed", "gateway.heap_oom", "gateway.unit_lifecycle",
+    "channel.reload_restart",
 }
 STARTS_KEPT = 8  # (per account: the last few starts, enough to tell a run of regular steps)
 # A channel's inbound message refused as if the gateway were draining while nothing closed its admission (see

@@ -560,6 +560,15 @@ FAMILIES: tuple[Family, ...] = (
     # sets no TimeoutStopSec, so a stop waits systemd's default 90 s while the restart drain's budget is 300 s; past it
     # systemd kills the process: "<unit>.service: State 'stop-sigterm' timed out. Killing." and "<unit>.service: Killing
     # process <pid> (<comm>) with signal SIGKILL." (f894, f549). A kill while a drain still counted runs cut them (RC17).
+    # systemd starting and stopping the gateway's unit (openclaw-gateway.service, src/daemon/systemd-unit.ts; a profile
+    # adds "-<profile>"; older builds' clawdbot-gateway / moltbot-gateway): "Started <unit> - <description>.",
+    # "Stopping <unit> - ...", "Stopped <unit> - ...". The gateway's own start and stop as its supervisor saw them: a
+    # channel's starts on the two sides of one are the gateway's starts of it (q51: a unit restarted by a timer).
+    _searched(
+        "gateway.unit_lifecycle", "info", "-gateway",
+        r"\b(?P<stage>Started|Starting|Stopping|Stopped) (?P<unit>(?:openclaw|clawdbot|moltbot)-gateway[\w@.-]{0,60}"
+        r"\.service)\b",
+    ),
     _searched(
         "gateway.stop_killed", "warn", "State 'stop-sigterm' timed out",
         r"State 'stop-sigterm' timed out\. Killing",
@@ -1942,10 +1951,13 @@ FAMILIES: tuple[Family, ...] = (
     ),
     # A config hot reload restarts only the channels whose config changed (src/gateway/server-reload-handlers.ts,
     # gateway/channels, info): "restarting <channel> channel", after "config hot reload applied (<reasons>)"
-    # (gateway/reload, info). A planned restart, not the health monitor's: kept apart from health.restart.
+    # (gateway/reload, info). A planned restart, not the health monitor's: kept apart from health.restart. Later
+    # builds say why: "restarting <channel> channel after secrets reload" (secrets.reload), "... after <reason>" (a
+    # plugin reload restarting the channels it stopped); field `reason`.
     _anchored(
         "channel.reload_restart", "info", "restarting ",
-        r"restarting (?!(?:the|a|this|that|my|each|every|one) )(?P<channel>[a-z][\w-]{0,40}) channel\s*$",
+        r"restarting (?!(?:the|a|this|that|my|each|every|one) )(?P<channel>[a-z][\w-]{0,40}) channel"
+        r"(?: after (?P<reason>[^\n:]{1,80}?))?\s*$",
     ),
     _anchored(
         "gateway.hot_reload", "info", ("config hot reload applied (", "config change applied ("),

@@ -970,6 +970,10 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "channel.payload_rejected", {"channel": "zalo", "account": "default"}),
     ("- Slack work (Acme): disabled, configured, stopped, token:config", "channel.status",
      {"channel": "slack", "account": "work", "enabled": "disabled", "configured": "configured"}),
+    ("Started openclaw-gateway.service - OpenClaw Gateway (v2026.4.14).", "gateway.unit_lifecycle",
+     {"stage": "Started", "unit": "openclaw-gateway.service"}),
+    ("restarting telegram channel after secrets reload", "channel.reload_restart",
+     {"channel": "telegram", "reason": "secrets reload"}),
 ]
 
 

@@ -134,3 +134,32 @@ def test_one_refused_delivery_or_refusals_by_another_port_are_no_fault() -> None
     # (a CLI client refused by the gateway is no delivery)
     assert rc18("gateway connect failed: Error: connect ECONNREFUSED 127.0.0.1:18789",
                 "gateway connect failed: Error: connect ECONNREFUSED 127.0.0.1:18789") is None
+
+
+# -- healthy starts at a regular interval (q51)
+
+def test_a_gateway_restarted_every_hour_seen_through_a_channel_only_view_is_no_loop() -> None:
+    # (`openclaw channels logs --channel slack` keeps none of the gateway's start lines; a cron job restarts it hourly)
+    view = ["Log file: /tmp/openclaw/openclaw-2026-04-14.log", "Channel: slack"]
+    for clock in ("09:00:03", "10:00:05", "11:00:02", "12:00:04"):
+        view += [start(clock), connected(clock)]
+    assert rc18(*view) is None
+    t0 = datetime(2026, 4, 14, tzinfo=timezone.utc)
+    assert regular_steps([t0, t0 + timedelta(hours=2, seconds=3), t0 + timedelta(hours=4, seconds=1)]) is None
+
+
+def test_a_config_or_secrets_reload_restarting_the_channel_breaks_the_run_of_starts() -> None:
+    for restart in ("restarting slack channel", "restarting slack channel after secrets reload"):
+        lines = []
+        for clock in ("10:00:00", "10:20:00", "10:40:00"):
+            lines += [f'2026-04-14T{clock}.000-07:00 info {{"subsystem":"gateway/channels"}} {restart}',
+                      start(clock[:-1] + "1"), connected(clock[:-1] + "1")]
+        assert rc18(*lines) is None, restart
+
+
+def test_systemd_starting_the_gateway_unit_breaks_the_run_of_starts() -> None:
+    lines = []
+    for clock in ("09:00:00", "09:35:00", "10:10:00"):
+        lines += [f"2026-04-14T{clock}.000-07:00 systemd[1]: Started openclaw-gateway.service - OpenClaw Gateway.",
+                  start(clock[:-1] + "4")]
+    assert rc18(*lines) is None
