@@ -12,12 +12,13 @@ import json
 import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from stuckscan import _strictjson, families, meta_fields
+from stuckscan._dataclass import dataclass
 from stuckscan._kv import ELISION_WORDS, bounded_seconds, convert_value, key_is_valid, tokenize
 from stuckscan._time import TimeContext, date_from_filename
 from stuckscan.channels import (

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from json.decoder import scanstring
 from typing import Any
 
 from stuckscan import _strictjson
+from stuckscan._dataclass import dataclass
 from stuckscan._iso import from_epoch_ms, parse_iso_datetime
 from stuckscan._lazy_pattern import LazyPattern
 from stuckscan.brand import PRODUCT_NAME, PRODUCT_NAME_SET
