@@ -11,8 +11,9 @@ backtrack catastrophically.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from stuckscan._dataclass import dataclass
 from stuckscan.events import FieldValue
 
 _TOKEN = re.compile(

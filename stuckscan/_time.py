@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from dateutil import tz as dateutil_tz
 
+from stuckscan._dataclass import dataclass
 from stuckscan._iso import parse_iso_datetime
 
 UTC = timezone.utc

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from stuckscan._dataclass import dataclass
 from stuckscan._store import IncidentStore
 from stuckscan.classifier import (
     BuildInfo,

@@ -33,10 +33,11 @@ import os
 import re
 import zipfile
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timedelta, timezone
 from typing import Any, BinaryIO
 
+from stuckscan._dataclass import dataclass
 from stuckscan._iso import from_epoch_ms, parse_iso_datetime
 from stuckscan.inputs import InputError, display_name
 from stuckscan.model import BundleSnapshot, SessionAtExport

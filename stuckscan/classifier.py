@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timedelta
 from typing import Any
 
+from stuckscan._dataclass import dataclass
 from stuckscan.correlator import EpisodeRecord, IncidentRecord, RecordStatus
 from stuckscan.events import ATTENTION_LABELS, Event, event_order
 from stuckscan.model import Confidence, RecoveryVerdict, Severity

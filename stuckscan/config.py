@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from stuckscan._dataclass import dataclass
 from stuckscan.inputs import InputError, display_name, os_error_cause
 from stuckscan.thresholds import (
     DEFAULT_THRESHOLDS,

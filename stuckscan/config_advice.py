@@ -10,9 +10,9 @@ classification (``analysis.py``); the rule modules' own fix lists are not touche
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from stuckscan._dataclass import dataclass
 from stuckscan.config import ABORT_KEY, WARN_KEY, GatewayConfig, number_at
 from stuckscan.thresholds import Thresholds
 

@@ -19,10 +19,11 @@ import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
+from stuckscan._dataclass import dataclass
 from stuckscan.brand import PRODUCT_NAMES
 from stuckscan.inputs import STDIN_NAME, InputError, describe_os_error, display_name, os_error_cause, printable_path
 from stuckscan.timewindow import TimeWindow

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timedelta
 from typing import Any
+
+from stuckscan._dataclass import dataclass
 
 FieldValue = Any  # str | int | float | bool | None | list[str]
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from stuckscan._dataclass import dataclass
 from stuckscan._lazy_pattern import LazyPattern, source_of
 from stuckscan.brand import PRODUCT_NAME, PRODUCT_NAMES
 from stuckscan.shapes import WS_CLOSE_CAUSES

@@ -61,7 +61,6 @@ import bisect
 import json
 import re
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from json.decoder import scanstring
@@ -69,6 +68,7 @@ from typing import Any
 
 from stuckscan import _strictjson, families
 from stuckscan import correlator as _correlator
+from stuckscan._dataclass import dataclass
 from stuckscan._identity import IdentityResolver
 from stuckscan.channels import CHANNEL_NEEDLES, channel_side_line
 from stuckscan.correlator import MAY_LEAVE_UNCOUNTED

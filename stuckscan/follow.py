@@ -27,11 +27,11 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from stuckscan._dataclass import dataclass
 from stuckscan.discovery import LOG_NAME
 from stuckscan.inputs import BLOCK_SIZE, DEFAULT_MAX_LINE_BYTES, GZIP_MAGIC, InputError, RawLine, os_error_cause, printable_path
 

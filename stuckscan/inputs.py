@@ -28,8 +28,10 @@ import sys
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, BinaryIO, Protocol
+
+from stuckscan._dataclass import dataclass
 
 BLOCK_SIZE = 1 << 20
 DEFAULT_MAX_LINE_BYTES = 1 << 20

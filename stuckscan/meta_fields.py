@@ -20,8 +20,9 @@ recovery lines, the lane lines, liveness, the health monitor) need no entry. doc
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
+
+from stuckscan._dataclass import dataclass
 
 
 @dataclass(frozen=True, slots=True)

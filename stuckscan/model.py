@@ -6,10 +6,11 @@ findings, and every formatter reads the same :class:`Analysis`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from enum import Enum
 
+from stuckscan._dataclass import dataclass
 from stuckscan.events import Event
 from stuckscan.precedence import precedence_tier
 

@@ -36,9 +36,9 @@ import stat
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from stuckscan._dataclass import dataclass
 from stuckscan.correlator import CorrelatorLimits
 from stuckscan.events import Event
 from stuckscan.fastscan import (

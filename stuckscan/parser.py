@@ -12,12 +12,13 @@ import json
 import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from stuckscan import _strictjson, families, meta_fields
+from stuckscan._dataclass import dataclass
 from stuckscan._kv import ELISION_WORDS, bounded_seconds, convert_value, key_is_valid, tokenize
 from stuckscan._time import TimeContext, date_from_filename
 from stuckscan.channels import (
@@ -843,8 +844,9 @@ def _is_log_text(text: str) -> bool:
     surround it, never a reporter's note."""
     if text[:1] in ('{', '"') or families.match_family(text) is not None:
         return True
-    return any((not shape.needle or shape.needle in text) and shape.pattern.fullmatch(text) is not None
-               for shape in TEXT_SHAPES)
+    head = text[:1] if text[:1].isascii() else ""  # (TextShape.starts rules out ASCII first characters only)
+    return any((not shape.needle or shape.needle in text) and (shape.starts is None or head in shape.starts)
+               and shape.pattern.fullmatch(text) is not None for shape in TEXT_SHAPES)
 
 
 def _tagged_message(tag: str, message: str) -> tuple[str | None, str]:
@@ -1694,10 +1696,12 @@ class LineParser:
         return None
 
     def _parse_text_line(self, number: int, text: str, truncated: bool, shape_prefix: str = "") -> Event:
+        head = text[:1] if text[:1].isascii() else ""  # (TextShape.starts rules out ASCII first characters only)
         for shape in TEXT_SHAPES:
             needle = shape.needle
-            if (needle and needle not in text) or (shape.wraps and shape_prefix and (
-                    shape.name in _OUTER_WRAPPERS or shape_prefix not in _OUTER_PREFIXES)):
+            starts = shape.starts
+            if (needle and needle not in text) or (starts is not None and head not in starts) or (
+                    shape.wraps and shape_prefix and (shape.name in _OUTER_WRAPPERS or shape_prefix not in _OUTER_PREFIXES)):
                 continue  # (one prefix is unwrapped, and a time's wrapper inside a tool's; more is message text)
             match = shape.pattern.fullmatch(text)
             if match is None:

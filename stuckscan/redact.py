@@ -77,8 +77,6 @@ import of ``regex`` and two dozen compiles (about 15 ms) at start-up.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import hmac
 import ipaddress
 import re
 from collections import Counter
@@ -569,6 +567,9 @@ class Redactor:
 
     def _keyed_token(self, value: str, category: str) -> str:
         assert self._key is not None
+        import hashlib  # (here, not at import: only a salted pseudonym needs it; about 3 ms of a paste's start-up)
+        import hmac
+
         digest = hmac.new(self._key, value.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
         for digits in range(_KEYED_DIGITS, len(digest), 4):  # longer only if two values collide
             token = f"<{category}-{digest[:digits]}>"

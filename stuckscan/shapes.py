@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from json.decoder import scanstring
 from typing import Any
 
 from stuckscan import _strictjson
+from stuckscan._dataclass import dataclass
 from stuckscan._iso import from_epoch_ms, parse_iso_datetime
 from stuckscan._lazy_pattern import LazyPattern
 from stuckscan.brand import PRODUCT_NAME, PRODUCT_NAME_SET
@@ -62,6 +62,7 @@ OPENCLAW_SUBSYSTEM_ROOTS = ("diagnostic", "gateway", "agent", "agents", "plugins
                             # (the WhatsApp Web channel's own loggers in the builds that named them so)
                             "web-heartbeat", "web-session", "web-reconnect", "web-inbound", "web-auto-reply")
 _ROOTS = "|".join(re.escape(root) for root in OPENCLAW_SUBSYSTEM_ROOTS)
+_ROOT_STARTS = "".join(sorted({root[0] for root in OPENCLAW_SUBSYSTEM_ROOTS}))
 _SUBSYSTEM = rf"(?:(?:{_ROOTS})(?:/[\w.-]{{1,60}}){{0,4}}|[a-z][\w.-]{{0,40}}(?:/[\w.-]{{1,60}}){{1,4}})"
 
 
@@ -74,14 +75,26 @@ class TextShape:
     pattern: re.Pattern[str]  # a LazyPattern until first used (see stuckscan._lazy_pattern)
     wraps: bool = False
     needle: str = ""  # text every line of the shape holds: a line without it is not tried against the pattern
+    # The ASCII characters a line of the shape can start with (None: any); a line starting with another ASCII
+    # character is not tried, so a pasted console line no shape matches compiles few of the patterns
+    # (tests/test_parser_shapes.py derives each pattern's possible first characters and checks they are here).
+    starts: str | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.pattern, LazyPattern):
             self.pattern.bind(self, "pattern")
 
 
-def _shape(name: str, pattern: str, wraps: bool = False, needle: str = "") -> TextShape:
-    return TextShape(name, LazyPattern(pattern, re.DOTALL), wraps, needle)  # type: ignore[arg-type]
+def _shape(name: str, pattern: str, wraps: bool = False, needle: str = "", starts: str | None = None) -> TextShape:
+    return TextShape(name, LazyPattern(pattern, re.DOTALL), wraps, needle, starts)  # type: ignore[arg-type]
+
+
+# (first characters, for TextShape.starts; \s is also \x1c to \x1f, a (?i) level word starts either case)
+_DIGITS = "0123456789"
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER = _UPPER.lower()
+_SPACES = " \t\n\v\f\r\x1c\x1d\x1e\x1f"
+_LEVEL_STARTS = "DEFITW"
 
 
 TEXT_SHAPES: tuple[TextShape, ...] = (
@@ -89,7 +102,7 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
         "journald",
         r"(?:(?P<syslog_month>[A-Z][a-z]{2}) +(?P<syslog_day>\d{1,2}) (?P<syslog_clock>\d\d:\d\d:\d\d)"
         r"|(?P<iso>" + _ISO + r"))(?: (?P<host>[\w.-]+))? (?P<unit>[\w.@-]+)\[(?P<pid>\d+)\]: (?P<rest>.*)",
-        wraps=True,
+        wraps=True, starts=_DIGITS + _UPPER,
     ),
     # A syslog-style time alone before a line, with or without a colon after it, as reporters paste from a
     # terminal or a viewer ("Feb 13 12:51:39: announce queue drain failed ..."): the line after the time.
@@ -97,7 +110,7 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
         "syslog-timestamped",
         r"(?P<syslog_month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)) +(?P<syslog_day>\d{1,2}) "
         r"(?P<syslog_clock>\d\d:\d\d:\d\d):? (?P<rest>\S.*)",
-        wraps=True,
+        wraps=True, starts="ADFJMNOS",
     ),
     # The same time in brackets ("[Jun 15 19:51:37] [telegram] channel exited: ..."), as some terminal loggers and
     # process managers print it.
@@ -105,36 +118,37 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
         "syslog-bracketed",
         r"\[(?P<syslog_month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)) +(?P<syslog_day>\d{1,2}) "
         r"(?P<syslog_clock>\d\d:\d\d:\d\d)\] (?P<rest>\S.*)",
-        wraps=True,
+        wraps=True, starts="[",
     ),
     # CRI (containerd, CRI-O; what Kubernetes stores under /var/log/pods): "<RFC 3339 time> stdout|stderr F|P
     # <line>". `P` pieces of a long line are joined with the pieces after them by the parser before this.
-    _shape("cri", r"(?P<iso>" + _ISO + r") (?P<stream>stdout|stderr) (?P<flag>[FP]) ?(?P<rest>.*)", wraps=True),
+    _shape("cri", r"(?P<iso>" + _ISO + r") (?P<stream>stdout|stderr) (?P<flag>[FP]) ?(?P<rest>.*)", wraps=True, starts=_DIGITS),
     # `kubectl logs --prefix`: "[pod/<pod>/<container>] <line>".
-    _shape("kubectl", r"\[pod/(?P<pod>[^\]/\s]{1,253})/(?P<container>[^\]/\s]{1,253})\] (?P<rest>.*)", wraps=True),
+    _shape("kubectl", r"\[pod/(?P<pod>[^\]/\s]{1,253})/(?P<container>[^\]/\s]{1,253})\] (?P<rest>.*)", wraps=True, starts="["),
     # A reporter's timeline in times relative to the first event ("T+4m43s  stalled session ...", "~T+22s ..."):
     # the line after the offset is read on its own; the order stays, the time is unknown.
     _shape(
         "relative",
         r"~?T\+\d+(?:\.\d+)?(?:[hms](?:\d+(?:\.\d+)?[hms]){0,3})?\s+(?P<rest>\S.*)",
-        wraps=True,
+        wraps=True, starts="~T",
     ),
     # A line of a box the CLI draws around a note (`openclaw doctor`'s "Session locks", "State integrity"):
     # "│  - Removed 1 stale session lock file.   │". The line inside is read on its own; a table row, with
     # more bars inside, is not a note's line.
-    _shape("note-box", r"│\s{1,8}(?P<rest>[^│\n]*[^│\s])\s*│?\s*", wraps=True),
+    _shape("note-box", r"│\s{1,8}(?P<rest>[^│\n]*[^│\s])\s*│?\s*", wraps=True, starts=""),
     # A level in brackets, padded to one width, after the time ("<ISO> [INFO ] gateway ready", "[WARN ]"),
     # and a console tag after it if any.
     _shape(
         "level-bracketed",
         r"(?:(?P<iso>" + _ISO + r")|(?P<clock>" + _CLOCK + r"))\s+\[ ?(?P<level>" + _LEVEL + r") {0,3}\]"
-        r"\s*(?:\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
+        r"\s*(?:\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)", starts=_DIGITS,
     ),
     # (a reporter's colon after the tag, "[browser/chrome]: openclaw browser started ...", is no part of the message)
-    _shape("console", r"(?P<iso>" + _ISO + r")\s+\[(?P<tag>" + _TAG + r")\](?::(?= ))? ?(?P<message>.*)"),
-    _shape("console-pretty", r"(?P<clock>" + _CLOCK + r")\s+\[(?P<tag>" + _TAG + r")\](?::(?= ))? ?(?P<message>.*)"),
+    _shape("console", r"(?P<iso>" + _ISO + r")\s+\[(?P<tag>" + _TAG + r")\](?::(?= ))? ?(?P<message>.*)", starts=_DIGITS),
+    _shape("console-pretty", r"(?P<clock>" + _CLOCK + r")\s+\[(?P<tag>" + _TAG + r")\](?::(?= ))? ?(?P<message>.*)",
+           starts=_DIGITS),
     # A reporter's times cut to the minute before a console tag ("02:15 [health-monitor] ..."): read as hh:mm:00.
-    _shape("console-minutes", r"(?P<minutes>[0-2]\d:[0-5]\d)\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)"),
+    _shape("console-minutes", r"(?P<minutes>[0-2]\d:[0-5]\d)\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)", starts="012"),
     # `openclaw logs` prints no subsystem column for a root-logger line ("... error Gateway stability failed:
     # ..."): a subsystem starts lower-case; a lower-case first word that is really the message's own is put
     # back by LineParser._root_message.
@@ -143,26 +157,27 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     _shape(
         "logs-plain",
         r"(?P<iso>" + _ISO + r")\s+(?P<level>" + _LEVEL + r")\s+(?![A-Z]{3,}:)(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+"
-        r"|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
+        r"|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)", starts=_DIGITS,
     ),
     # Also the aligned form a log viewer shows: "09:12:05.410  WARN  gateway/ws  handshake timeout ...", and a
     # console tag in the subsystem's place ("14:08:15 error [diagnostic] lane task error: ...").
     _shape(
         "logs-pretty",
         r"(?P<clock>" + _CLOCK + r")\s+(?P<level>" + _LEVEL + r")\s+(?![A-Z]{3,}:)(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+"
-        r"|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
+        r"|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)", starts=_DIGITS,
     ),
     # The same with the hour's first digit cut off in the paste ("7:02:18+00:00 warn agent/embedded ..."): the time is
     # lost, the level and the subsystem are not.
     _shape(
         "logs-cut",
         r"\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)?\s+(?P<level>" + _LEVEL + r")\s+"
-        r"(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)",
+        r"(?:(?P<subsystem>[a-z][^\s\[{=]*)\s+|\[(?P<tag>" + _TAG + r")\] ?)?(?P<message>.*)", starts=_DIGITS,
     ),
     # (Tools' prefixes come after the gateway's own timed shapes, which never start as they do: most lines are
     # matched before these are tried.)
     # `docker compose logs`: "<service>-<replica>  | <line>", the service name padded to the widest one.
-    _shape("compose", r"(?P<service>[A-Za-z0-9][\w.-]{0,100}-\d{1,4}) *\| ?(?P<rest>.*)", wraps=True, needle="|"),
+    _shape("compose", r"(?P<service>[A-Za-z0-9][\w.-]{0,100}-\d{1,4}) *\| ?(?P<rest>.*)", wraps=True, needle="|",
+           starts=_DIGITS + _UPPER + _LOWER),
     # `grep` over log files: "<file>.log:<line>", with `-n` "<file>.log:<n>:<line>" (a context line of -A/-B/-C
     # has "-" for ":").
     _shape(
@@ -173,8 +188,9 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
     ),
     # `grep -n` on one file ("<n>:<line>") when the line is a record, a console tag, a word or a dated line (a clock
     # time "10:23:45 ..." never has one of those, or a whole clock, right after its first colon); `cat -n` ("   <n>\t<line>").
-    _shape("grep-n", r"(?P<lineno>\d{1,9})[:-](?=[{\[A-Za-z]|\d{4}-\d\d-\d\d|\d\d:\d\d:\d\d)(?P<rest>.*)", wraps=True),
-    _shape("cat-n", r" *(?P<lineno>\d{1,9})\t(?P<rest>.*)", wraps=True, needle="\t"),
+    _shape("grep-n", r"(?P<lineno>\d{1,9})[:-](?=[{\[A-Za-z]|\d{4}-\d\d-\d\d|\d\d:\d\d:\d\d)(?P<rest>.*)", wraps=True,
+           starts=_DIGITS),
+    _shape("cat-n", r" *(?P<lineno>\d{1,9})\t(?P<rest>.*)", wraps=True, needle="\t", starts=" " + _DIGITS),
     # A reporter's own short label glued before a log line with a full-width colon ("错误一：error gateway/health ...",
     # "错误二：03:17:43 [qqbot] ..."): the label is commentary; what follows must start as a log line does (a time, a
     # bracket, a record or a level word), so a message's own "心跳检测：socket ..." stays whole.
@@ -182,7 +198,7 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
                          r"(?P<rest>.*)", wraps=True, needle="："),
     # The same label glued to a dated line with no colon at all ("报错2026-03-24T06:49:24.255Z warn [openclaw] ..."):
     # only CJK words, and only before a full date, so nothing of a log line's own is taken for a label.
-    _shape("note-label", r"(?P<label>[\u3400-\u9fff]{1,8})(?=\d{4}-\d\d-\d\d[T ]\d\d:\d\d)(?P<rest>.*)", wraps=True),
+    _shape("note-label", r"(?P<label>[\u3400-\u9fff]{1,8})(?=\d{4}-\d\d-\d\d[T ]\d\d:\d\d)(?P<rest>.*)", wraps=True, starts=""),
     # A desktop app that runs the gateway as a child logs its output as its own line, the stream named ("[2026-03-24
     # 15:24:50.020] [error] [OpenClaw stderr] <gateway line>", LobsterAI; "[2026-03-27T13:10:27.281Z] [WARN ] [Gateway
     # stderr] <gateway line>", ClawX): the gateway's line is read; the app's level only says which stream it came on.
@@ -190,54 +206,56 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
         "host-captured",
         r"\[(?P<iso>" + _ISO + r")\]\s+\[ ?(?P<host_level>" + _LEVEL + r") {0,3}\]\s+"
         r"\[(?:OpenClaw|Gateway|openclaw|gateway) (?P<stream>stdout|stderr)\] ?(?P<rest>.*)",
-        wraps=True, needle="std",
+        wraps=True, needle="std", starts="[",
     ),
     # A plugin's own console line with its time in brackets: "[2026-05-09T09:05:00.552Z] connect success"; a log
     # viewer's or terminal logger's time in brackets before a console line ("[2026-05-14 19:01:03] [diagnostic] ...").
-    _shape("console-bracketed", r"\[(?P<iso>" + _ISO + r")\]\s+(?P<rest>.*)", wraps=True),
+    _shape("console-bracketed", r"\[(?P<iso>" + _ISO + r")\]\s+(?P<rest>.*)", wraps=True, starts="["),
     # (a level in brackets with no time before it is the level, not a console tag: "[warn] Subagent ...")
     _shape("level-bracketed", r"\s*\[ ?(?P<level>" + _LEVEL + r") {0,3}\]\s*(?:\[(?P<tag>" + _TAG + r")\] ?)?"
-                              r"(?P<message>.*)"),
+                              r"(?P<message>.*)", starts=_SPACES + "["),
     # (a second bracketed tag may follow with no space: "[telegram][diag] closing stale transport ...")
-    _shape("console-untimed", r"\s*\[(?P<tag>" + _TAG + r")\](?: |(?=\[" + _TAG + r"\] ))(?P<message>.*)"),
+    _shape("console-untimed", r"\s*\[(?P<tag>" + _TAG + r")\](?: |(?=\[" + _TAG + r"\] ))(?P<message>.*)", starts=_SPACES + "["),
     # A console line whose start was cut when it was pasted: ":05 [ws] ...", "4:31.537+00:00 [diagnostic] ...",
     # "diagnostic] stalled session: ...". The time is lost; the tag still names the subsystem.
-    _shape("console-cut", r"[\d:.,+TZ-]{1,40}\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)"),
-    _shape("console-cut", r"(?P<tag>[a-z][\w/.-]{0,40})\] (?P<message>.*)"),
+    _shape("console-cut", r"[\d:.,+TZ-]{1,40}\s+\[(?P<tag>" + _TAG + r")\] ?(?P<message>.*)", starts="+,-.:TZ" + _DIGITS),
+    _shape("console-cut", r"(?P<tag>[a-z][\w/.-]{0,40})\] (?P<message>.*)", starts=_LOWER),
     # "gateway/ws: handshake timeout conn=... remote=..." (a subsystem named before its message, as the
     # logger's own routing form and many reporters write it), also named as a key ("subsystem=agent/embedded:
     # auto-compaction succeeded; retrying prompt", f1578). LineParser._tagged_message keeps the word in the message
     # when only the whole text is a message of some family.
-    _shape("subsystem-prefixed", r"(?:subsystem=)?(?P<tag>" + _SUBSYSTEM + r"): (?P<message>.*)"),
+    _shape("subsystem-prefixed", r"(?:subsystem=)?(?P<tag>" + _SUBSYSTEM + r"): (?P<message>.*)", starts=_LOWER),
     # The same without the colon, as a log viewer's copy prints it with the time and level cut ("channels/imessage
     # [default] channel exited: ..."): only a path under one of OpenClaw's own roots, so prose keeps its first word.
-    _shape("subsystem-prefixed", rf"(?P<tag>(?:{_ROOTS})(?:/[\w.-]{{1,60}}){{1,4}}) (?P<message>\S.*)"),
+    _shape("subsystem-prefixed", rf"(?P<tag>(?:{_ROOTS})(?:/[\w.-]{{1,60}}){{1,4}}) (?P<message>\S.*)", starts=_ROOT_STARTS),
     # `openclaw logs` with the time trimmed off: "warn  diagnostic stuck session recovery skipped: ...". The
     # subsystem must look like one (a known name, or a path) so a message that starts with a level word stays
     # a message ("error conn=... remote=...: ..." is a WebSocket error line).
     _shape(
         "logs-untimed",
         r"(?P<level>" + _LEVEL + r")\s+(?P<subsystem>" + _SUBSYSTEM + r")\s+(?P<message>.*)",
+        starts=_LEVEL_STARTS + _LEVEL_STARTS.lower(),
     ),
     # A viewer's columns without the time, subsystem before an upper-case level ("agent/embedded WARN  embedded
     # attempt cleanup ...", "diagnostic ERROR     lane task error: ..."), or the level column alone, padded
     # ("ERROR                Embedded agent failed before reply: ...").
     _shape(
         "logs-untimed",
-        r"(?P<subsystem>" + _SUBSYSTEM + r")\s+(?P<level>" + _LEVEL_UPPER + r")\s+(?P<message>\S.*)",
+        r"(?P<subsystem>" + _SUBSYSTEM + r")\s+(?P<level>" + _LEVEL_UPPER + r")\s+(?P<message>\S.*)", starts=_LOWER,
     ),
     # (a column five wide plus its gap: "INFO  cli exec: ...", "WARN  stalled session: ...", "ERROR lane task error")
-    _shape("logs-untimed", r"(?P<level>" + _LEVEL_UPPER + r") {2,}(?P<message>\S.*)"),
-    _shape("logs-untimed", r"(?P<level>ERROR|DEBUG|TRACE|FATAL) (?![A-Z]{3,}:)(?P<message>\S.*)"),  # (not "FATAL ERROR:")
+    _shape("logs-untimed", r"(?P<level>" + _LEVEL_UPPER + r") {2,}(?P<message>\S.*)", starts=_LEVEL_STARTS),
+    _shape("logs-untimed", r"(?P<level>ERROR|DEBUG|TRACE|FATAL) (?![A-Z]{3,}:)(?P<message>\S.*)",  # (not "FATAL ERROR:")
+           starts="DEFT"),
     # (a reporter's level word before the message, one space apart: "WARN embedded run timeout: ...", #52147)
-    _shape("logs-untimed", r"(?P<level>WARN|WARNING|INFO) (?P<message>[a-z\[].*)"),
+    _shape("logs-untimed", r"(?P<level>WARN|WARNING|INFO) (?P<message>[a-z\[].*)", starts="IW"),
     # "<ISO time> <anything>": a hand-pasted line, or `docker logs -t` / `kubectl logs --timestamps` (RFC 3339
     # with nanoseconds) before a gateway line. The parser reads what follows the time as a line of its own
     # first (a JSON record, a console line, ...): see LineParser._container_inner.
-    _shape("timestamped", r"(?P<iso>" + _ISO + r")\s+(?P<separator>[|│-]\s+)?(?P<message>.*)"),
+    _shape("timestamped", r"(?P<iso>" + _ISO + r")\s+(?P<separator>[|│-]\s+)?(?P<message>.*)", starts=_DIGITS),
     # (a reporter's own column separator after the time: "19:01:39 | embedded run agent end: ...",
     # "10:38:48.561Z - discord gateway: ...")
-    _shape("clock-timestamped", r"(?P<clock>" + _CLOCK + r")\s+(?:[|│-]\s+)?(?P<message>.*)"),
+    _shape("clock-timestamped", r"(?P<clock>" + _CLOCK + r")\s+(?:[|│-]\s+)?(?P<message>.*)", starts=_DIGITS),
 )
 _JOURNALD = next(shape for shape in TEXT_SHAPES if shape.name == "journald")
 

@@ -25,9 +25,10 @@ from __future__ import annotations
 import re
 from collections import OrderedDict, deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timedelta
 
+from stuckscan._dataclass import dataclass
 from stuckscan.events import GENERIC_KIND, Event
 from stuckscan.model import SignalsSummary, SignalTemplate
 

@@ -11,8 +11,9 @@ the rules read it from there. The heartbeat interval is not configurable upstrea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
+
+from stuckscan._dataclass import dataclass
 
 HEARTBEAT = timedelta(seconds=30)
 WARN_THRESHOLD_SECONDS = 120.0

@@ -10,10 +10,10 @@ Both bounds are inclusive. Every parsed moment is an aware UTC datetime, like ev
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Literal
 
+from stuckscan._dataclass import dataclass
 from stuckscan._iso import parse_iso_datetime
 
 UTC = timezone.utc

@@ -7,11 +7,13 @@ ids are replaced by fakes of the same shape.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1155,3 +1157,100 @@ def test_moltbot_era_restart_commands_are_gateway_restarts() -> None:
     # Boundary: the same commands on another program
     for command in ("systemctl restart nginx", "pkill -f node", "pm2 restart api"):
         assert not GATEWAY_RESTART_COMMAND.search(command), command
+
+
+# -- TextShape.starts: a line starting with another ASCII character is not tried ---------------------------------------
+
+def _first_atoms(items: Any, flags: int) -> tuple[list[tuple[Any, int]], bool]:
+    """The single-character nodes (with their flags) a match of ``items`` can start with, and whether ``items`` can
+    match the empty text: a superset (a lookaround or anchor is skipped, which only widens it)."""
+    from re import _constants as sre
+
+    atoms: list[tuple[Any, int]] = []
+    for op, av in items:
+        if op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY):
+            atoms.append(((op, av), flags))
+            return atoms, False
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue
+        if op is sre.SUBPATTERN:
+            _group, add, remove, sub = av
+            more, empty = _first_atoms(sub.data, (flags | add) & ~remove)
+        elif op is sre.ATOMIC_GROUP:
+            more, empty = _first_atoms(av.data, flags)
+        elif op is sre.BRANCH:
+            more, empty = [], False
+            for alternative in av[1]:
+                got, alternative_empty = _first_atoms(alternative.data, flags)
+                more += got
+                empty = empty or alternative_empty
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, _high, sub = av
+            more, empty = _first_atoms(sub.data, flags)
+            empty = empty or low == 0
+        else:
+            raise AssertionError(f"no first characters worked out for {op}")
+        atoms += more
+        if not empty:
+            return atoms, False
+    return atoms, True
+
+
+def _ascii_starts(source: str, flags: int) -> set[str]:
+    """Every ASCII character a full match of the pattern can start with (a superset: see _first_atoms)."""
+    from re import _compiler, _parser
+
+    ascii_text = "".join(map(chr, range(128)))
+    parsed = _parser.parse(source, flags)
+    atoms, empty = _first_atoms(parsed.data, parsed.state.flags)
+    if empty:
+        return set(ascii_text)
+    found: set[str] = set()
+    for node, atom_flags in atoms:  # (each node compiled alone, with its scope's flags: (?i) takes either case)
+        one = _compiler.compile(_parser.SubPattern(parsed.state, [node]), atom_flags)
+        found.update(match.group() for match in one.finditer(ascii_text))
+    return found
+
+
+def test_a_shapes_starts_hold_every_ascii_character_its_pattern_can_start_with() -> None:
+    from stuckscan._lazy_pattern import source_of
+    from stuckscan.shapes import TEXT_SHAPES
+
+    for shape in TEXT_SHAPES:
+        if shape.starts is None:
+            continue
+        flags = shape.pattern.flags if isinstance(shape.pattern, re.Pattern) else shape.pattern._flags
+        missing = _ascii_starts(source_of(shape.pattern), flags) - set(shape.starts)
+        assert not missing, (shape.name, sorted(missing))
+    # (the derivation itself: a (?i) level word, \s's ASCII separators, an optional prefix, a repeat of none)
+    assert _ascii_starts(r"(?i:warn)\s", 0) == set("Ww")
+    assert _ascii_starts(r"\s*\[", 0) == set(" \t\n\v\f\r\x1c\x1d\x1e\x1f[")
+    assert _ascii_starts(r"(?:ab)?c|(?=x)\d", 0) == set("ac0123456789")
+    assert _ascii_starts(r"x{0}y", 0) >= {"y"}
+
+
+def test_a_line_a_shape_cannot_start_is_read_as_before() -> None:
+    # Lines of each start a shape rules out (and of none): the same events as with no starts at all.
+    import dataclasses
+
+    import stuckscan.parser as parser_module
+
+    lines = ["stalled session: sessionId=abc state=processing age=757s", "  state=processing age=757s queueDepth=1 ",
+             "gateway/ws: handshake timeout conn=c1 remote=1.2.3.4", "warn  diagnostic stuck session recovery skipped",
+             "WARN embedded run timeout: runId=r1", "[Jun 15 19:51:37] [telegram] channel exited: x",
+             "│  - Removed 1 stale session lock file.   │", "报错2026-03-24T06:49:24.255Z warn [openclaw] x",
+             "\x1c[warn] Subagent x", "~T+22s stalled session: sessionId=abc", "Feb 13 12:51:39: announce queue drain failed",
+             "2026-03-24T06:49:24.255Z warn gateway/ws x", "7:02:18+00:00 warn agent/embedded x", ":05 [ws] closed", ""]
+
+    def read(shapes: Any) -> list[Any]:
+        original = parser_module.TEXT_SHAPES
+        parser_module.TEXT_SHAPES = shapes
+        try:
+            return [(e.kind, e.time, e.level, e.subsystem, e.message, e.shape, e.fields) for e in parse_text_lines(lines)]
+        finally:
+            parser_module.TEXT_SHAPES = original
+
+    for shape in parser_module.TEXT_SHAPES:
+        assert shape.pattern.pattern  # (compiled in its own holder before the copies share it)
+    unfiltered = tuple(dataclasses.replace(shape, starts=None) for shape in parser_module.TEXT_SHAPES)
+    assert read(parser_module.TEXT_SHAPES) == read(unfiltered)

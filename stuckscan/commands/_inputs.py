@@ -12,12 +12,12 @@ import math
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from stuckscan._dataclass import dataclass
 from stuckscan._safe import terminal_safe
 from stuckscan.commands._choices import check_rules, complete_rules
 from stuckscan.commands._options import (

@@ -18,11 +18,12 @@ import stat
 import sys
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, TextIO
 
 import click
 
+from stuckscan._dataclass import dataclass
 from stuckscan._safe import terminal_safe
 from stuckscan.commands._options import EXIT_ERROR, silence_stdout, tolerant_stdout
 from stuckscan.inputs import STDIN_NAME, printable_path

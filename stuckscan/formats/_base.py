@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from stuckscan import __version__
+from stuckscan._dataclass import dataclass
 from stuckscan.model import Analysis, Severity
 
 if TYPE_CHECKING:

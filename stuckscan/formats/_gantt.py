@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 
+from stuckscan._dataclass import dataclass
 from stuckscan.formats._escape import mermaid_label
 from stuckscan.formats._outcome import outcome_class, status_label, verdict_class
 from stuckscan.formats._report import (

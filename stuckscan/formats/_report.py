@@ -7,11 +7,11 @@ import itertools
 import os
 import posixpath
 from collections import Counter
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
+from stuckscan._dataclass import dataclass
 from stuckscan.model import (
     Analysis,
     Confidence,

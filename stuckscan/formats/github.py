@@ -14,8 +14,8 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
+from stuckscan._dataclass import dataclass
 from stuckscan.formats._base import RenderOptions, prepare
 from stuckscan.formats._escape import clean, github_data, github_property, shorten
 from stuckscan.formats._outcome import duration_words, missing_words, outcome_words, status_label, undelivered_messages

@@ -25,9 +25,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from stuckscan._dataclass import dataclass
 from stuckscan.formats import _folding as folding
 from stuckscan.formats import _gantt
 from stuckscan.formats._base import RenderOptions, prepare

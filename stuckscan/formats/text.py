@@ -20,7 +20,6 @@ import re
 import shutil
 import textwrap
 from collections import Counter
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from io import StringIO
 
@@ -30,6 +29,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from stuckscan._dataclass import dataclass
 from stuckscan._identity import LINE_ONLY
 from stuckscan.formats._base import RenderOptions, prepare
 from stuckscan.formats._escape import ELLIPSIS, clean, shorten

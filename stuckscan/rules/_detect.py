@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from stuckscan._dataclass import dataclass
 from stuckscan.events import (
     CANDIDATE_TIMED_OUT,
     CLI_BACKEND_KINDS,

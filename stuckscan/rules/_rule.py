@@ -7,9 +7,9 @@ Each rule lives in its own module (``rc02_ghost_run.py``...) with its detector b
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from stuckscan._dataclass import dataclass
 from stuckscan.model import RuleRef, Severity
 
 if TYPE_CHECKING:
