@@ -1329,6 +1329,13 @@ FAMILIES: tuple[Family, ...] = (
         r"isolated polling (?:worker )?(?:update (?:received|spooled)|offset persisted) updateId=(?P<updateId>\S{1,40})",
     ),
     _searched("channel.polling_started", "info", "polling ingress started", r"polling ingress started"),
+    # The polling session's own cycle start in newer builds (extensions/telegram/src/polling-session.ts, the channel's
+    # log, right after the grammY runner is started): "[telegram][diag] polling cycle started <liveness k=v ...>", the
+    # non-isolated counterpart of "isolated polling ingress started".
+    _searched(
+        "channel.polling_started", "info", "polling cycle started",
+        r"(?:\[(?P<channel>telegram)\]\s*(?:\[diag\]\s*)?)?polling cycle started\b" + KV,
+    ),
     # The Telegram channel's webhook mode (extensions/telegram/src/webhook.ts, runtime.log at INFO): "webhook advertised
     # to telegram on <public url>", written once setWebhook was accepted (the status noted ready): the ingress up. Its
     # "webhook local listener on <url>" is not: later builds write it before setWebhook, which may still fail.

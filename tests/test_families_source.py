@@ -748,6 +748,8 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/telegram", "INFO", "Telegram bot init failed: HttpError: Network request for 'getMe' failed!; "
      "retrying in 2.04s.", "channel.transport_error",
      {"channel": "telegram", "reason": "bot init failed", "restartDelay": 2.04}),
+    ("gateway/channels/telegram", "INFO", "[telegram][diag] polling cycle started inFlight=0 outcome=not-started",
+     "channel.polling_started", {"inFlight": 0}),
     ("gateway/channels/telegram", "INFO", "Telegram isolated polling ingress failed; restarting in 3.6s.",
      "channel.transport_error",
      {"channel": "telegram", "reason": "isolated polling ingress failed", "restartDelay": 3.6}),
