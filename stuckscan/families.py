@@ -1239,6 +1239,25 @@ FAMILIES: tuple[Family, ...] = (
         r"ped \((?P<reason>[^()]{0,300})\); restarting in (?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m|h))"
         r"| timed out after (?P<stopTimeout>\d+(?:\.\d+)?(?:ms|s|m|h)); forcing restart cycle)",
     ),
+    # The same session's isolated polling ingress (a getUpdates worker thread spooling updates to disk, newer builds,
+    # extensions/telegram/src/polling-session.ts): "Telegram isolated polling ingress stopped; restarting in <d>." (the
+    # worker's task ended on its own, as the runner's "stopped (...); restarting"), and its watchdog's "[telegram]
+    # Isolated polling ingress stop timed out after <d>; forcing restart cycle." (the worker did not stop after a
+    # polling stall, as the runner's stop timing out). Its "Telegram isolated polling ingress failed; restarting in
+    # <d>." is the retry notice of "[telegram][diag] isolated polling ingress failed: <err>": the transport's failure
+    # with its back-off, as the poll's other retries are.
+    _searched(
+        "channel.polling_restart", "warn", "solated polling ingress st",
+        r"(?:\[(?P<channel>[a-z][\w-]{0,40})\]\s*|Telegram )?[Ii]solated polling ingress (?:(?P<reason>stopped); "
+        r"restarting in (?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m|h))"
+        r"|stop timed out after (?P<stopTimeout>\d+(?:\.\d+)?(?:ms|s|m|h)); forcing restart cycle)",
+    ),
+    _searched(
+        "channel.transport_error", "warn", "isolated polling ingress failed; restarting in ",
+        r"(?P<channel>Telegram) (?P<reason>isolated polling ingress failed); restarting in "
+        r"(?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m|h))",
+        values={"channel": {"Telegram": "telegram"}},
+    ),
     # The same two lines as reporters quote them, the parenthesised part elided: "Polling stall detected ...
     # forcing restart", "Telegram polling runner stopped ... restarting ..." (#43187).
     _searched(
@@ -1327,6 +1346,13 @@ FAMILIES: tuple[Family, ...] = (
         r"isolated polling (?:worker )?(?:update (?:received|spooled)|offset persisted) updateId=(?P<updateId>\S{1,40})",
     ),
     _searched("channel.polling_started", "info", "polling ingress started", r"polling ingress started"),
+    # The polling session's own cycle start in newer builds (extensions/telegram/src/polling-session.ts, the channel's
+    # log, right after the grammY runner is started): "[telegram][diag] polling cycle started <liveness k=v ...>", the
+    # non-isolated counterpart of "isolated polling ingress started".
+    _searched(
+        "channel.polling_started", "info", "polling cycle started",
+        r"(?:\[(?P<channel>telegram)\]\s*(?:\[diag\]\s*)?)?polling cycle started\b" + KV,
+    ),
     # The Telegram channel's webhook mode (extensions/telegram/src/webhook.ts, runtime.log at INFO): "webhook advertised
     # to telegram on <public url>", written once setWebhook was accepted (the status noted ready): the ingress up. Its
     # "webhook local listener on <url>" is not: later builds write it before setWebhook, which may still fail.
@@ -1439,6 +1465,16 @@ FAMILIES: tuple[Family, ...] = (
     # The channel ingress watchdog (src/channels/ingress/): a claimed event not adopted by a turn in time:
     # "Channel ingress claim→adoption stalled for event <id> on lane <lane> after <n>ms; <marking failed|applying
     # retry policy|...> (handler-timeout)." (f310).
+    # Telegram's isolated polling ingress timing out the handler of a spooled update that blocks its chat's lane
+    # (extensions/telegram/src/polling-session.ts, the channel's log): "[telegram] Telegram isolated polling spool
+    # handler timed out behind update <updateId> on lane <lane> after <d>; marking the update failed, aborting active
+    # reply work, and restarting isolated ingress so later updates can drain." The same stall as the core watchdog's.
+    _searched(
+        "channel.ingress_stalled", "warn", "spool handler timed out behind update ",
+        r"(?:\[(?P<channel>telegram)\]\s*)?(?:Telegram )?isolated polling spool handler timed out behind update "
+        r"(?P<eventId>\S{1,40}) on lane (?P<lane>\S{1,300}) after (?P<age>\d+(?:\.\d+)?(?:ms|s|m|h)(?: \d+(?:\.\d+)?"
+        r"(?:ms|s|m|h)){0,3})(?:; (?P<disposition>[^\n]{0,300}))?",
+    ),
     _searched(
         "channel.ingress_stalled", "warn", "adoption stalled for event ",
         r"Channel ingress claim(?:→|->)adoption stalled for event (?P<eventId>\S+) on lane (?P<lane>\S+) "
@@ -2851,13 +2887,15 @@ FAMILIES: tuple[Family, ...] = (
     # failed on another poller of the same bot token, "Telegram getUpdates conflict: <err>; Another OpenClaw gateway,
     # script, or Telegram poller may be using this bot token; ... retrying in <d>.", on a network error, "Telegram
     # network error: <err>; retrying in <d>.", and the setup before it: "Telegram setup network error: <err>; retrying
-    # in <d>.", "Telegram webhook cleanup failed: <err>; retrying in <d>.". All retry with the poll's back-off.
+    # in <d>.", "Telegram webhook cleanup failed: <err>; retrying in <d>.", and (isolated polling ingress, newer builds)
+    # the bot's getMe init before the worker starts, "Telegram bot init failed: <err>; retrying in <d>.". All retry
+    # with the poll's back-off.
     _anchored(
         "channel.transport_error", "warn",
         ("Telegram getUpdates conflict: ", "Telegram network error: ", "Telegram setup network error: ",
-         "Telegram webhook cleanup failed: "),
+         "Telegram webhook cleanup failed: ", "Telegram bot init failed: "),
         r"(?P<channel>Telegram) (?P<reason>getUpdates conflict|network error|setup network error|webhook cleanup "
-        r"failed): (?P<error>[^\n]*?);(?: (?P<hint>Another [^\n]{0,300}?))? retrying in "
+        r"failed|bot init failed): (?P<error>[^\n]*?);(?: (?P<hint>Another [^\n]{0,300}?))? retrying in "
         r"(?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m))\.?\s*$",
         values={"channel": {"Telegram": "telegram"}},
     ),

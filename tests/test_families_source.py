@@ -754,6 +754,25 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/telegram", "INFO",
      "Telegram webhook cleanup failed: HttpError: Network request for 'deleteWebhook' failed!; retrying in 4.5s.",
      "channel.transport_error", {"reason": "webhook cleanup failed"}),
+    # The isolated polling ingress of newer builds (extensions/telegram/src/polling-session.ts, the channel's log).
+    ("gateway/channels/telegram", "INFO", "Telegram bot init failed: HttpError: Network request for 'getMe' failed!; "
+     "retrying in 2.04s.", "channel.transport_error",
+     {"channel": "telegram", "reason": "bot init failed", "restartDelay": 2.04}),
+    ("gateway/channels/telegram", "INFO", "[telegram][diag] polling cycle started inFlight=0 outcome=not-started",
+     "channel.polling_started", {"inFlight": 0}),
+    ("gateway/channels/telegram", "INFO", "Telegram isolated polling ingress failed; restarting in 3.6s.",
+     "channel.transport_error",
+     {"channel": "telegram", "reason": "isolated polling ingress failed", "restartDelay": 3.6}),
+    ("gateway/channels/telegram", "INFO", "Telegram isolated polling ingress stopped; restarting in 2.1s.",
+     "channel.polling_restart", {"reason": "stopped", "restartDelay": 2.1}),
+    ("gateway/channels/telegram", "INFO",
+     "[telegram] Isolated polling ingress stop timed out after 15s; forcing restart cycle.",
+     "channel.polling_restart", {"stopTimeout": 15}),
+    ("gateway/channels/telegram", "INFO",
+     "[telegram] Telegram isolated polling spool handler timed out behind update 812345678 on lane 7012345678 after "
+     "5m 0s; marking the update failed, aborting active reply work, and restarting isolated ingress so later updates "
+     "can drain.", "channel.ingress_stalled",
+     {"eventId": "812345678", "lane": "7012345678", "age": "5m 0s"}),
     ("telegram/network", "WARN",
      "telegram transport attempt marked temporarily unhealthy for 10000ms (codes=UND_ERR_CONNECT_TIMEOUT)",
      "channel.transport_error", {"cooldownMs": 10000, "codes": "UND_ERR_CONNECT_TIMEOUT"}),
