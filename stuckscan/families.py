@@ -2359,6 +2359,35 @@ FAMILIES: tuple[Family, ...] = (
         "sandbox.docker_unavailable", "error", "Sandbox image not found: ",
         r"Sandbox image not found: (?P<image>[^\s.][^\s]{0,299}?)\.(?:\s|$)",
     ),
+    # The managed browser that would not start (t48f; extensions/browser/src/browser/chrome.ts, launchOpenClawChrome:
+    # "Failed to start Chrome CDP on port <port> for profile "<name>". <CDP diagnostic>[\nHint: ...][\nChrome stderr:
+    # ...]", thrown once the launch window, browser.localLaunchTimeoutMs or 15 s, passed with no /json/version answer;
+    # server-context.availability.ts: "Chrome CDP websocket for profile "<name>" is not reachable after start. <CDP
+    # diagnostic>" once the CDP readiness window, localCdpReadyTimeoutMs or 15 s, passed; and, after three such
+    # failures in a row, "Browser launch for profile "<name>" is cooling down after <n> consecutive managed Chrome
+    # launch failures. Retry in <s>s ... Last error: <error>", refused at once). The control service answers the
+    # tool with the error (a BrowserServiceError, not wrapped in "Can't reach ..."), logged as "[tools] browser
+    # failed: <error>", and the model gets it as the call's result: a bounded wait of the launch window at most, then
+    # the run goes on, so not RC03 alone (policy "browser short-timeout failure"); the gateway's "⇄ res ✗
+    # browser.request <n>ms ... not reachable after start" stays ws.response, RC03's evidence when it waited 10 s or
+    # more (f476). A fault the user saw that no rule judges.
+    _anchored(
+        "tools.browser_start_failed", "error", ("browser failed: Failed to start Chrome CDP", "Failed to start Chrome CDP"),
+        r"(?:browser failed: )?Failed to start Chrome CDP on port (?P<cdpPort>\d{1,5}) for profile "
+        r"\"(?P<profile>[^\"\n]{1,100})\"\.?(?P<detail>.*)",
+    ),
+    _anchored(
+        "tools.browser_start_failed", "error",
+        ("browser failed: Chrome CDP websocket for profile", "Chrome CDP websocket for profile"),
+        r"(?:browser failed: )?Chrome CDP websocket for profile \"(?P<profile>[^\"\n]{1,100})\" is not reachable "
+        r"after start\.?(?P<detail>.*)",
+    ),
+    _anchored(
+        "tools.browser_start_failed", "error", ("browser failed: Browser launch for profile", "Browser launch for profile"),
+        r"(?:browser failed: )?Browser launch for profile \"(?P<profile>[^\"\n]{1,100})\" is cooling down after "
+        r"(?P<consecutiveFailures>\d{1,4}) consecutive managed Chrome launch failures\.(?: Retry in "
+        r"(?P<retrySeconds>\d{1,6})s)?(?P<detail>.*)",
+    ),
     # -- A census of the dev field corpus's unrecognised fault lines (u47): the templates users paste most that no family
     # read. The agent's tool wrapper (src/agents/pi-tool-definition-adapter.ts) logs a tool that threw as "[tools]
     # <tool> failed: <error>" (logError) and hands the error to the model as the call's result ({"status":"error"}),

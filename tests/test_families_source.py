@@ -812,6 +812,17 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
                             "error": "node invoke timed out"}),
     ("tools", "ERROR", "nodes failed: agent=main node=auto action=camera_snap: node disconnected (camera.snap)",
      "tools.nodes_failed", {"node": "auto", "action": "camera_snap", "error": "node disconnected (camera.snap)"}),
+    # The t48f audit: the managed browser that would not start (extensions/browser/src/browser/chrome.ts,
+    # server-context.availability.ts), as the tool wrapper logs the control service's answer.
+    ("tools", "ERROR", 'browser failed: Failed to start Chrome CDP on port 18800 for profile "openclaw". CDP HTTP '
+     "/json/version failed: connect ECONNREFUSED 127.0.0.1:18800.", "tools.browser_start_failed",
+     {"cdpPort": 18800, "profile": "openclaw"}),
+    ("tools", "ERROR", 'browser failed: Chrome CDP websocket for profile "work" is not reachable after start. CDP '
+     "websocket health command timed out.", "tools.browser_start_failed", {"profile": "work"}),
+    ("tools", "ERROR", 'browser failed: Browser launch for profile "openclaw" is cooling down after 3 consecutive '
+     "managed Chrome launch failures. Retry in 30s after fixing Chrome startup, or set browser.enabled=false if the "
+     'browser tool is not needed. Last error: Failed to start Chrome CDP on port 18800 for profile "openclaw".',
+     "tools.browser_start_failed", {"profile": "openclaw", "consecutiveFailures": 3, "retrySeconds": 30}),
     ("agent/embedded", "ERROR", "Docker did not respond within 60000ms while running `docker image inspect "
      "openclaw-sandbox:bookworm-slim`. The Docker engine may be present but unresponsive. Start or restart Docker, or "
      "set `agents.defaults.sandbox.mode=off` to disable sandboxing.", "sandbox.docker_timeout",
