@@ -2112,6 +2112,27 @@ FAMILIES: tuple[Family, ...] = (
         + r"(?P<error>.*)",
         values={"channel": {"NapCat": "qq"}},
     ),
+    # The NapCat OneBot plugin's client (t48f; Daiyimo/openclaw-napcat src/client.ts and src/gateway/connection.ts, its
+    # logger's plain log/info): the forward WebSocket open, "[napcat-QQ] Connected to OneBot server", NapCat dialling
+    # the plugin's reverse WebSocket server and passing its token check, "[napcat-QQ] Reverse WS: NapCat connected",
+    # and the connect handler both fire, "[napcat-QQ] Connected account <accountId>": the QQ channel up. (Its drops,
+    # "Disconnected from OneBot server", "Reverse WS: NapCat disconnected", "WebSocket error: <err>", "Heartbeat
+    # timeout, forcing reconnect...", read as the channel's transport failing, stuckscan/channels.py.)
+    _searched(
+        "channel.polling_started", "info", "[napcat-QQ] ",
+        r"\[(?P<channel>napcat-QQ)\] (?:Connected to OneBot server|Reverse WS: NapCat connected"
+        r"|Connected account (?P<account>[^\s\[\]]{1,200}))\s*$",
+        values={"channel": {"napcat-QQ": "qq"}},
+    ),
+    # The other NapCat plugin (izhimu/openclaw-channel-qq src/core/connection.ts, its logger's "[openclaw-channel-qq:
+    # connection]" tag): the WebSocket's open, "Connected to NapCat" (older builds: "Connected to NapCat for account
+    # <accountId>"): the QQ channel up. (Its "Heartbeat timeout (...), reconnecting...", "Connection closed: <code> -
+    # <reason>" and "WebSocket error: <msg>" read as the transport failing, stuckscan/channels.py.)
+    _searched(
+        "channel.polling_started", "info", "Connected to NapCat",
+        r"(?:^|\] )(?P<channel>)Connected to NapCat(?: for account (?P<account>[^\s\[\]]{1,200}))?\s*$",
+        values={"channel": {"": "qq"}},
+    ),
     # QQ Bot's gateway.ts (sliverp/qqbot; tencent-connect/openclaw-qqbot before its SDK) hands each inbound message to
     # the host's reply dispatcher and logs its onError, "[qqbot:<accountId>] Dispatch error: <err>" (error), and the
     # dispatch's own rejection, "[qqbot:<accountId>] Dispatch failed: <err>[ (no response received)]" (error); other
@@ -2990,6 +3011,19 @@ FAMILIES: tuple[Family, ...] = (
         "channel.inbound_failed", "error", ("line webhook dispatch failed: ", "line webhook error: ",
                                             "line: auto-reply failed: "),
         r"(?P<channel>line):? (?P<event>webhook dispatch|auto-reply|webhook) (?:failed|error): (?P<error>[^\n]{0,500})",
+    ),
+    # Nextcloud Talk (t48f; extensions/nextcloud-talk/src/monitor-runtime.ts, its channel logger): the webhook server's
+    # error hook, "[nextcloud-talk:<account>] webhook error: <err>" (error), called when a request's body could not be
+    # read (a 500 to Nextcloud) or when handling a message already answered 200 threw: an inbound message the bot did
+    # not answer; and, written once server.listen() called back, "[nextcloud-talk:<account>] webhook listening on
+    # <public url>" (info): the channel's intake up.
+    _searched(
+        "channel.inbound_failed", "error", "] webhook error: ",
+        r"\[(?P<channel>nextcloud-talk):(?P<account>[^\[\]\s]{1,200})\] (?P<event>webhook) error: (?P<error>[^\n]{0,500})",
+    ),
+    _searched(
+        "channel.polling_started", "info", "] webhook listening on ",
+        r"\[(?P<channel>nextcloud-talk):(?P<account>[^\[\]\s]{1,200})\] webhook listening on (?P<listen>\S{1,500})",
     ),
     # BlueBubbles (extensions/bluebubbles/src/monitor.ts, runtime.error): the inbound debouncer's flush that threw,
     # "[<account>] [bluebubbles] debounce flush failed: <err>": the coalesced messages were not processed.
