@@ -75,6 +75,8 @@ def channel_subsystem(subsystem: str | None) -> str | None:
         plugin = _PLUGIN_TAG.match(name)
         if plugin is not None and plugin["name"] in CHANNEL_NAMES and name != plugin["name"]:
             return plugin["name"]
+        if plugin is not None and plugin["name"] in CHANNEL_ALIASES:  # (the NapCat plugin's "[napcat-QQ]" tag)
+            return CHANNEL_ALIASES[plugin["name"]]
     return None
 
 

@@ -2160,6 +2160,27 @@ FAMILIES: tuple[Family, ...] = (
         + r"(?P<error>.*)",
         values={"channel": {"NapCat": "qq"}},
     ),
+    # The NapCat OneBot plugin's client (t48f; Daiyimo/openclaw-napcat src/client.ts and src/gateway/connection.ts, its
+    # logger's plain log/info): the forward WebSocket open, "[napcat-QQ] Connected to OneBot server", NapCat dialling
+    # the plugin's reverse WebSocket server and passing its token check, "[napcat-QQ] Reverse WS: NapCat connected",
+    # and the connect handler both fire, "[napcat-QQ] Connected account <accountId>": the QQ channel up. (Its drops,
+    # "Disconnected from OneBot server", "Reverse WS: NapCat disconnected", "WebSocket error: <err>", "Heartbeat
+    # timeout, forcing reconnect...", read as the channel's transport failing, stuckscan/channels.py.)
+    _searched(
+        "channel.polling_started", "info", "[napcat-QQ] ",
+        r"\[(?P<channel>napcat-QQ)\] (?:Connected to OneBot server|Reverse WS: NapCat connected"
+        r"|Connected account (?P<account>[^\s\[\]]{1,200}))\s*$",
+        values={"channel": {"napcat-QQ": "qq"}},
+    ),
+    # The other NapCat plugin (izhimu/openclaw-channel-qq src/core/connection.ts, its logger's "[openclaw-channel-qq:
+    # connection]" tag): the WebSocket's open, "Connected to NapCat" (older builds: "Connected to NapCat for account
+    # <accountId>"): the QQ channel up. (Its "Heartbeat timeout (...), reconnecting...", "Connection closed: <code> -
+    # <reason>" and "WebSocket error: <msg>" read as the transport failing, stuckscan/channels.py.)
+    _searched(
+        "channel.polling_started", "info", "Connected to NapCat",
+        r"(?:^|\] )(?P<channel>)Connected to NapCat(?: for account (?P<account>[^\s\[\]]{1,200}))?\s*$",
+        values={"channel": {"": "qq"}},
+    ),
     # QQ Bot's gateway.ts (sliverp/qqbot; tencent-connect/openclaw-qqbot before its SDK) hands each inbound message to
     # the host's reply dispatcher and logs its onError, "[qqbot:<accountId>] Dispatch error: <err>" (error), and the
     # dispatch's own rejection, "[qqbot:<accountId>] Dispatch failed: <err>[ (no response received)]" (error); other
@@ -2406,6 +2427,35 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "sandbox.docker_unavailable", "error", "Sandbox image not found: ",
         r"Sandbox image not found: (?P<image>[^\s.][^\s]{0,299}?)\.(?:\s|$)",
+    ),
+    # The managed browser that would not start (t48f; extensions/browser/src/browser/chrome.ts, launchOpenClawChrome:
+    # "Failed to start Chrome CDP on port <port> for profile "<name>". <CDP diagnostic>[\nHint: ...][\nChrome stderr:
+    # ...]", thrown once the launch window, browser.localLaunchTimeoutMs or 15 s, passed with no /json/version answer;
+    # server-context.availability.ts: "Chrome CDP websocket for profile "<name>" is not reachable after start. <CDP
+    # diagnostic>" once the CDP readiness window, localCdpReadyTimeoutMs or 15 s, passed; and, after three such
+    # failures in a row, "Browser launch for profile "<name>" is cooling down after <n> consecutive managed Chrome
+    # launch failures. Retry in <s>s ... Last error: <error>", refused at once). The control service answers the
+    # tool with the error (a BrowserServiceError, not wrapped in "Can't reach ..."), logged as "[tools] browser
+    # failed: <error>", and the model gets it as the call's result: a bounded wait of the launch window at most, then
+    # the run goes on, so not RC03 alone (policy "browser short-timeout failure"); the gateway's "⇄ res ✗
+    # browser.request <n>ms ... not reachable after start" stays ws.response, RC03's evidence when it waited 10 s or
+    # more (f476). A fault the user saw that no rule judges.
+    _anchored(
+        "tools.browser_start_failed", "error", ("browser failed: Failed to start Chrome CDP", "Failed to start Chrome CDP"),
+        r"(?:browser failed: )?Failed to start Chrome CDP on port (?P<cdpPort>\d{1,5}) for profile "
+        r"\"(?P<profile>[^\"\n]{1,100})\"\.?(?P<detail>.*)",
+    ),
+    _anchored(
+        "tools.browser_start_failed", "error",
+        ("browser failed: Chrome CDP websocket for profile", "Chrome CDP websocket for profile"),
+        r"(?:browser failed: )?Chrome CDP websocket for profile \"(?P<profile>[^\"\n]{1,100})\" is not reachable "
+        r"after start\.?(?P<detail>.*)",
+    ),
+    _anchored(
+        "tools.browser_start_failed", "error", ("browser failed: Browser launch for profile", "Browser launch for profile"),
+        r"(?:browser failed: )?Browser launch for profile \"(?P<profile>[^\"\n]{1,100})\" is cooling down after "
+        r"(?P<consecutiveFailures>\d{1,4}) consecutive managed Chrome launch failures\.(?: Retry in "
+        r"(?P<retrySeconds>\d{1,6})s)?(?P<detail>.*)",
     ),
     # -- A census of the dev field corpus's unrecognised fault lines (u47): the templates users paste most that no family
     # read. The agent's tool wrapper (src/agents/pi-tool-definition-adapter.ts) logs a tool that threw as "[tools]
@@ -3011,6 +3061,19 @@ FAMILIES: tuple[Family, ...] = (
         "channel.inbound_failed", "error", ("line webhook dispatch failed: ", "line webhook error: ",
                                             "line: auto-reply failed: "),
         r"(?P<channel>line):? (?P<event>webhook dispatch|auto-reply|webhook) (?:failed|error): (?P<error>[^\n]{0,500})",
+    ),
+    # Nextcloud Talk (t48f; extensions/nextcloud-talk/src/monitor-runtime.ts, its channel logger): the webhook server's
+    # error hook, "[nextcloud-talk:<account>] webhook error: <err>" (error), called when a request's body could not be
+    # read (a 500 to Nextcloud) or when handling a message already answered 200 threw: an inbound message the bot did
+    # not answer; and, written once server.listen() called back, "[nextcloud-talk:<account>] webhook listening on
+    # <public url>" (info): the channel's intake up.
+    _searched(
+        "channel.inbound_failed", "error", "] webhook error: ",
+        r"\[(?P<channel>nextcloud-talk):(?P<account>[^\[\]\s]{1,200})\] (?P<event>webhook) error: (?P<error>[^\n]{0,500})",
+    ),
+    _searched(
+        "channel.polling_started", "info", "] webhook listening on ",
+        r"\[(?P<channel>nextcloud-talk):(?P<account>[^\[\]\s]{1,200})\] webhook listening on (?P<listen>\S{1,500})",
     ),
     # BlueBubbles (extensions/bluebubbles/src/monitor.ts, runtime.error): the inbound debouncer's flush that threw,
     # "[<account>] [bluebubbles] debounce flush failed: <err>": the coalesced messages were not processed.

@@ -73,6 +73,10 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # gone mid-invoke, handed back to the model after the invoke deadline; the Docker sandbox's CLI past its deadline,
     # which fails the run. Faults the user saw; neither names a stall's cause)
     "tools.nodes_failed", "sandbox.docker_timeout",
+    # (the t48f audit: the managed browser that would not start, Chrome's CDP not up within the launch or readiness
+    # window, or its launches cooling down after three failures; the tool call gets the error after that bounded wait
+    # and the run goes on, so it names no stall's cause, but the browser tool is broken until Chrome starts)
+    "tools.browser_start_failed",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count

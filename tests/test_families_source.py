@@ -831,6 +831,17 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
                             "error": "node invoke timed out"}),
     ("tools", "ERROR", "nodes failed: agent=main node=auto action=camera_snap: node disconnected (camera.snap)",
      "tools.nodes_failed", {"node": "auto", "action": "camera_snap", "error": "node disconnected (camera.snap)"}),
+    # The t48f audit: the managed browser that would not start (extensions/browser/src/browser/chrome.ts,
+    # server-context.availability.ts), as the tool wrapper logs the control service's answer.
+    ("tools", "ERROR", 'browser failed: Failed to start Chrome CDP on port 18800 for profile "openclaw". CDP HTTP '
+     "/json/version failed: connect ECONNREFUSED 127.0.0.1:18800.", "tools.browser_start_failed",
+     {"cdpPort": 18800, "profile": "openclaw"}),
+    ("tools", "ERROR", 'browser failed: Chrome CDP websocket for profile "work" is not reachable after start. CDP '
+     "websocket health command timed out.", "tools.browser_start_failed", {"profile": "work"}),
+    ("tools", "ERROR", 'browser failed: Browser launch for profile "openclaw" is cooling down after 3 consecutive '
+     "managed Chrome launch failures. Retry in 30s after fixing Chrome startup, or set browser.enabled=false if the "
+     'browser tool is not needed. Last error: Failed to start Chrome CDP on port 18800 for profile "openclaw".',
+     "tools.browser_start_failed", {"profile": "openclaw", "consecutiveFailures": 3, "retrySeconds": 30}),
     ("agent/embedded", "ERROR", "Docker did not respond within 60000ms while running `docker image inspect "
      "openclaw-sandbox:bookworm-slim`. The Docker engine may be present but unresponsive. Start or restart Docker, or "
      "set `agents.defaults.sandbox.mode=off` to disable sandboxing.", "sandbox.docker_timeout",
@@ -913,6 +924,21 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.polling_started", {"channel": "feishu", "account": "default"}),
     ("gateway/channels/feishu", "ERROR", "feishu[default]: webhook handler error: Error: dispatcher failed",
      "channel.inbound_failed", {"event": "webhook", "error": "Error: dispatcher failed"}),
+    # The t48f audit: Nextcloud Talk's webhook server up (extensions/nextcloud-talk/src/monitor-runtime.ts), and the
+    # NapCat QQ plugins' connections up (Daiyimo/openclaw-napcat src/client.ts, src/gateway/connection.ts;
+    # izhimu/openclaw-channel-qq src/core/connection.ts).
+    ("gateway/channels/nextcloud-talk", "INFO",
+     "[nextcloud-talk:default] webhook listening on http://localhost:8788/nextcloud-talk-webhook",
+     "channel.polling_started", {"channel": "nextcloud-talk", "account": "default",
+                                 "listen": "http://localhost:8788/nextcloud-talk-webhook"}),
+    ("gateway/channels/napcat", "INFO", "[napcat-QQ] Connected to OneBot server", "channel.polling_started",
+     {"channel": "qq"}),
+    ("gateway/channels/napcat", "INFO", "[napcat-QQ] Reverse WS: NapCat connected", "channel.polling_started",
+     {"channel": "qq"}),
+    ("gateway/channels/napcat", "INFO", "[napcat-QQ] Connected account default", "channel.polling_started",
+     {"channel": "qq", "account": "default"}),
+    ("openclaw-channel-qq:connection", "INFO", "Connected to NapCat for account mybot", "channel.polling_started",
+     {"channel": "qq", "account": "mybot"}),
     # The official plugin's own repository (larksuite/openclaw-lark, src/core/lark-client.ts): its WebSocket client torn
     # down when the account stops, and a start finding the previous client still open.
     ("feishu/core/lark-client", "INFO", "feishu: disconnecting WebSocket (accountId=default)", "channel.stopping",
@@ -1673,3 +1699,17 @@ def test_u50_lines_short_of_the_ingress_up_stay_unread() -> None:
                          ("dingtalk-connector", '[__default__] onStatusChange patch={"lastInboundAt":1} current={}'),
                          ("dingtalk", "[default] Connection state changed to: CONNECTING")):
         assert _one(f"2026-05-21T18:00:00.000+08:00 [{tag}] {message}").kind != "channel.polling_started", message
+
+
+def test_nextcloud_talks_webhook_error_is_an_inbound_message_unanswered() -> None:
+    # extensions/nextcloud-talk/src/monitor-runtime.ts: the webhook server's error hook (a body it could not read, or a
+    # message already answered 200 whose handling threw), as the console and the gateway's file write it. (Pasted bare,
+    # its "[nextcloud-talk:default]" reads as the line's tag and "webhook error: ..." as the gateway's own webhook
+    # diagnostics: the remainder is a message of that family.)
+    message = "[nextcloud-talk:default] webhook error: Error: room info fetch timed out"
+    expected = {"channel": "nextcloud-talk", "account": "default", "event": "webhook",
+                "error": "Error: room info fetch timed out"}
+    for event in (_one(f"2026-05-21T18:00:00.000+08:00 [gateway/channels/nextcloud-talk] {message}"),
+                  _one(tslog_line("2026-05-21T18:00:00.000+08:00", "gateway/channels/nextcloud-talk", message,
+                                  level="ERROR"))):
+        _check(event, "channel.inbound_failed", expected)

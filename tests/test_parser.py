@@ -877,6 +877,9 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     # The t48c audit (tools that can hold a run): one line per new kind.
     ("nodes failed: agent=dispatcher node=auto action=run: node invoke timed out", "tools.nodes_failed",
      {"action": "run", "error": "node invoke timed out"}),
+    # The t48f audit: one line per new kind.
+    ('Failed to start Chrome CDP on port 18800 for profile "openclaw".', "tools.browser_start_failed",
+     {"cdpPort": 18800, "profile": "openclaw"}),
     ("Docker did not respond within 5000ms while running `docker version`.", "sandbox.docker_timeout",
      {"timeoutMs": 5000, "dockerCommand": "version"}),
     ('Sandbox mode requires Docker, but the "docker" command was not found in PATH. Install Docker',

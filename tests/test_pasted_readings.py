@@ -1857,6 +1857,9 @@ def test_a_channel_plugins_tag_names_its_channel() -> None:
     assert channel_subsystem("wechat-access-ws:18789") == "wechat"
     assert channel_subsystem("openclaw-channel-qq:connection") == "qq"
     assert channel_subsystem("qqbot") == "qqbot"
+    assert channel_subsystem("napcat-QQ") == "qq"  # (Daiyimo/openclaw-napcat's tag: the plugin's name, an alias of qq)
+    assert kinds("[napcat-QQ] Disconnected from OneBot server", "[napcat-QQ] Heartbeat timeout, forcing reconnect...") \
+        == [(1, "channel.transport_error"), (2, "channel.transport_error")]
     assert channel_subsystem("xmpp") == "xmpp"  # the community XMPP plugin's channel (kazakhan/openclaw-xmpp)
     assert channel_subsystem("lineage") is None and channel_subsystem("plugins") is None
 

@@ -94,3 +94,20 @@ def test_an_exec_approval_wait_that_lasted_its_window_is_a_bounded_wait() -> Non
     assert _causes("2026-06-01T10:00:00.000Z [ws] ⇄ res ✗ browser.request 15023ms errorCode=UNAVAILABLE "
                    "errorMessage=Error: Chrome CDP websocket for profile \"openclaw\" is not reachable after "
                    "start.")[0] == "RC03"
+
+
+def test_a_browser_that_would_not_start_is_no_blocked_call_unless_the_gateway_waited_on_it() -> None:
+    # t48f: the launch or CDP readiness window (15 s) passed, the control service answered the tool with the error
+    # and the model got it: a bounded wait, then the run goes on; no all-clear either (an unjudged fault).
+    for error in ('Failed to start Chrome CDP on port 18800 for profile "openclaw". CDP HTTP /json/version failed: '
+                  "connect ECONNREFUSED 127.0.0.1:18800.",
+                  'Chrome CDP websocket for profile "openclaw" is not reachable after start. CDP websocket health '
+                  "command timed out."):
+        assert _causes(f"2026-05-04T09:00:15.000Z [tools] browser failed: {error}") == (None, set())
+        assert _causes(_call(0, "b1"), _browser_result(15.3, "b1", error), _reply(21)) == (None, set())
+    # Boundary: the gateway's browser.request failing on it after ten seconds or more is still RC03 (f476).
+    assert _causes('2026-05-04T09:00:00.000Z [tools] browser failed: Chrome CDP websocket for profile "openclaw" is '
+                   "not reachable after start.",
+                   "2026-05-04T09:00:00.100Z [ws] ⇄ res ✗ browser.request 15023ms errorCode=UNAVAILABLE "
+                   'errorMessage=Error: Chrome CDP websocket for profile "openclaw" is not reachable after '
+                   "start.")[0] == "RC03"
