@@ -69,6 +69,10 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # invoked outside active run"; `openclaw gateway restart` giving up on its fixed health wait. None holds a session,
     # none names a stall's cause; each is a failure the user saw)
     "run.failed_before_reply", "gateway.crashed", "gateway.restart_health_timeout",
+    # (the t48d source audit of the gateway's own life: a config reload that threw, a restart it needed that could not
+    # be scheduled, its file watcher lost; a plugin's background service that did not start. The gateway goes on and
+    # holds no session for them; each is a failure the user should see)
+    "gateway.reload_failed", "plugin.service_failed",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
@@ -102,6 +106,10 @@ NOT_A_STALL_KINDS = frozenset({
     # start-up model prewarm given up after 5 s while the channels start; an auth profile's cooldown bookkeeping, whose
     # failure the run's own failover and agent-end lines report: the u47 census of the dev field corpus)
     "tools.call_failed", "gateway.model_warmup_timeout", "model.auth_profile_failure",
+    # (a config reload not applied, an invalid or missing file or hot mode ignoring a change that needs a restart: the
+    # running gateway keeps the config it has; a plugin service's stop that threw during a shutdown or restart, which
+    # goes on without it: the t48d source audit)
+    "gateway.reload_skipped", "plugin.service_stop_failed",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,
