@@ -720,6 +720,25 @@ FAMILIES: tuple[Family, ...] = (
         r" (?:still )?active(?P<detail>.*)",
     ),
     _anchored("gateway.start_failed", "error", "Gateway failed to start:", r"Gateway failed to start:\s*(?P<error>.*)"),
+    # The start's own refusals, as the CLI or a supervisor's log shows them without "Gateway failed to start: " before
+    # them: the WebSocket bind failing on anything but EADDRINUSE (src/gateway/server.impl.ts, GatewayLockError "failed
+    # to bind gateway socket on ws://<host>:<port>: <err>"), the gateway lock file that cannot be created
+    # (src/infra/gateway-lock.ts, "failed to acquire gateway lock at <lock path>": not EEXIST, so no other gateway
+    # holds it), a config without local mode (src/cli/gateway-cli/run.ts, "Gateway start blocked: set gateway.mode=local
+    # (current: <mode>) or pass --allow-unconfigured.") and a non-loopback bind without auth ("Refusing to bind gateway
+    # to <bind> without auth.", later "refusing to bind gateway to <host>:<port> without auth (...)"). The gateway
+    # never came up; a supervisor retries it.
+    _anchored(
+        "gateway.start_failed", "error", ("failed to bind gateway socket on ", "failed to acquire gateway lock at "),
+        r"(?P<error>failed to (?:bind gateway socket on (?P<bindUrl>ws://\S{1,300}?:\d{1,5})(?=:\s|\s*$)"
+        r"|acquire gateway lock at (?P<gatewayLockPath>\S{1,1000}))[^\n]*)",
+    ),
+    _anchored(
+        "gateway.start_failed", "error",
+        ("Gateway start blocked:", "gateway start blocked:", "Refusing to bind gateway to ", "refusing to bind gateway to "),
+        r"(?P<error>(?:[Gg]ateway start blocked: set gateway\.mode=local"
+        r"|[Rr]efusing to bind gateway to (?P<bind>\S{1,300}?)\.? without auth)[^\n]*)",
+    ),
     _anchored(
         "gateway.already_running", "error", ("gateway already running", "another gateway instance"),
         r"(?:gateway already running|another gateway instance is already listening)(?P<detail>.*)",
@@ -1761,6 +1780,20 @@ FAMILIES: tuple[Family, ...] = (
         "channel.exited", "error", "already registered: ",
         r"(?P<error>channel (?:setup )?already registered: (?P<channel>[\w.-]{1,60}) \((?P<plugin>[\w@./-]{1,100})\))",
     ),
+    # A plugin's background service (src/plugins/services.ts, plugins): its start throwing, "plugin service failed
+    # (<service id>[, plugin=<plugin id>, root=<dir>]): <err>" (error; the service does not run, the gateway goes on; a
+    # port it could not listen on is that service's, not the gateway's or a channel's, so it is read before the
+    # searched EADDRINUSE), and its stop throwing at shutdown or restart, "plugin service stop failed (<service id>):
+    # <err>" (warn).
+    _anchored(
+        "plugin.service_failed", "error", "plugin service failed (",
+        r"plugin service failed \((?P<service>[^\s,()]{1,200})(?:, plugin=(?P<plugin>[^\s,()]{1,200})"
+        r"(?:, root=[^()\n]{0,1000}?)?)?\):\s*(?P<error>.*)",
+    ),
+    _anchored(
+        "plugin.service_stop_failed", "warn", "plugin service stop failed (",
+        r"plugin service stop failed \((?P<service>[^\s,()]{1,200})\):\s*(?P<error>.*)",
+    ),
     # The plugin loader giving up on a plugin ("<id> failed to load from <path>: <error>", e.g. a plugin built against
     # another plugin-SDK: "Error [ERR_PACKAGE_PATH_NOT_EXPORTED]: Package subpath ... is not defined by \"exports\""):
     # nothing of that plugin runs. A channel plugin's (its id names a channel) is that channel never starting.
@@ -1998,6 +2031,47 @@ FAMILIES: tuple[Family, ...] = (
     _anchored(
         "gateway.hot_reload", "info", ("config hot reload applied (", "config change applied ("),
         r"config (?:hot reload|change) applied \((?P<reasons>[^()\n]{0,1000})\)",
+    ),
+    # The config reloader itself (src/gateway/config-reload.ts, gateway/reload): "config change detected; evaluating
+    # reload (<changed paths>)" (info) opens every reload, restart or hot. A reload it did not apply: "config reload
+    # skipped (invalid config): <issues>" and "config reload skipped (config file not found)" (warn), "config reload
+    # requires gateway restart; hot mode ignoring (<paths>)" (warn, gateway.reload.mode=hot) and "config reload disabled
+    # (gateway.reload.mode=off)" (info): the running gateway keeps the config it has, nothing is held. A reload that
+    # failed: "config reload failed: <err>" (error, the hot reload threw), "config restart failed: <err>" (error, the
+    # restart it needed could not be scheduled: an unresolved SecretRef) and "config watcher error: <err>" (warn, the
+    # watcher is closed: later edits are not seen until a restart).
+    _anchored(
+        "gateway.config_change", "info", "config change detected",
+        r"config change detected; evaluating reload \((?P<paths>[^()\n]{0,2000})\)",
+    ),
+    _anchored(
+        "gateway.reload_skipped", "warn", "config reload skipped (",
+        r"config reload skipped \((?P<reason>invalid config|config file not found)\)(?::\s*(?P<issues>.*))?",
+    ),
+    _anchored(
+        "gateway.reload_skipped", "warn", "config reload requires gateway restart;",
+        r"config reload requires gateway restart; (?P<reason>hot mode ignoring)(?: \((?P<paths>[^()\n]{0,2000})\))?",
+    ),
+    _anchored(
+        "gateway.reload_skipped", "info", "config reload disabled",
+        r"config reload disabled \((?P<reason>gateway\.reload\.mode=off)\)",
+    ),
+    # The gateway's update check (src/infra/update-startup.ts, info, its fields in the meta object): "auto-update handoff
+    # started" (a supervised install hands the update to a detached helper and asks for a restart that skips the
+    # deferral: active runs are not waited for), "auto-update applied", "auto-update attempt failed" (reason= in the
+    # meta; at info, the gateway goes on on its version) and "auto-update deferred (stable rollout window active|recent
+    # attempt exists)". Read at their own level so that a failed attempt is no fault line of unknown template.
+    _anchored(
+        "gateway.auto_update", "info", "auto-update ",
+        r"auto-update (?P<stage>handoff started|applied|attempt failed|deferred)(?: \((?P<reason>[^()\n]{1,200})\))?"
+        r"(?:\s+(?P<kv>.*))?",
+    ),
+    _anchored(
+        "gateway.reload_failed", "error", ("config reload failed:", "config restart failed:"),
+        r"config (?P<stage>reload|restart) failed:\s*(?P<error>.*)",
+    ),
+    _anchored(
+        "gateway.reload_failed", "warn", "config watcher error:", r"config (?P<stage>watcher) error:\s*(?P<error>.*)",
     ),
     # `openclaw channels status` (src/commands/channels/status.runtime.ts) prints the gateway's event-loop health when
     # it is degraded, with the liveness warning's own fields: "Gateway event loop degraded[:] [for <d>] [(p99 <n>ms)]

@@ -77,6 +77,10 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # window, or its launches cooling down after three failures; the tool call gets the error after that bounded wait
     # and the run goes on, so it names no stall's cause, but the browser tool is broken until Chrome starts)
     "tools.browser_start_failed",
+    # (the t48d source audit of the gateway's own life: a config reload that threw, a restart it needed that could not
+    # be scheduled, its file watcher lost; a plugin's background service that did not start. The gateway goes on and
+    # holds no session for them; each is a failure the user should see)
+    "gateway.reload_failed", "plugin.service_failed",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
@@ -113,6 +117,10 @@ NOT_A_STALL_KINDS = frozenset({
     # (sandbox mode with no Docker daemon, no docker command or no sandbox image: every sandboxed run fails at once on
     # its configuration, nothing waits)
     "sandbox.docker_unavailable",
+    # (a config reload not applied, an invalid or missing file or hot mode ignoring a change that needs a restart: the
+    # running gateway keeps the config it has; a plugin service's stop that threw during a shutdown or restart, which
+    # goes on without it: the t48d source audit)
+    "gateway.reload_skipped", "plugin.service_stop_failed",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

@@ -1027,6 +1027,46 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/feishu", "INFO", "stopped feishu[default]", "channel.stopping",
      {"channel": "feishu", "account": "default", "stage": "stopped"}),
     ("xmpp", "INFO", "[default] XMPP connection stopping", "channel.stopping", {"channel": "xmpp"}),
+    # The t48d audit of the gateway's own life. src/gateway/server.impl.ts and src/infra/gateway-lock.ts
+    # (GatewayLockError), src/cli/gateway-cli/run.ts: a start refused before the gateway listened.
+    ("gateway", "ERROR",
+     "failed to bind gateway socket on ws://0.0.0.0:18789: Error: listen EADDRNOTAVAIL: address not available",
+     "gateway.start_failed", {"bindUrl": "ws://0.0.0.0:18789"}),
+    ("gateway", "ERROR", "failed to acquire gateway lock at /tmp/openclaw-1000/gateway.1a2b3c4d.lock",
+     "gateway.start_failed", {"gatewayLockPath": "/tmp/openclaw-1000/gateway.1a2b3c4d.lock"}),
+    ("gateway", "ERROR", "Gateway start blocked: set gateway.mode=local (current: unset) or pass --allow-unconfigured.",
+     "gateway.start_failed", {}),
+    ("gateway", "ERROR", "Refusing to bind gateway to lan without auth.", "gateway.start_failed", {"bind": "lan"}),
+    # src/gateway/config-reload.ts (gateway/reload)
+    ("gateway/reload", "INFO", "config change detected; evaluating reload (agents.defaults.model, gateway.port)",
+     "gateway.config_change", {"paths": "agents.defaults.model, gateway.port"}),
+    ("gateway/reload", "WARN", "config reload skipped (invalid config): : JSON5 parse failed: SyntaxError: JSON5: "
+     "invalid character '.' at 4:14", "gateway.reload_skipped", {"reason": "invalid config"}),
+    ("gateway/reload", "WARN", "config reload skipped (config file not found)", "gateway.reload_skipped",
+     {"reason": "config file not found"}),
+    ("gateway/reload", "WARN", "config reload requires gateway restart; hot mode ignoring (gateway.port)",
+     "gateway.reload_skipped", {"reason": "hot mode ignoring", "paths": "gateway.port"}),
+    ("gateway/reload", "INFO", "config reload disabled (gateway.reload.mode=off)", "gateway.reload_skipped",
+     {"reason": "gateway.reload.mode=off"}),
+    ("gateway/reload", "ERROR", "config reload failed: Error: channel restart failed", "gateway.reload_failed",
+     {"stage": "reload", "error": "Error: channel restart failed"}),
+    ("gateway/reload", "ERROR", "config restart failed: Error: SecretRef env:OPENAI_API_KEY is unresolved",
+     "gateway.reload_failed", {"stage": "restart"}),
+    ("gateway/reload", "WARN", "config watcher error: Error: EMFILE: too many open files, watch",
+     "gateway.reload_failed", {"stage": "watcher"}),
+    # src/plugins/services.ts (plugins): a plugin service's port is not the gateway's EADDRINUSE
+    ("plugins", "ERROR", "plugin service failed (memos-viewer, plugin=memos-local, root=/home/u/.openclaw/extensions/"
+     "memos-local): listen EADDRINUSE: address already in use :::18799", "plugin.service_failed",
+     {"service": "memos-viewer", "plugin": "memos-local", "error": "listen EADDRINUSE: address already in use :::18799"}),
+    ("plugins", "ERROR", "plugin service failed (acpx-runtime): Error: spawn acpx ENOENT", "plugin.service_failed",
+     {"service": "acpx-runtime", "error": "Error: spawn acpx ENOENT"}),
+    ("plugins", "WARN", "plugin service stop failed (acpx-runtime): Error: timeout", "plugin.service_stop_failed",
+     {"service": "acpx-runtime"}),
+    # src/infra/update-startup.ts (info)
+    ("gateway/update", "INFO", "auto-update handoff started", "gateway.auto_update", {"stage": "handoff started"}),
+    ("gateway/update", "INFO", "auto-update attempt failed", "gateway.auto_update", {"stage": "attempt failed"}),
+    ("gateway/update", "INFO", "auto-update deferred (stable rollout window active)", "gateway.auto_update",
+     {"stage": "deferred", "reason": "stable rollout window active"}),
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 

@@ -977,6 +977,19 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"stage": "Started", "unit": "openclaw-gateway.service"}),
     ("restarting telegram channel after secrets reload", "channel.reload_restart",
      {"channel": "telegram", "reason": "secrets reload"}),
+    # the t48d source audit: the gateway's start refusals, config reloads, plugin services, auto-update
+    ("failed to bind gateway socket on ws://127.0.0.1:18789: Error: listen EACCES: permission denied 127.0.0.1:18789",
+     "gateway.start_failed", {"bindUrl": "ws://127.0.0.1:18789"}),
+    ("config change detected; evaluating reload (gateway.port, channels.telegram.botToken)", "gateway.config_change",
+     {"paths": "gateway.port, channels.telegram.botToken"}),
+    ("config reload skipped (invalid config): agents.defaults.model: Invalid input", "gateway.reload_skipped",
+     {"reason": "invalid config", "issues": "agents.defaults.model: Invalid input"}),
+    ("config reload failed: Error: EACCES: permission denied", "gateway.reload_failed", {"stage": "reload"}),
+    ("plugin service failed (memos-viewer, plugin=memos-local, root=/srv/ext/memos-local): listen EADDRINUSE: "
+     "address already in use :::18799", "plugin.service_failed", {"service": "memos-viewer", "plugin": "memos-local"}),
+    ("plugin service stop failed (acpx-runtime): Error: timeout", "plugin.service_stop_failed",
+     {"service": "acpx-runtime"}),
+    ("auto-update handoff started", "gateway.auto_update", {"stage": "handoff started"}),
 ]
 
 
