@@ -645,3 +645,17 @@ def test_a_plugins_own_tag_names_the_channel_it_serves_so_its_up_line_heals_the_
     up = "2026-11-20T09:00:03.000Z [dingtalk-connector] [__default__] Connected to DingTalk Stream successfully"
     assert rc18(restart) == "info"
     assert rc18(restart, up) is None
+
+
+def test_a_napcat_heartbeat_reconnect_pasted_untimed_is_one_drop_healed() -> None:
+    # Daiyimo/openclaw-napcat src/client.ts: its heartbeat check's "Heartbeat timeout, forcing reconnect..." calls the
+    # drop handler, which writes "Disconnected from OneBot server" at once: one drop told twice; the forward socket's
+    # open after it is the QQ channel up again (q52, a healthy sequence read as a loop).
+    timeout = "[napcat-QQ] Heartbeat timeout, forcing reconnect..."
+    disconnected = "[napcat-QQ] Disconnected from OneBot server"
+    connected = "[napcat-QQ] Connected to OneBot server"
+    assert rc18(timeout, disconnected, connected) is None
+    assert rc18("[napcat-QQ] WebSocket error: Error: read ECONNRESET", disconnected, connected) is None
+    # Boundary: the drop again is a reconnect loop; one drop with nothing after it is said at info.
+    assert rc18(timeout, disconnected, timeout, disconnected) == "warning"
+    assert rc18(timeout, disconnected) == "info"

@@ -543,7 +543,8 @@ def _drops_by_channel(events: list[Event]) -> Counter[tuple[str, str]]:
             continue
         key = (channel_of(event), event.kind)
         before, previous[key[0]] = previous.get(key[0]), event
-        if (_schedules_first_reconnect(event) or _first_retry_of(before, event)) and _next_untimed_line(before, event):
+        if (_schedules_first_reconnect(event) or _first_retry_of(before, event) or _disconnect_told_of(before, event)) \
+                and _next_untimed_line(before, event):
             continue  # (an untimed error and the reconnect or retry it schedules on the next line: one drop)
         burst = bursts.get(key)
         if event.time is not None and burst is not None and event.time - burst[0] <= SAME_DROP \
@@ -605,6 +606,19 @@ def _first_retry_of(before: Event | None, event: Event) -> bool:
         return False
     delay, error = _retry_delay(event), field_text(event, "error").strip()
     return delay is not None and delay <= FIRST_SETUP_RETRY and len(error) >= 8 and error in before.message
+
+
+# The NapCat OneBot client (Daiyimo/openclaw-napcat src/client.ts) ends every drop in one handler that writes
+# "[napcat-QQ] Disconnected from OneBot server": right after its heartbeat check's "Heartbeat timeout, forcing
+# reconnect..." or its socket's "WebSocket error: <err>", the same drop told twice.
+_ONEBOT_DROP = re.compile(r"Heartbeat timeout, forcing reconnect|WebSocket error\b")
+_ONEBOT_DISCONNECTED = re.compile(r"\bDisconnected from OneBot server\s*$")
+
+
+def _disconnect_told_of(before: Event | None, event: Event) -> bool:
+    """Whether ``event`` is the NapCat client's "Disconnected from OneBot server" that closes the drop on ``before``."""
+    return before is not None and _ONEBOT_DISCONNECTED.search(event.message) is not None \
+        and _ONEBOT_DROP.search(before.message) is not None
 
 
 def _next_untimed_line(before: Event | None, event: Event) -> bool:
