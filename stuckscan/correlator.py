@@ -2987,7 +2987,7 @@ class Correlator:
     def _on_gateway_trouble(self, event: Event) -> None:
         self._last_trouble = event
         moment = event.time or self.now
-        began = _blocked_since(event, moment)
+        began = _trouble_since(event, moment)
         episode = self.open_episode
         if episode is not None and began is not None and episode.end is not None and began - episode.end > EPISODE_GAP:
             self.episodes.append(episode)
@@ -3549,19 +3549,20 @@ class Correlator:
             self.build_hints["recovery-outcome"] += 1
 
 
-# Lines that measure how long the loop (or the process) had been held when they were written: the liveness sample's
-# longest pause, a heartbeat tick's lateness, a timer's delay and the thaw routine's frozen span, each ended by then.
-BLOCKED_MEASURES = {"liveness.warning": "eventLoopDelayMaxMs", "liveness.heartbeat_delayed": "overdue",
+# Lines that measure how long their trouble had lasted when they were written: the liveness sample's longest pause, a
+# heartbeat tick's lateness, a timer's delay and the thaw routine's frozen span (the loop or the process held, each
+# ended by then), and a provider's start loop's span since the first start of its run.
+TROUBLE_SPANS = {"liveness.warning": "eventLoopDelayMaxMs", "liveness.heartbeat_delayed": "overdue",
                     "timer.delayed": "delayMs", "host.timing_gap": "frozenMs", START_LOOP_KIND: "loopSpanMs"}
 
 
-def _blocked_since(event: Event, moment: datetime | None) -> datetime | None:
+def _trouble_since(event: Event, moment: datetime | None) -> datetime | None:
     """When the trouble a line reports began at the latest. A liveness warning is written after the sample it
     measured: its longest event-loop pause (``eventLoopDelayMaxMs``, the delay histogram's maximum over the
     interval) had ended by then, so the loop was blocked from that long before the line at the latest
-    (src/logging/diagnostic.ts writes the sample's figures); a late heartbeat tick, a late timer and a thaw measure
-    their span the same way (BLOCKED_MEASURES). Other lines date their trouble to their own time."""
-    measure = BLOCKED_MEASURES.get(event.kind)
+    (src/logging/diagnostic.ts writes the sample's figures); a late heartbeat tick, a late timer, a thaw and a start
+    loop measure their span the same way (TROUBLE_SPANS). Other lines date their trouble to their own time."""
+    measure = TROUBLE_SPANS.get(event.kind)
     if moment is None or measure is None:
         return moment
     pause = event.fields.get(measure)
