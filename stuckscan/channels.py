@@ -594,6 +594,8 @@ def channel_of(event: object) -> str:
     name, colon, account = channel.partition(":")
     if "-" in name or "_" in name:  # (a plugin's own tag names the channel it serves: "dingtalk-connector:__default__")
         channel = (channel_subsystem(name) or name) + colon + account
+    elif name in CHANNEL_ALIASES:  # (a distribution's own id for a channel we know: the health monitor's "[napcat:default]")
+        channel = CHANNEL_ALIASES[name] + colon + account
     if ":" in channel and not _text(event, "account"):
         return channel  # the console tag [telegram:eva-public] names both
     return f"{channel}:{_text(event, 'account')}"

@@ -659,3 +659,29 @@ def test_a_napcat_heartbeat_reconnect_pasted_untimed_is_one_drop_healed() -> Non
     # Boundary: the drop again is a reconnect loop; one drop with nothing after it is said at info.
     assert rc18(timeout, disconnected, timeout, disconnected) == "warning"
     assert rc18(timeout, disconnected) == "info"
+
+
+def test_the_disconnect_a_lone_health_monitor_restart_answers_is_part_of_that_restart() -> None:
+    # Labelling policy "one health-monitor restart": null "whether the lines before it show the disconnect it reacts
+    # to". A channel's one transport error, then the monitor's one restart of that channel, is one restart doing its
+    # job (said at info at most), not a drop and a restart each (a loop at warning), whatever the channel.
+    error = "2026-11-20T11:00:00.000Z [telegram] Polling runner error: Network request for 'getUpdates' failed!"
+    restart = ("2026-11-20T11:05:00.000Z [health-monitor] [telegram:default] health-monitor: restarting "
+               "(reason: disconnected)")
+    start = "2026-11-20T11:05:01.000Z [telegram] [default] starting provider (@mybot)"
+    assert rc18(error, restart, start) == "info"
+    # NapCat's heartbeat drop (told twice), the monitor's restart under the plugin's own channel id, and the socket up
+    # again: healed, no finding (the id "napcat" is the QQ channel, as the plugin's "[napcat-QQ]" tag is).
+    assert rc18("2026-11-20T11:00:00.000Z [napcat-QQ] Heartbeat timeout, forcing reconnect...",
+                "2026-11-20T11:00:00.010Z [napcat-QQ] Disconnected from OneBot server",
+                "2026-11-20T11:05:00.000Z [health-monitor] [napcat:default] health-monitor: restarting "
+                "(reason: disconnected)",
+                "2026-11-20T11:05:01.000Z [napcat-QQ] Connected to OneBot server") is None
+    # Boundaries: a failure after the restart, or a second drop before it, is still the channel failing.
+    later = "2026-11-20T11:10:00.000Z [telegram] Polling runner error: Network request for 'getUpdates' failed!"
+    assert rc18(error, restart, later) == "warning"
+    again = "2026-11-20T11:02:00.000Z [telegram] Polling runner error: Network request for 'getUpdates' failed!"
+    assert rc18(error, again, restart, start) == "warning"
+    # ... and a drop of another channel beside the restart is no disconnect it answers
+    other = "2026-11-20T11:00:00.000Z [discord] gateway error: Error: read ECONNRESET"
+    assert rc18(other, restart, start) == "warning"

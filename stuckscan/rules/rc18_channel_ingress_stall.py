@@ -435,6 +435,16 @@ STILL_FAILING_KINDS = ("channel.no_listener", "channel.inbound_failed", "channel
                        "channel.handler_broken", "channel.inbound_refused", "channel.shared_connections")
 
 
+def _drop_the_restart_answers(drop: Event, restarts: list[Event]) -> bool:
+    """Whether ``drop`` (one transport error or reconnect of a channel) is the disconnect that the log's only
+    health-monitor restart, of the same channel and after it, reacted to: one drop and the restart that answered it are
+    one restart (labelling policy "one health-monitor restart": null "whether the lines before it show the disconnect
+    it reacts to"), not a drop and a restart each."""
+    if len(restarts) != 1 or event_order(restarts[0]) < event_order(drop):
+        return False
+    return _channel_root(drop) in ("", _channel_root(restarts[0]))
+
+
 def _routine_restart(view: EpisodeView, restart: Event) -> bool:
     """One health-monitor restart of one account with nothing after it showing the channel still failing: the monitor
     doing its job (OpenClaw logs it at info level), whether or not the lines show the disconnect before it or the
@@ -975,8 +985,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     transport_channels = _drops_by_channel(transport)  # (a close and its resume are one blip)
     # (Telegram's 409 for a poll another getUpdates request ended: while the other poller runs, every poll of this
     # one is refused, so one such line is the channel's intake down, not a blip)
-    self_looping += [e for e in transport if transport_channels[(channel_of(e), e.kind)] >= 2 or restarts or auto
-                     or exited or _hung_for(e) >= view.thresholds.warn_seconds or _poll_conflict(e)
+    self_looping += [e for e in transport if transport_channels[(channel_of(e), e.kind)] >= 2
+                     or (restarts and not _drop_the_restart_answers(e, restarts)) or auto or exited or _hung_for(e) >= view.thresholds.warn_seconds or _poll_conflict(e)
                      or _counted_drops(e) >= COUNTED_DROPS_LOOP]
     # (a hang seen only when it settled counts as the hung stop when no line of the hang itself is in the lines)
     timed_out_stops = view.events("channel.stop_timeout")
