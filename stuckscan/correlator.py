@@ -212,7 +212,7 @@ GATEWAY_TROUBLE_KINDS = frozenset({
     "health.restart_limit", "health.restart_failed", "channel.auto_restart", "channel.restart_gave_up",
     "channel.polling_stall", "channel.exited", "channel.transport_error", "channel.reconnecting",
     "channel.shared_connections", "channel.stop_timeout", "channel.terminal_disconnect", "channel.slow_listener",
-    "channel.listener_timeout", "host.timing_gap", "gateway.heap_oom", "channel.handler_broken",
+    "channel.listener_timeout", "host.timing_gap", "gateway.heap_oom", "channel.handler_broken", "channel.inbound_unauthorized",
     "channel.inbound_refused", "sqlite.busy", "channel.delivery_refused",
 })
 LIFECYCLE_KINDS = frozenset({

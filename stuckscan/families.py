@@ -2756,6 +2756,27 @@ FAMILIES: tuple[Family, ...] = (
         "channel.reconnecting", "info", "mattermost reconnecting in ",
         r"(?P<channel>mattermost) reconnecting in (?P<restartDelay>\d+(?:\.\d+)?s)",
     ),
+    # Mattermost's websocket monitor (t48h: extensions/mattermost/src/mattermost/monitor-websocket.ts, runtime.error):
+    # the handler of a posted event throwing, "mattermost handler failed: <err>" (the reaction handler's own is
+    # "mattermost reaction handler failed: <err>"). An error of the code or the install there (a TypeError, a module an
+    # upgrade replaced) meets every message alike: the handler broken (channel.handler_broken; not undici's "TypeError:
+    # fetch failed", a network failure). Any other error
+    # fails that one message (channel.inbound_failed); one worded as a connection failing ("fetch failed", ECONN...)
+    # stays with the channel-subsystem reading of a transport failing (channels.as_channel_failure). (The first
+    # builds' monitor.ts wrote "Mattermost handler failed: <err>" for the same catch.)
+    _searched(
+        "channel.handler_broken", "error", "attermost handler failed: ",
+        r"\b(?P<channel>[Mm]attermost) (?P<event>handler) failed: (?![^\n]{0,200}?fetch failed)" + FAILS_EVERY_UPDATE
+        + r"(?P<error>.*)",
+        values={"channel": {"Mattermost": "mattermost"}},
+    ),
+    _searched(
+        "channel.inbound_failed", "error", "handler failed: ",
+        r"\b(?P<channel>[Mm]attermost) (?P<event>(?:reaction )?handler) failed: "
+        r"(?![^\n]{0,200}?(?:fetch failed|\bECONN[A-Z]{1,10}\b|\bETIMEDOUT\b|\bENOTFOUND\b|\bEAI_AGAIN\b|socket hang up))"
+        r"(?P<error>.*)",
+        values={"channel": {"Mattermost": "mattermost"}},
+    ),
     # Zalo (extensions/zalo/src/monitor.ts): the long-poll loop's failure, "[<account>] Zalo polling error: <err>"
     # (console.error, retried after 5 s; its own poll timeout is not logged), and an inbound update that failed,
     # "[<account>] Zalo webhook failed: <err>".
@@ -2882,6 +2903,26 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "channel.inbound_failed", "error", "Google Chat webhook failed",
         r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Google Chat) (?P<event>webhook) failed:?\s*(?P<error>.*)",
+        values={"channel": {"Google Chat": "googlechat"}},
+    ),
+    # Google Chat's webhook refusing an inbound event whose bearer token no account verified (t48h: extensions/
+    # googlechat/src/monitor-webhook.ts, runtime.log, newer builds; 401 to Google, no turn): "[<account>] Google Chat
+    # webhook auth rejected: <reason>", the reason auth.ts's verifyGoogleChatRequest gives. A reason that comes from
+    # the account's own config meets every message alike: "missing audience" (no audience configured), "unsupported
+    # audience type", "missing add-on principal binding" (an add-on's token and no appPrincipal set), "unexpected
+    # add-on principal: <sub>" (appPrincipal set to another id than the add-on's; the number to set is in the line),
+    # and google-auth-library's "Wrong recipient, payload audience != requiredAudience" (the audience configured is
+    # not the one Google signs for). The channel's intake refused for its credentials (RC18). The other reasons
+    # ("missing token", "email not verified", "invalid issuer: <email>", a token expired or badly signed) are what a
+    # stray or forged request to the public URL gets: one refusal, no fault, left generic. The start-up warning
+    # '[<account>] appPrincipal is missing for audienceType "app-url"; add-on token verification will fail.' is left
+    # unread: it is written whether or not the app is an add-on (a Workspace app's tokens never need appPrincipal).
+    _searched(
+        "channel.inbound_unauthorized", "warn", "Google Chat webhook auth rejected: ",
+        r"(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?P<channel>Google Chat) webhook auth rejected: "
+        r"(?P<reason>missing audience|unsupported audience type|missing add-on principal binding"
+        r"|unexpected add-on principal: (?P<principal>[^\s\[\]]{1,200})"
+        r"|Wrong recipient, payload audience != requiredAudience)\s*$",
         values={"channel": {"Google Chat": "googlechat"}},
     ),
     # Google Chat's replies (extensions/googlechat/src/monitor.ts and monitor-reply-delivery.ts, runtime.error): a reply

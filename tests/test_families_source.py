@@ -362,6 +362,26 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/googlechat", "ERROR",
      "[default] Google Chat webhook failed: Error: session file locked (timeout 60000ms)",
      "lock.timeout", {"lockTimeoutMs": 60000}),
+    # t48h: Google Chat's webhook refusing an event for a reason of its own config (monitor-webhook.ts, auth.ts)
+    ("gateway/channels/googlechat", "INFO",
+     "[default] Google Chat webhook auth rejected: missing add-on principal binding",
+     "channel.inbound_unauthorized", {"channel": "googlechat",
+                                      "reason": "missing add-on principal binding"}),
+    ("gateway/channels/googlechat", "INFO",
+     "[acct-2] Google Chat webhook auth rejected: unexpected add-on principal: 103438788618831168836",
+     "channel.inbound_unauthorized", {"channel": "googlechat", "principal": "103438788618831168836"}),
+    ("gateway/channels/googlechat", "INFO",
+     "[default] Google Chat webhook auth rejected: Wrong recipient, payload audience != requiredAudience",
+     "channel.inbound_unauthorized", {"channel": "googlechat"}),
+    # t48h: Mattermost's posted-event handler (extensions/mattermost/src/mattermost/monitor-websocket.ts)
+    ("gateway/channels/mattermost", "ERROR",
+     "mattermost handler failed: TypeError: Cannot read properties of undefined (reading 'channel_id')",
+     "channel.handler_broken", {"channel": "mattermost", "event": "handler"}),
+    ("gateway/channels/mattermost", "ERROR", "mattermost handler failed: Error: Mattermost API 500: internal error",
+     "channel.inbound_failed", {"channel": "mattermost", "event": "handler",
+                                "error": "Error: Mattermost API 500: internal error"}),
+    ("gateway/channels/mattermost", "ERROR", "mattermost reaction handler failed: Error: post not found",
+     "channel.inbound_failed", {"channel": "mattermost", "event": "reaction handler"}),
     ("msteams", "ERROR", "msteams webhook failed", "channel.inbound_failed", {"channel": "msteams", "event": "webhook"}),
     ("gateway/channels/msteams", "ERROR", "msteams dispatch failed: Error: 429 Too Many Requests",
      "channel.inbound_failed", {"channel": "msteams", "event": "dispatch", "error": "Error: 429 Too Many Requests"}),
@@ -1753,3 +1773,29 @@ def test_nextcloud_talks_webhook_error_is_an_inbound_message_unanswered() -> Non
                   _one(tslog_line("2026-05-21T18:00:00.000+08:00", "gateway/channels/nextcloud-talk", message,
                                   level="ERROR"))):
         _check(event, "channel.inbound_failed", expected)
+
+
+@pytest.mark.parametrize("message", [
+    "[default] Google Chat webhook auth rejected: missing token",
+    "[default] Google Chat webhook auth rejected: email not verified",
+    "[default] Google Chat webhook auth rejected: invalid issuer: someone@example.com",
+    "[default] Google Chat webhook auth rejected: Token used too late, 1700000000 > 1690000000",
+    '[default] appPrincipal is missing for audienceType "app-url"; add-on token verification will fail. Set '
+    "appPrincipal to the numeric OAuth 2.0 client ID (uniqueId, 21 digits), not an email.",
+])
+def test_a_google_chat_refusal_a_stray_request_gets_is_no_config_fault(message: str) -> None:
+    """t48h: a request without a token, or with one Google did not issue to this app, is what any stray or forged
+    request to the public URL gets; the start-up appPrincipal warning is written for Workspace apps too."""
+    assert _one(message).kind == "generic"
+
+
+@pytest.mark.parametrize("message", [
+    "mattermost handler failed: TypeError: fetch failed",
+    "mattermost handler failed: Error: connect ECONNREFUSED 10.0.0.5:8065",
+    "mattermost handler failed: Error: session file locked (timeout 10000ms): pid=4892 "
+    "/home/u/.openclaw/agents/main/sessions/2bc0117f-8cd0-43a6-a382-1b4ebc062f6d.jsonl.lock",
+])
+def test_a_mattermost_handler_failure_on_the_network_or_a_lock_keeps_its_reading(message: str) -> None:
+    """t48h: the handler's own REST call failing on the network stays with the transport reading under the channel's
+    tag; a session lock error inside it stays the lock's evidence."""
+    assert _one(message).kind not in ("channel.inbound_failed", "channel.handler_broken")

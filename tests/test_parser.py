@@ -960,6 +960,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("feishu[default]: failed to dispatch message: TypeError: Cannot read properties of undefined (reading 'catch')",
      "channel.handler_broken", {"channel": "feishu", "account": "default"}),
     ("[telegram] [diag] isolated polling update spooled updateId=41", "channel.inbound_accepted", {"updateId": "41"}),
+    ("[default] Google Chat webhook auth rejected: missing add-on principal binding", "channel.inbound_unauthorized",
+     {"channel": "googlechat", "reason": "missing add-on principal binding"}),
     ("[default] Circuit breaker opened for relay: wss://nos.lol", "channel.relay_set_aside", {"relay": "wss://nos.lol"}),
     ("read failed: ENOENT: no such file or directory, access '/home/u/.openclaw/workspace/docs/index.md'",
      "tools.call_failed", {"tool": "read"}),

@@ -2094,6 +2094,33 @@ def test_a_channels_error_about_the_inbound_request_is_its_handler_failing() -> 
     assert kinds(handling.format("Error: 429 rate limit reached")) == []
 
 
+def test_a_webhook_refusing_every_event_for_its_own_config_is_the_channels_intake_refused() -> None:
+    """t48h: Google Chat's webhook refusing inbound events because the account's config cannot verify their tokens
+    (extensions/googlechat/src/monitor-webhook.ts, auth.ts): every message meets the refusal, and a restart does not
+    change it. A stray request's refusal (no token) is no fault."""
+    refused = ("2026-11-20T10:0{}:00.000Z [gateway/channels/googlechat] [default] Google Chat webhook auth rejected: "
+               "unexpected add-on principal: 103438788618831168836")
+    assert kinds(refused.format(0)) == [(1, "channel.inbound_unauthorized")]
+    (twice,) = analyze_text(refused.format(0), refused.format(2)).episodes
+    assert twice.primary.rule.id == "RC18" and twice.primary.confidence.value == "medium"
+    assert "for their credentials" in twice.primary.summary
+    assert any("appPrincipal" in fix for fix in twice.primary.fixes)
+    assert not any(fix.startswith("Restart the channel") for fix in twice.primary.fixes)
+    (once,) = analyze_text(refused.format(0)).episodes
+    assert once.primary.rule.id == "RC18" and once.primary.confidence.value == "low"
+    assert primary(refused.format(0).replace("unexpected add-on principal: 103438788618831168836", "missing token"),
+                   refused.format(2).replace("unexpected add-on principal: 103438788618831168836",
+                                             "missing token")) is None
+
+
+def test_a_mattermost_handler_broken_on_its_code_is_the_channels_handler_failing() -> None:
+    """t48h: extensions/mattermost/src/mattermost/monitor-websocket.ts's catch around the posted-event handler."""
+    broken = ("2026-11-20T10:00:00.000Z ERROR [gateway/channels/mattermost] mattermost handler failed: TypeError: "
+              "Cannot read properties of undefined (reading 'channel_id')")
+    assert kinds(broken) == [(1, "channel.handler_broken")]
+    assert primary(broken) == "RC18"
+
+
 def test_a_lane_held_on_a_codex_app_server_that_never_started_is_a_model_backend_that_never_answered() -> None:
     held = ('2026-04-29T03:50:40.641-05:00 [diagnostic] lane task error: lane=main durationMs={} '
             'error="Error: codex app-server startup aborted"')

@@ -102,6 +102,10 @@ def _inbound_refused(context: FixContext) -> bool:
     return bool(context.fact("inbound_refused"))
 
 
+def _inbound_unauthorized(context: FixContext) -> bool:
+    return bool(context.fact("inbound_unauthorized"))
+
+
 def _claimed_twice(context: FixContext) -> bool:
     return bool(context.fact("claimed_twice"))
 
@@ -121,9 +125,10 @@ def _deliveries_lost(context: FixContext) -> bool:
 def _no_restart_cure(context: FixContext) -> bool:
     """A cause a restart of the channel does not remove: its code, a second plugin claiming it, replies already lost,
     a build that refuses the channel's work as if draining, another process holding what its start needs, inbound
-    messages already refused."""
+    messages already refused, a webhook's token check that its own config fails."""
     return _code_not_whole(context) or _claimed_twice(context) or _replay_lost(context) or _inbound_refused(context) \
-        or _start_blocked(context) or _deliveries_lost(context) or _credentials_missing(context)
+        or _start_blocked(context) or _deliveries_lost(context) or _credentials_missing(context) \
+        or _inbound_unauthorized(context)
 
 
 def _restart_may_help(context: FixContext) -> bool:
@@ -234,6 +239,11 @@ RULE = Rule(
      "...`, `weixin reply final: AbortError: ...`)",
      "a channel SDK's own transport errors repeated: Slack's `bolt-app|web-api:WebClient:<n> http request failed "
      "<err>`, grammY's `Network request for '<Bot API method>' failed!`",
+     "a webhook channel refusing inbound events for a reason of its own config (Google Chat's `[<account>] Google "
+     "Chat webhook auth rejected: missing add-on principal binding`, `unexpected add-on principal: <id>`, `Wrong "
+     "recipient, payload audience != requiredAudience`, `missing audience`) with nothing served after it: every "
+     "message meets the same refusal; medium confidence at two refusals at different times (a stray request's "
+     "`missing token` or a bad signature is no fault)",
      "Telegram's polling lease refusing a poller (`Telegram polling already active for bot token ...; refusing "
      "duplicate poller ...`): medium confidence from one line, as a 409 getUpdates conflict",
      "one failure of a channel's intake (its poll, socket, stream or RPC; not a reconnect, not an attempt that says "
@@ -314,6 +324,12 @@ RULE = Rule(
          "gateway refused it as if draining (#107732, #108135; fixed for LINE in PR #107734, which gives post-ack "
          "webhook work its own admission). A restart does not help: every message meets the same refusal.",
          _inbound_refused, "the channel's inbound work was refused as if the gateway were draining, with no drain"),
+     Fix("Fix the webhook's verification settings in the channel's config (Google Chat: `audience` must be the app URL "
+         "or project number Google signs its tokens for, with the matching `audienceType`; an add-on app on a personal "
+         "account also needs `appPrincipal`, the add-on's numeric OAuth client id, the number an `unexpected add-on "
+         "principal: <id>` rejection names), then restart the gateway: every inbound event is refused the same way "
+         "until then, and a restart alone does not change that.", _inbound_unauthorized,
+         "the channel's webhook refused inbound events for a reason of its own config"),
      Fix("Keep one plugin per channel: `openclaw plugins list --enabled --verbose` shows which enabled plugins claim "
          "the channel id; disable or remove the one you do not use (most often an external copy beside a bundled plugin "
          "that now provides the channel), then restart the gateway.", _claimed_twice,
@@ -432,7 +448,8 @@ def _first_attempt_of_one_restart(restarts: list[Event], auto: list[Event]) -> b
 # A channel failing after a restart in words of its own, not a transport error, a stall or an exit (those make the
 # restart part of a loop on their own): its handler or its sends failing, its work refused, replies lost.
 STILL_FAILING_KINDS = ("channel.no_listener", "channel.inbound_failed", "channel.ingress_stalled",
-                       "channel.handler_broken", "channel.inbound_refused", "channel.shared_connections")
+                       "channel.handler_broken", "channel.inbound_refused", "channel.shared_connections",
+                       "channel.inbound_unauthorized")
 
 
 def _drop_the_restart_answers(drop: Event, restarts: list[Event]) -> bool:
@@ -1045,6 +1062,9 @@ def detect(view: EpisodeView) -> Candidate | None:
         broken = view.events("channel.handler_broken")
         if broken and view.record.served_after is None:
             return _broken_handler(broken, view)
+        unauthorized = view.events("channel.inbound_unauthorized")
+        if unauthorized and view.record.served_after is None:
+            return _unauthorized_intake(unauthorized, view)
         refused = _refusals_apart(view.events("channel.inbound_refused"))
         if len(refused) >= 2 and view.record.served_after is None:
             return _refused_as_draining(refused, view)
@@ -1347,6 +1367,26 @@ def _refused_as_draining(refused: list[Event], view: EpisodeView) -> Candidate:
         "restart, drain, stop or suspension shows in the lines: the channel's work ran under an admission already "
         "released, so no session saw the messages and the bot stays silent on that channel.",
         cite(refused[:2], refused[-1:]), onset=view.record.start, facts={"inbound_refused": True},
+    )
+
+
+def _unauthorized_intake(refused: list[Event], view: EpisodeView) -> Candidate:
+    """A webhook channel refusing inbound events because their tokens fail a check its own config sets up
+    (``channel.inbound_unauthorized``: Google Chat's audience or add-on principal), with nothing served after it: the
+    events get a 401 and never become runs, and every message meets the same refusal until the config is fixed.
+    Medium confidence from two refusals at different times; one alone is low (the family reads only the reasons a
+    config gives, but one line does not show that the next message met it too)."""
+    apart = _refusals_apart(refused)
+    first = refused[0]
+    reasons = list(dict.fromkeys(field_text(e, "reason") for e in refused if field_text(e, "reason")))
+    times = f" {len(apart)} times" if len(apart) >= 2 else ""
+    return Candidate(
+        "RC18", Confidence.MEDIUM if len(apart) >= 2 else Confidence.LOW,
+        f"{_the_channel(_channel_root(first))}'s webhook refused inbound events{times} for their credentials, on a "
+        f"check its own config sets up ({quote(reasons[0], 120) if reasons else 'auth rejected'}): the events were "
+        "answered 401 before any session saw them, so the bot stays silent, and every message meets the same refusal "
+        "until the channel's verification settings match what the platform signs.",
+        cite(refused[:2], refused[-1:]), onset=view.record.start, facts={"inbound_unauthorized": True},
     )
 
 
