@@ -256,7 +256,8 @@ def agent_end_provider_answered(event: Event) -> bool:
     said = raw or str(event.fields.get("error", "")).strip()
     if not said or _RAW_TIMEOUT.search(said) is not None:
         return False
-    if PROVIDER_REFUSED.search(said) or _ANSWERED_ERROR.search(said) or _PROVIDER_ANSWERED.match(said):
+    if PROVIDER_REFUSED.search(said) or _ANSWERED_ERROR.search(said) or _PROVIDER_ANSWERED.match(said) \
+            or _SERVER_ERROR_WORDS.search(said):
         return True
     return _CONNECTION_FAILED.search(said) is not None \
         and event.seconds.get(AGENT_END_WAIT_FIELD, 0.0) < CONNECTION_WAIT_BAR_SECONDS
@@ -308,7 +309,15 @@ def model_call_timed_out(event: Event) -> bool:
 # "timeout" (classifyFailoverReason in src/agents/pi-embedded-helpers/errors.ts), status 408. The error text a fallback
 # decision keeps says which: the provider's answer (:data:`_PROVIDER_ANSWERED`, or a server error's words) is no hung
 # call, unless it is a timeout of its own (504 Gateway Timeout, 522, 524, a timed-out request).
-_SERVER_ERROR_WORDS = re.compile(r"\b(?:Internal Server Error|Bad Gateway|Service Unavailable)\b", re.IGNORECASE)
+# (with the provider libraries' own wordings of an answered failure that carry no leading status: pi-ai's Bedrock stream
+# exceptions "Internal server error: <msg>", "Service unavailable: <msg>" (packages/ai/src/providers/amazon-bedrock.ts),
+# OpenRouter's upstream failure "Provider returned error" (which OpenClaw files under "timeout", failover-matches.ts), and
+# a status in an "API error" text, pi-ai's Gemini CLI "Cloud Code Assist API error (503): <msg>"
+# (packages/ai/src/providers/google-gemini-cli.ts) and the Ollama stream's older "Ollama API error 404: <body>"
+# (extensions/ollama/src/stream.ts); a timeout's own status, 408, 504, 522, 524, stays a timeout; and the error event an
+# OpenAI Responses stream answered with, "Error Code <code>: <message>" (packages/ai/src/providers/openai-responses-shared.ts))
+_SERVER_ERROR_WORDS = re.compile(r"\b(?:Internal Server Error|Bad Gateway|Service Unavailable|Provider returned error)\b|"
+                                 r"\bAPI error:? \(?(?!408|504|522|524)[45]\d\d\b|\bError Code [\w.-]+: ", re.IGNORECASE)
 _TIMED_OUT = r"time[ds]?[_ -]?out"  # timeout, timed out, timed_out (ETIMEDOUT too)
 _TIMEOUT_WORDS = re.compile(_TIMED_OUT + r"|aborted|deadline|\b(?:504|522|524)\b", re.IGNORECASE)
 _FAILOVER_ERROR_FIELDS = ("errorPreview", "fallbackStepFromFailureDetail", "detail", "rawError", "error")

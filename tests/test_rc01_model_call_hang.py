@@ -781,3 +781,28 @@ def test_undicis_headers_or_body_timeout_is_a_model_call_that_sent_nothing_for_m
     for error in ("Headers Timeout Error", "HeadersTimeoutError: Headers Timeout Error", "Body Timeout Error",
                   "TypeError: fetch failed (UND_ERR_HEADERS_TIMEOUT)"):
         assert _primaries(_agent_end(error)) == ["RC01"], error
+
+
+# -- provider libraries' answered failures without a leading status (t48g source audit)
+def test_a_provider_librarys_answered_server_error_under_a_timeout_copy_is_no_model_hang() -> None:
+    # OpenClaw files these under failoverReason=timeout and may word the turn's error "LLM request timed out.", but the
+    # raw error is the provider's answer: pi-ai's Bedrock stream exceptions (amazon-bedrock.ts), OpenRouter's upstream
+    # failure, pi-ai's Gemini CLI status (google-gemini-cli.ts), the Ollama stream's older status text, an OpenAI
+    # Responses error event (openai-responses-shared.ts)
+    for raw in ("Service unavailable: Bedrock is unable to process your request.",
+                "Internal server error: The system encountered an unexpected error during processing. Try your request "
+                "again.",
+                "Provider returned error",
+                "Cloud Code Assist API error (503): The service is currently unavailable.",
+                'Ollama API error 404: {"error":"model \'deepseek-r1:14b\' not found"}',
+                "Error Code server_error: The server had an error processing your request."):
+        assert _primaries(_agent_end(f"LLM request timed out. failoverReason=timeout rawError={raw}")) == [], raw
+        failover = ("2026-11-20T10:00:00.000Z [agent/embedded] embedded run failover decision: runId=r1 "
+                    f"stage=assistant decision=surface_error reason=timeout provider=x/m profile=- rawError={raw}")
+        assert "RC01" not in _primaries(failover), raw  # (an incident the lines leave unexplained at most)
+
+
+def test_a_timeout_status_in_an_api_error_stays_a_model_call_timeout() -> None:
+    # (504 is the gateway's own timeout: the call waited)
+    raw = "Cloud Code Assist API error (504): Deadline expired before operation could complete."
+    assert _primaries(_agent_end(f"LLM request timed out. failoverReason=timeout rawError={raw}")) == ["RC01"]
