@@ -311,12 +311,13 @@ def model_call_timed_out(event: Event) -> bool:
 # call, unless it is a timeout of its own (504 Gateway Timeout, 522, 524, a timed-out request).
 # (with the provider libraries' own wordings of an answered failure that carry no leading status: pi-ai's Bedrock stream
 # exceptions "Internal server error: <msg>", "Service unavailable: <msg>" (packages/ai/src/providers/amazon-bedrock.ts),
-# OpenRouter's upstream failure "Provider returned error" (which OpenClaw files under "timeout", failover-matches.ts), and
-# a status in an "API error" text, pi-ai's Gemini CLI "Cloud Code Assist API error (503): <msg>"
+# and a status in an "API error" text, pi-ai's Gemini CLI "Cloud Code Assist API error (503): <msg>"
 # (packages/ai/src/providers/google-gemini-cli.ts) and the Ollama stream's older "Ollama API error 404: <body>"
 # (extensions/ollama/src/stream.ts); a timeout's own status, 408, 504, 522, 524, stays a timeout; and the error event an
-# OpenAI Responses stream answered with, "Error Code <code>: <message>" (packages/ai/src/providers/openai-responses-shared.ts))
-_SERVER_ERROR_WORDS = re.compile(r"\b(?:Internal Server Error|Bad Gateway|Service Unavailable|Provider returned error)\b|"
+# OpenAI Responses stream answered with, "Error Code <code>: <message>" (packages/ai/src/providers/openai-responses-shared.ts);
+# not OpenRouter's "Provider returned error", which OpenClaw files under "timeout" (failover-matches.ts): its upstream
+# failure often ends a call that waited with nothing, as in a cron run silent for 125 s, f3202)
+_SERVER_ERROR_WORDS = re.compile(r"\b(?:Internal Server Error|Bad Gateway|Service Unavailable)\b|"
                                  r"\bAPI error:? \(?(?!408|504|522|524)[45]\d\d\b|\bError Code [\w.-]+: ", re.IGNORECASE)
 _TIMED_OUT = r"time[ds]?[_ -]?out"  # timeout, timed out, timed_out (ETIMEDOUT too)
 _TIMEOUT_WORDS = re.compile(_TIMED_OUT + r"|aborted|deadline|\b(?:504|522|524)\b", re.IGNORECASE)
