@@ -94,6 +94,7 @@ from stuckscan.events import (
     compaction_rpc,
     context_overflow_failure,
     cron_timed_out_on_model,
+    discord_listener_timeout,
     echoes_busy_run_cap,
     event_order,
     failed_compaction_diag,
@@ -1292,7 +1293,7 @@ class Correlator:
         elif kind in SHUTDOWN_CHANNEL_KINDS and self._closed_by_stop(event):
             pass  # (the stop's aftermath: no channel trouble, and the line stays read)
         elif kind in GATEWAY_TROUBLE_KINDS or (kind == "ws.response" and self._slow_response(event)) \
-                or warm_blocked_loop(event) or replay_all_failed(event):
+                or warm_blocked_loop(event) or replay_all_failed(event) or discord_listener_timeout(event):
             self._on_gateway_trouble(event)
         elif kind in LIFECYCLE_KINDS:
             changes.extend(self._on_lifecycle(event))

@@ -692,6 +692,16 @@ def overdue_channel_turn(event: Event, warn_seconds: float) -> bool:
         and isinstance(budget, (int, float)) and budget >= warn_seconds
 
 
+def discord_listener_timeout(event: Event) -> bool:
+    """Discord's listener wrapper timing a gateway event's listener out ("discord handler timed out after <n> seconds[
+    (<context>)]", extensions/discord/src/monitor/listeners.ts, runDiscordListenerWithSlowLog): the same listener held
+    past its budget that Carbon's "Listener <name> timed out after <n>ms" and the slow-listener warning report, so the
+    channel's intake waited that long (RC18 reads it beside them). Not the inbound worker's turn budget, nor the
+    wrapper's later "canceled/failed after timeout" lines, nor a QQ plugin's reply wait."""
+    return event.kind == "channel.handler_timeout" and "handler" not in event.fields \
+        and isinstance(event.fields.get("timeoutSeconds"), (int, float))
+
+
 def browser_blocked(event: Event) -> bool:
     """A browser tool line that says the browser did not answer in time, not one that failed at once
     with an error of its own (``Can't reach the ... browser control service ... (Error: Error: tab not

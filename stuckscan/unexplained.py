@@ -57,6 +57,15 @@ UNJUDGED_FAULT_KINDS = frozenset({
     "session.init_conflict", "plugin.load_failed",
     "codex.remote_unreachable", "run.abort_source",
     "plugin.tool_failed",  # (a channel plugin's record of a tool call that failed: the rules read it only as its end)
+    # (the w49 review of these kinds against the dev labels. channel.handler_timeout stays for its unread forms: RC01
+    # reads Discord's inbound worker aborting a turn past its long budget (f089, f1013, RC18 forbidden) and RC18 the
+    # listener wrapper's own "discord handler timed out after <n> seconds" past 30 s, Carbon's listener timeout in
+    # other words (f481); the wrapper's canceled/failed follow-ups and a QQ plugin's reply wait (a race beside a turn
+    # that may still answer) name no cause. channel.ingress_stalled is the ingress watchdog giving up on a claimed
+    # event after 300 s behind its lane: the lane's holder is the cause, and the dev labels follow it (f132 RC17, f310
+    # RC05, f561 RC16). lock.watchdog_released is the lock's max-hold watchdog freeing a lock its run kept: the dev
+    # labels follow that run (f020 RC03, f1121 and f3957 RC01, f626 RC12, f689 RC18, f824 RC10). The rest hold nothing
+    # or have no dev case: each comment below says why)
     # (the ACP runtime: an acpx backend whose start-up check failed, so ACP spawns fail at once; an ACP session the task
     # sweep could not close; an ACP turn cancelled at its deadline with no answer, which ends the turn rather than
     # leaving the session held)

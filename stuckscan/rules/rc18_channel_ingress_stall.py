@@ -31,6 +31,7 @@ from stuckscan.events import (
     REPLAY_KIND,
     START_LOOP_KIND,
     beside_start,
+    discord_listener_timeout,
     event_order,
     replay_all_failed,
     unnamed_fetch_timeout,
@@ -786,7 +787,7 @@ def _typing_indicator(event: Event) -> bool:
 def _listener_seconds(event: Event) -> float:
     """How long a slow listener took, in seconds, in whichever form its line gave it."""
     seconds = [event.seconds.get(name, 0.0) for name in ("tookMs", "durationMs", "listenerMs", "timeoutMs")]
-    seconds += [float(event.fields[name]) for name in ("tookSeconds", "durationSeconds")
+    seconds += [float(event.fields[name]) for name in ("tookSeconds", "durationSeconds", "timeoutSeconds")
                 if isinstance(event.fields.get(name), (int, float))]
     return max(seconds)
 
@@ -1013,7 +1014,9 @@ def detect(view: EpisodeView) -> Candidate | None:
     # Discord's message listener held past its event queue's own budget, or slow again and again: builds before
     # 2026.3.13 awaited the whole turn in the listener (#39274), so the channel's intake waited behind each slow turn.
     # (Carbon timing the listener out is the same held listener, seen at its budget)
-    listeners = view.events("channel.slow_listener", "channel.listener_timeout")
+    # (so is Discord's own listener wrapper timing it out, "discord handler timed out after 120 seconds": f481)
+    listeners = view.events("channel.slow_listener", "channel.listener_timeout") + \
+        [e for e in view.events("channel.handler_timeout") if discord_listener_timeout(e)]
     held = [e for e in listeners if len(listeners) >= 2 or _listener_seconds(e) > LISTENER_BUDGET_SECONDS]
     self_looping += held
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
