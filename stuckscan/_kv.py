@@ -34,7 +34,13 @@ _INT = re.compile(r"-?\d+")
 _FLOAT = re.compile(r"-?\d+\.\d+")
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h)")
 
-_UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
+_UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86_400.0, "y": 31_536_000.0}
+# One part of a compound duration as OpenClaw's duration formatters write it (src/infra/format-time/format-duration.ts:
+# ``formatDurationCompact`` writes the two largest nonzero of y, d, h, m, s, ms, joined (``2m5s``, ``1h30m``, ``1d2h``,
+# ``1h5s``) or spaced (``2m 5s``); ``formatDurationHuman`` one unit (``3m``, ``5d``)); a reporter's ``5m 0s`` too.
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)(ms|[ydhms])", re.ASCII)
+_UNIT_ORDER = {"y": 0, "d": 1, "h": 2, "m": 3, "s": 4, "ms": 5}
+_COMPOUND_MAX = 40  # six parts with spaces: the check stays cheap on any input
 _MISSING = frozenset({"unknown", "n/a"})
 # A value a reporter cut (``age=…s``, ``queueDepth=...``, ``durationMs=<n>``, ``age=Ns``):
 # an unknown value (None, its raw text kept), not a malformed one. Only whole values of
@@ -121,11 +127,14 @@ def _convert(raw: str, identifier: bool, millis: bool) -> tuple[FieldValue, floa
     else:
         if raw.endswith("ms"):
             text, unit = raw[:-2], "ms"
-        elif raw[-1:] in ("s", "m", "h"):
+        elif raw[-1:] in ("s", "m", "h", "d", "y"):
             text, unit = raw[:-1], raw[-1]
         else:
             return _unknown_if_elided(raw)
         if not _is_number(text):
+            compound = compound_seconds(raw)
+            if compound is not None:
+                return raw, bounded_seconds(compound)
             return _unknown_if_elided(raw)
         value: int | float = float(text) if "." in text else int(text)
         return value, bounded_seconds(value * _UNIT_SECONDS[unit])
@@ -148,6 +157,44 @@ def _unknown_if_elided(raw: str) -> tuple[FieldValue, float | None]:
     if len(raw) <= _ELIDED_MAX and raw[:1] in _ELIDED_FIRST and _ELIDED_VALUE.fullmatch(raw) is not None:
         return None, None
     return raw, None
+
+
+def compound_seconds(raw: str) -> float | None:
+    """The seconds of a duration of two or more parts, largest unit first (``5m0s``, ``5m 0s``, ``1h 2m``, ``1d2h``,
+    ``2m 5.5s``), one space at most between parts; None for anything else."""
+    if len(raw) > _COMPOUND_MAX or not "0" <= raw[:1] <= "9":
+        return None
+    at, last, total, parts = 0, -1, 0.0, 0
+    for part in _DURATION_PART.finditer(raw):
+        if part.start() != at:
+            return None
+        order = _UNIT_ORDER[part.group(2)]
+        if order <= last or ("." in part.group(1) and part.end() != len(raw)):
+            return None  # units in order, each once; only the last part has a fraction
+        last, parts = order, parts + 1
+        total += float(part.group(1)) * _UNIT_SECONDS[part.group(2)]
+        at = part.end() + (raw[part.end():part.end() + 1] == " ")
+    return total if parts >= 2 and at == len(raw) and raw[-1:] != " " else None
+
+
+def _spaced_parts(raw: str, following: list[str]) -> tuple[int, str]:
+    """A duration value the formatter spaced (``age=5m 0s``, ``1h 30m``): how many of the ``following`` words are its
+    further parts, and the value with them. (The first word is the value itself, already read as a duration in a
+    larger unit than seconds, with no trailing ``;,``.)"""
+    taken = 0
+    for word in following:
+        part = word.rstrip(";,")
+        if not "0" <= part[:1] <= "9" or compound_seconds(f"{raw} {part}") is None:
+            break
+        raw, taken = f"{raw} {part}", taken + 1
+        if part != word or raw[-1] == "s":
+            break  # a comma ends the value; seconds (and ms) are the smallest parts it writes
+    return taken, raw
+
+
+def _spaces_on(raw: str, stated: str, secs: float | None, free: bool) -> bool:
+    """Whether a value may go on over the next words: a plain duration in minutes, hours or days."""
+    return secs is not None and not free and raw == stated and raw[-1:] in ("m", "h", "d", "y") and len(raw) < 20
 
 
 def bounded_seconds(seconds: float) -> float | None:
@@ -223,8 +270,13 @@ def _tokenize_any(text: str) -> KeyValues:
                     raw = word[equals + 1:]
                     if raw[:1] == "<" and len(raw) > 1 and not _ANGLE_STOP.intersection(raw[1:]):
                         taken, raw = _angled(raw, words, index)
-                    raw = raw.rstrip(";,")
+                    stated, raw = raw, raw.rstrip(";,")
                     typed, secs = _convert(raw, traits[1], traits[2])
+                    if _spaces_on(raw, stated, secs, traits[3]):
+                        more, joined = _spaced_parts(raw, words[index + 1:index + 6])
+                        if more:
+                            taken, raw = index + more, joined
+                            typed, secs = _convert(raw, traits[1], traits[2])
                     fields[key] = typed
                     raws[key] = raw
                     if secs is not None:
@@ -315,8 +367,12 @@ def _tokenize_pattern_any(text: str) -> KeyValues:
     result = KeyValues()
     free_key: str | None = None
     free_words: list[str] = []
+    skip = 0  # bare words a spaced duration took
     for match in _TOKEN.finditer(text):
         key = match.group("key")
+        if skip:
+            skip -= 1
+            continue
         if key is None:
             word = match.group("bare")
             if word in ELISION_WORDS:
@@ -342,8 +398,14 @@ def _tokenize_pattern_any(text: str) -> KeyValues:
             result.raw[key] = bracketed
             continue
         angled = match.group("angled")
-        raw = (angled if angled is not None else match.group("value")).rstrip(";,")
+        stated = angled if angled is not None else match.group("value")
+        raw = stated.rstrip(";,")
         typed, seconds = convert_value(key, raw)
+        if _spaces_on(raw, stated, seconds, key in FREE_TEXT_KEYS):
+            skip, joined = _spaced_parts(raw, text[match.end():].split(None, 5)[:5])
+            if skip:
+                raw = joined
+                typed, seconds = convert_value(key, raw)
         result.fields[key] = typed
         result.raw[key] = raw
         if seconds is not None:

@@ -1491,7 +1491,7 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "channel.ingress_stalled", "warn", "spool handler timed out behind update ",
         r"(?:\[(?P<channel>telegram)\]\s*)?(?:Telegram )?isolated polling spool handler timed out behind update "
-        r"(?P<eventId>\S{1,40}) on lane (?P<lane>\S{1,300}) after (?P<age>\d+(?:\.\d+)?(?:ms|s|m|h)(?: \d+(?:\.\d+)?"
+        r"(?P<eventId>\S{1,40}) on lane (?P<lane>\S{1,300}) after (?P<age>\d+(?:\.\d+)?(?:ms|s|m|h|d)(?: ?\d+(?:\.\d+)?"
         r"(?:ms|s|m|h)){0,3})(?:; (?P<disposition>[^\n]{0,300}))?",
     ),
     _searched(

@@ -266,7 +266,7 @@ def test_block_reader_gives_the_lines_of_the_line_reader(parts: list[tuple[int, 
 
 
 TEXT = st.lists(st.sampled_from(list('ab_=.-;,:x09 \t\n\u00a0\u0663éMmsh"[]\\') +
-                               ["ms", "reason=", "error=", "sessionId=", "unknown", "true", 'k="']),
+                               ["ms", "reason=", "error=", "sessionId=", "unknown", "true", 'k="', "age=", "5m 0s", "d", "y"]),
                max_size=30).map("".join)
 
 
@@ -277,6 +277,14 @@ def test_fast_tokenizer_matches_the_pattern(text: str) -> None:
     assert (fast_kv.fields, fast_kv.raw, fast_kv.seconds, fast_kv.bare) == \
         (pattern_kv.fields, pattern_kv.raw, pattern_kv.seconds, pattern_kv.bare)
     assert list(fast_kv.fields) == list(pattern_kv.fields)
+
+
+@pytest.mark.parametrize("text", ["age=5m 0s queueDepth=1", "age=1h 2m 3s x", "age=2m, 5s", "age=5m 0s, 1s",
+                                  "reason=5m 0s", "age=1d2h", "age=5m 0s\"", "age=5m ok=1", "k=\"a\" age=1h 30m"])
+def test_fast_tokenizer_reads_spaced_durations_as_the_pattern_does(text: str) -> None:
+    fast_kv, pattern_kv = _kv.tokenize(text), _kv._tokenize_pattern(text)
+    assert (fast_kv.fields, fast_kv.raw, fast_kv.seconds, fast_kv.bare) == \
+        (pattern_kv.fields, pattern_kv.raw, pattern_kv.seconds, pattern_kv.bare)
 
 
 def _clock_trace(events: list[Event]) -> list[tuple]:

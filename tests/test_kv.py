@@ -96,3 +96,30 @@ def test_a_last_quoted_value_with_quotes_of_its_own_reads_to_the_quote_that_ends
     assert tokenize('error="a" detail=b c="d"').fields == {"error": "a", "detail": "b", "c": "d"}
     early = tokenize('msg="a" bare words k=1')
     assert (early.fields, early.bare) == ({"msg": "a", "k": 1}, ["bare", "words"])
+
+
+def test_compound_durations_as_openclaws_formatters_write_them_are_seconds() -> None:
+    # src/infra/format-time/format-duration.ts: formatDurationCompact joins the two largest nonzero units, or spaces
+    # them; formatDurationHuman writes one unit, days included; a reporter's "5m 0s" reads the same.
+    for text, seconds in [("age=5m0s", 300.0), ("age=5m 0s", 300.0), ("age=2m5s", 125.0), ("age=2m 5s", 125.0),
+                          ("age=1h30m", 5400.0), ("age=1h 30m", 5400.0), ("age=1h 2m", 3720.0), ("age=1h5s", 3605.0),
+                          ("age=1d2h", 93600.0), ("age=1d 2h", 93600.0), ("age=3d", 259200.0),
+                          ("age=1h 2m 3s", 3723.0), ("age=5m 2.5s", 302.5)]:
+        kv = tokenize(text + " queueDepth=1")
+        assert kv.seconds["age"] == seconds, text
+        assert kv.fields["queueDepth"] == 1 and kv.bare == [], text
+    assert tokenize("age=5m 0s queueDepth=1").raw["age"] == "5m 0s"
+
+
+def test_words_after_a_duration_that_are_no_smaller_part_stay_words() -> None:
+    assert tokenize("age=289s, 385s").seconds["age"] == 289.0  # a reporter's list of ages: no compound
+    kv = tokenize("age=2m, 5s")
+    assert kv.seconds["age"] == 120.0 and kv.bare == ["5s"]
+    kv = tokenize("age=5s 3m")  # units out of order
+    assert kv.seconds["age"] == 5.0 and kv.bare == ["3m"]
+    kv = tokenize("age=5m 0s 1s")  # seconds end it
+    assert kv.seconds["age"] == 300.0 and kv.bare == ["1s"]
+    kv = tokenize("sessionKey=5m 0s")  # identifiers are no durations
+    assert kv.fields["sessionKey"] == "5m" and kv.bare == ["0s"]
+    assert "age" not in tokenize("age=5m0x").seconds
+    assert "age" not in tokenize("age=5m5m").seconds

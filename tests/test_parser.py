@@ -1109,3 +1109,29 @@ def test_a_feishu_client_started_with_no_plugin_stop_just_before_it_stays_a_star
     assert _feishu_kinds(f"2026-11-20T10:05:00.010Z {_LARK_STOP}", f"2026-11-20T10:05:06.000Z {_LARK_STARTED}")[-1] == \
         started
     assert _feishu_kinds(_LARK_STOP, *["[gateway] noise"] * 64, _LARK_STARTED)[-1] == started
+
+
+# -- compound durations ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("age", "seconds"), [("5m 0s", 300.0), ("5m0s", 300.0), ("1h 2m", 3720.0), ("1d2h", 93600.0),
+                                              ("757s", 757.0)])
+def test_a_stall_lines_compound_age_is_seconds(age: str, seconds: float) -> None:
+    for shape in ("jsonl", "text"):
+        message = f"stalled session: sessionId={SID} sessionKey={KEY} state=processing age={age} queueDepth=1 " \
+                  "reason=active_work_without_progress recovery=none"
+        line = tslog_line("2026-05-21T18:46:43.120+08:00", "diagnostic", message, level="WARN") if shape == "jsonl" \
+            else f"2026-05-21T18:46:43.120+08:00 [diagnostic] {message}"
+        event = one(line)
+        assert event.kind == "session.stalled"
+        assert event.seconds["age"] == seconds, shape
+        assert event.fields["queueDepth"] == 1 and "words" not in event.fields, shape
+
+
+@pytest.mark.parametrize(("age", "seconds"), [("2m 5s", 125.0), ("2m5s", 125.0), ("1500.07s", 1500.07),
+                                              ("500ms", 0.5)])
+def test_a_spool_handler_timeouts_compound_age_is_seconds(age: str, seconds: float) -> None:
+    event = one(f"2026-05-21T18:46:43.120+08:00 [telegram] Telegram isolated polling spool handler timed out behind "
+                f"update 42 on lane telegram:123 after {age}; marking the update failed")
+    assert event.kind == "channel.ingress_stalled"
+    assert event.seconds["age"] == seconds

@@ -404,3 +404,31 @@ def _one_event(message: str) -> Event:
     from stuckscan.parser import ParseOptions, parse_text_lines
 
     return parse_text_lines([message], "paste.log", ParseOptions())[0]
+
+
+def test_an_examples_error_text_after_its_fields_is_shown_redacted(tmp_path: Path) -> None:
+    # the nodes tool's failure puts its error after the fields ("... action=invoke: <error>"), a free-text value runs
+    # over several words: the text view's example keeps them, redacted, even cut to a narrow width
+    log = tmp_path / "nodes.log"
+    log.write_text(
+        "2026-05-25T13:42:31.537+00:00 [tools] nodes failed: agent=main node=my-mac gateway=ws://10.1.2.3:18789 "
+        "action=invoke: node invoke timed out behind alice@example.com\n"
+        "2026-05-25T13:42:32.537+00:00 [plugins] [error] relay send failed: code=7 error=connect ECONNREFUSED again\n",
+        encoding="utf-8")
+    for width in ("200", "100"):
+        output = _scan_text(log, width)
+        examples = output.split("Unexplained fault lines:")[1]
+        assert "node invoke timed out behind" in examples, width
+        assert "ECONNREFUSED again" in examples, width
+        assert "alice@example.com" not in output and "10.1.2.3" not in output
+    # a line whose fields hold all its words is shown as before: head and deciding fields
+    quiet = tmp_path / "fields.log"
+    quiet.write_text("2026-05-25T13:42:31.537+00:00 [plugins] [error] relay send failed: code=7 peer=x\n",
+                     encoding="utf-8")
+    output = _scan_text(quiet, "200")
+    assert "relay send failed: code=7 peer=x" in output.split("Unexplained fault lines:")[1]
+
+
+def _scan_text(path: Path, width: str) -> str:
+    result = CliRunner().invoke(cli, ["scan", "--jobs", "1", "--allow-empty", str(path)], env={"COLUMNS": width})
+    return result.output

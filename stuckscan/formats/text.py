@@ -223,19 +223,24 @@ def condensed(text: str, names: list[str]) -> str:
 
 
 def evidence_line(evidence: Evidence, view: View | None = None, names: list[str] | None = None,
-                  number_width: int | None = None) -> Text:
+                  number_width: int | None = None, keep_words: bool = False) -> Text:
     """``file:line  text`` (or `` line  text`` with ``number_width``, under the file's
     name): the message head and its deciding fields on one line cut to fit, or the whole
-    line with ``verbose``."""
+    line with ``verbose``. With ``keep_words`` (a fault line shown as it is, no rule having read it) the whole line
+    also when words outside its fields would be lost: the error text after them (``nodes failed: … action=invoke:
+    node invoke timed out``), a free-text value of several words (``error=connect ECONNREFUSED 10.0.0.1:443``)."""
     where = file_line(evidence) if number_width is None else f"{evidence.line:>{number_width + 2}}"
     if view is not None and not view.verbose:
         head, _ = split_fields(clean(evidence.text))
         detail = deciding_detail(evidence.text)
         text = f"{head} {detail}" if head and detail != head else detail
-        if head and not head.strip("[(< "):  # a bracketed field first ("[account=a] getMe ... failed"): the line
+        worded = keep_words and words_outside_fields(clean(evidence.text))
+        if head and not head.strip("[(< ") or worded:
+            # a bracketed field first ("[account=a] getMe ... failed"), or words the fields leave out: the line
             text = clean(condensed(clean(evidence.text), names or []))
         if not view.plain:
-            text = shorten(text, max(view.value_width - len(where) - 2, 10))
+            limit = max(view.value_width - len(where) - 2, 10)
+            text = shorten_middle(text, limit) if worded else shorten(text, limit)
     else:
         text = clean(condensed(clean(evidence.text), names or []))
         if view is None:
@@ -759,7 +764,7 @@ def unexplained_lines(analysis: Analysis, view: View) -> list[RenderableType]:
                             ("Warning and error lines read, short of a stall:", analysis.judged.examples)):
         if examples:
             lines.append(Text(title, style="bold"))
-            lines.extend(Text("  ").append_text(evidence_line(evidence, view)) for evidence in examples)
+            lines.extend(Text("  ").append_text(evidence_line(evidence, view, keep_words=True)) for evidence in examples)
     return lines
 
 
@@ -839,6 +844,21 @@ def split_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
     if match is None:
         return text.strip(), []
     return text[: match.start()].strip(), [(m.group(1), m.group(2)) for m in _FIELD.finditer(text, match.start())]
+
+
+def shorten_middle(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters in its middle: its start and, longer, its end (where a fault
+    line's error text is) stay."""
+    if len(text) <= limit or limit < 20:
+        return shorten(text, limit)
+    tail = text[len(text) - limit * 3 // 5:]
+    return text[:limit - len(tail) - 1].rstrip() + ELLIPSIS + tail
+
+
+def words_outside_fields(text: str) -> bool:
+    """Whether a line has words after its first ``key=value`` field that no field shows (see :func:`split_fields`)."""
+    match = _FIELD.search(text)
+    return match is not None and bool(_FIELD.sub(" ", text[match.start():]).strip(" :;,.-"))
 
 
 def deciding_detail(text: str) -> str:
