@@ -2261,6 +2261,16 @@ FAMILIES: tuple[Family, ...] = (
     # plugins copying that handler write "[<channel>] Dispatch error: <err>" (the WeCom and Lark plugins). Read only
     # when <err> is a fault of the code, which every message meets alike (the plugin's runtime module unresolved, a
     # TypeError); a model's or a send's error there fails one reply.
+    # (tencent-connect/openclaw-qqbot on its SDK, src/gateway/qqbot-gateway.ts: its message handler's catch writes
+    # through the plugin logger's "gateway" child, whose tag follows the account's, "[<accountId>][gateway] Dispatch
+    # error: <err>" under the channel's own subsystem; "[qqbot:<accountId>][gateway] ..." when it falls back to its
+    # own "qqbot/core" logger (src/utils/plugin-logger.ts). The child's tag is no channel: the channel is QQ Bot.)
+    _searched(
+        "channel.handler_broken", "error", "][gateway] Dispatch error: ",
+        r"\[(?:qqbot:)?(?P<account>[^\[\]\s:]{1,200})\]\[gateway\] (?P<channel>)Dispatch error: " + CODE_FAULT
+        + r"(?P<error>.*)",
+        values={"channel": {"": "qqbot"}},
+    ),
     _searched(
         "channel.handler_broken", "error", "Dispatch ",
         r"(?:\[(?P<channel>[A-Za-z][\w-]{0,40})(?::(?P<account>[^\[\]\s]{1,200}))?\]\s*)?Dispatch (?:error|failed): "

@@ -1695,6 +1695,13 @@ QQ_DISPATCH_LINES = [
      "function (no response received)", "channel.handler_broken", {"channel": "qqbot", "account": "default"}),
     ("gateway/channels/qqbot", "ERROR", "[qqbot:default] Dispatch failed: Error: Response timeout (no response received)",
      "channel.handler_timeout", {"channel": "qqbot", "account": "default"}),
+    # (tencent-connect/openclaw-qqbot on its SDK, src/gateway/qqbot-gateway.ts: the handler's catch writes through the
+    # plugin logger's "gateway" child, "[<accountId>][gateway] ...", or "[qqbot:<accountId>][gateway] ..." on its own
+    # logger: the child's tag is no channel)
+    ("gateway/channels/qqbot", "ERROR", "[default][gateway] Dispatch error: TypeError: adapters.dispatchReply is not a "
+     "function", "channel.handler_broken", {"channel": "qqbot", "account": "default"}),
+    ("qqbot/core", "ERROR", "[qqbot:bot2][gateway] Dispatch error: Cannot read properties of undefined (reading 'cfg')",
+     "channel.handler_broken", {"channel": "qqbot", "account": "bot2"}),
     ("gateway/channels/qqbot", "ERROR", "[qqbot:bot2] No response within timeout", "channel.handler_timeout",
      {"channel": "qqbot", "account": "bot2"}),
     ("gateway/channels/onebot", "ERROR", "[onebot:default] No response within timeout", "channel.handler_timeout",
@@ -1714,7 +1721,8 @@ def test_the_qq_plugins_reply_dispatch_lines_read_under_their_tags(
 def test_a_dispatch_error_that_is_no_fault_of_the_code_is_no_broken_handler() -> None:
     """A model's or a send's error in the dispatcher's onError fails one reply: not read as the handler broken, and an
     untagged "No response within timeout" (many programs' words) is not read at all."""
-    for message in ("[qqbot:default] Dispatch error: Error: 429 Too Many Requests", "No response within timeout"):
+    for message in ("[qqbot:default] Dispatch error: Error: 429 Too Many Requests", "No response within timeout",
+                    "[default][gateway] Dispatch error: Error: 500 Internal Server Error"):
         event = _one(f"2026-05-21T18:00:00.000+08:00 [gateway/channels/qqbot] {message}")
         assert event.kind not in ("channel.handler_broken", "channel.handler_timeout"), message
 

@@ -62,6 +62,36 @@ def test_a_reconnect_whose_back_off_or_counter_grew_past_its_first_step_stays_rc
                 "09:00:01 [qqbot] [qqbot:ops] Reconnecting in 2000ms (attempt 2)") is not None
 
 
+# QQ Bot's gateway client backs off 1, 2, 5, 10, 30, 60 s (tencent-connect/qqbot-nodejs
+# src/protocol/gateway/constants.ts, RECONNECT_DELAYS; sliverp/qqbot's gateway.ts the same): lines written from its
+# templates through the plugin's logger ("[<accountId>] " before the SDK's own "[<accountId>] ").
+QQ_OUTAGE = (
+    "2026-11-20T10:00:00.000Z [gateway/channels/qqbot] [default] Gateway ready",
+    "2026-11-20T10:05:00.000Z [gateway/channels/qqbot] [default] [default] WebSocket error: read ECONNRESET",
+    "2026-11-20T10:05:00.001Z [gateway/channels/qqbot] [default] Gateway error: read ECONNRESET",
+    "2026-11-20T10:05:00.003Z [gateway/channels/qqbot] [default] [default] WebSocket closed: 1006 ",
+    "2026-11-20T10:05:01.010Z [gateway/channels/qqbot] [default] [default] Connection failed: getaddrinfo ENOTFOUND "
+    "bots.qq.com",
+    "2026-11-20T10:05:01.011Z [gateway/channels/qqbot] [default] Gateway error: getaddrinfo ENOTFOUND bots.qq.com",
+    "2026-11-20T10:05:03.020Z [gateway/channels/qqbot] [default] [default] Connection failed: getaddrinfo ENOTFOUND "
+    "bots.qq.com",
+    "2026-11-20T10:05:08.030Z [gateway/channels/qqbot] [default] [default] Connection failed: getaddrinfo ENOTFOUND "
+    "bots.qq.com",
+    "2026-11-20T10:05:08.031Z [gateway/channels/qqbot] [default] Gateway error: getaddrinfo ENOTFOUND bots.qq.com",
+)
+QQ_HEALED = "2026-11-20T10:05:18.800Z [gateway/channels/qqbot] [default] Gateway ready"
+
+
+def test_one_qq_outage_healed_by_its_back_off_is_no_reconnect_loop() -> None:
+    assert rc18(*QQ_OUTAGE, QQ_HEALED) is None
+
+
+def test_a_qq_outage_not_healed_or_failing_again_stays_rc18() -> None:
+    assert rc18(*QQ_OUTAGE) == "warning"  # (boundary: no session up after the retries)
+    again = "2026-11-20T10:20:00.000Z [gateway/channels/qqbot] [default] [default] WebSocket error: read ECONNRESET"
+    assert rc18(*QQ_OUTAGE, QQ_HEALED, again) == "warning"  # (the same account failing again later)
+
+
 def test_the_same_drop_again_and_again_stays_rc18() -> None:
     error = "[QQ] WebSocket error: Error: read ECONNRESET"
     again = "[QQ] Disconnected. Reconnecting in 3s..."

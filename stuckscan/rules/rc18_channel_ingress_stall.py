@@ -592,6 +592,36 @@ def _drops_by_channel(events: list[Event]) -> Counter[tuple[str, str]]:
     return drops
 
 
+# QQ Bot's gateway client retries a lost connection on a back-off of 1, 2, 5, 10, 30 and then 60 s, reset only once a
+# session is up again (READY or RESUMED): tencent-connect/qqbot-nodejs src/protocol/gateway/constants.ts and
+# reconnect.ts (RECONNECT_DELAYS), the same steps in sliverp/qqbot's gateway.ts before it. Each failed attempt writes
+# its own lines ("Connection failed: <err>", "WebSocket error: <err>", the plugin's "Gateway error: <err>"), so one
+# outage of 20 s shows failures at 0, 1, 3, 8 and 18 s: more than SAME_DROP apart, yet one drop healed by the back-off
+# (its upgrade waits up to 30 s, HANDSHAKE_TIMEOUT_MS, so an attempt's line may come that much after its step).
+BACKOFF_CHANNELS = frozenset({"qqbot"})
+BACKOFF_LONGEST_GAP = timedelta(seconds=60 + 30)
+# An outage healed only after longer than this is the channel's intake down on its own (see LONG_CHANNEL_STALL_SECONDS).
+BACKOFF_LONGEST_OUTAGE = timedelta(seconds=LONG_CHANNEL_STALL_SECONDS)
+_NOT_ONE_OUTAGE = re.compile(r"Invalid session|Too many quick disconnects|Max reconnect attempts")
+
+
+def _one_outage_healed(view: EpisodeView, lines: list[Event]) -> bool:
+    """Whether one channel's transport lines (of a channel whose client backs off, :data:`BACKOFF_CHANNELS`) are one
+    outage its own back-off healed: every line timed, each within :data:`BACKOFF_LONGEST_GAP` of the one before, all
+    within :data:`BACKOFF_LONGEST_OUTAGE`, the channel up again after the last ("[qqbot:default] Gateway ready") and
+    failing no more in the log. No identify loop, quick-disconnect loop or give-up among them (those are loops)."""
+    if not lines or _channel_root(lines[0]) not in BACKOFF_CHANNELS:
+        return False
+    timed = sorted(lines, key=event_order)
+    times = [e.time for e in timed]
+    if any(t is None for t in times) or any(_NOT_ONE_OUTAGE.search(e.message) for e in timed):
+        return False
+    if any(b - a > BACKOFF_LONGEST_GAP for a, b in zip(times, times[1:])) or times[-1] - times[0] > BACKOFF_LONGEST_OUTAGE:
+        return False
+    last = view.record.last_transport_failure.get(channel_of(timed[-1]))
+    return _up_again_after(view, timed[-1]) and (last is None or last <= times[-1])
+
+
 # A reconnect a channel client schedules ("Reconnecting in 5s...", "Reconnecting in 1s (Attempt 1)", "reconnecting
 # with backoff: 1000ms"), and the delay past which it is a back-off grown beyond its first step (clients start at
 # 1 to 5 s: Discord's 1000 ms, Signal's 1 to 2 s, QQ's 5 s; Signal's 10 s or Discord's 30000 ms is a later step).
@@ -1001,6 +1031,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     failing = {channel_of(e) for e in transport if not (_sdk_reconnect(e) or _typing_indicator(e))}
     transport = [e for e in transport if not (_sdk_reconnect(e) or _typing_indicator(e)) or channel_of(e) in failing]
     transport_channels = _drops_by_channel(transport)  # (a close and its resume are one blip)
+    for channel in {k[0] for k, n in transport_channels.items() if n >= 2}:  # (one outage its back-off healed: one drop)
+        if _one_outage_healed(view, [e for e in transport if channel_of(e) == channel]):
+            for key in [k for k in transport_channels if k[0] == channel]:
+                transport_channels[key] = 1
     # (Telegram's 409 for a poll another getUpdates request ended: while the other poller runs, every poll of this
     # one is refused, so one such line is the channel's intake down, not a blip)
     self_looping += [e for e in transport if transport_channels[(channel_of(e), e.kind)] >= 2
