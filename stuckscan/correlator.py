@@ -220,7 +220,7 @@ LIFECYCLE_KINDS = frozenset({
     "gateway.ready", "gateway.listening", "health.started", "gateway.signal", "gateway.signal_action",
     "gateway.restart_mode", "gateway.draining", "gateway.restarting", "gateway.reload_required",
     "gateway.drained", "gateway.start_failed", "gateway.agent_model", "gateway.stop_killed", "gateway.admission",
-    "gateway.process_killed",
+    "gateway.process_killed", "gateway.process_exited",
 })
 # Markers after which the gateway refuses new work with GatewayDrainingError for a reason of its own: a restart
 # signal, a restart drain or a stop, a host suspension (src/process/gateway-work-admission.ts). A process that
@@ -228,7 +228,7 @@ LIFECYCLE_KINDS = frozenset({
 ADMISSION_CLOSING_KINDS = frozenset({
     "gateway.signal", "gateway.signal_action", "gateway.restart_mode", "gateway.draining", "gateway.restarting",
     "gateway.reload_required", "gateway.drained", "gateway.stop_killed", "gateway.forced_restart",
-    "gateway.process_killed",
+    "gateway.process_killed", "gateway.process_exited",
 })
 # One channel account's provider started at a regular interval, three times or more in a row, with no gateway start,
 # restart or shutdown line between the starts (channels.regular_steps): filed on the latest start as this kind, which
@@ -254,8 +254,8 @@ INBOUND_REFUSED_KIND = "channel.inbound_refused"
 INBOUND_ACCEPTED_KIND = "channel.inbound_accepted"
 # A restart wait (RESTART_WAIT_KINDS) and the process stopped before the wait ended: a SIGTERM/SIGINT that shuts down,
 # or the service manager's kill (gateway.stop_killed) or its word that the process died by a signal
-# (gateway.process_killed). The stop cut those runs (RC17). A drain waits at most its budget (300 s by default,
-# src/cli/gateway-cli/run-loop.ts).
+# (gateway.process_killed) or exited with a failure code (gateway.process_exited). The stop cut those runs (RC17). A
+# drain waits at most its budget (300 s by default, src/cli/gateway-cli/run-loop.ts).
 STOP_SIGNALS = frozenset({"SIGTERM", "SIGINT", "SIGKILL"})
 # Lines that show a run or its lane still held, kept with a run timeout waiting for its cleanup (_note_run_held).
 RUN_HELD_KINDS = frozenset({"lane.wait_exceeded", *HELD_AFTER_TIMEOUT_KINDS})
@@ -3899,7 +3899,7 @@ def _is_process_stop(event: Event) -> bool:
     """A line saying the gateway process is being stopped: a stop signal received (not SIGUSR1's in-process restart;
     "received SIGTERM; restarting" is the restart's own start, before its drain), systemd's kill, or the service
     manager's word that the process died by a signal (the OOM killer, pm2's kill after its kill_timeout)."""
-    if event.kind in ("gateway.stop_killed", "gateway.process_killed"):
+    if event.kind in ("gateway.stop_killed", "gateway.process_killed", "gateway.process_exited"):
         return True
     if event.kind == "gateway.signal_action":
         return event.fields.get("action") == "shutting down"

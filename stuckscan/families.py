@@ -599,6 +599,60 @@ FAMILIES: tuple[Family, ...] = (
         r"A process of this unit has been (?P<reason>killed by the OOM killer)",
         values={"reason": {"killed by the OOM killer": "oom-kill"}},
     ),
+    # systemd's word that the gateway's own process ended with a failure code (src/core/service.c; the unit,
+    # openclaw-gateway.service, src/daemon/systemd-unit.ts, restarts it on failure): "<unit>.service: Main process exited,
+    # code=exited, status=<n>/<NAME>" (n > 0: an uncaught error's exit(1), a start that failed, Node's 143 for a SIGTERM
+    # it did not handle) and its "<unit>.service: Failed with result 'exit-code'.". The process is gone like a killed
+    # one: with a run in flight, an RC17 stop. Only the gateway's units (openclaw-/clawdbot-/moltbot-, with or without
+    # "-gateway": hand-written units are named after the product); status 0 is a clean exit and stays generic.
+    _searched(
+        "gateway.process_exited", "error", "Main process exited, code=exited, status=",
+        r"\b(?P<unit>(?:openclaw|clawdbot|moltbot)[\w@.-]{0,60}\.service): Main process exited, code=exited, "
+        r"status=(?P<exitStatus>[1-9]\d{0,2})(?:/(?P<exitName>[A-Z][A-Z0-9_]{0,20}))?\b",
+    ),
+    _searched(
+        "gateway.process_exited", "error", "Failed with result 'exit-code'",
+        r"\b(?P<unit>(?:openclaw|clawdbot|moltbot)[\w@.-]{0,60}\.service): Failed with result '(?P<reason>exit-code)'",
+    ),
+    # systemd restarting the unit after such an exit: "<unit>.service: Scheduled restart job, restart counter is at
+    # <n>." (info): the service manager's own restart, read with its starts and stops.
+    _searched(
+        "gateway.unit_lifecycle", "info", "Scheduled restart job",
+        r"\b(?P<unit>(?:openclaw|clawdbot|moltbot)[\w@.-]{0,60}\.service): (?P<stage>Scheduled restart) job, restart "
+        r"counter is at (?P<restartCounter>\d+)",
+    ),
+    # The gateway's service not (re)started by its manager, so the gateway stays down until someone starts it:
+    # systemd giving up after its start limit, "<unit>.service: Start request repeated too quickly.", "<unit>.service:
+    # Failed with result 'start-limit-hit'.", "Failed to start <unit>.service - <description>."; launchctl refusing the
+    # LaunchAgent (src/daemon/launchd.ts runs `launchctl bootstrap`), "Bootstrap failed: <n>: <text>" (5: Input/output
+    # error, 125: Domain does not support specified action), also inside the CLI's "Gateway restart failed: Error:
+    # launchctl bootstrap failed: ..." (src/cli/daemon-cli/lifecycle-core.ts, "<noun> start|restart failed: <err>");
+    # and `openclaw gateway status`'s "Service is loaded but not running (likely exited immediately)."
+    # (src/cli/daemon-cli/status.print.ts). No session is held by it; a failure the user saw (UNJUDGED_FAULT_KINDS).
+    _searched(
+        "gateway.service_failed", "error", "Start request repeated too quickly",
+        r"\b(?P<unit>(?:openclaw|clawdbot|moltbot)[\w@.-]{0,60}\.service): (?P<reason>Start request repeated too quickly)",
+    ),
+    _searched(
+        "gateway.service_failed", "error", "Failed with result 'start-limit-hit'",
+        r"\b(?P<unit>(?:openclaw|clawdbot|moltbot)[\w@.-]{0,60}\.service): Failed with result '(?P<reason>start-limit-hit)'",
+    ),
+    _searched(
+        "gateway.service_failed", "error", "Failed to start ",
+        r"\bFailed to start (?P<unit>(?:openclaw|clawdbot|moltbot)[\w@.-]{0,60}\.service)\b",
+    ),
+    _anchored(
+        "gateway.service_failed", "error", ("Gateway start failed: ", "Gateway restart failed: "),
+        r"Gateway (?P<action>start|restart) failed: (?P<error>.*)",
+    ),
+    _searched(
+        "gateway.service_failed", "error", "Bootstrap failed: ",
+        r"\bBootstrap failed: (?P<bootstrapError>\d{1,4}): (?P<reason>[^\n]{1,200})",
+    ),
+    _anchored(
+        "gateway.service_failed", "error", "Service is loaded but not running",
+        r"Service is loaded but (?P<reason>not running)(?: \(likely exited immediately\))?",
+    ),
     _searched(
         "gateway.process_killed", "error", "] via signal [SIGKILL]",
         r"App \[(?P<app>[^\[\]\n]{1,120})\](?: with id \[\d+\] and pid \[(?P<pid>\d+)\],)? exited with code "

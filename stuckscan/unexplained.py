@@ -90,6 +90,10 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # be scheduled, its file watcher lost; a plugin's background service that did not start. The gateway goes on and
     # holds no session for them; each is a failure the user should see)
     "gateway.reload_failed", "plugin.service_failed",
+    # (the t49a source audit of the service managers: the gateway's service that its manager would not start or gave
+    # up restarting, systemd's start limit, launchctl's bootstrap refusal, `openclaw gateway status`'s service loaded
+    # but not running. The gateway is down and holds no session; the user saw the failure)
+    "gateway.service_failed",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count

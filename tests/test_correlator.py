@@ -248,17 +248,36 @@ def test_the_service_managers_word_that_the_process_died_by_a_signal_cuts_the_ru
             ("2026-05-21T18:41:00.000+08:00 openclaw-gateway.service: A process of this unit has been killed by the "
              "OOM killer.", "killed (by the OOM killer)"),
             ("2026-05-21T18:41:00.000+08:00 PM2 | App [openclaw-gateway:0] exited with code [0] via signal [SIGKILL]",
-             "killed (SIGKILL)")):
+             "killed (SIGKILL)"),
+            ("2026-05-21T18:41:00.000+08:00 openclaw-gateway.service: Main process exited, code=exited, status=1/FAILURE",
+             "exited (status 1/FAILURE)")):
         (incident,) = analyze(start, tool, death).incidents
         assert incident.primary is not None and incident.primary.rule.id == "RC17", death
         assert by in incident.primary.summary and "in flight" in incident.primary.summary
-    # an exit with a code, or pm2's ordinary SIGINT stop, is no kill; a kill long after the run began is another
-    for other in ("2026-05-21T18:41:00.000+08:00 openclaw-gateway.service: Main process exited, code=exited, "
-                  "status=1/FAILURE",
-                  "2026-05-21T18:41:00.000+08:00 PM2 | App [openclaw-gateway:0] exited with code [0] via signal [SIGINT]",
+    # (an exit with a failure code ends the process as a kill does: the t49a audit) pm2's ordinary SIGINT stop is no
+    # kill; a kill long after the run began is another
+    for other in ("2026-05-21T18:41:00.000+08:00 PM2 | App [openclaw-gateway:0] exited with code [0] via signal [SIGINT]",
                   "2026-05-21T18:58:00.000+08:00 openclaw-gateway.service: Main process exited, code=killed, "
                   "status=9/KILL"):
         assert not analyze(start, tool, other).incidents, other
+
+
+def test_a_clean_service_manager_stop_and_start_with_no_run_in_flight_is_no_fault() -> None:
+    # systemd's stop and start of the gateway's unit and a crash restart with no run in flight: no finding
+    done = _turn("18:39:00", f"embedded run done: runId={RUN} sessionId={SID} durationMs=5000 aborted=false")
+    lines = [done]
+    for clock, message in (
+            ("18:40:00", "Stopping openclaw-gateway.service - OpenClaw Gateway (v2026.11.1)..."),
+            ("18:40:01", "openclaw-gateway.service: Deactivated successfully."),
+            ("18:40:01", "Stopped openclaw-gateway.service - OpenClaw Gateway (v2026.11.1)."),
+            ("18:40:02", "Started openclaw-gateway.service - OpenClaw Gateway (v2026.11.1)."),
+            ("18:45:00", "openclaw-gateway.service: Main process exited, code=exited, status=1/FAILURE"),
+            ("18:45:00", "openclaw-gateway.service: Failed with result 'exit-code'."),
+            ("18:45:05", "openclaw-gateway.service: Scheduled restart job, restart counter is at 1."),
+            ("18:45:05", "Started openclaw-gateway.service - OpenClaw Gateway (v2026.11.1).")):
+        lines.append(f"2026-05-21T{clock}.000+08:00 {message}")
+    analysis = analyze(*lines)
+    assert not analysis.incidents
 
 
 class _UnreadText(str):

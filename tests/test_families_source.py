@@ -1277,6 +1277,45 @@ def test_the_service_managers_word_that_the_gateway_died_by_a_signal(line: str, 
     _check(_one(line), "gateway.process_killed", expected)
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    ("May 14 19:05:27 host systemd[1021]: openclaw-gateway.service: Main process exited, code=exited, status=1/FAILURE",
+     {"unit": "openclaw-gateway.service", "exitStatus": 1, "exitName": "FAILURE"}),
+    ("systemd: clawdbot.service: Main process exited, code=exited, status=143/n/a", {"exitStatus": 143}),
+    ("openclaw-gateway-work.service: Failed with result 'exit-code'.", {"reason": "exit-code"}),
+])
+def test_the_service_managers_word_that_the_gateway_exited_with_a_failure(line: str, expected: dict[str, object]) -> None:
+    _check(_one(line), "gateway.process_exited", expected)
+
+
+@pytest.mark.parametrize("line", [
+    "openclaw-gateway.service: Main process exited, code=exited, status=0/SUCCESS",  # a clean exit
+    "nginx.service: Main process exited, code=exited, status=1/FAILURE",  # another unit
+    "systemd: Failed with result 'exit-code' (29 times)",  # a reporter's summary naming no unit
+])
+def test_a_clean_exit_or_another_units_is_no_gateway_exit(line: str) -> None:
+    assert _one(line).kind != "gateway.process_exited"
+
+
+def test_systemds_restart_of_the_unit_is_a_lifecycle_line() -> None:
+    _check(_one("openclaw-gateway.service: Scheduled restart job, restart counter is at 33."), "gateway.unit_lifecycle",
+           {"stage": "Scheduled restart", "restartCounter": 33, "unit": "openclaw-gateway.service"})
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("openclaw-gateway.service: Start request repeated too quickly.", {"reason": "Start request repeated too quickly"}),
+    ("openclaw-gateway.service: Failed with result 'start-limit-hit'.", {"reason": "start-limit-hit"}),
+    ("Failed to start openclaw-gateway.service - OpenClaw Gateway (v2026.11.1).", {"unit": "openclaw-gateway.service"}),
+    ("Bootstrap failed: 5: Input/output error", {"bootstrapError": 5, "reason": "Input/output error"}),
+    ("Gateway restart failed: Error: launchctl bootstrap failed: Bootstrap failed: 5: Input/output error",
+     {"action": "restart", "error": "Error: launchctl bootstrap failed: Bootstrap failed: 5: Input/output error"}),
+    ("Gateway start failed: Error: systemctl restart failed: Job for openclaw-gateway.service failed.",
+     {"action": "start"}),
+    ("Service is loaded but not running (likely exited immediately).", {"reason": "not running"}),
+])
+def test_the_gateways_service_not_started_by_its_manager(line: str, expected: dict[str, object]) -> None:
+    _check(_one(line), "gateway.service_failed", expected)
+
+
 @pytest.mark.parametrize("line", [
     "openclaw-gateway.service: Main process exited, code=exited, status=1/FAILURE",  # an exit of its own
     "openclaw-gateway.service: Failed with result 'exit-code'.",

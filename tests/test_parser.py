@@ -657,6 +657,10 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("openclaw-gateway.service: State 'stop-sigterm' timed out. Killing.", "gateway.stop_killed", {}),
     ("openclaw-gateway.service: Main process exited, code=killed, status=9/KILL", "gateway.process_killed",
      {"signal": "SIGKILL"}),
+    ("openclaw-gateway.service: Main process exited, code=exited, status=1/FAILURE", "gateway.process_exited",
+     {"exitStatus": 1, "exitName": "FAILURE"}),
+    ("openclaw-gateway.service: Start request repeated too quickly.", "gateway.service_failed",
+     {"unit": "openclaw-gateway.service"}),
     ("heartbeat: webhooks=12/12/0 active=1 waiting=0 queued=1", "heartbeat", {"webhooksReceived": 12, "queued": 1}),
     ("lane wait exceeded: lane=session:agent:main:main waitedMs=695534 queueAhead=0 activeAhead=1 activeNow=0 "
      "queueBehind=0", "lane.wait_exceeded", {"waitedMs": 695534, "laneSessionKey": "agent:main:main"}),

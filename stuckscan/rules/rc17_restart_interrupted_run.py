@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 RESTART_BEFORE_STALL = timedelta(minutes=5)
 # The stop itself, as evidence: the correlator files it only when it cut such a wait (Correlator._restart_wait_cut_by).
-STOP_KINDS = ("gateway.stop_killed", "gateway.process_killed", "gateway.signal", "gateway.signal_action")
+STOP_KINDS = ("gateway.stop_killed", "gateway.process_killed", "gateway.process_exited", "gateway.signal",
+              "gateway.signal_action")
 RESTART_MARKERS = frozenset({"gateway.signal", "gateway.signal_action", "gateway.restart_mode", "gateway.draining",
                              "gateway.restarting", "gateway.reload_required"})
 
@@ -265,6 +266,7 @@ def _what_it_left(event: object) -> str:
     if kind in STOP_KINDS:
         by = "the service manager killed the gateway" if kind == "gateway.stop_killed" else \
             f"the gateway process was killed ({_killed_by(fields)})" if kind == "gateway.process_killed" else \
+            f"the gateway process exited ({_exited_with(fields)})" if kind == "gateway.process_exited" else \
             f"the gateway was stopped ({fields.get('signal', 'a signal')})"
         return by + " while the restart still waited for that work to finish"
     if kind == "session.work_invalidated":
@@ -319,12 +321,22 @@ def _killed_by(fields: Mapping[str, object]) -> str:
     return "by the OOM killer" if fields.get("reason") == "oom-kill" else str(fields.get("signal") or "a signal")
 
 
+def _exited_with(fields: Mapping[str, object]) -> str:
+    """The failure code the service manager said the process exited with."""
+    status, name = fields.get("exitStatus"), fields.get("exitName")
+    if status is None:
+        return "a failure code"
+    return f"status {status}/{name}" if name else f"status {status}"
+
+
 def _stopped_by(stop: Event) -> str:
     """How the process was stopped, as a sentence's start."""
     if stop.kind == "gateway.stop_killed":
         return "The service manager killed the gateway"
     if stop.kind == "gateway.process_killed":
         return f"The gateway process was killed ({_killed_by(stop.fields)})"
+    if stop.kind == "gateway.process_exited":
+        return f"The gateway process exited ({_exited_with(stop.fields)})"
     return f"The gateway process was stopped ({field_text(stop, 'signal') or 'a stop signal'})"
 
 
