@@ -4212,6 +4212,24 @@ def match_under_tag(subsystem: str, message: str) -> tuple[str, tuple[Family, re
     return (whole, found) if found is not None else None
 
 
+# A gateway lifecycle message with its tag written as a bare word, no brackets and no level before it ("gateway signal
+# SIGTERM received", a table cell quoting the console line "[gateway] signal SIGTERM received" without its brackets,
+# f796): the word is the tag, and the rest is read as the gateway's own message. Only the gateway's lifecycle
+# families ("gateway.*") are tried, so a prose word "gateway" before any other wording reads nothing.
+BARE_GATEWAY_TAG = "gateway "
+
+
+def match_after_bare_gateway_tag(message: str) -> tuple[str, tuple[Family, re.Match[str]]] | None:
+    """The message after a bare ``gateway `` word and its match, when a gateway lifecycle family matches it."""
+    if not message.startswith(BARE_GATEWAY_TAG):
+        return None
+    rest = message[len(BARE_GATEWAY_TAG):]
+    found = _match_anchored(rest)
+    if found is None or not found[0].kind.startswith("gateway."):
+        return None
+    return rest, found
+
+
 def _match_anchored(message: str) -> tuple[Family, re.Match[str]] | None:
     for family in ANCHORED_INDEX.get(first_word(message), ()):
         if not message.startswith(family.prefixes):

@@ -1874,6 +1874,10 @@ class LineParser:
             retagged = families.match_under_tag(record.subsystem, message)
             if retagged is not None:
                 family = apply_family(retagged[0], fields, raw, seconds, retagged[1])
+        if family is None and not record.subsystem and record.kind is None:
+            bare = families.match_after_bare_gateway_tag(message)
+            if bare is not None:
+                family = apply_family(bare[0], fields, raw, seconds, bare[1])
         kind = family.kind if family else (record.kind or GENERIC_KIND)
         if record.meta:
             _merge_meta(record.meta, kind, fields, raw, seconds)

@@ -209,6 +209,24 @@ def test_console_tag_maps_back_to_subsystem() -> None:
     assert event.fields["reason"] is None
 
 
+def test_gateway_tag_written_as_a_bare_word_before_a_lifecycle_message() -> None:
+    # A table cell quoting "[gateway] signal SIGTERM received" without its brackets, the cells pasted one a line (f796).
+    lines = ["| Time (EDT) |", "Event |", "| 09:20:25 |", "gateway signal SIGTERM received (from the in-progress update) |"]
+    events = parse_text_lines(lines, "timeline.md", ParseOptions(date=date(2026, 4, 24)))
+    signal = events[-1]
+    assert signal.kind == "gateway.signal"
+    assert signal.fields["signal"] == "SIGTERM"
+    assert signal.time is not None and (signal.time.hour, signal.time.minute) == (9, 20)
+    assert one("gateway received SIGTERM; shutting down").kind == "gateway.signal_action"
+
+
+def test_bare_gateway_word_before_other_wording_reads_nothing() -> None:
+    # Only the gateway's lifecycle families follow the bare word: prose, and another family's wording, stay as they are.
+    assert one("gateway restarts on 2026.4.22").kind == "generic"
+    assert one("gateway lane wait exceeded: lane=main waitedMs=181469 queueAhead=0").kind == "generic"
+    assert one("Gateway restarts on 2026.4.22").kind == "generic"
+
+
 def test_pretty_time_only_uses_file_date_and_tz_option() -> None:
     event = one("23:20:10  [diagnostic] stuck session: age=138s queueDepth=1", source="openclaw-2026-03-01.log",
                 tz=parse_tz("Asia/Shanghai"))
