@@ -229,6 +229,10 @@ _ANSWERED_ERROR = re.compile(
 _CONNECTION_FAILED = re.compile(r"network connection error|connection error|fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|"
                                 r"network_error|connection refused|DNS lookup for the provider endpoint failed|"
                                 r"provider endpoint is unreachable", re.IGNORECASE)
+# (and a stream the provider broke off mid-answer, t49b source audit: pi-ai's Bedrock ConverseStream event
+# modelStreamErrorException, "Model stream error: <msg>" (packages/ai/src/providers/amazon-bedrock.ts). The provider
+# was streaming, so the break is no hang of its own; but it may end a call that had waited long, so the same wait bar)
+_STREAM_BROKEN = re.compile(r"\bModel stream error: ")
 _RAW_TIMEOUT = re.compile(r"time[ds]?[_ -]?out|\babort", re.IGNORECASE)
 # undici's own stream timeouts (HeadersTimeoutError "Headers Timeout Error", code UND_ERR_HEADERS_TIMEOUT; BodyTimeoutError
 # "Body Timeout Error", UND_ERR_BODY_TIMEOUT): the provider sent no response headers, or no body bytes, for the
@@ -259,7 +263,7 @@ def agent_end_provider_answered(event: Event) -> bool:
     if PROVIDER_REFUSED.search(said) or _ANSWERED_ERROR.search(said) or _PROVIDER_ANSWERED.match(said) \
             or _SERVER_ERROR_WORDS.search(said):
         return True
-    return _CONNECTION_FAILED.search(said) is not None \
+    return (_CONNECTION_FAILED.search(said) is not None or _STREAM_BROKEN.search(said) is not None) \
         and event.seconds.get(AGENT_END_WAIT_FIELD, 0.0) < CONNECTION_WAIT_BAR_SECONDS
 
 
@@ -317,8 +321,14 @@ def model_call_timed_out(event: Event) -> bool:
 # OpenAI Responses stream answered with, "Error Code <code>: <message>" (packages/ai/src/providers/openai-responses-shared.ts);
 # not OpenRouter's "Provider returned error", which OpenClaw files under "timeout" (failover-matches.ts): its upstream
 # failure often ends a call that waited with nothing, as in a cron run silent for 125 s, f3202)
+# (t49b: also the Bedrock stream's other refusals, "Throttling error: <msg>" and "Validation error: <msg>"
+# (amazon-bedrock.ts), and the failures OpenClaw's OpenAI WebSocket stream reads off the socket, a response.failed event
+# "OpenAI WebSocket response failed: <msg>" and an error event "OpenAI WebSocket error: <msg> (code=<code>)"
+# (src/agents/openai-ws-stream.ts): the provider answered)
 _SERVER_ERROR_WORDS = re.compile(r"\b(?:Internal Server Error|Bad Gateway|Service Unavailable)\b|"
-                                 r"\bAPI error:? \(?(?!408|504|522|524)[45]\d\d\b|\bError Code [\w.-]+: ", re.IGNORECASE)
+                                 r"\bAPI error:? \(?(?!408|504|522|524)[45]\d\d\b|\bError Code [\w.-]+: |"
+                                 r"\b(?:Throttling|Validation) error: |\bOpenAI WebSocket (?:response failed|error): ",
+                                 re.IGNORECASE)
 _TIMED_OUT = r"time[ds]?[_ -]?out"  # timeout, timed out, timed_out (ETIMEDOUT too)
 _TIMEOUT_WORDS = re.compile(_TIMED_OUT + r"|aborted|deadline|\b(?:504|522|524)\b", re.IGNORECASE)
 _FAILOVER_ERROR_FIELDS = ("errorPreview", "fallbackStepFromFailureDetail", "detail", "rawError", "error")

@@ -808,3 +808,41 @@ def test_a_timeout_status_in_an_api_error_stays_a_model_call_timeout() -> None:
     # waited with nothing (f3202), so it is no sign the provider answered
     raw = "Provider returned error"
     assert _primaries(_agent_end(f"LLM request timed out. failoverReason=timeout rawError={raw}")) == ["RC01"]
+
+
+# -- the Bedrock stream's and OpenAI WebSocket stream's answered failures (t49b source audit)
+def test_the_bedrock_streams_refusals_and_the_openai_websockets_failure_events_are_no_model_hang() -> None:
+    # pi-ai's Bedrock ConverseStream exceptions (amazon-bedrock.ts) and the response.failed / error events OpenClaw's
+    # OpenAI WebSocket stream reads off the socket (src/agents/openai-ws-stream.ts): the provider answered
+    for raw in ("Throttling error: Too many tokens, please wait before trying again.",
+                "Validation error: Input is too long for requested model.",
+                "OpenAI WebSocket error: Rate limit reached for gpt-5.4 (code=rate_limit_exceeded)",
+                "OpenAI WebSocket response failed: The server had an error while processing your request."):
+        assert _primaries(_agent_end(f"LLM request timed out. failoverReason=timeout rawError={raw}")) == [], raw
+        assert _primaries(_agent_end(raw)) == [], raw
+        failover = ("2026-11-20T10:00:00.000Z [agent/embedded] embedded run failover decision: runId=r1 "
+                    f"stage=assistant decision=surface_error reason=timeout provider=x/m profile=- rawError={raw}")
+        assert "RC01" not in _primaries(failover), raw
+
+
+def test_a_bedrock_stream_broken_mid_answer_is_no_hang_unless_its_run_had_waited() -> None:
+    # modelStreamErrorException, "Model stream error: <msg>": Bedrock was streaming when it broke off
+    raw = "Model stream error: The model encountered an error processing the stream. Retry your request."
+    assert _primaries(_agent_end(f"LLM request timed out. failoverReason=timeout rawError={raw}")) == []
+    # (its run open 150 s before the break: the call may have hung first, the wait bar of a connection failure)
+    run = "5d1e0c2b-7a6f-4e9d-8b3c-1a2b3c4d5e6f"
+    start = (f"2026-03-10T09:10:11.000Z [agent/embedded] embedded run start: runId={run} "
+             "sessionId=5f0e9a3c-2b1d-4c8e-9f7a-6d5c4b3a2e1f provider=amazon-bedrock model=m-large thinking=off")
+    end = ('2026-03-10T09:12:41.000Z warn agent/embedded {"subsystem":"agent/embedded"} '
+           f'{{"event":"embedded_run_agent_end","runId":"{run}","isError":true,"error":"LLM request timed out.",'
+           f'"failoverReason":"timeout","model":"m-large","provider":"amazon-bedrock","rawErrorPreview":"{raw}"}} '
+           "embedded run agent end")
+    assert _primaries(end) == []
+    assert _primaries(start, end) == ["RC01"]
+
+
+def test_a_websocket_closed_or_idle_under_a_timeout_copy_stays_a_possible_hang() -> None:
+    # (a 1006 close may cut a request that waited, as a reset does; pi-ai's own idle timeout is a silent stream)
+    for raw in ("WebSocket closed 1006", "WebSocket closed mid-request (code=1006, reason=unknown)",
+                "WebSocket idle timeout after 300000ms"):
+        assert _primaries(_agent_end(f"LLM request timed out. failoverReason=timeout rawError={raw}")) == ["RC01"], raw
