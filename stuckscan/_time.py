@@ -20,8 +20,6 @@ from collections.abc import Callable
 from dataclasses import field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-from dateutil import tz as dateutil_tz
-
 from stuckscan._dataclass import dataclass
 from stuckscan._iso import parse_iso_datetime
 
@@ -56,8 +54,6 @@ def parse_tz(spec: str) -> tzinfo:
     text = spec.strip()
     if text.lower() in ("utc", "z", "gmt"):
         return UTC
-    if text.lower() == "local":
-        return dateutil_tz.tzlocal()
     match = _OFFSET.fullmatch(text)
     if match:
         sign, hours, minutes = match.groups()
@@ -65,6 +61,10 @@ def parse_tz(spec: str) -> tzinfo:
         if delta > timedelta(hours=18):
             raise TimeZoneError(f"offset out of range: {spec!r}")
         return timezone(-delta if sign == "-" else delta)
+    from dateutil import tz as dateutil_tz  # (about 5 ms to import: only for a zone that is not an offset)
+
+    if text.lower() == "local":
+        return dateutil_tz.tzlocal()
     zone = dateutil_tz.gettz(text)
     if zone is None:
         raise TimeZoneError(f"unknown time zone: {spec!r} (use an IANA name like Asia/Shanghai or an offset like +08:00)")
@@ -168,6 +168,8 @@ class TimeContext:
 
     def resolved_zone(self) -> tzinfo:
         if self.zone is None:
+            from dateutil import tz as dateutil_tz  # (a line with no zone of its own: the machine's)
+
             self.zone = dateutil_tz.tzlocal()
         return self.zone
 
@@ -180,6 +182,8 @@ class TimeContext:
         """``naive`` read in ``zone``; in a repeated (fall-back) hour, the pass nearest the last line."""
         value = naive.replace(tzinfo=zone)
         if not isinstance(zone, timezone) and self._is_ambiguous(value):
+            from dateutil import tz as dateutil_tz  # (a zone that is not a fixed offset is dateutil's)
+
             first, second = _to_utc(value), _to_utc(dateutil_tz.enfold(value, fold=1))
             last = self._last_instant
             if first is None or second is None or last is None:
@@ -193,6 +197,8 @@ class TimeContext:
         if known is None:
             if len(self._ambiguous_minutes) > 4096:
                 self._ambiguous_minutes.clear()
+            from dateutil import tz as dateutil_tz
+
             known = self._ambiguous_minutes[minute] = dateutil_tz.datetime_ambiguous(value)
         return known
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from json.decoder import scanstring
-from typing import Any
+from typing import Any, NamedTuple
 
 from stuckscan import _strictjson
 from stuckscan._dataclass import dataclass
@@ -635,12 +636,17 @@ def _produced_chars(content: Any) -> int:
 
 # A shell command that restarts or stops the gateway (the CLI, the service managers, a process kill by name) and the
 # gateway tool's restarting actions: an agent that runs one restarts the process its own run lives in.
-GATEWAY_RESTART_COMMAND = re.compile(
-    r"\b" + PRODUCT_NAME + r"\s+gateway\s+(?:restart|stop)\b"
-    r"|\bsystemctl\s+(?:--user\s+)?(?:restart|stop|kill)\s+(?:\S*\s+)?" + PRODUCT_NAME +
-    r"|\blaunchctl\s+(?:kickstart|kill|stop|bootout|unload)\b[^;&|]*" + PRODUCT_NAME +
-    r"|\b(?:pkill|killall)\b[^;&|]*" + PRODUCT_NAME + r"|\bpm2\s+(?:restart|stop|reload)\s+\S*" + PRODUCT_NAME,
-    re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _gateway_restart_command() -> re.Pattern[str]:
+    """(compiled on first use: only an assistant message's tool call with a command asks it)"""
+    return re.compile(
+        r"\b" + PRODUCT_NAME + r"\s+gateway\s+(?:restart|stop)\b"
+        r"|\bsystemctl\s+(?:--user\s+)?(?:restart|stop|kill)\s+(?:\S*\s+)?" + PRODUCT_NAME +
+        r"|\blaunchctl\s+(?:kickstart|kill|stop|bootout|unload)\b[^;&|]*" + PRODUCT_NAME +
+        r"|\b(?:pkill|killall)\b[^;&|]*" + PRODUCT_NAME + r"|\bpm2\s+(?:restart|stop|reload)\s+\S*" + PRODUCT_NAME,
+        re.IGNORECASE)
+
+
 GATEWAY_TOOL_RESTARTS = frozenset({"restart", "update.run"})
 COMMAND_TOOLS = frozenset({"exec", "bash", "shell", "process", "run_command"})
 
@@ -654,7 +660,7 @@ def gateway_restart_call(content: Any) -> tuple[str, str] | None:
             continue
         name, arguments, call_id = part.get("name"), part["arguments"], str(part.get("id", ""))[:200]
         command = arguments.get("command")
-        if name in COMMAND_TOOLS and isinstance(command, str) and GATEWAY_RESTART_COMMAND.search(command):
+        if name in COMMAND_TOOLS and isinstance(command, str) and _gateway_restart_command().search(command):
             return call_id, command[:200]
         if name == "gateway" and arguments.get("action") in GATEWAY_TOOL_RESTARTS:
             return call_id, f"gateway {arguments['action']}"
@@ -664,10 +670,15 @@ def gateway_restart_call(content: Any) -> tuple[str, str] | None:
 # A shell command that prints a log: ``openclaw logs``, ``journalctl``, ``docker logs``, or a file reader (tail, cat,
 # grep, ...) given a path that names a log: a ``.log`` file or a ``log``/``logs`` folder (not any word that holds
 # "log", such as catalog or changelog). Its tool result is program output, the log's own lines.
-LOG_READING_COMMAND = re.compile(
-    r"\b" + PRODUCT_NAME + r"\s+logs\b|\bjournalctl\b|\bdocker\s+(?:compose\s+)?logs\b"
-    r"|\b(?:tail|head|cat|grep|egrep|rg|less|sed|awk)\b[^;&|]*(?:\.log\b|\blogs?\b)",
-    re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _log_reading_command() -> re.Pattern[str]:
+    """(compiled on first use, as :func:`_gateway_restart_command`)"""
+    return re.compile(
+        r"\b" + PRODUCT_NAME + r"\s+logs\b|\bjournalctl\b|\bdocker\s+(?:compose\s+)?logs\b"
+        r"|\b(?:tail|head|cat|grep|egrep|rg|less|sed|awk)\b[^;&|]*(?:\.log\b|\blogs?\b)",
+        re.IGNORECASE)
+
+
 # A line in a gateway log's form begins with its own date and time: ISO, as the file log and the console print it, or
 # behind journald's prefix (``May 04 18:24:24 host node[1210]: ...``, the "journald" text shape).
 _ISO_AT_START = re.compile(_ISO)
@@ -683,7 +694,7 @@ def log_reading_calls(content: Any) -> list[str]:
         if not isinstance(part, dict) or part.get("type") != "toolCall" or not isinstance(part.get("arguments"), dict):
             continue
         command = part["arguments"].get("command")
-        if part.get("name") in COMMAND_TOOLS and isinstance(command, str) and LOG_READING_COMMAND.search(command):
+        if part.get("name") in COMMAND_TOOLS and isinstance(command, str) and _log_reading_command().search(command):
             calls.append(str(part.get("id", ""))[:200])
     return calls
 
@@ -1044,24 +1055,45 @@ def joined_line(first: Piece, content: str) -> str:
 
 # -- the reporter's notes between and after log lines -------------------------------------
 
-# Words a remark about the log (rather than a log line) uses: what is missing, cut, repeated.
-_REMARK_WORDS = re.compile(
-    r"(?i:\b(?:omitted|similar|identical|more|repeat(?:ed|s|ing)?|lines?|entries|snip(?:ped)?|cut|trimmed|abridged"
-    r"|truncated|elided|redacted|removed|nothing|no|never|none|after|before|until|then|hangs?|hung|stuck|freez(?:e|es"
-    r"|ing)|frozen|wedged|here|this|later|earlier|same|again|so on|etc|times|every|minutes?|mins?|seconds?|secs?"
-    r"|hours?|unresponsive|silence|silent|waiting|reporter|continues|forever|retries|retried|attempts)\b|(?<![\w×])[x×]\d+\b"
-    r"|\b\d+[x×](?!\w))"
-)
-_OWN_LINE_MARK = re.compile(
-    r"(?:(?P<hash>#{1,6})|(?P<slashes>//)|(?P<arrow><-{1,3}|<={2}|-{2}>|={2}>|←|⬅\ufe0f?|👈|\^{2,}))(?:\s+|$)"
-    r"|(?P<dots>\.{3,}|…)\s*"
-)
-_WS_FRAME = re.compile(r"(?:open|req|res|event|close|ping|pong)\b")
-_ENCLOSED = re.compile(r"\((?P<paren>.+)\)|\[(?P<bracket>.+)\]")
-_COUNT = re.compile(r"(?:\b(?P<lines>\d+)\s+(?:(?:more|similar|identical|repeated)\b\s*)+(?:lines|entries|messages"
-                    r"|warnings|times|like this)?|\b(?P<counted>\d+)\s+(?:lines|entries|messages|warnings|times)\b"
-                    r"|(?<![\w×])[x×](?P<times>\d+)\b)")
-_TAG_END = re.compile(r".*\[[\w/.:-]{1,80}\]")
+class _NotePatterns(NamedTuple):
+    """The patterns that read a reporter's notes, compiled on first use (:func:`_notes`): a line reaches them only
+    past a string test (its first character, a remark mark found from its end), and a gateway's own log has none."""
+
+    # Words a remark about the log (rather than a log line) uses: what is missing, cut, repeated.
+    remark_words: re.Pattern[str]
+    own_line_mark: re.Pattern[str]
+    ws_frame: re.Pattern[str]
+    enclosed: re.Pattern[str]
+    count: re.Pattern[str]
+    tag_end: re.Pattern[str]
+    # A remark that the line before it kept coming: "repeats every ~35 min", "(and so on, every 30s)", "again and
+    # again", "x3", "(12 retries, all 403)". A count of omitted lines ("12 more lines") says lines were left out, not
+    # that one repeated.
+    repeats: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _notes() -> _NotePatterns:
+    return _NotePatterns(
+        remark_words=re.compile(
+            r"(?i:\b(?:omitted|similar|identical|more|repeat(?:ed|s|ing)?|lines?|entries|snip(?:ped)?|cut|trimmed|abridged"
+            r"|truncated|elided|redacted|removed|nothing|no|never|none|after|before|until|then|hangs?|hung|stuck|freez(?:e|es"
+            r"|ing)|frozen|wedged|here|this|later|earlier|same|again|so on|etc|times|every|minutes?|mins?|seconds?|secs?"
+            r"|hours?|unresponsive|silence|silent|waiting|reporter|continues|forever|retries|retried|attempts)\b|(?<![\w×])[x×]\d+\b"
+            r"|\b\d+[x×](?!\w))"),
+        own_line_mark=re.compile(
+            r"(?:(?P<hash>#{1,6})|(?P<slashes>//)|(?P<arrow><-{1,3}|<={2}|-{2}>|={2}>|←|⬅\ufe0f?|👈|\^{2,}))(?:\s+|$)"
+            r"|(?P<dots>\.{3,}|…)\s*"),
+        ws_frame=re.compile(r"(?:open|req|res|event|close|ping|pong)\b"),
+        enclosed=re.compile(r"\((?P<paren>.+)\)|\[(?P<bracket>.+)\]"),
+        count=re.compile(r"(?:\b(?P<lines>\d+)\s+(?:(?:more|similar|identical|repeated)\b\s*)+(?:lines|entries|messages"
+                         r"|warnings|times|like this)?|\b(?P<counted>\d+)\s+(?:lines|entries|messages|warnings|times)\b"
+                         r"|(?<![\w×])[x×](?P<times>\d+)\b)"),
+        tag_end=re.compile(r".*\[[\w/.:-]{1,80}\]"),
+        repeats=re.compile(r"(?i:\brepeat(?:s|ed|ing)?\b|\brecurs?\b|\bagain\b|\bkeeps? (?:coming|repeating)\b"
+                           r"|\bevery\s+~?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b"
+                           r"|(?<![\w×])[x×]\d+\b|\b\d+[x×](?!\w)|\b\d+ times\b|\b\d+ (?:[a-z]+ ){0,2}(?:retries|restarts|attempts)\b)"),
+    )
 
 
 @dataclass(slots=True)
@@ -1075,21 +1107,15 @@ class Note:
     repeats: bool = False  # it says the line before it kept coming ("repeats every ~35 min", "x3")
 
 
-# A remark that the line before it kept coming: "repeats every ~35 min", "(and so on, every 30s)", "again and
-# again", "x3", "(12 retries, all 403)". A count of omitted lines ("12 more lines") says lines were left out, not that one repeated.
-_REPEATS = re.compile(r"(?i:\brepeat(?:s|ed|ing)?\b|\brecurs?\b|\bagain\b|\bkeeps? (?:coming|repeating)\b"
-                      r"|\bevery\s+~?\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b"
-                      r"|(?<![\w×])[x×]\d+\b|\b\d+[x×](?!\w)|\b\d+ times\b|\b\d+ (?:[a-z]+ ){0,2}(?:retries|restarts|attempts)\b)")
-
-
 def _note(text: str, form: str) -> Note:
-    count = _COUNT.search(text)
+    notes = _notes()
+    count = notes.count.search(text)
     number = None
     if count is not None:
         number = int(count.group("lines") or count.group("counted") or count.group("times"))
     if number is not None and form == "line" and count is not None and not count.group("times"):
         form = "omitted"
-    repeats = form != "omitted" and _REPEATS.search(text) is not None
+    repeats = form != "omitted" and notes.repeats.search(text) is not None
     return Note(text, form, number, repeats)
 
 
@@ -1101,7 +1127,8 @@ def own_line_note(text: str, is_log_text: Any) -> Note | None:
     first = text[:1]
     if first not in _NOTE_FIRST:
         return None
-    mark = _OWN_LINE_MARK.match(text)
+    notes = _notes()
+    mark = notes.own_line_mark.match(text)
     if mark is not None:
         rest = text[mark.end():].strip()
         if mark.group("hash") or mark.group("slashes"):
@@ -1109,11 +1136,11 @@ def own_line_note(text: str, is_log_text: Any) -> Note | None:
         if "=" in rest or (rest and is_log_text(rest)):
             return None
         if mark.group("arrow"):
-            return None if _WS_FRAME.match(rest) else _note(rest or text, "line")
-        if rest and _REMARK_WORDS.search(rest) is None:  # "... <something>": a cut line, unless it is a remark
+            return None if notes.ws_frame.match(rest) else _note(rest or text, "line")
+        if rest and notes.remark_words.search(rest) is None:  # "... <something>": a cut line, unless it is a remark
             return None
         return _note(text, "line")
-    enclosed = _ENCLOSED.fullmatch(text)
+    enclosed = notes.enclosed.fullmatch(text)
     if enclosed is None:
         return None
     inner = enclosed.group("paren") or enclosed.group("bracket") or ""
@@ -1121,9 +1148,9 @@ def own_line_note(text: str, is_log_text: Any) -> Note | None:
     if "=" in inner:
         return None
     if core:
-        if " " not in core and _REMARK_WORDS.fullmatch(core) is None and core.lower() not in ("snip", "cut"):
+        if " " not in core and notes.remark_words.fullmatch(core) is None and core.lower() not in ("snip", "cut"):
             return None  # "(dead-pid)", "[ws]": a word of a log line, not a remark
-        if _REMARK_WORDS.search(core) is None or is_log_text(core):
+        if notes.remark_words.search(core) is None or is_log_text(core):
             return None
     return _note(text, "line")
 
@@ -1140,14 +1167,15 @@ def split_trailing_remark(text: str) -> tuple[str, Note | None]:
     if found is None:
         return text, None
     start, end, summary = found
+    notes = _notes()
     body = text[:start].rstrip()
     remark = text[end:].strip()
     if summary:
         remark = remark[:-1].strip()  # the closing parenthesis
     if (not body or not remark or "=" in remark or body.count('"') % 2
-            or (body.endswith("]") and _TAG_END.fullmatch(body)) or _WS_FRAME.match(remark)):
+            or (body.endswith("]") and notes.tag_end.fullmatch(body)) or notes.ws_frame.match(remark)):
         return text, None
-    if summary and _REMARK_WORDS.search(remark) is None and not remark.startswith("#"):
+    if summary and notes.remark_words.search(remark) is None and not remark.startswith("#"):
         return text, None
     note = _note(remark, "trailing")
     if summary and note.count is not None:

@@ -1148,15 +1148,15 @@ def test_a_tool_results_carried_lines_are_those_in_a_logs_form() -> None:
 def test_moltbot_era_restart_commands_are_gateway_restarts() -> None:
     # Commit a3cc8655: `systemctl`, `pkill`, `launchctl`, `pm2` and the CLI's own restart name any of the product's
     # names, Moltbot's included.
-    from stuckscan.shapes import GATEWAY_RESTART_COMMAND
+    from stuckscan.shapes import _gateway_restart_command
 
     for command in ("systemctl --user restart moltbot-gateway", "pkill -f moltbot", "moltbot gateway restart",
                     "launchctl kickstart -k gui/501/bot.molt.gateway moltbot", "pm2 restart moltbot-gateway",
                     "killall clawdbot", "systemctl restart openclaw"):
-        assert GATEWAY_RESTART_COMMAND.search(command), command
+        assert _gateway_restart_command().search(command), command
     # Boundary: the same commands on another program
     for command in ("systemctl restart nginx", "pkill -f node", "pm2 restart api"):
-        assert not GATEWAY_RESTART_COMMAND.search(command), command
+        assert not _gateway_restart_command().search(command), command
 
 
 # -- TextShape.starts: a line starting with another ASCII character is not tried ---------------------------------------

@@ -142,6 +142,8 @@ def local_zone(zone: Any) -> Any:
 def resolve_window(selection: InputSelection, now: datetime | None = None, log_zone: tzinfo | None = None) -> TimeWindow:
     """The ``--since``/``--until`` window. Times without a zone are read in the zone the
     log prints (``log_zone``), else in ``--tz``, else in this machine's."""
+    if selection.since is None and selection.until is None:
+        return TimeWindow()  # (no zone to look up: the machine's costs an import of dateutil.tz)
     moment = now or datetime.now(timezone.utc)
     try:
         return TimeWindow.parse(selection.since, selection.until, moment, log_zone or local_zone(selection.zone))

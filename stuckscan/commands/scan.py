@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from stuckscan.redact import Redactor
 
 MACHINE_FORMATS = frozenset({"json", "sarif", "junit", "github"})
+# The formats that never read the display zone (their times are UTC).
+ZONELESS_FORMATS = MACHINE_FORMATS
 # The redactor's memo of texts already learned is emptied when this full: the same
 # placeholders, without holding every text of a log with many incidents. (Beyond 1,000
 # incidents the second pass needs no memo: see redact.Redactor._learn_store.)
@@ -50,17 +52,35 @@ def _output_width(output: str | None) -> int | None:
     return int(columns) if columns.isdigit() and int(columns) > 0 else 100
 
 
-def _display_zone(analysis: Any, selection: InputSelection, asked: Any) -> Any:
+def _display_zone(analysis: Any, selection: InputSelection, asked: Any, output_format: str | None = None) -> Any:
     """The zone asked for; else the one offset the log prints; else, when it prints none
-    (time-only lines), the zone its lines were read in; else (several offsets) UTC."""
+    (time-only lines), the zone its lines were read in; else (several offsets) UTC.
+
+    With ``output_format`` a report that shows no time in it (the machine formats; a text
+    report of lines without a time and no bundle) gets None: the machine's zone is not
+    looked up (that imports ``dateutil.tz``, about 5 ms of a pasted fragment's scan)."""
     from stuckscan.formats._report import log_zone
 
     if asked is not None:
         return asked
     zone = log_zone(analysis)
     if zone is None and not analysis.environment.timezone_offsets:
+        if selection.zone is None and not _shows_times(analysis, output_format):
+            return None
         return local_zone(selection.zone)
     return zone
+
+
+def _shows_times(analysis: Any, output_format: str | None) -> bool:
+    """Whether the report may show a time or a zone in the display zone: not the machine formats (they
+    write UTC), and not scan's text report when no line has a time and no bundle was read (then every
+    time it shows is ``--:--:--`` or "no timestamps", and it names no zone)."""
+    if output_format in ZONELESS_FORMATS:
+        return False
+    if output_format == "text":
+        inputs = analysis.inputs
+        return inputs.first_time is not None or inputs.last_time is not None or inputs.bundle is not None
+    return True
 
 
 def _render_options(color: bool | None, output: str | None, fail_on: Any, redactor: Redactor | None,
@@ -117,7 +137,7 @@ def scan(output_format: str, output: str | None, fail_on: Any, color: bool | Non
     analysis = load_analysis(selection, machine_output=output_format in MACHINE_FORMATS or output_format == "markdown",
                              redactor=redactor)
     options = _render_options(color if output_format == "text" else False, output, fail_on, redactor,
-                              _display_zone(analysis, selection, asked), selection.verbose, show_all)
+                              _display_zone(analysis, selection, asked, output_format), selection.verbose, show_all)
     if sarif_root is not None:
         options = dataclasses.replace(options, base_dir=sarif_root)
     _emit(_report(output_format, analysis, options), output)
