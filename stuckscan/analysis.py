@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from stuckscan._dataclass import dataclass
 from stuckscan._store import IncidentStore
+from stuckscan.channels import gateway_ports, refused_off_gateway
 from stuckscan.classifier import (
     BuildInfo,
     Candidate,
@@ -32,7 +33,7 @@ from stuckscan.correlator import (
     correlate,
     event_order,
 )
-from stuckscan.events import Event
+from stuckscan.events import DELIVERY_REFUSED_KIND, Event, refused_off_default_port
 from stuckscan.lifecycle_lane import LANE_KINDS
 from stuckscan.model import (
     Analysis,
@@ -190,7 +191,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
         starts[record.seq] = incident.start
         incidents.append(incident)
     for shell, record in zip(episodes, result.episodes, strict=False):
-        episode_view = EpisodeView(record, stuck_overlaps.get(shell.id, 0), build, setup.thresholds)
+        episode_view = EpisodeView(record, stuck_overlaps.get(shell.id, 0), build, setup.thresholds, result.markers)
         decision = _capped_episode(classify_episode(episode_view), record)
         shell.primary = _finding(decision.primary, 0.0, build, episode_view) if decision.primary else None
         shell.contributing = [_finding(c, 0.0, build, episode_view) for c in decision.contributing]
@@ -212,10 +213,19 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
     )
     kept_episodes = [e for e in episodes if e.primary is not None]
     unexplained = unexplained or UnexplainedCollector()
+    judged = judged or UnexplainedCollector()
+    ports = gateway_ports(result.markers)
     for shell, record in zip(episodes, result.episodes, strict=False):
         if shell.primary is None:  # gateway trouble no rule claimed: a CLI that could not connect is still a fault
             for event in record.evidence.of(*CLIENT_SYMPTOM_KINDS):
                 unexplained.add(event)
+        # (a webhook delivery refused on a port other than the default, which no collector took while lines streamed:
+        # on a port the input does not name as the gateway's, a delivery to another service no rule reads)
+        for event in record.evidence.of(DELIVERY_REFUSED_KIND):
+            if refused_off_gateway(event, ports):
+                unexplained.add(event)
+            elif refused_off_default_port(event) and event.level in JUDGED_LEVELS:
+                judged.add(event)
     add_config_advice(kept_episodes, setup)
     signals = None
     if miner is not None:
@@ -223,7 +233,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
     return Analysis(inputs=inputs, environment=environment, incidents=incidents, episodes=kept_episodes, signals=signals,
                     unexplained=unexplained.result(),
                     # (said only of an empty result: beside findings, which of these lines they cite is theirs to show)
-                    judged=(judged or UnexplainedCollector()).result() if not len(incidents) and not kept_episodes
+                    judged=judged.result() if not len(incidents) and not kept_episodes
                     else UnexplainedLines())
 
 

@@ -12,12 +12,13 @@ channel plugin the loader gave up on is its channel exiting (``channel.exited``)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from stuckscan.brand import PRODUCT_NAME, PRODUCT_NAME_SET
-from stuckscan.events import GENERIC_KIND, Event
+from stuckscan.events import DEFAULT_GATEWAY_PORT, GENERIC_KIND, Event, refused_port
 from stuckscan.unexplained import looks_like_fault
 
 # OpenClaw's messaging channels, as their subsystems name them (`telegram`, `gateway/channels/slack`,
@@ -665,3 +666,27 @@ def regular_steps(times: list[datetime]) -> timedelta | None:
     if hours >= 1 and all(abs(s - hours * SCHEDULE_HOUR) <= SCHEDULE_SLACK for s in steps):
         return None  # (a restart every hour or every few hours, on a schedule)
     return step
+
+
+# The gateway's start line (src/gateway/server-startup-log.ts, logGatewayStartup): "listening on <scheme>://<host>:<port>
+# [, <scheme>://[<v6 host>]:<port>] (PID <pid>)", scheme ws or wss, one endpoint per bound host, all on the one port
+# the config's gateway.port, `--port` or OPENCLAW_GATEWAY_PORT set (18789 by default). Only a ws/wss endpoint names
+# the gateway (a plugin's own "listening on http://..." does not).
+_GATEWAY_ENDPOINT = re.compile(r"\bwss?://(?:\[[0-9A-Fa-f:.]{2,45}\]|[\w.-]{1,253}):(?P<port>\d{1,5})\b")
+
+
+def gateway_ports(markers: Iterable[Event]) -> frozenset[int]:
+    """The ports the gateway listened on, as the input says: the default, and each port a gateway start line among the
+    markers names (anywhere in the input: a start before the refused deliveries, or the start that followed them)."""
+    ports = {DEFAULT_GATEWAY_PORT}
+    for marker in markers:
+        if marker.kind == "gateway.listening":
+            ports.update(int(m["port"]) for m in _GATEWAY_ENDPOINT.finditer(str(marker.fields.get("urls") or "")))
+    return frozenset(ports)
+
+
+def refused_off_gateway(event: Event, ports: frozenset[int]) -> bool:
+    """A webhook delivery refused on a port the input does not name as the gateway's (see :func:`gateway_ports`): a
+    delivery to another service, which no rule reads (an unexplained fault line, as before the family read the port)."""
+    port = refused_port(event)
+    return port is not None and port not in ports

@@ -129,6 +129,9 @@ class EpisodeView:
     overlapping_incidents: int
     build: BuildInfo
     thresholds: Thresholds = DEFAULT_THRESHOLDS
+    # The lifecycle markers of the whole input (CorrelationResult.markers): what the log says of the gateway beyond
+    # the episode, the port its start line names among them (stuckscan.channels.gateway_ports).
+    markers: list[Event] = field(default_factory=list)
 
     def events(self, *kinds: str) -> list[Event]:
         return self.record.evidence.of(*kinds)
@@ -244,7 +247,7 @@ def classify_incident(view: IncidentView) -> Decision:
     candidates = [c for detector in SESSION_DETECTORS if (c := detector(view)) is not None]
     covering: set[str] = set()
     for episode in view.episodes:
-        episode_view = EpisodeView(episode, 1, view.build, view.thresholds)
+        episode_view = EpisodeView(episode, 1, view.build, view.thresholds, view.markers)
         for detector in INCIDENT_EPISODE_DETECTORS:
             candidate = detector(episode_view)
             if candidate is not None and candidate.rule_id not in {c.rule_id for c in candidates}:

@@ -926,6 +926,27 @@ RUN_OVER_KINDS = frozenset({"embedded.run_done", "embedded.run_end", "embedded.a
 STOPPED_RUN = "stopped_run"
 # A gateway process that started: nothing of the process before it is still running.
 STARTED_KINDS = frozenset({"gateway.ready", "gateway.listening"})
+# A webhook channel's delivery refused (the sender's line, families.py) and the gateway's default port; the config's
+# gateway.port, `--port` and OPENCLAW_GATEWAY_PORT move it, and the start line then names the other port
+# (stuckscan.channels.gateway_ports).
+DELIVERY_REFUSED_KIND = "channel.delivery_refused"
+DEFAULT_GATEWAY_PORT = 18789
+
+
+def refused_port(event: Event) -> int | None:
+    """The port a refused webhook delivery names (``connect ECONNREFUSED 127.0.0.1:19001`` -> 19001), or None (no
+    target named, or another kind)."""
+    if event.kind != DELIVERY_REFUSED_KIND:
+        return None
+    port = event.fields.get("port")
+    return int(port) if isinstance(port, int) or isinstance(port, str) and port.isdigit() else None
+
+
+def refused_off_default_port(event: Event) -> bool:
+    """A refused webhook delivery that names a port other than the gateway's default: whether it is the gateway's is
+    known only from the whole log (its start line may come after), so no collector judges it while lines stream."""
+    port = refused_port(event)
+    return port is not None and port != DEFAULT_GATEWAY_PORT
 
 
 def expired_as_stale(event: Event) -> bool:

@@ -3264,14 +3264,17 @@ FAMILIES: tuple[Family, ...] = (
     # A webhook channel's sender (the BlueBubbles server, any service that POSTs inbound messages to the gateway's
     # webhook route) failing to deliver one because nothing listened: "... dispatch(es) ... connect ECONNREFUSED
     # 127.0.0.1:18789", "webhook delivery failed: ... ECONNREFUSED". The sender's line, not the gateway's: its words name
-    # a delivery (webhook, dispatch, deliver, POST) and the refusal, with the gateway's default port as its target or no
-    # target (a refusal by another host or port is a delivery of the gateway's own, or to another service: not read).
-    # RC18 reads the deliveries refused on the gateway's own port as inbound messages that never reached it.
+    # a delivery (webhook, dispatch, deliver, POST) and the refusal, with a host:port target or no target. Which port is
+    # the gateway's is not decided here: the default 18789, or one the log's own "listening on ws://<host>:<port>" line
+    # names (gateway.port, --port, OPENCLAW_GATEWAY_PORT), before or after the refusals. RC18 reads the deliveries
+    # refused on the gateway's port as inbound messages that never reached it; a refusal on a port the log does not
+    # name as the gateway's is a delivery to another service, counted as an unexplained fault line as before
+    # (stuckscan.channels.refused_off_gateway).
     _searched(
         "channel.delivery_refused", "error", "ECONNREFUSED",
         r"(?:\b(?P<channel>BlueBubbles|BB)\b[^\n]{0,80}?)?"
         r"\b(?P<event>[Ww]ebhooks?|[Dd]ispatch(?:es|ed|ing)?|[Dd]eliver(?:y|ies|ed|ing|s)?|POST)\b[^\n]{0,300}?"
-        r"\bECONNREFUSED\b(?:\s+(?P<target>(?P<host>[\w.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\]):(?P<port>18789))\b"
+        r"\bECONNREFUSED\b(?:\s+(?P<target>(?P<host>[\w.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\]):(?P<port>\d{1,5}))\b"
         r"|(?!\s+[\w.\[\]:-]{1,300}:\d))",
         values={"channel": {"BB": "bluebubbles", "BlueBubbles": "bluebubbles"}},
     ),

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import re
 
-from stuckscan.events import GENERIC_KIND, Event, refused_for_restart, work_start_refusal
+from stuckscan.events import GENERIC_KIND, Event, refused_for_restart, refused_off_default_port, work_start_refusal
 from stuckscan.model import Evidence, UnexplainedLines
 
 # Wording that reports a failure, whatever the template. Plain words, matched case-insensitively
@@ -164,8 +164,9 @@ CLIENT_SYMPTOM_KINDS = frozenset({"gateway.unreachable", "gateway.timeout", "gat
 def judged_fault(event: Event) -> bool:
     """A line of a known kind at WARN level or above that the rules judge (see the module docs): neither
     unexplained, nor housekeeping, nor a CLI's failure to reach the gateway (which counts as unexplained
-    when no rule claims it)."""
-    return event.level in JUDGED_LEVELS and event.kind not in NOT_JUDGED_KINDS
+    when no rule claims it). A webhook delivery refused on a port other than the gateway's default waits for the
+    whole input (stuckscan.analysis.build_analysis: the gateway's start line may name that port, or never)."""
+    return event.level in JUDGED_LEVELS and event.kind not in NOT_JUDGED_KINDS and not refused_off_default_port(event)
 
 
 JUDGED_LEVELS = frozenset({"warn", "warning", "error", "fatal", "critical"})

@@ -882,6 +882,9 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("signal-cli: Config file lock acquired.", "channel.polling_started", {"channel": "signal"}),
     ("BB dispatches msg 1 → connect ECONNREFUSED 127.0.0.1:18789, no retry logged", "channel.delivery_refused",
      {"channel": "bluebubbles", "port": 18789, "host": "127.0.0.1"}),
+    # (any port is read: which one is the gateway's, RC18 reads from the log's start line)
+    ("Failed to dispatch new-message to webhook http://127.0.0.1:19001/bluebubbles-webhook: connect ECONNREFUSED "
+     "127.0.0.1:19001", "channel.delivery_refused", {"port": 19001, "host": "127.0.0.1", "target": "127.0.0.1:19001"}),
     ("[telegram][diag] closing stale transport before rebuild", "channel.reconnecting", {}),
     ("[default] slack socket mode reports 10 active connections for this Slack app; Slack may deliver each event to "
      "any one connection", "channel.shared_connections", {"activeConnections": 10, "account": "default"}),

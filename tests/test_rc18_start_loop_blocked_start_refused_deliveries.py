@@ -136,6 +136,45 @@ def test_one_refused_delivery_or_refusals_by_another_port_are_no_fault() -> None
                 "gateway connect failed: Error: connect ECONNREFUSED 127.0.0.1:18789") is None
 
 
+# -- deliveries refused on a gateway port other than the default (gateway.port, --port, OPENCLAW_GATEWAY_PORT)
+
+_REFUSED_19001 = "2026-04-14T11:08:{} [WebhookService] Failed to dispatch new-message to webhook " \
+    "http://127.0.0.1:19001/bluebubbles-webhook: connect ECONNREFUSED 127.0.0.1:19001"
+_LISTENING_19001 = "2026-04-14T{} [gateway] listening on ws://127.0.0.1:19001, ws://[::1]:19001 (PID 4242)"
+
+
+def test_refusals_on_the_port_the_gateway_start_line_names_are_read_before_or_after_it() -> None:
+    refusals = [_REFUSED_19001.format("35Z"), _REFUSED_19001.format("53Z")]
+    for lines in ([_LISTENING_19001.format("10:02:00Z"), *refusals],  # (the gateway started on it, then went away)
+                  [*refusals, _LISTENING_19001.format("11:40:00Z")]):  # (the start that followed the refusals)
+        finding = rc18(*lines)
+        assert finding is not None and finding.confidence.value == "medium", lines
+        assert "refused 2 times" in finding.summary and "127.0.0.1:19001" in finding.summary
+
+
+def test_refusals_on_a_port_the_log_does_not_name_as_the_gateways_stay_unexplained_lines() -> None:
+    refusals = [_REFUSED_19001.format("35Z"), _REFUSED_19001.format("53Z")]
+    # (no start line: a delivery to another service, as before the family read the port; no episode)
+    # (nor a start on another port, nor a plugin's own http server on that one)
+    for lines in (refusals, [_LISTENING_19001.replace("19001", "19002").format("10:02:00Z"), *refusals],
+                  ["2026-04-14T10:02:00Z [gateway] listening on ws://127.0.0.1:18789 (PID 4242)",
+                   "2026-04-14T10:02:01Z [relay] listening on http://127.0.0.1:19001", *refusals]):
+        analysis = analyze_text(*lines)
+        assert not analysis.episodes and not analysis.incidents, lines
+        assert analysis.unexplained.count == 2 and analysis.judged.count == 0, lines
+
+
+def test_refusals_on_the_default_port_are_read_beside_a_start_on_another() -> None:
+    refused = "2026-04-14T11:08:{} BB dispatches msg → connect ECONNREFUSED 127.0.0.1:18789"
+    finding = rc18(_LISTENING_19001.format("10:02:00Z"), refused.format("35Z"), refused.format("53Z"))
+    assert finding is not None and "127.0.0.1:18789" in finding.summary
+
+
+def test_one_refusal_on_the_named_port_is_judged_short_of_a_stall() -> None:
+    analysis = analyze_text(_LISTENING_19001.format("10:02:00Z"), _REFUSED_19001.format("35Z"))
+    assert not analysis.episodes and analysis.unexplained.count == 0 and analysis.judged.count == 1
+
+
 # -- healthy starts at a regular interval (q51)
 
 def test_a_gateway_restarted_every_hour_seen_through_a_channel_only_view_is_no_loop() -> None:

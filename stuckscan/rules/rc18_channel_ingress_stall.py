@@ -19,6 +19,8 @@ from stuckscan.channels import (
     channel_subsystem,
     credentials_refused,
     display_name,
+    gateway_ports,
+    refused_off_gateway,
     send_broken,
     send_refused,
     sentence_start,
@@ -26,6 +28,7 @@ from stuckscan.channels import (
 )
 from stuckscan.events import (
     CHANNEL_START_KIND,
+    DELIVERY_REFUSED_KIND,
     INBOUND_SILENCE,
     INBOUND_UNSERVED_KIND,
     REPLAY_KIND,
@@ -33,6 +36,7 @@ from stuckscan.events import (
     beside_start,
     discord_listener_timeout,
     event_order,
+    refused_port,
     replay_all_failed,
     unnamed_fetch_timeout,
 )
@@ -1111,7 +1115,7 @@ def detect(view: EpisodeView) -> Candidate | None:
         unserved = view.events(INBOUND_UNSERVED_KIND)
         if unserved and view.record.served_after is None:
             return _accepted_never_dispatched(unserved)
-        deliveries = _deliveries_to_gateway(view.events("channel.delivery_refused"))
+        deliveries = _deliveries_to_gateway(view.events(DELIVERY_REFUSED_KIND), gateway_ports(view.markers))
         if len(deliveries) >= 2:
             return _deliveries_refused(deliveries)
         return None
@@ -1472,15 +1476,14 @@ def _step_words(seconds: object) -> str:
     return f"{value / 60:.0f} min" if value >= 120 else f"{value:.0f} s"
 
 
-# The gateway's default port: a webhook sender refused there found no gateway listening.
-GATEWAY_PORT = 18789
-
-
-def _deliveries_to_gateway(refused: list[Event]) -> list[Event]:
-    """A webhook channel's deliveries refused on the gateway's own port (the family reads only those whose target is
-    the gateway's default port or unnamed): kept when one of them names that port (the others, a sender's same
-    deliveries, say less), each delivery once (copies within :data:`SAME_DROP` are one)."""
-    if not any(str(e.fields.get("port")) == str(GATEWAY_PORT) for e in refused):
+def _deliveries_to_gateway(refused: list[Event], ports: frozenset[int]) -> list[Event]:
+    """A webhook channel's deliveries refused on the gateway's own port: its default, or one the input's gateway start
+    line names (``ports``, stuckscan.channels.gateway_ports, read from the whole input's markers: a start before the
+    refusals or after them). Kept when one of them names such a port (the others, a sender's same deliveries naming
+    no target, say less), each delivery once (copies within :data:`SAME_DROP` are one); a refusal on another port is a
+    delivery to another service, left out."""
+    refused = [e for e in refused if not refused_off_gateway(e, ports)]
+    if not any(refused_port(e) is not None for e in refused):
         return []
     kept: list[Event] = []
     for event in sorted(refused, key=event_order):
@@ -1498,7 +1501,7 @@ def _deliveries_refused(refused: list[Event]) -> Candidate:
     refused may not retry, and nothing in the lines shows them fetched again): the channel's ingress lost, no session
     involved. Medium confidence: the lines are the sender's, and a sender may still retry."""
     first = refused[0]
-    target = next((field_text(e, "target") for e in refused if field_text(e, "target")), f"port {GATEWAY_PORT}")
+    target = next((field_text(e, "target") for e in refused if field_text(e, "target")), "the gateway's port")
     channel = field_text(first, "channel")
     who = f"{display_name(channel)}'s webhook" if channel else "A webhook channel's"
     return Candidate(
