@@ -715,3 +715,11 @@ def test_the_disconnect_a_lone_health_monitor_restart_answers_is_part_of_that_re
     # ... and a drop of another channel beside the restart is no disconnect it answers
     other = "2026-11-20T11:00:00.000Z [discord] gateway error: Error: read ECONNRESET"
     assert rc18(other, restart, start) == "warning"
+
+
+def test_another_accounts_gateway_ready_heals_no_qq_outage() -> None:
+    # (q53: the outage of account bot2, never up again; account default's own session resuming after it says nothing
+    # of bot2's)
+    outage = tuple(line.replace("[default]", "[bot2]") for line in QQ_OUTAGE[1:])
+    assert rc18(QQ_OUTAGE[0], *outage, QQ_HEALED) == "warning"
+    assert rc18(QQ_OUTAGE[0], *outage, QQ_HEALED.replace("[default]", "[bot2]")) is None  # (its own: healed)

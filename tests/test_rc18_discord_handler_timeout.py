@@ -54,3 +54,21 @@ def test_a_healthy_discord_log_stays_quiet(tmp_path) -> None:
         "2026-02-26T02:20:06.000Z [discord] delivered reply to channel:1400000000000000001",
     )
     assert _ids(full) == _ids(fast) == []
+
+
+def test_one_listener_timed_out_once_with_messages_served_after_is_no_stall(tmp_path) -> None:
+    # (q53) a slow command's listener timed out once, and the channel's next messages started runs: its intake went on
+    run = ("2026-02-26T02:{m}:00.000Z [agent/embedded] embedded run start: runId=8e8e44d6-3f1b-4c2e-9a57-d1c06b4e2f{n} "
+           "sessionId=0829a221-a12c-49cb-9a64-42c2fc1a89ea provider=openai model=gpt-5 thinking=low messageChannel=discord")
+    done = ("2026-02-26T02:{m}:10.000Z [agent/embedded] embedded run done: runId=8e8e44d6-3f1b-4c2e-9a57-d1c06b4e2f{n} "
+            "sessionId=0829a221-a12c-49cb-9a64-42c2fc1a89ea durationMs=10000 aborted=false")
+    for timeout in ("2026-02-26T02:22:21.264Z [discord] discord handler timed out after 120 seconds "
+                    "(listener=DiscordMessageListener, event=MESSAGE_CREATE)",
+                    "2026-02-26T02:22:21.264Z [EventQueue] Listener DiscordMessageListener timed out after 120000ms for "
+                    "event MESSAGE_CREATE"):
+        lines = [run.format(m="20", n="81"), done.format(m="20", n="81"), timeout,
+                 run.format(m="23", n="82"), done.format(m="23", n="82")]
+        full, fast = _scan(tmp_path, *lines)
+        assert _ids(full) == _ids(fast) == [], timeout
+        full, fast = _scan(tmp_path, *lines[:3])  # (nothing served after it: the held listener as before)
+        assert _ids(full) == _ids(fast) == ["RC18"], timeout

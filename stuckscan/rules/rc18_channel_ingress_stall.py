@@ -623,7 +623,27 @@ def _one_outage_healed(view: EpisodeView, lines: list[Event]) -> bool:
     if any(b - a > BACKOFF_LONGEST_GAP for a, b in zip(times, times[1:])) or times[-1] - times[0] > BACKOFF_LONGEST_OUTAGE:
         return False
     last = view.record.last_transport_failure.get(channel_of(timed[-1]))
-    return _up_again_after(view, timed[-1]) and (last is None or last <= times[-1])
+    accounts = {_qq_account(e) for e in timed}
+    if len(accounts) != 1:
+        return False  # (several accounts failing: no one account's outage)
+    account = accounts.pop()
+    ready = [e for e in view.events("channel.polling_started")
+             if event_order(e) > event_order(timed[-1]) and _channel_root(e) in BACKOFF_CHANNELS and _qq_account(e) == account]
+    return bool(ready) and (last is None or last <= times[-1])
+
+
+# The account a QQ Bot line is of: the plugin's "[<account>]" (or "[qqbot:<account>]") before its words, or the field.
+_QQ_ACCOUNT = re.compile(r"\[(?:qqbot:)?([^\[\]\s:]{1,200})\]")
+
+
+def _qq_account(event: Event) -> str:
+    """The account a QQ Bot line names ("" when none): another account's "Gateway ready" heals no outage of this one
+    (q53)."""
+    named = field_text(event, "account")
+    if named:
+        return named
+    found = _QQ_ACCOUNT.match(event.message)
+    return found.group(1) if found else ""
 
 
 # A reconnect a channel client schedules ("Reconnecting in 5s...", "Reconnecting in 1s (Attempt 1)", "reconnecting
@@ -1056,6 +1076,8 @@ def detect(view: EpisodeView) -> Candidate | None:
     listeners = view.events("channel.slow_listener", "channel.listener_timeout") + \
         [e for e in view.events("channel.handler_timeout") if discord_listener_timeout(e)]
     held = [e for e in listeners if len(listeners) >= 2 or _listener_seconds(e) > LISTENER_BUDGET_SECONDS]
+    # (one listener held once, with messages served after it: the channel's intake went on, a slow command's blip; q53)
+    held = [] if len(listeners) == 1 and view.record.served_after is not None else held
     self_looping += held
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
     # One account's provider started again and again at a regular interval with no gateway start, restart or shutdown
