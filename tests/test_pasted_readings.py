@@ -2121,6 +2121,16 @@ def test_a_mattermost_handler_broken_on_its_code_is_the_channels_handler_failing
     assert primary(broken) == "RC18"
 
 
+def test_a_lark_sdk_invoke_failure_on_a_fault_of_the_code_is_feishus_handler_broken() -> None:
+    """t49e: the Lark SDK's ws-client catch around the event handler, as its default logger prints it over lines."""
+    printed = ("[error]: [", "  '[ws]',", '  "invoke event failed, message_type: event; message_id: om_1; trace_id: t1; '
+               "error: TypeError: Cannot read properties of undefined (reading 'chat_id')\"", "]")
+    assert kinds(*printed) == [(1, "channel.handler_broken")]
+    assert primary(*printed) == "RC18"
+    lost = "[ws] invoke event failed, message_type: event; message_id: om_1; trace_id: t1; error: Error: 400"
+    assert kinds(lost) == [(1, "channel.inbound_failed")]
+
+
 def test_a_lane_held_on_a_codex_app_server_that_never_started_is_a_model_backend_that_never_answered() -> None:
     held = ('2026-04-29T03:50:40.641-05:00 [diagnostic] lane task error: lane=main durationMs={} '
             'error="Error: codex app-server startup aborted"')
