@@ -2271,6 +2271,18 @@ FAMILIES: tuple[Family, ...] = (
         + r"(?P<error>.*)",
         values={"channel": {"": "qqbot"}},
     ),
+    # (t49e: the same plugin's dispatch (src/dispatch/dispatch.ts, its logger's "dispatch" child) finding the host's
+    # runtime without the reply dispatcher it was built against drops the message and returns: "[<accountId>][dispatch]
+    # runtime adapter dispatchReply not available (openclaw=<version>)" (error); other builds check "inboundRun" the
+    # same way, or both at once, "runtime adapter inboundRun/dispatchReply not available (openclaw=<version>, requires
+    # >=<version>)". Every inbound message meets it: the plugin and OpenClaw are of versions that do not fit.)
+    _searched(
+        "channel.handler_broken", "error", "runtime adapter ",
+        r"(?:\[(?:qqbot:)?(?P<account>[^\[\]\s:]{1,200})\]\[dispatch\] ?)?(?P<channel>)(?P<error>runtime adapter "
+        r"(?:inboundRun|dispatchReply)(?:/(?:inboundRun|dispatchReply))? not available) \(openclaw=(?P<openclawVersion>"
+        r"[^\s(),]{1,60})(?:, requires >=(?P<requiredVersion>[^\s(),]{1,60}))?\)",
+        values={"channel": {"": "qqbot"}},
+    ),
     _searched(
         "channel.handler_broken", "error", "Dispatch ",
         r"(?:\[(?P<channel>[A-Za-z][\w-]{0,40})(?::(?P<account>[^\[\]\s]{1,200}))?\]\s*)?Dispatch (?:error|failed): "

@@ -1754,6 +1754,15 @@ QQ_DISPATCH_LINES = [
      "function", "channel.handler_broken", {"channel": "qqbot", "account": "default"}),
     ("qqbot/core", "ERROR", "[qqbot:bot2][gateway] Dispatch error: Cannot read properties of undefined (reading 'cfg')",
      "channel.handler_broken", {"channel": "qqbot", "account": "bot2"}),
+    # (t49e: its dispatch (src/dispatch/dispatch.ts, the "dispatch" child) finding the host's runtime without the reply
+    # dispatcher it was built against: every message is dropped; the running OpenClaw's version is a field)
+    ("gateway/channels/qqbot", "ERROR", "[default][dispatch] runtime adapter dispatchReply not available "
+     "(openclaw=2026.3.2)", "channel.handler_broken",
+     {"channel": "qqbot", "account": "default", "openclawVersion": "2026.3.2",
+      "error": "runtime adapter dispatchReply not available"}),
+    ("qqbot/core", "ERROR", "[qqbot:bot2][dispatch] runtime adapter inboundRun/dispatchReply not available "
+     "(openclaw=2026.8.1, requires >=2026.9.2)", "channel.handler_broken",
+     {"channel": "qqbot", "account": "bot2", "openclawVersion": "2026.8.1", "requiredVersion": "2026.9.2"}),
     ("gateway/channels/qqbot", "ERROR", "[qqbot:bot2] No response within timeout", "channel.handler_timeout",
      {"channel": "qqbot", "account": "bot2"}),
     ("gateway/channels/onebot", "ERROR", "[onebot:default] No response within timeout", "channel.handler_timeout",
