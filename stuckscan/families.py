@@ -2325,6 +2325,18 @@ FAMILIES: tuple[Family, ...] = (
         + r"(?P<error>.*)",
         values={"channel": {"": "qqbot"}},
     ),
+    # (t49e: the same plugin's dispatch (src/dispatch/dispatch.ts, its logger's "dispatch" child) finding the host's
+    # runtime without the reply dispatcher it was built against drops the message and returns: "[<accountId>][dispatch]
+    # runtime adapter dispatchReply not available (openclaw=<version>)" (error); other builds check "inboundRun" the
+    # same way, or both at once, "runtime adapter inboundRun/dispatchReply not available (openclaw=<version>, requires
+    # >=<version>)". Every inbound message meets it: the plugin and OpenClaw are of versions that do not fit.)
+    _searched(
+        "channel.handler_broken", "error", "runtime adapter ",
+        r"(?:\[(?:qqbot:)?(?P<account>[^\[\]\s:]{1,200})\]\[dispatch\] ?)?(?P<channel>)(?P<error>runtime adapter "
+        r"(?:inboundRun|dispatchReply)(?:/(?:inboundRun|dispatchReply))? not available) \(openclaw=(?P<openclawVersion>"
+        r"[^\s(),]{1,60})(?:, requires >=(?P<requiredVersion>[^\s(),]{1,60}))?\)",
+        values={"channel": {"": "qqbot"}},
+    ),
     _searched(
         "channel.handler_broken", "error", "Dispatch ",
         r"(?:\[(?P<channel>[A-Za-z][\w-]{0,40})(?::(?P<account>[^\[\]\s]{1,200}))?\]\s*)?Dispatch (?:error|failed): "
@@ -3698,6 +3710,24 @@ FAMILIES: tuple[Family, ...] = (
         r"\A\s*(?:\[?info\])?:\s*\[\s*(?P<channel>'ws'),\s*'unable to connect to the server after trying (?P<attempt>\d+) times",
         values={"channel": {"'ws'": "feishu"}},
     ),
+    # The same ws-client's catch around the EventDispatcher's invoke of an inbound event (t49e; @larksuiteoapi/node-sdk
+    # ws-client, handleEventData): "invoke event failed, message_type: <type>; message_id: <id>; trace_id: <id>; error:
+    # <err>" (error; the event is acked 500 and not redelivered, so the message is lost). Printed by the default logger
+    # it is always long enough for Node to break the array over lines ("[error]: [", "  '[ws]',", "  '<text>'" or
+    # "\"<text>\"" when the text holds a quote, "]"): the parser joins them (parser.LineParser._continues); a file-log
+    # record holds them in one message; a console-cut paste reads "[ws] invoke event failed, ...". A copy of the client
+    # tagged "[lark-ws]" writes it without the message_type. Both OpenClaw's feishu extension and larksuite/openclaw-lark
+    # (src/core/lark-client.ts) give the client no logger of their own. A fault of the code (the handler meets it for
+    # every message: a plugin built for another OpenClaw) is the channel's handler broken; any other error loses one
+    # message.
+    *(_searched(
+        kind, "error", "invoke event failed, ",
+        r"(?:\A\s*(?:\[?(?:error|warn)\])?:\s*\[\s*'\[(?:lark-)?ws\]',\s*[\"']?|(?:\[(?:lark-)?ws\]\s*)?)(?P<channel>)"
+        r"invoke event failed, (?:message_type: (?P<messageType>[^;\s]{1,40}); )?message_id: (?P<messageId>[^;\s]{0,200}); "
+        r"trace_id: (?P<traceId>[^;\s]{0,200}); error: " + fault
+        + r"(?P<error>[^\n]*?)(?:[\"']\s*\]|\s+\]|[\"'])?\s*(?:\n|\Z)",
+        values={"channel": {"": "feishu"}},
+    ) for kind, fault in (("channel.handler_broken", CODE_FAULT), ("channel.inbound_failed", ""))),
     # (the same words pasted as a console line, "[ws] unable to connect to the server after trying 7 times" (#52618): the
     # wording is the Lark SDK's alone, whatever tag the paste gives it)
     _searched(

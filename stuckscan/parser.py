@@ -981,6 +981,18 @@ def _wrapped_under(head: Event, text: str) -> bool:
     return text[:1] in _INDENT and not head.shape.endswith("jsonl") and not head.shape.startswith(_WHOLE_RECORD_SHAPES)
 
 
+# A logger that prints its arguments as one array after a level label ("[error]: [", the Lark SDK's default logger:
+# console.log("[error]:", args)): Node breaks an array too long for one line into its elements, two spaces in, one a
+# line, and a "]" alone at the end. The head and its elements are one log call, joined back into one line.
+_INSPECTED_ARGUMENTS = re.compile(r"(?:\[(?:error|warn|info|debug|trace)\])?:[ \t]*\[")
+
+
+def _open_inspected_arguments(head: Event) -> bool:
+    """Whether ``head`` is such an array, not closed yet (a text line; a record is whole)."""
+    return _INSPECTED_ARGUMENTS.match(head.message) is not None and not head.message.rstrip().endswith("]") \
+        and not head.shape.endswith("jsonl") and not head.shape.startswith(_WHOLE_RECORD_SHAPES)
+
+
 def _only_fields(message: str) -> bool:
     """Whether ``message`` is nothing but ``key=value`` words."""
     if "=" not in message or message.startswith(("{", "[", "=")):
@@ -2126,6 +2138,9 @@ class LineParser:
         if previous.kind == GENERIC_KIND and previous.subsystem and not previous.message.strip() \
                 and not previous.shape.endswith("jsonl"):
             return True  # a head whose message was only its subsystem binding: the next bare line is its message
+        if _open_inspected_arguments(previous) and (indented or line.message in ("]", "],")) \
+                and len(previous.message) + len(line.message) <= _MAX_JOINED:
+            return True  # an element, or the closing bracket, of an argument list Node printed over lines
         if previous.kind == GENERIC_KIND:  # a fragment (its label cut) is continued only by an indented tail
             if not indented and _fields_listed_one_a_line(previous.message, line.message):
                 return True

@@ -1543,6 +1543,58 @@ def test_the_lark_sdk_console_lines_in_every_form(message: str, kind: str, expec
     _check(_one(f"09:32:34+00:00 info {first_line}"), kind, expected)
 
 
+# The Lark SDK's ws-client failing to invoke the handler of an inbound event (t49e; @larksuiteoapi/node-sdk ws-client,
+# handleEventData): "invoke event failed, message_type: <t>; message_id: <id>; trace_id: <id>; error: <err>", which
+# the default logger prints as an array Node breaks over lines (the text in double quotes when it holds a quote).
+LARK_INVOKE_CODE_FAULT = ("invoke event failed, message_type: event; message_id: om_x100b4f2a9c3e8d10c2e1d7a0b5f6e3c; "
+                          "trace_id: 5f1e2d3c4b5a6978; error: TypeError: Cannot read properties of undefined "
+                          "(reading 'message_id')")
+LARK_INVOKE_OTHER = ("invoke event failed, message_type: event; message_id: om_x100b4f2a9c3e8d10c2e1d7a0b5f6e3c; "
+                     "trace_id: 5f1e2d3c4b5a6978; error: Error: Request failed with status code 400")
+LARK_INVOKE_FIELDS = {"channel": "feishu", "messageType": "event", "messageId": "om_x100b4f2a9c3e8d10c2e1d7a0b5f6e3c",
+                      "traceId": "5f1e2d3c4b5a6978"}
+
+
+@pytest.mark.parametrize(("text", "kind", "error"), [
+    (LARK_INVOKE_CODE_FAULT, "channel.handler_broken", "TypeError: Cannot read properties of undefined "
+                                                       "(reading 'message_id')"),
+    (LARK_INVOKE_OTHER, "channel.inbound_failed", "Error: Request failed with status code 400"),
+])
+def test_the_lark_sdk_invoke_failure_in_every_form(text: str, kind: str, error: str) -> None:
+    expected = {**LARK_INVOKE_FIELDS, "error": error}
+    quoted = f'"{text}"' if "'" in text else f"'{text}'"
+    printed = ["[error]: [", "  '[ws]',", f"  {quoted}", "]"]
+    for lines in (printed, [f"2026-05-21T18:00:00.000+08:00 [gateway/channels/feishu] {printed[0]}", *printed[1:]],
+                  [f"09:32:34+00:00 info {printed[0]}", *printed[1:]]):
+        events = parse_text_lines(lines, "openclaw-2026-05-21.log", ParseOptions())
+        assert len(events) == 1, [e.message for e in events]  # (the elements and the bracket are that one line)
+        _check(events[0], kind, expected)
+    _check(_one(tslog_line("2026-05-21T18:00:00.000+08:00", None, "\n".join(printed), level="INFO")), kind, expected)
+    _check(_one(f"[error]: [ '[ws]', {quoted} ]"), kind, expected)
+    _check(_one(f"2026-05-21T18:00:00.000+08:00 [ws] {text}"), kind, expected)  # (console-cut)
+    _check(_one(text), kind, expected)
+
+
+def test_the_lark_invoke_failure_lines_are_counted_once(tmp_path: Path) -> None:
+    path = tmp_path / "gateway.log"
+    path.write_text("2026-05-21T18:00:00.000+08:00 [gateway/channels/feishu] feishu[default]: WebSocket client started\n"
+                    f"[error]: [\n  '[ws]',\n  \"{LARK_INVOKE_CODE_FAULT}\"\n]\n"
+                    "2026-05-21T18:00:09.000+08:00 [gateway] next\n", encoding="utf-8")
+    stats = ParseStats()
+    events = list(parse_path(str(path), ParseOptions(), stats))
+    assert [e.kind for e in events] == ["channel.polling_started", "channel.handler_broken", "generic"]
+    assert stats.unparsed == 0
+
+
+def test_an_argument_list_printed_over_lines_is_one_line_whatever_it_says() -> None:
+    """Node's print of a logger's argument array ("[info]: [" / its elements / "]") joins back into one line; lines
+    after its closing bracket are lines of their own."""
+    events = parse_text_lines(["[info]: [", "  '[ws]',", "  'receive message, message_type: event; message_id: m1'",
+                               "]", "  not part of it"], "x.log", ParseOptions())
+    assert [e.message for e in events][0] == ": [ '[ws]', 'receive message, message_type: event; message_id: m1' ]"
+    assert len(events) == 2
+
+
 def test_a_doctor_lock_left_by_a_dead_process_is_the_dead_pid_class(tmp_path: Path) -> None:
     path = tmp_path / "doctor.txt"
     path.write_text("◇  Session locks ──────────╮\n│                           │\n│  - Found 1 session lock file.  │\n"
@@ -1741,6 +1793,15 @@ QQ_DISPATCH_LINES = [
      "function", "channel.handler_broken", {"channel": "qqbot", "account": "default"}),
     ("qqbot/core", "ERROR", "[qqbot:bot2][gateway] Dispatch error: Cannot read properties of undefined (reading 'cfg')",
      "channel.handler_broken", {"channel": "qqbot", "account": "bot2"}),
+    # (t49e: its dispatch (src/dispatch/dispatch.ts, the "dispatch" child) finding the host's runtime without the reply
+    # dispatcher it was built against: every message is dropped; the running OpenClaw's version is a field)
+    ("gateway/channels/qqbot", "ERROR", "[default][dispatch] runtime adapter dispatchReply not available "
+     "(openclaw=2026.3.2)", "channel.handler_broken",
+     {"channel": "qqbot", "account": "default", "openclawVersion": "2026.3.2",
+      "error": "runtime adapter dispatchReply not available"}),
+    ("qqbot/core", "ERROR", "[qqbot:bot2][dispatch] runtime adapter inboundRun/dispatchReply not available "
+     "(openclaw=2026.8.1, requires >=2026.9.2)", "channel.handler_broken",
+     {"channel": "qqbot", "account": "bot2", "openclawVersion": "2026.8.1", "requiredVersion": "2026.9.2"}),
     ("gateway/channels/qqbot", "ERROR", "[qqbot:bot2] No response within timeout", "channel.handler_timeout",
      {"channel": "qqbot", "account": "bot2"}),
     ("gateway/channels/onebot", "ERROR", "[onebot:default] No response within timeout", "channel.handler_timeout",

@@ -2121,6 +2121,31 @@ def test_a_mattermost_handler_broken_on_its_code_is_the_channels_handler_failing
     assert primary(broken) == "RC18"
 
 
+def test_a_qq_bot_plugin_built_for_another_openclaw_drops_every_message() -> None:
+    """t49e: tencent-connect/openclaw-qqbot src/dispatch/dispatch.ts, its dispatch finding the host's runtime without
+    the reply dispatcher it was built against: the version mismatch's own advice comes first."""
+    line = ("2026-11-20T10:0{}:00.000Z [gateway/channels/qqbot] [default][dispatch] runtime adapter dispatchReply not "
+            "available (openclaw=2026.3.2)")
+    (episode,) = analyze_text(line.format(1), line.format(2)).episodes
+    assert episode.primary.rule.id == "RC18" and episode.primary.confidence.value == "medium"
+    assert "QQ Bot" in episode.primary.summary and "runtime adapter dispatchReply not available" in episode.primary.summary
+    assert episode.primary.fixes[0].startswith("Bring the channel plugin and OpenClaw to versions that fit")
+    other = ("2026-11-20T10:00:00.000Z ERROR [gateway/channels/mattermost] mattermost handler failed: TypeError: "
+             "Cannot read properties of undefined (reading 'channel_id')")
+    (episode,) = analyze_text(other).episodes  # (a fault of the code alone names no version)
+    assert not any(fix.startswith("Bring the channel plugin") for fix in episode.primary.fixes)
+
+
+def test_a_lark_sdk_invoke_failure_on_a_fault_of_the_code_is_feishus_handler_broken() -> None:
+    """t49e: the Lark SDK's ws-client catch around the event handler, as its default logger prints it over lines."""
+    printed = ("[error]: [", "  '[ws]',", '  "invoke event failed, message_type: event; message_id: om_1; trace_id: t1; '
+               "error: TypeError: Cannot read properties of undefined (reading 'chat_id')\"", "]")
+    assert kinds(*printed) == [(1, "channel.handler_broken")]
+    assert primary(*printed) == "RC18"
+    lost = "[ws] invoke event failed, message_type: event; message_id: om_1; trace_id: t1; error: Error: 400"
+    assert kinds(lost) == [(1, "channel.inbound_failed")]
+
+
 def test_a_lane_held_on_a_codex_app_server_that_never_started_is_a_model_backend_that_never_answered() -> None:
     held = ('2026-04-29T03:50:40.641-05:00 [diagnostic] lane task error: lane=main durationMs={} '
             'error="Error: codex app-server startup aborted"')

@@ -95,6 +95,10 @@ def _handler_broken(context: FixContext) -> bool:
     return bool(context.fact("handler_broken"))
 
 
+def _host_mismatch(context: FixContext) -> bool:
+    return bool(context.fact("host_mismatch"))
+
+
 def _plugin_not_loaded(context: FixContext) -> bool:
     return bool(context.fact("plugin_not_loaded"))
 
@@ -319,6 +323,12 @@ RULE = Rule(
      Fix("Set the channel's credentials in its config (Teams: `channels.msteams.appId`, `appPassword` and `tenantId`, or "
          "`MSTEAMS_APP_ID`, `MSTEAMS_APP_PASSWORD` and `MSTEAMS_TENANT_ID`) and restart the gateway: with none configured the channel does not start, and a restart alone does not "
          "change that.", _credentials_missing, "the channel exited because no credentials are configured"),
+     Fix("Bring the channel plugin and OpenClaw to versions that fit, then restart the gateway: the plugin found "
+         "OpenClaw's runtime without the API it was built against (the line names the running OpenClaw, and the "
+         "version the plugin requires when it says), so it drops every message. Upgrade OpenClaw to the version the "
+         "plugin requires (its release notes say which when the line does not), or install the plugin's release built "
+         "for the OpenClaw you run.", _host_mismatch,
+         "the channel plugin found OpenClaw's runtime without the API it needs (a version mismatch)"),
      Fix("Make the channel's code whole again, then restart the gateway: update the channel plugin to the release "
          "built for this OpenClaw version (`openclaw plugins update <id>`), reinstall OpenClaw if a module of its own "
          "is missing, and restart a process whose client was never initialised. A fault of the code or the install "
@@ -1394,7 +1404,8 @@ def _broken_handler(broken: list[Event], view: EpisodeView) -> Candidate:
         what + "; an error of the code or the install like this one meets every message (a "
         "channel plugin built for another OpenClaw version or misconfigured, files an upgrade replaced, a client "
         "never initialised), which one line cannot show.",
-        cite(broken[:2], broken[-1:]), onset=view.record.start, facts={"handler_broken": True},
+        cite(broken[:2], broken[-1:]), onset=view.record.start,
+        facts={"handler_broken": True, "host_mismatch": any("openclawVersion" in e.fields for e in broken)},
     )
 
 
