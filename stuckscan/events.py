@@ -240,6 +240,20 @@ _RAW_TIMEOUT = re.compile(r"time[ds]?[_ -]?out|\babort", re.IGNORECASE)
 # DEFAULT_UNDICI_STREAM_TIMEOUT_MS in src/infra/net/undici-global-dispatcher.ts). However short the paste, the model call
 # waited that long with nothing: a hang, not a refusal.
 UNDICI_STREAM_TIMEOUT = re.compile(r"\b(?:Headers|Body) ?Timeout ?Error\b|\bUND_ERR_(?:HEADERS|BODY)_TIMEOUT\b", re.IGNORECASE)
+# pi-ai's own stream timers (t49f: packages/ai/src/api/openai-codex-responses.ts of earendil-works/pi, where pi-ai now
+# lives): "WebSocket idle timeout after <n>ms" (no frame from the socket for <n> ms) and "Codex SSE response headers
+# timed out after <n>ms" (no headers for <n> ms; a "Codex Responses SSE ..." wording reads alike). pi-ai sets no
+# default of its own: <n> is the caller's request timeout (the pi coding agent's httpIdleTimeoutMs, 5 minutes by default). The line states the
+# wait, so a bare one of minutes is a model call that sent nothing that long; a short one proves no hang by itself.
+_STREAM_TIMER = re.compile(r"\b(?:WebSocket idle timeout|SSE response headers timed out) after (?P<ms>\d{1,10})ms\b")
+
+
+def stream_timer_seconds(text: str) -> float:
+    """The wait (seconds) a pi-ai stream timer's error states (:data:`_STREAM_TIMER`), 0 when ``text`` has none."""
+    found = _STREAM_TIMER.search(text)
+    return int(found.group("ms")) / 1000.0 if found is not None else 0.0
+
+
 # Set by the correlator on an agent end whose run's start it saw: the seconds from that start to the end.
 AGENT_END_WAIT_FIELD = "runWaited"
 # A connection failure that ends a run open this long was no failure "at once": the model call held the session (the
@@ -298,6 +312,10 @@ def model_call_timed_out(event: Event) -> bool:
     if event.kind == "embedded.agent_end" and any(UNDICI_STREAM_TIMEOUT.search(str(event.fields.get(key, "")))
                                                   for key in ("error", "rawError")):
         return True  # (undici's headers or body timeout: nothing from the provider for the dispatcher's whole timeout)
+    if event.kind == "embedded.agent_end" and any(
+            stream_timer_seconds(str(event.fields.get(key, ""))) >= CONNECTION_WAIT_BAR_SECONDS
+            for key in ("error", "rawError")):
+        return True  # (pi-ai's idle or header timer, its stated wait the warn threshold or more: nothing came that long)
     if _PROVIDER_ANSWERED.match(str(event.fields.get("rawError", ""))) is not None:
         return False  # (the provider's own HTTP answer, rawError=503 "...": it refused at once, nothing hung)
     # (a paste that kept only the error of a lane task error, 'lane task error: FailoverError: LLM request timed
@@ -325,9 +343,17 @@ def model_call_timed_out(event: Event) -> bool:
 # (amazon-bedrock.ts), and the failures OpenClaw's OpenAI WebSocket stream reads off the socket, a response.failed event
 # "OpenAI WebSocket response failed: <msg>" and an error event "OpenAI WebSocket error: <msg> (code=<code>)"
 # (src/agents/openai-ws-stream.ts): the provider answered)
+# (t49f: and a provider that answered with nothing, no hang: pi-ai's Responses stream failing on response.failed with
+# only incomplete_details, "incomplete: max_output_tokens" or "incomplete: content_filter" (openai-responses-shared.ts;
+# the output budget spent, often on reasoning), its Gemini CLI stream ending empty after its own retries, "Cloud Code
+# Assist API returned an empty response" (google-gemini-cli.ts), and the Ollama stream's "Ollama API returned empty
+# response body" (extensions/ollama/src/stream.ts: headers came, no body))
 _SERVER_ERROR_WORDS = re.compile(r"\b(?:Internal Server Error|Bad Gateway|Service Unavailable)\b|"
                                  r"\bAPI error:? \(?(?!408|504|522|524)[45]\d\d\b|\bError Code [\w.-]+: |"
-                                 r"\b(?:Throttling|Validation) error: |\bOpenAI WebSocket (?:response failed|error): ",
+                                 r"\b(?:Throttling|Validation) error: |\bOpenAI WebSocket (?:response failed|error): |"
+                                 r"\bincomplete: (?:max_output_tokens|content_filter)\b|"
+                                 r"\bCloud Code Assist API returned an empty response\b|"
+                                 r"\bOllama API returned empty response body\b",
                                  re.IGNORECASE)
 _TIMED_OUT = r"time[ds]?[_ -]?out"  # timeout, timed out, timed_out (ETIMEDOUT too)
 _TIMEOUT_WORDS = re.compile(_TIMED_OUT + r"|aborted|deadline|\b(?:504|522|524)\b", re.IGNORECASE)

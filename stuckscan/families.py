@@ -1672,6 +1672,28 @@ FAMILIES: tuple[Family, ...] = (
         "embedded.incomplete_turn", "warn", "incomplete turn detected:",
         r"incomplete turn detected:\s*(?P<kv>[^—\n]*)(?:— (?P<action>[^\n]{0,200}))?",
     ),
+    # OpenClaw's OpenAI WebSocket stream (src/agents/openai-ws-stream.ts, the embedded runner's logger, warn; t49f): in
+    # transport "auto" a socket that would not connect, a send that threw, a session already broken and a warm-up that
+    # failed (its own 8 s deadline included) are each passed by: "[ws-stream] WebSocket connect failed for
+    # session=<id>; falling back to HTTP. error=<err>", "[ws-stream] send failed for session=<id>; falling back to HTTP.
+    # error=<err>", "[ws-stream] session=<id> broken/disconnected; falling back to HTTP", "[ws-stream] warm-up failed for
+    # session=<id>; continuing without warm-up. error=<err>". The call goes on over HTTP at once: no stall.
+    _anchored(
+        "model.ws_fallback", "warn", "[ws-stream] ",
+        r"\[ws-stream\] (?P<stage>WebSocket connect|send|warm-up) failed for session=(?P<sessionId>[^\s;]{1,200}); "
+        r"(?:falling back to HTTP|continuing without warm-up)\.(?: error=(?P<error>.*))?",
+    ),
+    _anchored(
+        "model.ws_fallback", "warn", "[ws-stream] ",
+        r"\[ws-stream\] session=(?P<sessionId>[^\s;]{1,200}) (?P<stage>broken)/disconnected; falling back to HTTP",
+    ),
+    # ... and the stream's own failure, "[ws-stream] session=<id> run error: <message>" (a socket closed mid-request, a
+    # response.failed or error event, "aborted" on the run's abort, or in transport "websocket" the connect error): the
+    # model call failed; the run's agent end repeats the error, and that is the line the rules read.
+    _anchored(
+        "model.ws_run_error", "warn", "[ws-stream] ",
+        r"\[ws-stream\] session=(?P<sessionId>[^\s:]{1,200}) run error: (?P<error>.*)",
+    ),
     # Tool-loop detection (src/agents/tool-loop-detection.ts and pi-tools.before-tool-call.ts, agent/embedded):
     # warnings ("Polling loop warning: <tool> repeated <n> times", "Ping-pong loop warning: alternating calls
     # count=<n> currentTool=<tool>", "Loop warning: <tool> called <n> times with identical arguments", "Loop warning

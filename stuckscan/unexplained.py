@@ -94,6 +94,9 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # up restarting, systemd's start limit, launchctl's bootstrap refusal, `openclaw gateway status`'s service loaded
     # but not running. The gateway is down and holds no session; the user saw the failure)
     "gateway.service_failed",
+    # (the t49f source audit: OpenClaw's OpenAI WebSocket stream failing a model call, "[ws-stream] session=<id> run
+    # error: <err>". The run's agent end repeats the error and the rules read that; alone, a failure the user saw)
+    "model.ws_run_error",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
@@ -134,6 +137,9 @@ NOT_A_STALL_KINDS = frozenset({
     # running gateway keeps the config it has; a plugin service's stop that threw during a shutdown or restart, which
     # goes on without it: the t48d source audit)
     "gateway.reload_skipped", "plugin.service_stop_failed",
+    # (OpenClaw's OpenAI WebSocket stream passing a failed connect, send, broken session or warm-up by: the call goes on
+    # over HTTP at once, src/agents/openai-ws-stream.ts; the t49f source audit)
+    "model.ws_fallback",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

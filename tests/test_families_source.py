@@ -113,6 +113,24 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      f"incomplete turn detected: runId={RUN} sessionId={SID} stopReason=length payloads=0 — surfacing error to user",
      "embedded.incomplete_turn", {"runId": RUN, "stopReason": "length", "payloads": 0,
                                   "action": "surfacing error to user"}),
+    # (src/agents/openai-ws-stream.ts: the OpenAI WebSocket stream passing a failure by, and its own run error; t49f)
+    ("agent/embedded", "WARN",
+     f"[ws-stream] WebSocket connect failed for session={SID}; falling back to HTTP. error=Error: Unexpected server "
+     "response: 502", "model.ws_fallback",
+     {"stage": "WebSocket connect", "sessionId": SID, "error": "Error: Unexpected server response: 502"}),
+    ("agent/embedded", "WARN",
+     f"[ws-stream] send failed for session={SID}; falling back to HTTP. error=Error: WebSocket is not open: "
+     "readyState 3 (CLOSED)", "model.ws_fallback",
+     {"stage": "send", "sessionId": SID, "error": "Error: WebSocket is not open: readyState 3 (CLOSED)"}),
+    ("agent/embedded", "WARN", f"[ws-stream] session={SID} broken/disconnected; falling back to HTTP",
+     "model.ws_fallback", {"stage": "broken", "sessionId": SID}),
+    ("agent/embedded", "WARN",
+     f"[ws-stream] warm-up failed for session={SID}; continuing without warm-up. error=Error: warm-up timed out "
+     "after 8000ms", "model.ws_fallback",
+     {"stage": "warm-up", "sessionId": SID, "error": "Error: warm-up timed out after 8000ms"}),
+    ("agent/embedded", "WARN",
+     f"[ws-stream] session={SID} run error: WebSocket closed mid-request (code=1006, reason=unknown)",
+     "model.ws_run_error", {"sessionId": SID, "error": "WebSocket closed mid-request (code=1006, reason=unknown)"}),
     ("agent/embedded", "WARN", "Polling loop warning: process repeated 10 times",
      "tool.loop", {"detector": "Polling loop warning", "repeatedTool": "process", "count": 10}),
     ("agent/embedded", "WARN", "Ping-pong loop warning: alternating calls count=12 currentTool=exec",

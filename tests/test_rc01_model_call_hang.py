@@ -846,3 +846,30 @@ def test_a_websocket_closed_or_idle_under_a_timeout_copy_stays_a_possible_hang()
     for raw in ("WebSocket closed 1006", "WebSocket closed mid-request (code=1006, reason=unknown)",
                 "WebSocket idle timeout after 300000ms"):
         assert _primaries(_agent_end(f"LLM request timed out. failoverReason=timeout rawError={raw}")) == ["RC01"], raw
+
+
+def test_a_pi_ai_stream_timer_of_minutes_is_a_model_hang_however_short_the_paste() -> None:
+    # pi-ai's own timers state their wait (packages/ai/src/api/openai-codex-responses.ts, t49f): no frame, or no
+    # response headers, for that long. Minutes with nothing is a hang; seconds prove nothing alone.
+    for raw in ("WebSocket idle timeout after 300000ms", "Codex SSE response headers timed out after 300000ms",
+                "Codex Responses SSE response headers timed out after 180000ms"):
+        assert _primaries(_agent_end(raw)) == ["RC01"], raw
+    for raw in ("WebSocket idle timeout after 45000ms", "Codex SSE response headers timed out after 10000ms"):
+        assert _primaries(_agent_end(raw)) == [], raw
+        # (under OpenClaw's timeout copy it stays a possible model timeout, as before)
+        assert _primaries(_agent_end(f"LLM request timed out. failoverReason=timeout rawError={raw}")) == ["RC01"], raw
+
+
+def test_a_provider_that_answered_with_nothing_is_no_model_hang() -> None:
+    # (t49f: an empty answer ends the turn with no reply, but nothing waited: pi-ai's response.failed with only
+    # incomplete_details, its Gemini CLI stream empty after its retries, Ollama's empty body)
+    for raw in ("incomplete: max_output_tokens", "incomplete: content_filter",
+                "Cloud Code Assist API returned an empty response", "Ollama API returned empty response body"):
+        assert _primaries(_agent_end(f"LLM request timed out. failoverReason=timeout rawError={raw}")) == [], raw
+        failover = ("2026-11-20T10:00:00.000Z [agent/embedded] embedded run failover decision: runId=r1 "
+                    f"stage=assistant decision=surface_error reason=timeout provider=x/m profile=- rawError={raw}")
+        assert "RC01" not in _primaries(failover), raw
+    # (the embedded runner's own note of a turn that ended with no reply is no hang either)
+    incomplete = ("2026-11-20T10:00:00.000Z [agent/embedded] incomplete turn detected: runId=r1 sessionId=s1 "
+                  "stopReason=length payloads=0 — surfacing error to user")
+    assert "RC01" not in _primaries(incomplete)

@@ -212,6 +212,27 @@ def test_a_probe_that_could_not_connect_is_no_finding_alone_but_no_all_clear_eit
     assert any("no rule explains" in text for text in report["summary"]["explanations"])
 
 
+def test_the_openai_websocket_streams_fallbacks_are_no_unexplained_fault_but_its_run_error_is(tmp_path: Path) -> None:
+    # (src/agents/openai-ws-stream.ts, t49f: a failed connect, send, broken session or warm-up is passed by over HTTP
+    # at once; the stream's run error is a failed model call, which the run's agent end repeats)
+    paste = tmp_path / "ws.log"
+    session = "0f3c2a1b-5d4e-4f6a-8b7c-9d0e1f2a3b4c"
+    paste.write_text(
+        f"2026-11-20T10:00:00.000Z [agent/embedded] [ws-stream] WebSocket connect failed for session={session}; "
+        "falling back to HTTP. error=Error: Unexpected server response: 502\n"
+        f"2026-11-20T10:00:01.000Z [agent/embedded] [ws-stream] session={session} broken/disconnected; falling back "
+        "to HTTP\n"
+        f"2026-11-20T10:00:02.000Z [agent/embedded] [ws-stream] warm-up failed for session={session}; continuing "
+        "without warm-up. error=Error: warm-up timed out after 8000ms\n", encoding="utf-8")
+    _, output = _scan(paste, "--format", "json")
+    assert json.loads(output)["summary"]["unexplained"]["lines"] == 0
+    with paste.open("a", encoding="utf-8") as handle:
+        handle.write(f"2026-11-20T10:00:03.000Z [agent/embedded] [ws-stream] session={session} run error: "
+                     "WebSocket closed mid-request (code=1006, reason=unknown)\n")
+    _, output = _scan(paste, "--format", "json")
+    assert json.loads(output)["summary"]["unexplained"]["lines"] == 1
+
+
 def test_a_fault_kind_no_rule_judges_is_no_all_clear_through_either_path(tmp_path: Path) -> None:
     # A family names these lines, but no rule reads them yet: naming a line must not make it an all-clear.
     assert looks_like_fault(_event("discord inbound worker timed out after 1800 seconds", "error",
