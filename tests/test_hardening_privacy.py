@@ -177,9 +177,13 @@ def test_watch_process_stopped_with_sigint() -> None:
     reader = threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, b"")), daemon=True)
     reader.start()
     deadline = time.monotonic() + 30
-    while not lines and time.monotonic() < deadline:
+    while not lines and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)
-    time.sleep(1.0)  # let it finish the file and sit idle
+    if not lines:  # a SIGINT now could land before the child runs Python (and be lost): say so instead
+        process.kill()
+        _, err = process.communicate(timeout=30)
+        pytest.fail(f"watch printed nothing within 30 s (exit {process.returncode}): {err!r}")
+    time.sleep(1.0)  # let it finish the file and sit idle (not required: see tests/test_watch_signals.py)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
     reader.join(timeout=10)

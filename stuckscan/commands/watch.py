@@ -46,6 +46,8 @@ EXEC_QUEUE_LIMIT = 100  # changes waiting for --exec; beyond this they are dropp
 EXEC_STOP_GRACE_SECONDS = 2.0  # at exit, how long a running --exec command may still take
 MAX_POLL_SECONDS = 3600.0
 MAX_EXEC_TIMEOUT_SECONDS = 86400.0
+# Ctrl-C and the stop signals (SIGTERM and SIGHUP unwind through cli.install_stop_handlers).
+WATCH_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 class CommandRunner:
@@ -252,19 +254,68 @@ def watch(path: str | None, log_dir: str | None, output_format: str, command: st
     if not quiet:
         click.echo(f"stuckscan: watching {terminal_safe(printable_path(target))} (Ctrl-C to stop)", err=True)
     stop = threading.Event()
+    received: list[int] = []
+    replaced = stop_on_signals(stop, received)
     code = EXIT_OK
     try:
         run_watch(Follower(target, poll_interval, from_start=from_start, stop=stop), options, printer,
                   correlator=Correlator(thresholds=thresholds))
+        # Returning at all means a stop signal set `stop` but its exception was lost on the way
+        # (raised inside a finalizer, which Python only reports): stop as it would have.
+        code = _signal_exit_code(received)
     except KeyboardInterrupt:
         stop.set()
     except Terminated as signalled:  # SIGTERM or SIGHUP: stop as for Ctrl-C, with the signal's exit code
         stop.set()
         code = 128 + signalled.signum
     finally:
+        _restore(replaced)
         printer.close()
     _say_stopped(printer, quiet)
     sys.exit(code)
+
+
+def stop_on_signals(stop: threading.Event, received: list[int]) -> dict[int, Any]:
+    """Make Ctrl-C, SIGTERM and SIGHUP also set ``stop`` (and note the signal in ``received``)
+    before their own handler raises. The exception alone is not enough: a signal whose
+    handler runs while a finalizer runs (``regex`` parse-tree nodes have ``__del__``, and the
+    redaction patterns are compiled while the first incidents are printed) has its exception
+    reported as "Exception ignored" and dropped, and the watch loop would then run on for ever.
+    Only Python handlers are wrapped (a signal ignored or left to the default action stays so);
+    returns the handlers replaced, for :func:`_restore`."""
+    replaced: dict[int, Any] = {}
+    for number in WATCH_STOP_SIGNALS:
+        try:
+            previous = signal.getsignal(number)
+            if not callable(previous):
+                continue
+
+            def handler(signum: int, frame: Any, previous: Callable[[int, Any], Any] = previous) -> Any:
+                received.append(signum)
+                stop.set()
+                return previous(signum, frame)
+
+            signal.signal(number, handler)
+            replaced[number] = previous
+        except (ValueError, OSError):  # not the main thread (embedded): leave them alone
+            pass
+    return replaced
+
+
+def _restore(replaced: dict[int, Any]) -> None:
+    for number, handler in replaced.items():
+        try:
+            signal.signal(number, handler)
+        except (ValueError, OSError):
+            pass
+
+
+def _signal_exit_code(received: list[int]) -> int:
+    """The exit code for a watch stopped by a signal whose exception was lost: 0 for Ctrl-C
+    (as when it arrives), 128 + the signal for SIGTERM and SIGHUP."""
+    if not received or received[0] == signal.SIGINT:
+        return EXIT_OK
+    return 128 + received[0]
 
 
 def _refuse_bundle(target: str) -> None:
@@ -358,6 +409,8 @@ def run_watch(follower: Follower, options: ParseOptions, printer: IncidentPrinte
         while not follower.stop.is_set():
             produced = False
             for item in follower.poll():
+                if follower.stop.is_set():
+                    break  # stopped (a signal): the rest of a backlog is not read
                 if isinstance(item, Switch):
                     if item.reason in ("rotated", "truncated", "closed"):
                         parsers.pop(item.source, None)
@@ -375,6 +428,8 @@ def run_watch(follower: Follower, options: ParseOptions, printer: IncidentPrinte
                     printer.handle(change, snapshot_incident(correlator, change.incident))
                 log_time_at_last_line = correlator.now
                 stopped_noted = None
+            if follower.stop.is_set():
+                break
             if not produced and not follower.caught_up:
                 continue  # a piece of a backlog with no complete line in it: read on
             if not produced and log_time_at_last_line is not None:
