@@ -403,6 +403,23 @@ RESTART_LOOP_PARTNERS = {
     "channel.polling_stall": ("channel.polling_stall", "channel.transport_error", "channel.stop_timeout"),
 }
 IN_FLIGHT_WINDOW = timedelta(minutes=15)  # (see _on_stop_with_runs_in_flight)
+# A stop signal is not the process's end: the gateway waits for the runs in flight (a restart's drain, a stop's
+# active-work drain, the shutdown's grace; src/cli/gateway-cli/run-loop.ts, run-loop-drain.ts) and exits after. So a
+# stop's verdict on the runs in flight is held (_hold_stop) until a line says the process is gone or going with
+# whatever still runs (PROCESS_GONE_KINDS, a unit's stop or start), a line comes this long after the stop, or the
+# input ends (_settle_stop): a run whose normal end came in between finished; one still open was cut (RC17).
+STOP_SETTLES = DEFAULT_DRAIN_BUDGET
+# The service manager's word that the process is dead: no wait, the verdict is at once.
+HARD_STOP_KINDS = frozenset({"gateway.stop_killed", "gateway.process_killed", "gateway.process_exited"})
+PROCESS_GONE_KINDS = frozenset({
+    *STARTED_KINDS, *HARD_STOP_KINDS, "health.started", "gateway.agent_model", "gateway.starting", "gateway.start_failed",
+    "gateway.restart_mode", "gateway.shutdown_timeout", "gateway.shutdown_completed", "gateway.drain_timeout",
+    "gateway.forced_restart", "gateway.reply_drain_timeout",
+})
+UNIT_GONE_STAGES = frozenset({"Stopped", "Starting", "Started"})  # (gateway.unit_lifecycle: systemd's own lines)
+# A run's normal end (not aborted, not failed): after a stop, it says the wait let the run finish.
+RUN_FINISHED_KINDS = frozenset({"embedded.agent_end", "embedded.run_done", "embedded.run_end", "lane.task_done",
+                                "message.processed", "channel.dispatch_completed"})
 # A channel plugin's tool call names no session, so no later line of its session can be tied to it: only one this
 # close to a stop, with no run of any session ending in between, is read as cut by it (_on_stop_with_plugin_tool_open).
 PLUGIN_TOOL_CUT_WINDOW = timedelta(minutes=5)
@@ -655,6 +672,17 @@ def _failed_work(event: Event) -> bool:
             or fields.get("stopReason") == "error" or "timed out" in event.message.lower():
         return True
     return fields.get("isError") in (True, "true") and not agent_end_provider_answered(event)
+
+
+@dataclass(slots=True)
+class HeldStop:
+    """A stop signal whose verdict on the runs in flight at it waits (Correlator._hold_stop): the stop, (identity, last
+    run line) of each session whose run was in flight, and whether, none being in flight, a plugin-logged tool call is
+    to be read at the verdict."""
+
+    stop: Event
+    runs: list[tuple[str, Event]]
+    plugin_tool: bool = False
 
 
 @dataclass(slots=True)
@@ -1110,6 +1138,7 @@ class Correlator:
         self._kept_private: Event | None = None  # the latest final reply kept private or delivered before a failure
         self._interrupted: deque[tuple[str, int]] = deque(maxlen=64)  # run lines a stop was already read as cutting
         self._stopping: Event | None = None  # the process stop under way (a stop signal), until the next start
+        self._held_stop: HeldStop | None = None  # a stop whose verdict on the runs in flight waits (see STOP_SETTLES)
         self._open_plugin_tools: deque[Event] = deque(maxlen=PLUGIN_TOOLS_KEPT)  # see PLUGIN_TOOL_CALL_KIND
         self._open_drain: Event | None = None  # a restart's drain with a budget, while no line has told its outcome
         # The longest wait under half the warn threshold on a session's own lane, and how many there were: said (RC14,
@@ -1191,6 +1220,8 @@ class Correlator:
             if self._last_sweep is None or moment - self._last_sweep >= SWEEP_EVERY:
                 changes.extend(self._sweep())
         kind = event.kind
+        if self._held_stop is not None and self._stop_settled_by(event):
+            changes.extend(self._settle_stop())
         if self._open_drain is not None and moment is not None:
             changes.extend(self._after_drain_budget(event, moment))
         if kind == "gateway.draining" and event.fields.get("stage") == "draining" and event.seconds.get("timeoutMs") \
@@ -1391,7 +1422,10 @@ class Correlator:
         if self.now is not None and now <= self.now:
             return []
         self.now = now
-        return self._sweep()
+        held = self._held_stop
+        settled = self._settle_stop() if held is not None and held.stop.time is not None \
+            and now - held.stop.time > STOP_SETTLES else []
+        return settled + self._sweep()
 
     def _after_drain_budget(self, event: Event, moment: datetime) -> list[Change]:
         """A restart's drain whose budget passed with no line saying it drained: the restart went ahead with the work
@@ -1416,6 +1450,8 @@ class Correlator:
                                  fields={**drain.fields, "budgetPassed": True}))
 
     def finish(self) -> CorrelationResult:
+        if self._held_stop is not None:
+            self._settle_stop()  # (the input ends: a run the stop left open is not shown finishing)
         self._sweep(final=True)
         self._expire_run_timeouts(final=True)
         for held in list(self.transcript_watch.values()):  # (a prompt failure the transcript ends on: nothing followed)
@@ -3130,10 +3166,75 @@ class Correlator:
         elif event.kind in STARTED_KINDS:
             self._stopping = None
             self._open_plugin_tools.clear()  # (a new process: no tool call of the old one is still running)
-        changes = self._on_stop_with_runs_in_flight(event) if stopping else []
-        if stopping and not changes and not self.open:
-            changes = self._on_stop_with_plugin_tool_open(event)
+        if stopping and event.kind not in HARD_STOP_KINDS:
+            self._hold_stop(event)
+            changes = []
+        else:
+            changes = self._on_stop_with_runs_in_flight(event) if stopping else []
+            if stopping and not changes and not self.open:
+                changes = self._on_stop_with_plugin_tool_open(event)
         return changes + (self._end_by_restart(event) if self._is_restart(event) else [])
+
+    def _hold_stop(self, stop: Event) -> None:
+        """A stop signal: the runs in flight at it are kept with it, and its verdict waits (STOP_SETTLES). A second
+        stop line of the same stop (``received SIGTERM; shutting down`` after ``signal SIGTERM received``) adds the
+        runs it finds to the first's."""
+        found = self._runs_in_flight_at(stop)
+        for _, last in found:
+            self._interrupted.append((last.source, last.line))  # (read once: a later stop line does not find it again)
+        held = self._held_stop
+        if held is None:
+            self._held_stop = HeldStop(stop, found, plugin_tool=not found and not self.open)
+        else:
+            held.runs.extend(found)
+
+    def _stop_settled_by(self, event: Event) -> bool:
+        """Whether ``event`` decides the held stop: the process gone or going with whatever still runs, or a line this
+        long after the stop."""
+        kind = event.kind
+        if kind in PROCESS_GONE_KINDS or kind == "gateway.unit_lifecycle" and event.fields.get("stage") in UNIT_GONE_STAGES:
+            return True
+        stop = self._held_stop.stop  # type: ignore[union-attr]  # (called only while one is held)
+        return kind != BATCH_KIND and event.time is not None and stop.time is not None \
+            and event.time - stop.time > STOP_SETTLES
+
+    def _settle_stop(self) -> list[Change]:
+        """The held stop's verdict: each run in flight at it whose session shows no normal end since was cut (a
+        finding on the session, the stop its evidence: Correlator._on_stop_with_runs_in_flight); with none in flight, a
+        plugin-logged tool call still open (_on_stop_with_plugin_tool_open)."""
+        held, self._held_stop = self._held_stop, None
+        assert held is not None
+        stop = held.stop
+        changes: list[Change] = []
+        for identity, last in held.runs:
+            if identity in self.open or self._finished_since(identity, last, stop):
+                continue
+            record = self._open(identity, STOPPED_RUN, stop)
+            self._fill_names(record, *self.ids.resolve(last))  # (the stop names no session: the cut run's line does)
+            record.evidence.add(stop)
+            self._touch(record, stop)
+            changes.append(Change("opened", record, "the gateway process was stopped while the session's run was in flight"))
+        if held.plugin_tool and not changes and not self.open:
+            changes = self._on_stop_with_plugin_tool_open(stop)
+        return changes
+
+    def _finished_since(self, identity: str, last: Event, stop: Event) -> bool:
+        """Whether the session's kept history holds a normal end of its run after ``last`` (its last run line at the
+        stop), at most STOP_SETTLES after the stop; when ``last`` left the ring, an end after the stop."""
+        history = self.history.get(identity) or ()
+        mark = (last.source, last.line)
+        seen = any((e.source, e.line) == mark for e in history)
+        after = not seen
+        for event in history:
+            if not after:
+                after = (event.source, event.line) == mark
+                continue
+            if not seen and not _shortly_before(stop, event):
+                continue
+            if _finished_normally(event) and (stop.time is None or event.time is None
+                                              or event.time - stop.time <= STOP_SETTLES):
+                return True
+        return False
 
     def _on_turn_cut(self, event: Event, names: Names | None) -> list[Change]:
         """A Codex turn whose app-server client closed before the turn completed, within moments of a stop of the
@@ -3578,6 +3679,14 @@ def _in_flight(run_line: Event) -> bool:
     if run_line.kind == "session.state":
         return run_line.fields.get("state") == "processing"
     return run_line.kind in IN_FLIGHT_KINDS
+
+
+def _finished_normally(event: Event) -> bool:
+    """Whether a session's line is its run's normal end: the state back to idle, or an end (RUN_FINISHED_KINDS) that
+    says no abort or failure (:func:`_failed_work`)."""
+    if event.kind == "session.state":
+        return event.fields.get("state") == "idle"
+    return event.kind in RUN_FINISHED_KINDS and not _failed_work(event)
 
 
 def _shortly_before(earlier: Event, later: Event, window: timedelta | None = None) -> bool:

@@ -238,6 +238,119 @@ def test_a_process_stop_while_a_run_is_in_flight_cuts_that_run() -> None:
     assert not analyze(start, tool, line("18:41:00", "signal SIGUSR1 received", subsystem="gateway", level="INFO")).incidents
 
 
+def rule_ids(analysis) -> set[str]:
+    return {finding.rule.id for finding in analysis.findings()}
+
+
+def _planned_restart(signal: str, console: bool) -> dict[str, str]:
+    """The lines of a planned restart with a run in flight, as the file log (JSONL) or the console writes them."""
+    def at(clock: str, message: str, subsystem: str, level: str) -> str:
+        if console:
+            tag = subsystem.removeprefix("gateway/")
+            return f"2026-05-21T{clock}.000+08:00 [{tag}] {message}"
+        return line(clock, message, subsystem=subsystem, level=level)
+
+    return {
+        "start": at("18:40:00", f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5",
+                    "agent/embedded", "DEBUG"),
+        "tool": at("18:40:30", f"embedded run tool start: runId={RUN} tool=exec toolCallId=call_1", "agent/embedded",
+                   "DEBUG"),
+        "signal": at("18:41:00", f"signal {signal} received", "gateway", "DEBUG"),
+        "restarting": at("18:41:00", f"received {signal}; restarting", "gateway", "INFO"),
+        "drain": at("18:41:00", "draining 1 active task(s) and 1 active embedded run(s) before restart with timeout "
+                                "300000ms", "gateway", "INFO"),
+        "tool_end": at("18:41:10", f"embedded run tool end: runId={RUN} tool=exec toolCallId=call_1", "agent/embedded",
+                       "DEBUG"),
+        "done": at("18:41:20", f"embedded run done: runId={RUN} sessionId={SID} durationMs=80000 aborted=false",
+                   "agent/embedded", "DEBUG"),
+        "drained": at("18:41:21", "all active work drained", "gateway", "INFO"),
+        "mode": at("18:41:22", "restart mode: full process restart (supervisor restart)", "gateway", "INFO"),
+        "listening": at("18:41:30", "listening on ws://127.0.0.1:18789 (PID 4242)", "gateway", "INFO"),
+        "timed_out": at("18:46:00", "drain timeout reached; proceeding with restart", "gateway", "WARN"),
+        "shutdown_timed_out": at("18:46:05", "shutdown timed out; exiting without full cleanup", "gateway", "ERROR"),
+    }
+
+
+def test_a_run_the_restart_drain_waited_for_and_that_finished_is_not_cut() -> None:
+    # q53: OpenClaw's planned restart logs the signal, then waits for the runs in flight before it exits; a run whose
+    # normal end comes after the signal, before the process is gone, finished (console and file log, SIGTERM and SIGUSR1)
+    for signal in ("SIGTERM", "SIGUSR1"):
+        for console in (False, True):
+            lines = _planned_restart(signal, console)
+            healthy = [lines[name] for name in ("start", "tool", "signal", "restarting", "drain", "tool_end", "done",
+                                                "drained", "mode", "listening")]
+            assert not analyze(*healthy).incidents, (signal, console)
+            # (no drain line, or only the signal line before the end: the run's end still says it finished)
+            bare = [lines[name] for name in ("start", "tool", "signal", "restarting", "tool_end", "done", "listening")]
+            assert not analyze(*bare).incidents, (signal, console)
+            assert not analyze(*(lines[name] for name in ("start", "tool", "signal", "done"))).incidents
+            # the drain that timed out with the run still open, then the restart: the restart cut it (RC17)
+            cut = [lines[name] for name in ("start", "tool", "signal", "restarting", "drain", "tool_end", "timed_out",
+                                            "mode", "listening")]
+            assert rule_ids(analyze(*cut)) == {"RC17"}, (signal, console)
+            # a restart with no run in flight: nothing
+            idle = [lines[name] for name in ("signal", "restarting", "drained", "mode", "listening")]
+            assert not analyze(*idle).incidents, (signal, console)
+
+
+def test_a_run_still_open_when_the_stopped_process_is_gone_was_cut() -> None:
+    lines = _planned_restart("SIGTERM", False)
+    shutting = line("18:41:00", "received SIGTERM; shutting down", subsystem="gateway", level="INFO")
+    # the process's shutdown timed out, the new process started, or the log ends, with the run's end never shown
+    for after in ([lines["shutdown_timed_out"]], [lines["listening"]], []):
+        (incident,) = analyze(lines["start"], lines["tool"], lines["signal"], shutting, lines["tool_end"], *after).incidents
+        assert incident.primary is not None and incident.primary.rule.id == "RC17", after
+        assert "in flight" in incident.primary.summary
+        assert {e.line for e in incident.primary.evidence} >= {1, 3}
+    # the run's end comes only after the new process started: the old process was gone with the run open
+    late_done = line("18:41:40", f"embedded run done: runId={RUN} sessionId={SID} durationMs=100000 aborted=false",
+                     subsystem="agent/embedded", level="DEBUG")
+    assert rule_ids(analyze(lines["start"], lines["tool"], lines["signal"], shutting, lines["listening"], late_done)) \
+        == {"RC17"}
+    # the run's end after the signal says it was aborted: the stop cut it
+    aborted = line("18:41:10", f"embedded run done: runId={RUN} sessionId={SID} durationMs=70000 aborted=true",
+                   subsystem="agent/embedded", level="DEBUG")
+    assert rule_ids(analyze(lines["start"], lines["tool"], lines["signal"], shutting, aborted)) == {"RC17"}
+    # an end more than the drain's default budget after the stop is not the wait's doing
+    much_later = line("18:47:00", f"embedded run done: runId={RUN} sessionId={SID} durationMs=420000 aborted=false",
+                      subsystem="agent/embedded", level="DEBUG")
+    assert rule_ids(analyze(lines["start"], lines["tool"], lines["signal"], shutting, much_later)) == {"RC17"}
+    # the service manager's kill is the process's end at once
+    killed = "2026-05-21T18:41:05.000+08:00 openclaw-gateway.service: Main process exited, code=killed, status=9/KILL"
+    assert rule_ids(analyze(lines["start"], lines["tool"], lines["signal"], shutting, killed, lines["done"])) == {"RC17"}
+
+
+def test_a_held_stop_reads_the_same_on_the_fast_path(tmp_path) -> None:
+    # (the lifecycle lane files a routine run end without the correlator's dispatch: the held stop reads it there)
+    from stuckscan.analysis import analyze_paths
+    from tests.test_fast_path import OPTIONS, fast
+
+    lines = _planned_restart("SIGTERM", True)
+    for names, expected in ((("start", "tool", "signal", "restarting", "drain", "tool_end", "done", "drained", "mode",
+                              "listening"), []),
+                            (("start", "tool", "signal", "restarting", "drain", "tool_end", "timed_out", "mode",
+                              "listening"), ["RC17"])):
+        path = tmp_path / "openclaw.log"
+        path.write_text("\n".join(lines[name] for name in names) + "\n")
+        quick, slow = fast([str(path)]), analyze_paths([str(path)], OPTIONS)
+        assert quick == slow
+        assert [i.primary and i.primary.rule.id for i in quick.incidents] == expected
+
+
+def test_a_held_stop_is_decided_in_live_mode_once_its_budget_passed() -> None:
+    from datetime import timedelta
+
+    correlator = Correlator()
+    lines = _planned_restart("SIGTERM", False)
+    fed = events(lines["start"], lines["tool"], lines["signal"])
+    for event in fed:
+        assert not correlator.feed(event)
+    assert correlator._held_stop is not None
+    assert not correlator.tick(fed[-1].time + timedelta(minutes=1))
+    (opened,) = correlator.tick(fed[-1].time + timedelta(minutes=6))
+    assert opened.kind == "opened" and correlator._held_stop is None
+
+
 def test_the_service_managers_word_that_the_process_died_by_a_signal_cuts_the_run_in_flight() -> None:
     # systemd's and pm2's own lines (not the gateway's): the process died by a signal, whoever sent it
     start = _turn("18:40:00", f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5")

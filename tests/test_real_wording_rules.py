@@ -1111,6 +1111,11 @@ def test_a_stop_after_a_plugin_logged_tool_call_ended_or_long_before_cuts_nothin
     assert "RC17" not in rule_ids(analyze(call, late))
     listening = line("07:18:40", "listening on ws://127.0.0.1:18789 (PID 4242)", "gateway", "INFO")
     assert "RC17" not in rule_ids(analyze(call, listening, stop))
+    # (r50) the call's own end after the stop signal, before the process is gone: the shutdown's wait let it finish
+    done = plugin("07:19:40", "tool done: read ok (12ms) {}")
+    restarted = line("07:19:50", "listening on ws://127.0.0.1:18789 (PID 4242)", "gateway", "INFO")
+    assert "RC17" not in rule_ids(analyze(call, stop, done, restarted))
+    assert "RC17" in rule_ids(analyze(call, stop, restarted, done))
 
 
 def test_requests_retrying_the_same_candidate_on_one_lock_are_request_after_request() -> None:
