@@ -675,13 +675,19 @@ def regular_steps(times: list[datetime]) -> timedelta | None:
 _GATEWAY_ENDPOINT = re.compile(r"\bwss?://(?:\[[0-9A-Fa-f:.]{2,45}\]|[\w.-]{1,253}):(?P<port>\d{1,5})\b")
 
 
+def listening_ports(marker: Event) -> frozenset[int]:
+    """The ports one gateway start line (``gateway.listening``) names; none for any other line."""
+    if marker.kind != "gateway.listening":
+        return frozenset()
+    return frozenset(int(m["port"]) for m in _GATEWAY_ENDPOINT.finditer(str(marker.fields.get("urls") or "")))
+
+
 def gateway_ports(markers: Iterable[Event]) -> frozenset[int]:
     """The ports the gateway listened on, as the input says: the default, and each port a gateway start line among the
     markers names (anywhere in the input: a start before the refused deliveries, or the start that followed them)."""
     ports = {DEFAULT_GATEWAY_PORT}
     for marker in markers:
-        if marker.kind == "gateway.listening":
-            ports.update(int(m["port"]) for m in _GATEWAY_ENDPOINT.finditer(str(marker.fields.get("urls") or "")))
+        ports.update(listening_ports(marker))
     return frozenset(ports)
 
 

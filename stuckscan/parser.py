@@ -987,6 +987,9 @@ def _wrapped_under(head: Event, text: str) -> bool:
 _INSPECTED_ARGUMENTS = re.compile(r"(?:\[(?:error|warn|info|debug|trace)\])?:[ \t]*\[")
 
 
+_ELEMENT_QUOTES = "'\"`"  # how Node quotes a string element of an array it prints
+
+
 def _open_inspected_arguments(head: Event) -> bool:
     """Whether ``head`` is such an array, not closed yet (a text line; a record is whole)."""
     return _INSPECTED_ARGUMENTS.match(head.message) is not None and not head.message.rstrip().endswith("]") \
@@ -1518,7 +1521,7 @@ class LineParser:
         if pending is not None and (event.shape.endswith("snippet") or event.kind == _CLOSE_KIND
                                     or pending.kind == _CLOSE_KIND):
             joined = None
-            if self._continues(pending, event, text[:1] in _INDENT):
+            if self._continues(pending, event, text[:1] in _INDENT, text.lstrip()[:1] in _ELEMENT_QUOTES):
                 joined = self._joined(pending, event.message)
             else:
                 joined = _merged_close(pending, event)
@@ -2122,13 +2125,13 @@ class LineParser:
     # -- pasted snippets: a key=value block wrapped over several lines ---------------
 
     @staticmethod
-    def _continues(previous: Event, line: Event, indented: bool) -> bool:
+    def _continues(previous: Event, line: Event, indented: bool, quoted: bool = False) -> bool:
         """Whether ``line`` (already parsed, a bare snippet) is the wrapped tail of ``previous``, a
         text line of a known family: after a trailing ``\\``; an indented line that starts with a
         ``key=value`` word, or any indented line after a label's ``:`` or ``;``; a lock path
         alone after a lock error that names none; or, unindented, nothing but ``key=value``
         words. A line a family matches joins only indented and starting with ``key=value`` (the
-        error of a wrapped ``lane task error``)."""
+        error of a wrapped ``lane task error``). ``quoted``: the line's text opens with a quote."""
         if not line.shape.endswith("snippet") or previous.kind in (UNPARSED_KIND, NOTE_KIND):
             return False
         if indented and _ERROR_PROPERTY.fullmatch(line.message) is not None and _ERROR_NAME.search(previous.message) \
@@ -2139,8 +2142,12 @@ class LineParser:
                 and not previous.shape.endswith("jsonl"):
             return True  # a head whose message was only its subsystem binding: the next bare line is its message
         if _open_inspected_arguments(previous) and (indented or line.message in ("]", "],")) \
+                and (line.kind == GENERIC_KIND or quoted) \
                 and len(previous.message) + len(line.message) <= _MAX_JOINED:
-            return True  # an element, or the closing bracket, of an argument list Node printed over lines
+            # an element, or the closing bracket, of an argument list Node printed over lines; not a line a family
+            # reads that stands bare (a paste cut the list before its "]": "  stalled session: ..." is a line of its
+            # own), while a string element, quoted, is one (the Lark SDK's "  'invoke event failed, ...'")
+            return True
         if previous.kind == GENERIC_KIND:  # a fragment (its label cut) is continued only by an indented tail
             if not indented and _fields_listed_one_a_line(previous.message, line.message):
                 return True

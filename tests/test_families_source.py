@@ -1613,6 +1613,23 @@ def test_an_argument_list_printed_over_lines_is_one_line_whatever_it_says() -> N
     assert len(events) == 2
 
 
+def test_an_argument_list_cut_before_its_bracket_swallows_no_line_a_family_reads() -> None:
+    """q54: a paste that cut Node's printed argument list before its "]" and went on with indented lines of the log:
+    a line a family reads, unquoted, is a line of its own (a stall it swallowed was a fault hidden); a quoted string
+    element, and any other indented element, still joins."""
+    stall = ("  stalled session: sessionId=s2 sessionKey=agent:main:x state=processing age=193s queueDepth=1 "
+             "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=embedded_run "
+             "lastProgress=embedded_run:started lastProgressAge=179s recovery=none")
+    events = parse_text_lines(["[error]: [", "  '[ws]',", stall, "  lane task error: lane=main durationMs=5 "
+                               'error="Error: boom"'], "x.log", ParseOptions())
+    assert [e.kind for e in events] == ["generic", "session.stalled", "lane.task_error"], [e.message for e in events]
+    assert events[0].message == ": [ '[ws]',"
+    events = parse_text_lines(["[error]: [", "  AxiosError: timeout of 10000ms exceeded",
+                               "      at createTimeoutError (/app/node_modules/axios/dist/node/axios.cjs:3205:14)",
+                               "]"], "x.log", ParseOptions())
+    assert len(events) == 1, [e.message for e in events]
+
+
 def test_a_doctor_lock_left_by_a_dead_process_is_the_dead_pid_class(tmp_path: Path) -> None:
     path = tmp_path / "doctor.txt"
     path.write_text("◇  Session locks ──────────╮\n│                           │\n│  - Found 1 session lock file.  │\n"

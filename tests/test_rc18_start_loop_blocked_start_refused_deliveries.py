@@ -175,6 +175,32 @@ def test_one_refusal_on_the_named_port_is_judged_short_of_a_stall() -> None:
     assert not analysis.episodes and analysis.unexplained.count == 0 and analysis.judged.count == 1
 
 
+def test_refusals_while_the_gateway_restarts_are_said_at_info() -> None:
+    """q54: a planned restart (SIGUSR1): the sender's deliveries refused for the seconds the gateway was down, then its
+    start line on that port and messages served: a restart's window, at most info. A start on another port, or one
+    that came back only after the stall detector's warn threshold, leaves the refusals a warning."""
+    refused = "2026-04-14T11:08:{} [WebhookService] Failed to dispatch {} to webhook " \
+        "http://127.0.0.1:18789/bluebubbles-webhook: connect ECONNREFUSED 127.0.0.1:18789"
+    listening = "2026-04-14T{} [gateway] listening on ws://127.0.0.1:18789, ws://[::1]:18789 (PID {})"
+    restart = [listening.format("11:00:00Z", 4242), "2026-04-14T11:08:00Z [gateway] signal SIGUSR1 received",
+               "2026-04-14T11:08:00Z [gateway] received SIGUSR1; restarting",
+               refused.format("04Z", "new-message"), refused.format("19Z", "updated-message"),
+               listening.format("11:08:25Z", 4251),
+               "2026-04-14T11:08:41Z [agent/embedded] embedded run start: runId=r1 sessionId=s1 provider=openai "
+               "model=gpt-5 thinking=off messageChannel=bluebubbles",
+               "2026-04-14T11:08:45Z [agent/embedded] embedded run done: runId=r1 sessionId=s1 durationMs=4000 "
+               "aborted=false"]
+    analysis = analyze_text(*restart)
+    (episode,) = analysis.episodes
+    assert episode.severity.value == "info" and episode.primary.confidence.value == "low"
+    assert "while the gateway was down" in episode.primary.summary
+    later = [line.replace("11:08:25Z", "11:40:00Z") for line in restart]  # (down half an hour: messages lost)
+    elsewhere = [line.replace("18789, ws://[::1]:18789 (PID 4251)", "19001 (PID 4251)") for line in restart]
+    for lines in (later, elsewhere):
+        finding = rc18(*lines)
+        assert finding is not None and finding.confidence.value == "medium" and finding.severity.value == "warning"
+
+
 # -- healthy starts at a regular interval (q51)
 
 def test_a_gateway_restarted_every_hour_seen_through_a_channel_only_view_is_no_loop() -> None:

@@ -20,6 +20,7 @@ from stuckscan.channels import (
     credentials_refused,
     display_name,
     gateway_ports,
+    listening_ports,
     refused_off_gateway,
     send_broken,
     send_refused,
@@ -1149,7 +1150,7 @@ def detect(view: EpisodeView) -> Candidate | None:
             return _accepted_never_dispatched(unserved)
         deliveries = _deliveries_to_gateway(view.events(DELIVERY_REFUSED_KIND), gateway_ports(view.markers))
         if len(deliveries) >= 2:
-            return _deliveries_refused(deliveries)
+            return _deliveries_refused(deliveries, _gateway_back_soon(view, deliveries))
         return None
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
     only_held = bool(held) and all(any(e is h for h in held) for e in self_looping)
@@ -1528,15 +1529,39 @@ def _deliveries_to_gateway(refused: list[Event], ports: frozenset[int]) -> list[
     return kept
 
 
-def _deliveries_refused(refused: list[Event]) -> Candidate:
+def _gateway_back_soon(view: EpisodeView, refused: list[Event]) -> Event | None:
+    """The gateway's start line on a port the refusals name, after the last of them and within the stall detector's
+    warn threshold of the first (q54): the gateway was down for a restart's seconds and listened again, the refusals
+    its down window (a planned restart, or a supervisor's quick one), not a port nothing listens on."""
+    first, last = refused[0].time, refused[-1].time
+    ports = {port for port in map(refused_port, refused) if port is not None}
+    if first is None or last is None:
+        return None
+    window = timedelta(seconds=view.thresholds.warn_seconds)
+    return next((m for m in view.markers if m.time is not None and last <= m.time and m.time - first <= window
+                 and ports & listening_ports(m)), None)
+
+
+def _deliveries_refused(refused: list[Event], back: Event | None = None) -> Candidate:
     """A webhook channel's sender refused by the gateway's port two times or more: nothing listened where its inbound
     messages go, so the messages those deliveries carried never reached the gateway (a sender that got connection
     refused may not retry, and nothing in the lines shows them fetched again): the channel's ingress lost, no session
-    involved. Medium confidence: the lines are the sender's, and a sender may still retry."""
+    involved. Medium confidence: the lines are the sender's, and a sender may still retry. With the gateway listening
+    again soon after them (``back``, :func:`_gateway_back_soon`): a restart's window, low confidence, said at info."""
     first = refused[0]
     target = next((field_text(e, "target") for e in refused if field_text(e, "target")), "the gateway's port")
     channel = field_text(first, "channel")
     who = f"{display_name(channel)}'s webhook" if channel else "A webhook channel's"
+    if back is not None and back.time is not None and first.time is not None:
+        return Candidate(
+            "RC18", Confidence.LOW,
+            f"{who} deliveries of inbound messages to the gateway were refused {len(refused)} times (connection "
+            f"refused on {target}) while the gateway was down, and it listened on that port again "
+            f"{(back.time - first.time).total_seconds():.0f} s after the first: a restart's window; a sender that got "
+            "connection refused may not retry, so the messages of those deliveries may need sending again.",
+            cite(refused[:2], refused[-1:], [back]), onset=first_time(refused), facts={"deliveries_refused": True},
+            severity=Severity.INFO,
+        )
     return Candidate(
         "RC18", Confidence.MEDIUM,
         f"{who} deliveries of inbound messages to the gateway were refused {len(refused)} times (connection refused on "
