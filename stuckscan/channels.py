@@ -34,6 +34,8 @@ CHANNEL_DISPLAY_NAMES = {
     "msteams": "Microsoft Teams", "line": "LINE", "irc": "IRC", "nextcloud-talk": "Nextcloud Talk",
     "synology-chat": "Synology Chat", "wecom": "WeCom", "dingtalk": "DingTalk", "qqbot": "QQ Bot", "qq": "QQ",
     "wechat": "WeChat", "xmpp": "XMPP", "zalouser": "Zalo (personal)",
+    "rocketchat": "Rocket.Chat", "mqtt": "MQTT", "jmap": "JMAP", "imap": "IMAP", "trueconf": "TrueConf",
+    "onebot11": "OneBot 11",
 }
 _SENTENCE_CHANNEL = re.compile(r"[a-z][a-z-]*(?=[:' ]|$)")
 
@@ -55,6 +57,19 @@ def sentence_start(text: str) -> str:
 # Channel ids some distributions give a channel we know under another name (the openclaw-china builds' DingTalk plugin
 # registers the channel "ddingtalk", labelled 钉钉).
 CHANNEL_ALIASES = {"ddingtalk": "dingtalk", "napcat": "qq", "onebot": "qq"}
+# Messaging platforms served by third-party channel plugins that OpenClaw's own channel list lacks: a plugin named
+# after one is a channel plugin, and a line under its tag (the gateway's console tag of a channel is its id: "[zulip]",
+# "[mqtt-channel]") that channel's. With the channel ids community plugins register (openclaw.plugin.json "channels"):
+# FtlC-ian/openclaw-channel-zulip "zulip", cloudrise-network/openclaw-channel-rocketchat "rocketchat",
+# kadbbz/openclaw-channel-mqtt "mqtt-channel", haya-inc/openclaw-channel-jmap "jmap", antarien/openclaw-channel-imap
+# "imap", TrueConf/trueconf-openclaw-channel "trueconf", olvid-io/openclaw-channel-olvid "olvid",
+# simai/openclaw-channel-bitrix24 "bitrix24", maxesisn/openclaw-channel-onebot11 "onebot11" (t49g).
+CHAT_PLATFORMS = frozenset({
+    "zulip", "rocketchat", "webex", "viber", "kakaotalk", "threema", "gitter", "keybase", "revolt", "guilded", "kook",
+    "misskey", "mastodon", "bluesky", "messenger", "instagram", "wework", "wxwork", "yuanbao", "deltachat", "simplex",
+    "teams", "chatwork", "lineworks", "wechatwork", "qywx", "dingding", "email",
+    "mqtt", "jmap", "imap", "trueconf", "olvid", "bitrix24", "onebot11",
+})
 # Third-party channel plugins tag their lines with their own names: the channel and a suffix
 # (`dingtalk-connector`, `wechat-access-ws:18789`) or the plugin's package name (`openclaw-channel-qq:connection`,
 # `openclaw-weixin`).
@@ -67,7 +82,8 @@ def channel_subsystem(subsystem: str | None) -> str | None:
     ``dingtalk``), or None."""
     if not subsystem:
         return None
-    for part in subsystem.lower().split("/"):
+    parts = subsystem.lower().split("/")
+    for index, part in enumerate(parts):
         name = part.split(":", 1)[0]
         if name in CHANNEL_NAMES:
             return name
@@ -78,16 +94,17 @@ def channel_subsystem(subsystem: str | None) -> str | None:
             return plugin["name"]
         if plugin is not None and plugin["name"] in CHANNEL_ALIASES:  # (the NapCat plugin's "[napcat-QQ]" tag)
             return CHANNEL_ALIASES[plugin["name"]]
+        if name in CHAT_PLATFORMS or (plugin is not None and plugin["name"] in CHAT_PLATFORMS):
+            return plugin["name"] if name not in CHAT_PLATFORMS and plugin is not None else name
+        if index and parts[index - 1] == "channels" and _CHANNEL_ID.match(name):
+            return name  # (the gateway's logger of a channel it does not list here: "gateway/channels/<id>")
     return None
 
 
-# Messaging platforms served by third-party channel plugins that OpenClaw's own channel list lacks: a plugin named
-# after one is a channel plugin (used only to tell a channel plugin from any other, not to read a line's subsystem).
-CHAT_PLATFORMS = frozenset({
-    "zulip", "rocketchat", "webex", "viber", "kakaotalk", "threema", "gitter", "keybase", "revolt", "guilded", "kook",
-    "misskey", "mastodon", "bluesky", "messenger", "instagram", "wework", "wxwork", "yuanbao", "deltachat", "simplex",
-    "teams", "chatwork", "lineworks", "wechatwork", "qywx", "dingding", "email",
-})
+# A channel id as a plugin registers it ("zulip", "mqtt-channel", "onebot11"), under the gateway's channel logger.
+_CHANNEL_ID = re.compile(r"[a-z][a-z0-9_-]{0,60}\Z")
+
+
 # A plugin id or folder of the channel form: "openclaw-channel-<name>", "channel-<name>", "<name>-channel" (with an
 # npm scope or not); its name is the channel, unless it is a word a plugin that works on channels takes (a
 # "channel-manager" tool plugin is no channel).
@@ -272,9 +289,12 @@ TRANSPORT_WORDS = re.compile(
 # src/core/connection.ts: "WebSocket close: code=1006, reason=<r>, isStopped=false", "重连失败：<err> (尝试 <n>)", but
 # not its "✅ 重连成功 (socket 状态=1)"; the WeCom plugin, WecomTeam/wecom-openclaw-plugin src/monitor.ts: "[<acct>]
 # Reconnecting attempt <n>...", "[<acct>] WebSocket disconnected: <reason>"): one such line is a blip, the same again
-# a reconnect loop (RC18).
+# a reconnect loop (RC18). So is a reconnect a community plugin schedules after a close (kadbbz/openclaw-channel-mqtt
+# src/client.ts: "MQTT reconnect scheduled in <n>ms (<reason>)"; TrueConf/trueconf-openclaw-channel src/ws-client.ts:
+# "[trueconf] Connection closed (code: <n>, reason: "<r>"), scheduling reconnect"; olvid-io/openclaw-channel-olvid
+# src/monitor.ts, after its client's error: "wait before reconnection try"; t49g).
 DROP_WORDS = re.compile(
-    r"\breconnect(?:ing)? in\b|\battempting to reconnect\b|\bwill retry connection\b|"
+    r"\breconnect(?:ing)? in\b|\breconnect(?:ion)? (?:scheduled|try)\b|\bscheduling (?:a )?reconnect\b|\battempting to reconnect\b|\bwill retry connection\b|"
     r"\b(?:initiating|forcing) reconnection\b|\bwebsocket closed event\b|"
     r"\bconnection attempt \d+(?:/\d+)? failed\b|\bheartbeat timeout\b|\bconnection closed\b|"
     r"\breconnecting attempt \d|\bwebsocket disconnected\b|\bwebsocket close: code=|"
@@ -365,14 +385,17 @@ def platform_unreachable_at_resolve(event: Event) -> str | None:
 # "Reconnected"; QQ Bot's READY after identify and RESUMED after resume in its gateway.ts, sliverp/qqbot:
 # "[qqbot:<acct>] Ready with <intents>, session: <id>", older "Ready, session: <id>", and "[qqbot:<acct>] Session
 # resumed"): the channel receiving again (RC18 reads a drop it healed from as no failure). A socket merely opened ("WebSocket connected") is not: the
-# platform may refuse the session on it at once (f499: identify answered with invalid session, close 4903).
-UP_WORDS = re.compile(r"\bgateway ready\b|\b(?:re)?connect(?:ion)? success|\breconnected\b|\bconnection established\b|"
+# platform may refuse the session on it at once (f499: identify answered with invalid session, close 4903). A
+# connection the plugin says it logged in on is (t49g: TrueConf/trueconf-openclaw-channel src/ws-client.ts "[trueconf]
+# Connected and authenticated"; FtlC-ian/openclaw-channel-zulip src/zulip/monitor.ts "zulip connected as <bot>
+# (<email>)", after its own profile was fetched with its key).
+UP_WORDS = re.compile(r"\bgateway ready\b|\bconnected and authenticated\b|\bconnected as \S|\b(?:re)?connect(?:ion)? success|\breconnected\b|\bconnection established\b|"
                       r"\bclient connected successfully\b|\bconnected to dingtalk stream successfully\b|重连成功|"
                       r"(?:^|\]\s*)Ready(?: with [^,\n]{1,80})?, session: \S|\bsession resumed\b",
                       re.IGNORECASE)
 UP_NEEDLES = ("ateway ready", "onnect success", "onnection success", "econnected", "onnection established",
               "onnected successfully", "Stream successfully", "重连成功", "Ready with ", "Ready, session: ",
-              "ession resumed")
+              "ession resumed", "onnected and authenticated", "onnected as ")
 
 # Every literal one of which a line as_channel_failure retypes at INFO must hold: the JSONL fast path decodes a
 # record holding one (stuckscan.fastscan), so both paths type the same lines.
@@ -405,10 +428,29 @@ def send_refused(event: Event) -> bool:
 
 
 def credentials_refused(event: Event) -> bool:
-    """A channel's own call refused for its credentials (HTTP 401/403, Unauthorized, an invalid token), or its request
-    for an access token refused for the app's id and secret."""
+    """A channel's own call refused for its credentials (HTTP 401/403, Unauthorized, an invalid token), its request
+    for an access token refused for the app's id and secret, or its login refused when it connects."""
     return (_CHANNEL_CALL.search(event.message) is not None and _CREDENTIALS_REFUSED.search(event.message) is not None) \
-        or token_refused(event)
+        or token_refused(event) or login_refused(event)
+
+
+# ... or the platform refusing the channel's login when it connects, in the words community plugins pass on from their
+# servers (t49g): Rocket.Chat's realtime login, cloudrise-network/openclaw-channel-rocketchat src/rocketchat/monitor.ts
+# "[<acct>] Realtime error: Login failed: User not found or incorrect password"; TrueConf's auth, TrueConf/trueconf-
+# openclaw-channel src/channel.ts "[trueconf] Account <acct> startup failed: Error: Authentication failed: <reason>";
+# an MQTT broker's CONNACK, kadbbz/openclaw-channel-mqtt src/client.ts "MQTT error: Connection refused: Not
+# authorized" (or "Bad username or password"); an IMAP server's NO, antarien/openclaw-channel-imap "imap transport
+# error { ..., error: 'Invalid credentials (Failure)' }"; Zulip's API, FtlC-ian/openclaw-channel-zulip "zulip polling
+# error: Error: Zulip API error (401): Invalid API key". Every reconnect is refused alike: the channel never receives.
+_LOGIN_REFUSED = re.compile(r"\b(?:login|authentication|auth) failed\b|\binvalid (?:credentials|api key|username or password)\b"
+                            r"|\bnot authori[sz]ed\b|\bbad username or password\b|\bincorrect password\b"
+                            r"|\bAUTHENTICATIONFAILED\b", re.IGNORECASE)
+LOGIN_NEEDLES = ("failed", "nvalid ", "uthori", "assword", "AUTHENTICATIONFAILED")
+
+
+def login_refused(event: Event) -> bool:
+    """A channel's login to its platform refused for its credentials (see :data:`_LOGIN_REFUSED`)."""
+    return any(needle in event.message for needle in LOGIN_NEEDLES) and _LOGIN_REFUSED.search(event.message) is not None
 
 
 def token_refused(event: Event) -> bool:
@@ -426,8 +468,13 @@ def token_refused(event: Event) -> bool:
 # upload) fails one reply; a turn the channel's worker gave up on after a while ("inbound worker timed out") ran too long.
 _INBOUND = r"(?:the |an? )?(?:inbound |incoming )?(?:request|message|event|update|payload|body)\b"
 _UNREADABLE_REQUEST = re.compile(r"\brequest body\b|\b(?:parse|decrypt)\w* " + _INBOUND, re.IGNORECASE)
+# Community plugins word it the other way round (FtlC-ian/openclaw-channel-zulip src/zulip/monitor.ts: "zulip message
+# handler failed: <err>", "zulip: message processing failed: <err>"; kadbbz/openclaw-channel-mqtt src/client.ts:
+# "Message handler error: <err>"; maxesisn/openclaw-channel-onebot11 src/channel.ts: "OneBot11 inbound handling
+# error <err>"; t49g).
 _HANDLER_FAILED = re.compile(r"\b(?:(?:webhook|callback) (?:handler|request|payload|body|event)\b|(?:handle|process)\w* "
-                             + _INBOUND + ")|处理消息异常", re.IGNORECASE)
+                             + _INBOUND + r")|\b(?:inbound |incoming )?(?:message|event) (?:handler|handling|processing) "
+                             r"(?:failed|error)\b|\binbound handling error\b|处理消息异常", re.IGNORECASE)
 _TIMED_OUT = re.compile(r"\btime[ds]? ?out\b", re.IGNORECASE)  # (timeout, timed out, time out)
 
 
@@ -501,7 +548,7 @@ def as_channel_failure(event: Event) -> Event:
         event.kind = CHANNEL_STOPPING_KIND
         return event
     fault = looks_like_fault(event)
-    if fault and (TRANSPORT_WORDS.search(event.message) is not None or send_refused(event)):
+    if fault and (TRANSPORT_WORDS.search(event.message) is not None or send_refused(event) or login_refused(event)):
         event.kind = CHANNEL_FAILURE_KIND
     elif inbound_handling_failed(event) or (fault and send_broken(event)):
         event.kind = HANDLER_BROKEN_KIND

@@ -21,6 +21,7 @@ from stuckscan.channels import (
     display_name,
     gateway_ports,
     listening_ports,
+    login_refused,
     refused_off_gateway,
     send_broken,
     send_refused,
@@ -1211,9 +1212,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     elif lone and intake_failed and not channel_port_taken:
         failed_once, failed_once_only = intake_failed[0], True
         summary = (f"{_channel_name(failed_once)}'s connection failed "
-                   + "once"
+                   + ("once, its login refused for its credentials" if login_refused(failed_once) else "once")
                    + f" ({quote(failed_once.message.strip().lstrip(':- '), 120)}); nothing after it shows the channel receiving again, "
-                   "and one failure alone does not show whether it came back")
+                   + ("and a login refused for its credentials is refused again on every retry until they are fixed"
+                      if login_refused(failed_once) else "and one failure alone does not show whether it came back"))
     elif lone:
         summary = f"{(list(dict.fromkeys(channel_of(e) for e in channel_port_taken)) or ['a channel'])[0].strip(':')} " \
                   "could not bind its port (EADDRINUSE); another process holds it"
@@ -1254,6 +1256,10 @@ def detect(view: EpisodeView) -> Candidate | None:
         summary = (f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s requests for its access token were "
                    f"refused for the app's id and secret ({len(transport)} time(s)): it never connects, and every "
                    "retry fails alike")
+    elif transport and not stalls and all(login_refused(e) for e in transport):
+        summary = (f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s login to its platform was refused for "
+                   f"its credentials ({len(transport)} time(s), e.g. {quote(transport[0].message.strip(), 80)}): it "
+                   "never connects, and every retry fails alike")
     elif transport and not stalls and all(credentials_refused(e) for e in transport):
         summary = (f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s calls to its platform were refused for "
                    f"its credentials ({len(transport)} time(s), e.g. HTTP 401): every reply it sends fails alike")

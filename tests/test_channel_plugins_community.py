@@ -1,0 +1,133 @@
+"""Community channel plugins stuckscan was never taught one by one (t49g source audit): their fault lines, under the
+gateway's channel logger (console tag ``[<channel id>]``, JSONL subsystem ``gateway/channels/<id>``), read by the
+generic channel mechanisms of stuckscan/channels.py. Lines written from the plugins' templates: FtlC-ian/openclaw-
+channel-zulip (long polling), cloudrise-network/openclaw-channel-rocketchat (websocket), kadbbz/openclaw-channel-mqtt
+(MQTT), haya-inc/openclaw-channel-jmap (JMAP polling), antarien/openclaw-channel-imap (IMAP), TrueConf/trueconf-
+openclaw-channel (websocket), olvid-io/openclaw-channel-olvid (gRPC), maxesisn/openclaw-channel-onebot11."""
+
+from __future__ import annotations
+
+import pytest
+
+from stuckscan.channels import channel_of, channel_subsystem
+from stuckscan.parser import parse_text_lines
+from tests.conftest import tslog_line
+from tests.test_pasted_readings import analyze_text
+from tests.test_rc18_channel_policies import rc18
+
+
+def kind(line: str) -> str:
+    (event,) = parse_text_lines([line])
+    return event.kind
+
+
+def rc18_summary(*lines: str) -> str:
+    analysis = analyze_text(*lines)
+    (finding,) = [e.primary for e in [*analysis.incidents, *analysis.episodes] if e.primary and e.primary.rule.id == "RC18"]
+    return finding.summary
+
+
+@pytest.mark.parametrize(("subsystem", "channel"), [
+    ("zulip", "zulip"), ("rocketchat", "rocketchat"), ("mqtt-channel", "mqtt"), ("jmap", "jmap"), ("imap", "imap"),
+    ("trueconf", "trueconf"), ("olvid", "olvid"), ("bitrix24", "bitrix24"), ("onebot11", "onebot11"),
+    ("gateway/channels/zulip", "zulip"), ("channels/mqtt-channel", "mqtt"),
+    # (any channel id under the gateway's channel logger, listed here or not)
+    ("gateway/channels/wire", "wire"), ("channels/deltachat", "deltachat"),
+])
+def test_a_community_channel_plugins_tag_or_channel_logger_names_its_channel(subsystem: str, channel: str) -> None:
+    assert channel_subsystem(subsystem) == channel
+
+
+def test_tags_that_name_no_channel_stay_none() -> None:
+    for subsystem in ("gateway/ws", "plugins", "diagnostic", "gateway/channels", "agent/embedded", "memory"):
+        assert channel_subsystem(subsystem) is None
+
+
+@pytest.mark.parametrize("line", [
+    "[zulip] zulip polling error: TypeError: fetch failed",
+    "[jmap] poll error: JMAP request failed: 401 Unauthorized",
+    "[mqtt-channel] MQTT connection failed (will keep retrying): Error: connect ECONNREFUSED 127.0.0.1:1883",
+    "[mqtt-channel] [MQTT] MQTT reconnect error: Error: connect ETIMEDOUT 10.0.0.5:1883",
+    "[rocketchat] [default] Disconnected: websocket closed",
+    "[trueconf] [trueconf] Reconnect attempt failed: Error: Unexpected server response: 502",
+    "[imap] connection lost { accountId: 'default', error: 'Connection not available' }",
+    # logins refused (the platform's words as each plugin passes them on)
+    "[rocketchat] [default] Realtime error: Login failed: User not found or incorrect password",
+    "[trueconf] [trueconf] Account default startup failed: Error: Authentication failed: invalid credentials",
+    "[mqtt-channel] [MQTT] MQTT error: Connection refused: Not authorized",
+    "[imap] imap transport error { accountId: 'default', error: 'Invalid credentials (Failure)' }",
+])
+def test_community_plugins_transport_failures_are_the_channels(line: str) -> None:
+    assert kind(line) == "channel.transport_error"
+
+
+def test_the_jsonl_shape_reads_alike() -> None:
+    line = tslog_line("2026-11-20T10:00:00.000Z", "gateway/channels/zulip", "zulip polling error: TypeError: fetch failed",
+                      "ERROR")
+    (event,) = parse_text_lines([line])
+    assert event.kind == "channel.transport_error"
+    assert channel_of(event).startswith("zulip:")
+    login = tslog_line("2026-11-20T10:00:00.000Z", "gateway/channels/rocketchat",
+                       "[default] Realtime error: Login failed: User not found or incorrect password", "ERROR")
+    assert kind(login) == "channel.transport_error"
+    up = tslog_line("2026-11-20T10:00:00.000Z", "gateway/channels/trueconf", "[trueconf] Connected and authenticated")
+    assert kind(up) == "channel.polling_started"
+
+
+@pytest.mark.parametrize("line", [
+    "[mqtt-channel] [MQTT] MQTT reconnect scheduled in 5000ms (close)",
+    "[trueconf] [trueconf] Connection closed (code: 1006, reason: \"\"), scheduling reconnect",
+    "[olvid] wait before reconnection try",
+])
+def test_reconnects_community_plugins_schedule_are_drops(line: str) -> None:
+    assert kind(line) == "channel.reconnecting"
+
+
+@pytest.mark.parametrize("line", [
+    "[zulip] zulip message handler failed: TypeError: Cannot read properties of undefined (reading 'id')",
+    "[zulip] zulip: message processing failed: TypeError: Cannot read properties of undefined (reading 'id')",
+    "[mqtt-channel] [MQTT] Message handler error: TypeError: payload.toString is not a function",
+])
+def test_handlers_that_throw_on_their_code_are_broken(line: str) -> None:
+    event_line = tslog_line("2026-11-20T10:00:00.000Z", "gateway/channels/" + line[1:line.index("]")],
+                            line[line.index("]") + 2:], "ERROR")
+    assert kind(event_line) == "channel.handler_broken"
+
+
+@pytest.mark.parametrize("line", [
+    "[zulip] zulip connected as pilot-bot (pilot-bot@example.zulipchat.com)",
+    "[trueconf] [trueconf] Connected and authenticated",
+])
+def test_a_login_the_plugin_says_it_made_is_the_channel_up(line: str) -> None:
+    assert kind(line) == "channel.polling_started"
+
+
+def test_healthy_lines_stay_quiet() -> None:
+    for line in ("[mqtt-channel] [default] starting MQTT provider (mqtt://broker:1883)", "[mqtt-channel] [MQTT] MQTT connected",
+                 "[jmap] poll loop ready queryState=abc123", "[rocketchat] [default] Connected to Rocket.Chat realtime",
+                 "[zulip] [default] starting channel", "[imap] connected { accountId: 'default', mailbox: 'INBOX' }"):
+        assert kind(line) in ("generic", "channel.starting", "channel.polling_started"), line
+    # one healed reconnect: no fault
+    assert rc18("2026-11-20T10:00:00.000Z [mqtt-channel] [MQTT] MQTT connection closed",
+                "2026-11-20T10:00:00.100Z [mqtt-channel] [MQTT] MQTT reconnect scheduled in 1000ms (close)",
+                "2026-11-20T10:00:01.200Z [mqtt-channel] [MQTT] MQTT reconnecting...",
+                "2026-11-20T10:00:01.500Z [mqtt-channel] [MQTT] MQTT connected") is None
+    assert rc18("2026-11-20T10:00:00.000Z [trueconf] [trueconf] Connection closed (code: 1006, reason: \"\"), "
+                "scheduling reconnect",
+                "2026-11-20T10:00:02.000Z [trueconf] [trueconf] Connected and authenticated") is None
+
+
+def test_outages_of_community_channels_are_rc18() -> None:
+    loop = ["2026-11-20T10:00:01.000Z [mqtt-channel] [MQTT] MQTT connection closed"] + [
+        f"2026-11-20T10:0{m}:00.000Z [mqtt-channel] [MQTT] MQTT reconnect error: Error: connect ECONNREFUSED "
+        "10.0.0.5:1883" for m in range(1, 6)]
+    assert rc18(*loop) == "warning"
+    assert "MQTT's transport kept failing" in rc18_summary(*loop)
+    polling = [f"2026-11-20T10:0{m}:30.000Z [zulip] zulip polling error: TypeError: fetch failed" for m in range(5)]
+    assert rc18(*polling) == "warning"
+    refused = [f"2026-11-20T10:0{m}:00.000Z [trueconf] [trueconf] Account default startup failed: Error: "
+               "Authentication failed: invalid credentials" for m in range(3)]
+    assert "login to its platform was refused for its credentials" in rc18_summary(*refused)
+    once = rc18_summary("2026-11-20T10:00:00.000Z [rocketchat] [default] Realtime error: Login failed: User not found "
+                        "or incorrect password")
+    assert "its login refused for its credentials" in once
