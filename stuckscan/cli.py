@@ -18,7 +18,15 @@ import click
 from stuckscan import __version__
 from stuckscan._safe import terminal_safe
 from stuckscan.commands import LazyGroup
-from stuckscan.commands._options import EXIT_ERROR, EXIT_OK, OutputClosed, Terminated, failure_location, silence_stdout
+from stuckscan.commands._options import (
+    EXIT_ERROR,
+    EXIT_OK,
+    OutputClosed,
+    Terminated,
+    failure_location,
+    restore_handlers,
+    silence_stdout,
+)
 from stuckscan.inputs import InputError, printable_path
 
 
@@ -115,14 +123,6 @@ def install_stop_handlers() -> dict[int, Any]:
     return replaced
 
 
-def _restore_handlers(replaced: dict[int, Any]) -> None:
-    for number, handler in replaced.items():
-        try:
-            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
-        except (ValueError, OSError):
-            pass
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point: runs the CLI with one-line errors and exit code 2 for bad input."""
     from stuckscan.commands._write import ensure_standard_streams
@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         _run(argv, debug)
     finally:
-        _restore_handlers(replaced)
+        restore_handlers(replaced)
 
 
 def _run(argv: list[str] | None, debug: bool) -> None:

@@ -24,6 +24,7 @@ import pytest
 
 from stuckscan.cli import main
 from stuckscan.commands import watch as watch_module
+from stuckscan.commands._options import restore_handlers
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_logs" / "hostile" / "hostile.log"
 GUARD_SECONDS = 10
@@ -134,6 +135,6 @@ def test_a_signal_left_to_its_default_action_or_ignored_is_not_wrapped() -> None
         replaced = watch_module.stop_on_signals(threading.Event(), [])
         assert signal.SIGINT not in replaced
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
-        watch_module._restore(replaced)
+        restore_handlers(replaced)
     finally:
         signal.signal(signal.SIGINT, ignored)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timezone
@@ -40,6 +41,15 @@ class Terminated(BaseException):
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
+
+
+def restore_handlers(replaced: dict[int, Any]) -> None:
+    """Put back the signal handlers a command replaced (None, a handler not set from Python, as the default)."""
+    for number, handler in replaced.items():
+        try:
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+        except (ValueError, OSError):  # not the main thread (embedded): leave them alone
+            pass
 
 
 def silence_stdout() -> None:

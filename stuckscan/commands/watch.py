@@ -26,6 +26,7 @@ from stuckscan.commands._options import (
     display_options,
     make_redactor,
     redaction_options,
+    restore_handlers,
     shown_zone,
     time_options,
 )
@@ -269,7 +270,7 @@ def watch(path: str | None, log_dir: str | None, output_format: str, command: st
         stop.set()
         code = 128 + signalled.signum
     finally:
-        _restore(replaced)
+        restore_handlers(replaced)
         printer.close()
     _say_stopped(printer, quiet)
     sys.exit(code)
@@ -300,14 +301,6 @@ def stop_on_signals(stop: threading.Event, received: list[int]) -> dict[int, Any
         except (ValueError, OSError):  # not the main thread (embedded): leave them alone
             pass
     return replaced
-
-
-def _restore(replaced: dict[int, Any]) -> None:
-    for number, handler in replaced.items():
-        try:
-            signal.signal(number, handler)
-        except (ValueError, OSError):
-            pass
 
 
 def _signal_exit_code(received: list[int]) -> int:
