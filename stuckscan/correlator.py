@@ -1220,8 +1220,12 @@ class Correlator:
             if self._last_sweep is None or moment - self._last_sweep >= SWEEP_EVERY:
                 changes.extend(self._sweep())
         kind = event.kind
-        if self._held_stop is not None and self._stop_settled_by(event):
-            changes.extend(self._settle_stop())
+        if self._held_stop is not None and kind == "gateway.drained":
+            # (the drain settled with no timeout before it: the runs in flight at the stop ended or were waited for,
+            # whether or not their end is in the lines; "active-work drain settled" after a timeout finds none held)
+            self._held_stop = None
+        elif self._held_stop is not None and self._stop_settled_by(event):
+            changes.extend(self._settle_stop(event))
         if self._open_drain is not None and moment is not None:
             changes.extend(self._after_drain_budget(event, moment))
         if kind == "gateway.draining" and event.fields.get("stage") == "draining" and event.seconds.get("timeoutMs") \
@@ -3198,10 +3202,11 @@ class Correlator:
         return kind != BATCH_KIND and event.time is not None and stop.time is not None \
             and event.time - stop.time > STOP_SETTLES
 
-    def _settle_stop(self) -> list[Change]:
+    def _settle_stop(self, by: Event | None = None) -> list[Change]:
         """The held stop's verdict: each run in flight at it whose session shows no normal end since was cut (a
-        finding on the session, the stop its evidence: Correlator._on_stop_with_runs_in_flight); with none in flight, a
-        plugin-logged tool call still open (_on_stop_with_plugin_tool_open)."""
+        finding on the session, the stop its evidence: Correlator._on_stop_with_runs_in_flight, and the drain's timeout
+        that decided it, ``by``, with the work it still counted); with none in flight, a plugin-logged tool call still
+        open (_on_stop_with_plugin_tool_open)."""
         held, self._held_stop = self._held_stop, None
         assert held is not None
         stop = held.stop
@@ -3212,6 +3217,8 @@ class Correlator:
             record = self._open(identity, STOPPED_RUN, stop)
             self._fill_names(record, *self.ids.resolve(last))  # (the stop names no session: the cut run's line does)
             record.evidence.add(stop)
+            if by is not None and by.kind == "gateway.drain_timeout":
+                record.evidence.add(by)
             self._touch(record, stop)
             changes.append(Change("opened", record, "the gateway process was stopped while the session's run was in flight"))
         if held.plugin_tool and not changes and not self.open:

@@ -544,6 +544,41 @@ FAMILIES: tuple[Family, ...] = (
         "gateway.draining", "warn", "restart blocked by active background task run(s):",
         r"(?P<stage>restart blocked) by active background task run\(s\):\s*(?P<blockers>.*)",
     ),
+    # The newest builds' drain (src/cli/gateway-cli/run-loop-drain.ts, gateway) names the action, a restart's, a stop's or
+    # a SIGTERM with a restart intent's ("external-restart"), and its counts as k=v ("embeddedRuns=1 pendingReplies=2
+    # chatRuns=1"; only the non-zero ones): "draining active work before <action> with timeout <n>ms|without a timeout:
+    # <counts>" (info), every 30 s "still draining active work before <action>: <counts>" (warn).
+    _anchored(
+        "gateway.draining", "info", "draining active work before ",
+        r"(?P<stage>draining) active work before (?P<action>restart|stop|external-restart)"
+        r"(?: with timeout (?P<timeoutMs>\d+)ms| (?P<drainBudget>without a timeout))?: (?P<counts>(?P<kv>[^\n]*))",
+    ),
+    _anchored(
+        "gateway.draining", "warn", "still draining active work before ",
+        r"(?P<stage>still draining) active work before (?P<action>restart|stop|external-restart): "
+        r"(?P<counts>(?P<kv>[^\n]*))",
+    ),
+    # Its outcomes: a restart's drain out of budget, "restart drain budget <n>ms exhausted; cutting short <counts>"
+    # (warn; the cron runs are then aborted and the server closed); a stop's, "gateway active-work drain timeout reached;
+    # proceeding with shutdown: <counts>" (warn; the embedded runs and cron runs are aborted), or its wait failing,
+    # "gateway active-work drain failed; proceeding with shutdown: <err>" (warn); then, either way, a stop's "active-work
+    # drain settled; beginning server close" (info; a drained restart says "all active work drained").
+    _anchored(
+        "gateway.drain_timeout", "warn", "restart drain budget ",
+        r"(?P<action>restart) drain budget (?P<timeoutMs>\d+|undefined)ms exhausted; cutting short ?"
+        r"(?P<counts>(?P<kv>[^\n]*))",
+    ),
+    _anchored(
+        "gateway.drain_timeout", "warn", "gateway active-work drain timeout reached",
+        r"gateway active-work drain (?P<limit>timeout) reached; proceeding with (?P<action>shutdown)"
+        r"(?:: (?P<counts>(?P<kv>[^\n]*)))?",
+    ),
+    _anchored(
+        "gateway.drain_timeout", "warn", "gateway active-work drain failed",
+        r"gateway active-work drain (?P<outcome>failed); proceeding with (?P<action>shutdown)(?:: (?P<error>[^\n]*))?",
+    ),
+    _anchored("gateway.drained", "info", "active-work drain settled",
+              r"active-work drain (?P<stage>settled); beginning server close"),
     # (builds before the embedded-run count: "draining <n> active task(s) before restart (timeout <n>ms)", then "all
     # active tasks drained" or, at warn, "drain timeout reached; proceeding with restart")
     _anchored("gateway.drained", "info", ("all active work drained", "all active tasks drained"),

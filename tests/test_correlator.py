@@ -320,6 +320,63 @@ def test_a_run_still_open_when_the_stopped_process_is_gone_was_cut() -> None:
     assert rule_ids(analyze(lines["start"], lines["tool"], lines["signal"], shutting, killed, lines["done"])) == {"RC17"}
 
 
+def _active_work_drain(action: str, console: bool) -> dict[str, str]:
+    """The newest builds' drain (src/cli/gateway-cli/run-loop-drain.ts) around a run in flight: a stop's (SIGTERM) or a
+    restart's (SIGUSR2), as the file log (JSONL) or the console writes them."""
+    def at(clock: str, message: str, subsystem: str, level: str) -> str:
+        if console:
+            return f"2026-05-21T{clock}.000+08:00 [{subsystem.removeprefix('gateway/')}] {message}"
+        return line(clock, message, subsystem=subsystem, level=level)
+
+    signal = "SIGTERM" if action == "stop" else "SIGUSR2"
+    budget = "60000ms" if action == "stop" else "300000ms"
+    return {
+        "start": at("18:40:00", f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5",
+                    "agent/embedded", "DEBUG"),
+        "tool": at("18:40:30", f"embedded run tool start: runId={RUN} tool=exec toolCallId=call_1", "agent/embedded",
+                   "DEBUG"),
+        "signal": at("18:41:00", f"signal {signal} received", "gateway", "DEBUG"),
+        "drain": at("18:41:00", f"draining active work before {action} with timeout {budget}: embeddedRuns=1 chatRuns=1",
+                    "gateway", "INFO"),
+        "still": at("18:41:30", f"still draining active work before {action}: embeddedRuns=1 chatRuns=1", "gateway",
+                    "WARN"),
+        "done": at("18:41:40", f"embedded run done: runId={RUN} sessionId={SID} durationMs=100000 aborted=false",
+                   "agent/embedded", "DEBUG"),
+        "drained": at("18:41:41", "active-work drain settled; beginning server close" if action == "stop"
+                      else "all active work drained", "gateway", "INFO"),
+        "ran_out": at("18:42:00" if action == "stop" else "18:46:00",
+                      "gateway active-work drain timeout reached; proceeding with shutdown: embeddedRuns=1 chatRuns=1"
+                      if action == "stop" else
+                      "restart drain budget 300000ms exhausted; cutting short embeddedRuns=1 chatRuns=1", "gateway",
+                      "WARN"),
+        "settled": at("18:46:01" if action != "stop" else "18:42:01",
+                      "active-work drain settled; beginning server close" if action == "stop"
+                      else "restart mode: full process restart (supervisor restart)", "gateway", "INFO"),
+        "listening": at("18:46:10", "listening on ws://127.0.0.1:18789 (PID 4243)", "gateway", "INFO"),
+    }
+
+
+def test_the_newest_builds_active_work_drain_settles_a_held_stop() -> None:
+    # t49h: "draining active work before <action> <budget>: <counts>", then "active-work drain settled; beginning server
+    # close" (a stop) or "all active work drained" (a restart), or the drain running out ("gateway active-work drain
+    # timeout reached; proceeding with shutdown: <counts>", "restart drain budget <n>ms exhausted; cutting short
+    # <counts>"): console and file log
+    for action in ("stop", "restart"):
+        for console in (False, True):
+            lines = _active_work_drain(action, console)
+            healthy = [lines[name] for name in ("start", "tool", "signal", "drain", "still", "done", "drained")]
+            assert not analyze(*healthy).incidents, (action, console)
+            # (the drain settled: the run was waited for even when its end is not in the lines, a debug line)
+            unseen_end = [lines[name] for name in ("start", "tool", "signal", "drain", "drained")]
+            assert not analyze(*unseen_end).incidents, (action, console)
+            cut = analyze(*(lines[name] for name in ("start", "tool", "signal", "drain", "still", "ran_out", "settled",
+                                                     "listening")))
+            assert rule_ids(cut) == {"RC17"}, (action, console)
+            (incident,) = cut.incidents
+            assert incident.primary is not None and "embeddedRuns=1 chatRuns=1" in incident.primary.summary
+            assert any(e.kind == "gateway.drain_timeout" for e in incident.primary.evidence), (action, console)
+
+
 def test_a_held_stop_reads_the_same_on_the_fast_path(tmp_path) -> None:
     # (the lifecycle lane files a routine run end without the correlator's dispatch: the held stop reads it there)
     from stuckscan.analysis import analyze_paths
@@ -332,6 +389,15 @@ def test_a_held_stop_reads_the_same_on_the_fast_path(tmp_path) -> None:
                               "listening"), ["RC17"])):
         path = tmp_path / "openclaw.log"
         path.write_text("\n".join(lines[name] for name in names) + "\n")
+        quick, slow = fast([str(path)]), analyze_paths([str(path)], OPTIONS)
+        assert quick == slow
+        assert [i.primary and i.primary.rule.id for i in quick.incidents] == expected
+    # (the newest builds' drain: settled with the run's end unseen, or run out with the run open)
+    drain = _active_work_drain("stop", True)
+    for names, expected in ((("start", "tool", "signal", "drain", "drained"), []),
+                            (("start", "tool", "signal", "drain", "ran_out", "settled"), ["RC17"])):
+        path = tmp_path / "openclaw.log"
+        path.write_text("\n".join(drain[name] for name in names) + "\n")
         quick, slow = fast([str(path)]), analyze_paths([str(path)], OPTIONS)
         assert quick == slow
         assert [i.primary and i.primary.rule.id for i in quick.incidents] == expected

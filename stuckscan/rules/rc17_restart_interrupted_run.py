@@ -298,7 +298,11 @@ def _what_it_left(event: object) -> str:
         return (f"the restart's drain of {fields.get('tasks', 'its')} active task(s) ran its whole budget with no line "
                 "saying the work drained, and the restart went ahead")
     if kind == "gateway.drain_timeout":
-        return "the restart went ahead with work still active when its drain timed out"
+        counts = field_text(event, "counts")  # type: ignore[arg-type]
+        going = "the stop" if fields.get("action") == "shutdown" else "the restart"
+        if fields.get("outcome") == "failed":
+            return f"{going} went ahead when its wait for the active work failed"
+        return f"{going} went ahead with work still active when its drain timed out" + (f" ({counts})" if counts else "")
     if kind == "gateway.reply_drain_timeout":
         pending = fields.get("pending")
         return f"replies still being written were dropped ({pending})" if pending else "replies still being written were dropped"
@@ -360,9 +364,15 @@ def _stopped_mid_run(view: IncidentView) -> Candidate | None:
     if not going:
         return None
     last = going[-1]
+    # (the stop's drain that ran out with work still counted, when it decided the stop: Correlator._settle_stop)
+    ran_out = [e for e in view.events("gateway.drain_timeout") if event_order(e) > event_order(stops[0])]
+    counts = field_text(ran_out[0], "counts") if ran_out else ""
     return Candidate(
         "RC17", Confidence.MEDIUM,
         f"{by} while the session's run was in flight (its last line: {last.kind.split('.', 1)[1].replace('_', ' ')}, "
-        "with no end, error or reply after it): the stop cut the run short, and no line after it shows the run resumed.",
-        cite(going[:1], going[-1:], stops[:2]), onset=first_time(stops),
+        "with no end, error or reply after it): the stop cut the run short"
+        + (f", its drain running out with work still active ({counts})" if counts else
+           ", its drain giving up with the work still active" if ran_out else "")
+        + ", and no line after it shows the run resumed.",
+        cite(going[:1], going[-1:], stops[:2], ran_out[:1]), onset=first_time(stops),
     )
