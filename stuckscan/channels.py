@@ -58,9 +58,8 @@ def sentence_start(text: str) -> str:
 # registers the channel "ddingtalk", labelled 钉钉).
 CHANNEL_ALIASES = {"ddingtalk": "dingtalk", "napcat": "qq", "onebot": "qq"}
 # Messaging platforms served by third-party channel plugins that OpenClaw's own channel list lacks: a plugin named
-# after one is a channel plugin, and a line under its tag (the gateway's console tag of a channel is its id: "[zulip]",
-# "[mqtt-channel]") that channel's. With the channel ids community plugins register (openclaw.plugin.json "channels"):
-# FtlC-ian/openclaw-channel-zulip "zulip", cloudrise-network/openclaw-channel-rocketchat "rocketchat",
+# after one is a channel plugin. With the platforms of the channel ids community plugins register (openclaw.plugin.json
+# "channels"): FtlC-ian/openclaw-channel-zulip "zulip", cloudrise-network/openclaw-channel-rocketchat "rocketchat",
 # kadbbz/openclaw-channel-mqtt "mqtt-channel", haya-inc/openclaw-channel-jmap "jmap", antarien/openclaw-channel-imap
 # "imap", TrueConf/trueconf-openclaw-channel "trueconf", olvid-io/openclaw-channel-olvid "olvid",
 # simai/openclaw-channel-bitrix24 "bitrix24", maxesisn/openclaw-channel-onebot11 "onebot11" (t49g).
@@ -70,6 +69,17 @@ CHAT_PLATFORMS = frozenset({
     "teams", "chatwork", "lineworks", "wechatwork", "qywx", "dingding", "email",
     "mqtt", "jmap", "imap", "trueconf", "olvid", "bitrix24", "onebot11",
 })
+# A line under a console tag is a channel's when the tag is a channel id one of those plugins registers (the gateway's
+# console tag of a channel is its id: "[zulip]", "[imap]") or of the channel form ("[mqtt-channel]"), not when it is
+# only a platform's or a protocol's word: a tool or skill plugin fetching mail logs "[email]", a Home Assistant bridge
+# "[mqtt]", a posting tool "[bluesky]", and none of them is a chat channel failing (q55).
+CHANNEL_PLUGIN_IDS = frozenset({"zulip", "rocketchat", "jmap", "imap", "trueconf", "olvid", "bitrix24", "onebot11"})
+# ... and of those, the ids that are a protocol's word an email tool also tags its lines with ("[imap] connection lost:
+# ..."): the channel plugin's own lines name their account (antarien/openclaw-channel-imap src/connection/logger.ts
+# logs `[imap] <message>` with a meta object holding `accountId`; q55), so a line under such a tag that names none is
+# not read as the channel's.
+SHARED_CHANNEL_TAGS = frozenset({"imap"})
+_NAMES_ACCOUNT = re.compile(r"\baccount(?:Id)?\b\s*[:=]|\bAccount \S", re.IGNORECASE)
 # Third-party channel plugins tag their lines with their own names: the channel and a suffix
 # (`dingtalk-connector`, `wechat-access-ws:18789`) or the plugin's package name (`openclaw-channel-qq:connection`,
 # `openclaw-weixin`).
@@ -94,10 +104,16 @@ def channel_subsystem(subsystem: str | None) -> str | None:
             return plugin["name"]
         if plugin is not None and plugin["name"] in CHANNEL_ALIASES:  # (the NapCat plugin's "[napcat-QQ]" tag)
             return CHANNEL_ALIASES[plugin["name"]]
-        if name in CHAT_PLATFORMS or (plugin is not None and plugin["name"] in CHAT_PLATFORMS):
-            return plugin["name"] if name not in CHAT_PLATFORMS and plugin is not None else name
-        if index and parts[index - 1] == "channels" and _CHANNEL_ID.match(name):
-            return name  # (the gateway's logger of a channel it does not list here: "gateway/channels/<id>")
+        if name in CHANNEL_PLUGIN_IDS:
+            return name
+        form = _CHANNEL_FORM.match(name)
+        if form is not None and (form["name"] or form["suffixed"]) in CHAT_PLATFORMS:
+            return form["name"] or form["suffixed"]
+        if index and parts[index - 1] == "channels" and _CHANNEL_ID.match(name) \
+                and (index + 1 == len(parts) or parts[index - 2:index - 1] == ["gateway"]):
+            # (the gateway's logger of a channel it does not list here, "gateway/channels/<id>[/<child>]", or
+            # "channels/<id>"; not a core module's logger under "channels/" such as "channels/message/send")
+            return name
     return None
 
 
@@ -446,11 +462,23 @@ _LOGIN_REFUSED = re.compile(r"\b(?:login|authentication|auth) failed\b|\binvalid
                             r"|\bnot authori[sz]ed\b|\bbad username or password\b|\bincorrect password\b"
                             r"|\bAUTHENTICATIONFAILED\b", re.IGNORECASE)
 LOGIN_NEEDLES = ("failed", "nvalid ", "uthori", "assword", "AUTHENTICATIONFAILED")
+# ... but not the same words said of a turn's own calls ahead of them: the model provider's key refused under a
+# channel's logger (OpenClaw logs an embedded agent session under "gateway/channels/<channel>",
+# src/agents/embedded-agent-subscribe.ts; "Agent failed before reply: Authentication failed: invalid x-api-key",
+# "zulip: message processing failed: Error: 401 Invalid API key"), a reply's or a speech call's ("tts failed:
+# ElevenLabs 401 Unauthorized: Invalid API key"): the channel's own login was accepted, one turn failed (q55).
+_TURN_CALL = re.compile(r"\b(?:agent|model|provider|llm|repl(?:y|ies)|tts|speech|transcri\w*|embeddings?|completions?"
+                        r"|openai|anthropic|gemini|openrouter|elevenlabs|handler|handling|processing|dispatch\w*)\b",
+                        re.IGNORECASE)
 
 
 def login_refused(event: Event) -> bool:
-    """A channel's login to its platform refused for its credentials (see :data:`_LOGIN_REFUSED`)."""
-    return any(needle in event.message for needle in LOGIN_NEEDLES) and _LOGIN_REFUSED.search(event.message) is not None
+    """A channel's login to its platform refused for its credentials (see :data:`_LOGIN_REFUSED`), not a turn's call
+    refused for the provider's (see :data:`_TURN_CALL`)."""
+    if not any(needle in event.message for needle in LOGIN_NEEDLES):
+        return False
+    refused = _LOGIN_REFUSED.search(event.message)
+    return refused is not None and _TURN_CALL.search(event.message, 0, refused.start()) is None
 
 
 def token_refused(event: Event) -> bool:
@@ -538,7 +566,8 @@ def as_channel_failure(event: Event) -> Event:
         event.kind = CHANNEL_FAILURE_KIND
         event.fields.setdefault("channel", unreachable)
         return event
-    if channel_subsystem(event.subsystem) is None:
+    channel = channel_subsystem(event.subsystem)
+    if channel is None or (channel in SHARED_CHANNEL_TAGS and _NAMES_ACCOUNT.search(event.message) is None):
         unreached = platform_host_unreachable(event)  # (its needle test first: most lines here name no host)
         if unreached is not None and looks_like_fault(event):
             event.kind = CHANNEL_FAILURE_KIND

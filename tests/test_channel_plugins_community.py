@@ -131,3 +131,90 @@ def test_outages_of_community_channels_are_rc18() -> None:
     once = rc18_summary("2026-11-20T10:00:00.000Z [rocketchat] [default] Realtime error: Login failed: User not found "
                         "or incorrect password")
     assert "its login refused for its credentials" in once
+
+
+# q55 review: the same words from subsystems that are no chat channel stay off RC18.
+@pytest.mark.parametrize("subsystem", [
+    "email", "teams", "messenger", "mqtt", "bluesky", "mqtt-bridge", "email-skill", "openclaw-email",
+    "channels/message/send", "channels/continuity/identity-linker",
+])
+def test_a_platforms_or_protocols_word_alone_names_no_channel(subsystem: str) -> None:
+    """A tool or skill plugin's own tag ("[email]", a Home Assistant bridge's "[mqtt]") or a core module's logger under
+    "channels/" (OpenClaw's src/channels/message/send.ts: "channels/message/send") is no chat channel; the community
+    plugins' channel ids and the channel form still are (above)."""
+    assert channel_subsystem(subsystem) is None
+
+
+@pytest.mark.parametrize("line", [
+    # an email tool's or skill's IMAP fetch, a Home Assistant MQTT bridge, a Graph call of a Teams tool
+    "[email] fetch failed: Error: Invalid credentials (Failure)",
+    "[email] Login failed: AUTHENTICATIONFAILED",
+    "[imap] connection lost: Error: Connection not available",
+    "[mqtt] Home Assistant MQTT error: Connection refused: Not authorized",
+    "[mqtt] Home Assistant MQTT: connection closed, reconnect scheduled in 5000ms",
+    "[teams] Microsoft Graph call failed: Authentication failed: token expired",
+    "[messenger] message handler failed: TypeError: Cannot read properties of undefined (reading 'id')",
+    # a turn's provider or speech call refused under a channel's logger: the channel's login was accepted
+    "[telegram] Agent failed before reply: Authentication failed: invalid x-api-key",
+    "[zulip] zulip: message processing failed: Error: 401 Invalid API key",
+    "[slack] failed to generate reply: Error: 401 Invalid API key",
+    "[telegram] tts failed: ElevenLabs 401 Unauthorized: Invalid API key",
+])
+def test_other_subsystems_auth_and_connection_words_are_no_channel_failure(line: str) -> None:
+    assert kind(line) == "generic"
+
+
+def test_a_healthy_gateway_with_those_words_about_stays_quiet() -> None:
+    """Community channels start, one heals a reconnect, the gateway stops; beside them a skill's mail fetch refused,
+    a Home Assistant MQTT bridge refused, the Control UI's unauthorized WebSocket, a provider's 401 under agent/embedded
+    and model-fallback: no finding at warning or above, and no channel's login refused."""
+    analysis = analyze_text(
+        "2026-11-20T10:00:00.000Z [gateway] listening on ws://127.0.0.1:18789 (PID 4242)",
+        "2026-11-20T10:00:00.500Z [mqtt-channel] [default] starting MQTT provider (mqtt://broker:1883)",
+        "2026-11-20T10:00:00.700Z [mqtt-channel] [MQTT] MQTT connected",
+        "2026-11-20T10:00:01.500Z [zulip] zulip connected as pilot-bot (pilot-bot@example.zulipchat.com)",
+        "2026-11-20T10:00:02.000Z [trueconf] [trueconf] Connected and authenticated",
+        "2026-11-20T10:01:00.000Z [email] fetch failed: Error: Invalid credentials (Failure)",
+        "2026-11-20T10:01:05.000Z [email] Login failed: AUTHENTICATIONFAILED",
+        "2026-11-20T10:01:10.000Z [imap] connection lost: Error: Connection not available",
+        "2026-11-20T10:01:20.000Z [mqtt] Home Assistant MQTT: connection closed, reconnect scheduled in 5000ms",
+        "2026-11-20T10:01:25.000Z [mqtt] Home Assistant MQTT error: Connection refused: Not authorized",
+        "2026-11-20T10:01:30.000Z [ws] unauthorized conn=4b5e6f7a remote=192.168.1.20 client=control-ui "
+        "reason=token_mismatch",
+        "2026-11-20T10:02:00.000Z [agent/embedded] embedded run agent end: runId=r1 isError=true model=gpt-5 "
+        "provider=openai error=401 Invalid API key",
+        "2026-11-20T10:02:01.000Z [model-fallback] model fallback decision: decision=candidate_failed "
+        "requested=openai/gpt-5 candidate=openai/gpt-5 reason=auth next=anthropic/claude-sonnet-4 "
+        "detail=401 Invalid API key",
+        "2026-11-20T10:02:05.000Z [teams] Microsoft Graph call failed: Authentication failed: token expired",
+        "2026-11-20T10:02:10.000Z [telegram] Agent failed before reply: Authentication failed: invalid x-api-key",
+        "2026-11-20T10:03:00.000Z [mqtt-channel] [MQTT] MQTT connection closed",
+        "2026-11-20T10:03:00.100Z [mqtt-channel] [MQTT] MQTT reconnect scheduled in 1000ms (close)",
+        "2026-11-20T10:03:01.500Z [mqtt-channel] [MQTT] MQTT connected",
+        "2026-11-20T10:05:00.500Z [gateway] signal SIGTERM received",
+        "2026-11-20T10:05:00.600Z [zulip] [default] stopping channel",
+    )
+    findings = [e.primary for e in [*analysis.incidents, *analysis.episodes] if e.primary]
+    assert [f.rule.id for f in findings if f.severity.value != "info"] == []
+    assert not [f for f in findings if f.rule.id == "RC18"]
+
+
+def test_the_jsonl_shape_of_a_healthy_gateway_stays_quiet_too() -> None:
+    rows = [("gateway/channels/zulip", "zulip connected as pilot-bot (pilot-bot@example.zulipchat.com)", "INFO"),
+            ("email", "[email] fetch failed: Error: Invalid credentials (Failure)", "ERROR"),
+            ("imap", "connection lost: Error: Connection not available", "WARN"),
+            ("mqtt", "Home Assistant MQTT error: Connection refused: Not authorized", "ERROR"),
+            ("gateway/channels/telegram", "Agent failed before reply: Authentication failed: invalid x-api-key", "ERROR"),
+            ("channels/message/send", "message send failure cleanup failed; preserving original send error: "
+             "TypeError: fetch failed", "WARN")]
+    for subsystem, message, level in rows:
+        assert kind(tslog_line("2026-11-20T10:00:00.000Z", subsystem, message, level)) in (
+            "generic", "channel.polling_started"), (subsystem, message)
+
+
+def test_the_imap_channels_own_lines_name_their_account() -> None:
+    """The IMAP channel plugin's lines carry its account (antarien/openclaw-channel-imap logs "[imap] <message>" with
+    a meta object holding accountId): those stay the channel's, a bare "[imap]" line naming none does not."""
+    assert kind("[imap] connection lost { accountId: 'default', error: 'Connection not available' }") \
+        == "channel.transport_error"
+    assert kind("[imap] connection lost: Error: Connection not available") == "generic"
