@@ -3212,7 +3212,10 @@ class Correlator:
         stop = held.stop
         changes: list[Change] = []
         for identity, last in held.runs:
-            if identity in self.open or self._finished_since(identity, last, stop):
+            # (the session's later lines may be kept under another of its names, learned since: a stall warning naming
+            # its key beside the run lines' sessionId)
+            aliases = self._aliases(identity, *self.ids.resolve(last))
+            if any(alias in self.open for alias in aliases) or self._finished_since(aliases, last, stop):
                 continue
             record = self._open(identity, STOPPED_RUN, stop)
             self._fill_names(record, *self.ids.resolve(last))  # (the stop names no session: the cut run's line does)
@@ -3225,22 +3228,24 @@ class Correlator:
             changes = self._on_stop_with_plugin_tool_open(stop)
         return changes
 
-    def _finished_since(self, identity: str, last: Event, stop: Event) -> bool:
-        """Whether the session's kept history holds a normal end of its run after ``last`` (its last run line at the
-        stop), at most STOP_SETTLES after the stop; when ``last`` left the ring, an end after the stop."""
-        history = self.history.get(identity) or ()
+    def _finished_since(self, aliases: list[str], last: Event, stop: Event) -> bool:
+        """Whether the session's kept history, under any of its names (``aliases``), holds a normal end of its run after
+        ``last`` (its last run line at the stop), at most STOP_SETTLES after the stop; in a history ``last`` is not in
+        (left the ring, or kept under the session's other name), an end after the stop."""
         mark = (last.source, last.line)
-        seen = any((e.source, e.line) == mark for e in history)
-        after = not seen
-        for event in history:
-            if not after:
-                after = (event.source, event.line) == mark
-                continue
-            if not seen and not _shortly_before(stop, event):
-                continue
-            if _finished_normally(event) and (stop.time is None or event.time is None
-                                              or event.time - stop.time <= STOP_SETTLES):
-                return True
+        for identity in aliases:
+            history = self.history.get(identity) or ()
+            seen = any((e.source, e.line) == mark for e in history)
+            after = not seen
+            for event in history:
+                if not after:
+                    after = (event.source, event.line) == mark
+                    continue
+                if not seen and not _shortly_before(stop, event):
+                    continue
+                if _finished_normally(event) and (stop.time is None or event.time is None
+                                                  or event.time - stop.time <= STOP_SETTLES):
+                    return True
         return False
 
     def _on_turn_cut(self, event: Event, names: Names | None) -> list[Change]:

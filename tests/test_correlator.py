@@ -377,6 +377,70 @@ def test_the_newest_builds_active_work_drain_settles_a_held_stop() -> None:
             assert any(e.kind == "gateway.drain_timeout" for e in incident.primary.evidence), (action, console)
 
 
+def _stall_then_restart(warned: str, console: bool) -> dict[str, str]:
+    """A run whose tool call is flagged stalled (``warned``: the warning's clock, before the SIGTERM or during its drain,
+    its age 120 s or more since the run began) around a planned restart, as the file log (JSONL) or the console writes
+    them; the warning names the session's key and id, the run lines its id alone."""
+    def at(clock: str, message: str, subsystem: str, level: str) -> str:
+        if console:
+            return f"2026-05-21T{clock}.000+08:00 [{subsystem.removeprefix('gateway/')}] {message}"
+        return line(clock, message, subsystem=subsystem, level=level)
+
+    began = "18:39:00" if warned <= "18:41:00" else "18:39:30"
+    age = 120 if warned <= "18:41:00" else 125
+    return {
+        "start": at(began, f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5",
+                    "agent/embedded", "DEBUG"),
+        "tool": at(began[:-1] + "5", f"embedded run tool start: runId={RUN} tool=exec toolCallId=call_1",
+                   "agent/embedded", "DEBUG"),
+        "warning": at(warned, f"stalled session: sessionId={SID} sessionKey={KEY} state=processing age={age}s "
+                              "queueDepth=0 reason=blocked_tool_call classification=blocked_tool_call "
+                              "activeWorkKind=tool_call lastProgress=tool:exec:started lastProgressAge=120s "
+                              "activeTool=exec activeToolCallId=call_1 activeToolAge=120s recovery=none",
+                      "diagnostic", "WARN"),
+        "signal": at("18:41:00", "signal SIGTERM received", "gateway", "DEBUG"),
+        "restarting": at("18:41:00", "received SIGTERM; restarting", "gateway", "INFO"),
+        "drain": at("18:41:00", "draining 1 active task(s) and 1 active embedded run(s) before restart with timeout "
+                                "300000ms", "gateway", "INFO"),
+        "tool_end": at("18:41:50", f"embedded run tool end: runId={RUN} tool=exec toolCallId=call_1", "agent/embedded",
+                       "DEBUG"),
+        "done": at("18:41:55", f"embedded run done: runId={RUN} sessionId={SID} durationMs=150000 aborted=false",
+                   "agent/embedded", "DEBUG"),
+        "drained": at("18:41:56", "all active work drained", "gateway", "INFO"),
+        "timed_out": at("18:46:00", "drain timeout reached; proceeding with restart", "gateway", "WARN"),
+        "mode": at("18:46:01", "restart mode: full process restart (supervisor restart)", "gateway", "INFO"),
+        "listening": at("18:46:10", "listening on ws://127.0.0.1:18789 (PID 4242)", "gateway", "INFO"),
+    }
+
+
+def test_a_stall_warning_incident_whose_run_finished_in_the_restarts_wait_is_no_rc17() -> None:
+    # q56: an incident the stall detector opened (not the held stop's own) around a SIGTERM restart: the run ended
+    # normally while the gateway waited for it, so neither the held stop nor RC17's marker path reads it as cut
+    for console in (False, True):
+        # the warning before the signal (its key learned from it, the run's end kept under the key, not the run
+        # lines' sessionId), no drain line: the held stop found the end under the session's other name
+        lines = _stall_then_restart("18:41:00", console)
+        analysis = analyze(*(lines[name] for name in ("start", "tool", "warning", "signal", "restarting", "tool_end",
+                                                      "done", "mode", "listening")))
+        assert "RC17" not in rule_ids(analysis), console
+        assert [i.primary and i.primary.rule.id for i in analysis.incidents] == ["RC03"], console
+        # the warning during the drain, the drain drained: the RC17 rule's own marker path agrees (no run cut)
+        lines = _stall_then_restart("18:41:35", console)
+        drained = [lines[name] for name in ("start", "tool", "signal", "restarting", "drain", "warning", "tool_end",
+                                            "done", "drained", "mode", "listening")]
+        assert "RC17" not in rule_ids(analyze(*drained)), console
+        # (the drain said it drained, the run's end not in the lines: waited for)
+        assert "RC17" not in rule_ids(analyze(*(line for line in drained if line != lines["done"]))), console
+        # the run never ended, the drain ran out, the process restarted: the restart cut it
+        cut = [lines[name] for name in ("start", "tool", "signal", "restarting", "drain", "warning", "timed_out",
+                                        "mode", "listening")]
+        assert "RC17" in rule_ids(analyze(*cut)), console
+        # the run's end aborted: cut
+        aborted = lines["done"].replace("aborted=false", "aborted=true")
+        assert "RC17" in rule_ids(analyze(*(aborted if line == lines["done"] else line for line in drained
+                                            if line != lines["drained"]))), console
+
+
 def test_a_held_stop_reads_the_same_on_the_fast_path(tmp_path) -> None:
     # (the lifecycle lane files a routine run end without the correlator's dispatch: the held stop reads it there)
     from stuckscan.analysis import analyze_paths

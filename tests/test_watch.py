@@ -157,3 +157,43 @@ def test_watch_text_labels_its_times(tmp_path: Path, capsys: pytest.CaptureFixtu
     run_watch(follower, ParseOptions(), printer, sleep=lambda _s: follower.stop.set(), clock=lambda: 0.0)
     first = capsys.readouterr().out.splitlines()[0]
     assert first.startswith(f"{shown}  OPENED"), first
+
+
+def test_watch_decides_a_held_stop_once_on_its_tick(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # q56: a SIGTERM with a run in flight, then minutes of silence (the old process gone, the new one not yet
+    # writing): the held stop is decided on the tick once its budget passed, the new process's first line adds no
+    # second finding, and no held state is left; a run that ended in the wait stays quiet
+    run = "8e8e44d6-3f1b-4c2e-9a57-d1c06b4e2f83"
+
+    def at(clock: str, message: str, subsystem: str) -> str:
+        return tslog_line(f"2026-05-21T{clock}.000+08:00", subsystem, message)
+
+    head = [at("18:40:00", f"embedded run start: runId={run} sessionId={SID_A} provider=openai model=gpt-5",
+               "agent/embedded"),
+            at("18:40:30", f"embedded run tool start: runId={run} tool=exec toolCallId=call_1", "agent/embedded"),
+            at("18:41:00", "signal SIGTERM received", "gateway"),
+            at("18:41:00", "received SIGTERM; shutting down", "gateway")]
+    done = at("18:41:20", f"embedded run done: runId={run} sessionId={SID_A} durationMs=80000 aborted=false",
+              "agent/embedded")
+    for lines, expected in ((head, ["opened", "closed"]), ([*head, done], [])):
+        log = tmp_path / "openclaw-2026-05-21.log"
+        log.write_text("\n".join(lines) + "\n")
+        monotonic = [0.0]
+        follower = Follower(log, 1.0, from_start=True, sleep=lambda _s: None)
+
+        def sleep(seconds: float, log: Path = log, follower: Follower = follower, monotonic: list = monotonic) -> None:
+            monotonic[0] += seconds
+            if monotonic[0] == 420:  # seven minutes of silence, then the new process
+                append(log, at("18:48:05", "listening on ws://127.0.0.1:18789 (PID 4243)", "gateway"))
+            if monotonic[0] >= 600:
+                follower.stop.set()
+
+        correlator = run_watch(follower, ParseOptions(), IncidentPrinter("jsonl", None, redact=True), sleep=sleep,
+                               clock=lambda monotonic=monotonic: monotonic[0])
+        changes = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert [c["change"] for c in changes] == expected
+        if expected:
+            assert changes[0]["incident"]["rootCause"]["rule"] == "RC17"
+            assert changes[0]["incident"]["end"] is None or changes[0]["incident"]["status"] == "still_stuck"
+            assert changes[1]["incident"]["status"] == "ended_by_restart"
+        assert correlator._held_stop is None and correlator._stopping is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from stuckscan.correlator import PROCESS_GONE_KINDS, STOP_SETTLES
 from stuckscan.events import (
     DRAIN_STUCK_AFTER,
     IN_FLIGHT_KINDS,
@@ -167,6 +168,25 @@ def _before(first: Event, then: Event) -> bool:
     return first.source == then.source and first.line < then.line
 
 
+def _waited_for(view: IncidentView, marker: Event) -> tuple[set[object], bool]:
+    """What the restart ``marker`` began waited for before the process went (PROCESS_GONE_KINDS, or STOP_SETTLES after
+    it): the runIds whose normal end (`embedded run done` not aborted, `embedded run end` not with an error) came in
+    that wait, and whether the drain said it drained (`all active work drained`, `active-work drain settled`) with no
+    drain timeout before it."""
+    later = [m for m in view.markers if event_order(m) > event_order(marker)]
+    gone = next((m for m in later if m.kind in PROCESS_GONE_KINDS), None)
+
+    def in_wait(event: Event) -> bool:
+        if event_order(event) <= event_order(marker) or gone is not None and event_order(event) >= event_order(gone):
+            return False
+        return event.time is None or marker.time is None or event.time - marker.time <= STOP_SETTLES
+
+    ends = {e.fields.get("runId") for e in view.events("embedded.run_done", "embedded.run_end") if in_wait(e)
+            and e.fields.get("aborted") not in (True, "true") and e.fields.get("stopReason") != "error"}
+    drained = any(m.kind == "gateway.drained" and in_wait(m) for m in later)
+    return ends, drained
+
+
 def _active_runs_at(marker_kinds: list) -> int:
     """How many embedded runs the drain (or the deferred reload) said were active when the restart began."""
     runs = [m.fields.get("runs", m.fields.get("embeddedRuns")) for m in marker_kinds if m.kind in RESTART_WAIT_KINDS]
@@ -205,7 +225,14 @@ def detect(view: IncidentView) -> Candidate | None:
         done = {e.fields.get("runId") for e in view.events("embedded.run_done", "embedded.run_end")
                 if e.time and first_marker.time and e.time <= first_marker.time}
         runs_at_restart = [e for e in starts if e.fields.get("runId") not in done]
-    active = _active_runs_at([*markers, *view.events(*RESTART_WAIT_KINDS)])
+    # (the restart waits for the runs in flight before the process goes: one whose normal end came in that wait, or
+    # all of them when the drain said it drained, was not cut; the held stop's reading, Correlator._settle_stop)
+    waited, drained = _waited_for(view, markers[0]) if markers else (set(), False)
+    finished = bool(runs_at_restart) and all(e.fields.get("runId") in waited for e in runs_at_restart) or drained
+    runs_at_restart = [] if drained else [e for e in runs_at_restart if e.fields.get("runId") not in waited]
+    active = 0 if drained else _active_runs_at([*markers, *view.events(*RESTART_WAIT_KINDS)])
+    if finished and not runs_at_restart and not active and not session_marks:
+        return None  # (a restart marker beside a run the restart let finish: nothing was cut)
     if refusals and not session_marks and not runs_at_restart and not active and not view.record.warning_count \
             and view.record.opened_by not in ("warning", "recovery"):
         return None  # a restart marker beside a refused turn, and nothing the restart cut
