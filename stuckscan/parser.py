@@ -1114,6 +1114,7 @@ class LineParser:
         # event, its head, was built: each " " + its text, joined and built once (see _gathers); bounded by _MAX_JOINED
         self._elements: list[str] = []
         self._elements_size = 0  # the pending event's message's length with those elements joined
+        self._elements_error = False  # whether that message names an error (see _ERROR_NAME)
         self._pending_notes: list[Event] = []  # notes after the pending event, handed out after it
         self._trailing_note: Event | None = None  # set by parse_text: a remark after the line's text
         self._partial: _Partial | None = None
@@ -1555,28 +1556,41 @@ class LineParser:
 
     def _gathers(self, pending: Event, line: Event, text: str) -> bool:
         """Whether ``line`` joins ``pending`` as an element (or the closing bracket) of the argument list it opens
-        (:func:`_open_inspected_arguments`), gathered without building the event: the join :meth:`_continues` and
-        :meth:`_soft_wrapped` would make, bar the family match on the whole grown text at each element (an array of
-        n elements cost n times its size). The event is built once, by :meth:`_settle`, when a line does not join it,
-        at the end of input, or when anything else reads it. A head ending with a backslash is left to them."""
-        if not line.shape.endswith("snippet") or (text[:1] not in _INDENT and line.message not in ("]", "],")) \
-                or (line.kind != GENERIC_KIND and text.lstrip()[:1] not in _ELEMENT_QUOTES):
+        (:func:`_open_inspected_arguments`), or as a property Node prints under the error it names, gathered without
+        building the event: the join :meth:`_continues` and :meth:`_soft_wrapped` would make, bar the family match on
+        the whole grown text at each line (n lines cost n times the joined size). The event is built once, by
+        :meth:`_settle`, when a line does not join it, at the end of input, or when anything else reads it. A head
+        ending with a backslash, or starting with a space, is left to them."""
+        if not line.shape.endswith("snippet"):
             return False
+        indented = text[:1] in _INDENT
         element = line.message.strip()
-        if not element:
+        if not element or not (indented or line.message in ("]", "],")):
             return False
         elements = self._elements
         if elements:
             last, size = elements[-1], self._elements_size
         else:
-            if pending.kind in (UNPARSED_KIND, NOTE_KIND) or not _open_inspected_arguments(pending):
+            message = pending.message
+            if pending.kind in (UNPARSED_KIND, NOTE_KIND) or pending.shape.endswith("jsonl") \
+                    or pending.shape.startswith(_WHOLE_RECORD_SHAPES) or message[:1].isspace():
                 return False
-            last, size = pending.message, len(pending.message)
-        if last.rstrip().endswith("]") or last.endswith("\\") or size + len(line.message) > _MAX_JOINED:
+            last, size = message, len(message)
+        if last.endswith("\\") or size + len(line.message) > _MAX_JOINED:
             return False
-        if not elements:
-            self._elements_size = size
-        return _INSPECTED_ARGUMENTS.match(pending.message) is not None
+        if indented and _ERROR_PROPERTY.fullmatch(line.message) is not None \
+                and (self._elements_error if elements else _ERROR_NAME.search(last) is not None):
+            joins = True  # (the error-property join, tried first)
+        else:
+            joins = (line.kind == GENERIC_KIND or text.lstrip()[:1] in _ELEMENT_QUOTES) \
+                and _INSPECTED_ARGUMENTS.match(pending.message) is not None and not last.rstrip().endswith("]")
+        if joins:
+            if not elements:
+                self._elements_size = size
+                self._elements_error = _ERROR_NAME.search(last) is not None
+            if not self._elements_error:
+                self._elements_error = _ERROR_NAME.search(element) is not None
+        return joins
 
     def _settle(self) -> None:
         """Build the pending event with the elements gathered since its head (:meth:`_gathers`), as
