@@ -1110,6 +1110,11 @@ class LineParser:
         self.clock = TimeContext(base_date=base_date, zone=options.tz)
         self._offset_noted = False
         self._pending: Event | None = None
+        # the elements of an argument list Node printed over lines ("[error]: [" / "  1," / "]") read since the pending
+        # event, its head, was built: each " " + its text, joined and built once (see _gathers); bounded by _MAX_JOINED
+        self._elements: list[str] = []
+        self._elements_size = 0  # the pending event's message's length with those elements joined
+        self._elements_error = False  # whether that message names an error (see _ERROR_NAME)
         self._pending_notes: list[Event] = []  # notes after the pending event, handed out after it
         self._trailing_note: Event | None = None  # set by parse_text: a remark after the line's text
         self._partial: _Partial | None = None
@@ -1299,6 +1304,7 @@ class LineParser:
             return [*(event for number, text, _ in held for event in self._take_parsed(number, text, False)),
                     *self.flush()]
         self.stats.guessed_dates += self.clock.take_guessed_dates()
+        self._settle()
         if self._partial is None and not self._pending_notes:
             pending, self._pending = self._pending, None
             return _NOTHING if pending is None else (self._emit(pending),)
@@ -1316,6 +1322,7 @@ class LineParser:
     def hold(self, event: Event) -> Sequence[Event]:
         """Make ``event`` (a gateway JSONL record the scan fast path built) the pending event;
         returns the events it completes."""
+        self._settle()
         if self._partial is not None or self._pending_notes:
             ready = [*self._drain_partial(), *self._release()]
             self._pending = event
@@ -1330,6 +1337,7 @@ class LineParser:
         :meth:`feed_line` straight to :meth:`_parse_json` and its event be placed as :meth:`hold` places it: no
         container piece, table, block or Control UI header being read, no carried log line, and the pending event no
         `closed before connect` one (its meta object may follow it; left to :meth:`_take_parsed`)."""
+        self._settle()
         pending = self._pending
         return self._partial is None and self._table_time is None and not self._carried \
             and self._yaml is None and self._values is None and self._pretty is None and self._ui_header is None \
@@ -1504,6 +1512,11 @@ class LineParser:
     def _take_parsed(self, number: int, text: str, truncated: bool) -> Sequence[Event]:
         event = self.parse_text(number, text, truncated)
         note = self._trailing_note
+        if self._pending is not None and not self._carried and self._gathers(self._pending, event, text):
+            self._elements.append(" " + event.message.strip())
+            self._elements_size += len(self._elements[-1])
+            return self._note_after_pending(note) if note is not None else _NOTHING
+        self._settle()
         if self._carried:
             carried = self._carried_events(number)
             ready = [*self._release(), *carried]
@@ -1541,6 +1554,56 @@ class LineParser:
         self._pending_notes = [note] if note is not None else []
         return ready
 
+    def _gathers(self, pending: Event, line: Event, text: str) -> bool:
+        """Whether ``line`` joins ``pending`` as an element (or the closing bracket) of the argument list it opens
+        (:func:`_open_inspected_arguments`), or as a property Node prints under the error it names, gathered without
+        building the event: the join :meth:`_continues` and :meth:`_soft_wrapped` would make, bar the family match on
+        the whole grown text at each line (n lines cost n times the joined size). The event is built once, by
+        :meth:`_settle`, when a line does not join it, at the end of input, or when anything else reads it. A head
+        ending with a backslash, or starting with a space, is left to them."""
+        if not line.shape.endswith("snippet"):
+            return False
+        indented = text[:1] in _INDENT
+        element = line.message.strip()
+        if not element or not (indented or line.message in ("]", "],")):
+            return False
+        elements = self._elements
+        if elements:
+            last, size = elements[-1], self._elements_size
+        else:
+            message = pending.message
+            if pending.kind in (UNPARSED_KIND, NOTE_KIND) or pending.shape.endswith("jsonl") \
+                    or pending.shape.startswith(_WHOLE_RECORD_SHAPES) or message[:1].isspace():
+                return False
+            last, size = message, len(message)
+        if last.endswith("\\") or size + len(line.message) > _MAX_JOINED:
+            return False
+        if indented and _ERROR_PROPERTY.fullmatch(line.message) is not None \
+                and (self._elements_error if elements else _ERROR_NAME.search(last) is not None):
+            joins = True  # (the error-property join, tried first)
+        else:
+            joins = (line.kind == GENERIC_KIND or text.lstrip()[:1] in _ELEMENT_QUOTES) \
+                and _INSPECTED_ARGUMENTS.match(pending.message) is not None and not last.rstrip().endswith("]")
+        if joins:
+            if not elements:
+                self._elements_size = size
+                self._elements_error = _ERROR_NAME.search(last) is not None
+            if not self._elements_error:
+                self._elements_error = _ERROR_NAME.search(element) is not None
+        return joins
+
+    def _settle(self) -> None:
+        """Build the pending event with the elements gathered since its head (:meth:`_gathers`), as
+        :meth:`_joined` would have built it one element at a time."""
+        if not self._elements:
+            return
+        head = self._pending
+        assert head is not None
+        text = head.message + "".join(self._elements)
+        self._elements, self._elements_size = [], 0
+        record = Record(head.shape, None, head.level, head.subsystem, text, head.meta)
+        self._pending = self._text_build(head.line, head.time, record, head.truncated)
+
     def _soft_wrapped(self, previous: Event, line: Event) -> Event | None:
         """Two bare lines that are one message a reporter's editor wrapped (``Embedded agent failed before
         reply: session file changed while`` / ``embedded prompt lock was released: …``): joined only when
@@ -1562,6 +1625,7 @@ class LineParser:
         return _NOTHING
 
     def _release(self) -> Sequence[Event]:
+        self._settle()
         pending = self._pending
         if pending is None:
             return _NOTHING

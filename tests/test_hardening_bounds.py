@@ -242,3 +242,91 @@ def test_real_lines_are_kept_as_they_are() -> None:
     for path in (ROOT / "sample_logs").rglob("*.log"):
         for event in parse_path(str(path), UTC_OPTIONS, ParseStats()):
             assert bounded_event(event) is event, (path, event.line)
+
+
+# -- an argument list Node printed over lines ("[error]: [" / "  1," / "]") --------------------------------------
+
+
+def _printed_list(elements: int, element: str = "  1,") -> list[str]:
+    return ["[error]: [", *[element] * elements, "]"]
+
+
+def test_printed_argument_list_joins_in_linear_time() -> None:
+    """Each element once rebuilt the event from the whole grown text (a family match over it): n elements cost
+    n times the list's size, a 20 KB paste 6 s. 4x the elements must cost about 4x (it was ~14x), not 16x."""
+    def cpu(elements: int) -> float:
+        lines = _printed_list(elements)
+        started = time.process_time()
+        events = parse_text_lines(lines)
+        elapsed = time.process_time() - started
+        assert len(events) == 1 and events[0].message == ": [" + " 1," * elements + " ]"
+        return elapsed
+
+    cpu(200)  # warm caches
+    small = min(cpu(1_000) for _ in range(2))
+    large = min(cpu(4_000) for _ in range(2))  # (still under the join cap: one event)
+    assert large < max(small, 1e-3) * 8, f"{small:.4f} s -> {large:.4f} s for 4x the elements"
+
+
+def test_printed_argument_list_is_cut_at_the_join_cap_and_not_held() -> None:
+    """A list longer than the join cap: the event closes at the cap (bounded memory), the rest are lines of their
+    own handed out as they are read, not held until the "]"."""
+    from stuckscan.parser import _MAX_JOINED
+    elements = 200_000
+    raw = (RawLine(index, line.encode()) for index, line in enumerate(_printed_list(elements), 1))
+    tracemalloc.start()
+    try:
+        first = None
+        count = 0
+        for event in parse_lines(raw, "<list>", ParseOptions(), ParseStats()):
+            if first is None:
+                first = event
+            count += 1
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert first is not None and len(first.message) <= _MAX_JOINED
+    assert first.message.startswith(": [ 1, 1,")  # (the level read off)
+    joined = (len(first.message) - len(": [")) // 3
+    assert count == 1 + (elements - joined) + 1  # the rest of the elements and the "]", each a line of its own
+    assert peak < 8 * 1024 * 1024, f"{peak / 1e6:.1f} MB held"
+
+
+def test_printed_argument_list_ends_at_a_line_that_does_not_continue_it() -> None:
+    """Healthy sequences stay as they were: a list a paste cut before its "]" ends at the next unindented line
+    (its own event), at the end of input, and a closed list takes no further element."""
+    stall = "stalled session: sessionKey=agent:main:main age=200s"
+    events = parse_text_lines(["[error]: [", "  '[ws]',", "  'connect failed',", stall])
+    assert [e.message for e in events] == [": [ '[ws]', 'connect failed',", stall]
+    assert events[1].kind != "generic"
+    events = parse_text_lines(["[error]: [", "  '[ws]',", "  'connect failed'"])
+    assert [e.message for e in events] == [": [ '[ws]', 'connect failed'"]
+    events = parse_text_lines(["[error]: [", "  '[ws]',", "]", "  '[ws]',"])
+    assert [e.message for e in events] == [": [ '[ws]', ]", "'[ws]',"]
+
+
+def test_error_properties_join_in_linear_time() -> None:
+    """The properties Node prints under an error, one a line ("    errno: -1,"), are joined to it the same way: built
+    once, not with a family match over the whole grown text at each property. 4x the lines cost about 4x."""
+    def cpu(properties: int) -> float:
+        lines = ["AxiosError: connect ETIMEDOUT", *["    errno: -1,"] * properties]
+        started = time.process_time()
+        events = parse_text_lines(lines)
+        elapsed = time.process_time() - started
+        assert len(events) == 1 and events[0].message == "AxiosError: connect ETIMEDOUT" + " errno: -1," * properties
+        return elapsed
+
+    cpu(100)  # warm caches
+    small = min(cpu(300) for _ in range(2))
+    large = min(cpu(1_200) for _ in range(2))  # (still under the join cap: one event)
+    assert large < max(small, 1e-3) * 8, f"{small:.4f} s -> {large:.4f} s for 4x the lines"
+
+
+def test_error_properties_still_join_only_under_an_error() -> None:
+    """Healthy sequences stay as they were: properties join the error above them and an argument list's element
+    naming one; under a line naming no error they are lines of their own."""
+    events = parse_text_lines(["[error]: [", "  AxiosError: timeout of 10000ms exceeded", "    code: 'ECONNABORTED',",
+                               "]"])
+    assert [e.message for e in events] == [": [ AxiosError: timeout of 10000ms exceeded code: 'ECONNABORTED', ]"]
+    events = parse_text_lines(["connect refused", "    code: 'ECONNABORTED',"])
+    assert [e.message for e in events] == ["connect refused", "code: 'ECONNABORTED',"]
