@@ -961,6 +961,13 @@ _ERROR_PROPERTY = re.compile(r"[a-z][A-Za-z_]{0,30}: (?:'[^'\n]{0,2000}'|\"[^\"\
                              r"|undefined),?")
 _ERROR_NAME = re.compile(r"\b[A-Z]?\w{0,40}Error\b")
 _MAX_JOINED = 16_384  # a wrapped paste joins up to this many characters: bounded memory and work
+# ... and over up to this many lines (the head and its wrapped tails, :meth:`LineParser._continues`): each line joined
+# rebuilds the event from the whole grown text, so a join of n lines costs n times its size; a cap on its lines keeps
+# that a constant per line (3,000 lines of "  a=1" under "lane task error: foo:" took ~7 s). A real wrapped line or a
+# warning's fields listed one a line take a few dozen at most (the field corpus and sample logs: 9); the line after the
+# cap starts an event of its own, as at the size cap. (An argument list's elements and an error's properties are
+# gathered and built once, :meth:`LineParser._gathers`: they join up to the size cap alone.)
+_MAX_JOINED_LINES = 64
 # A record printed over lines (`jq .`) is read whole up to the size the reader allows one line (a session transcript's
 # turn holds whole tool calls and results), and over as many lines as a record of a few dozen fields and parts takes.
 _PRETTY_MAX_CHARS = DEFAULT_MAX_LINE_BYTES
@@ -1115,6 +1122,10 @@ class LineParser:
         self._elements: list[str] = []
         self._elements_size = 0  # the pending event's message's length with those elements joined
         self._elements_error = False  # whether that message names an error (see _ERROR_NAME)
+        # the lines the event a wrapped tail last joined (_joined) holds, and that event: the pending event holds
+        # that many when it is that event (it is whenever no other line took its place), else it holds one
+        self._joined_event: Event | None = None
+        self._joined_lines = 1
         self._pending_notes: list[Event] = []  # notes after the pending event, handed out after it
         self._trailing_note: Event | None = None  # set by parse_text: a remark after the line's text
         self._partial: _Partial | None = None
@@ -1525,19 +1536,23 @@ class LineParser:
                 self._pending_notes.append(note)
             return ready
         pending = self._pending
+        lines = self._joined_lines if pending is not None and pending is self._joined_event else 1
         if pending is not None and pending.kind == event.kind == GENERIC_KIND and event.shape.endswith("snippet") \
-                and (pending.shape.endswith("snippet") and note is None or _wrapped_under(pending, text)):
+                and (pending.shape.endswith("snippet") and note is None or _wrapped_under(pending, text)) \
+                and lines < _MAX_JOINED_LINES:
             joined = self._soft_wrapped(pending, event)
             if joined is not None:
-                self._pending = joined
+                self._pending = self._joined_event = joined
+                self._joined_lines = lines + 1
                 return self._note_after_pending(note) if note is not None else _NOTHING
         if pending is not None and (event.shape.endswith("snippet") or event.kind == _CLOSE_KIND
                                     or pending.kind == _CLOSE_KIND):
-            joined = None
-            if self._continues(pending, event, text[:1] in _INDENT, text.lstrip()[:1] in _ELEMENT_QUOTES):
-                joined = self._joined(pending, event.message)
-            else:
-                joined = _merged_close(pending, event)
+            if lines < _MAX_JOINED_LINES \
+                    and self._continues(pending, event, text[:1] in _INDENT, text.lstrip()[:1] in _ELEMENT_QUOTES):
+                self._pending = self._joined_event = self._joined(pending, event.message)
+                self._joined_lines = lines + 1
+                return self._note_after_pending(note) if note is not None else _NOTHING
+            joined = _merged_close(pending, event)
             if joined is not None:
                 self._pending = joined
                 return self._note_after_pending(note) if note is not None else _NOTHING

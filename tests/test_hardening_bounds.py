@@ -330,3 +330,53 @@ def test_error_properties_still_join_only_under_an_error() -> None:
     assert [e.message for e in events] == [": [ AxiosError: timeout of 10000ms exceeded code: 'ECONNABORTED', ]"]
     events = parse_text_lines(["connect refused", "    code: 'ECONNABORTED',"])
     assert [e.message for e in events] == ["connect refused", "code: 'ECONNABORTED',"]
+
+
+# -- a key=value paste wrapped over lines: each line joined rebuilds the event, so a join takes at most so many lines --
+
+
+def _lines_cost(head: str, tail: str, lines: int) -> float:
+    started = time.process_time()
+    parse_text_lines([head, *[tail] * lines])
+    return time.process_time() - started
+
+
+def test_wrap_after_a_label_joins_in_linear_time() -> None:
+    """Indented key=value lines after a label's ":" ("lane task error: foo:" / "  a=1" ...) each rebuilt the event
+    from the whole grown text (a tokenize of all of it): 3,000 lines took ~7 s. A join now takes at most
+    _MAX_JOINED_LINES lines: 4x the lines cost about 4x (it was ~15x), not 16x."""
+    _lines_cost("lane task error: foo:", "  a=1", 200)  # warm caches
+    small = min(_lines_cost("lane task error: foo:", "  a=1", 500) for _ in range(2))
+    large = min(_lines_cost("lane task error: foo:", "  a=1", 2_000) for _ in range(2))
+    assert large < max(small, 1e-3) * 8, f"{small:.4f} s -> {large:.4f} s for 4x the lines"
+
+
+def test_fields_listed_one_a_line_join_in_linear_time() -> None:
+    """Fields listed one a line under a line of fields ("a=1 b=2" / "  c=3" ...): each line tokenized the whole
+    grown head twice (_only_fields, _is_fragment) and rebuilt the event: 3,000 lines took ~19 s, and again for every
+    size-capped chunk of a longer paste. 4x the lines cost about 4x (it was ~15x), not 16x."""
+    _lines_cost("a=1 b=2", "  c=3", 200)  # warm caches
+    small = min(_lines_cost("a=1 b=2", "  c=3", 500) for _ in range(2))
+    large = min(_lines_cost("a=1 b=2", "  c=3", 2_000) for _ in range(2))
+    assert large < max(small, 1e-3) * 8, f"{small:.4f} s -> {large:.4f} s for 4x the lines"
+
+
+def test_a_join_past_the_line_cap_starts_an_event_of_its_own() -> None:
+    """The line after the cap starts an event of its own, as at the size cap; that one joins its own tails."""
+    from stuckscan.parser import _MAX_JOINED_LINES
+    events = parse_text_lines(["lane task error: foo:", *["  a=1"] * (_MAX_JOINED_LINES + 2)])
+    assert [(e.kind, e.message.count("a=1")) for e in events] == [("lane.task_error", _MAX_JOINED_LINES - 1),
+                                                                   ("generic", 3)]
+    events = parse_text_lines(["a=1 b=2", *["  c=3"] * _MAX_JOINED_LINES])
+    assert [e.message.count("c=3") for e in events] == [_MAX_JOINED_LINES - 1, 1]
+
+
+def test_real_wrapped_fields_still_join_whole() -> None:
+    """Healthy sequences stay as they were: a warning's fields listed one a line, far more than a real one has (the
+    field corpus's and sample logs' largest join is 9 lines), still join into the one event, with every field."""
+    head = "stalled session: sessionKey=agent:main:main"
+    events = parse_text_lines([head, *[f"  field{index}=value{index}" for index in range(40)]])
+    assert len(events) == 1 and events[0].kind == "session.stalled"
+    assert events[0].raw["field39"] == "value39" and events[0].raw["sessionKey"] == "agent:main:main"
+    events = parse_text_lines(["lane task error: foo:", *["  a=1"] * 40, "stalled session: sessionKey=s age=200s"])
+    assert [e.kind for e in events] == ["lane.task_error", "session.stalled"] and events[0].message.count("a=1") == 40
