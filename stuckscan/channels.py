@@ -35,7 +35,8 @@ CHANNEL_DISPLAY_NAMES = {
     "synology-chat": "Synology Chat", "wecom": "WeCom", "dingtalk": "DingTalk", "qqbot": "QQ Bot", "qq": "QQ",
     "wechat": "WeChat", "xmpp": "XMPP", "zalouser": "Zalo (personal)",
     "rocketchat": "Rocket.Chat", "mqtt": "MQTT", "jmap": "JMAP", "imap": "IMAP", "trueconf": "TrueConf",
-    "onebot11": "OneBot 11",
+    "onebot11": "OneBot 11", "clawchat": "ClawChat", "ztm-chat": "ZTM Chat", "streamchat": "Stream Chat",
+    "twilio-whatsapp": "WhatsApp (Twilio)", "whatsapp-evo": "WhatsApp (EVO)",
 }
 _SENTENCE_CHANNEL = re.compile(r"[a-z][a-z-]*(?=[:' ]|$)")
 
@@ -62,18 +63,27 @@ CHANNEL_ALIASES = {"ddingtalk": "dingtalk", "napcat": "qq", "onebot": "qq"}
 # "channels"): FtlC-ian/openclaw-channel-zulip "zulip", cloudrise-network/openclaw-channel-rocketchat "rocketchat",
 # kadbbz/openclaw-channel-mqtt "mqtt-channel", haya-inc/openclaw-channel-jmap "jmap", antarien/openclaw-channel-imap
 # "imap", TrueConf/trueconf-openclaw-channel "trueconf", olvid-io/openclaw-channel-olvid "olvid",
-# simai/openclaw-channel-bitrix24 "bitrix24", maxesisn/openclaw-channel-onebot11 "onebot11" (t49g).
+# simai/openclaw-channel-bitrix24 "bitrix24", maxesisn/openclaw-channel-onebot11 "onebot11" (t49g);
+# maxim-top/openclaw-channel-lanying "clawchat", clawparty-ai/openclaw-channel-plugin-ztm "ztm-chat",
+# Kilo-Org/openclaw-channel-streamchat "streamchat", ikrajushkin/openclaw-channel-max "max", the Webex channel plugins
+# "webex", srinathh/openclaw-channel-twilio-whatsapp "twilio-whatsapp", ChihiroAF/openclaw-channel-whatsapp-evo
+# "whatsapp-evo" (t49i).
 CHAT_PLATFORMS = frozenset({
     "zulip", "rocketchat", "webex", "viber", "kakaotalk", "threema", "gitter", "keybase", "revolt", "guilded", "kook",
     "misskey", "mastodon", "bluesky", "messenger", "instagram", "wework", "wxwork", "yuanbao", "deltachat", "simplex",
     "teams", "chatwork", "lineworks", "wechatwork", "qywx", "dingding", "email",
-    "mqtt", "jmap", "imap", "trueconf", "olvid", "bitrix24", "onebot11",
+    "mqtt", "jmap", "imap", "trueconf", "olvid", "bitrix24", "onebot11", "clawchat", "streamchat",
 })
 # A line under a console tag is a channel's when the tag is a channel id one of those plugins registers (the gateway's
 # console tag of a channel is its id: "[zulip]", "[imap]") or of the channel form ("[mqtt-channel]"), not when it is
 # only a platform's or a protocol's word: a tool or skill plugin fetching mail logs "[email]", a Home Assistant bridge
 # "[mqtt]", a posting tool "[bluesky]", and none of them is a chat channel failing (q55).
-CHANNEL_PLUGIN_IDS = frozenset({"zulip", "rocketchat", "jmap", "imap", "trueconf", "olvid", "bitrix24", "onebot11"})
+# The ids are checked before a known channel's name inside a tag: "[whatsapp-evo]" (Evolution API, webhook-fed) and
+# "[twilio-whatsapp]" are channels of their own, not OpenClaw's WhatsApp Web client (t49i). A console tag of the
+# gateway's channel logger may add the account ("[webex:default]", "[ztm-chat]").
+CHANNEL_PLUGIN_IDS = frozenset({"zulip", "rocketchat", "jmap", "imap", "trueconf", "olvid", "bitrix24", "onebot11",
+                                "clawchat", "ztm-chat", "streamchat", "max", "webex", "twilio-whatsapp",
+                                "whatsapp-evo"})
 # ... and of those, the ids that are a protocol's word an email tool also tags its lines with ("[imap] connection lost:
 # ..."): the channel plugin's own lines name their account (antarien/openclaw-channel-imap src/connection/logger.ts
 # logs `[imap] <message>` with a meta object holding `accountId`; q55), so a line under such a tag that names none is
@@ -99,13 +109,13 @@ def channel_subsystem(subsystem: str | None) -> str | None:
             return name
         if name in CHANNEL_ALIASES:
             return CHANNEL_ALIASES[name]
+        if name in CHANNEL_PLUGIN_IDS:
+            return name
         plugin = _PLUGIN_TAG.match(name)
         if plugin is not None and plugin["name"] in CHANNEL_NAMES and name != plugin["name"]:
             return plugin["name"]
         if plugin is not None and plugin["name"] in CHANNEL_ALIASES:  # (the NapCat plugin's "[napcat-QQ]" tag)
             return CHANNEL_ALIASES[plugin["name"]]
-        if name in CHANNEL_PLUGIN_IDS:
-            return name
         form = _CHANNEL_FORM.match(name)
         if form is not None and (form["name"] or form["suffixed"]) in CHAT_PLATFORMS:
             return form["name"] or form["suffixed"]
@@ -308,11 +318,16 @@ TRANSPORT_WORDS = re.compile(
 # a reconnect loop (RC18). So is a reconnect a community plugin schedules after a close (kadbbz/openclaw-channel-mqtt
 # src/client.ts: "MQTT reconnect scheduled in <n>ms (<reason>)"; TrueConf/trueconf-openclaw-channel src/ws-client.ts:
 # "[trueconf] Connection closed (code: <n>, reason: "<r>"), scheduling reconnect"; olvid-io/openclaw-channel-olvid
-# src/monitor.ts, after its client's error: "wait before reconnection try"; t49g).
+# src/monitor.ts, after its client's error: "wait before reconnection try"; t49g). And the same words as the next
+# plugins put them (t49i): maxim-top/openclaw-channel-lanying src/channel.ts (ClawChat) "[clawchat] schedule reconnect
+# { trigger: '<event>', attempt: <n>, delayMs: <n> }"; Kilo-Org/openclaw-channel-streamchat src/channel.ts and
+# src/connection-watchdog.ts "[StreamChat] Connection lost — SDK will auto-reconnect" (the IMAP channel's "connection
+# lost { accountId: ... }" too, a fault there) and "[StreamChat] Watchdog: offline for ><n>ms, forcing reconnect
+# (attempt <n>)".
 DROP_WORDS = re.compile(
-    r"\breconnect(?:ing)? in\b|\breconnect(?:ion)? (?:scheduled|try)\b|\bscheduling (?:a )?reconnect\b|\battempting to reconnect\b|\bwill retry connection\b|"
-    r"\b(?:initiating|forcing) reconnection\b|\bwebsocket closed event\b|"
-    r"\bconnection attempt \d+(?:/\d+)? failed\b|\bheartbeat timeout\b|\bconnection closed\b|"
+    r"\breconnect(?:ing)? in\b|\breconnect(?:ion)? (?:scheduled|try)\b|\bschedul(?:e|ing) (?:a )?reconnect\b|\battempting to reconnect\b|\bwill retry connection\b|"
+    r"\b(?:initiating|forcing) reconnect(?:ion)?\b|\bwebsocket closed event\b|"
+    r"\bconnection attempt \d+(?:/\d+)? failed\b|\bheartbeat timeout\b|\bconnection (?:closed|lost)\b|"
     r"\breconnecting attempt \d|\bwebsocket disconnected\b|\bwebsocket close: code=|"
     r"(?<!指数退避)重连(?!成功)|断开连接|连接关闭|连接断开|连接失败",
     re.IGNORECASE,
@@ -329,7 +344,8 @@ STOP_CLOSE_WORDS = re.compile(r"\bisStopped=true\b|\bmanual(?:ly)? (?:disconnect
 CHANNEL_STOPPING_KIND = "channel.stopping"
 # Literal pieces one of which every line DROP_WORDS reads holds, as written: the JSONL fast path decodes a record that
 # holds one (stuckscan.fastscan), so both paths type the same lines.
-DROP_NEEDLES = ("econnect", "ebSocket closed event", "eartbeat timeout", "onnection closed", "onnection attempt", "ill retry connection",
+DROP_NEEDLES = ("econnect", "ebSocket closed event", "eartbeat timeout", "onnection closed", "onnection lost",
+                "onnection attempt", "ill retry connection",
                 "ebSocket disconnected", "ebSocket close: code=", "重连", "断开连接", "连接关闭", "连接断开", "连接失败")
 
 
@@ -404,14 +420,16 @@ def platform_unreachable_at_resolve(event: Event) -> str | None:
 # platform may refuse the session on it at once (f499: identify answered with invalid session, close 4903). A
 # connection the plugin says it logged in on is (t49g: TrueConf/trueconf-openclaw-channel src/ws-client.ts "[trueconf]
 # Connected and authenticated"; FtlC-ian/openclaw-channel-zulip src/zulip/monitor.ts "zulip connected as <bot>
-# (<email>)", after its own profile was fetched with its key).
-UP_WORDS = re.compile(r"\bgateway ready\b|\bconnected and authenticated\b|\bconnected as \S|\b(?:re)?connect(?:ion)? success|\breconnected\b|\bconnection established\b|"
+# (<email>)", after its own profile was fetched with its key). A reconnect the plugin says succeeded, with the attempt
+# named between (t49i: maxim-top/openclaw-channel-lanying src/channel.ts "[clawchat] reconnect attempt success {
+# attempt: <n>, ... }", written once its SDK is logged in again and its socket connected).
+UP_WORDS = re.compile(r"\bgateway ready\b|\bconnected and authenticated\b|\bconnected as \S|\b(?:re)?connect(?:ion)?(?: attempt)? success|\breconnected\b|\bconnection established\b|"
                       r"\bclient connected successfully\b|\bconnected to dingtalk stream successfully\b|重连成功|"
                       r"(?:^|\]\s*)Ready(?: with [^,\n]{1,80})?, session: \S|\bsession resumed\b",
                       re.IGNORECASE)
 UP_NEEDLES = ("ateway ready", "onnect success", "onnection success", "econnected", "onnection established",
               "onnected successfully", "Stream successfully", "重连成功", "Ready with ", "Ready, session: ",
-              "ession resumed", "onnected and authenticated", "onnected as ")
+              "ession resumed", "onnected and authenticated", "onnected as ", "onnect attempt success")
 
 # Every literal one of which a line as_channel_failure retypes at INFO must hold: the JSONL fast path decodes a
 # record holding one (stuckscan.fastscan), so both paths type the same lines.
@@ -467,6 +485,10 @@ LOGIN_NEEDLES = ("failed", "nvalid ", "uthori", "assword", "AUTHENTICATIONFAILED
 # src/agents/embedded-agent-subscribe.ts; "Agent failed before reply: Authentication failed: invalid x-api-key",
 # "zulip: message processing failed: Error: 401 Invalid API key"), a reply's or a speech call's ("tts failed:
 # ElevenLabs 401 Unauthorized: Invalid API key"): the channel's own login was accepted, one turn failed (q55).
+# ... nor a login that ran out of time or could not reach its server (maxim-top/openclaw-channel-lanying src/channel.ts:
+# "[clawchat] login failed Error: ClawChat SDK not logged in after login timeout"): nothing was refused (t49i).
+_LOGIN_NOT_REFUSED = re.compile(r"\btime[ds]? ?out\b|\bETIMEDOUT\b|\bECONN[A-Z]+\b|\bENOTFOUND\b|\bfetch failed\b",
+                                re.IGNORECASE)
 _TURN_CALL = re.compile(r"\b(?:agent|model|provider|llm|repl(?:y|ies)|tts|speech|transcri\w*|embeddings?|completions?"
                         r"|openai|anthropic|gemini|openrouter|elevenlabs|handler|handling|processing|dispatch\w*)\b",
                         re.IGNORECASE)
@@ -478,7 +500,8 @@ def login_refused(event: Event) -> bool:
     if not any(needle in event.message for needle in LOGIN_NEEDLES):
         return False
     refused = _LOGIN_REFUSED.search(event.message)
-    return refused is not None and _TURN_CALL.search(event.message, 0, refused.start()) is None
+    return refused is not None and _TURN_CALL.search(event.message, 0, refused.start()) is None \
+        and _LOGIN_NOT_REFUSED.search(event.message, refused.end()) is None
 
 
 def token_refused(event: Event) -> bool:
@@ -499,10 +522,14 @@ _UNREADABLE_REQUEST = re.compile(r"\brequest body\b|\b(?:parse|decrypt)\w* " + _
 # Community plugins word it the other way round (FtlC-ian/openclaw-channel-zulip src/zulip/monitor.ts: "zulip message
 # handler failed: <err>", "zulip: message processing failed: <err>"; kadbbz/openclaw-channel-mqtt src/client.ts:
 # "Message handler error: <err>"; maxesisn/openclaw-channel-onebot11 src/channel.ts: "OneBot11 inbound handling
-# error <err>"; t49g).
+# error <err>"; t49g), and as handing the message on that failed (t49i: ChihiroAF/openclaw-channel-whatsapp-evo
+# src/http.ts "[whatsapp-evo] inbound dispatch failed (wamid=<id>): <err>"; clawparty-ai/openclaw-channel-plugin-ztm
+# src/channel/message-dispatcher.ts "[<acct>] Failed to dispatch message from <sender>: <err>").
 _HANDLER_FAILED = re.compile(r"\b(?:(?:webhook|callback) (?:handler|request|payload|body|event)\b|(?:handle|process)\w* "
                              + _INBOUND + r")|\b(?:inbound |incoming )?(?:message|event) (?:handler|handling|processing) "
-                             r"(?:failed|error)\b|\binbound handling error\b|处理消息异常", re.IGNORECASE)
+                             r"(?:failed|error)\b|\binbound handling error\b|处理消息异常"
+                             r"|\binbound dispatch failed\b|\bfailed to dispatch (?:the |an? )?(?:inbound )?message\b",
+                             re.IGNORECASE)
 _TIMED_OUT = re.compile(r"\btime[ds]? ?out\b", re.IGNORECASE)  # (timeout, timed out, time out)
 
 

@@ -2394,6 +2394,23 @@ FAMILIES: tuple[Family, ...] = (
         r"[^\s(),]{1,60})(?:, requires >=(?P<requiredVersion>[^\s(),]{1,60}))?\)",
         values={"channel": {"": "qqbot"}},
     ),
+    # (t49i: other channel plugins check the host's reply dispatcher before handing it an inbound message, and drop the
+    # message when the running OpenClaw lacks it, in one shared wording: a Webex plugin's webhook handler "[webex:
+    # <accountId>] dispatchReply not available in plugin runtime" (warn), the feishu/typex/wemp copies "[<channel>:
+    # <accountId>] dispatchReplyWithBufferedBlockDispatcher not available[ in runtime]" (error), XiotBox "[XiotBox]
+    # dispatchReplyWithBufferedBlockDispatcher not available in runtime." (error; ongood/openclaw-channel-xiotbox), two
+    # bridge channels "... not available on runtime" (warn), the NapCat, OneBot and OpenIM plugins "[napcat] runtime.
+    # channel.reply not available" (warn; their debug copy adds "— message dropped") and the DingTalk copies "[<accountId>]
+    # runtime.channel.reply not available" (error). Every message meets it: the plugin was built for an OpenClaw whose
+    # runtime differs from the one running. Field missingApi: the API it looked for; a bare "[<tag>]" is left to the
+    # subsystem (the DingTalk copies put the account there).)
+    _searched(
+        "channel.handler_broken", "error", " not available",
+        r"(?:\[(?:(?P<channel>[A-Za-z][\w-]{0,40}):(?P<account>[^\[\]\s]{1,200})|[^\[\]\s:]{1,200})\]\s*)?"
+        r"(?P<error>(?P<missingApi>dispatchReply(?:WithBufferedBlockDispatcher)?|runtime\.channel\.reply"
+        r"(?:\.dispatchReplyWithBufferedBlockDispatcher)?) not available(?: (?:in|on) (?:the )?(?:plugin )?runtime)?)"
+        r"\.?(?: — message dropped)?\s*$",
+    ),
     _searched(
         "channel.handler_broken", "error", "Dispatch ",
         r"(?:\[(?P<channel>[A-Za-z][\w-]{0,40})(?::(?P<account>[^\[\]\s]{1,200}))?\]\s*)?Dispatch (?:error|failed): "

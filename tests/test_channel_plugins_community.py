@@ -218,3 +218,116 @@ def test_the_imap_channels_own_lines_name_their_account() -> None:
     assert kind("[imap] connection lost { accountId: 'default', error: 'Connection not available' }") \
         == "channel.transport_error"
     assert kind("[imap] connection lost: Error: Connection not available") == "generic"
+
+
+# -- t49i: the next community channel plugins. Lines written from their templates: maxim-top/openclaw-channel-lanying
+# (ClawChat, console "[clawchat] <message> <data>"), clawparty-ai/openclaw-channel-plugin-ztm ("ztm-chat"),
+# Kilo-Org/openclaw-channel-streamchat ("streamchat"), ikrajushkin/openclaw-channel-max ("max"),
+# ChihiroAF/openclaw-channel-whatsapp-evo ("whatsapp-evo"), srinathh/openclaw-channel-twilio-whatsapp
+# ("twilio-whatsapp") and the Webex plugins ("[webex:<account>]").
+
+@pytest.mark.parametrize(("subsystem", "channel"), [
+    ("clawchat", "clawchat"), ("ztm-chat", "ztm-chat"), ("streamchat", "streamchat"), ("max", "max"),
+    ("webex", "webex"), ("webex:default", "webex"), ("gateway/channels/ztm-chat", "ztm-chat"),
+    # (a plugin's own id beats the known channel inside it: Evolution API and Twilio are no WhatsApp Web client)
+    ("whatsapp-evo", "whatsapp-evo"), ("twilio-whatsapp", "twilio-whatsapp"),
+    ("gateway/channels/whatsapp-evo", "whatsapp-evo"),
+])
+def test_the_next_community_plugins_name_their_channels(subsystem: str, channel: str) -> None:
+    assert channel_subsystem(subsystem) == channel
+
+
+@pytest.mark.parametrize(("subsystem", "message", "level", "expected"), [
+    # ClawChat: its reconnect timer, the reconnect failing, the reconnect done
+    ("clawchat", "[clawchat] schedule reconnect { trigger: 'fireplaceError', attempt: 1, delayMs: 1000 }", "WARN",
+     "channel.reconnecting"),
+    ("clawchat", "[clawchat] reconnect attempt failed Error: connect ETIMEDOUT 203.0.113.7:443", "ERROR",
+     "channel.transport_error"),
+    ("clawchat", "[clawchat] reconnect attempt success { attempt: 1, username: 'pilot' }", "WARN",
+     "channel.polling_started"),
+    ("clawchat", "[clawchat] failed to process inbound message TypeError: Cannot read properties of undefined "
+     "(reading 'id')", "ERROR", "channel.handler_broken"),
+    # ... and its login running out of time: nothing refused its credentials (no login_refused reading)
+    ("clawchat", "[clawchat] login failed Error: ClawChat SDK not logged in after login timeout", "ERROR", "generic"),
+    # ZTM Chat: its watch loop failing, a message it could not hand on
+    ("gateway/channels/ztm-chat", "[default] Watch error (3): fetch failed. Retrying in 2000ms", "WARN",
+     "channel.transport_error"),
+    ("gateway/channels/ztm-chat", "[default] Failed to dispatch message from alice: TypeError: Cannot read "
+     "properties of undefined (reading 'text')", "ERROR", "channel.handler_broken"),
+    # Stream Chat: a drop its SDK reconnects from, its watchdog forcing a reconnect, the watchdog giving up
+    ("gateway/channels/streamchat", "[StreamChat] Connection lost — SDK will auto-reconnect", "WARN",
+     "channel.reconnecting"),
+    ("gateway/channels/streamchat", "[StreamChat] Watchdog: offline for >30000ms, forcing reconnect (attempt 1)", "WARN",
+     "channel.reconnecting"),
+    ("gateway/channels/streamchat", "[StreamChat] Watchdog: reconnect failed: Error: getaddrinfo ENOTFOUND "
+     "chat.stream-io-api.com", "ERROR", "channel.transport_error"),
+    ("gateway/channels/streamchat", "[StreamChat] Watchdog: all reconnect attempts exhausted — giving up", "ERROR",
+     "channel.transport_error"),
+    # MAX: its long poll failing (Russian wording around the client's error)
+    ("gateway/channels/max", "max[default]: опрос не удался (TypeError: fetch failed), повтор через 2000 мс", "WARN",
+     "channel.transport_error"),
+    # WhatsApp (EVO): the webhook's dispatch failing on the host's runtime
+    ("gateway/channels/whatsapp-evo", "[whatsapp-evo] inbound dispatch failed (wamid=3EB0C431C26A1916): Cannot read "
+     "properties of undefined (reading 'dispatch')", "ERROR", "channel.handler_broken"),
+])
+def test_the_next_community_plugins_fault_lines(subsystem: str, message: str, level: str, expected: str) -> None:
+    assert kind(tslog_line("2026-11-20T10:00:00.000Z", subsystem, message, level)) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "[webex:default] dispatchReply not available in plugin runtime",
+    "[feishu:main] dispatchReplyWithBufferedBlockDispatcher not available",
+    "[wemp:default] dispatchReplyWithBufferedBlockDispatcher not available in runtime",
+    "[XiotBox] dispatchReplyWithBufferedBlockDispatcher not available in runtime.",
+    "[napcat] runtime.channel.reply not available",
+    "[default] runtime.channel.reply not available",
+])
+def test_a_plugin_finding_no_reply_dispatcher_in_the_runtime_is_broken_by_version(line: str) -> None:
+    (event,) = parse_text_lines([line])
+    assert event.kind == "channel.handler_broken"
+    assert event.fields["missingApi"]
+
+
+def test_the_runtime_missing_its_dispatcher_gives_the_version_advice() -> None:
+    lines = ["2026-11-20T10:00:00.000Z [gateway] listening on ws://127.0.0.1:18789 (PID 4242)",
+             "2026-11-20T10:01:00.000Z [webex:default] dispatchReply not available in plugin runtime",
+             "2026-11-20T10:03:00.000Z [webex:default] dispatchReply not available in plugin runtime"]
+    assert rc18(*lines) == "warning"
+    analysis = analyze_text(*lines)
+    (finding,) = [e.primary for e in [*analysis.incidents, *analysis.episodes] if e.primary]
+    assert "Webex" in finding.summary
+    assert finding.fixes[0].startswith("Bring the channel plugin and OpenClaw to versions that fit")
+
+
+def test_a_healthy_gateway_with_the_next_community_plugins_stays_quiet() -> None:
+    """ClawChat heals a reconnect, Stream Chat a drop its SDK reconnects from, then the gateway stops (ClawChat's SDK
+    says disconnected as it is closed): no finding at warning or above, console and JSONL alike."""
+    console = analyze_text(
+        "2026-11-20T10:00:00.000Z [gateway] listening on ws://127.0.0.1:18789 (PID 4242)",
+        "2026-11-20T10:00:02.000Z [ztm-chat] [default] Connected: mesh=openclaw-mesh",
+        "2026-11-20T10:00:03.000Z [streamchat] [StreamChat] Gateway started for account \"default\"",
+        "2026-11-20T10:10:00.000Z [clawchat] fireplaceError event { code: 1006 }",
+        "2026-11-20T10:10:00.100Z [clawchat] schedule reconnect { trigger: 'fireplaceError', attempt: 1, delayMs: 1000 }",
+        "2026-11-20T10:10:01.200Z [clawchat] reconnect attempt start { attempt: 1, username: 'pilot' }",
+        "2026-11-20T10:10:03.000Z [clawchat] reconnect attempt success { attempt: 1, username: 'pilot' }",
+        "2026-11-20T10:20:00.000Z [streamchat] [StreamChat] Connection lost — SDK will auto-reconnect",
+        "2026-11-20T10:20:02.000Z [streamchat] [StreamChat] Connection restored",
+        "2026-11-20T10:30:00.000Z [gateway] signal SIGTERM received",
+        "2026-11-20T10:30:00.100Z [clawchat] disconnected { code: 1000 }",
+        "2026-11-20T10:30:00.200Z [ztm-chat] [default] Stopped",
+        "2026-11-20T10:30:00.300Z [twilio-whatsapp] [default] Twilio WhatsApp channel stopped",
+    )
+    rows = [("gateway", "listening on ws://127.0.0.1:18789 (PID 4242)", "INFO"),
+            ("clawchat", "[clawchat] schedule reconnect { trigger: 'fireplaceError', attempt: 1, delayMs: 1000 }", "WARN"),
+            ("clawchat", "[clawchat] reconnect attempt start { attempt: 1, username: 'pilot' }", "WARN"),
+            ("clawchat", "[clawchat] reconnect attempt success { attempt: 1, username: 'pilot' }", "WARN"),
+            ("gateway/channels/streamchat", "[StreamChat] Connection lost — SDK will auto-reconnect", "WARN"),
+            ("gateway/channels/streamchat", "[StreamChat] Connection restored", "INFO"),
+            ("gateway", "signal SIGTERM received", "INFO"),
+            ("clawchat", "[clawchat] disconnected { code: 1000 }", "WARN"),
+            ("gateway/channels/ztm-chat", "[default] Stopped", "INFO")]
+    jsonl = analyze_text(*[tslog_line(f"2026-11-20T10:{index:02d}:00.000Z", subsystem, message, level)
+                           for index, (subsystem, message, level) in enumerate(rows)])
+    for analysis in (console, jsonl):
+        findings = [e.primary for e in [*analysis.incidents, *analysis.episodes] if e.primary]
+        assert [f.rule.id for f in findings if f.severity.value != "info"] == []

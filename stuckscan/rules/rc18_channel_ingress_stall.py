@@ -326,8 +326,8 @@ RULE = Rule(
          "`MSTEAMS_APP_ID`, `MSTEAMS_APP_PASSWORD` and `MSTEAMS_TENANT_ID`) and restart the gateway: with none configured the channel does not start, and a restart alone does not "
          "change that.", _credentials_missing, "the channel exited because no credentials are configured"),
      Fix("Bring the channel plugin and OpenClaw to versions that fit, then restart the gateway: the plugin found "
-         "OpenClaw's runtime without the API it was built against (the line names the running OpenClaw, and the "
-         "version the plugin requires when it says), so it drops every message. Upgrade OpenClaw to the version the "
+         "OpenClaw's runtime without the API it was built against (QQ Bot's line names the running OpenClaw, and "
+         "the version the plugin requires when it says), so it drops every message. Upgrade OpenClaw to the version the "
          "plugin requires (its release notes say which when the line does not), or install the plugin's release built "
          "for the OpenClaw you run.", _host_mismatch,
          "the channel plugin found OpenClaw's runtime without the API it needs (a version mismatch)"),
@@ -1412,7 +1412,8 @@ def _broken_handler(broken: list[Event], view: EpisodeView) -> Candidate:
         "channel plugin built for another OpenClaw version or misconfigured, files an upgrade replaced, a client "
         "never initialised), which one line cannot show.",
         cite(broken[:2], broken[-1:]), onset=view.record.start,
-        facts={"handler_broken": True, "host_mismatch": any("openclawVersion" in e.fields for e in broken)},
+        facts={"handler_broken": True,
+               "host_mismatch": any("openclawVersion" in e.fields or "missingApi" in e.fields for e in broken)},
     )
 
 
