@@ -3997,6 +3997,10 @@ def _turned_away_by_drain(event: Event) -> bool:
     return event.kind == "message.processed" and "GatewayDrainingError" in str(event.fields.get("error", ""))
 
 
+SUBAGENT_RECOVERY_FAILURES = ("skipping orphan recovery for ", "error processing orphaned session ",
+                               "finalize stale run ", "resume failed for ")
+
+
 def _restart_recovery_fault(event: Event) -> str:
     """Main-session restart recovery found runs a restart interrupted (``marked 2 startup-orphaned
     main session(s)``) or could not resume one; a session it resumed is no fault."""
@@ -4007,6 +4011,14 @@ def _restart_recovery_fault(event: Event) -> str:
     if "failed to resume" in event.message or "interrupted main session failed" in event.message \
             or fields.get("stage") in ("failed", "gave up"):
         return "restart recovery could not resume an interrupted session"
+    # (the subagent orphan recovery, src/agents/subagent-orphan-recovery.ts: a child its gate refused, one that threw,
+    # a stale one it could not finalize, its scan or schedule failing; "resume failed for <key>; abortedLastRun flag
+    # preserved ...": the child left for the next restart)
+    if event.message.startswith(SUBAGENT_RECOVERY_FAILURES) or str(fields.get("stage", "")).endswith(
+            "orphan recovery failed") or fields.get("stage") == "orphan recovery scan failed":
+        return "restart recovery could not resume an interrupted subagent run"
+    if event.message.startswith("found orphaned subagent session"):
+        return "a restart interrupted a subagent run"
     failed = fields.get("failed")
     if isinstance(failed, int) and failed > 0:
         return "restart recovery could not resume an interrupted session"

@@ -986,6 +986,28 @@ FAMILIES: tuple[Family, ...] = (
         "subagent.announce_give_up", "warn", "Subagent announce give up",
         r"Subagent announce give up(?: \((?P<reason>[^()]{1,100})\))?:?" + KV,
     ),
+    # The registry dropping a child run whose session is gone, with no completion announced to the parent that spawned
+    # it (src/agents/subagent-registry-helpers.ts reconcileOrphanedRun, printed by the runtime as the give-up is):
+    # "[warn] Subagent orphan run pruned source=<restore|resume> run=<runId> child=<child session key>
+    # reason=<missing-session-entry|missing-session-id|stale-unended-run>".
+    _searched(
+        "subagent.orphan_pruned", "warn", "Subagent orphan run pruned",
+        r"Subagent orphan run pruned" + KV,
+    ),
+    # The registry's completion of a child run failing (src/agents/subagent-registry.ts, subsystem
+    # agents/subagent-registry, warn, fields in the meta object): "failed to complete subagent run; retrying completion"
+    # and "failed to complete subagent run after retry; retrying ended cleanup"; and a finished child's completion it
+    # held for a requester that could not take it, dropped by the sweep: "subagent suspended delivery discarded"
+    # (meta reason=expired|pressure-pruned), after "subagent suspended delivery backlog exceeded pressure cap".
+    _anchored(
+        "subagent.completion_failed", "warn", "failed to complete subagent run",
+        r"failed to complete subagent run(?: (?P<stage>after retry))?;\s*(?P<action>retrying (?:completion|ended cleanup))"
+        + KV,
+    ),
+    _anchored(
+        "subagent.delivery_discarded", "warn", "subagent suspended delivery ",
+        r"subagent suspended delivery (?P<stage>discarded|backlog exceeded pressure cap)" + KV,
+    ),
     _searched("llm.idle_timeout", "warn", "LLM idle timeout", r"LLM idle timeout \((?P<idleTimeout>\d+(?:\.\d+)?m?s)\)"),
     # The embedded runner's abort-cause line (src/agents/pi-embedded-runner/run/abort-source-log.ts, agent/embedded,
     # warn; printed only with OPENCLAW_LOG_ABORT_SOURCES=1, so users chasing a mid-run cutoff paste it): "[abort-source]
@@ -1811,6 +1833,46 @@ FAMILIES: tuple[Family, ...] = (
     _anchored(
         "restart.recovery", "warn", "resume failed for ",
         r"resume failed for (?P<sessionKey>\S+?); (?P<detail>abortedLastRun flag preserved[^\n]{0,200})",
+    ),
+    # The same recovery's other lines (newer builds log under subsystem subagent-interrupted-resume, same file): a child
+    # its recovery gate refused ("skipping orphan recovery for <key>: <reason>", warn, the child finalized as failed),
+    # one that threw ("error processing orphaned session <key>: <err>", warn), the scan or its schedule failing
+    # ("orphan recovery scan failed: <err>", "scheduled orphan recovery failed: <err>; retrying in <n>ms (attempt
+    # <a>/<b>)", "scheduled orphan recovery failed after <n> retries: <err>", warn), a stale child it could not
+    # finalize ("finalize stale run <runId>: <err>", warn); and its info lines, which show a child run the restart cut
+    # ("found orphaned subagent session: <key> (run=<runId>)", "resumed orphaned session: <key>", "orphan recovery
+    # complete: recovered=<n> failed=<n> skipped=<n>", "orphan recovery had <n> failure(s); retrying in <n>ms (attempt
+    # <a>/<b>)"), as the main-session recovery's lines do.
+    _anchored(
+        "restart.recovery", "warn", "skipping orphan recovery for ",
+        r"skipping orphan recovery for (?P<sessionKey>\S+?): (?P<reason>.*)",
+    ),
+    _anchored(
+        "restart.recovery", "warn", "error processing orphaned session ",
+        r"error processing orphaned session (?P<sessionKey>\S+?): (?P<error>.*)",
+    ),
+    _anchored(
+        "restart.recovery", "warn", ("orphan recovery scan failed", "scheduled orphan recovery failed"),
+        r"(?P<stage>orphan recovery scan failed|scheduled orphan recovery failed)"
+        r"(?: after (?P<retries>\d+) retries)?:\s*(?P<error>.*?)"
+        r"(?:; retrying in (?P<retryMs>\d+)ms \(attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+)\))?$",
+    ),
+    _anchored(
+        "restart.recovery", "warn", "finalize stale run ",
+        r"finalize stale run (?P<runId>\S+?): (?P<error>.*)",
+    ),
+    _anchored(
+        "restart.recovery", "info", "found orphaned subagent session:",
+        r"found orphaned subagent session: (?P<sessionKey>\S+)(?: \(run=(?P<runId>[^()\s]{1,200})\))?",
+    ),
+    _anchored(
+        "restart.recovery", "info", "resumed orphaned session",
+        r"resumed orphaned session:? (?P<sessionKey>[^\s:]\S*?)(?:$|\s+(?P<detail>but remap failed[^\n]{0,200}))",
+    ),
+    _anchored(
+        "restart.recovery", "info", ("orphan recovery complete:", "orphan recovery had "),
+        r"orphan recovery (?:complete:|had (?P<failed>\d+) failure\(s\); retrying in (?P<retryMs>\d+)ms"
+        r" \(attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+)\))" + KV,
     ),
     # Channel transports. src/channels/transport/stall-watchdog.ts (error, the channel's runtime): "[<label>]
     # transport watchdog timeout: idle <n>s (limit <n>s)"; the WhatsApp Web monitor (extensions/whatsapp/src/

@@ -97,6 +97,11 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # (the t49f source audit: OpenClaw's OpenAI WebSocket stream failing a model call, "[ws-stream] session=<id> run
     # error: <err>". The run's agent end repeats the error and the rules read that; alone, a failure the user saw)
     "model.ws_run_error",
+    # (the t49j source audit of subagents: the registry dropping a child run whose session is gone without announcing
+    # it, its completion of a child run failing, a held completion discarded by the sweep. A parent waiting on that
+    # child never hears of it, but no class names the cause: policy "subagent announce give-up" in
+    # tests/field/README.md reads a lost completion, an orphan pruned among its lines, as no stuck-session class)
+    "subagent.orphan_pruned", "subagent.completion_failed", "subagent.delivery_discarded",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count

@@ -710,6 +710,12 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ('[warn] Subagent announce give up (retry-limit) run=run-1 child=agent:main:subagent:child requester=agent:main:main '
      'retries=3 endedAgo=5s deliveryError="direct-primary: routed-dispatch-did-not-queue-final"', "subagent.announce_give_up",
      {"reason": "retry-limit", "retries": 3, "deliveryError": "direct-primary: routed-dispatch-did-not-queue-final"}),
+    ("[warn] Subagent orphan run pruned source=restore run=7d3e-run child=agent:main:subagent:5f0c "
+     "reason=missing-session-entry", "subagent.orphan_pruned",
+     {"source": "restore", "run": "7d3e-run", "reason": "missing-session-entry"}),
+    ("failed to complete subagent run; retrying completion", "subagent.completion_failed",
+     {"action": "retrying completion"}),
+    ("subagent suspended delivery discarded", "subagent.delivery_discarded", {"stage": "discarded"}),
     ("Can't reach the OpenClaw browser control service (timed out after 15000ms). Restart the OpenClaw gateway "
      "(OpenClaw.app menubar, or `openclaw gateway`).", "tools.browser_unreachable", {"detail": "OpenClaw "}),
     ("Can't reach the clawd browser control server at http://127.0.0.1:18791 (timed out after 15000ms). Start (or "

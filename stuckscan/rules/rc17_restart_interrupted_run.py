@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.correlator import PROCESS_GONE_KINDS, STOP_SETTLES
+from stuckscan.correlator import PROCESS_GONE_KINDS, STOP_SETTLES, SUBAGENT_RECOVERY_FAILURES
 from stuckscan.events import (
     DRAIN_STUCK_AFTER,
     IN_FLIGHT_KINDS,
@@ -341,6 +341,10 @@ def _what_it_left(event: object) -> str:
             key, reason = fields.get("sessionKey"), fields.get("reason")
             return ("restart recovery could not resume an interrupted session and marked it failed"
                     + (f" ({key}" + (f": {reason})" if reason else ")") if key else ""))
+        if message.startswith(SUBAGENT_RECOVERY_FAILURES) or "orphan recovery" in str(fields.get("stage", "")):
+            return "restart recovery could not resume an interrupted subagent run"
+        if message.startswith("found orphaned subagent session"):
+            return "a restart interrupted a subagent run"
         return "restart recovery could not resume an interrupted session" \
             if (isinstance(failed, int) and failed > 0) or "failed to resume" in message \
             else "restart recovery ran"
