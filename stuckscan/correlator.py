@@ -1944,6 +1944,11 @@ class Correlator:
         if self._premature_timeout(record, event):
             del self.open[record.identity]  # the cleanup came in time; it was only read late
             return changes
+        if subagent_orphan_resumed(event) and self._only_orphans_found(record):
+            # ("resumed orphaned session: <key>" after "found orphaned subagent session: <key> (run=...)": the child run
+            # the restart cut was resumed, so the restart cost nothing, as a main-session recovery with failed=0)
+            del self.open[record.identity]
+            return changes
         if self._is_healthy(event, record):
             self._close(record, RecordStatus.HEALTHY, event, f"{_describe_healthy(event)}")
             changes.append(Change("closed", record, record.close_reason))
@@ -1974,6 +1979,8 @@ class Correlator:
         a fault signal with no incident open at all opens a gateway-wide finding."""
         if event.kind == "restart.recovery" and restart_recovery_clean(event):
             self._discard_unattributed(event)  # every session it marked was resumed: the restart cost nothing
+            if event.message.startswith(SUBAGENT_RECOVERY_SUMMARY):
+                self._discard_found_orphans(event)
             return []
         if event.kind not in TIME_ATTRIBUTABLE_KINDS and not self._signal(event):
             return []
@@ -2072,6 +2079,23 @@ class Correlator:
             return False
         recent[0].evidence.add(event)
         return True
+
+    def _only_orphans_found(self, record: IncidentRecord) -> bool:
+        """An incident whose only fault lines are the subagent orphan recovery's "found orphaned subagent session": a
+        child run the restart cut, which the recovery was about to resume (no stall warning, no failure of it)."""
+        if record.warning_count or record.recoveries or record.lock_failures:
+            return False
+        signals = [e for e in record.evidence.all() if self._signal(e)]
+        return bool(signals) and all(subagent_orphan_found(e) for e in signals)
+
+    def _discard_found_orphans(self, summary: Event) -> None:
+        """"orphan recovery complete: recovered=N failed=0 skipped=N": every child the pass found was resumed (a child
+        its gate refused is never "found": it is skipped, with its own warn line), so the incidents those found lines
+        opened were no fault. Those with any other fault line stay."""
+        for identity, record in list(self.open.items()):
+            if self._only_orphans_found(record) and (summary.time is None or record.last_activity is None
+                                                     or summary.time >= record.last_activity):
+                del self.open[identity]
 
     def _discard_unattributed(self, cleanup: Event) -> None:
         """A fault signal that named no session, followed by a run completing: the work got
@@ -3999,6 +4023,19 @@ def _turned_away_by_drain(event: Event) -> bool:
 
 SUBAGENT_RECOVERY_FAILURES = ("skipping orphan recovery for ", "error processing orphaned session ",
                                "finalize stale run ", "resume failed for ")
+SUBAGENT_RECOVERY_SUMMARY = "orphan recovery complete:"
+
+
+def subagent_orphan_found(event: Event) -> bool:
+    """``found orphaned subagent session: <key> (run=<runId>)`` (src/agents/subagent-orphan-recovery.ts, info): a child
+    run the restart cut, logged as its recovery passed the gate and before it tries the resume."""
+    return event.kind == "restart.recovery" and event.message.startswith("found orphaned subagent session")
+
+
+def subagent_orphan_resumed(event: Event) -> bool:
+    """``resumed orphaned session: <key>`` (info), or the warn ``resumed orphaned session <key> but remap failed (old
+    run already removed); treating resume as accepted ...``: the child run the restart cut was resumed."""
+    return event.kind == "restart.recovery" and event.message.startswith("resumed orphaned session")
 
 
 def _restart_recovery_fault(event: Event) -> str:
@@ -4017,7 +4054,7 @@ def _restart_recovery_fault(event: Event) -> str:
     if event.message.startswith(SUBAGENT_RECOVERY_FAILURES) or str(fields.get("stage", "")).endswith(
             "orphan recovery failed") or fields.get("stage") == "orphan recovery scan failed":
         return "restart recovery could not resume an interrupted subagent run"
-    if event.message.startswith("found orphaned subagent session"):
+    if subagent_orphan_found(event):
         return "a restart interrupted a subagent run"
     failed = fields.get("failed")
     if isinstance(failed, int) and failed > 0:
