@@ -565,6 +565,7 @@ class IncidentRecord:
     silence_hold: datetime | None = None  # silence is not recovery before this (the gateway could not speak)
     lines_after_close: int = 0            # session lines seen since it closed
     cut_short: bool = False               # opened at the end of input: the log ended inside a signal's window
+    #                                       (or inside a stop's wait, before its outcome: Correlator._settle_stop)
     input_end: datetime | None = None     # still open when the input ended: the input's last time then
     lone_timeout: bool = False            # opened by a run timeout the input holds no other kind of line beside
     thresholds: Thresholds = DEFAULT_THRESHOLDS  # the gateway's stall-detector timing
@@ -1455,7 +1456,7 @@ class Correlator:
 
     def finish(self) -> CorrelationResult:
         if self._held_stop is not None:
-            self._settle_stop()  # (the input ends: a run the stop left open is not shown finishing)
+            self._settle_stop(at_end=True)  # (the input ends: a run the stop left open is not shown finishing)
         self._sweep(final=True)
         self._expire_run_timeouts(final=True)
         for held in list(self.transcript_watch.values()):  # (a prompt failure the transcript ends on: nothing followed)
@@ -3202,11 +3203,13 @@ class Correlator:
         return kind != BATCH_KIND and event.time is not None and stop.time is not None \
             and event.time - stop.time > STOP_SETTLES
 
-    def _settle_stop(self, by: Event | None = None) -> list[Change]:
+    def _settle_stop(self, by: Event | None = None, at_end: bool = False) -> list[Change]:
         """The held stop's verdict: each run in flight at it whose session shows no normal end since was cut (a
         finding on the session, the stop its evidence: Correlator._on_stop_with_runs_in_flight, and the drain's timeout
         that decided it, ``by``, with the work it still counted); with none in flight, a plugin-logged tool call still
-        open (_on_stop_with_plugin_tool_open)."""
+        open (_on_stop_with_plugin_tool_open). ``at_end``: the input ended inside the stop's wait, before any line
+        said how it ended (the process gone, the drain's outcome, the budget passed); each finding is marked
+        ``cut_short`` (RC17 reads it as low confidence: the drain may have let the run finish)."""
         held, self._held_stop = self._held_stop, None
         assert held is not None
         stop = held.stop
@@ -3226,6 +3229,8 @@ class Correlator:
             changes.append(Change("opened", record, "the gateway process was stopped while the session's run was in flight"))
         if held.plugin_tool and not changes and not self.open:
             changes = self._on_stop_with_plugin_tool_open(stop)
+        for change in changes if at_end else ():
+            change.incident.cut_short = True
         return changes
 
     def _finished_since(self, aliases: list[str], last: Event, stop: Event) -> bool:

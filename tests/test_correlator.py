@@ -225,9 +225,14 @@ def test_a_process_stop_while_a_run_is_in_flight_cuts_that_run() -> None:
     tool = _turn("18:40:30", f"embedded run tool start: runId={RUN} tool=exec toolCallId=call_1")
     stop = line("18:41:00", "signal SIGTERM received", subsystem="gateway", level="INFO")
     shutting = line("18:41:00", "received SIGTERM; shutting down", subsystem="gateway", level="INFO")
-    (incident,) = analyze(start, tool, stop, shutting).incidents
+    gone = line("18:41:05", "shutdown timed out; exiting without full cleanup", subsystem="gateway", level="ERROR")
+    (incident,) = analyze(start, tool, stop, shutting, gone).incidents
     assert incident.primary is not None and incident.primary.rule.id == "RC17"
     assert incident.primary.confidence.value == "medium" and "in flight" in incident.primary.summary
+    # (the log ending before the process went: only the end of input decided, low; q57)
+    (incident,) = analyze(start, tool, stop, shutting).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC17"
+    assert incident.primary.confidence.value == "low" and "in flight" in incident.primary.summary
     assert {e.line for e in incident.primary.evidence} >= {1, 3}
     # Near misses: the run ended before the stop; the run began long before it (a run that long has its own
     # warnings); an in-process restart (SIGUSR1 waits for active runs) is no stop
@@ -479,6 +484,56 @@ def test_a_held_stop_is_decided_in_live_mode_once_its_budget_passed() -> None:
     assert not correlator.tick(fed[-1].time + timedelta(minutes=1))
     (opened,) = correlator.tick(fed[-1].time + timedelta(minutes=6))
     assert opened.kind == "opened" and correlator._held_stop is None
+
+
+def test_a_stop_the_input_ends_inside_of_is_a_low_confidence_cut_run() -> None:
+    # q57: the log ends right after the stop signal with the run in flight: the end of the input, not a line, decided
+    # the held stop, and nothing shows whether the drain let the run finish (a planned stop or restart often does):
+    # RC17 at low confidence, its wording saying the log ends before the stop's outcome; its severity stays
+    from stuckscan.model import Confidence, Severity
+
+    lines = _planned_restart("SIGTERM", False)
+    shutting = line("18:41:00", "received SIGTERM; shutting down", subsystem="gateway", level="INFO")
+    for console in (False, True):
+        lines = _planned_restart("SIGTERM", console)
+        for stop in ([lines["signal"]], [lines["signal"], shutting], [lines["signal"], lines["restarting"]]):
+            (incident,) = analyze(lines["start"], lines["tool"], *stop).incidents
+            primary = incident.primary
+            assert primary is not None and primary.rule.id == "RC17", (console, stop)
+            assert primary.confidence is Confidence.LOW and primary.severity is Severity.WARNING
+            assert "the log ends before the stop's outcome" in primary.summary
+            assert "the stop cut the run short," not in primary.summary
+            assert incident.status is IncidentStatus.FAULT_SIGNAL  # (nothing shows it still stuck either)
+    lines = _planned_restart("SIGTERM", False)
+    # a line that says how the stop ended decides it: the process gone with the run still open, the drain out of its
+    # budget, a line past the wait: the cut is shown, medium as before
+    for after in ([lines["shutdown_timed_out"]], [lines["listening"]], [lines["drain"], lines["timed_out"]],
+                  [line("18:47:00", "heartbeat", subsystem="gateway", level="INFO")]):
+        (incident,) = analyze(lines["start"], lines["tool"], lines["signal"], shutting, *after).incidents
+        primary = incident.primary
+        assert primary is not None and primary.rule.id == "RC17", after
+        assert primary.confidence is Confidence.MEDIUM, after
+        assert "the log ends before" not in primary.summary and "the stop cut the run short" in primary.summary
+    # the run's normal end in the wait, then the input ends: nothing (the healthy stop stays quiet)
+    assert not analyze(lines["start"], lines["tool"], lines["signal"], shutting, lines["tool_end"], lines["done"]).incidents
+
+
+def test_a_held_stop_decided_on_the_live_tick_is_no_end_of_input_verdict() -> None:
+    # q57: live mode decides a held stop once its budget passed on the clock: that is a decided wait, not a log cut
+    from datetime import timedelta
+
+    correlator = Correlator()
+    lines = _planned_restart("SIGTERM", False)
+    fed = events(lines["start"], lines["tool"], lines["signal"])
+    for event in fed:
+        correlator.feed(event)
+    (opened,) = correlator.tick(fed[-1].time + timedelta(minutes=6))
+    assert not opened.incident.cut_short
+    correlator = Correlator()
+    for event in fed:
+        correlator.feed(event)
+    (record,) = [r for r in correlator.finish().incidents if r.opened_by == "stopped_run"] or [None]
+    assert record is not None and record.cut_short
 
 
 def test_the_service_managers_word_that_the_process_died_by_a_signal_cuts_the_run_in_flight() -> None:
