@@ -572,6 +572,9 @@ class IncidentRecord:
     open_order: int = 0                   # when it last entered the open set (the order sweeps close in)
     resumed: int = 0                      # times it was evicted and its stall came back
     queue_seen: bool = False              # a warning said how deep the queue was
+    # The session's tool or run ends that came after a stop signal's restart marker closed it, while the stop still
+    # waited (Correlator._note_end_in_stop_wait): the wait let the work it was stalled on finish
+    ended_in_stop_wait: list[Event] = field(default_factory=list)
 
     def undelivered(self, recovery: RecoveryRecord) -> int | None:
         """Messages queued when ``recovery`` wiped the session, less those the log shows answered
@@ -1932,6 +1935,7 @@ class Correlator:
             previous = self.last_closed.get(identity)
             if previous is not None:
                 previous.lines_after_close += 1
+                self._note_end_in_stop_wait(previous, event)
             return changes
         self._fill_names(record, key, session_id, run_id)
         record.evidence.add(event)
@@ -1949,6 +1953,19 @@ class Correlator:
             self._close(record, RecordStatus.HEALTHY, event, f"{_describe_healthy(event)}")
             changes.append(Change("closed", record, record.close_reason))
         return changes
+
+    def _note_end_in_stop_wait(self, record: IncidentRecord, event: Event) -> None:
+        """Keep on ``record`` a tool's end or its run's normal end that came after a restart marker closed it while a
+        stop was held (the process not yet gone, within STOP_SETTLES of the signal): the stop's wait let the work the
+        stall was on finish, so the rules do not say it never returned. The record's status and end stay."""
+        held = self._held_stop
+        if held is None or record.status is not RecordStatus.RESTART or len(record.ended_in_stop_wait) >= 4 \
+                or not (event.kind == "embedded.tool_end" or _finished_normally(event)):
+            return
+        stop = held.stop.time
+        if record.end is None or stop is None or event.time is None or record.end < stop or event.time < record.end:
+            return
+        record.ended_in_stop_wait.append(bounded_event(event))
 
     def _reopen_after_silence(self, identity: str, event: Event) -> IncidentRecord | None:
         """An abort-settle timeout or a stale-lock removal as the session's next line after its

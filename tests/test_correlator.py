@@ -446,6 +446,89 @@ def test_a_stall_warning_incident_whose_run_finished_in_the_restarts_wait_is_no_
                                             if line != lines["drained"]))), console
 
 
+def _stalled(analysis, rule: str):
+    """The one incident whose cause is ``rule`` (a run the stop cut is an RC17 incident of its own beside it)."""
+    (incident,) = [i for i in analysis.incidents if i.primary is not None and i.primary.rule.id == rule]
+    return incident
+
+
+def test_a_stall_a_stop_closed_whose_tool_returned_in_the_stops_wait_is_not_said_never_to_return(tmp_path) -> None:
+    # q57: the stop's restart marker ends the stall's incident at the signal ("ended by gateway restart"); the tool
+    # and its run then ended while the gateway waited for them, before the new process: the finding says so, not that
+    # the call never returned. The incident's status, end and cause stay (the tool's end alone, its run never ending
+    # before the process went, leaves that run cut: RC17 beside it, as before)
+    from datetime import datetime, timedelta, timezone
+
+    from stuckscan.analysis import analyze_paths
+    from tests.test_fast_path import OPTIONS, fast
+
+    for console in (False, True):
+        lines = _stall_then_restart("18:41:00", console)
+        shutting = lines["restarting"].replace("restarting", "shutting down")
+        for marker in (lines["restarting"], shutting):
+            for ends in (("tool_end", "done"), ("tool_end",)):
+                analysis = analyze(lines["start"], lines["tool"], lines["warning"], lines["signal"], marker,
+                                   *(lines[name] for name in ends), lines["mode"], lines["listening"])
+                assert rule_ids(analysis) == ({"RC03"} if "done" in ends else {"RC03", "RC17"}), (console, marker, ends)
+                incident = _stalled(analysis, "RC03")
+                primary = incident.primary
+                assert primary is not None, (console, marker, ends)
+                assert "never returned" not in primary.summary, primary.summary
+                assert "it returned 50 s later, while the gateway waited for the work in flight" in primary.summary
+                assert incident.status is IncidentStatus.ENDED_BY_RESTART
+                assert incident.end == datetime(2026, 5, 21, 18, 41, tzinfo=timezone(timedelta(hours=8)))
+            # the run's end alone (no tool end line): its normal end says the call had returned
+            (incident,) = analyze(lines["start"], lines["tool"], lines["warning"], lines["signal"], marker,
+                                  lines["done"], lines["mode"], lines["listening"]).incidents
+            assert incident.primary is not None and "its run ended normally 55 s later" in incident.primary.summary
+        # the fast path reads it alike
+        path = tmp_path / "openclaw.log"
+        path.write_text("\n".join(lines[name] for name in ("start", "tool", "warning", "signal", "restarting",
+                                                           "tool_end", "done", "mode", "listening")) + "\n")
+        quick, slow = fast([str(path)]), analyze_paths([str(path)], OPTIONS)
+        assert quick == slow and "it returned 50 s later" in slow.incidents[0].primary.summary
+
+
+def test_a_stall_a_stop_closed_with_no_end_in_the_stops_wait_still_never_returned() -> None:
+    # q57: nothing ended in the wait, or the end came only after the process was gone (a new process's first line,
+    # or past the wait): the call never returned in that process, as before
+    for console in (False, True):
+        lines = _stall_then_restart("18:41:00", console)
+        head = [lines[name] for name in ("start", "tool", "warning", "signal", "restarting")]
+        for tail in ([lines["mode"], lines["listening"]], [lines["mode"], lines["listening"], lines["tool_end"]
+                                                           .replace("18:41:50", "18:46:20")], []):
+            incident = _stalled(analyze(*head, *tail), "RC03")
+            assert incident.primary is not None and "never returned" in incident.primary.summary, (console, tail)
+
+
+def test_a_model_call_stall_a_stop_closed_whose_run_ended_in_the_stops_wait_says_so() -> None:
+    # q57: RC01's wording ("no first token or completion arrived") likewise reads the run's normal end in the wait
+    def at(clock: str, message: str, subsystem: str, level: str) -> str:
+        return line(clock, message, subsystem=subsystem, level=level)
+
+    head = [at("18:39:00", f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5",
+               "agent/embedded", "DEBUG"),
+            at("18:41:00", f"stalled session: sessionId={SID} sessionKey={KEY} state=processing age=120s queueDepth=0 "
+                           "reason=active_model_call_without_progress classification=stalled_agent_run "
+                           "activeWorkKind=model_call lastProgress=model_call:started lastProgressAge=120s recovery=none",
+               "diagnostic", "WARN"),
+            at("18:41:00", "signal SIGTERM received", "gateway", "DEBUG"),
+            at("18:41:00", "received SIGTERM; shutting down", "gateway", "INFO")]
+    done = at("18:41:20", f"embedded run done: runId={RUN} sessionId={SID} durationMs=140000 aborted=false",
+              "agent/embedded", "DEBUG")
+    listening = at("18:41:30", "listening on ws://127.0.0.1:18789 (PID 4242)", "gateway", "INFO")
+    (incident,) = analyze(*head, done, listening).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC01"
+    assert "no first token or completion arrived" not in incident.primary.summary
+    assert "the run ended normally 20 s after the gateway was stopped (SIGTERM)" in incident.primary.summary
+    assert incident.status is IncidentStatus.ENDED_BY_RESTART
+    incident = _stalled(analyze(*head, listening), "RC01")
+    assert incident.primary is not None and "no first token or completion arrived" in incident.primary.summary
+    # an aborted end is no normal end
+    incident = _stalled(analyze(*head, done.replace("aborted=false", "aborted=true"), listening), "RC01")
+    assert incident.primary is not None and "no first token or completion arrived" in incident.primary.summary
+
+
 def test_a_held_stop_reads_the_same_on_the_fast_path(tmp_path) -> None:
     # (the lifecycle lane files a routine run end without the correlator's dispatch: the held stop reads it there)
     from stuckscan.analysis import analyze_paths
