@@ -565,12 +565,16 @@ class IncidentRecord:
     silence_hold: datetime | None = None  # silence is not recovery before this (the gateway could not speak)
     lines_after_close: int = 0            # session lines seen since it closed
     cut_short: bool = False               # opened at the end of input: the log ended inside a signal's window
+    #                                       (or inside a stop's wait, before its outcome: Correlator._settle_stop)
     input_end: datetime | None = None     # still open when the input ended: the input's last time then
     lone_timeout: bool = False            # opened by a run timeout the input holds no other kind of line beside
     thresholds: Thresholds = DEFAULT_THRESHOLDS  # the gateway's stall-detector timing
     open_order: int = 0                   # when it last entered the open set (the order sweeps close in)
     resumed: int = 0                      # times it was evicted and its stall came back
     queue_seen: bool = False              # a warning said how deep the queue was
+    # The session's tool or run ends that came after a stop signal's restart marker closed it, while the stop still
+    # waited (Correlator._note_end_in_stop_wait): the wait let the work it was stalled on finish
+    ended_in_stop_wait: list[Event] = field(default_factory=list)
 
     def undelivered(self, recovery: RecoveryRecord) -> int | None:
         """Messages queued when ``recovery`` wiped the session, less those the log shows answered
@@ -1455,7 +1459,7 @@ class Correlator:
 
     def finish(self) -> CorrelationResult:
         if self._held_stop is not None:
-            self._settle_stop()  # (the input ends: a run the stop left open is not shown finishing)
+            self._settle_stop(at_end=True)  # (the input ends: a run the stop left open is not shown finishing)
         self._sweep(final=True)
         self._expire_run_timeouts(final=True)
         for held in list(self.transcript_watch.values()):  # (a prompt failure the transcript ends on: nothing followed)
@@ -1931,6 +1935,7 @@ class Correlator:
             previous = self.last_closed.get(identity)
             if previous is not None:
                 previous.lines_after_close += 1
+                self._note_end_in_stop_wait(previous, event)
             return changes
         self._fill_names(record, key, session_id, run_id)
         record.evidence.add(event)
@@ -1953,6 +1958,19 @@ class Correlator:
             self._close(record, RecordStatus.HEALTHY, event, f"{_describe_healthy(event)}")
             changes.append(Change("closed", record, record.close_reason))
         return changes
+
+    def _note_end_in_stop_wait(self, record: IncidentRecord, event: Event) -> None:
+        """Keep on ``record`` a tool's end or its run's normal end that came after a restart marker closed it while a
+        stop was held (the process not yet gone, within STOP_SETTLES of the signal): the stop's wait let the work the
+        stall was on finish, so the rules do not say it never returned. The record's status and end stay."""
+        held = self._held_stop
+        if held is None or record.status is not RecordStatus.RESTART or len(record.ended_in_stop_wait) >= 4 \
+                or not (event.kind == "embedded.tool_end" or _finished_normally(event)):
+            return
+        stop = held.stop.time
+        if record.end is None or stop is None or event.time is None or record.end < stop or event.time < record.end:
+            return
+        record.ended_in_stop_wait.append(bounded_event(event))
 
     def _reopen_after_silence(self, identity: str, event: Event) -> IncidentRecord | None:
         """An abort-settle timeout or a stale-lock removal as the session's next line after its
@@ -3226,11 +3244,13 @@ class Correlator:
         return kind != BATCH_KIND and event.time is not None and stop.time is not None \
             and event.time - stop.time > STOP_SETTLES
 
-    def _settle_stop(self, by: Event | None = None) -> list[Change]:
+    def _settle_stop(self, by: Event | None = None, at_end: bool = False) -> list[Change]:
         """The held stop's verdict: each run in flight at it whose session shows no normal end since was cut (a
         finding on the session, the stop its evidence: Correlator._on_stop_with_runs_in_flight, and the drain's timeout
         that decided it, ``by``, with the work it still counted); with none in flight, a plugin-logged tool call still
-        open (_on_stop_with_plugin_tool_open)."""
+        open (_on_stop_with_plugin_tool_open). ``at_end``: the input ended inside the stop's wait, before any line
+        said how it ended (the process gone, the drain's outcome, the budget passed); each finding is marked
+        ``cut_short`` (RC17 reads it as low confidence: the drain may have let the run finish)."""
         held, self._held_stop = self._held_stop, None
         assert held is not None
         stop = held.stop
@@ -3250,6 +3270,8 @@ class Correlator:
             changes.append(Change("opened", record, "the gateway process was stopped while the session's run was in flight"))
         if held.plugin_tool and not changes and not self.open:
             changes = self._on_stop_with_plugin_tool_open(stop)
+        for change in changes if at_end else ():
+            change.incident.cut_short = True
         return changes
 
     def _finished_since(self, aliases: list[str], last: Event, stop: Event) -> bool:

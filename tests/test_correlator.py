@@ -225,9 +225,14 @@ def test_a_process_stop_while_a_run_is_in_flight_cuts_that_run() -> None:
     tool = _turn("18:40:30", f"embedded run tool start: runId={RUN} tool=exec toolCallId=call_1")
     stop = line("18:41:00", "signal SIGTERM received", subsystem="gateway", level="INFO")
     shutting = line("18:41:00", "received SIGTERM; shutting down", subsystem="gateway", level="INFO")
-    (incident,) = analyze(start, tool, stop, shutting).incidents
+    gone = line("18:41:05", "shutdown timed out; exiting without full cleanup", subsystem="gateway", level="ERROR")
+    (incident,) = analyze(start, tool, stop, shutting, gone).incidents
     assert incident.primary is not None and incident.primary.rule.id == "RC17"
     assert incident.primary.confidence.value == "medium" and "in flight" in incident.primary.summary
+    # (the log ending before the process went: only the end of input decided, low; q57)
+    (incident,) = analyze(start, tool, stop, shutting).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC17"
+    assert incident.primary.confidence.value == "low" and "in flight" in incident.primary.summary
     assert {e.line for e in incident.primary.evidence} >= {1, 3}
     # Near misses: the run ended before the stop; the run began long before it (a run that long has its own
     # warnings); an in-process restart (SIGUSR1 waits for active runs) is no stop
@@ -441,6 +446,89 @@ def test_a_stall_warning_incident_whose_run_finished_in_the_restarts_wait_is_no_
                                             if line != lines["drained"]))), console
 
 
+def _stalled(analysis, rule: str):
+    """The one incident whose cause is ``rule`` (a run the stop cut is an RC17 incident of its own beside it)."""
+    (incident,) = [i for i in analysis.incidents if i.primary is not None and i.primary.rule.id == rule]
+    return incident
+
+
+def test_a_stall_a_stop_closed_whose_tool_returned_in_the_stops_wait_is_not_said_never_to_return(tmp_path) -> None:
+    # q57: the stop's restart marker ends the stall's incident at the signal ("ended by gateway restart"); the tool
+    # and its run then ended while the gateway waited for them, before the new process: the finding says so, not that
+    # the call never returned. The incident's status, end and cause stay (the tool's end alone, its run never ending
+    # before the process went, leaves that run cut: RC17 beside it, as before)
+    from datetime import datetime, timedelta, timezone
+
+    from stuckscan.analysis import analyze_paths
+    from tests.test_fast_path import OPTIONS, fast
+
+    for console in (False, True):
+        lines = _stall_then_restart("18:41:00", console)
+        shutting = lines["restarting"].replace("restarting", "shutting down")
+        for marker in (lines["restarting"], shutting):
+            for ends in (("tool_end", "done"), ("tool_end",)):
+                analysis = analyze(lines["start"], lines["tool"], lines["warning"], lines["signal"], marker,
+                                   *(lines[name] for name in ends), lines["mode"], lines["listening"])
+                assert rule_ids(analysis) == ({"RC03"} if "done" in ends else {"RC03", "RC17"}), (console, marker, ends)
+                incident = _stalled(analysis, "RC03")
+                primary = incident.primary
+                assert primary is not None, (console, marker, ends)
+                assert "never returned" not in primary.summary, primary.summary
+                assert "it returned 50 s later, while the gateway waited for the work in flight" in primary.summary
+                assert incident.status is IncidentStatus.ENDED_BY_RESTART
+                assert incident.end == datetime(2026, 5, 21, 18, 41, tzinfo=timezone(timedelta(hours=8)))
+            # the run's end alone (no tool end line): its normal end says the call had returned
+            (incident,) = analyze(lines["start"], lines["tool"], lines["warning"], lines["signal"], marker,
+                                  lines["done"], lines["mode"], lines["listening"]).incidents
+            assert incident.primary is not None and "its run ended normally 55 s later" in incident.primary.summary
+        # the fast path reads it alike
+        path = tmp_path / "openclaw.log"
+        path.write_text("\n".join(lines[name] for name in ("start", "tool", "warning", "signal", "restarting",
+                                                           "tool_end", "done", "mode", "listening")) + "\n")
+        quick, slow = fast([str(path)]), analyze_paths([str(path)], OPTIONS)
+        assert quick == slow and "it returned 50 s later" in slow.incidents[0].primary.summary
+
+
+def test_a_stall_a_stop_closed_with_no_end_in_the_stops_wait_still_never_returned() -> None:
+    # q57: nothing ended in the wait, or the end came only after the process was gone (a new process's first line,
+    # or past the wait): the call never returned in that process, as before
+    for console in (False, True):
+        lines = _stall_then_restart("18:41:00", console)
+        head = [lines[name] for name in ("start", "tool", "warning", "signal", "restarting")]
+        for tail in ([lines["mode"], lines["listening"]], [lines["mode"], lines["listening"], lines["tool_end"]
+                                                           .replace("18:41:50", "18:46:20")], []):
+            incident = _stalled(analyze(*head, *tail), "RC03")
+            assert incident.primary is not None and "never returned" in incident.primary.summary, (console, tail)
+
+
+def test_a_model_call_stall_a_stop_closed_whose_run_ended_in_the_stops_wait_says_so() -> None:
+    # q57: RC01's wording ("no first token or completion arrived") likewise reads the run's normal end in the wait
+    def at(clock: str, message: str, subsystem: str, level: str) -> str:
+        return line(clock, message, subsystem=subsystem, level=level)
+
+    head = [at("18:39:00", f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5",
+               "agent/embedded", "DEBUG"),
+            at("18:41:00", f"stalled session: sessionId={SID} sessionKey={KEY} state=processing age=120s queueDepth=0 "
+                           "reason=active_model_call_without_progress classification=stalled_agent_run "
+                           "activeWorkKind=model_call lastProgress=model_call:started lastProgressAge=120s recovery=none",
+               "diagnostic", "WARN"),
+            at("18:41:00", "signal SIGTERM received", "gateway", "DEBUG"),
+            at("18:41:00", "received SIGTERM; shutting down", "gateway", "INFO")]
+    done = at("18:41:20", f"embedded run done: runId={RUN} sessionId={SID} durationMs=140000 aborted=false",
+              "agent/embedded", "DEBUG")
+    listening = at("18:41:30", "listening on ws://127.0.0.1:18789 (PID 4242)", "gateway", "INFO")
+    (incident,) = analyze(*head, done, listening).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC01"
+    assert "no first token or completion arrived" not in incident.primary.summary
+    assert "the run ended normally 20 s after the gateway was stopped (SIGTERM)" in incident.primary.summary
+    assert incident.status is IncidentStatus.ENDED_BY_RESTART
+    incident = _stalled(analyze(*head, listening), "RC01")
+    assert incident.primary is not None and "no first token or completion arrived" in incident.primary.summary
+    # an aborted end is no normal end
+    incident = _stalled(analyze(*head, done.replace("aborted=false", "aborted=true"), listening), "RC01")
+    assert incident.primary is not None and "no first token or completion arrived" in incident.primary.summary
+
+
 def test_a_held_stop_reads_the_same_on_the_fast_path(tmp_path) -> None:
     # (the lifecycle lane files a routine run end without the correlator's dispatch: the held stop reads it there)
     from stuckscan.analysis import analyze_paths
@@ -479,6 +567,56 @@ def test_a_held_stop_is_decided_in_live_mode_once_its_budget_passed() -> None:
     assert not correlator.tick(fed[-1].time + timedelta(minutes=1))
     (opened,) = correlator.tick(fed[-1].time + timedelta(minutes=6))
     assert opened.kind == "opened" and correlator._held_stop is None
+
+
+def test_a_stop_the_input_ends_inside_of_is_a_low_confidence_cut_run() -> None:
+    # q57: the log ends right after the stop signal with the run in flight: the end of the input, not a line, decided
+    # the held stop, and nothing shows whether the drain let the run finish (a planned stop or restart often does):
+    # RC17 at low confidence, its wording saying the log ends before the stop's outcome; its severity stays
+    from stuckscan.model import Confidence, Severity
+
+    lines = _planned_restart("SIGTERM", False)
+    shutting = line("18:41:00", "received SIGTERM; shutting down", subsystem="gateway", level="INFO")
+    for console in (False, True):
+        lines = _planned_restart("SIGTERM", console)
+        for stop in ([lines["signal"]], [lines["signal"], shutting], [lines["signal"], lines["restarting"]]):
+            (incident,) = analyze(lines["start"], lines["tool"], *stop).incidents
+            primary = incident.primary
+            assert primary is not None and primary.rule.id == "RC17", (console, stop)
+            assert primary.confidence is Confidence.LOW and primary.severity is Severity.WARNING
+            assert "the log ends before the stop's outcome" in primary.summary
+            assert "the stop cut the run short," not in primary.summary
+            assert incident.status is IncidentStatus.FAULT_SIGNAL  # (nothing shows it still stuck either)
+    lines = _planned_restart("SIGTERM", False)
+    # a line that says how the stop ended decides it: the process gone with the run still open, the drain out of its
+    # budget, a line past the wait: the cut is shown, medium as before
+    for after in ([lines["shutdown_timed_out"]], [lines["listening"]], [lines["drain"], lines["timed_out"]],
+                  [line("18:47:00", "heartbeat", subsystem="gateway", level="INFO")]):
+        (incident,) = analyze(lines["start"], lines["tool"], lines["signal"], shutting, *after).incidents
+        primary = incident.primary
+        assert primary is not None and primary.rule.id == "RC17", after
+        assert primary.confidence is Confidence.MEDIUM, after
+        assert "the log ends before" not in primary.summary and "the stop cut the run short" in primary.summary
+    # the run's normal end in the wait, then the input ends: nothing (the healthy stop stays quiet)
+    assert not analyze(lines["start"], lines["tool"], lines["signal"], shutting, lines["tool_end"], lines["done"]).incidents
+
+
+def test_a_held_stop_decided_on_the_live_tick_is_no_end_of_input_verdict() -> None:
+    # q57: live mode decides a held stop once its budget passed on the clock: that is a decided wait, not a log cut
+    from datetime import timedelta
+
+    correlator = Correlator()
+    lines = _planned_restart("SIGTERM", False)
+    fed = events(lines["start"], lines["tool"], lines["signal"])
+    for event in fed:
+        correlator.feed(event)
+    (opened,) = correlator.tick(fed[-1].time + timedelta(minutes=6))
+    assert not opened.incident.cut_short
+    correlator = Correlator()
+    for event in fed:
+        correlator.feed(event)
+    (record,) = [r for r in correlator.finish().incidents if r.opened_by == "stopped_run"] or [None]
+    assert record is not None and record.cut_short
 
 
 def test_the_service_managers_word_that_the_process_died_by_a_signal_cuts_the_run_in_flight() -> None:

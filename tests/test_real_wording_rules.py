@@ -1083,11 +1083,17 @@ def test_a_stop_while_a_plugin_logged_tool_call_is_open_cut_that_run() -> None:
 
     call = plugin("07:18:04", 'tool call: write params={"file_path":"~/backup.sh"} {}')
     stop = line("07:19:32", "signal SIGTERM received", "gateway", "INFO")
-    (incident,) = analyze(call, stop).incidents
+    gone = line("07:19:37", "shutdown timed out; exiting without full cleanup", "gateway", "ERROR")
+    (incident,) = analyze(call, stop, gone).incidents
     assert incident.primary is not None and incident.primary.rule.id == "RC17"
     assert incident.primary.confidence.value == "medium"
     assert "tool call" in incident.primary.summary
     assert [ref.line for ref in incident.primary.evidence] == [1, 2]
+    # (q57) the log ends before the stop's outcome: only the end of input decided, low
+    (incident,) = analyze(call, stop).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC17"
+    assert incident.primary.confidence.value == "low"
+    assert "the log ends before the stop's outcome" in incident.primary.summary
 
 
 def test_a_stop_after_a_plugin_logged_tool_call_ended_or_long_before_cuts_nothing() -> None:

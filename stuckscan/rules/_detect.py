@@ -197,6 +197,24 @@ def progress_phrase(values: Iterable[str]) -> str:
     return f" (lastProgress={values[-1]})" if values else ""
 
 
+def end_in_stop_wait(view: Any, tool: str | None = None) -> tuple[Event | None, float, str]:
+    """The session's work ending after a stop signal's restart marker closed the incident, while the gateway still
+    waited for the work in flight (``IncidentRecord.ended_in_stop_wait``): the tool call's end (of ``tool`` when the
+    end names one), else the run's normal end; how many seconds after the marker; the signal (or ""). None when no
+    such end: then nothing says the work ever finished."""
+    record = view.record
+    ends = record.ended_in_stop_wait
+    marker = record.closed_by
+    if not ends or marker is None:
+        return None, 0.0, ""
+    tools = [e for e in ends if e.kind == "embedded.tool_end" and (tool is None or field_text(e, "tool") in ("", tool))]
+    end = tools[0] if tools else next((e for e in ends if e.kind != "embedded.tool_end"), None)
+    if end is None:
+        return None, 0.0, ""
+    after = (end.time - marker.time).total_seconds() if end.time and marker.time else 0.0
+    return end, after, field_text(marker, "signal")
+
+
 def tool_name(warnings: Iterable[Event]) -> str | None:
     """The tool a run is blocked on, from the latest warning that names it."""
     for warning in reversed(list(warnings)):

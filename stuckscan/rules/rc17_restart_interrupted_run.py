@@ -73,11 +73,12 @@ RULE = Rule(
      "run line `embedded run start`, a tool's start or end, a model request begun or a channel plugin's "
      "`<channel>[<account>]: dispatching to agent (session=<key>)` (at the default level the only line of a turn in "
      "flight; ended by its `dispatch complete (...)`), at most 15 minutes before, with no end, error or reply after "
-     "it; medium confidence",
+     "it; medium confidence (low when the log ends after a stop signal before any line shows the stop's outcome: "
+     "the process gone, the drain's end, or its 5-minute wait passed, so the drain may have let the run finish)",
      "the process stopped (a stop signal, the service manager's kill) at most 5 minutes after a channel plugin's own "
      "record of a tool call, `<channel>: tool call: <tool> params=...` (a build that logs no embedded run lines), "
      "with no `<channel>: tool done: <tool> ...` or `tool fail: <tool> ...` for it and no run of any session ending "
-     "in between; the line names no session; medium confidence",
+     "in between; the line names no session; medium confidence (low when the log ends before the stop's outcome)",
      "the process stopped and, during its shutdown, `codex app-server client closed before turn completed` (the stop "
      "cut a Codex turn): medium confidence",
      "work a restart's drain refused, `GatewayDrainingError: Gateway is draining for restart; new tasks are not "
@@ -378,7 +379,10 @@ def _stopped_by(stop: Event) -> str:
 def _stopped_mid_run(view: IncidentView) -> Candidate | None:
     """The process stopped (a stop signal, the service manager's kill) while the session's run was in flight: its last
     run line a start or a tool's step, with no end, error or reply after it (Correlator._on_stop_with_runs_in_flight).
-    Two lines, the run's and the stop's, and nothing after them shows what became of the run: medium."""
+    Two lines, the run's and the stop's, and nothing after them shows what became of the run: medium. When the input
+    ended inside the stop's wait (the record ``cut_short``: no line after the signal said the process was gone, the
+    drain's outcome or the budget passed), the drain may have let the run finish, as a planned stop or restart often
+    does, and only the end of the input decided: low, and the wording says the log ends before the stop's outcome."""
     stops = view.events(*STOP_KINDS)
     if not stops:
         return None
@@ -398,12 +402,16 @@ def _stopped_mid_run(view: IncidentView) -> Candidate | None:
     # (the stop's drain that ran out with work still counted, when it decided the stop: Correlator._settle_stop)
     ran_out = [e for e in view.events("gateway.drain_timeout") if event_order(e) > event_order(stops[0])]
     counts = field_text(ran_out[0], "counts") if ran_out else ""
+    unsettled = view.record.cut_short and not ran_out
     return Candidate(
-        "RC17", Confidence.MEDIUM,
+        "RC17", Confidence.LOW if unsettled else Confidence.MEDIUM,
         f"{by} while the session's run was in flight (its last line: {last.kind.split('.', 1)[1].replace('_', ' ')}, "
-        "with no end, error or reply after it): the stop cut the run short"
-        + (f", its drain running out with work still active ({counts})" if counts else
-           ", its drain giving up with the work still active" if ran_out else "")
-        + ", and no line after it shows the run resumed.",
+        + ("with no end, error or reply after it): the log ends before the stop's outcome (no line says the run "
+           "finished in the stop's wait, or the process went with it still open), so the stop may have cut the run "
+           "short, or its drain let it finish." if unsettled else
+           "with no end, error or reply after it): the stop cut the run short"
+           + (f", its drain running out with work still active ({counts})" if counts else
+              ", its drain giving up with the work still active" if ran_out else "")
+           + ", and no line after it shows the run resumed."),
         cite(going[:1], going[-1:], stops[:2], ran_out[:1]), onset=first_time(stops),
     )
