@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -251,6 +252,15 @@ def _printed_list(elements: int, element: str = "  1,") -> list[str]:
     return ["[error]: [", *[element] * elements, "]"]
 
 
+def _assert_linear(cost: Callable[[int], float], size: int, what: str) -> None:
+    """4x the input must cost about 4x, not the 16x of a join that rebuilt its event from the grown text at each
+    line (best of two runs each, after one run to warm the caches)."""
+    cost(size // 5)
+    small = min(cost(size) for _ in range(2))
+    large = min(cost(size * 4) for _ in range(2))
+    assert large < max(small, 1e-3) * 8, f"{small:.4f} s -> {large:.4f} s for 4x the {what}"
+
+
 def test_printed_argument_list_joins_in_linear_time() -> None:
     """Each element once rebuilt the event from the whole grown text (a family match over it): n elements cost
     n times the list's size, a 20 KB paste 6 s. 4x the elements must cost about 4x (it was ~14x), not 16x."""
@@ -262,10 +272,7 @@ def test_printed_argument_list_joins_in_linear_time() -> None:
         assert len(events) == 1 and events[0].message == ": [" + " 1," * elements + " ]"
         return elapsed
 
-    cpu(200)  # warm caches
-    small = min(cpu(1_000) for _ in range(2))
-    large = min(cpu(4_000) for _ in range(2))  # (still under the join cap: one event)
-    assert large < max(small, 1e-3) * 8, f"{small:.4f} s -> {large:.4f} s for 4x the elements"
+    _assert_linear(cpu, 1_000, "elements")  # (4,000 still under the join cap: one event)
 
 
 def test_printed_argument_list_is_cut_at_the_join_cap_and_not_held() -> None:
@@ -316,10 +323,7 @@ def test_error_properties_join_in_linear_time() -> None:
         assert len(events) == 1 and events[0].message == "AxiosError: connect ETIMEDOUT" + " errno: -1," * properties
         return elapsed
 
-    cpu(100)  # warm caches
-    small = min(cpu(300) for _ in range(2))
-    large = min(cpu(1_200) for _ in range(2))  # (still under the join cap: one event)
-    assert large < max(small, 1e-3) * 8, f"{small:.4f} s -> {large:.4f} s for 4x the lines"
+    _assert_linear(cpu, 300, "lines")  # (1,200 still under the join cap: one event)
 
 
 def test_error_properties_still_join_only_under_an_error() -> None:
@@ -346,9 +350,7 @@ def test_wrap_after_a_label_joins_in_linear_time() -> None:
     from the whole grown text (a tokenize of all of it): 3,000 lines took ~7 s. A join now takes at most
     _MAX_JOINED_LINES lines: 4x the lines cost about 4x (it was ~15x), not 16x."""
     _lines_cost("lane task error: foo:", "  a=1", 200)  # warm caches
-    small = min(_lines_cost("lane task error: foo:", "  a=1", 500) for _ in range(2))
-    large = min(_lines_cost("lane task error: foo:", "  a=1", 2_000) for _ in range(2))
-    assert large < max(small, 1e-3) * 8, f"{small:.4f} s -> {large:.4f} s for 4x the lines"
+    _assert_linear(lambda lines: _lines_cost("lane task error: foo:", "  a=1", lines), 500, "lines")
 
 
 def test_fields_listed_one_a_line_join_in_linear_time() -> None:
@@ -356,9 +358,7 @@ def test_fields_listed_one_a_line_join_in_linear_time() -> None:
     grown head twice (_only_fields, _is_fragment) and rebuilt the event: 3,000 lines took ~19 s, and again for every
     size-capped chunk of a longer paste. 4x the lines cost about 4x (it was ~15x), not 16x."""
     _lines_cost("a=1 b=2", "  c=3", 200)  # warm caches
-    small = min(_lines_cost("a=1 b=2", "  c=3", 500) for _ in range(2))
-    large = min(_lines_cost("a=1 b=2", "  c=3", 2_000) for _ in range(2))
-    assert large < max(small, 1e-3) * 8, f"{small:.4f} s -> {large:.4f} s for 4x the lines"
+    _assert_linear(lambda lines: _lines_cost("a=1 b=2", "  c=3", lines), 500, "lines")
 
 
 def test_a_join_past_the_line_cap_starts_an_event_of_its_own() -> None:
