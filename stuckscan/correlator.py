@@ -575,6 +575,9 @@ class IncidentRecord:
     # The session's tool or run ends that came after a stop signal's restart marker closed it, while the stop still
     # waited (Correlator._note_end_in_stop_wait): the wait let the work it was stalled on finish
     ended_in_stop_wait: list[Event] = field(default_factory=list)
+    # (main-session restart recovery lines a later resume may heal, by (source, line): the keys resumed after each,
+    # HEALED_BY_SUMMARY once a clean summary followed; see Correlator._heal_main_recovery)
+    recovery_heals: dict[tuple[str, int], set[str]] = field(default_factory=dict)
 
     def undelivered(self, recovery: RecoveryRecord) -> int | None:
         """Messages queued when ``recovery`` wiped the session, less those the log shows answered
@@ -1874,6 +1877,8 @@ class Correlator:
         return identity_of(key, session_id, run_id) or UNIDENTIFIED, key, session_id, run_id
 
     def _on_session_evidence(self, event: Event, names: Names | None = None) -> list[Change]:
+        if main_session_resumed(event):
+            self._heal_main_recovery(event)
         key, session_id, run_id = self.ids.resolve(event, names)
         identity = identity_of(key, session_id, run_id)
         if identity is None:
@@ -1999,6 +2004,8 @@ class Correlator:
             self._discard_unattributed(event)  # every session it marked was resumed: the restart cost nothing
             if event.message.startswith(SUBAGENT_RECOVERY_SUMMARY):
                 self._discard_found_orphans(event)
+            else:
+                self._heal_main_recovery(event)
             return []
         if event.kind not in TIME_ATTRIBUTABLE_KINDS and not self._signal(event):
             return []
@@ -2114,6 +2121,32 @@ class Correlator:
             if self._only_orphans_found(record) and (summary.time is None or record.last_activity is None
                                                      or summary.time >= record.last_activity):
                 del self.open[identity]
+
+    def _heal_main_recovery(self, healer: Event) -> None:
+        """The main-session restart recovery resuming a session (``resumed interrupted main session: <key>``) or ending
+        a pass clean (``main-session restart recovery complete: recovered=N failed=0``): what its earlier lines opened
+        was healed (policy "restart recovery that resumes the session"). A pass that failed to resume a session leaves
+        it marked, and the recovery retries it (up to three passes, src/agents/main-session-restart-recovery.ts), so
+        ``failed to resume interrupted main session <key>: <err>`` is healed by a later resume of the same key or by a
+        later clean summary (the retry found nothing left to fail); ``marked N ... main session(s)`` and a summary
+        with ``failed=N`` by N sessions resumed after them, or a clean summary. An incident goes when every fault line
+        in it is so healed: any other (``marked interrupted main session failed``, which the recovery never retries,
+        a stall warning, a cut run) keeps it."""
+        summary = healer.message.startswith("main-session restart recovery")
+        key = HEALED_BY_SUMMARY if summary else str(healer.fields.get("sessionKey") or "")
+        if not summary and not key:
+            return
+        for record in list({id(r): r for r in self.open.values()}.values()):
+            signals = [e for e in record.evidence.all() if self._signal(e)]
+            for signal in signals:
+                # (a line read out of order, timed after the healer, is not healed by it)
+                if main_recovery_retryable(signal) and (healer.time is None or signal.time is None
+                                                        or signal.time <= healer.time):
+                    record.recovery_heals.setdefault((signal.source, signal.line), set()).add(key)
+            if signals and not (record.warning_count or record.recoveries or record.lock_failures) \
+                    and all(_healed_by_resume(e, record.recovery_heals.get((e.source, e.line), set())) for e in signals):
+                for identity in [i for i, r in self.open.items() if r is record]:
+                    del self.open[identity]
 
     def _discard_unattributed(self, cleanup: Event) -> None:
         """A fault signal that named no session, followed by a run completing: the work got
@@ -4058,6 +4091,46 @@ def subagent_orphan_resumed(event: Event) -> bool:
     """``resumed orphaned session: <key>`` (info), or the warn ``resumed orphaned session <key> but remap failed (old
     run already removed); treating resume as accepted ...``: the child run the restart cut was resumed."""
     return event.kind == "restart.recovery" and event.message.startswith("resumed orphaned session")
+
+
+MAIN_RESUMED = "resumed interrupted main session:"
+MAIN_RESUME_FAILED = "failed to resume interrupted main session "
+HEALED_BY_SUMMARY = ""  # (in IncidentRecord.recovery_heals: a clean summary followed the line)
+
+
+def main_session_resumed(event: Event) -> bool:
+    """``resumed interrupted main session: <key>[ (with pending payload)]`` (src/agents/main-session-restart-recovery.ts,
+    info): the restart recovery dispatched the interrupted turn again and cleared the session's abortedLastRun."""
+    return event.kind == "restart.recovery" and event.message.startswith(MAIN_RESUMED)
+
+
+def main_recovery_retryable(event: Event) -> bool:
+    """A main-session restart recovery line a later resume can heal: ``failed to resume interrupted main session <key>:
+    <err>`` (the session stays marked and the next pass retries it), ``marked N startup-orphaned|interrupted main
+    session(s) ...`` (sessions left for the recovery to resume), a summary ``recovered=N failed=N`` with failed above 0.
+    Not ``marked interrupted main session failed: <key> (<reason>)``: that session is given up, never retried."""
+    if event.kind != "restart.recovery":
+        return False
+    if event.message.startswith(MAIN_RESUME_FAILED):
+        return True
+    if event.message.startswith("main-session restart recovery complete"):
+        failed = event.fields.get("failed")
+        return isinstance(failed, int) and failed > 0
+    marked = event.fields.get("marked")
+    return isinstance(marked, int) and marked > 0 and event.fields.get("markedAs") in ("startup-orphaned", "interrupted")
+
+
+def _healed_by_resume(event: Event, heals: set[str]) -> bool:
+    """Whether a retryable main-session recovery line was healed by what followed it (``heals``: the keys resumed
+    after it, HEALED_BY_SUMMARY for a clean summary)."""
+    if not main_recovery_retryable(event):
+        return False
+    if HEALED_BY_SUMMARY in heals:
+        return True
+    if event.message.startswith(MAIN_RESUME_FAILED):
+        return str(event.fields.get("sessionKey", "")) in heals
+    count = event.fields.get("failed") if "failed" in event.fields else event.fields.get("marked")
+    return isinstance(count, int) and len(heals) >= count
 
 
 def _restart_recovery_fault(event: Event) -> str:
