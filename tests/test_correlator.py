@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from functools import partial
 
 from stuckscan.analysis import analyze_events
 from stuckscan.correlator import Correlator, CorrelatorLimits, RecordStatus, correlate
@@ -247,13 +248,17 @@ def rule_ids(analysis) -> set[str]:
     return {finding.rule.id for finding in analysis.findings()}
 
 
+def _at(console: bool, clock: str, message: str, subsystem: str, level: str) -> str:
+    """One gateway line at ``clock`` (2026-05-21, +08:00), as the console (``[<subsystem>] <message>``, a ``gateway/``
+    prefix dropped) or the file log (JSONL) writes it."""
+    if console:
+        return f"2026-05-21T{clock}.000+08:00 [{subsystem.removeprefix('gateway/')}] {message}"
+    return line(clock, message, subsystem=subsystem, level=level)
+
+
 def _planned_restart(signal: str, console: bool) -> dict[str, str]:
     """The lines of a planned restart with a run in flight, as the file log (JSONL) or the console writes them."""
-    def at(clock: str, message: str, subsystem: str, level: str) -> str:
-        if console:
-            tag = subsystem.removeprefix("gateway/")
-            return f"2026-05-21T{clock}.000+08:00 [{tag}] {message}"
-        return line(clock, message, subsystem=subsystem, level=level)
+    at = partial(_at, console)
 
     return {
         "start": at("18:40:00", f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5",
@@ -328,10 +333,7 @@ def test_a_run_still_open_when_the_stopped_process_is_gone_was_cut() -> None:
 def _active_work_drain(action: str, console: bool) -> dict[str, str]:
     """The newest builds' drain (src/cli/gateway-cli/run-loop-drain.ts) around a run in flight: a stop's (SIGTERM) or a
     restart's (SIGUSR2), as the file log (JSONL) or the console writes them."""
-    def at(clock: str, message: str, subsystem: str, level: str) -> str:
-        if console:
-            return f"2026-05-21T{clock}.000+08:00 [{subsystem.removeprefix('gateway/')}] {message}"
-        return line(clock, message, subsystem=subsystem, level=level)
+    at = partial(_at, console)
 
     signal = "SIGTERM" if action == "stop" else "SIGUSR2"
     budget = "60000ms" if action == "stop" else "300000ms"
@@ -386,10 +388,7 @@ def _stall_then_restart(warned: str, console: bool) -> dict[str, str]:
     """A run whose tool call is flagged stalled (``warned``: the warning's clock, before the SIGTERM or during its drain,
     its age 120 s or more since the run began) around a planned restart, as the file log (JSONL) or the console writes
     them; the warning names the session's key and id, the run lines its id alone."""
-    def at(clock: str, message: str, subsystem: str, level: str) -> str:
-        if console:
-            return f"2026-05-21T{clock}.000+08:00 [{subsystem.removeprefix('gateway/')}] {message}"
-        return line(clock, message, subsystem=subsystem, level=level)
+    at = partial(_at, console)
 
     began = "18:39:00" if warned <= "18:41:00" else "18:39:30"
     age = 120 if warned <= "18:41:00" else 125
@@ -503,8 +502,7 @@ def test_a_stall_a_stop_closed_with_no_end_in_the_stops_wait_still_never_returne
 
 def test_a_model_call_stall_a_stop_closed_whose_run_ended_in_the_stops_wait_says_so() -> None:
     # q57: RC01's wording ("no first token or completion arrived") likewise reads the run's normal end in the wait
-    def at(clock: str, message: str, subsystem: str, level: str) -> str:
-        return line(clock, message, subsystem=subsystem, level=level)
+    at = partial(_at, False)
 
     head = [at("18:39:00", f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5",
                "agent/embedded", "DEBUG"),
