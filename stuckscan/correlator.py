@@ -1148,6 +1148,9 @@ class Correlator:
         self._held_stop: HeldStop | None = None  # a stop whose verdict on the runs in flight waits (see STOP_SETTLES)
         self._open_plugin_tools: deque[Event] = deque(maxlen=PLUGIN_TOOLS_KEPT)  # see PLUGIN_TOOL_CALL_KIND
         self._open_drain: Event | None = None  # a restart's drain with a budget, while no line has told its outcome
+        # A restart marker held by no stop (``received SIGUSR1; restarting``) while its drain waits for the work in
+        # flight: until the drain's outcome, the process going, or STOP_SETTLES (see _note_end_in_stop_wait)
+        self._restart_wait: Event | None = None
         # The longest wait under half the warn threshold on a session's own lane, and how many there were: said (RC14,
         # info) only when the input shows nothing else at all (see finish)
         self._short_wait: tuple[str, Event, Names] | None = None
@@ -1233,6 +1236,8 @@ class Correlator:
             self._held_stop = None
         elif self._held_stop is not None and self._stop_settled_by(event):
             changes.extend(self._settle_stop(event))
+        if self._restart_wait is not None and (kind == "gateway.drained" or self._stop_settled_by(event)):
+            self._restart_wait = None  # (the restart's drain told its outcome, or the process went: the wait is over)
         if self._open_drain is not None and moment is not None:
             changes.extend(self._after_drain_budget(event, moment))
         if kind == "gateway.draining" and event.fields.get("stage") == "draining" and event.seconds.get("timeoutMs") \
@@ -1966,13 +1971,14 @@ class Correlator:
 
     def _note_end_in_stop_wait(self, record: IncidentRecord, event: Event) -> None:
         """Keep on ``record`` a tool's end or its run's normal end that came after a restart marker closed it while a
-        stop was held (the process not yet gone, within STOP_SETTLES of the signal): the stop's wait let the work the
-        stall was on finish, so the rules do not say it never returned. The record's status and end stay."""
-        held = self._held_stop
-        if held is None or record.status is not RecordStatus.RESTART or len(record.ended_in_stop_wait) >= 4 \
+        stop was held (the process not yet gone, within STOP_SETTLES of the signal), or while a restart held by no stop
+        (SIGUSR1) still drained (no outcome line yet): the wait let the work the stall was on finish, so the rules do
+        not say it never returned. The record's status and end stay."""
+        wait = self._held_stop.stop if self._held_stop is not None else self._restart_wait
+        if wait is None or record.status is not RecordStatus.RESTART or len(record.ended_in_stop_wait) >= 4 \
                 or not (event.kind == "embedded.tool_end" or _finished_normally(event)):
             return
-        stop = held.stop.time
+        stop = wait.time
         if record.end is None or stop is None or event.time is None or record.end < stop or event.time < record.end:
             return
         record.ended_in_stop_wait.append(bounded_event(event))
@@ -3245,6 +3251,8 @@ class Correlator:
         elif event.kind in STARTED_KINDS:
             self._stopping = None
             self._open_plugin_tools.clear()  # (a new process: no tool call of the old one is still running)
+        if event.kind == "gateway.signal_action" and not stopping and self._held_stop is None:
+            self._restart_wait = event  # (an in-process restart's drain: no stop is held, but the work gets its wait)
         if stopping and event.kind not in HARD_STOP_KINDS:
             self._hold_stop(event)
             changes = []
@@ -3268,12 +3276,13 @@ class Correlator:
             held.runs.extend(found)
 
     def _stop_settled_by(self, event: Event) -> bool:
-        """Whether ``event`` decides the held stop: the process gone or going with whatever still runs, or a line this
-        long after the stop."""
+        """Whether ``event`` decides the held stop (or ends the restart's wait held by none): the process gone or going
+        with whatever still runs, or a line this long after the stop."""
         kind = event.kind
         if kind in PROCESS_GONE_KINDS or kind == "gateway.unit_lifecycle" and event.fields.get("stage") in UNIT_GONE_STAGES:
             return True
-        stop = self._held_stop.stop  # type: ignore[union-attr]  # (called only while one is held)
+        stop = self._held_stop.stop if self._held_stop is not None else self._restart_wait
+        assert stop is not None  # (called only while one is held)
         return kind != BATCH_KIND and event.time is not None and stop.time is not None \
             and event.time - stop.time > STOP_SETTLES
 

@@ -527,6 +527,79 @@ def test_a_model_call_stall_a_stop_closed_whose_run_ended_in_the_stops_wait_says
     assert incident.primary is not None and "no first token or completion arrived" in incident.primary.summary
 
 
+def _stall_then_in_place_restart(console: bool) -> dict[str, str]:
+    """A stall on an exec call closed by a SIGUSR1 restart (``received SIGUSR1; restarting``: no stop is held), its drain
+    waiting for the call, which ends 12 s after the marker and its run 18 s after; the drain's outcome, the mode line."""
+    lines = {name: text.replace("SIGTERM", "SIGUSR1") for name, text in _stall_then_restart("18:41:00", console).items()}
+    at = partial(_at, console)
+    lines.update(
+        tool_end=at("18:41:12", f"embedded run tool end: runId={RUN} tool=exec toolCallId=call_1", "agent/embedded",
+                    "DEBUG"),
+        done=at("18:41:18", f"embedded run done: runId={RUN} sessionId={SID} durationMs=138000 aborted=false",
+                "agent/embedded", "DEBUG"),
+        drained=at("18:41:19", "all active work drained", "gateway", "INFO"),
+        mode=at("18:41:20", "restart mode: in-process restart", "gateway", "INFO"))
+    return lines
+
+
+def test_a_stall_an_in_place_restart_closed_whose_tool_returned_in_its_drain_is_not_said_never_to_return(
+        tmp_path) -> None:
+    # q60: a SIGUSR1 restart holds no stop, but its drain waits for the work in flight as a stop's does: the tool's end
+    # (or its run's) before the drain's outcome line ("all active work drained") says the call returned. Status and
+    # end as before (ended by the restart's marker)
+    from datetime import datetime, timedelta, timezone
+
+    from stuckscan.analysis import analyze_paths
+    from tests.test_fast_path import OPTIONS, fast
+
+    for console in (False, True):
+        lines = _stall_then_in_place_restart(console)
+        head = [lines[name] for name in ("start", "tool", "warning", "signal", "restarting", "drain")]
+        for ends, what in ((("tool_end", "done"), "it returned 12 s later"),
+                           (("tool_end",), "it returned 12 s later"),
+                           (("done",), "its run ended normally 18 s later")):
+            analysis = analyze(*head, *(lines[name] for name in ends), lines["drained"], lines["mode"])
+            incident = _stalled(analysis, "RC03")
+            assert incident.primary is not None, (console, ends)
+            summary = incident.primary.summary
+            assert "never returned" not in summary, summary
+            assert f"when the gateway began a restart (SIGUSR1); {what}, while the gateway waited" in summary, summary
+            assert incident.status is IncidentStatus.ENDED_BY_RESTART
+            assert incident.end == datetime(2026, 5, 21, 18, 41, tzinfo=timezone(timedelta(hours=8)))
+        # the drain's outcome closes the window: an end only after it, after the drain ran out, or after the restart's
+        # mode line, and no end at all, still never returned
+        late = [lines["tool_end"].replace("18:41:12", "18:41:25"), lines["done"].replace("18:41:18", "18:41:26")]
+        for tail in ([lines["drained"], *late], [lines["timed_out"].replace("18:46:00", "18:41:10"), *late],
+                     [lines["mode"], *late], [lines["drained"], lines["mode"]], []):
+            incident = _stalled(analyze(*head, *tail), "RC03")
+            assert incident.primary is not None and "never returned" in incident.primary.summary, (console, tail)
+        # the fast path reads it alike
+        path = tmp_path / "openclaw.log"
+        path.write_text("\n".join([*head, lines["tool_end"], lines["done"], lines["drained"], lines["mode"]]) + "\n")
+        quick, slow = fast([str(path)]), analyze_paths([str(path)], OPTIONS)
+        assert quick == slow and "it returned 12 s later" in slow.incidents[0].primary.summary
+    # RC01's outcome likewise: the run ended normally in the restart's drain
+    at = partial(_at, False)
+    head = [at("18:39:00", f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5",
+               "agent/embedded", "DEBUG"),
+            at("18:41:00", f"stalled session: sessionId={SID} sessionKey={KEY} state=processing age=120s queueDepth=0 "
+                           "reason=active_model_call_without_progress classification=stalled_agent_run "
+                           "activeWorkKind=model_call lastProgress=model_call:started lastProgressAge=120s recovery=none",
+               "diagnostic", "WARN"),
+            at("18:41:00", "received SIGUSR1; restarting", "gateway", "INFO"),
+            at("18:41:00", "draining 0 active task(s) and 1 active embedded run(s) before restart with timeout 300000ms",
+               "gateway", "INFO")]
+    done = at("18:41:15", f"embedded run done: runId={RUN} sessionId={SID} durationMs=135000 aborted=false",
+              "agent/embedded", "DEBUG")
+    tail = [at("18:41:16", "all active work drained", "gateway", "INFO"),
+            at("18:41:17", "restart mode: in-process restart", "gateway", "INFO")]
+    incident = _stalled(analyze(*head, done, *tail), "RC01")
+    assert incident.primary is not None and "no first token or completion arrived" not in incident.primary.summary
+    assert "the run ended normally 15 s after the gateway began a restart (SIGUSR1)" in incident.primary.summary
+    incident = _stalled(analyze(*head, *tail), "RC01")
+    assert incident.primary is not None and "no first token or completion arrived" in incident.primary.summary
+
+
 def test_a_held_stop_reads_the_same_on_the_fast_path(tmp_path) -> None:
     # (the lifecycle lane files a routine run end without the correlator's dispatch: the held stop reads it there)
     from stuckscan.analysis import analyze_paths

@@ -198,10 +198,11 @@ def progress_phrase(values: Iterable[str]) -> str:
 
 
 def end_in_stop_wait(view: Any, tool: str | None = None) -> tuple[Event | None, float, str]:
-    """The session's work ending after a stop signal's restart marker closed the incident, while the gateway still
-    waited for the work in flight (``IncidentRecord.ended_in_stop_wait``): the tool call's end (of ``tool`` when the
-    end names one), else the run's normal end; how many seconds after the marker; the signal (or ""). None when no
-    such end: then nothing says the work ever finished."""
+    """The session's work ending after a signal's restart marker closed the incident, while the gateway still waited
+    for the work in flight (``IncidentRecord.ended_in_stop_wait``): the tool call's end (of ``tool`` when the end names
+    one), else the run's normal end; how many seconds after the marker; what the gateway did at the marker ("was
+    stopped (SIGTERM)", or "began a restart (SIGUSR1)" for a restart in place, which stops nothing). None when no such
+    end: then nothing says the work ever finished."""
     record = view.record
     ends = record.ended_in_stop_wait
     marker = record.closed_by
@@ -212,7 +213,9 @@ def end_in_stop_wait(view: Any, tool: str | None = None) -> tuple[Event | None, 
     if end is None:
         return None, 0.0, ""
     after = (end.time - marker.time).total_seconds() if end.time and marker.time else 0.0
-    return end, after, field_text(marker, "signal")
+    signal = field_text(marker, "signal")
+    did = "began a restart" if signal.startswith("SIGUSR") else "was stopped"
+    return end, after, did + (f" ({signal})" if signal else "")
 
 
 def tool_name(warnings: Iterable[Event]) -> str | None:

@@ -402,12 +402,11 @@ def detect(view: IncidentView) -> Candidate | None:
                   "waiting on its model call")
     else:
         detail = "the embedded run reported no progress and no tool was active, so it was most likely waiting on its model call"
-    ended, after, signal = end_in_stop_wait(view)
+    ended, after, stopped = end_in_stop_wait(view)
     if ended is not None and outcome.startswith("; no first token"):
-        # (a stop signal's restart marker closed the incident, and the run went on in the stop's wait after it)
+        # (a signal's restart marker closed the incident, and the run went on in the stop's or restart's wait after it)
         outcome = (f"; the run {'ended normally' if ended.kind != 'embedded.tool_end' else 'moved on (a tool ended)'} "
-                   f"{after:.0f} s after the gateway was stopped" + (f" ({signal})" if signal else "")
-                   + ", while the gateway waited for the work in flight")
+                   f"{after:.0f} s after the gateway {stopped}, while the gateway waited for the work in flight")
     return Candidate(
         "RC01", confidence,
         (f"No progress for {stuck:.0f} s and {detail}" if stuck else detail[0].upper() + detail[1:])

@@ -118,16 +118,15 @@ def detect(view: IncidentView) -> Candidate | None:
     tool = tool_name(view.warnings) or ("browser" if browser else _timed_out_tool(timed_out[0]) if timed_out else None)
     waited = max([view.record.max_age, *(w.seconds.get("lastProgressAge", 0.0) for w in view.warnings)])
     confidence = Confidence.HIGH if hits else Confidence.MEDIUM
-    # (a stop signal's restart marker closed the incident, and the call or its run ended in the stop's wait after it)
-    ended, after, signal = end_in_stop_wait(view, tool)
+    # (a signal's restart marker closed the incident, and the call or its run ended in the stop's or restart's wait)
+    ended, after, stopped = end_in_stop_wait(view, tool)
     if not hits and not browser:  # only a tool's own timeout line says what held the session
         summary = _timeout_summary(timed_out[0], tool or "exec")
     elif ended is not None:
         what = "it returned" if ended.kind == "embedded.tool_end" else "its run ended normally"
         summary = (f"The session was waiting on the `{tool or 'unknown'}` tool call, which had not returned"
-                   + (f" after {waited:.0f} s" if waited else "") + " when the gateway was stopped"
-                   + (f" ({signal})" if signal else "") + f"; {what} {after:.0f} s later, while the gateway waited "
-                   "for the work in flight.")
+                   + (f" after {waited:.0f} s" if waited else "") + f" when the gateway {stopped}; {what} "
+                   f"{after:.0f} s later, while the gateway waited for the work in flight.")
     elif view.cleared and waited:
         summary = f"The session was waiting on the `{tool or 'unknown'}` tool call, which had not returned after {waited:.0f} s."
     else:
