@@ -2007,7 +2007,8 @@ class Correlator:
         """Session evidence that names no session: tie it to the one open incident, if only one;
         a fault signal with no incident open at all opens a gateway-wide finding."""
         if event.kind == "restart.recovery" and restart_recovery_clean(event):
-            self._discard_unattributed(event)  # every session it marked was resumed: the restart cost nothing
+            if self._only_lines_of_recovery(self.open.get(UNATTRIBUTED), event):
+                self._discard_unattributed(event)  # every session it marked was resumed: the restart cost nothing
             if event.message.startswith(SUBAGENT_RECOVERY_SUMMARY):
                 self._discard_found_orphans(event)
             else:
@@ -2153,6 +2154,18 @@ class Correlator:
                     and all(_healed_by_resume(e, record.recovery_heals.get((e.source, e.line), set())) for e in signals):
                 for identity in [i for i, r in self.open.items() if r is record]:
                     del self.open[identity]
+
+    def _only_lines_of_recovery(self, record: IncidentRecord | None, summary: Event) -> bool:
+        """Whether every fault line of ``record`` is one of the restart recovery that logged the clean ``summary``
+        (``marked N startup-orphaned main session(s)`` names no session): only those can the summary heal. A no-session
+        fault of any other kind (a model call's timeout failover, a gateway-wide failure), or a line of the other
+        recovery (main session or subagent orphan), says nothing of what this one resumed."""
+        if record is None:
+            return False
+        subagent = _of_subagent_recovery(summary)
+        signals = [e for e in record.evidence.all() if self._signal(e)]
+        return bool(signals) and all(e.kind == "restart.recovery" and _of_subagent_recovery(e) == subagent
+                                     for e in signals)
 
     def _discard_unattributed(self, cleanup: Event) -> None:
         """A fault signal that named no session, followed by a run completing: the work got
@@ -4088,6 +4101,16 @@ def _turned_away_by_drain(event: Event) -> bool:
 SUBAGENT_RECOVERY_FAILURES = ("skipping orphan recovery for ", "error processing orphaned session ",
                                "finalize stale run ", "resume failed for ")
 SUBAGENT_RECOVERY_SUMMARY = "orphan recovery complete:"
+# (every line of the subagent orphan recovery begins so; the main-session recovery's never do)
+SUBAGENT_RECOVERY_LINES = (*SUBAGENT_RECOVERY_FAILURES, "failed to resume orphaned session ",
+                           "found orphaned subagent session", "resumed orphaned session", "orphan recovery ",
+                           "scheduled orphan recovery failed")
+
+
+def _of_subagent_recovery(event: Event) -> bool:
+    """Whether a restart.recovery line is the subagent orphan recovery's (src/agents/subagent-orphan-recovery.ts),
+    not the main-session recovery's."""
+    return event.message.startswith(SUBAGENT_RECOVERY_LINES)
 
 
 def subagent_orphan_found(event: Event) -> bool:

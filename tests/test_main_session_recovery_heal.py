@@ -87,3 +87,25 @@ def test_a_session_given_up_as_failed_is_not_healed_by_a_later_clean_pass() -> N
     given_up = "marked interrupted main session failed: agent:main:a (transcript tail is not resumable)"
     for lines in both(("05.000", given_up), ("05.010", FAILED_PASS), ("15.100", RESUMED), ("15.110", CLEAN_PASS)):
         assert {f.rule.id for f in findings(*lines)} == {"RC17"}
+
+
+FAILOVER = "embedded run failover decision: reason=timeout"
+SUBAGENT_CLEAN = "orphan recovery complete: recovered=1 failed=0 skipped=0"
+
+
+def test_a_clean_summary_does_not_drop_a_no_session_fault_of_another_kind() -> None:
+    # (a model call's timeout failover that names no session: the recovery resumed something else, the hang stays)
+    for summary in (CLEAN_PASS, SUBAGENT_CLEAN):
+        lines = (f"2026-11-21T10:00:01.000Z [agent/embedded] {FAILOVER}",
+                 f"2026-11-21T10:00:09.000Z [{SUBSYSTEM}] {summary}")
+        assert loud(*lines) == ["RC01"]
+
+
+def test_a_subagent_summary_does_not_heal_the_main_recovery_marked_line() -> None:
+    for lines in both(("00.500", MARKED), ("09.000", SUBAGENT_CLEAN)):
+        assert {f.rule.id for f in findings(*lines)} == {"RC17"}
+
+
+def test_a_clean_main_summary_still_heals_its_own_marked_line() -> None:
+    for lines in both(("00.000", LISTENING), ("00.500", MARKED), ("09.000", CLEAN_PASS)):
+        assert loud(*lines) == []
