@@ -1976,7 +1976,7 @@ class Correlator:
         not say it never returned. The record's status and end stay."""
         wait = self._held_stop.stop if self._held_stop is not None else self._restart_wait
         if wait is None or record.status is not RecordStatus.RESTART or len(record.ended_in_stop_wait) >= 4 \
-                or not (event.kind == "embedded.tool_end" or _finished_normally(event)):
+                or not (event.kind == "embedded.tool_end" or finished_normally(event)):
             return
         stop = wait.time
         if record.end is None or stop is None or event.time is None or record.end < stop or event.time < record.end:
@@ -3344,7 +3344,7 @@ class Correlator:
                     continue
                 if not seen and not _shortly_before(stop, event):
                     continue
-                if _finished_normally(event) and (stop.time is None or event.time is None
+                if finished_normally(event) and (stop.time is None or event.time is None
                                                   or event.time - stop.time <= STOP_SETTLES):
                     return True
         return False
@@ -3794,7 +3794,7 @@ def _in_flight(run_line: Event) -> bool:
     return run_line.kind in IN_FLIGHT_KINDS
 
 
-def _finished_normally(event: Event) -> bool:
+def finished_normally(event: Event) -> bool:
     """Whether a session's line is its run's normal end: the state back to idle, or an end (RUN_FINISHED_KINDS) that
     says no abort or failure (:func:`_failed_work`)."""
     if event.kind == "session.state":

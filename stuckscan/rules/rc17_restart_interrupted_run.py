@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.correlator import PROCESS_GONE_KINDS, STOP_SETTLES, SUBAGENT_RECOVERY_FAILURES
+from stuckscan.correlator import PROCESS_GONE_KINDS, STOP_SETTLES, SUBAGENT_RECOVERY_FAILURES, finished_normally
 from stuckscan.events import (
     DRAIN_STUCK_AFTER,
     IN_FLIGHT_KINDS,
@@ -171,7 +171,7 @@ def _before(first: Event, then: Event) -> bool:
 
 def _waited_for(view: IncidentView, marker: Event) -> tuple[set[object], bool]:
     """What the restart ``marker`` began waited for before the process went (PROCESS_GONE_KINDS, or STOP_SETTLES after
-    it): the runIds whose normal end (`embedded run done` not aborted, `embedded run end` not with an error) came in
+    it): the runIds whose normal end (`embedded run done` or `embedded run end` that finished_normally) came in
     that wait, and whether the drain said it drained (`all active work drained`, `active-work drain settled`) with no
     drain timeout before it."""
     later = [m for m in view.markers if event_order(m) > event_order(marker)]
@@ -182,8 +182,9 @@ def _waited_for(view: IncidentView, marker: Event) -> tuple[set[object], bool]:
             return False
         return event.time is None or marker.time is None or event.time - marker.time <= STOP_SETTLES
 
+    # (the correlator's held stop reads a run's normal end the same way: Correlator._finished_since)
     ends = {e.fields.get("runId") for e in view.events("embedded.run_done", "embedded.run_end") if in_wait(e)
-            and e.fields.get("aborted") not in (True, "true") and e.fields.get("stopReason") != "error"}
+            and finished_normally(e)}
     drained = any(m.kind == "gateway.drained" and in_wait(m) for m in later)
     return ends, drained
 
