@@ -4196,7 +4196,7 @@ def _is_process_stop(event: Event) -> bool:
     """A line saying the gateway process is being stopped: a stop signal received (not SIGUSR1's in-process restart;
     "received SIGTERM; restarting" is the restart's own start, before its drain), systemd's kill, or the service
     manager's word that the process died by a signal (the OOM killer, pm2's kill after its kill_timeout)."""
-    if event.kind in ("gateway.stop_killed", "gateway.process_killed", "gateway.process_exited"):
+    if event.kind in HARD_STOP_KINDS:
         return True
     if event.kind == "gateway.signal_action":
         return event.fields.get("action") == "shutting down"
