@@ -3855,7 +3855,7 @@ FAMILIES: tuple[Family, ...] = (
     # ws-client, handleEventData): "invoke event failed, message_type: <type>; message_id: <id>; trace_id: <id>; error:
     # <err>" (error; the event is acked 500 and not redelivered, so the message is lost). Printed by the default logger
     # it is always long enough for Node to break the array over lines ("[error]: [", "  '[ws]',", "  '<text>'" or
-    # "\"<text>\"" when the text holds a quote, "]"): the parser joins them (parser.LineParser._continues); a file-log
+    # "\"<text>\"" when the text holds a quote, "]"): the parser joins them (parser.LineParser._gathers); a file-log
     # record holds them in one message; a console-cut paste reads "[ws] invoke event failed, ...". A copy of the client
     # tagged "[lark-ws]" writes it without the message_type. Both OpenClaw's feishu extension and larksuite/openclaw-lark
     # (src/core/lark-client.ts) give the client no logger of their own. A fault of the code (the handler meets it for
