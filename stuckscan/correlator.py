@@ -1974,7 +1974,7 @@ class Correlator:
         stop was held (the process not yet gone, within STOP_SETTLES of the signal), or while a restart held by no stop
         (SIGUSR1) still drained (no outcome line yet): the wait let the work the stall was on finish, so the rules do
         not say it never returned. The record's status and end stay."""
-        wait = self._held_stop.stop if self._held_stop is not None else self._restart_wait
+        wait = self._stop_wait_marker()
         if wait is None or record.status is not RecordStatus.RESTART or len(record.ended_in_stop_wait) >= 4 \
                 or not (event.kind == "embedded.tool_end" or finished_normally(event)):
             return
@@ -3288,13 +3288,18 @@ class Correlator:
         else:
             held.runs.extend(found)
 
+    def _stop_wait_marker(self) -> Event | None:
+        """The marker whose wait the work in flight is in: the held stop's signal, else a restart's held by no stop
+        (SIGUSR1), else none."""
+        return self._held_stop.stop if self._held_stop is not None else self._restart_wait
+
     def _stop_settled_by(self, event: Event) -> bool:
         """Whether ``event`` decides the held stop (or ends the restart's wait held by none): the process gone or going
         with whatever still runs, or a line this long after the stop."""
         kind = event.kind
         if kind in PROCESS_GONE_KINDS or kind == "gateway.unit_lifecycle" and event.fields.get("stage") in UNIT_GONE_STAGES:
             return True
-        stop = self._held_stop.stop if self._held_stop is not None else self._restart_wait
+        stop = self._stop_wait_marker()
         assert stop is not None  # (called only while one is held)
         return kind != BATCH_KIND and event.time is not None and stop.time is not None \
             and event.time - stop.time > STOP_SETTLES

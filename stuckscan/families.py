@@ -122,6 +122,11 @@ _CHANNEL_LABELS = {
 FEISHU_PLUGIN_STOP_NEEDLE = "disconnecting WebSocket (accountId="
 FEISHU_STARTED_NEEDLE = "]: WebSocket client started"
 
+# A systemd unit of the gateway's, as the service manager names it in its own lines: openclaw-gateway.service
+# (src/daemon/systemd-unit.ts; a profile adds "-<profile>"; older builds' clawdbot-/moltbot-gateway) or a hand-written
+# unit named after the product.
+_GATEWAY_UNIT = PRODUCT_NAME + r"[\w@.-]{0,60}\.service"
+
 # The flags and the reason after an "[abort-source] ... source=<source>" (abort-source-log.ts): the reason is "Name:
 # message" or "<none>", and a "stack=<frames>" ends the line.
 _ABORT_SOURCE_REST = (r"(?: isTimeout=(?P<isTimeout>true|false))?(?: idleTimeout=(?P<idleTimedOut>true|false))?"
@@ -601,7 +606,7 @@ FAMILIES: tuple[Family, ...] = (
     # channel's starts on the two sides of one are the gateway's starts of it (q51: a unit restarted by a timer).
     _searched(
         "gateway.unit_lifecycle", "info", "-gateway",
-        r"\b(?P<stage>Started|Starting|Stopping|Stopped) (?P<unit>(?:openclaw|clawdbot|moltbot)-gateway[\w@.-]{0,60}"
+        r"\b(?P<stage>Started|Starting|Stopping|Stopped) (?P<unit>" + PRODUCT_NAME + r"-gateway[\w@.-]{0,60}"
         r"\.service)\b",
     ),
     _searched(
@@ -642,18 +647,18 @@ FAMILIES: tuple[Family, ...] = (
     # "-gateway": hand-written units are named after the product); status 0 is a clean exit and stays generic.
     _searched(
         "gateway.process_exited", "error", "Main process exited, code=exited, status=",
-        r"\b(?P<unit>(?:openclaw|clawdbot|moltbot)[\w@.-]{0,60}\.service): Main process exited, code=exited, "
+        r"\b(?P<unit>" + _GATEWAY_UNIT + r"): Main process exited, code=exited, "
         r"status=(?P<exitStatus>[1-9]\d{0,2})(?:/(?P<exitName>[A-Z][A-Z0-9_]{0,20}))?\b",
     ),
     _searched(
         "gateway.process_exited", "error", "Failed with result 'exit-code'",
-        r"\b(?P<unit>(?:openclaw|clawdbot|moltbot)[\w@.-]{0,60}\.service): Failed with result '(?P<reason>exit-code)'",
+        r"\b(?P<unit>" + _GATEWAY_UNIT + r"): Failed with result '(?P<reason>exit-code)'",
     ),
     # systemd restarting the unit after such an exit: "<unit>.service: Scheduled restart job, restart counter is at
     # <n>." (info): the service manager's own restart, read with its starts and stops.
     _searched(
         "gateway.unit_lifecycle", "info", "Scheduled restart job",
-        r"\b(?P<unit>(?:openclaw|clawdbot|moltbot)[\w@.-]{0,60}\.service): (?P<stage>Scheduled restart) job, restart "
+        r"\b(?P<unit>" + _GATEWAY_UNIT + r"): (?P<stage>Scheduled restart) job, restart "
         r"counter is at (?P<restartCounter>\d+)",
     ),
     # The gateway's service not (re)started by its manager, so the gateway stays down until someone starts it:
@@ -666,15 +671,15 @@ FAMILIES: tuple[Family, ...] = (
     # (src/cli/daemon-cli/status.print.ts). No session is held by it; a failure the user saw (UNJUDGED_FAULT_KINDS).
     _searched(
         "gateway.service_failed", "error", "Start request repeated too quickly",
-        r"\b(?P<unit>(?:openclaw|clawdbot|moltbot)[\w@.-]{0,60}\.service): (?P<reason>Start request repeated too quickly)",
+        r"\b(?P<unit>" + _GATEWAY_UNIT + r"): (?P<reason>Start request repeated too quickly)",
     ),
     _searched(
         "gateway.service_failed", "error", "Failed with result 'start-limit-hit'",
-        r"\b(?P<unit>(?:openclaw|clawdbot|moltbot)[\w@.-]{0,60}\.service): Failed with result '(?P<reason>start-limit-hit)'",
+        r"\b(?P<unit>" + _GATEWAY_UNIT + r"): Failed with result '(?P<reason>start-limit-hit)'",
     ),
     _searched(
         "gateway.service_failed", "error", "Failed to start ",
-        r"\bFailed to start (?P<unit>(?:openclaw|clawdbot|moltbot)[\w@.-]{0,60}\.service)\b",
+        r"\bFailed to start (?P<unit>" + _GATEWAY_UNIT + r")\b",
     ),
     _anchored(
         "gateway.service_failed", "error", ("Gateway start failed: ", "Gateway restart failed: "),
@@ -3850,7 +3855,7 @@ FAMILIES: tuple[Family, ...] = (
     # ws-client, handleEventData): "invoke event failed, message_type: <type>; message_id: <id>; trace_id: <id>; error:
     # <err>" (error; the event is acked 500 and not redelivered, so the message is lost). Printed by the default logger
     # it is always long enough for Node to break the array over lines ("[error]: [", "  '[ws]',", "  '<text>'" or
-    # "\"<text>\"" when the text holds a quote, "]"): the parser joins them (parser.LineParser._continues); a file-log
+    # "\"<text>\"" when the text holds a quote, "]"): the parser joins them (parser.LineParser._gathers); a file-log
     # record holds them in one message; a console-cut paste reads "[ws] invoke event failed, ...". A copy of the client
     # tagged "[lark-ws]" writes it without the message_type. Both OpenClaw's feishu extension and larksuite/openclaw-lark
     # (src/core/lark-client.ts) give the client no logger of their own. A fault of the code (the handler meets it for

@@ -283,7 +283,7 @@ def stop_on_signals(stop: threading.Event, received: list[int]) -> dict[int, Any
     redaction patterns are compiled while the first incidents are printed) has its exception
     reported as "Exception ignored" and dropped, and the watch loop would then run on for ever.
     Only Python handlers are wrapped (a signal ignored or left to the default action stays so);
-    returns the handlers replaced, for :func:`_restore`."""
+    returns the handlers replaced, for :func:`restore_handlers`."""
     replaced: dict[int, Any] = {}
     for number in WATCH_STOP_SIGNALS:
         try:
