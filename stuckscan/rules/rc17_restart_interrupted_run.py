@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from stuckscan.correlator import PROCESS_GONE_KINDS, STOP_SETTLES, SUBAGENT_RECOVERY_FAILURES, finished_normally
 from stuckscan.events import (
     DRAIN_STUCK_AFTER,
     IN_FLIGHT_KINDS,
@@ -174,6 +173,10 @@ def _waited_for(view: IncidentView, marker: Event) -> tuple[set[object], bool]:
     it): the runIds whose normal end (`embedded run done` or `embedded run end` that finished_normally) came in
     that wait, and whether the drain said it drained (`all active work drained`, `active-work drain settled`) with no
     drain timeout before it."""
+    # (the correlator's own reading of a stop's wait; imported here so that `stuckscan rules` and `explain`, which load
+    # the rule set, do not load the pipeline)
+    from stuckscan.correlator import PROCESS_GONE_KINDS, STOP_SETTLES, finished_normally
+
     later = [m for m in view.markers if event_order(m) > event_order(marker)]
     gone = next((m for m in later if m.kind in PROCESS_GONE_KINDS), None)
 
@@ -336,6 +339,8 @@ def _what_it_left(event: object) -> str:
         pending = fields.get("pending")
         return f"replies still being written were dropped ({pending})" if pending else "replies still being written were dropped"
     if kind == "restart.recovery":
+        from stuckscan.correlator import SUBAGENT_RECOVERY_FAILURES  # (at use: see _waited_for)
+
         if isinstance(fields.get("marked"), int):
             return f"{fields['marked']} session(s) were left for restart recovery"
         failed, message = fields.get("failed"), getattr(event, "message", "")
