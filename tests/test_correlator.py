@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from functools import partial
 
 from stuckscan.analysis import analyze_events
@@ -500,16 +501,21 @@ def test_a_stall_a_stop_closed_with_no_end_in_the_stops_wait_still_never_returne
             assert incident.primary is not None and "never returned" in incident.primary.summary, (console, tail)
 
 
-def test_a_model_call_stall_a_stop_closed_whose_run_ended_in_the_stops_wait_says_so() -> None:
-    # q57: RC01's wording ("no first token or completion arrived") likewise reads the run's normal end in the wait
-    at = partial(_at, False)
-
-    head = [at("18:39:00", f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5",
+def _model_call_stalled(at: Callable[..., str]) -> list[str]:
+    """A run whose model call has made no progress for 120 s: its start and the stall warning at 18:41:00."""
+    return [at("18:39:00", f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5",
                "agent/embedded", "DEBUG"),
             at("18:41:00", f"stalled session: sessionId={SID} sessionKey={KEY} state=processing age=120s queueDepth=0 "
                            "reason=active_model_call_without_progress classification=stalled_agent_run "
                            "activeWorkKind=model_call lastProgress=model_call:started lastProgressAge=120s recovery=none",
-               "diagnostic", "WARN"),
+               "diagnostic", "WARN")]
+
+
+def test_a_model_call_stall_a_stop_closed_whose_run_ended_in_the_stops_wait_says_so() -> None:
+    # q57: RC01's wording ("no first token or completion arrived") likewise reads the run's normal end in the wait
+    at = partial(_at, False)
+
+    head = [*_model_call_stalled(at),
             at("18:41:00", "signal SIGTERM received", "gateway", "DEBUG"),
             at("18:41:00", "received SIGTERM; shutting down", "gateway", "INFO")]
     done = at("18:41:20", f"embedded run done: runId={RUN} sessionId={SID} durationMs=140000 aborted=false",
@@ -580,12 +586,7 @@ def test_a_stall_an_in_place_restart_closed_whose_tool_returned_in_its_drain_is_
         assert quick == slow and "it returned 12 s later" in slow.incidents[0].primary.summary
     # RC01's outcome likewise: the run ended normally in the restart's drain
     at = partial(_at, False)
-    head = [at("18:39:00", f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5",
-               "agent/embedded", "DEBUG"),
-            at("18:41:00", f"stalled session: sessionId={SID} sessionKey={KEY} state=processing age=120s queueDepth=0 "
-                           "reason=active_model_call_without_progress classification=stalled_agent_run "
-                           "activeWorkKind=model_call lastProgress=model_call:started lastProgressAge=120s recovery=none",
-               "diagnostic", "WARN"),
+    head = [*_model_call_stalled(at),
             at("18:41:00", "received SIGUSR1; restarting", "gateway", "INFO"),
             at("18:41:00", "draining 0 active task(s) and 1 active embedded run(s) before restart with timeout 300000ms",
                "gateway", "INFO")]
