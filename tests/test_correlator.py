@@ -257,15 +257,20 @@ def _at(console: bool, clock: str, message: str, subsystem: str, level: str) -> 
     return line(clock, message, subsystem=subsystem, level=level)
 
 
+def _exec_in_flight(at: Callable[..., str]) -> dict[str, str]:
+    """A run started at 18:40:00 whose exec tool call began at 18:40:30 (the lines keyed "start" and "tool")."""
+    return {"start": at("18:40:00", f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5",
+                        "agent/embedded", "DEBUG"),
+            "tool": at("18:40:30", f"embedded run tool start: runId={RUN} tool=exec toolCallId=call_1", "agent/embedded",
+                       "DEBUG")}
+
+
 def _planned_restart(signal: str, console: bool) -> dict[str, str]:
     """The lines of a planned restart with a run in flight, as the file log (JSONL) or the console writes them."""
     at = partial(_at, console)
 
     return {
-        "start": at("18:40:00", f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5",
-                    "agent/embedded", "DEBUG"),
-        "tool": at("18:40:30", f"embedded run tool start: runId={RUN} tool=exec toolCallId=call_1", "agent/embedded",
-                   "DEBUG"),
+        **_exec_in_flight(at),
         "signal": at("18:41:00", f"signal {signal} received", "gateway", "DEBUG"),
         "restarting": at("18:41:00", f"received {signal}; restarting", "gateway", "INFO"),
         "drain": at("18:41:00", "draining 1 active task(s) and 1 active embedded run(s) before restart with timeout "
@@ -339,10 +344,7 @@ def _active_work_drain(action: str, console: bool) -> dict[str, str]:
     signal = "SIGTERM" if action == "stop" else "SIGUSR2"
     budget = "60000ms" if action == "stop" else "300000ms"
     return {
-        "start": at("18:40:00", f"embedded run start: runId={RUN} sessionId={SID} provider=openai model=gpt-5",
-                    "agent/embedded", "DEBUG"),
-        "tool": at("18:40:30", f"embedded run tool start: runId={RUN} tool=exec toolCallId=call_1", "agent/embedded",
-                   "DEBUG"),
+        **_exec_in_flight(at),
         "signal": at("18:41:00", f"signal {signal} received", "gateway", "DEBUG"),
         "drain": at("18:41:00", f"draining active work before {action} with timeout {budget}: embeddedRuns=1 chatRuns=1",
                     "gateway", "INFO"),
