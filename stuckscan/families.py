@@ -2677,14 +2677,62 @@ FAMILIES: tuple[Family, ...] = (
     # the call is denied and its result says "Exec denied (<host> id=<approval id>, approval-timeout): <command>";
     # the channel follow-up rewrites it as "Command did not run: approval timed out." The tool call waited on a
     # human until the approval expired.
+    # The t50a audit: a node-host exec names its node ("Exec denied (node=<node id> id=<approval id>, approval-timeout):
+    # <command>", src/agents/bash-tools.exec-host-node.ts), and an askFallback of allowlist denies a command the
+    # allowlist does not cover once the approval ran out, "approval-timeout (allowlist-miss)" (later builds
+    # "approval-timeout: allowlist-miss"; a fork's "approval-timeout (obfuscation-detected)"): the same wait.
     _searched(
-        "tools.approval_timeout", "warn", "approval-timeout)",
-        r"Exec denied \((?P<execHost>[\w-]{1,40}) id=(?P<approvalId>[^,\s]{1,120}), approval-timeout\)"
-        r"(?::\s*(?P<command>[^\n]{0,300}))?",
+        "tools.approval_timeout", "warn", ", approval-timeout",
+        r"Exec denied \((?:node=(?P<node>[^\s,]{1,200})|(?P<execHost>[\w-]{1,40})) id=(?P<approvalId>[^,\s]{1,120}), "
+        r"approval-timeout(?:(?: \(|: )(?P<fallback>[\w-]{1,40})\)?)?\)(?::\s*(?P<command>[^\n]{0,300}))?",
     ),
     _searched(
         "tools.approval_timeout", "warn", "Command did not run: approval timed out",
         r"Command did not run: approval timed out",
+    ),
+    # An approval request nobody could be shown (the t50a audit). The gateway's forwarder mirrors a pending approval
+    # into chat (src/infra/exec-approval-forwarder.ts, gateway/exec-approvals, error): "exec|plugin approvals: failed
+    # to deliver to <channel>:<to>: <err>", "... failed to deliver expiry notification for <id>: <err>", and, when no
+    # target took it, the request handler's "exec approvals: forward request failed: Error: exec approvals: failed to
+    # deliver request <id>" (src/gateway/server-methods/exec-approval.ts); a channel's native approval handler:
+    # "<channel> [exec ]approvals: failed to deliver approval|request <id>: <err>" (Slack's, XMPP's); the QQ Bot
+    # plugin's "[qqbot:<account>] approval-handler: no QQ target for <id> (session=<key>)" (info: a session with no QQ
+    # route, f2451); and the exec tool's "Exec denied (<host> id=<id>, approval-request-failed): <command>" (the
+    # approval request or its wait failed, so the command is denied at once). Unless another client (Web UI, TUI)
+    # answers, the call waits out the approval window (tools.approval_timeout), which is RC03's evidence; the
+    # undelivered request alone is a fault no rule judges.
+    _searched(
+        "approval.undelivered", "error", "approvals: failed to deliver ",
+        r"(?:(?!(?:exec|plugin) )(?P<approvalChannel>[a-z][\w-]{1,30}) )?(?:(?P<approvalKind>exec|plugin) )?approvals: "
+        r"failed to deliver "
+        r"(?P<what>to|expiry notification for|approval|request) (?P<target>\S{1,300}?)(?=:\s|\s|\Z)"
+        r"(?::\s*(?P<error>[^\n]{0,2000}))?",
+    ),
+    # (held to the message's start: a prose note quoting it beside a stalled-session fragment stays the stalled
+    # session's, f2451)
+    _searched(
+        "approval.undelivered", "info", "approval-handler: no ",
+        r"\A(?:\[qqbot:(?P<account>[^\]\s]{1,100})\] )?approval-handler: no (?P<approvalChannel>[A-Za-z]{2,20}) target for (?P<approvalId>\S{1,120}) "
+        r"\(session=(?P<sessionKey>[^\s)]{1,300})\)",
+    ),
+    _searched(
+        "approval.undelivered", "error", ", approval-request-failed)",
+        r"Exec denied \((?:node=(?P<node>[^\s,]{1,200})|(?P<execHost>[\w-]{1,40})) id=(?P<approvalId>[^,\s]{1,120}), "
+        r"(?P<reason>approval-request-failed)\)(?::\s*(?P<command>[^\n]{0,300}))?",
+    ),
+    # An exec the approver or the policy refused at once (the t50a audit): "Exec denied (<host> id=<id>, user-denied|
+    # allowlist-miss): <command>" (src/agents/bash-tools.exec-host-gateway.ts and -node.ts, the node host's own
+    # refusal), and a cron or headless run that cannot wait for an approval, "exec denied: Cron|Headless runs cannot
+    # wait for interactive exec approval." (src/agents/bash-tools.exec-approval-request.ts, then the effective policy).
+    # The call returns its denial at once: nothing waits, no stall.
+    _searched(
+        "tools.approval_denied", "warn", "Exec denied (",
+        r"Exec denied \((?:node=(?P<node>[^\s,]{1,200})|(?P<execHost>[\w-]{1,40})) id=(?P<approvalId>[^,\s]{1,120}), "
+        r"(?P<reason>user-denied|allowlist-miss)\)(?::\s*(?P<command>[^\n]{0,300}))?",
+    ),
+    _searched(
+        "tools.approval_denied", "warn", "runs cannot wait for interactive exec approval",
+        r"exec denied: (?P<trigger>Cron|Headless) runs (?P<reason>cannot wait) for interactive exec approval",
     ),
     # The nodes tool's failure (src/agents/tools/nodes-tool.ts rethrows every action's error as "agent=<agent id>
     # node=<node|auto> gateway=<url|default> action=<action>: <error>", logged by the tool wrapper as "[tools] nodes
@@ -2815,6 +2863,14 @@ FAMILIES: tuple[Family, ...] = (
         "mcp.server_failed", "warn", ("bundle-mcp: failed to ", "failed to start server \"", "failed to refresh server \""),
         r"(?:bundle-mcp: )?failed to (?P<action>start|refresh) server \"(?P<server>[^\"]{1,200})\""
         r"(?: \((?P<launch>[^\n]{0,300}?)\))?:\s*(?P<error>.*)",
+    ),
+    # A tool call whose transport failed (the t50a audit; src/agents/pi-bundle-mcp-runtime.ts, warn): "bundle-mcp: tool
+    # call failed for "<server>", attempting reconnect[: <err>]"; the caller waits a bounded reconnect, then gets the
+    # error. The server dropped: a fault no rule judges.
+    _anchored(
+        "mcp.server_failed", "warn", ("bundle-mcp: tool call failed for ", "tool call failed for \""),
+        r"(?:bundle-mcp: )?tool call failed for \"(?P<server>[^\"]{1,200})\", (?P<action>attempting reconnect)"
+        r"(?::\s*(?P<error>.*))?",
     ),
     _searched(
         "mcp.server_failed", "warn", "is paused after repeated tool failures",

@@ -102,6 +102,10 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # child never hears of it, but no class names the cause: policy "subagent announce give-up" in
     # tests/field/README.md reads a lost completion, an orphan pruned among its lines, as no stuck-session class)
     "subagent.orphan_pruned", "subagent.completion_failed", "subagent.delivery_discarded",
+    # (the t50a source audit of approvals: an exec or plugin approval request the forwarder or a channel's approval
+    # handler could not deliver, or whose request failed. Unless another client answers, the call waits out the
+    # approval window, and tools.approval_timeout is RC03's evidence; the undelivered request alone names no stall)
+    "approval.undelivered",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
@@ -145,6 +149,9 @@ NOT_A_STALL_KINDS = frozenset({
     # (OpenClaw's OpenAI WebSocket stream passing a failed connect, send, broken session or warm-up by: the call goes on
     # over HTTP at once, src/agents/openai-ws-stream.ts; the t49f source audit)
     "model.ws_fallback",
+    # (an exec the approver denied, the node host's allowlist refused, or a cron or headless run refused because it
+    # cannot wait for an approval: the denial returns at once, nothing waits; the t50a source audit)
+    "tools.approval_denied",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

@@ -921,6 +921,10 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("exec failed: Command aborted by signal SIGKILL", "tools.exec_aborted", {"signal": "SIGKILL"}),
     ("No active session found for calm-gulf", "tools.exec_session_missing", {"execSession": "calm-gulf"}),
     ("Exec denied (gateway id=req-1, approval-timeout): uname -a", "tools.approval_timeout", {"approvalId": "req-1"}),
+    # The t50a audit (approval-gated tools and MCP): one line per new kind.
+    ("exec approvals: failed to deliver to telegram:123456789: Error: Forbidden", "approval.undelivered",
+     {"target": "telegram:123456789"}),
+    ("Exec denied (gateway id=req-1, user-denied): uname -a", "tools.approval_denied", {"reason": "user-denied"}),
     ('bundle-mcp: recycling server "github" after repeated timeouts', "mcp.request_timeout", {"server": "github"}),
     # The t48c audit (tools that can hold a run): one line per new kind.
     ("nodes failed: agent=dispatcher node=auto action=run: node invoke timed out", "tools.nodes_failed",
