@@ -4120,6 +4120,17 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:embedded acpx runtime backend startup (?:check|probe) (?P<reason>timed out) after (?P<timeoutSeconds>\d+)s"
         r"|(?P<error>.*))",
     ),
+    # The same check in the builds that drove the acpx CLI (extensions/acpx/src/service.ts then, warn): "acpx runtime
+    # setup failed: <err>" (ensureAcpx or the probe threw, e.g. "acpx command not found: <cmd>") and "acpx runtime
+    # backend probe failed after local install" (the CLI installed but its --help probe failed).
+    _anchored(
+        "acp.backend_unavailable", "warn", "acpx runtime setup failed:",
+        r"acpx runtime (?P<stage>setup) failed:\s*(?P<error>.*)",
+    ),
+    _anchored(
+        "acp.backend_unavailable", "warn", "acpx runtime backend probe failed after local install",
+        r"acpx runtime backend (?P<stage>probe) failed after local install",
+    ),
     # The acpx runtime's repair of a named ACP session when a spawn ensures it (extensions/acpx/src/runtime.ts in the
     # builds that drove the acpx CLI, plugin logger, warn): "acpx ensureSession replacing dead|missing named session:
     # session=<key> cwd=<dir>[ status=dead summary=<text>]" ("queue owner unavailable"), "... repairing dead named
@@ -4164,6 +4175,60 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "acp.permission_unavailable", "error", "Permission prompt unavailable in non-interactive mode",
         r"Permission prompt (?P<reason>unavailable) in non-interactive mode",
+    ),
+    # The ACP session manager's other turn failures (src/acp/control-plane/manager.turn-runner.ts, extensions/acpx/src/
+    # runtime-turn.ts): an AcpRuntimeError in the spawn's or dispatch's error line, wherever it is printed: "ACP turn
+    # ended without a terminal done event." (the agent's stream closed with no done event), "ACP turn failed before
+    # completion." and "Could not initialize ACP session runtime." (the fallback messages of codes ACP_TURN_FAILED and
+    # ACP_SESSION_INIT_FAILED), and the gateway's error line naming only the code ("AcpRuntimeError: Internal error:
+    # code=ACP_TURN_FAILED", #31065, #78212; field code, one of the AcpRuntimeError codes of a turn or spawn that failed:
+    # ACP_TURN_FAILED, ACP_SESSION_INIT_FAILED, ACP_BACKEND_UNAVAILABLE, ACP_BACKEND_MISSING; the configuration codes
+    # ACP_BACKEND_UNSUPPORTED_CONTROL, ACP_INVALID_RUNTIME_OPTION and ACP_DISPATCH_DISABLED are not matched). Listed
+    # after acp.turn_timeout: a deadline's error keeps that kind.
+    _searched(
+        "acp.turn_failed", "error", "ACP turn ended without a terminal done event",
+        r"ACP turn (?P<reason>ended without a terminal done event)",
+    ),
+    _searched(
+        "acp.turn_failed", "error", "ACP turn failed before completion",
+        r"ACP turn (?P<reason>failed before completion)",
+    ),
+    _searched(
+        "acp.turn_failed", "error", "Could not initialize ACP session runtime",
+        r"(?P<reason>Could not initialize) ACP session runtime",
+    ),
+    # The acpx runtime's startup deadline (extensions/acpx/src/startup-deadline.ts): a spawned agent command that never
+    # answers ACP's initialize is stopped and the spawn fails (ACP_SESSION_INIT_FAILED, detail ACP_HANDSHAKE_TIMEOUT):
+    # 'ACP agent "<agent>" (<command>) did not complete ACP startup within <n>s and was stopped. Check that the
+    # configured command starts an ACP server; ...' (a one-shot runner such as `codex exec` configured as the agent).
+    _searched(
+        "acp.turn_failed", "error", "did not complete ACP startup within ",
+        r'ACP agent "(?P<agent>[^"\n]{1,100})" \([^\n]{0,300}?\) (?P<reason>did not complete ACP startup) within '
+        r"(?P<timeoutSeconds>\d+)(?:\.\d+)?s",
+    ),
+    _searched(
+        "acp.turn_failed", "error", "code=ACP_",
+        r"code=(?P<code>ACP_(?:TURN_FAILED|SESSION_INIT_FAILED|BACKEND_UNAVAILABLE|BACKEND_MISSING))\b",
+    ),
+    # The acpx runtime's cancel on an aborted turn (extensions/acpx/src/runtime.ts, plugin logger, warn): "acpx runtime
+    # abort-cancel failed: <err>". The turn's caller gave up (a stop, a deadline) but the cancel did not reach the agent,
+    # whose process may still be working.
+    _anchored(
+        "acp.cancel_failed", "warn", "acpx runtime abort-cancel failed:",
+        r"acpx runtime abort-cancel failed:\s*(?P<error>.*)",
+    ),
+    # The parent-stream relay of an ACP spawn (src/agents/acp-spawn-parent-stream.ts): system events into the parent
+    # session (and its <sessionId>.acp-stream.jsonl), "<agent> has produced no output for <n>s. It may be waiting for
+    # interactive input." (60 s with no assistant output, once until output resumes: "<agent> resumed output.") and
+    # "<agent> stream relay timed out after <n>s without completion." (the relay's 6 h lifetime). An ACP child that went
+    # silent or never finished; no dev case says whose fault.
+    _searched(
+        "acp.child_silent", "warn", "has produced no output for ",
+        r"(?P<reason>has produced no output) for (?P<noOutputSeconds>\d+)s\. It may be waiting for (?:interactive )?input",
+    ),
+    _searched(
+        "acp.child_silent", "warn", "stream relay timed out after ",
+        r"stream relay (?P<reason>timed out) after (?P<timeoutSeconds>\d+)s without completion",
     ),
     # memory-core's dreaming narrative (extensions/memory-core/src/dreaming-narrative.ts, plugin logger, warn): the
     # phase's narrative runs as a subagent the dreaming cron waits on for a bounded time: "memory-core: narrative

@@ -70,6 +70,13 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # sweep could not close; an ACP turn cancelled at its deadline with no answer, which ends the turn rather than
     # leaving the session held)
     "acp.backend_unavailable", "acp.maintenance_close_failed", "acp.turn_timeout",
+    # (the t50d source audit of the ACP runtime: an ACP turn or spawn that failed, its stream closed with no done event,
+    # the session runtime that would not initialize, an agent command that never answered ACP's initialize and was
+    # stopped, the gateway's error naming only ACP_TURN_FAILED; an abort whose cancel did not reach the agent; the
+    # spawn relay's "<agent> has produced no output for <n>s" and its lifetime ending without completion. Dev cases
+    # f027 and f046 label a turn failing at once benign with RC01 forbidden, and no dev case or policy names the cause
+    # of an ACP child gone silent: faults the user saw, judged by no rule)
+    "acp.turn_failed", "acp.cancel_failed", "acp.child_silent",
     # (the agent heartbeat runner, src/infra/heartbeat-runner.ts: its turn that threw, a timeout or a model error, after
     # which its lane is free again; its reply that the channel did not take)
     "heartbeat.run_failed", "heartbeat.delivery_failed",

@@ -693,6 +693,29 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"reason": "timed out", "timeoutSeconds": 600}),
     ("agent", "ERROR", "AcpRuntimeError: Permission prompt unavailable in non-interactive mode",
      "acp.permission_unavailable", {"reason": "unavailable"}),
+    # t50d: the ACP turn's other failures (src/acp/control-plane/manager.turn-runner.ts, extensions/acpx/src/
+    # startup-deadline.ts), the acpx runtime's abort-cancel and its CLI-era setup check (extensions/acpx/src/runtime.ts,
+    # service.ts), the spawn relay's notices (src/agents/acp-spawn-parent-stream.ts).
+    ("agents/acp-spawn", "ERROR", "sessions_spawn failed: AcpRuntimeError: ACP turn failed before completion.",
+     "acp.turn_failed", {"reason": "failed before completion"}),
+    ("agents/acp-spawn", "ERROR", "AcpRuntimeError: Could not initialize ACP session runtime.", "acp.turn_failed",
+     {"reason": "Could not initialize"}),
+    ("agents/acp-spawn", "ERROR", 'AcpRuntimeError: ACP agent "codex" (codex exec) did not complete ACP startup within '
+     "2.5s and was stopped. Check that the configured command starts an ACP server; one-shot runners such as `codex "
+     "exec` are not ACP servers.", "acp.turn_failed",
+     {"agent": "codex", "reason": "did not complete ACP startup", "timeoutSeconds": 2}),
+    ("gateway/ws", "ERROR", "agent errorCode=UNAVAILABLE errorMessage=AcpRuntimeError: Internal error "
+     "code=ACP_TURN_FAILED", "acp.turn_failed", {"code": "ACP_TURN_FAILED"}),
+    ("plugins", "WARN", "acpx runtime abort-cancel failed: AcpRuntimeError: acpx exited with code 1",
+     "acp.cancel_failed", {"error": "AcpRuntimeError: acpx exited with code 1"}),
+    ("plugins", "WARN", "acpx runtime setup failed: acpx command not found: acpx", "acp.backend_unavailable",
+     {"stage": "setup", "error": "acpx command not found: acpx"}),
+    ("plugins", "WARN", "acpx runtime backend probe failed after local install", "acp.backend_unavailable",
+     {"stage": "probe"}),
+    ("agents/acp-spawn", "WARN", "codex has produced no output for 60s. It may be waiting for interactive input.",
+     "acp.child_silent", {"reason": "has produced no output", "noOutputSeconds": 60}),
+    ("agents/acp-spawn", "WARN", "codex stream relay timed out after 21600s without completion.", "acp.child_silent",
+     {"reason": "timed out", "timeoutSeconds": 21600}),
     # The agent heartbeat runner (src/infra/heartbeat-runner.ts, gateway/heartbeat).
     ("gateway/heartbeat", "ERROR", "heartbeat failed: Error: Request timed out after 600000ms", "heartbeat.run_failed",
      {"error": "Error: Request timed out after 600000ms"}),

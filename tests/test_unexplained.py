@@ -453,3 +453,57 @@ def test_an_examples_error_text_after_its_fields_is_shown_redacted(tmp_path: Pat
 def _scan_text(path: Path, width: str) -> str:
     result = CliRunner().invoke(cli, ["scan", "--jobs", "1", "--allow-empty", str(path)], env={"COLUMNS": width})
     return result.output
+
+
+def test_the_t50d_acp_runtime_templates_are_faults_no_rule_judges(tmp_path: Path) -> None:
+    # t50d: the ACP runtime's failures written from their source templates (src/acp/control-plane/manager.turn-runner
+    # .ts, extensions/acpx/src/startup-deadline.ts, runtime.ts and service.ts, src/agents/acp-spawn-parent-stream.ts):
+    # each is named, none is a stall a rule judges (f027 and f046 label a turn failing at once benign, RC01 forbidden),
+    # and each still counts as a fault no rule explains (no all-clear)
+    from stuckscan.unexplained import NOT_A_STALL_KINDS, UNJUDGED_FAULT_KINDS
+
+    lines = [
+        ("agents/acp-spawn", "ERROR", "sessions_spawn failed: AcpRuntimeError: ACP turn ended without a terminal done "
+                                      "event."),
+        ("gateway/ws", "ERROR", "⇄ res ✗ agent errorCode=UNAVAILABLE errorMessage=AcpRuntimeError: Could not initialize "
+                                "ACP session runtime."),
+        ("agents/acp-spawn", "ERROR", 'AcpRuntimeError: ACP agent "codex" (codex exec --json) did not complete ACP '
+                                      "startup within 30s and was stopped. Check that the configured command starts "
+                                      "an ACP server; one-shot runners such as `codex exec` are not ACP servers."),
+        ("plugins", "WARN", "acpx runtime abort-cancel failed: AcpRuntimeError: acpx exited with code 1"),
+        ("plugins", "WARN", "acpx runtime setup failed: acpx command not found: acpx"),
+    ]
+    for kind in ("acp.turn_failed", "acp.cancel_failed", "acp.child_silent"):
+        assert kind in UNJUDGED_FAULT_KINDS and kind not in NOT_A_STALL_KINDS
+    for result in _analyzed_both_ways(tmp_path, lines):
+        assert not result.incidents and not result.episodes
+        assert result.unexplained.count == len(lines)
+        assert set(result.unexplained.kinds) == {"acp.turn_failed", "acp.cancel_failed", "acp.backend_unavailable"}
+    # the relay's notices reach the parent session as system events
+    silent = _one_event("System: [2026-11-20 10:01:00] codex has produced no output for 60s. It may be waiting for "
+                        "interactive input.")
+    assert (silent.kind, silent.fields.get("noOutputSeconds")) == ("acp.child_silent", 60)
+    assert _one_event("codex stream relay timed out after 21600s without completion.").kind == "acp.child_silent"
+    # the gateway's error naming only the code (f027's continuation line, f046's bullet); a configuration code is not
+    # a failed turn, and a deadline keeps its own kind
+    assert _one_event("runId=... error=AcpRuntimeError: Internal error: code=ACP_TURN_FAILED").kind == "acp.turn_failed"
+    assert _one_event("AcpRuntimeError: unsupported thinking code=ACP_BACKEND_UNSUPPORTED_CONTROL").kind == "generic"
+    assert _one_event("AcpRuntimeError: All ACP backends failed (2): acpx: ACP turn timed out after 120s. "
+                      "code=ACP_TURN_FAILED").kind == "acp.turn_timeout"
+
+
+def test_a_healthy_acp_spawn_turn_and_close_stays_quiet(tmp_path: Path) -> None:
+    # the embedded backend ready, a spawn accepted, the relay's start and completion notices, the agent request
+    # answered: no finding and no unexplained fault
+    lines = [
+        ("plugins", "INFO", "embedded acpx runtime backend registered (cwd: /home/u/.openclaw/workspace)"),
+        ("plugins", "INFO", "embedded acpx runtime backend ready"),
+        ("gateway/ws", "INFO", "⇄ res ✓ agent 41ms runId=run-7 conn=c1 id=r1"),
+        ("agents/acp-spawn", "INFO", "Started codex session agent:codex:acp:3f2a. Streaming progress updates to parent "
+                                     "session."),
+        ("agents/acp-spawn", "INFO", "codex: wrote the failing test and the fix"),
+        ("agents/acp-spawn", "INFO", "codex run completed in 42s."),
+    ]
+    for result in _analyzed_both_ways(tmp_path, lines):
+        assert not result.incidents and not result.episodes
+        assert result.unexplained.count == 0
