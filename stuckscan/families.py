@@ -2758,14 +2758,36 @@ FAMILIES: tuple[Family, ...] = (
     # available. ..." / "... but the "docker" command was not found in PATH. ...", and "Sandbox image not found:
     # <image>. Build or pull it first." (or "... Build it with scripts/sandbox-setup.sh ..."). Every sandboxed run
     # fails at once on its configuration: nothing waits, no stall.
+    # (t50e: the Podman engine writes the same refusal, src/agents/sandbox/container-engine.ts: "Sandbox mode requires
+    # Podman, but the "podman" command was not found in PATH. ...", field engine.)
     _searched(
-        "sandbox.docker_unavailable", "error", "Sandbox mode requires Docker, but ",
-        r"Sandbox mode requires Docker, but (?P<reason>the Docker daemon is not available|the \"docker\" command was not"
-        r" found in PATH)",
+        "sandbox.docker_unavailable", "error", "Sandbox mode requires ",
+        r"Sandbox mode requires (?P<engine>Docker|Podman), but (?P<reason>the (?:Docker|Podman) daemon is not available"
+        r"|the \"(?:docker|podman)\" command was not found in PATH)",
     ),
     _searched(
         "sandbox.docker_unavailable", "error", "Sandbox image not found: ",
         r"Sandbox image not found: (?P<image>[^\s.][^\s]{0,299}?)\.(?:\s|$)",
+    ),
+    # (t50e) The sandbox's image check whose docker call never reached the engine (docker.ts, dockerImageExists:
+    # "Failed to inspect sandbox image: <docker's stderr>", the stderr Docker's own "Cannot connect to the Docker daemon
+    # at <host>. Is the docker daemon running?", "failed to connect to the docker API at <host>; check if the path is
+    # correct and if the daemon is running: ...", "error during connect: ..." or "permission denied while trying to
+    # connect to the Docker daemon socket at ..."): no engine to talk to, every sandboxed run fails at once (f181,
+    # Docker Desktop not running on Windows). Another stderr (a broken image store) stays unread.
+    _searched(
+        "sandbox.docker_unavailable", "error", "Failed to inspect sandbox image: ",
+        r"Failed to inspect sandbox image: (?P<reason>(?:Cannot connect to the Docker daemon|failed to connect to the "
+        r"docker API|error during connect|permission denied while trying to connect to the Docker daemon)[^\n]{0,1000})",
+    ),
+    # (t50e) A sandbox backend that failed before the run's first model attempt (src/agents/sandbox/errors.ts,
+    # SandboxProvisioningError: "Sandbox backend "<backend id>" failed to start: <error>"), carried by the run's end
+    # ("Embedded agent failed before reply: ...", a lane task error). Listed after the Docker families so an inner
+    # engine timeout or missing engine keeps that reading. The run fails with the error; its wait, if any, is the
+    # inner error's own. A fault the user saw that no rule judges.
+    _searched(
+        "sandbox.start_failed", "error", "failed to start: ",
+        r"Sandbox backend \"(?P<backend>[\w.:-]{1,60})\" failed to start: (?P<error>[^\n]{0,2000})",
     ),
     # The managed browser that would not start (t48f; extensions/browser/src/browser/chrome.ts, launchOpenClawChrome:
     # "Failed to start Chrome CDP on port <port> for profile "<name>". <CDP diagnostic>[\nHint: ...][\nChrome stderr:

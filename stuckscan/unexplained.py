@@ -89,6 +89,9 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # gone mid-invoke, handed back to the model after the invoke deadline; the Docker sandbox's CLI past its deadline,
     # which fails the run. Faults the user saw; neither names a stall's cause)
     "tools.nodes_failed", "sandbox.docker_timeout",
+    # (the t50e source audit: a sandbox backend that failed to start, src/agents/sandbox/errors.ts, when its inner
+    # error is no Docker family's; the run fails with it before its first model attempt)
+    "sandbox.start_failed",
     # (the t48f audit: the managed browser that would not start, Chrome's CDP not up within the launch or readiness
     # window, or its launches cooling down after three failures; the tool call gets the error after that bounded wait
     # and the run goes on, so it names no stall's cause, but the browser tool is broken until Chrome starts)

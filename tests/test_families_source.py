@@ -947,6 +947,30 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"reason": "the Docker daemon is not available"}),
     ("agent/embedded", "ERROR", "Sandbox image not found: registry.example.com/sbx:1.2. Build or pull it first.",
      "sandbox.docker_unavailable", {"image": "registry.example.com/sbx:1.2"}),
+    # The t50e audit of the sandbox and the node host: the Podman engine's missing command
+    # (src/agents/sandbox/container-engine.ts), the image check that could not reach the engine (docker.ts,
+    # dockerImageExists, with Docker's own stderr), and a sandbox backend that failed to start (errors.ts), as the run's
+    # end carries them; an inner Docker timeout or missing engine keeps its Docker reading.
+    ("agent/embedded", "ERROR", 'Sandbox mode requires Podman, but the "podman" command was not found in PATH. Install '
+     'Podman (and check that "podman" is available), choose another sandbox backend, or set '
+     "`agents.defaults.sandbox.mode=off` to disable sandboxing.", "sandbox.docker_unavailable",
+     {"engine": "Podman", "reason": 'the "podman" command was not found in PATH'}),
+    ("agent/embedded", "ERROR", "Embedded agent failed before reply: Failed to inspect sandbox image: Cannot connect to "
+     "the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?", "sandbox.docker_unavailable",
+     {"reason": "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?"}),
+    ("agent/embedded", "ERROR", "Embedded agent failed before reply: Failed to inspect sandbox image: error during "
+     "connect: Get \"http://%2F%2F.%2Fpipe%2FdockerDesktopLinuxEngine/v1.47/images/openclaw-sandbox:bookworm-slim/json\": "
+     "open //./pipe/dockerDesktopLinuxEngine: The system cannot find the file specified.", "sandbox.docker_unavailable",
+     {}),
+    ("agent/embedded", "ERROR", 'Embedded agent failed before reply: Sandbox backend "docker" failed to start: Error '
+     "response from daemon: Conflict. The container name \"/openclaw-sbx-agent-main\" is already in use by container "
+     '"3f2a9c".', "sandbox.start_failed", {"backend": "docker"}),
+    ("agent/embedded", "ERROR", 'Embedded agent failed before reply: Sandbox backend "docker" failed to start: Docker did '
+     "not respond within 60000ms while running `docker start openclaw-sbx-agent-main`. The Docker engine may be present "
+     "but unresponsive.", "sandbox.docker_timeout", {"timeoutMs": 60000, "dockerCommand": "start"}),
+    ("agent/embedded", "ERROR", 'Embedded agent failed before reply: Sandbox backend "docker" failed to start: Sandbox '
+     "mode requires Docker, but the Docker daemon is not available.", "sandbox.docker_unavailable",
+     {"engine": "Docker", "reason": "the Docker daemon is not available"}),
     ("gateway/channels/telegram", "INFO", "Telegram menu text exceeded the conservative 5700-character payload budget; "
      "shortening descriptions to keep 61 commands visible.", "channel.menu_trimmed", {"budgetChars": 5700, "commands": 61}),
     ("gateway/channels/telegram", "INFO", "Telegram menu text still exceeded the conservative 5700-character payload "
@@ -1999,3 +2023,37 @@ def test_a_mattermost_handler_failure_on_the_network_or_a_lock_keeps_its_reading
     """t48h: the handler's own REST call failing on the network stays with the transport reading under the channel's
     tag; a session lock error inside it stays the lock's evidence."""
     assert _one(message).kind not in ("channel.inbound_failed", "channel.handler_broken")
+
+
+@pytest.mark.parametrize("message", [
+    # (t50e) the image check failing on something other than a missing engine: a broken image store, no stall's word
+    "Failed to inspect sandbox image: Error response from daemon: layer does not exist",
+    'Sandbox backend "docker" is ready',  # no failure
+    "the sandbox backend failed to start yesterday, a reporter's words",
+])
+def test_sandbox_look_alikes_stay_generic(message: str) -> None:
+    assert _one(message).kind == "generic"
+
+
+def test_a_healthy_sandboxed_exec_and_a_healthy_node_invoke_stay_quiet(tmp_path: Path) -> None:
+    # (t50e) a run whose exec tool ran in the Docker sandbox and whose nodes tool's invoke answered in 71 ms: no fault,
+    # no episode, nothing unexplained
+    path = tmp_path / "healthy.log"
+    path.write_text("\n".join(tslog_line(t, sub, msg, level) for t, sub, level, msg in [
+        ("2026-11-20T10:00:00.000Z", "agent/embedded", "DEBUG",
+         "embedded run start: runId=r1 sessionId=s1 provider=anthropic model=claude-sonnet-4-5 thinking=off"),
+        ("2026-11-20T10:00:02.000Z", "agent/embedded", "DEBUG",
+         "embedded run tool start: runId=r1 tool=exec toolCallId=call_1"),
+        ("2026-11-20T10:00:03.000Z", "agent/embedded", "DEBUG",
+         "embedded run tool end: runId=r1 tool=exec toolCallId=call_1"),
+        ("2026-11-20T10:00:04.000Z", "agent/embedded", "DEBUG",
+         "embedded run tool start: runId=r1 tool=nodes toolCallId=call_2"),
+        ("2026-11-20T10:00:04.071Z", "gateway/ws", "INFO", "⇄ res ✓ node.invoke 71ms conn=4a1b2c3d id=9f8e7d6c"),
+        ("2026-11-20T10:00:04.100Z", "agent/embedded", "DEBUG",
+         "embedded run tool end: runId=r1 tool=nodes toolCallId=call_2"),
+        ("2026-11-20T10:00:06.000Z", "agent/embedded", "DEBUG",
+         "embedded run agent end: runId=r1 isError=false"),
+    ]) + "\n")
+    analysis = analyze_paths([str(path)])
+    assert not analysis.incidents
+    assert all(e.level not in ("warn", "error") for e in parse_path(str(path), ParseOptions(), ParseStats()))

@@ -936,6 +936,9 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"timeoutMs": 5000, "dockerCommand": "version"}),
     ('Sandbox mode requires Docker, but the "docker" command was not found in PATH. Install Docker',
      "sandbox.docker_unavailable", {"reason": 'the "docker" command was not found in PATH'}),
+    # The t50e audit (sandbox and node host): one line per new kind.
+    ('Sandbox backend "docker" failed to start: Error response from daemon: No such container: openclaw-sbx-main',
+     "sandbox.start_failed", {"backend": "docker", "error": "Error response from daemon: No such container: openclaw-sbx-main"}),
     ('bundle-mcp: server "github" closed; next request reconnects', "mcp.server_closed", {"server": "github"}),
     ('bundle-mcp: failed to start server "github" (npx -y @mcp/github): Error: spawn ENOENT', "mcp.server_failed",
      {"action": "start", "error": "Error: spawn ENOENT"}),
