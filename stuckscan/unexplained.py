@@ -102,6 +102,10 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # child never hears of it, but no class names the cause: policy "subagent announce give-up" in
     # tests/field/README.md reads a lost completion, an orphan pruned among its lines, as no stuck-session class)
     "subagent.orphan_pruned", "subagent.completion_failed", "subagent.delivery_discarded",
+    # (the t50b source audit of memory: memory-core's index sync or qmd update that threw, and a memory search or
+    # pre-prompt auto-recall that failed; the turn goes on without its memories and no session is held, but memory
+    # search is broken or stale until the cause is fixed, a failure the user should see)
+    "memory.sync_failed", "memory.search_failed",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
@@ -145,6 +149,9 @@ NOT_A_STALL_KINDS = frozenset({
     # (OpenClaw's OpenAI WebSocket stream passing a failed connect, send, broken session or warm-up by: the call goes on
     # over HTTP at once, src/agents/openai-ws-stream.ts; the t49f source audit)
     "model.ws_fallback",
+    # (memory search answered by the builtin index once qmd failed or was unavailable, and an embedding call retried
+    # after a retryable provider error within a bounded back-off: the search goes on, nothing waits; the t50b audit)
+    "memory.search_fallback", "memory.embedding_retry",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,
