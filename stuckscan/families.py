@@ -4268,6 +4268,57 @@ FAMILIES: tuple[Family, ...] = (
                                             "narrative generation failed for "),
         r"(?:memory-core: )?narrative generation (?P<status>failed) for (?P<phase>[\w-]{1,40}) phase:\s*(?P<error>.*)",
     ),
+    # memory-core's index and search (extensions/memory-core/src/memory/, subsystem memory, warn; the console drops the
+    # "memory " that repeats its tag). None holds a turn: each reports a bounded wait that ended. A memory index sync
+    # that threw (manager-sync-ops.ts's detached interval/watch sync and manager.ts's sync before a first search):
+    # "memory sync failed (<interval|watch|search-bootstrap|search-bootstrap-fallback>): <err>"; the qmd backend's
+    # index update (qmd-manager.ts): "qmd boot update failed: <err>", "qmd cli boot update failed: <err>", "qmd update
+    # failed (<err>)", and the gateway's deferred qmd start (src/gateway/server-startup-memory.ts): "qmd memory
+    # startup initialization failed: <err>". The index stays stale or empty and memory search is degraded: a fault
+    # the user should see, no stall. SQLite's "database is locked" in the error stays sqlite.busy (RC12 reads it
+    # beside a frozen process: the index is the gateway's own synchronous database work).
+    _anchored(
+        "memory.sync_failed", "warn", ("memory sync failed (", "sync failed ("),
+        r"(?:memory |(?=sync failed \((?:search-bootstrap|interval|watch)))sync failed \((?P<reason>[\w:.-]{1,60})\):\s*"
+        r"(?![^\n]{0,300}?database is locked)(?P<error>.*)",
+    ),
+    _anchored(
+        "memory.sync_failed", "warn", ("qmd boot update failed: ", "qmd cli boot update failed: ", "qmd update failed (",
+                                       "qmd memory startup initialization failed: "),
+        r"(?P<backend>qmd) (?P<reason>(?:cli )?boot update|update|memory startup initialization) failed(?:: | \()"
+        r"(?![^\n]{0,300}?database is locked)(?P<error>.*?)\)?\s*$",
+    ),
+    # A memory search that failed: the qmd backend's query (2026.3 builds, as pasted in field case f2693: "qmd query
+    # failed: <err>", the err "qmd query <q> --json -n <n> -c <collection> timed out after <n>ms" at its 4 s default),
+    # memory-core's pre-prompt auto-recall hook (extensions/memory-core/src/auto-recall.ts, plugin logger:
+    # "memory-core: autoRecall failed: <err>") and memory-lancedb's (extensions/memory-lancedb/index.ts:
+    # "memory-lancedb: recall failed: <err>"). The hook catches its error and the turn's prompt is built without the
+    # memories; a memory_search tool call gets the error as its result. No turn is held past the failure.
+    _anchored(
+        "memory.search_failed", "warn", ("qmd query failed: ", "memory-core: autoRecall failed: ",
+                                         "memory-lancedb: recall failed: "),
+        r"(?:(?P<backend>qmd) query|(?P<plugin>memory-core|memory-lancedb): (?:autoRecall|recall)) failed:\s*"
+        r"(?P<error>.*)",
+    ),
+    # The search manager giving up on qmd for the builtin SQLite index (extensions/memory-core/src/memory/
+    # search-manager.ts): "qmd memory failed; switching to builtin index: <err>" (a query that threw, the search is
+    # answered by the builtin index) and "qmd memory unavailable; falling back to builtin: <err>" (qmd could not be
+    # set up). The search goes on at once: no stall.
+    _anchored(
+        "memory.search_fallback", "warn", ("qmd memory failed; switching to builtin index: ",
+                                           "qmd memory unavailable; falling back to builtin: "),
+        r"(?P<backend>qmd) memory (?:failed; switching to builtin index|unavailable; falling back to builtin):\s*"
+        r"(?P<error>.*)",
+    ),
+    # An embedding call retried after a retryable provider error (429, 5xx, a reset; extensions/memory-core/src/memory/
+    # manager-embedding-ops.ts): "memory embeddings retryable error; retrying in <n>ms" (a jittered back-off of 0.5
+    # to 8 s, three attempts). An embedding call is a provider call, not the turn's model call; a retry is no stall
+    # (as model_fetch.retry). Its timeout ("memory embeddings query timed out after <n>s", 60 s remote, 5 min local)
+    # is an error inside another line (a memory_search result, a sync failure).
+    _anchored(
+        "memory.embedding_retry", "warn", ("memory embeddings retryable error; ", "embeddings retryable error; "),
+        r"(?:memory )?embeddings retryable error; (?P<action>[a-z][a-z -]{0,40}?) in ~?(?P<delayMs>\d+)ms",
+    ),
     # Plugin hooks (src/plugins/hooks.ts, plugins): a handler that threw or ran out of its budget (15 s for
     # before_prompt_build and the other modifying hooks unless the plugin sets timeoutMs): "[hooks] <hook> handler from
     # <plugin id> failed: <err>", the err "timed out after <n>ms" on a timeout (#75158). The turn goes on without the

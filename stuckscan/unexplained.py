@@ -116,6 +116,10 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # handler could not deliver, or whose request failed. Unless another client answers, the call waits out the
     # approval window, and tools.approval_timeout is RC03's evidence; the undelivered request alone names no stall)
     "approval.undelivered",
+    # (the t50b source audit of memory: memory-core's index sync or qmd update that threw, and a memory search or
+    # pre-prompt auto-recall that failed; the turn goes on without its memories and no session is held, but memory
+    # search is broken or stale until the cause is fixed, a failure the user should see)
+    "memory.sync_failed", "memory.search_failed",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
@@ -162,6 +166,9 @@ NOT_A_STALL_KINDS = frozenset({
     # (an exec the approver denied, the node host's allowlist refused, or a cron or headless run refused because it
     # cannot wait for an approval: the denial returns at once, nothing waits; the t50a source audit)
     "tools.approval_denied",
+    # (memory search answered by the builtin index once qmd failed or was unavailable, and an embedding call retried
+    # after a retryable provider error within a bounded back-off: the search goes on, nothing waits; the t50b audit)
+    "memory.search_fallback", "memory.embedding_retry",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

@@ -737,6 +737,31 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "memory.narrative_failed", {"status": "timeout", "phase": "light"}),
     ("plugins", "WARN", "memory-core: narrative generation failed for rem phase: Error: gateway timeout after 60000ms",
      "memory.narrative_failed", {"status": "failed", "phase": "rem", "error": "Error: gateway timeout after 60000ms"}),
+    # memory-core's index sync, search and embeddings, qmd, and the auto-recall hooks (the t50b source audit).
+    ("memory", "WARN", "memory sync failed (search-bootstrap): No API key found for provider \"openai\"",
+     "memory.sync_failed", {"reason": "search-bootstrap", "error": "No API key found for provider \"openai\""}),
+    ("memory", "WARN", "memory sync failed (watch): Error: memory embeddings batch timed out after 120s",
+     "memory.sync_failed", {"reason": "watch", "error": "Error: memory embeddings batch timed out after 120s"}),
+    ("memory", "WARN", "qmd boot update failed: Error: qmd update timed out after 120000ms", "memory.sync_failed",
+     {"backend": "qmd", "reason": "boot update", "error": "Error: qmd update timed out after 120000ms"}),
+    ("memory", "WARN", "qmd update failed (Error: qmd embed exited with code 1)", "memory.sync_failed",
+     {"backend": "qmd", "reason": "update", "error": "Error: qmd embed exited with code 1"}),
+    ("gateway", "WARN", "qmd memory startup initialization failed: Error: spawn qmd ENOENT", "memory.sync_failed",
+     {"backend": "qmd", "reason": "memory startup initialization", "error": "Error: spawn qmd ENOENT"}),
+    ("memory", "WARN", "qmd query failed: Error: qmd query notes --json -n 6 -c memory-root-main timed out after 4000ms",
+     "memory.search_failed",
+     {"backend": "qmd", "error": "Error: qmd query notes --json -n 6 -c memory-root-main timed out after 4000ms"}),
+    ("plugins", "WARN", "memory-core: autoRecall failed: memory embeddings query timed out after 60s",
+     "memory.search_failed", {"plugin": "memory-core", "error": "memory embeddings query timed out after 60s"}),
+    ("plugins", "WARN", "memory-lancedb: recall failed: Error: 400 the input length exceeds the context length",
+     "memory.search_failed",
+     {"plugin": "memory-lancedb", "error": "Error: 400 the input length exceeds the context length"}),
+    ("memory", "WARN", "qmd memory failed; switching to builtin index: qmd query notes --json timed out after 4000ms",
+     "memory.search_fallback", {"backend": "qmd", "error": "qmd query notes --json timed out after 4000ms"}),
+    ("memory", "WARN", "qmd memory unavailable; falling back to builtin: spawn qmd ENOENT", "memory.search_fallback",
+     {"backend": "qmd", "error": "spawn qmd ENOENT"}),
+    ("memory", "WARN", "memory embeddings retryable error; retrying in 1210ms", "memory.embedding_retry",
+     {"action": "retrying", "delayMs": 1210}),
     ("agent/embedded", "WARN", "FailoverError: CLI exceeded timeout (900s) and was terminated.",
      "cli.watchdog_timeout", {"timeoutSeconds": 900}),
     ("plugins", "WARN",
@@ -1299,6 +1324,7 @@ def test_cron_lines_take_their_fields_from_the_meta_object() -> None:
     "cron: isolated agent run started",
     "Google Chat message send failed: Error: Google Chat API 400: Invalid argument",  # one reply refused, not the app
     "message send failed: Error: msteams credentials not configured",  # the outbound send's throw, not the provider
+    "sync failed (token): boom",  # another component's sync, not memory-core's (its reasons: interval, watch, ...)
 ])
 def test_look_alikes_stay_generic(message: str) -> None:
     assert _one(message).kind == "generic"

@@ -994,6 +994,12 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"stage": "connection failed", "error": "socket hang up"}),
     ("narrative generation ended with status=timeout for deep phase.", "memory.narrative_failed",
      {"status": "timeout", "phase": "deep"}),
+    ("sync failed (search-bootstrap): No API key found for provider \"openai\"", "memory.sync_failed",
+     {"reason": "search-bootstrap"}),  # (the console's "[memory] " tag with the repeated label dropped)
+    ("qmd query failed: Error: qmd query x --json timed out after 4000ms", "memory.search_failed", {"backend": "qmd"}),
+    ("qmd memory failed; switching to builtin index: spawn qmd ENOENT", "memory.search_fallback", {"backend": "qmd"}),
+    ("memory embeddings retryable error; retrying in ~530ms", "memory.embedding_retry",
+     {"action": "retrying", "delayMs": 530}),
     ("embedded acpx runtime setup failed: spawn acpx ENOENT", "acp.backend_unavailable",
      {"stage": "setup", "error": "spawn acpx ENOENT"}),
     ("acpx ensureSession replacing missing named session: session=agent:claude:acp:3 cwd=/srv/work",
