@@ -116,6 +116,14 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # handler could not deliver, or whose request failed. Unless another client answers, the call waits out the
     # approval window, and tools.approval_timeout is RC03's evidence; the undelivered request alone names no stall)
     "approval.undelivered",
+    # (the t50f source audit of the task registry: `openclaw tasks audit` rows. A task or TaskFlow still running past
+    # the audit's 30 minutes with no event is either a run held that long or a record whose run ended without closing
+    # it, and the row names neither its run nor its session, so no class follows from it alone (RC05 is a leaked
+    # handle whose run is gone, which the row does not show; a live run past its budget is not RC05); a task closed as
+    # lost, its backing session gone (#71963 and #63196 show it after runs that succeeded); a queued task or a flow
+    # that has not advanced, a completion whose delivery failed, a flow stuck cancelling or pointing at a missing task.
+    # No dev case or policy reads them: faults the audit reports, judged by no rule)
+    "task.stale_running", "task.lost", "task.audit_finding",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
