@@ -94,6 +94,13 @@ FAILS_EVERY_UPDATE = _early_in_error(*_CODE_FAULT_WORDS, "Cannot find module", "
 # ("TypeError: ...", "Error [ERR_PACKAGE_PATH_NOT_EXPORTED]: ...").
 _LOAD_ERROR = r"(?:Error: )?Cannot find module .*|(?:[A-Z][A-Za-z]{0,40})?Error(?: \[[A-Z_]{1,60}\])?: .*"
 
+# A row of `openclaw tasks audit` (see the task.* families): scope, severity, code, the
+# item's id as cut to ten characters, its status, its age and the detail; format() fills the severity and code
+# alternatives.
+_TASK_AUDIT_ROW = (r"(?P<scope>Task|TaskFlow) +(?P<severity>{severity}) +(?P<code>{code}) +"
+                   r"(?P<item>[^\s]{{1,100}}) +(?P<status>[a-z_]{{1,20}}|n/a) +(?P<age>fresh|\d{{1,7}}[dhms](?:\d{{1,3}}[hms])?) +"
+                   r"(?P<detail>[^\n]{{1,300}})")
+
 # Telegram Bot API methods the channel calls: in a bare grammY error they name the channel.
 _BOT_API_METHODS = ("getUpdates", "sendMessage", "sendChatAction", "setMyCommands", "deleteMyCommands", "getMe",
                     "deleteWebhook", "setWebhook", "editMessageText", "sendPhoto", "sendDocument", "answerCallbackQuery")
@@ -4175,13 +4182,61 @@ FAMILIES: tuple[Family, ...] = (
     # orphaned parent-owned ACP session during task maintenance" and "Failed to close terminal ACP session during task
     # maintenance". Retried every sweep (coalesced when unchanged): an ACP session and its agent process that could
     # not be closed, which no rule judges (a 2026.4.27 build looped on it; the sessions it named were already stopped).
+    # The same sweep's "Failed to unbind terminal ACP session during task maintenance" (its close went through, the
+    # binding stayed) and "Failed to list ACP sessions during task maintenance" (the orphan pass could not start).
     _anchored(
         "acp.maintenance_close_failed", "warn",
         ("Failed to close orphaned parent-owned ACP session", "Failed to unbind orphaned parent-owned ACP session",
-         "Failed to close terminal ACP session"),
+         "Failed to close terminal ACP session", "Failed to unbind terminal ACP session"),
         r"Failed to (?P<action>close|unbind) (?P<which>orphaned parent-owned|terminal) ACP session during task "
         r"maintenance" + KV,
     ),
+    _anchored(
+        "acp.maintenance_close_failed", "warn", "Failed to list ACP sessions during task maintenance",
+        r"Failed to (?P<action>list) ACP sessions during task maintenance" + KV,
+    ),
+    # `openclaw tasks audit` (src/commands/tasks.ts; the findings of src/tasks/task-registry.audit.ts and
+    # task-flow-registry.audit.ts), one row a finding: "<Task|TaskFlow> <severity> <code> <item> <status> <age>
+    # <detail>", the columns padded (a paste often squeezes them to one space), the item the task's or flow's id cut to
+    # ten characters ("adfb3305-…"), the age "fresh" or "<d>d<h>h", "<h>h<m>m", "<m>m", "<s>s" since the record's last
+    # event (field age). A task still `running` past the audit's 30 minutes with no
+    # event is "error stale_running ... running task appears stuck" (a flow: "running TaskFlow has not advanced
+    # recently"; a retained yield owner: its guidance): either a run held that long or a record whose run ended
+    # without closing it, which the row alone cannot tell apart (task.stale_running). A task the registry closed because
+    # its backing session (child session, cron job, CLI run) is gone is "error lost ... <its error, 'backing session
+    # missing'>" ("warn lost ... task lost its backing session and is retained until cleanupAfter") (task.lost). The
+    # other fault codes: stale_queued ("queued task has not advanced recently", 10 minutes), delivery_failed ("terminal
+    # update delivery failed"), a flow's stale_waiting / stale_blocked / cancel_stuck / missing_linked_tasks /
+    # blocked_task_missing, restore_failed ("task-flow registry restore failed: <err>") (task.audit_finding). The
+    # bookkeeping codes missing_cleanup ("terminal task is missing cleanupAfter") and inconsistent_timestamps
+    # ("startedAt is earlier than createdAt", which #69229 showed on healthy tasks) are no fault (task.audit_note). The
+    # rows name no run id or session key: `openclaw tasks list` and `tasks show <id>` do.
+    _anchored(
+        "task.stale_running", "error", ("Task ", "TaskFlow "),
+        _TASK_AUDIT_ROW.format(severity="error", code="stale_running"),
+    ),
+    _anchored(
+        "task.lost", "error", "Task ", _TASK_AUDIT_ROW.format(severity="error", code="lost"),
+    ),
+    _anchored(
+        "task.lost", "warn", "Task ", _TASK_AUDIT_ROW.format(severity="warn", code="lost"),
+    ),
+    _anchored(
+        "task.audit_finding", "warn", ("Task ", "TaskFlow "),
+        _TASK_AUDIT_ROW.format(severity="error|warn", code="stale_queued|delivery_failed|stale_waiting|stale_blocked"
+                               "|cancel_stuck|missing_linked_tasks|blocked_task_missing|restore_failed"),
+    ),
+    _anchored(
+        "task.audit_note", "info", ("Task ", "TaskFlow "),
+        _TASK_AUDIT_ROW.format(severity="warn", code="missing_cleanup|inconsistent_timestamps"),
+    ),
+    # The same command's header, "Tasks audit: <n> findings · <n> errors · <n> warnings" (an audit with no findings
+    # goes on "No tasks audit findings."): counts, no fault of its own; the rows say what was found.
+    _anchored(
+        "task.audit_summary", "info", "Tasks audit: ",
+        r"Tasks audit: (?P<findings>\d+) findings? · (?P<errors>\d+) errors? · (?P<warnings>\d+) warnings?",
+    ),
+    _anchored("task.audit_summary", "info", "No tasks audit findings", r"No tasks audit findings"),
     # The ACP session manager's turn deadline (src/acp/control-plane/manager.core.ts, later manager.turn-runner.ts):
     # the turn is cancelled and fails with AcpRuntimeError code ACP_TURN_FAILED, "ACP turn timed out after <n>s." (in
     # the spawn's or dispatch's error line, wherever it is printed): an ACP turn that gave no answer in its budget.

@@ -120,6 +120,14 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # pre-prompt auto-recall that failed; the turn goes on without its memories and no session is held, but memory
     # search is broken or stale until the cause is fixed, a failure the user should see)
     "memory.sync_failed", "memory.search_failed",
+    # (the t50f source audit of the task registry: `openclaw tasks audit` rows. A task or TaskFlow still running past
+    # the audit's 30 minutes with no event is either a run held that long or a record whose run ended without closing
+    # it, and the row names neither its run nor its session, so no class follows from it alone (RC05 is a leaked
+    # handle whose run is gone, which the row does not show; a live run past its budget is not RC05); a task closed as
+    # lost, its backing session gone (#71963 and #63196 show it after runs that succeeded); a queued task or a flow
+    # that has not advanced, a completion whose delivery failed, a flow stuck cancelling or pointing at a missing task.
+    # No dev case or policy reads them: faults the audit reports, judged by no rule)
+    "task.stale_running", "task.lost", "task.audit_finding",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count

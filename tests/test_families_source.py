@@ -689,6 +689,11 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"action": "close", "which": "orphaned parent-owned"}),
     ("tasks/task-registry-maintenance", "WARN", "Failed to close terminal ACP session during task maintenance",
      "acp.maintenance_close_failed", {"action": "close", "which": "terminal"}),
+    # t50f: the same sweep's unbind after a terminal close, and its listing of ACP sessions, failing
+    ("tasks/task-registry-maintenance", "WARN", "Failed to unbind terminal ACP session during task maintenance",
+     "acp.maintenance_close_failed", {"action": "unbind", "which": "terminal"}),
+    ("tasks/task-registry-maintenance", "WARN", "Failed to list ACP sessions during task maintenance",
+     "acp.maintenance_close_failed", {"action": "list"}),
     ("agent", "ERROR", "sessions_spawn failed: AcpRuntimeError: ACP turn timed out after 600s.", "acp.turn_timeout",
      {"reason": "timed out", "timeoutSeconds": 600}),
     ("agent", "ERROR", "AcpRuntimeError: Permission prompt unavailable in non-interactive mode",
@@ -2083,3 +2088,82 @@ def test_a_healthy_sandboxed_exec_and_a_healthy_node_invoke_stay_quiet(tmp_path:
     analysis = analyze_paths([str(path)])
     assert not analysis.incidents
     assert all(e.level not in ("warn", "error") for e in parse_path(str(path), ParseOptions(), ParseStats()))
+
+
+# (t50f) `openclaw tasks audit` as printed (src/commands/tasks.ts formatAuditRows; codes and details from
+# src/tasks/task-registry.audit.ts and task-flow-registry.audit.ts): the header, the column row, then one row a finding.
+TASKS_AUDIT_OUTPUT = [
+    "Tasks audit: 6 findings · 3 errors · 3 warnings",
+    "Task findings: 5 · TaskFlow findings: 1",
+    "Scope    Severity Code                   Item       Status     Age      Detail",
+    "Task     error    stale_running          adfb3305-… running    3h10m    running task appears stuck",
+    "Task     error    lost                   55aad356-… lost       1h12m    backing session missing",
+    "TaskFlow error    stale_running          7a2c91d0-… running    45m      running TaskFlow has not advanced recently",
+    "Task     warn     stale_queued           0b1c2d3e-… queued     12m      queued task has not advanced recently",
+    "Task     warn     delivery_failed        9906af0e-… failed     2h5m     terminal update delivery failed",
+    "Task     warn     missing_cleanup        4f5e6d7c-… succeeded  6d1h     terminal task is missing cleanupAfter",
+]
+
+
+def test_a_pasted_tasks_audit_reads_each_finding_with_its_state_and_age() -> None:
+    events = parse_text_lines(TASKS_AUDIT_OUTPUT, "pasted.txt", ParseOptions())
+    kinds = [e.kind for e in events]
+    assert kinds == ["task.audit_summary", "generic", "generic", "task.stale_running", "task.lost",
+                     "task.stale_running", "task.audit_finding", "task.audit_finding", "task.audit_note"]
+    stale = events[3]
+    _check(stale, "task.stale_running", {"scope": "Task", "severity": "error", "item": "adfb3305-…",
+                                         "status": "running", "detail": "running task appears stuck"})
+    assert stale.level == "error" and stale.seconds["age"] == 3 * 3600 + 10 * 60
+    assert events[5].fields["scope"] == "TaskFlow" and events[5].seconds["age"] == 45 * 60
+    assert events[6].fields["code"] == "stale_queued" and events[6].level == "warn"
+    assert events[8].level == "info"  # (bookkeeping: no fault)
+    assert events[0].fields == {"findings": 6, "errors": 3, "warnings": 3}
+
+
+def test_a_squeezed_tasks_audit_row_as_pasted_in_an_issue_reads_alike() -> None:
+    # (#78463 and #71963 pasted the rows with the padding squeezed)
+    _check(_one("Task     error    stale_running    adfb3305-…  running  3h10m   running task appears stuck"),
+           "task.stale_running", {"status": "running", "age": "3h10m"})
+    _check(_one("Task error lost <task-id> lost 6d1h backing session missing"), "task.lost",
+           {"item": None, "detail": "backing session missing"})  # (a placeholder reads as no id)
+    retained = _one("Task     warn     lost                   55aad356-… lost       2h       task lost its backing "
+                    "session and is retained until cleanupAfter")
+    assert retained.kind == "task.lost" and retained.level == "warn"
+
+
+@pytest.mark.parametrize("message", [
+    "Task findings: 3 · TaskFlow findings: 0",
+    "Task error stale_running happened yesterday, a reporter's words",  # no item, status and age
+    "Task     error    some_new_code          adfb3305-… running    3h10m    a code no family knows",
+])
+def test_tasks_audit_look_alikes_stay_generic(message: str) -> None:
+    assert _one(message).kind == "generic"
+
+
+def test_a_healthy_tasks_audit_stays_quiet(tmp_path: Path) -> None:
+    # (t50f) an audit with no findings (#148936's paste) and a maintenance pass with nothing to do: no fault, no
+    # episode, nothing unexplained
+    path = tmp_path / "tasks.txt"
+    path.write_text("\n".join([
+        "Tasks audit: 0 findings · 0 errors · 0 warnings",
+        "Limit: 20",
+        "Task findings: 0 · TaskFlow findings: 0",
+        "No tasks audit findings.",
+        "Tasks maintenance (preview): tasks 0 reconcile · 0 recovered · 0 cleanup stamp · 0 prune; task-flows 0 "
+        "reconcile · 0 prune",
+        "Tasks health: 0 queued · 0 running · 0 audit errors · 0 audit warnings",
+    ]) + "\n")
+    analysis = analyze_paths([str(path)])
+    assert not analysis.incidents
+    assert analysis.unexplained.count == 0
+    events = list(parse_path(str(path), ParseOptions(), ParseStats()))
+    assert [e.kind for e in events].count("task.audit_summary") == 2
+    assert all(e.level not in ("warn", "error") for e in events)
+
+
+def test_a_stale_running_audit_row_is_a_fault_no_rule_judges(tmp_path: Path) -> None:
+    path = tmp_path / "audit.txt"
+    path.write_text("\n".join(TASKS_AUDIT_OUTPUT[:4]) + "\n")
+    analysis = analyze_paths([str(path)])
+    assert not analysis.incidents
+    assert analysis.unexplained.count == 1
