@@ -102,6 +102,9 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # child never hears of it, but no class names the cause: policy "subagent announce give-up" in
     # tests/field/README.md reads a lost completion, an orphan pruned among its lines, as no stuck-session class)
     "subagent.orphan_pruned", "subagent.completion_failed", "subagent.delivery_discarded",
+    # (the t50c source audit of cron: the scheduler's tick threw, so that tick's due jobs did not start then; no run
+    # is held and no class names it)
+    "cron.tick_failed",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
@@ -109,6 +112,7 @@ UNJUDGED_FAULT_KINDS = frozenset({
 NOT_A_STALL_KINDS = frozenset({
     "codex.client_retired", "codex.turn_released",
     "compaction.overflow_recovery", "cron.run_waiting", "cron.stale_running_cleared", "embedded.startup_stages",
+    "cron.housekeeping",  # (cron's session reaper and schedule computation failing: no run is held)
     "gateway.already_running", "gateway.restart_ignored", "gateway.shutdown_completed", "gateway.shutdown_slow",
     "restart.continuation_coalesced",  # (two sessions asking for a restart at once: the restart goes ahead, no run cut)
     "logging.rotation_failed", "logging.size_cap", "model_fetch.retry", "transcript.missing",
