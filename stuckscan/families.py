@@ -1826,10 +1826,15 @@ FAMILIES: tuple[Family, ...] = (
     # running, "cron: clearing stale running marker on startup" (warn, jobId= runningAtMs=), and a manual run queued
     # behind others, "cron: queued manual run waiting for an execution slot" (warn, jobId= runId= waitMs= queuedAhead=).
     # The console drops a message's repeat of its tag ("[cron] clearing stale running marker on startup"), and so
-    # does a paste's "cron: " read as the subsystem: the label is optional.
+    # does a paste's "cron: " read as the subsystem: the label is optional. The timer's tick clears a marker more than
+    # 2 h old that no run of this process owns the same way, "cron: clearing stuck running marker" (warn, jobId=
+    # runningAtMs=; src/cron/service/jobs.ts, still in the newest builds): its run's process is gone or the marker
+    # leaked, no live run holds it (field marker=stale|stuck).
     _anchored(
-        "cron.stale_running_cleared", "warn", ("cron: clearing stale running marker", "clearing stale running marker"),
-        r"(?:cron: )?clearing stale running marker(?: on startup)?" + KV,
+        "cron.stale_running_cleared", "warn",
+        ("cron: clearing stale running marker", "clearing stale running marker", "cron: clearing stuck running marker",
+         "clearing stuck running marker"),
+        r"(?:cron: )?clearing (?P<marker>stale|stuck) running marker(?: on startup)?" + KV,
     ),
     _anchored(
         "cron.run_waiting", "warn", ("cron: queued manual run waiting", "queued manual run waiting"),
@@ -4431,6 +4436,45 @@ FAMILIES: tuple[Family, ...] = (
         "heartbeat.run_failed", "error", "runOnce threw unexpectedly: ",
         r"\A(?:heartbeat runner: )?(?:(?P<scope>targeted|commitment) )?runOnce threw unexpectedly:\s*"
         r"(?P<error>[^\n]{0,2000})",
+    ),
+    # -- t50c source audit of cron (src/cron/service/, subsystem cron, the fields in the meta object). A job whose run
+    # threw, "cron: job failed: <error>" (warn; jobId, jobName, timeoutMs): in builds before the run receipts every
+    # run's throw (timer.ts), in the newest the isolated run's setup error (timer.ts onSetupError); and a recurring
+    # job the service turned off after its run failed again and again, "cron: auto-disabled job after consecutive run
+    # failures" (error; jobId, name, consecutiveErrors, error). Searched and after every other family, so an error a
+    # family reads (the job's own timeout and its phase, a model timeout, a session lock) keeps that reading.
+    _searched(
+        "cron.job_error", "warn", "cron: job failed: ",
+        r"\A(?:cron: )?(?P<stage>job failed):\s*(?P<error>[^\n{]{0,2000}[^\s{])?",
+    ),
+    _searched(
+        "cron.job_error", "error", "auto-disabled job after consecutive run failures",
+        r"\A(?:cron: )?(?P<stage>auto-disabled job after consecutive run failures)" + KV,
+    ),
+    # The scheduler's own tick throwing (error; err), "cron: timer tick failed", and the tick a freed execution slot
+    # asks for, "cron: immediate capacity recheck failed" (error; err) (src/cron/service/timer.ts): the due jobs of
+    # that tick did not start then; the timer is armed again. Searched last, so a store error a family reads
+    # (SQLITE_BUSY) keeps that reading.
+    _searched(
+        "cron.tick_failed", "error", "timer tick failed",
+        r"\A(?:cron: )?(?P<stage>timer tick failed)" + KV,
+    ),
+    _searched(
+        "cron.tick_failed", "error", "immediate capacity recheck failed",
+        r"\A(?:cron: )?(?P<stage>immediate capacity recheck failed)" + KV,
+    ),
+    # Cron's housekeeping (src/cron/service/timer.ts, jobs-scheduling.ts): the cron-run session reaper,
+    # "cron: session reaper sweep failed" (warn; err, storePath) and "cron: session reaper preparation failed" (warn;
+    # err); a schedule that cannot be computed, "cron: failed to compute next run for job (skipping)" (warn; jobId,
+    # name, errorCount, err) and, repeated, "cron: auto-disabled job after repeated schedule errors" (error). No run is
+    # held by any of them.
+    _anchored(
+        "cron.housekeeping", "warn",
+        ("cron: session reaper ", "session reaper sweep failed", "session reaper preparation failed",
+         "cron: failed to compute next run", "failed to compute next run for job",
+         "cron: auto-disabled job after repeated schedule errors", "auto-disabled job after repeated schedule errors"),
+        r"(?:cron: )?(?P<what>session reaper (?:sweep|preparation) failed|failed to compute next run for job"
+        r"|auto-disabled job after repeated schedule errors)" + KV,
     ),
 )
 

@@ -257,6 +257,22 @@ def _merge_meta(meta: dict[str, Any], kind: str, fields: dict[str, Any], raw: di
             enrich(value, fields, raw, seconds)
 
 
+def _cron_error_in_meta(meta: dict[str, Any], kind: str, fields: dict[str, Any], raw: dict[str, str],
+                        seconds: dict[str, float]) -> str:
+    """A cron run's error line whose error, in the meta object only (the file form of ``cron: job run returned error
+    status``, src/cron/service/timer.ts), is the job's own timeout ``cron: job execution timed out[ (last phase:
+    <phase>)]``: read as that timeout with its phase (``cron.job_timeout``), as the console form, which prints the
+    error in the line, already is. Another error keeps the line ``kind``."""
+    error = meta.get("error")
+    if not isinstance(error, str) or "cron: job execution timed out" not in error:
+        return kind
+    found = families.match_family(error)
+    if found is None or found[0].kind != "cron.job_timeout":
+        return kind
+    apply_family(error, fields, raw, seconds, found)
+    return found[0].kind
+
+
 def _alias_own_fields(kind: str, fields: dict[str, Any], raw: dict[str, str], seconds: dict[str, float]) -> None:
     """A meta object's keys quoted as the line's own ``key=value`` words (``embedded_run_failover_decision ...
     failoverReason=timeout``): the values under the console's names too, as a meta object's would be."""
@@ -1975,6 +1991,8 @@ class LineParser:
         kind = family.kind if family else (record.kind or GENERIC_KIND)
         if record.meta:
             _merge_meta(record.meta, kind, fields, raw, seconds)
+            if kind == "cron.job_error":
+                kind = _cron_error_in_meta(record.meta, kind, fields, raw, seconds)
         elif kind in meta_fields.ALIASES:
             _alias_own_fields(kind, fields, raw, seconds)
         _derive(fields, record.session_hint)

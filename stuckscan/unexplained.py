@@ -128,6 +128,9 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # that has not advanced, a completion whose delivery failed, a flow stuck cancelling or pointing at a missing task.
     # No dev case or policy reads them: faults the audit reports, judged by no rule)
     "task.stale_running", "task.lost", "task.audit_finding",
+    # (the t50c source audit of cron: the scheduler's tick threw, so that tick's due jobs did not start then; no run
+    # is held and no class names it)
+    "cron.tick_failed",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
@@ -135,6 +138,7 @@ UNJUDGED_FAULT_KINDS = frozenset({
 NOT_A_STALL_KINDS = frozenset({
     "codex.client_retired", "codex.turn_released",
     "compaction.overflow_recovery", "cron.run_waiting", "cron.stale_running_cleared", "embedded.startup_stages",
+    "cron.housekeeping",  # (cron's session reaper and schedule computation failing: no run is held)
     "gateway.already_running", "gateway.restart_ignored", "gateway.shutdown_completed", "gateway.shutdown_slow",
     "restart.continuation_coalesced",  # (two sessions asking for a restart at once: the restart goes ahead, no run cut)
     "logging.rotation_failed", "logging.size_cap", "model_fetch.retry", "transcript.missing",

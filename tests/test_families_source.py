@@ -485,6 +485,21 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "cron: isolated agent setup timed out before runner start; backing off job without gateway restart",
      "cron.setup_timeout", {"action": "backing off job without gateway restart"}),
     ("cron", "WARN", "cron: job run returned error status", "cron.job_error", {"stage": "job run returned error status"}),
+    ("cron", "WARN", "cron: job failed: Error: gateway closed (1006)", "cron.job_error",
+     {"stage": "job failed", "error": "Error: gateway closed (1006)"}),
+    ("cron", "ERROR", "cron: auto-disabled job after consecutive run failures", "cron.job_error",
+     {"stage": "auto-disabled job after consecutive run failures"}),
+    ("cron", "ERROR", "cron: timer tick failed", "cron.tick_failed", {"stage": "timer tick failed"}),
+    ("cron", "ERROR", "cron: immediate capacity recheck failed", "cron.tick_failed",
+     {"stage": "immediate capacity recheck failed"}),
+    ("cron", "WARN", "cron: session reaper sweep failed", "cron.housekeeping", {"what": "session reaper sweep failed"}),
+    ("cron", "WARN", "cron: session reaper preparation failed", "cron.housekeeping",
+     {"what": "session reaper preparation failed"}),
+    ("cron", "WARN", "cron: failed to compute next run for job (skipping)", "cron.housekeeping",
+     {"what": "failed to compute next run for job"}),
+    ("cron", "ERROR", "cron: auto-disabled job after repeated schedule errors", "cron.housekeeping",
+     {"what": "auto-disabled job after repeated schedule errors"}),
+    ("cron", "WARN", "cron: clearing stuck running marker", "cron.stale_running_cleared", {"marker": "stuck"}),
     ("cron", "WARN", "cron: disabling one-shot job after error", "cron.job_error",
      {"stage": "disabling one-shot job after error"}),
     ("cron", "INFO", "cron: applying error backoff", "cron.retry_backoff", {"stage": "applying error backoff"}),
@@ -1343,6 +1358,28 @@ def test_the_cron_pre_model_watchdog_is_read_where_cron_records_it() -> None:
     record = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "cron", "cron: job run returned error status",
                              level="WARN", meta=meta))
     _check(record, "cron.job_error", {"consecutiveErrors": 4})
+
+
+def test_a_cron_run_error_whose_meta_error_is_the_job_timeout_is_that_timeout_with_its_phase() -> None:
+    # (t50c: the file form of "cron: job run returned error status" carries the error only in its meta object)
+    meta = {"jobId": "daily-digest", "jobName": "digest",
+            "error": "cron: job execution timed out (last phase: model-call-started)"}
+    record = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "cron", "cron: job run returned error status",
+                             level="WARN", meta=meta))
+    _check(record, "cron.job_timeout", {"phase": "model-call-started", "jobId": "daily-digest"})
+    other = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "cron", "cron: job run returned error status",
+                            level="WARN", meta={"jobId": "daily-digest", "error": "Error: boom"}))
+    _check(other, "cron.job_error", {"error": "Error: boom"})
+
+
+def test_a_thrown_cron_run_keeps_the_reading_of_its_error() -> None:
+    # "cron: job failed: <error>" is searched after every other family: the job's own timeout keeps its phase
+    timed_out = _one("2026-05-21T18:00:00.000+08:00 [cron] cron: job failed: cron: job execution timed out "
+                     "(last phase: model-call-started)")
+    _check(timed_out, "cron.job_timeout", {"phase": "model-call-started"})
+    plain = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "cron", "cron: job failed: Error: gateway closed",
+                            level="WARN", meta={"jobId": "daily-digest", "timeoutMs": 600000}))
+    _check(plain, "cron.job_error", {"error": "Error: gateway closed", "jobId": "daily-digest"})
 
 
 def test_the_file_form_of_a_codex_turn_watchdog_carries_its_fields_in_the_meta_object() -> None:
