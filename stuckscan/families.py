@@ -4303,9 +4303,12 @@ FAMILIES: tuple[Family, ...] = (
     # session (and its <sessionId>.acp-stream.jsonl), "<agent> has produced no output for <n>s. It may be waiting for
     # interactive input." (60 s with no assistant output, once until output resumes: "<agent> resumed output.") and
     # "<agent> stream relay timed out after <n>s without completion." (the relay's 6 h lifetime). An ACP child that went
-    # silent or never finished; no dev case says whose fault.
+    # silent or never finished; no dev case says whose fault. (q61: the no-output notice is a heads-up, info when its
+    # line states no level: the relay writes it after 60 s with no assistant text other than commentary, so a healthy
+    # child busy with its tools for a minute writes it too, then "resumed output." and "run completed in <n>s."; only
+    # the lifetime running out says the child never finished.)
     _searched(
-        "acp.child_silent", "warn", "has produced no output for ",
+        "acp.child_silent", "info", "has produced no output for ",
         r"(?P<reason>has produced no output) for (?P<noOutputSeconds>\d+)s\. It may be waiting for (?:interactive )?input",
     ),
     _searched(

@@ -507,3 +507,25 @@ def test_a_healthy_acp_spawn_turn_and_close_stays_quiet(tmp_path: Path) -> None:
     for result in _analyzed_both_ways(tmp_path, lines):
         assert not result.incidents and not result.episodes
         assert result.unexplained.count == 0
+
+
+def test_an_acp_child_quiet_for_a_minute_then_resuming_and_completing_stays_quiet(tmp_path: Path) -> None:
+    # q61: the spawn relay (src/agents/acp-spawn-parent-stream.ts) writes its no-output notice after 60 s with no
+    # assistant text but commentary, which a healthy child running its tools for a minute also does; it then resumes
+    # and completes. Pasted as the parent session's system events (no level), the notice is a heads-up, not a fault:
+    # no all-clear lost over it. The relay's lifetime running out without completion still counts.
+    log = tmp_path / "acp-relay.txt"
+    log.write_text(
+        "System: [2026-11-20 10:00:00] Started codex session agent:codex:acp:3f2a. Streaming progress updates to "
+        "parent session.\n"
+        "System: [2026-11-20 10:01:00] codex has produced no output for 60s. It may be waiting for interactive input.\n"
+        "System: [2026-11-20 10:01:40] codex resumed output.\n"
+        "System: [2026-11-20 10:02:10] codex run completed in 130s.\n", encoding="utf-8")
+    for analyze in (analyze_paths, analyze_paths_fast):
+        result = analyze([str(log)])
+        assert not result.incidents and not result.episodes
+        assert result.unexplained.count == 0, analyze
+    lifetime = tmp_path / "acp-relay-lifetime.txt"
+    lifetime.write_text("System: [2026-11-20 16:00:00] codex stream relay timed out after 21600s without "
+                        "completion.\n", encoding="utf-8")
+    assert analyze_paths([str(lifetime)]).unexplained.count == 1
