@@ -94,6 +94,13 @@ FAILS_EVERY_UPDATE = _early_in_error(*_CODE_FAULT_WORDS, "Cannot find module", "
 # ("TypeError: ...", "Error [ERR_PACKAGE_PATH_NOT_EXPORTED]: ...").
 _LOAD_ERROR = r"(?:Error: )?Cannot find module .*|(?:[A-Z][A-Za-z]{0,40})?Error(?: \[[A-Z_]{1,60}\])?: .*"
 
+# The bookkeeping of a cron run's delivery (see the cron.delivery_housekeeping families).
+_CRON_DELIVERY_HOUSEKEEPING = (
+    r"failed to mirror direct delivery into session transcript|failed to resolve destination session for direct "
+    r"delivery mirror|failed to queue isolated cron awareness for the main session|durable delivery receipt unavailable"
+    r"|Failed to persist model switch session entry|sourceDelivery is undefined"
+)
+
 # A row of `openclaw tasks audit` (see the task.* families): scope, severity, code, the
 # item's id as cut to ten characters, its status, its age and the detail; format() fills the severity and code
 # alternatives.
@@ -4478,6 +4485,63 @@ FAMILIES: tuple[Family, ...] = (
          "cron: auto-disabled job after repeated schedule errors", "auto-disabled job after repeated schedule errors"),
         r"(?:cron: )?(?P<what>session reaper (?:sweep|preparation) failed|failed to compute next run for job"
         r"|auto-disabled job after repeated schedule errors)" + KV,
+    ),
+    # -- t50g source audit of cron's isolated-agent runner and its delivery (src/cron/isolated-agent/delivery-dispatch.ts,
+    # run-executor.ts; logWarn/logError of src/logger.ts). The message starts "[cron:<jobId>] ", which names no
+    # subsystem: the file record keeps it in the message, the console prints it as the line's tag (so the console form
+    # is the bare text under a "[cron:<jobId>]" tag). Searched, and after every other family, so an error a family reads
+    # (a gateway timeout, a session lock) keeps that reading. A best-effort delivery that failed after the run, "[cron:
+    # <jobId>] delivery failed (bestEffort): <err>" and one payload of it, "... delivery payload failed (bestEffort):
+    # <err>" (error); and the service's failure alert that the channel did not take, "cron: failure alert delivery
+    # failed" (warn; jobId, err in the meta object; src/cron/service/timer.ts). The run had ended: a message lost.
+    _searched(
+        "cron.delivery_failed", "error", "failed (bestEffort)",
+        r"(?:\[cron:(?P<jobId>[^\]\s]{1,120})\] )?(?P<stage>delivery (?:payload )?failed) \(bestEffort\):\s*"
+        r"(?P<error>[^\n]{0,2000})",
+    ),
+    _searched(
+        "cron.delivery_failed", "warn", "failure alert delivery failed",
+        r"\A(?:cron: )?(?P<what>failure alert) delivery failed" + KV,
+    ),
+    # The direct delivery's own retry of a transient channel error (warn), "[cron:<jobId>] transient direct announce
+    # delivery failure, retrying <n>/<max> in <s>s: <err>" (5, 10 and 20 s; the last failure is the line above or the
+    # run's error). A bounded wait, not a stall.
+    _searched(
+        "cron.delivery_retry", "warn", "transient direct announce delivery failure",
+        r"(?:\[cron:(?P<jobId>[^\]\s]{1,120})\] )?transient direct announce delivery failure, retrying "
+        r"(?P<attempt>\d+)/(?P<maxAttempts>\d+) in (?P<delaySeconds>\d+)s:\s*(?P<error>[^\n]{0,2000})",
+    ),
+    # A run that started more than 3 h after its slot drops its delivery (warn): "[cron:<jobId>] skipping stale delivery
+    # scheduled at <ISO>, started <n>m late, current age <n>m". The run went ahead but its message was not sent; the
+    # line does not say why it started late (a gateway down or asleep, a backlog of runs).
+    _searched(
+        "cron.delivery_skipped", "warn", "skipping stale delivery scheduled at",
+        r"(?:\[cron:(?P<jobId>[^\]\s]{1,120})\] )?skipping stale delivery scheduled at (?P<scheduledAt>\S{1,40}), "
+        r"started (?P<lateMinutes>-?\d+)m late, current age (?P<ageMinutes>-?\d+)m",
+    ),
+    # The delivery's bookkeeping (warn): "[cron:<jobId>] failed to mirror direct delivery into session transcript:
+    # <reason>", "... failed to resolve destination session for direct delivery mirror: <err>", "... failed to queue
+    # isolated cron awareness for the main session: <err>", "... durable delivery receipt unavailable; continuing
+    # best-effort delivery: <err>"; and the runner's (run-executor.ts): "... Failed to persist model switch session
+    # entry: <err>", "... sourceDelivery is undefined; using fallback — possible build artifact mismatch". The message
+    # was sent or the run goes on; nothing is held.
+    _searched(
+        "cron.delivery_housekeeping", "warn", "[cron:",
+        r"\[cron:(?P<jobId>[^\]\s]{1,120})\] (?P<what>" + _CRON_DELIVERY_HOUSEKEEPING + ")",
+    ),
+    _anchored(
+        "cron.delivery_housekeeping", "warn",
+        ("failed to mirror direct delivery", "failed to resolve destination session for direct delivery",
+         "failed to queue isolated cron awareness", "durable delivery receipt unavailable",
+         "Failed to persist model switch session entry", "sourceDelivery is undefined"),
+        r"(?P<what>" + _CRON_DELIVERY_HOUSEKEEPING + ")",
+    ),
+    # The runner giving up on a model the live session keeps switching (warn), "[cron:<jobId>] LiveSessionModelSwitchError
+    # retry limit reached (<n>); aborting": the run throws and its job records the error.
+    _searched(
+        "cron.job_error", "warn", "LiveSessionModelSwitchError retry limit reached",
+        r"(?:\[cron:(?P<jobId>[^\]\s]{1,120})\] )?(?P<stage>LiveSessionModelSwitchError retry limit reached)"
+        r"(?: \((?P<retries>\d+)\))?",
     ),
 )
 

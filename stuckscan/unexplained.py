@@ -131,6 +131,11 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # (the t50c source audit of cron: the scheduler's tick threw, so that tick's due jobs did not start then; no run
     # is held and no class names it)
     "cron.tick_failed",
+    # (the t50g source audit of cron's isolated-agent delivery: a best-effort delivery or one of its payloads that the
+    # channel did not take after the run, and the service's failure alert that was not delivered, a message lost; a
+    # run that started more than 3 h late and dropped its delivery, which does not say why it was late. No run is
+    # held; the dev labels read a cron delivery failure as no stall (f3269, f3521): faults the user saw)
+    "cron.delivery_failed", "cron.delivery_skipped",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
@@ -139,6 +144,10 @@ NOT_A_STALL_KINDS = frozenset({
     "codex.client_retired", "codex.turn_released",
     "compaction.overflow_recovery", "cron.run_waiting", "cron.stale_running_cleared", "embedded.startup_stages",
     "cron.housekeeping",  # (cron's session reaper and schedule computation failing: no run is held)
+    # (cron's direct delivery retrying a transient channel error, 5 to 20 s, and its bookkeeping: the transcript mirror,
+    # the main session's awareness event, the durable receipt, the runner's model-switch entry; the message was sent
+    # or its failure is its own line, nothing is held)
+    "cron.delivery_retry", "cron.delivery_housekeeping",
     "gateway.already_running", "gateway.restart_ignored", "gateway.shutdown_completed", "gateway.shutdown_slow",
     "restart.continuation_coalesced",  # (two sessions asking for a restart at once: the restart goes ahead, no run cut)
     "logging.rotation_failed", "logging.size_cap", "model_fetch.retry", "transcript.missing",

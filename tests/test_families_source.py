@@ -499,6 +499,8 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"what": "failed to compute next run for job"}),
     ("cron", "ERROR", "cron: auto-disabled job after repeated schedule errors", "cron.housekeeping",
      {"what": "auto-disabled job after repeated schedule errors"}),
+    # cron's failure alert that its channel did not take (src/cron/service/timer.ts; the t50g audit).
+    ("cron", "WARN", "cron: failure alert delivery failed", "cron.delivery_failed", {"what": "failure alert"}),
     ("cron", "WARN", "cron: clearing stuck running marker", "cron.stale_running_cleared", {"marker": "stuck"}),
     ("cron", "WARN", "cron: disabling one-shot job after error", "cron.job_error",
      {"stage": "disabling one-shot job after error"}),

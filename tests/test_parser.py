@@ -1041,6 +1041,16 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("heartbeat: HEARTBEAT_OK delivery failed: Network request for 'sendMessage' failed!", "heartbeat.delivery_failed",
      {"what": "HEARTBEAT_OK", "error": "Network request for 'sendMessage' failed!"}),
     ("heartbeat: unknown accountId", "heartbeat.housekeeping", {"what": "unknown accountId"}),
+    # cron's isolated-agent delivery (t50g: src/cron/isolated-agent/delivery-dispatch.ts, run-executor.ts)
+    ("[cron:daily-digest] delivery failed (bestEffort): Error: chat not found", "cron.delivery_failed",
+     {"jobId": "daily-digest", "stage": "delivery failed", "error": "Error: chat not found"}),
+    ("cron: failure alert delivery failed", "cron.delivery_failed", {"what": "failure alert"}),
+    ("[cron:daily-digest] transient direct announce delivery failure, retrying 2/4 in 5s: Error: gateway not connected",
+     "cron.delivery_retry", {"attempt": 2, "maxAttempts": 4, "delaySeconds": 5}),
+    ("[cron:daily-digest] skipping stale delivery scheduled at 2026-11-20T05:00:00.000Z, started 185m late, current age "
+     "186m", "cron.delivery_skipped", {"lateMinutes": 185, "ageMinutes": 186}),
+    ("[cron:daily-digest] failed to mirror direct delivery into session transcript: session not found",
+     "cron.delivery_housekeeping", {"what": "failed to mirror direct delivery into session transcript"}),
     ("PermissionPromptUnavailableError: Permission prompt unavailable in non-interactive mode",
      "acp.permission_unavailable", {"reason": "unavailable"}),
     ("[hooks] before_prompt_build handler from hindsight-openclaw failed: timed out after 15000ms", "plugin.hook_failed",
