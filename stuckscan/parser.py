@@ -259,10 +259,15 @@ def _merge_meta(meta: dict[str, Any], kind: str, fields: dict[str, Any], raw: di
 
 def _cron_error_in_meta(meta: dict[str, Any], kind: str, fields: dict[str, Any], raw: dict[str, str],
                         seconds: dict[str, float]) -> str:
-    """A cron run's error line whose error, in the meta object only (the file form of ``cron: job run returned error
-    status``, src/cron/service/timer.ts), is the job's own timeout ``cron: job execution timed out[ (last phase:
-    <phase>)]``: read as that timeout with its phase (``cron.job_timeout``), as the console form, which prints the
-    error in the line, already is. Another error keeps the line ``kind``."""
+    """A run's ``cron: job run returned error status`` (src/cron/service/timer.ts, warn; jobId, jobName, error,
+    diagnosticsSummary) whose error is the job's own timeout ``cron: job execution timed out[ (last phase:
+    <phase>)]``: read as that timeout with its phase (``cron.job_timeout``). The error is in the meta object of the
+    file form and in the console form's ``error=`` word (``meta`` is then the line's own fields), so both forms read
+    alike. Only the run's own line: the disable lines that follow repeat that run's error (``disabling one-shot job
+    after error``, ``auto-disabled job after consecutive run failures``) and keep ``kind``, so one timeout counts once.
+    Another error keeps the line ``kind``."""
+    if fields.get("stage") != "job run returned error status":
+        return kind
     error = meta.get("error")
     if not isinstance(error, str) or "cron: job execution timed out" not in error:
         return kind
@@ -1991,10 +1996,10 @@ class LineParser:
         kind = family.kind if family else (record.kind or GENERIC_KIND)
         if record.meta:
             _merge_meta(record.meta, kind, fields, raw, seconds)
-            if kind == "cron.job_error":
-                kind = _cron_error_in_meta(record.meta, kind, fields, raw, seconds)
         elif kind in meta_fields.ALIASES:
             _alias_own_fields(kind, fields, raw, seconds)
+        if kind == "cron.job_error":
+            kind = _cron_error_in_meta(record.meta or dict(fields), kind, fields, raw, seconds)
         _derive(fields, record.session_hint)
         if record.shape == TRANSCRIPT_SHAPE:
             self._note_transcript_entry(kind, moment, fields, message, record.kind == TRANSCRIPT_PROMPT_ERROR_KIND)

@@ -1374,6 +1374,106 @@ def test_a_cron_run_error_whose_meta_error_is_the_job_timeout_is_that_timeout_wi
     _check(other, "cron.job_error", {"error": "Error: boom"})
 
 
+def test_the_console_form_of_a_cron_run_error_carrying_the_job_timeout_is_that_timeout_too() -> None:
+    # (q62) the console prints the run's meta as words after the message: its `error=` is the job's own timeout, read
+    # with its phase as the file form's meta error is
+    line = ("2026-05-21T18:10:00.040+08:00 [cron] cron: job run returned error status jobId=daily-digest "
+            'jobName=digest error="cron: job execution timed out (last phase: model-call-started)"')
+    _check(_one(line), "cron.job_timeout", {"phase": "model-call-started", "jobId": "daily-digest"})
+    bare = line.replace('error="', "error=").rstrip('"')
+    _check(_one(bare), "cron.job_timeout", {"phase": "model-call-started"})
+    # another error keeps the run's error line
+    refused = line.replace("cron: job execution timed out (last phase: model-call-started)",
+                           "Delivering to BlueBubbles requires --to <handle|chat_guid:GUID>")
+    _check(_one(refused), "cron.job_error", {"stage": "job run returned error status"})
+
+
+def test_a_disable_line_repeating_a_runs_timeout_is_not_a_second_timeout() -> None:
+    # (q62) src/cron/service/timer.ts logs the run's error once ("job run returned error status"), then a one-shot
+    # job's disable repeats it in its meta: one timed-out run, one cron.job_timeout
+    error = "cron: job execution timed out (last phase: model-call-started)"
+    for message, meta in (
+            ("cron: disabling one-shot job after error",
+             {"jobId": "d", "jobName": "digest", "consecutiveErrors": 1, "error": error, "reason": "permanent error"}),
+            ("cron: auto-disabled job after consecutive run failures",
+             {"jobId": "d", "name": "digest", "consecutiveErrors": 5, "error": error})):
+        level = "ERROR" if message.startswith("cron: auto") else "WARN"
+        _check(_one(tslog_line("2026-05-21T18:10:00.041+08:00", "cron", message, level=level, meta=meta)),
+               "cron.job_error", {"jobId": "d"})
+
+
+def _cron_run_lines(error: str | None) -> list[tuple[str, str, str, str, dict[str, object] | None]]:
+    """One isolated cron run as the gateway logs it (src/cron/service/timer.ts, the agent's embedded run lines): its
+    model call, then either the job's error line and the back-off (``error``) or the run's reply delivered."""
+    lines: list[tuple[str, str, str, str, dict[str, object] | None]] = [
+        ("2026-05-21T18:00:00.010+08:00", "agent/embedded", "DEBUG",
+         "embedded run start: runId=r1 sessionId=s1 provider=openai model=gpt-5 thinking=off messageChannel=cron", None),
+        ("2026-05-21T18:00:00.020+08:00", "agent/embedded", "DEBUG", "embedded run agent start: runId=r1", None)]
+    if error is None:
+        return [*lines,
+                ("2026-05-21T18:00:41.000+08:00", "agent/embedded", "DEBUG",
+                 "embedded run agent end: runId=r1 isError=false", None),
+                ("2026-05-21T18:00:41.300+08:00", "telegram", "INFO", "telegram sendMessage ok chat=7201110294 "
+                 "message=1387", None)]
+    if "timed out" in error:
+        lines.append(("2026-05-21T18:10:00.030+08:00", "cron", "WARN", "cron: cleaned up timed-out agent run",
+                      {"jobId": "daily-digest", "sessionId": "s1", "aborted": True, "drained": True}))
+    return [*lines,
+            ("2026-05-21T18:10:00.040+08:00", "cron", "WARN", "cron: job run returned error status",
+             {"jobId": "daily-digest", "jobName": "digest", "error": error, "diagnosticsSummary": error}),
+            ("2026-05-21T18:10:00.050+08:00", "cron", "INFO", "cron: applying error backoff",
+             {"jobId": "daily-digest", "consecutiveErrors": 1, "backoffMs": 30000, "nextRunAtMs": 1779358230050})]
+
+
+def _cron_run_scans(tmp_path: Path, error: str | None) -> list[tuple[list[str], int]]:
+    """The run in its file form and its console form (meta as ``key=value`` words): each one's primary classes and
+    its count of fault lines no rule explains."""
+    rows = _cron_run_lines(error)
+    jsonl = tmp_path / "jsonl.log"
+    jsonl.write_text("\n".join(tslog_line(t, sub, msg, level, meta=meta) for t, sub, level, msg, meta in rows) + "\n")
+    console = tmp_path / "console.log"
+
+    def words(meta: dict[str, object] | None) -> str:
+        return "".join(f' {k}="{v}"' if isinstance(v, str) and " " in v else f" {k}={json.dumps(v).strip(chr(34))}"
+                       for k, v in (meta or {}).items())
+    console.write_text("\n".join(f"{t} [{sub}] {msg}{words(meta)}" for t, sub, _, msg, meta in rows) + "\n")
+    scans = []
+    for path in (jsonl, console):
+        analysis = analyze_paths([str(path)])
+        scans.append(([i.primary.rule.id for i in analysis.incidents if i.primary is not None],
+                      analysis.unexplained.count))
+    return scans
+
+
+def test_a_cron_run_cut_in_its_model_call_reads_alike_in_the_file_and_the_console(tmp_path: Path) -> None:
+    # (q62) the job's own timeout with the model call under way is RC01's signal in either form (policy "cron job
+    # timeout record")
+    error = "cron: job execution timed out (last phase: model-call-started)"
+    jsonl, console = _cron_run_scans(tmp_path, error)
+    assert jsonl == console
+    assert jsonl[0] == ["RC01"]
+
+
+@pytest.mark.parametrize("error", [
+    "Delivering to BlueBubbles requires --to <handle|chat_guid:GUID>",  # a delivery refusal
+    "⚠️ ⏰ Cron failed",  # a tool error the model reported
+    "cron: job execution timed out",  # the job outgrew its limit, no phase named
+    "cron: job execution timed out (last phase: setup)",
+    "cron: job execution timed out (last phase: delivery)",
+    # policy "pre-model cron watchdog abort": null, RC01 forbidden
+    "cron: isolated agent run stalled before first model call (last phase: attempt-dispatch)",
+])
+def test_a_cron_run_error_that_is_no_model_call_hang_gives_no_finding_in_either_form(tmp_path: Path,
+                                                                                      error: str) -> None:
+    # (q62) a fault no rule judges (no all-clear), the same in the file and the console
+    assert _cron_run_scans(tmp_path, error) == [([], 1), ([], 1)]
+
+
+def test_a_healthy_cron_run_stays_quiet_in_either_form(tmp_path: Path) -> None:
+    # (q62) started, its model call, finished, its reply delivered: no finding, nothing unexplained
+    assert _cron_run_scans(tmp_path, None) == [([], 0), ([], 0)]
+
+
 def test_a_thrown_cron_run_keeps_the_reading_of_its_error() -> None:
     # "cron: job failed: <error>" is searched after every other family: the job's own timeout keeps its phase
     timed_out = _one("2026-05-21T18:00:00.000+08:00 [cron] cron: job failed: cron: job execution timed out "
