@@ -4543,6 +4543,97 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:\[cron:(?P<jobId>[^\]\s]{1,120})\] )?(?P<stage>LiveSessionModelSwitchError retry limit reached)"
         r"(?: \((?P<retries>\d+)\))?",
     ),
+    # -- t50h source audit of the gateway's HTTP surfaces (logWarn of src/logger.ts under the gateway's tag; searched, and
+    # after every other family, so an error a family reads (a session lock's timeout, a model timeout, a gateway
+    # timeout) keeps that reading). The OpenAI-compatible endpoints' failed agent run, answered 500 or ended on an
+    # error chunk: src/gateway/openai-http.ts "openai-compat: chat completion failed: <err>", "openai-compat: streaming
+    # chat completion failed: <err>" (and the older dispatcher's "openai-compat: streaming dispatch failed: <err>"),
+    # "openai-compat: embeddings request failed: <err>"; src/gateway/openresponses-http.ts "openresponses: non-stream
+    # response failed: <err>", "openresponses: streaming response failed: <err>", "openresponses: streaming agent run
+    # failed (<code>): <message>"; src/gateway/tools-invoke-http.ts "tools-invoke: tool execution failed: <err>". The
+    # run (or tool call) ended and its caller got the error: a fault the user saw, no session held. A client that
+    # closed its own connection is logged by none of them (the streaming catch returns silently once closed).
+    _searched(
+        "http_api.request_failed", "warn", "openai-compat: ",
+        r"\A(?P<surface>openai-compat): (?P<what>(?:streaming )?chat completion failed|streaming dispatch failed"
+        r"|embeddings request failed):\s*(?P<error>[^\n]{0,2000})",
+    ),
+    _searched(
+        "http_api.request_failed", "warn", "openresponses: ",
+        r"\A(?P<surface>openresponses): (?P<what>non-stream response failed|streaming response failed"
+        r"|streaming agent run failed)(?: \((?P<failureCode>[^()\s]{1,60})\))?:\s*(?P<error>[^\n]{0,2000})",
+    ),
+    _searched(
+        "http_api.request_failed", "warn", "tools-invoke: tool execution failed",
+        r"\A(?P<surface>tools-invoke): (?P<what>tool execution failed):?\s*(?P<error>[^\n]{0,2000})",
+    ),
+    # The caller's own bad request, answered 400 at once (warn): "openai-compat: invalid image_url content: <err>"
+    # (openai-http.ts), "openresponses: request parsing failed: <err>" (openresponses-http.ts). Nothing waits.
+    _anchored(
+        "http_api.bad_request", "warn",
+        ("openai-compat: invalid image_url content", "openresponses: request parsing failed"),
+        r"(?P<surface>openai-compat|openresponses): (?P<what>invalid image_url content|request parsing failed):?"
+        r"\s*(?P<error>[^\n]{0,2000})",
+    ),
+    # The webhook ingress (src/gateway/server/hooks.ts, hooks-request-handler.ts; subsystem gateway/hooks, warn): a
+    # hook agent run that threw, "hook agent failed: <err>" (builds to 2026.5; then "Hook <name> (error): <err>" is
+    # queued to the main session), a mapping's transform that threw, "hook mapping failed: <err>" (answered 500), a
+    # /hooks/wake event the session did not take, "hook wake failed" (status, error in the meta object), and the run's
+    # result that reached no session, "hook terminal event not delivered", "hook agent terminal event suppressed". The
+    # run had ended or never started: a message lost, no session held.
+    _anchored(
+        "hooks.dispatch_failed", "warn",
+        ("hook agent failed:", "hook mapping failed:", "hook wake failed", "hook terminal event not delivered",
+         "hook agent terminal event suppressed"),
+        r"(?P<what>hook agent failed|hook mapping failed|hook wake failed|hook terminal event not delivered"
+        r"|hook agent terminal event suppressed)(?::\s*(?P<error>[^\n]{0,2000}))?(?: (?P<kv>\{.*))?",
+    ),
+    # The newest builds' terminal line of a hook agent run (src/gateway/server/hooks.ts): "hook agent run completed
+    # runId=<id> status=<ok|error|skipped> [deliveryError=<e>] [summary=<s>] [model=<m>]", warn when the run did not
+    # end ok or its delivery failed (the run's error in summary=), info otherwise: a healthy hook run. Searched, so a
+    # summary a family reads (a model's timeout) keeps that reading.
+    _searched(
+        "hooks.run_failed", "warn", "hook agent run completed runId=",
+        r"\Ahook agent run completed runId=(?P<runId>\S{1,120}) status=(?P<status>(?!ok\b)[a-z_-]{1,30})\b"
+        r"(?: deliveryError=(?P<deliveryError>[^\n]{0,300}?))?(?: summary=(?P<summary>[^\n]{0,500}?))?"
+        r"(?: model=(?P<model>\S{1,200}))?\Z",
+    ),
+    _searched(
+        "hooks.run_failed", "warn", "hook agent run completed runId=",
+        r"\Ahook agent run completed runId=(?P<runId>\S{1,120}) status=(?P<status>ok) deliveryError="
+        r"(?P<deliveryError>[^\n]{0,300}?)(?: model=(?P<model>\S{1,200}))?\Z",
+    ),
+    _searched(
+        "hooks.run_completed", "info", "hook agent run completed",
+        r"\Ahook agent run completed(?: runId=(?P<runId>\S{1,120}))?(?: status=(?P<status>ok))?" + KV,
+    ),
+    # A client that failed the hook token too often, "hook auth throttled for <ip>; retry-after=<n>s" (warn,
+    # hooks-request-handler.ts): answered 429 at once, no run involved.
+    _anchored(
+        "hooks.auth_throttled", "warn", "hook auth throttled for ",
+        r"hook auth throttled for (?P<client>[^;\s]{1,100}); retry-after=(?P<retryAfterSeconds>\d+)s",
+    ),
+    # The Gmail Pub/Sub watcher that feeds /hooks/gmail (src/hooks/gmail-watcher.ts, subsystem gmail-watcher): the
+    # Gmail API watch registration, "watch start failed: <gog output>" and "watch start error: <err>" (error; at start
+    # and at every renewal, 120 s deadline), "gmail watch start failed, but continuing with serve" (warn); the `gog gmail
+    # watch serve` child, "gog exited (code=<c>, signal=<s>); restarting in 5s" (warn), "gog serve failed to bind
+    # (address already in use); stopping restarts. …" (newest: "…; retry <n>/<max> in <s>s"), "gog process error:
+    # <err>" (error); and "tailscale setup failed: <err>" (error, the watcher not started). Mail stops reaching the
+    # hook: an agent run that never starts, no session held. The child's own output, "[gog] <line>", stays generic.
+    _anchored(
+        "gmail.watcher_failed", "error", ("watch start failed: ", "watch start error: ", "gog process error: ",
+                                          "tailscale setup failed: "),
+        r"(?P<what>watch start failed|watch start error|gog process error|tailscale setup failed):\s*"
+        r"(?P<error>[^\n]{0,2000})",
+    ),
+    _anchored(
+        "gmail.watcher_failed", "warn", ("gog exited (code=", "gog serve failed to bind",
+                                         "gmail watch start failed, but continuing"),
+        r"(?P<what>gog exited|gog serve failed to bind|gmail watch start failed)"
+        r"(?: \(code=(?P<exitCode>-?\d+|null), signal=(?P<exitSignal>[A-Z0-9]{1,12}|null)\); restarting in "
+        r"(?P<restartDelay>\d+s))?(?: \(address already in use\)[;,] (?P<action>stopping restarts|retry "
+        r"(?P<attempt>\d+)/(?P<maxAttempts>\d+) in (?P<retryDelay>\d+(?:\.\d+)?s)))?",
+    ),
 )
 
 

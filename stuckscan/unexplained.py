@@ -80,6 +80,11 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # (the agent heartbeat runner, src/infra/heartbeat-runner.ts: its turn that threw, a timeout or a model error, after
     # which its lane is free again; its reply that the channel did not take)
     "heartbeat.run_failed", "heartbeat.delivery_failed",
+    # (the t50h source audit of the gateway's HTTP surfaces: an OpenAI-compatible request or /tools/invoke call whose agent
+    # run or tool failed, answered 500 or ended on an error chunk; a hook agent run that threw or did not end ok, a
+    # mapping that threw, a wake or a result no session took; the Gmail watcher's watch registration or `gog` child
+    # failing, so mail stops reaching its hook. Each is a failure the user saw; none holds a session)
+    "http_api.request_failed", "hooks.dispatch_failed", "hooks.run_failed", "gmail.watcher_failed",
     # (the u48 census of the dev field corpus: a turn that failed before its reply with no error shown, or on the
     # reply-ownership guard of 2026.9.x, its message lost; the gateway process ending on the agent core's "listener
     # invoked outside active run"; `openclaw gateway restart` giving up on its fixed health wait. None holds a session,
@@ -190,6 +195,9 @@ NOT_A_STALL_KINDS = frozenset({
     # (memory search answered by the builtin index once qmd failed or was unavailable, and an embedding call retried
     # after a retryable provider error within a bounded back-off: the search goes on, nothing waits; the t50b audit)
     "memory.search_fallback", "memory.embedding_retry",
+    # (a caller's own bad request to the OpenAI-compatible endpoints and a client throttled for failing the hook token,
+    # both answered 400/429 at once: no run involved; the t50h source audit)
+    "http_api.bad_request", "hooks.auth_throttled",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

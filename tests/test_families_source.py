@@ -754,6 +754,34 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "heartbeat.housekeeping", {"what": "failed to archive stale isolated session transcript"}),
     ("gateway/heartbeat", "WARN", "heartbeat: scheduled delay exceeds Node setTimeout cap; clamping to ~24.85d",
      "heartbeat.housekeeping", {"what": "scheduled delay exceeds Node setTimeout cap"}),
+    # The gateway's HTTP surfaces (t50h): the OpenAI-compatible endpoints, /tools/invoke, the webhook ingress and the
+    # Gmail watcher that feeds it.
+    ("gateway", "WARN", "openai-compat: chat completion failed: Error: agent run aborted",
+     "http_api.request_failed", {"surface": "openai-compat", "what": "chat completion failed"}),
+    ("gateway", "WARN", "openresponses: streaming response failed: Error: boom", "http_api.request_failed",
+     {"surface": "openresponses", "what": "streaming response failed", "error": "Error: boom"}),
+    ("gateway", "WARN", "tools-invoke: tool execution failed: Error: boom", "http_api.request_failed",
+     {"surface": "tools-invoke", "error": "Error: boom"}),
+    ("gateway", "WARN", "openai-compat: invalid image_url content: Error: Too many image_url parts (9; limit 8)",
+     "http_api.bad_request", {"surface": "openai-compat", "what": "invalid image_url content"}),
+    ("gateway/hooks", "WARN", "hook mapping failed: Error: transform threw", "hooks.dispatch_failed",
+     {"what": "hook mapping failed", "error": "Error: transform threw"}),
+    ("gateway/hooks", "WARN", "hook wake failed", "hooks.dispatch_failed", {"what": "hook wake failed"}),
+    ("gateway/hooks", "WARN", "hook terminal event not delivered", "hooks.dispatch_failed",
+     {"what": "hook terminal event not delivered"}),
+    ("gateway/hooks", "WARN", "hook agent run completed runId=r9 status=ok deliveryError=channel unavailable",
+     "hooks.run_failed", {"status": "ok", "deliveryError": "channel unavailable"}),
+    ("gateway/hooks", "INFO", "hook agent run completed runId=r9 status=ok model=openai/gpt-5", "hooks.run_completed",
+     {"runId": "r9", "status": "ok"}),
+    ("gmail-watcher", "ERROR", "watch start failed: Error 403: insufficient permission", "gmail.watcher_failed",
+     {"what": "watch start failed", "error": "Error 403: insufficient permission"}),
+    ("gmail-watcher", "WARN", "gog serve failed to bind (address already in use); stopping restarts. Another watcher "
+     "is likely running. Set OPENCLAW_SKIP_GMAIL_WATCHER=1 or stop the other process.", "gmail.watcher_failed",
+     {"what": "gog serve failed to bind", "action": "stopping restarts"}),
+    ("gmail-watcher", "WARN", "gog serve failed to bind (address already in use); retry 2/5 in 4s",
+     "gmail.watcher_failed", {"attempt": 2, "maxAttempts": 5}),
+    ("gmail-watcher", "ERROR", "gog process error: Error: spawn gog ENOENT", "gmail.watcher_failed",
+     {"what": "gog process error"}),
     # memory-core's dreaming narrative subagent (extensions/memory-core/src/dreaming-narrative.ts).
     ("plugins", "WARN", "memory-core: narrative generation ended with status=timeout for light phase.",
      "memory.narrative_failed", {"status": "timeout", "phase": "light"}),
@@ -2306,3 +2334,23 @@ def test_a_stale_running_audit_row_is_a_fault_no_rule_judges(tmp_path: Path) -> 
     analysis = analyze_paths([str(path)])
     assert not analysis.incidents
     assert analysis.unexplained.count == 1
+
+
+def test_an_http_api_failure_on_a_session_lock_keeps_the_lock_reading() -> None:
+    # src/gateway/openai-http.ts: "openai-compat: chat completion failed: <err>" carries the run's own error; a session
+    # lock's timeout in it stays the lock's line, and a hook run's summary naming a model timeout stays that timeout.
+    lock = "session file locked (timeout 10000ms): pid=4242 /home/u/.openclaw/agents/main/sessions/s.jsonl.lock"
+    event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "gateway", f"openai-compat: chat completion failed: {lock}",
+                            level="WARN"))
+    assert event.kind == "lock.timeout"
+    event = _one("tools-invoke: tool execution failed: GatewayTransportError: gateway timeout after 10000ms")
+    assert event.kind == "gateway.timeout"
+
+
+def test_a_healthy_streamed_completion_and_hook_run_stay_quiet() -> None:
+    from stuckscan.unexplained import NOT_A_STALL_KINDS, UNJUDGED_FAULT_KINDS
+    for line in ("2026-05-21T18:00:00.000Z [gmail-watcher] gmail watcher started for me@example.com (renew every 720m)",
+                 "2026-05-21T18:00:01.000Z [gateway/hooks] hook agent run completed runId=r1 status=ok"):
+        event = _one(line)
+        assert event.kind not in UNJUDGED_FAULT_KINDS | NOT_A_STALL_KINDS
+        assert event.level in (None, "info")

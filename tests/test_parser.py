@@ -1025,6 +1025,21 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("heartbeat failed: Error: Request timed out after 600000ms", "heartbeat.run_failed",
      {"error": "Error: Request timed out after 600000ms"}),
     ("flood guard tripped, deferring wake", "heartbeat.flood_deferred", {}),
+    # (t50h) the gateway's HTTP surfaces: src/gateway/openai-http.ts, openresponses-http.ts, tools-invoke-http.ts,
+    # server/hooks.ts, server/hooks-request-handler.ts, src/hooks/gmail-watcher.ts
+    ("openai-compat: streaming chat completion failed: Error: boom", "http_api.request_failed",
+     {"surface": "openai-compat", "what": "streaming chat completion failed", "error": "Error: boom"}),
+    ("openresponses: streaming agent run failed (model_error): provider exploded", "http_api.request_failed",
+     {"surface": "openresponses", "failureCode": "model_error", "error": "provider exploded"}),
+    ("openresponses: request parsing failed: Error: bad input", "http_api.bad_request",
+     {"surface": "openresponses", "what": "request parsing failed"}),
+    ("hook agent failed: Error: boom", "hooks.dispatch_failed", {"what": "hook agent failed", "error": "Error: boom"}),
+    ("hook agent run completed runId=r1 status=error summary=boom", "hooks.run_failed",
+     {"runId": "r1", "status": "error", "summary": "boom"}),
+    ("hook agent run completed runId=r2 status=ok", "hooks.run_completed", {"status": "ok"}),
+    ("hook auth throttled for 10.0.0.9; retry-after=60s", "hooks.auth_throttled", {"retryAfterSeconds": 60}),
+    ("gog exited (code=1, signal=null); restarting in 5s", "gmail.watcher_failed",
+     {"what": "gog exited", "exitCode": 1, "restartDelay": 5}),
     # (t50f) `openclaw tasks audit` rows and header (src/commands/tasks.ts, src/tasks/task-registry.audit.ts), and the
     # task sweep's other ACP failures (src/tasks/task-registry.maintenance.ts)
     ("Task     error    stale_running          adfb3305-… running    3h10m    running task appears stuck",
