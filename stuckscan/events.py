@@ -523,11 +523,32 @@ def lane_held_by_own_task(event: Event) -> bool:
     return event.kind == "lane.wait_exceeded" and event.fields.get("queueAhead") in (0, "0", None)
 
 
+# Lines that say nothing of a run's model call, a tool, a compaction, a lock, a held lane or a stall, before or after
+# a run timeout: the gateway's own start (its start, listening and ready lines, the agent model and log file it names,
+# the health monitor's start), a channel starting or its healthy housekeeping (a menu trimmed, a stranger's payload
+# refused, a relay set aside), and the memory, logging, config, heartbeat, cron-reaper, plugin-stop and client-auth
+# housekeeping unexplained.NOT_A_STALL_KINDS lists (memory search answered by the builtin index, an embedding retry, a
+# log rotation or size cap, a reload skipped, a plugin service's stop failing, an unauthorized client). The labelling
+# policy "lone embedded run timeout" asks for "no other line about the model call, a tool, a compaction, a lock or a
+# held lane", so a timeout beside only these is still lone; a later line of any kind still shows the log going on
+# (stuckscan.rules._detect.run_held_after's minute). NOT_A_STALL_KINDS about a run (a model fetch retry, a tool's
+# refusal, a compaction's recovery, a transcript repair, an ACP or cron run, a restart) stay out.
+NAMES_NO_RUN_KINDS = frozenset({
+    "gateway.starting", "gateway.listening", "gateway.ready", "gateway.agent_model", "gateway.log_file",
+    "health.started",
+    "channel.starting", "channel.polling_started", "channel.menu_trimmed", "channel.payload_rejected",
+    "channel.relay_set_aside",
+    "memory.search_fallback", "memory.embedding_retry", "logging.rotation_failed", "logging.size_cap",
+    "gateway.reload_skipped", "heartbeat.housekeeping", "cron.housekeeping", "plugin.service_stop_failed",
+    "ws.unauthorized",
+})
 # What may stand beside a lone run timeout in an excerpt: the timeout itself, the run's end after it (or an abort
-# finding no run left to abort), the lines that show it held (the labelling policy "lone embedded run timeout").
+# finding no run left to abort), the lines that show it held, the lines that name nothing of a run (the labelling
+# policy "lone embedded run timeout").
 LONE_TIMEOUT_COMPANIONS = frozenset({"embedded.timeout", "run.cleanup", "embedded.run_end", "embedded.run_done",
                                      "lane.task_done", "run.cleared", "run.abort_no_run", "session.state",
-                                     "run.timed_out_no_reply", "lane.wait_exceeded", *HELD_AFTER_TIMEOUT_KINDS})
+                                     "run.timed_out_no_reply", "lane.wait_exceeded", *HELD_AFTER_TIMEOUT_KINDS,
+                                     *NAMES_NO_RUN_KINDS})
 # What the correlator writes into an event's ``seconds``: not in the line's text, so a lazy event it marked is never
 # compacted back to its text (parser.LazyEvent.compact).
 # (set by the correlator on a transcript's silent timeout: the waits, in ms, of the silent timeouts of its turn so far)
