@@ -4626,6 +4626,16 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<what>watch start failed|watch start error|gog process error|tailscale setup failed):\s*"
         r"(?P<error>[^\n]{0,2000})",
     ),
+    # The child's exit and a bind failure the watcher restarts after (warn), "gog exited (code=<c>, signal=<s>);
+    # restarting in 5s" and the newest "gog serve failed to bind (address already in use); retry <n>/<max> in <s>s"
+    # (5 to 20 s; a gateway restart whose old child still holds the port): the watcher respawns the child itself, and
+    # the bind retries end in the "stopping restarts" line below when they run out. A bounded gap, no fault alone.
+    _anchored(
+        "gmail.watcher_restart", "warn", ("gog exited (code=", "gog serve failed to bind (address already in use); retry"),
+        r"(?P<what>gog exited|gog serve failed to bind)(?: \(code=(?P<exitCode>-?\d+|null), signal=(?P<exitSignal>"
+        r"[A-Z0-9]{1,12}|null)\); restarting in (?P<restartDelay>\d+s)| \(address already in use\); (?P<action>retry "
+        r"(?P<attempt>\d+)/(?P<maxAttempts>\d+) in (?P<retryDelay>\d+(?:\.\d+)?s)))\Z",
+    ),
     _anchored(
         "gmail.watcher_failed", "warn", ("gog exited (code=", "gog serve failed to bind",
                                          "gmail watch start failed, but continuing"),

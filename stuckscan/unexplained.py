@@ -198,6 +198,9 @@ NOT_A_STALL_KINDS = frozenset({
     # (a caller's own bad request to the OpenAI-compatible endpoints and a client throttled for failing the hook token,
     # both answered 400/429 at once: no run involved; the t50h source audit)
     "http_api.bad_request", "hooks.auth_throttled",
+    # (the Gmail watcher respawning its `gog` child after it exited, 5 s, or after a bind the old child's port refused,
+    # a bounded back-off whose exhaustion is its own "stopping restarts" line: mail resumes, nothing is held; q63)
+    "gmail.watcher_restart",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

@@ -779,7 +779,7 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "is likely running. Set OPENCLAW_SKIP_GMAIL_WATCHER=1 or stop the other process.", "gmail.watcher_failed",
      {"what": "gog serve failed to bind", "action": "stopping restarts"}),
     ("gmail-watcher", "WARN", "gog serve failed to bind (address already in use); retry 2/5 in 4s",
-     "gmail.watcher_failed", {"attempt": 2, "maxAttempts": 5}),
+     "gmail.watcher_restart", {"attempt": 2, "maxAttempts": 5}),
     ("gmail-watcher", "ERROR", "gog process error: Error: spawn gog ENOENT", "gmail.watcher_failed",
      {"what": "gog process error"}),
     # memory-core's dreaming narrative subagent (extensions/memory-core/src/dreaming-narrative.ts).
@@ -2354,3 +2354,27 @@ def test_a_healthy_streamed_completion_and_hook_run_stay_quiet() -> None:
         event = _one(line)
         assert event.kind not in UNJUDGED_FAULT_KINDS | NOT_A_STALL_KINDS
         assert event.level in (None, "info")
+
+
+@pytest.mark.parametrize("suffix", ["log", "jsonl"])
+def test_a_gog_child_restarted_once_then_serving_stays_quiet(tmp_path: Path, suffix: str) -> None:
+    # src/hooks/gmail-watcher.ts: the watcher respawns its `gog` child 5 s after it exits, and retries a bind the old
+    # child's port refused (a gateway restart) with a bounded back-off; both then serve. Only "stopping restarts" (the
+    # retries exhausted) and the child's own process error are faults.
+    lines = [("INFO", "gmail watcher started for me@example.com (renew every 720m)"),
+             ("WARN", "gog exited (code=1, signal=null); restarting in 5s"),
+             ("INFO", "starting gog gmail watch serve --account me@example.com"),
+             ("WARN", "gog serve failed to bind (address already in use); retry 1/3 in 10s"),
+             ("INFO", "[gog] listening on 127.0.0.1:8788")]
+    at = [f"2026-05-21T18:00:{i * 10:02d}.000Z" for i in range(len(lines))]
+    if suffix == "log":
+        text = "".join(f"{t} [gmail-watcher] {m}\n" for t, (_, m) in zip(at, lines))
+    else:
+        text = "".join(tslog_line(t, "gmail-watcher", m, level=lv) + "\n" for t, (lv, m) in zip(at, lines))
+    path = tmp_path / f"gateway.{suffix}"
+    path.write_text(text, encoding="utf-8")
+    analysis = analyze_paths([str(path)])
+    assert not analysis.incidents
+    assert analysis.unexplained.count == 0
+    assert _one("gog serve failed to bind after 3 retries (address already in use); stopping restarts. Stop the other "
+                "process").kind == "gmail.watcher_failed"

@@ -1038,8 +1038,9 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"runId": "r1", "status": "error", "summary": "boom"}),
     ("hook agent run completed runId=r2 status=ok", "hooks.run_completed", {"status": "ok"}),
     ("hook auth throttled for 10.0.0.9; retry-after=60s", "hooks.auth_throttled", {"retryAfterSeconds": 60}),
-    ("gog exited (code=1, signal=null); restarting in 5s", "gmail.watcher_failed",
+    ("gog exited (code=1, signal=null); restarting in 5s", "gmail.watcher_restart",
      {"what": "gog exited", "exitCode": 1, "restartDelay": 5}),
+    ("gog process error: Error: spawn gog ENOENT", "gmail.watcher_failed", {"what": "gog process error"}),
     # (t50f) `openclaw tasks audit` rows and header (src/commands/tasks.ts, src/tasks/task-registry.audit.ts), and the
     # task sweep's other ACP failures (src/tasks/task-registry.maintenance.ts)
     ("Task     error    stale_running          adfb3305-… running    3h10m    running task appears stuck",
