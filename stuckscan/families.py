@@ -4644,6 +4644,24 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<restartDelay>\d+s))?(?: \(address already in use\)[;,] (?P<action>stopping restarts|retry "
         r"(?P<attempt>\d+)/(?P<maxAttempts>\d+) in (?P<retryDelay>\d+(?:\.\d+)?s)))?",
     ),
+    # (t50i source audit) Inbound media understanding (src/media-understanding/runner.ts, runCapability, and
+    # runner.entries.ts, formatDecisionSummary): a voice note, image or video the turn's message carries is transcribed
+    # or described before the turn's model call (a provider call, or a local CLI such as whisper-cli or
+    # sherpa-onnx-offline, each bounded by tools.media.<capability>.timeoutSeconds); when every attempt on an attachment
+    # failed, the newest builds write "media-understanding: <audio|image|video>: failed (<ok>/<total>)[ via
+    # <provider>[/<model>]][ reason=<short reason>]" (logWarn, so the console tag is media-understanding and the
+    # message starts at the capability; the reason is the first attempt's error up to its first colon, "Error: "
+    # dropped: MediaFetchError, AbortError, Command failed, ...). The turn goes on with the raw attachment (the user
+    # sees the voice note ignored or the photo not understood); the wait is over, no session is held. Its healthy
+    # twin, "Media understanding audio: success (1/1) via ...", and the skips (a primary model with native vision, a
+    # scope deny, a too-small or too-large attachment) are verbose lines, left generic.
+    _anchored(
+        "media.understanding_failed", "warn",
+        ("media-understanding: ", "audio: failed (", "image: failed (", "video: failed ("),
+        r"(?:media-understanding: )?(?P<capability>audio|image|video): (?P<outcome>failed) "
+        r"\((?P<succeeded>\d{1,4})/(?P<attachments>\d{1,4})\)(?: via (?P<provider>[^\s/]{1,100})(?:/(?P<model>\S{1,200}))?)?"
+        r"(?: reason=(?P<reason>[^\n]{1,300}))?\s*\Z",
+    ),
 )
 
 

@@ -85,6 +85,11 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # mapping that threw, a wake or a result no session took; the Gmail watcher's watch registration or `gog` child
     # failing, so mail stops reaching its hook. Each is a failure the user saw; none holds a session)
     "http_api.request_failed", "hooks.dispatch_failed", "hooks.run_failed", "gmail.watcher_failed",
+    # (the t50i source audit of inbound media understanding: a voice note, image or video whose every transcription or
+    # description attempt failed, src/media-understanding/runner.ts; the turn goes on with the raw attachment, so the
+    # user sees the voice note ignored, but the wait is over (each attempt is bounded by its timeoutSeconds) and no
+    # session is held. No labelling policy names a class for it)
+    "media.understanding_failed",
     # (the u48 census of the dev field corpus: a turn that failed before its reply with no error shown, or on the
     # reply-ownership guard of 2026.9.x, its message lost; the gateway process ending on the agent core's "listener
     # invoked outside active run"; `openclaw gateway restart` giving up on its fixed health wait. None holds a session,

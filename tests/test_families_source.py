@@ -782,6 +782,14 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "gmail.watcher_restart", {"attempt": 2, "maxAttempts": 5}),
     ("gmail-watcher", "ERROR", "gog process error: Error: spawn gog ENOENT", "gmail.watcher_failed",
      {"what": "gog process error"}),
+    # Inbound media understanding (t50i): src/media-understanding/runner.ts's logWarn of a failed decision, the reason
+    # cut at its first colon by runner.entries.ts (formatDecisionSummary).
+    ("media-understanding", "WARN", "audio: failed (0/1) reason=MediaFetchError", "media.understanding_failed",
+     {"capability": "audio", "outcome": "failed", "succeeded": 0, "attachments": 1, "reason": "MediaFetchError"}),
+    ("media-understanding", "WARN", "audio: failed (0/1) via cli/whisper-cli reason=Command failed",
+     "media.understanding_failed", {"provider": "cli", "model": "whisper-cli", "reason": "Command failed"}),
+    ("media-understanding", "WARN", "video: failed (0/1) via google reason=AbortError", "media.understanding_failed",
+     {"capability": "video", "provider": "google", "reason": "AbortError"}),
     # memory-core's dreaming narrative subagent (extensions/memory-core/src/dreaming-narrative.ts).
     ("plugins", "WARN", "memory-core: narrative generation ended with status=timeout for light phase.",
      "memory.narrative_failed", {"status": "timeout", "phase": "light"}),
@@ -2378,3 +2386,44 @@ def test_a_gog_child_restarted_once_then_serving_stays_quiet(tmp_path: Path, suf
     assert analysis.unexplained.count == 0
     assert _one("gog serve failed to bind after 3 retries (address already in use); stopping restarts. Stop the other "
                 "process").kind == "gmail.watcher_failed"
+
+
+def _voice_note_turn(tmp_path: Path, understanding: tuple[str, str, str]) -> Path:
+    # An inbound voice note on Telegram, its transcription decision (src/media-understanding/runner.ts), then the turn's
+    # run answering in 4 s.
+    path = tmp_path / "voice.log"
+    path.write_text("\n".join(tslog_line(t, sub, msg, level) for t, sub, level, msg in [
+        understanding,
+        ("2026-11-20T10:00:05.000Z", "agent/embedded", "DEBUG",
+         "embedded run start: runId=r1 sessionId=s1 provider=anthropic model=claude-sonnet-4-5 thinking=off"),
+        ("2026-11-20T10:00:09.000Z", "agent/embedded", "DEBUG", "embedded run agent end: runId=r1 isError=false"),
+    ]) + "\n")
+    return path
+
+
+def test_a_healthy_voice_note_transcribed_then_answered_stays_quiet(tmp_path: Path) -> None:
+    # (t50i) the verbose success summary ("Media understanding audio: success (1/1) via <p>/<m>") is no fault
+    path = _voice_note_turn(tmp_path, ("2026-11-20T10:00:04.000Z", "gateway", "DEBUG",
+                                       "Media understanding audio: success (1/1) via openai/gpt-4o-mini-transcribe"))
+    analysis = analyze_paths([str(path)])
+    assert not analysis.incidents
+    assert analysis.unexplained.count == 0
+    assert all(e.level not in ("warn", "error") for e in parse_path(str(path), ParseOptions(), ParseStats()))
+
+
+def test_a_failed_transcription_is_a_fault_no_rule_judges(tmp_path: Path) -> None:
+    # (t50i) every attempt failed: the turn went on with the raw voice note; no class, one unexplained fault line
+    path = _voice_note_turn(tmp_path, ("2026-11-20T10:00:04.000Z", "media-understanding", "WARN",
+                                       "audio: failed (0/1) reason=MediaFetchError"))
+    analysis = analyze_paths([str(path)])
+    assert not analysis.incidents
+    assert analysis.unexplained.count == 1
+
+
+@pytest.mark.parametrize("message", [
+    "Media understanding audio: success (1/1) via openai/gpt-4o-mini-transcribe",  # verbose, healthy
+    "Media understanding image: skipped (0/1) reason=primary model supports vision natively",  # verbose skip
+    "media-understanding: audio transcription is slow today, a reporter's words",
+])
+def test_media_understanding_look_alikes_stay_unread(message: str) -> None:
+    assert _one(message).kind != "media.understanding_failed"

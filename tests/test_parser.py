@@ -1041,6 +1041,11 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("gog exited (code=1, signal=null); restarting in 5s", "gmail.watcher_restart",
      {"what": "gog exited", "exitCode": 1, "restartDelay": 5}),
     ("gog process error: Error: spawn gog ENOENT", "gmail.watcher_failed", {"what": "gog process error"}),
+    # (t50i) inbound media understanding's failed decision, src/media-understanding/runner.ts (runCapability)
+    ("media-understanding: audio: failed (0/1) reason=MediaFetchError", "media.understanding_failed",
+     {"capability": "audio", "succeeded": 0, "attachments": 1, "reason": "MediaFetchError"}),
+    ("image: failed (0/2) via openai/gpt-5-mini reason=AbortError", "media.understanding_failed",
+     {"capability": "image", "provider": "openai", "model": "gpt-5-mini", "reason": "AbortError"}),
     # (t50f) `openclaw tasks audit` rows and header (src/commands/tasks.ts, src/tasks/task-registry.audit.ts), and the
     # task sweep's other ACP failures (src/tasks/task-registry.maintenance.ts)
     ("Task     error    stale_running          adfb3305-… running    3h10m    running task appears stuck",
