@@ -4662,6 +4662,48 @@ FAMILIES: tuple[Family, ...] = (
         r"\((?P<succeeded>\d{1,4})/(?P<attachments>\d{1,4})\)(?: via (?P<provider>[^\s/]{1,100})(?:/(?P<model>\S{1,200}))?)?"
         r"(?: reason=(?P<reason>[^\n]{1,300}))?\s*\Z",
     ),
+    # -- t50j source audit of the auto-reply queue (src/auto-reply/reply/queue/, defaultRuntime.error; searched, and
+    # after every other family, so an inner error a family reads, a session lock's timeout, a gateway drain refusal, a
+    # reply-session init conflict, keeps that reading). A message that came while its session was busy, and was not
+    # steered into the active run, waits in the session's followup queue; the drain runs it once the active turn ends.
+    # The drain's run that threw: "followup queue drain failed for <queue key>: <String(err)>" (drain.ts; older builds
+    # reschedule at once, the newest retry with back-off, 0.5 s doubling to 10 s): the queued message got no answer
+    # that time. After 7 consecutive failures the newest builds park the queue (drain-retry.ts): "followup queue
+    # suspended for <key> after <n> consecutive drain failures; queued work retained and automatic retries stopped; use
+    # /queue reset after resolving the failure (<messageId=… channel=… promptChars=…; …|source not yet reserved>):
+    # <err>": the session's queued messages wait until /queue reset, whatever else the session does. And the overflow
+    # summary (drop policy summarize, at the queue's cap) losing the summaries of messages it dropped: "followup queue
+    # omitted <n> route-isolated overflow summar(y|ies) after reaching the summary context cap" (drain.ts, error). The
+    # key is the session key, "::route:<…>" after it for a route-isolated queue. The drop policies (old, new,
+    # summarize) write nothing when a message is dropped at the cap.
+    _searched(
+        "followup.queue_suspended", "error", "followup queue suspended for ",
+        r"\Afollowup queue suspended for (?P<sessionKey>\S{1,500}) after (?P<failures>\d+) consecutive drain failures;"
+        r"(?: queued work retained and automatic retries stopped; use /queue reset after resolving the failure)?"
+        r"(?: \((?P<items>[^()\n]{0,2000})\))?(?::\s*(?P<error>[^\n]{0,2000}))?",
+    ),
+    _searched(
+        "followup.drain_failed", "error", "followup queue drain failed for ",
+        r"\Afollowup queue drain failed for (?P<sessionKey>\S{1,500}?):\s+(?P<error>[^\n]{0,2000})",
+    ),
+    _searched(
+        "followup.summary_dropped", "error", "followup queue omitted ",
+        r"\Afollowup queue omitted (?P<dropped>\d+) route-isolated overflow summar(?:y|ies)"
+        r"(?: after reaching the summary context cap)?",
+    ),
+    # The inbound debouncer (src/auto-reply/inbound-debounce.ts) batches a sender's quick messages before they reach the
+    # reply pipeline; a flush that threw is retried with back-off (up to 20 times, 30 s at most between), and each
+    # failure goes to the channel's onError, which logs "<channel> [inbound ]debounce flush failed: <err>" (Slack's
+    # "slack inbound debounce flush failed: …", Discord's and Telegram's "discord|telegram debounce flush failed: …"; the
+    # console drops the tag's repeat, "[slack] inbound debounce flush failed: …"). The debouncer's own errors name
+    # messages it dropped: "inbound debounce flush retries exceeded" (the batch given up) and "inbound debounce buffer
+    # overflow" (past 500 buffered, the newest dropped); "inbound debounce key capacity exceeded" (past 1000 senders) is
+    # a message flushed at once, not lost. Msteams, Feishu and BlueBubbles have their own families above.
+    _searched(
+        "channel.inbound_failed", "error", "debounce flush failed",
+        r"\A(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?:(?P<channel>[a-z][a-z0-9-]{1,30}) )?(?:inbound )?"
+        r"(?P<event>debounce flush) failed:\s*(?P<error>[^\n]{0,2000})",
+    ),
 )
 
 

@@ -90,6 +90,12 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # user sees the voice note ignored, but the wait is over (each attempt is bounded by its timeoutSeconds) and no
     # session is held. No labelling policy names a class for it)
     "media.understanding_failed",
+    # (the t50j source audit of the auto-reply queue: a queued message's drain run that threw, the drain parking the
+    # session's followup queue after 7 such failures until /queue reset, the overflow summary losing the summaries of
+    # messages dropped at the cap. Messages the user sent and got no answer to, but the lines name no cause of their
+    # own (the inner error does, read first when a family knows it) and no class or labelling policy reads a queue's
+    # failure: RC14 is a lane's wait, RC06 a recovery that did not free the lane)
+    "followup.drain_failed", "followup.queue_suspended", "followup.summary_dropped",
     # (the u48 census of the dev field corpus: a turn that failed before its reply with no error shown, or on the
     # reply-ownership guard of 2026.9.x, its message lost; the gateway process ending on the agent core's "listener
     # invoked outside active run"; `openclaw gateway restart` giving up on its fixed health wait. None holds a session,

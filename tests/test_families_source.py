@@ -754,6 +754,25 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "heartbeat.housekeeping", {"what": "failed to archive stale isolated session transcript"}),
     ("gateway/heartbeat", "WARN", "heartbeat: scheduled delay exceeds Node setTimeout cap; clamping to ~24.85d",
      "heartbeat.housekeeping", {"what": "scheduled delay exceeds Node setTimeout cap"}),
+    # The auto-reply queue (t50j): the followup drain (src/auto-reply/reply/queue/drain.ts, drain-retry.ts) and the
+    # inbound debouncer's errors (src/auto-reply/inbound-debounce.ts) as the channels' onError logs them.
+    ("gateway", "ERROR", "followup queue drain failed for agent:main:telegram:direct:42::route:telegram|42: Error: boom",
+     "followup.drain_failed", {"sessionKey": "agent:main:telegram:direct:42::route:telegram|42", "error": "Error: boom"}),
+    ("gateway", "ERROR", "followup queue suspended for agent:main:telegram:direct:42 after 7 consecutive drain "
+     "failures; queued work retained and automatic retries stopped; use /queue reset after resolving the failure "
+     "(messageId=981 channel=telegram promptChars=57; messageId=982 channel=telegram promptChars=12): Error: boom",
+     "followup.queue_suspended", {"sessionKey": "agent:main:telegram:direct:42", "failures": 7, "error": "Error: boom",
+                                  "items": "messageId=981 channel=telegram promptChars=57; messageId=982 "
+                                           "channel=telegram promptChars=12"}),
+    ("gateway", "ERROR", "followup queue omitted 1 route-isolated overflow summary after reaching the summary context "
+     "cap", "followup.summary_dropped", {"dropped": 1}),
+    ("gateway/channels/slack", "ERROR", "slack inbound debounce flush failed: Error: inbound debounce buffer overflow",
+     "channel.inbound_failed", {"channel": "slack", "event": "debounce flush",
+                                "error": "Error: inbound debounce buffer overflow"}),
+    ("gateway/channels/discord", "ERROR", "discord debounce flush failed: Error: boom", "channel.inbound_failed",
+     {"channel": "discord", "event": "debounce flush", "error": "Error: boom"}),
+    ("gateway/channels/telegram", "ERROR", "telegram debounce flush failed: Error: inbound debounce flush retries "
+     "exceeded", "channel.inbound_failed", {"channel": "telegram", "event": "debounce flush"}),
     # The gateway's HTTP surfaces (t50h): the OpenAI-compatible endpoints, /tools/invoke, the webhook ingress and the
     # Gmail watcher that feeds it.
     ("gateway", "WARN", "openai-compat: chat completion failed: Error: agent run aborted",
@@ -2427,3 +2446,68 @@ def test_a_failed_transcription_is_a_fault_no_rule_judges(tmp_path: Path) -> Non
 ])
 def test_media_understanding_look_alikes_stay_unread(message: str) -> None:
     assert _one(message).kind != "media.understanding_failed"
+
+
+def test_a_followup_drain_failure_keeps_the_reading_of_its_inner_error() -> None:
+    # src/auto-reply/reply/queue/drain.ts: "followup queue drain failed for <key>: <String(err)>"; a session lock's
+    # timeout in it (older builds retried the drain on it) stays the lock's line, and a channel's debounce flush
+    # failing on a drain refusal or a reply-session init conflict keeps those readings.
+    lock = "session file locked (timeout 10000ms): pid=4242 /home/u/.openclaw/agents/main/sessions/s.jsonl.lock"
+    event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "gateway",
+                            f"followup queue drain failed for agent:main:main: Error: {lock}", level="ERROR"))
+    assert event.kind == "lock.timeout"
+    event = _one("2026-05-21T18:00:00.000+08:00 [slack] inbound debounce flush failed: Error: reply session "
+                 "initialization conflicted for agent:main:slack:channel:c1")
+    assert event.kind == "session.init_conflict"
+    event = _one("2026-05-21T18:00:00.000+08:00 [slack] slack inbound debounce flush failed: GatewayDrainingError: "
+                 "Gateway is draining; new tasks are not accepted")
+    assert event.kind == "gateway.draining_rejected"
+
+
+def test_the_console_form_without_the_channel_word_is_the_channel_debounce_failure() -> None:
+    # The console drops the message's repeat of its tag: "[slack] inbound debounce flush failed: <err>".
+    event = _one("2026-05-21T18:00:00.000+08:00 [slack] inbound debounce flush failed: Error: boom")
+    assert event.kind == "channel.inbound_failed"
+    assert event.fields.get("event") == "debounce flush"
+
+
+def test_a_suspended_followup_queue_is_a_fault_no_rule_judges(tmp_path: Path) -> None:
+    path = tmp_path / "openclaw.log"
+    path.write_text(
+        "2026-05-21T18:00:00.000+08:00 [gateway] followup queue drain failed for agent:main:main: Error: boom\n"
+        "2026-05-21T18:01:00.000+08:00 [gateway] followup queue suspended for agent:main:main after 7 consecutive "
+        "drain failures; queued work retained and automatic retries stopped; use /queue reset after resolving the "
+        "failure (messageId=5 channel=telegram promptChars=9): Error: boom\n",
+        encoding="utf-8",
+    )
+    analysis = analyze_paths([str(path)])
+    assert not analysis.incidents
+    assert analysis.unexplained.count == 2
+
+
+def test_a_healthy_burst_queued_in_followup_mode_stays_quiet(tmp_path: Path) -> None:
+    # Three messages arrive while the session is busy; each waits in the followup queue and is answered in turn.
+    sid, key = "s-burst", "agent:main:telegram:direct:42"
+    lines = [f"2026-05-21T18:00:00.000+08:00 [diagnostic] lane enqueue: lane=session:{key} queueSize=1",
+             f"2026-05-21T18:00:00.010+08:00 [diagnostic] lane dequeue: lane=session:{key} waitMs=10 queueSize=0",
+             f"2026-05-21T18:00:00.020+08:00 [agent/embedded] embedded run start: runId=r0 sessionId={sid} "
+             "provider=openai model=gpt-5"]
+    for n in range(1, 4):
+        lines.append(f"2026-05-21T18:00:0{n}.000+08:00 [diagnostic] message queued: sessionId={sid} sessionKey={key} "
+                     f"source=telegram queueDepth={n}")
+    for n in range(4):
+        second = 10 + n * 8
+        lines += [f"2026-05-21T18:00:{second:02d}.000+08:00 [agent/embedded] embedded run done: runId=r{n} "
+                  f"sessionId={sid} durationMs=7000 aborted=false",
+                  f"2026-05-21T18:00:{second:02d}.100+08:00 [diagnostic] lane task done: lane=session:{key} "
+                  "durationMs=7100 active=0 queued=0"]
+        if n < 3:
+            lines.append(f"2026-05-21T18:00:{second + 1:02d}.000+08:00 [agent/embedded] embedded run start: "
+                         f"runId=r{n + 1} sessionId={sid} provider=openai model=gpt-5")
+    path = tmp_path / "openclaw.log"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    events = list(parse_path(str(path), ParseOptions(), ParseStats()))
+    assert "generic" not in {e.kind for e in events}
+    analysis = analyze_paths([str(path)])
+    assert not analysis.incidents
+    assert analysis.unexplained.count == 0

@@ -1025,6 +1025,18 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("heartbeat failed: Error: Request timed out after 600000ms", "heartbeat.run_failed",
      {"error": "Error: Request timed out after 600000ms"}),
     ("flood guard tripped, deferring wake", "heartbeat.flood_deferred", {}),
+    # (t50j) the auto-reply queue: src/auto-reply/reply/queue/drain.ts, drain-retry.ts; the inbound debouncer's errors
+    # (src/auto-reply/inbound-debounce.ts) under a channel's onError
+    ("followup queue drain failed for agent:main:main: Error: boom", "followup.drain_failed",
+     {"sessionKey": "agent:main:main", "error": "Error: boom"}),
+    ("followup queue suspended for agent:main:main after 7 consecutive drain failures; queued work retained and "
+     "automatic retries stopped; use /queue reset after resolving the failure (source not yet reserved): Error: boom",
+     "followup.queue_suspended", {"sessionKey": "agent:main:main", "failures": 7, "items": "source not yet reserved",
+                                  "error": "Error: boom"}),
+    ("followup queue omitted 3 route-isolated overflow summaries after reaching the summary context cap",
+     "followup.summary_dropped", {"dropped": 3}),
+    ("slack inbound debounce flush failed: Error: inbound debounce flush retries exceeded", "channel.inbound_failed",
+     {"channel": "slack", "event": "debounce flush", "error": "Error: inbound debounce flush retries exceeded"}),
     # (t50h) the gateway's HTTP surfaces: src/gateway/openai-http.ts, openresponses-http.ts, tools-invoke-http.ts,
     # server/hooks.ts, server/hooks-request-handler.ts, src/hooks/gmail-watcher.ts
     ("openai-compat: streaming chat completion failed: Error: boom", "http_api.request_failed",
