@@ -33,9 +33,10 @@ from stuckscan.correlator import (
     correlate,
     event_order,
 )
-from stuckscan.events import DELIVERY_REFUSED_KIND, Event, refused_off_default_port
+from stuckscan.events import DELIVERY_REFUSED_KIND, Event, ends_its_run, refused_off_default_port
 from stuckscan.lifecycle_lane import LANE_KINDS
 from stuckscan.model import (
+    RUN_ENDED_ON_SIGNAL,
     Analysis,
     BundleSnapshot,
     Confidence,
@@ -427,6 +428,14 @@ def missing_evidence(record: IncidentRecord, decision: Decision) -> str:
     return ""
 
 
+def run_ended(record: IncidentRecord) -> bool:
+    """Whether the incident's last line ends its run (events.ends_its_run): the fault's own line is the run's terminal
+    record (``cron run finished: ... status=error error="LLM request timed out."``), or the run's end follows it.
+    A later line that does not end the run leaves today's words (nothing shows the fault cleared)."""
+    lines = record.evidence.all()
+    return bool(lines) and ends_its_run(max(lines, key=event_order))
+
+
 def _progress_shown(decision: Decision) -> bool:
     """Whether the false-positive reading rests on lines that show the run working (not only on
     when it was flagged or aborted: that reading is low confidence)."""
@@ -444,6 +453,9 @@ def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: 
         reason = f"evicted and resumed; {reason}"
     if status is IncidentStatus.FALSE_POSITIVE and _progress_shown(decision):
         reason = "flagged while still making progress; " + reason
+    elif origin_of(record) is IncidentOrigin.SIGNAL and run_ended(record) \
+            and status in (IncidentStatus.FAULT_SIGNAL, IncidentStatus.STILL_STUCK):
+        reason = RUN_ENDED_ON_SIGNAL
     elif status is IncidentStatus.FAULT_SIGNAL:
         reason = "nothing after it shows the fault cleared"
     return Incident(

@@ -971,6 +971,21 @@ RUN_OVER_KINDS = frozenset({"embedded.run_done", "embedded.run_end", "embedded.a
                             "lane.task_done", "run.cleared", "run.cleanup", "embedded.timeout", "lane.task_error", "run.aborted_error",
                             "dispatch.empty_reply", "session.state"})
 STOPPED_RUN = "stopped_run"
+# The line that closes a run for good, whatever the run came to: a cron job's run record (cron/runs/<jobId>.jsonl,
+# read as "cron run finished: jobId=... status=... error=...", written once the run finished, src/cron/service) and the
+# newest builds' hook run summary ("hook agent run completed runId=<id> status=<s> ...", src/gateway/server/hooks.ts,
+# logged once the hook's isolated run resolved); and a run's own end lines. A fault read from such a line (the run's
+# error "LLM request timed out.") left nothing of the run held: the report's outcome says so (analysis.run_ended).
+RUN_TERMINAL_RECORDS = ("cron run finished:", "hook agent run completed")
+RUN_END_KINDS = frozenset({"embedded.run_done", "embedded.run_end"})
+
+
+def ends_its_run(event: Event) -> bool:
+    """Whether ``event`` is its run's last line: a run's end, or a terminal record of the run (RUN_TERMINAL_RECORDS)
+    whatever kind its error was read as. An agent end is not: it closes one attempt, and the run may retry."""
+    return event.kind in RUN_END_KINDS or event.message.startswith(RUN_TERMINAL_RECORDS)
+
+
 # A gateway process that started: nothing of the process before it is still running.
 STARTED_KINDS = frozenset({"gateway.ready", "gateway.listening"})
 # A webhook channel's delivery refused (the sender's line, families.py) and the gateway's default port; the config's

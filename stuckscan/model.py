@@ -47,6 +47,13 @@ class IncidentOrigin(str, Enum):
     SIGNAL = "signal"    # opened by a fault signal alone (run timeout, lock error, failing fallback chain...)
 
 
+# The status reason of a finding opened by a fault signal whose run ended on it (its line is the run's terminal record,
+# or the run's end follows it: events.ends_its_run). Its status stays (fault signal, still stuck): only the words
+# change, since nothing of the run was left held. They say nothing of what another holder may still hold (the session
+# lock a cron run timed out on, RC08): "nothing of the run", not "nothing".
+RUN_ENDED_ON_SIGNAL = "the run ended on this error; nothing of the run was left held"
+
+
 class RecoveryVerdict(str, Enum):
     FREED = "freed"            # released, and queued work drained or was answered
     FORCE_CLEARED = "force_cleared"  # state wiped (forceCleared=true or drained=false): queued messages may be lost

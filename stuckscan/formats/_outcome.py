@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from stuckscan.formats._report import format_duration, incident_duration, plural, status_word
+from stuckscan.formats._report import format_duration, incident_duration, plural, run_ended_on_signal, status_word
 from stuckscan.model import Episode, Incident, IncidentOrigin, IncidentStatus, Recovery, RecoveryVerdict
 
 STARVATION_SLUG = "event-loop-starvation"
@@ -95,6 +95,8 @@ def outcome_words(incident: Incident, episodes: Mapping[str, Episode]) -> str:
 def _status_with_reason(incident: Incident) -> str:
     """``recovered (run cleared)``; a reason that already starts with the status stands alone."""
     label, reason = status_label(incident.status), incident.status_reason
+    if run_ended_on_signal(incident):
+        return reason  # "the run ended on this error; ...", not "still stuck (...)"
     if not reason:
         return status_word(incident.status)
     if reason.lower().startswith(label.lower()):

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from stuckscan._dataclass import dataclass
 from stuckscan.model import (
+    RUN_ENDED_ON_SIGNAL,
     Analysis,
     Confidence,
     Episode,
@@ -391,11 +392,20 @@ def _starved(incident: Incident) -> bool:
     return bool(incident.episode_ids) or any(finding.rule.id == "RC12" for finding, _ in findings_of(incident))
 
 
+def run_ended_on_signal(incident: Incident) -> bool:
+    """A finding opened by a fault signal whose run ended on it (analysis.run_ended): its outcome says that, not
+    that the fault may still hold the run."""
+    return incident.origin is IncidentOrigin.SIGNAL and incident.status_reason == RUN_ENDED_ON_SIGNAL \
+        and incident.status in (IncidentStatus.FAULT_SIGNAL, IncidentStatus.STILL_STUCK)
+
+
 def outcome_sentence(incident: Incident, zone: tzinfo = timezone.utc) -> str:
     """How the incident ended, in words: the status and the recovery verdict that decided
     it (``force-cleared: 1 queued message not delivered; …``). Holds log text
     (actions, reasons): the caller makes it safe for its format."""
     status = incident.status
+    if run_ended_on_signal(incident):
+        return incident.status_reason
     acted = [r for r in incident.recoveries if r.verdict is not RecoveryVerdict.SKIPPED]
     last = acted[-1] if acted else None
     attempt = f"{last.action or 'recovery'}{_at(last.time, zone)}" if last is not None else ""
