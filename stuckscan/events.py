@@ -1100,12 +1100,22 @@ def reply_handled_elsewhere(event: Event) -> bool:
     return bool(reason) and (outcome == "completed" or (outcome == "skipped" and "aborted" not in reason))
 
 
+def tool_timeout_seconds(event: Event) -> float | int | None:
+    """A ``tools.timeout`` line's deadline in seconds: ``timeoutSeconds`` (exec), else ``timeoutMs`` (the image and pdf
+    tools, the Codex dynamic-tool watchdog)."""
+    seconds = event.fields.get("timeoutSeconds")
+    if isinstance(seconds, (int, float)):
+        return seconds
+    return event.seconds.get("timeoutMs")
+
+
 def blocked_tool_timeout(event: Event, warn_seconds: float) -> bool:
     """An exec tool call that ran until its own timeout, at least the stall detector's warn threshold
-    (``Command timed out after <n> seconds``), or that timed out waiting for any output."""
+    (``Command timed out after <n> seconds``), or that timed out waiting for any output; also a media tool's or the
+    Codex bridge's deadline in milliseconds (``pdf failed: ... timed out after 120000ms``, t50l)."""
     if event.kind != "tools.timeout":
         return False
-    seconds = event.fields.get("timeoutSeconds")
+    seconds = tool_timeout_seconds(event)
     return event.fields.get("noOutput") is not None or (isinstance(seconds, (int, float)) and seconds >= warn_seconds)
 
 

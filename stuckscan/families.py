@@ -2851,6 +2851,45 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<tool>read|edit|write|browser) failed: (?P<error>(?:(?:Error: )?(?:ENOENT|EACCES|EISDIR|ENOTDIR)\b"
         r"|Path escapes sandbox root|Could not find the exact text|Navigation blocked)[^\n]{0,2000})",
     ),
+    # (t50l source audit) The image and pdf tools inside a run (src/agents/tools/image-tool.ts, pdf-tool.ts, logged by
+    # the same wrapper as "[tools] image|pdf failed: <error>"). A call that ran out a deadline held the run that long:
+    # the pdf tool's native provider fetch (pdf-native-providers.ts, 120 s since #54145) and remote reads, the image
+    # tool's model deadline, "... timed out after <n>ms" (field timeoutMs): tools.timeout, RC03's evidence only at the
+    # stall detector's warn threshold or more (policy "tool call open at the run cap"). Listed before the refusals.
+    _anchored(
+        "tools.timeout", "error", ("image failed: ", "pdf failed: "),
+        r"(?P<tool>image|pdf) failed: [^\n]{0,2000}?\btimed out after (?P<timeoutMs>\d{1,9}) ?ms",
+    ),
+    # ... and the same tools' failures answered at once (no wait): the media optimiser without its optional sharp
+    # package ("Failed to optimize image: Optional dependency sharp is required for image attachment processing |
+    # Cannot find package 'sharp' imported from .../media-understanding-core/image-ops.js", #73148, #79828; read here
+    # before plugin.load_failed, which that inner Node error would otherwise name), a local file that is not there
+    # ("Local media file not found: <path>", f161), a file of the wrong kind ("Unsupported media type: <kind>",
+    # "Expected PDF but got <type>: <ref>"), a sandboxed call given a URL ("Sandboxed image|PDF tool does not allow
+    # remote URLs."), no model fit for it ("No PDF model configured.", "Model does not support images: <p>/<m>",
+    # "Model <p>/<m> does not support images and PDF has no extractable text."). The error goes back to the model as
+    # the call's result and the run goes on: no stall. "Image model failed (<p>/<m>): <err>" (a model's own error or
+    # an abort, which may be the image tool's deadline or the run's) stays generic.
+    _anchored(
+        "tools.call_failed", "error", ("image failed: ", "pdf failed: "),
+        r"(?P<tool>image|pdf) failed: (?P<error>(?:Error: )?(?:Failed to optimize image|Optional dependency sharp "
+        r"|Local media file not found|Unsupported media type: |Expected PDF but got |Sandboxed (?:image|PDF) tool does "
+        r"not allow remote URLs|No PDF model configured|Model does not support images|Model \S{1,200} does not support "
+        r"images and PDF has no extractable text)[^\n]{0,2000})",
+    ),
+    # (t50l) The Codex app-server bridge's watchdog on a dynamic tool call (extensions/codex, as pasted in #83416,
+    # #81332, #79810): "OpenClaw dynamic tool call timed out after <n>ms while running tool <tool>." (the result the
+    # model gets, and the tool wrapper's line) and the gateway's "codex dynamic tool timeout: tool=<tool>
+    # toolTimeoutMs=<n>; per-tool-call watchdog, not session idle": the call held the run until that deadline (the
+    # image tool's 60 s, image_generate's 30 s), the same reading as an exec timeout.
+    _searched(
+        "tools.timeout", "error", "dynamic tool call timed out after ",
+        r"dynamic tool call timed out after (?P<timeoutMs>\d{1,9})ms while running tool (?P<tool>[\w-]{1,64}(?:\.[\w-]{1,64}){0,4})",
+    ),
+    _searched(
+        "tools.timeout", "warn", "codex dynamic tool timeout: ",
+        r"codex dynamic tool timeout: tool=(?P<tool>[\w.-]{1,64}) toolTimeoutMs=(?P<timeoutMs>\d{1,9})",
+    ),
     # Telegram's native command menu (extensions/telegram/src/bot-native-commands.ts, runtime.log): "Telegram menu text
     # exceeded the conservative <n>-character payload budget; shortening descriptions to keep <n> commands visible."
     # and "... still exceeded the conservative <n>-character payload budget after shortening descriptions; registering

@@ -1017,6 +1017,25 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("tools", "ERROR", "browser failed: Navigation blocked: strict browser SSRF policy requires an IP-literal URL because "
      "browser DNS rebinding protections are unavailable for hostname-based navigation", "tools.call_failed",
      {"tool": "browser"}),
+    # The t50l audit of the image and pdf tools (src/agents/tools/image-tool.ts, pdf-tool.ts, pdf-native-providers.ts)
+    # and the Codex bridge's dynamic-tool watchdog (#83416, #81332).
+    ("tools", "ERROR", "pdf failed: Anthropic PDF request timed out after 120000ms", "tools.timeout",
+     {"tool": "pdf", "timeoutMs": 120000}),
+    ("tools", "ERROR", "image failed: OpenClaw dynamic tool call timed out after 60000ms while running tool image.",
+     "tools.timeout", {"tool": "image", "timeoutMs": 60000}),
+    ("agent/embedded", "WARN", "codex dynamic tool timeout: tool=image_generate toolTimeoutMs=30000; per-tool-call "
+     "watchdog, not session idle", "tools.timeout", {"tool": "image_generate", "timeoutMs": 30000}),
+    ("tools", "ERROR", "image failed: Failed to optimize image: Optional dependency sharp is required for image attachment "
+     "processing | Cannot find package 'sharp' imported from /usr/lib/node_modules/openclaw/dist/extensions/"
+     "media-understanding-core/image-ops.js", "tools.call_failed", {"tool": "image"}),
+    ("tools", "ERROR", "image failed: Local media file not found: /Users/u/.openclaw/workspace/tmp/a.webp", "tools.call_failed",
+     {"tool": "image"}),
+    ("tools", "ERROR", "pdf failed: Expected PDF but got text/html: https://example.com/report.pdf", "tools.call_failed",
+     {"tool": "pdf"}),
+    ("tools", "ERROR", "pdf failed: Model openai/gpt-4o-mini does not support images and PDF has no extractable text.",
+     "tools.call_failed", {"tool": "pdf"}),
+    ("tools", "ERROR", "image failed: Sandboxed image tool does not allow remote URLs.", "tools.call_failed",
+     {"tool": "image"}),
     # The t48c audit of the tools that can hold a run: the browser control client's stalled response
     # (extensions/browser/src/browser/client-fetch.ts), the nodes tool's failure (src/agents/tools/nodes-tool.ts, the
     # node.invoke deadline of src/gateway/node-registry.ts), the Docker sandbox's CLI deadline and missing Docker
@@ -2511,3 +2530,46 @@ def test_a_healthy_burst_queued_in_followup_mode_stays_quiet(tmp_path: Path) -> 
     analysis = analyze_paths([str(path)])
     assert not analysis.incidents
     assert analysis.unexplained.count == 0
+
+
+def _tool_turn(tmp_path: Path, tool_line: tuple[str, str, str] | None) -> Path:
+    # (t50l) a run that calls the image or pdf tool and answers; the tool wrapper's line, if any, between.
+    lines = [("2026-11-20T10:00:00.000Z", "agent/embedded", "DEBUG",
+              "embedded run start: runId=r1 sessionId=s1 provider=anthropic model=claude-sonnet-4-5 thinking=off")]
+    if tool_line is not None:
+        lines.append(("2026-11-20T10:02:01.000Z", *tool_line))
+    lines.append(("2026-11-20T10:02:05.000Z", "agent/embedded", "DEBUG", "embedded run agent end: runId=r1 isError=false"))
+    path = tmp_path / "tool.log"
+    path.write_text("\n".join(tslog_line(t, sub, msg, level) for t, sub, level, msg in lines) + "\n")
+    return path
+
+
+def test_a_healthy_image_tool_call_stays_quiet(tmp_path: Path) -> None:
+    path = _tool_turn(tmp_path, None)
+    analysis = analyze_paths([str(path)])
+    assert not analysis.incidents
+    assert analysis.unexplained.count == 0
+
+
+def test_an_image_tool_refusal_is_no_stall(tmp_path: Path) -> None:
+    # (t50l) the missing sharp package: answered at once, the run goes on; not plugin.load_failed
+    path = _tool_turn(tmp_path, ("tools", "ERROR", "image failed: Failed to optimize image: Optional dependency sharp is "
+                                 "required for image attachment processing | Cannot find package 'sharp' imported from "
+                                 "/usr/lib/node_modules/openclaw/dist/extensions/media-understanding-core/image-ops.js"))
+    analysis = analyze_paths([str(path)])
+    assert not analysis.incidents
+    assert analysis.unexplained.count == 0
+
+
+def test_a_pdf_call_that_ran_out_its_120s_deadline_is_rc03(tmp_path: Path) -> None:
+    path = _tool_turn(tmp_path, ("tools", "ERROR", "pdf failed: Anthropic PDF request timed out after 120000ms"))
+    analysis = analyze_paths([str(path)])
+    assert [i.primary.rule.id for i in analysis.incidents if i.primary] == ["RC03"]
+
+
+def test_an_image_call_short_deadline_is_not_rc03(tmp_path: Path) -> None:
+    # (t50l) 60 s, under the stall detector's warn threshold: policy "tool call open at the run cap"
+    path = _tool_turn(tmp_path, ("tools", "ERROR",
+                                 "image failed: OpenClaw dynamic tool call timed out after 60000ms while running tool image."))
+    analysis = analyze_paths([str(path)])
+    assert all(i.primary is None or i.primary.rule.id != "RC03" for i in analysis.incidents)

@@ -1097,6 +1097,10 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("[default] Circuit breaker opened for relay: wss://nos.lol", "channel.relay_set_aside", {"relay": "wss://nos.lol"}),
     ("read failed: ENOENT: no such file or directory, access '/home/u/.openclaw/workspace/docs/index.md'",
      "tools.call_failed", {"tool": "read"}),
+    ("pdf failed: Anthropic PDF request timed out after 120000ms", "tools.timeout", {"tool": "pdf", "timeoutMs": 120000}),
+    ("image failed: Local media file not found: /tmp/a.webp", "tools.call_failed", {"tool": "image"}),
+    ("OpenClaw dynamic tool call timed out after 60000ms while running tool image.", "tools.timeout",
+     {"tool": "image", "timeoutMs": 60000}),
     ("menu text exceeded the conservative 5700-character payload budget; shortening descriptions to keep 79 commands "
      "visible.", "channel.menu_trimmed", {"budgetChars": 5700, "commands": 79}),
     ("startup model warmup timed out after 5000ms; continuing without waiting", "gateway.model_warmup_timeout",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event, blocked_tool_timeout, browser_blocked, browser_request_failed
+from stuckscan.events import Event, blocked_tool_timeout, browser_blocked, browser_request_failed, tool_timeout_seconds
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     TOOL_PROGRESS,
@@ -82,8 +82,8 @@ def _timeout_summary(event: Event, tool: str) -> str:
         return "An exec approval timed out: the session waited for an approval nobody gave, and the command never ran."
     if event.kind == "mcp.request_timeout":
         return f"The MCP server `{tool}` kept timing out and was recycled: the calls on it blocked their sessions."
-    seconds = event.fields.get("timeoutSeconds")
-    held = f" ({seconds} s)" if seconds is not None else " waiting for any output"
+    seconds = tool_timeout_seconds(event)
+    held = f" ({seconds:g} s)" if seconds is not None else " waiting for any output"
     return f"The `{tool}` tool call ran until its own timeout{held}: the session was held on it that long."
 
 
