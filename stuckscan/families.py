@@ -1575,6 +1575,16 @@ FAMILIES: tuple[Family, ...] = (
     # rejected, "msteams webhook failed" (the error in the record's meta, {error}): that turn was lost.
     _searched("channel.inbound_failed", "error", "msteams webhook failed",
               r"(?P<channel>msteams) (?P<event>webhook) failed" + KV),
+    # (q64) The shared inbound debouncer (src/auto-reply/inbound-debounce.ts) past its 1000 buffered senders hands the
+    # channel's onError "inbound debounce key capacity exceeded" and then flushes that message at once, not buffered:
+    # nothing is lost ("<channel> [inbound ]debounce flush failed: Error: inbound debounce key capacity exceeded", in
+    # any channel's wording, msteams', Feishu's and BlueBubbles' below too). Before every debounce flush family.
+    _searched(
+        "channel.debounce_bypassed", "warn", "inbound debounce key capacity exceeded",
+        r"\A(?:(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?:\[?(?!inbound )(?P<channel>[a-z][a-z0-9-]{1,30})\]?"
+        r"(?:\[[^\[\]\s]{1,200}\])?:? )?(?:inbound )?debounce flush failed:\s*)?(?:Error: )?"
+        r"inbound debounce key capacity exceeded\s*\Z",
+    ),
     # The same channel losing an inbound message after the webhook took it (extensions/msteams/src/monitor-handler/
     # inbound-dispatch.ts and message-handler.ts, runtime.error): the turn's dispatch throwing, "msteams dispatch failed:
     # <err>" (beside the msteams logger's bare "dispatch failed" with the error in its meta; the user is sent "Something

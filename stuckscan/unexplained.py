@@ -212,6 +212,9 @@ NOT_A_STALL_KINDS = frozenset({
     # (the Gmail watcher respawning its `gog` child after it exited, 5 s, or after a bind the old child's port refused,
     # a bounded back-off whose exhaustion is its own "stopping restarts" line: mail resumes, nothing is held; q63)
     "gmail.watcher_restart",
+    # (the inbound debouncer past its sender capacity flushing a message at once instead of buffering it: the message
+    # goes on, nothing is lost; src/auto-reply/inbound-debounce.ts, q64)
+    "channel.debounce_bypassed",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

@@ -773,6 +773,11 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"channel": "discord", "event": "debounce flush", "error": "Error: boom"}),
     ("gateway/channels/telegram", "ERROR", "telegram debounce flush failed: Error: inbound debounce flush retries "
      "exceeded", "channel.inbound_failed", {"channel": "telegram", "event": "debounce flush"}),
+    # (q64) past the debouncer's 1000 senders the message is flushed at once, not lost: no fault.
+    ("gateway/channels/slack", "ERROR", "slack inbound debounce flush failed: Error: inbound debounce key capacity "
+     "exceeded", "channel.debounce_bypassed", {"channel": "slack"}),
+    ("gateway/channels/msteams", "ERROR", "msteams debounce flush failed: Error: inbound debounce key capacity exceeded",
+     "channel.debounce_bypassed", {"channel": "msteams"}),
     # The gateway's HTTP surfaces (t50h): the OpenAI-compatible endpoints, /tools/invoke, the webhook ingress and the
     # Gmail watcher that feeds it.
     ("gateway", "WARN", "openai-compat: chat completion failed: Error: agent run aborted",
@@ -2573,3 +2578,34 @@ def test_an_image_call_short_deadline_is_not_rc03(tmp_path: Path) -> None:
                                  "image failed: OpenClaw dynamic tool call timed out after 60000ms while running tool image."))
     analysis = analyze_paths([str(path)])
     assert all(i.primary is None or i.primary.rule.id != "RC03" for i in analysis.incidents)
+
+
+@pytest.mark.parametrize("message", [
+    "slack inbound debounce flush failed: Error: inbound debounce key capacity exceeded",
+    "[slack] inbound debounce flush failed: Error: inbound debounce key capacity exceeded",
+    "discord debounce flush failed: Error: inbound debounce key capacity exceeded",
+    "feishu[default]: inbound debounce flush failed: Error: inbound debounce key capacity exceeded",
+    "[default] [bluebubbles] debounce flush failed: Error: inbound debounce key capacity exceeded",
+])
+def test_a_debouncer_past_its_sender_capacity_flushes_at_once_and_stays_quiet(tmp_path: Path, message: str) -> None:
+    # src/auto-reply/inbound-debounce.ts: past maxKeys (1000 senders) enqueue hands onError "inbound debounce key
+    # capacity exceeded" and then flushes that message directly: nothing is lost, the message is answered (q64).
+    lines = [f"2026-05-21T18:00:00.000+08:00 {message}",
+             "2026-05-21T18:00:00.100+08:00 [agent/embedded] embedded run start: runId=r1 sessionId=s1 provider=openai "
+             "model=gpt-5",
+             "2026-05-21T18:00:05.000+08:00 [agent/embedded] embedded run done: runId=r1 sessionId=s1 durationMs=4900 "
+             "aborted=false"]
+    for name, text in (("console.log", "\n".join(lines)),
+                       ("jsonl.log", tslog_line("2026-05-21T18:00:00.000+08:00", "gateway/channels/slack", message,
+                                                level="ERROR"))):
+        path = tmp_path / name
+        path.write_text(text + "\n", encoding="utf-8")
+        events = list(parse_path(str(path), ParseOptions(), ParseStats()))
+        assert events[0].kind == "channel.debounce_bypassed", events[0].message
+        analysis = analyze_paths([str(path)])
+        assert not analysis.incidents
+        assert analysis.unexplained.count == 0
+    # the batch given up or the buffer overflowing still loses messages
+    event = _one("2026-05-21T18:00:00.000+08:00 [slack] slack inbound debounce flush failed: Error: inbound debounce "
+                 "flush retries exceeded")
+    assert event.kind == "channel.inbound_failed"

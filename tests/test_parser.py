@@ -1037,6 +1037,9 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "followup.summary_dropped", {"dropped": 3}),
     ("slack inbound debounce flush failed: Error: inbound debounce flush retries exceeded", "channel.inbound_failed",
      {"channel": "slack", "event": "debounce flush", "error": "Error: inbound debounce flush retries exceeded"}),
+    # (q64) past the debouncer's sender capacity the message is flushed at once: nothing lost
+    ("discord debounce flush failed: Error: inbound debounce key capacity exceeded", "channel.debounce_bypassed",
+     {"channel": "discord"}),
     # (t50h) the gateway's HTTP surfaces: src/gateway/openai-http.ts, openresponses-http.ts, tools-invoke-http.ts,
     # server/hooks.ts, server/hooks-request-handler.ts, src/hooks/gmail-watcher.ts
     ("openai-compat: streaming chat completion failed: Error: boom", "http_api.request_failed",
