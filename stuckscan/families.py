@@ -157,6 +157,22 @@ FAMILIES: tuple[Family, ...] = (
     # 2.2 recovery
     _anchored("recovery.outcome", "warn", "stuck session recovery outcome:", r"stuck session recovery outcome:" + KV),
     _anchored("recovery.skipped", "warn", "stuck session recovery skipped:", r"stuck session recovery skipped:" + KV),
+    # The recovery runtime's first build (src/logging/diagnostic-stuck-session-recovery.runtime.ts, before its skips
+    # were warns with reason=/action= words) logged them at debug in words: "stuck session recovery skipped active
+    # abort: sessionId=<id> sessionKey=<key> age=<n>s queueDepth=<n>" (an active embedded run, only observed), "stuck
+    # session recovery skipped lane reset: active reply work sessionId=<id> sessionKey=<key> age=<n>s queueDepth=<n>"
+    # and "... lane reset: active lane task lane=<lane> active=<n> queued=<n> sessionId=<id> sessionKey=<key>
+    # age=<n>s" (the lane kept): read as the later warns' reasons.
+    _anchored(
+        "recovery.skipped", "debug", "stuck session recovery skipped active abort:",
+        r"stuck session recovery skipped (?P<reason>active abort):" + KV,
+        values={"reason": {"active abort": "active_embedded_run"}},
+    ),
+    _anchored(
+        "recovery.skipped", "debug", "stuck session recovery skipped lane reset:",
+        r"stuck session recovery skipped lane reset: (?P<reason>active reply work|active lane task)\b" + KV,
+        values={"reason": {"active reply work": "active_reply_work", "active lane task": "active_lane_task"}},
+    ),
     _anchored("recovery.noop", "warn", "stuck session recovery no-op:", r"stuck session recovery no-op:" + KV),
     # The same runtime (src/logging/diagnostic-stuck-session-recovery.runtime.ts) reclaims reply work that shows
     # no activity at all as "reclaiming phantom_reply_work:" and stale reply work as "reclaiming stale_reply_work:".
@@ -1126,6 +1142,13 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "compaction.failed", "warn", "auto-compaction failed",
         r"auto-compaction failed(?: for (?P<model>\S+):|:)?\s*(?P<error>.*)",
+    ),
+    # Builds 2026.1.12 to 2026.4.5 also caught a compaction failure that escaped the run's own handling (a summarising
+    # request over the model's token limit, an unhandled rejection) in src/agents/pi-embedded-runner/google.ts
+    # (agent/embedded, error): "Auto-compaction failed (unhandled): <message>"; removed in ce30557399.
+    _anchored(
+        "compaction.failed", "error", "Auto-compaction failed (unhandled):",
+        r"Auto-compaction failed \(unhandled\):\s*(?P<error>.*)",
     ),
     # The failure reply the user is sent when the turn's compaction gave up (src/auto-reply/reply/agent-runner-failure-
     # reply.ts), pasted from the chat: "⚠️ Context is too large and auto-compaction could not recover this turn.[ Reason:

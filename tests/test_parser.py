@@ -317,6 +317,14 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "forceCleared=false released=1", "recovery.outcome", {"status": "aborted", "laneSessionKey": "agent:main:main"}),
     ("stuck session recovery skipped: sessionId=s-1 sessionKey=agent:main:main age=150s queueDepth=1 laneActive=1",
      "recovery.skipped", {"laneActive": 1}),
+    # The recovery runtime's first build worded its skips (debug; diagnostic-stuck-session-recovery.runtime.ts).
+    ("stuck session recovery skipped active abort: sessionId=s-1 sessionKey=agent:main:main age=130s queueDepth=1",
+     "recovery.skipped", {"reason": "active_embedded_run", "age": 130, "queueDepth": 1}),
+    ("stuck session recovery skipped lane reset: active reply work sessionId=s-1 sessionKey=agent:main:main age=130s "
+     "queueDepth=1", "recovery.skipped", {"reason": "active_reply_work", "queueDepth": 1}),
+    ("stuck session recovery skipped lane reset: active lane task lane=session:agent:main:main active=1 queued=2 "
+     "sessionId=s-1 sessionKey=agent:main:main age=130s", "recovery.skipped",
+     {"reason": "active_lane_task", "lane": "session:agent:main:main", "age": 130}),
     ("stuck session recovery no-op: reason=no_active_work action=none sessionId=s-1", "recovery.noop", {"action": "none"}),
     ("stuck session recovery reclaiming stale active run: sessionId=s-1 sessionKey=agent:main:main age=400s",
      "recovery.reclaiming", {"target": "run"}),
@@ -483,6 +491,9 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"model": "openai/gpt-5", "error": "Compaction timed out"}),
     ("auto-compaction failed for openrouter/openai/gpt-oss-20b:free: nothing to compact", "compaction.failed",
      {"model": "openrouter/openai/gpt-oss-20b:free", "error": "nothing to compact"}),
+    # 2026.1.12 to 2026.4.5 (src/agents/pi-embedded-runner/google.ts): a compaction failure no handler caught.
+    ("Auto-compaction failed (unhandled): Error: 400 prompt is too long", "compaction.failed",
+     {"error": "Error: 400 prompt is too long"}),
     ("visible channel turn dispatched with no queued reply payloads: channel=whatsapp messageId=3ADE4FECE78695B209B6 "
      "sessionKey=agent:main:whatsapp:direct:+13055052646 cause=completed:before_dispatch_handled", "dispatch.empty_reply",
      {"channel": "whatsapp", "sessionKey": "agent:main:whatsapp:direct:+13055052646",

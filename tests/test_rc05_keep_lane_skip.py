@@ -101,3 +101,18 @@ def test_a_lane_task_skip_then_a_stale_lane_task_release_is_stale_state() -> Non
     release = (f"[diagnostic] stuck session recovery outcome: status=released action=release_lane sessionId={SID} "
                f"sessionKey={KEY} lane=session:{KEY} reason=stale_lane_task released=1 queuedCount=1")
     assert findings(skip("active_lane_task", clock="10:00:00"), f"10:05:00 {release}")[0] == "RC05"
+
+
+def test_the_first_recovery_builds_worded_lane_reset_skips_repeated_are_a_keep_lane_skip() -> None:
+    """The recovery runtime's first build logged its keep-lane skips at debug in words (src/logging/diagnostic-stuck-
+    session-recovery.runtime.ts, t50k): "stuck session recovery skipped lane reset: active reply work ...", read as
+    reason=active_reply_work, so the skip repeated beside the old build's warnings is RC05 as the later warns are."""
+    lines = []
+    for clock, age in (("10:02:00", 130), ("10:04:00", 250), ("10:08:00", 490)):
+        lines.append(f"2026-04-25T{clock}.000Z [diagnostic] stuck session: sessionId={SID} sessionKey={KEY} "
+                     f"state=processing age={age}s queueDepth=1")
+        lines.append(f"2026-04-25T{clock}.100Z [diagnostic] stuck session recovery skipped lane reset: active reply work "
+                     f"sessionId={SID} sessionKey={KEY} age={age}s queueDepth=1")
+    primary, ids = findings(*lines)
+    assert primary == "RC05"
+    assert "RC07" not in ids
