@@ -974,9 +974,10 @@ STOPPED_RUN = "stopped_run"
 # The line that closes a run for good, whatever the run came to: a cron job's run record (cron/runs/<jobId>.jsonl,
 # read as "cron run finished: jobId=... status=... error=...", written once the run finished, src/cron/service) and the
 # newest builds' hook run summary ("hook agent run completed runId=<id> status=<s> ...", src/gateway/server/hooks.ts,
-# logged once the hook's isolated run resolved); and a run's own end lines. A fault read from such a line (the run's
+# logged once the hook's isolated run resolved; the builds before it log a run that did not end ok, at the same point,
+# as "hook agent run returned non-ok status ..."); and a run's own end lines. A fault read from such a line (the run's
 # error "LLM request timed out.") left nothing of the run held: the report's outcome says so (analysis.run_ended).
-RUN_TERMINAL_RECORDS = ("cron run finished:", "hook agent run completed")
+RUN_TERMINAL_RECORDS = ("cron run finished:", "hook agent run completed", "hook agent run returned non-ok status")
 RUN_END_KINDS = frozenset({"embedded.run_done", "embedded.run_end"})
 
 

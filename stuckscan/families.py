@@ -4675,6 +4675,17 @@ FAMILIES: tuple[Family, ...] = (
         r"\Ahook agent run completed runId=(?P<runId>\S{1,120}) status=(?P<status>ok) deliveryError="
         r"(?P<deliveryError>[^\n]{0,300}?)(?: model=(?P<model>\S{1,200}))?\Z",
     ),
+    # The builds between (hooks.ts with formatHookRunWarningConsoleMessage) log a hook run that did not end ok as
+    # "hook agent run returned non-ok status" (warn, only when status is not ok), its fields (status, model, summary,
+    # runId, jobId, sessionKey, ...) in the file log's meta object, and on the console "hook agent run returned non-ok
+    # status status=<s>[ model=<m>][ summary=<s>]" (each value with whitespace folded to one space, the summary last,
+    # up to 500 characters). The run ended on that error: the same reading as the newest builds' line above, and
+    # searched, so a summary a family reads (a model's timeout) keeps that reading.
+    _searched(
+        "hooks.run_failed", "warn", "hook agent run returned non-ok status",
+        r"\Ahook agent run returned non-ok status(?: status=(?P<status>\S{1,60}))?(?: model=(?P<model>\S{1,200}))?"
+        r"(?: summary=(?P<summary>[^\n]{1,600}))?(?: (?P<kv>\{.*))?\Z",
+    ),
     _searched(
         "hooks.run_completed", "info", "hook agent run completed",
         r"\Ahook agent run completed(?: runId=(?P<runId>\S{1,120}))?(?: status=(?P<status>ok))?" + KV,

@@ -278,6 +278,29 @@ def _cron_error_in_meta(meta: dict[str, Any], kind: str, fields: dict[str, Any],
     return found[0].kind
 
 
+HOOK_NON_OK = "hook agent run returned non-ok status"
+
+
+def _hook_summary_in_meta(meta: dict[str, Any], kind: str, message: str, fields: dict[str, Any], raw: dict[str, str],
+                          seconds: dict[str, float]) -> str:
+    """The file form of a hook run that did not end ok, ``hook agent run returned non-ok status`` (src/gateway/server/
+    hooks.ts of the builds before ``hook agent run completed runId=...``, warn), carries the run's status, model and
+    summary in its meta object; its console form prints them as ``status=<s>[ model=<m>][ summary=<s>]`` after the
+    message. Read the file form as the console's line would be: a summary a family reads (``LLM request timed out.``)
+    is that reading, as on the console; another summary keeps ``kind``."""
+    summary = meta.get("summary")
+    if not message.startswith(HOOK_NON_OK) or not isinstance(summary, str) or " summary=" in message:
+        return kind
+    words = [f"{key}={value}" for key in ("status", "model", "summary")
+             if isinstance(value := meta.get(key), str) and value]
+    console = " ".join([HOOK_NON_OK, *words])
+    found = families.match_family(console)
+    if found is None or found[0].kind == kind:
+        return kind
+    apply_family(console, fields, raw, seconds, found)
+    return found[0].kind
+
+
 def _alias_own_fields(kind: str, fields: dict[str, Any], raw: dict[str, str], seconds: dict[str, float]) -> None:
     """A meta object's keys quoted as the line's own ``key=value`` words (``embedded_run_failover_decision ...
     failoverReason=timeout``): the values under the console's names too, as a meta object's would be."""
@@ -2000,6 +2023,8 @@ class LineParser:
             _alias_own_fields(kind, fields, raw, seconds)
         if kind == "cron.job_error":
             kind = _cron_error_in_meta(record.meta or dict(fields), kind, fields, raw, seconds)
+        elif kind == "hooks.run_failed" and record.meta:
+            kind = _hook_summary_in_meta(record.meta, kind, message, fields, raw, seconds)
         _derive(fields, record.session_hint)
         if record.shape == TRANSCRIPT_SHAPE:
             self._note_transcript_entry(kind, moment, fields, message, record.kind == TRANSCRIPT_PROMPT_ERROR_KIND)

@@ -797,6 +797,13 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "hooks.run_failed", {"status": "ok", "deliveryError": "channel unavailable"}),
     ("gateway/hooks", "INFO", "hook agent run completed runId=r9 status=ok model=openai/gpt-5", "hooks.run_completed",
      {"runId": "r9", "status": "ok"}),
+    # (h51) the builds before it: src/gateway/server/hooks.ts formatHookRunWarningConsoleMessage, the summary last
+    ("gateway/hooks", "WARN", "hook agent run returned non-ok status status=error model=anthropic/claude-haiku-3.5 "
+     "summary=payload.model rejected by agents.defaults.models allowlist: not in [moonshot/kimi-k3]", "hooks.run_failed",
+     {"status": "error", "model": "anthropic/claude-haiku-3.5",
+      "summary": "payload.model rejected by agents.defaults.models allowlist: not in [moonshot/kimi-k3]"}),
+    ("gateway/hooks", "WARN", "hook agent run returned non-ok status status=skipped", "hooks.run_failed",
+     {"status": "skipped"}),
     ("gmail-watcher", "ERROR", "watch start failed: Error 403: insufficient permission", "gmail.watcher_failed",
      {"what": "watch start failed", "error": "Error 403: insufficient permission"}),
     ("gmail-watcher", "WARN", "gog serve failed to bind (address already in use); stopping restarts. Another watcher "

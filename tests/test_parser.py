@@ -1063,6 +1063,9 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("hook agent run completed runId=r1 status=error summary=boom", "hooks.run_failed",
      {"runId": "r1", "status": "error", "summary": "boom"}),
     ("hook agent run completed runId=r2 status=ok", "hooks.run_completed", {"status": "ok"}),
+    ("hook agent run returned non-ok status status=error model=openai/gpt-5 summary=payload.model rejected by "
+     "agents.defaults.models allowlist", "hooks.run_failed",
+     {"status": "error", "model": "openai/gpt-5", "summary": "payload.model rejected by agents.defaults.models allowlist"}),
     ("hook auth throttled for 10.0.0.9; retry-after=60s", "hooks.auth_throttled", {"retryAfterSeconds": 60}),
     ("gog exited (code=1, signal=null); restarting in 5s", "gmail.watcher_restart",
      {"what": "gog exited", "exitCode": 1, "restartDelay": 5}),

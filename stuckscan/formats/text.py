@@ -825,6 +825,10 @@ DECIDING_FIELDS = ("error", "lastProgress", "queueDepth", "released", "forceClea
                    "age", "state", "prev", "new", "reason", "classification", "activeWorkKind", "lastProgressAge")
 IDENTITY_FIELDS = frozenset({"sessionId", "sessionKey", "runId", "lane", "laneSessionKey", "session_id", "conn", "id"})
 _FIELD = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)=(\"[^\"]*\"|\S+)")
+# Fields whose unquoted value is free text of several words, running to the next field or the line's end: the hook
+# run summary's "summary=LLM request timed out. model=<m>" and "deliveryError=<e>" (src/gateway/server/hooks.ts joins
+# them unquoted, whitespace folded to single spaces), the acpx repair's "status=dead summary=<text>".
+_FREE_TEXT_FIELDS = frozenset({"summary", "deliveryError"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -840,10 +844,17 @@ class TimelineRow:
 
 def split_fields(text: str) -> tuple[str, list[tuple[str, str]]]:
     """``stalled session: a=1 b=2`` -> (``stalled session:``, [(a, 1), (b, 2)])."""
-    match = _FIELD.search(text)
-    if match is None:
+    matches = list(_FIELD.finditer(text))
+    if not matches:
         return text.strip(), []
-    return text[: match.start()].strip(), [(m.group(1), m.group(2)) for m in _FIELD.finditer(text, match.start())]
+    fields = []
+    for index, match in enumerate(matches):
+        key, value = match.group(1), match.group(2)
+        if key in _FREE_TEXT_FIELDS and not value.startswith('"'):
+            end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+            value = text[match.start(2):end].strip()
+        fields.append((key, value))
+    return text[: matches[0].start()].strip(), fields
 
 
 def shorten_middle(text: str, limit: int) -> str:
@@ -856,7 +867,8 @@ def shorten_middle(text: str, limit: int) -> str:
 
 
 def words_outside_fields(text: str) -> bool:
-    """Whether a line has words after its first ``key=value`` field that no field shows (see :func:`split_fields`)."""
+    """Whether a line has words after its first ``key=value`` field that no one-word field shows: a free-text value
+    of several words counts (``summary=LLM request timed out.``), so an unexplained line keeps its end."""
     match = _FIELD.search(text)
     return match is not None and bool(_FIELD.sub(" ", text[match.start():]).strip(" :;,.-"))
 
