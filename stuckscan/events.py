@@ -586,7 +586,8 @@ def busy_until_cap(run_lines: Iterable[Event], cap: Event, warn_seconds: float) 
     working when its last tool line is a call still open under the warn threshold (a tool running, not the model), or
     a tool's end followed by a model turn that had waited under :data:`QUICK_REFUSAL_SECONDS`, or no longer than the
     slowest of the run's earlier model turns that answered (a tool start ends one) and under the warn threshold: no
-    model wait past the run's own pace is shown."""
+    model wait past the run's own pace is shown. A tool call that returned on its own short deadline
+    (:func:`returned_on_short_timeout`) is such a tool's end."""
     if cap.time is None:
         return None
     slowest, began, last = 0.0, None, None
@@ -597,9 +598,9 @@ def busy_until_cap(run_lines: Iterable[Event], cap: Event, warn_seconds: float) 
             if began is not None:
                 slowest = max(slowest, (line.time - began).total_seconds())
             began, last = None, line
-        elif line.kind in _TURN_BEGINS:
+        elif line.kind in _TURN_BEGINS or returned_on_short_timeout(line, warn_seconds):
             began = line.time
-            last = line if line.kind == "embedded.tool_end" else last
+            last = line if line.kind not in _TURN_BEGINS or line.kind == "embedded.tool_end" else last
     if last is None or last.time is None:
         return None
     gap = (cap.time - last.time).total_seconds()
@@ -1118,6 +1119,15 @@ def blocked_tool_timeout(event: Event, warn_seconds: float) -> bool:
         return False
     seconds = tool_timeout_seconds(event)
     return event.fields.get("noOutput") is not None or (isinstance(seconds, (int, float)) and seconds >= warn_seconds)
+
+
+def returned_on_short_timeout(event: Event, warn_seconds: float) -> bool:
+    """A tool call that returned on its own deadline below the stall detector's warn threshold (exec's ``Command timed
+    out after 30 seconds``, ``[tools] image failed: ... timed out after 60000ms``, the Codex bridge's 60 s or 90 s
+    watchdog): a completed call that returned an error to its run, not a call still open (labelling policy "tool call
+    open at the run cap"); a deadline at the threshold or more is :func:`blocked_tool_timeout`'s."""
+    seconds = tool_timeout_seconds(event) if event.kind == "tools.timeout" else None
+    return isinstance(seconds, (int, float)) and not blocked_tool_timeout(event, warn_seconds)
 
 
 CHANNEL_START_KIND = "channel.starting"

@@ -9,9 +9,11 @@ that hung that long.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from stuckscan.analysis import analyze_events
+from stuckscan.analysis import analyze_events, analyze_paths
 from stuckscan.parser import ParseStats, parse_text_lines
+from tests.conftest import tslog_line
 
 
 def _primaries(*lines: str) -> list[str | None]:
@@ -873,3 +875,83 @@ def test_a_provider_that_answered_with_nothing_is_no_model_hang() -> None:
     incomplete = ("2026-11-20T10:00:00.000Z [agent/embedded] incomplete turn detected: runId=r1 sessionId=s1 "
                   "stopReason=length payloads=0 — surfacing error to user")
     assert "RC01" not in _primaries(incomplete)
+
+
+# Labelling policy "tool call open at the run cap" (tests/field/README.md), q65 review of t50l: a tool call that
+# returned on its own deadline under the warn threshold (the image tool's 60 s watchdog, exec's 30 s) is a completed
+# tool call that returned an error, not one open at the cap: a run whose lane task then lasted its whole budget, that
+# call 2 minutes before the cap, spent the rest on its model (RC01 before t50l read those lines).
+_SHORT_TOOL_TIMEOUTS = (
+    ("tools", "ERROR", "image failed: OpenClaw dynamic tool call timed out after 60000ms while running tool image."),
+    ("agent/embedded", "WARN", "codex dynamic tool timeout: tool=image toolTimeoutMs=60000; per-tool-call watchdog, "
+     "not session idle"),
+    ("tools", "ERROR", "exec failed: Command timed out after 30 seconds"),
+)
+
+
+def _spent_run(tool: tuple[str, str, str] | None, at: str = "10:08:00.000") -> list[tuple[str, str, str, str]]:
+    lines = [("10:00:00.000", "agent/embedded", "DEBUG", "embedded run start: runId=r1 sessionId=s1 provider=anthropic "
+              "model=claude-sonnet-4-5 thinking=off")]
+    if tool is not None:
+        lines.append((at, *tool))
+    return [*lines, ("10:10:00.000", "agent/embedded", "WARN", "embedded run timeout: runId=r1 sessionId=s1 timeoutMs=600000"),
+            ("10:10:00.120", "diagnostic", "DEBUG", "lane task done: lane=session:agent:main:main durationMs=600090")]
+
+
+def _spent_run_primaries(tmp_path: Path, lines: list[tuple[str, str, str, str]]) -> list[list[str | None]]:
+    """The primaries of the console form and of the JSONL form of ``lines``."""
+    console = tmp_path / "gateway.log"
+    console.write_text("".join(f"2026-11-20T{t}Z {level.lower()} [{sub}] {msg}\n" for t, sub, level, msg in lines))
+    jsonl = tmp_path / "openclaw-2026-11-20.log"
+    jsonl.write_text("".join(tslog_line(f"2026-11-20T{t}Z", sub, msg, level) + "\n" for t, sub, level, msg in lines))
+    return [[i.primary.rule.id if i.primary else None for i in analyze_paths([str(p)]).incidents] for p in (console, jsonl)]
+
+
+def test_a_tool_that_returned_on_its_short_timeout_long_before_the_cap_leaves_the_spent_budget_a_model_wait(
+        tmp_path: Path) -> None:
+    assert _spent_run_primaries(tmp_path, _spent_run(None)) == [["RC01"], ["RC01"]]
+    for tool in _SHORT_TOOL_TIMEOUTS:
+        assert _spent_run_primaries(tmp_path, _spent_run(tool)) == [["RC01"], ["RC01"]], tool[2]
+
+
+def test_the_spent_budget_finding_says_which_tool_returned_and_when() -> None:
+    from stuckscan.rules.rc01_model_call_hang import _no_tool_open
+    events = list(parse_text_lines([
+        "2026-11-20T10:08:00.000Z [tools] image failed: OpenClaw dynamic tool call timed out after 60000ms while "
+        "running tool image.",
+        "2026-11-20T10:10:00.120Z [diagnostic] lane task done: lane=session:agent:main:main durationMs=600090"]))
+    assert _no_tool_open(events[:1], events[1:]) == ("with no tool call open at the end (the `image` call returned on "
+                                                     "its own 60 s timeout 120 s before)")
+    assert _no_tool_open([], events[1:]) == "with no tool seen"
+
+
+def test_a_tool_timeout_at_the_blocked_tool_bar_stays_a_blocked_tool_call(tmp_path: Path) -> None:
+    pdf = ("tools", "ERROR", "pdf failed: Anthropic PDF request timed out after 120000ms")
+    assert _spent_run_primaries(tmp_path, _spent_run(pdf)) == [["RC03"], ["RC03"]]
+    exec_ = ("tools", "ERROR", "exec failed: Command timed out after 1800 seconds")
+    assert _spent_run_primaries(tmp_path, _spent_run(exec_)) == [["RC03"], ["RC03"]]
+
+
+def test_a_tool_that_returned_on_its_short_timeout_just_before_the_cap_keeps_the_run_busy_until_it(
+        tmp_path: Path) -> None:
+    # (2 s before the cap: the run was still working when its timer fired, no model wait is shown; as before)
+    for tool in _SHORT_TOOL_TIMEOUTS:
+        assert _spent_run_primaries(tmp_path, _spent_run(tool, "10:09:58.000")) == [[None], [None]], tool[2]
+
+
+def test_an_untimed_paste_of_a_short_tool_timeout_before_a_spent_budget_reads_as_before() -> None:
+    # (no times: the tool line is not tied to the run's incident, whose lane task lasted the budget: RC01, as before)
+    assert _primaries("[tools] image failed: OpenClaw dynamic tool call timed out after 60000ms while running tool image.",
+                      "[agent/embedded] embedded run timeout: runId=r1 sessionId=s1 timeoutMs=600000",
+                      "[diagnostic] lane task done: lane=session:agent:main:main durationMs=600090") == ["RC01"]
+
+
+def test_a_healthy_turn_whose_tool_returned_on_its_short_timeout_stays_quiet(tmp_path: Path) -> None:
+    # (the run went on after the image watchdog and answered: no incident, as t50l/q65 checked)
+    lines = [("10:00:00.000", "agent/embedded", "DEBUG", "embedded run start: runId=r1 sessionId=s1 "
+              "provider=anthropic model=claude-sonnet-4-5 thinking=off"),
+             ("10:01:00.000", *_SHORT_TOOL_TIMEOUTS[0]),
+             ("10:01:20.000", "agent/embedded", "DEBUG", "embedded run agent end: runId=r1 isError=false")]
+    path = tmp_path / "ok.log"
+    path.write_text("".join(tslog_line(f"2026-11-20T{t}Z", sub, msg, level) + "\n" for t, sub, level, msg in lines))
+    assert not analyze_paths([str(path)]).incidents

@@ -12,6 +12,7 @@ from stuckscan.events import (
     SILENT_STREAK_FIELD,
     TIMED_OUT_RUN_FIELD,
     Event,
+    busy_until_cap,
     cli_turn_failed_over_after_wait,
     codex_startup_never_finished,
     connection_cut_after_wait,
@@ -24,9 +25,11 @@ from stuckscan.events import (
     model_call_timed_out,
     model_timeout_failed_fast,
     overdue_channel_turn,
+    returned_on_short_timeout,
     slow_answered_turn,
     timeout_failover_failed_fast,
     timeout_failover_was_no_hang,
+    tool_timeout_seconds,
     transcript_wait_ms,
     waited_the_threshold,
 )
@@ -143,7 +146,10 @@ RULE = Rule(
      "out waiting for completion` within 60 s: that attempt's timeout reported again, a ghost run's)",
      "the Codex harness's watchdogs: no progress (`... waiting for progress`), or no terminal event for 30 minutes "
      "after anything but a completed item (`turn.terminal_idle_timeout` after a tool result)",
-     "a run that used its whole time budget and ended with no answer, no tool or compaction seen: its timeout reply "
+     "a run that used its whole time budget and ended with no answer, no tool or compaction seen (a tool call that "
+     "returned on its own deadline under the warn threshold, `[tools] image failed: ... timed out after 60000ms` or "
+     "`Command timed out after 30 seconds`, is a completed call: seen only when it came shortly before the cap, the "
+     "run still working; labelling policy \"tool call open at the run cap\"): its timeout reply "
      "(`Request timed out before a response was generated. ...`, as a channel's reply, a cron run's error), or its run "
      "timeout closed by its own failed end (`[agent] run <id> ended with stopReason=error`) or by its lane task lasting the "
      "whole budget (`lane task done: lane=subagent durationMs=300093` after `timeoutMs=300000`) or failing at it with "
@@ -221,6 +227,34 @@ def mid_turn_or_unknown(progress: str) -> bool:
     return not progress or (progress.startswith("codex_app_server:notification:") and not is_terminal_progress(progress))
 
 
+def _returned_before_cap(view: IncidentView, caps: list[Event]) -> list[Event]:
+    """The tool calls that returned on their own deadline under the warn threshold (:func:`returned_on_short_timeout`)
+    before every one of ``caps`` (the lines that end a run on its whole time budget), when the times show the run no
+    longer busy at each cap (:func:`busy_until_cap`, such a call counting as a tool's end): a completed tool call that
+    returned an error, the wait after it the model's (labelling policy "tool call open at the run cap"). An untimed
+    line, or one shortly before a cap (the run still working), counts as a tool seen, as before."""
+    warn = view.thresholds.warn_seconds
+    short = [e for e in view.events("tools.timeout") if returned_on_short_timeout(e, warn)]
+    if not short or not caps or any(e.time is None for e in (*short, *caps)):
+        return []
+    lines = view.events("embedded.run_start", "embedded.agent_start", "embedded.prompt_start", "embedded.tool_start",
+                        "embedded.tool_end", "tools.timeout")
+    if any(busy_until_cap(lines, cap, warn) is not None for cap in caps):
+        return []
+    return [e for e in short if all(e.time <= cap.time for cap in caps)]  # type: ignore[operator]
+
+
+def _no_tool_open(returned: list[Event], caps: list[Event]) -> str:
+    """"with no tool seen", or, when tool calls returned on their own short deadline before the cap, which and when."""
+    if not returned:
+        return "with no tool seen"
+    last = returned[-1]
+    tool = field_text(last, "tool") or "tool"
+    before = min(cap.time for cap in caps if cap.time is not None) - last.time  # type: ignore[operator]
+    return (f"with no tool call open at the end (the `{tool}` call returned on its own {tool_timeout_seconds(last):g} s "
+            f"timeout {before.total_seconds():.0f} s before)")
+
+
 def detect(view: IncidentView) -> Candidate | None:
     compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout")
     # (a turn queued behind other active work while a compaction runs waits on the compaction, not its model call)
@@ -246,18 +280,22 @@ def detect(view: IncidentView) -> Candidate | None:
     # A channel worker aborting a turn that ran past its own long budget, no tool seen: the same guess. So is a run
     # that used its whole time budget and ended with no answer (its failed end, or its lane task lasting the budget,
     # closing its run timeout).
-    spent = [] if compaction or tools_seen else [e for e in view.events("embedded.run_end", "lane.task_done", "run.cleanup",
-                                                                       "channel.dispatch_completed", "lane.task_error")
-                                                 if TIMED_OUT_RUN_FIELD in e.seconds]
+    caps = [e for e in view.events("embedded.run_end", "lane.task_done", "run.cleanup", "channel.dispatch_completed",
+                                   "lane.task_error") if TIMED_OUT_RUN_FIELD in e.seconds]
     # (... or its timeout reply, "Request timed out before a response was generated": no payload when its time ran out)
-    spent += [] if compaction or tools_seen else view.events("run.timed_out_no_reply")
+    caps += view.events("run.timed_out_no_reply")
+    # (a tool call that returned on its own short deadline, well before the cap, is a completed call, not one open at
+    # it: the run's time after it was its model's; labelling policy "tool call open at the run cap")
+    returned = _returned_before_cap(view, caps)
+    spent = [] if compaction or [e for e in tools_seen if e not in returned] else caps
     # (... or a run timeout with nothing after it showing the run or its lane still held: the run's overall timer
     # fired with no progress shown, and aborted it; a timeout left holding its lane is RC15's)
     lone = [e for e in view.events("embedded.timeout") if not run_held_after(view, e)] if lone_run_timeout(view) else []
     if not (compaction or tools_seen):
         unreported += [e for e in view.events("channel.handler_timeout")
                        if overdue_channel_turn(e, view.thresholds.warn_seconds)]
-        unreported += spent + lone
+        unreported += lone
+    unreported += spent
     idle = view.events("llm.idle_timeout", "model_fetch.start", "cli.watchdog_timeout", "model.profile_timeout")
     idle += [e for e in view.events("model_fetch.end") if hung_model_fetch(e, view.thresholds.warn_seconds)]
     # (a CLI backend's turn that the CLI itself failed over after a wait: its model call gave no answer in that time)
@@ -381,7 +419,7 @@ def detect(view: IncidentView) -> Candidate | None:
     elif spent and len(spent) == len(unreported):
         budget = max((e.seconds[TIMED_OUT_RUN_FIELD] for e in spent if TIMED_OUT_RUN_FIELD in e.seconds), default=0.0)
         detail = (f"the run used its whole {f'{budget:.0f} s ' if budget else ''}time budget and ended with no answer, "
-                  "with no tool seen, so it was most likely waiting on its model call")
+                  f"{_no_tool_open(returned, spent)}, so it was most likely waiting on its model call")
     elif lone and len(spent) + len(lone) == len(unreported):
         budget = max((e.seconds.get("timeoutMs", 0.0) for e in lone), default=0.0)
         detail = (f"the run used its whole {f'{budget:.0f} s ' if budget else ''}time budget with no progress shown and "
