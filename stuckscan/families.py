@@ -1752,6 +1752,15 @@ FAMILIES: tuple[Family, ...] = (
         "cli.watchdog_timeout", "warn", "CLI produced no output for ",
         r"CLI produced no output for (?P<noOutputSeconds>\d+)s and was terminated",
     ),
+    # The same watchdog's notice queued as a system event into the session (its next prompt and transcript, where a
+    # user copies it from), naming the backend: "CLI agent (<provider>) produced no output for <n>s and was terminated.
+    # It may have been waiting for interactive input or an approval prompt. <hint>" (src/agents/cli-runner.ts since
+    # 2026.3.3, #34020 / 4d183af0cf; src/agents/cli-runner/execute.ts from 2026.3.28; the hint sentence varies by
+    # build). Read as the watchdog line, with the backend as provider.
+    _searched(
+        "cli.watchdog_timeout", "warn", "CLI agent (",
+        r"CLI agent \((?P<provider>[^()\s]{1,80})\) produced no output for (?P<noOutputSeconds>\d+)s and was terminated",
+    ),
     # The turn's overall budget ran out while the CLI child was still producing output (a FailoverError, also the
     # error= of "claude live session turn failed:"): "CLI exceeded timeout (<n>s) and was terminated." Unlike the
     # no-output watchdog above, the child was not silent: timeoutSeconds, not noOutputSeconds.

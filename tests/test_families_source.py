@@ -104,6 +104,16 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "cli.watchdog_timeout", {"provider": "claude-cli", "noOutputTimeoutMs": 180000, "pid": 48213}),
     ("agent/embedded", "WARN", "FailoverError: CLI produced no output for 180s and was terminated.",
      "cli.watchdog_timeout", {"noOutputSeconds": 180}),
+    # The watchdog's stall notice queued into the session (src/agents/cli-runner.ts from 2026.3.3, #34020; later
+    # cli-runner/execute.ts), as a user copies it from the session, in two builds' hint sentences.
+    ("agent/embedded", "WARN",
+     "System: CLI agent (claude-cli) produced no output for 180s and was terminated. It may have been waiting for "
+     "interactive input or an approval prompt. For Claude Code, prefer --permission-mode bypassPermissions --print.",
+     "cli.watchdog_timeout", {"provider": "claude-cli", "noOutputSeconds": 180}),
+    ("agent/embedded", "WARN",
+     "CLI agent (codex-cli) produced no output for 600s and was terminated. It may have been waiting for interactive "
+     "input or an approval prompt. Check CLI permission settings and OpenClaw approval prompts.",
+     "cli.watchdog_timeout", {"provider": "codex-cli", "noOutputSeconds": 600}),
     ("agent/embedded", "ERROR",
      f"[run-retry-limit] sessionKey={KEY} provider=openai/gpt-5.4 attempts=32 maxAttempts=32",
      "embedded.retry_limit", {"sessionKey": KEY, "attempts": 32, "maxAttempts": 32}),
@@ -2616,3 +2626,16 @@ def test_a_debouncer_past_its_sender_capacity_flushes_at_once_and_stays_quiet(tm
     event = _one("2026-05-21T18:00:00.000+08:00 [slack] slack inbound debounce flush failed: Error: inbound debounce "
                  "flush retries exceeded")
     assert event.kind == "channel.inbound_failed"
+
+
+def test_the_cli_watchdogs_stall_notice_alone_reads_as_a_model_call_hang(tmp_path: Path) -> None:
+    # (t50o) the notice the no-output watchdog queues into the session (src/agents/cli-runner.ts since 2026.3.3) is
+    # the only trace of the kill a user copies from the chat: the same evidence as the "cli watchdog timeout:" line
+    path = tmp_path / "notice.log"
+    path.write_text(
+        "2026-11-20T10:00:00.000Z [agent/cli-backend] cli exec: provider=claude-cli model=opus promptChars=120\n"
+        "2026-11-20T10:03:00.000Z [agent/embedded] CLI agent (claude-cli) produced no output for 180s and was "
+        "terminated. It may have been waiting for interactive input or an approval prompt. For Claude Code, prefer "
+        "--permission-mode bypassPermissions --print.\n")
+    analysis = analyze_paths([str(path)])
+    assert [i.primary.rule.id for i in analysis.incidents if i.primary] == ["RC01"]
