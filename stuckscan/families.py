@@ -1956,9 +1956,12 @@ FAMILIES: tuple[Family, ...] = (
         r"No (?P<state>getUpdates) response for (?P<stalledFor>\d+) seconds?\.?(?P<detail>[^\n]{0,200})",
         values={"state": {"getUpdates": "no getUpdates"}},
     ),
+    # Its first builds (src/web/auto-reply.ts, 2025-11 to 2025-12, console.error) put a warning sign first:
+    # "⚠️  No messages received in <n>m - restarting connection" (t50n).
     _anchored(
-        "channel.polling_stall", "warn", "No messages received in ",
-        r"No messages received in (?P<stalledFor>\d+m) - restarting connection",
+        "channel.polling_stall", "warn", ("No messages received in ", "\u26a0\ufe0f  No messages received in ",
+                                          "\u26a0\ufe0f No messages received in "),
+        r"(?:\u26a0\ufe0f {1,2})?No messages received in (?P<stalledFor>\d+m) - restarting connection",
     ),
     # Reconnects with back-off, as "auto-restart attempt" is for the channel manager: Slack socket mode
     # (extensions/slack/src/monitor/provider.ts, error): "slack socket disconnected (<event>). retry <n>/<max|∞> in
@@ -3449,13 +3452,14 @@ FAMILIES: tuple[Family, ...] = (
     # network error: <err>; retrying in <d>.", and the setup before it: "Telegram setup network error: <err>; retrying
     # in <d>.", "Telegram webhook cleanup failed: <err>; retrying in <d>.", and (isolated polling ingress, newer builds)
     # the bot's getMe init before the worker starts, "Telegram bot init failed: <err>; retrying in <d>.". All retry
-    # with the poll's back-off.
+    # with the poll's back-off. Its first wording (src/telegram/monitor.ts, 63ff5819b1 2026-01-08 to e43f4c0628
+    # 2026-01-26, runtime.log) printed no error: "Telegram getUpdates conflict; retrying in <d>." (t50n).
     _anchored(
         "channel.transport_error", "warn",
         ("Telegram getUpdates conflict: ", "Telegram network error: ", "Telegram setup network error: ",
-         "Telegram webhook cleanup failed: ", "Telegram bot init failed: "),
+         "Telegram webhook cleanup failed: ", "Telegram bot init failed: ", "Telegram getUpdates conflict; "),
         r"(?P<channel>Telegram) (?P<reason>getUpdates conflict|network error|setup network error|webhook cleanup "
-        r"failed|bot init failed): (?P<error>[^\n]*?);(?: (?P<hint>Another [^\n]{0,300}?))? retrying in "
+        r"failed|bot init failed)(?:: (?P<error>[^\n]*?))?;(?: (?P<hint>Another [^\n]{0,300}?))? retrying in "
         r"(?P<restartDelay>\d+(?:\.\d+)?(?:ms|s|m))\.?\s*$",
         values={"channel": {"Telegram": "telegram"}},
     ),
@@ -3943,7 +3947,9 @@ FAMILIES: tuple[Family, ...] = (
     # Discord's READY watchdog (extensions/discord/src/monitor/provider.lifecycle.ts, runtime.error): "discord: gateway
     # READY wait timed out after <n>ms; reconnecting with backoff (attempt <n>)" at start, "discord gateway opened but
     # did not reach READY within <n>ms" after a reconnect, "discord gateway did not reach READY within <n>ms"; earlier
-    # builds "gateway was not ready after <n>ms; restarting gateway" (#67653). The socket opened and no READY came:
+    # builds "gateway was not ready after <n>ms; restarting gateway" (#67653), and before them (extensions/discord/src/
+    # monitor/provider.lifecycle.reconnect.ts, ea15819ecf 2026-03-17 to 095e7b830a 2026-04-01) "...; forcing a fresh
+    # reconnect" (t50n). The socket opened and no READY came:
     # the channel's ingress never started. And the lifecycle's own errors: "discord gateway error: <msg>".
     _searched(
         "channel.polling_stall", "warn", "READY wait timed out after ",
@@ -3956,7 +3962,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _searched(
         "channel.polling_stall", "warn", "gateway was not ready after ",
-        r"gateway was not ready after (?P<stalledFor>\d+ms); restarting gateway",
+        r"gateway was not ready after (?P<stalledFor>\d+ms); (?:restarting gateway|forcing a fresh reconnect)",
     ),
     _anchored(
         "channel.transport_error", "error", "discord gateway error:",

@@ -232,6 +232,9 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "channel.polling_stall", {"stalledFor": 300}),
     ("gateway/channels/whatsapp", "WARN", "No messages received in 30m - restarting connection",
      "channel.polling_stall", {}),
+    # t50n: its first builds (src/web/auto-reply.ts, 2025-11 to 2025-12) put a warning sign first.
+    ("gateway/channels/whatsapp", "ERROR", "\u26a0\ufe0f  No messages received in 31m - restarting connection",
+     "channel.polling_stall", {"stalledFor": 31}),
     ("gateway/channels/slack", "ERROR",
      "slack socket disconnected (close). retry 3/12 in 8s (Error: socket hang up)",
      "channel.auto_restart", {"attempt": 3, "maxAttempts": 12, "event": "close"}),
@@ -528,6 +531,9 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/discord", "ERROR", "discord gateway opened but did not reach READY within 30000ms",
      "channel.polling_stall", {"channel": "discord", "stalledFor": 30000}),
     ("gateway/channels/discord", "WARN", "gateway was not ready after 15000ms; restarting gateway",
+     "channel.polling_stall", {"stalledFor": 15000}),
+    # t50n: its wording from 2026-03-17 to 2026-04-01 (provider.lifecycle.reconnect.ts).
+    ("gateway/channels/discord", "WARN", "discord: gateway was not ready after 15000ms; forcing a fresh reconnect",
      "channel.polling_stall", {"stalledFor": 15000}),
     ("gateway/channels/discord", "ERROR", "discord gateway error: WebSocket was closed before the connection was established",
      "channel.transport_error", {"channel": "discord"}),
@@ -968,6 +974,9 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"channel": "telegram", "reason": "getUpdates conflict", "restartDelay": 2.1,
       "error": "Call to 'getUpdates' failed! (409: Conflict: terminated by other getUpdates request; make sure that "
                "only one bot instance is running)"}),
+    # t50n: the first wording (src/telegram/monitor.ts, 2026-01-08 to 2026-01-26) printed no error.
+    ("gateway/channels/telegram", "INFO", "Telegram getUpdates conflict; retrying in 2.34s.",
+     "channel.transport_error", {"channel": "telegram", "reason": "getUpdates conflict", "restartDelay": 2.34}),
     ("gateway/channels/telegram", "INFO", "Telegram network error: TypeError: fetch failed; retrying in 2.31s.",
      "channel.transport_error", {"channel": "telegram", "reason": "network error", "error": "TypeError: fetch failed"}),
     ("gateway/channels/telegram", "INFO",
