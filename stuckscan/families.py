@@ -2935,6 +2935,34 @@ FAMILIES: tuple[Family, ...] = (
         "tools.timeout", "warn", "codex dynamic tool timeout: ",
         r"codex dynamic tool timeout: tool=(?P<tool>[\w.-]{1,64}) toolTimeoutMs=(?P<timeoutMs>\d{1,9})",
     ),
+    # (h52) The same watchdog in the file log (extensions/codex/src/app-server/dynamic-tool-execution.ts, older builds
+    # run-attempt.ts; embeddedAgentLog, warn): the record's message is "codex dynamic tool call timed out" and the
+    # meta object carries tool, toolCallId, threadId, turnId, timeoutMs, timeoutKind=codex_dynamic_tool_rpc and the
+    # console's wording as consoleMessage; the console prints that wording instead. Read as the console line is.
+    _anchored(
+        "tools.timeout", "warn", "codex dynamic tool call timed out",
+        r"codex dynamic tool call timed out(?! after )" + KV,
+    ),
+    # The process tool's own wording of that watchdog (same file): the result "OpenClaw dynamic tool call timed out
+    # after <n>ms while waiting for process[ action=<a>][ sessionId=<id>]. This is a tool RPC timeout, not a session
+    # idle timeout." (or "... while waiting for the process tool.") and the console's "codex process tool timeout:[
+    # action=<a>][ sessionId=<id>] toolTimeoutMs=<n>[ requestedWaitMs=<m>]; per-tool-call watchdog, not session idle[;
+    # repeated lines usually mean process-poll retry churn, not model progress]"; the file record's meta names them
+    # processAction, processSessionId, processRequestedTimeoutMs, as here (the process's session id is an exec
+    # session's, no agent session's). A poll waits on a background process at most its own bound (30 s,
+    # src/agents/bash-tools.process.ts), under the watchdog's default budget (90 s; the process tool takes no
+    # per-call override): the watchdog cut a wait that overran, the error went back to the model as the call's
+    # result and the background process runs on. A tool call that returned, as any short tools.timeout is.
+    _searched(
+        "tools.timeout", "error", "dynamic tool call timed out after ",
+        r"dynamic tool call timed out after (?P<timeoutMs>\d{1,9})ms while waiting for (?:the )?(?P<tool>process)"
+        r"(?: tool\b|(?: action=(?P<processAction>[\w-]{1,40}))?(?: sessionId=(?P<processSessionId>[^\s.]{1,160}))?)",
+    ),
+    _searched(
+        "tools.timeout", "warn", "codex process tool timeout:",
+        r"codex (?P<tool>process) tool timeout:(?: action=(?P<processAction>[\w-]{1,40}))?(?: sessionId=(?P<processSessionId>\S{1,160}))?"
+        r" toolTimeoutMs=(?P<timeoutMs>\d{1,9})(?: requestedWaitMs=(?P<processRequestedTimeoutMs>\d{1,9}))?",
+    ),
     # Telegram's native command menu (extensions/telegram/src/bot-native-commands.ts, runtime.log): "Telegram menu text
     # exceeded the conservative <n>-character payload budget; shortening descriptions to keep <n> commands visible."
     # and "... still exceeded the conservative <n>-character payload budget after shortening descriptions; registering

@@ -1056,6 +1056,20 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "tools.timeout", {"tool": "image", "timeoutMs": 60000}),
     ("agent/embedded", "WARN", "codex dynamic tool timeout: tool=image_generate toolTimeoutMs=30000; per-tool-call "
      "watchdog, not session idle", "tools.timeout", {"tool": "image_generate", "timeoutMs": 30000}),
+    # (h52) the process tool's own wordings of that watchdog (extensions/codex/src/app-server/dynamic-tool-execution.ts)
+    ("agent/embedded", "WARN", "codex process tool timeout: action=poll sessionId=rapid-crustacean toolTimeoutMs=90000 "
+     "requestedWaitMs=30000; per-tool-call watchdog, not session idle; repeated lines usually mean process-poll retry "
+     "churn, not model progress", "tools.timeout",
+     {"tool": "process", "processAction": "poll", "processSessionId": "rapid-crustacean", "timeoutMs": 90000,
+      "processRequestedTimeoutMs": 30000}),
+    ("agent/embedded", "WARN", "codex process tool timeout: toolTimeoutMs=90000; per-tool-call watchdog, not session "
+     "idle", "tools.timeout", {"tool": "process", "timeoutMs": 90000}),
+    ("tools", "ERROR", "process failed: OpenClaw dynamic tool call timed out after 90000ms while waiting for process "
+     "action=poll sessionId=rapid-crustacean. This is a tool RPC timeout, not a session idle timeout.", "tools.timeout",
+     {"tool": "process", "processAction": "poll", "processSessionId": "rapid-crustacean", "timeoutMs": 90000}),
+    ("tools", "ERROR", "process failed: OpenClaw dynamic tool call timed out after 30000ms while waiting for the process "
+     "tool. This is a tool RPC timeout, not a session idle timeout.", "tools.timeout",
+     {"tool": "process", "timeoutMs": 30000}),
     ("tools", "ERROR", "image failed: Failed to optimize image: Optional dependency sharp is required for image attachment "
      "processing | Cannot find package 'sharp' imported from /usr/lib/node_modules/openclaw/dist/extensions/"
      "media-understanding-core/image-ops.js", "tools.call_failed", {"tool": "image"}),
@@ -1595,6 +1609,25 @@ def test_the_file_form_of_a_codex_turn_watchdog_carries_its_fields_in_the_meta_o
     event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "agent/embedded",
                             "codex app-server turn idle timed out waiting for terminal event", level="WARN", meta=meta))
     _check(event, "codex.turn_idle_timeout", {"waitingFor": "terminal event", "turnId": "turn_2", "idleMs": 300004})
+
+
+@pytest.mark.parametrize(("tool", "extra"), [
+    ("image_generate", {}),
+    ("process", {"processAction": "poll", "processSessionId": "rapid-crustacean", "processRequestedTimeoutMs": 30000}),
+])
+def test_the_file_form_of_the_codex_tool_watchdog_carries_tool_and_timeout_in_the_meta_object(
+        tool: str, extra: dict[str, object]) -> None:
+    # (h52) extensions/codex/src/app-server/dynamic-tool-execution.ts: embeddedAgentLog.warn("codex dynamic tool call
+    # timed out", {...meta, consoleMessage}); the console prints consoleMessage, the file the bare message
+    meta = {"tool": tool, "toolCallId": "call_1", "threadId": "thr_1", "turnId": "turn_1", "timeoutMs": 120000,
+            "timeoutKind": "codex_dynamic_tool_rpc", **extra,
+            "consoleMessage": f"codex dynamic tool timeout: tool={tool} toolTimeoutMs=120000; per-tool-call watchdog, "
+                              "not session idle"}
+    event = _one(tslog_line("2026-05-21T18:00:00.000+08:00", "agent/embedded", "codex dynamic tool call timed out",
+                            level="WARN", meta=meta))
+    _check(event, "tools.timeout", {"tool": tool, "timeoutMs": 120000, **extra})
+    assert event.seconds["timeoutMs"] == 120
+    assert event.level == "warn"
 
 
 def test_the_drains_older_budget_wording_still_reads() -> None:

@@ -1118,6 +1118,10 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("image failed: Local media file not found: /tmp/a.webp", "tools.call_failed", {"tool": "image"}),
     ("OpenClaw dynamic tool call timed out after 60000ms while running tool image.", "tools.timeout",
      {"tool": "image", "timeoutMs": 60000}),
+    ("OpenClaw dynamic tool call timed out after 90000ms while waiting for process action=poll sessionId=rapid-crustacean. "
+     "This is a tool RPC timeout, not a session idle timeout.", "tools.timeout", {"tool": "process", "timeoutMs": 90000}),
+    ("codex process tool timeout: action=poll toolTimeoutMs=90000; per-tool-call watchdog, not session idle",
+     "tools.timeout", {"tool": "process", "timeoutMs": 90000}),
     ("menu text exceeded the conservative 5700-character payload budget; shortening descriptions to keep 79 commands "
      "visible.", "channel.menu_trimmed", {"budgetChars": 5700, "commands": 79}),
     ("startup model warmup timed out after 5000ms; continuing without waiting", "gateway.model_warmup_timeout",

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from stuckscan.analysis import analyze_events, analyze_paths
 from stuckscan.parser import ParseStats, parse_text_lines
 from tests.conftest import tslog_line
@@ -955,3 +957,72 @@ def test_a_healthy_turn_whose_tool_returned_on_its_short_timeout_stays_quiet(tmp
     path = tmp_path / "ok.log"
     path.write_text("".join(tslog_line(f"2026-11-20T{t}Z", sub, msg, level) + "\n" for t, sub, level, msg in lines))
     assert not analyze_paths([str(path)]).incidents
+
+
+# (h52) The Codex dynamic-tool watchdog in the file log (extensions/codex/src/app-server/dynamic-tool-execution.ts,
+# older builds run-attempt.ts): a record "codex dynamic tool call timed out" (warn) whose meta object carries tool,
+# timeoutMs and the console's wording as consoleMessage; the console prints that wording. Both forms of one event
+# must give the same report. The process tool's wording ("codex process tool timeout: ...") is a call that returned.
+def _codex_tool_timeout(tool: str, timeout_ms: int) -> tuple[str, dict[str, object]]:
+    """The console's wording of the watchdog on ``tool`` and the file record's meta object."""
+    meta: dict[str, object] = {"tool": tool, "toolCallId": "call_1", "threadId": "thr_1", "turnId": "turn_1",
+                               "timeoutMs": timeout_ms, "timeoutKind": "codex_dynamic_tool_rpc"}
+    if tool == "process":
+        console = (f"codex process tool timeout: action=poll sessionId=rapid-crustacean toolTimeoutMs={timeout_ms} "
+                   "requestedWaitMs=30000; per-tool-call watchdog, not session idle; repeated lines usually mean "
+                   "process-poll retry churn, not model progress")
+        meta.update(processAction="poll", processSessionId="rapid-crustacean", processRequestedTimeoutMs=30000)
+    else:
+        console = (f"codex dynamic tool timeout: tool={tool} toolTimeoutMs={timeout_ms}; per-tool-call watchdog, "
+                   "not session idle")
+    return console, {**meta, "consoleMessage": console}
+
+
+def _codex_forms(tmp_path: Path, lines: list[tuple[str, str, str, str]], at: str, tool: str,
+                 timeout_ms: int) -> tuple[Path, Path]:
+    """``lines`` with the watchdog on ``tool`` at ``at``, written as the console prints them and as the file log
+    records them."""
+    console_msg, meta = _codex_tool_timeout(tool, timeout_ms)
+    timed = sorted([*lines, (at, "agent/embedded", "WARN", console_msg)], key=lambda row: row[0])
+    console = tmp_path / "gateway.log"
+    console.write_text("".join(f"2026-11-20T{t}Z {level.lower()} [{sub}] {msg}\n" for t, sub, level, msg in timed))
+    jsonl = tmp_path / "openclaw-2026-11-20.log"
+    jsonl.write_text("".join(
+        tslog_line(f"2026-11-20T{t}Z", sub, "codex dynamic tool call timed out" if msg == console_msg else msg, level,
+                   meta=meta if msg == console_msg else None) + "\n" for t, sub, level, msg in timed))
+    return console, jsonl
+
+
+def _codex_spent_run_primaries(tmp_path: Path, at: str, tool: str, timeout_ms: int) -> list[list[str | None]]:
+    paths = _codex_forms(tmp_path, _spent_run(None), at, tool, timeout_ms)
+    return [[i.primary.rule.id if i.primary else None for i in analyze_paths([str(p)]).incidents] for p in paths]
+
+
+def test_the_codex_watchdogs_file_record_reads_as_its_console_line_before_a_spent_budget(tmp_path: Path) -> None:
+    # a 90 s watchdog 2 minutes before the cap: a call that returned, the rest spent on the model (RC01)
+    assert _codex_spent_run_primaries(tmp_path, "10:08:00.000", "exec", 90000) == [["RC01"], ["RC01"]]
+    # 2 s before the cap: the run was working when its timer fired, no model wait shown (r51), in both forms
+    assert _codex_spent_run_primaries(tmp_path, "10:09:58.000", "exec", 90000) == [[None], [None]]
+
+
+def test_the_codex_watchdogs_file_record_at_the_blocked_tool_bar_is_rc03_as_its_console_line(tmp_path: Path) -> None:
+    # image_generate's 120 s budget reaches the stall detector's warn threshold: a blocked tool call in both forms
+    assert _codex_spent_run_primaries(tmp_path, "10:08:00.000", "image_generate", 120000) == [["RC03"], ["RC03"]]
+
+
+def test_the_process_tools_watchdog_is_a_call_that_returned_in_both_forms(tmp_path: Path) -> None:
+    # a poll on a background process cut by the 90 s watchdog: the error went back to the model, the process runs on
+    assert _codex_spent_run_primaries(tmp_path, "10:08:00.000", "process", 90000) == [["RC01"], ["RC01"]]
+    assert _codex_spent_run_primaries(tmp_path, "10:09:58.000", "process", 90000) == [[None], [None]]
+
+
+@pytest.mark.parametrize("tool", ["exec", "process"])
+def test_a_codex_turn_whose_tool_hit_the_90s_watchdog_and_went_on_stays_quiet_in_both_forms(tmp_path: Path,
+                                                                                            tool: str) -> None:
+    lines = [("10:00:00.000", "agent/embedded", "DEBUG", "embedded run start: runId=r1 sessionId=s1 provider=openai "
+              "model=gpt-5.5 thinking=off"),
+             ("10:02:20.000", "agent/embedded", "DEBUG", "embedded run agent end: runId=r1 isError=false")]
+    for path in _codex_forms(tmp_path, lines, "10:01:30.000", tool, 90000):
+        analysis = analyze_paths([str(path)])
+        assert not analysis.incidents, path.name
+        assert analysis.unexplained.count == 0, path.name
