@@ -365,6 +365,18 @@ def _analyzed_both_ways(tmp_path: Path, lines: list[tuple[str, str, str]]) -> li
     return [analyze([str(log)]) for analyze in (analyze_paths, analyze_paths_fast)]
 
 
+def _assert_unjudged_faults(tmp_path: Path, lines: list[tuple[str, str, str]], kinds: set[str]) -> None:
+    """Each line is read as one of ``kinds``, every one a fault no rule judges (listed unjudged, not "no stall"): by
+    the full parser and the fast path alike, no incident or episode, and each line counted as unexplained."""
+    from stuckscan.unexplained import NOT_A_STALL_KINDS, UNJUDGED_FAULT_KINDS
+
+    assert kinds <= UNJUDGED_FAULT_KINDS and not kinds & NOT_A_STALL_KINDS
+    for result in _analyzed_both_ways(tmp_path, lines):
+        assert not result.incidents and not result.episodes
+        assert result.unexplained.count == len(lines)
+        assert set(result.unexplained.kinds) == kinds
+
+
 def test_the_census_templates_are_no_stall_and_no_unexplained_fault(tmp_path: Path) -> None:
     # The dev field corpus's most pasted unread templates (u47): a file tool's refusal handed to the model at once, the
     # start-up model prewarm given up while the channels start, an auth profile's cooldown bookkeeping, and Telegram's
@@ -394,8 +406,6 @@ def test_the_u48_census_templates_are_faults_no_rule_judges(tmp_path: Path) -> N
     # u48: a turn that failed before its reply with its error cut or on the 2026.9.x reply-ownership guard, the gateway
     # process ending on the agent core's listener check, and `openclaw gateway restart` giving up on its 60 s health
     # wait. Each is now named, none is a stall, and each still counts as a fault no rule explains (no all-clear)
-    from stuckscan.unexplained import NOT_A_STALL_KINDS, UNJUDGED_FAULT_KINDS
-
     lines = [
         ("agent/embedded", "ERROR", "Embedded agent failed before reply"),
         ("agent/embedded", "ERROR", "Embedded agent failed before reply: Reply operation has no active tool authority "
@@ -404,13 +414,8 @@ def test_the_u48_census_templates_are_faults_no_rule_judges(tmp_path: Path) -> N
         ("cli", "WARN", "Timed out after 60s waiting for gateway port 18789 to become healthy."),
         ("cli", "ERROR", "Gateway restart timed out after 60s waiting for health checks."),
     ]
-    for kind in ("run.failed_before_reply", "gateway.crashed", "gateway.restart_health_timeout"):
-        assert kind in UNJUDGED_FAULT_KINDS and kind not in NOT_A_STALL_KINDS
-    for result in _analyzed_both_ways(tmp_path, lines):
-        assert not result.incidents and not result.episodes
-        assert result.unexplained.count == len(lines)
-        assert set(result.unexplained.kinds) == {"run.failed_before_reply", "gateway.crashed",
-                                                 "gateway.restart_health_timeout"}
+    _assert_unjudged_faults(tmp_path, lines, {"run.failed_before_reply", "gateway.crashed",
+                                              "gateway.restart_health_timeout"})
     # look-alikes keep their own kinds: a lock or an aborted request behind the same prefix, a network failure behind
     # the same handler, a restart of a channel's own
     assert _one_event("Embedded agent failed before reply: session file locked (timeout 60000ms): pid=4 alive=true "
@@ -473,12 +478,8 @@ def test_the_t50d_acp_runtime_templates_are_faults_no_rule_judges(tmp_path: Path
         ("plugins", "WARN", "acpx runtime abort-cancel failed: AcpRuntimeError: acpx exited with code 1"),
         ("plugins", "WARN", "acpx runtime setup failed: acpx command not found: acpx"),
     ]
-    for kind in ("acp.turn_failed", "acp.cancel_failed", "acp.child_silent"):
-        assert kind in UNJUDGED_FAULT_KINDS and kind not in NOT_A_STALL_KINDS
-    for result in _analyzed_both_ways(tmp_path, lines):
-        assert not result.incidents and not result.episodes
-        assert result.unexplained.count == len(lines)
-        assert set(result.unexplained.kinds) == {"acp.turn_failed", "acp.cancel_failed", "acp.backend_unavailable"}
+    assert "acp.child_silent" in UNJUDGED_FAULT_KINDS and "acp.child_silent" not in NOT_A_STALL_KINDS
+    _assert_unjudged_faults(tmp_path, lines, {"acp.turn_failed", "acp.cancel_failed", "acp.backend_unavailable"})
     # the relay's notices reach the parent session as system events
     silent = _one_event("System: [2026-11-20 10:01:00] codex has produced no output for 60s. It may be waiting for "
                         "interactive input.")
