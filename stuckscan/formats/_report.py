@@ -393,10 +393,9 @@ def _starved(incident: Incident) -> bool:
 
 
 def run_ended_on_signal(incident: Incident) -> bool:
-    """A finding opened by a fault signal whose run ended on it (analysis.run_ended): its outcome says that, not
-    that the fault may still hold the run."""
-    return incident.origin is IncidentOrigin.SIGNAL and incident.status_reason == RUN_ENDED_ON_SIGNAL \
-        and incident.status in (IncidentStatus.FAULT_SIGNAL, IncidentStatus.STILL_STUCK)
+    """A finding opened by a fault signal whose run ended on it: its outcome says that, not that the fault may still
+    hold the run (analysis._incident gives such a finding, and only such a finding, this status reason)."""
+    return incident.status_reason == RUN_ENDED_ON_SIGNAL
 
 
 def outcome_sentence(incident: Incident, zone: tzinfo = timezone.utc) -> str:
