@@ -599,8 +599,9 @@ def busy_until_cap(run_lines: Iterable[Event], cap: Event, warn_seconds: float) 
                 slowest = max(slowest, (line.time - began).total_seconds())
             began, last = None, line
         elif line.kind in _TURN_BEGINS or returned_on_short_timeout(line, warn_seconds):
-            began = line.time
-            last = line if line.kind not in _TURN_BEGINS or line.kind == "embedded.tool_end" else last
+            began = line.time  # (a model turn begins: after the run's start, its prompt, or a tool's end)
+            if line.kind == "embedded.tool_end" or line.kind == "tools.timeout":
+                last = line
     if last is None or last.time is None:
         return None
     gap = (cap.time - last.time).total_seconds()
