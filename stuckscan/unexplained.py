@@ -56,6 +56,9 @@ UNJUDGED_FAULT_KINDS = frozenset({
     "tools.exec_aborted", "tools.exec_session_missing", "ws.protocol_mismatch", "ws.invalid_handshake", "ws.error",
     "session.init_conflict", "plugin.load_failed",
     "codex.remote_unreachable", "run.abort_source",
+    # (j53, embedded.retry_limit: the run loop's cap, GHSA-76m6-pj3w-v7mf, ends the run with an explicit error payload
+    # or a failover to the next model (#40263, #62614): a run that gave up, not one held; TURN_FAILURE_KINDS reads it as
+    # how the turn ended. No dev case holds it)
     "plugin.tool_failed",  # (a channel plugin's record of a tool call that failed: the rules read it only as its end)
     # (the w49 review of these kinds against the dev labels. channel.handler_timeout stays for its unread forms: RC01
     # reads Discord's inbound worker aborting a turn past its long budget (f089, f1013, RC18 forbidden) and RC18 the
@@ -77,6 +80,10 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # f027 and f046 label a turn failing at once benign with RC01 forbidden, and no dev case or policy names the cause
     # of an ACP child gone silent: faults the user saw, judged by no rule)
     "acp.turn_failed", "acp.cancel_failed", "acp.child_silent",
+    # (j53: the threads agree. An agent command that never answered ACP's initialize, #147352, fails the spawn at its
+    # startup deadline; a turn with no first event, #70699, ends on its own timeout; an ACP session left running after
+    # its done event, #37869 and PR #37903, is a runtime bug fixed since. None is a gateway session held, and f027 and
+    # f046 (turn failed at once) are labelled benign with RC01 forbidden)
     # (the agent heartbeat runner, src/infra/heartbeat-runner.ts: its turn that threw, a timeout or a model error, after
     # which its lane is free again; its reply that the channel did not take)
     "heartbeat.run_failed", "heartbeat.delivery_failed",
@@ -90,24 +97,41 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # user sees the voice note ignored, but the wait is over (each attempt is bounded by its timeoutSeconds) and no
     # session is held. No labelling policy names a class for it)
     "media.understanding_failed",
+    # (j53: no dev case and no thread found with the line)
     # (the t50j source audit of the auto-reply queue: a queued message's drain run that threw, the drain parking the
     # session's followup queue after 7 such failures until /queue reset, the overflow summary losing the summaries of
     # messages dropped at the cap. Messages the user sent and got no answer to, but the lines name no cause of their
     # own (the inner error does, read first when a family knows it) and no class or labelling policy reads a queue's
     # failure: RC14 is a lane's wait, RC06 a recovery that did not free the lane)
     "followup.drain_failed", "followup.queue_suspended", "followup.summary_dropped",
+    # (j53: in the threads the drain's failure follows another cause that its classes read: a restart's drain refusing
+    # the queued run, #136684 (RC17's drain lines); stuck-session recovery that never drained the queue, #130810 and PR
+    # #130911 (RC06's released=0); a closed work scope, PR #148025, and one item that always fails, PR #147026, the
+    # suspension's origin: runtime bugs no class names. No dev case holds them)
     # (the u48 census of the dev field corpus: a turn that failed before its reply with no error shown, or on the
     # reply-ownership guard of 2026.9.x, its message lost; the gateway process ending on the agent core's "listener
     # invoked outside active run"; `openclaw gateway restart` giving up on its fixed health wait. None holds a session,
     # none names a stall's cause; each is a failure the user saw)
     "run.failed_before_reply", "gateway.crashed", "gateway.restart_health_timeout",
+    # (j53: gateway.crashed is not read as a stop of the process, RC17's "stop with a run in flight", although the
+    # process does exit: the agent core throws it on a late event of a run already torn down (#65285 and its PR #65323;
+    # #69836, an exec refused and the crash 2 to 5 s later; #62754, after a run's abort or timeout), so that run's last
+    # line, its exec step, looks in flight at the crash and the crash would be blamed for cutting a run that had ended.
+    # The threads (#62342, #62786, #62840) conclude a crash fixed in 2026.4.23, no session wedged; no dev case holds a
+    # run in flight at it, and f682, a crash after a run timeout, is labelled by that timeout, RC15)
     # (the t48c source audit of the tools that can hold a run: the nodes tool's failure, a node.invoke timeout or a node
     # gone mid-invoke, handed back to the model after the invoke deadline; the Docker sandbox's CLI past its deadline,
     # which fails the run. Faults the user saw; neither names a stall's cause)
     "tools.nodes_failed", "sandbox.docker_timeout",
+    # (j53: the node.invoke deadline, 30 s unless the call forwards its own, PR #92714, answers the tool with its error,
+    # a bounded wait, not RC03's blocked call (f256, node invokes timing out at 30 s, is labelled benign); the Docker
+    # deadline exists since #90980, where a wedged engine had blocked the gateway's start: with it the run fails on a
+    # dependency down, which no class names)
     # (the t50e source audit: a sandbox backend that failed to start, src/agents/sandbox/errors.ts, when its inner
     # error is no Docker family's; the run fails with it before its first model attempt)
     "sandbox.start_failed",
+    # (j53: no dev case holds it: the dev lines with "failed to start: " are the gateway's own start failures, other
+    # families)
     # (the t48f audit: the managed browser that would not start, Chrome's CDP not up within the launch or readiness
     # window, or its launches cooling down after three failures; the tool call gets the error after that bounded wait
     # and the run goes on, so it names no stall's cause, but the browser tool is broken until Chrome starts)
@@ -132,10 +156,14 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # handler could not deliver, or whose request failed. Unless another client answers, the call waits out the
     # approval window, and tools.approval_timeout is RC03's evidence; the undelivered request alone names no stall)
     "approval.undelivered",
+    # (j53: f2451, a QQ route missing for an exec approval, is labelled RC03 by its 900 s approval wait, which RC03 reads
+    # from tools.approval_timeout; the undelivered request alone does not show the wait)
     # (the t50b source audit of memory: memory-core's index sync or qmd update that threw, and a memory search or
     # pre-prompt auto-recall that failed; the turn goes on without its memories and no session is held, but memory
     # search is broken or stale until the cause is fixed, a failure the user should see)
     "memory.sync_failed", "memory.search_failed",
+    # (j53: the dev cases agree: f1087, a sync failing on a missing key, and f1021, an auto-recall search timing out,
+    # are labelled benign; f2693 holds a qmd query failure and is labelled RC17 by its restart lines)
     # (the t50f source audit of the task registry: `openclaw tasks audit` rows. A task or TaskFlow still running past
     # the audit's 30 minutes with no event is either a run held that long or a record whose run ended without closing
     # it, and the row names neither its run nor its session, so no class follows from it alone (RC05 is a leaked

@@ -530,3 +530,44 @@ def test_an_acp_child_quiet_for_a_minute_then_resuming_and_completing_stays_quie
     lifetime.write_text("System: [2026-11-20 16:00:00] codex stream relay timed out after 21600s without "
                         "completion.\n", encoding="utf-8")
     assert analyze_paths([str(lifetime)]).unexplained.count == 1
+
+
+def test_the_j53_review_leaves_the_fault_kinds_no_class_claims_unjudged(tmp_path: Path) -> None:
+    # j53: the fault kinds no rule reads, judged against their source, the public threads and the dev labels. None
+    # names a stall's class on its own line (an ACP turn that failed, a run loop that gave up retrying, a Docker call
+    # past its deadline, memory's index or search failing, an approval request not delivered, the followup queue's
+    # drain failing or parked, a voice note not transcribed): each stays a fault no rule explains, never an all-clear
+    lines = [
+        ("gateway", "ERROR", "AcpRuntimeError: ACP turn failed before completion."),
+        ("agent/embedded", "ERROR", "[run-retry-limit] sessionKey=agent:main:main provider=openai/gpt-5 attempts=24 "
+                                    "maxAttempts=24"),
+        ("agent/embedded", "ERROR", "Docker did not respond within 30000ms while running `docker exec -i box sh`. The "
+                                    "Docker engine may be present but unresponsive."),
+        ("memory", "WARN", "memory sync failed (interval): Error: embeddings request failed"),
+        ("memory", "WARN", "qmd query failed: qmd query hello --json -n 5 -c main timed out after 4000ms"),
+        ("gateway", "ERROR", "exec approvals: failed to deliver request abc123: Error: no route"),
+        ("gateway", "ERROR", "followup queue drain failed for agent:main:main: Error: boom"),
+        ("gateway", "ERROR", "followup queue suspended for agent:main:main after 7 consecutive drain failures; queued "
+                             "work retained and automatic retries stopped; use /queue reset after resolving the failure"),
+        ("media-understanding", "WARN", "audio: failed (0/1) via openai/whisper-1 reason=AbortError"),
+    ]
+    _assert_unjudged_faults(tmp_path, lines, {"acp.turn_failed", "embedded.retry_limit", "sandbox.docker_timeout",
+                                              "memory.sync_failed", "memory.search_failed", "approval.undelivered",
+                                              "followup.drain_failed", "followup.queue_suspended",
+                                              "media.understanding_failed"})
+
+
+def test_a_gateway_crash_after_a_runs_tool_step_is_not_read_as_a_stop_that_cut_the_run(tmp_path: Path) -> None:
+    # j53: the agent core's "listener invoked outside active run" crash comes from a late event of a run already torn
+    # down (#65285, PR #65323; #69836: an exec refused, the crash 2 to 5 s later), so that run's last line, its exec
+    # step, looks in flight at the crash. Read as a stop of the process it would blame the crash for cutting a run that
+    # had ended (RC17): the crash is not one of the stops the correlator reads, and it stays an unexplained fault
+    lines = [
+        ("agent/embedded", "DEBUG", "embedded run start: runId=r1 sessionId=s1 sessionKey=agent:main:main "
+                                    "provider=openai model=gpt-5 thinking=low messageChannel=telegram"),
+        ("agent/embedded", "DEBUG", "embedded run tool start: runId=r1 tool=exec toolCallId=t1"),
+        ("openclaw", "ERROR", "Unhandled promise rejection: Error: Agent listener invoked outside active run"),
+    ]
+    for result in _analyzed_both_ways(tmp_path, lines):
+        assert not result.incidents and not result.episodes
+        assert result.unexplained.count == 1 and set(result.unexplained.kinds) == {"gateway.crashed"}
