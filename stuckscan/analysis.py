@@ -294,6 +294,10 @@ def _status(record: IncidentRecord, decision: Decision, recoveries: list[Recover
     if acted and acted[-1].verdict is RecoveryVerdict.FORCE_CLEARED:
         return IncidentStatus.FORCE_CLEARED
     if record.status is RecordStatus.END_OF_INPUT:
+        # (a fault signal's finding whose last line ends its run, a cron job's second run record ending on its error:
+        # nothing of the run is held at the log's end, as with one such record; its outcome says the run ended)
+        if origin_of(record) is IncidentOrigin.SIGNAL and run_ended(record):
+            return IncidentStatus.FAULT_SIGNAL
         return IncidentStatus.STILL_STUCK
     if acted:
         return IncidentStatus.RECOVERED
@@ -453,8 +457,7 @@ def _incident(record: IncidentRecord, index: int, view: IncidentView, decision: 
         reason = f"evicted and resumed; {reason}"
     if status is IncidentStatus.FALSE_POSITIVE and _progress_shown(decision):
         reason = "flagged while still making progress; " + reason
-    elif origin_of(record) is IncidentOrigin.SIGNAL and run_ended(record) \
-            and status in (IncidentStatus.FAULT_SIGNAL, IncidentStatus.STILL_STUCK):
+    elif origin_of(record) is IncidentOrigin.SIGNAL and run_ended(record) and status is IncidentStatus.FAULT_SIGNAL:
         reason = RUN_ENDED_ON_SIGNAL
     elif status is IncidentStatus.FAULT_SIGNAL:
         reason = "nothing after it shows the fault cleared"

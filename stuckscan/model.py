@@ -48,9 +48,9 @@ class IncidentOrigin(str, Enum):
 
 
 # The status reason of a finding opened by a fault signal whose run ended on it (its line is the run's terminal record,
-# or the run's end follows it: events.ends_its_run). Its status stays (fault signal, still stuck): only the words
-# change, since nothing of the run was left held. They say nothing of what another holder may still hold (the session
-# lock a cron run timed out on, RC08): "nothing of the run", not "nothing".
+# or the run's end follows it: events.ends_its_run). Its status is a fault signal (never still stuck, however many such
+# lines it holds: r53) and only the words change, since nothing of the run was left held. They say nothing of what
+# another holder may still hold (the session lock a cron run timed out on, RC08): "nothing of the run", not "nothing".
 RUN_ENDED_ON_SIGNAL = "the run ended on this error; nothing of the run was left held"
 
 

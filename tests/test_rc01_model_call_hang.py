@@ -1026,3 +1026,60 @@ def test_a_codex_turn_whose_tool_hit_the_90s_watchdog_and_went_on_stays_quiet_in
         analysis = analyze_paths([str(path)])
         assert not analysis.incidents, path.name
         assert analysis.unexplained.count == 0, path.name
+
+
+# r53: a completed tool call (`embedded run tool end:`) of the run's session switched the spent-budget reading off
+# wherever it came; a tool that ended 2 minutes before the cap did not hold the run there, its time after it was the
+# model's (policy "tool call open at the run cap": a completed tool, then nothing for a long time). A tool's end
+# seconds before the cap, or a call still open, reads as before.
+_LINKED_SID = "5ea4e9df-e5bd-4c49-a65e-2028df7b1fa8"
+
+
+def _spent_run_with_tool_call(start: str, end: str | None) -> list[tuple[str, str, str, str]]:
+    lines = [("10:00:00.000", "diagnostic", "DEBUG", f"run attempt: sessionId={_LINKED_SID} sessionKey=agent:main:main "
+              "runId=r1 attempt=1"),
+             ("10:00:00.010", "agent/embedded", "DEBUG", f"embedded run start: runId=r1 sessionId={_LINKED_SID} "
+              "provider=anthropic model=claude-sonnet-4-5 thinking=off"),
+             (start, "agent/embedded", "DEBUG", "embedded run tool start: runId=r1 tool=exec toolCallId=call_1")]
+    if end is not None:
+        lines.append((end, "agent/embedded", "DEBUG", "embedded run tool end: runId=r1 tool=exec toolCallId=call_1"))
+    return [*lines,
+            ("10:10:00.000", "agent/embedded", "WARN", f"embedded run timeout: runId=r1 sessionId={_LINKED_SID} "
+             "timeoutMs=600000"),
+            ("10:10:00.120", "diagnostic", "DEBUG", "lane task done: lane=session:agent:main:main durationMs=600090")]
+
+
+def test_a_tool_that_ended_long_before_the_cap_leaves_the_spent_budget_a_model_wait(tmp_path: Path) -> None:
+    assert _spent_run_primaries(tmp_path, _spent_run_with_tool_call("10:07:50.000", "10:08:00.000")) == [
+        ["RC01"], ["RC01"]]
+
+
+def test_the_spent_budget_finding_says_which_tool_ended_and_when() -> None:
+    from stuckscan.rules.rc01_model_call_hang import _no_tool_open
+    events = list(parse_text_lines([
+        "2026-11-20T10:08:00.000Z [agent/embedded] embedded run tool end: runId=r1 tool=exec toolCallId=call_1",
+        "2026-11-20T10:10:00.120Z [diagnostic] lane task done: lane=session:agent:main:main durationMs=600090"]))
+    assert _no_tool_open(events[:1], events[1:]) == "with no tool call open at the end (the `exec` call ended 120 s before)"
+
+
+def test_a_tool_that_ended_seconds_before_the_cap_or_is_still_open_keeps_the_run_busy(tmp_path: Path) -> None:
+    # (ended 2 s before the cap: the run was still working when its timer fired, no model wait shown; as before)
+    assert _spent_run_primaries(tmp_path, _spent_run_with_tool_call("10:09:50.000", "10:09:58.000")) == [[None], [None]]
+    # (a call still open at the cap, under the warn threshold or past it with no stall line: not the model's; as before)
+    assert _spent_run_primaries(tmp_path, _spent_run_with_tool_call("10:09:50.000", None)) == [[None], [None]]
+    assert _spent_run_primaries(tmp_path, _spent_run_with_tool_call("10:07:50.000", None)) == [[None], [None]]
+
+
+def test_an_earlier_call_left_open_keeps_a_later_tool_end_a_tool_seen(tmp_path: Path) -> None:
+    lines = _spent_run_with_tool_call("10:07:50.000", "10:08:00.000")
+    lines.insert(2, ("10:05:00.000", "agent/embedded", "DEBUG",
+                     "embedded run tool start: runId=r1 tool=process toolCallId=call_0"))
+    assert _spent_run_primaries(tmp_path, lines) == [[None], [None]]
+
+
+def test_a_healthy_run_whose_tool_ended_stays_quiet(tmp_path: Path) -> None:
+    lines = _spent_run_with_tool_call("10:00:10.000", "10:00:20.000")[:4]
+    lines.append(("10:00:40.000", "agent/embedded", "DEBUG", "embedded run agent end: runId=r1 isError=false"))
+    path = tmp_path / "ok.log"
+    path.write_text("".join(tslog_line(f"2026-11-20T{t}Z", sub, msg, level) + "\n" for t, sub, level, msg in lines))
+    assert not analyze_paths([str(path)]).incidents

@@ -77,12 +77,36 @@ def test_a_fault_read_from_its_runs_terminal_record_says_the_run_ended(tmp_path:
 
 
 def test_two_terminal_records_of_one_job_end_their_runs_too(tmp_path: Path) -> None:
-    # a job's two run records erroring a minute apart: one incident, open to the log's end, but each run ended
+    # a job's two run records erroring a minute apart: one incident, open to the log's end, but each run ended. Its
+    # status is a fault signal, as with one record, not "still stuck" beside an outcome saying the run ended (r53)
     second = CRON_JSONL[0].replace("1779386700000", "1779386760000").replace("1779386640000", "1779386700000")
-    incident = _only(_analysis(tmp_path, [CRON_JSONL[0], second], ".jsonl"))
-    assert incident.status is IncidentStatus.STILL_STUCK and incident.status_reason == RUN_ENDED_ON_SIGNAL
-    assert "Outcome   the run ended on this error" in _rendered(_analysis(tmp_path, [CRON_JSONL[0], second], ".jsonl"),
-                                                               "text")
+    analysis = _analysis(tmp_path, [CRON_JSONL[0], second], ".jsonl")
+    incident = _only(analysis)
+    assert incident.status is IncidentStatus.FAULT_SIGNAL and incident.status_reason == RUN_ENDED_ON_SIGNAL
+    text = _rendered(analysis, "text")
+    assert "Outcome   the run ended on this error" in text
+    assert "1 incident (1 fault signal, nothing cleared it)" in text and "still stuck" not in text
+    assert json.loads(_rendered(analysis, "json"))["incidents"][0]["status"] == "fault_signal"
+
+
+def test_two_terminal_records_keep_their_exit_codes(tmp_path: Path) -> None:
+    # the status moved from still stuck to fault signal; the exit code follows the finding's severity (a warning at a
+    # minute's span), not the status: 0 under the default --fail-on error, 1 under --fail-on warning, as before
+    from stuckscan.formats import exit_code
+    second = CRON_JSONL[0].replace("1779386700000", "1779386760000").replace("1779386640000", "1779386700000")
+    analysis = _analysis(tmp_path, [CRON_JSONL[0], second], ".jsonl")
+    assert _only(analysis).severity is Severity.WARNING
+    assert exit_code(analysis, Severity.ERROR) == 0 and exit_code(analysis, Severity.WARNING) == 1
+    assert exit_code(analysis, None) == 0
+
+
+def test_a_signal_finding_whose_run_did_not_end_is_still_stuck(tmp_path: Path) -> None:
+    # a run timeout, then the same run's agent end (an attempt's end, not the run's): still stuck, in today's words
+    analysis = _analysis(tmp_path, [
+        f"2026-05-21T18:00:00.000Z [agent/embedded] embedded run timeout: {RUN} timeoutMs=300000",
+        f"2026-05-21T18:00:00.100Z [agent/embedded] embedded run agent end: {RUN} isError=true "
+        "error=LLM request timed out."])
+    assert _only(analysis).status is IncidentStatus.STILL_STUCK
 
 
 def test_a_run_timeout_with_no_end_after_it_keeps_its_words(tmp_path: Path) -> None:

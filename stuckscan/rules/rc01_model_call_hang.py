@@ -18,6 +18,7 @@ from stuckscan.events import (
     connection_cut_after_wait,
     cron_timed_out_on_model,
     echoes_busy_run_cap,
+    event_order,
     failover_echoes_run_timeout,
     hung_model_fetch,
     hung_transcript_turn,
@@ -147,9 +148,10 @@ RULE = Rule(
      "the Codex harness's watchdogs: no progress (`... waiting for progress`), or no terminal event for 30 minutes "
      "after anything but a completed item (`turn.terminal_idle_timeout` after a tool result)",
      "a run that used its whole time budget and ended with no answer, no tool or compaction seen (a tool call that "
-     "returned on its own deadline under the warn threshold, `[tools] image failed: ... timed out after 60000ms` or "
-     "`Command timed out after 30 seconds`, is a completed call: seen only when it came shortly before the cap, the "
-     "run still working; labelling policy \"tool call open at the run cap\"): its timeout reply "
+     "ended, `embedded run tool end:` with every call started ended, or returned on its own deadline under the warn "
+     "threshold, `[tools] image failed: ... timed out after 60000ms` or `Command timed out after 30 seconds`, is a "
+     "completed call: seen only when it came shortly before the cap, the run still working; labelling policy \"tool "
+     "call open at the run cap\"): its timeout reply "
      "(`Request timed out before a response was generated. ...`, as a channel's reply, a cron run's error), or its run "
      "timeout closed by its own failed end (`[agent] run <id> ended with stopReason=error`) or by its lane task lasting the "
      "whole budget (`lane task done: lane=subagent durationMs=300093` after `timeoutMs=300000`) or failing at it with "
@@ -228,29 +230,58 @@ def mid_turn_or_unknown(progress: str) -> bool:
 
 
 def _returned_before_cap(view: IncidentView, caps: list[Event]) -> list[Event]:
-    """The tool calls that returned on their own deadline under the warn threshold (:func:`returned_on_short_timeout`)
-    before every one of ``caps`` (the lines that end a run on its whole time budget), when the times show the run no
-    longer busy at each cap (:func:`busy_until_cap`, such a call counting as a tool's end): a completed tool call that
-    returned an error, the wait after it the model's (labelling policy "tool call open at the run cap"). An untimed
-    line, or one shortly before a cap (the run still working), counts as a tool seen, as before."""
+    """The tool lines of calls that completed before every one of ``caps`` (the lines that end a run on its whole time
+    budget), when the times show the run no longer busy at each cap (:func:`busy_until_cap`): calls that returned on
+    their own deadline under the warn threshold (:func:`returned_on_short_timeout`, such a call counting as a tool's
+    end), and the run's tool starts and ends when every call started has ended (`embedded run tool end:`). A completed
+    tool call, the wait after it the model's (labelling policy "tool call open at the run cap": a completed tool, then
+    nothing for a long time). An untimed line, a call still open, or a tool's end shortly before a cap (the run still
+    working) counts as a tool seen, as before."""
     warn = view.thresholds.warn_seconds
     short = [e for e in view.events("tools.timeout") if returned_on_short_timeout(e, warn)]
-    if not short or not caps or any(e.time is None for e in (*short, *caps)):
+    ended = _completed_tool_lines(view)
+    if not (short or ended) or not caps or any(e.time is None for e in (*short, *ended, *caps)):
         return []
     lines = view.events("embedded.run_start", "embedded.agent_start", "embedded.prompt_start", "embedded.tool_start",
                         "embedded.tool_end", "tools.timeout")
     if any(busy_until_cap(lines, cap, warn) is not None for cap in caps):
         return []
-    return [e for e in short if all(e.time <= cap.time for cap in caps)]  # type: ignore[operator]
+    return [e for e in sorted((*short, *ended), key=event_order)
+            if all(e.time <= cap.time for cap in caps)]  # type: ignore[operator]
+
+
+def _completed_tool_lines(view: IncidentView) -> list[Event]:
+    """The incident's `embedded run tool start:` and `embedded run tool end:` lines when every start has its end after
+    it (the same run and toolCallId, or tool where no id is given), else none: a call still open is a tool seen."""
+    starts, ends = view.events("embedded.tool_start"), view.events("embedded.tool_end")
+    if not ends:
+        return []
+    unmatched = list(ends)
+    for start in starts:
+        key = _tool_call_key(start)
+        match = next((e for e in unmatched if _tool_call_key(e) == key and (e.source, e.line) > (start.source, start.line)),
+                     None)
+        if match is None:
+            return []
+        unmatched.remove(match)
+    return [*starts, *ends]
+
+
+def _tool_call_key(event: Event) -> tuple[str, str]:
+    return field_text(event, "runId"), field_text(event, "toolCallId") or field_text(event, "tool")
 
 
 def _no_tool_open(returned: list[Event], caps: list[Event]) -> str:
-    """"with no tool seen", or, when tool calls returned on their own short deadline before the cap, which and when."""
+    """"with no tool seen", or, when tool calls completed (or returned on their own short deadline) well before the
+    cap, which and when."""
     if not returned:
         return "with no tool seen"
     last = returned[-1]
     tool = field_text(last, "tool") or "tool"
     before = min(cap.time for cap in caps if cap.time is not None) - last.time  # type: ignore[operator]
+    if last.kind != "tools.timeout":
+        return (f"with no tool call open at the end (the `{tool}` call ended {before.total_seconds():.0f} s "
+                "before)")
     return (f"with no tool call open at the end (the `{tool}` call returned on its own {tool_timeout_seconds(last):g} s "
             f"timeout {before.total_seconds():.0f} s before)")
 
@@ -284,8 +315,8 @@ def detect(view: IncidentView) -> Candidate | None:
                                    "lane.task_error") if TIMED_OUT_RUN_FIELD in e.seconds]
     # (... or its timeout reply, "Request timed out before a response was generated": no payload when its time ran out)
     caps += view.events("run.timed_out_no_reply")
-    # (a tool call that returned on its own short deadline, well before the cap, is a completed call, not one open at
-    # it: the run's time after it was its model's; labelling policy "tool call open at the run cap")
+    # (a tool call that ended, or returned on its own short deadline, well before the cap is a completed call, not one
+    # open at it: the run's time after it was its model's; labelling policy "tool call open at the run cap")
     returned = _returned_before_cap(view, caps)
     spent = [] if compaction or [e for e in tools_seen if e not in returned] else caps
     # (... or a run timeout with nothing after it showing the run or its lane still held: the run's overall timer
