@@ -95,7 +95,10 @@ def test_field_case_is_well_formed(case: Case) -> None:
     assert case.split in ("dev", "holdout")
     assert case.reasoning.strip()
     assert set(case.shapes) <= SHAPES, set(case.shapes) - SHAPES
-    assert case.primary is not None or case.benign, "a case with no cause must be a benign negative"
+    # primary null is a negative (benign), or, not benign, a fault no class names (a labelling policy says when):
+    # such a label must name the classes the lines do not support, or it would agree with every report
+    assert case.primary is not None or case.benign or case.forbidden, \
+        "a case with no cause must be a benign negative, or name the classes it rules out"
     data = json.loads(case.log.with_name(case.name + ".case.json").read_text(encoding="utf-8"))
     assert data.get("threadConclusion", "").strip()
     if case.relabelled:

@@ -174,9 +174,11 @@ def summary_lines(outcomes: Sequence[Outcome]) -> list[str]:
         f"all cases      {_rate(outcomes)}",
         f"dev            {_rate([o for o in outcomes if o.case.split == 'dev'])}",
         f"holdout        {_rate([o for o in outcomes if o.case.split == 'holdout'])}",
-        f"no fault       {_rate([o for o in outcomes if o.case.primary is None])}  (expected nothing at warning or above;"
-        f" {sum(o.agrees and o.unrecognised for o in outcomes if o.case.primary is None)} of them agree only because no"
-        " line was recognised)",
+        f"no fault       {_rate([o for o in outcomes if o.case.primary is None and o.case.benign])}  (expected nothing at"
+        f" warning or above; {sum(o.agrees and o.unrecognised for o in outcomes if o.case.primary is None and o.case.benign)}"
+        " of them agree only because no line was recognised)",
+        f"fault, no class {_rate([o for o in outcomes if o.case.primary is None and not o.case.benign])}"
+        "  (expected none of the classes the label rules out)",
         f"benign class   {_rate([o for o in outcomes if o.case.primary is not None and o.case.benign])}"
         "  (expected RC04, RC13 or RC14 as the headline, nothing at warning or above)",
         f"visible fault, nothing found: {len(silent)} ({sum(o.case.split == 'holdout' for o in silent)} holdout"
