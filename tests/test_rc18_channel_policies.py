@@ -98,6 +98,36 @@ def test_the_same_drop_again_and_again_stays_rc18() -> None:
     assert rc18(error, again, error, again, error, again) == "warning"
 
 
+# The Lark SDK's console note after a failed reconnect attempt (larksuite/node-sdk ws-client/index.ts: the attempts of
+# one reconnect loop counted from 1, the next one scheduled unless the count reached its reconnectCount).
+def lark_tried(attempt: int, clock: str = "") -> str:
+    return (f"2026-03-02T{clock}.000+08:00 " if clock else "") \
+        + f"[info]: [ 'ws', 'unable to connect to the server after trying {attempt} times\")' ]"
+
+
+def test_one_lark_reconnect_failing_at_its_first_attempt_is_no_fault() -> None:
+    # f5622's shape: a write EPIPE (the drop) and the first reconnect attempt failing, untimed, nothing else
+    assert rc18("[error]: [ '[ws]', 'write EPIPE' ]", lark_tried(1)) is None
+    assert rc18(lark_tried(1)) is None
+    assert rc18(lark_tried(1, "08:00:00")) is None
+    assert rc18("[ws] unable to connect to the server after trying 1 times") is None  # (pasted as a console line)
+    assert rc18("[info]: [ '[ws]', 'reconnect' ]", lark_tried(1)) is None  # (with the reconnect note before it)
+    assert rc18(lark_tried(1), "[info]: [ '[ws]', 'ws client ready' ]") is None  # (and up again after it)
+
+
+def test_a_lark_reconnect_failing_again_past_its_first_attempt_or_giving_up_stays_rc18() -> None:
+    assert rc18(lark_tried(1), lark_tried(2)) == "warning"  # (the counter past its first step)
+    assert rc18(lark_tried(1, "08:00:00"), lark_tried(1, "08:30:00")) == "info"  # (a second loop, later)
+    assert rc18(lark_tried(1), lark_tried(1)) == "warning"  # (untimed: two failures)
+    assert rc18(lark_tried(3)) == "info"  # (a lone line past the first attempt: as before)
+    assert rc18("[error]: [ '[ws]', 'connect failed' ]", lark_tried(1)) == "warning"  # (a connect failure beside it)
+    assert rc18(lark_tried(1, "08:00:00"),
+                "2026-03-02T08:00:01.000+08:00 [feishu] [default] channel exited: Error: connect ETIMEDOUT") == "warning"
+    assert rc18(lark_tried(1, "08:00:00"),
+                "2026-03-02T08:00:01.000+08:00 [feishu] [default] giving up after 10 restart attempts") == "warning"
+    assert rc18(lark_tried(1, "08:00:00"), "2026-03-02T08:05:00.000+08:00 [health-monitor] [feishu:default] "
+                "health-monitor: restarting (reason: stale-socket)") == "info"  # (one restart, read as its own)
+
 # -- one idle-watchdog reconnect
 
 def test_one_idle_watchdog_firing_is_no_fault_whatever_the_idle_count() -> None:

@@ -267,7 +267,9 @@ RULE = Rule(
      "the loop's evidence, not the channel's), or one socket close shown once (`discord gateway: WebSocket connection "
      "closed with code 1006` or `discord gateway error: Error: WebSocket was closed before the connection was "
      "established`, with at most the untagged `Attempting resume with backoff: 1000ms` after it; the same line printed "
-     "twice at once is one drop, three copies a storm), with no other line of the channel failing, no rejection nothing caught and no inbound lost beside it: one request or "
+     "twice at once is one drop, three copies a storm), or one reconnect attempt failing at its first step (the Lark "
+     "SDK's `unable to connect to the server after trying 1 times`, with at most its drop or its `[ws] reconnect` "
+     "beside it), with no other line of the channel failing, no rejection nothing caught and no inbound lost beside it: one request or "
      "one drop is no fault; the same account twice, several accounts at once, a back-off past its first step, a "
      "give-up, an exit or a channel line saying something else failed (`[discord] invalid rest proxy: Error: ...`) "
      "stay RC18",
@@ -737,14 +739,16 @@ def _one_drop_reconnected(failure: Event, transport: list[Event]) -> bool:
 
 def _one_failure_alone(view: EpisodeView, failure: Event, transport: list[Event]) -> bool:
     """One channel request failure or one drop, shown once (a ``fetch timeout`` of its platform API, a socket closed
-    with a code), with at most its reconnect at the first step after it: no other transport line, no line of that
-    channel past the first step of its back-off or retry counter, no other line of that channel saying something
-    failed, no rejection nothing caught, no inbound lost. The channel's client doing its job, or one request failing,
-    is no fault (the labelling policies "one channel request failure" and "channel reconnect burst"); repeats,
-    back-off past its first step, a give-up or an exit are read before this is asked."""
-    if not (failure.kind == "fetch.timeout" or _socket_closed(failure)
+    with a code, a reconnect attempt failing at its first step: :func:`_first_reconnect_failed`), with at most its
+    reconnect at the first step after it: no other transport line, no line of that channel past the first step of its
+    back-off or retry counter, no other line of that channel saying something failed, no rejection nothing caught, no
+    inbound lost. The channel's client doing its job, or one request failing, is no fault (the labelling policies "one
+    channel request failure" and "channel reconnect burst"); repeats, back-off past its first step, a give-up or an
+    exit are read before this is asked."""
+    if not (failure.kind == "fetch.timeout" or _socket_closed(failure) or _first_reconnect_failed(failure)
             or _sdk_request_failed(failure) and _up_before(view, failure)):
-        return False  # (the shapes the policies name: one request of the platform API timing out, one socket closing)
+        return False  # (the shapes the policies name: one request of the platform API timing out, one socket closing,
+        # one reconnect attempt failing at its first step)
     root = _channel_root(failure)
     if any(e is not failure and not (e.kind == "channel.reconnecting" and not _past_first_step(e)) for e in transport):
         return False
@@ -761,6 +765,19 @@ def _one_failure_alone(view: EpisodeView, failure: Event, transport: list[Event]
         if UNHANDLED_REJECTION.search(event.message) or (root and _channel_root(event) == root and not resume):
             return False
     return True
+
+
+# The Lark SDK's note after a reconnect attempt failed ("[info]: [ 'ws', 'unable to connect to the server after trying
+# <n> times")' ]"): larksuite/node-sdk ws-client/index.ts counts the attempts of one reconnect loop from 1, writes the
+# line after each failed one, and then schedules the next attempt unless the count has reached its reconnectCount
+# (-1, no limit, unless the server's pong sets one; ws-client/ws-config.ts). At 1 it is the retry counter's first step,
+# as "attempt 1/3" is: one drop whose reconnect has not yet got through, not a give-up (f5622).
+_RECONNECT_TRIED = "unable to connect to the server after trying "
+
+
+def _first_reconnect_failed(event: Event) -> bool:
+    """The Lark SDK's first reconnect attempt failing (``... after trying 1 times``, see :data:`_RECONNECT_TRIED`)."""
+    return event.kind == "channel.transport_error" and _attempt(event) == 1 and _RECONNECT_TRIED in event.message
 
 
 # A channel SDK's own HTTP request failing, as its client prints it: axios (the Lark SDK's, the Slack Web API's)
