@@ -43,6 +43,8 @@ from stuckscan.events import (
     CLIENT_TIMEOUT,
     COMPACTION_END_STAGES,
     COMPACTION_HELD_FIELD,
+    DISPATCHED_CLOSE_FIELD,
+    DISPATCHED_CLOSE_REACH,
     DRAIN_STUCK_AFTER,
     FAST_FAILURE_SECONDS,
     HELD_AFTER_TIMEOUT_KINDS,
@@ -310,6 +312,7 @@ KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines af
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
                                                  "codex.turn_cut", "model.auth_refresh_timeout",
+                                                 "gateway.request_dispatched",
                                                  INGRESS_BACK_KIND, RUNNER_STOP_KIND, "channel.starting",
                                                  AUTH_WARMED_KIND, REPLAY_KIND, LOCK_RELEASED_KIND,
                                                  "channel.typing_ttl", "cli.exit_silent", "transcript.tool_result",
@@ -1129,6 +1132,9 @@ class RecentlyClosed(BoundedMap[str, IncidentRecord]):
 class Correlator:
     def __init__(self, limits: CorrelatorLimits | None = None, thresholds: Thresholds | None = None) -> None:
         self.limits = limits or CorrelatorLimits()
+        # The CLI's last `gateway closed (...)` of each file, until the newest CLI's paragraph saying its request had
+        # been sent marks it (DISPATCHED_CLOSE_FIELD).
+        self._cli_closes: dict[str, Event] = {}
         self.thresholds = thresholds or DEFAULT_THRESHOLDS
         self.ids = IdentityResolver(self.limits.identity_capacity)
         self._eviction = EvictionQueue()
@@ -1222,6 +1228,14 @@ class Correlator:
             self.feed(event)
         return self.finish()
 
+    def _mark_dispatched_close(self, paragraph: Event) -> None:
+        """The newest CLI's "The request was already sent to the gateway, ..." (src/gateway/transport-error.ts) under the
+        close it reports, a few lines below it (the connection details, a 1006 close's possible causes): the close came
+        after the request went out, after the connect handshake had finished."""
+        close = self._cli_closes.pop(paragraph.source, None)
+        if close is not None and 0 < paragraph.line - close.line <= DISPATCHED_CLOSE_REACH:
+            close.seconds[DISPATCHED_CLOSE_FIELD] = float(paragraph.line - close.line)
+
     def feed(self, event: Event) -> list[Change]:
         changes: list[Change] = []
         moment = event.time
@@ -1251,6 +1265,10 @@ class Correlator:
                 self.transcript_watch.pop(event.source, None)
         if self.silent_timeouts and event.source in self.silent_timeouts and _transcript_turn_moved_on(event):
             del self.silent_timeouts[event.source]  # (a user message or model output: the held turn's wait ended)
+        if kind == "gateway.closed":
+            self._cli_closes[event.source] = event
+        elif kind == "gateway.request_dispatched":
+            self._mark_dispatched_close(event)
         if kind == "generic" and PLUGIN_COMPACTION_NEEDLE in event.message:
             changes.extend(self._plugin_commit(event))
         elif kind == "embedded.compaction":

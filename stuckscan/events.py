@@ -567,8 +567,14 @@ CAP_ECHO_FIELD = "echoesBusyRunCap"
 # wait for an end passed with later lines read: how long (s) the lines show it open, the compaction holding the run
 # (labelling policy "compaction start with no time shown after it"))
 COMPACTION_HELD_FIELD = "compactionShownOpenSeconds"
+# (set by the correlator on the CLI's `gateway closed (<code> ...)` that the newest CLI follows with its "The request
+# was already sent to the gateway, ..." paragraph (gateway.request_dispatched, src/gateway/transport-error.ts): the
+# close came after the request went out, so after the connect handshake; how many lines after the close it came)
+DISPATCHED_CLOSE_FIELD = "requestDispatchedLinesAfter"
+# (how far below its close the paragraph may come: the connection details and the 1006 close's causes between)
+DISPATCHED_CLOSE_REACH = 24
 CORRELATOR_MARKS = frozenset({RUN_BUDGET_FIELD, TIMED_OUT_RUN_FIELD, SILENT_STREAK_FIELD, BUSY_AT_CAP_FIELD,
-                              CAP_ECHO_FIELD, COMPACTION_HELD_FIELD})
+                              CAP_ECHO_FIELD, COMPACTION_HELD_FIELD, DISPATCHED_CLOSE_FIELD})
 
 
 # The lane task's duration and the model call's timeout are timed apart (the timeout starts once the call is made): a

@@ -510,6 +510,16 @@ FAMILIES: tuple[Family, ...] = (
         "gateway.timeout", "error", ("gateway timeout after", "GatewayTransportError: gateway timeout after"),
         r"(?:GatewayTransportError: )?gateway timeout after (?P<timeoutMs>\d+)ms",
     ),
+    # The newest CLI (src/gateway/transport-error.ts, createGatewayCloseTransportError and its timeout twin) adds a
+    # paragraph to a close or timeout that came after its request was sent, so after the connect handshake finished:
+    # "The request was already sent to the gateway, so the operation may have been applied even though no response
+    # arrived; its outcome is unknown. Verify the current state ... before retrying, especially for write actions."
+    # No fault of its own; the correlator marks the close it follows (DISPATCHED_CLOSE_FIELD), which RC11 then does
+    # not read as a handshake cut short.
+    _anchored(
+        "gateway.request_dispatched", "info", "The request was already sent to the gateway",
+        r"The request was already sent to the gateway\b.*",
+    ),
     # The Codex harness's ChatGPT token refresh that never answered (the app-server's "auth refresh request timed out
     # after <n>s", classified a timeout, so OpenClaw fails the model call over on it; #89278, #86215): the app-server's
     # own deadline on a credential step before any model request, not a model call waiting for its first token, so
@@ -3045,9 +3055,13 @@ FAMILIES: tuple[Family, ...] = (
     # `openclaw status`'s gateway row when the probe got no answer (src/commands/status*): "Gateway │ local ·
     # ws://127.0.0.1:18789 (local loopback) · unreachable (<reason>)", the reason e.g. "timeout". The CLI could not
     # reach the gateway: the meaning of gateway.unreachable.
+    # Not the newest CLI's hint under a 1006 close (src/gateway/transport-error.ts), "- Gateway process stopped or
+    # became unreachable (confirm it is still running)": one of its "Possible causes:", printed under every 1006
+    # close whatever the cause (the close itself is gateway.closed).
     _searched(
         "gateway.unreachable", "error", "unreachable (",
-        r"\A\W{0,4}Gateway\b[^\n]{0,300}?\bunreachable \((?P<reason>[^()\n]{1,200})\)",
+        r"\A\W{0,4}Gateway\b(?! process stopped or became unreachable \()[^\n]{0,300}?\bunreachable \("
+        r"(?P<reason>[^()\n]{1,200})\)",
     ),
     # The session store's own lock (src/config/sessions/store.ts, sessions.json.lock, 10 s): "timeout acquiring
     # session store lock: <lock path>", thrown to whatever was writing the store (a channel's inbound handler, a

@@ -406,6 +406,9 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("node host gateway connect failed: gateway closed (1008): connect failed", "gateway.connect_failed",
      {"client": "node host "}),
     ("gateway closed (1006 abnormal closure (no close frame)): no close reason", "gateway.closed", {"code": 1006}),
+    # src/gateway/transport-error.ts (the newest CLI): the paragraph under a close or timeout after the request went out.
+    ("The request was already sent to the gateway, so the operation may have been applied even though no response "
+     "arrived; its outcome is unknown.", "gateway.request_dispatched", {}),
     ("GatewayTransportError: gateway timeout after 10000ms", "gateway.timeout", {"timeoutMs": 10000}),
     ("Gateway agent failed; falling back to embedded: Error: gateway timeout after 90000ms", "gateway.timeout",
      {"timeoutMs": 90000, "cliFallback": "embedded"}),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stuckscan.events import Event
+from stuckscan.events import DISPATCHED_CLOSE_FIELD, Event
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import (
     MODERN_HANDSHAKE_BUDGET,
@@ -102,9 +102,10 @@ def _dropped_connection(view: EpisodeView, dropped: list[Event]) -> Candidate:
 
 
 def abnormal_close(event: Event) -> bool:
-    """The CLI's ``gateway closed (1006 abnormal closure (no close frame))`` (also wrapped in a connect failure)."""
+    """The CLI's ``gateway closed (1006 abnormal closure (no close frame))`` (also wrapped in a connect failure), not
+    one the newest CLI says came after its request was sent (no handshake was left to cut short)."""
     if event.kind == "gateway.closed":
-        return event.fields.get("code") == 1006
+        return event.fields.get("code") == 1006 and not after_dispatch(event)
     return "gateway closed (1006" in event.message
 
 
@@ -112,5 +113,13 @@ def normal_close_without_reason(event: Event) -> bool:
     """The CLI's ``gateway closed (1000 normal closure): no close reason`` (also inside a
     ``gateway connect failed: Error: gateway closed (1000): ...``)."""
     if event.kind == "gateway.closed":
-        return event.fields.get("code") == 1000 and field_text(event, "reason").strip() in ("", "no close reason")
+        return event.fields.get("code") == 1000 and field_text(event, "reason").strip() in ("", "no close reason") \
+            and not after_dispatch(event)
     return "gateway closed (1000" in event.message
+
+
+def after_dispatch(event: Event) -> bool:
+    """A CLI close the newest CLI follows with "The request was already sent to the gateway, ..."
+    (src/gateway/transport-error.ts: the request goes out only after the connect handshake's hello, and the 1006 hints
+    then drop the not-yet-ready and TLS causes): the correlator's mark."""
+    return DISPATCHED_CLOSE_FIELD in event.seconds
