@@ -264,4 +264,12 @@ def classify_episode(view: EpisodeView) -> Decision:
     if not candidates:
         return Decision(None, [])
     primary = min(candidates, key=lambda c: (_rank(c.rule_id), -_confidence_rank(c.confidence)))
+    if primary.facts.get("died_only"):
+        # (a gateway that died of heap exhaustion after other trouble began, and shows nothing of a stalled loop: the
+        # earlier trouble heads, the death stays beside it; f5655, channel restarts for hours, then the heap-limit line)
+        died = min((event_order(e) for e in primary.evidence), default=None)
+        earlier = [c for c in candidates if c is not primary and died is not None and c.severity is not Severity.INFO
+                   and not RULES[c.rule_id].benign and any(event_order(e) < died for e in c.evidence)]
+        if earlier:
+            primary = min(earlier, key=lambda c: (_rank(c.rule_id), -_confidence_rank(c.confidence)))
     return Decision(primary, sorted((c for c in candidates if c is not primary), key=lambda c: _rank(c.rule_id)))

@@ -243,6 +243,10 @@ def detect(view: EpisodeView) -> Candidate | None:
         confidence = Confidence.HIGH if len(liveness) + len(delayed) >= 2 or indirect else Confidence.MEDIUM
     else:
         confidence = Confidence.MEDIUM if len(indirect) >= 2 else Confidence.LOW
+    # (V8's heap-limit line and nothing else: the process died; no liveness figure, late timer or slow call shows a
+    # loop that stopped answering first, so this reading yields to an episode's earlier trouble: classify_episode)
+    died_only = not liveness and not delayed and len(indirect) == 1 and \
+        all(e.kind == "gateway.heap_oom" for e in indirect[0])
     peaks = view.record.peaks
     facts = []
     if "eventLoopDelayMaxMs" in peaks:
@@ -277,5 +281,6 @@ def detect(view: EpisodeView) -> Candidate | None:
         cite(liveness[:3], delayed[:2], busy[:1], long_handshakes[:2], connect_timeouts[:2], slow[:1], others[:1],
              tick_timeouts[:2], call_timeouts[:1] if len(indirect) >= 2 else []),
         onset=view.record.start,
-        facts={"phases": phases, "memory_pressure": bool(view.events("memory.pressure")), "host_frozen": frozen},
+        facts={"phases": phases, "memory_pressure": bool(view.events("memory.pressure")), "host_frozen": frozen,
+               "died_only": died_only},
     )
