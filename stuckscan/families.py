@@ -613,9 +613,12 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<action>restart) drain budget (?P<timeoutMs>\d+|undefined)ms exhausted; cutting short ?"
         r"(?P<counts>(?P<kv>[^\n]*))",
     ),
+    # (the newest run-loop.ts, with the drain back inline, words a restart's drain out of budget the same way, without
+    # the "gateway " before it: "active-work drain timeout reached; proceeding with restart: <counts>" (warn; w55))
     _anchored(
-        "gateway.drain_timeout", "warn", "gateway active-work drain timeout reached",
-        r"gateway active-work drain (?P<limit>timeout) reached; proceeding with (?P<action>shutdown)"
+        "gateway.drain_timeout", "warn",
+        ("gateway active-work drain timeout reached", "active-work drain timeout reached"),
+        r"(?:gateway )?active-work drain (?P<limit>timeout) reached; proceeding with (?P<action>shutdown|restart)"
         r"(?:: (?P<counts>(?P<kv>[^\n]*)))?",
     ),
     _anchored(
@@ -786,7 +789,22 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:; (?P<cronTasks>\d+) task handle\(s\) and (?P<cronMarkers>\d+) active marker\(s\) remain)?",
     ),
     _anchored("gateway.shutdown_error", "error", "shutdown error:", r"shutdown error:\s*(?P<error>.*)"),
+    # The newest run-loop.ts names the step that threw (error; w55): "shutdown step failed (<restart failure recovery|
+    # active work drain|startup operations|gateway server close>): <err>".
+    _anchored(
+        "gateway.shutdown_error", "error", "shutdown step failed (",
+        r"shutdown step failed \((?P<step>[^()\n]{1,60})\):\s*(?P<error>.*)",
+    ),
     _anchored("gateway.shutdown_timeout", "error", "shutdown timed out", r"shutdown timed out"),
+    # The newest run-loop.ts's force-exit timer (warn; w55), where older builds said "shutdown timed out; exiting
+    # without full cleanup": "shutdown deadline reached; abandoning unfinished cleanup and active work before
+    # <restart|stop|external-restart>; last observed: <counts|no active work|not observed>; exiting cleanly|with
+    # incomplete cleanup" ("cleanly" under systemd or launchd when no shutdown step failed; the process exits either way).
+    _anchored(
+        "gateway.shutdown_timeout", "warn", "shutdown deadline reached",
+        r"shutdown deadline reached; abandoning unfinished cleanup and active work before (?P<action>[\w-]{1,40})"
+        r"(?:; last observed: (?P<counts>[^;\n]{0,300}))?(?:; exiting (?P<exit>cleanly|with incomplete cleanup))?",
+    ),
     # run-loop.ts (gateway, error): a restart asked for while the gateway was still starting, which never got the
     # server's close handle: "startup restart request timed out before gateway returned a close handle; exiting for
     # supervisor recovery" (the process exits 1 as after "shutdown timed out").
@@ -1789,10 +1807,15 @@ FAMILIES: tuple[Family, ...] = (
     # maxAttempts=".
     _searched("embedded.retry_limit", "error", "[run-retry-limit]", r"\[run-retry-limit\]" + KV),
     # run/attempt.ts (agent/embedded, error): the run's event subscription could not be removed: "CRITICAL:
-    # unsubscribe failed, possible resource leak: runId=<id> <error>".
+    # unsubscribe failed, possible resource leak: runId=<id> <error>". The newest builds (embedded-agent-runner/run/
+    # attempt-execution-settle.ts, w55) run each release of the attempt in turn and name the one that threw:
+    # "CRITICAL: unsubscribe|backend detach|active run cleanup failed, possible resource leak: runId=<id> <error>"
+    # (field `step`); a failed "active run cleanup" leaves the run registered as active after it ended.
     _anchored(
-        "embedded.unsubscribe_failed", "error", "CRITICAL: unsubscribe failed",
-        r"CRITICAL: unsubscribe failed, possible resource leak:?(?: runId=(?P<runId>\S+))?\s*(?P<error>.*)",
+        "embedded.unsubscribe_failed", "error",
+        ("CRITICAL: unsubscribe failed", "CRITICAL: backend detach failed", "CRITICAL: active run cleanup failed"),
+        r"CRITICAL: (?P<step>unsubscribe|backend detach|active run cleanup) failed, possible resource leak:?"
+        r"(?: runId=(?P<runId>\S+))?\s*(?P<error>.*)",
     ),
     # run.ts (agent/embedded, warn): a turn that ended without a reply is surfaced as an error, not left hanging:
     # "incomplete turn detected: runId= sessionId= stopReason=<r> payloads=0 — surfacing error to user".
@@ -1875,6 +1898,18 @@ FAMILIES: tuple[Family, ...] = (
     _anchored(
         "gateway.restart_mode", "warn", "full process restart failed (",
         r"full process restart failed \((?P<detail>[^\n]{0,300})\); falling back to (?P<mode>in-process restart)",
+    ),
+    # The newest run-loop.ts's other hand-overs that fell back (warn; w55): a standalone update's respawn,
+    # "update respawn failed (<detail>); falling back to in-process restart" and "update respawn child did not become
+    # healthy (<pid>); ..."; a supervised restart's, "launchd restart handoff failed to spawn; ..." and "external
+    # supervisor restart handoff could not be persisted; ...". Each is the old process restarting in place, as above.
+    _anchored(
+        "gateway.restart_mode", "warn",
+        ("update respawn failed (", "update respawn child did not become healthy", "launchd restart handoff failed",
+         "external supervisor restart handoff could not be persisted"),
+        r"(?P<handoff>update respawn failed|update respawn child did not become healthy|launchd restart handoff failed"
+        r" to spawn|external supervisor restart handoff could not be persisted)(?: \((?P<detail>[^\n]{0,300})\))?;"
+        r" falling back to (?P<mode>in-process restart)",
     ),
     _anchored(
         "gateway.restart_failed", "error", "failed to reacquire gateway lock for in-process restart",
