@@ -9,6 +9,7 @@ the earliest fault that explains the stall; what followed the stall is contribut
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import field
@@ -17,7 +18,7 @@ from typing import Any
 
 from stuckscan._dataclass import dataclass
 from stuckscan.correlator import EpisodeRecord, IncidentRecord, RecordStatus
-from stuckscan.events import ATTENTION_LABELS, Event, event_order
+from stuckscan.events import ATTENTION_LABELS, Event, ends_its_run, event_order
 from stuckscan.model import Confidence, RecoveryVerdict, Severity
 from stuckscan.precedence import precedence_rank
 from stuckscan.rules import RULES
@@ -102,9 +103,25 @@ class IncidentView:
 
     @property
     def wedged_seconds(self) -> float:
+        """How long the session was held: from the stall's start to the last line seen, or the longest age a stall
+        warning gave. When the lines are separate runs that each ended (a cron job's two run records ten minutes
+        apart, each ``status=error ... durationMs=60000``), the longest of those runs' holds instead
+        (:func:`held_seconds`; never more than the span): the time between two ended runs held nothing."""
         start, last = self.stall_start, self.last_seen
         measured = (last - start).total_seconds() if start and last else 0.0
-        return max(measured, self.record.max_age)
+        spanned = max(measured, self.record.max_age)
+        held = held_seconds(self._runs(), start, last, self.record.max_age)
+        return spanned if held is None else min(spanned, held)
+
+    def _runs(self) -> list[list[Event]]:
+        """The incident's lines cut into its runs (:func:`run_segments`), with the session's lines before it opened
+        that belong to its first run (the run's timeout a pending wait held back until the line that opened it);
+        runs wholly before the incident opened are left out."""
+        own = self.record.evidence.all()
+        mine = {(e.source, e.line) for e in own}
+        earlier = [e for e in self.record.prelude if (e.source, e.line) not in mine]
+        segments = run_segments([*earlier, *own])
+        return [segment for segment in segments if any((e.source, e.line) in mine for e in segment)]
 
     def events(self, *kinds: str) -> list[Event]:
         wanted = set(kinds)
@@ -121,6 +138,66 @@ class IncidentView:
         """Whether the log shows the session cleared (healthy again, or freed by a recovery)."""
         return self.record.status is RecordStatus.HEALTHY or any(
             r.verdict is RecoveryVerdict.FREED for r in self.record.recoveries)
+
+
+# A run's timeout (``embedded run timeout: runId=... timeoutMs=600000``): the run's budget was spent; the timeout
+# measures how long the run had been held, its ``timeoutMs`` back from the line.
+RUN_TIMEOUT_KIND = "embedded.timeout"
+_STATED_DURATION = re.compile(r"\bdurationMs=(\d{1,10})\b")
+
+
+def run_segments(lines: list[Event]) -> list[list[Event]]:
+    """An incident's lines cut into the runs that held the session one after another: a cut after a line that ends
+    its run (:func:`stuckscan.events.ends_its_run`: a cron run record, a run's end), and after a run's timeout before
+    the next line that names another run. Lines that name no run stay with the run before them."""
+    segments: list[list[Event]] = [[]]
+    spent: str | None = None  # the run whose timeout the current segment holds
+    ended = False             # the current segment's last line ended its run
+    for line in sorted(lines, key=event_order):
+        run = line.fields.get("runId")
+        if segments[-1] and (ended or (spent is not None and isinstance(run, str) and run != spent)):
+            segments.append([])
+            spent = None
+        segments[-1].append(line)
+        ended = ends_its_run(line)
+        if line.kind == RUN_TIMEOUT_KIND and isinstance(run, str):
+            spent = run
+    return segments
+
+
+def _own_seconds(line: Event) -> float:
+    """How long before its own time a line says its run was held: a run timeout's ``timeoutMs``, a run's terminal
+    record's or end's ``durationMs``; 0 for other lines."""
+    if line.kind == RUN_TIMEOUT_KIND:
+        return line.seconds.get("timeoutMs", 0.0)
+    if not ends_its_run(line):
+        return 0.0
+    if "durationMs" in line.seconds:
+        return line.seconds["durationMs"]
+    # (a run record pasted as its text, ``cron run finished: ... durationMs=60000``, is typed by its error alone)
+    stated = _STATED_DURATION.search(line.message)
+    return int(stated.group(1)) / 1000 if stated else 0.0
+
+
+def held_seconds(segments: list[list[Event]], start: datetime | None, last: datetime | None,
+                 max_age: float) -> float | None:
+    """The longest of the runs' holds (each from its first line, or as far back as a line's own duration reaches, to
+    its last line; the first from the stall's start, the last to the incident's last moment), or a stall warning's
+    age if longer. None when there are fewer than two runs with a timed line: one run's span is the incident's."""
+    timed = [[line for line in segment if line.time is not None] for segment in segments]
+    timed = [segment for segment in timed if segment]
+    if len(timed) < 2:
+        return None
+    longest = max_age
+    for index, segment in enumerate(timed):
+        begins = [line.time - timedelta(seconds=_own_seconds(line)) for line in segment if line.time]
+        ends = [line.time for line in segment if line.time]
+        if index == 0 and start is not None:
+            begins.append(start)
+        if index == len(timed) - 1 and last is not None:
+            ends.append(last)
+        longest = max(longest, (max(ends) - min(begins)).total_seconds())
+    return longest
 
 
 @dataclass(slots=True)
