@@ -2652,7 +2652,7 @@ class Correlator:
                 if held.opened_by == "compaction" and timed_out and held.event.fields.get("runId") == timed_out:
                     began, fired = held.event.time, event.time
                     held.event.seconds[COMPACTION_HELD_FIELD] = (fired - began).total_seconds() if began and fired \
-                        else event.seconds.get("timeoutMs", 0.0) / 1000
+                        else event.seconds.get("timeoutMs", 0.0)
         elif kind == "embedded.compaction":
             stage = event.fields.get("stage")
             if stage in COMPACTION_END_STAGES:

@@ -138,6 +138,18 @@ def test_a_compaction_start_with_its_runs_timeout_after_it_stays_a_compaction_st
                          "embedded run timeout: runId=r7 sessionId=s7 timeoutMs=600000"))
 
 
+def test_an_untimed_compaction_held_until_its_runs_timeout_is_marked_held_for_the_whole_timeout() -> None:
+    from stuckscan.correlator import correlate
+    from stuckscan.events import COMPACTION_HELD_FIELD
+    from stuckscan.parser import parse_text_lines
+
+    evs = list(parse_text_lines(["embedded run compaction retry: runId=r7",
+                                 "embedded run timeout: runId=r7 sessionId=s7 timeoutMs=600000"]))
+    correlate(evs)
+    # (the timeout's `timeoutMs` is already in seconds in `Event.seconds`: 600, not 0.6)
+    assert evs[0].seconds[COMPACTION_HELD_FIELD] == 600.0
+
+
 def test_a_compaction_start_with_a_lane_wait_after_it_stays_a_compaction_stall() -> None:
     assert rc16(analyze(line("11:00:00", "embedded run compaction start: runId=r7 sessionKey=agent:main:main",
                              "agent/embedded", "DEBUG"),
