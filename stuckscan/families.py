@@ -4855,6 +4855,17 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:(?: for | callId=)(?P<callId>[^\s:]{1,200})(?: providerCallId=[^\s:]{1,200} reason=(?P<endReason>[^\s:]{1,50}))?)?"
         r":\s*(?P<error>[^\n]{0,2000})",
     ),
+    # (t53a source audit) Talk mode's and the voice-call plugin's realtime voice asking the agent (the realtime model's
+    # consult tool, src/realtime-voice/agent-consult-runtime.ts and its later home under talk): an embedded run bounded
+    # by its timeout, whose empty answer is "[talk] agent consult produced no answer: agent run aborted|agent returned
+    # no speakable text" (warn; "[realtime-voice] ..." in earlier builds) and the caller hears the fallback sentence.
+    # The same reading as a call's turn with no answer: the run's own lines name a stall's cause.
+    _anchored(
+        "voice.response_failed", "warn",
+        ("agent consult produced no answer:", "[talk] agent consult produced no answer:",
+         "[realtime-voice] agent consult produced no answer:"),
+        r"(?:\[(?:talk|realtime-voice)\] )?(?P<what>agent consult produced no answer):\s*(?P<error>[^\n]{0,500})",
+    ),
     # (t53a source audit) The voice-call plugin's runtime that did not start (extensions/voice-call/index.ts, its
     # service's start catching the error itself, api.logger.error): "[voice-call] Failed to start runtime: <err>" (a
     # webhook port in use, a provider's bad credentials). Calls cannot be placed or answered; the port is the plugin's,

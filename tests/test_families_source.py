@@ -855,6 +855,14 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"what": "Streaming response generation failed"}),
     ("voice-call", "ERROR", "Failed to start runtime: Error: listen EADDRINUSE: address already in use 0.0.0.0:3334",
      "plugin.service_failed", {"service": "voice-call", "plugin": "voice-call"}),
+    ("plugins", "ERROR", "[voice-call] Failed to start runtime: Error: Twilio credentials missing",
+     "plugin.service_failed", {"service": "voice-call", "error": "Error: Twilio credentials missing"}),
+    # (t53a) realtime voice's consult of the agent (src/realtime-voice/agent-consult-runtime.ts; "[talk]" since talk
+    # mode took it over), its run's empty answer.
+    ("talk", "WARN", "agent consult produced no answer: agent run aborted", "voice.response_failed",
+     {"what": "agent consult produced no answer", "error": "agent run aborted"}),
+    ("plugins", "WARN", "[realtime-voice] agent consult produced no answer: agent returned no speakable text",
+     "voice.response_failed", {"error": "agent returned no speakable text"}),
     # memory-core's dreaming narrative subagent (extensions/memory-core/src/dreaming-narrative.ts).
     ("plugins", "WARN", "memory-core: narrative generation ended with status=timeout for light phase.",
      "memory.narrative_failed", {"status": "timeout", "phase": "light"}),
