@@ -4855,6 +4855,16 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:(?: for | callId=)(?P<callId>[^\s:]{1,200})(?: providerCallId=[^\s:]{1,200} reason=(?P<endReason>[^\s:]{1,50}))?)?"
         r":\s*(?P<error>[^\n]{0,2000})",
     ),
+    # (t53a source audit) The voice-call plugin's media stream (extensions/voice-call/src/media-stream.ts): a call's
+    # streaming speech-to-text (an OpenAI realtime transcription or another STT provider's socket) that did not connect,
+    # "[MediaStream] STT connection failed; closing media stream: <message>" (warn; the call's media stream is closed)
+    # and older builds' "[MediaStream] STT connection failed (TTS still works): <message>" (the call goes on deaf to
+    # the caller). A call that fails in the plugin's hands, as above.
+    _anchored(
+        "voice.call_failed", "warn", ("STT connection failed", "[MediaStream] STT connection failed"),
+        r"(?:\[MediaStream\] )?(?P<what>STT connection failed)(?: \(TTS still works\)|; closing media stream)?:\s*"
+        r"(?P<error>[^\n]{0,2000})",
+    ),
     # (t53a source audit) Talk mode's and the voice-call plugin's realtime voice asking the agent (the realtime model's
     # consult tool, src/realtime-voice/agent-consult-runtime.ts and its later home under talk): an embedded run bounded
     # by its timeout, whose empty answer is "[talk] agent consult produced no answer: agent run aborted|agent returned

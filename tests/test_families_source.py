@@ -855,6 +855,10 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"what": "Streaming response generation failed"}),
     ("voice-call", "ERROR", "Failed to start runtime: Error: listen EADDRINUSE: address already in use 0.0.0.0:3334",
      "plugin.service_failed", {"service": "voice-call", "plugin": "voice-call"}),
+    ("MediaStream", "WARN", "STT connection failed; closing media stream: Realtime STT connection timeout",
+     "voice.call_failed", {"what": "STT connection failed", "error": "Realtime STT connection timeout"}),
+    ("MediaStream", "WARN", "STT connection failed (TTS still works): Unexpected server response: 401",
+     "voice.call_failed", {"what": "STT connection failed", "error": "Unexpected server response: 401"}),
     ("plugins", "ERROR", "[voice-call] Failed to start runtime: Error: Twilio credentials missing",
      "plugin.service_failed", {"service": "voice-call", "error": "Error: Twilio credentials missing"}),
     # (t53a) realtime voice's consult of the agent (src/realtime-voice/agent-consult-runtime.ts; "[talk]" since talk
