@@ -4865,6 +4865,15 @@ FAMILIES: tuple[Family, ...] = (
         r"(?:\[MediaStream\] )?(?P<what>STT connection failed)(?: \(TTS still works\)|; closing media stream)?:\s*"
         r"(?P<error>[^\n]{0,2000})",
     ),
+    # (t53a source audit) The voice-call plugin's webhook server refusing a provider's callback whose signature it could
+    # not verify (extensions/voice-call/src/webhook.ts, warn, answered 401): "[voice-call] Webhook verification failed:
+    # <reason>". Behind a proxy or tunnel that strips the provider's signature header ("Missing X-Twilio-Signature
+    # header") every call's callbacks are refused, so calls are placed and end at once, never connecting. A stranger's
+    # probe writes it too; either way a call that fails in the plugin's hands, read as the lines above.
+    _anchored(
+        "voice.call_failed", "warn", ("Webhook verification failed:", "[voice-call] Webhook verification failed:"),
+        r"(?:\[voice-call\] )?(?P<what>Webhook verification failed):\s*(?P<error>[^\n]{0,500})",
+    ),
     # (t53a source audit) Talk mode's and the voice-call plugin's realtime voice asking the agent (the realtime model's
     # consult tool, src/realtime-voice/agent-consult-runtime.ts and its later home under talk): an embedded run bounded
     # by its timeout, whose empty answer is "[talk] agent consult produced no answer: agent run aborted|agent returned

@@ -859,6 +859,8 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "voice.call_failed", {"what": "STT connection failed", "error": "Realtime STT connection timeout"}),
     ("MediaStream", "WARN", "STT connection failed (TTS still works): Unexpected server response: 401",
      "voice.call_failed", {"what": "STT connection failed", "error": "Unexpected server response: 401"}),
+    ("voice-call", "WARN", "Webhook verification failed: Missing X-Twilio-Signature header", "voice.call_failed",
+     {"what": "Webhook verification failed", "error": "Missing X-Twilio-Signature header"}),
     ("plugins", "ERROR", "[voice-call] Failed to start runtime: Error: Twilio credentials missing",
      "plugin.service_failed", {"service": "voice-call", "error": "Error: Twilio credentials missing"}),
     # (t53a) realtime voice's consult of the agent (src/realtime-voice/agent-consult-runtime.ts; "[talk]" since talk
