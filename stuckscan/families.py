@@ -4837,6 +4837,112 @@ FAMILIES: tuple[Family, ...] = (
         r"\((?P<succeeded>\d{1,4})/(?P<attachments>\d{1,4})\)(?: via (?P<provider>[^\s/]{1,100})(?:/(?P<model>\S{1,200}))?)?"
         r"(?: reason=(?P<reason>[^\n]{1,300}))?\s*\Z",
     ),
+    # (t53a source audit) The same runner's per-attempt line (runner.ts, runProviderEntry's and runCliEntry's caller):
+    # each model or CLI attempt that threw writes "<audio|image|video> understanding failed: <String(err)>" (logVerbose:
+    # a console line with no tag and no level; a provider call's timeout is its fetch's AbortError, "AbortError: This
+    # operation was aborted", or "TimeoutError: ...", a CLI's the killed command's "Error: Command failed: ..."). The
+    # next entry runs after it, so one such line may be a fallback that then succeeded; when every attempt failed the
+    # newest builds add the decision's warn above, and older builds wrote only this line. Read as that family's kind so
+    # its inner AbortError is the transcription's own deadline, not a run's abort (run.aborted_error); no default level,
+    # so an unlevelled paste still counts as a fault no rule judges, as it did as a generic line.
+    _anchored(
+        "media.understanding_failed", None,
+        ("audio understanding failed: ", "image understanding failed: ", "video understanding failed: "),
+        r"(?P<capability>audio|image|video) understanding (?P<outcome>failed): (?P<error>[^\n]{0,2000})",
+    ),
+    # (t53a source audit) Text-to-speech of a reply (src/tts/tts.ts maybeApplyTtsToPayload and synthesizeSpeech,
+    # src/tts/tts-core.ts; the streaming path's "TTS stream: ..." twins): it runs after the reply's text is built, each
+    # provider (openai, elevenlabs, microsoft/edge, ...) bounded by the TTS timeout, and writes only verbosely
+    # (logVerbose: console lines with no tag and no level). A provider that failed, "TTS[ stream]: primary provider
+    # <p> failed (<err>); trying fallback providers.|; no fallback providers configured." and "TTS[ stream]: <p> failed
+    # (<err>); trying next provider.", the summarizer's "TTS: summarization failed, truncating instead: <err>" and an
+    # old build's "TTS: Edge output <fmt> failed; retrying with <fmt>." are one attempt the conversion goes past
+    # (tts.attempt_failed, no stall: its outcome is its own line). "TTS: conversion failed after <n>ms (TTS conversion
+    # failed: <p>: <err>[; <p>: <err>]).", each timed-out provider as "<p>: request timed out", and "TTS: audio
+    # persistence failed: <err>" are the voice lost (tts.failed): the reply goes out as text, the wait was bounded, so
+    # no stall, but a failure the user saw. Their inner AbortError is the provider's deadline, not a run's abort.
+    _anchored(
+        "tts.failed", None, "TTS: conversion failed after ",
+        r"TTS: conversion (?P<outcome>failed) after (?P<latencyMs>\d{1,9})ms \((?P<error>[^\n]{0,2000}?)\)\.?\s*\Z",
+    ),
+    _anchored(
+        "tts.failed", None, "TTS: audio persistence failed: ",
+        r"TTS: audio persistence (?P<outcome>failed): (?P<error>[^\n]{0,2000})",
+    ),
+    _anchored(
+        "tts.attempt_failed", None, ("TTS: ", "TTS stream: "),
+        r"TTS(?: stream)?: (?:primary provider )?(?P<provider>[\w.-]{1,100}) failed \((?P<error>[^\n]{0,2000})\); "
+        r"(?P<next>trying fallback providers|no fallback providers configured|trying next provider)\.?\s*\Z",
+    ),
+    _anchored(
+        "tts.attempt_failed", None, "TTS: summarization failed, ",
+        r"TTS: (?P<provider>)summarization failed, (?P<next>truncating instead): (?P<error>[^\n]{0,2000})",
+        values={"provider": {"": "summarizer"}},
+    ),
+    _anchored(
+        "tts.attempt_failed", None, "TTS: Edge output ",
+        r"TTS: (?P<provider>)Edge output (?P<outputFormat>\S{1,100}) failed; (?P<next>retrying) with \S{1,100}\.?\s*\Z",
+        values={"provider": {"": "edge"}},
+    ),
+    # (t53a source audit) The voice-call plugin (extensions/voice-call/src: webhook.ts, media-stream.ts,
+    # manager/outbound.ts, response-generator.ts, index.ts), whose console lines carry its "[voice-call]" tag (read as
+    # the subsystem). A call that failed in the plugin's own hands: a realtime call whose bridge to the realtime model
+    # never connected ("Failed to connect realtime bridge: <err>", error; the media socket is closed 1011, the caller
+    # hears nothing), its greeting or an answer that could not be spoken ("Failed to speak initial message: <err>",
+    # "Failed to speak AI response for <callId>: <err>", warn: the call's TTS failed), the realtime bridge's error
+    # ("Realtime error: <message>", error), and a realtime call it could not hang up ("Failed to end realtime call
+    # callId=<id> providerCallId=<sid> reason=<r>: <err>; call remains active", warn). Faults the caller saw; none holds
+    # an agent session (a call's turns are embedded runs on the "voice" lane, whose own lines the rules read).
+    _anchored(
+        "voice.call_failed", "error", ("Failed to connect realtime bridge:", "Realtime error:"),
+        r"(?P<what>Failed to connect realtime bridge|Realtime error):\s*(?P<error>[^\n]{0,2000})",
+    ),
+    _anchored(
+        "voice.call_failed", "warn", ("Failed to speak initial message:", "Failed to speak AI response for ",
+                                      "Failed to end realtime call "),
+        r"(?P<what>Failed to speak initial message|Failed to speak AI response|Failed to end realtime call)"
+        r"(?:(?: for | callId=)(?P<callId>[^\s:]{1,200})(?: providerCallId=[^\s:]{1,200} reason=(?P<endReason>[^\s:]{1,50}))?)?"
+        r":\s*(?P<error>[^\n]{0,2000})",
+    ),
+    # (t53a source audit) The voice-call plugin's media stream (extensions/voice-call/src/media-stream.ts): a call's
+    # streaming speech-to-text (an OpenAI realtime transcription or another STT provider's socket) that did not connect,
+    # "[MediaStream] STT connection failed; closing media stream: <message>" (warn; the call's media stream is closed)
+    # and older builds' "[MediaStream] STT connection failed (TTS still works): <message>" (the call goes on deaf to
+    # the caller). A call that fails in the plugin's hands, as above.
+    _anchored(
+        "voice.call_failed", "warn", ("STT connection failed", "[MediaStream] STT connection failed"),
+        r"(?:\[MediaStream\] )?(?P<what>STT connection failed)(?: \(TTS still works\)|; closing media stream)?:\s*"
+        r"(?P<error>[^\n]{0,2000})",
+    ),
+    # (t53a source audit) The voice-call plugin's webhook server refusing a provider's callback whose signature it could
+    # not verify (extensions/voice-call/src/webhook.ts, warn, answered 401): "[voice-call] Webhook verification failed:
+    # <reason>". Behind a proxy or tunnel that strips the provider's signature header ("Missing X-Twilio-Signature
+    # header") every call's callbacks are refused, so calls are placed and end at once, never connecting. A stranger's
+    # probe writes it too; either way a call that fails in the plugin's hands, read as the lines above.
+    _anchored(
+        "voice.call_failed", "warn", ("Webhook verification failed:", "[voice-call] Webhook verification failed:"),
+        r"(?:\[voice-call\] )?(?P<what>Webhook verification failed):\s*(?P<error>[^\n]{0,500})",
+    ),
+    # (t53a source audit) Talk mode's and the voice-call plugin's realtime voice asking the agent (the realtime model's
+    # consult tool, src/realtime-voice/agent-consult-runtime.ts and its later home under talk): an embedded run bounded
+    # by its timeout, whose empty answer is "[talk] agent consult produced no answer: agent run aborted|agent returned
+    # no speakable text" (warn; "[realtime-voice] ..." in earlier builds) and the caller hears the fallback sentence.
+    # The same reading as a call's turn with no answer: the run's own lines name a stall's cause.
+    _anchored(
+        "voice.response_failed", "warn",
+        ("agent consult produced no answer:", "[talk] agent consult produced no answer:",
+         "[realtime-voice] agent consult produced no answer:"),
+        r"(?:\[(?:talk|realtime-voice)\] )?(?P<what>agent consult produced no answer):\s*(?P<error>[^\n]{0,500})",
+    ),
+    # (t53a source audit) The voice-call plugin's runtime that did not start (extensions/voice-call/index.ts, its
+    # service's start catching the error itself, api.logger.error): "[voice-call] Failed to start runtime: <err>" (a
+    # webhook port in use, a provider's bad credentials). Calls cannot be placed or answered; the port is the plugin's,
+    # not the gateway's, so it is read before the searched EADDRINUSE, as plugin service failures are.
+    _anchored(
+        "plugin.service_failed", "error", ("Failed to start runtime: ", "[voice-call] Failed to start runtime: "),
+        r"(?:\[voice-call\] )?(?P<service>)(?P<plugin>)Failed to start runtime:\s*(?P<error>.*)",
+        values={"service": {"": "voice-call"}, "plugin": {"": "voice-call"}},
+    ),
     # -- t50j source audit of the auto-reply queue (src/auto-reply/reply/queue/, defaultRuntime.error; searched, and
     # after every other family, so an inner error a family reads, a session lock's timeout, a gateway drain refusal, a
     # reply-session init conflict, keeps that reading). A message that came while its session was busy, and was not
@@ -4878,6 +4984,18 @@ FAMILIES: tuple[Family, ...] = (
         "channel.inbound_failed", "error", "debounce flush failed",
         r"\A(?:\[(?P<account>[^\[\]\s]{1,200})\]\s*)?(?:(?P<channel>[a-z][a-z0-9-]{1,30}) )?(?:inbound )?"
         r"(?P<event>debounce flush) failed:\s*(?P<error>[^\n]{0,2000})",
+    ),
+    # (t53a source audit) A voice call's answer that never came (extensions/voice-call/src/response-generator.ts and
+    # webhook.ts, console.error under the "[voice-call]" tag): the call's turn is an embedded agent run bounded by
+    # responseTimeoutMs, and "Response generation error: <error>" (its run aborted, "Response generation was aborted",
+    # or failed), "Response generation failed: <err>", "Streaming response generation failed: <err>" and
+    # "Auto-response error: <err>" mean the caller heard no answer to that utterance. Searched, and after every other
+    # family, so an inner error a family reads (a model timeout, an AbortError) keeps that reading; the run's own lines
+    # name a stall's cause, this line none.
+    _searched(
+        "voice.response_failed", "error", "esponse",
+        r"\A(?:\[voice-call\] )?(?P<what>(?:Streaming r|R)esponse generation (?:error|failed)|Auto-response error):?"
+        r"\s*(?P<error>[^\n]{0,2000})",
     ),
 )
 

@@ -180,6 +180,13 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # run that started more than 3 h late and dropped its delivery, which does not say why it was late. No run is
     # held; the dev labels read a cron delivery failure as no stall (f3269, f3521): faults the user saw)
     "cron.delivery_failed", "cron.delivery_skipped",
+    # (the t53a source audit of speech and voice: a reply's text-to-speech that failed on every provider, or whose
+    # audio could not be written, src/tts/tts.ts: the reply goes out as text after a wait bounded by the TTS timeout,
+    # so no stall, but the voice the user asked for is lost; the voice-call plugin's call that failed in its own hands,
+    # a realtime bridge that never connected, a greeting or answer it could not speak, a call it could not hang up;
+    # and a call's turn that gave the caller no answer, whose embedded run's own lines name any stall's cause.
+    # Failures the user saw; no class or labelling policy names one)
+    "tts.failed", "voice.call_failed", "voice.response_failed",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
@@ -243,6 +250,10 @@ NOT_A_STALL_KINDS = frozenset({
     # (the inbound debouncer past its sender capacity flushing a message at once instead of buffering it: the message
     # goes on, nothing is lost; src/auto-reply/inbound-debounce.ts, q64)
     "channel.debounce_bypassed",
+    # (one text-to-speech provider's failure the conversion goes past to its fallback, the summarizer's failure answered
+    # by truncating, an Edge output format retried: the conversion's outcome is its own line, tts.failed when every
+    # provider failed; the t53a source audit)
+    "tts.attempt_failed",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

@@ -837,6 +837,38 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "media.understanding_failed", {"provider": "cli", "model": "whisper-cli", "reason": "Command failed"}),
     ("media-understanding", "WARN", "video: failed (0/1) via google reason=AbortError", "media.understanding_failed",
      {"capability": "video", "provider": "google", "reason": "AbortError"}),
+    # (t53a) the voice-call plugin, extensions/voice-call/src (console lines under its "[voice-call]" tag).
+    ("voice-call", "ERROR", "Failed to connect realtime bridge: Error: Realtime connection timeout", "voice.call_failed",
+     {"what": "Failed to connect realtime bridge", "error": "Error: Realtime connection timeout"}),
+    ("voice-call", "WARN", "Failed to speak initial message: TTS conversion failed: elevenlabs: request timed out",
+     "voice.call_failed", {"what": "Failed to speak initial message"}),
+    ("voice-call", "WARN", "Failed to speak AI response for 4c1f: TTS conversion failed: openai: request timed out",
+     "voice.call_failed", {"what": "Failed to speak AI response", "callId": "4c1f"}),
+    ("voice-call", "WARN", "Failed to end realtime call callId=4c1f providerCallId=CA9 reason=timeout: Call not found; "
+     "call remains active", "voice.call_failed",
+     {"what": "Failed to end realtime call", "callId": "4c1f", "endReason": "timeout"}),
+    ("voice-call", "ERROR", "Realtime error: Connection closed", "voice.call_failed",
+     {"what": "Realtime error", "error": "Connection closed"}),
+    ("voice-call", "ERROR", "Response generation error: Response generation was aborted", "voice.response_failed",
+     {"what": "Response generation error", "error": "Response generation was aborted"}),
+    ("voice-call", "ERROR", "Streaming response generation failed: Error: socket hang up", "voice.response_failed",
+     {"what": "Streaming response generation failed"}),
+    ("voice-call", "ERROR", "Failed to start runtime: Error: listen EADDRINUSE: address already in use 0.0.0.0:3334",
+     "plugin.service_failed", {"service": "voice-call", "plugin": "voice-call"}),
+    ("MediaStream", "WARN", "STT connection failed; closing media stream: Realtime STT connection timeout",
+     "voice.call_failed", {"what": "STT connection failed", "error": "Realtime STT connection timeout"}),
+    ("MediaStream", "WARN", "STT connection failed (TTS still works): Unexpected server response: 401",
+     "voice.call_failed", {"what": "STT connection failed", "error": "Unexpected server response: 401"}),
+    ("voice-call", "WARN", "Webhook verification failed: Missing X-Twilio-Signature header", "voice.call_failed",
+     {"what": "Webhook verification failed", "error": "Missing X-Twilio-Signature header"}),
+    ("plugins", "ERROR", "[voice-call] Failed to start runtime: Error: Twilio credentials missing",
+     "plugin.service_failed", {"service": "voice-call", "error": "Error: Twilio credentials missing"}),
+    # (t53a) realtime voice's consult of the agent (src/realtime-voice/agent-consult-runtime.ts; "[talk]" since talk
+    # mode took it over), its run's empty answer.
+    ("talk", "WARN", "agent consult produced no answer: agent run aborted", "voice.response_failed",
+     {"what": "agent consult produced no answer", "error": "agent run aborted"}),
+    ("plugins", "WARN", "[realtime-voice] agent consult produced no answer: agent returned no speakable text",
+     "voice.response_failed", {"error": "agent returned no speakable text"}),
     # memory-core's dreaming narrative subagent (extensions/memory-core/src/dreaming-narrative.ts).
     ("plugins", "WARN", "memory-core: narrative generation ended with status=timeout for light phase.",
      "memory.narrative_failed", {"status": "timeout", "phase": "light"}),
@@ -1355,6 +1387,33 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
 ]
 IDS = [f"{kind}-{i}" for i, (_, _, _, kind, _) in enumerate(LINES)]
 
+# Lines OpenClaw writes only verbosely (logVerbose: console.log, no tag and no level), as a console shows them and as
+# pasted bare.
+VERBOSE_LINES: list[tuple[str, str, dict[str, object]]] = [
+    # (t53a) the same runner's per-attempt verbose line (logVerbose: no tag, no level), its provider's deadline an
+    # AbortError that is no run's abort, a local CLI's a failed command.
+    ("audio understanding failed: AbortError: This operation was aborted", "media.understanding_failed",
+     {"capability": "audio", "outcome": "failed", "error": "AbortError: This operation was aborted"}),
+    ("image understanding failed: Error: Command failed: whisper-cli -m /models/ggml-base.bin",
+     "media.understanding_failed", {"capability": "image", "error": "Error: Command failed: whisper-cli -m /models/ggml-base.bin"}),
+    # (t53a) a reply's text-to-speech, src/tts/tts.ts (logVerbose): the conversion's failure and one provider's.
+    ("TTS: conversion failed after 30012ms (TTS conversion failed: elevenlabs: request timed out; openai: "
+     "request timed out).", "tts.failed",
+     {"outcome": "failed", "latencyMs": 30012,
+      "error": "TTS conversion failed: elevenlabs: request timed out; openai: request timed out"}),
+    ("TTS: audio persistence failed: ENOSPC: no space left on device, write", "tts.failed",
+     {"error": "ENOSPC: no space left on device, write"}),
+    ("TTS: primary provider elevenlabs failed (AbortError: This operation was aborted); trying fallback "
+     "providers.", "tts.attempt_failed",
+     {"provider": "elevenlabs", "error": "AbortError: This operation was aborted", "next": "trying fallback providers"}),
+    ("TTS stream: primary provider openai failed (fetch failed); no fallback providers configured.",
+     "tts.attempt_failed", {"provider": "openai", "next": "no fallback providers configured"}),
+    ("TTS: microsoft failed (Edge TTS request timed out after 10000ms); trying next provider.",
+     "tts.attempt_failed", {"provider": "microsoft", "next": "trying next provider"}),
+    ("TTS: summarization failed, truncating instead: Error: Summarization timed out", "tts.attempt_failed",
+     {"provider": "summarizer", "next": "truncating instead"}),
+]
+
 
 def _one(line: str):
     events = parse_text_lines([line], "openclaw-2026-05-21.log", ParseOptions())
@@ -1390,6 +1449,13 @@ def test_jsonl_record(subsystem: str, level: str, message: str, kind: str, expec
 
 @pytest.mark.parametrize(("subsystem", "level", "message", "kind", "expected"), LINES, ids=IDS)
 def test_pasted_bare_message(subsystem: str, level: str, message: str, kind: str, expected: dict[str, object]) -> None:
+    _check(_one(message), kind, expected)
+
+
+@pytest.mark.parametrize(("message", "kind", "expected"), VERBOSE_LINES,
+                         ids=[f"{kind}-{i}" for i, (_, kind, _) in enumerate(VERBOSE_LINES)])
+def test_verbose_line(message: str, kind: str, expected: dict[str, object]) -> None:
+    _check(_one(f"2026-05-21T18:00:00.000+08:00 {message}"), kind, expected)
     _check(_one(message), kind, expected)
 
 

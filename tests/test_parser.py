@@ -1078,6 +1078,17 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"capability": "audio", "succeeded": 0, "attachments": 1, "reason": "MediaFetchError"}),
     ("image: failed (0/2) via openai/gpt-5-mini reason=AbortError", "media.understanding_failed",
      {"capability": "image", "provider": "openai", "model": "gpt-5-mini", "reason": "AbortError"}),
+    # (t53a) its per-attempt verbose line, and a reply's text-to-speech (src/tts/tts.ts) and the voice-call plugin
+    ("audio understanding failed: AbortError: This operation was aborted", "media.understanding_failed",
+     {"capability": "audio", "outcome": "failed", "error": "AbortError: This operation was aborted"}),
+    ("TTS: conversion failed after 30012ms (TTS conversion failed: elevenlabs: request timed out).", "tts.failed",
+     {"latencyMs": 30012, "error": "TTS conversion failed: elevenlabs: request timed out"}),
+    ("TTS: primary provider elevenlabs failed (This operation was aborted); trying fallback providers.",
+     "tts.attempt_failed", {"provider": "elevenlabs", "next": "trying fallback providers"}),
+    ("Failed to connect realtime bridge: Error: Realtime connection timeout", "voice.call_failed",
+     {"what": "Failed to connect realtime bridge", "error": "Error: Realtime connection timeout"}),
+    ("Response generation error: Response generation was aborted", "voice.response_failed",
+     {"what": "Response generation error", "error": "Response generation was aborted"}),
     # (t50f) `openclaw tasks audit` rows and header (src/commands/tasks.ts, src/tasks/task-registry.audit.ts), and the
     # task sweep's other ACP failures (src/tasks/task-registry.maintenance.ts)
     ("Task     error    stale_running          adfb3305-… running    3h10m    running task appears stuck",

@@ -571,3 +571,31 @@ def test_a_gateway_crash_after_a_runs_tool_step_is_not_read_as_a_stop_that_cut_t
     for result in _analyzed_both_ways(tmp_path, lines):
         assert not result.incidents and not result.episodes
         assert result.unexplained.count == 1 and set(result.unexplained.kinds) == {"gateway.crashed"}
+
+
+def test_the_t53a_speech_and_voice_templates_are_no_stall(tmp_path: Path) -> None:
+    # t53a: the voice-call plugin's call that failed in its own hands and a call's turn that gave the caller no answer
+    # (extensions/voice-call/src) are faults no rule judges
+    _assert_unjudged_faults(tmp_path, [
+        ("voice-call", "ERROR", "Failed to connect realtime bridge: Error: Realtime connection timeout"),
+        ("voice-call", "WARN", "Failed to speak initial message: TTS conversion failed: elevenlabs: request timed out"),
+        ("voice-call", "ERROR", "Response generation error: Response generation was aborted"),
+    ], {"voice.call_failed", "voice.response_failed"})
+    # A reply's text-to-speech and a voice note's transcription attempt, written only verbosely (console lines with no
+    # tag and no level): a provider's failure the conversion goes past is no fault; the voice lost and a transcription
+    # attempt that failed are faults no rule judges. Neither makes a finding, and their AbortError, a provider's own
+    # deadline, is no run's abort (it was read as run.aborted_error, the restart class's abort marker)
+    from stuckscan.unexplained import NOT_A_STALL_KINDS, UNJUDGED_FAULT_KINDS
+
+    assert "tts.attempt_failed" in NOT_A_STALL_KINDS and "tts.failed" in UNJUDGED_FAULT_KINDS
+    paste = tmp_path / "voice.log"
+    paste.write_text(
+        "2026-11-20T10:00:00.000Z audio understanding failed: AbortError: This operation was aborted\n"
+        "2026-11-20T10:00:05.000Z TTS: primary provider elevenlabs failed (AbortError: This operation was aborted); "
+        "trying fallback providers.\n"
+        "2026-11-20T10:00:35.000Z TTS: conversion failed after 60012ms (TTS conversion failed: elevenlabs: request "
+        "timed out; openai: request timed out).\n", encoding="utf-8")
+    for result in (analyze_paths([str(paste)]), analyze_paths_fast([str(paste)])):
+        assert not result.incidents and not result.episodes
+        assert result.unexplained.kinds == {"media.understanding_failed": 1, "tts.failed": 1}
+        assert not result.judged.count
