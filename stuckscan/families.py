@@ -1072,6 +1072,15 @@ FAMILIES: tuple[Family, ...] = (
         r"subagent suspended delivery (?P<stage>discarded|backlog exceeded pressure cap)" + KV,
     ),
     _searched("llm.idle_timeout", "warn", "LLM idle timeout", r"LLM idle timeout \((?P<idleTimeout>\d+(?:\.\d+)?m?s)\)"),
+    # The embedded runner's trajectory records the attempt's end with the watchdog's flag whatever its error says
+    # (src/agents/pi-embedded-runner/run/attempt.ts, model.completed, trace.artifacts and session.ended data:
+    # aborted, externalAbort, timedOut, idleTimedOut, ..., promptError): idleTimedOut=true without an external abort is
+    # the LLM idle watchdog, also when the error is cut or left out (a hand-typed row, #78361).
+    _searched(
+        "llm.idle_timeout", "warn", "idleTimedOut=true",
+        r"^(?:model\.completed|trace\.artifacts|session\.ended) (?![^\n]{0,4000}?\bexternalAbort=true\b)"
+        r"(?=[^\n]{0,4000}?\bidleTimedOut=true\b)",
+    ),
     # The embedded runner's abort-cause line (src/agents/pi-embedded-runner/run/abort-source-log.ts, agent/embedded,
     # warn; printed only with OPENCLAW_LOG_ABORT_SOURCES=1, so users chasing a mid-run cutoff paste it): "[abort-source]
     # runId=<id> sessionId=<id> source=<external-signal|llm-idle-timeout|compaction-timeout|run-timer|explicit-cancel>

@@ -51,6 +51,8 @@ from stuckscan.inputs import DEFAULT_MAX_LINE_BYTES, RawLine, display_name, read
 from stuckscan.shapes import (
     PROMPT_ERROR_TYPE,
     TEXT_SHAPES,
+    TRAJECTORY_ROW_MAX_CHARS,
+    TRAJECTORY_ROW_MAX_LINES,
     TRANSCRIPT_HEADER,
     TRANSCRIPT_SHAPE,
     Note,
@@ -79,6 +81,8 @@ from stuckscan.shapes import (
     strip_binding,
     subsystem_from_tag,
     tool_failure_line,
+    trajectory_row,
+    trajectory_row_records,
     transcript_entry,
     with_meta_kind,
 )
@@ -567,6 +571,7 @@ def _plain_quotes(message: str, kv_at: int) -> bool:
 
 
 _NOTHING: tuple[Event, ...] = ()
+_ROW_FIRST = ("T+", "~T")  # how a hand-typed trajectory row starts (shapes.TRAJECTORY_ROW)
 _CLOSE_KIND = "ws.closed_before_connect"
 _PIECE_FIRST = frozenset('0123456789{')
 # A markdown blockquote's marks: up to three spaces, then ">" with an optional space, nested as "> > ".
@@ -776,6 +781,35 @@ class _PrettyJson:
         except ValueError:
             return None
         return obj if isinstance(obj, dict) else None
+
+
+@dataclass(slots=True)
+class _TrajectoryRow:
+    """A hand-typed trajectory row whose object runs onto the lines below (``shapes.TRAJECTORY_ROW``): its lines
+    until the object's braces balance. Bounded in lines and size."""
+
+    number: int
+    row: re.Match[str]
+    lines: list[str]
+    depth: int
+    size: int
+
+    def absorbs(self, text: str) -> bool:
+        """Take ``text`` while the object is open; the line that closes it is the last one taken."""
+        if self.closed or len(self.lines) >= TRAJECTORY_ROW_MAX_LINES or self.size + len(text) > TRAJECTORY_ROW_MAX_CHARS:
+            return False
+        self.lines.append(text)
+        self.size += len(text)
+        self.depth += _brace_depth(text)
+        return True
+
+    @property
+    def closed(self) -> bool:
+        return self.depth <= 0
+
+    def data(self) -> str:
+        """The object's text, its lines joined."""
+        return " ".join([self.row.group("data"), *(line.strip() for line in self.lines[1:])])
 
 
 def _is_record(obj: dict[str, Any]) -> bool:
@@ -1177,6 +1211,7 @@ class LineParser:
         self._yaml: _YamlBlock | None = None      # a record transcribed as YAML, being read
         self._values: _ValuesBlock | None = None  # a record's values one per line, being read
         self._pretty: _PrettyJson | None = None   # a JSON object pretty-printed over lines, being read
+        self._row: _TrajectoryRow | None = None   # a hand-typed trajectory row whose object is wrapped, being read
         # a Control UI record's time, level and subsystem lines so far: (line number, text, value)
         self._ui_header: list[tuple[int, str, str]] | None = None
         self._ui_heading: str | None = None  # "<clock> [<subsystem>]" of a time-and-subsystem heading being held
@@ -1354,6 +1389,8 @@ class LineParser:
             return [*self._end_values(), *self.flush()]
         if self._pretty is not None:
             return [*self._end_pretty(), *self.flush()]
+        if self._row is not None:
+            return [*self._end_row(), *self.flush()]
         if self._ui_header is not None:
             held, self._ui_header, self._ui_heading = self._ui_header, None, None
             return [*(event for number, text, _ in held for event in self._take_parsed(number, text, False)),
@@ -1372,7 +1409,7 @@ class LineParser:
         """Whether lines are being gathered into one event (a YAML, values or pretty-printed block, a Control UI
         header): the next line must go through :meth:`feed_line`, which decides whether it joins them."""
         return self._yaml is not None or self._values is not None or self._pretty is not None \
-            or self._ui_header is not None
+            or self._row is not None or self._ui_header is not None
 
     def hold(self, event: Event) -> Sequence[Event]:
         """Make ``event`` (a gateway JSONL record the scan fast path built) the pending event;
@@ -1395,7 +1432,8 @@ class LineParser:
         self._settle()
         pending = self._pending
         return self._partial is None and self._table_time is None and not self._carried \
-            and self._yaml is None and self._values is None and self._pretty is None and self._ui_header is None \
+            and self._yaml is None and self._values is None and self._pretty is None and self._row is None \
+            and self._ui_header is None \
             and (pending is None or pending.kind != _CLOSE_KIND)
 
     def take_record(self, number: int, moment: datetime, record: Record) -> Sequence[Event] | None:
@@ -1456,6 +1494,10 @@ class LineParser:
             if self._pretty.absorbs(text):
                 return self._end_pretty() if self._pretty.closed else _NOTHING
             return [*self._end_pretty(), *self._take(number, text, truncated)]
+        if self._row is not None:
+            if self._row.absorbs(text):
+                return self._end_row() if self._row.closed else _NOTHING
+            return [*self._end_row(), *self._take(number, text, truncated)]
         if len(text) <= _UI_HEADER_MAX or self._ui_header is not None:  # (never inside a block being read)
             replay, text = self._control_ui(number, text)
             if replay:  # held lines that turned out to be no Control UI header: read as they are
@@ -1484,6 +1526,12 @@ class LineParser:
             self._yaml = _YamlBlock(number, tagged.group("name"), [], level=normalize_level(tagged.group("level")),
                                     head=tagged.group("value"), text=text, indent=len(text) - len(head))
             return _NOTHING
+        if head[:2] in _ROW_FIRST:
+            row = trajectory_row(head)
+            if row is not None:
+                data = row.group("data") or ""
+                self._row = _TrajectoryRow(number, row, [text], _brace_depth(data), len(data))
+                return self._end_row() if self._row.closed else _NOTHING
         return self._take_parsed(number, text, truncated)
 
     def _control_ui(self, number: int, text: str) -> tuple[list[tuple[int, str]], str]:
@@ -1536,6 +1584,18 @@ class LineParser:
             return self._take_parsed(block.number, reading, False)
         return [event for offset, line in enumerate(block.lines)
                 for event in self._take_parsed(block.number + offset, line, False)]
+
+    def _end_row(self) -> Sequence[Event]:
+        """A hand-typed trajectory row as its records, held as a record is; its lines as they are when its object
+        never closed or is not one JavaScript's notation reads."""
+        block, self._row = self._row, None
+        assert block is not None
+        records = trajectory_row_records(block.row, block.data() if block.row.group("data") else None) \
+            if block.closed else None
+        if records is None:
+            return [event for offset, line in enumerate(block.lines)
+                    for event in self._take_parsed(block.number + offset, line, False)]
+        return [event for record in records for event in self.hold(self._build(block.number, None, record, False))]
 
     def _known_object(self, number: int, obj: dict[str, Any]) -> bool:
         """Whether a JSON object is one a family or its meta names, as :meth:`_parse_json` would read it (without

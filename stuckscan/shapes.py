@@ -452,6 +452,53 @@ def _trajectory_record(obj: dict[str, Any], kind: str) -> Record:
                   values if values else None)
 
 
+# A trajectory a reporter typed by hand, one row per moment (#78361): a time relative to the run's start
+# ("T+0", "T+~120s", "T+2m", "T+4m43s", "T+1:30"), the event types of the export's own areas, comma-joined, maybe a
+# remark in parentheses, and maybe the record's data in JavaScript notation (unquoted keys, null/true/false, a
+# trailing comma), which may run onto the lines below:
+#   T+0      session.started, prompt.submitted (input ~25k tokens)
+#   T+~120s  model.completed { aborted: true, idleTimedOut: true, timedOut: true,
+#                               externalAbort: false, usage: null }
+# Read as the records the export holds, with no time (the offset dates nothing); prose after "T+" is no row.
+_TRAJECTORY_ROW_TYPE = r"(?:" + "|".join(sorted(TRAJECTORY_AREAS)) + r")\.[a-z][a-z_]{1,40}(?:\.[a-z][a-z_]{1,40}){0,2}"
+TRAJECTORY_ROW = re.compile(
+    r"\s{0,8}~?T\+~?(?:\d{1,4}:\d\d(?::\d\d)?|\d{1,6}(?:\.\d{1,3})?(?:ms|min|[hms])?(?:\d{1,3}(?:\.\d{1,3})?[hms]){0,2})"
+    r"\s+(?P<types>" + _TRAJECTORY_ROW_TYPE + r"(?:\s*,\s*" + _TRAJECTORY_ROW_TYPE + r"){0,7})"
+    r"\s*(?:\([^()\n]{0,200}\))?\s*(?P<data>\{.*)?")
+TRAJECTORY_ROW_MAX_CHARS = 4096  # a row's data, all its lines: json5 reads no more
+TRAJECTORY_ROW_MAX_LINES = 16
+
+
+def trajectory_row(text: str) -> re.Match[str] | None:
+    """The match of a hand-typed trajectory row (:data:`TRAJECTORY_ROW`), else None."""
+    if "T+" not in text[:12] or len(text) > TRAJECTORY_ROW_MAX_CHARS:
+        return None
+    return TRAJECTORY_ROW.fullmatch(text.rstrip())
+
+
+def trajectory_row_records(row: re.Match[str], data: str | None) -> list[Record] | None:
+    """The records of a hand-typed row: one per event type, the last one with ``data`` (the object's text, its
+    wrapped lines joined) as its fields. None when the object is not one JavaScript's notation reads."""
+    values: dict[str, Any] = {}
+    if data is not None:
+        if len(data) > TRAJECTORY_ROW_MAX_CHARS:
+            return None
+        import json5  # (only when a hand-typed row carries an object)
+        try:
+            parsed = json5.loads(data)
+        except (ValueError, TypeError, RecursionError):
+            return None
+        if not isinstance(parsed, dict):
+            return None
+        values = parsed
+    kinds = [kind.strip() for kind in row.group("types").split(",")]
+    records = [_trajectory_record({"type": kind, "data": values if index == len(kinds) - 1 else {}}, kind)
+               for index, kind in enumerate(kinds)]
+    for record in records:
+        record.shape = "relative+trajectory"
+    return records
+
+
 # A session transcript's entry for a run whose prompt failed (<session>.jsonl, beside the log): {"type":"custom",
 # "customType":"openclaw:prompt-error","timestamp":...,"data":{"runId":...,"sessionId":...,"provider":...,"model":...,
 # "error":"<the run's error>"}}. Read as its error text, the rest of its data as fields.

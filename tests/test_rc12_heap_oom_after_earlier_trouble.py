@@ -61,3 +61,36 @@ def test_a_starved_loop_before_the_crash_keeps_rc12_first() -> None:
     lines = (at("04:00:00", restart("discord:default")), at("04:00:05", restart("discord:security")),
              at("04:00:30", liveness), at("04:01:00", OOM))
     assert reading(analyze_text(*lines))[0] == "RC12"
+
+
+def _scan(tmp_path, *lines: str, output: str) -> str:
+    from click.testing import CliRunner
+
+    from stuckscan.cli import cli
+
+    paste = tmp_path / "paste.log"
+    paste.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return CliRunner().invoke(cli, ["scan", str(paste), "--format", output]).output
+
+
+def test_a_lone_heap_limit_crash_says_the_process_died_not_that_timers_ran_late(tmp_path) -> None:
+    # (the crash alone shows the death; no line shows a timer or a request running late)
+    (episode,) = analyze_text(at("04:01:00", OOM)).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC12"
+    assert "heap limit and died" in episode.primary.summary
+    assert "ran late" not in episode.primary.summary
+    text = " ".join(_scan(tmp_path, at("04:01:00", OOM), output="text").split())
+    assert "hit V8's heap limit and died" in text and "timers and requests ran late" not in text
+    import json
+
+    report = json.loads(_scan(tmp_path, at("04:01:00", OOM), output="json"))
+    summaries = [episode["rootCause"]["summary"] for episode in report["episodes"]]
+    assert summaries and all("heap limit and died" in summary and "ran late" not in summary for summary in summaries)
+
+
+def test_a_crash_after_a_starved_loop_still_says_the_loop_was_starved() -> None:
+    liveness = ("[diagnostic] liveness warning: reasons=event_loop_delay interval=30s eventLoopDelayP99Ms=21000 "
+                "eventLoopDelayMaxMs=25000 eventLoopUtilization=0.99 cpuCoreRatio=0.98")
+    (episode,) = analyze_text(at("04:00:30", liveness), at("04:01:00", OOM)).episodes
+    assert episode.primary is not None and episode.primary.rule.id == "RC12"
+    assert episode.primary.summary.startswith("The gateway's event loop was starved: event-loop delay up to 25000 ms")

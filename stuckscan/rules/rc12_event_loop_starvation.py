@@ -89,6 +89,9 @@ RULE = Rule(
 
 
 FROZEN_MS = 10_000  # one event-loop pause this long (ms) is evidence on its own
+# What an RC12 reading says when V8's heap-limit line is its only sign (fact died_only).
+DIED_ONLY_SUMMARY = ("The gateway process hit V8's heap limit and died (`JavaScript heap out of memory`); no line "
+                     "shows its timers or requests running late before that.")
 HEARTBEAT_SLOP = DELAY_SPIKE_MS / 1000  # seconds a heartbeat tick may run late without saying anything of the loop
 
 
@@ -275,9 +278,11 @@ def detect(view: EpisodeView) -> Candidate | None:
     phases = sorted({field_text(e, "phase") for e in liveness if field_text(e, "phase")})
     if phases:
         facts.append("hot phase " + ", ".join(phases[:3]))
+    # (the crash alone shows the death, not a loop that ran late: the sentence says only what the lines show)
+    summary = DIED_ONLY_SUMMARY if died_only else \
+        "The gateway's event loop was starved: " + ("; ".join(facts) or "timers and requests ran late") + "."
     return Candidate(
-        "RC12", confidence,
-        "The gateway's event loop was starved: " + ("; ".join(facts) or "timers and requests ran late") + ".",
+        "RC12", confidence, summary,
         cite(liveness[:3], delayed[:2], busy[:1], long_handshakes[:2], connect_timeouts[:2], slow[:1], others[:1],
              tick_timeouts[:2], call_timeouts[:1] if len(indirect) >= 2 else []),
         onset=view.record.start,
