@@ -40,6 +40,9 @@ OUTCOME_CLASSES = frozenset({"RC06", "RC07"})
 STALL_READINGS = frozenset({"RC01", "RC02", "RC03", "RC04", "RC05", "RC06", "RC07", "RC14"})
 ALWAYS_ERROR = frozenset({"RC06", "RC08", "RC09", "RC10"})
 GATEWAY_WARNING = frozenset({"RC11", "RC12", "RC18"})
+# Classes whose signs a gateway dying of heap exhaustion shows before it dies (classify_episode): handshakes timing out
+# while the collector holds the loop. They do not take the lead from the heap-limit crash that follows them.
+HEAP_DEATH_SYMPTOMS = frozenset({"RC11"})
 
 
 @dataclass(slots=True)
@@ -345,8 +348,12 @@ def classify_episode(view: EpisodeView) -> Decision:
         # (a gateway that died of heap exhaustion after other trouble began, and shows nothing of a stalled loop: the
         # earlier trouble heads, the death stays beside it; f5655, channel restarts for hours, then the heap-limit line)
         died = min((event_order(e) for e in primary.evidence), default=None)
+        # (not a handshake that timed out before it: a heap nearing its limit spends ever longer in garbage
+        # collection, and a loop paused that long answers no connect in time; that is the starvation RC12 ranks above
+        # RC11 for, the death's own symptom, not trouble of its own; h53)
         earlier = [c for c in candidates if c is not primary and died is not None and c.severity is not Severity.INFO
-                   and not RULES[c.rule_id].benign and any(event_order(e) < died for e in c.evidence)]
+                   and not RULES[c.rule_id].benign and c.rule_id not in HEAP_DEATH_SYMPTOMS
+                   and any(event_order(e) < died for e in c.evidence)]
         if earlier:
             primary = min(earlier, key=lambda c: (_rank(c.rule_id), -_confidence_rank(c.confidence)))
     return Decision(primary, sorted((c for c in candidates if c is not primary), key=lambda c: _rank(c.rule_id)))

@@ -94,3 +94,23 @@ def test_a_crash_after_a_starved_loop_still_says_the_loop_was_starved() -> None:
     (episode,) = analyze_text(at("04:00:30", liveness), at("04:01:00", OOM)).episodes
     assert episode.primary is not None and episode.primary.rule.id == "RC12"
     assert episode.primary.summary.startswith("The gateway's event loop was starved: event-loop delay up to 25000 ms")
+
+
+HANDSHAKE_TIMEOUT = ("[ws] handshake timeout conn=705f12e8-d1a2-485a-8562-4499975e0be0 peer=127.0.0.1:60959 "
+                     "remote=127.0.0.1")
+CLOSED_BEFORE_CONNECT = ("[ws] closed before connect conn=705f12e8-d1a2-485a-8562-4499975e0be0 remote=127.0.0.1 "
+                         "fwd=n/a origin=n/a host=127.0.0.1:18789 ua=n/a code=1008 reason=connect failed")
+
+
+def test_a_handshake_timeout_before_the_crash_does_not_head_it() -> None:
+    # (h53: a heap near its limit pauses the loop in garbage collection, and a connect then times out: the dying
+    # heap's own symptom, which RC12 ranks above RC11 for; RC11 must not head as a gateway "otherwise responsive")
+    lines = (at("04:00:00", HANDSHAKE_TIMEOUT), at("04:00:00", CLOSED_BEFORE_CONNECT), at("04:04:00", OOM),
+             at("04:04:20", "[gateway] ready (4 plugins: acpx, browser, memory-core, telegram; 2.1s)"))
+    assert reading(analyze_text(*lines)) == ("RC12", ["RC11"])
+
+
+def test_restarts_then_a_handshake_timeout_then_the_crash_still_head_with_the_restart_loop() -> None:
+    lines = (at("04:00:00", restart("discord:default")), at("04:00:05", restart("discord:security")),
+             at("04:00:30", HANDSHAKE_TIMEOUT), at("04:00:30", CLOSED_BEFORE_CONNECT), at("04:01:00", OOM))
+    assert reading(analyze_text(*lines))[0] == "RC18"
