@@ -4131,7 +4131,20 @@ SUBAGENT_RECOVERY_SUMMARY = "orphan recovery complete:"
 # (every line of the subagent orphan recovery begins so; the main-session recovery's never do)
 SUBAGENT_RECOVERY_LINES = (*SUBAGENT_RECOVERY_FAILURES, "failed to resume orphaned session ",
                            "found orphaned subagent session", "resumed orphaned session", "orphan recovery ",
-                           "scheduled orphan recovery failed")
+                           "scheduled orphan recovery failed", "adopted late-accepted resume of ")
+# ("skipping orphan recovery for <key>: resume already in progress|already resumed": the newest recovery's info skips of
+# a child another scan is resuming or has resumed, no failure; src/agents/subagent-orphan-recovery.ts, w56 audit)
+SUBAGENT_RECOVERY_BENIGN_SKIPS = ("resume already in progress", "already resumed")
+
+
+def subagent_recovery_failed(event: Event) -> bool:
+    """A subagent orphan recovery line saying a child run the restart cut was not resumed (its gate refused it, its
+    resume threw, a stale one could not be finalized, ``resume failed for <key>; abortedLastRun flag preserved ...``);
+    not the newest recovery's info skips of a child whose resume is in flight or done."""
+    if not event.message.startswith(SUBAGENT_RECOVERY_FAILURES):
+        return False
+    return not (event.message.startswith("skipping orphan recovery for ")
+                and event.fields.get("reason") in SUBAGENT_RECOVERY_BENIGN_SKIPS)
 
 
 def _of_subagent_recovery(event: Event) -> bool:
@@ -4149,11 +4162,20 @@ def subagent_orphan_found(event: Event) -> bool:
 def subagent_orphan_resumed(event: Event) -> bool:
     """``resumed orphaned session: <key>`` (info), or the warn ``resumed orphaned session <key> but remap failed (old
     run already removed); treating resume as accepted ...``: the child run the restart cut was resumed."""
-    return event.kind == "restart.recovery" and event.message.startswith("resumed orphaned session")
+    return event.kind == "restart.recovery" and event.message.startswith(("resumed orphaned session",
+                                                                          "adopted late-accepted resume of "))
 
 
-MAIN_RESUMED = "resumed interrupted main session:"
-MAIN_RESUME_FAILED = "failed to resume interrupted main session "
+# (the newest recovery also settles a resume whose dispatch threw after the resumed run had finished: "settled completed
+# restart recovery for <key>", counted recovered; src/agents/main-session-restart-dispatch.ts, w56 audit)
+MAIN_RESUMED = ("resumed interrupted main session:", "settled completed restart recovery for ")
+# (a session a pass failed and the next pass retries: its resume threw, or, in the newest recovery, its transcript could
+# not be read or the notice for an unresumable session could not be written; all count failed and keep it marked)
+MAIN_RESUME_FAILED = ("failed to resume interrupted main session ", "failed to read transcript for ",
+                      "failed to write interrupted main session notice ")
+# (a pass that could not read a session store counts failed and is retried, naming no session; a session whose store it
+# could not place is skipped and left marked)
+MAIN_RECOVERY_FAILURES = (*MAIN_RESUME_FAILED, "failed to load session store ", "failed to resolve recovery store for ")
 HEALED_BY_SUMMARY = ""  # (in IncidentRecord.recovery_heals: a clean summary followed the line)
 
 
@@ -4170,7 +4192,7 @@ def main_recovery_retryable(event: Event) -> bool:
     Not ``marked interrupted main session failed: <key> (<reason>)``: that session is given up, never retried."""
     if event.kind != "restart.recovery":
         return False
-    if event.message.startswith(MAIN_RESUME_FAILED):
+    if event.message.startswith((*MAIN_RESUME_FAILED, "failed to load session store ")):
         return True
     if event.message.startswith("main-session restart recovery complete"):
         failed = event.fields.get("failed")
@@ -4200,12 +4222,12 @@ def _restart_recovery_fault(event: Event) -> str:
         return ""  # (the pass itself refused by a drain the gateway began: it says nothing of a session interrupted)
     # ("marked interrupted main session failed: <key> (<reason>)": recovery gave the session up and marked it failed)
     if "failed to resume" in event.message or "interrupted main session failed" in event.message \
-            or fields.get("stage") in ("failed", "gave up"):
+            or event.message.startswith(MAIN_RECOVERY_FAILURES) or fields.get("stage") in ("failed", "gave up"):
         return "restart recovery could not resume an interrupted session"
     # (the subagent orphan recovery, src/agents/subagent-orphan-recovery.ts: a child its gate refused, one that threw,
     # a stale one it could not finalize, its scan or schedule failing; "resume failed for <key>; abortedLastRun flag
     # preserved ...": the child left for the next restart)
-    if event.message.startswith(SUBAGENT_RECOVERY_FAILURES) or str(fields.get("stage", "")).endswith(
+    if subagent_recovery_failed(event) or str(fields.get("stage", "")).endswith(
             "orphan recovery failed") or fields.get("stage") == "orphan recovery scan failed":
         return "restart recovery could not resume an interrupted subagent run"
     if subagent_orphan_found(event):

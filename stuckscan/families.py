@@ -829,6 +829,14 @@ FAMILIES: tuple[Family, ...] = (
         "restart.continuation_lost", "warn", "restart preparation failed",
         r"restart (?P<stage>preparation failed); restart will continue without it:?\s*(?P<error>.*)",
     ),
+    # The newest restart sentinel (src/gateway/server-restart-sentinel.ts, subsystem gateway/restart-sentinel; w56
+    # audit): a sentinel with a continuation but no session key wakes the main session with the notice only and drops
+    # the continuation, "<summary>: continuation skipped: restart sentinel sessionKey unavailable" (warn): the work
+    # the restart request carried for after it does not run, as when its preparation failed.
+    _searched(
+        "restart.continuation_lost", "warn", "continuation skipped: restart sentinel sessionKey unavailable",
+        r"(?:(?P<summary>[^\n]{1,300}?): )?(?P<stage>continuation skipped): restart sentinel sessionKey unavailable",
+    ),
     _anchored(
         "restart.continuation_coalesced", "warn", "restart continuation dropped",
         r"restart (?P<stage>continuation dropped): another session owns the pending restart"
@@ -929,6 +937,29 @@ FAMILIES: tuple[Family, ...] = (
         "restart.recovery", "info", "main-session restart recovery ",
         r"main-session restart recovery (?P<stage>complete|failed|gave up):?" + KV,
     ),
+    # The newest recovery (src/agents/main-session-restart-recovery.ts with main-session-restart-dispatch.ts, the build
+    # with probeRestartRecoveryTerminalStatus; w56 audit) counts more ways a pass fails a session, each retried by the
+    # next pass as "failed to resume ..." is: the transcript unreadable, "failed to read transcript for <key>: <err>";
+    # the store unreadable, "failed to load session store <path>: <err>"; an unresumable session whose notice could
+    # not be written, "failed to write interrupted main session notice <key>: <reason>" (all warn). A session whose
+    # store it could not place is skipped, "failed to resolve recovery store for <key>: <err>" (warn). A dispatch that
+    # threw while the resumed run had in fact finished is settled as recovered, "settled completed restart recovery
+    # for <key>" (info), as "resumed interrupted main session: <key>" is.
+    _anchored(
+        "restart.recovery", "warn",
+        ("failed to read transcript for ", "failed to write interrupted main session notice ",
+         "failed to resolve recovery store for "),
+        r"failed to (?:read transcript for|write interrupted main session notice|resolve recovery store for) "
+        r"(?P<sessionKey>\S+?): (?P<error>.*)",
+    ),
+    _anchored(
+        "restart.recovery", "warn", "failed to load session store ",
+        r"failed to load session store (?P<storePath>\S+?): (?P<error>.*)",
+    ),
+    _anchored(
+        "restart.recovery", "info", "settled completed restart recovery for ",
+        r"settled completed restart recovery for (?P<sessionKey>\S+)",
+    ),
     # The same restart with the "[<channel>:<account>] health-monitor: " part trimmed, its console tag kept
     # ("06:05:12 [health-monitor] restarting (reason: stale-socket)"): the channel is unknown.
     _anchored("health.restart", "info", "restarting (reason: ", r"restarting \(reason: (?P<reason>[^)]{1,200})\)"),
@@ -946,7 +977,32 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "health.restart", "info", "health-monitor: restarting",
         r"(?:\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*)?"
-        r"health-monitor: restarting \(reason: (?P<reason>[^)]{1,1000})\)",
+        r"health-monitor: restarting \(reason: (?P<reason>[^)]{1,1000}?)(?:, consecutive: (?P<consecutive>\d+))?\)",
+    ),
+    # The newest monitor (src/gateway/channel-health-monitor.ts, the build with isHealthMonitorEnabled and the
+    # pending-restart continuation, #105189; w56 audit) leaves alone an account the policy calls terminal or blocked,
+    # "[<channel>:<account>] health-monitor: skipping restart, terminal-disconnect|blocked" (info), and one whose autostart
+    # is suppressed, "[<channel>:<account>] health-monitor: channel autostart suppressed; treating as expected stopped"
+    # (info, once per account): no restart follows. Its check throwing, "health-monitor: check failed: <err>" (error),
+    # and a reload or shutdown that would not wait for a restart in flight, "health-monitor handoff exceeded <n>ms;
+    # abandoning delayed restart" (warn), are the monitor's own faults.
+    _searched(
+        "health.restart_skipped", "info", "health-monitor: skipping restart, ",
+        r"(?:\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*)?"
+        r"health-monitor: skipping restart, (?P<reason>[\w-]{1,60})",
+    ),
+    _searched(
+        "health.restart_skipped", "info", "health-monitor: channel autostart suppressed",
+        r"(?:\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*)?"
+        r"health-monitor: channel (?P<reason>autostart suppressed); treating as expected stopped",
+    ),
+    _searched(
+        "health.check_failed", "error", "health-monitor: check failed",
+        r"health-monitor: check failed:?\s*(?P<error>.*)",
+    ),
+    _searched(
+        "health.check_failed", "warn", "health-monitor handoff exceeded ",
+        r"health-monitor (?P<stage>handoff) exceeded (?P<timeoutMs>\d+)ms; abandoning delayed restart",
     ),
     # The same restart as the console prints it when the monitor's tag comes first and the channel second:
     # "[health-monitor] [telegram:default] restarting (reason: stale-socket)" (#37939).
@@ -1186,6 +1242,25 @@ FAMILIES: tuple[Family, ...] = (
     _anchored(
         "compaction.failed", "error", "Auto-compaction failed (unhandled):",
         r"Auto-compaction failed \(unhandled\):\s*(?P<error>.*)",
+    ),
+    # The reply runner's give-up when the turn's run failed on a context overflow or on its compaction
+    # (src/auto-reply/reply/agent-runner-execution.ts, defaultRuntime.error, so under the gateway's tag): "Auto-compaction
+    # failed (<message>). Preserving existing session mapping for <sessionKey|sessionId>." The user is sent the
+    # "Context is too large and auto-compaction could not recover this turn" reply read below; the message is the run's
+    # error ("Context overflow: prompt too large for the model (precheck).", "Compaction timed out", "Summarization
+    # failed: ..."). Pastes cut the key ("Preserving existing session mapping..."). A message in the words of a timeout
+    # is the compaction timing out.
+    _anchored(
+        "compaction.timeout", "error", "Auto-compaction failed (",
+        r"Auto-compaction failed \((?P<error>(?=[^\n]{0,200}?(?:[Tt]imed out|[Tt]imeout))[^\n]*)\)\.\s*"
+        r"Preserving existing session mapping(?: for (?:(?P<sessionId>[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})"
+        r"|(?P<sessionKey>\S+?)))?\.*\s*$",
+    ),
+    _anchored(
+        "compaction.failed", "error", "Auto-compaction failed (",
+        r"Auto-compaction failed \((?P<error>[^\n]*)\)\.\s*"
+        r"Preserving existing session mapping(?: for (?:(?P<sessionId>[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})"
+        r"|(?P<sessionKey>\S+?)))?\.*\s*$",
     ),
     # The failure reply the user is sent when the turn's compaction gave up (src/auto-reply/reply/agent-runner-failure-
     # reply.ts), pasted from the chat: "⚠️ Context is too large and auto-compaction could not recover this turn.[ Reason:
@@ -1963,9 +2038,21 @@ FAMILIES: tuple[Family, ...] = (
     # ("found orphaned subagent session: <key> (run=<runId>)", "resumed orphaned session: <key>", "orphan recovery
     # complete: recovered=<n> failed=<n> skipped=<n>", "orphan recovery had <n> failure(s); retrying in <n>ms (attempt
     # <a>/<b>)"), as the main-session recovery's lines do.
+    # The newest recovery (subsystem subagent-interrupted-resume; w56 audit) also skips, at info, a child whose resume
+    # another scan has in flight or that was resumed already: "skipping orphan recovery for <key>: resume already in
+    # progress" (counted deferred, and retried) and "... : already resumed"; neither is a failure. A resume the gateway
+    # accepted late is adopted, "adopted late-accepted resume of <key>: run=<runId>" (info, counted recovered).
+    _anchored(
+        "restart.recovery", "info", "skipping orphan recovery for ",
+        r"skipping orphan recovery for (?P<sessionKey>\S+?): (?P<reason>resume already in progress|already resumed)\s*$",
+    ),
     _anchored(
         "restart.recovery", "warn", "skipping orphan recovery for ",
         r"skipping orphan recovery for (?P<sessionKey>\S+?): (?P<reason>.*)",
+    ),
+    _anchored(
+        "restart.recovery", "info", "adopted late-accepted resume of ",
+        r"adopted late-accepted resume of (?P<sessionKey>\S+?): run=(?P<runId>\S+)",
     ),
     _anchored(
         "restart.recovery", "warn", "error processing orphaned session ",
@@ -1991,7 +2078,8 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _anchored(
         "restart.recovery", "info", ("orphan recovery complete:", "orphan recovery had "),
-        r"orphan recovery (?:complete:|had (?P<failed>\d+) failure\(s\); retrying in (?P<retryMs>\d+)ms"
+        r"orphan recovery (?:complete:|had (?P<failed>\d+) failure\(s\)(?: and (?P<deferred>\d+) deferred)?;"
+        r" retrying in (?P<retryMs>\d+)ms"
         r" \(attempt (?P<attempt>\d+)/(?P<maxAttempts>\d+)\))" + KV,
     ),
     # Channel transports. src/channels/transport/stall-watchdog.ts (error, the channel's runtime): "[<label>]

@@ -56,6 +56,9 @@ UNJUDGED_FAULT_KINDS = frozenset({
     "tools.exec_aborted", "tools.exec_session_missing", "ws.protocol_mismatch", "ws.invalid_handshake", "ws.error",
     "session.init_conflict", "plugin.load_failed",
     "codex.remote_unreachable", "run.abort_source",
+    # (w56: the channel health monitor's own pass throwing, or a reload or shutdown that would not wait for the restart
+    # it had in flight; no rule reads the monitor failing yet, and no field case shows either)
+    "health.check_failed",
     # (j53, embedded.retry_limit: the run loop's cap, GHSA-76m6-pj3w-v7mf, ends the run with an explicit error payload
     # or a failover to the next model (#40263, #62614): a run that gave up, not one held; TURN_FAILURE_KINDS reads it as
     # how the turn ended. No dev case holds it)

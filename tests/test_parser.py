@@ -584,6 +584,11 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"channel": "telegram", "account": "default", "maxRestartsPerHour": 10}),
     ("[whatsapp:work] health-monitor: restart failed: Error: listen EADDRINUSE :::8443", "health.restart_failed",
      {"channel": "whatsapp", "account": "work", "error": "Error: listen EADDRINUSE :::8443"}),
+    # the w56 audit: the newest monitor's skips and its own failures
+    ("[discord:default] health-monitor: skipping restart, terminal-disconnect", "health.restart_skipped",
+     {"channel": "discord", "account": "default", "reason": "terminal-disconnect"}),
+    ("health-monitor: check failed: TypeError: Cannot read properties of undefined", "health.check_failed",
+     {"error": "TypeError: Cannot read properties of undefined"}),
     # agent/embedded (src/agents/pi-embedded-runner/run.ts, later embedded-agent-runner/).
     ("[context-overflow-diag] sessionKey=agent:avery:feishu:direct provider=openai-codex/gpt-5.4 source=promptError "
      "messages=193 sessionFile=/home/u/.openclaw/agents/avery/sessions/s1.jsonl diagId=ovf-1 compactionAttempts=0 "

@@ -339,7 +339,7 @@ def _what_it_left(event: object) -> str:
         pending = fields.get("pending")
         return f"replies still being written were dropped ({pending})" if pending else "replies still being written were dropped"
     if kind == "restart.recovery":
-        from stuckscan.correlator import SUBAGENT_RECOVERY_FAILURES  # (at use: see _waited_for)
+        from stuckscan.correlator import MAIN_RECOVERY_FAILURES, subagent_recovery_failed  # (at use: see _waited_for)
 
         if isinstance(fields.get("marked"), int):
             return f"{fields['marked']} session(s) were left for restart recovery"
@@ -348,12 +348,13 @@ def _what_it_left(event: object) -> str:
             key, reason = fields.get("sessionKey"), fields.get("reason")
             return ("restart recovery could not resume an interrupted session and marked it failed"
                     + (f" ({key}" + (f": {reason})" if reason else ")") if key else ""))
-        if message.startswith(SUBAGENT_RECOVERY_FAILURES) or "orphan recovery" in str(fields.get("stage", "")):
+        if subagent_recovery_failed(event) or "orphan recovery" in str(fields.get("stage", "")):
             return "restart recovery could not resume an interrupted subagent run"
         if message.startswith("found orphaned subagent session"):
             return "a restart interrupted a subagent run"
         return "restart recovery could not resume an interrupted session" \
             if (isinstance(failed, int) and failed > 0) or "failed to resume" in message \
+            or message.startswith(MAIN_RECOVERY_FAILURES) \
             else "restart recovery ran"
     return "the run was aborted"
 
