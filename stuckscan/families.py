@@ -2288,6 +2288,23 @@ FAMILIES: tuple[Family, ...] = (
         "gateway.crashed", "error", "Unhandled promise rejection: ",
         r"Unhandled promise rejection: (?:Error: )?(?P<error>Agent listener invoked outside active run)\b[^\n]{0,300}",
     ),
+    # (t53b) The same handlers ending the process on an error of the Bonjour advertiser's mDNS library (@homebridge/ciao)
+    # that the bonjour plugin did not catch: "[openclaw] Unhandled promise rejection: CIAO ANNOUNCEMENT CANCELLED" (or
+    # PROBING), thrown when the advertiser was recreated mid-announce (2026.4.24's crash loop every 16 to 30 s: #71771,
+    # #71821, #72334, #72561, fixed in extensions/bonjour/src/ciao.ts), and src/index.ts's "[openclaw] Uncaught
+    # exception: <err>" for ciao's assertions: an interface's IPv4 address coming or going ("AssertionError
+    # [ERR_ASSERTION]: Reached illegal state! IPV4 address change from defined to undefined!", PR #27359), an
+    # interface with no address ciao accepts ("Could not find valid addresses for interface '<name>'", #76499), a host
+    # label over 63 bytes ("Label cannot be longer than 63 bytes (<name>)"). The gateway died (process.exit(1)) and its
+    # supervisor restarts it, often into the same crash: gateway.crashed, as for the agent core's check above, a fault
+    # no rule judges (the threads name no session wedged, and no run is read as cut by it).
+    _anchored(
+        "gateway.crashed", "error", ("Unhandled promise rejection: ", "Uncaught exception: "),
+        r"(?:Unhandled promise rejection|Uncaught exception): (?:(?:Assertion)?Error(?: \[ERR_ASSERTION\])?: )?"
+        r"(?P<error>(?P<ciaoError>CIAO (?:ANNOUNCEMENT|PROBING) CANCELLED|Reached illegal state!? IPV4 address changed?"
+        r" from|IP address version must match|Can't probe for a service which is announced already|Could not find valid"
+        r" addresses for interface|Label cannot be longer than 63 bytes)\b[^\n]{0,300})",
+    ),
     # The same handler on builds with the transient-network guard, "[openclaw] Non-fatal unhandled rejection
     # (continuing): <err>" (warn): the process goes on. When the error names the channel client it escaped from
     # ("Error: [DingTalk][__default__] Failed to connect to DingTalk Stream: connect ETIMEDOUT ...") and a connection
@@ -4915,6 +4932,78 @@ FAMILIES: tuple[Family, ...] = (
         r"(?: \(code=(?P<exitCode>-?\d+|null), signal=(?P<exitSignal>[A-Z0-9]{1,12}|null)\); restarting in "
         r"(?P<restartDelay>\d+s))?(?: \(address already in use\)[;,] (?P<action>stopping restarts|retry "
         r"(?P<attempt>\d+)/(?P<maxAttempts>\d+) in (?P<retryDelay>\d+(?:\.\d+)?s)))?",
+    ),
+    # (t53b source audit) Gateway discovery over Bonjour/mDNS (extensions/bonjour/src/advertiser.ts, the bonjour plugin's
+    # logger: console "[plugins] bonjour: <message>"; before the plugin, src/infra/bonjour.ts under subsystem bonjour,
+    # whose console and JSONL records drop the "bonjour: " label). Every line describes the one advertised service as
+    # "<label> fqdn=<fqdn> host=<host> port=<port> state=<state>" (the label is "gateway"; the fqdn holds spaces). No
+    # session is held by any of them: mDNS only lets nearby apps and nodes find the gateway.
+    # An advertise that failed or threw, "advertise failed|threw (<service>): <err>" and, when ciao's error is one the
+    # plugin classifies, "advertise failed|threw with ciao <kind> (<service>): <err>"; the watchdog's own re-advertise
+    # failing, "watchdog re-advertise failed|threw (<service>): <err>" ("watchdog advertise ..." in older builds); a ciao
+    # error the plugin caught as an unhandled rejection or uncaught exception and recovers from by recreating the
+    # advertiser, "suppressing ciao cancellation|interface assertion|netmask assertion|self-probe race: <err>" (warn
+    # each). The advertiser retries and recovers; read before the searched EADDRINUSE, which an mDNS socket's bind
+    # ("bind EADDRINUSE 0.0.0.0:5353") is not the gateway's.
+    _anchored(
+        "discovery.advertise_failed", "warn",
+        ("bonjour: ", "advertise failed (", "advertise failed with ciao ", "advertise threw (", "advertise threw with ciao ",
+         "watchdog re-advertise ", "watchdog advertise "),
+        r"(?:bonjour: )?(?P<what>(?:watchdog (?:re-)?)?advertise (?:failed|threw))(?: with ciao (?P<ciaoKind>[a-z-]{1,40}))?"
+        r" \((?P<service>[\w-]{1,40}) fqdn=(?P<fqdn>[^\n]{0,300}?) host=(?P<host>\S{0,300}) port=(?P<port>-?\d{1,5})"
+        r" state=(?P<state>[\w-]{1,30})\): (?P<error>[^\n]{0,1000})",
+    ),
+    _anchored(
+        "discovery.advertise_failed", "warn", ("bonjour: suppressing ciao ", "suppressing ciao "),
+        r"(?:bonjour: )?(?P<what>suppressing ciao) (?P<ciaoKind>cancellation|interface assertion|netmask assertion"
+        r"|self-probe race|[a-z-]{1,40}): (?P<error>[^\n]{0,1000})",
+    ),
+    # The watchdog finding the service out of "announced", "watchdog detected non-announced service; attempting
+    # re-advertise (<service>)", and the advertiser recreated, "restarting advertiser (<reason>)": a ciao error's
+    # recovery ("ciao <kind>: <err>") or a service stuck probing or announcing past 20 s ("service stuck in <state> for
+    # <n>ms (<service>)"; 8 s in 2026.4.24, which tore healthy advertisers down on every start, #72481). The mDNS
+    # advertiser restarting, not the gateway: no run is cut (f446, f2291 labelled no RC17). Both end at their closing
+    # parenthesis, as a name conflict ends at its quoted name: a line with more after it (another record joined onto
+    # it, a crash's "Unhandled promise rejection: ...") is not read as the retry alone.
+    _anchored(
+        "discovery.readvertise", "warn",
+        ("bonjour: watchdog detected ", "watchdog detected non-announced service", "bonjour: restarting advertiser (",
+         "restarting advertiser ("),
+        r"(?:bonjour: )?(?:(?P<what>watchdog detected non-announced service); attempting re-advertise \([\w-]{1,40}"
+        r" fqdn=[^\n]{0,300}? state=(?P<state>[\w-]{1,30})\)|(?P<action>restarting advertiser) \((?:service stuck in "
+        r"(?P<stuckState>[\w-]{1,30}) for (?P<stuckMs>\d{1,9})ms|ciao (?P<ciaoKind>[a-z-]{1,40}):)?[^\n]{0,1000}\))\s*\Z",
+    ),
+    # Another host (or a second gateway on this one) already holding the service's name or host name: ciao renames it,
+    # "<label> name conflict resolved; newName=<json>" and "<label> hostname conflict resolved; newHostname=<json>"
+    # (warn). The service goes on under the new name (#71759: two gateways on one host).
+    _anchored(
+        "discovery.name_conflict", "warn",
+        ("bonjour: ", "gateway name conflict resolved;", "gateway hostname conflict resolved;"),
+        r"(?:bonjour: )?(?P<service>[\w-]{1,40}) (?P<conflict>name|hostname) conflict resolved; "
+        r"new(?:Host)?[Nn]ame=(?P<newName>\"[^\"\n]{0,300}\")\s*\Z",
+    ),
+    # The advertiser giving up for the process, "disabling advertiser after <3 failed restarts|1 stuck-state restart|5
+    # restarts within 30 minutes> (<reason>); set discovery.mdns.mode=\"off\" or OPENCLAW_DISABLE_BONJOUR=1 to disable
+    # mDNS discovery", and a host that refuses os.networkInterfaces(), "disabling mDNS — networkInterfaces() unavailable
+    # in this environment: <err>" (warn). The gateway goes on, but nearby apps and nodes no longer discover it until it
+    # restarts: a failure the user sees, no session held.
+    _anchored(
+        "discovery.advertiser_disabled", "warn",
+        ("bonjour: disabling ", "disabling advertiser after ", "disabling mDNS "),
+        r"(?:bonjour: )?(?P<what>disabling advertiser|disabling mDNS) (?:after (?P<restarts>\d{1,4}) (?P<detail>failed "
+        r"restarts|stuck-state restarts?|restarts within \d{1,4} minutes) \((?P<reason>[^\n]{0,1000}?)\); set "
+        r"discovery\.mdns\.mode|. networkInterfaces\(\) unavailable in this environment: (?P<error>[^\n]{0,1000}))",
+    ),
+    # (t53b) The gateway's Tailscale exposure (src/gateway/server-tailscale.ts, subsystem tailscale): "serve failed:
+    # <err>" or "funnel failed: <err>" (warn) when `tailscale serve|funnel` would not apply the route at start (the CLI
+    # missing, not logged in, HTTPS not enabled on the tailnet, an operator permission). The gateway runs on loopback
+    # only: the Control UI and remote nodes cannot reach it over the tailnet, no session is held. The console drops
+    # the tag's repeat ("[tailscale] serve failed: ..."); the same failure at shutdown, "serve cleanup failed", stays
+    # unread.
+    _anchored(
+        "discovery.tailscale_failed", "warn", ("tailscale serve failed: ", "tailscale funnel failed: ", "serve failed: ",
+                                               "funnel failed: "),
+        r"(?:tailscale )?(?P<mode>serve|funnel) failed: (?P<error>[^\n]{1,1000})",
     ),
     # (t50i source audit) Inbound media understanding (src/media-understanding/runner.ts, runCapability, and
     # runner.entries.ts, formatDecisionSummary): a voice note, image or video the turn's message carries is transcribed

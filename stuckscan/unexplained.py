@@ -190,6 +190,11 @@ UNJUDGED_FAULT_KINDS = frozenset({
     # and a call's turn that gave the caller no answer, whose embedded run's own lines name any stall's cause.
     # Failures the user saw; no class or labelling policy names one)
     "tts.failed", "voice.call_failed", "voice.response_failed",
+    # (the t53b source audit of the gateway's side services: the Bonjour advertiser giving up for the process after its
+    # restarts failed, or a host refusing it the network interfaces, and `tailscale serve|funnel` not applied at start.
+    # The gateway goes on, but nearby apps and nodes no longer find it, or the tailnet cannot reach it: failures the
+    # user sees; no session is held and no class names them)
+    "discovery.advertiser_disabled", "discovery.tailscale_failed",
 })
 # Kinds logged at WARN or ERROR that report nothing stuckscan diagnoses: housekeeping, expected noise, a client's
 # own configuration or a long turn's cosmetics (each family says why). Neither a rule nor the unexplained count
@@ -257,6 +262,11 @@ NOT_A_STALL_KINDS = frozenset({
     # by truncating, an Edge output format retried: the conversion's outcome is its own line, tts.failed when every
     # provider failed; the t53a source audit)
     "tts.attempt_failed",
+    # (the Bonjour advertiser's own retries: an advertise that failed or threw, a ciao error it caught, the watchdog
+    # re-advertising a service out of "announced" or recreating the advertiser, a name taken on the LAN that ciao
+    # renamed: it recovers by itself, and its give-up is its own line; no session is held. The t53b source audit;
+    # f446 and f2291, an advertiser restarting on every boot, are labelled with no RC17 or RC18)
+    "discovery.advertise_failed", "discovery.readvertise", "discovery.name_conflict",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

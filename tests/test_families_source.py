@@ -21,6 +21,8 @@ from stuckscan.fastscan import iter_scan_events
 from stuckscan.parser import ParseOptions, ParseStats, parse_path, parse_text_lines
 from tests.conftest import tslog_line
 
+# (t53b) the one service the Bonjour advertiser describes in its lines (extensions/bonjour/src/advertiser.ts)
+BONJOUR_SERVICE = "gateway fqdn=mac (OpenClaw)._openclaw-gw._tcp.local. host=mac.local. port=18789"
 RUN = "8c423f99-218a-4841-a02a-7ee0dac15831"
 SID = "2bc0117f-8cd0-43a6-a382-1b4ebc062f6d"
 KEY = "agent:main:telegram:direct:7012345678"
@@ -1379,6 +1381,63 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"service": "acpx-runtime", "error": "Error: spawn acpx ENOENT"}),
     ("plugins", "WARN", "plugin service stop failed (acpx-runtime): Error: timeout", "plugin.service_stop_failed",
      {"service": "acpx-runtime"}),
+    # (t53b) extensions/bonjour/src/advertiser.ts (the bonjour plugin's logger, "[plugins] bonjour: ..."; src/infra/
+    # bonjour.ts in older builds, subsystem bonjour without the label): the advertiser's retries, its give-up, and a
+    # ciao bind failure that is no gateway's EADDRINUSE
+    ("plugins", "WARN", f"bonjour: advertise failed ({BONJOUR_SERVICE} state=probing): Error: CIAO PROBING CANCELLED",
+     "discovery.advertise_failed", {"what": "advertise failed", "service": "gateway", "state": "probing",
+                                    "error": "Error: CIAO PROBING CANCELLED"}),
+    ("plugins", "WARN", f"bonjour: advertise failed with ciao cancellation ({BONJOUR_SERVICE} state=unannounced): CIAO "
+     "ANNOUNCEMENT CANCELLED", "discovery.advertise_failed",
+     {"ciaoKind": "cancellation", "fqdn": "mac (OpenClaw)._openclaw-gw._tcp.local.", "state": "unannounced"}),
+    ("bonjour", "WARN", f"advertise threw ({BONJOUR_SERVICE} state=unannounced): Error: bind EADDRINUSE 0.0.0.0:5353",
+     "discovery.advertise_failed", {"what": "advertise threw", "error": "Error: bind EADDRINUSE 0.0.0.0:5353"}),
+    ("plugins", "WARN", f"bonjour: watchdog re-advertise failed ({BONJOUR_SERVICE} state=unannounced): Error: CIAO PROBING "
+     "CANCELLED", "discovery.advertise_failed", {"what": "watchdog re-advertise failed"}),
+    ("plugins", "WARN", "bonjour: suppressing ciao cancellation: CIAO ANNOUNCEMENT CANCELLED",
+     "discovery.advertise_failed", {"what": "suppressing ciao", "ciaoKind": "cancellation"}),
+    ("plugins", "WARN", "bonjour: suppressing ciao interface assertion: AssertionError [ERR_ASSERTION]: Reached illegal "
+     "state! IPV4 address change from defined to undefined!", "discovery.advertise_failed",
+     {"ciaoKind": "interface assertion"}),
+    ("plugins", "WARN", f"bonjour: watchdog detected non-announced service; attempting re-advertise ({BONJOUR_SERVICE} "
+     "state=unannounced)", "discovery.readvertise",
+     {"what": "watchdog detected non-announced service", "state": "unannounced"}),
+    ("bonjour", "WARN", f"watchdog detected non-announced service; attempting re-advertise ({BONJOUR_SERVICE} state=probing)",
+     "discovery.readvertise", {"state": "probing"}),
+    ("plugins", "WARN", f"bonjour: restarting advertiser (service stuck in announcing for 20412ms ({BONJOUR_SERVICE} "
+     "state=announcing))", "discovery.readvertise", {"action": "restarting advertiser", "stuckState": "announcing"}),
+    ("bonjour", "WARN", "restarting advertiser (ciao cancellation: CIAO ANNOUNCEMENT CANCELLED)",
+     "discovery.readvertise", {"ciaoKind": "cancellation"}),
+    ("bonjour", "WARN", 'gateway name conflict resolved; newName="mac (OpenClaw) (2)"', "discovery.name_conflict",
+     {"conflict": "name", "newName": '"mac (OpenClaw) (2)"'}),
+    ("plugins", "WARN", 'bonjour: gateway hostname conflict resolved; newHostname="openclaw-(2)"',
+     "discovery.name_conflict", {"conflict": "hostname"}),
+    ("plugins", "WARN", "bonjour: disabling advertiser after 3 failed restarts (ciao cancellation: CIAO ANNOUNCEMENT "
+     'CANCELLED); set discovery.mdns.mode="off" or OPENCLAW_DISABLE_BONJOUR=1 to disable mDNS discovery',
+     "discovery.advertiser_disabled", {"what": "disabling advertiser", "restarts": 3, "detail": "failed restarts",
+                                       "reason": "ciao cancellation: CIAO ANNOUNCEMENT CANCELLED"}),
+    ("plugins", "WARN", "bonjour: disabling advertiser after 1 stuck-state restart (service stuck in probing for 20012ms "
+     f"({BONJOUR_SERVICE} state=probing)); set discovery.mdns.mode=\"off\" or OPENCLAW_DISABLE_BONJOUR=1 to disable mDNS "
+     "discovery", "discovery.advertiser_disabled", {"detail": "stuck-state restart"}),
+    ("plugins", "WARN", "bonjour: disabling mDNS \u2014 networkInterfaces() unavailable in this environment: SystemError "
+     "[ERR_SYSTEM_ERROR]: A system error occurred: uv_interface_addresses returned Unknown system error 1",
+     "discovery.advertiser_disabled", {"what": "disabling mDNS"}),
+    # (t53b) src/index.ts and src/infra/unhandled-rejections.ts: the process ending on a ciao error the plugin missed
+    ("openclaw", "ERROR", "Unhandled promise rejection: CIAO ANNOUNCEMENT CANCELLED", "gateway.crashed",
+     {"error": "CIAO ANNOUNCEMENT CANCELLED", "ciaoError": "CIAO ANNOUNCEMENT CANCELLED"}),
+    ("openclaw", "ERROR", "Unhandled promise rejection: Error: CIAO PROBING CANCELLED", "gateway.crashed",
+     {"error": "CIAO PROBING CANCELLED"}),
+    ("openclaw", "ERROR", "Uncaught exception: AssertionError [ERR_ASSERTION]: Reached illegal state! IPV4 address "
+     "change from defined to undefined!", "gateway.crashed",
+     {"error": "Reached illegal state! IPV4 address change from defined to undefined!"}),
+    ("openclaw", "ERROR", "Uncaught exception: AssertionError [ERR_ASSERTION]: Label cannot be longer than 63 bytes "
+     "(clawreef-9-gtclaw-fresh-bind-lan (OpenClaw))", "gateway.crashed",
+     {"ciaoError": "Label cannot be longer than 63 bytes"}),
+    # (t53b) src/gateway/server-tailscale.ts (tailscale)
+    ("tailscale", "WARN", "serve failed: Error: Failed to run tailscale serve: exit code 1", "discovery.tailscale_failed",
+     {"mode": "serve", "error": "Error: Failed to run tailscale serve: exit code 1"}),
+    ("tailscale", "WARN", "funnel failed: Error: Funnel is not enabled on your tailnet", "discovery.tailscale_failed",
+     {"mode": "funnel"}),
     # src/infra/update-startup.ts (info)
     ("gateway/update", "INFO", "auto-update handoff started", "gateway.auto_update", {"stage": "handoff started"}),
     ("gateway/update", "INFO", "auto-update attempt failed", "gateway.auto_update", {"stage": "attempt failed"}),

@@ -20,6 +20,8 @@ from tests.conftest import tslog_line
 UTC = timezone.utc
 SID = "0829a221-a12c-49cb-9a64-42c2fc1a89ea"
 KEY = "agent:main:telegram:direct:7012345678"
+# (t53b) the one service the Bonjour advertiser describes in its lines (extensions/bonjour/src/advertiser.ts)
+BONJOUR_SERVICE = "gateway fqdn=mac (OpenClaw)._openclaw-gw._tcp.local. host=mac.local. port=18789"
 
 
 def one(line: str, source: str = "openclaw-2026-05-21.log", **options: object):
@@ -1092,6 +1094,17 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "tts.attempt_failed", {"provider": "elevenlabs", "next": "trying fallback providers"}),
     ("Failed to connect realtime bridge: Error: Realtime connection timeout", "voice.call_failed",
      {"what": "Failed to connect realtime bridge", "error": "Error: Realtime connection timeout"}),
+    # (t53b) the Bonjour advertiser (extensions/bonjour/src/advertiser.ts) and the gateway's Tailscale exposure
+    (f"bonjour: advertise failed ({BONJOUR_SERVICE} state=probing): Error: CIAO PROBING CANCELLED", "discovery.advertise_failed",
+     {"what": "advertise failed", "state": "probing"}),
+    (f"bonjour: restarting advertiser (service stuck in probing for 20012ms ({BONJOUR_SERVICE} state=probing))",
+     "discovery.readvertise", {"stuckState": "probing"}),
+    ('bonjour: gateway name conflict resolved; newName="mac (OpenClaw) (2)"', "discovery.name_conflict",
+     {"conflict": "name"}),
+    ("bonjour: disabling advertiser after 5 restarts within 30 minutes (ciao cancellation: CIAO PROBING CANCELLED); set "
+     'discovery.mdns.mode="off" or OPENCLAW_DISABLE_BONJOUR=1 to disable mDNS discovery',
+     "discovery.advertiser_disabled", {"restarts": 5, "detail": "restarts within 30 minutes"}),
+    ("tailscale serve failed: Error: tailscale not found", "discovery.tailscale_failed", {"mode": "serve"}),
     ("Response generation error: Response generation was aborted", "voice.response_failed",
      {"what": "Response generation error", "error": "Response generation was aborted"}),
     # (t50f) `openclaw tasks audit` rows and header (src/commands/tasks.ts, src/tasks/task-registry.audit.ts), and the
