@@ -4161,9 +4161,14 @@ def subagent_orphan_found(event: Event) -> bool:
 
 def subagent_orphan_resumed(event: Event) -> bool:
     """``resumed orphaned session: <key>`` (info), or the warn ``resumed orphaned session <key> but remap failed (old
-    run already removed); treating resume as accepted ...``: the child run the restart cut was resumed."""
-    return event.kind == "restart.recovery" and event.message.startswith(("resumed orphaned session",
-                                                                          "adopted late-accepted resume of "))
+    run already removed); treating resume as accepted ...``: the child run the restart cut was resumed. Also the newest
+    recovery's ``adopted late-accepted resume of <key>: run=<id>`` and its info skip ``skipping orphan recovery for
+    <key>: already resumed`` (another scan resumed that child; "resume already in progress" is only deferred)."""
+    if event.kind != "restart.recovery":
+        return False
+    if event.message.startswith(("resumed orphaned session", "adopted late-accepted resume of ")):
+        return True
+    return event.message.startswith("skipping orphan recovery for ") and event.fields.get("reason") == "already resumed"
 
 
 # (the newest recovery also settles a resume whose dispatch threw after the resumed run had finished: "settled completed

@@ -204,3 +204,28 @@ def test_a_quiet_monitor_pass_stays_quiet() -> None:
         _timed("10:10:00.000", TAG_HM, "[discord:default] health-monitor: skipping restart, terminal-disconnect"),
     ]
     assert _incidents(*lines) == []
+
+
+# -- h54 review: a child another scan resumed --------------------------------------------------------------------------
+
+def _orphan_lines(*tail: str) -> list[str]:
+    tag = "subagent-interrupted-resume"
+    return [_timed("10:00:00.000", "gateway", "received SIGUSR1; restarting"),
+            _timed("10:00:03.000", "gateway", "listening on ws://127.0.0.1:18789 (PID 4242)"),
+            _timed("10:00:04.000", tag, f"found orphaned subagent session: {CHILD} (run=r-77)"),
+            _timed("10:00:04.100", tag, f"skipping orphan recovery for {CHILD}: resume already in progress"),
+            _timed("10:00:04.200", tag, "orphan recovery had 0 failure(s) and 1 deferred; retrying in 5000ms "
+                                        "(attempt 1/3)"),
+            *(_timed("10:00:09.300", tag, line) for line in tail)]
+
+
+def test_a_child_skipped_as_already_resumed_was_resumed() -> None:
+    # (the retry finds the child another scan resumed: the restart cost nothing, as "resumed orphaned session" says)
+    lines = _orphan_lines(f"skipping orphan recovery for {CHILD}: already resumed",
+                          "orphan recovery complete: recovered=0 failed=0 skipped=1")
+    assert _incidents(*lines) == []
+
+
+def test_a_child_whose_resume_was_only_in_progress_stays_interrupted() -> None:
+    # (deferred, and nothing after it says the resume happened)
+    assert _primaries(*_orphan_lines()) == ["RC17"]
