@@ -568,6 +568,28 @@ def inbound_handling_failed(event: Event) -> bool:
     return handler is not None and _code_fault_ahead().search(message, handler.end()) is not None
 
 
+# Lines a channel plugin writes with its channel's name as their first word, in templates whose wording is the plugin's
+# own: the WeChat plugin's long-poll monitor (Tencent/openclaw-weixin src/monitor/monitor.ts) hands the gateway's
+# channel runtime "weixin monitor started (<baseUrl>, account=<id>)" (log), "weixin getUpdates error (<n>/<max>):
+# <err>[ type=<t> description=<d>[ code=<c>]]", "weixin getUpdates failed: ret=<r> errcode=<c> errmsg=<m> (<n>/<max>)"
+# and "weixin getUpdates: <max> consecutive failures, backing off 30s" (error). Pasted without the console tag
+# ("[openclaw-weixin]"), they still name their channel: read as the tagged line is, the channel taken from that first
+# word. Only these templates: prose that opens with a channel's name ("weixin is not replying since ...") names no
+# channel's fault, and other programs' "Weixin getUpdates error (<n>/<m>)" (capitalised) is not this plugin's.
+_SELF_NAMED_LINE = re.compile(
+    r"(?P<channel>weixin) (?:getUpdates error \(\d{1,4}/\d{1,4}\): \S|getUpdates failed: ret=\S{0,40} errcode="
+    r"|getUpdates: \d{1,4} consecutive failures, backing off \d|monitor started \(\S)")
+
+
+def self_named_channel(event: Event) -> str | None:
+    """The channel an untagged line names as its first word, in one of a channel plugin's own templates
+    (:data:`_SELF_NAMED_LINE`: ``weixin getUpdates error (1/3): TypeError: fetch failed`` -> ``weixin``), or None."""
+    if event.subsystem or "weixin " not in event.message:
+        return None
+    said = _SELF_NAMED_LINE.match(event.message.strip())
+    return said["channel"] if said is not None else None
+
+
 def as_channel_failure(event: Event) -> Event:
     """An unrecognised line under a channel's own subsystem that reports a fault worded as a connection failing is
     that channel's transport failing (``channel.transport_error``, RC18's evidence), as is one saying its intake is
@@ -594,6 +616,9 @@ def as_channel_failure(event: Event) -> Event:
         event.fields.setdefault("channel", unreachable)
         return event
     channel = channel_subsystem(event.subsystem)
+    named = None if channel is not None else self_named_channel(event)
+    if named is not None:  # (an untagged line of a plugin's own template, its channel its first word)
+        channel = named
     if channel is None or (channel in SHARED_CHANNEL_TAGS and _NAMES_ACCOUNT.search(event.message) is None):
         unreached = platform_host_unreachable(event)  # (its needle test first: most lines here name no host)
         if unreached is not None and looks_like_fault(event):
@@ -617,6 +642,8 @@ def as_channel_failure(event: Event) -> Event:
     elif not fault and event.level not in QUIET_DEBUG and any(needle in event.message for needle in UP_NEEDLES) \
             and UP_WORDS.search(event.message) is not None:
         event.kind = CHANNEL_UP_KIND
+    if named is not None and event.kind != GENERIC_KIND:
+        event.fields.setdefault("channel", named)  # (no tag to name it: the line's own first word does)
     return event
 
 

@@ -2454,6 +2454,61 @@ def test_the_wechat_plugins_pause_on_a_stale_session_is_its_intake_down_whatever
     assert kinds("getUpdates: session expired (errcode=-13), pausing all requests for 60 min") == []
 
 
+_WEIXIN_POLL_FAILING = ["weixin getUpdates error (1/3): TypeError: fetch failed",
+                        "weixin getUpdates error (2/3): TypeError: fetch failed",
+                        "weixin getUpdates error (3/3): TypeError: fetch failed",
+                        "weixin getUpdates: 3 consecutive failures, backing off 30s"]
+
+
+def _readings(lines: list[str]) -> list[tuple[str, str | None]]:
+    from stuckscan.channels import channel_of
+
+    return [(e.kind, channel_of(e).split(":")[0] if e.kind != "generic" else None) for e in parse_text_lines(lines)]
+
+
+def test_the_wechat_plugins_poll_failures_pasted_without_its_tag_name_their_channel_first() -> None:
+    """Tencent/openclaw-weixin #75 (f5702): the monitor's own console lines (src/monitor/monitor.ts) pasted without the
+    plugin's "[openclaw-weixin]" tag read as the tagged ones do, their channel taken from their first word: three
+    failed long polls and the back-off, RC18."""
+    tagged = ["[openclaw-weixin] " + line for line in _WEIXIN_POLL_FAILING]
+    assert _readings(_WEIXIN_POLL_FAILING) == _readings(tagged) == [("channel.transport_error", "weixin")] * 3 + [
+        ("generic", None)]
+    assert primary(*_WEIXIN_POLL_FAILING) == primary(*tagged) == "RC18"
+    # the later builds' wording (the fetch error classified after it) and the API-error sibling of the same loop
+    for line in ("weixin getUpdates error (1/3): TypeError: fetch failed type=network description=network request "
+                 "failed code=UND_ERR_CONNECT_TIMEOUT",
+                 "weixin getUpdates failed: ret=-1 errcode=-1 errmsg=system error (2/3)"):
+        assert _readings([line]) == _readings(["[openclaw-weixin] " + line]) == [("channel.transport_error", "weixin")]
+    # the monitor's start is no fault, tagged or not
+    start = "weixin monitor started (https://ilinkai.weixin.qq.com, account=b0f5860fdecb-im-bot)"
+    assert _readings([start]) == _readings(["[openclaw-weixin] " + start]) == [("generic", None)]
+
+
+def test_one_untagged_wechat_poll_failure_then_a_served_message_reads_as_the_tagged_one() -> None:
+    """The monitor logs nothing when a poll gets through (it only resets its failure count): one failed poll, then the
+    gateway serving a WeChat message 40 s on, is a blip the channel came back from, tagged or not; alone and untimed,
+    one failure said at info either way."""
+    served = ("2026-08-01T10:00:40.000+08:00 [diagnostic] message processed: channel=openclaw-weixin "
+              "sessionKey=agent:main:openclaw-weixin:direct:o9cq80z9@im.wechat outcome=completed duration=5200ms")
+    for tag in ("[openclaw-weixin] ", ""):
+        failed = f"2026-08-01T10:00:00.000+08:00 {tag}weixin getUpdates error (1/3): TypeError: fetch failed"
+        assert kinds(failed, served) == [(1, "channel.transport_error"), (2, "message.processed")], tag
+        analysis = analyze_text(failed, served)
+        assert not analysis.incidents and not analysis.episodes, tag
+        assert said_at_info(f"{tag}weixin getUpdates error (1/3): TypeError: fetch failed"), tag
+
+
+def test_prose_that_opens_with_the_wechat_channels_name_is_not_its_fault() -> None:
+    """Only the plugin's own templates name their channel first: a reporter's sentence starting with "weixin", another
+    program's capitalised "Weixin getUpdates error (1/3)", or the template's words without its counter are not read."""
+    for line in ("weixin is not replying since this morning, getUpdates error every few minutes",
+                 "weixin getUpdates error: fetch failed again after the upgrade",
+                 "Weixin getUpdates error (1/3) Error: socket hang up",
+                 "weixin stopped getting updates, connection failed?",
+                 "weixin monitor started but no messages arrive"):
+        assert kinds(line) == [], line
+
+
 def test_the_codex_harness_failing_its_remote_compaction_is_the_turn_ending_in_compaction() -> None:
     failed = ("2026-10-10T12:11:26+00:00 node[3664620]: Embedded agent failed before reply: Error running remote compact "
               "task: unexpected status 404 Not Found: {\"detail\":\"Not Found\"}, url: "
