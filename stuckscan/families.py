@@ -2214,6 +2214,29 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<path>[^\s:]{0,400}\bnode_modules/(?:@[\w.-]{1,100}/)?"
         r"(?P<plugin>" + PRODUCT_NAME + r"-channel-[\w.-]{1,100})/[^\s:]{1,300}):\s*(?P<error>" + _LOAD_ERROR + ")",
     ),
+    # (t53c source audit) The loader's staging of a bundled plugin's runtime dependencies (src/plugins/loader.ts, plugins,
+    # error): "[plugins] <id> failed to stage bundled runtime deps after <n>ms: <spec>, <spec>" and the load error it
+    # records, "failed to install bundled runtime deps: <err>" (an npm install that failed or ran out of time, ENOSPC,
+    # EACCES, EXDEV, ENOTEMPTY); the plugin is skipped, as any plugin the loader could not load. The error also ends the
+    # loader's "plugin load failed: <id>: failed to install ..." summary, read above by its own family first.
+    _searched(
+        "plugin.load_failed", "error", " failed to stage bundled runtime deps after ",
+        r"(?:\[plugins\] )?(?P<plugin>[\w@./-]{1,100}) failed to stage bundled runtime deps after (?P<elapsedMs>\d+)ms"
+        r"(?::\s*(?P<deps>.*))?",
+    ),
+    _searched(
+        "plugin.load_failed", "error", "failed to install bundled runtime deps",
+        r"(?:\[plugins\] )?(?P<error>failed to install bundled runtime deps(?: after (?P<elapsedMs>\d+)ms)?(?::\s*.*)?)",
+    ),
+    # (t53c) A bundled channel's module the gateway could not load (src/channels/plugins/bundled.ts, channels, warn):
+    # "[channels] failed to load bundled channel <id>[ from <path>]: <err>" (a dependency missing from a broken install,
+    # "Cannot find module '.../typebox/build/index.mjs'"): that channel's plugin is not loaded, as the loader's own
+    # failure above, and the channel never starts.
+    _searched(
+        "plugin.load_failed", "warn", "failed to load bundled channel ",
+        r"(?:\[channels\] )?failed to load bundled channel (?P<plugin>[\w@.-]{1,100})(?: from (?P<path>\S{1,1000}?))?:"
+        r"\s*(?P<error>.*)",
+    ),
     # The WeChat channel plugin (Tencent/openclaw-weixin, its monitor's start) waiting for the host's plugin runtime
     # and giving up, "waitForWeixinRuntime() failed: <err>" (error, e.g. "Error: Weixin runtime initialization timeout
     # after 10000ms"), then rethrowing: the account's monitor never starts.
@@ -5069,6 +5092,30 @@ FAMILIES: tuple[Family, ...] = (
         "tts.attempt_failed", None, "TTS: Edge output ",
         r"TTS: (?P<provider>)Edge output (?P<outputFormat>\S{1,100}) failed; (?P<next>retrying) with \S{1,100}\.?\s*\Z",
         values={"provider": {"": "edge"}},
+    ),
+    # (t53c source audit) The skills watcher (src/agents/skills/refresh.ts, gateway/skills, warn): chokidar's error on a
+    # skills folder, "skills watcher error (<workspace dir|watched path>): <err>"; a native watcher out of file handles,
+    # "skills watcher disabled (<ENOSPC|EMFILE|ENFILE>) (<dir>). Consider increasing system limits or set
+    # skills.load.watch=false." and, in later builds, "skills native watcher capacity exhausted (<code>); refreshing
+    # skills during agent preparation"; a listener of its change event that threw, "skills change listener failed:
+    # <err>". Skills are then refreshed when a session or a turn is prepared instead of on the change: no run waits on
+    # the watcher (a skill's own install that hangs is an exec tool call, read by the exec families).
+    _anchored(
+        "skills.watcher_failed", "warn",
+        ("skills watcher error (", "skills watcher disabled (", "skills native watcher capacity exhausted (",
+         "skills change listener failed:"),
+        r"skills (?P<what>watcher error|watcher disabled|native watcher capacity exhausted|change listener failed)"
+        r"(?: \((?P<code>E[A-Z]{2,20})\))?(?: \((?P<path>[^()\n]{1,1000})\))?(?::\s*(?P<error>.*))?",
+    ),
+    # (t53c) A paired device (the CLI, the Control UI, a node) connecting with a role or scopes beyond what it was
+    # approved for (src/gateway/server/ws-connection/message-handler.ts, gateway, warn): "security audit: device access
+    # upgrade requested reason=<role-upgrade|scope-upgrade> device=<id> ip=<ip> auth=<method> roleFrom=<r> roleTo=<r>
+    # scopesFrom=<s> scopesTo=<s> client=<client id> conn=<conn id>". The connection is refused ("closed before connect
+    # ... reason=pairing required") until an operator approves the upgrade (`openclaw devices approve`): that client's
+    # pairing, no session held.
+    _anchored(
+        "device.access_upgrade", "warn", "security audit: device access upgrade requested",
+        r"security audit: device access upgrade requested" + KV,
     ),
     # (t53a source audit) The voice-call plugin (extensions/voice-call/src: webhook.ts, media-stream.ts,
     # manager/outbound.ts, response-generator.ts, index.ts), whose console lines carry its "[voice-call]" tag (read as

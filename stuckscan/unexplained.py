@@ -267,6 +267,10 @@ NOT_A_STALL_KINDS = frozenset({
     # renamed: it recovers by itself, and its give-up is its own line; no session is held. The t53b source audit;
     # f446 and f2291, an advertiser restarting on every boot, are labelled with no RC17 or RC18)
     "discovery.advertise_failed", "discovery.readvertise", "discovery.name_conflict",
+    # (the t53c source audit: the skills watcher failing or disabled for want of file handles, after which skills are
+    # refreshed as a session or turn is prepared; a paired device asking for a wider role or scopes, refused until an
+    # operator approves it. No run waits on either)
+    "skills.watcher_failed", "device.access_upgrade",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

@@ -53,7 +53,12 @@ def test_a_channel_plugin_is_one_whose_id_or_folder_names_a_messaging_channel(pl
     "/srv/oc/node_modules/@acme/openclaw-channel-chirp/dist/index.js: ReferenceError: defineChannel is not defined",
     ".openclaw/extensions/matrix/index.ts: Error [ERR_PACKAGE_PATH_NOT_EXPORTED]: Package subpath './x' is not "
     "defined by \"exports\"",
-], ids=["platform-outside-list", "channel-form-id", "tail-feishu", "tail-scoped-package", "tail-matrix"])
+    # (t53c) a bundled channel's module not loaded (src/channels/plugins), its runtime deps not staged (src/plugins/loader.ts)
+    "[channels] failed to load bundled channel slack: Cannot find module '/usr/lib/node_modules/openclaw/node_modules/"
+    "typebox/build/index.mjs'",
+    "[plugins] telegram failed to stage bundled runtime deps after 16605ms: grammy@1.38.2",
+], ids=["platform-outside-list", "channel-form-id", "tail-feishu", "tail-scoped-package", "tail-matrix",
+        "bundled-channel", "bundled-deps"])
 def test_a_channel_plugins_load_failure_is_its_channel_down(line: str) -> None:
     kinds, _ = _read(line)
     assert kinds == ["channel.exited"]

@@ -1438,6 +1438,26 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      {"mode": "serve", "error": "Error: Failed to run tailscale serve: exit code 1"}),
     ("tailscale", "WARN", "funnel failed: Error: Funnel is not enabled on your tailnet", "discovery.tailscale_failed",
      {"mode": "funnel"}),
+    # (t53c) src/agents/skills/refresh.ts (gateway/skills)
+    ("gateway/skills", "WARN", "skills watcher error (/home/u/.openclaw/workspace): Error: EMFILE: too many open files, "
+     "watch '/home/u/.openclaw/workspace/skills'", "skills.watcher_failed",
+     {"what": "watcher error", "path": "/home/u/.openclaw/workspace",
+      "error": "Error: EMFILE: too many open files, watch '/home/u/.openclaw/workspace/skills'"}),
+    ("gateway/skills", "WARN", "skills native watcher capacity exhausted (ENOSPC); refreshing skills during agent "
+     "preparation", "skills.watcher_failed", {"what": "native watcher capacity exhausted", "code": "ENOSPC"}),
+    ("gateway/skills", "WARN", "skills change listener failed: TypeError: x is not a function", "skills.watcher_failed",
+     {"what": "change listener failed", "error": "TypeError: x is not a function"}),
+    # (t53c) the gateway's connect handler: a paired device asking for more access
+    ("gateway", "WARN", "security audit: device access upgrade requested reason=role-upgrade device=847202f0 "
+     "ip=192.168.1.20 auth=token roleFrom=operator roleTo=node scopesFrom=operator.read scopesTo=<none> "
+     "client=node-host conn=5a8ca0b7", "device.access_upgrade", {"reason": "role-upgrade", "roleTo": "node"}),
+    # (t53c) src/plugins/loader.ts: a bundled plugin's runtime deps not staged (a plugin that is no channel's)
+    ("plugins", "ERROR", "memory-lancedb failed to stage bundled runtime deps after 16605ms: @lancedb/lancedb@0.22.1",
+     "plugin.load_failed", {"plugin": "memory-lancedb", "elapsedMs": 16605, "deps": "@lancedb/lancedb@0.22.1"}),
+    ("plugins", "ERROR", "failed to install bundled runtime deps: Error: EACCES: permission denied, unlink "
+     "'/sandbox/.openclaw/plugin-runtime-deps/x'", "plugin.load_failed",
+     {"error": "failed to install bundled runtime deps: Error: EACCES: permission denied, unlink "
+               "'/sandbox/.openclaw/plugin-runtime-deps/x'"}),
     # src/infra/update-startup.ts (info)
     ("gateway/update", "INFO", "auto-update handoff started", "gateway.auto_update", {"stage": "handoff started"}),
     ("gateway/update", "INFO", "auto-update attempt failed", "gateway.auto_update", {"stage": "attempt failed"}),

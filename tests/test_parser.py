@@ -1105,6 +1105,16 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      'discovery.mdns.mode="off" or OPENCLAW_DISABLE_BONJOUR=1 to disable mDNS discovery',
      "discovery.advertiser_disabled", {"restarts": 5, "detail": "restarts within 30 minutes"}),
     ("tailscale serve failed: Error: tailscale not found", "discovery.tailscale_failed", {"mode": "serve"}),
+    # (t53c) the skills watcher (src/agents/skills/refresh.ts), a device's access upgrade (gateway ws message handler),
+    # the loader's bundled runtime deps and a bundled channel's module (src/plugins/loader.ts, src/channels/plugins)
+    ("skills watcher disabled (EMFILE) (/Users/u/.openclaw/workspace). Consider increasing system limits or set "
+     "skills.load.watch=false.", "skills.watcher_failed",
+     {"what": "watcher disabled", "code": "EMFILE", "path": "/Users/u/.openclaw/workspace"}),
+    ("security audit: device access upgrade requested reason=scope-upgrade device=f8ede5b6 ip=unknown-ip auth=token "
+     "roleFrom=operator roleTo=operator scopesFrom=operator.pairing scopesTo=operator.admin client=cli conn=1d17fcab",
+     "device.access_upgrade", {"reason": "scope-upgrade", "client": "cli"}),
+    ("[plugins] failed to install bundled runtime deps: Error: EXDEV: cross-device link not permitted",
+     "plugin.load_failed", {"error": "failed to install bundled runtime deps: Error: EXDEV: cross-device link not permitted"}),
     ("Response generation error: Response generation was aborted", "voice.response_failed",
      {"what": "Response generation error", "error": "Response generation was aborted"}),
     # (t50f) `openclaw tasks audit` rows and header (src/commands/tasks.ts, src/tasks/task-registry.audit.ts), and the
