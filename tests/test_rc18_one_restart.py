@@ -78,3 +78,43 @@ def test_one_restart_with_the_same_channels_connect_failing_later_in_the_log_sta
     assert analyze_text(restart("signal:home"), later).episodes[0].severity.value == "warning"
     # (another channel's failure is not this channel still failing)
     assert analyze_text(restart("zulu:ops"), later).episodes[0].severity.value == "info"
+
+
+# -- f57: the monitor's own count, "restarting (reason: <r>, consecutive: <n>)" (a stored build of
+# src/gateway/channel-health-monitor.ts with back-off: n restarts of the account with no stable stretch between them)
+
+def counted(n: int, account: str = "zalo:default", clock: str = "2026-02-03T04:05:06.000Z") -> str:
+    return f"{clock} [health-monitor] [{account}] health-monitor: restarting (reason: disconnected, consecutive: {n})"
+
+
+def test_a_lone_restart_at_consecutive_1_reads_as_one_restart_today() -> None:
+    plain = analyze_text(restart("zalo:default", "disconnected"))
+    first = analyze_text(counted(1))
+    assert rc18_severity(first) == rc18_severity(plain) == "info"
+    assert "monitor doing its job" in first.episodes[0].primary.summary
+
+
+def test_a_lone_restart_past_its_first_count_reads_as_two_restarts_today() -> None:
+    two_lines = analyze_text(restart("zalo:default", "disconnected"),
+                             restart("zalo:default", "disconnected", "2026-02-03T04:40:06.000Z"))
+    assert rc18_severity(two_lines) == "warning"
+    for n in (2, 4):
+        analysis = analyze_text(counted(n))
+        assert rc18_severity(analysis) == rc18_severity(two_lines), n
+        assert f"consecutive: {n}" in analysis.episodes[0].primary.summary
+    # (a count of another channel's restart says nothing of this one's: each counted line is its own account's)
+    assert rc18_severity(analyze_text(counted(3, "signal:home"))) == "warning"
+
+
+def test_a_restart_without_the_count_stays_one_restart() -> None:
+    assert rc18_severity(analyze_text(restart("zalo:default", "disconnected"))) == "info"
+
+
+def test_a_healthy_sequence_at_consecutive_1_stays_as_today() -> None:
+    up = "2026-02-03T04:05:16.000Z [zalo] [default] Zalo polling loop started timeout=30s"
+    assert rc18_severity(analyze_text(restart("zalo:default", "disconnected"), up)) is None
+    assert rc18_severity(analyze_text(counted(1), up)) is None
+    # (the count past 1 with the channel up after it is a loop the last restart ended, as two restart lines are)
+    two_lines = analyze_text(restart("zalo:default", "disconnected", "2026-02-03T03:30:06.000Z"),
+                             restart("zalo:default", "disconnected"), up)
+    assert rc18_severity(analyze_text(counted(3), up)) == rc18_severity(two_lines) == "warning"

@@ -980,6 +980,14 @@ def _attempt(event: object) -> int:
     return attempt if isinstance(attempt, int) else 0
 
 
+def _consecutive(event: Event) -> int:
+    """A health-monitor restart's own count of restarts in a row (``consecutive: <n>``), 0 when the line has none."""
+    value = event.fields.get("consecutive")
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
 def _closed_for_good_candidate(view: EpisodeView) -> Candidate | None:
     """A channel that disconnected for good: logged out, replaced by another session, or closed with a code Discord
     never resumes. The channel stops itself and the manager skips its auto-restart, so no restart brings it back
@@ -1026,6 +1034,12 @@ def detect(view: EpisodeView) -> Candidate | None:
     # restarts of that account within the hour, a restart loop even when the log shows fewer of them.
     limits = view.events("health.restart_limit")
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in limits) if channel not in looping]
+    # "restarting (reason: <r>, consecutive: <n>)" (a stored build of src/gateway/channel-health-monitor.ts with
+    # back-off): n counts the monitor's restarts of that account with no stable stretch between them (healthy for
+    # 5 min resets it), so past 1 the monitor restarted the account before and it did not stay up: a repeat even when
+    # the log shows one line (policy "channel reconnect burst": a retry counter past its first step).
+    counted = [e for e in restarts if _consecutive(e) >= 2]
+    looping += [channel for channel in dict.fromkeys(channel_of(e) for e in counted) if channel not in looping]
     addr_in_use = view.events("net.eaddrinuse")
     failed = view.events("health.restart_failed")
     # The channel's own supervisor counts its attempts: "auto-restart attempt 5/10" is the fifth
@@ -1239,6 +1253,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     elif several_accounts:
         summary = (f"The health monitor restarted {_accounts_named(per_channel)} "
                    f"({', '.join(reasons) or 'no reason given'})")
+    elif total == 1 and counted:
+        summary = (f"The health monitor restarted {name} ({', '.join(reasons) or 'no reason given'}) with its own "
+                   f"count at {_consecutive(counted[0])} restarts in a row (consecutive: {_consecutive(counted[0])}), "
+                   "the channel not staying up after the earlier ones")
     elif total:
         summary = f"The health monitor restarted {name} {total} time(s) ({', '.join(reasons) or 'no reason given'})"
     elif start_loops and (only_start_loop or not (auto or gave_up or transport or held or hung_stops.all or exited)):
