@@ -63,6 +63,7 @@ from stuckscan.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from stuckscan.unexplained import (
     CLIENT_SYMPTOM_KINDS,
     JUDGED_LEVELS,
+    FallbackHeals,
     UnexplainedCollector,
     judged_fault,
     looks_like_fault,
@@ -126,17 +127,22 @@ def analyze_events(events: Iterable[Event], stats: ParseStats, limits: Correlato
                               setup, unexplained=unexplained, judged=judged)
     miner = TemplateMiner()
     correlator = Correlator(limits, setup.thresholds)
+    heals = FallbackHeals(unexplained, judged)  # (fault lines a later line may heal, held until their outcome shows)
     for event in events:
         if is_mined(event):
             miner.add(event)
+        if heals.pending:
+            heals.see(event)
         if looks_like_fault(event):
-            unexplained.add(event)
+            if not heals.hold(event):
+                unexplained.add(event)
         elif event.level in JUDGED_LEVELS and _judged(event):  # (the level first: most lines are INFO or DEBUG)
             judged.add(event)
         for change in correlator.feed(event):
             if change.kind in ("opened", "reopened"):
                 record = change.incident
                 miner.incident_opened(record.seq, record.start or record.first_warning or record.opened_at)
+    heals.flush()
     return build_analysis(correlator.finish(), stats, setup, miner, unexplained, judged)
 
 
@@ -149,12 +155,19 @@ def _judged(event: Event) -> bool:
 
 def _noting_faults(events: Iterable[Event], unexplained: UnexplainedCollector,
                    judged: UnexplainedCollector) -> Iterable[Event]:
+    # (as analyze_events counts them: a fault line a later line may heal, a media understanding attempt its fallback
+    # may follow, is held by ``heals`` until its outcome shows)
+    heals = FallbackHeals(unexplained, judged)
     for event in events:
+        if heals.pending:
+            heals.see(event)
         if looks_like_fault(event):
-            unexplained.add(event)
+            if not heals.hold(event):
+                unexplained.add(event)
         elif event.level in JUDGED_LEVELS and _judged(event):  # (the level first: most lines are INFO or DEBUG)
             judged.add(event)
         yield event
+    heals.flush()
 
 
 def _stuck(record: IncidentRecord, incident: Incident) -> bool:

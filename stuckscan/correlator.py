@@ -141,6 +141,7 @@ from stuckscan.events import (
 from stuckscan.model import RecoveryVerdict
 from stuckscan.shapes import TRANSCRIPT_SHAPE
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, HEARTBEAT, Thresholds
+from stuckscan.unexplained import HEALER_KINDS
 
 RECOVERY_GRACE = 2 * HEARTBEAT            # warnings later than this after a recovery: not freed
 SILENCE_SLACK = timedelta(seconds=45)
@@ -332,7 +333,7 @@ BATCH_KIND = "batch"
 # _expire_run_timeouts); it counts a line of any other kind. The fast path reads this (stuckscan.fastscan.FileScan.lone).
 MAY_LEAVE_UNCOUNTED = frozenset({"generic", "unparsed", NOTE_KIND, BATCH_KIND, PLUGIN_TOOL_CALL_KIND,
                                  *PLUGIN_TOOL_END_KINDS, *TRANSCRIPT_BROWSER_KINDS, "model.fallback_decision",
-                                 "embedded.failover", *LONE_TIMEOUT_COMPANIONS})
+                                 "embedded.failover", *LONE_TIMEOUT_COMPANIONS, *HEALER_KINDS})
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
 SERVING_KINDS = frozenset({"message.queued", "message.processed", "embedded.run_start", "lane.dequeue"})
 # Lines that show a turn's work answered, not only taken in: a run's agent end, a run done, a run's end, a lane task
@@ -1290,6 +1291,8 @@ class Correlator:
             return changes
         if kind == PLUGIN_TOOL_CALL_KIND or kind in PLUGIN_TOOL_END_KINDS:
             self._note_plugin_tool(event)  # (nothing else reads them: they count as the generic lines they were)
+            return changes
+        if kind in HEALER_KINDS:  # (read by the fault count only, stuckscan.unexplained: the generic line it was)
             return changes
         if kind == BATCH_KIND:  # lines the fast path's lifecycle lane handles in one go (stuckscan.lifecycle_lane)
             return event.feed_into(self)  # type: ignore[attr-defined,no-any-return]  # (each line counted as fed)

@@ -5037,8 +5037,9 @@ FAMILIES: tuple[Family, ...] = (
     # message starts at the capability; the reason is the first attempt's error up to its first colon, "Error: "
     # dropped: MediaFetchError, AbortError, Command failed, ...). The turn goes on with the raw attachment (the user
     # sees the voice note ignored or the photo not understood); the wait is over, no session is held. Its healthy
-    # twin, "Media understanding audio: success (1/1) via ...", and the skips (a primary model with native vision, a
-    # scope deny, a too-small or too-large attachment) are verbose lines, left generic.
+    # twin, "Media understanding audio: success (1/1) via ...", is media.understanding_succeeded (below); the skips (a
+    # primary model with native vision, a scope deny, a too-small or too-large attachment) are verbose lines, left
+    # generic.
     _anchored(
         "media.understanding_failed", "warn",
         ("media-understanding: ", "audio: failed (", "image: failed (", "video: failed ("),
@@ -5058,6 +5059,22 @@ FAMILIES: tuple[Family, ...] = (
         "media.understanding_failed", None,
         ("audio understanding failed: ", "image understanding failed: ", "video understanding failed: "),
         r"(?P<capability>audio|image|video) understanding (?P<outcome>failed): (?P<error>[^\n]{0,2000})",
+    ),
+    # (m53, after the h54 review) The same runner's verbose decision summary when an attachment was understood
+    # (runner.ts runCapability: "Media understanding " + runner.entries.ts formatDecisionSummary; logVerbose, so a
+    # console line with no tag and no level, a file record at DEBUG): "Media understanding <audio|image|video>: success
+    # (<ok>/<total>)[ via <provider>[/<model>]][ reason=<short reason>]". The reason is the first attempt's reason, up
+    # to its first colon, so a success after a failed attempt carries that attempt's error (reason=AbortError); ok =
+    # total when every selected attachment produced an output. No fault: the fault count reads it as what heals the
+    # per-attempt failures before it (stuckscan.unexplained.FallbackHeals). The other outcomes' summaries (skipped,
+    # disabled, ...) stay generic: an older build's failed decision was a verbose "skipped (0/<n>)".
+    _anchored(
+        "media.understanding_succeeded", "info",
+        ("Media understanding audio: success (", "Media understanding image: success (",
+         "Media understanding video: success ("),
+        r"Media understanding (?P<capability>audio|image|video): (?P<outcome>success) "
+        r"\((?P<succeeded>\d{1,4})/(?P<attachments>\d{1,4})\)(?: via (?P<provider>[^\s/]{1,100})(?:/(?P<model>\S{1,200}))?)?"
+        r"(?: reason=(?P<reason>[^\n]{1,300}))?\s*\Z",
     ),
     # (t53a source audit) Text-to-speech of a reply (src/tts/tts.ts maybeApplyTtsToPayload and synthesizeSpeech,
     # src/tts/tts-core.ts; the streaming path's "TTS stream: ..." twins): it runs after the reply's text is built, each

@@ -94,7 +94,7 @@ from stuckscan.shapes import (
     strip_ansi,
 )
 from stuckscan.signals import MINED_LEVELS
-from stuckscan.unexplained import UNJUDGED_FAULT_KINDS, looks_like_fault
+from stuckscan.unexplained import HEALER_KINDS, UNJUDGED_FAULT_KINDS, looks_like_fault
 
 UTC = timezone.utc
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -105,7 +105,8 @@ US = timedelta(microseconds=1)
 # --------------------------------------------------------------------------------------
 
 CONDITIONAL_KINDS = frozenset({"ws.response"})  # used only when slow
-RELEVANT_KINDS = _correlator.CONSUMED_KINDS - CONDITIONAL_KINDS
+# (and the lines that heal a fault line before them, read by the fault count: stuckscan.unexplained.FallbackHeals)
+RELEVANT_KINDS = (_correlator.CONSUMED_KINDS - CONDITIONAL_KINDS) | HEALER_KINDS
 SLOW_RESPONSE_MS = int(_correlator.SLOW_RESPONSE_SECONDS * 1000)
 SWEEP_US = _correlator.SWEEP_EVERY // US
 

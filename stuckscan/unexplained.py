@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections import deque
+from datetime import timedelta
 
 from stuckscan.events import GENERIC_KIND, Event, refused_for_restart, refused_off_default_port, work_start_refusal
 from stuckscan.model import Evidence, UnexplainedLines
@@ -335,6 +337,87 @@ class UnexplainedCollector:
     def result(self) -> UnexplainedLines:
         ordered = sorted(self.examples, key=lambda e: (e.file, e.line))
         return UnexplainedLines(count=self.count, examples=ordered, kinds=dict(self.kinds), readings=dict(self.readings))
+
+
+# Fault lines that a later line of the same work shows healed (m53, after the h54 review): media understanding's
+# per-attempt failure (``<audio|image|video> understanding failed: <err>``, media.understanding_failed with an
+# ``error`` field) is one model or CLI attempt; the runner then tries the next entry, and its decision summary
+# (``Media understanding <capability>: success (<ok>/<total>) via <p>/<m> reason=<first attempt's reason>``,
+# :data:`HEALER_KINDS`) with ok = total says every attachment was understood: the failed attempts were fallbacks that
+# worked (src/media-understanding/runner.ts, runner.entries.ts formatDecisionSummary). The summary carries a reason only
+# when an attempt before the chosen one failed or was skipped, so a summary without one (another attachment's clean
+# decision) heals nothing. Read by FallbackHeals; the fast path keeps these kinds (stuckscan.fastscan.RELEVANT_KINDS).
+HEALER_KINDS = frozenset({"media.understanding_succeeded"})
+HEAL_WINDOW = timedelta(seconds=300)  # (an attempt is bounded by timeoutSeconds: 60 s audio and image, 120 s video)
+MAX_PENDING_PER_KEY = 4  # attempt lines held per capability; an older one is counted as it would have been
+
+
+def _heal_key(event: Event) -> str | None:
+    """The capability of a per-attempt media understanding failure, which a later decision summary may heal."""
+    if event.kind == "media.understanding_failed" and "error" in event.fields:
+        return str(event.fields.get("capability") or "")
+    return None
+
+
+class FallbackHeals:
+    """Holds back the fault lines a later line may heal (:data:`HEALER_KINDS`) from the unexplained count, at most
+    :data:`MAX_PENDING_PER_KEY` per capability, until their outcome shows: the same capability's decision summary with
+    every attachment understood (and a reason, which a failed attempt before it gives) within :data:`HEAL_WINDOW`
+    heals them, counted as judged (at WARN or above) instead; any other decision of that capability (a summary with
+    ok < total, the failed decision's warn), the window running out or the input's end counts them as unexplained."""
+
+    __slots__ = ("judged", "pending", "unexplained")
+
+    def __init__(self, unexplained: UnexplainedCollector, judged: UnexplainedCollector) -> None:
+        self.unexplained, self.judged = unexplained, judged
+        self.pending: dict[str, deque[Event]] = {}  # (bounded: three capabilities, MAX_PENDING_PER_KEY each)
+
+    def hold(self, event: Event) -> bool:
+        """Hold a fault line that a later line may heal (False: not such a line, count it now)."""
+        key = _heal_key(event)
+        if key is None:
+            return False
+        held = self.pending.setdefault(key, deque())
+        if len(held) >= MAX_PENDING_PER_KEY:
+            self.unexplained.add(held.popleft())
+        held.append(event)
+        return True
+
+    def see(self, event: Event) -> None:
+        """Read a line for what it says of the held ones: a decision of their capability, or a time past their wait."""
+        if not self.pending:
+            return
+        now = event.time
+        if now is not None:
+            for key in list(self.pending):
+                held = self.pending[key]
+                while held and held[0].time is not None and now - held[0].time > HEAL_WINDOW:
+                    self.unexplained.add(held.popleft())
+                if not held:
+                    del self.pending[key]
+        decision = event.kind in HEALER_KINDS or (event.kind == "media.understanding_failed" and "error" not in event.fields)
+        held = self.pending.get(str(event.fields.get("capability") or "")) if decision else None
+        if not held:
+            return
+        fields = event.fields
+        ok, total = fields.get("succeeded"), fields.get("attachments")
+        healed = event.kind in HEALER_KINDS and isinstance(total, int) and total > 0 and ok == total \
+            and bool(fields.get("reason"))
+        for line in held:
+            if healed and (now is None or line.time is None or line.time <= now):
+                if line.level in JUDGED_LEVELS:
+                    self.judged.add(line)
+            else:  # (a line timed after the summary was not healed by it)
+                self.unexplained.add(line)
+        held.clear()
+        del self.pending[str(fields.get("capability") or "")]
+
+    def flush(self) -> None:
+        """The input's end: what no decision followed is counted as unexplained."""
+        for held in self.pending.values():
+            for line in held:
+                self.unexplained.add(line)
+        self.pending.clear()
 
 
 # The admission refusals, said in words: the kind alone does not say it (session.work_invalidated is also the restart

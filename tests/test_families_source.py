@@ -1475,6 +1475,17 @@ VERBOSE_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"capability": "audio", "outcome": "failed", "error": "AbortError: This operation was aborted"}),
     ("image understanding failed: Error: Command failed: whisper-cli -m /models/ggml-base.bin",
      "media.understanding_failed", {"capability": "image", "error": "Error: Command failed: whisper-cli -m /models/ggml-base.bin"}),
+    # (m53) the runner's decision summary when an attachment was understood (runCapability's logVerbose of
+    # runner.entries.ts formatDecisionSummary): the reason is the first attempt's, so a fallback's success carries the
+    # failed attempt's error; a clean success has none, a partial one counts fewer understood than selected
+    ("Media understanding audio: success (1/1) via openai/gpt-4o-mini-transcribe reason=AbortError",
+     "media.understanding_succeeded", {"capability": "audio", "outcome": "success", "succeeded": 1, "attachments": 1,
+                                       "provider": "openai", "model": "gpt-4o-mini-transcribe", "reason": "AbortError"}),
+    ("Media understanding image: success (1/2) via cli/whisper-cli reason=Command failed", "media.understanding_succeeded",
+     {"capability": "image", "succeeded": 1, "attachments": 2, "provider": "cli", "model": "whisper-cli",
+      "reason": "Command failed"}),
+    ("Media understanding video: success (1/1) via google", "media.understanding_succeeded",
+     {"capability": "video", "succeeded": 1, "attachments": 1, "provider": "google"}),
     # (t53a) a reply's text-to-speech, src/tts/tts.ts (logVerbose): the conversion's failure and one provider's.
     ("TTS: conversion failed after 30012ms (TTS conversion failed: elevenlabs: request timed out; openai: "
      "request timed out).", "tts.failed",

@@ -644,3 +644,21 @@ def test_the_discord_circuit_breaker_at_info_is_typed_and_fed_on_both_paths(tmp_
         slow = analyze_paths([path], OPTIONS)
         assert [i.primary and i.primary.rule.id for i in slow.incidents] == causes
         assert fast([path]) == slow
+
+
+def test_a_media_understanding_success_that_heals_an_attempt_is_read_on_both_paths(tmp_path: Path) -> None:
+    """The media runner's verbose success summary (DEBUG, a kind the correlator does not read) is decoded and handed
+    over by the fast path too: the fault count reads it as what heals the failed attempt before it (m53), so a file
+    gives the all-clear a paste of it gives; one of two attachments understood heals nothing on either path."""
+    attempt = tslog_line("2026-05-21T10:00:20.000+00:00", "gateway",
+                         "audio understanding failed: AbortError: This operation was aborted", "WARN")
+    for summary, unexplained in (("success (1/1) via openai/gpt-4o-mini-transcribe reason=AbortError", 0),
+                                 ("success (1/2) via openai/gpt-4o-mini-transcribe reason=AbortError", 1)):
+        healer = tslog_line("2026-05-21T10:00:21.000+00:00", "gateway", f"Media understanding audio: {summary}", "DEBUG")
+        path = _write(tmp_path, _polling_around(attempt, healer))
+        events = list(iter_scan_events([path], OPTIONS, ParseStats()))
+        assert "media.understanding_succeeded" in {e.kind for e in events}
+        assert not inert(next(e for e in events if e.kind == "media.understanding_succeeded"))
+        slow = analyze_paths([path], OPTIONS)
+        assert slow.unexplained.count == unexplained and not slow.incidents
+        assert fast([path]) == slow

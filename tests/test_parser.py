@@ -1088,6 +1088,10 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     # (t53a) its per-attempt verbose line, and a reply's text-to-speech (src/tts/tts.ts) and the voice-call plugin
     ("audio understanding failed: AbortError: This operation was aborted", "media.understanding_failed",
      {"capability": "audio", "outcome": "failed", "error": "AbortError: This operation was aborted"}),
+    # (m53) the runner's verbose decision summary when an attachment was understood, the fallback's success after it
+    ("Media understanding audio: success (1/1) via openai/gpt-4o-mini-transcribe reason=AbortError",
+     "media.understanding_succeeded", {"capability": "audio", "succeeded": 1, "attachments": 1, "provider": "openai",
+                                       "model": "gpt-4o-mini-transcribe", "reason": "AbortError"}),
     ("TTS: conversion failed after 30012ms (TTS conversion failed: elevenlabs: request timed out).", "tts.failed",
      {"latencyMs": 30012, "error": "TTS conversion failed: elevenlabs: request timed out"}),
     ("TTS: primary provider elevenlabs failed (This operation was aborted); trying fallback providers.",

@@ -599,3 +599,102 @@ def test_the_t53a_speech_and_voice_templates_are_no_stall(tmp_path: Path) -> Non
         assert not result.incidents and not result.episodes
         assert result.unexplained.kinds == {"media.understanding_failed": 1, "tts.failed": 1}
         assert not result.judged.count
+
+
+# -- a media understanding attempt its fallback healed (m53, after the h54 review) -------------------------------------
+
+ATTEMPT_FAILED = "audio understanding failed: AbortError: This operation was aborted"
+
+
+def _summary(ok: int, total: int, reason: str = " reason=AbortError", capability: str = "audio") -> str:
+    # src/media-understanding/runner.ts runCapability's verbose "Media understanding " + formatDecisionSummary: the
+    # reason is the first attempt's, up to its first colon
+    return f"Media understanding {capability}: success ({ok}/{total}) via openai/gpt-4o-mini-transcribe{reason}"
+
+
+def _media_pastes(tmp_path: Path, lines: list[str], attempt_level: str = "WARN") -> list[Path]:
+    """The lines a second apart as a console paste (timed, no tag, no level), pasted bare, and as a gateway file (the
+    summary at DEBUG as logVerbose writes it; the attempt at ``attempt_level``, a level that counts it)."""
+    console, bare, jsonl = (tmp_path / name for name in ("console.log", "bare.log", "openclaw-2026-11-20.log"))
+    console.write_text("".join(f"2026-11-20T10:00:0{i}.000Z {line}\n" for i, line in enumerate(lines)), encoding="utf-8")
+    bare.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    jsonl.write_text("".join(tslog_line(f"2026-11-20T10:00:0{i}.000Z", "gateway", line,
+                                        attempt_level if line.endswith("aborted") else "DEBUG") + "\n"
+                             for i, line in enumerate(lines)), encoding="utf-8")
+    return [console, bare, jsonl]
+
+
+def _media_results(tmp_path: Path, lines: list[str]) -> list:
+    return [analyze([str(path)]) for path in _media_pastes(tmp_path, lines) for analyze in (analyze_paths, analyze_paths_fast)]
+
+
+def test_a_media_understanding_attempt_its_fallback_healed_is_no_unexplained_fault(tmp_path: Path) -> None:
+    # A transcription attempt that failed (its provider's deadline), then the runner's decision: the one voice note
+    # understood (1/1), by the next entry, the failed attempt's reason carried. A fallback that worked, not a fault
+    # left unexplained: the paste is an all-clear (the file's WARN attempt counts as judged, a warning the rules read)
+    for result in _media_results(tmp_path, [ATTEMPT_FAILED, _summary(1, 1)]):
+        assert not result.incidents and not result.episodes
+        assert result.unexplained.count == 0
+        assert result.judged.count <= 1 and set(result.judged.kinds) <= {"media.understanding_failed"}
+    console = _media_pastes(tmp_path, [ATTEMPT_FAILED, _summary(1, 1)])[0]
+    assert not analyze_paths([str(console)]).judged.count  # (an unlevelled line is no warning to name)
+    # several attempts before the one that worked, and the image runner's own failure healed by its own summary
+    lines = [ATTEMPT_FAILED, ATTEMPT_FAILED.replace("AbortError: This operation was aborted", "Error: Command failed: "
+                                                    "whisper-cli -m /models/ggml-base.bin"), _summary(1, 1)]
+    for result in _media_results(tmp_path, lines):
+        assert result.unexplained.count == 0
+
+
+def test_a_media_understanding_attempt_not_healed_stays_unexplained(tmp_path: Path) -> None:
+    # One of two attachments understood (1/2): the failure may be the one lost. The attempt alone, a summary of another
+    # capability, a clean summary with no reason (another attachment's decision: no attempt of its own failed), the
+    # failed decision's warn: each leaves the attempt a fault no rule explains, as before
+    for lines in ([ATTEMPT_FAILED, _summary(1, 2)], [ATTEMPT_FAILED], [ATTEMPT_FAILED, _summary(1, 1, capability="image")],
+                  [ATTEMPT_FAILED, _summary(1, 1, reason="")]):
+        for result in _media_results(tmp_path, lines):
+            assert not result.incidents and not result.episodes
+            assert result.unexplained.count == 1 and result.unexplained.kinds == {"media.understanding_failed": 1}, lines
+    decided = tmp_path / "decided.log"
+    decided.write_text("".join(tslog_line(f"2026-11-20T10:00:0{i}.000Z", sub, msg, level) + "\n" for i, (sub, level, msg)
+                               in enumerate([("gateway", "WARN", ATTEMPT_FAILED),
+                                             ("media-understanding", "WARN", "audio: failed (0/1) reason=AbortError"),
+                                             ("gateway", "DEBUG", _summary(1, 1))])), encoding="utf-8")
+    for analyze in (analyze_paths, analyze_paths_fast):
+        assert analyze([str(decided)]).unexplained.kinds == {"media.understanding_failed": 2}
+
+
+def test_a_media_understanding_success_long_after_the_attempt_heals_nothing(tmp_path: Path) -> None:
+    # Past the heal window (an attempt is bounded by 60 s, 120 s for video) the summary is another decision's
+    paste = tmp_path / "late.log"
+    paste.write_text(f"2026-11-20T10:00:00.000Z {ATTEMPT_FAILED}\n2026-11-20T10:09:00.000Z {_summary(1, 1)}\n",
+                     encoding="utf-8")
+    for analyze in (analyze_paths, analyze_paths_fast):
+        assert analyze([str(paste)]).unexplained.count == 1
+    # (a summary timed before the attempt, read out of order, does not heal it)
+    early = tmp_path / "early.log"
+    early.write_text(f"2026-11-20T10:00:05.000Z {ATTEMPT_FAILED}\n2026-11-20T10:00:01.000Z {_summary(1, 1)}\n",
+                     encoding="utf-8")
+    assert analyze_paths([str(early)]).unexplained.count == 1
+
+
+def test_a_healthy_media_understanding_summary_alone_is_quiet(tmp_path: Path) -> None:
+    for lines in ([_summary(1, 1, reason="")], [_summary(1, 1)], [_summary(1, 2, reason=" reason=Command failed")]):
+        for result in _media_results(tmp_path, lines):
+            assert not result.incidents and not result.episodes
+            assert result.unexplained.count == 0 and result.judged.count == 0
+
+
+def test_held_media_attempts_are_bounded_per_capability() -> None:
+    from stuckscan.unexplained import MAX_PENDING_PER_KEY, FallbackHeals
+
+    unexplained, judged = UnexplainedCollector(), UnexplainedCollector()
+    heals = FallbackHeals(unexplained, judged)
+    for line in range(1, 101):
+        event = Event("a.log", line, None, None, None, "media.understanding_failed", ATTEMPT_FAILED, "console",
+                      fields={"capability": "audio", "outcome": "failed", "error": "AbortError"})
+        heals.see(event)
+        assert heals.hold(event)
+    assert sum(len(held) for held in heals.pending.values()) == MAX_PENDING_PER_KEY
+    assert unexplained.count == 100 - MAX_PENDING_PER_KEY
+    heals.flush()
+    assert unexplained.count == 100 and not heals.pending
