@@ -1,0 +1,46 @@
+"""h55 review of f56, t53b, t53c, f57 and h54: the false alarms and mistakes found, each with its healthy sequence."""
+
+from __future__ import annotations
+
+import json
+
+from stuckscan.analysis import analyze_events
+from stuckscan.parser import ParseStats, parse_text_lines
+
+
+def _analysis(*lines: str):
+    return analyze_events(parse_text_lines(list(lines)), ParseStats())
+
+
+def _rules(*lines: str) -> list[str | None]:
+    analysis = _analysis(*lines)
+    return [f.primary.rule.id if f.primary else None for f in [*analysis.incidents, *analysis.episodes]]
+
+
+def _kinds(*lines: str) -> list[str]:
+    return [e.kind for e in parse_text_lines(list(lines))]
+
+
+def _jsonl(clock: str, subsystem: str, level: str, message: str) -> str:
+    name = json.dumps({"subsystem": subsystem})
+    return json.dumps({"0": name, "1": message, "_meta": {"name": name, "parentNames": ["openclaw"], "date": clock,
+                                                          "logLevelId": 4, "logLevelName": level}, "time": clock})
+
+
+GATEWAY = "2026-05-02T09:00:01.100Z [gateway] listening on ws://127.0.0.1:18789 (PID 4242)"
+BUNDLED = "2026-05-02T09:00:02.300Z [channels] failed to load bundled channel telegram: Cannot find module 'grammy'"
+STARTED = "2026-05-02T09:00:10.200Z [telegram] [default] starting provider (@mybot)"
+
+
+# -- t53b: "serve failed: <err>" is the Tailscale exposure's only under its own logger (subsystem tailscale)
+
+def test_tailscale_failure_is_read_under_its_own_logger_in_both_shapes() -> None:
+    assert _kinds("2026-05-02T09:00:02.000Z [tailscale] serve failed: tailscale not found in PATH") \
+        == ["discovery.tailscale_failed"]
+    assert _kinds(_jsonl("2026-05-02T09:00:02.000Z", "tailscale", "WARN", "funnel failed: Funnel not enabled")) \
+        == ["discovery.tailscale_failed"]
+
+
+def test_another_loggers_serve_failed_is_not_tailscales() -> None:
+    assert _kinds("2026-05-02T09:00:03.000Z [uploads] serve failed: ENOENT: no such file or directory") == ["generic"]
+    assert _kinds(_jsonl("2026-05-02T09:00:03.000Z", "uploads", "WARN", "serve failed: ENOENT")) == ["generic"]
