@@ -32,6 +32,25 @@ BUNDLED = "2026-05-02T09:00:02.300Z [channels] failed to load bundled channel te
 STARTED = "2026-05-02T09:00:10.200Z [telegram] [default] starting provider (@mybot)"
 
 
+# -- t53c's neighbour: the gateway's pre-start staging of all bundled deps failing goes on with per-plugin installs
+
+PRESTAGE = ("[plugins] failed to stage bundled runtime deps before gateway startup after 30000ms; gateway startup "
+            "will continue with per-plugin runtime-deps installs: Error: npm install timed out")
+
+
+def test_the_pre_start_staging_failure_is_read_and_is_no_stall() -> None:
+    line = f"2026-05-02T09:00:31.500Z {PRESTAGE}"
+    assert _kinds(line) == ["plugin.deps_prestage_failed"]
+    analysis = _analysis(GATEWAY, line, STARTED)
+    assert [*analysis.incidents, *analysis.episodes] == []
+    assert analysis.unexplained.count == 0
+
+
+def test_the_pre_start_staging_failure_reads_alike_in_jsonl() -> None:
+    record = _jsonl("2026-05-02T09:00:31.500Z", "plugins", "WARN", PRESTAGE.removeprefix("[plugins] "))
+    assert _kinds(record) == ["plugin.deps_prestage_failed"]
+
+
 # -- t53b: "serve failed: <err>" is the Tailscale exposure's only under its own logger (subsystem tailscale)
 
 def test_tailscale_failure_is_read_under_its_own_logger_in_both_shapes() -> None:
