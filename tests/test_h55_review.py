@@ -32,6 +32,27 @@ BUNDLED = "2026-05-02T09:00:02.300Z [channels] failed to load bundled channel te
 STARTED = "2026-05-02T09:00:10.200Z [telegram] [default] starting provider (@mybot)"
 
 
+# -- t53c: a bundled channel's load failure is RC18 (policy "channel-plugin-load-failure": the channel never exists),
+# unless a later line shows that channel's provider starting: only a loaded plugin has one to start
+
+def test_a_bundled_channel_that_failed_to_load_and_never_came_back_stays_rc18() -> None:
+    assert _rules(GATEWAY, BUNDLED, "2026-05-02T09:00:05.000Z [gateway] agent model: anthropic/claude-sonnet-4-6") \
+        == ["RC18"]
+
+
+def test_a_bundled_channel_load_failure_with_the_channel_started_after_it_is_quiet() -> None:
+    assert _rules(GATEWAY, BUNDLED,
+                  "2026-05-02T09:00:09.800Z [plugins] telegram installed bundled runtime deps in 7400ms: grammy@1.38.2",
+                  STARTED, "2026-05-02T09:05:00.000Z [telegram] Inbound message 12345 -> @mybot (direct)") == []
+
+
+def test_a_start_before_the_load_failure_or_of_another_channel_heals_nothing() -> None:
+    before = "2026-05-02T09:00:02.000Z [telegram] [default] starting provider (@mybot)"
+    assert _rules(GATEWAY, before, BUNDLED) == ["RC18"]
+    other = "2026-05-02T09:00:10.200Z [discord] [default] starting provider (@bot)"
+    assert _rules(GATEWAY, BUNDLED, other) == ["RC18"]
+
+
 # -- t53c's neighbour: the gateway's pre-start staging of all bundled deps failing goes on with per-plugin installs
 
 PRESTAGE = ("[plugins] failed to stage bundled runtime deps before gateway startup after 30000ms; gateway startup "
