@@ -84,3 +84,46 @@ def test_tailscale_failure_is_read_under_its_own_logger_in_both_shapes() -> None
 def test_another_loggers_serve_failed_is_not_tailscales() -> None:
     assert _kinds("2026-05-02T09:00:03.000Z [uploads] serve failed: ENOENT: no such file or directory") == ["generic"]
     assert _kinds(_jsonl("2026-05-02T09:00:03.000Z", "uploads", "WARN", "serve failed: ENOENT")) == ["generic"]
+
+
+# -- healthy sequences of the reviewed changes that stay quiet (they did before this review; kept so)
+
+def test_a_mac_gateways_bonjour_readvertise_after_sleep_is_quiet() -> None:
+    fqdn = "fqdn=Mac Studio (OpenClaw)._openclaw-gw._tcp.local. host=mac-studio.local. port=18789"
+    assert _rules(
+        GATEWAY,
+        f"2026-05-02T13:10:04.000Z [plugins] bonjour: watchdog detected non-announced service; attempting re-advertise "
+        f"(gateway {fqdn} state=unannounced)",
+        "2026-05-02T13:10:04.200Z [plugins] bonjour: restarting advertiser (ciao interface assertion: Reached illegal "
+        "state! IPV4 address change from defined to undefined!)",
+        "2026-05-02T13:10:06.000Z [plugins] bonjour: gateway name conflict resolved; newName=\"Mac Studio (OpenClaw) (2)\"",
+        "2026-05-02T13:12:00.100Z [diagnostic] message queued: sessionKey=agent:main:telegram:direct:12345 "
+        "source=telegram queueDepth=1 sessionState=idle",
+        "2026-05-02T13:12:09.000Z [diagnostic] message processed: channel=telegram chatId=12345 messageId=88 "
+        "sessionKey=agent:main:telegram:direct:12345 outcome=completed duration=8900ms") == []
+
+
+def test_a_skills_watcher_out_of_handles_and_a_scope_upgrade_beside_answered_turns_are_quiet() -> None:
+    analysis = _analysis(
+        GATEWAY,
+        "2026-05-02T09:00:02.000Z [gateway/skills] skills watcher disabled (EMFILE) (/Users/me/.openclaw/workspace/"
+        "skills). Consider increasing system limits or set skills.load.watch=false.",
+        "2026-05-02T09:01:00.000Z [diagnostic] message queued: sessionKey=agent:main:telegram:direct:12345 "
+        "source=telegram queueDepth=1 sessionState=idle",
+        "2026-05-02T09:01:08.100Z [diagnostic] message processed: channel=telegram chatId=12345 messageId=88 "
+        "sessionKey=agent:main:telegram:direct:12345 outcome=completed duration=8000ms",
+        "2026-05-02T09:04:00.000Z [gateway] security audit: device access upgrade requested reason=scope-upgrade "
+        "device=9f3c2a ip=127.0.0.1 auth=token roleFrom=operator roleTo=operator scopesFrom=operator.read "
+        "scopesTo=operator.read,operator.write client=cli conn=c-19")
+    assert [*analysis.incidents, *analysis.episodes] == []
+    assert analysis.unexplained.count == 0
+
+
+def test_one_untagged_weixin_poll_failure_then_a_served_message_is_quiet() -> None:
+    assert _rules(
+        GATEWAY,
+        "2026-05-02T09:30:00.000Z weixin getUpdates error (1/3): TypeError: fetch failed",
+        "2026-05-02T09:30:35.000Z [diagnostic] message queued: sessionKey=agent:main:openclaw-weixin:direct:wxid_1 "
+        "source=openclaw-weixin queueDepth=1 sessionState=idle",
+        "2026-05-02T09:30:44.000Z [diagnostic] message processed: channel=openclaw-weixin chatId=wxid_1 messageId=3 "
+        "sessionKey=agent:main:openclaw-weixin:direct:wxid_1 outcome=completed duration=9000ms") == []
