@@ -1319,6 +1319,7 @@ class Correlator:
             self._accepted = None  # (the message reached a session: tested only while one waits, every event passes)
         if kind == CHANNEL_START_KIND:
             self._keep_start_beside_fetch_timeouts(event)
+            self._keep_start_after_load_failure(event)
             self._start_loop(event)
         elif kind in START_LOOP_BREAKERS:
             self._provider_starts.clear()
@@ -3190,6 +3191,19 @@ class Correlator:
             if start is not None and unnamed_fetch_timeout(event) and beside_start(start, event) \
                     and not any(s is start for s in episode.evidence.of(CHANNEL_START_KIND)):
                 episode.evidence.add(start)
+
+    def _keep_start_after_load_failure(self, start: Event) -> None:
+        """A channel's provider starting after the open episode's report that its plugin was not loaded (``[channels]
+        failed to load bundled channel telegram: Cannot find module 'grammy'``, then ``[telegram] [default] starting
+        provider``) joins that episode: only a loaded channel plugin has a provider to start, so RC18 reads the start as
+        the channel there after all. Any other start stays out."""
+        episode = self.open_episode
+        if episode is None:
+            return
+        root = channel_of(start).split(":", 1)[0].strip()
+        if root and any(str(e.fields.get("plugin") or "") and channel_of(e).split(":", 1)[0].strip() == root
+                        for e in episode.evidence.of("channel.exited")):
+            episode.evidence.add(start)
 
     def _keep_start_beside_fetch_timeouts(self, start: Event) -> None:
         """A channel start beside a fetch timeout that names no request joins its episode: RC18 reads such a timeout

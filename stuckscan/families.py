@@ -2228,6 +2228,17 @@ FAMILIES: tuple[Family, ...] = (
         "plugin.load_failed", "error", "failed to install bundled runtime deps",
         r"(?:\[plugins\] )?(?P<error>failed to install bundled runtime deps(?: after (?P<elapsedMs>\d+)ms)?(?::\s*.*)?)",
     ),
+    # (h55) The gateway's staging of every bundled plugin's runtime deps before it starts its plugins
+    # (src/gateway/server-plugin-bootstrap.ts, warn): "[plugins] failed to stage bundled runtime deps before gateway
+    # startup after <n>ms; gateway startup will continue with per-plugin runtime-deps installs: <err>". Startup goes on
+    # and each plugin installs its own deps as it loads: that plugin's own "<id> failed to stage bundled runtime deps
+    # after <n>ms" (above) is the failure that keeps a plugin out, its "<id> installed bundled runtime deps in <n>ms"
+    # the load going on. Read before the loader's families, which it is not: no stall.
+    _searched(
+        "plugin.deps_prestage_failed", "warn", "failed to stage bundled runtime deps before gateway startup after ",
+        r"(?:\[plugins\] )?failed to stage bundled runtime deps before gateway startup after (?P<elapsedMs>\d{1,9})ms;"
+        r" gateway startup will continue with per-plugin runtime-deps installs(?::\s*(?P<error>[^\n]{0,1000}))?",
+    ),
     # (t53c) A bundled channel's module the gateway could not load (src/channels/plugins/bundled.ts, channels, warn):
     # "[channels] failed to load bundled channel <id>[ from <path>]: <err>" (a dependency missing from a broken install,
     # "Cannot find module '.../typebox/build/index.mjs'"): that channel's plugin is not loaded, as the loader's own

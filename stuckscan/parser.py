@@ -950,6 +950,16 @@ def _level_after_tag(message: str) -> tuple[str | None, str]:
     return (word.group("level"), rest) if families.match_family(rest) is not None else (None, message)
 
 
+# The gateway's Tailscale exposure writes "serve failed: <err>" and "funnel failed: <err>" under its own logger,
+# subsystem "tailscale" (src/gateway/server-tailscale.ts): under another logger ("[uploads] serve failed: <err>") the
+# line is that logger's, not the exposure's; a paste with no tag at all (or the word written before it) is read.
+TAILSCALE_FAILED_KIND = "discovery.tailscale_failed"
+
+
+def _tailscale_said(subsystem: str | None, message: str) -> bool:
+    return not subsystem or message.startswith("tailscale ") or subsystem.rsplit("/", 1)[-1] == "tailscale"
+
+
 def _root_message(subsystem: str, message: str) -> tuple[str | None, str]:
     """(subsystem, message) of a logs line: a root-logger line has no subsystem column, so
     what looked like one is the message's first word when only the whole text is a message
@@ -2076,6 +2086,8 @@ class LineParser:
             bare = families.match_after_bare_gateway_tag(message)
             if bare is not None:
                 family = apply_family(bare[0], fields, raw, seconds, bare[1])
+        if family is not None and family.kind == TAILSCALE_FAILED_KIND and not _tailscale_said(record.subsystem, message):
+            family, fields, raw, seconds = None, {}, {}, {}  # (another logger's "serve failed: ...": not the exposure's)
         kind = family.kind if family else (record.kind or GENERIC_KIND)
         if record.meta:
             _merge_meta(record.meta, kind, fields, raw, seconds)

@@ -273,6 +273,9 @@ NOT_A_STALL_KINDS = frozenset({
     # refreshed as a session or turn is prepared; a paired device asking for a wider role or scopes, refused until an
     # operator approves it. No run waits on either)
     "skills.watcher_failed", "device.access_upgrade",
+    # (h55: the gateway's pre-start staging of all bundled plugins' runtime deps failing, after which startup goes on
+    # with each plugin installing its own; a plugin that still cannot is its own plugin.load_failed line)
+    "plugin.deps_prestage_failed",
 })
 # Kinds a rule reads only as the context of another line (a typing indicator out of its TTL: a reply pending that
 # long, which RC01 reads beside a CLI backend's child that exited printing nothing): alone, a long turn's cosmetics,

@@ -1433,6 +1433,10 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("openclaw", "ERROR", "Uncaught exception: AssertionError [ERR_ASSERTION]: Label cannot be longer than 63 bytes "
      "(clawreef-9-gtclaw-fresh-bind-lan (OpenClaw))", "gateway.crashed",
      {"ciaoError": "Label cannot be longer than 63 bytes"}),
+    # (h55) src/gateway/server-plugin-bootstrap.ts (plugins): the pre-start staging of every bundled plugin's deps
+    ("plugins", "WARN", "failed to stage bundled runtime deps before gateway startup after 16605ms; gateway startup "
+     "will continue with per-plugin runtime-deps installs: Error: npm install exited 1", "plugin.deps_prestage_failed",
+     {"error": "Error: npm install exited 1"}),
     # (t53b) src/gateway/server-tailscale.ts (tailscale)
     ("tailscale", "WARN", "serve failed: Error: Failed to run tailscale serve: exit code 1", "discovery.tailscale_failed",
      {"mode": "serve", "error": "Error: Failed to run tailscale serve: exit code 1"}),

@@ -1119,6 +1119,10 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "device.access_upgrade", {"reason": "scope-upgrade", "client": "cli"}),
     ("[plugins] failed to install bundled runtime deps: Error: EXDEV: cross-device link not permitted",
      "plugin.load_failed", {"error": "failed to install bundled runtime deps: Error: EXDEV: cross-device link not permitted"}),
+    # (h55) the gateway's pre-start staging of every bundled plugin's deps (src/gateway/server-plugin-bootstrap.ts)
+    ("[plugins] failed to stage bundled runtime deps before gateway startup after 30000ms; gateway startup will "
+     "continue with per-plugin runtime-deps installs: Error: npm install timed out", "plugin.deps_prestage_failed",
+     {"error": "Error: npm install timed out"}),
     ("Response generation error: Response generation was aborted", "voice.response_failed",
      {"what": "Response generation error", "error": "Response generation was aborted"}),
     # (t50f) `openclaw tasks audit` rows and header (src/commands/tasks.ts, src/tasks/task-registry.audit.ts), and the

@@ -1069,6 +1069,10 @@ def detect(view: EpisodeView) -> Candidate | None:
     exited = _exits_told_once(view.events("channel.exited"))
     # (a daemon's start held by another instance's lock that it then acquired: the start went on)
     exited = [e for e in exited if not (_blocked_start(e) and _up_again_after(view, e))]
+    # (a channel plugin reported not loaded whose channel then started, came up or took a message in: a loaded plugin
+    # of that channel ran after all, a first load that failed before a later one did; policy
+    # "channel-plugin-load-failure" is a channel that never exists)
+    exited = [e for e in exited if not _loaded_after_all(view, e)]
     stalled_channels = Counter(channel_of(e) for e in stalls)
     # (a watchdog stall of a channel whose transport also closed or failed in the episode is its second sign)
     failed_channels = {channel_of(e) for e in view.events("channel.transport_error", "channel.reconnecting")}
@@ -1538,6 +1542,17 @@ def _replays_lost(replays: list[Event]) -> Candidate:
         f"{failed} failed): the channel could not take them, so those replies did not reach their chats.",
         cite(replays[:1], replays[-1:]), onset=first_time(replays), facts={"replay_lost": True},
     )
+
+
+def _loaded_after_all(view: EpisodeView, exit_: Event) -> bool:
+    """Whether a channel exit that is its plugin reported not loaded (the loader's or the bundled channel's load
+    failure; not a second plugin's refused claim) has its channel starting its provider, reporting its ingress up or
+    taking a message in after it, in the order of the lines: only a loaded plugin does any of these."""
+    if not exit_.fields.get("plugin") or _claim_refused(exit_):
+        return False
+    name = _channel_root(exit_)
+    return bool(name) and any(event_order(e) > event_order(exit_) and _channel_root(e) == name
+                              for e in view.events(CHANNEL_START_KIND, "channel.polling_started", "channel.inbound"))
 
 
 def _blocked_start(event: Event) -> bool:
