@@ -1760,9 +1760,12 @@ class Correlator:
             recovery.status = _str(fields.get("status"))
             recovery.action = _str(fields.get("action")) or recovery.action
             recovery.reason = _str(fields.get("reason")) or recovery.reason
-            if recovery.status == "released" and _str(fields.get("reason")) == "no_active_work":
+            if recovery.status == "released" and _str(fields.get("reason")) == "no_active_work" \
+                    and fields.get("released") in (0, None):
                 # The newest builds word the no-op as a release of nothing (`status=released action=release_lane
                 # ... reason=no_active_work released=0`, w53): recovery found no work and cleared the stale state.
+                # That build writes the reason only when nothing was released; a line that released lane tasks
+                # (`released=1`) freed queued work and stays a release.
                 recovery.status = "noop"
         elif event.kind in ("recovery.skipped", "recovery.noop"):
             recovery.status = recovery.status or ("skipped" if event.kind == "recovery.skipped" else "noop")

@@ -54,3 +54,16 @@ def test_a_release_that_freed_a_stale_lane_task_stays_a_release() -> None:
     incidents = _incidents(_timed("10:00:00.000", STUCK), _timed("10:00:00.200", STALE_TASK_RELEASED))
     assert incidents[0].primary.rule.id == "RC05"
     assert "no-op" not in incidents[0].primary.summary
+
+
+def test_a_no_active_work_release_that_released_lane_tasks_stays_a_release() -> None:
+    # (the newest source writes reason=no_active_work only with released=0, when nothing was reset; a line that
+    # released lane tasks under that reason freed queued work: it stays the release it says, as before w53)
+    freed = NEW_OUTCOME.replace("released=0", "released=1")
+    action = NEW_ACTION.replace("drained=true released=0", "drained=false released=1")
+    incidents = _incidents(_timed("10:00:00.000", STUCK), _timed("10:00:00.100", action),
+                           _timed("10:00:00.200", freed))
+    assert incidents[0].primary.rule.id == "RC05"
+    assert "no-op" not in incidents[0].primary.summary
+    (recovery,) = incidents[0].recoveries
+    assert recovery.status == "released" and recovery.released == 1
