@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from stuckscan.analysis import analyze_paths
 from stuckscan.classifier import held_seconds, run_segments, severity_for
 from stuckscan.formats import exit_code
-from stuckscan.model import Analysis, Incident, Severity
+from stuckscan.model import Severity
 from stuckscan.parser import parse_text_lines
+from tests.test_run_ended_outcome import _analysis, _only
 
 UTC = timezone.utc
 SID = "5be2f0d1-2222-4c3d-8e4f-000000000042"
@@ -58,17 +58,6 @@ def _stalled(clock: str, age: int) -> str:
 
 FIRST = 1779386700000  # 2026-05-21T18:05:00Z
 TEN_MINUTES = 600_000
-
-
-def _analysis(tmp_path: Path, lines: list[str], suffix: str = ".log") -> Analysis:
-    log = tmp_path / f"openclaw-2026-05-21{suffix}"
-    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return analyze_paths([str(log)])
-
-
-def _only(analysis: Analysis) -> Incident:
-    assert len(analysis.incidents) == 1
-    return analysis.incidents[0]
 
 
 @pytest.mark.parametrize(("lines", "suffix"), [
