@@ -131,13 +131,7 @@ def analyze_events(events: Iterable[Event], stats: ParseStats, limits: Correlato
     for event in events:
         if is_mined(event):
             miner.add(event)
-        if heals.pending:
-            heals.see(event)
-        if looks_like_fault(event):
-            if not heals.hold(event):
-                unexplained.add(event)
-        elif event.level in JUDGED_LEVELS and _judged(event):  # (the level first: most lines are INFO or DEBUG)
-            judged.add(event)
+        _note_fault(event, heals, unexplained, judged)
         for change in correlator.feed(event):
             if change.kind in ("opened", "reopened"):
                 record = change.incident
@@ -155,19 +149,24 @@ def _judged(event: Event) -> bool:
 
 def _noting_faults(events: Iterable[Event], unexplained: UnexplainedCollector,
                    judged: UnexplainedCollector) -> Iterable[Event]:
-    # (as analyze_events counts them: a fault line a later line may heal, a media understanding attempt its fallback
-    # may follow, is held by ``heals`` until its outcome shows)
     heals = FallbackHeals(unexplained, judged)
     for event in events:
-        if heals.pending:
-            heals.see(event)
-        if looks_like_fault(event):
-            if not heals.hold(event):
-                unexplained.add(event)
-        elif event.level in JUDGED_LEVELS and _judged(event):  # (the level first: most lines are INFO or DEBUG)
-            judged.add(event)
+        _note_fault(event, heals, unexplained, judged)
         yield event
     heals.flush()
+
+
+def _note_fault(event: Event, heals: FallbackHeals, unexplained: UnexplainedCollector,
+                judged: UnexplainedCollector) -> None:
+    """Count a line as a fault no rule explains or as one the rules judge; a fault line a later line may heal waits in
+    ``heals`` until its outcome shows."""
+    if heals.pending:
+        heals.see(event)
+    if looks_like_fault(event):
+        if not heals.hold(event):
+            unexplained.add(event)
+    elif event.level in JUDGED_LEVELS and _judged(event):  # (the level first: most lines are INFO or DEBUG)
+        judged.add(event)
 
 
 def _stuck(record: IncidentRecord, incident: Incident) -> bool:

@@ -399,10 +399,11 @@ class FallbackHeals:
                 if not held:
                     del self.pending[key]
         decision = event.kind in HEALER_KINDS or (event.kind == "media.understanding_failed" and "error" not in event.fields)
-        held = self.pending.get(str(event.fields.get("capability") or "")) if decision else None
+        fields = event.fields
+        key = str(fields.get("capability") or "")
+        held = self.pending.get(key) if decision else None
         if not held:
             return
-        fields = event.fields
         ok, total = fields.get("succeeded"), fields.get("attachments")
         healed = event.kind in HEALER_KINDS and isinstance(total, int) and total > 0 and ok == total \
             and bool(fields.get("reason"))
@@ -412,8 +413,7 @@ class FallbackHeals:
                     self.judged.add(line)
             else:  # (a line timed after the summary was not healed by it)
                 self.unexplained.add(line)
-        held.clear()
-        del self.pending[str(fields.get("capability") or "")]
+        del self.pending[key]
 
     def flush(self) -> None:
         """The input's end: what no decision followed is counted as unexplained."""
