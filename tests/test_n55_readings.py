@@ -64,3 +64,29 @@ def test_a_healthy_weixin_start_and_served_messages_stay_quiet() -> None:
 def test_prose_about_a_monitor_start_is_not_read() -> None:
     assert kinds("weixin monitor started but nothing came in after that",
                  "Weixin monitor started (https://example.com, account=b)") == ["generic", "generic"]
+
+
+# (2) The CLI's hints under a 1006 close (src/gateway/transport-error.ts, createGatewayCloseTransportError): commentary
+# printed under every such close, telling the user what to check next; the close is read on its own line.
+CLOSE_1006 = "gateway closed (1006 abnormal closure (no close frame)): no close reason"
+HINTS = ["- Gateway process stopped or became unreachable (confirm it is still running)",
+         "- Gateway crashed or was terminated unexpectedly", "Run `openclaw doctor` for diagnostics.",
+         "Start it with `openclaw gateway run` or check `openclaw gateway status`."]
+
+
+def test_a_cli_hint_is_no_unexplained_fault_with_or_without_a_time_before_it() -> None:
+    for hint in HINTS:
+        for line in (hint, f"2026-05-02T09:00:01.000Z {hint}", f"2026-05-02 09:00:01 {hint}"):
+            assert analyze_text(line).unexplained.count == 0, line
+
+
+def test_the_close_the_hint_follows_is_still_read_on_its_own_line() -> None:
+    at = "2026-05-02T09:00:01.000Z "
+    lines = [at + CLOSE_1006, at + "Possible causes:", *(at + hint for hint in HINTS[:1]), at + HINTS[2]]
+    assert [e.kind for e in parse_text_lines(lines)][0] == "gateway.closed"
+    assert rules(*lines) == ["RC11"]  # (the bare close's low-confidence guess, as without the hints)
+
+
+def test_prose_that_says_the_gateway_became_unreachable_still_counts() -> None:
+    assert analyze_text("2026-05-02T09:00:01.000Z Gateway became unreachable after the upgrade").unexplained.count == 1
+    assert analyze_text("Gateway crashed or was terminated unexpectedly at 09:01 and restarted").unexplained.count == 1
