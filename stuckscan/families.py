@@ -1669,6 +1669,16 @@ FAMILIES: tuple[Family, ...] = (
         r" timeoutMs=(?P<timeoutMs>\d+)\s*$",
         values={"channel": {"": "weixin"}},
     ),
+    # n55. The same monitor's console line (Tencent/openclaw-weixin src/monitor/monitor.ts, through the channel runtime's
+    # log, every build from v1.0.1 to v2.4.2): "weixin monitor started (<baseUrl>, account=<id>)", written once the
+    # host's channel runtime is there and just before its long-poll loop, which ends only on the account's abort (a
+    # failed poll is caught, logged as "weixin getUpdates error|failed ... (<n>/3)" and retried; a poll that gets
+    # through logs nothing). Read as the channel receiving again, as Zalo's "polling loop started" is: an earlier
+    # failure it follows is healed (RC18), a failure logged after it still counts.
+    _searched(
+        "channel.polling_started", "info", "weixin monitor started (",
+        r"(?P<channel>weixin) monitor started \((?P<baseUrl>[^\s,()]{1,300}), account=(?P<account>[^\s()]{1,200})\)\s*$",
+    ),
     # The account's stop, in the official Feishu/Lark plugin (larksuite/openclaw-lark src/channel/plugin.ts, stopAccount,
     # info): "stopping feishu[<account>]" then "stopped feishu[<account>]" (f3017, a gateway restart); and the XMPP channel
     # plugin's abort listener (info): "[<account>] XMPP connection stopping". The channel stopping, no fault.

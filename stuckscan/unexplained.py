@@ -36,6 +36,14 @@ FAULT_WORDS = re.compile(
     r"aborted|cannot connect|could not connect|no connection available|disconnected)\b(?!=)",  # (not a field's name: "failed=0")
     re.IGNORECASE,
 )
+# The CLI's hints under a gateway call's 1006 close (src/gateway/transport-error.ts, createGatewayCloseTransportError, stored
+# id 70220000459): a "Possible causes:" list printed under every 1006 whatever the cause, ending on "- Gateway process
+# stopped or became unreachable (confirm it is still running)" (older builds: "- Gateway crashed or was terminated
+# unexpectedly"), then "Run `openclaw doctor` for diagnostics.". Commentary that tells the user what to check next, not
+# a fault seen: the close above it is read on its own line (gateway.closed). A hint pasted with a time before it (a
+# terminal with timestamps) is the same hint. (n55)
+_CLI_HINT = re.compile(r"\A\W{0,4}(?:Gateway process stopped or became unreachable \(confirm it is still running\)"
+                       r"|Gateway crashed or was terminated unexpectedly)\s*\Z")
 SEVERE_LEVELS = frozenset({"error", "fatal", "critical"})
 WORDED_LEVELS = frozenset({None, "warn", "warning"})
 MAX_EXAMPLES = 5
@@ -295,7 +303,8 @@ def looks_like_fault(event: Event) -> bool:
         return True
     if level is None and event.shape.endswith("jsonl"):
         return False  # a whole record always states its level; the fast path never decodes one at INFO
-    return level in WORDED_LEVELS and FAULT_WORDS.search(event.message) is not None
+    return level in WORDED_LEVELS and FAULT_WORDS.search(event.message) is not None \
+        and _CLI_HINT.match(event.message) is None
 
 
 # What a CLI printed when it could not reach the gateway: a fault the user saw, whatever its cause. Left

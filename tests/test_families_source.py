@@ -1341,6 +1341,11 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("gateway/channels/openclaw-weixin", "INFO",
      "[123-im-bot] Monitor started: baseUrl=https://ilinkai.weixin.qq.com timeoutMs=35000", "channel.starting",
      {"channel": "weixin", "timeoutMs": 35000}),
+    # n55: the same monitor's console line, written just before its long-poll loop (src/monitor/monitor.ts): the
+    # channel receiving again.
+    ("openclaw-weixin", "INFO", "weixin monitor started (https://ilinkai.weixin.qq.com, account=123-im-bot)",
+     "channel.polling_started", {"channel": "weixin", "account": "123-im-bot",
+                                 "baseUrl": "https://ilinkai.weixin.qq.com"}),
     ("gateway/channels/feishu", "INFO", "stopping feishu[default]", "channel.stopping",
      {"channel": "feishu", "account": "default", "stage": "stopping"}),
     ("gateway/channels/feishu", "INFO", "stopped feishu[default]", "channel.stopping",
