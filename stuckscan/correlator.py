@@ -290,6 +290,10 @@ _WAITS_BY_NAME = re.compile(r"(?:^|\.)wait[A-Z]?\w*$|[a-z]Wait$")
 # A channel's ingress up again ("slack socket mode connected", "polling ingress started"): kept in an open gateway
 # episode, where RC18 reads a lone restart the channel came back from (times or none).
 INGRESS_BACK_KIND = "channel.polling_started"
+# The health monitor's word that an account it restarted held: healthy at every check for its 5-minute stability
+# window, its restart count reset ("[<ch>:<acct>] health-monitor: channel stable after <n> restart(s), resetting
+# counter"). Kept in an open gateway episode, where RC18 reads it as the heal of that account's restarts before it.
+CHANNEL_STABLE_KIND = "health.channel_stable"
 # A channel's polling runner that did not stop within its budget after a stall ("Polling runner stop timed out after
 # 15s; forcing restart cycle"): kept in an open gateway episode, where RC18 reads it beside the stall (only the
 # stop-timeout form: "polling runner stopped (...); restarting" is the watchdog's routine recycle).
@@ -314,7 +318,8 @@ CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
                                                  "codex.turn_cut", "model.auth_refresh_timeout",
                                                  "gateway.request_dispatched",
-                                                 INGRESS_BACK_KIND, RUNNER_STOP_KIND, "channel.starting",
+                                                 INGRESS_BACK_KIND, RUNNER_STOP_KIND, CHANNEL_STABLE_KIND,
+                                                 "channel.starting",
                                                  AUTH_WARMED_KIND, REPLAY_KIND, LOCK_RELEASED_KIND,
                                                  "channel.typing_ttl", "cli.exit_silent", "transcript.tool_result",
                                                  INBOUND_ACCEPTED_KIND, PLUGIN_TOOL_CALL_KIND, *PLUGIN_TOOL_END_KINDS} \
@@ -1390,7 +1395,7 @@ class Correlator:
             self._last_transport_failure[channel_of(event)] = moment
         if kind == INGRESS_BACK_KIND and len(self._first_ingress_up) < MAX_TRANSPORTS_TRACKED:
             self._first_ingress_up.setdefault(channel_of(event), event)
-        if (kind == INGRESS_BACK_KIND or kind == RUNNER_STOP_KIND and "stopTimeout" in event.fields) \
+        if (kind in (INGRESS_BACK_KIND, CHANNEL_STABLE_KIND) or kind == RUNNER_STOP_KIND and "stopTimeout" in event.fields) \
                 and self.open_episode is not None:
             self.open_episode.evidence.add(event)
         if kind in SERVING_KINDS and self.open_episode is not None and moment is not None \

@@ -1004,6 +1004,15 @@ FAMILIES: tuple[Family, ...] = (
         "health.check_failed", "warn", "health-monitor handoff exceeded ",
         r"health-monitor (?P<stage>handoff) exceeded (?P<timeoutMs>\d+)ms; abandoning delayed restart",
     ),
+    # The back-off build of the monitor (src/gateway/channel-health-monitor.ts, stored file id 51798208467, the one
+    # writing "consecutive: <n>"; n54) resets its count once a restarted account has been healthy at every check for
+    # its 5-minute stability window: "[<channel>:<account>] health-monitor: channel stable after <n> restart(s),
+    # resetting counter" (info). The heal of the restarts before it (RC18 reads it).
+    _searched(
+        "health.channel_stable", "info", "health-monitor: channel stable after ",
+        r"(?:\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*)?"
+        r"health-monitor: channel stable after (?P<restarts>\d+) restart",
+    ),
     # The same restart as the console prints it when the monitor's tag comes first and the channel second:
     # "[health-monitor] [telegram:default] restarting (reason: stale-socket)" (#37939).
     _searched(

@@ -591,6 +591,9 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"channel": "discord", "account": "default", "reason": "terminal-disconnect"}),
     ("health-monitor: check failed: TypeError: Cannot read properties of undefined", "health.check_failed",
      {"error": "TypeError: Cannot read properties of undefined"}),
+    # n54: the back-off build's heal of its restarts (stored file id 51798208467)
+    ("[zalo:default] health-monitor: channel stable after 2 restart(s), resetting counter", "health.channel_stable",
+     {"channel": "zalo", "account": "default", "restarts": 2}),
     # agent/embedded (src/agents/pi-embedded-runner/run.ts, later embedded-agent-runner/).
     ("[context-overflow-diag] sessionKey=agent:avery:feishu:direct provider=openai-codex/gpt-5.4 source=promptError "
      "messages=193 sessionFile=/home/u/.openclaw/agents/avery/sessions/s1.jsonl diagId=ovf-1 compactionAttempts=0 "

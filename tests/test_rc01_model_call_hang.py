@@ -1083,3 +1083,32 @@ def test_a_healthy_run_whose_tool_ended_stays_quiet(tmp_path: Path) -> None:
     path = tmp_path / "ok.log"
     path.write_text("".join(tslog_line(f"2026-11-20T{t}Z", sub, msg, level) + "\n" for t, sub, level, msg in lines))
     assert not analyze_paths([str(path)]).incidents
+
+
+# -- n54: the stuck-session recovery failing a turn whose session placement worker was terminal
+# (src/logging/diagnostic-stuck-session-recovery.runtime.ts: recoverTerminalSessionPlacementTurn is asked first; the
+# outcome is "status=failed action=fail_worker_turn reason=terminal_worker error=<the worker's error>")
+
+def _stall(kind: str, clock: str = "10:00:00.000", extra: str = "") -> str:
+    return (f"2026-05-01T{clock}Z [diagnostic] stalled session: sessionId=s-1 sessionKey=agent:main:main "
+            f"state=processing age=180s queueDepth=1 reason=active_work_without_progress "
+            f"classification=stalled_agent_run activeWorkKind={kind} {extra}lastProgressAge=180s recovery=checking")
+
+
+_DEAD_WORKER = ("2026-05-01T10:00:00.100Z [diagnostic] stuck session recovery outcome: status=failed "
+                "action=fail_worker_turn sessionId=s-1 sessionKey=agent:main:main reason=terminal_worker "
+                "error=Cloud worker process failed before completing the turn: worker admission deadline exceeded")
+
+
+def test_a_stall_the_recovery_found_on_a_terminal_worker_is_no_model_call_hang() -> None:
+    assert _primaries(_stall("embedded_run"), _DEAD_WORKER) == [None]
+    assert _primaries(_stall("model_call", extra="lastProgress=model_call:started "), _DEAD_WORKER) == [None]
+
+
+def test_the_same_stall_without_the_terminal_worker_outcome_stays_a_model_call_hang() -> None:
+    # (the healthy sequence of this reading: the recovery's other outcomes leave RC01 as it was)
+    assert _primaries(_stall("embedded_run")) == ["RC01"]
+    assert _primaries(_stall("model_call", extra="lastProgress=model_call:started ")) == ["RC01"]
+    # (a stall warned after the failed turn is a turn of its own)
+    later = _stall("model_call", "10:06:00.000", "lastProgress=model_call:started ")
+    assert _primaries(_stall("embedded_run"), _DEAD_WORKER, later) == [None, "RC01"]

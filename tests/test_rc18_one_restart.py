@@ -118,3 +118,53 @@ def test_a_healthy_sequence_at_consecutive_1_stays_as_today() -> None:
     two_lines = analyze_text(restart("zalo:default", "disconnected", "2026-02-03T03:30:06.000Z"),
                              restart("zalo:default", "disconnected"), up)
     assert rc18_severity(analyze_text(counted(3), up)) == rc18_severity(two_lines) == "warning"
+
+
+# -- n54: the monitor's own heal, "[<ch>:<acct>] health-monitor: channel stable after <n> restart(s), resetting
+# counter" (the same back-off build: logged once the restarted account has been healthy at every check for 5 min)
+
+def stable(n: int, account: str = "zalo:default", clock: str = "2026-02-03T04:11:06.000Z") -> str:
+    return (f"{clock} [health-monitor] [{account}] health-monitor: channel stable after {n} restart(s), "
+            "resetting counter")
+
+
+def test_a_counted_restart_the_monitor_then_found_stable_is_said_as_recovered_at_info() -> None:
+    analysis = analyze_text(counted(2), stable(2))
+    primary = analysis.episodes[0].primary
+    assert primary.rule.id == "RC18"  # (the restarts stay a loop; the loop ended)
+    assert rc18_severity(analysis) == "info"
+    assert primary.confidence.value == "low"
+    assert "stable after 2 restart(s)" in primary.summary and "came back" in primary.summary
+    assert "stopped delivering" not in primary.summary
+    # two restart lines of the account and its stable line after both: the same heal
+    two_lines = analyze_text(restart("zalo:default", "disconnected", "2026-02-03T03:30:06.000Z"),
+                             restart("zalo:default", "disconnected"), stable(2))
+    assert rc18_severity(two_lines) == "info"
+
+
+def test_a_restart_after_the_stable_line_or_a_failure_after_it_stays_a_loop_at_warning() -> None:
+    again = counted(1, clock="2026-02-03T05:11:06.000Z")
+    assert rc18_severity(analyze_text(counted(2), stable(2), again)) == "warning"
+    # (a stable line before the restarts heals none of them)
+    assert rc18_severity(analyze_text(stable(1, clock="2026-02-03T03:00:06.000Z"), counted(2))) == "warning"
+    # (another account's stable line says nothing of this one)
+    assert rc18_severity(analyze_text(counted(2), stable(2, "signal:home"))) == "warning"
+    # (nor does one account's heal cover another account still restarting)
+    assert rc18_severity(analyze_text(counted(2), counted(3, "signal:home"), stable(2))) == "warning"
+    no_listener = at("04:12:00", "Error: No active WhatsApp Web listener (account: default). Start the gateway, "
+                                 "then link WhatsApp")
+    assert rc18_severity(analyze_text(counted(2, "whatsapp:default"), stable(2, "whatsapp:default"),
+                                      no_listener)) == "warning"
+    # (the monitor's hourly limit hit on the way is a loop it counted, whatever followed)
+    limit = "2026-02-03T04:06:06.000Z [health-monitor] [zalo:default] health-monitor: hit 10 restarts/hour limit, skipping"
+    assert rc18_severity(analyze_text(counted(2), limit, stable(2))) == "warning"
+
+
+def test_a_healthy_sequence_with_the_stable_line_stays_quiet() -> None:
+    # the stable line alone (its restarts before the excerpt) is no fault
+    alone = analyze_text(stable(1))
+    assert rc18_severity(alone) is None and not alone.episodes
+    # one restart then stable: one restart, the monitor doing its job, as before
+    assert rc18_severity(analyze_text(counted(1), stable(1))) == "info"
+    up = "2026-02-03T04:05:16.000Z [zalo] [default] Zalo polling loop started timeout=30s"
+    assert rc18_severity(analyze_text(counted(1), up, stable(1))) is None

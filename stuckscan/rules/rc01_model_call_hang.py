@@ -286,6 +286,12 @@ def _no_tool_open(returned: list[Event], caps: list[Event]) -> str:
             f"timeout {before.total_seconds():.0f} s before)")
 
 
+def _terminal_worker(event: Event) -> bool:
+    """The stuck-session recovery's outcome for a turn whose placement worker was terminal (``status=failed
+    action=fail_worker_turn reason=terminal_worker error=<the worker's error>``)."""
+    return field_text(event, "reason") == "terminal_worker" or field_text(event, "action") == "fail_worker_turn"
+
+
 def detect(view: IncidentView) -> Candidate | None:
     compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout")
     # (a turn queued behind other active work while a compaction runs waits on the compaction, not its model call)
@@ -308,6 +314,17 @@ def detect(view: IncidentView) -> Candidate | None:
         lambda w: field_text(w, "activeWorkKind") == "embedded_run" and mid_turn_or_unknown(field_text(w, "lastProgress"))
         and not field_text(w, "activeTool") and stale_progress(w, view.thresholds.warn_seconds)
         and field_text(w, "reason") in ("", "active_work_without_progress"))
+    # (a stall warning the stuck-session recovery then answered with "status=failed action=fail_worker_turn
+    # reason=terminal_worker" was of a turn whose session placement worker had already failed or been torn down: the
+    # recovery checks that first, whatever the activity says (src/logging/diagnostic-stuck-session-recovery.runtime.ts,
+    # recoverTerminalSessionPlacementTurn), and fails the turn with the worker's own error. A dead worker process is
+    # no model call left hanging, so the warnings up to that outcome are no sign of one)
+    dead_worker = [e for e in view.events("recovery.outcome") if _terminal_worker(e)]
+    if dead_worker:
+        last_dead = max(event_order(e) for e in dead_worker)
+        strong = [w for w in strong if event_order(w) > last_dead]
+        started_only = [w for w in started_only if event_order(w) > last_dead]
+        unreported = [w for w in unreported if event_order(w) > last_dead]
     # A channel worker aborting a turn that ran past its own long budget, no tool seen: the same guess. So is a run
     # that used its whole time budget and ended with no answer (its failed end, or its lane task lasting the budget,
     # closing its run timeout).

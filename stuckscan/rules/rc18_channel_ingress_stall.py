@@ -496,6 +496,29 @@ def _routine_restart(view: EpisodeView, restart: Event) -> bool:
     return not (after or replays or later)
 
 
+def _monitor_found_stable(view: EpisodeView, restarts: list[Event]) -> list[Event]:
+    """The health monitor's own word that every account it restarted held afterwards: for each restarted account, a
+    "[<ch>:<acct>] health-monitor: channel stable after <n> restart(s), resetting counter" of that account after its
+    last restart (src/gateway/channel-health-monitor.ts, the back-off build: logged once the account has been healthy
+    at every check for its 5-minute stability window, its count of restarts in a row reset). Those stable lines, or
+    none when an account has none after its last restart (a restart after the stable line is a repeat of its own), or
+    when the channel fails again after the stable line in words of its own."""
+    stable = view.events("health.channel_stable")
+    if not restarts or not stable:
+        return []
+    found = []
+    for account in dict.fromkeys(channel_of(e) for e in restarts):
+        last = max((e for e in restarts if channel_of(e) == account), key=event_order)
+        heal = next((s for s in stable if channel_of(s) == account and event_order(s) > event_order(last)), None)
+        if heal is None:
+            return []
+        found.append(heal)
+    latest = max(found, key=event_order)
+    if any(event_order(e) > event_order(latest) for e in view.events(*STILL_FAILING_KINDS)):
+        return []
+    return found
+
+
 # The WhatsApp Web monitor's inbound watchdog closes a connection that had no message for its idle threshold (30
 # minutes; its own close, status 499) and reconnects: on a quiet account that is routine, whatever the idle count (a
 # quiet account receives nothing, so 97 or 118 minutes shows no lost message). A reconnect resets the idle clock, so
@@ -1205,6 +1228,15 @@ def detect(view: EpisodeView) -> Candidate | None:
     stall_note = stalls
     failed_once_only = False
     routine_restart = lone and total == 1 and _routine_restart(view, restarts[0])
+    # The monitor's restarts (a count past 1, or several restart lines) with, for every account restarted, its own
+    # "channel stable after <n> restart(s)" after the last restart, and nothing else failing: the loop ended and the
+    # channel held for the monitor's stability window. Said so, at info and low confidence; the restarts stay RC18
+    # (policy "one health-monitor restart": two restarts are a loop even when the channel came back).
+    healed = [] if lone or noted or limits or failed or auto or gave_up or stalls or exited or transport or held \
+        or hung_stops.all or start_loops or shared or addr_in_use or runner_hung \
+        else _monitor_found_stable(view, restarts)
+    if healed:
+        confidence = Confidence.LOW
     several_accounts = bool(total) and not lone and len(per_channel) > 1
     if routine_restart:
         summary = (f"The health monitor restarted {name} once ({', '.join(reasons) or 'no reason given'}), and "
@@ -1254,6 +1286,16 @@ def detect(view: EpisodeView) -> Candidate | None:
     elif lone:
         summary = f"{(list(dict.fromkeys(channel_of(e) for e in channel_port_taken)) or ['a channel'])[0].strip(':')} " \
                   "could not bind its port (EADDRINUSE); another process holds it"
+    elif healed:
+        counts = sorted({int(e.fields.get("restarts", 0)) for e in healed if e.fields.get("restarts")})
+        summary = ((f"The health monitor restarted {_accounts_named(per_channel)}" if several_accounts else
+                    f"The health monitor restarted {name}")
+                   + f" ({', '.join(reasons) or 'no reason given'}"
+                   + (f", its own count at {max(_consecutive(e) for e in counted)} restarts in a row" if counted else "")
+                   + f"), then found {'them' if several_accounts else 'it'} stable after "
+                   + f"{'/'.join(str(n) for n in counts) or 'its'} restart(s): healthy at every check for its 5-minute "
+                   "stability window, so the restart loop ended and the channel came back; messages sent to it while "
+                   "it was down may not have arrived")
     elif several_accounts:
         summary = (f"The health monitor restarted {_accounts_named(per_channel)} "
                    f"({', '.join(reasons) or 'no reason given'})")
@@ -1346,9 +1388,9 @@ def detect(view: EpisodeView) -> Candidate | None:
            if any(_lease_refused(e) for e in transport) and "polling lease" not in summary else "")
         + (f"; Slack reports {max(metric(e, 'activeConnections') for e in shared):.0f} socket-mode connections for "
            "the app, and hands each event to one of them" if shared else "")
-        + ("." if lone else ": the channels stopped delivering messages." if several_accounts
+        + ("." if lone or healed else ": the channels stopped delivering messages." if several_accounts
            else ": the channel stopped delivering messages."),
-        cite(restarts[:3], restarts[-1:], [n for _, n in noted[:1]], start_loops[-1:], view.events(CHANNEL_START_KIND)[:1]
+        cite(restarts[:3], restarts[-1:], healed[-1:], [n for _, n in noted[:1]], start_loops[-1:], view.events(CHANNEL_START_KIND)[:1]
              if start_loops else [], auto[-2:], gave_up[:1], limits[:1], failed[:1],
              addr_in_use[:1], stalls[:2], runner_hung[:1] if stalls else [], exited[:1], hung_stops.all[:2], transport[:2], shared[:1], held[:2]),
         onset=view.record.start,
@@ -1362,7 +1404,8 @@ def detect(view: EpisodeView) -> Candidate | None:
                                                            for e in exited)},
         # (one failure of the intake and nothing else: said, at info, so a blip the channel healed fails no CI)
         # (one health-monitor restart and nothing failing after it: the monitor doing its job, said at info)
-        severity=Severity.INFO if lone and (failed_once_only or routine_restart) else None,
+        # (restarts the monitor itself then found stable: a loop that ended, said at info)
+        severity=Severity.INFO if lone and (failed_once_only or routine_restart) or healed else None,
     )
 
 
