@@ -180,6 +180,14 @@ def channel_plugin(plugin: str | None, path: str | None = None) -> str | None:
 # A process-level crash line: an exception or rejection nothing caught ("Uncaught exception: Error: ...", "Unhandled
 # promise rejection: ..."), whose stack frames may follow it on lines of their own.
 CRASH_HEAD = re.compile(r"\b(?:uncaught exception|unhandled (?:promise )?rejection)\b", re.IGNORECASE)
+def bare_fetch_crash(event: Event) -> bool:
+    """The process ending on undici's bare ``Unhandled promise rejection: TypeError: fetch failed`` with nothing that
+    names whose fetch it was (families, p54): ``gateway.crashed`` unless a channel's own network failure beside it ties
+    it to that channel (RC18 reads it then, as the channel's exit; field policy "bare undici fetch failure as an
+    unhandled rejection")."""
+    return event.kind == "gateway.crashed" and str(event.fields.get("error") or "") == "TypeError: fetch failed"
+
+
 # The head of Node's own print of an exception nothing caught, on stderr with no logger's time, level or tag before it
 # ("Error: No mailbox is currently selected", "TypeError [ERR_X]: ..."): its stack frames follow on the next lines.
 BARE_ERROR_HEAD = re.compile(r"(?:[A-Z][A-Za-z]{0,40})?Error(?: \[[A-Z][A-Z0-9_]{1,60}\])?: \S")

@@ -26,6 +26,7 @@ from stuckscan._store import BlobSpill
 from stuckscan.channels import (
     SAME_START,
     START_LOOP_STARTS,
+    bare_fetch_crash,
     channel_of,
     channel_side_line,
     channel_subsystem,
@@ -1366,8 +1367,11 @@ class Correlator:
             changes.extend(self._on_session_evidence(event, names))
         elif kind in SHUTDOWN_CHANNEL_KINDS and self._closed_by_stop(event):
             pass  # (the stop's aftermath: no channel trouble, and the line stays read)
+        # (a bare undici fetch failure ending the process joins the channel trouble beside it: RC18 reads it as that
+        # channel's exit only when a channel's own network failure is in the episode; alone it stays gateway.crashed)
         elif kind in GATEWAY_TROUBLE_KINDS or (kind == "ws.response" and self._slow_response(event)) \
-                or warm_blocked_loop(event) or replay_all_failed(event) or discord_listener_timeout(event):
+                or warm_blocked_loop(event) or replay_all_failed(event) or discord_listener_timeout(event) \
+                or bare_fetch_crash(event):
             self._on_gateway_trouble(event)
         elif kind in LIFECYCLE_KINDS:
             changes.extend(self._on_lifecycle(event))

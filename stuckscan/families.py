@@ -2324,6 +2324,18 @@ FAMILIES: tuple[Family, ...] = (
     # the process. Only a network failure is read here (an AbortError is a restart's or a stop's doing), a client's
     # "Failed to connect ..." and a server's 5xx answer to a connect among them ("[DingTalk][__default__] Failed to
     # connect to DingTalk Stream: Request failed with status code 502", f1174).
+    # (p54) The same handler's line when the error is undici's bare "TypeError: fetch failed" and nothing after it
+    # names whose fetch it was: in the builds that write it (clawdbot 2026.1.x, openclaw before its transient-network
+    # guard caught every "fetch failed") the process exits right after it (src/infra/unhandled-rejections.ts;
+    # #14345, #3816), but the Telegram poll, its setMyCommands and getFile, the media download, model-provider
+    # requests and plugins all used fetch without their own catch (#13428, #4356, #14281, #55537), and the undici
+    # frames under it name none of them. So the gateway died and no channel is shown: gateway.crashed, a fault no
+    # rule judges, unless a channel's own network failure beside it or a channel frame under it ties it
+    # (rc18_channel_ingress_stall.bare_fetch_crash; field policy "bare undici fetch failure as an unhandled rejection").
+    _anchored(
+        "gateway.crashed", "error", "Unhandled promise rejection: ",
+        r"Unhandled promise rejection: (?P<error>TypeError: fetch failed)[ \t]*(?:\n\s*at [^\n]{0,300})*\s*",
+    ),
     _anchored(
         "channel.exited", "error", "Unhandled promise rejection: ",
         r"Unhandled promise rejection: (?P<error>(?:TypeError: fetch failed|[^\n]{0,300}?\b(?:getaddrinfo|ECONNRESET"

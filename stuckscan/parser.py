@@ -30,6 +30,7 @@ from stuckscan.channels import (
     STACK_FRAME_LINE,
     as_channel_failure,
     as_dingtalk_sdk_line,
+    bare_fetch_crash,
     channel_of_stack,
     shows_dingtalk,
 )
@@ -2229,7 +2230,8 @@ class LineParser:
             if event.kind == GENERIC_KIND:
                 event = self._ditto(event)
         if event.kind == GENERIC_KIND and (self._crash is not None or "ncaught" in event.message
-                                           or "nhandled" in event.message or _bare_error_head(event)):
+                                           or "nhandled" in event.message or _bare_error_head(event)) \
+                or bare_fetch_crash(event):  # (p54: its frames may name the channel whose fetch it was)
             event = self._crash_frame(event)
         elif self._crash is not None:
             self._crash = None

@@ -1296,9 +1296,11 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     # The WhatsApp watchdog's record with its minutes before the words, as pasted (#60378).
     ("web-heartbeat", "WARN", "minutesSinceLastMessage: 42, forcing reconnect",
      "channel.polling_stall", {"minutesSinceLastMessage": 42}),
-    # The unhandled-rejection handler ending the process on a network failure (src/infra/unhandled-rejections.ts).
+    # The unhandled-rejection handler ending the process on a network failure (src/infra/unhandled-rejections.ts); undici's
+    # bare "fetch failed" names no channel: the gateway crashed (p54, field policy "bare undici fetch failure as an
+    # unhandled rejection"), and RC18 reads it only beside a channel's own network failure.
     ("openclaw", "ERROR", "Unhandled promise rejection: TypeError: fetch failed",
-     "channel.exited", {"error": "TypeError: fetch failed"}),
+     "gateway.crashed", {"error": "TypeError: fetch failed"}),
     ("openclaw", "ERROR", "Unhandled promise rejection: Error: A request error occurred: getaddrinfo ENOTFOUND slack.com",
      "channel.exited", {"error": "Error: A request error occurred: getaddrinfo ENOTFOUND slack.com"}),
     # u49 census: channel lifecycle lines users paste. Zalo's ingress up (extensions/zalo/src/monitor.ts), Telegram's

@@ -147,11 +147,13 @@ def test_a_plugin_server_failing_to_bind_is_no_channel_ingress_stall() -> None:
 
 def test_an_unhandled_network_rejection_that_ends_the_gateway_is_a_channel_exit() -> None:
     crash = line("09:34:00", "Unhandled promise rejection: TypeError: fetch failed", "openclaw", "ERROR")
-    assert lone_confidence(analyze(crash)) == "low"  # alone: no line names the channel it escaped from
-    assert "process ended" in analyze(crash).episodes[0].primary.summary
+    # alone it names no channel (policy "bare undici fetch failure as an unhandled rejection", p54): the gateway died,
+    # an unjudged crash, not a channel's ingress stall
+    assert "RC18" not in rule_ids(analyze(crash))
     polled = line("09:33:59", "telegram getUpdates failed: HttpError: Network request for 'getUpdates' failed!",
                   "telegram/api", "ERROR")
     assert lone_confidence(analyze(polled, crash)) == "medium"
+    assert "uncaught network failure" in analyze(polled, crash).episodes[0].primary.summary
     # near misses: a restart's abort, and the later builds' guard that keeps the process running
     aborted = line("09:34:00", "Unhandled promise rejection: AbortError: This operation was aborted", "openclaw", "ERROR")
     assert "RC18" not in rule_ids(analyze(aborted))

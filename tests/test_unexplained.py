@@ -422,7 +422,7 @@ def test_the_u48_census_templates_are_faults_no_rule_judges(tmp_path: Path) -> N
                       "ageMs=9").kind == "lock.timeout"
     assert _one_event("Embedded agent failed before reply: Request was aborted").kind == "run.request_aborted"
     assert _one_event("Embedded agent failed before reply: HTTP 500: Internal Server Error").kind == "generic"
-    assert _one_event("Unhandled promise rejection: TypeError: fetch failed").kind == "channel.exited"
+    assert _one_event("Unhandled promise rejection: TypeError: fetch failed").kind == "gateway.crashed"
     assert _one_event("Timed out after 60s waiting for the browser to start").kind == "generic"
 
 
@@ -698,3 +698,12 @@ def test_held_media_attempts_are_bounded_per_capability() -> None:
     assert unexplained.count == 100 - MAX_PENDING_PER_KEY
     heals.flush()
     assert unexplained.count == 100 and not heals.pending
+
+
+def test_a_bare_undici_fetch_failure_ending_the_process_is_an_unjudged_crash(tmp_path: Path) -> None:
+    # p54, field policy "bare undici fetch failure as an unhandled rejection": the guard exits after
+    # "Unhandled promise rejection:", but undici's bare "fetch failed" names no channel: a crash no rule judges
+    lines = [("clawdbot", "ERROR", "Unhandled promise rejection: TypeError: fetch failed")]
+    for result in _analyzed_both_ways(tmp_path, lines):
+        assert not result.incidents and not result.episodes
+        assert result.unexplained.count == 1 and set(result.unexplained.kinds) == {"gateway.crashed"}

@@ -13,6 +13,7 @@ from stuckscan.channels import (
     CHANNEL_RECONNECT_KIND,
     RESUME_SCHEDULED,
     UNHANDLED_REJECTION,
+    bare_fetch_crash,
     channel_from_subsystem,
     channel_of,
     channel_of_url,
@@ -229,8 +230,10 @@ RULE = Rule(
      "account_inactive|invalid_auth|token_revoked|...`; Telegram's `Call to '<method>' failed! (401: Unauthorized)`, the "
      "bot token refused): medium confidence from one line",
      "the gateway process ending on a network failure nothing caught (`[openclaw] Unhandled promise rejection: "
-     "TypeError: fetch failed`, builds before the transient-network guard) as a channel's exit: low confidence alone "
-     "(no line names the channel it escaped from), medium after a channel transport's own error",
+     "Error: ... getaddrinfo ENOTFOUND ...`, builds before the transient-network guard) as a channel's exit: low "
+     "confidence alone, medium after a channel transport's own error; undici's bare `TypeError: fetch failed` names "
+     "no channel and counts only beside a channel's own network failure or over a channel frame (alone: an unjudged "
+     "crash)",
      "an uncaught crash whose stack frames run through a channel's code (its plugin folder, an `email` plugin's too, or "
      "a client library only a channel bundles), after `Uncaught exception:` or as Node's own bare print of the error "
      "with its frames right after it (`Error: No mailbox is currently selected`, `at Timeout.checkEmail (.../extensions/"
@@ -412,6 +415,31 @@ def _tied_to_starts(timeouts: list[Event], starts: list[Event]) -> list[Event]:
 
 _ABORTED = re.compile(r"AbortError|\baborted\b|operation was aborted", re.IGNORECASE)
 _ERROR_JSON = re.compile(r'"statusCode":\s*(?P<status>\d{3}).*?"message":\s*"(?P<message>[^"\\]{1,120})"', re.DOTALL)
+
+
+# A channel's own report of a request failing on the network: the line that ties a bare fetch failure ending the
+# process to that channel ("telegram setMyCommands failed: HttpError: Network request for 'setMyCommands' failed!").
+_NETWORK_FAILURE = re.compile(r"Network request for|fetch failed|\bECONN[A-Z]{1,10}\b|\bETIMEDOUT\b|\bENOTFOUND\b"
+                              r"|\bEAI_AGAIN\b|socket hang up|getaddrinfo", re.IGNORECASE)
+# How far from such a line a bare fetch crash is still beside it: in time when both are dated, else in lines.
+FETCH_CRASH_TIE = timedelta(seconds=120)
+FETCH_CRASH_TIE_LINES = 30
+
+
+def _tied_fetch_crashes(view: EpisodeView) -> list[Event]:
+    """The bare ``Unhandled promise rejection: TypeError: fetch failed`` lines of the episode that a channel's own
+    network failure beside them ties to that channel, read as its exit (as before p54); one with no such line names no
+    channel and stays an unjudged crash (field policy "bare undici fetch failure as an unhandled rejection": f644,
+    f5738 apart from f642, f2055, f5057)."""
+    failures = [e for e in view.events("channel.transport_error") if _NETWORK_FAILURE.search(e.message)]
+
+    def beside(crash: Event, failure: Event) -> bool:
+        if crash.time is not None and failure.time is not None:
+            return abs(crash.time - failure.time) <= FETCH_CRASH_TIE
+        return crash.source == failure.source and abs(crash.line - failure.line) <= FETCH_CRASH_TIE_LINES
+
+    return [replace(e, kind="channel.exited") for e in view.events("gateway.crashed")
+            if bare_fetch_crash(e) and any(beside(e, f) for f in failures)]
 
 
 def _process_ended(event: Event) -> bool:
@@ -1089,7 +1117,7 @@ def detect(view: EpisodeView) -> Candidate | None:
     # (its own reconnect, the status-499 close the watchdog asked for, is no failure either)
     if routine and not trouble:
         stalls, auto, self_looping = [], [], []
-    exited = _exits_told_once(view.events("channel.exited"))
+    exited = _exits_told_once(view.events("channel.exited") + _tied_fetch_crashes(view))
     # (a daemon's start held by another instance's lock that it then acquired: the start went on)
     exited = [e for e in exited if not (_blocked_start(e) and _up_again_after(view, e))]
     # (a channel plugin reported not loaded whose channel then started, came up or took a message in: a loaded plugin
