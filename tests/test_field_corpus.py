@@ -197,3 +197,48 @@ def test_a_case_number_selects_that_case_only() -> None:
     assert _names_case("f740", "f740-docker-run-timeout-gateway-keeps-lock")
     assert not _names_case("f74", "f740-docker-run-timeout-gateway-keeps-lock")  # a number is never a prefix
     assert _names_case("gateway-keeps", "f740-docker-run-timeout-gateway-keeps-lock")
+
+
+# The corpus's first rule: the same lines get the same label, whatever a thread adds beside them (what only the
+# thread knows stays in threadConclusion). Two pastes of one template differ in their times, ids, list markers and
+# stack-frame positions; with those set aside, two cases whose lines are the same must carry the same label.
+_PASTE_NOISE = (
+    (re.compile(r"^(?:[-*>•]|\d+[.)])\s+"), ""),
+    (re.compile(r"\d{4}-\d\d-\d\d[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?"), ""),
+    (re.compile(r"\b\d\d:\d\d:\d\d(?:\.\d+)?\b"), ""),
+    (re.compile(r"[0-9a-f]{8}-[0-9a-f-]{27,}"), "<id>"),
+    (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{6,}\b"), "<id>"),
+)
+
+
+def _lines_without_paste_noise(case: Case) -> frozenset[str]:
+    kept = set()
+    for line in case.log.read_text(encoding="utf-8").splitlines():
+        text = line.strip()
+        for pattern, replacement in _PASTE_NOISE:
+            text = pattern.sub(replacement, text)
+        text = _SPACES.sub(" ", text).strip()
+        if len(text) >= 12 and not text.startswith("at "):  # a stack frame's position differs by build
+            kept.add(text)
+    return frozenset(kept)
+
+
+def test_the_same_lines_get_the_same_label() -> None:
+    by_lines: dict[frozenset[str], list[Case]] = {}
+    for case in CASES:
+        by_lines.setdefault(_lines_without_paste_noise(case), []).append(case)
+    split = {tuple(case.name for case in cases): {(case.primary, case.benign) for case in cases}
+             for cases in by_lines.values() if len({(case.primary, case.benign) for case in cases}) > 1}
+    assert not split, split
+
+
+def test_paste_noise_is_set_aside_but_numbers_that_decide_are_kept(tmp_path: Path) -> None:
+    whole = CASES[0]
+    first, second, third = tmp_path / "a.log", tmp_path / "b.log", tmp_path / "c.log"
+    first.write_text("2026-05-02T10:00:01.123Z [diagnostic] lane wait exceeded: lane=session:abc123 waitedMs=4000\n"
+                     "    at node:internal/deps/undici/undici:14900:13\n", encoding="utf-8")
+    second.write_text("- 10:00:01 [diagnostic] lane wait exceeded: lane=session:def456 waitedMs=4000\n"
+                      "    at node:internal/deps/undici/undici:16416:13\n", encoding="utf-8")
+    third.write_text("10:00:01 [diagnostic] lane wait exceeded: lane=session:def456 waitedMs=90000\n", encoding="utf-8")
+    a, b, c = (_lines_without_paste_noise(dataclasses.replace(whole, log=path)) for path in (first, second, third))
+    assert a == b and a != c
