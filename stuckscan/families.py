@@ -2380,6 +2380,20 @@ FAMILIES: tuple[Family, ...] = (
         r"\[(?P<account>[^\[\]\s]{1,100})\] (?P<error>[^\n]{0,300}?\b(?:[Ff]ailed to connect|ETIMEDOUT|ECONNRESET"
         r"|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|socket hang up|fetch failed)\b[^\n]{0,300})",
     ),
+    # (p55) Every other line of the same handler's continuing branch, "[openclaw] Non-fatal unhandled rejection
+    # (continuing): <err>" (console.warn, src/infra/unhandled-rejections.ts: a transient network, SQLite or file-watch
+    # error, undici's bare "TypeError: fetch failed" among them), and its twin in the uncaughtException handler of
+    # src/index.ts and src/cli/run-main.ts, "[openclaw] Non-fatal uncaught exception (continuing): <err>" (console.warn,
+    # once the handler checks isBenignUncaughtExceptionError: EPIPE, EIO and network codes such as ECONNREFUSED,
+    # ENOTFOUND, ETIMEDOUT). The guard chose not to exit and says so: the process goes on, no session is held and the
+    # error names no channel (a named one is channel.transport_error above), so neither a stall nor an unexplained
+    # fault (NOT_A_STALL_KINDS); the exiting branch's own words, "Unhandled promise rejection:" and "Uncaught
+    # exception:", stay gateway.crashed or channel.exited. Field policy "core-only crash on the exit path".
+    _anchored(
+        "gateway.nonfatal_error", "warn",
+        ("Non-fatal unhandled rejection (continuing): ", "Non-fatal uncaught exception (continuing): "),
+        r"Non-fatal (?P<what>unhandled rejection|uncaught exception) \(continuing\):[ \t]*(?P<error>[^\n]{0,300})",
+    ),
     # The Discord listener's timeout (extensions/discord/src/monitor/listeners.ts): "discord handler timed out after
     # <n> seconds[ (<context k=v>)]" (error), "discord handler canceled after timeout[ (...)]" (warn), "discord
     # handler failed after timeout: <err>[ (...)]" (error): the inbound turn outlived the listener.

@@ -277,6 +277,10 @@ NOT_A_STALL_KINDS = frozenset({
     # renamed: it recovers by itself, and its give-up is its own line; no session is held. The t53b source audit;
     # f446 and f2291, an advertiser restarting on every boot, are labelled with no RC17 or RC18)
     "discovery.advertise_failed", "discovery.readvertise", "discovery.name_conflict",
+    # (p55: the process guard's continuing branch, "Non-fatal unhandled rejection|uncaught exception (continuing):
+    # <err>": the guard kept the process running on purpose and no session is held; a channel it names is
+    # channel.transport_error, the exiting branch's words gateway.crashed)
+    "gateway.nonfatal_error",
     # (the t53c source audit: the skills watcher failing or disabled for want of file handles, after which skills are
     # refreshed as a session or turn is prepared; a paired device asking for a wider role or scopes, refused until an
     # operator approves it. No run waits on either)

@@ -1429,6 +1429,11 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
     ("plugins", "WARN", "bonjour: disabling mDNS \u2014 networkInterfaces() unavailable in this environment: SystemError "
      "[ERR_SYSTEM_ERROR]: A system error occurred: uv_interface_addresses returned Unknown system error 1",
      "discovery.advertiser_disabled", {"what": "disabling mDNS"}),
+    # (p55) the guards' continuing branch (src/infra/unhandled-rejections.ts, src/index.ts, src/cli/run-main.ts, warn)
+    ("openclaw", "WARN", "Non-fatal unhandled rejection (continuing): TypeError: fetch failed", "gateway.nonfatal_error",
+     {"what": "unhandled rejection", "error": "TypeError: fetch failed"}),
+    ("openclaw", "WARN", "Non-fatal uncaught exception (continuing): Error: write EPIPE", "gateway.nonfatal_error",
+     {"what": "uncaught exception", "error": "Error: write EPIPE"}),
     # (t53b) src/index.ts and src/infra/unhandled-rejections.ts: the process ending on a ciao error the plugin missed
     ("openclaw", "ERROR", "Unhandled promise rejection: CIAO ANNOUNCEMENT CANCELLED", "gateway.crashed",
      {"error": "CIAO ANNOUNCEMENT CANCELLED", "ciaoError": "CIAO ANNOUNCEMENT CANCELLED"}),

@@ -652,6 +652,9 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     # the unhandled-rejection handler ending the process on the agent core's listener check (f2351, f2375)
     ("Unhandled promise rejection: Error: Agent listener invoked outside active run", "gateway.crashed",
      {"error": "Agent listener invoked outside active run"}),
+    # (p55) the same guards going on after a transient error, on purpose: no stall and no unexplained fault
+    ("Non-fatal unhandled rejection (continuing): Error: SQLITE_BUSY: database is locked", "gateway.nonfatal_error",
+     {"what": "unhandled rejection", "error": "Error: SQLITE_BUSY: database is locked"}),
     # `openclaw gateway restart` giving up on its health wait (f468, f1582, f1919)
     ("Timed out after 60s waiting for gateway port 18789 to become healthy.", "gateway.restart_health_timeout",
      {"timeoutSeconds": 60, "port": 18789}),

@@ -426,6 +426,32 @@ def test_the_u48_census_templates_are_faults_no_rule_judges(tmp_path: Path) -> N
     assert _one_event("Timed out after 60s waiting for the browser to start").kind == "generic"
 
 
+def test_the_guards_non_fatal_lines_are_no_stall_and_no_unexplained_fault(tmp_path: Path) -> None:
+    # p55: src/infra/unhandled-rejections.ts (and the uncaughtException handler of src/index.ts / src/cli/run-main.ts)
+    # logs "Non-fatal unhandled rejection|uncaught exception (continuing): <err>" at warn and keeps the process
+    # running: the gateway chose to go on, so the lines are neither a stall nor a fault no rule explains
+    lines = [
+        ("openclaw", "WARN", "Non-fatal unhandled rejection (continuing): TypeError: fetch failed"),
+        ("openclaw", "WARN", "Non-fatal uncaught exception (continuing): Error: write EPIPE"),
+        ("openclaw", "WARN", "Non-fatal unhandled rejection (continuing): Error: SQLITE_BUSY: database is locked"),
+    ]
+    log = tmp_path / "gateway.log"
+    log.write_text("".join(tslog_line(f"2026-05-02T10:00:0{i}.000Z", sub, msg, level) + "\n"
+                           for i, (sub, level, msg) in enumerate(lines)), encoding="utf-8")
+    for analyze in (analyze_paths, analyze_paths_fast):
+        result = analyze([str(log)])
+        assert result.unexplained.count == 0, analyze
+        assert not result.incidents and not result.episodes
+    code, output = _scan(log)
+    assert "Unexplained fault lines" not in output and "not an all-clear" not in output
+    # the exiting branch's words stay a crash, and a channel the continuing line names stays that channel's failure
+    assert _one_event("Non-fatal unhandled rejection (continuing): TypeError: fetch failed").kind == \
+        "gateway.nonfatal_error"
+    assert _one_event("Uncaught exception: Error: write EPIPE").kind != "gateway.nonfatal_error"
+    assert _one_event("Non-fatal unhandled rejection (continuing): Error: [DingTalk][__default__] Failed to connect to "
+                      "DingTalk Stream: connect ETIMEDOUT 10.0.0.1:443").kind == "channel.transport_error"
+
+
 def _one_event(message: str) -> Event:
     from stuckscan.parser import ParseOptions, parse_text_lines
 
