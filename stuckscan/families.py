@@ -2388,11 +2388,12 @@ FAMILIES: tuple[Family, ...] = (
     # ENOTFOUND, ETIMEDOUT). The guard chose not to exit and says so: the process goes on, no session is held and the
     # error names no channel (a named one is channel.transport_error above), so neither a stall nor an unexplained
     # fault (NOT_A_STALL_KINDS); the exiting branch's own words, "Unhandled promise rejection:" and "Uncaught
-    # exception:", stay gateway.crashed or channel.exited. Field policy "core-only crash on the exit path".
+    # exception:", stay gateway.crashed or channel.exited. Field policy "core-only crash on the exit path". A write-up
+    # that quotes it without "(continuing)" (f2063) is read the same: no OpenClaw line begins "Non-fatal" otherwise.
     _anchored(
         "gateway.nonfatal_error", "warn",
-        ("Non-fatal unhandled rejection (continuing): ", "Non-fatal uncaught exception (continuing): "),
-        r"Non-fatal (?P<what>unhandled rejection|uncaught exception) \(continuing\):[ \t]*(?P<error>[^\n]{0,300})",
+        ("Non-fatal unhandled rejection", "Non-fatal uncaught exception"),
+        r"Non-fatal (?P<what>unhandled rejection|uncaught exception)(?: \(continuing\))?:[ \t]*(?P<error>[^\n]{0,300})",
     ),
     # The Discord listener's timeout (extensions/discord/src/monitor/listeners.ts): "discord handler timed out after
     # <n> seconds[ (<context k=v>)]" (error), "discord handler canceled after timeout[ (...)]" (warn), "discord

@@ -434,9 +434,10 @@ def test_the_guards_non_fatal_lines_are_no_stall_and_no_unexplained_fault(tmp_pa
         ("openclaw", "WARN", "Non-fatal unhandled rejection (continuing): TypeError: fetch failed"),
         ("openclaw", "WARN", "Non-fatal uncaught exception (continuing): Error: write EPIPE"),
         ("openclaw", "WARN", "Non-fatal unhandled rejection (continuing): Error: SQLITE_BUSY: database is locked"),
+        ("openclaw", "WARN", "Non-fatal unhandled rejection: TypeError: fetch failed"),  # quoted shortened (f2063)
     ]
     log = tmp_path / "gateway.log"
-    log.write_text("".join(tslog_line(f"2026-05-02T10:00:0{i}.000Z", sub, msg, level) + "\n"
+    log.write_text("".join(tslog_line(f"2026-05-02T10:00:{i:02d}.000Z", sub, msg, level) + "\n"
                            for i, (sub, level, msg) in enumerate(lines)), encoding="utf-8")
     for analyze in (analyze_paths, analyze_paths_fast):
         result = analyze([str(log)])
