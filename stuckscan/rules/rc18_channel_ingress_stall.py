@@ -142,8 +142,14 @@ def _no_restart_cure(context: FixContext) -> bool:
         or _inbound_unauthorized(context)
 
 
+def _found_stable(context: FixContext) -> bool:
+    """The monitor's restarts ended with the channel found stable (n54's healed loop): the channel is up again, so a
+    restart of it has nothing left to do; what may still help is what keeps the loop from coming back."""
+    return bool(context.fact("healed"))
+
+
 def _restart_may_help(context: FixContext) -> bool:
-    return _not_closed_for_good(context) and not _no_restart_cure(context)
+    return _not_closed_for_good(context) and not _no_restart_cure(context) and not _found_stable(context)
 
 
 def _restarted_by_monitor(context: FixContext) -> bool:
@@ -367,7 +373,8 @@ RULE = Rule(
          "not retry, and the messages it carried are lost unless the channel fetches what it missed after the start; "
          "ask the senders to send them again.", _deliveries_lost,
          "the channel's webhook deliveries were refused on the gateway's port"),
-     Fix("Restart the channel or the gateway.", _restart_may_help, "the channel can come back on a restart"),
+     Fix("Restart the channel or the gateway.", _restart_may_help,
+         "the channel can come back on a restart, and has not come back on its own"),
      Fix("Upgrade (PR #34113 fixes the multi-account stale-socket loop).", _stale_socket,
          "the restarts are for stale sockets"),
      Fix("Tune the health-monitor thresholds.", _restarted_by_monitor, "the channel can come back on a restart")),
@@ -1395,6 +1402,7 @@ def detect(view: EpisodeView) -> Candidate | None:
              addr_in_use[:1], stalls[:2], runner_hung[:1] if stalls else [], exited[:1], hung_stops.all[:2], transport[:2], shared[:1], held[:2]),
         onset=view.record.start,
         facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons, "shared_connections": bool(shared),
+               "healed": bool(healed),
                "plugin_not_loaded": any(e.fields.get("plugin") and not _claim_refused(e) for e in exited),
                "claimed_twice": any(_claim_refused(e) for e in exited),
                "poll_conflict": any(_poll_conflict(e) for e in transport), "listener_held": bool(held),
