@@ -646,7 +646,11 @@ def _drops_by_channel(events: list[Event]) -> Counter[tuple[str, str]]:
 # its own lines ("Connection failed: <err>", "WebSocket error: <err>", the plugin's "Gateway error: <err>"), so one
 # outage of 20 s shows failures at 0, 1, 3, 8 and 18 s: more than SAME_DROP apart, yet one drop healed by the back-off
 # (its upgrade waits up to 30 s, HANDSHAKE_TIMEOUT_MS, so an attempt's line may come that much after its step).
-BACKOFF_CHANNELS = frozenset({"qqbot"})
+# The WeChat plugin's long-poll monitor (Tencent/openclaw-weixin src/monitor/monitor.ts) retries a failed poll after
+# 2 s and, at its third failure in a row ("weixin getUpdates error|failed ... (3/3)"), writes "weixin getUpdates: 3
+# consecutive failures, backing off 30s", sleeps 30 s and goes on polling in the same loop (the count back at 0): a
+# (1/3)..(3/3) cycle is its back-off, not a give-up, and only the account's abort ends the loop.
+BACKOFF_CHANNELS = frozenset({"qqbot", "weixin"})
 BACKOFF_LONGEST_GAP = timedelta(seconds=60 + 30)
 # An outage healed only after longer than this is the channel's intake down on its own (see LONG_CHANNEL_STALL_SECONDS).
 BACKOFF_LONGEST_OUTAGE = timedelta(seconds=LONG_CHANNEL_STALL_SECONDS)
@@ -670,9 +674,12 @@ def _one_outage_healed(view: EpisodeView, lines: list[Event]) -> bool:
     accounts = {_qq_account(e) for e in timed}
     if len(accounts) != 1:
         return False  # (several accounts failing: no one account's outage)
-    account = accounts.pop()
+    account, channel = accounts.pop(), _channel_root(timed[0])
+    # (lines that name no account, as WeChat's console lines "weixin getUpdates error (<n>/3): ..." do: the start of
+    # that channel after them, whichever account it names; lines that name one: that account's start only)
     ready = [e for e in view.events("channel.polling_started")
-             if event_order(e) > event_order(timed[-1]) and _channel_root(e) in BACKOFF_CHANNELS and _qq_account(e) == account]
+             if event_order(e) > event_order(timed[-1]) and _channel_root(e) == channel
+             and (not account or _qq_account(e) == account)]
     return bool(ready) and (last is None or last <= times[-1])
 
 
