@@ -460,7 +460,12 @@ def _trajectory_record(obj: dict[str, Any], kind: str) -> Record:
 #   T+~120s  model.completed { aborted: true, idleTimedOut: true, timedOut: true,
 #                               externalAbort: false, usage: null }
 # Read as the records the export holds, with no time (the offset dates nothing); prose after "T+" is no row.
-_TRAJECTORY_ROW_TYPE = r"(?:" + "|".join(sorted(TRAJECTORY_AREAS)) + r")\.[a-z][a-z_]{1,40}(?:\.[a-z][a-z_]{1,40}){0,2}"
+# OpenClaw's runtime trajectory also records two "trace." types (src/trajectory/export.ts reads them back): the attempt's
+# end, trace.artifacts (finalStatus, aborted, externalAbort, timedOut, idleTimedOut, timedOutDuringCompaction,
+# timedOutDuringToolExecution, promptError, terminalError, lastToolError, ...), read as the same record's model.completed
+# and session.ended are; and trace.metadata (harness, model, config, plugins, skills: no fault), a row kept as a note.
+_TRAJECTORY_ROW_TYPE = r"(?:(?:" + "|".join(sorted(TRAJECTORY_AREAS)) + \
+    r")\.[a-z][a-z_]{1,40}(?:\.[a-z][a-z_]{1,40}){0,2}|trace\.(?:artifacts|metadata))"
 TRAJECTORY_ROW = re.compile(
     r"\s{0,8}~?T\+~?(?:\d{1,4}:\d\d(?::\d\d)?|\d{1,6}(?:\.\d{1,3})?(?:ms|min|[hms])?(?:\d{1,3}(?:\.\d{1,3})?[hms]){0,2})"
     r"\s+(?P<types>" + _TRAJECTORY_ROW_TYPE + r"(?:\s*,\s*" + _TRAJECTORY_ROW_TYPE + r"){0,7})"

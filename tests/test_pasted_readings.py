@@ -2479,9 +2479,9 @@ def test_the_wechat_plugins_poll_failures_pasted_without_its_tag_name_their_chan
                  "failed code=UND_ERR_CONNECT_TIMEOUT",
                  "weixin getUpdates failed: ret=-1 errcode=-1 errmsg=system error (2/3)"):
         assert _readings([line]) == _readings(["[openclaw-weixin] " + line]) == [("channel.transport_error", "weixin")]
-    # the monitor's start is no fault, tagged or not
+    # the monitor's start is no fault, tagged or not: the channel receiving again (n55)
     start = "weixin monitor started (https://ilinkai.weixin.qq.com, account=b0f5860fdecb-im-bot)"
-    assert _readings([start]) == _readings(["[openclaw-weixin] " + start]) == [("generic", None)]
+    assert _readings([start]) == _readings(["[openclaw-weixin] " + start]) == [("channel.polling_started", "weixin")]
 
 
 def test_one_untagged_wechat_poll_failure_then_a_served_message_reads_as_the_tagged_one() -> None:

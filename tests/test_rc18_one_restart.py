@@ -168,3 +168,32 @@ def test_a_healthy_sequence_with_the_stable_line_stays_quiet() -> None:
     assert rc18_severity(analyze_text(counted(1), stable(1))) == "info"
     up = "2026-02-03T04:05:16.000Z [zalo] [default] Zalo polling loop started timeout=30s"
     assert rc18_severity(analyze_text(counted(1), up, stable(1))) is None
+
+
+# -- n56: the fixes of a healed loop: the channel came back on its own, so no restart is advised; what keeps the loop
+# from coming back (the monitor's thresholds; the stale-socket upgrade when the restarts were for stale sockets) stays
+
+RESTART_FIX = "Restart the channel or the gateway."
+
+
+def rc18_fixes(analysis: Analysis) -> list[str]:
+    [finding] = [e.primary for e in [*analysis.incidents, *analysis.episodes] if e.primary and e.primary.rule.id == "RC18"]
+    return finding.fixes
+
+
+def test_a_loop_the_monitor_found_stable_is_not_told_to_restart_the_channel() -> None:
+    fixes = rc18_fixes(analyze_text(counted(2), stable(2)))
+    assert RESTART_FIX not in fixes
+    assert "Tune the health-monitor thresholds." in fixes
+    stale = rc18_fixes(analyze_text(restart("zalo:default", "stale-socket", "2026-02-03T03:30:06.000Z"),
+                                    restart("zalo:default", "stale-socket"), stable(2)))
+    assert RESTART_FIX not in stale
+    assert stale[0].startswith("Upgrade (PR #34113") and "Tune the health-monitor thresholds." in stale
+
+
+def test_a_loop_still_failing_keeps_the_restart_fix() -> None:
+    # (the other RC18 readings keep their fixes: a loop with no stable line, a restart after the stable line, one
+    # restart said at info)
+    assert rc18_fixes(analyze_text(counted(2)))[0] == RESTART_FIX
+    assert rc18_fixes(analyze_text(counted(2), stable(2), counted(1, clock="2026-02-03T05:11:06.000Z")))[0] == RESTART_FIX
+    assert rc18_fixes(analyze_text(restart("signal:home")))[0] == RESTART_FIX

@@ -95,3 +95,44 @@ def test_an_object_javascript_cannot_read_leaves_the_row_as_it_is() -> None:
 def test_a_huge_row_is_not_handed_to_json5() -> None:
     events = parse_text_lines(["T+1s model.completed { note: '" + "x" * 10_000 + "' }"])
     assert all(e.shape != "relative+trajectory" for e in events)
+
+
+# -- n56: the runtime trajectory's "trace." types (src/trajectory/export.ts reads them back): trace.artifacts, the
+# attempt's end with the same flags as model.completed and session.ended, is read as they are; trace.metadata (harness,
+# model, config: no fault) is a row kept as a note; another "trace." word is no row.
+
+ARTIFACTS = ("T+0      session.started, trace.metadata, prompt.submitted",
+             "T+~120s  trace.artifacts { finalStatus: 'aborted', aborted: true, idleTimedOut: true, timedOut: true,",
+             "                           externalAbort: false, usage: null }")
+
+
+def test_a_hand_typed_trace_artifacts_row_reads_as_the_attempts_end() -> None:
+    events = parse_text_lines(list(ARTIFACTS))
+    assert [(e.line, e.shape, e.message.split()[0]) for e in events] == [
+        (1, "relative+trajectory", "session.started"), (1, "relative+trajectory", "trace.metadata"),
+        (1, "relative+trajectory", "prompt.submitted"), (2, "relative+trajectory", "trace.artifacts")]
+    assert events[-1].kind == "llm.idle_timeout" and events[-1].fields["idleTimedOut"] is True
+    assert headline(*ARTIFACTS) == "RC01"
+    # (an external abort is no idle watchdog, as on model.completed)
+    (external,) = parse_text_lines(["T+2m trace.artifacts { aborted: true, idleTimedOut: true, externalAbort: true }"])
+    assert (external.shape, external.kind) == ("relative+trajectory", "generic")
+
+
+def test_a_healthy_hand_typed_trajectory_with_trace_rows_stays_quiet() -> None:
+    rows = ("T+0      session.started, trace.metadata { harness: { id: 'pi' }, model: { provider: 'openai' } }",
+            "T+14s    model.completed { aborted: false, idleTimedOut: false, timedOut: false }",
+            "T+15s    trace.artifacts { finalStatus: 'success', aborted: false, idleTimedOut: false,",
+            "                           timedOut: false, externalAbort: false }",
+            "T+15s    session.ended { status: 'success' }")
+    events = parse_text_lines(list(rows))
+    assert all(e.shape == "relative+trajectory" and e.kind == "generic" for e in events)
+    analysis = analyze_text(*rows)
+    assert not analysis.incidents and not analysis.episodes and analysis.unexplained.count == 0
+
+
+@pytest.mark.parametrize("line", [
+    "T+2m trace.artifacts was empty in the export",
+    "T+10s trace.spans { idleTimedOut: true }",  # (no trajectory type of OpenClaw's)
+])
+def test_other_trace_words_are_no_row(line: str) -> None:
+    assert all(e.shape != "relative+trajectory" for e in parse_text_lines([line]))

@@ -143,8 +143,14 @@ def _no_restart_cure(context: FixContext) -> bool:
         or _inbound_unauthorized(context)
 
 
+def _found_stable(context: FixContext) -> bool:
+    """The monitor's restarts ended with the channel found stable (n54's healed loop): the channel is up again, so a
+    restart of it has nothing left to do; what may still help is what keeps the loop from coming back."""
+    return bool(context.fact("healed"))
+
+
 def _restart_may_help(context: FixContext) -> bool:
-    return _not_closed_for_good(context) and not _no_restart_cure(context)
+    return _not_closed_for_good(context) and not _no_restart_cure(context) and not _found_stable(context)
 
 
 def _restarted_by_monitor(context: FixContext) -> bool:
@@ -370,7 +376,8 @@ RULE = Rule(
          "not retry, and the messages it carried are lost unless the channel fetches what it missed after the start; "
          "ask the senders to send them again.", _deliveries_lost,
          "the channel's webhook deliveries were refused on the gateway's port"),
-     Fix("Restart the channel or the gateway.", _restart_may_help, "the channel can come back on a restart"),
+     Fix("Restart the channel or the gateway.", _restart_may_help,
+         "the channel can come back on a restart, and has not come back on its own"),
      Fix("Upgrade (PR #34113 fixes the multi-account stale-socket loop).", _stale_socket,
          "the restarts are for stale sockets"),
      Fix("Tune the health-monitor thresholds.", _restarted_by_monitor, "the channel can come back on a restart")),
@@ -667,7 +674,11 @@ def _drops_by_channel(events: list[Event]) -> Counter[tuple[str, str]]:
 # its own lines ("Connection failed: <err>", "WebSocket error: <err>", the plugin's "Gateway error: <err>"), so one
 # outage of 20 s shows failures at 0, 1, 3, 8 and 18 s: more than SAME_DROP apart, yet one drop healed by the back-off
 # (its upgrade waits up to 30 s, HANDSHAKE_TIMEOUT_MS, so an attempt's line may come that much after its step).
-BACKOFF_CHANNELS = frozenset({"qqbot"})
+# The WeChat plugin's long-poll monitor (Tencent/openclaw-weixin src/monitor/monitor.ts) retries a failed poll after
+# 2 s and, at its third failure in a row ("weixin getUpdates error|failed ... (3/3)"), writes "weixin getUpdates: 3
+# consecutive failures, backing off 30s", sleeps 30 s and goes on polling in the same loop (the count back at 0): a
+# (1/3)..(3/3) cycle is its back-off, not a give-up, and only the account's abort ends the loop.
+BACKOFF_CHANNELS = frozenset({"qqbot", "weixin"})
 BACKOFF_LONGEST_GAP = timedelta(seconds=60 + 30)
 # An outage healed only after longer than this is the channel's intake down on its own (see LONG_CHANNEL_STALL_SECONDS).
 BACKOFF_LONGEST_OUTAGE = timedelta(seconds=LONG_CHANNEL_STALL_SECONDS)
@@ -691,9 +702,12 @@ def _one_outage_healed(view: EpisodeView, lines: list[Event]) -> bool:
     accounts = {_qq_account(e) for e in timed}
     if len(accounts) != 1:
         return False  # (several accounts failing: no one account's outage)
-    account = accounts.pop()
+    account, channel = accounts.pop(), _channel_root(timed[0])
+    # (lines that name no account, as WeChat's console lines "weixin getUpdates error (<n>/3): ..." do: the start of
+    # that channel after them, whichever account it names; lines that name one: that account's start only)
     ready = [e for e in view.events("channel.polling_started")
-             if event_order(e) > event_order(timed[-1]) and _channel_root(e) in BACKOFF_CHANNELS and _qq_account(e) == account]
+             if event_order(e) > event_order(timed[-1]) and _channel_root(e) == channel
+             and (not account or _qq_account(e) == account)]
     return bool(ready) and (last is None or last <= times[-1])
 
 
@@ -1423,6 +1437,7 @@ def detect(view: EpisodeView) -> Candidate | None:
              addr_in_use[:1], stalls[:2], runner_hung[:1] if stalls else [], exited[:1], hung_stops.all[:2], transport[:2], shared[:1], held[:2]),
         onset=view.record.start,
         facts={"eaddrinuse": bool(addr_in_use), "reasons": reasons, "shared_connections": bool(shared),
+               "healed": bool(healed),
                "plugin_not_loaded": any(e.fields.get("plugin") and not _claim_refused(e) for e in exited),
                "claimed_twice": any(_claim_refused(e) for e in exited),
                "poll_conflict": any(_poll_conflict(e) for e in transport), "listener_held": bool(held),
