@@ -2003,6 +2003,10 @@ class Correlator:
             del self.open[record.identity]
             return changes
         if self._is_healthy(event, record):
+            if record.opened_by == "signal" and retry_healed_idle_timeouts(record, event):
+                # (an idle timeout the runner retried on the same model, the run then ending well: no hang)
+                del self.open[record.identity]
+                return changes
             self._close(record, RecordStatus.HEALTHY, event, f"{_describe_healthy(event)}")
             changes.append(Change("closed", record, record.close_reason))
         return changes
@@ -2212,8 +2216,9 @@ class Correlator:
         record = self.open.get(UNATTRIBUTED)
         if record is None or record.warning_count or record.recoveries:
             return
-        if record.evidence.of("model.profile_timeout"):
-            # (a model call that ran out its timeout hung that long, whatever the failover rescued after it)
+        if record.evidence.of("model.profile_timeout") and not retry_healed_idle_timeouts(record, cleanup):
+            # (a model call that ran out its timeout hung that long, whatever the failover rescued after it; not one the
+            # idle watchdog retried on the same model that then ended well: the profile line is that retry's step)
             self._close(record, RecordStatus.HEALTHY, cleanup, _describe_healthy(cleanup))
             return
         if cleanup.time is not None and record.last_activity is not None and cleanup.time < record.last_activity:
@@ -3856,6 +3861,85 @@ def finished_normally(event: Event) -> bool:
     if event.kind == "session.state":
         return event.fields.get("state") == "idle"
     return event.kind in RUN_FINISHED_KINDS and not _failed_work(event)
+
+
+# The idle watchdog's same-model retry (src/agents/pi-embedded-runner/run/assistant-failover.ts, agent/embedded, warn):
+# "[llm-idle-timeout] <provider>/<model> produced no reply before the idle watchdog; retrying same model", logged when an
+# attempt timed out on its idle watchdog (timedOut and idleTimedOut) outside a compaction, with no fallback model
+# configured, on a run that can restart, under MAX_SAME_MODEL_IDLE_TIMEOUT_RETRIES (run/assistant-failure.ts): the run
+# re-issues the same call. No failover decision is logged for it; the rotation step before it prints "Profile <id> timed
+# out. Trying next account..." (newer builds "... idle timeout (model silent). ...") even when no other profile was there.
+SAME_MODEL_RETRY = "retrying same model"
+_FAULT_LEVELS = frozenset({"warn", "warning", "error", "fatal", "critical"})
+
+
+def retries_same_model(event: Event) -> bool:
+    """The idle watchdog's same-model retry line (:data:`SAME_MODEL_RETRY`)."""
+    action = event.fields.get("action")
+    return event.kind == "llm.idle_timeout" and isinstance(action, str) and action.startswith(SAME_MODEL_RETRY)
+
+
+def _retried_attempt_line(event: Event) -> bool:
+    """A line of the attempt a same-model retry answers: the watchdog's own readings (its error on the attempt's end,
+    the abort cause, the retry line) and the auth profile's timeout. Not the reply the user is told ("The model did not
+    produce a response before the model idle timeout": the run ended on it) nor a stream's first-event timeout (another
+    timer)."""
+    if event.kind == "embedded.agent_end":
+        return "LLM idle timeout" in f"{event.message} {event.fields.get('error') or ''}"
+    if event.kind == "llm.idle_timeout":
+        return "did not produce a response" not in event.message and "did not deliver a first SSE" not in event.message
+    return event.kind == "model.profile_timeout"
+
+
+def _run_ended_well(end: Event) -> bool:
+    """A run's own end with no abort or error (its end, its lane task done, its message processed, its session back to
+    idle on the run's completion, ``new=idle reason="run_completed"``): not an attempt's end, which a retry follows."""
+    if end.kind == "session.state":
+        return "idle" in (end.fields.get("new"), end.fields.get("state")) and end.fields.get("reason") == "run_completed"
+    return end.kind != "embedded.agent_end" and end.fields.get("stopReason") not in ("error", "aborted") \
+        and finished_normally(end)
+
+
+def retry_healed_idle_timeouts(record: IncidentRecord, end: Event) -> list[Event]:
+    """The idle-timeout lines of an incident that ``end`` closes, when the run retried the same model and ``end`` is
+    that run ending well, else none: no stall warning or recovery, at least one same-model retry line
+    (:func:`retries_same_model`), every warning or error line of the incident a reading of the attempts the retries
+    answer (:func:`_retried_attempt_line`) at or before the last retry, and ``end`` (after it) the same run: the runId
+    (else the sessionId) the lines name, when both name one; when the lines name neither, a run whose stated duration
+    reaches back to them (under way at the timeout). An idle timeout after the last retry (the retry timed out too), a
+    failover decision, an error end, the run's timeout, a stall warning, or no end leaves them a hang's."""
+    if record.warning_count or record.recoveries or not _run_ended_well(end):
+        return []
+    here = (end.source, end.line)
+    lines = sorted({(e.source, e.line): e for e in (*record.prelude, *record.evidence.all())
+                    if (e.source, e.line) != here}.values(), key=event_order)
+    retries = [e for e in lines if retries_same_model(e)]
+    if not retries or event_order(end) <= event_order(retries[-1]):
+        return []
+    last = event_order(retries[-1])
+    faults = [e for e in lines if e.level in _FAULT_LEVELS or _retried_attempt_line(e)]
+    if any(event_order(e) > last or not _retried_attempt_line(e) for e in faults):
+        return []
+    return faults if _same_run(faults, end) else []
+
+
+def _same_run(lines: list[Event], end: Event) -> bool:
+    """Whether ``end`` ends the run of ``lines`` (see :func:`retry_healed_idle_timeouts`)."""
+    named = False
+    for name in ("runId", "sessionId"):
+        theirs = {e.fields.get(name) for e in lines} - {None, ""}
+        ours = end.fields.get(name)
+        if theirs and ours:
+            if theirs != {ours}:
+                return False
+            named = True
+    if named:
+        return True
+    held = end.seconds.get("durationMs")
+    first = lines[0].time if lines else None
+    if held is None or first is None or end.time is None:
+        return False
+    return end.time - timedelta(seconds=held) <= first
 
 
 def _shortly_before(earlier: Event, later: Event, window: timedelta | None = None) -> bool:

@@ -1,0 +1,116 @@
+"""An LLM idle timeout that the runner retried on the same model, the same run then ending well, is no hung call.
+
+OpenClaw's run loop (src/agents/embedded-agent-runner/run/assistant-failure.ts, stored id 57790473081) allows a
+same-model retry when the attempt timed out on its idle watchdog (``timedOut && idleTimedOut``), outside a compaction,
+with no fallback model configured, on a run that can restart, under ``MAX_SAME_MODEL_IDLE_TIMEOUT_RETRIES``; the retry
+(assistant-failover.ts, stored id 61680906727) logs at warn "[llm-idle-timeout] <provider>/<model> produced no reply
+before the idle watchdog; retrying same model", after the rotation step's "Profile <id> timed out. Trying next
+account..." when no other profile was there. When every idle timeout of the run is answered so and the same run then
+ends well, RC01 says nothing; one the run ends on an error, its cap, a stall warning or no end after stays RC01.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stuckscan.analysis import analyze_paths
+from tests.conftest import tslog_line
+
+RUN = [
+    ("10:00:00.000", "agent/embedded", "DEBUG",
+     "embedded run start: runId=r1 sessionId=s1 provider=ollama model=qwen3:32b thinking=off messageChannel=telegram"),
+    ("10:02:00.100", "agent/embedded", "WARN", "Profile ollama:default timed out. Trying next account..."),
+    ("10:02:00.102", "agent/embedded", "WARN",
+     "[llm-idle-timeout] ollama/qwen3:32b produced no reply before the idle watchdog; retrying same model"),
+]
+ENDED_WELL = [
+    ("10:02:31.000", "agent/embedded", "DEBUG", "embedded run agent end: runId=r1 isError=false"),
+    ("10:02:31.010", "agent/embedded", "DEBUG",
+     "embedded run done: runId=r1 sessionId=s1 durationMs=151010 aborted=false"),
+    ("10:02:31.020", "diagnostic", "DEBUG",
+     "lane task done: lane=session:agent:main:telegram:direct:42 durationMs=151030 active=0 queued=0"),
+]
+# (with OPENCLAW_LOG_ABORT_SOURCES=1 the abort cause names the run and its session)
+ABORT_SOURCE = ("10:02:00.100", "agent/embedded", "WARN",
+                "[abort-source] runId=r1 sessionId=s1 source=llm-idle-timeout isTimeout=true idleTimeout=true "
+                "compactionTimeout=false external=false reason=<none> stack=<none>")
+
+
+def _headlines(tmp_path: Path, lines: list[tuple[str, str, str, str]]) -> list[list[str | None]]:
+    """Per form (console lines, then JSONL records), the incidents' primaries."""
+    console = tmp_path / "gateway.log"
+    console.write_text("".join(f"2026-05-01T{t}Z {level.lower()} [{sub}] {msg}\n" for t, sub, level, msg in lines))
+    jsonl = tmp_path / "openclaw-2026-05-01.log"
+    jsonl.write_text("".join(tslog_line(f"2026-05-01T{t}Z", sub, msg, level) + "\n" for t, sub, level, msg in lines))
+    return [[i.primary.rule.id if i.primary else None for i in analyze_paths([str(p)]).incidents]
+            for p in (console, jsonl)]
+
+
+def test_an_idle_timeout_the_same_model_retry_got_past_is_no_hang(tmp_path: Path) -> None:
+    assert _headlines(tmp_path, RUN + ENDED_WELL) == [[], []]
+    # (the abort cause naming the run: the same run's end closes it)
+    assert _headlines(tmp_path, [RUN[0], ABORT_SOURCE, RUN[2], *ENDED_WELL]) == [[], []]
+    # (its session back to idle is the run's end as well)
+    idle = ("10:02:31.010", "diagnostic", "DEBUG",
+            'session state: sessionId=s1 sessionKey=agent:main:main prev=processing new=idle reason="run_completed" '
+            "queueDepth=0")
+    assert _headlines(tmp_path, [RUN[0], ABORT_SOURCE, RUN[2], ENDED_WELL[0], idle]) == [[], []]
+
+
+def test_the_retried_idle_timeout_leaves_its_lines_read_short_of_a_stall(tmp_path: Path) -> None:
+    path = tmp_path / "gateway.log"
+    path.write_text("".join(f"2026-05-01T{t}Z {level.lower()} [{sub}] {msg}\n" for t, sub, level, msg in RUN + ENDED_WELL))
+    analysis = analyze_paths([str(path)])
+    assert not analysis.incidents and analysis.unexplained.count == 0
+
+
+@pytest.mark.parametrize("after", [
+    # the retry timed out too, and the run surfaced the timeout (f4998's shape)
+    [("10:04:14.000", "agent/embedded", "WARN", "Profile ollama:default timed out. Trying next account..."),
+     ("10:04:14.003", "agent/embedded", "WARN",
+      "embedded run failover decision: runId=r1 stage=assistant decision=surface_error reason=timeout "
+      "from=ollama/qwen3:32b profile=-"),
+     ("10:04:14.010", "agent/embedded", "DEBUG",
+      "embedded run done: runId=r1 sessionId=s1 durationMs=254010 aborted=false")],
+    # the run ended aborted
+    [("10:02:31.010", "agent/embedded", "DEBUG",
+      "embedded run done: runId=r1 sessionId=s1 durationMs=151010 aborted=true")],
+    # the run ran out its own time budget
+    [("10:10:00.000", "agent/embedded", "WARN", "embedded run timeout: runId=r1 sessionId=s1 timeoutMs=600000"),
+     ("10:10:00.010", "agent/embedded", "DEBUG",
+      "embedded run done: runId=r1 sessionId=s1 durationMs=600010 aborted=true")],
+    # the session stalled after the retry
+    [("10:04:30.000", "diagnostic", "WARN",
+      "stalled session: sessionId=s1 sessionKey=agent:main:main state=processing age=150s queueDepth=1 "
+      "reason=active_work_without_progress classification=stalled_agent_run activeWorkKind=model_call "
+      "lastProgress=model_call:started lastProgressAge=148s recovery=checking"),
+     ("10:05:31.010", "agent/embedded", "DEBUG",
+      "embedded run done: runId=r1 sessionId=s1 durationMs=331010 aborted=false")],
+    # no end in the excerpt
+    [],
+], ids=["retry-timed-out", "aborted", "run-timeout", "stall-warning", "no-end"])
+def test_an_idle_timeout_the_run_did_not_get_past_stays_a_hang(tmp_path: Path,
+                                                                after: list[tuple[str, str, str, str]]) -> None:
+    for form in _headlines(tmp_path, RUN + after):
+        assert form and form[0] == "RC01"
+
+
+def test_another_runs_end_does_not_heal_a_named_idle_timeout(tmp_path: Path) -> None:
+    other = [("10:02:31.010", "agent/embedded", "DEBUG",
+              "embedded run done: runId=r2 sessionId=s1 durationMs=151010 aborted=false")]
+    for form in _headlines(tmp_path, [RUN[0], ABORT_SOURCE, RUN[2], *other]):
+        assert form and form[0] == "RC01"
+
+
+def test_a_run_that_started_after_the_idle_timeout_does_not_heal_it(tmp_path: Path) -> None:
+    # (the lines name no run: only a run under way at the timeout, by its stated duration, is theirs)
+    later = [("10:02:31.010", "agent/embedded", "DEBUG",
+              "embedded run done: runId=r2 sessionId=s2 durationMs=5000 aborted=false")]
+    for form in _headlines(tmp_path, RUN[1:] + later):
+        assert form and form[0] == "RC01"
+
+
+def test_a_healthy_run_with_no_idle_timeout_stays_quiet(tmp_path: Path) -> None:
+    assert _headlines(tmp_path, [RUN[0], *ENDED_WELL]) == [[], []]
