@@ -69,6 +69,7 @@ from stuckscan.events import (
     RUN_BUDGET_FIELD,
     RUN_OVER_KINDS,
     RUN_TIMEOUT_ECHO,
+    RUN_TIMEOUT_ECHO_FIELD,
     SAME_FAILURE_SECONDS,
     SILENT_STREAK_FIELD,
     SKIP_AGES_KIND,
@@ -774,6 +775,13 @@ def _unmeasured_failover_task(event: Event) -> bool:
     return said.startswith("FailoverError:")
 
 
+def _states_no_error(event: Event) -> bool:
+    """A ``lane task error`` a paste kept without its error: only its lane and duration ("lane task error: lane=main
+    durationMs=133963"), nothing that says how the task failed."""
+    return event.kind == "lane.task_error" and not event.has("error") and not event.fields.get("words") \
+        and set(event.fields) <= {"lane", "durationMs"}
+
+
 FAILOVER_ECHO_LINES = 3  # (untimed paste: how far below its run timeout a failover decision is still its echo)
 
 
@@ -1304,8 +1312,14 @@ class Correlator:
             return event.feed_into(self)  # type: ignore[attr-defined,no-any-return]  # (each line counted as fed)
         if self.pending_timeouts and moment is None and kind != NOTE_KIND:
             self._count_paste_lines_after(event)
-        if kind != NOTE_KIND and kind not in LONE_TIMEOUT_COMPANIONS and not self._failover_after_its_run_timeout(event):
-            self._other_lines += 1  # (a line beside which a run timeout is no longer lone: see _expire_run_timeouts)
+        if kind != NOTE_KIND and kind not in LONE_TIMEOUT_COMPANIONS:
+            if self._failover_after_its_run_timeout(event):
+                # (one that states no reason opens no reading of its own: kept beside the timeout, it leaves it lone,
+                # lone_run_timeout; one that says reason=timeout is read by RC01 as a timeout failover, as before)
+                if event.fields.get("reason", event.fields.get("failoverReason")) is None:
+                    event.seconds[RUN_TIMEOUT_ECHO_FIELD] = 1.0
+            else:
+                self._other_lines += 1  # (a line beside which a run timeout is no longer lone: see _expire_run_timeouts)
         if kind == "liveness.work_item":
             # The liveness monitor's label for work open this long reads as a stall warning; younger work is fine.
             if event.seconds.get("age", 0.0) < self.thresholds.warn_seconds:
@@ -2404,10 +2418,10 @@ class Correlator:
         timeout``: the same runId, or, where either line's runId is missing or elided, the timeout a few lines above it
         in the same paste (untimed) or within :data:`RUN_TIMEOUT_ECHO` before it. The decision only names the reason of
         the run's own timeout, so it leaves that timeout lone (labelling policy "run timeout with a timeout failover
-        decision")."""
+        decision"). A decision a reporter condensed to its words ("decision=fallback_model from=<p>/<m>", no reason
+        and no error, f5839) is read so too: its reason is unknown, not another one, and its place names the run."""
         if event.kind not in ("model.fallback_decision", "embedded.failover") or not self.recent_run_timeouts \
-                or event.fields.get("reason", event.fields.get("failoverReason")) != "timeout" \
-                or _failover_names_a_hold(event):
+                or not _timeout_or_unstated_reason(event) or _failover_names_a_hold(event):
             return False
         run_id = usable_name(str(event.fields.get("runId", "")))
         for timeout in reversed(self.recent_run_timeouts):
@@ -2941,6 +2955,17 @@ class Correlator:
                 waiting.append(key)
         if not waiting and not timed_out and held is None and _unmeasured_failover_task(event):
             self._keep_run_failover_with_timeout(event)
+        if len(waiting) == 1 and not timed_out and _states_no_error(event) \
+                and self._spent_the_budget(event, (kept := self.pending_timeouts[waiting[0]]).event,
+                                           kept.event.seconds.get("timeoutMs") or 0.0, or_more=True):
+            # A task that held its lane the run's whole budget and failed at its timeout with no error written
+            # ("lane task error: lane=main durationMs=133963", f5839): the timed-out run's own end, kept with the
+            # timeout as _keep_run_failover_with_timeout keeps a FailoverError (policy "lone embedded run timeout": a
+            # lone timeout followed by its end is RC01, RC15 is not shown).
+            event.seconds[TIMED_OUT_RUN_FIELD] = kept.event.seconds["timeoutMs"]
+            if len(kept.followups) < MAX_TIMEOUT_FOLLOWUPS:
+                kept.followups.append(event)
+            return
         if len(waiting) == 1:
             ended = self.pending_timeouts.pop(waiting[0]).event
             budget = ended.seconds.get("timeoutMs")
@@ -4052,6 +4077,19 @@ def _failover_names_a_stuck_session(event: Event) -> bool:
     reason = event.fields.get("reason", event.fields.get("failoverReason"))
     return _failover_names_a_hold(event) or (event.fields.get("decision") == "surface_error"
                                              and reason not in REFUSED_AT_ONCE_REASONS)
+
+
+# What a failover decision may state besides its reason that says why the candidate failed.
+_FAILOVER_CAUSE_FIELDS = ("reason", "failoverReason", "profileFailureReason", "rawError", "error", "detail")
+
+
+def _timeout_or_unstated_reason(event: Event) -> bool:
+    """A failover decision whose reason is ``timeout``, or one that states no cause at all (a pasted decision cut to
+    its ``decision=`` and models): nothing in it says another failure than the run's timeout before it."""
+    reason = event.fields.get("reason", event.fields.get("failoverReason"))
+    if reason is not None:
+        return reason == "timeout"
+    return not any(name in event.fields for name in _FAILOVER_CAUSE_FIELDS)
 
 
 def _a_runs_timeout_failover(event: Event) -> bool:

@@ -553,6 +553,9 @@ LONE_TIMEOUT_COMPANIONS = frozenset({"embedded.timeout", "run.cleanup", "embedde
 # compacted back to its text (parser.LazyEvent.compact).
 # (set by the correlator on a transcript's silent timeout: the waits, in ms, of the silent timeouts of its turn so far)
 SILENT_STREAK_FIELD = "silentStreakMs"
+# (set by the correlator on a failover decision it read as the echo of its run's own timeout just before it, see
+# Correlator._failover_after_its_run_timeout: beside that timeout it is no other fault, and the timeout stays lone)
+RUN_TIMEOUT_ECHO_FIELD = "runTimeoutEcho"
 # (set by the correlator on a run timeout whose run's tool lines went on until shortly before it: how long before the
 # cap the last tool line came, see busy_until_cap)
 BUSY_AT_CAP_FIELD = "busyUntilCapSeconds"

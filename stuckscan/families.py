@@ -5495,6 +5495,45 @@ def match_spaced_label(message: str) -> tuple[Family, re.Match[str]] | None:
     return None
 
 
+# A reporter's paste that writes a message's label in brackets, as if it were a console tag ("18:37:24 [lane task error]
+# lane=main durationMs=133963" for "lane task error: lane=main ...", "[embedded run failover decision]
+# decision=fallback_model from=<p>/<m>", f5839). A real console tag never holds a space (shapes._TAG), so only the
+# labels of anchored families that do (their prefixes, a colon at the end dropped) are read so; anything else in
+# brackets (prose, a tag) stays as it is.
+_BRACKETED_LABEL = re.compile(r"\[(?P<label>[^\[\]\n]{3,80})\](?: (?P<rest>.*))?", re.DOTALL)
+_SPACED_PREFIXES: frozenset[str] | None = None
+
+
+def spaced_prefixes() -> frozenset[str]:
+    """The anchored families' prefixes that hold a space, each without a colon at its end (built once, from the
+    families' own data)."""
+    global _SPACED_PREFIXES
+    if _SPACED_PREFIXES is None:
+        _SPACED_PREFIXES = frozenset(
+            prefix.removesuffix(":") for family in FAMILIES for prefix in family.prefixes
+            if " " in prefix and "[" not in prefix and "]" not in prefix and "\n" not in prefix)
+    return _SPACED_PREFIXES
+
+
+def match_bracketed_label(message: str) -> tuple[str, tuple[Family, re.Match[str]]] | None:
+    """``[<label>] <rest>`` read as ``<label>: <rest>`` (or ``<label> <rest>`` when the family takes no colon) and its
+    match, when ``<label>`` is a whole spaced prefix of an anchored family and that family matches the message so
+    rewritten; else None. Only for pasted text lines, as :func:`match_spaced_label`."""
+    bracketed = _BRACKETED_LABEL.fullmatch(message)
+    if bracketed is None:
+        return None
+    label = bracketed.group("label")
+    if " " not in label or label not in spaced_prefixes():
+        return None
+    rest = bracketed.group("rest") or ""
+    for joiner in (": ", " "):
+        whole = (label + joiner + rest).rstrip()
+        found = _match_anchored(whole)
+        if found is not None and any(p.removesuffix(":") == label for p in found[0].prefixes):
+            return whole, found
+    return None
+
+
 def match_under_tag(subsystem: str, message: str) -> tuple[str, tuple[Family, re.Match[str]]] | None:
     """The console drops a message's repeat of its tag ("[discord] inbound worker timed out ..." for "discord inbound
     worker timed out ..."): the message with the tag's name put back, and its match, when a family anchored on that

@@ -2394,11 +2394,18 @@ class LineParser:
 
     def _text_build(self, number: int, moment: datetime | None, record: Record, truncated: bool) -> Event:
         """:meth:`_build` for a pasted text line: a family label followed by spaces where its colon
-        belongs still names the family (``stalled session  lastProgress=...``)."""
+        belongs still names the family (``stalled session  lastProgress=...``), and so does one written in
+        brackets like a console tag (``[lane task error] lane=main ...``, read as ``lane task error: lane=main ...``)."""
         message = record.message
         found = families.match_family(message)
         if found is None and "  " in message:
             found = families.match_spaced_label(message)
+        if found is None and message[:1] == "[":
+            # "[lane task error] lane=main ...": a family's label pasted in brackets as if it were a console tag
+            bracketed = families.match_bracketed_label(message)
+            if bracketed is not None:
+                record = replace(record, message=bracketed[0])
+                found = bracketed[1]
         return self._build(number, moment, record, truncated, found)
 
 

@@ -21,6 +21,7 @@ from stuckscan.events import (
     LOCK_FAILURE_TEXTS,
     LONE_TIMEOUT_COMPANIONS,
     PROVIDER_REFUSED,
+    RUN_TIMEOUT_ECHO_FIELD,
     Event,
     event_order,
     lane_held_by_own_task,
@@ -619,7 +620,10 @@ def lone_run_timeout(view: IncidentView) -> bool:
     if not view.record.lone_timeout:
         return False  # (the correlator saw another line in the input: a model call, a tool, a compaction, a stall)
     events = [*view.record.prelude, *view.record.evidence.all()]
-    return any(e.kind == "embedded.timeout" for e in events) and all(e.kind in LONE_TIMEOUT_COMPANIONS for e in events)
+    # (a failover decision the correlator read as that timeout's own echo names only its reason: policy "run timeout with
+    # a timeout failover decision")
+    return any(e.kind == "embedded.timeout" for e in events) \
+        and all(e.kind in LONE_TIMEOUT_COMPANIONS or RUN_TIMEOUT_ECHO_FIELD in e.seconds for e in events)
 
 
 def run_held_after(view: IncidentView, timeout: Event) -> bool:
