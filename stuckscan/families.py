@@ -1871,9 +1871,16 @@ FAMILIES: tuple[Family, ...] = (
     # The same file, when an auth profile's call timed out and the next profile is tried: "Profile <id> timed
     # out (possible rate limit). Trying next account..." (warn; the form every build since 2026.2 prints), in some
     # builds without the parenthesis, and pasted without the sentence after it ("Profile ollama:default timed out").
+    # The newest builds name an attempt that ran out on its idle watchdog "Profile <id> idle timeout (model silent).
+    # Trying next account..." (field timeout=idle), and, when no further profile was selected, end the same line
+    # "... No further authorized account for this provider; create a backup auth profile and add its id to
+    # auth.order to enable failover." (field nextAccount=none): the same warn, written once the attempt came back.
     _anchored(
         "model.profile_timeout", "warn", "Profile ",
-        r"Profile (?P<profileId>\S+) timed out(?: \((?P<reason>possible rate limit)\))?(?:\. Trying next account|\.?\s*$)",
+        r"Profile (?P<profileId>\S+) (?:timed out(?: \((?P<reason>possible rate limit)\))?"
+        r"|(?P<timeout>idle timeout) \(model silent\))"
+        r"(?:\. (?:Trying next account|(?P<nextAccount>No further authorized account) for this provider)|\.?\s*$)",
+        values={"timeout": {"idle timeout": "idle"}, "nextAccount": {"No further authorized account": "none"}},
     ),
     # The CLI backend's no-output watchdog (src/agents/cli-runner/execute.ts, agent/cli-backend, warn): "cli
     # watchdog timeout: provider=<p> model=<m> session=<cli session> noOutputTimeoutMs=<n> pid=<pid|unknown|node>",

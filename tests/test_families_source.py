@@ -100,6 +100,18 @@ LINES: list[tuple[str, str, str, str, dict[str, object]]] = [
      "llm.idle_timeout", {"model": "ollama/qwen3:32b", "action": "retrying same model"}),
     ("agent/embedded", "WARN", "Profile anthropic:work timed out. Trying next account...",
      "model.profile_timeout", {"profileId": "anthropic:work"}),
+    # (n58) the newest builds' wording when the attempt ran out on its idle watchdog, and the end of the same line
+    # when no further profile was selected (src/agents/embedded-agent-runner/run/assistant-failover.ts)
+    ("agent/embedded", "WARN", "Profile anthropic:work idle timeout (model silent). Trying next account...",
+     "model.profile_timeout", {"profileId": "anthropic:work", "timeout": "idle"}),
+    ("agent/embedded", "WARN",
+     "Profile anthropic:work idle timeout (model silent). No further authorized account for this provider; create a "
+     "backup auth profile and add its id to auth.order to enable failover.",
+     "model.profile_timeout", {"profileId": "anthropic:work", "timeout": "idle", "nextAccount": "none"}),
+    ("agent/embedded", "WARN",
+     "Profile anthropic:work timed out. No further authorized account for this provider; create a backup auth profile "
+     "and add its id to auth.order to enable failover.",
+     "model.profile_timeout", {"profileId": "anthropic:work", "nextAccount": "none"}),
     ("agent/cli-backend", "WARN",
      "cli watchdog timeout: provider=claude-cli model=opus session=9d1c5e2a-77b1-4a0e-8d51-0c2f1b7e4a10 "
      "noOutputTimeoutMs=180000 pid=48213",

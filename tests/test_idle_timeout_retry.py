@@ -59,6 +59,35 @@ def test_an_idle_timeout_the_same_model_retry_got_past_is_no_hang(tmp_path: Path
     assert _headlines(tmp_path, [RUN[0], ABORT_SOURCE, RUN[2], ENDED_WELL[0], idle]) == [[], []]
 
 
+# (n58) the newest builds word the same rotation step after an idle watchdog "Profile <id> idle timeout (model silent).
+# Trying next account..." (assistant-failover.ts, stored id 61680906727), and end it "... No further authorized account
+# for this provider; ..." when no other profile was selected: read as the older wording is.
+NEWER_PROFILE_LINES = [
+    "Profile ollama:default idle timeout (model silent). Trying next account...",
+    "Profile ollama:default idle timeout (model silent). No further authorized account for this provider; create a "
+    "backup auth profile and add its id to auth.order to enable failover.",
+]
+
+
+@pytest.mark.parametrize("profile", NEWER_PROFILE_LINES, ids=["trying-next", "no-further-account"])
+def test_the_newer_idle_timeout_wording_the_retry_got_past_is_no_hang(tmp_path: Path, profile: str) -> None:
+    run = [RUN[0], (RUN[1][0], RUN[1][1], RUN[1][2], profile), RUN[2]]
+    assert _headlines(tmp_path, run + ENDED_WELL) == [[], []]
+    path = tmp_path / "gateway.log"
+    path.write_text("".join(f"2026-05-01T{t}Z {level.lower()} [{sub}] {msg}\n" for t, sub, level, msg in run + ENDED_WELL))
+    analysis = analyze_paths([str(path)])
+    assert not analysis.incidents and analysis.unexplained.count == 0
+    # boundary: the retry timed out too and the run surfaced it: the hang stays RC01
+    after = [("10:04:14.000", "agent/embedded", "WARN", profile),
+             ("10:04:14.003", "agent/embedded", "WARN",
+              "embedded run failover decision: runId=r1 stage=assistant decision=surface_error reason=timeout "
+              "from=ollama/qwen3:32b profile=-"),
+             ("10:04:14.010", "agent/embedded", "DEBUG",
+              "embedded run done: runId=r1 sessionId=s1 durationMs=254010 aborted=false")]
+    for form in _headlines(tmp_path, run + after):
+        assert form and form[0] == "RC01"
+
+
 def test_the_retried_idle_timeout_leaves_its_lines_read_short_of_a_stall(tmp_path: Path) -> None:
     path = tmp_path / "gateway.log"
     path.write_text("".join(f"2026-05-01T{t}Z {level.lower()} [{sub}] {msg}\n" for t, sub, level, msg in RUN + ENDED_WELL))

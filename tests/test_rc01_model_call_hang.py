@@ -338,6 +338,20 @@ def test_a_profile_timeout_just_after_a_run_timeout_is_that_runs_attempt_coming_
     assert "RC15" in [rule for found in _findings_of(_RUN_TIMEOUT, late, later) for rule in found]
 
 
+@pytest.mark.parametrize("wording", [
+    "idle timeout (model silent). Trying next account...",
+    "idle timeout (model silent). No further authorized account for this provider; create a backup auth profile and "
+    "add its id to auth.order to enable failover.",
+], ids=["idle-trying-next", "idle-no-further-account"])
+def test_the_newer_profile_timeout_wording_after_a_run_timeout_is_read_as_the_older(wording: str) -> None:
+    # (n58) the newest builds' wording of the same rotation step (assistant-failover.ts): the attempt came back
+    profile = f"2026-03-15T16:09:46.901Z [agent/embedded] Profile zai:default {wording}"
+    later = "2026-03-15T17:00:05.881Z [gateway] signal SIGTERM received"
+    assert _findings_of(_RUN_TIMEOUT, profile, later) == [["RC01"]]
+    # alone, it is a model call that timed out on an auth profile, as the older wording is
+    assert _findings_of(profile) == _findings_of(profile.replace(wording, "timed out. Trying next account..."))
+
+
 def test_the_runs_own_failover_error_at_its_timeout_ends_the_run() -> None:
     # policy "lone embedded run timeout": the timeout followed by its run's end is RC01, RC15 is not shown
     timeout = "17:07:18 [agent/embedded] embedded run timeout: timeoutMs=600000"
