@@ -168,3 +168,35 @@ def test_a_healthy_sequence_with_the_stable_line_stays_quiet() -> None:
     assert rc18_severity(analyze_text(counted(1), stable(1))) == "info"
     up = "2026-02-03T04:05:16.000Z [zalo] [default] Zalo polling loop started timeout=30s"
     assert rc18_severity(analyze_text(counted(1), up, stable(1))) is None
+
+
+# -- h56 review: an elided account (a paste that hid the names) may be several accounts under one mark
+
+def test_elided_accounts_one_healed_and_one_still_restarting_stay_a_loop_at_warning() -> None:
+    # two Telegram accounts, both shown as [telegram:…]: each counts 1, then 2; one stable line follows. It may be
+    # either account's, so the other may still be restarting: no heal
+    both = analyze_text(counted(1, "telegram:…", "2026-02-03T03:30:06.000Z"),
+                        counted(1, "telegram:…", "2026-02-03T03:31:06.000Z"),
+                        counted(2, "telegram:…", "2026-02-03T03:40:06.000Z"),
+                        counted(2, "telegram:…", "2026-02-03T03:41:06.000Z"),
+                        stable(2, "telegram:…", "2026-02-03T03:50:06.000Z"))
+    assert rc18_severity(both) == "warning"
+    # (named, the same lines keep the warning too: one account has no stable line)
+    named = analyze_text(counted(1, "telegram:default", "2026-02-03T03:30:06.000Z"),
+                         counted(1, "telegram:work", "2026-02-03T03:31:06.000Z"),
+                         counted(2, "telegram:default", "2026-02-03T03:40:06.000Z"),
+                         counted(2, "telegram:work", "2026-02-03T03:41:06.000Z"),
+                         stable(2, "telegram:default", "2026-02-03T03:50:06.000Z"))
+    assert rc18_severity(named) == "warning"
+
+
+def test_one_elided_account_whose_count_runs_up_to_its_stable_line_is_healed() -> None:
+    one = analyze_text(counted(1, "telegram:…", "2026-02-03T03:30:06.000Z"),
+                       counted(2, "telegram:…", "2026-02-03T03:40:06.000Z"),
+                       stable(2, "telegram:…", "2026-02-03T03:50:06.000Z"))
+    assert rc18_severity(one) == "info"
+    # (a stable line stating another count than the last restart's is not that run's end)
+    other = analyze_text(counted(1, "telegram:…", "2026-02-03T03:30:06.000Z"),
+                         counted(2, "telegram:…", "2026-02-03T03:40:06.000Z"),
+                         stable(1, "telegram:…", "2026-02-03T03:50:06.000Z"))
+    assert rc18_severity(other) == "warning"
