@@ -1726,6 +1726,9 @@ class Correlator:
         elif recovery.status == "failed":
             recovery.verdict, recovery.decided = RecoveryVerdict.FAILED, True
             recovery.verdict_reason = f"recovery failed ({recovery.reason})"
+            if recovery.action == "fail_worker_turn":  # (n54 review: what the outcome does, in its own terms)
+                recovery.verdict_reason = ("the turn's placement worker had ended (terminal_worker): the recovery failed "
+                                           "the turn with the worker's error, and the turn unwinds its reply and lane")
         elif recovery.status == "not_aborted":  # (read as RC06 reads released=0 beside queued work)
             recovery.verdict, recovery.decided = RecoveryVerdict.NOT_FREED, True
             recovery.verdict_reason = (f"the circuit breaker could not abort the active run (aborted=false): it kept "

@@ -1126,3 +1126,42 @@ def test_the_same_stall_without_the_terminal_worker_outcome_stays_a_model_call_h
     # (a stall warned after the failed turn is a turn of its own)
     later = _stall("model_call", "10:06:00.000", "lastProgress=model_call:started ")
     assert _primaries(_stall("embedded_run"), _DEAD_WORKER, later) == [None, "RC01"]
+
+
+# -- h56 review of the terminal-worker reading
+
+_RUN_START = ("2026-05-01T09:57:00.000Z [agent/embedded] embedded run start: runId=r-1 sessionId=s-1 "
+              "provider=anthropic model=claude-sonnet-4 thinking=off messageChannel=telegram")
+_UNWOUND = ("2026-05-01T10:00:01.000Z [agent/embedded] embedded run done: runId=r-1 sessionId=s-1 durationMs=181000 "
+            "aborted=false",
+            '2026-05-01T10:00:01.100Z [diagnostic] session state: sessionId=s-1 sessionKey=agent:main:main '
+            'prev=processing new=idle reason="run_completed" queueDepth=1')
+
+
+def test_a_turn_failed_on_a_terminal_worker_then_unwinding_is_no_detector_false_positive() -> None:
+    # the failed turn unwinds (its run ends, the session goes idle): no "slow work that finished by itself"
+    assert _primaries(_RUN_START, _stall("embedded_run"), _DEAD_WORKER, *_UNWOUND) == [None]
+    # (the healthy sequence without the outcome: the run finishing by itself stays what it was)
+    assert _primaries(_RUN_START, _stall("embedded_run"), *_UNWOUND) == ["RC01"]
+
+
+def test_the_terminal_worker_outcome_says_the_turn_unwinds_and_loses_no_queued_message() -> None:
+    from stuckscan.formats._report import messages_possibly_lost
+
+    analysis = analyze_events(parse_text_lines([_RUN_START, _stall("embedded_run"), _DEAD_WORKER]), ParseStats())
+    [incident] = analysis.incidents
+    assert "unwinds" in incident.recoveries[-1].verdict_reason
+    assert messages_possibly_lost(incident) == 0
+    # (another failed recovery at the log's end keeps the warning that the queue may be lost)
+    other = _DEAD_WORKER.replace("action=fail_worker_turn", "action=abort_embedded_run").replace(
+        "reason=terminal_worker", "reason=abort_failed")
+    analysis = analyze_events(parse_text_lines([_RUN_START, _stall("embedded_run"), other]), ParseStats())
+    assert messages_possibly_lost(analysis.incidents[0]) == 1
+
+
+def test_a_stall_ten_minutes_after_the_terminal_worker_outcome_is_a_model_call_hang_dated_from_its_age() -> None:
+    later = [_stall("model_call", "10:10:00.000", "lastProgress=model_call:started "),
+             _stall("model_call", "10:12:00.000", "lastProgress=model_call:started ").replace("age=180s", "age=300s")]
+    analysis = analyze_events(parse_text_lines([_stall("embedded_run"), _DEAD_WORKER, *later]), ParseStats())
+    assert [i.primary.rule.id if i.primary else None for i in analysis.incidents] == [None, "RC01"]
+    assert analysis.incidents[1].start.isoformat().startswith("2026-05-01T10:07:00")

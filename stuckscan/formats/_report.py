@@ -474,6 +474,11 @@ def wedge_not_freed(incident: Incident) -> bool:
     """A recovery ran and did not free the session, or the session is still stuck."""
     if any(recovery.verdict is RecoveryVerdict.NOT_FREED for recovery in incident.recoveries):
         return True
+    if incident.recoveries and incident.recoveries[-1].action == "fail_worker_turn":
+        # (the recovery failed a turn whose placement worker was terminal and lets ordinary turn completion unwind
+        # its reply and lane, src/logging/diagnostic-stuck-session-recovery.runtime.ts: the lane is freed, so the
+        # queued messages run next; a stall warned after it is an incident of its own)
+        return False
     return incident.status in (IncidentStatus.STILL_STUCK, IncidentStatus.EVICTED)
 
 

@@ -107,6 +107,16 @@ def field_text(event: Event, name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
+def terminal_worker_outcome(event: Event) -> bool:
+    """The stuck-session recovery's outcome for a turn whose session placement worker was terminal (``status=failed
+    action=fail_worker_turn reason=terminal_worker error=<the worker's error>``,
+    src/logging/diagnostic-stuck-session-recovery.runtime.ts): the recovery failed the turn with the worker's error
+    and lets it unwind its reply and lane. Read by RC01 (no model call hang) and RC04 (no false positive: the turn
+    failed)."""
+    return event.kind == "recovery.outcome" and (field_text(event, "reason") == "terminal_worker"
+                                                 or field_text(event, "action") == "fail_worker_turn")
+
+
 def metric(event: Event, name: str) -> float:
     value = event.fields.get(name)
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0

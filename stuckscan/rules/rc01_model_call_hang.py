@@ -55,6 +55,7 @@ from stuckscan.rules._detect import (
     reports_completion_idle,
     run_held_after,
     stale_progress,
+    terminal_worker_outcome,
     unnamed_abort_of_held_run,
 )
 from stuckscan.rules._rule import WEDGED_POLICY, Fix, FixContext, Rule
@@ -286,12 +287,6 @@ def _no_tool_open(returned: list[Event], caps: list[Event]) -> str:
             f"timeout {before.total_seconds():.0f} s before)")
 
 
-def _terminal_worker(event: Event) -> bool:
-    """The stuck-session recovery's outcome for a turn whose placement worker was terminal (``status=failed
-    action=fail_worker_turn reason=terminal_worker error=<the worker's error>``)."""
-    return field_text(event, "reason") == "terminal_worker" or field_text(event, "action") == "fail_worker_turn"
-
-
 def detect(view: IncidentView) -> Candidate | None:
     compaction = view.events("embedded.compaction", "compaction.overflow", "compaction.overflow_diag", "compaction.timeout")
     # (a turn queued behind other active work while a compaction runs waits on the compaction, not its model call)
@@ -319,7 +314,7 @@ def detect(view: IncidentView) -> Candidate | None:
     # recovery checks that first, whatever the activity says (src/logging/diagnostic-stuck-session-recovery.runtime.ts,
     # recoverTerminalSessionPlacementTurn), and fails the turn with the worker's own error. A dead worker process is
     # no model call left hanging, so the warnings up to that outcome are no sign of one)
-    dead_worker = [e for e in view.events("recovery.outcome") if _terminal_worker(e)]
+    dead_worker = [e for e in view.events("recovery.outcome") if terminal_worker_outcome(e)]
     if dead_worker:
         last_dead = max(event_order(e) for e in dead_worker)
         strong = [w for w in strong if event_order(w) > last_dead]

@@ -16,6 +16,7 @@ from stuckscan.rules._detect import (
     field_text,
     healthy_abort_signs,
     quiet_cli_backend_turn,
+    terminal_worker_outcome,
 )
 from stuckscan.rules._rule import Fix, FixContext, Rule
 
@@ -59,6 +60,11 @@ RULE = Rule(
 
 
 def detect(view: IncidentView) -> Candidate | None:
+    # (a turn the stuck-session recovery failed because its placement worker was terminal, "status=failed
+    # action=fail_worker_turn reason=terminal_worker error=<the worker's error>", failed: its run then ending or the
+    # session going idle is that failed turn unwinding, not slow work that finished)
+    if any(terminal_worker_outcome(e) for e in view.events("recovery.outcome")):
+        return None
     return _fresh_progress(view) or _unseen_cli_progress(view) or _cli_turn_with_output(view) \
         or _moved_after_flag(view) or _finished_on_its_own(view) or _moved_on_before_the_threshold(view) \
         or _aborted_at_the_floor(view)

@@ -42,6 +42,7 @@ from stuckscan.events import (
     refused_port,
     replay_all_failed,
     unnamed_fetch_timeout,
+    usable_name,
 )
 from stuckscan.model import Confidence, Severity
 from stuckscan.rules._detect import Candidate, cite, field_text, first_time, metric, quote, stall_spans_a_freeze
@@ -543,15 +544,29 @@ def _monitor_found_stable(view: EpisodeView, restarts: list[Event]) -> list[Even
         return []
     found = []
     for account in dict.fromkeys(channel_of(e) for e in restarts):
-        last = max((e for e in restarts if channel_of(e) == account), key=event_order)
-        heal = next((s for s in stable if channel_of(s) == account and event_order(s) > event_order(last)), None)
-        if heal is None:
+        mine = sorted((e for e in restarts if channel_of(e) == account), key=event_order)
+        heal = next((s for s in stable if channel_of(s) == account and event_order(s) > event_order(mine[-1])), None)
+        if heal is None or not _one_account(account, mine, heal):
             return []
         found.append(heal)
     latest = max(found, key=event_order)
     if any(event_order(e) > event_order(latest) for e in view.events(*STILL_FAILING_KINDS)):
         return []
     return found
+
+
+def _one_account(account: str, restarts: list[Event], heal: Event) -> bool:
+    """Whether the restarts of ``account`` that its stable line ``heal`` follows are one account's. A named account
+    is; an elided one (``[telegram:…]``, ``[telegram:<acct>]``: a paste that hid the names) may be several accounts
+    under one mark, one healed and another still restarting, so it is only when its restarts read as one run of the
+    monitor's count, 1, 2, ... each one up from the last, ending on the count the stable line states."""
+    name = account.partition(":")[2]
+    if name and usable_name(name):
+        return True
+    counts = [_consecutive(e) for e in restarts]
+    restarts_stated = heal.fields.get("restarts")
+    return all(counts) and all(later == earlier + 1 for earlier, later in zip(counts, counts[1:])) \
+        and str(counts[-1]) == str(restarts_stated)
 
 
 # The WhatsApp Web monitor's inbound watchdog closes a connection that had no message for its idle threshold (30
