@@ -307,6 +307,12 @@ KEPT_PRIVATE_KIND = "reply.kept_private"
 # reply either (labelling policy "zero-payload visible dispatch").
 DELIVERED_THEN_FAILED_KIND = "reply.failed_after_final"
 REPLY_ACCOUNTED_KINDS = frozenset({KEPT_PRIVATE_KIND, DELIVERED_THEN_FAILED_KIND})
+# A turn handed to a child run or closed by a terminal tool (a Codex turn released after its terminal dynamic tool
+# result, a ``tool=sessions_yield`` call): a bare ``cause=completed`` empty dispatch just after it is that hand-off,
+# no lost reply (labelling policy "zero-payload visible dispatch"; see Correlator._handed_off_turn).
+HANDED_OFF_KIND = "reply.handed_off"
+HANDED_OFF_WINDOW = timedelta(seconds=60)
+HANDED_OFF_LINES = 10  # (untimed: the dispatch within this many lines after it; a reporter's notes may sit between)
 # The lock watchdog letting go of a long hold ("releasing lock held for <n>ms"): read only by an incident a lock
 # timeout opened, where it shows the holder was live work that finished (RC10); elsewhere it says nothing of a stall.
 LOCK_RELEASED_KIND = "lock.watchdog_released"
@@ -325,7 +331,7 @@ CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE
                                                  AUTH_WARMED_KIND, REPLAY_KIND, LOCK_RELEASED_KIND,
                                                  "channel.typing_ttl", "cli.exit_silent", "transcript.tool_result",
                                                  INBOUND_ACCEPTED_KIND, PLUGIN_TOOL_CALL_KIND, *PLUGIN_TOOL_END_KINDS} \
-    | REPLY_ACCOUNTED_KINDS | START_LOOP_BREAKERS
+    | REPLY_ACCOUNTED_KINDS | START_LOOP_BREAKERS | {HANDED_OFF_KIND}
 # A run's lines that name no session: its progress (a tool starting or returning, also in a pasted timeline of the
 # session transcript) and the CLI backend running its turn. The last few are kept for a recovery line that opens an
 # incident, which reads those inside the span its `age` counts as without progress (RC04: the abort's count
@@ -1164,6 +1170,7 @@ class Correlator:
         self.unnamed_run: deque[Event] = deque(maxlen=UNNAMED_RUN_KEPT)  # see UNNAMED_PROGRESS_KINDS
         self._recall_start: Event | None = None  # an active-memory recall that started and has not finished
         self._kept_private: Event | None = None  # the latest final reply kept private or delivered before a failure
+        self._handed_off: Event | None = None  # the latest turn handed to a child run or closed by a terminal tool
         self._interrupted: deque[tuple[str, int]] = deque(maxlen=64)  # run lines a stop was already read as cutting
         self._stopping: Event | None = None  # the process stop under way (a stop signal), until the next start
         self._held_stop: HeldStop | None = None  # a stop whose verdict on the runs in flight waits (see STOP_SETTLES)
@@ -1393,6 +1400,9 @@ class Correlator:
             changes.extend(self._on_lane_enqueue(event))
         elif kind in REPLY_ACCOUNTED_KINDS:
             self._kept_private = event
+            return changes
+        elif kind == HANDED_OFF_KIND:
+            self._handed_off = event
             return changes
         elif kind == LOCK_RELEASED_KIND:
             self._attach_lock_release(event, names)
@@ -2320,7 +2330,7 @@ class Correlator:
             return self._message_keeps_failing(event)
         if event.kind == "channel.dispatch_completed":
             return self._turns_keep_running_out_the_budget(event)
-        if event.kind == "dispatch.empty_reply" and self._kept_private_turn(event):
+        if event.kind == "dispatch.empty_reply" and (self._kept_private_turn(event) or self._handed_off_turn(event)):
             return ""
         if event.kind == "compaction.diag" and compaction_diag_failed(event) and not failed_compaction_diag(event) \
                 and (self._overflows_before(event) or needed_compaction_failed(event)):
@@ -2520,6 +2530,20 @@ class Correlator:
         if kept.time is not None and event.time is not None:
             return timedelta(0) <= event.time - kept.time <= KEPT_PRIVATE_WINDOW
         return kept.source == event.source and 0 < event.line - kept.line <= KEPT_PRIVATE_LINES
+
+    def _handed_off_turn(self, event: Event) -> bool:
+        """Whether an empty dispatch with the bare ``cause=completed`` follows a hand-off of its turn (a terminal tool's
+        release, a ``sessions_yield`` call), for the same session when both name one, within a minute (untimed, or
+        one side untimed: a few lines on, in the same file)."""
+        handed = self._handed_off
+        if handed is None or str(event.fields.get("cause", "")) != "completed":
+            return False
+        keys = (handed.fields.get("sessionKey"), event.fields.get("sessionKey"))
+        if all(keys) and keys[0] != keys[1]:
+            return False
+        if handed.time is not None and event.time is not None:
+            return timedelta(0) <= event.time - handed.time <= HANDED_OFF_WINDOW
+        return handed.source == event.source and 0 < event.line - handed.line <= HANDED_OFF_LINES
 
     def _turns_keep_running_out_the_budget(self, event: Event) -> str:
         """A channel's dispatches of one session lasting the run budget again and again (Feishu's "dispatching

@@ -1367,6 +1367,27 @@ FAMILIES: tuple[Family, ...] = (
         r"agent produced a (?:long private )?final reply (?:without calling|but never called) the configured delivery "
         r"tool(?: \((?P<policy>[\w-]{1,60})\))?; response kept private and not delivered",
     ),
+    # ... its head alone, where a reporter's editor wrapped the line before its "response kept private" (f2023: "agent
+    # produced a long private final reply without" / "  calling the configured ..."): the subsystem logs nothing else.
+    _searched(
+        "reply.kept_private", "warn", "agent produced a long private final reply without",
+        r"agent produced a long private final reply without(?: calling)?[ \t]*$",
+    ),
+    # A Codex turn its terminal dynamic tool ended (extensions/codex app-server run attempt, agent/embedded, info:
+    # "codex app-server turn released after terminal dynamic tool result", the tool in its meta): the tool's result
+    # closed the turn (a sessions_yield hand-off to a child run, a message the tool sent), so the turn's reply was
+    # handed off, and a bare cause=completed empty dispatch after it is no lost reply (labelling policy
+    # "zero-payload visible dispatch").
+    _searched(
+        "reply.handed_off", "info", "turn released after terminal dynamic tool result",
+        r"codex app-server turn released after terminal dynamic tool result" + KV,
+    ),
+    # A sessions_yield tool call named in a line (``tool=sessions_yield``, as a tool's start or a reporter's timeline
+    # lists it): the parent turn yielded to a child run (src/agents/tools/sessions-yield), the same hand-off.
+    _searched(
+        "reply.handed_off", None, "sessions_yield",
+        r"\btool(?:Name)?[=:][ \t]?[\"']?sessions_yield\b[\"']?" + KV,
+    ),
     # A channel's final reply delivered, then the dispatch failing after it (Telegram, PR #90152: "final reply failed:
     # Error: ... after final delivery"): the user got the reply. Only the "after final delivery" form: a bare "final
     # reply failed: HttpError: Network request for 'sendMessage' failed!" is a reply that never left.

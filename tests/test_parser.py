@@ -1209,6 +1209,10 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("plugin service stop failed (acpx-runtime): Error: timeout", "plugin.service_stop_failed",
      {"service": "acpx-runtime"}),
     ("auto-update handoff started", "gateway.auto_update", {"stage": "handoff started"}),
+    # a Codex turn closed by its terminal tool's result, and a sessions_yield call: the turn handed off (f374, f430)
+    ("codex app-server turn released after terminal dynamic tool result sessionKey=agent:main:main",
+     "reply.handed_off", {"sessionKey": "agent:main:main"}),
+    ("tool=sessions_yield sessionKey=agent:main:main", "reply.handed_off", {"sessionKey": "agent:main:main"}),
 ]
 
 

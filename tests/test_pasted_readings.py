@@ -1082,17 +1082,71 @@ def test_an_empty_visible_turn_whose_cause_says_it_was_handled_elsewhere_is_no_l
     for handled in ("completed:before_dispatch_handled", "skipped:duplicate"):
         assert primary(line.format(handled)) is None
     assert primary(line.format("skipped:reply_operation_aborted")) == "RC06"
-    # The bare completed outcome: the run finished and queued nothing visible (a silent reply, a hand-off to a
-    # child run, or a lost reply): alone it is no lost reply, and nothing at warning is reported.
-    quiet = analyze_text(line.format("completed"))
-    assert primary(line.format("completed")) is None
-    assert not [f for f in quiet.findings() if f.severity.value in ("warning", "error")]
+    # The bare completed outcome alone (policy "zero-payload visible dispatch"): the turn ended with nothing
+    # delivered and the lines do not say why, RC06 at low confidence (f5897); a hand-off is
+    # test_an_empty_turn_handed_to_a_child_run_is_no_lost_reply's.
+    assert primary(line.format("completed")) == "RC06"
     assert primary(line.format("unknown")) == "RC06"  # (a build that could not say how the turn ended)
     # After a recovery that acted, the same bare outcome is the turn the recovery left without its reply.
     recovery = ("2026-06-01T10:00:00.000Z [diagnostic] stuck session recovery outcome: sessionKey=" + KEY + " "
                 "status=aborted action=abort_embedded_run aborted=true drained=true forceCleared=false released=0")
     after = "2026-06-01T10:00:05.000Z " + line.format("completed")
     assert "RC06" in {f.rule.id for f in analyze_text(recovery, after).findings()}
+
+
+def test_a_lone_empty_turn_with_the_bare_completed_cause_is_a_lost_reply_at_low_confidence() -> None:
+    # f5897 (#145245): one untimed line, the session key masked by the reporter; timed alike.
+    masked = ("[turn/execution] visible channel turn dispatched with no queued reply payloads: channel=telegram "
+              "messageId=<id> sessionKey=agent:<agent>:telegram:group:<chatId> cause=completed")
+    timed = ("2026-09-03T10:00:00.000Z [turn/execution] visible channel turn dispatched with no queued reply payloads: "
+             "channel=telegram messageId=41 sessionKey=" + KEY + " cause=completed")
+    for line in (masked, timed):
+        (incident,) = analyze_text(line).incidents
+        finding = incident.primary
+        assert finding is not None and finding.rule.id == "RC06" and finding.confidence.name == "LOW"
+        assert "nothing delivered" in finding.summary and "do not say why" in finding.summary
+
+
+def test_an_empty_turn_handed_to_a_child_run_is_no_lost_reply() -> None:
+    # Policy "zero-payload visible dispatch": a sessions_yield or child-run hand-off with cause=completed is null.
+    empty = ("[turn/execution] visible channel turn dispatched with no queued reply payloads: channel=telegram "
+             "messageId=41 sessionKey=" + KEY + " cause=completed")
+    released = "[agent/embedded] codex app-server turn released after terminal dynamic tool result"  # (f374)
+    yielded = "20:55:42 tool=sessions_yield"  # (f430, a reporter's timeline)
+    assert kinds(released) == [(1, "reply.handed_off")] and kinds(yielded) == [(1, "reply.handed_off")]
+    for handoff in (released, yielded):
+        analysis = analyze_text(handoff, "# a reporter's note", empty)
+        assert not analysis.incidents and not [f for f in analysis.findings() if f.rule.id == "RC06"]
+    # Timed: the dispatch two seconds after the yield; a dispatch ten minutes on is another turn.
+    at = "2026-09-03T10:{} [turn/execution] " + empty.split("] ", 1)[1]
+    yield_call = "2026-09-03T10:00:00.000Z [tools] tool=sessions_yield"
+    assert primary(yield_call, at.format("00:02.000Z")) is None
+    assert primary(yield_call, at.format("10:00.000Z")) == "RC06"
+    # Only the bare completed outcome: a reply operation aborted after a yield is still a lost reply.
+    assert primary(yielded, empty.replace("cause=completed", "cause=skipped:reply_operation_aborted")) == "RC06"
+    # Another session's hand-off says nothing of this one.
+    other = "2026-09-03T10:00:00.000Z [tools] tool=sessions_yield sessionKey=agent:main:telegram:direct:1"
+    assert primary(other, at.format("00:02.000Z")) == "RC06"
+
+
+def test_an_empty_turn_after_a_wrapped_private_final_warning_is_no_lost_reply() -> None:
+    # f2023: the reporter's editor wrapped the private-final warning over three lines; its head alone is the warning.
+    lines = ("[source-reply/private-final] agent produced a long private final reply without",
+             "  calling the configured delivery tool (message_tool_only); response kept",
+             "  private and not delivered to the source channel",
+             "[turn/execution] visible channel turn dispatched with no queued reply payloads: channel=a2a cause=completed")
+    assert kinds(*lines)[0] == (1, "reply.kept_private")
+    assert primary(*lines) is None
+    assert primary(lines[3]) == "RC06"
+
+
+def test_a_healthy_turn_with_its_reply_delivered_stays_quiet() -> None:
+    lines = ("2026-09-03T10:00:00.000Z [telegram] Inbound message telegram:7012345678 -> @bot (direct, 12 chars)",
+             "2026-09-03T10:00:04.000Z [agent/embedded] codex app-server turn released after terminal dynamic tool "
+             "result",
+             "2026-09-03T10:00:05.000Z [telegram] sendMessage ok chat=7012345678 message=99")
+    analysis = analyze_text(*lines)
+    assert not analysis.incidents and not analysis.episodes
 
 
 def test_an_active_memory_recall_line_without_its_session_word_is_the_recall() -> None:

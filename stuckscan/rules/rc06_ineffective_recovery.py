@@ -36,8 +36,10 @@ RULE = Rule(
      "show, and says nothing alone of why the run stalled)",
      "`visible channel turn dispatched with no queued reply payloads` (not when its cause says a plugin handled the "
      "message or it was a duplicate, nor right after a final reply the delivery policy kept private or one delivered "
-     "before the dispatch failed (`final reply failed: ... after final delivery`), nor, before any "
-     "recovery, when its cause is the bare `cause=completed`: the run finished and queued nothing visible)"),
+     "before the dispatch failed (`final reply failed: ... after final delivery`), nor, with the bare "
+     "`cause=completed`, right after the turn was handed off (a `tool=sessions_yield` call, `codex app-server turn "
+     "released after terminal dynamic tool result`); alone, with no cause or the bare `cause=completed`, it reads at "
+     "low confidence: the turn ended with nothing delivered and the lines do not say why)"),
     ("warnings continue for more than about two heartbeats after the recovery",
      "`released=0` with `queueDepth>0` and no later line showing the queued work starting (a bare "
      "`action=abort_embedded_run aborted=true ... released=0`, with or without `drained=false` or an outcome with "
@@ -63,8 +65,10 @@ def _after(event: Event, recovery: RecoveryRecord) -> bool:
 
 def completed_quietly(event: Event) -> bool:
     """An empty visible turn whose cause is the bare ``completed`` outcome: its run finished normally and queued
-    nothing visible (the cause is the processed outcome, src/channels/turn). A silent reply, a hand-off to a
-    child run (``sessions_yield``) and a reply that got lost all end this way, so the line alone is no lost reply."""
+    nothing visible (the cause is the processed outcome, src/channels/turn). A hand-off to a child run
+    (``sessions_yield``, a terminal tool's release) ends this way too, but the correlator drops that one
+    (Correlator._handed_off_turn), so what reaches the rule is a turn that ended with nothing delivered and no line
+    saying why (labelling policy "zero-payload visible dispatch")."""
     return field_text(event, "cause") == "completed"
 
 
@@ -90,7 +94,7 @@ def detect(view: IncidentView) -> Candidate | None:
     failures = view.events(*TURN_FAILURE_KINDS)
     empty = [e for e in view.events("dispatch.empty_reply") if not reply_handled_elsewhere(e)
              and ((acted_at and e.time and e.time >= min(acted_at)) or "aborted" in field_text(e, "cause")
-             or not (any(event_order(f) < event_order(e) for f in failures) or completed_quietly(e)))]
+             or not any(event_order(f) < event_order(e) for f in failures))]
     if not not_freed and not lossy and not empty:
         return None
     continued = any("continued" in r.verdict_reason for r in not_freed)
@@ -107,7 +111,10 @@ def detect(view: IncidentView) -> Candidate | None:
         reason = first.verdict_reason if first else "a turn was dispatched with no queued reply payloads" + (
             " after its reply operation was aborted" if any("aborted" in field_text(e, "cause") for e in empty) else "")
     after = [w for w in view.warnings if first and first.time and w.time and w.time > first.time][-1:]
-    if first is None and not view.record.recoveries and not any("aborted" in field_text(e, "cause") for e in empty):
+    if first is None and not view.record.recoveries and empty and all(completed_quietly(e) for e in empty):
+        summary = (f"{len(empty)} visible turn(s) ended with nothing delivered (cause=completed): the run finished, "
+                   "but the lines do not say why no reply was queued. Messages sent to it may be lost.")
+    elif first is None and not view.record.recoveries and not any("aborted" in field_text(e, "cause") for e in empty):
         summary = (f"{len(empty)} visible turn(s) were dispatched with no queued reply payloads and no failure before "
                    "them: the session answered nothing. Messages sent to it may be lost.")
     else:
