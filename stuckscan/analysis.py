@@ -188,6 +188,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
     models: set[str] = set()
     starts: dict[int, datetime | None] = {}
     stuck_overlaps: dict[str, int] = {}  # episode id -> overlapping incidents that show a session stuck
+    cited: set[tuple[str, int]] = set()  # (file, line) of every line a finding cites as its evidence
     for index, record in enumerate(result.incidents, 1):
         overlapping = [(shell, ep) for shell, ep in zip(episodes, result.episodes, strict=False) if _overlaps(record, ep)]
         view = IncidentView(record, [ep for _, ep in overlapping], result.markers, result.gateway_pids, build,
@@ -200,6 +201,7 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
             if _stuck(record, incident):
                 stuck_overlaps[shell.id] = stuck_overlaps.get(shell.id, 0) + 1
         models.update(incident.measures.models)
+        cited.update(_cited(incident.primary, incident.contributing))
         add_config_advice([incident], setup)  # before it is stored: a stored incident reads back as stored
         starts[record.seq] = incident.start
         incidents.append(incident)
@@ -208,6 +210,8 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
         decision = _capped_episode(classify_episode(episode_view), record)
         shell.primary = _finding(decision.primary, 0.0, build, episode_view) if decision.primary else None
         shell.contributing = [_finding(c, 0.0, build, episode_view) for c in decision.contributing]
+        if shell.primary is not None:  # (an episode no rule claimed is not reported)
+            cited.update(_cited(shell.primary, shell.contributing))
     environment = Environment(
         build_generation=build.generation,
         build_hints=build.hints,
@@ -239,6 +243,9 @@ def build_analysis(result: CorrelationResult, stats: ParseStats, setup: Setup = 
                 unexplained.add(event)
             elif refused_off_default_port(event) and event.level in JUDGED_LEVELS:
                 judged.add(event)
+    # (a line a finding cites as its evidence is explained by that finding, whatever kind it was counted under: n60)
+    for file, line in sorted(cited):
+        unexplained.withdraw(file, line)
     add_config_advice(kept_episodes, setup)
     signals = None
     if miner is not None:
@@ -271,6 +278,13 @@ def _overlaps(incident: IncidentRecord, episode: EpisodeRecord) -> bool:
     if start is None or end is None or episode.start is None or episode.end is None:
         return False
     return episode.start <= end + OVERLAP_SLACK and start - OVERLAP_SLACK <= episode.end
+
+
+def _cited(primary: Finding | None, contributing: list[Finding]) -> Iterable[tuple[str, int]]:
+    """The places (file, line) of the lines the findings cite as their evidence."""
+    for finding in (primary, *contributing):
+        if finding is not None:
+            yield from ((evidence.file, evidence.line) for evidence in finding.evidence)
 
 
 def _finding(candidate: Candidate, wedged_seconds: float, build: BuildInfo, view: IncidentView | EpisodeView) -> Finding:

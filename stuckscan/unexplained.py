@@ -329,16 +329,24 @@ NOT_JUDGED_KINDS = frozenset({GENERIC_KIND, "unparsed", "note", *UNJUDGED_FAULT_
                               *CONTEXT_ONLY_KINDS})
 
 
+# How many counted lines the collector remembers by place (file, line), so that a line a finding then cites as its
+# evidence can be taken back out of the count (UnexplainedCollector.withdraw). Past this many, further lines are
+# counted but cannot be taken back: the memory stays bounded on an input with a flood of unrecognised errors.
+MAX_WITHDRAWABLE = 20_000
+
+
 class UnexplainedCollector:
     """Counts unexplained fault lines and keeps the first :data:`MAX_EXAMPLES` (memory bounded)."""
 
-    __slots__ = ("count", "examples", "kinds", "readings")
+    __slots__ = ("count", "counted", "examples", "kinds", "readings")
 
     def __init__(self) -> None:
         self.count = 0
         self.examples: list[Evidence] = []
         self.kinds: dict[str, int] = {}  # (bounded by the families' kinds)
         self.readings: dict[str, int] = {}  # (bounded by judged_reading's sentences)
+        # (file, line) -> what each line counted there added: its kind and reading (bounded: MAX_WITHDRAWABLE)
+        self.counted: dict[tuple[str, int], list[tuple[str, str | None]]] = {}
 
     def add(self, event: Event) -> None:
         """Count one line (each line is added once: a generic line here, or a client symptom an episode kept)."""
@@ -349,6 +357,25 @@ class UnexplainedCollector:
             self.readings[reading] = self.readings.get(reading, 0) + 1
         if len(self.examples) < MAX_EXAMPLES:
             self.examples.append(Evidence.of(event))
+        place = (event.source, event.line)
+        if place in self.counted or len(self.counted) < MAX_WITHDRAWABLE:
+            self.counted.setdefault(place, []).append((event.kind, reading))
+
+    def withdraw(self, file: str, line: int) -> None:
+        """Take the line at ``file:line`` back out of the count: a finding cites it as its evidence, so a rule explained
+        it (n60: RC18 reading a bare ``Unhandled promise rejection: TypeError: fetch failed`` as the exit of the channel
+        whose network failure is beside it was also counted as a crash no rule judges). Nothing when the line was not
+        counted (or counted past :data:`MAX_WITHDRAWABLE`). An example dropped here is not replaced by a later line."""
+        for kind, reading in self.counted.pop((file, line), ()):
+            self.count -= 1
+            self.kinds[kind] -= 1
+            if not self.kinds[kind]:
+                del self.kinds[kind]
+            if reading is not None:
+                self.readings[reading] -= 1
+                if not self.readings[reading]:
+                    del self.readings[reading]
+            self.examples = [e for e in self.examples if (e.file, e.line) != (file, line)]
 
     def result(self) -> UnexplainedLines:
         ordered = sorted(self.examples, key=lambda e: (e.file, e.line))

@@ -714,7 +714,10 @@ def _one_outage_healed(view: EpisodeView, lines: list[Event]) -> bool:
     if any(b - a > BACKOFF_LONGEST_GAP for a, b in zip(times, times[1:])) or times[-1] - times[0] > BACKOFF_LONGEST_OUTAGE:
         return False
     last = view.record.last_transport_failure.get(channel_of(timed[-1]))
-    accounts = {_qq_account(e) for e in timed}
+    # (a line that names no account is of the one account the others name: the gateway's file log holds WeChat's
+    # failure twice, the channel runtime's "weixin getUpdates error (<n>/3): ..." under no account and the plugin's
+    # own record "[<account>] getUpdates error: ..." under its account, one monitor's one failure; n60)
+    accounts = {_qq_account(e) for e in timed} - {""} or {""}
     if len(accounts) != 1:
         return False  # (several accounts failing: no one account's outage)
     account, channel = accounts.pop(), _channel_root(timed[0])
