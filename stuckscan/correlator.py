@@ -3922,13 +3922,26 @@ def finished_normally(event: Event) -> bool:
 # re-issues the same call. No failover decision is logged for it; the rotation step before it prints "Profile <id> timed
 # out. Trying next account..." (newer builds "... idle timeout (model silent). ...") even when no other profile was there.
 SAME_MODEL_RETRY = "retrying same model"
+# The same step in the builds between (assistant-failover.ts, stored id 54608838550; run/assistant-failure.ts, id
+# 55014944548): "[llm-timeout] <provider>/<model> hit idle watchdog|request timeout; retrying same profile before
+# auth-profile rotation" (read as model.profile_timeout), logged instead of the rotation's "Profile <id> timed out. ..."
+# when an attempt that timed out (its idle watchdog or not) outside a compaction or a tool call, on a run that can
+# restart, is re-issued on the same profile, once per run (MAX_SAME_MODEL_TIMEOUT_RETRIES 1): the same run retrying.
+# Nothing is logged when the retry succeeds; one that times out again rotates the profile ("Profile <id> timed out.
+# ..."), throws to a fallback model or surfaces the error (a failover decision line).
+SAME_PROFILE_RETRY = "retrying same profile"
 _FAULT_LEVELS = frozenset({"warn", "warning", "error", "fatal", "critical"})
 
 
 def retries_same_model(event: Event) -> bool:
-    """The idle watchdog's same-model retry line (:data:`SAME_MODEL_RETRY`)."""
+    """The idle watchdog's same-model retry line (:data:`SAME_MODEL_RETRY`), or a timed-out attempt's same-profile
+    retry (:data:`SAME_PROFILE_RETRY`)."""
     action = event.fields.get("action")
-    return event.kind == "llm.idle_timeout" and isinstance(action, str) and action.startswith(SAME_MODEL_RETRY)
+    if not isinstance(action, str):
+        return False
+    if event.kind == "llm.idle_timeout":
+        return action.startswith(SAME_MODEL_RETRY)
+    return event.kind == "model.profile_timeout" and action.startswith(SAME_PROFILE_RETRY)
 
 
 def _retried_attempt_line(event: Event) -> bool:
@@ -4181,7 +4194,12 @@ def _fault_signal(event: Event, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> 
             return ""
         return f"{reload_wait_subject(event)} waited on task runs with no run at work"
     if kind == "model.profile_timeout":  # ("Profile google:default timed out. Trying next account...")
-        return "" if echoes_busy_run_cap(event) else "a model call timed out on an auth profile"
+        if echoes_busy_run_cap(event):
+            return ""
+        if retries_same_model(event):  # ("[llm-timeout] <p>/<m> hit idle watchdog; retrying same profile ...")
+            which = "its idle watchdog" if event.fields.get("timeout") == "idle" else "its request timeout"
+            return f"a model call hit {which} and was retried on the same auth profile"
+        return "a model call timed out on an auth profile"
     if kind == "model_fetch.end":
         return "a model request hung and was aborted" if hung_model_fetch(event, thresholds.warn_seconds) else ""
     if kind == "tools.timeout":

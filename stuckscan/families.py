@@ -1889,6 +1889,19 @@ FAMILIES: tuple[Family, ...] = (
         "llm.idle_timeout", "warn", "[llm-idle-timeout]",
         r"\[llm-idle-timeout\] (?P<model>\S+) produced no reply before the idle watchdog(?:; (?P<action>[^\n]{0,200}))?",
     ),
+    # The same step in the builds between (assistant-failover.ts, stored id 54608838550; retry allowed by
+    # assistant-failure.ts, id 55014944548): an attempt that timed out (timedOut, its idle watchdog or not), outside a
+    # compaction or a tool call, on a run that can restart, once per run (MAX_SAME_MODEL_TIMEOUT_RETRIES 1), with no
+    # failover reason but the timeout, is re-issued on the same auth profile before any rotation, and the step warns
+    # "[llm-timeout] <provider>/<model> hit idle watchdog|request timeout; retrying same profile before auth-profile
+    # rotation" instead of "Profile <id> timed out. ...": a model call that timed out on its profile (fields provider,
+    # model, timeout=idle|request, action), read as that line is.
+    _searched(
+        "model.profile_timeout", "warn", "[llm-timeout]",
+        r"\[llm-timeout\] (?P<provider>[^/\s]+)/(?P<model>\S+) hit (?P<timeout>idle watchdog|request timeout)"
+        r"(?:; (?P<action>[^\n]{0,200}))?",
+        values={"timeout": {"idle watchdog": "idle", "request timeout": "request"}},
+    ),
     # The same file, when an auth profile's call timed out and the next profile is tried: "Profile <id> timed
     # out (possible rate limit). Trying next account..." (warn; the form every build since 2026.2 prints), in some
     # builds without the parenthesis, and pasted without the sentence after it ("Profile ollama:default timed out").
