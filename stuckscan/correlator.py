@@ -2521,29 +2521,14 @@ class Correlator:
         """Whether an empty dispatch follows a final reply the delivery policy kept private (or one delivered before the
         dispatch failed after it), for the same session when both name one, within a minute (untimed: a few lines on,
         in the same file)."""
-        kept = self._kept_private
-        if kept is None:
-            return False
-        keys = (kept.fields.get("sessionKey"), event.fields.get("sessionKey"))
-        if all(keys) and keys[0] != keys[1]:
-            return False
-        if kept.time is not None and event.time is not None:
-            return timedelta(0) <= event.time - kept.time <= KEPT_PRIVATE_WINDOW
-        return kept.source == event.source and 0 < event.line - kept.line <= KEPT_PRIVATE_LINES
+        return _shortly_after(self._kept_private, event, KEPT_PRIVATE_WINDOW, KEPT_PRIVATE_LINES)
 
     def _handed_off_turn(self, event: Event) -> bool:
         """Whether an empty dispatch with the bare ``cause=completed`` follows a hand-off of its turn (a terminal tool's
         release, a ``sessions_yield`` call), for the same session when both name one, within a minute (untimed, or
         one side untimed: a few lines on, in the same file)."""
-        handed = self._handed_off
-        if handed is None or str(event.fields.get("cause", "")) != "completed":
-            return False
-        keys = (handed.fields.get("sessionKey"), event.fields.get("sessionKey"))
-        if all(keys) and keys[0] != keys[1]:
-            return False
-        if handed.time is not None and event.time is not None:
-            return timedelta(0) <= event.time - handed.time <= HANDED_OFF_WINDOW
-        return handed.source == event.source and 0 < event.line - handed.line <= HANDED_OFF_LINES
+        return str(event.fields.get("cause", "")) == "completed" and \
+            _shortly_after(self._handed_off, event, HANDED_OFF_WINDOW, HANDED_OFF_LINES)
 
     def _turns_keep_running_out_the_budget(self, event: Event) -> str:
         """A channel's dispatches of one session lasting the run budget again and again (Feishu's "dispatching
@@ -4466,6 +4451,19 @@ def _describe_marker(event: Event) -> str:
         return str(event.fields.get("mode", "restart"))
     return "a new gateway process started"
 
+
+
+def _shortly_after(marker: Event | None, event: Event, window: timedelta, lines: int) -> bool:
+    """Whether ``event`` comes within ``window`` after ``marker`` (untimed, or one side untimed: within ``lines``
+    lines after it in the same file), for the same session when both name one."""
+    if marker is None:
+        return False
+    keys = (marker.fields.get("sessionKey"), event.fields.get("sessionKey"))
+    if all(keys) and keys[0] != keys[1]:
+        return False
+    if marker.time is not None and event.time is not None:
+        return timedelta(0) <= event.time - marker.time <= window
+    return marker.source == event.source and 0 < event.line - marker.line <= lines
 
 def _failed_on_a_lock(record: IncidentRecord) -> bool:
     return record.lock_failures > 0 or bool(record.evidence.of("lock.timeout", "lock.takeover", "lock.stale"))
