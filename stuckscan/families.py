@@ -5498,9 +5498,11 @@ def match_spaced_label(message: str) -> tuple[Family, re.Match[str]] | None:
 # A reporter's paste that writes a message's label in brackets, as if it were a console tag ("18:37:24 [lane task error]
 # lane=main durationMs=133963" for "lane task error: lane=main ...", "[embedded run failover decision]
 # decision=fallback_model from=<p>/<m>", f5839). A real console tag never holds a space (shapes._TAG), so only the
-# labels of anchored families that do (their prefixes, a colon at the end dropped) are read so; anything else in
-# brackets (prose, a tag) stays as it is.
-_BRACKETED_LABEL = re.compile(r"\[(?P<label>[^\[\]\n]{3,80})\](?: (?P<rest>.*))?", re.DOTALL)
+# labels of anchored families that do (their prefixes, a colon at the end dropped) are read so, and only when the rest
+# begins with a key=value field as the line's own fields do (a reporter's "[stuck session] happened once", "[handshake
+# timeout] went away", "[lane task error] (https://...)" are prose about a line, not the line: h57); anything else in
+# brackets (prose, a tag, a markdown link "[lane task error](url)") stays as it is.
+_BRACKETED_LABEL = re.compile(r"\[(?P<label>[^\[\]\n]{3,80})\] (?P<rest>[A-Za-z_][\w.-]{0,60}=[^\s=].*)", re.DOTALL)
 _SPACED_PREFIXES: frozenset[str] | None = None
 
 
@@ -5525,7 +5527,7 @@ def match_bracketed_label(message: str) -> tuple[str, tuple[Family, re.Match[str
     label = bracketed.group("label")
     if " " not in label or label not in spaced_prefixes():
         return None
-    rest = bracketed.group("rest") or ""
+    rest = bracketed.group("rest")
     for joiner in (": ", " "):
         whole = (label + joiner + rest).rstrip()
         found = _match_anchored(whole)
