@@ -34,6 +34,7 @@ from stuckscan.channels import (
     regular_steps,
 )
 from stuckscan.events import (
+    ACCOUNTS_STARTED_FIELD,
     AGENT_END_WAIT_FIELD,
     ATTENTION_LABELS,
     AUTH_WARMED_KIND,
@@ -1217,6 +1218,7 @@ class Correlator:
         self.now: datetime | None = None
         self._last_transport_failure: dict[str, datetime] = {}
         self._first_ingress_up: dict[str, Event] = {}
+        self._accounts_started: dict[str, set[str]] = {}  # (each channel's accounts its ingress starts named so far)
         self._last_sweep: datetime | None = None
         self._seq = 0
         self._episode_seq = 0
@@ -1413,6 +1415,12 @@ class Correlator:
             self._last_transport_failure[channel_of(event)] = moment
         if kind == INGRESS_BACK_KIND and len(self._first_ingress_up) < MAX_TRANSPORTS_TRACKED:
             self._first_ingress_up.setdefault(channel_of(event), event)
+        if kind == INGRESS_BACK_KIND and isinstance(account := event.fields.get("account"), str) and account \
+                and len(self._accounts_started) < MAX_TRANSPORTS_TRACKED:
+            started = self._accounts_started.setdefault(channel_of(event).split(":", 1)[0].strip(), set())
+            if len(started) < 2:
+                started.add(account)
+            event.seconds[ACCOUNTS_STARTED_FIELD] = float(len(started))
         if (kind in (INGRESS_BACK_KIND, CHANNEL_STABLE_KIND) or kind == RUNNER_STOP_KIND and "stopTimeout" in event.fields) \
                 and self.open_episode is not None:
             self.open_episode.evidence.add(event)
