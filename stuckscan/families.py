@@ -2373,10 +2373,11 @@ FAMILIES: tuple[Family, ...] = (
     # The same handler on builds with the transient-network guard, "[openclaw] Non-fatal unhandled rejection
     # (continuing): <err>" (warn): the process goes on. When the error names the channel client it escaped from
     # ("Error: [DingTalk][__default__] Failed to connect to DingTalk Stream: connect ETIMEDOUT ...") and a connection
-    # failing, that channel's connect failed; a bare "TypeError: fetch failed" names none and stays unread.
+    # failing, that channel's connect failed; a bare "TypeError: fetch failed" names none and stays unread. A write-up
+    # that quotes it without "(continuing)" is read the same, as gateway.nonfatal_error below reads its own (h57).
     _anchored(
-        "channel.transport_error", "warn", "Non-fatal unhandled rejection (continuing): ",
-        r"Non-fatal unhandled rejection \(continuing\): (?:\w{0,40}Error: )?\[(?P<channel>[A-Za-z][\w-]{1,30})\]"
+        "channel.transport_error", "warn", "Non-fatal unhandled rejection",
+        r"Non-fatal unhandled rejection(?: \(continuing\))?: (?:\w{0,40}Error: )?\[(?P<channel>[A-Za-z][\w-]{1,30})\]"
         r"\[(?P<account>[^\[\]\s]{1,100})\] (?P<error>[^\n]{0,300}?\b(?:[Ff]ailed to connect|ETIMEDOUT|ECONNRESET"
         r"|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|socket hang up|fetch failed)\b[^\n]{0,300})",
     ),
