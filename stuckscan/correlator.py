@@ -34,6 +34,7 @@ from stuckscan.channels import (
     regular_steps,
 )
 from stuckscan.events import (
+    ACCOUNTS_STARTED_FIELD,
     AGENT_END_WAIT_FIELD,
     ATTENTION_LABELS,
     AUTH_WARMED_KIND,
@@ -1224,6 +1225,7 @@ class Correlator:
         self.now: datetime | None = None
         self._last_transport_failure: dict[str, datetime] = {}
         self._first_ingress_up: dict[str, Event] = {}
+        self._accounts_started: dict[str, set[str]] = {}  # (each channel's accounts its ingress starts named so far)
         self._last_sweep: datetime | None = None
         self._seq = 0
         self._episode_seq = 0
@@ -1423,6 +1425,12 @@ class Correlator:
             self._last_transport_failure[channel_of(event)] = moment
         if kind == INGRESS_BACK_KIND and len(self._first_ingress_up) < MAX_TRANSPORTS_TRACKED:
             self._first_ingress_up.setdefault(channel_of(event), event)
+        if kind == INGRESS_BACK_KIND and isinstance(account := event.fields.get("account"), str) and account \
+                and len(self._accounts_started) < MAX_TRANSPORTS_TRACKED:
+            started = self._accounts_started.setdefault(channel_of(event).split(":", 1)[0].strip(), set())
+            if len(started) < 2:
+                started.add(account)
+            event.seconds[ACCOUNTS_STARTED_FIELD] = float(len(started))
         if (kind in (INGRESS_BACK_KIND, CHANNEL_STABLE_KIND) or kind == RUNNER_STOP_KIND and "stopTimeout" in event.fields) \
                 and self.open_episode is not None:
             self.open_episode.evidence.add(event)
@@ -2030,7 +2038,7 @@ class Correlator:
             del self.open[record.identity]
             return changes
         if self._is_healthy(event, record):
-            if record.opened_by == "signal" and retry_healed_idle_timeouts(record, event):
+            if record.opened_by == "signal" and retry_healed_idle_timeouts(record, event, self._runs_under_way):
                 # (an idle timeout the runner retried on the same model, the run then ending well: no hang)
                 del self.open[record.identity]
                 return changes
@@ -2243,7 +2251,8 @@ class Correlator:
         record = self.open.get(UNATTRIBUTED)
         if record is None or record.warning_count or record.recoveries:
             return
-        if record.evidence.of("model.profile_timeout") and not retry_healed_idle_timeouts(record, cleanup):
+        if record.evidence.of("model.profile_timeout") \
+                and not retry_healed_idle_timeouts(record, cleanup, self._runs_under_way):
             # (a model call that ran out its timeout hung that long, whatever the failover rescued after it; not one the
             # idle watchdog retried on the same model that then ended well: the profile line is that retry's step)
             self._close(record, RecordStatus.HEALTHY, cleanup, _describe_healthy(cleanup))
@@ -3518,6 +3527,19 @@ class Correlator:
                 return True
         return False
 
+    def _runs_under_way(self, at: Event) -> list[Event]:
+        """The start lines (``embedded run start``) of the runs the kept histories show started at or before ``at`` and
+        not ended by then (no ``embedded run done|end`` of the same runId at or before it); timed lines only."""
+        if at.time is None:
+            return []
+        found = []
+        for _, history in self.history.items():
+            ended = {e.fields.get("runId") for e in history
+                     if e.kind in ("embedded.run_done", "embedded.run_end") and e.time is not None and e.time <= at.time}
+            found.extend(e for e in history if e.kind == "embedded.run_start" and e.time is not None
+                         and e.time <= at.time and e.fields.get("runId") not in ended)
+        return found
+
     def _runs_in_flight_at(self, stop: Event) -> list[tuple[str, Event]]:
         """(identity, its last run line) of each session whose run was in flight at ``stop``, not yet reported."""
         found = []
@@ -3950,14 +3972,18 @@ def _run_ended_well(end: Event) -> bool:
         and finished_normally(end)
 
 
-def retry_healed_idle_timeouts(record: IncidentRecord, end: Event) -> list[Event]:
+def retry_healed_idle_timeouts(record: IncidentRecord, end: Event,
+                               under_way: Callable[[Event], list[Event]] | None = None) -> list[Event]:
     """The idle-timeout lines of an incident that ``end`` closes, when the run retried the same model and ``end`` is
     that run ending well, else none: no stall warning or recovery, at least one same-model retry line
     (:func:`retries_same_model`), every warning or error line of the incident a reading of the attempts the retries
     answer (:func:`_retried_attempt_line`) at or before the last retry, and ``end`` (after it) the same run: the runId
     (else the sessionId) the lines name, when both name one; when the lines name neither, a run whose stated duration
-    reaches back to them (under way at the timeout). An idle timeout after the last retry (the retry timed out too), a
-    failover decision, an error end, the run's timeout, a stall warning, or no end leaves them a hang's."""
+    reaches back to them (under way at the timeout), and, when ``under_way`` (the correlator's
+    :meth:`Correlator._runs_under_way`) shows the runs started and not ended at the first line, the one such run (h57:
+    another session's run ending well heals nothing; with several under way the lines cannot tell which one hung). An
+    idle timeout after the last retry (the retry timed out too), a failover decision, an error end, the run's timeout,
+    a stall warning, or no end leaves them a hang's."""
     if record.warning_count or record.recoveries or not _run_ended_well(end):
         return []
     here = (end.source, end.line)
@@ -3970,10 +3996,10 @@ def retry_healed_idle_timeouts(record: IncidentRecord, end: Event) -> list[Event
     faults = [e for e in lines if e.level in _FAULT_LEVELS or _retried_attempt_line(e)]
     if any(event_order(e) > last or not _retried_attempt_line(e) for e in faults):
         return []
-    return faults if _same_run(faults, end) else []
+    return faults if _same_run(faults, end, under_way) else []
 
 
-def _same_run(lines: list[Event], end: Event) -> bool:
+def _same_run(lines: list[Event], end: Event, under_way: Callable[[Event], list[Event]] | None = None) -> bool:
     """Whether ``end`` ends the run of ``lines`` (see :func:`retry_healed_idle_timeouts`)."""
     named = False
     for name in ("runId", "sessionId"):
@@ -3987,9 +4013,18 @@ def _same_run(lines: list[Event], end: Event) -> bool:
         return True
     held = end.seconds.get("durationMs")
     first = lines[0].time if lines else None
-    if held is None or first is None or end.time is None:
+    if held is None or first is None or end.time is None or end.time - timedelta(seconds=held) > first:
         return False
-    return end.time - timedelta(seconds=held) <= first
+    runs = under_way(lines[0]) if under_way is not None else []
+    if len(runs) > 1:
+        return False  # (several runs under way at the idle timeout, which names none: which one hung is unknown)
+    if runs:
+        # (the one run the log shows under way: an end naming another run or session is not its end)
+        for name in ("runId", "sessionId"):
+            ours, its = end.fields.get(name), runs[0].fields.get(name)
+            if ours and its and ours != its:
+                return False
+    return True
 
 
 def _shortly_before(earlier: Event, later: Event, window: timedelta | None = None) -> bool:

@@ -556,6 +556,9 @@ SILENT_STREAK_FIELD = "silentStreakMs"
 # (set by the correlator on a failover decision it read as the echo of its run's own timeout just before it, see
 # Correlator._failover_after_its_run_timeout: beside that timeout it is no other fault, and the timeout stays lone)
 RUN_TIMEOUT_ECHO_FIELD = "runTimeoutEcho"
+# (set by the correlator on a channel's ingress start that names its account: how many accounts of that channel the
+# input's starts named up to it, capped at 2; RC18 pairs lines that name no account with a start only when one did)
+ACCOUNTS_STARTED_FIELD = "accountsStarted"
 # (set by the correlator on a run timeout whose run's tool lines went on until shortly before it: how long before the
 # cap the last tool line came, see busy_until_cap)
 BUSY_AT_CAP_FIELD = "busyUntilCapSeconds"

@@ -2414,10 +2414,11 @@ FAMILIES: tuple[Family, ...] = (
     # The same handler on builds with the transient-network guard, "[openclaw] Non-fatal unhandled rejection
     # (continuing): <err>" (warn): the process goes on. When the error names the channel client it escaped from
     # ("Error: [DingTalk][__default__] Failed to connect to DingTalk Stream: connect ETIMEDOUT ...") and a connection
-    # failing, that channel's connect failed; a bare "TypeError: fetch failed" names none and stays unread.
+    # failing, that channel's connect failed; a bare "TypeError: fetch failed" names none and stays unread. A write-up
+    # that quotes it without "(continuing)" is read the same, as gateway.nonfatal_error below reads its own (h57).
     _anchored(
-        "channel.transport_error", "warn", "Non-fatal unhandled rejection (continuing): ",
-        r"Non-fatal unhandled rejection \(continuing\): (?:\w{0,40}Error: )?\[(?P<channel>[A-Za-z][\w-]{1,30})\]"
+        "channel.transport_error", "warn", "Non-fatal unhandled rejection",
+        r"Non-fatal unhandled rejection(?: \(continuing\))?: (?:\w{0,40}Error: )?\[(?P<channel>[A-Za-z][\w-]{1,30})\]"
         r"\[(?P<account>[^\[\]\s]{1,100})\] (?P<error>[^\n]{0,300}?\b(?:[Ff]ailed to connect|ETIMEDOUT|ECONNRESET"
         r"|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|socket hang up|fetch failed)\b[^\n]{0,300})",
     ),
@@ -5539,9 +5540,11 @@ def match_spaced_label(message: str) -> tuple[Family, re.Match[str]] | None:
 # A reporter's paste that writes a message's label in brackets, as if it were a console tag ("18:37:24 [lane task error]
 # lane=main durationMs=133963" for "lane task error: lane=main ...", "[embedded run failover decision]
 # decision=fallback_model from=<p>/<m>", f5839). A real console tag never holds a space (shapes._TAG), so only the
-# labels of anchored families that do (their prefixes, a colon at the end dropped) are read so; anything else in
-# brackets (prose, a tag) stays as it is.
-_BRACKETED_LABEL = re.compile(r"\[(?P<label>[^\[\]\n]{3,80})\](?: (?P<rest>.*))?", re.DOTALL)
+# labels of anchored families that do (their prefixes, a colon at the end dropped) are read so, and only when the rest
+# begins with a key=value field as the line's own fields do (a reporter's "[stuck session] happened once", "[handshake
+# timeout] went away", "[lane task error] (https://...)" are prose about a line, not the line: h57); anything else in
+# brackets (prose, a tag, a markdown link "[lane task error](url)") stays as it is.
+_BRACKETED_LABEL = re.compile(r"\[(?P<label>[^\[\]\n]{3,80})\] (?P<rest>[A-Za-z_][\w.-]{0,60}=[^\s=].*)", re.DOTALL)
 _SPACED_PREFIXES: frozenset[str] | None = None
 
 
@@ -5566,7 +5569,7 @@ def match_bracketed_label(message: str) -> tuple[str, tuple[Family, re.Match[str
     label = bracketed.group("label")
     if " " not in label or label not in spaced_prefixes():
         return None
-    rest = bracketed.group("rest") or ""
+    rest = bracketed.group("rest")
     for joiner in (": ", " "):
         whole = (label + joiner + rest).rstrip()
         found = _match_anchored(whole)

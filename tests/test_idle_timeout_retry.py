@@ -143,3 +143,23 @@ def test_a_run_that_started_after_the_idle_timeout_does_not_heal_it(tmp_path: Pa
 
 def test_a_healthy_run_with_no_idle_timeout_stays_quiet(tmp_path: Path) -> None:
     assert _headlines(tmp_path, [RUN[0], *ENDED_WELL]) == [[], []]
+
+
+def test_another_sessions_run_end_does_not_heal_the_run_under_way(tmp_path: Path) -> None:
+    # (h57: the idle lines name no run, but the log shows which run was under way at them, r1 of s1: the end of r2 of
+    # s2, though its duration reaches back to the timeout, is not that run's end)
+    other = [("10:03:00.000", "agent/embedded", "DEBUG",
+              "embedded run done: runId=r2 sessionId=s2 durationMs=300000 aborted=false")]
+    for form in _headlines(tmp_path, RUN + other):
+        assert form and form[0] == "RC01"
+    # (two runs under way at the idle timeout, which names neither: the one that ended well may not be the one that hung)
+    second = ("10:00:30.000", "agent/embedded", "DEBUG",
+              "embedded run start: runId=r2 sessionId=s2 provider=ollama model=qwen3:32b thinking=off")
+    ended = [("10:03:00.000", "agent/embedded", "DEBUG",
+              "embedded run done: runId=r2 sessionId=s2 durationMs=150000 aborted=false")]
+    for form in _headlines(tmp_path, [RUN[0], second, *RUN[1:], *ended]):
+        assert form and form[0] == "RC01"
+    # (the run under way ending well still heals it)
+    assert _headlines(tmp_path, RUN + [("10:03:00.000", "agent/embedded", "DEBUG",
+                                        "embedded run done: runId=r1 sessionId=s1 durationMs=180000 aborted=false")]) \
+        == [[], []]

@@ -60,3 +60,17 @@ def test_a_healthy_weixin_cycle_start_and_served_messages_stay_quiet() -> None:
     analysis = analyze_text(*cycle(), STARTED, RESUMING, QUEUED, PROCESSED)
     assert not analysis.incidents and not analysis.episodes
     assert analysis.unexplained.count == 0
+
+
+def test_an_account_less_cycle_with_several_weixin_accounts_started_is_not_healed_by_one_of_them() -> None:
+    # (h57: the console's failure lines name no account; when the log started two WeChat accounts, the later start of
+    # one of them cannot say the failing loop was its own, so the cycle stays a loop; with one account started, its
+    # restart heals the cycle as before)
+    boot_a = "2026-03-10T07:50:00.000Z weixin monitor started (https://ilinkai.weixin.qq.com, account=acct-a)"
+    boot_b = "2026-03-10T07:50:00.500Z weixin monitor started (https://ilinkai.weixin.qq.com, account=acct-b)"
+    start_b = STARTED.replace("abc-im-bot", "acct-b")
+    assert rules(boot_a, boot_b, *cycle(), start_b) == ["RC18"]
+    assert rules(boot_a, boot_b, *cycle(), STARTED.replace("abc-im-bot", "acct-a")) == ["RC18"]
+    assert rules(boot_b, *cycle(), start_b) == []
+    # (a start seen only after the cycle: the lines cannot tell, and it heals them as n56 reads it)
+    assert rules(*cycle(), start_b) == []

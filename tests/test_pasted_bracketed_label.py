@@ -85,3 +85,20 @@ def test_a_lane_task_error_with_no_error_that_held_the_runs_budget_is_its_end() 
 
 def test_a_condensed_failover_with_no_run_timeout_before_it_stays_quiet() -> None:
     assert causes(PASTED[1], PASTED[2], PASTED[3]) == []
+
+
+def test_prose_after_a_bracketed_label_is_no_line_of_its_family() -> None:
+    # (h57: a reporter's words about a line, "[stuck session] happened once", are no stall warning; only a label
+    # followed by the line's own key=value fields is read as the line, and a markdown link is left as it is)
+    lines = [
+        "[stuck session] happened once, then it went away",
+        "[handshake timeout] happened once",
+        "[memory pressure] is high",
+        "[lane task error] (https://docs.openclaw.ai/gateway/troubleshooting#lanes)",
+        "- [lane task error](https://docs.openclaw.ai/gateway/troubleshooting) lane=main",
+        "[lane task error](https://docs.openclaw.ai/gateway/troubleshooting)",
+    ]
+    assert [e.kind for e in parse_text_lines(lines)] == ["generic"] * len(lines)
+    assert causes(TIMEOUT.replace("embedded run timeout", "embedded run start"), *lines) == []
+    (kept,) = parse_text_lines(["[stuck session] sessionKey=agent:main:main state=processing age=300s"])
+    assert kept.kind == "session.stuck"

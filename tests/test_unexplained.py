@@ -453,6 +453,15 @@ def test_the_guards_non_fatal_lines_are_no_stall_and_no_unexplained_fault(tmp_pa
                       "DingTalk Stream: connect ETIMEDOUT 10.0.0.1:443").kind == "channel.transport_error"
 
 
+def test_a_channel_the_shortened_nonfatal_line_names_stays_that_channels_failure() -> None:
+    # (h57: the write-up's form without "(continuing)", read as gateway.nonfatal_error since 5832efb7, still names the
+    # channel client it escaped from: that channel's connect failed, as in the line's full form)
+    event = _one_event("Non-fatal unhandled rejection: Error: [DingTalk][__default__] Failed to connect to DingTalk "
+                       "Stream: connect ETIMEDOUT 10.0.0.1:443")
+    assert event.kind == "channel.transport_error" and event.fields["channel"] == "DingTalk"
+    assert _one_event("Non-fatal unhandled rejection: TypeError: fetch failed").kind == "gateway.nonfatal_error"
+
+
 def _one_event(message: str) -> Event:
     from stuckscan.parser import ParseOptions, parse_text_lines
 

@@ -30,6 +30,7 @@ from stuckscan.channels import (
     token_refused,
 )
 from stuckscan.events import (
+    ACCOUNTS_STARTED_FIELD,
     CHANNEL_START_KIND,
     DELIVERY_REFUSED_KIND,
     INBOUND_SILENCE,
@@ -722,10 +723,12 @@ def _one_outage_healed(view: EpisodeView, lines: list[Event]) -> bool:
         return False  # (several accounts failing: no one account's outage)
     account, channel = accounts.pop(), _channel_root(timed[0])
     # (lines that name no account, as WeChat's console lines "weixin getUpdates error (<n>/3): ..." do: the start of
-    # that channel after them, whichever account it names; lines that name one: that account's start only)
+    # that channel after them, whichever account it names, when the log's starts of that channel name one account
+    # only; with several accounts started the lines cannot tell whose outage it was, and another account's start
+    # heals nothing (h57). Lines that name one: that account's start only)
     ready = [e for e in view.events("channel.polling_started")
              if event_order(e) > event_order(timed[-1]) and _channel_root(e) == channel
-             and (not account or _qq_account(e) == account)]
+             and (_qq_account(e) == account if account else e.seconds.get(ACCOUNTS_STARTED_FIELD, 1.0) <= 1.0)]
     return bool(ready) and (last is None or last <= times[-1])
 
 
