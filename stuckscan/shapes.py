@@ -96,6 +96,10 @@ _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _LOWER = _UPPER.lower()
 _SPACES = " \t\n\v\f\r\x1c\x1d\x1e\x1f"
 _LEVEL_STARTS = "DEFITW"
+# The process guard's words (src/infra/unhandled-rejections.ts, src/index.ts, src/cli/run-main.ts) after its tag.
+_GUARD_WORDS = (r"(?:Unhandled promise rejection|Uncaught exception|Non-fatal (?:unhandled rejection|uncaught exception)"
+                r"(?: \(continuing\))?|Suppressed AbortError)")
+_GUARD_STARTS = "NSU"
 
 
 TEXT_SHAPES: tuple[TextShape, ...] = (
@@ -250,6 +254,20 @@ TEXT_SHAPES: tuple[TextShape, ...] = (
            starts="DEFT"),
     # (a reporter's level word before the message, one space apart: "WARN embedded run timeout: ...", #52147)
     _shape("logs-untimed", r"(?P<level>WARN|WARNING|INFO) (?P<message>[a-z\[].*)", starts="IW"),
+    # (f61) The process guard's own words with its console tag left off, as a reporter pastes the line alone: "Unhandled
+    # promise rejection: <err>" (src/infra/unhandled-rejections.ts, console.error, then the process exits), "Uncaught
+    # exception: <err>" (src/index.ts, src/cli/run-main.ts), their continuing twins "Non-fatal unhandled rejection
+    # (continuing): <err>" and "Non-fatal uncaught exception (continuing): <err>", and "Suppressed AbortError: <err>"
+    # (console.warn). Only at the line's start, after an optional time or level word: the message is read as the tagged
+    # line's is (same kind, same fields; no subsystem, the tag being gone), and the shape says the line is OpenClaw's.
+    # Node's own print of an error ("Error: ...", "node:internal/..." frames) and a sentence that quotes the words
+    # mid-line are not the guard's line and stay snippets.
+    _shape(
+        "guard-untagged",
+        r"(?:(?:(?P<iso>" + _ISO + r")|(?P<clock>" + _CLOCK + r"))\s+(?:[|│-]\s+)?)?(?:(?P<level>" + _LEVEL + r")\s+)?"
+        r"(?P<message>" + _GUARD_WORDS + r":(?:[ \t].*)?)",
+        starts=_DIGITS + _GUARD_STARTS + _LEVEL_STARTS + _LEVEL_STARTS.lower(),
+    ),
     # "<ISO time> <anything>": a hand-pasted line, or `docker logs -t` / `kubectl logs --timestamps` (RFC 3339
     # with nanoseconds) before a gateway line. The parser reads what follows the time as a line of its own
     # first (a JSON record, a console line, ...): see LineParser._container_inner.

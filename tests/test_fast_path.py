@@ -662,3 +662,26 @@ def test_a_media_understanding_success_that_heals_an_attempt_is_read_on_both_pat
         slow = analyze_paths([path], OPTIONS)
         assert slow.unexplained.count == unexplained and not slow.incidents
         assert fast([path]) == slow
+
+
+def test_the_guards_untagged_lines_read_alike_on_both_paths(tmp_path: Path) -> None:
+    """The process guard's lines pasted without their console tag (f61, f5999) are text lines the fast path hands to the
+    parser: the same events, counts and shapes as the serial path, beside gateway records of the same file."""
+    lines = [
+        _record("gateway ready"),
+        "Unhandled promise rejection: Error: EMFILE: too many open files, watch '/home/u/.openclaw/workspace/MEMORY.md'",
+        "12:00:05 Uncaught exception: Error: write EPIPE",
+        "    at afterWriteDispatched (node:internal/stream_base_commons:159:15)",
+        "Non-fatal unhandled rejection (continuing): TypeError: fetch failed",
+        "Suppressed AbortError: AbortError: This operation was aborted",
+        "The log said Unhandled promise rejection: then it restarted",
+        _record("heartbeat", "2026-05-21T10:00:30.000+00:00"),
+    ]
+    path = _write(tmp_path, lines)
+    slow = analyze_paths([path], OPTIONS)
+    assert slow.unexplained.count == 2  # the exiting lines; the continuing and suppressed ones go on
+    serial, quick = ParseStats(), ParseStats()
+    list(parse_path(path, OPTIONS, serial))
+    assert fast([path]) == slow
+    list(iter_scan_events([path], OPTIONS, quick))
+    assert quick.shapes == serial.shapes and serial.shapes["guard-untagged"] == 4

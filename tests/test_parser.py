@@ -1356,3 +1356,56 @@ def test_a_spool_handler_timeouts_compound_age_is_seconds(age: str, seconds: flo
                 f"update 42 on lane telegram:123 after {age}; marking the update failed")
     assert event.kind == "channel.ingress_stalled"
     assert event.seconds["age"] == seconds
+
+
+# -- f61: the process guard's words pasted without their console tag ------------------------------------------------
+
+_GUARD_LINES = [
+    "Unhandled promise rejection: Error: EMFILE: too many open files, watch '/home/u/.openclaw/workspace/MEMORY.md'",
+    "Uncaught exception: Error: write EPIPE",
+    "Unhandled promise rejection: TypeError: fetch failed",
+    "Unhandled promise rejection: Error: Agent listener invoked outside active run",
+    "Non-fatal unhandled rejection (continuing): TypeError: fetch failed",
+    "Non-fatal uncaught exception (continuing): Error: write EPIPE",
+    "Suppressed AbortError: AbortError: This operation was aborted",
+]
+
+
+@pytest.mark.parametrize("message", _GUARD_LINES)
+@pytest.mark.parametrize("before", ["", "12:04:33 ", "2026-05-29T10:00:00.000Z ", "error ", "warn "])
+def test_the_guards_untagged_line_reads_as_its_tagged_line(message: str, before: str) -> None:
+    # src/infra/unhandled-rejections.ts and the uncaughtException handlers of src/index.ts / src/cli/run-main.ts write
+    # "[openclaw] <words>: <err>"; a reporter pasting the line without its tag (f5999) still shows OpenClaw's guard:
+    # the same kind and fields as the tagged line, in a shape that counts as an OpenClaw line (no subsystem)
+    tagged = parse_text_lines([f"[openclaw] {message}"])[0]
+    bare = parse_text_lines([before + message])[0]
+    assert bare.shape == "guard-untagged" and bare.subsystem is None
+    assert (bare.kind, bare.message, dict(bare.fields)) == (tagged.kind, tagged.message, dict(tagged.fields))
+    assert (bare.time is not None) == bool(before[:1].isdigit())
+
+
+@pytest.mark.parametrize("text", [
+    "The gateway logged Unhandled promise rejection: Error: EMFILE: too many open files",  # a sentence, mid-line
+    "I keep seeing Uncaught exception: Error: write EPIPE after the update",
+    "Error: EMFILE: too many open files, watch '/home/u/.openclaw/workspace/MEMORY.md'",  # Node's own print
+    "    at FSWatcher.<computed> (node:internal/fs/watchers:247:19)",  # a frame
+    "node:internal/process/promises:391",
+    "Uncaught exceptions are logged and the process exits",  # the words without the guard's colon
+    "unhandled promise rejection: Error: x",  # not the guard's casing
+])
+def test_prose_and_nodes_own_output_are_not_the_guards_line(text: str) -> None:
+    event = parse_text_lines([text])[0]
+    assert event.shape != "guard-untagged" and event.kind == "generic"
+
+
+def test_an_untagged_guard_line_makes_the_input_an_openclaw_log() -> None:
+    from stuckscan.commands._inputs import recognised_lines
+
+    def recognised(lines: list[str]) -> int:
+        stats = ParseStats()
+        for event in parse_text_lines(lines):
+            stats.note_event(event)
+        return recognised_lines(stats)
+
+    assert recognised([_GUARD_LINES[0]]) == 1
+    assert recognised(["The gateway logged Unhandled promise rejection: Error: EMFILE", "Error: EMFILE: too many"]) == 0

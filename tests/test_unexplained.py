@@ -743,3 +743,36 @@ def test_a_bare_undici_fetch_failure_ending_the_process_is_an_unjudged_crash(tmp
     for result in _analyzed_both_ways(tmp_path, lines):
         assert not result.incidents and not result.episodes
         assert result.unexplained.count == 1 and set(result.unexplained.kinds) == {"gateway.crashed"}
+
+
+def test_the_guards_untagged_exit_line_is_an_openclaw_crash_no_rule_explains(tmp_path: Path) -> None:
+    # f61 (f5999): "Unhandled promise rejection: <err>" pasted without its "[openclaw]" tag is still the process guard's
+    # exit-path line (src/infra/unhandled-rejections.ts): the input is an OpenClaw log and the crash a fault no rule
+    # explains, as the tagged line is (field policy "core-only crash on the exit path")
+    for text in ("Unhandled promise rejection: Error: EMFILE: too many open files, watch "
+                 "'/home/u/.openclaw/workspace/MEMORY.md'",
+                 "Uncaught exception: Error: write EPIPE\n    at afterWriteDispatched "
+                 "(node:internal/stream_base_commons:159:15)"):
+        log = tmp_path / "paste.log"
+        log.write_text(text + "\n", encoding="utf-8")
+        for analyze in (analyze_paths, analyze_paths_fast):
+            result = analyze([str(log)])
+            assert result.unexplained.count == 1 and not result.episodes, (analyze, text)
+        code, output = _scan(log)
+        assert "no OpenClaw log lines recognised" not in output
+        assert "Unexplained fault lines" in output and "not an all-clear" in output, output
+    # the untagged continuing twin is no fault, as its tagged line is not
+    log = tmp_path / "nonfatal.log"
+    log.write_text("Non-fatal uncaught exception (continuing): Error: write EPIPE\n", encoding="utf-8")
+    assert analyze_paths([str(log)]).unexplained.count == 0
+
+
+def test_prose_quoting_the_guards_words_is_no_openclaw_line(tmp_path: Path) -> None:
+    # a sentence holding the words mid-line, and Node's own print of the error, are no guard line: nothing shows the
+    # input is an OpenClaw log
+    log = tmp_path / "notes.log"
+    log.write_text("After the update I see Unhandled promise rejection: Error: EMFILE in the terminal\n"
+                   "Error: EMFILE: too many open files, watch '/home/u/.openclaw/workspace/MEMORY.md'\n"
+                   "    at FSWatcher.<computed> (node:internal/fs/watchers:247:19)\n", encoding="utf-8")
+    code, output = _scan(log)
+    assert "no OpenClaw log lines recognised" in output
