@@ -1105,6 +1105,17 @@ def test_a_lone_empty_turn_with_the_bare_completed_cause_is_a_lost_reply_at_low_
         finding = incident.primary
         assert finding is not None and finding.rule.id == "RC06" and finding.confidence.name == "LOW"
         assert "nothing delivered" in finding.summary and "do not say why" in finding.summary
+        # A deliberate silent reply (NO_REPLY) ends with the same line, so the reading warns and does not fail CI
+        # as proven message loss would.
+        assert finding.severity.name == "WARNING" and "NO_REPLY" in finding.summary
+
+
+def test_an_empty_turn_after_an_aborted_reply_operation_stays_an_error() -> None:
+    aborted = ("2026-09-03T10:00:00.000Z [turn/execution] visible channel turn dispatched with no queued reply "
+               "payloads: channel=telegram messageId=41 sessionKey=" + KEY + " cause=skipped:reply_operation_aborted")
+    (incident,) = analyze_text(aborted).incidents
+    assert incident.primary is not None and incident.primary.rule.id == "RC06"
+    assert incident.primary.severity.name == "ERROR"
 
 
 def test_an_empty_turn_handed_to_a_child_run_is_no_lost_reply() -> None:

@@ -39,7 +39,8 @@ RULE = Rule(
      "before the dispatch failed (`final reply failed: ... after final delivery`), nor, with the bare "
      "`cause=completed`, right after the turn was handed off (a `tool=sessions_yield` call, `codex app-server turn "
      "released after terminal dynamic tool result`); alone, with no cause or the bare `cause=completed`, it reads at "
-     "low confidence: the turn ended with nothing delivered and the lines do not say why)"),
+     "low confidence: the turn ended with nothing delivered and the lines do not say why; with the bare "
+     "`cause=completed` and no recovery, a warning, since a reply the model withheld (`NO_REPLY`) ends alike)"),
     ("warnings continue for more than about two heartbeats after the recovery",
      "`released=0` with `queueDepth>0` and no later line showing the queued work starting (a bare "
      "`action=abort_embedded_run aborted=true ... released=0`, with or without `drained=false` or an outcome with "
@@ -111,9 +112,14 @@ def detect(view: IncidentView) -> Candidate | None:
         reason = first.verdict_reason if first else "a turn was dispatched with no queued reply payloads" + (
             " after its reply operation was aborted" if any("aborted" in field_text(e, "cause") for e in empty) else "")
     after = [w for w in view.warnings if first and first.time and w.time and w.time > first.time][-1:]
-    if first is None and not view.record.recoveries and empty and all(completed_quietly(e) for e in empty):
+    # The bare ``cause=completed`` is also how a deliberate silent reply ends (the model answered ``NO_REPLY``, a
+    # group message it chose not to answer): OpenClaw warns whenever nothing visible was queued, wanted or not. The
+    # line alone cannot tell the two apart, so the reading stays a warning: a lost reply, not proven message loss.
+    quiet_only = first is None and not view.record.recoveries and bool(empty) and all(map(completed_quietly, empty))
+    if quiet_only:
         summary = (f"{len(empty)} visible turn(s) ended with nothing delivered (cause=completed): the run finished, "
-                   "but the lines do not say why no reply was queued. Messages sent to it may be lost.")
+                   "but the lines do not say why no reply was queued. A reply the model chose to withhold "
+                   "(NO_REPLY) ends the same way; if a user was waiting, their message may be lost.")
     elif first is None and not view.record.recoveries and not any("aborted" in field_text(e, "cause") for e in empty):
         summary = (f"{len(empty)} visible turn(s) were dispatched with no queued reply payloads and no failure before "
                    "them: the session answered nothing. Messages sent to it may be lost.")
@@ -124,4 +130,5 @@ def detect(view: IncidentView) -> Candidate | None:
         "RC06", confidence, summary,
         cite([e for r in not_freed[:2] for e in r.events], after, empty[:2]),
         onset=first.time if first else first_time(empty), explains_stall=False,
+        severity=Severity.WARNING if quiet_only else None,
     )
