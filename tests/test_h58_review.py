@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
+import stuckscan.unexplained as unexplained
 from stuckscan.analysis import analyze_paths
+from stuckscan.parallel import analyze_paths_fast
 from tests.conftest import tslog_line
 
 RETRY = "[llm-timeout] ollama/qwen3:32b hit idle watchdog; retrying same profile before auth-profile rotation"
@@ -73,3 +75,25 @@ def test_a_busy_bot_whose_retried_call_answered_stays_quiet(tmp_path: Path, orde
 def test_a_busy_bot_whose_run_did_not_end_well_stays_rc01(tmp_path: Path, tail: list[tuple[str, str, str, str]]) -> None:
     for form in _headlines(tmp_path, BUSY + tail):
         assert form and form[0] == "RC01"
+
+
+# -- (2) n60's withdrawal past its bound ---------------------------------------------------------------------------
+
+CRASH = "Unhandled promise rejection: TypeError: fetch failed"
+SET_COMMANDS = "setMyCommands failed: HttpError: Network request for 'setMyCommands' failed!"
+
+
+def test_a_cited_line_past_the_remembered_bound_is_still_withdrawn(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # (n60 remembered 20,000 counted lines by place; a line a finding cites after that stayed counted as unexplained:
+    # here the bound is lowered to 2, and three unrecognised error lines come before the crash RC18 ties to Telegram)
+    monkeypatch.setattr(unexplained, "MAX_WITHDRAWABLE", 2)
+    lines = [tslog_line(f"2026-02-04T06:00:0{i}.000Z", "gateway", f"widget sync {i} failed: ECONNRESET", "ERROR")
+             for i in range(3)]
+    lines += [tslog_line("2026-02-04T07:32:16.322Z", "clawdbot", CRASH, "ERROR"),
+              tslog_line("2026-02-04T07:32:19.461Z", "gateway/channels/telegram", SET_COMMANDS, "ERROR")]
+    path = tmp_path / "openclaw-2026-02-04.log"
+    path.write_text("\n".join(lines) + "\n")
+    for result in (analyze_paths([str(path)]), analyze_paths_fast([str(path)])):
+        assert [e.primary.rule.id for e in result.episodes if e.primary] == ["RC18"]
+        assert result.unexplained.count == 3 and result.unexplained.kinds == {"generic": 3}
