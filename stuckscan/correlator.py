@@ -2038,7 +2038,7 @@ class Correlator:
             del self.open[record.identity]
             return changes
         if self._is_healthy(event, record):
-            if record.opened_by == "signal" and retry_healed_idle_timeouts(record, event, self._runs_under_way):
+            if record.opened_by == "signal" and retry_healed_idle_timeouts(record, event, self._runs_under_way, self._run_ended_well_since):
                 # (an idle timeout the runner retried on the same model, the run then ending well: no hang)
                 del self.open[record.identity]
                 return changes
@@ -2251,8 +2251,11 @@ class Correlator:
         record = self.open.get(UNATTRIBUTED)
         if record is None or record.warning_count or record.recoveries:
             return
+        if record.evidence.of("model.profile_timeout") and self._retry_heal_pending(record, cleanup):
+            return  # (another run under way at the retried timeout has not ended yet: its end decides)
         if record.evidence.of("model.profile_timeout") \
-                and not retry_healed_idle_timeouts(record, cleanup, self._runs_under_way):
+                and not retry_healed_idle_timeouts(record, cleanup, self._runs_under_way,
+                                               self._run_ended_well_since):
             # (a model call that ran out its timeout hung that long, whatever the failover rescued after it; not one the
             # idle watchdog retried on the same model that then ended well: the profile line is that retry's step)
             self._close(record, RecordStatus.HEALTHY, cleanup, _describe_healthy(cleanup))
@@ -3540,6 +3543,37 @@ class Correlator:
                          and e.time <= at.time and e.fields.get("runId") not in ended)
         return found
 
+    def _run_end_since(self, start: Event, since: Event) -> Event | None:
+        """The end line (``embedded run done|end`` of its runId) of the run ``start`` began, after ``since``, in the
+        kept histories; None when there is none yet (timed lines only)."""
+        run_id = start.fields.get("runId")
+        if not run_id or since.time is None:
+            return None
+        for _, history in self.history.items():
+            for e in history:
+                if e.kind in ("embedded.run_done", "embedded.run_end") and e.fields.get("runId") == run_id \
+                        and e.time is not None and e.time >= since.time:
+                    return e
+        return None
+
+    def _run_ended_well_since(self, start: Event, since: Event) -> bool:
+        """Whether the run ``start`` began ended after ``since`` with no abort or error (:func:`_run_ended_well`)."""
+        end = self._run_end_since(start, since)
+        return end is not None and _run_ended_well(end)
+
+    def _retry_heal_pending(self, record: IncidentRecord, cleanup: Event) -> bool:
+        """Whether an unattributed same-model retry's incident waits on other runs: several runs were under way at its
+        first line, ``cleanup`` is a good end (of one of them, or naming no run), and another of them has not ended
+        yet (h58: its end, good or not, decides whether any of them hung)."""
+        lines = sorted(record.evidence.all(), key=event_order)
+        if not lines or not any(retries_same_model(e) for e in lines) or not _run_ended_well(cleanup):
+            return False
+        runs = self._runs_under_way(lines[0])
+        ours = cleanup.fields.get("runId")
+        return len(runs) > 1 and (not ours or any(_same_run_id(start, cleanup) for start in runs)) \
+            and any(not _same_run_id(start, cleanup) and self._run_end_since(start, lines[0]) is None
+                    for start in runs)
+
     def _runs_in_flight_at(self, stop: Event) -> list[tuple[str, Event]]:
         """(identity, its last run line) of each session whose run was in flight at ``stop``, not yet reported."""
         found = []
@@ -3973,7 +4007,8 @@ def _run_ended_well(end: Event) -> bool:
 
 
 def retry_healed_idle_timeouts(record: IncidentRecord, end: Event,
-                               under_way: Callable[[Event], list[Event]] | None = None) -> list[Event]:
+                               under_way: Callable[[Event], list[Event]] | None = None,
+                               ended_well: Callable[[Event, Event], bool] | None = None) -> list[Event]:
     """The idle-timeout lines of an incident that ``end`` closes, when the run retried the same model and ``end`` is
     that run ending well, else none: no stall warning or recovery, at least one same-model retry line
     (:func:`retries_same_model`), every warning or error line of the incident a reading of the attempts the retries
@@ -3981,7 +4016,9 @@ def retry_healed_idle_timeouts(record: IncidentRecord, end: Event,
     (else the sessionId) the lines name, when both name one; when the lines name neither, a run whose stated duration
     reaches back to them (under way at the timeout), and, when ``under_way`` (the correlator's
     :meth:`Correlator._runs_under_way`) shows the runs started and not ended at the first line, the one such run (h57:
-    another session's run ending well heals nothing; with several under way the lines cannot tell which one hung). An
+    another session's run ending well heals nothing; with several under way the lines cannot tell which one hung, so
+    ``end`` must be one of them and ``ended_well`` (:meth:`Correlator._run_ended_well_since`) must show every other
+    one's own good end after the lines, h58: a busy bot's model silent once, every run then answered). An
     idle timeout after the last retry (the retry timed out too), a failover decision, an error end, the run's timeout,
     a stall warning, or no end leaves them a hang's."""
     if record.warning_count or record.recoveries or not _run_ended_well(end):
@@ -3996,10 +4033,17 @@ def retry_healed_idle_timeouts(record: IncidentRecord, end: Event,
     faults = [e for e in lines if e.level in _FAULT_LEVELS or _retried_attempt_line(e)]
     if any(event_order(e) > last or not _retried_attempt_line(e) for e in faults):
         return []
-    return faults if _same_run(faults, end, under_way) else []
+    return faults if _same_run(faults, end, under_way, ended_well) else []
 
 
-def _same_run(lines: list[Event], end: Event, under_way: Callable[[Event], list[Event]] | None = None) -> bool:
+def _same_run_id(start: Event, end: Event) -> bool:
+    """Whether ``end`` names the run ``start`` began (its runId)."""
+    ours = end.fields.get("runId")
+    return bool(ours) and ours == start.fields.get("runId")
+
+
+def _same_run(lines: list[Event], end: Event, under_way: Callable[[Event], list[Event]] | None = None,
+              ended_well: Callable[[Event, Event], bool] | None = None) -> bool:
     """Whether ``end`` ends the run of ``lines`` (see :func:`retry_healed_idle_timeouts`)."""
     named = False
     for name in ("runId", "sessionId"):
@@ -4017,7 +4061,11 @@ def _same_run(lines: list[Event], end: Event, under_way: Callable[[Event], list[
         return False
     runs = under_way(lines[0]) if under_way is not None else []
     if len(runs) > 1:
-        return False  # (several runs under way at the idle timeout, which names none: which one hung is unknown)
+        # (several runs under way at the idle timeout, which names none: which one hung is unknown, unless every one
+        # of them ended well after the lines, ``end`` one of them; h58: a busy bot's other run is no hang either)
+        ours = end.fields.get("runId")
+        return ended_well is not None and (not ours or any(_same_run_id(start, end) for start in runs)) \
+            and all(_same_run_id(start, end) or ended_well(start, lines[-1]) for start in runs)
     if runs:
         # (the one run the log shows under way: an end naming another run or session is not its end)
         for name in ("runId", "sessionId"):

@@ -338,7 +338,7 @@ MAX_WITHDRAWABLE = 20_000
 class UnexplainedCollector:
     """Counts unexplained fault lines and keeps the first :data:`MAX_EXAMPLES` (memory bounded)."""
 
-    __slots__ = ("count", "counted", "examples", "kinds", "readings")
+    __slots__ = ("count", "counted", "examples", "kinds", "overflow", "readings")
 
     def __init__(self) -> None:
         self.count = 0
@@ -347,6 +347,10 @@ class UnexplainedCollector:
         self.readings: dict[str, int] = {}  # (bounded by judged_reading's sentences)
         # (file, line) -> what each line counted there added: its kind and reading (bounded: MAX_WITHDRAWABLE)
         self.counted: dict[tuple[str, int], list[tuple[str, str | None]]] = {}
+        # (file, kind, reading) -> one bit per line number: the lines counted past MAX_WITHDRAWABLE, so that a line a
+        # finding cites there still leaves the count (h58: it stayed counted); an eighth of a byte per line number and
+        # kind, not a place each (bounded by the files and the families' kinds)
+        self.overflow: dict[tuple[str, str, str | None], bytearray] = {}
 
     def add(self, event: Event) -> None:
         """Count one line (each line is added once: a generic line here, or a client symptom an episode kept)."""
@@ -360,13 +364,25 @@ class UnexplainedCollector:
         place = (event.source, event.line)
         if place in self.counted or len(self.counted) < MAX_WITHDRAWABLE:
             self.counted.setdefault(place, []).append((event.kind, reading))
+        elif event.line >= 0:
+            bits = self.overflow.setdefault((event.source, event.kind, reading), bytearray())
+            if len(bits) <= event.line >> 3:
+                bits.extend(bytes((event.line >> 3) + 1 - len(bits)))
+            bits[event.line >> 3] |= 1 << (event.line & 7)
 
     def withdraw(self, file: str, line: int) -> None:
         """Take the line at ``file:line`` back out of the count: a finding cites it as its evidence, so a rule explained
         it (n60: RC18 reading a bare ``Unhandled promise rejection: TypeError: fetch failed`` as the exit of the channel
         whose network failure is beside it was also counted as a crash no rule judges). Nothing when the line was not
-        counted (or counted past :data:`MAX_WITHDRAWABLE`). An example dropped here is not replaced by a later line."""
-        for kind, reading in self.counted.pop((file, line), ()):
+        counted. Past :data:`MAX_WITHDRAWABLE` counted lines a line is remembered as one bit under its kind and reading
+        (h58: it stayed counted). An example dropped here is not replaced by a later line."""
+        taken = self.counted.pop((file, line), [])
+        if not taken and line >= 0:
+            for (source, kind, reading), bits in self.overflow.items():
+                if source == file and line >> 3 < len(bits) and bits[line >> 3] & (1 << (line & 7)):
+                    bits[line >> 3] &= ~(1 << (line & 7)) & 0xFF
+                    taken.append((kind, reading))
+        for kind, reading in taken:
             self.count -= 1
             self.kinds[kind] -= 1
             if not self.kinds[kind]:
