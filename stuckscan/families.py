@@ -986,6 +986,18 @@ FAMILIES: tuple[Family, ...] = (
     # (info, once per account): no restart follows. Its check throwing, "health-monitor: check failed: <err>" (error),
     # and a reload or shutdown that would not wait for a restart in flight, "health-monitor handoff exceeded <n>ms;
     # abandoning delayed restart" (warn), are the monitor's own faults.
+    # The skip for a terminal disconnect is a channel down for good (f60: the policy, src/gateway/channel-health-policy.ts,
+    # stored id 57362390340, calls an account terminal only when it is not running and its channel marked the
+    # disconnect terminal: WhatsApp logged out (401), a session conflict (440) or its reconnects exhausted, a Telegram
+    # webhook refused for good, a relay's token rejected; the channel manager does not auto-restart such an exit, and
+    # the monitor logs the skip on every pass, every 5 min by default, until someone starts the channel by hand):
+    # read as channel.terminal_disconnect (info, field reason), which RC18 reads on its own. "blocked" and
+    # "autostart suppressed" stay skips.
+    _searched(
+        "channel.terminal_disconnect", "info", "health-monitor: skipping restart, terminal-disconnect",
+        r"(?:\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*)?"
+        r"health-monitor: skipping restart, (?P<reason>terminal-disconnect)\b",
+    ),
     _searched(
         "health.restart_skipped", "info", "health-monitor: skipping restart, ",
         r"(?:\[(?P<channel>[^\[\]:\s]{1,200}):(?P<account>[^\[\]\s]{1,200})\]\s*)?"
@@ -3709,6 +3721,17 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "channel.terminal_disconnect", "error", "session logged out",
         r"(?P<channel>WhatsApp) session logged out\b(?P<detail>[^\n]{0,300})",
+        values={"channel": {"WhatsApp": "whatsapp"}},
+    ),
+    # WhatsApp's QR login giving up (extensions/whatsapp/src/login-qr.ts, waitForWebLogin; f60): "WhatsApp login failed:
+    # <formatError(err)>" (e.g. "status=515 Unknown Stream Errored (restart required)") or "WhatsApp login failed." is
+    # written only once the login is over: a 401 has its own message, and a 515 (Baileys' "restart required" right
+    # after pairing) first gets one fresh socket ("WhatsApp asked for a restart after pairing (code 515); retrying
+    # connection once…"), so a 515 here is that restart used up or failed. The onboarding wizard writes the same words
+    # over loginWeb's throw. Nothing retries it: the account stays unlinked until the login is run again.
+    _searched(
+        "channel.terminal_disconnect", "error", "WhatsApp login failed",
+        r"(?P<channel>WhatsApp) (?P<stage>login) failed(?:\.|: (?P<detail>(?:status=(?P<status>\d{3}) )?[^\n]{1,300}))",
         values={"channel": {"WhatsApp": "whatsapp"}},
     ),
     _searched(

@@ -201,9 +201,10 @@ def test_a_quiet_monitor_pass_stays_quiet() -> None:
         _timed("10:00:00.000", TAG_HM, "started (interval: 300s, startup-grace: 60s, channel-connect-grace: 120s)"),
         _timed("10:05:00.000", TAG_HM, "[whatsapp:default] health-monitor: channel autostart suppressed; treating as "
                                        "expected stopped"),
-        _timed("10:10:00.000", TAG_HM, "[discord:default] health-monitor: skipping restart, terminal-disconnect"),
+        _timed("10:10:00.000", TAG_HM, "[discord:default] health-monitor: skipping restart, blocked"),
     ]
     assert _incidents(*lines) == []
+    # (f60: a terminal-disconnect skip is a channel down for good, RC18; tests/test_rc18_terminal_skip_and_login.py)
 
 
 # -- h54 review: a child another scan resumed --------------------------------------------------------------------------

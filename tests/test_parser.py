@@ -587,8 +587,13 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("[whatsapp:work] health-monitor: restart failed: Error: listen EADDRINUSE :::8443", "health.restart_failed",
      {"channel": "whatsapp", "account": "work", "error": "Error: listen EADDRINUSE :::8443"}),
     # the w56 audit: the newest monitor's skips and its own failures
-    ("[discord:default] health-monitor: skipping restart, terminal-disconnect", "health.restart_skipped",
+    ("[discord:default] health-monitor: skipping restart, blocked", "health.restart_skipped",
+     {"channel": "discord", "account": "default", "reason": "blocked"}),
+    # f60: the skip of a terminal disconnect is the channel down for good
+    ("[discord:default] health-monitor: skipping restart, terminal-disconnect", "channel.terminal_disconnect",
      {"channel": "discord", "account": "default", "reason": "terminal-disconnect"}),
+    ("WhatsApp login failed: status=515 Unknown Stream Errored (restart required)", "channel.terminal_disconnect",
+     {"channel": "whatsapp", "stage": "login", "status": 515}),
     ("health-monitor: check failed: TypeError: Cannot read properties of undefined", "health.check_failed",
      {"error": "TypeError: Cannot read properties of undefined"}),
     # n54: the back-off build's heal of its restarts (stored file id 51798208467)

@@ -1074,17 +1074,49 @@ def _consecutive(event: Event) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
+def _monitor_gave_up(event: Event) -> bool:
+    """The health monitor's ``skipping restart, terminal-disconnect``: an account down for good, seen on a pass."""
+    return field_text(event, "reason") == "terminal-disconnect"
+
+
+def _login_gave_up(event: Event) -> bool:
+    """WhatsApp's ``WhatsApp login failed: ...``: the login over, its one post-pairing restart (515) used or failed."""
+    return field_text(event, "stage") == "login"
+
+
 def _closed_for_good_candidate(view: EpisodeView) -> Candidate | None:
     """A channel that disconnected for good: logged out, replaced by another session, or closed with a code Discord
     never resumes. The channel stops itself and the manager skips its auto-restart, so no restart brings it back
     until someone relinks the account or fixes its credentials; one such line says so on its own (the manager's
     info-level "auto-restart skipped" only beside one)."""
     closes = view.events("channel.terminal_disconnect")
-    said = [e for e in closes if (e.level or "").lower() in MINED_LEVELS]
+    # (the health monitor's skip of a terminal disconnect and WhatsApp's login giving up say so at any level: the
+    # monitor writes its skip at info on every pass, and the login's give-up may be logged at info; f60)
+    said = [e for e in closes if (e.level or "").lower() in MINED_LEVELS or _monitor_gave_up(e) or _login_gave_up(e)]
     if not said:
         return None
     name = channel_of(said[0]).strip(":") or "a"
     first = said[0]
+    if all(_monitor_gave_up(e) for e in said):
+        # (the console tag "[whatsapp:<account>]" is read as the line's subsystem)
+        account = field_text(first, "account") or (first.subsystem or "").partition(":")[2]
+        return Candidate(
+            "RC18", Confidence.HIGH if len(closes) >= 2 else Confidence.MEDIUM,
+            f"The {name} channel" + (f" (account {quote(account, 60)})" if account else "")
+            + " is down and will not be restarted: the health monitor found it stopped on a terminal disconnect and"
+            " gave up on it, skipping its restart on every pass; it cannot take messages in until the operator acts"
+            " (re-link or re-pair the account, or fix its credentials, then start the channel or restart the gateway).",
+            cite(said[:2]), onset=view.record.start, facts={"terminal": True},
+        )
+    if _login_gave_up(first):
+        detail = field_text(first, "detail").strip(" .")
+        return Candidate(
+            "RC18", Confidence.HIGH if len(closes) >= 2 else Confidence.MEDIUM,
+            f"The {name} channel's login gave up" + (f" ({quote(detail, 120)})" if detail else "")
+            + ": the connection never came up and nothing retries it; the account stays unlinked until the login is"
+            " run again (re-pair it, clearing a corrupt session if it keeps failing).",
+            cite(said[:2], [e for e in closes if e not in said][:1]), onset=view.record.start, facts={"terminal": True},
+        )
     why = "logged out" if "logged out" in first.message else "session conflict" if field_text(first, "status") else \
         field_text(first, "detail").strip(" .") or (f"close code {field_text(first, 'closeCode')}"
                                                    if field_text(first, "closeCode") else "")
