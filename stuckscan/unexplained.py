@@ -487,12 +487,25 @@ WORK_START_REFUSAL_READING = ("a turn turned away at admission because its sessi
                               "run was cut")
 
 
+# The process guard's words (src/infra/unhandled-rejections.ts; src/index.ts and src/cli/run-main.ts for an uncaught
+# exception), which it writes only on the path that then ends the process with status 1 (p54, p55: every stored build;
+# the builds that keep running write "Non-fatal ... (continuing)" or "Suppressed AbortError" instead). run-main.ts
+# installs the handler for every CLI command, so the process may be a CLI command's rather than the gateway's.
+_GUARD_EXIT = re.compile(r"\A(?:\[[\w./-]{1,30}\]\s*)?(?:Unhandled promise rejection|Uncaught exception): ")
+PROCESS_EXIT_READING = ("a crash: the OpenClaw process (the gateway, or the CLI command that printed it) exited right "
+                        "after it, since its process guard writes these words only before ending the process with "
+                        "status 1; no class names such a crash, and the lines before it, and whether the service "
+                        "manager restarted the gateway, would show what it cut")
+
+
 def judged_reading(event: Event) -> str | None:
-    """What a judged line is, in a plain sentence, for the shapes whose kind does not say it (None for the others)."""
+    """What a line is, in a plain sentence, for the shapes whose kind does not say it (None for the others)."""
     if refused_for_restart(event):
         return DRAIN_REFUSAL_READING
     if work_start_refusal(event):
         return WORK_START_REFUSAL_READING
+    if _GUARD_EXIT.match(event.message):
+        return PROCESS_EXIT_READING
     return None
 
 
@@ -532,4 +545,5 @@ def unexplained_note(unexplained: UnexplainedLines) -> str | None:
     where = f" (first at {os.path.basename(first.file)}:{first.line})" if first is not None else ""
     lines, them = ("line reports", "it") if unexplained.count == 1 else ("lines report", "them")
     return (f"{unexplained.count:,} {lines} a fault that no rule explains{where}: stuckscan cannot name a "
-            f"cause from {them}; `stuckscan events` shows how each line was read")
+            f"cause from {them}; `stuckscan events` shows how each line was read"
+            + "".join(f"; {_which(count, unexplained.count)} {reading}" for reading, count in unexplained.readings.items()))

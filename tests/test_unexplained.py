@@ -776,3 +776,25 @@ def test_prose_quoting_the_guards_words_is_no_openclaw_line(tmp_path: Path) -> N
                    "    at FSWatcher.<computed> (node:internal/fs/watchers:247:19)\n", encoding="utf-8")
     code, output = _scan(log)
     assert "no OpenClaw log lines recognised" in output
+
+
+def test_an_empty_result_over_the_guards_exit_line_says_the_process_exited(tmp_path: Path) -> None:
+    # The guard writes "Unhandled promise rejection:" / "Uncaught exception:" only before ending the process with status
+    # 1 (policies "core-only crash on the exit path", "bare undici fetch failure ..."): the note over such a line says a
+    # crash ended the process, tagged, untagged or as a JSONL record; a non-fatal twin and an ordinary error do not.
+    record = json.dumps({"0": json.dumps({"subsystem": "openclaw"}), "1": "Uncaught exception: Error: write EPIPE",
+                         "_meta": {"logLevelName": "ERROR", "date": "2026-02-01T10:00:00.000Z"},
+                         "time": "2026-02-01T10:00:00.000Z"})
+    for name, text in (("tagged.log", "[openclaw] Unhandled promise rejection: TypeError: fetch failed"),
+                       ("untagged.log", "Unhandled promise rejection: Error: EMFILE: too many open files, watch 'x'"),
+                       ("record.log", record)):
+        log = tmp_path / name
+        log.write_text(text + "\n", encoding="utf-8")
+        output = " ".join(_scan(log)[1].split())  # (the text report wraps its lines)
+        assert "not an all-clear" in output and "a crash: the OpenClaw process" in output, (name, output)
+    for name, text in (("nonfatal.log", "[openclaw] Non-fatal unhandled rejection (continuing): TypeError: fetch failed"),
+                       ("error.log", "2026-02-01T10:00:00.000Z [gateway] error: config reload failed: EACCES")):
+        log = tmp_path / name
+        log.write_text(text + "\n", encoding="utf-8")
+        output = " ".join(_scan(log)[1].split())
+        assert "a crash: the OpenClaw process" not in output, (name, output)
