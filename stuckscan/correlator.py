@@ -355,6 +355,10 @@ SERVING_KINDS = frozenset({"message.queued", "message.processed", "embedded.run_
 # (``_failed_work``) does not count.
 ANSWERED_KINDS = frozenset({"embedded.agent_end", "embedded.run_done", "embedded.run_end", "lane.task_done",
                             "message.processed"})
+# Lines that show a turn going on, short of its end: a run's tool calls, a plugin's tool ending, a model's response
+# arriving. RC18 reads them beside a channel's typing indicator failing: the turn went on, so the failures were a
+# cosmetic loss, not the channel's requests failing (policy "one channel request failure").
+PROGRESS_KINDS = UNNAMED_PROGRESS_KINDS | frozenset({"plugin.tool_done", "model_fetch.end"})
 # Evidence that names no session but that the rules read when exactly one incident is open
 # (browser and compaction failures, lane waits on shared lanes). Routine lane and message
 # traffic on shared lanes says nothing about a particular session.
@@ -659,6 +663,7 @@ class EpisodeRecord:
     peaks: dict[str, float] = field(default_factory=dict)
     served_after: datetime | None = None  # a message queued or processed after the episode's trouble
     answered_after: datetime | None = None  # work ending well after the episode's first trouble (ANSWERED_KINDS)
+    progressed_after: datetime | None = None  # a turn's tool or model progress after its first trouble (PROGRESS_KINDS)
     log_end: datetime | None = None       # the input's last time, set when the input ends
     # each channel's last transport failure in the whole input (by channels.channel_of), set when the input ends
     last_transport_failure: dict[str, datetime] = field(default_factory=dict)
@@ -681,6 +686,18 @@ def note_answered(episode: EpisodeRecord, event: Event) -> None:
             or _failed_work(event):  # (the times first: the text test runs last)
         return
     episode.answered_after = moment
+
+
+def note_progress(episode: EpisodeRecord, event: Event) -> None:
+    """Mark ``episode`` as having a turn's tool or model progress (PROGRESS_KINDS) after its first trouble line,
+    within an episode gap of its last: a model's answer that is an error is no progress."""
+    if episode.progressed_after is not None:
+        return
+    moment, start, end = event.time, episode.start, episode.end
+    if moment is None or start is None or end is None or moment < start or moment - end > EPISODE_GAP \
+            or event.kind == "model_fetch.end" and event.fields.get("stage") != "response":
+        return
+    episode.progressed_after = moment
 
 
 FAILED_OUTCOMES = frozenset({"error", "failed"})
@@ -1440,6 +1457,8 @@ class Correlator:
             self.open_episode.served_after = moment
         if kind in ANSWERED_KINDS and self.open_episode is not None:
             note_answered(self.open_episode, event)
+        if kind in PROGRESS_KINDS and self.open_episode is not None:
+            note_progress(self.open_episode, event)
         if kind == "codex.turn_cut":
             changes.extend(self._on_turn_cut(event, names))
         if kind in SESSION_EVIDENCE_KINDS or (kind == "gateway.reload_required" and reload_waits_on_task_records(event)):

@@ -58,6 +58,7 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 SWEEP_US = _c.SWEEP_EVERY // timedelta(microseconds=1)
 _AGENT_END = "embedded.agent_end"
 _ANSWERED = _c.ANSWERED_KINDS
+_PROGRESS = _c.PROGRESS_KINDS
 # Lane kinds beside which a run timeout is still lone (``Correlator._other_lines``: the run's end, its state going idle).
 _NOT_COUNTED = LANE_KINDS & LONE_TIMEOUT_COMPANIONS
 
@@ -116,6 +117,10 @@ def absorb(correlator: Correlator, event: Event) -> bool:
             episode = correlator.open_episode
             if episode is not None and episode.answered_after is None:
                 _c.note_answered(episode, event)
+        if kind in _PROGRESS:
+            episode = correlator.open_episode
+            if episode is not None and episode.progressed_after is None:
+                _c.note_progress(episode, event)
         if identity is not None:  # (an unnamed routine line is no unattributed evidence: no time-attributable kind)
             history = correlator.history.get(identity)
             if history is None:

@@ -3045,13 +3045,70 @@ def test_a_sessions_channel_turns_ending_at_the_run_budget_again_and_again_are_r
     assert not analyze_events(parse_text_lines([*first, *second]), ParseStats(), setup=longer).incidents
 
 
-def test_typing_indicators_failing_alone_are_no_channel_stall() -> None:
-    # f4918: the typing indicator's sends fail while the turn goes on; f069: the reply's own send fails too
-    typing = [f"2026-02-15T10:0{minute}:00.000Z [telegram] sendChatAction failed: Network request for "
-              "'sendChatAction' failed!" for minute in range(5)]
-    assert primary(*typing) is None
-    reply = "2026-02-15T10:05:00.000Z [telegram] sendMessage failed: Network request for 'sendMessage' failed!"
-    assert primary(*typing, reply) == "RC18"
+_TYPING_FAILED = "telegram sendChatAction failed: Network request for 'sendChatAction' failed!"
+
+
+def _typing_jsonl(moment: str, message: str = _TYPING_FAILED, subsystem: str = "telegram/api",
+                  level: str = "ERROR") -> str:
+    import json
+
+    return json.dumps({"0": json.dumps({"subsystem": subsystem}), "1": message,
+                       "_meta": {"name": json.dumps({"subsystem": subsystem}), "parentNames": ["openclaw"],
+                                 "date": moment, "logLevelName": level}, "time": moment})
+
+
+def _typing_summary(analysis) -> str:
+    (episode,) = analysis.episodes
+    assert episode.primary.rule.id == "RC18" and episode.primary.confidence.value == "low"
+    return episode.primary.summary
+
+
+def test_typing_indicators_failing_again_and_again_with_nothing_going_on_are_the_channels_requests_failing() -> None:
+    # f6019 (Control UI view): the same account's typing indicator fails at the network level every 3 s, and no line
+    # shows a run, a reply or a poll of the channel going on: its requests failing repeatedly (policy "one channel
+    # request failure"), RC18 at low confidence, said to rest on the typing indicators alone
+    ui = [line for second in (43, 46, 49, 52) for line in (f"11:23:{second} AM", "error", "telegram/api", _TYPING_FAILED)]
+    ui += ["11:23:55 AM", "info", "agents/auth-profiles", "synced openai-codex credentials from external cli"]
+    from datetime import date
+
+    analysis = analyze_events(parse_text_lines(ui, options=ParseOptions(date=date(2026, 4, 10))), ParseStats())
+    summary = _typing_summary(analysis)
+    assert "Telegram API were failing" in summary and "only the typing indicators show it" in summary
+    assert "replies and polling likely failed too" in summary
+    # the console form and the JSONL record say the same
+    console = [f"2026-04-10T11:23:{second}.000Z [telegram/api] {_TYPING_FAILED}" for second in (43, 46, 49, 52)]
+    assert "only the typing indicators" in _typing_summary(analyze_text(*console))
+    jsonl = [_typing_jsonl(f"2026-04-10T11:23:{second}.000Z") for second in (43, 46, 49, 52)]
+    assert "only the typing indicators" in _typing_summary(analyze_text(*jsonl))
+    # one failure alone is one request failing: null
+    assert primary(console[0]) is None
+    # a chat's own refusal of the indicator is no network failure of the channel's requests
+    refused = [f"2026-04-10T11:23:{second}.000Z [telegram/api] telegram sendChatAction failed: Call to "
+               "'sendChatAction' failed! (400: Bad Request: chat not found)" for second in (43, 46, 49, 52)]
+    assert primary(*refused) is None
+
+
+def test_typing_indicators_failing_while_the_turn_goes_on_are_no_channel_stall() -> None:
+    # f4918: the typing indicator's sends fail while run 3c6de29f keeps calling tools and ends well: a cosmetic loss
+    run = "runId=3c6de29f-8063-44b1-8f55-490c353bbda3"
+    typing = [_typing_jsonl(f"2026-02-08T20:5{minute}:{second}.089Z") for minute, second in
+              ((8, 43), (8, 53), (9, "00"), (9, 11), (9, 21))]
+    tool = [_typing_jsonl("2026-02-08T20:59:32.969Z", f"embedded run tool start: {run} tool=process "
+                          "toolCallId=process:106", "agent/embedded", "DEBUG"),
+            _typing_jsonl("2026-02-08T20:59:32.974Z", f"embedded run tool end: {run} tool=process "
+                          "toolCallId=process:106", "agent/embedded", "DEBUG")]
+    done = [_typing_jsonl("2026-02-08T20:59:48.991Z", f"embedded run done: {run} "
+                          "sessionId=6e9adaf0-6d3f-4c0e-9187-17bfa3d7dfa9 durationMs=124159 aborted=false",
+                          "agent/embedded", "DEBUG"),
+            _typing_jsonl("2026-02-08T20:59:48.995Z", "lane task done: lane=main durationMs=124163 active=0 queued=0",
+                          "diagnostic", "DEBUG")]
+    assert primary(*typing) == "RC18"  # (nothing going on: the test above)
+    assert primary(*typing, *tool, *done) is None  # the run progressing and ending well
+    assert primary(*typing, *tool) is None  # the run's tool calls after them alone
+    assert primary(*typing, *done) is None  # the run ending well alone
+    # f069: the reply's own send fails too: the channel's requests failing, whatever the run does
+    reply = "2026-02-08T20:59:30.000Z [telegram] sendMessage failed: Network request for 'sendMessage' failed!"
+    assert primary(*typing[:1], reply, reply.replace(":30.", ":40.")) == "RC18"
 
 
 def test_a_model_call_timed_out_on_its_profile_is_a_finding_even_when_the_failover_got_the_work_through() -> None:

@@ -155,8 +155,13 @@ def _restart_may_help(context: FixContext) -> bool:
     return _not_closed_for_good(context) and not _no_restart_cure(context) and not _found_stable(context)
 
 
+def _typing_only(context: FixContext) -> bool:
+    return bool(context.fact("typing_only"))
+
+
 def _restarted_by_monitor(context: FixContext) -> bool:
-    return _not_closed_for_good(context) and not _no_restart_cure(context)
+    """Not when only a typing indicator's failures showed the channel failing: no monitor restarted anything."""
+    return _not_closed_for_good(context) and not _no_restart_cure(context) and not _typing_only(context)
 
 
 def _stale_socket(context: FixContext) -> bool:
@@ -230,7 +235,10 @@ RULE = Rule(
      "(`retry 3/12`) or a second failure line stays a loop",
      "not: the Lark SDK's `[info]: [ '[ws]', 'reconnect' ]` notes with no `connect failed` or `unable to connect` "
      "beside them (the socket renewed); a Telegram typing indicator's `sendChatAction failed: ...` with no poll or "
-     "reply of the channel failing; one failure that announced its retry (`...; retrying in 30s.`) with no further "
+     "reply of the channel failing while the lines show the turn or the channel going on (a run's tool or model "
+     "progress, a run that ended well, a message served, the channel's ingress up after it); with none of that, the "
+     "same account's indicator failing at the network level twice or more is its requests failing (low confidence); "
+     "one failure that announced its retry (`...; retrying in 30s.`) with no further "
      "failure of that channel anywhere later while the log goes on five minutes and more",
      "a disconnect the channel itself calls final (`WhatsApp session logged out`, `... (status 440: session "
      "conflict)`, `discord: gateway closed with code 4014 (...)`, the manager's `auto-restart skipped, terminal "
@@ -378,6 +386,10 @@ RULE = Rule(
          "not retry, and the messages it carried are lost unless the channel fetches what it missed after the start; "
          "ask the senders to send them again.", _deliveries_lost,
          "the channel's webhook deliveries were refused on the gateway's port"),
+     Fix("Check that the gateway host reaches api.telegram.org (DNS, a proxy or firewall in the way, an IPv6 route "
+         "that goes nowhere): the typing indicator's requests failed at the network level, and the channel's replies "
+         "and polls go the same way.", _typing_only,
+         "only the Telegram typing indicator's failures show the channel's requests failing"),
      Fix("Restart the channel or the gateway.", _restart_may_help,
          "the channel can come back on a restart, and has not come back on its own"),
      Fix("Upgrade (PR #34113 fixes the multi-account stale-socket loop).", _stale_socket,
@@ -948,9 +960,22 @@ def _sdk_reconnect(event: Event) -> bool:
 
 def _typing_indicator(event: Event) -> bool:
     """A Telegram typing indicator that failed to send (``sendChatAction failed: Network request for 'sendChatAction'
-    failed!``): alone, with no poll or reply of the channel failing, a cosmetic loss while the turn goes on (f4918)."""
+    failed!``): with no poll or reply of the channel failing, a cosmetic loss while the turn goes on (f4918), or the
+    channel's requests failing when nothing shows the turn going on (f6019; :func:`_turn_went_on`)."""
     return event.kind == "channel.transport_error" and "sendChatAction" in event.message \
         and "consecutive" not in event.message
+
+
+def _turn_went_on(view: EpisodeView, typing: list[Event]) -> bool:
+    """Whether the lines show the turn or the channel working around a channel's failed typing indicators: a run's tool
+    or model progress, a run, lane task or message that ended well, a message served after them, or the channel's
+    ingress up after the first of them. Then the failures are a cosmetic loss (f4918: run 3c6de29f kept calling
+    tools and ended ``aborted=false``); with none of it, the same account's typing indicator failing again and again
+    is the channel's requests failing repeatedly (labelling policy "one channel request failure"; f6019)."""
+    record = view.record
+    if record.progressed_after is not None or record.answered_after is not None or record.served_after is not None:
+        return True
+    return bool(typing) and _up_again_after(view, min(typing, key=event_order))
 
 
 def _listener_seconds(event: Event) -> float:
@@ -1217,8 +1242,16 @@ def detect(view: EpisodeView) -> Candidate | None:
         [e for e in view.events("fetch.timeout") if (channel_subsystem(e.subsystem) or channel_of_url(e.fields.get("url")))
          and "timerDelayMs" not in e.fields] + \
         _tied_to_starts(view.events("fetch.timeout"), view.events(CHANNEL_START_KIND))
-    failing = {channel_of(e) for e in transport if not (_sdk_reconnect(e) or _typing_indicator(e))}
-    transport = [e for e in transport if not (_sdk_reconnect(e) or _typing_indicator(e)) or channel_of(e) in failing]
+    # (a typing indicator's failures are set aside while the turn visibly goes on: :func:`_turn_went_on`)
+    # (and so are those that are no network failure: a chat's own refusal says nothing of the channel's requests)
+    typing_aside = _turn_went_on(view, [e for e in transport if _typing_indicator(e)])
+
+    def aside(event: Event) -> bool:
+        return _sdk_reconnect(event) or _typing_indicator(event) \
+            and (typing_aside or not _NETWORK_FAILURE.search(event.message))
+
+    failing = {channel_of(e) for e in transport if not aside(e)}
+    transport = [e for e in transport if not aside(e) or channel_of(e) in failing]
     transport_channels = _drops_by_channel(transport)  # (a close and its resume are one blip)
     for channel in {k[0] for k, n in transport_channels.items() if n >= 2}:  # (one outage its back-off healed: one drop)
         if _one_outage_healed(view, [e for e in transport if channel_of(e) == channel]):
@@ -1314,7 +1347,11 @@ def detect(view: EpisodeView) -> Candidate | None:
         and not (restarts or auto or (exited and not crash_only))
     # (one stall and the runner's stop that hung after it: two lines of one event, no loop seen)
     one_stall_hung_runner = bool(runner_hung) and len(stalls) == 1 and not (restarts or auto or exited or transport)
-    confidence = Confidence.LOW if lone else \
+    # (only a typing indicator's failures show the channel failing: what they say of replies and polls is inferred)
+    typing_only = bool(transport) and not (stalls or restarts or auto or exited or gave_up or limits or failed
+                                            or hung_stops.all or held or start_loops or shared or addr_in_use) \
+        and all(_typing_indicator(e) for e in transport)
+    confidence = Confidence.LOW if lone or typing_only else \
         Confidence.MEDIUM if view.overlapping_incidents or on_word_only or one_hung_request or one_stall_hung_runner \
         or only_start_loop else Confidence.HIGH
     name = (looping or list(per_channel) or ["channel"])[0].strip(":") or "a channel"
@@ -1442,6 +1479,12 @@ def detect(view: EpisodeView) -> Candidate | None:
     elif transport and not stalls and all(send_refused(e) for e in transport):
         summary = (f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s sends to its platform were refused "
                    f"{len(transport)} time(s) with an HTTP error: its replies did not reach the chat")
+    elif typing_only:
+        summary = (f"{_the_channel(_channel_root(transport[0]))}'s requests to the Telegram API were "
+                   f"failing: its typing indicator failed {len(transport)} times "
+                   f"({quote(transport[0].message.strip(), 100)}) and nothing in the lines shows a reply sent, a poll "
+                   "answered or the turn going on; only the typing indicators show it, so its replies and polling "
+                   "likely failed too")
     elif transport and not stalls:
         counted = max(_counted_drops(e) for e in transport)
         summary = f"{(channel_of(transport[0]).strip(':') or 'a channel')}'s transport kept failing and reconnecting " \
@@ -1494,6 +1537,7 @@ def detect(view: EpisodeView) -> Candidate | None:
                "plugin_not_loaded": any(e.fields.get("plugin") and not _claim_refused(e) for e in exited),
                "claimed_twice": any(_claim_refused(e) for e in exited),
                "poll_conflict": any(_poll_conflict(e) for e in transport), "listener_held": bool(held),
+               "typing_only": typing_only,
                "credentials_refused": bool(transport) and all(credentials_refused(e) for e in transport),
                "start_blocked": bool(exited) and all(_blocked_start(e) for e in exited),
                "credentials_missing": bool(exited) and all(_CREDENTIALS_MISSING.search(field_text(e, "error") or e.message)
