@@ -323,6 +323,10 @@ KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines af
 # a paste that stops on one, even Discord's "awaiting gateway readiness", shows no fault; ``model.auth_refresh_timeout``
 # is read and judged short of a stall, labelling policy "Codex auth refresh timeout"). Lines of other kinds
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
+# A channel's reply that got through (Telegram's "sendMessage ok" / "outbound send ok"): read only as the gateway
+# serving after an episode's trouble (``EpisodeRecord.served_after``), as SERVING_KINDS are; otherwise it is the
+# line no family read it was (left uncounted, no session's evidence).
+DELIVERED_KINDS = frozenset({"channel.reply_sent"})
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
                                                  "codex.turn_cut", "model.auth_refresh_timeout",
@@ -332,7 +336,7 @@ CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE
                                                  AUTH_WARMED_KIND, REPLAY_KIND, LOCK_RELEASED_KIND,
                                                  "channel.typing_ttl", "cli.exit_silent", "transcript.tool_result",
                                                  INBOUND_ACCEPTED_KIND, PLUGIN_TOOL_CALL_KIND, *PLUGIN_TOOL_END_KINDS} \
-    | REPLY_ACCOUNTED_KINDS | START_LOOP_BREAKERS | {HANDED_OFF_KIND}
+    | REPLY_ACCOUNTED_KINDS | START_LOOP_BREAKERS | {HANDED_OFF_KIND} | DELIVERED_KINDS
 # A run's lines that name no session: its progress (a tool starting or returning, also in a pasted timeline of the
 # session transcript) and the CLI backend running its turn. The last few are kept for a recovery line that opens an
 # incident, which reads those inside the span its `age` counts as without progress (RC04: the abort's count
@@ -345,7 +349,7 @@ DETECTOR_TICK = timedelta(seconds=30)
 BATCH_KIND = "batch"
 # Kinds of line Correlator.feed may leave out of ``_other_lines`` (a run timeout beside them is still lone: see
 # _expire_run_timeouts); it counts a line of any other kind. The fast path reads this (stuckscan.fastscan.FileScan.lone).
-MAY_LEAVE_UNCOUNTED = frozenset({"generic", "unparsed", NOTE_KIND, BATCH_KIND, PLUGIN_TOOL_CALL_KIND,
+MAY_LEAVE_UNCOUNTED = frozenset({"generic", "unparsed", NOTE_KIND, BATCH_KIND, PLUGIN_TOOL_CALL_KIND, *DELIVERED_KINDS,
                                  *PLUGIN_TOOL_END_KINDS, *TRANSCRIPT_BROWSER_KINDS, "model.fallback_decision",
                                  "embedded.failover", *LONE_TIMEOUT_COMPANIONS, *HEALER_KINDS})
 # Lines that show the gateway still taking in and answering messages (after a channel restart: it recovered).
@@ -1334,6 +1338,9 @@ class Correlator:
             return changes
         if kind in HEALER_KINDS:  # (read by the fault count only, stuckscan.unexplained: the generic line it was)
             return changes
+        if kind in DELIVERED_KINDS:  # (the channel served after the episode's trouble: the generic line it was else)
+            self._note_served(event)
+            return changes
         if kind == BATCH_KIND:  # lines the fast path's lifecycle lane handles in one go (stuckscan.lifecycle_lane)
             return event.feed_into(self)  # type: ignore[attr-defined,no-any-return]  # (each line counted as fed)
         if self.pending_timeouts and moment is None and kind != NOTE_KIND:
@@ -1465,6 +1472,13 @@ class Correlator:
             changes.extend(self._on_session_evidence(event, names))
         event.compact()  # read for the last time here, unless an incident's report reads it again
         return changes
+
+    def _note_served(self, event: Event) -> None:
+        """A channel's reply delivered (DELIVERED_KINDS) after the open episode's last trouble line: the channel went on
+        working, as a message served (SERVING_KINDS) says of the gateway (``EpisodeRecord.served_after``)."""
+        episode, moment = self.open_episode, event.time
+        if episode is not None and moment is not None and episode.end is not None and moment > episode.end:
+            episode.served_after = moment
 
     def _refused_while_admitting(self, event: Event) -> bool:
         """A channel's handling of an inbound message refused with GatewayDrainingError ("[line] auto-reply failed:

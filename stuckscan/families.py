@@ -4274,6 +4274,21 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<method>\w{1,60})' failed!?",
         values={"channel": dict.fromkeys(_BOT_API_METHODS, "telegram")},
     ),
+    # A Telegram send that went through (a reply delivered): the older text send helper's runtime.log (info) "telegram
+    # sendMessage ok chat=<id> message=<id>" (" (plain)" after the plain-text fallback), and the newer send path's
+    # info line "outbound send ok accountId=<a> chatId=<id> messageId=<id> operation=<sendMessage|sendPhoto|...>
+    # deliveryKind=<text|photo|...>[ threadId= replyToMessageId= silent= chunkCount=]" (subsystem telegram/send,
+    # written only once the API call returned a message id). RC18 reads it as the channel serving after a failure of
+    # its own (correlator.DELIVERED_KINDS: served_after); nothing else reads it.
+    _searched(
+        "channel.reply_sent", "info", "sendMessage ok chat=",
+        r"(?P<channel>telegram) (?P<operation>sendMessage) ok chat=(?P<chatId>\S{1,100}) message=(?P<messageId>\d{1,20})"
+        r"(?: \((?P<mode>plain)\))?",
+    ),
+    _searched(
+        "channel.reply_sent", "info", "outbound send ok ",
+        r"outbound send ok (?=[^\n]{0,600}\boperation=\w)" + KV,
+    ),
     # The bot-identity check at the channel's start, retried: "getMe attempt <i>/<n> failed: <err>" (as pasted under
     # the [telegram] tag; the wording was not found in the stored source).
     _searched(

@@ -1218,6 +1218,11 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("codex app-server turn released after terminal dynamic tool result sessionKey=agent:main:main",
      "reply.handed_off", {"sessionKey": "agent:main:main"}),
     ("tool=sessions_yield sessionKey=agent:main:main", "reply.handed_off", {"sessionKey": "agent:main:main"}),
+    # a Telegram send that went through, in the older and the newer wording (n61)
+    ("telegram sendMessage ok chat=7201110294 message=1387 (plain)", "channel.reply_sent",
+     {"channel": "telegram", "operation": "sendMessage", "messageId": "1387", "mode": "plain"}),
+    ("outbound send ok accountId=ops chatId=123 messageId=654 operation=sendPhoto deliveryKind=photo threadId=45",
+     "channel.reply_sent", {"operation": "sendPhoto", "deliveryKind": "photo"}),
 ]
 
 

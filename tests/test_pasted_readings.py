@@ -3111,6 +3111,59 @@ def test_typing_indicators_failing_while_the_turn_goes_on_are_no_channel_stall()
     assert primary(*typing[:1], reply, reply.replace(":30.", ":40.")) == "RC18"
 
 
+_SENT_OLD = "telegram sendMessage ok chat=7201110294 message=1387"
+_SENT_NEW = ("outbound send ok accountId=default chatId=7201110294 messageId=1389 operation=sendMessage "
+             "deliveryKind=text chunkCount=1")
+
+
+def test_a_telegram_send_that_went_through_is_read_as_a_reply_delivered() -> None:
+    # extensions/telegram/src: the older text send helper's "telegram sendMessage ok chat= message=" (runtime.log) and
+    # the newer send path's "outbound send ok ... operation= deliveryKind=" (telegram/send, info), console and JSONL
+    lines = [f"2026-04-10T11:24:00.000Z [telegram] {_SENT_OLD}", f"2026-04-10T11:24:01.000Z [telegram] {_SENT_OLD} (plain)",
+             f"2026-04-10T11:24:02.000Z [telegram/send] {_SENT_NEW}",
+             _typing_jsonl("2026-04-10T11:24:03.000Z", _SENT_NEW, "telegram/send", "INFO"),
+             _typing_jsonl("2026-04-10T11:24:04.000Z", _SENT_OLD, "telegram", "INFO")]
+    events = parse_text_lines(lines)
+    assert [e.kind for e in events] == ["channel.reply_sent"] * 5
+    assert events[0].fields["channel"] == "telegram" and events[1].fields["mode"] == "plain"
+    assert events[2].fields["operation"] == "sendMessage" and events[2].fields["deliveryKind"] == "text"
+    # another program's "outbound send ok" naming no Bot API operation stays an untyped line
+    (other,) = parse_text_lines(["2026-04-10T11:24:00.000Z outbound send ok message_id=7 channel=whatsapp"])
+    assert other.kind == "generic"
+
+
+def test_typing_indicators_failing_then_a_reply_delivered_are_no_channel_stall() -> None:
+    # the typing indicator failing again and again, then the reply's send going through: the channel worked
+    console = [f"2026-04-10T11:23:{second}.000Z [telegram/api] {_TYPING_FAILED}" for second in (43, 46, 49, 52)]
+    jsonl = [_typing_jsonl(f"2026-04-10T11:23:{second}.000Z") for second in (43, 46, 49, 52)]
+    for typing in (console, jsonl):
+        assert primary(*typing) == "RC18"
+        assert primary(*typing, f"2026-04-10T11:23:58.000Z [telegram] {_SENT_OLD}") is None
+        assert primary(*typing, f"2026-04-10T11:23:58.000Z [telegram/send] {_SENT_NEW}") is None
+        assert primary(*typing, _typing_jsonl("2026-04-10T11:23:58.000Z", _SENT_NEW, "telegram/send", "INFO")) is None
+        assert primary(*typing, _typing_jsonl("2026-04-10T11:23:58.000Z", _SENT_OLD, "telegram", "INFO")) is None
+        # replies sent before the failures, and nothing after them: as before
+        assert primary(f"2026-04-10T11:23:30.000Z [telegram] {_SENT_OLD}", *typing) == "RC18"
+        assert primary(_typing_jsonl("2026-04-10T11:23:30.000Z", _SENT_NEW, "telegram/send", "INFO"), *typing) == "RC18"
+
+
+def test_a_channel_failure_then_replies_delivered_heals_as_after_a_message_served() -> None:
+    # one failure of Telegram's polling, then the channel's replies going through: healed, as a message queued after
+    # it heals it; sent before it with nothing after, the failure stands as before
+    failed = "telegram getUpdates failed: Network request for 'getUpdates' failed!"
+    console = f"2026-04-10T11:20:00.000Z [telegram] {failed}"
+    jsonl = _typing_jsonl("2026-04-10T11:20:00.000Z", failed, "telegram")
+    queued = "2026-04-10T11:25:00.000Z [diagnostic] message queued: sessionId=abc sessionKey=agent:main:telegram:direct:1"
+    for failure in (console, jsonl):
+        assert primary(failure) == "RC18" and primary(failure, queued) is None
+        assert primary(failure, f"2026-04-10T11:25:00.000Z [telegram] {_SENT_OLD}") is None
+        assert primary(failure, f"2026-04-10T11:25:00.000Z [telegram/send] {_SENT_NEW}",
+                       f"2026-04-10T11:25:05.000Z [telegram/send] {_SENT_NEW}") is None
+        assert primary(failure, _typing_jsonl("2026-04-10T11:25:00.000Z", _SENT_NEW, "telegram/send", "INFO")) is None
+        assert primary(f"2026-04-10T11:15:00.000Z [telegram] {_SENT_OLD}", failure) == "RC18"
+        assert primary(_typing_jsonl("2026-04-10T11:15:00.000Z", _SENT_NEW, "telegram/send", "INFO"), failure) == "RC18"
+
+
 def test_a_model_call_timed_out_on_its_profile_is_a_finding_even_when_the_failover_got_the_work_through() -> None:
     # f5017: the profile's call ran out the run's 600 s; the next profile answered and the run completed
     lines = ["2026-03-04T02:49:19.160Z [agent/embedded] Profile anthropic:cc-max timed out. Trying next account...",
