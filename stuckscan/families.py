@@ -3729,6 +3729,15 @@ FAMILIES: tuple[Family, ...] = (
     # after pairing) first gets one fresh socket ("WhatsApp asked for a restart after pairing (code 515); retrying
     # connection once…"), so a 515 here is that restart used up or failed. The onboarding wizard writes the same words
     # over loginWeb's throw. Nothing retries it: the account stays unlinked until the login is run again.
+    # The same line when nobody scanned the QR: Baileys closes a pairing socket whose QR codes all expired unscanned
+    # with "QR refs attempts ended" (status 408), and the login gives up with it ("WhatsApp login failed: status=408
+    # Request Time-out QR refs attempts ended"; the onboarding wizard's "WhatsApp login failed: Error: ..." over the
+    # CLI login's throw). A pairing the user left or cancelled, not the channel failing: read apart, at info (h59).
+    _searched(
+        "channel.login_expired", "info", "QR refs attempts ended",
+        r"(?P<channel>WhatsApp) (?P<stage>login) failed: (?P<detail>[^\n]{0,200}?QR refs attempts ended[^\n]{0,100})",
+        values={"channel": {"WhatsApp": "whatsapp"}},
+    ),
     _searched(
         "channel.terminal_disconnect", "error", "WhatsApp login failed",
         r"(?P<channel>WhatsApp) (?P<stage>login) failed(?:\.|: (?P<detail>(?:status=(?P<status>\d{3}) )?[^\n]{1,300}))",

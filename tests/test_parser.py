@@ -594,6 +594,9 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"channel": "discord", "account": "default", "reason": "terminal-disconnect"}),
     ("WhatsApp login failed: status=515 Unknown Stream Errored (restart required)", "channel.terminal_disconnect",
      {"channel": "whatsapp", "stage": "login", "status": 515}),
+    # h59: the same line on a QR nobody scanned is a pairing left, not the channel failing
+    ("WhatsApp login failed: status=408 Request Time-out QR refs attempts ended", "channel.login_expired",
+     {"channel": "whatsapp", "stage": "login", "detail": "status=408 Request Time-out QR refs attempts ended"}),
     ("health-monitor: check failed: TypeError: Cannot read properties of undefined", "health.check_failed",
      {"error": "TypeError: Cannot read properties of undefined"}),
     # n54: the back-off build's heal of its restarts (stored file id 51798208467)

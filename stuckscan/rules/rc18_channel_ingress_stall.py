@@ -1123,11 +1123,13 @@ def _closed_for_good_candidate(view: EpisodeView) -> Candidate | None:
     name = channel_of(said[0]).strip(":") or "a"
     first = said[0]
     if all(_monitor_gave_up(e) for e in said):
-        # (the console tag "[whatsapp:<account>]" is read as the line's subsystem)
-        account = field_text(first, "account") or (first.subsystem or "").partition(":")[2]
+        # (the console tag "[whatsapp:<account>]" is read as the line's subsystem; the channel named once, h59: "The
+        # whatsapp:default channel (account default)")
+        name, _, tagged = name.partition(":")
+        account = field_text(first, "account") or tagged or (first.subsystem or "").partition(":")[2]
         return Candidate(
             "RC18", Confidence.HIGH if len(closes) >= 2 else Confidence.MEDIUM,
-            f"The {name} channel" + (f" (account {quote(account, 60)})" if account else "")
+            f"The {name or 'a'} channel" + (f" (account {quote(account, 60)})" if account else "")
             + " is down and will not be restarted: the health monitor found it stopped on a terminal disconnect and"
             " gave up on it, skipping its restart on every pass; it cannot take messages in until the operator acts"
             " (re-link or re-pair the account, or fix its credentials, then start the channel or restart the gateway).",
