@@ -1110,6 +1110,21 @@ def test_a_lone_empty_turn_with_the_bare_completed_cause_is_a_lost_reply_at_low_
         assert finding.severity.name == "WARNING" and "NO_REPLY" in finding.summary
 
 
+def test_many_bare_completed_empty_turns_are_counted_whole_and_advise_reading_the_transcript() -> None:
+    # h59: a group bot that stays silent forty times (three minutes apart) was said as 12 turns (the incident keeps the
+    # first and last few lines of a kind) with the wedge's fixes (restart now, queued messages lost)
+    lines = [f"2026-09-03T{10 + 3 * i // 60:02d}:{3 * i % 60:02d}:00.000Z [turn/execution] visible channel turn "
+             f"dispatched with no queued reply payloads: channel=telegram messageId={100 + i} sessionKey={KEY} "
+             "cause=completed" for i in range(40)]
+    (incident,) = analyze_text(*lines).incidents
+    finding = incident.primary
+    assert finding is not None and finding.rule.id == "RC06" and finding.severity.name == "WARNING"
+    assert finding.summary.startswith("40 visible turn(s)")
+    assert any("transcript" in fix for fix in finding.fixes)
+    assert not any("Restart the gateway" in fix or "queued during the wedge" in fix or "#91802" in fix
+                   for fix in finding.fixes)
+
+
 def test_an_empty_turn_after_an_aborted_reply_operation_stays_an_error() -> None:
     aborted = ("2026-09-03T10:00:00.000Z [turn/execution] visible channel turn dispatched with no queued reply "
                "payloads: channel=telegram messageId=41 sessionKey=" + KEY + " cause=skipped:reply_operation_aborted")

@@ -16,11 +16,17 @@ if TYPE_CHECKING:
 
 
 def _still_stuck(context: FixContext) -> bool:
-    return not context.view.cleared
+    return not context.view.cleared and not _withheld_or_lost(context)
 
 
 def _queued(context: FixContext) -> bool:
-    return context.view.record.max_queue_depth > 0 or not context.view.record.queue_seen
+    return (context.view.record.max_queue_depth > 0 or not context.view.record.queue_seen) \
+        and not _withheld_or_lost(context)
+
+
+def _withheld_or_lost(context: FixContext) -> bool:
+    """Only bare ``cause=completed`` empty turns and no recovery: a reply withheld on purpose or lost, no wedge."""
+    return bool(context.fact("quiet_only"))
 
 
 RULE = Rule(
@@ -49,7 +55,12 @@ RULE = Rule(
      "abort; labelling policy \"recovery abort with released=0\")"),
     (Fix("Restart the gateway or `/reset` the conversation now.", _still_stuck, "the session is still stuck when the log ends"),
      Fix("Messages queued during the wedge may be lost: tell the affected users.", _queued, "messages were queued"),
-     Fix("Upgrade to a build with PR #91802 / #89298.")),
+     Fix("Read the session's transcript for these turns: a reply the model withheld on purpose (`NO_REPLY`) needs "
+         "nothing; a reply it wrote but never sent (no delivery tool call, a final reply kept private) is what to fix "
+         "or report.", _withheld_or_lost,
+         "only empty turns with the bare `cause=completed` and no recovery: a withheld or a lost reply, no wedge"),
+     Fix("Upgrade to a build with PR #91802 / #89298.", lambda context: not _withheld_or_lost(context),
+         "a recovery or a failed reply is shown (not only empty turns with the bare `cause=completed`)")),
     ("#92270", "#145152", "#91802", "#89298"),
     confirm="A longer log would show whether warnings for the session went on after the recovery.",
 )
@@ -117,7 +128,9 @@ def detect(view: IncidentView) -> Candidate | None:
     # line alone cannot tell the two apart, so the reading stays a warning: a lost reply, not proven message loss.
     quiet_only = first is None and not view.record.recoveries and bool(empty) and all(map(completed_quietly, empty))
     if quiet_only:
-        summary = (f"{len(empty)} visible turn(s) ended with nothing delivered (cause=completed): the run finished, "
+        # (the incident keeps the first and last few lines of a kind; its count holds them all)
+        turns = max(len(empty), view.record.evidence.counts.get("dispatch.empty_reply", 0))
+        summary = (f"{turns} visible turn(s) ended with nothing delivered (cause=completed): the run finished, "
                    "but the lines do not say why no reply was queued. A reply the model chose to withhold "
                    "(NO_REPLY) ends the same way; if a user was waiting, their message may be lost.")
     elif first is None and not view.record.recoveries and not any("aborted" in field_text(e, "cause") for e in empty):
@@ -130,5 +143,5 @@ def detect(view: IncidentView) -> Candidate | None:
         "RC06", confidence, summary,
         cite([e for r in not_freed[:2] for e in r.events], after, empty[:2]),
         onset=first.time if first else first_time(empty), explains_stall=False,
-        severity=Severity.WARNING if quiet_only else None,
+        severity=Severity.WARNING if quiet_only else None, facts={"quiet_only": quiet_only},
     )
