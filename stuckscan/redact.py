@@ -162,6 +162,10 @@ _PRIVATE_HOST_SUFFIXES = r"(?:local|lan|home|internal|intranet|localdomain|corp|
 _SESSION_KINDS = r"(?:direct|dm|group|channel|chat|user|room|space|thread|topic)"
 _NON_PEER_SEGMENTS = frozenset({"main", "cron", "subagent", "nested", "hook", "hooks", "webhook", "probe", "run"})
 _SHARED_PROFILES = frozenset({"shared", "public", "default", "all users", "default user"})
+# A service account named after the product or its runtime (`/home/openclaw/`, the ClawX and Docker installs' user):
+# no person's name, and a value once learned is replaced in every text, so learning it would turn the product's own
+# name into a placeholder everywhere (`<user-1> plugins update <id>` in a fix, f6102)
+_SERVICE_ACCOUNTS = frozenset({"openclaw", "clawdbot", "moltbot", "node"})
 _NATIONAL_PHONE_DIGITS = range(9, 14)
 
 # -- patterns -------------------------------------------------------------------------
@@ -842,7 +846,7 @@ class Redactor:
 
     def _home(self, match: regex.Match[str]) -> str:
         name = match.group("name")
-        if name.lower() in _SHARED_PROFILES or _is_neutral(name):
+        if name.lower() in _SHARED_PROFILES or name.lower() in _SERVICE_ACCOUNTS or _is_neutral(name):
             return match.group(0)
         return match.group("prefix") + self.placeholder(name, "user")
 

@@ -268,3 +268,15 @@ def test_a_session_key_word_keeps_its_closing_quote() -> None:
     assert redactor.redact_field("words", f'{key}"').endswith('"')
     line = f'dispatch failed: Error: Session "{key}" changed while starting work. Retry.'
     assert '" changed while' in redactor.redact_text(line)
+
+
+def test_a_service_account_named_after_the_product_is_no_personal_name() -> None:
+    # f6102: `/home/openclaw/...` learned "openclaw" as a user name, and a learned value is replaced in every text, so
+    # the fix's `openclaw plugins update <id>` came out as `<user-1> plugins update <id>`
+    redactor = Redactor()
+    for text in ("Cannot find module '/home/openclaw/.npm-global/lib/node_modules/openclaw/dist/plugin-sdk'",
+                 r"C:\Users\clawdbot\.openclaw\logs\gateway.log", "/Users/node/app/openclaw.mjs"):
+        assert "<user-" not in redactor.redact_text(text), text
+    assert redactor.redact_text("Run `openclaw plugins update qqbot`.") == "Run `openclaw plugins update qqbot`."
+    # a person's name still is one
+    assert redact("/home/karen/.openclaw/openclaw.json") == "/home/<user-1>/.openclaw/openclaw.json"
