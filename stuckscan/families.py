@@ -2255,7 +2255,15 @@ FAMILIES: tuple[Family, ...] = (
     # nothing of that plugin runs. A channel plugin's (its id names a channel) is that channel never starting.
     _searched(
         "plugin.load_failed", "error", " failed to load from ",
-        r"(?P<plugin>[\w@./-]{1,100}) failed to load from (?P<path>\S{1,1000}?):\s*(?P<error>.*)",
+        r"(?P<plugin>[\w@./-]{1,100}) failed to load from (?P<path>\S{1,1000}?):(?![\\/])\s*(?P<error>.*)",
+    ),
+    # ... and its register step throwing ("[plugins] <id> failed during register from <source>: <error>", logger.error
+    # through recordPluginError, phase "register", src/plugins/loader.ts; stored ids 43052594489, 62845932010): the
+    # plugin is recorded as errored and nothing of it runs, as when it fails to load (f6103, a QQ Bot plugin's
+    # "Error: PlatformAdapter not registered."). A Windows source path's drive colon is no end of the path.
+    _searched(
+        "plugin.load_failed", "error", " failed during register from ",
+        r"(?P<plugin>[\w@./-]{1,100}) failed during register from (?P<path>\S{1,1000}?):(?![\\/])\s*(?P<error>.*)",
     ),
     # ... the loader's summary of the plugins that failed, thrown when a start must not go on without them
     # (src/plugins/loader: PluginLoadFailureError, "plugin load failed: <id>: <error>[; <id>: <error>...]", most often

@@ -717,6 +717,15 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     # (a channel plugin's, the channel id some distributions give DingTalk: that channel never starts)
     ("ddingtalk failed to load from /root/.openclaw/extensions/ddingtalk/index.ts: Error: Cannot find module 'x'",
      "channel.exited", {"plugin": "ddingtalk", "channel": "dingtalk"}),
+    # (the register step throwing, f6103; a Windows source path keeps its drive colon)
+    ("memory-lancedb failed during register from C:\\Users\\u\\.openclaw\\extensions\\memory-lancedb\\index.js: "
+     "Error: x", "plugin.load_failed",
+     {"plugin": "memory-lancedb", "path": "C:\\Users\\u\\.openclaw\\extensions\\memory-lancedb\\index.js", "error": "Error: x"}),
+    ("qqbot failed during register from /root/.openclaw/extensions/qqbot/dist/index.js: Error: PlatformAdapter not "
+     "registered. Call registerPlatformAdapter() during bootstrap.", "channel.exited",
+     {"plugin": "qqbot", "channel": "qqbot"}),
+    ("feishu failed to load from C:\\Users\\u\\.openclaw\\extensions\\feishu\\index.ts: Error: Cannot find module 'x'",
+     "channel.exited", {"path": "C:\\Users\\u\\.openclaw\\extensions\\feishu\\index.ts", "error": "Error: Cannot find module 'x'"}),
     ("channel reload still deferred after 845500ms with 2 task run(s) active", "channel.reload_deferred",
      {"elapsedMs": 845500, "taskRuns": 2, "stage": "still deferred"}),
     ("channel reload timeout after 300012ms with 1 operation(s), 1 embedded run(s) still active; reloading channels "
