@@ -15,18 +15,25 @@ if TYPE_CHECKING:
     from stuckscan.events import Event
 
 
+def _withheld_maybe(context: FixContext) -> bool:
+    """Only lone empty turns with the bare ``cause=completed`` (a warning): no recovery, no wedge, maybe ``NO_REPLY``."""
+    return bool(context.fact("quiet_only"))
+
+
 def _still_stuck(context: FixContext) -> bool:
-    return not context.view.cleared
+    return not context.view.cleared and not _withheld_maybe(context)
 
 
 def _queued(context: FixContext) -> bool:
-    return context.view.record.max_queue_depth > 0 or not context.view.record.queue_seen
+    return (context.view.record.max_queue_depth > 0 or not context.view.record.queue_seen) \
+        and not _withheld_maybe(context)
 
 
 RULE = Rule(
     "RC06", "ineffective-recovery", "Recovery ran but did not free the lane",
     "A recovery action was taken, yet the session stayed stuck.",
-    "error (messages queued during the wedge may be lost)", Severity.ERROR, "session",
+    "error (messages queued during the wedge may be lost); warning for lone empty turns with the bare "
+    "`cause=completed` and no recovery (a reply the model withheld ends alike)", Severity.ERROR, "session",
     ("`stuck session recovery outcome: status=aborted ... released=0` (or `forceCleared=true released=0`) "
      "followed by more `stalled/stuck session:` lines for the same session",
      "an abort followed only by `status=skipped action=keep_lane` outcomes",
@@ -47,7 +54,10 @@ RULE = Rule(
      "`forceCleared=true`, and no later line for the session is not this rule's: `released` counts the queued lane "
      "entries handed back, so an abort with nothing queued prints 0 too, and the abort reads as RC01's bare watchdog "
      "abort; labelling policy \"recovery abort with released=0\")"),
-    (Fix("Restart the gateway or `/reset` the conversation now.", _still_stuck, "the session is still stuck when the log ends"),
+    (Fix("Check the session's transcript for the turn's last assistant message: `NO_REPLY` or an empty reply means "
+         "the model chose not to answer; otherwise the sender's message went unanswered, so ask them to send it "
+         "again.", _withheld_maybe, "only empty turns with the bare `cause=completed` and no recovery"),
+     Fix("Restart the gateway or `/reset` the conversation now.", _still_stuck, "the session is still stuck when the log ends"),
      Fix("Messages queued during the wedge may be lost: tell the affected users.", _queued, "messages were queued"),
      Fix("Upgrade to a build with PR #91802 / #89298.")),
     ("#92270", "#145152", "#91802", "#89298"),
@@ -130,5 +140,5 @@ def detect(view: IncidentView) -> Candidate | None:
         "RC06", confidence, summary,
         cite([e for r in not_freed[:2] for e in r.events], after, empty[:2]),
         onset=first.time if first else first_time(empty), explains_stall=False,
-        severity=Severity.WARNING if quiet_only else None,
+        severity=Severity.WARNING if quiet_only else None, facts={"quiet_only": quiet_only},
     )
