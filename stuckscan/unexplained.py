@@ -44,6 +44,11 @@ FAULT_WORDS = re.compile(
 # terminal with timestamps) is the same hint. (n55)
 _CLI_HINT = re.compile(r"\A\W{0,4}(?:Gateway process stopped or became unreachable \(confirm it is still running\)"
                        r"|Gateway crashed or was terminated unexpectedly)\s*\Z")
+# The process guard's words (src/infra/unhandled-rejections.ts; src/index.ts and src/cli/run-main.ts for an uncaught
+# exception), which it writes only on the path that then ends the process with status 1 (p54, p55: every stored build;
+# the builds that keep running write "Non-fatal ... (continuing)" or "Suppressed AbortError" instead). run-main.ts
+# installs the handler for every CLI command, so the process may be a CLI command's rather than the gateway's.
+_GUARD_EXIT = re.compile(r"\A(?:\[[\w./-]{1,30}\]\s*)?(?:Unhandled promise rejection|Uncaught exception): ")
 SEVERE_LEVELS = frozenset({"error", "fatal", "critical"})
 WORDED_LEVELS = frozenset({None, "warn", "warning"})
 MAX_EXAMPLES = 5
@@ -307,7 +312,10 @@ def looks_like_fault(event: Event) -> bool:
         return True
     if level is None and event.shape.endswith("jsonl"):
         return False  # a whole record always states its level; the fast path never decodes one at INFO
-    return level in WORDED_LEVELS and FAULT_WORDS.search(event.message) is not None \
+    # (the process guard's exit line is a crash whatever its error's words: "Unhandled promise rejection: TypeError:
+    # Cannot read properties of undefined" has no fault word, yet the process ended on it)
+    return level in WORDED_LEVELS and (FAULT_WORDS.search(event.message) is not None
+                                       or _GUARD_EXIT.match(event.message) is not None) \
         and _CLI_HINT.match(event.message) is None
 
 
@@ -487,11 +495,6 @@ WORK_START_REFUSAL_READING = ("a turn turned away at admission because its sessi
                               "run was cut")
 
 
-# The process guard's words (src/infra/unhandled-rejections.ts; src/index.ts and src/cli/run-main.ts for an uncaught
-# exception), which it writes only on the path that then ends the process with status 1 (p54, p55: every stored build;
-# the builds that keep running write "Non-fatal ... (continuing)" or "Suppressed AbortError" instead). run-main.ts
-# installs the handler for every CLI command, so the process may be a CLI command's rather than the gateway's.
-_GUARD_EXIT = re.compile(r"\A(?:\[[\w./-]{1,30}\]\s*)?(?:Unhandled promise rejection|Uncaught exception): ")
 PROCESS_EXIT_READING = ("a crash: the OpenClaw process (the gateway, or the CLI command that printed it) exited right "
                         "after it, since its process guard writes these words only before ending the process with "
                         "status 1; no class names such a crash, and the lines before it, and whether the service "

@@ -798,3 +798,28 @@ def test_an_empty_result_over_the_guards_exit_line_says_the_process_exited(tmp_p
         log.write_text(text + "\n", encoding="utf-8")
         output = " ".join(_scan(log)[1].split())
         assert "a crash: the OpenClaw process" not in output, (name, output)
+
+
+def test_the_guards_exit_line_is_a_fault_whatever_its_errors_words(tmp_path: Path) -> None:
+    # h60: a timestamped console line (no level) is a fault only with a fault word, and "Unhandled promise rejection:
+    # TypeError: Cannot read properties of undefined (reading 'id')" has none ("TypeError" is no word "error"): the scan
+    # gave an all-clear over a crash loop. The guard's line ends the process whatever its error says.
+    crash = "Unhandled promise rejection: TypeError: Cannot read properties of undefined (reading 'id')"
+    assert looks_like_fault(_event(crash, None)) and looks_like_fault(_event(f"[openclaw] {crash}", None))
+    assert looks_like_fault(_event("Uncaught exception: RangeError: Maximum call stack size exceeded", None))
+    lines = [f"2026-04-10T10:{i:02d}:00.000Z [gateway] listening on ws://127.0.0.1:18789 (PID {4000 + i})\n"
+             f"2026-04-10T10:{i:02d}:03.000Z [openclaw] {crash}\n" for i in range(50)]
+    log = tmp_path / "crashloop.log"
+    log.write_text("".join(lines), encoding="utf-8")
+    code, output = _scan(log)
+    text = " ".join(output.split())
+    assert code == 0 and "not an all-clear" in text and "50 lines report a fault" in text
+    assert "50 of them are each a crash: the OpenClaw process" in text
+    # the JSON report's explanation says the same
+    report = json.loads(_scan(log, "--format", "json")[1])
+    (note,) = report["summary"]["explanations"]
+    assert note.startswith("50 lines report a fault") and "50 of them are each a crash" in note
+    # the same words with no fault word in a non-fatal twin's line, or an info line, stay quiet
+    assert not looks_like_fault(_event("Non-fatal unhandled rejection (continuing): AbortError: This operation was aborted"
+                                       .replace("aborted", "stopped"), None))
+    assert not looks_like_fault(_event(crash, "info"))

@@ -32,7 +32,8 @@ def _withheld_or_lost(context: FixContext) -> bool:
 RULE = Rule(
     "RC06", "ineffective-recovery", "Recovery ran but did not free the lane",
     "A recovery action was taken, yet the session stayed stuck.",
-    "error (messages queued during the wedge may be lost)", Severity.ERROR, "session",
+    "error (messages queued during the wedge may be lost); warning for lone empty turns with the bare "
+    "`cause=completed` and no recovery (a reply the model withheld ends alike)", Severity.ERROR, "session",
     ("`stuck session recovery outcome: status=aborted ... released=0` (or `forceCleared=true released=0`) "
      "followed by more `stalled/stuck session:` lines for the same session",
      "an abort followed only by `status=skipped action=keep_lane` outcomes",
@@ -55,9 +56,10 @@ RULE = Rule(
      "abort; labelling policy \"recovery abort with released=0\")"),
     (Fix("Restart the gateway or `/reset` the conversation now.", _still_stuck, "the session is still stuck when the log ends"),
      Fix("Messages queued during the wedge may be lost: tell the affected users.", _queued, "messages were queued"),
-     Fix("Read the session's transcript for these turns: a reply the model withheld on purpose (`NO_REPLY`) needs "
-         "nothing; a reply it wrote but never sent (no delivery tool call, a final reply kept private) is what to fix "
-         "or report.", _withheld_or_lost,
+     Fix("Read the session's transcript for these turns' last assistant message: a reply the model withheld on "
+         "purpose (`NO_REPLY`, an empty reply) needs nothing; otherwise the sender's message went unanswered (ask them "
+         "to send it again), and a reply it wrote but never sent (no delivery tool call, a final reply kept private) is "
+         "what to fix or report.", _withheld_or_lost,
          "only empty turns with the bare `cause=completed` and no recovery: a withheld or a lost reply, no wedge"),
      Fix("Upgrade to a build with PR #91802 / #89298.", lambda context: not _withheld_or_lost(context),
          "a recovery or a failed reply is shown (not only empty turns with the bare `cause=completed`)")),
