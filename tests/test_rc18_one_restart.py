@@ -204,19 +204,12 @@ def test_a_loop_still_failing_keeps_the_restart_fix() -> None:
 def test_elided_accounts_one_healed_and_one_still_restarting_stay_a_loop_at_warning() -> None:
     # two Telegram accounts, both shown as [telegram:…]: each counts 1, then 2; one stable line follows. It may be
     # either account's, so the other may still be restarting: no heal
-    both = analyze_text(counted(1, "telegram:…", "2026-02-03T03:30:06.000Z"),
-                        counted(1, "telegram:…", "2026-02-03T03:31:06.000Z"),
-                        counted(2, "telegram:…", "2026-02-03T03:40:06.000Z"),
-                        counted(2, "telegram:…", "2026-02-03T03:41:06.000Z"),
-                        stable(2, "telegram:…", "2026-02-03T03:50:06.000Z"))
-    assert rc18_severity(both) == "warning"
     # (named, the same lines keep the warning too: one account has no stable line)
-    named = analyze_text(counted(1, "telegram:default", "2026-02-03T03:30:06.000Z"),
-                         counted(1, "telegram:work", "2026-02-03T03:31:06.000Z"),
-                         counted(2, "telegram:default", "2026-02-03T03:40:06.000Z"),
-                         counted(2, "telegram:work", "2026-02-03T03:41:06.000Z"),
-                         stable(2, "telegram:default", "2026-02-03T03:50:06.000Z"))
-    assert rc18_severity(named) == "warning"
+    for first, second in (("telegram:…", "telegram:…"), ("telegram:default", "telegram:work")):
+        lines = analyze_text(counted(1, first, "2026-02-03T03:30:06.000Z"), counted(1, second, "2026-02-03T03:31:06.000Z"),
+                             counted(2, first, "2026-02-03T03:40:06.000Z"), counted(2, second, "2026-02-03T03:41:06.000Z"),
+                             stable(2, first, "2026-02-03T03:50:06.000Z"))
+        assert rc18_severity(lines) == "warning", (first, second)
 
 
 def test_one_elided_account_whose_count_runs_up_to_its_stable_line_is_healed() -> None:
