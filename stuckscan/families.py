@@ -2260,10 +2260,14 @@ FAMILIES: tuple[Family, ...] = (
     # ... and its register step throwing ("[plugins] <id> failed during register from <source>: <error>", logger.error
     # through recordPluginError, phase "register", src/plugins/loader.ts; stored ids 43052594489, 62845932010): the
     # plugin is recorded as errored and nothing of it runs, as when it fails to load (f6103, a QQ Bot plugin's
-    # "Error: PlatformAdapter not registered."). A Windows source path's drive colon is no end of the path.
+    # "Error: PlatformAdapter not registered."). A Windows source path's drive colon is no end of the path. Not the
+    # error a CLI command's metadata pass gets when a plugin reaches for the runtime in register() (`Plugin "<id>"
+    # runtime is intentionally unavailable during "cli-metadata" registration`): that pass runs in the CLI's own
+    # process, and the plugin still loads in the gateway (f1290).
     _searched(
         "plugin.load_failed", "error", " failed during register from ",
-        r"(?P<plugin>[\w@./-]{1,100}) failed during register from (?P<path>\S{1,1000}?):(?![\\/])\s*(?P<error>.*)",
+        r"(?P<plugin>[\w@./-]{1,100}) failed during register from (?P<path>\S{1,1000}?):(?![\\/])\s*"
+        r"(?P<error>(?![^\n]{0,200}runtime is intentionally unavailable during \")[^\n]*)",
     ),
     # ... the loader's summary of the plugins that failed, thrown when a start must not go on without them
     # (src/plugins/loader: PluginLoadFailureError, "plugin load failed: <id>: <error>[; <id>: <error>...]", most often

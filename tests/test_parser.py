@@ -724,6 +724,11 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
     ("qqbot failed during register from /root/.openclaw/extensions/qqbot/dist/index.js: Error: PlatformAdapter not "
      "registered. Call registerPlatformAdapter() during bootstrap.", "channel.exited",
      {"plugin": "qqbot", "channel": "qqbot"}),
+    # (not a CLI command's metadata pass: the plugin still loads in the gateway, f1290)
+    ("openclaw-weixin failed during register from /home/u/.openclaw/npm/node_modules/@tencent-weixin/openclaw-weixin/"
+     "dist/index.js: Error: Plugin \"openclaw-weixin\" runtime is intentionally unavailable during \"cli-metadata\" "
+     "registration. Declare root commands in the manifest's cliCommands or defer runtime access out of register().",
+     "generic", {}),
     ("feishu failed to load from C:\\Users\\u\\.openclaw\\extensions\\feishu\\index.ts: Error: Cannot find module 'x'",
      "channel.exited", {"path": "C:\\Users\\u\\.openclaw\\extensions\\feishu\\index.ts", "error": "Error: Cannot find module 'x'"}),
     ("channel reload still deferred after 845500ms with 2 task run(s) active", "channel.reload_deferred",
