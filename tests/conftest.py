@@ -30,6 +30,28 @@ def tslog_line(time: str, subsystem: str | None, message: str | dict, level: str
     return dumps(to_record(event, build, at.tzinfo))  # type: ignore[arg-type]
 
 
+# (clock, subsystem, level, message): one gateway line, to be written in either form
+GatewayLine = tuple[str, str, str, str]
+
+
+def write_both_forms(tmp_path: Path, lines: list[GatewayLine]) -> list[Path]:
+    """The same lines as console lines (``gateway.log``) and as JSONL records (``openclaw-2026-05-01.log``), the day
+    2026-05-01: a reading must not depend on the form the gateway wrote."""
+    console = tmp_path / "gateway.log"
+    console.write_text("".join(f"2026-05-01T{t}Z {level.lower()} [{sub}] {msg}\n" for t, sub, level, msg in lines))
+    jsonl = tmp_path / "openclaw-2026-05-01.log"
+    jsonl.write_text("".join(tslog_line(f"2026-05-01T{t}Z", sub, msg, level) + "\n" for t, sub, level, msg in lines))
+    return [console, jsonl]
+
+
+def headlines_both_forms(tmp_path: Path, lines: list[GatewayLine]) -> list[list[str | None]]:
+    """Per form (console lines, then JSONL records), the incidents' primaries."""
+    from stuckscan.analysis import analyze_paths
+
+    return [[i.primary.rule.id if i.primary else None for i in analyze_paths([str(p)]).incidents]
+            for p in write_both_forms(tmp_path, lines)]
+
+
 @pytest.fixture
 def samples() -> Path:
     return SAMPLES

@@ -16,7 +16,7 @@ import pytest
 import stuckscan.unexplained as unexplained
 from stuckscan.analysis import analyze_paths
 from stuckscan.parallel import analyze_paths_fast
-from tests.conftest import tslog_line
+from tests.conftest import headlines_both_forms, tslog_line, write_both_forms
 
 RETRY = "[llm-timeout] ollama/qwen3:32b hit idle watchdog; retrying same profile before auth-profile rotation"
 
@@ -41,17 +41,8 @@ BUSY = [("10:00:00.000", "telegram", "INFO", "[default] update received: chat=42
         ("10:02:00.102", "agent/embedded", "WARN", RETRY)]
 
 
-def _paths(tmp_path: Path, lines: list[tuple[str, str, str, str]]) -> list[Path]:
-    console = tmp_path / "gateway.log"
-    console.write_text("".join(f"2026-05-01T{t}Z {level.lower()} [{sub}] {msg}\n" for t, sub, level, msg in lines))
-    jsonl = tmp_path / "openclaw-2026-05-01.log"
-    jsonl.write_text("".join(tslog_line(f"2026-05-01T{t}Z", sub, msg, level) + "\n" for t, sub, level, msg in lines))
-    return [console, jsonl]
 
 
-def _headlines(tmp_path: Path, lines: list[tuple[str, str, str, str]]) -> list[list[str | None]]:
-    return [[i.primary.rule.id if i.primary else None for i in analyze_paths([str(p)]).incidents]
-            for p in _paths(tmp_path, lines)]
 
 
 @pytest.mark.parametrize("order", ["other-first", "retried-first"])
@@ -60,8 +51,8 @@ def test_a_busy_bot_whose_retried_call_answered_stays_quiet(tmp_path: Path, orde
     if order == "retried-first":
         ends = [_done("10:02:20.000", "r1", "s1", 140000, 42), _done("10:02:31.000", "r2", "s2", 146000, 77)]
     lines = BUSY + ends[0] + ends[1]
-    assert _headlines(tmp_path, lines) == [[], []]
-    for path in _paths(tmp_path, lines):
+    assert headlines_both_forms(tmp_path, lines) == [[], []]
+    for path in write_both_forms(tmp_path, lines):
         assert analyze_paths([str(path)]).unexplained.count == 0
 
 
@@ -73,7 +64,7 @@ def test_a_busy_bot_whose_retried_call_answered_stays_quiet(tmp_path: Path, orde
     _done("10:02:20.000", "r1", "s1", 140000, 42, aborted=True) + _done("10:02:31.000", "r2", "s2", 146000, 77),
 ], ids=["one-never-ends", "later-aborted", "first-aborted"])
 def test_a_busy_bot_whose_run_did_not_end_well_stays_rc01(tmp_path: Path, tail: list[tuple[str, str, str, str]]) -> None:
-    for form in _headlines(tmp_path, BUSY + tail):
+    for form in headlines_both_forms(tmp_path, BUSY + tail):
         assert form and form[0] == "RC01"
 
 

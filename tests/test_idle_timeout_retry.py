@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from stuckscan.analysis import analyze_paths
-from tests.conftest import tslog_line
+from tests.conftest import headlines_both_forms, write_both_forms
 
 RUN = [
     ("10:00:00.000", "agent/embedded", "DEBUG",
@@ -38,25 +38,17 @@ ABORT_SOURCE = ("10:02:00.100", "agent/embedded", "WARN",
                 "compactionTimeout=false external=false reason=<none> stack=<none>")
 
 
-def _headlines(tmp_path: Path, lines: list[tuple[str, str, str, str]]) -> list[list[str | None]]:
-    """Per form (console lines, then JSONL records), the incidents' primaries."""
-    console = tmp_path / "gateway.log"
-    console.write_text("".join(f"2026-05-01T{t}Z {level.lower()} [{sub}] {msg}\n" for t, sub, level, msg in lines))
-    jsonl = tmp_path / "openclaw-2026-05-01.log"
-    jsonl.write_text("".join(tslog_line(f"2026-05-01T{t}Z", sub, msg, level) + "\n" for t, sub, level, msg in lines))
-    return [[i.primary.rule.id if i.primary else None for i in analyze_paths([str(p)]).incidents]
-            for p in (console, jsonl)]
 
 
 def test_an_idle_timeout_the_same_model_retry_got_past_is_no_hang(tmp_path: Path) -> None:
-    assert _headlines(tmp_path, RUN + ENDED_WELL) == [[], []]
+    assert headlines_both_forms(tmp_path, RUN + ENDED_WELL) == [[], []]
     # (the abort cause naming the run: the same run's end closes it)
-    assert _headlines(tmp_path, [RUN[0], ABORT_SOURCE, RUN[2], *ENDED_WELL]) == [[], []]
+    assert headlines_both_forms(tmp_path, [RUN[0], ABORT_SOURCE, RUN[2], *ENDED_WELL]) == [[], []]
     # (its session back to idle is the run's end as well)
     idle = ("10:02:31.010", "diagnostic", "DEBUG",
             'session state: sessionId=s1 sessionKey=agent:main:main prev=processing new=idle reason="run_completed" '
             "queueDepth=0")
-    assert _headlines(tmp_path, [RUN[0], ABORT_SOURCE, RUN[2], ENDED_WELL[0], idle]) == [[], []]
+    assert headlines_both_forms(tmp_path, [RUN[0], ABORT_SOURCE, RUN[2], ENDED_WELL[0], idle]) == [[], []]
 
 
 # (n58) the newest builds word the same rotation step after an idle watchdog "Profile <id> idle timeout (model silent).
@@ -72,11 +64,10 @@ NEWER_PROFILE_LINES = [
 @pytest.mark.parametrize("profile", NEWER_PROFILE_LINES, ids=["trying-next", "no-further-account"])
 def test_the_newer_idle_timeout_wording_the_retry_got_past_is_no_hang(tmp_path: Path, profile: str) -> None:
     run = [RUN[0], (RUN[1][0], RUN[1][1], RUN[1][2], profile), RUN[2]]
-    assert _headlines(tmp_path, run + ENDED_WELL) == [[], []]
-    path = tmp_path / "gateway.log"
-    path.write_text("".join(f"2026-05-01T{t}Z {level.lower()} [{sub}] {msg}\n" for t, sub, level, msg in run + ENDED_WELL))
-    analysis = analyze_paths([str(path)])
-    assert not analysis.incidents and analysis.unexplained.count == 0
+    assert headlines_both_forms(tmp_path, run + ENDED_WELL) == [[], []]
+    for path in write_both_forms(tmp_path, run + ENDED_WELL):
+        analysis = analyze_paths([str(path)])
+        assert not analysis.incidents and analysis.unexplained.count == 0
     # boundary: the retry timed out too and the run surfaced it: the hang stays RC01
     after = [("10:04:14.000", "agent/embedded", "WARN", profile),
              ("10:04:14.003", "agent/embedded", "WARN",
@@ -84,15 +75,14 @@ def test_the_newer_idle_timeout_wording_the_retry_got_past_is_no_hang(tmp_path: 
               "from=ollama/qwen3:32b profile=-"),
              ("10:04:14.010", "agent/embedded", "DEBUG",
               "embedded run done: runId=r1 sessionId=s1 durationMs=254010 aborted=false")]
-    for form in _headlines(tmp_path, run + after):
+    for form in headlines_both_forms(tmp_path, run + after):
         assert form and form[0] == "RC01"
 
 
 def test_the_retried_idle_timeout_leaves_its_lines_read_short_of_a_stall(tmp_path: Path) -> None:
-    path = tmp_path / "gateway.log"
-    path.write_text("".join(f"2026-05-01T{t}Z {level.lower()} [{sub}] {msg}\n" for t, sub, level, msg in RUN + ENDED_WELL))
-    analysis = analyze_paths([str(path)])
-    assert not analysis.incidents and analysis.unexplained.count == 0
+    for path in write_both_forms(tmp_path, RUN + ENDED_WELL):
+        analysis = analyze_paths([str(path)])
+        assert not analysis.incidents and analysis.unexplained.count == 0
 
 
 @pytest.mark.parametrize("after", [
@@ -122,14 +112,14 @@ def test_the_retried_idle_timeout_leaves_its_lines_read_short_of_a_stall(tmp_pat
 ], ids=["retry-timed-out", "aborted", "run-timeout", "stall-warning", "no-end"])
 def test_an_idle_timeout_the_run_did_not_get_past_stays_a_hang(tmp_path: Path,
                                                                 after: list[tuple[str, str, str, str]]) -> None:
-    for form in _headlines(tmp_path, RUN + after):
+    for form in headlines_both_forms(tmp_path, RUN + after):
         assert form and form[0] == "RC01"
 
 
 def test_another_runs_end_does_not_heal_a_named_idle_timeout(tmp_path: Path) -> None:
     other = [("10:02:31.010", "agent/embedded", "DEBUG",
               "embedded run done: runId=r2 sessionId=s1 durationMs=151010 aborted=false")]
-    for form in _headlines(tmp_path, [RUN[0], ABORT_SOURCE, RUN[2], *other]):
+    for form in headlines_both_forms(tmp_path, [RUN[0], ABORT_SOURCE, RUN[2], *other]):
         assert form and form[0] == "RC01"
 
 
@@ -137,12 +127,12 @@ def test_a_run_that_started_after_the_idle_timeout_does_not_heal_it(tmp_path: Pa
     # (the lines name no run: only a run under way at the timeout, by its stated duration, is theirs)
     later = [("10:02:31.010", "agent/embedded", "DEBUG",
               "embedded run done: runId=r2 sessionId=s2 durationMs=5000 aborted=false")]
-    for form in _headlines(tmp_path, RUN[1:] + later):
+    for form in headlines_both_forms(tmp_path, RUN[1:] + later):
         assert form and form[0] == "RC01"
 
 
 def test_a_healthy_run_with_no_idle_timeout_stays_quiet(tmp_path: Path) -> None:
-    assert _headlines(tmp_path, [RUN[0], *ENDED_WELL]) == [[], []]
+    assert headlines_both_forms(tmp_path, [RUN[0], *ENDED_WELL]) == [[], []]
 
 
 def test_another_sessions_run_end_does_not_heal_the_run_under_way(tmp_path: Path) -> None:
@@ -150,16 +140,16 @@ def test_another_sessions_run_end_does_not_heal_the_run_under_way(tmp_path: Path
     # s2, though its duration reaches back to the timeout, is not that run's end)
     other = [("10:03:00.000", "agent/embedded", "DEBUG",
               "embedded run done: runId=r2 sessionId=s2 durationMs=300000 aborted=false")]
-    for form in _headlines(tmp_path, RUN + other):
+    for form in headlines_both_forms(tmp_path, RUN + other):
         assert form and form[0] == "RC01"
     # (two runs under way at the idle timeout, which names neither: the one that ended well may not be the one that hung)
     second = ("10:00:30.000", "agent/embedded", "DEBUG",
               "embedded run start: runId=r2 sessionId=s2 provider=ollama model=qwen3:32b thinking=off")
     ended = [("10:03:00.000", "agent/embedded", "DEBUG",
               "embedded run done: runId=r2 sessionId=s2 durationMs=150000 aborted=false")]
-    for form in _headlines(tmp_path, [RUN[0], second, *RUN[1:], *ended]):
+    for form in headlines_both_forms(tmp_path, [RUN[0], second, *RUN[1:], *ended]):
         assert form and form[0] == "RC01"
     # (the run under way ending well still heals it)
-    assert _headlines(tmp_path, RUN + [("10:03:00.000", "agent/embedded", "DEBUG",
+    assert headlines_both_forms(tmp_path, RUN + [("10:03:00.000", "agent/embedded", "DEBUG",
                                         "embedded run done: runId=r1 sessionId=s1 durationMs=180000 aborted=false")]) \
         == [[], []]

@@ -23,7 +23,7 @@ import pytest
 
 from stuckscan.analysis import analyze_paths
 from stuckscan.parser import parse_text_lines
-from tests.conftest import tslog_line
+from tests.conftest import headlines_both_forms, tslog_line, write_both_forms
 
 IDLE = "[llm-timeout] ollama/qwen3:32b hit idle watchdog; retrying same profile before auth-profile rotation"
 REQUEST = "[llm-timeout] ollama/qwen3:32b hit request timeout; retrying same profile before auth-profile rotation"
@@ -43,18 +43,8 @@ def _run(line: str) -> list[tuple[str, str, str, str]]:
     return [START, ("10:02:00.102", "agent/embedded", "WARN", line)]
 
 
-def _paths(tmp_path: Path, lines: list[tuple[str, str, str, str]]) -> list[Path]:
-    console = tmp_path / "gateway.log"
-    console.write_text("".join(f"2026-05-01T{t}Z {level.lower()} [{sub}] {msg}\n" for t, sub, level, msg in lines))
-    jsonl = tmp_path / "openclaw-2026-05-01.log"
-    jsonl.write_text("".join(tslog_line(f"2026-05-01T{t}Z", sub, msg, level) + "\n" for t, sub, level, msg in lines))
-    return [console, jsonl]
 
 
-def _headlines(tmp_path: Path, lines: list[tuple[str, str, str, str]]) -> list[list[str | None]]:
-    """Per form (console lines, then JSONL records), the incidents' primaries."""
-    return [[i.primary.rule.id if i.primary else None for i in analyze_paths([str(p)]).incidents]
-            for p in _paths(tmp_path, lines)]
 
 
 @pytest.mark.parametrize(("line", "timeout"), [(IDLE, "idle"), (REQUEST, "request")], ids=["idle", "request"])
@@ -70,14 +60,14 @@ def test_the_same_profile_retry_line_is_a_model_timeout_family(line: str, timeou
 
 @pytest.mark.parametrize("line", [IDLE, REQUEST], ids=["idle", "request"])
 def test_a_model_timeout_with_no_end_after_its_retry_is_rc01(tmp_path: Path, line: str) -> None:
-    for form in _headlines(tmp_path, _run(line)):
+    for form in headlines_both_forms(tmp_path, _run(line)):
         assert form and form[0] == "RC01"
 
 
 @pytest.mark.parametrize("line", [IDLE, REQUEST], ids=["idle", "request"])
 def test_a_timeout_the_same_profile_retry_got_past_is_no_hang(tmp_path: Path, line: str) -> None:
-    assert _headlines(tmp_path, _run(line) + ENDED_WELL) == [[], []]
-    for path in _paths(tmp_path, _run(line) + ENDED_WELL):
+    assert headlines_both_forms(tmp_path, _run(line) + ENDED_WELL) == [[], []]
+    for path in write_both_forms(tmp_path, _run(line) + ENDED_WELL):
         analysis = analyze_paths([str(path)])
         assert not analysis.incidents and analysis.unexplained.count == 0
 
@@ -110,7 +100,7 @@ def test_a_timeout_the_same_profile_retry_got_past_is_no_hang(tmp_path: Path, li
 @pytest.mark.parametrize("line", [IDLE, REQUEST], ids=["idle", "request"])
 def test_a_timeout_the_retry_did_not_get_past_stays_rc01(tmp_path: Path, line: str,
                                                         after: list[tuple[str, str, str, str]]) -> None:
-    for form in _headlines(tmp_path, _run(line) + after):
+    for form in headlines_both_forms(tmp_path, _run(line) + after):
         assert form and form[0] == "RC01"
 
 
@@ -118,11 +108,11 @@ def test_a_run_that_started_after_the_retry_does_not_heal_it(tmp_path: Path) -> 
     # (the line names no run: only a run under way at the timeout, by its stated duration, is its)
     later = [("10:02:31.010", "agent/embedded", "DEBUG",
               "embedded run done: runId=r2 sessionId=s2 durationMs=5000 aborted=false")]
-    for form in _headlines(tmp_path, _run(IDLE)[1:] + later):
+    for form in headlines_both_forms(tmp_path, _run(IDLE)[1:] + later):
         assert form and form[0] == "RC01"
 
 
 def test_a_healthy_run_with_no_timeout_stays_quiet(tmp_path: Path) -> None:
-    for path in _paths(tmp_path, [START, *ENDED_WELL]):
+    for path in write_both_forms(tmp_path, [START, *ENDED_WELL]):
         analysis = analyze_paths([str(path)])
         assert not analysis.incidents and analysis.unexplained.count == 0
