@@ -96,8 +96,10 @@ _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _LOWER = _UPPER.lower()
 _SPACES = " \t\n\v\f\r\x1c\x1d\x1e\x1f"
 _LEVEL_STARTS = "DEFITW"
-# The process guard's words (src/infra/unhandled-rejections.ts, src/index.ts, src/cli/run-main.ts) after its tag.
-_GUARD_WORDS = (r"(?:Unhandled promise rejection|Uncaught exception|Non-fatal (?:unhandled rejection|uncaught exception)"
+# The process guard's words (src/infra/unhandled-rejections.ts, src/index.ts, src/cli/run-main.ts) after its tag: the
+# two it writes only before ending the process (stuckscan.unexplained reads them as a crash), and its non-fatal twins.
+GUARD_EXIT_WORDS = r"(?:Unhandled promise rejection|Uncaught exception)"
+_GUARD_WORDS = (r"(?:" + GUARD_EXIT_WORDS + r"|Non-fatal (?:unhandled rejection|uncaught exception)"
                 r"(?: \(continuing\))?|Suppressed AbortError)")
 _GUARD_STARTS = "NSU"
 

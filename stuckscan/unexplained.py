@@ -27,6 +27,7 @@ from datetime import timedelta
 
 from stuckscan.events import GENERIC_KIND, Event, refused_for_restart, refused_off_default_port, work_start_refusal
 from stuckscan.model import Evidence, UnexplainedLines
+from stuckscan.shapes import GUARD_EXIT_WORDS
 
 # Wording that reports a failure, whatever the template. Plain words, matched case-insensitively
 # on word boundaries and not as a field's name (``errorCount``, ``failed=0``).
@@ -48,7 +49,7 @@ _CLI_HINT = re.compile(r"\A\W{0,4}(?:Gateway process stopped or became unreachab
 # exception), which it writes only on the path that then ends the process with status 1 (p54, p55: every stored build;
 # the builds that keep running write "Non-fatal ... (continuing)" or "Suppressed AbortError" instead). run-main.ts
 # installs the handler for every CLI command, so the process may be a CLI command's rather than the gateway's.
-_GUARD_EXIT = re.compile(r"\A(?:\[[\w./-]{1,30}\]\s*)?(?:Unhandled promise rejection|Uncaught exception): ")
+_GUARD_EXIT = re.compile(r"\A(?:\[[\w./-]{1,30}\]\s*)?" + GUARD_EXIT_WORDS + ": ")
 SEVERE_LEVELS = frozenset({"error", "fatal", "critical"})
 WORDED_LEVELS = frozenset({None, "warn", "warning"})
 MAX_EXAMPLES = 5
