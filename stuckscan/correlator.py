@@ -680,16 +680,20 @@ class EpisodeRecord:
             self.peaks[name] = max(self.peaks.get(name, float(value)), float(value))
 
 
+def _within_episode(episode: EpisodeRecord, moment: datetime | None) -> bool:
+    """Whether ``moment`` falls after the episode's first trouble line and within an episode gap of its last."""
+    start, end = episode.start, episode.end
+    return moment is not None and start is not None and end is not None and start <= moment \
+        and moment - end <= EPISODE_GAP
+
+
 def note_answered(episode: EpisodeRecord, event: Event) -> None:
     """Mark ``episode`` as having work that ended well after its first trouble line, within an episode gap of its
     last: work that failed (:func:`_failed_work`) is not work answered."""
     if episode.answered_after is not None:
         return  # (the first such line decides: the rest of an open episode's traffic costs one test)
-    moment, start, end = event.time, episode.start, episode.end
-    if moment is None or start is None or end is None or moment < start or moment - end > EPISODE_GAP \
-            or _failed_work(event):  # (the times first: the text test runs last)
-        return
-    episode.answered_after = moment
+    if _within_episode(episode, event.time) and not _failed_work(event):  # (the times first: the text test runs last)
+        episode.answered_after = event.time
 
 
 def note_progress(episode: EpisodeRecord, event: Event) -> None:
@@ -697,11 +701,9 @@ def note_progress(episode: EpisodeRecord, event: Event) -> None:
     within an episode gap of its last: a model's answer that is an error is no progress."""
     if episode.progressed_after is not None:
         return
-    moment, start, end = event.time, episode.start, episode.end
-    if moment is None or start is None or end is None or moment < start or moment - end > EPISODE_GAP \
-            or event.kind == "model_fetch.end" and event.fields.get("stage") != "response":
-        return
-    episode.progressed_after = moment
+    if _within_episode(episode, event.time) \
+            and not (event.kind == "model_fetch.end" and event.fields.get("stage") != "response"):
+        episode.progressed_after = event.time
 
 
 FAILED_OUTCOMES = frozenset({"error", "failed"})
