@@ -36,7 +36,7 @@ CHANNEL_DISPLAY_NAMES = {
     "wechat": "WeChat", "xmpp": "XMPP", "zalouser": "Zalo (personal)",
     "rocketchat": "Rocket.Chat", "mqtt": "MQTT", "jmap": "JMAP", "imap": "IMAP", "trueconf": "TrueConf",
     "onebot11": "OneBot 11", "clawchat": "ClawChat", "ztm-chat": "ZTM Chat", "streamchat": "Stream Chat",
-    "twilio-whatsapp": "WhatsApp (Twilio)", "whatsapp-evo": "WhatsApp (EVO)",
+    "twilio-whatsapp": "WhatsApp (Twilio)", "whatsapp-evo": "WhatsApp (EVO)", "vk": "VK",
 }
 _SENTENCE_CHANNEL = re.compile(r"[a-z][a-z-]*(?=[:' ]|$)")
 
@@ -73,6 +73,7 @@ CHAT_PLATFORMS = frozenset({
     "misskey", "mastodon", "bluesky", "messenger", "instagram", "wework", "wxwork", "yuanbao", "deltachat", "simplex",
     "teams", "chatwork", "lineworks", "wechatwork", "qywx", "dingding", "email",
     "mqtt", "jmap", "imap", "trueconf", "olvid", "bitrix24", "onebot11", "clawchat", "streamchat",
+    "vk",  # (pfrankov/openclaw-vk registers the channel "vk", VKontakte, openclaw.plugin.json; f6122)
 })
 # A line under a console tag is a channel's when the tag is a channel id one of those plugins registers (the gateway's
 # console tag of a channel is its id: "[zulip]", "[imap]") or of the channel form ("[mqtt-channel]"), not when it is

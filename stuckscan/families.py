@@ -2257,6 +2257,26 @@ FAMILIES: tuple[Family, ...] = (
         "plugin.load_failed", "error", " failed to load from ",
         r"(?P<plugin>[\w@./-]{1,100}) failed to load from (?P<path>\S{1,1000}?):(?![\\/])\s*(?P<error>.*)",
     ),
+    # ... the same failure as the loader records it among its diagnostics, "failed to load plugin: <error>" (the
+    # diagnostic's message, src/plugins/loader.ts: stored ids 53267007083, 12316538275), printed two ways: by `openclaw
+    # doctor`'s "Plugin diagnostics" note as "- ERROR <id>: failed to load plugin: <error> (<source>)"
+    # (src/commands/doctor-workspace-status.ts, stored id 53841051531; the note box wraps it at the terminal's width,
+    # f6122), and by the older gateway's start (src/gateway/server-plugins.ts, loadGatewayPlugins, log.error) as
+    # "[plugins] failed to load plugin: <error>[ (plugin=<id>, source=<path>)]", its id after the error or not at all:
+    # then only Node's "Require stack:" under a "Cannot find module" error names the plugin's folder (f6121, its first
+    # entry, the module that asked for the missing one). A channel plugin's (its id or folder names a channel) is that
+    # channel never starting, as above; any other plugin's stays a load failure no rule reads.
+    _searched(
+        "plugin.load_failed", "error", ": failed to load plugin: ",
+        r"\bERROR (?P<plugin>[\w@./-]{1,100}): failed to load plugin: (?P<error>[^\n]*?)"
+        r"(?: \((?P<path>[^\s()]{1,1000})\))?`?\s*$",
+    ),
+    _searched(
+        "plugin.load_failed", "error", "failed to load plugin: ",
+        r"(?:\[plugins\] )?failed to load plugin: (?P<error>[^\n]*?)(?:\s+Require stack:\s+(?:- )?"
+        r"(?P<path>(?:[A-Za-z]:\\|[/~.…])[^\s()]{0,1000})(?:\s+(?:- )?[^\s()]{1,1000}){0,20})?"
+        r"(?: \(plugin=(?P<plugin>[\w@./-]{1,100})(?:, source=[^()\n]{0,1000})?\))?\s*$",
+    ),
     # ... and its register step throwing ("[plugins] <id> failed during register from <source>: <error>", logger.error
     # through recordPluginError, phase "register", src/plugins/loader.ts; stored ids 43052594489, 62845932010): the
     # plugin is recorded as errored and nothing of it runs, as when it fails to load (f6103, a QQ Bot plugin's

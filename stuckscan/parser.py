@@ -26,6 +26,7 @@ from stuckscan.channels import (
     CHANNEL_EXITED_KIND,
     CHANNEL_UP_KIND,
     CRASH_HEAD,
+    PLUGIN_LOAD_FAILED_KIND,
     RETYPED_KINDS,
     STACK_FRAME_LINE,
     as_channel_failure,
@@ -1057,6 +1058,14 @@ _MAX_JOINED = 16_384  # a wrapped paste joins up to this many characters: bounde
 # cap starts an event of its own, as at the size cap. (An argument list's elements and an error's properties are
 # gathered and built once, :meth:`LineParser._gathers`: they join up to the size cap alone.)
 _MAX_JOINED_LINES = 64
+# Node's "Require stack:" under a "Cannot find module" error, and each entry of it (a module's path, "- " before it as
+# Node prints it): the modules that asked for the missing one, the first of them the plugin's own when a plugin loader
+# reports the error with no plugin id ("[plugins] failed to load plugin: Error: Cannot find module ...", f6121).
+_REQUIRE_STACK = "Require stack:"
+_REQUIRE_STACK_ENTRY = re.compile(r"(?:- )?(?:[A-Za-z]:\\|[/~.…])[^\s()]{0,1000}")
+# A line a terminal padded with spaces to its width, its text going on on the next, indented line: a command's note
+# box wrapped at the terminal's width and pasted without its frame (`openclaw doctor`'s "Plugin diagnostics", f6122).
+_TERMINAL_PADDING = "  "
 # A record printed over lines (`jq .`) is read whole up to the size the reader allows one line (a session transcript's
 # turn holds whole tool calls and results), and over as many lines as a record of a few dozen fields and parts takes.
 _PRETTY_MAX_CHARS = DEFAULT_MAX_LINE_BYTES
@@ -1228,6 +1237,7 @@ class LineParser:
         self._ui_heading: str | None = None  # "<clock> [<subsystem>]" of a time-and-subsystem heading being held
         # lines read out of a markdown blockquote or list item, not yet emitted: (line number, shape mark)
         self._unwrapped: deque[tuple[int, str]] = deque()
+        self._padded = False  # whether the last text line taken ended in a terminal's padding (_TERMINAL_PADDING)
         self._comment_width = 0  # the comment mark's width on the line before, when it was a log line behind one
         self._transcript_entry_at: datetime | None = None  # the time of the last session transcript entry read
         self._transcript_tool_pending = False  # whether that entry was a turn that called a tool
@@ -1637,6 +1647,7 @@ class LineParser:
 
     def _take_parsed(self, number: int, text: str, truncated: bool) -> Sequence[Event]:
         event = self.parse_text(number, text, truncated)
+        padded, self._padded = self._padded, text.endswith(_TERMINAL_PADDING)
         note = self._trailing_note
         if self._pending is not None and not self._carried and self._gathers(self._pending, event, text):
             self._elements.append(" " + event.message.strip())
@@ -1663,7 +1674,8 @@ class LineParser:
         if pending is not None and (event.shape.endswith("snippet") or event.kind == _CLOSE_KIND
                                     or pending.kind == _CLOSE_KIND):
             if lines < _MAX_JOINED_LINES \
-                    and self._continues(pending, event, text[:1] in _INDENT, text.lstrip()[:1] in _ELEMENT_QUOTES):
+                    and self._continues(pending, event, text[:1] in _INDENT, text.lstrip()[:1] in _ELEMENT_QUOTES,
+                                        padded):
                 self._pending = self._joined_event = self._joined(pending, event.message)
                 self._joined_lines = lines + 1
                 return self._note_after_pending(note) if note is not None else _NOTHING
@@ -2326,13 +2338,15 @@ class LineParser:
     # -- pasted snippets: a key=value block wrapped over several lines ---------------
 
     @staticmethod
-    def _continues(previous: Event, line: Event, indented: bool, quoted: bool = False) -> bool:
+    def _continues(previous: Event, line: Event, indented: bool, quoted: bool = False, padded: bool = False) -> bool:
         """Whether ``line`` (already parsed, a bare snippet) is the wrapped tail of ``previous``, a
         text line of a known family: after a trailing ``\\``; an indented line that starts with a
         ``key=value`` word, or any indented line after a label's ``:`` or ``;``; a lock path
         alone after a lock error that names none; or, unindented, nothing but ``key=value``
         words. A line a family matches joins only indented and starting with ``key=value`` (the
-        error of a wrapped ``lane task error``). ``quoted``: the line's text opens with a quote."""
+        error of a wrapped ``lane task error``); Node's ``Require stack:`` and its entries under a plugin load failure
+        that names no plugin; an indented line after a line a terminal padded to its width (``padded``: the line
+        above ended in spaces). ``quoted``: the line's text opens with a quote."""
         if not line.shape.endswith("snippet") or previous.kind in (UNPARSED_KIND, NOTE_KIND):
             return False
         if indented and _ERROR_PROPERTY.fullmatch(line.message) is not None and _ERROR_NAME.search(previous.message) \
@@ -2363,6 +2377,13 @@ class LineParser:
         if stripped.startswith(("{", "[")) or len(previous.message) + len(stripped) > _MAX_JOINED:
             return False
         first_kv = _KEY_WORD.match(stripped) is not None
+        if line.kind == GENERIC_KIND and previous.kind == PLUGIN_LOAD_FAILED_KIND \
+                and not previous.fields.get("plugin") and "Cannot find module" in previous.message:
+            if _REQUIRE_STACK not in previous.message:
+                return stripped == _REQUIRE_STACK
+            return _REQUIRE_STACK_ENTRY.fullmatch(stripped) is not None
+        if padded and indented and line.kind == GENERIC_KIND:
+            return True  # a terminal's wrap of one line (its padding, then the rest indented)
         if line.kind != GENERIC_KIND:
             return indented and first_kv
         if previous.message.endswith("\\"):
