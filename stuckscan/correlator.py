@@ -42,6 +42,7 @@ from stuckscan.events import (
     CAP_ECHO_FIELD,
     CHANNEL_START_KIND,
     CLI_BACKEND_KINDS,
+    CLI_RUN_START_KIND,
     CLIENT_TIMEOUT,
     COMPACTION_END_STAGES,
     COMPACTION_HELD_FIELD,
@@ -101,6 +102,7 @@ from stuckscan.events import (
     cron_timed_out_on_model,
     discord_listener_timeout,
     echoes_busy_run_cap,
+    ends_cli_run,
     event_order,
     failed_compaction_diag,
     failed_message_id,
@@ -450,6 +452,11 @@ RUN_FINISHED_KINDS = frozenset({"embedded.agent_end", "embedded.run_done", "embe
 # close to a stop, with no run of any session ending in between, is read as cut by it (_on_stop_with_plugin_tool_open).
 PLUGIN_TOOL_CUT_WINDOW = timedelta(minutes=5)
 PLUGIN_TOOLS_KEPT = 16  # (calls still open at once: a log that lost its ends holds more)
+# A CLI backend's run names no session either, and builds before "cli turn:" log no end of a run that went well: only
+# one started this close to a stop, with no end of its own and no run of any session ending in between, is read as cut
+# by it (_on_stop_with_cli_run_open).
+CLI_RUN_CUT_WINDOW = PLUGIN_TOOL_CUT_WINDOW
+CLI_RUNS_KEPT = 16
 # A stop's shutdown closes what it cut within its own budget (a drain, then the close: seconds, a minute at most).
 TURN_CUT_BY_STOP = timedelta(minutes=2)
 # A channel client failing, reconnecting or giving up its reconnects just after a stop signal is the stop closing it
@@ -725,8 +732,8 @@ def _failed_work(event: Event) -> bool:
 @dataclass(slots=True)
 class HeldStop:
     """A stop signal whose verdict on the runs in flight at it waits (Correlator._hold_stop): the stop, (identity, last
-    run line) of each session whose run was in flight, and whether, none being in flight, a plugin-logged tool call is
-    to be read at the verdict."""
+    run line) of each session whose run was in flight, and whether, none being in flight, a plugin-logged tool call (or
+    a CLI backend's run) still open is to be read at the verdict."""
 
     stop: Event
     runs: list[tuple[str, Event]]
@@ -1199,6 +1206,7 @@ class Correlator:
         self._stopping: Event | None = None  # the process stop under way (a stop signal), until the next start
         self._held_stop: HeldStop | None = None  # a stop whose verdict on the runs in flight waits (see STOP_SETTLES)
         self._open_plugin_tools: deque[Event] = deque(maxlen=PLUGIN_TOOLS_KEPT)  # see PLUGIN_TOOL_CALL_KIND
+        self._open_cli_runs: deque[Event] = deque(maxlen=CLI_RUNS_KEPT)  # see events.CLI_RUN_START_KIND
         self._open_drain: Event | None = None  # a restart's drain with a budget, while no line has told its outcome
         # A restart marker held by no stop (``received SIGUSR1; restarting``) while its drain waits for the work in
         # flight: until the drain's outcome, the process going, or STOP_SETTLES (see _note_end_in_stop_wait)
@@ -1398,6 +1406,8 @@ class Correlator:
         if (kind in UNNAMED_PROGRESS_KINDS and event.time is not None or kind in CLI_BACKEND_KINDS) \
                 and self._resolve(event)[0] == UNIDENTIFIED:
             self.unnamed_run.append(event)
+        if kind == CLI_RUN_START_KIND or ends_cli_run(event):
+            self._note_cli_run(event)
         if kind in HEARTBEAT_PROOF_KINDS and event.time is not None \
                 and (self.heartbeat_seen is None or event.time > self.heartbeat_seen):
             self.heartbeat_seen = event.time
@@ -3404,6 +3414,7 @@ class Correlator:
         elif event.kind in STARTED_KINDS:
             self._stopping = None
             self._open_plugin_tools.clear()  # (a new process: no tool call of the old one is still running)
+            self._open_cli_runs.clear()
         if event.kind == "gateway.signal_action" and not stopping and self._held_stop is None:
             self._restart_wait = event  # (an in-process restart's drain: no stop is held, but the work gets its wait)
         if stopping and event.kind not in HARD_STOP_KINDS:
@@ -3412,7 +3423,7 @@ class Correlator:
         else:
             changes = self._on_stop_with_runs_in_flight(event) if stopping else []
             if stopping and not changes and not self.open:
-                changes = self._on_stop_with_plugin_tool_open(event)
+                changes = self._on_stop_with_plugin_tool_open(event) or self._on_stop_with_cli_run_open(event)
         return changes + (self._end_by_restart(event) if self._is_restart(event) else [])
 
     def _hold_stop(self, stop: Event) -> None:
@@ -3469,7 +3480,7 @@ class Correlator:
             self._touch(record, stop)
             changes.append(Change("opened", record, "the gateway process was stopped while the session's run was in flight"))
         if held.plugin_tool and not changes and not self.open:
-            changes = self._on_stop_with_plugin_tool_open(stop)
+            changes = self._on_stop_with_plugin_tool_open(stop) or self._on_stop_with_cli_run_open(stop)
         for change in changes if at_end else ():
             change.incident.cut_short = True
         return changes
@@ -3553,6 +3564,33 @@ class Correlator:
         record.evidence.add(stop)
         self._touch(record, stop)
         return [Change("opened", record, "the gateway process was stopped while a plugin-logged tool call was open")]
+
+    def _note_cli_run(self, event: Event) -> None:
+        """Keep a CLI backend's run open until its own end: an end line closes the oldest run still open of the same
+        provider (of any, when it names none or none of its provider is open)."""
+        if event.kind == CLI_RUN_START_KIND:
+            self._open_cli_runs.append(bounded_event(event))
+            return
+        provider = event.fields.get("provider")
+        run = next((r for r in self._open_cli_runs if provider and r.fields.get("provider") == provider),
+                   self._open_cli_runs[0] if self._open_cli_runs else None)
+        if run is not None:
+            self._open_cli_runs.remove(run)
+
+    def _on_stop_with_cli_run_open(self, stop: Event) -> list[Change]:
+        """The process stopping with a CLI backend's run still open (its ``cli exec`` with no end of its own) at most
+        CLI_RUN_CUT_WINDOW before, and no run of any session ending since: the stop cut that run (RC17), a finding with
+        no session named (the CLI lines name none), the run's start and the stop its evidence."""
+        run = self._open_cli_runs[-1] if self._open_cli_runs else None
+        if run is None or run.time is None or not _shortly_before(run, stop, CLI_RUN_CUT_WINDOW) \
+                or (run.source, run.line) in self._interrupted or self._run_ended_since(run, stop):
+            return []
+        self._interrupted.append((run.source, run.line))
+        record = self._open(UNATTRIBUTED, STOPPED_RUN, stop)
+        record.evidence.add(run)
+        record.evidence.add(stop)
+        self._touch(record, stop)
+        return [Change("opened", record, "the gateway process was stopped while a CLI backend run was in flight")]
 
     def _run_ended_since(self, since: Event, stop: Event) -> bool:
         """Whether a session's kept history holds a run's end (RUN_OVER_KINDS) after ``since`` and up to ``stop``."""

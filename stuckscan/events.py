@@ -978,8 +978,25 @@ TURN_CLAIM_BUSY = "already has an active turn claim"
 # stop shortly after one cuts that tool's run (Correlator._on_stop_with_plugin_tool_open).
 PLUGIN_TOOL_CALL_KIND = "plugin.tool_call"
 PLUGIN_TOOL_END_KINDS = frozenset({"plugin.tool_done", "plugin.tool_failed"})
+# A CLI backend's run (agent/cli-backend, earlier agent/claude-cli; src/agents/cli-runner/execute.ts): "cli exec:
+# provider=<p> model=<m> promptChars=<n>[ ...]" (info) is logged as the runner, its turn taken from the backend's queue,
+# starts the CLI process, and the run's own ends are "cli turn: provider= model= durationMs= ..." (the turn parsed),
+# "claude live session turn: ..." (a live session's turn finished), "claude live session turn failed: ...", "cli
+# watchdog timeout: ..." (no output, killed) and "cli terminal failure: ..." (recovery exhausted). Builds before "cli
+# turn:" log no end of a run that went well. The lines name no session, so the correlator keeps the runs still open
+# itself (an end closes the oldest of the same provider), and a stop shortly after one, with no run of any session
+# ending in between, cuts that run (Correlator._on_stop_with_cli_run_open).
+CLI_RUN_START_KIND = "cli.exec"
+CLI_RUN_END_KINDS = frozenset({"cli.turn", "cli.turn_failed", "cli.terminal_failure", "cli.watchdog_timeout"})
+
+
+def ends_cli_run(event: Event) -> bool:
+    """Whether ``event`` is a CLI backend run's own end (CLI_RUN_END_KINDS, or a live session's finished turn)."""
+    return event.kind in CLI_RUN_END_KINDS or event.kind == "cli.live_session" and event.fields.get("stage") == "turn"
+
+
 IN_FLIGHT_KINDS = frozenset({"embedded.run_start", "embedded.tool_start", "embedded.tool_end", "model_fetch.start",
-                             "run.registered", "channel.dispatch_started", PLUGIN_TOOL_CALL_KIND})
+                             "run.registered", "channel.dispatch_started", PLUGIN_TOOL_CALL_KIND, CLI_RUN_START_KIND})
 RUN_OVER_KINDS = frozenset({"embedded.run_done", "embedded.run_end", "embedded.agent_end", "message.processed",
                             "channel.dispatch_completed",
                             "lane.task_done", "run.cleared", "run.cleanup", "embedded.timeout", "lane.task_error", "run.aborted_error",

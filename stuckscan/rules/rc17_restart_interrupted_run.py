@@ -383,6 +383,11 @@ def _stopped_by(stop: Event) -> str:
     return f"The gateway process was stopped ({field_text(stop, 'signal') or 'a stop signal'})"
 
 
+def _run_line_name(line: Event) -> str:
+    """A run line's kind in words: ``cli exec`` for a CLI backend's run start, else the kind's name after its area."""
+    return "cli exec" if line.kind == "cli.exec" else line.kind.split(".", 1)[1].replace("_", " ")
+
+
 def _stopped_mid_run(view: IncidentView) -> Candidate | None:
     """The process stopped (a stop signal, the service manager's kill) while the session's run was in flight: its last
     run line a start or a tool's step, with no end, error or reply after it (Correlator._on_stop_with_runs_in_flight).
@@ -412,7 +417,7 @@ def _stopped_mid_run(view: IncidentView) -> Candidate | None:
     unsettled = view.record.cut_short and not ran_out
     return Candidate(
         "RC17", Confidence.LOW if unsettled else Confidence.MEDIUM,
-        f"{by} while the session's run was in flight (its last line: {last.kind.split('.', 1)[1].replace('_', ' ')}, "
+        f"{by} while the session's run was in flight (its last line: {_run_line_name(last)}, "
         + ("with no end, error or reply after it): the log ends before the stop's outcome (no line says the run "
            "finished in the stop's wait, or the process went with it still open), so the stop may have cut the run "
            "short, or its drain let it finish." if unsettled else
