@@ -899,9 +899,38 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<error>(?:[Gg]ateway start blocked: set gateway\.mode=local"
         r"|[Rr]efusing to bind gateway to (?P<bind>\S{1,300}?)\.? without auth)[^\n]*)",
     ),
+    # The same refusal behind a reporter's label ("启动日志：Gateway start blocked: ..."): the guard's wording is
+    # specific enough to be read wherever the line holds it (f1211).
+    _searched(
+        "gateway.start_failed", "error", "Gateway start blocked: set gateway.mode=local",
+        r"(?P<error>Gateway start blocked: set gateway\.mode=local[^\n]*)",
+    ),
+    # A gateway that refuses to report itself ready because its start-up state migrations left work behind: "OpenClaw
+    # startup migrations did not complete cleanly; refusing to report the gateway ready." then one "- <warning>" line
+    # per leftover and 'Run "openclaw doctor --fix" against the same state/config, then restart the gateway.' (the
+    # container build: "... the mounted state/config, then restart the container."; formatStartupMigrationFailure,
+    # stored ids 54587108901 and 60891904408). The process exits; its state, not a hang (f344).
+    _anchored(
+        "gateway.start_failed", "error",
+        ("OpenClaw startup migrations did not complete cleanly", "startup migrations did not complete cleanly"),
+        r"(?P<error>(?:OpenClaw )?startup migrations did not complete cleanly[^\n]*)",
+    ),
     _anchored(
         "gateway.already_running", "error", ("gateway already running", "another gateway instance"),
         r"(?:gateway already running|another gateway instance is already listening)(?P<detail>.*)",
+    ),
+    # The CLI's and the gateway's port diagnostics (src/infra/ports-format.ts, formatPortDiagnostics and
+    # buildPortHints; printed through runtime.error by the start, restart and status paths): "Port <port> is already in
+    # use." then one "- pid <n> <user>: <command> (<address>)" line per listener and one "- <hint>" line per kind of
+    # listener, "Gateway already running locally. Stop it (openclaw gateway stop) or use a different port." when the
+    # listener's command names openclaw. A second instance refused (f4658): not a hang.
+    _anchored(
+        "gateway.already_running", "error", ("Gateway already running locally", "- Gateway already running locally"),
+        r"(?:- )?Gateway already running locally\.?(?P<detail>.*)",
+    ),
+    _anchored(
+        "gateway.port_in_use", "error", "Port ",
+        r"Port (?P<port>\d{1,5}) is already in use\.?\s*$",
     ),
     _anchored(
         "health.started", "info", "started (",

@@ -224,6 +224,8 @@ NOT_A_STALL_KINDS = frozenset({
     # or its failure is its own line, nothing is held)
     "cron.delivery_retry", "cron.delivery_housekeeping",
     "gateway.already_running", "gateway.restart_ignored", "gateway.shutdown_completed", "gateway.shutdown_slow",
+    # (n65: the port diagnostics' "Port <n> is already in use.": a second start refused, a listener holding the port)
+    "gateway.port_in_use",
     "restart.continuation_coalesced",  # (two sessions asking for a restart at once: the restart goes ahead, no run cut)
     "logging.rotation_failed", "logging.size_cap", "model_fetch.retry", "transcript.missing",
     "transcript.missing_tool_result", "transcript.repaired", "ws.unauthorized",

@@ -1240,6 +1240,8 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      {"channel": "telegram", "operation": "sendMessage", "messageId": "1387", "mode": "plain"}),
     ("outbound send ok accountId=ops chatId=123 messageId=654 operation=sendPhoto deliveryKind=photo threadId=45",
      "channel.reply_sent", {"operation": "sendPhoto", "deliveryKind": "photo"}),
+    # the port diagnostics' first line, a second start refused (n65)
+    ("Port 18789 is already in use.", "gateway.port_in_use", {"port": 18789}),
 ]
 
 
