@@ -2300,10 +2300,15 @@ FAMILIES: tuple[Family, ...] = (
         r"\bERROR (?P<plugin>[\w@./-]{1,100}): failed to load plugin: (?P<error>[^\n]*?)"
         r"(?: \((?P<path>[^\s()]{1,1000})\))?`?\s*$",
     ),
+    # (The stack's entries, each a path, any number of them: the plugin is the first under an extensions/ folder, an
+    # entry before it being the core's module the plugin imported ("- /usr/lib/node_modules/openclaw/dist/..."), else
+    # the first entry. An entry opens with a path's first character, so "- " before one is never an entry of its own.)
     _searched(
         "plugin.load_failed", "error", "failed to load plugin: ",
-        r"(?:\[plugins\] )?failed to load plugin: (?P<error>[^\n]*?)(?:\s+Require stack:\s+(?:- )?"
-        r"(?P<path>(?:[A-Za-z]:\\|[/~.…])[^\s()]{0,1000})(?:\s+(?:- )?[^\s()]{1,1000}){0,20})?"
+        r"(?:\[plugins\] )?failed to load plugin: (?P<error>[^\n]*?)(?:\s+Require stack:"
+        r"(?:\s+(?:- )?(?![^\s()]*[/\\]extensions[/\\])(?=[^()]*?[/\\]extensions[/\\])"
+        r"(?:[A-Za-z]:\\|[/~.…])[^\s()]{0,1000})*"
+        r"\s+(?:- )?(?P<path>(?:[A-Za-z]:\\|[/~.…])[^\s()]{0,1000})(?:\s+(?:- )?(?:[A-Za-z]:\\|[/~.…])[^\s()]{0,1000})*)?"
         r"(?: \(plugin=(?P<plugin>[\w@./-]{1,100})(?:, source=[^()\n]{0,1000})?\))?\s*$",
     ),
     # ... and its register step throwing ("[plugins] <id> failed during register from <source>: <error>", logger.error

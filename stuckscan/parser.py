@@ -2382,8 +2382,12 @@ class LineParser:
             if _REQUIRE_STACK not in previous.message:
                 return stripped == _REQUIRE_STACK
             return _REQUIRE_STACK_ENTRY.fullmatch(stripped) is not None
-        if padded and indented and line.kind == GENERIC_KIND:
-            return True  # a terminal's wrap of one line (its padding, then the rest indented)
+        if padded and indented and line.kind == GENERIC_KIND and previous.kind == PLUGIN_LOAD_FAILED_KIND:
+            # a terminal's wrap of `openclaw doctor`'s diagnostic (its padding, then the rest indented); only there:
+            # a padded line of any other family followed by an indented one is two lines (a markdown hard break
+            # over a reporter's own indented line, a console pasted with its padding over a stack frame), and
+            # joined they lost the second line and the first its family ("listening on ... (PID n) <tail>")
+            return True
         if line.kind != GENERIC_KIND:
             return indented and first_kv
         if previous.message.endswith("\\"):

@@ -104,3 +104,48 @@ def test_padding_joins_only_an_indented_line() -> None:
     keeps today's reading."""
     lines = ["`ERROR vk: failed to load plugin: Error: Cannot find module 'x'  ", "Require stack:"]
     assert [kind for kind, _ in _kinds(lines)] == ["channel.exited", "generic"]
+
+
+def test_padding_joins_only_under_a_plugin_load_failure() -> None:
+    """h61: a padded line of any other family followed by an indented one is two lines (a console pasted with its
+    padding, a markdown hard break over the reporter's own indented line, a stack frame): joined, the second line was
+    lost and the first lost its family."""
+    pad = " " * 12
+    console = [f"2026-05-01T10:00:00.000Z [gateway] listening on ws://127.0.0.1:18789 (PID 1234){pad}",
+               f"  Tip: open the dashboard with openclaw dashboard{pad}",
+               f"2026-05-01T10:00:01.000Z [gateway] ready (3 plugins; 1200ms){pad}",
+               f"    Error: connect ECONNREFUSED 127.0.0.1:443{pad}"]
+    assert [kind for kind, _ in _kinds(console)] == ["gateway.listening", "generic", "gateway.ready", "generic"]
+    markdown = ["- stalled session: sessionId=abc state=processing age=120s queueDepth=1  ",
+                "  Error: connect ETIMEDOUT 149.154.167.220:443  ", "  at that point the bot was dead"]
+    assert [kind for kind, _ in _kinds(markdown)] == ["session.stalled", "generic", "generic"]
+    stack = ['2026-05-01T10:00:00.000Z error [diagnostic] lane task error: lane=main durationMs=123 error="Error: x"   ',
+             "    at Object.run (/usr/lib/node_modules/openclaw/dist/agent.js:10:5)   ",
+             "    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)"]
+    assert [kind for kind, _ in _kinds(stack)] == ["lane.task_error", "generic", "generic"]
+
+
+def test_require_stack_names_the_extension_after_core_entries_and_any_length() -> None:
+    """h61: the plugin is the stack's first entry under extensions/, whatever core modules come before it, in a stack
+    of any length (it had been the first entry only, and a stack over 21 entries named none)."""
+    core_first = [GATEWAY_LINES[0], "Require stack:", "- /usr/lib/node_modules/openclaw/dist/plugin-sdk/index.js",
+                  "- /opt/stacks/bot/.clawdbot/extensions/msteams/src/channel.ts",
+                  "- /usr/lib/node_modules/openclaw/dist/plugins/loader.js"]
+    (kind, fields), = _kinds(core_first)
+    assert kind == "channel.exited" and fields["channel"] == "msteams"
+    long_stack = [GATEWAY_LINES[0], "Require stack:",
+                  *(f"- /home/u/.openclaw/extensions/msteams/src/m{i}.ts" for i in range(50))]
+    (kind, fields), = _kinds(long_stack)
+    assert kind == "channel.exited" and fields["path"] == "/home/u/.openclaw/extensions/msteams/src/m0.ts"
+    windows = [GATEWAY_LINES[0], "Require stack:", "- C:\\Users\\bob\\.openclaw\\extensions\\msteams\\src\\channel.ts"]
+    (kind, fields), = _kinds(windows)
+    assert kind == "channel.exited" and fields["channel"] == "msteams"
+    core_only = [GATEWAY_LINES[0], "Require stack:", *(f"- /usr/lib/node_modules/openclaw/dist/m{i}.js" for i in range(30))]
+    (kind, fields), = _kinds(core_only)
+    assert kind == "plugin.load_failed" and fields["path"] == "/usr/lib/node_modules/openclaw/dist/m0.js"
+
+
+def test_cannot_find_module_outside_the_plugin_loader_joins_no_stack() -> None:
+    lines = ["Error: Cannot find module 'openclaw/plugin-sdk'", "Require stack:",
+             "- /home/u/.openclaw/extensions/msteams/index.ts"]
+    assert [kind for kind, _ in _kinds(lines)] == ["generic", "generic", "generic"]
