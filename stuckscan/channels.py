@@ -741,6 +741,44 @@ def channel_of(event: object) -> str:
     return f"{channel}:{_text(event, 'account')}"
 
 
+# The fields a line of the gateway serving names its channel by: `message processed: channel=<id>`, `embedded run
+# start: messageChannel=<id>`, a reply's `surface=`; a placeholder names none. `message queued: ... source=<s>` names
+# the caller in the core (src/logging/diagnostic.ts's logMessageQueued: "dispatch", "pi-embedded-runner",
+# "embedded-agent-runner", a plugin's "webhook"), a channel only in some builds' lines (`source=telegram`, sample_logs):
+# read only when it is a channel id we know.
+_SERVED_CHANNEL_FIELDS = ("channel", "messageChannel", "surface")
+_NO_CHANNEL = frozenset({"", "unknown", "none", "null", "undefined"})
+# A session key (`sessionKey=agent:main:telegram:direct:<id>`, a session lane `lane=session:agent:main:discord:...`)
+# names its channel third; "agent:main:main" (the main session) and "agent:main:cron:<job>" name none.
+_SESSION_KEY_CHANNEL = re.compile(r"(?:^|:)agent:[^:\s]{1,100}:(?P<channel>[\w-]{1,60})(?=:|$)")
+
+
+def served_channel(event: object) -> str:
+    """The channel a line of the gateway serving or answering names (``telegram``; no account), or "" when it names
+    none: its ``channel``/``messageChannel``/``surface`` field or a ``source`` that is a known channel id, else a
+    channel's subsystem (``gateway/channels/discord``, ``telegram/send``), else the channel its session key or session
+    lane names. RC18 reads it so that one channel's traffic does not stand for another channel working (n64)."""
+    fields = getattr(event, "fields", {})
+    for name in _SERVED_CHANNEL_FIELDS:
+        value = fields.get(name)
+        if isinstance(value, str) and (said := value.strip().lower().split(":", 1)[0]) not in _NO_CHANNEL:
+            return channel_subsystem(said) or said
+    source = fields.get("source")
+    known = channel_subsystem(source.strip().lower()) if isinstance(source, str) and "/" not in source else None
+    if known:
+        return known
+    known = channel_subsystem(str(getattr(event, "subsystem", "") or ""))
+    if known:
+        return known
+    for name in ("sessionKey", "lane"):
+        value = fields.get(name)
+        if isinstance(value, str) and (key := _SESSION_KEY_CHANNEL.search(value)) is not None:
+            known = channel_subsystem(key["channel"].lower())
+            if known:
+                return known
+    return ""
+
+
 # A line no shape read that RC18 keeps beside a channel's episode (Correlator keeps a few): a channel's own logger
 # saying something of it failed ("[discord] invalid rest proxy: Error: Proxy URL must target a loopback host",
 # messages lost), a rejection nothing caught, or the resume Discord's client schedules after a close ("Attempting

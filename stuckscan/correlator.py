@@ -32,6 +32,7 @@ from stuckscan.channels import (
     channel_subsystem,
     provider_start,
     regular_steps,
+    served_channel,
 )
 from stuckscan.events import (
     ACCOUNTS_STARTED_FIELD,
@@ -675,6 +676,11 @@ class EpisodeRecord:
     served_after: datetime | None = None  # a message queued or processed after the episode's trouble
     answered_after: datetime | None = None  # work ending well after the episode's first trouble (ANSWERED_KINDS)
     progressed_after: datetime | None = None  # a turn's tool or model progress after its first trouble (PROGRESS_KINDS)
+    # the same three moments by the channel each line names (channels.served_channel; "" for a line naming none),
+    # at most MAX_TRANSPORTS_TRACKED channels: one channel's traffic is no sign another channel works (RC18, n64)
+    served_by: dict[str, datetime] = field(default_factory=dict)
+    answered_by: dict[str, datetime] = field(default_factory=dict)
+    progressed_by: dict[str, datetime] = field(default_factory=dict)
     log_end: datetime | None = None       # the input's last time, set when the input ends
     # each channel's last transport failure in the whole input (by channels.channel_of), set when the input ends
     last_transport_failure: dict[str, datetime] = field(default_factory=dict)
@@ -686,6 +692,35 @@ class EpisodeRecord:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             self.peaks[name] = max(self.peaks.get(name, float(value)), float(value))
 
+    def served_for(self, channel: str) -> datetime | None:
+        """The gateway serving after the trouble as it bears on ``channel`` (a channel's root, ``telegram``): a line
+        of that channel or one naming none; for ``""`` (a failure naming no channel), any line, as ``served_after``."""
+        return self.served_after if not channel else _channel_moment(self.served_by, channel)
+
+    def answered_for(self, channel: str) -> datetime | None:
+        """``answered_after`` as it bears on ``channel`` (see :meth:`served_for`)."""
+        return self.answered_after if not channel else _channel_moment(self.answered_by, channel)
+
+    def progressed_for(self, channel: str) -> datetime | None:
+        """``progressed_after`` as it bears on ``channel`` (see :meth:`served_for`)."""
+        return self.progressed_after if not channel else _channel_moment(self.progressed_by, channel)
+
+
+def _channel_moment(moments: dict[str, datetime], channel: str) -> datetime | None:
+    """The moment a line of ``channel``, else one naming no channel, was noted in ``moments``."""
+    return moments.get(channel) or moments.get("")
+
+
+def note_channel_moment(moments: dict[str, datetime], event: Event, moment: datetime, first: bool = False) -> None:
+    """Note ``moment`` under the channel ``event`` names (``""`` for none): the last such moment, or with ``first``
+    the first; at most MAX_TRANSPORTS_TRACKED channels."""
+    channel = served_channel(event)
+    if channel in moments:
+        if not first:
+            moments[channel] = moment
+    elif len(moments) < MAX_TRANSPORTS_TRACKED:
+        moments[channel] = moment
+
 
 def _within_episode(episode: EpisodeRecord, moment: datetime | None) -> bool:
     """Whether ``moment`` falls after the episode's first trouble line and within an episode gap of its last."""
@@ -696,21 +731,26 @@ def _within_episode(episode: EpisodeRecord, moment: datetime | None) -> bool:
 
 def note_answered(episode: EpisodeRecord, event: Event) -> None:
     """Mark ``episode`` as having work that ended well after its first trouble line, within an episode gap of its
-    last: work that failed (:func:`_failed_work`) is not work answered."""
-    if episode.answered_after is not None:
+    last: work that failed (:func:`_failed_work`) is not work answered. The first such line of each channel decides
+    (``answered_by``), the first of all ``answered_after``."""
+    if episode.answered_after is not None and served_channel(event) in episode.answered_by:
         return  # (the first such line decides: the rest of an open episode's traffic costs one test)
     if _within_episode(episode, event.time) and not _failed_work(event):  # (the times first: the text test runs last)
-        episode.answered_after = event.time
+        if episode.answered_after is None:
+            episode.answered_after = event.time
+        note_channel_moment(episode.answered_by, event, event.time, first=True)  # type: ignore[arg-type]
 
 
 def note_progress(episode: EpisodeRecord, event: Event) -> None:
     """Mark ``episode`` as having a turn's tool or model progress (PROGRESS_KINDS) after its first trouble line,
     within an episode gap of its last: a model's answer that is an error is no progress."""
-    if episode.progressed_after is not None:
+    if episode.progressed_after is not None and served_channel(event) in episode.progressed_by:
         return
     if _within_episode(episode, event.time) \
             and not (event.kind == "model_fetch.end" and event.fields.get("stage") != "response"):
-        episode.progressed_after = event.time
+        if episode.progressed_after is None:
+            episode.progressed_after = event.time
+        note_channel_moment(episode.progressed_by, event, event.time, first=True)  # type: ignore[arg-type]
 
 
 FAILED_OUTCOMES = frozenset({"error", "failed"})
@@ -1474,6 +1514,7 @@ class Correlator:
                 and self.open_episode.end is not None and moment > self.open_episode.end \
                 and not _turned_away_by_drain(event):
             self.open_episode.served_after = moment
+            note_channel_moment(self.open_episode.served_by, event, moment)
         if kind in ANSWERED_KINDS and self.open_episode is not None:
             note_answered(self.open_episode, event)
         if kind in PROGRESS_KINDS and self.open_episode is not None:
@@ -1491,6 +1532,7 @@ class Correlator:
         episode, moment = self.open_episode, event.time
         if episode is not None and moment is not None and episode.end is not None and moment > episode.end:
             episode.served_after = moment
+            note_channel_moment(episode.served_by, event, moment)
 
     def _refused_while_admitting(self, event: Event) -> bool:
         """A channel's handling of an inbound message refused with GatewayDrainingError ("[line] auto-reply failed:

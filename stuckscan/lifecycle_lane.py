@@ -113,13 +113,14 @@ def absorb(correlator: Correlator, event: Event) -> bool:
             episode = correlator.open_episode
             if episode is not None and episode.end is not None and event.time > episode.end:  # type: ignore[operator]
                 episode.served_after = event.time
+                _c.note_channel_moment(episode.served_by, event, event.time)  # type: ignore[arg-type]
         if kind in _ANSWERED:
             episode = correlator.open_episode
-            if episode is not None and episode.answered_after is None:
+            if episode is not None:
                 _c.note_answered(episode, event)
         if kind in _PROGRESS:
             episode = correlator.open_episode
-            if episode is not None and episode.progressed_after is None:
+            if episode is not None:
                 _c.note_progress(episode, event)
         if identity is not None:  # (an unnamed routine line is no unattributed evidence: no time-attributable kind)
             history = correlator.history.get(identity)

@@ -760,7 +760,8 @@ def test_note_answered_reads_no_text_once_answered_or_out_of_the_window() -> Non
     note_answered(episode, end_at(start - timedelta(seconds=1)))  # before the first trouble line
     note_answered(episode, end_at(start + timedelta(minutes=6)))  # more than an episode gap after the last
     assert episode.answered_after is None
-    episode.answered_after = start + timedelta(seconds=10)
+    # (answered for the channel the line names, here none: n64 keeps the first answered moment per channel)
+    episode.answered_after = episode.answered_by[""] = start + timedelta(seconds=10)
     note_answered(episode, end_at(start + timedelta(seconds=40)))
     assert episode.answered_after == start + timedelta(seconds=10)
 

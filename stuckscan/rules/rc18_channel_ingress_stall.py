@@ -973,9 +973,44 @@ def _turn_went_on(view: EpisodeView, typing: list[Event]) -> bool:
     tools and ended ``aborted=false``); with none of it, the same account's typing indicator failing again and again
     is the channel's requests failing repeatedly (labelling policy "one channel request failure"; f6019)."""
     record = view.record
-    if record.progressed_after is not None or record.answered_after is not None or record.served_after is not None:
+    roots = {_failing_root(e) for e in typing} or {""}
+    # (another channel's turn going on is not this channel's: Discord's run progressing says nothing of Telegram's
+    # typing indicator; a line naming no channel reads as before, n64)
+    if all(record.progressed_for(r) is not None or record.answered_for(r) is not None or record.served_for(r) is not None
+           for r in roots):
         return True
     return bool(typing) and _up_again_after(view, min(typing, key=event_order))
+
+
+def _failing_root(event: Event) -> str:
+    """The known channel a failing line is of (``telegram``), or "" when it names none we know (then any channel's
+    traffic after it reads as before: the evidence cannot tell whose it was)."""
+    return channel_subsystem(_channel_root(event)) or ""
+
+
+def _served_for(view: EpisodeView, events: list[Event]) -> bool:
+    """Whether the gateway served after the episode's trouble (``served_after``) in a way that bears on every channel
+    ``events`` are of: a message of that channel, or one naming no channel (an untagged line: as before). A message
+    another channel served is no sign this one works (Telegram's polling dead while Discord keeps answering, n64).
+    With no events, or none naming a channel we know, any message served."""
+    record = view.record
+    if record.served_after is None:
+        return False
+    return all(record.served_for(root) is not None for root in {_failing_root(e) for e in events} or {""})
+
+
+def _others_served(view: EpisodeView, events: list[Event]) -> str:
+    """The reasoning's clause when other channels went on serving after ``events`` and their own channel did not
+    ("; Discord went on answering after it; Telegram did not"), else ""."""
+    record = view.record
+    roots = sorted({_failing_root(e) for e in events} - {""})
+    if record.served_after is None or not roots or _served_for(view, events):
+        return ""
+    others = sorted(c for c in record.served_by if c and c not in roots)
+    if not others:
+        return ""
+    said = " and ".join(display_name(c) for c in others[:3]) + (" and others" if len(others) > 3 else "")
+    return f"; {said} went on answering after it; {' and '.join(display_name(r) for r in roots)} did not"
 
 
 def _listener_seconds(event: Event) -> float:
@@ -1246,7 +1281,9 @@ def detect(view: EpisodeView) -> Candidate | None:
         _tied_to_starts(view.events("fetch.timeout"), view.events(CHANNEL_START_KIND))
     # (a typing indicator's failures are set aside while the turn visibly goes on: :func:`_turn_went_on`)
     # (and so are those that are no network failure: a chat's own refusal says nothing of the channel's requests)
-    typing_aside = _turn_went_on(view, [e for e in transport if _typing_indicator(e)])
+    typing = [e for e in transport if _typing_indicator(e)]
+    typing_aside = _turn_went_on(view, typing)
+    others_note = "" if typing_aside else _others_served(view, typing)
 
     def aside(event: Event) -> bool:
         return _sdk_reconnect(event) or _typing_indicator(event) \
@@ -1277,7 +1314,8 @@ def detect(view: EpisodeView) -> Candidate | None:
         [e for e in view.events("channel.handler_timeout") if discord_listener_timeout(e)]
     held = [e for e in listeners if len(listeners) >= 2 or _listener_seconds(e) > LISTENER_BUDGET_SECONDS]
     # (one listener held once, with messages served after it: the channel's intake went on, a slow command's blip; q53)
-    held = [] if len(listeners) == 1 and view.record.served_after is not None else held
+    others_note = (_others_served(view, listeners) if len(listeners) == 1 and held else "") or others_note
+    held = [] if len(listeners) == 1 and _served_for(view, listeners) else held
     self_looping += held
     looping += [channel for channel in dict.fromkeys(channel_of(e) for e in self_looping) if channel not in looping]
     # One account's provider started again and again at a regular interval with no gateway start, restart or shutdown
@@ -1318,29 +1356,34 @@ def detect(view: EpisodeView) -> Candidate | None:
     distinct = _without_copies(intake_failed)
     if lone and len(distinct) == 1 and _one_failure_alone(view, distinct[0], _without_copies(transport)):
         intake_failed = []
+    # (messages served after the failures heal them only when of the failing channel or naming none: another
+    # channel's traffic is that channel working, not this one, n64)
+    lone_failures = [*restarts, *channel_port_taken, *stalls, *hung_stops.all, *exited, *supervised, *intake_failed]
     if lone and (not (total or channel_port_taken or stalls or hung_stops.all or exited or supervised or intake_failed)
-                 or view.record.served_after is not None or _came_back(view, restarts + auto)):
-        if shared and view.record.served_after is None:
+                 or _served_for(view, lone_failures) or _came_back(view, restarts + auto)):
+        if shared and not _served_for(view, shared):
             return _shared_socket(shared, view)
         broken = view.events("channel.handler_broken")
-        if broken and view.record.served_after is None:
+        if broken and not _served_for(view, broken):
             return _broken_handler(broken, view)
         unauthorized = view.events("channel.inbound_unauthorized")
-        if unauthorized and view.record.served_after is None:
+        if unauthorized and not _served_for(view, unauthorized):
             return _unauthorized_intake(unauthorized, view)
         refused = _refusals_apart(view.events("channel.inbound_refused"))
-        if len(refused) >= 2 and view.record.served_after is None:
+        if len(refused) >= 2 and not _served_for(view, refused):
             return _refused_as_draining(refused, view)
         replays = [e for e in view.events(REPLAY_KIND) if replay_all_failed(e)]
-        if replays and view.record.served_after is None:
+        if replays and not _served_for(view, replays):
             return _replays_lost(replays)
         unserved = view.events(INBOUND_UNSERVED_KIND)
-        if unserved and view.record.served_after is None:
+        if unserved and not _served_for(view, unserved):
             return _accepted_never_dispatched(unserved)
         deliveries = _deliveries_to_gateway(view.events(DELIVERY_REFUSED_KIND), gateway_ports(view.markers))
         if len(deliveries) >= 2:
             return _deliveries_refused(deliveries, _gateway_back_soon(view, deliveries))
         return None
+    if lone and not others_note:
+        others_note = _others_served(view, lone_failures)
     on_word_only = bool(noted) and not (limits or self_looping or any(count >= 2 for count in per_channel.values()))
     only_held = bool(held) and all(any(e is h for h in held) for e in self_looping)
     # (a transport error and the process ending on an uncaught network failure: two lines, no loop seen)
@@ -1528,6 +1571,7 @@ def detect(view: EpisodeView) -> Candidate | None:
            if any(_lease_refused(e) for e in transport) and "polling lease" not in summary else "")
         + (f"; Slack reports {max(metric(e, 'activeConnections') for e in shared):.0f} socket-mode connections for "
            "the app, and hands each event to one of them" if shared else "")
+        + others_note
         + ("." if lone or healed else ": the channels stopped delivering messages." if several_accounts
            else ": the channel stopped delivering messages."),
         cite(restarts[:3], restarts[-1:], healed[-1:], [n for _, n in noted[:1]], start_loops[-1:], view.events(CHANNEL_START_KIND)[:1]
