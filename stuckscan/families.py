@@ -736,6 +736,82 @@ FAMILIES: tuple[Family, ...] = (
         "gateway.service_failed", "error", "Service is loaded but not running",
         r"Service is loaded but (?P<reason>not running)(?: \(likely exited immediately\))?",
     ),
+    # The daemon CLI's own diagnostics of the gateway's service, printed by `openclaw gateway start|stop|restart` and
+    # `openclaw update` (n66): no service to act on, "<Gateway|Node> service disabled." (src/cli/daemon-cli/
+    # lifecycle-core.ts, handleServiceNotLoaded and runServiceStop, the Linux service's notLoadedText, info), and under
+    # it the hint "systemd user services are unavailable; install/enable systemd or run the gateway under your
+    # supervisor." (src/daemon/systemd-hints.ts, printed bare or after "Start with: "; f1201, a container with no
+    # systemd); the restart health check's "Gateway version|build mismatch: expected <v>, running gateway reported
+    # <v|unavailable>.", "Service runtime: status=<s>, state=<s>, pid=<n>, lastExit=<n>" and "Port diagnostics errors: <error>"
+    # (src/cli/daemon-cli/restart-health-diagnostics.ts renderRestartDiagnostics, printed by the update command
+    # through runtime.log under "Gateway did not become healthy after restart."; f346); and the updater refusing to
+    # stop the gateway that runs it, "openclaw update detected it is running inside the gateway process tree." (error,
+    # then exit 1; newer builds, for doctor too: "This command is running inside the gateway process tree (gateway PID
+    # <n>)."; f3777). A command's report on the service: no session is held (NOT_A_STALL_KINDS).
+    _anchored(
+        "gateway.service_diagnostic", "info", ("Gateway service disabled", "Node service disabled"),
+        r"(?P<service>Gateway|Node) service (?P<reason>disabled)\.?\s*$",
+    ),
+    _anchored(
+        "gateway.service_diagnostic", "info",
+        ("systemd user services are unavailable;", "Start with: systemd user services are unavailable;"),
+        r"(?:Start with: )?(?P<reason>systemd user services are unavailable); install/enable systemd or run the "
+        r"gateway under your supervisor\.?\s*$",
+    ),
+    _anchored(
+        "gateway.service_diagnostic", "info", ("Gateway version mismatch: ", "Gateway build mismatch: "),
+        r"Gateway (?P<reason>version|build) mismatch: expected (?P<expected>\S{1,100}), running gateway reported "
+        r"(?P<reported>\S{1,100}?)\.?\s*$",
+        values={"reason": {"version": "version mismatch", "build": "build mismatch"}},
+    ),
+    _anchored(
+        "gateway.service_diagnostic", "info", "Service runtime: ",
+        r"Service runtime: (?=(?:status|state|pid|lastExit)=)(?:status=(?P<serviceStatus>[\w-]{1,40}))?"
+        r"(?:(?:, )?state=(?P<serviceState>[\w-]{1,40}))?(?:(?:, )?pid=(?P<servicePid>\d{1,10}))?"
+        r"(?:(?:, )?lastExit=(?P<lastExit>-?\d{1,10}))?\s*$",
+    ),
+    # (the same diagnostics' port probe that could not run: "Port diagnostics errors: <error>[; <error>]", lsof or
+    # netstat missing; a tool the CLI lacks, not the gateway's state)
+    _anchored(
+        "gateway.service_diagnostic", "info", "Port diagnostics errors: ",
+        r"Port diagnostics errors: (?P<error>[^\n]{1,2000})",
+    ),
+    _searched(
+        "gateway.service_diagnostic", "error", "detected it is running inside the gateway process tree",
+        r"\b(?P<command>[\w.-]{1,40} update) detected it is (?P<reason>running inside the gateway process tree)\.?",
+    ),
+    _anchored(
+        "gateway.service_diagnostic", "error", "This command is running inside the gateway process tree",
+        r"This command is (?P<reason>running inside the gateway process tree)(?: \(gateway PID "
+        r"(?P<gatewayPid>\d{1,10})\))?\.?",
+    ),
+    # A config file that fails validation, as a CLI command or the gateway's own load reports it (n66): the CLI's
+    # config guard, "Config invalid" / "File: <path>" / "Problem:" / "  - <path>: <problem>" per issue (also "Legacy
+    # config keys detected:" and its bullets) / "Run: openclaw doctor --fix" (src/cli/program/config-guard.ts, all
+    # through runtime.error; f217); the config loader's "Invalid config at <path>:\n- <path>: <problem>", whose
+    # logger line carries a literal backslash-n before its bullets (src/config/io.invalid-config.ts
+    # formatInvalidConfigLogMessage, logger.error; f1727), and its newer heading "OpenClaw config is invalid"; the daemon
+    # CLI's pre-flight refusal, "<Gateway|Node> aborted: config is invalid." then the issues and 'Fix the config and
+    # retry, or run "openclaw doctor" to repair.' (src/cli/daemon-cli/lifecycle-core.ts). The command or the gateway
+    # refuses to run on that config: a user's configuration, no session held (NOT_A_STALL_KINDS). The heading takes
+    # the guard's "File:", "Problem:" and bullet lines that follow it (stuckscan.parser, LineParser._continues).
+    _anchored(
+        "config.invalid", "error", "Config invalid",
+        r"Config invalid(?:\s+File: (?P<configPath>\S{1,1000}))?(?P<issues>\s+(?:Problem|Legacy config keys "
+        r"detected):.*)?\s*$",
+    ),
+    _anchored(
+        "config.invalid", "error", "Invalid config at ",
+        r"Invalid config at (?P<configPath>(?:[A-Za-z]:)?[^:\n]{1,1000}?):(?P<issues>(?:\\n|\s).*)?\s*$",
+    ),
+    _anchored(
+        "config.invalid", "error", "OpenClaw config is invalid",
+        r"OpenClaw config is invalid(?:: (?P<configPath>\S{1,1000}))?(?P<issues>\s.*)?\s*$",
+    ),
+    _anchored(
+        "config.invalid", "error", ("Gateway aborted: config is invalid", "Node aborted: config is invalid"),
+        r"(?P<service>Gateway|Node) aborted: config is invalid\.?(?P<issues>\s.*)?\s*$",
+    ),
     _searched(
         "gateway.process_killed", "error", "] via signal [SIGKILL]",
         r"App \[(?P<app>[^\[\]\n]{1,120})\](?: with id \[\d+\] and pid \[(?P<pid>\d+)\],)? exited with code "

@@ -1063,6 +1063,33 @@ _MAX_JOINED_LINES = 64
 # reports the error with no plugin id ("[plugins] failed to load plugin: Error: Cannot find module ...", f6121).
 _REQUIRE_STACK = "Require stack:"
 _REQUIRE_STACK_ENTRY = re.compile(r"(?:- )?(?:[A-Za-z]:\\|[/~.…])[^\s()]{0,1000}")
+# A config refusal's lines under its head (families: config.invalid): the CLI config guard's "File: <path>", its
+# "Problem:" and "Legacy config keys detected:" headers and one "  - <path>: <problem>" line per issue (src/cli/program/
+# config-guard.ts), and the issue lines under the loader's "Invalid config at <path>:" and the daemon CLI's "Gateway
+# aborted: config is invalid." (a paste may drop a bullet's "- "): one refusal, joined into one event (n66, f217, f1727).
+_CONFIG_INVALID_KIND = "config.invalid"
+_CONFIG_GUARD_HEAD = "Config invalid"
+_CONFIG_GUARD_FILE = re.compile(r"File: \S{1,1000}")
+_CONFIG_GUARD_SECTIONS = ("Problem:", "Legacy config keys detected:")
+_CONFIG_ISSUE = re.compile(r"(?:- )?(?:<root>|[A-Za-z_$][\w$*-]{0,100}(?:\.[\w$*-]{1,100}|\[\d{1,6}\]){0,30}): \S.*")
+_CONFIG_DOTTED_ISSUE = re.compile(r"(?:- )?[A-Za-z_$][\w$*-]{0,100}(?:\.[\w$*-]{1,100}|\[\d{1,6}\]){1,30}: \S.*")
+
+
+def _continues_config_refusal(head: str, text: str, indented: bool) -> bool:
+    """Whether ``text`` (a bare line) is the next line of the config refusal ``head`` (see _CONFIG_INVALID_KIND)."""
+    if head.startswith(_CONFIG_GUARD_HEAD):
+        in_issues = any(section in head for section in _CONFIG_GUARD_SECTIONS)
+        if _CONFIG_GUARD_FILE.fullmatch(text):
+            return not in_issues and " File: " not in head
+        if text in _CONFIG_GUARD_SECTIONS:
+            return True
+        if not in_issues:
+            return False
+    # (an issue's line whose path has no dot, "- gateway: Invalid input", is read as a "gateway:" tag and stays a line
+    # of its own; unindented, a list item's "- " taken off, only a dotted path is taken as an issue's)
+    return (_CONFIG_ISSUE if indented else _CONFIG_DOTTED_ISSUE).fullmatch(text) is not None
+
+
 # A line a terminal padded with spaces to its width, its text going on on the next, indented line: a command's note
 # box wrapped at the terminal's width and pasted without its frame (`openclaw doctor`'s "Plugin diagnostics", f6122).
 _TERMINAL_PADDING = "  "
@@ -2377,6 +2404,9 @@ class LineParser:
         if stripped.startswith(("{", "[")) or len(previous.message) + len(stripped) > _MAX_JOINED:
             return False
         first_kv = _KEY_WORD.match(stripped) is not None
+        if previous.kind == _CONFIG_INVALID_KIND and line.kind == GENERIC_KIND \
+                and _continues_config_refusal(previous.message, stripped, indented):
+            return True
         if line.kind == GENERIC_KIND and previous.kind == PLUGIN_LOAD_FAILED_KIND \
                 and not previous.fields.get("plugin") and "Cannot find module" in previous.message:
             if _REQUIRE_STACK not in previous.message:

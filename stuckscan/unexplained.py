@@ -226,6 +226,10 @@ NOT_A_STALL_KINDS = frozenset({
     "gateway.already_running", "gateway.restart_ignored", "gateway.shutdown_completed", "gateway.shutdown_slow",
     # (n65: the port diagnostics' "Port <n> is already in use.": a second start refused, a listener holding the port)
     "gateway.port_in_use",
+    # (n66: a command's own report on the gateway's service, no service to act on, the restart health check's findings,
+    # an update refusing to stop the gateway that runs it; and a config file that fails validation, the command or the
+    # gateway refusing to run on it: a user's configuration, nothing held)
+    "gateway.service_diagnostic", "config.invalid",
     "restart.continuation_coalesced",  # (two sessions asking for a restart at once: the restart goes ahead, no run cut)
     "logging.rotation_failed", "logging.size_cap", "model_fetch.retry", "transcript.missing",
     "transcript.missing_tool_result", "transcript.repaired", "ws.unauthorized",

@@ -1242,6 +1242,11 @@ FAMILY_LINES: list[tuple[str, str, dict[str, object]]] = [
      "channel.reply_sent", {"operation": "sendPhoto", "deliveryKind": "photo"}),
     # the port diagnostics' first line, a second start refused (n65)
     ("Port 18789 is already in use.", "gateway.port_in_use", {"port": 18789}),
+    # the daemon CLI's diagnostics of the gateway's service and a config refusal (n66)
+    ("Gateway version mismatch: expected 2026.4.29, running gateway reported unavailable.",
+     "gateway.service_diagnostic", {"reason": "version mismatch", "expected": "2026.4.29", "reported": "unavailable"}),
+    ("Invalid config at /home/u/.clawdbot/clawdbot.json:\\n- plugins: plugin: plugin manifest not found: x",
+     "config.invalid", {"configPath": "/home/u/.clawdbot/clawdbot.json"}),
 ]
 
 
