@@ -56,3 +56,50 @@ def test_build_that_logs_cli_turn_keeps_medium_and_a_reply_of_another_run_heals_
     assert _primaries(tmp_path, lines) == [[("RC17", "medium")], [("RC17", "medium")]]
     summary = analyze_paths([str(write_both_forms(tmp_path, lines)[0])]).incidents[0].primary.summary
     assert "a CLI backend run was in flight" in summary
+
+
+# n65: the start guard's wording inside prose or OpenClaw's own docs is no refusal; the port diagnostics' other lines.
+def _kinds(*lines: str) -> list[str]:
+    from stuckscan.parser import parse_text_lines
+
+    return [event.kind for event in parse_text_lines(list(lines))]
+
+
+BLOCKED = "Gateway start blocked: set gateway.mode=local (current: unset) or pass --allow-unconfigured"
+
+
+def test_the_start_guard_quoted_in_prose_or_docs_is_no_refusal() -> None:
+    # (a docs table cell, bullet or `**Error**:` label that opens on the guard's words is read by the older anchored family, as before n65)
+    for line in ("The docs say that if you see Gateway start blocked: set gateway.mode=local in the output you should "
+                 "run `openclaw config set gateway.mode local`, which I did.",
+                 "常见签名：Gateway start blocked: set gateway.mode=local 表示本地模式未启用",
+                 "I got " + BLOCKED + " and then fixed it"):
+        assert _kinds(line) != ["gateway.start_failed"], line
+    # (behind a reporter's label, the guard's whole wording: read, f1211)
+    assert _kinds("启动日志：" + BLOCKED) == ["gateway.start_failed"]
+    assert _kinds("startup log: " + BLOCKED + ".") == ["gateway.start_failed"]
+
+
+def test_a_restart_meeting_the_old_process_on_its_port_then_starting_is_quiet(tmp_path: Path) -> None:
+    lines = [
+        ("10:03:00.000", "gateway", "INFO", "signal SIGTERM received"),
+        ("10:03:00.010", "gateway", "INFO", "received SIGTERM; shutting down"),
+        ("10:03:01.000", "gateway", "ERROR", "Port 18789 is already in use."),
+        ("10:03:01.001", "gateway", "ERROR", "- pid 4100 me: openclaw-gateway (127.0.0.1:18789)"),
+        ("10:03:01.001", "gateway", "ERROR", "- pid ?: unknown"),
+        ("10:03:01.002", "gateway", "ERROR",
+         "- Gateway already running locally. Stop it (openclaw gateway stop) or use a different port."),
+        ("10:03:01.002", "gateway", "ERROR", "- Another process is listening on this port."),
+        ("10:03:01.002", "gateway", "ERROR", "- Multiple listeners detected; ensure only one gateway/tunnel per port "
+         "unless intentionally running isolated profiles."),
+        ("10:03:02.000", "gateway", "INFO", "shutdown completed"),
+        ("10:03:05.000", "gateway", "INFO", "listening on ws://127.0.0.1:18789 (PID 4242)"),
+        ("10:04:00.000", "telegram", "INFO", "telegram sendMessage ok chat=1 message=3"),
+    ]
+    for path in write_both_forms(tmp_path, lines):
+        result = analyze_paths([str(path)])
+        assert not result.incidents and not result.episodes
+        assert result.unexplained.count == 0, (path.name, result.unexplained.examples)
+    assert _kinds("- pid 4100 me: openclaw-gateway (127.0.0.1:18789)") == ["gateway.port_in_use"]
+    assert _kinds("- pid 4100: my own dev server") == ["gateway.port_in_use"]
+    assert _kinds("pid 4100: crashed with SIGSEGV") != ["gateway.port_in_use"]
