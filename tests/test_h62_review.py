@@ -103,3 +103,24 @@ def test_a_restart_meeting_the_old_process_on_its_port_then_starting_is_quiet(tm
     assert _kinds("- pid 4100 me: openclaw-gateway (127.0.0.1:18789)") == ["gateway.port_in_use"]
     assert _kinds("- pid 4100: my own dev server") == ["gateway.port_in_use"]
     assert _kinds("pid 4100: crashed with SIGSEGV") != ["gateway.port_in_use"]
+
+
+# Left open by h61: a channel plugin's load failure followed by that channel starting and working.
+AFTER_LOAD_FAILURE = [
+    ("10:05:05.000", "telegram", "INFO", "[default] starting provider (@mybot)"),
+    ("10:05:06.000", "telegram", "INFO", "[default] polling started"),
+    ("10:06:00.000", "telegram", "INFO", "telegram sendMessage ok chat=1 message=3"),
+]
+
+
+def test_every_timed_form_of_a_channel_plugin_load_failure_heals_when_the_channel_starts_and_works(
+        tmp_path: Path) -> None:
+    for failure in ("telegram failed to load from /home/u/.openclaw/extensions/telegram/index.ts: Error: Cannot find "
+                    "module 'grammy'",
+                    "failed to load plugin: Error: Cannot find module 'grammy' (plugin=telegram, "
+                    "source=/home/u/.openclaw/extensions/telegram/index.ts)"):
+        load = ("10:00:01.000", "plugins", "ERROR", failure)
+        for path in write_both_forms(tmp_path, [load]):
+            assert [e.primary.rule.id for e in analyze_paths([str(path)]).episodes] == ["RC18"], failure
+        for path in write_both_forms(tmp_path, [load, *AFTER_LOAD_FAILURE]):
+            assert not analyze_paths([str(path)]).episodes, (failure, path.name)
