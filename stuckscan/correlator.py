@@ -602,6 +602,7 @@ class IncidentRecord:
     #                                       (or inside a stop's wait, before its outcome: Correlator._settle_stop)
     input_end: datetime | None = None     # still open when the input ended: the input's last time then
     lone_timeout: bool = False            # opened by a run timeout the input holds no other kind of line beside
+    cli_end_unlogged: bool = False        # a CLI run cut by a stop, read where no CLI run's end was logged (h62)
     thresholds: Thresholds = DEFAULT_THRESHOLDS  # the gateway's stall-detector timing
     open_order: int = 0                   # when it last entered the open set (the order sweeps close in)
     resumed: int = 0                      # times it was evicted and its stall came back
@@ -1247,6 +1248,8 @@ class Correlator:
         self._held_stop: HeldStop | None = None  # a stop whose verdict on the runs in flight waits (see STOP_SETTLES)
         self._open_plugin_tools: deque[Event] = deque(maxlen=PLUGIN_TOOLS_KEPT)  # see PLUGIN_TOOL_CALL_KIND
         self._open_cli_runs: deque[Event] = deque(maxlen=CLI_RUNS_KEPT)  # see events.CLI_RUN_START_KIND
+        self._cli_end_seen = False  # a CLI run's own end was logged: the build logs them (see _on_stop_with_cli_run_open)
+        self._last_delivered: datetime | None = None  # the last reply delivered (DELIVERED_KINDS)
         self._open_drain: Event | None = None  # a restart's drain with a budget, while no line has told its outcome
         # A restart marker held by no stop (``received SIGUSR1; restarting``) while its drain waits for the work in
         # flight: until the drain's outcome, the process going, or STOP_SETTLES (see _note_end_in_stop_wait)
@@ -1390,6 +1393,8 @@ class Correlator:
             return changes
         if kind in DELIVERED_KINDS:  # (the channel served after the episode's trouble: the generic line it was else)
             self._note_served(event)
+            if event.time is not None:  # (a reply out after a CLI run's start, on a build logging no end: h62)
+                self._last_delivered = event.time
             return changes
         if kind == BATCH_KIND:  # lines the fast path's lifecycle lane handles in one go (stuckscan.lifecycle_lane)
             return event.feed_into(self)  # type: ignore[attr-defined,no-any-return]  # (each line counted as fed)
@@ -3613,6 +3618,7 @@ class Correlator:
         if event.kind == CLI_RUN_START_KIND:
             self._open_cli_runs.append(bounded_event(event))
             return
+        self._cli_end_seen = True
         provider = event.fields.get("provider")
         run = next((r for r in self._open_cli_runs if provider and r.fields.get("provider") == provider),
                    self._open_cli_runs[0] if self._open_cli_runs else None)
@@ -3627,8 +3633,16 @@ class Correlator:
         if run is None or run.time is None or not _shortly_before(run, stop, CLI_RUN_CUT_WINDOW) \
                 or (run.source, run.line) in self._interrupted or self._run_ended_since(run, stop):
             return []
+        # (builds before "cli turn:" log no end of a run that went well: where the input holds no CLI run's end, a
+        # reply delivered after the start is the run's answer going out, and with none the run may still have ended
+        # well before the stop: the finding says so, at low confidence; h62)
+        unlogged = not self._cli_end_seen
+        if unlogged and self._last_delivered is not None and run.time < self._last_delivered \
+                and (stop.time is None or self._last_delivered <= stop.time):
+            return []
         self._interrupted.append((run.source, run.line))
         record = self._open(UNATTRIBUTED, STOPPED_RUN, stop)
+        record.cli_end_unlogged = unlogged
         record.evidence.add(run)
         record.evidence.add(stop)
         self._touch(record, stop)

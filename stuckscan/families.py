@@ -975,11 +975,15 @@ FAMILIES: tuple[Family, ...] = (
         r"(?P<error>(?:[Gg]ateway start blocked: set gateway\.mode=local"
         r"|[Rr]efusing to bind gateway to (?P<bind>\S{1,300}?)\.? without auth)[^\n]*)",
     ),
-    # The same refusal behind a reporter's label ("启动日志：Gateway start blocked: ..."): the guard's wording is
-    # specific enough to be read wherever the line holds it (f1211).
+    # The same refusal behind a reporter's label ("启动日志：Gateway start blocked: ..."; f1211): only right after a
+    # label's colon and only the guard's whole wording to the line's end ("(current: <mode>) or pass
+    # --allow-unconfigured"), as OpenClaw's own troubleshooting docs quote its head inside prose, tables and bullets
+    # ("| `Gateway start blocked: set gateway.mode=local` | Config set to remote mode ...", "**Error**: `gateway start
+    # blocked: ...`"), and a reporter's sentence may too ("if you see Gateway start blocked: ..."; h62).
     _searched(
-        "gateway.start_failed", "error", "Gateway start blocked: set gateway.mode=local",
-        r"(?P<error>Gateway start blocked: set gateway\.mode=local[^\n]*)",
+        "gateway.start_failed", "error", "Gateway start blocked: set gateway.mode=local (current: ",
+        r"(?:(?<=[:：])|(?<=[:：] )|(?<=[:：]  ))(?P<error>Gateway start blocked: set gateway\.mode=local "
+        r"\(current: [^()\n]{1,80}\) or pass --allow-unconfigured\.?)[ \t]*$",
     ),
     # A gateway that refuses to report itself ready because its start-up state migrations left work behind: "OpenClaw
     # startup migrations did not complete cleanly; refusing to report the gateway ready." then one "- <warning>" line
@@ -1007,6 +1011,21 @@ FAMILIES: tuple[Family, ...] = (
     _anchored(
         "gateway.port_in_use", "error", "Port ",
         r"Port (?P<port>\d{1,5}) is already in use\.?\s*$",
+    ),
+    # The same diagnostics' other lines, at error too: one "- pid <n|?>[ <user>]: <command>[ (<address>)]" per listener
+    # (formatPortListener) and the hints other than the gateway's (buildPortHints): a second start refused, as the
+    # first line (h62: a restart's "- pid ..." line had been the one fault line no rule explains).
+    _anchored(
+        "gateway.port_in_use", "error", "- pid ",
+        r"- pid (?P<pid>\d{1,10}|\?)(?: (?P<user>[^\s:]{1,64}))?: (?P<command>[^\n]{1,2000}?)"
+        r"(?: \((?P<address>[^()\s]{1,300})\))?[ \t]*$",
+    ),
+    _anchored(
+        "gateway.port_in_use", "error",
+        ("- Another process is listening on this port", "- SSH tunnel already bound to this port",
+         "- Multiple listeners detected; ensure only one gateway"),
+        r"- (?P<detail>(?:Another process is listening on this port|SSH tunnel already bound to this port"
+        r"|Multiple listeners detected; ensure only one gateway)[^\n]{0,300})",
     ),
     _anchored(
         "health.started", "info", "started (",

@@ -415,9 +415,20 @@ def _stopped_mid_run(view: IncidentView) -> Candidate | None:
     ran_out = [e for e in view.events("gateway.drain_timeout") if event_order(e) > event_order(stops[0])]
     counts = field_text(ran_out[0], "counts") if ran_out else ""
     unsettled = view.record.cut_short and not ran_out
+    whose = "a CLI backend run" if last.kind == "cli.exec" else "the session's run"  # (a CLI run names no session)
+    if last.kind == "cli.exec" and view.record.cli_end_unlogged and not ran_out:
+        # (h62: builds before "cli turn:" log no end of a CLI run that went well, and this input holds no CLI run's
+        # end at all: the start is all the log has, the run may have finished before the stop)
+        return Candidate(
+            "RC17", Confidence.LOW,
+            f"{by} shortly after a CLI backend run started (cli exec), and no line says the run ended: but this log "
+            "holds no CLI run's end at all (no `cli turn:`), and builds before that line log none for a run that went "
+            "well, so the run may have finished before the stop; the stop cut it short only if it was still running.",
+            cite(going[-1:], stops[:2]), onset=first_time(stops),
+        )
     return Candidate(
         "RC17", Confidence.LOW if unsettled else Confidence.MEDIUM,
-        f"{by} while the session's run was in flight (its last line: {_run_line_name(last)}, "
+        f"{by} while {whose} was in flight (its last line: {_run_line_name(last)}, "
         + ("with no end, error or reply after it): the log ends before the stop's outcome (no line says the run "
            "finished in the stop's wait, or the process went with it still open), so the stop may have cut the run "
            "short, or its drain let it finish." if unsettled else
