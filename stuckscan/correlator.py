@@ -324,7 +324,8 @@ KEPT_PRIVATE_WINDOW = timedelta(seconds=60)
 KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines after it, in the same file)
 # Every kind the correlator acts on (``ws.response`` only when slow; ``channel.starting`` is read and left as a start:
 # a paste that stops on one, even Discord's "awaiting gateway readiness", shows no fault; ``model.auth_refresh_timeout``
-# is read and judged short of a stall, labelling policy "Codex auth refresh timeout"). Lines of other kinds
+# is read and judged short of a stall, labelling policy "Codex auth refresh timeout"; so is ``config.invalid``, a config
+# file OpenClaw refused, which no class names but an empty result must not call no fault, h63). Lines of other kinds
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
 # A channel's reply that got through (Telegram's "sendMessage ok" / "outbound send ok"): read only as the gateway
 # serving after an episode's trouble (``EpisodeRecord.served_after``), as SERVING_KINDS are; otherwise it is the
@@ -332,7 +333,7 @@ KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines af
 DELIVERED_KINDS = frozenset({"channel.reply_sent"})
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
-                                                 "codex.turn_cut", "model.auth_refresh_timeout",
+                                                 "codex.turn_cut", "model.auth_refresh_timeout", "config.invalid",
                                                  "gateway.request_dispatched",
                                                  INGRESS_BACK_KIND, RUNNER_STOP_KIND, CHANNEL_STABLE_KIND,
                                                  "channel.starting",
