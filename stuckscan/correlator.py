@@ -734,9 +734,11 @@ def note_answered(episode: EpisodeRecord, event: Event) -> None:
     """Mark ``episode`` as having work that ended well after its first trouble line, within an episode gap of its
     last: work that failed (:func:`_failed_work`) is not work answered. The first such line of each channel decides
     (``answered_by``), the first of all ``answered_after``."""
+    if not _within_episode(episode, event.time):  # (the times first: the channel and the text tests decode the line)
+        return
     if episode.answered_after is not None and served_channel(event) in episode.answered_by:
-        return  # (the first such line decides: the rest of an open episode's traffic costs one test)
-    if _within_episode(episode, event.time) and not _failed_work(event):  # (the times first: the text test runs last)
+        return  # (the first such line of each channel decides)
+    if not _failed_work(event):
         if episode.answered_after is None:
             episode.answered_after = event.time
         note_channel_moment(episode.answered_by, event, event.time, first=True)  # type: ignore[arg-type]
@@ -745,10 +747,11 @@ def note_answered(episode: EpisodeRecord, event: Event) -> None:
 def note_progress(episode: EpisodeRecord, event: Event) -> None:
     """Mark ``episode`` as having a turn's tool or model progress (PROGRESS_KINDS) after its first trouble line,
     within an episode gap of its last: a model's answer that is an error is no progress."""
+    if not _within_episode(episode, event.time):  # (the times first, as in note_answered)
+        return
     if episode.progressed_after is not None and served_channel(event) in episode.progressed_by:
         return
-    if _within_episode(episode, event.time) \
-            and not (event.kind == "model_fetch.end" and event.fields.get("stage") != "response"):
+    if not (event.kind == "model_fetch.end" and event.fields.get("stage") != "response"):
         if episode.progressed_after is None:
             episode.progressed_after = event.time
         note_channel_moment(episode.progressed_by, event, event.time, first=True)  # type: ignore[arg-type]
