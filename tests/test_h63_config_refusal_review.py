@@ -126,3 +126,27 @@ def test_an_answered_or_progress_line_outside_an_open_episode_window_is_not_deco
     note_answered(episode, late)  # type: ignore[arg-type]
     note_progress(episode, late)  # type: ignore[arg-type]
     assert episode.answered_by == {} and episode.progressed_by == {}
+
+
+def test_the_channel_of_a_lazy_line_is_read_without_tokenizing_it_and_as_tokenizing_would() -> None:
+    # (h63 measure: served_channel tokenized every lazy line served after an episode to look for a channel field)
+    from stuckscan.channels import served_channel
+    from stuckscan.parser import LazyEvent
+
+    messages = {
+        "lane task done: lane=session:agent:main:telegram:direct:42 durationMs=12 active=0 queued=0": "telegram",
+        "lane task done: lane=main durationMs=12 active=0 queued=0": "",
+        "message processed: sessionKey=agent:main:discord:channel:9 outcome=completed duration=5ms": "discord",
+        "message processed: sessionKey=agent:main:main outcome=completed duration=5ms": "",
+        "message queued: sessionKey=agent:main:main source=telegram queueDepth=1": "telegram",
+        "message processed: channel=slack sessionKey=agent:main:main outcome=completed": "slack",
+        "message processed: messageChannel=whatsapp sessionKey=agent:main:main outcome=completed": "whatsapp",
+    }
+    for message, channel in messages.items():
+        start = message.index(": ") + 2
+        lazy = LazyEvent.deferred("<h63>", 1, None, "info", None, "lane.task_done", message, start)
+        tokenized = LazyEvent.deferred("<h63>", 1, None, "info", None, "lane.task_done", message, start)
+        assert tokenized.fields is not None  # (tokenized now)
+        assert served_channel(lazy) == served_channel(tokenized) == channel, message
+        if not any(key in message for key in ("channel=", "Channel=", "source=")):
+            assert lazy._kv is not None, message  # (still lazy: nothing tokenized)
