@@ -324,7 +324,8 @@ KEPT_PRIVATE_WINDOW = timedelta(seconds=60)
 KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines after it, in the same file)
 # Every kind the correlator acts on (``ws.response`` only when slow; ``channel.starting`` is read and left as a start:
 # a paste that stops on one, even Discord's "awaiting gateway readiness", shows no fault; ``model.auth_refresh_timeout``
-# is read and judged short of a stall, labelling policy "Codex auth refresh timeout"). Lines of other kinds
+# is read and judged short of a stall, labelling policy "Codex auth refresh timeout"; so is ``config.invalid``, a config
+# file OpenClaw refused, which no class names but an empty result must not call no fault, h63). Lines of other kinds
 # matter only through the identity links their fields carry (sessionId, runId, lock path).
 # A channel's reply that got through (Telegram's "sendMessage ok" / "outbound send ok"): read only as the gateway
 # serving after an episode's trouble (``EpisodeRecord.served_after``), as SERVING_KINDS are; otherwise it is the
@@ -332,7 +333,7 @@ KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines af
 DELIVERED_KINDS = frozenset({"channel.reply_sent"})
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
-                                                 "codex.turn_cut", "model.auth_refresh_timeout",
+                                                 "codex.turn_cut", "model.auth_refresh_timeout", "config.invalid",
                                                  "gateway.request_dispatched",
                                                  INGRESS_BACK_KIND, RUNNER_STOP_KIND, CHANNEL_STABLE_KIND,
                                                  "channel.starting",
@@ -734,9 +735,11 @@ def note_answered(episode: EpisodeRecord, event: Event) -> None:
     """Mark ``episode`` as having work that ended well after its first trouble line, within an episode gap of its
     last: work that failed (:func:`_failed_work`) is not work answered. The first such line of each channel decides
     (``answered_by``), the first of all ``answered_after``."""
+    if not _within_episode(episode, event.time):  # (the times first: the channel and the text tests decode the line)
+        return
     if episode.answered_after is not None and served_channel(event) in episode.answered_by:
-        return  # (the first such line decides: the rest of an open episode's traffic costs one test)
-    if _within_episode(episode, event.time) and not _failed_work(event):  # (the times first: the text test runs last)
+        return  # (the first such line of each channel decides)
+    if not _failed_work(event):
         if episode.answered_after is None:
             episode.answered_after = event.time
         note_channel_moment(episode.answered_by, event, event.time, first=True)  # type: ignore[arg-type]
@@ -745,10 +748,11 @@ def note_answered(episode: EpisodeRecord, event: Event) -> None:
 def note_progress(episode: EpisodeRecord, event: Event) -> None:
     """Mark ``episode`` as having a turn's tool or model progress (PROGRESS_KINDS) after its first trouble line,
     within an episode gap of its last: a model's answer that is an error is no progress."""
+    if not _within_episode(episode, event.time):  # (the times first, as in note_answered)
+        return
     if episode.progressed_after is not None and served_channel(event) in episode.progressed_by:
         return
-    if _within_episode(episode, event.time) \
-            and not (event.kind == "model_fetch.end" and event.fields.get("stage") != "response"):
+    if not (event.kind == "model_fetch.end" and event.fields.get("stage") != "response"):
         if episode.progressed_after is None:
             episode.progressed_after = event.time
         note_channel_moment(episode.progressed_by, event, event.time, first=True)  # type: ignore[arg-type]

@@ -354,7 +354,8 @@ _MISSING_FIELD: Any = object()
 # Fields a lazy event answers from its key=value words without tokenizing: identity fields
 # and those the correlator reads of every event. None is a free-text key (those swallow
 # bare words), and no family pattern, enricher or derivation sets one except as handled.
-PEEKABLE = frozenset(IDENTITY_FIELDS) | {"lane", "new"}
+# (and the keys that name the channel a line serves, channels.served_channel: read of every line after an episode; h63)
+PEEKABLE = frozenset(IDENTITY_FIELDS) | {"lane", "new", "channel", "messageChannel", "surface", "source"}
 # Fields a key=value message can hold besides one per ``=``: ``words``, ``laneSessionKey``
 # and ``lockSessionId``.
 _EXTRA_FIELDS = 3

@@ -227,9 +227,11 @@ NOT_A_STALL_KINDS = frozenset({
     # (n65: the port diagnostics' "Port <n> is already in use.": a second start refused, a listener holding the port)
     "gateway.port_in_use",
     # (n66: a command's own report on the gateway's service, no service to act on, the restart health check's findings,
-    # an update refusing to stop the gateway that runs it; and a config file that fails validation, the command or the
-    # gateway refusing to run on it: a user's configuration, nothing held)
-    "gateway.service_diagnostic", "config.invalid",
+    # an update refusing to stop the gateway that runs it. A config file that fails validation, config.invalid, is not
+    # here: a gateway refusing to start on it, as often as its service manager restarts it, never runs a session, and
+    # "no fault" over fifty refusals would say nothing of a gateway that cannot start; the correlator reads it and an
+    # empty result names it, short of a stall, with CONFIG_REFUSAL_READING (h63))
+    "gateway.service_diagnostic",
     "restart.continuation_coalesced",  # (two sessions asking for a restart at once: the restart goes ahead, no run cut)
     "logging.rotation_failed", "logging.size_cap", "model_fetch.retry", "transcript.missing",
     "transcript.missing_tool_result", "transcript.repaired", "ws.unauthorized",
@@ -502,6 +504,15 @@ WORK_START_REFUSAL_READING = ("a turn turned away at admission because its sessi
                               "run was cut")
 
 
+# A config file OpenClaw refused (config.invalid): the CLI's config guard, the loader, the daemon CLI's pre-flight. No
+# class names it (no session is held), but a gateway that refuses its config does not start, and one its service
+# manager restarts refuses again each time: a fact an empty result says (h63).
+CONFIG_REFUSAL_KIND = "config.invalid"
+CONFIG_REFUSAL_READING = ("a config file OpenClaw refused as invalid: a gateway does not start on it, nor a command "
+                          "run, until the file is fixed (`openclaw doctor --fix`); a gateway already running keeps "
+                          "the config it had")
+
+
 PROCESS_EXIT_READING = ("a crash: the OpenClaw process (the gateway, or the CLI command that printed it) exited right "
                         "after it, since its process guard writes these words only before ending the process with "
                         "status 1; no class names such a crash, and the lines before it, and whether the service "
@@ -516,6 +527,8 @@ def judged_reading(event: Event) -> str | None:
         return WORK_START_REFUSAL_READING
     if _GUARD_EXIT.match(event.message):
         return PROCESS_EXIT_READING
+    if event.kind == CONFIG_REFUSAL_KIND:
+        return CONFIG_REFUSAL_READING
     return None
 
 
