@@ -758,14 +758,18 @@ def served_channel(event: object) -> str:
     none: its ``channel``/``messageChannel``/``surface`` field or a ``source`` that is a known channel id, else a
     channel's subsystem (``gateway/channels/discord``, ``telegram/send``), else the channel its session key or session
     lane names. RC18 reads it so that one channel's traffic does not stand for another channel working (n64)."""
-    # (read through Event.get: a lazy line, stuckscan.parser.LazyEvent, answers these keys from its words without
-    # tokenizing, PEEKABLE; h63: n64 tokenized every lazy line served after an episode, the turns benchmark +20 %)
-    fields = event if hasattr(event, "get") else {}
+    # (a lazy event answers these keys from its words, untokenized: parser.PEEKABLE; and only the keys it states are
+    # read, n67)
+    if isinstance(event, Event):
+        get, stated = event.get, event.peekable_keys()
+    else:
+        stated = getattr(event, "fields", {})
+        get = stated.get
     for name in _SERVED_CHANNEL_FIELDS:
-        value = fields.get(name)
-        if isinstance(value, str) and (said := value.strip().lower().split(":", 1)[0]) not in _NO_CHANNEL:
+        if name in stated and isinstance(value := get(name), str) \
+                and (said := value.strip().lower().split(":", 1)[0]) not in _NO_CHANNEL:
             return channel_subsystem(said) or said
-    source = fields.get("source")
+    source = get("source") if "source" in stated else None
     known = channel_subsystem(source.strip().lower()) if isinstance(source, str) and "/" not in source else None
     if known:
         return known
@@ -773,8 +777,8 @@ def served_channel(event: object) -> str:
     if known:
         return known
     for name in ("sessionKey", "lane"):
-        value = fields.get(name)
-        if isinstance(value, str) and (key := _SESSION_KEY_CHANNEL.search(value)) is not None:
+        if name in stated and isinstance(value := get(name), str) \
+                and (key := _SESSION_KEY_CHANNEL.search(value)) is not None:
             known = channel_subsystem(key["channel"].lower())
             if known:
                 return known

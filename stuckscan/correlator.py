@@ -713,10 +713,12 @@ def _channel_moment(moments: dict[str, datetime], channel: str) -> datetime | No
     return moments.get(channel) or moments.get("")
 
 
-def note_channel_moment(moments: dict[str, datetime], event: Event, moment: datetime, first: bool = False) -> None:
-    """Note ``moment`` under the channel ``event`` names (``""`` for none): the last such moment, or with ``first``
-    the first; at most MAX_TRANSPORTS_TRACKED channels."""
-    channel = served_channel(event)
+def note_channel_moment(moments: dict[str, datetime], event: Event, moment: datetime, first: bool = False,
+                        channel: str | None = None) -> None:
+    """Note ``moment`` under the channel ``event`` names (``""`` for none; ``channel``, when the caller read it
+    already): the last such moment, or with ``first`` the first; at most MAX_TRANSPORTS_TRACKED channels."""
+    if channel is None:
+        channel = served_channel(event)
     if channel in moments:
         if not first:
             moments[channel] = moment
@@ -731,31 +733,37 @@ def _within_episode(episode: EpisodeRecord, moment: datetime | None) -> bool:
         and moment - end <= EPISODE_GAP
 
 
-def note_answered(episode: EpisodeRecord, event: Event) -> None:
+def note_answered(episode: EpisodeRecord, event: Event, channel: str | None = None) -> None:
     """Mark ``episode`` as having work that ended well after its first trouble line, within an episode gap of its
     last: work that failed (:func:`_failed_work`) is not work answered. The first such line of each channel decides
     (``answered_by``), the first of all ``answered_after``."""
-    if not _within_episode(episode, event.time):  # (the times first: the channel and the text tests decode the line)
-        return
-    if episode.answered_after is not None and served_channel(event) in episode.answered_by:
-        return  # (the first such line of each channel decides)
+    if not _within_episode(episode, event.time):
+        return  # (the times first: the channel's reading next, the text test last)
+    if episode.answered_after is not None:
+        if channel is None:
+            channel = served_channel(event)
+        if channel in episode.answered_by:
+            return  # (the first such line of its channel decides)
     if not _failed_work(event):
         if episode.answered_after is None:
             episode.answered_after = event.time
-        note_channel_moment(episode.answered_by, event, event.time, first=True)  # type: ignore[arg-type]
+        note_channel_moment(episode.answered_by, event, event.time, first=True, channel=channel)  # type: ignore[arg-type]
 
 
-def note_progress(episode: EpisodeRecord, event: Event) -> None:
+def note_progress(episode: EpisodeRecord, event: Event, channel: str | None = None) -> None:
     """Mark ``episode`` as having a turn's tool or model progress (PROGRESS_KINDS) after its first trouble line,
     within an episode gap of its last: a model's answer that is an error is no progress."""
-    if not _within_episode(episode, event.time):  # (the times first, as in note_answered)
+    if not _within_episode(episode, event.time):
         return
-    if episode.progressed_after is not None and served_channel(event) in episode.progressed_by:
-        return
+    if episode.progressed_after is not None:
+        if channel is None:
+            channel = served_channel(event)
+        if channel in episode.progressed_by:
+            return
     if not (event.kind == "model_fetch.end" and event.fields.get("stage") != "response"):
         if episode.progressed_after is None:
             episode.progressed_after = event.time
-        note_channel_moment(episode.progressed_by, event, event.time, first=True)  # type: ignore[arg-type]
+        note_channel_moment(episode.progressed_by, event, event.time, first=True, channel=channel)  # type: ignore[arg-type]
 
 
 FAILED_OUTCOMES = frozenset({"error", "failed"})
@@ -1519,15 +1527,17 @@ class Correlator:
         if (kind in (INGRESS_BACK_KIND, CHANNEL_STABLE_KIND) or kind == RUNNER_STOP_KIND and "stopTimeout" in event.fields) \
                 and self.open_episode is not None:
             self.open_episode.evidence.add(event)
+        served = None  # (the channel the line names, once read: channels.served_channel)
         if kind in SERVING_KINDS and self.open_episode is not None and moment is not None \
                 and self.open_episode.end is not None and moment > self.open_episode.end \
                 and not _turned_away_by_drain(event):
             self.open_episode.served_after = moment
-            note_channel_moment(self.open_episode.served_by, event, moment)
+            served = served_channel(event)  # (read once: a message processed is served and answered work both)
+            note_channel_moment(self.open_episode.served_by, event, moment, channel=served)
         if kind in ANSWERED_KINDS and self.open_episode is not None:
-            note_answered(self.open_episode, event)
+            note_answered(self.open_episode, event, served)
         if kind in PROGRESS_KINDS and self.open_episode is not None:
-            note_progress(self.open_episode, event)
+            note_progress(self.open_episode, event, served)
         if kind == "codex.turn_cut":
             changes.extend(self._on_turn_cut(event, names))
         if kind in SESSION_EVIDENCE_KINDS or (kind == "gateway.reload_required" and reload_waits_on_task_records(event)):

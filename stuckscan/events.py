@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import field
 from datetime import datetime, timedelta
 from typing import Any
@@ -60,6 +60,13 @@ class Event:
     def fields_at_most(self) -> int:
         """An upper bound of ``len(self.fields)`` (exact here; see ``parser.LazyEvent``)."""
         return len(self.fields)
+
+    def peekable_keys(self) -> Container[str]:
+        """What answers, for a key of ``parser.PEEKABLE`` that a line states itself (not the derived
+        ``laneSessionKey`` or ``lockSessionId``), whether the line has that field, as cheaply as it can: ``fields``
+        here; a lazy event's key=value words, untokenized (see ``parser.LazyEvent``). A key in it is then read with
+        :meth:`get`."""
+        return self.fields
 
     @property
     def location(self) -> str:

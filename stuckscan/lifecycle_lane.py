@@ -109,19 +109,21 @@ def absorb(correlator: Correlator, event: Event) -> bool:
             if correlator.pending_timeouts:
                 return False  # (it may end a run timeout's wait, and a task that lasted the run's budget is a finding)
             correlator._note_lane_task(event)
+        served = None  # (the channel the line names, read once: _c.served_channel)
         if kind in _c.SERVING_KINDS:
             episode = correlator.open_episode
             if episode is not None and episode.end is not None and event.time > episode.end:  # type: ignore[operator]
                 episode.served_after = event.time
-                _c.note_channel_moment(episode.served_by, event, event.time)  # type: ignore[arg-type]
+                served = _c.served_channel(event)
+                _c.note_channel_moment(episode.served_by, event, event.time, channel=served)  # type: ignore[arg-type]
         if kind in _ANSWERED:
             episode = correlator.open_episode
             if episode is not None:
-                _c.note_answered(episode, event)
+                _c.note_answered(episode, event, served)
         if kind in _PROGRESS:
             episode = correlator.open_episode
             if episode is not None:
-                _c.note_progress(episode, event)
+                _c.note_progress(episode, event, served)
         if identity is not None:  # (an unnamed routine line is no unattributed evidence: no time-attributable kind)
             history = correlator.history.get(identity)
             if history is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import field, replace
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, timedelta, tzinfo
@@ -352,9 +352,9 @@ def _derive(fields: dict[str, Any], session_hint: str | None) -> None:
 _SLOTS: dict[str, Any] = {name: Event.__dict__[name] for name in ("fields", "raw", "seconds")}
 _MISSING_FIELD: Any = object()
 # Fields a lazy event answers from its key=value words without tokenizing: identity fields
-# and those the correlator reads of every event. None is a free-text key (those swallow
-# bare words), and no family pattern, enricher or derivation sets one except as handled.
-# (and the keys that name the channel a line serves, channels.served_channel: read of every line after an episode; h63)
+# and those the correlator reads of every event (the channel a served, answered or progress
+# line names: channels.served_channel, n67). None is a free-text key (those swallow bare
+# words), and no family pattern, enricher or derivation sets one except as handled.
 PEEKABLE = frozenset(IDENTITY_FIELDS) | {"lane", "new", "channel", "messageChannel", "surface", "source"}
 # Fields a key=value message can hold besides one per ``=``: ``words``, ``laneSessionKey``
 # and ``lockSessionId``.
@@ -455,9 +455,13 @@ class LazyEvent(Event):
             words = self._kv = _words_by_key(self.message, words)  # type: ignore[arg-type]
         if key == "laneSessionKey":
             lane = _peek(words, "lane")  # type: ignore[arg-type]
+            if lane is _UNPEEKABLE:
+                return self.fields.get(key, default)
             if isinstance(lane, str) and lane.startswith("session:"):
                 return lane[len("session:"):]
         value = _peek(words, key)  # type: ignore[arg-type]
+        if value is _UNPEEKABLE:
+            return self.fields.get(key, default)
         return default if value is _MISSING_FIELD else value
 
     def has(self, key: str) -> bool:
@@ -482,6 +486,14 @@ class LazyEvent(Event):
 
     def fields_at_most(self) -> int:
         return self.message.count("=") + _EXTRA_FIELDS if self._kv is not None else len(self.fields)
+
+    def peekable_keys(self) -> Container[str]:
+        words = self._kv
+        if words is None:
+            return self.fields
+        if words.__class__ is int:
+            words = self._kv = _words_by_key(self.message, words)  # type: ignore[arg-type]
+        return words  # type: ignore[return-value]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Event):
@@ -517,11 +529,21 @@ def _usable(text: str) -> str | None:
     return None if text == "true" or text == "false" else usable_name(text)
 
 
+_UNPEEKABLE = object()  # a word whose value the tokenizer may read over the next words: tokenize instead
+
+
 def _peek(words: dict[str, str], key: str) -> Any:
     raw = words.get(key)
     if raw is None:
         return _MISSING_FIELD
-    return convert_value(key, raw.rstrip(";,"))[0]
+    value = raw.rstrip(";,")
+    typed, seconds = convert_value(key, value)
+    # (the tokenizer's two readings of a value over several words: ``<very large>`` split at its spaces, a duration
+    # the formatter spaced, ``1h 30m``: _kv._angled, _kv._spaces_on; the word alone is then not the value)
+    if raw[:1] == "<" and len(raw) > 1 \
+            or seconds is not None and value == raw and raw[-1:] in ("m", "h", "d", "y") and len(raw) < 20:
+        return _UNPEEKABLE
+    return typed
 
 
 def _plain_kv_families() -> frozenset[int]:

@@ -79,6 +79,9 @@ def reads_as_eager(message: str, reads: list[str]) -> None:
     fast, eager = both(message)
     fresh, _ = both(message)
     assert fresh.identity_names() == eager.identity_names()  # before anything else is read
+    stated = fresh.peekable_keys()  # (which keys a line states itself, answered untokenized: n67)
+    assert {k for k in PEEKABLE - {"laneSessionKey", "lockSessionId"} if k in stated} == \
+        {k for k in PEEKABLE - {"laneSessionKey", "lockSessionId"} if k in eager.fields}
     for key in reads:  # peeks first, in any order, before anything is tokenized
         assert fast.get(key, "absent") == eager.get(key, "absent"), key
         assert fast.has(key) == eager.has(key), key
