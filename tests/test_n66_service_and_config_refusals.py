@@ -18,10 +18,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from stuckscan.cli import cli
 from stuckscan.parser import parse_text_lines
+from tests.conftest import scan_paste
 from tests.test_pasted_readings import analyze_text
 
 DISABLED = "Gateway service disabled."
@@ -119,9 +118,7 @@ def test_a_pasted_diagnostic_or_refusal_is_no_stall_and_passes_fail_on_warning(t
                                                                                verdict: str) -> None:
     analysis = analyze_text(*lines)
     assert not analysis.incidents and not analysis.episodes
-    log = tmp_path / "paste.log"
-    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["scan", "--fail-on", "warning", str(log)], catch_exceptions=False)
+    result = scan_paste(tmp_path, lines, "--fail-on", "warning")
     assert result.exit_code == 0, result.output
     assert verdict in result.output
     assert "not recognised" not in result.output
