@@ -147,7 +147,7 @@ from stuckscan.events import (
 from stuckscan.model import RecoveryVerdict
 from stuckscan.shapes import TRANSCRIPT_SHAPE
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, HEARTBEAT, Thresholds
-from stuckscan.unexplained import HEALER_KINDS
+from stuckscan.unexplained import CONFIG_REFUSAL_KIND, HEALER_KINDS
 
 RECOVERY_GRACE = 2 * HEARTBEAT            # warnings later than this after a recovery: not freed
 SILENCE_SLACK = timedelta(seconds=45)
@@ -333,7 +333,7 @@ KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines af
 DELIVERED_KINDS = frozenset({"channel.reply_sent"})
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
-                                                 "codex.turn_cut", "model.auth_refresh_timeout", "config.invalid",
+                                                 "codex.turn_cut", "model.auth_refresh_timeout", CONFIG_REFUSAL_KIND,
                                                  "gateway.request_dispatched",
                                                  INGRESS_BACK_KIND, RUNNER_STOP_KIND, CHANNEL_STABLE_KIND,
                                                  "channel.starting",
