@@ -793,7 +793,8 @@ FAMILIES: tuple[Family, ...] = (
     # formatInvalidConfigLogMessage, logger.error; f1727), and its newer heading "OpenClaw config is invalid"; the daemon
     # CLI's pre-flight refusal, "<Gateway|Node> aborted: config is invalid." then the issues and 'Fix the config and
     # retry, or run "openclaw doctor" to repair.' (src/cli/daemon-cli/lifecycle-core.ts). The command or the gateway
-    # refuses to run on that config: a user's configuration, no session held (NOT_A_STALL_KINDS). The heading takes
+    # refuses to run on that config: a user's configuration, no session held (read short of a stall, not among
+    # NOT_A_STALL_KINDS: an empty result names it, unexplained.CONFIG_REFUSAL_READING, h63). The heading takes
     # the guard's "File:", "Problem:" and bullet lines that follow it (stuckscan.parser, LineParser._continues).
     _anchored(
         "config.invalid", "error", "Config invalid",

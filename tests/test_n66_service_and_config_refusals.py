@@ -1,7 +1,7 @@
 """n66: the daemon CLI's diagnostics of the gateway's service and a config file's refusal, pasted by a user asking
 "is my gateway stuck?". Each line is OpenClaw's own output (source paths and stored ids in docs/formats.md): read as a
-typed event, reported as no fault (NOT_A_STALL_KINDS), never a finding, so `--fail-on warning` passes and the report
-never says "no OpenClaw log lines recognised".
+typed event, reported as no fault (NOT_A_STALL_KINDS; a config refusal, since h63, as no stall with a sentence naming
+it), never a finding, so `--fail-on warning` passes and the report never says "no OpenClaw log lines recognised".
 
 - `Gateway service disabled.` and `systemd user services are unavailable; ...` (src/cli/daemon-cli/lifecycle-core.ts,
   src/daemon/systemd-hints.ts; f1201);
