@@ -753,18 +753,14 @@ _NO_CHANNEL = frozenset({"", "unknown", "none", "null", "undefined"})
 _SESSION_KEY_CHANNEL = re.compile(r"(?:^|:)agent:[^:\s]{1,100}:(?P<channel>[\w-]{1,60})(?=:|$)")
 
 
-def served_channel(event: object) -> str:
+def served_channel(event: Event) -> str:
     """The channel a line of the gateway serving or answering names (``telegram``; no account), or "" when it names
     none: its ``channel``/``messageChannel``/``surface`` field or a ``source`` that is a known channel id, else a
     channel's subsystem (``gateway/channels/discord``, ``telegram/send``), else the channel its session key or session
     lane names. RC18 reads it so that one channel's traffic does not stand for another channel working (n64)."""
     # (a lazy event answers these keys from its words, untokenized: parser.PEEKABLE; and only the keys it states are
     # read, n67)
-    if isinstance(event, Event):
-        get, stated = event.get, event.peekable_keys()
-    else:
-        stated = getattr(event, "fields", {})
-        get = stated.get
+    get, stated = event.get, event.peekable_keys()
     for name in _SERVED_CHANNEL_FIELDS:
         if name in stated and isinstance(value := get(name), str) \
                 and (said := value.strip().lower().split(":", 1)[0]) not in _NO_CHANNEL:
@@ -773,7 +769,7 @@ def served_channel(event: object) -> str:
     known = channel_subsystem(source.strip().lower()) if isinstance(source, str) and "/" not in source else None
     if known:
         return known
-    known = channel_subsystem(str(getattr(event, "subsystem", "") or ""))
+    known = channel_subsystem(event.subsystem or "")
     if known:
         return known
     for name in ("sessionKey", "lane"):

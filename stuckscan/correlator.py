@@ -147,7 +147,7 @@ from stuckscan.events import (
 from stuckscan.model import RecoveryVerdict
 from stuckscan.shapes import TRANSCRIPT_SHAPE
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, HEARTBEAT, Thresholds
-from stuckscan.unexplained import HEALER_KINDS
+from stuckscan.unexplained import CONFIG_REFUSAL_KIND, HEALER_KINDS
 
 RECOVERY_GRACE = 2 * HEARTBEAT            # warnings later than this after a recovery: not freed
 SILENCE_SLACK = timedelta(seconds=45)
@@ -333,7 +333,7 @@ KEPT_PRIVATE_LINES = 5  # (untimed: the empty dispatch within this many lines af
 DELIVERED_KINDS = frozenset({"channel.reply_sent"})
 CONSUMED_KINDS = frozenset(ATTENTION_LABELS) | RECOVERY_KINDS | SESSION_EVIDENCE_KINDS | GATEWAY_TROUBLE_KINDS \
     | LIFECYCLE_KINDS | HEARTBEAT_PROOF_KINDS | {"ws.response", "lane.enqueue", "memory.recall", "liveness.work_item",
-                                                 "codex.turn_cut", "model.auth_refresh_timeout", "config.invalid",
+                                                 "codex.turn_cut", "model.auth_refresh_timeout", CONFIG_REFUSAL_KIND,
                                                  "gateway.request_dispatched",
                                                  INGRESS_BACK_KIND, RUNNER_STOP_KIND, CHANNEL_STABLE_KIND,
                                                  "channel.starting",
@@ -3616,15 +3616,26 @@ class Correlator:
         finding with no session named (the plugin's line names none), the call and the stop its evidence. For a build
         that logs no embedded run lines, the only line of a run in flight."""
         call = self._open_plugin_tools[-1] if self._open_plugin_tools else None
-        if call is None or call.time is None or not _shortly_before(call, stop, PLUGIN_TOOL_CUT_WINDOW) \
-                or (call.source, call.line) in self._interrupted or self._run_ended_since(call, stop):
+        if call is None or not self._cut_by_stop(call, stop, PLUGIN_TOOL_CUT_WINDOW):
             return []
-        self._interrupted.append((call.source, call.line))
+        record = self._open_cut_run(call, stop)
+        return [Change("opened", record, "the gateway process was stopped while a plugin-logged tool call was open")]
+
+    def _cut_by_stop(self, line: Event, stop: Event, window: timedelta) -> bool:
+        """Whether ``line``, the start of a run that names no session (a plugin's tool call, a CLI backend's run) and
+        is still open, came at most ``window`` before ``stop``, is not yet read as cut, and no run of any session
+        ended between them."""
+        return line.time is not None and _shortly_before(line, stop, window) \
+            and (line.source, line.line) not in self._interrupted and not self._run_ended_since(line, stop)
+
+    def _open_cut_run(self, line: Event, stop: Event) -> IncidentRecord:
+        """The finding, with no session named, of a run ``stop`` cut: ``line`` (its start) and the stop its evidence."""
+        self._interrupted.append((line.source, line.line))
         record = self._open(UNATTRIBUTED, STOPPED_RUN, stop)
-        record.evidence.add(call)
+        record.evidence.add(line)
         record.evidence.add(stop)
         self._touch(record, stop)
-        return [Change("opened", record, "the gateway process was stopped while a plugin-logged tool call was open")]
+        return record
 
     def _note_cli_run(self, event: Event) -> None:
         """Keep a CLI backend's run open until its own end: an end line closes the oldest run still open of the same
@@ -3644,8 +3655,7 @@ class Correlator:
         CLI_RUN_CUT_WINDOW before, and no run of any session ending since: the stop cut that run (RC17), a finding with
         no session named (the CLI lines name none), the run's start and the stop its evidence."""
         run = self._open_cli_runs[-1] if self._open_cli_runs else None
-        if run is None or run.time is None or not _shortly_before(run, stop, CLI_RUN_CUT_WINDOW) \
-                or (run.source, run.line) in self._interrupted or self._run_ended_since(run, stop):
+        if run is None or not self._cut_by_stop(run, stop, CLI_RUN_CUT_WINDOW):
             return []
         # (builds before "cli turn:" log no end of a run that went well: where the input holds no CLI run's end, a
         # reply delivered after the start is the run's answer going out, and with none the run may still have ended
@@ -3654,12 +3664,8 @@ class Correlator:
         if unlogged and self._last_delivered is not None and run.time < self._last_delivered \
                 and (stop.time is None or self._last_delivered <= stop.time):
             return []
-        self._interrupted.append((run.source, run.line))
-        record = self._open(UNATTRIBUTED, STOPPED_RUN, stop)
+        record = self._open_cut_run(run, stop)
         record.cli_end_unlogged = unlogged
-        record.evidence.add(run)
-        record.evidence.add(stop)
-        self._touch(record, stop)
         return [Change("opened", record, "the gateway process was stopped while a CLI backend run was in flight")]
 
     def _run_ended_since(self, since: Event, stop: Event) -> bool:

@@ -93,6 +93,8 @@ FAILS_EVERY_UPDATE = _early_in_error(*_CODE_FAULT_WORDS, "Cannot find module", "
 # The error a plugin loader's "<path>: <error>" ends on: a module the install lacks, or any JavaScript error
 # ("TypeError: ...", "Error [ERR_PACKAGE_PATH_NOT_EXPORTED]: ...").
 _LOAD_ERROR = r"(?:Error: )?Cannot find module .*|(?:[A-Z][A-Za-z]{0,40})?Error(?: \[[A-Z_]{1,60}\])?: .*"
+# One entry of Node's "Require stack:" (a module's path; "- " before it as Node prints it is no part of it).
+_STACK_ENTRY = r"(?:[A-Za-z]:\\|[/~.…])[^\s()]{0,1000}"
 
 # The bookkeeping of a cron run's delivery (see the cron.delivery_housekeeping families).
 _CRON_DELIVERY_HOUSEKEEPING = (
@@ -793,7 +795,8 @@ FAMILIES: tuple[Family, ...] = (
     # formatInvalidConfigLogMessage, logger.error; f1727), and its newer heading "OpenClaw config is invalid"; the daemon
     # CLI's pre-flight refusal, "<Gateway|Node> aborted: config is invalid." then the issues and 'Fix the config and
     # retry, or run "openclaw doctor" to repair.' (src/cli/daemon-cli/lifecycle-core.ts). The command or the gateway
-    # refuses to run on that config: a user's configuration, no session held (NOT_A_STALL_KINDS). The heading takes
+    # refuses to run on that config: a user's configuration, no session held (read short of a stall, not among
+    # NOT_A_STALL_KINDS: an empty result names it, unexplained.CONFIG_REFUSAL_READING, h63). The heading takes
     # the guard's "File:", "Problem:" and bullet lines that follow it (stuckscan.parser, LineParser._continues).
     _anchored(
         "config.invalid", "error", "Config invalid",
@@ -2401,9 +2404,8 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "plugin.load_failed", "error", "failed to load plugin: ",
         r"(?:\[plugins\] )?failed to load plugin: (?P<error>[^\n]*?)(?:\s+Require stack:"
-        r"(?:\s+(?:- )?(?![^\s()]*[/\\]extensions[/\\])(?=[^()]*?[/\\]extensions[/\\])"
-        r"(?:[A-Za-z]:\\|[/~.…])[^\s()]{0,1000})*"
-        r"\s+(?:- )?(?P<path>(?:[A-Za-z]:\\|[/~.…])[^\s()]{0,1000})(?:\s+(?:- )?(?:[A-Za-z]:\\|[/~.…])[^\s()]{0,1000})*)?"
+        r"(?:\s+(?:- )?(?![^\s()]*[/\\]extensions[/\\])(?=[^()]*?[/\\]extensions[/\\])" + _STACK_ENTRY + ")*"
+        r"\s+(?:- )?(?P<path>" + _STACK_ENTRY + r")(?:\s+(?:- )?" + _STACK_ENTRY + ")*)?"
         r"(?: \(plugin=(?P<plugin>[\w@./-]{1,100})(?:, source=[^()\n]{0,1000})?\))?\s*$",
     ),
     # ... and its register step throwing ("[plugins] <id> failed during register from <source>: <error>", logger.error

@@ -2,14 +2,19 @@ from __future__ import annotations
 
 import json
 import signal
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tools.samplegen.build import Build
 from tools.samplegen.records import Event, dumps, to_record
+
+if TYPE_CHECKING:
+    from click.testing import Result
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_logs"
@@ -50,6 +55,17 @@ def headlines_both_forms(tmp_path: Path, lines: list[GatewayLine]) -> list[list[
 
     return [[i.primary.rule.id if i.primary else None for i in analyze_paths([str(p)]).incidents]
             for p in write_both_forms(tmp_path, lines)]
+
+
+def scan_paste(tmp_path: Path, lines: Iterable[str], *args: str) -> Result:
+    """``stuckscan scan <args> paste.log`` of ``lines`` written one a line (a user's paste), through the CLI."""
+    from click.testing import CliRunner
+
+    from stuckscan.cli import cli
+
+    paste = tmp_path / "paste.log"
+    paste.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return CliRunner().invoke(cli, ["scan", *args, str(paste)], catch_exceptions=False)
 
 
 @pytest.fixture

@@ -15,10 +15,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from stuckscan.cli import cli
 from stuckscan.parser import parse_text_lines
+from tests.conftest import scan_paste
 from tests.test_pasted_readings import analyze_text
 
 PORT = "Port 18789 is already in use."
@@ -76,9 +75,7 @@ def test_refusals_make_no_finding(lines: tuple[str, ...]) -> None:
     ((MIGRATIONS,), "read, short of a stall"),
 ])
 def test_a_pasted_refusal_passes_fail_on_warning(tmp_path: Path, lines: tuple[str, ...], words: str) -> None:
-    log = tmp_path / "paste.log"
-    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["scan", "--fail-on", "warning", str(log)], catch_exceptions=False)
+    result = scan_paste(tmp_path, lines, "--fail-on", "warning")
     assert result.exit_code == 0, result.output
     assert words in result.output
     assert "not recognised" not in result.output

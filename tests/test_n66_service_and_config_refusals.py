@@ -1,7 +1,7 @@
 """n66: the daemon CLI's diagnostics of the gateway's service and a config file's refusal, pasted by a user asking
 "is my gateway stuck?". Each line is OpenClaw's own output (source paths and stored ids in docs/formats.md): read as a
-typed event, reported as no fault (NOT_A_STALL_KINDS), never a finding, so `--fail-on warning` passes and the report
-never says "no OpenClaw log lines recognised".
+typed event, reported as no fault (NOT_A_STALL_KINDS; a config refusal, since h63, as no stall with a sentence naming
+it), never a finding, so `--fail-on warning` passes and the report never says "no OpenClaw log lines recognised".
 
 - `Gateway service disabled.` and `systemd user services are unavailable; ...` (src/cli/daemon-cli/lifecycle-core.ts,
   src/daemon/systemd-hints.ts; f1201);
@@ -18,10 +18,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from stuckscan.cli import cli
 from stuckscan.parser import parse_text_lines
+from tests.conftest import scan_paste
 from tests.test_pasted_readings import analyze_text
 
 DISABLED = "Gateway service disabled."
@@ -119,9 +118,7 @@ def test_a_pasted_diagnostic_or_refusal_is_no_stall_and_passes_fail_on_warning(t
                                                                                verdict: str) -> None:
     analysis = analyze_text(*lines)
     assert not analysis.incidents and not analysis.episodes
-    log = tmp_path / "paste.log"
-    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["scan", "--fail-on", "warning", str(log)], catch_exceptions=False)
+    result = scan_paste(tmp_path, lines, "--fail-on", "warning")
     assert result.exit_code == 0, result.output
     assert verdict in result.output
     assert "not recognised" not in result.output

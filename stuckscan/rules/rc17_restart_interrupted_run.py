@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from stuckscan.events import (
+    CLI_RUN_START_KIND,
     DRAIN_STUCK_AFTER,
     IN_FLIGHT_KINDS,
     RESTART_WAIT_KINDS,
@@ -385,7 +386,7 @@ def _stopped_by(stop: Event) -> str:
 
 def _run_line_name(line: Event) -> str:
     """A run line's kind in words: ``cli exec`` for a CLI backend's run start, else the kind's name after its area."""
-    return "cli exec" if line.kind == "cli.exec" else line.kind.split(".", 1)[1].replace("_", " ")
+    return "cli exec" if line.kind == CLI_RUN_START_KIND else line.kind.split(".", 1)[1].replace("_", " ")
 
 
 def _stopped_mid_run(view: IncidentView) -> Candidate | None:
@@ -415,8 +416,8 @@ def _stopped_mid_run(view: IncidentView) -> Candidate | None:
     ran_out = [e for e in view.events("gateway.drain_timeout") if event_order(e) > event_order(stops[0])]
     counts = field_text(ran_out[0], "counts") if ran_out else ""
     unsettled = view.record.cut_short and not ran_out
-    whose = "a CLI backend run" if last.kind == "cli.exec" else "the session's run"  # (a CLI run names no session)
-    if last.kind == "cli.exec" and view.record.cli_end_unlogged and not ran_out:
+    whose = "a CLI backend run" if last.kind == CLI_RUN_START_KIND else "the session's run"  # (a CLI run names no session)
+    if last.kind == CLI_RUN_START_KIND and view.record.cli_end_unlogged and not ran_out:
         # (h62: builds before "cli turn:" log no end of a CLI run that went well, and this input holds no CLI run's
         # end at all: the start is all the log has, the run may have finished before the stop)
         return Candidate(
