@@ -803,6 +803,16 @@ FAMILIES: tuple[Family, ...] = (
         r"Config invalid(?:\s+File: (?P<configPath>\S{1,1000}))?(?P<issues>\s+(?:Problem|Legacy config keys "
         r"detected):.*)?\s*$",
     ),
+    # A CLI run's refusal of the config in an older build (n68, f4921: three CLI runs against a file being edited):
+    # "Invalid config:" alone, then one "- <path>: <problem>" per issue ("<root>" for a file that does not parse), in
+    # the JSONL file each an ERROR record of its own (the runtime.error form of the guard's lines; the printing file
+    # not re-read, n68 had no look-ups left), joined to this heading by the parser (stuckscan.parser,
+    # LineParser._refusal_goes_on) as "Invalid config: - <path>: <problem> ...". Text going on after the colon
+    # ("Invalid config: x") is not this heading.
+    _anchored(
+        "config.invalid", "error", "Invalid config:",
+        r"Invalid config:(?P<issues>\s+- .*)?\s*$",
+    ),
     _anchored(
         "config.invalid", "error", "Invalid config at ",
         r"Invalid config at (?P<configPath>(?:[A-Za-z]:)?[^:\n]{1,1000}?):(?P<issues>(?:\\n|\s).*)?\s*$",

@@ -1096,11 +1096,21 @@ _CONFIG_GUARD_FILE = re.compile(r"File: \S{1,1000}")
 _CONFIG_GUARD_SECTIONS = ("Problem:", "Legacy config keys detected:")
 _CONFIG_ISSUE = re.compile(r"(?:- )?(?:<root>|[A-Za-z_$][\w$*-]{0,100}(?:\.[\w$*-]{1,100}|\[\d{1,6}\]){0,30}): \S.*")
 _CONFIG_DOTTED_ISSUE = re.compile(r"(?:- )?[A-Za-z_$][\w$*-]{0,100}(?:\.[\w$*-]{1,100}|\[\d{1,6}\]){1,30}: \S.*")
+# The guard's last line, after its issues: "Run: openclaw doctor --fix" (a fork's CLI name in its place, "Run:
+# openclaw-cn doctor --fix", f1517); nothing of the refusal follows it.
+_CONFIG_GUARD_RUN = re.compile(r"Run: [\w.-]{1,40} doctor --fix")
+_CONFIG_GUARD_END = " doctor --fix"
+# A config refusal's lines in a file of records (JSONL, journald: each line its own record, n68): the lines of one
+# refusal are written at once, so each is at most this far from its heading's time (a second's rounding allowed).
+_CONFIG_REFUSAL_SPAN = timedelta(seconds=2)
 
 
-def _continues_config_refusal(head: str, text: str, indented: bool) -> bool:
-    """Whether ``text`` (a bare line) is the next line of the config refusal ``head`` (see _CONFIG_INVALID_KIND)."""
+def _continues_config_refusal(head: str, text: str, indented: bool, record: bool = False) -> bool:
+    """Whether ``text`` (a bare line, or with ``record`` a record's message, stripped) is the next line of the config
+    refusal ``head`` (see _CONFIG_INVALID_KIND)."""
     if head.startswith(_CONFIG_GUARD_HEAD):
+        if head.endswith(_CONFIG_GUARD_END):
+            return False
         in_issues = any(section in head for section in _CONFIG_GUARD_SECTIONS)
         if _CONFIG_GUARD_FILE.fullmatch(text):
             return not in_issues and " File: " not in head
@@ -1108,9 +1118,13 @@ def _continues_config_refusal(head: str, text: str, indented: bool) -> bool:
             return True
         if not in_issues:
             return False
+        if _CONFIG_GUARD_RUN.fullmatch(text):
+            return True
     # (an issue's line whose path has no dot, "- gateway: Invalid input", is read as a "gateway:" tag and stays a line
-    # of its own; unindented, a list item's "- " taken off, only a dotted path is taken as an issue's)
-    return (_CONFIG_ISSUE if indented else _CONFIG_DOTTED_ISSUE).fullmatch(text) is not None
+    # of its own; unindented, a list item's "- " taken off, only a dotted path is taken as an issue's. A record's own
+    # "- <path>: ..." is an issue's whatever its path: the record's time, level and place tie it to the heading.)
+    pattern = _CONFIG_ISSUE if indented or (record and text[:2] == "- ") else _CONFIG_DOTTED_ISSUE
+    return pattern.fullmatch(text) is not None
 
 
 # A line a terminal padded with spaces to its width, its text going on on the next, indented line: a command's note
@@ -1490,8 +1504,41 @@ class LineParser:
             ready = [*self._drain_partial(), *self._release()]
             self._pending = event
             return ready
-        pending, self._pending = self._pending, event
+        pending = self._pending
+        if pending is not None and self._refusal_goes_on(pending, event, event.line):
+            self._join_refusal(pending, event)
+            return _NOTHING
+        self._pending = event
         return _NOTHING if pending is None else (self._emit(pending),)
+
+    def _refusal_goes_on(self, pending: Event, event: Event, number: int) -> bool:
+        """Whether ``event``, a line that is a record of its own (a JSONL record, a journald line: it carries its own
+        time), is the next line of the config refusal ``pending`` heads (n68): in the file form each line the CLI
+        prints through runtime.error is a record (``Config invalid``, ``File: <path>``, ``Problem:``, ``  - <path>:
+        <problem>``, ``Run: openclaw doctor --fix``; ``Invalid config:`` and its ``- <path>: ...`` lines, f4921). It
+        goes on the refusal when it is the very next line of the file (any line between, skipped by the scan fast path
+        or not, ends the refusal, so both paths join alike), untyped, carries no subsystem of a gateway record, states
+        no other level, is at most _CONFIG_REFUSAL_SPAN from the heading's time and is a line of the refusal's form
+        (:func:`_continues_config_refusal`). A bare line (no time) is left to :meth:`_continues`."""
+        if pending.kind != _CONFIG_INVALID_KIND or event.kind != GENERIC_KIND or event.time is None \
+                or pending.time is None or (event.subsystem and event.shape.endswith("jsonl")):
+            return False
+        lines = self._joined_lines if pending is self._joined_event else 1
+        if pending.line + lines != number or lines >= _MAX_JOINED_LINES \
+                or (event.level is not None and event.level != pending.level) \
+                or abs(event.time - pending.time) > _CONFIG_REFUSAL_SPAN:
+            return False
+        message = event.message
+        text = message.strip()
+        if not text or len(pending.message) + len(text) > _MAX_JOINED:
+            return False
+        return _continues_config_refusal(pending.message, text, message[:1] in _INDENT, record=True)
+
+    def _join_refusal(self, pending: Event, event: Event) -> None:
+        """Make the pending config refusal ``pending`` take ``event``'s line (see :meth:`_refusal_goes_on`)."""
+        lines = self._joined_lines if pending is self._joined_event else 1
+        self._pending = self._joined_event = self._joined(pending, event.message)
+        self._joined_lines = lines + 1
 
     @property
     def takes_whole_records(self) -> bool:
@@ -1699,6 +1746,11 @@ class LineParser:
         event = self.parse_text(number, text, truncated)
         padded, self._padded = self._padded, text.endswith(_TERMINAL_PADDING)
         note = self._trailing_note
+        pending = self._pending
+        if pending is not None and note is None and not self._carried and not self._elements \
+                and not self._pending_notes and self._refusal_goes_on(pending, event, number):
+            self._join_refusal(pending, event)
+            return _NOTHING
         if self._pending is not None and not self._carried and self._gathers(self._pending, event, text):
             self._elements.append(" " + event.message.strip())
             self._elements_size += len(self._elements[-1])
