@@ -38,6 +38,14 @@ def tslog_line(time: str, subsystem: str | None, message: str | dict, level: str
 # (clock, subsystem, level, message): one gateway line, to be written in either form
 GatewayLine = tuple[str, str, str, str]
 
+# How a run ends after a model call's retry, shared by the retry tests (idle timeout, same-profile timeout): it ended
+# aborted, or it ran out its own time budget
+RUN_ENDED_ABORTED: list[GatewayLine] = [
+    ("10:02:31.010", "agent/embedded", "DEBUG", "embedded run done: runId=r1 sessionId=s1 durationMs=151010 aborted=true")]
+RUN_OUT_OF_ITS_BUDGET: list[GatewayLine] = [
+    ("10:10:00.000", "agent/embedded", "WARN", "embedded run timeout: runId=r1 sessionId=s1 timeoutMs=600000"),
+    ("10:10:00.010", "agent/embedded", "DEBUG", "embedded run done: runId=r1 sessionId=s1 durationMs=600010 aborted=true")]
+
 
 def write_both_forms(tmp_path: Path, lines: list[GatewayLine]) -> list[Path]:
     """The same lines as console lines (``gateway.log``) and as JSONL records (``openclaw-2026-05-01.log``), the day

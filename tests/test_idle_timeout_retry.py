@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from stuckscan.analysis import analyze_paths
-from tests.conftest import headlines_both_forms, write_both_forms
+from tests.conftest import RUN_ENDED_ABORTED, RUN_OUT_OF_ITS_BUDGET, headlines_both_forms, write_both_forms
 
 RUN = [
     ("10:00:00.000", "agent/embedded", "DEBUG",
@@ -94,12 +94,9 @@ def test_the_retried_idle_timeout_leaves_its_lines_read_short_of_a_stall(tmp_pat
      ("10:04:14.010", "agent/embedded", "DEBUG",
       "embedded run done: runId=r1 sessionId=s1 durationMs=254010 aborted=false")],
     # the run ended aborted
-    [("10:02:31.010", "agent/embedded", "DEBUG",
-      "embedded run done: runId=r1 sessionId=s1 durationMs=151010 aborted=true")],
+    RUN_ENDED_ABORTED,
     # the run ran out its own time budget
-    [("10:10:00.000", "agent/embedded", "WARN", "embedded run timeout: runId=r1 sessionId=s1 timeoutMs=600000"),
-     ("10:10:00.010", "agent/embedded", "DEBUG",
-      "embedded run done: runId=r1 sessionId=s1 durationMs=600010 aborted=true")],
+    RUN_OUT_OF_ITS_BUDGET,
     # the session stalled after the retry
     [("10:04:30.000", "diagnostic", "WARN",
       "stalled session: sessionId=s1 sessionKey=agent:main:main state=processing age=150s queueDepth=1 "

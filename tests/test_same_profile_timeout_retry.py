@@ -23,7 +23,7 @@ import pytest
 
 from stuckscan.analysis import analyze_paths
 from stuckscan.parser import parse_text_lines
-from tests.conftest import headlines_both_forms, tslog_line, write_both_forms
+from tests.conftest import RUN_ENDED_ABORTED, RUN_OUT_OF_ITS_BUDGET, headlines_both_forms, tslog_line, write_both_forms
 
 IDLE = "[llm-timeout] ollama/qwen3:32b hit idle watchdog; retrying same profile before auth-profile rotation"
 REQUEST = "[llm-timeout] ollama/qwen3:32b hit request timeout; retrying same profile before auth-profile rotation"
@@ -90,12 +90,9 @@ def test_a_timeout_the_same_profile_retry_got_past_is_no_hang(tmp_path: Path, li
      ("10:04:14.010", "agent/embedded", "DEBUG",
       "embedded run done: runId=r1 sessionId=s1 durationMs=254010 aborted=false")],
     # the run ended aborted
-    [("10:02:31.010", "agent/embedded", "DEBUG",
-      "embedded run done: runId=r1 sessionId=s1 durationMs=151010 aborted=true")],
+    RUN_ENDED_ABORTED,
     # the run ran out its own time budget
-    [("10:10:00.000", "agent/embedded", "WARN", "embedded run timeout: runId=r1 sessionId=s1 timeoutMs=600000"),
-     ("10:10:00.010", "agent/embedded", "DEBUG",
-      "embedded run done: runId=r1 sessionId=s1 durationMs=600010 aborted=true")],
+    RUN_OUT_OF_ITS_BUDGET,
 ], ids=["rotated", "fallback", "surfaced", "aborted", "run-timeout"])
 @pytest.mark.parametrize("line", [IDLE, REQUEST], ids=["idle", "request"])
 def test_a_timeout_the_retry_did_not_get_past_stays_rc01(tmp_path: Path, line: str,
