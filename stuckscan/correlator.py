@@ -47,6 +47,7 @@ from stuckscan.events import (
     CLIENT_TIMEOUT,
     COMPACTION_END_STAGES,
     COMPACTION_HELD_FIELD,
+    CONFIG_REFUSAL_KIND,
     DISPATCHED_CLOSE_FIELD,
     DISPATCHED_CLOSE_REACH,
     DRAIN_STUCK_AFTER,
@@ -147,7 +148,7 @@ from stuckscan.events import (
 from stuckscan.model import RecoveryVerdict
 from stuckscan.shapes import TRANSCRIPT_SHAPE
 from stuckscan.thresholds import DEFAULT_THRESHOLDS, HEARTBEAT, Thresholds
-from stuckscan.unexplained import CONFIG_REFUSAL_KIND, HEALER_KINDS
+from stuckscan.unexplained import HEALER_KINDS
 
 RECOVERY_GRACE = 2 * HEARTBEAT            # warnings later than this after a recovery: not freed
 SILENCE_SLACK = timedelta(seconds=45)

@@ -993,6 +993,8 @@ PLUGIN_TOOL_END_KINDS = frozenset({"plugin.tool_done", "plugin.tool_failed"})
 # turn:" log no end of a run that went well. The lines name no session, so the correlator keeps the runs still open
 # itself (an end closes the oldest of the same provider), and a stop shortly after one, with no run of any session
 # ending in between, cuts that run (Correlator._on_stop_with_cli_run_open).
+# A config file OpenClaw refused (families: config.invalid); read as a refusal, never as a stall (n66, h63)
+CONFIG_REFUSAL_KIND = "config.invalid"
 CLI_RUN_START_KIND = "cli.exec"
 CLI_RUN_END_KINDS = frozenset({"cli.turn", "cli.turn_failed", "cli.terminal_failure", "cli.watchdog_timeout"})
 

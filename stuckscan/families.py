@@ -94,7 +94,7 @@ FAILS_EVERY_UPDATE = _early_in_error(*_CODE_FAULT_WORDS, "Cannot find module", "
 # ("TypeError: ...", "Error [ERR_PACKAGE_PATH_NOT_EXPORTED]: ...").
 _LOAD_ERROR = r"(?:Error: )?Cannot find module .*|(?:[A-Z][A-Za-z]{0,40})?Error(?: \[[A-Z_]{1,60}\])?: .*"
 # One entry of Node's "Require stack:" (a module's path; "- " before it as Node prints it is no part of it).
-_STACK_ENTRY = r"(?:[A-Za-z]:\\|[/~.…])[^\s()]{0,1000}"
+STACK_ENTRY = r"(?:[A-Za-z]:\\|[/~.…])[^\s()]{0,1000}"
 
 # The bookkeeping of a cron run's delivery (see the cron.delivery_housekeeping families).
 _CRON_DELIVERY_HOUSEKEEPING = (
@@ -2414,8 +2414,8 @@ FAMILIES: tuple[Family, ...] = (
     _searched(
         "plugin.load_failed", "error", "failed to load plugin: ",
         r"(?:\[plugins\] )?failed to load plugin: (?P<error>[^\n]*?)(?:\s+Require stack:"
-        r"(?:\s+(?:- )?(?![^\s()]*[/\\]extensions[/\\])(?=[^()]*?[/\\]extensions[/\\])" + _STACK_ENTRY + ")*"
-        r"\s+(?:- )?(?P<path>" + _STACK_ENTRY + r")(?:\s+(?:- )?" + _STACK_ENTRY + ")*)?"
+        r"(?:\s+(?:- )?(?![^\s()]*[/\\]extensions[/\\])(?=[^()]*?[/\\]extensions[/\\])" + STACK_ENTRY + ")*"
+        r"\s+(?:- )?(?P<path>" + STACK_ENTRY + r")(?:\s+(?:- )?" + STACK_ENTRY + ")*)?"
         r"(?: \(plugin=(?P<plugin>[\w@./-]{1,100})(?:, source=[^()\n]{0,1000})?\))?\s*$",
     ),
     # ... and its register step throwing ("[plugins] <id> failed during register from <source>: <error>", logger.error

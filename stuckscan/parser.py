@@ -37,6 +37,7 @@ from stuckscan.channels import (
 )
 from stuckscan.events import (
     ATTENTION_LABELS,
+    CONFIG_REFUSAL_KIND,
     CORRELATOR_MARKS,
     GENERIC_KIND,
     IDENTITY_FIELDS,
@@ -536,12 +537,13 @@ def _peek(words: dict[str, str], key: str) -> Any:
     raw = words.get(key)
     if raw is None:
         return _MISSING_FIELD
-    value = raw.rstrip(";,")
-    typed, seconds = convert_value(key, value)
     # (the tokenizer's two readings of a value over several words: ``<very large>`` split at its spaces, a duration
     # the formatter spaced, ``1h 30m``: _kv._angled, _kv._spaces_on; the word alone is then not the value)
-    if raw[:1] == "<" and len(raw) > 1 \
-            or seconds is not None and value == raw and raw[-1:] in ("m", "h", "d", "y") and len(raw) < 20:
+    if raw[:1] == "<" and len(raw) > 1:
+        return _UNPEEKABLE
+    value = raw.rstrip(";,")
+    typed, seconds = convert_value(key, value)
+    if seconds is not None and value == raw and raw[-1:] in ("m", "h", "d", "y") and len(raw) < 20:
         return _UNPEEKABLE
     return typed
 
@@ -1085,17 +1087,17 @@ _MAX_JOINED_LINES = 64
 # Node prints it): the modules that asked for the missing one, the first of them the plugin's own when a plugin loader
 # reports the error with no plugin id ("[plugins] failed to load plugin: Error: Cannot find module ...", f6121).
 _REQUIRE_STACK = "Require stack:"
-_REQUIRE_STACK_ENTRY = re.compile(r"(?:- )?(?:[A-Za-z]:\\|[/~.…])[^\s()]{0,1000}")
+_REQUIRE_STACK_ENTRY = re.compile(r"(?:- )?" + families.STACK_ENTRY)
 # A config refusal's lines under its head (families: config.invalid): the CLI config guard's "File: <path>", its
 # "Problem:" and "Legacy config keys detected:" headers and one "  - <path>: <problem>" line per issue (src/cli/program/
 # config-guard.ts), and the issue lines under the loader's "Invalid config at <path>:" and the daemon CLI's "Gateway
 # aborted: config is invalid." (a paste may drop a bullet's "- "): one refusal, joined into one event (n66, f217, f1727).
-_CONFIG_INVALID_KIND = "config.invalid"
 _CONFIG_GUARD_HEAD = "Config invalid"
 _CONFIG_GUARD_FILE = re.compile(r"File: \S{1,1000}")
 _CONFIG_GUARD_SECTIONS = ("Problem:", "Legacy config keys detected:")
-_CONFIG_ISSUE = re.compile(r"(?:- )?(?:<root>|[A-Za-z_$][\w$*-]{0,100}(?:\.[\w$*-]{1,100}|\[\d{1,6}\]){0,30}): \S.*")
-_CONFIG_DOTTED_ISSUE = re.compile(r"(?:- )?[A-Za-z_$][\w$*-]{0,100}(?:\.[\w$*-]{1,100}|\[\d{1,6}\]){1,30}: \S.*")
+_CONFIG_PATH_HEAD, _CONFIG_PATH_STEP = r"[A-Za-z_$][\w$*-]{0,100}", r"(?:\.[\w$*-]{1,100}|\[\d{1,6}\])"
+_CONFIG_ISSUE = re.compile(r"(?:- )?(?:<root>|" + _CONFIG_PATH_HEAD + _CONFIG_PATH_STEP + r"{0,30}): \S.*")
+_CONFIG_DOTTED_ISSUE = re.compile(r"(?:- )?" + _CONFIG_PATH_HEAD + _CONFIG_PATH_STEP + r"{1,30}: \S.*")
 # The guard's last line, after its issues: "Run: openclaw doctor --fix" (a fork's CLI name in its place, "Run:
 # openclaw-cn doctor --fix", f1517); nothing of the refusal follows it.
 _CONFIG_GUARD_RUN = re.compile(r"Run: [\w.-]{1,40} doctor --fix")
@@ -1107,7 +1109,7 @@ _CONFIG_REFUSAL_SPAN = timedelta(seconds=2)
 
 def _continues_config_refusal(head: str, text: str, indented: bool, record: bool = False) -> bool:
     """Whether ``text`` (a bare line, or with ``record`` a record's message, stripped) is the next line of the config
-    refusal ``head`` (see _CONFIG_INVALID_KIND)."""
+    refusal ``head`` (see CONFIG_REFUSAL_KIND)."""
     if head.startswith(_CONFIG_GUARD_HEAD):
         if head.endswith(_CONFIG_GUARD_END):
             return False
@@ -1520,7 +1522,7 @@ class LineParser:
         or not, ends the refusal, so both paths join alike), untyped, carries no subsystem of a gateway record, states
         no other level, is at most _CONFIG_REFUSAL_SPAN from the heading's time and is a line of the refusal's form
         (:func:`_continues_config_refusal`). A bare line (no time) is left to :meth:`_continues`."""
-        if pending.kind != _CONFIG_INVALID_KIND or event.kind != GENERIC_KIND or event.time is None \
+        if pending.kind != CONFIG_REFUSAL_KIND or event.kind != GENERIC_KIND or event.time is None \
                 or pending.time is None or (event.subsystem and event.shape.endswith("jsonl")):
             return False
         lines = self._joined_lines if pending is self._joined_event else 1
@@ -2479,7 +2481,7 @@ class LineParser:
         if stripped.startswith(("{", "[")) or len(previous.message) + len(stripped) > _MAX_JOINED:
             return False
         first_kv = _KEY_WORD.match(stripped) is not None
-        if previous.kind == _CONFIG_INVALID_KIND and line.kind == GENERIC_KIND \
+        if previous.kind == CONFIG_REFUSAL_KIND and line.kind == GENERIC_KIND \
                 and _continues_config_refusal(previous.message, stripped, indented):
             return True
         if line.kind == GENERIC_KIND and previous.kind == PLUGIN_LOAD_FAILED_KIND \

@@ -25,7 +25,14 @@ import re
 from collections import deque
 from datetime import timedelta
 
-from stuckscan.events import GENERIC_KIND, Event, refused_for_restart, refused_off_default_port, work_start_refusal
+from stuckscan.events import (
+    CONFIG_REFUSAL_KIND,
+    GENERIC_KIND,
+    Event,
+    refused_for_restart,
+    refused_off_default_port,
+    work_start_refusal,
+)
 from stuckscan.model import Evidence, UnexplainedLines
 from stuckscan.shapes import GUARD_EXIT_WORDS
 
@@ -507,7 +514,6 @@ WORK_START_REFUSAL_READING = ("a turn turned away at admission because its sessi
 # A config file OpenClaw refused (config.invalid): the CLI's config guard, the loader, the daemon CLI's pre-flight. No
 # class names it (no session is held), but a gateway that refuses its config does not start, and one its service
 # manager restarts refuses again each time: a fact an empty result says (h63).
-CONFIG_REFUSAL_KIND = "config.invalid"
 CONFIG_REFUSAL_READING = ("a config file OpenClaw refused as invalid: a gateway does not start on it, nor a command "
                           "run, until the file is fixed (`openclaw doctor --fix`); a gateway already running keeps "
                           "the config it had")
